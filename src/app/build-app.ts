@@ -1,0 +1,78 @@
+import type { Logger } from "pino";
+import { type Database, migrate, openDatabase } from "../db/database.js";
+import { type Clock, systemClock } from "../lib/clock.js";
+import { createSecretBox, loadOrCreateKeyFile } from "../lib/secret-box.js";
+import { createMetrics } from "../http/metrics.js";
+import { createHttpServer } from "../http/server.js";
+import { createAuditService } from "../modules/audit/audit.service.js";
+import { createEventsService } from "../modules/events/events.service.js";
+import { createAccountsService } from "../modules/accounts/accounts.service.js";
+import { accountsRoutes } from "../modules/accounts/accounts.routes.js";
+import { systemRoutes } from "../http/system.routes.js";
+import type { Config } from "./config.js";
+import { OTTER_VERSION } from "./version.js";
+
+/**
+ * The composition root: the one place that builds Otter's services from its infrastructure and
+ * wires them to the listeners. Tests call it with the real database and chosen fakes (clock, mail).
+ */
+export interface Infrastructure {
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+  /** An already opened database (tests); otherwise opened from config. */
+  database?: Database;
+  /** Start background workers (jobs, scheduler, mail). Tests may drive them by hand instead. */
+  startWorkers?: boolean;
+}
+
+export async function buildOtter(infra: Infrastructure) {
+  const { config, logger } = infra;
+  const clock = infra.clock ?? systemClock;
+  const database = infra.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.OTTER_DATA_DIR }));
+  await migrate(database.db);
+
+  if (database.engine === "postgres" && !config.OTTER_SECRET_KEY) {
+    await database.close();
+    throw new Error("OTTER_SECRET_KEY must be set when Otter runs on PostgreSQL (DATABASE_URL).");
+  }
+  const secretKey = config.OTTER_SECRET_KEY ?? loadOrCreateKeyFile(config.OTTER_DATA_DIR);
+  const secrets = createSecretBox(secretKey);
+  const metrics = createMetrics();
+  const { db } = database;
+
+  const audit = createAuditService({ clock });
+  const events = createEventsService({ clock });
+  const accounts = createAccountsService({ db, clock, audit, events });
+
+  const services = { accounts, audit, events };
+
+  const bootstrap = await accounts.bootstrap({ apiKey: config.OTTER_BOOTSTRAP_API_KEY });
+
+  const app = await createHttpServer({
+    logger, metrics, version: OTTER_VERSION,
+    authenticate: (key) => accounts.authenticate(key),
+    rateLimitPerMinute: config.OTTER_RATE_LIMIT_PER_MINUTE,
+  });
+  await app.register(systemRoutes({ db, metrics, engine: database.engine, version: OTTER_VERSION }));
+  await app.register(accountsRoutes(services));
+  await app.ready();
+
+  let closed = false;
+  return {
+    app, services, database, clock, secrets, metrics,
+    /** Set on first start: the generated admin key (printed once by `otter serve`). */
+    bootstrap,
+    async listen(): Promise<string> {
+      return app.listen({ host: config.OTTER_HOST, port: config.OTTER_HTTP_PORT });
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      if (!infra.database) await database.close();
+    },
+  };
+}
+
+export type Otter = Awaited<ReturnType<typeof buildOtter>>;

@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+/**
+ * Every setting Otter reads, one zod schema over the environment. `otter serve` flags map onto the
+ * same names. A bad value stops Otter at start with a message naming the variable.
+ */
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const configSchema = z.object({
+  OTTER_HOST: z.string().min(1).default("127.0.0.1").describe("Address the HTTP server binds to."),
+  OTTER_HTTP_PORT: port.default(8080).describe("HTTP port for the API and console (0 picks a free port)."),
+  OTTER_DATA_DIR: z.string().min(1).default("./data").describe("Directory for the embedded PGlite database and generated secrets."),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional()
+    .describe("PostgreSQL connection URL; when set, Otter uses PostgreSQL instead of PGlite."),
+  OTTER_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters (32 bytes)")
+    .optional()
+    .describe("Key that encrypts stored secrets. Generated into the data directory with PGlite; required with PostgreSQL."),
+  OTTER_BOOTSTRAP_API_KEY: z
+    .string()
+    .min(32, "must be at least 32 characters")
+    .optional()
+    .describe("API key of the operator admin created on first start (otherwise one is generated and printed once)."),
+  OTTER_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("Log level."),
+  OTTER_SMTP_RELAY: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional()
+    .describe("Outbound mail relay, e.g. smtp://user:pass@mail.example.com:587. Without it, mail stays in the local outbox."),
+  OTTER_MAIL_FROM: z.string().min(3).default("Otter <otter@localhost>").describe("From address of mail Otter sends."),
+  OTTER_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(1024 * 1024 * 1024).describe("Largest accepted upload (bytes)."),
+  OTTER_IMPORT_BATCH_SIZE: z.coerce.number().int().min(1).max(50000).default(5000).describe("Rows written per transaction by import jobs."),
+  OTTER_JOB_LEASE_MS: z.coerce.number().int().min(500).default(30000).describe("How long a job stays claimed by a node without a heartbeat."),
+  OTTER_WORKER_POLL_MS: z.coerce.number().int().min(10).default(1000).describe("How often background workers look for work."),
+  OTTER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000).describe("Requests per minute per API key (0 turns the limit off)."),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(configSchema.shape).map((k) => [k, env[k] === "" ? undefined : env[k]]),
+  );
+  const parsed = configSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+/** The table in the README is generated from this, so docs and schema cannot drift. */
+export function describeConfig(): { name: string; default: string; description: string }[] {
+  return Object.entries(configSchema.shape).map(([name, schema]) => {
+    const s = schema as z.ZodTypeAny;
+    let def = "";
+    const r = s.safeParse(undefined);
+    if (r.success && r.data !== undefined) def = String(r.data);
+    return { name, default: def, description: s.description ?? "" };
+  });
+}

@@ -1,0 +1,93 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PGliteDialect, PostgresDialect, type Transaction } from "kysely";
+import { Migrator } from "kysely/migration";
+import pg from "pg";
+import type { DB } from "./schema.js";
+import { migrationProvider } from "./migrations/index.js";
+
+/**
+ * The only file that knows which engine runs underneath. Everything else sees `Kysely<DB>`.
+ * PGlite: one embedded PostgreSQL in-process (a data directory, or memory for tests).
+ * PostgreSQL: a pool through `pg`. Both return int8 as a JS number and timestamptz as Date.
+ */
+export type Engine = "pglite" | "postgres";
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** Anything a repository can run queries on: the root handle or a transaction. */
+export type Executor = Kysely<DB>;
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL URL; when absent, PGlite is used. */
+  url?: string;
+  /** PGlite data directory; `memory://` for an in-memory database. */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    pool.on("error", () => {
+      /* an idle client lost its connection; the pool replaces it */
+    });
+    const db = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool }),
+    });
+    return { db, engine: "postgres", close: () => db.destroy() };
+  }
+  const dir = opts.dataDir ?? "memory://";
+  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
+  const pglite = await PGlite.create(dir, {
+    parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v) },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    engine: "pglite",
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+pg.types.setTypeParser(INT8, (v) => Number(v));
+pg.types.setTypeParser(NUMERIC, (v) => Number(v));
+
+export async function migrate(db: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: "otter_migrations", migrationLockTableName: "otter_migrations_lock" });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error || failed) {
+    throw new Error(`Database migration ${failed?.migrationName ?? ""} failed: ${String(error)}`);
+  }
+}
+
+/**
+ * Runs `fn` in a transaction, retrying on serialization failures and deadlocks (SQLSTATE 40001,
+ * 40P01), which distributed PostgreSQL engines raise under contention.
+ */
+export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(fn);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if ((code === "40001" || code === "40P01") && attempt < 5) {
+        await new Promise((r) => setTimeout(r, 10 * 2 ** attempt * Math.random()));
+        continue;
+      }
+      throw err;
+    }
+  }
+}

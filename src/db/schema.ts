@@ -1,0 +1,275 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** Row types of Otter's tables, as the database returns them. Kept by hand beside the migrations. */
+type Json = ColumnType<unknown, string | unknown, string | unknown>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface AccountsTable {
+  id: string;
+  parent_id: string | null;
+  path: string;
+  kind: "operator" | "customer";
+  name: string;
+  legal_name: string | null;
+  vat_number: string | null;
+  currency: string;
+  language: string;
+  time_zone: string;
+  billing_address: Json | null;
+  test_ready_then: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ContactsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  language: string | null;
+  role: string | null;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  account_id: string;
+  email: string;
+  name: string;
+  role: string;
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  user_id: string;
+  account_id: string;
+  key_hash: string;
+  prefix: string;
+  name: string | null;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface ZonesTable {
+  id: string;
+  account_id: string;
+  name: string;
+  countries: string[];
+  plmns: string[];
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CommunicationPlansTable {
+  id: string;
+  account_id: string;
+  name: string;
+  description: string | null;
+  apns: Json;
+  data_enabled: boolean;
+  sms_enabled: boolean;
+  voice_enabled: boolean;
+  rats: string[];
+  zone_ids: string[];
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RatePlansTable {
+  id: string;
+  account_id: string;
+  name: string;
+  currency: string;
+  description: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RatePlanVersionsTable {
+  id: string;
+  rate_plan_id: string;
+  account_id: string;
+  version: number;
+  effective_from: Timestamp;
+  terms: Json;
+  zone_ids: string[];
+  created_at: Timestamp;
+}
+
+export interface PlanOffersTable {
+  plan_kind: "communication" | "rate";
+  plan_id: string;
+  account_id: string;
+  created_at: Timestamp;
+}
+
+export interface SimsTable {
+  id: string;
+  iccid: string;
+  imsi: string;
+  msisdn: string | null;
+  eid: string | null;
+  imei: string | null;
+  account_id: string;
+  state: string;
+  communication_plan_id: string | null;
+  rate_plan_id: string | null;
+  overage_limit_override: string;
+  custom_fields: Json;
+  notes: string | null;
+  created_by_job_id: string | null;
+  date_activated: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SimAuditTable {
+  id: string;
+  sim_id: string;
+  account_id: string;
+  field: string;
+  prior_value: string | null;
+  value: string | null;
+  reason: string | null;
+  effective_date: Timestamp;
+  actor_user_id: string | null;
+  actor_name: string;
+  job_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface SimScheduledChangesTable {
+  id: string;
+  sim_id: string;
+  account_id: string;
+  changes: Json;
+  effective_date: Timestamp;
+  status: "pending" | "applied" | "failed" | "cancelled";
+  reason: string | null;
+  actor_user_id: string | null;
+  actor_name: string;
+  error: Json | null;
+  created_at: Timestamp;
+  applied_at: Timestamp | null;
+}
+
+export interface JobsTable {
+  id: string;
+  account_id: string;
+  kind: string;
+  status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+  phase: string;
+  params: Json;
+  created_by: string;
+  file_name: string | null;
+  upload_bytes: ColumnType<number, number | undefined, number>;
+  total: ColumnType<number, number | undefined, number>;
+  done: ColumnType<number, number | undefined, number>;
+  checkpoint: ColumnType<number, number | undefined, number>;
+  counts: Json;
+  error_count: ColumnType<number, number | undefined, number>;
+  failure: Json | null;
+  cancel_requested: ColumnType<boolean, boolean | undefined, boolean>;
+  lease_owner: string | null;
+  lease_until: Timestamp | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface JobUploadsTable {
+  job_id: string;
+  seq: number;
+  data: Uint8Array;
+}
+
+export interface JobRowsTable {
+  job_id: string;
+  line: number;
+  iccid: string | null;
+  outcome: string;
+  field: string | null;
+  code: string | null;
+  message: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  account_id: string;
+  actor_user_id: string | null;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  data: Json;
+  created_at: Timestamp;
+}
+
+export interface DomainEventsTable {
+  id: string;
+  account_id: string;
+  type: string;
+  subject_id: string;
+  data: Json;
+  created_at: Timestamp;
+}
+
+export interface MailMessagesTable {
+  id: string;
+  account_id: string;
+  message_id: string;
+  from_address: string;
+  to_addresses: string[];
+  cc_addresses: ColumnType<string[], string[] | undefined, string[]>;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  headers: Json;
+  purpose: string;
+  status: "queued" | "sending" | "sent" | "failed" | "outbox";
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface DB {
+  accounts: AccountsTable;
+  contacts: ContactsTable;
+  users: UsersTable;
+  api_keys: ApiKeysTable;
+  zones: ZonesTable;
+  communication_plans: CommunicationPlansTable;
+  rate_plans: RatePlansTable;
+  rate_plan_versions: RatePlanVersionsTable;
+  plan_offers: PlanOffersTable;
+  sims: SimsTable;
+  sim_audit: SimAuditTable;
+  sim_scheduled_changes: SimScheduledChangesTable;
+  jobs: JobsTable;
+  job_uploads: JobUploadsTable;
+  job_rows: JobRowsTable;
+  audit_log: AuditLogTable;
+  domain_events: DomainEventsTable;
+  mail_messages: MailMessagesTable;
+}
+
+export type Account = Selectable<AccountsTable>;
+export type User = Selectable<UsersTable>;
+export type Sim = Selectable<SimsTable>;
+export type NewSim = Insertable<SimsTable>;
+export type SimUpdate = Updateable<SimsTable>;
+export type Job = Selectable<JobsTable>;
+export type Zone = Selectable<ZonesTable>;
+export type CommunicationPlan = Selectable<CommunicationPlansTable>;
+export type RatePlan = Selectable<RatePlansTable>;
+export type RatePlanVersion = Selectable<RatePlanVersionsTable>;
+export type MailMessage = Selectable<MailMessagesTable>;
+export type { Generated };

@@ -1,0 +1,139 @@
+import { randomUUID } from "node:crypto";
+import Fastify, { type FastifyBaseLogger, type FastifyError } from "fastify";
+import swagger from "@fastify/swagger";
+import rateLimit from "@fastify/rate-limit";
+import {
+  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Logger } from "pino";
+import { httpStatusOf, OtterError } from "../lib/errors.js";
+import type { Metrics } from "./metrics.js";
+import "./principal.js";
+import type { Principal } from "../modules/auth/principal.js";
+
+export interface HttpOptions {
+  logger: Logger;
+  metrics: Metrics;
+  authenticate: (key: string) => Promise<Principal | null>;
+  rateLimitPerMinute: number;
+  version: string;
+}
+
+const PUBLIC_PATHS = new Set(["/healthz", "/metrics", "/api/v1/openapi.json"]);
+const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Builds the Fastify instance with Otter's cross-cutting behaviour; routes are added by the caller. */
+export async function createHttpServer(opts: HttpOptions) {
+  const app = Fastify({
+    loggerInstance: opts.logger as unknown as FastifyBaseLogger,
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && REQUEST_ID_RE.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 10 * 1024 * 1024,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest("principal", null);
+
+  app.addHook("onSend", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+  });
+
+  app.addHook("onResponse", async (req, reply) => {
+    const route = req.routeOptions.url ?? "unmatched";
+    opts.metrics.httpRequests.inc({ method: req.method, route, status: String(reply.statusCode) });
+    opts.metrics.httpDuration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Otter API",
+        version: opts.version,
+        description: "Otter — operations platform for IoT connectivity providers. All errors share the envelope { error: { code, message, requestId, details? } }.",
+      },
+      servers: [{ url: "/" }],
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  // Authentication runs before everything else that touches the request (rate limit, parsing).
+  app.addHook("onRequest", async (req) => {
+    const path = req.url.split("?")[0]!;
+    if (PUBLIC_PATHS.has(path) || !path.startsWith("/api/")) return;
+    const header = req.headers.authorization;
+    const match = header?.match(/^Bearer\s+(\S+)$/i);
+    if (!match) throw new OtterError("unauthenticated", "UNAUTHENTICATED", "Send an API key as 'Authorization: Bearer <key>'.");
+    const principal = await opts.authenticate(match[1]!);
+    if (!principal) throw new OtterError("unauthenticated", "INVALID_API_KEY", "The API key is unknown or revoked.");
+    req.principal = principal;
+  });
+
+  if (opts.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      global: true,
+      max: opts.rateLimitPerMinute,
+      timeWindow: 60_000,
+      hook: "preHandler",
+      keyGenerator: (req) => req.principal?.apiKeyId ?? req.ip,
+      allowList: (req) => !req.url.startsWith("/api/"),
+      errorResponseBuilder: (_req, ctx) =>
+        new OtterError("rate_limited", "RATE_LIMITED", `Too many requests: at most ${ctx.max} per minute per API key. Retry after ${Math.ceil(ctx.ttl / 1000)} s.`),
+    });
+  }
+
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send({ error: { code: "ROUTE_NOT_FOUND", message: `No route ${req.method} ${req.url.split("?")[0]}.`, requestId: req.id } });
+  });
+
+  app.setErrorHandler((err: FastifyError | OtterError | Error, req, reply) => {
+    const requestId = String(req.id);
+    if (err instanceof OtterError) {
+      const status = httpStatusOf(err.kind);
+      if (err.kind === "rate_limited" && !reply.hasHeader("retry-after")) reply.header("retry-after", "60");
+      if (status >= 500) req.log.error({ err }, "request failed");
+      return reply.code(status).send({ error: { code: err.code, message: err.message, requestId, ...(err.details && { details: err.details }) } });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => {
+        const where = (err as FastifyError).validationContext ?? "body";
+        const field = [where === "body" ? "" : where, ...v.instancePath.split("/").filter(Boolean)].filter(Boolean).join(".") ||
+          String((v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join(".") ?? where);
+        return { field: field || where, code: String(v.keyword ?? "invalid"), message: v.message ?? "invalid value" };
+      });
+      const first = details[0];
+      return reply.code(400).send({ error: { code: "VALIDATION_FAILED", message: first ? `${first.field}: ${first.message}` : "The request is invalid.", requestId, details } });
+    }
+    const fe = err as FastifyError;
+    const mapped: Record<string, [number, string]> = {
+      FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, "UNSUPPORTED_MEDIA_TYPE"],
+      FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, "INVALID_CONTENT_LENGTH"],
+      FST_ERR_CTP_BODY_TOO_LARGE: [413, "PAYLOAD_TOO_LARGE"],
+      FST_ERR_CTP_EMPTY_JSON_BODY: [400, "EMPTY_JSON_BODY"],
+      FST_ERR_CTP_INVALID_JSON_BODY: [400, "MALFORMED_JSON"],
+      FST_ERR_CTP_EMPTY_TYPE: [415, "UNSUPPORTED_MEDIA_TYPE"],
+      FST_ERR_CTP_INVALID_TYPE: [415, "UNSUPPORTED_MEDIA_TYPE"],
+    };
+    const known = fe.code ? mapped[fe.code] : undefined;
+    if (known) return reply.code(known[0]).send({ error: { code: known[1], message: fe.message, requestId } });
+    if (fe.statusCode === 400 && err instanceof SyntaxError) {
+      return reply.code(400).send({ error: { code: "MALFORMED_JSON", message: `The body is not valid JSON: ${err.message}`, requestId } });
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return reply.code(fe.statusCode).send({ error: { code: fe.code ?? "BAD_REQUEST", message: fe.message, requestId } });
+    }
+    req.log.error({ err }, "unhandled error");
+    return reply.code(500).send({ error: { code: "INTERNAL", message: "Otter hit an unexpected error; it is logged with this request id.", requestId } });
+  });
+
+  return app;
+}
+
+export type HttpServer = Awaited<ReturnType<typeof createHttpServer>>;

@@ -1,0 +1,249 @@
+import { type Db, type Executor, inTransaction } from "../../db/database.js";
+import type { Account } from "../../db/schema.js";
+import type { Clock } from "../../lib/clock.js";
+import { conflict, forbidden, notFound, OtterError, validationError } from "../../lib/errors.js";
+import { newId } from "../../lib/ids.js";
+import type { AuditService } from "../audit/audit.service.js";
+import { requirePermission } from "../auth/permissions.js";
+import { actorOf, inSubtree, isOperatorRole, type Principal, type Role } from "../auth/principal.js";
+import type { EventsService } from "../events/events.service.js";
+import { displayPrefix, generateApiKey, hashApiKey } from "./api-key.js";
+import { accountsRepo as repo } from "./accounts.repo.js";
+import { presentAccount, presentContact, presentUser } from "./accounts.presenter.js";
+import type { AccountInput, AccountPatch, ContactInput, UserInput } from "./accounts.schemas.js";
+
+export const accountNotFound = (id: string) => notFound("ACCOUNT_NOT_FOUND", `Account ${id} was not found.`);
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  events: EventsService;
+}
+
+/**
+ * Accounts form a tree (operator → customers → sub-accounts). The tree is stored as a materialised
+ * path, so "is this in my subtree" is a prefix test and listing a subtree is one indexed query.
+ */
+export function createAccountsService(deps: Deps) {
+  const { db, clock } = deps;
+
+  /** The account, if the principal may see it; otherwise "not found", never "forbidden". */
+  async function requireVisible(principal: Principal, accountId: string, ex: Executor = db): Promise<Account> {
+    const account = await repo.findById(ex, accountId);
+    if (!account || !inSubtree(principal.accountPath, account.path)) throw accountNotFound(accountId);
+    return account;
+  }
+
+  async function insertContacts(tx: Executor, accountId: string, contacts: ContactInput[]) {
+    if (contacts.length === 0) return;
+    await tx.insertInto("contacts").values(contacts.map((c) => ({
+      id: newId(), account_id: accountId, name: c.name, email: c.email ?? null, phone: c.phone ?? null,
+      language: c.language ?? null, role: c.role ?? null, created_at: clock.now(),
+    }))).execute();
+  }
+
+  return {
+    requireVisible,
+
+    /** Creates the operator's root account and its first admin on an empty database. */
+    async bootstrap(opts: { apiKey?: string; adminEmail?: string }): Promise<{ created: boolean; apiKey?: string }> {
+      return inTransaction(db, async (tx) => {
+        if (await repo.findRoot(tx)) return { created: false };
+        const now = clock.now();
+        const rootId = newId();
+        await tx.insertInto("accounts").values({
+          id: rootId, parent_id: null, path: `/${rootId}/`, kind: "operator", name: "Operator",
+          currency: "EUR", language: "en", time_zone: "UTC", test_ready_then: "ACTIVATED", created_at: now, updated_at: now,
+        }).execute();
+        const userId = newId();
+        await tx.insertInto("users").values({
+          id: userId, account_id: rootId, email: opts.adminEmail ?? "admin@otter.local", name: "Operator admin",
+          role: "operator_admin", created_at: now,
+        }).execute();
+        const key = opts.apiKey ?? generateApiKey();
+        await tx.insertInto("api_keys").values({
+          id: newId(), user_id: userId, account_id: rootId, key_hash: hashApiKey(key), prefix: displayPrefix(key),
+          name: "bootstrap", created_at: now,
+        }).execute();
+        return { created: true, apiKey: key };
+      });
+    },
+
+    async rootAccount(): Promise<Account> {
+      const root = await repo.findRoot(db);
+      if (!root) throw new OtterError("internal", "NOT_BOOTSTRAPPED", "Otter has no operator account yet.");
+      return root;
+    },
+
+    /** Resolves a bearer key to its principal, or null. */
+    async authenticate(key: string): Promise<Principal | null> {
+      const row = await repo.findPrincipalByKeyHash(db, hashApiKey(key));
+      if (!row) return null;
+      return {
+        userId: row.user_id, name: row.name || row.email, accountId: row.account_id,
+        accountPath: row.account_path, role: row.role as Role, apiKeyId: row.api_key_id,
+      };
+    },
+
+    async create(principal: Principal, input: AccountInput) {
+      requirePermission(principal, "accounts:write");
+      return inTransaction(db, async (tx) => {
+        const parent = await requireVisible(principal, input.parentId ?? principal.accountId, tx);
+        const now = clock.now();
+        const id = newId();
+        await tx.insertInto("accounts").values({
+          id, parent_id: parent.id, path: `${parent.path}${id}/`, kind: "customer", name: input.name,
+          legal_name: input.legalName ?? null, vat_number: input.vatNumber ?? null,
+          currency: input.currency ?? parent.currency, language: input.language ?? parent.language,
+          time_zone: input.timeZone ?? parent.time_zone,
+          billing_address: input.billingAddress ? JSON.stringify(input.billingAddress) : null,
+          test_ready_then: input.testReadyThen ?? parent.test_ready_then,
+          created_at: now, updated_at: now,
+        }).execute();
+        await insertContacts(tx, id, input.contacts ?? []);
+        await deps.audit.record(tx, { accountId: id, actor: actorOf(principal), action: "account.created", entityType: "account", entityId: id, data: { name: input.name, parentId: parent.id } });
+        await deps.events.emit(tx, [{ accountId: id, type: "account.created", subjectId: id, data: { name: input.name, parentId: parent.id } }]);
+        const account = (await repo.findById(tx, id))!;
+        return { ...presentAccount(account), contacts: (await repo.listContacts(tx, id)).map(presentContact) };
+      });
+    },
+
+    async get(principal: Principal, id: string) {
+      requirePermission(principal, "accounts:read");
+      const account = await requireVisible(principal, id);
+      return { ...presentAccount(account), contacts: (await repo.listContacts(db, id)).map(presentContact) };
+    },
+
+    async list(principal: Principal, opts: { parentId?: string; cursor?: string; limit: number }) {
+      requirePermission(principal, "accounts:read");
+      if (opts.parentId) await requireVisible(principal, opts.parentId);
+      const rows = await repo.listSubtree(db, principal.accountPath, { parentId: opts.parentId, after: opts.cursor, limit: opts.limit + 1 });
+      const items = rows.slice(0, opts.limit).map(presentAccount);
+      return { items, nextCursor: rows.length > opts.limit ? items[items.length - 1]!.id : null };
+    },
+
+    async update(principal: Principal, id: string, patch: AccountPatch) {
+      requirePermission(principal, "accounts:write");
+      return inTransaction(db, async (tx) => {
+        const before = await requireVisible(principal, id, tx);
+        await tx.updateTable("accounts").set({
+          ...(patch.name !== undefined && { name: patch.name }),
+          ...(patch.legalName !== undefined && { legal_name: patch.legalName }),
+          ...(patch.vatNumber !== undefined && { vat_number: patch.vatNumber }),
+          ...(patch.currency !== undefined && { currency: patch.currency }),
+          ...(patch.language !== undefined && { language: patch.language }),
+          ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
+          ...(patch.billingAddress !== undefined && { billing_address: JSON.stringify(patch.billingAddress) }),
+          ...(patch.testReadyThen !== undefined && { test_ready_then: patch.testReadyThen }),
+          updated_at: clock.now(),
+        }).where("id", "=", id).execute();
+        await deps.audit.record(tx, { accountId: id, actor: actorOf(principal), action: "account.updated", entityType: "account", entityId: id, data: { before: presentAccount(before), patch } });
+        const account = (await repo.findById(tx, id))!;
+        return { ...presentAccount(account), contacts: (await repo.listContacts(tx, id)).map(presentContact) };
+      });
+    },
+
+    async addContact(principal: Principal, accountId: string, input: ContactInput) {
+      requirePermission(principal, "accounts:write");
+      return inTransaction(db, async (tx) => {
+        await requireVisible(principal, accountId, tx);
+        await insertContacts(tx, accountId, [input]);
+        const contacts = await repo.listContacts(tx, accountId);
+        return presentContact(contacts[contacts.length - 1]!);
+      });
+    },
+
+    async listContacts(principal: Principal, accountId: string) {
+      requirePermission(principal, "accounts:read");
+      await requireVisible(principal, accountId);
+      return (await repo.listContacts(db, accountId)).map(presentContact);
+    },
+
+    async deleteContact(principal: Principal, accountId: string, contactId: string) {
+      requirePermission(principal, "accounts:write");
+      await requireVisible(principal, accountId);
+      const res = await db.deleteFrom("contacts").where("id", "=", contactId).where("account_id", "=", accountId).executeTakeFirst();
+      if (Number(res.numDeletedRows) === 0) throw notFound("CONTACT_NOT_FOUND", `Contact ${contactId} was not found.`);
+    },
+
+    async createUser(principal: Principal, input: UserInput) {
+      requirePermission(principal, "users:write");
+      return inTransaction(db, async (tx) => {
+        const account = await requireVisible(principal, input.accountId, tx);
+        if (isOperatorRole(input.role) !== (account.kind === "operator")) {
+          throw validationError("role", "ROLE_ACCOUNT_MISMATCH",
+            account.kind === "operator" ? "Users of the operator account have an operator role." : "Users of a customer account have a customer role.");
+        }
+        if (isOperatorRole(input.role) && principal.role !== "operator_admin") throw forbidden("Only an operator admin creates operator users.");
+        if (await repo.findUserByEmail(tx, input.email)) throw conflict("USER_EMAIL_TAKEN", `A user with e-mail ${input.email} already exists.`);
+        const id = newId();
+        await tx.insertInto("users").values({ id, account_id: account.id, email: input.email, name: input.name, role: input.role, created_at: clock.now() }).execute();
+        await deps.audit.record(tx, { accountId: account.id, actor: actorOf(principal), action: "user.created", entityType: "user", entityId: id, data: { email: input.email, role: input.role } });
+        return presentUser((await tx.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirstOrThrow()));
+      });
+    },
+
+    async requireVisibleUser(principal: Principal, userId: string, ex: Executor = db) {
+      const user = await repo.findUserById(ex, userId);
+      if (!user || !inSubtree(principal.accountPath, user.account_path)) throw notFound("USER_NOT_FOUND", `User ${userId} was not found.`);
+      return user;
+    },
+
+    async getUser(principal: Principal, userId: string) {
+      requirePermission(principal, "users:read");
+      const user = await this.requireVisibleUser(principal, userId);
+      return presentUser(user);
+    },
+
+    async listUsers(principal: Principal, accountId?: string) {
+      requirePermission(principal, "users:read");
+      if (accountId) await requireVisible(principal, accountId);
+      return (await repo.listUsers(db, principal.accountPath, accountId)).map(presentUser);
+    },
+
+    /** Users manage their own keys; admins manage the keys of users in their subtree. */
+    async createApiKey(principal: Principal, userId: string, name?: string) {
+      if (userId !== principal.userId) requirePermission(principal, "users:write");
+      return inTransaction(db, async (tx) => {
+        const user = await this.requireVisibleUser(principal, userId, tx);
+        if (user.disabled_at) throw conflict("USER_DISABLED", "The user is disabled.");
+        const key = generateApiKey();
+        const id = newId();
+        await tx.insertInto("api_keys").values({
+          id, user_id: user.id, account_id: user.account_id, key_hash: hashApiKey(key), prefix: displayPrefix(key),
+          name: name ?? null, created_at: clock.now(),
+        }).execute();
+        await deps.audit.record(tx, { accountId: user.account_id, actor: actorOf(principal), action: "api_key.created", entityType: "user", entityId: user.id, data: { apiKeyId: id, name: name ?? null } });
+        return { id, key, prefix: displayPrefix(key) };
+      });
+    },
+
+    async listApiKeys(principal: Principal, userId: string) {
+      if (userId !== principal.userId) requirePermission(principal, "users:read");
+      await this.requireVisibleUser(principal, userId);
+      return (await repo.listApiKeys(db, userId)).map((k) => ({
+        id: k.id, prefix: k.prefix, name: k.name, createdAt: k.created_at.toISOString(),
+        revokedAt: k.revoked_at?.toISOString() ?? null, lastUsedAt: k.last_used_at?.toISOString() ?? null,
+      }));
+    },
+
+    async revokeApiKey(principal: Principal, userId: string, keyId: string) {
+      if (userId !== principal.userId) requirePermission(principal, "users:write");
+      await inTransaction(db, async (tx) => {
+        const user = await this.requireVisibleUser(principal, userId, tx);
+        const res = await tx.updateTable("api_keys").set({ revoked_at: clock.now() })
+          .where("id", "=", keyId).where("user_id", "=", user.id).where("revoked_at", "is", null).executeTakeFirst();
+        if (Number(res.numUpdatedRows) === 0) throw notFound("API_KEY_NOT_FOUND", `API key ${keyId} was not found or is already revoked.`);
+        await deps.audit.record(tx, { accountId: user.account_id, actor: actorOf(principal), action: "api_key.revoked", entityType: "user", entityId: user.id, data: { apiKeyId: keyId } });
+      });
+    },
+
+    /** Ancestors of an account from the root down, including itself. */
+    ancestorIds(account: Pick<Account, "path">): string[] {
+      return account.path.split("/").filter(Boolean);
+    },
+  };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -1,0 +1,27 @@
+export const ROLES = ["operator_admin", "operator_agent", "customer_admin", "customer_user"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling: a user of an account, acting within that account's subtree. */
+export interface Principal {
+  userId: string;
+  name: string;
+  accountId: string;
+  /** Materialised path of the principal's account, e.g. `/<root>/<customer>/`. */
+  accountPath: string;
+  role: Role;
+  apiKeyId: string;
+}
+
+/** Who made a change, as written into audit records. */
+export interface Actor {
+  userId: string | null;
+  name: string;
+}
+
+export const actorOf = (p: Principal): Actor => ({ userId: p.userId, name: p.name });
+export const SYSTEM_ACTOR: Actor = { userId: null, name: "system" };
+
+export const isOperatorRole = (role: Role) => role === "operator_admin" || role === "operator_agent";
+
+/** True when an account with `path` lies in the subtree of the principal's account. */
+export const inSubtree = (principalPath: string, path: string) => path.startsWith(principalPath);

@@ -1,0 +1,41 @@
+import { randomBytes } from "node:crypto";
+import { luhnCheckDigit } from "../../src/lib/identifiers.js";
+import type { Role } from "../../src/modules/auth/principal.js";
+import type { TestOtter } from "./otter.js";
+
+/** Fixtures built through the real API, so every test sees what a user would create. */
+let seq = 0;
+const unique = () => `${Date.now().toString(36)}${(seq++).toString(36)}${randomBytes(2).toString("hex")}`;
+
+export async function buildAccount(t: TestOtter, input: Record<string, unknown> = {}, key?: string) {
+  const res = await t.api("POST", "/api/v1/accounts", { key, body: { name: `Customer ${unique()}`, ...input } });
+  if (res.status !== 201) throw new Error(`buildAccount: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; name: string; parentId: string };
+}
+
+/** A user with a fresh API key. */
+export async function buildUser(t: TestOtter, accountId: string, role: Role, key?: string) {
+  const res = await t.api("POST", "/api/v1/users", { key, body: { accountId, email: `u${unique()}@example.com`, name: `User ${role}`, role } });
+  if (res.status !== 201) throw new Error(`buildUser: ${res.status} ${JSON.stringify(res.body)}`);
+  const k = await t.api("POST", `/api/v1/users/${res.body.id}/api-keys`, { key, body: {} });
+  if (k.status !== 201) throw new Error(`buildUser key: ${k.status} ${JSON.stringify(k.body)}`);
+  return { user: res.body as { id: string; accountId: string }, key: k.body.key as string };
+}
+
+/** A customer account with an admin and a plain user. */
+export async function buildCustomer(t: TestOtter, input: Record<string, unknown> = {}) {
+  const account = await buildAccount(t, input);
+  const admin = await buildUser(t, account.id, "customer_admin");
+  const user = await buildUser(t, account.id, "customer_user");
+  return { account, adminKey: admin.key, userKey: user.key, admin: admin.user, user: user.user };
+}
+
+let simCounter = Math.floor(Math.random() * 1e6);
+/** Valid, unique SIM identifiers (ICCID with its Luhn digit, IMSI, MSISDN). */
+export function simIdentifiers() {
+  const n = String(simCounter++).padStart(9, "0");
+  const salt = String(Math.floor(Math.random() * 1e3)).padStart(3, "0");
+  const payload = `894400${salt}${n}`; // 18 digits
+  const iccid = payload + luhnCheckDigit(payload);
+  return { iccid, imsi: `23415${salt}${n.slice(2)}0`.slice(0, 15).padEnd(15, "0"), msisdn: `447${salt}${n}`.slice(0, 13) };
+}

@@ -1,0 +1,67 @@
+import { randomBytes } from "node:crypto";
+import pino from "pino";
+import { buildOtter, type Otter } from "../../src/app/build-app.js";
+import { loadConfig } from "../../src/app/config.js";
+import { ManualClock } from "../../src/lib/clock.js";
+import { createTestDatabase } from "./engine.js";
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface TestOtter {
+  otter: Otter;
+  url: string;
+  clock: ManualClock;
+  adminKey: string;
+  rootAccountId: string;
+  /** Calls the API over real HTTP with the given key (the operator admin's by default). */
+  api<T = any>(method: string, path: string, opts?: { key?: string | null; body?: unknown; headers?: Record<string, string>; raw?: BodyInit }): Promise<ApiResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** Boots the real Otter on a fresh database and an ephemeral port, with a manual clock. */
+export async function startOtter(env: Record<string, string> = {}): Promise<TestOtter> {
+  const database = await createTestDatabase();
+  const adminKey = `otk_test_${randomBytes(24).toString("hex")}`;
+  const config = loadConfig({
+    OTTER_HTTP_PORT: "0",
+    OTTER_HOST: "127.0.0.1",
+    OTTER_SECRET_KEY: randomBytes(32).toString("hex"),
+    OTTER_BOOTSTRAP_API_KEY: adminKey,
+    OTTER_LOG_LEVEL: "silent",
+    OTTER_WORKER_POLL_MS: "20",
+    OTTER_RATE_LIMIT_PER_MINUTE: "0",
+    ...env,
+  });
+  const clock = new ManualClock("2026-03-01T09:00:00Z");
+  const otter = await buildOtter({ config, logger: pino({ level: "silent" }), clock, database });
+  const url = await otter.listen();
+  const root = await otter.services.accounts.rootAccount();
+
+  const api: TestOtter["api"] = async (method, path, opts = {}) => {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    const key = opts.key === undefined ? adminKey : opts.key;
+    if (key) headers.authorization = `Bearer ${key}`;
+    let body: BodyInit | undefined = opts.raw;
+    if (opts.body !== undefined) {
+      headers["content-type"] ??= "application/json";
+      body = JSON.stringify(opts.body);
+    }
+    const res = await fetch(url + path, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    if ((res.headers.get("content-type") ?? "").includes("json") && text) parsed = JSON.parse(text);
+    return { status: res.status, body: parsed as any, headers: res.headers };
+  };
+
+  return {
+    otter, url, clock, adminKey, rootAccountId: root.id, api,
+    async close() {
+      await otter.close();
+      await database.close();
+    },
+  };
+}
