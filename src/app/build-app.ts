@@ -9,6 +9,13 @@ import { createEventsService } from "../modules/events/events.service.js";
 import { createAccountsService } from "../modules/accounts/accounts.service.js";
 import { accountsRoutes } from "../modules/accounts/accounts.routes.js";
 import { systemRoutes } from "../http/system.routes.js";
+import { createCatalogService } from "../modules/catalog/catalog.service.js";
+import { catalogRoutes } from "../modules/catalog/catalog.routes.js";
+import { createSimsService } from "../modules/sims/sims.service.js";
+import { simsRoutes } from "../modules/sims/sims.routes.js";
+import { startLoop } from "./worker-loop.js";
+import { createMailService } from "../modules/mail/mail.service.js";
+import { mailRoutes } from "../modules/mail/mail.routes.js";
 import type { Config } from "./config.js";
 import { OTTER_VERSION } from "./version.js";
 
@@ -45,7 +52,16 @@ export async function buildOtter(infra: Infrastructure) {
   const events = createEventsService({ clock });
   const accounts = createAccountsService({ db, clock, audit, events });
 
-  const services = { accounts, audit, events };
+  const catalog = createCatalogService({ db, clock, audit, accounts });
+
+  const mail = createMailService({
+    db, clock, metrics, logger: logger.child({ module: "mail" }),
+    config: { relayUrl: config.OTTER_SMTP_RELAY, from: config.OTTER_MAIL_FROM },
+  });
+
+  const sims = createSimsService({ db, clock, accounts, catalog, events });
+
+  const services = { accounts, audit, events, catalog, mail, sims };
 
   const bootstrap = await accounts.bootstrap({ apiKey: config.OTTER_BOOTSTRAP_API_KEY });
 
@@ -56,7 +72,14 @@ export async function buildOtter(infra: Infrastructure) {
   });
   await app.register(systemRoutes({ db, metrics, engine: database.engine, version: OTTER_VERSION }));
   await app.register(accountsRoutes(services));
+  await app.register(catalogRoutes(services));
+  await app.register(simsRoutes(services));
+  await app.register(mailRoutes(services));
   await app.ready();
+
+  const stopMailWorker = infra.startWorkers === false ? null : mail.startWorker(config.OTTER_WORKER_POLL_MS);
+  const workerLog = logger.child({ module: "workers" });
+  const stopScheduler = infra.startWorkers === false ? null : startLoop("sim-scheduler", config.OTTER_WORKER_POLL_MS, () => sims.applyDueChanges(), workerLog);
 
   let closed = false;
   return {
@@ -69,6 +92,8 @@ export async function buildOtter(infra: Infrastructure) {
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
+      await stopMailWorker?.();
+      await stopScheduler?.();
       await app.close();
       if (!infra.database) await database.close();
     },

@@ -118,8 +118,8 @@ export interface SimsTable {
   state: string;
   communication_plan_id: string | null;
   rate_plan_id: string | null;
-  overage_limit_override: string;
-  custom_fields: Json;
+  overage_limit_override: ColumnType<string, string | undefined, string>;
+  custom_fields: ColumnType<unknown, string | undefined, string>;
   notes: string | null;
   created_by_job_id: string | null;
   date_activated: Timestamp | null;

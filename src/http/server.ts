@@ -102,11 +102,11 @@ export async function createHttpServer(opts: HttpOptions) {
       return reply.code(status).send({ error: { code: err.code, message: err.message, requestId, ...(err.details && { details: err.details }) } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = (err as FastifyError).validationContext ?? "body";
       const details = err.validation.map((v) => {
-        const where = (err as FastifyError).validationContext ?? "body";
-        const field = [where === "body" ? "" : where, ...v.instancePath.split("/").filter(Boolean)].filter(Boolean).join(".") ||
-          String((v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join(".") ?? where);
-        return { field: field || where, code: String(v.keyword ?? "invalid"), message: v.message ?? "invalid value" };
+        const field = v.instancePath.split("/").filter(Boolean).join(".") || where;
+        const custom = (v.params as { params?: { code?: string } } | undefined)?.params?.code;
+        return { field, code: custom ?? String(v.keyword ?? "invalid"), message: v.message ?? "invalid value" };
       });
       const first = details[0];
       return reply.code(400).send({ error: { code: "VALIDATION_FAILED", message: first ? `${first.field}: ${first.message}` : "The request is invalid.", requestId, details } });

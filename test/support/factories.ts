@@ -39,3 +39,36 @@ export function simIdentifiers() {
   const iccid = payload + luhnCheckDigit(payload);
   return { iccid, imsi: `23415${salt}${n.slice(2)}0`.slice(0, 15).padEnd(15, "0"), msisdn: `447${salt}${n}`.slice(0, 13) };
 }
+
+/** Zones, a communication plan and a rate plan, uniquely named; the rate plan prices only `home`. */
+export async function buildCatalog(t: TestOtter) {
+  const u = unique();
+  const home = (await t.api("POST", "/api/v1/zones", { body: { name: `EU ${u}`, countries: ["FR", "IT", "SE", "DE"] } })).body;
+  const africa = (await t.api("POST", "/api/v1/zones", { body: { name: `East Africa ${u}`, countries: ["KE", "TZ"], plmns: ["63902"] } })).body;
+  const comm = await t.api("POST", "/api/v1/communication-plans", {
+    body: { name: `Trackers ${u}`, apns: [{ name: "iot.otter.example" }], rats: ["LTE-M", "NB-IoT"], zones: [home.name] },
+  });
+  if (comm.status !== 201) throw new Error(`comm plan: ${JSON.stringify(comm.body)}`);
+  const rate = await t.api("POST", "/api/v1/rate-plans", {
+    body: {
+      name: `Tracker 10MB ${u}`, currency: "EUR",
+      subscription: { monthlyFeePerSim: 1.5 }, included: { dataBytes: 10 * 1024 * 1024 },
+      zones: [{ zone: home.name, dataPerMB: 0.5 }], dataLimitBytes: 50 * 1024 * 1024,
+    },
+  });
+  if (rate.status !== 201) throw new Error(`rate plan: ${JSON.stringify(rate.body)}`);
+  return { home, africa, comm: comm.body as { id: string; name: string }, rate: rate.body as { id: string; name: string } };
+}
+
+export async function offer(t: TestOtter, plans: { comm: { id: string }; rate: { id: string } }, accountId: string) {
+  for (const [seg, p] of [["communication-plans", plans.comm], ["rate-plans", plans.rate]] as const) {
+    const r = await t.api("POST", `/api/v1/${seg}/${p.id}/offers`, { body: { accountId } });
+    if (r.status !== 201) throw new Error(`offer: ${JSON.stringify(r.body)}`);
+  }
+}
+
+export async function buildSim(t: TestOtter, input: Record<string, unknown> = {}) {
+  const res = await t.api("POST", "/api/v1/sims", { body: { ...simIdentifiers(), ...input } });
+  if (res.status !== 201) throw new Error(`buildSim: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { iccid: string; imsi: string; msisdn: string; state: string; accountId: string };
+}

@@ -22,8 +22,11 @@ export interface TestOtter {
   close(): Promise<void>;
 }
 
-/** Boots the real Otter on a fresh database and an ephemeral port, with a manual clock. */
-export async function startOtter(env: Record<string, string> = {}): Promise<TestOtter> {
+/**
+ * Boots the real Otter on a fresh database and an ephemeral port, with a manual clock.
+ * `startWorkers: false` leaves background work (mail delivery…) to the test, which drives it by hand.
+ */
+export async function startOtter(env: Record<string, string> = {}, opts: { startWorkers?: boolean } = {}): Promise<TestOtter> {
   const database = await createTestDatabase();
   const adminKey = `otk_test_${randomBytes(24).toString("hex")}`;
   const config = loadConfig({
@@ -37,7 +40,7 @@ export async function startOtter(env: Record<string, string> = {}): Promise<Test
     ...env,
   });
   const clock = new ManualClock("2026-03-01T09:00:00Z");
-  const otter = await buildOtter({ config, logger: pino({ level: "silent" }), clock, database });
+  const otter = await buildOtter({ config, logger: pino({ level: "silent" }), clock, database, startWorkers: opts.startWorkers });
   const url = await otter.listen();
   const root = await otter.services.accounts.rootAccount();
 

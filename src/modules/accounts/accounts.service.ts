@@ -70,8 +70,8 @@ export function createAccountsService(deps: Deps) {
       });
     },
 
-    async rootAccount(): Promise<Account> {
-      const root = await repo.findRoot(db);
+    async rootAccount(ex: Executor = db): Promise<Account> {
+      const root = await repo.findRoot(ex);
       if (!root) throw new OtterError("internal", "NOT_BOOTSTRAPPED", "Otter has no operator account yet.");
       return root;
     },

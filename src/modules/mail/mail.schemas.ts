@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { pageQuery } from "../../http/paging.js";
+
+export const MAIL_STATUSES = ["queued", "sending", "sent", "failed", "outbox"] as const;
+
+export const mailIdParams = z.object({ id: z.string().uuid() });
+
+export const outboxQuery = z.object({
+  status: z.enum(MAIL_STATUSES).optional().describe("Only messages in this status."),
+  ...pageQuery,
+});
+
+export const testMailInput = z.object({
+  to: z.string().email().describe("Where to send the test message."),
+}).strict();
+
+export const mailSummaryOut = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  messageId: z.string().describe("The RFC 5322 Message-ID the message is (or will be) sent with."),
+  from: z.string(),
+  to: z.array(z.string()),
+  cc: z.array(z.string()),
+  subject: z.string(),
+  purpose: z.string().describe("Which part of Otter sent it, e.g. case_reply or relay_test."),
+  status: z.enum(MAIL_STATUSES).describe("outbox: kept locally (no relay); queued → sending → sent, or failed after the last attempt."),
+  attempts: z.number().int(),
+  nextAttemptAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+
+export const mailMessageOut = mailSummaryOut.extend({
+  text: z.string(),
+  html: z.string().nullable(),
+  headers: z.record(z.string(), z.string()),
+});
+
+export const outboxPage = z.object({
+  items: z.array(mailSummaryOut).describe("Newest first."),
+  nextCursor: z.string().nullable(),
+});
+
+export const enqueuedOut = z.object({
+  id: z.string(),
+  messageId: z.string(),
+  status: z.enum(MAIL_STATUSES),
+});
+
+export type OutboxQuery = z.infer<typeof outboxQuery>;

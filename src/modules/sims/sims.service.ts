@@ -1,0 +1,440 @@
+import { sql } from "kysely";
+import { type Db, type Executor, inTransaction } from "../../db/database.js";
+import type { Account, Sim } from "../../db/schema.js";
+import type { Clock } from "../../lib/clock.js";
+import { conflict, forbidden, notFound, OtterError, validationError } from "../../lib/errors.js";
+import { newId } from "../../lib/ids.js";
+import type { AccountsService } from "../accounts/accounts.service.js";
+import { requirePermission } from "../auth/permissions.js";
+import { type Actor, actorOf, inSubtree, isOperatorRole, type Principal } from "../auth/principal.js";
+import type { CatalogService } from "../catalog/catalog.service.js";
+import type { EventsService, DomainEvent } from "../events/events.service.js";
+import { checkTransition, type SimState } from "./sim-lifecycle.js";
+import { presentAudit, presentScheduled, presentSim } from "./sims.presenter.js";
+import { simsRepo as repo } from "./sims.repo.js";
+import { OPERATOR_CUSTOM_FIELDS, type SimCreate, type SimListQuery, type SimPatch } from "./sims.schemas.js";
+
+const MAX_SCHEDULE_AHEAD_MS = 180 * 24 * 3600 * 1000;
+
+export const simNotFound = (iccid: string) => notFound("SIM_NOT_FOUND", `SIM ${iccid} was not found.`);
+
+/** A change with every reference resolved to a row; what `applyChange` writes. */
+export interface ResolvedChange {
+  state?: SimState;
+  communicationPlan?: { id: string; name: string };
+  ratePlan?: { id: string; name: string };
+  account?: Pick<Account, "id" | "path" | "kind" | "name">;
+  customFields?: Record<string, string | null>;
+  overageLimitOverride?: string;
+  imei?: string | null;
+  notes?: string | null;
+}
+
+export interface ChangeContext {
+  actor: Actor;
+  byOperator: boolean;
+  reason: string | null;
+  effectiveDate: Date;
+  jobId?: string | null;
+}
+
+/** The stored form of a scheduled change: ids only, resolved again when it falls due. */
+interface StoredChange {
+  state?: SimState;
+  communicationPlanId?: string;
+  ratePlanId?: string;
+  accountId?: string;
+  customFields?: Record<string, string | null>;
+  overageLimitOverride?: string;
+  imei?: string | null;
+  notes?: string | null;
+  byOperator: boolean;
+}
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  accounts: Pick<AccountsService, "requireVisible" | "rootAccount">;
+  catalog: Pick<CatalogService, "resolvePlanRef" | "planNames" | "isOffered" | "billShockWarnings" | "rateVersionAt" | "findPlan">;
+  events: EventsService;
+}
+
+type SimRow = Sim & { account_path: string };
+
+/**
+ * SIMs: identity, lifecycle, plans, ownership and custom fields — every change audited per field,
+ * applied now or scheduled for its effective date.
+ */
+export function createSimsService(deps: Deps) {
+  const { db, clock } = deps;
+
+  async function requireVisibleSim(principal: Principal, iccid: string, ex: Executor = db, forUpdate = false): Promise<SimRow> {
+    const sim = await repo.findByIccid(ex, iccid, { forUpdate });
+    if (!sim || !inSubtree(principal.accountPath, sim.account_path)) throw simNotFound(iccid);
+    return sim;
+  }
+
+  async function names(ex: Executor, sims: Sim[]) {
+    const comm = [...new Set(sims.map((s) => s.communication_plan_id).filter((x): x is string => !!x))];
+    const rate = [...new Set(sims.map((s) => s.rate_plan_id).filter((x): x is string => !!x))];
+    return deps.catalog.planNames(ex, { comm, rate });
+  }
+
+  /** Turns a request's references (plan names, account ids) into rows, checking what the principal may do. */
+  async function resolvePatch(principal: Principal, ex: Executor, patch: Omit<SimPatch, "effectiveDate" | "reason">): Promise<ResolvedChange> {
+    const change: ResolvedChange = {};
+    if (patch.state !== undefined) change.state = patch.state;
+    if (patch.communicationPlan !== undefined) change.communicationPlan = await deps.catalog.resolvePlanRef(ex, "communication", patch.communicationPlan, "communicationPlan");
+    if (patch.ratePlan !== undefined) change.ratePlan = await deps.catalog.resolvePlanRef(ex, "rate", patch.ratePlan, "ratePlan");
+    if (patch.accountId !== undefined) {
+      try {
+        change.account = await deps.accounts.requireVisible(principal, patch.accountId, ex);
+      } catch (err) {
+        if (err instanceof OtterError && err.kind === "not_found") throw validationError("accountId", "UNKNOWN_ACCOUNT", `Account ${patch.accountId} does not exist.`);
+        throw err;
+      }
+    }
+    if (patch.customFields !== undefined) {
+      const operatorFields = Object.keys(patch.customFields).filter((k) => OPERATOR_CUSTOM_FIELDS.includes(k));
+      if (operatorFields.length > 0 && !isOperatorRole(principal.role)) {
+        throw forbidden(`Only the operator can set ${operatorFields.join(", ")}.`);
+      }
+      change.customFields = Object.fromEntries(Object.entries(patch.customFields).filter((e): e is [string, string | null] => e[1] !== undefined));
+    }
+    if (patch.overageLimitOverride !== undefined) change.overageLimitOverride = patch.overageLimitOverride;
+    if (patch.imei !== undefined) change.imei = patch.imei;
+    if (patch.notes !== undefined) change.notes = patch.notes;
+    return change;
+  }
+
+  /**
+   * Applies a resolved change to a locked SIM row inside the caller's transaction: checks every rule
+   * before writing anything, then writes the row, one audit record per changed field and the domain
+   * events. Returns the fields that changed (empty: the SIM already was like that).
+   */
+  async function applyChange(tx: Executor, sim: SimRow, change: ResolvedChange, ctx: ChangeContext): Promise<{ sim: Sim; changed: string[] }> {
+    const audit: { field: string; prior: string | null; value: string | null }[] = [];
+    const events: DomainEvent[] = [];
+    const set: Partial<Record<keyof Sim, unknown>> = {};
+    const targetAccount = change.account ?? null;
+    const accountId = targetAccount?.id ?? sim.account_id;
+
+    if (change.state !== undefined && change.state !== sim.state) {
+      const check = checkTransition(sim.state as SimState, change.state, { byOperator: ctx.byOperator });
+      if (!check.ok) {
+        if (check.code === "SIM_TRANSITION_OPERATOR_ONLY") throw new OtterError("forbidden", check.code, check.reason);
+        throw conflict(check.code, check.reason, { from: sim.state, to: change.state });
+      }
+      set.state = change.state;
+      if (change.state === "ACTIVATED" && !sim.date_activated) set.date_activated = ctx.effectiveDate;
+      audit.push({ field: "state", prior: sim.state, value: change.state });
+      events.push({ accountId, type: "sim.state_changed", subjectId: sim.iccid, data: { iccid: sim.iccid, from: sim.state, to: change.state, reason: ctx.reason } });
+    }
+
+    const planNames = await names(tx, [sim]);
+    const commId = change.communicationPlan?.id ?? sim.communication_plan_id;
+    const rateId = change.ratePlan?.id ?? sim.rate_plan_id;
+    if (change.communicationPlan && change.communicationPlan.id !== sim.communication_plan_id) {
+      set.communication_plan_id = change.communicationPlan.id;
+      audit.push({ field: "communicationPlan", prior: sim.communication_plan_id ? planNames.comm.get(sim.communication_plan_id) ?? sim.communication_plan_id : null, value: change.communicationPlan.name });
+    }
+    if (change.ratePlan && change.ratePlan.id !== sim.rate_plan_id) {
+      set.rate_plan_id = change.ratePlan.id;
+      audit.push({ field: "ratePlan", prior: sim.rate_plan_id ? planNames.rate.get(sim.rate_plan_id) ?? sim.rate_plan_id : null, value: change.ratePlan.name });
+    }
+    if (set.communication_plan_id || set.rate_plan_id) {
+      events.push({ accountId, type: "sim.plan_changed", subjectId: sim.iccid, data: { iccid: sim.iccid, communicationPlanId: commId, ratePlanId: rateId } });
+    }
+
+    if (targetAccount && targetAccount.id !== sim.account_id) {
+      set.account_id = targetAccount.id;
+      audit.push({ field: "account", prior: sim.account_id, value: targetAccount.id });
+      events.push({ accountId: targetAccount.id, type: "sim.transferred", subjectId: sim.iccid, data: { iccid: sim.iccid, fromAccountId: sim.account_id, toAccountId: targetAccount.id } });
+    }
+
+    // Plans must be offered to the account that will hold the SIM (the operator's stock takes any).
+    if (set.account_id || set.communication_plan_id || set.rate_plan_id) {
+      const holder = targetAccount ?? { path: sim.account_path, kind: sim.account_path.split("/").filter(Boolean).length === 1 ? "operator" as const : "customer" as const };
+      for (const [kind, id, field] of [["communication", commId, "communicationPlan"], ["rate", rateId, "ratePlan"]] as const) {
+        if (id && !(await deps.catalog.isOffered(tx, id, holder))) {
+          throw conflict("PLAN_NOT_OFFERED", `The ${kind} plan of this SIM is not offered to account ${targetAccount?.id ?? sim.account_id}; offer it first or choose another plan.`, [{ field, message: "plan not offered to the account" }]);
+        }
+      }
+    }
+
+    if (change.customFields) {
+      const current = { ...(sim.custom_fields as Record<string, string>) };
+      let touched = false;
+      for (const [key, value] of Object.entries(change.customFields)) {
+        const prior = current[key] ?? null;
+        if (prior === value) continue;
+        if (value === null) delete current[key];
+        else current[key] = value;
+        touched = true;
+        audit.push({ field: `customFields.${key}`, prior, value });
+      }
+      if (touched) set.custom_fields = JSON.stringify(current);
+    }
+    if (change.overageLimitOverride !== undefined && change.overageLimitOverride !== sim.overage_limit_override) {
+      set.overage_limit_override = change.overageLimitOverride;
+      audit.push({ field: "overageLimitOverride", prior: sim.overage_limit_override, value: change.overageLimitOverride });
+    }
+    if (change.imei !== undefined && change.imei !== sim.imei) {
+      set.imei = change.imei;
+      audit.push({ field: "imei", prior: sim.imei, value: change.imei });
+    }
+    if (change.notes !== undefined && change.notes !== sim.notes) {
+      set.notes = change.notes;
+      audit.push({ field: "notes", prior: sim.notes, value: change.notes });
+    }
+
+    if (audit.length === 0) return { sim, changed: [] };
+    const now = clock.now();
+    const updated = await tx.updateTable("sims").set({ ...set, updated_at: now } as never).where("id", "=", sim.id).returningAll().executeTakeFirstOrThrow();
+    await tx.insertInto("sim_audit").values(audit.map((a) => ({
+      id: newId(), sim_id: sim.id, account_id: accountId, field: a.field, prior_value: a.prior, value: a.value,
+      reason: ctx.reason, effective_date: ctx.effectiveDate, actor_user_id: ctx.actor.userId, actor_name: ctx.actor.name,
+      job_id: ctx.jobId ?? null, created_at: now,
+    }))).execute();
+    events.push({ accountId, type: "sim.updated", subjectId: sim.iccid, data: { iccid: sim.iccid, fields: audit.map((a) => a.field) } });
+    await deps.events.emit(tx, events);
+    return { sim: updated, changed: audit.map((a) => a.field) };
+  }
+
+  async function detail(ex: Executor, sim: Sim) {
+    const n = await names(ex, [sim]);
+    const now = clock.now();
+    const version = sim.rate_plan_id ? await deps.catalog.rateVersionAt(ex, sim.rate_plan_id, now) : null;
+    const dataLimitBytes = version?.terms.dataLimitBytes ?? null;
+    const pending = await repo.pendingChanges(ex, sim.id);
+    const warnings = await deps.catalog.billShockWarnings(ex, sim.communication_plan_id, sim.rate_plan_id, now);
+    return {
+      ...presentSim(sim, n),
+      usageLimit: { dataLimitBytes, override: sim.overage_limit_override as "DEFAULT", enforced: dataLimitBytes !== null && sim.overage_limit_override === "DEFAULT" },
+      pendingChanges: pending.map(presentScheduled),
+      warnings: warnings.map(({ code, message }) => ({ code, message })),
+    };
+  }
+
+  function toStored(change: ResolvedChange, byOperator: boolean): StoredChange {
+    return {
+      ...(change.state && { state: change.state }),
+      ...(change.communicationPlan && { communicationPlanId: change.communicationPlan.id }),
+      ...(change.ratePlan && { ratePlanId: change.ratePlan.id }),
+      ...(change.account && { accountId: change.account.id }),
+      ...(change.customFields && { customFields: change.customFields }),
+      ...(change.overageLimitOverride && { overageLimitOverride: change.overageLimitOverride }),
+      ...(change.imei !== undefined && { imei: change.imei }),
+      ...(change.notes !== undefined && { notes: change.notes }),
+      byOperator,
+    };
+  }
+
+  async function fromStored(ex: Executor, s: StoredChange): Promise<ResolvedChange> {
+    const change: ResolvedChange = {};
+    if (s.state) change.state = s.state;
+    if (s.communicationPlanId) {
+      const p = await deps.catalog.findPlan(ex, "communication", s.communicationPlanId);
+      if (!p) throw validationError("communicationPlan", "UNKNOWN_COMMUNICATION_PLAN", "The communication plan no longer exists.");
+      change.communicationPlan = { id: p.id, name: p.name };
+    }
+    if (s.ratePlanId) {
+      const p = await deps.catalog.findPlan(ex, "rate", s.ratePlanId);
+      if (!p) throw validationError("ratePlan", "UNKNOWN_RATE_PLAN", "The rate plan no longer exists.");
+      change.ratePlan = { id: p.id, name: p.name };
+    }
+    if (s.accountId) {
+      const a = await ex.selectFrom("accounts").select(["id", "path", "kind", "name"]).where("id", "=", s.accountId).executeTakeFirst();
+      if (!a) throw validationError("accountId", "UNKNOWN_ACCOUNT", "The target account no longer exists.");
+      change.account = a;
+    }
+    if (s.customFields) change.customFields = s.customFields;
+    if (s.overageLimitOverride) change.overageLimitOverride = s.overageLimitOverride;
+    if (s.imei !== undefined) change.imei = s.imei;
+    if (s.notes !== undefined) change.notes = s.notes;
+    return change;
+  }
+
+  return {
+    requireVisibleSim,
+    resolvePatch,
+    applyChange,
+    presentMany: async (ex: Executor, sims: Sim[]) => {
+      const n = await names(ex, sims);
+      return sims.map((s) => presentSim(s, n));
+    },
+
+    async get(principal: Principal, iccid: string) {
+      requirePermission(principal, "sims:read");
+      return detail(db, await requireVisibleSim(principal, iccid));
+    },
+
+    async create(principal: Principal, input: SimCreate) {
+      requirePermission(principal, "sims:create");
+      return inTransaction(db, async (tx) => {
+        const account = input.accountId ? await deps.accounts.requireVisible(principal, input.accountId, tx) : await deps.accounts.rootAccount(tx);
+        const comm = input.communicationPlan ? await deps.catalog.resolvePlanRef(tx, "communication", input.communicationPlan, "communicationPlan") : null;
+        const rate = input.ratePlan ? await deps.catalog.resolvePlanRef(tx, "rate", input.ratePlan, "ratePlan") : null;
+        for (const [plan, field] of [[comm, "communicationPlan"], [rate, "ratePlan"]] as const) {
+          if (plan && !(await deps.catalog.isOffered(tx, plan.id, account))) {
+            throw conflict("PLAN_NOT_OFFERED", `Plan "${plan.name}" is not offered to account ${account.id}.`, [{ field, message: "plan not offered to the account" }]);
+          }
+        }
+        const clash = await tx.selectFrom("sims").select(["iccid", "imsi", "msisdn"])
+          .where((eb) => eb.or([eb("iccid", "=", input.iccid), eb("imsi", "=", input.imsi), eb("msisdn", "=", input.msisdn)])).executeTakeFirst();
+        if (clash) {
+          const field = clash.iccid === input.iccid ? "iccid" : clash.imsi === input.imsi ? "imsi" : "msisdn";
+          throw conflict("SIM_ALREADY_EXISTS", `A SIM with this ${field.toUpperCase()} already exists (ICCID ${clash.iccid}).`, [{ field, message: "already in use" }]);
+        }
+        const operatorFields = Object.keys(input.customFields ?? {}).filter((k) => OPERATOR_CUSTOM_FIELDS.includes(k));
+        if (operatorFields.length && !isOperatorRole(principal.role)) throw forbidden(`Only the operator can set ${operatorFields.join(", ")}.`);
+        const now = clock.now();
+        const id = newId();
+        await tx.insertInto("sims").values({
+          id, iccid: input.iccid, imsi: input.imsi, msisdn: input.msisdn, eid: input.eid ?? null, imei: input.imei ?? null,
+          account_id: account.id, state: input.state, communication_plan_id: comm?.id ?? null, rate_plan_id: rate?.id ?? null,
+          custom_fields: JSON.stringify(Object.fromEntries(Object.entries(input.customFields ?? {}).filter(([, v]) => v !== null))),
+          notes: input.notes ?? null, date_activated: input.state === "ACTIVATED" ? now : null, created_at: now, updated_at: now,
+        }).execute();
+        await tx.insertInto("sim_audit").values({
+          id: newId(), sim_id: id, account_id: account.id, field: "created", prior_value: null, value: input.state, reason: null,
+          effective_date: now, actor_user_id: principal.userId, actor_name: principal.name, job_id: null, created_at: now,
+        }).execute();
+        await deps.events.emit(tx, [{ accountId: account.id, type: "sim.created", subjectId: input.iccid, data: { iccid: input.iccid, state: input.state } }]);
+        return detail(tx, (await repo.findById(tx, id))!);
+      });
+    },
+
+    /** PATCH: applies now, or schedules for a future effectiveDate (≤ 180 days). */
+    async update(principal: Principal, iccid: string, patch: SimPatch) {
+      requirePermission(principal, "sims:write");
+      const now = clock.now();
+      const effective = patch.effectiveDate ? new Date(patch.effectiveDate) : now;
+      if (effective.getTime() - now.getTime() > MAX_SCHEDULE_AHEAD_MS) {
+        throw validationError("effectiveDate", "EFFECTIVE_DATE_TOO_FAR", "A change can be scheduled at most 180 days ahead.");
+      }
+      const { effectiveDate: _e, reason, ...fields } = patch;
+      if (Object.keys(fields).length === 0) throw validationError("body", "NOTHING_TO_CHANGE", "Give at least one field to change.");
+      const ctx: ChangeContext = { actor: actorOf(principal), byOperator: isOperatorRole(principal.role), reason: reason ?? null, effectiveDate: effective };
+      return inTransaction(db, async (tx) => {
+        const sim = await requireVisibleSim(principal, iccid, tx, true);
+        const change = await resolvePatch(principal, tx, fields);
+        if (effective.getTime() > now.getTime() + 1000) {
+          if (change.state && change.state !== sim.state) {
+            const check = checkTransition(sim.state as SimState, change.state, { byOperator: ctx.byOperator });
+            if (!check.ok) throw check.code === "SIM_TRANSITION_OPERATOR_ONLY" ? new OtterError("forbidden", check.code, check.reason) : conflict(check.code, check.reason, { from: sim.state, to: change.state });
+          }
+          await tx.insertInto("sim_scheduled_changes").values({
+            id: newId(), sim_id: sim.id, account_id: sim.account_id, changes: JSON.stringify(toStored(change, ctx.byOperator)),
+            effective_date: effective, status: "pending", reason: ctx.reason, actor_user_id: ctx.actor.userId, actor_name: ctx.actor.name,
+            created_at: now,
+          }).execute();
+          return detail(tx, sim);
+        }
+        const { sim: updated } = await applyChange(tx, sim, change, ctx);
+        return detail(tx, updated);
+      });
+    },
+
+    async list(principal: Principal, q: SimListQuery) {
+      requirePermission(principal, "sims:read");
+      let path = principal.accountPath;
+      if (q.accountId) path = (await deps.accounts.requireVisible(principal, q.accountId)).path;
+      let query = db.selectFrom("sims").selectAll("sims");
+      if (path.split("/").filter(Boolean).length > 1) {
+        query = query.where("sims.account_id", "in", (eb) => eb.selectFrom("accounts").select("accounts.id").where("accounts.path", "like", `${path}%`));
+      }
+      if (q.state) query = query.where("sims.state", "=", q.state);
+      if (q.iccid) query = query.where("sims.iccid", "=", q.iccid);
+      if (q.imsi) query = query.where("sims.imsi", "=", q.imsi);
+      if (q.msisdn) query = query.where("sims.msisdn", "=", q.msisdn.replace(/^\+/, ""));
+      if (q.communicationPlan) {
+        const p = await deps.catalog.findPlan(db, "communication", q.communicationPlan);
+        if (!p) return { items: [], nextCursor: null };
+        query = query.where("sims.communication_plan_id", "=", p.id);
+      }
+      if (q.ratePlan) {
+        const p = await deps.catalog.findPlan(db, "rate", q.ratePlan);
+        if (!p) return { items: [], nextCursor: null };
+        query = query.where("sims.rate_plan_id", "=", p.id);
+      }
+      if (q.customField) {
+        if (q.customValue === undefined) throw validationError("customValue", "CUSTOM_VALUE_MISSING", "customField needs customValue.");
+        query = query.where(sql<string>`sims.custom_fields->>${q.customField}`, "=", q.customValue);
+      }
+      if (q.modifiedSince) query = query.where("sims.updated_at", ">=", new Date(q.modifiedSince));
+      if (q.cursor) query = query.where("sims.id", ">", decodeCursor(q.cursor));
+      const rows = await query.orderBy("sims.id").limit(q.limit + 1).execute();
+      const page = rows.slice(0, q.limit);
+      const n = await names(db, page);
+      return { items: page.map((s) => presentSim(s, n)), nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!.id) : null };
+    },
+
+    async audit(principal: Principal, iccid: string, opts: { cursor?: string; limit: number }) {
+      requirePermission(principal, "sims:read");
+      const sim = await requireVisibleSim(principal, iccid);
+      const rows = await repo.auditTrail(db, sim.id, { after: opts.cursor ? decodeCursor(opts.cursor) : undefined, limit: opts.limit + 1 });
+      const page = rows.slice(0, opts.limit);
+      return { items: page.map(presentAudit), nextCursor: rows.length > opts.limit ? encodeCursor(page[page.length - 1]!.id) : null };
+    },
+
+    async scheduledChanges(principal: Principal, iccid: string) {
+      requirePermission(principal, "sims:read");
+      const sim = await requireVisibleSim(principal, iccid);
+      return (await repo.scheduledChanges(db, sim.id)).map(presentScheduled);
+    },
+
+    async cancelScheduledChange(principal: Principal, iccid: string, changeId: string) {
+      requirePermission(principal, "sims:write");
+      await inTransaction(db, async (tx) => {
+        const sim = await requireVisibleSim(principal, iccid, tx);
+        const res = await tx.updateTable("sim_scheduled_changes").set({ status: "cancelled" })
+          .where("id", "=", changeId).where("sim_id", "=", sim.id).where("status", "=", "pending").executeTakeFirst();
+        if (Number(res.numUpdatedRows) === 0) throw notFound("SCHEDULED_CHANGE_NOT_FOUND", `No pending change ${changeId} on SIM ${iccid}.`);
+      });
+    },
+
+    /**
+     * Applies scheduled changes that have fallen due, each in its own transaction. A change that is
+     * no longer possible (the SIM moved on meanwhile) is marked failed with the reason, never lost.
+     */
+    async applyDueChanges(limit = 100): Promise<number> {
+      let applied = 0;
+      for (;;) {
+        const batch = await inTransaction(db, async (tx) => {
+          const due = await repo.claimDue(tx, clock.now(), 1);
+          const item = due[0];
+          if (!item) return 0;
+          const sim = await repo.findById(tx, item.sim_id, { forUpdate: true });
+          try {
+            if (!sim) throw notFound("SIM_NOT_FOUND", "The SIM no longer exists.");
+            const stored = item.changes as StoredChange;
+            const change = await fromStored(tx, stored);
+            await applyChange(tx, sim, change, {
+              actor: { userId: item.actor_user_id, name: item.actor_name }, byOperator: stored.byOperator,
+              reason: item.reason, effectiveDate: item.effective_date,
+            });
+            await tx.updateTable("sim_scheduled_changes").set({ status: "applied", applied_at: clock.now() }).where("id", "=", item.id).execute();
+          } catch (err) {
+            if (!(err instanceof OtterError)) throw err;
+            await tx.updateTable("sim_scheduled_changes").set({ status: "failed", applied_at: clock.now(), error: JSON.stringify({ code: err.code, message: err.message }) }).where("id", "=", item.id).execute();
+          }
+          return 1;
+        });
+        if (batch === 0) break;
+        applied += batch;
+        if (applied >= limit) break;
+      }
+      return applied;
+    },
+  };
+}
+
+export const encodeCursor = (id: string) => Buffer.from(id, "utf8").toString("base64url");
+export function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, "base64url").toString("utf8");
+  if (!/^[0-9a-f-]{36}$/.test(id)) throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
+  return id;
+}
+
+export type SimsService = ReturnType<typeof createSimsService>;
