@@ -14,6 +14,10 @@ import { catalogRoutes } from "../modules/catalog/catalog.routes.js";
 import { createSimsService } from "../modules/sims/sims.service.js";
 import { simsRoutes } from "../modules/sims/sims.routes.js";
 import { startLoop } from "./worker-loop.js";
+import { createJobsService } from "../modules/jobs/jobs.service.js";
+import { jobsRoutes } from "../modules/jobs/jobs.routes.js";
+import { createSimImport } from "../modules/sims/import/sim-import.js";
+import { simImportRoutes } from "../modules/sims/import/sim-import.routes.js";
 import { createMailService } from "../modules/mail/mail.service.js";
 import { mailRoutes } from "../modules/mail/mail.routes.js";
 import type { Config } from "./config.js";
@@ -61,7 +65,16 @@ export async function buildOtter(infra: Infrastructure) {
 
   const sims = createSimsService({ db, clock, accounts, catalog, events });
 
-  const services = { accounts, audit, events, catalog, mail, sims };
+  const jobs = createJobsService({ db, clock, engine: database.engine, logger: logger.child({ module: "jobs" }), leaseMs: config.OTTER_JOB_LEASE_MS });
+  const simImport = createSimImport({
+    db, clock, jobs, accounts, catalog, audit, events,
+    maxUploadBytes: config.OTTER_MAX_UPLOAD_BYTES, batchSize: config.OTTER_IMPORT_BATCH_SIZE,
+    onRows: (outcome, n) => metrics.jobRows.inc({ kind: "sims.import", outcome }, n),
+  });
+  jobs.register(simImport.handler);
+  await jobs.recoverAfterRestart();
+
+  const services = { accounts, audit, events, catalog, mail, sims, jobs, simImport };
 
   const bootstrap = await accounts.bootstrap({ apiKey: config.OTTER_BOOTSTRAP_API_KEY });
 
@@ -75,10 +88,13 @@ export async function buildOtter(infra: Infrastructure) {
   await app.register(catalogRoutes(services));
   await app.register(simsRoutes(services));
   await app.register(mailRoutes(services));
+  await app.register(jobsRoutes(services));
+  await app.register(simImportRoutes(services));
   await app.ready();
 
   const stopMailWorker = infra.startWorkers === false ? null : mail.startWorker(config.OTTER_WORKER_POLL_MS);
   const workerLog = logger.child({ module: "workers" });
+  const stopJobs = infra.startWorkers === false ? null : startLoop("jobs", config.OTTER_WORKER_POLL_MS, () => jobs.runPending(), workerLog);
   const stopScheduler = infra.startWorkers === false ? null : startLoop("sim-scheduler", config.OTTER_WORKER_POLL_MS, () => sims.applyDueChanges(), workerLog);
 
   let closed = false;
@@ -94,6 +110,8 @@ export async function buildOtter(infra: Infrastructure) {
       closed = true;
       await stopMailWorker?.();
       await stopScheduler?.();
+      jobs.stop();
+      await stopJobs?.();
       await app.close();
       if (!infra.database) await database.close();
     },

@@ -72,3 +72,23 @@ export async function buildSim(t: TestOtter, input: Record<string, unknown> = {}
   if (res.status !== 201) throw new Error(`buildSim: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { iccid: string; imsi: string; msisdn: string; state: string; accountId: string };
 }
+
+/** A CSV body of `n` valid SIM rows (and the identifiers used), with optional extra columns. */
+export function simCsv(n: number, opts: { header?: string; extra?: (i: number) => string[]; sep?: string } = {}) {
+  const sep = opts.sep ?? ",";
+  const sims = Array.from({ length: n }, () => simIdentifiers());
+  const header = opts.header ?? ["iccid", "imsi", "msisdn"].join(sep);
+  const lines = sims.map((s, i) => [s.iccid, s.imsi, s.msisdn, ...(opts.extra?.(i) ?? [])].join(sep));
+  return { csv: `${header}\n${lines.join("\n")}\n`, sims };
+}
+
+export async function uploadCsv(t: TestOtter, csv: string | Uint8Array, query = "", key?: string) {
+  return t.api("POST", `/api/v1/sims/imports${query ? `?${query}` : ""}`, { key, raw: csv, headers: { "content-type": "text/csv" } });
+}
+
+/** Runs queued jobs in this process (tests start Otter without background workers) and returns the job. */
+export async function runJob(t: TestOtter, jobId: string, key?: string) {
+  await t.otter.services.jobs.runPending();
+  const res = await t.api("GET", `/api/v1/jobs/${jobId}`, { key });
+  return res.body;
+}

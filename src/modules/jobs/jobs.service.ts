@@ -1,0 +1,307 @@
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import { sql } from "kysely";
+import type { Logger } from "pino";
+import { type Db, type Engine, type Executor, inTransaction } from "../../db/database.js";
+import type { Job } from "../../db/schema.js";
+import type { Clock } from "../../lib/clock.js";
+import { conflict, notFound, OtterError } from "../../lib/errors.js";
+import { newId } from "../../lib/ids.js";
+import { requirePermission } from "../auth/permissions.js";
+import { inSubtree, type Principal } from "../auth/principal.js";
+import type { JobCounts, JobOut } from "./jobs.schemas.js";
+
+/**
+ * Long work (imports, bulk changes) runs as a job: stored first, claimed by one node at a time
+ * through a lease (`FOR UPDATE SKIP LOCKED`, renewed by a heartbeat), and written in batches whose
+ * transaction also moves the job's checkpoint. A node that dies loses its lease; another node (or
+ * the same one after restart) resumes from the checkpoint, so no row is applied twice or lost.
+ */
+export interface JobContext {
+  job: Job;
+  /** The principal that created the job, as it was then. */
+  principal: Principal;
+  /** Ends the run early (throws) if the lease was lost or a cancel was requested. */
+  checkpoint(tx: Executor, update: { phase?: string; done?: number; total?: number; checkpoint?: number; counts?: Partial<JobCounts>; errorCount?: number }): Promise<void>;
+  /** Whether a cancel was requested (checked between batches). */
+  cancelRequested(): Promise<boolean>;
+  logger: Logger;
+}
+
+export interface JobHandler {
+  kind: string;
+  run(ctx: JobContext): Promise<void>;
+  /** Every row's outcome, in line order; by default the rows stored in job_rows. */
+  results?(job: Job): AsyncIterable<ResultRow>;
+}
+
+export interface ResultRow {
+  line: number;
+  iccid: string | null;
+  outcome: string;
+  field: string | null;
+  code: string | null;
+  message: string | null;
+}
+
+export class JobCancelled extends Error {}
+class LeaseLost extends Error {}
+
+const MAX_ATTEMPTS = 5;
+const ZERO_COUNTS: JobCounts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  engine: Engine;
+  logger: Logger;
+  leaseMs: number;
+  onFinished?: (job: Job) => Promise<void>;
+}
+
+export function createJobsService(deps: Deps) {
+  const { db, clock } = deps;
+  const node = `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
+  const handlers = new Map<string, JobHandler>();
+  let stopping = false;
+  /** Leases are operational time, not domain time: they use the real clock. */
+  const leaseUntil = () => new Date(Date.now() + deps.leaseMs);
+
+  async function requireVisibleJob(principal: Principal, id: string, ex: Executor = db) {
+    const job = await ex.selectFrom("jobs").innerJoin("accounts", "accounts.id", "jobs.account_id")
+      .selectAll("jobs").select("accounts.path as account_path").where("jobs.id", "=", id).executeTakeFirst();
+    if (!job || !inSubtree(principal.accountPath, job.account_path)) throw notFound("JOB_NOT_FOUND", `Job ${id} was not found.`);
+    return job;
+  }
+
+  async function present(ex: Executor, job: Job): Promise<JobOut> {
+    const errors = await ex.selectFrom("job_rows").select(["line", "iccid", "field", "code", "message"])
+      .where("job_id", "=", job.id).where("outcome", "=", "failed").orderBy("line").limit(100).execute();
+    const params = job.params as { dryRun?: boolean; principal?: { userId: string } };
+    return {
+      id: job.id, kind: job.kind, status: job.status, accountId: job.account_id, fileName: job.file_name,
+      dryRun: params.dryRun ?? false,
+      progress: { phase: job.phase, done: job.done, total: job.total },
+      counts: { ...ZERO_COUNTS, ...(job.counts as Partial<JobCounts>) },
+      errorCount: job.error_count,
+      errors: errors.map((e) => ({ line: e.line, iccid: e.iccid, field: e.field, code: e.code ?? "INVALID", message: e.message ?? "" })),
+      failure: (job.failure as JobOut["failure"]) ?? null,
+      cancelRequested: job.cancel_requested,
+      createdBy: job.created_by,
+      createdAt: job.created_at.toISOString(),
+      startedAt: job.started_at?.toISOString() ?? null,
+      finishedAt: job.finished_at?.toISOString() ?? null,
+    };
+  }
+
+  async function finish(id: string, status: "succeeded" | "failed" | "cancelled", failure?: { code: string; message: string }) {
+    const job = await db.updateTable("jobs").set({
+      status, phase: "done", finished_at: clock.now(), updated_at: clock.now(), lease_owner: null, lease_until: null,
+      ...(failure && { failure: JSON.stringify(failure) }),
+    }).where("id", "=", id).where("lease_owner", "=", node).returningAll().executeTakeFirst();
+    if (job && deps.onFinished) await deps.onFinished(job).catch((err) => deps.logger.error({ err, jobId: id }, "job finish hook failed"));
+  }
+
+  /** Claims one runnable job: queued and uploaded, or running with an expired lease. */
+  async function claim(): Promise<Job | undefined> {
+    return inTransaction(db, async (tx) => {
+      const now = new Date();
+      const candidate = await tx.selectFrom("jobs").select("id")
+        .where((eb) => eb.or([
+          eb.and([eb("status", "=", "queued"), eb("phase", "!=", "upload")]),
+          eb.and([eb("status", "=", "running"), eb.or([eb("lease_until", "<", now), eb("lease_until", "is", null)])]),
+        ]))
+        .orderBy("created_at").limit(1).forUpdate().skipLocked().executeTakeFirst();
+      if (!candidate) return undefined;
+      return tx.updateTable("jobs").set({
+        status: "running", lease_owner: node, lease_until: leaseUntil(), attempts: sql`attempts + 1`,
+        started_at: sql`coalesce(started_at, ${clock.now()})`, updated_at: clock.now(),
+      }).where("id", "=", candidate.id).returningAll().executeTakeFirstOrThrow();
+    });
+  }
+
+  async function runJob(job: Job): Promise<void> {
+    const log = deps.logger.child({ jobId: job.id, kind: job.kind });
+    const handler = handlers.get(job.kind);
+    if (!handler) return finish(job.id, "failed", { code: "JOB_KIND_UNKNOWN", message: `No handler for job kind ${job.kind}.` });
+    if (job.attempts > MAX_ATTEMPTS) {
+      return finish(job.id, "failed", { code: "JOB_ATTEMPTS_EXHAUSTED", message: `The job was interrupted ${MAX_ATTEMPTS} times and is not retried again.` });
+    }
+    let lost = false;
+    const heartbeat = setInterval(() => {
+      db.updateTable("jobs").set({ lease_until: leaseUntil() }).where("id", "=", job.id).where("lease_owner", "=", node)
+        .executeTakeFirst().then((r) => { if (Number(r.numUpdatedRows) === 0) lost = true; })
+        .catch((err) => log.warn({ err }, "job heartbeat failed"));
+    }, Math.max(200, Math.floor(deps.leaseMs / 3)));
+    const principal = (job.params as { principal: Principal }).principal;
+    const ctx: JobContext = {
+      job, principal, logger: log,
+      async checkpoint(tx, u) {
+        if (lost || stopping) throw new LeaseLost();
+        const res = await tx.updateTable("jobs").set({
+          ...(u.phase !== undefined && { phase: u.phase }),
+          ...(u.done !== undefined && { done: u.done }),
+          ...(u.total !== undefined && { total: u.total }),
+          ...(u.checkpoint !== undefined && { checkpoint: u.checkpoint }),
+          ...(u.errorCount !== undefined && { error_count: u.errorCount }),
+          ...(u.counts && { counts: sql`counts || ${JSON.stringify(u.counts)}::jsonb` }),
+          updated_at: clock.now(),
+        }).where("id", "=", job.id).where("lease_owner", "=", node).executeTakeFirst();
+        if (Number(res.numUpdatedRows) === 0) throw new LeaseLost();
+      },
+      async cancelRequested() {
+        const row = await db.selectFrom("jobs").select("cancel_requested").where("id", "=", job.id).executeTakeFirst();
+        return row?.cancel_requested ?? true;
+      },
+    };
+    try {
+      await handler.run(ctx);
+      await finish(job.id, "succeeded");
+    } catch (err) {
+      if (err instanceof LeaseLost && stopping) {
+        // Shutting down: hand the job back at once; whoever starts next resumes from the checkpoint.
+        await db.updateTable("jobs").set({ lease_owner: null, lease_until: null }).where("id", "=", job.id).where("lease_owner", "=", node).execute();
+        log.info("job paused for shutdown; it resumes from its last checkpoint");
+      } else if (err instanceof LeaseLost) {
+        log.warn("job lease lost to another node; stopping here");
+      } else if (err instanceof JobCancelled) {
+        await finish(job.id, "cancelled");
+      } else if (err instanceof OtterError && err.kind !== "internal") {
+        await finish(job.id, "failed", { code: err.code, message: err.message });
+      } else {
+        log.error({ err }, "job failed");
+        await finish(job.id, "failed", { code: "INTERNAL", message: "The job hit an unexpected error; it is logged with the job id." });
+      }
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  return {
+    node,
+    register(handler: JobHandler) {
+      handlers.set(handler.kind, handler);
+    },
+
+    async create(ex: Executor, input: { principal: Principal; accountId: string; kind: string; params: Record<string, unknown>; phase: string; fileName?: string | null; total?: number }): Promise<Job> {
+      const now = clock.now();
+      const { principal } = input;
+      return ex.insertInto("jobs").values({
+        id: newId(), account_id: input.accountId, kind: input.kind, status: "queued", phase: input.phase,
+        params: JSON.stringify({ ...input.params, principal }), created_by: principal.userId, file_name: input.fileName ?? null,
+        total: input.total ?? 0, counts: JSON.stringify(ZERO_COUNTS), created_at: now, updated_at: now,
+      }).returningAll().executeTakeFirstOrThrow();
+    },
+
+    /** Marks an uploaded job ready to run. */
+    async release(id: string, set: { phase: string; uploadBytes?: number; total?: number }) {
+      await db.updateTable("jobs").set({ phase: set.phase, upload_bytes: set.uploadBytes ?? 0, total: set.total ?? 0, updated_at: clock.now() })
+        .where("id", "=", id).execute();
+    },
+
+    /** Removes a job whose upload was refused, so the user never sees half a job. */
+    async discard(id: string) {
+      await inTransaction(db, async (tx) => {
+        await tx.deleteFrom("job_uploads").where("job_id", "=", id).execute();
+        await tx.deleteFrom("job_rows").where("job_id", "=", id).execute();
+        await tx.deleteFrom("jobs").where("id", "=", id).execute();
+      });
+    },
+
+    async get(principal: Principal, id: string): Promise<JobOut> {
+      requirePermission(principal, "jobs:read");
+      return present(db, await requireVisibleJob(principal, id));
+    },
+
+    async list(principal: Principal, opts: { cursor?: string; limit: number; status?: string }) {
+      requirePermission(principal, "jobs:read");
+      let q = db.selectFrom("jobs").innerJoin("accounts", "accounts.id", "jobs.account_id").selectAll("jobs")
+        .where("accounts.path", "like", `${principal.accountPath}%`);
+      if (opts.status) q = q.where("jobs.status", "=", opts.status as Job["status"]);
+      if (opts.cursor) q = q.where("jobs.id", "<", opts.cursor);
+      const rows = await q.orderBy("jobs.id", "desc").limit(opts.limit + 1).execute();
+      const page = rows.slice(0, opts.limit);
+      return { items: await Promise.all(page.map((j) => present(db, j))), nextCursor: rows.length > opts.limit ? page[page.length - 1]!.id : null };
+    },
+
+    async cancel(principal: Principal, id: string): Promise<JobOut> {
+      requirePermission(principal, "jobs:cancel");
+      return inTransaction(db, async (tx) => {
+        const job = await requireVisibleJob(principal, id, tx);
+        if (job.status === "succeeded" || job.status === "failed" || job.status === "cancelled") {
+          throw conflict("JOB_ALREADY_FINISHED", `Job ${id} has already ${job.status === "cancelled" ? "been cancelled" : job.status}.`);
+        }
+        const now = clock.now();
+        const updated = job.status === "queued"
+          ? await tx.updateTable("jobs").set({ status: "cancelled", phase: "done", cancel_requested: true, finished_at: now, updated_at: now }).where("id", "=", id).returningAll().executeTakeFirstOrThrow()
+          : await tx.updateTable("jobs").set({ cancel_requested: true, updated_at: now }).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
+        return present(tx, updated);
+      });
+    },
+
+    async errors(principal: Principal, id: string, opts: { afterLine?: number; limit: number }) {
+      requirePermission(principal, "jobs:read");
+      await requireVisibleJob(principal, id);
+      const rows = await db.selectFrom("job_rows").select(["line", "iccid", "field", "code", "message"])
+        .where("job_id", "=", id).where("outcome", "=", "failed").where("line", ">", opts.afterLine ?? 0)
+        .orderBy("line").limit(opts.limit + 1).execute();
+      const page = rows.slice(0, opts.limit);
+      return {
+        items: page.map((e) => ({ line: e.line, iccid: e.iccid, field: e.field, code: e.code ?? "INVALID", message: e.message ?? "" })),
+        nextCursor: rows.length > opts.limit ? String(page[page.length - 1]!.line) : null,
+      };
+    },
+
+    requireVisibleJob,
+
+    /** Per-row results of a job, for the CSV download. */
+    async results(principal: Principal, id: string): Promise<{ job: Job; rows: AsyncIterable<ResultRow> }> {
+      requirePermission(principal, "jobs:read");
+      const job = await requireVisibleJob(principal, id);
+      const handler = handlers.get(job.kind);
+      if (handler?.results) return { job, rows: handler.results(job) };
+      async function* stored(): AsyncGenerator<ResultRow> {
+        let after = 0;
+        for (;;) {
+          const rows = await db.selectFrom("job_rows").select(["line", "iccid", "outcome", "field", "code", "message"])
+            .where("job_id", "=", id).where("line", ">", after).orderBy("line").limit(5000).execute();
+          if (rows.length === 0) return;
+          yield* rows;
+          after = rows[rows.length - 1]!.line;
+        }
+      }
+      return { job, rows: stored() };
+    },
+
+    /** Runs claimable jobs until none is left (used by the worker loop and by tests). */
+    async runPending(): Promise<number> {
+      let ran = 0;
+      while (!stopping) {
+        const job = await claim();
+        if (!job) return ran;
+        await runJob(job);
+        ran++;
+      }
+      return ran;
+    },
+
+    /** Stops taking work; a running job stops at its next checkpoint and is handed back. */
+    stop() {
+      stopping = true;
+    },
+
+    /**
+     * With PGlite one process owns the data directory, so a job still marked running at start was
+     * interrupted by a crash of this very process: take it back at once instead of waiting out its lease.
+     */
+    async recoverAfterRestart(): Promise<void> {
+      if (deps.engine !== "pglite") return;
+      await db.updateTable("jobs").set({ lease_until: null, lease_owner: null }).where("status", "=", "running").execute();
+      await db.updateTable("jobs").set({ status: "failed", phase: "done", finished_at: clock.now(), failure: JSON.stringify({ code: "UPLOAD_INTERRUPTED", message: "Otter stopped while the file was being uploaded; upload it again." }) })
+        .where("status", "=", "queued").where("phase", "=", "upload").execute();
+    },
+
+  };
+}
+
+export type JobsService = ReturnType<typeof createJobsService>;

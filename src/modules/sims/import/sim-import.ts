@@ -1,0 +1,454 @@
+import { Readable } from "node:stream";
+import { parse } from "csv-parse";
+import { sql } from "kysely";
+import type { Db, Executor } from "../../../db/database.js";
+import { inTransaction } from "../../../db/database.js";
+import type { Account } from "../../../db/schema.js";
+import type { Clock } from "../../../lib/clock.js";
+import { OtterError, validationError } from "../../../lib/errors.js";
+import { newId } from "../../../lib/ids.js";
+import type { AccountsService } from "../../accounts/accounts.service.js";
+import type { AuditService } from "../../audit/audit.service.js";
+import { requirePermission } from "../../auth/permissions.js";
+import { inSubtree, type Principal } from "../../auth/principal.js";
+import type { CatalogService } from "../../catalog/catalog.service.js";
+import type { EventsService } from "../../events/events.service.js";
+import { JobCancelled, type JobContext, type JobHandler, type JobsService, type ResultRow } from "../../jobs/jobs.service.js";
+import type { JobCounts } from "../../jobs/jobs.schemas.js";
+import { parseHeader, type SimDraft, validateRow } from "./sim-csv.js";
+
+export const IMPORT_KIND = "sims.import";
+const CHUNK_BYTES = 1024 * 1024;
+const HEADER_MAX_BYTES = 64 * 1024;
+const NEWLINE = 0x0a;
+
+export interface ImportParams {
+  accountId: string | null;
+  skipInvalid: boolean;
+  dryRun: boolean;
+  delimiter: "," | ";";
+  columns: string[];
+}
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  jobs: JobsService;
+  accounts: Pick<AccountsService, "requireVisible" | "rootAccount">;
+  catalog: Pick<CatalogService, "findPlan" | "isOffered">;
+  audit: AuditService;
+  events: EventsService;
+  maxUploadBytes: number;
+  batchSize: number;
+  onRows?: (outcome: string, n: number) => void;
+}
+
+interface Ready {
+  line: number;
+  draft: SimDraft;
+  accountId: string;
+  commId: string | null;
+  rateId: string | null;
+}
+
+interface RowOutcome {
+  line: number;
+  iccid: string | null;
+  outcome: "failed" | "unchanged";
+  field?: string;
+  code?: string;
+  message?: string;
+}
+
+/**
+ * Importing SIMs from CSV. The upload is streamed into the job's stored chunks (so a restart can
+ * resume it), then the job validates the whole file — every bad row reported with its line — and
+ * only then writes, in batches whose transaction also moves the job's checkpoint.
+ */
+export function createSimImport(deps: Deps) {
+  const { db, clock, jobs } = deps;
+
+  async function* chunks(jobId: string): AsyncGenerator<Buffer> {
+    let next = 0;
+    for (;;) {
+      const rows = await db.selectFrom("job_uploads").select(["seq", "data"]).where("job_id", "=", jobId)
+        .where("seq", ">=", next).orderBy("seq").limit(8).execute();
+      if (rows.length === 0) return;
+      for (const r of rows) yield Buffer.from(r.data);
+      next = rows[rows.length - 1]!.seq + 1;
+    }
+  }
+
+  /** Records of the stored file with their physical line numbers (the header is line 1). */
+  function records(jobId: string, delimiter: string): AsyncIterable<{ record: string[]; info: { lines: number } }> {
+    return Readable.from(chunks(jobId)).pipe(parse({
+      bom: true, delimiter, from_line: 2, relax_column_count: true, skip_empty_lines: true, info: true,
+    }));
+  }
+
+  /** Resolves accounts and plans named by rows, with caches: a million rows name few of them. */
+  function resolver(ex: Executor, principal: Principal, defaultAccountId: string | null) {
+    const accounts = new Map<string, Account | null>();
+    const plans = new Map<string, { id: string; name: string } | null>();
+    const offered = new Map<string, boolean>();
+    const account = async (id: string) => {
+      if (!accounts.has(id)) {
+        accounts.set(id, await deps.accounts.requireVisible(principal, id, ex).catch((e) => {
+          if (e instanceof OtterError && e.kind === "not_found") return null;
+          throw e;
+        }));
+      }
+      return accounts.get(id)!;
+    };
+    const plan = async (kind: "communication" | "rate", ref: string) => {
+      const key = `${kind}:${ref}`;
+      if (!plans.has(key)) {
+        const p = await deps.catalog.findPlan(ex, kind, ref);
+        plans.set(key, p ? { id: p.id, name: p.name } : null);
+      }
+      return plans.get(key)!;
+    };
+    const isOffered = async (planId: string, acct: Account) => {
+      const key = `${planId}:${acct.id}`;
+      if (!offered.has(key)) offered.set(key, await deps.catalog.isOffered(ex, planId, acct));
+      return offered.get(key)!;
+    };
+    return async (line: number, draft: SimDraft): Promise<Ready | RowOutcome> => {
+      const failed = (field: string, code: string, message: string): RowOutcome => ({ line, iccid: draft.iccid, outcome: "failed", field, code, message });
+      const accountId = draft.account ?? defaultAccountId;
+      if (!accountId) return failed("account", "ACCOUNT_MISSING", "The row names no account and the import has no default accountId.");
+      const acct = await account(accountId);
+      if (!acct) return failed("account", "ACCOUNT_NOT_FOUND", `Account ${accountId} does not exist.`);
+      let commId: string | null = null;
+      let rateId: string | null = null;
+      for (const [kind, ref, field] of [["communication", draft.communicationPlan, "communicationPlan"], ["rate", draft.ratePlan, "ratePlan"]] as const) {
+        if (!ref) continue;
+        const p = await plan(kind, ref);
+        if (!p) return failed(field, kind === "rate" ? "UNKNOWN_RATE_PLAN" : "UNKNOWN_COMMUNICATION_PLAN", `${kind === "rate" ? "Rate" : "Communication"} plan "${ref}" does not exist.`);
+        if (!(await isOffered(p.id, acct))) return failed(field, "PLAN_NOT_OFFERED", `Plan "${p.name}" is not offered to account ${acct.id}.`);
+        if (kind === "communication") commId = p.id;
+        else rateId = p.id;
+      }
+      return { line, draft, accountId: acct.id, commId, rateId };
+    };
+  }
+
+  /** Compares rows with SIMs already stored: identical → unchanged, conflicting → failed, else new. */
+  async function checkExisting(ex: Executor, batch: Ready[]): Promise<{ fresh: Ready[]; outcomes: RowOutcome[] }> {
+    if (batch.length === 0) return { fresh: [], outcomes: [] };
+    const existing = await ex.selectFrom("sims").selectAll()
+      .where((eb) => eb.or([
+        eb("iccid", "=", eb.fn.any(eb.val(batch.map((r) => r.draft.iccid)))),
+        eb("imsi", "=", eb.fn.any(eb.val(batch.map((r) => r.draft.imsi)))),
+        eb("msisdn", "=", eb.fn.any(eb.val(batch.map((r) => r.draft.msisdn)))),
+      ])).execute();
+    if (existing.length === 0) return { fresh: batch, outcomes: [] };
+    const byIccid = new Map(existing.map((s) => [s.iccid, s]));
+    const byImsi = new Map(existing.map((s) => [s.imsi, s]));
+    const byMsisdn = new Map(existing.map((s) => [s.msisdn, s]));
+    const fresh: Ready[] = [];
+    const outcomes: RowOutcome[] = [];
+    for (const r of batch) {
+      const d = r.draft;
+      const same = byIccid.get(d.iccid);
+      if (same) {
+        const diffs: string[] = [];
+        if (same.imsi !== d.imsi) diffs.push("imsi");
+        if (same.msisdn !== d.msisdn) diffs.push("msisdn");
+        if (d.eid && same.eid !== d.eid) diffs.push("eid");
+        if (d.imei && same.imei !== d.imei) diffs.push("imei");
+        if (same.account_id !== r.accountId) diffs.push("account");
+        if (r.commId && same.communication_plan_id !== r.commId) diffs.push("communicationPlan");
+        if (r.rateId && same.rate_plan_id !== r.rateId) diffs.push("ratePlan");
+        if (d.stateGiven && same.state !== d.state) diffs.push("state");
+        const cf = same.custom_fields as Record<string, string>;
+        for (const [k, v] of Object.entries(d.customFields)) if (cf[k] !== v) diffs.push(k);
+        outcomes.push(diffs.length === 0
+          ? { line: r.line, iccid: d.iccid, outcome: "unchanged" }
+          : { line: r.line, iccid: d.iccid, outcome: "failed", field: diffs[0]!, code: "ICCID_EXISTS_WITH_DIFFERENT_DATA", message: `ICCID ${d.iccid} already exists with different ${diffs.join(", ")}; change existing SIMs with PATCH or a bulk change, not an import.` });
+        continue;
+      }
+      const imsiOwner = byImsi.get(d.imsi);
+      if (imsiOwner) {
+        outcomes.push({ line: r.line, iccid: d.iccid, outcome: "failed", field: "imsi", code: "IMSI_IN_USE", message: `IMSI ${d.imsi} already belongs to SIM ${imsiOwner.iccid}.` });
+        continue;
+      }
+      const msisdnOwner = byMsisdn.get(d.msisdn);
+      if (msisdnOwner) {
+        outcomes.push({ line: r.line, iccid: d.iccid, outcome: "failed", field: "msisdn", code: "MSISDN_IN_USE", message: `MSISDN ${d.msisdn} already belongs to SIM ${msisdnOwner.iccid}.` });
+        continue;
+      }
+      fresh.push(r);
+    }
+    return { fresh, outcomes };
+  }
+
+  async function storeOutcomes(ex: Executor, jobId: string, outcomes: RowOutcome[]) {
+    for (let i = 0; i < outcomes.length; i += 2000) {
+      await ex.insertInto("job_rows").values(outcomes.slice(i, i + 2000).map((o) => ({
+        job_id: jobId, line: o.line, iccid: o.iccid, outcome: o.outcome, field: o.field ?? null, code: o.code ?? null, message: o.message ?? null,
+      }))).onConflict((oc) => oc.columns(["job_id", "line"]).doNothing()).execute();
+    }
+  }
+
+  /** Pass 1: validates every row, stores each failed or unchanged row's outcome. */
+  async function validate(ctx: JobContext, params: ImportParams): Promise<JobCounts> {
+    const { job } = ctx;
+    await db.deleteFrom("job_rows").where("job_id", "=", job.id).execute();
+    const resolve = resolver(db, ctx.principal, params.accountId);
+    const seenIccid = new Map<string, number>();
+    const seenImsi = new Map<string, number>();
+    const seenMsisdn = new Map<string, number>();
+    let pending: Ready[] = [];
+    let outcomes: RowOutcome[] = [];
+    const counts: JobCounts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
+    let rows = 0;
+
+    const flush = async () => {
+      const { fresh, outcomes: found } = await checkExisting(db, pending);
+      counts.created += fresh.length;
+      outcomes.push(...found);
+      pending = [];
+      for (const o of outcomes) counts[o.outcome]++;
+      await inTransaction(db, async (tx) => {
+        await storeOutcomes(tx, job.id, outcomes);
+        await ctx.checkpoint(tx, { phase: "validate", done: rows, total: Math.max(rows, job.total), errorCount: counts.failed });
+      });
+      outcomes = [];
+      if (await ctx.cancelRequested()) throw new JobCancelled();
+    };
+
+    for await (const { record, info } of records(job.id, params.delimiter)) {
+      const line = info.lines;
+      rows++;
+      const r = validateRow(record, params.columns);
+      if (!r.ok) {
+        outcomes.push({ line, iccid: record[params.columns.indexOf("iccid")]?.trim() || null, outcome: "failed", field: r.field, code: r.code, message: r.message });
+      } else {
+        const d = r.draft;
+        const dup = seenIccid.get(d.iccid) ?? seenImsi.get(d.imsi) ?? seenMsisdn.get(d.msisdn);
+        if (dup !== undefined) {
+          const field = seenIccid.has(d.iccid) ? "iccid" : seenImsi.has(d.imsi) ? "imsi" : "msisdn";
+          outcomes.push({ line, iccid: d.iccid, outcome: "failed", field, code: "DUPLICATE_IN_FILE", message: `The ${field.toUpperCase()} of this row already appears on line ${dup}.` });
+        } else {
+          seenIccid.set(d.iccid, line);
+          seenImsi.set(d.imsi, line);
+          seenMsisdn.set(d.msisdn, line);
+          const resolved = await resolve(line, d);
+          if ("outcome" in resolved) outcomes.push(resolved);
+          else pending.push(resolved);
+        }
+      }
+      if (pending.length >= deps.batchSize || outcomes.length >= deps.batchSize) await flush();
+    }
+    await flush();
+    if (rows === 0) throw validationError("file", "IMPORT_NO_ROWS", "The file has a header but no rows.");
+    return counts;
+  }
+
+  /** Pass 2: writes new SIMs in batches, resuming after the last committed checkpoint. */
+  async function apply(ctx: JobContext, params: ImportParams, base: JobCounts) {
+    const { job } = ctx;
+    const skip = new Set((await db.selectFrom("job_rows").select("line").where("job_id", "=", job.id).execute()).map((r) => r.line));
+    const resolve = resolver(db, ctx.principal, params.accountId);
+    const counts = { ...base };
+    let done = job.phase === "apply" ? job.done : 0;
+    const startAfter = job.phase === "apply" ? job.checkpoint : 0;
+    let batch: Ready[] = [];
+    let lastLine = startAfter;
+    let seenInBatch = 0;
+
+    const write = async () => {
+      if (seenInBatch === 0) return;
+      const rows = batch;
+      await inTransaction(db, async (tx) => {
+        const inserted = new Set<string>();
+        if (rows.length > 0) {
+          const now = clock.now();
+          const res = await sql<{ iccid: string }>`
+            INSERT INTO sims (id, iccid, imsi, msisdn, eid, imei, account_id, state, communication_plan_id, rate_plan_id,
+                              custom_fields, created_by_job_id, date_activated, created_at, updated_at)
+            SELECT t.id, t.iccid, t.imsi, t.msisdn, t.eid, t.imei, t.account_id, t.state, t.comm, t.rate,
+                   t.cf::jsonb, ${job.id}::uuid, CASE WHEN t.state = 'ACTIVATED' THEN ${now}::timestamptz END, ${now}::timestamptz, ${now}::timestamptz
+            FROM unnest(${rows.map(() => newId())}::uuid[], ${rows.map((r) => r.draft.iccid)}::text[], ${rows.map((r) => r.draft.imsi)}::text[],
+                        ${rows.map((r) => r.draft.msisdn)}::text[], ${rows.map((r) => r.draft.eid)}::text[], ${rows.map((r) => r.draft.imei)}::text[],
+                        ${rows.map((r) => r.accountId)}::uuid[], ${rows.map((r) => r.draft.state)}::text[], ${rows.map((r) => r.commId)}::uuid[],
+                        ${rows.map((r) => r.rateId)}::uuid[], ${rows.map((r) => JSON.stringify(r.draft.customFields))}::text[])
+              AS t(id, iccid, imsi, msisdn, eid, imei, account_id, state, comm, rate, cf)
+            ON CONFLICT DO NOTHING
+            RETURNING iccid`.execute(tx);
+          for (const r of res.rows) inserted.add(r.iccid);
+        }
+        // Rows that met a SIM stored after validation (another import, a single create) are failed, not lost.
+        const late = rows.filter((r) => !inserted.has(r.draft.iccid)).map((r): RowOutcome => ({
+          line: r.line, iccid: r.draft.iccid, outcome: "failed", field: "iccid", code: "SIM_CREATED_MEANWHILE",
+          message: `A SIM with this ICCID, IMSI or MSISDN was stored after the file was validated.`,
+        }));
+        await storeOutcomes(tx, job.id, late);
+        counts.created += inserted.size;
+        counts.failed += late.length;
+        done += seenInBatch;
+        await ctx.checkpoint(tx, { phase: "apply", checkpoint: lastLine, done, counts: { created: counts.created, failed: counts.failed }, errorCount: counts.failed });
+      });
+      deps.onRows?.("created", rows.length);
+      batch = [];
+      seenInBatch = 0;
+      if (await ctx.cancelRequested()) throw new JobCancelled();
+    };
+
+    for await (const { record, info } of records(job.id, params.delimiter)) {
+      const line = info.lines;
+      if (line <= startAfter) continue;
+      lastLine = line;
+      seenInBatch++;
+      if (!skip.has(line)) {
+        const r = validateRow(record, params.columns);
+        if (!r.ok) throw new OtterError("internal", "IMPORT_FILE_CHANGED", `Line ${line} no longer validates.`);
+        const resolved = await resolve(line, r.draft);
+        if ("outcome" in resolved) {
+          await storeOutcomes(db, job.id, [resolved]);
+          counts.failed++;
+        } else batch.push(resolved);
+      }
+      if (seenInBatch >= deps.batchSize) await write();
+    }
+    await write();
+    return counts;
+  }
+
+  const handler: JobHandler = {
+    kind: IMPORT_KIND,
+    /** One result per data line of the file: stored outcomes, and what happened to the others. */
+    async *results(job): AsyncGenerator<ResultRow> {
+      const params = job.params as ImportParams;
+      if (!params.columns) return;
+      const stored = new Map<number, ResultRow>();
+      for (const r of await db.selectFrom("job_rows").select(["line", "iccid", "outcome", "field", "code", "message"]).where("job_id", "=", job.id).execute()) stored.set(r.line, r);
+      const written = job.status === "succeeded" || job.phase === "apply" || job.status === "cancelled";
+      const iccidAt = params.columns.indexOf("iccid");
+      for await (const { record, info } of records(job.id, params.delimiter)) {
+        const line = info.lines;
+        const known = stored.get(line);
+        if (known) {
+          yield known;
+          continue;
+        }
+        const outcome = params.dryRun ? (job.status === "succeeded" ? "would_create" : "pending")
+          : written && line <= job.checkpoint ? "created"
+          : job.status === "failed" ? "not_applied" : job.status === "cancelled" ? "not_applied" : "pending";
+        yield { line, iccid: record[iccidAt]?.trim() ?? null, outcome, field: null, code: null, message: null };
+      }
+    },
+    async run(ctx) {
+      const params = ctx.job.params as ImportParams;
+      let counts: JobCounts;
+      if (ctx.job.phase === "validate") {
+        counts = await validate(ctx, params);
+        if (counts.failed > 0 && !params.skipInvalid) {
+          await inTransaction(db, (tx) => ctx.checkpoint(tx, { counts: { ...counts, created: 0 }, errorCount: counts.failed }));
+          throw new OtterError("validation", "IMPORT_INVALID_ROWS", `${counts.failed} row(s) are invalid; nothing was imported. Fix them, or import again with skipInvalid to apply the valid rows.`);
+        }
+        if (params.dryRun) {
+          await inTransaction(db, (tx) => ctx.checkpoint(tx, { counts, errorCount: counts.failed }));
+          return;
+        }
+        const base = { ...counts, created: 0 };
+        await inTransaction(db, (tx) => ctx.checkpoint(tx, { phase: "apply", done: 0, checkpoint: 0, counts: base }));
+        ctx.job.phase = "apply";
+        ctx.job.done = 0;
+        ctx.job.checkpoint = 0;
+        counts = await apply(ctx, params, base);
+      } else {
+        counts = await apply(ctx, params, { created: 0, updated: 0, unchanged: 0, failed: 0, ...(ctx.job.counts as Partial<JobCounts>) });
+      }
+      await inTransaction(db, async (tx) => {
+        await deps.audit.record(tx, {
+          accountId: ctx.job.account_id, actor: { userId: ctx.principal.userId, name: ctx.principal.name }, action: "sims.imported",
+          entityType: "job", entityId: ctx.job.id, data: { fileName: ctx.job.file_name, counts },
+        });
+        await deps.events.emit(tx, [{ accountId: ctx.job.account_id, type: "sims.imported", subjectId: ctx.job.id, data: { jobId: ctx.job.id, counts } }]);
+      });
+    },
+  };
+
+  return {
+    handler,
+
+    /**
+     * Streams an upload into a new job. The header is checked as soon as it arrives, so a file
+     * with a wrong header is refused (400) before the rest is read; nothing is kept of a refused upload.
+     */
+    async receiveUpload(principal: Principal, body: AsyncIterable<Buffer>, opts: { accountId?: string; skipInvalid: boolean; dryRun: boolean; fileName?: string }): Promise<string> {
+      requirePermission(principal, "sims:create");
+      let jobAccount = principal.accountId;
+      if (opts.accountId) {
+        try {
+          const acct = await deps.accounts.requireVisible(principal, opts.accountId);
+          jobAccount = acct.id;
+        } catch (err) {
+          if (err instanceof OtterError && err.kind === "not_found") throw validationError("accountId", "UNKNOWN_ACCOUNT", `Account ${opts.accountId} does not exist.`);
+          throw err;
+        }
+      }
+      const job = await jobs.create(db, {
+        principal, accountId: jobAccount, kind: IMPORT_KIND, phase: "upload", fileName: opts.fileName ?? null,
+        params: { accountId: opts.accountId ?? null, skipInvalid: opts.skipInvalid, dryRun: opts.dryRun },
+      });
+      let seq = 0;
+      let bytes = 0;
+      let newlines = 0;
+      let lastByte = NEWLINE;
+      let head: Buffer | null = Buffer.alloc(0);
+      let header: { delimiter: "," | ";"; columns: string[] } | null = null;
+      let pending: Buffer[] = [];
+      let pendingBytes = 0;
+      const checkHeader = (text: string) => {
+        const h = parseHeader(text);
+        if (!h.ok) throw new OtterError("validation", h.code, h.message, [{ line: 1, field: h.field, code: h.code, message: h.message }]);
+        if (!h.columns.includes("account") && !opts.accountId) {
+          throw new OtterError("validation", "IMPORT_ACCOUNT_MISSING", "Give the default account as ?accountId=… or an account column in the file.", [{ field: "accountId", message: "required without an account column" }]);
+        }
+        header = h;
+      };
+      const flush = async () => {
+        if (pendingBytes === 0) return;
+        await db.insertInto("job_uploads").values({ job_id: job.id, seq: seq++, data: Buffer.concat(pending, pendingBytes) }).execute();
+        pending = [];
+        pendingBytes = 0;
+      };
+      try {
+        for await (const raw of body) {
+          const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
+          bytes += chunk.length;
+          if (bytes > deps.maxUploadBytes) throw new OtterError("too_large", "UPLOAD_TOO_LARGE", `The upload is larger than ${deps.maxUploadBytes} bytes.`);
+          if (head) {
+            head = Buffer.concat([head, chunk]);
+            const nl = head.indexOf(NEWLINE);
+            if (nl >= 0 || head.length > HEADER_MAX_BYTES) {
+              checkHeader(head.subarray(0, nl >= 0 ? nl : head.length).toString("utf8"));
+              head = null;
+            }
+          }
+          for (let i = chunk.indexOf(NEWLINE); i >= 0; i = chunk.indexOf(NEWLINE, i + 1)) newlines++;
+          lastByte = chunk[chunk.length - 1]!;
+          pending.push(chunk);
+          pendingBytes += chunk.length;
+          if (pendingBytes >= CHUNK_BYTES) await flush();
+        }
+        if (bytes === 0) throw validationError("file", "IMPORT_EMPTY_FILE", "The file is empty.");
+        if (head) checkHeader(head.toString("utf8"));
+        await flush();
+        const rows = newlines + (lastByte === NEWLINE ? 0 : 1) - 1;
+        if (rows <= 0) throw validationError("file", "IMPORT_NO_ROWS", "The file has a header but no rows.");
+        await db.updateTable("jobs").set({ params: JSON.stringify({ ...(job.params as object), ...header! }) }).where("id", "=", job.id).execute();
+        await jobs.release(job.id, { phase: "validate", uploadBytes: bytes, total: rows });
+        return job.id;
+      } catch (err) {
+        await jobs.discard(job.id);
+        throw err;
+      }
+    },
+  };
+}
+
+export type SimImport = ReturnType<typeof createSimImport>;
