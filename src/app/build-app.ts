@@ -18,6 +18,8 @@ import { createJobsService } from "../modules/jobs/jobs.service.js";
 import { jobsRoutes } from "../modules/jobs/jobs.routes.js";
 import { createSimImport } from "../modules/sims/import/sim-import.js";
 import { simImportRoutes } from "../modules/sims/import/sim-import.routes.js";
+import { createSimBulk } from "../modules/sims/bulk/sim-bulk.js";
+import { simBulkRoutes } from "../modules/sims/bulk/sim-bulk.routes.js";
 import { createMailService } from "../modules/mail/mail.service.js";
 import { mailRoutes } from "../modules/mail/mail.routes.js";
 import type { Config } from "./config.js";
@@ -72,9 +74,11 @@ export async function buildOtter(infra: Infrastructure) {
     onRows: (outcome, n) => metrics.jobRows.inc({ kind: "sims.import", outcome }, n),
   });
   jobs.register(simImport.handler);
+  const simBulk = createSimBulk({ db, clock, jobs, sims, accounts, catalog, audit });
+  jobs.register(simBulk.handler);
   await jobs.recoverAfterRestart();
 
-  const services = { accounts, audit, events, catalog, mail, sims, jobs, simImport };
+  const services = { accounts, audit, events, catalog, mail, sims, jobs, simImport, simBulk };
 
   const bootstrap = await accounts.bootstrap({ apiKey: config.OTTER_BOOTSTRAP_API_KEY });
 
@@ -90,6 +94,7 @@ export async function buildOtter(infra: Infrastructure) {
   await app.register(mailRoutes(services));
   await app.register(jobsRoutes(services));
   await app.register(simImportRoutes(services));
+  await app.register(simBulkRoutes(services));
   await app.ready();
 
   const stopMailWorker = infra.startWorkers === false ? null : mail.startWorker(config.OTTER_WORKER_POLL_MS);

@@ -82,7 +82,7 @@ export function simCsv(n: number, opts: { header?: string; extra?: (i: number) =
   return { csv: `${header}\n${lines.join("\n")}\n`, sims };
 }
 
-export async function uploadCsv(t: TestOtter, csv: string | Uint8Array, query = "", key?: string) {
+export async function uploadCsv(t: TestOtter, csv: string, query = "", key?: string) {
   return t.api("POST", `/api/v1/sims/imports${query ? `?${query}` : ""}`, { key, raw: csv, headers: { "content-type": "text/csv" } });
 }
 
