@@ -6,8 +6,12 @@ import { defineConfig } from "vitest/config";
  */
 const engines = (process.env.OTTER_TEST_ENGINES ?? "pglite,postgres").split(",").map((e) => e.trim()).filter(Boolean);
 
+/** CI asks for a JSON report (to print per-engine counts) next to the usual output. */
+const report = process.env.OTTER_TEST_REPORT;
+
 export default defineConfig({
   test: {
+    reporters: report ? ["default", ["json", { outputFile: report }]] : ["default"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",

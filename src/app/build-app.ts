@@ -14,6 +14,7 @@ import { catalogRoutes } from "../modules/catalog/catalog.routes.js";
 import { createSimsService } from "../modules/sims/sims.service.js";
 import { simsRoutes } from "../modules/sims/sims.routes.js";
 import { startLoop } from "./worker-loop.js";
+import { auditRoutes } from "../modules/audit/audit.routes.js";
 import { createJobsService } from "../modules/jobs/jobs.service.js";
 import { jobsRoutes } from "../modules/jobs/jobs.routes.js";
 import { createSimImport } from "../modules/sims/import/sim-import.js";
@@ -54,7 +55,7 @@ export async function buildOtter(infra: Infrastructure) {
   const metrics = createMetrics();
   const { db } = database;
 
-  const audit = createAuditService({ clock });
+  const audit = createAuditService({ db, clock });
   const events = createEventsService({ clock });
   const accounts = createAccountsService({ db, clock, audit, events });
 
@@ -93,6 +94,7 @@ export async function buildOtter(infra: Infrastructure) {
   await app.register(simsRoutes(services));
   await app.register(mailRoutes(services));
   await app.register(jobsRoutes(services));
+  await app.register(auditRoutes(services));
   await app.register(simImportRoutes(services));
   await app.register(simBulkRoutes(services));
   await app.ready();

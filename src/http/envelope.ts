@@ -8,7 +8,7 @@ export const errorEnvelope = z.object({
     requestId: z.string(),
     details: z.unknown().optional(),
   }),
-});
+}).meta({ id: "Error", description: "The one error envelope of every Otter route." });
 
 export const errorResponses = {
   400: errorEnvelope, 401: errorEnvelope, 403: errorEnvelope, 404: errorEnvelope, 409: errorEnvelope,

@@ -3,7 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyError } from "fastify";
 import swagger from "@fastify/swagger";
 import rateLimit from "@fastify/rate-limit";
 import {
-  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler,
+  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
@@ -62,6 +62,7 @@ export async function createHttpServer(opts: HttpOptions) {
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
 
   // Authentication runs before everything else that touches the request (rate limit, parsing).

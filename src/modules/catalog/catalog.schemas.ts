@@ -97,7 +97,7 @@ export const rateVersionOut = z.object({
   zones: z.array(z.object({ zone: zoneRefOut, dataPerMB: z.number(), smsMO: z.number(), smsMT: z.number(), voicePerMinute: z.number() })),
   testReady: z.object({ dataBytes: z.number(), sms: z.number(), voiceSeconds: z.number(), maxDays: z.number() }),
   dataLimitBytes: z.number().nullable(), rounding: z.string(), planChange: z.string(),
-});
+}).meta({ id: "RatePlanVersion" });
 
 export const ratePlanOut = z.object({
   id: z.string(), name: z.string(), currency: z.string(), description: z.string().nullable(),

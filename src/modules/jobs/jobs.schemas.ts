@@ -25,7 +25,7 @@ export const jobOut = z.object({
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
-});
+}).meta({ id: "Job" });
 
 export type JobOut = z.infer<typeof jobOut>;
 export type JobCounts = JobOut["counts"];

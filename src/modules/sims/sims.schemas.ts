@@ -74,7 +74,7 @@ export const simOut = z.object({
   createdByJobId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}).meta({ id: "Sim" });
 
 export const simDetailOut = simOut.extend({
   usageLimit: z.object({

@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCatalog, buildCustomer, buildSim, offer, runJob, simCsv, simIdentifiers, uploadCsv } from "../support/factories.js";
+import { startOtter, type TestOtter } from "../support/otter.js";
+
+/**
+ * Every route of the API, called by customer A's administrator with customer B's identifiers.
+ * A must never get a success, never see one of B's identifiers, and never change B's data.
+ * A route added without an entry here fails the completeness test: each new route needs a decision.
+ */
+type Kind =
+  | "tenant" // names a tenant resource: 404 (or 403 when the role lacks the right)
+  | "operator_only" // a customer role lacks the right: 403
+  | "scoped_list" // lists what A may see: 200 without any of B's identifiers
+  | "shared_catalog"; // operator-wide reference data (zones), readable by all, holds no tenant data
+
+interface Entry { kind: Kind; query?: (w: World) => string; body?: (w: World) => unknown; raw?: (w: World) => string }
+interface World {
+  a: Awaited<ReturnType<typeof buildCustomer>>;
+  b: Awaited<ReturnType<typeof buildCustomer>>;
+  cat: Awaited<ReturnType<typeof buildCatalog>>;
+  simB: { iccid: string; imsi: string; msisdn: string };
+  jobB: string;
+  keyB: string;
+  contactB: string;
+  changeB: string;
+  mailId: string;
+}
+
+const TABLE: Record<string, Entry> = {
+  createAccount: { kind: "tenant", body: (w) => ({ name: "intruder", parentId: w.b.account.id }) },
+  listAccounts: { kind: "tenant", query: (w) => `parentId=${w.b.account.id}` },
+  getAccount: { kind: "tenant" },
+  updateAccount: { kind: "tenant", body: () => ({ name: "hijacked" }) },
+  listContacts: { kind: "tenant" },
+  addContact: { kind: "tenant", body: () => ({ name: "spy" }) },
+  deleteContact: { kind: "tenant" },
+  createUser: { kind: "tenant", body: (w) => ({ accountId: w.b.account.id, email: "spy@a.example", name: "Spy", role: "customer_admin" }) },
+  listUsers: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}` },
+  whoAmI: { kind: "scoped_list" },
+  getUser: { kind: "tenant" },
+  createApiKey: { kind: "tenant", body: () => ({}) },
+  listApiKeys: { kind: "tenant" },
+  revokeApiKey: { kind: "tenant" },
+  createZone: { kind: "operator_only", body: () => ({ name: "z", countries: ["FR"] }) },
+  listZones: { kind: "shared_catalog" },
+  getZone: { kind: "shared_catalog" },
+  updateZone: { kind: "operator_only", body: () => ({ countries: ["FR"] }) },
+  deleteZone: { kind: "operator_only" },
+  createCommunicationPlan: { kind: "operator_only", body: (w) => ({ name: "x", apns: [{ name: "a.b" }], rats: ["LTE"], zones: [w.cat.home.id] }) },
+  listCommunicationPlans: { kind: "scoped_list" },
+  getCommunicationPlan: { kind: "tenant" },
+  updateCommunicationPlan: { kind: "operator_only", body: () => ({ rats: ["2G"] }) },
+  createRatePlan: { kind: "operator_only", body: (w) => ({ name: "x", currency: "EUR", subscription: { monthlyFeePerSim: 0 }, zones: [{ zone: w.cat.home.id, dataPerMB: 0 }] }) },
+  listRatePlans: { kind: "scoped_list" },
+  getRatePlan: { kind: "tenant" },
+  addRatePlanVersion: { kind: "operator_only", body: (w) => ({ subscription: { monthlyFeePerSim: 0 }, zones: [{ zone: w.cat.home.id, dataPerMB: 0 }] }) },
+  listCommunicationPlanOffers: { kind: "operator_only" },
+  offerCommunicationPlan: { kind: "operator_only", body: (w) => ({ accountId: w.a.account.id }) },
+  withdrawCommunicationPlanOffer: { kind: "operator_only" },
+  listRatePlanOffers: { kind: "operator_only" },
+  offerRatePlan: { kind: "operator_only", body: (w) => ({ accountId: w.a.account.id }) },
+  withdrawRatePlanOffer: { kind: "operator_only" },
+  checkPlanCombination: { kind: "tenant", query: (w) => `communicationPlan=${w.cat.comm.id}&ratePlan=${w.cat.rate.id}` },
+  createSim: { kind: "operator_only", body: (w) => ({ ...simIdentifiers(), accountId: w.b.account.id }) },
+  listSims: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}` },
+  getSim: { kind: "tenant" },
+  updateSim: { kind: "tenant", body: () => ({ state: "DEACTIVATED" }) },
+  getSimAudit: { kind: "tenant" },
+  listSimScheduledChanges: { kind: "tenant" },
+  cancelSimScheduledChange: { kind: "tenant" },
+  listOutbox: { kind: "operator_only" },
+  sendTestMail: { kind: "operator_only", body: () => ({ to: "x@example.com" }) },
+  getOutboxMessage: { kind: "operator_only" },
+  retryOutboxMessage: { kind: "operator_only" },
+  listJobs: { kind: "scoped_list" },
+  getJob: { kind: "tenant" },
+  cancelJob: { kind: "tenant" },
+  listJobErrors: { kind: "tenant" },
+  downloadJobResults: { kind: "tenant" },
+  importSims: { kind: "operator_only", query: (w) => `accountId=${w.b.account.id}`, raw: () => simCsv(1).csv },
+  bulkChangeSims: { kind: "tenant", body: (w) => ({ filter: { accountId: w.b.account.id }, change: { state: "DEACTIVATED" } }) },
+  listAuditLog: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}` },
+};
+
+let t: TestOtter;
+let w: World;
+let ops: { method: string; path: string; operationId: string }[];
+
+beforeAll(async () => {
+  t = await startOtter({}, { startWorkers: false });
+  const cat = await buildCatalog(t);
+  const a = await buildCustomer(t);
+  const b = await buildCustomer(t);
+  await offer(t, cat, b.account.id);
+  const contactB = (await t.api("POST", `/api/v1/accounts/${b.account.id}/contacts`, { body: { name: "Ops B", email: "ops@b.example" } })).body.id;
+  const simB = await buildSim(t, { accountId: b.account.id, state: "ACTIVATED", communicationPlan: cat.comm.id, ratePlan: cat.rate.id });
+  const later = new Date(t.clock.now().getTime() + 86400_000).toISOString();
+  const changeB = (await t.api("PATCH", `/api/v1/sims/${simB.iccid}`, { body: { state: "DEACTIVATED", effectiveDate: later } })).body.pendingChanges[0].id;
+  const jobB = (await uploadCsv(t, simCsv(2).csv, `accountId=${b.account.id}`)).body.jobId;
+  await runJob(t, jobB);
+  const keyB = (await t.api("GET", `/api/v1/users/${b.admin.id}/api-keys`)).body.items[0].id;
+  await t.api("POST", "/api/v1/outbox/test", { body: { to: "noc@operator.example" } });
+  const mailId = (await t.api("GET", "/api/v1/outbox")).body.items[0].id;
+  w = { a, b, cat, simB, jobB, keyB, contactB, changeB, mailId };
+  const doc = (await t.api("GET", "/api/v1/openapi.json")).body as { paths: Record<string, Record<string, { operationId: string }>> };
+  ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, operationId: op.operationId })))
+    .filter((o) => o.path.startsWith("/api/v1/"));
+});
+afterAll(async () => { await t?.close(); });
+
+function fill(path: string): string {
+  const id = path.startsWith("/api/v1/accounts") ? w.b.account.id
+    : path.startsWith("/api/v1/users") ? w.b.admin.id
+    : path.startsWith("/api/v1/jobs") ? w.jobB
+    : path.startsWith("/api/v1/outbox") ? w.mailId : "";
+  const ref = path.startsWith("/api/v1/zones") ? w.cat.home.id : path.startsWith("/api/v1/rate-plans") ? w.cat.rate.id : w.cat.comm.id;
+  return path.replace("{id}", id).replace("{ref}", ref).replace("{iccid}", w.simB.iccid).replace("{keyId}", w.keyB)
+    .replace("{contactId}", w.contactB).replace("{changeId}", w.changeB).replace("{accountId}", w.b.account.id);
+}
+
+describe("tenant isolation across every route", () => {
+  it("has a decision for every operation in the OpenAPI document", () => {
+    const missing = ops.map((o) => o.operationId).filter((id) => !(id in TABLE));
+    expect(missing).toEqual([]);
+  });
+
+  it("never lets customer A succeed on, see or change customer B's data", async () => {
+    const secrets = [w.b.account.id, w.b.admin.id, w.b.user.id, w.simB.iccid, w.simB.imsi, w.jobB, w.keyB, w.contactB, w.changeB];
+    for (const op of ops) {
+      const entry = TABLE[op.operationId]!;
+      const path = fill(op.path) + (entry.query ? `?${entry.query(w)}` : "");
+      const body = entry.body?.(w);
+      const res = entry.raw
+        ? await t.api(op.method, path, { key: w.a.adminKey, raw: entry.raw(w), headers: { "content-type": "text/csv" } })
+        : await t.api(op.method, path, { key: w.a.adminKey, body });
+      // An error may echo an identifier the caller gave; anything else of B's is a leak.
+      const asked = path + JSON.stringify(body ?? "");
+      const label = `${op.method} ${path} (${op.operationId})`;
+      const text = typeof res.body === "string" ? res.body : JSON.stringify(res.body);
+      for (const s of secrets) if (!asked.includes(s)) expect(text.includes(s), `${label} leaks ${s}`).toBe(false);
+      if (entry.kind === "tenant") expect([403, 404], label).toContain(res.status);
+      if (entry.kind === "operator_only") expect(res.status, label).toBe(403);
+      if (entry.kind === "scoped_list" || entry.kind === "shared_catalog") expect(res.status, label).toBe(200);
+    }
+  });
+
+  it("left all of B's data as it was", async () => {
+    expect((await t.api("GET", `/api/v1/accounts/${w.b.account.id}`)).body).toMatchObject({ name: w.b.account.name, contacts: [{ id: w.contactB }] });
+    expect((await t.api("GET", `/api/v1/sims/${w.simB.iccid}`)).body).toMatchObject({ state: "ACTIVATED", pendingChanges: [{ id: w.changeB, status: "pending" }] });
+    expect((await t.api("GET", "/api/v1/users/me", { key: w.b.adminKey })).status).toBe(200);
+    expect((await t.api("GET", `/api/v1/jobs/${w.jobB}`)).body.status).toBe("succeeded");
+    expect((await t.api("GET", `/api/v1/users?accountId=${w.b.account.id}`)).body.items).toHaveLength(2);
+    expect((await t.api("GET", `/api/v1/communication-plans/${w.cat.comm.id}/offers`)).body.accounts.map((x: { id: string }) => x.id)).toEqual([w.b.account.id]);
+  });
+
+  it("answers 401 on every API route without a key", async () => {
+    for (const op of ops) {
+      if (op.path === "/api/v1/openapi.json") continue;
+      const res = await t.api(op.method, fill(op.path), { key: null });
+      expect(res.status, `${op.method} ${op.path}`).toBe(401);
+    }
+  });
+});
