@@ -23,7 +23,7 @@ import { createSimBulk } from "../modules/sims/bulk/sim-bulk.js";
 import { simBulkRoutes } from "../modules/sims/bulk/sim-bulk.routes.js";
 import { createMailService } from "../modules/mail/mail.service.js";
 import { mailRoutes } from "../modules/mail/mail.routes.js";
-import type { Config } from "./config.js";
+import { type Config, ConfigError } from "./config.js";
 import { OTTER_VERSION } from "./version.js";
 
 /**
@@ -48,7 +48,7 @@ export async function buildOtter(infra: Infrastructure) {
 
   if (database.engine === "postgres" && !config.OTTER_SECRET_KEY) {
     await database.close();
-    throw new Error("OTTER_SECRET_KEY must be set when Otter runs on PostgreSQL (DATABASE_URL).");
+    throw new ConfigError("Invalid configuration:\n  OTTER_SECRET_KEY: must be set when Otter runs on PostgreSQL (DATABASE_URL).");
   }
   const secretKey = config.OTTER_SECRET_KEY ?? loadOrCreateKeyFile(config.OTTER_DATA_DIR);
   const secrets = createSecretBox(secretKey);

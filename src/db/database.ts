@@ -5,6 +5,7 @@ import { Migrator } from "kysely/migration";
 import pg from "pg";
 import type { DB } from "./schema.js";
 import { migrationProvider } from "./migrations/index.js";
+import { exclusive } from "./exclusive-driver.js";
 
 /**
  * The only file that knows which engine runs underneath. Everything else sees `Kysely<DB>`.
@@ -50,7 +51,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const pglite = await PGlite.create(dir, {
     parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v) },
   });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<DB>({ dialect: exclusive(new PGliteDialect({ pglite })) });
   return {
     db,
     engine: "pglite",

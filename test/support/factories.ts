@@ -37,7 +37,7 @@ export function simIdentifiers() {
   const salt = String(Math.floor(Math.random() * 1e3)).padStart(3, "0");
   const payload = `894400${salt}${n}`; // 18 digits
   const iccid = payload + luhnCheckDigit(payload);
-  return { iccid, imsi: `23415${salt}${n.slice(2)}0`.slice(0, 15).padEnd(15, "0"), msisdn: `447${salt}${n}`.slice(0, 13) };
+  return { iccid, imsi: `23415${salt}${n.slice(2)}0`.slice(0, 15).padEnd(15, "0"), msisdn: `447${salt}${n}` };
 }
 
 /** Zones, a communication plan and a rate plan, uniquely named; the rate plan prices only `home`. */

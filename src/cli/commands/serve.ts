@@ -1,0 +1,126 @@
+import { type Command, Option } from "commander";
+import { type Config, ConfigError, describeConfig, loadConfig } from "../../app/config.js";
+import { OTTER_VERSION } from "../../app/version.js";
+
+/** The flags of `otter serve`, each the twin of an environment variable (the flag wins). */
+const FLAGS = [
+  { flags: "--host <address>", env: "OTTER_HOST", attr: "host" },
+  { flags: "--port <port>", env: "OTTER_HTTP_PORT", attr: "port" },
+  { flags: "--data-dir <dir>", env: "OTTER_DATA_DIR", attr: "dataDir" },
+  { flags: "--database-url <url>", env: "DATABASE_URL", attr: "databaseUrl" },
+  { flags: "--log-level <level>", env: "OTTER_LOG_LEVEL", attr: "logLevel" },
+] as const;
+
+const STOP_TIMEOUT_MS = 15_000;
+
+/** The environment table of `otter serve --help`, generated from the config schema so it cannot drift. */
+function environmentHelp(): string {
+  const vars = describeConfig();
+  const width = Math.max(...vars.map((v) => v.name.length));
+  const lines = vars.map((v) => `  ${v.name.padEnd(width)}  ${v.description}${v.default ? ` (default: ${v.default})` : ""}`);
+  return `\nEnvironment variables (a flag above wins over its variable):\n${lines.join("\n")}\n`;
+}
+
+function printBootstrapKey(key: string) {
+  const rule = "─".repeat(72);
+  process.stdout.write([
+    rule,
+    "Otter created the operator admin. Its API key:",
+    "",
+    `    ${key}`,
+    "",
+    "Store it now, it is not shown again. Use it with the CLI:",
+    `    export OTTER_API_KEY=${key}`,
+    rule,
+    "",
+  ].join("\n"));
+}
+
+async function serve(flags: Record<string, string | undefined>): Promise<void> {
+  const env: Record<string, string | undefined> = { ...process.env };
+  for (const f of FLAGS) if (flags[f.attr] !== undefined) env[f.env] = flags[f.attr];
+
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\nSee \`otter serve --help\` for every setting.\n`);
+    process.exitCode = 2;
+    return;
+  }
+
+  // Loaded here, not at the top: client commands should not pay for the server's start-up.
+  const [{ pino }, { buildOtter }] = await Promise.all([import("pino"), import("../../app/build-app.js")]);
+  const logger = pino({ level: config.OTTER_LOG_LEVEL });
+
+  let otter: Awaited<ReturnType<typeof buildOtter>>;
+  try {
+    otter = await buildOtter({ config, logger });
+  } catch (err) {
+    // Some settings can only be checked against the storage (e.g. PostgreSQL needs OTTER_SECRET_KEY).
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    logger.fatal({ err }, "Otter could not start");
+    process.stderr.write(`error: Otter could not start: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+
+  // Before listening: if the port is taken, the key must still have been seen.
+  if (otter.bootstrap.created && !config.OTTER_BOOTSTRAP_API_KEY && otter.bootstrap.apiKey) printBootstrapKey(otter.bootstrap.apiKey);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, "second signal: exiting without waiting");
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, "stopping: finishing requests and background work");
+    setTimeout(() => {
+      logger.error(`did not stop within ${STOP_TIMEOUT_MS / 1000} s; exiting`);
+      process.exit(1);
+    }, STOP_TIMEOUT_MS).unref();
+    otter.close().then(
+      () => {
+        logger.info("stopped");
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err }, "error while stopping");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+
+  let url: string;
+  try {
+    url = await otter.listen();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === "EADDRINUSE"
+      ? `port ${config.OTTER_HTTP_PORT} on ${config.OTTER_HOST} is already in use (choose another with --port or OTTER_HTTP_PORT)`
+      : (err as Error).message;
+    logger.fatal({ err }, "Otter could not listen");
+    process.stderr.write(`error: Otter could not listen: ${why}\n`);
+    await otter.close().catch(() => {});
+    process.exit(1);
+  }
+  logger.info({ url, engine: otter.database.engine, version: OTTER_VERSION }, `Otter ${OTTER_VERSION} listening on ${url}`);
+}
+
+export function registerServe(program: Command) {
+  const vars = new Map(describeConfig().map((v) => [v.name, v]));
+  const cmd = program.command("serve")
+    .description("Start Otter: the API, the console and the background workers, on embedded storage (PGlite) or PostgreSQL.");
+  for (const f of FLAGS) {
+    const v = vars.get(f.env);
+    cmd.addOption(new Option(f.flags, `${v?.description ?? ""} [${f.env}]`));
+  }
+  cmd.addHelpText("after", environmentHelp());
+  cmd.action(async (opts: Record<string, string | undefined>) => serve(opts));
+}

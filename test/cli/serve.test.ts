@@ -1,0 +1,101 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeConfig } from "../../src/app/config.js";
+import { createProcessStorage } from "../support/engine.js";
+import { freePort, type RunningCli, runCli, startCli } from "./run-cli.js";
+
+async function waitForHealth(url: string, run: RunningCli, timeoutMs = 45_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void run.exited.then(() => (exited = true));
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`otter serve exited early:\n${run.stdout()}\n${run.stderr()}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      // The log line comes right after listening; wait for it too, so what follows sees all start-up output.
+      if (res.ok && run.stdout().includes("listening on")) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`otter serve did not answer /healthz in time:\n${run.stdout()}\n${run.stderr()}`);
+}
+
+describe("otter serve", () => {
+  it("--help lists every environment variable with its description", async () => {
+    const r = await runCli(["serve", "--help"]);
+    expect(r.code).toBe(0);
+    for (const v of describeConfig()) expect(r.stdout).toContain(v.name);
+    expect(r.stdout).toMatch(/OTTER_HTTP_PORT\s+HTTP port for the API and console/);
+    expect(r.stdout).toMatch(/--port <port>[^\n]*\n?[^\n]*\[OTTER_HTTP_PORT\]/);
+  });
+
+  it("exits 2 naming the variable when the configuration is invalid", async () => {
+    const r = await runCli(["serve"], { OTTER_HTTP_PORT: "abc" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("OTTER_HTTP_PORT");
+    expect(r.stdout).toBe("");
+  });
+
+  it("lets a flag win over its environment variable", async () => {
+    const r = await runCli(["serve", "--port", "70000"], { OTTER_HTTP_PORT: "8080" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("OTTER_HTTP_PORT");
+  });
+
+  describe("on a fresh data directory", () => {
+    let dir: string;
+    let storage: Awaited<ReturnType<typeof createProcessStorage>>;
+    const secretKey = randomBytes(32).toString("hex");
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), "otter-serve-"));
+      storage = await createProcessStorage(join(dir, "data"));
+    });
+    afterAll(async () => {
+      await storage?.drop();
+      if (dir) await rm(dir, { recursive: true, force: true });
+    });
+
+    async function serveOnce() {
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}`;
+      const run = startCli(["serve", "--port", String(port), "--host", "127.0.0.1"], { ...storage.env, OTTER_SECRET_KEY: secretKey, OTTER_WORKER_POLL_MS: "50" });
+      try {
+        await waitForHealth(url, run);
+      } catch (err) {
+        run.child.kill("SIGKILL");
+        throw err;
+      }
+      return { run, url };
+    }
+
+    async function stop(run: RunningCli) {
+      run.child.kill("SIGTERM");
+      return run.exited;
+    }
+
+    it("prints a generated admin key once, serves, and stops cleanly on SIGTERM", async () => {
+      const first = await serveOnce();
+      const health = await (await fetch(`${first.url}/healthz`)).json();
+      expect(health).toMatchObject({ status: "ok" });
+      expect(first.run.stdout()).toContain("Store it now, it is not shown again.");
+      const keys = first.run.stdout().match(/otk_[A-Za-z0-9_-]+/g) ?? [];
+      expect(new Set(keys).size).toBe(1);
+      const me = await fetch(`${first.url}/api/v1/users/me`, { headers: { authorization: `Bearer ${keys[0]}` } });
+      expect(me.status).toBe(200);
+      expect(first.run.stdout()).toContain(`listening on ${first.url}`);
+      expect(await stop(first.run)).toEqual({ code: 0, signal: null });
+
+      const second = await serveOnce();
+      expect(second.run.stdout()).not.toContain("not shown again");
+      expect(second.run.stdout()).not.toMatch(/otk_/);
+      const again = await fetch(`${second.url}/api/v1/users/me`, { headers: { authorization: `Bearer ${keys[0]}` } });
+      expect(again.status).toBe(200);
+      expect(await stop(second.run)).toEqual({ code: 0, signal: null });
+    });
+  });
+});
