@@ -17,6 +17,7 @@ import { startLoop } from "./worker-loop.js";
 import { auditRoutes } from "../modules/audit/audit.routes.js";
 import { createJobsService } from "../modules/jobs/jobs.service.js";
 import { jobsRoutes } from "../modules/jobs/jobs.routes.js";
+import { jobFinishedNotice } from "../modules/jobs/job-notice.js";
 import { createSimImport } from "../modules/sims/import/sim-import.js";
 import { simImportRoutes } from "../modules/sims/import/sim-import.routes.js";
 import { createSimBulk } from "../modules/sims/bulk/sim-bulk.js";
@@ -68,7 +69,10 @@ export async function buildOtter(infra: Infrastructure) {
 
   const sims = createSimsService({ db, clock, accounts, catalog, events });
 
-  const jobs = createJobsService({ db, clock, engine: database.engine, logger: logger.child({ module: "jobs" }), leaseMs: config.OTTER_JOB_LEASE_MS });
+  const jobs = createJobsService({
+    db, clock, engine: database.engine, logger: logger.child({ module: "jobs" }), leaseMs: config.OTTER_JOB_LEASE_MS,
+    onFinished: jobFinishedNotice({ mail, accounts }),
+  });
   const simImport = createSimImport({
     db, clock, jobs, accounts, catalog, audit, events,
     maxUploadBytes: config.OTTER_MAX_UPLOAD_BYTES, batchSize: config.OTTER_IMPORT_BATCH_SIZE,

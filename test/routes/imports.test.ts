@@ -73,6 +73,17 @@ describe("SIM import", () => {
     expect(job.errors.map((e: { code: string; field: string }) => [e.code, e.field])).toEqual([["ICCID_EXISTS_WITH_DIFFERENT_DATA", "imsi"], ["IMSI_IN_USE", "imsi"]]);
   });
 
+  it("tells the person who started the import how it ended, by e-mail", async () => {
+    const acct = await buildAccount(t);
+    const up = await t.api("POST", `/api/v1/sims/imports?accountId=${acct.id}`, { raw: simCsv(3).csv, headers: { "content-type": "text/csv", "x-otter-file-name": "order-4411.csv" } });
+    await runJob(t, up.body.jobId);
+    const outbox = await t.api("GET", "/api/v1/outbox?limit=50");
+    const notice = outbox.body.items.find((m: { subject: string }) => m.subject.includes(up.body.jobId));
+    expect(notice).toMatchObject({ to: ["admin@otter.local"], subject: `SIM import of order-4411.csv: succeeded (job ${up.body.jobId})` });
+    const full = await t.api("GET", `/api/v1/outbox/${notice.id}`);
+    expect(full.body.text).toContain("Created: 3");
+  });
+
   it("validates only with dryRun", async () => {
     const acct = await buildAccount(t);
     const job = await runJob(t, (await uploadCsv(t, simCsv(5).csv, `accountId=${acct.id}&dryRun=true`)).body.jobId);

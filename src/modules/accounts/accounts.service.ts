@@ -239,6 +239,12 @@ export function createAccountsService(deps: Deps) {
       });
     },
 
+    /** Name and e-mail of an enabled user, for notices other modules send. */
+    async userContact(ex: Executor, userId: string): Promise<{ name: string; email: string } | null> {
+      const u = await ex.selectFrom("users").select(["name", "email"]).where("id", "=", userId).where("disabled_at", "is", null).executeTakeFirst();
+      return u ?? null;
+    },
+
     /** Ancestors of an account from the root down, including itself. */
     ancestorIds(account: Pick<Account, "path">): string[] {
       return account.path.split("/").filter(Boolean);

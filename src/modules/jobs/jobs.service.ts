@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import type { Logger } from "pino";
 import { type Db, type Engine, type Executor, inTransaction } from "../../db/database.js";
-import type { Job } from "../../db/schema.js";
+import type { Selectable } from "kysely";
+import type { Job, JobRowsTable } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, notFound, OtterError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
@@ -35,14 +36,7 @@ export interface JobHandler {
   results?(job: Job): AsyncIterable<ResultRow>;
 }
 
-export interface ResultRow {
-  line: number;
-  iccid: string | null;
-  outcome: string;
-  field: string | null;
-  code: string | null;
-  message: string | null;
-}
+export type ResultRow = Omit<Selectable<JobRowsTable>, "job_id">;
 
 export class JobCancelled extends Error {}
 class LeaseLost extends Error {}
@@ -56,7 +50,8 @@ interface Deps {
   engine: Engine;
   logger: Logger;
   leaseMs: number;
-  onFinished?: (job: Job) => Promise<void>;
+  /** Runs in the transaction that ends a job (e.g. to queue a notice to the person who started it). */
+  onFinished?: (tx: Executor, job: Job) => Promise<void>;
 }
 
 export function createJobsService(deps: Deps) {
@@ -95,11 +90,13 @@ export function createJobsService(deps: Deps) {
   }
 
   async function finish(id: string, status: "succeeded" | "failed" | "cancelled", failure?: { code: string; message: string }) {
-    const job = await db.updateTable("jobs").set({
-      status, phase: "done", finished_at: clock.now(), updated_at: clock.now(), lease_owner: null, lease_until: null,
-      ...(failure && { failure: JSON.stringify(failure) }),
-    }).where("id", "=", id).where("lease_owner", "=", node).returningAll().executeTakeFirst();
-    if (job && deps.onFinished) await deps.onFinished(job).catch((err) => deps.logger.error({ err, jobId: id }, "job finish hook failed"));
+    await inTransaction(db, async (tx) => {
+      const job = await tx.updateTable("jobs").set({
+        status, phase: "done", finished_at: clock.now(), updated_at: clock.now(), lease_owner: null, lease_until: null,
+        ...(failure && { failure: JSON.stringify(failure) }),
+      }).where("id", "=", id).where("lease_owner", "=", node).returningAll().executeTakeFirst();
+      if (job && deps.onFinished) await deps.onFinished(tx, job);
+    });
   }
 
   /** Claims one runnable job: queued and uploaded, or running with an expired lease. */
