@@ -53,7 +53,10 @@ export async function startOtter(env: Record<string, string> = {}, opts: { start
       headers["content-type"] ??= "application/json";
       body = JSON.stringify(opts.body);
     }
-    const res = await fetch(url + path, { method, headers, body });
+    // A hung request fails with its route named instead of as an anonymous test time-out.
+    const res = await fetch(url + path, { method, headers, body, signal: AbortSignal.timeout(30_000) }).catch((err: Error) => {
+      throw new Error(`${method} ${path}: ${err.name}: ${err.message}`);
+    });
     const text = await res.text();
     let parsed: unknown = text;
     if ((res.headers.get("content-type") ?? "").includes("json") && text) parsed = JSON.parse(text);

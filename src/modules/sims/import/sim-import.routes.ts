@@ -29,10 +29,18 @@ export const simImportRoutes = (s: { simImport: SimImport }): FastifyPluginAsync
     const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
     if (!CSV_TYPES.includes(type)) throw new OtterError("unsupported_media_type", "UNSUPPORTED_MEDIA_TYPE", "Send the file with content-type text/csv.");
     const name = req.headers["x-otter-file-name"];
-    const jobId = await s.simImport.receiveUpload(principalOf(req), req.body as Readable, {
-      accountId: req.query.accountId, skipInvalid: req.query.skipInvalid, dryRun: req.query.dryRun,
-      fileName: typeof name === "string" ? name.slice(0, 255) : undefined,
-    });
-    return reply.code(202).send({ jobId });
+    try {
+      // Not destroyed on an early refusal, so the 4xx answer still reaches the client.
+      const body = (req.body as Readable).iterator({ destroyOnReturn: false });
+      const jobId = await s.simImport.receiveUpload(principalOf(req), body, {
+        accountId: req.query.accountId, skipInvalid: req.query.skipInvalid, dryRun: req.query.dryRun,
+        fileName: typeof name === "string" ? name.slice(0, 255) : undefined,
+      });
+      return reply.code(202).send({ jobId });
+    } catch (err) {
+      // Refused mid-upload: the rest of the body is unread, so this connection cannot carry another request.
+      if (!req.raw.readableEnded) reply.header("connection", "close");
+      throw err;
+    }
   });
 };
