@@ -15,6 +15,11 @@ import { createSimsService } from "../modules/sims/sims.service.js";
 import { simsRoutes } from "../modules/sims/sims.routes.js";
 import { startLoop } from "./worker-loop.js";
 import { auditRoutes } from "../modules/audit/audit.routes.js";
+import { createNetworkClientsService } from "../modules/network/network-clients.service.js";
+import { createSignalsService } from "../modules/network/signals.service.js";
+import { createNetworkViewService } from "../modules/network/network-view.service.js";
+import { networkRoutes } from "../modules/network/network.routes.js";
+import { loadCellLocations, noCellLocations } from "../modules/network/cell-locations.js";
 import { createJobsService } from "../modules/jobs/jobs.service.js";
 import { jobsRoutes } from "../modules/jobs/jobs.routes.js";
 import { jobFinishedNotice } from "../modules/jobs/job-notice.js";
@@ -83,7 +88,12 @@ export async function buildOtter(infra: Infrastructure) {
   jobs.register(simBulk.handler);
   await jobs.recoverAfterRestart();
 
-  const services = { accounts, audit, events, catalog, mail, sims, jobs, simImport, simBulk };
+  const networkClients = createNetworkClientsService({ db, clock, secrets, audit, accounts });
+  const signals = createSignalsService({ db, clock, logger: logger.child({ module: "network" }), accounts, catalog, sims, events });
+  const cells = config.OTTER_CELL_LOCATIONS_CSV ? await loadCellLocations(config.OTTER_CELL_LOCATIONS_CSV) : noCellLocations;
+  const networkView = createNetworkViewService({ db, clock, sims, catalog, cells, registrationTimeoutMs: config.OTTER_REGISTRATION_TIMEOUT_MINUTES * 60_000 });
+
+  const services = { accounts, audit, events, catalog, mail, sims, jobs, simImport, simBulk, networkClients, signals, networkView };
 
   const bootstrap = await accounts.bootstrap({ apiKey: config.OTTER_BOOTSTRAP_API_KEY });
 
@@ -99,6 +109,7 @@ export async function buildOtter(infra: Infrastructure) {
   await app.register(mailRoutes(services));
   await app.register(jobsRoutes(services));
   await app.register(auditRoutes(services));
+  await app.register(networkRoutes(services));
   await app.register(simImportRoutes(services));
   await app.register(simBulkRoutes(services));
   await app.ready();

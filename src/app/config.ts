@@ -36,6 +36,10 @@ export const configSchema = z.object({
   OTTER_IMPORT_BATCH_SIZE: z.coerce.number().int().min(1).max(50000).default(5000).describe("Rows written per transaction by import jobs."),
   OTTER_JOB_LEASE_MS: z.coerce.number().int().min(500).default(30000).describe("How long a job stays claimed by a node without a heartbeat."),
   OTTER_WORKER_POLL_MS: z.coerce.number().int().min(10).default(1000).describe("How often background workers look for work."),
+  OTTER_RADIUS_PORT: port.default(1813).describe("UDP port of the RADIUS accounting server (0 picks a free port)."),
+  OTTER_RADIUS_HOST: z.string().min(1).default("0.0.0.0").describe("Address the RADIUS accounting server binds to."),
+  OTTER_REGISTRATION_TIMEOUT_MINUTES: z.coerce.number().int().min(1).default(1440).describe("A SIM not heard from (no registration, no accounting) for longer than this is OFFLINE."),
+  OTTER_CELL_LOCATIONS_CSV: z.string().min(1).optional().describe("OpenCelliD-format CSV of cell locations; when set, cells are shown with coordinates."),
   OTTER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000).describe("Requests per minute per API key (0 turns the limit off)."),
 });
 

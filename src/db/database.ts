@@ -34,6 +34,8 @@ export interface OpenOptions {
 
 const INT8 = 20;
 const NUMERIC = 1700;
+/** `date` columns stay 'YYYY-MM-DD' strings: a calendar day has no time zone to be shifted by. */
+const DATE = 1082;
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
@@ -49,7 +51,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const dir = opts.dataDir ?? "memory://";
   if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
   const pglite = await PGlite.create(dir, {
-    parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v) },
+    parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v },
   });
   const db = new Kysely<DB>({ dialect: exclusive(new PGliteDialect({ pglite })) });
   return {
@@ -64,6 +66,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 pg.types.setTypeParser(INT8, (v) => Number(v));
 pg.types.setTypeParser(NUMERIC, (v) => Number(v));
+pg.types.setTypeParser(DATE, (v) => v);
 
 export async function migrate(db: Db): Promise<void> {
   const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: "otter_migrations", migrationLockTableName: "otter_migrations_lock" });

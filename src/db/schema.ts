@@ -240,6 +240,113 @@ export interface MailMessagesTable {
   sent_at: Timestamp | null;
 }
 
+export interface NetworkClientsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  address: string;
+  secret_sealed: string;
+  coa_port: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AccountingRecordsTable {
+  id: string;
+  dedupe_key: string;
+  client_id: string;
+  account_id: string;
+  sim_id: string | null;
+  imsi: string | null;
+  acct_session_id: string | null;
+  status: string;
+  event_at: Timestamp;
+  received_at: Timestamp;
+  record: Json;
+}
+
+export interface DataSessionsTable {
+  id: string;
+  account_id: string;
+  client_id: string;
+  acct_session_id: string;
+  sim_id: string | null;
+  imsi: string | null;
+  msisdn: string | null;
+  charging_id: number | null;
+  nas_ip: string | null;
+  apn: string | null;
+  ip: string | null;
+  rat: string | null;
+  rat_code: number | null;
+  mcc: string | null;
+  mnc: string | null;
+  location: Json | null;
+  imeisv: string | null;
+  status: "open" | "closed";
+  started_at: Timestamp;
+  last_update_at: Timestamp;
+  ended_at: Timestamp | null;
+  bytes_up: ColumnType<number, number | undefined, number>;
+  bytes_down: ColumnType<number, number | undefined, number>;
+  session_time: number | null;
+  terminate_cause: string | null;
+}
+
+export interface RegistrationEventsTable {
+  id: string;
+  event_id: string;
+  account_id: string;
+  sim_id: string | null;
+  imsi: string;
+  type: string;
+  result: string | null;
+  cause: number | null;
+  cause_type: string | null;
+  visited_plmn: string | null;
+  rat: string | null;
+  imei: string | null;
+  at: Timestamp;
+  received_at: Timestamp;
+}
+
+export interface SimNetworkStateTable {
+  sim_id: string;
+  account_id: string;
+  last_seen: Timestamp | null;
+  last_registration: Json | null;
+  imei: string | null;
+  imeisv: string | null;
+  previous_imei: string | null;
+  imei_changed_at: Timestamp | null;
+  mcc: string | null;
+  mnc: string | null;
+  rat: string | null;
+  location: Json | null;
+  updated_at: Timestamp;
+}
+
+export interface UsageDailyTable {
+  sim_id: string;
+  day: ColumnType<string, string, string>;
+  zone_key: string;
+  zone_id: string | null;
+  account_id: string;
+  bytes_up: ColumnType<number, number | undefined, number>;
+  bytes_down: ColumnType<number, number | undefined, number>;
+  sms_mo: ColumnType<number, number | undefined, number>;
+  sms_mt: ColumnType<number, number | undefined, number>;
+}
+
+export interface UnknownImsisTable {
+  imsi: string;
+  first_seen: Timestamp;
+  last_seen: Timestamp;
+  occurrences: ColumnType<number, number | undefined, number>;
+  last_source: string;
+  last_plmn: string | null;
+}
+
 export interface DB {
   accounts: AccountsTable;
   contacts: ContactsTable;
@@ -259,6 +366,13 @@ export interface DB {
   audit_log: AuditLogTable;
   domain_events: DomainEventsTable;
   mail_messages: MailMessagesTable;
+  network_clients: NetworkClientsTable;
+  accounting_records: AccountingRecordsTable;
+  data_sessions: DataSessionsTable;
+  registration_events: RegistrationEventsTable;
+  sim_network_state: SimNetworkStateTable;
+  usage_daily: UsageDailyTable;
+  unknown_imsis: UnknownImsisTable;
 }
 
 export type Account = Selectable<AccountsTable>;

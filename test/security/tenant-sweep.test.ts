@@ -13,7 +13,7 @@ type Kind =
   | "scoped_list" // lists what A may see: 200 without any of B's identifiers
   | "shared_catalog"; // operator-wide reference data (zones), readable by all, holds no tenant data
 
-interface Entry { kind: Kind; query?: (w: World) => string; body?: (w: World) => unknown; raw?: (w: World) => string }
+interface Entry { kind: Kind; query?: (w: World) => string; body?: (w: World) => unknown; raw?: (w: World) => string; contentType?: string }
 interface World {
   a: Awaited<ReturnType<typeof buildCustomer>>;
   b: Awaited<ReturnType<typeof buildCustomer>>;
@@ -24,6 +24,7 @@ interface World {
   contactB: string;
   changeB: string;
   mailId: string;
+  networkClient: string;
 }
 
 const TABLE: Record<string, Entry> = {
@@ -80,6 +81,17 @@ const TABLE: Record<string, Entry> = {
   importSims: { kind: "operator_only", query: (w) => `accountId=${w.b.account.id}`, raw: () => simCsv(1).csv },
   bulkChangeSims: { kind: "tenant", body: (w) => ({ filter: { accountId: w.b.account.id }, change: { state: "DEACTIVATED" } }) },
   listAuditLog: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}` },
+  createNetworkClient: { kind: "operator_only", body: () => ({ name: "rogue", address: "10.9.9.9", secret: "12345678" }) },
+  listNetworkClients: { kind: "operator_only" },
+  updateNetworkClient: { kind: "operator_only", body: () => ({ secret: "stolen-secret" }) },
+  deleteNetworkClient: { kind: "operator_only" },
+  postRegistrationEvents: { kind: "operator_only", body: (w) => ({ id: "spoof", type: "purge", imsi: w.simB.imsi, at: "2026-03-01T09:00:00Z" }) },
+  importRegistrationEvents: { kind: "operator_only", raw: (w) => `${JSON.stringify({ id: "spoof2", type: "purge", imsi: w.simB.imsi, at: "2026-03-01T09:00:00Z" })}\n`, contentType: "application/x-ndjson" },
+  listUnknownImsis: { kind: "operator_only" },
+  getSimConnectivity: { kind: "tenant" },
+  listSimSessions: { kind: "tenant" },
+  getSimUsage: { kind: "tenant", query: () => "from=2026-01-01&to=2026-12-31" },
+  getSimTimeline: { kind: "tenant" },
 };
 
 let t: TestOtter;
@@ -101,7 +113,8 @@ beforeAll(async () => {
   const keyB = (await t.api("GET", `/api/v1/users/${b.admin.id}/api-keys`)).body.items[0].id;
   await t.api("POST", "/api/v1/outbox/test", { body: { to: "noc@operator.example" } });
   const mailId = (await t.api("GET", "/api/v1/outbox")).body.items[0].id;
-  w = { a, b, cat, simB, jobB, keyB, contactB, changeB, mailId };
+  const networkClient = (await t.api("POST", "/api/v1/network/clients", { body: { name: "pgw-sweep", address: "10.1.0.0/16", secret: "sweep-secret" } })).body.id;
+  w = { a, b, cat, simB, jobB, keyB, contactB, changeB, mailId, networkClient };
   const doc = (await t.api("GET", "/api/v1/openapi.json")).body as { paths: Record<string, Record<string, { operationId: string }>> };
   ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, operationId: op.operationId })))
     .filter((o) => o.path.startsWith("/api/v1/"));
@@ -112,7 +125,8 @@ function fill(path: string): string {
   const id = path.startsWith("/api/v1/accounts") ? w.b.account.id
     : path.startsWith("/api/v1/users") ? w.b.admin.id
     : path.startsWith("/api/v1/jobs") ? w.jobB
-    : path.startsWith("/api/v1/outbox") ? w.mailId : "";
+    : path.startsWith("/api/v1/outbox") ? w.mailId
+    : path.startsWith("/api/v1/network/clients") ? w.networkClient : "";
   const ref = path.startsWith("/api/v1/zones") ? w.cat.home.id : path.startsWith("/api/v1/rate-plans") ? w.cat.rate.id : w.cat.comm.id;
   return path.replace("{id}", id).replace("{ref}", ref).replace("{iccid}", w.simB.iccid).replace("{keyId}", w.keyB)
     .replace("{contactId}", w.contactB).replace("{changeId}", w.changeB).replace("{accountId}", w.b.account.id);
@@ -131,7 +145,7 @@ describe("tenant isolation across every route", () => {
       const path = fill(op.path) + (entry.query ? `?${entry.query(w)}` : "");
       const body = entry.body?.(w);
       const res = entry.raw
-        ? await t.api(op.method, path, { key: w.a.adminKey, raw: entry.raw(w), headers: { "content-type": "text/csv" } })
+        ? await t.api(op.method, path, { key: w.a.adminKey, raw: entry.raw(w), headers: { "content-type": entry.contentType ?? "text/csv" } })
         : await t.api(op.method, path, { key: w.a.adminKey, body });
       // An error may echo an identifier the caller gave; anything else of B's is a leak.
       const asked = path + JSON.stringify(body ?? "");
@@ -151,6 +165,8 @@ describe("tenant isolation across every route", () => {
     expect((await t.api("GET", `/api/v1/jobs/${w.jobB}`)).body.status).toBe("succeeded");
     expect((await t.api("GET", `/api/v1/users?accountId=${w.b.account.id}`)).body.items).toHaveLength(2);
     expect((await t.api("GET", `/api/v1/communication-plans/${w.cat.comm.id}/offers`)).body.accounts.map((x: { id: string }) => x.id)).toEqual([w.b.account.id]);
+    expect((await t.api("GET", "/api/v1/network/clients")).body.items.map((c: { name: string }) => c.name)).toEqual(["pgw-sweep"]);
+    expect((await t.api("GET", `/api/v1/sims/${w.simB.iccid}/timeline`)).body.items).toEqual([]);
   });
 
   it("answers 401 on every API route without a key", async () => {

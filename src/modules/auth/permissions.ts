@@ -27,6 +27,9 @@ export const PERMISSIONS = {
   "jobs:cancel": [OA, OG, CA],
   "mail:read": [OA, OG],
   "audit:read": [OA, OG, CA],
+  "network:manage": [OA],
+  "network:read": [OA, OG],
+  "network:ingest": [OA, OG],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,185 @@
+import { sql } from "kysely";
+import type { Db } from "../../db/database.js";
+import type { Clock } from "../../lib/clock.js";
+import { forbidden, validationError } from "../../lib/errors.js";
+import { requirePermission } from "../auth/permissions.js";
+import { isOperatorRole, type Principal } from "../auth/principal.js";
+import type { CatalogService } from "../catalog/catalog.service.js";
+import { CONNECTING } from "../sims/sim-lifecycle.js";
+import type { SimState } from "../sims/sim-lifecycle.js";
+import type { SimsService } from "../sims/sims.service.js";
+import type { CellLocations } from "./cell-locations.js";
+import { describePlmn } from "./plmn.js";
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  sims: Pick<SimsService, "requireVisibleSim">;
+  catalog: Pick<CatalogService, "rateVersionAt">;
+  cells: CellLocations;
+  registrationTimeoutMs: number;
+}
+
+export type ConnectivityState = "BLOCKED" | "ONLINE" | "ATTACHED" | "OFFLINE";
+
+const monthStart = (d: Date) => `${d.toISOString().slice(0, 7)}-01`;
+
+/**
+ * What the network saw of a SIM, for people: its connectivity state with the reason, last seen,
+ * device, location, sessions, usage and one timeline. Read side only.
+ */
+export function createNetworkViewService(deps: Deps) {
+  const { db, clock } = deps;
+
+  function present(session: { id: string; status: string; started_at: Date; ended_at: Date | null; last_update_at: Date; apn: string | null; ip: string | null; rat: string | null; rat_code: number | null; mcc: string | null; mnc: string | null; bytes_up: number; bytes_down: number; terminate_cause: string | null; imeisv: string | null }) {
+    return {
+      id: session.id, status: session.status as "open" | "closed", startedAt: session.started_at.toISOString(),
+      endedAt: session.ended_at?.toISOString() ?? null, lastUpdateAt: session.last_update_at.toISOString(),
+      apn: session.apn, ip: session.ip, rat: session.rat, ratCode: session.rat_code, mcc: session.mcc, mnc: session.mnc,
+      bytesUp: session.bytes_up, bytesDown: session.bytes_down, terminateCause: session.terminate_cause, imeisv: session.imeisv,
+    };
+  }
+
+  return {
+    async connectivity(principal: Principal, iccid: string) {
+      requirePermission(principal, "sims:read");
+      const sim = await deps.sims.requireVisibleSim(principal, iccid);
+      const now = clock.now();
+      const state = await db.selectFrom("sim_network_state").selectAll().where("sim_id", "=", sim.id).executeTakeFirst();
+      const open = await db.selectFrom("data_sessions").selectAll().where("sim_id", "=", sim.id).where("status", "=", "open")
+        .orderBy("last_update_at", "desc").limit(1).executeTakeFirst();
+
+      let limitReached = false;
+      let dataLimitBytes: number | null = null;
+      let cycleBytes = 0;
+      if (sim.rate_plan_id) {
+        const v = await deps.catalog.rateVersionAt(db, sim.rate_plan_id, now);
+        dataLimitBytes = v?.terms.dataLimitBytes ?? null;
+        const used = await db.selectFrom("usage_daily").select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total"))
+          .where("sim_id", "=", sim.id).where("day", ">=", monthStart(now)).executeTakeFirst();
+        cycleBytes = Number(used?.total ?? 0);
+        limitReached = dataLimitBytes !== null && sim.overage_limit_override === "DEFAULT" && cycleBytes >= dataLimitBytes;
+      }
+      const reg = (state?.last_registration ?? null) as { type: string; result: string | null; cause: number | null; causeType: string | null; at: string; visitedPlmn: string | null } | null;
+      const silentFor = state?.last_seen ? now.getTime() - state.last_seen.getTime() : Infinity;
+      let connectivity: ConnectivityState;
+      let reason: string;
+      if (!CONNECTING.has(sim.state as SimState)) {
+        connectivity = "BLOCKED";
+        reason = `The SIM is ${sim.state}; the network refuses it.`;
+      } else if (limitReached) {
+        connectivity = "BLOCKED";
+        reason = `The data limit of ${dataLimitBytes} bytes for this cycle is reached (${cycleBytes} bytes used).`;
+      } else if (open) {
+        connectivity = "ONLINE";
+        reason = `A data session on ${open.apn ?? "an unknown APN"} is open since ${open.started_at.toISOString()}.`;
+      } else if (reg && reg.type === "location_update" && reg.result === "accepted" && silentFor <= deps.registrationTimeoutMs) {
+        connectivity = "ATTACHED";
+        reason = "Registered on the network, no data session open.";
+      } else {
+        connectivity = "OFFLINE";
+        reason = reg && reg.result === "rejected" ? `The last registration was rejected (cause ${reg.cause ?? "unknown"}).`
+          : reg && (reg.type === "purge" || reg.type === "cancel_location") ? `The network reported ${reg.type.replace("_", " ")}.`
+          : state?.last_seen ? `Nothing heard for longer than the registration timeout.` : "The network has never reported this SIM.";
+      }
+      const loc = (state?.location ?? open?.location ?? null) as Record<string, number | string | undefined> | null;
+      const mcc = state?.mcc ?? null;
+      const mnc = state?.mnc ?? null;
+      const plmn = mcc && mnc ? describePlmn(mcc, mnc) : null;
+      const area = (loc?.tac ?? loc?.lac) as number | undefined;
+      const cell = (loc?.eci ?? loc?.ci) as number | undefined;
+      const coords = mcc && mnc ? deps.cells.find(mcc, mnc, area, cell) : null;
+      return {
+        iccid: sim.iccid,
+        state: connectivity,
+        reason,
+        lastSeen: state?.last_seen?.toISOString() ?? null,
+        imei: state?.imei ?? null,
+        imeisv: state?.imeisv ?? null,
+        previousImei: state?.previous_imei ?? null,
+        imeiChangedAt: state?.imei_changed_at?.toISOString() ?? null,
+        rat: state?.rat ?? null,
+        location: plmn ? {
+          mcc: plmn.mcc, mnc: plmn.mnc, country: plmn.country, network: plmn.network,
+          tac: loc?.tac as number | undefined, lac: loc?.lac as number | undefined, cellId: (loc?.cellId ?? loc?.ci) as number | undefined,
+          eci: loc?.eci as number | undefined, lat: coords?.lat, lon: coords?.lon,
+        } : null,
+        lastRegistration: reg,
+        openSession: open ? present(open) : null,
+        usage: { cycleStart: monthStart(now), cycleBytes, dataLimitBytes },
+        asOf: now.toISOString(),
+      };
+    },
+
+    async sessions(principal: Principal, iccid: string, opts: { cursor?: string; limit: number }) {
+      requirePermission(principal, "sims:read");
+      const sim = await deps.sims.requireVisibleSim(principal, iccid);
+      let q = db.selectFrom("data_sessions").selectAll().where("sim_id", "=", sim.id);
+      if (opts.cursor) {
+        const [at, id] = Buffer.from(opts.cursor, "base64url").toString().split("|");
+        if (!at || !id || Number.isNaN(Date.parse(at))) throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
+        q = q.where((eb) => eb.or([eb("started_at", "<", new Date(at!)), eb.and([eb("started_at", "=", new Date(at!)), eb("id", "<", id!)])]));
+      }
+      const rows = await q.orderBy("started_at", "desc").orderBy("id", "desc").limit(opts.limit + 1).execute();
+      const page = rows.slice(0, opts.limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map(present),
+        nextCursor: rows.length > opts.limit && last ? Buffer.from(`${last.started_at.toISOString()}|${last.id}`).toString("base64url") : null,
+      };
+    },
+
+    async usage(principal: Principal, iccid: string, from: string, to: string) {
+      requirePermission(principal, "sims:read");
+      if (to < from) throw validationError("to", "RANGE_INVERTED", "`to` is before `from`.");
+      const sim = await deps.sims.requireVisibleSim(principal, iccid);
+      const rows = await db.selectFrom("usage_daily").leftJoin("zones", "zones.id", "usage_daily.zone_id")
+        .select(["usage_daily.day", "usage_daily.zone_id", "zones.name as zone_name", "usage_daily.bytes_up", "usage_daily.bytes_down", "usage_daily.sms_mo", "usage_daily.sms_mt"])
+        .where("usage_daily.sim_id", "=", sim.id).where("usage_daily.day", ">=", from).where("usage_daily.day", "<=", to)
+        .orderBy("usage_daily.day").orderBy("zones.name").execute();
+      const items = rows.map((r) => ({
+        day: r.day, zone: r.zone_id ? { id: r.zone_id, name: r.zone_name ?? r.zone_id } : null,
+        bytesUp: r.bytes_up, bytesDown: r.bytes_down, smsMo: r.sms_mo, smsMt: r.sms_mt,
+      }));
+      const total = items.reduce((a, i) => ({ bytesUp: a.bytesUp + i.bytesUp, bytesDown: a.bytesDown + i.bytesDown, smsMo: a.smsMo + i.smsMo, smsMt: a.smsMt + i.smsMt }), { bytesUp: 0, bytesDown: 0, smsMo: 0, smsMt: 0 });
+      return { iccid: sim.iccid, from, to, items, total };
+    },
+
+    /** Sessions and registration events of a SIM as one timeline, newest first. */
+    async timeline(principal: Principal, iccid: string, opts: { before?: string; limit: number }) {
+      requirePermission(principal, "sims:read");
+      const sim = await deps.sims.requireVisibleSim(principal, iccid);
+      const before = opts.before ? new Date(opts.before) : null;
+      let sq = db.selectFrom("data_sessions").selectAll().where("sim_id", "=", sim.id);
+      let eq = db.selectFrom("registration_events").selectAll().where("sim_id", "=", sim.id);
+      if (before) {
+        sq = sq.where("started_at", "<", before);
+        eq = eq.where("at", "<", before);
+      }
+      const sessions = await sq.orderBy("started_at", "desc").limit(opts.limit).execute();
+      const events = await eq.orderBy("at", "desc").limit(opts.limit).execute();
+      const items = [
+        ...sessions.map((s) => ({ at: s.started_at.toISOString(), kind: "session" as const, session: present(s), event: null })),
+        ...events.map((e) => ({
+          at: e.at.toISOString(), kind: "registration" as const, session: null,
+          event: { id: e.event_id, type: e.type, result: e.result, cause: e.cause, causeType: e.cause_type, visitedPlmn: e.visited_plmn, rat: e.rat, imei: e.imei },
+        })),
+      ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, opts.limit);
+      return { items, nextBefore: items.length === opts.limit ? items[items.length - 1]!.at : null };
+    },
+
+    async unknownImsis(principal: Principal, opts: { cursor?: string; limit: number }) {
+      if (!isOperatorRole(principal.role)) throw forbidden("Unknown IMSIs are the operator's to resolve.");
+      let q = db.selectFrom("unknown_imsis").selectAll();
+      if (opts.cursor) q = q.where("imsi", ">", opts.cursor);
+      const rows = await q.orderBy("imsi").limit(opts.limit + 1).execute();
+      const page = rows.slice(0, opts.limit);
+      return {
+        items: page.map((r) => ({ imsi: r.imsi, firstSeen: r.first_seen.toISOString(), lastSeen: r.last_seen.toISOString(), occurrences: r.occurrences, lastSource: r.last_source, lastPlmn: r.last_plmn })),
+        nextCursor: rows.length > opts.limit ? page[page.length - 1]!.imsi : null,
+      };
+    },
+  };
+}
+
+export type NetworkViewService = ReturnType<typeof createNetworkViewService>;

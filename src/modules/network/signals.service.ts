@@ -1,0 +1,266 @@
+import { sql } from "kysely";
+import type { Logger } from "pino";
+import { type Db, type Executor, inTransaction } from "../../db/database.js";
+import type { Zone } from "../../db/schema.js";
+import type { Clock } from "../../lib/clock.js";
+import { newId } from "../../lib/ids.js";
+import type { AccountsService } from "../accounts/accounts.service.js";
+import { SYSTEM_ACTOR } from "../auth/principal.js";
+import type { CatalogService } from "../catalog/catalog.service.js";
+import type { EventsService } from "../events/events.service.js";
+import type { SimsService } from "../sims/sims.service.js";
+import type { AccountingInput, RegistrationType } from "./network.types.js";
+import { describePlmn } from "./plmn.js";
+
+export interface RegistrationEventInput {
+  id: string;
+  type: RegistrationType;
+  result?: "accepted" | "rejected";
+  cause?: number;
+  causeType?: "s6a" | "map";
+  imsi: string;
+  visitedPlmn?: string;
+  rat?: string;
+  imei?: string;
+  at: Date;
+}
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  accounts: Pick<AccountsService, "rootAccount">;
+  catalog: Pick<CatalogService, "rateVersionAt">;
+  sims: Pick<SimsService, "applyChange">;
+  events: EventsService;
+}
+
+type SimRef = { id: string; iccid: string; account_id: string; state: string; rate_plan_id: string | null; account_path: string; test_ready_then: string };
+
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Network signals into Otter's picture of each SIM: RADIUS accounting builds data sessions and daily
+ * usage per zone; registration events from the HLR/HSS record where and whether a SIM attached.
+ * Everything a batch carries is written in one transaction, and the caller answers the network only
+ * after it commits (group commit), so nothing acknowledged is ever lost.
+ */
+export function createSignalsService(deps: Deps) {
+  const { db, clock } = deps;
+
+  async function simByImsi(tx: Executor, imsi: string): Promise<SimRef | undefined> {
+    return tx.selectFrom("sims").innerJoin("accounts", "accounts.id", "sims.account_id")
+      .select(["sims.id", "sims.iccid", "sims.account_id", "sims.state", "sims.rate_plan_id", "accounts.path as account_path", "accounts.test_ready_then"])
+      .where("sims.imsi", "=", imsi).executeTakeFirst();
+  }
+
+  async function noteUnknownImsi(tx: Executor, imsi: string, source: string, plmn: string | null, at: Date) {
+    await tx.insertInto("unknown_imsis").values({ imsi, first_seen: at, last_seen: at, last_source: source, last_plmn: plmn })
+      .onConflict((oc) => oc.column("imsi").doUpdateSet({
+        last_seen: sql`greatest(unknown_imsis.last_seen, excluded.last_seen)`, occurrences: sql`unknown_imsis.occurrences + 1`,
+        last_source: source, last_plmn: sql`coalesce(excluded.last_plmn, unknown_imsis.last_plmn)`,
+      })).execute();
+  }
+
+  /** The zone of the SIM's rate plan that covers the serving network, or null (unpriced: bill-shock). */
+  function zoneResolver(tx: Executor) {
+    let zones: Zone[] | null = null;
+    const versions = new Map<string, string[] | null>();
+    return async (ratePlanId: string | null, serving: { mcc: string; mnc: string } | undefined, at: Date): Promise<Zone | null> => {
+      if (!ratePlanId || !serving) return null;
+      const key = `${ratePlanId}@${dayOf(at)}`;
+      if (!versions.has(key)) {
+        const v = await deps.catalog.rateVersionAt(tx, ratePlanId, at);
+        versions.set(key, v ? v.terms.zones.map((z) => z.zoneId) : null);
+      }
+      const ids = versions.get(key);
+      if (!ids) return null;
+      zones ??= await tx.selectFrom("zones").selectAll().execute();
+      const country = describePlmn(serving.mcc, serving.mnc).country;
+      const plmn = `${serving.mcc}${serving.mnc}`;
+      const candidates = ids.map((id) => zones!.find((z) => z.id === id)).filter((z): z is Zone => !!z);
+      return candidates.find((z) => z.plmns.includes(plmn)) ?? candidates.find((z) => country !== null && z.countries.includes(country)) ?? null;
+    };
+  }
+
+  async function addUsage(tx: Executor, sim: SimRef, zone: Zone | null, at: Date, up: number, down: number) {
+    if (up <= 0 && down <= 0) return;
+    await tx.insertInto("usage_daily").values({
+      sim_id: sim.id, day: dayOf(at), zone_key: zone?.id ?? "unzoned", zone_id: zone?.id ?? null, account_id: sim.account_id,
+      bytes_up: up, bytes_down: down,
+    }).onConflict((oc) => oc.columns(["sim_id", "day", "zone_key"]).doUpdateSet({
+      bytes_up: sql`usage_daily.bytes_up + excluded.bytes_up`, bytes_down: sql`usage_daily.bytes_down + excluded.bytes_down`,
+    })).execute();
+  }
+
+  /** Updates what Otter last knew of the SIM on the network; reports an IMEI change. */
+  async function touchState(tx: Executor, sim: SimRef, at: Date, s: { imei?: string; imeisv?: string; mcc?: string; mnc?: string; rat?: string | null; location?: unknown; registration?: unknown }) {
+    const prev = await tx.selectFrom("sim_network_state").selectAll().where("sim_id", "=", sim.id).forUpdate().executeTakeFirst();
+    const newer = !prev?.last_seen || prev.last_seen.getTime() <= at.getTime();
+    const imeiChanged = !!s.imei && !!prev?.imei && prev.imei !== s.imei && newer;
+    const row = {
+      sim_id: sim.id, account_id: sim.account_id,
+      last_seen: prev?.last_seen && !newer ? prev.last_seen : at,
+      last_registration: s.registration !== undefined && newer ? JSON.stringify(s.registration) : (prev?.last_registration !== undefined && prev?.last_registration !== null ? JSON.stringify(prev.last_registration) : null),
+      imei: newer && s.imei ? s.imei : prev?.imei ?? s.imei ?? null,
+      imeisv: newer && s.imeisv ? s.imeisv : prev?.imeisv ?? s.imeisv ?? null,
+      previous_imei: imeiChanged ? prev!.imei : prev?.previous_imei ?? null,
+      imei_changed_at: imeiChanged ? at : prev?.imei_changed_at ?? null,
+      mcc: newer && s.mcc ? s.mcc : prev?.mcc ?? s.mcc ?? null,
+      mnc: newer && s.mnc ? s.mnc : prev?.mnc ?? s.mnc ?? null,
+      rat: newer && s.rat ? s.rat : prev?.rat ?? s.rat ?? null,
+      location: newer && s.location ? JSON.stringify(s.location) : prev?.location ? JSON.stringify(prev.location) : null,
+      updated_at: clock.now(),
+    };
+    await tx.insertInto("sim_network_state").values(row).onConflict((oc) => oc.column("sim_id").doUpdateSet(row)).execute();
+    if (imeiChanged) {
+      await deps.events.emit(tx, [{ accountId: sim.account_id, type: "sim.imei_changed", subjectId: sim.iccid, data: { iccid: sim.iccid, from: prev!.imei, to: s.imei, at: at.toISOString() } }]);
+    }
+  }
+
+  /** First data session of an ACTIVATION_READY SIM activates it (reference/iot-plans.md). */
+  async function autoActivate(tx: Executor, sim: SimRef, at: Date) {
+    if (sim.state !== "ACTIVATION_READY") return;
+    const row = await tx.selectFrom("sims").innerJoin("accounts", "accounts.id", "sims.account_id").selectAll("sims").select("accounts.path as account_path")
+      .where("sims.id", "=", sim.id).forUpdate("sims").executeTakeFirstOrThrow();
+    await deps.sims.applyChange(tx, row, { state: "ACTIVATED" }, { actor: SYSTEM_ACTOR, byOperator: true, reason: "first data session", effectiveDate: at });
+    sim.state = "ACTIVATED";
+  }
+
+  /** A TEST_READY SIM moves on (account setting) once its test data allowance is used up. */
+  async function testAllowance(tx: Executor, sim: SimRef, at: Date) {
+    if (sim.state !== "TEST_READY" || !sim.rate_plan_id) return;
+    const v = await deps.catalog.rateVersionAt(tx, sim.rate_plan_id, at);
+    if (!v) return;
+    const used = await tx.selectFrom("usage_daily").select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total")).where("sim_id", "=", sim.id).executeTakeFirst();
+    if (Number(used?.total ?? 0) < v.terms.testReady.dataBytes) return;
+    const row = await tx.selectFrom("sims").innerJoin("accounts", "accounts.id", "sims.account_id").selectAll("sims").select("accounts.path as account_path")
+      .where("sims.id", "=", sim.id).forUpdate("sims").executeTakeFirstOrThrow();
+    const to = sim.test_ready_then === "ACTIVATION_READY" ? "ACTIVATION_READY" : "ACTIVATED";
+    await deps.sims.applyChange(tx, row, { state: to }, { actor: SYSTEM_ACTOR, byOperator: true, reason: `test allowance of ${v.terms.testReady.dataBytes} bytes used up`, effectiveDate: at });
+    sim.state = to;
+  }
+
+  async function applyAccounting(tx: Executor, r: AccountingInput, rootId: string, zoneOf: ReturnType<typeof zoneResolver>): Promise<"stored" | "duplicate"> {
+    const now = clock.now();
+    const sim = r.imsi ? await simByImsi(tx, r.imsi) : undefined;
+    const inserted = await tx.insertInto("accounting_records").values({
+      id: newId(), dedupe_key: r.dedupeKey, client_id: r.clientId, account_id: sim?.account_id ?? rootId, sim_id: sim?.id ?? null,
+      imsi: r.imsi ?? null, acct_session_id: r.sessionId ?? null, status: r.status, event_at: r.eventAt, received_at: now,
+      record: JSON.stringify(r.record),
+    }).onConflict((oc) => oc.column("dedupe_key").doNothing()).returning("id").executeTakeFirst();
+    if (!inserted) return "duplicate";
+
+    if (r.status === "accounting-on" || r.status === "accounting-off") {
+      // The gateway restarted: every session it had open is gone.
+      await tx.updateTable("data_sessions").set({ status: "closed", ended_at: r.eventAt, terminate_cause: "NAS-Reboot", last_update_at: r.eventAt })
+        .where("client_id", "=", r.clientId).where("status", "=", "open").execute();
+      return "stored";
+    }
+    if (!r.sessionId) return "stored";
+    if (r.imsi && !sim) await noteUnknownImsi(tx, r.imsi, "radius", r.serving ? `${r.serving.mcc}${r.serving.mnc}` : null, r.eventAt);
+
+    const existing = await tx.selectFrom("data_sessions").selectAll().where("client_id", "=", r.clientId).where("acct_session_id", "=", r.sessionId).forUpdate().executeTakeFirst();
+    const up = r.bytesUp ?? 0;
+    const down = r.bytesDown ?? 0;
+    const closing = r.status === "stop";
+    const startedAt = r.status === "start" ? r.eventAt : new Date(r.eventAt.getTime() - (r.sessionTime ?? 0) * 1000);
+    let deltaUp = up;
+    let deltaDown = down;
+    if (!existing) {
+      await tx.insertInto("data_sessions").values({
+        id: newId(), account_id: sim?.account_id ?? rootId, client_id: r.clientId, acct_session_id: r.sessionId, sim_id: sim?.id ?? null,
+        imsi: r.imsi ?? null, msisdn: r.msisdn ?? null, charging_id: r.chargingId ?? null, nas_ip: r.nasIp ?? null, apn: r.apn ?? null,
+        ip: r.framedIp ?? null, rat: r.rat ?? null, rat_code: r.ratCode ?? null, mcc: r.serving?.mcc ?? null, mnc: r.serving?.mnc ?? null,
+        location: r.location ? JSON.stringify(r.location) : null, imeisv: r.imeisv ?? null,
+        status: closing ? "closed" : "open", started_at: startedAt, last_update_at: r.eventAt, ended_at: closing ? r.eventAt : null,
+        bytes_up: up, bytes_down: down, session_time: r.sessionTime ?? null, terminate_cause: closing ? r.terminateCause ?? null : null,
+      }).execute();
+    } else {
+      // Counters never go backwards: an Interim that arrives late changes nothing it should not.
+      deltaUp = Math.max(0, up - existing.bytes_up);
+      deltaDown = Math.max(0, down - existing.bytes_down);
+      const newer = existing.last_update_at.getTime() <= r.eventAt.getTime();
+      await tx.updateTable("data_sessions").set({
+        bytes_up: Math.max(existing.bytes_up, up), bytes_down: Math.max(existing.bytes_down, down),
+        session_time: Math.max(existing.session_time ?? 0, r.sessionTime ?? 0),
+        last_update_at: newer ? r.eventAt : existing.last_update_at,
+        ...(r.status === "start" && { started_at: r.eventAt }),
+        ...(closing && { status: "closed" as const, ended_at: r.eventAt, terminate_cause: r.terminateCause ?? null }),
+        ...(newer && r.rat && { rat: r.rat, rat_code: r.ratCode ?? null }),
+        ...(newer && r.serving && { mcc: r.serving.mcc, mnc: r.serving.mnc }),
+        ...(newer && r.location && { location: JSON.stringify(r.location) }),
+        ...(!existing.apn && r.apn && { apn: r.apn }),
+        ...(!existing.ip && r.framedIp && { ip: r.framedIp }),
+        ...(!existing.imeisv && r.imeisv && { imeisv: r.imeisv }),
+      }).where("id", "=", existing.id).execute();
+    }
+
+    if (sim) {
+      await addUsage(tx, sim, await zoneOf(sim.rate_plan_id, r.serving, r.eventAt), r.eventAt, deltaUp, deltaDown);
+      await touchState(tx, sim, r.eventAt, { imei: r.imei, imeisv: r.imeisv, mcc: r.serving?.mcc, mnc: r.serving?.mnc, rat: r.rat, location: r.location });
+      if (r.status === "start" || r.status === "interim") await autoActivate(tx, sim, r.eventAt);
+      await testAllowance(tx, sim, r.eventAt);
+      if (!existing && !closing) {
+        await deps.events.emit(tx, [{ accountId: sim.account_id, type: "session.started", subjectId: sim.iccid, data: { iccid: sim.iccid, apn: r.apn ?? null, at: r.eventAt.toISOString() } }]);
+      }
+      if (closing && existing?.status !== "closed") {
+        await deps.events.emit(tx, [{ accountId: sim.account_id, type: "session.stopped", subjectId: sim.iccid, data: { iccid: sim.iccid, cause: r.terminateCause ?? null, at: r.eventAt.toISOString() } }]);
+      }
+    }
+    return "stored";
+  }
+
+  return {
+    /**
+     * Stores a batch of accounting records in one transaction (group commit). Records are applied in
+     * order; each returns `stored` or `duplicate` (a retransmission or a record already stored).
+     */
+    async recordAccounting(batch: AccountingInput[]): Promise<("stored" | "duplicate")[]> {
+      if (batch.length === 0) return [];
+      return inTransaction(db, async (tx) => {
+        const root = await deps.accounts.rootAccount(tx);
+        const zoneOf = zoneResolver(tx);
+        const out: ("stored" | "duplicate")[] = [];
+        for (const r of batch) out.push(await applyAccounting(tx, r, root.id, zoneOf));
+        return out;
+      });
+    },
+
+    /** Stores registration events (idempotent by event id); returns each event's outcome. */
+    async recordRegistrationEvents(events: RegistrationEventInput[]): Promise<{ id: string; status: "stored" | "duplicate"; iccid: string | null }[]> {
+      return inTransaction(db, async (tx) => {
+        const root = await deps.accounts.rootAccount(tx);
+        const out: { id: string; status: "stored" | "duplicate"; iccid: string | null }[] = [];
+        for (const e of events) {
+          const sim = await simByImsi(tx, e.imsi);
+          const inserted = await tx.insertInto("registration_events").values({
+            id: newId(), event_id: e.id, account_id: sim?.account_id ?? root.id, sim_id: sim?.id ?? null, imsi: e.imsi, type: e.type,
+            result: e.result ?? null, cause: e.cause ?? null, cause_type: e.causeType ?? null, visited_plmn: e.visitedPlmn ?? null,
+            rat: e.rat ?? null, imei: e.imei ?? null, at: e.at, received_at: clock.now(),
+          }).onConflict((oc) => oc.column("event_id").doNothing()).returning("id").executeTakeFirst();
+          if (!inserted) {
+            out.push({ id: e.id, status: "duplicate", iccid: sim?.iccid ?? null });
+            continue;
+          }
+          if (!sim) {
+            await noteUnknownImsi(tx, e.imsi, "hss", e.visitedPlmn ?? null, e.at);
+          } else {
+            const plmn = e.visitedPlmn ? { mcc: e.visitedPlmn.slice(0, 3), mnc: e.visitedPlmn.slice(3) } : undefined;
+            await touchState(tx, sim, e.at, {
+              imei: e.imei, mcc: plmn?.mcc, mnc: plmn?.mnc, rat: e.rat ?? null,
+              registration: { type: e.type, result: e.result ?? null, cause: e.cause ?? null, causeType: e.causeType ?? null, at: e.at.toISOString(), visitedPlmn: e.visitedPlmn ?? null },
+            });
+            if (e.type === "location_update" && e.result === "rejected") {
+              await deps.events.emit(tx, [{ accountId: sim.account_id, type: "sim.registration_rejected", subjectId: sim.iccid, data: { iccid: sim.iccid, cause: e.cause ?? null, causeType: e.causeType ?? null, visitedPlmn: e.visitedPlmn ?? null, at: e.at.toISOString() } }]);
+            }
+          }
+          out.push({ id: e.id, status: "stored", iccid: sim?.iccid ?? null });
+        }
+        return out;
+      });
+    },
+  };
+}
+
+export type SignalsService = ReturnType<typeof createSignalsService>;
