@@ -20,6 +20,7 @@ import { createSignalsService } from "../modules/network/signals.service.js";
 import { createNetworkViewService } from "../modules/network/network-view.service.js";
 import { networkRoutes } from "../modules/network/network.routes.js";
 import { loadCellLocations, noCellLocations } from "../modules/network/cell-locations.js";
+import { type RadiusServer, startRadiusServer } from "../network/radius-server.js";
 import { createJobsService } from "../modules/jobs/jobs.service.js";
 import { jobsRoutes } from "../modules/jobs/jobs.routes.js";
 import { jobFinishedNotice } from "../modules/jobs/job-notice.js";
@@ -119,17 +120,30 @@ export async function buildOtter(infra: Infrastructure) {
   const stopJobs = infra.startWorkers === false ? null : startLoop("jobs", config.OTTER_WORKER_POLL_MS, () => jobs.runPending(), workerLog);
   const stopScheduler = infra.startWorkers === false ? null : startLoop("sim-scheduler", config.OTTER_WORKER_POLL_MS, () => sims.applyDueChanges(), workerLog);
 
+  let radius: RadiusServer | null = null;
   let closed = false;
   return {
     app, services, database, clock, secrets, metrics,
     /** Set on first start: the generated admin key (printed once by `otter serve`). */
     bootstrap,
+    /** Starts the HTTP and RADIUS listeners; returns the HTTP URL. */
     async listen(): Promise<string> {
-      return app.listen({ host: config.OTTER_HOST, port: config.OTTER_HTTP_PORT });
+      const url = await app.listen({ host: config.OTTER_HOST, port: config.OTTER_HTTP_PORT });
+      radius = await startRadiusServer({
+        host: config.OTTER_RADIUS_HOST, port: config.OTTER_RADIUS_PORT, logger: logger.child({ module: "radius" }),
+        registry: metrics.registry, clock, signals, clients: networkClients,
+        parallelCommits: database.engine === "pglite" ? 1 : 4,
+      });
+      return url;
+    },
+    /** The UDP port RADIUS accounting listens on (after listen()). */
+    get radiusPort(): number | null {
+      return radius?.port ?? null;
     },
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
+      await radius?.close();
       await stopMailWorker?.();
       await stopScheduler?.();
       jobs.stop();
