@@ -21,6 +21,8 @@ import { createNetworkViewService } from "../modules/network/network-view.servic
 import { networkRoutes } from "../modules/network/network.routes.js";
 import { loadCellLocations, noCellLocations } from "../modules/network/cell-locations.js";
 import { type RadiusServer, startRadiusServer } from "../network/radius-server.js";
+import { sendDisconnect } from "../network/disconnect-client.js";
+import { createNetworkActionsService } from "../modules/network/network-actions.service.js";
 import { createJobsService } from "../modules/jobs/jobs.service.js";
 import { jobsRoutes } from "../modules/jobs/jobs.routes.js";
 import { jobFinishedNotice } from "../modules/jobs/job-notice.js";
@@ -90,11 +92,12 @@ export async function buildOtter(infra: Infrastructure) {
   await jobs.recoverAfterRestart();
 
   const networkClients = createNetworkClientsService({ db, clock, secrets, audit, accounts });
-  const signals = createSignalsService({ db, clock, logger: logger.child({ module: "network" }), accounts, catalog, sims, events });
+  const networkActions = createNetworkActionsService({ db, clock, logger: logger.child({ module: "network-actions" }), secrets, sims, send: (target) => sendDisconnect(target) });
+  const signals = createSignalsService({ db, clock, logger: logger.child({ module: "network" }), accounts, catalog, sims, events, actions: networkActions });
   const cells = config.OTTER_CELL_LOCATIONS_CSV ? await loadCellLocations(config.OTTER_CELL_LOCATIONS_CSV) : noCellLocations;
   const networkView = createNetworkViewService({ db, clock, sims, catalog, cells, registrationTimeoutMs: config.OTTER_REGISTRATION_TIMEOUT_MINUTES * 60_000 });
 
-  const services = { accounts, audit, events, catalog, mail, sims, jobs, simImport, simBulk, networkClients, signals, networkView };
+  const services = { accounts, audit, events, catalog, mail, sims, jobs, simImport, simBulk, networkClients, signals, networkView, networkActions };
 
   const bootstrap = await accounts.bootstrap({ apiKey: config.OTTER_BOOTSTRAP_API_KEY });
 
@@ -117,6 +120,7 @@ export async function buildOtter(infra: Infrastructure) {
 
   const stopMailWorker = infra.startWorkers === false ? null : mail.startWorker(config.OTTER_WORKER_POLL_MS);
   const workerLog = logger.child({ module: "workers" });
+  const stopNetworkActions = infra.startWorkers === false ? null : startLoop("network-actions", config.OTTER_WORKER_POLL_MS, () => networkActions.deliverDue(), workerLog);
   const stopJobs = infra.startWorkers === false ? null : startLoop("jobs", config.OTTER_WORKER_POLL_MS, () => jobs.runPending(), workerLog);
   const stopScheduler = infra.startWorkers === false ? null : startLoop("sim-scheduler", config.OTTER_WORKER_POLL_MS, () => sims.applyDueChanges(), workerLog);
 
@@ -146,6 +150,7 @@ export async function buildOtter(infra: Infrastructure) {
       await radius?.close();
       await stopMailWorker?.();
       await stopScheduler?.();
+      await stopNetworkActions?.();
       jobs.stop();
       await stopJobs?.();
       await app.close();

@@ -324,6 +324,24 @@ export interface SimNetworkStateTable {
   rat: string | null;
   location: Json | null;
   updated_at: Timestamp;
+  barred_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  barred_reason: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface NetworkActionsTable {
+  id: string;
+  account_id: string;
+  sim_id: string;
+  session_id: string | null;
+  kind: string;
+  status: "queued" | "sending" | "acked" | "nak" | "failed";
+  reason: string;
+  requested_by: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp | null;
+  result: Json | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface UsageDailyTable {
@@ -373,6 +391,7 @@ export interface DB {
   sim_network_state: SimNetworkStateTable;
   usage_daily: UsageDailyTable;
   unknown_imsis: UnknownImsisTable;
+  network_actions: NetworkActionsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

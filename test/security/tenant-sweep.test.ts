@@ -92,6 +92,7 @@ const TABLE: Record<string, Entry> = {
   listSimSessions: { kind: "tenant" },
   getSimUsage: { kind: "tenant", query: () => "from=2026-01-01&to=2026-12-31" },
   getSimTimeline: { kind: "tenant" },
+  listSimNetworkActions: { kind: "tenant" },
 };
 
 let t: TestOtter;

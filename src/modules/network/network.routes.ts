@@ -6,6 +6,7 @@ import { OtterError } from "../../lib/errors.js";
 import { requirePermission } from "../auth/permissions.js";
 import type { NetworkClientsService } from "./network-clients.service.js";
 import type { NetworkViewService } from "./network-view.service.js";
+import type { NetworkActionsService } from "./network-actions.service.js";
 import type { RegistrationEventInput, SignalsService } from "./signals.service.js";
 import {
   connectivityOut, eventsBody, eventsResult, networkClientInput, networkClientOut, networkClientPatch, registrationEvent,
@@ -23,7 +24,7 @@ function summarise(results: Awaited<ReturnType<SignalsService["recordRegistratio
   return { stored: results.filter((r) => r.status === "stored").length, duplicates: results.filter((r) => r.status === "duplicate").length, results };
 }
 
-export const networkRoutes = (s: { networkClients: NetworkClientsService; signals: SignalsService; networkView: NetworkViewService }): FastifyPluginAsyncZod => async (app) => {
+export const networkRoutes = (s: { networkClients: NetworkClientsService; signals: SignalsService; networkView: NetworkViewService; networkActions: NetworkActionsService }): FastifyPluginAsyncZod => async (app) => {
   const tags = ["network"];
 
   app.post("/api/v1/network/clients", { schema: { operationId: "createNetworkClient", tags, body: networkClientInput, response: { 201: networkClientOut, ...errorResponses } } },
@@ -94,6 +95,14 @@ export const networkRoutes = (s: { networkClients: NetworkClientsService; signal
     async (req) => s.networkView.sessions(principalOf(req), req.params.iccid, req.query));
   app.get("/api/v1/sims/:iccid/usage", { schema: { operationId: "getSimUsage", tags: simTags, params: iccidParams, querystring: z.object({ from: day, to: day }), response: { 200: usageOut, ...errorResponses } } },
     async (req) => s.networkView.usage(principalOf(req), req.params.iccid, req.query.from, req.query.to));
+  app.get("/api/v1/sims/:iccid/network-actions", {
+    schema: {
+      operationId: "listSimNetworkActions", tags: simTags, description: "What Otter asked of the network for this SIM (Disconnect-Requests) and what the network answered.",
+      params: iccidParams,
+      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), kind: z.string(), status: z.string(), reason: z.string(), requestedBy: z.string(), attempts: z.number(), sessionId: z.string().nullable(), result: z.unknown(), createdAt: z.string(), updatedAt: z.string() })) }), ...errorResponses },
+    },
+  }, async (req) => ({ items: await s.networkActions.listForSim(principalOf(req), req.params.iccid) }));
+
   app.get("/api/v1/sims/:iccid/timeline", { schema: { operationId: "getSimTimeline", tags: simTags, params: iccidParams, querystring: z.object({ before: z.string().datetime({ offset: true }).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }), response: { 200: timelineOut, ...errorResponses } } },
     async (req) => s.networkView.timeline(principalOf(req), req.params.iccid, req.query));
 };

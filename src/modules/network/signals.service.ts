@@ -11,6 +11,7 @@ import type { EventsService } from "../events/events.service.js";
 import type { SimsService } from "../sims/sims.service.js";
 import type { AccountingInput, RegistrationType } from "./network.types.js";
 import { describePlmn } from "./plmn.js";
+import type { NetworkActionsService } from "./network-actions.service.js";
 
 export interface RegistrationEventInput {
   id: string;
@@ -29,13 +30,14 @@ interface Deps {
   db: Db;
   clock: Clock;
   logger: Logger;
+  actions: Pick<NetworkActionsService, "disconnectSim">;
   accounts: Pick<AccountsService, "rootAccount">;
   catalog: Pick<CatalogService, "rateVersionAt">;
   sims: Pick<SimsService, "applyChange">;
   events: EventsService;
 }
 
-type SimRef = { id: string; iccid: string; account_id: string; state: string; rate_plan_id: string | null; account_path: string; test_ready_then: string };
+type SimRef = { id: string; iccid: string; account_id: string; state: string; rate_plan_id: string | null; overage_limit_override: string; account_path: string; test_ready_then: string };
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -50,7 +52,7 @@ export function createSignalsService(deps: Deps) {
 
   async function simByImsi(tx: Executor, imsi: string): Promise<SimRef | undefined> {
     return tx.selectFrom("sims").innerJoin("accounts", "accounts.id", "sims.account_id")
-      .select(["sims.id", "sims.iccid", "sims.account_id", "sims.state", "sims.rate_plan_id", "accounts.path as account_path", "accounts.test_ready_then"])
+      .select(["sims.id", "sims.iccid", "sims.account_id", "sims.state", "sims.rate_plan_id", "sims.overage_limit_override", "accounts.path as account_path", "accounts.test_ready_then"])
       .where("sims.imsi", "=", imsi).executeTakeFirst();
   }
 
@@ -141,6 +143,31 @@ export function createSignalsService(deps: Deps) {
     sim.state = to;
   }
 
+  /**
+   * A SIM over its cycle's data limit (from its rate plan, unless overridden) is barred: its open
+   * sessions get a Disconnect-Request, once per cycle, and a session it opens anyway is torn down too.
+   */
+  async function enforceLimit(tx: Executor, sim: SimRef, at: Date, newSession: { clientId: string; acctSessionId: string } | null) {
+    if (!sim.rate_plan_id || sim.overage_limit_override !== "DEFAULT") return;
+    const v = await deps.catalog.rateVersionAt(tx, sim.rate_plan_id, at);
+    const limit = v?.terms.dataLimitBytes ?? null;
+    if (limit === null) return;
+    const cycleStart = `${at.toISOString().slice(0, 7)}-01`;
+    const used = await tx.selectFrom("usage_daily").select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total"))
+      .where("sim_id", "=", sim.id).where("day", ">=", cycleStart).executeTakeFirst();
+    const total = Number(used?.total ?? 0);
+    if (total < limit) return;
+    const state = await tx.selectFrom("sim_network_state").select(["barred_at"]).where("sim_id", "=", sim.id).executeTakeFirst();
+    const firstTime = !state?.barred_at || state.barred_at.toISOString().slice(0, 10) < cycleStart;
+    if (!firstTime && !newSession) return;
+    const reason = `data limit of ${limit} bytes reached (${total} bytes used since ${cycleStart})`;
+    if (firstTime) {
+      await tx.updateTable("sim_network_state").set({ barred_at: at, barred_reason: reason }).where("sim_id", "=", sim.id).execute();
+      await deps.events.emit(tx, [{ accountId: sim.account_id, type: "sim.data_limit_reached", subjectId: sim.iccid, data: { iccid: sim.iccid, limitBytes: limit, usedBytes: total, at: at.toISOString() } }]);
+    }
+    await deps.actions.disconnectSim(tx, sim, reason, "system", firstTime ? undefined : newSession ?? undefined);
+  }
+
   async function applyAccounting(tx: Executor, r: AccountingInput, rootId: string, zoneOf: ReturnType<typeof zoneResolver>): Promise<"stored" | "duplicate"> {
     const now = clock.now();
     const sim = r.imsi ? await simByImsi(tx, r.imsi) : undefined;
@@ -201,6 +228,7 @@ export function createSignalsService(deps: Deps) {
       await touchState(tx, sim, r.eventAt, { imei: r.imei, imeisv: r.imeisv, mcc: r.serving?.mcc, mnc: r.serving?.mnc, rat: r.rat, location: r.location });
       if (r.status === "start" || r.status === "interim") await autoActivate(tx, sim, r.eventAt);
       await testAllowance(tx, sim, r.eventAt);
+      if (!closing) await enforceLimit(tx, sim, r.eventAt, existing ? null : { clientId: r.clientId, acctSessionId: r.sessionId });
       if (!existing && !closing) {
         await deps.events.emit(tx, [{ accountId: sim.account_id, type: "session.started", subjectId: sim.iccid, data: { iccid: sim.iccid, apn: r.apn ?? null, at: r.eventAt.toISOString() } }]);
       }
