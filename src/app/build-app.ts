@@ -122,7 +122,10 @@ export async function buildOtter(infra: Infrastructure) {
   const workerLog = logger.child({ module: "workers" });
   const stopNetworkActions = infra.startWorkers === false ? null : startLoop("network-actions", config.OTTER_WORKER_POLL_MS, () => networkActions.deliverDue(), workerLog);
   const stopJobs = infra.startWorkers === false ? null : startLoop("jobs", config.OTTER_WORKER_POLL_MS, () => jobs.runPending(), workerLog);
-  const stopScheduler = infra.startWorkers === false ? null : startLoop("sim-scheduler", config.OTTER_WORKER_POLL_MS, () => sims.applyDueChanges(), workerLog);
+  const stopScheduler = infra.startWorkers === false ? null : startLoop("sim-scheduler", config.OTTER_WORKER_POLL_MS, async () => {
+    await sims.applyDueChanges();
+    await sims.endTestPeriods();
+  }, workerLog);
 
   let radius: RadiusServer | null = null;
   let closed = false;

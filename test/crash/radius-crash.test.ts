@@ -58,7 +58,7 @@ describe(`crash while a gateway sends accounting (${TEST_ENGINE})`, () => {
     let nextId = 0;
     let answered = 0;
     const ids: number[] = [];
-    const send = async (attrs: ReturnType<typeof attr.uint32>[]) => {
+    const send = async (attrs: Parameters<typeof accountingRequest>[0]["attributes"]) => {
       let id = nextId++ % 256;
       while (waiting.has(id)) id = nextId++ % 256;
       const packet = accountingRequest({ identifier: id, secret: SECRET, attributes: attrs });

@@ -147,3 +147,22 @@ describe("network permissions and isolation", () => {
     expect(bad.body.error.code).toBe("ADDRESS_INVALID");
   });
 });
+
+describe("test-ready SIMs", () => {
+  it("move on when the test allowance is used up, or when the test period is over", async () => {
+    const { sim } = await trackedSim("TEST_READY"); // 30 KB test allowance, 90 days
+    await record(acct({ status: "interim", sessionId: "tr-1", imsi: sim.imsi, bytesUp: 10_000, bytesDown: 10_000, sessionTime: 60, serving: { mcc: "208", mnc: "01" } }));
+    expect((await t.api("GET", `/api/v1/sims/${sim.iccid}`)).body.state).toBe("TEST_READY");
+    await record(acct({ status: "stop", sessionId: "tr-1", imsi: sim.imsi, bytesUp: 20_000, bytesDown: 20_000, sessionTime: 120, serving: { mcc: "208", mnc: "01" } }));
+    const moved = await t.api("GET", `/api/v1/sims/${sim.iccid}/audit`);
+    expect(moved.body.items.at(-1)).toMatchObject({ field: "state", priorValue: "TEST_READY", value: "ACTIVATED", actor: { name: "system" } });
+    expect(moved.body.items.at(-1).reason).toContain("test allowance");
+
+    const quiet = await trackedSim("TEST_READY");
+    expect(await t.otter.services.sims.endTestPeriods()).toBe(0);
+    t.clock.advance(91 * 86400_000);
+    expect(await t.otter.services.sims.endTestPeriods()).toBeGreaterThanOrEqual(1);
+    const after = await t.api("GET", `/api/v1/sims/${quiet.sim.iccid}`);
+    expect(after.body.state).toBe("ACTIVATED");
+  });
+});

@@ -395,6 +395,30 @@ export function createSimsService(deps: Deps) {
     },
 
     /**
+     * Moves on TEST_READY SIMs whose test period (the rate plan's testReady.maxDays, counted from the
+     * SIM's creation) is over, to the account's testReadyThen state; audited as done by `system`.
+     */
+    async endTestPeriods(limit = 500): Promise<number> {
+      const now = clock.now();
+      const candidates = await db.selectFrom("sims").innerJoin("accounts", "accounts.id", "sims.account_id")
+        .select(["sims.id", "sims.rate_plan_id", "sims.created_at", "accounts.test_ready_then"])
+        .where("sims.state", "=", "TEST_READY").where("sims.rate_plan_id", "is not", null).orderBy("sims.created_at").limit(limit).execute();
+      let moved = 0;
+      for (const c of candidates) {
+        const v = await deps.catalog.rateVersionAt(db, c.rate_plan_id!, now);
+        if (!v || c.created_at.getTime() + v.terms.testReady.maxDays * 86400_000 > now.getTime()) continue;
+        const to = c.test_ready_then === "ACTIVATION_READY" ? "ACTIVATION_READY" : "ACTIVATED";
+        await inTransaction(db, async (tx) => {
+          const sim = await repo.findById(tx, c.id, { forUpdate: true });
+          if (!sim || sim.state !== "TEST_READY") return;
+          await applyChange(tx, sim, { state: to }, { actor: { userId: null, name: "system" }, byOperator: true, reason: `test period of ${v.terms.testReady.maxDays} days over`, effectiveDate: now });
+          moved++;
+        });
+      }
+      return moved;
+    },
+
+    /**
      * Applies scheduled changes that have fallen due, each in its own transaction. A change that is
      * no longer possible (the SIM moved on meanwhile) is marked failed with the reason, never lost.
      */
