@@ -64,26 +64,40 @@ export function createSignalsService(deps: Deps) {
       })).execute();
   }
 
-  /** The zone of the SIM's rate plan that covers the serving network, or null (unpriced: bill-shock). */
-  function zoneResolver(tx: Executor) {
-    let zones: Zone[] | null = null;
-    const versions = new Map<string, string[] | null>();
-    return async (ratePlanId: string | null, serving: { mcc: string; mnc: string } | undefined, at: Date): Promise<Zone | null> => {
-      if (!ratePlanId || !serving) return null;
+  type Version = Awaited<ReturnType<CatalogService["rateVersionAt"]>>;
+
+  /**
+   * What one group commit looks up again and again, looked up once: rate plan versions (by plan and
+   * day) and the zone table. A batch is one transaction, so the cache cannot go stale inside it.
+   */
+  function batchContext(tx: Executor) {
+    const versions = new Map<string, Promise<Version>>();
+    let zones: Promise<Zone[]> | null = null;
+    const versionAt = (ratePlanId: string, at: Date): Promise<Version> => {
       const key = `${ratePlanId}@${dayOf(at)}`;
-      if (!versions.has(key)) {
-        const v = await deps.catalog.rateVersionAt(tx, ratePlanId, at);
-        versions.set(key, v ? v.terms.zones.map((z) => z.zoneId) : null);
+      let v = versions.get(key);
+      if (!v) {
+        v = deps.catalog.rateVersionAt(tx, ratePlanId, at);
+        versions.set(key, v);
       }
-      const ids = versions.get(key);
+      return v;
+    };
+    /** The zone of the SIM's rate plan that covers the serving network, or null (unpriced: bill-shock). */
+    const zoneOf = async (ratePlanId: string | null, serving: { mcc: string; mnc: string } | undefined, at: Date): Promise<Zone | null> => {
+      if (!ratePlanId || !serving) return null;
+      const v = await versionAt(ratePlanId, at);
+      const ids = v ? v.terms.zones.map((z) => z.zoneId) : null;
       if (!ids) return null;
-      zones ??= await tx.selectFrom("zones").selectAll().execute();
+      zones ??= tx.selectFrom("zones").selectAll().execute();
+      const all = await zones;
       const country = describePlmn(serving.mcc, serving.mnc).country;
       const plmn = `${serving.mcc}${serving.mnc}`;
-      const candidates = ids.map((id) => zones!.find((z) => z.id === id)).filter((z): z is Zone => !!z);
+      const candidates = ids.map((id) => all.find((z) => z.id === id)).filter((z): z is Zone => !!z);
       return candidates.find((z) => z.plmns.includes(plmn)) ?? candidates.find((z) => country !== null && z.countries.includes(country)) ?? null;
     };
+    return { versionAt, zoneOf };
   }
+  type BatchContext = ReturnType<typeof batchContext>;
 
   async function addUsage(tx: Executor, sim: SimRef, zone: Zone | null, at: Date, up: number, down: number) {
     if (up <= 0 && down <= 0) return;
@@ -130,9 +144,9 @@ export function createSignalsService(deps: Deps) {
   }
 
   /** A TEST_READY SIM moves on (account setting) once its test data allowance is used up. */
-  async function testAllowance(tx: Executor, sim: SimRef, at: Date) {
+  async function testAllowance(tx: Executor, ctx: BatchContext, sim: SimRef, at: Date) {
     if (sim.state !== "TEST_READY" || !sim.rate_plan_id) return;
-    const v = await deps.catalog.rateVersionAt(tx, sim.rate_plan_id, at);
+    const v = await ctx.versionAt(sim.rate_plan_id, at);
     if (!v) return;
     const used = await tx.selectFrom("usage_daily").select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total")).where("sim_id", "=", sim.id).executeTakeFirst();
     if (Number(used?.total ?? 0) < v.terms.testReady.dataBytes) return;
@@ -147,9 +161,9 @@ export function createSignalsService(deps: Deps) {
    * A SIM over its cycle's data limit (from its rate plan, unless overridden) is barred: its open
    * sessions get a Disconnect-Request, once per cycle, and a session it opens anyway is torn down too.
    */
-  async function enforceLimit(tx: Executor, sim: SimRef, at: Date, newSession: { clientId: string; acctSessionId: string } | null) {
+  async function enforceLimit(tx: Executor, ctx: BatchContext, sim: SimRef, at: Date, newSession: { clientId: string; acctSessionId: string } | null) {
     if (!sim.rate_plan_id || sim.overage_limit_override !== "DEFAULT") return;
-    const v = await deps.catalog.rateVersionAt(tx, sim.rate_plan_id, at);
+    const v = await ctx.versionAt(sim.rate_plan_id, at);
     const limit = v?.terms.dataLimitBytes ?? null;
     if (limit === null) return;
     const cycleStart = `${at.toISOString().slice(0, 7)}-01`;
@@ -168,7 +182,7 @@ export function createSignalsService(deps: Deps) {
     await deps.actions.disconnectSim(tx, sim, reason, "system", firstTime ? undefined : newSession ?? undefined);
   }
 
-  async function applyAccounting(tx: Executor, r: AccountingInput, rootId: string, zoneOf: ReturnType<typeof zoneResolver>): Promise<"stored" | "duplicate"> {
+  async function applyAccounting(tx: Executor, r: AccountingInput, rootId: string, ctx: BatchContext): Promise<"stored" | "duplicate"> {
     const now = clock.now();
     const sim = r.imsi ? await simByImsi(tx, r.imsi) : undefined;
     const inserted = await tx.insertInto("accounting_records").values({
@@ -224,11 +238,12 @@ export function createSignalsService(deps: Deps) {
     }
 
     if (sim) {
-      await addUsage(tx, sim, await zoneOf(sim.rate_plan_id, r.serving, r.eventAt), r.eventAt, deltaUp, deltaDown);
+      await addUsage(tx, sim, await ctx.zoneOf(sim.rate_plan_id, r.serving, r.eventAt), r.eventAt, deltaUp, deltaDown);
       await touchState(tx, sim, r.eventAt, { imei: r.imei, imeisv: r.imeisv, mcc: r.serving?.mcc, mnc: r.serving?.mnc, rat: r.rat, location: r.location });
       if (r.status === "start" || r.status === "interim") await autoActivate(tx, sim, r.eventAt);
-      await testAllowance(tx, sim, r.eventAt);
-      if (!closing) await enforceLimit(tx, sim, r.eventAt, existing ? null : { clientId: r.clientId, acctSessionId: r.sessionId });
+      await testAllowance(tx, ctx, sim, r.eventAt);
+      // Only new traffic or a new session can change whether the SIM is over its limit.
+      if (!closing && (deltaUp + deltaDown > 0 || !existing)) await enforceLimit(tx, ctx, sim, r.eventAt, existing ? null : { clientId: r.clientId, acctSessionId: r.sessionId });
       if (!existing && !closing) {
         await deps.events.emit(tx, [{ accountId: sim.account_id, type: "session.started", subjectId: sim.iccid, data: { iccid: sim.iccid, apn: r.apn ?? null, at: r.eventAt.toISOString() } }]);
       }
@@ -248,9 +263,9 @@ export function createSignalsService(deps: Deps) {
       if (batch.length === 0) return [];
       return inTransaction(db, async (tx) => {
         const root = await deps.accounts.rootAccount(tx);
-        const zoneOf = zoneResolver(tx);
+        const ctx = batchContext(tx);
         const out: ("stored" | "duplicate")[] = [];
-        for (const r of batch) out.push(await applyAccounting(tx, r, root.id, zoneOf));
+        for (const r of batch) out.push(await applyAccounting(tx, r, root.id, ctx));
         return out;
       });
     },
