@@ -23,6 +23,8 @@ import { loadCellLocations, noCellLocations } from "../modules/network/cell-loca
 import { type RadiusServer, startRadiusServer } from "../network/radius-server.js";
 import { sendDisconnect } from "../network/disconnect-client.js";
 import { createNetworkActionsService } from "../modules/network/network-actions.service.js";
+import { createDiagnosticsService } from "../modules/diagnostics/diagnostics.service.js";
+import { diagnosticsRoutes } from "../modules/diagnostics/diagnostics.routes.js";
 import { createJobsService } from "../modules/jobs/jobs.service.js";
 import { jobsRoutes } from "../modules/jobs/jobs.routes.js";
 import { jobFinishedNotice } from "../modules/jobs/job-notice.js";
@@ -97,7 +99,7 @@ export async function buildOtter(infra: Infrastructure) {
   const cells = config.OTTER_CELL_LOCATIONS_CSV ? await loadCellLocations(config.OTTER_CELL_LOCATIONS_CSV) : noCellLocations;
   const networkView = createNetworkViewService({ db, clock, sims, catalog, cells, registrationTimeoutMs: config.OTTER_REGISTRATION_TIMEOUT_MINUTES * 60_000 });
 
-  const services = { accounts, audit, events, catalog, mail, sims, jobs, simImport, simBulk, networkClients, signals, networkView, networkActions };
+  const services = { accounts, audit, events, catalog, mail, sims, jobs, simImport, simBulk, networkClients, signals, networkView, networkActions, diagnostics: createDiagnosticsService({ db, clock, sims, catalog, network: networkView }) };
 
   const bootstrap = await accounts.bootstrap({ apiKey: config.OTTER_BOOTSTRAP_API_KEY });
 
@@ -114,6 +116,7 @@ export async function buildOtter(infra: Infrastructure) {
   await app.register(jobsRoutes(services));
   await app.register(auditRoutes(services));
   await app.register(networkRoutes(services));
+  await app.register(diagnosticsRoutes(services));
   await app.register(simImportRoutes(services));
   await app.register(simBulkRoutes(services));
   await app.ready();

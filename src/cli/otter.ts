@@ -2,6 +2,7 @@
 import { Command, Option } from "commander";
 import { OTTER_VERSION } from "../app/version.js";
 import { registerAccounts } from "./commands/accounts.js";
+import { registerDiagnose } from "./commands/diagnose.js";
 import { registerJobs } from "./commands/jobs.js";
 import { registerOutbox } from "./commands/outbox.js";
 import { registerPlans } from "./commands/plans.js";
@@ -42,6 +43,7 @@ Run \`otter <command> --help\` for a command's options. Documentation: docs/cli.
   registerPlans(program);
   registerZones(program);
   registerOutbox(program);
+  registerDiagnose(program);
   return program;
 }
 

@@ -291,6 +291,7 @@ export interface DataSessionsTable {
   bytes_down: ColumnType<number, number | undefined, number>;
   session_time: number | null;
   terminate_cause: string | null;
+  last_traffic_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface RegistrationEventsTable {

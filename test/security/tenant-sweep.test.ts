@@ -93,6 +93,7 @@ const TABLE: Record<string, Entry> = {
   getSimUsage: { kind: "tenant", query: () => "from=2026-01-01&to=2026-12-31" },
   getSimTimeline: { kind: "tenant" },
   listSimNetworkActions: { kind: "tenant" },
+  diagnoseSim: { kind: "tenant" },
 };
 
 let t: TestOtter;

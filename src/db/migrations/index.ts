@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from "kysely/migration";
 import * as m0001 from "./0001_foundation.js";
 import * as m0002 from "./0002_network.js";
 import * as m0003 from "./0003_network_actions.js";
+import * as m0004 from "./0004_session_traffic.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_network": m0002,
   "0003_network_actions": m0003,
+  "0004_session_traffic": m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -201,6 +201,18 @@ export function createCatalogService(deps: Deps) {
       return { comm: new Map(comm.map((p) => [p.id, p.name])), rate: new Map(rate.map((p) => [p.id, p.name])) };
     },
 
+    /** A communication plan with its zones' countries and networks, for diagnosis. */
+    async communicationPlanDetail(ex: Executor, id: string) {
+      const p = await ex.selectFrom("communication_plans").selectAll().where("id", "=", id).executeTakeFirst();
+      if (!p) return null;
+      const zones = await zoneMap(ex, p.zone_ids);
+      return {
+        id: p.id, name: p.name, dataEnabled: p.data_enabled, rats: p.rats,
+        apns: (p.apns as { name: string }[]).map((a) => a.name),
+        zones: p.zone_ids.map((zid) => zones.get(zid)).filter((z): z is Zone => !!z).map((z) => ({ id: z.id, name: z.name, countries: z.countries, plmns: z.plmns })),
+      };
+    },
+
     /** The rate plan version in force at `at` (terms as stored), for limits and rating. */
     async rateVersionAt(ex: Executor, ratePlanId: string, at: Date) {
       const versions = await versionsOf(ex, ratePlanId);

@@ -168,6 +168,25 @@ export function createNetworkViewService(deps: Deps) {
       return { items, nextBefore: items.length === opts.limit ? items[items.length - 1]!.at : null };
     },
 
+    /** What the network reported of one SIM recently, for the diagnosis ladder. */
+    async evidence(simId: string, since: Date) {
+      const now = clock.now();
+      const [registrations, sessions, state, used] = [
+        await db.selectFrom("registration_events").selectAll().where("sim_id", "=", simId).orderBy("at", "desc").limit(20).execute(),
+        await db.selectFrom("data_sessions").selectAll().where("sim_id", "=", simId).where((eb) => eb.or([eb("started_at", ">=", since), eb("status", "=", "open")]))
+          .orderBy("started_at", "desc").limit(200).execute(),
+        await db.selectFrom("sim_network_state").selectAll().where("sim_id", "=", simId).executeTakeFirst(),
+        await db.selectFrom("usage_daily").select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total")).where("sim_id", "=", simId).where("day", ">=", monthStart(now)).executeTakeFirst(),
+      ];
+      return {
+        registrations: registrations.map((r) => ({ type: r.type, result: r.result, cause: r.cause, causeType: r.cause_type, at: r.at, visitedPlmn: r.visited_plmn, rat: r.rat })),
+        sessions: sessions.map((s) => ({ status: s.status, startedAt: s.started_at, endedAt: s.ended_at, lastUpdateAt: s.last_update_at, lastTrafficAt: s.last_traffic_at, apn: s.apn, rat: s.rat, mcc: s.mcc, mnc: s.mnc, bytesUp: s.bytes_up, bytesDown: s.bytes_down, terminateCause: s.terminate_cause, imeisv: s.imeisv })),
+        device: state ? { imei: state.imei, previousImei: state.previous_imei, imeiChangedAt: state.imei_changed_at, imeisv: state.imeisv } : null,
+        lastSeen: state?.last_seen ?? null,
+        cycleBytes: Number(used?.total ?? 0),
+      };
+    },
+
     async unknownImsis(principal: Principal, opts: { cursor?: string; limit: number }) {
       if (!isOperatorRole(principal.role)) throw forbidden("Unknown IMSIs are the operator's to resolve.");
       let q = db.selectFrom("unknown_imsis").selectAll();

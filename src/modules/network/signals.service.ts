@@ -216,6 +216,7 @@ export function createSignalsService(deps: Deps) {
         location: r.location ? JSON.stringify(r.location) : null, imeisv: r.imeisv ?? null,
         status: closing ? "closed" : "open", started_at: startedAt, last_update_at: r.eventAt, ended_at: closing ? r.eventAt : null,
         bytes_up: up, bytes_down: down, session_time: r.sessionTime ?? null, terminate_cause: closing ? r.terminateCause ?? null : null,
+        last_traffic_at: up + down > 0 ? r.eventAt : null,
       }).execute();
     } else {
       // Counters never go backwards: an Interim that arrives late changes nothing it should not.
@@ -234,6 +235,7 @@ export function createSignalsService(deps: Deps) {
         ...(!existing.apn && r.apn && { apn: r.apn }),
         ...(!existing.ip && r.framedIp && { ip: r.framedIp }),
         ...(!existing.imeisv && r.imeisv && { imeisv: r.imeisv }),
+        ...(deltaUp + deltaDown > 0 && (!existing.last_traffic_at || existing.last_traffic_at.getTime() < r.eventAt.getTime()) && { last_traffic_at: r.eventAt }),
       }).where("id", "=", existing.id).execute();
     }
 
