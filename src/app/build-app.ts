@@ -22,6 +22,7 @@ import { networkRoutes } from "../modules/network/network.routes.js";
 import { loadCellLocations, noCellLocations } from "../modules/network/cell-locations.js";
 import { type RadiusServer, startRadiusServer } from "../network/radius-server.js";
 import { sendDisconnect } from "../network/disconnect-client.js";
+import { postCancelLocation } from "../network/hss-client.js";
 import { createNetworkActionsService } from "../modules/network/network-actions.service.js";
 import { createDiagnosticsService } from "../modules/diagnostics/diagnostics.service.js";
 import { diagnosticsRoutes } from "../modules/diagnostics/diagnostics.routes.js";
@@ -94,7 +95,7 @@ export async function buildOtter(infra: Infrastructure) {
   await jobs.recoverAfterRestart();
 
   const networkClients = createNetworkClientsService({ db, clock, secrets, audit, accounts });
-  const networkActions = createNetworkActionsService({ db, clock, logger: logger.child({ module: "network-actions" }), secrets, sims, send: (target) => sendDisconnect(target) });
+  const networkActions = createNetworkActionsService({ db, clock, logger: logger.child({ module: "network-actions" }), secrets, sims, send: (target) => sendDisconnect(target), cancelLocation: postCancelLocation });
   const signals = createSignalsService({ db, clock, logger: logger.child({ module: "network" }), accounts, catalog, sims, events, actions: networkActions });
   const cells = config.OTTER_CELL_LOCATIONS_CSV ? await loadCellLocations(config.OTTER_CELL_LOCATIONS_CSV) : noCellLocations;
   const networkView = createNetworkViewService({ db, clock, sims, catalog, cells, registrationTimeoutMs: config.OTTER_REGISTRATION_TIMEOUT_MINUTES * 60_000 });

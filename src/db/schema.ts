@@ -292,6 +292,7 @@ export interface DataSessionsTable {
   session_time: number | null;
   terminate_cause: string | null;
   last_traffic_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  superseded: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface RegistrationEventsTable {
@@ -343,6 +344,37 @@ export interface NetworkActionsTable {
   result: Json | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  sim_action_id: ColumnType<string | null, string | null | undefined, string | null>;
+  target: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export interface HssEndpointsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  url: string;
+  secret_sealed: string;
+  imsi_prefixes: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SimActionsTable {
+  id: string;
+  account_id: string;
+  sim_id: string;
+  iccid: string;
+  type: string;
+  status: string;
+  reason: string;
+  params: Json;
+  requested_by_user: string | null;
+  requested_by: string;
+  outcome: Json | null;
+  watch_until: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  completed_at: Timestamp | null;
 }
 
 export interface UsageDailyTable {
@@ -393,6 +425,8 @@ export interface DB {
   usage_daily: UsageDailyTable;
   unknown_imsis: UnknownImsisTable;
   network_actions: NetworkActionsTable;
+  hss_endpoints: HssEndpointsTable;
+  sim_actions: SimActionsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

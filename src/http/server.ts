@@ -112,6 +112,10 @@ export async function createHttpServer(opts: HttpOptions) {
       const first = details[0];
       return reply.code(400).send({ error: { code: "VALIDATION_FAILED", message: first ? `${first.field}: ${first.message}` : "The request is invalid.", requestId, details } });
     }
+    // Two requests racing to create the same thing: the database's unique constraint decides, the loser gets 409.
+    if ((err as { code?: string }).code === "23505") {
+      return reply.code(409).send({ error: { code: "ALREADY_EXISTS", message: "It already exists (created by a concurrent request); fetch it or choose another name.", requestId } });
+    }
     const fe = err as FastifyError;
     const mapped: Record<string, [number, string]> = {
       FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, "UNSUPPORTED_MEDIA_TYPE"],

@@ -24,7 +24,7 @@ export function createSecretBox(keyHex: string): SecretBox {
     open(sealed) {
       const [v, iv, tag, ct] = sealed.split(":");
       if (v !== "v1" || !iv || !tag || ct === undefined) throw new Error("Not a sealed secret.");
-      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), { authTagLength: 16 });
       decipher.setAuthTag(Buffer.from(tag, "base64url"));
       return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");
     },

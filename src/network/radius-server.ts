@@ -46,12 +46,20 @@ const RELOAD_MS = 30_000;
 /** What identifies a record whatever packet carried it (Acct-Delay-Time and the identifier change on resend). */
 export function dedupeKey(clientId: string, r: AccountingRecord, receivedAt: Date): string {
   const sessionless = r.statusType.name === "accounting-on" || r.statusType.name === "accounting-off";
-  const when = r.eventTimestamp?.getTime() ?? (sessionless ? Math.floor(receivedAt.getTime() / 1000) : "");
+  // A resent On/Off carries a larger Acct-Delay-Time: the moment it describes stays the same.
+  const when = r.eventTimestamp?.getTime() ?? (sessionless ? Math.floor(eventTime(r, receivedAt).getTime() / 10_000) : "");
   return createHash("sha256").update(JSON.stringify([
     clientId, r.statusType.code, r.sessionId ?? "", r.imsi ?? "", r.sessionTime ?? "", r.inputOctets ?? "", r.outputOctets ?? "",
     r.inputPackets ?? "", r.outputPackets ?? "", when, r.terminateCause?.code ?? "",
   ])).digest("base64url");
 }
+
+/** Event-Timestamp, or receipt minus Acct-Delay-Time; a clock running ahead is held to the receipt time. */
+export function eventTime(r: AccountingRecord, receivedAt: Date): Date {
+  const t = r.eventTimestamp ?? new Date(receivedAt.getTime() - (r.delayTime ?? 0) * 1000);
+  return t.getTime() > receivedAt.getTime() + FUTURE_TOLERANCE_MS ? receivedAt : t;
+}
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 export function toAccountingInput(clientId: string, r: AccountingRecord, receivedAt: Date): AccountingInput {
   const loc = r.userLocation;
@@ -59,7 +67,7 @@ export function toAccountingInput(clientId: string, r: AccountingRecord, receive
     clientId,
     status: r.statusType.name,
     dedupeKey: dedupeKey(clientId, r, receivedAt),
-    eventAt: r.eventTimestamp ?? new Date(receivedAt.getTime() - (r.delayTime ?? 0) * 1000),
+    eventAt: eventTime(r, receivedAt),
     sessionId: r.sessionId,
     imsi: r.imsi,
     msisdn: r.callingStationId,
@@ -198,12 +206,18 @@ export async function startRadiusServer(opts: RadiusServerOptions) {
     }
   });
 
-  function handle(msg: Buffer, rinfo: dgram.RemoteInfo): void {
+  function handle(msg: Buffer, rinfo: dgram.RemoteInfo, retried = false): void {
     if (closing) return;
     const client = resolve(rinfo.address);
+    const verified = client && msg.length >= 20 && msg[0] === Code.AccountingRequest && verifyAccountingRequest(msg, client.secret);
+    if (!verified && !retried && Date.now() - loadedAt > 2000) {
+      // Another node may have added the gateway or rotated its secret: look again before dropping.
+      void reload().then(() => handle(msg, rinfo, true));
+      return;
+    }
     if (!client) return drop("unknown_client", rinfo.address);
     if (msg.length < 20 || msg[0] !== Code.AccountingRequest) return drop("not_accounting_request", rinfo.address);
-    if (!verifyAccountingRequest(msg, client.secret)) return drop("bad_authenticator", rinfo.address, client.name);
+    if (!verified) return drop("bad_authenticator", rinfo.address, client.name);
     const key = `${client.id}:${msg[1]}:${msg.subarray(4, 20).toString("hex")}`;
     const seen = recent.get(key);
     if (seen && seen.at > Date.now() - RECENT_MS) {

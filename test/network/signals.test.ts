@@ -166,3 +166,40 @@ describe("test-ready SIMs", () => {
     expect(after.body.state).toBe("ACTIVATED");
   });
 });
+
+describe("edge cases a real network produces", () => {
+  it("closes on Accounting-On only the sessions that began before it", async () => {
+    const { sim } = await trackedSim("ACTIVATED");
+    const on = t.clock.now();
+    t.clock.advance(60_000);
+    await record(acct({ status: "start", sessionId: "after-reboot", imsi: sim.imsi }));
+    await record(acct({ status: "accounting-on", eventAt: on }));
+    expect((await t.api("GET", `/api/v1/sims/${sim.iccid}/sessions`)).body.items[0]).toMatchObject({ status: "open" });
+  });
+
+  it("starts a new session when a gateway reuses an Acct-Session-Id, and counts both", async () => {
+    const { sim } = await trackedSim("ACTIVATED");
+    await record(acct({ status: "start", sessionId: "reuse", imsi: sim.imsi }));
+    await record(acct({ status: "stop", sessionId: "reuse", imsi: sim.imsi, bytesUp: 1000, sessionTime: 60 }));
+    t.clock.advance(3600_000);
+    await record(acct({ status: "start", sessionId: "reuse", imsi: sim.imsi }));
+    await record(acct({ status: "interim", sessionId: "reuse", imsi: sim.imsi, bytesUp: 800, sessionTime: 60 }));
+    const sessions = (await t.api("GET", `/api/v1/sims/${sim.iccid}/sessions`)).body.items;
+    expect(sessions.map((s: { status: string; bytesUp: number }) => [s.status, s.bytesUp])).toEqual([["open", 800], ["closed", 1000]]);
+    const day = t.clock.now().toISOString().slice(0, 10);
+    const from = new Date(t.clock.now().getTime() - 86400_000).toISOString().slice(0, 10);
+    expect((await t.api("GET", `/api/v1/sims/${sim.iccid}/usage?from=${from}&to=${day}`)).body.total.bytesUp).toBe(1800);
+  });
+
+  it("refuses an event from the future and an impossible date", async () => {
+    const { sim } = await trackedSim("ACTIVATED");
+    const future = await events({ id: "from-2099", type: "purge", imsi: sim.imsi, at: "2099-01-01T00:00:00Z" });
+    expect(future.status).toBe(400);
+    expect(future.body.error.details[0].field).toBe("at");
+    const bad = await t.api("GET", `/api/v1/sims/${sim.iccid}/usage?from=2026-02-30&to=2026-03-01`);
+    expect(bad.status).toBe(400);
+    const taken = await t.api("POST", "/api/v1/network/clients", { body: { name: "pgw-2", address: "10.0.0.2", secret: "12345678" } });
+    const clash = await t.api("PATCH", `/api/v1/network/clients/${taken.body.id}`, { body: { name: "pgw-1" } });
+    expect(clash.status).toBe(409);
+  });
+});

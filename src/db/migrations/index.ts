@@ -3,6 +3,7 @@ import * as m0001 from "./0001_foundation.js";
 import * as m0002 from "./0002_network.js";
 import * as m0003 from "./0003_network_actions.js";
 import * as m0004 from "./0004_session_traffic.js";
+import * as m0005 from "./0005_sim_actions.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   "0002_network": m0002,
   "0003_network_actions": m0003,
   "0004_session_traffic": m0004,
+  "0005_sim_actions": m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

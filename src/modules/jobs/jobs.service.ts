@@ -229,9 +229,10 @@ export function createJobsService(deps: Deps) {
           throw conflict("JOB_ALREADY_FINISHED", `Job ${id} has already ${job.status === "cancelled" ? "been cancelled" : job.status}.`);
         }
         const now = clock.now();
-        const updated = job.status === "queued"
-          ? await tx.updateTable("jobs").set({ status: "cancelled", phase: "done", cancel_requested: true, finished_at: now, updated_at: now }).where("id", "=", id).returningAll().executeTakeFirstOrThrow()
-          : await tx.updateTable("jobs").set({ cancel_requested: true, updated_at: now }).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
+        // A job claimed meanwhile is only asked to stop; it ends at its next checkpoint.
+        const updated = (job.status === "queued"
+          ? await tx.updateTable("jobs").set({ status: "cancelled", phase: "done", cancel_requested: true, finished_at: now, updated_at: now }).where("id", "=", id).where("status", "=", "queued").returningAll().executeTakeFirst()
+          : undefined) ?? await tx.updateTable("jobs").set({ cancel_requested: true, updated_at: now }).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
         return present(tx, updated);
       });
     },

@@ -82,6 +82,9 @@ export function createNetworkClientsService(deps: { db: Db; clock: Clock; secret
       requirePermission(principal, "network:manage");
       if (patch.address !== undefined && !addressMatcher(patch.address)) throw validationError("address", "ADDRESS_INVALID", `"${patch.address}" is not an IP address or CIDR.`);
       const out = await inTransaction(db, async (tx) => {
+        if (patch.name !== undefined && (await tx.selectFrom("network_clients").select("id").where("name", "=", patch.name).where("id", "!=", id).executeTakeFirst())) {
+          throw conflict("NETWORK_CLIENT_NAME_TAKEN", `A network client named "${patch.name}" already exists.`);
+        }
         const row = await tx.updateTable("network_clients").set({
           ...(patch.name !== undefined && { name: patch.name }),
           ...(patch.address !== undefined && { address: patch.address }),
@@ -115,6 +118,9 @@ export function createNetworkClientsService(deps: { db: Db; clock: Clock; secret
     /** All clients with matchers and plaintext secrets, for the RADIUS edge's in-memory table. */
     async loadResolver(): Promise<(ip: string) => ResolvedClient | null> {
       const rows = await db.selectFrom("network_clients").selectAll().execute();
+      // The most specific address wins: a /32 with its own secret inside a /16 pool.
+      const prefixLength = (a: string) => (a.includes("/") ? Number(a.split("/")[1]) : isIP(a) === 6 ? 128 : 32);
+      rows.sort((a, b) => prefixLength(b.address) - prefixLength(a.address));
       const table = rows.map((r) => ({ matcher: addressMatcher(r.address), client: { id: r.id, name: r.name, secret: deps.secrets.open(r.secret_sealed), coaPort: r.coa_port } }));
       return (ip) => {
         const family = isIP(ip) === 6 ? "ipv6" : "ipv4";

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/database.js";
 import type { Clock } from "../../lib/clock.js";
 import { forbidden, validationError } from "../../lib/errors.js";
+import { isUuid } from "../../lib/ids.js";
 import { requirePermission } from "../auth/permissions.js";
 import { isOperatorRole, type Principal } from "../auth/principal.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
@@ -117,7 +118,7 @@ export function createNetworkViewService(deps: Deps) {
       let q = db.selectFrom("data_sessions").selectAll().where("sim_id", "=", sim.id);
       if (opts.cursor) {
         const [at, id] = Buffer.from(opts.cursor, "base64url").toString().split("|");
-        if (!at || !id || Number.isNaN(Date.parse(at))) throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
+        if (!at || !id || Number.isNaN(Date.parse(at)) || !isUuid(id)) throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
         q = q.where((eb) => eb.or([eb("started_at", "<", new Date(at!)), eb.and([eb("started_at", "=", new Date(at!)), eb("id", "<", id!)])]));
       }
       const rows = await q.orderBy("started_at", "desc").orderBy("id", "desc").limit(opts.limit + 1).execute();

@@ -14,7 +14,8 @@ import {
 } from "./network.schemas.js";
 
 const iccidParams = z.object({ iccid: z.string().min(1).max(22) });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2026-03-01");
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2026-03-01")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "is not a calendar date");
 const NDJSON_TYPES = ["application/x-ndjson", "application/jsonl", "application/x-jsonlines"];
 const MAX_EVENTS_FILE = 256 * 1024 * 1024;
 

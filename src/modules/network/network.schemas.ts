@@ -26,6 +26,7 @@ export const registrationEvent = z.object({
   imei: imei.optional(),
   at: z.string().datetime({ offset: true }),
 }).strict().superRefine((e, ctx) => {
+  if (Date.parse(e.at) > Date.now() + 5 * 60_000) ctx.addIssue({ code: "custom", path: ["at"], message: "is in the future; an event reports what already happened" });
   if (e.type === "location_update" && !e.result) ctx.addIssue({ code: "custom", path: ["result"], message: "a location update is accepted or rejected" });
   if (e.result === "rejected" && e.cause === undefined) ctx.addIssue({ code: "custom", path: ["cause"], message: "a rejection carries its cause code" });
 });

@@ -195,13 +195,19 @@ export function createSignalsService(deps: Deps) {
     if (r.status === "accounting-on" || r.status === "accounting-off") {
       // The gateway restarted: every session it had open is gone.
       await tx.updateTable("data_sessions").set({ status: "closed", ended_at: r.eventAt, terminate_cause: "NAS-Reboot", last_update_at: r.eventAt })
-        .where("client_id", "=", r.clientId).where("status", "=", "open").execute();
+        .where("client_id", "=", r.clientId).where("status", "=", "open").where("started_at", "<=", r.eventAt).execute();
       return "stored";
     }
     if (!r.sessionId) return "stored";
     if (r.imsi && !sim) await noteUnknownImsi(tx, r.imsi, "radius", r.serving ? `${r.serving.mcc}${r.serving.mnc}` : null, r.eventAt);
 
-    const existing = await tx.selectFrom("data_sessions").selectAll().where("client_id", "=", r.clientId).where("acct_session_id", "=", r.sessionId).forUpdate().executeTakeFirst();
+    let existing = await tx.selectFrom("data_sessions").selectAll().where("client_id", "=", r.clientId).where("acct_session_id", "=", r.sessionId)
+      .where("superseded", "=", false).forUpdate().executeTakeFirst();
+    if (existing && r.status === "start" && existing.status === "closed" && existing.ended_at && existing.ended_at.getTime() <= r.eventAt.getTime()) {
+      // The gateway reused the Acct-Session-Id for a new session: keep the old one, start afresh.
+      await tx.updateTable("data_sessions").set({ superseded: true }).where("id", "=", existing.id).execute();
+      existing = undefined;
+    }
     const up = r.bytesUp ?? 0;
     const down = r.bytesDown ?? 0;
     const closing = r.status === "stop";

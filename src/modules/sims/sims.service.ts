@@ -67,6 +67,7 @@ type SimRow = Sim & { account_path: string };
  */
 export function createSimsService(deps: Deps) {
   const { db, clock } = deps;
+  let testPeriodCursor: string | null = null;
 
   async function requireVisibleSim(principal: Principal, iccid: string, ex: Executor = db, forUpdate = false): Promise<SimRow> {
     const sim = await repo.findByIccid(ex, iccid, { forUpdate });
@@ -400,9 +401,13 @@ export function createSimsService(deps: Deps) {
      */
     async endTestPeriods(limit = 500): Promise<number> {
       const now = clock.now();
-      const candidates = await db.selectFrom("sims").innerJoin("accounts", "accounts.id", "sims.account_id")
+      // One page per call, resuming where the last call stopped, so every TEST_READY SIM is reached.
+      let q = db.selectFrom("sims").innerJoin("accounts", "accounts.id", "sims.account_id")
         .select(["sims.id", "sims.rate_plan_id", "sims.created_at", "accounts.test_ready_then"])
-        .where("sims.state", "=", "TEST_READY").where("sims.rate_plan_id", "is not", null).orderBy("sims.created_at").limit(limit).execute();
+        .where("sims.state", "=", "TEST_READY").where("sims.rate_plan_id", "is not", null);
+      if (testPeriodCursor) q = q.where("sims.id", ">", testPeriodCursor);
+      const candidates = await q.orderBy("sims.id").limit(limit).execute();
+      testPeriodCursor = candidates.length === limit ? candidates[candidates.length - 1]!.id : null;
       let moved = 0;
       for (const c of candidates) {
         const v = await deps.catalog.rateVersionAt(db, c.rate_plan_id!, now);

@@ -112,12 +112,16 @@ export function createSimBulk(deps: Deps) {
       for (const row of pending) {
         const iccid = row.iccid!;
         let outcome: { outcome: "updated" | "unchanged" | "failed"; field?: string; code?: string; message?: string };
+        // Counters move only once the row's transaction has committed (a retried transaction runs again).
         const record = async (tx: Executor) => {
-          counts[outcome.outcome]++;
-          done++;
+          const after = { ...counts, [outcome.outcome]: counts[outcome.outcome] + 1 };
           await tx.updateTable("job_rows").set({ outcome: outcome.outcome, field: outcome.field ?? null, code: outcome.code ?? null, message: outcome.message ?? null })
             .where("job_id", "=", job.id).where("line", "=", row.line).execute();
-          await ctx.checkpoint(tx, { done, checkpoint: row.line, counts, errorCount: counts.failed });
+          await ctx.checkpoint(tx, { done: done + 1, checkpoint: row.line, counts: after, errorCount: after.failed });
+        };
+        const committed = () => {
+          counts[outcome.outcome]++;
+          done++;
         };
         try {
           if (input.dryRun) {
@@ -128,18 +132,21 @@ export function createSimBulk(deps: Deps) {
               outcome = { outcome: e.changed.length ? "updated" : "unchanged" };
             }
             await inTransaction(db, record);
+            committed();
           } else {
             await inTransaction(db, async (tx) => {
               const changed = await changeOne(tx, principal, iccid, input, job.id);
               outcome = { outcome: changed.length ? "updated" : "unchanged" };
               await record(tx);
             });
+            committed();
           }
         } catch (err) {
           if (!(err instanceof OtterError)) throw err;
           const field = Array.isArray(err.details) ? err.details[0]?.field : undefined;
           outcome = { outcome: "failed", field: field ?? "iccid", code: err.code, message: err.message };
           await inTransaction(db, record);
+          committed();
         }
       }
       if (await ctx.cancelRequested()) throw new JobCancelled();

@@ -261,7 +261,8 @@ export function createSimImport(deps: Deps) {
     const write = async () => {
       if (seenInBatch === 0) return;
       const rows = batch;
-      await inTransaction(db, async (tx) => {
+      // Counters change only after the commit: a transaction retried on a serialization failure runs again.
+      const next = await inTransaction(db, async (tx) => {
         const inserted = new Set<string>();
         if (rows.length > 0) {
           const now = clock.now();
@@ -285,11 +286,13 @@ export function createSimImport(deps: Deps) {
           message: `A SIM with this ICCID, IMSI or MSISDN was stored after the file was validated.`,
         }));
         await storeOutcomes(tx, job.id, late);
-        counts.created += inserted.size;
-        counts.failed += late.length;
-        done += seenInBatch;
-        await ctx.checkpoint(tx, { phase: "apply", checkpoint: lastLine, done, counts: { created: counts.created, failed: counts.failed }, errorCount: counts.failed });
+        const after = { created: counts.created + inserted.size, failed: counts.failed + late.length, done: done + seenInBatch };
+        await ctx.checkpoint(tx, { phase: "apply", checkpoint: lastLine, done: after.done, counts: { created: after.created, failed: after.failed }, errorCount: after.failed });
+        return after;
       });
+      counts.created = next.created;
+      counts.failed = next.failed;
+      done = next.done;
       deps.onRows?.("created", rows.length);
       batch = [];
       seenInBatch = 0;
@@ -324,7 +327,6 @@ export function createSimImport(deps: Deps) {
       if (!params.columns) return;
       const stored = new Map<number, ResultRow>();
       for (const r of await db.selectFrom("job_rows").select(["line", "iccid", "outcome", "field", "code", "message"]).where("job_id", "=", job.id).execute()) stored.set(r.line, r);
-      const written = job.status === "succeeded" || job.phase === "apply" || job.status === "cancelled";
       const iccidAt = params.columns.indexOf("iccid");
       for await (const { record, info } of records(job.id, params.delimiter)) {
         const line = info.lines;
@@ -334,7 +336,7 @@ export function createSimImport(deps: Deps) {
           continue;
         }
         const outcome = params.dryRun ? (job.status === "succeeded" ? "would_create" : "pending")
-          : written && line <= job.checkpoint ? "created"
+          : line <= job.checkpoint ? "created"
           : job.status === "failed" ? "not_applied" : job.status === "cancelled" ? "not_applied" : "pending";
         yield { line, iccid: record[iccidAt]?.trim() ?? null, outcome, field: null, code: null, message: null };
       }
