@@ -26,6 +26,9 @@ import { postCancelLocation } from "../network/hss-client.js";
 import { createNetworkActionsService } from "../modules/network/network-actions.service.js";
 import { createDiagnosticsService } from "../modules/diagnostics/diagnostics.service.js";
 import { diagnosticsRoutes } from "../modules/diagnostics/diagnostics.routes.js";
+import { createHssEndpointsService } from "../modules/network/hss-endpoints.service.js";
+import { createSimActionsService } from "../modules/actions/sim-actions.service.js";
+import { simActionsRoutes } from "../modules/actions/sim-actions.routes.js";
 import { createJobsService } from "../modules/jobs/jobs.service.js";
 import { jobsRoutes } from "../modules/jobs/jobs.routes.js";
 import { jobFinishedNotice } from "../modules/jobs/job-notice.js";
@@ -100,7 +103,11 @@ export async function buildOtter(infra: Infrastructure) {
   const cells = config.OTTER_CELL_LOCATIONS_CSV ? await loadCellLocations(config.OTTER_CELL_LOCATIONS_CSV) : noCellLocations;
   const networkView = createNetworkViewService({ db, clock, sims, catalog, cells, registrationTimeoutMs: config.OTTER_REGISTRATION_TIMEOUT_MINUTES * 60_000 });
 
-  const services = { accounts, audit, events, catalog, mail, sims, jobs, simImport, simBulk, networkClients, signals, networkView, networkActions, diagnostics: createDiagnosticsService({ db, clock, sims, catalog, network: networkView }) };
+  const services = { accounts, audit, events, catalog, mail, sims, jobs, simImport, simBulk, networkClients, signals, networkView, networkActions };
+  const diagnostics = createDiagnosticsService({ db, clock, sims, catalog, network: networkView });
+  const hssEndpoints = createHssEndpointsService({ db, clock, secrets, audit, accounts });
+  const simActions = createSimActionsService({ db, clock, audit, sims, networkActions, networkView, diagnostics });
+  const allServices = { ...services, diagnostics, hssEndpoints, simActions };
 
   const bootstrap = await accounts.bootstrap({ apiKey: config.OTTER_BOOTSTRAP_API_KEY });
 
@@ -117,14 +124,18 @@ export async function buildOtter(infra: Infrastructure) {
   await app.register(jobsRoutes(services));
   await app.register(auditRoutes(services));
   await app.register(networkRoutes(services));
-  await app.register(diagnosticsRoutes(services));
+  await app.register(diagnosticsRoutes(allServices));
+  await app.register(simActionsRoutes(allServices));
   await app.register(simImportRoutes(services));
   await app.register(simBulkRoutes(services));
   await app.ready();
 
   const stopMailWorker = infra.startWorkers === false ? null : mail.startWorker(config.OTTER_WORKER_POLL_MS);
   const workerLog = logger.child({ module: "workers" });
-  const stopNetworkActions = infra.startWorkers === false ? null : startLoop("network-actions", config.OTTER_WORKER_POLL_MS, () => networkActions.deliverDue(), workerLog);
+  const stopNetworkActions = infra.startWorkers === false ? null : startLoop("network-actions", config.OTTER_WORKER_POLL_MS, async () => {
+    await networkActions.deliverDue();
+    await simActions.followUp();
+  }, workerLog);
   const stopJobs = infra.startWorkers === false ? null : startLoop("jobs", config.OTTER_WORKER_POLL_MS, () => jobs.runPending(), workerLog);
   const stopScheduler = infra.startWorkers === false ? null : startLoop("sim-scheduler", config.OTTER_WORKER_POLL_MS, async () => {
     await sims.applyDueChanges();
@@ -134,7 +145,7 @@ export async function buildOtter(infra: Infrastructure) {
   let radius: RadiusServer | null = null;
   let closed = false;
   return {
-    app, services, database, clock, secrets, metrics,
+    app, services: allServices, database, clock, secrets, metrics,
     /** Set on first start: the generated admin key (printed once by `otter serve`). */
     bootstrap,
     /** Starts the HTTP and RADIUS listeners; returns the HTTP URL. */

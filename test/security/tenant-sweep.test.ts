@@ -25,6 +25,8 @@ interface World {
   changeB: string;
   mailId: string;
   networkClient: string;
+  hssEndpoint: string;
+  actionB: string;
 }
 
 const TABLE: Record<string, Entry> = {
@@ -94,6 +96,12 @@ const TABLE: Record<string, Entry> = {
   getSimTimeline: { kind: "tenant" },
   listSimNetworkActions: { kind: "tenant" },
   diagnoseSim: { kind: "tenant" },
+  requestSimAction: { kind: "tenant", body: () => ({ type: "reset-connectivity", reason: "intrusion" }) },
+  listSimActions: { kind: "tenant" },
+  getSimAction: { kind: "tenant" },
+  createHssEndpoint: { kind: "operator_only", body: () => ({ name: "rogue-hss", url: "http://127.0.0.1:9/", secret: "0123456789abcdef" }) },
+  listHssEndpoints: { kind: "operator_only" },
+  deleteHssEndpoint: { kind: "operator_only" },
 };
 
 let t: TestOtter;
@@ -116,7 +124,9 @@ beforeAll(async () => {
   await t.api("POST", "/api/v1/outbox/test", { body: { to: "noc@operator.example" } });
   const mailId = (await t.api("GET", "/api/v1/outbox")).body.items[0].id;
   const networkClient = (await t.api("POST", "/api/v1/network/clients", { body: { name: "pgw-sweep", address: "10.1.0.0/16", secret: "sweep-secret" } })).body.id;
-  w = { a, b, cat, simB, jobB, keyB, contactB, changeB, mailId, networkClient };
+  const hssEndpoint = (await t.api("POST", "/api/v1/network/hss-endpoints", { body: { name: "hss-sweep", url: "http://127.0.0.1:9/", secret: "0123456789abcdef" } })).body.id;
+  const actionB = (await t.api("POST", `/api/v1/sims/${simB.iccid}/actions`, { body: { type: "override-limit", reason: "sweep setup", override: "DEFAULT" } })).body.id;
+  w = { a, b, cat, simB, jobB, keyB, contactB, changeB, mailId, networkClient, hssEndpoint, actionB };
   const doc = (await t.api("GET", "/api/v1/openapi.json")).body as { paths: Record<string, Record<string, { operationId: string }>> };
   ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, operationId: op.operationId })))
     .filter((o) => o.path.startsWith("/api/v1/"));
@@ -128,7 +138,9 @@ function fill(path: string): string {
     : path.startsWith("/api/v1/users") ? w.b.admin.id
     : path.startsWith("/api/v1/jobs") ? w.jobB
     : path.startsWith("/api/v1/outbox") ? w.mailId
-    : path.startsWith("/api/v1/network/clients") ? w.networkClient : "";
+    : path.startsWith("/api/v1/network/clients") ? w.networkClient
+    : path.startsWith("/api/v1/network/hss-endpoints") ? w.hssEndpoint
+    : path.startsWith("/api/v1/actions") ? w.actionB : "";
   const ref = path.startsWith("/api/v1/zones") ? w.cat.home.id : path.startsWith("/api/v1/rate-plans") ? w.cat.rate.id : w.cat.comm.id;
   return path.replace("{id}", id).replace("{ref}", ref).replace("{iccid}", w.simB.iccid).replace("{keyId}", w.keyB)
     .replace("{contactId}", w.contactB).replace("{changeId}", w.changeB).replace("{accountId}", w.b.account.id);
@@ -141,7 +153,7 @@ describe("tenant isolation across every route", () => {
   });
 
   it("never lets customer A succeed on, see or change customer B's data", async () => {
-    const secrets = [w.b.account.id, w.b.admin.id, w.b.user.id, w.simB.iccid, w.simB.imsi, w.jobB, w.keyB, w.contactB, w.changeB];
+    const secrets = [w.b.account.id, w.b.admin.id, w.b.user.id, w.simB.iccid, w.simB.imsi, w.jobB, w.keyB, w.contactB, w.changeB, w.actionB];
     for (const op of ops) {
       const entry = TABLE[op.operationId]!;
       const path = fill(op.path) + (entry.query ? `?${entry.query(w)}` : "");

@@ -25,3 +25,11 @@ export const isOperatorRole = (role: Role) => role === "operator_admin" || role 
 
 /** True when an account with `path` lies in the subtree of the principal's account. */
 export const inSubtree = (principalPath: string, path: string) => path.startsWith(principalPath);
+
+/**
+ * Otter itself, reading across all accounts in background work (a follow-up running a diagnosis).
+ * Never handed to code that writes: writes by Otter carry SYSTEM_ACTOR in their audit records.
+ */
+export const SYSTEM_READER: Principal = {
+  userId: "00000000-0000-0000-0000-000000000000", name: "system", accountId: "", accountPath: "/", role: "operator_agent", apiKeyId: "",
+};

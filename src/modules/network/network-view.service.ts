@@ -188,6 +188,19 @@ export function createNetworkViewService(deps: Deps) {
       };
     },
 
+    /** The first signs of life after `since`: an accepted registration, a new session, traffic. */
+    async activitySince(simId: string, since: Date) {
+      const reg = await db.selectFrom("registration_events").select(["at", "visited_plmn"]).where("sim_id", "=", simId)
+        .where("type", "=", "location_update").where("result", "=", "accepted").where("at", ">", since).orderBy("at").limit(1).executeTakeFirst();
+      const session = await db.selectFrom("data_sessions").select(["started_at", "apn"]).where("sim_id", "=", simId).where("started_at", ">", since).orderBy("started_at").limit(1).executeTakeFirst();
+      const traffic = await db.selectFrom("data_sessions").select(["last_traffic_at"]).where("sim_id", "=", simId).where("last_traffic_at", ">", since).orderBy("last_traffic_at").limit(1).executeTakeFirst();
+      return {
+        registeredAt: reg?.at ?? null, registeredIn: reg?.visited_plmn ?? null,
+        sessionAt: session?.started_at ?? null, sessionApn: session?.apn ?? null,
+        trafficAt: traffic?.last_traffic_at ?? null,
+      };
+    },
+
     async unknownImsis(principal: Principal, opts: { cursor?: string; limit: number }) {
       if (!isOperatorRole(principal.role)) throw forbidden("Unknown IMSIs are the operator's to resolve.");
       let q = db.selectFrom("unknown_imsis").selectAll();

@@ -1,0 +1,145 @@
+import { type Db, inTransaction } from "../../db/database.js";
+import type { Clock } from "../../lib/clock.js";
+import { conflict, notFound, OtterError } from "../../lib/errors.js";
+import { newId } from "../../lib/ids.js";
+import type { AuditService } from "../audit/audit.service.js";
+import { requirePermission } from "../auth/permissions.js";
+import { actorOf, inSubtree, type Principal, SYSTEM_READER } from "../auth/principal.js";
+import type { DiagnosticsService } from "../diagnostics/diagnostics.service.js";
+import type { NetworkActionsService } from "../network/network-actions.service.js";
+import type { NetworkViewService } from "../network/network-view.service.js";
+import { CONNECTING, type SimState } from "../sims/sim-lifecycle.js";
+import type { SimsService } from "../sims/sims.service.js";
+
+export type SimActionRequest =
+  | { type: "reset-connectivity"; reason: string; watchMinutes?: number }
+  | { type: "activate"; reason: string; watchMinutes?: number }
+  | { type: "change-plan"; reason: string; communicationPlan?: string; ratePlan?: string; watchMinutes?: number }
+  | { type: "override-limit"; reason: string; override: "TEMPORARY_OVERRIDE" | "PERMANENT_OVERRIDE" | "DEFAULT"; watchMinutes?: number }
+  | { type: "send-sms"; reason: string; text: string };
+
+/** Networks limit cancel-location requests; so does Otter, per SIM. */
+const RESETS_PER_HOUR = 3;
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  sims: Pick<SimsService, "requireVisibleSim" | "update">;
+  networkActions: Pick<NetworkActionsService, "disconnectSim" | "cancelLocation" | "forSimAction">;
+  networkView: Pick<NetworkViewService, "activitySince">;
+  diagnostics: Pick<DiagnosticsService, "diagnose">;
+}
+
+/**
+ * Remote actions on a SIM, each audited with who and why and followed until the network proves it
+ * worked: Otter watches for the expected signals (registration accepted, new session, traffic) and
+ * reports "back online at …", or "still silent after N minutes" with the next step from a fresh
+ * diagnosis.
+ */
+export function createSimActionsService(deps: Deps) {
+  const { db, clock } = deps;
+
+  async function present(row: { id: string; iccid: string; type: string; status: string; reason: string; params: unknown; requested_by: string; outcome: unknown; watch_until: Date | null; created_at: Date; completed_at: Date | null }) {
+    return {
+      id: row.id, iccid: row.iccid, type: row.type, status: row.status, reason: row.reason, params: row.params as Record<string, unknown>,
+      requestedBy: row.requested_by, createdAt: row.created_at.toISOString(), watchUntil: row.watch_until?.toISOString() ?? null,
+      completedAt: row.completed_at?.toISOString() ?? null, outcome: (row.outcome as Record<string, unknown> | null) ?? null,
+      network: await deps.networkActions.forSimAction(db, row.id),
+    };
+  }
+
+  return {
+    async request(principal: Principal, iccid: string, req: SimActionRequest) {
+      requirePermission(principal, "sims:write");
+      const sim = await deps.sims.requireVisibleSim(principal, iccid);
+      const now = clock.now();
+      if (req.type === "send-sms") {
+        throw conflict("SMS_CENTRE_NOT_CONFIGURED", "No SMS centre is connected to this Otter yet, so it cannot send an SMS to the device.");
+      }
+      if (req.type === "reset-connectivity") {
+        if (!CONNECTING.has(sim.state as SimState)) {
+          throw conflict("ACTION_CANNOT_WORK", `A reset cannot bring a ${sim.state} SIM online: the network refuses it in that state. Activate it first.`);
+        }
+        const recent = await db.selectFrom("sim_actions").select("id").where("sim_id", "=", sim.id).where("type", "=", "reset-connectivity")
+          .where("created_at", ">", new Date(now.getTime() - 3600_000)).execute();
+        if (recent.length >= RESETS_PER_HOUR) {
+          throw new OtterError("rate_limited", "ACTION_RATE_LIMITED", `At most ${RESETS_PER_HOUR} resets per SIM per hour: the network limits cancel-location requests. Wait for the follow-up of the last one.`);
+        }
+      }
+      // Plan, state and limit changes go through the SIMs service: same rules, same per-field audit.
+      if (req.type === "activate") await deps.sims.update(principal, iccid, { state: "ACTIVATED", reason: req.reason });
+      if (req.type === "change-plan") await deps.sims.update(principal, iccid, { communicationPlan: req.communicationPlan, ratePlan: req.ratePlan, reason: req.reason });
+      if (req.type === "override-limit") await deps.sims.update(principal, iccid, { overageLimitOverride: req.override, reason: req.reason });
+
+      const id = newId();
+      const watchMinutes = req.watchMinutes ?? 30;
+      await inTransaction(db, async (tx) => {
+        let sent: Record<string, unknown> = {};
+        if (req.type === "reset-connectivity") {
+          const sessions = await deps.networkActions.disconnectSim(tx, sim, `reset connectivity: ${req.reason}`, principal.name, undefined, id);
+          const hss = await deps.networkActions.cancelLocation(tx, { id: sim.id, account_id: sim.account_id, imsi: sim.imsi }, `reset connectivity: ${req.reason}`, principal.name, id);
+          sent = { disconnectRequests: sessions, cancelLocation: hss ? "queued" : "no HSS endpoint registered for this IMSI" };
+        }
+        const { reason: _r, type: _t, ...params } = req;
+        await tx.insertInto("sim_actions").values({
+          id, account_id: sim.account_id, sim_id: sim.id, iccid: sim.iccid, type: req.type, status: "watching", reason: req.reason,
+          params: JSON.stringify({ ...params, ...sent }), requested_by_user: principal.userId, requested_by: principal.name,
+          watch_until: new Date(now.getTime() + watchMinutes * 60_000), created_at: now, updated_at: now,
+        }).execute();
+        await deps.audit.record(tx, { accountId: sim.account_id, actor: actorOf(principal), action: `sim_action.${req.type}`, entityType: "sim", entityId: sim.iccid, data: { actionId: id, reason: req.reason, ...params, ...sent } });
+      });
+      return this.get(principal, id);
+    },
+
+    async get(principal: Principal, id: string) {
+      requirePermission(principal, "sims:read");
+      const row = await db.selectFrom("sim_actions").innerJoin("accounts", "accounts.id", "sim_actions.account_id").selectAll("sim_actions")
+        .select("accounts.path as account_path").where("sim_actions.id", "=", id).executeTakeFirst();
+      if (!row || !inSubtree(principal.accountPath, row.account_path)) throw notFound("ACTION_NOT_FOUND", `Action ${id} was not found.`);
+      return present(row);
+    },
+
+    async listForSim(principal: Principal, iccid: string) {
+      requirePermission(principal, "sims:read");
+      const sim = await deps.sims.requireVisibleSim(principal, iccid);
+      const rows = await db.selectFrom("sim_actions").selectAll().where("sim_id", "=", sim.id).orderBy("id", "desc").limit(100).execute();
+      return Promise.all(rows.map(present));
+    },
+
+    /**
+     * Follows every action being watched: back online when the network shows a registration, a new
+     * session and traffic after the action; still silent once the watch window ends.
+     */
+    async followUp(): Promise<number> {
+      const now = clock.now();
+      const watching = await db.selectFrom("sim_actions").selectAll().where("status", "=", "watching").orderBy("created_at").limit(200).execute();
+      let done = 0;
+      for (const a of watching) {
+        const seen = await deps.networkView.activitySince(a.sim_id, a.created_at);
+        if (seen.trafficAt) {
+          const outcome = {
+            summary: `Back online at ${seen.trafficAt.toISOString()}: ${[seen.registeredAt && `registered at ${seen.registeredAt.toISOString()}${seen.registeredIn ? ` in ${seen.registeredIn}` : ""}`, seen.sessionAt && `new data session at ${seen.sessionAt.toISOString()}${seen.sessionApn ? ` on ${seen.sessionApn}` : ""}`, `traffic at ${seen.trafficAt.toISOString()}`].filter(Boolean).join(", ")}.`,
+            backOnlineAt: seen.trafficAt.toISOString(), registeredAt: seen.registeredAt?.toISOString() ?? null, sessionAt: seen.sessionAt?.toISOString() ?? null,
+          };
+          await db.updateTable("sim_actions").set({ status: "back_online", outcome: JSON.stringify(outcome), completed_at: now, updated_at: now }).where("id", "=", a.id).where("status", "=", "watching").execute();
+          done++;
+        } else if (a.watch_until && a.watch_until.getTime() <= now.getTime()) {
+          const minutes = Math.round((now.getTime() - a.created_at.getTime()) / 60_000);
+          const diagnosis = await deps.diagnostics.diagnose(SYSTEM_READER, a.iccid).catch(() => null);
+          const partial = seen.sessionAt ? ` A session opened at ${seen.sessionAt.toISOString()} but carried no traffic.` : seen.registeredAt ? ` It registered at ${seen.registeredAt.toISOString()} but opened no data session.` : "";
+          const outcome = {
+            summary: `Still silent after ${minutes} minutes.${partial} Next step: ${diagnosis?.actions[0]?.description ?? "check the device's power and coverage with the customer."}`,
+            diagnosis: diagnosis ? { verdict: diagnosis.verdict, firstBroken: diagnosis.firstBroken } : null,
+            registeredAt: seen.registeredAt?.toISOString() ?? null, sessionAt: seen.sessionAt?.toISOString() ?? null,
+          };
+          await db.updateTable("sim_actions").set({ status: "still_silent", outcome: JSON.stringify(outcome), completed_at: now, updated_at: now }).where("id", "=", a.id).where("status", "=", "watching").execute();
+          done++;
+        }
+      }
+      return done;
+    },
+  };
+}
+
+export type SimActionsService = ReturnType<typeof createSimActionsService>;
