@@ -203,3 +203,19 @@ describe("edge cases a real network produces", () => {
     expect(clash.status).toBe(409);
   });
 });
+
+describe("network history across a transfer", () => {
+  it("shows a customer only the sessions and usage from its own time with the SIM", async () => {
+    const { sim, cat, c } = await trackedSim("ACTIVATED");
+    await record(acct({ status: "stop", sessionId: "before-transfer", imsi: sim.imsi, bytesUp: 111, sessionTime: 10, framedIp: "10.9.9.9" }));
+    const d = await buildCustomer(t);
+    await offer(t, cat, d.account.id);
+    expect((await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, { body: { accountId: d.account.id, reason: "resold" } })).status).toBe(200);
+    await record(acct({ status: "stop", sessionId: "after-transfer", imsi: sim.imsi, bytesUp: 222, sessionTime: 10 }));
+    const seen = (await t.api("GET", `/api/v1/sims/${sim.iccid}/sessions`, { key: d.adminKey })).body.items;
+    expect(seen.map((s: { bytesUp: number }) => s.bytesUp)).toEqual([222]);
+    const all = (await t.api("GET", `/api/v1/sims/${sim.iccid}/sessions`)).body.items;
+    expect(all).toHaveLength(2);
+    expect((await t.api("GET", `/api/v1/sims/${sim.iccid}/sessions`, { key: c.adminKey })).status).toBe(404);
+  });
+});

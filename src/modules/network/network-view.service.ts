@@ -32,6 +32,13 @@ const monthStart = (d: Date) => `${d.toISOString().slice(0, 7)}-01`;
 export function createNetworkViewService(deps: Deps) {
   const { db, clock } = deps;
 
+  /**
+   * A SIM's network history belongs to whoever held it then: after a transfer, the new customer sees
+   * the sessions, events and usage from its own time, not the previous holder's IPs and places.
+   */
+  const ownHistory = (principal: Principal) =>
+    db.selectFrom("accounts").select("accounts.id").where("accounts.path", "like", `${principal.accountPath}%`);
+
   function present(session: { id: string; status: string; started_at: Date; ended_at: Date | null; last_update_at: Date; apn: string | null; ip: string | null; rat: string | null; rat_code: number | null; mcc: string | null; mnc: string | null; bytes_up: number; bytes_down: number; terminate_cause: string | null; imeisv: string | null }) {
     return {
       id: session.id, status: session.status as "open" | "closed", startedAt: session.started_at.toISOString(),
@@ -115,7 +122,7 @@ export function createNetworkViewService(deps: Deps) {
     async sessions(principal: Principal, iccid: string, opts: { cursor?: string; limit: number }) {
       requirePermission(principal, "sims:read");
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
-      let q = db.selectFrom("data_sessions").selectAll().where("sim_id", "=", sim.id);
+      let q = db.selectFrom("data_sessions").selectAll().where("sim_id", "=", sim.id).where("account_id", "in", ownHistory(principal));
       if (opts.cursor) {
         const [at, id] = Buffer.from(opts.cursor, "base64url").toString().split("|");
         if (!at || !id || Number.isNaN(Date.parse(at)) || !isUuid(id)) throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
@@ -136,7 +143,7 @@ export function createNetworkViewService(deps: Deps) {
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
       const rows = await db.selectFrom("usage_daily").leftJoin("zones", "zones.id", "usage_daily.zone_id")
         .select(["usage_daily.day", "usage_daily.zone_id", "zones.name as zone_name", "usage_daily.bytes_up", "usage_daily.bytes_down", "usage_daily.sms_mo", "usage_daily.sms_mt"])
-        .where("usage_daily.sim_id", "=", sim.id).where("usage_daily.day", ">=", from).where("usage_daily.day", "<=", to)
+        .where("usage_daily.sim_id", "=", sim.id).where("usage_daily.account_id", "in", ownHistory(principal)).where("usage_daily.day", ">=", from).where("usage_daily.day", "<=", to)
         .orderBy("usage_daily.day").orderBy("zones.name").execute();
       const items = rows.map((r) => ({
         day: r.day, zone: r.zone_id ? { id: r.zone_id, name: r.zone_name ?? r.zone_id } : null,
@@ -151,8 +158,8 @@ export function createNetworkViewService(deps: Deps) {
       requirePermission(principal, "sims:read");
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
       const before = opts.before ? new Date(opts.before) : null;
-      let sq = db.selectFrom("data_sessions").selectAll().where("sim_id", "=", sim.id);
-      let eq = db.selectFrom("registration_events").selectAll().where("sim_id", "=", sim.id);
+      let sq = db.selectFrom("data_sessions").selectAll().where("sim_id", "=", sim.id).where("account_id", "in", ownHistory(principal));
+      let eq = db.selectFrom("registration_events").selectAll().where("sim_id", "=", sim.id).where("account_id", "in", ownHistory(principal));
       if (before) {
         sq = sq.where("started_at", "<", before);
         eq = eq.where("at", "<", before);
