@@ -112,3 +112,21 @@ describe("reset connectivity, proved by the network", () => {
     expect((await t.api("POST", "/api/v1/network/hss-endpoints", { key: other.adminKey, body: { name: "x", url: "http://127.0.0.1:1/", secret: "0123456789abcdef" } })).status).toBe(403);
   });
 });
+
+describe("barring tells the HSS", () => {
+  it("sends a cancel-location to the HSS when a SIM reaches its data limit", async () => {
+    const { buildCatalog, offer } = await import("../support/factories.js");
+    const cat = await buildCatalog(t);
+    const c = await buildCustomer(t);
+    await offer(t, cat, c.account.id);
+    const sim = await buildSim(t, { accountId: c.account.id, state: "ACTIVATED", communicationPlan: cat.comm.id, ratePlan: cat.rate.id });
+    await t.otter.services.networkActions.deliverDue(); // what earlier tests left queued
+    const before = cancels.length;
+    await t.otter.services.signals.recordAccounting([acct({ status: "stop", sessionId: "over-1", imsi: sim.imsi, bytesUp: 60_000_000, sessionTime: 60, serving: { mcc: "208", mnc: "01" } })]);
+    await t.otter.services.networkActions.deliverDue();
+    expect(cancels.length).toBe(before + 1);
+    expect(cancels.at(-1)).toMatchObject({ signatureOk: true, body: { imsi: sim.imsi } });
+    const actions = await t.api("GET", `/api/v1/sims/${sim.iccid}/network-actions`);
+    expect(actions.body.items[0]).toMatchObject({ kind: "cancel_location", status: "acked", requestedBy: "system" });
+  });
+});

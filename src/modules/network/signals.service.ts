@@ -30,7 +30,7 @@ interface Deps {
   db: Db;
   clock: Clock;
   logger: Logger;
-  actions: Pick<NetworkActionsService, "disconnectSim">;
+  actions: Pick<NetworkActionsService, "disconnectSim" | "cancelLocation">;
   accounts: Pick<AccountsService, "rootAccount">;
   catalog: Pick<CatalogService, "rateVersionAt">;
   sims: Pick<SimsService, "applyChange">;
@@ -177,6 +177,10 @@ export function createSignalsService(deps: Deps) {
     const reason = `data limit of ${limit} bytes reached (${total} bytes used since ${cycleStart})`;
     if (firstTime) {
       await tx.updateTable("sim_network_state").set({ barred_at: at, barred_reason: reason }).where("sim_id", "=", sim.id).execute();
+      // The HSS is told by a cancel-location: the device detaches, and an HSS provisioned from Otter's
+      // API (connectivity BLOCKED) refuses it until the limit is lifted or the cycle ends.
+      const imsi = await tx.selectFrom("sims").select("imsi").where("id", "=", sim.id).executeTakeFirstOrThrow();
+      await deps.actions.cancelLocation(tx, { id: sim.id, account_id: sim.account_id, imsi: imsi.imsi }, reason, "system");
       await deps.events.emit(tx, [{ accountId: sim.account_id, type: "sim.data_limit_reached", subjectId: sim.iccid, data: { iccid: sim.iccid, limitBytes: limit, usedBytes: total, at: at.toISOString() } }]);
     }
     await deps.actions.disconnectSim(tx, sim, reason, "system", firstTime ? undefined : newSession ?? undefined);
@@ -251,7 +255,7 @@ export function createSignalsService(deps: Deps) {
       if (r.status === "start" || r.status === "interim") await autoActivate(tx, sim, r.eventAt);
       await testAllowance(tx, ctx, sim, r.eventAt);
       // Only new traffic or a new session can change whether the SIM is over its limit.
-      if (!closing && (deltaUp + deltaDown > 0 || !existing)) await enforceLimit(tx, ctx, sim, r.eventAt, existing ? null : { clientId: r.clientId, acctSessionId: r.sessionId });
+      if (deltaUp + deltaDown > 0 || (!existing && !closing)) await enforceLimit(tx, ctx, sim, r.eventAt, existing || closing ? null : { clientId: r.clientId, acctSessionId: r.sessionId });
       if (!existing && !closing) {
         await deps.events.emit(tx, [{ accountId: sim.account_id, type: "session.started", subjectId: sim.iccid, data: { iccid: sim.iccid, apn: r.apn ?? null, at: r.eventAt.toISOString() } }]);
       }
