@@ -38,6 +38,8 @@ import { createSimBulk } from "../modules/sims/bulk/sim-bulk.js";
 import { simBulkRoutes } from "../modules/sims/bulk/sim-bulk.routes.js";
 import { createMailService } from "../modules/mail/mail.service.js";
 import { mailRoutes } from "../modules/mail/mail.routes.js";
+import { createWebhooksService } from "../modules/webhooks/webhooks.service.js";
+import { webhooksRoutes } from "../modules/webhooks/webhooks.routes.js";
 import { type Config, ConfigError } from "./config.js";
 import { OTTER_VERSION } from "./version.js";
 
@@ -107,7 +109,8 @@ export async function buildOtter(infra: Infrastructure) {
   const diagnostics = createDiagnosticsService({ db, clock, sims, catalog, network: networkView });
   const hssEndpoints = createHssEndpointsService({ db, clock, secrets, audit, accounts });
   const simActions = createSimActionsService({ db, clock, audit, sims, networkActions, networkView, diagnostics });
-  const allServices = { ...services, diagnostics, hssEndpoints, simActions };
+  const webhooks = createWebhooksService({ db, clock, secrets, accounts, audit, mail, logger: logger.child({ module: "webhooks" }) });
+  const allServices = { ...services, diagnostics, hssEndpoints, simActions, webhooks };
 
   const bootstrap = await accounts.bootstrap({ apiKey: config.OTTER_BOOTSTRAP_API_KEY });
 
@@ -128,6 +131,7 @@ export async function buildOtter(infra: Infrastructure) {
   await app.register(simActionsRoutes(allServices));
   await app.register(simImportRoutes(services));
   await app.register(simBulkRoutes(services));
+  await app.register(webhooksRoutes(allServices));
   await app.ready();
 
   const stopMailWorker = infra.startWorkers === false ? null : mail.startWorker(config.OTTER_WORKER_POLL_MS);
@@ -141,6 +145,8 @@ export async function buildOtter(infra: Infrastructure) {
     await sims.applyDueChanges();
     await sims.endTestPeriods();
   }, workerLog);
+
+  const stopWebhooks = infra.startWorkers === false ? null : startLoop("webhooks", config.OTTER_WORKER_POLL_MS, () => webhooks.runOnce(), workerLog);
 
   let radius: RadiusServer | null = null;
   let closed = false;
@@ -168,6 +174,7 @@ export async function buildOtter(infra: Infrastructure) {
       await radius?.close();
       await stopMailWorker?.();
       await stopScheduler?.();
+      await stopWebhooks?.();
       await stopNetworkActions?.();
       jobs.stop();
       await stopJobs?.();

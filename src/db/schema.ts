@@ -398,6 +398,55 @@ export interface UnknownImsisTable {
   last_plmn: string | null;
 }
 
+export interface WebhookSubscriptionsTable {
+  id: string;
+  account_id: string;
+  url: string;
+  events: string[];
+  secret_sealed: string;
+  description: string | null;
+  status: "active" | "paused";
+  paused_reason: string | null;
+  consecutive_failures: ColumnType<number, number | undefined, number>;
+  failing_since: Timestamp | null;
+  last_success_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  subscription_id: string;
+  event_id: string;
+  /** The public event type (`sim.session_started`), not the internal one. */
+  event_type: string;
+  event_created_at: Timestamp;
+  status: "queued" | "sending" | "delivered" | "failed";
+  /** Attempts since the delivery was (re)queued; the full history is in webhook_attempts. */
+  attempts: ColumnType<number, number | undefined, number>;
+  /** When queued: the next attempt; when sending: the moment the claim lapses. */
+  next_attempt_at: Timestamp | null;
+  retry_until: Timestamp;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  delivery_id: string;
+  attempted_at: Timestamp;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+export interface WebhookCursorTable {
+  id: number;
+  last_event_id: string;
+}
+
 export interface DB {
   accounts: AccountsTable;
   contacts: ContactsTable;
@@ -427,6 +476,10 @@ export interface DB {
   network_actions: NetworkActionsTable;
   hss_endpoints: HssEndpointsTable;
   sim_actions: SimActionsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  webhook_cursor: WebhookCursorTable;
 }
 
 export type Account = Selectable<AccountsTable>;
@@ -440,4 +493,7 @@ export type CommunicationPlan = Selectable<CommunicationPlansTable>;
 export type RatePlan = Selectable<RatePlansTable>;
 export type RatePlanVersion = Selectable<RatePlanVersionsTable>;
 export type MailMessage = Selectable<MailMessagesTable>;
+export type WebhookSubscription = Selectable<WebhookSubscriptionsTable>;
+export type WebhookDelivery = Selectable<WebhookDeliveriesTable>;
+export type WebhookAttempt = Selectable<WebhookAttemptsTable>;
 export type { Generated };

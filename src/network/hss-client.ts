@@ -1,13 +1,4 @@
-import { createHmac } from "node:crypto";
-
-/**
- * Otter's signature on outgoing HTTP requests (webhooks, HSS requests):
- * `Otter-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`.
- */
-export function otterSignature(secret: string, body: string, nowMs = Date.now()): string {
-  const t = Math.floor(nowMs / 1000);
-  return `t=${t},v1=${createHmac("sha256", secret).update(`${t}.${body}`).digest("hex")}`;
-}
+import { otterSignature } from "../lib/signature.js";
 
 /** POSTs a cancel-location request to an HSS endpoint; resolves with the HTTP status. */
 export async function postCancelLocation(url: string, secret: string, body: { requestId: string; imsi: string; cancellationType: "subscription_withdrawal" }): Promise<number> {

@@ -27,6 +27,8 @@ interface World {
   networkClient: string;
   hssEndpoint: string;
   actionB: string;
+  webhookB: string;
+  deliveryB: string;
 }
 
 const TABLE: Record<string, Entry> = {
@@ -102,6 +104,14 @@ const TABLE: Record<string, Entry> = {
   createHssEndpoint: { kind: "operator_only", body: () => ({ name: "rogue-hss", url: "http://127.0.0.1:9/", secret: "0123456789abcdef" }) },
   listHssEndpoints: { kind: "operator_only" },
   deleteHssEndpoint: { kind: "operator_only" },
+  createWebhook: { kind: "tenant", body: (w) => ({ url: "https://spy.a.example/hook", events: ["*"], secret: "0123456789abcdef", accountId: w.b.account.id }) },
+  listWebhooks: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}` },
+  getWebhook: { kind: "tenant" },
+  updateWebhook: { kind: "tenant", body: () => ({ url: "https://spy.a.example/hook", secret: "stolen-secret-0123456789" }) },
+  deleteWebhook: { kind: "tenant" },
+  listWebhookDeliveries: { kind: "tenant" },
+  replayWebhookDelivery: { kind: "tenant" },
+  replayWebhookRange: { kind: "tenant", body: () => ({ from: "2020-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z" }) },
 };
 
 let t: TestOtter;
@@ -114,6 +124,7 @@ beforeAll(async () => {
   const a = await buildCustomer(t);
   const b = await buildCustomer(t);
   await offer(t, cat, b.account.id);
+  const webhookB = (await t.api("POST", "/api/v1/webhooks", { key: b.adminKey, body: { url: "http://127.0.0.1:9/b-hook", events: ["*"], secret: "b-secret-0123456789" } })).body.id;
   const contactB = (await t.api("POST", `/api/v1/accounts/${b.account.id}/contacts`, { body: { name: "Ops B", email: "ops@b.example" } })).body.id;
   const simB = await buildSim(t, { accountId: b.account.id, state: "ACTIVATED", communicationPlan: cat.comm.id, ratePlan: cat.rate.id });
   const later = new Date(t.clock.now().getTime() + 86400_000).toISOString();
@@ -126,7 +137,9 @@ beforeAll(async () => {
   const networkClient = (await t.api("POST", "/api/v1/network/clients", { body: { name: "pgw-sweep", address: "10.1.0.0/16", secret: "sweep-secret" } })).body.id;
   const hssEndpoint = (await t.api("POST", "/api/v1/network/hss-endpoints", { body: { name: "hss-sweep", url: "http://127.0.0.1:9/", secret: "0123456789abcdef" } })).body.id;
   const actionB = (await t.api("POST", `/api/v1/sims/${simB.iccid}/actions`, { body: { type: "override-limit", reason: "sweep setup", override: "DEFAULT" } })).body.id;
-  w = { a, b, cat, simB, jobB, keyB, contactB, changeB, mailId, networkClient, hssEndpoint, actionB };
+  await t.otter.services.webhooks.dispatch({ settleMs: 0 });
+  const deliveryB = (await t.api("GET", `/api/v1/webhooks/${webhookB}/deliveries`)).body.items[0].id;
+  w = { a, b, cat, simB, jobB, keyB, contactB, changeB, mailId, networkClient, hssEndpoint, actionB, webhookB, deliveryB };
   const doc = (await t.api("GET", "/api/v1/openapi.json")).body as { paths: Record<string, Record<string, { operationId: string }>> };
   ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, operationId: op.operationId })))
     .filter((o) => o.path.startsWith("/api/v1/"));
@@ -140,10 +153,12 @@ function fill(path: string): string {
     : path.startsWith("/api/v1/outbox") ? w.mailId
     : path.startsWith("/api/v1/network/clients") ? w.networkClient
     : path.startsWith("/api/v1/network/hss-endpoints") ? w.hssEndpoint
-    : path.startsWith("/api/v1/actions") ? w.actionB : "";
+    : path.startsWith("/api/v1/actions") ? w.actionB
+    : path.startsWith("/api/v1/webhooks") ? w.webhookB : "";
   const ref = path.startsWith("/api/v1/zones") ? w.cat.home.id : path.startsWith("/api/v1/rate-plans") ? w.cat.rate.id : w.cat.comm.id;
   return path.replace("{id}", id).replace("{ref}", ref).replace("{iccid}", w.simB.iccid).replace("{keyId}", w.keyB)
-    .replace("{contactId}", w.contactB).replace("{changeId}", w.changeB).replace("{accountId}", w.b.account.id);
+    .replace("{contactId}", w.contactB).replace("{changeId}", w.changeB).replace("{accountId}", w.b.account.id)
+    .replace("{deliveryId}", w.deliveryB);
 }
 
 describe("tenant isolation across every route", () => {
@@ -153,7 +168,7 @@ describe("tenant isolation across every route", () => {
   });
 
   it("never lets customer A succeed on, see or change customer B's data", async () => {
-    const secrets = [w.b.account.id, w.b.admin.id, w.b.user.id, w.simB.iccid, w.simB.imsi, w.jobB, w.keyB, w.contactB, w.changeB, w.actionB];
+    const secrets = [w.b.account.id, w.b.admin.id, w.b.user.id, w.simB.iccid, w.simB.imsi, w.jobB, w.keyB, w.contactB, w.changeB, w.actionB, w.webhookB, w.deliveryB];
     for (const op of ops) {
       const entry = TABLE[op.operationId]!;
       const path = fill(op.path) + (entry.query ? `?${entry.query(w)}` : "");
@@ -181,6 +196,8 @@ describe("tenant isolation across every route", () => {
     expect((await t.api("GET", `/api/v1/communication-plans/${w.cat.comm.id}/offers`)).body.accounts.map((x: { id: string }) => x.id)).toEqual([w.b.account.id]);
     expect((await t.api("GET", "/api/v1/network/clients")).body.items.map((c: { name: string }) => c.name)).toEqual(["pgw-sweep"]);
     expect((await t.api("GET", `/api/v1/sims/${w.simB.iccid}/timeline`)).body.items).toEqual([]);
+    expect((await t.api("GET", `/api/v1/webhooks/${w.webhookB}`)).body).toMatchObject({ url: "http://127.0.0.1:9/b-hook", status: "active" });
+    expect((await t.api("GET", `/api/v1/webhooks/${w.webhookB}/deliveries`)).body.items.find((d: { id: string }) => d.id === w.deliveryB)).toMatchObject({ status: "queued", attemptCount: 0 });
   });
 
   it("answers 401 on every API route without a key", async () => {

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   "network:manage": [OA],
   "network:read": [OA, OG],
   "network:ingest": [OA, OG],
+  "webhooks:read": [OA, OG, CA, CU],
+  "webhooks:write": [OA, OG, CA],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,31 @@
+/**
+ * Otter's internal domain event types and the public names webhooks carry, in one table. An
+ * internal type missing here is never sent: a new event becomes public only by being named here.
+ */
+export const PUBLIC_EVENT_TYPES = {
+  "sim.created": "sim.created",
+  "sim.updated": "sim.updated",
+  "sim.state_changed": "sim.state_changed",
+  "sim.plan_changed": "sim.plan_changed",
+  "sim.transferred": "sim.transferred",
+  "sim.imei_changed": "sim.imei_changed",
+  "sim.registration_rejected": "sim.registration_rejected",
+  "session.started": "sim.session_started",
+  "session.stopped": "sim.session_ended",
+  "sim.data_limit_reached": "sim.data_limit_reached",
+  "sims.imported": "sims.imported",
+  "account.created": "account.created",
+} as const satisfies Record<string, string>;
+
+export type PublicEventType = (typeof PUBLIC_EVENT_TYPES)[keyof typeof PUBLIC_EVENT_TYPES];
+
+export const WEBHOOK_EVENT_TYPES = Object.values(PUBLIC_EVENT_TYPES) as [PublicEventType, ...PublicEventType[]];
+
+/** The public name of an internal event type, or null when the type is not published. */
+export function publicEventType(internalType: string): PublicEventType | null {
+  return (PUBLIC_EVENT_TYPES as Record<string, PublicEventType>)[internalType] ?? null;
+}
+
+/** True when a subscription to `events` (public names or "*") receives `type`. */
+export const subscribedTo = (events: readonly string[], type: PublicEventType): boolean =>
+  events.includes("*") || events.includes(type);

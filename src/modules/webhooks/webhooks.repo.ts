@@ -1,0 +1,145 @@
+import { type Insertable, sql, type Updateable } from "kysely";
+import type { Executor } from "../../db/database.js";
+import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhookSubscriptionsTable } from "../../db/schema.js";
+
+export type DeliveryStatus = WebhookDeliveriesTable["status"];
+
+/** Queries over the webhook tables. Every function takes the executor it runs on. */
+export const webhooksRepo = {
+  insertSubscription: (db: Executor, row: Insertable<WebhookSubscriptionsTable>) =>
+    db.insertInto("webhook_subscriptions").values(row).returningAll().executeTakeFirstOrThrow(),
+
+  /** A subscription, if its account lies in the subtree at `path`. */
+  findVisible: (db: Executor, path: string, id: string) =>
+    db.selectFrom("webhook_subscriptions").innerJoin("accounts", "accounts.id", "webhook_subscriptions.account_id")
+      .selectAll("webhook_subscriptions")
+      .where("webhook_subscriptions.id", "=", id).where("accounts.path", "like", `${path}%`)
+      .executeTakeFirst(),
+
+  listVisible: (db: Executor, path: string, accountId?: string) => {
+    let q = db.selectFrom("webhook_subscriptions").innerJoin("accounts", "accounts.id", "webhook_subscriptions.account_id")
+      .selectAll("webhook_subscriptions").where("accounts.path", "like", `${path}%`);
+    if (accountId) q = q.where("webhook_subscriptions.account_id", "=", accountId);
+    return q.orderBy("webhook_subscriptions.id").execute();
+  },
+
+  updateSubscription: (db: Executor, id: string, patch: Updateable<WebhookSubscriptionsTable>) =>
+    db.updateTable("webhook_subscriptions").set(patch).where("id", "=", id).returningAll().executeTakeFirstOrThrow(),
+
+  deleteSubscription: (db: Executor, id: string) =>
+    db.deleteFrom("webhook_subscriptions").where("id", "=", id).execute(),
+
+  /** Locks the dispatcher's cursor: one node fans out a given event, the others wait their turn. */
+  lockCursor: async (tx: Executor) =>
+    (await tx.selectFrom("webhook_cursor").select("last_event_id").where("id", "=", 1).forUpdate().executeTakeFirstOrThrow()).last_event_id,
+
+  setCursor: (tx: Executor, lastEventId: string) =>
+    tx.updateTable("webhook_cursor").set({ last_event_id: lastEventId }).where("id", "=", 1).execute(),
+
+  /** Events after `after`, in id (= time) order, with the path of the account they concern. */
+  eventsAfter: (tx: Executor, after: string, limit: number) =>
+    tx.selectFrom("domain_events").leftJoin("accounts", "accounts.id", "domain_events.account_id")
+      .select(["domain_events.id", "domain_events.type", "domain_events.created_at", "accounts.path"])
+      .where("domain_events.id", ">", after).orderBy("domain_events.id").limit(limit)
+      .execute(),
+
+  /** Every subscription with its account's path: few enough to match events against in memory. */
+  allSubscriptions: (tx: Executor) =>
+    tx.selectFrom("webhook_subscriptions").innerJoin("accounts", "accounts.id", "webhook_subscriptions.account_id")
+      .select(["webhook_subscriptions.id", "webhook_subscriptions.events", "accounts.path"])
+      .execute(),
+
+  insertDeliveries: (tx: Executor, rows: Insertable<WebhookDeliveriesTable>[]) =>
+    rows.length === 0 ? Promise.resolve() :
+      tx.insertInto("webhook_deliveries").values(rows)
+        .onConflict((oc) => oc.columns(["subscription_id", "event_id"]).doNothing()).execute().then(() => undefined),
+
+  /**
+   * Locks up to `limit` due deliveries of active subscriptions that no other node has locked, with
+   * what sending needs. Must run in a transaction that marks them `sending` and commits at once.
+   */
+  lockDue: (tx: Executor, now: Date, limit: number) =>
+    tx.selectFrom("webhook_deliveries")
+      .innerJoin("webhook_subscriptions as s", "s.id", "webhook_deliveries.subscription_id")
+      .innerJoin("domain_events as e", "e.id", "webhook_deliveries.event_id")
+      .selectAll("webhook_deliveries")
+      .select(["s.url", "s.secret_sealed", "e.account_id as event_account_id", "e.data as event_data"])
+      .where("webhook_deliveries.status", "=", "queued").where("webhook_deliveries.next_attempt_at", "<=", now)
+      .where("s.status", "=", "active")
+      .orderBy("webhook_deliveries.next_attempt_at").limit(limit)
+      .forUpdate(["webhook_deliveries"]).skipLocked()
+      .execute(),
+
+  /** Deliveries whose sending node let its claim lapse (crashed mid-send). */
+  lockLapsed: (tx: Executor, now: Date) =>
+    tx.selectFrom("webhook_deliveries").select(["id", "subscription_id", "attempts", "retry_until"])
+      .where("status", "=", "sending").where("next_attempt_at", "<=", now)
+      .forUpdate().skipLocked()
+      .execute(),
+
+  markSending: (tx: Executor, ids: string[], leaseUntil: Date) =>
+    tx.updateTable("webhook_deliveries").set({ status: "sending", next_attempt_at: leaseUntil }).where("id", "in", ids).execute(),
+
+  insertAttempt: (db: Executor, row: Insertable<WebhookAttemptsTable>) =>
+    db.insertInto("webhook_attempts").values(row).execute(),
+
+  /** Records the outcome of an attempt on a delivery that is still `sending` (a replay may not overrule it). */
+  finishAttempt: (db: Executor, id: string, set: Updateable<WebhookDeliveriesTable>) =>
+    db.updateTable("webhook_deliveries").set(set).where("id", "=", id).where("status", "=", "sending").executeTakeFirst(),
+
+  recordSuccess: (db: Executor, subscriptionId: string, at: Date) =>
+    db.updateTable("webhook_subscriptions")
+      .set({ consecutive_failures: 0, failing_since: null, last_success_at: at })
+      .where("id", "=", subscriptionId).execute(),
+
+  /** Counts a failure; returns the subscription as it now stands (locked by the update). */
+  recordFailure: (db: Executor, subscriptionId: string, at: Date) =>
+    db.updateTable("webhook_subscriptions")
+      .set({ consecutive_failures: sql`consecutive_failures + 1`, failing_since: sql`coalesce(failing_since, ${at})` })
+      .where("id", "=", subscriptionId).returningAll().executeTakeFirst(),
+
+  findDelivery: (db: Executor, subscriptionId: string, id: string) =>
+    db.selectFrom("webhook_deliveries").selectAll().where("id", "=", id).where("subscription_id", "=", subscriptionId).executeTakeFirst(),
+
+  /** Queues deliveries again for a fresh round of attempts starting `at` (not those being sent right now). */
+  requeue: (db: Executor, where: { subscriptionId: string; id?: string; from?: Date; to?: Date }, at: Date, retryUntil: Date) => {
+    let q = db.updateTable("webhook_deliveries")
+      .set({ status: "queued", attempts: 0, next_attempt_at: at, retry_until: retryUntil })
+      .where("subscription_id", "=", where.subscriptionId).where("status", "!=", "sending");
+    if (where.id) q = q.where("id", "=", where.id);
+    if (where.from) q = q.where("event_created_at", ">=", where.from);
+    if (where.to) q = q.where("event_created_at", "<", where.to);
+    return q.executeTakeFirst();
+  },
+
+  /** On resume: what waited while the subscription was paused goes out now, with a fresh retry window. */
+  wakeQueued: (db: Executor, subscriptionId: string, at: Date, retryUntil: Date) =>
+    db.updateTable("webhook_deliveries").set({ next_attempt_at: at, retry_until: retryUntil })
+      .where("subscription_id", "=", subscriptionId).where("status", "=", "queued").execute(),
+
+  /** Newest first; `before` is the id of the last delivery of the previous page. */
+  listDeliveries: (db: Executor, subscriptionId: string, opts: { status?: DeliveryStatus; before?: string; limit: number }) => {
+    let q = db.selectFrom("webhook_deliveries").selectAll().where("subscription_id", "=", subscriptionId);
+    if (opts.status) q = q.where("status", "=", opts.status);
+    if (opts.before) q = q.where("id", "<", opts.before);
+    return q.orderBy("id", "desc").limit(opts.limit).execute();
+  },
+
+  attemptsOf: (db: Executor, deliveryIds: string[]) =>
+    deliveryIds.length === 0 ? Promise.resolve([]) :
+      db.selectFrom("webhook_attempts").selectAll().where("delivery_id", "in", deliveryIds)
+        .orderBy("attempted_at").orderBy("id").execute(),
+
+  /**
+   * Who hears about a paused subscription: the account's contacts with an e-mail address, or, when
+   * it has none, its enabled administrators. (Read here rather than through the accounts service,
+   * which answers only to a principal.)
+   */
+  ownerAddresses: async (db: Executor, accountId: string): Promise<string[]> => {
+    const contacts = await db.selectFrom("contacts").select("email").where("account_id", "=", accountId).where("email", "is not", null).execute();
+    if (contacts.length > 0) return [...new Set(contacts.map((c) => c.email!))];
+    const admins = await db.selectFrom("users").select("email").where("account_id", "=", accountId)
+      .where("role", "in", ["customer_admin", "operator_admin"]).where("disabled_at", "is", null).execute();
+    return [...new Set(admins.map((u) => u.email))];
+  },
+};

@@ -1,0 +1,347 @@
+import { performance } from "node:perf_hooks";
+import type { Logger } from "pino";
+import { type Db, type Executor, inTransaction } from "../../db/database.js";
+import type { WebhookDeliveriesTable, WebhookSubscription } from "../../db/schema.js";
+import type { Insertable } from "kysely";
+import type { Clock } from "../../lib/clock.js";
+import { validationError } from "../../lib/errors.js";
+import { isUuid, newId } from "../../lib/ids.js";
+import type { SecretBox } from "../../lib/secret-box.js";
+import { otterSignature } from "../../lib/signature.js";
+import type { AccountsService } from "../accounts/accounts.service.js";
+import type { AuditService } from "../audit/audit.service.js";
+import { requirePermission } from "../auth/permissions.js";
+import { actorOf, type Principal } from "../auth/principal.js";
+import type { MailService } from "../mail/mail.service.js";
+import { publicEventType, subscribedTo } from "./webhook-events.js";
+import {
+  describeFailure, REQUEST_TIMEOUT_MS, RETRY_WINDOW_MS, retryDelayMs, SENDING_LEASE_MS, shouldPause,
+} from "./webhook-policy.js";
+import { webhookErrors } from "./webhooks.errors.js";
+import { presentDelivery, presentWebhook } from "./webhooks.presenter.js";
+import { webhooksRepo as repo } from "./webhooks.repo.js";
+import type { CreateWebhookInput, DeliveriesQuery, UpdateWebhookInput } from "./webhooks.schemas.js";
+
+/** Sends one request and resolves with the HTTP status; global fetch by default, a fake in unit tests. */
+export type WebhookPost = (url: string, body: string, headers: Record<string, string>, signal: AbortSignal) => Promise<number>;
+
+export const fetchPost: WebhookPost = async (url, body, headers, signal) => {
+  // A redirect is an answer, not a delivery: the receiver must give the URL that takes the events.
+  const res = await fetch(url, { method: "POST", headers, body, signal, redirect: "manual" });
+  await res.arrayBuffer().catch(() => undefined);
+  return res.status;
+};
+
+export interface WebhookRound {
+  claimed: number;
+  delivered: number;
+  retrying: number;
+  failed: number;
+  paused: number;
+}
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  secrets: SecretBox;
+  accounts: Pick<AccountsService, "requireVisible">;
+  audit: Pick<AuditService, "record">;
+  mail: Pick<MailService, "enqueue">;
+  logger: Pick<Logger, "info" | "warn" | "error">;
+  post?: WebhookPost;
+}
+
+const DISPATCH_BATCH = 500;
+const DELIVERY_BATCH = 50;
+/**
+ * The dispatcher leaves events younger than this (by the time in their UUIDv7) for its next round:
+ * a transaction that took its event id earlier may still be committing, and the cursor must not
+ * pass it. PGlite runs one transaction at a time; on PostgreSQL this covers ordinary commits.
+ */
+export const DISPATCH_SETTLE_MS = 2_000;
+
+/** The smallest UUIDv7 whose time is `ms`: every id made before it sorts lower. */
+const uuidV7Floor = (ms: number) => {
+  const hex = Math.max(0, Math.floor(ms)).toString(16).padStart(12, "0");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`;
+};
+
+/**
+ * Webhooks: subscriptions per account; a dispatcher that turns each committed domain event into
+ * one delivery per matching subscription (exactly once, under a locked cursor); and a worker that
+ * POSTs the signed event, retrying with backoff for a day. Claims use `FOR UPDATE SKIP LOCKED`, so
+ * several Otter nodes share the work without sending twice.
+ */
+export function createWebhooksService(deps: Deps) {
+  const { db, clock, logger } = deps;
+  const post = deps.post ?? fetchPost;
+  const later = (ms: number) => new Date(clock.now().getTime() + ms);
+
+  async function requireVisible(principal: Principal, id: string, ex: Executor = db): Promise<WebhookSubscription> {
+    const s = await repo.findVisible(ex, principal.accountPath, id);
+    if (!s) throw webhookErrors.notFound(id);
+    return s;
+  }
+
+  /** Fans out events after the cursor; returns how many events it moved past. */
+  async function dispatch(opts: { settleMs?: number; maxBatches?: number } = {}): Promise<number> {
+    const settleMs = opts.settleMs ?? DISPATCH_SETTLE_MS;
+    const settleBefore = settleMs > 0 ? uuidV7Floor(Date.now() - settleMs) : "ffffffff-ffff-ffff-ffff-ffffffffffff";
+    let total = 0;
+    for (let i = 0; i < (opts.maxBatches ?? 20); i++) {
+      const n = await inTransaction(db, async (tx) => {
+        const cursor = await repo.lockCursor(tx);
+        const events = (await repo.eventsAfter(tx, cursor, DISPATCH_BATCH)).filter((e) => e.id < settleBefore);
+        if (events.length === 0) return 0;
+        const subs = await repo.allSubscriptions(tx);
+        const now = clock.now();
+        const rows: Insertable<WebhookDeliveriesTable>[] = [];
+        for (const e of events) {
+          const type = publicEventType(e.type);
+          if (!type || !e.path) continue;
+          for (const s of subs) {
+            // A subscription receives its account's subtree, and only what happened after it was made.
+            if (e.path.startsWith(s.path) && e.id > s.id && subscribedTo(s.events, type)) {
+              rows.push({
+                id: newId(), subscription_id: s.id, event_id: e.id, event_type: type, event_created_at: e.created_at,
+                status: "queued", next_attempt_at: now, retry_until: new Date(now.getTime() + RETRY_WINDOW_MS), created_at: now,
+              });
+            }
+          }
+        }
+        for (let j = 0; j < rows.length; j += 1000) await repo.insertDeliveries(tx, rows.slice(j, j + 1000));
+        await repo.setCursor(tx, events[events.length - 1]!.id);
+        return events.length;
+      });
+      total += n;
+      if (n < DISPATCH_BATCH) break;
+    }
+    return total;
+  }
+
+  /** Deliveries whose node died mid-send go back to the queue, the interruption logged as an attempt. */
+  async function takeBackLapsed(tx: Executor, round: WebhookRound): Promise<void> {
+    const now = clock.now();
+    for (const d of await repo.lockLapsed(tx, now)) {
+      await repo.insertAttempt(tx, { id: newId(), delivery_id: d.id, attempted_at: now, status_code: null, error: "Interrupted: the sending node stopped mid-send.", duration_ms: 0 });
+      const giveUp = now >= d.retry_until;
+      await repo.finishAttempt(tx, d.id, {
+        status: giveUp ? "failed" : "queued", attempts: d.attempts + 1, next_attempt_at: giveUp ? null : now,
+        last_status_code: null, last_error: "Interrupted: the sending node stopped mid-send.",
+      });
+      if (giveUp) round.failed++;
+    }
+  }
+
+  /** Pauses a subscription that keeps failing and tells its owner, in the transaction that saw the last failure. */
+  async function pause(tx: Executor, s: WebhookSubscription, lastError: string): Promise<void> {
+    const reason = `${s.consecutive_failures} failed attempts in a row since ${s.failing_since?.toISOString() ?? "?"}; last: ${lastError}`;
+    await repo.updateSubscription(tx, s.id, { status: "paused", paused_reason: reason, updated_at: clock.now() });
+    logger.warn({ webhookId: s.id, url: s.url, reason }, "webhook subscription paused");
+    const to = await repo.ownerAddresses(tx, s.account_id);
+    if (to.length === 0) return;
+    await deps.mail.enqueue(tx, {
+      accountId: s.account_id, to, purpose: "webhook_paused",
+      subject: `Otter paused your webhook to ${s.url}`,
+      text: [
+        "Hello,",
+        "",
+        `Otter could not deliver events to your webhook ${s.url} (subscription ${s.id}) for more than a day,`,
+        `so it has paused the subscription. ${reason}`,
+        "",
+        "Events keep being recorded while it is paused; none is lost. Once the receiver answers 2xx again,",
+        "resume the subscription and what waited goes out at once:",
+        `  PATCH /api/v1/webhooks/${s.id}  { "status": "active" }`,
+        "",
+        `Every attempt and its answer: GET /api/v1/webhooks/${s.id}/deliveries`,
+        "",
+      ].join("\n"),
+    });
+  }
+
+  type Claimed = Awaited<ReturnType<typeof repo.lockDue>>[number];
+
+  async function deliverOne(d: Claimed, round: WebhookRound, signal?: AbortSignal): Promise<void> {
+    const body = JSON.stringify({ id: d.event_id, type: d.event_type, createdAt: d.event_created_at.toISOString(), accountId: d.event_account_id, data: d.event_data });
+    const at = clock.now();
+    let status: number | null = null;
+    let error: string | null = null;
+    const started = performance.now();
+    try {
+      const headers = {
+        "content-type": "application/json",
+        "user-agent": "Otter-Webhooks/1",
+        "otter-event-id": d.event_id,
+        "otter-event-type": d.event_type,
+        "otter-signature": otterSignature(deps.secrets.open(d.secret_sealed), body, at.getTime()),
+      };
+      const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+      status = await post(d.url, body, headers, signal ? AbortSignal.any([signal, timeout]) : timeout);
+    } catch (err) {
+      if (signal?.aborted) {
+        // Otter is stopping: hand the delivery back untouched for the next node or the next start.
+        await repo.finishAttempt(db, d.id, { status: "queued", next_attempt_at: clock.now() });
+        return;
+      }
+      error = describeFailure(err);
+    }
+    const durationMs = Math.round(performance.now() - started);
+    const ok = status !== null && status >= 200 && status < 300;
+    await inTransaction(db, async (tx) => {
+      await repo.insertAttempt(tx, { id: newId(), delivery_id: d.id, attempted_at: at, status_code: status, error, duration_ms: durationMs });
+      const attempts = d.attempts + 1;
+      const now = clock.now();
+      if (ok) {
+        await repo.finishAttempt(tx, d.id, { status: "delivered", attempts, next_attempt_at: null, delivered_at: now, last_status_code: status, last_error: null });
+        await repo.recordSuccess(tx, d.subscription_id, now);
+        round.delivered++;
+        return;
+      }
+      const summary = error ?? `The receiver answered HTTP ${status}.`;
+      const giveUp = now >= d.retry_until;
+      await repo.finishAttempt(tx, d.id, {
+        status: giveUp ? "failed" : "queued", attempts, next_attempt_at: giveUp ? null : later(retryDelayMs(attempts)),
+        last_status_code: status, last_error: summary,
+      });
+      if (giveUp) round.failed++; else round.retrying++;
+      const s = await repo.recordFailure(tx, d.subscription_id, now);
+      if (s?.status === "active" && shouldPause({ consecutiveFailures: s.consecutive_failures, failingSince: s.failing_since }, now)) {
+        await pause(tx, s, summary);
+        round.paused++;
+      }
+    });
+  }
+
+  /**
+   * Sends what is due: claims up to `limit` deliveries in a short transaction (marking them
+   * `sending` so no other node takes them), then POSTs them concurrently outside it.
+   */
+  async function deliverDue(limit = DELIVERY_BATCH, signal?: AbortSignal): Promise<WebhookRound> {
+    const round: WebhookRound = { claimed: 0, delivered: 0, retrying: 0, failed: 0, paused: 0 };
+    const claimed = await inTransaction(db, async (tx) => {
+      await takeBackLapsed(tx, round);
+      const due = await repo.lockDue(tx, clock.now(), limit);
+      if (due.length > 0) await repo.markSending(tx, due.map((d) => d.id), later(SENDING_LEASE_MS));
+      return due;
+    });
+    round.claimed = claimed.length;
+    await Promise.all(claimed.map((d) => deliverOne(d, round, signal).catch((err: unknown) => {
+      // A database error while recording the outcome: the claim lapses and the delivery is retried.
+      logger.error({ err, deliveryId: d.id }, "could not record the outcome of a webhook delivery");
+    })));
+    return round;
+  }
+
+  return {
+    dispatch,
+    deliverDue,
+
+    /** One round of the worker: fan out new events, then send what is due. */
+    async runOnce(opts: { settleMs?: number } = {}): Promise<WebhookRound> {
+      await dispatch(opts);
+      return deliverDue();
+    },
+
+    async create(principal: Principal, input: CreateWebhookInput) {
+      requirePermission(principal, "webhooks:write");
+      return inTransaction(db, async (tx) => {
+        const account = await deps.accounts.requireVisible(principal, input.accountId ?? principal.accountId, tx);
+        const now = clock.now();
+        const row = await repo.insertSubscription(tx, {
+          id: newId(), account_id: account.id, url: input.url, events: [...new Set(input.events)],
+          secret_sealed: deps.secrets.seal(input.secret), description: input.description ?? null,
+          status: "active", created_at: now, updated_at: now,
+        });
+        await deps.audit.record(tx, { accountId: account.id, actor: actorOf(principal), action: "webhook.created", entityType: "webhook", entityId: row.id, data: { url: row.url, events: row.events } });
+        return presentWebhook(row);
+      });
+    },
+
+    async list(principal: Principal, accountId?: string) {
+      requirePermission(principal, "webhooks:read");
+      if (accountId) await deps.accounts.requireVisible(principal, accountId);
+      return { items: (await repo.listVisible(db, principal.accountPath, accountId)).map(presentWebhook) };
+    },
+
+    async get(principal: Principal, id: string) {
+      requirePermission(principal, "webhooks:read");
+      return presentWebhook(await requireVisible(principal, id));
+    },
+
+    async update(principal: Principal, id: string, patch: UpdateWebhookInput) {
+      requirePermission(principal, "webhooks:write");
+      if (Object.keys(patch).length === 0) throw validationError("body", "NOTHING_TO_CHANGE", "Give at least one field to change.");
+      return inTransaction(db, async (tx) => {
+        const before = await requireVisible(principal, id, tx);
+        const now = clock.now();
+        const resuming = patch.status === "active" && before.status === "paused";
+        const row = await repo.updateSubscription(tx, id, {
+          ...(patch.url !== undefined && { url: patch.url }),
+          ...(patch.events !== undefined && { events: [...new Set(patch.events)] }),
+          ...(patch.secret !== undefined && { secret_sealed: deps.secrets.seal(patch.secret) }),
+          ...(patch.description !== undefined && { description: patch.description }),
+          ...(patch.status !== undefined && { status: patch.status }),
+          ...(patch.status === "paused" && before.status === "active" && { paused_reason: `Paused by ${principal.name}.` }),
+          ...(resuming && { paused_reason: null, consecutive_failures: 0, failing_since: null }),
+          updated_at: now,
+        });
+        if (resuming) await repo.wakeQueued(tx, id, now, new Date(now.getTime() + RETRY_WINDOW_MS));
+        const changed = Object.keys(patch).map((k) => (k === "secret" ? "secret (rotated)" : k));
+        await deps.audit.record(tx, { accountId: row.account_id, actor: actorOf(principal), action: "webhook.updated", entityType: "webhook", entityId: id, data: { fields: changed, status: row.status } });
+        return presentWebhook(row);
+      });
+    },
+
+    async remove(principal: Principal, id: string) {
+      requirePermission(principal, "webhooks:write");
+      await inTransaction(db, async (tx) => {
+        const s = await requireVisible(principal, id, tx);
+        await repo.deleteSubscription(tx, id);
+        await deps.audit.record(tx, { accountId: s.account_id, actor: actorOf(principal), action: "webhook.deleted", entityType: "webhook", entityId: id, data: { url: s.url } });
+      });
+    },
+
+    async listDeliveries(principal: Principal, id: string, q: DeliveriesQuery) {
+      requirePermission(principal, "webhooks:read");
+      if (q.cursor && !isUuid(q.cursor)) throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
+      await requireVisible(principal, id);
+      const rows = await repo.listDeliveries(db, id, { status: q.status, before: q.cursor, limit: q.limit + 1 });
+      const pageRows = rows.slice(0, q.limit);
+      const attempts = await repo.attemptsOf(db, pageRows.map((d) => d.id));
+      const items = pageRows.map((d) => presentDelivery(d, attempts.filter((a) => a.delivery_id === d.id)));
+      return { items, nextCursor: rows.length > q.limit ? items[items.length - 1]!.id : null };
+    },
+
+    /** Queues one delivery for a new round of attempts, starting now (delivered ones too: receivers deduplicate). */
+    async replayDelivery(principal: Principal, id: string, deliveryId: string) {
+      requirePermission(principal, "webhooks:write");
+      return inTransaction(db, async (tx) => {
+        await requireVisible(principal, id, tx);
+        const d = await repo.findDelivery(tx, id, deliveryId);
+        if (!d) throw webhookErrors.deliveryNotFound(deliveryId);
+        const now = clock.now();
+        const res = await repo.requeue(tx, { subscriptionId: id, id: deliveryId }, now, new Date(now.getTime() + RETRY_WINDOW_MS));
+        if (Number(res.numUpdatedRows) === 0) throw webhookErrors.deliveryInFlight(deliveryId);
+        const after = (await repo.findDelivery(tx, id, deliveryId))!;
+        return presentDelivery(after, await repo.attemptsOf(tx, [deliveryId]));
+      });
+    },
+
+    /** Queues again every delivery of the events created in [from, to). */
+    async replayRange(principal: Principal, id: string, range: { from: string; to: string }) {
+      requirePermission(principal, "webhooks:write");
+      const from = new Date(range.from);
+      const to = new Date(range.to);
+      if (to <= from) throw webhookErrors.badRange();
+      return inTransaction(db, async (tx) => {
+        const s = await requireVisible(principal, id, tx);
+        const now = clock.now();
+        const res = await repo.requeue(tx, { subscriptionId: id, from, to }, now, new Date(now.getTime() + RETRY_WINDOW_MS));
+        await deps.audit.record(tx, { accountId: s.account_id, actor: actorOf(principal), action: "webhook.replayed", entityType: "webhook", entityId: id, data: { from: range.from, to: range.to, requeued: Number(res.numUpdatedRows) } });
+        return { requeued: Number(res.numUpdatedRows) };
+      });
+    },
+  };
+}
+
+export type WebhooksService = ReturnType<typeof createWebhooksService>;
