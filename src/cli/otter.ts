@@ -7,6 +7,7 @@ import { registerJobs } from "./commands/jobs.js";
 import { registerOutbox } from "./commands/outbox.js";
 import { registerPlans } from "./commands/plans.js";
 import { registerServe } from "./commands/serve.js";
+import { registerSim } from "./commands/sim.js";
 import { registerSims } from "./commands/sims.js";
 import { registerUsers } from "./commands/users.js";
 import { registerZones } from "./commands/zones.js";
@@ -43,6 +44,7 @@ Run \`otter <command> --help\` for a command's options. Documentation: docs/cli.
   registerPlans(program);
   registerZones(program);
   registerOutbox(program);
+  registerSim(program);
   registerDiagnose(program);
   return program;
 }
