@@ -110,8 +110,11 @@ describe("giraffe: Otter's own reset connectivity", () => {
     const iccid = "8944001000000001016";
     const start = story.sim.now().getTime();
     try {
-      await story.sim.advanceTo(start + 7 * HOUR + 30 * 60_000);
+      await story.sim.advanceTo(start + 8 * HOUR + 30 * 60_000);
       expect(story.sim.openSessions()).toMatchObject([{ hung: true }]);
+      const diagnosis = (await t.api("GET", `/api/v1/sims/${iccid}/diagnosis`)).body;
+      expect(diagnosis, JSON.stringify(diagnosis.rungs)).toMatchObject({ firstBroken: "data_session", actions: [{ action: "reset-connectivity" }] });
+      expect(diagnosis.verdict).toMatch(/hung/);
 
       const action = await t.api("POST", `/api/v1/sims/${iccid}/actions`, { body: { type: "reset-connectivity", reason: "collar silent since its session hung" } });
       expect(action.status, JSON.stringify(action.body)).toBe(202);
@@ -128,8 +131,8 @@ describe("giraffe: Otter's own reset connectivity", () => {
       const reset = (await t.api("GET", `/api/v1/sims/${iccid}/sessions?limit=1`)).body.items[0];
       expect(reset).toMatchObject({ status: "closed", terminateCause: "Admin-Reset", bytesUp: 0 });
 
-      await story.sim.advanceTo(start + 9 * HOUR + 30 * 60_000);
-      const resetAt = start + 7 * HOUR + 30 * 60_000;
+      await story.sim.advanceTo(start + 10 * HOUR + 30 * 60_000);
+      const resetAt = start + 8 * HOUR + 30 * 60_000;
       const timeline = ((await t.api("GET", `/api/v1/sims/${iccid}/timeline?limit=20`)).body.items as { at: string; kind: string; event: { type: string; result: string } | null; session: { bytesUp: number } | null }[])
         .filter((i) => Date.parse(i.at) >= resetAt);
       const events = timeline.filter((i) => i.kind === "registration").map((i) => `${i.event!.type}:${i.event!.result}`);
@@ -138,6 +141,11 @@ describe("giraffe: Otter's own reset connectivity", () => {
       const reports = timeline.filter((i) => i.kind === "session");
       expect(reports).toHaveLength(2);
       expect(reports.every((i) => i.session!.bytesUp > 1000)).toBe(true);
+      // The proof: Otter's follow-up sees the new registration, session and traffic.
+      await t.otter.services.simActions.followUp();
+      const proved = (await t.api("GET", `/api/v1/actions/${action.body.id}`)).body;
+      expect(proved.status, JSON.stringify(proved)).toBe("back_online");
+      expect(proved.outcome.summary).toMatch(/^Back online at .*registered at .*new data session at .*traffic at/);
     } finally {
       await story.close();
     }

@@ -6,7 +6,7 @@ import type { HssEndpointsService } from "../network/hss-endpoints.service.js";
 import type { SimActionsService } from "./sim-actions.service.js";
 
 const reason = z.string().min(3, "say why: it goes into the audit trail").max(500);
-const watchMinutes = z.number().int().min(1).max(24 * 60).optional().describe("How long Otter watches for the device to come back (default 30).");
+const watchMinutes = z.number().int().min(1).max(24 * 60).optional().describe("How long Otter watches for the device to come back (default: twice the device's usual reporting gap, at least 30 minutes).");
 const actionBody = z.discriminatedUnion("type", [
   z.object({ type: z.literal("reset-connectivity"), reason, watchMinutes }).strict(),
   z.object({ type: z.literal("activate"), reason, watchMinutes }).strict(),

@@ -73,7 +73,12 @@ export function createSimActionsService(deps: Deps) {
       if (req.type === "override-limit") await deps.sims.update(principal, iccid, { overageLimitOverride: req.override, reason: req.reason });
 
       const id = newId();
-      const watchMinutes = req.watchMinutes ?? 30;
+      // Watch long enough for the device to report on its own rhythm: twice its usual gap, at least 30 min.
+      let watchMinutes = req.watchMinutes;
+      if (watchMinutes === undefined) {
+        const gap = (await deps.diagnostics.diagnose(principal, iccid).catch(() => null))?.rhythm.typicalGapSeconds ?? null;
+        watchMinutes = Math.min(24 * 60, Math.max(30, gap ? Math.ceil((2 * gap) / 60) : 30));
+      }
       await inTransaction(db, async (tx) => {
         let sent: Record<string, unknown> = {};
         if (req.type === "reset-connectivity") {

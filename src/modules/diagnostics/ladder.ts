@@ -143,7 +143,9 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     const silentOpenMs = open ? now.getTime() - (open.lastTrafficAt ?? open.startedAt).getTime() : 0;
     const short = recent.filter((s) => s.endedAt && s.endedAt.getTime() - s.startedAt.getTime() < 60_000 && now.getTime() - s.startedAt.getTime() < 24 * HOUR);
     const zero = recent.filter((s) => s.status === "closed").slice(0, 5).filter((s) => s.bytesUp + s.bytesDown === 0);
-    if (open && silentOpenMs > Math.max(3 * expectedMs, 2 * HOUR)) {
+    // A session still open that has missed the device's usual report by half again is hung: a
+    // device with a live session reports on its rhythm.
+    if (open && silentOpenMs > Math.max(1.5 * expectedMs, HOUR)) {
       rungs.push({ name: "data_session", status: "fail", summary: `A data session has been open since ${iso(open.startedAt)} but has carried no traffic for ${ago(silentOpenMs)}: the session is hung at the gateway.`, evidence: ev,
         fix: { action: "reset-connectivity", description: "Reset connectivity: tear the session down and make the device attach again." } });
     } else if (wrongApn) {
