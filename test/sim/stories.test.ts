@@ -48,6 +48,43 @@ describe("sea-otter: a tag in France on a Nordic-only plan", () => {
   });
 });
 
+describe("sea-otter: diagnosis, plan change, proof", () => {
+  it("names the plan and the missing country and the price consequence; after a plan change the tag registers and sends", async () => {
+    const story = await startStory(t, { files: ["scenarios/sea-otter.yaml"] });
+    const iccid = "8944001000000002014";
+    try {
+      await story.sim.advanceBy(3 * HOUR);
+      const d = (await t.api("GET", `/api/v1/sims/${iccid}/diagnosis`)).body;
+      expect(d).toMatchObject({ firstBroken: "registration", actions: [{ action: "change-plan" }] });
+      expect(d.verdict).toContain("roaming is not allowed");
+      expect(d.verdict).toContain("Marine Tags Nordics");
+      expect(d.verdict).toContain("France");
+      expect(d.rungs.find((r: { name: string }) => r.name === "roaming").fix.description).toContain("rate plan that prices it");
+
+      // The agent offers a European plan and moves the tag to it.
+      const zone = (await t.api("POST", "/api/v1/zones", { body: { name: "Western Europe", countries: ["FR", "ES", "PT", "GB", "IE"] } })).body;
+      const comm = (await t.api("POST", "/api/v1/communication-plans", { body: { name: "Marine Tags Europe", apns: [{ name: "marine.otter.example" }], rats: ["LTE-M", "NB-IoT"], zones: [zone.id, "Nordics"] } })).body;
+      const rate = (await t.api("POST", "/api/v1/rate-plans", { body: { name: "Marine Europe 5 MB", currency: "EUR", subscription: { monthlyFeePerSim: 2 }, zones: [{ zone: zone.id, dataPerMB: 0.4 }, { zone: "Nordics", dataPerMB: 0.3 }] } })).body;
+      const sim = (await t.api("GET", `/api/v1/sims/${iccid}`)).body;
+      for (const [seg, p] of [["communication-plans", comm], ["rate-plans", rate]] as const) await t.api("POST", `/api/v1/${seg}/${p.id}/offers`, { body: { accountId: sim.accountId } });
+      const action = await t.api("POST", `/api/v1/sims/${iccid}/actions`, { body: { type: "change-plan", reason: "tag swam to Brittany", communicationPlan: comm.name, ratePlan: rate.name } });
+      expect(action.status, JSON.stringify(action.body)).toBe(202);
+      // The simulated HSS keeps zones for 2 s of real time, as a provisioned HSS caches its profiles.
+      await new Promise((r) => setTimeout(r, 2100));
+
+      await story.sim.advanceBy(4 * HOUR);
+      const conn = (await t.api("GET", `/api/v1/sims/${iccid}/connectivity`)).body;
+      expect(conn.lastRegistration).toMatchObject({ result: "accepted", visitedPlmn: "20801" });
+      const sessions = (await t.api("GET", `/api/v1/sims/${iccid}/sessions`)).body.items;
+      expect(sessions.length).toBeGreaterThan(0);
+      expect(sessions[0].apn).toBe("marine.otter.example");
+      expect((await t.api("GET", `/api/v1/sims/${iccid}/diagnosis`)).body.firstBroken).toBeNull();
+    } finally {
+      await story.close();
+    }
+  });
+});
+
 describe("giraffe: a collar in Kenya whose data session hangs", () => {
   it("reports hourly, hangs open without traffic, is reset by a Disconnect-Request and reports again", async () => {
     const story = await startStory(t, { files: ["scenarios/giraffe.yaml"] });

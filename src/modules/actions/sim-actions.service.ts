@@ -77,7 +77,8 @@ export function createSimActionsService(deps: Deps) {
       let watchMinutes = req.watchMinutes;
       if (watchMinutes === undefined) {
         const gap = (await deps.diagnostics.diagnose(principal, iccid).catch(() => null))?.rhythm.typicalGapSeconds ?? null;
-        watchMinutes = Math.min(24 * 60, Math.max(30, gap ? Math.ceil((2 * gap) / 60) : 30));
+        // Without a known rhythm, two hours: devices retry registration on timers of minutes to an hour.
+        watchMinutes = Math.min(24 * 60, gap ? Math.max(30, Math.ceil((2 * gap) / 60)) : 120);
       }
       await inTransaction(db, async (tx) => {
         let sent: Record<string, unknown> = {};
