@@ -274,6 +274,10 @@ export function createJobsService(deps: Deps) {
     /** Runs claimable jobs until none is left (used by the worker loop and by tests). */
     async runPending(): Promise<number> {
       let ran = 0;
+      // An upload whose node died mid-stream never becomes runnable; after an hour it is failed so the
+      // user sees it (on PGlite recoverAfterRestart does this at once).
+      await db.updateTable("jobs").set({ status: "failed", phase: "done", finished_at: clock.now(), updated_at: clock.now(), failure: JSON.stringify({ code: "UPLOAD_INTERRUPTED", message: "The upload did not finish; upload the file again." }) })
+        .where("status", "=", "queued").where("phase", "=", "upload").where("created_at", "<", new Date(clock.now().getTime() - 3600_000)).execute();
       while (!stopping) {
         const job = await claim();
         if (!job) return ran;
