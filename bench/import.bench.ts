@@ -14,12 +14,11 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream, mkdirSync, openSync, closeSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, createWriteStream, mkdirSync, openSync, closeSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join } from "node:path";
 import { once } from "node:events";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
@@ -27,12 +26,11 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import copyStreams from "pg-copy-streams";
 import { luhnCheckDigit } from "../src/lib/identifiers.js";
+import { adminQuery, BENCH_DIR, freeTcpPort, freshDatabase, freshDir, loadavg, log, onCleanup, prng, ROOT, round, runCleanups, sleep } from "./util.js";
 
 type Engine = "pglite" | "postgres";
 const ENGINES: Engine[] = ["pglite", "postgres"];
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const THIS_FILE = fileURLToPath(import.meta.url);
-const BENCH_DIR = join(ROOT, ".bench");
 const API_KEY = `otk_bench_${randomBytes(16).toString("hex")}`;
 const FULL_SIZE = 1_000_000;
 /** The issue's targets, which hold for 1,000,000 rows on a 2-core machine. */
@@ -41,18 +39,6 @@ const REF_TABLE_SQL = "CREATE TABLE ref_sims (iccid text PRIMARY KEY, imsi text 
 const REF_COPY = "COPY ref_sims (iccid, imsi, msisdn) FROM %SRC% WITH (FORMAT csv, HEADER true)";
 
 // ─── the CSV ────────────────────────────────────────────────────────────────────────────────
-
-/** Deterministic PRNG (mulberry32), so every run imports and looks up the same SIMs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** ICCID i: 89 (telecom) 44 (country) + issuer/serial, 19 digits + Luhn check digit = 20. */
 function iccidAt(i: number): string {
@@ -103,64 +89,7 @@ function procStatusKb(pid: number, field: "VmRSS" | "VmHWM"): number | null {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = net.createServer();
-    srv.once("error", rej);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => res(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const mb = (kb: number | null) => (kb === null ? null : Math.round(kb / 1024));
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
-const loadavg = () => os.loadavg().map((x) => round(x, 2)) as [number, number, number];
-
-/** Things to undo however the run ends (databases, data directories, child processes). */
-const cleanups: (() => Promise<void>)[] = [];
-async function runCleanups() {
-  while (cleanups.length > 0) {
-    const fn = cleanups.pop()!;
-    await fn().catch((err) => console.error(`cleanup failed: ${(err as Error).message}`));
-  }
-}
-
-// ─── PostgreSQL administration ──────────────────────────────────────────────────────────────
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function adminQuery(adminUrl: string, text: string): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh database `otter_bench_<suffix>_<random>`, dropped at the end. */
-async function freshDatabase(adminUrl: string, suffix: string): Promise<string> {
-  const name = `otter_bench_${suffix}_${randomBytes(4).toString("hex")}`;
-  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
-  cleanups.push(() => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => undefined));
-  return withDatabase(adminUrl, name);
-}
-
-function freshDir(prefix: string): string {
-  const dir = join(BENCH_DIR, `${prefix}-${randomBytes(4).toString("hex")}`);
-  mkdirSync(dir, { recursive: true });
-  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
 // ─── the reference: bare COPY ───────────────────────────────────────────────────────────────
 
 interface CopyResult {
@@ -174,7 +103,7 @@ interface CopyResult {
 }
 
 async function copyPostgres(adminUrl: string, file: string): Promise<CopyResult> {
-  const url = await freshDatabase(adminUrl, "copy");
+  const url = await freshDatabase(adminUrl, "import_copy");
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -232,7 +161,7 @@ interface Server {
 
 /** `otter serve` exactly as an operator runs it, on the given storage. */
 async function startOtter(engine: Engine, storage: Record<string, string>): Promise<Server> {
-  const port = await freePort();
+  const port = await freeTcpPort();
   const env: Record<string, string> = {};
   // The bench's own environment must not leak Otter settings (a DATABASE_URL would switch engines).
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("OTTER_") && k !== "DATABASE_URL") env[k] = v;
@@ -263,7 +192,7 @@ async function startOtter(engine: Engine, storage: Record<string, string>): Prom
       await once(child, "exit");
     }
   };
-  cleanups.push(stop);
+  onCleanup(stop);
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (exited) throw new Error(`otter serve exited during start; see ${logFile}:\n${readFileSync(logFile, "utf8").slice(-2000)}`);
@@ -437,7 +366,7 @@ async function benchEngine(engine: Engine, o: Options, file: string): Promise<En
   await runCleanups(); // the reference's database / data directory is not needed any more
 
   const storage: Record<string, string> = engine === "postgres"
-    ? { DATABASE_URL: await freshDatabase(o.pgUrl, "otter"), OTTER_SECRET_KEY: randomBytes(32).toString("hex"), OTTER_DATA_DIR: freshDir("otter-pg-data") }
+    ? { DATABASE_URL: await freshDatabase(o.pgUrl, "import_otter"), OTTER_SECRET_KEY: randomBytes(32).toString("hex"), OTTER_DATA_DIR: freshDir("otter-pg-data") }
     : { OTTER_DATA_DIR: freshDir("otter-pglite") };
   log(`${engine}: starting otter serve …`);
   const server = await startOtter(engine, storage);
@@ -501,10 +430,6 @@ interface Options {
   warmup: number;
   pgUrl: string;
   timeoutS: number;
-}
-
-function log(msg: string) {
-  process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 }
 
 function parseOptions(): Options & { child?: { dir: string; csv: string } } {

@@ -29,7 +29,7 @@ import { type PhaseResult, type PhaseSpec, runPhase, type Summary, summarize } f
 import { api, closeHttpAgent, importSims, openStoredDatabase, type OtterEngine, type OtterServer, radiusMetrics, type RadiusMetrics, startOtter } from "./radius/otter.js";
 import {
   adminQuery, BENCH_DIR, freeUdpPort, freshDatabase, freshDir, loadavg, log, machineCpu, onCleanup, procCpuSeconds, ROOT, round, runCleanups,
-} from "./radius/util.js";
+} from "./util.js";
 import { downPerInterim, iccidAt, sessionIdOf, sessionSims, simCsv, upPerInterim } from "./radius/workload.js";
 
 type Engine = OtterEngine | "freeradius" | "echo";
@@ -161,8 +161,8 @@ async function benchOtter(engine: OtterEngine, o: Options, csv: string): Promise
   const secret = `bench-${randomBytes(12).toString("hex")}`;
   const runTag = `otter-${randomBytes(3).toString("hex")}`;
   const storage: Record<string, string> = engine === "postgres"
-    ? { DATABASE_URL: await freshDatabase(o.pgUrl), OTTER_SECRET_KEY: randomBytes(32).toString("hex"), OTTER_DATA_DIR: freshDir("otter-pg-data") }
-    : { OTTER_DATA_DIR: freshDir("otter-pglite") };
+    ? { DATABASE_URL: await freshDatabase(o.pgUrl, "radius"), OTTER_SECRET_KEY: randomBytes(32).toString("hex"), OTTER_DATA_DIR: freshDir("radius-otter-pg-data") }
+    : { OTTER_DATA_DIR: freshDir("radius-otter-pglite") };
   const radiusPort = await freeUdpPort();
   log(`${engine}: starting otter serve (RADIUS on 127.0.0.1:${radiusPort}) …`);
   const server = await startOtter(engine, { storage, apiKey, radiusPort, root: o.otterRoot });

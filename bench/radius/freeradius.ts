@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { verifyAccountingResponse } from "../../src/network/radius/index.js";
-import { freeUdpPort, log, onCleanup, sleep, udpPortFree } from "./util.js";
+import { freeUdpPort, log, onCleanup, sleep, udpPortFree } from "../util.js";
 import { accountingOn } from "./workload.js";
 
 const SYSTEM_RADDB = "/etc/freeradius/3.0";

@@ -5,7 +5,7 @@ import http from "node:http";
 import { once } from "node:events";
 import { join } from "node:path";
 import pg from "pg";
-import { BENCH_DIR, freeTcpPort, log, onCleanup, ROOT, sleep } from "./util.js";
+import { BENCH_DIR, freeTcpPort, log, onCleanup, ROOT, sleep } from "../util.js";
 
 export type OtterEngine = "pglite" | "postgres";
 

@@ -9,7 +9,7 @@
  */
 import { A3gpp, accountingRequest, attr, Attr } from "../../src/network/radius/index.js";
 import { luhnCheckDigit } from "../../src/lib/identifiers.js";
-import { prng } from "./util.js";
+import { prng } from "../util.js";
 
 /** ICCID i: 89 46 (Sweden) 2 + 14-digit serial + Luhn check digit = 20 digits. */
 export function iccidAt(i: number): string {

@@ -1,4 +1,4 @@
-/** Small helpers of the RADIUS accounting benchmark (bench/radius.bench.ts). */
+/** Helpers shared by Otter's benchmarks (bench/import.bench.ts, bench/radius.bench.ts). */
 import { randomBytes } from "node:crypto";
 import dgram from "node:dgram";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -8,8 +8,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-/** Scratch space shared with the other benchmarks (git-ignored); this one's files start with `radius-`. */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/** Scratch space of the benchmarks (git-ignored); each names its files after itself. */
 export const BENCH_DIR = join(ROOT, ".bench");
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -95,9 +95,9 @@ export async function adminQuery(adminUrl: string, text: string): Promise<pg.Que
   }
 }
 
-/** A fresh database `otter_bench_radius_<random>`, dropped at the end. */
-export async function freshDatabase(adminUrl: string): Promise<string> {
-  const name = `otter_bench_radius_${randomBytes(4).toString("hex")}`;
+/** A fresh database `otter_bench_<suffix>_<random>`, dropped at the end. */
+export async function freshDatabase(adminUrl: string, suffix: string): Promise<string> {
+  const name = `otter_bench_${suffix}_${randomBytes(4).toString("hex")}`;
   await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
   onCleanup(() => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => undefined));
   return withDatabase(adminUrl, name);
@@ -105,7 +105,7 @@ export async function freshDatabase(adminUrl: string): Promise<string> {
 
 /** A fresh directory under .bench/, removed at the end. */
 export function freshDir(prefix: string): string {
-  const dir = join(BENCH_DIR, `radius-${prefix}-${randomBytes(4).toString("hex")}`);
+  const dir = join(BENCH_DIR, `${prefix}-${randomBytes(4).toString("hex")}`);
   mkdirSync(dir, { recursive: true });
   onCleanup(async () => rmSync(dir, { recursive: true, force: true }));
   return dir;
