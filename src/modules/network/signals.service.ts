@@ -33,7 +33,7 @@ interface Deps {
   actions: Pick<NetworkActionsService, "disconnectSim" | "cancelLocation">;
   accounts: Pick<AccountsService, "rootAccount">;
   catalog: Pick<CatalogService, "rateVersionAt">;
-  sims: Pick<SimsService, "applyChange">;
+  sims: Pick<SimsService, "applyChange" | "lockById">;
   events: EventsService;
 }
 
@@ -137,8 +137,8 @@ export function createSignalsService(deps: Deps) {
   /** First data session of an ACTIVATION_READY SIM activates it (reference/iot-plans.md). */
   async function autoActivate(tx: Executor, sim: SimRef, at: Date) {
     if (sim.state !== "ACTIVATION_READY") return;
-    const row = await tx.selectFrom("sims").innerJoin("accounts", "accounts.id", "sims.account_id").selectAll("sims").select("accounts.path as account_path")
-      .where("sims.id", "=", sim.id).forUpdate("sims").executeTakeFirstOrThrow();
+    const row = await deps.sims.lockById(tx, sim.id);
+    if (!row) return;
     await deps.sims.applyChange(tx, row, { state: "ACTIVATED" }, { actor: SYSTEM_ACTOR, byOperator: true, reason: "first data session", effectiveDate: at });
     sim.state = "ACTIVATED";
   }
@@ -150,8 +150,8 @@ export function createSignalsService(deps: Deps) {
     if (!v) return;
     const used = await tx.selectFrom("usage_daily").select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total")).where("sim_id", "=", sim.id).executeTakeFirst();
     if (Number(used?.total ?? 0) < v.terms.testReady.dataBytes) return;
-    const row = await tx.selectFrom("sims").innerJoin("accounts", "accounts.id", "sims.account_id").selectAll("sims").select("accounts.path as account_path")
-      .where("sims.id", "=", sim.id).forUpdate("sims").executeTakeFirstOrThrow();
+    const row = await deps.sims.lockById(tx, sim.id);
+    if (!row) return;
     const to = sim.test_ready_then === "ACTIVATION_READY" ? "ACTIVATION_READY" : "ACTIVATED";
     await deps.sims.applyChange(tx, row, { state: to }, { actor: SYSTEM_ACTOR, byOperator: true, reason: `test allowance of ${v.terms.testReady.dataBytes} bytes used up`, effectiveDate: at });
     sim.state = to;

@@ -258,6 +258,8 @@ export function createSimsService(deps: Deps) {
 
   return {
     requireVisibleSim,
+    /** The SIM row, locked for the caller's transaction (for changes Otter makes itself). */
+    lockById: (tx: Executor, id: string) => repo.findById(tx, id, { forUpdate: true }),
     resolvePatch,
     applyChange,
     presentMany: async (ex: Executor, sims: Sim[]) => {

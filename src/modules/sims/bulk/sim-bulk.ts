@@ -5,7 +5,7 @@ import { OtterError, validationError } from "../../../lib/errors.js";
 import type { AccountsService } from "../../accounts/accounts.service.js";
 import type { AuditService } from "../../audit/audit.service.js";
 import { requirePermission } from "../../auth/permissions.js";
-import { inSubtree, isOperatorRole, type Principal } from "../../auth/principal.js";
+import { isOperatorRole, type Principal } from "../../auth/principal.js";
 import type { CatalogService } from "../../catalog/catalog.service.js";
 import { JobCancelled, type JobContext, type JobHandler, type JobsService } from "../../jobs/jobs.service.js";
 import type { JobCounts } from "../../jobs/jobs.schemas.js";
@@ -35,7 +35,7 @@ interface Deps {
   db: Db;
   clock: Clock;
   jobs: JobsService;
-  sims: Pick<SimsService, "resolvePatch" | "applyChange">;
+  sims: Pick<SimsService, "requireVisibleSim" | "resolvePatch" | "applyChange">;
   accounts: Pick<AccountsService, "requireVisible">;
   catalog: Pick<CatalogService, "findPlan">;
   audit: AuditService;
@@ -90,9 +90,7 @@ export function createSimBulk(deps: Deps) {
   }
 
   async function changeOne(tx: Executor, principal: Principal, iccid: string, input: BulkInput, jobId: string) {
-    const sim = await tx.selectFrom("sims").innerJoin("accounts", "accounts.id", "sims.account_id")
-      .selectAll("sims").select("accounts.path as account_path").where("sims.iccid", "=", iccid).forUpdate("sims").executeTakeFirst();
-    if (!sim || !inSubtree(principal.accountPath, sim.account_path)) throw new OtterError("not_found", "SIM_NOT_FOUND", `SIM ${iccid} was not found.`);
+    const sim = await deps.sims.requireVisibleSim(principal, iccid, tx, true);
     const change = await deps.sims.resolvePatch(principal, tx, input.change);
     const { changed } = await deps.sims.applyChange(tx, sim, change, {
       actor: { userId: principal.userId, name: principal.name }, byOperator: isOperatorRole(principal.role),
