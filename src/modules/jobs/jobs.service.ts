@@ -26,6 +26,11 @@ export interface JobContext {
   checkpoint(tx: Executor, update: { phase?: string; done?: number; total?: number; checkpoint?: number; counts?: Partial<JobCounts>; errorCount?: number }): Promise<void>;
   /** Whether a cancel was requested (checked between batches). */
   cancelRequested(): Promise<boolean>;
+  /**
+   * Marks the job succeeded inside the handler's last transaction, so its closing writes (audit
+   * record, domain event) commit together with the finish: a resume can never repeat them.
+   */
+  succeed(tx: Executor): Promise<void>;
   logger: Logger;
 }
 
@@ -59,8 +64,11 @@ export function createJobsService(deps: Deps) {
   const node = `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
   const handlers = new Map<string, JobHandler>();
   let stopping = false;
-  /** Leases are operational time, not domain time: they use the real clock. */
-  const leaseUntil = () => new Date(Date.now() + deps.leaseMs);
+  /**
+   * Leases are operational time, not domain time, and are compared across nodes: they use the
+   * database server's clock (`now()`), so a node whose clock runs ahead cannot steal a live lease.
+   */
+  const leaseUntil = () => sql<Date>`now() + ${deps.leaseMs} * interval '1 millisecond'`;
 
   async function requireVisibleJob(principal: Principal, id: string, ex: Executor = db) {
     const job = await ex.selectFrom("jobs").innerJoin("accounts", "accounts.id", "jobs.account_id")
@@ -89,20 +97,24 @@ export function createJobsService(deps: Deps) {
     };
   }
 
+  /** Finishes a job this node holds; false when the lease was lost meanwhile (nothing written). */
+  async function finishIn(tx: Executor, id: string, status: "succeeded" | "failed" | "cancelled", failure?: { code: string; message: string }): Promise<boolean> {
+    const job = await tx.updateTable("jobs").set({
+      status, phase: "done", finished_at: clock.now(), updated_at: clock.now(), lease_owner: null, lease_until: null,
+      ...(failure && { failure: JSON.stringify(failure) }),
+    }).where("id", "=", id).where("lease_owner", "=", node).returningAll().executeTakeFirst();
+    if (job && deps.onFinished) await deps.onFinished(tx, job);
+    return job !== undefined;
+  }
+
   async function finish(id: string, status: "succeeded" | "failed" | "cancelled", failure?: { code: string; message: string }) {
-    await inTransaction(db, async (tx) => {
-      const job = await tx.updateTable("jobs").set({
-        status, phase: "done", finished_at: clock.now(), updated_at: clock.now(), lease_owner: null, lease_until: null,
-        ...(failure && { failure: JSON.stringify(failure) }),
-      }).where("id", "=", id).where("lease_owner", "=", node).returningAll().executeTakeFirst();
-      if (job && deps.onFinished) await deps.onFinished(tx, job);
-    });
+    await inTransaction(db, (tx) => finishIn(tx, id, status, failure));
   }
 
   /** Claims one runnable job: queued and uploaded, or running with an expired lease. */
   async function claim(): Promise<Job | undefined> {
     return inTransaction(db, async (tx) => {
-      const now = new Date();
+      const now = sql<Date>`now()`;
       const candidate = await tx.selectFrom("jobs").select("id")
         .where((eb) => eb.or([
           eb.and([eb("status", "=", "queued"), eb("phase", "!=", "upload")]),
@@ -131,6 +143,7 @@ export function createJobsService(deps: Deps) {
         .catch((err) => log.warn({ err }, "job heartbeat failed"));
     }, Math.max(200, Math.floor(deps.leaseMs / 3)));
     const principal = (job.params as { principal: Principal }).principal;
+    let succeeded = false;
     const ctx: JobContext = {
       job, principal, logger: log,
       async checkpoint(tx, u) {
@@ -150,14 +163,20 @@ export function createJobsService(deps: Deps) {
         const row = await db.selectFrom("jobs").select("cancel_requested").where("id", "=", job.id).executeTakeFirst();
         return row?.cancel_requested ?? true;
       },
+      async succeed(tx) {
+        if (!(await finishIn(tx, job.id, "succeeded"))) throw new LeaseLost();
+        succeeded = true;
+      },
     };
     try {
       await handler.run(ctx);
-      await finish(job.id, "succeeded");
+      if (!succeeded) await finish(job.id, "succeeded");
     } catch (err) {
       if (err instanceof LeaseLost && stopping) {
         // Shutting down: hand the job back at once; whoever starts next resumes from the checkpoint.
-        await db.updateTable("jobs").set({ lease_owner: null, lease_until: null }).where("id", "=", job.id).where("lease_owner", "=", node).execute();
+        // A graceful pause is not a failed attempt, so it does not count towards MAX_ATTEMPTS.
+        await db.updateTable("jobs").set({ lease_owner: null, lease_until: null, attempts: sql`greatest(attempts - 1, 0)` })
+          .where("id", "=", job.id).where("lease_owner", "=", node).execute();
         log.info("job paused for shutdown; it resumes from its last checkpoint");
       } else if (err instanceof LeaseLost) {
         log.warn("job lease lost to another node; stopping here");

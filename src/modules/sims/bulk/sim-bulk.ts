@@ -149,10 +149,13 @@ export function createSimBulk(deps: Deps) {
       }
       if (await ctx.cancelRequested()) throw new JobCancelled();
     }
-    await inTransaction(db, (tx) => deps.audit.record(tx, {
-      accountId: job.account_id, actor: { userId: principal.userId, name: principal.name }, action: "sims.bulk_changed",
-      entityType: "job", entityId: job.id, data: { change: input.change, reason: input.reason ?? null, dryRun: input.dryRun, counts },
-    }));
+    await inTransaction(db, async (tx) => {
+      await deps.audit.record(tx, {
+        accountId: job.account_id, actor: { userId: principal.userId, name: principal.name }, action: "sims.bulk_changed",
+        entityType: "job", entityId: job.id, data: { change: input.change, reason: input.reason ?? null, dryRun: input.dryRun, counts },
+      });
+      await ctx.succeed(tx);
+    });
   }
 
   const handler: JobHandler = {

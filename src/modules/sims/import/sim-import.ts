@@ -369,6 +369,7 @@ export function createSimImport(deps: Deps) {
           entityType: "job", entityId: ctx.job.id, data: { fileName: ctx.job.file_name, counts },
         });
         await deps.events.emit(tx, [{ accountId: ctx.job.account_id, type: "sims.imported", subjectId: ctx.job.id, data: { jobId: ctx.job.id, counts } }]);
+        await ctx.succeed(tx);
       });
     },
   };
