@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SIM_STATES } from "../sims/sim-lifecycle.js";
+import { CUSTOM_FIELDS } from "../sims/sims.schemas.js";
 
 /**
  * Automation rules: a trigger, conditions on the SIM, actions. Each part is a small discriminated
@@ -42,7 +43,7 @@ export const conditionInput = z.discriminatedUnion("type", [
   z.object({ type: z.literal("sim_state"), states: z.array(simState).min(1) }).strict(),
   z.object({ type: z.literal("communication_plan"), plan: planRef }).strict(),
   z.object({ type: z.literal("rate_plan"), plan: planRef }).strict(),
-  z.object({ type: z.literal("custom_field"), field: z.string().min(1).max(64), value: z.string().max(500).nullable().describe("null: the field is not set.") }).strict(),
+  z.object({ type: z.literal("custom_field"), field: z.enum(CUSTOM_FIELDS as [string, ...string[]]), value: z.string().max(500).nullable().describe("null: the field is not set.") }).strict(),
 ]);
 
 export const actionInput = z.discriminatedUnion("type", [

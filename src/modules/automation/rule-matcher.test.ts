@@ -68,14 +68,14 @@ describe("rule triggers", () => {
 });
 
 describe("rule conditions", () => {
-  const sim: SimFacts = { accountId: "b", accountPath: "/root/a/b/", state: "ACTIVATED", communicationPlanId: "cp1", ratePlanId: "rp1", customFields: { herd: "north" } };
+  const sim: SimFacts = { accountId: "b", accountPath: "/root/a/b/", state: "ACTIVATED", communicationPlanId: "cp1", ratePlanId: "rp1", customFields: { accountCustom1: "north" } };
 
   it("hold when all hold", () => {
     expect(conditionsHold([], sim)).toBe(true);
-    expect(conditionsHold([{ type: "account", accountId: "a" }, { type: "sim_state", states: ["ACTIVATED"] }, { type: "rate_plan", plan: "rp1" }, { type: "custom_field", field: "herd", value: "north" }], sim)).toBe(true);
+    expect(conditionsHold([{ type: "account", accountId: "a" }, { type: "sim_state", states: ["ACTIVATED"] }, { type: "rate_plan", plan: "rp1" }, { type: "custom_field", field: "accountCustom1", value: "north" }], sim)).toBe(true);
     expect(conditionsHold([{ type: "account", accountId: "c" }], sim)).toBe(false);
     expect(conditionsHold([{ type: "communication_plan", plan: "cp2" }], sim)).toBe(false);
-    expect(conditionsHold([{ type: "custom_field", field: "collar", value: null }], sim)).toBe(true);
+    expect(conditionsHold([{ type: "custom_field", field: "accountCustom2", value: null }], sim)).toBe(true);
   });
 
   it("an account condition never matches a SIM outside that account's subtree", () => {
