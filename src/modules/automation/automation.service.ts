@@ -416,10 +416,7 @@ export function createAutomationService(deps: Deps) {
     async create(principal: Principal, input: CreateRuleInput) {
       requirePermission(principal, "automation:write");
       return inTransaction(db, async (tx) => {
-        const account = await deps.accounts.requireVisible(principal, input.accountId ?? principal.accountId, tx).catch((err: unknown) => {
-          if (err instanceof OtterError && err.kind === "not_found") throw automationErrors.unknownAccount("accountId", input.accountId!);
-          throw err;
-        });
+        const account = await deps.accounts.requireVisible(principal, input.accountId ?? principal.accountId, tx);
         const { conditions, actions } = await normalize(principal, tx, account.path, input);
         const now = clock.now();
         const row = await repo.insertRule(tx, {
