@@ -68,6 +68,11 @@ const HOUR = 3600_000;
 /** A rhythm-relative `no_session` never fires before an hour of silence, however fast the device. */
 const MIN_RHYTHM_SILENCE_MS = HOUR;
 /**
+ * Clock-driven triggers are evaluated at most this often (on Otter's clock): they count hours, and a
+ * round reads every quiet SIM of each `no_session` rule's subtree.
+ */
+export const CLOCK_EVERY_MS = 60_000;
+/**
  * Events younger than this (by the time in their UUIDv7) wait for the next round: a transaction
  * that took its event id earlier may still be committing (the webhooks dispatcher does the same).
  */
@@ -109,6 +114,7 @@ const ruleActor = (r: { id: string; name: string }): Actor => ({ userId: null, n
  */
 export function createAutomationService(deps: Deps) {
   const { db, clock, logger } = deps;
+  let lastClockRound: number | null = null;
 
   async function requireVisible(principal: Principal, id: string, ex: Executor = db): Promise<RuleRow> {
     const r = await repo.findVisible(ex, principal.accountPath, id);
@@ -405,7 +411,12 @@ export function createAutomationService(deps: Deps) {
     /** One round of the worker: evaluate new events and the clock, then run what fired. */
     async runOnce(opts: { settleMs?: number } = {}): Promise<AutomationRound> {
       const ev = await evaluateEvents(opts);
-      const clockFired = await evaluateClock();
+      let clockFired = 0;
+      const now = clock.now().getTime();
+      if (lastClockRound === null || now - lastClockRound >= CLOCK_EVERY_MS || now < lastClockRound) {
+        lastClockRound = now;
+        clockFired = await evaluateClock();
+      }
       const run = await runDue();
       return { events: ev.events, fired: ev.fired + clockFired, ran: run.ran, failed: run.failed };
     },

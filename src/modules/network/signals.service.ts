@@ -140,10 +140,11 @@ export function createSignalsService(deps: Deps) {
   }
 
   /** Updates what Otter last knew of the SIM on the network; reports an IMEI change. */
-  async function touchState(tx: Executor, sim: SimRef, at: Date, s: { imei?: string; imeisv?: string; mcc?: string; mnc?: string; rat?: string | null; location?: unknown; registration?: unknown }) {
+  async function touchState(tx: Executor, sim: SimRef, at: Date, s: { imei?: string; imeisv?: string; mcc?: string; mnc?: string; rat?: string | null; location?: unknown; registration?: unknown; activity?: boolean }) {
     const prev = await tx.selectFrom("sim_network_state").selectAll().where("sim_id", "=", sim.id).forUpdate().executeTakeFirst();
     const newer = !prev?.last_seen || prev.last_seen.getTime() <= at.getTime();
     const imeiChanged = !!s.imei && !!prev?.imei && prev.imei !== s.imei && newer;
+    const active = !!s.activity && (!prev?.last_activity_at || prev.last_activity_at.getTime() < at.getTime());
     const row = {
       sim_id: sim.id, account_id: sim.account_id,
       last_seen: prev?.last_seen && !newer ? prev.last_seen : at,
@@ -157,32 +158,24 @@ export function createSignalsService(deps: Deps) {
       rat: newer && s.rat ? s.rat : prev?.rat ?? s.rat ?? null,
       location: newer && s.location ? JSON.stringify(s.location) : prev?.location ? JSON.stringify(prev.location) : null,
       updated_at: clock.now(),
+      // A session began or bytes flowed: the silence detector looks again once the shortest silence
+      // could have passed, and a silence episode ends.
+      ...(active && { last_activity_at: at, silence_check_at: new Date(at.getTime() + MIN_SILENCE_MS), silent_since: null }),
     };
     await tx.insertInto("sim_network_state").values(row).onConflict((oc) => oc.column("sim_id").doUpdateSet(row)).execute();
     if (imeiChanged) {
       await deps.events.emit(tx, [{ accountId: sim.account_id, type: "sim.imei_changed", subjectId: sim.iccid, data: { iccid: sim.iccid, from: prev!.imei, to: s.imei, at: at.toISOString() } }]);
     }
-    return { prev, newer };
-  }
-  type PriorState = Awaited<ReturnType<typeof touchState>>["prev"];
-
-  /**
-   * A session began or bytes flowed: the SIM shows activity. The silence detector looks at it again
-   * once the shortest silence could have passed; a SIM in a silence episode is back online, told once.
-   */
-  async function noteActivity(tx: Executor, sim: SimRef, at: Date, prev: PriorState) {
-    if (prev?.last_activity_at && prev.last_activity_at.getTime() >= at.getTime()) return;
-    await tx.updateTable("sim_network_state")
-      .set({ last_activity_at: at, silence_check_at: new Date(at.getTime() + MIN_SILENCE_MS), silent_since: null })
-      .where("sim_id", "=", sim.id).execute();
-    if (prev?.silent_since) {
+    if (active && prev?.silent_since) {
       await deps.events.emit(tx, [{ accountId: sim.account_id, type: "sim.back_online", subjectId: sim.iccid, data: {
         iccid: sim.iccid, at: at.toISOString(), silentSince: prev.silent_since.toISOString(),
         lastActivityAt: prev.last_activity_at?.toISOString() ?? null,
         silentForSeconds: prev.last_activity_at ? Math.round((at.getTime() - prev.last_activity_at.getTime()) / 1000) : null,
       } }]);
     }
+    return { prev, newer };
   }
+  type PriorState = Awaited<ReturnType<typeof touchState>>["prev"];
 
   /**
    * The zone a SIM is in, when it changes: the communication plan's zone that covers the network
@@ -365,9 +358,11 @@ export function createSignalsService(deps: Deps) {
 
     if (sim) {
       await addUsage(tx, sim, await ctx.zoneOf(sim.rate_plan_id, r.serving, r.eventAt), r.eventAt, deltaUp, deltaDown);
-      const { prev, newer } = await touchState(tx, sim, r.eventAt, { imei: r.imei, imeisv: r.imeisv, mcc: r.serving?.mcc, mnc: r.serving?.mnc, rat: r.rat, location: r.location });
+      const { prev, newer } = await touchState(tx, sim, r.eventAt, {
+        imei: r.imei, imeisv: r.imeisv, mcc: r.serving?.mcc, mnc: r.serving?.mnc, rat: r.rat, location: r.location,
+        activity: (!existing && r.status === "start") || deltaUp + deltaDown > 0,
+      });
       if (newer && r.serving) await noteZone(tx, ctx, sim, r.eventAt, r.serving, prev);
-      if ((!existing && r.status === "start") || deltaUp + deltaDown > 0) await noteActivity(tx, sim, r.eventAt, prev);
       await checkUsageThresholds(tx, ctx, sim, r.eventAt, deltaUp + deltaDown);
       if (r.status === "start" || r.status === "interim") await autoActivate(tx, sim, r.eventAt);
       await testAllowance(tx, ctx, sim, r.eventAt);
