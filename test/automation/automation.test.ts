@@ -307,11 +307,14 @@ describe("exactly once, tenants apart", () => {
     const ruleB = await createRule(b.adminKey, { trigger: { type: "sim_state_changed" }, actions: [{ type: "webhook" }] });
     const quietB = await createRule(b.adminKey, { trigger: { type: "no_session", hours: 1 }, actions: [{ type: "webhook" }] });
     await accounting({ status: "start", sessionId: "ta-1", imsi: a.sim.imsi });
+    await accounting({ status: "start", sessionId: "tb-1", imsi: b.sim.imsi });
     await t.api("PATCH", `/api/v1/sims/${a.sim.iccid}`, { body: { state: "DEACTIVATED" } });
+    await t.api("PATCH", `/api/v1/sims/${a.sim.iccid}`, { body: { state: "ACTIVATED" } });
     t.clock.advance(2 * HOUR);
     await work();
     expect(await firings(ruleB.id)).toEqual([]);
-    expect(await firings(quietB.id)).toEqual([]);
+    // B's quiet rule sees B's quiet SIM, and only it.
+    expect((await firings(quietB.id)).map((f) => f.iccid)).toEqual([b.sim.iccid]);
     expect((await t.api("GET", `/api/v1/automation-rules/${ruleB.id}`, { key: a.adminKey })).status).toBe(404);
     expect((await t.api("GET", "/api/v1/automation-rules", { key: a.adminKey })).body.items).toEqual([]);
     expect((await t.api("PATCH", `/api/v1/automation-rules/${ruleB.id}`, { key: a.adminKey, body: { enabled: false } })).status).toBe(404);
