@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { type Database, migrate, openDatabase } from "../db/database.js";
+import { type Database, type Executor, migrate, openDatabase } from "../db/database.js";
 import { type Clock, systemClock } from "../lib/clock.js";
 import { createSecretBox, loadOrCreateKeyFile } from "../lib/secret-box.js";
 import { createMetrics } from "../http/metrics.js";
@@ -40,6 +40,9 @@ import { createMailService } from "../modules/mail/mail.service.js";
 import { mailRoutes } from "../modules/mail/mail.routes.js";
 import { createWebhooksService } from "../modules/webhooks/webhooks.service.js";
 import { webhooksRoutes } from "../modules/webhooks/webhooks.routes.js";
+import { type CaseOpener, createAutomationService } from "../modules/automation/automation.service.js";
+import { automationRoutes } from "../modules/automation/automation.routes.js";
+import { createSilenceDetector } from "../modules/network/silence-detector.js";
 import { type Config, ConfigError } from "./config.js";
 import { OTTER_VERSION } from "./version.js";
 
@@ -55,6 +58,8 @@ export interface Infrastructure {
   database?: Database;
   /** Start background workers (jobs, scheduler, mail). Tests may drive them by hand instead. */
   startWorkers?: boolean;
+  /** The case desk's port for automation rules (`open_case`); without it such rules are refused. */
+  cases?: CaseOpener;
 }
 
 export async function buildOtter(infra: Infrastructure) {
@@ -101,16 +106,26 @@ export async function buildOtter(infra: Infrastructure) {
 
   const networkClients = createNetworkClientsService({ db, clock, secrets, audit, accounts });
   const networkActions = createNetworkActionsService({ db, clock, logger: logger.child({ module: "network-actions" }), secrets, sims, send: (target) => sendDisconnect(target), cancelLocation: postCancelLocation });
-  const signals = createSignalsService({ db, clock, logger: logger.child({ module: "network" }), accounts, catalog, sims, events, actions: networkActions });
+  // Rules ask for usage thresholds of their own; the automation service is built further down.
+  let usageThresholds: ((tx: Executor, accountPath: string) => Promise<number[]>) | null = null;
+  const signals = createSignalsService({
+    db, clock, logger: logger.child({ module: "network" }), accounts, catalog, sims, events, actions: networkActions,
+    usageThresholds: (tx, path) => usageThresholds?.(tx, path) ?? Promise.resolve([]),
+  });
   const cells = config.OTTER_CELL_LOCATIONS_CSV ? await loadCellLocations(config.OTTER_CELL_LOCATIONS_CSV) : noCellLocations;
   const networkView = createNetworkViewService({ db, clock, sims, catalog, cells, registrationTimeoutMs: config.OTTER_REGISTRATION_TIMEOUT_MINUTES * 60_000 });
 
   const services = { accounts, audit, events, catalog, mail, sims, jobs, simImport, simBulk, networkClients, signals, networkView, networkActions };
   const diagnostics = createDiagnosticsService({ db, clock, sims, catalog, network: networkView });
   const hssEndpoints = createHssEndpointsService({ db, clock, secrets, audit, accounts });
-  const simActions = createSimActionsService({ db, clock, audit, sims, networkActions, networkView, diagnostics });
+  const simActions = createSimActionsService({ db, clock, audit, sims, networkActions, networkView, diagnostics, events });
   const webhooks = createWebhooksService({ db, clock, secrets, accounts, audit, mail, logger: logger.child({ module: "webhooks" }) });
-  const allServices = { ...services, diagnostics, hssEndpoints, simActions, webhooks };
+  const automation = createAutomationService({
+    db, clock, logger: logger.child({ module: "automation" }), accounts, audit, events, mail, sims, catalog, network: networkView, cases: infra.cases,
+  });
+  usageThresholds = (tx, path) => automation.usagePercentsFor(tx, path);
+  const silence = createSilenceDetector({ db, clock, events });
+  const allServices = { ...services, diagnostics, hssEndpoints, simActions, webhooks, automation, silence };
 
   const bootstrap = await accounts.bootstrap({ apiKey: config.OTTER_BOOTSTRAP_API_KEY });
 
@@ -132,6 +147,7 @@ export async function buildOtter(infra: Infrastructure) {
   await app.register(simImportRoutes(services));
   await app.register(simBulkRoutes(services));
   await app.register(webhooksRoutes(allServices));
+  await app.register(automationRoutes(allServices));
   await app.ready();
 
   const stopMailWorker = infra.startWorkers === false ? null : mail.startWorker(config.OTTER_WORKER_POLL_MS);
@@ -147,6 +163,10 @@ export async function buildOtter(infra: Infrastructure) {
   }, workerLog);
 
   const stopWebhooks = infra.startWorkers === false ? null : startLoop("webhooks", config.OTTER_WORKER_POLL_MS, () => webhooks.runOnce(), workerLog);
+  const stopAutomation = infra.startWorkers === false ? null : startLoop("automation", config.OTTER_WORKER_POLL_MS, async () => {
+    await silence.runOnce();
+    await automation.runOnce();
+  }, workerLog);
 
   let radius: RadiusServer | null = null;
   let closed = false;
@@ -175,6 +195,7 @@ export async function buildOtter(infra: Infrastructure) {
       await stopMailWorker?.();
       await stopScheduler?.();
       await stopWebhooks?.();
+      await stopAutomation?.();
       await stopNetworkActions?.();
       jobs.stop();
       await stopJobs?.();

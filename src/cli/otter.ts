@@ -11,6 +11,7 @@ import { registerSim } from "./commands/sim.js";
 import { registerSims } from "./commands/sims.js";
 import { registerUsers } from "./commands/users.js";
 import { registerZones } from "./commands/zones.js";
+import { registerRules } from "./commands/rules.js";
 import { reportError } from "./format.js";
 
 /**
@@ -43,6 +44,7 @@ Run \`otter <command> --help\` for a command's options. Documentation: docs/cli.
   registerUsers(program);
   registerPlans(program);
   registerZones(program);
+  registerRules(program);
   registerOutbox(program);
   registerSim(program);
   registerDiagnose(program);

@@ -328,6 +328,10 @@ export interface SimNetworkStateTable {
   updated_at: Timestamp;
   barred_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   barred_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  zone_key: ColumnType<string | null, string | null | undefined, string | null>;
+  last_activity_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  silence_check_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  silent_since: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface NetworkActionsTable {
@@ -447,6 +451,46 @@ export interface WebhookCursorTable {
   last_event_id: string;
 }
 
+export interface AutomationRulesTable {
+  id: string;
+  account_id: string;
+  name: string;
+  description: string | null;
+  enabled: boolean;
+  trigger_type: string;
+  trigger: Json;
+  conditions: Json;
+  actions: Json;
+  usage_percent: number | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AutomationFiringsTable {
+  id: string;
+  rule_id: string;
+  account_id: string;
+  dedupe_key: string;
+  event_id: string | null;
+  event_type: string;
+  event_data: Json;
+  sim_id: string | null;
+  iccid: string | null;
+  episode_at: Timestamp | null;
+  status: "pending" | "running" | "done" | "failed";
+  attempts: Generated<number>;
+  lease_until: Timestamp | null;
+  results: Json | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface AutomationCursorTable {
+  id: number;
+  last_event_id: string;
+}
+
 export interface DB {
   accounts: AccountsTable;
   contacts: ContactsTable;
@@ -480,6 +524,9 @@ export interface DB {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
   webhook_cursor: WebhookCursorTable;
+  automation_rules: AutomationRulesTable;
+  automation_firings: AutomationFiringsTable;
+  automation_cursor: AutomationCursorTable;
 }
 
 export type Account = Selectable<AccountsTable>;
@@ -496,4 +543,6 @@ export type MailMessage = Selectable<MailMessagesTable>;
 export type WebhookSubscription = Selectable<WebhookSubscriptionsTable>;
 export type WebhookDelivery = Selectable<WebhookDeliveriesTable>;
 export type WebhookAttempt = Selectable<WebhookAttemptsTable>;
+export type AutomationRule = Selectable<AutomationRulesTable>;
+export type AutomationFiring = Selectable<AutomationFiringsTable>;
 export type { Generated };

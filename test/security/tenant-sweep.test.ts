@@ -29,6 +29,7 @@ interface World {
   actionB: string;
   webhookB: string;
   deliveryB: string;
+  ruleB: string;
 }
 
 const TABLE: Record<string, Entry> = {
@@ -112,6 +113,12 @@ const TABLE: Record<string, Entry> = {
   listWebhookDeliveries: { kind: "tenant" },
   replayWebhookDelivery: { kind: "tenant" },
   replayWebhookRange: { kind: "tenant", body: () => ({ from: "2020-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z" }) },
+  createAutomationRule: { kind: "tenant", body: (w) => ({ name: "spy", accountId: w.b.account.id, trigger: { type: "imei_changed" }, actions: [{ type: "webhook" }] }) },
+  listAutomationRules: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}` },
+  getAutomationRule: { kind: "tenant" },
+  updateAutomationRule: { kind: "tenant", body: () => ({ enabled: false }) },
+  deleteAutomationRule: { kind: "tenant" },
+  listAutomationRuleFirings: { kind: "tenant" },
 };
 
 let t: TestOtter;
@@ -139,7 +146,8 @@ beforeAll(async () => {
   const actionB = (await t.api("POST", `/api/v1/sims/${simB.iccid}/actions`, { body: { type: "override-limit", reason: "sweep setup", override: "DEFAULT" } })).body.id;
   await t.otter.services.webhooks.dispatch({ settleMs: 0 });
   const deliveryB = (await t.api("GET", `/api/v1/webhooks/${webhookB}/deliveries`)).body.items[0].id;
-  w = { a, b, cat, simB, jobB, keyB, contactB, changeB, mailId, networkClient, hssEndpoint, actionB, webhookB, deliveryB };
+  const ruleB = (await t.api("POST", "/api/v1/automation-rules", { key: b.adminKey, body: { name: "b rule", trigger: { type: "sim_state_changed" }, actions: [{ type: "webhook" }] } })).body.id;
+  w = { a, b, cat, simB, jobB, keyB, contactB, changeB, mailId, networkClient, hssEndpoint, actionB, webhookB, deliveryB, ruleB };
   const doc = (await t.api("GET", "/api/v1/openapi.json")).body as { paths: Record<string, Record<string, { operationId: string }>> };
   ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, operationId: op.operationId })))
     .filter((o) => o.path.startsWith("/api/v1/"));
@@ -154,7 +162,8 @@ function fill(path: string): string {
     : path.startsWith("/api/v1/network/clients") ? w.networkClient
     : path.startsWith("/api/v1/network/hss-endpoints") ? w.hssEndpoint
     : path.startsWith("/api/v1/actions") ? w.actionB
-    : path.startsWith("/api/v1/webhooks") ? w.webhookB : "";
+    : path.startsWith("/api/v1/webhooks") ? w.webhookB
+    : path.startsWith("/api/v1/automation-rules") ? w.ruleB : "";
   const ref = path.startsWith("/api/v1/zones") ? w.cat.home.id : path.startsWith("/api/v1/rate-plans") ? w.cat.rate.id : w.cat.comm.id;
   return path.replace("{id}", id).replace("{ref}", ref).replace("{iccid}", w.simB.iccid).replace("{keyId}", w.keyB)
     .replace("{contactId}", w.contactB).replace("{changeId}", w.changeB).replace("{accountId}", w.b.account.id)
@@ -168,7 +177,7 @@ describe("tenant isolation across every route", () => {
   });
 
   it("never lets customer A succeed on, see or change customer B's data", async () => {
-    const secrets = [w.b.account.id, w.b.admin.id, w.b.user.id, w.simB.iccid, w.simB.imsi, w.jobB, w.keyB, w.contactB, w.changeB, w.actionB, w.webhookB, w.deliveryB];
+    const secrets = [w.b.account.id, w.b.admin.id, w.b.user.id, w.simB.iccid, w.simB.imsi, w.jobB, w.keyB, w.contactB, w.changeB, w.actionB, w.webhookB, w.deliveryB, w.ruleB];
     for (const op of ops) {
       const entry = TABLE[op.operationId]!;
       const path = fill(op.path) + (entry.query ? `?${entry.query(w)}` : "");
@@ -197,6 +206,7 @@ describe("tenant isolation across every route", () => {
     expect((await t.api("GET", "/api/v1/network/clients")).body.items.map((c: { name: string }) => c.name)).toEqual(["pgw-sweep"]);
     expect((await t.api("GET", `/api/v1/sims/${w.simB.iccid}/timeline`)).body.items).toEqual([]);
     expect((await t.api("GET", `/api/v1/webhooks/${w.webhookB}`)).body).toMatchObject({ url: "http://127.0.0.1:9/b-hook", status: "active" });
+    expect((await t.api("GET", `/api/v1/automation-rules/${w.ruleB}`)).body).toMatchObject({ name: "b rule", enabled: true });
     expect((await t.api("GET", `/api/v1/webhooks/${w.webhookB}/deliveries`)).body.items.find((d: { id: string }) => d.id === w.deliveryB)).toMatchObject({ status: "queued", attemptCount: 0 });
   });
 

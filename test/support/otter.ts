@@ -3,6 +3,7 @@ import pino from "pino";
 import { buildOtter, type Otter } from "../../src/app/build-app.js";
 import { loadConfig } from "../../src/app/config.js";
 import { ManualClock } from "../../src/lib/clock.js";
+import type { CaseOpener } from "../../src/modules/automation/automation.service.js";
 import { createTestDatabase } from "./engine.js";
 
 export interface ApiResponse<T = any> {
@@ -26,7 +27,7 @@ export interface TestOtter {
  * Boots the real Otter on a fresh database and an ephemeral port, with a manual clock.
  * `startWorkers: false` leaves background work (mail delivery…) to the test, which drives it by hand.
  */
-export async function startOtter(env: Record<string, string> = {}, opts: { startWorkers?: boolean } = {}): Promise<TestOtter> {
+export async function startOtter(env: Record<string, string> = {}, opts: { startWorkers?: boolean; cases?: CaseOpener } = {}): Promise<TestOtter> {
   const database = await createTestDatabase();
   const adminKey = `otk_test_${randomBytes(24).toString("hex")}`;
   const config = loadConfig({
@@ -42,7 +43,7 @@ export async function startOtter(env: Record<string, string> = {}, opts: { start
     ...env,
   });
   const clock = new ManualClock("2026-03-01T09:00:00Z");
-  const otter = await buildOtter({ config, logger: pino({ level: "silent" }), clock, database, startWorkers: opts.startWorkers });
+  const otter = await buildOtter({ config, logger: pino({ level: "silent" }), clock, database, startWorkers: opts.startWorkers, cases: opts.cases });
   const url = await otter.listen();
   const root = await otter.services.accounts.rootAccount();
 

@@ -245,6 +245,18 @@ export function createAccountsService(deps: Deps) {
       return u ?? null;
     },
 
+    /**
+     * Where notices for an account go: its contacts with an e-mail address, or, when it has none,
+     * its enabled administrators.
+     */
+    async noticeAddresses(ex: Executor, accountId: string): Promise<string[]> {
+      const contacts = await ex.selectFrom("contacts").select("email").where("account_id", "=", accountId).where("email", "is not", null).execute();
+      if (contacts.length > 0) return [...new Set(contacts.map((c) => c.email!))];
+      const admins = await ex.selectFrom("users").select("email").where("account_id", "=", accountId)
+        .where("role", "in", ["customer_admin", "operator_admin"]).where("disabled_at", "is", null).execute();
+      return [...new Set(admins.map((u) => u.email))];
+    },
+
     /** Ancestors of an account from the root down, including itself. */
     ancestorIds(account: Pick<Account, "path">): string[] {
       return account.path.split("/").filter(Boolean);

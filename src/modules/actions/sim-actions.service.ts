@@ -6,6 +6,7 @@ import type { AuditService } from "../audit/audit.service.js";
 import { requirePermission } from "../auth/permissions.js";
 import { actorOf, inSubtree, type Principal, SYSTEM_READER } from "../auth/principal.js";
 import type { DiagnosticsService } from "../diagnostics/diagnostics.service.js";
+import type { EventsService } from "../events/events.service.js";
 import type { NetworkActionsService } from "../network/network-actions.service.js";
 import type { NetworkViewService } from "../network/network-view.service.js";
 import { CONNECTING, type SimState } from "../sims/sim-lifecycle.js";
@@ -29,6 +30,8 @@ interface Deps {
   networkActions: Pick<NetworkActionsService, "disconnectSim" | "cancelLocation" | "forSimAction">;
   networkView: Pick<NetworkViewService, "activitySince">;
   diagnostics: Pick<DiagnosticsService, "diagnose">;
+  /** `action.completed` when an action reaches its final outcome (optional for callers that do not publish). */
+  events?: Pick<EventsService, "emit">;
 }
 
 /**
@@ -47,6 +50,21 @@ export function createSimActionsService(deps: Deps) {
       completedAt: row.completed_at?.toISOString() ?? null, outcome: (row.outcome as Record<string, unknown> | null) ?? null,
       network: await deps.networkActions.forSimAction(db, row.id),
     };
+  }
+
+  /** Records an action's final outcome and publishes it, in one transaction; false when another node got there first. */
+  async function complete(a: { id: string; account_id: string; iccid: string; type: string; requested_by: string; created_at: Date }, status: string, outcome: Record<string, unknown>): Promise<boolean> {
+    const now = clock.now();
+    return inTransaction(db, async (tx) => {
+      const res = await tx.updateTable("sim_actions").set({ status, outcome: JSON.stringify(outcome), completed_at: now, updated_at: now })
+        .where("id", "=", a.id).where("status", "=", "watching").executeTakeFirst();
+      if (Number(res.numUpdatedRows) === 0) return false;
+      await deps.events?.emit(tx, [{ accountId: a.account_id, type: "action.completed", subjectId: a.id, data: {
+        actionId: a.id, iccid: a.iccid, type: a.type, status, requestedBy: a.requested_by, requestedAt: a.created_at.toISOString(),
+        completedAt: now.toISOString(), outcome,
+      } }]);
+      return true;
+    });
   }
 
   return {
@@ -128,8 +146,7 @@ export function createSimActionsService(deps: Deps) {
             summary: `Back online at ${seen.trafficAt.toISOString()}: ${[seen.registeredAt && `registered at ${seen.registeredAt.toISOString()}${seen.registeredIn ? ` in ${seen.registeredIn}` : ""}`, seen.sessionAt && `new data session at ${seen.sessionAt.toISOString()}${seen.sessionApn ? ` on ${seen.sessionApn}` : ""}`, `traffic at ${seen.trafficAt.toISOString()}`].filter(Boolean).join(", ")}.`,
             backOnlineAt: seen.trafficAt.toISOString(), registeredAt: seen.registeredAt?.toISOString() ?? null, sessionAt: seen.sessionAt?.toISOString() ?? null,
           };
-          await db.updateTable("sim_actions").set({ status: "back_online", outcome: JSON.stringify(outcome), completed_at: now, updated_at: now }).where("id", "=", a.id).where("status", "=", "watching").execute();
-          done++;
+          if (await complete(a, "back_online", outcome)) done++;
         } else if (a.watch_until && a.watch_until.getTime() <= now.getTime()) {
           const minutes = Math.round((now.getTime() - a.created_at.getTime()) / 60_000);
           const diagnosis = await deps.diagnostics.diagnose(SYSTEM_READER, a.iccid).catch(() => null);
@@ -139,8 +156,7 @@ export function createSimActionsService(deps: Deps) {
             diagnosis: diagnosis ? { verdict: diagnosis.verdict, firstBroken: diagnosis.firstBroken } : null,
             registeredAt: seen.registeredAt?.toISOString() ?? null, sessionAt: seen.sessionAt?.toISOString() ?? null,
           };
-          await db.updateTable("sim_actions").set({ status: "still_silent", outcome: JSON.stringify(outcome), completed_at: now, updated_at: now }).where("id", "=", a.id).where("status", "=", "watching").execute();
-          done++;
+          if (await complete(a, "still_silent", outcome)) done++;
         }
       }
       return done;

@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   "network:ingest": [OA, OG],
   "webhooks:read": [OA, OG, CA, CU],
   "webhooks:write": [OA, OG, CA],
+  "automation:read": [OA, OG, CA, CU],
+  "automation:write": [OA, OG, CA],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

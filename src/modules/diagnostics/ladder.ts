@@ -54,11 +54,26 @@ export function rhythmOf(sessions: DiagnosisInput["sessions"]): { typicalGapSeco
   return { typicalGapSeconds: Math.round(median(gaps) / 1000), basis: `median gap between the last ${starts.length} session starts` };
 }
 
+/** Without a known rhythm a device is expected to report at least daily. */
+export const ASSUMED_GAP_MS = 24 * HOUR;
+/** However fast a device's rhythm, silence shorter than this is never called lost. */
+export const MIN_SILENCE_MS = 2 * HOUR;
+
+/**
+ * How long a device may stay silent before it counts as lost: `multiple` of its usual gap (24 h
+ * assumed without a rhythm), at least `floorMs`. The traffic rung, the silence detector
+ * (`sim.silent`) and rules with `no_session.rhythmMultiple` all measure silence with this one yardstick.
+ */
+export function silenceLimitMs(rhythm: { typicalGapSeconds: number | null }, multiple = 3, floorMs = MIN_SILENCE_MS): number {
+  const expected = rhythm.typicalGapSeconds ? rhythm.typicalGapSeconds * 1000 : ASSUMED_GAP_MS;
+  return Math.max(multiple * expected, floorMs);
+}
+
 export function diagnose(input: DiagnosisInput): Diagnosis {
   const { now } = input;
   const rungs: Rung[] = [];
   const rhythm = rhythmOf(input.sessions);
-  const expectedMs = (rhythm.typicalGapSeconds ?? 24 * 3600) * 1000;
+  const expectedMs = rhythm.typicalGapSeconds ? rhythm.typicalGapSeconds * 1000 : ASSUMED_GAP_MS;
 
   // sim_state
   const state = input.sim.state as SimState;
@@ -168,7 +183,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     rungs.push({ name: "traffic", status: input.sessions.length ? "fail" : "skipped", summary: input.sessions.length ? "No bytes have flowed in the recent sessions." : "No sessions to measure traffic.", evidence: [] });
   } else {
     const silent = now.getTime() - lastTraffic;
-    const status: RungStatus = silent > Math.max(3 * expectedMs, 2 * HOUR) ? "fail" : silent > 1.5 * expectedMs ? "warn" : "pass";
+    const status: RungStatus = silent > silenceLimitMs(rhythm) ? "fail" : silent > 1.5 * expectedMs ? "warn" : "pass";
     rungs.push({ name: "traffic", status, summary: `Last traffic ${ago(silent)} ago (${new Date(lastTraffic).toISOString()}); ${usual}.`, evidence: [{ kind: "session", at: new Date(lastTraffic).toISOString(), detail: "last bytes seen" }],
       ...(status === "fail" && !rungs.some((r) => r.status === "fail") ? { fix: { action: "reset-connectivity" as const, description: "Reset connectivity so the device attaches again; if it stays silent, check the device (power, coverage)." } } : {}) });
   }

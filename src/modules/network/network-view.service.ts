@@ -195,6 +195,25 @@ export function createNetworkViewService(deps: Deps) {
       };
     },
 
+    /**
+     * SIMs of the subtree at `accountPath`, in a connecting state, whose last activity (a session
+     * start or bytes) is at or before `before`: oldest silence first, in pages (`after` is the last
+     * row of the previous page). SIMs never seen active are not listed.
+     */
+    async quietSims(opts: { accountPath: string; before: Date; after?: { lastActivityAt: Date; simId: string }; limit: number }) {
+      let q = db.selectFrom("sim_network_state").innerJoin("sims", "sims.id", "sim_network_state.sim_id").innerJoin("accounts", "accounts.id", "sims.account_id")
+        .select(["sims.id as simId", "sims.iccid", "sim_network_state.last_activity_at as lastActivityAt"])
+        .where("accounts.path", "like", `${opts.accountPath}%`).where("sims.state", "in", [...CONNECTING])
+        .where("sim_network_state.last_activity_at", "<=", opts.before);
+      if (opts.after) {
+        const { lastActivityAt, simId } = opts.after;
+        q = q.where((eb) => eb.or([eb("sim_network_state.last_activity_at", ">", lastActivityAt),
+          eb.and([eb("sim_network_state.last_activity_at", "=", lastActivityAt), eb("sims.id", ">", simId)])]));
+      }
+      const rows = await q.orderBy("sim_network_state.last_activity_at").orderBy("sims.id").limit(opts.limit).execute();
+      return rows.map((r) => ({ simId: r.simId, iccid: r.iccid, lastActivityAt: r.lastActivityAt! }));
+    },
+
     /** The first signs of life after `since`: an accepted registration, a new session, traffic. */
     async activitySince(simId: string, since: Date) {
       const reg = await db.selectFrom("registration_events").select(["at", "visited_plmn"]).where("sim_id", "=", simId)

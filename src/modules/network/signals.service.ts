@@ -10,6 +10,7 @@ import type { CatalogService } from "../catalog/catalog.service.js";
 import type { EventsService } from "../events/events.service.js";
 import type { SimsService } from "../sims/sims.service.js";
 import type { AccountingInput, RegistrationType } from "./network.types.js";
+import { MIN_SILENCE_MS } from "../diagnostics/ladder.js";
 import { describePlmn } from "./plmn.js";
 import type { NetworkActionsService } from "./network-actions.service.js";
 
@@ -32,12 +33,20 @@ interface Deps {
   logger: Logger;
   actions: Pick<NetworkActionsService, "disconnectSim" | "cancelLocation">;
   accounts: Pick<AccountsService, "rootAccount">;
-  catalog: Pick<CatalogService, "rateVersionAt">;
+  catalog: Pick<CatalogService, "rateVersionAt" | "communicationPlanDetail">;
   sims: Pick<SimsService, "applyChange" | "lockById">;
   events: EventsService;
+  /**
+   * Extra cycle-usage thresholds (percent of the included data) that someone asked for, e.g. the
+   * automation rules of the SIM's account and the accounts above it; 50, 80 and 100 always apply.
+   */
+  usageThresholds?: (tx: Executor, accountPath: string) => Promise<number[]>;
 }
 
-type SimRef = { id: string; iccid: string; account_id: string; state: string; rate_plan_id: string | null; overage_limit_override: string; account_path: string; test_ready_then: string };
+/** Cycle usage thresholds every SIM reports (`sim.usage_threshold`), in percent of the included data. */
+export const STANDARD_USAGE_THRESHOLDS = [50, 80, 100] as const;
+
+type SimRef = { id: string; iccid: string; account_id: string; state: string; rate_plan_id: string | null; communication_plan_id: string | null; overage_limit_override: string; account_path: string; test_ready_then: string };
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -52,7 +61,7 @@ export function createSignalsService(deps: Deps) {
 
   async function simByImsi(tx: Executor, imsi: string): Promise<SimRef | undefined> {
     return tx.selectFrom("sims").innerJoin("accounts", "accounts.id", "sims.account_id")
-      .select(["sims.id", "sims.iccid", "sims.account_id", "sims.state", "sims.rate_plan_id", "sims.overage_limit_override", "accounts.path as account_path", "accounts.test_ready_then"])
+      .select(["sims.id", "sims.iccid", "sims.account_id", "sims.state", "sims.rate_plan_id", "sims.communication_plan_id", "sims.overage_limit_override", "accounts.path as account_path", "accounts.test_ready_then"])
       .where("sims.imsi", "=", imsi).executeTakeFirst();
   }
 
@@ -65,6 +74,7 @@ export function createSignalsService(deps: Deps) {
   }
 
   type Version = Awaited<ReturnType<CatalogService["rateVersionAt"]>>;
+  type CommPlanDetail = Awaited<ReturnType<CatalogService["communicationPlanDetail"]>>;
 
   /**
    * What one group commit looks up again and again, looked up once: rate plan versions (by plan and
@@ -73,6 +83,27 @@ export function createSignalsService(deps: Deps) {
   function batchContext(tx: Executor) {
     const versions = new Map<string, Promise<Version>>();
     let zones: Promise<Zone[]> | null = null;
+    const commPlans = new Map<string, Promise<CommPlanDetail>>();
+    const thresholds = new Map<string, Promise<number[]>>();
+    const allZones = () => (zones ??= tx.selectFrom("zones").selectAll().execute());
+    const commPlan = (id: string): Promise<CommPlanDetail> => {
+      let p = commPlans.get(id);
+      if (!p) {
+        p = deps.catalog.communicationPlanDetail(tx, id);
+        commPlans.set(id, p);
+      }
+      return p;
+    };
+    /** Thresholds in percent for SIMs of the account at `path`: the standard ones and any asked for. */
+    const usageThresholds = (path: string): Promise<number[]> => {
+      let p = thresholds.get(path);
+      if (!p) {
+        p = (deps.usageThresholds ? deps.usageThresholds(tx, path) : Promise.resolve([]))
+          .then((extra) => [...new Set([...STANDARD_USAGE_THRESHOLDS, ...extra])].sort((a, b) => a - b));
+        thresholds.set(path, p);
+      }
+      return p;
+    };
     const versionAt = (ratePlanId: string, at: Date): Promise<Version> => {
       const key = `${ratePlanId}@${dayOf(at)}`;
       let v = versions.get(key);
@@ -88,14 +119,13 @@ export function createSignalsService(deps: Deps) {
       const v = await versionAt(ratePlanId, at);
       const ids = v ? v.terms.zones.map((z) => z.zoneId) : null;
       if (!ids) return null;
-      zones ??= tx.selectFrom("zones").selectAll().execute();
-      const all = await zones;
+      const all = await allZones();
       const country = describePlmn(serving.mcc, serving.mnc).country;
       const plmn = `${serving.mcc}${serving.mnc}`;
       const candidates = ids.map((id) => all.find((z) => z.id === id)).filter((z): z is Zone => !!z);
       return candidates.find((z) => z.plmns.includes(plmn)) ?? candidates.find((z) => country !== null && z.countries.includes(country)) ?? null;
     };
-    return { versionAt, zoneOf };
+    return { versionAt, zoneOf, allZones, commPlan, usageThresholds };
   }
   type BatchContext = ReturnType<typeof batchContext>;
 
@@ -110,10 +140,11 @@ export function createSignalsService(deps: Deps) {
   }
 
   /** Updates what Otter last knew of the SIM on the network; reports an IMEI change. */
-  async function touchState(tx: Executor, sim: SimRef, at: Date, s: { imei?: string; imeisv?: string; mcc?: string; mnc?: string; rat?: string | null; location?: unknown; registration?: unknown }) {
+  async function touchState(tx: Executor, sim: SimRef, at: Date, s: { imei?: string; imeisv?: string; mcc?: string; mnc?: string; rat?: string | null; location?: unknown; registration?: unknown; activity?: boolean }) {
     const prev = await tx.selectFrom("sim_network_state").selectAll().where("sim_id", "=", sim.id).forUpdate().executeTakeFirst();
     const newer = !prev?.last_seen || prev.last_seen.getTime() <= at.getTime();
     const imeiChanged = !!s.imei && !!prev?.imei && prev.imei !== s.imei && newer;
+    const active = !!s.activity && (!prev?.last_activity_at || prev.last_activity_at.getTime() < at.getTime());
     const row = {
       sim_id: sim.id, account_id: sim.account_id,
       last_seen: prev?.last_seen && !newer ? prev.last_seen : at,
@@ -127,11 +158,87 @@ export function createSignalsService(deps: Deps) {
       rat: newer && s.rat ? s.rat : prev?.rat ?? s.rat ?? null,
       location: newer && s.location ? JSON.stringify(s.location) : prev?.location ? JSON.stringify(prev.location) : null,
       updated_at: clock.now(),
+      // A session began or bytes flowed: the silence detector looks again once the shortest silence
+      // could have passed, and a silence episode ends.
+      ...(active && { last_activity_at: at, silence_check_at: new Date(at.getTime() + MIN_SILENCE_MS), silent_since: null }),
     };
     await tx.insertInto("sim_network_state").values(row).onConflict((oc) => oc.column("sim_id").doUpdateSet(row)).execute();
     if (imeiChanged) {
       await deps.events.emit(tx, [{ accountId: sim.account_id, type: "sim.imei_changed", subjectId: sim.iccid, data: { iccid: sim.iccid, from: prev!.imei, to: s.imei, at: at.toISOString() } }]);
     }
+    if (active && prev?.silent_since) {
+      await deps.events.emit(tx, [{ accountId: sim.account_id, type: "sim.back_online", subjectId: sim.iccid, data: {
+        iccid: sim.iccid, at: at.toISOString(), silentSince: prev.silent_since.toISOString(),
+        lastActivityAt: prev.last_activity_at?.toISOString() ?? null,
+        silentForSeconds: prev.last_activity_at ? Math.round((at.getTime() - prev.last_activity_at.getTime()) / 1000) : null,
+      } }]);
+    }
+    return { prev, newer };
+  }
+  type PriorState = Awaited<ReturnType<typeof touchState>>["prev"];
+
+  /**
+   * The zone a SIM is in, when it changes: the communication plan's zone that covers the network
+   * (in plan), else the rate plan's, else any zone of the catalog that covers it (not in plan), else
+   * just the country. The stored key starts with the network so a SIM that stays on one network
+   * costs one comparison.
+   */
+  async function noteZone(tx: Executor, ctx: BatchContext, sim: SimRef, at: Date, serving: { mcc: string; mnc: string }, prev: PriorState) {
+    const plmn = `${serving.mcc}${serving.mnc}`;
+    if (prev?.zone_key?.startsWith(`${plmn}|`)) return;
+    const info = describePlmn(serving.mcc, serving.mnc);
+    const covers = (z: { plmns: string[]; countries: string[] }) => z.plmns.includes(plmn);
+    const coversCountry = (z: { plmns: string[]; countries: string[] }) => info.country !== null && z.countries.includes(info.country);
+    const plan = sim.communication_plan_id ? await ctx.commPlan(sim.communication_plan_id) : null;
+    let zone: { id: string; name: string } | null = plan ? (plan.zones.find(covers) ?? plan.zones.find(coversCountry) ?? null) : null;
+    const inPlan = zone !== null;
+    if (!zone) zone = await ctx.zoneOf(sim.rate_plan_id, serving, at);
+    if (!zone) {
+      const all = await ctx.allZones();
+      zone = all.find(covers) ?? all.find(coversCountry) ?? null;
+    }
+    const where = zone ? `zone:${zone.id}` : `country:${info.country ?? plmn}`;
+    const prevWhere = prev?.zone_key ? prev.zone_key.slice(prev.zone_key.indexOf("|") + 1) : null;
+    await tx.updateTable("sim_network_state").set({ zone_key: `${plmn}|${where}` }).where("sim_id", "=", sim.id).execute();
+    if (where === prevWhere) return;
+    let previousZone: { id: string; name: string } | null = null;
+    if (prevWhere?.startsWith("zone:")) {
+      const z = (await ctx.allZones()).find((x) => x.id === prevWhere.slice(5));
+      previousZone = z ? { id: z.id, name: z.name } : { id: prevWhere.slice(5), name: prevWhere.slice(5) };
+    }
+    const previousPlmn = prev?.zone_key ? prev.zone_key.slice(0, prev.zone_key.indexOf("|")) : null;
+    await deps.events.emit(tx, [{ accountId: sim.account_id, type: "sim.zone_entered", subjectId: sim.iccid, data: {
+      iccid: sim.iccid, zone: zone ? { id: zone.id, name: zone.name } : null, country: info.country, countryName: info.countryName,
+      plmn, network: info.network, inPlan, communicationPlan: plan ? { id: plan.id, name: plan.name } : null,
+      previousZone, previousCountry: previousPlmn ? describePlmn(previousPlmn.slice(0, 3), previousPlmn.slice(3)).country : null,
+      at: at.toISOString(),
+    } }]);
+  }
+
+  /**
+   * Cycle (calendar month) usage crossing a threshold: 50, 80 and 100 % of the rate plan's included
+   * data (of the data limit when nothing is included) and any percentage a rule asked for. Usage
+   * only grows within a cycle, so each threshold is crossed, and reported, once per cycle.
+   */
+  async function checkUsageThresholds(tx: Executor, ctx: BatchContext, sim: SimRef, at: Date, delta: number) {
+    if (!sim.rate_plan_id || delta <= 0) return;
+    const v = await ctx.versionAt(sim.rate_plan_id, at);
+    if (!v) return;
+    const included = v.terms.included?.dataBytes ?? 0;
+    const basis = included > 0 ? "included" as const : v.terms.dataLimitBytes ? "dataLimit" as const : null;
+    if (!basis) return;
+    const base = basis === "included" ? included : v.terms.dataLimitBytes!;
+    const cycleStart = `${at.toISOString().slice(0, 7)}-01`;
+    const used = await tx.selectFrom("usage_daily").select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total"))
+      .where("sim_id", "=", sim.id).where("day", ">=", cycleStart).where("day", "<=", dayOf(at)).executeTakeFirst();
+    const after = Number(used?.total ?? 0);
+    const before = after - delta;
+    const crossed = (await ctx.usageThresholds(sim.account_path)).filter((p) => before < (base * p) / 100 && (base * p) / 100 <= after);
+    if (crossed.length === 0) return;
+    await deps.events.emit(tx, crossed.map((p) => ({ accountId: sim.account_id, type: "sim.usage_threshold", subjectId: sim.iccid, data: {
+      iccid: sim.iccid, thresholdPercent: p, thresholdBytes: Math.ceil((base * p) / 100), usedBytes: after, includedBytes: included,
+      dataLimitBytes: v.terms.dataLimitBytes ?? null, basis, cycleStart, at: at.toISOString(),
+    } })));
   }
 
   /** First data session of an ACTIVATION_READY SIM activates it (reference/iot-plans.md). */
@@ -251,7 +358,12 @@ export function createSignalsService(deps: Deps) {
 
     if (sim) {
       await addUsage(tx, sim, await ctx.zoneOf(sim.rate_plan_id, r.serving, r.eventAt), r.eventAt, deltaUp, deltaDown);
-      await touchState(tx, sim, r.eventAt, { imei: r.imei, imeisv: r.imeisv, mcc: r.serving?.mcc, mnc: r.serving?.mnc, rat: r.rat, location: r.location });
+      const { prev, newer } = await touchState(tx, sim, r.eventAt, {
+        imei: r.imei, imeisv: r.imeisv, mcc: r.serving?.mcc, mnc: r.serving?.mnc, rat: r.rat, location: r.location,
+        activity: (!existing && r.status === "start") || deltaUp + deltaDown > 0,
+      });
+      if (newer && r.serving) await noteZone(tx, ctx, sim, r.eventAt, r.serving, prev);
+      await checkUsageThresholds(tx, ctx, sim, r.eventAt, deltaUp + deltaDown);
       if (r.status === "start" || r.status === "interim") await autoActivate(tx, sim, r.eventAt);
       await testAllowance(tx, ctx, sim, r.eventAt);
       // Only new traffic or a new session can change whether the SIM is over its limit.
@@ -286,6 +398,7 @@ export function createSignalsService(deps: Deps) {
     async recordRegistrationEvents(events: RegistrationEventInput[]): Promise<{ id: string; status: "stored" | "duplicate"; iccid: string | null }[]> {
       return inTransaction(db, async (tx) => {
         const root = await deps.accounts.rootAccount(tx);
+        const ctx = batchContext(tx);
         const out: { id: string; status: "stored" | "duplicate"; iccid: string | null }[] = [];
         for (const e of events) {
           const sim = await simByImsi(tx, e.imsi);
@@ -302,10 +415,12 @@ export function createSignalsService(deps: Deps) {
             await noteUnknownImsi(tx, e.imsi, "hss", e.visitedPlmn ?? null, e.at);
           } else {
             const plmn = e.visitedPlmn ? { mcc: e.visitedPlmn.slice(0, 3), mnc: e.visitedPlmn.slice(3) } : undefined;
-            await touchState(tx, sim, e.at, {
+            const { prev, newer } = await touchState(tx, sim, e.at, {
               imei: e.imei, mcc: plmn?.mcc, mnc: plmn?.mnc, rat: e.rat ?? null,
               registration: { type: e.type, result: e.result ?? null, cause: e.cause ?? null, causeType: e.causeType ?? null, at: e.at.toISOString(), visitedPlmn: e.visitedPlmn ?? null },
             });
+            // Only an accepted registration puts the SIM in a network; a rejected one leaves it where it was.
+            if (newer && plmn && e.type === "location_update" && e.result === "accepted") await noteZone(tx, ctx, sim, e.at, plmn, prev);
             if (e.type === "location_update" && e.result === "rejected") {
               await deps.events.emit(tx, [{ accountId: sim.account_id, type: "sim.registration_rejected", subjectId: sim.iccid, data: { iccid: sim.iccid, cause: e.cause ?? null, causeType: e.causeType ?? null, visitedPlmn: e.visitedPlmn ?? null, at: e.at.toISOString() } }]);
             }

@@ -36,6 +36,8 @@ export interface ChangeContext {
   reason: string | null;
   effectiveDate: Date;
   jobId?: string | null;
+  /** Set when an automation rule makes the change: its events say so, and rules do not fire on them (no loops). */
+  automationRuleId?: string;
 }
 
 /** The stored form of a scheduled change: ids only, resolved again when it falls due. */
@@ -129,7 +131,7 @@ export function createSimsService(deps: Deps) {
       set.state = change.state;
       if (change.state === "ACTIVATED" && !sim.date_activated) set.date_activated = ctx.effectiveDate;
       audit.push({ field: "state", prior: sim.state, value: change.state });
-      events.push({ accountId, type: "sim.state_changed", subjectId: sim.iccid, data: { iccid: sim.iccid, from: sim.state, to: change.state, reason: ctx.reason } });
+      events.push({ accountId, type: "sim.state_changed", subjectId: sim.iccid, data: { iccid: sim.iccid, from: sim.state, to: change.state, reason: ctx.reason, ...(ctx.automationRuleId && { byRule: ctx.automationRuleId }) } });
     }
 
     const planNames = await names(tx, [sim]);
@@ -144,7 +146,7 @@ export function createSimsService(deps: Deps) {
       audit.push({ field: "ratePlan", prior: sim.rate_plan_id ? planNames.rate.get(sim.rate_plan_id) ?? sim.rate_plan_id : null, value: change.ratePlan.name });
     }
     if (set.communication_plan_id || set.rate_plan_id) {
-      events.push({ accountId, type: "sim.plan_changed", subjectId: sim.iccid, data: { iccid: sim.iccid, communicationPlanId: commId, ratePlanId: rateId } });
+      events.push({ accountId, type: "sim.plan_changed", subjectId: sim.iccid, data: { iccid: sim.iccid, communicationPlanId: commId, ratePlanId: rateId, ...(ctx.automationRuleId && { byRule: ctx.automationRuleId }) } });
     }
 
     if (targetAccount && targetAccount.id !== sim.account_id) {

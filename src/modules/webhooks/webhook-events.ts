@@ -15,6 +15,12 @@ export const PUBLIC_EVENT_TYPES = {
   "sim.data_limit_reached": "sim.data_limit_reached",
   "sims.imported": "sims.imported",
   "account.created": "account.created",
+  "sim.zone_entered": "sim.zone_entered",
+  "sim.usage_threshold": "sim.usage_threshold",
+  "sim.silent": "sim.silent",
+  "sim.back_online": "sim.back_online",
+  "action.completed": "action.completed",
+  "automation.rule_fired": "automation.rule_fired",
 } as const satisfies Record<string, string>;
 
 export type PublicEventType = (typeof PUBLIC_EVENT_TYPES)[keyof typeof PUBLIC_EVENT_TYPES];
