@@ -40,6 +40,10 @@ import { createMailService } from "../modules/mail/mail.service.js";
 import { mailRoutes } from "../modules/mail/mail.routes.js";
 import { createWebhooksService } from "../modules/webhooks/webhooks.service.js";
 import { webhooksRoutes } from "../modules/webhooks/webhooks.routes.js";
+import { createSmsCentresService } from "../modules/sms/sms-centres.service.js";
+import { createSmsService } from "../modules/sms/sms.service.js";
+import { smsRoutes } from "../modules/sms/sms.routes.js";
+import { SmppLink } from "../network/smpp-client.js";
 import { type Config, ConfigError } from "./config.js";
 import { OTTER_VERSION } from "./version.js";
 
@@ -108,9 +112,12 @@ export async function buildOtter(infra: Infrastructure) {
   const services = { accounts, audit, events, catalog, mail, sims, jobs, simImport, simBulk, networkClients, signals, networkView, networkActions };
   const diagnostics = createDiagnosticsService({ db, clock, sims, catalog, network: networkView });
   const hssEndpoints = createHssEndpointsService({ db, clock, secrets, audit, accounts });
-  const simActions = createSimActionsService({ db, clock, audit, sims, networkActions, networkView, diagnostics });
+  const smsCentres = createSmsCentresService({ db, clock, secrets, audit, accounts });
+  const smsLog = logger.child({ module: "sms" });
+  const sms = createSmsService({ db, clock, logger: smsLog, centres: smsCentres, link: (centre, onReceipt) => new SmppLink(centre, { onReceipt, log: (msg, err) => smsLog.warn({ err }, msg) }) });
+  const simActions = createSimActionsService({ db, clock, audit, sims, networkActions, networkView, diagnostics, sms, catalog });
   const webhooks = createWebhooksService({ db, clock, secrets, accounts, audit, mail, logger: logger.child({ module: "webhooks" }) });
-  const allServices = { ...services, diagnostics, hssEndpoints, simActions, webhooks };
+  const allServices = { ...services, diagnostics, hssEndpoints, simActions, webhooks, smsCentres, sms };
 
   const bootstrap = await accounts.bootstrap({ apiKey: config.OTTER_BOOTSTRAP_API_KEY });
 
@@ -132,12 +139,14 @@ export async function buildOtter(infra: Infrastructure) {
   await app.register(simImportRoutes(services));
   await app.register(simBulkRoutes(services));
   await app.register(webhooksRoutes(allServices));
+  await app.register(smsRoutes(allServices));
   await app.ready();
 
   const stopMailWorker = infra.startWorkers === false ? null : mail.startWorker(config.OTTER_WORKER_POLL_MS);
   const workerLog = logger.child({ module: "workers" });
   const stopNetworkActions = infra.startWorkers === false ? null : startLoop("network-actions", config.OTTER_WORKER_POLL_MS, async () => {
     await networkActions.deliverDue();
+    await sms.deliverDue();
     await simActions.followUp();
   }, workerLog);
   const stopJobs = infra.startWorkers === false ? null : startLoop("jobs", config.OTTER_WORKER_POLL_MS, () => jobs.runPending(), workerLog);
@@ -176,6 +185,7 @@ export async function buildOtter(infra: Infrastructure) {
       await stopScheduler?.();
       await stopWebhooks?.();
       await stopNetworkActions?.();
+      await sms.close();
       jobs.stop();
       await stopJobs?.();
       await app.close();
