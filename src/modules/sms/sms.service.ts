@@ -56,6 +56,16 @@ export function createSmsService(deps: Deps) {
   const links = new Map<string, { link: SmppLink; version: number }>();
   /** Receipts that arrived before their submit_sm_resp was stored (the SMSC can be that quick). */
   const early = new Map<string, DeliveryReceipt>();
+  /**
+   * Storing message ids and looking a receipt up take turns, so a receipt either finds its ids or
+   * is held in `early` before the ids are stored (and then applied right after).
+   */
+  let turn: Promise<unknown> = Promise.resolve();
+  const serially = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = turn.then(fn, fn);
+    turn = next.catch(() => {});
+    return next;
+  };
 
   async function linkFor(centreId: string): Promise<SmppLink | null> {
     const c = await deps.centres.credentials(db, centreId);
@@ -74,6 +84,10 @@ export function createSmsService(deps: Deps) {
 
   async function applyReceipt(r: DeliveryReceipt): Promise<void> {
     if (INTERMEDIATE.has(r.stat)) return;
+    await serially(() => storeReceipt(r));
+  }
+
+  async function storeReceipt(r: DeliveryReceipt): Promise<void> {
     const found = await inTransaction(db, async (tx) => {
       const row = await tx.selectFrom("sms_messages").selectAll().where(sql<boolean>`message_ids @> ARRAY[${r.messageId}]::text[]`)
         .where("status", "in", ["submitted", "submitting", "delivered", "failed"]).orderBy("created_at", "desc").limit(1).forUpdate().executeTakeFirst();
@@ -117,20 +131,19 @@ export function createSmsService(deps: Deps) {
       }
     }
     const now = clock.now();
-    await db.updateTable("sms_messages").set({
+    const held = await serially(async () => {
+      await db.updateTable("sms_messages").set({
       status, attempts, last_error: error, updated_at: now,
       next_attempt_at: status === "queued" ? new Date(now.getTime() + SMS_RETRY_MS[Math.min(row.attempts, SMS_RETRY_MS.length - 1)]!) : null,
       ...(status === "submitted" && { message_ids: ids, submitted_at: now }),
       ...(status === "failed" && { failed_at: now, last_error: attempts > 1 ? `${error} Gave up after ${attempts} attempts.` : error }),
-    }).where("id", "=", row.id).where("status", "=", "submitting").execute();
+      }).where("id", "=", row.id).where("status", "=", "submitting").execute();
+      const found = ids.map((id) => early.get(id)).filter((r): r is DeliveryReceipt => !!r);
+      for (const r of found) early.delete(r.messageId);
+      return found;
+    });
     if (status !== "submitted") deps.logger.warn({ smsId: row.id, attempts, error }, "SMS not submitted");
-    for (const id of ids) {
-      const r = early.get(id);
-      if (r) {
-        early.delete(id);
-        await applyReceipt(r);
-      }
-    }
+    for (const r of held) await applyReceipt(r);
   }
 
   const present = (s: SmsRow, centreName: string | null) => ({
