@@ -102,6 +102,12 @@ export class SmppLink {
     return this.bound;
   }
 
+  /** Binds when the link is down and no reconnect is already waiting for its backoff. */
+  keepUp(): void {
+    if (this.bound || this.retryTimer || this.closed) return;
+    this.connect().catch(() => {});
+  }
+
   private open(): Promise<SmppSession> {
     const c = this.centre;
     return new Promise<SmppSession>((resolve, reject) => {

@@ -181,6 +181,30 @@ describe("send-sms over SMPP", () => {
     await until((await api("GET", `/api/v1/sims/${busy.iccid}/actions`)).body.items[0].id, ["failed", "watching"]);
   });
 
+  it("submits again an SMS whose node died mid-submit (at least once), and shows a refused bind", async () => {
+    const sim = await buildSim(t, { state: "ACTIVATED" });
+    devices.set(sim.msisdn, "delivered");
+    const res = await send(sim.iccid, { text: "WAKE", purpose: "configuration" });
+    // What a node that died after claiming the SMS leaves behind: a claim, no message id.
+    await otter.database.db.updateTable("sms_messages").set({ status: "submitting", next_attempt_at: new Date(clock.now().getTime() + 2 * 60_000) })
+      .where("sim_action_id", "=", res.body.id).execute();
+    await otter.services.sms.deliverDue();
+    expect((await api("GET", `/api/v1/actions/${res.body.id}`)).body.sms).toMatchObject({ status: "submitting", attempts: 0 });
+    clock.advance(2 * 60_000 + 1);
+    const done = await until(res.body.id, ["delivered", "failed"]);
+    expect(done.sms).toMatchObject({ status: "delivered", attempts: 1 });
+
+    // A centre whose password the SMSC does not take: the SMS says why it waits.
+    const bad = await api("POST", "/api/v1/network/sms-centres", { body: { name: "smsc-wrong-pw", host: "127.0.0.1", port: smscPort, systemId: SYSTEM_ID, password: "wrong", sourceAddress: "4400", imsiPrefixes: ["99901"] } });
+    expect(bad.status).toBe(201);
+    const stranger = await buildSim(t, { state: "ACTIVATED", imsi: "999010000000001" });
+    const r = await send(stranger.iccid, { text: "WAKE" });
+    expect(r.body.sms.smsCentre).toBe("smsc-wrong-pw");
+    await otter.services.sms.deliverDue();
+    expect((await api("GET", `/api/v1/actions/${r.body.id}`)).body.sms).toMatchObject({ status: "queued", attempts: 1, error: `SMS centre 127.0.0.1:${smscPort} refused the bind as "otter": ESME_RINVPASWD (0x0000000e).` });
+    await api("DELETE", `/api/v1/network/sms-centres/${bad.body.id}`);
+  });
+
   it("retries while the SMS centre is down, keeps the SMS across an Otter restart, then fails visibly when it stays down", async () => {
     const sim = await buildSim(t, { state: "ACTIVATED" });
     devices.set(sim.msisdn, "delivered");

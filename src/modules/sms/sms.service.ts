@@ -204,7 +204,15 @@ export function createSmsService(deps: Deps) {
       for (const row of claimed) await submit(row);
       // Receipts of SMS submitted before a restart come back only on a bound link: keep one up.
       const waiting = await db.selectFrom("sms_messages").select("sms_centre_id").distinct().where("status", "=", "submitted").execute();
-      for (const w of waiting) (await linkFor(w.sms_centre_id))?.connect().catch(() => {});
+      for (const w of waiting) (await linkFor(w.sms_centre_id))?.keepUp();
+      // Unbind from centres that were removed.
+      if (links.size > 0) {
+        const live = new Set((await db.selectFrom("sms_centres").select("id").execute()).map((c) => c.id));
+        for (const [id, held] of links) if (!live.has(id)) {
+          links.delete(id);
+          void held.link.close();
+        }
+      }
       return claimed.length;
     },
 
