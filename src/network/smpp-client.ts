@@ -43,6 +43,8 @@ const ENQUIRE_LINK_MS = 30_000;
 const RESPONSE_TIMEOUT_MS = 10_000;
 const CONNECT_TIMEOUT_MS = 5_000;
 const BACKOFF_MS = [1_000, 2_000, 5_000, 15_000, 30_000, 60_000];
+/** A bound link that hears nothing (not even enquire_link_resp) for this long is dropped and rebound. */
+const SILENCE_MS = 3 * ENQUIRE_LINK_MS + 5_000;
 
 const MESSAGE_STATES: Record<number, string> = { 1: "ENROUTE", 2: "DELIVRD", 3: "EXPIRED", 4: "DELETED", 5: "UNDELIV", 6: "ACCEPTD", 7: "UNKNOWN", 8: "REJECTD" };
 
@@ -82,10 +84,6 @@ export class SmppLink {
 
   constructor(private readonly centre: SmppCentre, private readonly opts: { onReceipt: (r: DeliveryReceipt) => Promise<void>; log?: (msg: string, err?: unknown) => void }) {}
 
-  get isBound(): boolean {
-    return this.session !== null && this.bound !== null && this.lastError === null;
-  }
-
   /** Connects and binds (or waits for the bind in progress); rejects with SmppError. */
   connect(): Promise<SmppSession> {
     if (this.closed) return Promise.reject(new SmppError("closed", "The SMPP link is closed."));
@@ -123,8 +121,22 @@ export class SmppLink {
       const timer = setTimeout(() => fail(new SmppError("timeout", `SMS centre ${c.host}:${c.port} did not answer the bind within ${(CONNECT_TIMEOUT_MS + RESPONSE_TIMEOUT_MS) / 1000} s.`)), CONNECT_TIMEOUT_MS + RESPONSE_TIMEOUT_MS);
       session.on("error", (err: NodeJS.ErrnoException) => {
         if (!settled) fail(new SmppError("unreachable", `SMS centre ${c.host}:${c.port} is unreachable: ${err.code ?? err.message}.`));
-        else this.opts.log?.("SMPP link error", err);
+        else {
+          // A socket error or a PDU node-smpp cannot decode (it stops reading then): start afresh.
+          this.opts.log?.("SMPP link error; binding again", err);
+          session.destroy();
+        }
       });
+      let heard = Date.now();
+      session.on("pdu", () => { heard = Date.now(); });
+      const watchdog = setInterval(() => {
+        if (Date.now() - heard > SILENCE_MS) {
+          this.opts.log?.(`SMS centre ${c.host}:${c.port} silent for ${SILENCE_MS / 1000} s; binding again`);
+          session.destroy();
+        }
+      }, ENQUIRE_LINK_MS);
+      watchdog.unref();
+      session.on("close", () => clearInterval(watchdog));
       session.on("connect", () => {
         session.bind_transceiver({ system_id: c.systemId, password: c.password, system_type: c.systemType, interface_version: 0x34 }, (resp) => {
           if (resp.command_status !== smpp.ESME_ROK) return fail(new SmppError("bind_refused", `SMS centre ${c.host}:${c.port} refused the bind as "${c.systemId}": ${commandStatusName(resp.command_status)}.`));

@@ -75,7 +75,7 @@ export async function startSmscServer(opts: SmscOptions): Promise<SmscServer> {
   };
 
   const server = smpp.createServer({}, (session: SmppSession) => {
-    session.on("error", () => {});
+    session.on("error", () => session.destroy());
     session.on("close", () => bound.delete(session));
     for (const command of BIND_COMMANDS) {
       session.on(command, (pdu: SmppPdu) => {
