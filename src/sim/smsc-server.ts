@@ -42,6 +42,8 @@ export interface SmscOptions {
   systemId: string;
   password: string;
   deliver: (sms: SmsMessage) => SmsDelivery;
+  /** While true, receipts wait as if no receiver were bound (tests of a silent SMSC). */
+  holdReceipts?: () => boolean;
 }
 
 const BIND_COMMANDS = ["bind_transceiver", "bind_transmitter", "bind_receiver"] as const;
@@ -59,7 +61,7 @@ export async function startSmscServer(opts: SmscOptions): Promise<SmscServer> {
     return null;
   };
   const sendReceipt = (receipt: Record<string, unknown>) => {
-    const s = receiver();
+    const s = opts.holdReceipts?.() ? null : receiver();
     if (!s) {
       pendingReceipts.push(receipt);
       return;

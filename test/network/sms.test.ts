@@ -25,6 +25,7 @@ let smsc: SmscServer | null = null;
 let smscPort = 0;
 const received: SmsMessage[] = [];
 const devices = new Map<string, SmsDelivery>();
+let holdReceipts = false;
 
 async function boot() {
   const config = loadConfig({
@@ -52,6 +53,7 @@ async function startSmsc() {
       received.push(sms);
       return devices.get(sms.msisdn) ?? "unknown";
     },
+    holdReceipts: () => holdReceipts,
   });
   smscPort = smsc.port;
 }
@@ -203,6 +205,24 @@ describe("send-sms over SMPP", () => {
     await otter.services.sms.deliverDue();
     expect((await api("GET", `/api/v1/actions/${r.body.id}`)).body.sms).toMatchObject({ status: "queued", attempts: 1, error: `SMS centre 127.0.0.1:${smscPort} refused the bind as "otter": ESME_RINVPASWD (0x0000000e).` });
     await api("DELETE", `/api/v1/network/sms-centres/${bad.body.id}`);
+  });
+
+  it("fails an SMS whose receipt never comes, a day after submission", async () => {
+    const sim = await buildSim(t, { state: "ACTIVATED" });
+    devices.set(sim.msisdn, "delivered");
+    holdReceipts = true;
+    try {
+      const res = await send(sim.iccid, { text: "WAKE" });
+      const submitted = await until(res.body.id, ["submitted"]);
+      expect(submitted.sms).toMatchObject({ status: "submitted", receipts: [], deliveredAt: null });
+      clock.advance(23 * 3_600_000);
+      expect((await until(res.body.id, ["submitted"])).sms.status).toBe("submitted");
+      clock.advance(3_600_000 + 1000);
+      const failed = await until(res.body.id, ["failed"]);
+      expect(failed.outcome.summary).toBe("SMS not delivered: No delivery receipt from the SMS centre within 24 hours of submission: Otter cannot tell whether the device got it.");
+    } finally {
+      holdReceipts = false;
+    }
   });
 
   it("retries while the SMS centre is down, keeps the SMS across an Otter restart, then fails visibly when it stays down", async () => {

@@ -36,6 +36,8 @@ const CLAIM_MS = 2 * 60_000;
 /** submit_sm statuses worth trying again: throttled, queue full, system error. */
 const TRANSIENT = new Set([0x58, 0x14, 0x08]);
 const FINAL_OK = "DELIVRD";
+/** An SMS without a final receipt this long after submission is failed (SMSCs keep SMS for 1–3 days; Otter waits one). */
+export const RECEIPT_WAIT_MS = 24 * 3_600_000;
 const INTERMEDIATE = new Set(["ENROUTE", "ACCEPTD"]);
 
 export type SmsPurpose = "wake-up" | "configuration";
@@ -202,6 +204,9 @@ export function createSmsService(deps: Deps) {
         return due;
       });
       for (const row of claimed) await submit(row);
+      const now = clock.now();
+      await db.updateTable("sms_messages").set({ status: "failed", failed_at: now, updated_at: now, last_error: `No delivery receipt from the SMS centre within ${RECEIPT_WAIT_MS / 3_600_000} hours of submission: Otter cannot tell whether the device got it.` })
+        .where("status", "=", "submitted").where("submitted_at", "<", new Date(now.getTime() - RECEIPT_WAIT_MS)).execute();
       // Receipts of SMS submitted before a restart come back only on a bound link: keep one up.
       const waiting = await db.selectFrom("sms_messages").select("sms_centre_id").distinct().where("status", "=", "submitted").execute();
       for (const w of waiting) (await linkFor(w.sms_centre_id))?.keepUp();
