@@ -43,6 +43,10 @@ import { webhooksRoutes } from "../modules/webhooks/webhooks.routes.js";
 import { type CaseOpener, createAutomationService } from "../modules/automation/automation.service.js";
 import { automationRoutes } from "../modules/automation/automation.routes.js";
 import { createSilenceDetector } from "../modules/network/silence-detector.js";
+import { createSmsCentresService } from "../modules/sms/sms-centres.service.js";
+import { createSmsService } from "../modules/sms/sms.service.js";
+import { smsRoutes } from "../modules/sms/sms.routes.js";
+import { SmppLink } from "../network/smpp-client.js";
 import { type Config, ConfigError } from "./config.js";
 import { OTTER_VERSION } from "./version.js";
 
@@ -118,14 +122,17 @@ export async function buildOtter(infra: Infrastructure) {
   const services = { accounts, audit, events, catalog, mail, sims, jobs, simImport, simBulk, networkClients, signals, networkView, networkActions };
   const diagnostics = createDiagnosticsService({ db, clock, sims, catalog, network: networkView });
   const hssEndpoints = createHssEndpointsService({ db, clock, secrets, audit, accounts });
-  const simActions = createSimActionsService({ db, clock, audit, sims, networkActions, networkView, diagnostics, events });
+  const smsCentres = createSmsCentresService({ db, clock, secrets, audit, accounts });
+  const smsLog = logger.child({ module: "sms" });
+  const sms = createSmsService({ db, clock, logger: smsLog, centres: smsCentres, link: (centre, onReceipt) => new SmppLink(centre, { onReceipt, log: (msg, err) => smsLog.warn({ err }, msg) }) });
+  const simActions = createSimActionsService({ db, clock, audit, sims, networkActions, networkView, diagnostics, events, sms, catalog });
   const webhooks = createWebhooksService({ db, clock, secrets, accounts, audit, mail, logger: logger.child({ module: "webhooks" }) });
   const automation = createAutomationService({
     db, clock, logger: logger.child({ module: "automation" }), accounts, audit, events, mail, sims, catalog, network: networkView, cases: infra.cases,
   });
   usageThresholds = (tx, path) => automation.usagePercentsFor(tx, path);
   const silence = createSilenceDetector({ db, clock, events });
-  const allServices = { ...services, diagnostics, hssEndpoints, simActions, webhooks, automation, silence };
+  const allServices = { ...services, diagnostics, hssEndpoints, simActions, webhooks, automation, silence, smsCentres, sms };
 
   const bootstrap = await accounts.bootstrap({ apiKey: config.OTTER_BOOTSTRAP_API_KEY });
 
@@ -148,12 +155,14 @@ export async function buildOtter(infra: Infrastructure) {
   await app.register(simBulkRoutes(services));
   await app.register(webhooksRoutes(allServices));
   await app.register(automationRoutes(allServices));
+  await app.register(smsRoutes(allServices));
   await app.ready();
 
   const stopMailWorker = infra.startWorkers === false ? null : mail.startWorker(config.OTTER_WORKER_POLL_MS);
   const workerLog = logger.child({ module: "workers" });
   const stopNetworkActions = infra.startWorkers === false ? null : startLoop("network-actions", config.OTTER_WORKER_POLL_MS, async () => {
     await networkActions.deliverDue();
+    await sms.deliverDue();
     await simActions.followUp();
   }, workerLog);
   const stopJobs = infra.startWorkers === false ? null : startLoop("jobs", config.OTTER_WORKER_POLL_MS, () => jobs.runPending(), workerLog);
@@ -197,6 +206,7 @@ export async function buildOtter(infra: Infrastructure) {
       await stopWebhooks?.();
       await stopAutomation?.();
       await stopNetworkActions?.();
+      await sms.close();
       jobs.stop();
       await stopJobs?.();
       await app.close();

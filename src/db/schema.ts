@@ -363,6 +363,47 @@ export interface HssEndpointsTable {
   updated_at: Timestamp;
 }
 
+export interface SmsCentresTable {
+  id: string;
+  account_id: string;
+  name: string;
+  host: string;
+  port: number;
+  system_id: string;
+  password_sealed: string;
+  system_type: ColumnType<string, string | undefined, string>;
+  source_address: string;
+  imsi_prefixes: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SmsMessagesTable {
+  id: string;
+  account_id: string;
+  sim_id: string;
+  sim_action_id: string | null;
+  sms_centre_id: string;
+  msisdn: string;
+  purpose: string;
+  encoding: string;
+  data_coding: number;
+  esm_class: number;
+  /** Each segment's short_message (with its UDH), hex. */
+  segments: string[];
+  status: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp | null;
+  message_ids: ColumnType<string[], string[] | undefined, string[]>;
+  receipts: ColumnType<unknown, string | undefined, string>;
+  last_error: string | null;
+  submitted_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  failed_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface SimActionsTable {
   id: string;
   account_id: string;
@@ -520,6 +561,8 @@ export interface DB {
   network_actions: NetworkActionsTable;
   hss_endpoints: HssEndpointsTable;
   sim_actions: SimActionsTable;
+  sms_centres: SmsCentresTable;
+  sms_messages: SmsMessagesTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;

@@ -86,8 +86,10 @@ async function main(): Promise<void> {
   say("  # once the replay has caught up with the present: reset the giraffe's connectivity through Otter —");
   say("  # a Disconnect-Request to the simulated gateway and a cancel-location to its HSS; the collar re-attaches");
   say(`  curl -s -X POST ${auth} -H 'content-type: application/json' -d '{"type":"reset-connectivity","reason":"collar silent since the session hung"}' ${url}/api/v1/sims/8944001000000001016/actions`);
+  say("  # or wake it with an SMS through the simulated SMS centre (SMPP); follow the delivery and the follow-up");
+  say(`  curl -s -X POST ${auth} -H 'content-type: application/json' -d '{"type":"send-sms","text":"WAKEUP","reason":"collar silent since the session hung"}' ${url}/api/v1/sims/8944001000000001016/actions`);
   say();
-  say(`Simulated gateway: Disconnect-Requests on UDP 127.0.0.1:${running.coaPort}; HSS: ${running.hssUrl ?? "no endpoint"}.`);
+  say(`Simulated gateway: Disconnect-Requests on UDP 127.0.0.1:${running.coaPort}; HSS: ${running.hssUrl ?? "no endpoint"}; SMS centre: ${running.smsc ? `SMPP 127.0.0.1:${running.smsc.port}` : "none"}.`);
   say(rule);
 
   let stopping = false;

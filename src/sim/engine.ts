@@ -5,6 +5,7 @@ import { TimeHeap, type Timed } from "./heap.js";
 import { decideRegistration, type EventSink, type RegistrationDecision, type RegistrationEvent, type SubscriberDirectory } from "./hss.js";
 import { type Random, randomStream } from "./random.js";
 import type { RadiusClientStats } from "./radius-client.js";
+import type { SmsDelivery, SmsMessage, SmscStats } from "./smsc-server.js";
 import type { DeviceSpec, FaultSpec, Scenario, StopSpec } from "./scenario.js";
 
 /**
@@ -31,6 +32,7 @@ export interface SimulationDeps {
   /** Where registration events go; null posts none (hss.events false). */
   events: EventSink | null;
   coaStats?: () => CoaStats;
+  smscStats?: () => SmscStats;
   apiStats?: () => { calls: number; failures: number; retries: number };
   log?: (line: string) => void;
   /** Called as simulated time moves on (tests set Otter's clock with it). */
@@ -55,6 +57,7 @@ export interface SimStats {
   events: { posted: number; stored: number; failed: number };
   disconnects: CoaStats & { sessionsStopped: number };
   cancelLocations: number;
+  sms: { delivered: number; undelivered: number; wakeUps: number; smsc?: SmscStats };
   api: { calls: number; failures: number; retries: number };
   errors: number;
   /** Every accounting request answered, every event stored, nothing went wrong inside. */
@@ -110,6 +113,8 @@ interface Device {
   powered: boolean;
   registered: boolean;
   hung: boolean;
+  /** The SMS the device received, newest last (the last 20). */
+  inbox: { at: string; from: string; text: string | null; payloadHex: string }[];
   session: Session | null;
   sessionCount: number;
   eventCount: number;
@@ -139,6 +144,7 @@ export class Simulation {
   private readonly heap = new TimeHeap<Scheduled>();
   private readonly devices: Device[];
   private readonly byImsi = new Map<string, Device>();
+  private readonly byMsisdn = new Map<string, Device>();
   private readonly byIp = new Map<string, Device>();
   private readonly bySession = new Map<string, Device>();
   private readonly chargingBase: number;
@@ -154,6 +160,7 @@ export class Simulation {
     registrations: { accepted: 0, rejected: 0, errors: 0, causes: {} as Record<string, number> },
     sessionsStopped: 0,
     cancelLocations: 0,
+    sms: { delivered: 0, undelivered: 0, wakeUps: 0 },
     errors: 0,
   };
 
@@ -170,10 +177,11 @@ export class Simulation {
     this.devices = scenario.devices.map((spec, index) => {
       const d: Device = {
         index, spec, rnd: randomStream(spec.seed, "device", spec.name), imei: spec.imei, where: spec.itinerary[0]!,
-        framedIp: pool.address(index), apn: scenario.network.apn, powered: true, registered: false, hung: false,
+        framedIp: pool.address(index), apn: scenario.network.apn, powered: true, registered: false, hung: false, inbox: [],
         session: null, sessionCount: 0, eventCount: 0, attachGen: 0, timeline: new TimeHeap(), queuedAt: null, version: 0, chain: null,
       };
       this.byImsi.set(spec.imsi, d);
+      this.byMsisdn.set(spec.msisdn, d);
       this.byIp.set(d.framedIp, d);
       return d;
     });
@@ -323,6 +331,45 @@ export class Simulation {
     return true;
   }
 
+  /**
+   * An SMS from the SMS centre (smsc-server.ts): "absent" when the device is off, "unknown" when no
+   * device has the MSISDN, otherwise (registered) the device gets it. A device whose data path is
+   * dead (a hung session) treats any SMS as a wake-up: it detaches, drops the hung PDN connection
+   * and attaches again after `network.reattachAfter`, as a modem's SMS wake-up does.
+   */
+  deliverSms(sms: SmsMessage): SmsDelivery {
+    const d = this.byMsisdn.get(sms.msisdn);
+    if (!d) {
+      this.counts.sms.undelivered++;
+      return "unknown";
+    }
+    // Switched off, or not attached to any network (rejected, detached): nowhere to deliver.
+    if (!d.powered || !d.registered) {
+      this.counts.sms.undelivered++;
+      return "absent";
+    }
+    this.counts.sms.delivered++;
+    d.inbox.push({ at: iso(this.wholeSecond()), from: sms.from, text: sms.text, payloadHex: sms.payload.toString("hex") });
+    if (d.inbox.length > 20) d.inbox.shift();
+    if (d.hung) {
+      this.counts.sms.wakeUps++;
+      const at = this.wholeSecond();
+      this.enqueue(d, async () => {
+        if (d.session) await this.stopSession(d, at, TerminateCause.UserRequest);
+        d.hung = false;
+        d.registered = false;
+        d.attachGen++;
+        this.schedule(at + this.scenario.network.reattachAfter, d.index, { kind: "attach", gen: d.attachGen });
+      });
+    }
+    return "delivered";
+  }
+
+  /** The SMS a device received (tests). */
+  inbox(device: string) {
+    return [...(this.devices.find((d) => d.spec.name === device)?.inbox ?? [])];
+  }
+
   /** Open sessions by device name, for tests and the demo's hints. */
   openSessions(): { device: string; iccid: string; sessionId: string; hung: boolean; framedIp: string }[] {
     return this.devices.filter((d) => d.session).map((d) => ({ device: d.spec.name, iccid: d.spec.iccid, sessionId: d.session!.id, hung: d.session!.hung, framedIp: d.framedIp }));
@@ -358,6 +405,7 @@ export class Simulation {
       events,
       disconnects: { ...coa, sessionsStopped: this.counts.sessionsStopped },
       cancelLocations: this.counts.cancelLocations,
+      sms: { ...this.counts.sms, ...(this.deps.smscStats && { smsc: this.deps.smscStats() }) },
       api: this.deps.apiStats?.() ?? { calls: 0, failures: 0, retries: 0 },
       errors: this.counts.errors,
       ok: radius.unanswered === 0 && radius.inFlight === 0 && events.failed === 0 && this.counts.errors === 0,

@@ -16,7 +16,8 @@ import { Simulation, type SimulationDeps } from "./engine.js";
 import { apiDirectory, apiEventSink } from "./hss.js";
 import { type HssServer, startHssServer } from "./hss-server.js";
 import { createSimApi } from "./otter-api.js";
-import { ensureHssEndpoint, provision, type ProvisionReport } from "./provision.js";
+import { type SmscServer, startSmscServer } from "./smsc-server.js";
+import { ensureHssEndpoint, ensureSmsCentre, provision, type ProvisionReport } from "./provision.js";
 import { createRadiusClient, type RadiusClient } from "./radius-client.js";
 import type { Scenario } from "./scenario.js";
 
@@ -41,6 +42,8 @@ export interface RunningSimulation {
   coaPort: number;
   /** Where the simulated HSS takes Otter's cancel-location requests (null when hss.endpoint is off). */
   hssUrl: string | null;
+  /** Where the simulated SMS centre takes SMPP binds (null when smsc.register is off). */
+  smsc: SmscServer | null;
   accountingServer: { host: string; port: number };
   provisioned: ProvisionReport;
   /** Finishes the story (network.atEnd), waits for every request, closes the sockets. */
@@ -91,6 +94,7 @@ export async function startSimulation(scenario: Scenario, opts: StartOptions): P
   });
   let radius: RadiusClient | null = null;
   let hssServer: HssServer | null = null;
+  let smscServer: SmscServer | null = null;
   try {
     const provisioned = await provision(runApi, scenario, { coaPort: coa.port }, opts.log);
     if (scenario.hss.endpoint) {
@@ -101,6 +105,15 @@ export async function startSimulation(scenario: Scenario, opts: StartOptions): P
       const registered = await ensureHssEndpoint(runApi, { name: scenario.hss.name, url: hssServer.url, secret: scenario.hss.secret, imsis: scenario.devices.map((d) => d.imsi) });
       if (!registered) opts.log?.("this Otter takes no HSS endpoints: cancel-location requests will not reach the simulator");
     }
+    if (scenario.smsc.register) {
+      const smsc = scenario.smsc;
+      smscServer = await startSmscServer({
+        host: net.nasIp, port: smsc.port, systemId: smsc.systemId, password: smsc.password,
+        deliver: (sms) => sim ? sim.deliverSms(sms) : "absent",
+      });
+      const registered = await ensureSmsCentre(runApi, { name: smsc.name, host: net.nasIp, port: smscServer.port, systemId: smsc.systemId, password: smsc.password, sourceAddress: smsc.sourceAddress, imsis: scenario.devices.map((d) => d.imsi) });
+      if (!registered) opts.log?.("this Otter takes no SMS centres: SMS will not reach the simulator");
+    }
     radius = await createRadiusClient({
       host: accountingServer.host, port: accountingServer.port, secret: net.secret, sockets: net.sockets, window: net.window,
       timeoutMs: net.timeout, retries: net.retries,
@@ -109,26 +122,29 @@ export async function startSimulation(scenario: Scenario, opts: StartOptions): P
     const events = hss.events ? apiEventSink(runApi, { onError: (err) => opts.log?.(`registration events not stored: ${(err as Error).message}`) }) : null;
     sim = new Simulation(scenario, {
       radius, events, directory: hss.mode === "api" ? apiDirectory(runApi) : null,
-      coaStats: () => coa.stats(), apiStats: () => runApi.stats(), log: opts.log, onTime: opts.onTime, onTick: opts.onTick,
+      coaStats: () => coa.stats(), smscStats: smscServer ? () => smscServer!.stats() : undefined, apiStats: () => runApi.stats(), log: opts.log, onTime: opts.onTime, onTick: opts.onTick,
     }, { start: resolveStart(scenario, (opts.now ?? (() => new Date()))()) });
     await sim.begin();
     const started = sim;
     const client = radius;
     const hssListener = hssServer;
+    const smscListener = smscServer;
     let closing: Promise<void> | null = null;
     return {
-      sim: started, coaPort: coa.port, hssUrl: hssListener?.url ?? null, accountingServer, provisioned,
+      sim: started, coaPort: coa.port, hssUrl: hssListener?.url ?? null, smsc: smscListener, accountingServer, provisioned,
       close: () => (closing ??= (async () => {
         await started.finish();
         await client.close();
         await coa.close();
         await hssListener?.close();
+        await smscListener?.close();
       })()),
     };
   } catch (err) {
     await radius?.close().catch(() => {});
     await coa.close().catch(() => {});
     await hssServer?.close().catch(() => {});
+    await smscServer?.close().catch(() => {});
     throw err;
   }
 }

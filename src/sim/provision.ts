@@ -61,6 +61,22 @@ export async function ensureHssEndpoint(api: SimApi, p: { name: string; url: str
   return existing ? "replaced" : "created";
 }
 
+/** Registers the simulated SMS centre in Otter (replacing one of the same name); null when this Otter takes none. */
+export async function ensureSmsCentre(api: SimApi, p: { name: string; host: string; port: number; systemId: string; password: string; sourceAddress: string; imsis: string[] }): Promise<"created" | "replaced" | null> {
+  let items: { id: string; name: string }[];
+  try {
+    ({ items } = await api.get<{ items: { id: string; name: string }[] }>("/api/v1/network/sms-centres"));
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }
+  const existing = items.find((e) => e.name === p.name);
+  if (existing) await api.delete(`/api/v1/network/sms-centres/${seg(existing.id)}`);
+  const imsiPrefixes = [...new Set(p.imsis.map((i) => i.slice(0, 5)))].slice(0, 1000);
+  await api.post("/api/v1/network/sms-centres", { name: p.name, host: p.host, port: p.port, systemId: p.systemId, password: p.password, sourceAddress: p.sourceAddress, imsiPrefixes });
+  return existing ? "replaced" : "created";
+}
+
 async function exists(api: SimApi, path: string): Promise<boolean> {
   try {
     await api.get(path);

@@ -151,6 +151,17 @@ const hssSchema = z.object({
   port: port.default(0),
 }).strict();
 
+/** The simulated SMS centre: an SMPP 3.4 server Otter binds to, delivering SMS to the devices. */
+const smscSchema = z.object({
+  /** Registers the SMS centre in Otter (POST /api/v1/network/sms-centres) and serves SMPP. */
+  register: z.boolean().default(true),
+  name: z.string().min(1).max(100).default("otter-sim-smsc"),
+  systemId: z.string().min(1).max(15).default("otter"),
+  password: z.string().min(1).max(8).default("simsmsc1"),
+  sourceAddress: z.string().regex(/^[0-9]{1,20}$/).default("447700900000"),
+  port: port.default(0),
+}).strict();
+
 const catalogSchema = z.object({
   zones: z.array(zoneInput).default([]),
   communicationPlans: z.array(communicationPlanInput).default([]),
@@ -241,6 +252,7 @@ export const scenarioSchema = z.object({
   start: start.optional(),
   network: networkSchema.optional(),
   hss: hssSchema.optional(),
+  smsc: smscSchema.optional(),
   catalog: catalogSchema.optional(),
   devices: z.array(deviceSchema).default([]),
   fleets: z.array(fleetSchema).default([]),
@@ -250,6 +262,7 @@ export const scenarioSchema = z.object({
 type ScenarioFile = z.output<typeof scenarioSchema>;
 export type NetworkSpec = z.output<typeof networkSchema>;
 export type HssSpec = z.output<typeof hssSchema>;
+export type SmscSpec = z.output<typeof smscSchema>;
 export type CatalogSpec = z.output<typeof catalogSchema>;
 export type ProvisionSpec = z.output<typeof provisionSchema>;
 export type TrafficSpec = z.output<typeof trafficSchema>;
@@ -297,6 +310,7 @@ export interface Scenario {
   start: StartSpec;
   network: NetworkSpec;
   hss: HssSpec;
+  smsc: SmscSpec;
   catalog: CatalogSpec;
   devices: DeviceSpec[];
 }
@@ -455,6 +469,7 @@ export function combineScenarios(files: { file: string; scenario: ScenarioFile }
   const problems: ScenarioProblem[] = [];
   let network: { file: string; spec: NetworkSpec } | null = null;
   let hss: { file: string; spec: HssSpec } | null = null;
+  let smsc: { file: string; spec: SmscSpec } | null = null;
   const catalog: CatalogSpec = { zones: [], communicationPlans: [], ratePlans: [] };
   const devices: DeviceSpec[] = [];
   let speedValue: number | "max" | undefined;
@@ -472,6 +487,10 @@ export function combineScenarios(files: { file: string; scenario: ScenarioFile }
     if (s.hss) {
       if (!hss) hss = { file, spec: s.hss };
       else if (JSON.stringify(s.hss) !== JSON.stringify(hss.spec)) problems.push({ file, path: "hss", message: `differs from the hss of ${hss.file}; scenarios run together share one HSS` });
+    }
+    if (s.smsc) {
+      if (!smsc) smsc = { file, spec: s.smsc };
+      else if (JSON.stringify(s.smsc) !== JSON.stringify(smsc.spec)) problems.push({ file, path: "smsc", message: `differs from the smsc of ${smsc.file}; scenarios run together share one SMS centre` });
     }
     const fileSeed = overrides.seed ?? s.seed ?? "otter";
     speedValue ??= s.speed;
@@ -509,7 +528,7 @@ export function combineScenarios(files: { file: string; scenario: ScenarioFile }
   if (devices.length === 0 && problems.length === 0) problems.push({ file: files.map((f) => f.file).join(", "), path: "devices", message: "the scenario has no devices (give devices or fleets)" });
   if (problems.length > 0) throw new ScenarioError(problems.slice(0, 50));
 
-  const defaults = { network: networkSchema.parse({}), hss: hssSchema.parse({}) };
+  const defaults = { network: networkSchema.parse({}), hss: hssSchema.parse({}), smsc: smscSchema.parse({}) };
   return {
     name: files.map((f) => f.scenario.name ?? basename(f.file).replace(/\.ya?ml$/, "")).join(" + "),
     files: files.map((f) => f.file),
@@ -519,6 +538,7 @@ export function combineScenarios(files: { file: string; scenario: ScenarioFile }
     start: overrides.start ?? startValue ?? { endsNow: true },
     network: network?.spec ?? defaults.network,
     hss: hss?.spec ?? defaults.hss,
+    smsc: smsc?.spec ?? defaults.smsc,
     catalog: {
       zones: uniqueByName(catalog.zones),
       communicationPlans: uniqueByName(catalog.communicationPlans),

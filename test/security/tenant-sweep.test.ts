@@ -26,6 +26,7 @@ interface World {
   mailId: string;
   networkClient: string;
   hssEndpoint: string;
+  smsCentre: string;
   actionB: string;
   webhookB: string;
   deliveryB: string;
@@ -105,6 +106,9 @@ const TABLE: Record<string, Entry> = {
   createHssEndpoint: { kind: "operator_only", body: () => ({ name: "rogue-hss", url: "http://127.0.0.1:9/", secret: "0123456789abcdef" }) },
   listHssEndpoints: { kind: "operator_only" },
   deleteHssEndpoint: { kind: "operator_only" },
+  createSmsCentre: { kind: "operator_only", body: () => ({ name: "rogue-smsc", host: "127.0.0.1", port: 9, systemId: "rogue", password: "rogue123", sourceAddress: "4400" }) },
+  listSmsCentres: { kind: "operator_only" },
+  deleteSmsCentre: { kind: "operator_only" },
   createWebhook: { kind: "tenant", body: (w) => ({ url: "https://spy.a.example/hook", events: ["*"], secret: "0123456789abcdef", accountId: w.b.account.id }) },
   listWebhooks: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}` },
   getWebhook: { kind: "tenant" },
@@ -143,11 +147,12 @@ beforeAll(async () => {
   const mailId = (await t.api("GET", "/api/v1/outbox")).body.items[0].id;
   const networkClient = (await t.api("POST", "/api/v1/network/clients", { body: { name: "pgw-sweep", address: "10.1.0.0/16", secret: "sweep-secret" } })).body.id;
   const hssEndpoint = (await t.api("POST", "/api/v1/network/hss-endpoints", { body: { name: "hss-sweep", url: "http://127.0.0.1:9/", secret: "0123456789abcdef" } })).body.id;
+  const smsCentre = (await t.api("POST", "/api/v1/network/sms-centres", { body: { name: "smsc-sweep", host: "127.0.0.1", port: 9, systemId: "sweep", password: "sweep123", sourceAddress: "4400" } })).body.id;
   const actionB = (await t.api("POST", `/api/v1/sims/${simB.iccid}/actions`, { body: { type: "override-limit", reason: "sweep setup", override: "DEFAULT" } })).body.id;
   await t.otter.services.webhooks.dispatch({ settleMs: 0 });
   const deliveryB = (await t.api("GET", `/api/v1/webhooks/${webhookB}/deliveries`)).body.items[0].id;
   const ruleB = (await t.api("POST", "/api/v1/automation-rules", { key: b.adminKey, body: { name: "b rule", trigger: { type: "sim_state_changed" }, actions: [{ type: "webhook" }] } })).body.id;
-  w = { a, b, cat, simB, jobB, keyB, contactB, changeB, mailId, networkClient, hssEndpoint, actionB, webhookB, deliveryB, ruleB };
+  w = { a, b, cat, simB, jobB, keyB, contactB, changeB, mailId, networkClient, hssEndpoint, smsCentre, actionB, webhookB, deliveryB, ruleB };
   const doc = (await t.api("GET", "/api/v1/openapi.json")).body as { paths: Record<string, Record<string, { operationId: string }>> };
   ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, operationId: op.operationId })))
     .filter((o) => o.path.startsWith("/api/v1/"));
@@ -161,6 +166,7 @@ function fill(path: string): string {
     : path.startsWith("/api/v1/outbox") ? w.mailId
     : path.startsWith("/api/v1/network/clients") ? w.networkClient
     : path.startsWith("/api/v1/network/hss-endpoints") ? w.hssEndpoint
+    : path.startsWith("/api/v1/network/sms-centres") ? w.smsCentre
     : path.startsWith("/api/v1/actions") ? w.actionB
     : path.startsWith("/api/v1/webhooks") ? w.webhookB
     : path.startsWith("/api/v1/automation-rules") ? w.ruleB : "";

@@ -89,6 +89,7 @@ async function sim(flags: SimFlags, cmd: Command): Promise<void> {
   note(`otter sim: ${scenario.name}: ${scenario.devices.length} device(s), ${formatDuration(scenario.durationMs)} from ${simulation.now().toISOString()} at ${speed}`);
   note(`gateway "${scenario.network.name}" (${p.networkClient}) → Otter RADIUS ${running.accountingServer.host}:${running.accountingServer.port}; Disconnect-Requests on ${scenario.network.nasIp}:${running.coaPort}`);
   if (running.hssUrl) note(`HSS "${scenario.hss.name}" takes cancel-location requests at ${running.hssUrl}/cancel-location`);
+  if (running.smsc) note(`SMS centre "${scenario.smsc.name}" takes SMPP binds (system id "${scenario.smsc.systemId}") at ${running.smsc.host}:${running.smsc.port}`);
   const created = [p.zones && `${p.zones} zone(s)`, p.communicationPlans && `${p.communicationPlans} communication plan(s)`, p.ratePlans && `${p.ratePlans} rate plan(s)`, p.accounts && `${p.accounts} account(s)`, p.sims && `${p.sims} SIM(s)`].filter(Boolean);
   if (created.length > 0) note(`provisioned in Otter: ${created.join(", ")}`);
 

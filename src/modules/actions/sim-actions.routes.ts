@@ -13,15 +13,26 @@ const actionBody = z.discriminatedUnion("type", [
   z.object({ type: z.literal("change-plan"), reason, communicationPlan: z.string().min(1).optional(), ratePlan: z.string().min(1).optional(), watchMinutes }).strict()
     .refine((b) => b.communicationPlan || b.ratePlan, { message: "name a communicationPlan or a ratePlan", path: ["communicationPlan"] }),
   z.object({ type: z.literal("override-limit"), reason, override: z.enum(["TEMPORARY_OVERRIDE", "PERMANENT_OVERRIDE", "DEFAULT"]), watchMinutes }).strict(),
-  z.object({ type: z.literal("send-sms"), reason, text: z.string().min(1).max(160) }).strict(),
+  z.object({
+    type: z.literal("send-sms"), reason,
+    text: z.string().min(1).max(1000).optional().describe("GSM-7 when the default alphabet carries it, UCS-2 otherwise; concatenated up to 4 segments (docs/sms.md)."),
+    payloadHex: z.string().min(2).max(2 * 536).regex(/^(?:[0-9a-fA-F]{2})+$/, "must be an even number of hex digits").optional().describe("A binary configuration SMS (data_coding 0x04), at most 536 octets."),
+    purpose: z.enum(["wake-up", "configuration"]).default("wake-up").describe("A wake-up SMS is followed until the device is back online; a configuration SMS until it is delivered."),
+    watchMinutes,
+  }).strict().refine((b) => (b.text === undefined) !== (b.payloadHex === undefined), { message: "give either text or payloadHex", path: ["text"] }),
 ]);
 
 const actionOut = z.object({
   id: z.string(), iccid: z.string(), type: z.string(),
-  status: z.string().describe("watching, back_online or still_silent"),
+  status: z.string().describe("watching, back_online or still_silent; a send-sms action is queued, submitted, then delivered (configuration) or watching (wake-up), or failed"),
   reason: z.string(), params: z.record(z.string(), z.unknown()), requestedBy: z.string(), createdAt: z.string(),
   watchUntil: z.string().nullable(), completedAt: z.string().nullable(),
   outcome: z.record(z.string(), z.unknown()).nullable().describe("The follow-up: back online at …, or still silent with the next step."),
+  sms: z.object({
+    id: z.string(), status: z.string().describe("queued, submitting, submitted, delivered or failed"), purpose: z.string(), encoding: z.string().describe("gsm7, ucs2 or binary"),
+    segments: z.number(), smsCentre: z.string().nullable(), attempts: z.number(), nextAttemptAt: z.string().nullable(), messageIds: z.array(z.string()),
+    submittedAt: z.string().nullable(), deliveredAt: z.string().nullable(), failedAt: z.string().nullable(), error: z.string().nullable(), receipts: z.array(z.unknown()),
+  }).nullable().describe("The SMS a send-sms action sent and its delivery (null for other actions)."),
   network: z.array(z.object({ id: z.string(), kind: z.string(), status: z.string(), reason: z.string(), requestedBy: z.string(), attempts: z.number(), sessionId: z.string().nullable(), result: z.unknown(), createdAt: z.string(), updatedAt: z.string() })),
 }).meta({ id: "SimAction" });
 

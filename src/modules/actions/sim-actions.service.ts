@@ -11,16 +11,20 @@ import type { NetworkActionsService } from "../network/network-actions.service.j
 import type { NetworkViewService } from "../network/network-view.service.js";
 import { CONNECTING, type SimState } from "../sims/sim-lifecycle.js";
 import type { SimsService } from "../sims/sims.service.js";
+import type { CatalogService } from "../catalog/catalog.service.js";
+import type { SmsPurpose, SmsService } from "../sms/sms.service.js";
 
 export type SimActionRequest =
   | { type: "reset-connectivity"; reason: string; watchMinutes?: number }
   | { type: "activate"; reason: string; watchMinutes?: number }
   | { type: "change-plan"; reason: string; communicationPlan?: string; ratePlan?: string; watchMinutes?: number }
   | { type: "override-limit"; reason: string; override: "TEMPORARY_OVERRIDE" | "PERMANENT_OVERRIDE" | "DEFAULT"; watchMinutes?: number }
-  | { type: "send-sms"; reason: string; text: string };
+  | { type: "send-sms"; reason: string; text?: string; payloadHex?: string; purpose: SmsPurpose; watchMinutes?: number };
 
 /** Networks limit cancel-location requests; so does Otter, per SIM. */
 const RESETS_PER_HOUR = 3;
+/** SMS cost the customer and wake the device's modem: a few per SIM per hour is plenty. */
+const SMS_PER_HOUR = 5;
 
 interface Deps {
   db: Db;
@@ -32,6 +36,8 @@ interface Deps {
   diagnostics: Pick<DiagnosticsService, "diagnose">;
   /** `action.completed` when an action reaches its final outcome (optional for callers that do not publish). */
   events?: Pick<EventsService, "emit">;
+  sms: Pick<SmsService, "prepare" | "queue" | "forSimAction">;
+  catalog: Pick<CatalogService, "communicationPlanDetail">;
 }
 
 /**
@@ -48,6 +54,7 @@ export function createSimActionsService(deps: Deps) {
       id: row.id, iccid: row.iccid, type: row.type, status: row.status, reason: row.reason, params: row.params as Record<string, unknown>,
       requestedBy: row.requested_by, createdAt: row.created_at.toISOString(), watchUntil: row.watch_until?.toISOString() ?? null,
       completedAt: row.completed_at?.toISOString() ?? null, outcome: (row.outcome as Record<string, unknown> | null) ?? null,
+      sms: row.type === "send-sms" ? await deps.sms.forSimAction(db, row.id) : null,
       network: await deps.networkActions.forSimAction(db, row.id),
     };
   }
@@ -72,8 +79,22 @@ export function createSimActionsService(deps: Deps) {
       requirePermission(principal, "sims:write");
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
       const now = clock.now();
+      const id = newId();
+      let sms: Awaited<ReturnType<Deps["sms"]["prepare"]>> | null = null;
       if (req.type === "send-sms") {
-        throw conflict("SMS_CENTRE_NOT_CONFIGURED", "No SMS centre is connected to this Otter yet, so it cannot send an SMS to the device.");
+        // Refuse what cannot work, before anything changes: the network would not deliver it.
+        if (!CONNECTING.has(sim.state as SimState)) {
+          throw conflict("ACTION_CANNOT_WORK", `An SMS cannot reach a ${sim.state} SIM: the network does not serve it in that state. Activate it first.`);
+        }
+        if (!sim.msisdn) throw conflict("SIM_HAS_NO_MSISDN", `SIM ${sim.iccid} has no MSISDN, so an SMS cannot be addressed to it. Give it one (PATCH /api/v1/sims/${sim.iccid}).`);
+        const plan = sim.communication_plan_id ? await deps.catalog.communicationPlanDetail(db, sim.communication_plan_id) : null;
+        if (plan && !plan.smsEnabled) throw conflict("SMS_NOT_IN_PLAN", `The communication plan "${plan.name}" does not include SMS, so the network would not deliver one to this SIM.`);
+        const recent = await db.selectFrom("sim_actions").select("id").where("sim_id", "=", sim.id).where("type", "=", "send-sms")
+          .where("created_at", ">", new Date(now.getTime() - 3600_000)).execute();
+        if (recent.length >= SMS_PER_HOUR) {
+          throw new OtterError("rate_limited", "ACTION_RATE_LIMITED", `At most ${SMS_PER_HOUR} SMS per SIM per hour. Wait for the delivery of the last one.`);
+        }
+        sms = await deps.sms.prepare(db, sim, req.text !== undefined ? { text: req.text } : { payloadHex: req.payloadHex! }, id);
       }
       if (req.type === "reset-connectivity") {
         if (!CONNECTING.has(sim.state as SimState)) {
@@ -90,7 +111,6 @@ export function createSimActionsService(deps: Deps) {
       if (req.type === "change-plan") await deps.sims.update(principal, iccid, { communicationPlan: req.communicationPlan, ratePlan: req.ratePlan, reason: req.reason });
       if (req.type === "override-limit") await deps.sims.update(principal, iccid, { overageLimitOverride: req.override, reason: req.reason });
 
-      const id = newId();
       // Watch long enough for the device to report on its own rhythm: twice its usual gap, at least 30 min.
       let watchMinutes = req.watchMinutes;
       if (watchMinutes === undefined) {
@@ -106,10 +126,12 @@ export function createSimActionsService(deps: Deps) {
           sent = { disconnectRequests: sessions, cancelLocation: hss ? "queued" : "no HSS endpoint registered for this IMSI" };
         }
         const { reason: _r, type: _t, ...params } = req;
+        if (req.type === "send-sms") sent = { watchMinutes, ...(await deps.sms.queue(tx, { id: newId(), accountId: sim.account_id, simId: sim.id, simActionId: id, msisdn: sim.msisdn!, purpose: req.purpose, prepared: sms! })), id: undefined };
         await tx.insertInto("sim_actions").values({
-          id, account_id: sim.account_id, sim_id: sim.id, iccid: sim.iccid, type: req.type, status: "watching", reason: req.reason,
+          id, account_id: sim.account_id, sim_id: sim.id, iccid: sim.iccid, type: req.type, status: req.type === "send-sms" ? "queued" : "watching", reason: req.reason,
           params: JSON.stringify({ ...params, ...sent }), requested_by_user: principal.userId, requested_by: principal.name,
-          watch_until: new Date(now.getTime() + watchMinutes * 60_000), created_at: now, updated_at: now,
+          // An SMS is watched from its delivery on (followUp), not from the request.
+          watch_until: req.type === "send-sms" ? null : new Date(now.getTime() + watchMinutes * 60_000), created_at: now, updated_at: now,
         }).execute();
         await deps.audit.record(tx, { accountId: sim.account_id, actor: actorOf(principal), action: `sim_action.${req.type}`, entityType: "sim", entityId: sim.iccid, data: { actionId: id, reason: req.reason, ...params, ...sent } });
       });
@@ -137,6 +159,26 @@ export function createSimActionsService(deps: Deps) {
      */
     async followUp(): Promise<number> {
       const now = clock.now();
+      let progressed = 0;
+      // SMS actions move with their SMS: submitted, then delivered (a wake-up is then watched) or failed.
+      const sending = await db.selectFrom("sim_actions").selectAll().where("type", "=", "send-sms").where("status", "in", ["queued", "submitted"]).orderBy("created_at").limit(200).execute();
+      for (const a of sending) {
+        const sms = await deps.sms.forSimAction(db, a.id);
+        if (!sms) continue;
+        const params = a.params as { purpose?: string; watchMinutes?: number };
+        let patch: Record<string, unknown> | null = null;
+        if (sms.status === "delivered") {
+          const deliveredAt = new Date(sms.deliveredAt!);
+          patch = params.purpose === "configuration"
+            ? { status: "delivered", completed_at: now, outcome: JSON.stringify({ summary: `SMS delivered to the device at ${sms.deliveredAt}.`, deliveredAt: sms.deliveredAt }) }
+            : { status: "watching", watch_until: new Date(deliveredAt.getTime() + (params.watchMinutes ?? 120) * 60_000) };
+        } else if (sms.status === "failed") {
+          patch = { status: "failed", completed_at: now, outcome: JSON.stringify({ summary: `SMS not delivered: ${sms.error ?? "the SMS centre gave no reason."}`, error: sms.error, attempts: sms.attempts }) };
+        } else if (sms.status === "submitted" && a.status === "queued") patch = { status: "submitted" };
+        if (!patch) continue;
+        await db.updateTable("sim_actions").set({ ...patch, updated_at: now }).where("id", "=", a.id).where("status", "=", a.status).execute();
+        if (patch.completed_at) progressed++;
+      }
       const watching = await db.selectFrom("sim_actions").selectAll().where("status", "=", "watching").orderBy("created_at").limit(200).execute();
       let done = 0;
       for (const a of watching) {
@@ -159,7 +201,7 @@ export function createSimActionsService(deps: Deps) {
           if (await complete(a, "still_silent", outcome)) done++;
         }
       }
-      return done;
+      return done + progressed;
     },
   };
 }

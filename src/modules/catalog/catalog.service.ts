@@ -207,7 +207,7 @@ export function createCatalogService(deps: Deps) {
       if (!p) return null;
       const zones = await zoneMap(ex, p.zone_ids);
       return {
-        id: p.id, name: p.name, dataEnabled: p.data_enabled, rats: p.rats,
+        id: p.id, name: p.name, dataEnabled: p.data_enabled, smsEnabled: p.sms_enabled, rats: p.rats,
         apns: (p.apns as { name: string }[]).map((a) => a.name),
         zones: p.zone_ids.map((zid) => zones.get(zid)).filter((z): z is Zone => !!z).map((z) => ({ id: z.id, name: z.name, countries: z.countries, plmns: z.plmns })),
       };
