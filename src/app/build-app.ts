@@ -146,7 +146,7 @@ export async function buildOtter(infra: Infrastructure) {
     await sims.endTestPeriods();
   }, workerLog);
 
-  const stopWebhooks = infra.startWorkers === false ? null : startLoop("webhooks", config.OTTER_WORKER_POLL_MS, () => webhooks.runOnce(), workerLog);
+  const stopWebhooks = infra.startWorkers === false ? null : webhooks.startWorker(config.OTTER_WORKER_POLL_MS);
 
   let radius: RadiusServer | null = null;
   let closed = false;

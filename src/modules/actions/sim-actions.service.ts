@@ -20,6 +20,8 @@ export type SimActionRequest =
 
 /** Networks limit cancel-location requests; so does Otter, per SIM. */
 const RESETS_PER_HOUR = 3;
+/** How long after a "still silent" verdict late signals can still prove the device came back. */
+const LATE_PROOF_MS = 24 * 3600_000;
 
 interface Deps {
   db: Db;
@@ -120,17 +122,24 @@ export function createSimActionsService(deps: Deps) {
     async followUp(): Promise<number> {
       const now = clock.now();
       const watching = await db.selectFrom("sim_actions").selectAll().where("status", "=", "watching").orderBy("created_at").limit(200).execute();
+      // An action already reported still silent is proved late when its signals come after all: the
+      // network's signals carry their own times, and those that were in flight (or came after the
+      // window) still show when the device came back. Looked for during LATE_PROOF_MS.
+      const late = await db.selectFrom("sim_actions").selectAll().where("status", "=", "still_silent")
+        .where("completed_at", ">", new Date(now.getTime() - LATE_PROOF_MS)).orderBy("completed_at").limit(200).execute();
       let done = 0;
-      for (const a of watching) {
+      for (const a of [...watching, ...late]) {
         const seen = await deps.networkView.activitySince(a.sim_id, a.created_at);
         if (seen.trafficAt) {
+          const previously = a.status === "still_silent" && a.watch_until ? ` (after the watch ended at ${a.watch_until.toISOString()})` : "";
           const outcome = {
-            summary: `Back online at ${seen.trafficAt.toISOString()}: ${[seen.registeredAt && `registered at ${seen.registeredAt.toISOString()}${seen.registeredIn ? ` in ${seen.registeredIn}` : ""}`, seen.sessionAt && `new data session at ${seen.sessionAt.toISOString()}${seen.sessionApn ? ` on ${seen.sessionApn}` : ""}`, `traffic at ${seen.trafficAt.toISOString()}`].filter(Boolean).join(", ")}.`,
+            summary: `Back online at ${seen.trafficAt.toISOString()}${previously}: ${[seen.registeredAt && `registered at ${seen.registeredAt.toISOString()}${seen.registeredIn ? ` in ${seen.registeredIn}` : ""}`, seen.sessionAt && `new data session at ${seen.sessionAt.toISOString()}${seen.sessionApn ? ` on ${seen.sessionApn}` : ""}`, `traffic at ${seen.trafficAt.toISOString()}`].filter(Boolean).join(", ")}.`,
             backOnlineAt: seen.trafficAt.toISOString(), registeredAt: seen.registeredAt?.toISOString() ?? null, sessionAt: seen.sessionAt?.toISOString() ?? null,
+            ...(a.status === "still_silent" && { earlier: (a.outcome as { summary?: string } | null)?.summary ?? null }),
           };
-          await db.updateTable("sim_actions").set({ status: "back_online", outcome: JSON.stringify(outcome), completed_at: now, updated_at: now }).where("id", "=", a.id).where("status", "=", "watching").execute();
+          await db.updateTable("sim_actions").set({ status: "back_online", outcome: JSON.stringify(outcome), completed_at: now, updated_at: now }).where("id", "=", a.id).where("status", "=", a.status).execute();
           done++;
-        } else if (a.watch_until && a.watch_until.getTime() <= now.getTime()) {
+        } else if (a.status === "watching" && a.watch_until && a.watch_until.getTime() <= now.getTime()) {
           const minutes = Math.round((now.getTime() - a.created_at.getTime()) / 60_000);
           const diagnosis = await deps.diagnostics.diagnose(SYSTEM_READER, a.iccid).catch(() => null);
           const partial = seen.sessionAt ? ` A session opened at ${seen.sessionAt.toISOString()} but carried no traffic.` : seen.registeredAt ? ` It registered at ${seen.registeredAt.toISOString()} but opened no data session.` : "";

@@ -87,15 +87,35 @@ export const webhooksRepo = {
   finishAttempt: (db: Executor, id: string, set: Updateable<WebhookDeliveriesTable>) =>
     db.updateTable("webhook_deliveries").set(set).where("id", "=", id).where("status", "=", "sending").executeTakeFirst(),
 
-  recordSuccess: (db: Executor, subscriptionId: string, at: Date) =>
-    db.updateTable("webhook_subscriptions")
-      .set({ consecutive_failures: 0, failing_since: null, last_success_at: at })
-      .where("id", "=", subscriptionId).execute(),
+  insertAttempts: async (db: Executor, rows: Insertable<WebhookAttemptsTable>[]) => {
+    for (let i = 0; i < rows.length; i += 1000) await db.insertInto("webhook_attempts").values(rows.slice(i, i + 1000)).execute();
+  },
 
-  /** Counts a failure; returns the subscription as it now stands (locked by the update). */
-  recordFailure: (db: Executor, subscriptionId: string, at: Date) =>
+  /**
+   * Records the outcomes of a round of attempts in one statement (`sending` rows only, as
+   * finishAttempt): one `UPDATE … FROM (VALUES …)` instead of one update per delivery.
+   */
+  finishAttempts: async (db: Executor, rows: { id: string; status: "delivered" | "queued" | "failed"; attempts: number; nextAttemptAt: Date | null; deliveredAt: Date | null; statusCode: number | null; error: string | null }[]) => {
+    for (let i = 0; i < rows.length; i += 500) {
+      const values = rows.slice(i, i + 500).map((r) =>
+        sql`(${r.id}::uuid, ${r.status}::text, ${r.attempts}::int, ${r.nextAttemptAt}::timestamptz, ${r.deliveredAt}::timestamptz, ${r.statusCode}::int, ${r.error}::text)`);
+      await sql`UPDATE webhook_deliveries AS d
+        SET status = v.status, attempts = v.attempts, next_attempt_at = v.next_attempt_at, delivered_at = coalesce(v.delivered_at, d.delivered_at),
+            last_status_code = v.status_code, last_error = v.error
+        FROM (VALUES ${sql.join(values)}) AS v(id, status, attempts, next_attempt_at, delivered_at, status_code, error)
+        WHERE d.id = v.id AND d.status = 'sending'`.execute(db);
+    }
+  },
+
+  /**
+   * A round's effect on a subscription's failure streak: after a success, the streak is the failures
+   * that came after it; without one, the failures add to the streak. Returns the subscription.
+   */
+  recordRound: (db: Executor, subscriptionId: string, at: Date, r: { succeeded: boolean; failuresAfter: number }) =>
     db.updateTable("webhook_subscriptions")
-      .set({ consecutive_failures: sql`consecutive_failures + 1`, failing_since: sql`coalesce(failing_since, ${at})` })
+      .set(r.succeeded
+        ? { consecutive_failures: r.failuresAfter, failing_since: r.failuresAfter > 0 ? at : null, last_success_at: at }
+        : { consecutive_failures: sql`consecutive_failures + ${r.failuresAfter}`, failing_since: sql`coalesce(failing_since, ${at})` })
       .where("id", "=", subscriptionId).returningAll().executeTakeFirst(),
 
   findDelivery: (db: Executor, subscriptionId: string, id: string) =>
