@@ -58,17 +58,27 @@ export const webhooksRepo = {
    * Locks up to `limit` due deliveries of active subscriptions that no other node has locked, with
    * what sending needs. Must run in a transaction that marks them `sending` and commits at once.
    */
-  lockDue: (tx: Executor, now: Date, limit: number) =>
-    tx.selectFrom("webhook_deliveries")
+  lockDue: async (tx: Executor, now: Date, limit: number) => {
+    // Two steps: lock the due ids alone, walking the due index in order (joined in one statement,
+    // the planner sorted every queued delivery with its event on disk once a backlog built up),
+    // then read what sending needs for those ids.
+    const active = (await tx.selectFrom("webhook_subscriptions").select("id").where("status", "=", "active").execute()).map((s) => s.id);
+    if (active.length === 0) return [];
+    const ids = (await tx.selectFrom("webhook_deliveries").select("id")
+      .where("status", "=", "queued").where("next_attempt_at", "<=", now).where("subscription_id", "in", active)
+      .orderBy("next_attempt_at").limit(limit)
+      .forUpdate().skipLocked()
+      .execute()).map((d) => d.id);
+    if (ids.length === 0) return [];
+    return tx.selectFrom("webhook_deliveries")
       .innerJoin("webhook_subscriptions as s", "s.id", "webhook_deliveries.subscription_id")
       .innerJoin("domain_events as e", "e.id", "webhook_deliveries.event_id")
       .selectAll("webhook_deliveries")
       .select(["s.url", "s.secret_sealed", "e.account_id as event_account_id", "e.data as event_data"])
-      .where("webhook_deliveries.status", "=", "queued").where("webhook_deliveries.next_attempt_at", "<=", now)
-      .where("s.status", "=", "active")
-      .orderBy("webhook_deliveries.next_attempt_at").limit(limit)
-      .forUpdate(["webhook_deliveries"]).skipLocked()
-      .execute(),
+      .where("webhook_deliveries.id", "in", ids)
+      .orderBy("webhook_deliveries.next_attempt_at")
+      .execute();
+  },
 
   /** Deliveries whose sending node let its claim lapse (crashed mid-send). */
   lockLapsed: (tx: Executor, now: Date) =>

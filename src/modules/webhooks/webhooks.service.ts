@@ -56,6 +56,8 @@ const DISPATCH_BATCH = 500;
 const DELIVERY_BATCH = 200;
 /** How long one turn of the worker keeps sending full rounds back to back before yielding. */
 const DRAIN_BUDGET_MS = 2_000;
+/** Rounds one worker keeps in flight at once. */
+const WORKER_LANES = 4;
 /**
  * The dispatcher leaves events younger than this (by the time in their UUIDv7) for its next round:
  * a transaction that took its event id earlier may still be committing, and the cursor must not
@@ -286,26 +288,31 @@ export function createWebhooksService(deps: Deps) {
      */
     startWorker(pollMs: number): () => Promise<void> {
       const abort = new AbortController();
-      let wake: () => void = () => {};
-      const loop = (async () => {
+      const wakes = new Set<() => void>();
+      // Lane 0 fans out and sends; the others only send. Several rounds in flight at once keep the
+      // receivers busy while a round waits for its commits (claims use SKIP LOCKED, so lanes never
+      // take the same delivery).
+      const lane = async (n: number) => {
         while (!abort.signal.aborted) {
           let busy = false;
           try {
-            busy = (await turn(abort.signal)).busy;
+            busy = n === 0 ? (await turn(abort.signal)).busy : (await deliverDue(DELIVERY_BATCH, abort.signal)).claimed === DELIVERY_BATCH;
           } catch (err) {
             if (!abort.signal.aborted) logger.error({ err }, "webhook round failed");
           }
           if (busy || abort.signal.aborted) continue;
           await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, pollMs);
-            wake = () => { clearTimeout(timer); resolve(); };
+            const timer = setTimeout(() => { wakes.delete(wake); resolve(); }, pollMs);
+            const wake = () => { clearTimeout(timer); resolve(); };
+            wakes.add(wake);
           });
         }
-      })();
+      };
+      const loops = Promise.all(Array.from({ length: WORKER_LANES }, (_, n) => lane(n)));
       return async () => {
         abort.abort();
-        wake();
-        await loop;
+        for (const wake of wakes) wake();
+        await loops;
       };
     },
 
