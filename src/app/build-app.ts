@@ -171,7 +171,7 @@ export async function buildOtter(infra: Infrastructure) {
     await sims.endTestPeriods();
   }, workerLog);
 
-  const stopWebhooks = infra.startWorkers === false ? null : startLoop("webhooks", config.OTTER_WORKER_POLL_MS, () => webhooks.runOnce(), workerLog);
+  const stopWebhooks = infra.startWorkers === false ? null : webhooks.startWorker(config.OTTER_WORKER_POLL_MS);
   const stopAutomation = infra.startWorkers === false ? null : startLoop("automation", config.OTTER_WORKER_POLL_MS, async () => {
     await silence.runOnce();
     await automation.runOnce();

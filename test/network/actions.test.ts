@@ -91,6 +91,30 @@ describe("reset connectivity, proved by the network", () => {
     expect(done.body.outcome.summary).toMatch(/^Still silent after 21 minutes\. Next step: /);
   });
 
+  it("turns 'still silent' into 'back online' when the device's traffic comes after the window, with the times the network reported", async () => {
+    const sim = await buildSim(t, { state: "ACTIVATED" });
+    const res = await act(sim.iccid, { type: "reset-connectivity", reason: "tag reports every 2 h", watchMinutes: 30 });
+    const watchUntil = res.body.watchUntil as string;
+    t.clock.advance(31 * 60_000);
+    await t.otter.services.simActions.followUp();
+    expect((await t.api("GET", `/api/v1/actions/${res.body.id}`)).body.status).toBe("still_silent");
+
+    // The report comes 90 minutes after the action; Otter looks at the signals' own times.
+    t.clock.advance(59 * 60_000);
+    await t.otter.services.signals.recordAccounting([acct({ status: "start", sessionId: "late-1", imsi: sim.imsi, apn: "iot.otter" })]);
+    const trafficAt = new Date(t.clock.now().getTime() + 60_000).toISOString();
+    t.clock.advance(60_000);
+    await t.otter.services.signals.recordAccounting([acct({ status: "interim", sessionId: "late-1", imsi: sim.imsi, bytesUp: 300, sessionTime: 60 })]);
+    expect(await t.otter.services.simActions.followUp()).toBe(1);
+    const done = (await t.api("GET", `/api/v1/actions/${res.body.id}`)).body;
+    expect(done.status).toBe("back_online");
+    const prefix = `Back online at ${trafficAt} (after the watch ended at ${watchUntil}): `;
+    expect(done.outcome.summary.slice(0, prefix.length)).toBe(prefix);
+    expect(done.outcome.earlier).toMatch(/^Still silent after 31 minutes\./);
+    // Proved once: nothing more to do.
+    expect(await t.otter.services.simActions.followUp()).toBe(0);
+  });
+
   it("refuses what cannot work, limits resets per SIM, and keeps tenants apart", async () => {
     const off = await buildSim(t, { state: "DEACTIVATED" });
     const r = await act(off.iccid, { type: "reset-connectivity", reason: "try anyway" });

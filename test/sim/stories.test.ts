@@ -79,6 +79,11 @@ describe("sea-otter: diagnosis, plan change, proof", () => {
       expect(sessions.length).toBeGreaterThan(0);
       expect(sessions[0].apn).toBe("marine.otter.example");
       expect((await t.api("GET", `/api/v1/sims/${iccid}/diagnosis`)).body.firstBroken).toBeNull();
+      // The proof: Otter's follow-up sees the accepted registration, the session and its traffic.
+      await t.otter.services.simActions.followUp();
+      const proved = (await t.api("GET", `/api/v1/actions/${action.body.id}`)).body;
+      expect(proved.status, JSON.stringify(proved)).toBe("back_online");
+      expect(proved.outcome.summary).toMatch(/^Back online at .*registered at .* in 20801.*new data session at .* on marine\.otter\.example.*traffic at/);
     } finally {
       await story.close();
     }

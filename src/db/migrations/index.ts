@@ -8,6 +8,7 @@ import * as m0006 from "./0006_webhooks.js";
 import * as m0007 from "./0007_test_ready_index.js";
 import * as m0008 from "./0008_automation.js";
 import * as m0009 from "./0009_sms.js";
+import * as m0010 from "./0010_diagnosis_perf.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   "0007_test_ready_index": m0007,
   "0008_automation": m0008,
   "0009_sms": m0009,
+  "0010_diagnosis_perf": m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -25,6 +25,8 @@ export type SimActionRequest =
 const RESETS_PER_HOUR = 3;
 /** SMS cost the customer and wake the device's modem: a few per SIM per hour is plenty. */
 const SMS_PER_HOUR = 5;
+/** How long after a "still silent" verdict late signals can still prove the device came back. */
+const LATE_PROOF_MS = 24 * 3600_000;
 
 interface Deps {
   db: Db;
@@ -60,11 +62,16 @@ export function createSimActionsService(deps: Deps) {
   }
 
   /** Records an action's final outcome and publishes it, in one transaction; false when another node got there first. */
-  async function complete(a: { id: string; account_id: string; iccid: string; type: string; requested_by: string; created_at: Date }, status: string, outcome: Record<string, unknown>): Promise<boolean> {
+  /**
+   * Records an action's outcome and publishes `action.completed` in the same transaction — only when
+   * the action is still in the state it was read in (two workers never complete it twice). A late
+   * proof (still silent → back online) completes it again, with the new outcome.
+   */
+  async function complete(a: { id: string; account_id: string; iccid: string; type: string; status: string; requested_by: string; created_at: Date }, status: string, outcome: Record<string, unknown>): Promise<boolean> {
     const now = clock.now();
     return inTransaction(db, async (tx) => {
       const res = await tx.updateTable("sim_actions").set({ status, outcome: JSON.stringify(outcome), completed_at: now, updated_at: now })
-        .where("id", "=", a.id).where("status", "=", "watching").executeTakeFirst();
+        .where("id", "=", a.id).where("status", "=", a.status).executeTakeFirst();
       if (Number(res.numUpdatedRows) === 0) return false;
       await deps.events?.emit(tx, [{ accountId: a.account_id, type: "action.completed", subjectId: a.id, data: {
         actionId: a.id, iccid: a.iccid, type: a.type, status, requestedBy: a.requested_by, requestedAt: a.created_at.toISOString(),
@@ -167,29 +174,37 @@ export function createSimActionsService(deps: Deps) {
         if (!sms) continue;
         const params = a.params as { purpose?: string; watchMinutes?: number };
         let patch: Record<string, unknown> | null = null;
-        if (sms.status === "delivered") {
+        if (sms.status === "delivered" && params.purpose === "configuration") {
+          if (await complete(a, "delivered", { summary: `SMS delivered to the device at ${sms.deliveredAt}.`, deliveredAt: sms.deliveredAt })) progressed++;
+          continue;
+        } else if (sms.status === "delivered") {
           const deliveredAt = new Date(sms.deliveredAt!);
-          patch = params.purpose === "configuration"
-            ? { status: "delivered", completed_at: now, outcome: JSON.stringify({ summary: `SMS delivered to the device at ${sms.deliveredAt}.`, deliveredAt: sms.deliveredAt }) }
-            : { status: "watching", watch_until: new Date(deliveredAt.getTime() + (params.watchMinutes ?? 120) * 60_000) };
+          patch = { status: "watching", watch_until: new Date(deliveredAt.getTime() + (params.watchMinutes ?? 120) * 60_000) };
         } else if (sms.status === "failed") {
-          patch = { status: "failed", completed_at: now, outcome: JSON.stringify({ summary: `SMS not delivered: ${sms.error ?? "the SMS centre gave no reason."}`, error: sms.error, attempts: sms.attempts }) };
+          if (await complete(a, "failed", { summary: `SMS not delivered: ${sms.error ?? "the SMS centre gave no reason."}`, error: sms.error, attempts: sms.attempts })) progressed++;
+          continue;
         } else if (sms.status === "submitted" && a.status === "queued") patch = { status: "submitted" };
         if (!patch) continue;
         await db.updateTable("sim_actions").set({ ...patch, updated_at: now }).where("id", "=", a.id).where("status", "=", a.status).execute();
-        if (patch.completed_at) progressed++;
       }
       const watching = await db.selectFrom("sim_actions").selectAll().where("status", "=", "watching").orderBy("created_at").limit(200).execute();
+      // An action already reported still silent is proved late when its signals come after all: the
+      // network's signals carry their own times, and those that were in flight (or came after the
+      // window) still show when the device came back. Looked for during LATE_PROOF_MS.
+      const late = await db.selectFrom("sim_actions").selectAll().where("status", "=", "still_silent")
+        .where("completed_at", ">", new Date(now.getTime() - LATE_PROOF_MS)).orderBy("completed_at").limit(200).execute();
       let done = 0;
-      for (const a of watching) {
+      for (const a of [...watching, ...late]) {
         const seen = await deps.networkView.activitySince(a.sim_id, a.created_at);
         if (seen.trafficAt) {
+          const previously = a.status === "still_silent" && a.watch_until ? ` (after the watch ended at ${a.watch_until.toISOString()})` : "";
           const outcome = {
-            summary: `Back online at ${seen.trafficAt.toISOString()}: ${[seen.registeredAt && `registered at ${seen.registeredAt.toISOString()}${seen.registeredIn ? ` in ${seen.registeredIn}` : ""}`, seen.sessionAt && `new data session at ${seen.sessionAt.toISOString()}${seen.sessionApn ? ` on ${seen.sessionApn}` : ""}`, `traffic at ${seen.trafficAt.toISOString()}`].filter(Boolean).join(", ")}.`,
+            summary: `Back online at ${seen.trafficAt.toISOString()}${previously}: ${[seen.registeredAt && `registered at ${seen.registeredAt.toISOString()}${seen.registeredIn ? ` in ${seen.registeredIn}` : ""}`, seen.sessionAt && `new data session at ${seen.sessionAt.toISOString()}${seen.sessionApn ? ` on ${seen.sessionApn}` : ""}`, `traffic at ${seen.trafficAt.toISOString()}`].filter(Boolean).join(", ")}.`,
             backOnlineAt: seen.trafficAt.toISOString(), registeredAt: seen.registeredAt?.toISOString() ?? null, sessionAt: seen.sessionAt?.toISOString() ?? null,
+            ...(a.status === "still_silent" && { earlier: (a.outcome as { summary?: string } | null)?.summary ?? null }),
           };
           if (await complete(a, "back_online", outcome)) done++;
-        } else if (a.watch_until && a.watch_until.getTime() <= now.getTime()) {
+        } else if (a.status === "watching" && a.watch_until && a.watch_until.getTime() <= now.getTime()) {
           const minutes = Math.round((now.getTime() - a.created_at.getTime()) / 60_000);
           const diagnosis = await deps.diagnostics.diagnose(SYSTEM_READER, a.iccid).catch(() => null);
           const partial = seen.sessionAt ? ` A session opened at ${seen.sessionAt.toISOString()} but carried no traffic.` : seen.registeredAt ? ` It registered at ${seen.registeredAt.toISOString()} but opened no data session.` : "";

@@ -21,10 +21,13 @@ export function createDiagnosticsService(deps: {
       requirePermission(principal, "sims:read");
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
       const now = clock.now();
-      const commPlan = sim.communication_plan_id ? await deps.catalog.communicationPlanDetail(db, sim.communication_plan_id) : null;
-      const rate = sim.rate_plan_id ? await deps.catalog.findPlan(db, "rate", sim.rate_plan_id) : null;
-      const version = rate ? await deps.catalog.rateVersionAt(db, rate.id, now) : null;
-      const ev = await deps.network.evidence(sim.id, new Date(now.getTime() - 7 * 24 * 3600_000));
+      // Independent reads, sent together: each waited for the one before (docs/benchmarks.md, diagnosis).
+      const [commPlan, rate, version, ev] = await Promise.all([
+        sim.communication_plan_id ? deps.catalog.communicationPlanDetail(db, sim.communication_plan_id) : null,
+        sim.rate_plan_id ? deps.catalog.findPlan(db, "rate", sim.rate_plan_id) : null,
+        sim.rate_plan_id ? deps.catalog.rateVersionAt(db, sim.rate_plan_id, now) : null,
+        deps.network.evidence(sim.id, new Date(now.getTime() - 7 * 24 * 3600_000)),
+      ]);
       const result = diagnose({
         now,
         sim: { iccid: sim.iccid, state: sim.state, overageLimitOverride: sim.overage_limit_override },

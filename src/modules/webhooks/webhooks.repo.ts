@@ -58,17 +58,27 @@ export const webhooksRepo = {
    * Locks up to `limit` due deliveries of active subscriptions that no other node has locked, with
    * what sending needs. Must run in a transaction that marks them `sending` and commits at once.
    */
-  lockDue: (tx: Executor, now: Date, limit: number) =>
-    tx.selectFrom("webhook_deliveries")
+  lockDue: async (tx: Executor, now: Date, limit: number) => {
+    // Two steps: lock the due ids alone, walking the due index in order (joined in one statement,
+    // the planner sorted every queued delivery with its event on disk once a backlog built up),
+    // then read what sending needs for those ids.
+    const active = (await tx.selectFrom("webhook_subscriptions").select("id").where("status", "=", "active").execute()).map((s) => s.id);
+    if (active.length === 0) return [];
+    const ids = (await tx.selectFrom("webhook_deliveries").select("id")
+      .where("status", "=", "queued").where("next_attempt_at", "<=", now).where("subscription_id", "in", active)
+      .orderBy("next_attempt_at").limit(limit)
+      .forUpdate().skipLocked()
+      .execute()).map((d) => d.id);
+    if (ids.length === 0) return [];
+    return tx.selectFrom("webhook_deliveries")
       .innerJoin("webhook_subscriptions as s", "s.id", "webhook_deliveries.subscription_id")
       .innerJoin("domain_events as e", "e.id", "webhook_deliveries.event_id")
       .selectAll("webhook_deliveries")
       .select(["s.url", "s.secret_sealed", "e.account_id as event_account_id", "e.data as event_data"])
-      .where("webhook_deliveries.status", "=", "queued").where("webhook_deliveries.next_attempt_at", "<=", now)
-      .where("s.status", "=", "active")
-      .orderBy("webhook_deliveries.next_attempt_at").limit(limit)
-      .forUpdate(["webhook_deliveries"]).skipLocked()
-      .execute(),
+      .where("webhook_deliveries.id", "in", ids)
+      .orderBy("webhook_deliveries.next_attempt_at")
+      .execute();
+  },
 
   /** Deliveries whose sending node let its claim lapse (crashed mid-send). */
   lockLapsed: (tx: Executor, now: Date) =>
@@ -87,15 +97,35 @@ export const webhooksRepo = {
   finishAttempt: (db: Executor, id: string, set: Updateable<WebhookDeliveriesTable>) =>
     db.updateTable("webhook_deliveries").set(set).where("id", "=", id).where("status", "=", "sending").executeTakeFirst(),
 
-  recordSuccess: (db: Executor, subscriptionId: string, at: Date) =>
-    db.updateTable("webhook_subscriptions")
-      .set({ consecutive_failures: 0, failing_since: null, last_success_at: at })
-      .where("id", "=", subscriptionId).execute(),
+  insertAttempts: async (db: Executor, rows: Insertable<WebhookAttemptsTable>[]) => {
+    for (let i = 0; i < rows.length; i += 1000) await db.insertInto("webhook_attempts").values(rows.slice(i, i + 1000)).execute();
+  },
 
-  /** Counts a failure; returns the subscription as it now stands (locked by the update). */
-  recordFailure: (db: Executor, subscriptionId: string, at: Date) =>
+  /**
+   * Records the outcomes of a round of attempts in one statement (`sending` rows only, as
+   * finishAttempt): one `UPDATE … FROM (VALUES …)` instead of one update per delivery.
+   */
+  finishAttempts: async (db: Executor, rows: { id: string; status: "delivered" | "queued" | "failed"; attempts: number; nextAttemptAt: Date | null; deliveredAt: Date | null; statusCode: number | null; error: string | null }[]) => {
+    for (let i = 0; i < rows.length; i += 500) {
+      const values = rows.slice(i, i + 500).map((r) =>
+        sql`(${r.id}::uuid, ${r.status}::text, ${r.attempts}::int, ${r.nextAttemptAt}::timestamptz, ${r.deliveredAt}::timestamptz, ${r.statusCode}::int, ${r.error}::text)`);
+      await sql`UPDATE webhook_deliveries AS d
+        SET status = v.status, attempts = v.attempts, next_attempt_at = v.next_attempt_at, delivered_at = coalesce(v.delivered_at, d.delivered_at),
+            last_status_code = v.status_code, last_error = v.error
+        FROM (VALUES ${sql.join(values)}) AS v(id, status, attempts, next_attempt_at, delivered_at, status_code, error)
+        WHERE d.id = v.id AND d.status = 'sending'`.execute(db);
+    }
+  },
+
+  /**
+   * A round's effect on a subscription's failure streak: after a success, the streak is the failures
+   * that came after it; without one, the failures add to the streak. Returns the subscription.
+   */
+  recordRound: (db: Executor, subscriptionId: string, at: Date, r: { succeeded: boolean; failuresAfter: number }) =>
     db.updateTable("webhook_subscriptions")
-      .set({ consecutive_failures: sql`consecutive_failures + 1`, failing_since: sql`coalesce(failing_since, ${at})` })
+      .set(r.succeeded
+        ? { consecutive_failures: r.failuresAfter, failing_since: r.failuresAfter > 0 ? at : null, last_success_at: at }
+        : { consecutive_failures: sql`consecutive_failures + ${r.failuresAfter}`, failing_since: sql`coalesce(failing_since, ${at})` })
       .where("id", "=", subscriptionId).returningAll().executeTakeFirst(),
 
   findDelivery: (db: Executor, subscriptionId: string, id: string) =>

@@ -52,7 +52,12 @@ interface Deps {
 }
 
 const DISPATCH_BATCH = 500;
-const DELIVERY_BATCH = 50;
+/** Deliveries claimed, sent concurrently and recorded together per round. */
+const DELIVERY_BATCH = 200;
+/** How long one turn of the worker keeps sending full rounds back to back before yielding. */
+const DRAIN_BUDGET_MS = 2_000;
+/** Rounds one worker keeps in flight at once. */
+const WORKER_LANES = 4;
 /**
  * The dispatcher leaves events younger than this (by the time in their UUIDv7) for its next round:
  * a transaction that took its event id earlier may still be committing, and the cursor must not
@@ -161,7 +166,10 @@ export function createWebhooksService(deps: Deps) {
 
   type Claimed = Awaited<ReturnType<typeof repo.lockDue>>[number];
 
-  async function deliverOne(d: Claimed, round: WebhookRound, signal?: AbortSignal): Promise<void> {
+  interface Outcome { d: Claimed; at: Date; status: number | null; error: string | null; durationMs: number }
+
+  /** POSTs one signed delivery; null when Otter is stopping (the delivery was handed back untouched). */
+  async function send(d: Claimed, signal?: AbortSignal): Promise<Outcome | null> {
     const body = JSON.stringify({ id: d.event_id, type: d.event_type, createdAt: d.event_created_at.toISOString(), accountId: d.event_account_id, data: d.event_data });
     const at = clock.now();
     let status: number | null = null;
@@ -181,40 +189,65 @@ export function createWebhooksService(deps: Deps) {
       if (signal?.aborted) {
         // Otter is stopping: hand the delivery back untouched for the next node or the next start.
         await repo.finishAttempt(db, d.id, { status: "queued", next_attempt_at: clock.now() });
-        return;
+        return null;
       }
       error = describeFailure(err);
     }
-    const durationMs = Math.round(performance.now() - started);
-    const ok = status !== null && status >= 200 && status < 300;
+    return { d, at, status, error, durationMs: Math.round(performance.now() - started) };
+  }
+
+  const succeeded = (o: Outcome) => o.status !== null && o.status >= 200 && o.status < 300;
+
+  /**
+   * Records a round's outcomes (in the order the answers came) in one transaction: every attempt in
+   * the log, each delivery delivered or queued for its next retry (or failed past its window), and
+   * each subscription's failure streak, pausing one that keeps failing. One transaction per round
+   * instead of one per delivery is what lets a worker keep up with thousands per second.
+   */
+  async function record(outcomes: Outcome[], round: WebhookRound): Promise<void> {
+    if (outcomes.length === 0) return;
     await inTransaction(db, async (tx) => {
-      await repo.insertAttempt(tx, { id: newId(), delivery_id: d.id, attempted_at: at, status_code: status, error, duration_ms: durationMs });
-      const attempts = d.attempts + 1;
       const now = clock.now();
-      if (ok) {
-        await repo.finishAttempt(tx, d.id, { status: "delivered", attempts, next_attempt_at: null, delivered_at: now, last_status_code: status, last_error: null });
-        await repo.recordSuccess(tx, d.subscription_id, now);
-        round.delivered++;
-        return;
+      await repo.insertAttempts(tx, outcomes.map((o) => ({ id: newId(), delivery_id: o.d.id, attempted_at: o.at, status_code: o.status, error: o.error, duration_ms: o.durationMs })));
+      const counts = { delivered: 0, retrying: 0, failed: 0 };
+      await repo.finishAttempts(tx, outcomes.map((o) => {
+        const attempts = o.d.attempts + 1;
+        if (succeeded(o)) {
+          counts.delivered++;
+          return { id: o.d.id, status: "delivered" as const, attempts, nextAttemptAt: null, deliveredAt: now, statusCode: o.status, error: null };
+        }
+        const giveUp = now >= o.d.retry_until;
+        if (giveUp) counts.failed++; else counts.retrying++;
+        return {
+          id: o.d.id, status: giveUp ? "failed" as const : "queued" as const, attempts, nextAttemptAt: giveUp ? null : later(retryDelayMs(attempts)),
+          deliveredAt: null, statusCode: o.status, error: o.error ?? `The receiver answered HTTP ${o.status}.`,
+        };
+      }));
+      // Per subscription, in a fixed order (two nodes recording at once must not deadlock).
+      const bySub = new Map<string, Outcome[]>();
+      for (const o of outcomes) bySub.set(o.d.subscription_id, [...(bySub.get(o.d.subscription_id) ?? []), o]);
+      for (const subId of [...bySub.keys()].sort()) {
+        const list = bySub.get(subId)!;
+        let lastOk = -1;
+        list.forEach((o, i) => { if (succeeded(o)) lastOk = i; });
+        const failuresAfter = list.length - 1 - lastOk;
+        const s = await repo.recordRound(tx, subId, now, { succeeded: lastOk >= 0, failuresAfter });
+        const last = list[list.length - 1]!;
+        if (failuresAfter > 0 && s?.status === "active" && shouldPause({ consecutiveFailures: s.consecutive_failures, failingSince: s.failing_since }, now)) {
+          await pause(tx, s, last.error ?? `The receiver answered HTTP ${last.status}.`);
+          round.paused++;
+        }
       }
-      const summary = error ?? `The receiver answered HTTP ${status}.`;
-      const giveUp = now >= d.retry_until;
-      await repo.finishAttempt(tx, d.id, {
-        status: giveUp ? "failed" : "queued", attempts, next_attempt_at: giveUp ? null : later(retryDelayMs(attempts)),
-        last_status_code: status, last_error: summary,
-      });
-      if (giveUp) round.failed++; else round.retrying++;
-      const s = await repo.recordFailure(tx, d.subscription_id, now);
-      if (s?.status === "active" && shouldPause({ consecutiveFailures: s.consecutive_failures, failingSince: s.failing_since }, now)) {
-        await pause(tx, s, summary);
-        round.paused++;
-      }
+      round.delivered += counts.delivered;
+      round.retrying += counts.retrying;
+      round.failed += counts.failed;
     });
   }
 
   /**
    * Sends what is due: claims up to `limit` deliveries in a short transaction (marking them
-   * `sending` so no other node takes them), then POSTs them concurrently outside it.
+   * `sending` so no other node takes them), POSTs them concurrently outside it, then records the
+   * outcomes together.
    */
   async function deliverDue(limit = DELIVERY_BATCH, signal?: AbortSignal): Promise<WebhookRound> {
     const round: WebhookRound = { claimed: 0, delivered: 0, retrying: 0, failed: 0, paused: 0 };
@@ -225,21 +258,77 @@ export function createWebhooksService(deps: Deps) {
       return due;
     });
     round.claimed = claimed.length;
-    await Promise.all(claimed.map((d) => deliverOne(d, round, signal).catch((err: unknown) => {
-      // A database error while recording the outcome: the claim lapses and the delivery is retried.
-      logger.error({ err, deliveryId: d.id }, "could not record the outcome of a webhook delivery");
-    })));
+    const outcomes: Outcome[] = [];
+    await Promise.all(claimed.map(async (d) => {
+      const o = await send(d, signal);
+      if (o) outcomes.push(o);
+    }));
+    await record(outcomes, round).catch((err: unknown) => {
+      // A database error while recording the outcomes: the claims lapse and the deliveries are retried.
+      logger.error({ err, deliveries: outcomes.length }, "could not record the outcome of webhook deliveries");
+    });
     return round;
+  }
+
+  /** One turn: fan out new events, send one round; busy when either had more than one batch's worth. */
+  async function turn(signal?: AbortSignal): Promise<{ round: WebhookRound; busy: boolean }> {
+    const moved = await dispatch();
+    const round = await deliverDue(DELIVERY_BATCH, signal);
+    return { round, busy: round.claimed === DELIVERY_BATCH || moved >= DISPATCH_BATCH };
   }
 
   return {
     dispatch,
     deliverDue,
 
-    /** One round of the worker: fan out new events, then send what is due. */
+    /**
+     * The worker: turns back to back while there is a backlog, otherwise one every `pollMs`, until
+     * the returned function is called; that function interrupts the sends in progress (their claims
+     * go back to the queue untouched) and resolves once the loop is idle.
+     */
+    startWorker(pollMs: number): () => Promise<void> {
+      const abort = new AbortController();
+      const wakes = new Set<() => void>();
+      // Lane 0 fans out and sends; the others only send. Several rounds in flight at once keep the
+      // receivers busy while a round waits for its commits (claims use SKIP LOCKED, so lanes never
+      // take the same delivery).
+      const lane = async (n: number) => {
+        while (!abort.signal.aborted) {
+          let busy = false;
+          try {
+            busy = n === 0 ? (await turn(abort.signal)).busy : (await deliverDue(DELIVERY_BATCH, abort.signal)).claimed === DELIVERY_BATCH;
+          } catch (err) {
+            if (!abort.signal.aborted) logger.error({ err }, "webhook round failed");
+          }
+          if (busy || abort.signal.aborted) continue;
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(() => { wakes.delete(wake); resolve(); }, pollMs);
+            const wake = () => { clearTimeout(timer); resolve(); };
+            wakes.add(wake);
+          });
+        }
+      };
+      const loops = Promise.all(Array.from({ length: WORKER_LANES }, (_, n) => lane(n)));
+      return async () => {
+        abort.abort();
+        for (const wake of wakes) wake();
+        await loops;
+      };
+    },
+
+    /**
+     * One turn of the worker: fan out new events, then send what is due; while rounds come back
+     * full it goes on at once (up to DRAIN_BUDGET_MS) rather than waiting for the next poll.
+     */
     async runOnce(opts: { settleMs?: number } = {}): Promise<WebhookRound> {
-      await dispatch(opts);
-      return deliverDue();
+      const total: WebhookRound = { claimed: 0, delivered: 0, retrying: 0, failed: 0, paused: 0 };
+      const until = performance.now() + DRAIN_BUDGET_MS;
+      for (;;) {
+        await dispatch(opts);
+        const r = await deliverDue();
+        for (const k of Object.keys(total) as (keyof WebhookRound)[]) total[k] += r[k];
+        if (r.claimed < DELIVERY_BATCH || performance.now() > until) return total;
+      }
     },
 
     async create(principal: Principal, input: CreateWebhookInput) {
