@@ -6,6 +6,7 @@ import * as m0004 from "./0004_session_traffic.js";
 import * as m0005 from "./0005_sim_actions.js";
 import * as m0006 from "./0006_webhooks.js";
 import * as m0007 from "./0007_test_ready_index.js";
+import * as m0011 from "./0011_desk.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   "0005_sim_actions": m0005,
   "0006_webhooks": m0006,
   "0007_test_ready_index": m0007,
+  "0011_desk": m0011,
 };
 
 export const migrationProvider: MigrationProvider = {
