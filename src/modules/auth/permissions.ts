@@ -32,6 +32,10 @@ export const PERMISSIONS = {
   "network:ingest": [OA, OG],
   "webhooks:read": [OA, OG, CA, CU],
   "webhooks:write": [OA, OG, CA],
+  "cases:read": [OA, OG, CA, CU],
+  "cases:open": [OA, OG, CA, CU],
+  "cases:work": [OA, OG],
+  "desk:manage": [OA],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -15,6 +15,9 @@ export const PUBLIC_EVENT_TYPES = {
   "sim.data_limit_reached": "sim.data_limit_reached",
   "sims.imported": "sims.imported",
   "account.created": "account.created",
+  "case.created": "case.created",
+  "case.replied": "case.replied",
+  "case.state_changed": "case.state_changed",
 } as const satisfies Record<string, string>;
 
 export type PublicEventType = (typeof PUBLIC_EVENT_TYPES)[keyof typeof PUBLIC_EVENT_TYPES];
