@@ -570,6 +570,75 @@ export interface CaseLinksTable {
   created_at: Timestamp;
 }
 
+/** Desk SLA and knowledge (migration 0012_desk_sla). */
+export interface DeskCalendarsTable {
+  id: string;
+  operator_id: string;
+  time_zone: string;
+  hours: Json;
+  holidays: Json;
+  effective_from: Timestamp;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface DeskAgreementsTable {
+  id: string;
+  account_id: string;
+  targets: Json;
+  effective_from: Timestamp;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+}
+
+/** A projection of a case's timeline for the queue; recomputed, never the truth. */
+export interface CaseSlaTable {
+  case_id: string;
+  account_id: string | null;
+  owner_user_id: string | null;
+  open: boolean;
+  tier: number;
+  due_at: Timestamp | null;
+  remaining_ms: ColumnType<string | null, number | string | null, number | string | null>;
+  at_risk_at: Timestamp | null;
+  state: string;
+  clocks: Json;
+  next_notice_at: Timestamp | null;
+  stale: Generated<boolean>;
+  computed_at: Timestamp;
+}
+
+export interface DeskSlaNoticesTable {
+  case_id: string;
+  target: "firstResponse" | "resolution";
+  episode: number;
+  kind: "at_risk" | "breached";
+  created_at: Timestamp;
+}
+
+export interface DeskMacrosTable {
+  id: string;
+  operator_id: string;
+  name: string;
+  body: string;
+  tags: string[];
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DeskArticlesTable {
+  id: string;
+  operator_id: string;
+  title: string;
+  body: string;
+  tags: string[];
+  search: ColumnType<string, never, never>;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   accounts: AccountsTable;
   contacts: ContactsTable;
@@ -611,6 +680,12 @@ export interface DB {
   desk_attachments: DeskAttachmentsTable;
   case_entries: CaseEntriesTable;
   case_links: CaseLinksTable;
+  desk_calendars: DeskCalendarsTable;
+  desk_agreements: DeskAgreementsTable;
+  case_sla: CaseSlaTable;
+  desk_sla_notices: DeskSlaNoticesTable;
+  desk_macros: DeskMacrosTable;
+  desk_articles: DeskArticlesTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -7,6 +7,7 @@ import * as m0005 from "./0005_sim_actions.js";
 import * as m0006 from "./0006_webhooks.js";
 import * as m0007 from "./0007_test_ready_index.js";
 import * as m0011 from "./0011_desk.js";
+import * as m0012 from "./0012_desk_sla.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   "0006_webhooks": m0006,
   "0007_test_ready_index": m0007,
   "0011_desk": m0011,
+  "0012_desk_sla": m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

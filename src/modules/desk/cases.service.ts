@@ -18,6 +18,8 @@ interface Deps {
   accounts: Pick<AccountsService, "rootAccount" | "requireVisible">;
   audit: AuditService;
   events: EventsService;
+  /** Called in the same transaction after every timeline entry (the SLA projection's recompute). */
+  onEntryAppended?: (tx: Executor, caseId: string) => Promise<void>;
 }
 
 export interface NewCase {
@@ -116,6 +118,7 @@ export function createCasesService(deps: Deps) {
       desk_message_id: e.deskMessageId ?? null, consultation_id: e.consultationId ?? null, created_at: now,
     }).execute();
     await tx.updateTable("cases").set({ updated_at: now }).where("id", "=", c.id).execute();
+    await deps.onEntryAppended?.(tx, c.id);
     return id;
   }
 

@@ -18,6 +18,8 @@ export const PUBLIC_EVENT_TYPES = {
   "case.created": "case.created",
   "case.replied": "case.replied",
   "case.state_changed": "case.state_changed",
+  "case.sla_at_risk": "case.sla_at_risk",
+  "case.sla_breached": "case.sla_breached",
 } as const satisfies Record<string, string>;
 
 export type PublicEventType = (typeof PUBLIC_EVENT_TYPES)[keyof typeof PUBLIC_EVENT_TYPES];

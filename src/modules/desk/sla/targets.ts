@@ -54,14 +54,16 @@ export function parseTargets(input: SlaTargetsInput, fieldPrefix = ""): SlaTarge
   return out;
 }
 
-/** Targets back in written form: milliseconds as "PT…H…M…S". */
+/** Business milliseconds as an ISO 8601 duration of hours, minutes and seconds ("PT1H30M"). */
+export function isoHours(ms: number): string {
+  const h = Math.floor(ms / 3_600_000), m = Math.floor((ms % 3_600_000) / 60_000), sec = (ms % 60_000) / 1000;
+  return `PT${h ? `${h}H` : ""}${m ? `${m}M` : ""}${sec ? `${sec}S` : ""}`.replace(/^PT$/, "PT0S");
+}
+
+/** Targets back in written form. */
 export function formatTargets(t: SlaTargets): SlaTargetsInput {
-  const iso = (ms: number) => {
-    const h = Math.floor(ms / 3_600_000), m = Math.floor((ms % 3_600_000) / 60_000), sec = (ms % 60_000) / 1000;
-    return `PT${h ? `${h}H` : ""}${m ? `${m}M` : ""}${sec ? `${sec}S` : ""}` || "PT0S";
-  };
   const out = { firstResponse: {}, resolution: {} } as SlaTargetsInput;
-  for (const kind of SLA_TARGETS) for (const p of PRIORITIES) out[kind][p] = t[kind][p] == null ? null : iso(t[kind][p]!);
+  for (const kind of SLA_TARGETS) for (const p of PRIORITIES) out[kind][p] = t[kind][p] == null ? null : isoHours(t[kind][p]!);
   return out;
 }
 
