@@ -264,6 +264,15 @@ export function createSlaService(deps: Deps) {
       return new Map([...computed].map(([id, c]) => [id, view(c.clocks, c.timeZone)]));
     },
 
+    /** The same by case id, for a presenter that holds only ids (the caller has checked visibility). */
+    async slaForIds(ids: readonly string[], ex: Executor = db): Promise<Map<string, SlaView>> {
+      if (!ids.length) return new Map();
+      const cases = await ex.selectFrom("cases").select(["id", "operator_id", "account_id", "owner_user_id", "number", "created_at", "state", "priority"])
+        .where("id", "in", [...ids]).execute();
+      const computed = await clocksOf(ex, cases, clock.now());
+      return new Map([...computed].map(([id, c]) => [id, view(c.clocks, c.timeZone)]));
+    },
+
     async getCalendar(principal: Principal) {
       requirePermission(principal, "cases:work");
       const operator = await deps.accounts.rootAccount();
@@ -354,7 +363,7 @@ export function createSlaService(deps: Deps) {
           "cases.owner_user_id", "cases.created_at", "cases.updated_at", "case_sla.tier", "case_sla.due_at", "case_sla.remaining_ms",
           "case_sla.at_risk_at", "case_sla.state as sla_state", "case_sla.stale"])
         .where("case_sla.owner_user_id", "=", owner).where("case_sla.open", "=", true)
-        .orderBy("case_sla.tier").orderBy(sql`case_sla.due_at`, sql`asc nulls last`).orderBy("case_sla.remaining_ms").orderBy("case_sla.case_id")
+        .orderBy("case_sla.tier").orderBy("case_sla.due_at", (ob) => ob.asc().nullsLast()).orderBy("case_sla.remaining_ms").orderBy("case_sla.case_id")
         .offset(offset).limit(q.limit + 1).execute();
       const page = rows.slice(0, q.limit);
       const total = await db.selectFrom("case_sla").select((eb) => eb.fn.countAll<string>().as("n"))
