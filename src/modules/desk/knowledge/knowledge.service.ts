@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { type Db, inTransaction } from "../../../db/database.js";
+import { type Db, type Executor, inTransaction } from "../../../db/database.js";
 import type { Case } from "../../../db/schema.js";
 import type { Clock } from "../../../lib/clock.js";
 import { conflict, notFound } from "../../../lib/errors.js";
@@ -52,15 +52,15 @@ const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === 
 export function createKnowledgeService(deps: Deps) {
   const { db, clock } = deps;
 
-  async function requireMacro(operatorId: string, id: string) {
+  async function requireMacro(operatorId: string, id: string, ex: Executor = db) {
     if (!isUuid(id)) throw knowledgeErrors.macroNotFound(id);
-    const r = await db.selectFrom("desk_macros").selectAll().where("id", "=", id).where("operator_id", "=", operatorId).executeTakeFirst();
+    const r = await ex.selectFrom("desk_macros").selectAll().where("id", "=", id).where("operator_id", "=", operatorId).executeTakeFirst();
     if (!r) throw knowledgeErrors.macroNotFound(id);
     return r;
   }
-  async function requireArticle(operatorId: string, id: string) {
+  async function requireArticle(operatorId: string, id: string, ex: Executor = db) {
     if (!isUuid(id)) throw knowledgeErrors.articleNotFound(id);
-    const r = await db.selectFrom("desk_articles").select(["id", "title", "body", "tags", "created_at", "updated_at"]).where("id", "=", id).where("operator_id", "=", operatorId).executeTakeFirst();
+    const r = await ex.selectFrom("desk_articles").select(["id", "title", "body", "tags", "created_at", "updated_at"]).where("id", "=", id).where("operator_id", "=", operatorId).executeTakeFirst();
     if (!r) throw knowledgeErrors.articleNotFound(id);
     return r;
   }
@@ -104,7 +104,7 @@ export function createKnowledgeService(deps: Deps) {
       try {
         return await inTransaction(db, async (tx) => {
           const op = await deps.accounts.rootAccount(tx);
-          const before = await requireMacro(op.id, id);
+          const before = await requireMacro(op.id, id, tx);
           const set = { ...(patch.name !== undefined ? { name: patch.name.trim() } : {}), ...(patch.body !== undefined ? { body: patch.body } : {}), ...(patch.tags !== undefined ? { tags: normTags(patch.tags) } : {}), updated_at: clock.now() };
           await tx.updateTable("desk_macros").set(set).where("id", "=", before.id).execute();
           await deps.audit.record(tx, { accountId: op.id, actor: actorOf(principal), action: "desk.macro.update", entityType: "desk_macro", entityId: id, data: { before: { name: before.name, body: before.body, tags: before.tags }, changed: Object.keys(patch) } });
@@ -120,7 +120,7 @@ export function createKnowledgeService(deps: Deps) {
       requirePermission(principal, "cases:work");
       await inTransaction(db, async (tx) => {
         const op = await deps.accounts.rootAccount(tx);
-        const before = await requireMacro(op.id, id);
+        const before = await requireMacro(op.id, id, tx);
         await tx.deleteFrom("desk_macros").where("id", "=", id).execute();
         await deps.audit.record(tx, { accountId: op.id, actor: actorOf(principal), action: "desk.macro.delete", entityType: "desk_macro", entityId: id, data: { name: before.name, body: before.body } });
       });
@@ -193,7 +193,7 @@ export function createKnowledgeService(deps: Deps) {
       requirePermission(principal, "cases:work");
       return inTransaction(db, async (tx) => {
         const op = await deps.accounts.rootAccount(tx);
-        const before = await requireArticle(op.id, id);
+        const before = await requireArticle(op.id, id, tx);
         const set = { ...(patch.title !== undefined ? { title: patch.title.trim() } : {}), ...(patch.body !== undefined ? { body: patch.body } : {}), ...(patch.tags !== undefined ? { tags: normTags(patch.tags) } : {}), updated_at: clock.now() };
         await tx.updateTable("desk_articles").set(set).where("id", "=", id).execute();
         await deps.audit.record(tx, { accountId: op.id, actor: actorOf(principal), action: "desk.article.update", entityType: "desk_article", entityId: id, data: { before: { title: before.title, body: before.body, tags: before.tags }, changed: Object.keys(patch) } });
@@ -205,7 +205,7 @@ export function createKnowledgeService(deps: Deps) {
       requirePermission(principal, "cases:work");
       await inTransaction(db, async (tx) => {
         const op = await deps.accounts.rootAccount(tx);
-        const before = await requireArticle(op.id, id);
+        const before = await requireArticle(op.id, id, tx);
         await tx.deleteFrom("desk_articles").where("id", "=", id).execute();
         await deps.audit.record(tx, { accountId: op.id, actor: actorOf(principal), action: "desk.article.delete", entityType: "desk_article", entityId: id, data: { title: before.title, body: before.body } });
       });

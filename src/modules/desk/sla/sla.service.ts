@@ -29,7 +29,7 @@ interface Deps {
 }
 
 type CaseRow = Pick<Case, "id" | "operator_id" | "account_id" | "owner_user_id" | "number" | "created_at" | "state" | "priority">;
-type EntryRow = Pick<CaseEntry, "case_id" | "kind" | "data" | "created_at" | "id">;
+type EntryRow = Pick<CaseEntry, "case_id" | "kind" | "data" | "created_at" | "id"> & { consultation_id?: string | null };
 
 /** What an API client sees of one clock. */
 export interface SlaClockView {
@@ -69,7 +69,8 @@ export function slaEventsOf(entries: readonly EntryRow[]): SlaEvent[] {
       else if (d.type === "state_changed") out.push({ at, kind: "state", state: d.to as CaseState });
       else if (d.type === "priority_changed") out.push({ at, kind: "priority", priority: d.to as Priority });
     } else if (e.kind === "email_out") {
-      if (d.automatic !== true) out.push({ at, kind: "response" });
+      // A mail to another team inside a consultation is internal; an automatic acknowledgement is not an answer.
+      if (d.automatic !== true && !e.consultation_id) out.push({ at, kind: "response" });
     } else if (e.kind === "phone") {
       out.push({ at, kind: "response" });
     }
@@ -168,7 +169,7 @@ export function createSlaService(deps: Deps) {
   async function loadEntries(ex: Executor, caseIds: readonly string[]): Promise<Map<string, EntryRow[]>> {
     const map = new Map<string, EntryRow[]>(caseIds.map((id) => [id, []]));
     if (!caseIds.length) return map;
-    const rows = await ex.selectFrom("case_entries").select(["id", "case_id", "kind", "data", "created_at"])
+    const rows = await ex.selectFrom("case_entries").select(["id", "case_id", "kind", "data", "created_at", "consultation_id"])
       .where("case_id", "in", [...caseIds]).where("kind", "in", ["event", "email_out", "phone"]).orderBy("case_id").orderBy("id").execute();
     for (const r of rows) map.get(r.case_id)!.push(r);
     return map;
