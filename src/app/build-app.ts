@@ -40,6 +40,16 @@ import { createMailService } from "../modules/mail/mail.service.js";
 import { mailRoutes } from "../modules/mail/mail.routes.js";
 import { createWebhooksService } from "../modules/webhooks/webhooks.service.js";
 import { webhooksRoutes } from "../modules/webhooks/webhooks.routes.js";
+import { createCasesService } from "../modules/desk/cases.service.js";
+import { createDeskMailService } from "../modules/desk/desk-mail.service.js";
+import { createDeskService } from "../modules/desk/desk.service.js";
+import { deskRoutes } from "../modules/desk/desk.routes.js";
+import { deriveThreadKey } from "../modules/desk/mail-threading.js";
+import { type SmtpListener, startSmtpListener } from "../modules/desk/smtp-listener.js";
+import { createSlaService } from "../modules/desk/sla/sla.service.js";
+import { slaRoutes } from "../modules/desk/sla/sla.routes.js";
+import { createKnowledgeService } from "../modules/desk/knowledge/knowledge.service.js";
+import { knowledgeRoutes } from "../modules/desk/knowledge/knowledge.routes.js";
 import { type Config, ConfigError } from "./config.js";
 import { OTTER_VERSION } from "./version.js";
 
@@ -110,7 +120,16 @@ export async function buildOtter(infra: Infrastructure) {
   const hssEndpoints = createHssEndpointsService({ db, clock, secrets, audit, accounts });
   const simActions = createSimActionsService({ db, clock, audit, sims, networkActions, networkView, diagnostics });
   const webhooks = createWebhooksService({ db, clock, secrets, accounts, audit, mail, logger: logger.child({ module: "webhooks" }) });
-  const allServices = { ...services, diagnostics, hssEndpoints, simActions, webhooks };
+  // Every timeline entry recomputes the case's SLA projection (the queue's order) in the same transaction.
+  const sla = createSlaService({ db, clock, accounts, audit, events });
+  const cases = createCasesService({ db, clock, accounts, audit, events, onEntryAppended: (tx, caseId) => sla.refresh(tx, [caseId]) });
+  const knowledge = createKnowledgeService({ db, clock, accounts, audit, sims, requireVisibleCase: (p, id) => cases.requireVisibleCase(p, id) });
+  const deskMail = createDeskMailService({
+    db, clock, cases, mail, events, threadKey: deriveThreadKey(secretKey),
+    config: { from: config.OTTER_MAIL_FROM, reopenDays: config.OTTER_DESK_REOPEN_DAYS, acknowledge: config.OTTER_DESK_ACKNOWLEDGE },
+  });
+  const desk = createDeskService({ db, clock, cases, deskMail, accounts, audit, events, mail, sims, networkView, diagnostics });
+  const allServices = { ...services, diagnostics, hssEndpoints, simActions, webhooks, cases, deskMail, desk, sla, knowledge };
 
   const bootstrap = await accounts.bootstrap({ apiKey: config.OTTER_BOOTSTRAP_API_KEY });
 
@@ -132,6 +151,9 @@ export async function buildOtter(infra: Infrastructure) {
   await app.register(simImportRoutes(services));
   await app.register(simBulkRoutes(services));
   await app.register(webhooksRoutes(allServices));
+  await app.register(deskRoutes(allServices));
+  await app.register(slaRoutes(allServices));
+  await app.register(knowledgeRoutes(allServices));
   await app.ready();
 
   const stopMailWorker = infra.startWorkers === false ? null : mail.startWorker(config.OTTER_WORKER_POLL_MS);
@@ -147,8 +169,10 @@ export async function buildOtter(infra: Infrastructure) {
   }, workerLog);
 
   const stopWebhooks = infra.startWorkers === false ? null : startLoop("webhooks", config.OTTER_WORKER_POLL_MS, () => webhooks.runOnce(), workerLog);
+  const stopSla = infra.startWorkers === false ? null : startLoop("desk-sla", config.OTTER_WORKER_POLL_MS, () => sla.runOnce(), workerLog);
 
   let radius: RadiusServer | null = null;
+  let smtp: SmtpListener | null = null;
   let closed = false;
   return {
     app, services: allServices, database, clock, secrets, metrics,
@@ -162,19 +186,28 @@ export async function buildOtter(infra: Infrastructure) {
         registry: metrics.registry, clock, signals, clients: networkClients,
         parallelCommits: database.engine === "pglite" ? 1 : 4,
       });
+      smtp = await startSmtpListener({
+        host: config.OTTER_SMTP_HOST, port: config.OTTER_SMTP_PORT, deskMail, logger: logger.child({ module: "smtp" }),
+      });
       return url;
     },
     /** The UDP port RADIUS accounting listens on (after listen()). */
     get radiusPort(): number | null {
       return radius?.port ?? null;
     },
+    /** The TCP port the inbound SMTP listener (case desk) listens on (after listen()). */
+    get smtpPort(): number | null {
+      return smtp?.port ?? null;
+    },
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
       await radius?.close();
+      await smtp?.close();
       await stopMailWorker?.();
       await stopScheduler?.();
       await stopWebhooks?.();
+      await stopSla?.();
       await stopNetworkActions?.();
       jobs.stop();
       await stopJobs?.();
