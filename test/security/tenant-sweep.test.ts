@@ -29,6 +29,9 @@ interface World {
   actionB: string;
   webhookB: string;
   deliveryB: string;
+  caseB: string;
+  consultationB: string;
+  mailbox: string;
 }
 
 const TABLE: Record<string, Entry> = {
@@ -112,6 +115,25 @@ const TABLE: Record<string, Entry> = {
   listWebhookDeliveries: { kind: "tenant" },
   replayWebhookDelivery: { kind: "tenant" },
   replayWebhookRange: { kind: "tenant", body: () => ({ from: "2020-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z" }) },
+  createDeskMailbox: { kind: "operator_only", body: (w) => ({ address: "spy@a.example", accountId: w.b.account.id }) },
+  listDeskMailboxes: { kind: "operator_only" },
+  deleteDeskMailbox: { kind: "operator_only" },
+  lookupCaller: { kind: "operator_only", query: () => "number=%2B46701234567" },
+  listCases: { kind: "scoped_list", query: (w) => `account=${w.b.account.id}` },
+  createCase: { kind: "tenant", body: (w) => ({ accountId: w.b.account.id, subject: "intrusion" }) },
+  getCase: { kind: "tenant" },
+  updateCase: { kind: "tenant", body: () => ({ state: "closed" }) },
+  addCaseNote: { kind: "tenant", body: () => ({ body: "spy" }) },
+  replyToCase: { kind: "tenant", body: () => ({ body: "spy", to: ["spy@a.example"] }) },
+  retryCaseReply: { kind: "tenant" },
+  logCaseCall: { kind: "tenant", body: () => ({ direction: "inbound", number: "+46701234567", durationSeconds: 1, summary: "spy" }) },
+  openConsultation: { kind: "tenant", body: () => ({ address: "spy@a.example", subject: "s", body: "b" }) },
+  replyInConsultation: { kind: "tenant", body: () => ({ body: "spy" }) },
+  closeConsultation: { kind: "tenant" },
+  linkCase: { kind: "tenant", body: (w) => ({ accountId: w.a.account.id }) },
+  unlinkCase: { kind: "tenant" },
+  getCaseMessageRaw: { kind: "tenant" },
+  getCaseAttachment: { kind: "tenant" },
 };
 
 let t: TestOtter;
@@ -139,7 +161,10 @@ beforeAll(async () => {
   const actionB = (await t.api("POST", `/api/v1/sims/${simB.iccid}/actions`, { body: { type: "override-limit", reason: "sweep setup", override: "DEFAULT" } })).body.id;
   await t.otter.services.webhooks.dispatch({ settleMs: 0 });
   const deliveryB = (await t.api("GET", `/api/v1/webhooks/${webhookB}/deliveries`)).body.items[0].id;
-  w = { a, b, cat, simB, jobB, keyB, contactB, changeB, mailId, networkClient, hssEndpoint, actionB, webhookB, deliveryB };
+  const caseB = (await t.api("POST", "/api/v1/cases", { key: b.adminKey, body: { subject: "B's collar is offline", description: "since 06:00" } })).body.id;
+  const consultationB = (await t.api("POST", `/api/v1/cases/${caseB}/consultations`, { body: { team: "network", subject: "B check", body: "look" } })).body.id;
+  const mailbox = (await t.api("POST", "/api/v1/desk/mailboxes", { body: { address: "support@operator.example" } })).body.id;
+  w = { a, b, cat, simB, jobB, keyB, contactB, changeB, mailId, networkClient, hssEndpoint, actionB, webhookB, deliveryB, caseB, consultationB, mailbox };
   const doc = (await t.api("GET", "/api/v1/openapi.json")).body as { paths: Record<string, Record<string, { operationId: string }>> };
   ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, operationId: op.operationId })))
     .filter((o) => o.path.startsWith("/api/v1/"));
@@ -154,11 +179,13 @@ function fill(path: string): string {
     : path.startsWith("/api/v1/network/clients") ? w.networkClient
     : path.startsWith("/api/v1/network/hss-endpoints") ? w.hssEndpoint
     : path.startsWith("/api/v1/actions") ? w.actionB
-    : path.startsWith("/api/v1/webhooks") ? w.webhookB : "";
+    : path.startsWith("/api/v1/webhooks") ? w.webhookB
+    : path.startsWith("/api/v1/cases") ? w.caseB
+    : path.startsWith("/api/v1/desk/mailboxes") ? w.mailbox : "";
   const ref = path.startsWith("/api/v1/zones") ? w.cat.home.id : path.startsWith("/api/v1/rate-plans") ? w.cat.rate.id : w.cat.comm.id;
   return path.replace("{id}", id).replace("{ref}", ref).replace("{iccid}", w.simB.iccid).replace("{keyId}", w.keyB)
     .replace("{contactId}", w.contactB).replace("{changeId}", w.changeB).replace("{accountId}", w.b.account.id)
-    .replace("{deliveryId}", w.deliveryB);
+    .replace("{deliveryId}", w.deliveryB).replace("{subId}", w.consultationB);
 }
 
 describe("tenant isolation across every route", () => {
@@ -168,7 +195,7 @@ describe("tenant isolation across every route", () => {
   });
 
   it("never lets customer A succeed on, see or change customer B's data", async () => {
-    const secrets = [w.b.account.id, w.b.admin.id, w.b.user.id, w.simB.iccid, w.simB.imsi, w.jobB, w.keyB, w.contactB, w.changeB, w.actionB, w.webhookB, w.deliveryB];
+    const secrets = [w.b.account.id, w.b.admin.id, w.b.user.id, w.simB.iccid, w.simB.imsi, w.jobB, w.keyB, w.contactB, w.changeB, w.actionB, w.webhookB, w.deliveryB, w.caseB, w.consultationB];
     for (const op of ops) {
       const entry = TABLE[op.operationId]!;
       const path = fill(op.path) + (entry.query ? `?${entry.query(w)}` : "");
@@ -198,6 +225,10 @@ describe("tenant isolation across every route", () => {
     expect((await t.api("GET", `/api/v1/sims/${w.simB.iccid}/timeline`)).body.items).toEqual([]);
     expect((await t.api("GET", `/api/v1/webhooks/${w.webhookB}`)).body).toMatchObject({ url: "http://127.0.0.1:9/b-hook", status: "active" });
     expect((await t.api("GET", `/api/v1/webhooks/${w.webhookB}/deliveries`)).body.items.find((d: { id: string }) => d.id === w.deliveryB)).toMatchObject({ status: "queued", attemptCount: 0 });
+    const caseB = (await t.api("GET", `/api/v1/cases/${w.caseB}`)).body;
+    expect(caseB).toMatchObject({ state: "waiting_on_consultation", accountId: w.b.account.id, links: [], consultations: [{ id: w.consultationB, state: "open" }] });
+    expect(caseB.timeline.map((e: { kind: string }) => e.kind)).toEqual(["event", "consultation", "event"]);
+    expect((await t.api("GET", "/api/v1/desk/mailboxes")).body.items.map((m: { address: string }) => m.address)).toEqual(["support@operator.example"]);
   });
 
   it("answers 401 on every API route without a key", async () => {
