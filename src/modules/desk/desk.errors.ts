@@ -1,4 +1,4 @@
-import { conflict, notFound, OtterError, validationError } from "../../lib/errors.js";
+import { conflict, notFound, validationError } from "../../lib/errors.js";
 
 /** The case desk's error catalogue; codes are stable and listed in docs/errors.md. */
 export const deskErrors = {
@@ -22,5 +22,4 @@ export const deskErrors = {
     validationError("team", "CONSULTATION_TARGET", "Give exactly one of `team` or `address`."),
   notRetryable: (id: string, status: string) =>
     conflict("CASE_REPLY_NOT_RETRYABLE", `Reply ${id} is ${status}; only a failed reply can be sent again.`),
-  internal: (message: string) => new OtterError("internal", "DESK_INTERNAL", message),
 };
