@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
-  addBusinessTime, businessTimeBetween, isOpen, parseCalendar, type SupportCalendarInput, WEEKDAYS,
+  addBusinessTime, addBusinessTimeByWalking, businessTimeBetween, businessTimeBetweenByWalking, isOpen, parseCalendar, type SupportCalendarInput, WEEKDAYS,
 } from "../../src/modules/desk/sla/calendar.js";
 import { type CaseState, computeSlaClock, queueKeyOf, type SlaEvent } from "../../src/modules/desk/sla/clock.js";
 import { DEFAULT_TARGETS, formatTargets, parseTargets } from "../../src/modules/desk/sla/targets.js";
@@ -67,6 +67,17 @@ describe("business time (property tests)", () => {
       expect(businessTimeBetween(cal, a, tHi)).toBe(hi);
       expect(businessTimeBetween(cal, a, tLo) + businessTimeBetween(cal, tLo, tHi)).toBe(businessTimeBetween(cal, a, tHi));
     }), { numRuns: 300 });
+  });
+
+  it("agrees with a walk over the open intervals one by one, also across calendar versions", () => {
+    fc.assert(fc.property(arbCalendar, arbCalendar, arbInstant, arbInstant, arbDuration, (c1, c2, a, switchAt, x) => {
+      const timeline = [{ from: -8.64e15, calendar: c1 }, { from: switchAt, calendar: c2 }];
+      for (const cal of [c1, timeline]) {
+        const t = addBusinessTime(cal, a, x).getTime();
+        expect(t).toBe(addBusinessTimeByWalking(cal, a, x));
+        expect(businessTimeBetween(cal, a, t + 7 * H)).toBe(businessTimeBetweenByWalking(cal, a, t + 7 * H));
+      }
+    }), { numRuns: 200 });
   });
 
   it("never counts closed hours or holidays", () => {
@@ -168,6 +179,13 @@ describe("SLA clock from the event log", () => {
     expect(lowered.firstResponse.state).toBe("breached");
     const raised = computeSlaClock([created, { at: mon9 + 2 * H, kind: "priority", priority: "urgent" }], DEFAULT_TARGETS, rome, mon9 + 2 * H + M);
     expect(raised.firstResponse.breachedAt?.getTime()).toBe(mon9 + 2 * H);
+    // Raised while resolved, then reopened: breached at the reopening (found by the pause property).
+    const raisedWhileResolved = computeSlaClock([
+      created, { at: mon9 + 2 * H, kind: "state", state: "resolved" }, { at: mon9 + 3 * H, kind: "priority", priority: "urgent" },
+      { at: mon9 + 4 * H, kind: "state", state: "open" },
+    ], DEFAULT_TARGETS, rome, mon9 + 5 * H);
+    expect(raisedWhileResolved.firstResponse.breachedAt?.getTime()).toBe(mon9 + 4 * H);
+    expect(raisedWhileResolved.firstResponse.dueAt?.getTime()).toBe(mon9 + 4 * H);
     const reopened = computeSlaClock([
       created, { at: mon9 + H, kind: "response" }, { at: mon9 + 2 * H, kind: "state", state: "resolved" },
       { at: mon9 + 26 * H, kind: "state", state: "open" },

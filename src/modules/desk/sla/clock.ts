@@ -110,8 +110,6 @@ export function computeSlaClock(
         if (reopening) episode += 1;
       } else if (e.kind === "priority") {
         priority = e.priority;
-        const tm = targetMs();
-        if (!wasStopped && tm != null && breachedAt == null && elapsed > tm) breachedAt = t;
       } else if (e.kind === "response") {
         responded = true;
       } else if (e.kind === "created") {
@@ -120,6 +118,9 @@ export function computeSlaClock(
       const nowStopped = isStopped();
       if (!wasStopped && nowStopped) stoppedAt = t;
       if (wasStopped && !nowStopped) stoppedAt = null;
+      // A priority raised (or a case reopened) past its target is breached at that moment.
+      const tm = targetMs();
+      if (!nowStopped && tm != null && breachedAt == null && elapsed > tm) breachedAt = t;
     }
     advance(nowMs);
 

@@ -83,8 +83,15 @@ export function createSlaService(deps: Deps) {
 
   // ---- calendar -------------------------------------------------------------------------------
 
+  // Parsed timelines are kept while the operator's versions stay the same: each calendar memoizes
+  // its days' open intervals, and that memo is what makes a page of clocks cheap.
+  const timelines = new Map<string, { key: string; timeline: CalendarTimeline }>();
+
   async function calendarTimeline(ex: Executor, operatorId: string): Promise<CalendarTimeline> {
     const rows = await ex.selectFrom("desk_calendars").selectAll().where("operator_id", "=", operatorId).orderBy("effective_from").orderBy("id").execute();
+    const key = rows.map((r) => r.id).join(",");
+    const cached = timelines.get(operatorId);
+    if (cached && cached.key === key) return cached.timeline;
     const versions: Array<{ from: number; calendar: SupportCalendar }> = [{ from: -8.64e15, calendar: parseCalendar(DEFAULT_CALENDAR_INPUT) }];
     for (const r of rows) {
       const cal = parseCalendar({ timeZone: r.time_zone, hours: r.hours as SupportCalendarInput["hours"], holidays: r.holidays as string[] });
@@ -93,6 +100,7 @@ export function createSlaService(deps: Deps) {
       while (versions.length > 1 && versions[versions.length - 1]!.from >= from) versions.pop();
       versions.push({ from, calendar: cal });
     }
+    timelines.set(operatorId, { key, timeline: versions });
     return versions;
   }
 
