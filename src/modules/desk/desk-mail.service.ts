@@ -1,3 +1,4 @@
+import type { Logger } from "pino";
 import { type Db, type Executor, inTransaction } from "../../db/database.js";
 import type { Case, DeskMessageFlag } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
@@ -22,6 +23,7 @@ interface Deps {
   /** Key for the Message-ID tokens (derived from the secret key). */
   threadKey: Buffer;
   config: { from: string; reopenDays: number; acknowledge: boolean };
+  logger?: Pick<Logger, "error">;
 }
 
 export interface Envelope {
@@ -215,6 +217,21 @@ export function createDeskMailService(deps: Deps) {
     return { caseId: out.case_id, outboundId: out.id };
   }
 
+  /** The last resort of intake: the raw bytes on a new triage case, flagged unparsed for a person. */
+  async function keepRaw(raw: Buffer, env: Envelope, messageId: string): Promise<IntakeResult> {
+    return inTransaction(db, async (tx) => {
+      const c = await cases.createCase(tx, { accountId: null, subject: "(message that could not be read)", channel: "email" }, SYSTEM_MAIL);
+      const id = newId();
+      await tx.insertInto("desk_messages").values({
+        id, case_id: c.id, consultation_id: null, mailbox_id: null, direction: "in", message_id: messageId, envelope_from: env.mailFrom,
+        envelope_to: env.rcptTo, headers: "{}", raw, raw_size: raw.length, flags: ["unparsed"], needs_human: true, created_at: clock.now(),
+      }).execute();
+      await cases.appendEntry(tx, c, { kind: "email_in", body: "(message could not be read; kept raw)", actor: SYSTEM_MAIL, deskMessageId: id,
+        data: { flags: ["unparsed"], needsHuman: true } });
+      return { messageId, deskMessageId: id, caseId: c.id, duplicate: false, threadedBy: "new_case", flags: ["unparsed"] };
+    });
+  }
+
   return {
     queueOutbound,
     threadHeaders,
@@ -347,12 +364,12 @@ export function createDeskMailService(deps: Deps) {
             data: { automatic: true, to: [p.fromAddress], subject } });
         }
         return { messageId: p.messageId, deskMessageId, caseId: c.id, duplicate: false, threadedBy: thread?.by ?? "new_case", flags };
-      }).catch(async (err) => {
-        if ((err as { duplicateOf?: string }).duplicateOf || (err as { code?: string }).code === "23505") {
-          const again = await db.selectFrom("desk_messages").select(["id", "case_id", "flags"]).where("message_id", "=", p.messageId).executeTakeFirst();
-          if (again) return { messageId: p.messageId, deskMessageId: again.id, caseId: again.case_id, duplicate: true, threadedBy: "none" as const, flags: again.flags };
-        }
-        throw err;
+      }).catch(async (err): Promise<IntakeResult> => {
+        const again = await db.selectFrom("desk_messages").select(["id", "case_id", "flags"]).where("message_id", "=", p.messageId).executeTakeFirst();
+        if (again) return { messageId: p.messageId, deskMessageId: again.id, caseId: again.case_id, duplicate: true, threadedBy: "none", flags: again.flags };
+        // Whatever went wrong with the parsed form, the mail itself is not lost: raw, on a triage case, for a person.
+        deps.logger?.error({ err, messageId: p.messageId }, "inbound mail could not be stored parsed; keeping it raw");
+        return keepRaw(raw, env, p.messageId);
       });
     },
   };

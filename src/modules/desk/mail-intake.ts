@@ -67,7 +67,8 @@ const angle = (id: string) => {
 function headerMap(lines: ParsedMail["headerLines"]): { map: HeaderMap; received: number } {
   const map: HeaderMap = {};
   let received = 0;
-  for (const { key, line } of lines) {
+  for (const { key: rawKey, line } of lines) {
+    const key = rawKey.replace(/\u0000/g, "");
     if (key === "received") received++;
     const colon = line.indexOf(":");
     const value = (colon >= 0 ? line.slice(colon + 1) : "").replace(/\r?\n[ \t]+/g, " ").trim();
@@ -95,6 +96,10 @@ function headBlock(raw: Buffer): Buffer {
 }
 
 const parse = (raw: Buffer) => simpleParser(raw, { skipTextToHtml: true, skipImageLinks: true, maxHtmlLengthToParse: 5 * 1024 * 1024 });
+
+/** Text PostgreSQL can store: no NUL characters (mail may carry them; text and jsonb columns refuse them). */
+const clean = (v: string) => v.replace(/\u0000/g, "\uFFFD");
+const cleanOrNull = (v: string | null) => (v === null ? null : clean(v));
 
 /**
  * Parses a message for the desk. Never throws: a message over the parse limit, or one mailparser
@@ -145,17 +150,19 @@ export async function parseForDesk(raw: Buffer): Promise<ParsedIntake> {
       text = null;
     }
   }
+  for (const k of Object.keys(map)) map[k] = cleanOrNull(map[k] ?? null) ?? undefined;
   return {
-    messageId, generatedMessageId: messageId !== rawId,
-    inReplyTo: parsed?.inReplyTo ? angle(parsed.inReplyTo.split(/\s+/)[0]!) : null,
-    references: refs.flatMap((r) => r.split(/\s+/)).filter(Boolean).map(angle),
-    fromAddress: from?.address ?? null, fromName: from?.name || null,
-    to: parsed ? addresses(parsed.to).map((a) => a.address) : [],
-    cc: parsed ? addresses(parsed.cc).map((a) => a.address) : [],
-    subject: (parsed?.subject ?? "").slice(0, 998),
-    text,
-    html,
+    messageId: clean(messageId), generatedMessageId: messageId !== rawId,
+    inReplyTo: parsed?.inReplyTo ? clean(angle(parsed.inReplyTo.split(/\s+/)[0]!)) : null,
+    references: refs.flatMap((r) => r.split(/\s+/)).filter(Boolean).map((r) => clean(angle(r))),
+    fromAddress: cleanOrNull(from?.address ?? null), fromName: cleanOrNull(from?.name || null),
+    to: parsed ? addresses(parsed.to).map((a) => clean(a.address)) : [],
+    cc: parsed ? addresses(parsed.cc).map((a) => clean(a.address)) : [],
+    subject: clean((parsed?.subject ?? "").slice(0, 998)),
+    text: cleanOrNull(text),
+    html: cleanOrNull(html),
     headers: map, contentType, receivedCount: received,
-    attachments, reportText, oversize, unparsed: unparsed || !parsed,
+    attachments: attachments.map((a) => ({ ...a, filename: cleanOrNull(a.filename), contentType: clean(a.contentType), contentId: cleanOrNull(a.contentId) })),
+    reportText, oversize, unparsed: unparsed || !parsed,
   };
 }
