@@ -134,6 +134,24 @@ const TABLE: Record<string, Entry> = {
   unlinkCase: { kind: "tenant" },
   getCaseMessageRaw: { kind: "tenant" },
   getCaseAttachment: { kind: "tenant" },
+  getDeskCalendar: { kind: "operator_only" },
+  setDeskCalendar: { kind: "operator_only", body: () => ({ timeZone: "Europe/Rome", hours: { mon: [["08:00", "18:00"]] }, holidays: [] }) },
+  getDefaultSupportAgreement: { kind: "operator_only" },
+  setDefaultSupportAgreement: { kind: "operator_only", body: () => ({ firstResponse: { urgent: "PT1H" }, resolution: {} }) },
+  getSupportAgreement: { kind: "tenant" },
+  setSupportAgreement: { kind: "tenant", body: () => ({ firstResponse: { urgent: "PT1H" }, resolution: {} }) },
+  getDeskQueue: { kind: "operator_only", query: (w) => `owner=${w.b.admin.id}` },
+  listMacros: { kind: "operator_only" },
+  createMacro: { kind: "operator_only", body: () => ({ name: "spy", body: "{{case.number}}" }) },
+  getMacro: { kind: "operator_only" },
+  updateMacro: { kind: "operator_only", body: () => ({ body: "hijacked" }) },
+  deleteMacro: { kind: "operator_only" },
+  renderMacro: { kind: "operator_only" },
+  listArticles: { kind: "operator_only", query: () => "q=sim" },
+  createArticle: { kind: "operator_only", body: () => ({ title: "spy", body: "spy" }) },
+  getArticle: { kind: "operator_only" },
+  updateArticle: { kind: "operator_only", body: () => ({ body: "hijacked" }) },
+  deleteArticle: { kind: "operator_only" },
 };
 
 let t: TestOtter;
@@ -171,6 +189,9 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t?.close(); });
 
+/** Saved replies and articles are operator-level: any id will do, the customer's role is refused first. */
+const OPERATOR_THING = "01900000-0000-7000-8000-000000000000";
+
 function fill(path: string): string {
   const id = path.startsWith("/api/v1/accounts") ? w.b.account.id
     : path.startsWith("/api/v1/users") ? w.b.admin.id
@@ -181,11 +202,12 @@ function fill(path: string): string {
     : path.startsWith("/api/v1/actions") ? w.actionB
     : path.startsWith("/api/v1/webhooks") ? w.webhookB
     : path.startsWith("/api/v1/cases") ? w.caseB
-    : path.startsWith("/api/v1/desk/mailboxes") ? w.mailbox : "";
+    : path.startsWith("/api/v1/desk/mailboxes") ? w.mailbox
+    : path.startsWith("/api/v1/desk/") ? OPERATOR_THING : "";
   const ref = path.startsWith("/api/v1/zones") ? w.cat.home.id : path.startsWith("/api/v1/rate-plans") ? w.cat.rate.id : w.cat.comm.id;
   return path.replace("{id}", id).replace("{ref}", ref).replace("{iccid}", w.simB.iccid).replace("{keyId}", w.keyB)
     .replace("{contactId}", w.contactB).replace("{changeId}", w.changeB).replace("{accountId}", w.b.account.id)
-    .replace("{deliveryId}", w.deliveryB).replace("{subId}", w.consultationB);
+    .replace("{deliveryId}", w.deliveryB).replace("{subId}", w.consultationB).replace("{macroId}", OPERATOR_THING);
 }
 
 describe("tenant isolation across every route", () => {
