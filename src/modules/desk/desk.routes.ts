@@ -97,7 +97,7 @@ export const deskRoutes = (s: { cases: CasesService; desk: DeskService; sla: Sla
   }, async (req, reply) => { await s.desk.removeLink(principalOf(req), req.params.id, req.params.subId); return reply.code(204).send(null); });
 
   app.get("/api/v1/cases/:id/messages/:subId/raw", {
-    schema: { operationId: "getCaseMessageRaw", tags, summary: "The raw message as received (message/rfc822)", params: caseSubParams, produces: ["message/rfc822"] } as object,
+    schema: { operationId: "getCaseMessageRaw", tags, summary: "The raw message as received (message/rfc822)", params: caseSubParams, produces: ["message/rfc822"], response: { ...errorResponses } } as object,
   }, async (req, reply) => {
     const { id, subId } = req.params as { id: string; subId: string };
     const raw = await s.desk.rawMessage(principalOf(req), id, subId);
@@ -107,7 +107,7 @@ export const deskRoutes = (s: { cases: CasesService; desk: DeskService; sla: Sla
   });
 
   app.get("/api/v1/cases/:id/attachments/:subId", {
-    schema: { operationId: "getCaseAttachment", tags, summary: "An attachment of a message on the case", params: caseSubParams, produces: ["application/octet-stream"] } as object,
+    schema: { operationId: "getCaseAttachment", tags, summary: "An attachment of a message on the case", params: caseSubParams, produces: ["application/octet-stream"], response: { ...errorResponses } } as object,
   }, async (req, reply) => {
     const { id, subId } = req.params as { id: string; subId: string };
     const a = await s.desk.attachment(principalOf(req), id, subId);
