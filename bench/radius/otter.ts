@@ -30,6 +30,8 @@ export async function startOtter(engine: OtterEngine, p: { storage: Record<strin
     OTTER_HTTP_PORT: String(httpPort),
     OTTER_RADIUS_HOST: "127.0.0.1",
     OTTER_RADIUS_PORT: String(p.radiusPort),
+    OTTER_SMTP_HOST: "127.0.0.1",
+    OTTER_SMTP_PORT: "0",
     OTTER_BOOTSTRAP_API_KEY: p.apiKey,
     OTTER_LOG_LEVEL: "warn",
     OTTER_RATE_LIMIT_PER_MINUTE: "0",

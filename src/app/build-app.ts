@@ -47,6 +47,16 @@ import { createSmsCentresService } from "../modules/sms/sms-centres.service.js";
 import { createSmsService } from "../modules/sms/sms.service.js";
 import { smsRoutes } from "../modules/sms/sms.routes.js";
 import { SmppLink } from "../network/smpp-client.js";
+import { createCasesService } from "../modules/desk/cases.service.js";
+import { createDeskMailService } from "../modules/desk/desk-mail.service.js";
+import { createDeskService } from "../modules/desk/desk.service.js";
+import { deskRoutes } from "../modules/desk/desk.routes.js";
+import { deriveThreadKey } from "../modules/desk/mail-threading.js";
+import { type SmtpListener, startSmtpListener } from "../modules/desk/smtp-listener.js";
+import { createSlaService } from "../modules/desk/sla/sla.service.js";
+import { slaRoutes } from "../modules/desk/sla/sla.routes.js";
+import { createKnowledgeService } from "../modules/desk/knowledge/knowledge.service.js";
+import { knowledgeRoutes } from "../modules/desk/knowledge/knowledge.routes.js";
 import { type Config, ConfigError } from "./config.js";
 import { OTTER_VERSION } from "./version.js";
 
@@ -127,12 +137,22 @@ export async function buildOtter(infra: Infrastructure) {
   const sms = createSmsService({ db, clock, logger: smsLog, centres: smsCentres, link: (centre, onReceipt) => new SmppLink(centre, { onReceipt, log: (msg, err) => smsLog.warn({ err }, msg) }) });
   const simActions = createSimActionsService({ db, clock, audit, sims, networkActions, networkView, diagnostics, events, sms, catalog });
   const webhooks = createWebhooksService({ db, clock, secrets, accounts, audit, mail, logger: logger.child({ module: "webhooks" }) });
+  // Every timeline entry recomputes the case's SLA projection (the queue's order) in the same transaction.
+  const sla = createSlaService({ db, clock, accounts, audit, events });
+  const cases = createCasesService({ db, clock, accounts, audit, events, onEntryAppended: (tx, caseId) => sla.refresh(tx, [caseId]) });
+  const knowledge = createKnowledgeService({ db, clock, accounts, audit, sims, requireVisibleCase: (p, id) => cases.requireVisibleCase(p, id) });
+  const deskMail = createDeskMailService({
+    db, clock, cases, mail, events, threadKey: deriveThreadKey(secretKey), logger: logger.child({ module: "desk-mail" }),
+    config: { from: config.OTTER_MAIL_FROM, reopenDays: config.OTTER_DESK_REOPEN_DAYS, acknowledge: config.OTTER_DESK_ACKNOWLEDGE },
+  });
+  const desk = createDeskService({ db, clock, cases, deskMail, accounts, audit, events, mail, sims, networkView, diagnostics });
+  // Automation rules open cases on the desk (the CaseOpener port); tests may put a recorder in its place.
   const automation = createAutomationService({
-    db, clock, logger: logger.child({ module: "automation" }), accounts, audit, events, mail, sims, catalog, network: networkView, cases: infra.cases,
+    db, clock, logger: logger.child({ module: "automation" }), accounts, audit, events, mail, sims, catalog, network: networkView, cases: infra.cases ?? cases,
   });
   usageThresholds = (tx, path) => automation.usagePercentsFor(tx, path);
   const silence = createSilenceDetector({ db, clock, events });
-  const allServices = { ...services, diagnostics, hssEndpoints, simActions, webhooks, automation, silence, smsCentres, sms };
+  const allServices = { ...services, diagnostics, hssEndpoints, simActions, webhooks, automation, silence, smsCentres, sms, cases, deskMail, desk, sla, knowledge };
 
   const bootstrap = await accounts.bootstrap({ apiKey: config.OTTER_BOOTSTRAP_API_KEY });
 
@@ -156,6 +176,9 @@ export async function buildOtter(infra: Infrastructure) {
   await app.register(webhooksRoutes(allServices));
   await app.register(automationRoutes(allServices));
   await app.register(smsRoutes(allServices));
+  await app.register(deskRoutes(allServices));
+  await app.register(slaRoutes(allServices));
+  await app.register(knowledgeRoutes(allServices));
   await app.ready();
 
   const stopMailWorker = infra.startWorkers === false ? null : mail.startWorker(config.OTTER_WORKER_POLL_MS);
@@ -176,8 +199,10 @@ export async function buildOtter(infra: Infrastructure) {
     await silence.runOnce();
     await automation.runOnce();
   }, workerLog);
+  const stopSla = infra.startWorkers === false ? null : startLoop("desk-sla", config.OTTER_WORKER_POLL_MS, () => sla.runOnce(), workerLog);
 
   let radius: RadiusServer | null = null;
+  let smtp: SmtpListener | null = null;
   let closed = false;
   return {
     app, services: allServices, database, clock, secrets, metrics,
@@ -191,20 +216,29 @@ export async function buildOtter(infra: Infrastructure) {
         registry: metrics.registry, clock, signals, clients: networkClients,
         parallelCommits: database.engine === "pglite" ? 1 : 4,
       });
+      smtp = await startSmtpListener({
+        host: config.OTTER_SMTP_HOST, port: config.OTTER_SMTP_PORT, deskMail, logger: logger.child({ module: "smtp" }),
+      });
       return url;
     },
     /** The UDP port RADIUS accounting listens on (after listen()). */
     get radiusPort(): number | null {
       return radius?.port ?? null;
     },
+    /** The TCP port the inbound SMTP listener (case desk) listens on (after listen()). */
+    get smtpPort(): number | null {
+      return smtp?.port ?? null;
+    },
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
       await radius?.close();
+      await smtp?.close();
       await stopMailWorker?.();
       await stopScheduler?.();
       await stopWebhooks?.();
       await stopAutomation?.();
+      await stopSla?.();
       await stopNetworkActions?.();
       await sms.close();
       jobs.stop();

@@ -40,6 +40,11 @@ export const configSchema = z.object({
   OTTER_RADIUS_HOST: z.string().min(1).default("0.0.0.0").describe("Address the RADIUS accounting server binds to."),
   OTTER_REGISTRATION_TIMEOUT_MINUTES: z.coerce.number().int().min(1).default(1440).describe("A SIM not heard from (no registration, no accounting) for longer than this is OFFLINE."),
   OTTER_CELL_LOCATIONS_CSV: z.string().min(1).optional().describe("OpenCelliD-format CSV of cell locations; when set, cells are shown with coordinates."),
+  OTTER_SMTP_PORT: port.default(2525).describe("TCP port of the inbound SMTP listener for the support mailboxes (0 picks a free port)."),
+  OTTER_SMTP_HOST: z.string().min(1).default("0.0.0.0").describe("Address the inbound SMTP listener binds to."),
+  OTTER_DESK_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(14).describe("A customer reply within this many days of a case being resolved reopens it; later, it opens a new linked case."),
+  OTTER_DESK_ACKNOWLEDGE: z.enum(["true", "false"]).default("true").transform((v) => v === "true")
+    .describe("Acknowledge each new case opened by e-mail with an automatic reply (never to auto-replies, lists, bounces or loops; capped per address and case)."),
   OTTER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000).describe("Requests per minute per API key (0 turns the limit off)."),
 });
 

@@ -143,6 +143,7 @@ export function createClient(opts: ClientOptions) {
     get: async <T>(path: string, query?: Query) => json<T>(await send("GET", path, { query })),
     post: async <T>(path: string, body?: unknown, query?: Query) => json<T>(await send("POST", path, { json: body, query })),
     patch: async <T>(path: string, body: unknown) => json<T>(await send("PATCH", path, { json: body })),
+    put: async <T>(path: string, body: unknown) => json<T>(await send("PUT", path, { json: body })),
     /** Sends a stream as the body without buffering it (the server reads it as it arrives). */
     upload: async <T>(path: string, body: AsyncIterable<Uint8Array>, opts: { contentType: string; query?: Query; headers?: Record<string, string> }) =>
       json<T>(await send("POST", path, { ...opts, body: body as RequestInit["body"], streaming: true })),

@@ -532,6 +532,198 @@ export interface AutomationCursorTable {
   last_event_id: string;
 }
 
+export type CaseCategory = "sim_order" | "platform_howto" | "billing" | "technical" | "plans" | "products" | "other";
+export type CaseState = "new" | "open" | "waiting_on_customer" | "waiting_on_consultation" | "resolved" | "closed";
+export type CasePriority = "low" | "normal" | "high" | "urgent";
+export type CaseEntryKind = "email_in" | "email_out" | "phone" | "note" | "consultation" | "event";
+
+export interface DeskMailboxesTable {
+  id: string;
+  address: string;
+  /** NULL: an operator-wide address (mail from unknown senders lands in triage). */
+  account_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface DeskCaseCountersTable {
+  operator_id: string;
+  last_number: number;
+}
+
+export interface CasesTable {
+  id: string;
+  operator_id: string;
+  /** NULL while the case sits in the triage queue (sender not yet matched to a customer). */
+  account_id: string | null;
+  number: number;
+  subject: string;
+  category: CaseCategory;
+  state: CaseState;
+  priority: CasePriority;
+  owner_user_id: string | null;
+  contact_ids: ColumnType<string[], string[] | undefined, string[]>;
+  requester_email: string | null;
+  requester_name: string | null;
+  channel: "email" | "phone" | "api" | "automation";
+  /** Idempotency key of a case opened by automation: `automation:<ruleId>:<eventId>`. */
+  source_key: string | null;
+  reopened_from_case_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  resolved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+
+export interface ConsultationsTable {
+  id: string;
+  case_id: string;
+  team: string | null;
+  address: string | null;
+  subject: string;
+  state: "open" | "answered" | "closed";
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+  answered_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+
+export type DeskMessageFlag =
+  | "auto_reply" | "bulk" | "bounce" | "loop" | "unparsed" | "oversize" | "delivery_failure" | "automatic";
+
+export interface DeskMessagesTable {
+  id: string;
+  case_id: string | null;
+  consultation_id: string | null;
+  mailbox_id: string | null;
+  direction: "in" | "out";
+  message_id: string;
+  in_reply_to: string | null;
+  references_ids: ColumnType<string[], string[] | undefined, string[]>;
+  envelope_from: string | null;
+  envelope_to: ColumnType<string[], string[] | undefined, string[]>;
+  from_address: string | null;
+  from_name: string | null;
+  to_addresses: ColumnType<string[], string[] | undefined, string[]>;
+  cc_addresses: ColumnType<string[], string[] | undefined, string[]>;
+  subject: string | null;
+  text_body: string | null;
+  html_body: string | null;
+  headers: Json;
+  raw: Buffer | null;
+  raw_size: ColumnType<number, number | undefined, number>;
+  flags: ColumnType<DeskMessageFlag[], DeskMessageFlag[] | undefined, DeskMessageFlag[]>;
+  needs_human: ColumnType<boolean, boolean | undefined, boolean>;
+  mail_id: string | null;
+  send_status: "queued" | "sent" | "failed" | "outbox" | null;
+  send_error: string | null;
+  created_at: Timestamp;
+}
+
+export interface DeskAttachmentsTable {
+  id: string;
+  message_id: string;
+  filename: string | null;
+  content_type: string;
+  content_id: string | null;
+  inline: boolean;
+  size: number;
+  content: Buffer | null;
+  truncated: boolean;
+}
+
+/** The append-only case timeline; rows are never updated. SLA clocks are recomputed from it. */
+export interface CaseEntriesTable {
+  id: string;
+  case_id: string;
+  kind: CaseEntryKind;
+  body: string | null;
+  data: Json;
+  actor_user_id: string | null;
+  actor_name: string;
+  desk_message_id: string | null;
+  consultation_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface CaseLinksTable {
+  id: string;
+  case_id: string;
+  kind: "sim" | "account";
+  sim_id: string | null;
+  linked_account_id: string | null;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+}
+
+/** Desk SLA and knowledge (migration 0012_desk_sla). */
+export interface DeskCalendarsTable {
+  id: string;
+  operator_id: string;
+  time_zone: string;
+  hours: Json;
+  holidays: Json;
+  effective_from: Timestamp;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface DeskAgreementsTable {
+  id: string;
+  account_id: string;
+  targets: Json;
+  effective_from: Timestamp;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+}
+
+/** A projection of a case's timeline for the queue; recomputed, never the truth. */
+export interface CaseSlaTable {
+  case_id: string;
+  account_id: string | null;
+  owner_user_id: string | null;
+  open: boolean;
+  tier: number;
+  due_at: Timestamp | null;
+  remaining_ms: ColumnType<string | null, number | string | null, number | string | null>;
+  at_risk_at: Timestamp | null;
+  state: string;
+  clocks: Json;
+  next_notice_at: Timestamp | null;
+  stale: Generated<boolean>;
+  computed_at: Timestamp;
+}
+
+export interface DeskSlaNoticesTable {
+  case_id: string;
+  target: "firstResponse" | "resolution";
+  episode: number;
+  kind: "at_risk" | "breached";
+  created_at: Timestamp;
+}
+
+export interface DeskMacrosTable {
+  id: string;
+  operator_id: string;
+  name: string;
+  body: string;
+  tags: string[];
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DeskArticlesTable {
+  id: string;
+  operator_id: string;
+  title: string;
+  body: string;
+  tags: string[];
+  search: ColumnType<string, never, never>;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   accounts: AccountsTable;
   contacts: ContactsTable;
@@ -570,6 +762,20 @@ export interface DB {
   automation_rules: AutomationRulesTable;
   automation_firings: AutomationFiringsTable;
   automation_cursor: AutomationCursorTable;
+  desk_mailboxes: DeskMailboxesTable;
+  desk_case_counters: DeskCaseCountersTable;
+  cases: CasesTable;
+  consultations: ConsultationsTable;
+  desk_messages: DeskMessagesTable;
+  desk_attachments: DeskAttachmentsTable;
+  case_entries: CaseEntriesTable;
+  case_links: CaseLinksTable;
+  desk_calendars: DeskCalendarsTable;
+  desk_agreements: DeskAgreementsTable;
+  case_sla: CaseSlaTable;
+  desk_sla_notices: DeskSlaNoticesTable;
+  desk_macros: DeskMacrosTable;
+  desk_articles: DeskArticlesTable;
 }
 
 export type Account = Selectable<AccountsTable>;
@@ -588,4 +794,8 @@ export type WebhookDelivery = Selectable<WebhookDeliveriesTable>;
 export type WebhookAttempt = Selectable<WebhookAttemptsTable>;
 export type AutomationRule = Selectable<AutomationRulesTable>;
 export type AutomationFiring = Selectable<AutomationFiringsTable>;
+export type Case = Selectable<CasesTable>;
+export type CaseEntry = Selectable<CaseEntriesTable>;
+export type DeskMessage = Selectable<DeskMessagesTable>;
+export type Consultation = Selectable<ConsultationsTable>;
 export type { Generated };

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     await otter.close().catch(() => {});
     const code = (err as NodeJS.ErrnoException).code;
     throw new Error(code === "EADDRINUSE"
-      ? `a port Otter needs is taken (HTTP ${config.OTTER_HTTP_PORT}, RADIUS ${config.OTTER_RADIUS_PORT}); choose others with OTTER_HTTP_PORT and OTTER_RADIUS_PORT`
+      ? `a port Otter needs is taken (HTTP ${config.OTTER_HTTP_PORT}, RADIUS ${config.OTTER_RADIUS_PORT}, SMTP ${config.OTTER_SMTP_PORT}); choose others with OTTER_HTTP_PORT, OTTER_RADIUS_PORT and OTTER_SMTP_PORT`
       : (err as Error).message);
   }
 

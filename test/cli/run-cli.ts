@@ -18,7 +18,7 @@ function cleanEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv 
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith("OTTER_") && k !== "DATABASE_URL") env[k] = v;
   // Several servers run side by side in the suite: none may take the standard RADIUS port.
-  return { ...env, OTTER_RADIUS_PORT: "0", OTTER_RADIUS_HOST: "127.0.0.1", ...extra };
+  return { ...env, OTTER_RADIUS_PORT: "0", OTTER_RADIUS_HOST: "127.0.0.1", OTTER_SMTP_PORT: "0", OTTER_SMTP_HOST: "127.0.0.1", ...extra };
 }
 
 export interface RunningCli {

@@ -37,7 +37,7 @@ describe(`crash while a gateway sends accounting (${TEST_ENGINE})`, () => {
     const storage = await createProcessStorage(dir);
     drop = storage.drop;
     const radiusPort = await freeUdpPort();
-    const env = { ...storage.env, OTTER_BOOTSTRAP_API_KEY: key, OTTER_SECRET_KEY: randomBytes(32).toString("hex"), OTTER_RADIUS_PORT: String(radiusPort), OTTER_WORKER_POLL_MS: "50", OTTER_RATE_LIMIT_PER_MINUTE: "0" };
+    const env = { ...storage.env, OTTER_BOOTSTRAP_API_KEY: key, OTTER_SECRET_KEY: randomBytes(32).toString("hex"), OTTER_RADIUS_PORT: String(radiusPort), OTTER_SMTP_PORT: "0", OTTER_SMTP_HOST: "127.0.0.1", OTTER_WORKER_POLL_MS: "50", OTTER_RATE_LIMIT_PER_MINUTE: "0" };
     server = await startServerProcess(env);
     const call = async (path: string, init: RequestInit = {}) => {
       const res = await fetch(server!.url + path, { ...init, headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...(init.headers ?? {}) } });

@@ -31,6 +31,9 @@ interface World {
   webhookB: string;
   deliveryB: string;
   ruleB: string;
+  caseB: string;
+  consultationB: string;
+  mailbox: string;
 }
 
 const TABLE: Record<string, Entry> = {
@@ -123,6 +126,43 @@ const TABLE: Record<string, Entry> = {
   updateAutomationRule: { kind: "tenant", body: () => ({ enabled: false }) },
   deleteAutomationRule: { kind: "tenant" },
   listAutomationRuleFirings: { kind: "tenant" },
+  createDeskMailbox: { kind: "operator_only", body: (w) => ({ address: "spy@a.example", accountId: w.b.account.id }) },
+  listDeskMailboxes: { kind: "operator_only" },
+  deleteDeskMailbox: { kind: "operator_only" },
+  lookupCaller: { kind: "operator_only", query: () => "number=%2B46701234567" },
+  listCases: { kind: "scoped_list", query: (w) => `account=${w.b.account.id}` },
+  createCase: { kind: "tenant", body: (w) => ({ accountId: w.b.account.id, subject: "intrusion" }) },
+  getCase: { kind: "tenant" },
+  updateCase: { kind: "tenant", body: () => ({ state: "closed" }) },
+  addCaseNote: { kind: "tenant", body: () => ({ body: "spy" }) },
+  replyToCase: { kind: "tenant", body: () => ({ body: "spy", to: ["spy@a.example"] }) },
+  retryCaseReply: { kind: "tenant" },
+  logCaseCall: { kind: "tenant", body: () => ({ direction: "inbound", number: "+46701234567", durationSeconds: 1, summary: "spy" }) },
+  openConsultation: { kind: "tenant", body: () => ({ address: "spy@a.example", subject: "s", body: "b" }) },
+  replyInConsultation: { kind: "tenant", body: () => ({ body: "spy" }) },
+  closeConsultation: { kind: "tenant" },
+  linkCase: { kind: "tenant", body: (w) => ({ accountId: w.a.account.id }) },
+  unlinkCase: { kind: "tenant" },
+  getCaseMessageRaw: { kind: "tenant" },
+  getCaseAttachment: { kind: "tenant" },
+  getDeskCalendar: { kind: "operator_only" },
+  setDeskCalendar: { kind: "operator_only", body: () => ({ timeZone: "Europe/Rome", hours: { mon: [["08:00", "18:00"]] }, holidays: [] }) },
+  getDefaultSupportAgreement: { kind: "operator_only" },
+  setDefaultSupportAgreement: { kind: "operator_only", body: () => ({ firstResponse: { urgent: "PT1H" }, resolution: {} }) },
+  getSupportAgreement: { kind: "tenant" },
+  setSupportAgreement: { kind: "tenant", body: () => ({ firstResponse: { urgent: "PT1H" }, resolution: {} }) },
+  getDeskQueue: { kind: "operator_only", query: (w) => `owner=${w.b.admin.id}` },
+  listMacros: { kind: "operator_only" },
+  createMacro: { kind: "operator_only", body: () => ({ name: "spy", body: "{{case.number}}" }) },
+  getMacro: { kind: "operator_only" },
+  updateMacro: { kind: "operator_only", body: () => ({ body: "hijacked" }) },
+  deleteMacro: { kind: "operator_only" },
+  renderMacro: { kind: "operator_only" },
+  listArticles: { kind: "operator_only", query: () => "q=sim" },
+  createArticle: { kind: "operator_only", body: () => ({ title: "spy", body: "spy" }) },
+  getArticle: { kind: "operator_only" },
+  updateArticle: { kind: "operator_only", body: () => ({ body: "hijacked" }) },
+  deleteArticle: { kind: "operator_only" },
 };
 
 let t: TestOtter;
@@ -152,12 +192,18 @@ beforeAll(async () => {
   await t.otter.services.webhooks.dispatch({ settleMs: 0 });
   const deliveryB = (await t.api("GET", `/api/v1/webhooks/${webhookB}/deliveries`)).body.items[0].id;
   const ruleB = (await t.api("POST", "/api/v1/automation-rules", { key: b.adminKey, body: { name: "b rule", trigger: { type: "sim_state_changed" }, actions: [{ type: "webhook" }] } })).body.id;
-  w = { a, b, cat, simB, jobB, keyB, contactB, changeB, mailId, networkClient, hssEndpoint, smsCentre, actionB, webhookB, deliveryB, ruleB };
+  const caseB = (await t.api("POST", "/api/v1/cases", { key: b.adminKey, body: { subject: "B's collar is offline", description: "since 06:00" } })).body.id;
+  const consultationB = (await t.api("POST", `/api/v1/cases/${caseB}/consultations`, { body: { team: "network", subject: "B check", body: "look" } })).body.id;
+  const mailbox = (await t.api("POST", "/api/v1/desk/mailboxes", { body: { address: "support@operator.example" } })).body.id;
+  w = { a, b, cat, simB, jobB, keyB, contactB, changeB, mailId, networkClient, hssEndpoint, smsCentre, actionB, webhookB, deliveryB, ruleB, caseB, consultationB, mailbox };
   const doc = (await t.api("GET", "/api/v1/openapi.json")).body as { paths: Record<string, Record<string, { operationId: string }>> };
   ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, operationId: op.operationId })))
     .filter((o) => o.path.startsWith("/api/v1/"));
 });
 afterAll(async () => { await t?.close(); });
+
+/** Saved replies and articles are operator-level: any id will do, the customer's role is refused first. */
+const OPERATOR_THING = "01900000-0000-7000-8000-000000000000";
 
 function fill(path: string): string {
   const id = path.startsWith("/api/v1/accounts") ? w.b.account.id
@@ -169,11 +215,14 @@ function fill(path: string): string {
     : path.startsWith("/api/v1/network/sms-centres") ? w.smsCentre
     : path.startsWith("/api/v1/actions") ? w.actionB
     : path.startsWith("/api/v1/webhooks") ? w.webhookB
-    : path.startsWith("/api/v1/automation-rules") ? w.ruleB : "";
+    : path.startsWith("/api/v1/automation-rules") ? w.ruleB
+    : path.startsWith("/api/v1/cases") ? w.caseB
+    : path.startsWith("/api/v1/desk/mailboxes") ? w.mailbox
+    : path.startsWith("/api/v1/desk/") ? OPERATOR_THING : "";
   const ref = path.startsWith("/api/v1/zones") ? w.cat.home.id : path.startsWith("/api/v1/rate-plans") ? w.cat.rate.id : w.cat.comm.id;
   return path.replace("{id}", id).replace("{ref}", ref).replace("{iccid}", w.simB.iccid).replace("{keyId}", w.keyB)
     .replace("{contactId}", w.contactB).replace("{changeId}", w.changeB).replace("{accountId}", w.b.account.id)
-    .replace("{deliveryId}", w.deliveryB);
+    .replace("{deliveryId}", w.deliveryB).replace("{subId}", w.consultationB).replace("{macroId}", OPERATOR_THING);
 }
 
 describe("tenant isolation across every route", () => {
@@ -183,7 +232,7 @@ describe("tenant isolation across every route", () => {
   });
 
   it("never lets customer A succeed on, see or change customer B's data", async () => {
-    const secrets = [w.b.account.id, w.b.admin.id, w.b.user.id, w.simB.iccid, w.simB.imsi, w.jobB, w.keyB, w.contactB, w.changeB, w.actionB, w.webhookB, w.deliveryB, w.ruleB];
+    const secrets = [w.b.account.id, w.b.admin.id, w.b.user.id, w.simB.iccid, w.simB.imsi, w.jobB, w.keyB, w.contactB, w.changeB, w.actionB, w.webhookB, w.deliveryB, w.ruleB, w.caseB, w.consultationB];
     for (const op of ops) {
       const entry = TABLE[op.operationId]!;
       const path = fill(op.path) + (entry.query ? `?${entry.query(w)}` : "");
@@ -214,6 +263,10 @@ describe("tenant isolation across every route", () => {
     expect((await t.api("GET", `/api/v1/webhooks/${w.webhookB}`)).body).toMatchObject({ url: "http://127.0.0.1:9/b-hook", status: "active" });
     expect((await t.api("GET", `/api/v1/automation-rules/${w.ruleB}`)).body).toMatchObject({ name: "b rule", enabled: true });
     expect((await t.api("GET", `/api/v1/webhooks/${w.webhookB}/deliveries`)).body.items.find((d: { id: string }) => d.id === w.deliveryB)).toMatchObject({ status: "queued", attemptCount: 0 });
+    const caseB = (await t.api("GET", `/api/v1/cases/${w.caseB}`)).body;
+    expect(caseB).toMatchObject({ state: "waiting_on_consultation", accountId: w.b.account.id, links: [], consultations: [{ id: w.consultationB, state: "open" }] });
+    expect(caseB.timeline.map((e: { kind: string }) => e.kind)).toEqual(["event", "consultation", "event"]);
+    expect((await t.api("GET", "/api/v1/desk/mailboxes")).body.items.map((m: { address: string }) => m.address)).toEqual(["support@operator.example"]);
   });
 
   it("answers 401 on every API route without a key", async () => {

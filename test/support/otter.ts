@@ -40,6 +40,8 @@ export async function startOtter(env: Record<string, string> = {}, opts: { start
     OTTER_RATE_LIMIT_PER_MINUTE: "0",
     OTTER_RADIUS_PORT: "0",
     OTTER_RADIUS_HOST: "127.0.0.1",
+    OTTER_SMTP_PORT: "0",
+    OTTER_SMTP_HOST: "127.0.0.1",
     ...env,
   });
   const clock = new ManualClock("2026-03-01T09:00:00Z");

@@ -9,6 +9,8 @@ import * as m0007 from "./0007_test_ready_index.js";
 import * as m0008 from "./0008_automation.js";
 import * as m0009 from "./0009_sms.js";
 import * as m0010 from "./0010_diagnosis_perf.js";
+import * as m0011 from "./0011_desk.js";
+import * as m0012 from "./0012_desk_sla.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +24,8 @@ const migrations: Record<string, Migration> = {
   "0008_automation": m0008,
   "0009_sms": m0009,
   "0010_diagnosis_perf": m0010,
+  "0011_desk": m0011,
+  "0012_desk_sla": m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

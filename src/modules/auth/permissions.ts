@@ -34,6 +34,10 @@ export const PERMISSIONS = {
   "webhooks:write": [OA, OG, CA],
   "automation:read": [OA, OG, CA, CU],
   "automation:write": [OA, OG, CA],
+  "cases:read": [OA, OG, CA, CU],
+  "cases:open": [OA, OG, CA, CU],
+  "cases:work": [OA, OG],
+  "desk:manage": [OA],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -28,6 +28,8 @@ export interface OutgoingMail {
   purpose: string;
   /** Extra headers such as Reply-To, In-Reply-To, References. Not the ones Otter sets itself. */
   headers?: Record<string, string>;
+  /** A Message-ID chosen by the caller (the desk signs its own, so replies thread back); unique, `<...@...>`. */
+  messageId?: string;
 }
 
 /** What delivery needs of a transport: nodemailer's transporter fits, and so does a test fake. */
@@ -79,7 +81,8 @@ export function createMailService(deps: Deps) {
     const problems = headerProblems(msg.headers ?? {});
     if (problems.length > 0) throw mailErrors.badHeaders(problems);
     const id = newId();
-    const messageId = messageIdFor(id, config.from);
+    if (msg.messageId !== undefined && !/^<[^<>\s@]+@[^<>\s@]+>$/.test(msg.messageId)) throw mailErrors.badHeaders([`Message-ID ${msg.messageId} is not <local@domain>.`]);
+    const messageId = msg.messageId ?? messageIdFor(id, config.from);
     const now = clock.now();
     const status: MailStatus = transport ? "queued" : "outbox";
     await repo.insert(tx, {

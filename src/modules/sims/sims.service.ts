@@ -262,6 +262,8 @@ export function createSimsService(deps: Deps) {
     requireVisibleSim,
     /** The SIM row, locked for the caller's transaction (for changes Otter makes itself). */
     lockById: (tx: Executor, id: string) => repo.findById(tx, id, { forUpdate: true }),
+    /** The SIM row by id, unlocked (for other modules that hold a SIM id from their own rows). */
+    findById: (ex: Executor, id: string) => repo.findById(ex, id),
     resolvePatch,
     applyChange,
     presentMany: async (ex: Executor, sims: Sim[]) => {

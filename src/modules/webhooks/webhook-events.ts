@@ -21,6 +21,11 @@ export const PUBLIC_EVENT_TYPES = {
   "sim.back_online": "sim.back_online",
   "action.completed": "action.completed",
   "automation.rule_fired": "automation.rule_fired",
+  "case.created": "case.created",
+  "case.replied": "case.replied",
+  "case.state_changed": "case.state_changed",
+  "case.sla_at_risk": "case.sla_at_risk",
+  "case.sla_breached": "case.sla_breached",
 } as const satisfies Record<string, string>;
 
 export type PublicEventType = (typeof PUBLIC_EVENT_TYPES)[keyof typeof PUBLIC_EVENT_TYPES];

@@ -1,0 +1,378 @@
+import type { Logger } from "pino";
+import { type Db, type Executor, inTransaction } from "../../db/database.js";
+import type { Case, DeskMessageFlag } from "../../db/schema.js";
+import type { Clock } from "../../lib/clock.js";
+import { newId } from "../../lib/ids.js";
+import type { Actor } from "../auth/principal.js";
+import type { EventsService } from "../events/events.service.js";
+import type { MailService } from "../mail/mail.service.js";
+import { mailDomainOf } from "../mail/mail-policy.js";
+import { type CasesService, tenantOf } from "./cases.service.js";
+import { parseForDesk, type ParsedIntake } from "./mail-intake.js";
+import {
+  caseNumberInSubject, classify, messageIdsIn, originalMessageIdsInBounce, replySubject, signedMessageId, subjectTag,
+  verifyMessageId,
+} from "./mail-threading.js";
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  cases: CasesService;
+  mail: Pick<MailService, "enqueue">;
+  events: Pick<EventsService, "emit">;
+  /** Key for the Message-ID tokens (derived from the secret key). */
+  threadKey: Buffer;
+  config: { from: string; reopenDays: number; acknowledge: boolean };
+  logger?: Pick<Logger, "error">;
+}
+
+export interface Envelope {
+  /** MAIL FROM; "" for the null sender `<>`; null when unknown (mail not received over SMTP). */
+  mailFrom: string | null;
+  rcptTo: string[];
+}
+
+export interface IntakeResult {
+  messageId: string;
+  deskMessageId: string;
+  caseId: string | null;
+  duplicate: boolean;
+  threadedBy: "token" | "references" | "subject_tag" | "bounce" | "new_case" | "none";
+  flags: DeskMessageFlag[];
+}
+
+/** Automatic answers (acknowledgements) per address and per case within this window. */
+export const AUTO_ANSWER_WINDOW_MS = 60 * 60_000;
+export const AUTO_ANSWERS_PER_ADDRESS = 3;
+export const AUTO_ANSWERS_PER_CASE = 2;
+
+const SYSTEM_MAIL: Actor = { userId: null, name: "mail" };
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * The desk's e-mail: intake of inbound mail (store raw and parsed, classify, thread, reopen) and
+ * outbound replies through the platform's mail service, with Message-IDs carrying a signed token.
+ */
+export function createDeskMailService(deps: Deps) {
+  const { db, clock, cases, threadKey, config } = deps;
+  const domain = mailDomainOf(config.from);
+
+  async function mailboxAddresses(ex: Executor): Promise<{ id: string; address: string; account_id: string | null }[]> {
+    return ex.selectFrom("desk_mailboxes").select(["id", "address", "account_id"]).execute();
+  }
+
+  /** The sender as the desk knows them: a contact (or a user) of a customer account. */
+  async function knownSender(ex: Executor, email: string | null) {
+    if (!email) return null;
+    const contact = await ex.selectFrom("contacts").select(["id", "account_id"]).where((eb) => eb.fn("lower", ["email"]), "=", email.toLowerCase())
+      .orderBy("id").executeTakeFirst();
+    if (contact) return { contactId: contact.id as string | null, accountId: contact.account_id };
+    const user = await ex.selectFrom("users").innerJoin("accounts", "accounts.id", "users.account_id")
+      .select(["users.account_id"]).where((eb) => eb.fn("lower", ["users.email"]), "=", email.toLowerCase())
+      .where("accounts.kind", "=", "customer").executeTakeFirst();
+    return user ? { contactId: null, accountId: user.account_id } : null;
+  }
+
+  /** True when `email` is a contact or user of the case's customer (or the case's own requester). */
+  async function isKnownContactOf(ex: Executor, c: Case, email: string | null): Promise<boolean> {
+    if (!email) return false;
+    const e = email.toLowerCase();
+    if (c.requester_email && c.requester_email.toLowerCase() === e) return true;
+    if (!c.account_id) return false;
+    const contact = await ex.selectFrom("contacts").select("id").where("account_id", "=", c.account_id)
+      .where((eb) => eb.fn("lower", ["email"]), "=", e).executeTakeFirst();
+    if (contact) return true;
+    const user = await ex.selectFrom("users").select("id").where("account_id", "=", c.account_id)
+      .where((eb) => eb.fn("lower", ["email"]), "=", e).executeTakeFirst();
+    return !!user;
+  }
+
+  interface Thread { caseId: string; consultationId: string | null; by: IntakeResult["threadedBy"] }
+
+  /** Threading in layers: our signed token, then any stored Message-ID, then the subject tag from a known contact. */
+  async function findThread(tx: Executor, p: ParsedIntake): Promise<Thread | null> {
+    const refs = [...new Set([...(p.inReplyTo ? [p.inReplyTo] : []), ...messageIdsIn(p.references.join(" "))])];
+    for (const ref of refs) {
+      const token = verifyMessageId(threadKey, ref);
+      if (!token) continue;
+      if (token.kind === "cons") {
+        const cons = await tx.selectFrom("consultations").select(["id", "case_id"]).where("id", "=", token.ownerId).executeTakeFirst();
+        if (cons) return { caseId: cons.case_id, consultationId: cons.id, by: "token" };
+      } else {
+        const c = await tx.selectFrom("cases").select("id").where("id", "=", token.ownerId).executeTakeFirst();
+        if (c) return { caseId: c.id, consultationId: null, by: "token" };
+      }
+    }
+    if (refs.length > 0) {
+      const stored = await tx.selectFrom("desk_messages").select(["message_id", "case_id", "consultation_id"])
+        .where("message_id", "in", refs.slice(0, 100)).where("case_id", "is not", null).execute();
+      for (const ref of refs) {
+        const hit = stored.find((s) => s.message_id === ref);
+        if (hit) return { caseId: hit.case_id!, consultationId: hit.consultation_id, by: "references" };
+      }
+    }
+    const n = caseNumberInSubject(p.subject);
+    if (n !== null) {
+      const c = await tx.selectFrom("cases").selectAll().where("number", "=", n).orderBy("id").executeTakeFirst();
+      if (c && await isKnownContactOf(tx, c, p.fromAddress)) return { caseId: c.id, consultationId: null, by: "subject_tag" };
+    }
+    return null;
+  }
+
+  async function autoAnswerAllowed(tx: Executor, address: string, caseId: string): Promise<boolean> {
+    const since = new Date(clock.now().getTime() - AUTO_ANSWER_WINDOW_MS);
+    const rows = await tx.selectFrom("desk_messages").select(["case_id", "to_addresses"])
+      .where("direction", "=", "out").where("created_at", ">=", since)
+      .where((eb) => eb(eb.val("automatic"), "=", eb.fn.any("flags"))).execute();
+    const perAddress = rows.filter((r) => r.to_addresses.some((t) => t.toLowerCase() === address.toLowerCase())).length;
+    const perCase = rows.filter((r) => r.case_id === caseId).length;
+    return perAddress < AUTO_ANSWERS_PER_ADDRESS && perCase < AUTO_ANSWERS_PER_CASE;
+  }
+
+  /** The support address a case's customer writes to: the mailbox its first mail came through, or any. */
+  async function replyToAddress(tx: Executor, caseId: string): Promise<string | null> {
+    const first = await tx.selectFrom("desk_messages").innerJoin("desk_mailboxes", "desk_mailboxes.id", "desk_messages.mailbox_id")
+      .select("desk_mailboxes.address").where("desk_messages.case_id", "=", caseId).orderBy("desk_messages.id").executeTakeFirst();
+    if (first) return first.address;
+    const any = await tx.selectFrom("desk_mailboxes").select("address").where("account_id", "is", null).orderBy("id").executeTakeFirst();
+    return any?.address ?? null;
+  }
+
+  /**
+   * Stores an outbound mail of a case (or a consultation) and queues it through the platform's mail
+   * service in the same transaction: it is on the case before it is sent, whatever happens next.
+   */
+  async function queueOutbound(tx: Executor, c: Case, m: {
+    to: string[]; cc?: string[]; subject: string; text: string; purpose: string; consultationId?: string | null;
+    automatic?: boolean; inReplyTo?: string | null; references?: string[];
+  }) {
+    const id = newId();
+    const messageId = m.consultationId
+      ? signedMessageId(threadKey, "cons", m.consultationId, id, domain)
+      : signedMessageId(threadKey, "case", c.id, id, domain);
+    const headers: Record<string, string> = {};
+    const refs = (m.references ?? []).slice(-20);
+    if (m.inReplyTo) headers["In-Reply-To"] = m.inReplyTo;
+    if (refs.length > 0) headers["References"] = refs.join(" ");
+    const replyTo = await replyToAddress(tx, c.id);
+    if (replyTo) headers["Reply-To"] = replyTo;
+    if (m.automatic) headers["Auto-Submitted"] = "auto-replied";
+    if (m.automatic) headers["X-Auto-Response-Suppress"] = "All";
+    const queued = await deps.mail.enqueue(tx, {
+      accountId: tenantOf(c), to: m.to, cc: m.cc, subject: m.subject, text: m.text, purpose: m.purpose, headers, messageId,
+    });
+    await tx.insertInto("desk_messages").values({
+      id, case_id: c.id, consultation_id: m.consultationId ?? null, mailbox_id: null, direction: "out", message_id: messageId,
+      in_reply_to: m.inReplyTo ?? null, references_ids: refs, from_address: config.from, to_addresses: m.to, cc_addresses: m.cc ?? [],
+      subject: m.subject, text_body: m.text, headers: JSON.stringify(headers), flags: m.automatic ? ["automatic"] : [],
+      mail_id: queued.id, send_status: queued.status === "outbox" ? "outbox" : "queued", created_at: clock.now(),
+    }).execute();
+    return { id, messageId, mailId: queued.id, status: queued.status };
+  }
+
+  /** The Message-IDs a reply on the case refers to, oldest first, and the newest inbound one. */
+  async function threadHeaders(tx: Executor, caseId: string, consultationId: string | null) {
+    let q = tx.selectFrom("desk_messages").select(["message_id", "direction"]).where("case_id", "=", caseId);
+    q = consultationId ? q.where("consultation_id", "=", consultationId) : q.where("consultation_id", "is", null);
+    const rows = await q.orderBy("id").execute();
+    const lastIn = [...rows].reverse().find((r) => r.direction === "in");
+    return { references: rows.map((r) => r.message_id), inReplyTo: lastIn?.message_id ?? rows[rows.length - 1]?.message_id ?? null };
+  }
+
+  async function storeInbound(tx: Executor, raw: Buffer, env: Envelope, p: ParsedIntake, flags: DeskMessageFlag[], mailboxId: string | null,
+    caseId: string | null, consultationId: string | null): Promise<string | null> {
+    const id = newId();
+    const inserted = await tx.insertInto("desk_messages").values({
+      id, case_id: caseId, consultation_id: consultationId, mailbox_id: mailboxId, direction: "in", message_id: p.messageId,
+      in_reply_to: p.inReplyTo, references_ids: p.references.slice(0, 200), envelope_from: env.mailFrom, envelope_to: env.rcptTo,
+      from_address: p.fromAddress, from_name: p.fromName, to_addresses: p.to, cc_addresses: p.cc, subject: p.subject,
+      text_body: p.text, html_body: p.html, headers: JSON.stringify(p.headers), raw, raw_size: raw.length, flags,
+      needs_human: p.oversize || p.unparsed, created_at: clock.now(),
+    }).onConflict((oc) => oc.column("message_id").doNothing()).returning("id").executeTakeFirst();
+    if (!inserted) return null;
+    for (const a of p.attachments) {
+      await tx.insertInto("desk_attachments").values({
+        id: newId(), message_id: id, filename: a.filename, content_type: a.contentType, content_id: a.contentId, inline: a.inline,
+        size: a.size, content: a.content, truncated: a.truncated,
+      }).execute();
+    }
+    return id;
+  }
+
+  const summaryOf = (p: ParsedIntake, flags: DeskMessageFlag[]) => ({
+    from: p.fromAddress, fromName: p.fromName, subject: p.subject, flags, attachments: p.attachments.length,
+    needsHuman: p.oversize || p.unparsed,
+  });
+
+  /** Handles a bounce: marks the outbound message it names as failed and files it on that case. */
+  async function handleBounce(tx: Executor, p: ParsedIntake): Promise<{ caseId: string; outboundId: string } | null> {
+    const ids = [...originalMessageIdsInBounce(p.reportText), ...originalMessageIdsInBounce(p.text ?? ""),
+      ...(p.inReplyTo ? [p.inReplyTo] : []), ...p.references];
+    if (ids.length === 0) return null;
+    const out = await tx.selectFrom("desk_messages").select(["id", "case_id", "message_id", "mail_id"])
+      .where("direction", "=", "out").where("message_id", "in", [...new Set(ids)].slice(0, 100)).executeTakeFirst();
+    if (!out || !out.case_id) return null;
+    const reason = /^\s*(?:diagnostic-code|status)\s*:\s*(.+)$/im.exec(`${p.reportText}\n${p.text ?? ""}`)?.[1]?.trim() ?? "The receiving server returned the message.";
+    await tx.updateTable("desk_messages").set({ send_status: "failed", send_error: `Bounced: ${reason}`.slice(0, 1000) }).where("id", "=", out.id).execute();
+    return { caseId: out.case_id, outboundId: out.id };
+  }
+
+  /** The last resort of intake: the raw bytes on a new triage case, flagged unparsed for a person. */
+  async function keepRaw(raw: Buffer, env: Envelope, messageId: string): Promise<IntakeResult> {
+    return inTransaction(db, async (tx) => {
+      const c = await cases.createCase(tx, { accountId: null, subject: "(message that could not be read)", channel: "email" }, SYSTEM_MAIL);
+      const id = newId();
+      await tx.insertInto("desk_messages").values({
+        id, case_id: c.id, consultation_id: null, mailbox_id: null, direction: "in", message_id: messageId, envelope_from: env.mailFrom,
+        envelope_to: env.rcptTo, headers: "{}", raw, raw_size: raw.length, flags: ["unparsed"], needs_human: true, created_at: clock.now(),
+      }).execute();
+      await cases.appendEntry(tx, c, { kind: "email_in", body: "(message could not be read; kept raw)", actor: SYSTEM_MAIL, deskMessageId: id,
+        data: { flags: ["unparsed"], needsHuman: true } });
+      return { messageId, deskMessageId: id, caseId: c.id, duplicate: false, threadedBy: "new_case", flags: ["unparsed"] };
+    });
+  }
+
+  return {
+    queueOutbound,
+    threadHeaders,
+
+    /** Whether the listener accepts mail for `address` (RCPT TO). */
+    async isMailbox(address: string): Promise<boolean> {
+      const row = await db.selectFrom("desk_mailboxes").select("id")
+        .where((eb) => eb.fn("lower", ["address"]), "=", address.trim().toLowerCase()).executeTakeFirst();
+      return !!row;
+    },
+
+    /**
+     * Takes one inbound message: stores it (raw always, parsed when possible), classifies it, threads
+     * it onto a case (or opens one), and answers only genuine new mail, within the caps. Resolves
+     * once everything is committed — the SMTP listener says 250 only after that.
+     */
+    async receive(raw: Buffer, env: Envelope): Promise<IntakeResult> {
+      const p = await parseForDesk(raw);
+      const existing = await db.selectFrom("desk_messages").select(["id", "case_id", "flags"]).where("message_id", "=", p.messageId).executeTakeFirst();
+      if (existing) {
+        return { messageId: p.messageId, deskMessageId: existing.id, caseId: existing.case_id, duplicate: true, threadedBy: "none", flags: existing.flags };
+      }
+      return inTransaction(db, async (tx) => {
+        const mailboxes = await mailboxAddresses(tx);
+        const rcpt = env.rcptTo.map((r) => r.toLowerCase());
+        const mailbox = mailboxes.find((m) => rcpt.includes(m.address.toLowerCase()))
+          ?? mailboxes.find((m) => [...p.to, ...p.cc].includes(m.address.toLowerCase())) ?? null;
+        const cls = classify({
+          headers: p.headers, subject: p.subject, envelopeFrom: env.mailFrom, fromAddress: p.fromAddress, contentType: p.contentType,
+          receivedCount: p.receivedCount, ownDomain: domain, ourAddresses: mailboxes.map((m) => m.address), messageId: p.generatedMessageId ? null : p.messageId,
+        });
+        const flags: DeskMessageFlag[] = [];
+        if (cls.autoReply) flags.push("auto_reply");
+        if (cls.bulk) flags.push("bulk");
+        if (cls.bounce) flags.push("bounce", "delivery_failure");
+        if (cls.loop) flags.push("loop");
+        if (p.oversize) flags.push("oversize");
+        if (p.unparsed) flags.push("unparsed");
+        const genuine = !cls.autoReply && !cls.bulk && !cls.bounce && !cls.loop;
+
+        // Bounces go to the case of the message they return; a loop is kept but opens nothing.
+        let thread: Thread | null = null;
+        let bouncedOutbound: string | null = null;
+        if (cls.bounce) {
+          const b = await handleBounce(tx, p);
+          if (b) { thread = { caseId: b.caseId, consultationId: null, by: "bounce" }; bouncedOutbound = b.outboundId; }
+        }
+        if (!thread) thread = await findThread(tx, p);
+        if (!thread && cls.loop) {
+          const id = await storeInbound(tx, raw, env, p, flags, mailbox?.id ?? null, null, null);
+          return { messageId: p.messageId, deskMessageId: id ?? "", caseId: null, duplicate: id === null, threadedBy: "none" as const, flags };
+        }
+
+        const sender = await knownSender(tx, p.fromAddress);
+        let c: Case | null = thread ? await cases.lockCase(tx, thread.caseId) : null;
+        let consultationId = thread?.consultationId ?? null;
+        let isNewCase = false;
+        /** Set when the mail moves the case back to `open`; applied after the mail is on the timeline. */
+        let reopen: string | null = null;
+        const now = clock.now();
+
+        if (c && !consultationId && genuine) {
+          const expired = c.state === "closed" ||
+            (c.state === "resolved" && (!c.resolved_at || now.getTime() - c.resolved_at.getTime() > config.reopenDays * DAY_MS));
+          if (expired) {
+            // Too late to reopen: a new case, linked to the old one, for the same customer.
+            const old = c;
+            c = await cases.createCase(tx, {
+              accountId: old.account_id, subject: p.subject || old.subject, category: old.category, priority: old.priority,
+              ownerUserId: old.owner_user_id, contactIds: old.contact_ids, requesterEmail: p.fromAddress, requesterName: p.fromName,
+              channel: "email", reopenedFromCaseId: old.id,
+            }, SYSTEM_MAIL);
+            isNewCase = true;
+          } else if (c.state === "resolved") {
+            reopen = "customer replied within the reopen window";
+          } else if (c.state === "waiting_on_customer") {
+            reopen = "customer replied";
+          }
+        }
+        if (!c) {
+          c = await cases.createCase(tx, {
+            accountId: sender?.accountId ?? mailbox?.account_id ?? null,
+            subject: p.subject || "(no subject)", channel: "email",
+            contactIds: sender?.contactId ? [sender.contactId] : [],
+            requesterEmail: p.fromAddress, requesterName: p.fromName,
+          }, SYSTEM_MAIL);
+          isNewCase = true;
+          consultationId = null;
+        }
+
+        const deskMessageId = await storeInbound(tx, raw, env, p, flags, mailbox?.id ?? null, c.id, consultationId);
+        if (!deskMessageId) {
+          // A parallel delivery of the same Message-ID won the insert; this transaction is discarded.
+          throw Object.assign(new Error("duplicate delivery"), { duplicateOf: p.messageId });
+        }
+        const body = p.text ?? (p.oversize ? "(message over the parse limit; kept raw for a person to read)" : "(message could not be parsed; kept raw)");
+        if (consultationId) {
+          await cases.appendEntry(tx, c, {
+            kind: "consultation", body, actor: { userId: null, name: p.fromName ?? p.fromAddress ?? "unknown sender" },
+            deskMessageId, consultationId, data: { type: "answer", direction: "in", ...summaryOf(p, flags) },
+          });
+          if (genuine) {
+            await tx.updateTable("consultations").set({ state: "answered", answered_at: now }).where("id", "=", consultationId).where("state", "=", "open").execute();
+            const stillOpen = await tx.selectFrom("consultations").select("id").where("case_id", "=", c.id).where("state", "=", "open").executeTakeFirst();
+            if (!stillOpen && c.state === "waiting_on_consultation") c = await cases.changeState(tx, c, "open", SYSTEM_MAIL, "consultation answered");
+          }
+        } else {
+          await cases.appendEntry(tx, c, {
+            kind: "email_in", body, actor: { userId: null, name: p.fromName ?? p.fromAddress ?? "unknown sender" }, deskMessageId,
+            data: { ...summaryOf(p, flags), classification: cls.reasons, threadedBy: thread?.by ?? "new_case",
+              ...(bouncedOutbound ? { deliveryFailure: true, bouncedMessageId: bouncedOutbound } : {}) },
+          });
+          if (genuine && !isNewCase) {
+            await deps.events.emit(tx, [{ accountId: tenantOf(c), type: "case.replied", subjectId: c.id,
+              data: { caseId: c.id, number: c.number, by: "customer", from: p.fromAddress } }]);
+          }
+          if (reopen) c = await cases.changeState(tx, c, "open", SYSTEM_MAIL, reopen);
+        }
+
+        if (isNewCase && genuine && config.acknowledge && p.fromAddress && await autoAnswerAllowed(tx, p.fromAddress, c.id)) {
+          const text = `Thank you for your message. We have opened case #${c.number} and will answer as soon as we can.\n` +
+            `Please keep ${subjectTag(c.number)} in the subject when you write about it.\n`;
+          const subject = replySubject(c.subject, c.number);
+          const ack = await queueOutbound(tx, c, {
+            to: [p.fromAddress], subject, purpose: "case_acknowledgement", automatic: true,
+            inReplyTo: p.messageId, references: [...p.references, p.messageId], text,
+          });
+          // On the timeline like every mail out; `automatic` tells the SLA clocks it is not a first response.
+          await cases.appendEntry(tx, c, { kind: "email_out", body: text, actor: SYSTEM_MAIL, deskMessageId: ack.id,
+            data: { automatic: true, to: [p.fromAddress], subject } });
+        }
+        return { messageId: p.messageId, deskMessageId, caseId: c.id, duplicate: false, threadedBy: thread?.by ?? "new_case", flags };
+      }).catch(async (err): Promise<IntakeResult> => {
+        const again = await db.selectFrom("desk_messages").select(["id", "case_id", "flags"]).where("message_id", "=", p.messageId).executeTakeFirst();
+        if (again) return { messageId: p.messageId, deskMessageId: again.id, caseId: again.case_id, duplicate: true, threadedBy: "none", flags: again.flags };
+        // Whatever went wrong with the parsed form, the mail itself is not lost: raw, on a triage case, for a person.
+        deps.logger?.error({ err, messageId: p.messageId }, "inbound mail could not be stored parsed; keeping it raw");
+        return keepRaw(raw, env, p.messageId);
+      });
+    },
+  };
+}
+
+export type DeskMailService = ReturnType<typeof createDeskMailService>;

@@ -1,0 +1,416 @@
+import { sql } from "kysely";
+import { type Db, type Executor, inTransaction } from "../../db/database.js";
+import type { Case, CaseState } from "../../db/schema.js";
+import type { Clock } from "../../lib/clock.js";
+import { OtterError, validationError } from "../../lib/errors.js";
+import { isUuid, newId } from "../../lib/ids.js";
+import type { AccountsService } from "../accounts/accounts.service.js";
+import type { AuditService } from "../audit/audit.service.js";
+import { can, requirePermission } from "../auth/permissions.js";
+import { actorOf, type Principal } from "../auth/principal.js";
+import type { DiagnosticsService } from "../diagnostics/diagnostics.service.js";
+import type { EventsService } from "../events/events.service.js";
+import type { MailService } from "../mail/mail.service.js";
+import type { NetworkViewService } from "../network/network-view.service.js";
+import type { SimsService } from "../sims/sims.service.js";
+import { type CasesService, tenantOf } from "./cases.service.js";
+import type { DeskMailService } from "./desk-mail.service.js";
+import { deskErrors } from "./desk.errors.js";
+import { type MessageView, presentCase, presentConsultation, presentEntry } from "./desk.presenter.js";
+import { replySubject } from "./mail-threading.js";
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  cases: CasesService;
+  deskMail: DeskMailService;
+  accounts: Pick<AccountsService, "requireVisible" | "rootAccount">;
+  audit: AuditService;
+  events: Pick<EventsService, "emit">;
+  mail: Pick<MailService, "retry">;
+  sims: Pick<SimsService, "get" | "requireVisibleSim">;
+  networkView: Pick<NetworkViewService, "connectivity">;
+  diagnostics: Pick<DiagnosticsService, "diagnose">;
+}
+
+/** Entry kinds a customer never sees on its own cases: internal notes and consultations with other teams. */
+const INTERNAL_KINDS = new Set(["note", "consultation"]);
+
+/** Digits of a phone number, without a leading international prefix, for matching (`+39 02 1234` ~ `0039021234`). */
+export const phoneDigits = (n: string) => n.replace(/[^0-9]/g, "").replace(/^00/, "");
+
+/**
+ * The desk as the API and CLI use it: a case with its whole timeline and the context of its SIMs,
+ * replies, calls, consultations, links, caller lookup and support mailboxes.
+ */
+export function createDeskService(deps: Deps) {
+  const { db, clock, cases, deskMail, audit } = deps;
+
+  async function messageViews(ex: Executor, ids: string[]): Promise<Map<string, MessageView>> {
+    if (ids.length === 0) return new Map();
+    const rows = await ex.selectFrom("desk_messages").leftJoin("mail_messages", "mail_messages.id", "desk_messages.mail_id")
+      .select(["desk_messages.id", "desk_messages.direction", "desk_messages.message_id", "desk_messages.from_address", "desk_messages.to_addresses",
+        "desk_messages.cc_addresses", "desk_messages.subject", "desk_messages.flags", "desk_messages.needs_human", "desk_messages.raw_size",
+        "desk_messages.send_status", "desk_messages.send_error", "mail_messages.status as mail_status", "mail_messages.last_error as mail_error",
+        "mail_messages.attempts as mail_attempts"])
+      .where("desk_messages.id", "in", ids).execute();
+    const atts = await ex.selectFrom("desk_attachments").select(["id", "message_id", "filename", "content_type", "size", "inline", "truncated"])
+      .where("message_id", "in", ids).orderBy("id").execute();
+    return new Map(rows.map((r) => {
+      // A bounce marks the desk row failed even though the relay took the mail; otherwise the mail row tells.
+      const bounced = r.send_status === "failed";
+      const status = r.direction === "out" ? (bounced ? "failed" : r.mail_status ?? r.send_status) : null;
+      return [r.id, {
+        id: r.id, direction: r.direction, messageId: r.message_id, from: r.from_address, to: r.to_addresses, cc: r.cc_addresses,
+        subject: r.subject, flags: r.flags, needsHuman: r.needs_human, rawSize: r.raw_size,
+        sendStatus: status === "sending" ? "queued" : status, sendError: r.direction === "out" ? (bounced ? r.send_error : r.mail_error ?? null) : null,
+        sendAttempts: r.direction === "out" ? r.mail_attempts ?? 0 : null,
+        attachments: atts.filter((a) => a.message_id === r.id).map((a) => ({
+          id: a.id, filename: a.filename, contentType: a.content_type, size: a.size, inline: a.inline, stored: !a.truncated,
+        })),
+      }];
+    }));
+  }
+
+  async function simContext(principal: Principal, iccid: string) {
+    const safe = async <T>(fn: () => Promise<T>): Promise<T | null> => {
+      try { return await fn(); } catch { return null; }
+    };
+    const sim = await safe(() => deps.sims.get(principal, iccid));
+    const connectivity = await safe(() => deps.networkView.connectivity(principal, iccid));
+    const diagnosis = await safe(() => deps.diagnostics.diagnose(principal, iccid));
+    return { sim, connectivity, diagnosis };
+  }
+
+  async function detail(principal: Principal, c: Case) {
+    const internal = can(principal, "cases:work");
+    let entries = await db.selectFrom("case_entries").selectAll().where("case_id", "=", c.id).orderBy("id").execute();
+    if (!internal) entries = entries.filter((e) => !INTERNAL_KINDS.has(e.kind));
+    const messages = await messageViews(db, entries.map((e) => e.desk_message_id).filter((x): x is string => !!x));
+    const links = await db.selectFrom("case_links").leftJoin("sims", "sims.id", "case_links.sim_id")
+      .leftJoin("accounts", "accounts.id", "case_links.linked_account_id")
+      .select(["case_links.id", "case_links.kind", "sims.iccid", "case_links.linked_account_id", "accounts.name as account_name", "case_links.created_at"])
+      .where("case_links.case_id", "=", c.id).orderBy("case_links.id").execute();
+    const linkViews = [];
+    for (const l of links) {
+      linkViews.push({
+        id: l.id, kind: l.kind, iccid: l.iccid ?? null, accountId: l.linked_account_id, accountName: l.account_name ?? null,
+        createdAt: l.created_at.toISOString(),
+        context: l.kind === "sim" && l.iccid ? await simContext(principal, l.iccid) : null,
+      });
+    }
+    const consultations = internal
+      ? (await db.selectFrom("consultations").selectAll().where("case_id", "=", c.id).orderBy("id").execute()).map(presentConsultation)
+      : [];
+    const owner = c.owner_user_id ? await db.selectFrom("users").select(["id", "name", "email"]).where("id", "=", c.owner_user_id).executeTakeFirst() : null;
+    const account = c.account_id ? await db.selectFrom("accounts").select(["id", "name"]).where("id", "=", c.account_id).executeTakeFirst() : null;
+    const contacts = c.contact_ids.length > 0
+      ? await db.selectFrom("contacts").select(["id", "name", "email", "phone"]).where("id", "in", c.contact_ids).execute() : [];
+    return {
+      ...presentCase(c),
+      owner: owner ? { id: owner.id, name: owner.name, email: owner.email } : null,
+      account: account ?? null,
+      contacts: contacts.map((k) => ({ id: k.id, name: k.name, email: k.email, phone: k.phone })),
+      links: linkViews,
+      consultations,
+      timeline: entries.map((e) => presentEntry(e, e.desk_message_id ? messages.get(e.desk_message_id) ?? null : null)),
+    };
+  }
+
+  async function recipientsOf(ex: Executor, c: Case): Promise<string[]> {
+    if (c.requester_email) return [c.requester_email];
+    const lastIn = await ex.selectFrom("desk_messages").select("from_address").where("case_id", "=", c.id).where("direction", "=", "in")
+      .where("consultation_id", "is", null).where("from_address", "is not", null).orderBy("id", "desc").executeTakeFirst();
+    if (lastIn?.from_address) return [lastIn.from_address];
+    if (c.contact_ids.length > 0) {
+      const k = await ex.selectFrom("contacts").select("email").where("id", "in", c.contact_ids).where("email", "is not", null).execute();
+      if (k.length > 0) return k.map((x) => x.email!);
+    }
+    return [];
+  }
+
+  async function requireConsultation(ex: Executor, c: Case, id: string) {
+    const k = isUuid(id) ? await ex.selectFrom("consultations").selectAll().where("id", "=", id).where("case_id", "=", c.id).forUpdate().executeTakeFirst() : undefined;
+    if (!k) throw deskErrors.consultationNotFound(id);
+    return k;
+  }
+
+  return {
+    async get(principal: Principal, id: string) {
+      requirePermission(principal, "cases:read");
+      return detail(principal, await cases.requireVisibleCase(principal, id));
+    },
+
+    detail,
+
+    /**
+     * A reply to the customer: stored on the case and queued for sending in one transaction (so it
+     * is on the timeline before any attempt), with the signed Message-ID, In-Reply-To, References
+     * and the subject tag. A case that was `new` becomes `open` unless another state is asked for.
+     */
+    async reply(principal: Principal, id: string, input: { body: string; to?: string[]; cc?: string[]; subject?: string; state?: CaseState }) {
+      requirePermission(principal, "cases:work");
+      return inTransaction(db, async (tx) => {
+        let c = await cases.requireVisibleCase(principal, id, tx, true);
+        if (c.state === "closed") throw deskErrors.caseClosed(c.id);
+        const to = input.to && input.to.length > 0 ? input.to : await recipientsOf(tx, c);
+        if (to.length === 0) throw deskErrors.noRecipient();
+        const { references, inReplyTo } = await deskMail.threadHeaders(tx, c.id, null);
+        const subject = input.subject ? replySubject(input.subject, c.number).replace(/^Re: /, "") : replySubject(c.subject, c.number);
+        const out = await deskMail.queueOutbound(tx, c, { to, cc: input.cc, subject, text: input.body, purpose: "case_reply", inReplyTo, references });
+        const entryId = await cases.appendEntry(tx, c, {
+          kind: "email_out", body: input.body, actor: actorOf(principal), deskMessageId: out.id,
+          data: { to, cc: input.cc ?? [], subject },
+        });
+        await deps.events.emit(tx, [{ accountId: tenantOf(c), type: "case.replied", subjectId: c.id,
+          data: { caseId: c.id, number: c.number, by: "agent", to } }]);
+        const target = input.state ?? (c.state === "new" ? "open" : undefined);
+        if (target && target !== c.state) c = await cases.changeState(tx, c, target, actorOf(principal));
+        await audit.record(tx, { accountId: tenantOf(c), actor: actorOf(principal), action: "case.reply", entityType: "case", entityId: c.id, data: { to, messageId: out.messageId } });
+        return { caseId: c.id, entryId, messageId: out.messageId, deskMessageId: out.id, sendStatus: out.status === "outbox" ? "outbox" as const : "queued" as const, state: c.state };
+      });
+    },
+
+    /** Sends a failed reply again (through the mail service's retry; a fresh round of attempts). */
+    async retryReply(principal: Principal, id: string, deskMessageId: string) {
+      requirePermission(principal, "cases:work");
+      const c = await cases.requireVisibleCase(principal, id);
+      const m = isUuid(deskMessageId)
+        ? await db.selectFrom("desk_messages").leftJoin("mail_messages", "mail_messages.id", "desk_messages.mail_id")
+          .select(["desk_messages.id", "desk_messages.mail_id", "desk_messages.send_status", "mail_messages.status as mail_status"])
+          .where("desk_messages.id", "=", deskMessageId).where("desk_messages.case_id", "=", c.id).where("desk_messages.direction", "=", "out").executeTakeFirst()
+        : undefined;
+      if (!m || !m.mail_id) throw deskErrors.messageNotFound(deskMessageId);
+      if (m.mail_status !== "failed") throw deskErrors.notRetryable(deskMessageId, m.mail_status ?? "unknown");
+      await deps.mail.retry(principal, m.mail_id);
+      await inTransaction(db, async (tx) => {
+        await tx.updateTable("desk_messages").set({ send_status: "queued", send_error: null }).where("id", "=", m.id).execute();
+        await cases.appendEntry(tx, c, { kind: "event", actor: actorOf(principal), data: { type: "reply_retried", deskMessageId: m.id } });
+      });
+      return { deskMessageId: m.id, sendStatus: "queued" as const };
+    },
+
+    async logCall(principal: Principal, id: string, input: { direction: "inbound" | "outbound"; number: string; contactId?: string; durationSeconds: number; summary: string }) {
+      requirePermission(principal, "cases:work");
+      return inTransaction(db, async (tx) => {
+        const c = await cases.requireVisibleCase(principal, id, tx, true);
+        if (c.state === "closed") throw deskErrors.caseClosed(c.id);
+        let contact: { id: string; name: string } | undefined;
+        if (input.contactId) {
+          contact = isUuid(input.contactId)
+            ? await tx.selectFrom("contacts").select(["id", "name"]).where("id", "=", input.contactId)
+              .where("account_id", "=", c.account_id ?? "00000000-0000-0000-0000-000000000000").executeTakeFirst()
+            : undefined;
+          if (!contact) throw validationError("contactId", "CASE_CONTACT_NOT_FOUND", "The contact is not a contact of the case's account.");
+        }
+        const entryId = await cases.appendEntry(tx, c, {
+          kind: "phone", body: input.summary, actor: actorOf(principal),
+          data: { direction: input.direction, number: input.number, contactId: contact?.id ?? null, contactName: contact?.name ?? null, durationSeconds: input.durationSeconds },
+        });
+        return { caseId: c.id, entryId };
+      });
+    },
+
+    /** Who is calling: contacts whose phone number matches, their customer and its open cases. */
+    async lookupCaller(principal: Principal, number: string) {
+      requirePermission(principal, "cases:work");
+      const digits = phoneDigits(number);
+      if (digits.length < 4) throw validationError("number", "CALLER_NUMBER_INVALID", "Give a phone number with at least 4 digits.");
+      const tail = digits.slice(-9);
+      const rows = await db.selectFrom("contacts").innerJoin("accounts", "accounts.id", "contacts.account_id")
+        .select(["contacts.id", "contacts.name", "contacts.email", "contacts.phone", "contacts.account_id", "accounts.name as account_name"])
+        .where("accounts.path", "like", `${principal.accountPath}%`)
+        .where(sql<string>`right(regexp_replace(coalesce(contacts.phone, ''), '[^0-9]', '', 'g'), ${tail.length})`, "=", tail)
+        .orderBy("contacts.id").limit(20).execute();
+      const matches = [];
+      for (const r of rows) {
+        const open = await cases.openCasesOf(db, r.account_id);
+        matches.push({
+          contact: { id: r.id, name: r.name, email: r.email, phone: r.phone },
+          account: { id: r.account_id, name: r.account_name },
+          openCases: open.map(presentCase),
+        });
+      }
+      return { number, matches };
+    },
+
+    /**
+     * Asks another team (an internal queue) or an outside party (by e-mail) without handing the case
+     * over: the consultation has its own thread (its own Message-ID token kind), the case waits on it,
+     * and the owner stays who it was.
+     */
+    async openConsultation(principal: Principal, id: string, input: { team?: string; address?: string; subject: string; body: string }) {
+      requirePermission(principal, "cases:work");
+      if ((input.team ? 1 : 0) + (input.address ? 1 : 0) !== 1) throw deskErrors.consultationTarget();
+      return inTransaction(db, async (tx) => {
+        let c = await cases.requireVisibleCase(principal, id, tx, true);
+        if (c.state === "closed" || c.state === "resolved") throw deskErrors.invalidTransition(c.state, "waiting_on_consultation");
+        const k = {
+          id: newId(), case_id: c.id, team: input.team ?? null, address: input.address ?? null, subject: input.subject,
+          state: "open" as const, created_by_user_id: principal.userId, created_at: clock.now(), answered_at: null, closed_at: null,
+        };
+        await tx.insertInto("consultations").values(k).execute();
+        let deskMessageId: string | null = null;
+        if (input.address) {
+          const out = await deskMail.queueOutbound(tx, c, {
+            to: [input.address], subject: `${input.subject} [Consultation #${c.number}]`, text: input.body, purpose: "case_consultation", consultationId: k.id,
+          });
+          deskMessageId = out.id;
+        }
+        await cases.appendEntry(tx, c, {
+          kind: "consultation", body: input.body, actor: actorOf(principal), consultationId: k.id, deskMessageId,
+          data: { type: "opened", team: k.team, address: k.address, subject: k.subject },
+        });
+        c = await cases.changeState(tx, c, "waiting_on_consultation", actorOf(principal), "consultation opened");
+        await audit.record(tx, { accountId: tenantOf(c), actor: actorOf(principal), action: "case.consultation_open", entityType: "case", entityId: c.id, data: { consultationId: k.id, team: k.team, address: k.address } });
+        return presentConsultation(k);
+      });
+    },
+
+    /**
+     * A message in a consultation. For a team consultation it is the team's answer (recorded by
+     * whoever answers); for an outside party it goes out by e-mail on the consultation's thread.
+     */
+    async consultationReply(principal: Principal, id: string, consultationId: string, input: { body: string; answer?: boolean }) {
+      requirePermission(principal, "cases:work");
+      return inTransaction(db, async (tx) => {
+        let c = await cases.requireVisibleCase(principal, id, tx, true);
+        const k = await requireConsultation(tx, c, consultationId);
+        if (k.state === "closed") throw deskErrors.consultationClosed(k.id);
+        const isAnswer = input.answer ?? !k.address;
+        let deskMessageId: string | null = null;
+        if (k.address && !isAnswer) {
+          const { references, inReplyTo } = await deskMail.threadHeaders(tx, c.id, k.id);
+          const out = await deskMail.queueOutbound(tx, c, {
+            to: [k.address], subject: `Re: ${k.subject} [Consultation #${c.number}]`, text: input.body, purpose: "case_consultation",
+            consultationId: k.id, inReplyTo, references,
+          });
+          deskMessageId = out.id;
+        }
+        const entryId = await cases.appendEntry(tx, c, {
+          kind: "consultation", body: input.body, actor: actorOf(principal), consultationId: k.id, deskMessageId,
+          data: { type: isAnswer ? "answer" : "message", direction: isAnswer ? "in" : "out", team: k.team, address: k.address },
+        });
+        if (isAnswer) {
+          await tx.updateTable("consultations").set({ state: "answered", answered_at: clock.now() }).where("id", "=", k.id).where("state", "=", "open").execute();
+          const stillOpen = await tx.selectFrom("consultations").select("id").where("case_id", "=", c.id).where("state", "=", "open").executeTakeFirst();
+          if (!stillOpen && c.state === "waiting_on_consultation") c = await cases.changeState(tx, c, "open", actorOf(principal), "consultation answered");
+        }
+        return { caseId: c.id, consultationId: k.id, entryId, state: c.state };
+      });
+    },
+
+    async closeConsultation(principal: Principal, id: string, consultationId: string) {
+      requirePermission(principal, "cases:work");
+      return inTransaction(db, async (tx) => {
+        let c = await cases.requireVisibleCase(principal, id, tx, true);
+        const k = await requireConsultation(tx, c, consultationId);
+        if (k.state === "closed") return presentConsultation(k);
+        const now = clock.now();
+        await tx.updateTable("consultations").set({ state: "closed", closed_at: now }).where("id", "=", k.id).execute();
+        await cases.appendEntry(tx, c, { kind: "consultation", actor: actorOf(principal), consultationId: k.id, data: { type: "closed" } });
+        const stillOpen = await tx.selectFrom("consultations").select("id").where("case_id", "=", c.id).where("state", "=", "open").executeTakeFirst();
+        if (!stillOpen && c.state === "waiting_on_consultation") c = await cases.changeState(tx, c, "open", actorOf(principal), "consultation closed");
+        return presentConsultation({ ...k, state: "closed", closed_at: now });
+      });
+    },
+
+    async addLink(principal: Principal, id: string, input: { iccid?: string; accountId?: string }) {
+      requirePermission(principal, "cases:work");
+      if ((input.iccid ? 1 : 0) + (input.accountId ? 1 : 0) !== 1) throw deskErrors.linkTarget();
+      return inTransaction(db, async (tx) => {
+        const c = await cases.requireVisibleCase(principal, id, tx, true);
+        const linkId = newId();
+        if (input.iccid) {
+          const sim = await deps.sims.requireVisibleSim(principal, input.iccid, tx);
+          const res = await tx.insertInto("case_links").values({ id: linkId, case_id: c.id, kind: "sim", sim_id: sim.id, linked_account_id: null, created_by_user_id: principal.userId, created_at: clock.now() })
+            .onConflict((oc) => oc.doNothing()).executeTakeFirst();
+          if (Number(res.numInsertedOrUpdatedRows ?? 0) > 0) await cases.appendEntry(tx, c, { kind: "event", actor: actorOf(principal), data: { type: "linked", sim: sim.iccid } });
+        } else {
+          const account = await deps.accounts.requireVisible(principal, input.accountId!, tx);
+          const res = await tx.insertInto("case_links").values({ id: linkId, case_id: c.id, kind: "account", sim_id: null, linked_account_id: account.id, created_by_user_id: principal.userId, created_at: clock.now() })
+            .onConflict((oc) => oc.doNothing()).executeTakeFirst();
+          if (Number(res.numInsertedOrUpdatedRows ?? 0) > 0) await cases.appendEntry(tx, c, { kind: "event", actor: actorOf(principal), data: { type: "linked", accountId: account.id } });
+        }
+        return c;
+      }).then((c) => detail(principal, c));
+    },
+
+    async removeLink(principal: Principal, id: string, linkId: string) {
+      requirePermission(principal, "cases:work");
+      await inTransaction(db, async (tx) => {
+        const c = await cases.requireVisibleCase(principal, id, tx, true);
+        const link = isUuid(linkId) ? await tx.selectFrom("case_links").selectAll().where("id", "=", linkId).where("case_id", "=", c.id).executeTakeFirst() : undefined;
+        if (!link) throw new OtterError("not_found", "CASE_LINK_NOT_FOUND", `Link ${linkId} was not found on this case.`);
+        await tx.deleteFrom("case_links").where("id", "=", link.id).execute();
+        await cases.appendEntry(tx, c, { kind: "event", actor: actorOf(principal), data: { type: "unlinked", linkId: link.id, simId: link.sim_id, accountId: link.linked_account_id } });
+      });
+    },
+
+    /** The raw bytes of a message on a case (what was received or sent, exactly). */
+    async rawMessage(principal: Principal, id: string, deskMessageId: string) {
+      requirePermission(principal, "cases:work");
+      const c = await cases.requireVisibleCase(principal, id);
+      const m = isUuid(deskMessageId)
+        ? await db.selectFrom("desk_messages").select(["raw", "id"]).where("id", "=", deskMessageId).where("case_id", "=", c.id).executeTakeFirst()
+        : undefined;
+      if (!m || !m.raw) throw deskErrors.messageNotFound(deskMessageId);
+      return m.raw;
+    },
+
+    async attachment(principal: Principal, id: string, attachmentId: string) {
+      requirePermission(principal, "cases:read");
+      const c = await cases.requireVisibleCase(principal, id);
+      const a = isUuid(attachmentId)
+        ? await db.selectFrom("desk_attachments").innerJoin("desk_messages", "desk_messages.id", "desk_attachments.message_id")
+          .select(["desk_attachments.filename", "desk_attachments.content_type", "desk_attachments.content"])
+          .where("desk_attachments.id", "=", attachmentId).where("desk_messages.case_id", "=", c.id).executeTakeFirst()
+        : undefined;
+      if (!a || !a.content) throw new OtterError("not_found", "CASE_ATTACHMENT_NOT_FOUND", `Attachment ${attachmentId} was not found (or was too large to keep apart from the raw message).`);
+      return a;
+    },
+
+    async addMailbox(principal: Principal, input: { address: string; accountId?: string | null }) {
+      requirePermission(principal, "desk:manage");
+      return inTransaction(db, async (tx) => {
+        if (input.accountId) await deps.accounts.requireVisible(principal, input.accountId, tx);
+        const address = input.address.trim().toLowerCase();
+        const exists = await tx.selectFrom("desk_mailboxes").select("id").where((eb) => eb.fn("lower", ["address"]), "=", address).executeTakeFirst();
+        if (exists) throw deskErrors.mailboxExists(address);
+        const row = { id: newId(), address, account_id: input.accountId ?? null, created_at: clock.now() };
+        await tx.insertInto("desk_mailboxes").values(row).execute();
+        await audit.record(tx, { accountId: input.accountId ?? (await deps.accounts.rootAccount(tx)).id, actor: actorOf(principal), action: "desk.mailbox_add", entityType: "desk_mailbox", entityId: row.id, data: { address } });
+        return presentMailbox(row);
+      });
+    },
+
+    async listMailboxes(principal: Principal) {
+      requirePermission(principal, "desk:manage");
+      const rows = await db.selectFrom("desk_mailboxes").leftJoin("accounts", "accounts.id", "desk_mailboxes.account_id")
+        .selectAll("desk_mailboxes")
+        .where((eb) => eb.or([eb("desk_mailboxes.account_id", "is", null), eb("accounts.path", "like", `${principal.accountPath}%`)]))
+        .orderBy("desk_mailboxes.address").execute();
+      return { items: rows.map(presentMailbox) };
+    },
+
+    async removeMailbox(principal: Principal, id: string) {
+      requirePermission(principal, "desk:manage");
+      await inTransaction(db, async (tx) => {
+        const m = isUuid(id) ? await tx.selectFrom("desk_mailboxes").leftJoin("accounts", "accounts.id", "desk_mailboxes.account_id").selectAll("desk_mailboxes")
+          .where("desk_mailboxes.id", "=", id)
+          .where((eb) => eb.or([eb("desk_mailboxes.account_id", "is", null), eb("accounts.path", "like", `${principal.accountPath}%`)])).executeTakeFirst() : undefined;
+        if (!m) throw deskErrors.mailboxNotFound(id);
+        // Messages keep pointing at the mailbox they came through; the address only stops accepting mail.
+        await tx.updateTable("desk_messages").set({ mailbox_id: null }).where("mailbox_id", "=", m.id).execute();
+        await tx.deleteFrom("desk_mailboxes").where("id", "=", m.id).execute();
+        await audit.record(tx, { accountId: m.account_id ?? (await deps.accounts.rootAccount(tx)).id, actor: actorOf(principal), action: "desk.mailbox_remove", entityType: "desk_mailbox", entityId: m.id, data: { address: m.address } });
+      });
+    },
+  };
+}
+
+const presentMailbox = (m: { id: string; address: string; account_id: string | null; created_at: Date }) => ({
+  id: m.id, address: m.address, accountId: m.account_id, createdAt: m.created_at.toISOString(),
+});
+
+export type DeskService = ReturnType<typeof createDeskService>;
