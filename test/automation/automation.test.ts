@@ -7,8 +7,8 @@ import { startReceiver } from "../webhooks/receiver.js";
 
 /**
  * Automation rules end to end: a real Otter on a manual clock, network signals fed through the
- * signals service, the automation worker driven by hand (runOnce), a case desk stand-in that records
- * what it is asked (the desk is built elsewhere; CaseOpener is the seam), and a real webhook receiver.
+ * signals service, the automation worker driven by hand (runOnce), a recorder in the CaseOpener seam
+ * for the trigger tests (the last test uses the real desk), and a real webhook receiver.
  */
 const HOUR = 3600_000;
 const SECRET = "whsec_automation_0123456789";
@@ -123,7 +123,7 @@ describe("event-driven triggers fire exactly once and their actions take effect"
     const c = await customerWithSim();
     const rule = await createRule(c.adminKey, {
       trigger: { type: "registration_rejected", causes: [5001] },
-      actions: [{ type: "open_case", priority: "high", category: "connectivity" }],
+      actions: [{ type: "open_case", priority: "high", category: "technical" }],
     });
     await registration(c.sim.imsi, { result: "rejected", cause: 5004, causeType: "s6a", visitedPlmn: "20801" });
     await work();
@@ -134,7 +134,7 @@ describe("event-driven triggers fire exactly once and their actions take effect"
     const log = await firings(rule.id);
     expect(log).toMatchObject([{ eventType: "sim.registration_rejected", status: "done", results: [{ type: "open_case", ok: true, caseNumber: expect.any(Number) }] }]);
     const opened = casesOpened.filter((x) => x.source.ruleId === rule.id);
-    expect(opened).toEqual([expect.objectContaining({ accountId: c.account.id, priority: "high", category: "connectivity", simIccids: [c.sim.iccid], source: { ruleId: rule.id, eventId: log[0].eventId } })]);
+    expect(opened).toEqual([expect.objectContaining({ accountId: c.account.id, priority: "high", category: "technical", simIccids: [c.sim.iccid], source: { ruleId: rule.id, eventId: log[0].eventId } })]);
   });
 
   it("zone_entered outside the plan → change_plan to a plan that covers it; a zone in the plan does not fire", async () => {
@@ -376,16 +376,33 @@ describe("managing rules", () => {
   });
 });
 
-describe("without a case desk", () => {
-  it("refuses a rule with open_case (409 CASE_DESK_NOT_AVAILABLE) and stores nothing", async () => {
-    const bare = await startOtter({}, { startWorkers: false });
+describe("with the case desk", () => {
+  it("opens one real case per event, linked to the SIM, in the customer's queue; a category the desk does not know is refused", async () => {
+    const desk = await startOtter({}, { startWorkers: false });
     try {
-      const res = await bare.api("POST", "/api/v1/automation-rules", { body: { name: "cases", trigger: { type: "imei_changed" }, actions: [{ type: "webhook" }, { type: "open_case" }] } });
-      expect(res.status).toBe(409);
-      expect(res.body.error).toMatchObject({ code: "CASE_DESK_NOT_AVAILABLE", details: [{ field: "actions.1" }] });
-      expect((await bare.api("GET", "/api/v1/automation-rules")).body.items).toEqual([]);
+      const c = await buildCustomer(desk);
+      const deskCat = await buildCatalog(desk);
+      await offer(desk, deskCat, c.account.id);
+      const sim = await buildSim(desk, { accountId: c.account.id, state: "ACTIVATED", communicationPlan: deskCat.comm.id, ratePlan: deskCat.rate.id });
+      const wrong = await desk.api("POST", "/api/v1/automation-rules", { key: c.adminKey, body: { name: "cases", trigger: { type: "registration_rejected" }, actions: [{ type: "open_case", category: "connectivity" }] } });
+      expect(wrong.status).toBe(400);
+      expect(JSON.stringify(wrong.body.error.details)).toContain("actions.0.category");
+      const rule = (await desk.api("POST", "/api/v1/automation-rules", { key: c.adminKey, body: { name: "rejected → case", trigger: { type: "registration_rejected" }, actions: [{ type: "open_case", priority: "urgent" }] } })).body;
+      expect((await desk.api("GET", `/api/v1/automation-rules`, { key: c.adminKey })).body.items.map((r: { id: string }) => r.id)).toEqual([rule.id]);
+
+      await desk.api("POST", "/api/v1/network/events", { body: { id: "desk-reg-1", type: "location_update", imsi: sim.imsi, at: desk.clock.now().toISOString(), result: "rejected", cause: 5004, causeType: "s6a", visitedPlmn: "20801" } });
+      await desk.otter.services.automation.runOnce({ settleMs: 0 });
+      await desk.otter.services.automation.runOnce({ settleMs: 0 });
+
+      const list = (await desk.api("GET", `/api/v1/cases?account=${c.account.id}`, { key: c.adminKey })).body.items as any[];
+      expect(list).toHaveLength(1);
+      expect(list[0]).toMatchObject({ priority: "urgent", category: "technical", accountId: c.account.id });
+      const one = (await desk.api("GET", `/api/v1/cases/${list[0].id}`, { key: c.adminKey })).body;
+      expect(JSON.stringify(one)).toContain(sim.iccid);
+      const log = (await desk.api("GET", `/api/v1/automation-rules/${rule.id}/firings`, { key: c.adminKey })).body.items as any[];
+      expect(log).toMatchObject([{ status: "done", results: [{ type: "open_case", ok: true, caseNumber: one.number }] }]);
     } finally {
-      await bare.close();
+      await desk.close();
     }
   });
 });

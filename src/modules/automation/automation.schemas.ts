@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SIM_STATES } from "../sims/sim-lifecycle.js";
 import { CUSTOM_FIELDS } from "../sims/sims.schemas.js";
+import { CASE_CATEGORIES } from "../desk/case-states.js";
 
 /**
  * Automation rules: a trigger, conditions on the SIM, actions. Each part is a small discriminated
@@ -56,7 +57,7 @@ export const actionInput = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("open_case"),
     subject: z.string().min(1).max(200).optional(),
-    category: z.string().min(1).max(64).optional(),
+    category: z.enum(CASE_CATEGORIES).optional().describe("The case's category on the desk (default technical)."),
     priority: z.enum(["low", "normal", "high", "urgent"]).optional(),
   }).strict(),
 ]);
