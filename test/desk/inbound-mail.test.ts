@@ -186,11 +186,11 @@ describe("inbound and outbound case mail over real SMTP", () => {
     const file = await fetch(`${t.url}/api/v1/cases/${it.id}/attachments/${entry.message.attachments[0].id}`, { headers: { authorization: `Bearer ${t.adminKey}` } });
     expect(Buffer.from(await file.arrayBuffer()).toString()).toBe("%PDF-1.4 fattura di prova");
 
-    await deliverMail(t, {
-      from: "Åsa Öberg <asa@zoo.example>", to: SUPPORT, subject: "Vår router är trasig – hjälp!", messageId: msgId("sv"),
-      text: "Hej! Modemet i Växjö svarar inte sedan i går. Hälsningar, Åsa", textEncoding: "quoted-printable",
-      headers: { "Content-Type": "text/plain; charset=windows-1252" },
-    });
+    // Swedish in Windows-1252, quoted-printable, with an encoded-word subject and sender name.
+    await deliver(t, rfc822({
+      From: "=?windows-1252?Q?=C5sa_=D6berg?= <asa@zoo.example>", To: SUPPORT, Subject: "=?windows-1252?Q?V=E5r_router_=E4r_trasig_=96_hj=E4lp!?=",
+      "Message-ID": msgId("sv"), "MIME-Version": "1.0", "Content-Type": "text/plain; charset=windows-1252", "Content-Transfer-Encoding": "quoted-printable",
+    }, "Hej! Modemet i V=E4xj=F6 svarar inte sedan i g=E5r. H=E4lsningar, =C5sa"), { from: "asa@zoo.example", to: [SUPPORT] });
     const [sv] = await casesFrom(t, "asa@zoo.example");
     expect(sv.subject).toBe("Vår router är trasig – hjälp!");
     const svEntry = (await getCase(t, sv.id)).timeline.find((e: any) => e.kind === "email_in");
