@@ -7,6 +7,7 @@ import {
 import { type CaseState, computeSlaClock, queueKeyOf, type SlaEvent } from "../../src/modules/desk/sla/clock.js";
 import { DEFAULT_TARGETS, formatTargets, parseTargets } from "../../src/modules/desk/sla/targets.js";
 import { OtterError } from "../../src/lib/errors.js";
+import { slaEventsOf } from "../../src/modules/desk/sla/sla.service.js";
 
 const H = 3_600_000;
 const M = 60_000;
@@ -247,5 +248,25 @@ describe("SLA clock from the event log", () => {
     expect(keyBreached.dueAt!.getTime()).toBeLessThan(keyRunning.dueAt!.getTime());
     expect(keyBreached.state).toBe("breached");
     expect(keyPaused.tier).toBe(1);
+  });
+});
+
+describe("the timeline as SLA events", () => {
+  it("counts an agent's reply and a call as responses, not an automatic acknowledgement, a note or mail inside a consultation", () => {
+    const at = new Date("2026-06-01T07:00:00Z");
+    const entry = (kind: string, data: Record<string, unknown> = {}, consultation_id: string | null = null) =>
+      ({ id: "x", case_id: "c", kind, data, created_at: at, consultation_id }) as Parameters<typeof slaEventsOf>[0][number];
+    const events = slaEventsOf([
+      entry("event", { type: "created", state: "new", priority: "high" }),
+      entry("email_out", { automatic: true }),
+      entry("note"),
+      entry("email_out", {}, "consultation-1"),
+      entry("consultation", { type: "answer" }),
+      entry("email_in"),
+      entry("event", { type: "owner_changed", to: "u" }),
+    ]);
+    expect(events.map((e) => e.kind)).toEqual(["created"]);
+    expect(slaEventsOf([entry("email_out"), entry("phone"), entry("event", { type: "priority_changed", to: "urgent" })]).map((e) => e.kind))
+      .toEqual(["response", "response", "priority"]);
   });
 });
