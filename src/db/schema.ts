@@ -460,11 +460,6 @@ export interface DeskMailboxesTable {
   created_at: Timestamp;
 }
 
-export interface DeskCaseCountersTable {
-  operator_id: string;
-  last_number: number;
-}
-
 export interface CasesTable {
   id: string;
   operator_id: string;
@@ -673,7 +668,6 @@ export interface DB {
   webhook_attempts: WebhookAttemptsTable;
   webhook_cursor: WebhookCursorTable;
   desk_mailboxes: DeskMailboxesTable;
-  desk_case_counters: DeskCaseCountersTable;
   cases: CasesTable;
   consultations: ConsultationsTable;
   desk_messages: DeskMessagesTable;
