@@ -54,7 +54,7 @@ describe("business time (property tests)", () => {
   it("is additive: add(a, x + y) = add(add(a, x), y)", () => {
     fc.assert(fc.property(arbCalendar, arbInstant, arbDuration, arbDuration, (cal, a, x, y) => {
       expect(addBusinessTime(cal, a, x + y).getTime()).toBe(addBusinessTime(cal, addBusinessTime(cal, a, x), y).getTime());
-    }), { numRuns: 300 });
+    }), { numRuns: 200 });
   });
 
   it("is monotone and the inverse of businessTimeBetween", () => {
@@ -67,7 +67,7 @@ describe("business time (property tests)", () => {
       expect(businessTimeBetween(cal, a, tLo)).toBe(lo);
       expect(businessTimeBetween(cal, a, tHi)).toBe(hi);
       expect(businessTimeBetween(cal, a, tLo) + businessTimeBetween(cal, tLo, tHi)).toBe(businessTimeBetween(cal, a, tHi));
-    }), { numRuns: 300 });
+    }), { numRuns: 200 });
   });
 
   it("agrees with a walk over the open intervals one by one, also across calendar versions", () => {
@@ -88,13 +88,13 @@ describe("business time (property tests)", () => {
       expect(isOpen(cal, t - 1)).toBe(true);
       // ...and it was not on a holiday in the operator's zone.
       expect(cal.holidays.has(DateTime.fromMillis(t - 1, { zone: cal.timeZone }).toISODate()!)).toBe(false);
-    }), { numRuns: 300 });
+    }), { numRuns: 200 });
     fc.assert(fc.property(arbCalendar, fc.integer({ min: 0, max: 700 }), (cal, d) => {
       const day = DateTime.fromISO("2026-01-01", { zone: cal.timeZone }).plus({ days: d });
       const open = cal.hours[WEEKDAYS[day.weekday - 1]!].length > 0;
       const inDay = businessTimeBetween(cal, day.toMillis(), day.plus({ days: 1 }).toMillis());
       if (cal.holidays.has(day.toISODate()!) || !open) expect(inDay).toBe(0);
-    }), { numRuns: 300 });
+    }), { numRuns: 200 });
   });
 
   it("counts a DST day's real hours in Europe/Rome, Europe/Stockholm and America/New_York", () => {
