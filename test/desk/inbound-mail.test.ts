@@ -314,6 +314,14 @@ describe("inbound and outbound case mail over real SMTP", () => {
     // A customer never sees the consultation.
     const theirs = await getCase(t, c.id, customer.adminKey);
     expect(theirs.timeline.some((e: any) => e.kind === "consultation")).toBe(false);
+
+    // A follow-up from Outlook without References threads by the consultation tag — from that party only.
+    await deliver(t, rfc822({ From: "roaming@carrier.example", To: SUPPORT, Subject: `AW: ${asked.parsed.subject}`, "Message-ID": msgId("carrier2") }, "PS: also 63903."), { from: "roaming@carrier.example", to: [SUPPORT] });
+    await deliver(t, rfc822({ From: "nosy@elsewhere.example", To: SUPPORT, Subject: `Re: ${asked.parsed.subject}`, "Message-ID": msgId("nosy") }, "Me too."), { from: "nosy@elsewhere.example", to: [SUPPORT] });
+    const later = await getCase(t, c.id);
+    expect(later.timeline.filter((e: any) => e.kind === "consultation").at(-1)).toMatchObject({ consultationId: cons.body.id, body: expect.stringContaining("PS: also 63903.") });
+    expect(later.timeline.some((e: any) => (e.body ?? "").includes("Me too."))).toBe(false);
+    expect(await casesFrom(t, "nosy@elsewhere.example")).toHaveLength(1);
   });
 
   it("gives a mail from an unknown sender no account (triage) until an agent assigns one, audited", async () => {
