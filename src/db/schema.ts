@@ -545,11 +545,6 @@ export interface DeskMailboxesTable {
   created_at: Timestamp;
 }
 
-export interface DeskCaseCountersTable {
-  operator_id: string;
-  last_number: number;
-}
-
 export interface CasesTable {
   id: string;
   operator_id: string;
@@ -763,7 +758,6 @@ export interface DB {
   automation_firings: AutomationFiringsTable;
   automation_cursor: AutomationCursorTable;
   desk_mailboxes: DeskMailboxesTable;
-  desk_case_counters: DeskCaseCountersTable;
   cases: CasesTable;
   consultations: ConsultationsTable;
   desk_messages: DeskMessagesTable;

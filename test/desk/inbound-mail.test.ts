@@ -186,11 +186,11 @@ describe("inbound and outbound case mail over real SMTP", () => {
     const file = await fetch(`${t.url}/api/v1/cases/${it.id}/attachments/${entry.message.attachments[0].id}`, { headers: { authorization: `Bearer ${t.adminKey}` } });
     expect(Buffer.from(await file.arrayBuffer()).toString()).toBe("%PDF-1.4 fattura di prova");
 
-    await deliverMail(t, {
-      from: "Åsa Öberg <asa@zoo.example>", to: SUPPORT, subject: "Vår router är trasig – hjälp!", messageId: msgId("sv"),
-      text: "Hej! Modemet i Växjö svarar inte sedan i går. Hälsningar, Åsa", textEncoding: "quoted-printable",
-      headers: { "Content-Type": "text/plain; charset=windows-1252" },
-    });
+    // Swedish in Windows-1252, quoted-printable, with an encoded-word subject and sender name.
+    await deliver(t, rfc822({
+      From: "=?windows-1252?Q?=C5sa_=D6berg?= <asa@zoo.example>", To: SUPPORT, Subject: "=?windows-1252?Q?V=E5r_router_=E4r_trasig_=96_hj=E4lp!?=",
+      "Message-ID": msgId("sv"), "MIME-Version": "1.0", "Content-Type": "text/plain; charset=windows-1252", "Content-Transfer-Encoding": "quoted-printable",
+    }, "Hej! Modemet i V=E4xj=F6 svarar inte sedan i g=E5r. H=E4lsningar, =C5sa"), { from: "asa@zoo.example", to: [SUPPORT] });
     const [sv] = await casesFrom(t, "asa@zoo.example");
     expect(sv.subject).toBe("Vår router är trasig – hjälp!");
     const svEntry = (await getCase(t, sv.id)).timeline.find((e: any) => e.kind === "email_in");
@@ -248,7 +248,7 @@ describe("inbound and outbound case mail over real SMTP", () => {
     const dialogue = await smtpDialogue(t.otter.smtpPort!, ["EHLO client.example", `MAIL FROM:<huge@zoo.example> SIZE=${60 * 1024 * 1024}`, "QUIT"]);
     expect(dialogue).toMatch(/250[- ]SIZE 52428800/);
     expect(dialogue).toMatch(/^552 /m);
-  });
+  }, 300_000); // 90 MB over a socket and 30 MB into the database: slow on a busy machine, not a hang
 
   it("reopens a resolved case on a reply within the reopen window, and opens a new linked case after it", async () => {
     const erin = "erin@zoo.example";
@@ -314,6 +314,14 @@ describe("inbound and outbound case mail over real SMTP", () => {
     // A customer never sees the consultation.
     const theirs = await getCase(t, c.id, customer.adminKey);
     expect(theirs.timeline.some((e: any) => e.kind === "consultation")).toBe(false);
+
+    // A follow-up from Outlook without References threads by the consultation tag — from that party only.
+    await deliver(t, rfc822({ From: "roaming@carrier.example", To: SUPPORT, Subject: `AW: ${asked.parsed.subject}`, "Message-ID": msgId("carrier2") }, "PS: also 63903."), { from: "roaming@carrier.example", to: [SUPPORT] });
+    await deliver(t, rfc822({ From: "nosy@elsewhere.example", To: SUPPORT, Subject: `Re: ${asked.parsed.subject}`, "Message-ID": msgId("nosy") }, "Me too."), { from: "nosy@elsewhere.example", to: [SUPPORT] });
+    const later = await getCase(t, c.id);
+    expect(later.timeline.filter((e: any) => e.kind === "consultation").at(-1)).toMatchObject({ consultationId: cons.body.id, body: expect.stringContaining("PS: also 63903.") });
+    expect(later.timeline.some((e: any) => (e.body ?? "").includes("Me too."))).toBe(false);
+    expect(await casesFrom(t, "nosy@elsewhere.example")).toHaveLength(1);
   });
 
   it("gives a mail from an unknown sender no account (triage) until an agent assigns one, audited", async () => {

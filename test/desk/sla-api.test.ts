@@ -96,6 +96,25 @@ describe("a case's SLA clocks", () => {
     expect((await slaOf(c.id)).firstResponse).toMatchObject({ state: "breached", breachedAt: "2026-06-01T08:00:00.000Z" });
   });
 
+  it("stops the first-response clock at the first reply or call, not at an internal note", async () => {
+    t.clock.set("2026-06-01T12:00:00Z"); // Monday 14:00 in Rome
+    const mailed = await openCase("high", "answered by mail");
+    const called = await openCase("high", "answered by phone");
+    t.clock.advance(30 * 60_000);
+    expect((await t.api("POST", `/api/v1/cases/${mailed.id}/notes`, { key: agentKey, body: { body: "checking the HSS first" } })).status).toBe(201);
+    expect((await slaOf(mailed.id)).firstResponse.state).toBe("running");
+    const reply = await t.api("POST", `/api/v1/cases/${mailed.id}/replies`, { key: agentKey, body: { body: "We are on it.", to: ["ops@customer.example"] } });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    const call = await t.api("POST", `/api/v1/cases/${called.id}/calls`, { key: agentKey, body: { direction: "outbound", number: "+39 02 1234 5678", durationSeconds: 240, summary: "Walked through the APN settings." } });
+    expect(call.status, JSON.stringify(call.body)).toBe(201);
+    t.clock.advance(5 * 3_600_000);
+    for (const id of [mailed.id, called.id]) {
+      const sla = await slaOf(id);
+      expect(sla.firstResponse).toMatchObject({ state: "met", elapsedMs: 30 * 60_000, stoppedAt: "2026-06-01T12:30:00.000Z", dueAt: null });
+      expect(sla.resolution.state).toBe("running");
+    }
+  });
+
   it("pauses while waiting on the customer and keeps running while waiting on a consultation", async () => {
     t.clock.set("2026-06-02T07:00:00Z");
     const a = await openCase("normal", "waits on the customer");

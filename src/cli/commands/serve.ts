@@ -102,15 +102,18 @@ async function serve(flags: Record<string, string | undefined>): Promise<void> {
     url = await otter.listen();
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === "EADDRINUSE"
-      ? `port ${config.OTTER_HTTP_PORT} on ${config.OTTER_HOST} is already in use (choose another with --port or OTTER_HTTP_PORT)`
-      : (err as Error).message;
+    // The SMTP listener (case desk) starts after HTTP: its port may be the one taken.
+    const busy = (err as { port?: number }).port;
+    const smtp = busy !== undefined && busy === config.OTTER_SMTP_PORT && busy !== config.OTTER_HTTP_PORT;
+    const why = code !== "EADDRINUSE" ? (err as Error).message
+      : smtp ? `SMTP port ${config.OTTER_SMTP_PORT} on ${config.OTTER_SMTP_HOST} is already in use (choose another with OTTER_SMTP_PORT)`
+      : `port ${config.OTTER_HTTP_PORT} on ${config.OTTER_HOST} is already in use (choose another with --port or OTTER_HTTP_PORT)`;
     logger.fatal({ err }, "Otter could not listen");
     process.stderr.write(`error: Otter could not listen: ${why}\n`);
     await otter.close().catch(() => {});
     process.exit(1);
   }
-  logger.info({ url, engine: otter.database.engine, version: OTTER_VERSION }, `Otter ${OTTER_VERSION} listening on ${url}`);
+  logger.info({ url, smtpPort: otter.smtpPort, engine: otter.database.engine, version: OTTER_VERSION }, `Otter ${OTTER_VERSION} listening on ${url}`);
 }
 
 export function registerServe(program: Command) {

@@ -20,13 +20,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
     CREATE UNIQUE INDEX desk_mailboxes_address_idx ON desk_mailboxes (lower(address));
 
-    -- Display numbers ("Case #1234") come from a counter row updated in the creating transaction.
-    -- They only need to be unique and readable per operator, not gap-free or globally ordered, so a
-    -- row lock held for one short transaction is enough; the real key is cases.id (UUIDv7).
-    CREATE TABLE desk_case_counters (
-      operator_id uuid PRIMARY KEY REFERENCES accounts(id),
-      last_number integer NOT NULL
-    );
+    -- Display numbers ("Case #1234"): unique and readable, not gap-free, so a sequence (which never
+    -- blocks) rather than a counter row whose lock would serialise every transaction opening a case.
+    CREATE SEQUENCE desk_case_number_seq;
 
     CREATE TABLE cases (
       id uuid PRIMARY KEY,

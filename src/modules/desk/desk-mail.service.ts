@@ -10,7 +10,7 @@ import { mailDomainOf } from "../mail/mail-policy.js";
 import { type CasesService, tenantOf } from "./cases.service.js";
 import { parseForDesk, type ParsedIntake } from "./mail-intake.js";
 import {
-  caseNumberInSubject, classify, messageIdsIn, originalMessageIdsInBounce, replySubject, signedMessageId, subjectTag,
+  caseNumberInSubject, classify, consultationCaseNumberInSubject, messageIdsIn, originalMessageIdsInBounce, replySubject, signedMessageId, subjectTag,
   verifyMessageId,
 } from "./mail-threading.js";
 
@@ -115,6 +115,15 @@ export function createDeskMailService(deps: Deps) {
     if (n !== null) {
       const c = await tx.selectFrom("cases").selectAll().where("number", "=", n).orderBy("id").executeTakeFirst();
       if (c && await isKnownContactOf(tx, c, p.fromAddress)) return { caseId: c.id, consultationId: null, by: "subject_tag" };
+    }
+    // A consultation's tag counts only from the party it was addressed to (Outlook drops References there too).
+    const k = consultationCaseNumberInSubject(p.subject);
+    if (k !== null && p.fromAddress) {
+      const cons = await tx.selectFrom("consultations").innerJoin("cases", "cases.id", "consultations.case_id")
+        .select(["consultations.id", "consultations.case_id"]).where("cases.number", "=", k)
+        .where((eb) => eb.fn("lower", ["consultations.address"]), "=", p.fromAddress.toLowerCase())
+        .where("consultations.state", "!=", "closed").orderBy("consultations.id", "desc").executeTakeFirst();
+      if (cons) return { caseId: cons.case_id, consultationId: cons.id, by: "subject_tag" };
     }
     return null;
   }

@@ -49,6 +49,12 @@ export function caseNumberInSubject(subject: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** The case number of a `[Consultation #1234]` tag (a consultation's own thread), if any. */
+export function consultationCaseNumberInSubject(subject: string): number | null {
+  const m = /\[Consultation #(\d{1,9})\]/i.exec(subject);
+  return m ? Number(m[1]) : null;
+}
+
 /** A reply subject carrying the tag once: `Re: <subject> [Case #12]`. */
 export function replySubject(caseSubject: string, number: number): string {
   const base = caseSubject.replace(/\s*\[Case #\d+\]\s*/gi, " ").trim();

@@ -267,6 +267,15 @@ export function createSlaService(deps: Deps) {
     refresh,
     slaEventsOf,
 
+    /**
+     * The projection follows the timeline: entries that can move a clock or the queue (events such as
+     * state, priority and owner changes; replies; calls) recompute it. Incoming mail, notes and
+     * consultations change no clock, so inbound mail does not pay for it.
+     */
+    async onEntryAppended(tx: Executor, caseId: string, kind: string): Promise<void> {
+      if (kind === "event" || kind === "email_out" || kind === "phone") await refresh(tx, [caseId]);
+    },
+
     /** The SLA of cases the caller has already loaded (and may see), computed live from their timelines. */
     async slaFor(cases: readonly CaseRow[], ex: Executor = db): Promise<Map<string, SlaView>> {
       const computed = await clocksOf(ex, cases, clock.now());
