@@ -307,30 +307,51 @@ export function createWebhooksService(deps: Deps) {
      */
     startWorker(pollMs: number): () => Promise<void> {
       const abort = new AbortController();
-      const wakes = new Set<() => void>();
-      // Lane 0 fans out and sends; the others only send. Several rounds in flight at once keep the
-      // receivers busy while a round waits for its commits (claims use SKIP LOCKED, so lanes never
-      // take the same delivery).
-      const lane = async (n: number) => {
+      let wakeMain: () => void = () => {};
+      const idleHelpers = new Set<() => void>();
+      const sleep = (ms: number | null) => new Promise<void>((resolve) => {
+        const timer = ms === null ? null : setTimeout(() => resolve(), ms);
+        const wake = () => { if (timer) clearTimeout(timer); idleHelpers.delete(wake); resolve(); };
+        if (ms === null) idleHelpers.add(wake); else wakeMain = wake;
+      });
+      // The main lane fans out and sends, every `pollMs` or back to back while there is a backlog.
+      // Then it also wakes the helper lanes, which send rounds until the queue runs dry and sleep
+      // again: several rounds in flight keep the receivers busy while a round waits for its commits
+      // (claims use SKIP LOCKED, so lanes never take the same delivery). Idle, only the main lane polls.
+      const main = async () => {
         while (!abort.signal.aborted) {
           let busy = false;
           try {
-            busy = n === 0 ? (await turn(abort.signal)).busy : (await deliverDue(DELIVERY_BATCH, abort.signal)).claimed === DELIVERY_BATCH;
+            busy = (await turn(abort.signal)).busy;
           } catch (err) {
             if (!abort.signal.aborted) logger.error({ err }, "webhook round failed");
           }
-          if (busy || abort.signal.aborted) continue;
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(() => { wakes.delete(wake); resolve(); }, pollMs);
-            const wake = () => { clearTimeout(timer); resolve(); };
-            wakes.add(wake);
-          });
+          if (abort.signal.aborted) break;
+          if (busy) {
+            for (const wake of [...idleHelpers]) wake();
+            continue;
+          }
+          await sleep(pollMs);
         }
       };
-      const loops = Promise.all(Array.from({ length: WORKER_LANES }, (_, n) => lane(n)));
+      const helper = async () => {
+        while (!abort.signal.aborted) {
+          await sleep(null);
+          while (!abort.signal.aborted) {
+            try {
+              if ((await deliverDue(DELIVERY_BATCH, abort.signal)).claimed < DELIVERY_BATCH) break;
+            } catch (err) {
+              if (!abort.signal.aborted) logger.error({ err }, "webhook round failed");
+              break;
+            }
+          }
+        }
+      };
+      const loops = Promise.all([main(), ...Array.from({ length: WORKER_LANES - 1 }, helper)]);
       return async () => {
         abort.abort();
-        for (const wake of wakes) wake();
+        wakeMain();
+        for (const wake of [...idleHelpers]) wake();
         await loops;
       };
     },
