@@ -380,7 +380,7 @@ async function main() {
     const apiKey = `otk_bench_${randomBytes(16).toString("hex")}`;
     const storage = { DATABASE_URL: url, OTTER_SECRET_KEY: randomBytes(32).toString("hex"), OTTER_DATA_DIR: freshDir("diagnosis-otter-data") };
     log("starting otter serve on a fresh PostgreSQL database …");
-    const server = await startOtter("postgres", { storage, apiKey, radiusPort: await freeUdpPort() });
+    const server = await startOtter("postgres", { storage, apiKey, radiusPort: await freeUdpPort(), logName: "diagnosis-otter.log" });
     const u = randomBytes(3).toString("hex");
     const accountIds: string[] = [];
     for (let n = 0; n < o.accounts; n++) accountIds.push((await api<{ id: string }>(server, "POST", "/api/v1/accounts", { name: `Fleet ${n} ${u}` })).id);

@@ -273,7 +273,7 @@ async function main() {
     const apiKey = `otk_bench_${randomBytes(16).toString("hex")}`;
     const storage = { DATABASE_URL: url, OTTER_SECRET_KEY: randomBytes(32).toString("hex"), OTTER_DATA_DIR: freshDir("webhooks-otter-data") };
     log("starting otter serve (workers on) on a fresh PostgreSQL database …");
-    const server = await startOtter("postgres", { storage, apiKey, radiusPort: await freeUdpPort() });
+    const server = await startOtter("postgres", { storage, apiKey, radiusPort: await freeUdpPort(), logName: "webhooks-otter.log" });
     const u = randomBytes(3).toString("hex");
     const accountIds: string[] = [];
     for (let n = 0; n < 4; n++) accountIds.push((await api<{ id: string }>(server, "POST", "/api/v1/accounts", { name: `Fleet ${n} ${u}` })).id);
@@ -391,7 +391,8 @@ async function main() {
     out.push(...lines.map((l) => `  ${l}`));
     const best = Math.max(steady.deliveredInWindowPerSecond, (result.backlog as { deliveredPerSecond: number } | undefined)?.deliveredPerSecond ?? 0);
     out.push("");
-    out.push(`target ≥ ${TARGETS.deliveriesPerSecond} deliveries/s: ${best >= TARGETS.deliveriesPerSecond ? "met" : "MISSED"} (steady ${steady.deliveredInWindowPerSecond}/s, backlog ${(result.backlog as { deliveredPerSecond: number } | undefined)?.deliveredPerSecond ?? "-"}/s)`);
+    const fullLoad = o.seconds >= 60 && o.burst >= 10_000;
+    out.push(`target ≥ ${TARGETS.deliveriesPerSecond} deliveries/s: ${best >= TARGETS.deliveriesPerSecond ? "met" : "MISSED"} (steady ${steady.deliveredInWindowPerSecond}/s, backlog ${(result.backlog as { deliveredPerSecond: number } | undefined)?.deliveredPerSecond ?? "-"}/s)${fullLoad ? "" : " (a short run: the full one has 60 s of steady load and a backlog of 10,000 events)"}`);
     out.push(`target none lost after a ${TARGETS.outageMinutes}-minute outage: ${pass ? "met" : "MISSED"}${o.outageMinutes >= TARGETS.outageMinutes ? "" : ` (outage was ${o.outageMinutes} min, not ${TARGETS.outageMinutes})`}`);
     out.push("");
     process.stdout.write(`${out.join("\n")}\n`);

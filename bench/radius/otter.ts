@@ -20,7 +20,7 @@ export interface OtterServer {
 }
 
 /** `otter serve` exactly as an operator runs it, on the given storage. */
-export async function startOtter(engine: OtterEngine, p: { storage: Record<string, string>; apiKey: string; radiusPort: number; root?: string; env?: Record<string, string>; logName?: string }): Promise<OtterServer> {
+export async function startOtter(engine: OtterEngine, p: { storage: Record<string, string>; apiKey: string; radiusPort: number; root?: string; env?: Record<string, string>; /** The log file's name under .bench/. */ logName?: string }): Promise<OtterServer> {
   const httpPort = await freeTcpPort();
   const env: Record<string, string> = {};
   // The bench's own environment must not leak Otter settings (a DATABASE_URL would switch engines).
@@ -36,7 +36,7 @@ export async function startOtter(engine: OtterEngine, p: { storage: Record<strin
     OTTER_LOG_LEVEL: "warn",
     OTTER_RATE_LIMIT_PER_MINUTE: "0",
   }, p.env);
-  const logFile = join(BENCH_DIR, `${p.logName ?? "radius-otter"}-${engine}.log`);
+  const logFile = join(BENCH_DIR, p.logName ?? `radius-otter-${engine}.log`);
   const fd = openSync(logFile, "w");
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/otter.ts", "serve"], { cwd: p.root ?? ROOT, env, stdio: ["ignore", fd, fd] });
   closeSync(fd);

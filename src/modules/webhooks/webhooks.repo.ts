@@ -121,12 +121,19 @@ export const webhooksRepo = {
    * A round's effect on a subscription's failure streak: after a success, the streak is the failures
    * that came after it; without one, the failures add to the streak. Returns the subscription.
    */
-  recordRound: (db: Executor, subscriptionId: string, at: Date, r: { succeeded: boolean; failuresAfter: number }) =>
-    db.updateTable("webhook_subscriptions")
+  recordRound: (db: Executor, subscriptionId: string, at: Date, r: { succeeded: boolean; failuresAfter: number }) => {
+    let q = db.updateTable("webhook_subscriptions")
       .set(r.succeeded
         ? { consecutive_failures: r.failuresAfter, failing_since: r.failuresAfter > 0 ? at : null, last_success_at: at }
         : { consecutive_failures: sql`consecutive_failures + ${r.failuresAfter}`, failing_since: sql`coalesce(failing_since, ${at})` })
-      .where("id", "=", subscriptionId).returningAll().executeTakeFirst(),
+      .where("id", "=", subscriptionId);
+    // A healthy subscription's row is touched at most once a second (last_success_at to the second),
+    // so that concurrent rounds do not queue behind each other's lock on it.
+    if (r.succeeded && r.failuresAfter === 0) {
+      q = q.where((eb) => eb.or([eb("consecutive_failures", "<>", 0), eb("last_success_at", "is", null), eb("last_success_at", "<", new Date(at.getTime() - 1000))]));
+    }
+    return q.returningAll().executeTakeFirst();
+  },
 
   findDelivery: (db: Executor, subscriptionId: string, id: string) =>
     db.selectFrom("webhook_deliveries").selectAll().where("id", "=", id).where("subscription_id", "=", subscriptionId).executeTakeFirst(),

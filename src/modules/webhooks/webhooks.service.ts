@@ -1,3 +1,5 @@
+import http from "node:http";
+import https from "node:https";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
 import { type Db, type Executor, inTransaction } from "../../db/database.js";
@@ -25,12 +27,29 @@ import type { CreateWebhookInput, DeliveriesQuery, UpdateWebhookInput } from "./
 /** Sends one request and resolves with the HTTP status; global fetch by default, a fake in unit tests. */
 export type WebhookPost = (url: string, body: string, headers: Record<string, string>, signal: AbortSignal) => Promise<number>;
 
-export const fetchPost: WebhookPost = async (url, body, headers, signal) => {
-  // A redirect is an answer, not a delivery: the receiver must give the URL that takes the events.
-  const res = await fetch(url, { method: "POST", headers, body, signal, redirect: "manual" });
-  await res.arrayBuffer().catch(() => undefined);
-  return res.status;
-};
+/**
+ * Keep-alive connections, at most 64 per receiver. Node's own http/https clients rather than fetch:
+ * fetch (undici) spends more CPU per request, and at a thousand deliveries a second the worker's CPU
+ * is what limits it (docs/benchmarks.md, webhooks). undici's Agent would do the same, but is not a
+ * dependency of Otter.
+ */
+const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
+
+export const httpPost: WebhookPost = (url, body, headers, signal) => new Promise<number>((resolve, reject) => {
+  const u = new URL(url);
+  const secure = u.protocol === "https:";
+  // A redirect is an answer, not a delivery (it is not followed): the receiver must give the URL that takes the events.
+  const req = (secure ? https : http).request(u, {
+    method: "POST", agent: secure ? agents.https : agents.http, signal,
+    headers: { ...headers, "content-length": Buffer.byteLength(body) },
+  }, (res) => {
+    res.resume();
+    res.on("end", () => resolve(res.statusCode ?? 0));
+    res.on("error", reject);
+  });
+  req.on("error", reject);
+  req.end(body);
+});
 
 export interface WebhookRound {
   claimed: number;
@@ -79,7 +98,7 @@ const uuidV7Floor = (ms: number) => {
  */
 export function createWebhooksService(deps: Deps) {
   const { db, clock, logger } = deps;
-  const post = deps.post ?? fetchPost;
+  const post = deps.post ?? httpPost;
   const later = (ms: number) => new Date(clock.now().getTime() + ms);
 
   async function requireVisible(principal: Principal, id: string, ex: Executor = db): Promise<WebhookSubscription> {
@@ -288,30 +307,51 @@ export function createWebhooksService(deps: Deps) {
      */
     startWorker(pollMs: number): () => Promise<void> {
       const abort = new AbortController();
-      const wakes = new Set<() => void>();
-      // Lane 0 fans out and sends; the others only send. Several rounds in flight at once keep the
-      // receivers busy while a round waits for its commits (claims use SKIP LOCKED, so lanes never
-      // take the same delivery).
-      const lane = async (n: number) => {
+      let wakeMain: () => void = () => {};
+      const idleHelpers = new Set<() => void>();
+      const sleep = (ms: number | null) => new Promise<void>((resolve) => {
+        const timer = ms === null ? null : setTimeout(() => resolve(), ms);
+        const wake = () => { if (timer) clearTimeout(timer); idleHelpers.delete(wake); resolve(); };
+        if (ms === null) idleHelpers.add(wake); else wakeMain = wake;
+      });
+      // The main lane fans out and sends, every `pollMs` or back to back while there is a backlog.
+      // Then it also wakes the helper lanes, which send rounds until the queue runs dry and sleep
+      // again: several rounds in flight keep the receivers busy while a round waits for its commits
+      // (claims use SKIP LOCKED, so lanes never take the same delivery). Idle, only the main lane polls.
+      const main = async () => {
         while (!abort.signal.aborted) {
           let busy = false;
           try {
-            busy = n === 0 ? (await turn(abort.signal)).busy : (await deliverDue(DELIVERY_BATCH, abort.signal)).claimed === DELIVERY_BATCH;
+            busy = (await turn(abort.signal)).busy;
           } catch (err) {
             if (!abort.signal.aborted) logger.error({ err }, "webhook round failed");
           }
-          if (busy || abort.signal.aborted) continue;
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(() => { wakes.delete(wake); resolve(); }, pollMs);
-            const wake = () => { clearTimeout(timer); resolve(); };
-            wakes.add(wake);
-          });
+          if (abort.signal.aborted) break;
+          if (busy) {
+            for (const wake of [...idleHelpers]) wake();
+            continue;
+          }
+          await sleep(pollMs);
         }
       };
-      const loops = Promise.all(Array.from({ length: WORKER_LANES }, (_, n) => lane(n)));
+      const helper = async () => {
+        while (!abort.signal.aborted) {
+          await sleep(null);
+          while (!abort.signal.aborted) {
+            try {
+              if ((await deliverDue(DELIVERY_BATCH, abort.signal)).claimed < DELIVERY_BATCH) break;
+            } catch (err) {
+              if (!abort.signal.aborted) logger.error({ err }, "webhook round failed");
+              break;
+            }
+          }
+        }
+      };
+      const loops = Promise.all([main(), ...Array.from({ length: WORKER_LANES - 1 }, helper)]);
       return async () => {
         abort.abort();
-        for (const wake of wakes) wake();
+        wakeMain();
+        for (const wake of [...idleHelpers]) wake();
         await loops;
       };
     },
