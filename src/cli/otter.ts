@@ -2,6 +2,7 @@
 import { Command, Option } from "commander";
 import { OTTER_VERSION } from "../app/version.js";
 import { registerAccounts } from "./commands/accounts.js";
+import { registerActions } from "./commands/actions.js";
 import { registerCases } from "./commands/cases.js";
 import { registerDeskSla } from "./commands/desk-sla.js";
 import { registerDiagnose } from "./commands/diagnose.js";
@@ -50,6 +51,7 @@ Run \`otter <command> --help\` for a command's options. Documentation: docs/cli.
   registerOutbox(program);
   registerSim(program);
   registerDiagnose(program);
+  registerActions(program);
   registerCases(program);
   registerDeskSla(program.commands.find((c) => c.name() === "desk") ?? program.command("desk").description("The case desk: cases, SLA clocks and the agent's queue."));
   return program;
