@@ -142,7 +142,7 @@ export async function buildOtter(infra: Infrastructure) {
   const cases = createCasesService({ db, clock, accounts, audit, events, onEntryAppended: (tx, caseId, kind) => sla.onEntryAppended(tx, caseId, kind) });
   const knowledge = createKnowledgeService({ db, clock, accounts, audit, sims, requireVisibleCase: (p, id) => cases.requireVisibleCase(p, id) });
   const deskMail = createDeskMailService({
-    db, clock, cases, mail, events, threadKey: deriveThreadKey(secretKey), logger: logger.child({ module: "desk-mail" }),
+    db, clock, cases, accounts, mail, events, threadKey: deriveThreadKey(secretKey), logger: logger.child({ module: "desk-mail" }),
     config: { from: config.OTTER_MAIL_FROM, reopenDays: config.OTTER_DESK_REOPEN_DAYS, acknowledge: config.OTTER_DESK_ACKNOWLEDGE },
   });
   const desk = createDeskService({ db, clock, cases, deskMail, accounts, audit, events, mail, sims, networkView, diagnostics });

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { type Db, type Executor, inTransaction } from "../../db/database.js";
 import type { Account } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
@@ -261,7 +262,51 @@ export function createAccountsService(deps: Deps) {
     ancestorIds(account: Pick<Account, "path">): string[] {
       return account.path.split("/").filter(Boolean);
     },
+
+    /**
+     * The directory other modules read people and accounts through (the desk's sender and caller
+     * lookup, the names on a case, a customer's time zone): plain lookups without a principal — the
+     * calling service has already decided what its principal may see.
+     */
+    directory: {
+      async contactsByIds(ex: Executor, ids: readonly string[]) {
+        if (ids.length === 0) return [];
+        return ex.selectFrom("contacts").select(CONTACT_COLUMNS).where("id", "in", [...ids]).orderBy("id").execute();
+      },
+      /** Contacts with this address (any case), oldest first; only the given account's when one is named. */
+      async contactsByEmail(ex: Executor, email: string, accountId?: string) {
+        let q = ex.selectFrom("contacts").select(CONTACT_COLUMNS).where((eb) => eb.fn("lower", ["email"]), "=", email.toLowerCase());
+        if (accountId) q = q.where("account_id", "=", accountId);
+        return q.orderBy("id").execute();
+      },
+      /** Contacts in the subtree at `accountPath` whose phone number ends in `tail` (digits only), with their account's name. */
+      async contactsByPhoneTail(ex: Executor, tail: string, accountPath: string, limit = 20) {
+        return ex.selectFrom("contacts").innerJoin("accounts", "accounts.id", "contacts.account_id")
+          .select(["contacts.id", "contacts.account_id", "contacts.name", "contacts.email", "contacts.phone", "accounts.name as account_name"])
+          .where("accounts.path", "like", `${accountPath}%`)
+          .where(sql<string>`right(regexp_replace(coalesce(contacts.phone, ''), '[^0-9]', '', 'g'), ${tail.length})`, "=", tail)
+          .orderBy("contacts.id").limit(limit).execute();
+      },
+      async usersByIds(ex: Executor, ids: readonly string[]) {
+        if (ids.length === 0) return [];
+        return ex.selectFrom("users").select(USER_COLUMNS).where("id", "in", [...ids]).orderBy("id").execute();
+      },
+      /** Users with this address: of one account, or of customer accounts only. */
+      async usersByEmail(ex: Executor, email: string, scope: { accountId: string } | { customersOnly: true }) {
+        let q = ex.selectFrom("users").innerJoin("accounts", "accounts.id", "users.account_id")
+          .select(USER_COLUMNS.map((c) => `users.${c}` as const)).where((eb) => eb.fn("lower", ["users.email"]), "=", email.toLowerCase());
+        q = "accountId" in scope ? q.where("users.account_id", "=", scope.accountId) : q.where("accounts.kind", "=", "customer");
+        return q.orderBy("users.id").execute();
+      },
+      async accountsByIds(ex: Executor, ids: readonly string[]) {
+        if (ids.length === 0) return [];
+        return ex.selectFrom("accounts").select(["id", "name", "path", "kind", "time_zone"]).where("id", "in", [...ids]).orderBy("id").execute();
+      },
+    },
   };
 }
+
+const CONTACT_COLUMNS = ["id", "account_id", "name", "email", "phone"] as const;
+const USER_COLUMNS = ["id", "account_id", "name", "email", "role", "disabled_at"] as const;
 
 export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -15,7 +15,7 @@ import { deskErrors } from "./desk.errors.js";
 interface Deps {
   db: Db;
   clock: Clock;
-  accounts: Pick<AccountsService, "rootAccount" | "requireVisible">;
+  accounts: Pick<AccountsService, "rootAccount" | "requireVisible" | "directory">;
   audit: AuditService;
   events: EventsService;
   /** Called in the same transaction after every timeline entry (the SLA projection's recompute). */
@@ -171,8 +171,7 @@ export function createCasesService(deps: Deps) {
   async function requireAgent(ex: Executor, userId: string) {
     const operator = await deps.accounts.rootAccount(ex);
     const u = isUuid(userId)
-      ? await ex.selectFrom("users").select(["id", "role", "name"]).where("id", "=", userId).where("account_id", "=", operator.id)
-        .where("disabled_at", "is", null).executeTakeFirst()
+      ? (await deps.accounts.directory.usersByIds(ex, [userId])).find((x) => x.account_id === operator.id && x.disabled_at === null)
       : undefined;
     if (!u || !isOperatorRole(u.role as Principal["role"])) throw deskErrors.ownerNotAgent(userId);
     return u;
@@ -219,8 +218,7 @@ export function createCasesService(deps: Deps) {
         if (accountId) await deps.accounts.requireVisible(principal, accountId, tx);
         const contactIds = input.contactIds ?? [];
         if (contactIds.length > 0) {
-          const found = await tx.selectFrom("contacts").select("id").where("id", "in", contactIds)
-            .where("account_id", "=", accountId ?? "00000000-0000-0000-0000-000000000000").execute();
+          const found = (await deps.accounts.directory.contactsByIds(tx, contactIds.filter(isUuid))).filter((k) => k.account_id === accountId);
           if (found.length !== new Set(contactIds).size) {
             throw validationError("contactIds", "CASE_CONTACT_NOT_FOUND", "Every contact must be a contact of the case's account.");
           }

@@ -3,6 +3,7 @@ import { type Db, type Executor, inTransaction } from "../../db/database.js";
 import type { Case, DeskMessageFlag } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { newId } from "../../lib/ids.js";
+import type { AccountsService } from "../accounts/accounts.service.js";
 import type { Actor } from "../auth/principal.js";
 import type { EventsService } from "../events/events.service.js";
 import type { MailService } from "../mail/mail.service.js";
@@ -18,6 +19,7 @@ interface Deps {
   db: Db;
   clock: Clock;
   cases: CasesService;
+  accounts: Pick<AccountsService, "directory">;
   mail: Pick<MailService, "enqueue">;
   events: Pick<EventsService, "emit">;
   /** Key for the Message-ID tokens (derived from the secret key). */
@@ -64,12 +66,9 @@ export function createDeskMailService(deps: Deps) {
   /** The sender as the desk knows them: a contact (or a user) of a customer account. */
   async function knownSender(ex: Executor, email: string | null) {
     if (!email) return null;
-    const contact = await ex.selectFrom("contacts").select(["id", "account_id"]).where((eb) => eb.fn("lower", ["email"]), "=", email.toLowerCase())
-      .orderBy("id").executeTakeFirst();
+    const [contact] = await deps.accounts.directory.contactsByEmail(ex, email);
     if (contact) return { contactId: contact.id as string | null, accountId: contact.account_id };
-    const user = await ex.selectFrom("users").innerJoin("accounts", "accounts.id", "users.account_id")
-      .select(["users.account_id"]).where((eb) => eb.fn("lower", ["users.email"]), "=", email.toLowerCase())
-      .where("accounts.kind", "=", "customer").executeTakeFirst();
+    const [user] = await deps.accounts.directory.usersByEmail(ex, email, { customersOnly: true });
     return user ? { contactId: null, accountId: user.account_id } : null;
   }
 
@@ -79,12 +78,8 @@ export function createDeskMailService(deps: Deps) {
     const e = email.toLowerCase();
     if (c.requester_email && c.requester_email.toLowerCase() === e) return true;
     if (!c.account_id) return false;
-    const contact = await ex.selectFrom("contacts").select("id").where("account_id", "=", c.account_id)
-      .where((eb) => eb.fn("lower", ["email"]), "=", e).executeTakeFirst();
-    if (contact) return true;
-    const user = await ex.selectFrom("users").select("id").where("account_id", "=", c.account_id)
-      .where((eb) => eb.fn("lower", ["email"]), "=", e).executeTakeFirst();
-    return !!user;
+    if ((await deps.accounts.directory.contactsByEmail(ex, e, c.account_id)).length > 0) return true;
+    return (await deps.accounts.directory.usersByEmail(ex, e, { accountId: c.account_id })).length > 0;
   }
 
   interface Thread { caseId: string; consultationId: string | null; by: IntakeResult["threadedBy"] }

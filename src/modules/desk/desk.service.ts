@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { type Db, type Executor, inTransaction } from "../../db/database.js";
 import type { Case, CaseState } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
@@ -24,7 +23,7 @@ interface Deps {
   clock: Clock;
   cases: CasesService;
   deskMail: DeskMailService;
-  accounts: Pick<AccountsService, "requireVisible" | "rootAccount">;
+  accounts: Pick<AccountsService, "requireVisible" | "rootAccount" | "directory">;
   audit: AuditService;
   events: Pick<EventsService, "emit">;
   mail: Pick<MailService, "retry">;
@@ -102,10 +101,11 @@ export function createDeskService(deps: Deps) {
     const consultations = internal
       ? (await db.selectFrom("consultations").selectAll().where("case_id", "=", c.id).orderBy("id").execute()).map(presentConsultation)
       : [];
-    const owner = c.owner_user_id ? await db.selectFrom("users").select(["id", "name", "email"]).where("id", "=", c.owner_user_id).executeTakeFirst() : null;
-    const account = c.account_id ? await db.selectFrom("accounts").select(["id", "name"]).where("id", "=", c.account_id).executeTakeFirst() : null;
-    const contacts = c.contact_ids.length > 0
-      ? await db.selectFrom("contacts").select(["id", "name", "email", "phone"]).where("id", "in", c.contact_ids).execute() : [];
+    const { directory } = deps.accounts;
+    const [owner] = c.owner_user_id ? await directory.usersByIds(db, [c.owner_user_id]) : [];
+    const [acct] = c.account_id ? await directory.accountsByIds(db, [c.account_id]) : [];
+    const account = acct ? { id: acct.id, name: acct.name } : null;
+    const contacts = await directory.contactsByIds(db, c.contact_ids);
     return {
       ...presentCase(c),
       owner: owner ? { id: owner.id, name: owner.name, email: owner.email } : null,
@@ -123,7 +123,7 @@ export function createDeskService(deps: Deps) {
       .where("consultation_id", "is", null).where("from_address", "is not", null).orderBy("id", "desc").executeTakeFirst();
     if (lastIn?.from_address) return [lastIn.from_address];
     if (c.contact_ids.length > 0) {
-      const k = await ex.selectFrom("contacts").select("email").where("id", "in", c.contact_ids).where("email", "is not", null).execute();
+      const k = (await deps.accounts.directory.contactsByIds(ex, c.contact_ids)).filter((x) => x.email !== null);
       if (k.length > 0) return k.map((x) => x.email!);
     }
     return [];
@@ -198,8 +198,7 @@ export function createDeskService(deps: Deps) {
         let contact: { id: string; name: string } | undefined;
         if (input.contactId) {
           contact = isUuid(input.contactId)
-            ? await tx.selectFrom("contacts").select(["id", "name"]).where("id", "=", input.contactId)
-              .where("account_id", "=", c.account_id ?? "00000000-0000-0000-0000-000000000000").executeTakeFirst()
+            ? (await deps.accounts.directory.contactsByIds(tx, [input.contactId])).find((k) => k.account_id === c.account_id)
             : undefined;
           if (!contact) throw validationError("contactId", "CASE_CONTACT_NOT_FOUND", "The contact is not a contact of the case's account.");
         }
@@ -217,11 +216,7 @@ export function createDeskService(deps: Deps) {
       const digits = phoneDigits(number);
       if (digits.length < 4) throw validationError("number", "CALLER_NUMBER_INVALID", "Give a phone number with at least 4 digits.");
       const tail = digits.slice(-9);
-      const rows = await db.selectFrom("contacts").innerJoin("accounts", "accounts.id", "contacts.account_id")
-        .select(["contacts.id", "contacts.name", "contacts.email", "contacts.phone", "contacts.account_id", "accounts.name as account_name"])
-        .where("accounts.path", "like", `${principal.accountPath}%`)
-        .where(sql<string>`right(regexp_replace(coalesce(contacts.phone, ''), '[^0-9]', '', 'g'), ${tail.length})`, "=", tail)
-        .orderBy("contacts.id").limit(20).execute();
+      const rows = await deps.accounts.directory.contactsByPhoneTail(db, tail, principal.accountPath);
       const matches = [];
       for (const r of rows) {
         const open = await cases.openCasesOf(db, r.account_id);

@@ -14,7 +14,7 @@ import { checkPlaceholders, type PlaceholderName, renderPlaceholders } from "./p
 interface Deps {
   db: Db;
   clock: Clock;
-  accounts: Pick<AccountsService, "rootAccount">;
+  accounts: Pick<AccountsService, "rootAccount" | "directory">;
   audit: Pick<AuditService, "record">;
   sims: Pick<SimsService, "findById">;
   /** The case, if the principal may see it (the cases service's check). */
@@ -131,15 +131,14 @@ export function createKnowledgeService(deps: Deps) {
       requirePermission(principal, "cases:work");
       const c = await deps.requireVisibleCase(principal, caseId);
       const macro = await requireMacro(c.operator_id, macroId);
-      const contact = c.contact_ids.length
-        ? await db.selectFrom("contacts").select(["name", "email"]).where("id", "=", c.contact_ids[0]!).executeTakeFirst()
-        : undefined;
+      const { directory } = deps.accounts;
+      const [contact] = c.contact_ids.length ? await directory.contactsByIds(db, [c.contact_ids[0]!]) : [];
       const name = (contact?.name ?? c.requester_name ?? "").trim();
       const [first, ...rest] = name ? name.split(/\s+/) : [];
-      const account = c.account_id ? await db.selectFrom("accounts").select("name").where("id", "=", c.account_id).executeTakeFirst() : undefined;
+      const [account] = c.account_id ? await directory.accountsByIds(db, [c.account_id]) : [];
       const link = await db.selectFrom("case_links").select("sim_id").where("case_id", "=", c.id).where("kind", "=", "sim").orderBy("id").limit(1).executeTakeFirst();
       const sim = link?.sim_id ? await deps.sims.findById(db, link.sim_id) : undefined;
-      const agent = await db.selectFrom("users").select(["name", "email"]).where("id", "=", principal.userId).executeTakeFirst();
+      const [agent] = await directory.usersByIds(db, [principal.userId]);
       const values: Partial<Record<PlaceholderName, string | null | undefined>> = {
         "contact.firstName": first, "contact.lastName": rest.join(" "), "contact.name": name,
         "contact.email": contact?.email ?? c.requester_email,

@@ -23,7 +23,7 @@ import {
 interface Deps {
   db: Db;
   clock: Clock;
-  accounts: Pick<AccountsService, "rootAccount" | "requireVisible">;
+  accounts: Pick<AccountsService, "rootAccount" | "requireVisible" | "directory">;
   audit: Pick<AuditService, "record">;
   events: Pick<EventsService, "emit">;
 }
@@ -128,9 +128,7 @@ export function createSlaService(deps: Deps) {
    */
   async function targetsFor(ex: Executor, cases: readonly CaseRow[]): Promise<Map<string, { targets: SlaTargets; timeZone: string }>> {
     const accountIds = [...new Set(cases.flatMap((c) => [c.account_id, c.operator_id]).filter((x): x is string => !!x))];
-    const accounts = accountIds.length
-      ? await ex.selectFrom("accounts").select(["id", "path", "time_zone"]).where("id", "in", accountIds).execute()
-      : [];
+    const accounts = await deps.accounts.directory.accountsByIds(ex, accountIds);
     const byId = new Map(accounts.map((a) => [a.id, a]));
     const chain = (accountId: string | null, operatorId: string) => {
       const path = accountId ? byId.get(accountId)?.path : undefined;
