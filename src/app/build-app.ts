@@ -139,7 +139,7 @@ export async function buildOtter(infra: Infrastructure) {
   const webhooks = createWebhooksService({ db, clock, secrets, accounts, audit, mail, logger: logger.child({ module: "webhooks" }) });
   // Every timeline entry recomputes the case's SLA projection (the queue's order) in the same transaction.
   const sla = createSlaService({ db, clock, accounts, audit, events });
-  const cases = createCasesService({ db, clock, accounts, audit, events, onEntryAppended: (tx, caseId, kind) => sla.onEntryAppended(tx, caseId, kind) });
+  const cases = createCasesService({ db, clock, accounts, sims, audit, events, onEntryAppended: (tx, caseId, kind) => sla.onEntryAppended(tx, caseId, kind) });
   const knowledge = createKnowledgeService({ db, clock, accounts, audit, sims, requireVisibleCase: (p, id) => cases.requireVisibleCase(p, id) });
   const deskMail = createDeskMailService({
     db, clock, cases, accounts, mail, events, threadKey: deriveThreadKey(secretKey), logger: logger.child({ module: "desk-mail" }),

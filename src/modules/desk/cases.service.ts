@@ -9,6 +9,7 @@ import type { AuditService } from "../audit/audit.service.js";
 import { can, requirePermission } from "../auth/permissions.js";
 import { type Actor, actorOf, isOperatorRole, type Principal, SYSTEM_ACTOR } from "../auth/principal.js";
 import type { EventsService } from "../events/events.service.js";
+import type { SimsService } from "../sims/sims.service.js";
 import { canTransition, isOpenState } from "./case-states.js";
 import { deskErrors } from "./desk.errors.js";
 
@@ -16,6 +17,8 @@ interface Deps {
   db: Db;
   clock: Clock;
   accounts: Pick<AccountsService, "rootAccount" | "requireVisible" | "directory">;
+  /** SIMs an automation rule links to the case it opens. */
+  sims: Pick<SimsService, "findByIccid">;
   audit: AuditService;
   events: EventsService;
   /** Called in the same transaction after every timeline entry (the SLA projection's recompute). */
@@ -326,7 +329,15 @@ export function createCasesService(deps: Deps) {
         }, actor);
         const iccids = [...new Set(input.simIccids ?? [])];
         if (iccids.length > 0) {
-          const sims = await tx.selectFrom("sims").select(["id", "iccid"]).where("iccid", "in", iccids).where("account_id", "=", input.accountId).execute();
+          // The rule's account or any account below it (a rule on a parent sees its sub-accounts' SIMs).
+          const [ruleAccount] = await deps.accounts.directory.accountsByIds(tx, [input.accountId]);
+          const sims = [];
+          for (const iccid of iccids) {
+            const sim = await deps.sims.findByIccid(tx, iccid);
+            if (!sim || !ruleAccount) continue;
+            const [holder] = await deps.accounts.directory.accountsByIds(tx, [sim.account_id]);
+            if (holder?.path.startsWith(ruleAccount.path)) sims.push(sim);
+          }
           for (const s of sims) {
             await tx.insertInto("case_links").values({ id: newId(), case_id: c.id, kind: "sim", sim_id: s.id, linked_account_id: null, created_by_user_id: null, created_at: clock.now() })
               .onConflict((oc) => oc.doNothing()).execute();

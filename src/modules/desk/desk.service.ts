@@ -27,7 +27,7 @@ interface Deps {
   audit: AuditService;
   events: Pick<EventsService, "emit">;
   mail: Pick<MailService, "retry">;
-  sims: Pick<SimsService, "get" | "requireVisibleSim">;
+  sims: Pick<SimsService, "get" | "requireVisibleSim" | "findById">;
   networkView: Pick<NetworkViewService, "connectivity">;
   diagnostics: Pick<DiagnosticsService, "diagnose">;
 }
@@ -86,16 +86,16 @@ export function createDeskService(deps: Deps) {
     let entries = await db.selectFrom("case_entries").selectAll().where("case_id", "=", c.id).orderBy("id").execute();
     if (!internal) entries = entries.filter((e) => !INTERNAL_KINDS.has(e.kind));
     const messages = await messageViews(db, entries.map((e) => e.desk_message_id).filter((x): x is string => !!x));
-    const links = await db.selectFrom("case_links").leftJoin("sims", "sims.id", "case_links.sim_id")
-      .leftJoin("accounts", "accounts.id", "case_links.linked_account_id")
-      .select(["case_links.id", "case_links.kind", "sims.iccid", "case_links.linked_account_id", "accounts.name as account_name", "case_links.created_at"])
-      .where("case_links.case_id", "=", c.id).orderBy("case_links.id").execute();
+    const links = await db.selectFrom("case_links").select(["id", "kind", "sim_id", "linked_account_id", "created_at"])
+      .where("case_id", "=", c.id).orderBy("id").execute();
+    const linkedAccounts = new Map((await deps.accounts.directory.accountsByIds(db, links.flatMap((l) => l.linked_account_id ?? []))).map((a) => [a.id, a.name]));
     const linkViews = [];
     for (const l of links) {
+      const iccid = l.sim_id ? (await deps.sims.findById(db, l.sim_id))?.iccid ?? null : null;
       linkViews.push({
-        id: l.id, kind: l.kind, iccid: l.iccid ?? null, accountId: l.linked_account_id, accountName: l.account_name ?? null,
+        id: l.id, kind: l.kind, iccid, accountId: l.linked_account_id, accountName: (l.linked_account_id && linkedAccounts.get(l.linked_account_id)) || null,
         createdAt: l.created_at.toISOString(),
-        context: l.kind === "sim" && l.iccid ? await simContext(principal, l.iccid) : null,
+        context: l.kind === "sim" && iccid ? await simContext(principal, iccid) : null,
       });
     }
     const consultations = internal

@@ -264,6 +264,8 @@ export function createSimsService(deps: Deps) {
     lockById: (tx: Executor, id: string) => repo.findById(tx, id, { forUpdate: true }),
     /** The SIM row by id, unlocked (for other modules that hold a SIM id from their own rows). */
     findById: (ex: Executor, id: string) => repo.findById(ex, id),
+    /** A SIM by ICCID without a principal, for services that have already decided visibility. */
+    findByIccid: (ex: Executor, iccid: string) => repo.findByIccid(ex, iccid),
     resolvePatch,
     applyChange,
     presentMany: async (ex: Executor, sims: Sim[]) => {
