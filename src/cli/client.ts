@@ -144,6 +144,7 @@ export function createClient(opts: ClientOptions) {
     post: async <T>(path: string, body?: unknown, query?: Query) => json<T>(await send("POST", path, { json: body, query })),
     patch: async <T>(path: string, body: unknown) => json<T>(await send("PATCH", path, { json: body })),
     put: async <T>(path: string, body: unknown) => json<T>(await send("PUT", path, { json: body })),
+    delete: async <T = void>(path: string) => json<T>(await send("DELETE", path)),
     /** Sends a stream as the body without buffering it (the server reads it as it arrives). */
     upload: async <T>(path: string, body: AsyncIterable<Uint8Array>, opts: { contentType: string; query?: Query; headers?: Record<string, string> }) =>
       json<T>(await send("POST", path, { ...opts, body: body as RequestInit["body"], streaming: true })),

@@ -4,6 +4,7 @@ import { OTTER_VERSION } from "../app/version.js";
 import { registerAccounts } from "./commands/accounts.js";
 import { registerActions } from "./commands/actions.js";
 import { registerCases } from "./commands/cases.js";
+import { registerDeskKnowledge } from "./commands/desk-knowledge.js";
 import { registerDeskSla } from "./commands/desk-sla.js";
 import { registerDiagnose } from "./commands/diagnose.js";
 import { registerJobs } from "./commands/jobs.js";
@@ -53,7 +54,9 @@ Run \`otter <command> --help\` for a command's options. Documentation: docs/cli.
   registerDiagnose(program);
   registerActions(program);
   registerCases(program);
-  registerDeskSla(program.commands.find((c) => c.name() === "desk") ?? program.command("desk").description("The case desk: cases, SLA clocks and the agent's queue."));
+  const desk = program.commands.find((c) => c.name() === "desk") ?? program.command("desk").description("The case desk: cases, SLA clocks and the agent's queue.");
+  registerDeskSla(desk);
+  registerDeskKnowledge(desk);
   return program;
 }
 

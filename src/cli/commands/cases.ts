@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { type Command, InvalidArgumentError } from "commander";
 import { CASE_CATEGORIES, CASE_PRIORITIES, CASE_STATES } from "../../modules/desk/case-states.js";
-import { seg } from "../client.js";
+import { CliError, seg } from "../client.js";
 import { contextOf, oneOf, positiveInt } from "../context.js";
 import { note, out, printFields, printJson, printTable, show } from "../format.js";
 
@@ -28,20 +28,50 @@ interface Entry {
   createdAt: string;
 }
 
+interface Consultation {
+  id: string; caseId: string; team: string | null; address: string | null; subject: string; state: string;
+  createdAt: string; answeredAt: string | null; closedAt: string | null;
+}
+
 interface CaseDetail extends CaseRow {
   tmf621Status: string;
   owner: { name: string; email: string } | null;
   account: { name: string } | null;
-  links: { kind: string; iccid: string | null; accountName: string | null }[];
-  consultations: { id: string; team: string | null; address: string | null; subject: string; state: string }[];
+  links: { id: string; kind: string; iccid: string | null; accountId: string | null; accountName: string | null }[];
+  consultations: Consultation[];
   timeline: Entry[];
 }
 
 /** `--body -` reads stdin; `--body @file` reads a file; anything else is the text itself. */
 function bodyFrom(value: string): string {
   if (value === "-") return readFileSync(0, "utf8");
-  if (value.startsWith("@")) return readFileSync(value.slice(1), "utf8");
+  if (value.startsWith("@")) {
+    try {
+      return readFileSync(value.slice(1), "utf8");
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code === "ENOENT" ? "FILE_NOT_FOUND" : "FILE_UNREADABLE";
+      throw new CliError(code, `${value.slice(1)}: ${(err as Error).message}`);
+    }
+  }
   return value;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A saved reply by its id or its exact name (names are unique, compared case-insensitively). */
+async function resolveMacro(ctx: ReturnType<typeof contextOf>, ref: string): Promise<string> {
+  if (UUID.test(ref)) return ref;
+  const r = await ctx.client.get<{ items: { id: string; name: string }[] }>("/api/v1/desk/macros", { q: ref });
+  return r.items.find((m) => m.name.toLowerCase() === ref.trim().toLowerCase())?.id ?? ref;
+}
+
+const consultee = (k: Consultation) => (k.team ? `team ${k.team}` : (k.address ?? "-"));
+
+function printConsultation(k: Consultation) {
+  printFields([
+    ["Consultation", k.id], ["With", consultee(k)], ["Subject", k.subject], ["State", k.state],
+    ["Opened", k.createdAt], ["Answered", k.answeredAt], ["Closed", k.closedAt],
+  ]);
 }
 
 const seconds = (raw: string) => {
@@ -72,6 +102,25 @@ function describeEntry(e: Entry): string {
 
 export function registerCases(program: Command) {
   const cases = program.command("cases").description("The case desk: customer questions from first contact to answer.");
+
+  cases.command("open")
+    .description("Open a case (for a customer with --account; without it, in the triage queue).")
+    .requiredOption("--subject <text>", "what the case is about")
+    .option("--account <accountId>", "the customer")
+    .option("--category <category>", CASE_CATEGORIES.join(", "), oneOf(CASE_CATEGORIES))
+    .option("--priority <priority>", CASE_PRIORITIES.join(", "), oneOf(CASE_PRIORITIES))
+    .option("--description <text>", "the question in full; `-` reads stdin, `@file` reads a file")
+    .option("--owner <userId>", "the owning agent (default: you, when you are an agent)")
+    .option("--contact <contactId...>", "the customer's contacts on the case")
+    .action(async (opts: { subject: string; account?: string; category?: string; priority?: string; description?: string; owner?: string; contact?: string[] }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const c = await ctx.client.post<CaseRow>("/api/v1/cases", {
+        subject: opts.subject, accountId: opts.account, category: opts.category, priority: opts.priority,
+        description: opts.description === undefined ? undefined : bodyFrom(opts.description), ownerUserId: opts.owner, contactIds: opts.contact,
+      });
+      if (ctx.json) return printJson(c);
+      out(`Case #${c.number} opened (${c.state}, ${c.priority}, ${c.category})${c.accountId ? ` for account ${c.accountId}` : " in triage (no account yet)"}; id ${c.id}.`);
+    });
 
   cases.command("list")
     .description("Cases, newest first.")
@@ -181,6 +230,118 @@ export function registerCases(program: Command) {
       });
       if (ctx.json) return printJson(c);
       out(`Case #${c.number}: ${c.state}, ${c.priority}, ${c.category}.`);
+    });
+
+  cases.command("consult <case>")
+    .description("Ask an internal team (--team) or an outside party by e-mail (--address); the case waits on the consultation, its owner stays.")
+    .option("--team <team>", "an internal team queue, e.g. network or billing")
+    .option("--address <email>", "an outside party, written to on the consultation's own thread")
+    .requiredOption("--subject <text>", "the consultation's subject")
+    .requiredOption("--body <text>", "the question; `-` reads stdin, `@file` reads a file")
+    .action(async (ref: string, opts: { team?: string; address?: string; subject: string; body: string }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const k = await ctx.client.post<Consultation>(`/api/v1/cases/${seg(await resolveCase(ctx, ref))}/consultations`, {
+        team: opts.team, address: opts.address, subject: opts.subject, body: bodyFrom(opts.body),
+      });
+      if (ctx.json) return printJson(k);
+      out(`Consultation ${k.id} opened with ${consultee(k)} (${k.state}).`);
+    });
+
+  cases.command("consultations <case>")
+    .description("A case's consultations: with whom, their state and when they were answered.")
+    .action(async (ref: string, _opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const c = await ctx.client.get<CaseDetail>(`/api/v1/cases/${seg(await resolveCase(ctx, ref))}`);
+      if (ctx.json) return printJson({ items: c.consultations });
+      printTable(c.consultations, [
+        { header: "ID", value: (k) => k.id },
+        { header: "WITH", value: consultee },
+        { header: "STATE", value: (k) => k.state },
+        { header: "OPENED", value: (k) => k.createdAt },
+        { header: "ANSWERED", value: (k) => k.answeredAt },
+        { header: "SUBJECT", value: (k) => k.subject },
+      ], `No consultations on case #${c.number}.`);
+    });
+
+  const consultation = cases.command("consultation").description("Answer or close one consultation of a case.");
+  consultation.command("reply <case> <consultationId>")
+    .description("Record the team's answer (the default), or with --message write to the outside party on the consultation's thread.")
+    .requiredOption("--body <text>", "the text; `-` reads stdin, `@file` reads a file")
+    .option("--message", "a message to the outside party, not the answer")
+    .action(async (ref: string, consultationId: string, opts: { body: string; message?: boolean }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const r = await ctx.client.post<{ caseId: string; consultationId: string; entryId: string; state: string }>(
+        `/api/v1/cases/${seg(await resolveCase(ctx, ref))}/consultations/${seg(consultationId)}/replies`,
+        { body: bodyFrom(opts.body), ...(opts.message ? { answer: false } : {}) },
+      );
+      if (ctx.json) return printJson(r);
+      out(`${opts.message ? "Message added to" : "Answer recorded on"} consultation ${r.consultationId}; the case is ${r.state}.`);
+    });
+  consultation.command("close <case> <consultationId>")
+    .description("Close a consultation (no further answer expected).")
+    .action(async (ref: string, consultationId: string, _opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const k = await ctx.client.post<Consultation>(`/api/v1/cases/${seg(await resolveCase(ctx, ref))}/consultations/${seg(consultationId)}/close`);
+      if (ctx.json) return printJson(k);
+      printConsultation(k);
+    });
+
+  cases.command("link <case>")
+    .description("Link a SIM (its state, plan, last session and diagnosis then show on the case) or an account.")
+    .option("--sim <iccid>", "the SIM's ICCID")
+    .option("--account <accountId>", "an account")
+    .action(async (ref: string, opts: { sim?: string; account?: string }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const c = await ctx.client.post<CaseDetail>(`/api/v1/cases/${seg(await resolveCase(ctx, ref))}/links`, { iccid: opts.sim, accountId: opts.account });
+      if (ctx.json) return printJson(c);
+      printTable(c.links, [
+        { header: "LINK", value: (l) => l.id },
+        { header: "KIND", value: (l) => l.kind },
+        { header: "TO", value: (l) => l.iccid ?? l.accountName ?? l.accountId },
+      ], "No links.");
+    });
+
+  cases.command("unlink <case> <link>")
+    .description("Remove a link: its id, or the linked SIM's ICCID or account id.")
+    .action(async (ref: string, link: string, _opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const id = await resolveCase(ctx, ref);
+      const c = await ctx.client.get<CaseDetail>(`/api/v1/cases/${seg(id)}`);
+      const found = c.links.find((l) => l.id === link || l.iccid === link || (l.kind === "account" && l.accountId === link));
+      // Same code as the API's answer for an unknown link id, so scripts see one code either way.
+      if (!found) throw new CliError("CASE_LINK_NOT_FOUND", `Case #${c.number} has no link ${link} (links: ${c.links.map((l) => l.iccid ?? l.accountId).join(", ") || "none"}).`);
+      await ctx.client.delete(`/api/v1/cases/${seg(id)}/links/${seg(found.id)}`);
+      if (ctx.json) return printJson({ caseId: id, linkId: found.id, removed: true });
+      out(`Link removed from case #${c.number}.`);
+    });
+
+  cases.command("macro <case> <macro>")
+    .description("Fill in a saved reply (id or name) for the case and print it; with --send, send it as the reply.")
+    .option("--send", "send the text as the reply to the customer")
+    .option("--to <address...>", "with --send: recipients (default: the case's requester)")
+    .option("--cc <address...>", "with --send: copies")
+    .option("--state <state>", "with --send: the state afterwards, e.g. waiting_on_customer", oneOf(CASE_STATES))
+    .action(async (ref: string, macroRef: string, opts: { send?: boolean; to?: string[]; cc?: string[]; state?: string }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const id = await resolveCase(ctx, ref);
+      const r = await ctx.client.post<{ macroId: string; caseId: string; body: string; missing: string[] }>(
+        `/api/v1/cases/${seg(id)}/macros/${seg(await resolveMacro(ctx, macroRef))}/render`,
+      );
+      if (!opts.send) {
+        if (ctx.json) return printJson(r);
+        out(r.body.trimEnd());
+        if (r.missing.length) note(`No value for ${r.missing.map((m) => `{{${m}}}`).join(", ")} on this case: edit the text before sending it.`);
+        return;
+      }
+      // A customer must never receive a literal {{placeholder}}: send only a complete text.
+      if (r.missing.length) {
+        throw new CliError("MACRO_PLACEHOLDERS_MISSING", `No value for ${r.missing.map((m) => `{{${m}}}`).join(", ")} on this case; nothing was sent. Print the text without --send, edit it, and send it with \`otter cases reply --body @file\`.`);
+      }
+      const sent = await ctx.client.post<{ messageId: string; sendStatus: string; state: string }>(`/api/v1/cases/${seg(id)}/replies`, {
+        body: r.body, to: opts.to, cc: opts.cc, state: opts.state,
+      });
+      if (ctx.json) return printJson({ ...sent, macroId: r.macroId, body: r.body });
+      out(`Reply stored (${sent.sendStatus}) as ${sent.messageId}; the case is ${sent.state}.`);
     });
 
   const desk = program.command("desk").description("Case desk settings.");

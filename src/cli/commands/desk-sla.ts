@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { parse as parseYaml } from "yaml";
-import { CliError } from "../client.js";
+import { CliError, seg } from "../client.js";
 import { contextOf, positiveInt } from "../context.js";
 import { note, out, printFields, printJson, printTable } from "../format.js";
 
@@ -30,6 +30,46 @@ function printCalendar(c: Calendar) {
     ["Holidays", c.holidays.join(", ") || "none"],
   ]);
   if (c.upcoming) note(`A new calendar takes over at ${c.upcoming.effectiveFrom} (otter desk calendar show --json shows it).`);
+}
+
+interface Agreement {
+  accountId: string;
+  firstResponse: Record<string, string | null | undefined>;
+  resolution: Record<string, string | null | undefined>;
+  effectiveFrom: string | null;
+  inherited: boolean;
+}
+
+const PRIORITIES = ["urgent", "high", "normal", "low"] as const;
+
+/** `default` is the operator's default agreement; anything else an account id. */
+const agreementPath = (account: string) =>
+  account === "default" ? "/api/v1/desk/default-agreement" : `/api/v1/accounts/${seg(account)}/support-agreement`;
+
+function printAgreement(account: string, a: Agreement) {
+  printFields([
+    ["For", account === "default" ? "the operator's default" : a.accountId],
+    ["Targets from", a.inherited ? "inherited (a parent account, the operator default or Otter's built-in default)" : "this agreement"],
+    ["In force since", a.effectiveFrom ?? "(Otter's built-in default)"],
+  ]);
+  out();
+  printTable([...PRIORITIES], [
+    { header: "PRIORITY", value: (p) => p },
+    { header: "FIRST RESPONSE", value: (p) => a.firstResponse[p] ?? "no target" },
+    { header: "RESOLUTION", value: (p) => a.resolution[p] ?? "no target" },
+  ], "");
+}
+
+/** A YAML or JSON mapping from a file, or a CLI_BAD_FILE error naming the file. */
+function mappingFrom(file: string, expected: string): Record<string, unknown> {
+  let body: unknown;
+  try {
+    body = parseYaml(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new CliError("CLI_BAD_FILE", `${file}: ${(err as Error).message}`);
+  }
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw new CliError("CLI_BAD_FILE", `${file}: expected a mapping with ${expected}.`);
+  return body as Record<string, unknown>;
 }
 
 /** Business time left as "3 h 20 min" (negative once breached). */
@@ -74,6 +114,32 @@ export function registerDeskSla(desk: Command) {
       if (ctx.json) return printJson(c);
       printCalendar(c);
       if (c.openCasesToRecompute) note(`${c.openCasesToRecompute} open cases are being recomputed against the new calendar.`);
+    });
+
+  const agreement = desk.command("agreement").description("SLA targets per priority: a customer's support agreement, or the operator's default (`default`).");
+
+  agreement.command("show <account>")
+    .description("The targets that apply to an account's new cases (`default`: the operator's default).")
+    .action(async (account: string, _opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const a = await ctx.client.get<Agreement>(agreementPath(account));
+      if (ctx.json) return printJson(a);
+      printAgreement(account, a);
+    });
+
+  agreement.command("set <account>")
+    .description("Set an account's targets (`default`: the operator's default) from a YAML or JSON file: { firstResponse: { urgent: PT1H, … }, resolution: { … } }.")
+    .requiredOption("--file <path>", "the agreement file (YAML or JSON); ISO 8601 durations of support time, null = no target")
+    .option("--effective-from <time>", "cases created from then on get these targets (ISO 8601; now by default)")
+    .option("--reason <text>", "why (kept in the audit log)")
+    .action(async (account: string, opts: { file: string; effectiveFrom?: string; reason?: string }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const body = mappingFrom(opts.file, "firstResponse and resolution");
+      const a = await ctx.client.put<Agreement>(agreementPath(account), {
+        ...body, ...(opts.effectiveFrom ? { effectiveFrom: opts.effectiveFrom } : {}), ...(opts.reason ? { reason: opts.reason } : {}),
+      });
+      if (ctx.json) return printJson(a);
+      printAgreement(account, a);
     });
 
   desk.command("queue")
