@@ -21,17 +21,16 @@
  *   npm run bench:diagnosis -- --sims 1000000 --sessions 10000000 --requests 5000
  *   npm run bench:diagnosis -- --sims 20000 --sessions 200000 --requests 1000   (a small run)
  */
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import os from "node:os";
 import { join } from "node:path";
-import { writeFileSync, mkdirSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { luhnCheckDigit } from "../src/lib/identifiers.js";
 import { api, closeHttpAgent, type OtterServer, startOtter } from "./radius/otter.js";
-import { adminQuery, BENCH_DIR, freeUdpPort, freshDatabase, freshDir, loadavg, log, prng, ROOT, round, runCleanups } from "./util.js";
+import { adminQuery, BENCH_DIR, freeUdpPort, freshDatabase, freshDir, loadavg, log, prng, ROOT, round, runCleanups, startBench } from "./util.js";
 
 const FULL = { sims: 1_000_000, sessions: 10_000_000 };
 const TARGETS = { p99Ms: 20 };
@@ -353,22 +352,7 @@ function parseOptions(): Options {
 
 async function main() {
   const o = parseOptions();
-  for (const sig of ["SIGINT", "SIGTERM"] as const) {
-    process.once(sig, () => {
-      log(`${sig}: cleaning up`);
-      void runCleanups().finally(() => process.exit(130));
-    });
-  }
-  mkdirSync(BENCH_DIR, { recursive: true });
-  const git = (...args: string[]) => {
-    try {
-      return execFileSync("git", args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-    } catch {
-      return null;
-    }
-  };
-  const commit = git("rev-parse", "--short", "HEAD");
-  const dirty = (git("status", "--porcelain", "--untracked-files=no", "--", "src") ?? "") !== "";
+  const { commit, dirty } = startBench();
   const machine = {
     cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, loadAtStart: loadavg(),
     postgres: String((await adminQuery(o.pgUrl, "SHOW server_version")).rows[0].server_version),

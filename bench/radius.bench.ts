@@ -17,10 +17,10 @@
  *
  *   npm run bench:radius -- --engines pglite,postgres,freeradius --sims 100000 --sessions 50000 --seconds 30
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -28,8 +28,7 @@ import { readDetail, freeradiusVersion, startFreeRadius } from "./radius/freerad
 import { type PhaseResult, type PhaseSpec, runPhase, type Summary, summarize } from "./radius/loadgen.js";
 import { api, closeHttpAgent, importSims, openStoredDatabase, type OtterEngine, type OtterServer, radiusMetrics, type RadiusMetrics, startOtter } from "./radius/otter.js";
 import {
-  adminQuery, BENCH_DIR, freeUdpPort, freshDatabase, freshDir, loadavg, log, machineCpu, onCleanup, procCpuSeconds, ROOT, round, runCleanups,
-} from "./util.js";
+  adminQuery, BENCH_DIR, freeUdpPort, freshDatabase, freshDir, loadavg, log, machineCpu, onCleanup, procCpuSeconds, ROOT, round, runCleanups, startBench } from "./util.js";
 import { downPerInterim, iccidAt, sessionIdOf, sessionSims, simCsv, upPerInterim } from "./radius/workload.js";
 
 type Engine = OtterEngine | "freeradius" | "echo";
@@ -391,22 +390,7 @@ function parseOptions(): Options {
 
 async function main() {
   const o = parseOptions();
-  for (const sig of ["SIGINT", "SIGTERM"] as const) {
-    process.once(sig, () => {
-      log(`${sig}: cleaning up`);
-      void runCleanups().finally(() => process.exit(130));
-    });
-  }
-  mkdirSync(BENCH_DIR, { recursive: true });
-  const git = (...args: string[]) => {
-    try {
-      return execFileSync("git", args, { cwd: o.otterRoot, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-    } catch {
-      return null;
-    }
-  };
-  const commit = git("rev-parse", "--short", "HEAD");
-  const dirty = (git("status", "--porcelain", "--untracked-files=no", "--", "src") ?? "") !== "";
+  const { commit, dirty } = startBench(o.otterRoot);
   const machine = {
     cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memGb: round(os.totalmem() / 2 ** 30, 1),
     node: process.version, loadAtStart: loadavg(),

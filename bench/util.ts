@@ -1,4 +1,5 @@
-/** Helpers shared by Otter's benchmarks (bench/import.bench.ts, bench/radius.bench.ts). */
+/** Helpers shared by Otter's benchmarks (bench/*.bench.ts). */
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import dgram from "node:dgram";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -134,3 +135,28 @@ export function machineCpu(): { busy: number; total: number } {
   return { busy: (total - idle) / CLOCK_TICKS, total: total / CLOCK_TICKS };
 }
 
+
+/**
+ * What every benchmark does first: clean up (databases, directories, processes) on Ctrl-C, make
+ * .bench/, and note the commit it measures and whether `src/` had uncommitted changes.
+ */
+export function startBench(checkout = ROOT): { commit: string | null; dirty: boolean } {
+  for (const sig of ["SIGINT", "SIGTERM"] as const) {
+    process.once(sig, () => {
+      log(`${sig}: cleaning up`);
+      void runCleanups().finally(() => process.exit(130));
+    });
+  }
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const git = (...args: string[]) => {
+    try {
+      return execFileSync("git", args, { cwd: checkout, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    } catch {
+      return null;
+    }
+  };
+  return {
+    commit: git("rev-parse", "--short", "HEAD"),
+    dirty: (git("status", "--porcelain", "--untracked-files=no", "--", "src") ?? "") !== "",
+  };
+}

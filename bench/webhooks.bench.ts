@@ -22,9 +22,8 @@
  *   npm run bench:webhooks -- --subscriptions 4 --rate 400 --seconds 60 --outage-minutes 10
  *   npm run bench:webhooks -- --seconds 10 --burst 2000 --outage-minutes 0.5   (a small run)
  */
-import { execFileSync } from "node:child_process";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import { join } from "node:path";
@@ -33,7 +32,7 @@ import { openDatabase } from "../src/db/database.js";
 import { systemClock } from "../src/lib/clock.js";
 import { createEventsService, type DomainEvent } from "../src/modules/events/events.service.js";
 import { api, closeHttpAgent, startOtter } from "./radius/otter.js";
-import { adminQuery, BENCH_DIR, freeTcpPort, freeUdpPort, freshDatabase, freshDir, loadavg, log, procCpuSeconds, ROOT, round, runCleanups, sleep } from "./util.js";
+import { adminQuery, BENCH_DIR, freeTcpPort, freeUdpPort, freshDatabase, freshDir, loadavg, log, procCpuSeconds, ROOT, round, runCleanups, sleep, startBench } from "./util.js";
 
 const TARGETS = { deliveriesPerSecond: 1000, outageMinutes: 10 };
 
@@ -238,22 +237,7 @@ async function waitFor(rx: Receiver, expected: number, timeoutMs: number, label:
 
 async function main() {
   const o = parseOptions();
-  for (const sig of ["SIGINT", "SIGTERM"] as const) {
-    process.once(sig, () => {
-      log(`${sig}: cleaning up`);
-      void runCleanups().finally(() => process.exit(130));
-    });
-  }
-  mkdirSync(BENCH_DIR, { recursive: true });
-  const git = (...args: string[]) => {
-    try {
-      return execFileSync("git", args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-    } catch {
-      return null;
-    }
-  };
-  const commit = git("rev-parse", "--short", "HEAD");
-  const dirty = (git("status", "--porcelain", "--untracked-files=no", "--", "src") ?? "") !== "";
+  const { commit, dirty } = startBench();
   const machine = {
     cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, loadAtStart: loadavg(),
     postgres: String((await adminQuery(o.pgUrl, "SHOW server_version")).rows[0].server_version),
