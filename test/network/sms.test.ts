@@ -121,6 +121,9 @@ describe("send-sms over SMPP", () => {
     expect(received.at(-1)!.payload.toString("hex")).toBe("d0a1b2c3");
     const audit = await api("GET", `/api/v1/audit-log?entityType=sim&entityId=${sim.iccid}`, { key: c.adminKey });
     expect(audit.body.items[0]).toMatchObject({ action: "sim_action.send-sms", data: { reason: "push the new APN", purpose: "configuration" } });
+    // Webhooks and automation hear of it once: one action.completed, with the delivery.
+    const completed = await otter.database.db.selectFrom("domain_events").select("data").where("type", "=", "action.completed").where("subject_id", "=", res.body.id).execute();
+    expect(completed.map((e) => e.data)).toEqual([expect.objectContaining({ actionId: res.body.id, type: "send-sms", status: "delivered", iccid: sim.iccid })]);
   });
 
   it("sends a long text as concatenated UCS-2 segments that the device reassembles; a wake-up SMS is then watched", async () => {
