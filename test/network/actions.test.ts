@@ -113,6 +113,10 @@ describe("reset connectivity, proved by the network", () => {
     expect(done.outcome.earlier).toMatch(/^Still silent after 31 minutes\./);
     // Proved once: nothing more to do.
     expect(await t.otter.services.simActions.followUp()).toBe(0);
+    // Subscribers heard both verdicts, in order: still silent, then back online.
+    const completed = await t.otter.database.db.selectFrom("domain_events").select("data").where("type", "=", "action.completed")
+      .where("subject_id", "=", res.body.id).orderBy("id").execute();
+    expect(completed.map((e) => (e.data as { status: string }).status)).toEqual(["still_silent", "back_online"]);
   });
 
   it("refuses what cannot work, limits resets per SIM, and keeps tenants apart", async () => {
