@@ -30,7 +30,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { luhnCheckDigit } from "../src/lib/identifiers.js";
 import { api, closeHttpAgent, type OtterServer, startOtter } from "./radius/otter.js";
-import { adminQuery, BENCH_DIR, freeUdpPort, freshDatabase, freshDir, loadavg, log, prng, ROOT, round, runCleanups, startBench } from "./util.js";
+import { adminQuery, BENCH_DIR, freeUdpPort, freshDatabase, freshDir, loadavg, log, prng, ROOT, round, runCleanups, startBench, intOption } from "./util.js";
 
 const FULL = { sims: 1_000_000, sessions: 10_000_000 };
 const TARGETS = { p99Ms: 20 };
@@ -327,11 +327,7 @@ function parseOptions(): Options {
     ].join("\n"));
     process.exit(0);
   }
-  const int = (name: string, v: string, min: number, max: number) => {
-    const n = Number(v.replace(/[_,]/g, ""));
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be an integer from ${min} to ${max}`);
-    return n;
-  };
+  const int = intOption;
   const pgHost = new URL(values["pg-url"]!).hostname;
   if (!["127.0.0.1", "localhost", "::1"].includes(pgHost)) throw new Error("--pg-url must point at a local server (127.0.0.1)");
   const o: Options = {

@@ -26,7 +26,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import copyStreams from "pg-copy-streams";
 import { luhnCheckDigit } from "../src/lib/identifiers.js";
-import { adminQuery, BENCH_DIR, freeTcpPort, freshDatabase, freshDir, loadavg, log, onCleanup, prng, ROOT, round, runCleanups, sleep } from "./util.js";
+import { adminQuery, BENCH_DIR, freeTcpPort, freshDatabase, freshDir, loadavg, log, onCleanup, prng, ROOT, round, runCleanups, sleep, intOption } from "./util.js";
 
 type Engine = "pglite" | "postgres";
 const ENGINES: Engine[] = ["pglite", "postgres"];
@@ -450,11 +450,7 @@ function parseOptions(): Options & { child?: { dir: string; csv: string } } {
     process.stdout.write("npm run bench:import -- [--rows 1000000] [--engines pglite,postgres] [--lookups 2000] [--warmup 200] [--pg-url postgres://root@127.0.0.1:5432/test] [--timeout-s 1800]\n");
     process.exit(0);
   }
-  const int = (name: string, v: string, min: number, max: number) => {
-    const n = Number(v.replace(/[_,]/g, ""));
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be an integer from ${min} to ${max}`);
-    return n;
-  };
+  const int = intOption;
   const engines = values.engines!.split(",").map((e) => e.trim()).filter(Boolean);
   for (const e of engines) if (!ENGINES.includes(e as Engine)) throw new Error(`--engines: unknown engine "${e}" (known: ${ENGINES.join(", ")})`);
   const pgHost = new URL(values["pg-url"]!).hostname;

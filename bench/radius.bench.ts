@@ -28,7 +28,7 @@ import { readDetail, freeradiusVersion, startFreeRadius } from "./radius/freerad
 import { type PhaseResult, type PhaseSpec, runPhase, type Summary, summarize } from "./radius/loadgen.js";
 import { api, closeHttpAgent, importSims, openStoredDatabase, type OtterEngine, type OtterServer, radiusMetrics, type RadiusMetrics, startOtter } from "./radius/otter.js";
 import {
-  adminQuery, BENCH_DIR, freeUdpPort, freshDatabase, freshDir, loadavg, log, machineCpu, onCleanup, procCpuSeconds, ROOT, round, runCleanups, startBench } from "./util.js";
+  adminQuery, BENCH_DIR, freeUdpPort, freshDatabase, freshDir, loadavg, log, machineCpu, onCleanup, procCpuSeconds, ROOT, round, runCleanups, startBench, intOption } from "./util.js";
 import { downPerInterim, iccidAt, sessionIdOf, sessionSims, simCsv, upPerInterim } from "./radius/workload.js";
 
 type Engine = OtterEngine | "freeradius" | "echo";
@@ -363,11 +363,7 @@ function parseOptions(): Options {
     ].join("\n"));
     process.exit(0);
   }
-  const int = (name: string, v: string, min: number, max: number) => {
-    const n = Number(v.replace(/[_,]/g, ""));
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be an integer from ${min} to ${max}`);
-    return n;
-  };
+  const int = intOption;
   const engines = values.engines!.split(",").map((e) => e.trim()).filter(Boolean);
   for (const e of engines) if (!ENGINES.includes(e as Engine)) throw new Error(`--engines: unknown engine "${e}" (known: ${ENGINES.join(", ")})`);
   const pgHost = new URL(values["pg-url"]!).hostname;

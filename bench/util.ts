@@ -160,3 +160,10 @@ export function startBench(checkout = ROOT): { commit: string | null; dirty: boo
     dirty: (git("status", "--porcelain", "--untracked-files=no", "--", "src") ?? "") !== "",
   };
 }
+
+/** A whole-number flag (`--rows 1_000_000` and `1,000,000` read as 1000000), refused outside min..max. */
+export function intOption(name: string, value: string, min: number, max: number): number {
+  const n = Number(value.replace(/[_,]/g, ""));
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be an integer from ${min} to ${max}`);
+  return n;
+}
