@@ -28,6 +28,7 @@ import http from "node:http";
 import os from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { EVENT_CONSUMERS } from "../src/app/build-app.js";
 import { openDatabase } from "../src/db/database.js";
 import { systemClock } from "../src/lib/clock.js";
 import { createEventsService, type DomainEvent } from "../src/modules/events/events.service.js";
@@ -269,7 +270,7 @@ async function main() {
     }
     const database = await openDatabase({ url, poolSize: 2 });
     onStop(() => database.close());
-    const events = createEventsService({ clock: systemClock });
+    const events = createEventsService({ db: database.db, clock: systemClock, consumers: EVENT_CONSUMERS });
     const em = new Emitter((evs) => events.emit(database.db, evs), accountIds, async (q) => {
       const { sql } = await import("kysely");
       return (await sql<{ id: string }>`${sql.raw(q)}`.execute(database.db)).rows;

@@ -5,7 +5,7 @@ import { createSecretBox, loadOrCreateKeyFile } from "../lib/secret-box.js";
 import { createMetrics } from "../http/metrics.js";
 import { createHttpServer } from "../http/server.js";
 import { createAuditService } from "../modules/audit/audit.service.js";
-import { createEventsService } from "../modules/events/events.service.js";
+import { createEventsService, type EventConsumers } from "../modules/events/events.service.js";
 import { createAccountsService } from "../modules/accounts/accounts.service.js";
 import { accountsRoutes } from "../modules/accounts/accounts.routes.js";
 import { systemRoutes } from "../http/system.routes.js";
@@ -38,9 +38,10 @@ import { createSimBulk } from "../modules/sims/bulk/sim-bulk.js";
 import { simBulkRoutes } from "../modules/sims/bulk/sim-bulk.routes.js";
 import { createMailService } from "../modules/mail/mail.service.js";
 import { mailRoutes } from "../modules/mail/mail.routes.js";
-import { createWebhooksService } from "../modules/webhooks/webhooks.service.js";
+import { createWebhooksService, WEBHOOKS_CONSUMER } from "../modules/webhooks/webhooks.service.js";
+import { WEBHOOK_SOURCE_TYPES } from "../modules/webhooks/webhook-events.js";
 import { webhooksRoutes } from "../modules/webhooks/webhooks.routes.js";
-import { type CaseOpener, createAutomationService } from "../modules/automation/automation.service.js";
+import { AUTOMATION_CONSUMER, AUTOMATION_EVENT_TYPES, type CaseOpener, createAutomationService } from "../modules/automation/automation.service.js";
 import { automationRoutes } from "../modules/automation/automation.routes.js";
 import { createSilenceDetector } from "../modules/network/silence-detector.js";
 import { createSmsCentresService } from "../modules/sms/sms-centres.service.js";
@@ -59,6 +60,7 @@ import { createKnowledgeService } from "../modules/desk/knowledge/knowledge.serv
 import { knowledgeRoutes } from "../modules/desk/knowledge/knowledge.routes.js";
 import { type Config, ConfigError } from "./config.js";
 import { OTTER_VERSION } from "./version.js";
+import type { IdGenerator } from "../lib/ids.js";
 
 /**
  * The composition root: the one place that builds Otter's services from its infrastructure and
@@ -74,7 +76,15 @@ export interface Infrastructure {
   startWorkers?: boolean;
   /** The case desk's port for automation rules (`open_case`); without it such rules are refused. */
   cases?: CaseOpener;
+  /** Ids of the domain events this node writes (tests play a node whose clock is off). */
+  eventIds?: IdGenerator;
 }
+
+/** Who consumes which domain events, declared once: each consumer gets its own queue (src/modules/events). */
+export const EVENT_CONSUMERS = {
+  [AUTOMATION_CONSUMER]: AUTOMATION_EVENT_TYPES,
+  [WEBHOOKS_CONSUMER]: WEBHOOK_SOURCE_TYPES,
+} satisfies EventConsumers;
 
 export async function buildOtter(infra: Infrastructure) {
   const { config, logger } = infra;
@@ -92,7 +102,7 @@ export async function buildOtter(infra: Infrastructure) {
   const { db } = database;
 
   const audit = createAuditService({ db, clock });
-  const events = createEventsService({ clock });
+  const events = createEventsService({ db, clock, ids: infra.eventIds, consumers: EVENT_CONSUMERS });
   const accounts = createAccountsService({ db, clock, audit, events });
 
   const catalog = createCatalogService({ db, clock, audit, accounts });
@@ -136,7 +146,7 @@ export async function buildOtter(infra: Infrastructure) {
   const smsLog = logger.child({ module: "sms" });
   const sms = createSmsService({ db, clock, logger: smsLog, centres: smsCentres, link: (centre, onReceipt) => new SmppLink(centre, { onReceipt, log: (msg, err) => smsLog.warn({ err }, msg) }) });
   const simActions = createSimActionsService({ db, clock, audit, sims, networkActions, networkView, diagnostics, events, sms, catalog });
-  const webhooks = createWebhooksService({ db, clock, secrets, accounts, audit, mail, logger: logger.child({ module: "webhooks" }) });
+  const webhooks = createWebhooksService({ db, clock, secrets, accounts, audit, mail, events, logger: logger.child({ module: "webhooks" }) });
   // Every timeline entry recomputes the case's SLA projection (the queue's order) in the same transaction.
   const sla = createSlaService({ db, clock, accounts, audit, events });
   const cases = createCasesService({ db, clock, accounts, sims, audit, events, onEntryAppended: (tx, caseId, kind) => sla.onEntryAppended(tx, caseId, kind) });

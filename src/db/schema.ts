@@ -455,6 +455,8 @@ export interface WebhookSubscriptionsTable {
   consecutive_failures: ColumnType<number, number | undefined, number>;
   failing_since: Timestamp | null;
   last_success_at: Timestamp | null;
+  /** The event queue's position when the subscription was made: it takes events queued after it. */
+  events_from: ColumnType<string, string | undefined, never>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -487,9 +489,11 @@ export interface WebhookAttemptsTable {
   duration_ms: number;
 }
 
-export interface WebhookCursorTable {
-  id: number;
-  last_event_id: string;
+/** One row per event a consumer has still to handle (src/modules/events). */
+export interface EventQueueTable {
+  consumer: string;
+  seq: Generated<string>;
+  event_id: string;
 }
 
 export interface AutomationRulesTable {
@@ -504,6 +508,8 @@ export interface AutomationRulesTable {
   actions: Json;
   usage_percent: number | null;
   created_by: string;
+  /** The event queue's position when the rule was made: it fires on events queued after it. */
+  events_from: ColumnType<string, string | undefined, never>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -525,11 +531,6 @@ export interface AutomationFiringsTable {
   results: Json | null;
   created_at: Timestamp;
   finished_at: Timestamp | null;
-}
-
-export interface AutomationCursorTable {
-  id: number;
-  last_event_id: string;
 }
 
 export type CaseCategory = "sim_order" | "platform_howto" | "billing" | "technical" | "plans" | "products" | "other";
@@ -753,10 +754,9 @@ export interface DB {
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
-  webhook_cursor: WebhookCursorTable;
+  event_queue: EventQueueTable;
   automation_rules: AutomationRulesTable;
   automation_firings: AutomationFiringsTable;
-  automation_cursor: AutomationCursorTable;
   desk_mailboxes: DeskMailboxesTable;
   cases: CasesTable;
   consultations: ConsultationsTable;

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
 import type { CaseOpener } from "../../src/modules/automation/automation.service.js";
 import type { AccountingInput } from "../../src/modules/network/network.types.js";
 import { buildCatalog, buildCustomer, buildSim, offer } from "../support/factories.js";
@@ -35,7 +36,7 @@ afterEach(async () => {
 });
 afterAll(async () => { await t?.close(); });
 
-const work = () => t.otter.services.automation.runOnce({ settleMs: 0 });
+const work = () => t.otter.services.automation.runOnce();
 const acct = (r: Partial<AccountingInput> & Pick<AccountingInput, "status">): AccountingInput => ({ clientId, dedupeKey: `auto-${n++}`, eventAt: t.clock.now(), nasIp: "127.0.0.1", record: {}, ...r });
 const accounting = (r: Partial<AccountingInput> & Pick<AccountingInput, "status">) => t.otter.services.signals.recordAccounting([acct(r)]);
 const registration = (imsi: string, body: Record<string, unknown>) =>
@@ -79,7 +80,7 @@ describe("event-driven triggers fire exactly once and their actions take effect"
     expect((await t.api("PATCH", `/api/v1/sims/${c.sim.iccid}`, { body: { state: "DEACTIVATED" } })).status).toBe(200);
     expect((await work()).fired).toBe(1);
     await work();
-    await t.otter.services.webhooks.runOnce({ settleMs: 0 });
+    await t.otter.services.webhooks.runOnce();
 
     const log = await firings(rule.id, c.userKey);
     expect(log).toHaveLength(1);
@@ -282,18 +283,21 @@ describe("exactly once, tenants apart", () => {
 
     // A worker claims the firings and dies before running them (its lease is left behind).
     const s = t.otter.services.automation;
-    await s.evaluateEvents({ settleMs: 0 });
+    await s.evaluateEvents();
     await s.evaluateClock();
     const db = t.otter.database.db;
-    await db.updateTable("automation_firings").set({ status: "running", attempts: 1, lease_until: new Date(t.clock.now().getTime() + 5 * 60_000) })
+    await db.updateTable("automation_firings").set({ status: "running", attempts: 1, lease_until: sql<Date>`now() + interval '5 minutes'` })
       .where("rule_id", "in", [rule.id, quiet.id]).execute();
     await Promise.all([work(), work()]);
     expect((await firings(rule.id)).map((f) => f.status)).toEqual(["running"]);
 
+    // Leases run on the database server's clock: the dead worker's lease runs out there.
+    await db.updateTable("automation_firings").set({ lease_until: sql<Date>`now() - interval '1 second'` }).where("status", "=", "running").execute();
     t.clock.advance(6 * 60_000);
     await Promise.all([work(), work(), work()]);
-    // The outbox read again from the start (a restored cursor): the unique firing key holds.
-    await db.updateTable("automation_cursor").set({ last_event_id: "00000000-0000-0000-0000-000000000000" }).execute();
+    // Every event handed to automation again (a queue restored from a backup): the unique firing key holds.
+    await db.insertInto("event_queue").columns(["consumer", "event_id"])
+      .expression(db.selectFrom("domain_events").select([sql.lit("automation").as("consumer"), "id"]).orderBy("id")).execute();
     await Promise.all([work(), work()]);
 
     expect(await firings(rule.id)).toMatchObject([{ status: "done", attempts: 2 }]);
@@ -391,8 +395,8 @@ describe("with the case desk", () => {
       expect((await desk.api("GET", `/api/v1/automation-rules`, { key: c.adminKey })).body.items.map((r: { id: string }) => r.id)).toEqual([rule.id]);
 
       await desk.api("POST", "/api/v1/network/events", { body: { id: "desk-reg-1", type: "location_update", imsi: sim.imsi, at: desk.clock.now().toISOString(), result: "rejected", cause: 5004, causeType: "s6a", visitedPlmn: "20801" } });
-      await desk.otter.services.automation.runOnce({ settleMs: 0 });
-      await desk.otter.services.automation.runOnce({ settleMs: 0 });
+      await desk.otter.services.automation.runOnce();
+      await desk.otter.services.automation.runOnce();
 
       const list = (await desk.api("GET", `/api/v1/cases?account=${c.account.id}`, { key: c.adminKey })).body.items as any[];
       expect(list).toHaveLength(1);

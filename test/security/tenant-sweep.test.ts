@@ -189,7 +189,7 @@ beforeAll(async () => {
   const hssEndpoint = (await t.api("POST", "/api/v1/network/hss-endpoints", { body: { name: "hss-sweep", url: "http://127.0.0.1:9/", secret: "0123456789abcdef" } })).body.id;
   const smsCentre = (await t.api("POST", "/api/v1/network/sms-centres", { body: { name: "smsc-sweep", host: "127.0.0.1", port: 9, systemId: "sweep", password: "sweep123", sourceAddress: "4400" } })).body.id;
   const actionB = (await t.api("POST", `/api/v1/sims/${simB.iccid}/actions`, { body: { type: "override-limit", reason: "sweep setup", override: "DEFAULT" } })).body.id;
-  await t.otter.services.webhooks.dispatch({ settleMs: 0 });
+  await t.otter.services.webhooks.dispatch();
   const deliveryB = (await t.api("GET", `/api/v1/webhooks/${webhookB}/deliveries`)).body.items[0].id;
   const ruleB = (await t.api("POST", "/api/v1/automation-rules", { key: b.adminKey, body: { name: "b rule", trigger: { type: "sim_state_changed" }, actions: [{ type: "webhook" }] } })).body.id;
   const caseB = (await t.api("POST", "/api/v1/cases", { key: b.adminKey, body: { subject: "B's collar is offline", description: "since 06:00" } })).body.id;

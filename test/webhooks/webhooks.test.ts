@@ -18,7 +18,7 @@ afterEach(async () => {
 afterAll(async () => { await t?.close(); });
 
 const SECRET = "whsec_0123456789abcdef";
-const work = () => t.otter.services.webhooks.runOnce({ settleMs: 0 });
+const work = () => t.otter.services.webhooks.runOnce();
 
 async function customerWithSim() {
   const c = await buildCustomer(t);

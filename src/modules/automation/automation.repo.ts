@@ -42,19 +42,6 @@ export const automationRepo = {
       .where(sql<boolean>`${path} like accounts.path || '%'`)
       .execute()).map((r) => r.usage_percent!),
 
-  /** Locks the rules' cursor: one node evaluates a given event, the others wait their turn. */
-  lockCursor: async (tx: Executor) =>
-    (await tx.selectFrom("automation_cursor").select("last_event_id").where("id", "=", 1).forUpdate().executeTakeFirstOrThrow()).last_event_id,
-
-  setCursor: (tx: Executor, lastEventId: string) =>
-    tx.updateTable("automation_cursor").set({ last_event_id: lastEventId }).where("id", "=", 1).execute(),
-
-  eventsAfter: (tx: Executor, after: string, limit: number) =>
-    tx.selectFrom("domain_events").leftJoin("accounts", "accounts.id", "domain_events.account_id")
-      .select(["domain_events.id", "domain_events.type", "domain_events.subject_id", "domain_events.data", "domain_events.created_at", "accounts.path"])
-      .where("domain_events.id", ">", after).orderBy("domain_events.id").limit(limit)
-      .execute(),
-
   /** Inserts firings; one that exists already for (rule, event or episode) is left alone. */
   insertFirings: (tx: Executor, rows: Insertable<AutomationFiringsTable>[]) =>
     rows.length === 0 ? Promise.resolve(0) :
@@ -70,17 +57,24 @@ export const automationRepo = {
   },
 
   /** Locks firings to run: pending ones, and running ones whose worker let its lease lapse. */
-  lockDue: (tx: Executor, now: Date, limit: number) =>
+  lockDue: (tx: Executor, limit: number) =>
     tx.selectFrom("automation_firings")
       .innerJoin("automation_rules as r", "r.id", "automation_firings.rule_id")
       .innerJoin("accounts as a", "a.id", "r.account_id")
       .selectAll("automation_firings")
       .select(["r.name as rule_name", "r.actions as rule_actions", "r.trigger as rule_trigger", "a.path as rule_path"])
       .where((eb) => eb.or([eb("automation_firings.status", "=", "pending"),
-        eb.and([eb("automation_firings.status", "=", "running"), eb("automation_firings.lease_until", "<=", now)])]))
+        // Leases run on the database server's clock: a node whose clock is ahead must not take over a live one.
+        eb.and([eb("automation_firings.status", "=", "running"), eb("automation_firings.lease_until", "<=", sql<Date>`now()`)])]))
       .orderBy("automation_firings.id").limit(limit)
       .forUpdate(["automation_firings"]).skipLocked()
       .execute(),
+
+  /** Marks a firing running for this attempt, its lease ending `leaseMs` from now on the database server's clock. */
+  claimFiring: (tx: Executor, id: string, attempts: number, leaseMs: number) =>
+    tx.updateTable("automation_firings")
+      .set({ status: "running", attempts, lease_until: sql<Date>`now() + make_interval(secs => ${leaseMs / 1000})` })
+      .where("id", "=", id).execute(),
 
   lockFiring: (tx: Executor, id: string) =>
     tx.selectFrom("automation_firings").select(["id", "status", "attempts"]).where("id", "=", id).forUpdate().executeTakeFirst(),

@@ -19,7 +19,7 @@ import { automationErrors } from "./automation.errors.js";
 import { automationRepo as repo } from "./automation.repo.js";
 import type { ActionInput, Condition, CreateRuleInput, TriggerInput, UpdateRuleInput } from "./automation.schemas.js";
 import { describeFiring } from "./firing-text.js";
-import { conditionsHold, type SimFacts, triggerMatches, triggerOfEvent } from "./rule-matcher.js";
+import { conditionsHold, type SimFacts, TRIGGER_EVENT, triggerMatches, triggerOfEvent } from "./rule-matcher.js";
 
 /**
  * The port through which a rule opens a case. The case desk implements exactly this, idempotently
@@ -43,7 +43,7 @@ interface Deps {
   logger: Pick<Logger, "info" | "warn" | "error">;
   accounts: Pick<AccountsService, "requireVisible" | "noticeAddresses">;
   audit: Pick<AuditService, "record">;
-  events: Pick<EventsService, "emit">;
+  events: Pick<EventsService, "emit" | "consume" | "position">;
   mail: Pick<MailService, "enqueue">;
   sims: Pick<SimsService, "requireVisibleSim" | "lockById" | "applyChange">;
   catalog: Pick<CatalogService, "resolvePlanRef" | "findPlan">;
@@ -72,16 +72,9 @@ const MIN_RHYTHM_SILENCE_MS = HOUR;
  * round reads every quiet SIM of each `no_session` rule's subtree.
  */
 export const CLOCK_EVERY_MS = 60_000;
-/**
- * Events younger than this (by the time in their UUIDv7) wait for the next round: a transaction
- * that took its event id earlier may still be committing (the webhooks dispatcher does the same).
- */
-export const EVALUATE_SETTLE_MS = 2_000;
-
-const uuidV7Floor = (ms: number) => {
-  const hex = Math.max(0, Math.floor(ms)).toString(16).padStart(12, "0");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`;
-};
+/** Automation's name as an event consumer, and the event types its event-driven triggers listen to. */
+export const AUTOMATION_CONSUMER = "automation";
+export const AUTOMATION_EVENT_TYPES = Object.values(TRIGGER_EVENT);
 
 type RuleRow = AutomationRule & { account_path: string };
 type DueFiring = AutomationFiring & { rule_name: string; rule_actions: unknown; rule_trigger: unknown; rule_path: string };
@@ -172,45 +165,33 @@ export function createAutomationService(deps: Deps) {
     }
   }
 
-  /** Turns committed events after the cursor into firings; returns how many events it moved past. */
-  async function evaluateEvents(opts: { settleMs?: number } = {}): Promise<{ events: number; fired: number }> {
-    const settleMs = opts.settleMs ?? EVALUATE_SETTLE_MS;
-    const settleBefore = settleMs > 0 ? uuidV7Floor(Date.now() - settleMs) : "ffffffff-ffff-ffff-ffff-ffffffffffff";
-    let events = 0;
+  /** Turns queued events into firings; returns how many events it handled and how many firings it made. */
+  async function evaluateEvents(): Promise<{ events: number; fired: number }> {
     let fired = 0;
-    for (let i = 0; i < 20; i++) {
-      const n = await inTransaction(db, async (tx) => {
-        const cursor = await repo.lockCursor(tx);
-        const batch = (await repo.eventsAfter(tx, cursor, EVENT_BATCH)).filter((e) => e.id < settleBefore);
-        if (batch.length === 0) return { seen: 0, fired: 0 };
-        const rules = await repo.enabledRules(tx, false);
-        const now = clock.now();
-        const rows: Insertable<AutomationFiringsTable>[] = [];
-        for (const e of batch) {
-          if (!e.path || !triggerOfEvent(e.type)) continue;
-          const data = (e.data ?? {}) as Record<string, unknown>;
-          // A rule sees its account's subtree, and only what happened after it was made.
-          const candidates = rules.filter((r) => e.path!.startsWith(r.account_path) && e.id > r.id && triggerMatches(r.trigger as TriggerInput, { type: e.type, data }));
-          if (candidates.length === 0) continue;
-          const iccid = typeof data.iccid === "string" ? data.iccid : e.subject_id;
-          const sim = await simFacts(tx, iccid);
-          for (const r of candidates) {
-            if (sim && !conditionsHold(r.conditions as Condition[], sim)) continue;
-            if (!sim && (r.conditions as Condition[]).length > 0) continue;
-            rows.push({
-              id: newId(), rule_id: r.id, account_id: r.account_id, dedupe_key: e.id, event_id: e.id, event_type: e.type,
-              event_data: JSON.stringify(data), sim_id: sim?.id ?? null, iccid: sim?.iccid ?? iccid, status: "pending", created_at: now,
-            });
-          }
+    const events = await deps.events.consume(AUTOMATION_CONSUMER, async (tx, batch) => {
+      const rules = await repo.enabledRules(tx, false);
+      const now = clock.now();
+      const rows: Insertable<AutomationFiringsTable>[] = [];
+      for (const e of batch) {
+        if (!e.accountPath || !triggerOfEvent(e.type)) continue;
+        const path = e.accountPath;
+        const data = e.data as Record<string, unknown>;
+        // A rule sees its account's subtree, and only what happened after it was made.
+        const candidates = rules.filter((r) => path.startsWith(r.account_path) && e.position > BigInt(r.events_from) && triggerMatches(r.trigger as TriggerInput, e));
+        if (candidates.length === 0) continue;
+        const iccid = typeof data.iccid === "string" ? data.iccid : e.subjectId;
+        const sim = await simFacts(tx, iccid);
+        for (const r of candidates) {
+          if (sim && !conditionsHold(r.conditions as Condition[], sim)) continue;
+          if (!sim && (r.conditions as Condition[]).length > 0) continue;
+          rows.push({
+            id: newId(), rule_id: r.id, account_id: r.account_id, dedupe_key: e.id, event_id: e.id, event_type: e.type,
+            event_data: JSON.stringify(data), sim_id: sim?.id ?? null, iccid: sim?.iccid ?? iccid, status: "pending", created_at: now,
+          });
         }
-        const inserted = await repo.insertFirings(tx, rows);
-        await repo.setCursor(tx, batch[batch.length - 1]!.id);
-        return { seen: batch.length, fired: inserted };
-      });
-      events += n.seen;
-      fired += n.fired;
-      if (n.seen < EVENT_BATCH) break;
-    }
+      }
+      fired += await repo.insertFirings(tx, rows);
+    }, { batch: EVENT_BATCH });
     return { events, fired };
   }
 
@@ -375,7 +356,7 @@ export function createAutomationService(deps: Deps) {
   async function runDue(limit = RUN_BATCH): Promise<{ ran: number; failed: number }> {
     const now = clock.now();
     const claimed = await inTransaction(db, async (tx) => {
-      const due = await repo.lockDue(tx, now, limit);
+      const due = await repo.lockDue(tx, limit);
       const run: DueFiring[] = [];
       for (const f of due) {
         if (f.attempts >= MAX_ATTEMPTS) {
@@ -383,7 +364,7 @@ export function createAutomationService(deps: Deps) {
             results: JSON.stringify([{ type: "firing", ok: false, code: "AUTOMATION_GAVE_UP", message: `Gave up after ${f.attempts} interrupted attempts.` }]) });
           continue;
         }
-        await repo.updateFiring(tx, f.id, { status: "running", attempts: f.attempts + 1, lease_until: new Date(now.getTime() + LEASE_MS) });
+        await repo.claimFiring(tx, f.id, f.attempts + 1, LEASE_MS);
         run.push({ ...f, status: "running", attempts: f.attempts + 1 });
       }
       return run;
@@ -409,8 +390,8 @@ export function createAutomationService(deps: Deps) {
     runDue,
 
     /** One round of the worker: evaluate new events and the clock, then run what fired. */
-    async runOnce(opts: { settleMs?: number } = {}): Promise<AutomationRound> {
-      const ev = await evaluateEvents(opts);
+    async runOnce(): Promise<AutomationRound> {
+      const ev = await evaluateEvents();
       let clockFired = 0;
       const now = clock.now().getTime();
       if (lastClockRound === null || now - lastClockRound >= CLOCK_EVERY_MS || now < lastClockRound) {
@@ -433,7 +414,7 @@ export function createAutomationService(deps: Deps) {
         const row = await repo.insertRule(tx, {
           id: newId(), account_id: account.id, name: input.name, description: input.description ?? null, enabled: input.enabled,
           trigger_type: input.trigger.type, trigger: JSON.stringify(input.trigger), conditions: JSON.stringify(conditions), actions: JSON.stringify(actions),
-          usage_percent: usagePercentOf(input.trigger), created_by: principal.name, created_at: now, updated_at: now,
+          usage_percent: usagePercentOf(input.trigger), created_by: principal.name, events_from: await deps.events.position(tx), created_at: now, updated_at: now,
         });
         await deps.audit.record(tx, { accountId: account.id, actor: actorOf(principal), action: "automation_rule.created", entityType: "automation_rule", entityId: row.id,
           data: { name: row.name, trigger: input.trigger, conditions, actions } });

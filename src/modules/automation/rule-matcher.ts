@@ -1,3 +1,4 @@
+import type { EventData, EventType } from "../events/event-types.js";
 import type { Condition, TriggerInput } from "./automation.schemas.js";
 
 /**
@@ -7,38 +8,46 @@ import type { Condition, TriggerInput } from "./automation.schemas.js";
 export type TriggerType = TriggerInput["type"];
 
 /** The domain event type each event-driven trigger listens to; `no_session` runs on the clock. */
-export const TRIGGER_EVENT: Record<Exclude<TriggerType, "no_session">, string> = {
+export const TRIGGER_EVENT = {
   sim_state_changed: "sim.state_changed",
   imei_changed: "sim.imei_changed",
   registration_rejected: "sim.registration_rejected",
   zone_entered: "sim.zone_entered",
   usage_above: "sim.usage_threshold",
-};
+} as const satisfies Record<Exclude<TriggerType, "no_session">, EventType>;
+
+type TriggerEventType = (typeof TRIGGER_EVENT)[keyof typeof TRIGGER_EVENT];
+/** An event a trigger listens to, its data typed by the event's schema (src/modules/events/event-types.ts). */
+export type TriggerEvent = { [T in TriggerEventType]: { type: T; data: EventData<T> } }[TriggerEventType];
 
 export const triggerOfEvent = (eventType: string): TriggerType | null =>
   (Object.entries(TRIGGER_EVENT).find(([, e]) => e === eventType)?.[0] as TriggerType | undefined) ?? null;
 
-type Data = Record<string, unknown>;
-
 /** True when `event` is one `trigger` fires on. */
-export function triggerMatches(trigger: TriggerInput, event: { type: string; data: Data }): boolean {
+export function triggerMatches(trigger: TriggerInput, event: { type: string; data: unknown }): boolean {
   if (trigger.type === "no_session" || TRIGGER_EVENT[trigger.type] !== event.type) return false;
-  const d = event.data;
-  switch (trigger.type) {
-    case "sim_state_changed":
+  const e = event as TriggerEvent;
+  switch (e.type) {
+    case "sim.state_changed": {
+      const t = trigger as Extract<TriggerInput, { type: "sim_state_changed" }>;
       // A change made by a rule never fires a rule: two rules cannot bounce a SIM between states.
-      if (d.byRule) return false;
-      return (!trigger.from || trigger.from.includes(d.from as never)) && (!trigger.to || trigger.to.includes(d.to as never));
-    case "imei_changed":
+      if (e.data.byRule) return false;
+      return (!t.from || t.from.includes(e.data.from as never)) && (!t.to || t.to.includes(e.data.to as never));
+    }
+    case "sim.imei_changed":
       return true;
-    case "registration_rejected":
-      return !trigger.causes || (typeof d.cause === "number" && trigger.causes.includes(d.cause));
-    case "zone_entered":
-      return (!trigger.notInPlan || d.inPlan === false) && (!trigger.countries || trigger.countries.includes(d.country as string));
-    case "usage_above":
-      return d.thresholdPercent === trigger.percent;
+    case "sim.registration_rejected": {
+      const t = trigger as Extract<TriggerInput, { type: "registration_rejected" }>;
+      return !t.causes || (typeof e.data.cause === "number" && t.causes.includes(e.data.cause));
+    }
+    case "sim.zone_entered": {
+      const t = trigger as Extract<TriggerInput, { type: "zone_entered" }>;
+      return (!t.notInPlan || e.data.inPlan === false) && (!t.countries || (e.data.country !== null && t.countries.includes(e.data.country)));
+    }
+    case "sim.usage_threshold":
+      return e.data.thresholdPercent === (trigger as Extract<TriggerInput, { type: "usage_above" }>).percent;
     default: {
-      const exhaustive: never = trigger;
+      const exhaustive: never = e;
       return exhaustive;
     }
   }

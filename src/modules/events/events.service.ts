@@ -1,37 +1,132 @@
-import type { Executor } from "../../db/database.js";
+import { sql } from "kysely";
+import { inTransaction, type Db, type Executor } from "../../db/database.js";
 import type { Clock } from "../../lib/clock.js";
-import { newId } from "../../lib/ids.js";
+import { type IdGenerator, newId } from "../../lib/ids.js";
+import { type DomainEvent, EVENT_SCHEMAS, type EventData, type EventType, isEventType } from "./event-types.js";
+
+export type { DomainEvent, EventType } from "./event-types.js";
 
 /**
  * Domain events go into the `domain_events` outbox in the same transaction as the change they
- * describe; workers (webhooks, automation, rollups) read them later. Nothing is published before
- * the change commits, and nothing committed goes unpublished.
+ * describe; consumers (automation, webhooks) read them later. Nothing is published before the
+ * change commits, and nothing committed goes unpublished.
+ *
+ * Each consumer has its own queue (`event_queue`), written by the emitting transaction: one row per
+ * event the consumer takes. A consumer claims rows with `FOR UPDATE SKIP LOCKED`, handles them in
+ * the same transaction and deletes them there, so an event is handled once whatever happens to a
+ * node, and an event whose transaction commits late — a long import, a slow disk, a node whose
+ * clock is minutes off — is simply claimed when it becomes visible. No clock and no cursor over
+ * event ids decides what a consumer has seen (docs/storage.md, "Events").
  */
-export interface DomainEvent {
-  accountId: string;
-  type: string;
+export interface ConsumedEvent<T extends EventType = EventType> {
+  id: string;
+  /** Where the event stands in the queues: larger is written later (compare with `position()`). */
+  position: bigint;
+  type: T;
   subjectId: string;
-  data: Record<string, unknown>;
+  accountId: string;
+  /** Materialised path of the event's account; null if the account is gone. */
+  accountPath: string | null;
+  data: EventData<T>;
+  createdAt: Date;
 }
 
-export function createEventsService(deps: { clock: Clock }) {
+/** Events of any type, narrowed by `type`. */
+export type AnyConsumedEvent = { [T in EventType]: ConsumedEvent<T> }[EventType];
+
+/** Who consumes which event types: declared once, in the composition root. */
+export type EventConsumers = Record<string, readonly EventType[]>;
+
+export interface ConsumeOptions {
+  /** Events claimed and handled per transaction. */
+  batch?: number;
+  /** Transactions per call, so one call cannot run for ever under a flood. */
+  maxBatches?: number;
+}
+
+export function createEventsService(deps: { db: Db; clock: Clock; consumers: EventConsumers; ids?: IdGenerator }) {
+  const ids = deps.ids ?? newId;
+  const byType = new Map<EventType, string[]>();
+  for (const [consumer, types] of Object.entries(deps.consumers)) {
+    for (const t of types) byType.set(t, [...(byType.get(t) ?? []), consumer]);
+  }
+
   return {
-    async emit(tx: Executor, events: DomainEvent[]): Promise<void> {
+    /**
+     * Records events in the caller's transaction, each checked against its type's schema, and
+     * queues each for the consumers that take its type — one statement.
+     */
+    async emit(tx: Executor, events: readonly DomainEvent[]): Promise<void> {
       if (events.length === 0) return;
       const now = deps.clock.now();
-      await tx
-        .insertInto("domain_events")
-        .values(
-          events.map((e) => ({
-            id: newId(),
-            account_id: e.accountId,
-            type: e.type,
-            subject_id: e.subjectId,
-            data: JSON.stringify(e.data),
-            created_at: now,
-          })),
-        )
-        .execute();
+      const rows = events.map((e) => {
+        const parsed = EVENT_SCHEMAS[e.type].safeParse(e.data);
+        // A bug in the emitting code, not the caller's input: it fails the change rather than publish a malformed event.
+        if (!parsed.success) throw new Error(`Event ${e.type} does not match its schema: ${parsed.error.message}`);
+        return { id: ids(), account_id: e.accountId, type: e.type, subject_id: e.subjectId, data: JSON.stringify(parsed.data), created_at: now };
+      });
+      const queued = rows.flatMap((r) => (byType.get(r.type as EventType) ?? []).map((consumer) => ({ consumer, event_id: r.id })));
+      if (queued.length === 0) {
+        await tx.insertInto("domain_events").values(rows).execute();
+        return;
+      }
+      await tx.with("e", (q) => q.insertInto("domain_events").values(rows)).insertInto("event_queue").values(queued).execute();
+    },
+
+    /**
+     * Hands the consumer's queued events to `handler`, a batch per transaction, in the order they
+     * were queued; the batch leaves the queue in the transaction the handler ran in, so a handler
+     * that throws leaves it queued for the next call. Several nodes may call this at once: each
+     * claims other events (SKIP LOCKED). Returns how many events were handled.
+     */
+    async consume(consumer: string, handler: (tx: Executor, events: AnyConsumedEvent[]) => Promise<void>, opts: ConsumeOptions = {}): Promise<number> {
+      if (!Object.hasOwn(deps.consumers, consumer)) throw new Error(`Unknown event consumer "${consumer}"`);
+      const batch = opts.batch ?? 500;
+      let total = 0;
+      for (let i = 0; i < (opts.maxBatches ?? 20); i++) {
+        const n = await inTransaction(deps.db, async (tx) => {
+          const claimed = await tx.selectFrom("event_queue as q")
+            .innerJoin("domain_events as e", "e.id", "q.event_id")
+            .leftJoin("accounts as a", "a.id", "e.account_id")
+            .select(["q.seq", "e.id", "e.type", "e.subject_id", "e.account_id", "e.data", "e.created_at", "a.path"])
+            .where("q.consumer", "=", consumer)
+            .orderBy("q.seq").limit(batch)
+            .forUpdate(["q"]).skipLocked()
+            .execute();
+          if (claimed.length === 0) return 0;
+          const events: AnyConsumedEvent[] = [];
+          for (const r of claimed) {
+            if (!isEventType(r.type)) continue;
+            // Events stored before a type's schema existed may lack a field; consumers read them as they are.
+            const parsed = EVENT_SCHEMAS[r.type].safeParse(r.data);
+            events.push({
+              id: r.id, position: BigInt(r.seq), type: r.type, subjectId: r.subject_id, accountId: r.account_id, accountPath: r.path ?? null,
+              data: (parsed.success ? parsed.data : r.data) as never, createdAt: r.created_at,
+            } as AnyConsumedEvent);
+          }
+          await handler(tx, events);
+          await tx.deleteFrom("event_queue").where("consumer", "=", consumer).where("seq", "in", claimed.map((r) => r.seq)).execute();
+          return claimed.length;
+        });
+        total += n;
+        if (n < batch) break;
+      }
+      return total;
+    },
+
+    /**
+     * The queues' current position: events emitted from now on stand after it. A subscriber stores
+     * it when it is made and takes only later events — the database's order, not a node's clock.
+     */
+    async position(ex: Executor = deps.db): Promise<string> {
+      const r = await sql<{ pos: string }>`SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS pos FROM event_queue_seq_seq`.execute(ex);
+      return String(r.rows[0]!.pos);
+    },
+
+    /** How many events wait for a consumer (for /metrics and tests). */
+    async backlog(consumer: string, ex: Executor = deps.db): Promise<number> {
+      const r = await ex.selectFrom("event_queue").select((eb) => eb.fn.countAll<string>().as("n")).where("consumer", "=", consumer).executeTakeFirstOrThrow();
+      return Number(r.n);
     },
   };
 }

@@ -164,7 +164,7 @@ export function createSignalsService(deps: Deps) {
     };
     await tx.insertInto("sim_network_state").values(row).onConflict((oc) => oc.column("sim_id").doUpdateSet(row)).execute();
     if (imeiChanged) {
-      await deps.events.emit(tx, [{ accountId: sim.account_id, type: "sim.imei_changed", subjectId: sim.iccid, data: { iccid: sim.iccid, from: prev!.imei, to: s.imei, at: at.toISOString() } }]);
+      await deps.events.emit(tx, [{ accountId: sim.account_id, type: "sim.imei_changed", subjectId: sim.iccid, data: { iccid: sim.iccid, from: prev!.imei, to: s.imei ?? null, at: at.toISOString() } }]);
     }
     if (active && prev?.silent_since) {
       await deps.events.emit(tx, [{ accountId: sim.account_id, type: "sim.back_online", subjectId: sim.iccid, data: {

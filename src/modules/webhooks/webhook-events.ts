@@ -1,3 +1,5 @@
+import type { EventType } from "../events/event-types.js";
+
 /**
  * Otter's internal domain event types and the public names webhooks carry, in one table. An
  * internal type missing here is never sent: a new event becomes public only by being named here.
@@ -26,7 +28,10 @@ export const PUBLIC_EVENT_TYPES = {
   "case.state_changed": "case.state_changed",
   "case.sla_at_risk": "case.sla_at_risk",
   "case.sla_breached": "case.sla_breached",
-} as const satisfies Record<string, string>;
+} as const satisfies Partial<Record<EventType, string>>;
+
+/** The internal types webhooks publish: the webhooks' event consumer takes these. */
+export const WEBHOOK_SOURCE_TYPES = Object.keys(PUBLIC_EVENT_TYPES) as (keyof typeof PUBLIC_EVENT_TYPES)[];
 
 export type PublicEventType = (typeof PUBLIC_EVENT_TYPES)[keyof typeof PUBLIC_EVENT_TYPES];
 

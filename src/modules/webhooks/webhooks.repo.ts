@@ -29,24 +29,10 @@ export const webhooksRepo = {
   deleteSubscription: (db: Executor, id: string) =>
     db.deleteFrom("webhook_subscriptions").where("id", "=", id).execute(),
 
-  /** Locks the dispatcher's cursor: one node fans out a given event, the others wait their turn. */
-  lockCursor: async (tx: Executor) =>
-    (await tx.selectFrom("webhook_cursor").select("last_event_id").where("id", "=", 1).forUpdate().executeTakeFirstOrThrow()).last_event_id,
-
-  setCursor: (tx: Executor, lastEventId: string) =>
-    tx.updateTable("webhook_cursor").set({ last_event_id: lastEventId }).where("id", "=", 1).execute(),
-
-  /** Events after `after`, in id (= time) order, with the path of the account they concern. */
-  eventsAfter: (tx: Executor, after: string, limit: number) =>
-    tx.selectFrom("domain_events").leftJoin("accounts", "accounts.id", "domain_events.account_id")
-      .select(["domain_events.id", "domain_events.type", "domain_events.created_at", "accounts.path"])
-      .where("domain_events.id", ">", after).orderBy("domain_events.id").limit(limit)
-      .execute(),
-
   /** Every subscription with its account's path: few enough to match events against in memory. */
   allSubscriptions: (tx: Executor) =>
     tx.selectFrom("webhook_subscriptions").innerJoin("accounts", "accounts.id", "webhook_subscriptions.account_id")
-      .select(["webhook_subscriptions.id", "webhook_subscriptions.events", "accounts.path"])
+      .select(["webhook_subscriptions.id", "webhook_subscriptions.events", "webhook_subscriptions.events_from", "accounts.path"])
       .execute(),
 
   insertDeliveries: (tx: Executor, rows: Insertable<WebhookDeliveriesTable>[]) =>
@@ -81,14 +67,17 @@ export const webhooksRepo = {
   },
 
   /** Deliveries whose sending node let its claim lapse (crashed mid-send). */
-  lockLapsed: (tx: Executor, now: Date) =>
+  /** Deliveries whose sending lease ran out, on the database server's clock (node clocks may differ). */
+  lockLapsed: (tx: Executor) =>
     tx.selectFrom("webhook_deliveries").select(["id", "subscription_id", "attempts", "retry_until"])
-      .where("status", "=", "sending").where("next_attempt_at", "<=", now)
+      .where("status", "=", "sending").where("next_attempt_at", "<=", sql<Date>`now()`)
       .forUpdate().skipLocked()
       .execute(),
 
-  markSending: (tx: Executor, ids: string[], leaseUntil: Date) =>
-    tx.updateTable("webhook_deliveries").set({ status: "sending", next_attempt_at: leaseUntil }).where("id", "in", ids).execute(),
+  /** Claims deliveries for sending until the lease ends, on the database server's clock. */
+  markSending: (tx: Executor, ids: string[], leaseMs: number) =>
+    tx.updateTable("webhook_deliveries").set({ status: "sending", next_attempt_at: sql<Date>`now() + make_interval(secs => ${leaseMs / 1000})` })
+      .where("id", "in", ids).execute(),
 
   insertAttempt: (db: Executor, row: Insertable<WebhookAttemptsTable>) =>
     db.insertInto("webhook_attempts").values(row).execute(),

@@ -14,6 +14,7 @@ import type { AccountsService } from "../accounts/accounts.service.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { requirePermission } from "../auth/permissions.js";
 import { actorOf, type Principal } from "../auth/principal.js";
+import type { EventsService } from "../events/events.service.js";
 import type { MailService } from "../mail/mail.service.js";
 import { publicEventType, subscribedTo } from "./webhook-events.js";
 import {
@@ -67,6 +68,7 @@ interface Deps {
   audit: Pick<AuditService, "record">;
   mail: Pick<MailService, "enqueue">;
   logger: Pick<Logger, "info" | "warn" | "error">;
+  events: Pick<EventsService, "consume" | "position">;
   post?: WebhookPost;
 }
 
@@ -77,18 +79,8 @@ const DELIVERY_BATCH = 200;
 const DRAIN_BUDGET_MS = 2_000;
 /** Rounds one worker keeps in flight at once. */
 const WORKER_LANES = 4;
-/**
- * The dispatcher leaves events younger than this (by the time in their UUIDv7) for its next round:
- * a transaction that took its event id earlier may still be committing, and the cursor must not
- * pass it. PGlite runs one transaction at a time; on PostgreSQL this covers ordinary commits.
- */
-export const DISPATCH_SETTLE_MS = 2_000;
-
-/** The smallest UUIDv7 whose time is `ms`: every id made before it sorts lower. */
-const uuidV7Floor = (ms: number) => {
-  const hex = Math.max(0, Math.floor(ms)).toString(16).padStart(12, "0");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`;
-};
+/** The webhooks' name as an event consumer (src/modules/events). */
+export const WEBHOOKS_CONSUMER = "webhooks";
 
 /**
  * Webhooks: subscriptions per account; a dispatcher that turns each committed domain event into
@@ -107,46 +99,33 @@ export function createWebhooksService(deps: Deps) {
     return s;
   }
 
-  /** Fans out events after the cursor; returns how many events it moved past. */
-  async function dispatch(opts: { settleMs?: number; maxBatches?: number } = {}): Promise<number> {
-    const settleMs = opts.settleMs ?? DISPATCH_SETTLE_MS;
-    const settleBefore = settleMs > 0 ? uuidV7Floor(Date.now() - settleMs) : "ffffffff-ffff-ffff-ffff-ffffffffffff";
-    let total = 0;
-    for (let i = 0; i < (opts.maxBatches ?? 20); i++) {
-      const n = await inTransaction(db, async (tx) => {
-        const cursor = await repo.lockCursor(tx);
-        const events = (await repo.eventsAfter(tx, cursor, DISPATCH_BATCH)).filter((e) => e.id < settleBefore);
-        if (events.length === 0) return 0;
-        const subs = await repo.allSubscriptions(tx);
-        const now = clock.now();
-        const rows: Insertable<WebhookDeliveriesTable>[] = [];
-        for (const e of events) {
-          const type = publicEventType(e.type);
-          if (!type || !e.path) continue;
-          for (const s of subs) {
-            // A subscription receives its account's subtree, and only what happened after it was made.
-            if (e.path.startsWith(s.path) && e.id > s.id && subscribedTo(s.events, type)) {
-              rows.push({
-                id: newId(), subscription_id: s.id, event_id: e.id, event_type: type, event_created_at: e.created_at,
-                status: "queued", next_attempt_at: now, retry_until: new Date(now.getTime() + RETRY_WINDOW_MS), created_at: now,
-              });
-            }
+  /** Fans out queued events into deliveries; returns how many events it handled. */
+  async function dispatch(opts: { maxBatches?: number } = {}): Promise<number> {
+    return deps.events.consume(WEBHOOKS_CONSUMER, async (tx, events) => {
+      const subs = await repo.allSubscriptions(tx);
+      const now = clock.now();
+      const rows: Insertable<WebhookDeliveriesTable>[] = [];
+      for (const e of events) {
+        const type = publicEventType(e.type);
+        if (!type || !e.accountPath) continue;
+        for (const s of subs) {
+          // A subscription receives its account's subtree, and only what happened after it was made.
+          if (e.accountPath.startsWith(s.path) && e.position > BigInt(s.events_from) && subscribedTo(s.events, type)) {
+            rows.push({
+              id: newId(), subscription_id: s.id, event_id: e.id, event_type: type, event_created_at: e.createdAt,
+              status: "queued", next_attempt_at: now, retry_until: new Date(now.getTime() + RETRY_WINDOW_MS), created_at: now,
+            });
           }
         }
-        for (let j = 0; j < rows.length; j += 1000) await repo.insertDeliveries(tx, rows.slice(j, j + 1000));
-        await repo.setCursor(tx, events[events.length - 1]!.id);
-        return events.length;
-      });
-      total += n;
-      if (n < DISPATCH_BATCH) break;
-    }
-    return total;
+      }
+      for (let j = 0; j < rows.length; j += 1000) await repo.insertDeliveries(tx, rows.slice(j, j + 1000));
+    }, { batch: DISPATCH_BATCH, maxBatches: opts.maxBatches ?? 20 });
   }
 
   /** Deliveries whose node died mid-send go back to the queue, the interruption logged as an attempt. */
   async function takeBackLapsed(tx: Executor, round: WebhookRound): Promise<void> {
     const now = clock.now();
-    for (const d of await repo.lockLapsed(tx, now)) {
+    for (const d of await repo.lockLapsed(tx)) {
       await repo.insertAttempt(tx, { id: newId(), delivery_id: d.id, attempted_at: now, status_code: null, error: "Interrupted: the sending node stopped mid-send.", duration_ms: 0 });
       const giveUp = now >= d.retry_until;
       await repo.finishAttempt(tx, d.id, {
@@ -273,7 +252,7 @@ export function createWebhooksService(deps: Deps) {
     const claimed = await inTransaction(db, async (tx) => {
       await takeBackLapsed(tx, round);
       const due = await repo.lockDue(tx, clock.now(), limit);
-      if (due.length > 0) await repo.markSending(tx, due.map((d) => d.id), later(SENDING_LEASE_MS));
+      if (due.length > 0) await repo.markSending(tx, due.map((d) => d.id), SENDING_LEASE_MS);
       return due;
     });
     round.claimed = claimed.length;
@@ -360,11 +339,11 @@ export function createWebhooksService(deps: Deps) {
      * One turn of the worker: fan out new events, then send what is due; while rounds come back
      * full it goes on at once (up to DRAIN_BUDGET_MS) rather than waiting for the next poll.
      */
-    async runOnce(opts: { settleMs?: number } = {}): Promise<WebhookRound> {
+    async runOnce(): Promise<WebhookRound> {
       const total: WebhookRound = { claimed: 0, delivered: 0, retrying: 0, failed: 0, paused: 0 };
       const until = performance.now() + DRAIN_BUDGET_MS;
       for (;;) {
-        await dispatch(opts);
+        await dispatch();
         const r = await deliverDue();
         for (const k of Object.keys(total) as (keyof WebhookRound)[]) total[k] += r[k];
         if (r.claimed < DELIVERY_BATCH || performance.now() > until) return total;
@@ -377,7 +356,7 @@ export function createWebhooksService(deps: Deps) {
         const account = await deps.accounts.requireVisible(principal, input.accountId ?? principal.accountId, tx);
         const now = clock.now();
         const row = await repo.insertSubscription(tx, {
-          id: newId(), account_id: account.id, url: input.url, events: [...new Set(input.events)],
+          id: newId(), account_id: account.id, url: input.url, events: [...new Set(input.events)], events_from: await deps.events.position(tx),
           secret_sealed: deps.secrets.seal(input.secret), description: input.description ?? null,
           status: "active", created_at: now, updated_at: now,
         });
