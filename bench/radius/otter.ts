@@ -35,6 +35,8 @@ export async function startOtter(engine: OtterEngine, p: { storage: Record<strin
     OTTER_BOOTSTRAP_API_KEY: p.apiKey,
     OTTER_LOG_LEVEL: "warn",
     OTTER_RATE_LIMIT_PER_MINUTE: "0",
+    // The benchmarks' webhook receivers listen on this machine.
+    OTTER_OUTBOUND_ALLOW: "127.0.0.0/8,::1/128",
   }, p.env);
   const logFile = join(BENCH_DIR, p.logName ?? `radius-otter-${engine}.log`);
   const fd = openSync(logFile, "w");

@@ -22,7 +22,9 @@ import { networkRoutes } from "../modules/network/network.routes.js";
 import { loadCellLocations, noCellLocations } from "../modules/network/cell-locations.js";
 import { type RadiusServer, startRadiusServer } from "../network/radius-server.js";
 import { sendDisconnect } from "../network/disconnect-client.js";
-import { postCancelLocation } from "../network/hss-client.js";
+import { cancelLocationClient } from "../network/hss-client.js";
+import { createOutboundGuard, type Resolver } from "../network/outbound-guard.js";
+import { createGuardedPost } from "../network/outbound-http.js";
 import { createNetworkActionsService } from "../modules/network/network-actions.service.js";
 import { createDiagnosticsService } from "../modules/diagnostics/diagnostics.service.js";
 import { diagnosticsRoutes } from "../modules/diagnostics/diagnostics.routes.js";
@@ -78,6 +80,8 @@ export interface Infrastructure {
   cases?: CaseOpener;
   /** Ids of the domain events this node writes (tests play a node whose clock is off). */
   eventIds?: IdGenerator;
+  /** Resolves host names for outbound connections (webhooks, HSS, SMPP); the system resolver by default. */
+  resolve?: Resolver;
 }
 
 /** Who consumes which domain events, declared once: each consumer gets its own queue (src/modules/events). */
@@ -128,8 +132,13 @@ export async function buildOtter(infra: Infrastructure) {
   jobs.register(simBulk.handler);
   await jobs.recoverAfterRestart();
 
+  // Every outbound HTTP and SMPP connection goes through one guard (docs/webhooks.md, "Destinations").
+  const outbound = createOutboundGuard({ allow: config.OTTER_OUTBOUND_ALLOW, resolve: infra.resolve });
+  const outboundPost = createGuardedPost(outbound);
+  const operatorConnect = outbound.connectGuard("operator");
+
   const networkClients = createNetworkClientsService({ db, clock, secrets, audit, accounts });
-  const networkActions = createNetworkActionsService({ db, clock, logger: logger.child({ module: "network-actions" }), secrets, sims, send: (target) => sendDisconnect(target), cancelLocation: postCancelLocation });
+  const networkActions = createNetworkActionsService({ db, clock, logger: logger.child({ module: "network-actions" }), secrets, sims, send: (target) => sendDisconnect(target), cancelLocation: cancelLocationClient(outboundPost) });
   // Rules ask for usage thresholds of their own; the automation service is built further down.
   let usageThresholds: ((tx: Executor, accountPath: string) => Promise<number[]>) | null = null;
   const signals = createSignalsService({
@@ -141,12 +150,12 @@ export async function buildOtter(infra: Infrastructure) {
 
   const services = { accounts, audit, events, catalog, mail, sims, jobs, simImport, simBulk, networkClients, signals, networkView, networkActions };
   const diagnostics = createDiagnosticsService({ db, clock, sims, catalog, network: networkView });
-  const hssEndpoints = createHssEndpointsService({ db, clock, secrets, audit, accounts });
-  const smsCentres = createSmsCentresService({ db, clock, secrets, audit, accounts });
+  const hssEndpoints = createHssEndpointsService({ db, clock, secrets, audit, accounts, outbound: operatorConnect });
+  const smsCentres = createSmsCentresService({ db, clock, secrets, audit, accounts, outbound: operatorConnect });
   const smsLog = logger.child({ module: "sms" });
-  const sms = createSmsService({ db, clock, logger: smsLog, centres: smsCentres, link: (centre, onReceipt) => new SmppLink(centre, { onReceipt, log: (msg, err) => smsLog.warn({ err }, msg) }) });
+  const sms = createSmsService({ db, clock, logger: smsLog, centres: smsCentres, link: (centre, onReceipt) => new SmppLink(centre, { onReceipt, log: (msg, err) => smsLog.warn({ err }, msg), guard: operatorConnect }) });
   const simActions = createSimActionsService({ db, clock, audit, sims, networkActions, networkView, diagnostics, events, sms, catalog });
-  const webhooks = createWebhooksService({ db, clock, secrets, accounts, audit, mail, events, logger: logger.child({ module: "webhooks" }) });
+  const webhooks = createWebhooksService({ db, clock, secrets, accounts, audit, mail, events, logger: logger.child({ module: "webhooks" }), guard: outbound, post: outboundPost });
   // Every timeline entry recomputes the case's SLA projection (the queue's order) in the same transaction.
   const sla = createSlaService({ db, clock, accounts, audit, events });
   const cases = createCasesService({ db, clock, accounts, sims, audit, events, onEntryAppended: (tx, caseId, kind) => sla.onEntryAppended(tx, caseId, kind) });

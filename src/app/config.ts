@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseCidr } from "../network/outbound-policy.js";
 
 /**
  * Every setting Otter reads, one zod schema over the environment. `otter serve` flags map onto the
@@ -45,6 +46,10 @@ export const configSchema = z.object({
   OTTER_DESK_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(14).describe("A customer reply within this many days of a case being resolved reopens it; later, it opens a new linked case."),
   OTTER_DESK_ACKNOWLEDGE: z.enum(["true", "false"]).default("true").transform((v) => v === "true")
     .describe("Acknowledge each new case opened by e-mail with an automatic reply (never to auto-replies, lists, bounces or loops; capped per address and case)."),
+  OTTER_OUTBOUND_ALLOW: z.string().default("")
+    .transform((v) => v.split(",").map((e) => e.trim()).filter(Boolean))
+    .refine((entries) => entries.every((e) => parseCidr(e) !== null), { error: "must be comma-separated CIDR ranges, e.g. 127.0.0.0/8,::1/128" })
+    .describe("CIDR ranges (comma-separated) that Otter may connect to although they are private, loopback or otherwise not public: for every outbound HTTP and SMPP destination, customer webhooks included. Empty: customers' webhooks reach public addresses only, the operator's HSS endpoints and SMS centres public and private ones (docs/webhooks.md)."),
   OTTER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000).describe("Requests per minute per API key (0 turns the limit off)."),
 });
 

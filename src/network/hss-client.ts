@@ -1,14 +1,16 @@
 import { otterSignature } from "../lib/signature.js";
+import type { GuardedPost } from "./outbound-http.js";
 
-/** POSTs a cancel-location request to an HSS endpoint; resolves with the HTTP status. */
-export async function postCancelLocation(url: string, secret: string, body: { requestId: string; imsi: string; cancellationType: "subscription_withdrawal" }): Promise<number> {
-  const text = JSON.stringify(body);
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", "otter-signature": otterSignature(secret, text), "otter-request-id": body.requestId },
-    body: text,
-    signal: AbortSignal.timeout(10_000),
-  });
-  await res.arrayBuffer();
-  return res.status;
+export type CancelLocation = (url: string, secret: string, body: { requestId: string; imsi: string; cancellationType: "subscription_withdrawal" }) => Promise<number>;
+
+/**
+ * POSTs cancel-location requests to HSS endpoints through Otter's guarded HTTP client; resolves
+ * with the HTTP status. An HSS endpoint is the operator's: it may sit on a private network.
+ */
+export function cancelLocationClient(post: GuardedPost): CancelLocation {
+  return (url, secret, body) => {
+    const text = JSON.stringify(body);
+    const headers = { "content-type": "application/json", "otter-signature": otterSignature(secret, text), "otter-request-id": body.requestId };
+    return post(url, text, headers, AbortSignal.timeout(10_000), "operator");
+  };
 }

@@ -1,3 +1,4 @@
+import type { ConnectGuard } from "./outbound-guard.js";
 import { commandStatusName, smpp, type SmppPdu, type SmppSession } from "./smpp.js";
 
 /**
@@ -82,7 +83,8 @@ export class SmppLink {
   /** The last reason the link is down, for the SMS's error. */
   lastError: string | null = null;
 
-  constructor(private readonly centre: SmppCentre, private readonly opts: { onReceipt: (r: DeliveryReceipt) => Promise<void>; log?: (msg: string, err?: unknown) => void }) {}
+  /** `guard` checks the centre's address before connecting (Otter passes the operator's; tests of the codec may leave it out). */
+  constructor(private readonly centre: SmppCentre, private readonly opts: { onReceipt: (r: DeliveryReceipt) => Promise<void>; log?: (msg: string, err?: unknown) => void; guard?: ConnectGuard }) {}
 
   /** Connects and binds (or waits for the bind in progress); rejects with SmppError. */
   connect(): Promise<SmppSession> {
@@ -108,9 +110,16 @@ export class SmppLink {
 
   private open(): Promise<SmppSession> {
     const c = this.centre;
+    const guard = this.opts.guard;
+    try {
+      guard?.checkLiteral(c.host);
+    } catch (err) {
+      return Promise.reject(new SmppError("unreachable", `SMS centre ${c.host}:${c.port} is not reachable: ${(err as Error).message}`));
+    }
     return new Promise<SmppSession>((resolve, reject) => {
       let settled = false;
-      const session = smpp.connect({ host: c.host, port: c.port, auto_enquire_link_period: ENQUIRE_LINK_MS });
+      // node-smpp hands these options to net.connect: the guard's lookup pins the socket to the checked address.
+      const session = smpp.connect({ host: c.host, port: c.port, auto_enquire_link_period: ENQUIRE_LINK_MS, ...(guard && { lookup: guard.lookup }) });
       const fail = (err: SmppError) => {
         if (settled) return;
         settled = true;
@@ -120,7 +129,10 @@ export class SmppLink {
       };
       const timer = setTimeout(() => fail(new SmppError("timeout", `SMS centre ${c.host}:${c.port} did not answer the bind within ${(CONNECT_TIMEOUT_MS + RESPONSE_TIMEOUT_MS) / 1000} s.`)), CONNECT_TIMEOUT_MS + RESPONSE_TIMEOUT_MS);
       session.on("error", (err: NodeJS.ErrnoException) => {
-        if (!settled) fail(new SmppError("unreachable", `SMS centre ${c.host}:${c.port} is unreachable: ${err.code ?? err.message}.`));
+        if (!settled) {
+          const why = err.name === "DestinationRefused" ? err.message : `${err.code ?? err.message}.`;
+          fail(new SmppError("unreachable", `SMS centre ${c.host}:${c.port} is unreachable: ${why}`));
+        }
         else {
           // A socket error or a PDU node-smpp cannot decode (it stops reading then): start afresh.
           this.opts.log?.("SMPP link error; binding again", err);

@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     OTTER_BOOTSTRAP_API_KEY: DEMO_API_KEY,
     OTTER_LOG_LEVEL: "warn",
     OTTER_RADIUS_HOST: "127.0.0.1",
+    // The simulated HSS and SMS centre (and any webhook receiver you try) listen on this machine.
+    OTTER_OUTBOUND_ALLOW: "127.0.0.0/8,::1/128",
     ...process.env,
   };
   const config = loadConfig(env);

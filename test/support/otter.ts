@@ -4,7 +4,9 @@ import { buildOtter, type Otter } from "../../src/app/build-app.js";
 import { loadConfig } from "../../src/app/config.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import type { CaseOpener } from "../../src/modules/automation/automation.service.js";
+import type { Resolver } from "../../src/network/outbound-guard.js";
 import { createTestDatabase } from "./engine.js";
+import { testResolver } from "./resolver.js";
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -26,8 +28,10 @@ export interface TestOtter {
 /**
  * Boots the real Otter on a fresh database and an ephemeral port, with a manual clock.
  * `startWorkers: false` leaves background work (mail delivery…) to the test, which drives it by hand.
+ * Outbound connections may reach loopback (the tests' receivers, HSS and SMS centre live there), and
+ * host names resolve through `testResolver` unless `resolve` stands in for DNS otherwise.
  */
-export async function startOtter(env: Record<string, string> = {}, opts: { startWorkers?: boolean; cases?: CaseOpener } = {}): Promise<TestOtter> {
+export async function startOtter(env: Record<string, string> = {}, opts: { startWorkers?: boolean; cases?: CaseOpener; resolve?: Resolver } = {}): Promise<TestOtter> {
   const database = await createTestDatabase();
   const adminKey = `otk_test_${randomBytes(24).toString("hex")}`;
   const config = loadConfig({
@@ -42,10 +46,11 @@ export async function startOtter(env: Record<string, string> = {}, opts: { start
     OTTER_RADIUS_HOST: "127.0.0.1",
     OTTER_SMTP_PORT: "0",
     OTTER_SMTP_HOST: "127.0.0.1",
+    OTTER_OUTBOUND_ALLOW: "127.0.0.0/8,::1/128",
     ...env,
   });
   const clock = new ManualClock("2026-03-01T09:00:00Z");
-  const otter = await buildOtter({ config, logger: pino({ level: "silent" }), clock, database, startWorkers: opts.startWorkers, cases: opts.cases });
+  const otter = await buildOtter({ config, logger: pino({ level: "silent" }), clock, database, startWorkers: opts.startWorkers, cases: opts.cases, resolve: opts.resolve ?? testResolver() });
   const url = await otter.listen();
   const root = await otter.services.accounts.rootAccount();
 

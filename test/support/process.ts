@@ -27,7 +27,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const port = await freeTcpPort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/otter.ts", "serve"], {
     cwd: ROOT,
-    env: { ...process.env, OTTER_HOST: "127.0.0.1", OTTER_HTTP_PORT: String(port), OTTER_RADIUS_PORT: "0", OTTER_RADIUS_HOST: "127.0.0.1", OTTER_SMTP_PORT: "0", OTTER_SMTP_HOST: "127.0.0.1", OTTER_LOG_LEVEL: "warn", ...env },
+    env: { ...process.env, OTTER_HOST: "127.0.0.1", OTTER_HTTP_PORT: String(port), OTTER_RADIUS_PORT: "0", OTTER_RADIUS_HOST: "127.0.0.1", OTTER_SMTP_PORT: "0", OTTER_SMTP_HOST: "127.0.0.1", OTTER_LOG_LEVEL: "warn", OTTER_OUTBOUND_ALLOW: "127.0.0.0/8,::1/128", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

@@ -1,20 +1,30 @@
 import { type Db, inTransaction } from "../../db/database.js";
 import type { Clock } from "../../lib/clock.js";
-import { conflict, notFound } from "../../lib/errors.js";
+import { conflict, notFound, validationError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import type { SecretBox } from "../../lib/secret-box.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { requirePermission } from "../auth/permissions.js";
 import { actorOf, type Principal } from "../auth/principal.js";
+import type { ConnectGuard } from "../../network/outbound-guard.js";
 
-/** HSS endpoints: where Otter sends cancel-location requests (a reset makes the device re-attach). */
-export function createHssEndpointsService(deps: { db: Db; clock: Clock; secrets: SecretBox; audit: AuditService; accounts: Pick<AccountsService, "rootAccount"> }) {
+/**
+ * HSS endpoints: where Otter sends cancel-location requests (a reset makes the device re-attach).
+ * The operator's own: they may sit on a private network; loopback and the like need OTTER_OUTBOUND_ALLOW.
+ * An IP address is checked here; a host name when Otter connects (it may resolve only where Otter runs).
+ */
+export function createHssEndpointsService(deps: { db: Db; clock: Clock; secrets: SecretBox; audit: AuditService; accounts: Pick<AccountsService, "rootAccount">; outbound: Pick<ConnectGuard, "checkLiteral"> }) {
   const { db, clock } = deps;
   const present = (e: { id: string; name: string; url: string; imsi_prefixes: string[]; created_at: Date }) => ({ id: e.id, name: e.name, url: e.url, imsiPrefixes: e.imsi_prefixes, createdAt: e.created_at.toISOString() });
   return {
     async create(principal: Principal, input: { name: string; url: string; secret: string; imsiPrefixes?: string[] }) {
       requirePermission(principal, "network:manage");
+      try {
+        deps.outbound.checkLiteral(new URL(input.url).hostname);
+      } catch (err) {
+        throw validationError("url", "HSS_ENDPOINT_URL_NOT_PERMITTED", `\`url\` is refused: ${(err as Error).message}`);
+      }
       return inTransaction(db, async (tx) => {
         if (await tx.selectFrom("hss_endpoints").select("id").where("name", "=", input.name).executeTakeFirst()) throw conflict("HSS_ENDPOINT_NAME_TAKEN", `An HSS endpoint named "${input.name}" already exists.`);
         const root = await deps.accounts.rootAccount(tx);

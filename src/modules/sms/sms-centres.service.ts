@@ -1,12 +1,13 @@
 import { type Db, type Executor, inTransaction } from "../../db/database.js";
 import type { Clock } from "../../lib/clock.js";
-import { conflict, notFound } from "../../lib/errors.js";
+import { conflict, notFound, validationError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import type { SecretBox } from "../../lib/secret-box.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { requirePermission } from "../auth/permissions.js";
 import { actorOf, type Principal } from "../auth/principal.js";
+import type { ConnectGuard } from "../../network/outbound-guard.js";
 
 export interface SmsCentreInput {
   name: string;
@@ -23,9 +24,11 @@ type Row = { id: string; name: string; host: string; port: number; system_id: st
 
 /**
  * SMS centres (SMSCs) Otter binds to over SMPP to send SMS to devices, registered by the operator
- * like HSS endpoints. The SMPP password is kept sealed (secret box) and never returned.
+ * like HSS endpoints. The SMPP password is kept sealed (secret box) and never returned. Like HSS
+ * endpoints they may sit on a private network; an IP address is checked here, a host name when
+ * Otter binds.
  */
-export function createSmsCentresService(deps: { db: Db; clock: Clock; secrets: SecretBox; audit: AuditService; accounts: Pick<AccountsService, "rootAccount"> }) {
+export function createSmsCentresService(deps: { db: Db; clock: Clock; secrets: SecretBox; audit: AuditService; accounts: Pick<AccountsService, "rootAccount">; outbound: Pick<ConnectGuard, "checkLiteral"> }) {
   const { db, clock } = deps;
   const present = (c: Row) => ({
     id: c.id, name: c.name, host: c.host, port: c.port, systemId: c.system_id, systemType: c.system_type, sourceAddress: c.source_address,
@@ -34,6 +37,11 @@ export function createSmsCentresService(deps: { db: Db; clock: Clock; secrets: S
   return {
     async create(principal: Principal, input: SmsCentreInput) {
       requirePermission(principal, "network:manage");
+      try {
+        deps.outbound.checkLiteral(input.host);
+      } catch (err) {
+        throw validationError("host", "SMS_CENTRE_HOST_NOT_PERMITTED", `\`host\` is refused: ${(err as Error).message}`);
+      }
       return inTransaction(db, async (tx) => {
         if (await tx.selectFrom("sms_centres").select("id").where("name", "=", input.name).executeTakeFirst()) throw conflict("SMS_CENTRE_NAME_TAKEN", `An SMS centre named "${input.name}" already exists.`);
         const root = await deps.accounts.rootAccount(tx);

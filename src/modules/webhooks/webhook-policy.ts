@@ -1,3 +1,6 @@
+import { CUSTOMER_REASON, DestinationRefused } from "../../network/outbound-guard.js";
+import type { OutboundOwner } from "../../network/outbound-policy.js";
+
 /**
  * When a webhook delivery is tried again and when a subscription is given up on. Pure, so the
  * numbers can be read and tested without a receiver.
@@ -29,8 +32,14 @@ export function shouldPause(s: { consecutiveFailures: number; failingSince: Date
     && now.getTime() - s.failingSince.getTime() >= RETRY_WINDOW_MS;
 }
 
-/** A short description of a failed attempt for the delivery log. */
-export function describeFailure(err: unknown): string {
+/**
+ * A short description of a failed attempt for the delivery log. When Otter refused to connect to a
+ * customer's destination (or could not resolve it), the log says only that it is not reachable:
+ * what answers inside the operator's network, or which internal names exist, is not the customer's
+ * to read. The operator's log keeps the detail.
+ */
+export function describeFailure(err: unknown, owner: OutboundOwner): string {
+  if (err instanceof DestinationRefused) return owner === "customer" ? CUSTOMER_REASON : `Not connected: ${err.message}`;
   if (err instanceof Error) {
     if (err.name === "TimeoutError" || err.name === "AbortError") return `No answer within ${REQUEST_TIMEOUT_MS / 1000} s.`;
     const cause = (err as Error & { cause?: { code?: string; message?: string } }).cause;

@@ -60,7 +60,7 @@ export const webhooksRepo = {
       .innerJoin("webhook_subscriptions as s", "s.id", "webhook_deliveries.subscription_id")
       .innerJoin("domain_events as e", "e.id", "webhook_deliveries.event_id")
       .selectAll("webhook_deliveries")
-      .select(["s.url", "s.secret_sealed", "e.account_id as event_account_id", "e.data as event_data"])
+      .select(["s.url", "s.secret_sealed", "s.account_id as subscription_account_id", "e.account_id as event_account_id", "e.data as event_data"])
       .where("webhook_deliveries.id", "in", ids)
       .orderBy("webhook_deliveries.next_attempt_at")
       .execute();

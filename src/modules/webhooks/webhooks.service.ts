@@ -1,5 +1,3 @@
-import http from "node:http";
-import https from "node:https";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
 import { type Db, type Executor, inTransaction } from "../../db/database.js";
@@ -16,6 +14,9 @@ import { requirePermission } from "../auth/permissions.js";
 import { actorOf, type Principal } from "../auth/principal.js";
 import type { EventsService } from "../events/events.service.js";
 import type { MailService } from "../mail/mail.service.js";
+import { DestinationRefused, type OutboundGuard } from "../../network/outbound-guard.js";
+import type { GuardedPost } from "../../network/outbound-http.js";
+import type { OutboundOwner } from "../../network/outbound-policy.js";
 import { publicEventType, subscribedTo } from "./webhook-events.js";
 import {
   describeFailure, REQUEST_TIMEOUT_MS, RETRY_WINDOW_MS, retryDelayMs, SENDING_LEASE_MS, shouldPause,
@@ -25,32 +26,8 @@ import { presentDelivery, presentWebhook } from "./webhooks.presenter.js";
 import { webhooksRepo as repo } from "./webhooks.repo.js";
 import type { CreateWebhookInput, DeliveriesQuery, UpdateWebhookInput } from "./webhooks.schemas.js";
 
-/** Sends one request and resolves with the HTTP status; global fetch by default, a fake in unit tests. */
-export type WebhookPost = (url: string, body: string, headers: Record<string, string>, signal: AbortSignal) => Promise<number>;
-
-/**
- * Keep-alive connections, at most 64 per receiver. Node's own http/https clients rather than fetch:
- * fetch (undici) spends more CPU per request, and at a thousand deliveries a second the worker's CPU
- * is what limits it (docs/benchmarks.md, webhooks). undici's Agent would do the same, but is not a
- * dependency of Otter.
- */
-const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
-
-export const httpPost: WebhookPost = (url, body, headers, signal) => new Promise<number>((resolve, reject) => {
-  const u = new URL(url);
-  const secure = u.protocol === "https:";
-  // A redirect is an answer, not a delivery (it is not followed): the receiver must give the URL that takes the events.
-  const req = (secure ? https : http).request(u, {
-    method: "POST", agent: secure ? agents.https : agents.http, signal,
-    headers: { ...headers, "content-length": Buffer.byteLength(body) },
-  }, (res) => {
-    res.resume();
-    res.on("end", () => resolve(res.statusCode ?? 0));
-    res.on("error", reject);
-  });
-  req.on("error", reject);
-  req.end(body);
-});
+/** Sends one request and resolves with the HTTP status; Otter's guarded client, a fake in unit tests. */
+export type WebhookPost = GuardedPost;
 
 export interface WebhookRound {
   claimed: number;
@@ -64,12 +41,15 @@ interface Deps {
   db: Db;
   clock: Clock;
   secrets: SecretBox;
-  accounts: Pick<AccountsService, "requireVisible">;
+  accounts: Pick<AccountsService, "requireVisible" | "rootAccount">;
   audit: Pick<AuditService, "record">;
   mail: Pick<MailService, "enqueue">;
   logger: Pick<Logger, "info" | "warn" | "error">;
   events: Pick<EventsService, "consume" | "position">;
-  post?: WebhookPost;
+  /** Resolves and checks destinations when a URL is given. */
+  guard: Pick<OutboundGuard, "resolvePermitted">;
+  /** Sends through the same guard, which checks again at connect time. */
+  post: WebhookPost;
 }
 
 const DISPATCH_BATCH = 500;
@@ -90,8 +70,30 @@ export const WEBHOOKS_CONSUMER = "webhooks";
  */
 export function createWebhooksService(deps: Deps) {
   const { db, clock, logger } = deps;
-  const post = deps.post ?? httpPost;
+  const { post } = deps;
   const later = (ms: number) => new Date(clock.now().getTime() + ms);
+
+  /**
+   * A webhook belongs to its account's owner: the operator's when it is on the root account,
+   * otherwise a customer's — also when an operator user created it on the customer's account.
+   */
+  let rootAccountId: Promise<string> | null = null;
+  async function ownerOf(accountId: string): Promise<OutboundOwner> {
+    rootAccountId ??= deps.accounts.rootAccount(db).then((a) => a.id, (err: unknown) => { rootAccountId = null; throw err; });
+    return accountId === await rootAccountId ? "operator" : "customer";
+  }
+
+  /** Refuses a URL with credentials, or whose host does not resolve to addresses its owner may reach. */
+  async function requireReachable(url: string, owner: OutboundOwner): Promise<void> {
+    const u = new URL(url);
+    if (u.username || u.password) throw webhookErrors.urlCredentials();
+    try {
+      await deps.guard.resolvePermitted(u.hostname, owner);
+    } catch (err) {
+      if (!(err instanceof DestinationRefused)) throw err;
+      throw webhookErrors.urlNotPublic(owner === "operator" ? err.message : null);
+    }
+  }
 
   async function requireVisible(principal: Principal, id: string, ex: Executor = db): Promise<WebhookSubscription> {
     const s = await repo.findVisible(ex, principal.accountPath, id);
@@ -168,6 +170,7 @@ export function createWebhooksService(deps: Deps) {
 
   /** POSTs one signed delivery; null when Otter is stopping (the delivery was handed back untouched). */
   async function send(d: Claimed, signal?: AbortSignal): Promise<Outcome | null> {
+    const owner = await ownerOf(d.subscription_account_id);
     const body = JSON.stringify({ id: d.event_id, type: d.event_type, createdAt: d.event_created_at.toISOString(), accountId: d.event_account_id, data: d.event_data });
     const at = clock.now();
     let status: number | null = null;
@@ -182,14 +185,17 @@ export function createWebhooksService(deps: Deps) {
         "otter-signature": otterSignature(deps.secrets.open(d.secret_sealed), body, at.getTime()),
       };
       const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-      status = await post(d.url, body, headers, signal ? AbortSignal.any([signal, timeout]) : timeout);
+      status = await post(d.url, body, headers, signal ? AbortSignal.any([signal, timeout]) : timeout, owner);
     } catch (err) {
       if (signal?.aborted) {
         // Otter is stopping: hand the delivery back untouched for the next node or the next start.
         await repo.finishAttempt(db, d.id, { status: "queued", next_attempt_at: clock.now() });
         return null;
       }
-      error = describeFailure(err);
+      error = describeFailure(err, owner);
+      if (err instanceof DestinationRefused) {
+        logger.warn({ webhookId: d.subscription_id, deliveryId: d.id, url: d.url, owner, reason: err.reason, address: err.address, addressClass: err.addressClass, detail: err.message }, "webhook destination refused");
+      }
     }
     return { d, at, status, error, durationMs: Math.round(performance.now() - started) };
   }
@@ -352,8 +358,11 @@ export function createWebhooksService(deps: Deps) {
 
     async create(principal: Principal, input: CreateWebhookInput) {
       requirePermission(principal, "webhooks:write");
+      // Resolving the host may take seconds: before the transaction, after the visibility check.
+      const target = await deps.accounts.requireVisible(principal, input.accountId ?? principal.accountId);
+      await requireReachable(input.url, await ownerOf(target.id));
       return inTransaction(db, async (tx) => {
-        const account = await deps.accounts.requireVisible(principal, input.accountId ?? principal.accountId, tx);
+        const account = await deps.accounts.requireVisible(principal, target.id, tx);
         const now = clock.now();
         const row = await repo.insertSubscription(tx, {
           id: newId(), account_id: account.id, url: input.url, events: [...new Set(input.events)], events_from: await deps.events.position(tx),
@@ -379,6 +388,7 @@ export function createWebhooksService(deps: Deps) {
     async update(principal: Principal, id: string, patch: UpdateWebhookInput) {
       requirePermission(principal, "webhooks:write");
       if (Object.keys(patch).length === 0) throw validationError("body", "NOTHING_TO_CHANGE", "Give at least one field to change.");
+      if (patch.url !== undefined) await requireReachable(patch.url, await ownerOf((await requireVisible(principal, id)).account_id));
       return inTransaction(db, async (tx) => {
         const before = await requireVisible(principal, id, tx);
         const now = clock.now();
