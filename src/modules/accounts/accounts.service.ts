@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import type { Logger } from "pino";
 import { type Db, type Executor, inTransaction } from "../../db/database.js";
 import type { Account } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
@@ -9,6 +10,7 @@ import { requirePermission } from "../auth/permissions.js";
 import { actorOf, inSubtree, isOperatorRole, type Principal, type Role } from "../auth/principal.js";
 import type { EventsService } from "../events/events.service.js";
 import { displayPrefix, generateApiKey, hashApiKey } from "./api-key.js";
+import { createKeyUseRecorder } from "./key-use.js";
 import { accountsRepo as repo } from "./accounts.repo.js";
 import { presentAccount, presentContact, presentUser } from "./accounts.presenter.js";
 import type { AccountInput, AccountPatch, ContactInput, UserInput } from "./accounts.schemas.js";
@@ -20,6 +22,8 @@ interface Deps {
   clock: Clock;
   audit: AuditService;
   events: EventsService;
+  /** Where a failed `lastUsedAt` write is reported; it never fails the request. */
+  logger?: Pick<Logger, "warn">;
 }
 
 /**
@@ -28,6 +32,11 @@ interface Deps {
  */
 export function createAccountsService(deps: Deps) {
   const { db, clock } = deps;
+  const keyUse = createKeyUseRecorder({
+    clock,
+    write: async (keyId, at) => { await repo.touchApiKey(db, keyId, at); },
+    onError: (err, keyId) => deps.logger?.warn({ err, apiKeyId: keyId }, "could not record when the API key was last used"),
+  });
 
   /** The account, if the principal may see it; otherwise "not found", never "forbidden". */
   async function requireVisible(principal: Principal, accountId: string, ex: Executor = db): Promise<Account> {
@@ -77,10 +86,14 @@ export function createAccountsService(deps: Deps) {
       return root;
     },
 
-    /** Resolves a bearer key to its principal, or null. */
+    /** Resolves when the background `lastUsedAt` writes started so far are done. */
+    settleKeyUse: () => keyUse.settled(),
+
+    /** Resolves a bearer key to its principal, or null; notes the key's use (`lastUsedAt`, throttled). */
     async authenticate(key: string): Promise<Principal | null> {
       const row = await repo.findPrincipalByKeyHash(db, hashApiKey(key));
       if (!row) return null;
+      keyUse.note(row.api_key_id);
       return {
         userId: row.user_id, name: row.name || row.email, accountId: row.account_id,
         accountPath: row.account_path, role: row.role as Role, apiKeyId: row.api_key_id,
