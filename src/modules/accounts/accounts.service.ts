@@ -4,7 +4,7 @@ import { type Db, type Executor, inTransaction } from "../../db/database.js";
 import type { Account } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, forbidden, notFound, OtterError, validationError } from "../../lib/errors.js";
-import { newId } from "../../lib/ids.js";
+import { isUuid, newId } from "../../lib/ids.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { requirePermission } from "../auth/permissions.js";
 import { actorOf, inSubtree, isOperatorRole, type Principal, type Role } from "../auth/principal.js";
@@ -131,6 +131,7 @@ export function createAccountsService(deps: Deps) {
 
     async list(principal: Principal, opts: { parentId?: string; cursor?: string; limit: number }) {
       requirePermission(principal, "accounts:read");
+      if (opts.cursor && !isUuid(opts.cursor)) throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
       if (opts.parentId) await requireVisible(principal, opts.parentId);
       const rows = await repo.listSubtree(db, principal.accountPath, { parentId: opts.parentId, after: opts.cursor, limit: opts.limit + 1 });
       const items = rows.slice(0, opts.limit).map(presentAccount);
