@@ -107,7 +107,7 @@ export async function buildOtter(infra: Infrastructure) {
 
   const audit = createAuditService({ db, clock });
   const events = createEventsService({ db, clock, ids: infra.eventIds, consumers: EVENT_CONSUMERS });
-  const accounts = createAccountsService({ db, clock, audit, events });
+  const accounts = createAccountsService({ db, clock, audit, events, logger: logger.child({ module: "accounts" }) });
 
   const catalog = createCatalogService({ db, clock, audit, accounts });
 
@@ -263,6 +263,7 @@ export async function buildOtter(infra: Infrastructure) {
       jobs.stop();
       await stopJobs?.();
       await app.close();
+      await accounts.settleKeyUse();
       if (!infra.database) await database.close();
     },
   };

@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect, PostgresDialect, type Transaction } from "kysely";
 import { Migrator } from "kysely/migration";
@@ -6,6 +5,7 @@ import pg from "pg";
 import type { DB } from "./schema.js";
 import { migrationProvider } from "./migrations/index.js";
 import { exclusive } from "./exclusive-driver.js";
+import { makePrivateDir } from "../lib/private-dir.js";
 
 /**
  * The only file that knows which engine runs underneath. Everything else sees `Kysely<DB>`.
@@ -49,10 +49,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return { db, engine: "postgres", close: () => db.destroy() };
   }
   const dir = opts.dataDir ?? "memory://";
-  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
+  const onDisk = !dir.startsWith("memory://");
+  // The data directory holds every tenant's data and the secret key: owner only (docs/storage.md).
+  if (onDisk) makePrivateDir(dir);
   const pglite = await PGlite.create(dir, {
     parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v },
   });
+  // A new cluster arrives 0666 from PGlite, and each start rewrites a few files 0644.
+  if (onDisk) makePrivateDir(dir);
   const db = new Kysely<DB>({ dialect: exclusive(new PGliteDialect({ pglite })) });
   return {
     db,
@@ -60,6 +64,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
+      if (onDisk) makePrivateDir(dir);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import Fastify, { type FastifyBaseLogger, type FastifyError } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyReply, type FastifyRequest } from "fastify";
 import swagger from "@fastify/swagger";
 import rateLimit from "@fastify/rate-limit";
 import {
@@ -8,7 +8,9 @@ import {
 } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
 import { httpStatusOf, OtterError } from "../lib/errors.js";
+import { listSome } from "../lib/list-some.js";
 import type { Metrics } from "./metrics.js";
+import { type BadText, findBadText, markUndecodableSegments, MAX_REPORTED, undecodableQuery } from "./text-input.js";
 import "./principal.js";
 import type { Principal } from "../modules/auth/principal.js";
 
@@ -33,7 +35,27 @@ export async function createHttpServer(opts: HttpOptions) {
     },
     bodyLimit: 10 * 1024 * 1024,
     return503OnClosing: true,
+    // Before routing: a path that is not valid percent-encoded UTF-8 still gets the one envelope.
+    frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+      reply.header("x-request-id", req.id);
+      if (err.code === "FST_ERR_BAD_URL") {
+        const bad = [{ field: undecodablePathParam(req.method, req.url), message: "is not valid percent-encoded UTF-8" }];
+        return reply.code(400).send(badTextError(bad, String(req.id)));
+      }
+      const status = err.statusCode ?? 500;
+      if (status >= 500) req.log.error({ err }, "request failed before routing");
+      return reply.code(status).send({ error: { code: status === 414 ? "URI_TOO_LONG" : "INTERNAL", message: err.message, requestId: String(req.id) } });
+    },
   }).withTypeProvider<ZodTypeProvider>();
+
+  /** The name of the path parameter holding the undecodable segment, or `path` when no route matches. */
+  function undecodablePathParam(method: string, url: string): string {
+    const marker = "otter-undecodable-segment";
+    const { path, marked } = markUndecodableSegments(url.split("?")[0]!, marker);
+    const route = marked ? app.findRoute({ method: method as "GET", url: path }) : null;
+    const param = route && Object.entries(route.params as Record<string, string>).find(([, v]) => v === marker)?.[0];
+    return param ?? "path";
+  }
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -77,6 +99,19 @@ export async function createHttpServer(opts: HttpOptions) {
     req.principal = principal;
   });
 
+  // Text PostgreSQL cannot store (NUL, lone surrogates) is refused here, once for every route and
+  // every field, before a schema or a service sees it.
+  app.addHook("preValidation", async (req) => {
+    const bad = [
+      ...undecodableQuery(req.url),
+      // Copied into plain objects: the router and the query parser build theirs on other prototypes.
+      ...findBadText({ ...(req.params as object) }),
+      ...findBadText({ ...(req.query as object) }),
+      ...(req.body === undefined || req.body === null ? [] : findBadText(req.body)),
+    ];
+    if (bad.length > 0) throw new OtterError("validation", "VALIDATION_FAILED", `${bad[0]!.field}: ${bad[0]!.message}.`, badTextDetails(bad));
+  });
+
   if (opts.rateLimitPerMinute > 0) {
     await app.register(rateLimit, {
       global: true,
@@ -106,8 +141,12 @@ export async function createHttpServer(opts: HttpOptions) {
       const where = (err as FastifyError).validationContext ?? "body";
       const details = err.validation.map((v) => {
         const field = v.instancePath.split("/").filter(Boolean).join(".") || where;
-        const custom = (v.params as { params?: { code?: string } } | undefined)?.params?.code;
-        return { field, code: custom ?? String(v.keyword ?? "invalid"), message: v.message ?? "invalid value" };
+        const params = v.params as { params?: { code?: string }; keys?: unknown } | undefined;
+        const custom = params?.params?.code;
+        // Zod lists every unknown key; a body with thousands of them gets the first 20 and a count.
+        const unknown = v.keyword === "unrecognized_keys" && Array.isArray(params?.keys) ? (params.keys as string[]) : null;
+        const message = unknown ? `unknown field${unknown.length > 1 ? "s" : ""} ${listSome(unknown)}` : v.message ?? "invalid value";
+        return { field, code: custom ?? String(v.keyword ?? "invalid"), message };
       });
       const first = details[0];
       return reply.code(400).send({ error: { code: "VALIDATION_FAILED", message: first ? `${first.field}: ${first.message}` : "The request is invalid.", requestId, details } });
@@ -142,3 +181,11 @@ export async function createHttpServer(opts: HttpOptions) {
 }
 
 export type HttpServer = Awaited<ReturnType<typeof createHttpServer>>;
+
+function badTextDetails(bad: BadText[]) {
+  return bad.slice(0, MAX_REPORTED).map((b) => ({ field: b.field, ...(b.line !== undefined && { line: b.line }), code: "INVALID_CHARACTERS", message: b.message }));
+}
+
+function badTextError(bad: BadText[], requestId: string) {
+  return { error: { code: "VALIDATION_FAILED", message: `${bad[0]!.field}: ${bad[0]!.message}.`, requestId, details: badTextDetails(bad) } };
+}

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { makePrivateDir } from "./private-dir.js";
 
 /**
  * Encrypts stored secrets (RADIUS shared secrets, webhook keys) with AES-256-GCM under
@@ -31,11 +32,14 @@ export function createSecretBox(keyHex: string): SecretBox {
   };
 }
 
-/** With PGlite the key may live in the data directory, generated on first start (mode 0600). */
+/**
+ * With PGlite the key may live in the data directory, generated on first start. The directory is
+ * made owner-only (0700, files 0600) first, which also repairs a key file an older Otter left readable.
+ */
 export function loadOrCreateKeyFile(dataDir: string): string {
   const file = join(dataDir, "secret.key");
+  makePrivateDir(dataDir);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32).toString("hex");
   writeFileSync(file, `${key}\n`, { mode: 0o600, flag: "wx" });
   return key;

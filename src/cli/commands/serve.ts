@@ -54,6 +54,10 @@ async function serve(flags: Record<string, string | undefined>): Promise<void> {
   const [{ pino }, { buildOtter }] = await Promise.all([import("pino"), import("../../app/build-app.js")]);
   const logger = pino({ level: config.OTTER_LOG_LEVEL });
 
+  // Whatever the server creates (the data directory, PGlite's files, the secret key) is its owner's
+  // alone, whatever umask it was started with; openDatabase also repairs files made before.
+  process.umask(0o077);
+
   let otter: Awaited<ReturnType<typeof buildOtter>>;
   try {
     otter = await buildOtter({ config, logger });

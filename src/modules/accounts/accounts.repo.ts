@@ -47,6 +47,12 @@ export const accountsRepo = {
       .where("users.disabled_at", "is", null)
       .executeTakeFirst(),
 
+  /** Sets when the key was last used, never moving it backwards (another node may have written later). */
+  touchApiKey: (db: Executor, id: string, at: Date) =>
+    db.updateTable("api_keys").set({ last_used_at: at }).where("id", "=", id)
+      .where((eb) => eb.or([eb("last_used_at", "is", null), eb("last_used_at", "<", at)]))
+      .execute(),
+
   listApiKeys: (db: Executor, userId: string) =>
     db.selectFrom("api_keys").select(["id", "prefix", "name", "created_at", "revoked_at", "last_used_at"])
       .where("user_id", "=", userId).orderBy("id").execute(),

@@ -1,14 +1,16 @@
 import { sql } from "kysely";
+import type { Logger } from "pino";
 import { type Db, type Executor, inTransaction } from "../../db/database.js";
 import type { Account } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, forbidden, notFound, OtterError, validationError } from "../../lib/errors.js";
-import { newId } from "../../lib/ids.js";
+import { isUuid, newId } from "../../lib/ids.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { requirePermission } from "../auth/permissions.js";
 import { actorOf, inSubtree, isOperatorRole, type Principal, type Role } from "../auth/principal.js";
 import type { EventsService } from "../events/events.service.js";
 import { displayPrefix, generateApiKey, hashApiKey } from "./api-key.js";
+import { createKeyUseRecorder } from "./key-use.js";
 import { accountsRepo as repo } from "./accounts.repo.js";
 import { presentAccount, presentContact, presentUser } from "./accounts.presenter.js";
 import type { AccountInput, AccountPatch, ContactInput, UserInput } from "./accounts.schemas.js";
@@ -20,6 +22,8 @@ interface Deps {
   clock: Clock;
   audit: AuditService;
   events: EventsService;
+  /** Where a failed `lastUsedAt` write is reported; it never fails the request. */
+  logger?: Pick<Logger, "warn">;
 }
 
 /**
@@ -28,6 +32,11 @@ interface Deps {
  */
 export function createAccountsService(deps: Deps) {
   const { db, clock } = deps;
+  const keyUse = createKeyUseRecorder({
+    clock,
+    write: async (keyId, at) => { await repo.touchApiKey(db, keyId, at); },
+    onError: (err, keyId) => deps.logger?.warn({ err, apiKeyId: keyId }, "could not record when the API key was last used"),
+  });
 
   /** The account, if the principal may see it; otherwise "not found", never "forbidden". */
   async function requireVisible(principal: Principal, accountId: string, ex: Executor = db): Promise<Account> {
@@ -77,10 +86,14 @@ export function createAccountsService(deps: Deps) {
       return root;
     },
 
-    /** Resolves a bearer key to its principal, or null. */
+    /** Resolves when the background `lastUsedAt` writes started so far are done. */
+    settleKeyUse: () => keyUse.settled(),
+
+    /** Resolves a bearer key to its principal, or null; notes the key's use (`lastUsedAt`, throttled). */
     async authenticate(key: string): Promise<Principal | null> {
       const row = await repo.findPrincipalByKeyHash(db, hashApiKey(key));
       if (!row) return null;
+      keyUse.note(row.api_key_id);
       return {
         userId: row.user_id, name: row.name || row.email, accountId: row.account_id,
         accountPath: row.account_path, role: row.role as Role, apiKeyId: row.api_key_id,
@@ -118,6 +131,7 @@ export function createAccountsService(deps: Deps) {
 
     async list(principal: Principal, opts: { parentId?: string; cursor?: string; limit: number }) {
       requirePermission(principal, "accounts:read");
+      if (opts.cursor && !isUuid(opts.cursor)) throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
       if (opts.parentId) await requireVisible(principal, opts.parentId);
       const rows = await repo.listSubtree(db, principal.accountPath, { parentId: opts.parentId, after: opts.cursor, limit: opts.limit + 1 });
       const items = rows.slice(0, opts.limit).map(presentAccount);

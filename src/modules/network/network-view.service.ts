@@ -236,6 +236,8 @@ export function createNetworkViewService(deps: Deps) {
 
     async unknownImsis(principal: Principal, opts: { cursor?: string; limit: number }) {
       if (!isOperatorRole(principal.role)) throw forbidden("Unknown IMSIs are the operator's to resolve.");
+      // The cursor is the last IMSI of the previous page: 15 digits, like every IMSI stored here.
+      if (opts.cursor && !/^\d{15}$/.test(opts.cursor)) throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
       let q = db.selectFrom("unknown_imsis").selectAll();
       if (opts.cursor) q = q.where("imsi", ">", opts.cursor);
       const rows = await q.orderBy("imsi").limit(opts.limit + 1).execute();

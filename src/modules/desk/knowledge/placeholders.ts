@@ -1,4 +1,5 @@
 import { validationError } from "../../../lib/errors.js";
+import { listSome } from "../../../lib/list-some.js";
 
 /**
  * Placeholders of saved replies: `{{contact.firstName}}`, `{{case.number}}`… Pure.
@@ -40,7 +41,7 @@ export function checkPlaceholders(field: string, text: string): PlaceholderName[
   const unknown = used.filter((n) => !(n in PLACEHOLDERS));
   if (unknown.length) {
     throw validationError(field, "MACRO_UNKNOWN_PLACEHOLDER",
-      `${field}: unknown placeholder ${unknown.map((n) => `{{${n}}}`).join(", ")}; known: ${Object.keys(PLACEHOLDERS).join(", ")}.`);
+      `${field}: unknown placeholder ${listSome(unknown, (n) => `{{${n}}}`)}; known: ${Object.keys(PLACEHOLDERS).join(", ")}.`);
   }
   return used as PlaceholderName[];
 }

@@ -72,6 +72,9 @@ export function validateRow(values: string[], columns: string[]): RowResult {
   if (values.length !== columns.length) {
     return fail("row", "ROW_COLUMN_COUNT", `The row has ${values.length} values; the header has ${columns.length} columns.`);
   }
+  // PostgreSQL stores no NUL character; the value is not repeated in the message for the same reason.
+  const nul = values.findIndex((v) => v.includes("\u0000"));
+  if (nul >= 0) return fail(columns[nul]!, "INVALID_CHARACTERS", `${columns[nul]} contains a NUL character (\\u0000), which Otter cannot store.`);
   const get = (name: string): string => {
     const i = columns.indexOf(name);
     return i < 0 ? "" : (values[i] ?? "").trim();

@@ -225,7 +225,8 @@ export function createSimImport(deps: Deps) {
       rows++;
       const r = validateRow(record, params.columns);
       if (!r.ok) {
-        outcomes.push({ line, iccid: record[params.columns.indexOf("iccid")]?.trim() || null, outcome: "failed", field: r.field, code: r.code, message: r.message });
+        const iccid = record[params.columns.indexOf("iccid")]?.trim();
+        outcomes.push({ line, iccid: iccid && !iccid.includes("\u0000") ? iccid : null, outcome: "failed", field: r.field, code: r.code, message: r.message });
       } else {
         const d = r.draft;
         const dup = seenIccid.get(d.iccid) ?? seenImsi.get(d.imsi) ?? seenMsisdn.get(d.msisdn);
