@@ -197,6 +197,8 @@ export interface JobRowsTable {
   field: string | null;
   code: string | null;
   message: string | null;
+  /** The account the row concerns; null = the job's own account. */
+  account_id: string | null;
 }
 
 export interface AuditLogTable {

@@ -111,4 +111,23 @@ describe("jobs", () => {
     await running;
     expect((await jobRow(job.id)).status).toBe("succeeded");
   });
+  it("ends only the download whose results fail midway; the server goes on answering", async () => {
+    const jobs = t.otter.services.jobs;
+    jobs.register({
+      kind: "test.broken_results",
+      async run() {},
+      async *results() {
+        for (let line = 1; line <= 2000; line++) yield { line, iccid: null, outcome: "created", field: null, code: null, message: null, account_id: null };
+        await new Promise((r) => setTimeout(r, 50));
+        throw new Error("the database went away");
+      },
+    });
+    const job = await jobs.create(t.otter.database.db, { principal: principal(), accountId: t.rootAccountId, kind: "test.broken_results", params: { principal: principal() }, phase: "run" });
+    const res = await fetch(`${t.url}/api/v1/jobs/${job.id}/results.csv`, { headers: { authorization: `Bearer ${t.adminKey}` } });
+    expect(res.status).toBe(200);
+    // The response is cut off rather than ended as if complete.
+    await expect(res.text()).rejects.toThrow();
+    expect((await t.api("GET", "/healthz")).status).toBe(200);
+    expect((await t.api("GET", `/api/v1/jobs/${job.id}`)).status).toBe(200);
+  });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAccount, buildCatalog, buildCustomer, offer, runJob, simCsv, simIdentifiers, uploadCsv } from "../support/factories.js";
+import { parse } from "csv-parse/sync";
+import { buildAccount, buildCatalog, buildCustomer, buildSim, offer, runJob, simCsv, simIdentifiers, uploadCsv } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
 
 let t: TestOtter;
@@ -143,5 +144,103 @@ describe("tenant isolation on job routes", () => {
       expect((await t.api(method, path, { key: a.adminKey })).status, `${method} ${path}`).toBe(404);
     }
     expect((await t.api("GET", "/api/v1/jobs", { key: a.adminKey })).body.items).toEqual([]);
+  });
+});
+
+const resultsOf = async (jobId: string, key?: string) => {
+  const res = await t.api("GET", `/api/v1/jobs/${jobId}/results.csv`, { key });
+  expect(res.status).toBe(200);
+  return { text: res.body as string, rows: parse(res.body as string, { columns: true }) as Record<string, string>[] };
+};
+
+describe("a malformed file", () => {
+  const hyperlinkFile = () => {
+    const [a, b] = [simIdentifiers(), simIdentifiers()];
+    return { a, b, csv: `iccid,imsi,msisdn\n${a.iccid},${a.imsi},${a.msisdn}\n=HYPERLINK("x"),240070000000002,46700000002\n${b.iccid},${b.imsi},${b.msisdn}\n` };
+  };
+
+  it("names the line with an unescaped quote as a row error, and the job goes on with the next lines", async () => {
+    const acct = await buildAccount(t);
+    const { csv } = hyperlinkFile();
+    const strict = await runJob(t, (await uploadCsv(t, csv, `accountId=${acct.id}`)).body.jobId);
+    expect(strict).toMatchObject({ status: "failed", failure: { code: "IMPORT_INVALID_ROWS" }, errorCount: 1 });
+    expect(strict.errors).toEqual([expect.objectContaining({ line: 3, field: "row", code: "CSV_MALFORMED_ROW", iccid: null })]);
+    expect(strict.errors[0].message).toContain("double quote");
+
+    const lenient = await runJob(t, (await uploadCsv(t, csv, `accountId=${acct.id}&skipInvalid=true`)).body.jobId);
+    expect(lenient).toMatchObject({ status: "succeeded", counts: { created: 2, failed: 1 } });
+    expect(await count(acct.id)).toBe(2);
+    const { rows } = await resultsOf(lenient.id);
+    expect(rows.map((r) => [r.line, r.outcome, r.code])).toEqual([["2", "created", ""], ["3", "failed", "CSV_MALFORMED_ROW"], ["4", "created", ""]]);
+    expect((await t.api("GET", "/healthz")).status).toBe(200);
+  });
+
+  it("reports a quote never closed at the line where it starts", async () => {
+    const acct = await buildAccount(t);
+    const [a, b] = [simIdentifiers(), simIdentifiers()];
+    const csv = `iccid,imsi,msisdn\n${a.iccid},${a.imsi},${a.msisdn}\n"${b.iccid},${b.imsi},${b.msisdn}\n${simCsv(2).csv.split("\n").slice(1).join("\n")}`;
+    const job = await runJob(t, (await uploadCsv(t, csv, `accountId=${acct.id}&skipInvalid=true`)).body.jobId);
+    expect(job).toMatchObject({ status: "succeeded", counts: { created: 1, failed: 1 } });
+    expect(job.errors).toEqual([expect.objectContaining({ line: 3, code: "CSV_MALFORMED_ROW" })]);
+    expect(job.errors[0].message).toContain("never closed");
+    expect((await resultsOf(job.id)).rows.map((r) => r.outcome)).toEqual(["created", "failed"]);
+  });
+});
+
+describe("results.csv opened in a spreadsheet", () => {
+  it("neutralises every cell that would start a formula, and leaves plain numbers alone", async () => {
+    const acct = await buildAccount(t);
+    const ids = () => simIdentifiers();
+    const [x, y, z] = [ids(), ids(), ids()];
+    const csv = `iccid,imsi,msisdn\n"@SUM(1+1)*cmd|' /C calc'!A0",${x.imsi},${x.msisdn}\n-12.50,${y.imsi},${y.msisdn}\n+447700900123,${z.imsi},${z.msisdn}\n`;
+    const job = await runJob(t, (await uploadCsv(t, csv, `accountId=${acct.id}&skipInvalid=true`)).body.jobId);
+    expect(job.counts.failed).toBe(3);
+    const { text, rows } = await resultsOf(job.id);
+    expect(rows.map((r) => r.iccid)).toEqual(["'@SUM(1+1)*cmd|' /C calc'!A0", "-12.50", "+447700900123"]);
+    for (const line of text.trim().split("\n").slice(1)) expect(line).toMatch(/^\d+,(?:"'|'|[-+]\d)/);
+  });
+});
+
+describe("a job's results for a customer", () => {
+  it("show the customer only the rows of their accounts; rows for other accounts keep their line and nothing else", async () => {
+    const a = await buildCustomer(t);
+    const b = await buildCustomer(t);
+    const bSim = await buildSim(t, { accountId: b.account.id });
+    const [mine, theirs, theirsBroken, clash] = [simIdentifiers(), simIdentifiers(), simIdentifiers(), simIdentifiers()];
+    const badLuhn = theirsBroken.iccid.slice(0, -1) + ((Number(theirsBroken.iccid.at(-1)) + 1) % 10);
+    const csv = [
+      "iccid,imsi,msisdn,account",
+      `${mine.iccid},${mine.imsi},${mine.msisdn},`,
+      `${theirs.iccid},${theirs.imsi},${theirs.msisdn},${b.account.id}`,
+      `${badLuhn},${theirsBroken.imsi},${theirsBroken.msisdn},${b.account.id}`,
+      `${clash.iccid},${bSim.imsi},${clash.msisdn},`,
+    ].join("\n") + "\n";
+    const jobId = (await uploadCsv(t, csv, `accountId=${a.account.id}&skipInvalid=true`)).body.jobId;
+    const operatorView = await runJob(t, jobId);
+    expect(operatorView).toMatchObject({ status: "succeeded", counts: { created: 2, failed: 2 }, errorCount: 2, hiddenErrorCount: 0 });
+    expect(operatorView.errors.map((e: { line: number }) => e.line)).toEqual([4, 5]);
+    const operatorCsv = await resultsOf(jobId);
+    expect(operatorCsv.rows.map((r) => r.iccid)).toEqual([mine.iccid, theirs.iccid, badLuhn, clash.iccid]);
+
+    for (const key of [a.adminKey, a.userKey]) {
+      const job = await runJob(t, jobId, key);
+      expect(job).toMatchObject({ status: "succeeded", errorCount: 2, hiddenErrorCount: 1 });
+      expect(job.errors).toEqual([expect.objectContaining({ line: 5, code: "IMSI_IN_USE", iccid: clash.iccid })]);
+      const errors = await t.api("GET", `/api/v1/jobs/${jobId}/errors`, { key });
+      expect(errors.body.items.map((e: { line: number }) => e.line)).toEqual([5]);
+      const { text, rows } = await resultsOf(jobId, key);
+      expect(rows).toEqual([
+        { line: "2", iccid: mine.iccid, outcome: "created", field: "", code: "", message: "" },
+        { line: "3", iccid: "", outcome: "other_account", field: "", code: "", message: "" },
+        { line: "4", iccid: "", outcome: "other_account", field: "", code: "", message: "" },
+        expect.objectContaining({ line: "5", iccid: clash.iccid, outcome: "failed", code: "IMSI_IN_USE" }),
+      ]);
+      // Nothing that identifies B's SIMs, in the CSV or in the JSON.
+      for (const secret of [theirs.iccid, badLuhn, bSim.iccid, b.account.id]) {
+        expect(text).not.toContain(secret);
+        expect(JSON.stringify(job) + JSON.stringify(errors.body)).not.toContain(secret);
+      }
+    }
+    expect((await t.api("GET", `/api/v1/jobs/${jobId}/results.csv`, { key: b.adminKey })).status).toBe(404);
   });
 });

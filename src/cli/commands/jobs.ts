@@ -20,6 +20,8 @@ export interface Job {
   progress: { phase: string; done: number; total: number };
   counts: { created: number; updated: number; unchanged: number; failed: number };
   errorCount: number;
+  /** Errors about rows of accounts outside the reader's view (counted in errorCount, not listed). */
+  hiddenErrorCount?: number;
   errors: { line: number; iccid: string | null; field: string | null; code: string; message: string }[];
   failure: { code: string; message: string } | null;
   createdAt: string;
@@ -147,8 +149,10 @@ function printOutcome(ctx: CliContext, job: Job): number {
   if (job.errorCount > 0) {
     const shown = job.errors.slice(0, ERRORS_SHOWN);
     out("");
-    out(`${job.errorCount} error${job.errorCount === 1 ? "" : "s"}${job.errorCount > shown.length ? ` (first ${shown.length} shown)` : ""}:`);
-    printTable(shown, [
+    const hidden = job.hiddenErrorCount ?? 0;
+    const about = hidden > 0 ? `, ${hidden} about other accounts' SIMs, not shown` : "";
+    out(`${job.errorCount} error${job.errorCount === 1 ? "" : "s"}${about}${job.errorCount - hidden > shown.length ? ` (first ${shown.length} shown)` : ""}${shown.length ? ":" : "."}`);
+    if (shown.length) printTable(shown, [
       { header: "LINE", value: (e) => e.line },
       { header: "ICCID", value: (e) => e.iccid },
       { header: "FIELD", value: (e) => e.field },

@@ -11,6 +11,7 @@ import * as m0009 from "./0009_sms.js";
 import * as m0010 from "./0010_diagnosis_perf.js";
 import * as m0011 from "./0011_desk.js";
 import * as m0012 from "./0012_desk_sla.js";
+import * as m0016 from "./0016_job_row_accounts.js";
 import * as m0019 from "./0019_event_queues.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   "0010_diagnosis_perf": m0010,
   "0011_desk": m0011,
   "0012_desk_sla": m0012,
+  "0016_job_row_accounts": m0016,
   "0019_event_queues": m0019,
 };
 

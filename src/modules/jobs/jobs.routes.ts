@@ -1,8 +1,8 @@
-import { Readable } from "node:stream";
-import { stringify } from "csv-stringify";
+import { pipeline, Readable } from "node:stream";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorResponses } from "../../http/envelope.js";
+import { csvWriter } from "../../lib/csv.js";
 import { principalOf } from "../../http/principal.js";
 import type { JobsService } from "./jobs.service.js";
 import { JOB_STATUSES, jobErrorOut, jobOut } from "./jobs.schemas.js";
@@ -29,11 +29,15 @@ export const jobsRoutes = (s: { jobs: JobsService }): FastifyPluginAsyncZod => a
   }, async (req) => s.jobs.errors(principalOf(req), req.params.id, { afterLine: req.query.cursor, limit: req.query.limit }));
 
   app.get("/api/v1/jobs/:id/results.csv", {
-    schema: { operationId: "downloadJobResults", tags, description: "Every row's outcome as CSV: line, iccid, outcome, field, code, message.", params: idParams, produces: ["text/csv"] } as object,
+    schema: { operationId: "downloadJobResults", tags, description: "Every row's outcome as CSV: line, iccid, outcome, field, code, message. A row about an account outside the caller's subtree shows only its line and the outcome other_account. A cell that would start a spreadsheet formula (=, +, -, @, tab, CR; plain numbers excepted) is prefixed with a single quote.", params: idParams, produces: ["text/csv"] } as object,
   }, async (req, reply) => {
     const { job, rows } = await s.jobs.results(principalOf(req), (req.params as { id: string }).id);
-    const csv = stringify({ header: true, columns: ["line", "iccid", "outcome", "field", "code", "message"] });
-    Readable.from(rows).pipe(csv);
+    const csv = csvWriter(["line", "iccid", "outcome", "field", "code", "message"]);
+    // pipeline, not pipe: an error while reading the rows destroys the CSV stream, which ends this
+    // response (Fastify logs it and drops the connection) instead of escaping as an uncaught error.
+    pipeline(Readable.from(rows), csv, (err) => {
+      if (err && err.code !== "ERR_STREAM_PREMATURE_CLOSE") req.log.error({ err, jobId: job.id }, "job results stream failed");
+    });
     reply.header("content-type", "text/csv; charset=utf-8");
     reply.header("content-disposition", `attachment; filename="job-${job.id}-results.csv"`);
     return reply.send(csv);

@@ -1,10 +1,10 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
-import { sql } from "kysely";
+import { type ExpressionBuilder, sql } from "kysely";
 import type { Logger } from "pino";
 import { type Db, type Engine, type Executor, inTransaction } from "../../db/database.js";
 import type { Selectable } from "kysely";
-import type { Job, JobRowsTable } from "../../db/schema.js";
+import type { DB, Job, JobRowsTable } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, notFound, OtterError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
@@ -37,11 +37,31 @@ export interface JobContext {
 export interface JobHandler {
   kind: string;
   run(ctx: JobContext): Promise<void>;
-  /** Every row's outcome, in line order; by default the rows stored in job_rows. */
+  /**
+   * Every row's outcome, in line order, each with the account it concerns (null = the job's own);
+   * by default the rows stored in job_rows. The jobs service hides what the reader may not see.
+   */
   results?(job: Job): AsyncIterable<ResultRow>;
 }
 
 export type ResultRow = Omit<Selectable<JobRowsTable>, "job_id">;
+
+/**
+ * What a reader sees of a row about an account outside their subtree: its line and nothing that
+ * names the SIM or what happened to it.
+ */
+export const OTHER_ACCOUNT_OUTCOME = "other_account";
+
+/**
+ * Rows a reader may see: those of the job's own account (account_id null) and those of accounts in
+ * the reader's subtree. (The job itself is visible, so its own account is in the subtree.)
+ */
+function rowVisibleTo(principal: Principal) {
+  return (eb: ExpressionBuilder<DB, "job_rows">) => eb.or([
+    eb("job_rows.account_id", "is", null),
+    eb("job_rows.account_id", "in", eb.selectFrom("accounts").select("accounts.id").where("accounts.path", "like", `${principal.accountPath}%`)),
+  ]);
+}
 
 export class JobCancelled extends Error {}
 class LeaseLost extends Error {}
@@ -77,9 +97,11 @@ export function createJobsService(deps: Deps) {
     return job;
   }
 
-  async function present(ex: Executor, job: Job): Promise<JobOut> {
+  async function present(ex: Executor, job: Job, reader: Principal): Promise<JobOut> {
     const errors = await ex.selectFrom("job_rows").select(["line", "iccid", "field", "code", "message"])
-      .where("job_id", "=", job.id).where("outcome", "=", "failed").orderBy("line").limit(100).execute();
+      .where("job_id", "=", job.id).where("outcome", "=", "failed").where(rowVisibleTo(reader)).orderBy("line").limit(100).execute();
+    const hidden = await ex.selectFrom("job_rows").select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("job_id", "=", job.id).where("outcome", "=", "failed").where((eb) => eb.not(rowVisibleTo(reader)(eb))).executeTakeFirst();
     const params = job.params as { dryRun?: boolean; principal?: { userId: string } };
     return {
       id: job.id, kind: job.kind, status: job.status, accountId: job.account_id, fileName: job.file_name,
@@ -87,6 +109,7 @@ export function createJobsService(deps: Deps) {
       progress: { phase: job.phase, done: job.done, total: job.total },
       counts: { ...ZERO_COUNTS, ...(job.counts as Partial<JobCounts>) },
       errorCount: job.error_count,
+      hiddenErrorCount: Number(hidden?.n ?? 0),
       errors: errors.map((e) => ({ line: e.line, iccid: e.iccid, field: e.field, code: e.code ?? "INVALID", message: e.message ?? "" })),
       failure: (job.failure as JobOut["failure"]) ?? null,
       cancelRequested: job.cancel_requested,
@@ -226,7 +249,7 @@ export function createJobsService(deps: Deps) {
 
     async get(principal: Principal, id: string): Promise<JobOut> {
       requirePermission(principal, "jobs:read");
-      return present(db, await requireVisibleJob(principal, id));
+      return present(db, await requireVisibleJob(principal, id), principal);
     },
 
     async list(principal: Principal, opts: { cursor?: string; limit: number; status?: string }) {
@@ -237,7 +260,7 @@ export function createJobsService(deps: Deps) {
       if (opts.cursor) q = q.where("jobs.id", "<", opts.cursor);
       const rows = await q.orderBy("jobs.id", "desc").limit(opts.limit + 1).execute();
       const page = rows.slice(0, opts.limit);
-      return { items: await Promise.all(page.map((j) => present(db, j))), nextCursor: rows.length > opts.limit ? page[page.length - 1]!.id : null };
+      return { items: await Promise.all(page.map((j) => present(db, j, principal))), nextCursor: rows.length > opts.limit ? page[page.length - 1]!.id : null };
     },
 
     async cancel(principal: Principal, id: string): Promise<JobOut> {
@@ -252,7 +275,7 @@ export function createJobsService(deps: Deps) {
         const updated = (job.status === "queued"
           ? await tx.updateTable("jobs").set({ status: "cancelled", phase: "done", cancel_requested: true, finished_at: now, updated_at: now }).where("id", "=", id).where("status", "=", "queued").returningAll().executeTakeFirst()
           : undefined) ?? await tx.updateTable("jobs").set({ cancel_requested: true, updated_at: now }).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
-        return present(tx, updated);
+        return present(tx, updated, principal);
       });
     },
 
@@ -260,7 +283,7 @@ export function createJobsService(deps: Deps) {
       requirePermission(principal, "jobs:read");
       await requireVisibleJob(principal, id);
       const rows = await db.selectFrom("job_rows").select(["line", "iccid", "field", "code", "message"])
-        .where("job_id", "=", id).where("outcome", "=", "failed").where("line", ">", opts.afterLine ?? 0)
+        .where("job_id", "=", id).where("outcome", "=", "failed").where("line", ">", opts.afterLine ?? 0).where(rowVisibleTo(principal))
         .orderBy("line").limit(opts.limit + 1).execute();
       const page = rows.slice(0, opts.limit);
       return {
@@ -271,23 +294,41 @@ export function createJobsService(deps: Deps) {
 
     requireVisibleJob,
 
-    /** Per-row results of a job, for the CSV download. */
+    /**
+     * Per-row results of a job, for the CSV download. A row about an account outside the reader's
+     * subtree keeps its line but shows only `other_account`.
+     */
     async results(principal: Principal, id: string): Promise<{ job: Job; rows: AsyncIterable<ResultRow> }> {
       requirePermission(principal, "jobs:read");
       const job = await requireVisibleJob(principal, id);
       const handler = handlers.get(job.kind);
-      if (handler?.results) return { job, rows: handler.results(job) };
       async function* stored(): AsyncGenerator<ResultRow> {
         let after = 0;
         for (;;) {
-          const rows = await db.selectFrom("job_rows").select(["line", "iccid", "outcome", "field", "code", "message"])
+          const rows = await db.selectFrom("job_rows").select(["line", "iccid", "outcome", "field", "code", "message", "account_id"])
             .where("job_id", "=", id).where("line", ">", after).orderBy("line").limit(5000).execute();
           if (rows.length === 0) return;
           yield* rows;
           after = rows[rows.length - 1]!.line;
         }
       }
-      return { job, rows: stored() };
+      const paths = new Map<string, string | null>();
+      const visible = async (accountId: string | null) => {
+        if (accountId === null) return true;
+        if (!paths.has(accountId)) {
+          const acct = await db.selectFrom("accounts").select("path").where("id", "=", accountId).executeTakeFirst();
+          paths.set(accountId, acct?.path ?? null);
+        }
+        const path = paths.get(accountId);
+        return path != null && inSubtree(principal.accountPath, path);
+      };
+      async function* forReader(rows: AsyncIterable<ResultRow>): AsyncGenerator<ResultRow> {
+        for await (const row of rows) {
+          yield (await visible(row.account_id)) ? row
+            : { line: row.line, iccid: null, outcome: OTHER_ACCOUNT_OUTCOME, field: null, code: null, message: null, account_id: null };
+        }
+      }
+      return { job, rows: forReader(handler?.results ? handler.results(job) : stored()) };
     },
 
     /** Runs claimable jobs until none is left (used by the worker loop and by tests). */

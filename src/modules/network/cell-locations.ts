@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { pipeline } from "node:stream";
 import { parse } from "csv-parse";
 
 /**
@@ -15,7 +16,10 @@ export const noCellLocations: CellLocations = { find: () => null, size: 0 };
 
 export async function loadCellLocations(path: string): Promise<CellLocations> {
   const map = new Map<string, { lat: number; lon: number; range: number | null }>();
-  const parser = createReadStream(path).pipe(parse({ columns: true, skip_empty_lines: true, relax_column_count: true, trim: true }));
+  const parser = parse({ columns: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+  // pipeline, not pipe: a file that cannot be read fails the loop below (and so the start, naming the
+  // file) instead of escaping as an uncaught stream error.
+  pipeline(createReadStream(path), parser, () => {});
   for await (const row of parser as AsyncIterable<Record<string, string>>) {
     const lat = Number(row.lat);
     const lon = Number(row.lon);

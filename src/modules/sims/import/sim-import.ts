@@ -1,13 +1,12 @@
-import { Readable } from "node:stream";
-import { parse } from "csv-parse";
 import { sql } from "kysely";
 import type { Db, Executor } from "../../../db/database.js";
 import { DigitKeyIndex } from "../../../lib/digit-key-index.js";
 import { inTransaction } from "../../../db/database.js";
 import type { Account } from "../../../db/schema.js";
 import type { Clock } from "../../../lib/clock.js";
+import { type CsvItem, csvRecords } from "../../../lib/csv.js";
 import { OtterError, validationError } from "../../../lib/errors.js";
-import { newId } from "../../../lib/ids.js";
+import { isUuid, newId } from "../../../lib/ids.js";
 import type { AccountsService } from "../../accounts/accounts.service.js";
 import type { AuditService } from "../../audit/audit.service.js";
 import { requirePermission } from "../../auth/permissions.js";
@@ -48,6 +47,7 @@ interface Ready {
   line: number;
   draft: SimDraft;
   accountId: string;
+  accountPath: string;
   commId: string | null;
   rateId: string | null;
 }
@@ -55,6 +55,8 @@ interface Ready {
 interface RowOutcome {
   line: number;
   iccid: string | null;
+  /** The account the row concerns (null = the job's own): a reader sees only rows of their subtree. */
+  accountId: string | null;
   outcome: "failed" | "unchanged";
   field?: string;
   code?: string;
@@ -80,11 +82,12 @@ export function createSimImport(deps: Deps) {
     }
   }
 
-  /** Records of the stored file with their physical line numbers (the header is line 1). */
-  function records(jobId: string, delimiter: string): AsyncIterable<{ record: string[]; info: { lines: number } }> {
-    return Readable.from(chunks(jobId)).pipe(parse({
-      bom: true, delimiter, from_line: 2, relax_column_count: true, skip_empty_lines: true, info: true,
-    }));
+  /**
+   * Records of the stored file with their physical line numbers (the header is line 1); a line that
+   * is not valid CSV comes as a malformed item at its line, and the lines after it are still read.
+   */
+  function records(jobId: string, delimiter: string): AsyncIterable<CsvItem> {
+    return csvRecords(chunks(jobId), { delimiter, fromLine: 2 });
   }
 
   /** Resolves accounts and plans named by rows, with caches: a million rows name few of them. */
@@ -114,8 +117,16 @@ export function createSimImport(deps: Deps) {
       if (!offered.has(key)) offered.set(key, await deps.catalog.isOffered(ex, planId, acct));
       return offered.get(key)!;
     };
-    return async (line: number, draft: SimDraft): Promise<Ready | RowOutcome> => {
-      const failed = (field: string, code: string, message: string): RowOutcome => ({ line, iccid: draft.iccid, outcome: "failed", field, code, message });
+    /**
+     * The account a row is about, for who may read its result: the account it names if the job's
+     * creator can see it, else the job's own account (null), whose readers saw the file's author.
+     */
+    const accountOf = async (ref: string | null | undefined): Promise<string | null> => {
+      const id = ref?.trim() || defaultAccountId;
+      return id && isUuid(id) ? (await account(id))?.id ?? null : null;
+    };
+    const resolve = async (line: number, draft: SimDraft): Promise<Ready | RowOutcome> => {
+      const failed = (field: string, code: string, message: string, accountId: string | null = null): RowOutcome => ({ line, iccid: draft.iccid, accountId, outcome: "failed", field, code, message });
       const accountId = draft.account ?? defaultAccountId;
       if (!accountId) return failed("account", "ACCOUNT_MISSING", "The row names no account and the import has no default accountId.");
       const acct = await account(accountId);
@@ -125,19 +136,21 @@ export function createSimImport(deps: Deps) {
       for (const [kind, ref, field] of [["communication", draft.communicationPlan, "communicationPlan"], ["rate", draft.ratePlan, "ratePlan"]] as const) {
         if (!ref) continue;
         const p = await plan(kind, ref);
-        if (!p) return failed(field, kind === "rate" ? "UNKNOWN_RATE_PLAN" : "UNKNOWN_COMMUNICATION_PLAN", `${kind === "rate" ? "Rate" : "Communication"} plan "${ref}" does not exist.`);
-        if (!(await isOffered(p.id, acct))) return failed(field, "PLAN_NOT_OFFERED", `Plan "${p.name}" is not offered to account ${acct.id}.`);
+        if (!p) return failed(field, kind === "rate" ? "UNKNOWN_RATE_PLAN" : "UNKNOWN_COMMUNICATION_PLAN", `${kind === "rate" ? "Rate" : "Communication"} plan "${ref}" does not exist.`, acct.id);
+        if (!(await isOffered(p.id, acct))) return failed(field, "PLAN_NOT_OFFERED", `Plan "${p.name}" is not offered to account ${acct.id}.`, acct.id);
         if (kind === "communication") commId = p.id;
         else rateId = p.id;
       }
-      return { line, draft, accountId: acct.id, commId, rateId };
+      return { line, draft, accountId: acct.id, accountPath: acct.path, commId, rateId };
     };
+    return { resolve, accountOf };
   }
 
   /** Compares rows with SIMs already stored: identical → unchanged, conflicting → failed, else new. */
   async function checkExisting(ex: Executor, batch: Ready[]): Promise<{ fresh: Ready[]; outcomes: RowOutcome[] }> {
     if (batch.length === 0) return { fresh: [], outcomes: [] };
-    const existing = await ex.selectFrom("sims").selectAll()
+    const existing = await ex.selectFrom("sims").innerJoin("accounts", "accounts.id", "sims.account_id")
+      .selectAll("sims").select("accounts.path as account_path")
       .where((eb) => eb.or([
         eb("iccid", "=", eb.fn.any(eb.val(batch.map((r) => r.draft.iccid)))),
         eb("imsi", "=", eb.fn.any(eb.val(batch.map((r) => r.draft.imsi)))),
@@ -151,6 +164,8 @@ export function createSimImport(deps: Deps) {
     const outcomes: RowOutcome[] = [];
     for (const r of batch) {
       const d = r.draft;
+      // A row's result is read by the row account's users: it names another SIM only if they may see it.
+      const shown = (sim: { account_path: string }) => inSubtree(r.accountPath, sim.account_path);
       const same = byIccid.get(d.iccid);
       if (same) {
         const diffs: string[] = [];
@@ -164,19 +179,21 @@ export function createSimImport(deps: Deps) {
         if (d.stateGiven && same.state !== d.state) diffs.push("state");
         const cf = same.custom_fields as Record<string, string>;
         for (const [k, v] of Object.entries(d.customFields)) if (cf[k] !== v) diffs.push(k);
-        outcomes.push(diffs.length === 0
-          ? { line: r.line, iccid: d.iccid, outcome: "unchanged" }
-          : { line: r.line, iccid: d.iccid, outcome: "failed", field: diffs[0]!, code: "ICCID_EXISTS_WITH_DIFFERENT_DATA", message: `ICCID ${d.iccid} already exists with different ${diffs.join(", ")}; change existing SIMs with PATCH or a bulk change, not an import.` });
+        const row = { line: r.line, iccid: d.iccid, accountId: r.accountId };
+        outcomes.push(diffs.length === 0 ? { ...row, outcome: "unchanged" }
+          : !shown(same) ? { ...row, outcome: "failed", field: "account", code: "ICCID_EXISTS_WITH_DIFFERENT_DATA", message: `ICCID ${d.iccid} already exists in another account; an import does not move SIMs.` }
+          : { ...row, outcome: "failed", field: diffs[0]!, code: "ICCID_EXISTS_WITH_DIFFERENT_DATA", message: `ICCID ${d.iccid} already exists with different ${diffs.join(", ")}; change existing SIMs with PATCH or a bulk change, not an import.` });
         continue;
       }
+      const owner = (sim: { iccid: string; account_path: string }) => (shown(sim) ? `SIM ${sim.iccid}` : "a SIM of another account");
       const imsiOwner = byImsi.get(d.imsi);
       if (imsiOwner) {
-        outcomes.push({ line: r.line, iccid: d.iccid, outcome: "failed", field: "imsi", code: "IMSI_IN_USE", message: `IMSI ${d.imsi} already belongs to SIM ${imsiOwner.iccid}.` });
+        outcomes.push({ line: r.line, iccid: d.iccid, accountId: r.accountId, outcome: "failed", field: "imsi", code: "IMSI_IN_USE", message: `IMSI ${d.imsi} already belongs to ${owner(imsiOwner)}.` });
         continue;
       }
       const msisdnOwner = byMsisdn.get(d.msisdn);
       if (msisdnOwner) {
-        outcomes.push({ line: r.line, iccid: d.iccid, outcome: "failed", field: "msisdn", code: "MSISDN_IN_USE", message: `MSISDN ${d.msisdn} already belongs to SIM ${msisdnOwner.iccid}.` });
+        outcomes.push({ line: r.line, iccid: d.iccid, accountId: r.accountId, outcome: "failed", field: "msisdn", code: "MSISDN_IN_USE", message: `MSISDN ${d.msisdn} already belongs to ${owner(msisdnOwner)}.` });
         continue;
       }
       fresh.push(r);
@@ -187,7 +204,7 @@ export function createSimImport(deps: Deps) {
   async function storeOutcomes(ex: Executor, jobId: string, outcomes: RowOutcome[]) {
     for (let i = 0; i < outcomes.length; i += 2000) {
       await ex.insertInto("job_rows").values(outcomes.slice(i, i + 2000).map((o) => ({
-        job_id: jobId, line: o.line, iccid: o.iccid, outcome: o.outcome, field: o.field ?? null, code: o.code ?? null, message: o.message ?? null,
+        job_id: jobId, line: o.line, iccid: o.iccid, account_id: o.accountId, outcome: o.outcome, field: o.field ?? null, code: o.code ?? null, message: o.message ?? null,
       }))).onConflict((oc) => oc.columns(["job_id", "line"]).doNothing()).execute();
     }
   }
@@ -196,7 +213,8 @@ export function createSimImport(deps: Deps) {
   async function validate(ctx: JobContext, params: ImportParams): Promise<JobCounts> {
     const { job } = ctx;
     await db.deleteFrom("job_rows").where("job_id", "=", job.id).execute();
-    const resolve = resolver(db, ctx.principal, params.accountId);
+    const { resolve, accountOf } = resolver(db, ctx.principal, params.accountId);
+    const accountAt = params.columns.indexOf("account");
     // Compact exact indexes (about 40 bytes a key): a million-row file keeps three for the whole pass.
     const seenIccid = new DigitKeyIndex(Math.max(1024, job.total));
     const seenImsi = new DigitKeyIndex(Math.max(1024, job.total));
@@ -220,19 +238,25 @@ export function createSimImport(deps: Deps) {
       if (await ctx.cancelRequested()) throw new JobCancelled();
     };
 
-    for await (const { record, info } of records(job.id, params.delimiter)) {
-      const line = info.lines;
+    for await (const { line, record, malformed } of records(job.id, params.delimiter)) {
       rows++;
+      if (malformed) {
+        // Nothing of a line that is not valid CSV can be trusted, its account included.
+        outcomes.push({ line, iccid: null, accountId: null, outcome: "failed", field: "row", ...malformed });
+        if (outcomes.length >= deps.batchSize) await flush();
+        continue;
+      }
       const r = validateRow(record, params.columns);
       if (!r.ok) {
         const iccid = record[params.columns.indexOf("iccid")]?.trim();
-        outcomes.push({ line, iccid: iccid && !iccid.includes("\u0000") ? iccid : null, outcome: "failed", field: r.field, code: r.code, message: r.message });
+        const accountId = await accountOf(accountAt < 0 ? null : record[accountAt]);
+        outcomes.push({ line, iccid: iccid && !iccid.includes("\u0000") ? iccid : null, accountId, outcome: "failed", field: r.field, code: r.code, message: r.message });
       } else {
         const d = r.draft;
         const dup = seenIccid.get(d.iccid) ?? seenImsi.get(d.imsi) ?? seenMsisdn.get(d.msisdn);
         if (dup !== undefined) {
           const field = seenIccid.has(d.iccid) ? "iccid" : seenImsi.has(d.imsi) ? "imsi" : "msisdn";
-          outcomes.push({ line, iccid: d.iccid, outcome: "failed", field, code: "DUPLICATE_IN_FILE", message: `The ${field.toUpperCase()} of this row already appears on line ${dup}.` });
+          outcomes.push({ line, iccid: d.iccid, accountId: await accountOf(d.account), outcome: "failed", field, code: "DUPLICATE_IN_FILE", message: `The ${field.toUpperCase()} of this row already appears on line ${dup}.` });
         } else {
           seenIccid.setIfAbsent(d.iccid, line);
           seenImsi.setIfAbsent(d.imsi, line);
@@ -253,7 +277,7 @@ export function createSimImport(deps: Deps) {
   async function apply(ctx: JobContext, params: ImportParams, base: JobCounts) {
     const { job } = ctx;
     const skip = new Set((await db.selectFrom("job_rows").select("line").where("job_id", "=", job.id).execute()).map((r) => r.line));
-    const resolve = resolver(db, ctx.principal, params.accountId);
+    const { resolve } = resolver(db, ctx.principal, params.accountId);
     const counts = { ...base };
     let done = job.phase === "apply" ? job.done : 0;
     const startAfter = job.phase === "apply" ? job.checkpoint : 0;
@@ -285,7 +309,7 @@ export function createSimImport(deps: Deps) {
         }
         // Rows that met a SIM stored after validation (another import, a single create) are failed, not lost.
         const late = rows.filter((r) => !inserted.has(r.draft.iccid)).map((r): RowOutcome => ({
-          line: r.line, iccid: r.draft.iccid, outcome: "failed", field: "iccid", code: "SIM_CREATED_MEANWHILE",
+          line: r.line, iccid: r.draft.iccid, accountId: r.accountId, outcome: "failed", field: "iccid", code: "SIM_CREATED_MEANWHILE",
           message: `A SIM with this ICCID, IMSI or MSISDN was stored after the file was validated.`,
         }));
         await storeOutcomes(tx, job.id, late);
@@ -302,12 +326,13 @@ export function createSimImport(deps: Deps) {
       if (await ctx.cancelRequested()) throw new JobCancelled();
     };
 
-    for await (const { record, info } of records(job.id, params.delimiter)) {
-      const line = info.lines;
+    for await (const { line, record } of records(job.id, params.delimiter)) {
       if (line <= startAfter) continue;
       lastLine = line;
       seenInBatch++;
       if (!skip.has(line)) {
+        // A malformed line was stored as failed during validation, so it is always in skip.
+        if (!record) throw new OtterError("internal", "IMPORT_FILE_CHANGED", `Line ${line} no longer validates.`);
         const r = validateRow(record, params.columns);
         if (!r.ok) throw new OtterError("internal", "IMPORT_FILE_CHANGED", `Line ${line} no longer validates.`);
         const resolved = await resolve(line, r.draft);
@@ -324,25 +349,33 @@ export function createSimImport(deps: Deps) {
 
   const handler: JobHandler = {
     kind: IMPORT_KIND,
-    /** One result per data line of the file: stored outcomes, and what happened to the others. */
+    /**
+     * One result per data line of the file, in line order: stored outcomes (malformed lines among
+     * them), and what happened to the others; each with the account it concerns.
+     */
     async *results(job): AsyncGenerator<ResultRow> {
       const params = job.params as ImportParams;
       if (!params.columns) return;
-      const stored = new Map<number, ResultRow>();
-      for (const r of await db.selectFrom("job_rows").select(["line", "iccid", "outcome", "field", "code", "message"]).where("job_id", "=", job.id).execute()) stored.set(r.line, r);
+      const stored = await db.selectFrom("job_rows").select(["line", "iccid", "outcome", "field", "code", "message", "account_id"])
+        .where("job_id", "=", job.id).orderBy("line").execute();
+      const { accountOf } = resolver(db, (job.params as { principal: Principal }).principal, params.accountId);
       const iccidAt = params.columns.indexOf("iccid");
-      for await (const { record, info } of records(job.id, params.delimiter)) {
-        const line = info.lines;
-        const known = stored.get(line);
-        if (known) {
-          yield known;
+      const accountAt = params.columns.indexOf("account");
+      let next = 0;
+      for await (const { line, record } of records(job.id, params.delimiter)) {
+        while (next < stored.length && stored[next]!.line < line) yield stored[next++]!;
+        if (next < stored.length && stored[next]!.line === line) {
+          yield stored[next++]!;
           continue;
         }
         const outcome = params.dryRun ? (job.status === "succeeded" ? "would_create" : "pending")
           : line <= job.checkpoint ? "created"
           : job.status === "failed" ? "not_applied" : job.status === "cancelled" ? "not_applied" : "pending";
-        yield { line, iccid: record[iccidAt]?.trim() ?? null, outcome, field: null, code: null, message: null };
+        const iccid = record?.[iccidAt]?.trim() ?? null;
+        const accountId = record ? await accountOf(accountAt < 0 ? null : record[accountAt]) : null;
+        yield { line, iccid, outcome, field: null, code: null, message: null, account_id: accountId };
       }
+      while (next < stored.length) yield stored[next++]!;
     },
     async run(ctx) {
       const params = ctx.job.params as ImportParams;
