@@ -159,7 +159,11 @@ export function createDeskMailService(deps: Deps) {
    */
   async function findThread(tx: Executor, p: ParsedIntake): Promise<{ thread: Thread | null; refused: Thread | null }> {
     let refused: Thread | null = null;
+    const judged = new Set<string>();
     for await (const candidate of threadCandidates(tx, p)) {
+      const key = `${candidate.caseId}/${candidate.consultationId ?? ""}`;
+      if (judged.has(key)) continue; // a long References chain names one thread many times
+      judged.add(key);
       const thread = await admit(tx, candidate, p.fromAddress);
       if (thread) return { thread, refused: null };
       refused ??= candidate;
