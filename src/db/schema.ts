@@ -586,7 +586,9 @@ export interface ConsultationsTable {
 }
 
 export type DeskMessageFlag =
-  | "auto_reply" | "bulk" | "bounce" | "loop" | "unparsed" | "oversize" | "delivery_failure" | "automatic";
+  | "auto_reply" | "bulk" | "bounce" | "loop" | "unparsed" | "oversize" | "delivery_failure" | "automatic"
+  /** The mail pointed at a case its sender may not join (docs/desk.md, threading); it opened a triage case. */
+  | "thread_refused";
 
 export interface DeskMessagesTable {
   id: string;

@@ -127,7 +127,7 @@ export function createAutomationService(deps: Deps) {
         if (!a.path.startsWith(accountPath)) throw automationErrors.conditionAccountOutside(`conditions.${i}.accountId`);
         conditions.push(c);
       } else if (c.type === "communication_plan" || c.type === "rate_plan") {
-        const p = await deps.catalog.resolvePlanRef(tx, c.type === "rate_plan" ? "rate" : "communication", c.plan, `conditions.${i}.plan`);
+        const p = await deps.catalog.resolvePlanRef(tx, principal, c.type === "rate_plan" ? "rate" : "communication", c.plan, `conditions.${i}.plan`);
         conditions.push({ ...c, plan: p.id });
       } else {
         conditions.push(c);
@@ -139,8 +139,8 @@ export function createAutomationService(deps: Deps) {
       for (const [i, a] of input.actions.entries()) {
         if (a.type === "open_case" && !deps.cases) throw automationErrors.caseDeskNotAvailable(`actions.${i}`);
         if (a.type === "change_plan") {
-          const comm = a.communicationPlan ? await deps.catalog.resolvePlanRef(tx, "communication", a.communicationPlan, `actions.${i}.communicationPlan`) : null;
-          const rate = a.ratePlan ? await deps.catalog.resolvePlanRef(tx, "rate", a.ratePlan, `actions.${i}.ratePlan`) : null;
+          const comm = a.communicationPlan ? await deps.catalog.resolvePlanRef(tx, principal, "communication", a.communicationPlan, `actions.${i}.communicationPlan`) : null;
+          const rate = a.ratePlan ? await deps.catalog.resolvePlanRef(tx, principal, "rate", a.ratePlan, `actions.${i}.ratePlan`) : null;
           actions.push({ type: "change_plan", ...(comm && { communicationPlan: comm.id }), ...(rate && { ratePlan: rate.id }) });
         } else {
           actions.push(a);

@@ -28,6 +28,10 @@ const zoneNotFound = (ref: string) => notFound("ZONE_NOT_FOUND", `Zone ${ref} wa
 const planNotFound = (kind: PlanKind, ref: string) =>
   notFound(kind === "rate" ? "RATE_PLAN_NOT_FOUND" : "COMMUNICATION_PLAN_NOT_FOUND", `${kind === "rate" ? "Rate" : "Communication"} plan ${ref} was not found.`);
 
+/** The one answer to a plan reference in a request that names no plan the principal may use. */
+export const unknownPlan = (kind: PlanKind, ref: string, field: string) =>
+  validationError(field, kind === "rate" ? "UNKNOWN_RATE_PLAN" : "UNKNOWN_COMMUNICATION_PLAN", `${kind === "rate" ? "Rate" : "Communication"} plan "${ref}" does not exist.`);
+
 /**
  * The operator's catalog: zones, communication plans (what a SIM may do) and rate plans (what it
  * costs, in dated versions). Plans belong to the operator and are offered to customer accounts; a
@@ -124,11 +128,15 @@ export function createCatalogService(deps: Deps) {
     return !!row;
   }
 
-  /** A plan the principal may see: operators see all; customers what is offered on their path or in their subtree. */
-  async function requireVisiblePlan(principal: Principal, kind: PlanKind, ref: string, ex: Executor = db) {
+  /**
+   * The plan `ref` names, as `principal` may name it: operators any plan; a customer only a plan
+   * offered on its path (its account or an ancestor) or in its subtree. Any other plan is
+   * `undefined`, exactly like one that does not exist, so that no answer tells a customer that a
+   * plan it was not offered exists (docs/permissions.md).
+   */
+  async function findPlanFor(ex: Executor, principal: Pick<Principal, "role" | "accountPath">, kind: PlanKind, ref: string) {
     const plan = await findPlan(ex, kind, ref);
-    if (!plan) throw planNotFound(kind, ref);
-    if (isOperatorRole(principal.role)) return plan;
+    if (!plan || isOperatorRole(principal.role)) return plan;
     const visible = await ex.selectFrom("plan_offers").innerJoin("accounts", "accounts.id", "plan_offers.account_id")
       .select("plan_offers.plan_id")
       .where("plan_offers.plan_id", "=", plan.id)
@@ -137,7 +145,13 @@ export function createCatalogService(deps: Deps) {
         eb("accounts.path", "like", `${principal.accountPath}%`),
       ]))
       .executeTakeFirst();
-    if (!visible) throw planNotFound(kind, ref);
+    return visible ? plan : undefined;
+  }
+
+  /** A plan the principal may see (`findPlanFor`), or 404 as for a plan that does not exist. */
+  async function requireVisiblePlan(principal: Principal, kind: PlanKind, ref: string, ex: Executor = db) {
+    const plan = await findPlanFor(ex, principal, kind, ref);
+    if (!plan) throw planNotFound(kind, ref);
     return plan;
   }
 
@@ -185,10 +199,15 @@ export function createCatalogService(deps: Deps) {
     billShockWarnings,
     versionAt,
 
-    /** Resolves a plan reference given in a request (id or name) to its id, or a validation error on `field`. */
-    async resolvePlanRef(ex: Executor, kind: PlanKind, ref: string, field: string): Promise<{ id: string; name: string }> {
-      const plan = await findPlan(ex, kind, ref);
-      if (!plan) throw validationError(field, kind === "rate" ? "UNKNOWN_RATE_PLAN" : "UNKNOWN_COMMUNICATION_PLAN", `${kind === "rate" ? "Rate" : "Communication"} plan "${ref}" does not exist.`);
+    findPlanFor,
+
+    /**
+     * Resolves a plan reference that `principal` gave in a request (id or name) to its id, or a
+     * validation error on `field`. A plan a customer may not see answers exactly as an unknown one.
+     */
+    async resolvePlanRef(ex: Executor, principal: Pick<Principal, "role" | "accountPath">, kind: PlanKind, ref: string, field: string): Promise<{ id: string; name: string }> {
+      const plan = await findPlanFor(ex, principal, kind, ref);
+      if (!plan) throw unknownPlan(kind, ref, field);
       return { id: plan.id, name: plan.name };
     },
 

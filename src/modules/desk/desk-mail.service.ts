@@ -72,30 +72,61 @@ export function createDeskMailService(deps: Deps) {
     return user ? { contactId: null, accountId: user.account_id } : null;
   }
 
-  /** True when `email` is a contact or user of the case's customer (or the case's own requester). */
+  /**
+   * True when `email` may write on the case: its requester, or a contact or (enabled) user of the
+   * case's account or of an account above it within the customer's tree — whoever could see the case
+   * through the API. The operator's own account is not part of any customer's tree.
+   */
   async function isKnownContactOf(ex: Executor, c: Case, email: string | null): Promise<boolean> {
     if (!email) return false;
     const e = email.toLowerCase();
     if (c.requester_email && c.requester_email.toLowerCase() === e) return true;
     if (!c.account_id) return false;
-    if ((await deps.accounts.directory.contactsByEmail(ex, e, c.account_id)).length > 0) return true;
-    return (await deps.accounts.directory.usersByEmail(ex, e, { accountId: c.account_id })).length > 0;
+    const [account] = await deps.accounts.directory.accountsByIds(ex, [c.account_id]);
+    if (!account) return false;
+    const tree = new Set(account.path.split("/").filter(Boolean).slice(1));
+    if ((await deps.accounts.directory.contactsByEmail(ex, e)).some((k) => tree.has(k.account_id))) return true;
+    return (await deps.accounts.directory.usersByEmail(ex, e, { customersOnly: true })).some((u) => tree.has(u.account_id) && !u.disabled_at);
+  }
+
+  /** True when `email` is the party one of the case's consultations was addressed to (`only`: that one). */
+  async function isConsultedParty(ex: Executor, caseId: string, email: string | null, only?: string): Promise<boolean> {
+    if (!email) return false;
+    let q = ex.selectFrom("consultations").select("id").where("case_id", "=", caseId)
+      .where((eb) => eb.fn("lower", ["address"]), "=", email.toLowerCase());
+    if (only) q = q.where("id", "=", only);
+    return !!(await q.executeTakeFirst());
   }
 
   interface Thread { caseId: string; consultationId: string | null; by: IntakeResult["threadedBy"] }
 
-  /** Threading in layers: our signed token, then any stored Message-ID, then the subject tag from a known contact. */
-  async function findThread(tx: Executor, p: ParsedIntake): Promise<Thread | null> {
+  /**
+   * Whether the sender may join the thread a mail points at, and where: a consultation's thread only
+   * from the party it was addressed to (a customer contact replying there lands on the case itself);
+   * a case from a known contact of its customer or a party the case consulted. A token or a
+   * Message-ID proves only that the sender saw a mail of the thread, not that they belong on it.
+   */
+  async function admit(tx: Executor, t: Thread, from: string | null): Promise<Thread | null> {
+    if (t.consultationId && await isConsultedParty(tx, t.caseId, from, t.consultationId)) return t;
+    const c = await tx.selectFrom("cases").selectAll().where("id", "=", t.caseId).executeTakeFirst();
+    if (!c) return null;
+    if (await isKnownContactOf(tx, c, from)) return { ...t, consultationId: null };
+    if (!t.consultationId && await isConsultedParty(tx, t.caseId, from)) return t;
+    return null;
+  }
+
+  /** The threads a mail points at, strongest layer first: our signed token, any stored Message-ID, the subject tags. */
+  async function* threadCandidates(tx: Executor, p: ParsedIntake): AsyncGenerator<Thread> {
     const refs = [...new Set([...(p.inReplyTo ? [p.inReplyTo] : []), ...messageIdsIn(p.references.join(" "))])];
     for (const ref of refs) {
       const token = verifyMessageId(threadKey, ref);
       if (!token) continue;
       if (token.kind === "cons") {
         const cons = await tx.selectFrom("consultations").select(["id", "case_id"]).where("id", "=", token.ownerId).executeTakeFirst();
-        if (cons) return { caseId: cons.case_id, consultationId: cons.id, by: "token" };
+        if (cons) yield { caseId: cons.case_id, consultationId: cons.id, by: "token" };
       } else {
         const c = await tx.selectFrom("cases").select("id").where("id", "=", token.ownerId).executeTakeFirst();
-        if (c) return { caseId: c.id, consultationId: null, by: "token" };
+        if (c) yield { caseId: c.id, consultationId: null, by: "token" };
       }
     }
     if (refs.length > 0) {
@@ -103,24 +134,41 @@ export function createDeskMailService(deps: Deps) {
         .where("message_id", "in", refs.slice(0, 100)).where("case_id", "is not", null).execute();
       for (const ref of refs) {
         const hit = stored.find((s) => s.message_id === ref);
-        if (hit) return { caseId: hit.case_id!, consultationId: hit.consultation_id, by: "references" };
+        if (hit) yield { caseId: hit.case_id!, consultationId: hit.consultation_id, by: "references" };
       }
     }
     const n = caseNumberInSubject(p.subject);
     if (n !== null) {
-      const c = await tx.selectFrom("cases").selectAll().where("number", "=", n).orderBy("id").executeTakeFirst();
-      if (c && await isKnownContactOf(tx, c, p.fromAddress)) return { caseId: c.id, consultationId: null, by: "subject_tag" };
+      const c = await tx.selectFrom("cases").select("id").where("number", "=", n).orderBy("id").executeTakeFirst();
+      if (c) yield { caseId: c.id, consultationId: null, by: "subject_tag" };
     }
-    // A consultation's tag counts only from the party it was addressed to (Outlook drops References there too).
+    // Outlook drops References on a consultation's thread too; its tag names the case, the sender picks the consultation.
     const k = consultationCaseNumberInSubject(p.subject);
     if (k !== null && p.fromAddress) {
       const cons = await tx.selectFrom("consultations").innerJoin("cases", "cases.id", "consultations.case_id")
         .select(["consultations.id", "consultations.case_id"]).where("cases.number", "=", k)
         .where((eb) => eb.fn("lower", ["consultations.address"]), "=", p.fromAddress.toLowerCase())
         .where("consultations.state", "!=", "closed").orderBy("consultations.id", "desc").executeTakeFirst();
-      if (cons) return { caseId: cons.case_id, consultationId: cons.id, by: "subject_tag" };
+      if (cons) yield { caseId: cons.case_id, consultationId: cons.id, by: "subject_tag" };
     }
-    return null;
+  }
+
+  /**
+   * Threading in layers, every layer checking the sender (`admit`): the first thread the sender may
+   * join wins. `refused` is the first thread the mail pointed at that its sender may not join.
+   */
+  async function findThread(tx: Executor, p: ParsedIntake): Promise<{ thread: Thread | null; refused: Thread | null }> {
+    let refused: Thread | null = null;
+    const judged = new Set<string>();
+    for await (const candidate of threadCandidates(tx, p)) {
+      const key = `${candidate.caseId}/${candidate.consultationId ?? ""}`;
+      if (judged.has(key)) continue; // a long References chain names one thread many times
+      judged.add(key);
+      const thread = await admit(tx, candidate, p.fromAddress);
+      if (thread) return { thread, refused: null };
+      refused ??= candidate;
+    }
+    return { thread: null, refused };
   }
 
   async function autoAnswerAllowed(tx: Executor, address: string, caseId: string): Promise<boolean> {
@@ -283,7 +331,9 @@ export function createDeskMailService(deps: Deps) {
           const b = await handleBounce(tx, p);
           if (b) { thread = { caseId: b.caseId, consultationId: null, by: "bounce" }; bouncedOutbound = b.outboundId; }
         }
-        if (!thread) thread = await findThread(tx, p);
+        let refused: Thread | null = null;
+        if (!thread) ({ thread, refused } = await findThread(tx, p));
+        if (refused) flags.push("thread_refused");
         if (!thread && cls.loop) {
           const id = await storeInbound(tx, raw, env, p, flags, mailbox?.id ?? null, null, null);
           return { messageId: p.messageId, deskMessageId: id ?? "", caseId: null, duplicate: id === null, threadedBy: "none" as const, flags };
@@ -317,9 +367,10 @@ export function createDeskMailService(deps: Deps) {
         }
         if (!c) {
           c = await cases.createCase(tx, {
-            accountId: sender?.accountId ?? mailbox?.account_id ?? null,
+            // A mail that points at a case its sender may not join goes to triage, for a person to judge.
+            accountId: refused ? null : sender?.accountId ?? mailbox?.account_id ?? null,
             subject: p.subject || "(no subject)", channel: "email",
-            contactIds: sender?.contactId ? [sender.contactId] : [],
+            contactIds: sender?.contactId && !refused ? [sender.contactId] : [],
             requesterEmail: p.fromAddress, requesterName: p.fromName,
           }, SYSTEM_MAIL);
           isNewCase = true;
@@ -353,6 +404,12 @@ export function createDeskMailService(deps: Deps) {
               data: { caseId: c.id, number: c.number, by: "customer", from: p.fromAddress } }]);
           }
           if (reopen) c = await cases.changeState(tx, c, "open", SYSTEM_MAIL, reopen);
+          if (refused) {
+            // An internal note (never shown to a customer, whoever the case is assigned to) tells the agent why.
+            const pointedAt = await tx.selectFrom("cases").select("number").where("id", "=", refused.caseId).executeTakeFirst();
+            await cases.appendEntry(tx, c, { kind: "note", actor: SYSTEM_MAIL, data: { type: "thread_refused", caseId: refused.caseId, by: refused.by },
+              body: `This mail points at case #${pointedAt?.number ?? "?"} (by ${refused.by.replace("_", " ")}), but its sender is neither a known contact of that case's customer nor a party the case consulted, so it opened this case for triage.` });
+          }
         }
 
         if (isNewCase && genuine && config.acknowledge && p.fromAddress && await autoAnswerAllowed(tx, p.fromAddress, c.id)) {

@@ -1,4 +1,5 @@
-import { sql } from "kysely";
+import { type SelectQueryBuilder, sql } from "kysely";
+import type { DB } from "../../db/schema.js";
 import type { Db } from "../../db/database.js";
 import type { Clock } from "../../lib/clock.js";
 import { forbidden, validationError } from "../../lib/errors.js";
@@ -24,6 +25,15 @@ interface Deps {
 export type ConnectivityState = "BLOCKED" | "ONLINE" | "ATTACHED" | "OFFLINE";
 
 const monthStart = (d: Date) => `${d.toISOString().slice(0, 7)}-01`;
+
+/**
+ * Registration events, newest first. The HLR/HSS stamps them coarsely (often to the second), so a
+ * rejection and an acceptance can share a time: ties go by arrival — the row key is a UUIDv7 made when
+ * the event is stored, so a later arrival sorts after an earlier one — matching the SIM's state,
+ * where the later arrival wins (signals.service.ts, touchState).
+ */
+const newestFirst = <O>(q: SelectQueryBuilder<DB, "registration_events", O>): SelectQueryBuilder<DB, "registration_events", O> =>
+  q.orderBy("registration_events.at", "desc").orderBy("registration_events.id", "desc");
 
 /**
  * What the network saw of a SIM, for people: its connectivity state with the reason, last seen,
@@ -165,7 +175,7 @@ export function createNetworkViewService(deps: Deps) {
         eq = eq.where("at", "<", before);
       }
       const sessions = await sq.orderBy("started_at", "desc").limit(opts.limit).execute();
-      const events = await eq.orderBy("at", "desc").limit(opts.limit).execute();
+      const events = await newestFirst(eq).limit(opts.limit).execute();
       const items = [
         ...sessions.map((s) => ({ at: s.started_at.toISOString(), kind: "session" as const, session: present(s), event: null })),
         ...events.map((e) => ({
@@ -184,7 +194,7 @@ export function createNetworkViewService(deps: Deps) {
       // two index range reads instead of one `since OR open` filter over the SIM's whole history
       // (bench/diagnosis.bench.ts, docs/benchmarks.md).
       const [registrations, recent, openBefore, state, used] = await Promise.all([
-        db.selectFrom("registration_events").selectAll().where("sim_id", "=", simId).orderBy("at", "desc").limit(20).execute(),
+        newestFirst(db.selectFrom("registration_events").selectAll().where("sim_id", "=", simId)).limit(20).execute(),
         db.selectFrom("data_sessions").selectAll().where("sim_id", "=", simId).where("started_at", ">=", since).orderBy("started_at", "desc").limit(200).execute(),
         db.selectFrom("data_sessions").selectAll().where("sim_id", "=", simId).where("status", "=", "open").where("started_at", "<", since)
           .orderBy("started_at", "desc").limit(200).execute(),
@@ -224,7 +234,7 @@ export function createNetworkViewService(deps: Deps) {
     /** The first signs of life after `since`: an accepted registration, a new session, traffic. */
     async activitySince(simId: string, since: Date) {
       const reg = await db.selectFrom("registration_events").select(["at", "visited_plmn"]).where("sim_id", "=", simId)
-        .where("type", "=", "location_update").where("result", "=", "accepted").where("at", ">", since).orderBy("at").limit(1).executeTakeFirst();
+        .where("type", "=", "location_update").where("result", "=", "accepted").where("at", ">", since).orderBy("at").orderBy("id").limit(1).executeTakeFirst();
       const session = await db.selectFrom("data_sessions").select(["started_at", "apn"]).where("sim_id", "=", simId).where("started_at", ">", since).orderBy("started_at").limit(1).executeTakeFirst();
       const traffic = await db.selectFrom("data_sessions").select(["last_traffic_at"]).where("sim_id", "=", simId).where("last_traffic_at", ">", since).orderBy("last_traffic_at").limit(1).executeTakeFirst();
       return {

@@ -142,6 +142,8 @@ export function createSignalsService(deps: Deps) {
   /** Updates what Otter last knew of the SIM on the network; reports an IMEI change. */
   async function touchState(tx: Executor, sim: SimRef, at: Date, s: { imei?: string; imeisv?: string; mcc?: string; mnc?: string; rat?: string | null; location?: unknown; registration?: unknown; activity?: boolean }) {
     const prev = await tx.selectFrom("sim_network_state").selectAll().where("sim_id", "=", sim.id).forUpdate().executeTakeFirst();
+    // `<=`: of two signals with the same time, the one that arrives later wins (a rejection and an
+    // acceptance stamped in the same second leave the SIM as the later one said; docs/network.md).
     const newer = !prev?.last_seen || prev.last_seen.getTime() <= at.getTime();
     const imeiChanged = !!s.imei && !!prev?.imei && prev.imei !== s.imei && newer;
     const active = !!s.activity && (!prev?.last_activity_at || prev.last_activity_at.getTime() < at.getTime());

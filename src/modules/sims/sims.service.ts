@@ -87,8 +87,8 @@ export function createSimsService(deps: Deps) {
   async function resolvePatch(principal: Principal, ex: Executor, patch: Omit<SimPatch, "effectiveDate" | "reason">): Promise<ResolvedChange> {
     const change: ResolvedChange = {};
     if (patch.state !== undefined) change.state = patch.state;
-    if (patch.communicationPlan !== undefined) change.communicationPlan = await deps.catalog.resolvePlanRef(ex, "communication", patch.communicationPlan, "communicationPlan");
-    if (patch.ratePlan !== undefined) change.ratePlan = await deps.catalog.resolvePlanRef(ex, "rate", patch.ratePlan, "ratePlan");
+    if (patch.communicationPlan !== undefined) change.communicationPlan = await deps.catalog.resolvePlanRef(ex, principal, "communication", patch.communicationPlan, "communicationPlan");
+    if (patch.ratePlan !== undefined) change.ratePlan = await deps.catalog.resolvePlanRef(ex, principal, "rate", patch.ratePlan, "ratePlan");
     if (patch.accountId !== undefined) {
       try {
         change.account = await deps.accounts.requireVisible(principal, patch.accountId, ex);
@@ -282,8 +282,8 @@ export function createSimsService(deps: Deps) {
       requirePermission(principal, "sims:create");
       return inTransaction(db, async (tx) => {
         const account = input.accountId ? await deps.accounts.requireVisible(principal, input.accountId, tx) : await deps.accounts.rootAccount(tx);
-        const comm = input.communicationPlan ? await deps.catalog.resolvePlanRef(tx, "communication", input.communicationPlan, "communicationPlan") : null;
-        const rate = input.ratePlan ? await deps.catalog.resolvePlanRef(tx, "rate", input.ratePlan, "ratePlan") : null;
+        const comm = input.communicationPlan ? await deps.catalog.resolvePlanRef(tx, principal, "communication", input.communicationPlan, "communicationPlan") : null;
+        const rate = input.ratePlan ? await deps.catalog.resolvePlanRef(tx, principal, "rate", input.ratePlan, "ratePlan") : null;
         for (const [plan, field] of [[comm, "communicationPlan"], [rate, "ratePlan"]] as const) {
           if (plan && !(await deps.catalog.isOffered(tx, plan.id, account))) {
             throw conflict("PLAN_NOT_OFFERED", `Plan "${plan.name}" is not offered to account ${account.id}.`, [{ field, message: "plan not offered to the account" }]);

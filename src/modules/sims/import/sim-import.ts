@@ -35,7 +35,7 @@ interface Deps {
   clock: Clock;
   jobs: JobsService;
   accounts: Pick<AccountsService, "requireVisible" | "rootAccount">;
-  catalog: Pick<CatalogService, "findPlan" | "isOffered">;
+  catalog: Pick<CatalogService, "findPlanFor" | "isOffered">;
   audit: AuditService;
   events: EventsService;
   maxUploadBytes: number;
@@ -107,7 +107,8 @@ export function createSimImport(deps: Deps) {
     const plan = async (kind: "communication" | "rate", ref: string) => {
       const key = `${kind}:${ref}`;
       if (!plans.has(key)) {
-        const p = await deps.catalog.findPlan(ex, kind, ref);
+        // A plan the importer may not see is "unknown", never "not offered" (docs/permissions.md).
+        const p = await deps.catalog.findPlanFor(ex, principal, kind, ref);
         plans.set(key, p ? { id: p.id, name: p.name } : null);
       }
       return plans.get(key)!;
