@@ -16,6 +16,9 @@ beforeAll(async () => {
   cat = await buildCatalog(t);
   const hss = await t.api("POST", "/api/v1/network/hss-endpoints", { body: { name: "hss-transfer", url: "http://127.0.0.1:9/hss", secret: "hss-secret-0123456789" } });
   expect(hss.status, JSON.stringify(hss.body)).toBe(201);
+  // Nothing listens there: an SMS that Otter tried to send would stay queued for a retry.
+  const smsc = await t.api("POST", "/api/v1/network/sms-centres", { body: { name: "smsc-transfer", host: "127.0.0.1", port: 9, systemId: "otter", password: "smsc-pw1", sourceAddress: "+447700900000", imsiPrefixes: ["23415"] } });
+  expect(smsc.status, JSON.stringify(smsc.body)).toBe(201);
 });
 afterAll(async () => { await t?.close(); });
 
@@ -60,6 +63,9 @@ describe("a transfer to another customer", () => {
     expect(scheduled.body.pendingChanges).toHaveLength(1);
     const reset = await t.api("POST", `/api/v1/sims/${sim.iccid}/actions`, { key: alice.key, body: { type: "reset-connectivity", reason: "Ashdown tracker stuck", watchMinutes: 30 } });
     expect(reset.status, JSON.stringify(reset.body)).toBe(202);
+    const sms = await t.api("POST", `/api/v1/sims/${sim.iccid}/actions`, { key: alice.key, body: { type: "send-sms", reason: "Ashdown wake-up", text: "ASHDOWN CONFIG 7", watchMinutes: 30 } });
+    expect(sms.status, JSON.stringify(sms.body)).toBe(202);
+    expect(sms.body.status).toBe("queued");
 
     // B listens for its events.
     const rb = await startReceiver(SECRET);
@@ -77,6 +83,9 @@ describe("a transfer to another customer", () => {
       t.clock.advance(2 * DAY + 1000);
       expect(await t.otter.services.sims.applyDueChanges()).toBe(0);
       expect((await t.api("GET", `/api/v1/sims/${sim.iccid}`, { key: b.adminKey })).body.state).toBe("ACTIVATED");
+      // A's queued SMS is never sent to B's device, and A's reset is no longer watched on B's traffic.
+      await t.otter.services.sms.deliverDue();
+      await t.otter.services.simActions.followUp();
 
       // B's events do not carry A's id.
       await t.otter.services.webhooks.runOnce({ settleMs: 0 });
@@ -95,14 +104,15 @@ describe("a transfer to another customer", () => {
     expect(op.audit.find((x) => x.field === "account")).toMatchObject({ priorValue: a.account.id, value: b.account.id });
     expect(op.audit.filter((x) => x.field === "notes").at(-1)).toMatchObject({ priorValue: "Ashdown cold store, bay 7", value: null, actor: { name: "Operator admin" } });
     expect(op.scheduled).toEqual([expect.objectContaining({ status: "cancelled", requestedBy: "Alice Ashdown", reason: "Ashdown contract ends" })]);
-    expect(op.actions[0]).toMatchObject({ type: "reset-connectivity", requestedBy: "Alice Ashdown", reason: "Ashdown tracker stuck" });
+    expect(op.actions.find((x) => x.type === "reset-connectivity")).toMatchObject({ status: "cancelled", requestedBy: "Alice Ashdown", reason: "Ashdown tracker stuck", outcome: { summary: expect.stringContaining("passed to another customer") } });
+    expect(op.actions.find((x) => x.type === "send-sms")).toMatchObject({ status: "failed", sms: { status: "failed", attempts: 0, error: expect.stringContaining("passed to another customer") } });
     expect(op.network[0]).toMatchObject({ kind: "cancel_location", requestedBy: "Alice Ashdown" });
 
     // B sees what changed and when, with A's people, words and ids as "previous holder".
     for (const key of [b.adminKey, b.userKey]) {
       const seen = await read(sim.iccid, key);
       const text = JSON.stringify(seen);
-      for (const secret of ["Alice", "Ashdown", alice.id, a.account.id]) expect(text, secret).not.toContain(secret);
+      for (const secret of ["Alice", "Ashdown", "ASHDOWN", alice.id, a.account.id]) expect(text, secret).not.toContain(secret);
       const rows = seen.audit.map((x) => [x.field, x.priorValue, x.value, x.actor.name, x.reason]);
       expect(rows).toEqual([
         ["created", null, "ACTIVATED", "previous holder", null], // the operator created it in A's account
@@ -115,9 +125,12 @@ describe("a transfer to another customer", () => {
       ]);
       expect(seen.audit.every((x) => x.actor.name !== "previous holder" || x.actor.userId === null)).toBe(true);
       expect(seen.scheduled).toEqual([expect.objectContaining({ status: "cancelled", changes: { state: "DEACTIVATED" }, effectiveDate: when, requestedBy: "previous holder", reason: "previous holder" })]);
-      expect(seen.actions).toEqual([expect.objectContaining({ type: "reset-connectivity", requestedBy: "previous holder", reason: "previous holder", params: {}, outcome: null })]);
+      expect(seen.actions).toEqual([
+        expect.objectContaining({ type: "send-sms", status: "failed", requestedBy: "previous holder", reason: "previous holder", params: {}, outcome: null, sms: null }),
+        expect.objectContaining({ type: "reset-connectivity", status: "cancelled", requestedBy: "previous holder", reason: "previous holder", params: {}, outcome: null }),
+      ]);
       expect(seen.network).toEqual([expect.objectContaining({ kind: "cancel_location", requestedBy: "previous holder", reason: "previous holder", result: null })]);
-      expect(seen.actions[0].network[0]).toMatchObject({ requestedBy: "previous holder", reason: "previous holder" });
+      expect(seen.actions[1].network[0]).toMatchObject({ requestedBy: "previous holder", reason: "previous holder" });
     }
 
     // What B does from now on is B's, whole.

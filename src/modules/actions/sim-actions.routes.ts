@@ -24,7 +24,7 @@ const actionBody = z.discriminatedUnion("type", [
 
 const actionOut = z.object({
   id: z.string(), iccid: z.string(), type: z.string(),
-  status: z.string().describe("watching, back_online or still_silent; a send-sms action is queued, submitted, then delivered (configuration) or watching (wake-up), or failed"),
+  status: z.string().describe("watching, back_online or still_silent; a send-sms action is queued, submitted, then delivered (configuration) or watching (wake-up), or failed; cancelled when the SIM passed to another customer while it was watched"),
   reason: z.string(), params: z.record(z.string(), z.unknown()), requestedBy: z.string(), createdAt: z.string(),
   watchUntil: z.string().nullable(), completedAt: z.string().nullable(),
   outcome: z.record(z.string(), z.unknown()).nullable().describe("The follow-up: back online at …, or still silent with the next step."),

@@ -33,7 +33,7 @@ interface Deps {
   db: Db;
   clock: Clock;
   audit: AuditService;
-  sims: Pick<SimsService, "requireVisibleSim" | "update">;
+  sims: Pick<SimsService, "requireVisibleSim" | "update" | "stillHeldBy">;
   networkActions: Pick<NetworkActionsService, "disconnectSim" | "cancelLocation" | "forSimAction">;
   networkView: Pick<NetworkViewService, "activitySince">;
   diagnostics: Pick<DiagnosticsService, "diagnose">;
@@ -205,6 +205,11 @@ export function createSimActionsService(deps: Deps) {
         .where("completed_at", ">", new Date(now.getTime() - LATE_PROOF_MS)).orderBy("completed_at").limit(200).execute();
       let done = 0;
       for (const a of [...watching, ...late]) {
+        // Ownership ends at a transfer: the new holder's device is not watched for, nor reported to, the previous one.
+        if (!(await deps.sims.stillHeldBy(db, a.sim_id, a.account_id))) {
+          if (a.status === "watching" && await complete(a, "cancelled", { summary: "Stopped watching: the SIM passed to another customer before the watch ended." })) done++;
+          continue;
+        }
         const seen = await deps.networkView.activitySince(a.sim_id, a.created_at);
         if (seen.trafficAt) {
           const previously = a.status === "still_silent" && a.watch_until ? ` (after the watch ended at ${a.watch_until.toISOString()})` : "";

@@ -302,6 +302,17 @@ export function createSimsService(deps: Deps) {
     lockById: (tx: Executor, id: string) => repo.findById(tx, id, { forUpdate: true }),
     /** The SIM row by id, unlocked (for other modules that hold a SIM id from their own rows). */
     findById: (ex: Executor, id: string) => repo.findById(ex, id),
+    /**
+     * True while the SIM is still with the customer of `accountId` — work queued on that customer's behalf
+     * (an SMS, an action's follow-up) stops once the SIM has passed to another holder.
+     */
+    async stillHeldBy(ex: Executor, simId: string, accountId: string): Promise<boolean> {
+      const sim = await repo.findById(ex, simId);
+      if (!sim) return false;
+      if (sim.account_id === accountId) return true;
+      const asker = await ex.selectFrom("accounts").select("path").where("id", "=", accountId).executeTakeFirst();
+      return !!asker && !changesHolder(asker.path, sim.account_path);
+    },
     /** A SIM by ICCID without a principal, for services that have already decided visibility. */
     findByIccid: (ex: Executor, iccid: string) => repo.findByIccid(ex, iccid),
     resolvePatch,
