@@ -153,7 +153,7 @@ export async function buildOtter(infra: Infrastructure) {
   const hssEndpoints = createHssEndpointsService({ db, clock, secrets, audit, accounts, outbound: operatorConnect });
   const smsCentres = createSmsCentresService({ db, clock, secrets, audit, accounts, outbound: operatorConnect });
   const smsLog = logger.child({ module: "sms" });
-  const sms = createSmsService({ db, clock, logger: smsLog, centres: smsCentres, link: (centre, onReceipt) => new SmppLink(centre, { onReceipt, log: (msg, err) => smsLog.warn({ err }, msg), guard: operatorConnect }) });
+  const sms = createSmsService({ db, clock, logger: smsLog, centres: smsCentres, sims, link: (centre, onReceipt) => new SmppLink(centre, { onReceipt, log: (msg, err) => smsLog.warn({ err }, msg), guard: operatorConnect }) });
   const simActions = createSimActionsService({ db, clock, audit, sims, networkActions, networkView, diagnostics, events, sms, catalog });
   const webhooks = createWebhooksService({ db, clock, secrets, accounts, audit, mail, events, logger: logger.child({ module: "webhooks" }), guard: outbound, post: outboundPost });
   // Every timeline entry recomputes the case's SLA projection (the queue's order) in the same transaction.

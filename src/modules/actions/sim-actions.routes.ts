@@ -24,7 +24,7 @@ const actionBody = z.discriminatedUnion("type", [
 
 const actionOut = z.object({
   id: z.string(), iccid: z.string(), type: z.string(),
-  status: z.string().describe("watching, back_online or still_silent; a send-sms action is queued, submitted, then delivered (configuration) or watching (wake-up), or failed"),
+  status: z.string().describe("watching, back_online or still_silent; a send-sms action is queued, submitted, then delivered (configuration) or watching (wake-up), or failed; cancelled when the SIM passed to another customer while it was watched"),
   reason: z.string(), params: z.record(z.string(), z.unknown()), requestedBy: z.string(), createdAt: z.string(),
   watchUntil: z.string().nullable(), completedAt: z.string().nullable(),
   outcome: z.record(z.string(), z.unknown()).nullable().describe("The follow-up: back online at …, or still silent with the next step."),
@@ -50,7 +50,7 @@ export const simActionsRoutes = (s: { simActions: SimActionsService; hssEndpoint
     schema: { operationId: "requestSimAction", tags: ["sims", "actions"], description: "A remote action, audited and followed: reset-connectivity (Disconnect-Request + HSS cancel-location), activate, change-plan, override-limit, send-sms.", params: iccidParams, body: actionBody, response: { 202: actionOut, ...errorResponses } },
   }, async (req, reply) => reply.code(202).send(await s.simActions.request(principalOf(req), req.params.iccid, req.body)));
   app.get("/api/v1/sims/:iccid/actions", {
-    schema: { operationId: "listSimActions", tags: ["sims", "actions"], params: iccidParams, response: { 200: z.object({ items: z.array(actionOut) }), ...errorResponses } },
+    schema: { operationId: "listSimActions", tags: ["sims", "actions"], description: "The remote actions requested for the SIM, newest first. Those from another customer's time with the SIM show their type, status and times only: who and why as \"previous holder\", no parameters, outcome or SMS.", params: iccidParams, response: { 200: z.object({ items: z.array(actionOut) }), ...errorResponses } },
   }, async (req) => ({ items: await s.simActions.listForSim(principalOf(req), req.params.iccid) }));
   app.get("/api/v1/actions/:id", {
     schema: { operationId: "getSimAction", tags: ["actions"], params: z.object({ id: z.string().uuid() }), response: { 200: actionOut, ...errorResponses } },

@@ -3,6 +3,7 @@ import type { Clock } from "../../lib/clock.js";
 import { conflict, notFound, OtterError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import type { AuditService } from "../audit/audit.service.js";
+import { type HolderView, holderView, PREVIOUS_HOLDER } from "../auth/holder.js";
 import { requirePermission } from "../auth/permissions.js";
 import { actorOf, inSubtree, type Principal, SYSTEM_READER } from "../auth/principal.js";
 import type { DiagnosticsService } from "../diagnostics/diagnostics.service.js";
@@ -32,7 +33,7 @@ interface Deps {
   db: Db;
   clock: Clock;
   audit: AuditService;
-  sims: Pick<SimsService, "requireVisibleSim" | "update">;
+  sims: Pick<SimsService, "requireVisibleSim" | "update" | "stillHeldBy">;
   networkActions: Pick<NetworkActionsService, "disconnectSim" | "cancelLocation" | "forSimAction">;
   networkView: Pick<NetworkViewService, "activitySince">;
   diagnostics: Pick<DiagnosticsService, "diagnose">;
@@ -51,13 +52,20 @@ interface Deps {
 export function createSimActionsService(deps: Deps) {
   const { db, clock } = deps;
 
-  async function present(row: { id: string; iccid: string; type: string; status: string; reason: string; params: unknown; requested_by: string; outcome: unknown; watch_until: Date | null; created_at: Date; completed_at: Date | null }) {
+  /**
+   * An action as the reader may see it. One requested while another customer held the SIM shows its
+   * type, status and times; who asked, why, what was asked (an SMS text…) and what the network showed
+   * of that holder's device read "previous holder" or are left out (docs/permissions.md).
+   */
+  async function present(row: { id: string; iccid: string; type: string; status: string; reason: string; params: unknown; requested_by: string; outcome: unknown; watch_until: Date | null; created_at: Date; completed_at: Date | null; account_path: string | null }, view: HolderView) {
+    const whole = view.seesWhoAndWhy(row.account_path);
     return {
-      id: row.id, iccid: row.iccid, type: row.type, status: row.status, reason: row.reason, params: row.params as Record<string, unknown>,
-      requestedBy: row.requested_by, createdAt: row.created_at.toISOString(), watchUntil: row.watch_until?.toISOString() ?? null,
-      completedAt: row.completed_at?.toISOString() ?? null, outcome: (row.outcome as Record<string, unknown> | null) ?? null,
-      sms: row.type === "send-sms" ? await deps.sms.forSimAction(db, row.id) : null,
-      network: await deps.networkActions.forSimAction(db, row.id),
+      id: row.id, iccid: row.iccid, type: row.type, status: row.status, reason: whole ? row.reason : PREVIOUS_HOLDER,
+      params: whole ? row.params as Record<string, unknown> : {},
+      requestedBy: whole ? row.requested_by : PREVIOUS_HOLDER, createdAt: row.created_at.toISOString(), watchUntil: row.watch_until?.toISOString() ?? null,
+      completedAt: row.completed_at?.toISOString() ?? null, outcome: whole ? (row.outcome as Record<string, unknown> | null) ?? null : null,
+      sms: row.type === "send-sms" && whole ? await deps.sms.forSimAction(db, row.id) : null,
+      network: await deps.networkActions.forSimAction(db, row.id, view),
     };
   }
 
@@ -150,14 +158,16 @@ export function createSimActionsService(deps: Deps) {
       const row = await db.selectFrom("sim_actions").innerJoin("accounts", "accounts.id", "sim_actions.account_id").selectAll("sim_actions")
         .select("accounts.path as account_path").where("sim_actions.id", "=", id).executeTakeFirst();
       if (!row || !inSubtree(principal.accountPath, row.account_path)) throw notFound("ACTION_NOT_FOUND", `Action ${id} was not found.`);
-      return present(row);
+      return present(row, holderView(principal));
     },
 
     async listForSim(principal: Principal, iccid: string) {
       requirePermission(principal, "sims:read");
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
-      const rows = await db.selectFrom("sim_actions").selectAll().where("sim_id", "=", sim.id).orderBy("id", "desc").limit(100).execute();
-      return Promise.all(rows.map(present));
+      const rows = await db.selectFrom("sim_actions").leftJoin("accounts", "accounts.id", "sim_actions.account_id").selectAll("sim_actions")
+        .select("accounts.path as account_path").where("sim_actions.sim_id", "=", sim.id).orderBy("sim_actions.id", "desc").limit(100).execute();
+      const view = holderView(principal);
+      return Promise.all(rows.map((r) => present(r, view)));
     },
 
     /**
@@ -195,6 +205,11 @@ export function createSimActionsService(deps: Deps) {
         .where("completed_at", ">", new Date(now.getTime() - LATE_PROOF_MS)).orderBy("completed_at").limit(200).execute();
       let done = 0;
       for (const a of [...watching, ...late]) {
+        // Ownership ends at a transfer: the new holder's device is not watched for, nor reported to, the previous one.
+        if (!(await deps.sims.stillHeldBy(db, a.sim_id, a.account_id))) {
+          if (a.status === "watching" && await complete(a, "cancelled", { summary: "Stopped watching: the SIM passed to another customer before the watch ended." })) done++;
+          continue;
+        }
         const seen = await deps.networkView.activitySince(a.sim_id, a.created_at);
         if (seen.trafficAt) {
           const previously = a.status === "still_silent" && a.watch_until ? ` (after the watch ended at ${a.watch_until.toISOString()})` : "";

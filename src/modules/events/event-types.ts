@@ -26,7 +26,8 @@ export const EVENT_SCHEMAS = {
   "sim.plan_changed": z.object({
     iccid: z.string(), communicationPlanId: nullableString, ratePlanId: nullableString, byRule: z.string().optional(),
   }),
-  "sim.transferred": z.object({ iccid: z.string(), toAccountId: z.string() }).catchall(z.unknown()),
+  /** `fromAccountId` is null when the SIM came from another customer: the new holder does not learn who held it. */
+  "sim.transferred": z.object({ iccid: z.string(), fromAccountId: nullableString, toAccountId: z.string() }),
   "sim.imei_changed": z.object({ iccid: z.string(), from: nullableString, to: nullableString, at: iso }),
   "sim.registration_rejected": z.object({
     iccid: z.string(), cause: z.number().nullable(), causeType: nullableString, visitedPlmn: nullableString, at: iso,

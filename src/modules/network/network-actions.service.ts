@@ -4,6 +4,7 @@ import type { Clock } from "../../lib/clock.js";
 import { newId } from "../../lib/ids.js";
 import type { SecretBox } from "../../lib/secret-box.js";
 import { requirePermission } from "../auth/permissions.js";
+import { type HolderView, holderView, PREVIOUS_HOLDER } from "../auth/holder.js";
 import type { Principal } from "../auth/principal.js";
 import type { SimsService } from "../sims/sims.service.js";
 import type { DisconnectResult, DisconnectTarget } from "../../network/disconnect-client.js";
@@ -34,10 +35,23 @@ const CLAIM_MS = 10 * 60_000;
 export function createNetworkActionsService(deps: Deps) {
   const { db, clock } = deps;
 
-  const present = (a: { id: string; kind: string; status: string; reason: string; requested_by: string; attempts: number; result: unknown; created_at: Date; updated_at: Date; session_id: string | null }) => ({
-    id: a.id, kind: a.kind, status: a.status, reason: a.reason, requestedBy: a.requested_by, attempts: a.attempts,
-    sessionId: a.session_id, result: a.result ?? null, createdAt: a.created_at.toISOString(), updatedAt: a.updated_at.toISOString(),
-  });
+  type Row = { id: string; kind: string; status: string; reason: string; requested_by: string; attempts: number; result: unknown; created_at: Date; updated_at: Date; session_id: string | null; account_path: string | null };
+
+  /**
+   * An action as the reader may see it: one asked for while another customer held the SIM keeps its
+   * kind, status and times, not who asked, why, nor that holder's session and the network's answer.
+   */
+  function present(a: Row, view: HolderView) {
+    const whole = view.seesWhoAndWhy(a.account_path);
+    return {
+      id: a.id, kind: a.kind, status: a.status, reason: whole ? a.reason : PREVIOUS_HOLDER, requestedBy: whole ? a.requested_by : PREVIOUS_HOLDER,
+      attempts: a.attempts, sessionId: whole ? a.session_id : null, result: whole ? a.result ?? null : null,
+      createdAt: a.created_at.toISOString(), updatedAt: a.updated_at.toISOString(),
+    };
+  }
+
+  const withHolder = (ex: Executor) => ex.selectFrom("network_actions").leftJoin("accounts", "accounts.id", "network_actions.account_id")
+    .selectAll("network_actions").select("accounts.path as account_path");
 
   async function deliverCancelLocation(action: { id: string; attempts: number; target: unknown }) {
     const t = action.target as { hssEndpointId: string; imsi: string };
@@ -103,10 +117,10 @@ export function createNetworkActionsService(deps: Deps) {
       return true;
     },
 
-    /** Network actions taken for one remote action, with their results. */
-    async forSimAction(ex: Executor, simActionId: string) {
-      const rows = await ex.selectFrom("network_actions").selectAll().where("sim_action_id", "=", simActionId).orderBy("id").execute();
-      return rows.map(present);
+    /** Network actions taken for one remote action, with their results, as `view`'s reader may see them. */
+    async forSimAction(ex: Executor, simActionId: string, view: HolderView) {
+      const rows = await withHolder(ex).where("network_actions.sim_action_id", "=", simActionId).orderBy("network_actions.id").execute();
+      return rows.map((r) => present(r, view));
     },
 
     /** Sends due actions; each is claimed (SKIP LOCKED) so two Otter nodes never send the same one. */
@@ -156,8 +170,9 @@ export function createNetworkActionsService(deps: Deps) {
     async listForSim(principal: Principal, iccid: string) {
       requirePermission(principal, "sims:read");
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
-      const rows = await db.selectFrom("network_actions").selectAll().where("sim_id", "=", sim.id).orderBy("id", "desc").limit(200).execute();
-      return rows.map(present);
+      const rows = await withHolder(db).where("network_actions.sim_id", "=", sim.id).orderBy("network_actions.id", "desc").limit(200).execute();
+      const view = holderView(principal);
+      return rows.map((r) => present(r, view));
     },
   };
 }

@@ -98,7 +98,7 @@ export const networkRoutes = (s: { networkClients: NetworkClientsService; signal
     async (req) => s.networkView.usage(principalOf(req), req.params.iccid, req.query.from, req.query.to));
   app.get("/api/v1/sims/:iccid/network-actions", {
     schema: {
-      operationId: "listSimNetworkActions", tags: simTags, description: "What Otter asked of the network for this SIM (Disconnect-Requests) and what the network answered.",
+      operationId: "listSimNetworkActions", tags: simTags, description: "What Otter asked of the network for this SIM (Disconnect-Requests, cancel-locations) and what the network answered. Those from another customer's time with the SIM show who and why as \"previous holder\", without session or answer.",
       params: iccidParams,
       response: { 200: z.object({ items: z.array(z.object({ id: z.string(), kind: z.string(), status: z.string(), reason: z.string(), requestedBy: z.string(), attempts: z.number(), sessionId: z.string().nullable(), result: z.unknown(), createdAt: z.string(), updatedAt: z.string() })) }), ...errorResponses },
     },

@@ -1,5 +1,6 @@
 import type { Selectable } from "kysely";
 import type { Sim, SimAuditTable, SimScheduledChangesTable } from "../../db/schema.js";
+import { type HolderView, PREVIOUS_HOLDER } from "../auth/holder.js";
 import type { SimState } from "./sim-lifecycle.js";
 import type { SimOut } from "./sims.schemas.js";
 
@@ -31,28 +32,72 @@ export function presentSim(s: Sim, names: PlanNames): SimOut {
   };
 }
 
-export const presentAudit = (a: Selectable<SimAuditTable>) => ({
-  id: a.id,
-  field: a.field,
-  priorValue: a.prior_value,
-  value: a.value,
-  reason: a.reason,
-  effectiveDate: a.effective_date.toISOString(),
-  changedAt: a.created_at.toISOString(),
-  actor: { userId: a.actor_user_id, name: a.actor_name },
-  jobId: a.job_id,
-});
+/** Account paths by id, for the account ids that appear as values in a SIM's history. */
+export type AccountPaths = Map<string, string>;
 
-export const presentScheduled = (c: Selectable<SimScheduledChangesTable>) => {
+/** Words a previous holder wrote into the SIM itself (notes, custom fields): shown as "previous holder", like its reasons. */
+const ownWords = (field: string) => field === "notes" || field.startsWith("customFields.");
+
+/** An account id as a value in the history: another customer's account shows as "previous holder". */
+const accountValue = (id: string | null, view: HolderView, paths: AccountPaths) =>
+  id === null || view.seesAccount(paths.get(id) ?? null) ? id : PREVIOUS_HOLDER;
+
+/**
+ * One audit record as `view`'s reader may see it: what changed and when always; who and why only when
+ * the record was made while the SIM was with the reader's own customer (docs/permissions.md).
+ */
+export function presentAudit(a: Selectable<SimAuditTable> & { account_path: string | null }, view: HolderView, paths: AccountPaths) {
+  const whole = view.seesWhoAndWhy(a.account_path);
+  const shown = (v: string | null) => {
+    if (v === null) return null;
+    if (a.field === "account") return accountValue(v, view, paths);
+    return !whole && ownWords(a.field) ? PREVIOUS_HOLDER : v;
+  };
+  return {
+    id: a.id,
+    field: a.field,
+    priorValue: shown(a.prior_value),
+    value: shown(a.value),
+    reason: whole || a.reason === null ? a.reason : PREVIOUS_HOLDER,
+    effectiveDate: a.effective_date.toISOString(),
+    changedAt: a.created_at.toISOString(),
+    actor: whole ? { userId: a.actor_user_id, name: a.actor_name } : { userId: null, name: PREVIOUS_HOLDER },
+    jobId: whole ? a.job_id : null,
+  };
+}
+
+/** A scheduled change as `view`'s reader may see it (the same rule as the audit trail). */
+export function presentScheduled(c: Selectable<SimScheduledChangesTable> & { account_path: string | null }, view: HolderView, paths: AccountPaths) {
   const { byOperator: _internal, ...changes } = c.changes as Record<string, unknown>;
+  const whole = view.seesWhoAndWhy(c.account_path);
+  if (typeof changes.accountId === "string") changes.accountId = accountValue(changes.accountId, view, paths);
+  if (!whole && typeof changes.notes === "string") changes.notes = PREVIOUS_HOLDER;
+  if (!whole && changes.customFields) changes.customFields = Object.fromEntries(Object.keys(changes.customFields).map((k) => [k, PREVIOUS_HOLDER]));
+  // Otter's messages may name the account that held the SIM then; the code alone says what went wrong.
+  const error = (c.error as { code?: string } | null) ?? null;
   return {
     id: c.id,
     effectiveDate: c.effective_date.toISOString(),
     changes,
     status: c.status,
-    reason: c.reason,
-    requestedBy: c.actor_name,
+    reason: whole || c.reason === null ? c.reason : PREVIOUS_HOLDER,
+    requestedBy: whole ? c.actor_name : PREVIOUS_HOLDER,
     createdAt: c.created_at.toISOString(),
-    error: (c.error as unknown) ?? null,
+    error: whole || error === null ? error : { code: error.code ?? null },
   };
-};
+}
+
+/** The account ids that appear as values in audit records and scheduled changes. */
+export function accountIdsIn(audit: { field: string; prior_value: string | null; value: string | null }[], scheduled: { changes: unknown }[]): string[] {
+  const ids = new Set<string>();
+  for (const a of audit) {
+    if (a.field !== "account") continue;
+    if (a.prior_value) ids.add(a.prior_value);
+    if (a.value) ids.add(a.value);
+  }
+  for (const c of scheduled) {
+    const id = (c.changes as { accountId?: unknown }).accountId;
+    if (typeof id === "string") ids.add(id);
+  }
+  return [...ids];
+}

@@ -28,11 +28,11 @@ export const simsRoutes = (s: { sims: SimsService }): FastifyPluginAsyncZod => a
   }, async (req) => s.sims.update(principalOf(req), req.params.iccid, req.body));
 
   app.get("/api/v1/sims/:iccid/audit", {
-    schema: { operationId: "getSimAudit", tags, params: iccidParams, querystring: z.object(pageQuery), response: { 200: page(auditOut), ...errorResponses } },
+    schema: { operationId: "getSimAudit", tags, description: "Every change to the SIM, per field, with who, why and when. Records from before the SIM came to the caller's customer (another customer held it) show who and why as \"previous holder\" (docs/permissions.md).", params: iccidParams, querystring: z.object(pageQuery), response: { 200: page(auditOut), ...errorResponses } },
   }, async (req) => s.sims.audit(principalOf(req), req.params.iccid, req.query));
 
   app.get("/api/v1/sims/:iccid/scheduled-changes", {
-    schema: { operationId: "listSimScheduledChanges", tags, params: iccidParams, response: { 200: z.object({ items: z.array(pendingChangeOut) }), ...errorResponses } },
+    schema: { operationId: "listSimScheduledChanges", tags, description: "Changes scheduled for a future date, pending or done. A transfer to another customer cancels those the previous customer's users scheduled. Records from before the SIM came to the caller's customer (another customer held it) show who and why as \"previous holder\" (docs/permissions.md).", params: iccidParams, response: { 200: z.object({ items: z.array(pendingChangeOut) }), ...errorResponses } },
   }, async (req) => ({ items: await s.sims.scheduledChanges(principalOf(req), req.params.iccid) }));
 
   app.delete("/api/v1/sims/:iccid/scheduled-changes/:changeId", {

@@ -5,14 +5,15 @@ import type { Clock } from "../../lib/clock.js";
 import { conflict, forbidden, notFound, OtterError, validationError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
+import { changesHolder, customerOf, type HolderView, holderView } from "../auth/holder.js";
 import { requirePermission } from "../auth/permissions.js";
 import { type Actor, actorOf, inSubtree, isOperatorRole, type Principal } from "../auth/principal.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import type { EventsService, DomainEvent } from "../events/events.service.js";
 import { checkTransition, type SimState } from "./sim-lifecycle.js";
-import { presentAudit, presentScheduled, presentSim } from "./sims.presenter.js";
+import { accountIdsIn, presentAudit, presentScheduled, presentSim } from "./sims.presenter.js";
 import { simsRepo as repo } from "./sims.repo.js";
-import { OPERATOR_CUSTOM_FIELDS, type SimCreate, type SimListQuery, type SimPatch } from "./sims.schemas.js";
+import { ACCOUNT_CUSTOM_FIELDS, OPERATOR_CUSTOM_FIELDS, type SimCreate, type SimListQuery, type SimPatch } from "./sims.schemas.js";
 
 const MAX_SCHEDULE_AHEAD_MS = 180 * 24 * 3600 * 1000;
 
@@ -116,7 +117,8 @@ export function createSimsService(deps: Deps) {
    * events. Returns the fields that changed (empty: the SIM already was like that).
    */
   async function applyChange(tx: Executor, sim: SimRow, change: ResolvedChange, ctx: ChangeContext): Promise<{ sim: Sim; changed: string[] }> {
-    const audit: { field: string; prior: string | null; value: string | null }[] = [];
+    // `heldBy`: the account the record belongs to when not the one holding the SIM after the change.
+    const audit: { field: string; prior: string | null; value: string | null; heldBy?: string }[] = [];
     const events: DomainEvent[] = [];
     const set: Partial<Record<keyof Sim, unknown>> = {};
     const targetAccount = change.account ?? null;
@@ -149,10 +151,13 @@ export function createSimsService(deps: Deps) {
       events.push({ accountId, type: "sim.plan_changed", subjectId: sim.iccid, data: { iccid: sim.iccid, communicationPlanId: commId, ratePlanId: rateId, ...(ctx.automationRuleId && { byRule: ctx.automationRuleId }) } });
     }
 
+    const handover = !!targetAccount && targetAccount.id !== sim.account_id && changesHolder(sim.account_path, targetAccount.path);
     if (targetAccount && targetAccount.id !== sim.account_id) {
       set.account_id = targetAccount.id;
       audit.push({ field: "account", prior: sim.account_id, value: targetAccount.id });
-      events.push({ accountId: targetAccount.id, type: "sim.transferred", subjectId: sim.iccid, data: { iccid: sim.iccid, fromAccountId: sim.account_id, toAccountId: targetAccount.id } });
+      // The new customer's receivers never learn which customer held the SIM before (the operator's audit trail keeps it).
+      const fromAccountId = handover && customerOf(targetAccount.path) !== null ? null : sim.account_id;
+      events.push({ accountId: targetAccount.id, type: "sim.transferred", subjectId: sim.iccid, data: { iccid: sim.iccid, fromAccountId, toAccountId: targetAccount.id } });
     }
 
     // Plans must be offered to the account that will hold the SIM (the operator's stock takes any).
@@ -191,11 +196,28 @@ export function createSimsService(deps: Deps) {
       audit.push({ field: "notes", prior: sim.notes, value: change.notes });
     }
 
+    if (handover) {
+      // The previous customer's own words on the SIM (notes, its custom fields) leave with it; the
+      // records of that stay the previous holder's, so the new one sees that they were cleared, not them.
+      if (change.notes === undefined && sim.notes !== null) {
+        set.notes = null;
+        audit.push({ field: "notes", prior: sim.notes, value: null, heldBy: sim.account_id });
+      }
+      const fields = set.custom_fields ? JSON.parse(set.custom_fields as string) as Record<string, string> : { ...(sim.custom_fields as Record<string, string>) };
+      const theirs = Object.keys(sim.custom_fields as Record<string, string>).filter((k) => ACCOUNT_CUSTOM_FIELDS.includes(k) && !(change.customFields && k in change.customFields));
+      for (const key of theirs) {
+        audit.push({ field: `customFields.${key}`, prior: fields[key] ?? null, value: null, heldBy: sim.account_id });
+        delete fields[key];
+      }
+      if (theirs.length > 0) set.custom_fields = JSON.stringify(fields);
+    }
+
     if (audit.length === 0) return { sim, changed: [] };
     const now = clock.now();
+    if (handover) await endPreviousHolderSchedule(tx, sim, ctx, now);
     const updated = await tx.updateTable("sims").set({ ...set, updated_at: now } as never).where("id", "=", sim.id).returningAll().executeTakeFirstOrThrow();
     await tx.insertInto("sim_audit").values(audit.map((a) => ({
-      id: newId(), sim_id: sim.id, account_id: accountId, field: a.field, prior_value: a.prior, value: a.value,
+      id: newId(), sim_id: sim.id, account_id: a.heldBy ?? accountId, field: a.field, prior_value: a.prior, value: a.value,
       reason: ctx.reason, effective_date: ctx.effectiveDate, actor_user_id: ctx.actor.userId, actor_name: ctx.actor.name,
       job_id: ctx.jobId ?? null, created_at: now,
     }))).execute();
@@ -204,17 +226,33 @@ export function createSimsService(deps: Deps) {
     return { sim: updated, changed: audit.map((a) => a.field) };
   }
 
-  async function detail(ex: Executor, sim: Sim) {
+  /**
+   * Ownership ends at a change of holder: the pending changes the previous customer's users scheduled
+   * are cancelled, each with an audit record kept under the previous holder's account (so the new
+   * holder sees that and when, not who or why), and never run against the new holder's SIM.
+   */
+  async function endPreviousHolderSchedule(tx: Executor, sim: SimRow, ctx: ChangeContext, now: Date) {
+    const cancelled = await repo.cancelPendingByCustomers(tx, sim.id);
+    if (cancelled.length === 0) return;
+    await tx.insertInto("sim_audit").values(cancelled.map((c) => ({
+      id: newId(), sim_id: sim.id, account_id: sim.account_id, field: "scheduledChange", prior_value: c.id, value: "cancelled",
+      reason: `cancelled: the SIM left the customer that scheduled it before the change was due (${c.effective_date.toISOString()})`,
+      effective_date: ctx.effectiveDate, actor_user_id: ctx.actor.userId, actor_name: ctx.actor.name, job_id: ctx.jobId ?? null, created_at: now,
+    }))).execute();
+  }
+
+  async function detail(ex: Executor, sim: Sim, view: HolderView) {
     const n = await names(ex, [sim]);
     const now = clock.now();
     const version = sim.rate_plan_id ? await deps.catalog.rateVersionAt(ex, sim.rate_plan_id, now) : null;
     const dataLimitBytes = version?.terms.dataLimitBytes ?? null;
     const pending = await repo.pendingChanges(ex, sim.id);
+    const paths = await repo.accountPaths(ex, accountIdsIn([], pending));
     const warnings = await deps.catalog.billShockWarnings(ex, sim.communication_plan_id, sim.rate_plan_id, now);
     return {
       ...presentSim(sim, n),
       usageLimit: { dataLimitBytes, override: sim.overage_limit_override as "DEFAULT", enforced: dataLimitBytes !== null && sim.overage_limit_override === "DEFAULT" },
-      pendingChanges: pending.map(presentScheduled),
+      pendingChanges: pending.map((c) => presentScheduled(c, view, paths)),
       warnings: warnings.map(({ code, message }) => ({ code, message })),
     };
   }
@@ -264,6 +302,17 @@ export function createSimsService(deps: Deps) {
     lockById: (tx: Executor, id: string) => repo.findById(tx, id, { forUpdate: true }),
     /** The SIM row by id, unlocked (for other modules that hold a SIM id from their own rows). */
     findById: (ex: Executor, id: string) => repo.findById(ex, id),
+    /**
+     * True while the SIM is still with the customer of `accountId` — work queued on that customer's behalf
+     * (an SMS, an action's follow-up) stops once the SIM has passed to another holder.
+     */
+    async stillHeldBy(ex: Executor, simId: string, accountId: string): Promise<boolean> {
+      const sim = await repo.findById(ex, simId);
+      if (!sim) return false;
+      if (sim.account_id === accountId) return true;
+      const asker = await ex.selectFrom("accounts").select("path").where("id", "=", accountId).executeTakeFirst();
+      return !!asker && !changesHolder(asker.path, sim.account_path);
+    },
     /** A SIM by ICCID without a principal, for services that have already decided visibility. */
     findByIccid: (ex: Executor, iccid: string) => repo.findByIccid(ex, iccid),
     resolvePatch,
@@ -275,7 +324,7 @@ export function createSimsService(deps: Deps) {
 
     async get(principal: Principal, iccid: string) {
       requirePermission(principal, "sims:read");
-      return detail(db, await requireVisibleSim(principal, iccid));
+      return detail(db, await requireVisibleSim(principal, iccid), holderView(principal));
     },
 
     async create(principal: Principal, input: SimCreate) {
@@ -310,7 +359,7 @@ export function createSimsService(deps: Deps) {
           effective_date: now, actor_user_id: principal.userId, actor_name: principal.name, job_id: null, created_at: now,
         }).execute();
         await deps.events.emit(tx, [{ accountId: account.id, type: "sim.created", subjectId: input.iccid, data: { iccid: input.iccid, state: input.state } }]);
-        return detail(tx, (await repo.findById(tx, id))!);
+        return detail(tx, (await repo.findById(tx, id))!, holderView(principal));
       });
     },
 
@@ -338,10 +387,10 @@ export function createSimsService(deps: Deps) {
             effective_date: effective, status: "pending", reason: ctx.reason, actor_user_id: ctx.actor.userId, actor_name: ctx.actor.name,
             created_at: now,
           }).execute();
-          return detail(tx, sim);
+          return detail(tx, sim, holderView(principal));
         }
         const { sim: updated } = await applyChange(tx, sim, change, ctx);
-        return detail(tx, updated);
+        return detail(tx, updated, holderView(principal));
       });
     },
 
@@ -384,13 +433,18 @@ export function createSimsService(deps: Deps) {
       const sim = await requireVisibleSim(principal, iccid);
       const rows = await repo.auditTrail(db, sim.id, { after: opts.cursor ? decodeCursor(opts.cursor) : undefined, limit: opts.limit + 1 });
       const page = rows.slice(0, opts.limit);
-      return { items: page.map(presentAudit), nextCursor: rows.length > opts.limit ? encodeCursor(page[page.length - 1]!.id) : null };
+      const view = holderView(principal);
+      const paths = await repo.accountPaths(db, accountIdsIn(page, []));
+      return { items: page.map((a) => presentAudit(a, view, paths)), nextCursor: rows.length > opts.limit ? encodeCursor(page[page.length - 1]!.id) : null };
     },
 
     async scheduledChanges(principal: Principal, iccid: string) {
       requirePermission(principal, "sims:read");
       const sim = await requireVisibleSim(principal, iccid);
-      return (await repo.scheduledChanges(db, sim.id)).map(presentScheduled);
+      const rows = await repo.scheduledChanges(db, sim.id);
+      const view = holderView(principal);
+      const paths = await repo.accountPaths(db, accountIdsIn([], rows));
+      return rows.map((c) => presentScheduled(c, view, paths));
     },
 
     async cancelScheduledChange(principal: Principal, iccid: string, changeId: string) {

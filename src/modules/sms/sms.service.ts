@@ -6,6 +6,7 @@ import { conflict, validationError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { type EncodedSms, encodeSms, SmsEncodingError } from "../../network/sms-encoding.js";
 import { type DeliveryReceipt, type SmppCentre, SmppError, type SmppLink } from "../../network/smpp-client.js";
+import type { SimsService } from "../sims/sims.service.js";
 import type { SmsCentresService } from "./sms-centres.service.js";
 
 /**
@@ -27,6 +28,8 @@ interface Deps {
   logger: Logger;
   centres: Pick<SmsCentresService, "forImsi" | "credentials">;
   link: SmsLinkFactory;
+  /** Ownership ends at a transfer: an SMS queued for one customer is never sent to the next one's device. */
+  sims: Pick<SimsService, "stillHeldBy">;
 }
 
 /** Waits before the next attempt when the SMSC cannot be reached or asks to slow down. */
@@ -199,9 +202,15 @@ export function createSmsService(deps: Deps) {
         const due = await tx.selectFrom("sms_messages").selectAll().where("status", "=", "queued").where("next_attempt_at", "<=", clock.now())
           .orderBy("next_attempt_at").limit(limit).forUpdate().skipLocked().execute();
         if (due.length === 0) return [];
+        const sendable: typeof due = [];
+        for (const d of due) {
+          if (await deps.sims.stillHeldBy(tx, d.sim_id, d.account_id)) sendable.push(d);
+          else await tx.updateTable("sms_messages").set({ status: "failed", failed_at: clock.now(), updated_at: clock.now(), next_attempt_at: null, last_error: "Not sent: the SIM passed to another customer before the SMS could be sent." }).where("id", "=", d.id).execute();
+        }
+        if (sendable.length === 0) return [];
         await tx.updateTable("sms_messages").set({ status: "submitting", next_attempt_at: new Date(clock.now().getTime() + CLAIM_MS), updated_at: clock.now() })
-          .where("id", "in", due.map((d) => d.id)).execute();
-        return due;
+          .where("id", "in", sendable.map((d) => d.id)).execute();
+        return sendable;
       });
       for (const row of claimed) await submit(row);
       const now = clock.now();
