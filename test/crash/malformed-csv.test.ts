@@ -1,42 +1,20 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createProcessStorage, TEST_ENGINE } from "../support/engine.js";
+import { TEST_ENGINE } from "../support/engine.js";
 import { simIdentifiers } from "../support/factories.js";
-import { startServerProcess, type ServerProcess } from "../support/process.js";
+import { processHarness } from "../support/process.js";
 
 /**
  * A file with a stray quote once failed its import with INTERNAL, and downloading the job's results
  * then killed `otter serve`. Run as an operator runs it: the line is a row error, and the process
  * keeps answering after the download.
  */
-const dir = mkdtempSync(join(tmpdir(), "otter-malformed-"));
-const key = `otk_malformed_${randomBytes(20).toString("hex")}`;
-let server: ServerProcess | null = null;
-let drop: () => Promise<void> = async () => {};
-
-afterAll(async () => {
-  await server?.kill("SIGKILL");
-  await drop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function call(path: string, init: RequestInit = {}) {
-  const res = await fetch(server!.url + path, { ...init, headers: { authorization: `Bearer ${key}`, ...(init.headers ?? {}) } });
-  const text = await res.text();
-  return { status: res.status, body: text && res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
-}
+const h = processHarness("malformed");
+const call = h.call;
+afterAll(() => h.close());
 
 describe(`a malformed import file (${TEST_ENGINE})`, () => {
   it("is a row error naming its line, and its results download leaves the server running", async () => {
-    const storage = await createProcessStorage(dir);
-    drop = storage.drop;
-    server = await startServerProcess({
-      ...storage.env, OTTER_BOOTSTRAP_API_KEY: key, OTTER_SECRET_KEY: randomBytes(32).toString("hex"),
-      OTTER_WORKER_POLL_MS: "50", OTTER_RATE_LIMIT_PER_MINUTE: "0",
-    });
+    const server = await h.start({ OTTER_WORKER_POLL_MS: "50" });
     const account = await call("/api/v1/accounts", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Stray quotes Ltd" }) });
     const [a, b] = [simIdentifiers(), simIdentifiers()];
     const csv = `iccid,imsi,msisdn\n${a.iccid},${a.imsi},${a.msisdn}\n=HYPERLINK("x"),240070000000002,46700000002\n${b.iccid},${b.imsi},${b.msisdn}\n`;

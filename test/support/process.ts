@@ -1,6 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createProcessStorage } from "./engine.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -53,4 +58,40 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       return exited;
     },
   };
+}
+
+/**
+ * One test file's `otter serve`: its own data directory (and PostgreSQL database when the suite runs
+ * on PostgreSQL), the operator admin's key, an API caller, and clean-up for `afterAll`. `start` may
+ * be called again after a kill: the process comes back on the same storage.
+ */
+export function processHarness(name: string) {
+  const dir = mkdtempSync(join(tmpdir(), `otter-${name}-`));
+  const key = `otk_${name.replace(/\W/g, "_")}_${randomBytes(20).toString("hex")}`;
+  const secretKey = randomBytes(32).toString("hex");
+  let storage: Awaited<ReturnType<typeof createProcessStorage>> | null = null;
+  const h = {
+    dir,
+    key,
+    server: null as ServerProcess | null,
+    async start(env: Record<string, string> = {}): Promise<ServerProcess> {
+      storage ??= await createProcessStorage(dir);
+      h.server = await startServerProcess({
+        ...storage.env, OTTER_BOOTSTRAP_API_KEY: key, OTTER_SECRET_KEY: secretKey, OTTER_RATE_LIMIT_PER_MINUTE: "0", ...env,
+      });
+      return h.server;
+    },
+    /** Calls the running server's API with the admin key; JSON bodies parsed, others as text. */
+    async call(path: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
+      const res = await fetch(h.server!.url + path, { ...init, headers: { authorization: `Bearer ${key}`, ...(init.headers ?? {}) } });
+      const text = await res.text();
+      return { status: res.status, body: text && res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
+    },
+    async close(): Promise<void> {
+      await h.server?.kill("SIGKILL");
+      await storage?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return h;
 }
