@@ -11,6 +11,7 @@ import * as m0009 from "./0009_sms.js";
 import * as m0010 from "./0010_diagnosis_perf.js";
 import * as m0011 from "./0011_desk.js";
 import * as m0012 from "./0012_desk_sla.js";
+import * as m0014 from "./0014_desk_mail_chunks.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   "0010_diagnosis_perf": m0010,
   "0011_desk": m0011,
   "0012_desk_sla": m0012,
+  "0014_desk_mail_chunks": m0014,
 };
 
 export const migrationProvider: MigrationProvider = {
