@@ -27,8 +27,8 @@ export interface TestOtter {
  * Boots the real Otter on a fresh database and an ephemeral port, with a manual clock.
  * `startWorkers: false` leaves background work (mail delivery…) to the test, which drives it by hand.
  */
-export async function startOtter(env: Record<string, string> = {}, opts: { startWorkers?: boolean; cases?: CaseOpener } = {}): Promise<TestOtter> {
-  const database = await createTestDatabase();
+export async function startOtter(env: Record<string, string> = {}, opts: { startWorkers?: boolean; cases?: CaseOpener; pgliteOnDisk?: boolean } = {}): Promise<TestOtter> {
+  const database = await createTestDatabase({ pgliteOnDisk: opts.pgliteOnDisk });
   const adminKey = `otk_test_${randomBytes(24).toString("hex")}`;
   const config = loadConfig({
     OTTER_HTTP_PORT: "0",
