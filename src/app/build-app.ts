@@ -51,7 +51,9 @@ import { createSmsService } from "../modules/sms/sms.service.js";
 import { smsRoutes } from "../modules/sms/sms.routes.js";
 import { SmppLink } from "../network/smpp-client.js";
 import { createCasesService } from "../modules/desk/cases.service.js";
+import { CHUNK_BYTES } from "../modules/desk/desk-blobs.js";
 import { createDeskMailService } from "../modules/desk/desk-mail.service.js";
+import { createMailParser } from "../modules/desk/mail-parse-thread.js";
 import { createDeskService } from "../modules/desk/desk.service.js";
 import { deskRoutes } from "../modules/desk/desk.routes.js";
 import { deriveThreadKey } from "../modules/desk/mail-threading.js";
@@ -160,8 +162,10 @@ export async function buildOtter(infra: Infrastructure) {
   const sla = createSlaService({ db, clock, accounts, audit, events });
   const cases = createCasesService({ db, clock, accounts, sims, audit, events, onEntryAppended: (tx, caseId, kind) => sla.onEntryAppended(tx, caseId, kind) });
   const knowledge = createKnowledgeService({ db, clock, accounts, audit, sims, requireVisibleCase: (p, id) => cases.requireVisibleCase(p, id) });
+  const mailParser = createMailParser();
   const deskMail = createDeskMailService({
     db, clock, cases, accounts, mail, events, threadKey: deriveThreadKey(secretKey), logger: logger.child({ module: "desk-mail" }),
+    parser: mailParser, chunkBytes: CHUNK_BYTES[database.engine],
     config: { from: config.OTTER_MAIL_FROM, reopenDays: config.OTTER_DESK_REOPEN_DAYS, acknowledge: config.OTTER_DESK_ACKNOWLEDGE },
   });
   const desk = createDeskService({ db, clock, cases, deskMail, accounts, audit, events, mail, sims, networkView, diagnostics });
@@ -237,6 +241,8 @@ export async function buildOtter(infra: Infrastructure) {
       });
       smtp = await startSmtpListener({
         host: config.OTTER_SMTP_HOST, port: config.OTTER_SMTP_PORT, deskMail, logger: logger.child({ module: "smtp" }),
+        maxMessageBytes: config.OTTER_SMTP_MAX_MESSAGE_BYTES, maxConnections: config.OTTER_SMTP_MAX_CONNECTIONS,
+        maxConnectionsPerAddress: config.OTTER_SMTP_MAX_CONNECTIONS_PER_ADDRESS, exemptAddresses: config.OTTER_SMTP_EXEMPT_ADDRESSES,
       });
       return url;
     },
@@ -253,6 +259,7 @@ export async function buildOtter(infra: Infrastructure) {
       closed = true;
       await radius?.close();
       await smtp?.close();
+      await mailParser.close();
       await stopMailWorker?.();
       await stopScheduler?.();
       await stopWebhooks?.();

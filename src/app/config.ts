@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { parseCidr } from "../network/outbound-policy.js";
 
@@ -6,6 +7,18 @@ import { parseCidr } from "../network/outbound-policy.js";
  * same names. A bad value stops Otter at start with a message naming the variable.
  */
 const port = z.coerce.number().int().min(0).max(65535);
+
+/** One IP address or CIDR block: `192.0.2.25`, `192.0.2.0/24`, `2001:db8::/32`. */
+const isAddressOrCidr = (v: string) => {
+  const [ip, prefix, extra] = v.split("/");
+  const family = isIP(ip ?? "");
+  if (!family || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+};
+const addressList = z.string().default("")
+  .transform((v) => v.split(",").map((a) => a.trim()).filter(Boolean))
+  .refine((list) => list.every(isAddressOrCidr), "must be a comma-separated list of IP addresses or CIDR blocks (192.0.2.25, 2001:db8::/32)");
 
 export const configSchema = z.object({
   OTTER_HOST: z.string().min(1).default("127.0.0.1").describe("Address the HTTP server binds to."),
@@ -43,6 +56,14 @@ export const configSchema = z.object({
   OTTER_CELL_LOCATIONS_CSV: z.string().min(1).optional().describe("OpenCelliD-format CSV of cell locations; when set, cells are shown with coordinates."),
   OTTER_SMTP_PORT: port.default(2525).describe("TCP port of the inbound SMTP listener for the support mailboxes (0 picks a free port)."),
   OTTER_SMTP_HOST: z.string().min(1).default("0.0.0.0").describe("Address the inbound SMTP listener binds to."),
+  OTTER_SMTP_MAX_MESSAGE_BYTES: z.coerce.number().int().min(64 * 1024).max(100 * 1024 * 1024).default(25 * 1024 * 1024)
+    .describe("Largest inbound mail accepted (bytes), announced with SIZE; larger mail is refused with 552. Mail over 25 MiB is kept raw, unparsed."),
+  OTTER_SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(50)
+    .describe("Inbound SMTP connections open at once; more are refused with 421 (exempt addresses are not counted)."),
+  OTTER_SMTP_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(5)
+    .describe("Inbound SMTP connections open at once from one client address; more are refused with 421."),
+  OTTER_SMTP_EXEMPT_ADDRESSES: addressList
+    .describe("Comma-separated IP addresses or CIDR blocks (your own MX that forwards all mail) exempt from the SMTP connection limits."),
   OTTER_DESK_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(14).describe("A customer reply within this many days of a case being resolved reopens it; later, it opens a new linked case."),
   OTTER_DESK_ACKNOWLEDGE: z.enum(["true", "false"]).default("true").transform((v) => v === "true")
     .describe("Acknowledge each new case opened by e-mail with an automatic reply (never to auto-replies, lists, bounces or loops; capped per address and case)."),

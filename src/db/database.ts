@@ -36,6 +36,18 @@ const INT8 = 20;
 const NUMERIC = 1700;
 /** `date` columns stay 'YYYY-MM-DD' strings: a calendar day has no time zone to be shifted by. */
 const DATE = 1082;
+const BYTEA = 17;
+
+/**
+ * PGlite's own bytea codec goes byte by byte in JavaScript (`Array.from(bytes).map(toString(16))`
+ * one way, `parseInt` per byte pair the other): a 14 MB mail held the event loop for 14 s on insert
+ * and 1.5 s on read. Node's hex codec does the same in native code, about a hundred times faster.
+ */
+const byteaToHex = (v: unknown) => {
+  if (!(v instanceof Uint8Array)) throw new Error("bytea parameter must be a Buffer or Uint8Array");
+  return `\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("hex")}`;
+};
+const hexToBytea = (v: string) => Buffer.from(v.slice(2), "hex");
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
@@ -53,7 +65,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   // The data directory holds every tenant's data and the secret key: owner only (docs/storage.md).
   if (onDisk) makePrivateDir(dir);
   const pglite = await PGlite.create(dir, {
-    parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v },
+    parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v, [BYTEA]: hexToBytea },
+    serializers: { [BYTEA]: byteaToHex },
   });
   // A new cluster arrives 0666 from PGlite, and each start rewrites a few files 0644.
   if (onDisk) makePrivateDir(dir);

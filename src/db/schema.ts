@@ -611,6 +611,8 @@ export interface DeskMessagesTable {
   headers: Json;
   raw: Buffer | null;
   raw_size: ColumnType<number, number | undefined, number>;
+  /** Pieces in `desk_blob_chunks` holding the raw message (0: inline in `raw`, or none). */
+  raw_chunks: ColumnType<number, number | undefined, number>;
   flags: ColumnType<DeskMessageFlag[], DeskMessageFlag[] | undefined, DeskMessageFlag[]>;
   needs_human: ColumnType<boolean, boolean | undefined, boolean>;
   mail_id: string | null;
@@ -629,6 +631,15 @@ export interface DeskAttachmentsTable {
   size: number;
   content: Buffer | null;
   truncated: boolean;
+  /** Pieces in `desk_blob_chunks` holding the content (0: inline in `content`, or not kept). */
+  content_chunks: ColumnType<number, number | undefined, number>;
+}
+
+/** Raw messages and attachment contents in pieces, written in short statements (migration 0013). */
+export interface DeskBlobChunksTable {
+  owner_id: string;
+  seq: number;
+  bytes: Buffer;
 }
 
 /** The append-only case timeline; rows are never updated. SLA clocks are recomputed from it. */
@@ -766,6 +777,7 @@ export interface DB {
   consultations: ConsultationsTable;
   desk_messages: DeskMessagesTable;
   desk_attachments: DeskAttachmentsTable;
+  desk_blob_chunks: DeskBlobChunksTable;
   case_entries: CaseEntriesTable;
   case_links: CaseLinksTable;
   desk_calendars: DeskCalendarsTable;

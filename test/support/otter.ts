@@ -31,8 +31,11 @@ export interface TestOtter {
  * Outbound connections may reach loopback (the tests' receivers, HSS and SMS centre live there), and
  * host names resolve through `testResolver` unless `resolve` stands in for DNS otherwise.
  */
-export async function startOtter(env: Record<string, string> = {}, opts: { startWorkers?: boolean; cases?: CaseOpener; resolve?: Resolver } = {}): Promise<TestOtter> {
-  const database = await createTestDatabase();
+export async function startOtter(
+  env: Record<string, string> = {},
+  opts: { startWorkers?: boolean; cases?: CaseOpener; resolve?: Resolver; pgliteOnDisk?: boolean } = {},
+): Promise<TestOtter> {
+  const database = await createTestDatabase({ pgliteOnDisk: opts.pgliteOnDisk });
   const adminKey = `otk_test_${randomBytes(24).toString("hex")}`;
   const config = loadConfig({
     OTTER_HTTP_PORT: "0",

@@ -11,8 +11,9 @@ import * as m0009 from "./0009_sms.js";
 import * as m0010 from "./0010_diagnosis_perf.js";
 import * as m0011 from "./0011_desk.js";
 import * as m0012 from "./0012_desk_sla.js";
-import * as m0016 from "./0016_job_row_accounts.js";
-import * as m0019 from "./0019_event_queues.js";
+import * as m0013 from "./0013_desk_mail_chunks.js";
+import * as m0014 from "./0014_job_row_accounts.js";
+import * as m0015 from "./0015_event_queues.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -28,8 +29,9 @@ const migrations: Record<string, Migration> = {
   "0010_diagnosis_perf": m0010,
   "0011_desk": m0011,
   "0012_desk_sla": m0012,
-  "0016_job_row_accounts": m0016,
-  "0019_event_queues": m0019,
+  "0013_desk_mail_chunks": m0013,
+  "0014_job_row_accounts": m0014,
+  "0015_event_queues": m0015,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -9,7 +9,11 @@ import type { EventsService } from "../events/events.service.js";
 import type { MailService } from "../mail/mail.service.js";
 import { mailDomainOf } from "../mail/mail-policy.js";
 import { type CasesService, tenantOf } from "./cases.service.js";
-import { parseForDesk, type ParsedIntake } from "./mail-intake.js";
+import { createHash } from "node:crypto";
+import { deleteBlobs, piecesOf, writeBlob } from "./desk-blobs.js";
+import type { ParsedIntake } from "./mail-intake.js";
+import type { MailParser } from "./mail-parse-thread.js";
+import { RawMessage } from "./raw-message.js";
 import {
   caseNumberInSubject, classify, consultationCaseNumberInSubject, messageIdsIn, originalMessageIdsInBounce, replySubject, signedMessageId, subjectTag,
   verifyMessageId,
@@ -25,7 +29,19 @@ interface Deps {
   /** Key for the Message-ID tokens (derived from the secret key). */
   threadKey: Buffer;
   config: { from: string; reopenDays: number; acknowledge: boolean };
+  /** mailparser on a worker thread (mail-parse-thread.ts). */
+  parser: Pick<MailParser, "parse">;
+  /** Size of the pieces raw messages and attachments are stored in (desk-blobs.ts, per engine). */
+  chunkBytes: number;
   logger?: Pick<Logger, "error">;
+}
+
+/** Where the bytes of one inbound message went before it was filed: pieces per owner. */
+interface StoredBytes {
+  deskMessageId: string;
+  rawChunks: number;
+  /** Per parsed attachment, in order: its id and the pieces of its content (0 when not kept). */
+  attachments: { id: string; chunks: number }[];
 }
 
 export interface Envelope {
@@ -49,6 +65,16 @@ export const AUTO_ANSWERS_PER_ADDRESS = 3;
 export const AUTO_ANSWERS_PER_CASE = 2;
 
 const SYSTEM_MAIL: Actor = { userId: null, name: "mail" };
+
+/** The Message-ID parsing would have made from the bytes (mail-intake.ts), hashed a block at a time between turns of the event loop. */
+async function generatedMessageId(raw: RawMessage): Promise<string> {
+  const hash = createHash("sha256");
+  for (const part of raw.parts()) {
+    hash.update(part);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return `<${hash.digest("hex").slice(0, 40)}@generated.otter.invalid>`;
+}
 const DAY_MS = 24 * 3600_000;
 
 /**
@@ -231,21 +257,21 @@ export function createDeskMailService(deps: Deps) {
     return { references: rows.map((r) => r.message_id), inReplyTo: lastIn?.message_id ?? rows[rows.length - 1]?.message_id ?? null };
   }
 
-  async function storeInbound(tx: Executor, raw: Buffer, env: Envelope, p: ParsedIntake, flags: DeskMessageFlag[], mailboxId: string | null,
-    caseId: string | null, consultationId: string | null): Promise<string | null> {
-    const id = newId();
+  async function storeInbound(tx: Executor, raw: RawMessage, stored: StoredBytes, env: Envelope, p: ParsedIntake, flags: DeskMessageFlag[],
+    mailboxId: string | null, caseId: string | null, consultationId: string | null): Promise<string | null> {
+    const id = stored.deskMessageId;
     const inserted = await tx.insertInto("desk_messages").values({
       id, case_id: caseId, consultation_id: consultationId, mailbox_id: mailboxId, direction: "in", message_id: p.messageId,
       in_reply_to: p.inReplyTo, references_ids: p.references.slice(0, 200), envelope_from: env.mailFrom, envelope_to: env.rcptTo,
       from_address: p.fromAddress, from_name: p.fromName, to_addresses: p.to, cc_addresses: p.cc, subject: p.subject,
-      text_body: p.text, html_body: p.html, headers: JSON.stringify(p.headers), raw, raw_size: raw.length, flags,
+      text_body: p.text, html_body: p.html, headers: JSON.stringify(p.headers), raw: null, raw_size: raw.size, raw_chunks: stored.rawChunks, flags,
       needs_human: p.oversize || p.unparsed, created_at: clock.now(),
     }).onConflict((oc) => oc.column("message_id").doNothing()).returning("id").executeTakeFirst();
     if (!inserted) return null;
-    for (const a of p.attachments) {
+    for (const [i, a] of p.attachments.entries()) {
       await tx.insertInto("desk_attachments").values({
-        id: newId(), message_id: id, filename: a.filename, content_type: a.contentType, content_id: a.contentId, inline: a.inline,
-        size: a.size, content: a.content, truncated: a.truncated,
+        id: stored.attachments[i]!.id, message_id: id, filename: a.filename, content_type: a.contentType, content_id: a.contentId, inline: a.inline,
+        size: a.size, content: null, content_chunks: stored.attachments[i]!.chunks, truncated: a.truncated,
       }).execute();
     }
     return id;
@@ -253,7 +279,7 @@ export function createDeskMailService(deps: Deps) {
 
   const summaryOf = (p: ParsedIntake, flags: DeskMessageFlag[]) => ({
     from: p.fromAddress, fromName: p.fromName, subject: p.subject, flags, attachments: p.attachments.length,
-    needsHuman: p.oversize || p.unparsed,
+    needsHuman: p.oversize || p.unparsed, ...(p.bodyTruncated ? { bodyTruncated: true } : {}),
   });
 
   /** Handles a bounce: marks the outbound message it names as failed and files it on that case. */
@@ -270,13 +296,14 @@ export function createDeskMailService(deps: Deps) {
   }
 
   /** The last resort of intake: the raw bytes on a new triage case, flagged unparsed for a person. */
-  async function keepRaw(raw: Buffer, env: Envelope, messageId: string): Promise<IntakeResult> {
+  async function keepRaw(raw: RawMessage, stored: Pick<StoredBytes, "deskMessageId" | "rawChunks">, env: Envelope, messageId: string): Promise<IntakeResult> {
     return inTransaction(db, async (tx) => {
       const c = await cases.createCase(tx, { accountId: null, subject: "(message that could not be read)", channel: "email" }, SYSTEM_MAIL);
-      const id = newId();
+      const id = stored.deskMessageId;
       await tx.insertInto("desk_messages").values({
         id, case_id: c.id, consultation_id: null, mailbox_id: null, direction: "in", message_id: messageId, envelope_from: env.mailFrom,
-        envelope_to: env.rcptTo, headers: "{}", raw, raw_size: raw.length, flags: ["unparsed"], needs_human: true, created_at: clock.now(),
+        envelope_to: env.rcptTo, headers: "{}", raw: null, raw_size: raw.size, raw_chunks: stored.rawChunks, flags: ["unparsed"], needs_human: true,
+        created_at: clock.now(),
       }).execute();
       await cases.appendEntry(tx, c, { kind: "email_in", body: "(message could not be read; kept raw)", actor: SYSTEM_MAIL, deskMessageId: id,
         data: { flags: ["unparsed"], needsHuman: true } });
@@ -300,13 +327,43 @@ export function createDeskMailService(deps: Deps) {
      * it onto a case (or opens one), and answers only genuine new mail, within the caps. Resolves
      * once everything is committed — the SMTP listener says 250 only after that.
      */
-    async receive(raw: Buffer, env: Envelope): Promise<IntakeResult> {
-      const p = await parseForDesk(raw);
-      const existing = await db.selectFrom("desk_messages").select(["id", "case_id", "flags"]).where("message_id", "=", p.messageId).executeTakeFirst();
-      if (existing) {
-        return { messageId: p.messageId, deskMessageId: existing.id, caseId: existing.case_id, duplicate: true, threadedBy: "none", flags: existing.flags };
+    async receive(bytes: Buffer | RawMessage, env: Envelope): Promise<IntakeResult> {
+      const raw = bytes instanceof RawMessage ? bytes : RawMessage.from(bytes);
+      const parsed = await deps.parser.parse(raw).catch(async (err: unknown) => {
+        deps.logger?.error({ err }, "inbound mail could not be parsed; keeping it raw");
+        return null;
+      });
+      const messageId = parsed?.messageId ?? await generatedMessageId(raw);
+      const duplicateOf = async () => {
+        const row = await db.selectFrom("desk_messages").select(["id", "case_id", "flags"]).where("message_id", "=", messageId).executeTakeFirst();
+        return row ? { messageId, deskMessageId: row.id, caseId: row.case_id, duplicate: true, threadedBy: "none" as const, flags: row.flags } : null;
+      };
+      const existing = await duplicateOf();
+      if (existing) return existing;
+
+      // The bytes go in first, piece by piece, each piece its own short statement; the transaction
+      // that files the mail on a case then only refers to them (desk-blobs.ts says why).
+      const stored: StoredBytes = { deskMessageId: newId(), rawChunks: 0, attachments: [] };
+      const owners = () => [stored.deskMessageId, ...stored.attachments.map((a) => a.id)];
+      try {
+        stored.rawChunks = await writeBlob(db, stored.deskMessageId, raw.pieces(deps.chunkBytes));
+        for (const a of parsed?.attachments ?? []) {
+          const id = newId();
+          stored.attachments.push({ id, chunks: 0 });
+          if (a.content) stored.attachments.at(-1)!.chunks = await writeBlob(db, id, piecesOf(a.content, deps.chunkBytes));
+        }
+      } catch (err) {
+        await deleteBlobs(db, owners()).catch(() => {});
+        throw err;
       }
-      return inTransaction(db, async (tx) => {
+      if (!parsed) {
+        return keepRaw(raw, stored, env, messageId).catch(async (err) => {
+          await deleteBlobs(db, owners()).catch(() => {});
+          throw err;
+        });
+      }
+      const p = parsed;
+      const result = await inTransaction(db, async (tx): Promise<IntakeResult> => {
         const mailboxes = await mailboxAddresses(tx);
         const rcpt = env.rcptTo.map((r) => r.toLowerCase());
         const mailbox = mailboxes.find((m) => rcpt.includes(m.address.toLowerCase()))
@@ -335,7 +392,7 @@ export function createDeskMailService(deps: Deps) {
         if (!thread) ({ thread, refused } = await findThread(tx, p));
         if (refused) flags.push("thread_refused");
         if (!thread && cls.loop) {
-          const id = await storeInbound(tx, raw, env, p, flags, mailbox?.id ?? null, null, null);
+          const id = await storeInbound(tx, raw, stored, env, p, flags, mailbox?.id ?? null, null, null);
           return { messageId: p.messageId, deskMessageId: id ?? "", caseId: null, duplicate: id === null, threadedBy: "none" as const, flags };
         }
 
@@ -377,7 +434,7 @@ export function createDeskMailService(deps: Deps) {
           consultationId = null;
         }
 
-        const deskMessageId = await storeInbound(tx, raw, env, p, flags, mailbox?.id ?? null, c.id, consultationId);
+        const deskMessageId = await storeInbound(tx, raw, stored, env, p, flags, mailbox?.id ?? null, c.id, consultationId);
         if (!deskMessageId) {
           // A parallel delivery of the same Message-ID won the insert; this transaction is discarded.
           throw Object.assign(new Error("duplicate delivery"), { duplicateOf: p.messageId });
@@ -426,12 +483,16 @@ export function createDeskMailService(deps: Deps) {
         }
         return { messageId: p.messageId, deskMessageId, caseId: c.id, duplicate: false, threadedBy: thread?.by ?? "new_case", flags };
       }).catch(async (err): Promise<IntakeResult> => {
-        const again = await db.selectFrom("desk_messages").select(["id", "case_id", "flags"]).where("message_id", "=", p.messageId).executeTakeFirst();
-        if (again) return { messageId: p.messageId, deskMessageId: again.id, caseId: again.case_id, duplicate: true, threadedBy: "none", flags: again.flags };
+        const again = await duplicateOf();
+        if (again) return again;
         // Whatever went wrong with the parsed form, the mail itself is not lost: raw, on a triage case, for a person.
         deps.logger?.error({ err, messageId: p.messageId }, "inbound mail could not be stored parsed; keeping it raw");
-        return keepRaw(raw, env, p.messageId);
+        await deleteBlobs(db, stored.attachments.map((a) => a.id));
+        return keepRaw(raw, stored, env, p.messageId);
       });
+      // A parallel delivery of the same mail was filed first: its pieces are the ones kept.
+      if (result.duplicate) await deleteBlobs(db, owners());
+      return result;
     },
   };
 }

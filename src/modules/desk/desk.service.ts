@@ -13,6 +13,7 @@ import type { MailService } from "../mail/mail.service.js";
 import type { NetworkViewService } from "../network/network-view.service.js";
 import type { SimsService } from "../sims/sims.service.js";
 import { type CasesService, tenantOf } from "./cases.service.js";
+import { readBlob } from "./desk-blobs.js";
 import type { DeskMailService } from "./desk-mail.service.js";
 import { deskErrors } from "./desk.errors.js";
 import { type MessageView, presentCase, presentConsultation, presentEntry } from "./desk.presenter.js";
@@ -347,10 +348,12 @@ export function createDeskService(deps: Deps) {
       requirePermission(principal, "cases:work");
       const c = await cases.requireVisibleCase(principal, id);
       const m = isUuid(deskMessageId)
-        ? await db.selectFrom("desk_messages").select(["raw", "id"]).where("id", "=", deskMessageId).where("case_id", "=", c.id).executeTakeFirst()
+        ? await db.selectFrom("desk_messages").select(["raw", "raw_chunks", "id"]).where("id", "=", deskMessageId).where("case_id", "=", c.id).executeTakeFirst()
         : undefined;
-      if (!m || !m.raw) throw deskErrors.messageNotFound(deskMessageId);
-      return m.raw;
+      // Mail received since migration 0013 is stored in pieces; older mail inline.
+      const raw = m?.raw ?? (m && m.raw_chunks > 0 ? await readBlob(db, m.id, m.raw_chunks) : null);
+      if (!raw) throw deskErrors.messageNotFound(deskMessageId);
+      return raw;
     },
 
     async attachment(principal: Principal, id: string, attachmentId: string) {
@@ -358,11 +361,13 @@ export function createDeskService(deps: Deps) {
       const c = await cases.requireVisibleCase(principal, id);
       const a = isUuid(attachmentId)
         ? await db.selectFrom("desk_attachments").innerJoin("desk_messages", "desk_messages.id", "desk_attachments.message_id")
-          .select(["desk_attachments.filename", "desk_attachments.content_type", "desk_attachments.content"])
+          .select(["desk_attachments.id", "desk_attachments.filename", "desk_attachments.content_type", "desk_attachments.content",
+            "desk_attachments.content_chunks", "desk_attachments.truncated"])
           .where("desk_attachments.id", "=", attachmentId).where("desk_messages.case_id", "=", c.id).executeTakeFirst()
         : undefined;
-      if (!a || !a.content) throw new OtterError("not_found", "CASE_ATTACHMENT_NOT_FOUND", `Attachment ${attachmentId} was not found (or was too large to keep apart from the raw message).`);
-      return a;
+      const content = a?.content ?? (a && !a.truncated ? await readBlob(db, a.id, a.content_chunks) : null);
+      if (!a || !content) throw new OtterError("not_found", "CASE_ATTACHMENT_NOT_FOUND", `Attachment ${attachmentId} was not found (or was too large to keep apart from the raw message).`);
+      return { filename: a.filename, content_type: a.content_type, content };
     },
 
     async addMailbox(principal: Principal, input: { address: string; accountId?: string | null }) {

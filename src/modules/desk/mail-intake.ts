@@ -11,12 +11,21 @@ import type { HeaderMap } from "./mail-threading.js";
 
 /** Above this, a message is not parsed (kept raw and flagged for a human). */
 export const PARSE_LIMIT_BYTES = 25 * 1024 * 1024;
-/** Above this, the SMTP listener refuses the message in the dialogue (announced with SIZE). */
-export const HARD_LIMIT_BYTES = 50 * 1024 * 1024;
+/** The default of OTTER_SMTP_MAX_MESSAGE_BYTES: larger messages are refused in the dialogue (announced with SIZE). */
+export const DEFAULT_MESSAGE_LIMIT_BYTES = PARSE_LIMIT_BYTES;
 /** Attachments larger than this keep their metadata only; the bytes stay in the raw message. */
 export const ATTACHMENT_STORE_LIMIT_BYTES = 10 * 1024 * 1024;
 /** Headers are read from at most this much of an unparsed message. */
 const HEAD_BYTES = 256 * 1024;
+/**
+ * The text and the HTML of a message are each kept up to this many characters on the case; the
+ * rest stays in the raw message. Nobody reads megabytes in a timeline, and on PGlite a multi-megabyte
+ * text value held the single connection for up to a second inside the transaction that files the mail.
+ */
+export const BODY_STORE_LIMIT_CHARS = 64 * 1024;
+/** Distinct header names and addresses kept per message (the raw message keeps them all). */
+const MAX_HEADERS = 200;
+const MAX_ADDRESSES = 500;
 
 export interface IntakeAttachment {
   filename: string | null;
@@ -49,6 +58,8 @@ export interface ParsedIntake {
   reportText: string;
   oversize: boolean;
   unparsed: boolean;
+  /** True when the text or HTML was cut at BODY_STORE_LIMIT_CHARS. */
+  bodyTruncated: boolean;
 }
 
 const addresses = (v: ParsedMail["to"]): { address: string; name: string }[] => {
@@ -70,6 +81,7 @@ function headerMap(lines: ParsedMail["headerLines"]): { map: HeaderMap; received
   for (const { key: rawKey, line } of lines) {
     const key = rawKey.replace(/\u0000/g, "");
     if (key === "received") received++;
+    if (map[key] === undefined && Object.keys(map).length >= MAX_HEADERS) continue;
     const colon = line.indexOf(":");
     const value = (colon >= 0 ? line.slice(colon + 1) : "").replace(/\r?\n[ \t]+/g, " ").trim();
     if (map[key] === undefined) map[key] = value.slice(0, 4000);
@@ -100,6 +112,12 @@ const parse = (raw: Buffer) => simpleParser(raw, { skipTextToHtml: true, skipIma
 /** Text PostgreSQL can store: no NUL characters (mail may carry them; text and jsonb columns refuse them). */
 const clean = (v: string) => v.replace(/\u0000/g, "\uFFFD");
 const cleanOrNull = (v: string | null) => (v === null ? null : clean(v));
+
+function cut(v: string | null): { value: string | null; truncated: boolean } {
+  if (v === null || v.length <= BODY_STORE_LIMIT_CHARS) return { value: v, truncated: false };
+  const rest = v.length - BODY_STORE_LIMIT_CHARS;
+  return { value: `${v.slice(0, BODY_STORE_LIMIT_CHARS)}\n\n[… ${rest} more characters: see the raw message]`, truncated: true };
+}
 
 /**
  * Parses a message for the desk. Never throws: a message over the parse limit, or one mailparser
@@ -151,16 +169,19 @@ export async function parseForDesk(raw: Buffer): Promise<ParsedIntake> {
     }
   }
   for (const k of Object.keys(map)) map[k] = cleanOrNull(map[k] ?? null) ?? undefined;
+  const textKept = cut(text);
+  const htmlKept = cut(html);
   return {
     messageId: clean(messageId), generatedMessageId: messageId !== rawId,
     inReplyTo: parsed?.inReplyTo ? clean(angle(parsed.inReplyTo.split(/\s+/)[0]!)) : null,
     references: refs.flatMap((r) => r.split(/\s+/)).filter(Boolean).map((r) => clean(angle(r))),
     fromAddress: cleanOrNull(from?.address ?? null), fromName: cleanOrNull(from?.name || null),
-    to: parsed ? addresses(parsed.to).map((a) => clean(a.address)) : [],
-    cc: parsed ? addresses(parsed.cc).map((a) => clean(a.address)) : [],
+    to: parsed ? addresses(parsed.to).slice(0, MAX_ADDRESSES).map((a) => clean(a.address)) : [],
+    cc: parsed ? addresses(parsed.cc).slice(0, MAX_ADDRESSES).map((a) => clean(a.address)) : [],
     subject: clean((parsed?.subject ?? "").slice(0, 998)),
-    text: cleanOrNull(text),
-    html: cleanOrNull(html),
+    text: cleanOrNull(textKept.value),
+    html: cleanOrNull(htmlKept.value),
+    bodyTruncated: textKept.truncated || htmlKept.truncated,
     headers: map, contentType, receivedCount: received,
     attachments: attachments.map((a) => ({ ...a, filename: cleanOrNull(a.filename), contentType: clean(a.contentType), contentId: cleanOrNull(a.contentId) })),
     reportText, oversize, unparsed: unparsed || !parsed,
