@@ -1,42 +1,20 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createProcessStorage, TEST_ENGINE } from "../support/engine.js";
+import { TEST_ENGINE } from "../support/engine.js";
 import { simCsv } from "../support/factories.js";
-import { startServerProcess, type ServerProcess } from "../support/process.js";
+import { processHarness } from "../support/process.js";
 
 /**
  * kill -9 while an import writes: after a restart the job resumes from its last committed
  * checkpoint and ends with every row stored exactly once — on both engines.
  */
-const dir = mkdtempSync(join(tmpdir(), "otter-crash-"));
-const key = `otk_crash_${randomBytes(20).toString("hex")}`;
-let server: ServerProcess | null = null;
-let drop: () => Promise<void> = async () => {};
-
-afterAll(async () => {
-  await server?.kill("SIGKILL");
-  await drop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function call(path: string, init: RequestInit = {}) {
-  const res = await fetch(server!.url + path, { ...init, headers: { authorization: `Bearer ${key}`, ...(init.headers ?? {}) } });
-  const text = await res.text();
-  return { status: res.status, body: text && res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
-}
+const h = processHarness("crash");
+const call = h.call;
+afterAll(() => h.close());
 
 describe(`crash during an import (${TEST_ENGINE})`, () => {
   it("resumes after kill -9 without losing or doubling a row", async () => {
-    const storage = await createProcessStorage(dir);
-    drop = storage.drop;
-    const env = {
-      ...storage.env, OTTER_BOOTSTRAP_API_KEY: key, OTTER_SECRET_KEY: randomBytes(32).toString("hex"),
-      OTTER_IMPORT_BATCH_SIZE: "50", OTTER_WORKER_POLL_MS: "50", OTTER_JOB_LEASE_MS: "1500", OTTER_RATE_LIMIT_PER_MINUTE: "0",
-    };
-    server = await startServerProcess(env);
+    const env = { OTTER_IMPORT_BATCH_SIZE: "50", OTTER_WORKER_POLL_MS: "50", OTTER_JOB_LEASE_MS: "1500" };
+    let server = await h.start(env);
     const me = await call("/api/v1/users/me");
     const account = await call("/api/v1/accounts", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Sea otter research" }) });
     expect(account.status).toBe(201);
@@ -61,7 +39,7 @@ describe(`crash during an import (${TEST_ENGINE})`, () => {
     expect(seen, `the job was caught while writing; last seen ${JSON.stringify(lastSeen)}\n${server.output()}`).toBeGreaterThan(0);
     expect(seen).toBeLessThan(rows);
 
-    server = await startServerProcess(env);
+    server = await h.start(env);
     let job: { status: string; counts: { created: number; failed: number }; progress: { done: number } } | null = null;
     for (const deadline = Date.now() + 180_000; Date.now() < deadline;) {
       job = (await call(`/api/v1/jobs/${jobId}`)).body;

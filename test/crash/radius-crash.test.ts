@@ -1,28 +1,17 @@
-import { randomBytes } from "node:crypto";
 import dgram from "node:dgram";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { A3gpp, accountingRequest, attr, Attr, verifyAccountingResponse } from "../../src/network/radius/index.js";
-import { createProcessStorage, TEST_ENGINE } from "../support/engine.js";
+import { TEST_ENGINE } from "../support/engine.js";
 import { simCsv } from "../support/factories.js";
-import { startServerProcess, type ServerProcess } from "../support/process.js";
+import { processHarness } from "../support/process.js";
 
 /**
  * kill -9 while a gateway sends accounting: the gateway retransmits what was not answered, and after
  * the restart every session's counters and every SIM's usage are exact — nothing lost, nothing doubled.
  */
-const dir = mkdtempSync(join(tmpdir(), "otter-radius-crash-"));
-const key = `otk_crash_${randomBytes(20).toString("hex")}`;
+const h = processHarness("radius-crash");
 const SECRET = "crash-test-secret";
-let server: ServerProcess | null = null;
-let drop: () => Promise<void> = async () => {};
-afterAll(async () => {
-  await server?.kill("SIGKILL");
-  await drop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => h.close());
 
 async function freeUdpPort(): Promise<number> {
   const s = dgram.createSocket("udp4");
@@ -34,19 +23,15 @@ async function freeUdpPort(): Promise<number> {
 
 describe(`crash while a gateway sends accounting (${TEST_ENGINE})`, () => {
   it("loses and doubles nothing across kill -9 and restart", async () => {
-    const storage = await createProcessStorage(dir);
-    drop = storage.drop;
     const radiusPort = await freeUdpPort();
-    const env = { ...storage.env, OTTER_BOOTSTRAP_API_KEY: key, OTTER_SECRET_KEY: randomBytes(32).toString("hex"), OTTER_RADIUS_PORT: String(radiusPort), OTTER_SMTP_PORT: "0", OTTER_SMTP_HOST: "127.0.0.1", OTTER_WORKER_POLL_MS: "50", OTTER_RATE_LIMIT_PER_MINUTE: "0" };
-    server = await startServerProcess(env);
-    const call = async (path: string, init: RequestInit = {}) => {
-      const res = await fetch(server!.url + path, { ...init, headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...(init.headers ?? {}) } });
-      return res.json() as Promise<any>;
-    };
+    const env = { OTTER_RADIUS_PORT: String(radiusPort), OTTER_WORKER_POLL_MS: "50" };
+    let server = await h.start(env);
+    const call = async (path: string, init: RequestInit = {}) =>
+      (await h.call(path, { ...init, headers: { "content-type": "application/json", ...(init.headers ?? {}) } })).body;
     const me = await call("/api/v1/users/me");
     await call("/api/v1/network/clients", { method: "POST", body: JSON.stringify({ name: "pgw", address: "127.0.0.1", secret: SECRET }) });
     const { csv, sims } = simCsv(20, { header: "iccid,imsi,msisdn,state", extra: () => ["ACTIVATED"] });
-    const up = await fetch(`${server.url}/api/v1/sims/imports?accountId=${me.accountId}`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "text/csv" }, body: csv });
+    const up = await fetch(`${server.url}/api/v1/sims/imports?accountId=${me.accountId}`, { method: "POST", headers: { authorization: `Bearer ${h.key}`, "content-type": "text/csv" }, body: csv });
     const jobId = ((await up.json()) as { jobId: string }).jobId;
     for (let i = 0; i < 200 && (await call(`/api/v1/jobs/${jobId}`)).status !== "succeeded"; i++) await new Promise((r) => setTimeout(r, 100));
 
@@ -92,7 +77,7 @@ describe(`crash while a gateway sends accounting (${TEST_ENGINE})`, () => {
     await server.kill("SIGKILL");
     const atKill = answered;
     expect(atKill).toBeLessThan(total);
-    server = await startServerProcess(env);
+    server = await h.start(env);
     await Promise.race([Promise.all(sessions), new Promise((_, reject) => setTimeout(() => reject(new Error(`gateway still waiting: ${answered}/${total} answered`)), 120_000))]);
     socket.close();
 
