@@ -8,6 +8,7 @@ import { Socket } from "node:net";
 import { performance } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { A3gpp, accountingRequest, attr, Attr, verifyAccountingResponse } from "../../src/network/radius/index.js";
+import { TEST_ENGINE } from "../support/engine.js";
 import { buildCatalog, buildCustomer, buildSim, offer } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
 import { addMailbox, casesFrom, deliver, getCase, msgId, rfc822 } from "./desk-support.js";
@@ -158,15 +159,16 @@ describe("a mail just under the accepted size does not stall HTTP or RADIUS", ()
 
     // Probes ran through the whole intake (reading the DATA, parsing, storing), not just its start.
     expect(health_ms.length).toBeGreaterThan(10);
-    // The answers stay within 100 ms; on a shared 2-core machine running the rest of the suite beside
-    // this file, one answer in twenty may be late for reasons of its own (the same /healthz peaks near
-    // 100 ms with no mail at all), so the 95th percentile is held to 100 ms and every answer to 500 ms —
-    // before this fix one mail of this size held both for 40 s and more (docs/decisions.md).
+    // Every answer within 100 ms on PostgreSQL. On PGlite every statement runs on Otter's event loop
+    // (a RADIUS Interim alone holds it 15–35 ms), so the 95th percentile is held to 100 ms and every
+    // answer to 250 ms; measured on this machine, idle, every answer stayed under 100 ms on both
+    // (docs/benchmarks.md, "Mail intake"). Before the fix one mail of this size held both for 40 s.
+    const worst = TEST_ENGINE === "postgres" ? 100 : 250;
     for (const [what, ms] of [["/healthz", health_ms], ["RADIUS", radius_ms]] as const) {
       const sorted = [...ms].sort((a, b) => a - b);
       const shown = `${what} answers (ms): ${ms.map((x) => x.toFixed(0)).join(" ")}`;
       expect(sorted[Math.ceil(sorted.length * 0.95) - 1]!, shown).toBeLessThan(100);
-      expect(sorted[sorted.length - 1]!, shown).toBeLessThan(500);
+      expect(sorted[sorted.length - 1]!, shown).toBeLessThan(worst);
     }
 
     // The mail is a case, with its attachment intact and its raw bytes as received.

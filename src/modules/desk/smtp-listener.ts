@@ -111,6 +111,11 @@ export async function startSmtpListener(opts: SmtpListenerOptions) {
         size += c.length;
         // Past the limit the bytes are read and dropped: the client is told 552 at the end of DATA.
         if (size <= limit) raw.push(c);
+        // One piece per turn of the event loop. Left flowing, the socket hands over what it has read
+        // in one go — up to 32 reads of 64 KiB, each copied and scanned for the final dot — and a fast
+        // sender held the loop 30–60 ms at a time; paused, the back-pressure reaches the socket.
+        stream.pause();
+        setImmediate(() => stream.resume());
       });
       stream.on("error", (err) => cb(err));
       stream.on("end", () => {
