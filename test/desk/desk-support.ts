@@ -1,3 +1,4 @@
+import { Socket } from "node:net";
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import type { TestOtter } from "../support/otter.js";
 
@@ -53,4 +54,24 @@ export async function addContact(t: TestOtter, accountId: string, contact: { nam
   const res = await t.api("POST", `/api/v1/accounts/${accountId}/contacts`, { body: contact });
   if (res.status !== 201) throw new Error(`contact: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string };
+}
+
+/** A hand-driven SMTP dialogue over a socket: the transcript of the server's answers. */
+export async function smtpDialogue(port: number, commands: string[]): Promise<string> {
+  const socket = new Socket();
+  let transcript = "";
+  socket.on("data", (d) => { transcript += d.toString(); });
+  await new Promise<void>((resolve, reject) => { socket.once("error", reject); socket.connect(port, "127.0.0.1", () => resolve()); });
+  const waitFor = async (re: RegExp) => {
+    for (let i = 0; i < 300 && !re.test(transcript); i++) await new Promise((r) => setTimeout(r, 10));
+  };
+  await waitFor(/^220 /m);
+  for (const cmd of commands) {
+    const lines = transcript.split("\r\n").length;
+    socket.write(`${cmd}\r\n`);
+    await waitFor(new RegExp(`(?:[\\s\\S]*\\r\\n){${lines - 1}}[\\s\\S]*^\\d{3} `, "m"));
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  socket.destroy();
+  return transcript;
 }

@@ -1,9 +1,8 @@
-import { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCustomer } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
 import { startTestRelay, type TestRelay } from "../support/smtp-relay.js";
-import { addContact, addMailbox, casesFrom, deliver, deliverMail, getCase, msgId, rfc822 } from "./desk-support.js";
+import { addContact, addMailbox, casesFrom, deliver, deliverMail, getCase, msgId, rfc822, smtpDialogue } from "./desk-support.js";
 
 const SUPPORT = "support@otter.example";
 const FROM = "Otter Support <desk@otter.example>";
@@ -311,23 +310,3 @@ describe("inbound and outbound case mail over real SMTP", () => {
     expect((await t.api("GET", `/api/v1/cases/${c.id}`, { key: customer.adminKey })).status).toBe(200);
   });
 });
-
-/** A hand-driven SMTP dialogue over a socket: the transcript of the server's answers. */
-async function smtpDialogue(port: number, commands: string[]): Promise<string> {
-  const socket = new Socket();
-  let transcript = "";
-  socket.on("data", (d) => { transcript += d.toString(); });
-  await new Promise<void>((resolve, reject) => { socket.once("error", reject); socket.connect(port, "127.0.0.1", () => resolve()); });
-  const waitFor = async (re: RegExp) => {
-    for (let i = 0; i < 200 && !re.test(transcript); i++) await new Promise((r) => setTimeout(r, 10));
-  };
-  await waitFor(/^220 /m);
-  for (const cmd of commands) {
-    const lines = transcript.split("\r\n").length;
-    socket.write(`${cmd}\r\n`);
-    await waitFor(new RegExp(`(?:[\\s\\S]*\\r\\n){${lines - 1}}[\\s\\S]*^\\d{3} `, "m"));
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  socket.destroy();
-  return transcript;
-}

@@ -11,7 +11,7 @@ import { A3gpp, accountingRequest, attr, Attr, verifyAccountingResponse } from "
 import { TEST_ENGINE } from "../support/engine.js";
 import { buildCatalog, buildCustomer, buildSim, offer } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
-import { addMailbox, casesFrom, deliver, getCase, msgId, rfc822 } from "./desk-support.js";
+import { addMailbox, casesFrom, deliver, getCase, msgId, rfc822, smtpDialogue } from "./desk-support.js";
 
 const SUPPORT = "support@otter.example";
 const SECRET = "pgw-shared-secret";
@@ -266,22 +266,3 @@ describe("SMTP connection limits", () => {
     expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.concat([big, Buffer.from("\r\n")]))).toBe(true);
   }, 300_000);
 });
-
-async function smtpDialogue(port: number, commands: string[]): Promise<string> {
-  const socket = new Socket();
-  let transcript = "";
-  socket.on("data", (d) => { transcript += d.toString(); });
-  await new Promise<void>((resolve, reject) => { socket.once("error", reject); socket.connect(port, "127.0.0.1", () => resolve()); });
-  const waitFor = async (re: RegExp) => {
-    for (let i = 0; i < 300 && !re.test(transcript); i++) await new Promise((r) => setTimeout(r, 10));
-  };
-  await waitFor(/^220 /m);
-  for (const cmd of commands) {
-    const lines = transcript.split("\r\n").length;
-    socket.write(`${cmd}\r\n`);
-    await waitFor(new RegExp(`(?:[\\s\\S]*\\r\\n){${lines - 1}}[\\s\\S]*^\\d{3} `, "m"));
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  socket.destroy();
-  return transcript;
-}

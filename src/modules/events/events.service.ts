@@ -123,7 +123,7 @@ export function createEventsService(deps: { db: Db; clock: Clock; consumers: Eve
       return String(r.rows[0]!.pos);
     },
 
-    /** How many events wait for a consumer (for /metrics and tests). */
+    /** How many events wait for a consumer (tests read it to show a queue drained). */
     async backlog(consumer: string, ex: Executor = deps.db): Promise<number> {
       const r = await ex.selectFrom("event_queue").select((eb) => eb.fn.countAll<string>().as("n")).where("consumer", "=", consumer).executeTakeFirstOrThrow();
       return Number(r.n);
