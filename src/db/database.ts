@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect, PostgresDialect, type Transaction } from "kysely";
 import { Migrator } from "kysely/migration";
@@ -63,7 +64,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const dir = opts.dataDir ?? "memory://";
   const onDisk = !dir.startsWith("memory://");
   // The data directory holds every tenant's data and the secret key: owner only (docs/storage.md).
-  if (onDisk) makePrivateDir(dir);
+  // The walk that repairs what is inside runs once PGlite has opened it (PGlite rewrites modes then).
+  if (onDisk) mkdirSync(dir, { recursive: true, mode: 0o700 });
   const pglite = await PGlite.create(dir, {
     parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v, [BYTEA]: hexToBytea },
     serializers: { [BYTEA]: byteaToHex },

@@ -1,7 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { makePrivateDir } from "./private-dir.js";
 
 /**
  * Encrypts stored secrets (RADIUS shared secrets, webhook keys) with AES-256-GCM under
@@ -33,13 +32,17 @@ export function createSecretBox(keyHex: string): SecretBox {
 }
 
 /**
- * With PGlite the key may live in the data directory, generated on first start. The directory is
- * made owner-only (0700, files 0600) first, which also repairs a key file an older Otter left readable.
+ * With PGlite the key may live in the data directory, generated on first start. The directory itself
+ * is made private when the database opens it (`makePrivateDir`); the key file is written 0600, and a
+ * key file an older Otter left readable is made 0600 before it is read.
  */
 export function loadOrCreateKeyFile(dataDir: string): string {
   const file = join(dataDir, "secret.key");
-  makePrivateDir(dataDir);
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (existsSync(file)) {
+    chmodSync(file, 0o600);
+    return readFileSync(file, "utf8").trim();
+  }
   const key = randomBytes(32).toString("hex");
   writeFileSync(file, `${key}\n`, { mode: 0o600, flag: "wx" });
   return key;
