@@ -1,3 +1,5 @@
+import { piecesOf } from "./desk-blobs.js";
+
 /**
  * The bytes of one inbound message as the SMTP listener received them, in blocks of shared memory.
  *
@@ -49,14 +51,6 @@ export class RawMessage {
 
   /** Consecutive views of at most `n` bytes each, covering the message. */
   *pieces(n: number): Generator<Buffer> {
-    for (const part of this.parts()) {
-      for (let at = 0; at < part.length; at += n) yield part.subarray(at, at + n);
-    }
-  }
-
-  /** One contiguous copy (for the worker thread, or a test). */
-  toBuffer(): Buffer {
-    const parts = this.parts();
-    return parts.length === 1 ? parts[0]! : Buffer.concat(parts, this.#size);
+    for (const part of this.parts()) yield* piecesOf(part, n);
   }
 }
