@@ -30,7 +30,7 @@ let holdReceipts = false;
 async function boot() {
   const config = loadConfig({
     OTTER_HTTP_PORT: "0", OTTER_HOST: "127.0.0.1", OTTER_SECRET_KEY: secretKey, OTTER_BOOTSTRAP_API_KEY: adminKey, OTTER_LOG_LEVEL: "silent",
-    OTTER_RATE_LIMIT_PER_MINUTE: "0", OTTER_RADIUS_PORT: "0", OTTER_RADIUS_HOST: "127.0.0.1",
+    OTTER_RATE_LIMIT_PER_MINUTE: "0", OTTER_RADIUS_PORT: "0", OTTER_RADIUS_HOST: "127.0.0.1", OTTER_SMTP_PORT: "0", OTTER_SMTP_HOST: "127.0.0.1",
     OTTER_OUTBOUND_ALLOW: "127.0.0.0/8", // the simulated SMS centre listens on loopback
   });
   otter = await buildOtter({ config, logger: pino({ level: "silent" }), clock, database, startWorkers: false });
