@@ -4,7 +4,10 @@ import { defineConfig } from "vitest/config";
  * The whole suite runs once per storage engine (Kysely's pattern: one suite, engines from a list).
  * OTTER_TEST_ENGINES=pglite (or postgres) narrows the list; both run by default.
  */
-const engines = (process.env.OTTER_TEST_ENGINES ?? "pglite,postgres").split(",").map((e) => e.trim()).filter(Boolean);
+const engines = (process.env.OTTER_TEST_ENGINES ?? "pglite,postgres")
+  .split(",")
+  .map((e) => e.trim())
+  .filter(Boolean);
 
 /** Tests that assert answer times: they run after the rest of the suite, one file at a time. */
 const TIMING = ["test/desk/mail-stall.test.ts"];

@@ -14,7 +14,16 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream, mkdirSync, openSync, closeSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  openSync,
+  closeSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { readFile } from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
@@ -26,7 +35,22 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import copyStreams from "pg-copy-streams";
 import { luhnCheckDigit } from "../src/lib/identifiers.js";
-import { adminQuery, BENCH_DIR, freeTcpPort, freshDatabase, freshDir, loadavg, log, onCleanup, prng, ROOT, round, runCleanups, sleep, intOption } from "./util.js";
+import {
+  adminQuery,
+  BENCH_DIR,
+  freeTcpPort,
+  freshDatabase,
+  freshDir,
+  loadavg,
+  log,
+  onCleanup,
+  prng,
+  ROOT,
+  round,
+  runCleanups,
+  sleep,
+  intOption,
+} from "./util.js";
 
 type Engine = "pglite" | "postgres";
 const ENGINES: Engine[] = ["pglite", "postgres"];
@@ -35,7 +59,8 @@ const API_KEY = `otk_bench_${randomBytes(16).toString("hex")}`;
 const FULL_SIZE = 1_000_000;
 /** The issue's targets, which hold for 1,000,000 rows on a 2-core machine. */
 const TARGETS = { postgresSeconds: 60, postgresCopyRatio: 2, pgliteSeconds: 120, lookupP99Ms: 5 };
-const REF_TABLE_SQL = "CREATE TABLE ref_sims (iccid text PRIMARY KEY, imsi text UNIQUE, msisdn text UNIQUE)";
+const REF_TABLE_SQL =
+  "CREATE TABLE ref_sims (iccid text PRIMARY KEY, imsi text UNIQUE, msisdn text UNIQUE)";
 const REF_COPY = "COPY ref_sims (iccid, imsi, msisdn) FROM %SRC% WITH (FORMAT csv, HEADER true)";
 
 // ─── the CSV ────────────────────────────────────────────────────────────────────────────────
@@ -69,7 +94,9 @@ async function generateCsv(file: string, rows: number): Promise<number> {
   for (let start = 0; start < rows; start += BLOCK) {
     const lines: string[] = [];
     for (let i = start; i < Math.min(rows, start + BLOCK); i++) {
-      lines.push(`${iccidAt(i)},00101${String(i).padStart(10, "0")},+447${String(msisdn[i]).padStart(9, "0")}\n`);
+      lines.push(
+        `${iccidAt(i)},00101${String(i).padStart(10, "0")},+447${String(msisdn[i]).padStart(9, "0")}\n`,
+      );
     }
     await write(lines.join(""));
   }
@@ -82,7 +109,9 @@ async function generateCsv(file: string, rows: number): Promise<number> {
 
 function procStatusKb(pid: number, field: "VmRSS" | "VmHWM"): number | null {
   try {
-    const m = readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"));
+    const m = readFileSync(`/proc/${pid}/status`, "utf8").match(
+      new RegExp(`^${field}:\\s+(\\d+) kB`, "m"),
+    );
     return m ? Number(m[1]) : null;
   } catch {
     return null;
@@ -109,7 +138,10 @@ async function copyPostgres(adminUrl: string, file: string): Promise<CopyResult>
   try {
     await client.query(REF_TABLE_SQL);
     const t0 = performance.now();
-    await pipeline(createReadStream(file), client.query(copyStreams.from(REF_COPY.replace("%SRC%", "STDIN"))));
+    await pipeline(
+      createReadStream(file),
+      client.query(copyStreams.from(REF_COPY.replace("%SRC%", "STDIN"))),
+    );
     const seconds = (performance.now() - t0) / 1000;
     const rows = Number((await client.query("SELECT count(*) AS n FROM ref_sims")).rows[0].n);
     return { seconds: round(seconds, 3), rowsPerSecond: Math.round(rows / seconds), rows };
@@ -127,22 +159,32 @@ async function pgliteCopyChild(dataDir: string, file: string): Promise<void> {
   const t0 = performance.now();
   await db.query(REF_COPY.replace("%SRC%", "'/dev/blob'"), [], { blob });
   const seconds = (performance.now() - t0) / 1000;
-  const rows = Number((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM ref_sims")).rows[0]!.n);
+  const rows = Number(
+    (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM ref_sims")).rows[0]!.n,
+  );
   const t1 = performance.now();
   await db.close();
   const closeSeconds = (performance.now() - t1) / 1000;
   const result: CopyResult = {
-    seconds: round(seconds, 3), rowsPerSecond: Math.round(rows / seconds), rows,
-    peakRssMb: mb(procStatusKb(process.pid, "VmHWM")), closeSeconds: round(closeSeconds, 3),
+    seconds: round(seconds, 3),
+    rowsPerSecond: Math.round(rows / seconds),
+    rows,
+    peakRssMb: mb(procStatusKb(process.pid, "VmHWM")),
+    closeSeconds: round(closeSeconds, 3),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 async function copyPglite(file: string): Promise<CopyResult> {
   const dir = freshDir("pglite-copy");
-  const child = spawn(process.execPath, ["--import", "tsx", THIS_FILE, "--pglite-copy-child", dir, "--csv", file], {
-    cwd: ROOT, stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", THIS_FILE, "--pglite-copy-child", dir, "--csv", file],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   const [code] = (await once(child, "exit")) as [number | null];
@@ -164,7 +206,8 @@ async function startOtter(engine: Engine, storage: Record<string, string>): Prom
   const port = await freeTcpPort();
   const env: Record<string, string> = {};
   // The bench's own environment must not leak Otter settings (a DATABASE_URL would switch engines).
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("OTTER_") && k !== "DATABASE_URL") env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !k.startsWith("OTTER_") && k !== "DATABASE_URL") env[k] = v;
   Object.assign(env, storage, {
     OTTER_HOST: "127.0.0.1",
     OTTER_HTTP_PORT: String(port),
@@ -174,19 +217,29 @@ async function startOtter(engine: Engine, storage: Record<string, string>): Prom
   });
   const logFile = join(BENCH_DIR, `otter-${engine}.log`);
   const fd = openSync(logFile, "w");
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/otter.ts", "serve"], { cwd: ROOT, env, stdio: ["ignore", fd, fd] });
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/otter.ts", "serve"], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", fd, fd],
+  });
   closeSync(fd);
   let exited = false;
   let stopping = false;
   child.once("exit", (code, signal) => {
     exited = true;
-    if (!stopping) log(`${engine}: otter serve exited unexpectedly (code ${code}, signal ${signal}); see ${logFile}`);
+    if (!stopping)
+      log(
+        `${engine}: otter serve exited unexpectedly (code ${code}, signal ${signal}); see ${logFile}`,
+      );
   });
   const stop = async () => {
     if (exited) return;
     stopping = true;
     child.kill("SIGTERM");
-    const gone = await Promise.race([once(child, "exit").then(() => true), sleep(20_000).then(() => false)]);
+    const gone = await Promise.race([
+      once(child, "exit").then(() => true),
+      sleep(20_000).then(() => false),
+    ]);
     if (!gone && !exited) {
       child.kill("SIGKILL");
       await once(child, "exit");
@@ -195,10 +248,17 @@ async function startOtter(engine: Engine, storage: Record<string, string>): Prom
   onCleanup(stop);
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (exited) throw new Error(`otter serve exited during start; see ${logFile}:\n${readFileSync(logFile, "utf8").slice(-2000)}`);
-    const ok = await httpRequest(port, { method: "GET", path: "/healthz", auth: false }).then((r) => r.status === 200, () => false);
+    if (exited)
+      throw new Error(
+        `otter serve exited during start; see ${logFile}:\n${readFileSync(logFile, "utf8").slice(-2000)}`,
+      );
+    const ok = await httpRequest(port, { method: "GET", path: "/healthz", auth: false }).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) break;
-    if (Date.now() > deadline) throw new Error(`otter serve did not answer /healthz within 120 s; see ${logFile}`);
+    if (Date.now() > deadline)
+      throw new Error(`otter serve did not answer /healthz within 120 s; see ${logFile}`);
     await sleep(100);
   }
   return { child, port, logFile, stop };
@@ -206,18 +266,46 @@ async function startOtter(engine: Engine, storage: Record<string, string>): Prom
 
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-function httpRequest(port: number, opts: { method: string; path: string; auth?: boolean; headers?: Record<string, string>; body?: NodeJS.ReadableStream; agent?: http.Agent }): Promise<{ status: number; body: string }> {
+function httpRequest(
+  port: number,
+  opts: {
+    method: string;
+    path: string;
+    auth?: boolean;
+    headers?: Record<string, string>;
+    body?: NodeJS.ReadableStream;
+    agent?: http.Agent;
+  },
+): Promise<{ status: number; body: string }> {
   return new Promise((res, rej) => {
-    const req = http.request({
-      host: "127.0.0.1", port, method: opts.method, path: opts.path, agent: opts.agent ?? keepAlive,
-      headers: { ...(opts.auth === false ? {} : { authorization: `Bearer ${API_KEY}` }), ...opts.headers },
-    }, (resp) => {
-      const parts: Buffer[] = [];
-      resp.on("data", (d: Buffer) => parts.push(d));
-      resp.on("end", () => res({ status: resp.statusCode ?? 0, body: Buffer.concat(parts).toString("utf8") }));
-      resp.on("error", rej);
-    });
-    req.on("error", (err) => rej(Object.assign(new Error(`${opts.method} ${opts.path}: ${err.message}`), { code: (err as NodeJS.ErrnoException).code })));
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        method: opts.method,
+        path: opts.path,
+        agent: opts.agent ?? keepAlive,
+        headers: {
+          ...(opts.auth === false ? {} : { authorization: `Bearer ${API_KEY}` }),
+          ...opts.headers,
+        },
+      },
+      (resp) => {
+        const parts: Buffer[] = [];
+        resp.on("data", (d: Buffer) => parts.push(d));
+        resp.on("end", () =>
+          res({ status: resp.statusCode ?? 0, body: Buffer.concat(parts).toString("utf8") }),
+        );
+        resp.on("error", rej);
+      },
+    );
+    req.on("error", (err) =>
+      rej(
+        Object.assign(new Error(`${opts.method} ${opts.path}: ${err.message}`), {
+          code: (err as NodeJS.ErrnoException).code,
+        }),
+      ),
+    );
     if (opts.body) opts.body.pipe(req);
     else req.end();
   });
@@ -233,7 +321,8 @@ async function getJson<T>(port: number, path: string): Promise<T> {
     log(`${(err as Error).message}; retrying once on a new connection`);
     r = await httpRequest(port, { method: "GET", path });
   }
-  if (r.status !== 200) throw new Error(`GET ${path} answered ${r.status}: ${r.body.slice(0, 500)}`);
+  if (r.status !== 200)
+    throw new Error(`GET ${path} answered ${r.status}: ${r.body.slice(0, 500)}`);
   return JSON.parse(r.body) as T;
 }
 
@@ -268,7 +357,12 @@ interface ImportResult {
   sampledPeakRssMb: number | null;
 }
 
-async function importThroughApi(server: Server, file: string, rows: number, timeoutS: number): Promise<ImportResult> {
+async function importThroughApi(
+  server: Server,
+  file: string,
+  rows: number,
+  timeoutS: number,
+): Promise<ImportResult> {
   const me = await getJson<{ accountId: string }>(server.port, "/api/v1/users/me");
   let sampledKb = 0;
   const sampler = setInterval(() => {
@@ -278,12 +372,15 @@ async function importThroughApi(server: Server, file: string, rows: number, time
   try {
     const t0 = Date.now();
     const up = await httpRequest(server.port, {
-      method: "POST", path: `/api/v1/sims/imports?accountId=${me.accountId}`,
+      method: "POST",
+      path: `/api/v1/sims/imports?accountId=${me.accountId}`,
       headers: { "content-type": "text/csv", "x-otter-file-name": "bench.csv" },
-      body: createReadStream(file), agent: new http.Agent({ keepAlive: false }),
+      body: createReadStream(file),
+      agent: new http.Agent({ keepAlive: false }),
     });
     const uploadDone = Date.now();
-    if (up.status !== 202) throw new Error(`the upload answered ${up.status}: ${up.body.slice(0, 500)}`);
+    if (up.status !== 202)
+      throw new Error(`the upload answered ${up.status}: ${up.body.slice(0, 500)}`);
     const { jobId } = JSON.parse(up.body) as { jobId: string };
     let applySeen: number | null = null;
     let job: JobOut;
@@ -291,7 +388,10 @@ async function importThroughApi(server: Server, file: string, rows: number, time
       job = await getJson<JobOut>(server.port, `/api/v1/jobs/${jobId}`);
       if (applySeen === null && job.progress.phase === "apply") applySeen = Date.now();
       if (["succeeded", "failed", "cancelled"].includes(job.status)) break;
-      if (Date.now() - t0 > timeoutS * 1000) throw new Error(`the import job did not end within ${timeoutS} s (at ${job.progress.phase} ${job.progress.done}/${job.progress.total})`);
+      if (Date.now() - t0 > timeoutS * 1000)
+        throw new Error(
+          `the import job did not end within ${timeoutS} s (at ${job.progress.phase} ${job.progress.done}/${job.progress.total})`,
+        );
       await sleep(250);
     }
     const started = job.startedAt ? Date.parse(job.startedAt) : null;
@@ -299,13 +399,18 @@ async function importThroughApi(server: Server, file: string, rows: number, time
     const seconds = (finished - t0) / 1000;
     const peakKb = procStatusKb(server.child.pid!, "VmHWM");
     return {
-      status: job.status, failure: job.failure, counts: job.counts,
-      seconds: round(seconds, 2), rowsPerSecond: Math.round(rows / seconds),
+      status: job.status,
+      failure: job.failure,
+      counts: job.counts,
+      seconds: round(seconds, 2),
+      rowsPerSecond: Math.round(rows / seconds),
       uploadSeconds: round((uploadDone - t0) / 1000, 2),
       queuedSeconds: started === null ? null : round((started - uploadDone) / 1000, 2),
-      validateSeconds: started === null || applySeen === null ? null : round((applySeen - started) / 1000, 2),
+      validateSeconds:
+        started === null || applySeen === null ? null : round((applySeen - started) / 1000, 2),
       applySeconds: applySeen === null ? null : round((finished - applySeen) / 1000, 2),
-      peakRssMb: mb(peakKb), sampledPeakRssMb: mb(sampledKb),
+      peakRssMb: mb(peakKb),
+      sampledPeakRssMb: mb(sampledKb),
     };
   } finally {
     clearInterval(sampler);
@@ -324,7 +429,12 @@ interface LookupResult {
 }
 
 /** Sequential GET /api/v1/sims/{iccid} for random ICCIDs of the file, over one keep-alive connection. */
-async function lookups(server: Server, rows: number, n: number, warmup: number): Promise<LookupResult> {
+async function lookups(
+  server: Server,
+  rows: number,
+  n: number,
+  warmup: number,
+): Promise<LookupResult> {
   const rand = prng(0x100c);
   const times: number[] = [];
   let errors = 0;
@@ -338,10 +448,16 @@ async function lookups(server: Server, rows: number, n: number, warmup: number):
     times.push(ms);
   }
   times.sort((a, b) => a - b);
-  const pct = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]!;
+  const pct = (p: number) =>
+    times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]!;
   return {
-    requests: n, warmup, errors,
-    p50Ms: round(pct(50)), p95Ms: round(pct(95)), p99Ms: round(pct(99)), maxMs: round(times[times.length - 1]!),
+    requests: n,
+    warmup,
+    errors,
+    p50Ms: round(pct(50)),
+    p95Ms: round(pct(95)),
+    p99Ms: round(pct(99)),
+    maxMs: round(times[times.length - 1]!),
     meanMs: round(times.reduce((a, b) => a + b, 0) / times.length),
   };
 }
@@ -365,21 +481,36 @@ async function benchEngine(engine: Engine, o: Options, file: string): Promise<En
   log(`${engine}: COPY ${copy.rows} rows in ${copy.seconds} s`);
   await runCleanups(); // the reference's database / data directory is not needed any more
 
-  const storage: Record<string, string> = engine === "postgres"
-    ? { DATABASE_URL: await freshDatabase(o.pgUrl, "import_otter"), OTTER_SECRET_KEY: randomBytes(32).toString("hex"), OTTER_DATA_DIR: freshDir("otter-pg-data") }
-    : { OTTER_DATA_DIR: freshDir("otter-pglite") };
+  const storage: Record<string, string> =
+    engine === "postgres"
+      ? {
+          DATABASE_URL: await freshDatabase(o.pgUrl, "import_otter"),
+          OTTER_SECRET_KEY: randomBytes(32).toString("hex"),
+          OTTER_DATA_DIR: freshDir("otter-pg-data"),
+        }
+      : { OTTER_DATA_DIR: freshDir("otter-pglite") };
   log(`${engine}: starting otter serve …`);
   const server = await startOtter(engine, storage);
   try {
     log(`${engine}: importing through POST /api/v1/sims/imports …`);
     const otter = await importThroughApi(server, file, o.rows, o.timeoutS);
-    log(`${engine}: job ${otter.status} in ${otter.seconds} s${otter.failure ? ` (${otter.failure.code}: ${otter.failure.message})` : ""}`);
+    log(
+      `${engine}: job ${otter.status} in ${otter.seconds} s${otter.failure ? ` (${otter.failure.code}: ${otter.failure.message})` : ""}`,
+    );
     let lookup: LookupResult | null = null;
     if (otter.status === "succeeded" && o.lookups > 0) {
       log(`${engine}: ${o.lookups} lookups by ICCID …`);
       lookup = await lookups(server, o.rows, o.lookups, o.warmup);
     }
-    return { engine, loadBefore, loadAfter: loadavg(), copy, otter, ratioToCopy: round(otter.seconds / copy.seconds, 2), lookup };
+    return {
+      engine,
+      loadBefore,
+      loadAfter: loadavg(),
+      copy,
+      otter,
+      ratioToCopy: round(otter.seconds / copy.seconds, 2),
+      lookup,
+    };
   } finally {
     await runCleanups();
   }
@@ -393,32 +524,70 @@ function verdicts(r: EngineResult, rows: number): string[] {
   const out: string[] = [];
   const ok = r.otter.status === "succeeded";
   if (r.engine === "postgres") {
-    out.push(`import ≤ ${TARGETS.postgresSeconds} s: ${ok ? mark(r.otter.seconds <= TARGETS.postgresSeconds) : "MISSED (job did not succeed)"} (${r.otter.seconds} s)`);
-    out.push(`import ≤ ${TARGETS.postgresCopyRatio}× COPY: ${ok ? mark(r.ratioToCopy <= TARGETS.postgresCopyRatio) : "MISSED"} (${r.ratioToCopy}×)`);
+    out.push(
+      `import ≤ ${TARGETS.postgresSeconds} s: ${ok ? mark(r.otter.seconds <= TARGETS.postgresSeconds) : "MISSED (job did not succeed)"} (${r.otter.seconds} s)`,
+    );
+    out.push(
+      `import ≤ ${TARGETS.postgresCopyRatio}× COPY: ${ok ? mark(r.ratioToCopy <= TARGETS.postgresCopyRatio) : "MISSED"} (${r.ratioToCopy}×)`,
+    );
   } else {
-    out.push(`import ≤ ${TARGETS.pgliteSeconds} s: ${ok ? mark(r.otter.seconds <= TARGETS.pgliteSeconds) : "MISSED (job did not succeed)"} (${r.otter.seconds} s)`);
+    out.push(
+      `import ≤ ${TARGETS.pgliteSeconds} s: ${ok ? mark(r.otter.seconds <= TARGETS.pgliteSeconds) : "MISSED (job did not succeed)"} (${r.otter.seconds} s)`,
+    );
   }
-  if (r.lookup) out.push(`lookup p99 ≤ ${TARGETS.lookupP99Ms} ms: ${mark(r.lookup.p99Ms <= TARGETS.lookupP99Ms && r.lookup.errors === 0)} (${r.lookup.p99Ms} ms)`);
+  if (r.lookup)
+    out.push(
+      `lookup p99 ≤ ${TARGETS.lookupP99Ms} ms: ${mark(r.lookup.p99Ms <= TARGETS.lookupP99Ms && r.lookup.errors === 0)} (${r.lookup.p99Ms} ms)`,
+    );
   return out;
 }
 
 function table(results: EngineResult[]): string {
-  const rows: string[][] = [["engine", "what", "seconds", "rows/s", "peak RSS MB", "× COPY", "detail"]];
+  const rows: string[][] = [
+    ["engine", "what", "seconds", "rows/s", "peak RSS MB", "× COPY", "detail"],
+  ];
   for (const r of results) {
     const i = r.otter;
-    rows.push([r.engine, "bare COPY", String(r.copy.seconds), String(r.copy.rowsPerSecond), r.copy.peakRssMb != null ? String(r.copy.peakRssMb) : "-", "1", `${r.copy.rows} rows`]);
-    rows.push([r.engine, "Otter import", String(i.seconds), String(i.rowsPerSecond), String(i.peakRssMb ?? "?"), String(r.ratioToCopy),
-      `${i.status}; upload ${i.uploadSeconds} s, queued ${i.queuedSeconds ?? "?"} s, validate ${i.validateSeconds ?? "?"} s, apply ${i.applySeconds ?? "?"} s`]);
+    rows.push([
+      r.engine,
+      "bare COPY",
+      String(r.copy.seconds),
+      String(r.copy.rowsPerSecond),
+      r.copy.peakRssMb != null ? String(r.copy.peakRssMb) : "-",
+      "1",
+      `${r.copy.rows} rows`,
+    ]);
+    rows.push([
+      r.engine,
+      "Otter import",
+      String(i.seconds),
+      String(i.rowsPerSecond),
+      String(i.peakRssMb ?? "?"),
+      String(r.ratioToCopy),
+      `${i.status}; upload ${i.uploadSeconds} s, queued ${i.queuedSeconds ?? "?"} s, validate ${i.validateSeconds ?? "?"} s, apply ${i.applySeconds ?? "?"} s`,
+    ]);
     if (r.lookup) {
       const l = r.lookup;
-      rows.push([r.engine, "GET /sims/{iccid}", "-", "-", "-", "-", `p50 ${l.p50Ms} ms, p95 ${l.p95Ms} ms, p99 ${l.p99Ms} ms, max ${l.maxMs} ms (${l.requests} req, ${l.errors} errors)`]);
+      rows.push([
+        r.engine,
+        "GET /sims/{iccid}",
+        "-",
+        "-",
+        "-",
+        "-",
+        `p50 ${l.p50Ms} ms, p95 ${l.p95Ms} ms, p99 ${l.p99Ms} ms, max ${l.maxMs} ms (${l.requests} req, ${l.errors} errors)`,
+      ]);
     }
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r, n) => {
-    const line = r.map((cell, c) => (c >= 2 && c <= 5 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join("  ");
-    return n === 0 ? `${line}\n${widths.map((w) => "─".repeat(w)).join("  ")}` : line;
-  }).join("\n");
+  return rows
+    .map((r, n) => {
+      const line = r
+        .map((cell, c) => (c >= 2 && c <= 5 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+        .join("  ");
+      return n === 0 ? `${line}\n${widths.map((w) => "─".repeat(w)).join("  ")}` : line;
+    })
+    .join("\n");
 }
 
 // ─── main ───────────────────────────────────────────────────────────────────────────────────
@@ -439,7 +608,10 @@ function parseOptions(): Options & { child?: { dir: string; csv: string } } {
       engines: { type: "string", default: ENGINES.join(",") },
       lookups: { type: "string", default: "2000" },
       warmup: { type: "string", default: "200" },
-      "pg-url": { type: "string", default: process.env.OTTER_BENCH_PG_URL ?? "postgres://root@127.0.0.1:5432/test" },
+      "pg-url": {
+        type: "string",
+        default: process.env.OTTER_BENCH_PG_URL ?? "postgres://root@127.0.0.1:5432/test",
+      },
       "timeout-s": { type: "string", default: "1800" },
       "pglite-copy-child": { type: "string" },
       csv: { type: "string" },
@@ -447,14 +619,22 @@ function parseOptions(): Options & { child?: { dir: string; csv: string } } {
     },
   });
   if (values.help) {
-    process.stdout.write("npm run bench:import -- [--rows 1000000] [--engines pglite,postgres] [--lookups 2000] [--warmup 200] [--pg-url postgres://root@127.0.0.1:5432/test] [--timeout-s 1800]\n");
+    process.stdout.write(
+      "npm run bench:import -- [--rows 1000000] [--engines pglite,postgres] [--lookups 2000] [--warmup 200] [--pg-url postgres://root@127.0.0.1:5432/test] [--timeout-s 1800]\n",
+    );
     process.exit(0);
   }
   const int = intOption;
-  const engines = values.engines!.split(",").map((e) => e.trim()).filter(Boolean);
-  for (const e of engines) if (!ENGINES.includes(e as Engine)) throw new Error(`--engines: unknown engine "${e}" (known: ${ENGINES.join(", ")})`);
+  const engines = values
+    .engines!.split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const e of engines)
+    if (!ENGINES.includes(e as Engine))
+      throw new Error(`--engines: unknown engine "${e}" (known: ${ENGINES.join(", ")})`);
   const pgHost = new URL(values["pg-url"]!).hostname;
-  if (!["127.0.0.1", "localhost", "::1"].includes(pgHost)) throw new Error("--pg-url must point at a local server (127.0.0.1)");
+  if (!["127.0.0.1", "localhost", "::1"].includes(pgHost))
+    throw new Error("--pg-url must point at a local server (127.0.0.1)");
   return {
     rows: int("rows", values.rows!, 1, 10_000_000),
     engines: engines as Engine[],
@@ -462,7 +642,9 @@ function parseOptions(): Options & { child?: { dir: string; csv: string } } {
     warmup: int("warmup", values.warmup!, 0, 100_000),
     pgUrl: values["pg-url"]!,
     timeoutS: int("timeout-s", values["timeout-s"]!, 10, 86_400),
-    child: values["pglite-copy-child"] ? { dir: values["pglite-copy-child"], csv: values.csv! } : undefined,
+    child: values["pglite-copy-child"]
+      ? { dir: values["pglite-copy-child"], csv: values.csv! }
+      : undefined,
   };
 }
 
@@ -488,14 +670,21 @@ async function main() {
   const commit = git("rev-parse", "--short", "HEAD");
   const dirty = (git("status", "--porcelain", "--untracked-files=no", "--", "src") ?? "") !== "";
   const machine = {
-    cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memGb: round(os.totalmem() / 2 ** 30, 1),
-    node: process.version, loadAtStart: loadavg(),
-    postgres: o.engines.includes("postgres") ? String((await adminQuery(o.pgUrl, "SHOW server_version")).rows[0].server_version) : null,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? "?",
+    memGb: round(os.totalmem() / 2 ** 30, 1),
+    node: process.version,
+    loadAtStart: loadavg(),
+    postgres: o.engines.includes("postgres")
+      ? String((await adminQuery(o.pgUrl, "SHOW server_version")).rows[0].server_version)
+      : null,
   };
   log(`generating ${o.rows} rows into ${file} …`);
   const t0 = performance.now();
   const bytes = await generateCsv(file, o.rows);
-  log(`CSV: ${(bytes / 2 ** 20).toFixed(1)} MiB in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  log(
+    `CSV: ${(bytes / 2 ** 20).toFixed(1)} MiB in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   const results: EngineResult[] = [];
   let failed = false;
@@ -512,18 +701,36 @@ async function main() {
 
   const out: string[] = [];
   out.push("");
-  out.push(`SIM import benchmark: ${o.rows.toLocaleString("en")} rows (${(bytes / 2 ** 20).toFixed(1)} MiB), ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memGb} GiB, Node ${machine.node}${machine.postgres ? `, PostgreSQL ${machine.postgres}` : ""}`);
+  out.push(
+    `SIM import benchmark: ${o.rows.toLocaleString("en")} rows (${(bytes / 2 ** 20).toFixed(1)} MiB), ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memGb} GiB, Node ${machine.node}${machine.postgres ? `, PostgreSQL ${machine.postgres}` : ""}`,
+  );
   out.push(`commit ${commit ?? "?"}${dirty ? " (src/ has uncommitted changes)" : ""}`);
   out.push(`load average at start ${machine.loadAtStart.join(" ")}, at end ${loadavg().join(" ")}`);
   out.push("");
   out.push(table(results));
   out.push("");
-  out.push(`targets (${o.rows >= FULL_SIZE ? "1M rows" : "targets are stated for 1,000,000 rows"}):`);
+  out.push(
+    `targets (${o.rows >= FULL_SIZE ? "1M rows" : "targets are stated for 1,000,000 rows"}):`,
+  );
   for (const r of results) for (const v of verdicts(r, o.rows)) out.push(`  ${r.engine}: ${v}`);
   out.push("");
   process.stdout.write(`${out.join("\n")}\n`);
-  const json = { bench: "sims.import", rows: o.rows, csvBytes: bytes, at: new Date().toISOString(), commit, srcDirty: dirty, machine, loadAtEnd: loadavg(), targets: TARGETS, results };
-  writeFileSync(join(BENCH_DIR, `import-results-${o.rows}.json`), `${JSON.stringify(json, null, 2)}\n`);
+  const json = {
+    bench: "sims.import",
+    rows: o.rows,
+    csvBytes: bytes,
+    at: new Date().toISOString(),
+    commit,
+    srcDirty: dirty,
+    machine,
+    loadAtEnd: loadavg(),
+    targets: TARGETS,
+    results,
+  };
+  writeFileSync(
+    join(BENCH_DIR, `import-results-${o.rows}.json`),
+    `${JSON.stringify(json, null, 2)}\n`,
+  );
   process.stdout.write(`${JSON.stringify(json)}\n`);
   if (failed) process.exitCode = 1;
 }

@@ -25,11 +25,48 @@ import os from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { readDetail, freeradiusVersion, startFreeRadius } from "./radius/freeradius.js";
-import { type PhaseResult, type PhaseSpec, runPhase, type Summary, summarize } from "./radius/loadgen.js";
-import { api, closeHttpAgent, importSims, openStoredDatabase, type OtterEngine, type OtterServer, radiusMetrics, type RadiusMetrics, startOtter } from "./radius/otter.js";
 import {
-  adminQuery, BENCH_DIR, freeUdpPort, freshDatabase, freshDir, loadavg, log, machineCpu, onCleanup, procCpuSeconds, ROOT, round, runCleanups, startBench, intOption } from "./util.js";
-import { downPerInterim, iccidAt, sessionIdOf, sessionSims, simCsv, upPerInterim } from "./radius/workload.js";
+  type PhaseResult,
+  type PhaseSpec,
+  runPhase,
+  type Summary,
+  summarize,
+} from "./radius/loadgen.js";
+import {
+  api,
+  closeHttpAgent,
+  importSims,
+  openStoredDatabase,
+  type OtterEngine,
+  radiusMetrics,
+  type RadiusMetrics,
+  startOtter,
+} from "./radius/otter.js";
+import {
+  adminQuery,
+  BENCH_DIR,
+  freeUdpPort,
+  freshDatabase,
+  freshDir,
+  loadavg,
+  log,
+  machineCpu,
+  onCleanup,
+  procCpuSeconds,
+  ROOT,
+  round,
+  runCleanups,
+  startBench,
+  intOption,
+} from "./util.js";
+import {
+  downPerInterim,
+  iccidAt,
+  sessionIdOf,
+  sessionSims,
+  simCsv,
+  upPerInterim,
+} from "./radius/workload.js";
 
 type Engine = OtterEngine | "freeradius" | "echo";
 const ENGINES: Engine[] = ["pglite", "postgres", "freeradius", "echo"];
@@ -38,7 +75,11 @@ const FULL = { sims: 100_000, sessions: 50_000 };
 /** The load the issue prescribes. */
 const LOAD = { sockets: 4, window: 16, retransmitMs: 3000, retries: 3 };
 /** The issue's bar, on PostgreSQL, at 100,000 SIMs and 50,000 sessions. */
-const TARGETS = { postgresRequestsPerSecond: 8000, postgresP99Ms: 50, freeradiusReferenceRps: 16_000 };
+const TARGETS = {
+  postgresRequestsPerSecond: 8000,
+  postgresP99Ms: 50,
+  freeradiusReferenceRps: 16_000,
+};
 
 interface Options {
   engines: Engine[];
@@ -95,29 +136,68 @@ function newState(o: Options): State {
   const sims = sessionSims(o.sessions, o.sims);
   const simOf = new SharedArrayBuffer(sims.byteLength);
   new Int32Array(simOf).set(sims);
-  const buffers = { answeredN: new SharedArrayBuffer(4 * o.sessions), sentN: new SharedArrayBuffer(4 * o.sessions), started: new SharedArrayBuffer(4 * o.sessions) };
-  return { simOf, answeredN: new Int32Array(buffers.answeredN), sentN: new Int32Array(buffers.sentN), started: new Int32Array(buffers.started), buffers };
+  const buffers = {
+    answeredN: new SharedArrayBuffer(4 * o.sessions),
+    sentN: new SharedArrayBuffer(4 * o.sessions),
+    started: new SharedArrayBuffer(4 * o.sessions),
+  };
+  return {
+    simOf,
+    answeredN: new Int32Array(buffers.answeredN),
+    sentN: new Int32Array(buffers.sentN),
+    started: new Int32Array(buffers.started),
+    buffers,
+  };
 }
 
 /** CPU seconds used so far by the given processes (those that have exited count as 0). */
 const pidsCpu = (pids: number[]) => pids.reduce((a, pid) => a + (procCpuSeconds(pid) ?? 0), 0);
 
-async function phases(o: Options, target: { port: number; secret: string; runTag: string; serverPid: number | null; label: string; dbPids?: () => Promise<number[]> }) {
+async function phases(
+  o: Options,
+  target: {
+    port: number;
+    secret: string;
+    runTag: string;
+    serverPid: number | null;
+    label: string;
+    dbPids?: () => Promise<number[]>;
+  },
+) {
   const state = newState(o);
   const base: Omit<PhaseSpec, "kind" | "epochMs"> = {
-    host: "127.0.0.1", port: target.port, secret: target.secret, runTag: target.runTag, ...LOAD, sessions: o.sessions,
-    simOf: state.simOf, ...state.buffers,
+    host: "127.0.0.1",
+    port: target.port,
+    secret: target.secret,
+    runTag: target.runTag,
+    ...LOAD,
+    sessions: o.sessions,
+    simOf: state.simOf,
+    ...state.buffers,
   };
   const now = () => performance.timeOrigin + performance.now();
   log(`${target.label}: opening ${o.sessions} sessions (Start) …`);
   const startRes = await runPhase({ ...base, kind: "start", epochMs: now() }, o.threads);
   const start = summarize(startRes);
-  log(`${target.label}: ${start.answered} Starts answered at ${start.requestsPerSecond}/s, ${start.lost} lost`);
+  log(
+    `${target.label}: ${start.answered} Starts answered at ${start.requestsPerSecond}/s, ${start.lost} lost`,
+  );
 
-  log(`${target.label}: Interim-Updates for ${o.seconds} s${o.requests ? ` (at most ${o.requests})` : ""} …`);
+  log(
+    `${target.label}: Interim-Updates for ${o.seconds} s${o.requests ? ` (at most ${o.requests})` : ""} …`,
+  );
   const dbPids = target.dbPids ? await target.dbPids() : [];
-  const cpu0 = { gen: process.cpuUsage(), server: target.serverPid ? procCpuSeconds(target.serverPid) : null, pg: pidsCpu(dbPids), machine: machineCpu(), t: now() };
-  const interimRes: PhaseResult = await runPhase({ ...base, kind: "interim", seconds: o.seconds, maxRequests: o.requests, epochMs: now() }, o.threads);
+  const cpu0 = {
+    gen: process.cpuUsage(),
+    server: target.serverPid ? procCpuSeconds(target.serverPid) : null,
+    pg: pidsCpu(dbPids),
+    machine: machineCpu(),
+    t: now(),
+  };
+  const interimRes: PhaseResult = await runPhase(
+    { ...base, kind: "interim", seconds: o.seconds, maxRequests: o.requests, epochMs: now() },
+    o.threads,
+  );
   const wall = (now() - cpu0.t) / 1000;
   const gen = process.cpuUsage(cpu0.gen);
   const serverCpu = target.serverPid ? procCpuSeconds(target.serverPid) : null;
@@ -135,20 +215,30 @@ async function phases(o: Options, target: { port: number; secret: string; runTag
   };
   const loadAfter = loadavg();
   const interim = summarize(interimRes);
-  log(`${target.label}: ${interim.answered} Interims answered at ${interim.requestsPerSecond}/s, p99 ${interim.p99Ms} ms, ${interim.retransmissions} retransmissions, ${interim.lost} lost`);
+  log(
+    `${target.label}: ${interim.answered} Interims answered at ${interim.requestsPerSecond}/s, p99 ${interim.p99Ms} ms, ${interim.retransmissions} retransmissions, ${interim.lost} lost`,
+  );
   return { state, start, interim, cpu, loadAfter };
 }
 
 /** Expected final counters of session s: its highest answered Interim times the per-Interim octets. */
-const expected = (state: State, s: number) => ({ up: state.answeredN[s]! * upPerInterim(s), down: state.answeredN[s]! * downPerInterim(s) });
+const expected = (state: State, s: number) => ({
+  up: state.answeredN[s]! * upPerInterim(s),
+  down: state.answeredN[s]! * downPerInterim(s),
+});
 
 function lossLines(start: Summary, interim: Summary): Check {
   const lines: string[] = [];
   let pass = true;
-  for (const [name, p] of [["Start", start], ["Interim", interim]] as const) {
+  for (const [name, p] of [
+    ["Start", start],
+    ["Interim", interim],
+  ] as const) {
     const ok = p.lost === 0 && p.answered === p.requests;
     if (!ok) pass = false;
-    lines.push(`${ok ? "ok  " : "FAIL"} ${name}: ${p.requests} sent, ${p.answered} answered, ${p.lost} lost, ${p.retransmissions} retransmissions, ${p.stray} stray answers`);
+    lines.push(
+      `${ok ? "ok  " : "FAIL"} ${name}: ${p.requests} sent, ${p.answered} answered, ${p.lost} lost, ${p.retransmissions} retransmissions, ${p.stray} stray answers`,
+    );
   }
   return { pass, lines };
 }
@@ -159,14 +249,23 @@ async function benchOtter(engine: OtterEngine, o: Options, csv: string): Promise
   const apiKey = `otk_bench_${randomBytes(16).toString("hex")}`;
   const secret = `bench-${randomBytes(12).toString("hex")}`;
   const runTag = `otter-${randomBytes(3).toString("hex")}`;
-  const storage: Record<string, string> = engine === "postgres"
-    ? { DATABASE_URL: await freshDatabase(o.pgUrl, "radius"), OTTER_SECRET_KEY: randomBytes(32).toString("hex"), OTTER_DATA_DIR: freshDir("radius-otter-pg-data") }
-    : { OTTER_DATA_DIR: freshDir("radius-otter-pglite") };
+  const storage: Record<string, string> =
+    engine === "postgres"
+      ? {
+          DATABASE_URL: await freshDatabase(o.pgUrl, "radius"),
+          OTTER_SECRET_KEY: randomBytes(32).toString("hex"),
+          OTTER_DATA_DIR: freshDir("radius-otter-pg-data"),
+        }
+      : { OTTER_DATA_DIR: freshDir("radius-otter-pglite") };
   const radiusPort = await freeUdpPort();
   log(`${engine}: starting otter serve (RADIUS on 127.0.0.1:${radiusPort}) …`);
   const server = await startOtter(engine, { storage, apiKey, radiusPort, root: o.otterRoot });
   const me = await api<{ accountId: string }>(server, "GET", "/api/v1/users/me");
-  await api(server, "POST", "/api/v1/network/clients", { name: "bench-pgw", address: "127.0.0.1", secret });
+  await api(server, "POST", "/api/v1/network/clients", {
+    name: "bench-pgw",
+    address: "127.0.0.1",
+    secret,
+  });
   log(`${engine}: importing ${o.sims} SIMs …`);
   const importSeconds = await importSims(server, me.accountId, csv, o.timeoutS);
   log(`${engine}: ${o.sims} SIMs imported in ${round(importSeconds, 1)} s`);
@@ -174,45 +273,96 @@ async function benchOtter(engine: OtterEngine, o: Options, csv: string): Promise
 
   // PostgreSQL: the backends serving Otter's database (its pool is open by the Interim phase).
   const dbName = engine === "postgres" ? new URL(storage.DATABASE_URL!).pathname.slice(1) : null;
-  const dbPids = dbName ? async () => (await adminQuery(o.pgUrl, `SELECT pid FROM pg_stat_activity WHERE datname = '${dbName}'`)).rows.map((r) => Number(r.pid)) : undefined;
-  const run = await phases(o, { port: radiusPort, secret, runTag, serverPid: server.child.pid ?? null, label: engine, dbPids });
+  const dbPids = dbName
+    ? async () =>
+        (
+          await adminQuery(o.pgUrl, `SELECT pid FROM pg_stat_activity WHERE datname = '${dbName}'`)
+        ).rows.map((r) => Number(r.pid))
+    : undefined;
+  const run = await phases(o, {
+    port: radiusPort,
+    secret,
+    runTag,
+    serverPid: server.child.pid ?? null,
+    label: engine,
+    dbPids,
+  });
   const metrics = await radiusMetrics(server);
   const check = lossLines(run.start, run.interim);
   const droppedTotal = Object.values(metrics.dropped).reduce((a, b) => a + b, 0);
   if (droppedTotal > 0) check.pass = false;
-  check.lines.push(`${droppedTotal === 0 ? "ok  " : "FAIL"} Otter's /metrics: requests ${JSON.stringify(metrics.outcomes)}, dropped ${JSON.stringify(metrics.dropped)}`);
+  check.lines.push(
+    `${droppedTotal === 0 ? "ok  " : "FAIL"} Otter's /metrics: requests ${JSON.stringify(metrics.outcomes)}, dropped ${JSON.stringify(metrics.dropped)}`,
+  );
 
   // Through the API, for a sample: the usage and the session of 20 SIMs.
   const day1 = new Date().toISOString().slice(0, 10);
   const simOf = new Int32Array(run.state.simOf);
   let apiBad = 0;
-  const sample = Array.from({ length: Math.min(20, o.sessions) }, (_, k) => Math.floor((k * o.sessions) / Math.min(20, o.sessions)));
+  const sample = Array.from({ length: Math.min(20, o.sessions) }, (_, k) =>
+    Math.floor((k * o.sessions) / Math.min(20, o.sessions)),
+  );
   for (const s of sample) {
     const iccid = iccidAt(simOf[s]!);
     const e = expected(run.state, s);
-    const usage = await api<{ total: { bytesUp: number; bytesDown: number } }>(server, "GET", `/api/v1/sims/${iccid}/usage?from=${day0}&to=${day1}`);
-    const sessions = await api<{ items: { bytesUp: number; bytesDown: number; status: string }[] }>(server, "GET", `/api/v1/sims/${iccid}/sessions`);
+    const usage = await api<{ total: { bytesUp: number; bytesDown: number } }>(
+      server,
+      "GET",
+      `/api/v1/sims/${iccid}/usage?from=${day0}&to=${day1}`,
+    );
+    const sessions = await api<{ items: { bytesUp: number; bytesDown: number; status: string }[] }>(
+      server,
+      "GET",
+      `/api/v1/sims/${iccid}/sessions`,
+    );
     const sess = sessions.items[0];
-    if (usage.total.bytesUp !== e.up || usage.total.bytesDown !== e.down || sessions.items.length !== 1 || sess?.bytesUp !== e.up || sess?.bytesDown !== e.down) {
+    if (
+      usage.total.bytesUp !== e.up ||
+      usage.total.bytesDown !== e.down ||
+      sessions.items.length !== 1 ||
+      sess?.bytesUp !== e.up ||
+      sess?.bytesDown !== e.down
+    ) {
       apiBad++;
-      if (apiBad <= 3) check.lines.push(`     ${iccid}: expected ${e.up}/${e.down}, usage ${usage.total.bytesUp}/${usage.total.bytesDown}, ${sessions.items.length} session(s) ${sess?.bytesUp}/${sess?.bytesDown}`);
+      if (apiBad <= 3)
+        check.lines.push(
+          `     ${iccid}: expected ${e.up}/${e.down}, usage ${usage.total.bytesUp}/${usage.total.bytesDown}, ${sessions.items.length} session(s) ${sess?.bytesUp}/${sess?.bytesDown}`,
+        );
     }
   }
   if (apiBad > 0) check.pass = false;
-  check.lines.push(`${apiBad === 0 ? "ok  " : "FAIL"} API sample: usage and session of ${sample.length} SIMs (GET /sims/{iccid}/usage, /sessions) ${apiBad === 0 ? "exact" : `${apiBad} wrong`}`);
+  check.lines.push(
+    `${apiBad === 0 ? "ok  " : "FAIL"} API sample: usage and session of ${sample.length} SIMs (GET /sims/{iccid}/usage, /sessions) ${apiBad === 0 ? "exact" : `${apiBad} wrong`}`,
+  );
 
   log(`${engine}: stopping otter serve, then checking the database …`);
   await server.stop();
   const db = await openStoredDatabase(engine, storage);
   try {
-    const byStatus = Object.fromEntries((await db.query("SELECT status, count(*)::int AS n FROM accounting_records GROUP BY status")).map((r) => [String(r.status), Number(r.n)]));
-    const recOk = (byStatus.start ?? 0) === run.start.answered && (byStatus.interim ?? 0) === run.interim.answered && Object.keys(byStatus).every((k) => k === "start" || k === "interim");
+    const byStatus = Object.fromEntries(
+      (
+        await db.query("SELECT status, count(*)::int AS n FROM accounting_records GROUP BY status")
+      ).map((r) => [String(r.status), Number(r.n)]),
+    );
+    const recOk =
+      (byStatus.start ?? 0) === run.start.answered &&
+      (byStatus.interim ?? 0) === run.interim.answered &&
+      Object.keys(byStatus).every((k) => k === "start" || k === "interim");
     if (!recOk) check.pass = false;
-    check.lines.push(`${recOk ? "ok  " : "FAIL"} accounting_records ${JSON.stringify(byStatus)} = answered {"start":${run.start.answered},"interim":${run.interim.answered}}`);
+    check.lines.push(
+      `${recOk ? "ok  " : "FAIL"} accounting_records ${JSON.stringify(byStatus)} = answered {"start":${run.start.answered},"interim":${run.interim.answered}}`,
+    );
 
-    const rows = await db.query("SELECT acct_session_id, status, bytes_up::text AS up, bytes_down::text AS down FROM data_sessions");
+    const rows = await db.query(
+      "SELECT acct_session_id, status, bytes_up::text AS up, bytes_down::text AS down FROM data_sessions",
+    );
     const bySession = new Map(rows.map((r) => [String(r.acct_session_id), r]));
-    let wrong = 0, missing = 0, sumUp = 0, sumDown = 0, expUp = 0, expDown = 0;
+    let wrong = 0,
+      missing = 0,
+      sumUp = 0,
+      sumDown = 0,
+      expUp = 0,
+      expDown = 0;
     for (let s = 0; s < o.sessions; s++) {
       const e = expected(run.state, s);
       expUp += e.up;
@@ -228,27 +378,46 @@ async function benchOtter(engine: OtterEngine, o: Options, csv: string): Promise
     }
     const sessOk = rows.length === o.sessions && wrong === 0 && missing === 0;
     if (!sessOk) check.pass = false;
-    check.lines.push(`${sessOk ? "ok  " : "FAIL"} data_sessions: ${rows.length} rows for ${o.sessions} sessions, ${missing} missing, ${wrong} with wrong counters (Σ up ${sumUp} of ${expUp}, Σ down ${sumDown} of ${expDown})`);
+    check.lines.push(
+      `${sessOk ? "ok  " : "FAIL"} data_sessions: ${rows.length} rows for ${o.sessions} sessions, ${missing} missing, ${wrong} with wrong counters (Σ up ${sumUp} of ${expUp}, Σ down ${sumDown} of ${expDown})`,
+    );
 
-    const usage = await db.query("SELECT s.imsi, sum(u.bytes_up)::text AS up, sum(u.bytes_down)::text AS down FROM usage_daily u JOIN sims s ON s.id = u.sim_id GROUP BY s.imsi");
+    const usage = await db.query(
+      "SELECT s.imsi, sum(u.bytes_up)::text AS up, sum(u.bytes_down)::text AS down FROM usage_daily u JOIN sims s ON s.id = u.sim_id GROUP BY s.imsi",
+    );
     const byImsi = new Map(usage.map((r) => [String(r.imsi), r]));
-    let uWrong = 0, uUp = 0, uDown = 0;
+    let uWrong = 0,
+      uUp = 0,
+      uDown = 0;
     for (let s = 0; s < o.sessions; s++) {
       const e = expected(run.state, s);
       const r = byImsi.get(`00101${String(simOf[s]!).padStart(10, "0")}`);
-      const up = r ? Number(r.up) : 0, down = r ? Number(r.down) : 0;
+      const up = r ? Number(r.up) : 0,
+        down = r ? Number(r.down) : 0;
       uUp += up;
       uDown += down;
       if (up !== e.up || down !== e.down) uWrong++;
     }
-    const usageOk = uWrong === 0 && usage.length <= o.sessions && uUp === expUp && uDown === expDown;
+    const usageOk =
+      uWrong === 0 && usage.length <= o.sessions && uUp === expUp && uDown === expDown;
     if (!usageOk) check.pass = false;
-    check.lines.push(`${usageOk ? "ok  " : "FAIL"} usage_daily: ${usage.length} SIMs with usage, ${uWrong} SIMs off (Σ up ${uUp} of ${expUp}, Σ down ${uDown} of ${expDown})`);
+    check.lines.push(
+      `${usageOk ? "ok  " : "FAIL"} usage_daily: ${usage.length} SIMs with usage, ${uWrong} SIMs off (Σ up ${uUp} of ${expUp}, Σ down ${uDown} of ${expDown})`,
+    );
   } finally {
     await db.close();
   }
   await runCleanups();
-  return { engine, setup: { importSeconds: round(importSeconds, 1) }, start: run.start, interim: run.interim, cpu: run.cpu, loadAfter: run.loadAfter, metrics, check };
+  return {
+    engine,
+    setup: { importSeconds: round(importSeconds, 1) },
+    start: run.start,
+    interim: run.interim,
+    cpu: run.cpu,
+    loadAfter: run.loadAfter,
+    metrics,
+    check,
+  };
 }
 
 // ─── FreeRADIUS ─────────────────────────────────────────────────────────────────────────────
@@ -259,15 +428,26 @@ async function benchFreeRadius(o: Options): Promise<EngineResult> {
   log("freeradius: starting (default configuration, detail file) …");
   const fr = await startFreeRadius(secret);
   log(`freeradius ${fr.version}: up on ${fr.ports}`);
-  const run = await phases(o, { port: fr.acctPort, secret, runTag, serverPid: fr.child.pid ?? null, label: "freeradius" });
+  const run = await phases(o, {
+    port: fr.acctPort,
+    secret,
+    runTag,
+    serverPid: fr.child.pid ?? null,
+    label: "freeradius",
+  });
   await fr.stop();
   const check = lossLines(run.start, run.interim);
   const detail = await readDetail(fr);
   const rec = detail.records;
-  const recOk = (rec.Start ?? 0) === run.start.answered && (rec["Interim-Update"] ?? 0) === run.interim.answered && (rec["Accounting-On"] ?? 0) >= 1
-    && Object.keys(rec).every((k) => ["Start", "Interim-Update", "Accounting-On"].includes(k));
+  const recOk =
+    (rec.Start ?? 0) === run.start.answered &&
+    (rec["Interim-Update"] ?? 0) === run.interim.answered &&
+    (rec["Accounting-On"] ?? 0) >= 1 &&
+    Object.keys(rec).every((k) => ["Start", "Interim-Update", "Accounting-On"].includes(k));
   if (!recOk) check.pass = false;
-  check.lines.push(`${recOk ? "ok  " : "FAIL"} detail file: ${detail.files} file(s), ${(detail.bytes / 2 ** 20).toFixed(1)} MiB, records ${JSON.stringify(rec)} = answered {"Start":${run.start.answered},"Interim-Update":${run.interim.answered}} + start-up probes`);
+  check.lines.push(
+    `${recOk ? "ok  " : "FAIL"} detail file: ${detail.files} file(s), ${(detail.bytes / 2 ** 20).toFixed(1)} MiB, records ${JSON.stringify(rec)} = answered {"Start":${run.start.answered},"Interim-Update":${run.interim.answered}} + start-up probes`,
+  );
   let wrong = 0;
   for (let s = 0; s < o.sessions; s++) {
     const e = expected(run.state, s);
@@ -275,16 +455,30 @@ async function benchFreeRadius(o: Options): Promise<EngineResult> {
     if (!d || d.up !== e.up || d.down !== e.down) wrong++;
   }
   if (wrong > 0) check.pass = false;
-  check.lines.push(`${wrong === 0 ? "ok  " : "FAIL"} detail file: last counters of all ${o.sessions} sessions ${wrong === 0 ? "exact" : `${wrong} off`}`);
+  check.lines.push(
+    `${wrong === 0 ? "ok  " : "FAIL"} detail file: last counters of all ${o.sessions} sessions ${wrong === 0 ? "exact" : `${wrong} off`}`,
+  );
   await runCleanups();
-  return { engine: "freeradius", setup: { ports: fr.ports, version: fr.version }, start: run.start, interim: run.interim, cpu: run.cpu, loadAfter: run.loadAfter, check };
+  return {
+    engine: "freeradius",
+    setup: { ports: fr.ports, version: fr.version },
+    start: run.start,
+    interim: run.interim,
+    cpu: run.cpu,
+    loadAfter: run.loadAfter,
+    check,
+  };
 }
 
 // ─── echo (calibration) ─────────────────────────────────────────────────────────────────────
 
 async function benchEcho(o: Options): Promise<EngineResult> {
   const secret = `bench-${randomBytes(12).toString("hex")}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/radius/echo-server.ts", secret], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "bench/radius/echo-server.ts", secret],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
+  );
   onCleanup(async () => {
     if (child.exitCode === null) {
       child.kill("SIGTERM");
@@ -293,27 +487,82 @@ async function benchEcho(o: Options): Promise<EngineResult> {
   });
   const [chunk] = (await once(child.stdout!, "data")) as [Buffer];
   const port = Number(chunk.toString().trim());
-  const run = await phases(o, { port, secret, runTag: "echo", serverPid: child.pid ?? null, label: "echo" });
+  const run = await phases(o, {
+    port,
+    secret,
+    runTag: "echo",
+    serverPid: child.pid ?? null,
+    label: "echo",
+  });
   await runCleanups();
-  return { engine: "echo", setup: {}, start: run.start, interim: run.interim, cpu: run.cpu, loadAfter: run.loadAfter, check: lossLines(run.start, run.interim) };
+  return {
+    engine: "echo",
+    setup: {},
+    start: run.start,
+    interim: run.interim,
+    cpu: run.cpu,
+    loadAfter: run.loadAfter,
+    check: lossLines(run.start, run.interim),
+  };
 }
 
 // ─── report ─────────────────────────────────────────────────────────────────────────────────
 
 function table(results: EngineResult[]): string {
-  const rows: string[][] = [["engine", "phase", "requests", "seconds", "req/s", "each second", "p50 ms", "p95 ms", "p99 ms", "max ms", "retrans", "lost", "CPU srv/gen/pg/other", "zero loss"]];
+  const rows: string[][] = [
+    [
+      "engine",
+      "phase",
+      "requests",
+      "seconds",
+      "req/s",
+      "each second",
+      "p50 ms",
+      "p95 ms",
+      "p99 ms",
+      "max ms",
+      "retrans",
+      "lost",
+      "CPU srv/gen/pg/other",
+      "zero loss",
+    ],
+  ];
   for (const r of results) {
-    for (const [phase, p] of [["Start", r.start], ["Interim", r.interim]] as const) {
-      const cpu = phase === "Interim" ? `${r.cpu.server ?? "-"}/${r.cpu.generator}/${r.engine === "postgres" ? r.cpu.postgres : "-"}/${r.cpu.others}` : "";
-      rows.push([r.engine, phase, String(p.answered), String(p.seconds), String(p.requestsPerSecond), `${p.minSecond}–${p.maxSecond}`, String(p.p50Ms), String(p.p95Ms), String(p.p99Ms), String(p.maxMs),
-        String(p.retransmissions), String(p.lost), cpu, phase === "Interim" ? (r.check.pass ? "PASS" : "FAIL") : ""]);
+    for (const [phase, p] of [
+      ["Start", r.start],
+      ["Interim", r.interim],
+    ] as const) {
+      const cpu =
+        phase === "Interim"
+          ? `${r.cpu.server ?? "-"}/${r.cpu.generator}/${r.engine === "postgres" ? r.cpu.postgres : "-"}/${r.cpu.others}`
+          : "";
+      rows.push([
+        r.engine,
+        phase,
+        String(p.answered),
+        String(p.seconds),
+        String(p.requestsPerSecond),
+        `${p.minSecond}–${p.maxSecond}`,
+        String(p.p50Ms),
+        String(p.p95Ms),
+        String(p.p99Ms),
+        String(p.maxMs),
+        String(p.retransmissions),
+        String(p.lost),
+        cpu,
+        phase === "Interim" ? (r.check.pass ? "PASS" : "FAIL") : "",
+      ]);
     }
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r, n) => {
-    const line = r.map((cell, c) => (c >= 2 && c <= 11 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join("  ");
-    return n === 0 ? `${line}\n${widths.map((w) => "─".repeat(w)).join("  ")}` : line;
-  }).join("\n");
+  return rows
+    .map((r, n) => {
+      const line = r
+        .map((cell, c) => (c >= 2 && c <= 11 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+        .join("  ");
+      return n === 0 ? `${line}\n${widths.map((w) => "─".repeat(w)).join("  ")}` : line;
+    })
+    .join("\n");
 }
 
 function verdicts(results: EngineResult[], o: Options): string[] {
@@ -321,16 +570,29 @@ function verdicts(results: EngineResult[], o: Options): string[] {
   const out: string[] = [];
   const fr = results.find((r) => r.engine === "freeradius");
   for (const r of results.filter((x) => x.engine === "pglite" || x.engine === "postgres")) {
-    const ratio = fr && fr.interim.requestsPerSecond > 0 ? round(r.interim.requestsPerSecond / fr.interim.requestsPerSecond, 2) : null;
-    out.push(`${r.engine}: ${r.interim.requestsPerSecond} req/s, p99 ${r.interim.p99Ms} ms, zero loss ${r.check.pass ? "PASS" : "FAIL"}; ratio to FreeRADIUS ${ratio ?? "n/a (FreeRADIUS not run)"}`);
+    const ratio =
+      fr && fr.interim.requestsPerSecond > 0
+        ? round(r.interim.requestsPerSecond / fr.interim.requestsPerSecond, 2)
+        : null;
+    out.push(
+      `${r.engine}: ${r.interim.requestsPerSecond} req/s, p99 ${r.interim.p99Ms} ms, zero loss ${r.check.pass ? "PASS" : "FAIL"}; ratio to FreeRADIUS ${ratio ?? "n/a (FreeRADIUS not run)"}`,
+    );
     if (r.engine === "postgres") {
-      const mark = (ok: boolean) => `${ok ? "met" : "MISSED"}${full ? "" : " (not at the issue's size: the bar is for 100,000 SIMs / 50,000 sessions)"}`;
-      out.push(`  bar ≥ ${TARGETS.postgresRequestsPerSecond} req/s: ${mark(r.interim.requestsPerSecond >= TARGETS.postgresRequestsPerSecond)}`);
-      out.push(`  bar p99 ≤ ${TARGETS.postgresP99Ms} ms: ${mark(r.interim.p99Ms <= TARGETS.postgresP99Ms)}`);
+      const mark = (ok: boolean) =>
+        `${ok ? "met" : "MISSED"}${full ? "" : " (not at the issue's size: the bar is for 100,000 SIMs / 50,000 sessions)"}`;
+      out.push(
+        `  bar ≥ ${TARGETS.postgresRequestsPerSecond} req/s: ${mark(r.interim.requestsPerSecond >= TARGETS.postgresRequestsPerSecond)}`,
+      );
+      out.push(
+        `  bar p99 ≤ ${TARGETS.postgresP99Ms} ms: ${mark(r.interim.p99Ms <= TARGETS.postgresP99Ms)}`,
+      );
       out.push(`  bar zero loss: ${mark(r.check.pass)}`);
     }
   }
-  if (fr) out.push(`freeradius: ${fr.interim.requestsPerSecond} req/s, p99 ${fr.interim.p99Ms} ms, zero loss ${fr.check.pass ? "PASS" : "FAIL"} (the issue quotes ~${TARGETS.freeradiusReferenceRps} req/s on a 2-core machine)`);
+  if (fr)
+    out.push(
+      `freeradius: ${fr.interim.requestsPerSecond} req/s, p99 ${fr.interim.p99Ms} ms, zero loss ${fr.check.pass ? "PASS" : "FAIL"} (the issue quotes ~${TARGETS.freeradiusReferenceRps} req/s on a 2-core machine)`,
+    );
   return out;
 }
 
@@ -345,29 +607,40 @@ function parseOptions(): Options {
       seconds: { type: "string", default: "30" },
       requests: { type: "string" },
       threads: { type: "string", default: "1" },
-      "pg-url": { type: "string", default: process.env.OTTER_BENCH_PG_URL ?? "postgres://root@127.0.0.1:5432/test" },
+      "pg-url": {
+        type: "string",
+        default: process.env.OTTER_BENCH_PG_URL ?? "postgres://root@127.0.0.1:5432/test",
+      },
       "timeout-s": { type: "string", default: "1800" },
       "otter-root": { type: "string", default: ROOT },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
-    process.stdout.write([
-      "npm run bench:radius -- [--engines pglite,postgres,freeradius] [--sims 100000] [--sessions 50000] [--seconds 30]",
-      "                        [--requests N] [--threads 1] [--pg-url postgres://root@127.0.0.1:5432/test] [--timeout-s 1800] [--otter-root DIR]",
-      "  --engines   any of pglite, postgres, freeradius, echo (echo: a responder that stores nothing, the generator's ceiling)",
-      "  --requests  stop the Interim phase after N requests even before --seconds",
-      "  --threads   worker threads of the load generator (the 4 sockets spread over them); 1 runs it in the main thread",
-      "  --otter-root  the checkout whose `otter serve` is measured, e.g. a `git worktree` of a commit (default: this checkout)",
-      "",
-    ].join("\n"));
+    process.stdout.write(
+      [
+        "npm run bench:radius -- [--engines pglite,postgres,freeradius] [--sims 100000] [--sessions 50000] [--seconds 30]",
+        "                        [--requests N] [--threads 1] [--pg-url postgres://root@127.0.0.1:5432/test] [--timeout-s 1800] [--otter-root DIR]",
+        "  --engines   any of pglite, postgres, freeradius, echo (echo: a responder that stores nothing, the generator's ceiling)",
+        "  --requests  stop the Interim phase after N requests even before --seconds",
+        "  --threads   worker threads of the load generator (the 4 sockets spread over them); 1 runs it in the main thread",
+        "  --otter-root  the checkout whose `otter serve` is measured, e.g. a `git worktree` of a commit (default: this checkout)",
+        "",
+      ].join("\n"),
+    );
     process.exit(0);
   }
   const int = intOption;
-  const engines = values.engines!.split(",").map((e) => e.trim()).filter(Boolean);
-  for (const e of engines) if (!ENGINES.includes(e as Engine)) throw new Error(`--engines: unknown engine "${e}" (known: ${ENGINES.join(", ")})`);
+  const engines = values
+    .engines!.split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const e of engines)
+    if (!ENGINES.includes(e as Engine))
+      throw new Error(`--engines: unknown engine "${e}" (known: ${ENGINES.join(", ")})`);
   const pgHost = new URL(values["pg-url"]!).hostname;
-  if (!["127.0.0.1", "localhost", "::1"].includes(pgHost)) throw new Error("--pg-url must point at a local server (127.0.0.1)");
+  if (!["127.0.0.1", "localhost", "::1"].includes(pgHost))
+    throw new Error("--pg-url must point at a local server (127.0.0.1)");
   const o: Options = {
     engines: engines as Engine[],
     sims: int("sims", values.sims!, 1, 10_000_000),
@@ -379,7 +652,8 @@ function parseOptions(): Options {
     timeoutS: int("timeout-s", values["timeout-s"]!, 10, 86_400),
     otterRoot: resolve(values["otter-root"]!),
   };
-  if (!existsSync(join(o.otterRoot, "src/cli/otter.ts"))) throw new Error(`--otter-root ${o.otterRoot} has no src/cli/otter.ts`);
+  if (!existsSync(join(o.otterRoot, "src/cli/otter.ts")))
+    throw new Error(`--otter-root ${o.otterRoot} has no src/cli/otter.ts`);
   if (o.sessions > o.sims) throw new Error("--sessions cannot exceed --sims (one session per SIM)");
   return o;
 }
@@ -388,9 +662,14 @@ async function main() {
   const o = parseOptions();
   const { commit, dirty } = startBench(o.otterRoot);
   const machine = {
-    cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memGb: round(os.totalmem() / 2 ** 30, 1),
-    node: process.version, loadAtStart: loadavg(),
-    postgres: o.engines.includes("postgres") ? String((await adminQuery(o.pgUrl, "SHOW server_version")).rows[0].server_version) : null,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? "?",
+    memGb: round(os.totalmem() / 2 ** 30, 1),
+    node: process.version,
+    loadAtStart: loadavg(),
+    postgres: o.engines.includes("postgres")
+      ? String((await adminQuery(o.pgUrl, "SHOW server_version")).rows[0].server_version)
+      : null,
     freeradius: o.engines.includes("freeradius") ? freeradiusVersion() : null,
   };
   const csv = o.engines.some((e) => e === "pglite" || e === "postgres") ? simCsv(o.sims) : "";
@@ -398,7 +677,12 @@ async function main() {
   const results: EngineResult[] = [];
   try {
     for (const engine of o.engines) {
-      const r = engine === "freeradius" ? await benchFreeRadius(o) : engine === "echo" ? await benchEcho(o) : await benchOtter(engine, o, csv);
+      const r =
+        engine === "freeradius"
+          ? await benchFreeRadius(o)
+          : engine === "echo"
+            ? await benchEcho(o)
+            : await benchOtter(engine, o, csv);
       results.push(r);
       for (const line of r.check.lines) log(`${engine}: ${line}`);
     }
@@ -408,19 +692,32 @@ async function main() {
   }
 
   const out: string[] = [""];
-  out.push(`RADIUS accounting benchmark: ${o.sims.toLocaleString("en")} SIMs, ${o.sessions.toLocaleString("en")} sessions, Interim-Updates for ${o.seconds} s${o.requests ? ` (≤ ${o.requests} requests)` : ""}; generator ${LOAD.sockets} sockets × ${LOAD.window} in flight, resend after ${LOAD.retransmitMs / 1000} s, ${LOAD.retries} retries, ${o.threads} thread(s)`);
-  out.push(`${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memGb} GiB, Node ${machine.node}${machine.postgres ? `, PostgreSQL ${machine.postgres}` : ""}${machine.freeradius ? `, FreeRADIUS ${machine.freeradius}` : ""}`);
-  out.push(`Otter: commit ${commit ?? "?"}${dirty ? " (src/ has uncommitted changes)" : ""}${o.otterRoot !== ROOT ? ` in ${o.otterRoot}` : ""}`);
-  out.push(`load average at start ${machine.loadAtStart.join(" ")}; after each Interim phase: ${results.map((r) => `${r.engine} ${r.loadAfter.join(" ")}`).join("; ")}`);
+  out.push(
+    `RADIUS accounting benchmark: ${o.sims.toLocaleString("en")} SIMs, ${o.sessions.toLocaleString("en")} sessions, Interim-Updates for ${o.seconds} s${o.requests ? ` (≤ ${o.requests} requests)` : ""}; generator ${LOAD.sockets} sockets × ${LOAD.window} in flight, resend after ${LOAD.retransmitMs / 1000} s, ${LOAD.retries} retries, ${o.threads} thread(s)`,
+  );
+  out.push(
+    `${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memGb} GiB, Node ${machine.node}${machine.postgres ? `, PostgreSQL ${machine.postgres}` : ""}${machine.freeradius ? `, FreeRADIUS ${machine.freeradius}` : ""}`,
+  );
+  out.push(
+    `Otter: commit ${commit ?? "?"}${dirty ? " (src/ has uncommitted changes)" : ""}${o.otterRoot !== ROOT ? ` in ${o.otterRoot}` : ""}`,
+  );
+  out.push(
+    `load average at start ${machine.loadAtStart.join(" ")}; after each Interim phase: ${results.map((r) => `${r.engine} ${r.loadAfter.join(" ")}`).join("; ")}`,
+  );
   out.push("");
   out.push(table(results));
   out.push("  (each second: fewest–most answers in one whole second of the phase)");
-  out.push("  (CPU: cores busy during the Interim phase — server process / load generator / PostgreSQL backends of Otter's database / everything else on the machine)");
+  out.push(
+    "  (CPU: cores busy during the Interim phase — server process / load generator / PostgreSQL backends of Otter's database / everything else on the machine)",
+  );
   out.push("");
   for (const r of results) {
     out.push(`zero-loss check, ${r.engine}: ${r.check.pass ? "PASS" : "FAIL"}`);
     for (const line of r.check.lines) out.push(`  ${line}`);
-    if (r.metrics) out.push(`  group commit: ${r.metrics.batches} batches, mean ${r.metrics.meanBatch} requests, mean ${r.metrics.meanCommitMs} ms each`);
+    if (r.metrics)
+      out.push(
+        `  group commit: ${r.metrics.batches} batches, mean ${r.metrics.meanBatch} requests, mean ${r.metrics.meanCommitMs} ms each`,
+      );
   }
   out.push("");
   out.push("targets:");
@@ -428,18 +725,34 @@ async function main() {
   out.push("");
   process.stdout.write(`${out.join("\n")}\n`);
   const json = {
-    bench: "radius.accounting", sims: o.sims, sessions: o.sessions, seconds: o.seconds, requests: o.requests ?? null, threads: o.threads, load: LOAD,
-    at: new Date().toISOString(), commit, srcDirty: dirty, otterRoot: o.otterRoot, machine, loadAtEnd: loadavg(), targets: TARGETS,
+    bench: "radius.accounting",
+    sims: o.sims,
+    sessions: o.sessions,
+    seconds: o.seconds,
+    requests: o.requests ?? null,
+    threads: o.threads,
+    load: LOAD,
+    at: new Date().toISOString(),
+    commit,
+    srcDirty: dirty,
+    otterRoot: o.otterRoot,
+    machine,
+    loadAtEnd: loadavg(),
+    targets: TARGETS,
     results: results.map((r) => ({ ...r, ratioToFreeradius: ratioOf(r, results) })),
   };
-  writeFileSync(join(BENCH_DIR, `radius-results-${o.sims}-${o.sessions}.json`), `${JSON.stringify(json, null, 2)}\n`);
+  writeFileSync(
+    join(BENCH_DIR, `radius-results-${o.sims}-${o.sessions}.json`),
+    `${JSON.stringify(json, null, 2)}\n`,
+  );
   process.stdout.write(`${JSON.stringify(json)}\n`);
   if (results.some((r) => !r.check.pass)) process.exitCode = 1;
 }
 
 function ratioOf(r: EngineResult, all: EngineResult[]): number | null {
   const fr = all.find((x) => x.engine === "freeradius");
-  if (!fr || r.engine === "freeradius" || r.engine === "echo" || fr.interim.requestsPerSecond === 0) return null;
+  if (!fr || r.engine === "freeradius" || r.engine === "echo" || fr.interim.requestsPerSecond === 0)
+    return null;
   return round(r.interim.requestsPerSecond / fr.interim.requestsPerSecond, 2);
 }
 

@@ -100,7 +100,9 @@ export async function adminQuery(adminUrl: string, text: string): Promise<pg.Que
 export async function freshDatabase(adminUrl: string, suffix: string): Promise<string> {
   const name = `otter_bench_${suffix}_${randomBytes(4).toString("hex")}`;
   await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
-  onCleanup(() => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => undefined));
+  onCleanup(() =>
+    adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => undefined),
+  );
   return withDatabase(adminUrl, name);
 }
 
@@ -129,12 +131,16 @@ export function procCpuSeconds(pid: number): number | null {
 
 /** Busy CPU time of the whole machine (all cores), from /proc/stat, in seconds. */
 export function machineCpu(): { busy: number; total: number } {
-  const line = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const line = readFileSync("/proc/stat", "utf8")
+    .split("\n")[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
   const total = line.reduce((a, b) => a + b, 0);
   const idle = (line[3] ?? 0) + (line[4] ?? 0);
   return { busy: (total - idle) / CLOCK_TICKS, total: total / CLOCK_TICKS };
 }
-
 
 /**
  * What every benchmark does first: clean up (databases, directories, processes) on Ctrl-C, make
@@ -150,7 +156,11 @@ export function startBench(checkout = ROOT): { commit: string | null; dirty: boo
   mkdirSync(BENCH_DIR, { recursive: true });
   const git = (...args: string[]) => {
     try {
-      return execFileSync("git", args, { cwd: checkout, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+      return execFileSync("git", args, {
+        cwd: checkout,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }).trim();
     } catch {
       return null;
     }
@@ -164,6 +174,7 @@ export function startBench(checkout = ROOT): { commit: string | null; dirty: boo
 /** A whole-number flag (`--rows 1_000_000` and `1,000,000` read as 1000000), refused outside min..max. */
 export function intOption(name: string, value: string, min: number, max: number): number {
   const n = Number(value.replace(/[_,]/g, ""));
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be an integer from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`--${name} must be an integer from ${min} to ${max}`);
   return n;
 }

@@ -33,7 +33,21 @@ import { openDatabase } from "../src/db/database.js";
 import { systemClock } from "../src/lib/clock.js";
 import { createEventsService, type DomainEvent } from "../src/modules/events/events.service.js";
 import { api, closeHttpAgent, startOtter } from "./radius/otter.js";
-import { adminQuery, BENCH_DIR, freeTcpPort, freeUdpPort, freshDatabase, freshDir, loadavg, log, procCpuSeconds, ROOT, round, runCleanups, sleep, startBench } from "./util.js";
+import {
+  adminQuery,
+  BENCH_DIR,
+  freeTcpPort,
+  freeUdpPort,
+  freshDatabase,
+  freshDir,
+  loadavg,
+  log,
+  procCpuSeconds,
+  round,
+  runCleanups,
+  sleep,
+  startBench,
+} from "./util.js";
 
 const TARGETS = { deliveriesPerSecond: 1000, outageMinutes: 10 };
 
@@ -53,7 +67,9 @@ interface Options {
 
 /** Checks `t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` as a customer's engineer would. */
 function signatureValid(secret: string, header: string | undefined, body: string): boolean {
-  const parts = Object.fromEntries((header ?? "").split(",").map((p) => p.split("=", 2) as [string, string]));
+  const parts = Object.fromEntries(
+    (header ?? "").split(",").map((p) => p.split("=", 2) as [string, string]),
+  );
   if (!parts.t || !parts.v1) return false;
   const expected = createHmac("sha256", secret).update(`${parts.t}.${body}`).digest();
   const given = Buffer.from(parts.v1, "hex");
@@ -71,7 +87,10 @@ class Receiver {
   phase = "steady";
   private server: http.Server | null = null;
 
-  constructor(readonly port: number, readonly secrets: string[]) {
+  constructor(
+    readonly port: number,
+    readonly secrets: string[],
+  ) {
     this.seen = secrets.map(() => new Map());
   }
 
@@ -92,7 +111,10 @@ class Receiver {
         const n = Number(req.url?.split("/")[2]);
         const secret = this.secrets[n];
         const body = Buffer.concat(chunks).toString("utf8");
-        if (secret === undefined || !signatureValid(secret, req.headers["otter-signature"] as string | undefined, body)) {
+        if (
+          secret === undefined ||
+          !signatureValid(secret, req.headers["otter-signature"] as string | undefined, body)
+        ) {
           this.badSignatures++;
           res.writeHead(401).end();
           return;
@@ -132,7 +154,11 @@ class Receiver {
 class Emitter {
   readonly ids: string[] = [];
   private seq = 0;
-  constructor(private readonly emit: (events: DomainEvent[]) => Promise<void>, private readonly accountIds: string[], private readonly query: (sql: string) => Promise<{ id: string }[]>) {}
+  constructor(
+    private readonly emit: (events: DomainEvent[]) => Promise<void>,
+    private readonly accountIds: string[],
+    private readonly query: (sql: string) => Promise<{ id: string }[]>,
+  ) {}
 
   /** Emits `n` events in one transaction-sized insert and remembers their ids. */
   async batch(n: number) {
@@ -140,12 +166,24 @@ class Emitter {
     for (let k = 0; k < n; k++) {
       const i = this.seq++;
       const iccid = `89440${String(i).padStart(14, "0")}0`;
-      events.push({ accountId: this.accountIds[i % this.accountIds.length]!, type: "sim.state_changed", subjectId: iccid, data: { iccid, from: "ACTIVATED", to: i % 2 ? "DEACTIVATED" : "ACTIVATED", reason: "benchmark" } });
+      events.push({
+        accountId: this.accountIds[i % this.accountIds.length]!,
+        type: "sim.state_changed",
+        subjectId: iccid,
+        data: {
+          iccid,
+          from: "ACTIVATED",
+          to: i % 2 ? "DEACTIVATED" : "ACTIVATED",
+          reason: "benchmark",
+        },
+      });
     }
     await this.emit(events);
     // The ids the events service gave them (UUIDv7: they sort after those of earlier batches).
     const last = this.ids[this.ids.length - 1] ?? "00000000-0000-0000-0000-000000000000";
-    const rows = await this.query(`SELECT id FROM domain_events WHERE type = 'sim.state_changed' AND id > '${last}' ORDER BY id`);
+    const rows = await this.query(
+      `SELECT id FROM domain_events WHERE type = 'sim.state_changed' AND id > '${last}' ORDER BY id`,
+    );
     if (rows.length !== n) throw new Error(`emitted ${n} events but found ${rows.length} new ones`);
     for (const r of rows) this.ids.push(r.id);
   }
@@ -185,29 +223,36 @@ function parseOptions(): Options {
       "outage-rate": { type: "string", default: env("OUTAGE_RATE", "10") },
       "after-seconds": { type: "string", default: "30" },
       "catchup-timeout-minutes": { type: "string", default: "40" },
-      "pg-url": { type: "string", default: process.env.OTTER_BENCH_PG_URL ?? "postgres://root@127.0.0.1:5432/test" },
+      "pg-url": {
+        type: "string",
+        default: process.env.OTTER_BENCH_PG_URL ?? "postgres://root@127.0.0.1:5432/test",
+      },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
-    process.stdout.write([
-      "npm run bench:webhooks -- [--subscriptions 4] [--rate 400] [--seconds 60] [--burst 10000]",
-      "                          [--outage-minutes 10] [--outage-rate 10] [--after-seconds 30] [--catchup-timeout-minutes 40] [--pg-url URL]",
-      "  --rate          events/s in the steady phase (each goes to every subscription)",
-      "  --burst         events written at once for the backlog phase (0: skip)",
-      "  --outage-rate   events/s while the receiver is down (and --after-seconds after it is back)",
-      "  also from OTTER_BENCH_SUBSCRIPTIONS, _RATE, _SECONDS, _BURST, _OUTAGE_MINUTES, _OUTAGE_RATE",
-      "",
-    ].join("\n"));
+    process.stdout.write(
+      [
+        "npm run bench:webhooks -- [--subscriptions 4] [--rate 400] [--seconds 60] [--burst 10000]",
+        "                          [--outage-minutes 10] [--outage-rate 10] [--after-seconds 30] [--catchup-timeout-minutes 40] [--pg-url URL]",
+        "  --rate          events/s in the steady phase (each goes to every subscription)",
+        "  --burst         events written at once for the backlog phase (0: skip)",
+        "  --outage-rate   events/s while the receiver is down (and --after-seconds after it is back)",
+        "  also from OTTER_BENCH_SUBSCRIPTIONS, _RATE, _SECONDS, _BURST, _OUTAGE_MINUTES, _OUTAGE_RATE",
+        "",
+      ].join("\n"),
+    );
     process.exit(0);
   }
   const num = (name: string, v: string, min: number, max: number, int = true) => {
     const n = Number(v.replace(/[_,]/g, ""));
-    if (Number.isNaN(n) || (int && !Number.isInteger(n)) || n < min || n > max) throw new Error(`--${name} must be ${int ? "an integer" : "a number"} from ${min} to ${max}`);
+    if (Number.isNaN(n) || (int && !Number.isInteger(n)) || n < min || n > max)
+      throw new Error(`--${name} must be ${int ? "an integer" : "a number"} from ${min} to ${max}`);
     return n;
   };
   const pgHost = new URL(values["pg-url"]!).hostname;
-  if (!["127.0.0.1", "localhost", "::1"].includes(pgHost)) throw new Error("--pg-url must point at a local server (127.0.0.1)");
+  if (!["127.0.0.1", "localhost", "::1"].includes(pgHost))
+    throw new Error("--pg-url must point at a local server (127.0.0.1)");
   return {
     subscriptions: num("subscriptions", values.subscriptions!, 1, 100),
     rate: num("rate", values.rate!, 1, 100_000),
@@ -216,13 +261,24 @@ function parseOptions(): Options {
     outageMinutes: num("outage-minutes", values["outage-minutes"]!, 0, 180, false),
     outageRate: num("outage-rate", values["outage-rate"]!, 0, 10_000),
     afterSeconds: num("after-seconds", values["after-seconds"]!, 0, 3600),
-    catchupTimeoutMinutes: num("catchup-timeout-minutes", values["catchup-timeout-minutes"]!, 1, 600, false),
+    catchupTimeoutMinutes: num(
+      "catchup-timeout-minutes",
+      values["catchup-timeout-minutes"]!,
+      1,
+      600,
+      false,
+    ),
     pgUrl: values["pg-url"]!,
   };
 }
 
 /** Waits until the receiver has `expected` unique deliveries; returns the ms it took, or null on timeout. */
-async function waitFor(rx: Receiver, expected: number, timeoutMs: number, label: string): Promise<number | null> {
+async function waitFor(
+  rx: Receiver,
+  expected: number,
+  timeoutMs: number,
+  label: string,
+): Promise<number | null> {
   const t0 = Date.now();
   let lastLog = t0;
   while (rx.unique() < expected) {
@@ -240,7 +296,11 @@ async function main() {
   const o = parseOptions();
   const { commit, dirty } = startBench();
   const machine = {
-    cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, loadAtStart: loadavg(),
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? "?",
+    memGb: round(os.totalmem() / 2 ** 30, 1),
+    node: process.version,
+    loadAtStart: loadavg(),
     postgres: String((await adminQuery(o.pgUrl, "SHOW server_version")).rows[0].server_version),
   };
   const S = o.subscriptions;
@@ -256,29 +316,60 @@ async function main() {
   try {
     const url = await freshDatabase(o.pgUrl, "webhooks");
     const apiKey = `otk_bench_${randomBytes(16).toString("hex")}`;
-    const storage = { DATABASE_URL: url, OTTER_SECRET_KEY: randomBytes(32).toString("hex"), OTTER_DATA_DIR: freshDir("webhooks-otter-data") };
+    const storage = {
+      DATABASE_URL: url,
+      OTTER_SECRET_KEY: randomBytes(32).toString("hex"),
+      OTTER_DATA_DIR: freshDir("webhooks-otter-data"),
+    };
     log("starting otter serve (workers on) on a fresh PostgreSQL database …");
-    const server = await startOtter("postgres", { storage, apiKey, radiusPort: await freeUdpPort(), logName: "webhooks-otter.log" });
+    const server = await startOtter("postgres", {
+      storage,
+      apiKey,
+      radiusPort: await freeUdpPort(),
+      logName: "webhooks-otter.log",
+    });
     const u = randomBytes(3).toString("hex");
     const accountIds: string[] = [];
-    for (let n = 0; n < 4; n++) accountIds.push((await api<{ id: string }>(server, "POST", "/api/v1/accounts", { name: `Fleet ${n} ${u}` })).id);
-    const rx = new Receiver(await freeTcpPort(), Array.from({ length: S }, () => `whsec_${randomBytes(16).toString("hex")}`));
+    for (let n = 0; n < 4; n++)
+      accountIds.push(
+        (await api<{ id: string }>(server, "POST", "/api/v1/accounts", { name: `Fleet ${n} ${u}` }))
+          .id,
+      );
+    const rx = new Receiver(
+      await freeTcpPort(),
+      Array.from({ length: S }, () => `whsec_${randomBytes(16).toString("hex")}`),
+    );
     await rx.start();
     onStop(() => rx.stop());
     for (let n = 0; n < S; n++) {
-      await api(server, "POST", "/api/v1/webhooks", { url: rx.url(n), events: ["sim.state_changed"], secret: rx.secrets[n], description: `bench ${n}` });
+      await api(server, "POST", "/api/v1/webhooks", {
+        url: rx.url(n),
+        events: ["sim.state_changed"],
+        secret: rx.secrets[n],
+        description: `bench ${n}`,
+      });
     }
     const database = await openDatabase({ url, poolSize: 2 });
     onStop(() => database.close());
-    const events = createEventsService({ db: database.db, clock: systemClock, consumers: EVENT_CONSUMERS });
-    const em = new Emitter((evs) => events.emit(database.db, evs), accountIds, async (q) => {
-      const { sql } = await import("kysely");
-      return (await sql<{ id: string }>`${sql.raw(q)}`.execute(database.db)).rows;
+    const events = createEventsService({
+      db: database.db,
+      clock: systemClock,
+      consumers: EVENT_CONSUMERS,
     });
+    const em = new Emitter(
+      (evs) => events.emit(database.db, evs),
+      accountIds,
+      async (q) => {
+        const { sql } = await import("kysely");
+        return (await sql<{ id: string }>`${sql.raw(q)}`.execute(database.db)).rows;
+      },
+    );
     const otterPid = server.child.pid!;
 
     // 1. steady
-    log(`steady: ${o.rate} events/s × ${S} subscriptions = ${o.rate * S} deliveries/s offered, for ${o.seconds} s …`);
+    log(
+      `steady: ${o.rate} events/s × ${S} subscriptions = ${o.rate * S} deliveries/s offered, for ${o.seconds} s …`,
+    );
     rx.phase = "steady";
     let cpu0 = procCpuSeconds(otterPid) ?? 0;
     const t1 = Date.now();
@@ -288,13 +379,20 @@ async function main() {
     const drained = await waitFor(rx, em.ids.length * S, 10 * 60_000, "steady");
     const steadyTotal = (Date.now() - t1) / 1000;
     const steady = {
-      events: e1, deliveries: e1 * S, offeredPerSecond: round((e1 * S) / emitSeconds), deliveredInWindowPerSecond: round(inWindow / emitSeconds),
-      deliveredPerSecond: round((e1 * S) / steadyTotal), lastArrivedAfterS: round(steadyTotal, 1),
-      latencyP50Ms: pct(rx.latency.get("steady") ?? [], 50), latencyP99Ms: pct(rx.latency.get("steady") ?? [], 99),
+      events: e1,
+      deliveries: e1 * S,
+      offeredPerSecond: round((e1 * S) / emitSeconds),
+      deliveredInWindowPerSecond: round(inWindow / emitSeconds),
+      deliveredPerSecond: round((e1 * S) / steadyTotal),
+      lastArrivedAfterS: round(steadyTotal, 1),
+      latencyP50Ms: pct(rx.latency.get("steady") ?? [], 50),
+      latencyP99Ms: pct(rx.latency.get("steady") ?? [], 99),
       otterCpu: round(((procCpuSeconds(otterPid) ?? 0) - cpu0) / steadyTotal),
     };
     result.steady = steady;
-    log(`  ${steady.deliveries} deliveries: ${steady.deliveredInWindowPerSecond}/s while events came (offered ${steady.offeredPerSecond}/s), all in ${steady.lastArrivedAfterS} s; latency p50 ${steady.latencyP50Ms} ms, p99 ${steady.latencyP99Ms} ms; Otter ${steady.otterCpu} cores`);
+    log(
+      `  ${steady.deliveries} deliveries: ${steady.deliveredInWindowPerSecond}/s while events came (offered ${steady.offeredPerSecond}/s), all in ${steady.lastArrivedAfterS} s; latency p50 ${steady.latencyP50Ms} ms, p99 ${steady.latencyP99Ms} ms; Otter ${steady.otterCpu} cores`,
+    );
     check(drained !== null, `steady: all ${steady.deliveries} deliveries arrived`);
 
     // 2. backlog
@@ -311,17 +409,25 @@ async function main() {
       const ok = await waitFor(rx, em.ids.length * S, 15 * 60_000, "backlog");
       const secs = (Date.now() - first) / 1000;
       const backlog = {
-        events: o.burst, deliveries: o.burst * S, seconds: round(secs, 1), deliveredPerSecond: round((o.burst * S - 1) / secs),
-        firstAfterS: round((first - t2) / 1000, 1), otterCpu: round(((procCpuSeconds(otterPid) ?? 0) - cpu0) / ((Date.now() - t2) / 1000)),
+        events: o.burst,
+        deliveries: o.burst * S,
+        seconds: round(secs, 1),
+        deliveredPerSecond: round((o.burst * S - 1) / secs),
+        firstAfterS: round((first - t2) / 1000, 1),
+        otterCpu: round(((procCpuSeconds(otterPid) ?? 0) - cpu0) / ((Date.now() - t2) / 1000)),
       };
       result.backlog = backlog;
-      log(`  ${backlog.deliveries} deliveries drained at ${backlog.deliveredPerSecond}/s (${backlog.seconds} s; first after ${backlog.firstAfterS} s); Otter ${backlog.otterCpu} cores`);
+      log(
+        `  ${backlog.deliveries} deliveries drained at ${backlog.deliveredPerSecond}/s (${backlog.seconds} s; first after ${backlog.firstAfterS} s); Otter ${backlog.otterCpu} cores`,
+      );
       check(ok !== null, `backlog: all ${backlog.deliveries} deliveries arrived`);
     }
 
     // 3. outage
     if (o.outageMinutes > 0) {
-      log(`outage: receiver down for ${o.outageMinutes} min while ${o.outageRate} events/s (${o.outageRate * S} deliveries/s) keep coming …`);
+      log(
+        `outage: receiver down for ${o.outageMinutes} min while ${o.outageRate} events/s (${o.outageRate * S} deliveries/s) keep coming …`,
+      );
       rx.phase = "outage";
       const before = em.ids.length;
       await rx.stop();
@@ -330,7 +436,9 @@ async function main() {
       const during = em.ids.length - before;
       await rx.start();
       const up = Date.now();
-      log(`  receiver back after ${round((up - down) / 60_000, 2)} min; ${during} events (${during * S} deliveries) emitted while it was down; ${o.afterSeconds} s more of events …`);
+      log(
+        `  receiver back after ${round((up - down) / 60_000, 2)} min; ${during} events (${during * S} deliveries) emitted while it was down; ${o.afterSeconds} s more of events …`,
+      );
       rx.phase = "after";
       await em.steady(o.outageRate, o.afterSeconds);
       const expected = em.ids.length * S;
@@ -339,12 +447,20 @@ async function main() {
       const downIds = em.ids.slice(before, before + during);
       const lastDown = Math.max(up, ...rx.seen.flatMap((m) => downIds.map((id) => m.get(id) ?? 0)));
       const outage = {
-        minutes: round((up - down) / 60_000, 2), eventsWhileDown: during, deliveriesWhileDown: during * S,
-        catchUpSeconds: round((lastDown - up) / 1000, 1), allDeliveredAfterS: waited === null ? null : round((Date.now() - up) / 1000, 1),
+        minutes: round((up - down) / 60_000, 2),
+        eventsWhileDown: during,
+        deliveriesWhileDown: during * S,
+        catchUpSeconds: round((lastDown - up) / 1000, 1),
+        allDeliveredAfterS: waited === null ? null : round((Date.now() - up) / 1000, 1),
       };
       result.outage = outage;
-      log(`  every delivery of the outage arrived ${outage.catchUpSeconds} s after the receiver came back`);
-      check(waited !== null, `outage: all ${expected} deliveries arrived within ${o.catchupTimeoutMinutes} min of the receiver's return`);
+      log(
+        `  every delivery of the outage arrived ${outage.catchUpSeconds} s after the receiver came back`,
+      );
+      check(
+        waited !== null,
+        `outage: all ${expected} deliveries arrived within ${o.catchupTimeoutMinutes} min of the receiver's return`,
+      );
     }
 
     // 4. none lost, signed, at least once
@@ -352,36 +468,85 @@ async function main() {
     const missing = rx.seen.map((m) => em.ids.filter((id) => !m.has(id)).length);
     const all = new Set(em.ids);
     const stray = rx.seen.map((m) => [...m.keys()].filter((id) => !all.has(id)).length);
-    check(missing.every((n) => n === 0), `none lost: ${emitted} events emitted; missing per subscription ${JSON.stringify(missing)}`);
-    check(stray.every((n) => n === 0), `no stray events: ${JSON.stringify(stray)}`);
-    check(rx.badSignatures === 0, `signatures: ${rx.requests} requests, ${rx.badSignatures} with a bad signature`);
+    check(
+      missing.every((n) => n === 0),
+      `none lost: ${emitted} events emitted; missing per subscription ${JSON.stringify(missing)}`,
+    );
+    check(
+      stray.every((n) => n === 0),
+      `no stray events: ${JSON.stringify(stray)}`,
+    );
+    check(
+      rx.badSignatures === 0,
+      `signatures: ${rx.requests} requests, ${rx.badSignatures} with a bad signature`,
+    );
     lines.push(`     duplicates (at-least-once, receivers deduplicate): ${rx.duplicates}`);
     await server.stop();
     const q = async (text: string) => (await adminQuery(url, text)).rows;
-    const byStatus = Object.fromEntries((await q("SELECT status, count(*)::int AS n FROM webhook_deliveries GROUP BY status")).map((r) => [r.status, r.n]));
-    const attempts = (await q("SELECT count(*)::int AS n, count(*) FILTER (WHERE status_code BETWEEN 200 AND 299)::int AS ok FROM webhook_attempts"))[0]!;
-    check(byStatus.delivered === emitted * S && Object.keys(byStatus).length === 1, `Otter's log: deliveries ${JSON.stringify(byStatus)}; ${attempts.n} attempts logged (${attempts.ok} answered 2xx)`);
+    const byStatus = Object.fromEntries(
+      (await q("SELECT status, count(*)::int AS n FROM webhook_deliveries GROUP BY status")).map(
+        (r) => [r.status, r.n],
+      ),
+    );
+    const attempts = (
+      await q(
+        "SELECT count(*)::int AS n, count(*) FILTER (WHERE status_code BETWEEN 200 AND 299)::int AS ok FROM webhook_attempts",
+      )
+    )[0]!;
+    check(
+      byStatus.delivered === emitted * S && Object.keys(byStatus).length === 1,
+      `Otter's log: deliveries ${JSON.stringify(byStatus)}; ${attempts.n} attempts logged (${attempts.ok} answered 2xx)`,
+    );
     result.database = { deliveries: byStatus, attempts: attempts.n, attemptsOk: attempts.ok };
-    result.receiver = { requests: rx.requests, unique: rx.unique(), duplicates: rx.duplicates, badSignatures: rx.badSignatures, emitted };
+    result.receiver = {
+      requests: rx.requests,
+      unique: rx.unique(),
+      duplicates: rx.duplicates,
+      badSignatures: rx.badSignatures,
+      emitted,
+    };
 
     const out: string[] = [""];
-    out.push(`Webhook benchmark: ${S} subscriptions, one local receiver; events via the events service (outbox) on Otter's PostgreSQL database`);
-    out.push(`${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memGb} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}; Otter commit ${commit ?? "?"}${dirty ? " (src/ has uncommitted changes)" : ""}`);
-    out.push(`load average at start ${machine.loadAtStart.join(" ")}, at end ${loadavg().join(" ")}`);
+    out.push(
+      `Webhook benchmark: ${S} subscriptions, one local receiver; events via the events service (outbox) on Otter's PostgreSQL database`,
+    );
+    out.push(
+      `${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memGb} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}; Otter commit ${commit ?? "?"}${dirty ? " (src/ has uncommitted changes)" : ""}`,
+    );
+    out.push(
+      `load average at start ${machine.loadAtStart.join(" ")}, at end ${loadavg().join(" ")}`,
+    );
     out.push("");
     out.push(`steady:  ${JSON.stringify(result.steady)}`);
     if (result.backlog) out.push(`backlog: ${JSON.stringify(result.backlog)}`);
     if (result.outage) out.push(`outage:  ${JSON.stringify(result.outage)}`);
     out.push("");
     out.push(...lines.map((l) => `  ${l}`));
-    const best = Math.max(steady.deliveredInWindowPerSecond, (result.backlog as { deliveredPerSecond: number } | undefined)?.deliveredPerSecond ?? 0);
+    const best = Math.max(
+      steady.deliveredInWindowPerSecond,
+      (result.backlog as { deliveredPerSecond: number } | undefined)?.deliveredPerSecond ?? 0,
+    );
     out.push("");
     const fullLoad = o.seconds >= 60 && o.burst >= 10_000;
-    out.push(`target ≥ ${TARGETS.deliveriesPerSecond} deliveries/s: ${best >= TARGETS.deliveriesPerSecond ? "met" : "MISSED"} (steady ${steady.deliveredInWindowPerSecond}/s, backlog ${(result.backlog as { deliveredPerSecond: number } | undefined)?.deliveredPerSecond ?? "-"}/s)${fullLoad ? "" : " (a short run: the full one has 60 s of steady load and a backlog of 10,000 events)"}`);
-    out.push(`target none lost after a ${TARGETS.outageMinutes}-minute outage: ${pass ? "met" : "MISSED"}${o.outageMinutes >= TARGETS.outageMinutes ? "" : ` (outage was ${o.outageMinutes} min, not ${TARGETS.outageMinutes})`}`);
+    out.push(
+      `target ≥ ${TARGETS.deliveriesPerSecond} deliveries/s: ${best >= TARGETS.deliveriesPerSecond ? "met" : "MISSED"} (steady ${steady.deliveredInWindowPerSecond}/s, backlog ${(result.backlog as { deliveredPerSecond: number } | undefined)?.deliveredPerSecond ?? "-"}/s)${fullLoad ? "" : " (a short run: the full one has 60 s of steady load and a backlog of 10,000 events)"}`,
+    );
+    out.push(
+      `target none lost after a ${TARGETS.outageMinutes}-minute outage: ${pass ? "met" : "MISSED"}${o.outageMinutes >= TARGETS.outageMinutes ? "" : ` (outage was ${o.outageMinutes} min, not ${TARGETS.outageMinutes})`}`,
+    );
     out.push("");
     process.stdout.write(`${out.join("\n")}\n`);
-    const json = { bench: "webhooks", ...o, at: new Date().toISOString(), commit, srcDirty: dirty, machine, ...result, pass, targets: TARGETS };
+    const json = {
+      bench: "webhooks",
+      ...o,
+      at: new Date().toISOString(),
+      commit,
+      srcDirty: dirty,
+      machine,
+      ...result,
+      pass,
+      targets: TARGETS,
+    };
     writeFileSync(join(BENCH_DIR, "webhooks-results.json"), `${JSON.stringify(json, null, 2)}\n`);
     process.stdout.write(`${JSON.stringify(json)}\n`);
     if (!pass) process.exitCode = 1;

@@ -6,5 +6,8 @@ import { writeFileSync } from "node:fs";
 import { openApiDocument } from "../test/support/openapi.js";
 
 const doc = await openApiDocument();
-writeFileSync(new URL("../docs/openapi.json", import.meta.url), `${JSON.stringify(doc, null, 2)}\n`);
+writeFileSync(
+  new URL("../docs/openapi.json", import.meta.url),
+  `${JSON.stringify(doc, null, 2)}\n`,
+);
 console.log("docs/openapi.json written");

@@ -17,7 +17,8 @@ function sources(dir: string): string[] {
 describe.runIf(TEST_ENGINE === "pglite")("documentation stays true", () => {
   it("lists every error code the server can answer in docs/errors.md", () => {
     const doc = read("docs/errors.md");
-    const pattern = /(?:OtterError\(\s*"[a-z_]+",\s*|validationError\(\s*[^,]+,\s*|conflict\(\s*|notFound\(\s*|bad\(\s*|fail\(\s*"[^"]*",\s*|code: )"([A-Z][A-Z0-9_]{3,})"/g;
+    const pattern =
+      /(?:OtterError\(\s*"[a-z_]+",\s*|validationError\(\s*[^,]+,\s*|conflict\(\s*|notFound\(\s*|bad\(\s*|fail\(\s*"[^"]*",\s*|code: )"([A-Z][A-Z0-9_]{3,})"/g;
     const codes = new Set<string>();
     for (const file of sources("src/modules").concat(sources("src/lib"), sources("src/http"))) {
       for (const m of read(file).matchAll(pattern)) codes.add(m[1]!);

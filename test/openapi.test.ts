@@ -5,17 +5,27 @@ import { TEST_ENGINE } from "./support/engine.js";
 
 describe.runIf(TEST_ENGINE === "pglite")("OpenAPI document", () => {
   it("is committed and up to date (run `npm run openapi` after changing a route)", async () => {
-    const committed = JSON.parse(readFileSync(new URL("../docs/openapi.json", import.meta.url), "utf8"));
+    const committed = JSON.parse(
+      readFileSync(new URL("../docs/openapi.json", import.meta.url), "utf8"),
+    );
     expect(JSON.parse(JSON.stringify(await openApiDocument()))).toEqual(committed);
   });
 
   it("gives every operation an operationId and documents the error envelope", async () => {
-    const doc = (await openApiDocument()) as { paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>> };
-    const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([m, op]) => ({ path, m, op })));
+    const doc = (await openApiDocument()) as {
+      paths: Record<
+        string,
+        Record<string, { operationId?: string; responses?: Record<string, unknown> }>
+      >;
+    };
+    const ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([m, op]) => ({ path, m, op })),
+    );
     expect(ops.length).toBeGreaterThan(40);
     for (const { path, m, op } of ops) {
       expect(op.operationId, `${m} ${path}`).toBeTruthy();
-      if (path.startsWith("/api/v1/") && !path.endsWith("results.csv")) expect(Object.keys(op.responses ?? {}), `${m} ${path}`).toContain("404");
+      if (path.startsWith("/api/v1/") && !path.endsWith("results.csv"))
+        expect(Object.keys(op.responses ?? {}), `${m} ${path}`).toContain("404");
     }
   });
 });

@@ -6,7 +6,11 @@
  *   node --import tsx bench/radius/echo-server.ts <secret>   → prints the port it listens on
  */
 import dgram from "node:dgram";
-import { accountingResponse, decodePacket, verifyAccountingRequest } from "../../src/network/radius/index.js";
+import {
+  accountingResponse,
+  decodePacket,
+  verifyAccountingRequest,
+} from "../../src/network/radius/index.js";
 
 const secret = process.argv[2];
 if (!secret) throw new Error("usage: echo-server.ts <secret>");

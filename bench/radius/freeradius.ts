@@ -7,7 +7,19 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import dgram from "node:dgram";
 import { once } from "node:events";
-import { chmodSync, closeSync, createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -29,7 +41,10 @@ export interface FreeRadius {
 
 export function freeradiusVersion(): string | null {
   try {
-    const out = execFileSync("freeradius", ["-v"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const out = execFileSync("freeradius", ["-v"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     return out.match(/FreeRADIUS Version (\S+)/)?.[1]?.replace(/,$/, "") ?? out.split("\n")[0]!;
   } catch {
     return null;
@@ -39,7 +54,9 @@ export function freeradiusVersion(): string | null {
 export async function startFreeRadius(secret: string): Promise<FreeRadius> {
   const version = freeradiusVersion();
   if (!version || !existsSync(SYSTEM_RADDB)) {
-    throw new Error("FreeRADIUS is not installed: apt-get install -y freeradius (check `apt-cache policy freeradius` first)");
+    throw new Error(
+      "FreeRADIUS is not installed: apt-get install -y freeradius (check `apt-cache policy freeradius` first)",
+    );
   }
   const dir = mkdtempSync(join(tmpdir(), "otter-bench-freeradius-"));
   onCleanup(async () => rmSync(dir, { recursive: true, force: true }));
@@ -65,8 +82,14 @@ export async function startFreeRadius(secret: string): Promise<FreeRadius> {
 
   const clientsFile = join(raddb, "clients.conf");
   const clients = readFileSync(clientsFile, "utf8");
-  if (!/^\s*secret = testing123$/m.test(clients)) throw new Error("clients.conf: the localhost client's `secret = testing123` line was not found");
-  writeFileSync(clientsFile, clients.replace(/^(\s*)secret = testing123$/m, `$1secret = ${secret}`));
+  if (!/^\s*secret = testing123$/m.test(clients))
+    throw new Error(
+      "clients.conf: the localhost client's `secret = testing123` line was not found",
+    );
+  writeFileSync(
+    clientsFile,
+    clients.replace(/^(\s*)secret = testing123$/m, `$1secret = ${secret}`),
+  );
   if (asRoot) execFileSync("chown", ["-R", "freerad:freerad", join(dir, "log"), join(dir, "run")]);
 
   // Standard ports when they are free; otherwise -i 127.0.0.1 -p P (authentication on P, accounting on P+1).
@@ -110,8 +133,14 @@ export async function startFreeRadius(secret: string): Promise<FreeRadius> {
   try {
     const deadline = Date.now() + 30_000;
     for (let id = 0; ; id = (id + 1) & 255) {
-      if (exited) throw new Error(`freeradius exited during start:\n${readIfExists(join(dir, "log", "radius.log"))}${readIfExists(outFile)}`);
-      if (Date.now() > deadline) throw new Error(`freeradius did not answer within 30 s:\n${readIfExists(join(dir, "log", "radius.log"))}`);
+      if (exited)
+        throw new Error(
+          `freeradius exited during start:\n${readIfExists(join(dir, "log", "radius.log"))}${readIfExists(outFile)}`,
+        );
+      if (Date.now() > deadline)
+        throw new Error(
+          `freeradius did not answer within 30 s:\n${readIfExists(join(dir, "log", "radius.log"))}`,
+        );
       const packet = accountingOn(id, secret);
       const answered = new Promise<boolean>((r) => {
         const t = setTimeout(() => r(false), 300);
@@ -150,13 +179,18 @@ export async function readDetail(fr: FreeRadius): Promise<DetailCounts> {
   const root = join(fr.dir, "log", "radacct");
   const files: string[] = [];
   for (const client of existsSync(root) ? readdirSync(root) : []) {
-    for (const f of readdirSync(join(root, client))) if (f.startsWith("detail")) files.push(join(root, client, f));
+    for (const f of readdirSync(join(root, client)))
+      if (f.startsWith("detail")) files.push(join(root, client, f));
   }
   const records: Record<string, number> = {};
   const sessions = new Map<string, { up: number; down: number }>();
   let bytes = 0;
   for (const file of files) {
-    let status = "", session = "", up = 0, down = 0, open = false;
+    let status = "",
+      session = "",
+      up = 0,
+      down = 0,
+      open = false;
     const flush = () => {
       if (!open) return;
       records[status || "?"] = (records[status || "?"] ?? 0) + 1;

@@ -82,24 +82,47 @@ export async function runSockets(spec: PhaseSpec, socketIds: number[]): Promise<
   let latencies = new Float64Array(1 << 16);
   let nLat = 0;
   const perSecond: number[] = [];
-  let sent = 0, answered = 0, retransmissions = 0, lost = 0, stray = 0;
-  let firstSendMs = Infinity, lastAnswerMs = 0;
+  let sent = 0,
+    answered = 0,
+    retransmissions = 0,
+    lost = 0,
+    stray = 0;
+  let firstSendMs = Infinity,
+    lastAnswerMs = 0;
   const deadline = spec.seconds !== undefined ? spec.epochMs + spec.seconds * 1000 : Infinity;
   // This thread's share of --requests.
-  const threadMax = spec.maxRequests !== undefined ? Math.ceil((spec.maxRequests * socketIds.length) / spec.sockets) : Infinity;
+  const threadMax =
+    spec.maxRequests !== undefined
+      ? Math.ceil((spec.maxRequests * socketIds.length) / spec.sockets)
+      : Infinity;
   let issued = 0;
   let stopping = false;
 
-  const runners = await Promise.all(socketIds.map(async (sid) => {
-    const socket = dgram.createSocket({ type: "udp4", recvBufferSize: 1 << 20, sendBufferSize: 1 << 20 });
-    await new Promise<void>((r) => socket.bind(0, "127.0.0.1", () => r()));
-    socket.connect(spec.port, spec.host);
-    await once(socket, "connect");
-    // This socket's sessions: sid, sid + sockets, sid + 2·sockets, …
-    const mine: number[] = [];
-    for (let s = sid; s < spec.sessions; s += spec.sockets) mine.push(s);
-    return { sid, socket, mine, cursor: 0, slots: new Array<Outstanding | undefined>(256), inFlight: 0, nextId: 0, exhausted: false };
-  }));
+  const runners = await Promise.all(
+    socketIds.map(async (sid) => {
+      const socket = dgram.createSocket({
+        type: "udp4",
+        recvBufferSize: 1 << 20,
+        sendBufferSize: 1 << 20,
+      });
+      await new Promise<void>((r) => socket.bind(0, "127.0.0.1", () => r()));
+      socket.connect(spec.port, spec.host);
+      await once(socket, "connect");
+      // This socket's sessions: sid, sid + sockets, sid + 2·sockets, …
+      const mine: number[] = [];
+      for (let s = sid; s < spec.sessions; s += spec.sockets) mine.push(s);
+      return {
+        sid,
+        socket,
+        mine,
+        cursor: 0,
+        slots: new Array<Outstanding | undefined>(256),
+        inFlight: 0,
+        nextId: 0,
+        exhausted: false,
+      };
+    }),
+  );
   type Runner = (typeof runners)[number];
 
   let finish!: () => void;
@@ -140,7 +163,15 @@ export async function runSockets(spec: PhaseSpec, socketIds: number[]): Promise<
       r.nextId = (id + 1) & 255;
       const n = spec.kind === "start" ? 0 : sentN[s]! + 1;
       if (spec.kind === "interim") sentN[s] = n;
-      const packet = buildRequest({ kind: spec.kind, session: s, n, imsi: imsiAt(simOf[s]!), identifier: id, secret: spec.secret, runTag: spec.runTag });
+      const packet = buildRequest({
+        kind: spec.kind,
+        session: s,
+        n,
+        imsi: imsiAt(simOf[s]!),
+        identifier: id,
+        secret: spec.secret,
+        runTag: spec.runTag,
+      });
       const now = absNow();
       r.slots[id] = { id, session: s, n, packet, firstSent: now, lastSent: now, tries: 0 };
       r.inFlight++;
@@ -212,29 +243,58 @@ export async function runSockets(spec: PhaseSpec, socketIds: number[]): Promise<
   stopping = true;
   clearInterval(sweep);
   await Promise.all(runners.map((r) => new Promise<void>((res) => r.socket.close(() => res()))));
-  return { sent, answered, retransmissions, lost, stray, latencies: latencies.slice(0, nLat), perSecond, firstSendMs, lastAnswerMs };
+  return {
+    sent,
+    answered,
+    retransmissions,
+    lost,
+    stray,
+    latencies: latencies.slice(0, nLat),
+    perSecond,
+    firstSendMs,
+    lastAnswerMs,
+  };
 }
 
 /** Runs one phase over `threads` threads (1: this thread, no worker). */
 export async function runPhase(spec: PhaseSpec, threads: number): Promise<PhaseResult> {
   const ids = Array.from({ length: spec.sockets }, (_, i) => i);
   if (threads <= 1) return runSockets(spec, ids);
-  const groups = Array.from({ length: Math.min(threads, spec.sockets) }, (_, t) => ids.filter((i) => i % threads === t));
+  const groups = Array.from({ length: Math.min(threads, spec.sockets) }, (_, t) =>
+    ids.filter((i) => i % threads === t),
+  );
   // Workers start (and load TypeScript) first; the phase's clock starts once all of them are ready.
-  const workers = await Promise.all(groups.map((socketIds) => new Promise<Worker>((resolve, reject) => {
-    // Node 20 does not carry `--import tsx` into workers: the worker registers tsx itself, then loads the TypeScript.
-    const boot = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => { m.register(); return import(${JSON.stringify(new URL("./loadgen-worker.ts", import.meta.url).href)}); })`;
-    const w = new Worker(boot, { eval: true, workerData: { spec, socketIds } });
-    w.once("message", (m) => (m === "ready" ? resolve(w) : reject(new Error(`unexpected message from a load generator worker: ${String(m)}`))));
-    w.once("error", reject);
-  })));
+  const workers = await Promise.all(
+    groups.map(
+      (socketIds) =>
+        new Promise<Worker>((resolve, reject) => {
+          // Node 20 does not carry `--import tsx` into workers: the worker registers tsx itself, then loads the TypeScript.
+          const boot = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => { m.register(); return import(${JSON.stringify(new URL("./loadgen-worker.ts", import.meta.url).href)}); })`;
+          const w = new Worker(boot, { eval: true, workerData: { spec, socketIds } });
+          w.once("message", (m) =>
+            m === "ready"
+              ? resolve(w)
+              : reject(new Error(`unexpected message from a load generator worker: ${String(m)}`)),
+          );
+          w.once("error", reject);
+        }),
+    ),
+  );
   const epochMs = performance.timeOrigin + performance.now();
-  const results = await Promise.all(workers.map((w) => new Promise<PhaseResult>((resolve, reject) => {
-    w.once("message", (m: PhaseResult) => resolve(m));
-    w.once("error", reject);
-    w.once("exit", (code) => code !== 0 && reject(new Error(`load generator worker exited with ${code}`)));
-    w.postMessage({ epochMs });
-  })));
+  const results = await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<PhaseResult>((resolve, reject) => {
+          w.once("message", (m: PhaseResult) => resolve(m));
+          w.once("error", reject);
+          w.once(
+            "exit",
+            (code) => code !== 0 && reject(new Error(`load generator worker exited with ${code}`)),
+          );
+          w.postMessage({ epochMs });
+        }),
+    ),
+  );
   return mergeResults(results);
 }
 
@@ -247,11 +307,18 @@ export function mergeResults(rs: PhaseResult[]): PhaseResult {
   }
   const perSecond: number[] = [];
   for (const r of rs) r.perSecond.forEach((n, i) => (perSecond[i] = (perSecond[i] ?? 0) + n));
-  const sum = (k: "sent" | "answered" | "retransmissions" | "lost" | "stray") => rs.reduce((a, r) => a + r[k], 0);
+  const sum = (k: "sent" | "answered" | "retransmissions" | "lost" | "stray") =>
+    rs.reduce((a, r) => a + r[k], 0);
   return {
-    sent: sum("sent"), answered: sum("answered"), retransmissions: sum("retransmissions"), lost: sum("lost"), stray: sum("stray"),
-    latencies, perSecond: Array.from(perSecond, (n) => n ?? 0),
-    firstSendMs: Math.min(...rs.map((r) => r.firstSendMs)), lastAnswerMs: Math.max(...rs.map((r) => r.lastAnswerMs)),
+    sent: sum("sent"),
+    answered: sum("answered"),
+    retransmissions: sum("retransmissions"),
+    lost: sum("lost"),
+    stray: sum("stray"),
+    latencies,
+    perSecond: Array.from(perSecond, (n) => n ?? 0),
+    firstSendMs: Math.min(...rs.map((r) => r.firstSendMs)),
+    lastAnswerMs: Math.max(...rs.map((r) => r.lastAnswerMs)),
   };
 }
 
@@ -274,15 +341,26 @@ export interface Summary {
 
 export function summarize(r: PhaseResult): Summary {
   const lat = Float64Array.from(r.latencies).sort();
-  const pct = (p: number) => (lat.length === 0 ? NaN : lat[Math.min(lat.length - 1, Math.max(0, Math.ceil((p / 100) * lat.length) - 1))]!);
+  const pct = (p: number) =>
+    lat.length === 0
+      ? NaN
+      : lat[Math.min(lat.length - 1, Math.max(0, Math.ceil((p / 100) * lat.length) - 1))]!;
   const seconds = r.answered > 0 ? (r.lastAnswerMs - r.firstSendMs) / 1000 : 0;
   const whole = r.perSecond.slice(0, Math.max(1, r.perSecond.length - 1));
   const r2 = (n: number) => Math.round(n * 100) / 100;
   return {
-    requests: r.sent, answered: r.answered, seconds: r2(seconds),
+    requests: r.sent,
+    answered: r.answered,
+    seconds: r2(seconds),
     requestsPerSecond: seconds > 0 ? Math.round(r.answered / seconds) : 0,
-    retransmissions: r.retransmissions, lost: r.lost, stray: r.stray,
-    p50Ms: r2(pct(50)), p95Ms: r2(pct(95)), p99Ms: r2(pct(99)), maxMs: r2(lat.length ? lat[lat.length - 1]! : NaN),
-    minSecond: Math.min(...whole), maxSecond: Math.max(...whole),
+    retransmissions: r.retransmissions,
+    lost: r.lost,
+    stray: r.stray,
+    p50Ms: r2(pct(50)),
+    p95Ms: r2(pct(95)),
+    p99Ms: r2(pct(99)),
+    maxMs: r2(lat.length ? lat[lat.length - 1]! : NaN),
+    minSecond: Math.min(...whole),
+    maxSecond: Math.max(...whole),
   };
 }

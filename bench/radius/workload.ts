@@ -29,7 +29,8 @@ export function simCsv(n: number): string {
 
 /** Which SIM each session runs on: the first `sessions` SIMs of a seeded shuffle of all of them. */
 export function sessionSims(sessions: number, sims: number): Int32Array {
-  if (sessions > sims) throw new Error(`--sessions (${sessions}) cannot exceed --sims (${sims}): one session per SIM`);
+  if (sessions > sims)
+    throw new Error(`--sessions (${sessions}) cannot exceed --sims (${sims}): one session per SIM`);
   const rand = prng(0x5e55);
   const all = new Int32Array(sims);
   for (let i = 0; i < sims; i++) all[i] = i;
@@ -49,14 +50,23 @@ export const downPerInterim = (s: number) => 4 * upPerInterim(s) + 17;
 export const NAS_IP = "10.255.0.1";
 export const APN = "iot.bench.example";
 export const SERVING_PLMN = "24007"; // Tele2 Sweden
-export const sessionIdOf = (runTag: string, s: number) => `${runTag}-${s.toString(16).padStart(6, "0")}`;
+export const sessionIdOf = (runTag: string, s: number) =>
+  `${runTag}-${s.toString(16).padStart(6, "0")}`;
 
 /**
  * One Accounting-Request: Start (n = 0) or the n-th Interim-Update of session s, as a packet gateway
  * (PGW) sends it: the standard accounting attributes plus 3GPP IMSI, Charging-ID, SGSN-MCC-MNC and
  * RAT-Type, each in its own Vendor-Specific.
  */
-export function buildRequest(p: { kind: "start" | "interim"; session: number; n: number; imsi: string; identifier: number; secret: string; runTag: string }): Buffer {
+export function buildRequest(p: {
+  kind: "start" | "interim";
+  session: number;
+  n: number;
+  imsi: string;
+  identifier: number;
+  secret: string;
+  runTag: string;
+}): Buffer {
   const s = p.session;
   const attributes = [
     attr.uint32(Attr.AcctStatusType, p.kind === "start" ? 1 : 3),
@@ -89,7 +99,12 @@ function uint32(n: number): Buffer {
 /** A gateway's Accounting-On (Acct-Status-Type 7): used only to see that FreeRADIUS is up. */
 export function accountingOn(identifier: number, secret: string): Buffer {
   return accountingRequest({
-    identifier, secret,
-    attributes: [attr.uint32(Attr.AcctStatusType, 7), attr.ipv4(Attr.NasIpAddress, NAS_IP), attr.uint32(Attr.EventTimestamp, Math.floor(Date.now() / 1000))],
+    identifier,
+    secret,
+    attributes: [
+      attr.uint32(Attr.AcctStatusType, 7),
+      attr.ipv4(Attr.NasIpAddress, NAS_IP),
+      attr.uint32(Attr.EventTimestamp, Math.floor(Date.now() / 1000)),
+    ],
   });
 }

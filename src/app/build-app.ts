@@ -43,7 +43,12 @@ import { mailRoutes } from "../modules/mail/mail.routes.js";
 import { createWebhooksService, WEBHOOKS_CONSUMER } from "../modules/webhooks/webhooks.service.js";
 import { WEBHOOK_SOURCE_TYPES } from "../modules/webhooks/webhook-events.js";
 import { webhooksRoutes } from "../modules/webhooks/webhooks.routes.js";
-import { AUTOMATION_CONSUMER, AUTOMATION_EVENT_TYPES, type CaseOpener, createAutomationService } from "../modules/automation/automation.service.js";
+import {
+  AUTOMATION_CONSUMER,
+  AUTOMATION_EVENT_TYPES,
+  type CaseOpener,
+  createAutomationService,
+} from "../modules/automation/automation.service.js";
 import { automationRoutes } from "../modules/automation/automation.routes.js";
 import { createSilenceDetector } from "../modules/network/silence-detector.js";
 import { createSmsCentresService } from "../modules/sms/sms-centres.service.js";
@@ -95,12 +100,16 @@ export const EVENT_CONSUMERS = {
 export async function buildOtter(infra: Infrastructure) {
   const { config, logger } = infra;
   const clock = infra.clock ?? systemClock;
-  const database = infra.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.OTTER_DATA_DIR }));
+  const database =
+    infra.database ??
+    (await openDatabase({ url: config.DATABASE_URL, dataDir: config.OTTER_DATA_DIR }));
   await migrate(database.db);
 
   if (database.engine === "postgres" && !config.OTTER_SECRET_KEY) {
     await database.close();
-    throw new ConfigError("Invalid configuration:\n  OTTER_SECRET_KEY: must be set when Otter runs on PostgreSQL (DATABASE_URL).");
+    throw new ConfigError(
+      "Invalid configuration:\n  OTTER_SECRET_KEY: must be set when Otter runs on PostgreSQL (DATABASE_URL).",
+    );
   }
   const secretKey = config.OTTER_SECRET_KEY ?? loadOrCreateKeyFile(config.OTTER_DATA_DIR);
   const secrets = createSecretBox(secretKey);
@@ -108,25 +117,50 @@ export async function buildOtter(infra: Infrastructure) {
   const { db } = database;
 
   const audit = createAuditService({ db, clock });
-  const events = createEventsService({ db, clock, ids: infra.eventIds, consumers: EVENT_CONSUMERS });
-  const accounts = createAccountsService({ db, clock, audit, events, logger: logger.child({ module: "accounts" }) });
+  const events = createEventsService({
+    db,
+    clock,
+    ids: infra.eventIds,
+    consumers: EVENT_CONSUMERS,
+  });
+  const accounts = createAccountsService({
+    db,
+    clock,
+    audit,
+    events,
+    logger: logger.child({ module: "accounts" }),
+  });
 
   const catalog = createCatalogService({ db, clock, audit, accounts });
 
   const mail = createMailService({
-    db, clock, metrics, logger: logger.child({ module: "mail" }),
+    db,
+    clock,
+    metrics,
+    logger: logger.child({ module: "mail" }),
     config: { relayUrl: config.OTTER_SMTP_RELAY, from: config.OTTER_MAIL_FROM },
   });
 
   const sims = createSimsService({ db, clock, accounts, catalog, events });
 
   const jobs = createJobsService({
-    db, clock, engine: database.engine, logger: logger.child({ module: "jobs" }), leaseMs: config.OTTER_JOB_LEASE_MS,
+    db,
+    clock,
+    engine: database.engine,
+    logger: logger.child({ module: "jobs" }),
+    leaseMs: config.OTTER_JOB_LEASE_MS,
     onFinished: jobFinishedNotice({ mail, accounts }),
   });
   const simImport = createSimImport({
-    db, clock, jobs, accounts, catalog, audit, events,
-    maxUploadBytes: config.OTTER_MAX_UPLOAD_BYTES, batchSize: config.OTTER_IMPORT_BATCH_SIZE,
+    db,
+    clock,
+    jobs,
+    accounts,
+    catalog,
+    audit,
+    events,
+    maxUploadBytes: config.OTTER_MAX_UPLOAD_BYTES,
+    batchSize: config.OTTER_IMPORT_BATCH_SIZE,
     onRows: (outcome, n) => metrics.jobRows.inc({ kind: "sims.import", outcome }, n),
   });
   jobs.register(simImport.handler);
@@ -135,56 +169,213 @@ export async function buildOtter(infra: Infrastructure) {
   await jobs.recoverAfterRestart();
 
   // Every outbound HTTP and SMPP connection goes through one guard (docs/webhooks.md, "Destinations").
-  const outbound = createOutboundGuard({ allow: config.OTTER_OUTBOUND_ALLOW, resolve: infra.resolve });
+  const outbound = createOutboundGuard({
+    allow: config.OTTER_OUTBOUND_ALLOW,
+    resolve: infra.resolve,
+  });
   const outboundPost = createGuardedPost(outbound);
   const operatorConnect = outbound.connectGuard("operator");
 
   const networkClients = createNetworkClientsService({ db, clock, secrets, audit, accounts });
-  const networkActions = createNetworkActionsService({ db, clock, logger: logger.child({ module: "network-actions" }), secrets, sims, send: (target) => sendDisconnect(target), cancelLocation: cancelLocationClient(outboundPost) });
+  const networkActions = createNetworkActionsService({
+    db,
+    clock,
+    logger: logger.child({ module: "network-actions" }),
+    secrets,
+    sims,
+    send: (target) => sendDisconnect(target),
+    cancelLocation: cancelLocationClient(outboundPost),
+  });
   // Rules ask for usage thresholds of their own; the automation service is built further down.
   let usageThresholds: ((tx: Executor, accountPath: string) => Promise<number[]>) | null = null;
   const signals = createSignalsService({
-    db, clock, logger: logger.child({ module: "network" }), accounts, catalog, sims, events, actions: networkActions,
+    db,
+    clock,
+    logger: logger.child({ module: "network" }),
+    accounts,
+    catalog,
+    sims,
+    events,
+    actions: networkActions,
     usageThresholds: (tx, path) => usageThresholds?.(tx, path) ?? Promise.resolve([]),
   });
-  const cells = config.OTTER_CELL_LOCATIONS_CSV ? await loadCellLocations(config.OTTER_CELL_LOCATIONS_CSV) : noCellLocations;
-  const networkView = createNetworkViewService({ db, clock, sims, catalog, cells, registrationTimeoutMs: config.OTTER_REGISTRATION_TIMEOUT_MINUTES * 60_000 });
+  const cells = config.OTTER_CELL_LOCATIONS_CSV
+    ? await loadCellLocations(config.OTTER_CELL_LOCATIONS_CSV)
+    : noCellLocations;
+  const networkView = createNetworkViewService({
+    db,
+    clock,
+    sims,
+    catalog,
+    cells,
+    registrationTimeoutMs: config.OTTER_REGISTRATION_TIMEOUT_MINUTES * 60_000,
+  });
 
-  const services = { accounts, audit, events, catalog, mail, sims, jobs, simImport, simBulk, networkClients, signals, networkView, networkActions };
+  const services = {
+    accounts,
+    audit,
+    events,
+    catalog,
+    mail,
+    sims,
+    jobs,
+    simImport,
+    simBulk,
+    networkClients,
+    signals,
+    networkView,
+    networkActions,
+  };
   const diagnostics = createDiagnosticsService({ db, clock, sims, catalog, network: networkView });
-  const hssEndpoints = createHssEndpointsService({ db, clock, secrets, audit, accounts, outbound: operatorConnect });
-  const smsCentres = createSmsCentresService({ db, clock, secrets, audit, accounts, outbound: operatorConnect });
+  const hssEndpoints = createHssEndpointsService({
+    db,
+    clock,
+    secrets,
+    audit,
+    accounts,
+    outbound: operatorConnect,
+  });
+  const smsCentres = createSmsCentresService({
+    db,
+    clock,
+    secrets,
+    audit,
+    accounts,
+    outbound: operatorConnect,
+  });
   const smsLog = logger.child({ module: "sms" });
-  const sms = createSmsService({ db, clock, logger: smsLog, centres: smsCentres, sims, link: (centre, onReceipt) => new SmppLink(centre, { onReceipt, log: (msg, err) => smsLog.warn({ err }, msg), guard: operatorConnect }) });
-  const simActions = createSimActionsService({ db, clock, audit, sims, networkActions, networkView, diagnostics, events, sms, catalog });
-  const webhooks = createWebhooksService({ db, clock, secrets, accounts, audit, mail, events, logger: logger.child({ module: "webhooks" }), guard: outbound, post: outboundPost });
+  const sms = createSmsService({
+    db,
+    clock,
+    logger: smsLog,
+    centres: smsCentres,
+    sims,
+    link: (centre, onReceipt) =>
+      new SmppLink(centre, {
+        onReceipt,
+        log: (msg, err) => smsLog.warn({ err }, msg),
+        guard: operatorConnect,
+      }),
+  });
+  const simActions = createSimActionsService({
+    db,
+    clock,
+    audit,
+    sims,
+    networkActions,
+    networkView,
+    diagnostics,
+    events,
+    sms,
+    catalog,
+  });
+  const webhooks = createWebhooksService({
+    db,
+    clock,
+    secrets,
+    accounts,
+    audit,
+    mail,
+    events,
+    logger: logger.child({ module: "webhooks" }),
+    guard: outbound,
+    post: outboundPost,
+  });
   // Every timeline entry recomputes the case's SLA projection (the queue's order) in the same transaction.
   const sla = createSlaService({ db, clock, accounts, audit, events });
-  const cases = createCasesService({ db, clock, accounts, sims, audit, events, onEntryAppended: (tx, caseId, kind) => sla.onEntryAppended(tx, caseId, kind) });
-  const knowledge = createKnowledgeService({ db, clock, accounts, audit, sims, requireVisibleCase: (p, id) => cases.requireVisibleCase(p, id) });
+  const cases = createCasesService({
+    db,
+    clock,
+    accounts,
+    sims,
+    audit,
+    events,
+    onEntryAppended: (tx, caseId, kind) => sla.onEntryAppended(tx, caseId, kind),
+  });
+  const knowledge = createKnowledgeService({
+    db,
+    clock,
+    accounts,
+    audit,
+    sims,
+    requireVisibleCase: (p, id) => cases.requireVisibleCase(p, id),
+  });
   const mailParser = createMailParser();
   const deskMail = createDeskMailService({
-    db, clock, cases, accounts, mail, events, threadKey: deriveThreadKey(secretKey), logger: logger.child({ module: "desk-mail" }),
-    parser: mailParser, chunkBytes: CHUNK_BYTES[database.engine],
-    config: { from: config.OTTER_MAIL_FROM, reopenDays: config.OTTER_DESK_REOPEN_DAYS, acknowledge: config.OTTER_DESK_ACKNOWLEDGE },
+    db,
+    clock,
+    cases,
+    accounts,
+    mail,
+    events,
+    threadKey: deriveThreadKey(secretKey),
+    logger: logger.child({ module: "desk-mail" }),
+    parser: mailParser,
+    chunkBytes: CHUNK_BYTES[database.engine],
+    config: {
+      from: config.OTTER_MAIL_FROM,
+      reopenDays: config.OTTER_DESK_REOPEN_DAYS,
+      acknowledge: config.OTTER_DESK_ACKNOWLEDGE,
+    },
   });
-  const desk = createDeskService({ db, clock, cases, deskMail, accounts, audit, events, mail, sims, networkView, diagnostics });
+  const desk = createDeskService({
+    db,
+    clock,
+    cases,
+    deskMail,
+    accounts,
+    audit,
+    events,
+    mail,
+    sims,
+    networkView,
+    diagnostics,
+  });
   // Automation rules open cases on the desk (the CaseOpener port); tests may put a recorder in its place.
   const automation = createAutomationService({
-    db, clock, logger: logger.child({ module: "automation" }), accounts, audit, events, mail, sims, catalog, network: networkView, cases: infra.cases ?? cases,
+    db,
+    clock,
+    logger: logger.child({ module: "automation" }),
+    accounts,
+    audit,
+    events,
+    mail,
+    sims,
+    catalog,
+    network: networkView,
+    cases: infra.cases ?? cases,
   });
   usageThresholds = (tx, path) => automation.usagePercentsFor(tx, path);
   const silence = createSilenceDetector({ db, clock, events });
-  const allServices = { ...services, diagnostics, hssEndpoints, simActions, webhooks, automation, silence, smsCentres, sms, cases, deskMail, desk, sla, knowledge };
+  const allServices = {
+    ...services,
+    diagnostics,
+    hssEndpoints,
+    simActions,
+    webhooks,
+    automation,
+    silence,
+    smsCentres,
+    sms,
+    cases,
+    deskMail,
+    desk,
+    sla,
+    knowledge,
+  };
 
   const bootstrap = await accounts.bootstrap({ apiKey: config.OTTER_BOOTSTRAP_API_KEY });
 
   const app = await createHttpServer({
-    logger, metrics, version: OTTER_VERSION,
+    logger,
+    metrics,
+    version: OTTER_VERSION,
     authenticate: (key) => accounts.authenticate(key),
     rateLimitPerMinute: config.OTTER_RATE_LIMIT_PER_MINUTE,
   });
-  await app.register(systemRoutes({ db, metrics, engine: database.engine, version: OTTER_VERSION }));
+  await app.register(
+    systemRoutes({ db, metrics, engine: database.engine, version: OTTER_VERSION }),
+  );
   await app.register(accountsRoutes(services));
   await app.register(catalogRoutes(services));
   await app.register(simsRoutes(services));
@@ -204,45 +395,92 @@ export async function buildOtter(infra: Infrastructure) {
   await app.register(knowledgeRoutes(allServices));
   await app.ready();
 
-  const stopMailWorker = infra.startWorkers === false ? null : mail.startWorker(config.OTTER_WORKER_POLL_MS);
+  const stopMailWorker =
+    infra.startWorkers === false ? null : mail.startWorker(config.OTTER_WORKER_POLL_MS);
   const workerLog = logger.child({ module: "workers" });
-  const stopNetworkActions = infra.startWorkers === false ? null : startLoop("network-actions", config.OTTER_WORKER_POLL_MS, async () => {
-    await networkActions.deliverDue();
-    await sms.deliverDue();
-    await simActions.followUp();
-  }, workerLog);
-  const stopJobs = infra.startWorkers === false ? null : startLoop("jobs", config.OTTER_WORKER_POLL_MS, () => jobs.runPending(), workerLog);
-  const stopScheduler = infra.startWorkers === false ? null : startLoop("sim-scheduler", config.OTTER_WORKER_POLL_MS, async () => {
-    await sims.applyDueChanges();
-    await sims.endTestPeriods();
-  }, workerLog);
+  const stopNetworkActions =
+    infra.startWorkers === false
+      ? null
+      : startLoop(
+          "network-actions",
+          config.OTTER_WORKER_POLL_MS,
+          async () => {
+            await networkActions.deliverDue();
+            await sms.deliverDue();
+            await simActions.followUp();
+          },
+          workerLog,
+        );
+  const stopJobs =
+    infra.startWorkers === false
+      ? null
+      : startLoop("jobs", config.OTTER_WORKER_POLL_MS, () => jobs.runPending(), workerLog);
+  const stopScheduler =
+    infra.startWorkers === false
+      ? null
+      : startLoop(
+          "sim-scheduler",
+          config.OTTER_WORKER_POLL_MS,
+          async () => {
+            await sims.applyDueChanges();
+            await sims.endTestPeriods();
+          },
+          workerLog,
+        );
 
-  const stopWebhooks = infra.startWorkers === false ? null : webhooks.startWorker(config.OTTER_WORKER_POLL_MS);
-  const stopAutomation = infra.startWorkers === false ? null : startLoop("automation", config.OTTER_WORKER_POLL_MS, async () => {
-    await silence.runOnce();
-    await automation.runOnce();
-  }, workerLog);
-  const stopSla = infra.startWorkers === false ? null : startLoop("desk-sla", config.OTTER_WORKER_POLL_MS, () => sla.runOnce(), workerLog);
+  const stopWebhooks =
+    infra.startWorkers === false ? null : webhooks.startWorker(config.OTTER_WORKER_POLL_MS);
+  const stopAutomation =
+    infra.startWorkers === false
+      ? null
+      : startLoop(
+          "automation",
+          config.OTTER_WORKER_POLL_MS,
+          async () => {
+            await silence.runOnce();
+            await automation.runOnce();
+          },
+          workerLog,
+        );
+  const stopSla =
+    infra.startWorkers === false
+      ? null
+      : startLoop("desk-sla", config.OTTER_WORKER_POLL_MS, () => sla.runOnce(), workerLog);
 
   let radius: RadiusServer | null = null;
   let smtp: SmtpListener | null = null;
   let closed = false;
   return {
-    app, services: allServices, database, clock, secrets, metrics,
+    app,
+    services: allServices,
+    database,
+    clock,
+    secrets,
+    metrics,
     /** Set on first start: the generated admin key (printed once by `otter serve`). */
     bootstrap,
     /** Starts the HTTP and RADIUS listeners; returns the HTTP URL. */
     async listen(): Promise<string> {
       const url = await app.listen({ host: config.OTTER_HOST, port: config.OTTER_HTTP_PORT });
       radius = await startRadiusServer({
-        host: config.OTTER_RADIUS_HOST, port: config.OTTER_RADIUS_PORT, logger: logger.child({ module: "radius" }),
-        registry: metrics.registry, clock, signals, clients: networkClients,
+        host: config.OTTER_RADIUS_HOST,
+        port: config.OTTER_RADIUS_PORT,
+        logger: logger.child({ module: "radius" }),
+        registry: metrics.registry,
+        clock,
+        signals,
+        clients: networkClients,
         parallelCommits: database.engine === "pglite" ? 1 : 4,
       });
       smtp = await startSmtpListener({
-        host: config.OTTER_SMTP_HOST, port: config.OTTER_SMTP_PORT, deskMail, logger: logger.child({ module: "smtp" }),
-        maxMessageBytes: config.OTTER_SMTP_MAX_MESSAGE_BYTES, maxConnections: config.OTTER_SMTP_MAX_CONNECTIONS,
-        maxConnectionsPerAddress: config.OTTER_SMTP_MAX_CONNECTIONS_PER_ADDRESS, exemptAddresses: config.OTTER_SMTP_EXEMPT_ADDRESSES,
+        host: config.OTTER_SMTP_HOST,
+        port: config.OTTER_SMTP_PORT,
+        deskMail,
+        logger: logger.child({ module: "smtp" }),
+        maxMessageBytes: config.OTTER_SMTP_MAX_MESSAGE_BYTES,
+        maxConnections: config.OTTER_SMTP_MAX_CONNECTIONS,
+        maxConnectionsPerAddress: config.OTTER_SMTP_MAX_CONNECTIONS_PER_ADDRESS,
+        exemptAddresses: config.OTTER_SMTP_EXEMPT_ADDRESSES,
       });
       return url;
     },

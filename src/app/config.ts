@@ -16,14 +16,30 @@ const isAddressOrCidr = (v: string) => {
   if (prefix === undefined) return true;
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 };
-const addressList = z.string().default("")
-  .transform((v) => v.split(",").map((a) => a.trim()).filter(Boolean))
-  .refine((list) => list.every(isAddressOrCidr), "must be a comma-separated list of IP addresses or CIDR blocks (192.0.2.25, 2001:db8::/32)");
+const addressList = z
+  .string()
+  .default("")
+  .transform((v) =>
+    v
+      .split(",")
+      .map((a) => a.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (list) => list.every(isAddressOrCidr),
+    "must be a comma-separated list of IP addresses or CIDR blocks (192.0.2.25, 2001:db8::/32)",
+  );
 
 export const configSchema = z.object({
   OTTER_HOST: z.string().min(1).default("127.0.0.1").describe("Address the HTTP server binds to."),
-  OTTER_HTTP_PORT: port.default(8080).describe("HTTP port for the API and console (0 picks a free port)."),
-  OTTER_DATA_DIR: z.string().min(1).default("./data").describe("Directory for the embedded PGlite database and generated secrets."),
+  OTTER_HTTP_PORT: port
+    .default(8080)
+    .describe("HTTP port for the API and console (0 picks a free port)."),
+  OTTER_DATA_DIR: z
+    .string()
+    .min(1)
+    .default("./data")
+    .describe("Directory for the embedded PGlite database and generated secrets."),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
@@ -33,45 +49,155 @@ export const configSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters (32 bytes)")
     .optional()
-    .describe("Key that encrypts stored secrets. Generated into the data directory with PGlite; required with PostgreSQL."),
+    .describe(
+      "Key that encrypts stored secrets. Generated into the data directory with PGlite; required with PostgreSQL.",
+    ),
   OTTER_BOOTSTRAP_API_KEY: z
     .string()
     .min(32, "must be at least 32 characters")
     .optional()
-    .describe("API key of the operator admin created on first start (otherwise one is generated and printed once)."),
-  OTTER_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("Log level."),
+    .describe(
+      "API key of the operator admin created on first start (otherwise one is generated and printed once).",
+    ),
+  OTTER_LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default("info")
+    .describe("Log level."),
   OTTER_SMTP_RELAY: z
     .string()
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
     .optional()
-    .describe("Outbound mail relay, e.g. smtp://user:pass@mail.example.com:587. Without it, mail stays in the local outbox."),
-  OTTER_MAIL_FROM: z.string().min(3).default("Otter <otter@localhost>").describe("From address of mail Otter sends."),
-  OTTER_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(1024 * 1024 * 1024).describe("Largest accepted upload (bytes)."),
-  OTTER_IMPORT_BATCH_SIZE: z.coerce.number().int().min(1).max(50000).default(5000).describe("Rows written per transaction by import jobs."),
-  OTTER_JOB_LEASE_MS: z.coerce.number().int().min(500).default(30000).describe("How long a job stays claimed by a node without a heartbeat."),
-  OTTER_WORKER_POLL_MS: z.coerce.number().int().min(10).default(1000).describe("How often background workers look for work."),
-  OTTER_RADIUS_PORT: port.default(1813).describe("UDP port of the RADIUS accounting server (0 picks a free port)."),
-  OTTER_RADIUS_HOST: z.string().min(1).default("0.0.0.0").describe("Address the RADIUS accounting server binds to."),
-  OTTER_REGISTRATION_TIMEOUT_MINUTES: z.coerce.number().int().min(1).default(1440).describe("A SIM not heard from (no registration, no accounting) for longer than this is OFFLINE."),
-  OTTER_CELL_LOCATIONS_CSV: z.string().min(1).optional().describe("OpenCelliD-format CSV of cell locations; when set, cells are shown with coordinates."),
-  OTTER_SMTP_PORT: port.default(2525).describe("TCP port of the inbound SMTP listener for the support mailboxes (0 picks a free port)."),
-  OTTER_SMTP_HOST: z.string().min(1).default("0.0.0.0").describe("Address the inbound SMTP listener binds to."),
-  OTTER_SMTP_MAX_MESSAGE_BYTES: z.coerce.number().int().min(64 * 1024).max(100 * 1024 * 1024).default(25 * 1024 * 1024)
-    .describe("Largest inbound mail accepted (bytes), announced with SIZE; larger mail is refused with 552. Mail over 25 MiB is kept raw, unparsed."),
-  OTTER_SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(50)
-    .describe("Inbound SMTP connections open at once; more are refused with 421 (exempt addresses are not counted)."),
-  OTTER_SMTP_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(5)
-    .describe("Inbound SMTP connections open at once from one client address; more are refused with 421."),
-  OTTER_SMTP_EXEMPT_ADDRESSES: addressList
-    .describe("Comma-separated IP addresses or CIDR blocks (your own MX that forwards all mail) exempt from the SMTP connection limits."),
-  OTTER_DESK_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(14).describe("A customer reply within this many days of a case being resolved reopens it; later, it opens a new linked case."),
-  OTTER_DESK_ACKNOWLEDGE: z.enum(["true", "false"]).default("true").transform((v) => v === "true")
-    .describe("Acknowledge each new case opened by e-mail with an automatic reply (never to auto-replies, lists, bounces or loops; capped per address and case)."),
-  OTTER_OUTBOUND_ALLOW: z.string().default("")
-    .transform((v) => v.split(",").map((e) => e.trim()).filter(Boolean))
-    .refine((entries) => entries.every((e) => parseCidr(e) !== null), { error: "must be comma-separated CIDR ranges, e.g. 127.0.0.0/8,::1/128" })
-    .describe("CIDR ranges (comma-separated) that Otter may connect to although they are private, loopback or otherwise not public: for every outbound HTTP and SMPP destination, customer webhooks included. Empty: customers' webhooks reach public addresses only, the operator's HSS endpoints and SMS centres public and private ones (docs/webhooks.md)."),
-  OTTER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000).describe("Requests per minute per API key (0 turns the limit off)."),
+    .describe(
+      "Outbound mail relay, e.g. smtp://user:pass@mail.example.com:587. Without it, mail stays in the local outbox.",
+    ),
+  OTTER_MAIL_FROM: z
+    .string()
+    .min(3)
+    .default("Otter <otter@localhost>")
+    .describe("From address of mail Otter sends."),
+  OTTER_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024 * 1024)
+    .describe("Largest accepted upload (bytes)."),
+  OTTER_IMPORT_BATCH_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(50000)
+    .default(5000)
+    .describe("Rows written per transaction by import jobs."),
+  OTTER_JOB_LEASE_MS: z.coerce
+    .number()
+    .int()
+    .min(500)
+    .default(30000)
+    .describe("How long a job stays claimed by a node without a heartbeat."),
+  OTTER_WORKER_POLL_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .default(1000)
+    .describe("How often background workers look for work."),
+  OTTER_RADIUS_PORT: port
+    .default(1813)
+    .describe("UDP port of the RADIUS accounting server (0 picks a free port)."),
+  OTTER_RADIUS_HOST: z
+    .string()
+    .min(1)
+    .default("0.0.0.0")
+    .describe("Address the RADIUS accounting server binds to."),
+  OTTER_REGISTRATION_TIMEOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1440)
+    .describe(
+      "A SIM not heard from (no registration, no accounting) for longer than this is OFFLINE.",
+    ),
+  OTTER_CELL_LOCATIONS_CSV: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "OpenCelliD-format CSV of cell locations; when set, cells are shown with coordinates.",
+    ),
+  OTTER_SMTP_PORT: port
+    .default(2525)
+    .describe(
+      "TCP port of the inbound SMTP listener for the support mailboxes (0 picks a free port).",
+    ),
+  OTTER_SMTP_HOST: z
+    .string()
+    .min(1)
+    .default("0.0.0.0")
+    .describe("Address the inbound SMTP listener binds to."),
+  OTTER_SMTP_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(100 * 1024 * 1024)
+    .default(25 * 1024 * 1024)
+    .describe(
+      "Largest inbound mail accepted (bytes), announced with SIZE; larger mail is refused with 552. Mail over 25 MiB is kept raw, unparsed.",
+    ),
+  OTTER_SMTP_MAX_CONNECTIONS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(50)
+    .describe(
+      "Inbound SMTP connections open at once; more are refused with 421 (exempt addresses are not counted).",
+    ),
+  OTTER_SMTP_MAX_CONNECTIONS_PER_ADDRESS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5)
+    .describe(
+      "Inbound SMTP connections open at once from one client address; more are refused with 421.",
+    ),
+  OTTER_SMTP_EXEMPT_ADDRESSES: addressList.describe(
+    "Comma-separated IP addresses or CIDR blocks (your own MX that forwards all mail) exempt from the SMTP connection limits.",
+  ),
+  OTTER_DESK_REOPEN_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(365)
+    .default(14)
+    .describe(
+      "A customer reply within this many days of a case being resolved reopens it; later, it opens a new linked case.",
+    ),
+  OTTER_DESK_ACKNOWLEDGE: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true")
+    .describe(
+      "Acknowledge each new case opened by e-mail with an automatic reply (never to auto-replies, lists, bounces or loops; capped per address and case).",
+    ),
+  OTTER_OUTBOUND_ALLOW: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((e) => e.trim())
+        .filter(Boolean),
+    )
+    .refine((entries) => entries.every((e) => parseCidr(e) !== null), {
+      error: "must be comma-separated CIDR ranges, e.g. 127.0.0.0/8,::1/128",
+    })
+    .describe(
+      "CIDR ranges (comma-separated) that Otter may connect to although they are private, loopback or otherwise not public: for every outbound HTTP and SMPP destination, customer webhooks included. Empty: customers' webhooks reach public addresses only, the operator's HSS endpoints and SMS centres public and private ones (docs/webhooks.md).",
+    ),
+  OTTER_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(6000)
+    .describe("Requests per minute per API key (0 turns the limit off)."),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -78,16 +78,29 @@ async function errorFrom(res: Response): Promise<ApiError> {
   const text = await res.text().catch(() => "");
   const headerId = res.headers.get("x-request-id");
   try {
-    const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown; requestId?: unknown; details?: unknown } };
+    const body = JSON.parse(text) as {
+      error?: { code?: unknown; message?: unknown; requestId?: unknown; details?: unknown };
+    };
     const e = body.error;
     if (e && typeof e.code === "string" && typeof e.message === "string") {
-      return new ApiError(res.status, e.code, e.message, typeof e.requestId === "string" ? e.requestId : headerId, e.details);
+      return new ApiError(
+        res.status,
+        e.code,
+        e.message,
+        typeof e.requestId === "string" ? e.requestId : headerId,
+        e.details,
+      );
     }
   } catch {
     /* not Otter's envelope: a proxy or another server answered */
   }
   const snippet = text.trim().slice(0, 200);
-  return new ApiError(res.status, `HTTP_${res.status}`, `${res.statusText || "Unexpected answer"}${snippet ? `: ${snippet}` : ""}`, headerId);
+  return new ApiError(
+    res.status,
+    `HTTP_${res.status}`,
+    `${res.statusText || "Unexpected answer"}${snippet ? `: ${snippet}` : ""}`,
+    headerId,
+  );
 }
 
 export function createClient(opts: ClientOptions) {
@@ -96,7 +109,10 @@ export function createClient(opts: ClientOptions) {
     base = new URL(opts.url);
     if (base.protocol !== "http:" && base.protocol !== "https:") throw new Error("not http");
   } catch {
-    throw new CliError("INVALID_URL", `--url must be an http:// or https:// URL, got '${opts.url}'.`);
+    throw new CliError(
+      "INVALID_URL",
+      `--url must be an http:// or https:// URL, got '${opts.url}'.`,
+    );
   }
   const root = base.toString().replace(/\/+$/, "");
 
@@ -108,8 +124,23 @@ export function createClient(opts: ClientOptions) {
     return u.toString();
   }
 
-  async function send(method: string, path: string, init: { query?: Query; json?: unknown; body?: RequestInit["body"]; contentType?: string; accept?: string; streaming?: boolean; headers?: Record<string, string> } = {}): Promise<Response> {
-    const headers: Record<string, string> = { ...init.headers, accept: init.accept ?? "application/json" };
+  async function send(
+    method: string,
+    path: string,
+    init: {
+      query?: Query;
+      json?: unknown;
+      body?: RequestInit["body"];
+      contentType?: string;
+      accept?: string;
+      streaming?: boolean;
+      headers?: Record<string, string>;
+    } = {},
+  ): Promise<Response> {
+    const headers: Record<string, string> = {
+      ...init.headers,
+      accept: init.accept ?? "application/json",
+    };
     if (opts.apiKey) headers.authorization = `Bearer ${opts.apiKey}`;
     let body = init.body;
     if (init.json !== undefined) {
@@ -121,7 +152,12 @@ export function createClient(opts: ClientOptions) {
     let res: Response;
     try {
       // A stream body (the import upload) needs duplex "half": the request is sent while it is read.
-      const request: RequestInit = { method, headers, body, ...(init.streaming && { duplex: "half" }) };
+      const request: RequestInit = {
+        method,
+        headers,
+        body,
+        ...(init.streaming && { duplex: "half" }),
+      };
       res = await fetch(urlOf(path, init.query), request);
     } catch (err) {
       const reason = connectionReason(err);
@@ -141,24 +177,40 @@ export function createClient(opts: ClientOptions) {
   return {
     url: root,
     get: async <T>(path: string, query?: Query) => json<T>(await send("GET", path, { query })),
-    post: async <T>(path: string, body?: unknown, query?: Query) => json<T>(await send("POST", path, { json: body, query })),
-    patch: async <T>(path: string, body: unknown) => json<T>(await send("PATCH", path, { json: body })),
+    post: async <T>(path: string, body?: unknown, query?: Query) =>
+      json<T>(await send("POST", path, { json: body, query })),
+    patch: async <T>(path: string, body: unknown) =>
+      json<T>(await send("PATCH", path, { json: body })),
     put: async <T>(path: string, body: unknown) => json<T>(await send("PUT", path, { json: body })),
     delete: async <T = void>(path: string) => json<T>(await send("DELETE", path)),
     /** Sends a stream as the body without buffering it (the server reads it as it arrives). */
-    upload: async <T>(path: string, body: AsyncIterable<Uint8Array>, opts: { contentType: string; query?: Query; headers?: Record<string, string> }) =>
-      json<T>(await send("POST", path, { ...opts, body: body as RequestInit["body"], streaming: true })),
+    upload: async <T>(
+      path: string,
+      body: AsyncIterable<Uint8Array>,
+      opts: { contentType: string; query?: Query; headers?: Record<string, string> },
+    ) =>
+      json<T>(
+        await send("POST", path, { ...opts, body: body as RequestInit["body"], streaming: true }),
+      ),
     /** A non-JSON download (CSV results), as a web stream to pipe somewhere. */
     download: async (path: string, accept = "text/csv") => {
       const res = await send("GET", path, { accept });
-      if (!res.body) throw new ApiError(res.status, "EMPTY_BODY", "The server sent no body.", res.headers.get("x-request-id"));
+      if (!res.body)
+        throw new ApiError(
+          res.status,
+          "EMPTY_BODY",
+          "The server sent no body.",
+          res.headers.get("x-request-id"),
+        );
       return res.body;
     },
     /** Every page of a cursor-paged list, in order. */
     async *pages<T>(path: string, query: Query = {}): AsyncGenerator<Page<T>> {
       let cursor: string | null | undefined = (query.cursor as string | undefined) ?? undefined;
       do {
-        const page: Page<T> = await json<Page<T>>(await send("GET", path, { query: { ...query, cursor } }));
+        const page: Page<T> = await json<Page<T>>(
+          await send("GET", path, { query: { ...query, cursor } }),
+        );
         yield page;
         cursor = page.nextCursor;
       } while (cursor);

@@ -13,10 +13,14 @@ export function contextOf(cmd: Command): CliContext {
 }
 
 /** A commander parser for a value from a fixed list, case-insensitive (`activated` → `ACTIVATED`). */
-export function oneOf<T extends string>(values: readonly T[], normalise: (s: string) => string = (s) => s) {
+export function oneOf<T extends string>(
+  values: readonly T[],
+  normalise: (s: string) => string = (s) => s,
+) {
   return (raw: string): T => {
     const v = normalise(raw.trim());
-    if (!(values as readonly string[]).includes(v)) throw new InvalidArgumentError(`Expected one of: ${values.join(", ")}.`);
+    if (!(values as readonly string[]).includes(v))
+      throw new InvalidArgumentError(`Expected one of: ${values.join(", ")}.`);
     return v as T;
   };
 }
@@ -24,7 +28,8 @@ export function oneOf<T extends string>(values: readonly T[], normalise: (s: str
 export function positiveInt(max: number) {
   return (raw: string): number => {
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1 || n > max) throw new InvalidArgumentError(`Expected a whole number from 1 to ${max}.`);
+    if (!Number.isInteger(n) || n < 1 || n > max)
+      throw new InvalidArgumentError(`Expected a whole number from 1 to ${max}.`);
     return n;
   };
 }

@@ -30,12 +30,19 @@ export interface Column<T> {
 export function tableWriter<T>(columns: Column<T>[], write: (line: string) => void = out) {
   let widths: number[] | null = null;
   const line = (cells: string[]) =>
-    write(cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths![i]!))).join("  ").trimEnd());
+    write(
+      cells
+        .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths![i]!)))
+        .join("  ")
+        .trimEnd(),
+    );
   return {
     write(rows: T[]) {
       const cells = rows.map((r) => columns.map((c) => show(c.value(r)).replace(/\s+/g, " ")));
       if (!widths) {
-        widths = columns.map((c, i) => Math.max(c.header.length, c.width ?? 0, ...cells.map((row) => row[i]!.length)));
+        widths = columns.map((c, i) =>
+          Math.max(c.header.length, c.width ?? 0, ...cells.map((row) => row[i]!.length)),
+        );
         line(columns.map((c) => c.header));
       }
       for (const row of cells) line(row);
@@ -81,8 +88,10 @@ export function formatDuration(ms: number): string {
 export const HINTS: Record<string, string> = {
   UNAUTHENTICATED: "pass a valid key with --api-key or the OTTER_API_KEY environment variable.",
   INVALID_API_KEY: "pass a valid key with --api-key or the OTTER_API_KEY environment variable.",
-  IMPORT_ACCOUNT_MISSING: "give the account with --account <id>, or add an account column to the file.",
-  IMPORT_INVALID_ROWS: "fix the lines listed, or run the import again with --skip-invalid to import the valid rows.",
+  IMPORT_ACCOUNT_MISSING:
+    "give the account with --account <id>, or add an account column to the file.",
+  IMPORT_INVALID_ROWS:
+    "fix the lines listed, or run the import again with --skip-invalid to import the valid rows.",
 };
 
 interface Detail {
@@ -101,10 +110,19 @@ export function reportError(err: unknown): number {
     note(`error ${err.code}: ${err.message}${err.requestId ? ` (request ${err.requestId})` : ""}`);
     if (Array.isArray(err.details)) {
       // A single detail that only repeats the message adds nothing.
-      const details = (err.details as Detail[]).filter((d) => d.message !== err.message || d.line !== undefined);
+      const details = (err.details as Detail[]).filter(
+        (d) => d.message !== err.message || d.line !== undefined,
+      );
       for (const d of details.slice(0, 20)) {
-        const where = [d.line !== undefined ? `line ${String(d.line)}` : "", typeof d.field === "string" ? d.field : ""].filter(Boolean).join(" ");
-        note(`  ${where ? `${where}: ` : ""}${String(d.message ?? "")}${typeof d.code === "string" ? ` [${d.code}]` : ""}`);
+        const where = [
+          d.line !== undefined ? `line ${String(d.line)}` : "",
+          typeof d.field === "string" ? d.field : "",
+        ]
+          .filter(Boolean)
+          .join(" ");
+        note(
+          `  ${where ? `${where}: ` : ""}${String(d.message ?? "")}${typeof d.code === "string" ? ` [${d.code}]` : ""}`,
+        );
       }
     }
     const hint = HINTS[err.code];
@@ -113,7 +131,9 @@ export function reportError(err: unknown): number {
   }
   if (err instanceof ConnectionError) {
     note(`error UNREACHABLE: ${err.message}`);
-    note("hint: is Otter running? Start it with `otter serve`, or point the CLI at a running server with --url (or OTTER_URL).");
+    note(
+      "hint: is Otter running? Start it with `otter serve`, or point the CLI at a running server with --url (or OTTER_URL).",
+    );
     return 1;
   }
   if (err instanceof CliError) {

@@ -26,11 +26,19 @@ export function buildProgram(): Command {
   const program = new Command("otter")
     .description("Otter — operations platform for IoT connectivity providers.")
     .version(OTTER_VERSION, "-V, --version", "print Otter's version")
-    .addOption(new Option("--url <url>", "Otter server the client commands talk to").env("OTTER_URL").default("http://127.0.0.1:8080"))
-    .addOption(new Option("--api-key <key>", "API key for the client commands").env("OTTER_API_KEY"))
+    .addOption(
+      new Option("--url <url>", "Otter server the client commands talk to")
+        .env("OTTER_URL")
+        .default("http://127.0.0.1:8080"),
+    )
+    .addOption(
+      new Option("--api-key <key>", "API key for the client commands").env("OTTER_API_KEY"),
+    )
     .option("--json", "print the API's JSON instead of tables (for scripts)")
     .showHelpAfterError("(run with --help for usage)")
-    .addHelpText("after", `
+    .addHelpText(
+      "after",
+      `
 Examples:
   otter serve --port 8080 --data-dir ./data
   export OTTER_API_KEY=otk_…
@@ -39,7 +47,8 @@ Examples:
   otter sims set-state 89440012345678901239 ACTIVATED --reason "go-live"
   otter sims get 89440012345678901239 --json | jq .state
 
-Run \`otter <command> --help\` for a command's options. Documentation: docs/cli.md`);
+Run \`otter <command> --help\` for a command's options. Documentation: docs/cli.md`,
+    );
 
   registerServe(program);
   registerSims(program);
@@ -54,7 +63,9 @@ Run \`otter <command> --help\` for a command's options. Documentation: docs/cli.
   registerDiagnose(program);
   registerActions(program);
   registerCases(program);
-  const desk = program.commands.find((c) => c.name() === "desk") ?? program.command("desk").description("The case desk: cases, SLA clocks and the agent's queue.");
+  const desk =
+    program.commands.find((c) => c.name() === "desk") ??
+    program.command("desk").description("The case desk: cases, SLA clocks and the agent's queue.");
   registerDeskSla(desk);
   registerDeskKnowledge(desk);
   return program;

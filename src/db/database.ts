@@ -67,7 +67,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   // The walk that repairs what is inside runs once PGlite has opened it (PGlite rewrites modes then).
   if (onDisk) mkdirSync(dir, { recursive: true, mode: 0o700 });
   const pglite = await PGlite.create(dir, {
-    parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v, [BYTEA]: hexToBytea },
+    parsers: {
+      [INT8]: (v: string) => Number(v),
+      [NUMERIC]: (v: string) => Number(v),
+      [DATE]: (v: string) => v,
+      [BYTEA]: hexToBytea,
+    },
     serializers: { [BYTEA]: byteaToHex },
   });
   // A new cluster arrives 0666 from PGlite, and each start rewrites a few files 0644.
@@ -89,7 +94,12 @@ pg.types.setTypeParser(NUMERIC, (v) => Number(v));
 pg.types.setTypeParser(DATE, (v) => v);
 
 export async function migrate(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: "otter_migrations", migrationLockTableName: "otter_migrations_lock" });
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    migrationTableName: "otter_migrations",
+    migrationLockTableName: "otter_migrations_lock",
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {

@@ -69,7 +69,9 @@ class ExclusiveDriver implements Driver {
   savepoint(...args: Parameters<NonNullable<Driver["savepoint"]>>): Promise<void> {
     return this.#inner.savepoint!(...args);
   }
-  rollbackToSavepoint(...args: Parameters<NonNullable<Driver["rollbackToSavepoint"]>>): Promise<void> {
+  rollbackToSavepoint(
+    ...args: Parameters<NonNullable<Driver["rollbackToSavepoint"]>>
+  ): Promise<void> {
     return this.#inner.rollbackToSavepoint!(...args);
   }
   releaseSavepoint(...args: Parameters<NonNullable<Driver["releaseSavepoint"]>>): Promise<void> {
@@ -84,6 +86,7 @@ export function exclusive(dialect: Dialect): Dialect {
   return {
     createAdapter: () => dialect.createAdapter(),
     createDriver: () => new ExclusiveDriver(dialect.createDriver()),
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely types the introspector over any schema
     createIntrospector: (db: Kysely<any>) => dialect.createIntrospector(db),
     createQueryCompiler: () => dialect.createQueryCompiler(),
   };

@@ -535,8 +535,10 @@ export interface AutomationFiringsTable {
   finished_at: Timestamp | null;
 }
 
-export type CaseCategory = "sim_order" | "platform_howto" | "billing" | "technical" | "plans" | "products" | "other";
-export type CaseState = "new" | "open" | "waiting_on_customer" | "waiting_on_consultation" | "resolved" | "closed";
+export type CaseCategory =
+  "sim_order" | "platform_howto" | "billing" | "technical" | "plans" | "products" | "other";
+export type CaseState =
+  "new" | "open" | "waiting_on_customer" | "waiting_on_consultation" | "resolved" | "closed";
 export type CasePriority = "low" | "normal" | "high" | "urgent";
 export type CaseEntryKind = "email_in" | "email_out" | "phone" | "note" | "consultation" | "event";
 
@@ -586,7 +588,14 @@ export interface ConsultationsTable {
 }
 
 export type DeskMessageFlag =
-  | "auto_reply" | "bulk" | "bounce" | "loop" | "unparsed" | "oversize" | "delivery_failure" | "automatic"
+  | "auto_reply"
+  | "bulk"
+  | "bounce"
+  | "loop"
+  | "unparsed"
+  | "oversize"
+  | "delivery_failure"
+  | "automatic"
   /** The mail pointed at a case its sender may not join (docs/desk.md, threading); it opened a triage case. */
   | "thread_refused";
 

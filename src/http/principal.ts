@@ -9,6 +9,11 @@ declare module "fastify" {
 }
 
 export function principalOf(req: FastifyRequest): Principal {
-  if (!req.principal) throw new OtterError("unauthenticated", "UNAUTHENTICATED", "Send an API key as 'Authorization: Bearer <key>'.");
+  if (!req.principal)
+    throw new OtterError(
+      "unauthenticated",
+      "UNAUTHENTICATED",
+      "Send an API key as 'Authorization: Bearer <key>'.",
+    );
   return req.principal;
 }

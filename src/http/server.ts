@@ -1,16 +1,31 @@
 import { randomUUID } from "node:crypto";
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyReply,
+  type FastifyRequest,
+} from "fastify";
 import swagger from "@fastify/swagger";
 import rateLimit from "@fastify/rate-limit";
 import {
-  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler,
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
 import { httpStatusOf, OtterError } from "../lib/errors.js";
 import { listSome } from "../lib/list-some.js";
 import type { Metrics } from "./metrics.js";
-import { type BadText, findBadText, markUndecodableSegments, MAX_REPORTED, undecodableQuery } from "./text-input.js";
+import {
+  type BadText,
+  findBadText,
+  markUndecodableSegments,
+  MAX_REPORTED,
+  undecodableQuery,
+} from "./text-input.js";
 import "./principal.js";
 import type { Principal } from "../modules/auth/principal.js";
 
@@ -39,12 +54,23 @@ export async function createHttpServer(opts: HttpOptions) {
     frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
       reply.header("x-request-id", req.id);
       if (err.code === "FST_ERR_BAD_URL") {
-        const bad = [{ field: undecodablePathParam(req.method, req.url), message: "is not valid percent-encoded UTF-8" }];
+        const bad = [
+          {
+            field: undecodablePathParam(req.method, req.url),
+            message: "is not valid percent-encoded UTF-8",
+          },
+        ];
         return reply.code(400).send(badTextError(bad, String(req.id)));
       }
       const status = err.statusCode ?? 500;
       if (status >= 500) req.log.error({ err }, "request failed before routing");
-      return reply.code(status).send({ error: { code: status === 414 ? "URI_TOO_LONG" : "INTERNAL", message: err.message, requestId: String(req.id) } });
+      return reply.code(status).send({
+        error: {
+          code: status === 414 ? "URI_TOO_LONG" : "INTERNAL",
+          message: err.message,
+          requestId: String(req.id),
+        },
+      });
     },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -53,7 +79,9 @@ export async function createHttpServer(opts: HttpOptions) {
     const marker = "otter-undecodable-segment";
     const { path, marked } = markUndecodableSegments(url.split("?")[0]!, marker);
     const route = marked ? app.findRoute({ method: method as "GET", url: path }) : null;
-    const param = route && Object.entries(route.params as Record<string, string>).find(([, v]) => v === marker)?.[0];
+    const param =
+      route &&
+      Object.entries(route.params as Record<string, string>).find(([, v]) => v === marker)?.[0];
     return param ?? "path";
   }
 
@@ -77,7 +105,8 @@ export async function createHttpServer(opts: HttpOptions) {
       info: {
         title: "Otter API",
         version: opts.version,
-        description: "Otter — operations platform for IoT connectivity providers. All errors share the envelope { error: { code, message, requestId, details? } }.",
+        description:
+          "Otter — operations platform for IoT connectivity providers. All errors share the envelope { error: { code, message, requestId, details? } }.",
       },
       servers: [{ url: "/" }],
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
@@ -93,9 +122,19 @@ export async function createHttpServer(opts: HttpOptions) {
     if (PUBLIC_PATHS.has(path) || !path.startsWith("/api/")) return;
     const header = req.headers.authorization;
     const match = header?.match(/^Bearer\s+(\S+)$/i);
-    if (!match) throw new OtterError("unauthenticated", "UNAUTHENTICATED", "Send an API key as 'Authorization: Bearer <key>'.");
+    if (!match)
+      throw new OtterError(
+        "unauthenticated",
+        "UNAUTHENTICATED",
+        "Send an API key as 'Authorization: Bearer <key>'.",
+      );
     const principal = await opts.authenticate(match[1]!);
-    if (!principal) throw new OtterError("unauthenticated", "INVALID_API_KEY", "The API key is unknown or revoked.");
+    if (!principal)
+      throw new OtterError(
+        "unauthenticated",
+        "INVALID_API_KEY",
+        "The API key is unknown or revoked.",
+      );
     req.principal = principal;
   });
 
@@ -109,7 +148,13 @@ export async function createHttpServer(opts: HttpOptions) {
       ...findBadText({ ...(req.query as object) }),
       ...(req.body === undefined || req.body === null ? [] : findBadText(req.body)),
     ];
-    if (bad.length > 0) throw new OtterError("validation", "VALIDATION_FAILED", `${bad[0]!.field}: ${bad[0]!.message}.`, badTextDetails(bad));
+    if (bad.length > 0)
+      throw new OtterError(
+        "validation",
+        "VALIDATION_FAILED",
+        `${bad[0]!.field}: ${bad[0]!.message}.`,
+        badTextDetails(bad),
+      );
   });
 
   if (opts.rateLimitPerMinute > 0) {
@@ -121,21 +166,39 @@ export async function createHttpServer(opts: HttpOptions) {
       keyGenerator: (req) => req.principal?.apiKeyId ?? req.ip,
       allowList: (req) => !req.url.startsWith("/api/"),
       errorResponseBuilder: (_req, ctx) =>
-        new OtterError("rate_limited", "RATE_LIMITED", `Too many requests: at most ${ctx.max} per minute per API key. Retry after ${Math.ceil(ctx.ttl / 1000)} s.`),
+        new OtterError(
+          "rate_limited",
+          "RATE_LIMITED",
+          `Too many requests: at most ${ctx.max} per minute per API key. Retry after ${Math.ceil(ctx.ttl / 1000)} s.`,
+        ),
     });
   }
 
   app.setNotFoundHandler((req, reply) => {
-    reply.code(404).send({ error: { code: "ROUTE_NOT_FOUND", message: `No route ${req.method} ${req.url.split("?")[0]}.`, requestId: req.id } });
+    reply.code(404).send({
+      error: {
+        code: "ROUTE_NOT_FOUND",
+        message: `No route ${req.method} ${req.url.split("?")[0]}.`,
+        requestId: req.id,
+      },
+    });
   });
 
   app.setErrorHandler((err: FastifyError | OtterError | Error, req, reply) => {
     const requestId = String(req.id);
     if (err instanceof OtterError) {
       const status = httpStatusOf(err.kind);
-      if (err.kind === "rate_limited" && !reply.hasHeader("retry-after")) reply.header("retry-after", "60");
+      if (err.kind === "rate_limited" && !reply.hasHeader("retry-after"))
+        reply.header("retry-after", "60");
       if (status >= 500) req.log.error({ err }, "request failed");
-      return reply.code(status).send({ error: { code: err.code, message: err.message, requestId, ...(err.details && { details: err.details }) } });
+      return reply.code(status).send({
+        error: {
+          code: err.code,
+          message: err.message,
+          requestId,
+          ...(err.details && { details: err.details }),
+        },
+      });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = (err as FastifyError).validationContext ?? "body";
@@ -144,16 +207,35 @@ export async function createHttpServer(opts: HttpOptions) {
         const params = v.params as { params?: { code?: string }; keys?: unknown } | undefined;
         const custom = params?.params?.code;
         // Zod lists every unknown key; a body with thousands of them gets the first 20 and a count.
-        const unknown = v.keyword === "unrecognized_keys" && Array.isArray(params?.keys) ? (params.keys as string[]) : null;
-        const message = unknown ? `unknown field${unknown.length > 1 ? "s" : ""} ${listSome(unknown)}` : v.message ?? "invalid value";
+        const unknown =
+          v.keyword === "unrecognized_keys" && Array.isArray(params?.keys)
+            ? (params.keys as string[])
+            : null;
+        const message = unknown
+          ? `unknown field${unknown.length > 1 ? "s" : ""} ${listSome(unknown)}`
+          : (v.message ?? "invalid value");
         return { field, code: custom ?? String(v.keyword ?? "invalid"), message };
       });
       const first = details[0];
-      return reply.code(400).send({ error: { code: "VALIDATION_FAILED", message: first ? `${first.field}: ${first.message}` : "The request is invalid.", requestId, details } });
+      return reply.code(400).send({
+        error: {
+          code: "VALIDATION_FAILED",
+          message: first ? `${first.field}: ${first.message}` : "The request is invalid.",
+          requestId,
+          details,
+        },
+      });
     }
     // Two requests racing to create the same thing: the database's unique constraint decides, the loser gets 409.
     if ((err as { code?: string }).code === "23505") {
-      return reply.code(409).send({ error: { code: "ALREADY_EXISTS", message: "It already exists (created by a concurrent request); fetch it or choose another name.", requestId } });
+      return reply.code(409).send({
+        error: {
+          code: "ALREADY_EXISTS",
+          message:
+            "It already exists (created by a concurrent request); fetch it or choose another name.",
+          requestId,
+        },
+      });
     }
     const fe = err as FastifyError;
     const mapped: Record<string, [number, string]> = {
@@ -166,15 +248,32 @@ export async function createHttpServer(opts: HttpOptions) {
       FST_ERR_CTP_INVALID_TYPE: [415, "UNSUPPORTED_MEDIA_TYPE"],
     };
     const known = fe.code ? mapped[fe.code] : undefined;
-    if (known) return reply.code(known[0]).send({ error: { code: known[1], message: fe.message, requestId } });
+    if (known)
+      return reply
+        .code(known[0])
+        .send({ error: { code: known[1], message: fe.message, requestId } });
     if (fe.statusCode === 400 && err instanceof SyntaxError) {
-      return reply.code(400).send({ error: { code: "MALFORMED_JSON", message: `The body is not valid JSON: ${err.message}`, requestId } });
+      return reply.code(400).send({
+        error: {
+          code: "MALFORMED_JSON",
+          message: `The body is not valid JSON: ${err.message}`,
+          requestId,
+        },
+      });
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-      return reply.code(fe.statusCode).send({ error: { code: fe.code ?? "BAD_REQUEST", message: fe.message, requestId } });
+      return reply
+        .code(fe.statusCode)
+        .send({ error: { code: fe.code ?? "BAD_REQUEST", message: fe.message, requestId } });
     }
     req.log.error({ err }, "unhandled error");
-    return reply.code(500).send({ error: { code: "INTERNAL", message: "Otter hit an unexpected error; it is logged with this request id.", requestId } });
+    return reply.code(500).send({
+      error: {
+        code: "INTERNAL",
+        message: "Otter hit an unexpected error; it is logged with this request id.",
+        requestId,
+      },
+    });
   });
 
   return app;
@@ -183,9 +282,21 @@ export async function createHttpServer(opts: HttpOptions) {
 export type HttpServer = Awaited<ReturnType<typeof createHttpServer>>;
 
 function badTextDetails(bad: BadText[]) {
-  return bad.slice(0, MAX_REPORTED).map((b) => ({ field: b.field, ...(b.line !== undefined && { line: b.line }), code: "INVALID_CHARACTERS", message: b.message }));
+  return bad.slice(0, MAX_REPORTED).map((b) => ({
+    field: b.field,
+    ...(b.line !== undefined && { line: b.line }),
+    code: "INVALID_CHARACTERS",
+    message: b.message,
+  }));
 }
 
 function badTextError(bad: BadText[], requestId: string) {
-  return { error: { code: "VALIDATION_FAILED", message: `${bad[0]!.field}: ${bad[0]!.message}.`, requestId, details: badTextDetails(bad) } };
+  return {
+    error: {
+      code: "VALIDATION_FAILED",
+      message: `${bad[0]!.field}: ${bad[0]!.message}.`,
+      requestId,
+      details: badTextDetails(bad),
+    },
+  };
 }

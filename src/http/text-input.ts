@@ -21,9 +21,14 @@ export function textProblem(s: string): string | null {
 
 function textProblemAt(s: string): { index: number; message: string } | null {
   const nul = s.indexOf("\u0000");
-  if (nul >= 0) return { index: nul, message: "contains a NUL character (\\u0000), which Otter cannot store" };
+  if (nul >= 0)
+    return { index: nul, message: "contains a NUL character (\\u0000), which Otter cannot store" };
   const lone = LONE_SURROGATE.exec(s);
-  if (lone) return { index: lone.index, message: "contains a lone UTF-16 surrogate, which is not valid Unicode" };
+  if (lone)
+    return {
+      index: lone.index,
+      message: "contains a lone UTF-16 surrogate, which is not valid Unicode",
+    };
   return null;
 }
 
@@ -44,7 +49,12 @@ export function findBadText(value: unknown, root = ""): BadText[] {
   if (typeof value === "string") {
     // A text body (NDJSON): name the line, as file uploads do.
     const problem = textProblemAt(value);
-    if (problem) found.push({ field: root || "body", line: value.slice(0, problem.index).split("\n").length, message: problem.message });
+    if (problem)
+      found.push({
+        field: root || "body",
+        line: value.slice(0, problem.index).split("\n").length,
+        message: problem.message,
+      });
     return found;
   }
   const stack: [unknown, string][] = [[value, root]];
@@ -60,7 +70,11 @@ export function findBadText(value: unknown, root = ""): BadText[] {
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i]!;
         const problem = textProblem(key);
-        if (problem) found.push({ field: at(path, JSON.stringify(key).slice(1, -1)), message: `the field name ${problem}` });
+        if (problem)
+          found.push({
+            field: at(path, JSON.stringify(key).slice(1, -1)),
+            message: `the field name ${problem}`,
+          });
         else stack.push([v[key], at(path, key)]);
       }
     }
@@ -82,7 +96,10 @@ export function undecodableQuery(url: string): BadText[] {
     const rawKey = eq < 0 ? pair : pair.slice(0, eq);
     const key = decode(rawKey);
     if (key === null) {
-      found.push({ field: rawKey.slice(0, 100), message: "the parameter name is not valid percent-encoded UTF-8" });
+      found.push({
+        field: rawKey.slice(0, 100),
+        message: "the parameter name is not valid percent-encoded UTF-8",
+      });
     } else if (eq >= 0 && decode(pair.slice(eq + 1)) === null) {
       found.push({ field: key, message: "is not valid percent-encoded UTF-8" });
     }
@@ -109,7 +126,10 @@ function decodes(segment: string): boolean {
 }
 
 /** The path segments that are not valid percent-encoded UTF-8, replaced by `marker` (to find the route). */
-export function markUndecodableSegments(path: string, marker: string): { path: string; marked: boolean } {
+export function markUndecodableSegments(
+  path: string,
+  marker: string,
+): { path: string; marked: boolean } {
   let marked = false;
   const out = path.split("/").map((seg) => {
     if (decodes(seg)) return seg;

@@ -4,7 +4,12 @@ import { describe, expect, it } from "vitest";
 import { csvSafe, csvWriter } from "./csv.js";
 
 const TRIGGERS = ["=", "+", "-", "@", "\t", "\r"];
-const plainNumber = fc.tuple(fc.constantFrom("", "+", "-"), fc.stringMatching(/^\d{1,15}$/), fc.option(fc.stringMatching(/^\d{1,4}$/), { nil: undefined }))
+const plainNumber = fc
+  .tuple(
+    fc.constantFrom("", "+", "-"),
+    fc.stringMatching(/^\d{1,15}$/),
+    fc.option(fc.stringMatching(/^\d{1,4}$/), { nil: undefined }),
+  )
   .map(([sign, int, frac]) => `${sign}${int}${frac === undefined ? "" : `.${frac}`}`);
 
 async function written(columns: string[], rows: Record<string, unknown>[]): Promise<string> {
@@ -18,23 +23,31 @@ async function written(columns: string[], rows: Record<string, unknown>[]): Prom
 
 describe("csvSafe", () => {
   it("prefixes a single quote to any cell that starts with a formula character and is not a plain number", () => {
-    fc.assert(fc.property(fc.constantFrom(...TRIGGERS), fc.string(), (start, rest) => {
-      const value = start + rest;
-      fc.pre(!/^[+-]?\d+(\.\d+)?$/.test(value));
-      expect(csvSafe(value)).toBe(`'${value}`);
-    }));
+    fc.assert(
+      fc.property(fc.constantFrom(...TRIGGERS), fc.string(), (start, rest) => {
+        const value = start + rest;
+        fc.pre(!/^[+-]?\d+(\.\d+)?$/.test(value));
+        expect(csvSafe(value)).toBe(`'${value}`);
+      }),
+    );
   });
 
   it("leaves plain numbers, E.164 numbers among them, as they are", () => {
-    fc.assert(fc.property(plainNumber, (n) => { expect(csvSafe(n)).toBe(n); }));
+    fc.assert(
+      fc.property(plainNumber, (n) => {
+        expect(csvSafe(n)).toBe(n);
+      }),
+    );
     for (const n of ["-12.50", "+447700900123", "0", "-0.5"]) expect(csvSafe(n)).toBe(n);
   });
 
   it("leaves every cell that does not start with a formula character unchanged", () => {
-    fc.assert(fc.property(fc.string(), (value) => {
-      fc.pre(value === "" || !TRIGGERS.includes(value[0]!));
-      expect(csvSafe(value)).toBe(value);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (value) => {
+        fc.pre(value === "" || !TRIGGERS.includes(value[0]!));
+        expect(csvSafe(value)).toBe(value);
+      }),
+    );
   });
 
   it("neutralises what only looks numeric, and the classic payloads", () => {
@@ -49,16 +62,23 @@ describe("csvSafe", () => {
 
 describe("csvWriter", () => {
   it("writes text cells neutralised and still reads back to the same values behind the quote", async () => {
-    await fc.assert(fc.asyncProperty(fc.array(fc.string(), { minLength: 1, maxLength: 5 }), async (cells) => {
-      const columns = cells.map((_, i) => `c${i}`);
-      const text = await written(columns, [Object.fromEntries(cells.map((c, i) => [`c${i}`, c]))]);
-      const [header, row] = parse(text, { relax_column_count: true }) as string[][];
-      expect(header).toEqual(columns);
-      expect(row).toEqual(cells.map(csvSafe));
-    }), { numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.string(), { minLength: 1, maxLength: 5 }), async (cells) => {
+        const columns = cells.map((_, i) => `c${i}`);
+        const text = await written(columns, [
+          Object.fromEntries(cells.map((c, i) => [`c${i}`, c])),
+        ]);
+        const [header, row] = parse(text, { relax_column_count: true }) as string[][];
+        expect(header).toEqual(columns);
+        expect(row).toEqual(cells.map(csvSafe));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it("keeps numbers and empty cells as they are", async () => {
-    expect(await written(["line", "iccid", "code"], [{ line: 3, iccid: null, code: "-12.50" }])).toBe("line,iccid,code\n3,,-12.50\n");
+    expect(
+      await written(["line", "iccid", "code"], [{ line: 3, iccid: null, code: "-12.50" }]),
+    ).toBe("line,iccid,code\n3,,-12.50\n");
   });
 });

@@ -44,9 +44,12 @@ export type CsvItem =
 export const CSV_MALFORMED_ROW = "CSV_MALFORMED_ROW";
 
 const MALFORMED_REASONS: Record<string, string> = {
-  INVALID_OPENING_QUOTE: 'A value has a double quote (") inside it but is not itself quoted: put the whole value in double quotes and write each quote inside it twice ("").',
-  CSV_INVALID_CLOSING_QUOTE: "A quoted value is followed by other characters before the next separator.",
-  CSV_QUOTE_NOT_CLOSED: "A quoted value that starts on or before this line is never closed, so the rest of the file was read as part of it.",
+  INVALID_OPENING_QUOTE:
+    'A value has a double quote (") inside it but is not itself quoted: put the whole value in double quotes and write each quote inside it twice ("").',
+  CSV_INVALID_CLOSING_QUOTE:
+    "A quoted value is followed by other characters before the next separator.",
+  CSV_QUOTE_NOT_CLOSED:
+    "A quoted value that starts on or before this line is never closed, so the rest of the file was read as part of it.",
 };
 
 /**
@@ -56,10 +59,18 @@ const MALFORMED_REASONS: Record<string, string> = {
  * `fromLine` (the header) are not returned. An error of the source itself (e.g. the database) is
  * thrown as usual.
  */
-export async function* csvRecords(source: AsyncIterable<Buffer>, opts: { delimiter: string; fromLine: number }): AsyncGenerator<CsvItem> {
+export async function* csvRecords(
+  source: AsyncIterable<Buffer>,
+  opts: { delimiter: string; fromLine: number },
+): AsyncGenerator<CsvItem> {
   const skipped: { line: number; code: string }[] = [];
   const parser = parse({
-    bom: true, delimiter: opts.delimiter, from_line: opts.fromLine, relax_column_count: true, skip_empty_lines: true, info: true,
+    bom: true,
+    delimiter: opts.delimiter,
+    from_line: opts.fromLine,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
     skip_records_with_error: true,
     on_skip: (err) => {
       const e = err as (Error & { code?: string; lines?: number }) | undefined;
@@ -79,7 +90,10 @@ export async function* csvRecords(source: AsyncIterable<Buffer>, opts: { delimit
     const reason = MALFORMED_REASONS[at.code] ?? `The line is not valid CSV (${at.code}).`;
     return { line, malformed: { code: CSV_MALFORMED_ROW, message: reason } };
   };
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: string[];
+    info: { lines: number };
+  }>) {
     // Parsing is sequential: every line skipped before this record has been reported by now.
     while (next < skipped.length && skipped[next]!.line < info.lines) {
       const item = malformed(skipped[next++]!);

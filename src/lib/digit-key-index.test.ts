@@ -6,16 +6,23 @@ describe("DigitKeyIndex", () => {
   const digits = fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: 1, maxLength: 30 });
 
   it("answers exactly like a Map with first-seen-wins, leading zeros and all", () => {
-    fc.assert(fc.property(fc.array(fc.tuple(digits, fc.nat({ max: 2_000_000 })), { maxLength: 400 }), fc.array(digits, { maxLength: 50 }), (writes, probes) => {
-      const index = new DigitKeyIndex(4);
-      const model = new Map<string, number>();
-      for (const [key, line] of writes) {
-        index.setIfAbsent(key, line);
-        if (!model.has(key)) model.set(key, line);
-      }
-      expect(index.size).toBe(model.size);
-      for (const key of [...model.keys(), ...probes]) expect(index.get(key)).toBe(model.get(key));
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(digits, fc.nat({ max: 2_000_000 })), { maxLength: 400 }),
+        fc.array(digits, { maxLength: 50 }),
+        (writes, probes) => {
+          const index = new DigitKeyIndex(4);
+          const model = new Map<string, number>();
+          for (const [key, line] of writes) {
+            index.setIfAbsent(key, line);
+            if (!model.has(key)) model.set(key, line);
+          }
+          expect(index.size).toBe(model.size);
+          for (const key of [...model.keys(), ...probes])
+            expect(index.get(key)).toBe(model.get(key));
+        },
+      ),
+    );
   });
 
   it("keeps strings that differ only in leading zeros or length apart", () => {
@@ -25,13 +32,20 @@ describe("DigitKeyIndex", () => {
     index.setIfAbsent("00123", 4);
     index.setIfAbsent("8944000000000000000", 5);
     index.setIfAbsent("89440000000000000000", 6);
-    expect([index.get("0123"), index.get("123"), index.get("00123"), index.get("8944000000000000000"), index.get("89440000000000000000")]).toEqual([2, 3, 4, 5, 6]);
+    expect([
+      index.get("0123"),
+      index.get("123"),
+      index.get("00123"),
+      index.get("8944000000000000000"),
+      index.get("89440000000000000000"),
+    ]).toEqual([2, 3, 4, 5, 6]);
     expect(index.get("1230")).toBeUndefined();
   });
 
   it("holds a million ICCIDs exactly", () => {
     const index = new DigitKeyIndex();
-    for (let i = 0; i < 1_000_000; i++) index.setIfAbsent(`89440${String(i).padStart(15, "0")}`, i + 2);
+    for (let i = 0; i < 1_000_000; i++)
+      index.setIfAbsent(`89440${String(i).padStart(15, "0")}`, i + 2);
     expect(index.size).toBe(1_000_000);
     expect(index.get("89440000000000999999")).toBe(1_000_001);
     expect(index.get("89440000000001000000")).toBeUndefined();

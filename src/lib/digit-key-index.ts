@@ -44,7 +44,8 @@ export class DigitKeyIndex {
 
   /** Records `line` for `key` unless the key was seen before (the first line wins). */
   setIfAbsent(key: string, line: number): void {
-    if (!Number.isInteger(line) || line < 0 || line >= 0x7fffffff) throw new RangeError(`line ${line} out of range`);
+    if (!Number.isInteger(line) || line < 0 || line >= 0x7fffffff)
+      throw new RangeError(`line ${line} out of range`);
     const [hi, lo] = split(key);
     const slot = this.find(hi, lo, mixNumbers(hi, lo));
     if (this.lines[slot] !== EMPTY) return;
@@ -89,7 +90,8 @@ export class DigitKeyIndex {
 }
 
 function split(key: string): [number, number] {
-  if (key.length === 0 || key.length > MAX_DIGITS || !/^[0-9]+$/.test(key)) throw new RangeError(`not a key of 1 to ${MAX_DIGITS} digits: ${JSON.stringify(key)}`);
+  if (key.length === 0 || key.length > MAX_DIGITS || !/^[0-9]+$/.test(key))
+    throw new RangeError(`not a key of 1 to ${MAX_DIGITS} digits: ${JSON.stringify(key)}`);
   const cut = Math.max(0, key.length - 15);
   return [Number("1" + key.slice(0, cut)), Number("1" + key.slice(cut))];
 }
@@ -97,7 +99,10 @@ function split(key: string): [number, number] {
 /** The slot hash is computed from the stored numbers, so growing needs no strings. */
 function mixNumbers(hi: number, lo: number): number {
   // Both are integers below 2^53: fold each into 32 bits, then mix (murmur3's finaliser).
-  let h = (Math.imul((hi % 0x100000000) ^ Math.floor(hi / 0x100000000), 0x9e3779b1) ^ ((lo % 0x100000000) ^ Math.floor(lo / 0x100000000))) >>> 0;
+  let h =
+    (Math.imul((hi % 0x100000000) ^ Math.floor(hi / 0x100000000), 0x9e3779b1) ^
+      ((lo % 0x100000000) ^ Math.floor(lo / 0x100000000))) >>>
+    0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -67,7 +67,8 @@ export function httpStatusOf(kind: ErrorKind): number {
 export const validationError = (field: string, code: string, message: string) =>
   new OtterError("validation", code, message, [{ field, code, message }]);
 
-export const notFound = (code: string, message: string) => new OtterError("not_found", code, message);
+export const notFound = (code: string, message: string) =>
+  new OtterError("not_found", code, message);
 
 export const conflict = (code: string, message: string, details?: OtterError["details"]) =>
   new OtterError("conflict", code, message, details);

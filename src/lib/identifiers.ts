@@ -61,9 +61,13 @@ export function parseImsi(input: string): Parsed<Imsi> {
   const v = input.trim();
   if (v === "") return bad("IMSI_MISSING", "IMSI is required.");
   if (SCIENTIFIC.test(v))
-    return bad("IMSI_SCIENTIFIC_NOTATION", `IMSI "${v}" was turned into a number by a spreadsheet.`);
+    return bad(
+      "IMSI_SCIENTIFIC_NOTATION",
+      `IMSI "${v}" was turned into a number by a spreadsheet.`,
+    );
   if (!DIGITS.test(v)) return bad("IMSI_NOT_DIGITS", `IMSI "${v}" must contain digits only.`);
-  if (v.length !== 15) return bad("IMSI_LENGTH", `IMSI "${v}" has ${v.length} digits; an IMSI has 15.`);
+  if (v.length !== 15)
+    return bad("IMSI_LENGTH", `IMSI "${v}" has ${v.length} digits; an IMSI has 15.`);
   return ok(v as Imsi);
 }
 
@@ -72,12 +76,19 @@ export function parseMsisdn(input: string): Parsed<Msisdn> {
   const raw = input.trim();
   if (raw === "") return bad("MSISDN_MISSING", "MSISDN is required.");
   if (SCIENTIFIC.test(raw))
-    return bad("MSISDN_SCIENTIFIC_NOTATION", `MSISDN "${raw}" was turned into a number by a spreadsheet.`);
+    return bad(
+      "MSISDN_SCIENTIFIC_NOTATION",
+      `MSISDN "${raw}" was turned into a number by a spreadsheet.`,
+    );
   const v = raw.replace(/^\+/, "").replace(/[\s-]/g, "");
   if (!DIGITS.test(v)) return bad("MSISDN_NOT_DIGITS", `MSISDN "${raw}" must be an E.164 number.`);
-  if (v.startsWith("0")) return bad("MSISDN_FORMAT", `MSISDN "${raw}" must start with the country code, not 0.`);
+  if (v.startsWith("0"))
+    return bad("MSISDN_FORMAT", `MSISDN "${raw}" must start with the country code, not 0.`);
   if (v.length < 8 || v.length > 15)
-    return bad("MSISDN_LENGTH", `MSISDN "${raw}" has ${v.length} digits; E.164 numbers have 8 to 15.`);
+    return bad(
+      "MSISDN_LENGTH",
+      `MSISDN "${raw}" has ${v.length} digits; E.164 numbers have 8 to 15.`,
+    );
   return ok(v as Msisdn);
 }
 
@@ -85,9 +96,13 @@ export function parseMsisdn(input: string): Parsed<Msisdn> {
 export function parseImei(input: string): Parsed<Imei> {
   const v = input.trim();
   if (SCIENTIFIC.test(v))
-    return bad("IMEI_SCIENTIFIC_NOTATION", `IMEI "${v}" was turned into a number by a spreadsheet.`);
+    return bad(
+      "IMEI_SCIENTIFIC_NOTATION",
+      `IMEI "${v}" was turned into a number by a spreadsheet.`,
+    );
   if (!DIGITS.test(v)) return bad("IMEI_NOT_DIGITS", `IMEI "${v}" must contain digits only.`);
-  if (v.length !== 15) return bad("IMEI_LENGTH", `IMEI "${v}" has ${v.length} digits; an IMEI has 15.`);
+  if (v.length !== 15)
+    return bad("IMEI_LENGTH", `IMEI "${v}" has ${v.length} digits; an IMEI has 15.`);
   if (!luhnValid(v)) return bad("IMEI_CHECK_DIGIT", `IMEI "${v}" fails the Luhn check digit.`);
   return ok(v as Imei);
 }
@@ -96,7 +111,8 @@ export function parseImei(input: string): Parsed<Imei> {
 export function parseEid(input: string): Parsed<Eid> {
   const v = input.trim();
   if (!DIGITS.test(v)) return bad("EID_NOT_DIGITS", `EID "${v}" must contain digits only.`);
-  if (v.length !== 32) return bad("EID_LENGTH", `EID "${v}" has ${v.length} digits; an EID has 32.`);
+  if (v.length !== 32)
+    return bad("EID_LENGTH", `EID "${v}" has ${v.length} digits; an EID has 32.`);
   let rem = 0;
   for (const ch of v) rem = (rem * 10 + (ch.charCodeAt(0) - 48)) % 97;
   if (rem !== 1) return bad("EID_CHECK_DIGITS", `EID "${v}" fails its check digits.`);

@@ -7,8 +7,13 @@ export const MAX_LISTED = 20;
  *
  * @example listSome(["colour", "size"]) // '"colour", "size"'
  */
-export function listSome(names: readonly string[], format: (name: string) => string = (n) => JSON.stringify(n)): string {
-  const shown = names.slice(0, MAX_LISTED).map((n) => format(n.length > 100 ? `${n.slice(0, 100)}…` : n));
+export function listSome(
+  names: readonly string[],
+  format: (name: string) => string = (n) => JSON.stringify(n),
+): string {
+  const shown = names
+    .slice(0, MAX_LISTED)
+    .map((n) => format(n.length > 100 ? `${n.slice(0, 100)}…` : n));
   const rest = names.length - shown.length;
   return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
 }

@@ -19,14 +19,24 @@ export function createSecretBox(keyHex: string): SecretBox {
       const iv = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", key, iv);
       const ct = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-      return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), ct.toString("base64url")].join(":");
+      return [
+        "v1",
+        iv.toString("base64url"),
+        cipher.getAuthTag().toString("base64url"),
+        ct.toString("base64url"),
+      ].join(":");
     },
     open(sealed) {
       const [v, iv, tag, ct] = sealed.split(":");
       if (v !== "v1" || !iv || !tag || ct === undefined) throw new Error("Not a sealed secret.");
-      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), { authTagLength: 16 });
+      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), {
+        authTagLength: 16,
+      });
       decipher.setAuthTag(Buffer.from(tag, "base64url"));
-      return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");
+      return Buffer.concat([
+        decipher.update(Buffer.from(ct, "base64url")),
+        decipher.final(),
+      ]).toString("utf8");
     },
   };
 }

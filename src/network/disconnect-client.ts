@@ -1,6 +1,13 @@
 import dgram from "node:dgram";
 import { isIPv6 } from "node:net";
-import { attr, Attr, Code, decodePacket, disconnectRequest, verifyDisconnectResponse } from "./radius/index.js";
+import {
+  attr,
+  Attr,
+  Code,
+  decodePacket,
+  disconnectRequest,
+  verifyDisconnectResponse,
+} from "./radius/index.js";
 
 /**
  * RFC 5176 Disconnect-Request to a gateway: tear down one data session. Retransmits the same packet
@@ -24,12 +31,16 @@ export type DisconnectResult =
 
 let nextIdentifier = Math.floor(Math.random() * 256);
 
-export async function sendDisconnect(target: DisconnectTarget, opts: { timeoutMs?: number; retries?: number } = {}): Promise<DisconnectResult> {
+export async function sendDisconnect(
+  target: DisconnectTarget,
+  opts: { timeoutMs?: number; retries?: number } = {},
+): Promise<DisconnectResult> {
   const timeoutMs = opts.timeoutMs ?? 3000;
   const retries = opts.retries ?? 2;
   const identifier = nextIdentifier++ % 256;
   const request = disconnectRequest({
-    identifier, secret: target.secret,
+    identifier,
+    secret: target.secret,
     attributes: [
       attr.string(Attr.AcctSessionId, target.sessionId),
       ...(target.imsi ? [attr.string(Attr.UserName, target.imsi)] : []),
@@ -44,14 +55,25 @@ export async function sendDisconnect(target: DisconnectTarget, opts: { timeoutMs
       let attempts = 0;
       let timer: NodeJS.Timeout;
       socket.on("message", (msg) => {
-        if (msg[1] !== identifier || !verifyDisconnectResponse(msg, authenticator, target.secret)) return;
+        if (msg[1] !== identifier || !verifyDisconnectResponse(msg, authenticator, target.secret))
+          return;
         clearTimeout(timer);
         if (msg[0] === Code.DisconnectAck) return resolve({ outcome: "ack" });
         const packet = decodePacket(msg);
-        const cause = packet.ok ? packet.value.attributes.find((a) => a.kind === "standard" && a.type === Attr.ErrorCause) : undefined;
-        resolve({ outcome: "nak", errorCause: cause && cause.kind === "standard" && cause.value.length === 4 ? cause.value.readUInt32BE(0) : null });
+        const cause = packet.ok
+          ? packet.value.attributes.find((a) => a.kind === "standard" && a.type === Attr.ErrorCause)
+          : undefined;
+        resolve({
+          outcome: "nak",
+          errorCause:
+            cause && cause.kind === "standard" && cause.value.length === 4
+              ? cause.value.readUInt32BE(0)
+              : null,
+        });
       });
-      socket.on("error", () => { /* an ICMP unreachable: treated as no answer */ });
+      socket.on("error", () => {
+        /* an ICMP unreachable: treated as no answer */
+      });
       const attempt = () => {
         if (attempts > retries) return resolve({ outcome: "timeout", attempts });
         attempts++;

@@ -1,7 +1,11 @@
 import { otterSignature } from "../lib/signature.js";
 import type { GuardedPost } from "./outbound-http.js";
 
-export type CancelLocation = (url: string, secret: string, body: { requestId: string; imsi: string; cancellationType: "subscription_withdrawal" }) => Promise<number>;
+export type CancelLocation = (
+  url: string,
+  secret: string,
+  body: { requestId: string; imsi: string; cancellationType: "subscription_withdrawal" },
+) => Promise<number>;
 
 /**
  * POSTs cancel-location requests to HSS endpoints through Otter's guarded HTTP client; resolves
@@ -10,7 +14,11 @@ export type CancelLocation = (url: string, secret: string, body: { requestId: st
 export function cancelLocationClient(post: GuardedPost): CancelLocation {
   return (url, secret, body) => {
     const text = JSON.stringify(body);
-    const headers = { "content-type": "application/json", "otter-signature": otterSignature(secret, text), "otter-request-id": body.requestId };
+    const headers = {
+      "content-type": "application/json",
+      "otter-signature": otterSignature(secret, text),
+      "otter-request-id": body.requestId,
+    };
     return post(url, text, headers, AbortSignal.timeout(10_000), "operator");
   };
 }

@@ -1,11 +1,18 @@
 import { promises as dns } from "node:dns";
 import { isIP, type LookupFunction } from "node:net";
-import { type AddressClass, type AllowList, allowListOf, type OutboundOwner, permits } from "./outbound-policy.js";
+import {
+  type AddressClass,
+  type AllowList,
+  allowListOf,
+  type OutboundOwner,
+  permits,
+} from "./outbound-policy.js";
 
 /** Resolves a host name to all its addresses; dns.lookup (the system resolver) by default, a fake in tests. */
 export type Resolver = (hostname: string) => Promise<{ address: string; family: number }[]>;
 
-export const systemResolver: Resolver = (hostname) => dns.lookup(hostname, { all: true, verbatim: true });
+export const systemResolver: Resolver = (hostname) =>
+  dns.lookup(hostname, { all: true, verbatim: true });
 
 /**
  * Otter refused to connect: the host resolved to an address the policy does not permit for its
@@ -27,11 +34,17 @@ export class DestinationRefused extends Error {
 }
 
 /** What a customer sees when Otter would not (or could not) connect: nothing about what lies behind it. */
-export const CUSTOMER_REASON = "Destination not reachable: its host does not resolve to a public internet address.";
+export const CUSTOMER_REASON =
+  "Destination not reachable: its host does not resolve to a public internet address.";
 
 const ARTICLE: Record<AddressClass, string> = {
-  public: "a public", private: "a private", loopback: "a loopback", link_local: "a link-local",
-  unspecified: "an unspecified", multicast: "a multicast", reserved: "a reserved",
+  public: "a public",
+  private: "a private",
+  loopback: "a loopback",
+  link_local: "a link-local",
+  unspecified: "an unspecified",
+  multicast: "a multicast",
+  reserved: "a reserved",
 };
 
 /** The socket-level checks one owner's connections go through (net.connect, http.Agent, node-smpp). */
@@ -56,13 +69,21 @@ export function createOutboundGuard(opts: { allow: readonly string[]; resolve?: 
     const { permitted, addressClass } = permits(address, owner, allow);
     if (permitted) return;
     const what = host === address ? address : `${host} resolves to ${address}, which`;
-    throw new DestinationRefused(host, "not_permitted", address, addressClass,
+    throw new DestinationRefused(
+      host,
+      "not_permitted",
+      address,
+      addressClass,
       `${what} is ${ARTICLE[addressClass]} address; Otter does not connect there for ${owner === "customer" ? "a customer's" : "an operator's"} destination ` +
-      "unless OTTER_OUTBOUND_ALLOW opens the range.");
+        "unless OTTER_OUTBOUND_ALLOW opens the range.",
+    );
   }
 
   /** Every address of `host`, each one permitted for `owner`; throws DestinationRefused otherwise. */
-  async function resolvePermitted(host: string, owner: OutboundOwner): Promise<{ address: string; family: 4 | 6 }[]> {
+  async function resolvePermitted(
+    host: string,
+    owner: OutboundOwner,
+  ): Promise<{ address: string; family: 4 | 6 }[]> {
     const name = host.replace(/^\[|\]$/g, "");
     const literal = isIP(name.replace(/%.*$/, ""));
     if (literal) {
@@ -74,23 +95,57 @@ export function createOutboundGuard(opts: { allow: readonly string[]; resolve?: 
       found = await resolve(name);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-      throw new DestinationRefused(name, "unresolved", null, null, `${name} does not resolve (${code}).`);
+      throw new DestinationRefused(
+        name,
+        "unresolved",
+        null,
+        null,
+        `${name} does not resolve (${code}).`,
+      );
     }
-    if (found.length === 0) throw new DestinationRefused(name, "unresolved", null, null, `${name} does not resolve to any address.`);
+    if (found.length === 0)
+      throw new DestinationRefused(
+        name,
+        "unresolved",
+        null,
+        null,
+        `${name} does not resolve to any address.`,
+      );
     // All of them: a name with one public and one private address would reach the private one in turn.
     for (const a of found) checkAddress(name, a.address, owner);
     return found.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
   }
 
   function connectGuard(owner: OutboundOwner): ConnectGuard {
-    const lookup = ((hostname: string, options: { family?: number | string; all?: boolean }, callback: (...args: unknown[]) => void) => {
-      resolvePermitted(hostname, owner).then((addresses) => {
-        const family = options.family === 4 || options.family === "IPv4" ? 4 : options.family === 6 || options.family === "IPv6" ? 6 : 0;
-        const fit = family === 0 ? addresses : addresses.filter((a) => a.family === family);
-        if (fit.length === 0) return callback(new DestinationRefused(hostname, "unresolved", null, null, `${hostname} has no IPv${family} address.`));
-        if (options.all) callback(null, fit);
-        else callback(null, fit[0]!.address, fit[0]!.family);
-      }, (err: unknown) => callback(err));
+    const lookup = ((
+      hostname: string,
+      options: { family?: number | string; all?: boolean },
+      callback: (...args: unknown[]) => void,
+    ) => {
+      resolvePermitted(hostname, owner).then(
+        (addresses) => {
+          const family =
+            options.family === 4 || options.family === "IPv4"
+              ? 4
+              : options.family === 6 || options.family === "IPv6"
+                ? 6
+                : 0;
+          const fit = family === 0 ? addresses : addresses.filter((a) => a.family === family);
+          if (fit.length === 0)
+            return callback(
+              new DestinationRefused(
+                hostname,
+                "unresolved",
+                null,
+                null,
+                `${hostname} has no IPv${family} address.`,
+              ),
+            );
+          if (options.all) callback(null, fit);
+          else callback(null, fit[0]!.address, fit[0]!.family);
+        },
+        (err: unknown) => callback(err),
+      );
     }) as LookupFunction;
     return {
       lookup,

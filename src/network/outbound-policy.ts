@@ -39,13 +39,18 @@ const IPV4_RANGES: [AddressClass, BlockList][] = [
   ["link_local", subnets("ipv4", ["169.254.0.0/16"])],
   ["private", subnets("ipv4", ["10.0.0.0/8", "100.64.0.0/10", "172.16.0.0/12", "192.168.0.0/16"])],
   ["multicast", subnets("ipv4", ["224.0.0.0/4"])],
-  ["reserved", subnets("ipv4", [
-    "192.0.0.0/24", // IETF protocol assignments
-    "192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", // documentation
-    "192.88.99.0/24", // 6to4 relay anycast
-    "198.18.0.0/15", // benchmarking
-    "240.0.0.0/4", // future use, and 255.255.255.255
-  ])],
+  [
+    "reserved",
+    subnets("ipv4", [
+      "192.0.0.0/24", // IETF protocol assignments
+      "192.0.2.0/24",
+      "198.51.100.0/24",
+      "203.0.113.0/24", // documentation
+      "192.88.99.0/24", // 6to4 relay anycast
+      "198.18.0.0/15", // benchmarking
+      "240.0.0.0/4", // future use, and 255.255.255.255
+    ]),
+  ],
 ];
 
 const IPV6_RANGES: [AddressClass, BlockList][] = [
@@ -54,12 +59,16 @@ const IPV6_RANGES: [AddressClass, BlockList][] = [
   ["link_local", subnets("ipv6", ["fe80::/10"])],
   ["private", subnets("ipv6", ["fc00::/7", "fec0::/10", "64:ff9b:1::/48"])],
   ["multicast", subnets("ipv6", ["ff00::/8"])],
-  ["reserved", subnets("ipv6", [
-    "2001:db8::/32", "3fff::/20", // documentation
-    "2001::/23", // IETF protocol assignments: Teredo, ORCHID, benchmarking…
-    "2002::/16", // 6to4: the relay would reach an IPv4 address Otter never checked
-    "100::/64", // discard-only
-  ])],
+  [
+    "reserved",
+    subnets("ipv6", [
+      "2001:db8::/32",
+      "3fff::/20", // documentation
+      "2001::/23", // IETF protocol assignments: Teredo, ORCHID, benchmarking…
+      "2002::/16", // 6to4: the relay would reach an IPv4 address Otter never checked
+      "100::/64", // discard-only
+    ]),
+  ],
 ];
 /** Global unicast; anything else not named above (IPv4-compatible ::/96, SIIT…) is reserved. */
 const GLOBAL_UNICAST_V6 = subnets("ipv6", ["2000::/3"]);
@@ -78,7 +87,9 @@ function ipv6Groups(address: string): number[] {
   const front = head ? head.split(":") : [];
   if (tail === undefined) return front.map((g) => parseInt(g, 16));
   const back = tail ? tail.split(":") : [];
-  return [...front, ...Array<string>(8 - front.length - back.length).fill("0"), ...back].map((g) => parseInt(g, 16));
+  return [...front, ...Array<string>(8 - front.length - back.length).fill("0"), ...back].map((g) =>
+    parseInt(g, 16),
+  );
 }
 
 /** The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d) or NAT64 (64:ff9b::a.b.c.d) address. */
@@ -103,13 +114,16 @@ export function classifyAddress(address: string): AddressClass {
     const inner = embeddedIPv4(ip.address);
     if (inner) return classifyAddress(inner);
   }
-  for (const [cls, list] of ip.family === "ipv4" ? IPV4_RANGES : IPV6_RANGES) if (list.check(ip.address, ip.family)) return cls;
+  for (const [cls, list] of ip.family === "ipv4" ? IPV4_RANGES : IPV6_RANGES)
+    if (list.check(ip.address, ip.family)) return cls;
   if (ip.family === "ipv6" && !GLOBAL_UNICAST_V6.check(ip.address, "ipv6")) return "reserved";
   return "public";
 }
 
 /** One allow-list entry: `10.20.0.0/16`, `::1/128`, or a single address. Null when malformed. */
-export function parseCidr(entry: string): { address: string; prefix: number; family: "ipv4" | "ipv6" } | null {
+export function parseCidr(
+  entry: string,
+): { address: string; prefix: number; family: "ipv4" | "ipv6" } | null {
   const [addr, prefixText, extra] = entry.trim().split("/");
   if (extra !== undefined || !addr) return null;
   const ip = bare(addr);
@@ -149,8 +163,15 @@ export function allowListOf(entries: readonly string[]): AllowList {
  * Whether Otter may connect to `address` for a destination of `owner`: a public address always; a
  * private one when the operator owns the destination; anything the allow-list names, for everyone.
  */
-export function permits(address: string, owner: OutboundOwner, allow: AllowList): { permitted: boolean; addressClass: AddressClass } {
+export function permits(
+  address: string,
+  owner: OutboundOwner,
+  allow: AllowList,
+): { permitted: boolean; addressClass: AddressClass } {
   const addressClass = classifyAddress(address);
-  const permitted = addressClass === "public" || (owner === "operator" && addressClass === "private") || allow.includes(address);
+  const permitted =
+    addressClass === "public" ||
+    (owner === "operator" && addressClass === "private") ||
+    allow.includes(address);
   return { permitted, addressClass };
 }

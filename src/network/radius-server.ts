@@ -7,7 +7,15 @@ import type { ResolvedClient } from "../modules/network/network-clients.service.
 import type { AccountingInput } from "../modules/network/network.types.js";
 import type { SignalsService } from "../modules/network/signals.service.js";
 import type { Clock } from "../lib/clock.js";
-import { accountingResponse, type AccountingRecord, Code, decodeAccounting, decodePacket, type RadiusPacket, verifyAccountingRequest } from "./radius/index.js";
+import {
+  accountingResponse,
+  type AccountingRecord,
+  Code,
+  decodeAccounting,
+  decodePacket,
+  type RadiusPacket,
+  verifyAccountingRequest,
+} from "./radius/index.js";
 
 /**
  * The RADIUS accounting edge (RFC 2866). A request is answered only after what it carries is
@@ -45,13 +53,29 @@ const RELOAD_MS = 30_000;
 
 /** What identifies a record whatever packet carried it (Acct-Delay-Time and the identifier change on resend). */
 export function dedupeKey(clientId: string, r: AccountingRecord, receivedAt: Date): string {
-  const sessionless = r.statusType.name === "accounting-on" || r.statusType.name === "accounting-off";
+  const sessionless =
+    r.statusType.name === "accounting-on" || r.statusType.name === "accounting-off";
   // A resent On/Off carries a larger Acct-Delay-Time: the moment it describes stays the same.
-  const when = r.eventTimestamp?.getTime() ?? (sessionless ? Math.floor(eventTime(r, receivedAt).getTime() / 10_000) : "");
-  return createHash("sha256").update(JSON.stringify([
-    clientId, r.statusType.code, r.sessionId ?? "", r.imsi ?? "", r.sessionTime ?? "", r.inputOctets ?? "", r.outputOctets ?? "",
-    r.inputPackets ?? "", r.outputPackets ?? "", when, r.terminateCause?.code ?? "",
-  ])).digest("base64url");
+  const when =
+    r.eventTimestamp?.getTime() ??
+    (sessionless ? Math.floor(eventTime(r, receivedAt).getTime() / 10_000) : "");
+  return createHash("sha256")
+    .update(
+      JSON.stringify([
+        clientId,
+        r.statusType.code,
+        r.sessionId ?? "",
+        r.imsi ?? "",
+        r.sessionTime ?? "",
+        r.inputOctets ?? "",
+        r.outputOctets ?? "",
+        r.inputPackets ?? "",
+        r.outputPackets ?? "",
+        when,
+        r.terminateCause?.code ?? "",
+      ]),
+    )
+    .digest("base64url");
 }
 
 /** Event-Timestamp, or receipt minus Acct-Delay-Time; a clock running ahead is held to the receipt time. */
@@ -61,7 +85,11 @@ export function eventTime(r: AccountingRecord, receivedAt: Date): Date {
 }
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-export function toAccountingInput(clientId: string, r: AccountingRecord, receivedAt: Date): AccountingInput {
+export function toAccountingInput(
+  clientId: string,
+  r: AccountingRecord,
+  receivedAt: Date,
+): AccountingInput {
   const loc = r.userLocation;
   return {
     clientId,
@@ -78,11 +106,15 @@ export function toAccountingInput(clientId: string, r: AccountingRecord, receive
     bytesUp: r.inputOctets,
     bytesDown: r.outputOctets,
     sessionTime: r.sessionTime,
-    terminateCause: r.terminateCause ? r.terminateCause.name ?? String(r.terminateCause.code) : undefined,
+    terminateCause: r.terminateCause
+      ? (r.terminateCause.name ?? String(r.terminateCause.code))
+      : undefined,
     rat: r.rat,
     ratCode: r.ratType?.code,
     serving: r.sgsnMccMnc ?? (loc?.mcc && loc.mnc ? { mcc: loc.mcc, mnc: loc.mnc } : undefined),
-    location: loc ? Object.fromEntries(Object.entries(loc).filter(([, v]) => v !== undefined)) : undefined,
+    location: loc
+      ? Object.fromEntries(Object.entries(loc).filter(([, v]) => v !== undefined))
+      : undefined,
     imeisv: r.imeisv,
     imei: r.imei,
     record: JSON.parse(JSON.stringify(r)) as Record<string, unknown>,
@@ -93,21 +125,47 @@ export async function startRadiusServer(opts: RadiusServerOptions) {
   const log = opts.logger;
   const maxBatch = opts.maxBatch ?? 500;
   const maxWaitMs = opts.maxWaitMs ?? 2;
-  const requests = new Counter({ name: "otter_radius_requests_total", help: "Accounting-Requests answered, by outcome.", labelNames: ["outcome"] as const, registers: [opts.registry] });
-  const dropped = new Counter({ name: "otter_radius_dropped_total", help: "RADIUS packets dropped unanswered, by reason.", labelNames: ["reason"] as const, registers: [opts.registry] });
-  const batchSize = new Histogram({ name: "otter_radius_batch_size", help: "Requests per group commit.", buckets: [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000], registers: [opts.registry] });
-  const commitSeconds = new Histogram({ name: "otter_radius_commit_seconds", help: "Time to store one group commit.", buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1], registers: [opts.registry] });
+  const requests = new Counter({
+    name: "otter_radius_requests_total",
+    help: "Accounting-Requests answered, by outcome.",
+    labelNames: ["outcome"] as const,
+    registers: [opts.registry],
+  });
+  const dropped = new Counter({
+    name: "otter_radius_dropped_total",
+    help: "RADIUS packets dropped unanswered, by reason.",
+    labelNames: ["reason"] as const,
+    registers: [opts.registry],
+  });
+  const batchSize = new Histogram({
+    name: "otter_radius_batch_size",
+    help: "Requests per group commit.",
+    buckets: [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000],
+    registers: [opts.registry],
+  });
+  const commitSeconds = new Histogram({
+    name: "otter_radius_commit_seconds",
+    help: "Time to store one group commit.",
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [opts.registry],
+  });
 
   let resolve = await opts.clients.loadResolver();
   let loadedVersion = opts.clients.version();
   let loadedAt = Date.now();
   let reloading: Promise<void> | null = null;
   const reload = () => {
-    reloading ??= opts.clients.loadResolver().then((r) => {
-      resolve = r;
-      loadedVersion = opts.clients.version();
-      loadedAt = Date.now();
-    }).catch((err) => log.error({ err }, "could not reload network clients")).finally(() => { reloading = null; });
+    reloading ??= opts.clients
+      .loadResolver()
+      .then((r) => {
+        resolve = r;
+        loadedVersion = opts.clients.version();
+        loadedAt = Date.now();
+      })
+      .catch((err) => log.error({ err }, "could not reload network clients"))
+      .finally(() => {
+        reloading = null;
+      });
     return reloading;
   };
 
@@ -118,7 +176,10 @@ export async function startRadiusServer(opts: RadiusServerOptions) {
     const now = Date.now();
     if ((lastWarned.get(k) ?? 0) < now - 60_000) {
       lastWarned.set(k, now);
-      log.warn({ source, reason, detail }, "RADIUS packet dropped (logged once a minute per source and reason)");
+      log.warn(
+        { source, reason, detail },
+        "RADIUS packet dropped (logged once a minute per source and reason)",
+      );
     }
   }
 
@@ -130,7 +191,10 @@ export async function startRadiusServer(opts: RadiusServerOptions) {
   let closing = false;
   const idle: (() => void)[] = [];
 
-  const socket = dgram.createSocket({ type: isIPv6(opts.host) ? "udp6" : "udp4", recvBufferSize: 8 * 1024 * 1024 });
+  const socket = dgram.createSocket({
+    type: isIPv6(opts.host) ? "udp6" : "udp4",
+    recvBufferSize: 8 * 1024 * 1024,
+  });
 
   function answer(p: Pending) {
     const response = accountingResponse(p.packet, p.client.secret);
@@ -155,7 +219,10 @@ export async function startRadiusServer(opts: RadiusServerOptions) {
     } catch (err) {
       // One bad record must not hold back the others: store them one by one; what still fails stays
       // unanswered, so its gateway retransmits it.
-      log.error({ err, size: batch.length }, "group commit failed; storing its requests one by one");
+      log.error(
+        { err, size: batch.length },
+        "group commit failed; storing its requests one by one",
+      );
       for (const p of batch) {
         try {
           const [outcome] = await opts.signals.recordAccounting([p.input]);
@@ -163,7 +230,10 @@ export async function startRadiusServer(opts: RadiusServerOptions) {
           answer(p);
         } catch (e) {
           dropped.inc({ reason: "store_failed" });
-          log.error({ err: e, sessionId: p.input.sessionId }, "accounting request not stored; left unanswered for the gateway to retransmit");
+          log.error(
+            { err: e, sessionId: p.input.sessionId },
+            "accounting request not stored; left unanswered for the gateway to retransmit",
+          );
         }
       }
     } finally {
@@ -192,7 +262,10 @@ export async function startRadiusServer(opts: RadiusServerOptions) {
       timer = null;
       pump();
     } else if (!timer) {
-      timer = setTimeout(() => { timer = null; pump(); }, maxWaitMs);
+      timer = setTimeout(() => {
+        timer = null;
+        pump();
+      }, maxWaitMs);
     }
   }
 
@@ -209,14 +282,19 @@ export async function startRadiusServer(opts: RadiusServerOptions) {
   function handle(msg: Buffer, rinfo: dgram.RemoteInfo, retried = false): void {
     if (closing) return;
     const client = resolve(rinfo.address);
-    const verified = client && msg.length >= 20 && msg[0] === Code.AccountingRequest && verifyAccountingRequest(msg, client.secret);
+    const verified =
+      client &&
+      msg.length >= 20 &&
+      msg[0] === Code.AccountingRequest &&
+      verifyAccountingRequest(msg, client.secret);
     if (!verified && !retried && Date.now() - loadedAt > 2000) {
       // Another node may have added the gateway or rotated its secret: look again before dropping.
       void reload().then(() => handle(msg, rinfo, true));
       return;
     }
     if (!client) return drop("unknown_client", rinfo.address);
-    if (msg.length < 20 || msg[0] !== Code.AccountingRequest) return drop("not_accounting_request", rinfo.address);
+    if (msg.length < 20 || msg[0] !== Code.AccountingRequest)
+      return drop("not_accounting_request", rinfo.address);
     if (!verified) return drop("bad_authenticator", rinfo.address, client.name);
     const key = `${client.id}:${msg[1]}:${msg.subarray(4, 20).toString("hex")}`;
     const seen = recent.get(key);
@@ -235,7 +313,13 @@ export async function startRadiusServer(opts: RadiusServerOptions) {
     if (!packet.ok) return drop("malformed", rinfo.address, packet.detail);
     const record = decodeAccounting(packet.value);
     if (!record.ok) return drop("malformed", rinfo.address, record.detail);
-    const p: Pending = { key, packet: packet.value, client, to: { address: rinfo.address, port: rinfo.port }, input: toAccountingInput(client.id, record.value, opts.clock.now()) };
+    const p: Pending = {
+      key,
+      packet: packet.value,
+      client,
+      to: { address: rinfo.address, port: rinfo.port },
+      input: toAccountingInput(client.id, record.value, opts.clock.now()),
+    };
     inflight.set(key, p);
     queue.push(p);
     schedule();
@@ -244,7 +328,10 @@ export async function startRadiusServer(opts: RadiusServerOptions) {
 
   await new Promise<void>((resolveBind, reject) => {
     socket.once("error", reject);
-    socket.bind(opts.port, opts.host, () => { socket.off("error", reject); resolveBind(); });
+    socket.bind(opts.port, opts.host, () => {
+      socket.off("error", reject);
+      resolveBind();
+    });
   });
   const port = socket.address().port;
   log.info({ host: opts.host, port }, "RADIUS accounting listening");
@@ -254,7 +341,10 @@ export async function startRadiusServer(opts: RadiusServerOptions) {
     /** Stops taking packets, stores what was received, answers it, then closes the socket. */
     async close(): Promise<void> {
       closing = true;
-      if (timer) { clearTimeout(timer); timer = null; }
+      if (timer) {
+        clearTimeout(timer);
+        timer = null;
+      }
       pump();
       if (running > 0 || queue.length > 0) await new Promise<void>((r) => idle.push(r));
       await new Promise<void>((r) => socket.close(() => r()));

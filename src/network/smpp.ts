@@ -32,8 +32,17 @@ export interface SmppServer extends Server {
 
 const require = createRequire(import.meta.url);
 const lib = require("smpp") as {
-  connect(options: { host: string; port: number; auto_enquire_link_period?: number; connectTimeout?: number; lookup?: import("node:net").LookupFunction }): SmppSession;
-  createServer(options: Record<string, unknown>, listener: (session: SmppSession) => void): SmppServer;
+  connect(options: {
+    host: string;
+    port: number;
+    auto_enquire_link_period?: number;
+    connectTimeout?: number;
+    lookup?: import("node:net").LookupFunction;
+  }): SmppSession;
+  createServer(
+    options: Record<string, unknown>,
+    listener: (session: SmppSession) => void,
+  ): SmppServer;
   ESME_ROK: number;
   ESME_RBINDFAIL: number;
   ESME_RINVPASWD: number;

@@ -17,7 +17,12 @@ import { createRequire } from "node:module";
  * written here because the library leaves it to the caller.
  */
 const require = createRequire(import.meta.url);
-const smpp = require("smpp") as { encodings: { ASCII: { match(s: string): boolean; encode(s: string): Buffer; decode(b: Buffer): string }; UCS2: { encode(s: string): Buffer; decode(b: Buffer): string } } };
+const smpp = require("smpp") as {
+  encodings: {
+    ASCII: { match(s: string): boolean; encode(s: string): Buffer; decode(b: Buffer): string };
+    UCS2: { encode(s: string): Buffer; decode(b: Buffer): string };
+  };
+};
 
 export const MAX_SEGMENTS = 4;
 export const DATA_CODING = { gsm7: 0x00, binary: 0x04, ucs2: 0x08 } as const;
@@ -37,7 +42,10 @@ export interface EncodedSms {
 }
 
 export class SmsEncodingError extends Error {
-  constructor(readonly code: "SMS_TOO_LONG" | "SMS_EMPTY", message: string) {
+  constructor(
+    readonly code: "SMS_TOO_LONG" | "SMS_EMPTY",
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -79,12 +87,18 @@ function split(body: Buffer, encoding: SmsEncoding, max: number): Buffer[] {
  * Encodes a text or a hex payload for submit_sm. `reference` (0–255) identifies the concatenated
  * message on the handset; give each SMS its own.
  */
-export function encodeSms(content: { text: string } | { payloadHex: string }, reference = 0): EncodedSms {
+export function encodeSms(
+  content: { text: string } | { payloadHex: string },
+  reference = 0,
+): EncodedSms {
   let encoding: SmsEncoding;
   let body: Buffer;
   if ("text" in content) {
     encoding = chooseTextEncoding(content.text);
-    body = encoding === "gsm7" ? smpp.encodings.ASCII.encode(content.text) : smpp.encodings.UCS2.encode(content.text);
+    body =
+      encoding === "gsm7"
+        ? smpp.encodings.ASCII.encode(content.text)
+        : smpp.encodings.UCS2.encode(content.text);
   } else {
     encoding = "binary";
     body = Buffer.from(content.payloadHex, "hex");
@@ -92,20 +106,39 @@ export function encodeSms(content: { text: string } | { payloadHex: string }, re
   if (body.length === 0) throw new SmsEncodingError("SMS_EMPTY", "The SMS has no content.");
   const limit = LIMITS[encoding];
   const units = body.length / limit.unit;
-  if (body.length <= limit.single) return { encoding, dataCoding: DATA_CODING[encoding], esmClass: 0, segments: [body], units };
+  if (body.length <= limit.single)
+    return { encoding, dataCoding: DATA_CODING[encoding], esmClass: 0, segments: [body], units };
   const parts = split(body, encoding, limit.part);
   if (parts.length > MAX_SEGMENTS) {
-    const unitName = encoding === "gsm7" ? "GSM-7 characters" : encoding === "ucs2" ? "UCS-2 characters" : "octets";
+    const unitName =
+      encoding === "gsm7"
+        ? "GSM-7 characters"
+        : encoding === "ucs2"
+          ? "UCS-2 characters"
+          : "octets";
     const max = Math.floor((MAX_SEGMENTS * limit.part) / limit.unit);
-    throw new SmsEncodingError("SMS_TOO_LONG", `The SMS needs ${parts.length} segments (${units} ${unitName}); Otter sends at most ${MAX_SEGMENTS} concatenated segments (about ${max} ${unitName}).`);
+    throw new SmsEncodingError(
+      "SMS_TOO_LONG",
+      `The SMS needs ${parts.length} segments (${units} ${unitName}); Otter sends at most ${MAX_SEGMENTS} concatenated segments (about ${max} ${unitName}).`,
+    );
   }
   const ref = reference & 0xff;
-  const segments = parts.map((p, i) => Buffer.concat([Buffer.from([0x05, 0x00, 0x03, ref, parts.length, i + 1]), p]));
+  const segments = parts.map((p, i) =>
+    Buffer.concat([Buffer.from([0x05, 0x00, 0x03, ref, parts.length, i + 1]), p]),
+  );
   return { encoding, dataCoding: DATA_CODING[encoding], esmClass: ESM_UDHI, segments, units };
 }
 
 /** The other way (the simulated SMSC and tests): one segment's UDH and content. */
-export function decodeSegment(shortMessage: Buffer, dataCoding: number, esmClass: number): { concat: { ref: number; total: number; seq: number } | null; text: string | null; payload: Buffer } {
+export function decodeSegment(
+  shortMessage: Buffer,
+  dataCoding: number,
+  esmClass: number,
+): {
+  concat: { ref: number; total: number; seq: number } | null;
+  text: string | null;
+  payload: Buffer;
+} {
   let payload = shortMessage;
   let concat: { ref: number; total: number; seq: number } | null = null;
   if (esmClass & ESM_UDHI && shortMessage.length > 0) {
@@ -115,11 +148,17 @@ export function decodeSegment(shortMessage: Buffer, dataCoding: number, esmClass
     for (let i = 0; i + 1 < udh.length;) {
       const iei = udh[i]!;
       const len = udh[i + 1]!;
-      if (iei === 0x00 && len === 3 && i + 5 <= udh.length) concat = { ref: udh[i + 2]!, total: udh[i + 3]!, seq: udh[i + 4]! };
+      if (iei === 0x00 && len === 3 && i + 5 <= udh.length)
+        concat = { ref: udh[i + 2]!, total: udh[i + 3]!, seq: udh[i + 4]! };
       i += 2 + len;
     }
   }
   const coding = dataCoding & 0x0f;
-  const text = coding === DATA_CODING.gsm7 || coding === 0x01 ? smpp.encodings.ASCII.decode(payload) : coding === DATA_CODING.ucs2 ? smpp.encodings.UCS2.decode(payload) : null;
+  const text =
+    coding === DATA_CODING.gsm7 || coding === 0x01
+      ? smpp.encodings.ASCII.decode(payload)
+      : coding === DATA_CODING.ucs2
+        ? smpp.encodings.UCS2.decode(payload)
+        : null;
   return { concat, text, payload };
 }

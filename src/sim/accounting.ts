@@ -1,5 +1,10 @@
 import {
-  A3gpp, attr, Attr, encodeUserLocationInfo, type OutgoingAttribute, type UserLocationInput,
+  A3gpp,
+  attr,
+  Attr,
+  encodeUserLocationInfo,
+  type OutgoingAttribute,
+  type UserLocationInput,
 } from "../network/radius/index.js";
 import type { SimRat, StopSpec } from "./scenario.js";
 
@@ -11,12 +16,31 @@ import type { SimRat, StopSpec } from "./scenario.js";
  */
 
 /** 3GPP-RAT-Type of each of Otter's RATs (TS 29.274 §8.17). */
-export const RAT_TYPE: Readonly<Record<SimRat, number>> = { "3G": 1, "2G": 2, LTE: 6, "NB-IoT": 8, "LTE-M": 9, "5G": 51 };
+export const RAT_TYPE: Readonly<Record<SimRat, number>> = {
+  "3G": 1,
+  "2G": 2,
+  LTE: 6,
+  "NB-IoT": 8,
+  "LTE-M": 9,
+  "5G": 51,
+};
 
-export const STATUS = { start: 1, stop: 2, interim: 3, "accounting-on": 7, "accounting-off": 8 } as const;
+export const STATUS = {
+  start: 1,
+  stop: 2,
+  interim: 3,
+  "accounting-on": 7,
+  "accounting-off": 8,
+} as const;
 
 /** RFC 2866 §5.10 causes the simulator sends. */
-export const TerminateCause = { UserRequest: 1, LostCarrier: 2, LostService: 3, AdminReset: 6, NasRequest: 10 } as const;
+export const TerminateCause = {
+  UserRequest: 1,
+  LostCarrier: 2,
+  LostService: 3,
+  AdminReset: 6,
+  NasRequest: 10,
+} as const;
 
 export interface AccountingRecordSpec {
   status: "start" | "interim" | "stop";
@@ -42,11 +66,14 @@ export function userLocation(where: StopSpec): Buffer | null {
   const mcc = where.plmn.slice(0, 3);
   const mnc = where.plmn.slice(3);
   let loc: UserLocationInput | null = null;
-  if (where.tac !== undefined && where.eci !== undefined) loc = { type: 130, mcc, mnc, tac: where.tac, eci: where.eci };
+  if (where.tac !== undefined && where.eci !== undefined)
+    loc = { type: 130, mcc, mnc, tac: where.tac, eci: where.eci };
   else if (where.eci !== undefined) loc = { type: 129, mcc, mnc, eci: where.eci };
   else if (where.tac !== undefined) loc = { type: 128, mcc, mnc, tac: where.tac };
-  else if (where.lac !== undefined && where.ci !== undefined) loc = { type: 0, mcc, mnc, lac: where.lac, ci: where.ci };
-  else if (where.lac !== undefined && where.sac !== undefined) loc = { type: 1, mcc, mnc, lac: where.lac, sac: where.sac };
+  else if (where.lac !== undefined && where.ci !== undefined)
+    loc = { type: 0, mcc, mnc, lac: where.lac, ci: where.ci };
+  else if (where.lac !== undefined && where.sac !== undefined)
+    loc = { type: 1, mcc, mnc, lac: where.lac, sac: where.sac };
   return loc ? encodeUserLocationInfo(loc) : null;
 }
 
@@ -54,7 +81,10 @@ const GIGAWORD = 2 ** 32;
 /** Octets and gigawords (RFC 2869 §5.1): total = gigawords·2³² + octets. */
 function volume(octetsType: number, gigawordsType: number, total: number): OutgoingAttribute[] {
   const giga = Math.floor(total / GIGAWORD);
-  return [attr.uint32(octetsType, total % GIGAWORD), ...(giga > 0 ? [attr.uint32(gigawordsType, giga)] : [])];
+  return [
+    attr.uint32(octetsType, total % GIGAWORD),
+    ...(giga > 0 ? [attr.uint32(gigawordsType, giga)] : []),
+  ];
 }
 
 const packets = (bytes: number) => Math.ceil(bytes / 256);
@@ -97,12 +127,19 @@ export function accountingAttributes(r: AccountingRecordSpec): OutgoingAttribute
       attr.uint32(Attr.AcctOutputPackets, packets(r.down)),
     );
   }
-  if (r.status === "stop") attrs.push(attr.uint32(Attr.AcctTerminateCause, r.terminateCause ?? TerminateCause.UserRequest));
+  if (r.status === "stop")
+    attrs.push(
+      attr.uint32(Attr.AcctTerminateCause, r.terminateCause ?? TerminateCause.UserRequest),
+    );
   return attrs;
 }
 
 /** Accounting-On: the gateway (re)started, so none of its earlier sessions exist any more. */
-export function accountingOnAttributes(p: { nasIp: string; at: Date; sessionId: string }): OutgoingAttribute[] {
+export function accountingOnAttributes(p: {
+  nasIp: string;
+  at: Date;
+  sessionId: string;
+}): OutgoingAttribute[] {
   return [
     attr.uint32(Attr.AcctStatusType, STATUS["accounting-on"]),
     attr.string(Attr.AcctSessionId, p.sessionId),

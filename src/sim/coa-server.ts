@@ -1,7 +1,16 @@
 import dgram from "node:dgram";
 import { isIPv6 } from "node:net";
 import {
-  A3gpp, attr, Attr, Code, decodePacket, disconnectResponse, signedResponse, VENDOR_3GPP, verifyDisconnectRequest, verifyRequestAuthenticator,
+  A3gpp,
+  attr,
+  Attr,
+  Code,
+  decodePacket,
+  disconnectResponse,
+  signedResponse,
+  VENDOR_3GPP,
+  verifyDisconnectRequest,
+  verifyRequestAuthenticator,
 } from "../network/radius/index.js";
 
 /**
@@ -74,11 +83,17 @@ export async function startCoaServer(opts: {
     answered.set(key, { response, at: Date.now() });
     socket.send(response, rinfo.port, rinfo.address);
   });
-  socket.on("error", () => { /* a send to a vanished client; nothing to do */ });
+  socket.on("error", () => {
+    /* a send to a vanished client; nothing to do */
+  });
 
   function handle(msg: Buffer): Buffer | null {
     const isCoa = msg[0] === Code.CoaRequest;
-    if (!(isCoa ? verifyRequestAuthenticator(msg, opts.secret) : verifyDisconnectRequest(msg, opts.secret))) {
+    if (
+      !(isCoa
+        ? verifyRequestAuthenticator(msg, opts.secret)
+        : verifyDisconnectRequest(msg, opts.secret))
+    ) {
       stats.discarded++;
       return null;
     }
@@ -91,7 +106,12 @@ export async function startCoaServer(opts: {
     const errorCause = (n: number) => [attr.uint32(Attr.ErrorCause, n)];
     if (isCoa) {
       stats.naked++;
-      return signedResponse(Code.CoaNak, packet.value, opts.secret, errorCause(ErrorCause.UnsupportedService));
+      return signedResponse(
+        Code.CoaNak,
+        packet.value,
+        opts.secret,
+        errorCause(ErrorCause.UnsupportedService),
+      );
     }
     const target: DisconnectTarget = {};
     for (const a of packet.value.attributes) {
@@ -99,21 +119,33 @@ export async function startCoaServer(opts: {
       if (a.kind === "standard") {
         if (a.type === Attr.AcctSessionId) target.sessionId = text;
         else if (a.type === Attr.UserName) target.userName = text;
-        else if (a.type === Attr.FramedIpAddress && a.value.length === 4) target.framedIp = [...a.value].join(".");
-        else if (a.type === Attr.NasIpAddress && a.value.length === 4) target.nasIp = [...a.value].join(".");
-      } else if (a.kind === "vendor" && a.vendorId === VENDOR_3GPP && a.vendorType === A3gpp.Imsi) target.imsi = text;
+        else if (a.type === Attr.FramedIpAddress && a.value.length === 4)
+          target.framedIp = [...a.value].join(".");
+        else if (a.type === Attr.NasIpAddress && a.value.length === 4)
+          target.nasIp = [...a.value].join(".");
+      } else if (a.kind === "vendor" && a.vendorId === VENDOR_3GPP && a.vendorType === A3gpp.Imsi)
+        target.imsi = text;
     }
-    const decision: DisconnectDecision = target.sessionId || target.userName || target.imsi || target.framedIp
-      ? opts.disconnect(target)
-      : { ack: false, errorCause: ErrorCause.MissingAttribute };
+    const decision: DisconnectDecision =
+      target.sessionId || target.userName || target.imsi || target.framedIp
+        ? opts.disconnect(target)
+        : { ack: false, errorCause: ErrorCause.MissingAttribute };
     if (decision.ack) stats.acked++;
     else stats.naked++;
-    return disconnectResponse(packet.value, opts.secret, decision.ack, decision.ack ? [] : errorCause(decision.errorCause));
+    return disconnectResponse(
+      packet.value,
+      opts.secret,
+      decision.ack,
+      decision.ack ? [] : errorCause(decision.errorCause),
+    );
   }
 
   await new Promise<void>((resolve, reject) => {
     socket.once("error", reject);
-    socket.bind(opts.port, opts.host, () => { socket.off("error", reject); resolve(); });
+    socket.bind(opts.port, opts.host, () => {
+      socket.off("error", reject);
+      resolve();
+    });
   });
   return {
     port: socket.address().port,

@@ -18,7 +18,9 @@ import { loadScenarios, ScenarioError } from "./scenario.js";
 
 /** Known to everyone who reads this file: fine for a demo on 127.0.0.1, never for a real Otter. */
 export const DEMO_API_KEY = "otk_demo_otter_simulator_demo_key_0000000000";
-const SCENARIOS = ["giraffe", "sea-otter", "meters"].map((n) => fileURLToPath(new URL(`../../scenarios/${n}.yaml`, import.meta.url)));
+const SCENARIOS = ["giraffe", "sea-otter", "meters"].map((n) =>
+  fileURLToPath(new URL(`../../scenarios/${n}.yaml`, import.meta.url)),
+);
 const say = (line = "") => void process.stdout.write(`${line}\n`);
 const REPLAY_MS = 48 * 3_600_000;
 const DEMO_DIR = "./data-demo";
@@ -36,7 +38,8 @@ async function main(): Promise<void> {
   const config = loadConfig(env);
   // The demo replays the last 48 hours: on yesterday's data it would play them twice. Its own
   // directory is scratch space and starts empty; a directory or database of your choosing is kept.
-  if (!process.env.OTTER_DATA_DIR && !config.DATABASE_URL) await rm(DEMO_DIR, { recursive: true, force: true });
+  if (!process.env.OTTER_DATA_DIR && !config.DATABASE_URL)
+    await rm(DEMO_DIR, { recursive: true, force: true });
   const key = config.OTTER_BOOTSTRAP_API_KEY ?? DEMO_API_KEY;
   const otter = await buildOtter({ config, logger: pino({ level: config.OTTER_LOG_LEVEL }) });
   let url: string;
@@ -45,22 +48,32 @@ async function main(): Promise<void> {
   } catch (err) {
     await otter.close().catch(() => {});
     const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(code === "EADDRINUSE"
-      ? `a port Otter needs is taken (HTTP ${config.OTTER_HTTP_PORT}, RADIUS ${config.OTTER_RADIUS_PORT}, SMTP ${config.OTTER_SMTP_PORT}); choose others with OTTER_HTTP_PORT, OTTER_RADIUS_PORT and OTTER_SMTP_PORT`
-      : (err as Error).message);
+    throw new Error(
+      code === "EADDRINUSE"
+        ? `a port Otter needs is taken (HTTP ${config.OTTER_HTTP_PORT}, RADIUS ${config.OTTER_RADIUS_PORT}, SMTP ${config.OTTER_SMTP_PORT}); choose others with OTTER_HTTP_PORT, OTTER_RADIUS_PORT and OTTER_SMTP_PORT`
+        : (err as Error).message,
+      { cause: err },
+    );
   }
 
   // The last 48 hours at speed, then on in real time (for up to a week, or until Ctrl-C).
-  const scenario = await loadScenarios(SCENARIOS, { start: { fromNowMs: -REPLAY_MS }, durationMs: REPLAY_MS + 7 * 24 * 3_600_000 });
+  const scenario = await loadScenarios(SCENARIOS, {
+    start: { fromNowMs: -REPLAY_MS },
+    durationMs: REPLAY_MS + 7 * 24 * 3_600_000,
+  });
   const rule = "─".repeat(100);
   say(rule);
-  say(`Otter is running at ${url} (storage: ${config.DATABASE_URL ? "PostgreSQL" : `${config.OTTER_DATA_DIR}${process.env.OTTER_DATA_DIR ? "" : ", fresh at every run"}`}), RADIUS accounting on UDP ${config.OTTER_RADIUS_HOST}:${otter.radiusPort}.`);
+  say(
+    `Otter is running at ${url} (storage: ${config.DATABASE_URL ? "PostgreSQL" : `${config.OTTER_DATA_DIR}${process.env.OTTER_DATA_DIR ? "" : ", fresh at every run"}`}), RADIUS accounting on UDP ${config.OTTER_RADIUS_HOST}:${otter.radiusPort}.`,
+  );
   say(`API key of the operator admin:  ${key}`);
   say(rule);
 
   let lastProgress = 0;
   const running = await startSimulation(scenario, {
-    url, apiKey: key, accountingServer: { host: "127.0.0.1", port: otter.radiusPort! },
+    url,
+    apiKey: key,
+    accountingServer: { host: "127.0.0.1", port: otter.radiusPort! },
     log: (line) => process.stderr.write(`sim: ${line}\n`),
     onTick: (stats) => {
       if (Date.now() - lastProgress < 1000) return;
@@ -72,26 +85,48 @@ async function main(): Promise<void> {
   const auth = `-H 'authorization: Bearer ${key}'`;
   const today = new Date().toISOString().slice(0, 10);
   const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
-  say(`The simulator replays the last 48 hours of ${scenario.devices.length} devices at an hour per second. Look while it runs:`);
+  say(
+    `The simulator replays the last 48 hours of ${scenario.devices.length} devices at an hour per second. Look while it runs:`,
+  );
   say();
-  say("  # the giraffe collar in Kenya: reports every hour, then its session hangs (open, no traffic)");
+  say(
+    "  # the giraffe collar in Kenya: reports every hour, then its session hangs (open, no traffic)",
+  );
   say(`  curl -s ${auth} ${url}/api/v1/sims/8944001000000001016/connectivity`);
   say(`  curl -s ${auth} '${url}/api/v1/sims/8944001000000001016/sessions?limit=5'`);
-  say("  # the sea-otter tag in France on a Nordic-only plan: OFFLINE, every registration rejected with 5004");
+  say(
+    "  # the sea-otter tag in France on a Nordic-only plan: OFFLINE, every registration rejected with 5004",
+  );
   say(`  curl -s ${auth} ${url}/api/v1/sims/8944001000000002014/connectivity`);
   say(`  curl -s ${auth} '${url}/api/v1/sims/8944001000000002014/timeline?limit=5'`);
   say("  # a smart meter in Sweden: activated by its first data session, daily usage per zone");
-  say(`  curl -s ${auth} '${url}/api/v1/sims/8946007000000000017/usage?from=${twoDaysAgo}&to=${today}'`);
+  say(
+    `  curl -s ${auth} '${url}/api/v1/sims/8946007000000000017/usage?from=${twoDaysAgo}&to=${today}'`,
+  );
   say("  # or with the CLI");
-  say(`  OTTER_API_KEY=${key} OTTER_URL=${url} npx tsx src/cli/otter.ts sims list --state ACTIVATED`);
+  say(
+    `  OTTER_API_KEY=${key} OTTER_URL=${url} npx tsx src/cli/otter.ts sims list --state ACTIVATED`,
+  );
   say();
-  say("  # once the replay has caught up with the present: reset the giraffe's connectivity through Otter —");
-  say("  # a Disconnect-Request to the simulated gateway and a cancel-location to its HSS; the collar re-attaches");
-  say(`  curl -s -X POST ${auth} -H 'content-type: application/json' -d '{"type":"reset-connectivity","reason":"collar silent since the session hung"}' ${url}/api/v1/sims/8944001000000001016/actions`);
-  say("  # or wake it with an SMS through the simulated SMS centre (SMPP); follow the delivery and the follow-up");
-  say(`  curl -s -X POST ${auth} -H 'content-type: application/json' -d '{"type":"send-sms","text":"WAKEUP","reason":"collar silent since the session hung"}' ${url}/api/v1/sims/8944001000000001016/actions`);
+  say(
+    "  # once the replay has caught up with the present: reset the giraffe's connectivity through Otter —",
+  );
+  say(
+    "  # a Disconnect-Request to the simulated gateway and a cancel-location to its HSS; the collar re-attaches",
+  );
+  say(
+    `  curl -s -X POST ${auth} -H 'content-type: application/json' -d '{"type":"reset-connectivity","reason":"collar silent since the session hung"}' ${url}/api/v1/sims/8944001000000001016/actions`,
+  );
+  say(
+    "  # or wake it with an SMS through the simulated SMS centre (SMPP); follow the delivery and the follow-up",
+  );
+  say(
+    `  curl -s -X POST ${auth} -H 'content-type: application/json' -d '{"type":"send-sms","text":"WAKEUP","reason":"collar silent since the session hung"}' ${url}/api/v1/sims/8944001000000001016/actions`,
+  );
   say();
-  say(`Simulated gateway: Disconnect-Requests on UDP 127.0.0.1:${running.coaPort}; HSS: ${running.hssUrl ?? "no endpoint"}; SMS centre: ${running.smsc ? `SMPP 127.0.0.1:${running.smsc.port}` : "none"}.`);
+  say(
+    `Simulated gateway: Disconnect-Requests on UDP 127.0.0.1:${running.coaPort}; HSS: ${running.hssUrl ?? "no endpoint"}; SMS centre: ${running.smsc ? `SMPP 127.0.0.1:${running.smsc.port}` : "none"}.`,
+  );
   say(rule);
 
   let stopping = false;
@@ -114,8 +149,12 @@ async function main(): Promise<void> {
       say(rule);
       for (const line of summaryLines(running.sim.stats())) say(line);
       say(rule);
-      say("The replay has caught up with the present: the network goes on in real time (the meters report daily, the");
-      say("giraffe hourly — while its session is hung, nothing). Reset the giraffe with the command above. Ctrl-C to stop.");
+      say(
+        "The replay has caught up with the present: the network goes on in real time (the meters report daily, the",
+      );
+      say(
+        "giraffe hourly — while its session is hung, nothing). Reset the giraffe with the command above. Ctrl-C to stop.",
+      );
     },
   });
   await running.close();
@@ -125,7 +164,14 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  const message = err instanceof ScenarioError || err instanceof ConfigError || err instanceof ApiError || err instanceof ConnectionError || err instanceof Error ? err.message : String(err);
+  const message =
+    err instanceof ScenarioError ||
+    err instanceof ConfigError ||
+    err instanceof ApiError ||
+    err instanceof ConnectionError ||
+    err instanceof Error
+      ? err.message
+      : String(err);
   process.stderr.write(`demo: ${message}\n`);
   process.exit(err instanceof ScenarioError || err instanceof ConfigError ? 2 : 1);
 });

@@ -1,8 +1,19 @@
 import type { OutgoingAttribute } from "../network/radius/index.js";
 import { accountingAttributes, accountingOnAttributes, TerminateCause } from "./accounting.js";
-import { type CoaStats, type DisconnectDecision, type DisconnectTarget, ErrorCause } from "./coa-server.js";
+import {
+  type CoaStats,
+  type DisconnectDecision,
+  type DisconnectTarget,
+  ErrorCause,
+} from "./coa-server.js";
 import { TimeHeap, type Timed } from "./heap.js";
-import { decideRegistration, type EventSink, type RegistrationDecision, type RegistrationEvent, type SubscriberDirectory } from "./hss.js";
+import {
+  decideRegistration,
+  type EventSink,
+  type RegistrationDecision,
+  type RegistrationEvent,
+  type SubscriberDirectory,
+} from "./hss.js";
 import { type Random, randomStream } from "./random.js";
 import type { RadiusClientStats } from "./radius-client.js";
 import type { SmsDelivery, SmsMessage, SmscStats } from "./smsc-server.js";
@@ -53,7 +64,12 @@ export interface SimStats {
   sessionsHung: number;
   radius: RadiusClientStats;
   records: { start: number; interim: number; stop: number; accountingOn: number };
-  registrations: { accepted: number; rejected: number; errors: number; causes: Record<string, number> };
+  registrations: {
+    accepted: number;
+    rejected: number;
+    errors: number;
+    causes: Record<string, number>;
+  };
   events: { posted: number; stored: number; failed: number };
   disconnects: CoaStats & { sessionsStopped: number };
   cancelLocations: number;
@@ -164,7 +180,11 @@ export class Simulation {
     errors: 0,
   };
 
-  constructor(readonly scenario: Scenario, private readonly deps: SimulationDeps, opts: { start: Date }) {
+  constructor(
+    readonly scenario: Scenario,
+    private readonly deps: SimulationDeps,
+    opts: { start: Date },
+  ) {
     this.start = Math.floor(opts.start.getTime() / 1000) * 1000;
     this.end = this.start + scenario.durationMs;
     this.current = this.start;
@@ -172,13 +192,32 @@ export class Simulation {
     this.runId = runRandom.uint32().toString(16).padStart(8, "0");
     this.chargingBase = runRandom.uint32();
     const pool = ipPool(scenario.network.ipPool);
-    if (scenario.devices.length > pool.size) throw new RangeError(`network.ipPool ${scenario.network.ipPool} has ${pool.size} addresses for ${scenario.devices.length} devices`);
+    if (scenario.devices.length > pool.size)
+      throw new RangeError(
+        `network.ipPool ${scenario.network.ipPool} has ${pool.size} addresses for ${scenario.devices.length} devices`,
+      );
 
     this.devices = scenario.devices.map((spec, index) => {
       const d: Device = {
-        index, spec, rnd: randomStream(spec.seed, "device", spec.name), imei: spec.imei, where: spec.itinerary[0]!,
-        framedIp: pool.address(index), apn: scenario.network.apn, powered: true, registered: false, hung: false, inbox: [],
-        session: null, sessionCount: 0, eventCount: 0, attachGen: 0, timeline: new TimeHeap(), queuedAt: null, version: 0, chain: null,
+        index,
+        spec,
+        rnd: randomStream(spec.seed, "device", spec.name),
+        imei: spec.imei,
+        where: spec.itinerary[0]!,
+        framedIp: pool.address(index),
+        apn: scenario.network.apn,
+        powered: true,
+        registered: false,
+        hung: false,
+        inbox: [],
+        session: null,
+        sessionCount: 0,
+        eventCount: 0,
+        attachGen: 0,
+        timeline: new TimeHeap(),
+        queuedAt: null,
+        version: 0,
+        chain: null,
       };
       this.byImsi.set(spec.imsi, d);
       this.byMsisdn.set(spec.msisdn, d);
@@ -186,7 +225,8 @@ export class Simulation {
       return d;
     });
     for (const d of this.devices) this.plan(d);
-    for (let t = this.start + HOUR; t <= this.end; t += HOUR) this.schedule(t, -1, { kind: "tick" });
+    for (let t = this.start + HOUR; t <= this.end; t += HOUR)
+      this.schedule(t, -1, { kind: "tick" });
     this.schedule(this.end, -1, { kind: "end" });
   }
 
@@ -199,8 +239,17 @@ export class Simulation {
   async begin(): Promise<void> {
     if (!this.scenario.network.accountingOn) return;
     this.counts.records.accountingOn++;
-    const answered = await this.deps.radius.send(accountingOnAttributes({ nasIp: this.scenario.network.nasIp, at: new Date(this.start), sessionId: `${this.runId}-on` }));
-    if (!answered) this.log("Accounting-On was not answered: is Otter's RADIUS port right, and does it know this gateway?");
+    const answered = await this.deps.radius.send(
+      accountingOnAttributes({
+        nasIp: this.scenario.network.nasIp,
+        at: new Date(this.start),
+        sessionId: `${this.runId}-on`,
+      }),
+    );
+    if (!answered)
+      this.log(
+        "Accounting-On was not answered: is Otter's RADIUS port right, and does it know this gateway?",
+      );
   }
 
   /** Runs every event up to `t` (simulated) and waits until the devices are done with them. */
@@ -227,7 +276,10 @@ export class Simulation {
    * present goes on in real time (`onCaughtUp` says when). Returns at the end of the story or after
    * stop().
    */
-  async run(speed: number | "max", opts: { notAhead?: boolean; onCaughtUp?: () => void } = {}): Promise<void> {
+  async run(
+    speed: number | "max",
+    opts: { notAhead?: boolean; onCaughtUp?: () => void } = {},
+  ): Promise<void> {
     const realStart = performance.now();
     const simStart = this.current;
     let caughtUp = false;
@@ -272,7 +324,8 @@ export class Simulation {
     while (this.active > 0) await this.progress();
     if (this.scenario.network.atEnd === "stop") {
       const at = this.wholeSecond();
-      for (const d of this.devices) if (d.session) this.enqueue(d, () => this.stopSession(d, at, TerminateCause.NasRequest));
+      for (const d of this.devices)
+        if (d.session) this.enqueue(d, () => this.stopSession(d, at, TerminateCause.NasRequest));
       while (this.active > 0) await this.progress();
     }
     await this.deps.events?.flush();
@@ -285,12 +338,24 @@ export class Simulation {
    */
   disconnect(t: DisconnectTarget): DisconnectDecision {
     const nak = (errorCause: number): DisconnectDecision => ({ ack: false, errorCause });
-    if (t.nasIp && t.nasIp !== this.scenario.network.nasIp) return nak(ErrorCause.NasIdentificationMismatch);
+    if (t.nasIp && t.nasIp !== this.scenario.network.nasIp)
+      return nak(ErrorCause.NasIdentificationMismatch);
     const imsi = t.imsi ?? t.userName;
-    const d = t.sessionId ? this.bySession.get(t.sessionId) : imsi ? this.byImsi.get(imsi) : t.framedIp ? this.byIp.get(t.framedIp) : undefined;
+    const d = t.sessionId
+      ? this.bySession.get(t.sessionId)
+      : imsi
+        ? this.byImsi.get(imsi)
+        : t.framedIp
+          ? this.byIp.get(t.framedIp)
+          : undefined;
     const s = d?.session;
     if (!d || !s) return nak(ErrorCause.SessionContextNotFound);
-    if ((t.sessionId && t.sessionId !== s.id) || (t.imsi && t.imsi !== d.spec.imsi) || (t.userName && t.userName !== d.spec.imsi) || (t.framedIp && t.framedIp !== d.framedIp)) {
+    if (
+      (t.sessionId && t.sessionId !== s.id) ||
+      (t.imsi && t.imsi !== d.spec.imsi) ||
+      (t.userName && t.userName !== d.spec.imsi) ||
+      (t.framedIp && t.framedIp !== d.framedIp)
+    ) {
       return nak(ErrorCause.SessionContextNotFound);
     }
     if (!s.closing) {
@@ -302,7 +367,8 @@ export class Simulation {
         await this.stopSession(d, at, TerminateCause.AdminReset);
         // The reset is what cures a hung session: the device comes back with working data.
         d.hung = false;
-        if (d.spec.traffic?.session === "long") this.schedule(at + this.scenario.network.reattachAfter, d.index, { kind: "reattach" });
+        if (d.spec.traffic?.session === "long")
+          this.schedule(at + this.scenario.network.reattachAfter, d.index, { kind: "reattach" });
       });
     }
     return { ack: true };
@@ -325,8 +391,15 @@ export class Simulation {
       d.hung = false;
       d.registered = false;
       d.attachGen++;
-      await this.postEvent(d, { type: "cancel_location", visitedPlmn: d.where.plmn, rat: d.where.rat }, at);
-      this.schedule(at + this.scenario.network.reattachAfter, d.index, { kind: "attach", gen: d.attachGen });
+      await this.postEvent(
+        d,
+        { type: "cancel_location", visitedPlmn: d.where.plmn, rat: d.where.rat },
+        at,
+      );
+      this.schedule(at + this.scenario.network.reattachAfter, d.index, {
+        kind: "attach",
+        gen: d.attachGen,
+      });
     });
     return true;
   }
@@ -349,7 +422,12 @@ export class Simulation {
       return "absent";
     }
     this.counts.sms.delivered++;
-    d.inbox.push({ at: iso(this.wholeSecond()), from: sms.from, text: sms.text, payloadHex: sms.payload.toString("hex") });
+    d.inbox.push({
+      at: iso(this.wholeSecond()),
+      from: sms.from,
+      text: sms.text,
+      payloadHex: sms.payload.toString("hex"),
+    });
     if (d.inbox.length > 20) d.inbox.shift();
     if (d.hung) {
       this.counts.sms.wakeUps++;
@@ -359,7 +437,10 @@ export class Simulation {
         d.hung = false;
         d.registered = false;
         d.attachGen++;
-        this.schedule(at + this.scenario.network.reattachAfter, d.index, { kind: "attach", gen: d.attachGen });
+        this.schedule(at + this.scenario.network.reattachAfter, d.index, {
+          kind: "attach",
+          gen: d.attachGen,
+        });
       });
     }
     return "delivered";
@@ -371,14 +452,34 @@ export class Simulation {
   }
 
   /** Open sessions by device name, for tests and the demo's hints. */
-  openSessions(): { device: string; iccid: string; sessionId: string; hung: boolean; framedIp: string }[] {
-    return this.devices.filter((d) => d.session).map((d) => ({ device: d.spec.name, iccid: d.spec.iccid, sessionId: d.session!.id, hung: d.session!.hung, framedIp: d.framedIp }));
+  openSessions(): {
+    device: string;
+    iccid: string;
+    sessionId: string;
+    hung: boolean;
+    framedIp: string;
+  }[] {
+    return this.devices
+      .filter((d) => d.session)
+      .map((d) => ({
+        device: d.spec.name,
+        iccid: d.spec.iccid,
+        sessionId: d.session!.id,
+        hung: d.session!.hung,
+        framedIp: d.framedIp,
+      }));
   }
 
   stats(): SimStats {
     const radius = this.deps.radius.stats();
     const events = this.deps.events?.stats() ?? { posted: 0, stored: 0, failed: 0 };
-    const coa = this.deps.coaStats?.() ?? { received: 0, acked: 0, naked: 0, discarded: 0, repeated: 0 };
+    const coa = this.deps.coaStats?.() ?? {
+      received: 0,
+      acked: 0,
+      naked: 0,
+      discarded: 0,
+      repeated: 0,
+    };
     let registered = 0;
     let open = 0;
     let hung = 0;
@@ -401,14 +502,21 @@ export class Simulation {
       sessionsHung: hung,
       radius,
       records: { ...this.counts.records },
-      registrations: { ...this.counts.registrations, causes: { ...this.counts.registrations.causes } },
+      registrations: {
+        ...this.counts.registrations,
+        causes: { ...this.counts.registrations.causes },
+      },
       events,
       disconnects: { ...coa, sessionsStopped: this.counts.sessionsStopped },
       cancelLocations: this.counts.cancelLocations,
       sms: { ...this.counts.sms, ...(this.deps.smscStats && { smsc: this.deps.smscStats() }) },
       api: this.deps.apiStats?.() ?? { calls: 0, failures: 0, retries: 0 },
       errors: this.counts.errors,
-      ok: radius.unanswered === 0 && radius.inFlight === 0 && events.failed === 0 && this.counts.errors === 0,
+      ok:
+        radius.unanswered === 0 &&
+        radius.inFlight === 0 &&
+        events.failed === 0 &&
+        this.counts.errors === 0,
     };
   }
 
@@ -419,8 +527,11 @@ export class Simulation {
     const t0 = this.start + d.spec.delay;
     const stops = d.spec.itinerary;
     this.schedule(t0 + stops[0]!.at, d.index, { kind: "attach", gen: 0 });
-    stops.forEach((s, i) => { if (i > 0) this.schedule(t0 + s.at, d.index, { kind: "move", stop: i }); });
-    for (const fault of d.spec.faults) this.schedule(t0 + fault.at, d.index, { kind: "fault", fault });
+    stops.forEach((s, i) => {
+      if (i > 0) this.schedule(t0 + s.at, d.index, { kind: "move", stop: i });
+    });
+    for (const fault of d.spec.faults)
+      this.schedule(t0 + fault.at, d.index, { kind: "fault", fault });
     const traffic = d.spec.traffic;
     if (traffic) {
       const offset = traffic.offset === "random" ? d.rnd.int(0, traffic.every - 1) : traffic.offset;
@@ -523,8 +634,15 @@ export class Simulation {
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => { this.wake = null; resolve(); }, ms);
-      this.wake = () => { clearTimeout(timer); this.wake = null; resolve(); };
+      const timer = setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
     });
   }
 
@@ -569,7 +687,8 @@ export class Simulation {
         d.attachGen++;
         return this.attach(d, at);
       case "reattach":
-        if (d.powered && d.registered && !d.session && d.spec.traffic?.session === "long") await this.openSession(d, at);
+        if (d.powered && d.registered && !d.session && d.spec.traffic?.session === "long")
+          await this.openSession(d, at);
         return;
       case "tick":
       case "end":
@@ -593,7 +712,10 @@ export class Simulation {
         d.imei = f.imei;
         d.registered = false;
         d.attachGen++;
-        this.schedule(at + this.scenario.network.reattachAfter, d.index, { kind: "attach", gen: d.attachGen });
+        this.schedule(at + this.scenario.network.reattachAfter, d.index, {
+          kind: "attach",
+          gen: d.attachGen,
+        });
         return;
       case "power_off":
         if (d.session) await this.stopSession(d, at, TerminateCause.UserRequest);
@@ -611,12 +733,16 @@ export class Simulation {
     const decision = await this.register(d, at);
     if (!decision || !decision.accepted) {
       d.registered = false;
-      this.schedule(at + this.scenario.hss.retryEvery, d.index, { kind: "attach", gen: d.attachGen });
+      this.schedule(at + this.scenario.hss.retryEvery, d.index, {
+        kind: "attach",
+        gen: d.attachGen,
+      });
       return;
     }
     d.registered = true;
     d.apn = decision.apn ?? this.scenario.network.apn;
-    if (d.spec.traffic?.session === "long" && !d.session) await this.openSession(d, at + ATTACH_TO_SESSION_MS);
+    if (d.spec.traffic?.session === "long" && !d.session)
+      await this.openSession(d, at + ATTACH_TO_SESSION_MS);
   }
 
   /** The HSS side of an attach: read the subscriber, decide, report. Null when Otter could not be read. */
@@ -626,10 +752,17 @@ export class Simulation {
     else {
       try {
         const profile = await this.deps.directory.lookup(d.spec.imsi);
-        decision = decideRegistration({ subscriber: profile?.subscriber ?? null, plan: profile?.plan ?? null, visitedPlmn: d.where.plmn, rat: d.where.rat });
+        decision = decideRegistration({
+          subscriber: profile?.subscriber ?? null,
+          plan: profile?.plan ?? null,
+          visitedPlmn: d.where.plmn,
+          rat: d.where.rat,
+        });
       } catch (err) {
         this.counts.registrations.errors++;
-        this.log(`${d.spec.name}: the HSS could not read the SIM from Otter (${err instanceof Error ? err.message : String(err)}); retrying later`);
+        this.log(
+          `${d.spec.name}: the HSS could not read the SIM from Otter (${err instanceof Error ? err.message : String(err)}); retrying later`,
+        );
         return null;
       }
     }
@@ -639,16 +772,42 @@ export class Simulation {
       r.rejected++;
       r.causes[String(decision.cause)] = (r.causes[String(decision.cause)] ?? 0) + 1;
     }
-    await this.postEvent(d, decision.accepted
-      ? { type: "location_update", result: "accepted", visitedPlmn: d.where.plmn, rat: d.where.rat }
-      : { type: "location_update", result: "rejected", cause: decision.cause, causeType: decision.causeType, visitedPlmn: d.where.plmn, rat: d.where.rat }, at);
+    await this.postEvent(
+      d,
+      decision.accepted
+        ? {
+            type: "location_update",
+            result: "accepted",
+            visitedPlmn: d.where.plmn,
+            rat: d.where.rat,
+          }
+        : {
+            type: "location_update",
+            result: "rejected",
+            cause: decision.cause,
+            causeType: decision.causeType,
+            visitedPlmn: d.where.plmn,
+            rat: d.where.rat,
+          },
+      at,
+    );
     return decision;
   }
 
-  private async postEvent(d: Device, e: Omit<RegistrationEvent, "id" | "imsi" | "imei" | "at">, at: number) {
+  private async postEvent(
+    d: Device,
+    e: Omit<RegistrationEvent, "id" | "imsi" | "imei" | "at">,
+    at: number,
+  ) {
     if (!this.deps.events) return;
     d.eventCount++;
-    await this.deps.events.post({ id: `sim-${this.runId}-${d.index.toString(16)}-${d.eventCount}`, imsi: d.spec.imsi, imei: d.imei, at: iso(at), ...e });
+    await this.deps.events.post({
+      id: `sim-${this.runId}-${d.index.toString(16)}-${d.eventCount}`,
+      imsi: d.spec.imsi,
+      imei: d.imei,
+      at: iso(at),
+      ...e,
+    });
   }
 
   private async report(d: Device, at: number) {
@@ -687,7 +846,13 @@ export class Simulation {
     const s: Session = {
       id: `${this.runId}-${d.index.toString(16)}-${d.sessionCount.toString(16)}`,
       chargingId: (this.chargingBase + d.index * 1024 + d.sessionCount) >>> 0,
-      startedAt: at, up: 0, down: 0, reportUp: report.up, reportDown: report.down, hung: d.hung, closing: false,
+      startedAt: at,
+      up: 0,
+      down: 0,
+      reportUp: report.up,
+      reportDown: report.down,
+      hung: d.hung,
+      closing: false,
     };
     d.session = s;
     this.bySession.set(s.id, d);
@@ -704,14 +869,34 @@ export class Simulation {
     await this.account(d, s, "stop", at, cause);
   }
 
-  private async account(d: Device, s: Session, status: "start" | "interim" | "stop", at: number, cause?: number) {
+  private async account(
+    d: Device,
+    s: Session,
+    status: "start" | "interim" | "stop",
+    at: number,
+    cause?: number,
+  ) {
     this.counts.records[status]++;
     const net = this.scenario.network;
-    await this.deps.radius.send(accountingAttributes({
-      status, sessionId: s.id, chargingId: s.chargingId, imsi: d.spec.imsi, msisdn: d.spec.msisdn,
-      imeisv: d.imei.slice(0, 14) + d.spec.softwareVersion, nasIp: net.nasIp, apn: d.apn, framedIp: d.framedIp, where: d.where,
-      at: new Date(at), sessionTime: Math.max(0, Math.floor((at - s.startedAt) / 1000)), up: s.up, down: s.down, terminateCause: cause,
-    }));
+    await this.deps.radius.send(
+      accountingAttributes({
+        status,
+        sessionId: s.id,
+        chargingId: s.chargingId,
+        imsi: d.spec.imsi,
+        msisdn: d.spec.msisdn,
+        imeisv: d.imei.slice(0, 14) + d.spec.softwareVersion,
+        nasIp: net.nasIp,
+        apn: d.apn,
+        framedIp: d.framedIp,
+        where: d.where,
+        at: new Date(at),
+        sessionTime: Math.max(0, Math.floor((at - s.startedAt) / 1000)),
+        up: s.up,
+        down: s.down,
+        terminateCause: cause,
+      }),
+    );
   }
 
   private log(line: string) {

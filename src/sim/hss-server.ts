@@ -23,9 +23,16 @@ export interface HssServer {
 const MAX_BODY = 64 * 1024;
 const SIGNATURE_TOLERANCE_S = 300;
 
-export function verifyOtterSignature(header: string | undefined, body: string, secret: string, nowMs = Date.now()): boolean {
+export function verifyOtterSignature(
+  header: string | undefined,
+  body: string,
+  secret: string,
+  nowMs = Date.now(),
+): boolean {
   if (!header) return false;
-  const parts = Object.fromEntries(header.split(",").map((p) => p.trim().split("=", 2) as [string, string]));
+  const parts = Object.fromEntries(
+    header.split(",").map((p) => p.trim().split("=", 2) as [string, string]),
+  );
   const t = Number(parts.t);
   const v1 = parts.v1;
   if (!Number.isInteger(t) || !v1 || !/^[0-9a-f]{64}$/.test(v1)) return false;
@@ -34,7 +41,12 @@ export function verifyOtterSignature(header: string | undefined, body: string, s
   return timingSafeEqual(expected, Buffer.from(v1, "hex"));
 }
 
-export async function startHssServer(opts: { host: string; port: number; secret: string; cancelLocation: (imsi: string) => boolean }): Promise<HssServer> {
+export async function startHssServer(opts: {
+  host: string;
+  port: number;
+  secret: string;
+  cancelLocation: (imsi: string) => boolean;
+}): Promise<HssServer> {
   const stats: HssServerStats = { cancelRequests: 0, refused: 0 };
   const done = new Map<string, number>();
 
@@ -55,11 +67,18 @@ export async function startHssServer(opts: { host: string; port: number; secret:
 
   const server = createServer((req, res) => {
     void (async () => {
-      if (req.method !== "POST" || req.url?.split("?")[0] !== "/cancel-location") return send(res, 404, { error: "not found" });
+      if (req.method !== "POST" || req.url?.split("?")[0] !== "/cancel-location")
+        return send(res, 404, { error: "not found" });
       const body = await readBody(req);
       if (body === null) return send(res, 413, { error: "body too large" });
       const signature = req.headers["otter-signature"];
-      if (!verifyOtterSignature(Array.isArray(signature) ? signature[0] : signature, body, opts.secret)) {
+      if (
+        !verifyOtterSignature(
+          Array.isArray(signature) ? signature[0] : signature,
+          body,
+          opts.secret,
+        )
+      ) {
         stats.refused++;
         return send(res, 401, { error: "bad or stale Otter-Signature" });
       }
@@ -69,30 +88,41 @@ export async function startHssServer(opts: { host: string; port: number; secret:
       } catch {
         return send(res, 400, { error: "body is not JSON" });
       }
-      if (typeof request.requestId !== "string" || typeof request.imsi !== "string" || !/^[0-9]{15}$/.test(request.imsi)) {
+      if (
+        typeof request.requestId !== "string" ||
+        typeof request.imsi !== "string" ||
+        !/^[0-9]{15}$/.test(request.imsi)
+      ) {
         return send(res, 400, { error: "requestId and a 15-digit imsi are required" });
       }
-      if (done.has(request.requestId)) return send(res, 200, { result: "cancelled", repeated: true });
+      if (done.has(request.requestId))
+        return send(res, 200, { result: "cancelled", repeated: true });
       stats.cancelRequests++;
-      if (!opts.cancelLocation(request.imsi)) return send(res, 404, { error: `no subscriber with IMSI ${request.imsi}` });
+      if (!opts.cancelLocation(request.imsi))
+        return send(res, 404, { error: `no subscriber with IMSI ${request.imsi}` });
       done.set(request.requestId, Date.now());
-      if (done.size > 10_000) for (const [k, at] of done) if (at < Date.now() - 3_600_000) done.delete(k);
+      if (done.size > 10_000)
+        for (const [k, at] of done) if (at < Date.now() - 3_600_000) done.delete(k);
       send(res, 200, { result: "cancelled" });
     })().catch(() => send(res, 500, { error: "internal error" }));
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(opts.port, opts.host, () => { server.off("error", reject); resolve(); });
+    server.listen(opts.port, opts.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : opts.port;
   return {
     url: `http://${opts.host.includes(":") ? `[${opts.host}]` : opts.host}:${port}`,
     stats: () => ({ ...stats }),
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -20,7 +20,11 @@ import type { SimRat } from "./scenario.js";
  */
 
 /** States in which Otter lets a SIM attach (its CONNECTING set); any other state is BLOCKED there. */
-export const CONNECTING_STATES: ReadonlySet<string> = new Set(["TEST_READY", "ACTIVATION_READY", "ACTIVATED"]);
+export const CONNECTING_STATES: ReadonlySet<string> = new Set([
+  "TEST_READY",
+  "ACTIVATION_READY",
+  "ACTIVATED",
+]);
 
 export interface Subscriber {
   iccid: string;
@@ -44,21 +48,39 @@ export type RegistrationDecision =
 
 const MAP_OF_S6A: Readonly<Record<number, number>> = { 5001: 1, 5004: 8, 5420: 1, 5421: 8 };
 
-export const causeTypeOf = (rat: SimRat): "s6a" | "map" => (rat === "2G" || rat === "3G" ? "map" : "s6a");
+export const causeTypeOf = (rat: SimRat): "s6a" | "map" =>
+  rat === "2G" || rat === "3G" ? "map" : "s6a";
 
 /** The HSS's rules, pure: who may register where, and the cause when not. */
-export function decideRegistration(p: { subscriber: Subscriber | null; plan: PlanProfile | null; visitedPlmn: string; rat: SimRat }): RegistrationDecision {
+export function decideRegistration(p: {
+  subscriber: Subscriber | null;
+  plan: PlanProfile | null;
+  visitedPlmn: string;
+  rat: SimRat;
+}): RegistrationDecision {
   const reject = (s6a: number, reason: string): RegistrationDecision => {
     const causeType = causeTypeOf(p.rat);
-    return { accepted: false, cause: causeType === "map" ? MAP_OF_S6A[s6a]! : s6a, causeType, reason };
+    return {
+      accepted: false,
+      cause: causeType === "map" ? MAP_OF_S6A[s6a]! : s6a,
+      causeType,
+      reason,
+    };
   };
   if (!p.subscriber) return reject(5001, "IMSI unknown to Otter");
-  if (!CONNECTING_STATES.has(p.subscriber.state)) return reject(5001, `SIM is ${p.subscriber.state}`);
+  if (!CONNECTING_STATES.has(p.subscriber.state))
+    return reject(5001, `SIM is ${p.subscriber.state}`);
   if (!p.plan) return reject(5420, "SIM has no communication plan");
   const visited = describeVisited(p.visitedPlmn);
-  const inZone = p.plan.zones.some((z) => z.plmns.includes(p.visitedPlmn) || (visited.country !== null && z.countries.includes(visited.country)));
-  if (!inZone) return reject(5004, `${visited.country ?? p.visitedPlmn} is in no zone of plan ${p.plan.name}`);
-  if (!p.plan.rats.includes(p.rat)) return reject(5421, `${p.rat} is not allowed by plan ${p.plan.name}`);
+  const inZone = p.plan.zones.some(
+    (z) =>
+      z.plmns.includes(p.visitedPlmn) ||
+      (visited.country !== null && z.countries.includes(visited.country)),
+  );
+  if (!inZone)
+    return reject(5004, `${visited.country ?? p.visitedPlmn} is in no zone of plan ${p.plan.name}`);
+  if (!p.plan.rats.includes(p.rat))
+    return reject(5421, `${p.rat} is not allowed by plan ${p.plan.name}`);
   if (!p.plan.dataEnabled) return reject(5420, `data is not enabled on plan ${p.plan.name}`);
   return { accepted: true, apn: p.plan.apns[0]?.name ?? null };
 }
@@ -69,8 +91,20 @@ export interface SubscriberDirectory {
   lookup(imsi: string): Promise<{ subscriber: Subscriber; plan: PlanProfile | null } | null>;
 }
 
-interface PlanOut { id: string; name: string; apns: { name: string }[]; dataEnabled: boolean; rats: string[]; zones: { id: string; name: string }[] }
-interface ZoneOut { id: string; name: string; countries: string[]; plmns: string[] }
+interface PlanOut {
+  id: string;
+  name: string;
+  apns: { name: string }[];
+  dataEnabled: boolean;
+  rats: string[];
+  zones: { id: string; name: string }[];
+}
+interface ZoneOut {
+  id: string;
+  name: string;
+  countries: string[];
+  plmns: string[];
+}
 
 /**
  * Profiles read through Otter's API on every registration (`GET /api/v1/sims?imsi=`). Plans and
@@ -91,18 +125,32 @@ export function apiDirectory(api: SimApi, cacheMs = 2000): SubscriberDirectory {
       const page = await api.get<{ items: Subscriber[] }>("/api/v1/sims", { imsi, limit: 1 });
       const sim = page.items[0];
       if (!sim) return null;
-      const subscriber: Subscriber = { iccid: sim.iccid, imsi: sim.imsi, state: sim.state, communicationPlan: sim.communicationPlan };
+      const subscriber: Subscriber = {
+        iccid: sim.iccid,
+        imsi: sim.imsi,
+        state: sim.state,
+        communicationPlan: sim.communicationPlan,
+      };
       if (!sim.communicationPlan) return { subscriber, plan: null };
       const [plan, zones] = await Promise.all([
-        cached(`plan:${sim.communicationPlan.id}`, () => api.get<PlanOut>(`/api/v1/communication-plans/${seg(sim.communicationPlan!.id)}`)),
+        cached(`plan:${sim.communicationPlan.id}`, () =>
+          api.get<PlanOut>(`/api/v1/communication-plans/${seg(sim.communicationPlan!.id)}`),
+        ),
         cached("zones", () => api.get<{ items: ZoneOut[] }>("/api/v1/zones")),
       ]);
       const byId = new Map(zones.items.map((z) => [z.id, z]));
       return {
         subscriber,
         plan: {
-          id: plan.id, name: plan.name, apns: plan.apns, dataEnabled: plan.dataEnabled, rats: plan.rats,
-          zones: plan.zones.map((z) => byId.get(z.id)).filter((z): z is ZoneOut => !!z).map((z) => ({ name: z.name, countries: z.countries, plmns: z.plmns })),
+          id: plan.id,
+          name: plan.name,
+          apns: plan.apns,
+          dataEnabled: plan.dataEnabled,
+          rats: plan.rats,
+          zones: plan.zones
+            .map((z) => byId.get(z.id))
+            .filter((z): z is ZoneOut => !!z)
+            .map((z) => ({ name: z.name, countries: z.countries, plmns: z.plmns })),
         },
       };
     },
@@ -136,7 +184,10 @@ export interface EventSink {
  * milliseconds), as an HSS feed would. A batch that fails after the API client's retries is counted
  * as failed; the simulation goes on.
  */
-export function apiEventSink(api: SimApi, opts: { batch?: number; waitMs?: number; onError?: (err: unknown) => void } = {}): EventSink {
+export function apiEventSink(
+  api: SimApi,
+  opts: { batch?: number; waitMs?: number; onError?: (err: unknown) => void } = {},
+): EventSink {
   const max = opts.batch ?? 500;
   const waitMs = opts.waitMs ?? 20;
   const stats = { posted: 0, stored: 0, failed: 0 };
@@ -150,8 +201,13 @@ export function apiEventSink(api: SimApi, opts: { batch?: number; waitMs?: numbe
     while (queue.length > 0) {
       const batch = queue.slice(0, max);
       queue = queue.slice(batch.length);
-      const p = api.post<{ stored: number; duplicates: number }>("/api/v1/network/events", { events: batch.map((b) => b.event) })
-        .then(() => { stats.stored += batch.length; })
+      const p = api
+        .post<{ stored: number; duplicates: number }>("/api/v1/network/events", {
+          events: batch.map((b) => b.event),
+        })
+        .then(() => {
+          stats.stored += batch.length;
+        })
         .catch((err: unknown) => {
           stats.failed += batch.length;
           opts.onError?.(err);

@@ -17,7 +17,12 @@ import { apiDirectory, apiEventSink } from "./hss.js";
 import { type HssServer, startHssServer } from "./hss-server.js";
 import { createSimApi } from "./otter-api.js";
 import { type SmscServer, startSmscServer } from "./smsc-server.js";
-import { ensureHssEndpoint, ensureSmsCentre, provision, type ProvisionReport } from "./provision.js";
+import {
+  ensureHssEndpoint,
+  ensureSmsCentre,
+  provision,
+  type ProvisionReport,
+} from "./provision.js";
 import { createRadiusClient, type RadiusClient } from "./radius-client.js";
 import type { Scenario } from "./scenario.js";
 
@@ -51,11 +56,18 @@ export interface RunningSimulation {
 }
 
 /** Where the gateway sends accounting: the flag, the scenario, OTTER_RADIUS_PORT, then 1813. */
-export function accountingServerOf(scenario: Scenario, flag?: { host: string; port: number }, env: NodeJS.ProcessEnv = process.env) {
+export function accountingServerOf(
+  scenario: Scenario,
+  flag?: { host: string; port: number },
+  env: NodeJS.ProcessEnv = process.env,
+) {
   if (flag) return flag;
   if (scenario.network.accountingServer) return scenario.network.accountingServer;
   const port = Number(env.OTTER_RADIUS_PORT);
-  return { host: "127.0.0.1", port: Number.isInteger(port) && port > 0 && port < 65536 ? port : 1813 };
+  return {
+    host: "127.0.0.1",
+    port: Number.isInteger(port) && port > 0 && port < 65536 ? port : 1813,
+  };
 }
 
 /**
@@ -79,7 +91,10 @@ export function resolveStart(scenario: Scenario, now: Date): Date {
  * the sockets and announces the gateway (Accounting-On). The story has not started yet: drive it
  * with `sim.run(speed)` or `sim.advanceTo(t)`.
  */
-export async function startSimulation(scenario: Scenario, opts: StartOptions): Promise<RunningSimulation> {
+export async function startSimulation(
+  scenario: Scenario,
+  opts: StartOptions,
+): Promise<RunningSimulation> {
   const api = createSimApi({ url: opts.url, apiKey: opts.apiKey, retries: 0 });
   // Fail fast, with the API's own message, when Otter is not there or the key is wrong.
   await api.get("/api/v1/users/me");
@@ -89,8 +104,10 @@ export async function startSimulation(scenario: Scenario, opts: StartOptions): P
 
   let sim: Simulation | null = null;
   const coa: CoaServer = await startCoaServer({
-    host: net.nasIp, port: net.coaPort, secret: net.secret,
-    disconnect: (target) => sim ? sim.disconnect(target) : { ack: false, errorCause: 503 },
+    host: net.nasIp,
+    port: net.coaPort,
+    secret: net.secret,
+    disconnect: (target) => (sim ? sim.disconnect(target) : { ack: false, errorCause: 503 }),
   });
   let radius: RadiusClient | null = null;
   let hssServer: HssServer | null = null;
@@ -99,31 +116,73 @@ export async function startSimulation(scenario: Scenario, opts: StartOptions): P
     const provisioned = await provision(runApi, scenario, { coaPort: coa.port }, opts.log);
     if (scenario.hss.endpoint) {
       hssServer = await startHssServer({
-        host: net.nasIp, port: scenario.hss.port, secret: scenario.hss.secret,
-        cancelLocation: (imsi) => sim ? sim.cancelLocation(imsi) : false,
+        host: net.nasIp,
+        port: scenario.hss.port,
+        secret: scenario.hss.secret,
+        cancelLocation: (imsi) => (sim ? sim.cancelLocation(imsi) : false),
       });
-      const registered = await ensureHssEndpoint(runApi, { name: scenario.hss.name, url: hssServer.url, secret: scenario.hss.secret, imsis: scenario.devices.map((d) => d.imsi) });
-      if (!registered) opts.log?.("this Otter takes no HSS endpoints: cancel-location requests will not reach the simulator");
+      const registered = await ensureHssEndpoint(runApi, {
+        name: scenario.hss.name,
+        url: hssServer.url,
+        secret: scenario.hss.secret,
+        imsis: scenario.devices.map((d) => d.imsi),
+      });
+      if (!registered)
+        opts.log?.(
+          "this Otter takes no HSS endpoints: cancel-location requests will not reach the simulator",
+        );
     }
     if (scenario.smsc.register) {
       const smsc = scenario.smsc;
       smscServer = await startSmscServer({
-        host: net.nasIp, port: smsc.port, systemId: smsc.systemId, password: smsc.password,
-        deliver: (sms) => sim ? sim.deliverSms(sms) : "absent",
+        host: net.nasIp,
+        port: smsc.port,
+        systemId: smsc.systemId,
+        password: smsc.password,
+        deliver: (sms) => (sim ? sim.deliverSms(sms) : "absent"),
       });
-      const registered = await ensureSmsCentre(runApi, { name: smsc.name, host: net.nasIp, port: smscServer.port, systemId: smsc.systemId, password: smsc.password, sourceAddress: smsc.sourceAddress, imsis: scenario.devices.map((d) => d.imsi) });
-      if (!registered) opts.log?.("this Otter takes no SMS centres: SMS will not reach the simulator");
+      const registered = await ensureSmsCentre(runApi, {
+        name: smsc.name,
+        host: net.nasIp,
+        port: smscServer.port,
+        systemId: smsc.systemId,
+        password: smsc.password,
+        sourceAddress: smsc.sourceAddress,
+        imsis: scenario.devices.map((d) => d.imsi),
+      });
+      if (!registered)
+        opts.log?.("this Otter takes no SMS centres: SMS will not reach the simulator");
     }
     radius = await createRadiusClient({
-      host: accountingServer.host, port: accountingServer.port, secret: net.secret, sockets: net.sockets, window: net.window,
-      timeoutMs: net.timeout, retries: net.retries,
+      host: accountingServer.host,
+      port: accountingServer.port,
+      secret: net.secret,
+      sockets: net.sockets,
+      window: net.window,
+      timeoutMs: net.timeout,
+      retries: net.retries,
     });
     const hss = scenario.hss;
-    const events = hss.events ? apiEventSink(runApi, { onError: (err) => opts.log?.(`registration events not stored: ${(err as Error).message}`) }) : null;
-    sim = new Simulation(scenario, {
-      radius, events, directory: hss.mode === "api" ? apiDirectory(runApi) : null,
-      coaStats: () => coa.stats(), smscStats: smscServer ? () => smscServer!.stats() : undefined, apiStats: () => runApi.stats(), log: opts.log, onTime: opts.onTime, onTick: opts.onTick,
-    }, { start: resolveStart(scenario, (opts.now ?? (() => new Date()))()) });
+    const events = hss.events
+      ? apiEventSink(runApi, {
+          onError: (err) => opts.log?.(`registration events not stored: ${(err as Error).message}`),
+        })
+      : null;
+    sim = new Simulation(
+      scenario,
+      {
+        radius,
+        events,
+        directory: hss.mode === "api" ? apiDirectory(runApi) : null,
+        coaStats: () => coa.stats(),
+        smscStats: smscServer ? () => smscServer!.stats() : undefined,
+        apiStats: () => runApi.stats(),
+        log: opts.log,
+        onTime: opts.onTime,
+        onTick: opts.onTick,
+      },
+      { start: resolveStart(scenario, (opts.now ?? (() => new Date()))()) },
+    );
     await sim.begin();
     const started = sim;
     const client = radius;
@@ -131,14 +190,20 @@ export async function startSimulation(scenario: Scenario, opts: StartOptions): P
     const smscListener = smscServer;
     let closing: Promise<void> | null = null;
     return {
-      sim: started, coaPort: coa.port, hssUrl: hssListener?.url ?? null, smsc: smscListener, accountingServer, provisioned,
-      close: () => (closing ??= (async () => {
-        await started.finish();
-        await client.close();
-        await coa.close();
-        await hssListener?.close();
-        await smscListener?.close();
-      })()),
+      sim: started,
+      coaPort: coa.port,
+      hssUrl: hssListener?.url ?? null,
+      smsc: smscListener,
+      accountingServer,
+      provisioned,
+      close: () =>
+        (closing ??= (async () => {
+          await started.finish();
+          await client.close();
+          await coa.close();
+          await hssListener?.close();
+          await smscListener?.close();
+        })()),
     };
   } catch (err) {
     await radius?.close().catch(() => {});

@@ -1,4 +1,10 @@
-import { ApiError, ConnectionError, createClient, type OtterClient, type Query } from "../cli/client.js";
+import {
+  ApiError,
+  ConnectionError,
+  createClient,
+  type OtterClient,
+  type Query,
+} from "../cli/client.js";
 
 /**
  * Otter's REST API as the simulator uses it: the CLI's client (same errors, same messages), with
@@ -31,7 +37,9 @@ export function createSimApi(opts: { url: string; apiKey?: string; retries?: num
       try {
         return await call();
       } catch (err) {
-        const retryable = (err instanceof ApiError && RETRYABLE_STATUS.has(err.status)) || err instanceof ConnectionError;
+        const retryable =
+          (err instanceof ApiError && RETRYABLE_STATUS.has(err.status)) ||
+          err instanceof ConnectionError;
         if (!retryable || attempt >= maxRetries) {
           // A 404 is an answer (provisioning asks whether things exist), not a failure.
           if (!(err instanceof ApiError && err.status === 404)) stats.failures++;
@@ -48,25 +56,40 @@ export function createSimApi(opts: { url: string; apiKey?: string; retries?: num
     post: (path, body, query) => retrying(() => client.post(path, body, query)),
     patch: (path, body) => retrying(() => client.patch(path, body)),
     // The CLI's client has no DELETE yet; a deleted or missing resource is the same outcome here.
-    delete: (path) => retrying(async () => {
-      let res: Response;
-      try {
-        res = await fetch(client.url + path, { method: "DELETE", headers: opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {} });
-      } catch (err) {
-        throw new ConnectionError(client.url, (err as Error).message);
-      }
-      const text = await res.text();
-      if (!res.ok && res.status !== 404) throw new ApiError(res.status, `HTTP_${res.status}`, text.slice(0, 200), res.headers.get("x-request-id"));
-    }),
-    upload: (path, body, contentType, query) => retrying(() => {
-      const bytes = Buffer.from(body, "utf8");
-      async function* chunks() { yield new Uint8Array(bytes); }
-      return client.upload(path, chunks(), { contentType, query });
-    }),
+    delete: (path) =>
+      retrying(async () => {
+        let res: Response;
+        try {
+          res = await fetch(client.url + path, {
+            method: "DELETE",
+            headers: opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {},
+          });
+        } catch (err) {
+          throw new ConnectionError(client.url, (err as Error).message);
+        }
+        const text = await res.text();
+        if (!res.ok && res.status !== 404)
+          throw new ApiError(
+            res.status,
+            `HTTP_${res.status}`,
+            text.slice(0, 200),
+            res.headers.get("x-request-id"),
+          );
+      }),
+    upload: (path, body, contentType, query) =>
+      retrying(() => {
+        const bytes = Buffer.from(body, "utf8");
+        async function* chunks() {
+          yield new Uint8Array(bytes);
+        }
+        return client.upload(path, chunks(), { contentType, query });
+      }),
     async *pages<T>(path: string, query: Query = {}) {
       let cursor: string | null = null;
       do {
-        const page: { items: T[]; nextCursor: string | null } = await retrying(() => client.get(path, { ...query, cursor: cursor ?? undefined }));
+        const page: { items: T[]; nextCursor: string | null } = await retrying(() =>
+          client.get(path, { ...query, cursor: cursor ?? undefined }),
+        );
         yield page;
         cursor = page.nextCursor;
       } while (cursor);

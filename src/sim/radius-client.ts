@@ -1,6 +1,10 @@
 import dgram from "node:dgram";
 import { isIPv6 } from "node:net";
-import { accountingRequest, type OutgoingAttribute, verifyAccountingResponse } from "../network/radius/index.js";
+import {
+  accountingRequest,
+  type OutgoingAttribute,
+  verifyAccountingResponse,
+} from "../network/radius/index.js";
 
 /**
  * The packet gateway's RADIUS accounting client (RFC 2866 §2): a few UDP sockets, each with up to
@@ -56,7 +60,14 @@ export interface RadiusClient {
 }
 
 export async function createRadiusClient(opts: RadiusClientOptions): Promise<RadiusClient> {
-  const stats: RadiusClientStats = { sent: 0, answered: 0, retransmitted: 0, unanswered: 0, inFlight: 0, strayResponses: 0 };
+  const stats: RadiusClientStats = {
+    sent: 0,
+    answered: 0,
+    retransmitted: 0,
+    unanswered: 0,
+    inFlight: 0,
+    strayResponses: 0,
+  };
   const family = isIPv6(opts.host) ? "udp6" : "udp4";
   const lanes: Lane[] = [];
   const waiting: (() => void)[] = [];
@@ -66,12 +77,21 @@ export async function createRadiusClient(opts: RadiusClientOptions): Promise<Rad
   for (let i = 0; i < opts.sockets; i++) {
     const socket = dgram.createSocket(family);
     // Identifiers are handed out in a shuffled-by-rotation order so consecutive requests differ.
-    const lane: Lane = { socket, free: Array.from({ length: 256 }, (_, n) => (n * 151 + i * 37) % 256), inflight: new Map() };
+    const lane: Lane = {
+      socket,
+      free: Array.from({ length: 256 }, (_, n) => (n * 151 + i * 37) % 256),
+      inflight: new Map(),
+    };
     socket.on("message", (msg) => onResponse(lane, msg));
-    socket.on("error", () => { /* ICMP port unreachable and the like: the request is retransmitted on time-out */ });
+    socket.on("error", () => {
+      /* ICMP port unreachable and the like: the request is retransmitted on time-out */
+    });
     await new Promise<void>((resolve, reject) => {
       socket.once("error", reject);
-      socket.bind(0, opts.bindAddress, () => { socket.off("error", reject); resolve(); });
+      socket.bind(0, opts.bindAddress, () => {
+        socket.off("error", reject);
+        resolve();
+      });
     });
     lanes.push(lane);
   }
@@ -133,7 +153,13 @@ export async function createRadiusClient(opts: RadiusClientOptions): Promise<Rad
       stats.sent++;
       stats.inFlight++;
       return new Promise<boolean>((resolve) => {
-        const entry: InFlight = { packet, authenticator: packet.subarray(4, 20), attempts: 0, timer: null, resolve };
+        const entry: InFlight = {
+          packet,
+          authenticator: packet.subarray(4, 20),
+          attempts: 0,
+          timer: null,
+          resolve,
+        };
         lane.inflight.set(id, entry);
         transmit(lane, id, entry);
       });
@@ -141,7 +167,9 @@ export async function createRadiusClient(opts: RadiusClientOptions): Promise<Rad
     stats: () => ({ ...stats }),
     async close() {
       if (stats.inFlight > 0) await new Promise<void>((resolve) => drained.push(resolve));
-      await Promise.all(lanes.map((l) => new Promise<void>((resolve) => l.socket.close(() => resolve()))));
+      await Promise.all(
+        lanes.map((l) => new Promise<void>((resolve) => l.socket.close(() => resolve()))),
+      );
     },
   };
 }

@@ -16,7 +16,9 @@ export interface Random {
 
 /** sfc32 (Chris Doty-Humphrey's Small Fast Counter): tiny, fast and good enough for a simulation. */
 export function randomStream(seed: string | number, ...labels: string[]): Random {
-  const digest = createHash("sha256").update(JSON.stringify([String(seed), ...labels])).digest();
+  const digest = createHash("sha256")
+    .update(JSON.stringify([String(seed), ...labels]))
+    .digest();
   let a = digest.readUInt32LE(0);
   let b = digest.readUInt32LE(4);
   let c = digest.readUInt32LE(8);
@@ -36,6 +38,7 @@ export function randomStream(seed: string | number, ...labels: string[]): Random
     next,
     uint32,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    jitter: (n, spread) => (spread <= 0 ? n : Math.max(0, Math.round(n * (1 - spread + 2 * spread * next())))),
+    jitter: (n, spread) =>
+      spread <= 0 ? n : Math.max(0, Math.round(n * (1 - spread + 2 * spread * next()))),
   };
 }

@@ -3,7 +3,10 @@ import { formatDuration } from "./units.js";
 
 /** The simulator's words for people: one line per simulated hour, and the closing summary. */
 
-const causes = (c: Record<string, number>) => Object.entries(c).map(([code, n]) => `${code} ×${n}`).join(", ");
+const causes = (c: Record<string, number>) =>
+  Object.entries(c)
+    .map(([code, n]) => `${code} ×${n}`)
+    .join(", ");
 
 export function progressLine(s: SimStats): string {
   const elapsed = Date.parse(s.simTime) - Date.parse(s.start);
@@ -19,7 +22,9 @@ export function progressLine(s: SimStats): string {
 
 export function summaryLines(s: SimStats): string[] {
   const r = s.radius;
-  const span = formatDuration(Math.round((Date.parse(s.simTime) - Date.parse(s.start)) / 1000) * 1000);
+  const span = formatDuration(
+    Math.round((Date.parse(s.simTime) - Date.parse(s.start)) / 1000) * 1000,
+  );
   const problems = [
     r.unanswered ? `${r.unanswered} accounting request(s) never answered` : "",
     r.inFlight ? `${r.inFlight} still in flight` : "",

@@ -50,7 +50,14 @@ const BIND_COMMANDS = ["bind_transceiver", "bind_transmitter", "bind_receiver"] 
 const stamp = (d: Date) => d.toISOString().replace(/[-T:]/g, "").slice(2, 12);
 
 export async function startSmscServer(opts: SmscOptions): Promise<SmscServer> {
-  const stats: SmscStats = { binds: 0, refusedBinds: 0, submits: 0, delivered: 0, undelivered: 0, receiptsSent: 0 };
+  const stats: SmscStats = {
+    binds: 0,
+    refusedBinds: 0,
+    submits: 0,
+    delivered: 0,
+    undelivered: 0,
+    receiptsSent: 0,
+  };
   let nextId = 0x5a000;
   const bound = new Map<SmppSession, "bind_transceiver" | "bind_transmitter" | "bind_receiver">();
   const pendingReceipts: Record<string, unknown>[] = [];
@@ -81,7 +88,12 @@ export async function startSmscServer(opts: SmscOptions): Promise<SmscServer> {
     session.on("close", () => bound.delete(session));
     for (const command of BIND_COMMANDS) {
       session.on(command, (pdu: SmppPdu) => {
-        const status = pdu.system_id !== opts.systemId ? smpp.ESME_RINVSYSID : pdu.password !== opts.password ? smpp.ESME_RINVPASWD : smpp.ESME_ROK;
+        const status =
+          pdu.system_id !== opts.systemId
+            ? smpp.ESME_RINVSYSID
+            : pdu.password !== opts.password
+              ? smpp.ESME_RINVPASWD
+              : smpp.ESME_ROK;
         session.send(pdu.response({ command_status: status, system_id: "OTTERSIM" }));
         if (status !== smpp.ESME_ROK) {
           stats.refusedBinds++;
@@ -114,14 +126,26 @@ export async function startSmscServer(opts: SmscOptions): Promise<SmscServer> {
       session.send(pdu.response({ message_id: messageId }));
       const submittedAt = new Date();
       // node-smpp has decoded short_message into { udh, message } (text for GSM-7 and UCS-2).
-      const sm = pdu.short_message as { udh?: Buffer[]; message?: string | Buffer } | Buffer | undefined;
+      const sm = pdu.short_message as
+        { udh?: Buffer[]; message?: string | Buffer } | Buffer | undefined;
       const dataCoding = Number(pdu.data_coding ?? 0);
-      const body: string | Buffer = Buffer.isBuffer(sm) ? sm : sm?.message ?? "";
-      const ie = Buffer.isBuffer(sm) ? undefined : sm?.udh?.find((u) => u[0] === 0x00 && u[1] === 3);
+      const body: string | Buffer = Buffer.isBuffer(sm) ? sm : (sm?.message ?? "");
+      const ie = Buffer.isBuffer(sm)
+        ? undefined
+        : sm?.udh?.find((u) => u[0] === 0x00 && u[1] === 3);
       const deliver = (content: (string | Buffer)[]) => {
         const text = content.every((c) => typeof c === "string") ? content.join("") : null;
-        const payload = text === null ? Buffer.concat(content.map((c) => (typeof c === "string" ? Buffer.from(c) : c))) : Buffer.from(text);
-        return opts.deliver({ msisdn, from: String(pdu.source_addr ?? ""), dataCoding, text, payload });
+        const payload =
+          text === null
+            ? Buffer.concat(content.map((c) => (typeof c === "string" ? Buffer.from(c) : c)))
+            : Buffer.from(text);
+        return opts.deliver({
+          msisdn,
+          from: String(pdu.source_addr ?? ""),
+          dataCoding,
+          text,
+          payload,
+        });
       };
       let outcome: SmsDelivery;
       if (ie && ie[3]! > 1) {
@@ -143,26 +167,37 @@ export async function startSmscServer(opts: SmscOptions): Promise<SmscServer> {
       const err = outcome === "delivered" ? "000" : outcome === "absent" ? "027" : "001";
       const done = new Date();
       // After the submit_sm_resp, as a real SMSC's delivery always is.
-      setImmediate(() => sendReceipt({
-        source_addr: msisdn, destination_addr: String(pdu.source_addr ?? ""), esm_class: 0x04, data_coding: 0,
-        short_message: `id:${messageId} sub:001 dlvrd:${stat === "DELIVRD" ? "001" : "000"} submit date:${stamp(submittedAt)} done date:${stamp(done)} stat:${stat} err:${err} text:`,
-        receipted_message_id: messageId, message_state: stat === "DELIVRD" ? 2 : 5,
-      }));
+      setImmediate(() =>
+        sendReceipt({
+          source_addr: msisdn,
+          destination_addr: String(pdu.source_addr ?? ""),
+          esm_class: 0x04,
+          data_coding: 0,
+          short_message: `id:${messageId} sub:001 dlvrd:${stat === "DELIVRD" ? "001" : "000"} submit date:${stamp(submittedAt)} done date:${stamp(done)} stat:${stat} err:${err} text:`,
+          receipted_message_id: messageId,
+          message_state: stat === "DELIVRD" ? 2 : 5,
+        }),
+      );
     });
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(opts.port, opts.host, () => { server.off("error", reject); resolve(); });
+    server.listen(opts.port, opts.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : opts.port;
   return {
-    host: opts.host, port,
+    host: opts.host,
+    port,
     stats: () => ({ ...stats }),
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      for (const s of [...server.sessions]) s.destroy();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of [...server.sessions]) s.destroy();
+      }),
   };
 }

@@ -3,7 +3,13 @@
  * schema in scenario.ts turns a failure into a message naming the field.
  */
 
-const DURATION_UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const DURATION_UNITS: Readonly<Record<string, number>> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
 const DURATION_RE = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/;
 const DURATION_PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
 
@@ -12,7 +18,8 @@ const DURATION_PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
  * when the text is not a duration.
  */
 export function parseDuration(input: string | number): number | null {
-  if (typeof input === "number") return Number.isFinite(input) && input >= 0 ? Math.round(input * 1000) : null;
+  if (typeof input === "number")
+    return Number.isFinite(input) && input >= 0 ? Math.round(input * 1000) : null;
   const s = input.trim();
   if (/^\d+(?:\.\d+)?$/.test(s)) return Math.round(Number(s) * 1000);
   if (!DURATION_RE.test(s)) return null;
@@ -26,7 +33,13 @@ export function formatDuration(ms: number): string {
   if (ms === 0) return "0s";
   let rest = Math.round(ms);
   const parts: string[] = [];
-  for (const [unit, size] of [["d", 86_400_000], ["h", 3_600_000], ["m", 60_000], ["s", 1000], ["ms", 1]] as const) {
+  for (const [unit, size] of [
+    ["d", 86_400_000],
+    ["h", 3_600_000],
+    ["m", 60_000],
+    ["s", 1000],
+    ["ms", 1],
+  ] as const) {
     if (rest >= size) {
       parts.push(`${Math.floor(rest / size)}${unit}`);
       rest %= size;
@@ -35,7 +48,13 @@ export function formatDuration(ms: number): string {
   return parts.join("");
 }
 
-const BYTE_UNITS: Readonly<Record<string, number>> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3, tb: 1024 ** 4 };
+const BYTE_UNITS: Readonly<Record<string, number>> = {
+  b: 1,
+  kb: 1024,
+  mb: 1024 ** 2,
+  gb: 1024 ** 3,
+  tb: 1024 ** 4,
+};
 
 /** Bytes of 1500, "1500", "1.5KB", "2 MB", "3GB" (binary multiples, as Otter prints them). */
 export function parseBytes(input: string | number): number | null {

@@ -4,11 +4,16 @@ import { startOtter, type TestOtter } from "../support/otter.js";
 import { freePort, runCli } from "./run-cli.js";
 
 let t: TestOtter;
-beforeAll(async () => { t = await startOtter(); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await startOtter();
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 /** The CLI pointed at the test server through its environment variables, as a user would set them. */
-const otter = (args: string[], key: string | null = t.adminKey) => runCli(args, { OTTER_URL: t.url, OTTER_API_KEY: key ?? undefined });
+const otter = (args: string[], key: string | null = t.adminKey) =>
+  runCli(args, { OTTER_URL: t.url, OTTER_API_KEY: key ?? undefined });
 
 describe("otter CLI as a client of a running server", () => {
   it("shows a SIM created through the API", async () => {
@@ -31,7 +36,9 @@ describe("otter CLI as a client of a running server", () => {
 
     const refused = await otter(["sims", "set-state", sim.iccid, "INVENTORY"]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^error SIM_TRANSITION_NOT_ALLOWED: Cannot move a SIM from ACTIVATED to INVENTORY.*\(request [\w-]+\)$/m);
+    expect(refused.stderr).toMatch(
+      /^error SIM_TRANSITION_NOT_ALLOWED: Cannot move a SIM from ACTIVATED to INVENTORY.*\(request [\w-]+\)$/m,
+    );
     expect(refused.stdout).toBe("");
     expect((await t.api("GET", `/api/v1/sims/${sim.iccid}`)).body.state).toBe("ACTIVATED");
 
@@ -55,7 +62,9 @@ describe("otter CLI as a client of a running server", () => {
   it("prints INVALID_API_KEY for a wrong key, and UNAUTHENTICATED with a hint for none", async () => {
     const wrong = await otter(["sims", "list"], "otk_not-a-real-key");
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toMatch(/^error INVALID_API_KEY: The API key is unknown or revoked\. \(request [\w-]+\)$/m);
+    expect(wrong.stderr).toMatch(
+      /^error INVALID_API_KEY: The API key is unknown or revoked\. \(request [\w-]+\)$/m,
+    );
 
     const none = await otter(["accounts", "list"], null);
     expect(none.code).toBe(1);
@@ -65,16 +74,24 @@ describe("otter CLI as a client of a running server", () => {
 
   it("explains how to start or find Otter when nothing listens at the URL", async () => {
     const port = await freePort();
-    const r = await runCli(["sims", "list"], { OTTER_URL: `http://127.0.0.1:${port}`, OTTER_API_KEY: t.adminKey });
+    const r = await runCli(["sims", "list"], {
+      OTTER_URL: `http://127.0.0.1:${port}`,
+      OTTER_API_KEY: t.adminKey,
+    });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`error UNREACHABLE: Cannot reach Otter at http://127.0.0.1:${port} (connection refused).`);
+    expect(r.stderr).toContain(
+      `error UNREACHABLE: Cannot reach Otter at http://127.0.0.1:${port} (connection refused).`,
+    );
     expect(r.stderr).toContain("otter serve");
     expect(r.stderr).toContain("--url");
   });
 
   it("lets --url and --api-key flags win over the environment", async () => {
     const port = await freePort();
-    const r = await runCli(["--url", t.url, "--api-key", t.adminKey, "accounts", "list"], { OTTER_URL: `http://127.0.0.1:${port}`, OTTER_API_KEY: "otk_wrong" });
+    const r = await runCli(["--url", t.url, "--api-key", t.adminKey, "accounts", "list"], {
+      OTTER_URL: `http://127.0.0.1:${port}`,
+      OTTER_API_KEY: "otk_wrong",
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ID\s+NAME\s+KIND/m);
   });
@@ -92,20 +109,53 @@ describe("otter CLI as a client of a running server", () => {
     const all = await otter(["sims", "list", "--account", account.id, "--limit", "2", "--all"]);
     const lines = all.stdout.trim().split("\n");
     expect(lines[0]).toMatch(/^ICCID\s+IMSI\s+MSISDN\s+STATE\s+ACCOUNT\s+PLANS$/);
-    expect(lines.slice(1).map((l) => l.split(/\s+/)[0]).sort()).toEqual(sims.map((s) => s.iccid).sort());
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(/\s+/)[0])
+        .sort(),
+    ).toEqual(sims.map((s) => s.iccid).sort());
     expect(lines[1]).toContain("Sea Otter Research");
 
-    const json = await otter(["sims", "list", "--account", account.id, "--limit", "2", "--all", "--json"]);
-    expect((JSON.parse(json.stdout) as { iccid: string }[]).map((s) => s.iccid).sort()).toEqual(sims.map((s) => s.iccid).sort());
+    const json = await otter([
+      "sims",
+      "list",
+      "--account",
+      account.id,
+      "--limit",
+      "2",
+      "--all",
+      "--json",
+    ]);
+    expect((JSON.parse(json.stdout) as { iccid: string }[]).map((s) => s.iccid).sort()).toEqual(
+      sims.map((s) => s.iccid).sort(),
+    );
 
-    const activated = await otter(["sims", "list", "--account", account.id, "--state", "ACTIVATED"]);
+    const activated = await otter([
+      "sims",
+      "list",
+      "--account",
+      account.id,
+      "--state",
+      "ACTIVATED",
+    ]);
     expect(activated.code).toBe(0);
     expect(activated.stdout).toBe("");
     expect(activated.stderr).toContain("No SIMs.");
   });
 
   it("creates and shows accounts; a validation error names the field", async () => {
-    const created = await otter(["accounts", "create", "--name", "Giraffe Trust", "--currency", "KES", "--time-zone", "Africa/Nairobi", "--json"]);
+    const created = await otter([
+      "accounts",
+      "create",
+      "--name",
+      "Giraffe Trust",
+      "--currency",
+      "KES",
+      "--time-zone",
+      "Africa/Nairobi",
+      "--json",
+    ]);
     expect(created.code).toBe(0);
     const account = JSON.parse(created.stdout) as { id: string };
     const shown = await otter(["accounts", "get", account.id]);
@@ -120,7 +170,19 @@ describe("otter CLI as a client of a running server", () => {
 
   it("creates a user and an API key that works, printed once on stdout", async () => {
     const account = await buildAccount(t);
-    const user = await otter(["users", "create", "--account", account.id, "--email", `ops${Date.now()}@giraffe.example`, "--name", "Wanjiru", "--role", "customer_admin", "--json"]);
+    const user = await otter([
+      "users",
+      "create",
+      "--account",
+      account.id,
+      "--email",
+      `ops${Date.now()}@giraffe.example`,
+      "--name",
+      "Wanjiru",
+      "--role",
+      "customer_admin",
+      "--json",
+    ]);
     expect(user.code).toBe(0);
     const { id } = JSON.parse(user.stdout) as { id: string };
     const key = await otter(["users", "key", id]);
@@ -129,7 +191,9 @@ describe("otter CLI as a client of a running server", () => {
     const apiKey = key.stdout.trim();
     expect(apiKey).toMatch(/^otk_\S+$/);
     const seen = await otter(["accounts", "list", "--json"], apiKey);
-    expect((JSON.parse(seen.stdout) as { items: { id: string }[] }).items.map((a) => a.id)).toEqual([account.id]);
+    expect((JSON.parse(seen.stdout) as { items: { id: string }[] }).items.map((a) => a.id)).toEqual(
+      [account.id],
+    );
   });
 
   it("keeps one customer's SIMs out of another customer's CLI", async () => {
@@ -142,9 +206,25 @@ describe("otter CLI as a client of a running server", () => {
   });
 
   it("lists plans of both kinds, finds one by name, and lists zones", async () => {
-    const zone = await t.api("POST", "/api/v1/zones", { body: { name: `Nordics ${Date.now()}`, countries: ["SE", "NO"] } });
-    const comm = await t.api("POST", "/api/v1/communication-plans", { body: { name: `Meters ${Date.now()}`, apns: [{ name: "meters.otter.example" }], rats: ["NB-IoT"], zones: [zone.body.name] } });
-    const rate = await t.api("POST", "/api/v1/rate-plans", { body: { name: `Meter 1MB ${Date.now()}`, currency: "SEK", subscription: { monthlyFeePerSim: 9 }, zones: [{ zone: zone.body.name, dataPerMB: 2 }] } });
+    const zone = await t.api("POST", "/api/v1/zones", {
+      body: { name: `Nordics ${Date.now()}`, countries: ["SE", "NO"] },
+    });
+    const comm = await t.api("POST", "/api/v1/communication-plans", {
+      body: {
+        name: `Meters ${Date.now()}`,
+        apns: [{ name: "meters.otter.example" }],
+        rats: ["NB-IoT"],
+        zones: [zone.body.name],
+      },
+    });
+    const rate = await t.api("POST", "/api/v1/rate-plans", {
+      body: {
+        name: `Meter 1MB ${Date.now()}`,
+        currency: "SEK",
+        subscription: { monthlyFeePerSim: 9 },
+        zones: [{ zone: zone.body.name, dataPerMB: 2 }],
+      },
+    });
     expect([zone.status, comm.status, rate.status]).toEqual([201, 201, 201]);
 
     const list = await otter(["plans", "list"]);
@@ -158,7 +238,9 @@ describe("otter CLI as a client of a running server", () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^error PLAN_NOT_FOUND: /m);
 
-    expect((await otter(["zones", "list"])).stdout).toMatch(new RegExp(`^${zone.body.name}\\s+SE, NO`, "m"));
+    expect((await otter(["zones", "list"])).stdout).toMatch(
+      new RegExp(`^${zone.body.name}\\s+SE, NO`, "m"),
+    );
   });
 
   it("lists the mail outbox", async () => {

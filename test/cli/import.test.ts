@@ -46,7 +46,9 @@ describe("otter sims import", () => {
     expect(r.stderr).toMatch(/^job [\w-]+: /m); // plain progress lines when not on a terminal
 
     const listed = await t.api("GET", `/api/v1/sims?accountId=${account.id}`);
-    expect(listed.body.items.map((s: { iccid: string }) => s.iccid).sort()).toEqual(rows.map((x) => x[0]).sort());
+    expect(listed.body.items.map((s: { iccid: string }) => s.iccid).sort()).toEqual(
+      rows.map((x) => x[0]).sort(),
+    );
     const jobs = await t.api("GET", "/api/v1/jobs");
     expect(jobs.body.items[0]).toMatchObject({ fileName: "fleet.csv", status: "succeeded" });
   });
@@ -76,14 +78,25 @@ describe("otter sims import", () => {
     bad[0] = badCheckDigit(bad[0]!);
     const file = await csvFile("partly.csv", [bad, good]);
 
-    const started = await otter(["sims", "import", file, "--account", account.id, "--skip-invalid", "--no-watch", "--json"]);
+    const started = await otter([
+      "sims",
+      "import",
+      file,
+      "--account",
+      account.id,
+      "--skip-invalid",
+      "--no-watch",
+      "--json",
+    ]);
     expect(started.code).toBe(0);
     const { jobId } = JSON.parse(started.stdout) as { jobId: string };
 
     const watched = await otter(["jobs", "watch", jobId]);
     expect(watched.code).toBe(0);
     expect(watched.stdout).toContain("created 1, updated 0, unchanged 0, failed 1");
-    expect(watched.stdout).toMatch(new RegExp(`^2\\s+${bad[0]}\\s+iccid\\s+ICCID_CHECK_DIGIT`, "m"));
+    expect(watched.stdout).toMatch(
+      new RegExp(`^2\\s+${bad[0]}\\s+iccid\\s+ICCID_CHECK_DIGIT`, "m"),
+    );
 
     const out = join(dir, "results.csv");
     const results = await otter(["jobs", "results", jobId, "-o", out]);
@@ -108,7 +121,11 @@ describe("otter sims import", () => {
     const account = await buildAccount(t);
     const rows = [row(), row()];
     const csv = ["iccid,imsi,msisdn", ...rows.map((r) => r.join(","))].join("\n") + "\n";
-    const r = await runCli(["sims", "import", "-", "--account", account.id], { OTTER_URL: t.url, OTTER_API_KEY: t.adminKey }, csv);
+    const r = await runCli(
+      ["sims", "import", "-", "--account", account.id],
+      { OTTER_URL: t.url, OTTER_API_KEY: t.adminKey },
+      csv,
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("created 2");
     expect((await t.api("GET", `/api/v1/sims?accountId=${account.id}`)).body.items).toHaveLength(2);

@@ -12,15 +12,25 @@ beforeAll(async () => {
   t = await startOtter({}, { startWorkers: false });
   dir = await mkdtemp(join(tmpdir(), "otter-rules-"));
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
-const otter = (args: string[], key: string) => runCli(args, { OTTER_URL: t.url, OTTER_API_KEY: key });
+const otter = (args: string[], key: string) =>
+  runCli(args, { OTTER_URL: t.url, OTTER_API_KEY: key });
 
 describe("otter rules", () => {
   it("creates a rule from a file, lists it, disables it; a refused rule prints the code and the field", async () => {
     const c = await buildCustomer(t);
     const file = join(dir, "rule.json");
-    await writeFile(file, JSON.stringify({ name: "Collar lost", trigger: { type: "no_session", rhythmMultiple: 3 }, actions: [{ type: "email" }, { type: "webhook" }] }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        name: "Collar lost",
+        trigger: { type: "no_session", rhythmMultiple: 3 },
+        actions: [{ type: "email" }, { type: "webhook" }],
+      }),
+    );
     const created = await otter(["rules", "create", "--file", file], c.adminKey);
     expect(created.stderr).toBe("");
     expect(created.code).toBe(0);
@@ -28,20 +38,35 @@ describe("otter rules", () => {
     expect(created.stdout).toContain('Rule "Collar lost" created');
 
     const list = await otter(["rules", "list"], c.userKey);
-    expect(list.stdout).toMatch(new RegExp(`Collar lost\\s+yes\\s+no_session 3× rhythm\\s+email, webhook\\s+${id}`));
+    expect(list.stdout).toMatch(
+      new RegExp(`Collar lost\\s+yes\\s+no_session 3× rhythm\\s+email, webhook\\s+${id}`),
+    );
 
     const off = await otter(["rules", "disable", id], c.adminKey);
     expect(off.stdout).toContain('Rule "Collar lost" is disabled.');
-    expect((await t.api("GET", `/api/v1/automation-rules/${id}`, { key: c.adminKey })).body.enabled).toBe(false);
+    expect(
+      (await t.api("GET", `/api/v1/automation-rules/${id}`, { key: c.adminKey })).body.enabled,
+    ).toBe(false);
 
-    await writeFile(file, JSON.stringify({ name: "bad", trigger: { type: "no_session" }, actions: [{ type: "email" }] }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        name: "bad",
+        trigger: { type: "no_session" },
+        actions: [{ type: "email" }],
+      }),
+    );
     const bad = await otter(["rules", "create", "--file", file], c.adminKey);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^error VALIDATION_FAILED: /m);
     expect(bad.stderr).toMatch(/trigger\.hours: .*\[NO_SESSION_NEEDS_ONE_LIMIT\]/);
 
     await writeFile(file, "{ not json");
-    expect((await otter(["rules", "create", "--file", file], c.adminKey)).stderr).toMatch(/^error MALFORMED_JSON: /m);
-    expect((await otter(["rules", "create", "--file", join(dir, "missing.json")], c.adminKey)).stderr).toMatch(/^error FILE_UNREADABLE: .*ENOENT/m);
+    expect((await otter(["rules", "create", "--file", file], c.adminKey)).stderr).toMatch(
+      /^error MALFORMED_JSON: /m,
+    );
+    expect(
+      (await otter(["rules", "create", "--file", join(dir, "missing.json")], c.adminKey)).stderr,
+    ).toMatch(/^error FILE_UNREADABLE: .*ENOENT/m);
   });
 });

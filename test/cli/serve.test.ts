@@ -63,7 +63,11 @@ describe("otter serve", () => {
     async function serveOnce() {
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
-      const run = startCli(["serve", "--port", String(port), "--host", "127.0.0.1"], { ...storage.env, OTTER_SECRET_KEY: secretKey, OTTER_WORKER_POLL_MS: "50" });
+      const run = startCli(["serve", "--port", String(port), "--host", "127.0.0.1"], {
+        ...storage.env,
+        OTTER_SECRET_KEY: secretKey,
+        OTTER_WORKER_POLL_MS: "50",
+      });
       try {
         await waitForHealth(url, run);
       } catch (err) {
@@ -85,7 +89,9 @@ describe("otter serve", () => {
       expect(first.run.stdout()).toContain("Store it now, it is not shown again.");
       const keys = first.run.stdout().match(/otk_[A-Za-z0-9_-]+/g) ?? [];
       expect(new Set(keys).size).toBe(1);
-      const me = await fetch(`${first.url}/api/v1/users/me`, { headers: { authorization: `Bearer ${keys[0]}` } });
+      const me = await fetch(`${first.url}/api/v1/users/me`, {
+        headers: { authorization: `Bearer ${keys[0]}` },
+      });
       expect(me.status).toBe(200);
       expect(first.run.stdout()).toContain(`listening on ${first.url}`);
       expect(await stop(first.run)).toEqual({ code: 0, signal: null });
@@ -93,7 +99,9 @@ describe("otter serve", () => {
       const second = await serveOnce();
       expect(second.run.stdout()).not.toContain("not shown again");
       expect(second.run.stdout()).not.toMatch(/otk_/);
-      const again = await fetch(`${second.url}/api/v1/users/me`, { headers: { authorization: `Bearer ${keys[0]}` } });
+      const again = await fetch(`${second.url}/api/v1/users/me`, {
+        headers: { authorization: `Bearer ${keys[0]}` },
+      });
       expect(again.status).toBe(200);
       expect(await stop(second.run)).toEqual({ code: 0, signal: null });
     });

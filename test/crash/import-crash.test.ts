@@ -13,14 +13,26 @@ afterAll(() => h.close());
 
 describe(`crash during an import (${TEST_ENGINE})`, () => {
   it("resumes after kill -9 without losing or doubling a row", async () => {
-    const env = { OTTER_IMPORT_BATCH_SIZE: "50", OTTER_WORKER_POLL_MS: "50", OTTER_JOB_LEASE_MS: "1500" };
-    let server = await h.start(env);
+    const env = {
+      OTTER_IMPORT_BATCH_SIZE: "50",
+      OTTER_WORKER_POLL_MS: "50",
+      OTTER_JOB_LEASE_MS: "1500",
+    };
+    const server = await h.start(env);
     const me = await call("/api/v1/users/me");
-    const account = await call("/api/v1/accounts", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Sea otter research" }) });
+    const account = await call("/api/v1/accounts", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Sea otter research" }),
+    });
     expect(account.status).toBe(201);
     const rows = 20000;
     const { csv, sims } = simCsv(rows);
-    const up = await call(`/api/v1/sims/imports?accountId=${account.body.id}`, { method: "POST", headers: { "content-type": "text/csv" }, body: csv });
+    const up = await call(`/api/v1/sims/imports?accountId=${account.body.id}`, {
+      method: "POST",
+      headers: { "content-type": "text/csv" },
+      body: csv,
+    });
     expect(up.status).toBe(202);
     const jobId = up.body.jobId as string;
 
@@ -31,27 +43,43 @@ describe(`crash during an import (${TEST_ENGINE})`, () => {
       const job = (await call(`/api/v1/jobs/${jobId}`)).body;
       lastSeen = job;
       if (job.status === "failed") break;
-      if (job.progress.phase === "apply" && job.progress.done > 0) { seen = job.progress.done; break; }
+      if (job.progress.phase === "apply" && job.progress.done > 0) {
+        seen = job.progress.done;
+        break;
+      }
       if (job.status === "succeeded") break;
       await new Promise((r) => setTimeout(r, 5));
     }
     await server.kill("SIGKILL");
-    expect(seen, `the job was caught while writing; last seen ${JSON.stringify(lastSeen)}\n${server.output()}`).toBeGreaterThan(0);
+    expect(
+      seen,
+      `the job was caught while writing; last seen ${JSON.stringify(lastSeen)}\n${server.output()}`,
+    ).toBeGreaterThan(0);
     expect(seen).toBeLessThan(rows);
 
-    server = await h.start(env);
-    let job: { status: string; counts: { created: number; failed: number }; progress: { done: number } } | null = null;
+    await h.start(env); // the harness keeps the restarted node and stops it after the test
+    let job: {
+      status: string;
+      counts: { created: number; failed: number };
+      progress: { done: number };
+    } | null = null;
     for (const deadline = Date.now() + 180_000; Date.now() < deadline;) {
       job = (await call(`/api/v1/jobs/${jobId}`)).body;
       if (job!.status !== "running" && job!.status !== "queued") break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect(job).toMatchObject({ status: "succeeded", counts: { created: rows, failed: 0 }, progress: { done: rows } });
+    expect(job).toMatchObject({
+      status: "succeeded",
+      counts: { created: rows, failed: 0 },
+      progress: { done: rows },
+    });
 
     let stored = 0;
     let cursor: string | null = null;
     do {
-      const page: { body: { items: { iccid: string }[]; nextCursor: string | null } } = await call(`/api/v1/sims?accountId=${account.body.id}&limit=1000${cursor ? `&cursor=${cursor}` : ""}`);
+      const page: { body: { items: { iccid: string }[]; nextCursor: string | null } } = await call(
+        `/api/v1/sims?accountId=${account.body.id}&limit=1000${cursor ? `&cursor=${cursor}` : ""}`,
+      );
       stored += page.body.items.length;
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -61,6 +89,9 @@ describe(`crash during an import (${TEST_ENGINE})`, () => {
     expect(me.status).toBe(200);
     const audit = await call(`/api/v1/audit-log?entityType=job&entityId=${jobId}`);
     expect(audit.body.items).toHaveLength(1);
-    expect(audit.body.items[0]).toMatchObject({ action: "sims.imported", data: { counts: { created: rows } } });
+    expect(audit.body.items[0]).toMatchObject({
+      action: "sims.imported",
+      data: { counts: { created: rows } },
+    });
   }, 400_000);
 });

@@ -1,6 +1,12 @@
 import dgram from "node:dgram";
 import { afterAll, describe, expect, it } from "vitest";
-import { A3gpp, accountingRequest, attr, Attr, verifyAccountingResponse } from "../../src/network/radius/index.js";
+import {
+  A3gpp,
+  accountingRequest,
+  attr,
+  Attr,
+  verifyAccountingResponse,
+} from "../../src/network/radius/index.js";
 import { TEST_ENGINE } from "../support/engine.js";
 import { simCsv } from "../support/factories.js";
 import { processHarness } from "../support/process.js";
@@ -25,15 +31,31 @@ describe(`crash while a gateway sends accounting (${TEST_ENGINE})`, () => {
   it("loses and doubles nothing across kill -9 and restart", async () => {
     const radiusPort = await freeUdpPort();
     const env = { OTTER_RADIUS_PORT: String(radiusPort), OTTER_WORKER_POLL_MS: "50" };
-    let server = await h.start(env);
+    const server = await h.start(env);
     const call = async (path: string, init: RequestInit = {}) =>
-      (await h.call(path, { ...init, headers: { "content-type": "application/json", ...(init.headers ?? {}) } })).body;
+      (
+        await h.call(path, {
+          ...init,
+          headers: { "content-type": "application/json", ...(init.headers ?? {}) },
+        })
+      ).body;
     const me = await call("/api/v1/users/me");
-    await call("/api/v1/network/clients", { method: "POST", body: JSON.stringify({ name: "pgw", address: "127.0.0.1", secret: SECRET }) });
-    const { csv, sims } = simCsv(20, { header: "iccid,imsi,msisdn,state", extra: () => ["ACTIVATED"] });
-    const up = await fetch(`${server.url}/api/v1/sims/imports?accountId=${me.accountId}`, { method: "POST", headers: { authorization: `Bearer ${h.key}`, "content-type": "text/csv" }, body: csv });
+    await call("/api/v1/network/clients", {
+      method: "POST",
+      body: JSON.stringify({ name: "pgw", address: "127.0.0.1", secret: SECRET }),
+    });
+    const { csv, sims } = simCsv(20, {
+      header: "iccid,imsi,msisdn,state",
+      extra: () => ["ACTIVATED"],
+    });
+    const up = await fetch(`${server.url}/api/v1/sims/imports?accountId=${me.accountId}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${h.key}`, "content-type": "text/csv" },
+      body: csv,
+    });
     const jobId = ((await up.json()) as { jobId: string }).jobId;
-    for (let i = 0; i < 200 && (await call(`/api/v1/jobs/${jobId}`)).status !== "succeeded"; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 200 && (await call(`/api/v1/jobs/${jobId}`)).status !== "succeeded"; i++)
+      await new Promise((r) => setTimeout(r, 100));
 
     // The gateway: each session Start, 15 Interims, Stop — each request retransmitted until answered.
     const socket = dgram.createSocket("udp4");
@@ -61,15 +83,35 @@ describe(`crash while a gateway sends accounting (${TEST_ENGINE})`, () => {
       });
     };
     const INTERIMS = 15;
-    const final = (i: number) => ({ up: 1000 * (INTERIMS + 1) + i, down: 3000 * (INTERIMS + 1) + i });
+    const final = (i: number) => ({
+      up: 1000 * (INTERIMS + 1) + i,
+      down: 3000 * (INTERIMS + 1) + i,
+    });
     const sessions = sims.map(async (sim, i) => {
-      const base = [attr.string(Attr.AcctSessionId, `crash-${i}`), attr.ipv4(Attr.NasIpAddress, "127.0.0.1"), attr.vsa3gpp(A3gpp.Imsi, sim.imsi), attr.vsa3gpp(A3gpp.SgsnMccMnc, "24007")];
+      const base = [
+        attr.string(Attr.AcctSessionId, `crash-${i}`),
+        attr.ipv4(Attr.NasIpAddress, "127.0.0.1"),
+        attr.vsa3gpp(A3gpp.Imsi, sim.imsi),
+        attr.vsa3gpp(A3gpp.SgsnMccMnc, "24007"),
+      ];
       await send([attr.uint32(Attr.AcctStatusType, 1), ...base]);
       for (let k = 1; k <= INTERIMS; k++) {
-        await send([attr.uint32(Attr.AcctStatusType, 3), ...base, attr.uint32(Attr.AcctInputOctets, 1000 * k), attr.uint32(Attr.AcctOutputOctets, 3000 * k), attr.uint32(Attr.AcctSessionTime, 60 * k)]);
+        await send([
+          attr.uint32(Attr.AcctStatusType, 3),
+          ...base,
+          attr.uint32(Attr.AcctInputOctets, 1000 * k),
+          attr.uint32(Attr.AcctOutputOctets, 3000 * k),
+          attr.uint32(Attr.AcctSessionTime, 60 * k),
+        ]);
       }
       const f = final(i);
-      await send([attr.uint32(Attr.AcctStatusType, 2), ...base, attr.uint32(Attr.AcctInputOctets, f.up), attr.uint32(Attr.AcctOutputOctets, f.down), attr.uint32(Attr.AcctSessionTime, 60 * (INTERIMS + 1))]);
+      await send([
+        attr.uint32(Attr.AcctStatusType, 2),
+        ...base,
+        attr.uint32(Attr.AcctInputOctets, f.up),
+        attr.uint32(Attr.AcctOutputOctets, f.down),
+        attr.uint32(Attr.AcctSessionTime, 60 * (INTERIMS + 1)),
+      ]);
     });
 
     const total = sims.length * (INTERIMS + 2);
@@ -77,15 +119,27 @@ describe(`crash while a gateway sends accounting (${TEST_ENGINE})`, () => {
     await server.kill("SIGKILL");
     const atKill = answered;
     expect(atKill).toBeLessThan(total);
-    server = await h.start(env);
-    await Promise.race([Promise.all(sessions), new Promise((_, reject) => setTimeout(() => reject(new Error(`gateway still waiting: ${answered}/${total} answered`)), 120_000))]);
+    await h.start(env); // the harness keeps the restarted node and stops it after the test
+    await Promise.race([
+      Promise.all(sessions),
+      new Promise((_, reject) =>
+        setTimeout(
+          () => reject(new Error(`gateway still waiting: ${answered}/${total} answered`)),
+          120_000,
+        ),
+      ),
+    ]);
     socket.close();
 
     const day = new Date().toISOString().slice(0, 10);
     for (const [i, sim] of sims.entries()) {
       const s = (await call(`/api/v1/sims/${sim.iccid}/sessions`)).items;
       expect(s, sim.iccid).toHaveLength(1);
-      expect(s[0]).toMatchObject({ status: "closed", bytesUp: final(i).up, bytesDown: final(i).down });
+      expect(s[0]).toMatchObject({
+        status: "closed",
+        bytesUp: final(i).up,
+        bytesDown: final(i).down,
+      });
       const usage = await call(`/api/v1/sims/${sim.iccid}/usage?from=${day}&to=${day}`);
       expect(usage.total).toMatchObject({ bytesUp: final(i).up, bytesDown: final(i).down });
     }

@@ -3,9 +3,18 @@ import nodemailer, { type SendMailOptions } from "nodemailer";
 import type { TestOtter } from "../support/otter.js";
 
 /** Sends a raw message to Otter's inbound SMTP listener with nodemailer, as a real MTA would. */
-export async function deliver(t: TestOtter, raw: string | Buffer, envelope: { from: string; to: string[] }) {
+export async function deliver(
+  t: TestOtter,
+  raw: string | Buffer,
+  envelope: { from: string; to: string[] },
+) {
   const transport = nodemailer.createTransport({
-    host: "127.0.0.1", port: t.otter.smtpPort!, secure: false, ignoreTLS: true, connectionTimeout: 20_000, socketTimeout: 120_000,
+    host: "127.0.0.1",
+    port: t.otter.smtpPort!,
+    secure: false,
+    ignoreTLS: true,
+    connectionTimeout: 20_000,
+    socketTimeout: 120_000,
   });
   try {
     return await transport.sendMail({ envelope, raw });
@@ -16,7 +25,12 @@ export async function deliver(t: TestOtter, raw: string | Buffer, envelope: { fr
 
 /** Sends a message composed by nodemailer (headers, charsets, attachments as the client builds them). */
 export async function deliverMail(t: TestOtter, mail: SendMailOptions) {
-  const transport = nodemailer.createTransport({ host: "127.0.0.1", port: t.otter.smtpPort!, secure: false, ignoreTLS: true });
+  const transport = nodemailer.createTransport({
+    host: "127.0.0.1",
+    port: t.otter.smtpPort!,
+    secure: false,
+    ignoreTLS: true,
+  });
   try {
     return await transport.sendMail(mail);
   } finally {
@@ -26,14 +40,18 @@ export async function deliverMail(t: TestOtter, mail: SendMailOptions) {
 
 /** An RFC 5322 message with CRLF line ends from header lines and a body. */
 export function rfc822(headers: Record<string, string>, body: string): string {
-  return `${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join("\r\n")}\r\n\r\n${body.replace(/\r?\n/g, "\r\n")}`;
+  return `${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join("\r\n")}\r\n\r\n${body.replace(/\r?\n/g, "\r\n")}`;
 }
 
 let n = 0;
 export const msgId = (tag = "m") => `<${tag}.${Date.now().toString(36)}.${n++}@customer.example>`;
 
 export async function addMailbox(t: TestOtter, address: string, accountId?: string) {
-  const res = await t.api("POST", "/api/v1/desk/mailboxes", { body: { address, ...(accountId ? { accountId } : {}) } });
+  const res = await t.api("POST", "/api/v1/desk/mailboxes", {
+    body: { address, ...(accountId ? { accountId } : {}) },
+  });
   if (res.status !== 201) throw new Error(`mailbox: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; address: string };
 }
@@ -50,7 +68,11 @@ export async function casesFrom(t: TestOtter, email: string) {
   return res.body.items as any[];
 }
 
-export async function addContact(t: TestOtter, accountId: string, contact: { name: string; email?: string; phone?: string }) {
+export async function addContact(
+  t: TestOtter,
+  accountId: string,
+  contact: { name: string; email?: string; phone?: string },
+) {
   const res = await t.api("POST", `/api/v1/accounts/${accountId}/contacts`, { body: contact });
   if (res.status !== 201) throw new Error(`contact: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string };
@@ -60,10 +82,16 @@ export async function addContact(t: TestOtter, accountId: string, contact: { nam
 export async function smtpDialogue(port: number, commands: string[]): Promise<string> {
   const socket = new Socket();
   let transcript = "";
-  socket.on("data", (d) => { transcript += d.toString(); });
-  await new Promise<void>((resolve, reject) => { socket.once("error", reject); socket.connect(port, "127.0.0.1", () => resolve()); });
+  socket.on("data", (d) => {
+    transcript += d.toString();
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("error", reject);
+    socket.connect(port, "127.0.0.1", () => resolve());
+  });
   const waitFor = async (re: RegExp) => {
-    for (let i = 0; i < 300 && !re.test(transcript); i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 300 && !re.test(transcript); i++)
+      await new Promise((r) => setTimeout(r, 10));
   };
   await waitFor(/^220 /m);
   for (const cmd of commands) {

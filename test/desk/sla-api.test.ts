@@ -5,7 +5,15 @@ import { startOtter, type TestOtter } from "../support/otter.js";
 const H = 3_600_000;
 const ROME_HOURS = {
   timeZone: "Europe/Rome",
-  hours: Object.fromEntries(["mon", "tue", "wed", "thu", "fri"].map((d) => [d, [["08:00", "12:30"], ["13:30", "18:00"]]])),
+  hours: Object.fromEntries(
+    ["mon", "tue", "wed", "thu", "fri"].map((d) => [
+      d,
+      [
+        ["08:00", "12:30"],
+        ["13:30", "18:00"],
+      ],
+    ]),
+  ),
   holidays: ["2026-12-25"],
 };
 
@@ -15,7 +23,10 @@ let agentId: string;
 let customer: Awaited<ReturnType<typeof buildCustomer>>;
 
 async function openCase(priority: string, subject = `Case ${priority}`) {
-  const res = await t.api("POST", "/api/v1/cases", { key: agentKey, body: { accountId: customer.account.id, subject, priority } });
+  const res = await t.api("POST", "/api/v1/cases", {
+    key: agentKey,
+    body: { accountId: customer.account.id, subject, priority },
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: string; number: number };
 }
@@ -25,7 +36,12 @@ const slaOf = async (id: string, key?: string) => {
   return res.body.sla;
 };
 const eventsOf = async (type: string, caseId: string) =>
-  t.otter.database.db.selectFrom("domain_events").selectAll().where("type", "=", type).where("subject_id", "=", caseId).execute();
+  t.otter.database.db
+    .selectFrom("domain_events")
+    .selectAll()
+    .where("type", "=", type)
+    .where("subject_id", "=", caseId)
+    .execute();
 
 beforeAll(async () => {
   t = await startOtter({}, { startWorkers: false });
@@ -35,42 +51,89 @@ beforeAll(async () => {
   agentId = agent.user.id;
   customer = await buildCustomer(t, { timeZone: "America/New_York" });
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe("support calendar and agreements", () => {
   it("sets the calendar, and refuses a week without hours naming the field, changing nothing", async () => {
     const set = await t.api("PUT", "/api/v1/desk/calendar", { body: ROME_HOURS });
     expect(set.status, JSON.stringify(set.body)).toBe(200);
-    expect(set.body).toMatchObject({ timeZone: "Europe/Rome", isDefault: false, holidays: ["2026-12-25"] });
-    const bad = await t.api("PUT", "/api/v1/desk/calendar", { body: { timeZone: "Europe/Rome", hours: { mon: [] }, holidays: [] } });
+    expect(set.body).toMatchObject({
+      timeZone: "Europe/Rome",
+      isDefault: false,
+      holidays: ["2026-12-25"],
+    });
+    const bad = await t.api("PUT", "/api/v1/desk/calendar", {
+      body: { timeZone: "Europe/Rome", hours: { mon: [] }, holidays: [] },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("SLA_CALENDAR_NO_HOURS");
     expect(bad.body.error.details[0].field).toBe("hours");
-    const zone = await t.api("PUT", "/api/v1/desk/calendar", { body: { ...ROME_HOURS, timeZone: "Europe/Atlantis" } });
+    const zone = await t.api("PUT", "/api/v1/desk/calendar", {
+      body: { ...ROME_HOURS, timeZone: "Europe/Atlantis" },
+    });
     expect(zone.body.error.code).toBe("SLA_CALENDAR_UNKNOWN_TIME_ZONE");
     const now = await t.api("GET", "/api/v1/desk/calendar", { key: agentKey });
-    expect(now.body).toMatchObject({ timeZone: "Europe/Rome", hours: { mon: [["08:00", "12:30"], ["13:30", "18:00"]], sat: [] } });
+    expect(now.body).toMatchObject({
+      timeZone: "Europe/Rome",
+      hours: {
+        mon: [
+          ["08:00", "12:30"],
+          ["13:30", "18:00"],
+        ],
+        sat: [],
+      },
+    });
   });
 
   it("keeps calendars and agreements away from customer keys", async () => {
-    expect((await t.api("PUT", "/api/v1/desk/calendar", { key: customer.adminKey, body: ROME_HOURS })).status).toBe(403);
-    expect((await t.api("GET", "/api/v1/desk/calendar", { key: customer.adminKey })).status).toBe(403);
+    expect(
+      (await t.api("PUT", "/api/v1/desk/calendar", { key: customer.adminKey, body: ROME_HOURS }))
+        .status,
+    ).toBe(403);
+    expect((await t.api("GET", "/api/v1/desk/calendar", { key: customer.adminKey })).status).toBe(
+      403,
+    );
     const body = { firstResponse: { urgent: "PT1H" }, resolution: {} };
-    expect((await t.api("PUT", `/api/v1/accounts/${customer.account.id}/support-agreement`, { key: customer.adminKey, body })).status).toBe(403);
-    expect((await t.api("PUT", "/api/v1/desk/default-agreement", { key: agentKey, body })).status).toBe(403);
+    expect(
+      (
+        await t.api("PUT", `/api/v1/accounts/${customer.account.id}/support-agreement`, {
+          key: customer.adminKey,
+          body,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await t.api("PUT", "/api/v1/desk/default-agreement", { key: agentKey, body })).status,
+    ).toBe(403);
   });
 
   it("sets a customer's agreement; a calendar day as a target is refused naming the field", async () => {
-    const bad = await t.api("PUT", `/api/v1/accounts/${customer.account.id}/support-agreement`, { body: { firstResponse: { urgent: "P1D" }, resolution: {} } });
+    const bad = await t.api("PUT", `/api/v1/accounts/${customer.account.id}/support-agreement`, {
+      body: { firstResponse: { urgent: "P1D" }, resolution: {} },
+    });
     expect(bad.status).toBe(400);
-    expect(bad.body.error).toMatchObject({ code: "SLA_INVALID_TARGET", details: [{ field: "firstResponse.urgent" }] });
+    expect(bad.body.error).toMatchObject({
+      code: "SLA_INVALID_TARGET",
+      details: [{ field: "firstResponse.urgent" }],
+    });
     const ok = await t.api("PUT", `/api/v1/accounts/${customer.account.id}/support-agreement`, {
-      body: { firstResponse: { urgent: "PT1H", high: "PT2H", normal: "PT4H", low: "PT8H" }, resolution: { urgent: "PT4H", high: "PT8H", normal: "PT16H", low: "PT40H" } },
+      body: {
+        firstResponse: { urgent: "PT1H", high: "PT2H", normal: "PT4H", low: "PT8H" },
+        resolution: { urgent: "PT4H", high: "PT8H", normal: "PT16H", low: "PT40H" },
+      },
     });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     // The customer may read its own terms.
-    const mine = await t.api("GET", `/api/v1/accounts/${customer.account.id}/support-agreement`, { key: customer.userKey });
-    expect(mine.body).toMatchObject({ inherited: false, firstResponse: { urgent: "PT1H" }, resolution: { low: "PT40H" } });
+    const mine = await t.api("GET", `/api/v1/accounts/${customer.account.id}/support-agreement`, {
+      key: customer.userKey,
+    });
+    expect(mine.body).toMatchObject({
+      inherited: false,
+      firstResponse: { urgent: "PT1H" },
+      resolution: { low: "PT40H" },
+    });
   });
 });
 
@@ -79,9 +142,17 @@ describe("a case's SLA clocks", () => {
     const c = await openCase("urgent");
     const sla = await slaOf(c.id);
     expect(sla).toMatchObject({ state: "running", timeZone: "America/New_York" });
-    expect(sla.firstResponse).toMatchObject({ state: "running", target: "PT1H", remainingMs: H, dueAt: "2026-06-01T08:00:00.000Z", dueAtLocal: "2026-06-01T04:00:00-04:00" });
+    expect(sla.firstResponse).toMatchObject({
+      state: "running",
+      target: "PT1H",
+      remainingMs: H,
+      dueAt: "2026-06-01T08:00:00.000Z",
+      dueAtLocal: "2026-06-01T04:00:00-04:00",
+    });
     // The customer sees the same clocks on its own case.
-    expect((await slaOf(c.id, customer.userKey)).firstResponse.dueAt).toBe("2026-06-01T08:00:00.000Z");
+    expect((await slaOf(c.id, customer.userKey)).firstResponse.dueAt).toBe(
+      "2026-06-01T08:00:00.000Z",
+    );
 
     t.clock.advance(50 * 60_000);
     expect((await slaOf(c.id)).firstResponse.state).toBe("at_risk");
@@ -92,8 +163,15 @@ describe("a case's SLA clocks", () => {
     await t.otter.services.sla.runOnce();
     const breached = await eventsOf("case.sla_breached", c.id);
     expect(breached).toHaveLength(1);
-    expect(breached[0]!.data).toMatchObject({ target: "firstResponse", caseId: c.id, number: c.number });
-    expect((await slaOf(c.id)).firstResponse).toMatchObject({ state: "breached", breachedAt: "2026-06-01T08:00:00.000Z" });
+    expect(breached[0]!.data).toMatchObject({
+      target: "firstResponse",
+      caseId: c.id,
+      number: c.number,
+    });
+    expect((await slaOf(c.id)).firstResponse).toMatchObject({
+      state: "breached",
+      breachedAt: "2026-06-01T08:00:00.000Z",
+    });
   });
 
   it("stops the first-response clock at the first reply or call, not at an internal note", async () => {
@@ -101,16 +179,39 @@ describe("a case's SLA clocks", () => {
     const mailed = await openCase("high", "answered by mail");
     const called = await openCase("high", "answered by phone");
     t.clock.advance(30 * 60_000);
-    expect((await t.api("POST", `/api/v1/cases/${mailed.id}/notes`, { key: agentKey, body: { body: "checking the HSS first" } })).status).toBe(201);
+    expect(
+      (
+        await t.api("POST", `/api/v1/cases/${mailed.id}/notes`, {
+          key: agentKey,
+          body: { body: "checking the HSS first" },
+        })
+      ).status,
+    ).toBe(201);
     expect((await slaOf(mailed.id)).firstResponse.state).toBe("running");
-    const reply = await t.api("POST", `/api/v1/cases/${mailed.id}/replies`, { key: agentKey, body: { body: "We are on it.", to: ["ops@customer.example"] } });
+    const reply = await t.api("POST", `/api/v1/cases/${mailed.id}/replies`, {
+      key: agentKey,
+      body: { body: "We are on it.", to: ["ops@customer.example"] },
+    });
     expect(reply.status, JSON.stringify(reply.body)).toBe(201);
-    const call = await t.api("POST", `/api/v1/cases/${called.id}/calls`, { key: agentKey, body: { direction: "outbound", number: "+39 02 1234 5678", durationSeconds: 240, summary: "Walked through the APN settings." } });
+    const call = await t.api("POST", `/api/v1/cases/${called.id}/calls`, {
+      key: agentKey,
+      body: {
+        direction: "outbound",
+        number: "+39 02 1234 5678",
+        durationSeconds: 240,
+        summary: "Walked through the APN settings.",
+      },
+    });
     expect(call.status, JSON.stringify(call.body)).toBe(201);
     t.clock.advance(5 * 3_600_000);
     for (const id of [mailed.id, called.id]) {
       const sla = await slaOf(id);
-      expect(sla.firstResponse).toMatchObject({ state: "met", elapsedMs: 30 * 60_000, stoppedAt: "2026-06-01T12:30:00.000Z", dueAt: null });
+      expect(sla.firstResponse).toMatchObject({
+        state: "met",
+        elapsedMs: 30 * 60_000,
+        stoppedAt: "2026-06-01T12:30:00.000Z",
+        dueAt: null,
+      });
       expect(sla.resolution.state).toBe("running");
     }
   });
@@ -120,8 +221,22 @@ describe("a case's SLA clocks", () => {
     const a = await openCase("normal", "waits on the customer");
     const b = await openCase("normal", "waits on the billing team");
     t.clock.advance(H);
-    expect((await t.api("PATCH", `/api/v1/cases/${a.id}`, { key: agentKey, body: { state: "waiting_on_customer" } })).status).toBe(200);
-    expect((await t.api("PATCH", `/api/v1/cases/${b.id}`, { key: agentKey, body: { state: "waiting_on_consultation" } })).status).toBe(200);
+    expect(
+      (
+        await t.api("PATCH", `/api/v1/cases/${a.id}`, {
+          key: agentKey,
+          body: { state: "waiting_on_customer" },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await t.api("PATCH", `/api/v1/cases/${b.id}`, {
+          key: agentKey,
+          body: { state: "waiting_on_consultation" },
+        })
+      ).status,
+    ).toBe(200);
     t.clock.advance(2 * H);
     const slaA = await slaOf(a.id);
     const slaB = await slaOf(b.id);
@@ -144,12 +259,22 @@ describe("the agent's queue", () => {
     // Yesterday's breached urgent case comes first of all; the paused one after every running one.
     const first = q.body.items[0];
     expect(first.sla.state).toBe("breached");
-    const paused = q.body.items.findIndex((i: { subject: string }) => i.subject === "waits on the customer");
-    expect(q.body.items.slice(paused).every((i: { sla: { paused: boolean } }) => i.sla.paused)).toBe(true);
+    const paused = q.body.items.findIndex(
+      (i: { subject: string }) => i.subject === "waits on the customer",
+    );
+    expect(
+      q.body.items.slice(paused).every((i: { sla: { paused: boolean } }) => i.sla.paused),
+    ).toBe(true);
     expect(q.body.total).toBe(q.body.items.length);
-    expect((await t.api("GET", `/api/v1/desk/queue?owner=${agentId}`)).body.total).toBe(q.body.total);
-    expect((await t.api("GET", "/api/v1/desk/queue?owner=me", { key: customer.adminKey })).status).toBe(403);
-    expect((await t.api("GET", "/api/v1/desk/queue?owner=nobody", { key: agentKey })).body.error.code).toBe("DESK_QUEUE_INVALID_OWNER");
+    expect((await t.api("GET", `/api/v1/desk/queue?owner=${agentId}`)).body.total).toBe(
+      q.body.total,
+    );
+    expect(
+      (await t.api("GET", "/api/v1/desk/queue?owner=me", { key: customer.adminKey })).status,
+    ).toBe(403);
+    expect(
+      (await t.api("GET", "/api/v1/desk/queue?owner=nobody", { key: agentKey })).body.error.code,
+    ).toBe("DESK_QUEUE_INVALID_OWNER");
   });
 
   it("recomputes open cases when the calendar changes, leaving the clocks' past as it was", async () => {
@@ -158,7 +283,9 @@ describe("the agent's queue", () => {
     const before = await slaOf(c.id);
     expect(before.resolution.elapsedMs).toBe(H);
     // Tomorrow becomes a holiday: the due time moves a day, the hour already counted stays.
-    const set = await t.api("PUT", "/api/v1/desk/calendar", { body: { ...ROME_HOURS, holidays: ["2026-06-04"] } });
+    const set = await t.api("PUT", "/api/v1/desk/calendar", {
+      body: { ...ROME_HOURS, holidays: ["2026-06-04"] },
+    });
     expect(set.body.openCasesToRecompute).toBeGreaterThan(0);
     const after = await slaOf(c.id);
     expect(after.resolution.elapsedMs).toBe(H);
@@ -166,6 +293,10 @@ describe("the agent's queue", () => {
     const { recomputed } = await t.otter.services.sla.runOnce();
     expect(recomputed).toBeGreaterThan(0);
     const q = await t.api("GET", "/api/v1/desk/queue?owner=me&limit=1000", { key: agentKey });
-    expect(q.body.items.find((i: { id: string }) => i.id === c.id).sla.dueAt).toBe(after.resolution.dueAt < after.firstResponse.dueAt ? after.resolution.dueAt : after.firstResponse.dueAt);
+    expect(q.body.items.find((i: { id: string }) => i.id === c.id).sla.dueAt).toBe(
+      after.resolution.dueAt < after.firstResponse.dueAt
+        ? after.resolution.dueAt
+        : after.firstResponse.dueAt,
+    );
   });
 });

@@ -29,7 +29,9 @@ beforeAll(async () => {
 afterEach(async () => {
   while (cleanup.length > 0) await cleanup.pop()!();
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -37,15 +39,27 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function watchedSim() {
   const c = await buildCustomer(t);
   await offer(t, cat, c.account.id);
-  const sim = await buildSim(t, { accountId: c.account.id, state: "ACTIVATED", communicationPlan: cat.comm.id, ratePlan: cat.rate.id });
+  const sim = await buildSim(t, {
+    accountId: c.account.id,
+    state: "ACTIVATED",
+    communicationPlan: cat.comm.id,
+    ratePlan: cat.rate.id,
+  });
   const receiver = await startReceiver(SECRET);
   cleanup.push(receiver.close);
-  const sub = await t.api("POST", "/api/v1/webhooks", { key: c.adminKey, body: { url: receiver.url, events: ["sim.state_changed"], secret: SECRET } });
+  const sub = await t.api("POST", "/api/v1/webhooks", {
+    key: c.adminKey,
+    body: { url: receiver.url, events: ["sim.state_changed"], secret: SECRET },
+  });
   expect(sub.status, JSON.stringify(sub.body)).toBe(201);
   cleanup.push(() => t.api("DELETE", `/api/v1/webhooks/${sub.body.id}`));
   const rule = await t.api("POST", "/api/v1/automation-rules", {
     key: c.adminKey,
-    body: { name: "Any state change", trigger: { type: "sim_state_changed" }, actions: [{ type: "webhook" }] },
+    body: {
+      name: "Any state change",
+      trigger: { type: "sim_state_changed" },
+      actions: [{ type: "webhook" }],
+    },
   });
   expect(rule.status, JSON.stringify(rule.body)).toBe(201);
   cleanup.push(() => t.api("DELETE", `/api/v1/automation-rules/${rule.body.id}`));
@@ -53,7 +67,9 @@ async function watchedSim() {
 }
 
 const firings = async (ruleId: string) =>
-  (await t.api("GET", `/api/v1/automation-rules/${ruleId}/firings`)).body.items as { eventId: string }[];
+  (await t.api("GET", `/api/v1/automation-rules/${ruleId}/firings`)).body.items as {
+    eventId: string;
+  }[];
 
 async function consumeOn(...nodes: Otter[]) {
   for (const n of nodes) {
@@ -70,14 +86,27 @@ describe("event consumption", () => {
 
     // A transaction writes its event and holds it uncommitted for 10 s (a long import, a slow disk).
     const held = inTransaction(t.otter.database.db, async (tx) => {
-      await events.emit(tx, [{ accountId: w.account.id, type: "sim.state_changed", subjectId: w.sim.iccid,
-        data: { iccid: w.sim.iccid, from: "ACTIVATED", to: "DEACTIVATED", reason: "held for 10 s" } }]);
+      await events.emit(tx, [
+        {
+          accountId: w.account.id,
+          type: "sim.state_changed",
+          subjectId: w.sim.iccid,
+          data: {
+            iccid: w.sim.iccid,
+            from: "ACTIVATED",
+            to: "DEACTIVATED",
+            reason: "held for 10 s",
+          },
+        },
+      ]);
       await sleep(10_000);
     }).then(() => committed.push("held"));
 
     await sleep(200);
     // Another change commits meanwhile (on PGlite it waits for the held transaction: one connection).
-    const quick = await t.api("PATCH", `/api/v1/sims/${w.sim.iccid}`, { body: { state: "DEACTIVATED", reason: "committed at once" } });
+    const quick = await t.api("PATCH", `/api/v1/sims/${w.sim.iccid}`, {
+      body: { state: "DEACTIVATED", reason: "committed at once" },
+    });
     expect(quick.status).toBe(200);
     committed.push("quick");
     // The consumers keep working while the held transaction is open (on PostgreSQL): nothing may pass it by.
@@ -98,7 +127,10 @@ describe("event consumption", () => {
     if (TEST_ENGINE === "postgres") {
       // The held event took its id first, but committed last: it is delivered last.
       expect(committed).toEqual(["quick", "held"]);
-      expect(w.receiver.received.map((r) => r.json.data.reason)).toEqual(["committed at once", "held for 10 s"]);
+      expect(w.receiver.received.map((r) => r.json.data.reason)).toEqual([
+        "committed at once",
+        "held for 10 s",
+      ]);
       expect(w.receiver.received[1]!.json.id < w.receiver.received[0]!.json.id).toBe(true);
     }
     expect(await events.backlog("webhooks")).toBe(0);
@@ -110,12 +142,22 @@ describe("event consumption", () => {
     // A second node on the same database, its clock (and so its event ids) 5 minutes behind.
     const skewMs = 5 * 60_000;
     const config = loadConfig({
-      OTTER_HTTP_PORT: "0", OTTER_HOST: "127.0.0.1", OTTER_SECRET_KEY: randomBytes(32).toString("hex"), OTTER_LOG_LEVEL: "silent",
-      OTTER_RATE_LIMIT_PER_MINUTE: "0", OTTER_RADIUS_PORT: "0", OTTER_RADIUS_HOST: "127.0.0.1", OTTER_SMTP_PORT: "0", OTTER_SMTP_HOST: "127.0.0.1",
+      OTTER_HTTP_PORT: "0",
+      OTTER_HOST: "127.0.0.1",
+      OTTER_SECRET_KEY: randomBytes(32).toString("hex"),
+      OTTER_LOG_LEVEL: "silent",
+      OTTER_RATE_LIMIT_PER_MINUTE: "0",
+      OTTER_RADIUS_PORT: "0",
+      OTTER_RADIUS_HOST: "127.0.0.1",
+      OTTER_SMTP_PORT: "0",
+      OTTER_SMTP_HOST: "127.0.0.1",
       OTTER_OUTBOUND_ALLOW: "127.0.0.0/8",
     });
     const behind = await buildOtter({
-      config, logger: pino({ level: "silent" }), database: t.otter.database, startWorkers: false,
+      config,
+      logger: pino({ level: "silent" }),
+      database: t.otter.database,
+      startWorkers: false,
       clock: new ManualClock(new Date(t.clock.now().getTime() - skewMs).toISOString()),
       eventIds: () => v7({ msecs: Date.now() - skewMs }),
     });
@@ -123,7 +165,8 @@ describe("event consumption", () => {
     cleanup.push(() => behind.close());
     const change = (url: string, state: string, reason: string) =>
       fetch(`${url}/api/v1/sims/${w.sim.iccid}`, {
-        method: "PATCH", headers: { authorization: `Bearer ${t.adminKey}`, "content-type": "application/json" },
+        method: "PATCH",
+        headers: { authorization: `Bearer ${t.adminKey}`, "content-type": "application/json" },
         body: JSON.stringify({ state, reason }),
       }).then((r) => expect(r.status).toBe(200));
 
@@ -147,11 +190,23 @@ describe("event consumption", () => {
   it("refuses to publish an event whose data does not match its type's schema, and the change with it", async () => {
     const w = await watchedSim();
     const before = await t.api("GET", `/api/v1/sims/${w.sim.iccid}`);
-    await expect(inTransaction(t.otter.database.db, async (tx) => {
-      await tx.updateTable("sims").set({ notes: "changed with a malformed event" }).where("iccid", "=", w.sim.iccid).execute();
-      await t.otter.services.events.emit(tx, [{ accountId: w.account.id, type: "sim.state_changed", subjectId: w.sim.iccid,
-        data: { iccid: w.sim.iccid, from: "ACTIVATED" } as never }]);
-    })).rejects.toThrow(/sim\.state_changed does not match its schema/);
+    await expect(
+      inTransaction(t.otter.database.db, async (tx) => {
+        await tx
+          .updateTable("sims")
+          .set({ notes: "changed with a malformed event" })
+          .where("iccid", "=", w.sim.iccid)
+          .execute();
+        await t.otter.services.events.emit(tx, [
+          {
+            accountId: w.account.id,
+            type: "sim.state_changed",
+            subjectId: w.sim.iccid,
+            data: { iccid: w.sim.iccid, from: "ACTIVATED" } as never,
+          },
+        ]);
+      }),
+    ).rejects.toThrow(/sim\.state_changed does not match its schema/);
     const after = await t.api("GET", `/api/v1/sims/${w.sim.iccid}`);
     expect(after.body.notes).toEqual(before.body.notes);
     await consumeOn(t.otter);

@@ -17,13 +17,38 @@ describe("jobs", () => {
   });
   afterAll(() => t.close());
 
-  const runner = () => createJobsService({
-    db: t.otter.database.db, clock: t.clock, engine: t.otter.database.engine, logger: pino({ level: "silent" }), leaseMs: 60_000,
+  const runner = () =>
+    createJobsService({
+      db: t.otter.database.db,
+      clock: t.clock,
+      engine: t.otter.database.engine,
+      logger: pino({ level: "silent" }),
+      leaseMs: 60_000,
+    });
+  const principal = () => ({
+    userId: "00000000-0000-0000-0000-000000000001",
+    name: "Ops Agent",
+    accountId: t.rootAccountId,
+    accountPath: "/",
+    role: "operator_admin" as const,
+    apiKeyId: "",
   });
-  const principal = () => ({ userId: "00000000-0000-0000-0000-000000000001", name: "Ops Agent", accountId: t.rootAccountId, accountPath: "/", role: "operator_admin" as const, apiKeyId: "" });
-  const jobRow = (id: string) => t.otter.database.db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  const jobRow = (id: string) =>
+    t.otter.database.db
+      .selectFrom("jobs")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
   const auditCount = async (entityId: string) =>
-    Number((await t.otter.database.db.selectFrom("audit_log").select((eb) => eb.fn.countAll().as("n")).where("entity_id", "=", entityId).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.otter.database.db
+          .selectFrom("audit_log")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("entity_id", "=", entityId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it("commits a handler's closing record together with the finish, and only then", async () => {
     const jobs = runner();
@@ -32,14 +57,27 @@ describe("jobs", () => {
       kind: "test.closing",
       async run(ctx) {
         await inTransaction(t.otter.database.db, async (tx) => {
-          await t.otter.services.audit.record(tx, { accountId: ctx.job.account_id, actor: { userId: null, name: "system" }, action: "test.closed", entityType: "job", entityId: ctx.job.id, data: {} });
+          await t.otter.services.audit.record(tx, {
+            accountId: ctx.job.account_id,
+            actor: { userId: null, name: "system" },
+            action: "test.closed",
+            entityType: "job",
+            entityId: ctx.job.id,
+            data: {},
+          });
           await ctx.succeed(tx);
           if (failFinal) throw new Error("the node died before the commit");
         });
       },
     };
     jobs.register(handler);
-    const job = await jobs.create(t.otter.database.db, { principal: principal(), accountId: t.rootAccountId, kind: handler.kind, params: { principal: principal() }, phase: "run" });
+    const job = await jobs.create(t.otter.database.db, {
+      principal: principal(),
+      accountId: t.rootAccountId,
+      kind: handler.kind,
+      params: { principal: principal() },
+      phase: "run",
+    });
 
     await jobs.runPending();
     // The closing transaction rolled back: no audit record, and the job is not reported succeeded.
@@ -47,7 +85,13 @@ describe("jobs", () => {
     expect((await jobRow(job.id)).status).toBe("failed");
 
     failFinal = false;
-    const again = await jobs.create(t.otter.database.db, { principal: principal(), accountId: t.rootAccountId, kind: handler.kind, params: { principal: principal() }, phase: "run" });
+    const again = await jobs.create(t.otter.database.db, {
+      principal: principal(),
+      accountId: t.rootAccountId,
+      kind: handler.kind,
+      params: { principal: principal() },
+      phase: "run",
+    });
     await jobs.runPending();
     const done = await jobRow(again.id);
     expect(done.status).toBe("succeeded");
@@ -61,7 +105,9 @@ describe("jobs", () => {
       kind: "test.pausable",
       async run(ctx) {
         // Work until the runner is stopped; the next checkpoint hands the job back.
-        await new Promise<void>((resolve) => { release = resolve; });
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
         await inTransaction(t.otter.database.db, (tx) => ctx.checkpoint(tx, { done: 1 }));
       },
     };
@@ -70,7 +116,16 @@ describe("jobs", () => {
     for (let restart = 0; restart < 6; restart++) {
       const jobs = runner();
       jobs.register(handler);
-      if (!id) id = (await jobs.create(t.otter.database.db, { principal: principal(), accountId: t.rootAccountId, kind: handler.kind, params: { principal: principal() }, phase: "run" })).id;
+      if (!id)
+        id = (
+          await jobs.create(t.otter.database.db, {
+            principal: principal(),
+            accountId: t.rootAccountId,
+            kind: handler.kind,
+            params: { principal: principal() },
+            phase: "run",
+          })
+        ).id;
       const running = jobs.runPending();
       await vi.waitFor(() => expect(release).toBeTypeOf("function"));
       jobs.stop();
@@ -88,42 +143,79 @@ describe("jobs", () => {
 
   // Several nodes share a database only on PostgreSQL; PGlite lives in the one process that owns it
   // (and reads that process's clock), so there is no other node's clock to disagree with.
-  it.skipIf(TEST_ENGINE === "pglite")("keeps a live lease from a node whose clock runs an hour ahead", async () => {
-    const first = runner();
-    let release!: () => void;
-    first.register({ kind: "test.lease", run: () => new Promise<void>((resolve) => { release = resolve; }) });
-    const job = await first.create(t.otter.database.db, { principal: principal(), accountId: t.rootAccountId, kind: "test.lease", params: { principal: principal() }, phase: "run" });
-    const running = first.runPending();
-    await vi.waitFor(async () => expect((await jobRow(job.id)).lease_owner).toBe(first.node));
+  it.skipIf(TEST_ENGINE === "pglite")(
+    "keeps a live lease from a node whose clock runs an hour ahead",
+    async () => {
+      const first = runner();
+      let release!: () => void;
+      first.register({
+        kind: "test.lease",
+        run: () =>
+          new Promise<void>((resolve) => {
+            release = resolve;
+          }),
+      });
+      const job = await first.create(t.otter.database.db, {
+        principal: principal(),
+        accountId: t.rootAccountId,
+        kind: "test.lease",
+        params: { principal: principal() },
+        phase: "run",
+      });
+      const running = first.runPending();
+      await vi.waitFor(async () => expect((await jobRow(job.id)).lease_owner).toBe(first.node));
 
-    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 3600_000 });
-    try {
-      const fast = runner();
-      let stolen = false;
-      fast.register({ kind: "test.lease", async run() { stolen = true; } });
-      expect(await fast.runPending()).toBe(0);
-      expect(stolen).toBe(false);
-    } finally {
-      vi.useRealTimers();
-    }
-    expect((await jobRow(job.id)).lease_owner).toBe(first.node);
-    release();
-    await running;
-    expect((await jobRow(job.id)).status).toBe("succeeded");
-  });
+      vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 3600_000 });
+      try {
+        const fast = runner();
+        let stolen = false;
+        fast.register({
+          kind: "test.lease",
+          async run() {
+            stolen = true;
+          },
+        });
+        expect(await fast.runPending()).toBe(0);
+        expect(stolen).toBe(false);
+      } finally {
+        vi.useRealTimers();
+      }
+      expect((await jobRow(job.id)).lease_owner).toBe(first.node);
+      release();
+      await running;
+      expect((await jobRow(job.id)).status).toBe("succeeded");
+    },
+  );
   it("ends only the download whose results fail midway; the server goes on answering", async () => {
     const jobs = t.otter.services.jobs;
     jobs.register({
       kind: "test.broken_results",
       async run() {},
       async *results() {
-        for (let line = 1; line <= 2000; line++) yield { line, iccid: null, outcome: "created", field: null, code: null, message: null, account_id: null };
+        for (let line = 1; line <= 2000; line++)
+          yield {
+            line,
+            iccid: null,
+            outcome: "created",
+            field: null,
+            code: null,
+            message: null,
+            account_id: null,
+          };
         await new Promise((r) => setTimeout(r, 50));
         throw new Error("the database went away");
       },
     });
-    const job = await jobs.create(t.otter.database.db, { principal: principal(), accountId: t.rootAccountId, kind: "test.broken_results", params: { principal: principal() }, phase: "run" });
-    const res = await fetch(`${t.url}/api/v1/jobs/${job.id}/results.csv`, { headers: { authorization: `Bearer ${t.adminKey}` } });
+    const job = await jobs.create(t.otter.database.db, {
+      principal: principal(),
+      accountId: t.rootAccountId,
+      kind: "test.broken_results",
+      params: { principal: principal() },
+      phase: "run",
+    });
+    const res = await fetch(`${t.url}/api/v1/jobs/${job.id}/results.csv`, {
+      headers: { authorization: `Bearer ${t.adminKey}` },
+    });
     expect(res.status).toBe(200);
     // The response is cut off rather than ended as if complete.
     await expect(res.text()).rejects.toThrow();

@@ -9,34 +9,59 @@ const MINUTE = 60_000;
 const FROM = "Otter Ops <ops@otter.example>";
 
 function enqueue(t: TestOtter, msg: Partial<OutgoingMail> = {}) {
-  return inTransaction(t.otter.database.db, (tx) => t.otter.services.mail.enqueue(tx, {
-    accountId: t.rootAccountId, to: ["noc@customer.example"], subject: "Case 42: your collar is back online",
-    text: "The giraffe collar reconnected at 09:12 UTC.", purpose: "case_reply", ...msg,
-  }));
+  return inTransaction(t.otter.database.db, (tx) =>
+    t.otter.services.mail.enqueue(tx, {
+      accountId: t.rootAccountId,
+      to: ["noc@customer.example"],
+      subject: "Case 42: your collar is back online",
+      text: "The giraffe collar reconnected at 09:12 UTC.",
+      purpose: "case_reply",
+      ...msg,
+    }),
+  );
 }
 
-const getMessage = async (t: TestOtter, id: string) => (await t.api("GET", `/api/v1/outbox/${id}`)).body;
+const getMessage = async (t: TestOtter, id: string) =>
+  (await t.api("GET", `/api/v1/outbox/${id}`)).body;
 
 describe("delivery through an SMTP relay", () => {
   let relay: TestRelay;
   let t: TestOtter;
   beforeAll(async () => {
     relay = await startTestRelay({ auth: { user: "otter", pass: "s3cret:/@" } });
-    t = await startOtter({ OTTER_SMTP_RELAY: relay.url, OTTER_MAIL_FROM: FROM }, { startWorkers: false });
+    t = await startOtter(
+      { OTTER_SMTP_RELAY: relay.url, OTTER_MAIL_FROM: FROM },
+      { startWorkers: false },
+    );
   });
-  afterAll(async () => { await t?.close(); await relay?.close(); });
-  afterEach(() => { relay.refuseRecipients(null); relay.received.length = 0; });
+  afterAll(async () => {
+    await t?.close();
+    await relay?.close();
+  });
+  afterEach(() => {
+    relay.refuseRecipients(null);
+    relay.received.length = 0;
+  });
 
   it("sends a queued message with the Message-ID it stored, and marks it sent", async () => {
     const { id, messageId, status } = await enqueue(t, {
-      cc: ["ops@customer.example"], html: "<p>The giraffe collar reconnected.</p>",
-      headers: { "Reply-To": "case-42@otter.example", "In-Reply-To": "<question-1@customer.example>" },
+      cc: ["ops@customer.example"],
+      html: "<p>The giraffe collar reconnected.</p>",
+      headers: {
+        "Reply-To": "case-42@otter.example",
+        "In-Reply-To": "<question-1@customer.example>",
+      },
     });
     expect(status).toBe("queued");
     expect((await getMessage(t, id)).nextAttemptAt).toBe("2026-03-01T09:00:00.000Z");
 
     t.clock.advance(5000);
-    expect(await t.otter.services.mail.deliverDue()).toEqual({ claimed: 1, sent: 1, retrying: 0, failed: 0 });
+    expect(await t.otter.services.mail.deliverDue()).toEqual({
+      claimed: 1,
+      sent: 1,
+      retrying: 0,
+      failed: 0,
+    });
 
     expect(relay.received).toHaveLength(1);
     const got = relay.received[0]!;
@@ -51,7 +76,13 @@ describe("delivery through an SMTP relay", () => {
     expect(got.parsed.headers.get("reply-to")).toMatchObject({ text: "case-42@otter.example" });
     expect(got.parsed.date?.toISOString()).toBe("2026-03-01T09:00:00.000Z");
 
-    expect(await getMessage(t, id)).toMatchObject({ status: "sent", attempts: 1, sentAt: "2026-03-01T09:00:05.000Z", nextAttemptAt: null, lastError: null });
+    expect(await getMessage(t, id)).toMatchObject({
+      status: "sent",
+      attempts: 1,
+      sentAt: "2026-03-01T09:00:05.000Z",
+      nextAttemptAt: null,
+      lastError: null,
+    });
     expect(await t.otter.services.mail.deliverDue()).toMatchObject({ claimed: 0 });
     expect(relay.received).toHaveLength(1);
     const metrics = await t.api("GET", "/metrics", { key: null });
@@ -91,14 +122,26 @@ describe("delivery through an SMTP relay", () => {
     }
     expect(delays).toEqual([1, 2, 4, 8, 16, 32, 60]);
     expect(relay.received).toHaveLength(0);
-    expect((await t.api("GET", "/api/v1/outbox?status=failed")).body.items.map((m: { id: string }) => m.id)).toEqual([id]);
-    expect((await t.api("GET", "/metrics", { key: null })).body).toMatch(/otter_mail_messages_total\{status="failed"\} 1/);
+    expect(
+      (await t.api("GET", "/api/v1/outbox?status=failed")).body.items.map(
+        (m: { id: string }) => m.id,
+      ),
+    ).toEqual([id]);
+    expect((await t.api("GET", "/metrics", { key: null })).body).toMatch(
+      /otter_mail_messages_total\{status="failed"\} 1/,
+    );
 
     relay.refuseRecipients(null);
     const retried = await t.api("POST", `/api/v1/outbox/${id}/retry`);
     expect(retried.status).toBe(200);
-    expect(retried.body).toMatchObject({ status: "queued", attempts: 0, nextAttemptAt: t.clock.now().toISOString() });
-    expect((await t.api("POST", `/api/v1/outbox/${id}/retry`)).body.error.code).toBe("MAIL_NOT_RETRYABLE");
+    expect(retried.body).toMatchObject({
+      status: "queued",
+      attempts: 0,
+      nextAttemptAt: t.clock.now().toISOString(),
+    });
+    expect((await t.api("POST", `/api/v1/outbox/${id}/retry`)).body.error.code).toBe(
+      "MAIL_NOT_RETRYABLE",
+    );
     await t.otter.services.mail.deliverDue();
     expect(await getMessage(t, id)).toMatchObject({ status: "sent", attempts: 1 });
     expect(relay.received).toHaveLength(1);
@@ -128,7 +171,10 @@ describe("delivery through an SMTP relay", () => {
     const { id, messageId } = await enqueue(t);
     // A second node claims the message and hangs forever in the SMTP conversation, as a crashed node would.
     const deadNode = createMailService({
-      db: t.otter.database.db, clock: t.clock, config: { from: FROM }, logger: pino({ level: "silent" }),
+      db: t.otter.database.db,
+      clock: t.clock,
+      config: { from: FROM },
+      logger: pino({ level: "silent" }),
       transport: { sendMail: () => new Promise(() => {}) },
     });
     void deadNode.deliverDue();
@@ -146,9 +192,17 @@ describe("delivery through an SMTP relay", () => {
     const ids = new Set<string>();
     for (let i = 0; i < 12; i++) ids.add((await enqueue(t, { subject: `bulk ${i}` })).messageId);
     const otherNode = createMailService({
-      db: t.otter.database.db, clock: t.clock, config: { relayUrl: relay.url, from: FROM }, logger: pino({ level: "silent" }),
+      db: t.otter.database.db,
+      clock: t.clock,
+      config: { relayUrl: relay.url, from: FROM },
+      logger: pino({ level: "silent" }),
     });
-    const rounds = await Promise.all([t.otter.services.mail.deliverDue(5), otherNode.deliverDue(5), t.otter.services.mail.deliverDue(5), otherNode.deliverDue(5)]);
+    const rounds = await Promise.all([
+      t.otter.services.mail.deliverDue(5),
+      otherNode.deliverDue(5),
+      t.otter.services.mail.deliverDue(5),
+      otherNode.deliverDue(5),
+    ]);
     expect(rounds.reduce((n, r) => n + r.sent, 0)).toBe(12);
     const received = relay.received.map((m) => m.parsed.messageId);
     expect(received.sort()).toEqual([...ids].sort());
@@ -158,7 +212,10 @@ describe("delivery through an SMTP relay", () => {
 describe("a relay that is down", () => {
   it("keeps the message queued with backoff until the relay is back, then delivers it", async () => {
     const port = await deadRelayPort();
-    const t = await startOtter({ OTTER_SMTP_RELAY: `smtp://127.0.0.1:${port}`, OTTER_MAIL_FROM: FROM }, { startWorkers: false });
+    const t = await startOtter(
+      { OTTER_SMTP_RELAY: `smtp://127.0.0.1:${port}`, OTTER_MAIL_FROM: FROM },
+      { startWorkers: false },
+    );
     let relay: TestRelay | undefined;
     try {
       const { id, messageId } = await enqueue(t);
@@ -187,10 +244,16 @@ describe("a relay that is down", () => {
 describe("the mail worker", () => {
   it("delivers queued mail by itself and stops cleanly when Otter closes", async () => {
     const relay = await startTestRelay();
-    const t = await startOtter({ OTTER_SMTP_RELAY: relay.url, OTTER_MAIL_FROM: FROM, OTTER_WORKER_POLL_MS: "20" });
+    const t = await startOtter({
+      OTTER_SMTP_RELAY: relay.url,
+      OTTER_MAIL_FROM: FROM,
+      OTTER_WORKER_POLL_MS: "20",
+    });
     try {
       const res = await t.api("POST", "/api/v1/outbox/test", { body: { to: "me@otter.example" } });
-      await expect.poll(async () => (await getMessage(t, res.body.id)).status, { timeout: 10_000 }).toBe("sent");
+      await expect
+        .poll(async () => (await getMessage(t, res.body.id)).status, { timeout: 10_000 })
+        .toBe("sent");
       expect(relay.received.map((r) => r.parsed.messageId)).toEqual([res.body.messageId]);
     } finally {
       await t.close();
@@ -203,14 +266,22 @@ describe("stopping Otter while a message is being sent", () => {
   it("interrupts the SMTP conversation, closes promptly and leaves the message queued", async () => {
     const relay = await startTestRelay();
     relay.stallData(true);
-    const t = await startOtter({ OTTER_SMTP_RELAY: relay.url, OTTER_MAIL_FROM: FROM, OTTER_WORKER_POLL_MS: "20" });
+    const t = await startOtter({
+      OTTER_SMTP_RELAY: relay.url,
+      OTTER_MAIL_FROM: FROM,
+      OTTER_WORKER_POLL_MS: "20",
+    });
     try {
       const { id } = await enqueue(t);
       await expect.poll(async () => (await getMessage(t, id)).status).toBe("sending");
       const started = Date.now();
       await t.otter.close();
       expect(Date.now() - started).toBeLessThan(5000);
-      const row = await t.otter.database.db.selectFrom("mail_messages").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+      const row = await t.otter.database.db
+        .selectFrom("mail_messages")
+        .selectAll()
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
       expect(row).toMatchObject({ status: "queued", attempts: 0 });
       expect(row.next_attempt_at).toEqual(t.clock.now());
     } finally {

@@ -6,19 +6,31 @@ import { startOtter, type TestOtter } from "../support/otter.js";
 
 /** Without OTTER_SMTP_RELAY, mail is stored in the local outbox and never sent. */
 let t: TestOtter;
-beforeAll(async () => { t = await startOtter({ OTTER_MAIL_FROM: "Otter Ops <ops@otter.example>" }); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await startOtter({ OTTER_MAIL_FROM: "Otter Ops <ops@otter.example>" });
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 const enqueue = (msg: Partial<OutgoingMail> = {}) =>
-  inTransaction(t.otter.database.db, (tx) => t.otter.services.mail.enqueue(tx, {
-    accountId: t.rootAccountId, to: ["noc@customer.example"], subject: "Your SIMs are active", text: "All 20 SIMs are active.",
-    purpose: "test", ...msg,
-  }));
+  inTransaction(t.otter.database.db, (tx) =>
+    t.otter.services.mail.enqueue(tx, {
+      accountId: t.rootAccountId,
+      to: ["noc@customer.example"],
+      subject: "Your SIMs are active",
+      text: "All 20 SIMs are active.",
+      purpose: "test",
+      ...msg,
+    }),
+  );
 
 describe("outbox without a relay", () => {
   it("keeps a module's message in the outbox, with the body, for operators to read", async () => {
     const { id, messageId, status } = await enqueue({
-      cc: ["ops@customer.example"], html: "<p>All 20 SIMs are active.</p>", headers: { "Reply-To": "support@otter.example" },
+      cc: ["ops@customer.example"],
+      html: "<p>All 20 SIMs are active.</p>",
+      headers: { "Reply-To": "support@otter.example" },
     });
     expect(status).toBe("outbox");
     expect(messageId).toBe(`<${id}@otter.example>`);
@@ -27,8 +39,16 @@ describe("outbox without a relay", () => {
     expect(list.status).toBe(200);
     const item = list.body.items.find((m: { id: string }) => m.id === id);
     expect(item).toMatchObject({
-      messageId, from: "Otter Ops <ops@otter.example>", to: ["noc@customer.example"], cc: ["ops@customer.example"],
-      subject: "Your SIMs are active", purpose: "test", status: "outbox", attempts: 0, nextAttemptAt: null, sentAt: null,
+      messageId,
+      from: "Otter Ops <ops@otter.example>",
+      to: ["noc@customer.example"],
+      cc: ["ops@customer.example"],
+      subject: "Your SIMs are active",
+      purpose: "test",
+      status: "outbox",
+      attempts: 0,
+      nextAttemptAt: null,
+      sentAt: null,
       createdAt: "2026-03-01T09:00:00.000Z",
     });
     expect(item.text).toBeUndefined();
@@ -36,7 +56,10 @@ describe("outbox without a relay", () => {
     const one = await t.api("GET", `/api/v1/outbox/${id}`);
     expect(one.status).toBe(200);
     expect(one.body).toMatchObject({
-      id, text: "All 20 SIMs are active.", html: "<p>All 20 SIMs are active.</p>", headers: { "Reply-To": "support@otter.example" },
+      id,
+      text: "All 20 SIMs are active.",
+      html: "<p>All 20 SIMs are active.</p>",
+      headers: { "Reply-To": "support@otter.example" },
     });
     expect(await t.otter.services.mail.deliverDue()).toMatchObject({ claimed: 0, sent: 0 });
     expect((await t.api("GET", `/api/v1/outbox/${id}`)).body.status).toBe("outbox");
@@ -44,28 +67,48 @@ describe("outbox without a relay", () => {
 
   it("stores nothing when the caller's transaction rolls back", async () => {
     const before = (await t.api("GET", "/api/v1/outbox?limit=1000")).body.items.length;
-    await expect(inTransaction(t.otter.database.db, async (tx) => {
-      await t.otter.services.mail.enqueue(tx, { accountId: t.rootAccountId, to: ["a@b.example"], subject: "s", text: "t", purpose: "test" });
-      throw new Error("the change failed");
-    })).rejects.toThrow("the change failed");
+    await expect(
+      inTransaction(t.otter.database.db, async (tx) => {
+        await t.otter.services.mail.enqueue(tx, {
+          accountId: t.rootAccountId,
+          to: ["a@b.example"],
+          subject: "s",
+          text: "t",
+          purpose: "test",
+        });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
     expect((await t.api("GET", "/api/v1/outbox?limit=1000")).body.items.length).toBe(before);
   });
 
   it("refuses a message that would set Otter's own headers or inject new ones", async () => {
-    await expect(enqueue({ headers: { "Message-ID": "<forged@x>" } })).rejects.toMatchObject({ code: "MAIL_INVALID_HEADER" });
-    await expect(enqueue({ headers: { "X-Case": "1\r\nBcc: all@example.com" } })).rejects.toMatchObject({ code: "MAIL_INVALID_HEADER" });
+    await expect(enqueue({ headers: { "Message-ID": "<forged@x>" } })).rejects.toMatchObject({
+      code: "MAIL_INVALID_HEADER",
+    });
+    await expect(
+      enqueue({ headers: { "X-Case": "1\r\nBcc: all@example.com" } }),
+    ).rejects.toMatchObject({ code: "MAIL_INVALID_HEADER" });
     await expect(enqueue({ to: [] })).rejects.toMatchObject({ code: "MAIL_NO_RECIPIENT" });
   });
 
   it("pages newest first with a cursor and filters by status", async () => {
     const ids = [];
-    for (let i = 0; i < 3; i++) { t.clock.advance(1000); ids.push((await enqueue({ subject: `page ${i}` })).id); }
+    for (let i = 0; i < 3; i++) {
+      t.clock.advance(1000);
+      ids.push((await enqueue({ subject: `page ${i}` })).id);
+    }
     const first = await t.api("GET", "/api/v1/outbox?limit=2");
     expect(first.body.items.map((m: { id: string }) => m.id)).toEqual([ids[2], ids[1]]);
     const second = await t.api("GET", `/api/v1/outbox?limit=2&cursor=${first.body.nextCursor}`);
     expect(second.body.items[0].id).toBe(ids[0]);
-    expect((await t.api("GET", "/api/v1/outbox?status=sent")).body).toEqual({ items: [], nextCursor: null });
-    expect((await t.api("GET", "/api/v1/outbox?cursor=not-a-cursor")).body.error.code).toBe("INVALID_CURSOR");
+    expect((await t.api("GET", "/api/v1/outbox?status=sent")).body).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    expect((await t.api("GET", "/api/v1/outbox?cursor=not-a-cursor")).body.error.code).toBe(
+      "INVALID_CURSOR",
+    );
     expect((await t.api("GET", "/api/v1/outbox?status=lost")).status).toBe(400);
   });
 
@@ -74,11 +117,17 @@ describe("outbox without a relay", () => {
     expect(res.status).toBe(202);
     expect(res.body.status).toBe("outbox");
     const stored = await t.api("GET", `/api/v1/outbox/${res.body.id}`);
-    expect(stored.body).toMatchObject({ purpose: "relay_test", to: ["me@otter.example"], subject: "Otter test message" });
+    expect(stored.body).toMatchObject({
+      purpose: "relay_test",
+      to: ["me@otter.example"],
+      subject: "Otter test message",
+    });
     const retry = await t.api("POST", `/api/v1/outbox/${res.body.id}/retry`);
     expect(retry.status).toBe(409);
     expect(retry.body.error.code).toBe("MAIL_RELAY_NOT_CONFIGURED");
-    expect((await t.api("POST", "/api/v1/outbox/test", { body: { to: "not an address" } })).status).toBe(400);
+    expect(
+      (await t.api("POST", "/api/v1/outbox/test", { body: { to: "not an address" } })).status,
+    ).toBe(400);
   });
 
   it("answers 404 for a message that does not exist", async () => {
@@ -93,8 +142,16 @@ describe("outbox security", () => {
   it("is for operators only: customers get 403, anonymous callers 401", async () => {
     const { id } = await enqueue();
     const c = await buildCustomer(t);
-    const agent = await t.api("POST", "/api/v1/users", { body: { accountId: t.rootAccountId, email: `agent${Date.now()}@otter.example`, name: "Agent", role: "operator_agent" } });
-    const agentKey = (await t.api("POST", `/api/v1/users/${agent.body.id}/api-keys`, { body: {} })).body.key;
+    const agent = await t.api("POST", "/api/v1/users", {
+      body: {
+        accountId: t.rootAccountId,
+        email: `agent${Date.now()}@otter.example`,
+        name: "Agent",
+        role: "operator_agent",
+      },
+    });
+    const agentKey = (await t.api("POST", `/api/v1/users/${agent.body.id}/api-keys`, { body: {} }))
+      .body.key;
     expect((await t.api("GET", "/api/v1/outbox", { key: agentKey })).status).toBe(200);
 
     const routes: [string, string, unknown?][] = [
@@ -109,7 +166,9 @@ describe("outbox security", () => {
         expect(res.status, `${method} ${path}`).toBe(403);
         expect(res.body.error.code).toBe("FORBIDDEN");
       }
-      expect((await t.api(method, path, { key: null, body })).status, `${method} ${path}`).toBe(401);
+      expect((await t.api(method, path, { key: null, body })).status, `${method} ${path}`).toBe(
+        401,
+      );
     }
   });
 });

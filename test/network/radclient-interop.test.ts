@@ -40,8 +40,12 @@ beforeAll(async () => {
     const verified = verifyAccountingRequest(msg, SECRET);
     const packet = decodePacket(msg);
     const record = packet.ok ? decodeAccounting(packet.value) : packet;
-    received.push({ verified, record: record.ok ? record.value : `${record.reason}: ${record.detail}` });
-    if (verified && packet.ok && record.ok) socket.send(accountingResponse(packet.value, responseSecret), from.port, from.address);
+    received.push({
+      verified,
+      record: record.ok ? record.value : `${record.reason}: ${record.detail}`,
+    });
+    if (verified && packet.ok && record.ok)
+      socket.send(accountingResponse(packet.value, responseSecret), from.port, from.address);
   });
   await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", resolve));
   port = (socket.address() as AddressInfo).port;
@@ -52,10 +56,22 @@ afterAll(() => {
 });
 
 /** Runs radclient with attribute lines on stdin; the test's socket answers while it waits. */
-function radclient(secret: string, lines: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function radclient(
+  secret: string,
+  lines: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   if (RADCLIENT_MISSING) throw new Error(RADCLIENT_MISSING);
   return new Promise((resolve, reject) => {
-    const child = spawn("radclient", ["-x", "-r", "1", "-t", "1", `127.0.0.1:${port}`, "acct", secret]);
+    const child = spawn("radclient", [
+      "-x",
+      "-r",
+      "1",
+      "-t",
+      "1",
+      `127.0.0.1:${port}`,
+      "acct",
+      secret,
+    ]);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += String(d)));
@@ -147,7 +163,12 @@ const location = (eci: number, raw: string) => ({
 
 describe("radclient (FreeRADIUS) → Otter's RADIUS codec", () => {
   it("Start", async () => {
-    const r = await send(["Acct-Status-Type = Start", ...session, tai("01a2c30a"), "Event-Timestamp = 1740830400"]);
+    const r = await send([
+      "Acct-Status-Type = Start",
+      ...session,
+      tai("01a2c30a"),
+      "Event-Timestamp = 1740830400",
+    ]);
     expect(r).toEqual({
       statusType: { code: 1, name: "start" },
       ...sessionFields,

@@ -3,21 +3,41 @@ import { buildAccount, buildCustomer, buildUser } from "../support/factories.js"
 import { startOtter, type TestOtter } from "../support/otter.js";
 
 let t: TestOtter;
-beforeAll(async () => { t = await startOtter(); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await startOtter();
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 describe("accounts", () => {
   it("creates a customer under the operator with details and contacts", async () => {
     const res = await t.api("POST", "/api/v1/accounts", {
       body: {
-        name: "Savanna Trackers", legalName: "Savanna Trackers Ltd", vatNumber: "GB123456789", currency: "GBP",
-        language: "en", timeZone: "Africa/Nairobi",
+        name: "Savanna Trackers",
+        legalName: "Savanna Trackers Ltd",
+        vatNumber: "GB123456789",
+        currency: "GBP",
+        language: "en",
+        timeZone: "Africa/Nairobi",
         billingAddress: { addressLine1: "1 Park Road", city: "Nairobi", country: "KE" },
-        contacts: [{ name: "Wanjiru", email: "wanjiru@savanna.example", phone: "+254700000000", language: "sw" }],
+        contacts: [
+          {
+            name: "Wanjiru",
+            email: "wanjiru@savanna.example",
+            phone: "+254700000000",
+            language: "sw",
+          },
+        ],
       },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ parentId: t.rootAccountId, kind: "customer", currency: "GBP", timeZone: "Africa/Nairobi" });
+    expect(res.body).toMatchObject({
+      parentId: t.rootAccountId,
+      kind: "customer",
+      currency: "GBP",
+      timeZone: "Africa/Nairobi",
+    });
     expect(res.body.contacts).toHaveLength(1);
     const got = await t.api("GET", `/api/v1/accounts/${res.body.id}`);
     expect(got.body.contacts[0].email).toBe("wanjiru@savanna.example");
@@ -25,7 +45,9 @@ describe("accounts", () => {
 
   it("rejects bad input naming the field and creates nothing", async () => {
     const before = await t.api("GET", "/api/v1/accounts?limit=1000");
-    const res = await t.api("POST", "/api/v1/accounts", { body: { name: "X", currency: "EURO", timeZone: "Mars/Olympus" } });
+    const res = await t.api("POST", "/api/v1/accounts", {
+      body: { name: "X", currency: "EURO", timeZone: "Mars/Olympus" },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("VALIDATION_FAILED");
     const fields = res.body.error.details.map((d: { field: string }) => d.field);
@@ -36,24 +58,36 @@ describe("accounts", () => {
   });
 
   it("answers malformed JSON and unknown fields with 400, never 500", async () => {
-    const bad = await t.api("POST", "/api/v1/accounts", { raw: "{not json", headers: { "content-type": "application/json" } });
+    const bad = await t.api("POST", "/api/v1/accounts", {
+      raw: "{not json",
+      headers: { "content-type": "application/json" },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("MALFORMED_JSON");
-    const unknown = await t.api("POST", "/api/v1/accounts", { body: { name: "A", colour: "blue" } });
+    const unknown = await t.api("POST", "/api/v1/accounts", {
+      body: { name: "A", colour: "blue" },
+    });
     expect(unknown.status).toBe(400);
-    const wrongType = await t.api("POST", "/api/v1/accounts", { raw: "name=A", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const wrongType = await t.api("POST", "/api/v1/accounts", {
+      raw: "name=A",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(wrongType.status).toBe(415);
   });
 
   it("requires an API key and refuses revoked keys", async () => {
     expect((await t.api("GET", "/api/v1/accounts", { key: null })).status).toBe(401);
-    expect((await t.api("GET", "/api/v1/accounts", { key: "otk_nope" })).body.error.code).toBe("INVALID_API_KEY");
+    expect((await t.api("GET", "/api/v1/accounts", { key: "otk_nope" })).body.error.code).toBe(
+      "INVALID_API_KEY",
+    );
     const c = await buildCustomer(t);
     const keys = await t.api("GET", `/api/v1/users/${c.admin.id}/api-keys`);
     expect(keys.status).toBe(200);
     const keyId = keys.body.items[0].id;
     expect((await t.api("GET", "/api/v1/users/me", { key: c.adminKey })).status).toBe(200);
-    expect((await t.api("DELETE", `/api/v1/users/${c.admin.id}/api-keys/${keyId}`)).status).toBe(204);
+    expect((await t.api("DELETE", `/api/v1/users/${c.admin.id}/api-keys/${keyId}`)).status).toBe(
+      204,
+    );
     expect((await t.api("GET", "/api/v1/users/me", { key: c.adminKey })).status).toBe(401);
   });
 
@@ -66,7 +100,9 @@ describe("accounts", () => {
     const u = await buildUser(t, deeper.id, "customer_user", c.adminKey);
     expect(u.user.accountId).toBe(deeper.id);
     const list = await t.api("GET", "/api/v1/accounts", { key: c.adminKey });
-    expect(list.body.items.map((a: { id: string }) => a.id).sort()).toEqual([c.account.id, region.id, deeper.id].sort());
+    expect(list.body.items.map((a: { id: string }) => a.id).sort()).toEqual(
+      [c.account.id, region.id, deeper.id].sort(),
+    );
   });
 
   it("keeps roles within their rights (403 inside the subtree)", async () => {
@@ -74,7 +110,10 @@ describe("accounts", () => {
     const res = await t.api("POST", "/api/v1/accounts", { key: c.userKey, body: { name: "nope" } });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe("FORBIDDEN");
-    const op = await t.api("POST", "/api/v1/users", { key: c.adminKey, body: { accountId: c.account.id, email: "x@y.example", name: "X", role: "operator_admin" } });
+    const op = await t.api("POST", "/api/v1/users", {
+      key: c.adminKey,
+      body: { accountId: c.account.id, email: "x@y.example", name: "X", role: "operator_admin" },
+    });
     expect(op.status).toBe(400);
     expect(op.body.error.code).toBe("ROLE_ACCOUNT_MISMATCH");
   });
@@ -94,7 +133,11 @@ describe("tenant isolation on account routes", () => {
       ["GET", `/api/v1/accounts?parentId=${bId}`],
       ["GET", `/api/v1/users/${b.admin.id}`],
       ["GET", `/api/v1/users?accountId=${bId}`],
-      ["POST", "/api/v1/users", { accountId: bId, email: "spy@a.example", name: "Spy", role: "customer_admin" }],
+      [
+        "POST",
+        "/api/v1/users",
+        { accountId: bId, email: "spy@a.example", name: "Spy", role: "customer_admin" },
+      ],
       ["POST", `/api/v1/users/${b.admin.id}/api-keys`, {}],
       ["GET", `/api/v1/users/${b.admin.id}/api-keys`],
       ["GET", `/api/v1/accounts/${t.rootAccountId}`],
@@ -104,7 +147,9 @@ describe("tenant isolation on account routes", () => {
       expect(res.status, `${method} ${path}`).toBe(404);
     }
     const listed = await t.api("GET", "/api/v1/users", { key: a.adminKey });
-    expect(listed.body.items.every((u: { accountId: string }) => u.accountId === a.account.id)).toBe(true);
+    expect(
+      listed.body.items.every((u: { accountId: string }) => u.accountId === a.account.id),
+    ).toBe(true);
     const unchanged = await t.api("GET", `/api/v1/accounts/${bId}`);
     expect(unchanged.body.name).toBe(b.account.name);
   });

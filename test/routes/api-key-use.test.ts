@@ -6,7 +6,9 @@ let t: TestOtter;
 beforeAll(async () => {
   t = await startOtter({}, { startWorkers: false });
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 /** The customer admin's key as the operator sees it in the user's key listing. */
 async function lastUsedAt(userId: string): Promise<string | null> {
@@ -30,7 +32,9 @@ describe("lastUsedAt of API keys", () => {
     t.clock.advance(30_000);
     expect((await t.api("GET", "/api/v1/users/me", { key: c.adminKey })).status).toBe(200);
     t.clock.advance(29_000);
-    expect((await t.api("GET", `/api/v1/accounts/${c.account.id}`, { key: c.adminKey })).status).toBe(200);
+    expect(
+      (await t.api("GET", `/api/v1/accounts/${c.account.id}`, { key: c.adminKey })).status,
+    ).toBe(200);
     expect(await lastUsedAt(c.admin.id)).toBe(first);
 
     // Past the minute: the next request records its own time.

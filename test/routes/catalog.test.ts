@@ -3,32 +3,59 @@ import { buildCatalog, buildCustomer, offer } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
 
 let t: TestOtter;
-beforeAll(async () => { t = await startOtter(); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await startOtter();
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 describe("catalog", () => {
   it("creates zones, plans by zone name, and refers to plans by id or name", async () => {
     const c = await buildCatalog(t);
-    const byName = await t.api("GET", `/api/v1/communication-plans/${encodeURIComponent(c.comm.name)}`);
+    const byName = await t.api(
+      "GET",
+      `/api/v1/communication-plans/${encodeURIComponent(c.comm.name)}`,
+    );
     expect(byName.status).toBe(200);
-    expect(byName.body).toMatchObject({ id: c.comm.id, name: c.comm.name, zones: [{ id: c.home.id, name: c.home.name }] });
+    expect(byName.body).toMatchObject({
+      id: c.comm.id,
+      name: c.comm.name,
+      zones: [{ id: c.home.id, name: c.home.name }],
+    });
     const rate = await t.api("GET", `/api/v1/rate-plans/${c.rate.id}`);
-    expect(rate.body.currentVersion).toMatchObject({ version: 1, dataLimitBytes: 52428800, included: { dataBytes: 10485760 }, pool: { type: "none" } });
-    expect(rate.body.currentVersion.zones[0]).toMatchObject({ zone: { name: c.home.name }, dataPerMB: 0.5 });
+    expect(rate.body.currentVersion).toMatchObject({
+      version: 1,
+      dataLimitBytes: 52428800,
+      included: { dataBytes: 10485760 },
+      pool: { type: "none" },
+    });
+    expect(rate.body.currentVersion.zones[0]).toMatchObject({
+      zone: { name: c.home.name },
+      dataPerMB: 0.5,
+    });
   });
 
   it("refuses a duplicate plan name, an unknown zone and a bad country, naming the field", async () => {
     const c = await buildCatalog(t);
-    const dup = await t.api("POST", "/api/v1/communication-plans", { body: { name: c.comm.name, apns: [{ name: "a.b" }], rats: ["LTE"], zones: [c.home.id] } });
+    const dup = await t.api("POST", "/api/v1/communication-plans", {
+      body: { name: c.comm.name, apns: [{ name: "a.b" }], rats: ["LTE"], zones: [c.home.id] },
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.error.code).toBe("PLAN_NAME_TAKEN");
-    const zone = await t.api("POST", "/api/v1/communication-plans", { body: { name: "x-unknown-zone", apns: [{ name: "a.b" }], rats: ["LTE"], zones: ["Atlantis"] } });
+    const zone = await t.api("POST", "/api/v1/communication-plans", {
+      body: { name: "x-unknown-zone", apns: [{ name: "a.b" }], rats: ["LTE"], zones: ["Atlantis"] },
+    });
     expect(zone.status).toBe(400);
     expect(zone.body.error.details[0]).toMatchObject({ field: "zones.0", code: "ZONE_NOT_FOUND" });
-    const country = await t.api("POST", "/api/v1/zones", { body: { name: "bad", countries: ["XX"] } });
+    const country = await t.api("POST", "/api/v1/zones", {
+      body: { name: "bad", countries: ["XX"] },
+    });
     expect(country.status).toBe(400);
     expect(country.body.error.details[0].field).toBe("countries.0");
-    const apn = await t.api("POST", "/api/v1/communication-plans", { body: { name: "bad apn", apns: [{ name: "-bad..apn" }], rats: ["LTE"], zones: [c.home.id] } });
+    const apn = await t.api("POST", "/api/v1/communication-plans", {
+      body: { name: "bad apn", apns: [{ name: "-bad..apn" }], rats: ["LTE"], zones: [c.home.id] },
+    });
     expect(apn.status).toBe(400);
     expect(apn.body.error.details[0].field).toBe("apns.0.name");
   });
@@ -37,7 +64,11 @@ describe("catalog", () => {
     const c = await buildCatalog(t);
     const next = new Date(t.clock.now().getTime() + 30 * 86400_000).toISOString();
     const v2 = await t.api("POST", `/api/v1/rate-plans/${c.rate.id}/versions`, {
-      body: { effectiveFrom: next, subscription: { monthlyFeePerSim: 1.2 }, zones: [{ zone: c.home.id, dataPerMB: 0.4 }] },
+      body: {
+        effectiveFrom: next,
+        subscription: { monthlyFeePerSim: 1.2 },
+        zones: [{ zone: c.home.id, dataPerMB: 0.4 }],
+      },
     });
     expect(v2.status).toBe(201);
     expect(v2.body.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
@@ -46,7 +77,11 @@ describe("catalog", () => {
     const later = await t.api("GET", `/api/v1/rate-plans/${c.rate.id}`);
     expect(later.body.currentVersion.version).toBe(2);
     const past = await t.api("POST", `/api/v1/rate-plans/${c.rate.id}/versions`, {
-      body: { effectiveFrom: "2020-01-01T00:00:00Z", subscription: { monthlyFeePerSim: 1 }, zones: [{ zone: c.home.id, dataPerMB: 1 }] },
+      body: {
+        effectiveFrom: "2020-01-01T00:00:00Z",
+        subscription: { monthlyFeePerSim: 1 },
+        zones: [{ zone: c.home.id, dataPerMB: 1 }],
+      },
     });
     expect(past.status).toBe(400);
     expect(past.body.error.code).toBe("VERSION_NOT_AFTER_PREVIOUS");
@@ -54,12 +89,23 @@ describe("catalog", () => {
 
   it("warns of bill shock when a communication plan allows a zone the rate plan does not price", async () => {
     const c = await buildCatalog(t);
-    const ok = await t.api("GET", `/api/v1/catalog/check?communicationPlan=${c.comm.id}&ratePlan=${c.rate.id}`);
+    const ok = await t.api(
+      "GET",
+      `/api/v1/catalog/check?communicationPlan=${c.comm.id}&ratePlan=${c.rate.id}`,
+    );
     expect(ok.body.warnings).toEqual([]);
-    await t.api("PATCH", `/api/v1/communication-plans/${c.comm.id}`, { body: { zones: [c.home.id, c.africa.id] } });
-    const risky = await t.api("GET", `/api/v1/catalog/check?communicationPlan=${c.comm.id}&ratePlan=${c.rate.id}`);
+    await t.api("PATCH", `/api/v1/communication-plans/${c.comm.id}`, {
+      body: { zones: [c.home.id, c.africa.id] },
+    });
+    const risky = await t.api(
+      "GET",
+      `/api/v1/catalog/check?communicationPlan=${c.comm.id}&ratePlan=${c.rate.id}`,
+    );
     expect(risky.body.warnings).toHaveLength(1);
-    expect(risky.body.warnings[0]).toMatchObject({ code: "BILL_SHOCK_RISK", zone: { id: c.africa.id } });
+    expect(risky.body.warnings[0]).toMatchObject({
+      code: "BILL_SHOCK_RISK",
+      zone: { id: c.africa.id },
+    });
     expect(risky.body.warnings[0].message).toContain(c.africa.name);
   });
 
@@ -79,10 +125,24 @@ describe("catalog permissions and tenant isolation", () => {
     await offer(t, c, b.account.id);
     const listA = await t.api("GET", "/api/v1/communication-plans", { key: a.adminKey });
     expect(listA.body.items.map((p: { id: string }) => p.id)).not.toContain(c.comm.id);
-    expect((await t.api("GET", `/api/v1/communication-plans/${c.comm.id}`, { key: a.adminKey })).status).toBe(404);
-    expect((await t.api("GET", `/api/v1/rate-plans/${c.rate.id}`, { key: a.adminKey })).status).toBe(404);
-    expect((await t.api("GET", `/api/v1/catalog/check?communicationPlan=${c.comm.id}&ratePlan=${c.rate.id}`, { key: a.adminKey })).status).toBe(404);
-    expect((await t.api("GET", `/api/v1/rate-plans/${c.rate.id}`, { key: b.userKey })).status).toBe(200);
+    expect(
+      (await t.api("GET", `/api/v1/communication-plans/${c.comm.id}`, { key: a.adminKey })).status,
+    ).toBe(404);
+    expect(
+      (await t.api("GET", `/api/v1/rate-plans/${c.rate.id}`, { key: a.adminKey })).status,
+    ).toBe(404);
+    expect(
+      (
+        await t.api(
+          "GET",
+          `/api/v1/catalog/check?communicationPlan=${c.comm.id}&ratePlan=${c.rate.id}`,
+          { key: a.adminKey },
+        )
+      ).status,
+    ).toBe(404);
+    expect((await t.api("GET", `/api/v1/rate-plans/${c.rate.id}`, { key: b.userKey })).status).toBe(
+      200,
+    );
     const listB = await t.api("GET", "/api/v1/rate-plans", { key: b.userKey });
     expect(listB.body.items.map((p: { id: string }) => p.id)).toEqual([c.rate.id]);
     for (const [method, path, body] of [
@@ -90,14 +150,20 @@ describe("catalog permissions and tenant isolation", () => {
       ["PATCH", `/api/v1/zones/${c.home.id}`, { countries: ["FR"] }],
       ["DELETE", `/api/v1/zones/${c.africa.id}`, undefined],
       ["PATCH", `/api/v1/communication-plans/${c.comm.id}`, { rats: ["2G"] }],
-      ["POST", `/api/v1/rate-plans/${c.rate.id}/versions`, { subscription: { monthlyFeePerSim: 0 }, zones: [{ zone: c.home.id, dataPerMB: 0 }] }],
+      [
+        "POST",
+        `/api/v1/rate-plans/${c.rate.id}/versions`,
+        { subscription: { monthlyFeePerSim: 0 }, zones: [{ zone: c.home.id, dataPerMB: 0 }] },
+      ],
       ["POST", `/api/v1/rate-plans/${c.rate.id}/offers`, { accountId: b.account.id }],
       ["GET", `/api/v1/rate-plans/${c.rate.id}/offers`, undefined],
     ] as const) {
       const res = await t.api(method, path, { key: b.adminKey, body });
       expect(res.status, `${method} ${path}`).toBe(403);
     }
-    const offerToOther = await t.api("POST", `/api/v1/rate-plans/${c.rate.id}/offers`, { body: { accountId: "00000000-0000-7000-8000-000000000000" } });
+    const offerToOther = await t.api("POST", `/api/v1/rate-plans/${c.rate.id}/offers`, {
+      body: { accountId: "00000000-0000-7000-8000-000000000000" },
+    });
     expect(offerToOther.status).toBe(404);
   });
 });

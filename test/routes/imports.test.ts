@@ -1,11 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
-import { buildAccount, buildCatalog, buildCustomer, buildSim, offer, runJob, simCsv, simIdentifiers, uploadCsv } from "../support/factories.js";
+import {
+  buildAccount,
+  buildCatalog,
+  buildCustomer,
+  buildSim,
+  offer,
+  runJob,
+  simCsv,
+  simIdentifiers,
+  uploadCsv,
+} from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
 
 let t: TestOtter;
-beforeAll(async () => { t = await startOtter({ OTTER_IMPORT_BATCH_SIZE: "7", OTTER_MAX_UPLOAD_BYTES: "200000" }, { startWorkers: false }); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await startOtter(
+    { OTTER_IMPORT_BATCH_SIZE: "7", OTTER_MAX_UPLOAD_BYTES: "200000" },
+    { startWorkers: false },
+  );
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 const count = async (accountId: string) => {
   const res = await t.api("GET", `/api/v1/sims?accountId=${accountId}&limit=1000`);
@@ -15,23 +32,42 @@ const count = async (accountId: string) => {
 describe("SIM import", () => {
   it("imports a file with a BOM and ; separators into the given account, and a rerun changes nothing", async () => {
     const acct = await buildAccount(t);
-    const { csv, sims } = simCsv(20, { sep: ";", header: "ICCID;IMSI;MSISDN;state", extra: (i) => [i === 0 ? "ACTIVATED" : ""] });
+    const { csv, sims } = simCsv(20, {
+      sep: ";",
+      header: "ICCID;IMSI;MSISDN;state",
+      extra: (i) => [i === 0 ? "ACTIVATED" : ""],
+    });
     const up = await uploadCsv(t, `\uFEFF${csv}`, `accountId=${acct.id}`);
     expect(up.status).toBe(202);
     const job = await runJob(t, up.body.jobId);
-    expect(job).toMatchObject({ kind: "sims.import", status: "succeeded", counts: { created: 20, unchanged: 0, failed: 0 }, progress: { done: 20, total: 20 } });
+    expect(job).toMatchObject({
+      kind: "sims.import",
+      status: "succeeded",
+      counts: { created: 20, unchanged: 0, failed: 0 },
+      progress: { done: 20, total: 20 },
+    });
     const first = await t.api("GET", `/api/v1/sims/${sims[0]!.iccid}`);
-    expect(first.body).toMatchObject({ accountId: acct.id, state: "ACTIVATED", createdByJobId: up.body.jobId });
+    expect(first.body).toMatchObject({
+      accountId: acct.id,
+      state: "ACTIVATED",
+      createdByJobId: up.body.jobId,
+    });
     expect((await t.api("GET", `/api/v1/sims/${sims[1]!.iccid}`)).body.state).toBe("INVENTORY");
     expect((await t.api("GET", `/api/v1/sims/${sims[1]!.iccid}/audit`)).body.items).toEqual([]);
     const again = await runJob(t, (await uploadCsv(t, csv, `accountId=${acct.id}`)).body.jobId);
-    expect(again).toMatchObject({ status: "succeeded", counts: { created: 0, unchanged: 20, failed: 0 } });
+    expect(again).toMatchObject({
+      status: "succeeded",
+      counts: { created: 0, unchanged: 20, failed: 0 },
+    });
     expect(await count(acct.id)).toBe(20);
   });
 
   it("validates the whole file first, reports every bad row by line, and writes nothing", async () => {
     const acct = await buildAccount(t);
-    const { csv, sims } = simCsv(6, { header: "iccid,imsi,msisdn,ratePlan", extra: (i) => [i === 5 ? "No Such Plan" : ""] });
+    const { csv, sims } = simCsv(6, {
+      header: "iccid,imsi,msisdn,ratePlan",
+      extra: (i) => [i === 5 ? "No Such Plan" : ""],
+    });
     const lines = csv.trimEnd().split("\n");
     const badLuhn = sims[1]!.iccid.slice(0, -1) + ((Number(sims[1]!.iccid.at(-1)) + 1) % 10);
     lines[2] = lines[2]!.replace(sims[1]!.iccid, badLuhn);
@@ -42,7 +78,10 @@ describe("SIM import", () => {
     expect(job.status).toBe("failed");
     expect(job.failure.code).toBe("IMPORT_INVALID_ROWS");
     expect(job.errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual([
-      [3, "ICCID_CHECK_DIGIT"], [4, "ICCID_SCIENTIFIC_NOTATION"], [5, "DUPLICATE_IN_FILE"], [7, "UNKNOWN_RATE_PLAN"],
+      [3, "ICCID_CHECK_DIGIT"],
+      [4, "ICCID_SCIENTIFIC_NOTATION"],
+      [5, "DUPLICATE_IN_FILE"],
+      [7, "UNKNOWN_RATE_PLAN"],
     ]);
     expect(job.errors[2].message).toContain("line 2");
     expect(await count(acct.id)).toBe(0);
@@ -58,8 +97,15 @@ describe("SIM import", () => {
     const acct = await buildAccount(t);
     const { csv } = simCsv(10);
     const broken = csv.replace(/\n(\d+),/, "\n12345,");
-    const job = await runJob(t, (await uploadCsv(t, broken, `accountId=${acct.id}&skipInvalid=true`)).body.jobId);
-    expect(job).toMatchObject({ status: "succeeded", counts: { created: 9, failed: 1 }, errorCount: 1 });
+    const job = await runJob(
+      t,
+      (await uploadCsv(t, broken, `accountId=${acct.id}&skipInvalid=true`)).body.jobId,
+    );
+    expect(job).toMatchObject({
+      status: "succeeded",
+      counts: { created: 9, failed: 1 },
+      errorCount: 1,
+    });
     expect(job.errors[0]).toMatchObject({ line: 2, field: "iccid", code: "ICCID_LENGTH" });
     expect(await count(acct.id)).toBe(9);
   });
@@ -71,23 +117,37 @@ describe("SIM import", () => {
     const other = simIdentifiers();
     const body = `iccid,imsi,msisdn\n${sims[0]!.iccid},${other.imsi},${sims[0]!.msisdn}\n${other.iccid},${sims[1]!.imsi},${other.msisdn}\n`;
     const job = await runJob(t, (await uploadCsv(t, body, `accountId=${acct.id}`)).body.jobId);
-    expect(job.errors.map((e: { code: string; field: string }) => [e.code, e.field])).toEqual([["ICCID_EXISTS_WITH_DIFFERENT_DATA", "imsi"], ["IMSI_IN_USE", "imsi"]]);
+    expect(job.errors.map((e: { code: string; field: string }) => [e.code, e.field])).toEqual([
+      ["ICCID_EXISTS_WITH_DIFFERENT_DATA", "imsi"],
+      ["IMSI_IN_USE", "imsi"],
+    ]);
   });
 
   it("tells the person who started the import how it ended, by e-mail", async () => {
     const acct = await buildAccount(t);
-    const up = await t.api("POST", `/api/v1/sims/imports?accountId=${acct.id}`, { raw: simCsv(3).csv, headers: { "content-type": "text/csv", "x-otter-file-name": "order-4411.csv" } });
+    const up = await t.api("POST", `/api/v1/sims/imports?accountId=${acct.id}`, {
+      raw: simCsv(3).csv,
+      headers: { "content-type": "text/csv", "x-otter-file-name": "order-4411.csv" },
+    });
     await runJob(t, up.body.jobId);
     const outbox = await t.api("GET", "/api/v1/outbox?limit=50");
-    const notice = outbox.body.items.find((m: { subject: string }) => m.subject.includes(up.body.jobId));
-    expect(notice).toMatchObject({ to: ["admin@otter.local"], subject: `SIM import of order-4411.csv: succeeded (job ${up.body.jobId})` });
+    const notice = outbox.body.items.find((m: { subject: string }) =>
+      m.subject.includes(up.body.jobId),
+    );
+    expect(notice).toMatchObject({
+      to: ["admin@otter.local"],
+      subject: `SIM import of order-4411.csv: succeeded (job ${up.body.jobId})`,
+    });
     const full = await t.api("GET", `/api/v1/outbox/${notice.id}`);
     expect(full.body.text).toContain("Created: 3");
   });
 
   it("validates only with dryRun", async () => {
     const acct = await buildAccount(t);
-    const job = await runJob(t, (await uploadCsv(t, simCsv(5).csv, `accountId=${acct.id}&dryRun=true`)).body.jobId);
+    const job = await runJob(
+      t,
+      (await uploadCsv(t, simCsv(5).csv, `accountId=${acct.id}&dryRun=true`)).body.jobId,
+    );
     expect(job).toMatchObject({ status: "succeeded", dryRun: true, counts: { created: 5 } });
     expect(await count(acct.id)).toBe(0);
   });
@@ -97,12 +157,25 @@ describe("SIM import", () => {
     const c = await buildCustomer(t);
     const d = await buildCustomer(t);
     await offer(t, cat, c.account.id);
-    const { csv } = simCsv(3, { header: "iccid,imsi,msisdn,account,communicationPlan,ratePlan", extra: (i) => [i === 2 ? d.account.id : i === 1 ? "00000000-0000-7000-8000-000000000000" : c.account.id, cat.comm.name, cat.rate.id] });
+    const { csv } = simCsv(3, {
+      header: "iccid,imsi,msisdn,account,communicationPlan,ratePlan",
+      extra: (i) => [
+        i === 2 ? d.account.id : i === 1 ? "00000000-0000-7000-8000-000000000000" : c.account.id,
+        cat.comm.name,
+        cat.rate.id,
+      ],
+    });
     const job = await runJob(t, (await uploadCsv(t, csv, "skipInvalid=true")).body.jobId);
-    expect(job.errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual([[3, "ACCOUNT_NOT_FOUND"], [4, "PLAN_NOT_OFFERED"]]);
+    expect(job.errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual([
+      [3, "ACCOUNT_NOT_FOUND"],
+      [4, "PLAN_NOT_OFFERED"],
+    ]);
     expect(job.counts.created).toBe(1);
     const listed = await t.api("GET", "/api/v1/sims", { key: c.userKey });
-    expect(listed.body.items[0]).toMatchObject({ communicationPlan: { name: cat.comm.name }, ratePlan: { name: cat.rate.name } });
+    expect(listed.body.items[0]).toMatchObject({
+      communicationPlan: { name: cat.comm.name },
+      ratePlan: { name: cat.rate.name },
+    });
   });
 
   it("refuses a bad upload before reading it all, naming the problem, and keeps no job", async () => {
@@ -110,13 +183,22 @@ describe("SIM import", () => {
     const noAccount = await uploadCsv(t, simCsv(1).csv);
     expect(noAccount.status).toBe(400);
     expect(noAccount.body.error.code).toBe("IMPORT_ACCOUNT_MISSING");
-    const unknown = await uploadCsv(t, "iccid,imsi,msisdn,colour\n1,2,3,red\n", `accountId=${t.rootAccountId}`);
-    expect(unknown.body.error).toMatchObject({ code: "IMPORT_UNKNOWN_COLUMN", details: [{ line: 1, field: "colour" }] });
+    const unknown = await uploadCsv(
+      t,
+      "iccid,imsi,msisdn,colour\n1,2,3,red\n",
+      `accountId=${t.rootAccountId}`,
+    );
+    expect(unknown.body.error).toMatchObject({
+      code: "IMPORT_UNKNOWN_COLUMN",
+      details: [{ line: 1, field: "colour" }],
+    });
     const missing = await uploadCsv(t, "iccid,imsi\n", `accountId=${t.rootAccountId}`);
     expect(missing.body.error.code).toBe("IMPORT_MISSING_COLUMN");
     const empty = await uploadCsv(t, "", `accountId=${t.rootAccountId}`);
     expect(empty.status).toBe(400);
-    const json = await t.api("POST", `/api/v1/sims/imports?accountId=${t.rootAccountId}`, { body: { iccid: "1" } });
+    const json = await t.api("POST", `/api/v1/sims/imports?accountId=${t.rootAccountId}`, {
+      body: { iccid: "1" },
+    });
     expect(json.status).toBe(415);
     const big = await uploadCsv(t, simCsv(5000).csv, `accountId=${t.rootAccountId}`);
     expect(big.status).toBe(413);
@@ -131,7 +213,9 @@ describe("SIM import", () => {
     expect(res.body.status).toBe("cancelled");
     const job = await runJob(t, up.body.jobId);
     expect(job.status).toBe("cancelled");
-    expect((await t.api("POST", `/api/v1/jobs/${up.body.jobId}/cancel`)).body.error.code).toBe("JOB_ALREADY_FINISHED");
+    expect((await t.api("POST", `/api/v1/jobs/${up.body.jobId}/cancel`)).body.error.code).toBe(
+      "JOB_ALREADY_FINISHED",
+    );
   });
 });
 
@@ -139,9 +223,18 @@ describe("tenant isolation on job routes", () => {
   it("lets no customer import, nor see another tenant's jobs", async () => {
     const a = await buildCustomer(t);
     const up = await uploadCsv(t, simCsv(1).csv, `accountId=${t.rootAccountId}`);
-    expect((await uploadCsv(t, simCsv(1).csv, `accountId=${a.account.id}`, a.adminKey)).status).toBe(403);
-    for (const [method, path] of [["GET", `/api/v1/jobs/${up.body.jobId}`], ["POST", `/api/v1/jobs/${up.body.jobId}/cancel`], ["GET", `/api/v1/jobs/${up.body.jobId}/errors`], ["GET", `/api/v1/jobs/${up.body.jobId}/results.csv`]] as const) {
-      expect((await t.api(method, path, { key: a.adminKey })).status, `${method} ${path}`).toBe(404);
+    expect(
+      (await uploadCsv(t, simCsv(1).csv, `accountId=${a.account.id}`, a.adminKey)).status,
+    ).toBe(403);
+    for (const [method, path] of [
+      ["GET", `/api/v1/jobs/${up.body.jobId}`],
+      ["POST", `/api/v1/jobs/${up.body.jobId}/cancel`],
+      ["GET", `/api/v1/jobs/${up.body.jobId}/errors`],
+      ["GET", `/api/v1/jobs/${up.body.jobId}/results.csv`],
+    ] as const) {
+      expect((await t.api(method, path, { key: a.adminKey })).status, `${method} ${path}`).toBe(
+        404,
+      );
     }
     expect((await t.api("GET", "/api/v1/jobs", { key: a.adminKey })).body.items).toEqual([]);
   });
@@ -150,28 +243,48 @@ describe("tenant isolation on job routes", () => {
 const resultsOf = async (jobId: string, key?: string) => {
   const res = await t.api("GET", `/api/v1/jobs/${jobId}/results.csv`, { key });
   expect(res.status).toBe(200);
-  return { text: res.body as string, rows: parse(res.body as string, { columns: true }) as Record<string, string>[] };
+  return {
+    text: res.body as string,
+    rows: parse(res.body as string, { columns: true }) as Record<string, string>[],
+  };
 };
 
 describe("a malformed file", () => {
   const hyperlinkFile = () => {
     const [a, b] = [simIdentifiers(), simIdentifiers()];
-    return { a, b, csv: `iccid,imsi,msisdn\n${a.iccid},${a.imsi},${a.msisdn}\n=HYPERLINK("x"),240070000000002,46700000002\n${b.iccid},${b.imsi},${b.msisdn}\n` };
+    return {
+      a,
+      b,
+      csv: `iccid,imsi,msisdn\n${a.iccid},${a.imsi},${a.msisdn}\n=HYPERLINK("x"),240070000000002,46700000002\n${b.iccid},${b.imsi},${b.msisdn}\n`,
+    };
   };
 
   it("names the line with an unescaped quote as a row error, and the job goes on with the next lines", async () => {
     const acct = await buildAccount(t);
     const { csv } = hyperlinkFile();
     const strict = await runJob(t, (await uploadCsv(t, csv, `accountId=${acct.id}`)).body.jobId);
-    expect(strict).toMatchObject({ status: "failed", failure: { code: "IMPORT_INVALID_ROWS" }, errorCount: 1 });
-    expect(strict.errors).toEqual([expect.objectContaining({ line: 3, field: "row", code: "CSV_MALFORMED_ROW", iccid: null })]);
+    expect(strict).toMatchObject({
+      status: "failed",
+      failure: { code: "IMPORT_INVALID_ROWS" },
+      errorCount: 1,
+    });
+    expect(strict.errors).toEqual([
+      expect.objectContaining({ line: 3, field: "row", code: "CSV_MALFORMED_ROW", iccid: null }),
+    ]);
     expect(strict.errors[0].message).toContain("double quote");
 
-    const lenient = await runJob(t, (await uploadCsv(t, csv, `accountId=${acct.id}&skipInvalid=true`)).body.jobId);
+    const lenient = await runJob(
+      t,
+      (await uploadCsv(t, csv, `accountId=${acct.id}&skipInvalid=true`)).body.jobId,
+    );
     expect(lenient).toMatchObject({ status: "succeeded", counts: { created: 2, failed: 1 } });
     expect(await count(acct.id)).toBe(2);
     const { rows } = await resultsOf(lenient.id);
-    expect(rows.map((r) => [r.line, r.outcome, r.code])).toEqual([["2", "created", ""], ["3", "failed", "CSV_MALFORMED_ROW"], ["4", "created", ""]]);
+    expect(rows.map((r) => [r.line, r.outcome, r.code])).toEqual([
+      ["2", "created", ""],
+      ["3", "failed", "CSV_MALFORMED_ROW"],
+      ["4", "created", ""],
+    ]);
     expect((await t.api("GET", "/healthz")).status).toBe(200);
   });
 
@@ -179,7 +292,10 @@ describe("a malformed file", () => {
     const acct = await buildAccount(t);
     const [a, b] = [simIdentifiers(), simIdentifiers()];
     const csv = `iccid,imsi,msisdn\n${a.iccid},${a.imsi},${a.msisdn}\n"${b.iccid},${b.imsi},${b.msisdn}\n${simCsv(2).csv.split("\n").slice(1).join("\n")}`;
-    const job = await runJob(t, (await uploadCsv(t, csv, `accountId=${acct.id}&skipInvalid=true`)).body.jobId);
+    const job = await runJob(
+      t,
+      (await uploadCsv(t, csv, `accountId=${acct.id}&skipInvalid=true`)).body.jobId,
+    );
     expect(job).toMatchObject({ status: "succeeded", counts: { created: 1, failed: 1 } });
     expect(job.errors).toEqual([expect.objectContaining({ line: 3, code: "CSV_MALFORMED_ROW" })]);
     expect(job.errors[0].message).toContain("never closed");
@@ -193,11 +309,19 @@ describe("results.csv opened in a spreadsheet", () => {
     const ids = () => simIdentifiers();
     const [x, y, z] = [ids(), ids(), ids()];
     const csv = `iccid,imsi,msisdn\n"@SUM(1+1)*cmd|' /C calc'!A0",${x.imsi},${x.msisdn}\n-12.50,${y.imsi},${y.msisdn}\n+447700900123,${z.imsi},${z.msisdn}\n`;
-    const job = await runJob(t, (await uploadCsv(t, csv, `accountId=${acct.id}&skipInvalid=true`)).body.jobId);
+    const job = await runJob(
+      t,
+      (await uploadCsv(t, csv, `accountId=${acct.id}&skipInvalid=true`)).body.jobId,
+    );
     expect(job.counts.failed).toBe(3);
     const { text, rows } = await resultsOf(job.id);
-    expect(rows.map((r) => r.iccid)).toEqual(["'@SUM(1+1)*cmd|' /C calc'!A0", "-12.50", "+447700900123"]);
-    for (const line of text.trim().split("\n").slice(1)) expect(line).toMatch(/^\d+,(?:"'|'|[-+]\d)/);
+    expect(rows.map((r) => r.iccid)).toEqual([
+      "'@SUM(1+1)*cmd|' /C calc'!A0",
+      "-12.50",
+      "+447700900123",
+    ]);
+    for (const line of text.trim().split("\n").slice(1))
+      expect(line).toMatch(/^\d+,(?:"'|'|[-+]\d)/);
   });
 });
 
@@ -206,26 +330,46 @@ describe("a job's results for a customer", () => {
     const a = await buildCustomer(t);
     const b = await buildCustomer(t);
     const bSim = await buildSim(t, { accountId: b.account.id });
-    const [mine, theirs, theirsBroken, clash] = [simIdentifiers(), simIdentifiers(), simIdentifiers(), simIdentifiers()];
-    const badLuhn = theirsBroken.iccid.slice(0, -1) + ((Number(theirsBroken.iccid.at(-1)) + 1) % 10);
-    const csv = [
-      "iccid,imsi,msisdn,account",
-      `${mine.iccid},${mine.imsi},${mine.msisdn},`,
-      `${theirs.iccid},${theirs.imsi},${theirs.msisdn},${b.account.id}`,
-      `${badLuhn},${theirsBroken.imsi},${theirsBroken.msisdn},${b.account.id}`,
-      `${clash.iccid},${bSim.imsi},${clash.msisdn},`,
-    ].join("\n") + "\n";
-    const jobId = (await uploadCsv(t, csv, `accountId=${a.account.id}&skipInvalid=true`)).body.jobId;
+    const [mine, theirs, theirsBroken, clash] = [
+      simIdentifiers(),
+      simIdentifiers(),
+      simIdentifiers(),
+      simIdentifiers(),
+    ];
+    const badLuhn =
+      theirsBroken.iccid.slice(0, -1) + ((Number(theirsBroken.iccid.at(-1)) + 1) % 10);
+    const csv =
+      [
+        "iccid,imsi,msisdn,account",
+        `${mine.iccid},${mine.imsi},${mine.msisdn},`,
+        `${theirs.iccid},${theirs.imsi},${theirs.msisdn},${b.account.id}`,
+        `${badLuhn},${theirsBroken.imsi},${theirsBroken.msisdn},${b.account.id}`,
+        `${clash.iccid},${bSim.imsi},${clash.msisdn},`,
+      ].join("\n") + "\n";
+    const jobId = (await uploadCsv(t, csv, `accountId=${a.account.id}&skipInvalid=true`)).body
+      .jobId;
     const operatorView = await runJob(t, jobId);
-    expect(operatorView).toMatchObject({ status: "succeeded", counts: { created: 2, failed: 2 }, errorCount: 2, hiddenErrorCount: 0 });
+    expect(operatorView).toMatchObject({
+      status: "succeeded",
+      counts: { created: 2, failed: 2 },
+      errorCount: 2,
+      hiddenErrorCount: 0,
+    });
     expect(operatorView.errors.map((e: { line: number }) => e.line)).toEqual([4, 5]);
     const operatorCsv = await resultsOf(jobId);
-    expect(operatorCsv.rows.map((r) => r.iccid)).toEqual([mine.iccid, theirs.iccid, badLuhn, clash.iccid]);
+    expect(operatorCsv.rows.map((r) => r.iccid)).toEqual([
+      mine.iccid,
+      theirs.iccid,
+      badLuhn,
+      clash.iccid,
+    ]);
 
     for (const key of [a.adminKey, a.userKey]) {
       const job = await runJob(t, jobId, key);
       expect(job).toMatchObject({ status: "succeeded", errorCount: 2, hiddenErrorCount: 1 });
-      expect(job.errors).toEqual([expect.objectContaining({ line: 5, code: "IMSI_IN_USE", iccid: clash.iccid })]);
+      expect(job.errors).toEqual([
+        expect.objectContaining({ line: 5, code: "IMSI_IN_USE", iccid: clash.iccid }),
+      ]);
       const errors = await t.api("GET", `/api/v1/jobs/${jobId}/errors`, { key });
       expect(errors.body.items.map((e: { line: number }) => e.line)).toEqual([5]);
       const { text, rows } = await resultsOf(jobId, key);
@@ -233,7 +377,12 @@ describe("a job's results for a customer", () => {
         { line: "2", iccid: mine.iccid, outcome: "created", field: "", code: "", message: "" },
         { line: "3", iccid: "", outcome: "other_account", field: "", code: "", message: "" },
         { line: "4", iccid: "", outcome: "other_account", field: "", code: "", message: "" },
-        expect.objectContaining({ line: "5", iccid: clash.iccid, outcome: "failed", code: "IMSI_IN_USE" }),
+        expect.objectContaining({
+          line: "5",
+          iccid: clash.iccid,
+          outcome: "failed",
+          code: "IMSI_IN_USE",
+        }),
       ]);
       // Nothing that identifies B's SIMs, in the CSV or in the JSON.
       for (const secret of [theirs.iccid, badLuhn, bSim.iccid, b.account.id]) {
@@ -241,6 +390,8 @@ describe("a job's results for a customer", () => {
         expect(JSON.stringify(job) + JSON.stringify(errors.body)).not.toContain(secret);
       }
     }
-    expect((await t.api("GET", `/api/v1/jobs/${jobId}/results.csv`, { key: b.adminKey })).status).toBe(404);
+    expect(
+      (await t.api("GET", `/api/v1/jobs/${jobId}/results.csv`, { key: b.adminKey })).status,
+    ).toBe(404);
   });
 });

@@ -1,15 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAccount, buildCatalog, buildCustomer, buildSim, offer, simIdentifiers } from "../support/factories.js";
+import {
+  buildAccount,
+  buildCatalog,
+  buildCustomer,
+  buildSim,
+  offer,
+  simIdentifiers,
+} from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
 
 let t: TestOtter;
-beforeAll(async () => { t = await startOtter({}, { startWorkers: false }); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await startOtter({}, { startWorkers: false });
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 describe("SIMs", () => {
   it("validates identifiers on the way in and normalises the MSISDN", async () => {
     const ids = simIdentifiers();
-    const bad = await t.api("POST", "/api/v1/sims", { body: { ...ids, iccid: ids.iccid.slice(0, -1) + ((Number(ids.iccid.at(-1)) + 1) % 10) } });
+    const bad = await t.api("POST", "/api/v1/sims", {
+      body: { ...ids, iccid: ids.iccid.slice(0, -1) + ((Number(ids.iccid.at(-1)) + 1) % 10) },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0]).toMatchObject({ field: "iccid", code: "ICCID_CHECK_DIGIT" });
     const sci = await t.api("POST", "/api/v1/sims", { body: { ...ids, iccid: "8.94E+19" } });
@@ -18,8 +31,15 @@ describe("SIMs", () => {
     expect(imei.body.error.details[0]).toMatchObject({ field: "imei", code: "IMEI_CHECK_DIGIT" });
     const ok = await t.api("POST", "/api/v1/sims", { body: { ...ids, msisdn: `+${ids.msisdn}` } });
     expect(ok.status).toBe(201);
-    expect(ok.body).toMatchObject({ iccid: ids.iccid, msisdn: ids.msisdn, state: "INVENTORY", accountId: t.rootAccountId });
-    const dup = await t.api("POST", "/api/v1/sims", { body: { ...simIdentifiers(), imsi: ids.imsi } });
+    expect(ok.body).toMatchObject({
+      iccid: ids.iccid,
+      msisdn: ids.msisdn,
+      state: "INVENTORY",
+      accountId: t.rootAccountId,
+    });
+    const dup = await t.api("POST", "/api/v1/sims", {
+      body: { ...simIdentifiers(), imsi: ids.imsi },
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.error.code).toBe("SIM_ALREADY_EXISTS");
   });
@@ -27,24 +47,47 @@ describe("SIMs", () => {
   it("looks a SIM up by ICCID, IMSI or MSISDN", async () => {
     const sim = await buildSim(t);
     expect((await t.api("GET", `/api/v1/sims/${sim.iccid}`)).body.imsi).toBe(sim.imsi);
-    expect((await t.api("GET", `/api/v1/sims?imsi=${sim.imsi}`)).body.items.map((s: { iccid: string }) => s.iccid)).toEqual([sim.iccid]);
-    expect((await t.api("GET", `/api/v1/sims?msisdn=%2B${sim.msisdn}`)).body.items.map((s: { iccid: string }) => s.iccid)).toEqual([sim.iccid]);
+    expect(
+      (await t.api("GET", `/api/v1/sims?imsi=${sim.imsi}`)).body.items.map(
+        (s: { iccid: string }) => s.iccid,
+      ),
+    ).toEqual([sim.iccid]);
+    expect(
+      (await t.api("GET", `/api/v1/sims?msisdn=%2B${sim.msisdn}`)).body.items.map(
+        (s: { iccid: string }) => s.iccid,
+      ),
+    ).toEqual([sim.iccid]);
     expect((await t.api("GET", "/api/v1/sims/89440000000000000000")).status).toBe(404);
   });
 
   it("moves through the lifecycle, refuses illegal transitions with the reason, and audits every change", async () => {
     const sim = await buildSim(t);
-    const act = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, { body: { state: "ACTIVATED", reason: "customer go-live" } });
+    const act = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
+      body: { state: "ACTIVATED", reason: "customer go-live" },
+    });
     expect(act.status).toBe(200);
     expect(act.body.state).toBe("ACTIVATED");
     expect(act.body.dateActivated).toBe(t.clock.now().toISOString());
-    const back = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, { body: { state: "INVENTORY" } });
+    const back = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
+      body: { state: "INVENTORY" },
+    });
     expect(back.status).toBe(409);
     expect(back.body.error.code).toBe("SIM_TRANSITION_NOT_ALLOWED");
     expect(back.body.error.message).toContain("never returns to INVENTORY");
-    await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, { body: { customFields: { accountCustom1: "giraffe-07", operatorCustom2: "batch-4" }, notes: "collar" } });
+    await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
+      body: {
+        customFields: { accountCustom1: "giraffe-07", operatorCustom2: "batch-4" },
+        notes: "collar",
+      },
+    });
     const audit = await t.api("GET", `/api/v1/sims/${sim.iccid}/audit`);
-    const rows = audit.body.items.map((a: { field: string; priorValue: string | null; value: string | null }) => [a.field, a.priorValue, a.value]);
+    const rows = audit.body.items.map(
+      (a: { field: string; priorValue: string | null; value: string | null }) => [
+        a.field,
+        a.priorValue,
+        a.value,
+      ],
+    );
     expect(rows).toEqual([
       ["created", null, "INVENTORY"],
       ["state", "INVENTORY", "ACTIVATED"],
@@ -52,15 +95,23 @@ describe("SIMs", () => {
       ["customFields.operatorCustom2", null, "batch-4"],
       ["notes", null, "collar"],
     ]);
-    expect(audit.body.items[1]).toMatchObject({ reason: "customer go-live", actor: { name: "Operator admin" } });
-    const listed = await t.api("GET", "/api/v1/sims?customField=accountCustom1&customValue=giraffe-07");
+    expect(audit.body.items[1]).toMatchObject({
+      reason: "customer go-live",
+      actor: { name: "Operator admin" },
+    });
+    const listed = await t.api(
+      "GET",
+      "/api/v1/sims?customField=accountCustom1&customValue=giraffe-07",
+    );
     expect(listed.body.items.map((s: { iccid: string }) => s.iccid)).toEqual([sim.iccid]);
   });
 
   it("schedules a change with a future effective date and applies it on time", async () => {
     const sim = await buildSim(t, { state: "ACTIVATED" });
     const when = new Date(t.clock.now().getTime() + 3 * 86400_000).toISOString();
-    const res = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, { body: { state: "DEACTIVATED", effectiveDate: when, reason: "end of season" } });
+    const res = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
+      body: { state: "DEACTIVATED", effectiveDate: when, reason: "end of season" },
+    });
     expect(res.status).toBe(200);
     expect(res.body.state).toBe("ACTIVATED");
     expect(res.body.pendingChanges).toHaveLength(1);
@@ -71,45 +122,71 @@ describe("SIMs", () => {
     expect(after.body.state).toBe("DEACTIVATED");
     expect(after.body.pendingChanges).toEqual([]);
     const audit = await t.api("GET", `/api/v1/sims/${sim.iccid}/audit`);
-    expect(audit.body.items.at(-1)).toMatchObject({ field: "state", value: "DEACTIVATED", effectiveDate: when, reason: "end of season" });
-    const tooFar = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, { body: { state: "ACTIVATED", effectiveDate: "2099-01-01T00:00:00Z" } });
+    expect(audit.body.items.at(-1)).toMatchObject({
+      field: "state",
+      value: "DEACTIVATED",
+      effectiveDate: when,
+      reason: "end of season",
+    });
+    const tooFar = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
+      body: { state: "ACTIVATED", effectiveDate: "2099-01-01T00:00:00Z" },
+    });
     expect(tooFar.body.error.code).toBe("EFFECTIVE_DATE_TOO_FAR");
   });
 
   it("marks a scheduled change that became impossible as failed, with the reason", async () => {
     const sim = await buildSim(t, { state: "ACTIVATED" });
     const when = new Date(t.clock.now().getTime() + 86400_000).toISOString();
-    await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, { body: { state: "DEACTIVATED", effectiveDate: when } });
+    await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
+      body: { state: "DEACTIVATED", effectiveDate: when },
+    });
     await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, { body: { state: "RETIRED" } });
     t.clock.advance(86400_000 + 1000);
     await t.otter.services.sims.applyDueChanges();
     const changes = await t.api("GET", `/api/v1/sims/${sim.iccid}/scheduled-changes`);
-    expect(changes.body.items[0]).toMatchObject({ status: "failed", error: { code: "SIM_TRANSITION_NOT_ALLOWED" } });
+    expect(changes.body.items[0]).toMatchObject({
+      status: "failed",
+      error: { code: "SIM_TRANSITION_NOT_ALLOWED" },
+    });
   });
 
   it("transfers a SIM from the operator's stock to a customer with plans offered to it, keeping the trail", async () => {
     const cat = await buildCatalog(t);
     const c = await buildCustomer(t);
     const sim = await buildSim(t, { communicationPlan: cat.comm.name, ratePlan: cat.rate.name });
-    const refused = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, { body: { accountId: c.account.id } });
+    const refused = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
+      body: { accountId: c.account.id },
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe("PLAN_NOT_OFFERED");
     await offer(t, cat, c.account.id);
-    const moved = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, { body: { accountId: c.account.id, reason: "order 4411" } });
+    const moved = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
+      body: { accountId: c.account.id, reason: "order 4411" },
+    });
     expect(moved.status).toBe(200);
-    expect(moved.body.usageLimit).toEqual({ dataLimitBytes: 52428800, override: "DEFAULT", enforced: true });
+    expect(moved.body.usageLimit).toEqual({
+      dataLimitBytes: 52428800,
+      override: "DEFAULT",
+      enforced: true,
+    });
     const seen = await t.api("GET", `/api/v1/sims/${sim.iccid}`, { key: c.userKey });
     expect(seen.status).toBe(200);
     const audit = await t.api("GET", `/api/v1/sims/${sim.iccid}/audit`, { key: c.adminKey });
     expect(audit.body.items.map((a: { field: string }) => a.field)).toEqual(["created", "account"]);
-    const lifted = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, { key: c.adminKey, body: { overageLimitOverride: "TEMPORARY_OVERRIDE" } });
+    const lifted = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
+      key: c.adminKey,
+      body: { overageLimitOverride: "TEMPORARY_OVERRIDE" },
+    });
     expect(lifted.body.usageLimit.enforced).toBe(false);
   });
 
   it("pages through a filtered listing with a cursor", async () => {
     const acct = await buildAccount(t);
     const made = [];
-    for (let i = 0; i < 5; i++) made.push((await buildSim(t, { accountId: acct.id, state: i % 2 ? "ACTIVATED" : "INVENTORY" })).iccid);
+    for (let i = 0; i < 5; i++)
+      made.push(
+        (await buildSim(t, { accountId: acct.id, state: i % 2 ? "ACTIVATED" : "INVENTORY" })).iccid,
+      );
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -129,14 +206,32 @@ describe("SIMs", () => {
   it("keeps customer roles to their rights (403) within their own subtree", async () => {
     const c = await buildCustomer(t);
     const sim = await buildSim(t, { accountId: c.account.id, state: "ACTIVATED" });
-    expect((await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, { key: c.userKey, body: { state: "DEACTIVATED" } })).status).toBe(403);
-    const op = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, { key: c.adminKey, body: { customFields: { operatorCustom1: "x" } } });
+    expect(
+      (
+        await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
+          key: c.userKey,
+          body: { state: "DEACTIVATED" },
+        })
+      ).status,
+    ).toBe(403);
+    const op = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
+      key: c.adminKey,
+      body: { customFields: { operatorCustom1: "x" } },
+    });
     expect(op.status).toBe(403);
-    const replace = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, { key: c.adminKey, body: { state: "REPLACED" } });
+    const replace = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
+      key: c.adminKey,
+      body: { state: "REPLACED" },
+    });
     expect(replace.status).toBe(403);
     expect(replace.body.error.code).toBe("SIM_TRANSITION_OPERATOR_ONLY");
-    expect((await t.api("POST", "/api/v1/sims", { key: c.adminKey, body: simIdentifiers() })).status).toBe(403);
-    const ok = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, { key: c.adminKey, body: { state: "DEACTIVATED", customFields: { accountCustom3: "herd B" } } });
+    expect(
+      (await t.api("POST", "/api/v1/sims", { key: c.adminKey, body: simIdentifiers() })).status,
+    ).toBe(403);
+    const ok = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
+      key: c.adminKey,
+      body: { state: "DEACTIVATED", customFields: { accountCustom3: "herd B" } },
+    });
     expect(ok.status).toBe(200);
   });
 });
@@ -148,7 +243,9 @@ describe("tenant isolation on SIM routes", () => {
     const simB = await buildSim(t, { accountId: b.account.id, state: "ACTIVATED" });
     const simA = await buildSim(t, { accountId: a.account.id, state: "ACTIVATED" });
     const when = new Date(t.clock.now().getTime() + 86400_000).toISOString();
-    const scheduled = await t.api("PATCH", `/api/v1/sims/${simB.iccid}`, { body: { state: "DEACTIVATED", effectiveDate: when } });
+    const scheduled = await t.api("PATCH", `/api/v1/sims/${simB.iccid}`, {
+      body: { state: "DEACTIVATED", effectiveDate: when },
+    });
     const changeId = scheduled.body.pendingChanges[0].id;
     for (const [method, path, body] of [
       ["GET", `/api/v1/sims/${simB.iccid}`, undefined],
@@ -165,7 +262,10 @@ describe("tenant isolation on SIM routes", () => {
       const res = await t.api("GET", `/api/v1/sims?${q}`, { key: a.userKey });
       expect(res.body.items.map((s: { iccid: string }) => s.iccid)).not.toContain(simB.iccid);
     }
-    const intoB = await t.api("PATCH", `/api/v1/sims/${simA.iccid}`, { key: a.adminKey, body: { accountId: b.account.id } });
+    const intoB = await t.api("PATCH", `/api/v1/sims/${simA.iccid}`, {
+      key: a.adminKey,
+      body: { accountId: b.account.id },
+    });
     expect(intoB.status).toBe(400);
     expect(intoB.body.error.code).toBe("UNKNOWN_ACCOUNT");
     expect((await t.api("GET", `/api/v1/sims/${simB.iccid}`)).body.state).toBe("ACTIVATED");

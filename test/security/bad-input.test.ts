@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAccount, buildCatalog, buildSim, offer, runJob, simCsv, uploadCsv } from "../support/factories.js";
+import {
+  buildAccount,
+  buildCatalog,
+  buildSim,
+  offer,
+  runJob,
+  simCsv,
+  uploadCsv,
+} from "../support/factories.js";
 import { type ApiResponse, startOtter, type TestOtter } from "../support/otter.js";
 
 /**
@@ -16,13 +24,25 @@ interface Op {
   queryParams: string[];
   bodyFields: string[] | null;
 }
-type Schema = { $ref?: string; properties?: Record<string, unknown>; anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[] };
+type Schema = {
+  $ref?: string;
+  properties?: Record<string, unknown>;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+};
 interface Doc {
-  paths: Record<string, Record<string, {
-    operationId: string;
-    parameters?: { in: string; name: string }[];
-    requestBody?: { content?: Record<string, { schema?: Schema }> };
-  }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId: string;
+        parameters?: { in: string; name: string }[];
+        requestBody?: { content?: Record<string, { schema?: Schema }> };
+      }
+    >
+  >;
   components?: { schemas?: Record<string, Schema> };
 }
 
@@ -40,34 +60,59 @@ function fieldsOf(doc: Doc, schema: Schema | undefined, seen = new Set<string>()
     return fieldsOf(doc, doc.components?.schemas?.[name], seen);
   }
   const own = Object.keys(schema.properties ?? {});
-  const nested = [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])].flatMap((s) => fieldsOf(doc, s, seen));
+  const nested = [
+    ...(schema.anyOf ?? []),
+    ...(schema.oneOf ?? []),
+    ...(schema.allOf ?? []),
+  ].flatMap((s) => fieldsOf(doc, s, seen));
   return [...new Set([...own, ...nested])];
 }
 
 beforeAll(async () => {
   t = await startOtter({}, { startWorkers: false });
   const doc = (await t.api("GET", "/api/v1/openapi.json")).body as Doc;
-  ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => {
-    const json = op.requestBody?.content?.["application/json"];
-    return {
-      method: method.toUpperCase(), path, operationId: op.operationId,
-      pathParams: (op.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name),
-      queryParams: (op.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name),
-      bodyFields: json ? fieldsOf(doc, json.schema) : null,
-    };
-  })).filter((o) => o.path.startsWith("/api/v1/") && o.path !== "/api/v1/openapi.json");
+  ops = Object.entries(doc.paths)
+    .flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => {
+        const json = op.requestBody?.content?.["application/json"];
+        return {
+          method: method.toUpperCase(),
+          path,
+          operationId: op.operationId,
+          pathParams: (op.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name),
+          queryParams: (op.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name),
+          bodyFields: json ? fieldsOf(doc, json.schema) : null,
+        };
+      }),
+    )
+    .filter((o) => o.path.startsWith("/api/v1/") && o.path !== "/api/v1/openapi.json");
 
   const cat = await buildCatalog(t);
   const acct = await buildAccount(t);
   await offer(t, cat, acct.id);
-  const sim = await buildSim(t, { accountId: acct.id, state: "ACTIVATED", communicationPlan: cat.comm.id, ratePlan: cat.rate.id });
+  const sim = await buildSim(t, {
+    accountId: acct.id,
+    state: "ACTIVATED",
+    communicationPlan: cat.comm.id,
+    ratePlan: cat.rate.id,
+  });
   const jobId = (await uploadCsv(t, simCsv(1).csv, `accountId=${acct.id}`)).body.jobId;
   await runJob(t, jobId);
-  const webhookId = (await t.api("POST", "/api/v1/webhooks", { body: { url: "http://127.0.0.1:9/hook", events: ["*"], secret: "0123456789abcdef" } })).body.id;
-  const ruleId = (await t.api("POST", "/api/v1/automation-rules", { body: { name: "r", trigger: { type: "imei_changed" }, actions: [{ type: "webhook" }] } })).body.id;
+  const webhookId = (
+    await t.api("POST", "/api/v1/webhooks", {
+      body: { url: "http://127.0.0.1:9/hook", events: ["*"], secret: "0123456789abcdef" },
+    })
+  ).body.id;
+  const ruleId = (
+    await t.api("POST", "/api/v1/automation-rules", {
+      body: { name: "r", trigger: { type: "imei_changed" }, actions: [{ type: "webhook" }] },
+    })
+  ).body.id;
   world = { iccid: sim.iccid, jobId, webhookId, ruleId };
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 /** `path` with `bad` (already URL-encoded) in parameter `param` and a harmless value in the others. */
 function withParam(path: string, param: string | null, bad: string): string {
@@ -79,7 +124,10 @@ function expectNamed(res: ApiResponse, field: string, label: string, code = "INV
   const seen = `${label}: ${JSON.stringify(res.body)}`;
   expect(res.status, seen).toBe(400);
   const details = (res.body.error.details ?? []) as { field: string; code: string }[];
-  expect(details.filter((d) => d.field === field && (code === "*" || d.code === code)).length, seen).toBeGreaterThan(0);
+  expect(
+    details.filter((d) => d.field === field && (code === "*" || d.code === code)).length,
+    seen,
+  ).toBeGreaterThan(0);
 }
 
 describe("text Otter cannot store, on every route", () => {
@@ -93,7 +141,11 @@ describe("text Otter cannot store, on every route", () => {
       for (const param of op.pathParams) {
         for (const bad of ["x%00y", "%ED%A0%80", "a%FF"]) {
           const path = withParam(op.path, param, bad);
-          expectNamed(await t.api(op.method, path, { body: op.bodyFields ? {} : undefined }), param, `${op.method} ${path}`);
+          expectNamed(
+            await t.api(op.method, path, { body: op.bodyFields ? {} : undefined }),
+            param,
+            `${op.method} ${path}`,
+          );
         }
       }
     }
@@ -104,7 +156,11 @@ describe("text Otter cannot store, on every route", () => {
       for (const param of op.queryParams) {
         for (const bad of ["x%00y", "%ED%A0%80", "100%"]) {
           const path = `${withParam(op.path, null, "x")}?${param}=${bad}`;
-          expectNamed(await t.api(op.method, path, { body: op.bodyFields ? {} : undefined }), param, `${op.method} ${path}`);
+          expectNamed(
+            await t.api(op.method, path, { body: op.bodyFields ? {} : undefined }),
+            param,
+            `${op.method} ${path}`,
+          );
         }
       }
     }
@@ -114,36 +170,66 @@ describe("text Otter cannot store, on every route", () => {
     for (const op of ops) {
       for (const field of op.bodyFields ?? []) {
         const path = withParam(op.path, null, "x");
-        expectNamed(await t.api(op.method, path, { body: { [field]: "a\u0000b" } }), field, `${op.method} ${path} ${field}=NUL`);
+        expectNamed(
+          await t.api(op.method, path, { body: { [field]: "a\u0000b" } }),
+          field,
+          `${op.method} ${path} ${field}=NUL`,
+        );
         const raw = `{"${field}":"a\\ud800b"}`;
-        expectNamed(await t.api(op.method, path, { raw, headers: { "content-type": "application/json" } }), field, `${op.method} ${path} ${field}=\\ud800`);
+        expectNamed(
+          await t.api(op.method, path, { raw, headers: { "content-type": "application/json" } }),
+          field,
+          `${op.method} ${path} ${field}=\\ud800`,
+        );
       }
     }
   });
 
   it("names nested fields and field names, and creates nothing", async () => {
     const before = (await t.api("GET", "/api/v1/zones")).body.items.length;
-    const nested = await t.api("POST", "/api/v1/communication-plans", { body: { name: "n", apns: [{ name: "ok" }, { name: "bad\u0000apn" }], rats: ["LTE"], zones: ["z"] } });
+    const nested = await t.api("POST", "/api/v1/communication-plans", {
+      body: {
+        name: "n",
+        apns: [{ name: "ok" }, { name: "bad\u0000apn" }],
+        rats: ["LTE"],
+        zones: ["z"],
+      },
+    });
     expectNamed(nested, "apns.1.name", "nested");
-    expect(nested.body.error).toMatchObject({ code: "VALIDATION_FAILED", details: [{ code: "INVALID_CHARACTERS" }] });
-    const key = await t.api("POST", "/api/v1/zones", { body: { name: "z", countries: ["FR"], "col\u0000our": 1 } });
+    expect(nested.body.error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      details: [{ code: "INVALID_CHARACTERS" }],
+    });
+    const key = await t.api("POST", "/api/v1/zones", {
+      body: { name: "z", countries: ["FR"], "col\u0000our": 1 },
+    });
     expectNamed(key, "col\\u0000our", "field name");
-    const zone = await t.api("POST", "/api/v1/zones", { body: { name: "Zone\u0000", countries: ["FR"] } });
+    const zone = await t.api("POST", "/api/v1/zones", {
+      body: { name: "Zone\u0000", countries: ["FR"] },
+    });
     expectNamed(zone, "name", "zone name");
     expect((await t.api("GET", "/api/v1/zones")).body.items.length).toBe(before);
   });
 
   it("answers 400 naming the line of a text body (registration events) with a NUL", async () => {
     const ndjson = `${JSON.stringify({ id: "e1", type: "purge", imsi: "234150000000001", at: "2026-03-01T09:00:00Z" })}\n{"id":"e2\u0000"}\n`;
-    const res = await t.api("POST", "/api/v1/network/events/import", { raw: ndjson, headers: { "content-type": "application/x-ndjson" } });
+    const res = await t.api("POST", "/api/v1/network/events/import", {
+      raw: ndjson,
+      headers: { "content-type": "application/x-ndjson" },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(400);
-    expect(res.body.error.details).toMatchObject([{ field: "body", line: 2, code: "INVALID_CHARACTERS" }]);
+    expect(res.body.error.details).toMatchObject([
+      { field: "body", line: 2, code: "INVALID_CHARACTERS" },
+    ]);
   });
 
   it("answers a path that is not UTF-8 with the one error envelope, on routes that do not exist too", async () => {
     const res = await t.api("GET", "/api/v1/nowhere/%ED%A0%80");
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: "VALIDATION_FAILED", details: [{ field: "path", code: "INVALID_CHARACTERS" }] });
+    expect(res.body.error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      details: [{ field: "path", code: "INVALID_CHARACTERS" }],
+    });
     expect(res.headers.get("x-request-id")).toBe(res.body.error.requestId);
   });
 });
@@ -151,12 +237,17 @@ describe("text Otter cannot store, on every route", () => {
 describe("cursors Otter did not give out", () => {
   /** Real resources, so each listing gets as far as reading its cursor. */
   function fill(path: string): string {
-    const id = path.startsWith("/api/v1/jobs/") ? world.jobId
-      : path.startsWith("/api/v1/webhooks/") ? world.webhookId
-      : path.startsWith("/api/v1/automation-rules/") ? world.ruleId : undefined;
+    const id = path.startsWith("/api/v1/jobs/")
+      ? world.jobId
+      : path.startsWith("/api/v1/webhooks/")
+        ? world.webhookId
+        : path.startsWith("/api/v1/automation-rules/")
+          ? world.ruleId
+          : undefined;
     return path.replace(/\{([^}]+)\}/g, (_, name: string) => {
       const value = name === "iccid" ? world.iccid : name === "id" ? id : undefined;
-      if (!value) throw new Error(`${path}: no value for {${name}}; add one to fill() in bad-input.test.ts`);
+      if (!value)
+        throw new Error(`${path}: no value for {${name}}; add one to fill() in bad-input.test.ts`);
       return value;
     });
   }
@@ -165,7 +256,13 @@ describe("cursors Otter did not give out", () => {
     const listings = ops.filter((o) => o.method === "GET" && o.queryParams.includes("cursor"));
     expect(listings.length).toBeGreaterThanOrEqual(11);
     for (const op of listings) {
-      for (const cursor of ["garbage", "-1", "01900000-0000-7000-8000-00000000000g", "%2F%2F%2F", "A".repeat(150)]) {
+      for (const cursor of [
+        "garbage",
+        "-1",
+        "01900000-0000-7000-8000-00000000000g",
+        "%2F%2F%2F",
+        "A".repeat(150),
+      ]) {
         const path = `${fill(op.path)}?cursor=${cursor}`;
         // INVALID_CURSOR, or VALIDATION_FAILED's code where the schema already knows the cursor's shape.
         expectNamed(await t.api("GET", path), "cursor", `GET ${path}`, "*");
@@ -184,12 +281,16 @@ describe("unknown fields", () => {
     expect(message).toContain('"extra19"');
     expect(message).not.toContain('"extra20"');
     expect(message).toContain("and 4980 more");
-    expect(details).toMatchObject([{ field: "body", message: expect.stringContaining("and 4980 more") }]);
+    expect(details).toMatchObject([
+      { field: "body", message: expect.stringContaining("and 4980 more") },
+    ]);
     expect(JSON.stringify(res.body).length).toBeLessThan(2000);
   });
 
   it("a few are all named", async () => {
-    const res = await t.api("POST", "/api/v1/zones", { body: { name: "z", countries: ["FR"], colour: 1, size: 2 } });
+    const res = await t.api("POST", "/api/v1/zones", {
+      body: { name: "z", countries: ["FR"], colour: 1, size: 2 },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('unknown fields "colour", "size"');
   });
@@ -198,18 +299,27 @@ describe("unknown fields", () => {
 describe("a SIM import with a NUL in a cell", () => {
   it("reports the row and its column, and the job does not crash", async () => {
     const acct = await buildAccount(t);
-    const { csv } = simCsv(3, { header: "iccid,imsi,msisdn,accountCustom1", extra: (i) => [i === 1 ? "tag\u0000ged" : "fine"] });
+    const { csv } = simCsv(3, {
+      header: "iccid,imsi,msisdn,accountCustom1",
+      extra: (i) => [i === 1 ? "tag\u0000ged" : "fine"],
+    });
     const up = await uploadCsv(t, csv, `accountId=${acct.id}`);
     expect(up.status).toBe(202);
     const job = await runJob(t, up.body.jobId);
     expect(job.status).toBe("failed");
-    expect(job.errors).toMatchObject([{ line: 3, field: "accountCustom1", code: "INVALID_CHARACTERS" }]);
+    expect(job.errors).toMatchObject([
+      { line: 3, field: "accountCustom1", code: "INVALID_CHARACTERS" },
+    ]);
   });
 
   it("also when the NUL is in the ICCID", async () => {
     const acct = await buildAccount(t);
     const { csv, sims } = simCsv(2);
-    const up = await uploadCsv(t, csv.replace(sims[0]!.iccid, `${sims[0]!.iccid}\u0000`), `accountId=${acct.id}`);
+    const up = await uploadCsv(
+      t,
+      csv.replace(sims[0]!.iccid, `${sims[0]!.iccid}\u0000`),
+      `accountId=${acct.id}`,
+    );
     const job = await runJob(t, up.body.jobId);
     expect(job.status).toBe("failed");
     expect(job.errors).toMatchObject([{ line: 2, field: "iccid", code: "INVALID_CHARACTERS" }]);

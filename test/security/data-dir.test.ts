@@ -42,13 +42,19 @@ afterAll(async () => {
 describe.runIf(TEST_ENGINE === "pglite")("the PGlite data directory is private", () => {
   it("creates the directory 0700 and every file 0600 under a 022 umask, running and stopped", async () => {
     const dir = join(tmp, "fresh", "data");
-    const server = await startServerProcess({ OTTER_DATA_DIR: dir, OTTER_SECRET_KEY: "", OTTER_BOOTSTRAP_API_KEY: "" });
+    const server = await startServerProcess({
+      OTTER_DATA_DIR: dir,
+      OTTER_SECRET_KEY: "",
+      OTTER_BOOTSTRAP_API_KEY: "",
+    });
     try {
       const key = server.output().match(/otk_\S+/)?.[0];
       expect(key, server.output()).toBeTruthy();
       // Files written while serving (a new account, its audit record) are private too.
       const res = await fetch(`${server.url}/api/v1/accounts`, {
-        method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ name: "Acme" }),
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify({ name: "Acme" }),
       });
       expect(res.status).toBe(201);
       expect(existsSync(join(dir, "secret.key"))).toBe(true);
@@ -68,7 +74,11 @@ describe.runIf(TEST_ENGINE === "pglite")("the PGlite data directory is private",
     expect(exposed(dir)).toContain("/secret.key 666");
     expect(exposed(dir).length).toBeGreaterThan(900);
 
-    const again = await startServerProcess({ OTTER_DATA_DIR: dir, OTTER_SECRET_KEY: "", OTTER_BOOTSTRAP_API_KEY: "" });
+    const again = await startServerProcess({
+      OTTER_DATA_DIR: dir,
+      OTTER_SECRET_KEY: "",
+      OTTER_BOOTSTRAP_API_KEY: "",
+    });
     try {
       expect(exposed(dir)).toEqual([]);
     } finally {
@@ -81,7 +91,10 @@ describe.runIf(TEST_ENGINE === "postgres")("the data directory with PostgreSQL",
   it("holds nothing: the secret key comes from the environment, the data from the server", async () => {
     const dir = join(tmp, "pg", "data");
     const storage = await createProcessStorage(dir);
-    const server = await startServerProcess({ ...storage.env, OTTER_SECRET_KEY: randomBytes(32).toString("hex") });
+    const server = await startServerProcess({
+      ...storage.env,
+      OTTER_SECRET_KEY: randomBytes(32).toString("hex"),
+    });
     try {
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
       expect(existsSync(dir)).toBe(false);

@@ -23,12 +23,22 @@ beforeAll(async () => {
   hidden = await buildCatalog(t);
   await offer(t, offered, a.account.id);
   await offer(t, hidden, b.account.id); // in use, just not by A
-  sim = await buildSim(t, { accountId: a.account.id, state: "ACTIVATED", communicationPlan: offered.comm.id, ratePlan: offered.rate.id });
-  const rule = await t.api("POST", "/api/v1/automation-rules", { key: a.adminKey, body: { name: "watch", trigger: { type: "imei_changed" }, actions: [{ type: "webhook" }] } });
+  sim = await buildSim(t, {
+    accountId: a.account.id,
+    state: "ACTIVATED",
+    communicationPlan: offered.comm.id,
+    ratePlan: offered.rate.id,
+  });
+  const rule = await t.api("POST", "/api/v1/automation-rules", {
+    key: a.adminKey,
+    body: { name: "watch", trigger: { type: "imei_changed" }, actions: [{ type: "webhook" }] },
+  });
   expect(rule.status).toBe(201);
   ruleId = rule.body.id;
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 type Kind = "communication" | "rate";
 const field = (kind: Kind) => (kind === "rate" ? "ratePlan" : "communicationPlan");
@@ -36,27 +46,74 @@ const segment = (kind: Kind) => (kind === "rate" ? "rate-plans" : "communication
 const tomorrow = () => new Date(t.clock.now().getTime() + 24 * 3600_000).toISOString();
 
 /** Every request a customer can make that names a plan, with `ref` in the place of the plan. */
-const PROBES: Record<string, (kind: Kind, ref: string) => [method: string, path: string, body?: unknown]> = {
+const PROBES: Record<
+  string,
+  (kind: Kind, ref: string) => [method: string, path: string, body?: unknown]
+> = {
   "get plan": (kind, ref) => ["GET", `/api/v1/${segment(kind)}/${encodeURIComponent(ref)}`],
-  "bill-shock check": (kind, ref) => ["GET", `/api/v1/catalog/check?${new URLSearchParams({
-    communicationPlan: kind === "communication" ? ref : offered.comm.id, ratePlan: kind === "rate" ? ref : offered.rate.id,
-  })}`],
-  "change a SIM's plan": (kind, ref) => ["PATCH", `/api/v1/sims/${sim.iccid}`, { [field(kind)]: ref }],
-  "schedule a plan change": (kind, ref) => ["PATCH", `/api/v1/sims/${sim.iccid}`, { [field(kind)]: ref, effectiveDate: tomorrow() }],
-  "change-plan action": (kind, ref) => ["POST", `/api/v1/sims/${sim.iccid}/actions`, { type: "change-plan", reason: "cheaper", [field(kind)]: ref }],
-  "bulk plan change": (kind, ref) => ["POST", "/api/v1/sims/bulk", { iccids: [sim.iccid], change: { [field(kind)]: ref } }],
-  "rule condition": (kind, ref) => ["POST", "/api/v1/automation-rules", {
-    name: "probe", trigger: { type: "imei_changed" }, conditions: [{ type: kind === "rate" ? "rate_plan" : "communication_plan", plan: ref }], actions: [{ type: "webhook" }],
-  }],
-  "rule change_plan action": (kind, ref) => ["POST", "/api/v1/automation-rules", {
-    name: "probe", trigger: { type: "imei_changed" }, actions: [{ type: "change_plan", [field(kind)]: ref }],
-  }],
-  "rule update": (kind, ref) => ["PATCH", `/api/v1/automation-rules/${ruleId}`, { actions: [{ type: "change_plan", [field(kind)]: ref }] }],
-  "list SIMs by plan": (kind, ref) => ["GET", `/api/v1/sims?${field(kind)}=${encodeURIComponent(ref)}`],
+  "bill-shock check": (kind, ref) => [
+    "GET",
+    `/api/v1/catalog/check?${new URLSearchParams({
+      communicationPlan: kind === "communication" ? ref : offered.comm.id,
+      ratePlan: kind === "rate" ? ref : offered.rate.id,
+    })}`,
+  ],
+  "change a SIM's plan": (kind, ref) => [
+    "PATCH",
+    `/api/v1/sims/${sim.iccid}`,
+    { [field(kind)]: ref },
+  ],
+  "schedule a plan change": (kind, ref) => [
+    "PATCH",
+    `/api/v1/sims/${sim.iccid}`,
+    { [field(kind)]: ref, effectiveDate: tomorrow() },
+  ],
+  "change-plan action": (kind, ref) => [
+    "POST",
+    `/api/v1/sims/${sim.iccid}/actions`,
+    { type: "change-plan", reason: "cheaper", [field(kind)]: ref },
+  ],
+  "bulk plan change": (kind, ref) => [
+    "POST",
+    "/api/v1/sims/bulk",
+    { iccids: [sim.iccid], change: { [field(kind)]: ref } },
+  ],
+  "rule condition": (kind, ref) => [
+    "POST",
+    "/api/v1/automation-rules",
+    {
+      name: "probe",
+      trigger: { type: "imei_changed" },
+      conditions: [{ type: kind === "rate" ? "rate_plan" : "communication_plan", plan: ref }],
+      actions: [{ type: "webhook" }],
+    },
+  ],
+  "rule change_plan action": (kind, ref) => [
+    "POST",
+    "/api/v1/automation-rules",
+    {
+      name: "probe",
+      trigger: { type: "imei_changed" },
+      actions: [{ type: "change_plan", [field(kind)]: ref }],
+    },
+  ],
+  "rule update": (kind, ref) => [
+    "PATCH",
+    `/api/v1/automation-rules/${ruleId}`,
+    { actions: [{ type: "change_plan", [field(kind)]: ref }] },
+  ],
+  "list SIMs by plan": (kind, ref) => [
+    "GET",
+    `/api/v1/sims?${field(kind)}=${encodeURIComponent(ref)}`,
+  ],
 };
 
 /** The answer with what legitimately differs between two requests masked: the reference and the request id. */
-async function answer(probe: (kind: Kind, ref: string) => [string, string, unknown?], kind: Kind, ref: string) {
+async function answer(
+  probe: (kind: Kind, ref: string) => [string, string, unknown?],
+  kind: Kind,
+  ref: string,
+) {
   const [method, path, body] = probe(kind, ref);
   const res = await t.api(method, path, { key: a.adminKey, ...(body !== undefined && { body }) });
   const text = JSON.stringify(res.body).replaceAll(JSON.stringify(ref).slice(1, -1), "<ref>");
@@ -74,7 +131,11 @@ describe("no enumeration of plans across tenants", () => {
         const unknownId = await answer(probe, kind, randomUUID());
         expect(byId).toEqual(unknownId);
         const byName = await answer(probe, kind, plan.name);
-        const unknownName = await answer(probe, kind, `${plan.name.split(" ")[0]} nowhere ${randomUUID().slice(0, 8)}`);
+        const unknownName = await answer(
+          probe,
+          kind,
+          `${plan.name.split(" ")[0]} nowhere ${randomUUID().slice(0, 8)}`,
+        );
         expect(byName).toEqual(unknownName);
         if (name !== "list SIMs by plan") expect(byId.status).toBeGreaterThanOrEqual(400);
         expect(JSON.stringify(byId.body)).not.toContain("OFFERED");
@@ -84,7 +145,11 @@ describe("no enumeration of plans across tenants", () => {
 
   it("leaves the SIM and the rule as they were", async () => {
     const s = await t.api("GET", `/api/v1/sims/${sim.iccid}`, { key: a.adminKey });
-    expect(s.body).toMatchObject({ ratePlan: { id: offered.rate.id }, communicationPlan: { id: offered.comm.id }, pendingChanges: [] });
+    expect(s.body).toMatchObject({
+      ratePlan: { id: offered.rate.id },
+      communicationPlan: { id: offered.comm.id },
+      pendingChanges: [],
+    });
     const rule = await t.api("GET", `/api/v1/automation-rules/${ruleId}`, { key: a.adminKey });
     expect(rule.body.actions).toEqual([{ type: "webhook" }]);
     const rules = await t.api("GET", "/api/v1/automation-rules", { key: a.adminKey });
@@ -92,7 +157,9 @@ describe("no enumeration of plans across tenants", () => {
   });
 
   it("still tells the operator precisely that a plan is not offered to the SIM's customer", async () => {
-    const res = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, { body: { ratePlan: hidden.rate.id } });
+    const res = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
+      body: { ratePlan: hidden.rate.id },
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe("PLAN_NOT_OFFERED");
   });

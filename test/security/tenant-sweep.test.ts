@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCatalog, buildCustomer, buildSim, offer, runJob, simCsv, simIdentifiers, uploadCsv } from "../support/factories.js";
+import {
+  buildCatalog,
+  buildCustomer,
+  buildSim,
+  offer,
+  runJob,
+  simCsv,
+  simIdentifiers,
+  uploadCsv,
+} from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
 
 /**
@@ -13,7 +22,13 @@ type Kind =
   | "scoped_list" // lists what A may see: 200 without any of B's identifiers
   | "shared_catalog"; // operator-wide reference data (zones), readable by all, holds no tenant data
 
-interface Entry { kind: Kind; query?: (w: World) => string; body?: (w: World) => unknown; raw?: (w: World) => string; contentType?: string }
+interface Entry {
+  kind: Kind;
+  query?: (w: World) => string;
+  body?: (w: World) => unknown;
+  raw?: (w: World) => string;
+  contentType?: string;
+}
 interface World {
   a: Awaited<ReturnType<typeof buildCustomer>>;
   b: Awaited<ReturnType<typeof buildCustomer>>;
@@ -44,7 +59,15 @@ const TABLE: Record<string, Entry> = {
   listContacts: { kind: "tenant" },
   addContact: { kind: "tenant", body: () => ({ name: "spy" }) },
   deleteContact: { kind: "tenant" },
-  createUser: { kind: "tenant", body: (w) => ({ accountId: w.b.account.id, email: "spy@a.example", name: "Spy", role: "customer_admin" }) },
+  createUser: {
+    kind: "tenant",
+    body: (w) => ({
+      accountId: w.b.account.id,
+      email: "spy@a.example",
+      name: "Spy",
+      role: "customer_admin",
+    }),
+  },
   listUsers: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}` },
   whoAmI: { kind: "scoped_list" },
   getUser: { kind: "tenant" },
@@ -56,22 +79,45 @@ const TABLE: Record<string, Entry> = {
   getZone: { kind: "shared_catalog" },
   updateZone: { kind: "operator_only", body: () => ({ countries: ["FR"] }) },
   deleteZone: { kind: "operator_only" },
-  createCommunicationPlan: { kind: "operator_only", body: (w) => ({ name: "x", apns: [{ name: "a.b" }], rats: ["LTE"], zones: [w.cat.home.id] }) },
+  createCommunicationPlan: {
+    kind: "operator_only",
+    body: (w) => ({ name: "x", apns: [{ name: "a.b" }], rats: ["LTE"], zones: [w.cat.home.id] }),
+  },
   listCommunicationPlans: { kind: "scoped_list" },
   getCommunicationPlan: { kind: "tenant" },
   updateCommunicationPlan: { kind: "operator_only", body: () => ({ rats: ["2G"] }) },
-  createRatePlan: { kind: "operator_only", body: (w) => ({ name: "x", currency: "EUR", subscription: { monthlyFeePerSim: 0 }, zones: [{ zone: w.cat.home.id, dataPerMB: 0 }] }) },
+  createRatePlan: {
+    kind: "operator_only",
+    body: (w) => ({
+      name: "x",
+      currency: "EUR",
+      subscription: { monthlyFeePerSim: 0 },
+      zones: [{ zone: w.cat.home.id, dataPerMB: 0 }],
+    }),
+  },
   listRatePlans: { kind: "scoped_list" },
   getRatePlan: { kind: "tenant" },
-  addRatePlanVersion: { kind: "operator_only", body: (w) => ({ subscription: { monthlyFeePerSim: 0 }, zones: [{ zone: w.cat.home.id, dataPerMB: 0 }] }) },
+  addRatePlanVersion: {
+    kind: "operator_only",
+    body: (w) => ({
+      subscription: { monthlyFeePerSim: 0 },
+      zones: [{ zone: w.cat.home.id, dataPerMB: 0 }],
+    }),
+  },
   listCommunicationPlanOffers: { kind: "operator_only" },
   offerCommunicationPlan: { kind: "operator_only", body: (w) => ({ accountId: w.a.account.id }) },
   withdrawCommunicationPlanOffer: { kind: "operator_only" },
   listRatePlanOffers: { kind: "operator_only" },
   offerRatePlan: { kind: "operator_only", body: (w) => ({ accountId: w.a.account.id }) },
   withdrawRatePlanOffer: { kind: "operator_only" },
-  checkPlanCombination: { kind: "tenant", query: (w) => `communicationPlan=${w.cat.comm.id}&ratePlan=${w.cat.rate.id}` },
-  createSim: { kind: "operator_only", body: (w) => ({ ...simIdentifiers(), accountId: w.b.account.id }) },
+  checkPlanCombination: {
+    kind: "tenant",
+    query: (w) => `communicationPlan=${w.cat.comm.id}&ratePlan=${w.cat.rate.id}`,
+  },
+  createSim: {
+    kind: "operator_only",
+    body: (w) => ({ ...simIdentifiers(), accountId: w.b.account.id }),
+  },
   listSims: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}` },
   getSim: { kind: "tenant" },
   updateSim: { kind: "tenant", body: () => ({ state: "DEACTIVATED" }) },
@@ -87,15 +133,33 @@ const TABLE: Record<string, Entry> = {
   cancelJob: { kind: "tenant" },
   listJobErrors: { kind: "tenant" },
   downloadJobResults: { kind: "tenant" },
-  importSims: { kind: "operator_only", query: (w) => `accountId=${w.b.account.id}`, raw: () => simCsv(1).csv },
-  bulkChangeSims: { kind: "tenant", body: (w) => ({ filter: { accountId: w.b.account.id }, change: { state: "DEACTIVATED" } }) },
+  importSims: {
+    kind: "operator_only",
+    query: (w) => `accountId=${w.b.account.id}`,
+    raw: () => simCsv(1).csv,
+  },
+  bulkChangeSims: {
+    kind: "tenant",
+    body: (w) => ({ filter: { accountId: w.b.account.id }, change: { state: "DEACTIVATED" } }),
+  },
   listAuditLog: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}` },
-  createNetworkClient: { kind: "operator_only", body: () => ({ name: "rogue", address: "10.9.9.9", secret: "12345678" }) },
+  createNetworkClient: {
+    kind: "operator_only",
+    body: () => ({ name: "rogue", address: "10.9.9.9", secret: "12345678" }),
+  },
   listNetworkClients: { kind: "operator_only" },
   updateNetworkClient: { kind: "operator_only", body: () => ({ secret: "stolen-secret" }) },
   deleteNetworkClient: { kind: "operator_only" },
-  postRegistrationEvents: { kind: "operator_only", body: (w) => ({ id: "spoof", type: "purge", imsi: w.simB.imsi, at: "2026-03-01T09:00:00Z" }) },
-  importRegistrationEvents: { kind: "operator_only", raw: (w) => `${JSON.stringify({ id: "spoof2", type: "purge", imsi: w.simB.imsi, at: "2026-03-01T09:00:00Z" })}\n`, contentType: "application/x-ndjson" },
+  postRegistrationEvents: {
+    kind: "operator_only",
+    body: (w) => ({ id: "spoof", type: "purge", imsi: w.simB.imsi, at: "2026-03-01T09:00:00Z" }),
+  },
+  importRegistrationEvents: {
+    kind: "operator_only",
+    raw: (w) =>
+      `${JSON.stringify({ id: "spoof2", type: "purge", imsi: w.simB.imsi, at: "2026-03-01T09:00:00Z" })}\n`,
+    contentType: "application/x-ndjson",
+  },
   listUnknownImsis: { kind: "operator_only" },
   getSimConnectivity: { kind: "tenant" },
   listSimSessions: { kind: "tenant" },
@@ -103,42 +167,97 @@ const TABLE: Record<string, Entry> = {
   getSimTimeline: { kind: "tenant" },
   listSimNetworkActions: { kind: "tenant" },
   diagnoseSim: { kind: "tenant" },
-  requestSimAction: { kind: "tenant", body: () => ({ type: "reset-connectivity", reason: "intrusion" }) },
+  requestSimAction: {
+    kind: "tenant",
+    body: () => ({ type: "reset-connectivity", reason: "intrusion" }),
+  },
   listSimActions: { kind: "tenant" },
   getSimAction: { kind: "tenant" },
-  createHssEndpoint: { kind: "operator_only", body: () => ({ name: "rogue-hss", url: "http://127.0.0.1:9/", secret: "0123456789abcdef" }) },
+  createHssEndpoint: {
+    kind: "operator_only",
+    body: () => ({ name: "rogue-hss", url: "http://127.0.0.1:9/", secret: "0123456789abcdef" }),
+  },
   listHssEndpoints: { kind: "operator_only" },
   deleteHssEndpoint: { kind: "operator_only" },
-  createSmsCentre: { kind: "operator_only", body: () => ({ name: "rogue-smsc", host: "127.0.0.1", port: 9, systemId: "rogue", password: "rogue123", sourceAddress: "4400" }) },
+  createSmsCentre: {
+    kind: "operator_only",
+    body: () => ({
+      name: "rogue-smsc",
+      host: "127.0.0.1",
+      port: 9,
+      systemId: "rogue",
+      password: "rogue123",
+      sourceAddress: "4400",
+    }),
+  },
   listSmsCentres: { kind: "operator_only" },
   deleteSmsCentre: { kind: "operator_only" },
-  createWebhook: { kind: "tenant", body: (w) => ({ url: "https://spy.a.example/hook", events: ["*"], secret: "0123456789abcdef", accountId: w.b.account.id }) },
+  createWebhook: {
+    kind: "tenant",
+    body: (w) => ({
+      url: "https://spy.a.example/hook",
+      events: ["*"],
+      secret: "0123456789abcdef",
+      accountId: w.b.account.id,
+    }),
+  },
   listWebhooks: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}` },
   getWebhook: { kind: "tenant" },
-  updateWebhook: { kind: "tenant", body: () => ({ url: "https://spy.a.example/hook", secret: "stolen-secret-0123456789" }) },
+  updateWebhook: {
+    kind: "tenant",
+    body: () => ({ url: "https://spy.a.example/hook", secret: "stolen-secret-0123456789" }),
+  },
   deleteWebhook: { kind: "tenant" },
   listWebhookDeliveries: { kind: "tenant" },
   replayWebhookDelivery: { kind: "tenant" },
-  replayWebhookRange: { kind: "tenant", body: () => ({ from: "2020-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z" }) },
-  createAutomationRule: { kind: "tenant", body: (w) => ({ name: "spy", accountId: w.b.account.id, trigger: { type: "imei_changed" }, actions: [{ type: "webhook" }] }) },
+  replayWebhookRange: {
+    kind: "tenant",
+    body: () => ({ from: "2020-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z" }),
+  },
+  createAutomationRule: {
+    kind: "tenant",
+    body: (w) => ({
+      name: "spy",
+      accountId: w.b.account.id,
+      trigger: { type: "imei_changed" },
+      actions: [{ type: "webhook" }],
+    }),
+  },
   listAutomationRules: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}` },
   getAutomationRule: { kind: "tenant" },
   updateAutomationRule: { kind: "tenant", body: () => ({ enabled: false }) },
   deleteAutomationRule: { kind: "tenant" },
   listAutomationRuleFirings: { kind: "tenant" },
-  createDeskMailbox: { kind: "operator_only", body: (w) => ({ address: "spy@a.example", accountId: w.b.account.id }) },
+  createDeskMailbox: {
+    kind: "operator_only",
+    body: (w) => ({ address: "spy@a.example", accountId: w.b.account.id }),
+  },
   listDeskMailboxes: { kind: "operator_only" },
   deleteDeskMailbox: { kind: "operator_only" },
   lookupCaller: { kind: "operator_only", query: () => "number=%2B46701234567" },
   listCases: { kind: "scoped_list", query: (w) => `account=${w.b.account.id}` },
-  createCase: { kind: "tenant", body: (w) => ({ accountId: w.b.account.id, subject: "intrusion" }) },
+  createCase: {
+    kind: "tenant",
+    body: (w) => ({ accountId: w.b.account.id, subject: "intrusion" }),
+  },
   getCase: { kind: "tenant" },
   updateCase: { kind: "tenant", body: () => ({ state: "closed" }) },
   addCaseNote: { kind: "tenant", body: () => ({ body: "spy" }) },
   replyToCase: { kind: "tenant", body: () => ({ body: "spy", to: ["spy@a.example"] }) },
   retryCaseReply: { kind: "tenant" },
-  logCaseCall: { kind: "tenant", body: () => ({ direction: "inbound", number: "+46701234567", durationSeconds: 1, summary: "spy" }) },
-  openConsultation: { kind: "tenant", body: () => ({ address: "spy@a.example", subject: "s", body: "b" }) },
+  logCaseCall: {
+    kind: "tenant",
+    body: () => ({
+      direction: "inbound",
+      number: "+46701234567",
+      durationSeconds: 1,
+      summary: "spy",
+    }),
+  },
+  openConsultation: {
+    kind: "tenant",
+    body: () => ({ address: "spy@a.example", subject: "s", body: "b" }),
+  },
   replyInConsultation: { kind: "tenant", body: () => ({ body: "spy" }) },
   closeConsultation: { kind: "tenant" },
   linkCase: { kind: "tenant", body: (w) => ({ accountId: w.a.account.id }) },
@@ -146,11 +265,20 @@ const TABLE: Record<string, Entry> = {
   getCaseMessageRaw: { kind: "tenant" },
   getCaseAttachment: { kind: "tenant" },
   getDeskCalendar: { kind: "operator_only" },
-  setDeskCalendar: { kind: "operator_only", body: () => ({ timeZone: "Europe/Rome", hours: { mon: [["08:00", "18:00"]] }, holidays: [] }) },
+  setDeskCalendar: {
+    kind: "operator_only",
+    body: () => ({ timeZone: "Europe/Rome", hours: { mon: [["08:00", "18:00"]] }, holidays: [] }),
+  },
   getDefaultSupportAgreement: { kind: "operator_only" },
-  setDefaultSupportAgreement: { kind: "operator_only", body: () => ({ firstResponse: { urgent: "PT1H" }, resolution: {} }) },
+  setDefaultSupportAgreement: {
+    kind: "operator_only",
+    body: () => ({ firstResponse: { urgent: "PT1H" }, resolution: {} }),
+  },
   getSupportAgreement: { kind: "tenant" },
-  setSupportAgreement: { kind: "tenant", body: () => ({ firstResponse: { urgent: "PT1H" }, resolution: {} }) },
+  setSupportAgreement: {
+    kind: "tenant",
+    body: () => ({ firstResponse: { urgent: "PT1H" }, resolution: {} }),
+  },
   getDeskQueue: { kind: "operator_only", query: (w) => `owner=${w.b.admin.id}` },
   listMacros: { kind: "operator_only" },
   createMacro: { kind: "operator_only", body: () => ({ name: "spy", body: "{{case.number}}" }) },
@@ -175,54 +303,173 @@ beforeAll(async () => {
   const a = await buildCustomer(t);
   const b = await buildCustomer(t);
   await offer(t, cat, b.account.id);
-  const webhookB = (await t.api("POST", "/api/v1/webhooks", { key: b.adminKey, body: { url: "http://127.0.0.1:9/b-hook", events: ["*"], secret: "b-secret-0123456789" } })).body.id;
-  const contactB = (await t.api("POST", `/api/v1/accounts/${b.account.id}/contacts`, { body: { name: "Ops B", email: "ops@b.example" } })).body.id;
-  const simB = await buildSim(t, { accountId: b.account.id, state: "ACTIVATED", communicationPlan: cat.comm.id, ratePlan: cat.rate.id });
+  const webhookB = (
+    await t.api("POST", "/api/v1/webhooks", {
+      key: b.adminKey,
+      body: { url: "http://127.0.0.1:9/b-hook", events: ["*"], secret: "b-secret-0123456789" },
+    })
+  ).body.id;
+  const contactB = (
+    await t.api("POST", `/api/v1/accounts/${b.account.id}/contacts`, {
+      body: { name: "Ops B", email: "ops@b.example" },
+    })
+  ).body.id;
+  const simB = await buildSim(t, {
+    accountId: b.account.id,
+    state: "ACTIVATED",
+    communicationPlan: cat.comm.id,
+    ratePlan: cat.rate.id,
+  });
   const later = new Date(t.clock.now().getTime() + 86400_000).toISOString();
-  const changeB = (await t.api("PATCH", `/api/v1/sims/${simB.iccid}`, { body: { state: "DEACTIVATED", effectiveDate: later } })).body.pendingChanges[0].id;
+  const changeB = (
+    await t.api("PATCH", `/api/v1/sims/${simB.iccid}`, {
+      body: { state: "DEACTIVATED", effectiveDate: later },
+    })
+  ).body.pendingChanges[0].id;
   const jobB = (await uploadCsv(t, simCsv(2).csv, `accountId=${b.account.id}`)).body.jobId;
   await runJob(t, jobB);
   const keyB = (await t.api("GET", `/api/v1/users/${b.admin.id}/api-keys`)).body.items[0].id;
   await t.api("POST", "/api/v1/outbox/test", { body: { to: "noc@operator.example" } });
   const mailId = (await t.api("GET", "/api/v1/outbox")).body.items[0].id;
-  const networkClient = (await t.api("POST", "/api/v1/network/clients", { body: { name: "pgw-sweep", address: "10.1.0.0/16", secret: "sweep-secret" } })).body.id;
-  const hssEndpoint = (await t.api("POST", "/api/v1/network/hss-endpoints", { body: { name: "hss-sweep", url: "http://127.0.0.1:9/", secret: "0123456789abcdef" } })).body.id;
-  const smsCentre = (await t.api("POST", "/api/v1/network/sms-centres", { body: { name: "smsc-sweep", host: "127.0.0.1", port: 9, systemId: "sweep", password: "sweep123", sourceAddress: "4400" } })).body.id;
-  const actionB = (await t.api("POST", `/api/v1/sims/${simB.iccid}/actions`, { body: { type: "override-limit", reason: "sweep setup", override: "DEFAULT" } })).body.id;
+  const networkClient = (
+    await t.api("POST", "/api/v1/network/clients", {
+      body: { name: "pgw-sweep", address: "10.1.0.0/16", secret: "sweep-secret" },
+    })
+  ).body.id;
+  const hssEndpoint = (
+    await t.api("POST", "/api/v1/network/hss-endpoints", {
+      body: { name: "hss-sweep", url: "http://127.0.0.1:9/", secret: "0123456789abcdef" },
+    })
+  ).body.id;
+  const smsCentre = (
+    await t.api("POST", "/api/v1/network/sms-centres", {
+      body: {
+        name: "smsc-sweep",
+        host: "127.0.0.1",
+        port: 9,
+        systemId: "sweep",
+        password: "sweep123",
+        sourceAddress: "4400",
+      },
+    })
+  ).body.id;
+  const actionB = (
+    await t.api("POST", `/api/v1/sims/${simB.iccid}/actions`, {
+      body: { type: "override-limit", reason: "sweep setup", override: "DEFAULT" },
+    })
+  ).body.id;
   await t.otter.services.webhooks.dispatch();
-  const deliveryB = (await t.api("GET", `/api/v1/webhooks/${webhookB}/deliveries`)).body.items[0].id;
-  const ruleB = (await t.api("POST", "/api/v1/automation-rules", { key: b.adminKey, body: { name: "b rule", trigger: { type: "sim_state_changed" }, actions: [{ type: "webhook" }] } })).body.id;
-  const caseB = (await t.api("POST", "/api/v1/cases", { key: b.adminKey, body: { subject: "B's collar is offline", description: "since 06:00" } })).body.id;
-  const consultationB = (await t.api("POST", `/api/v1/cases/${caseB}/consultations`, { body: { team: "network", subject: "B check", body: "look" } })).body.id;
-  const mailbox = (await t.api("POST", "/api/v1/desk/mailboxes", { body: { address: "support@operator.example" } })).body.id;
-  w = { a, b, cat, simB, jobB, keyB, contactB, changeB, mailId, networkClient, hssEndpoint, smsCentre, actionB, webhookB, deliveryB, ruleB, caseB, consultationB, mailbox };
-  const doc = (await t.api("GET", "/api/v1/openapi.json")).body as { paths: Record<string, Record<string, { operationId: string }>> };
-  ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, operationId: op.operationId })))
+  const deliveryB = (await t.api("GET", `/api/v1/webhooks/${webhookB}/deliveries`)).body.items[0]
+    .id;
+  const ruleB = (
+    await t.api("POST", "/api/v1/automation-rules", {
+      key: b.adminKey,
+      body: {
+        name: "b rule",
+        trigger: { type: "sim_state_changed" },
+        actions: [{ type: "webhook" }],
+      },
+    })
+  ).body.id;
+  const caseB = (
+    await t.api("POST", "/api/v1/cases", {
+      key: b.adminKey,
+      body: { subject: "B's collar is offline", description: "since 06:00" },
+    })
+  ).body.id;
+  const consultationB = (
+    await t.api("POST", `/api/v1/cases/${caseB}/consultations`, {
+      body: { team: "network", subject: "B check", body: "look" },
+    })
+  ).body.id;
+  const mailbox = (
+    await t.api("POST", "/api/v1/desk/mailboxes", { body: { address: "support@operator.example" } })
+  ).body.id;
+  w = {
+    a,
+    b,
+    cat,
+    simB,
+    jobB,
+    keyB,
+    contactB,
+    changeB,
+    mailId,
+    networkClient,
+    hssEndpoint,
+    smsCentre,
+    actionB,
+    webhookB,
+    deliveryB,
+    ruleB,
+    caseB,
+    consultationB,
+    mailbox,
+  };
+  const doc = (await t.api("GET", "/api/v1/openapi.json")).body as {
+    paths: Record<string, Record<string, { operationId: string }>>;
+  };
+  ops = Object.entries(doc.paths)
+    .flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path,
+        operationId: op.operationId,
+      })),
+    )
     .filter((o) => o.path.startsWith("/api/v1/"));
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 /** Saved replies and articles are operator-level: any id will do, the customer's role is refused first. */
 const OPERATOR_THING = "01900000-0000-7000-8000-000000000000";
 
 function fill(path: string): string {
-  const id = path.startsWith("/api/v1/accounts") ? w.b.account.id
-    : path.startsWith("/api/v1/users") ? w.b.admin.id
-    : path.startsWith("/api/v1/jobs") ? w.jobB
-    : path.startsWith("/api/v1/outbox") ? w.mailId
-    : path.startsWith("/api/v1/network/clients") ? w.networkClient
-    : path.startsWith("/api/v1/network/hss-endpoints") ? w.hssEndpoint
-    : path.startsWith("/api/v1/network/sms-centres") ? w.smsCentre
-    : path.startsWith("/api/v1/actions") ? w.actionB
-    : path.startsWith("/api/v1/webhooks") ? w.webhookB
-    : path.startsWith("/api/v1/automation-rules") ? w.ruleB
-    : path.startsWith("/api/v1/cases") ? w.caseB
-    : path.startsWith("/api/v1/desk/mailboxes") ? w.mailbox
-    : path.startsWith("/api/v1/desk/") ? OPERATOR_THING : "";
-  const ref = path.startsWith("/api/v1/zones") ? w.cat.home.id : path.startsWith("/api/v1/rate-plans") ? w.cat.rate.id : w.cat.comm.id;
-  return path.replace("{id}", id).replace("{ref}", ref).replace("{iccid}", w.simB.iccid).replace("{keyId}", w.keyB)
-    .replace("{contactId}", w.contactB).replace("{changeId}", w.changeB).replace("{accountId}", w.b.account.id)
-    .replace("{deliveryId}", w.deliveryB).replace("{subId}", w.consultationB).replace("{macroId}", OPERATOR_THING);
+  const id = path.startsWith("/api/v1/accounts")
+    ? w.b.account.id
+    : path.startsWith("/api/v1/users")
+      ? w.b.admin.id
+      : path.startsWith("/api/v1/jobs")
+        ? w.jobB
+        : path.startsWith("/api/v1/outbox")
+          ? w.mailId
+          : path.startsWith("/api/v1/network/clients")
+            ? w.networkClient
+            : path.startsWith("/api/v1/network/hss-endpoints")
+              ? w.hssEndpoint
+              : path.startsWith("/api/v1/network/sms-centres")
+                ? w.smsCentre
+                : path.startsWith("/api/v1/actions")
+                  ? w.actionB
+                  : path.startsWith("/api/v1/webhooks")
+                    ? w.webhookB
+                    : path.startsWith("/api/v1/automation-rules")
+                      ? w.ruleB
+                      : path.startsWith("/api/v1/cases")
+                        ? w.caseB
+                        : path.startsWith("/api/v1/desk/mailboxes")
+                          ? w.mailbox
+                          : path.startsWith("/api/v1/desk/")
+                            ? OPERATOR_THING
+                            : "";
+  const ref = path.startsWith("/api/v1/zones")
+    ? w.cat.home.id
+    : path.startsWith("/api/v1/rate-plans")
+      ? w.cat.rate.id
+      : w.cat.comm.id;
+  return path
+    .replace("{id}", id)
+    .replace("{ref}", ref)
+    .replace("{iccid}", w.simB.iccid)
+    .replace("{keyId}", w.keyB)
+    .replace("{contactId}", w.contactB)
+    .replace("{changeId}", w.changeB)
+    .replace("{accountId}", w.b.account.id)
+    .replace("{deliveryId}", w.deliveryB)
+    .replace("{subId}", w.consultationB)
+    .replace("{macroId}", OPERATOR_THING);
 }
 
 describe("tenant isolation across every route", () => {
@@ -232,41 +479,102 @@ describe("tenant isolation across every route", () => {
   });
 
   it("never lets customer A succeed on, see or change customer B's data", async () => {
-    const secrets = [w.b.account.id, w.b.admin.id, w.b.user.id, w.simB.iccid, w.simB.imsi, w.jobB, w.keyB, w.contactB, w.changeB, w.actionB, w.webhookB, w.deliveryB, w.ruleB, w.caseB, w.consultationB];
+    const secrets = [
+      w.b.account.id,
+      w.b.admin.id,
+      w.b.user.id,
+      w.simB.iccid,
+      w.simB.imsi,
+      w.jobB,
+      w.keyB,
+      w.contactB,
+      w.changeB,
+      w.actionB,
+      w.webhookB,
+      w.deliveryB,
+      w.ruleB,
+      w.caseB,
+      w.consultationB,
+    ];
     for (const op of ops) {
       const entry = TABLE[op.operationId]!;
       const path = fill(op.path) + (entry.query ? `?${entry.query(w)}` : "");
       const body = entry.body?.(w);
       const res = entry.raw
-        ? await t.api(op.method, path, { key: w.a.adminKey, raw: entry.raw(w), headers: { "content-type": entry.contentType ?? "text/csv" } })
+        ? await t.api(op.method, path, {
+            key: w.a.adminKey,
+            raw: entry.raw(w),
+            headers: { "content-type": entry.contentType ?? "text/csv" },
+          })
         : await t.api(op.method, path, { key: w.a.adminKey, body });
       // An error may echo an identifier the caller gave; anything else of B's is a leak.
       const asked = path + JSON.stringify(body ?? "");
       const label = `${op.method} ${path} (${op.operationId})`;
       const text = typeof res.body === "string" ? res.body : JSON.stringify(res.body);
-      for (const s of secrets) if (!asked.includes(s)) expect(text.includes(s), `${label} leaks ${s}`).toBe(false);
+      for (const s of secrets)
+        if (!asked.includes(s)) expect(text.includes(s), `${label} leaks ${s}`).toBe(false);
       if (entry.kind === "tenant") expect([403, 404], label).toContain(res.status);
       if (entry.kind === "operator_only") expect(res.status, label).toBe(403);
-      if (entry.kind === "scoped_list" || entry.kind === "shared_catalog") expect(res.status, label).toBe(200);
+      if (entry.kind === "scoped_list" || entry.kind === "shared_catalog")
+        expect(res.status, label).toBe(200);
     }
   });
 
   it("left all of B's data as it was", async () => {
-    expect((await t.api("GET", `/api/v1/accounts/${w.b.account.id}`)).body).toMatchObject({ name: w.b.account.name, contacts: [{ id: w.contactB }] });
-    expect((await t.api("GET", `/api/v1/sims/${w.simB.iccid}`)).body).toMatchObject({ state: "ACTIVATED", pendingChanges: [{ id: w.changeB, status: "pending" }] });
+    expect((await t.api("GET", `/api/v1/accounts/${w.b.account.id}`)).body).toMatchObject({
+      name: w.b.account.name,
+      contacts: [{ id: w.contactB }],
+    });
+    expect((await t.api("GET", `/api/v1/sims/${w.simB.iccid}`)).body).toMatchObject({
+      state: "ACTIVATED",
+      pendingChanges: [{ id: w.changeB, status: "pending" }],
+    });
     expect((await t.api("GET", "/api/v1/users/me", { key: w.b.adminKey })).status).toBe(200);
     expect((await t.api("GET", `/api/v1/jobs/${w.jobB}`)).body.status).toBe("succeeded");
-    expect((await t.api("GET", `/api/v1/users?accountId=${w.b.account.id}`)).body.items).toHaveLength(2);
-    expect((await t.api("GET", `/api/v1/communication-plans/${w.cat.comm.id}/offers`)).body.accounts.map((x: { id: string }) => x.id)).toEqual([w.b.account.id]);
-    expect((await t.api("GET", "/api/v1/network/clients")).body.items.map((c: { name: string }) => c.name)).toEqual(["pgw-sweep"]);
+    expect(
+      (await t.api("GET", `/api/v1/users?accountId=${w.b.account.id}`)).body.items,
+    ).toHaveLength(2);
+    expect(
+      (await t.api("GET", `/api/v1/communication-plans/${w.cat.comm.id}/offers`)).body.accounts.map(
+        (x: { id: string }) => x.id,
+      ),
+    ).toEqual([w.b.account.id]);
+    expect(
+      (await t.api("GET", "/api/v1/network/clients")).body.items.map(
+        (c: { name: string }) => c.name,
+      ),
+    ).toEqual(["pgw-sweep"]);
     expect((await t.api("GET", `/api/v1/sims/${w.simB.iccid}/timeline`)).body.items).toEqual([]);
-    expect((await t.api("GET", `/api/v1/webhooks/${w.webhookB}`)).body).toMatchObject({ url: "http://127.0.0.1:9/b-hook", status: "active" });
-    expect((await t.api("GET", `/api/v1/automation-rules/${w.ruleB}`)).body).toMatchObject({ name: "b rule", enabled: true });
-    expect((await t.api("GET", `/api/v1/webhooks/${w.webhookB}/deliveries`)).body.items.find((d: { id: string }) => d.id === w.deliveryB)).toMatchObject({ status: "queued", attemptCount: 0 });
+    expect((await t.api("GET", `/api/v1/webhooks/${w.webhookB}`)).body).toMatchObject({
+      url: "http://127.0.0.1:9/b-hook",
+      status: "active",
+    });
+    expect((await t.api("GET", `/api/v1/automation-rules/${w.ruleB}`)).body).toMatchObject({
+      name: "b rule",
+      enabled: true,
+    });
+    expect(
+      (await t.api("GET", `/api/v1/webhooks/${w.webhookB}/deliveries`)).body.items.find(
+        (d: { id: string }) => d.id === w.deliveryB,
+      ),
+    ).toMatchObject({ status: "queued", attemptCount: 0 });
     const caseB = (await t.api("GET", `/api/v1/cases/${w.caseB}`)).body;
-    expect(caseB).toMatchObject({ state: "waiting_on_consultation", accountId: w.b.account.id, links: [], consultations: [{ id: w.consultationB, state: "open" }] });
-    expect(caseB.timeline.map((e: { kind: string }) => e.kind)).toEqual(["event", "consultation", "event"]);
-    expect((await t.api("GET", "/api/v1/desk/mailboxes")).body.items.map((m: { address: string }) => m.address)).toEqual(["support@operator.example"]);
+    expect(caseB).toMatchObject({
+      state: "waiting_on_consultation",
+      accountId: w.b.account.id,
+      links: [],
+      consultations: [{ id: w.consultationB, state: "open" }],
+    });
+    expect(caseB.timeline.map((e: { kind: string }) => e.kind)).toEqual([
+      "event",
+      "consultation",
+      "event",
+    ]);
+    expect(
+      (await t.api("GET", "/api/v1/desk/mailboxes")).body.items.map(
+        (m: { address: string }) => m.address,
+      ),
+    ).toEqual(["support@operator.example"]);
   });
 
   it("answers 401 on every API route without a key", async () => {

@@ -17,7 +17,10 @@ afterAll(async () => {
 });
 
 /** A UDP relay in front of Otter's RADIUS port that loses the first copy of some requests and answers. */
-async function lossyRelay(targetPort: number, lose: { request(n: number): boolean; response(n: number): boolean }) {
+async function lossyRelay(
+  targetPort: number,
+  lose: { request(n: number): boolean; response(n: number): boolean },
+) {
   const front = dgram.createSocket("udp4");
   const backs = new Map<number, dgram.Socket>();
   const requests = new Map<string, { n: number; responseLost: boolean }>();
@@ -82,9 +85,23 @@ fleets:
 
 describe("retransmission", () => {
   it("loses nothing and counts nothing twice when requests and answers are lost on the way", async () => {
-    const relay = await lossyRelay(t.otter.radiusPort!, { request: (n) => n % 2 === 0, response: (n) => n % 3 === 1 });
+    const relay = await lossyRelay(t.otter.radiusPort!, {
+      request: (n) => n % 2 === 0,
+      response: (n) => n % 3 === 1,
+    });
     try {
-      const story = await startStory(t, { text: trackers(3, { iccid: "8944003000000000016", imsi: "234150200000001", msisdn: "447900000001" }) }, {}, { radiusPort: relay.port });
+      const story = await startStory(
+        t,
+        {
+          text: trackers(3, {
+            iccid: "8944003000000000016",
+            imsi: "234150200000001",
+            msisdn: "447900000001",
+          }),
+        },
+        {},
+        { radiusPort: relay.port },
+      );
       const start = story.sim.now();
       await story.sim.advanceTo(start.getTime() + 2 * HOUR);
       await story.close();
@@ -94,24 +111,39 @@ describe("retransmission", () => {
       const expected = 1 + 3 * (1 + 7 + 1);
       expect(relay.counts.requests).toBe(expected);
       // (An answer to a retransmission may arrive after the first answer: it is counted as stray.)
-      expect(s.radius).toMatchObject({ sent: expected, answered: expected, unanswered: 0, inFlight: 0 });
+      expect(s.radius).toMatchObject({
+        sent: expected,
+        answered: expected,
+        unanswered: 0,
+        inFlight: 0,
+      });
       // Every copy the relay saw again was a retransmission; at least one per loss.
       expect(s.radius.retransmitted).toBe(relay.counts.copies);
-      expect(s.radius.retransmitted).toBeGreaterThanOrEqual(relay.counts.requestsLost + relay.counts.responsesLost);
+      expect(s.radius.retransmitted).toBeGreaterThanOrEqual(
+        relay.counts.requestsLost + relay.counts.responsesLost,
+      );
       expect(relay.counts.requestsLost).toBe(Math.ceil(expected / 2));
       expect(relay.counts.responsesLost).toBeGreaterThan(5);
       expect(s.ok).toBe(true);
 
       // Every tracker reported 9 times (0 min … 120 min): Otter counted each byte once.
-      const sims = (await t.api("GET", "/api/v1/sims?limit=100")).body.items.filter((x: { imsi: string }) => x.imsi.startsWith("23415020000000"));
+      const sims = (await t.api("GET", "/api/v1/sims?limit=100")).body.items.filter(
+        (x: { imsi: string }) => x.imsi.startsWith("23415020000000"),
+      );
       expect(sims).toHaveLength(3);
       const day = start.toISOString().slice(0, 10);
       for (const sim of sims) {
-        const usage = (await t.api("GET", `/api/v1/sims/${sim.iccid}/usage?from=${day}&to=${day}`)).body.total;
+        const usage = (await t.api("GET", `/api/v1/sims/${sim.iccid}/usage?from=${day}&to=${day}`))
+          .body.total;
         expect(usage).toMatchObject({ bytesUp: 9 * 1000, bytesDown: 9 * 3000 });
         const sessions = (await t.api("GET", `/api/v1/sims/${sim.iccid}/sessions`)).body.items;
         expect(sessions).toHaveLength(1);
-        expect(sessions[0]).toMatchObject({ status: "closed", bytesUp: 9000, bytesDown: 27000, terminateCause: "NAS-Request" });
+        expect(sessions[0]).toMatchObject({
+          status: "closed",
+          bytesUp: 9000,
+          bytesDown: 27000,
+          terminateCause: "NAS-Request",
+        });
       }
     } finally {
       relay.close();
@@ -122,14 +154,35 @@ describe("retransmission", () => {
     const silent = dgram.createSocket("udp4");
     await new Promise<void>((r) => silent.bind(0, "127.0.0.1", () => r()));
     let received = 0;
-    silent.on("message", () => { received++; });
+    silent.on("message", () => {
+      received++;
+    });
     try {
-      const story = await startStory(t, { text: trackers(1, { iccid: "8944004000000000015", imsi: "234150300000001", msisdn: "447910000001" }).replace("timeout: 300ms, retries: 6", "timeout: 50ms, retries: 3").replace("duration: 2h", "duration: 10m") }, {}, { radiusPort: silent.address().port });
+      const story = await startStory(
+        t,
+        {
+          text: trackers(1, {
+            iccid: "8944004000000000015",
+            imsi: "234150300000001",
+            msisdn: "447910000001",
+          })
+            .replace("timeout: 300ms, retries: 6", "timeout: 50ms, retries: 3")
+            .replace("duration: 2h", "duration: 10m"),
+        },
+        {},
+        { radiusPort: silent.address().port },
+      );
       await story.sim.advanceTo(story.sim.now().getTime() + 10 * 60_000);
       await story.close();
       const s = story.sim.stats();
       // Accounting-On, the Start, and the Stop at the end: each sent once and retried 3 times.
-      expect(s.radius).toMatchObject({ sent: 3, answered: 0, retransmitted: 9, unanswered: 3, inFlight: 0 });
+      expect(s.radius).toMatchObject({
+        sent: 3,
+        answered: 0,
+        retransmitted: 9,
+        unanswered: 3,
+        inFlight: 0,
+      });
       expect(received).toBe(12);
       expect(s.ok).toBe(false);
     } finally {

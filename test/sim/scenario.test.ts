@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { luhnValid } from "../../src/lib/identifiers.js";
-import { deviceName, loadScenarios, nthIdentifier, ScenarioError, scenarioFromText } from "../../src/sim/scenario.js";
+import {
+  deviceName,
+  loadScenarios,
+  nthIdentifier,
+  ScenarioError,
+  scenarioFromText,
+} from "../../src/sim/scenario.js";
 import { formatDuration, parseBytes, parseDuration } from "../../src/sim/units.js";
 import { ROOT } from "./harness.js";
 
@@ -15,7 +21,14 @@ const problems = (texts: { file: string; text: string }[]) => {
 };
 
 const device = (over: Record<string, string> = {}) => {
-  const d = { name: "tag", iccid: '"8944001000000001016"', imsi: '"234150000000101"', msisdn: '"447700900101"', imei: '"356938030001011"', ...over };
+  const d = {
+    name: "tag",
+    iccid: '"8944001000000001016"',
+    imsi: '"234150000000101"',
+    msisdn: '"447700900101"',
+    imei: '"356938030001011"',
+    ...over,
+  };
   return `
   - name: ${d.name}
     iccid: ${d.iccid}
@@ -84,7 +97,13 @@ devices:
       "s.yaml: devices[0].itinerary[2].lac: a cell (ci) or service area (sac) needs its lac",
       "s.yaml: devices[0].itinerary[1].at: must be later than the stop before it",
     ]);
-    const twice = problems([{ file: "a.yaml", text: `devices:${device()}` }, { file: "b.yaml", text: `devices:${device({ name: "other", iccid: '"8944001000000002014"' })}` }]);
+    const twice = problems([
+      { file: "a.yaml", text: `devices:${device()}` },
+      {
+        file: "b.yaml",
+        text: `devices:${device({ name: "other", iccid: '"8944001000000002014"' })}`,
+      },
+    ]);
     expect(twice).toEqual([
       "b.yaml: devices[0]: imsi 234150000000101 is also used by a.yaml: devices[0]",
       "b.yaml: devices[0]: msisdn 447700900101 is also used by a.yaml: devices[0]",
@@ -92,21 +111,38 @@ devices:
   });
 
   it("says to quote an identifier whose leading zero YAML dropped, and reports YAML syntax errors by line", () => {
-    expect(problems([{ file: "z.yaml", text: `devices:${device({ imei: "012345678901237" })}` }])).toEqual([
+    expect(
+      problems([{ file: "z.yaml", text: `devices:${device({ imei: "012345678901237" })}` }]),
+    ).toEqual([
       "z.yaml: devices[0].imei: must be 15 digits (write it in quotes so YAML keeps leading zeros)",
     ]);
-    expect(problems([{ file: "y.yaml", text: "devices: [\n  - name: x" }])[0]).toMatch(/^y\.yaml: line \d+, column \d+: not valid YAML: /);
+    expect(problems([{ file: "y.yaml", text: "devices: [\n  - name: x" }])[0]).toMatch(
+      /^y\.yaml: line \d+, column \d+: not valid YAML: /,
+    );
     expect(problems([{ file: "e.yaml", text: "" }])).toEqual(["e.yaml: the file is empty"]);
   });
 
   it("runs several files as one gateway, and refuses files that disagree on it", () => {
     const a = `speed: 60\nduration: 2h\nnetwork: { name: pgw-a, secret: secret-aaa }\ndevices:${device()}`;
     const b = `speed: 10\nduration: 5h\ndevices:${device({ name: "b", iccid: '"8944001000000002014"', imsi: '"234150000000201"', msisdn: '"447700900201"' })}`;
-    const s = scenarioFromText([{ file: "a.yaml", text: a }, { file: "b.yaml", text: b }]);
-    expect(s).toMatchObject({ name: "a + b", speed: 60, durationMs: 5 * 3_600_000, network: { name: "pgw-a" } });
+    const s = scenarioFromText([
+      { file: "a.yaml", text: a },
+      { file: "b.yaml", text: b },
+    ]);
+    expect(s).toMatchObject({
+      name: "a + b",
+      speed: 60,
+      durationMs: 5 * 3_600_000,
+      network: { name: "pgw-a" },
+    });
     expect(s.devices.map((d) => d.name)).toEqual(["tag", "b"]);
     const c = b.replace("speed: 10", "network: { name: pgw-c, secret: secret-ccc }");
-    expect(problems([{ file: "a.yaml", text: a }, { file: "c.yaml", text: c }])[0]).toContain("c.yaml: network: differs from the network of a.yaml");
+    expect(
+      problems([
+        { file: "a.yaml", text: a },
+        { file: "c.yaml", text: c },
+      ])[0],
+    ).toContain("c.yaml: network: differs from the network of a.yaml");
   });
 });
 
@@ -117,31 +153,47 @@ describe("fleets", () => {
     expect(nthIdentifier("999999999999999", 1, false)).toBeNull();
     expect(deviceName("meter-{n:03}", 7)).toBe("meter-007");
     expect(deviceName("meter", 7)).toBe("meter-7");
-    const s = scenarioFromText([{ file: "f.yaml", text: `
+    const s = scenarioFromText([
+      {
+        file: "f.yaml",
+        text: `
 fleet:
   name: m-{n:02}
   count: 12
   from: { iccid: "8946007000000000017", imsi: "240070000000001", msisdn: "+46700000001", imei: "864410050000013" }
   stagger: 10m
   itinerary: [{ plmn: "24007", rat: LTE-M }]
-` }]);
+`,
+      },
+    ]);
     expect(s.devices).toHaveLength(12);
-    expect(s.devices[11]).toMatchObject({ name: "m-12", imsi: "240070000000012", msisdn: "46700000012", origin: "f.yaml: fleet #12" });
+    expect(s.devices[11]).toMatchObject({
+      name: "m-12",
+      imsi: "240070000000012",
+      msisdn: "46700000012",
+      origin: "f.yaml: fleet #12",
+    });
     expect(s.devices.every((d) => luhnValid(d.iccid) && luhnValid(d.imei))).toBe(true);
     expect(new Set(s.devices.map((d) => d.iccid)).size).toBe(12);
-    expect(s.devices.every((d) => d.delay >= 0 && d.delay < 600_000 && d.delay % 1000 === 0)).toBe(true);
+    expect(s.devices.every((d) => d.delay >= 0 && d.delay < 600_000 && d.delay % 1000 === 0)).toBe(
+      true,
+    );
     expect(new Set(s.devices.map((d) => d.delay)).size).toBeGreaterThan(6);
   });
 
   it("refuses a range that runs out of digits", () => {
     const text = `fleets:\n  - name: x\n    count: 5\n    from: { iccid: "8946007000000000017", imsi: "999999999999998", msisdn: "46700000001", imei: "864410050000013" }\n    itinerary: [{ plmn: "24007", rat: LTE-M }]\n`;
-    expect(problems([{ file: "r.yaml", text }])).toEqual(["r.yaml: fleets[0].from.imsi: a range of 5 starting here runs past 15 digits"]);
+    expect(problems([{ file: "r.yaml", text }])).toEqual([
+      "r.yaml: fleets[0].from.imsi: a range of 5 starting here runs past 15 digits",
+    ]);
   });
 });
 
 describe("the shipped scenarios", () => {
   it("are valid, alone and together", async () => {
-    const files = ["giraffe", "sea-otter", "meters", "load"].map((n) => `${ROOT}scenarios/${n}.yaml`);
+    const files = ["giraffe", "sea-otter", "meters", "load"].map(
+      (n) => `${ROOT}scenarios/${n}.yaml`,
+    );
     const load = await loadScenarios([files[3]!]);
     expect(load.devices).toHaveLength(50_000);
     const demo = await loadScenarios(files.slice(0, 3));

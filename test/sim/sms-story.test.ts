@@ -17,7 +17,11 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false>,
+  ms = 15_000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const v = await fn();
@@ -48,49 +52,100 @@ describe("giraffe: a wake-up SMS through the simulated SMS centre", () => {
     try {
       expect(story.smsc).not.toBeNull();
       const centres = (await t.api("GET", "/api/v1/network/sms-centres")).body.items;
-      expect(centres).toEqual([expect.objectContaining({ name: "otter-sim-smsc", port: story.smsc!.port, imsiPrefixes: ["23415"] })]);
+      expect(centres).toEqual([
+        expect.objectContaining({
+          name: "otter-sim-smsc",
+          port: story.smsc!.port,
+          imsiPrefixes: ["23415"],
+        }),
+      ]);
 
       await story.sim.advanceTo(start + 8 * HOUR + 30 * 60_000);
       expect(story.sim.openSessions().find((s) => s.iccid === iccid)).toMatchObject({ hung: true });
       const wakeAt = story.sim.now().getTime();
-      const action = await t.api("POST", `/api/v1/sims/${iccid}/actions`, { body: { type: "send-sms", text: "WAKEUP", reason: "collar silent since its session hung; customer called" } });
+      const action = await t.api("POST", `/api/v1/sims/${iccid}/actions`, {
+        body: {
+          type: "send-sms",
+          text: "WAKEUP",
+          reason: "collar silent since its session hung; customer called",
+        },
+      });
       expect(action.status, JSON.stringify(action.body)).toBe(202);
       // The SMS worker runs in the background and may already be submitting when the answer is written.
-      expect(action.body).toMatchObject({ status: "queued", sms: { status: expect.stringMatching(/^(queued|submitting)$/), encoding: "gsm7", segments: 1, purpose: "wake-up", smsCentre: "otter-sim-smsc" } });
+      expect(action.body).toMatchObject({
+        status: "queued",
+        sms: {
+          status: expect.stringMatching(/^(queued|submitting)$/),
+          encoding: "gsm7",
+          segments: 1,
+          purpose: "wake-up",
+          smsCentre: "otter-sim-smsc",
+        },
+      });
 
       // Otter's worker binds, submits; the SMS centre delivers and sends the DELIVRD receipt.
       const watching = await waitFor("the SMS to be delivered", async () => {
         const a = (await t.api("GET", `/api/v1/actions/${action.body.id}`)).body;
         return a.status === "watching" || a.status === "failed" ? a : null;
       });
-      expect(watching.sms, JSON.stringify(watching)).toMatchObject({ status: "delivered", receipts: [{ stat: "DELIVRD", err: "000" }] });
+      expect(watching.sms, JSON.stringify(watching)).toMatchObject({
+        status: "delivered",
+        receipts: [{ stat: "DELIVRD", err: "000" }],
+      });
       expect(watching.sms.messageIds).toHaveLength(1);
       expect(watching.sms.submittedAt).not.toBeNull();
-      expect(story.sim.inbox("giraffe-collar-mara-01")).toEqual([expect.objectContaining({ from: "447700900000", text: "WAKEUP" })]);
-      expect(story.sim.stats().sms).toMatchObject({ delivered: 1, wakeUps: 1, smsc: { binds: 1, submits: 1, receiptsSent: 1 } });
+      expect(story.sim.inbox("giraffe-collar-mara-01")).toEqual([
+        expect.objectContaining({ from: "447700900000", text: "WAKEUP" }),
+      ]);
+      expect(story.sim.stats().sms).toMatchObject({
+        delivered: 1,
+        wakeUps: 1,
+        smsc: { binds: 1, submits: 1, receiptsSent: 1 },
+      });
 
       // The collar re-attaches a minute later and reports at its next hour.
       await story.sim.advanceTo(start + 10 * HOUR + 30 * 60_000);
       await story.sim.settle();
-      const timeline = ((await t.api("GET", `/api/v1/sims/${iccid}/timeline?limit=20`)).body.items as { at: string; kind: string; event: { type: string; result: string } | null; session: { bytesUp: number } | null }[])
-        .filter((i) => Date.parse(i.at) >= wakeAt);
-      expect(timeline.filter((i) => i.kind === "registration").map((i) => `${i.event!.type}:${i.event!.result}`)).toEqual(["location_update:accepted"]);
-      expect(timeline.filter((i) => i.kind === "session" && i.session!.bytesUp > 1000).length).toBeGreaterThanOrEqual(2);
+      const timeline = (
+        (await t.api("GET", `/api/v1/sims/${iccid}/timeline?limit=20`)).body.items as {
+          at: string;
+          kind: string;
+          event: { type: string; result: string } | null;
+          session: { bytesUp: number } | null;
+        }[]
+      ).filter((i) => Date.parse(i.at) >= wakeAt);
+      expect(
+        timeline
+          .filter((i) => i.kind === "registration")
+          .map((i) => `${i.event!.type}:${i.event!.result}`),
+      ).toEqual(["location_update:accepted"]);
+      expect(
+        timeline.filter((i) => i.kind === "session" && i.session!.bytesUp > 1000).length,
+      ).toBeGreaterThanOrEqual(2);
       const proved = await waitFor("the follow-up", async () => {
         const a = (await t.api("GET", `/api/v1/actions/${action.body.id}`)).body;
         return a.status === "back_online" ? a : null;
       });
-      expect(proved.outcome.summary).toMatch(/^Back online at .*registered at .*new data session at .*traffic at/);
+      expect(proved.outcome.summary).toMatch(
+        /^Back online at .*registered at .*new data session at .*traffic at/,
+      );
 
       // The second collar is off: the SMS centre cannot deliver, and says so.
-      const off = await t.api("POST", "/api/v1/sims/8944001000000001024/actions", { body: { type: "send-sms", text: "WAKEUP", reason: "collar 02 silent too" } });
+      const off = await t.api("POST", "/api/v1/sims/8944001000000001024/actions", {
+        body: { type: "send-sms", text: "WAKEUP", reason: "collar 02 silent too" },
+      });
       expect(off.status, JSON.stringify(off.body)).toBe(202);
       const failed = await waitFor("the UNDELIV receipt", async () => {
         const a = (await t.api("GET", `/api/v1/actions/${off.body.id}`)).body;
         return a.status === "failed" ? a : null;
       });
-      expect(failed.sms).toMatchObject({ status: "failed", receipts: [{ stat: "UNDELIV", err: "027" }] });
-      expect(failed.outcome.summary).toMatch(/^SMS not delivered: The SMS centre reports UNDELIV \(err 027\): the device could not be reached \(switched off/);
+      expect(failed.sms).toMatchObject({
+        status: "failed",
+        receipts: [{ stat: "UNDELIV", err: "027" }],
+      });
+      expect(failed.outcome.summary).toMatch(
+        /^SMS not delivered: The SMS centre reports UNDELIV \(err 027\): the device could not be reached \(switched off/,
+      );
       expect(story.sim.inbox("giraffe-collar-mara-02")).toEqual([]);
     } finally {
       await story.close();

@@ -15,11 +15,19 @@ export const PG_ADMIN_URL = process.env.OTTER_TEST_PG_URL ?? "postgres://root@12
  * in-memory file system grows a file by copying all of it, which stalls the event loop for hundreds
  * of milliseconds once tables hold tens of megabytes — a cost of the test setup, not of Otter.
  */
-export async function createTestDatabase(opts: { pgliteOnDisk?: boolean } = {}): Promise<Database & { url?: string }> {
+export async function createTestDatabase(
+  opts: { pgliteOnDisk?: boolean } = {},
+): Promise<Database & { url?: string }> {
   if (TEST_ENGINE === "pglite" && opts.pgliteOnDisk) {
     const dir = mkdtempSync(join(tmpdir(), "otter-pglite-"));
     const database = await openDatabase({ dataDir: dir });
-    return { ...database, close: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   if (TEST_ENGINE === "pglite") return openDatabase({ dataDir: "memory://" });
   const name = `otter_t_${randomBytes(6).toString("hex")}`;
@@ -37,7 +45,9 @@ export async function createTestDatabase(opts: { pgliteOnDisk?: boolean } = {}):
 }
 
 /** A database URL (PostgreSQL) or data directory (PGlite) for tests that run Otter as a process. */
-export async function createProcessStorage(dir: string): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+export async function createProcessStorage(
+  dir: string,
+): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
   if (TEST_ENGINE === "pglite") return { env: { OTTER_DATA_DIR: dir }, drop: async () => {} };
   const name = `otter_p_${randomBytes(6).toString("hex")}`;
   await adminQuery(`CREATE DATABASE ${name}`);

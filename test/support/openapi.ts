@@ -7,8 +7,14 @@ import { openDatabase } from "../../src/db/database.js";
 export async function openApiDocument(): Promise<unknown> {
   const database = await openDatabase({ dataDir: "memory://" });
   const otter = await buildOtter({
-    config: loadConfig({ OTTER_SECRET_KEY: "0".repeat(64), OTTER_LOG_LEVEL: "silent", OTTER_BOOTSTRAP_API_KEY: "x".repeat(40) }),
-    logger: pino({ level: "silent" }), database, startWorkers: false,
+    config: loadConfig({
+      OTTER_SECRET_KEY: "0".repeat(64),
+      OTTER_LOG_LEVEL: "silent",
+      OTTER_BOOTSTRAP_API_KEY: "x".repeat(40),
+    }),
+    logger: pino({ level: "silent" }),
+    database,
+    startWorkers: false,
   });
   try {
     return otter.app.swagger();

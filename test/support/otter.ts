@@ -21,7 +21,16 @@ export interface TestOtter {
   adminKey: string;
   rootAccountId: string;
   /** Calls the API over real HTTP with the given key (the operator admin's by default). */
-  api<T = any>(method: string, path: string, opts?: { key?: string | null; body?: unknown; headers?: Record<string, string>; raw?: BodyInit }): Promise<ApiResponse<T>>;
+  api<T = any>(
+    method: string,
+    path: string,
+    opts?: {
+      key?: string | null;
+      body?: unknown;
+      headers?: Record<string, string>;
+      raw?: BodyInit;
+    },
+  ): Promise<ApiResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -33,7 +42,12 @@ export interface TestOtter {
  */
 export async function startOtter(
   env: Record<string, string> = {},
-  opts: { startWorkers?: boolean; cases?: CaseOpener; resolve?: Resolver; pgliteOnDisk?: boolean } = {},
+  opts: {
+    startWorkers?: boolean;
+    cases?: CaseOpener;
+    resolve?: Resolver;
+    pgliteOnDisk?: boolean;
+  } = {},
 ): Promise<TestOtter> {
   const database = await createTestDatabase({ pgliteOnDisk: opts.pgliteOnDisk });
   const adminKey = `otk_test_${randomBytes(24).toString("hex")}`;
@@ -53,7 +67,15 @@ export async function startOtter(
     ...env,
   });
   const clock = new ManualClock("2026-03-01T09:00:00Z");
-  const otter = await buildOtter({ config, logger: pino({ level: "silent" }), clock, database, startWorkers: opts.startWorkers, cases: opts.cases, resolve: opts.resolve ?? testResolver() });
+  const otter = await buildOtter({
+    config,
+    logger: pino({ level: "silent" }),
+    clock,
+    database,
+    startWorkers: opts.startWorkers,
+    cases: opts.cases,
+    resolve: opts.resolve ?? testResolver(),
+  });
   const url = await otter.listen();
   const root = await otter.services.accounts.rootAccount();
 
@@ -67,7 +89,12 @@ export async function startOtter(
       body = JSON.stringify(opts.body);
     }
     // A hung request fails with its route named instead of as an anonymous test time-out.
-    const res = await fetch(url + path, { method, headers, body, signal: AbortSignal.timeout(30_000) }).catch((err: Error) => {
+    const res = await fetch(url + path, {
+      method,
+      headers,
+      body,
+      signal: AbortSignal.timeout(30_000),
+    }).catch((err: Error) => {
       throw new Error(`${method} ${path}: ${err.name}: ${err.message}`);
     });
     const text = await res.text();
@@ -77,7 +104,12 @@ export async function startOtter(
   };
 
   return {
-    otter, url, clock, adminKey, rootAccountId: root.id, api,
+    otter,
+    url,
+    clock,
+    adminKey,
+    rootAccountId: root.id,
+    api,
     async close() {
       await otter.close();
       await database.close();

@@ -32,13 +32,30 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const port = await freeTcpPort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/otter.ts", "serve"], {
     cwd: ROOT,
-    env: { ...process.env, OTTER_HOST: "127.0.0.1", OTTER_HTTP_PORT: String(port), OTTER_RADIUS_PORT: "0", OTTER_RADIUS_HOST: "127.0.0.1", OTTER_SMTP_PORT: "0", OTTER_SMTP_HOST: "127.0.0.1", OTTER_LOG_LEVEL: "warn", OTTER_OUTBOUND_ALLOW: "127.0.0.0/8,::1/128", ...env },
+    env: {
+      ...process.env,
+      OTTER_HOST: "127.0.0.1",
+      OTTER_HTTP_PORT: String(port),
+      OTTER_RADIUS_PORT: "0",
+      OTTER_RADIUS_HOST: "127.0.0.1",
+      OTTER_SMTP_PORT: "0",
+      OTTER_SMTP_HOST: "127.0.0.1",
+      OTTER_LOG_LEVEL: "warn",
+      OTTER_OUTBOUND_ALLOW: "127.0.0.0/8,::1/128",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
-  child.stdout!.on("data", (d) => { out += String(d); });
-  child.stderr!.on("data", (d) => { out += String(d); });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  child.stdout!.on("data", (d) => {
+    out += String(d);
+  });
+  child.stderr!.on("data", (d) => {
+    out += String(d);
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => resolve(code)),
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -52,7 +69,9 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
-    url, child, output: () => out,
+    url,
+    child,
+    output: () => out,
     kill: async (signal) => {
       if (child.exitCode === null) child.kill(signal);
       return exited;
@@ -77,15 +96,25 @@ export function processHarness(name: string) {
     async start(env: Record<string, string> = {}): Promise<ServerProcess> {
       storage ??= await createProcessStorage(dir);
       h.server = await startServerProcess({
-        ...storage.env, OTTER_BOOTSTRAP_API_KEY: key, OTTER_SECRET_KEY: secretKey, OTTER_RATE_LIMIT_PER_MINUTE: "0", ...env,
+        ...storage.env,
+        OTTER_BOOTSTRAP_API_KEY: key,
+        OTTER_SECRET_KEY: secretKey,
+        OTTER_RATE_LIMIT_PER_MINUTE: "0",
+        ...env,
       });
       return h.server;
     },
     /** Calls the running server's API with the admin key; JSON bodies parsed, others as text. */
     async call(path: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
-      const res = await fetch(h.server!.url + path, { ...init, headers: { authorization: `Bearer ${key}`, ...(init.headers ?? {}) } });
+      const res = await fetch(h.server!.url + path, {
+        ...init,
+        headers: { authorization: `Bearer ${key}`, ...(init.headers ?? {}) },
+      });
       const text = await res.text();
-      return { status: res.status, body: text && res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
+      return {
+        status: res.status,
+        body: text && res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text,
+      };
     },
     async close(): Promise<void> {
       await h.server?.kill("SIGKILL");

@@ -25,7 +25,9 @@ export interface TestRelay {
  * A real SMTP server on 127.0.0.1 that plays the operator's mail relay in tests. Plain SMTP without
  * STARTTLS; with `auth`, it asks for those credentials (AUTH PLAIN/LOGIN) as a real relay would.
  */
-export async function startTestRelay(opts: { port?: number; auth?: { user: string; pass: string } } = {}): Promise<TestRelay> {
+export async function startTestRelay(
+  opts: { port?: number; auth?: { user: string; pass: string } } = {},
+): Promise<TestRelay> {
   const received: ReceivedMail[] = [];
   let refuseCode: number | null = null;
   let refuseOnly: string[] | undefined;
@@ -36,12 +38,17 @@ export async function startTestRelay(opts: { port?: number; auth?: { user: strin
     authOptional: !opts.auth,
     allowInsecureAuth: true,
     onAuth(auth, _session, cb) {
-      if (opts.auth && auth.username === opts.auth.user && auth.password === opts.auth.pass) return cb(null, { user: auth.username });
+      if (opts.auth && auth.username === opts.auth.user && auth.password === opts.auth.pass)
+        return cb(null, { user: auth.username });
       return cb(Object.assign(new Error("Invalid credentials"), { responseCode: 535 }));
     },
     onRcptTo(address, _session, cb) {
       if (refuseCode === null || (refuseOnly && !refuseOnly.includes(address.address))) return cb();
-      return cb(Object.assign(new Error(refuseCode >= 500 ? "No such mailbox here" : "Try again later"), { responseCode: refuseCode }));
+      return cb(
+        Object.assign(new Error(refuseCode >= 500 ? "No such mailbox here" : "Try again later"), {
+          responseCode: refuseCode,
+        }),
+      );
     },
     onData(stream, session, cb) {
       const chunks: Buffer[] = [];
@@ -51,7 +58,11 @@ export async function startTestRelay(opts: { port?: number; auth?: { user: strin
         if (stalled) return;
         simpleParser(Buffer.concat(chunks)).then((parsed) => {
           const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
-          received.push({ envelope: { from, to: session.envelope.rcptTo.map((r) => r.address) }, user: session.user as string | undefined, parsed });
+          received.push({
+            envelope: { from, to: session.envelope.rcptTo.map((r) => r.address) },
+            user: session.user as string | undefined,
+            parsed,
+          });
           cb();
         }, cb);
       });
@@ -62,13 +73,20 @@ export async function startTestRelay(opts: { port?: number; auth?: { user: strin
     server.listen(opts.port ?? 0, "127.0.0.1", () => resolve());
   });
   const port = (server.server.address() as AddressInfo).port;
-  const credentials = opts.auth ? `${encodeURIComponent(opts.auth.user)}:${encodeURIComponent(opts.auth.pass)}@` : "";
+  const credentials = opts.auth
+    ? `${encodeURIComponent(opts.auth.user)}:${encodeURIComponent(opts.auth.pass)}@`
+    : "";
   return {
     port,
     url: `smtp://${credentials}127.0.0.1:${port}`,
     received,
-    refuseRecipients: (code, only) => { refuseCode = code; refuseOnly = only; },
-    stallData: (on) => { stalled = on; },
+    refuseRecipients: (code, only) => {
+      refuseCode = code;
+      refuseOnly = only;
+    },
+    stallData: (on) => {
+      stalled = on;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -24,20 +24,40 @@ interface Entry {
   body: string | null;
   data: Record<string, unknown>;
   actor: { name: string };
-  message: { from: string | null; to: string[]; subject: string | null; flags: string[]; sendStatus: string | null; sendError: string | null } | null;
+  message: {
+    from: string | null;
+    to: string[];
+    subject: string | null;
+    flags: string[];
+    sendStatus: string | null;
+    sendError: string | null;
+  } | null;
   createdAt: string;
 }
 
 interface Consultation {
-  id: string; caseId: string; team: string | null; address: string | null; subject: string; state: string;
-  createdAt: string; answeredAt: string | null; closedAt: string | null;
+  id: string;
+  caseId: string;
+  team: string | null;
+  address: string | null;
+  subject: string;
+  state: string;
+  createdAt: string;
+  answeredAt: string | null;
+  closedAt: string | null;
 }
 
 interface CaseDetail extends CaseRow {
   tmf621Status: string;
   owner: { name: string; email: string } | null;
   account: { name: string } | null;
-  links: { id: string; kind: string; iccid: string | null; accountId: string | null; accountName: string | null }[];
+  links: {
+    id: string;
+    kind: string;
+    iccid: string | null;
+    accountId: string | null;
+    accountName: string | null;
+  }[];
   consultations: Consultation[];
   timeline: Entry[];
 }
@@ -49,7 +69,8 @@ function bodyFrom(value: string): string {
     try {
       return readFileSync(value.slice(1), "utf8");
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code === "ENOENT" ? "FILE_NOT_FOUND" : "FILE_UNREADABLE";
+      const code =
+        (err as NodeJS.ErrnoException).code === "ENOENT" ? "FILE_NOT_FOUND" : "FILE_UNREADABLE";
       throw new CliError(code, `${value.slice(1)}: ${(err as Error).message}`);
     }
   }
@@ -61,7 +82,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A saved reply by its id or its exact name (names are unique, compared case-insensitively). */
 async function resolveMacro(ctx: ReturnType<typeof contextOf>, ref: string): Promise<string> {
   if (UUID.test(ref)) return ref;
-  const r = await ctx.client.get<{ items: { id: string; name: string }[] }>("/api/v1/desk/macros", { q: ref });
+  const r = await ctx.client.get<{ items: { id: string; name: string }[] }>("/api/v1/desk/macros", {
+    q: ref,
+  });
   return r.items.find((m) => m.name.toLowerCase() === ref.trim().toLowerCase())?.id ?? ref;
 }
 
@@ -69,14 +92,20 @@ const consultee = (k: Consultation) => (k.team ? `team ${k.team}` : (k.address ?
 
 function printConsultation(k: Consultation) {
   printFields([
-    ["Consultation", k.id], ["With", consultee(k)], ["Subject", k.subject], ["State", k.state],
-    ["Opened", k.createdAt], ["Answered", k.answeredAt], ["Closed", k.closedAt],
+    ["Consultation", k.id],
+    ["With", consultee(k)],
+    ["Subject", k.subject],
+    ["State", k.state],
+    ["Opened", k.createdAt],
+    ["Answered", k.answeredAt],
+    ["Closed", k.closedAt],
   ]);
 }
 
 const seconds = (raw: string) => {
   const m = /^(?:(\d+)m)?(?:(\d+)s?)?$/.exec(raw.trim());
-  if (!m || (!m[1] && !m[2])) throw new InvalidArgumentError("Give seconds (312) or minutes and seconds (5m12s).");
+  if (!m || (!m[1] && !m[2]))
+    throw new InvalidArgumentError("Give seconds (312) or minutes and seconds (5m12s).");
   return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
 };
 
@@ -84,26 +113,44 @@ const seconds = (raw: string) => {
 async function resolveCase(ctx: ReturnType<typeof contextOf>, ref: string): Promise<string> {
   const n = /^#?(\d{1,9})$/.exec(ref.trim());
   if (!n) return ref;
-  const page = await ctx.client.get<{ items: CaseRow[] }>("/api/v1/cases", { q: `#${n[1]}`, limit: 1 });
+  const page = await ctx.client.get<{ items: CaseRow[] }>("/api/v1/cases", {
+    q: `#${n[1]}`,
+    limit: 1,
+  });
   return page.items[0]?.id ?? ref;
 }
 
 function describeEntry(e: Entry): string {
   const d = e.data;
   switch (e.kind) {
-    case "email_in": return `mail from ${show(e.message?.from)}${e.message?.flags.length ? ` [${e.message.flags.join(", ")}]` : ""}`;
-    case "email_out": return `mail to ${show(e.message?.to)} (${show(e.message?.sendStatus)}${e.message?.sendError ? `: ${e.message.sendError}` : ""})${d.automatic ? " automatic" : ""}`;
-    case "phone": return `call ${show(d.direction)} ${show(d.number)} ${show(d.durationSeconds)}s${d.contactName ? ` with ${String(d.contactName)}` : ""}`;
-    case "note": return "internal note";
-    case "consultation": return `consultation ${show(d.type)}${d.team ? ` team ${String(d.team)}` : ""}${d.address ? ` ${String(d.address)}` : ""}`;
-    default: return [d.type, d.from !== undefined ? `${show(d.from)} → ${show(d.to)}` : "", d.reason ? `(${String(d.reason)})` : ""].filter(Boolean).join(" ");
+    case "email_in":
+      return `mail from ${show(e.message?.from)}${e.message?.flags.length ? ` [${e.message.flags.join(", ")}]` : ""}`;
+    case "email_out":
+      return `mail to ${show(e.message?.to)} (${show(e.message?.sendStatus)}${e.message?.sendError ? `: ${e.message.sendError}` : ""})${d.automatic ? " automatic" : ""}`;
+    case "phone":
+      return `call ${show(d.direction)} ${show(d.number)} ${show(d.durationSeconds)}s${d.contactName ? ` with ${String(d.contactName)}` : ""}`;
+    case "note":
+      return "internal note";
+    case "consultation":
+      return `consultation ${show(d.type)}${d.team ? ` team ${String(d.team)}` : ""}${d.address ? ` ${String(d.address)}` : ""}`;
+    default:
+      return [
+        d.type,
+        d.from !== undefined ? `${show(d.from)} → ${show(d.to)}` : "",
+        d.reason ? `(${String(d.reason)})` : "",
+      ]
+        .filter(Boolean)
+        .join(" ");
   }
 }
 
 export function registerCases(program: Command) {
-  const cases = program.command("cases").description("The case desk: customer questions from first contact to answer.");
+  const cases = program
+    .command("cases")
+    .description("The case desk: customer questions from first contact to answer.");
 
-  cases.command("open")
+  cases
+    .command("open")
     .description("Open a case (for a customer with --account; without it, in the triage queue).")
     .requiredOption("--subject <text>", "what the case is about")
     .option("--account <accountId>", "the customer")
@@ -112,110 +159,217 @@ export function registerCases(program: Command) {
     .option("--description <text>", "the question in full; `-` reads stdin, `@file` reads a file")
     .option("--owner <userId>", "the owning agent (default: you, when you are an agent)")
     .option("--contact <contactId...>", "the customer's contacts on the case")
-    .action(async (opts: { subject: string; account?: string; category?: string; priority?: string; description?: string; owner?: string; contact?: string[] }, cmd: Command) => {
-      const ctx = contextOf(cmd);
-      const c = await ctx.client.post<CaseRow>("/api/v1/cases", {
-        subject: opts.subject, accountId: opts.account, category: opts.category, priority: opts.priority,
-        description: opts.description === undefined ? undefined : bodyFrom(opts.description), ownerUserId: opts.owner, contactIds: opts.contact,
-      });
-      if (ctx.json) return printJson(c);
-      out(`Case #${c.number} opened (${c.state}, ${c.priority}, ${c.category})${c.accountId ? ` for account ${c.accountId}` : " in triage (no account yet)"}; id ${c.id}.`);
-    });
+    .action(
+      async (
+        opts: {
+          subject: string;
+          account?: string;
+          category?: string;
+          priority?: string;
+          description?: string;
+          owner?: string;
+          contact?: string[];
+        },
+        cmd: Command,
+      ) => {
+        const ctx = contextOf(cmd);
+        const c = await ctx.client.post<CaseRow>("/api/v1/cases", {
+          subject: opts.subject,
+          accountId: opts.account,
+          category: opts.category,
+          priority: opts.priority,
+          description: opts.description === undefined ? undefined : bodyFrom(opts.description),
+          ownerUserId: opts.owner,
+          contactIds: opts.contact,
+        });
+        if (ctx.json) return printJson(c);
+        out(
+          `Case #${c.number} opened (${c.state}, ${c.priority}, ${c.category})${c.accountId ? ` for account ${c.accountId}` : " in triage (no account yet)"}; id ${c.id}.`,
+        );
+      },
+    );
 
-  cases.command("list")
+  cases
+    .command("list")
     .description("Cases, newest first.")
     .option("--state <state...>", `only these states (${CASE_STATES.join(", ")})`)
     .option("--owner <userId>", "only this owner's cases (`none`: unowned)")
     .option("--account <accountId>", "only this customer's cases")
     .option("--triage", "only cases without an account yet")
-    .option("--category <category>", `only this category (${CASE_CATEGORIES.join(", ")})`, oneOf(CASE_CATEGORIES))
+    .option(
+      "--category <category>",
+      `only this category (${CASE_CATEGORIES.join(", ")})`,
+      oneOf(CASE_CATEGORIES),
+    )
     .option("--search <text>", "a case number or text in the subject or requester address")
     .option("--limit <n>", "how many", positiveInt(500), 50)
-    .action(async (opts: { state?: string[]; owner?: string; account?: string; triage?: boolean; category?: string; search?: string; limit: number }, cmd: Command) => {
-      const ctx = contextOf(cmd);
-      const states = (opts.state ?? []).map(oneOf(CASE_STATES));
-      const query = new URLSearchParams();
-      for (const s of states) query.append("state", s);
-      for (const [k, v] of Object.entries({ owner: opts.owner, account: opts.account, triage: opts.triage ? "true" : undefined, category: opts.category, q: opts.search, limit: String(opts.limit) })) {
-        if (v) query.set(k, v);
-      }
-      const page = await ctx.client.get<{ items: CaseRow[]; nextCursor: string | null }>(`/api/v1/cases?${query.toString()}`);
-      if (ctx.json) return printJson(page);
-      printTable(page.items, [
-        { header: "NUMBER", value: (c) => `#${c.number}` },
-        { header: "STATE", value: (c) => c.state },
-        { header: "PRIORITY", value: (c) => c.priority },
-        { header: "CATEGORY", value: (c) => c.category },
-        { header: "ACCOUNT", value: (c) => c.accountId ?? "triage" },
-        { header: "FROM", value: (c) => c.requesterEmail },
-        { header: "SUBJECT", value: (c) => c.subject },
-      ], "No cases.");
-      if (page.nextCursor) note("More cases: raise --limit (at most 500) or narrow the filter.");
-    });
+    .action(
+      async (
+        opts: {
+          state?: string[];
+          owner?: string;
+          account?: string;
+          triage?: boolean;
+          category?: string;
+          search?: string;
+          limit: number;
+        },
+        cmd: Command,
+      ) => {
+        const ctx = contextOf(cmd);
+        const states = (opts.state ?? []).map(oneOf(CASE_STATES));
+        const query = new URLSearchParams();
+        for (const s of states) query.append("state", s);
+        for (const [k, v] of Object.entries({
+          owner: opts.owner,
+          account: opts.account,
+          triage: opts.triage ? "true" : undefined,
+          category: opts.category,
+          q: opts.search,
+          limit: String(opts.limit),
+        })) {
+          if (v) query.set(k, v);
+        }
+        const page = await ctx.client.get<{ items: CaseRow[]; nextCursor: string | null }>(
+          `/api/v1/cases?${query.toString()}`,
+        );
+        if (ctx.json) return printJson(page);
+        printTable(
+          page.items,
+          [
+            { header: "NUMBER", value: (c) => `#${c.number}` },
+            { header: "STATE", value: (c) => c.state },
+            { header: "PRIORITY", value: (c) => c.priority },
+            { header: "CATEGORY", value: (c) => c.category },
+            { header: "ACCOUNT", value: (c) => c.accountId ?? "triage" },
+            { header: "FROM", value: (c) => c.requesterEmail },
+            { header: "SUBJECT", value: (c) => c.subject },
+          ],
+          "No cases.",
+        );
+        if (page.nextCursor) note("More cases: raise --limit (at most 500) or narrow the filter.");
+      },
+    );
 
-  cases.command("show <case>")
+  cases
+    .command("show <case>")
     .description("A case (id or number) with its timeline.")
     .action(async (ref: string, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const c = await ctx.client.get<CaseDetail>(`/api/v1/cases/${seg(await resolveCase(ctx, ref))}`);
+      const c = await ctx.client.get<CaseDetail>(
+        `/api/v1/cases/${seg(await resolveCase(ctx, ref))}`,
+      );
       if (ctx.json) return printJson(c);
       printFields([
-        ["Case", `#${c.number}`], ["Id", c.id], ["Subject", c.subject], ["State", `${c.state} (TMF621 ${c.tmf621Status})`],
-        ["Priority", c.priority], ["Category", c.category], ["Customer", c.account?.name ?? "triage (no account yet)"],
-        ["Requester", c.requesterEmail], ["Owner", c.owner ? `${c.owner.name} <${c.owner.email}>` : null],
+        ["Case", `#${c.number}`],
+        ["Id", c.id],
+        ["Subject", c.subject],
+        ["State", `${c.state} (TMF621 ${c.tmf621Status})`],
+        ["Priority", c.priority],
+        ["Category", c.category],
+        ["Customer", c.account?.name ?? "triage (no account yet)"],
+        ["Requester", c.requesterEmail],
+        ["Owner", c.owner ? `${c.owner.name} <${c.owner.email}>` : null],
         ["Links", c.links.map((l) => l.iccid ?? l.accountName)],
-        ["Consultations", c.consultations.map((k) => `${k.team ?? k.address}: ${k.subject} (${k.state})`)],
+        [
+          "Consultations",
+          c.consultations.map((k) => `${k.team ?? k.address}: ${k.subject} (${k.state})`),
+        ],
       ]);
       out();
       for (const e of c.timeline) {
         out(`${e.createdAt}  ${e.kind.padEnd(12)}  ${e.actor.name}: ${describeEntry(e)}`);
-        if (e.body) for (const line of e.body.trimEnd().split("\n").slice(0, 20)) out(`    ${line}`);
+        if (e.body)
+          for (const line of e.body.trimEnd().split("\n").slice(0, 20)) out(`    ${line}`);
       }
     });
 
-  cases.command("reply <case>")
+  cases
+    .command("reply <case>")
     .description("Reply to the customer by e-mail (stored on the case, then sent).")
     .requiredOption("--body <text>", "the reply; `-` reads stdin, `@file` reads a file")
     .option("--to <address...>", "recipients (default: the case's requester)")
     .option("--cc <address...>", "copies")
     .option("--state <state>", "the state afterwards, e.g. waiting_on_customer", oneOf(CASE_STATES))
-    .action(async (ref: string, opts: { body: string; to?: string[]; cc?: string[]; state?: string }, cmd: Command) => {
-      const ctx = contextOf(cmd);
-      const id = await resolveCase(ctx, ref);
-      const r = await ctx.client.post<{ messageId: string; sendStatus: string; state: string }>(`/api/v1/cases/${seg(id)}/replies`, {
-        body: bodyFrom(opts.body), to: opts.to, cc: opts.cc, state: opts.state,
-      });
-      if (ctx.json) return printJson(r);
-      out(`Reply stored (${r.sendStatus}) as ${r.messageId}; the case is ${r.state}.`);
-    });
+    .action(
+      async (
+        ref: string,
+        opts: { body: string; to?: string[]; cc?: string[]; state?: string },
+        cmd: Command,
+      ) => {
+        const ctx = contextOf(cmd);
+        const id = await resolveCase(ctx, ref);
+        const r = await ctx.client.post<{ messageId: string; sendStatus: string; state: string }>(
+          `/api/v1/cases/${seg(id)}/replies`,
+          {
+            body: bodyFrom(opts.body),
+            to: opts.to,
+            cc: opts.cc,
+            state: opts.state,
+          },
+        );
+        if (ctx.json) return printJson(r);
+        out(`Reply stored (${r.sendStatus}) as ${r.messageId}; the case is ${r.state}.`);
+      },
+    );
 
-  cases.command("note <case>")
+  cases
+    .command("note <case>")
     .description("Add an internal note (never shown to the customer).")
     .requiredOption("--body <text>", "the note; `-` reads stdin, `@file` reads a file")
     .action(async (ref: string, opts: { body: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const r = await ctx.client.post<{ entryId: string }>(`/api/v1/cases/${seg(await resolveCase(ctx, ref))}/notes`, { body: bodyFrom(opts.body) });
+      const r = await ctx.client.post<{ entryId: string }>(
+        `/api/v1/cases/${seg(await resolveCase(ctx, ref))}/notes`,
+        { body: bodyFrom(opts.body) },
+      );
       if (ctx.json) return printJson(r);
       out("Note added.");
     });
 
-  cases.command("call <case>")
+  cases
+    .command("call <case>")
     .description("Log a phone call on the case.")
     .requiredOption("--number <phone>", "the other party's number")
     .requiredOption("--summary <text>", "what was said; `-` reads stdin")
-    .option("--direction <direction>", "inbound or outbound", oneOf(["inbound", "outbound"] as const), "inbound")
+    .option(
+      "--direction <direction>",
+      "inbound or outbound",
+      oneOf(["inbound", "outbound"] as const),
+      "inbound",
+    )
     .option("--duration <time>", "how long: seconds (312) or 5m12s", seconds, 0)
     .option("--contact <contactId>", "the contact who called")
-    .action(async (ref: string, opts: { number: string; summary: string; direction: string; duration: number; contact?: string }, cmd: Command) => {
-      const ctx = contextOf(cmd);
-      const r = await ctx.client.post<{ entryId: string }>(`/api/v1/cases/${seg(await resolveCase(ctx, ref))}/calls`, {
-        direction: opts.direction, number: opts.number, durationSeconds: opts.duration, summary: bodyFrom(opts.summary), contactId: opts.contact,
-      });
-      if (ctx.json) return printJson(r);
-      out("Call logged.");
-    });
+    .action(
+      async (
+        ref: string,
+        opts: {
+          number: string;
+          summary: string;
+          direction: string;
+          duration: number;
+          contact?: string;
+        },
+        cmd: Command,
+      ) => {
+        const ctx = contextOf(cmd);
+        const r = await ctx.client.post<{ entryId: string }>(
+          `/api/v1/cases/${seg(await resolveCase(ctx, ref))}/calls`,
+          {
+            direction: opts.direction,
+            number: opts.number,
+            durationSeconds: opts.duration,
+            summary: bodyFrom(opts.summary),
+            contactId: opts.contact,
+          },
+        );
+        if (ctx.json) return printJson(r);
+        out("Call logged.");
+      },
+    );
 
-  cases.command("set <case>")
+  cases
+    .command("set <case>")
     .description("Change a case's state, priority, category or owner.")
     .option("--state <state>", CASE_STATES.join(", "), oneOf(CASE_STATES))
     .option("--priority <priority>", CASE_PRIORITIES.join(", "), oneOf(CASE_PRIORITIES))
@@ -223,148 +377,273 @@ export function registerCases(program: Command) {
     .option("--owner <userId>", "the new owner")
     .option("--account <accountId>", "assign a triage case to its customer")
     .option("--reason <text>", "why")
-    .action(async (ref: string, opts: { state?: string; priority?: string; category?: string; owner?: string; account?: string; reason?: string }, cmd: Command) => {
-      const ctx = contextOf(cmd);
-      const c = await ctx.client.patch<CaseDetail>(`/api/v1/cases/${seg(await resolveCase(ctx, ref))}`, {
-        state: opts.state, priority: opts.priority, category: opts.category, ownerUserId: opts.owner, accountId: opts.account, reason: opts.reason,
-      });
-      if (ctx.json) return printJson(c);
-      out(`Case #${c.number}: ${c.state}, ${c.priority}, ${c.category}.`);
-    });
+    .action(
+      async (
+        ref: string,
+        opts: {
+          state?: string;
+          priority?: string;
+          category?: string;
+          owner?: string;
+          account?: string;
+          reason?: string;
+        },
+        cmd: Command,
+      ) => {
+        const ctx = contextOf(cmd);
+        const c = await ctx.client.patch<CaseDetail>(
+          `/api/v1/cases/${seg(await resolveCase(ctx, ref))}`,
+          {
+            state: opts.state,
+            priority: opts.priority,
+            category: opts.category,
+            ownerUserId: opts.owner,
+            accountId: opts.account,
+            reason: opts.reason,
+          },
+        );
+        if (ctx.json) return printJson(c);
+        out(`Case #${c.number}: ${c.state}, ${c.priority}, ${c.category}.`);
+      },
+    );
 
-  cases.command("consult <case>")
-    .description("Ask an internal team (--team) or an outside party by e-mail (--address); the case waits on the consultation, its owner stays.")
+  cases
+    .command("consult <case>")
+    .description(
+      "Ask an internal team (--team) or an outside party by e-mail (--address); the case waits on the consultation, its owner stays.",
+    )
     .option("--team <team>", "an internal team queue, e.g. network or billing")
     .option("--address <email>", "an outside party, written to on the consultation's own thread")
     .requiredOption("--subject <text>", "the consultation's subject")
     .requiredOption("--body <text>", "the question; `-` reads stdin, `@file` reads a file")
-    .action(async (ref: string, opts: { team?: string; address?: string; subject: string; body: string }, cmd: Command) => {
-      const ctx = contextOf(cmd);
-      const k = await ctx.client.post<Consultation>(`/api/v1/cases/${seg(await resolveCase(ctx, ref))}/consultations`, {
-        team: opts.team, address: opts.address, subject: opts.subject, body: bodyFrom(opts.body),
-      });
-      if (ctx.json) return printJson(k);
-      out(`Consultation ${k.id} opened with ${consultee(k)} (${k.state}).`);
-    });
+    .action(
+      async (
+        ref: string,
+        opts: { team?: string; address?: string; subject: string; body: string },
+        cmd: Command,
+      ) => {
+        const ctx = contextOf(cmd);
+        const k = await ctx.client.post<Consultation>(
+          `/api/v1/cases/${seg(await resolveCase(ctx, ref))}/consultations`,
+          {
+            team: opts.team,
+            address: opts.address,
+            subject: opts.subject,
+            body: bodyFrom(opts.body),
+          },
+        );
+        if (ctx.json) return printJson(k);
+        out(`Consultation ${k.id} opened with ${consultee(k)} (${k.state}).`);
+      },
+    );
 
-  cases.command("consultations <case>")
+  cases
+    .command("consultations <case>")
     .description("A case's consultations: with whom, their state and when they were answered.")
     .action(async (ref: string, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const c = await ctx.client.get<CaseDetail>(`/api/v1/cases/${seg(await resolveCase(ctx, ref))}`);
+      const c = await ctx.client.get<CaseDetail>(
+        `/api/v1/cases/${seg(await resolveCase(ctx, ref))}`,
+      );
       if (ctx.json) return printJson({ items: c.consultations });
-      printTable(c.consultations, [
-        { header: "ID", value: (k) => k.id },
-        { header: "WITH", value: consultee },
-        { header: "STATE", value: (k) => k.state },
-        { header: "OPENED", value: (k) => k.createdAt },
-        { header: "ANSWERED", value: (k) => k.answeredAt },
-        { header: "SUBJECT", value: (k) => k.subject },
-      ], `No consultations on case #${c.number}.`);
+      printTable(
+        c.consultations,
+        [
+          { header: "ID", value: (k) => k.id },
+          { header: "WITH", value: consultee },
+          { header: "STATE", value: (k) => k.state },
+          { header: "OPENED", value: (k) => k.createdAt },
+          { header: "ANSWERED", value: (k) => k.answeredAt },
+          { header: "SUBJECT", value: (k) => k.subject },
+        ],
+        `No consultations on case #${c.number}.`,
+      );
     });
 
-  const consultation = cases.command("consultation").description("Answer or close one consultation of a case.");
-  consultation.command("reply <case> <consultationId>")
-    .description("Record the team's answer (the default), or with --message write to the outside party on the consultation's thread.")
+  const consultation = cases
+    .command("consultation")
+    .description("Answer or close one consultation of a case.");
+  consultation
+    .command("reply <case> <consultationId>")
+    .description(
+      "Record the team's answer (the default), or with --message write to the outside party on the consultation's thread.",
+    )
     .requiredOption("--body <text>", "the text; `-` reads stdin, `@file` reads a file")
     .option("--message", "a message to the outside party, not the answer")
-    .action(async (ref: string, consultationId: string, opts: { body: string; message?: boolean }, cmd: Command) => {
-      const ctx = contextOf(cmd);
-      const r = await ctx.client.post<{ caseId: string; consultationId: string; entryId: string; state: string }>(
-        `/api/v1/cases/${seg(await resolveCase(ctx, ref))}/consultations/${seg(consultationId)}/replies`,
-        { body: bodyFrom(opts.body), ...(opts.message ? { answer: false } : {}) },
-      );
-      if (ctx.json) return printJson(r);
-      out(`${opts.message ? "Message added to" : "Answer recorded on"} consultation ${r.consultationId}; the case is ${r.state}.`);
-    });
-  consultation.command("close <case> <consultationId>")
+    .action(
+      async (
+        ref: string,
+        consultationId: string,
+        opts: { body: string; message?: boolean },
+        cmd: Command,
+      ) => {
+        const ctx = contextOf(cmd);
+        const r = await ctx.client.post<{
+          caseId: string;
+          consultationId: string;
+          entryId: string;
+          state: string;
+        }>(
+          `/api/v1/cases/${seg(await resolveCase(ctx, ref))}/consultations/${seg(consultationId)}/replies`,
+          { body: bodyFrom(opts.body), ...(opts.message ? { answer: false } : {}) },
+        );
+        if (ctx.json) return printJson(r);
+        out(
+          `${opts.message ? "Message added to" : "Answer recorded on"} consultation ${r.consultationId}; the case is ${r.state}.`,
+        );
+      },
+    );
+  consultation
+    .command("close <case> <consultationId>")
     .description("Close a consultation (no further answer expected).")
     .action(async (ref: string, consultationId: string, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const k = await ctx.client.post<Consultation>(`/api/v1/cases/${seg(await resolveCase(ctx, ref))}/consultations/${seg(consultationId)}/close`);
+      const k = await ctx.client.post<Consultation>(
+        `/api/v1/cases/${seg(await resolveCase(ctx, ref))}/consultations/${seg(consultationId)}/close`,
+      );
       if (ctx.json) return printJson(k);
       printConsultation(k);
     });
 
-  cases.command("link <case>")
-    .description("Link a SIM (its state, plan, last session and diagnosis then show on the case) or an account.")
+  cases
+    .command("link <case>")
+    .description(
+      "Link a SIM (its state, plan, last session and diagnosis then show on the case) or an account.",
+    )
     .option("--sim <iccid>", "the SIM's ICCID")
     .option("--account <accountId>", "an account")
     .action(async (ref: string, opts: { sim?: string; account?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const c = await ctx.client.post<CaseDetail>(`/api/v1/cases/${seg(await resolveCase(ctx, ref))}/links`, { iccid: opts.sim, accountId: opts.account });
+      const c = await ctx.client.post<CaseDetail>(
+        `/api/v1/cases/${seg(await resolveCase(ctx, ref))}/links`,
+        { iccid: opts.sim, accountId: opts.account },
+      );
       if (ctx.json) return printJson(c);
-      printTable(c.links, [
-        { header: "LINK", value: (l) => l.id },
-        { header: "KIND", value: (l) => l.kind },
-        { header: "TO", value: (l) => l.iccid ?? l.accountName ?? l.accountId },
-      ], "No links.");
+      printTable(
+        c.links,
+        [
+          { header: "LINK", value: (l) => l.id },
+          { header: "KIND", value: (l) => l.kind },
+          { header: "TO", value: (l) => l.iccid ?? l.accountName ?? l.accountId },
+        ],
+        "No links.",
+      );
     });
 
-  cases.command("unlink <case> <link>")
+  cases
+    .command("unlink <case> <link>")
     .description("Remove a link: its id, or the linked SIM's ICCID or account id.")
     .action(async (ref: string, link: string, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
       const id = await resolveCase(ctx, ref);
       const c = await ctx.client.get<CaseDetail>(`/api/v1/cases/${seg(id)}`);
-      const found = c.links.find((l) => l.id === link || l.iccid === link || (l.kind === "account" && l.accountId === link));
+      const found = c.links.find(
+        (l) => l.id === link || l.iccid === link || (l.kind === "account" && l.accountId === link),
+      );
       // Same code as the API's answer for an unknown link id, so scripts see one code either way.
-      if (!found) throw new CliError("CASE_LINK_NOT_FOUND", `Case #${c.number} has no link ${link} (links: ${c.links.map((l) => l.iccid ?? l.accountId).join(", ") || "none"}).`);
+      if (!found)
+        throw new CliError(
+          "CASE_LINK_NOT_FOUND",
+          `Case #${c.number} has no link ${link} (links: ${c.links.map((l) => l.iccid ?? l.accountId).join(", ") || "none"}).`,
+        );
       await ctx.client.delete(`/api/v1/cases/${seg(id)}/links/${seg(found.id)}`);
       if (ctx.json) return printJson({ caseId: id, linkId: found.id, removed: true });
       out(`Link removed from case #${c.number}.`);
     });
 
-  cases.command("macro <case> <macro>")
-    .description("Fill in a saved reply (id or name) for the case and print it; with --send, send it as the reply.")
+  cases
+    .command("macro <case> <macro>")
+    .description(
+      "Fill in a saved reply (id or name) for the case and print it; with --send, send it as the reply.",
+    )
     .option("--send", "send the text as the reply to the customer")
     .option("--to <address...>", "with --send: recipients (default: the case's requester)")
     .option("--cc <address...>", "with --send: copies")
-    .option("--state <state>", "with --send: the state afterwards, e.g. waiting_on_customer", oneOf(CASE_STATES))
-    .action(async (ref: string, macroRef: string, opts: { send?: boolean; to?: string[]; cc?: string[]; state?: string }, cmd: Command) => {
-      const ctx = contextOf(cmd);
-      const id = await resolveCase(ctx, ref);
-      const r = await ctx.client.post<{ macroId: string; caseId: string; body: string; missing: string[] }>(
-        `/api/v1/cases/${seg(id)}/macros/${seg(await resolveMacro(ctx, macroRef))}/render`,
-      );
-      if (!opts.send) {
-        if (ctx.json) return printJson(r);
-        out(r.body.trimEnd());
-        if (r.missing.length) note(`No value for ${r.missing.map((m) => `{{${m}}}`).join(", ")} on this case: edit the text before sending it.`);
-        return;
-      }
-      // A customer must never receive a literal {{placeholder}}: send only a complete text.
-      if (r.missing.length) {
-        throw new CliError("MACRO_PLACEHOLDERS_MISSING", `No value for ${r.missing.map((m) => `{{${m}}}`).join(", ")} on this case; nothing was sent. Print the text without --send, edit it, and send it with \`otter cases reply --body @file\`.`);
-      }
-      const sent = await ctx.client.post<{ messageId: string; sendStatus: string; state: string }>(`/api/v1/cases/${seg(id)}/replies`, {
-        body: r.body, to: opts.to, cc: opts.cc, state: opts.state,
-      });
-      if (ctx.json) return printJson({ ...sent, macroId: r.macroId, body: r.body });
-      out(`Reply stored (${sent.sendStatus}) as ${sent.messageId}; the case is ${sent.state}.`);
-    });
+    .option(
+      "--state <state>",
+      "with --send: the state afterwards, e.g. waiting_on_customer",
+      oneOf(CASE_STATES),
+    )
+    .action(
+      async (
+        ref: string,
+        macroRef: string,
+        opts: { send?: boolean; to?: string[]; cc?: string[]; state?: string },
+        cmd: Command,
+      ) => {
+        const ctx = contextOf(cmd);
+        const id = await resolveCase(ctx, ref);
+        const r = await ctx.client.post<{
+          macroId: string;
+          caseId: string;
+          body: string;
+          missing: string[];
+        }>(`/api/v1/cases/${seg(id)}/macros/${seg(await resolveMacro(ctx, macroRef))}/render`);
+        if (!opts.send) {
+          if (ctx.json) return printJson(r);
+          out(r.body.trimEnd());
+          if (r.missing.length)
+            note(
+              `No value for ${r.missing.map((m) => `{{${m}}}`).join(", ")} on this case: edit the text before sending it.`,
+            );
+          return;
+        }
+        // A customer must never receive a literal {{placeholder}}: send only a complete text.
+        if (r.missing.length) {
+          throw new CliError(
+            "MACRO_PLACEHOLDERS_MISSING",
+            `No value for ${r.missing.map((m) => `{{${m}}}`).join(", ")} on this case; nothing was sent. Print the text without --send, edit it, and send it with \`otter cases reply --body @file\`.`,
+          );
+        }
+        const sent = await ctx.client.post<{
+          messageId: string;
+          sendStatus: string;
+          state: string;
+        }>(`/api/v1/cases/${seg(id)}/replies`, {
+          body: r.body,
+          to: opts.to,
+          cc: opts.cc,
+          state: opts.state,
+        });
+        if (ctx.json) return printJson({ ...sent, macroId: r.macroId, body: r.body });
+        out(`Reply stored (${sent.sendStatus}) as ${sent.messageId}; the case is ${sent.state}.`);
+      },
+    );
 
   const desk = program.command("desk").description("Case desk settings.");
-  const mailboxes = desk.command("mailboxes").description("Support addresses Otter accepts mail for.");
-  mailboxes.command("add <address>")
+  const mailboxes = desk
+    .command("mailboxes")
+    .description("Support addresses Otter accepts mail for.");
+  mailboxes
+    .command("add <address>")
     .description("Accept mail for an address (operator-wide, or for one customer with --account).")
     .option("--account <accountId>", "the customer this address belongs to")
     .action(async (address: string, opts: { account?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const m = await ctx.client.post<{ id: string; address: string }>("/api/v1/desk/mailboxes", { address, accountId: opts.account });
+      const m = await ctx.client.post<{ id: string; address: string }>("/api/v1/desk/mailboxes", {
+        address,
+        accountId: opts.account,
+      });
       if (ctx.json) return printJson(m);
       out(`Mail for ${m.address} is accepted (mailbox ${m.id}).`);
     });
-  mailboxes.command("list")
+  mailboxes
+    .command("list")
     .description("Support addresses.")
     .action(async (_opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const r = await ctx.client.get<{ items: { id: string; address: string; accountId: string | null; createdAt: string }[] }>("/api/v1/desk/mailboxes");
+      const r = await ctx.client.get<{
+        items: { id: string; address: string; accountId: string | null; createdAt: string }[];
+      }>("/api/v1/desk/mailboxes");
       if (ctx.json) return printJson(r);
-      printTable(r.items, [
-        { header: "ADDRESS", value: (m) => m.address },
-        { header: "ACCOUNT", value: (m) => m.accountId ?? "operator-wide" },
-        { header: "ID", value: (m) => m.id },
-      ], "No support mailboxes yet: add one with `otter desk mailboxes add <address>`.");
+      printTable(
+        r.items,
+        [
+          { header: "ADDRESS", value: (m) => m.address },
+          { header: "ACCOUNT", value: (m) => m.accountId ?? "operator-wide" },
+          { header: "ID", value: (m) => m.id },
+        ],
+        "No support mailboxes yet: add one with `otter desk mailboxes add <address>`.",
+      );
     });
 }

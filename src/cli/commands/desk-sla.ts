@@ -13,12 +13,16 @@ interface Calendar {
   holidays: string[];
   effectiveFrom: string | null;
   isDefault: boolean;
-  upcoming: (Omit<Calendar, "isDefault" | "upcoming">) | null;
+  upcoming: Omit<Calendar, "isDefault" | "upcoming"> | null;
   openCasesToRecompute?: number;
 }
 
 interface QueueItem {
-  id: string; number: number; subject: string; state: string; priority: string;
+  id: string;
+  number: number;
+  subject: string;
+  state: string;
+  priority: string;
   sla: { state: string; dueAt: string | null; paused: boolean; remainingMs: number | null };
 }
 
@@ -26,10 +30,16 @@ function printCalendar(c: Calendar) {
   printFields([
     ["Time zone", c.timeZone],
     ["In force since", c.effectiveFrom ?? "(Otter's default: Mon-Fri 09:00-17:00 UTC)"],
-    ...WEEKDAYS.map((d): [string, unknown] => [d, (c.hours[d] ?? []).map(([a, b]) => `${a}-${b}`).join(", ") || "closed"]),
+    ...WEEKDAYS.map((d): [string, unknown] => [
+      d,
+      (c.hours[d] ?? []).map(([a, b]) => `${a}-${b}`).join(", ") || "closed",
+    ]),
     ["Holidays", c.holidays.join(", ") || "none"],
   ]);
-  if (c.upcoming) note(`A new calendar takes over at ${c.upcoming.effectiveFrom} (otter desk calendar show --json shows it).`);
+  if (c.upcoming)
+    note(
+      `A new calendar takes over at ${c.upcoming.effectiveFrom} (otter desk calendar show --json shows it).`,
+    );
 }
 
 interface Agreement {
@@ -44,20 +54,31 @@ const PRIORITIES = ["urgent", "high", "normal", "low"] as const;
 
 /** `default` is the operator's default agreement; anything else an account id. */
 const agreementPath = (account: string) =>
-  account === "default" ? "/api/v1/desk/default-agreement" : `/api/v1/accounts/${seg(account)}/support-agreement`;
+  account === "default"
+    ? "/api/v1/desk/default-agreement"
+    : `/api/v1/accounts/${seg(account)}/support-agreement`;
 
 function printAgreement(account: string, a: Agreement) {
   printFields([
     ["For", account === "default" ? "the operator's default" : a.accountId],
-    ["Targets from", a.inherited ? "inherited (a parent account, the operator default or Otter's built-in default)" : "this agreement"],
+    [
+      "Targets from",
+      a.inherited
+        ? "inherited (a parent account, the operator default or Otter's built-in default)"
+        : "this agreement",
+    ],
     ["In force since", a.effectiveFrom ?? "(Otter's built-in default)"],
   ]);
   out();
-  printTable([...PRIORITIES], [
-    { header: "PRIORITY", value: (p) => p },
-    { header: "FIRST RESPONSE", value: (p) => a.firstResponse[p] ?? "no target" },
-    { header: "RESOLUTION", value: (p) => a.resolution[p] ?? "no target" },
-  ], "");
+  printTable(
+    [...PRIORITIES],
+    [
+      { header: "PRIORITY", value: (p) => p },
+      { header: "FIRST RESPONSE", value: (p) => a.firstResponse[p] ?? "no target" },
+      { header: "RESOLUTION", value: (p) => a.resolution[p] ?? "no target" },
+    ],
+    "",
+  );
 }
 
 /** A YAML or JSON mapping from a file, or a CLI_BAD_FILE error naming the file. */
@@ -68,7 +89,8 @@ function mappingFrom(file: string, expected: string): Record<string, unknown> {
   } catch (err) {
     throw new CliError("CLI_BAD_FILE", `${file}: ${(err as Error).message}`);
   }
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new CliError("CLI_BAD_FILE", `${file}: expected a mapping with ${expected}.`);
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    throw new CliError("CLI_BAD_FILE", `${file}: expected a mapping with ${expected}.`);
   return body as Record<string, unknown>;
 }
 
@@ -83,9 +105,14 @@ function left(ms: number | null): string {
 
 /** `otter desk calendar show|set` and `otter desk queue` (docs/desk-sla.md). */
 export function registerDeskSla(desk: Command) {
-  const calendar = desk.command("calendar").description("The operator's support hours, time zone and holidays (SLA clocks count only these).");
+  const calendar = desk
+    .command("calendar")
+    .description(
+      "The operator's support hours, time zone and holidays (SLA clocks count only these).",
+    );
 
-  calendar.command("show")
+  calendar
+    .command("show")
     .description("Show the support calendar in force.")
     .action(async (_opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -94,32 +121,53 @@ export function registerDeskSla(desk: Command) {
       printCalendar(c);
     });
 
-  calendar.command("set")
-    .description("Set the support calendar from a YAML or JSON file: { timeZone, hours: { mon: [[\"08:00\",\"18:00\"]], … }, holidays: [\"2026-12-25\"] }.")
+  calendar
+    .command("set")
+    .description(
+      'Set the support calendar from a YAML or JSON file: { timeZone, hours: { mon: [["08:00","18:00"]], … }, holidays: ["2026-12-25"] }.',
+    )
     .requiredOption("--file <path>", "the calendar file (YAML or JSON)")
     .option("--effective-from <time>", "when it takes over (ISO 8601; now by default)")
     .option("--reason <text>", "why (kept in the audit log)")
-    .action(async (opts: { file: string; effectiveFrom?: string; reason?: string }, cmd: Command) => {
-      const ctx = contextOf(cmd);
-      let body: Record<string, unknown>;
-      try {
-        body = parseYaml(readFileSync(opts.file, "utf8")) as Record<string, unknown>;
-      } catch (err) {
-        throw new CliError("CLI_BAD_FILE", `${opts.file}: ${(err as Error).message}`);
-      }
-      if (!body || typeof body !== "object") throw new CliError("CLI_BAD_FILE", `${opts.file}: expected a mapping with timeZone, hours and holidays.`);
-      const c = await ctx.client.put<Calendar>("/api/v1/desk/calendar", {
-        ...body, ...(opts.effectiveFrom ? { effectiveFrom: opts.effectiveFrom } : {}), ...(opts.reason ? { reason: opts.reason } : {}),
-      });
-      if (ctx.json) return printJson(c);
-      printCalendar(c);
-      if (c.openCasesToRecompute) note(`${c.openCasesToRecompute} open cases are being recomputed against the new calendar.`);
-    });
+    .action(
+      async (opts: { file: string; effectiveFrom?: string; reason?: string }, cmd: Command) => {
+        const ctx = contextOf(cmd);
+        let body: Record<string, unknown>;
+        try {
+          body = parseYaml(readFileSync(opts.file, "utf8")) as Record<string, unknown>;
+        } catch (err) {
+          throw new CliError("CLI_BAD_FILE", `${opts.file}: ${(err as Error).message}`);
+        }
+        if (!body || typeof body !== "object")
+          throw new CliError(
+            "CLI_BAD_FILE",
+            `${opts.file}: expected a mapping with timeZone, hours and holidays.`,
+          );
+        const c = await ctx.client.put<Calendar>("/api/v1/desk/calendar", {
+          ...body,
+          ...(opts.effectiveFrom ? { effectiveFrom: opts.effectiveFrom } : {}),
+          ...(opts.reason ? { reason: opts.reason } : {}),
+        });
+        if (ctx.json) return printJson(c);
+        printCalendar(c);
+        if (c.openCasesToRecompute)
+          note(
+            `${c.openCasesToRecompute} open cases are being recomputed against the new calendar.`,
+          );
+      },
+    );
 
-  const agreement = desk.command("agreement").description("SLA targets per priority: a customer's support agreement, or the operator's default (`default`).");
+  const agreement = desk
+    .command("agreement")
+    .description(
+      "SLA targets per priority: a customer's support agreement, or the operator's default (`default`).",
+    );
 
-  agreement.command("show <account>")
-    .description("The targets that apply to an account's new cases (`default`: the operator's default).")
+  agreement
+    .command("show <account>")
+    .description(
+      "The targets that apply to an account's new cases (`default`: the operator's default).",
+    )
     .action(async (account: string, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
       const a = await ctx.client.get<Agreement>(agreementPath(account));
@@ -127,38 +175,71 @@ export function registerDeskSla(desk: Command) {
       printAgreement(account, a);
     });
 
-  agreement.command("set <account>")
-    .description("Set an account's targets (`default`: the operator's default) from a YAML or JSON file: { firstResponse: { urgent: PT1H, … }, resolution: { … } }.")
-    .requiredOption("--file <path>", "the agreement file (YAML or JSON); ISO 8601 durations of support time, null = no target")
-    .option("--effective-from <time>", "cases created from then on get these targets (ISO 8601; now by default)")
+  agreement
+    .command("set <account>")
+    .description(
+      "Set an account's targets (`default`: the operator's default) from a YAML or JSON file: { firstResponse: { urgent: PT1H, … }, resolution: { … } }.",
+    )
+    .requiredOption(
+      "--file <path>",
+      "the agreement file (YAML or JSON); ISO 8601 durations of support time, null = no target",
+    )
+    .option(
+      "--effective-from <time>",
+      "cases created from then on get these targets (ISO 8601; now by default)",
+    )
     .option("--reason <text>", "why (kept in the audit log)")
-    .action(async (account: string, opts: { file: string; effectiveFrom?: string; reason?: string }, cmd: Command) => {
-      const ctx = contextOf(cmd);
-      const body = mappingFrom(opts.file, "firstResponse and resolution");
-      const a = await ctx.client.put<Agreement>(agreementPath(account), {
-        ...body, ...(opts.effectiveFrom ? { effectiveFrom: opts.effectiveFrom } : {}), ...(opts.reason ? { reason: opts.reason } : {}),
-      });
-      if (ctx.json) return printJson(a);
-      printAgreement(account, a);
-    });
+    .action(
+      async (
+        account: string,
+        opts: { file: string; effectiveFrom?: string; reason?: string },
+        cmd: Command,
+      ) => {
+        const ctx = contextOf(cmd);
+        const body = mappingFrom(opts.file, "firstResponse and resolution");
+        const a = await ctx.client.put<Agreement>(agreementPath(account), {
+          ...body,
+          ...(opts.effectiveFrom ? { effectiveFrom: opts.effectiveFrom } : {}),
+          ...(opts.reason ? { reason: opts.reason } : {}),
+        });
+        if (ctx.json) return printJson(a);
+        printAgreement(account, a);
+      },
+    );
 
-  desk.command("queue")
-    .description("An agent's open cases, most pressing SLA first (breached, then the earliest due; waiting on the customer last).")
+  desk
+    .command("queue")
+    .description(
+      "An agent's open cases, most pressing SLA first (breached, then the earliest due; waiting on the customer last).",
+    )
     .option("--owner <me|userId>", "whose queue", "me")
     .option("--limit <n>", "how many", positiveInt(1000), 50)
     .action(async (opts: { owner: string; limit: number }, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const q = await ctx.client.get<{ items: QueueItem[]; total: number; nextAfter: number | null }>("/api/v1/desk/queue", { owner: opts.owner, limit: opts.limit });
+      const q = await ctx.client.get<{
+        items: QueueItem[];
+        total: number;
+        nextAfter: number | null;
+      }>("/api/v1/desk/queue", { owner: opts.owner, limit: opts.limit });
       if (ctx.json) return printJson(q);
-      printTable(q.items, [
-        { header: "CASE", value: (i) => `#${i.number}` },
-        { header: "SLA", value: (i) => i.sla.state },
-        { header: "DUE (UTC)", value: (i) => i.sla.dueAt?.replace(/:\d\d\.\d{3}Z$/, "Z") ?? (i.sla.paused ? "paused" : "") },
-        { header: "LEFT", value: (i) => left(i.sla.remainingMs) },
-        { header: "PRIORITY", value: (i) => i.priority },
-        { header: "STATE", value: (i) => i.state },
-        { header: "SUBJECT", value: (i) => i.subject },
-      ], "No open cases in this queue.");
-      if (q.nextAfter != null) out(`… ${q.total - q.items.length} more (raise --limit, at most 1000).`);
+      printTable(
+        q.items,
+        [
+          { header: "CASE", value: (i) => `#${i.number}` },
+          { header: "SLA", value: (i) => i.sla.state },
+          {
+            header: "DUE (UTC)",
+            value: (i) =>
+              i.sla.dueAt?.replace(/:\d\d\.\d{3}Z$/, "Z") ?? (i.sla.paused ? "paused" : ""),
+          },
+          { header: "LEFT", value: (i) => left(i.sla.remainingMs) },
+          { header: "PRIORITY", value: (i) => i.priority },
+          { header: "STATE", value: (i) => i.state },
+          { header: "SUBJECT", value: (i) => i.subject },
+        ],
+        "No open cases in this queue.",
+      );
+      if (q.nextAfter != null)
+        out(`… ${q.total - q.items.length} more (raise --limit, at most 1000).`);
     });
 }

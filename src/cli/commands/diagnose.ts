@@ -9,14 +9,21 @@ interface Diagnosis {
   overall: string;
   checkedAt: string;
   dataAsOf: string | null;
-  rungs: { name: string; status: string; summary: string; evidence: { at?: string; detail: string }[]; fix?: { action: string; description: string } }[];
+  rungs: {
+    name: string;
+    status: string;
+    summary: string;
+    evidence: { at?: string; detail: string }[];
+    fix?: { action: string; description: string };
+  }[];
   actions: { action: string; description: string }[];
 }
 
 const MARK: Record<string, string> = { pass: "ok  ", warn: "WARN", fail: "FAIL", skipped: " -- " };
 
 export function registerDiagnose(program: Command) {
-  program.command("diagnose")
+  program
+    .command("diagnose")
     .description("Why a SIM is (not) online: the diagnosis ladder with evidence and the fix.")
     .argument("<iccid>")
     .option("--evidence", "also print each rung's evidence")
@@ -24,10 +31,16 @@ export function registerDiagnose(program: Command) {
       const ctx = contextOf(cmd);
       const d = await ctx.client.get<Diagnosis>(`/api/v1/sims/${seg(iccid)}/diagnosis`);
       if (ctx.json) return printJson(d);
-      const lines = [`${d.iccid}: ${d.verdict}`, `checked ${d.checkedAt}; newest network data ${d.dataAsOf ?? "none"}`, ""];
+      const lines = [
+        `${d.iccid}: ${d.verdict}`,
+        `checked ${d.checkedAt}; newest network data ${d.dataAsOf ?? "none"}`,
+        "",
+      ];
       for (const r of d.rungs) {
         lines.push(`  ${MARK[r.status] ?? r.status} ${r.name.padEnd(13)} ${r.summary}`);
-        if (opts.evidence) for (const e of r.evidence) lines.push(`         ${" ".repeat(13)} · ${e.at ? `${e.at} ` : ""}${e.detail}`);
+        if (opts.evidence)
+          for (const e of r.evidence)
+            lines.push(`         ${" ".repeat(13)} · ${e.at ? `${e.at} ` : ""}${e.detail}`);
       }
       if (d.actions.length) {
         lines.push("", "Next steps:");

@@ -6,7 +6,16 @@ import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { ApiError, ConnectionError, seg } from "../client.js";
 import { type CliContext, contextOf, oneOf, positiveInt } from "../context.js";
-import { formatDuration, HINTS, note, out, printFields, printJson, printTable, show } from "../format.js";
+import {
+  formatDuration,
+  HINTS,
+  note,
+  out,
+  printFields,
+  printJson,
+  printTable,
+  show,
+} from "../format.js";
 
 const JOB_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
 
@@ -22,7 +31,13 @@ export interface Job {
   errorCount: number;
   /** Errors about rows of accounts outside the reader's view (counted in errorCount, not listed). */
   hiddenErrorCount?: number;
-  errors: { line: number; iccid: string | null; field: string | null; code: string; message: string }[];
+  errors: {
+    line: number;
+    iccid: string | null;
+    field: string | null;
+    code: string;
+    message: string;
+  }[];
   failure: { code: string; message: string } | null;
   createdAt: string;
   startedAt: string | null;
@@ -33,7 +48,8 @@ const FINISHED = new Set<Job["status"]>(["succeeded", "failed", "cancelled"]);
 const POLL_MS = 500;
 const ERRORS_SHOWN = 10;
 
-const percent = (p: Job["progress"]) => (p.total > 0 ? `${Math.floor((p.done / p.total) * 100)}%` : "");
+const percent = (p: Job["progress"]) =>
+  p.total > 0 ? `${Math.floor((p.done / p.total) * 100)}%` : "";
 const phaseOf = (job: Job) => job.progress?.phase || job.status;
 
 interface ProgressDisplay {
@@ -47,14 +63,20 @@ function barDisplay(): ProgressDisplay {
   let phase = "";
   const start = (job: Job) => {
     phase = phaseOf(job);
-    bar = new cliProgress.SingleBar({
-      format: "{phase} [{bar}] {percentage}% | {value}/{total} | {status}",
-      stream: process.stderr,
-      hideCursor: true,
-      emptyOnZero: true,
-      barsize: 30,
-    }, cliProgress.Presets.shades_classic);
-    bar.start(job.progress.total, job.progress.done, { phase: phase.padEnd(12), status: job.status });
+    bar = new cliProgress.SingleBar(
+      {
+        format: "{phase} [{bar}] {percentage}% | {value}/{total} | {status}",
+        stream: process.stderr,
+        hideCursor: true,
+        emptyOnZero: true,
+        barsize: 30,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(job.progress.total, job.progress.done, {
+      phase: phase.padEnd(12),
+      status: job.status,
+    });
   };
   return {
     update(job) {
@@ -85,7 +107,9 @@ function lineDisplay(everyMs = 5000): ProgressDisplay {
       last = key;
       lastAt = now;
       const p = job.progress;
-      note(`job ${job.id}: ${job.status} · ${phaseOf(job)} ${p.done}/${p.total}${p.total > 0 ? ` (${percent(p)})` : ""}`);
+      note(
+        `job ${job.id}: ${job.status} · ${phaseOf(job)} ${p.done}/${p.total}${p.total > 0 ? ` (${percent(p)})` : ""}`,
+      );
     },
     stop() {},
   };
@@ -116,7 +140,8 @@ export async function watchJob(ctx: CliContext, id: string): Promise<number> {
         unreachable = 0;
       } catch (err) {
         // A server restart (or a blip) should not end a long watch: the job resumes on the server.
-        const transient = err instanceof ConnectionError || (err instanceof ApiError && err.status === 503);
+        const transient =
+          err instanceof ConnectionError || (err instanceof ApiError && err.status === 503);
         if (transient && ++unreachable <= 20) {
           await sleep(POLL_MS * 2);
           continue;
@@ -142,23 +167,38 @@ function printOutcome(ctx: CliContext, job: Job): number {
     printJson(job);
     return code;
   }
-  const took = job.startedAt && job.finishedAt ? ` in ${formatDuration(Date.parse(job.finishedAt) - Date.parse(job.startedAt))}` : "";
-  out(`Job ${job.id} (${job.kind}${job.dryRun ? ", dry run: nothing written" : ""}) ${job.status}${took}.`);
+  const took =
+    job.startedAt && job.finishedAt
+      ? ` in ${formatDuration(Date.parse(job.finishedAt) - Date.parse(job.startedAt))}`
+      : "";
+  out(
+    `Job ${job.id} (${job.kind}${job.dryRun ? ", dry run: nothing written" : ""}) ${job.status}${took}.`,
+  );
   const c = job.counts;
-  if (c) out(`  created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}, failed ${c.failed}`);
+  if (c)
+    out(
+      `  created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}, failed ${c.failed}`,
+    );
   if (job.errorCount > 0) {
     const shown = job.errors.slice(0, ERRORS_SHOWN);
     out("");
     const hidden = job.hiddenErrorCount ?? 0;
     const about = hidden > 0 ? `, ${hidden} about other accounts' SIMs, not shown` : "";
-    out(`${job.errorCount} error${job.errorCount === 1 ? "" : "s"}${about}${job.errorCount - hidden > shown.length ? ` (first ${shown.length} shown)` : ""}${shown.length ? ":" : "."}`);
-    if (shown.length) printTable(shown, [
-      { header: "LINE", value: (e) => e.line },
-      { header: "ICCID", value: (e) => e.iccid },
-      { header: "FIELD", value: (e) => e.field },
-      { header: "CODE", value: (e) => e.code },
-      { header: "MESSAGE", value: (e) => e.message },
-    ], "");
+    out(
+      `${job.errorCount} error${job.errorCount === 1 ? "" : "s"}${about}${job.errorCount - hidden > shown.length ? ` (first ${shown.length} shown)` : ""}${shown.length ? ":" : "."}`,
+    );
+    if (shown.length)
+      printTable(
+        shown,
+        [
+          { header: "LINE", value: (e) => e.line },
+          { header: "ICCID", value: (e) => e.iccid },
+          { header: "FIELD", value: (e) => e.field },
+          { header: "CODE", value: (e) => e.code },
+          { header: "MESSAGE", value: (e) => e.message },
+        ],
+        "",
+      );
     out(`All results: otter jobs results ${job.id} -o results.csv`);
   }
   if (job.failure) {
@@ -177,7 +217,11 @@ function printJob(job: Job) {
     ["File", job.fileName],
     ["Status", job.dryRun ? `${job.status} (dry run: nothing written)` : job.status],
     ["Progress", `${p.phase || "-"} ${p.done}/${p.total} ${percent(p)}`.trim()],
-    ["Counts", job.counts && `created ${job.counts.created}, updated ${job.counts.updated}, unchanged ${job.counts.unchanged}, failed ${job.counts.failed}`],
+    [
+      "Counts",
+      job.counts &&
+        `created ${job.counts.created}, updated ${job.counts.updated}, unchanged ${job.counts.unchanged}, failed ${job.counts.failed}`,
+    ],
     ["Errors", job.errorCount],
     ["Failure", job.failure && `${job.failure.code}: ${job.failure.message}`],
     ["Created", job.createdAt],
@@ -187,28 +231,43 @@ function printJob(job: Job) {
 }
 
 export function registerJobs(program: Command) {
-  const jobs = program.command("jobs").description("Long-running work (imports…): progress, results, cancellation.");
+  const jobs = program
+    .command("jobs")
+    .description("Long-running work (imports…): progress, results, cancellation.");
 
-  jobs.command("list")
+  jobs
+    .command("list")
     .description("Recent jobs, newest first.")
-    .option("--status <status>", `only jobs in this status (${JOB_STATUSES.join(", ")})`, oneOf(JOB_STATUSES, (s) => s.toLowerCase()))
+    .option(
+      "--status <status>",
+      `only jobs in this status (${JOB_STATUSES.join(", ")})`,
+      oneOf(JOB_STATUSES, (s) => s.toLowerCase()),
+    )
     .option("--limit <n>", "how many (1–200)", positiveInt(200), 20)
     .action(async (opts: { status?: string; limit: number }, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const page = await ctx.client.get<{ items: Job[]; nextCursor: string | null }>("/api/v1/jobs", { status: opts.status, limit: opts.limit });
+      const page = await ctx.client.get<{ items: Job[]; nextCursor: string | null }>(
+        "/api/v1/jobs",
+        { status: opts.status, limit: opts.limit },
+      );
       if (ctx.json) return printJson(page);
-      printTable(page.items, [
-        { header: "ID", value: (j) => j.id },
-        { header: "KIND", value: (j) => j.kind },
-        { header: "FILE", value: (j) => j.fileName },
-        { header: "STATUS", value: (j) => (j.dryRun ? `${j.status} (dry run)` : j.status) },
-        { header: "PROGRESS", value: (j) => `${j.progress.done}/${j.progress.total}` },
-        { header: "ERRORS", value: (j) => j.errorCount },
-        { header: "CREATED", value: (j) => j.createdAt },
-      ], "No jobs.");
+      printTable(
+        page.items,
+        [
+          { header: "ID", value: (j) => j.id },
+          { header: "KIND", value: (j) => j.kind },
+          { header: "FILE", value: (j) => j.fileName },
+          { header: "STATUS", value: (j) => (j.dryRun ? `${j.status} (dry run)` : j.status) },
+          { header: "PROGRESS", value: (j) => `${j.progress.done}/${j.progress.total}` },
+          { header: "ERRORS", value: (j) => j.errorCount },
+          { header: "CREATED", value: (j) => j.createdAt },
+        ],
+        "No jobs.",
+      );
     });
 
-  jobs.command("get")
+  jobs
+    .command("get")
     .description("One job: status, progress, counts.")
     .argument("<id>", "job id")
     .action(async (id: string, _opts: unknown, cmd: Command) => {
@@ -218,14 +277,18 @@ export function registerJobs(program: Command) {
       printJob(job);
     });
 
-  jobs.command("watch")
-    .description("Follow a job with a progress bar until it ends; exit 0 if it succeeded, 1 otherwise.")
+  jobs
+    .command("watch")
+    .description(
+      "Follow a job with a progress bar until it ends; exit 0 if it succeeded, 1 otherwise.",
+    )
     .argument("<id>", "job id")
     .action(async (id: string, _opts: unknown, cmd: Command) => {
       process.exitCode = await watchJob(contextOf(cmd), id);
     });
 
-  jobs.command("cancel")
+  jobs
+    .command("cancel")
     .description("Ask a queued or running job to stop (work already committed stays).")
     .argument("<id>", "job id")
     .action(async (id: string, _opts: unknown, cmd: Command) => {
@@ -235,7 +298,8 @@ export function registerJobs(program: Command) {
       out(`Cancellation requested for job ${job.id}; it is ${show(job.status)}.`);
     });
 
-  jobs.command("results")
+  jobs
+    .command("results")
     .description("Download a job's per-line results as CSV (to stdout, or a file with -o).")
     .argument("<id>", "job id")
     .option("-o, --output <file>", "write to this file instead of stdout")

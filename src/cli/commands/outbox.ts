@@ -19,22 +19,34 @@ interface MailSummary {
 export function registerOutbox(program: Command) {
   const outbox = program.command("outbox").description("Mail Otter stored for sending.");
 
-  outbox.command("list")
+  outbox
+    .command("list")
     .description("Outbound mail, newest first.")
-    .option("--status <status>", `only mail in this status (${STATUSES.join(", ")})`, oneOf(STATUSES, (s) => s.toLowerCase()))
+    .option(
+      "--status <status>",
+      `only mail in this status (${STATUSES.join(", ")})`,
+      oneOf(STATUSES, (s) => s.toLowerCase()),
+    )
     .option("--limit <n>", "how many", positiveInt(1000), 50)
     .action(async (opts: { status?: string; limit: number }, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const page = await ctx.client.get<{ items: MailSummary[]; nextCursor: string | null }>("/api/v1/outbox", { status: opts.status, limit: opts.limit });
+      const page = await ctx.client.get<{ items: MailSummary[]; nextCursor: string | null }>(
+        "/api/v1/outbox",
+        { status: opts.status, limit: opts.limit },
+      );
       if (ctx.json) return printJson(page);
-      printTable(page.items, [
-        { header: "CREATED", value: (m) => m.createdAt },
-        { header: "STATUS", value: (m) => m.status },
-        { header: "TO", value: (m) => m.to },
-        { header: "SUBJECT", value: (m) => m.subject },
-        { header: "TRIES", value: (m) => m.attempts },
-        { header: "LAST ERROR", value: (m) => m.lastError },
-      ], "The outbox is empty.");
+      printTable(
+        page.items,
+        [
+          { header: "CREATED", value: (m) => m.createdAt },
+          { header: "STATUS", value: (m) => m.status },
+          { header: "TO", value: (m) => m.to },
+          { header: "SUBJECT", value: (m) => m.subject },
+          { header: "TRIES", value: (m) => m.attempts },
+          { header: "LAST ERROR", value: (m) => m.lastError },
+        ],
+        "The outbox is empty.",
+      );
       if (page.nextCursor) note(`More messages: raise --limit (at most 1000).`);
     });
 }

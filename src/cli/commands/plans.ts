@@ -49,7 +49,13 @@ const KINDS = ["communication", "rate"] as const;
 
 function summary(p: Listed): string {
   if (p.kind === "communication") {
-    const services = [p.plan.dataEnabled && "data", p.plan.smsEnabled && "SMS", p.plan.voiceEnabled && "voice"].filter(Boolean).join("+");
+    const services = [
+      p.plan.dataEnabled && "data",
+      p.plan.smsEnabled && "SMS",
+      p.plan.voiceEnabled && "voice",
+    ]
+      .filter(Boolean)
+      .join("+");
     return `${services || "no services"} · ${p.plan.rats.join(", ")} · zones: ${p.plan.zones.map((z) => z.name).join(", ")}`;
   }
   const v = p.plan.currentVersion;
@@ -62,8 +68,16 @@ function printCommunicationPlan(p: CommunicationPlan) {
     ["Communication plan", p.name],
     ["Id", p.id],
     ["Description", p.description],
-    ["APNs", p.apns.map((a) => `${a.name} (${a.type}, ${a.ipAddressing}${a.ipPool ? ` ${a.ipPool}` : ""})`)],
-    ["Services", [p.dataEnabled && "data", p.smsEnabled && "SMS", p.voiceEnabled && "voice"].filter(Boolean)],
+    [
+      "APNs",
+      p.apns.map(
+        (a) => `${a.name} (${a.type}, ${a.ipAddressing}${a.ipPool ? ` ${a.ipPool}` : ""})`,
+      ),
+    ],
+    [
+      "Services",
+      [p.dataEnabled && "data", p.smsEnabled && "SMS", p.voiceEnabled && "voice"].filter(Boolean),
+    ],
     ["Radio", p.rats],
     ["Zones", p.zones.map((z) => z.name)],
     ["Updated", p.updatedAt],
@@ -79,22 +93,42 @@ function printRatePlan(p: RatePlan) {
     ["Currency", p.currency],
     ["Versions", p.versions.map((x) => `v${x.version} from ${x.effectiveFrom}`)],
     ["In force", v && `v${v.version} since ${v.effectiveFrom}`],
-    ...(v ? ([
-      ["Monthly fee", `${v.subscription.monthlyFeePerSim} per SIM (activation ${v.subscription.activationFee}, proration ${v.subscription.proration})`],
-      ["Included", `${formatBytes(v.included.dataBytes)} data, ${v.included.sms} SMS, ${v.included.voiceSeconds} s voice`],
-      ["Pool", v.pool.type === "fixed" ? `fixed, ${formatBytes(v.pool.fixedPoolBytes)}` : v.pool.type],
-      ["Data limit", v.dataLimitBytes === null ? "none" : `${formatBytes(v.dataLimitBytes)} per SIM per cycle`],
-    ] as [string, unknown][]) : []),
+    ...(v
+      ? ([
+          [
+            "Monthly fee",
+            `${v.subscription.monthlyFeePerSim} per SIM (activation ${v.subscription.activationFee}, proration ${v.subscription.proration})`,
+          ],
+          [
+            "Included",
+            `${formatBytes(v.included.dataBytes)} data, ${v.included.sms} SMS, ${v.included.voiceSeconds} s voice`,
+          ],
+          [
+            "Pool",
+            v.pool.type === "fixed" ? `fixed, ${formatBytes(v.pool.fixedPoolBytes)}` : v.pool.type,
+          ],
+          [
+            "Data limit",
+            v.dataLimitBytes === null
+              ? "none"
+              : `${formatBytes(v.dataLimitBytes)} per SIM per cycle`,
+          ],
+        ] as [string, unknown][])
+      : []),
   ]);
   if (v?.zones.length) {
     out("");
-    printTable(v.zones, [
-      { header: "ZONE", value: (z) => z.zone.name },
-      { header: "DATA/MB", value: (z) => z.dataPerMB },
-      { header: "SMS MO", value: (z) => z.smsMO },
-      { header: "SMS MT", value: (z) => z.smsMT },
-      { header: "VOICE/MIN", value: (z) => z.voicePerMinute },
-    ], "");
+    printTable(
+      v.zones,
+      [
+        { header: "ZONE", value: (z) => z.zone.name },
+        { header: "DATA/MB", value: (z) => z.dataPerMB },
+        { header: "SMS MO", value: (z) => z.smsMO },
+        { header: "SMS MT", value: (z) => z.smsMT },
+        { header: "VOICE/MIN", value: (z) => z.voicePerMinute },
+      ],
+      "",
+    );
   }
 }
 
@@ -109,9 +143,12 @@ async function find<T>(get: () => Promise<T>): Promise<T | null> {
 }
 
 export function registerPlans(program: Command) {
-  const plans = program.command("plans").description("Communication plans (what a SIM may do) and rate plans (what it costs).");
+  const plans = program
+    .command("plans")
+    .description("Communication plans (what a SIM may do) and rate plans (what it costs).");
 
-  plans.command("list")
+  plans
+    .command("list")
     .description("Every communication and rate plan you can see.")
     .action(async (_opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -124,23 +161,38 @@ export function registerPlans(program: Command) {
         ...comm.items.map((plan) => ({ kind: "communication" as const, plan })),
         ...rate.items.map((plan) => ({ kind: "rate" as const, plan })),
       ];
-      printTable(rows, [
-        { header: "KIND", value: (r) => r.kind },
-        { header: "NAME", value: (r) => r.plan.name },
-        { header: "ID", value: (r) => r.plan.id },
-        { header: "SUMMARY", value: (r) => summary(r) },
-      ], "No plans.");
+      printTable(
+        rows,
+        [
+          { header: "KIND", value: (r) => r.kind },
+          { header: "NAME", value: (r) => r.plan.name },
+          { header: "ID", value: (r) => r.plan.id },
+          { header: "SUMMARY", value: (r) => summary(r) },
+        ],
+        "No plans.",
+      );
     });
 
-  plans.command("get")
+  plans
+    .command("get")
     .description("One plan by name or id (communication and rate plans are both searched).")
     .argument("<name-or-id>", "the plan's name or id")
-    .option("--kind <kind>", "only this kind: communication or rate", oneOf(KINDS, (s) => s.toLowerCase()))
+    .option(
+      "--kind <kind>",
+      "only this kind: communication or rate",
+      oneOf(KINDS, (s) => s.toLowerCase()),
+    )
     .action(async (ref: string, opts: { kind?: (typeof KINDS)[number] }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const [comm, rate] = await Promise.all([
-        opts.kind === "rate" ? null : find(() => ctx.client.get<CommunicationPlan>(`/api/v1/communication-plans/${seg(ref)}`)),
-        opts.kind === "communication" ? null : find(() => ctx.client.get<RatePlan>(`/api/v1/rate-plans/${seg(ref)}`)),
+        opts.kind === "rate"
+          ? null
+          : find(() =>
+              ctx.client.get<CommunicationPlan>(`/api/v1/communication-plans/${seg(ref)}`),
+            ),
+        opts.kind === "communication"
+          ? null
+          : find(() => ctx.client.get<RatePlan>(`/api/v1/rate-plans/${seg(ref)}`)),
       ]);
       if (!comm && !rate) {
         const kinds = opts.kind ? `${opts.kind} plan` : "communication or rate plan";
@@ -152,4 +204,3 @@ export function registerPlans(program: Command) {
       if (rate) printRatePlan(rate);
     });
 }
-

@@ -17,23 +17,28 @@ const STOP_TIMEOUT_MS = 15_000;
 function environmentHelp(): string {
   const vars = describeConfig();
   const width = Math.max(...vars.map((v) => v.name.length));
-  const lines = vars.map((v) => `  ${v.name.padEnd(width)}  ${v.description}${v.default ? ` (default: ${v.default})` : ""}`);
+  const lines = vars.map(
+    (v) =>
+      `  ${v.name.padEnd(width)}  ${v.description}${v.default ? ` (default: ${v.default})` : ""}`,
+  );
   return `\nEnvironment variables (a flag above wins over its variable):\n${lines.join("\n")}\n`;
 }
 
 function printBootstrapKey(key: string) {
   const rule = "─".repeat(72);
-  process.stdout.write([
-    rule,
-    "Otter created the operator admin. Its API key:",
-    "",
-    `    ${key}`,
-    "",
-    "Store it now, it is not shown again. Use it with the CLI:",
-    `    export OTTER_API_KEY=${key}`,
-    rule,
-    "",
-  ].join("\n"));
+  process.stdout.write(
+    [
+      rule,
+      "Otter created the operator admin. Its API key:",
+      "",
+      `    ${key}`,
+      "",
+      "Store it now, it is not shown again. Use it with the CLI:",
+      `    export OTTER_API_KEY=${key}`,
+      rule,
+      "",
+    ].join("\n"),
+  );
 }
 
 async function serve(flags: Record<string, string | undefined>): Promise<void> {
@@ -51,7 +56,10 @@ async function serve(flags: Record<string, string | undefined>): Promise<void> {
   }
 
   // Loaded here, not at the top: client commands should not pay for the server's start-up.
-  const [{ pino }, { buildOtter }] = await Promise.all([import("pino"), import("../../app/build-app.js")]);
+  const [{ pino }, { buildOtter }] = await Promise.all([
+    import("pino"),
+    import("../../app/build-app.js"),
+  ]);
   const logger = pino({ level: config.OTTER_LOG_LEVEL });
 
   // Whatever the server creates (the data directory, PGlite's files, the secret key) is its owner's
@@ -73,7 +81,8 @@ async function serve(flags: Record<string, string | undefined>): Promise<void> {
   }
 
   // Before listening: if the port is taken, the key must still have been seen.
-  if (otter.bootstrap.created && !config.OTTER_BOOTSTRAP_API_KEY && otter.bootstrap.apiKey) printBootstrapKey(otter.bootstrap.apiKey);
+  if (otter.bootstrap.created && !config.OTTER_BOOTSTRAP_API_KEY && otter.bootstrap.apiKey)
+    printBootstrapKey(otter.bootstrap.apiKey);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -108,22 +117,32 @@ async function serve(flags: Record<string, string | undefined>): Promise<void> {
     const code = (err as NodeJS.ErrnoException).code;
     // The SMTP listener (case desk) starts after HTTP: its port may be the one taken.
     const busy = (err as { port?: number }).port;
-    const smtp = busy !== undefined && busy === config.OTTER_SMTP_PORT && busy !== config.OTTER_HTTP_PORT;
-    const why = code !== "EADDRINUSE" ? (err as Error).message
-      : smtp ? `SMTP port ${config.OTTER_SMTP_PORT} on ${config.OTTER_SMTP_HOST} is already in use (choose another with OTTER_SMTP_PORT)`
-      : `port ${config.OTTER_HTTP_PORT} on ${config.OTTER_HOST} is already in use (choose another with --port or OTTER_HTTP_PORT)`;
+    const smtp =
+      busy !== undefined && busy === config.OTTER_SMTP_PORT && busy !== config.OTTER_HTTP_PORT;
+    const why =
+      code !== "EADDRINUSE"
+        ? (err as Error).message
+        : smtp
+          ? `SMTP port ${config.OTTER_SMTP_PORT} on ${config.OTTER_SMTP_HOST} is already in use (choose another with OTTER_SMTP_PORT)`
+          : `port ${config.OTTER_HTTP_PORT} on ${config.OTTER_HOST} is already in use (choose another with --port or OTTER_HTTP_PORT)`;
     logger.fatal({ err }, "Otter could not listen");
     process.stderr.write(`error: Otter could not listen: ${why}\n`);
     await otter.close().catch(() => {});
     process.exit(1);
   }
-  logger.info({ url, smtpPort: otter.smtpPort, engine: otter.database.engine, version: OTTER_VERSION }, `Otter ${OTTER_VERSION} listening on ${url}`);
+  logger.info(
+    { url, smtpPort: otter.smtpPort, engine: otter.database.engine, version: OTTER_VERSION },
+    `Otter ${OTTER_VERSION} listening on ${url}`,
+  );
 }
 
 export function registerServe(program: Command) {
   const vars = new Map(describeConfig().map((v) => [v.name, v]));
-  const cmd = program.command("serve")
-    .description("Start Otter: the API, the console and the background workers, on embedded storage (PGlite) or PostgreSQL.");
+  const cmd = program
+    .command("serve")
+    .description(
+      "Start Otter: the API, the console and the background workers, on embedded storage (PGlite) or PostgreSQL.",
+    );
   for (const f of FLAGS) {
     const v = vars.get(f.env);
     cmd.addOption(new Option(f.flags, `${v?.description ?? ""} [${f.env}]`));

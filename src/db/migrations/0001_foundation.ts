@@ -7,7 +7,9 @@ import { execStatements } from "./exec-statements.js";
  * tenant table carries the owning account id (DESIGN.md, Storage).
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await execStatements(db, `
+  await execStatements(
+    db,
+    `
     CREATE TABLE accounts (
       id uuid PRIMARY KEY,
       parent_id uuid REFERENCES accounts(id),
@@ -266,7 +268,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
     CREATE INDEX mail_due_idx ON mail_messages (next_attempt_at) WHERE status = 'queued';
     CREATE INDEX mail_account_idx ON mail_messages (account_id, id);
-  `);
+  `,
+  );
 }
 
 export async function down(): Promise<void> {

@@ -7,7 +7,9 @@ import { execStatements } from "./exec-statements.js";
  * state, daily usage per zone, and IMSIs the network reported that Otter does not know.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await execStatements(db, `
+  await execStatements(
+    db,
+    `
     CREATE TABLE network_clients (
       id uuid PRIMARY KEY,
       account_id uuid NOT NULL REFERENCES accounts(id),
@@ -120,7 +122,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       last_source text NOT NULL,
       last_plmn text
     );
-  `);
+  `,
+  );
 }
 
 export async function down(): Promise<void> {

@@ -3,7 +3,9 @@ import { execStatements } from "./exec-statements.js";
 
 /** Actions Otter takes towards the network (Disconnect-Requests to gateways), queued and followed. */
 export async function up(db: Kysely<any>): Promise<void> {
-  await execStatements(db, `
+  await execStatements(
+    db,
+    `
     CREATE TABLE network_actions (
       id uuid PRIMARY KEY,
       account_id uuid NOT NULL,
@@ -23,7 +25,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     CREATE INDEX network_actions_sim_idx ON network_actions (sim_id, id);
     ALTER TABLE sim_network_state ADD COLUMN barred_at timestamptz;
     ALTER TABLE sim_network_state ADD COLUMN barred_reason text;
-  `);
+  `,
+  );
 }
 
 export async function down(): Promise<void> {

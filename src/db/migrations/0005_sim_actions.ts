@@ -8,7 +8,9 @@ import { execStatements } from "./exec-statements.js";
  * for a later session: the earlier one is then kept as superseded.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await execStatements(db, `
+  await execStatements(
+    db,
+    `
     CREATE TABLE hss_endpoints (
       id uuid PRIMARY KEY,
       account_id uuid NOT NULL,
@@ -45,7 +47,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     CREATE UNIQUE INDEX data_sessions_current_idx ON data_sessions (client_id, acct_session_id) WHERE NOT superseded;
     ALTER TABLE network_actions ADD COLUMN sim_action_id uuid;
     ALTER TABLE network_actions ADD COLUMN target jsonb;
-  `);
+  `,
+  );
 }
 
 export async function down(): Promise<void> {

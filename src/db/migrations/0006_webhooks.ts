@@ -7,7 +7,9 @@ import { execStatements } from "./exec-statements.js";
  * events that exist when the table is created: subscriptions only receive events newer than themselves.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await execStatements(db, `
+  await execStatements(
+    db,
+    `
     CREATE TABLE webhook_subscriptions (
       id uuid PRIMARY KEY,
       account_id uuid NOT NULL REFERENCES accounts(id),
@@ -61,7 +63,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
     INSERT INTO webhook_cursor (id, last_event_id)
       VALUES (1, coalesce((SELECT id FROM domain_events ORDER BY id DESC LIMIT 1), '00000000-0000-0000-0000-000000000000'));
-  `);
+  `,
+  );
 }
 
 export async function down(): Promise<void> {

@@ -12,7 +12,9 @@ import { execStatements } from "./exec-statements.js";
  * at it next.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await execStatements(db, `
+  await execStatements(
+    db,
+    `
     CREATE TABLE automation_rules (
       id uuid PRIMARY KEY,
       account_id uuid NOT NULL REFERENCES accounts(id),
@@ -67,7 +69,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     ALTER TABLE sim_network_state ADD COLUMN silent_since timestamptz;
     CREATE INDEX sim_network_state_silence_idx ON sim_network_state (silence_check_at) WHERE silent_since IS NULL;
     CREATE INDEX sim_network_state_activity_idx ON sim_network_state (last_activity_at);
-  `);
+  `,
+  );
 }
 
 export async function down(): Promise<void> {

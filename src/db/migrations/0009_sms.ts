@@ -8,7 +8,9 @@ import { execStatements } from "./exec-statements.js";
  * the SMSC's id of each segment (submit_sm_resp) so a delivery receipt finds its SMS.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await execStatements(db, `
+  await execStatements(
+    db,
+    `
     CREATE TABLE sms_centres (
       id uuid PRIMARY KEY,
       account_id uuid NOT NULL,
@@ -52,7 +54,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     CREATE INDEX sms_messages_action_idx ON sms_messages (sim_action_id);
     CREATE INDEX sms_messages_sim_idx ON sms_messages (sim_id, id);
     CREATE INDEX sms_messages_ids_idx ON sms_messages USING gin (message_ids);
-  `);
+  `,
+  );
 }
 
 export async function down(): Promise<void> {

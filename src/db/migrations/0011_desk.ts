@@ -11,7 +11,9 @@ import { execStatements } from "./exec-statements.js";
  * timeline stays untouched (nothing in it is edited in place).
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await execStatements(db, `
+  await execStatements(
+    db,
+    `
     CREATE TABLE desk_mailboxes (
       id uuid PRIMARY KEY,
       address text NOT NULL,
@@ -142,7 +144,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
     CREATE UNIQUE INDEX case_links_sim_idx ON case_links (case_id, sim_id) WHERE kind = 'sim';
     CREATE UNIQUE INDEX case_links_account_idx ON case_links (case_id, linked_account_id) WHERE kind = 'account';
-  `);
+  `,
+  );
 }
 
 export async function down(): Promise<void> {

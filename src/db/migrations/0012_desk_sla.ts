@@ -10,7 +10,9 @@ import { execStatements } from "./exec-statements.js";
  * agent's queue can be ordered by breach risk in SQL; the timeline stays the truth.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await execStatements(db, `
+  await execStatements(
+    db,
+    `
     CREATE TABLE desk_calendars (
       id uuid PRIMARY KEY,
       operator_id uuid NOT NULL REFERENCES accounts(id),
@@ -88,7 +90,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
     CREATE INDEX desk_articles_search_idx ON desk_articles USING gin (search);
     CREATE INDEX desk_articles_tags_idx ON desk_articles USING gin (tags);
-  `);
+  `,
+  );
 }
 
 export async function down(): Promise<void> {

@@ -10,7 +10,9 @@ import { execStatements } from "./exec-statements.js";
  * Mail stored before this migration keeps its bytes inline in `raw` / `content`.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await execStatements(db, `
+  await execStatements(
+    db,
+    `
     CREATE TABLE desk_blob_chunks (
       owner_id uuid NOT NULL,
       seq integer NOT NULL,
@@ -21,7 +23,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     ALTER TABLE desk_blob_chunks ALTER COLUMN bytes SET STORAGE EXTERNAL;
     ALTER TABLE desk_messages ADD COLUMN raw_chunks integer NOT NULL DEFAULT 0;
     ALTER TABLE desk_attachments ADD COLUMN content_chunks integer NOT NULL DEFAULT 0;
-  `);
+  `,
+  );
 }
 
 export async function down(): Promise<void> {

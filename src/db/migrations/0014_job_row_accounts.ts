@@ -7,7 +7,10 @@ import { execStatements } from "./exec-statements.js";
  * import rows whose account could not be resolved).
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await execStatements(db, `
+  await execStatements(
+    db,
+    `
     ALTER TABLE job_rows ADD COLUMN account_id uuid REFERENCES accounts(id);
-  `);
+  `,
+  );
 }

@@ -13,7 +13,9 @@ import { execStatements } from "./exec-statements.js";
  * The events still waiting behind the old cursors move into the queues; the cursors go.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await execStatements(db, `
+  await execStatements(
+    db,
+    `
     CREATE TABLE event_queue (
       consumer text NOT NULL,
       seq bigint GENERATED ALWAYS AS IDENTITY,
@@ -31,7 +33,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
     DROP TABLE webhook_cursor;
     DROP TABLE automation_cursor;
-  `);
+  `,
+  );
 }
 
 export async function down(): Promise<void> {

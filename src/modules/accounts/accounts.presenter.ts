@@ -19,7 +19,12 @@ export const presentAccount = (a: Account) => ({
 });
 
 export const presentContact = (c: Selectable<ContactsTable>) => ({
-  id: c.id, name: c.name, email: c.email, phone: c.phone, language: c.language, role: c.role,
+  id: c.id,
+  name: c.name,
+  email: c.email,
+  phone: c.phone,
+  language: c.language,
+  role: c.role,
 });
 
 export const presentUser = (u: User) => ({

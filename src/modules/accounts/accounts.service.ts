@@ -7,7 +7,13 @@ import { conflict, forbidden, notFound, OtterError, validationError } from "../.
 import { isUuid, newId } from "../../lib/ids.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { requirePermission } from "../auth/permissions.js";
-import { actorOf, inSubtree, isOperatorRole, type Principal, type Role } from "../auth/principal.js";
+import {
+  actorOf,
+  inSubtree,
+  isOperatorRole,
+  type Principal,
+  type Role,
+} from "../auth/principal.js";
 import type { EventsService } from "../events/events.service.js";
 import { displayPrefix, generateApiKey, hashApiKey } from "./api-key.js";
 import { createKeyUseRecorder } from "./key-use.js";
@@ -15,7 +21,8 @@ import { accountsRepo as repo } from "./accounts.repo.js";
 import { presentAccount, presentContact, presentUser } from "./accounts.presenter.js";
 import type { AccountInput, AccountPatch, ContactInput, UserInput } from "./accounts.schemas.js";
 
-export const accountNotFound = (id: string) => notFound("ACCOUNT_NOT_FOUND", `Account ${id} was not found.`);
+export const accountNotFound = (id: string) =>
+  notFound("ACCOUNT_NOT_FOUND", `Account ${id} was not found.`);
 
 interface Deps {
   db: Db;
@@ -34,55 +41,108 @@ export function createAccountsService(deps: Deps) {
   const { db, clock } = deps;
   const keyUse = createKeyUseRecorder({
     clock,
-    write: async (keyId, at) => { await repo.touchApiKey(db, keyId, at); },
-    onError: (err, keyId) => deps.logger?.warn({ err, apiKeyId: keyId }, "could not record when the API key was last used"),
+    write: async (keyId, at) => {
+      await repo.touchApiKey(db, keyId, at);
+    },
+    onError: (err, keyId) =>
+      deps.logger?.warn(
+        { err, apiKeyId: keyId },
+        "could not record when the API key was last used",
+      ),
   });
 
   /** The account, if the principal may see it; otherwise "not found", never "forbidden". */
-  async function requireVisible(principal: Principal, accountId: string, ex: Executor = db): Promise<Account> {
+  async function requireVisible(
+    principal: Principal,
+    accountId: string,
+    ex: Executor = db,
+  ): Promise<Account> {
     const account = await repo.findById(ex, accountId);
-    if (!account || !inSubtree(principal.accountPath, account.path)) throw accountNotFound(accountId);
+    if (!account || !inSubtree(principal.accountPath, account.path))
+      throw accountNotFound(accountId);
     return account;
   }
 
   async function insertContacts(tx: Executor, accountId: string, contacts: ContactInput[]) {
     if (contacts.length === 0) return;
-    await tx.insertInto("contacts").values(contacts.map((c) => ({
-      id: newId(), account_id: accountId, name: c.name, email: c.email ?? null, phone: c.phone ?? null,
-      language: c.language ?? null, role: c.role ?? null, created_at: clock.now(),
-    }))).execute();
+    await tx
+      .insertInto("contacts")
+      .values(
+        contacts.map((c) => ({
+          id: newId(),
+          account_id: accountId,
+          name: c.name,
+          email: c.email ?? null,
+          phone: c.phone ?? null,
+          language: c.language ?? null,
+          role: c.role ?? null,
+          created_at: clock.now(),
+        })),
+      )
+      .execute();
   }
 
   return {
     requireVisible,
 
     /** Creates the operator's root account and its first admin on an empty database. */
-    async bootstrap(opts: { apiKey?: string; adminEmail?: string }): Promise<{ created: boolean; apiKey?: string }> {
+    async bootstrap(opts: {
+      apiKey?: string;
+      adminEmail?: string;
+    }): Promise<{ created: boolean; apiKey?: string }> {
       return inTransaction(db, async (tx) => {
         if (await repo.findRoot(tx)) return { created: false };
         const now = clock.now();
         const rootId = newId();
-        await tx.insertInto("accounts").values({
-          id: rootId, parent_id: null, path: `/${rootId}/`, kind: "operator", name: "Operator",
-          currency: "EUR", language: "en", time_zone: "UTC", test_ready_then: "ACTIVATED", created_at: now, updated_at: now,
-        }).execute();
+        await tx
+          .insertInto("accounts")
+          .values({
+            id: rootId,
+            parent_id: null,
+            path: `/${rootId}/`,
+            kind: "operator",
+            name: "Operator",
+            currency: "EUR",
+            language: "en",
+            time_zone: "UTC",
+            test_ready_then: "ACTIVATED",
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
         const userId = newId();
-        await tx.insertInto("users").values({
-          id: userId, account_id: rootId, email: opts.adminEmail ?? "admin@otter.local", name: "Operator admin",
-          role: "operator_admin", created_at: now,
-        }).execute();
+        await tx
+          .insertInto("users")
+          .values({
+            id: userId,
+            account_id: rootId,
+            email: opts.adminEmail ?? "admin@otter.local",
+            name: "Operator admin",
+            role: "operator_admin",
+            created_at: now,
+          })
+          .execute();
         const key = opts.apiKey ?? generateApiKey();
-        await tx.insertInto("api_keys").values({
-          id: newId(), user_id: userId, account_id: rootId, key_hash: hashApiKey(key), prefix: displayPrefix(key),
-          name: "bootstrap", created_at: now,
-        }).execute();
+        await tx
+          .insertInto("api_keys")
+          .values({
+            id: newId(),
+            user_id: userId,
+            account_id: rootId,
+            key_hash: hashApiKey(key),
+            prefix: displayPrefix(key),
+            name: "bootstrap",
+            created_at: now,
+          })
+          .execute();
         return { created: true, apiKey: key };
       });
     },
 
     async rootAccount(ex: Executor = db): Promise<Account> {
       const root = await repo.findRoot(ex);
-      if (!root) throw new OtterError("internal", "NOT_BOOTSTRAPPED", "Otter has no operator account yet.");
+      if (!root)
+        throw new OtterError("internal", "NOT_BOOTSTRAPPED", "Otter has no operator account yet.");
       return root;
     },
 
@@ -95,8 +155,12 @@ export function createAccountsService(deps: Deps) {
       if (!row) return null;
       keyUse.note(row.api_key_id);
       return {
-        userId: row.user_id, name: row.name || row.email, accountId: row.account_id,
-        accountPath: row.account_path, role: row.role as Role, apiKeyId: row.api_key_id,
+        userId: row.user_id,
+        name: row.name || row.email,
+        accountId: row.account_id,
+        accountPath: row.account_path,
+        role: row.role as Role,
+        apiKeyId: row.api_key_id,
       };
     },
 
@@ -106,34 +170,69 @@ export function createAccountsService(deps: Deps) {
         const parent = await requireVisible(principal, input.parentId ?? principal.accountId, tx);
         const now = clock.now();
         const id = newId();
-        await tx.insertInto("accounts").values({
-          id, parent_id: parent.id, path: `${parent.path}${id}/`, kind: "customer", name: input.name,
-          legal_name: input.legalName ?? null, vat_number: input.vatNumber ?? null,
-          currency: input.currency ?? parent.currency, language: input.language ?? parent.language,
-          time_zone: input.timeZone ?? parent.time_zone,
-          billing_address: input.billingAddress ? JSON.stringify(input.billingAddress) : null,
-          test_ready_then: input.testReadyThen ?? parent.test_ready_then,
-          created_at: now, updated_at: now,
-        }).execute();
+        await tx
+          .insertInto("accounts")
+          .values({
+            id,
+            parent_id: parent.id,
+            path: `${parent.path}${id}/`,
+            kind: "customer",
+            name: input.name,
+            legal_name: input.legalName ?? null,
+            vat_number: input.vatNumber ?? null,
+            currency: input.currency ?? parent.currency,
+            language: input.language ?? parent.language,
+            time_zone: input.timeZone ?? parent.time_zone,
+            billing_address: input.billingAddress ? JSON.stringify(input.billingAddress) : null,
+            test_ready_then: input.testReadyThen ?? parent.test_ready_then,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
         await insertContacts(tx, id, input.contacts ?? []);
-        await deps.audit.record(tx, { accountId: id, actor: actorOf(principal), action: "account.created", entityType: "account", entityId: id, data: { name: input.name, parentId: parent.id } });
-        await deps.events.emit(tx, [{ accountId: id, type: "account.created", subjectId: id, data: { name: input.name, parentId: parent.id } }]);
+        await deps.audit.record(tx, {
+          accountId: id,
+          actor: actorOf(principal),
+          action: "account.created",
+          entityType: "account",
+          entityId: id,
+          data: { name: input.name, parentId: parent.id },
+        });
+        await deps.events.emit(tx, [
+          {
+            accountId: id,
+            type: "account.created",
+            subjectId: id,
+            data: { name: input.name, parentId: parent.id },
+          },
+        ]);
         const account = (await repo.findById(tx, id))!;
-        return { ...presentAccount(account), contacts: (await repo.listContacts(tx, id)).map(presentContact) };
+        return {
+          ...presentAccount(account),
+          contacts: (await repo.listContacts(tx, id)).map(presentContact),
+        };
       });
     },
 
     async get(principal: Principal, id: string) {
       requirePermission(principal, "accounts:read");
       const account = await requireVisible(principal, id);
-      return { ...presentAccount(account), contacts: (await repo.listContacts(db, id)).map(presentContact) };
+      return {
+        ...presentAccount(account),
+        contacts: (await repo.listContacts(db, id)).map(presentContact),
+      };
     },
 
     async list(principal: Principal, opts: { parentId?: string; cursor?: string; limit: number }) {
       requirePermission(principal, "accounts:read");
-      if (opts.cursor && !isUuid(opts.cursor)) throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
+      if (opts.cursor && !isUuid(opts.cursor))
+        throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
       if (opts.parentId) await requireVisible(principal, opts.parentId);
-      const rows = await repo.listSubtree(db, principal.accountPath, { parentId: opts.parentId, after: opts.cursor, limit: opts.limit + 1 });
+      const rows = await repo.listSubtree(db, principal.accountPath, {
+        parentId: opts.parentId,
+        after: opts.cursor,
+        limit: opts.limit + 1,
+      });
       const items = rows.slice(0, opts.limit).map(presentAccount);
       return { items, nextCursor: rows.length > opts.limit ? items[items.length - 1]!.id : null };
     },
@@ -142,20 +241,36 @@ export function createAccountsService(deps: Deps) {
       requirePermission(principal, "accounts:write");
       return inTransaction(db, async (tx) => {
         const before = await requireVisible(principal, id, tx);
-        await tx.updateTable("accounts").set({
-          ...(patch.name !== undefined && { name: patch.name }),
-          ...(patch.legalName !== undefined && { legal_name: patch.legalName }),
-          ...(patch.vatNumber !== undefined && { vat_number: patch.vatNumber }),
-          ...(patch.currency !== undefined && { currency: patch.currency }),
-          ...(patch.language !== undefined && { language: patch.language }),
-          ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
-          ...(patch.billingAddress !== undefined && { billing_address: JSON.stringify(patch.billingAddress) }),
-          ...(patch.testReadyThen !== undefined && { test_ready_then: patch.testReadyThen }),
-          updated_at: clock.now(),
-        }).where("id", "=", id).execute();
-        await deps.audit.record(tx, { accountId: id, actor: actorOf(principal), action: "account.updated", entityType: "account", entityId: id, data: { before: presentAccount(before), patch } });
+        await tx
+          .updateTable("accounts")
+          .set({
+            ...(patch.name !== undefined && { name: patch.name }),
+            ...(patch.legalName !== undefined && { legal_name: patch.legalName }),
+            ...(patch.vatNumber !== undefined && { vat_number: patch.vatNumber }),
+            ...(patch.currency !== undefined && { currency: patch.currency }),
+            ...(patch.language !== undefined && { language: patch.language }),
+            ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
+            ...(patch.billingAddress !== undefined && {
+              billing_address: JSON.stringify(patch.billingAddress),
+            }),
+            ...(patch.testReadyThen !== undefined && { test_ready_then: patch.testReadyThen }),
+            updated_at: clock.now(),
+          })
+          .where("id", "=", id)
+          .execute();
+        await deps.audit.record(tx, {
+          accountId: id,
+          actor: actorOf(principal),
+          action: "account.updated",
+          entityType: "account",
+          entityId: id,
+          data: { before: presentAccount(before), patch },
+        });
         const account = (await repo.findById(tx, id))!;
-        return { ...presentAccount(account), contacts: (await repo.listContacts(tx, id)).map(presentContact) };
+        return {
+          ...presentAccount(account),
+          contacts: (await repo.listContacts(tx, id)).map(presentContact),
+        };
       });
     },
 
@@ -178,8 +293,13 @@ export function createAccountsService(deps: Deps) {
     async deleteContact(principal: Principal, accountId: string, contactId: string) {
       requirePermission(principal, "accounts:write");
       await requireVisible(principal, accountId);
-      const res = await db.deleteFrom("contacts").where("id", "=", contactId).where("account_id", "=", accountId).executeTakeFirst();
-      if (Number(res.numDeletedRows) === 0) throw notFound("CONTACT_NOT_FOUND", `Contact ${contactId} was not found.`);
+      const res = await db
+        .deleteFrom("contacts")
+        .where("id", "=", contactId)
+        .where("account_id", "=", accountId)
+        .executeTakeFirst();
+      if (Number(res.numDeletedRows) === 0)
+        throw notFound("CONTACT_NOT_FOUND", `Contact ${contactId} was not found.`);
     },
 
     async createUser(principal: Principal, input: UserInput) {
@@ -187,21 +307,48 @@ export function createAccountsService(deps: Deps) {
       return inTransaction(db, async (tx) => {
         const account = await requireVisible(principal, input.accountId, tx);
         if (isOperatorRole(input.role) !== (account.kind === "operator")) {
-          throw validationError("role", "ROLE_ACCOUNT_MISMATCH",
-            account.kind === "operator" ? "Users of the operator account have an operator role." : "Users of a customer account have a customer role.");
+          throw validationError(
+            "role",
+            "ROLE_ACCOUNT_MISMATCH",
+            account.kind === "operator"
+              ? "Users of the operator account have an operator role."
+              : "Users of a customer account have a customer role.",
+          );
         }
-        if (isOperatorRole(input.role) && principal.role !== "operator_admin") throw forbidden("Only an operator admin creates operator users.");
-        if (await repo.findUserByEmail(tx, input.email)) throw conflict("USER_EMAIL_TAKEN", `A user with e-mail ${input.email} already exists.`);
+        if (isOperatorRole(input.role) && principal.role !== "operator_admin")
+          throw forbidden("Only an operator admin creates operator users.");
+        if (await repo.findUserByEmail(tx, input.email))
+          throw conflict("USER_EMAIL_TAKEN", `A user with e-mail ${input.email} already exists.`);
         const id = newId();
-        await tx.insertInto("users").values({ id, account_id: account.id, email: input.email, name: input.name, role: input.role, created_at: clock.now() }).execute();
-        await deps.audit.record(tx, { accountId: account.id, actor: actorOf(principal), action: "user.created", entityType: "user", entityId: id, data: { email: input.email, role: input.role } });
-        return presentUser((await tx.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirstOrThrow()));
+        await tx
+          .insertInto("users")
+          .values({
+            id,
+            account_id: account.id,
+            email: input.email,
+            name: input.name,
+            role: input.role,
+            created_at: clock.now(),
+          })
+          .execute();
+        await deps.audit.record(tx, {
+          accountId: account.id,
+          actor: actorOf(principal),
+          action: "user.created",
+          entityType: "user",
+          entityId: id,
+          data: { email: input.email, role: input.role },
+        });
+        return presentUser(
+          await tx.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirstOrThrow(),
+        );
       });
     },
 
     async requireVisibleUser(principal: Principal, userId: string, ex: Executor = db) {
       const user = await repo.findUserById(ex, userId);
-      if (!user || !inSubtree(principal.accountPath, user.account_path)) throw notFound("USER_NOT_FOUND", `User ${userId} was not found.`);
+      if (!user || !inSubtree(principal.accountPath, user.account_path))
+        throw notFound("USER_NOT_FOUND", `User ${userId} was not found.`);
       return user;
     },
 
@@ -225,11 +372,26 @@ export function createAccountsService(deps: Deps) {
         if (user.disabled_at) throw conflict("USER_DISABLED", "The user is disabled.");
         const key = generateApiKey();
         const id = newId();
-        await tx.insertInto("api_keys").values({
-          id, user_id: user.id, account_id: user.account_id, key_hash: hashApiKey(key), prefix: displayPrefix(key),
-          name: name ?? null, created_at: clock.now(),
-        }).execute();
-        await deps.audit.record(tx, { accountId: user.account_id, actor: actorOf(principal), action: "api_key.created", entityType: "user", entityId: user.id, data: { apiKeyId: id, name: name ?? null } });
+        await tx
+          .insertInto("api_keys")
+          .values({
+            id,
+            user_id: user.id,
+            account_id: user.account_id,
+            key_hash: hashApiKey(key),
+            prefix: displayPrefix(key),
+            name: name ?? null,
+            created_at: clock.now(),
+          })
+          .execute();
+        await deps.audit.record(tx, {
+          accountId: user.account_id,
+          actor: actorOf(principal),
+          action: "api_key.created",
+          entityType: "user",
+          entityId: user.id,
+          data: { apiKeyId: id, name: name ?? null },
+        });
         return { id, key, prefix: displayPrefix(key) };
       });
     },
@@ -238,8 +400,12 @@ export function createAccountsService(deps: Deps) {
       if (userId !== principal.userId) requirePermission(principal, "users:read");
       await this.requireVisibleUser(principal, userId);
       return (await repo.listApiKeys(db, userId)).map((k) => ({
-        id: k.id, prefix: k.prefix, name: k.name, createdAt: k.created_at.toISOString(),
-        revokedAt: k.revoked_at?.toISOString() ?? null, lastUsedAt: k.last_used_at?.toISOString() ?? null,
+        id: k.id,
+        prefix: k.prefix,
+        name: k.name,
+        createdAt: k.created_at.toISOString(),
+        revokedAt: k.revoked_at?.toISOString() ?? null,
+        lastUsedAt: k.last_used_at?.toISOString() ?? null,
       }));
     },
 
@@ -247,16 +413,40 @@ export function createAccountsService(deps: Deps) {
       if (userId !== principal.userId) requirePermission(principal, "users:write");
       await inTransaction(db, async (tx) => {
         const user = await this.requireVisibleUser(principal, userId, tx);
-        const res = await tx.updateTable("api_keys").set({ revoked_at: clock.now() })
-          .where("id", "=", keyId).where("user_id", "=", user.id).where("revoked_at", "is", null).executeTakeFirst();
-        if (Number(res.numUpdatedRows) === 0) throw notFound("API_KEY_NOT_FOUND", `API key ${keyId} was not found or is already revoked.`);
-        await deps.audit.record(tx, { accountId: user.account_id, actor: actorOf(principal), action: "api_key.revoked", entityType: "user", entityId: user.id, data: { apiKeyId: keyId } });
+        const res = await tx
+          .updateTable("api_keys")
+          .set({ revoked_at: clock.now() })
+          .where("id", "=", keyId)
+          .where("user_id", "=", user.id)
+          .where("revoked_at", "is", null)
+          .executeTakeFirst();
+        if (Number(res.numUpdatedRows) === 0)
+          throw notFound(
+            "API_KEY_NOT_FOUND",
+            `API key ${keyId} was not found or is already revoked.`,
+          );
+        await deps.audit.record(tx, {
+          accountId: user.account_id,
+          actor: actorOf(principal),
+          action: "api_key.revoked",
+          entityType: "user",
+          entityId: user.id,
+          data: { apiKeyId: keyId },
+        });
       });
     },
 
     /** Name and e-mail of an enabled user, for notices other modules send. */
-    async userContact(ex: Executor, userId: string): Promise<{ name: string; email: string } | null> {
-      const u = await ex.selectFrom("users").select(["name", "email"]).where("id", "=", userId).where("disabled_at", "is", null).executeTakeFirst();
+    async userContact(
+      ex: Executor,
+      userId: string,
+    ): Promise<{ name: string; email: string } | null> {
+      const u = await ex
+        .selectFrom("users")
+        .select(["name", "email"])
+        .where("id", "=", userId)
+        .where("disabled_at", "is", null)
+        .executeTakeFirst();
       return u ?? null;
     },
 
@@ -265,10 +455,20 @@ export function createAccountsService(deps: Deps) {
      * its enabled administrators.
      */
     async noticeAddresses(ex: Executor, accountId: string): Promise<string[]> {
-      const contacts = await ex.selectFrom("contacts").select("email").where("account_id", "=", accountId).where("email", "is not", null).execute();
+      const contacts = await ex
+        .selectFrom("contacts")
+        .select("email")
+        .where("account_id", "=", accountId)
+        .where("email", "is not", null)
+        .execute();
       if (contacts.length > 0) return [...new Set(contacts.map((c) => c.email!))];
-      const admins = await ex.selectFrom("users").select("email").where("account_id", "=", accountId)
-        .where("role", "in", ["customer_admin", "operator_admin"]).where("disabled_at", "is", null).execute();
+      const admins = await ex
+        .selectFrom("users")
+        .select("email")
+        .where("account_id", "=", accountId)
+        .where("role", "in", ["customer_admin", "operator_admin"])
+        .where("disabled_at", "is", null)
+        .execute();
       return [...new Set(admins.map((u) => u.email))];
     },
 
@@ -285,36 +485,79 @@ export function createAccountsService(deps: Deps) {
     directory: {
       async contactsByIds(ex: Executor, ids: readonly string[]) {
         if (ids.length === 0) return [];
-        return ex.selectFrom("contacts").select(CONTACT_COLUMNS).where("id", "in", [...ids]).orderBy("id").execute();
+        return ex
+          .selectFrom("contacts")
+          .select(CONTACT_COLUMNS)
+          .where("id", "in", [...ids])
+          .orderBy("id")
+          .execute();
       },
       /** Contacts with this address (any case), oldest first; only the given account's when one is named. */
       async contactsByEmail(ex: Executor, email: string, accountId?: string) {
-        let q = ex.selectFrom("contacts").select(CONTACT_COLUMNS).where((eb) => eb.fn("lower", ["email"]), "=", email.toLowerCase());
+        let q = ex
+          .selectFrom("contacts")
+          .select(CONTACT_COLUMNS)
+          .where((eb) => eb.fn("lower", ["email"]), "=", email.toLowerCase());
         if (accountId) q = q.where("account_id", "=", accountId);
         return q.orderBy("id").execute();
       },
       /** Contacts in the subtree at `accountPath` whose phone number ends in `tail` (digits only), with their account's name. */
       async contactsByPhoneTail(ex: Executor, tail: string, accountPath: string, limit = 20) {
-        return ex.selectFrom("contacts").innerJoin("accounts", "accounts.id", "contacts.account_id")
-          .select(["contacts.id", "contacts.account_id", "contacts.name", "contacts.email", "contacts.phone", "accounts.name as account_name"])
+        return ex
+          .selectFrom("contacts")
+          .innerJoin("accounts", "accounts.id", "contacts.account_id")
+          .select([
+            "contacts.id",
+            "contacts.account_id",
+            "contacts.name",
+            "contacts.email",
+            "contacts.phone",
+            "accounts.name as account_name",
+          ])
           .where("accounts.path", "like", `${accountPath}%`)
-          .where(sql<string>`right(regexp_replace(coalesce(contacts.phone, ''), '[^0-9]', '', 'g'), ${tail.length})`, "=", tail)
-          .orderBy("contacts.id").limit(limit).execute();
+          .where(
+            sql<string>`right(regexp_replace(coalesce(contacts.phone, ''), '[^0-9]', '', 'g'), ${tail.length})`,
+            "=",
+            tail,
+          )
+          .orderBy("contacts.id")
+          .limit(limit)
+          .execute();
       },
       async usersByIds(ex: Executor, ids: readonly string[]) {
         if (ids.length === 0) return [];
-        return ex.selectFrom("users").select(USER_COLUMNS).where("id", "in", [...ids]).orderBy("id").execute();
+        return ex
+          .selectFrom("users")
+          .select(USER_COLUMNS)
+          .where("id", "in", [...ids])
+          .orderBy("id")
+          .execute();
       },
       /** Users with this address: of one account, or of customer accounts only. */
-      async usersByEmail(ex: Executor, email: string, scope: { accountId: string } | { customersOnly: true }) {
-        let q = ex.selectFrom("users").innerJoin("accounts", "accounts.id", "users.account_id")
-          .select(USER_COLUMNS.map((c) => `users.${c}` as const)).where((eb) => eb.fn("lower", ["users.email"]), "=", email.toLowerCase());
-        q = "accountId" in scope ? q.where("users.account_id", "=", scope.accountId) : q.where("accounts.kind", "=", "customer");
+      async usersByEmail(
+        ex: Executor,
+        email: string,
+        scope: { accountId: string } | { customersOnly: true },
+      ) {
+        let q = ex
+          .selectFrom("users")
+          .innerJoin("accounts", "accounts.id", "users.account_id")
+          .select(USER_COLUMNS.map((c) => `users.${c}` as const))
+          .where((eb) => eb.fn("lower", ["users.email"]), "=", email.toLowerCase());
+        q =
+          "accountId" in scope
+            ? q.where("users.account_id", "=", scope.accountId)
+            : q.where("accounts.kind", "=", "customer");
         return q.orderBy("users.id").execute();
       },
       async accountsByIds(ex: Executor, ids: readonly string[]) {
         if (ids.length === 0) return [];
-        return ex.selectFrom("accounts").select(["id", "name", "path", "kind", "time_zone"]).where("id", "in", [...ids]).orderBy("id").execute();
+        return ex
+          .selectFrom("accounts")
+          .select(["id", "name", "path", "kind", "time_zone"])
+          .where("id", "in", [...ids])
+          .orderBy("id")
+          .execute();
       },
     },
   };

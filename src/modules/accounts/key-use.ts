@@ -26,17 +26,22 @@ export function createKeyUseRecorder(deps: {
   const pending = new Set<Promise<void>>();
 
   function prune(now: number) {
-    for (const [id, at] of lastWrite) if (Math.abs(now - at) >= KEY_USE_WRITE_INTERVAL_MS) lastWrite.delete(id);
+    for (const [id, at] of lastWrite)
+      if (Math.abs(now - at) >= KEY_USE_WRITE_INTERVAL_MS) lastWrite.delete(id);
   }
 
   return {
     note(keyId) {
       const now = deps.clock.now();
       const previous = lastWrite.get(keyId);
-      if (previous !== undefined && Math.abs(now.getTime() - previous) < KEY_USE_WRITE_INTERVAL_MS) return;
+      if (previous !== undefined && Math.abs(now.getTime() - previous) < KEY_USE_WRITE_INTERVAL_MS)
+        return;
       if (lastWrite.size >= PRUNE_ABOVE) prune(now.getTime());
       lastWrite.set(keyId, now.getTime());
-      const write = deps.write(keyId, now).catch((err: unknown) => deps.onError(err, keyId)).finally(() => pending.delete(write));
+      const write = deps
+        .write(keyId, now)
+        .catch((err: unknown) => deps.onError(err, keyId))
+        .finally(() => pending.delete(write));
       pending.add(write);
     },
     async settled() {

@@ -18,9 +18,27 @@ import type { SmsPurpose, SmsService } from "../sms/sms.service.js";
 export type SimActionRequest =
   | { type: "reset-connectivity"; reason: string; watchMinutes?: number }
   | { type: "activate"; reason: string; watchMinutes?: number }
-  | { type: "change-plan"; reason: string; communicationPlan?: string; ratePlan?: string; watchMinutes?: number }
-  | { type: "override-limit"; reason: string; override: "TEMPORARY_OVERRIDE" | "PERMANENT_OVERRIDE" | "DEFAULT"; watchMinutes?: number }
-  | { type: "send-sms"; reason: string; text?: string; payloadHex?: string; purpose: SmsPurpose; watchMinutes?: number };
+  | {
+      type: "change-plan";
+      reason: string;
+      communicationPlan?: string;
+      ratePlan?: string;
+      watchMinutes?: number;
+    }
+  | {
+      type: "override-limit";
+      reason: string;
+      override: "TEMPORARY_OVERRIDE" | "PERMANENT_OVERRIDE" | "DEFAULT";
+      watchMinutes?: number;
+    }
+  | {
+      type: "send-sms";
+      reason: string;
+      text?: string;
+      payloadHex?: string;
+      purpose: SmsPurpose;
+      watchMinutes?: number;
+    };
 
 /** Networks limit cancel-location requests; so does Otter, per SIM. */
 const RESETS_PER_HOUR = 3;
@@ -57,13 +75,36 @@ export function createSimActionsService(deps: Deps) {
    * type, status and times; who asked, why, what was asked (an SMS text…) and what the network showed
    * of that holder's device read "previous holder" or are left out (docs/permissions.md).
    */
-  async function present(row: { id: string; iccid: string; type: string; status: string; reason: string; params: unknown; requested_by: string; outcome: unknown; watch_until: Date | null; created_at: Date; completed_at: Date | null; account_path: string | null }, view: HolderView) {
+  async function present(
+    row: {
+      id: string;
+      iccid: string;
+      type: string;
+      status: string;
+      reason: string;
+      params: unknown;
+      requested_by: string;
+      outcome: unknown;
+      watch_until: Date | null;
+      created_at: Date;
+      completed_at: Date | null;
+      account_path: string | null;
+    },
+    view: HolderView,
+  ) {
     const whole = view.seesWhoAndWhy(row.account_path);
     return {
-      id: row.id, iccid: row.iccid, type: row.type, status: row.status, reason: whole ? row.reason : PREVIOUS_HOLDER,
-      params: whole ? row.params as Record<string, unknown> : {},
-      requestedBy: whole ? row.requested_by : PREVIOUS_HOLDER, createdAt: row.created_at.toISOString(), watchUntil: row.watch_until?.toISOString() ?? null,
-      completedAt: row.completed_at?.toISOString() ?? null, outcome: whole ? (row.outcome as Record<string, unknown> | null) ?? null : null,
+      id: row.id,
+      iccid: row.iccid,
+      type: row.type,
+      status: row.status,
+      reason: whole ? row.reason : PREVIOUS_HOLDER,
+      params: whole ? (row.params as Record<string, unknown>) : {},
+      requestedBy: whole ? row.requested_by : PREVIOUS_HOLDER,
+      createdAt: row.created_at.toISOString(),
+      watchUntil: row.watch_until?.toISOString() ?? null,
+      completedAt: row.completed_at?.toISOString() ?? null,
+      outcome: whole ? ((row.outcome as Record<string, unknown> | null) ?? null) : null,
       sms: row.type === "send-sms" && whole ? await deps.sms.forSimAction(db, row.id) : null,
       network: await deps.networkActions.forSimAction(db, row.id, view),
     };
@@ -75,16 +116,45 @@ export function createSimActionsService(deps: Deps) {
    * the action is still in the state it was read in (two workers never complete it twice). A late
    * proof (still silent → back online) completes it again, with the new outcome.
    */
-  async function complete(a: { id: string; account_id: string; iccid: string; type: string; status: string; requested_by: string; created_at: Date }, status: string, outcome: Record<string, unknown>): Promise<boolean> {
+  async function complete(
+    a: {
+      id: string;
+      account_id: string;
+      iccid: string;
+      type: string;
+      status: string;
+      requested_by: string;
+      created_at: Date;
+    },
+    status: string,
+    outcome: Record<string, unknown>,
+  ): Promise<boolean> {
     const now = clock.now();
     return inTransaction(db, async (tx) => {
-      const res = await tx.updateTable("sim_actions").set({ status, outcome: JSON.stringify(outcome), completed_at: now, updated_at: now })
-        .where("id", "=", a.id).where("status", "=", a.status).executeTakeFirst();
+      const res = await tx
+        .updateTable("sim_actions")
+        .set({ status, outcome: JSON.stringify(outcome), completed_at: now, updated_at: now })
+        .where("id", "=", a.id)
+        .where("status", "=", a.status)
+        .executeTakeFirst();
       if (Number(res.numUpdatedRows) === 0) return false;
-      await deps.events?.emit(tx, [{ accountId: a.account_id, type: "action.completed", subjectId: a.id, data: {
-        actionId: a.id, iccid: a.iccid, type: a.type, status, requestedBy: a.requested_by, requestedAt: a.created_at.toISOString(),
-        completedAt: now.toISOString(), outcome,
-      } }]);
+      await deps.events?.emit(tx, [
+        {
+          accountId: a.account_id,
+          type: "action.completed",
+          subjectId: a.id,
+          data: {
+            actionId: a.id,
+            iccid: a.iccid,
+            type: a.type,
+            status,
+            requestedBy: a.requested_by,
+            requestedAt: a.created_at.toISOString(),
+            completedAt: now.toISOString(),
+            outcome,
+          },
+        },
+      ]);
       return true;
     });
   }
@@ -99,73 +169,187 @@ export function createSimActionsService(deps: Deps) {
       if (req.type === "send-sms") {
         // Refuse what cannot work, before anything changes: the network would not deliver it.
         if (!CONNECTING.has(sim.state as SimState)) {
-          throw conflict("ACTION_CANNOT_WORK", `An SMS cannot reach a ${sim.state} SIM: the network does not serve it in that state. Activate it first.`);
+          throw conflict(
+            "ACTION_CANNOT_WORK",
+            `An SMS cannot reach a ${sim.state} SIM: the network does not serve it in that state. Activate it first.`,
+          );
         }
-        if (!sim.msisdn) throw conflict("SIM_HAS_NO_MSISDN", `SIM ${sim.iccid} has no MSISDN, so an SMS cannot be addressed to it. Give it one (PATCH /api/v1/sims/${sim.iccid}).`);
-        const plan = sim.communication_plan_id ? await deps.catalog.communicationPlanDetail(db, sim.communication_plan_id) : null;
-        if (plan && !plan.smsEnabled) throw conflict("SMS_NOT_IN_PLAN", `The communication plan "${plan.name}" does not include SMS, so the network would not deliver one to this SIM.`);
-        const recent = await db.selectFrom("sim_actions").select("id").where("sim_id", "=", sim.id).where("type", "=", "send-sms")
-          .where("created_at", ">", new Date(now.getTime() - 3600_000)).execute();
+        if (!sim.msisdn)
+          throw conflict(
+            "SIM_HAS_NO_MSISDN",
+            `SIM ${sim.iccid} has no MSISDN, so an SMS cannot be addressed to it. Give it one (PATCH /api/v1/sims/${sim.iccid}).`,
+          );
+        const plan = sim.communication_plan_id
+          ? await deps.catalog.communicationPlanDetail(db, sim.communication_plan_id)
+          : null;
+        if (plan && !plan.smsEnabled)
+          throw conflict(
+            "SMS_NOT_IN_PLAN",
+            `The communication plan "${plan.name}" does not include SMS, so the network would not deliver one to this SIM.`,
+          );
+        const recent = await db
+          .selectFrom("sim_actions")
+          .select("id")
+          .where("sim_id", "=", sim.id)
+          .where("type", "=", "send-sms")
+          .where("created_at", ">", new Date(now.getTime() - 3600_000))
+          .execute();
         if (recent.length >= SMS_PER_HOUR) {
-          throw new OtterError("rate_limited", "ACTION_RATE_LIMITED", `At most ${SMS_PER_HOUR} SMS per SIM per hour. Wait for the delivery of the last one.`);
+          throw new OtterError(
+            "rate_limited",
+            "ACTION_RATE_LIMITED",
+            `At most ${SMS_PER_HOUR} SMS per SIM per hour. Wait for the delivery of the last one.`,
+          );
         }
-        sms = await deps.sms.prepare(db, sim, req.text !== undefined ? { text: req.text } : { payloadHex: req.payloadHex! }, id);
+        sms = await deps.sms.prepare(
+          db,
+          sim,
+          req.text !== undefined ? { text: req.text } : { payloadHex: req.payloadHex! },
+          id,
+        );
       }
       if (req.type === "reset-connectivity") {
         if (!CONNECTING.has(sim.state as SimState)) {
-          throw conflict("ACTION_CANNOT_WORK", `A reset cannot bring a ${sim.state} SIM online: the network refuses it in that state. Activate it first.`);
+          throw conflict(
+            "ACTION_CANNOT_WORK",
+            `A reset cannot bring a ${sim.state} SIM online: the network refuses it in that state. Activate it first.`,
+          );
         }
-        const recent = await db.selectFrom("sim_actions").select("id").where("sim_id", "=", sim.id).where("type", "=", "reset-connectivity")
-          .where("created_at", ">", new Date(now.getTime() - 3600_000)).execute();
+        const recent = await db
+          .selectFrom("sim_actions")
+          .select("id")
+          .where("sim_id", "=", sim.id)
+          .where("type", "=", "reset-connectivity")
+          .where("created_at", ">", new Date(now.getTime() - 3600_000))
+          .execute();
         if (recent.length >= RESETS_PER_HOUR) {
-          throw new OtterError("rate_limited", "ACTION_RATE_LIMITED", `At most ${RESETS_PER_HOUR} resets per SIM per hour: the network limits cancel-location requests. Wait for the follow-up of the last one.`);
+          throw new OtterError(
+            "rate_limited",
+            "ACTION_RATE_LIMITED",
+            `At most ${RESETS_PER_HOUR} resets per SIM per hour: the network limits cancel-location requests. Wait for the follow-up of the last one.`,
+          );
         }
       }
       // Plan, state and limit changes go through the SIMs service: same rules, same per-field audit.
-      if (req.type === "activate") await deps.sims.update(principal, iccid, { state: "ACTIVATED", reason: req.reason });
-      if (req.type === "change-plan") await deps.sims.update(principal, iccid, { communicationPlan: req.communicationPlan, ratePlan: req.ratePlan, reason: req.reason });
-      if (req.type === "override-limit") await deps.sims.update(principal, iccid, { overageLimitOverride: req.override, reason: req.reason });
+      if (req.type === "activate")
+        await deps.sims.update(principal, iccid, { state: "ACTIVATED", reason: req.reason });
+      if (req.type === "change-plan")
+        await deps.sims.update(principal, iccid, {
+          communicationPlan: req.communicationPlan,
+          ratePlan: req.ratePlan,
+          reason: req.reason,
+        });
+      if (req.type === "override-limit")
+        await deps.sims.update(principal, iccid, {
+          overageLimitOverride: req.override,
+          reason: req.reason,
+        });
 
       // Watch long enough for the device to report on its own rhythm: twice its usual gap, at least 30 min.
       let watchMinutes = req.watchMinutes;
       if (watchMinutes === undefined) {
-        const gap = (await deps.diagnostics.diagnose(principal, iccid).catch(() => null))?.rhythm.typicalGapSeconds ?? null;
+        const gap =
+          (await deps.diagnostics.diagnose(principal, iccid).catch(() => null))?.rhythm
+            .typicalGapSeconds ?? null;
         // Without a known rhythm, two hours: devices retry registration on timers of minutes to an hour.
         watchMinutes = Math.min(24 * 60, gap ? Math.max(30, Math.ceil((2 * gap) / 60)) : 120);
       }
       await inTransaction(db, async (tx) => {
         let sent: Record<string, unknown> = {};
         if (req.type === "reset-connectivity") {
-          const sessions = await deps.networkActions.disconnectSim(tx, sim, `reset connectivity: ${req.reason}`, principal.name, undefined, id);
-          const hss = await deps.networkActions.cancelLocation(tx, { id: sim.id, account_id: sim.account_id, imsi: sim.imsi }, `reset connectivity: ${req.reason}`, principal.name, id);
-          sent = { disconnectRequests: sessions, cancelLocation: hss ? "queued" : "no HSS endpoint registered for this IMSI" };
+          const sessions = await deps.networkActions.disconnectSim(
+            tx,
+            sim,
+            `reset connectivity: ${req.reason}`,
+            principal.name,
+            undefined,
+            id,
+          );
+          const hss = await deps.networkActions.cancelLocation(
+            tx,
+            { id: sim.id, account_id: sim.account_id, imsi: sim.imsi },
+            `reset connectivity: ${req.reason}`,
+            principal.name,
+            id,
+          );
+          sent = {
+            disconnectRequests: sessions,
+            cancelLocation: hss ? "queued" : "no HSS endpoint registered for this IMSI",
+          };
         }
         const { reason: _r, type: _t, ...params } = req;
-        if (req.type === "send-sms") sent = { watchMinutes, ...(await deps.sms.queue(tx, { id: newId(), accountId: sim.account_id, simId: sim.id, simActionId: id, msisdn: sim.msisdn!, purpose: req.purpose, prepared: sms! })), id: undefined };
-        await tx.insertInto("sim_actions").values({
-          id, account_id: sim.account_id, sim_id: sim.id, iccid: sim.iccid, type: req.type, status: req.type === "send-sms" ? "queued" : "watching", reason: req.reason,
-          params: JSON.stringify({ ...params, ...sent }), requested_by_user: principal.userId, requested_by: principal.name,
-          // An SMS is watched from its delivery on (followUp), not from the request.
-          watch_until: req.type === "send-sms" ? null : new Date(now.getTime() + watchMinutes * 60_000), created_at: now, updated_at: now,
-        }).execute();
-        await deps.audit.record(tx, { accountId: sim.account_id, actor: actorOf(principal), action: `sim_action.${req.type}`, entityType: "sim", entityId: sim.iccid, data: { actionId: id, reason: req.reason, ...params, ...sent } });
+        if (req.type === "send-sms")
+          sent = {
+            watchMinutes,
+            ...(await deps.sms.queue(tx, {
+              id: newId(),
+              accountId: sim.account_id,
+              simId: sim.id,
+              simActionId: id,
+              msisdn: sim.msisdn!,
+              purpose: req.purpose,
+              prepared: sms!,
+            })),
+            id: undefined,
+          };
+        await tx
+          .insertInto("sim_actions")
+          .values({
+            id,
+            account_id: sim.account_id,
+            sim_id: sim.id,
+            iccid: sim.iccid,
+            type: req.type,
+            status: req.type === "send-sms" ? "queued" : "watching",
+            reason: req.reason,
+            params: JSON.stringify({ ...params, ...sent }),
+            requested_by_user: principal.userId,
+            requested_by: principal.name,
+            // An SMS is watched from its delivery on (followUp), not from the request.
+            watch_until:
+              req.type === "send-sms" ? null : new Date(now.getTime() + watchMinutes * 60_000),
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        await deps.audit.record(tx, {
+          accountId: sim.account_id,
+          actor: actorOf(principal),
+          action: `sim_action.${req.type}`,
+          entityType: "sim",
+          entityId: sim.iccid,
+          data: { actionId: id, reason: req.reason, ...params, ...sent },
+        });
       });
       return this.get(principal, id);
     },
 
     async get(principal: Principal, id: string) {
       requirePermission(principal, "sims:read");
-      const row = await db.selectFrom("sim_actions").innerJoin("accounts", "accounts.id", "sim_actions.account_id").selectAll("sim_actions")
-        .select("accounts.path as account_path").where("sim_actions.id", "=", id).executeTakeFirst();
-      if (!row || !inSubtree(principal.accountPath, row.account_path)) throw notFound("ACTION_NOT_FOUND", `Action ${id} was not found.`);
+      const row = await db
+        .selectFrom("sim_actions")
+        .innerJoin("accounts", "accounts.id", "sim_actions.account_id")
+        .selectAll("sim_actions")
+        .select("accounts.path as account_path")
+        .where("sim_actions.id", "=", id)
+        .executeTakeFirst();
+      if (!row || !inSubtree(principal.accountPath, row.account_path))
+        throw notFound("ACTION_NOT_FOUND", `Action ${id} was not found.`);
       return present(row, holderView(principal));
     },
 
     async listForSim(principal: Principal, iccid: string) {
       requirePermission(principal, "sims:read");
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
-      const rows = await db.selectFrom("sim_actions").leftJoin("accounts", "accounts.id", "sim_actions.account_id").selectAll("sim_actions")
-        .select("accounts.path as account_path").where("sim_actions.sim_id", "=", sim.id).orderBy("sim_actions.id", "desc").limit(100).execute();
+      const rows = await db
+        .selectFrom("sim_actions")
+        .leftJoin("accounts", "accounts.id", "sim_actions.account_id")
+        .selectAll("sim_actions")
+        .select("accounts.path as account_path")
+        .where("sim_actions.sim_id", "=", sim.id)
+        .orderBy("sim_actions.id", "desc")
+        .limit(100)
+        .execute();
       const view = holderView(principal);
       return Promise.all(rows.map((r) => present(r, view)));
     },
@@ -178,55 +362,123 @@ export function createSimActionsService(deps: Deps) {
       const now = clock.now();
       let progressed = 0;
       // SMS actions move with their SMS: submitted, then delivered (a wake-up is then watched) or failed.
-      const sending = await db.selectFrom("sim_actions").selectAll().where("type", "=", "send-sms").where("status", "in", ["queued", "submitted"]).orderBy("created_at").limit(200).execute();
+      const sending = await db
+        .selectFrom("sim_actions")
+        .selectAll()
+        .where("type", "=", "send-sms")
+        .where("status", "in", ["queued", "submitted"])
+        .orderBy("created_at")
+        .limit(200)
+        .execute();
       for (const a of sending) {
         const sms = await deps.sms.forSimAction(db, a.id);
         if (!sms) continue;
         const params = a.params as { purpose?: string; watchMinutes?: number };
         let patch: Record<string, unknown> | null = null;
         if (sms.status === "delivered" && params.purpose === "configuration") {
-          if (await complete(a, "delivered", { summary: `SMS delivered to the device at ${sms.deliveredAt}.`, deliveredAt: sms.deliveredAt })) progressed++;
+          if (
+            await complete(a, "delivered", {
+              summary: `SMS delivered to the device at ${sms.deliveredAt}.`,
+              deliveredAt: sms.deliveredAt,
+            })
+          )
+            progressed++;
           continue;
         } else if (sms.status === "delivered") {
           const deliveredAt = new Date(sms.deliveredAt!);
-          patch = { status: "watching", watch_until: new Date(deliveredAt.getTime() + (params.watchMinutes ?? 120) * 60_000) };
+          patch = {
+            status: "watching",
+            watch_until: new Date(deliveredAt.getTime() + (params.watchMinutes ?? 120) * 60_000),
+          };
         } else if (sms.status === "failed") {
-          if (await complete(a, "failed", { summary: `SMS not delivered: ${sms.error ?? "the SMS centre gave no reason."}`, error: sms.error, attempts: sms.attempts })) progressed++;
+          if (
+            await complete(a, "failed", {
+              summary: `SMS not delivered: ${sms.error ?? "the SMS centre gave no reason."}`,
+              error: sms.error,
+              attempts: sms.attempts,
+            })
+          )
+            progressed++;
           continue;
-        } else if (sms.status === "submitted" && a.status === "queued") patch = { status: "submitted" };
+        } else if (sms.status === "submitted" && a.status === "queued")
+          patch = { status: "submitted" };
         if (!patch) continue;
-        await db.updateTable("sim_actions").set({ ...patch, updated_at: now }).where("id", "=", a.id).where("status", "=", a.status).execute();
+        await db
+          .updateTable("sim_actions")
+          .set({ ...patch, updated_at: now })
+          .where("id", "=", a.id)
+          .where("status", "=", a.status)
+          .execute();
       }
-      const watching = await db.selectFrom("sim_actions").selectAll().where("status", "=", "watching").orderBy("created_at").limit(200).execute();
+      const watching = await db
+        .selectFrom("sim_actions")
+        .selectAll()
+        .where("status", "=", "watching")
+        .orderBy("created_at")
+        .limit(200)
+        .execute();
       // An action already reported still silent is proved late when its signals come after all: the
       // network's signals carry their own times, and those that were in flight (or came after the
       // window) still show when the device came back. Looked for during LATE_PROOF_MS.
-      const late = await db.selectFrom("sim_actions").selectAll().where("status", "=", "still_silent")
-        .where("completed_at", ">", new Date(now.getTime() - LATE_PROOF_MS)).orderBy("completed_at").limit(200).execute();
+      const late = await db
+        .selectFrom("sim_actions")
+        .selectAll()
+        .where("status", "=", "still_silent")
+        .where("completed_at", ">", new Date(now.getTime() - LATE_PROOF_MS))
+        .orderBy("completed_at")
+        .limit(200)
+        .execute();
       let done = 0;
       for (const a of [...watching, ...late]) {
         // Ownership ends at a transfer: the new holder's device is not watched for, nor reported to, the previous one.
         if (!(await deps.sims.stillHeldBy(db, a.sim_id, a.account_id))) {
-          if (a.status === "watching" && await complete(a, "cancelled", { summary: "Stopped watching: the SIM passed to another customer before the watch ended." })) done++;
+          if (
+            a.status === "watching" &&
+            (await complete(a, "cancelled", {
+              summary:
+                "Stopped watching: the SIM passed to another customer before the watch ended.",
+            }))
+          )
+            done++;
           continue;
         }
         const seen = await deps.networkView.activitySince(a.sim_id, a.created_at);
         if (seen.trafficAt) {
-          const previously = a.status === "still_silent" && a.watch_until ? ` (after the watch ended at ${a.watch_until.toISOString()})` : "";
+          const previously =
+            a.status === "still_silent" && a.watch_until
+              ? ` (after the watch ended at ${a.watch_until.toISOString()})`
+              : "";
           const outcome = {
             summary: `Back online at ${seen.trafficAt.toISOString()}${previously}: ${[seen.registeredAt && `registered at ${seen.registeredAt.toISOString()}${seen.registeredIn ? ` in ${seen.registeredIn}` : ""}`, seen.sessionAt && `new data session at ${seen.sessionAt.toISOString()}${seen.sessionApn ? ` on ${seen.sessionApn}` : ""}`, `traffic at ${seen.trafficAt.toISOString()}`].filter(Boolean).join(", ")}.`,
-            backOnlineAt: seen.trafficAt.toISOString(), registeredAt: seen.registeredAt?.toISOString() ?? null, sessionAt: seen.sessionAt?.toISOString() ?? null,
-            ...(a.status === "still_silent" && { earlier: (a.outcome as { summary?: string } | null)?.summary ?? null }),
+            backOnlineAt: seen.trafficAt.toISOString(),
+            registeredAt: seen.registeredAt?.toISOString() ?? null,
+            sessionAt: seen.sessionAt?.toISOString() ?? null,
+            ...(a.status === "still_silent" && {
+              earlier: (a.outcome as { summary?: string } | null)?.summary ?? null,
+            }),
           };
           if (await complete(a, "back_online", outcome)) done++;
-        } else if (a.status === "watching" && a.watch_until && a.watch_until.getTime() <= now.getTime()) {
+        } else if (
+          a.status === "watching" &&
+          a.watch_until &&
+          a.watch_until.getTime() <= now.getTime()
+        ) {
           const minutes = Math.round((now.getTime() - a.created_at.getTime()) / 60_000);
-          const diagnosis = await deps.diagnostics.diagnose(SYSTEM_READER, a.iccid).catch(() => null);
-          const partial = seen.sessionAt ? ` A session opened at ${seen.sessionAt.toISOString()} but carried no traffic.` : seen.registeredAt ? ` It registered at ${seen.registeredAt.toISOString()} but opened no data session.` : "";
+          const diagnosis = await deps.diagnostics
+            .diagnose(SYSTEM_READER, a.iccid)
+            .catch(() => null);
+          const partial = seen.sessionAt
+            ? ` A session opened at ${seen.sessionAt.toISOString()} but carried no traffic.`
+            : seen.registeredAt
+              ? ` It registered at ${seen.registeredAt.toISOString()} but opened no data session.`
+              : "";
           const outcome = {
             summary: `Still silent after ${minutes} minutes.${partial} Next step: ${diagnosis?.actions[0]?.description ?? "check the device's power and coverage with the customer."}`,
-            diagnosis: diagnosis ? { verdict: diagnosis.verdict, firstBroken: diagnosis.firstBroken } : null,
-            registeredAt: seen.registeredAt?.toISOString() ?? null, sessionAt: seen.sessionAt?.toISOString() ?? null,
+            diagnosis: diagnosis
+              ? { verdict: diagnosis.verdict, firstBroken: diagnosis.firstBroken }
+              : null,
+            registeredAt: seen.registeredAt?.toISOString() ?? null,
+            sessionAt: seen.sessionAt?.toISOString() ?? null,
           };
           if (await complete(a, "still_silent", outcome)) done++;
         }

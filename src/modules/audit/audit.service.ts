@@ -16,17 +16,41 @@ export interface AuditEntry {
 export function createAuditService(deps: { db: Db; clock: Clock }) {
   return {
     /** Entries of the accounts under `path`, newest first. */
-    async list(path: string, q: { entityType?: string; entityId?: string; action?: string; cursor?: string; limit: number }) {
-      let query = deps.db.selectFrom("audit_log").innerJoin("accounts", "accounts.id", "audit_log.account_id").selectAll("audit_log")
+    async list(
+      path: string,
+      q: {
+        entityType?: string;
+        entityId?: string;
+        action?: string;
+        cursor?: string;
+        limit: number;
+      },
+    ) {
+      let query = deps.db
+        .selectFrom("audit_log")
+        .innerJoin("accounts", "accounts.id", "audit_log.account_id")
+        .selectAll("audit_log")
         .where("accounts.path", "like", `${path}%`);
       if (q.entityType) query = query.where("audit_log.entity_type", "=", q.entityType);
       if (q.entityId) query = query.where("audit_log.entity_id", "=", q.entityId);
       if (q.action) query = query.where("audit_log.action", "=", q.action);
       if (q.cursor) query = query.where("audit_log.id", "<", q.cursor);
-      const rows = await query.orderBy("audit_log.id", "desc").limit(q.limit + 1).execute();
+      const rows = await query
+        .orderBy("audit_log.id", "desc")
+        .limit(q.limit + 1)
+        .execute();
       const page = rows.slice(0, q.limit);
       return {
-        items: page.map((r) => ({ id: r.id, accountId: r.account_id, action: r.action, entityType: r.entity_type, entityId: r.entity_id, actor: { userId: r.actor_user_id, name: r.actor_name }, data: r.data, createdAt: r.created_at.toISOString() })),
+        items: page.map((r) => ({
+          id: r.id,
+          accountId: r.account_id,
+          action: r.action,
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          actor: { userId: r.actor_user_id, name: r.actor_name },
+          data: r.data,
+          createdAt: r.created_at.toISOString(),
+        })),
         nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null,
       };
     },

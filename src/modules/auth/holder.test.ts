@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { changesHolder, customerOf, holderView } from "./holder.js";
 import type { Principal, Role } from "./principal.js";
 
-const reader = (accountPath: string, role: Role): Principal => ({ userId: "u", name: "n", accountId: "x", accountPath, role, apiKeyId: "k" });
+const reader = (accountPath: string, role: Role): Principal => ({
+  userId: "u",
+  name: "n",
+  accountId: "x",
+  accountPath,
+  role,
+  apiKeyId: "k",
+});
 
 describe("the holder of a SIM", () => {
   it("is the top-level customer under the operator's root; the operator's stock is no customer", () => {

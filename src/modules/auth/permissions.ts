@@ -46,7 +46,10 @@ export function can(principal: Pick<Principal, "role">, permission: Permission):
   return (PERMISSIONS[permission] as readonly Role[]).includes(principal.role);
 }
 
-export function requirePermission(principal: Pick<Principal, "role">, permission: Permission): void {
+export function requirePermission(
+  principal: Pick<Principal, "role">,
+  permission: Permission,
+): void {
   if (!can(principal, permission)) {
     throw forbidden(`Role ${principal.role} does not have the permission ${permission}.`);
   }
@@ -56,4 +59,8 @@ export function requirePermission(principal: Pick<Principal, "role">, permission
  * Transitions that only the operator may make (reference/iot-plans.md): RETIRED → ACTIVATED,
  * RETIRED → PURGED, ACTIVATED → REPLACED.
  */
-export const OPERATOR_ONLY_TRANSITIONS = new Set(["RETIRED>ACTIVATED", "RETIRED>PURGED", "ACTIVATED>REPLACED"]);
+export const OPERATOR_ONLY_TRANSITIONS = new Set([
+  "RETIRED>ACTIVATED",
+  "RETIRED>PURGED",
+  "ACTIVATED>REPLACED",
+]);

@@ -1,4 +1,9 @@
-export const ROLES = ["operator_admin", "operator_agent", "customer_admin", "customer_user"] as const;
+export const ROLES = [
+  "operator_admin",
+  "operator_agent",
+  "customer_admin",
+  "customer_user",
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is calling: a user of an account, acting within that account's subtree. */
@@ -21,7 +26,8 @@ export interface Actor {
 export const actorOf = (p: Principal): Actor => ({ userId: p.userId, name: p.name });
 export const SYSTEM_ACTOR: Actor = { userId: null, name: "system" };
 
-export const isOperatorRole = (role: Role) => role === "operator_admin" || role === "operator_agent";
+export const isOperatorRole = (role: Role) =>
+  role === "operator_admin" || role === "operator_agent";
 
 /** True when an account with `path` lies in the subtree of the principal's account. */
 export const inSubtree = (principalPath: string, path: string) => path.startsWith(principalPath);
@@ -31,5 +37,10 @@ export const inSubtree = (principalPath: string, path: string) => path.startsWit
  * Never handed to code that writes: writes by Otter carry SYSTEM_ACTOR in their audit records.
  */
 export const SYSTEM_READER: Principal = {
-  userId: "00000000-0000-0000-0000-000000000000", name: "system", accountId: "", accountPath: "/", role: "operator_agent", apiKeyId: "",
+  userId: "00000000-0000-0000-0000-000000000000",
+  name: "system",
+  accountId: "",
+  accountPath: "/",
+  role: "operator_agent",
+  apiKeyId: "",
 };

@@ -13,53 +13,125 @@ const country = z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 country co
 const planRef = z.string().min(1).max(100).describe("A plan's id or name.");
 
 export const triggerInput = z.discriminatedUnion("type", [
-  z.object({
-    type: z.literal("sim_state_changed"),
-    from: z.array(simState).min(1).optional().describe("Only changes from one of these states."),
-    to: z.array(simState).min(1).optional().describe("Only changes to one of these states."),
-  }).strict(),
+  z
+    .object({
+      type: z.literal("sim_state_changed"),
+      from: z.array(simState).min(1).optional().describe("Only changes from one of these states."),
+      to: z.array(simState).min(1).optional().describe("Only changes to one of these states."),
+    })
+    .strict(),
   z.object({ type: z.literal("imei_changed") }).strict(),
-  z.object({
-    type: z.literal("no_session"),
-    hours: z.number().min(0.25).max(24 * 90).optional().describe("Fire after this many hours without a session or traffic."),
-    rhythmMultiple: z.number().min(1).max(100).optional().describe("Fire after this many of the device's usual gaps (24 h assumed without a rhythm), at least 1 h."),
-  }).strict(),
-  z.object({
-    type: z.literal("registration_rejected"),
-    causes: z.array(z.number().int().min(0).max(65535)).min(1).max(50).optional().describe("Only rejections with one of these causes (S6a or MAP)."),
-  }).strict(),
-  z.object({
-    type: z.literal("zone_entered"),
-    notInPlan: z.boolean().default(true).describe("Only zones the SIM's communication plan does not allow (default); false: every zone change."),
-    countries: z.array(country).min(1).max(250).optional().describe("Only these countries."),
-  }).strict(),
-  z.object({
-    type: z.literal("usage_above"),
-    percent: z.number().int().min(1).max(1000).describe("Percent of the rate plan's included data (of its data limit when nothing is included) used this cycle."),
-  }).strict(),
+  z
+    .object({
+      type: z.literal("no_session"),
+      hours: z
+        .number()
+        .min(0.25)
+        .max(24 * 90)
+        .optional()
+        .describe("Fire after this many hours without a session or traffic."),
+      rhythmMultiple: z
+        .number()
+        .min(1)
+        .max(100)
+        .optional()
+        .describe(
+          "Fire after this many of the device's usual gaps (24 h assumed without a rhythm), at least 1 h.",
+        ),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("registration_rejected"),
+      causes: z
+        .array(z.number().int().min(0).max(65535))
+        .min(1)
+        .max(50)
+        .optional()
+        .describe("Only rejections with one of these causes (S6a or MAP)."),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("zone_entered"),
+      notInPlan: z
+        .boolean()
+        .default(true)
+        .describe(
+          "Only zones the SIM's communication plan does not allow (default); false: every zone change.",
+        ),
+      countries: z.array(country).min(1).max(250).optional().describe("Only these countries."),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("usage_above"),
+      percent: z
+        .number()
+        .int()
+        .min(1)
+        .max(1000)
+        .describe(
+          "Percent of the rate plan's included data (of its data limit when nothing is included) used this cycle.",
+        ),
+    })
+    .strict(),
 ]);
 
 export const conditionInput = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("account"), accountId: z.uuid().describe("The SIM belongs to this account or one below it.") }).strict(),
+  z
+    .object({
+      type: z.literal("account"),
+      accountId: z.uuid().describe("The SIM belongs to this account or one below it."),
+    })
+    .strict(),
   z.object({ type: z.literal("sim_state"), states: z.array(simState).min(1) }).strict(),
   z.object({ type: z.literal("communication_plan"), plan: planRef }).strict(),
   z.object({ type: z.literal("rate_plan"), plan: planRef }).strict(),
-  z.object({ type: z.literal("custom_field"), field: z.enum(CUSTOM_FIELDS as [string, ...string[]]), value: z.string().max(500).nullable().describe("null: the field is not set.") }).strict(),
+  z
+    .object({
+      type: z.literal("custom_field"),
+      field: z.enum(CUSTOM_FIELDS as [string, ...string[]]),
+      value: z.string().max(500).nullable().describe("null: the field is not set."),
+    })
+    .strict(),
 ]);
 
 export const actionInput = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("webhook") }).strict()
-    .describe("Publishes an `automation.rule_fired` event to the rule account's webhook subscriptions (signed, retried)."),
-  z.object({ type: z.literal("email"), note: z.string().max(2000).optional().describe("A line added to the message.") }).strict()
-    .describe("Mails the rule account's contacts (its administrators when it has no contact with an address)."),
+  z
+    .object({ type: z.literal("webhook") })
+    .strict()
+    .describe(
+      "Publishes an `automation.rule_fired` event to the rule account's webhook subscriptions (signed, retried).",
+    ),
+  z
+    .object({
+      type: z.literal("email"),
+      note: z.string().max(2000).optional().describe("A line added to the message."),
+    })
+    .strict()
+    .describe(
+      "Mails the rule account's contacts (its administrators when it has no contact with an address).",
+    ),
   z.object({ type: z.literal("change_state"), state: simState }).strict(),
-  z.object({ type: z.literal("change_plan"), communicationPlan: planRef.optional(), ratePlan: planRef.optional() }).strict(),
-  z.object({
-    type: z.literal("open_case"),
-    subject: z.string().min(1).max(200).optional(),
-    category: z.enum(CASE_CATEGORIES).optional().describe("The case's category on the desk (default technical)."),
-    priority: z.enum(["low", "normal", "high", "urgent"]).optional(),
-  }).strict(),
+  z
+    .object({
+      type: z.literal("change_plan"),
+      communicationPlan: planRef.optional(),
+      ratePlan: planRef.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("open_case"),
+      subject: z.string().min(1).max(200).optional(),
+      category: z
+        .enum(CASE_CATEGORIES)
+        .optional()
+        .describe("The case's category on the desk (default technical)."),
+      priority: z.enum(["low", "normal", "high", "urgent"]).optional(),
+    })
+    .strict(),
 ]);
 
 export type TriggerInput = z.infer<typeof triggerInput>;
@@ -68,75 +140,124 @@ export type ActionInput = z.infer<typeof actionInput>;
 
 const name = z.string().trim().min(1).max(100);
 const conditions = z.array(conditionInput).max(10).describe("All must hold (AND).");
-const actions = z.array(actionInput).min(1).max(10).describe("Run in order; one failing does not stop the others.");
+const actions = z
+  .array(actionInput)
+  .min(1)
+  .max(10)
+  .describe("Run in order; one failing does not stop the others.");
 
 /** Checks across fields that a union cannot express; each issue names its field and a code. */
 function crossCheck(v: { trigger?: TriggerInput; actions?: ActionInput[] }, ctx: z.RefinementCtx) {
-  if (v.trigger?.type === "no_session" && (v.trigger.hours === undefined) === (v.trigger.rhythmMultiple === undefined)) {
-    ctx.addIssue({ code: "custom", path: ["trigger", "hours"], message: "Give exactly one of hours and rhythmMultiple.", params: { code: "NO_SESSION_NEEDS_ONE_LIMIT" } });
+  if (
+    v.trigger?.type === "no_session" &&
+    (v.trigger.hours === undefined) === (v.trigger.rhythmMultiple === undefined)
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["trigger", "hours"],
+      message: "Give exactly one of hours and rhythmMultiple.",
+      params: { code: "NO_SESSION_NEEDS_ONE_LIMIT" },
+    });
   }
   v.actions?.forEach((a, i) => {
     if (a.type === "change_plan" && !a.communicationPlan && !a.ratePlan) {
-      ctx.addIssue({ code: "custom", path: ["actions", i, "communicationPlan"], message: "Give communicationPlan, ratePlan or both.", params: { code: "CHANGE_PLAN_NEEDS_A_PLAN" } });
+      ctx.addIssue({
+        code: "custom",
+        path: ["actions", i, "communicationPlan"],
+        message: "Give communicationPlan, ratePlan or both.",
+        params: { code: "CHANGE_PLAN_NEEDS_A_PLAN" },
+      });
     }
   });
 }
 
-export const createRuleInput = z.object({
-  name,
-  description: z.string().max(500).optional(),
-  accountId: z.uuid().optional().describe("The account whose SIMs (and its sub-accounts') the rule watches; the caller's own by default."),
-  enabled: z.boolean().default(true),
-  trigger: triggerInput,
-  conditions: conditions.default([]),
-  actions,
-}).strict().superRefine(crossCheck);
+export const createRuleInput = z
+  .object({
+    name,
+    description: z.string().max(500).optional(),
+    accountId: z
+      .uuid()
+      .optional()
+      .describe(
+        "The account whose SIMs (and its sub-accounts') the rule watches; the caller's own by default.",
+      ),
+    enabled: z.boolean().default(true),
+    trigger: triggerInput,
+    conditions: conditions.default([]),
+    actions,
+  })
+  .strict()
+  .superRefine(crossCheck);
 
-export const updateRuleInput = z.object({
-  name: name.optional(),
-  description: z.string().max(500).nullable().optional(),
-  enabled: z.boolean().optional(),
-  trigger: triggerInput.optional(),
-  conditions: conditions.optional(),
-  actions: actions.optional(),
-}).strict().superRefine(crossCheck);
+export const updateRuleInput = z
+  .object({
+    name: name.optional(),
+    description: z.string().max(500).nullable().optional(),
+    enabled: z.boolean().optional(),
+    trigger: triggerInput.optional(),
+    conditions: conditions.optional(),
+    actions: actions.optional(),
+  })
+  .strict()
+  .superRefine(crossCheck);
 
 export type CreateRuleInput = z.infer<typeof createRuleInput>;
 export type UpdateRuleInput = z.infer<typeof updateRuleInput>;
 
 export const ruleIdParams = z.object({ id: z.uuid() });
-export const listRulesQuery = z.object({ accountId: z.uuid().optional().describe("Only this account's rules (it must lie in your subtree).") });
+export const listRulesQuery = z.object({
+  accountId: z
+    .uuid()
+    .optional()
+    .describe("Only this account's rules (it must lie in your subtree)."),
+});
 export const firingsQuery = z.object({
   cursor: z.string().optional().describe("nextCursor of the previous page."),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const ruleOut = z.object({
-  id: z.string(),
-  accountId: z.string(),
-  name: z.string(),
-  description: z.string().nullable(),
-  enabled: z.boolean(),
-  trigger: z.record(z.string(), z.unknown()),
-  conditions: z.array(z.record(z.string(), z.unknown())),
-  actions: z.array(z.record(z.string(), z.unknown())),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-}).meta({ id: "AutomationRule" });
+export const ruleOut = z
+  .object({
+    id: z.string(),
+    accountId: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    enabled: z.boolean(),
+    trigger: z.record(z.string(), z.unknown()),
+    conditions: z.array(z.record(z.string(), z.unknown())),
+    actions: z.array(z.record(z.string(), z.unknown())),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "AutomationRule" });
 export const ruleList = z.object({ items: z.array(ruleOut) });
 
-export const firingOut = z.object({
-  id: z.string(),
-  ruleId: z.string(),
-  eventId: z.string().nullable().describe("The domain event that fired the rule; null for clock-driven triggers (no_session)."),
-  eventType: z.string(),
-  iccid: z.string().nullable(),
-  status: z.enum(["pending", "running", "done", "failed"]).describe("failed: at least one action failed (see results)."),
-  attempts: z.number().int(),
-  results: z.array(z.object({ type: z.string(), ok: z.boolean() }).catchall(z.unknown())).nullable(),
-  data: z.record(z.string(), z.unknown()).describe("What the trigger saw."),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-}).meta({ id: "AutomationFiring" });
-export const firingsPage = z.object({ items: z.array(firingOut), nextCursor: z.string().nullable() });
+export const firingOut = z
+  .object({
+    id: z.string(),
+    ruleId: z.string(),
+    eventId: z
+      .string()
+      .nullable()
+      .describe(
+        "The domain event that fired the rule; null for clock-driven triggers (no_session).",
+      ),
+    eventType: z.string(),
+    iccid: z.string().nullable(),
+    status: z
+      .enum(["pending", "running", "done", "failed"])
+      .describe("failed: at least one action failed (see results)."),
+    attempts: z.number().int(),
+    results: z
+      .array(z.object({ type: z.string(), ok: z.boolean() }).catchall(z.unknown()))
+      .nullable(),
+    data: z.record(z.string(), z.unknown()).describe("What the trigger saw."),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: "AutomationFiring" });
+export const firingsPage = z.object({
+  items: z.array(firingOut),
+  nextCursor: z.string().nullable(),
+});

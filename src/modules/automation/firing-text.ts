@@ -1,7 +1,8 @@
 /** What fired a rule, in one phrase a customer understands (mail subjects, case subjects, webhook summaries). */
 export function describeFiring(eventType: string, d: Record<string, unknown>): string {
   const sim = typeof d.iccid === "string" ? `SIM ${d.iccid}` : "a SIM";
-  const hours = (s: unknown) => (typeof s === "number" ? `${(s / 3600).toFixed(s < 36_000 ? 1 : 0)} h` : "a while");
+  const hours = (s: unknown) =>
+    typeof s === "number" ? `${(s / 3600).toFixed(s < 36_000 ? 1 : 0)} h` : "a while";
   switch (eventType) {
     case "sim.state_changed":
       return `${sim} changed state from ${String(d.from)} to ${String(d.to)}`;

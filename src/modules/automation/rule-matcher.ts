@@ -18,13 +18,19 @@ export const TRIGGER_EVENT = {
 
 type TriggerEventType = (typeof TRIGGER_EVENT)[keyof typeof TRIGGER_EVENT];
 /** An event a trigger listens to, its data typed by the event's schema (src/modules/events/event-types.ts). */
-export type TriggerEvent = { [T in TriggerEventType]: { type: T; data: EventData<T> } }[TriggerEventType];
+export type TriggerEvent = {
+  [T in TriggerEventType]: { type: T; data: EventData<T> };
+}[TriggerEventType];
 
 export const triggerOfEvent = (eventType: string): TriggerType | null =>
-  (Object.entries(TRIGGER_EVENT).find(([, e]) => e === eventType)?.[0] as TriggerType | undefined) ?? null;
+  (Object.entries(TRIGGER_EVENT).find(([, e]) => e === eventType)?.[0] as
+    TriggerType | undefined) ?? null;
 
 /** True when `event` is one `trigger` fires on. */
-export function triggerMatches(trigger: TriggerInput, event: { type: string; data: unknown }): boolean {
+export function triggerMatches(
+  trigger: TriggerInput,
+  event: { type: string; data: unknown },
+): boolean {
   if (trigger.type === "no_session" || TRIGGER_EVENT[trigger.type] !== event.type) return false;
   const e = event as TriggerEvent;
   switch (e.type) {
@@ -32,7 +38,10 @@ export function triggerMatches(trigger: TriggerInput, event: { type: string; dat
       const t = trigger as Extract<TriggerInput, { type: "sim_state_changed" }>;
       // A change made by a rule never fires a rule: two rules cannot bounce a SIM between states.
       if (e.data.byRule) return false;
-      return (!t.from || t.from.includes(e.data.from as never)) && (!t.to || t.to.includes(e.data.to as never));
+      return (
+        (!t.from || t.from.includes(e.data.from as never)) &&
+        (!t.to || t.to.includes(e.data.to as never))
+      );
     }
     case "sim.imei_changed":
       return true;
@@ -42,10 +51,16 @@ export function triggerMatches(trigger: TriggerInput, event: { type: string; dat
     }
     case "sim.zone_entered": {
       const t = trigger as Extract<TriggerInput, { type: "zone_entered" }>;
-      return (!t.notInPlan || e.data.inPlan === false) && (!t.countries || (e.data.country !== null && t.countries.includes(e.data.country)));
+      return (
+        (!t.notInPlan || e.data.inPlan === false) &&
+        (!t.countries || (e.data.country !== null && t.countries.includes(e.data.country)))
+      );
     }
     case "sim.usage_threshold":
-      return e.data.thresholdPercent === (trigger as Extract<TriggerInput, { type: "usage_above" }>).percent;
+      return (
+        e.data.thresholdPercent ===
+        (trigger as Extract<TriggerInput, { type: "usage_above" }>).percent
+      );
     default: {
       const exhaustive: never = e;
       return exhaustive;

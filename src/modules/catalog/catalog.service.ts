@@ -1,6 +1,12 @@
 import type { Db, Executor } from "../../db/database.js";
 import { inTransaction } from "../../db/database.js";
-import type { Account, CommunicationPlan, RatePlan, RatePlanVersion, Zone } from "../../db/schema.js";
+import type {
+  Account,
+  CommunicationPlan,
+  RatePlan,
+  RatePlanVersion,
+  Zone,
+} from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, notFound, validationError } from "../../lib/errors.js";
 import { isUuid, newId } from "../../lib/ids.js";
@@ -9,7 +15,13 @@ import type { AuditService } from "../audit/audit.service.js";
 import { requirePermission } from "../auth/permissions.js";
 import { actorOf, isOperatorRole, type Principal } from "../auth/principal.js";
 import type {
-  CommunicationPlanInput, CommunicationPlanPatch, RatePlanInput, RateTermsInput, RateVersionOut, Warning, ZoneInput,
+  CommunicationPlanInput,
+  CommunicationPlanPatch,
+  RatePlanInput,
+  RateTermsInput,
+  RateVersionOut,
+  Warning,
+  ZoneInput,
 } from "./catalog.schemas.js";
 
 interface Deps {
@@ -21,16 +33,29 @@ interface Deps {
 
 type PlanKind = "communication" | "rate";
 type StoredTerms = Omit<RateVersionOut, "version" | "effectiveFrom" | "zones"> & {
-  zones: { zoneId: string; dataPerMB: number; smsMO: number; smsMT: number; voicePerMinute: number }[];
+  zones: {
+    zoneId: string;
+    dataPerMB: number;
+    smsMO: number;
+    smsMT: number;
+    voicePerMinute: number;
+  }[];
 };
 
 const zoneNotFound = (ref: string) => notFound("ZONE_NOT_FOUND", `Zone ${ref} was not found.`);
 const planNotFound = (kind: PlanKind, ref: string) =>
-  notFound(kind === "rate" ? "RATE_PLAN_NOT_FOUND" : "COMMUNICATION_PLAN_NOT_FOUND", `${kind === "rate" ? "Rate" : "Communication"} plan ${ref} was not found.`);
+  notFound(
+    kind === "rate" ? "RATE_PLAN_NOT_FOUND" : "COMMUNICATION_PLAN_NOT_FOUND",
+    `${kind === "rate" ? "Rate" : "Communication"} plan ${ref} was not found.`,
+  );
 
 /** The one answer to a plan reference in a request that names no plan the principal may use. */
 export const unknownPlan = (kind: PlanKind, ref: string, field: string) =>
-  validationError(field, kind === "rate" ? "UNKNOWN_RATE_PLAN" : "UNKNOWN_COMMUNICATION_PLAN", `${kind === "rate" ? "Rate" : "Communication"} plan "${ref}" does not exist.`);
+  validationError(
+    field,
+    kind === "rate" ? "UNKNOWN_RATE_PLAN" : "UNKNOWN_COMMUNICATION_PLAN",
+    `${kind === "rate" ? "Rate" : "Communication"} plan "${ref}" does not exist.`,
+  );
 
 /**
  * The operator's catalog: zones, communication plans (what a SIM may do) and rate plans (what it
@@ -41,15 +66,21 @@ export function createCatalogService(deps: Deps) {
   const { db, clock } = deps;
 
   async function zoneByRef(ex: Executor, ref: string): Promise<Zone | undefined> {
-    return ex.selectFrom("zones").selectAll().where(isUuid(ref) ? "id" : "name", "=", ref).executeTakeFirst();
+    return ex
+      .selectFrom("zones")
+      .selectAll()
+      .where(isUuid(ref) ? "id" : "name", "=", ref)
+      .executeTakeFirst();
   }
 
   async function resolveZones(ex: Executor, refs: string[], field: string): Promise<Zone[]> {
     const out: Zone[] = [];
     for (const [i, ref] of refs.entries()) {
       const zone = await zoneByRef(ex, ref);
-      if (!zone) throw validationError(`${field}.${i}`, "ZONE_NOT_FOUND", `Zone "${ref}" does not exist.`);
-      if (out.some((z) => z.id === zone.id)) throw validationError(`${field}.${i}`, "ZONE_DUPLICATE", `Zone "${ref}" is listed twice.`);
+      if (!zone)
+        throw validationError(`${field}.${i}`, "ZONE_NOT_FOUND", `Zone "${ref}" does not exist.`);
+      if (out.some((z) => z.id === zone.id))
+        throw validationError(`${field}.${i}`, "ZONE_DUPLICATE", `Zone "${ref}" is listed twice.`);
       out.push(zone);
     }
     return out;
@@ -62,33 +93,60 @@ export function createCatalogService(deps: Deps) {
   }
 
   const presentZone = (z: Zone) => ({
-    id: z.id, name: z.name, countries: z.countries, plmns: z.plmns,
-    createdAt: z.created_at.toISOString(), updatedAt: z.updated_at.toISOString(),
+    id: z.id,
+    name: z.name,
+    countries: z.countries,
+    plmns: z.plmns,
+    createdAt: z.created_at.toISOString(),
+    updatedAt: z.updated_at.toISOString(),
   });
 
   async function presentCommPlan(ex: Executor, p: CommunicationPlan) {
     const zones = await zoneMap(ex, p.zone_ids);
     return {
-      id: p.id, name: p.name, description: p.description,
+      id: p.id,
+      name: p.name,
+      description: p.description,
       apns: p.apns as { name: string; type: string; ipAddressing: string; ipPool?: string }[],
-      dataEnabled: p.data_enabled, smsEnabled: p.sms_enabled, voiceEnabled: p.voice_enabled, rats: p.rats,
+      dataEnabled: p.data_enabled,
+      smsEnabled: p.sms_enabled,
+      voiceEnabled: p.voice_enabled,
+      rats: p.rats,
       zones: p.zone_ids.map((id) => ({ id, name: zones.get(id)?.name ?? id })),
-      createdAt: p.created_at.toISOString(), updatedAt: p.updated_at.toISOString(),
+      createdAt: p.created_at.toISOString(),
+      updatedAt: p.updated_at.toISOString(),
     };
   }
 
   function presentVersion(v: RatePlanVersion, zones: Map<string, Zone>): RateVersionOut {
     const t = v.terms as StoredTerms;
     return {
-      version: v.version, effectiveFrom: v.effective_from.toISOString(),
-      subscription: t.subscription, included: t.included, pool: t.pool, testReady: t.testReady,
-      dataLimitBytes: t.dataLimitBytes, rounding: t.rounding, planChange: t.planChange,
-      zones: t.zones.map((z) => ({ zone: { id: z.zoneId, name: zones.get(z.zoneId)?.name ?? z.zoneId }, dataPerMB: z.dataPerMB, smsMO: z.smsMO, smsMT: z.smsMT, voicePerMinute: z.voicePerMinute })),
+      version: v.version,
+      effectiveFrom: v.effective_from.toISOString(),
+      subscription: t.subscription,
+      included: t.included,
+      pool: t.pool,
+      testReady: t.testReady,
+      dataLimitBytes: t.dataLimitBytes,
+      rounding: t.rounding,
+      planChange: t.planChange,
+      zones: t.zones.map((z) => ({
+        zone: { id: z.zoneId, name: zones.get(z.zoneId)?.name ?? z.zoneId },
+        dataPerMB: z.dataPerMB,
+        smsMO: z.smsMO,
+        smsMT: z.smsMT,
+        voicePerMinute: z.voicePerMinute,
+      })),
     };
   }
 
   async function versionsOf(ex: Executor, planId: string) {
-    return ex.selectFrom("rate_plan_versions").selectAll().where("rate_plan_id", "=", planId).orderBy("version").execute();
+    return ex
+      .selectFrom("rate_plan_versions")
+      .selectAll()
+      .where("rate_plan_id", "=", planId)
+      .orderBy("version")
+      .execute();
   }
 
   /** The version in force at `at`: the latest whose effectiveFrom is not after it. */
@@ -103,14 +161,22 @@ export function createCatalogService(deps: Deps) {
     const zones = await zoneMap(ex, [...new Set(versions.flatMap((v) => v.zone_ids))]);
     const current = versionAt(versions, clock.now());
     return {
-      id: p.id, name: p.name, currency: p.currency, description: p.description,
+      id: p.id,
+      name: p.name,
+      currency: p.currency,
+      description: p.description,
       currentVersion: current ? presentVersion(current, zones) : null,
       versions: versions.map((v) => presentVersion(v, zones)),
-      createdAt: p.created_at.toISOString(), updatedAt: p.updated_at.toISOString(),
+      createdAt: p.created_at.toISOString(),
+      updatedAt: p.updated_at.toISOString(),
     };
   }
 
-  async function findPlan(ex: Executor, kind: PlanKind, ref: string): Promise<CommunicationPlan | RatePlan | undefined> {
+  async function findPlan(
+    ex: Executor,
+    kind: PlanKind,
+    ref: string,
+  ): Promise<CommunicationPlan | RatePlan | undefined> {
     const column = isUuid(ref) ? "id" : "name";
     return kind === "communication"
       ? ex.selectFrom("communication_plans").selectAll().where(column, "=", ref).executeTakeFirst()
@@ -118,13 +184,22 @@ export function createCatalogService(deps: Deps) {
   }
 
   /** Accounts (as path prefixes) whose offers apply to `account`: itself and its ancestors. */
-  const offerAccountIds = (account: Pick<Account, "path">) => account.path.split("/").filter(Boolean);
+  const offerAccountIds = (account: Pick<Account, "path">) =>
+    account.path.split("/").filter(Boolean);
 
   /** True if the plan may be used by SIMs of `account`: offered to it or an ancestor, or held by the operator. */
-  async function isOffered(ex: Executor, planId: string, account: Pick<Account, "path" | "kind">): Promise<boolean> {
+  async function isOffered(
+    ex: Executor,
+    planId: string,
+    account: Pick<Account, "path" | "kind">,
+  ): Promise<boolean> {
     if (account.kind === "operator") return true;
-    const row = await ex.selectFrom("plan_offers").select("plan_id")
-      .where("plan_id", "=", planId).where("account_id", "in", offerAccountIds(account)).executeTakeFirst();
+    const row = await ex
+      .selectFrom("plan_offers")
+      .select("plan_id")
+      .where("plan_id", "=", planId)
+      .where("account_id", "in", offerAccountIds(account))
+      .executeTakeFirst();
     return !!row;
   }
 
@@ -134,22 +209,36 @@ export function createCatalogService(deps: Deps) {
    * `undefined`, exactly like one that does not exist, so that no answer tells a customer that a
    * plan it was not offered exists (docs/permissions.md).
    */
-  async function findPlanFor(ex: Executor, principal: Pick<Principal, "role" | "accountPath">, kind: PlanKind, ref: string) {
+  async function findPlanFor(
+    ex: Executor,
+    principal: Pick<Principal, "role" | "accountPath">,
+    kind: PlanKind,
+    ref: string,
+  ) {
     const plan = await findPlan(ex, kind, ref);
     if (!plan || isOperatorRole(principal.role)) return plan;
-    const visible = await ex.selectFrom("plan_offers").innerJoin("accounts", "accounts.id", "plan_offers.account_id")
+    const visible = await ex
+      .selectFrom("plan_offers")
+      .innerJoin("accounts", "accounts.id", "plan_offers.account_id")
       .select("plan_offers.plan_id")
       .where("plan_offers.plan_id", "=", plan.id)
-      .where((eb) => eb.or([
-        eb("accounts.id", "in", principal.accountPath.split("/").filter(Boolean)),
-        eb("accounts.path", "like", `${principal.accountPath}%`),
-      ]))
+      .where((eb) =>
+        eb.or([
+          eb("accounts.id", "in", principal.accountPath.split("/").filter(Boolean)),
+          eb("accounts.path", "like", `${principal.accountPath}%`),
+        ]),
+      )
       .executeTakeFirst();
     return visible ? plan : undefined;
   }
 
   /** A plan the principal may see (`findPlanFor`), or 404 as for a plan that does not exist. */
-  async function requireVisiblePlan(principal: Principal, kind: PlanKind, ref: string, ex: Executor = db) {
+  async function requireVisiblePlan(
+    principal: Principal,
+    kind: PlanKind,
+    ref: string,
+    ex: Executor = db,
+  ) {
     const plan = await findPlanFor(ex, principal, kind, ref);
     if (!plan) throw planNotFound(kind, ref);
     return plan;
@@ -157,40 +246,74 @@ export function createCatalogService(deps: Deps) {
 
   async function visiblePlanIds(principal: Principal, kind: PlanKind): Promise<string[] | null> {
     if (isOperatorRole(principal.role)) return null;
-    const rows = await db.selectFrom("plan_offers").innerJoin("accounts", "accounts.id", "plan_offers.account_id")
-      .select("plan_offers.plan_id").where("plan_offers.plan_kind", "=", kind)
-      .where((eb) => eb.or([
-        eb("accounts.id", "in", principal.accountPath.split("/").filter(Boolean)),
-        eb("accounts.path", "like", `${principal.accountPath}%`),
-      ])).distinct().execute();
+    const rows = await db
+      .selectFrom("plan_offers")
+      .innerJoin("accounts", "accounts.id", "plan_offers.account_id")
+      .select("plan_offers.plan_id")
+      .where("plan_offers.plan_kind", "=", kind)
+      .where((eb) =>
+        eb.or([
+          eb("accounts.id", "in", principal.accountPath.split("/").filter(Boolean)),
+          eb("accounts.path", "like", `${principal.accountPath}%`),
+        ]),
+      )
+      .distinct()
+      .execute();
     return rows.map((r) => r.plan_id);
   }
 
   function storedTerms(terms: RateTermsInput, zones: Zone[]): StoredTerms {
     return {
-      subscription: terms.subscription, included: terms.included, pool: terms.pool, testReady: terms.testReady,
-      dataLimitBytes: terms.dataLimitBytes, rounding: terms.rounding, planChange: terms.planChange,
-      zones: terms.zones.map((z, i) => ({ zoneId: zones[i]!.id, dataPerMB: z.dataPerMB, smsMO: z.smsMO, smsMT: z.smsMT, voicePerMinute: z.voicePerMinute })),
+      subscription: terms.subscription,
+      included: terms.included,
+      pool: terms.pool,
+      testReady: terms.testReady,
+      dataLimitBytes: terms.dataLimitBytes,
+      rounding: terms.rounding,
+      planChange: terms.planChange,
+      zones: terms.zones.map((z, i) => ({
+        zoneId: zones[i]!.id,
+        dataPerMB: z.dataPerMB,
+        smsMO: z.smsMO,
+        smsMT: z.smsMT,
+        voicePerMinute: z.voicePerMinute,
+      })),
     };
   }
 
-  async function billShockWarnings(ex: Executor, commPlanId: string | null, ratePlanId: string | null, at: Date): Promise<Warning[]> {
+  async function billShockWarnings(
+    ex: Executor,
+    commPlanId: string | null,
+    ratePlanId: string | null,
+    at: Date,
+  ): Promise<Warning[]> {
     if (!commPlanId || !ratePlanId) return [];
-    const comm = await ex.selectFrom("communication_plans").selectAll().where("id", "=", commPlanId).executeTakeFirst();
-    const rate = await ex.selectFrom("rate_plans").selectAll().where("id", "=", ratePlanId).executeTakeFirst();
+    const comm = await ex
+      .selectFrom("communication_plans")
+      .selectAll()
+      .where("id", "=", commPlanId)
+      .executeTakeFirst();
+    const rate = await ex
+      .selectFrom("rate_plans")
+      .selectAll()
+      .where("id", "=", ratePlanId)
+      .executeTakeFirst();
     if (!comm || !rate) return [];
-    const version = versionAt(await versionsOf(ex, rate.id), at) ?? (await versionsOf(ex, rate.id))[0];
+    const version =
+      versionAt(await versionsOf(ex, rate.id), at) ?? (await versionsOf(ex, rate.id))[0];
     if (!version) return [];
     const priced = new Set(version.zone_ids);
     const zones = await zoneMap(ex, comm.zone_ids);
-    return comm.zone_ids.filter((id) => !priced.has(id)).map((id) => {
-      const name = zones.get(id)?.name ?? id;
-      return {
-        code: "BILL_SHOCK_RISK",
-        message: `Communication plan "${comm.name}" allows zone "${name}", which rate plan "${rate.name}" (version ${version.version}) does not price: usage there would be charged at pay-per-use prices. Restrict the communication plan or add the zone to the rate plan.`,
-        zone: { id, name },
-      };
-    });
+    return comm.zone_ids
+      .filter((id) => !priced.has(id))
+      .map((id) => {
+        const name = zones.get(id)?.name ?? id;
+        return {
+          code: "BILL_SHOCK_RISK",
+          message: `Communication plan "${comm.name}" allows zone "${name}", which rate plan "${rate.name}" (version ${version.version}) does not price: usage there would be charged at pay-per-use prices. Restrict the communication plan or add the zone to the rate plan.`,
+          zone: { id, name },
+        };
+      });
   }
 
   return {
@@ -205,7 +328,13 @@ export function createCatalogService(deps: Deps) {
      * Resolves a plan reference that `principal` gave in a request (id or name) to its id, or a
      * validation error on `field`. A plan a customer may not see answers exactly as an unknown one.
      */
-    async resolvePlanRef(ex: Executor, principal: Pick<Principal, "role" | "accountPath">, kind: PlanKind, ref: string, field: string): Promise<{ id: string; name: string }> {
+    async resolvePlanRef(
+      ex: Executor,
+      principal: Pick<Principal, "role" | "accountPath">,
+      kind: PlanKind,
+      ref: string,
+      field: string,
+    ): Promise<{ id: string; name: string }> {
       const plan = await findPlanFor(ex, principal, kind, ref);
       if (!plan) throw unknownPlan(kind, ref, field);
       return { id: plan.id, name: plan.name };
@@ -214,21 +343,43 @@ export function createCatalogService(deps: Deps) {
     /** Names of plans by id, for presenting SIMs. */
     async planNames(ex: Executor, ids: { comm: string[]; rate: string[] }) {
       const [comm, rate] = await Promise.all([
-        ids.comm.length ? ex.selectFrom("communication_plans").select(["id", "name"]).where("id", "in", ids.comm).execute() : [],
-        ids.rate.length ? ex.selectFrom("rate_plans").select(["id", "name"]).where("id", "in", ids.rate).execute() : [],
+        ids.comm.length
+          ? ex
+              .selectFrom("communication_plans")
+              .select(["id", "name"])
+              .where("id", "in", ids.comm)
+              .execute()
+          : [],
+        ids.rate.length
+          ? ex.selectFrom("rate_plans").select(["id", "name"]).where("id", "in", ids.rate).execute()
+          : [],
       ]);
-      return { comm: new Map(comm.map((p) => [p.id, p.name])), rate: new Map(rate.map((p) => [p.id, p.name])) };
+      return {
+        comm: new Map(comm.map((p) => [p.id, p.name])),
+        rate: new Map(rate.map((p) => [p.id, p.name])),
+      };
     },
 
     /** A communication plan with its zones' countries and networks, for diagnosis. */
     async communicationPlanDetail(ex: Executor, id: string) {
-      const p = await ex.selectFrom("communication_plans").selectAll().where("id", "=", id).executeTakeFirst();
+      const p = await ex
+        .selectFrom("communication_plans")
+        .selectAll()
+        .where("id", "=", id)
+        .executeTakeFirst();
       if (!p) return null;
       const zones = await zoneMap(ex, p.zone_ids);
       return {
-        id: p.id, name: p.name, dataEnabled: p.data_enabled, smsEnabled: p.sms_enabled, rats: p.rats,
+        id: p.id,
+        name: p.name,
+        dataEnabled: p.data_enabled,
+        smsEnabled: p.sms_enabled,
+        rats: p.rats,
         apns: (p.apns as { name: string }[]).map((a) => a.name),
-        zones: p.zone_ids.map((zid) => zones.get(zid)).filter((z): z is Zone => !!z).map((z) => ({ id: z.id, name: z.name, countries: z.countries, plmns: z.plmns })),
+        zones: p.zone_ids
+          .map((zid) => zones.get(zid))
+          .filter((z): z is Zone => !!z)
+          .map((z) => ({ id: z.id, name: z.name, countries: z.countries, plmns: z.plmns })),
       };
     },
 
@@ -243,12 +394,31 @@ export function createCatalogService(deps: Deps) {
     async createZone(principal: Principal, input: ZoneInput) {
       requirePermission(principal, "catalog:write");
       return inTransaction(db, async (tx) => {
-        if (await zoneByRef(tx, input.name)) throw conflict("ZONE_NAME_TAKEN", `A zone named "${input.name}" already exists.`);
+        if (await zoneByRef(tx, input.name))
+          throw conflict("ZONE_NAME_TAKEN", `A zone named "${input.name}" already exists.`);
         const root = await deps.accounts.rootAccount(tx);
         const now = clock.now();
         const id = newId();
-        await tx.insertInto("zones").values({ id, account_id: root.id, name: input.name, countries: [...new Set(input.countries)], plmns: [...new Set(input.plmns ?? [])], created_at: now, updated_at: now }).execute();
-        await deps.audit.record(tx, { accountId: root.id, actor: actorOf(principal), action: "zone.created", entityType: "zone", entityId: id, data: input });
+        await tx
+          .insertInto("zones")
+          .values({
+            id,
+            account_id: root.id,
+            name: input.name,
+            countries: [...new Set(input.countries)],
+            plmns: [...new Set(input.plmns ?? [])],
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        await deps.audit.record(tx, {
+          accountId: root.id,
+          actor: actorOf(principal),
+          action: "zone.created",
+          entityType: "zone",
+          entityId: id,
+          data: input,
+        });
         return presentZone((await zoneByRef(tx, id))!);
       });
     },
@@ -257,14 +427,26 @@ export function createCatalogService(deps: Deps) {
       return inTransaction(db, async (tx) => {
         const zone = await zoneByRef(tx, ref);
         if (!zone) throw zoneNotFound(ref);
-        if (patch.name && patch.name !== zone.name && (await zoneByRef(tx, patch.name))) throw conflict("ZONE_NAME_TAKEN", `A zone named "${patch.name}" already exists.`);
-        await tx.updateTable("zones").set({
-          ...(patch.name && { name: patch.name }),
-          ...(patch.countries && { countries: [...new Set(patch.countries)] }),
-          ...(patch.plmns && { plmns: [...new Set(patch.plmns)] }),
-          updated_at: clock.now(),
-        }).where("id", "=", zone.id).execute();
-        await deps.audit.record(tx, { accountId: zone.account_id, actor: actorOf(principal), action: "zone.updated", entityType: "zone", entityId: zone.id, data: { before: presentZone(zone), patch } });
+        if (patch.name && patch.name !== zone.name && (await zoneByRef(tx, patch.name)))
+          throw conflict("ZONE_NAME_TAKEN", `A zone named "${patch.name}" already exists.`);
+        await tx
+          .updateTable("zones")
+          .set({
+            ...(patch.name && { name: patch.name }),
+            ...(patch.countries && { countries: [...new Set(patch.countries)] }),
+            ...(patch.plmns && { plmns: [...new Set(patch.plmns)] }),
+            updated_at: clock.now(),
+          })
+          .where("id", "=", zone.id)
+          .execute();
+        await deps.audit.record(tx, {
+          accountId: zone.account_id,
+          actor: actorOf(principal),
+          action: "zone.updated",
+          entityType: "zone",
+          entityId: zone.id,
+          data: { before: presentZone(zone), patch },
+        });
         return presentZone((await zoneByRef(tx, zone.id))!);
       });
     },
@@ -283,12 +465,28 @@ export function createCatalogService(deps: Deps) {
       await inTransaction(db, async (tx) => {
         const zone = await zoneByRef(tx, ref);
         if (!zone) throw zoneNotFound(ref);
-        const usedByComm = await tx.selectFrom("communication_plans").select("name").where((eb) => eb(eb.val(zone.id), "=", eb.fn.any("zone_ids"))).executeTakeFirst();
-        const usedByRate = await tx.selectFrom("rate_plan_versions").innerJoin("rate_plans", "rate_plans.id", "rate_plan_versions.rate_plan_id").select("rate_plans.name").where((eb) => eb(eb.val(zone.id), "=", eb.fn.any("rate_plan_versions.zone_ids"))).executeTakeFirst();
+        const usedByComm = await tx
+          .selectFrom("communication_plans")
+          .select("name")
+          .where((eb) => eb(eb.val(zone.id), "=", eb.fn.any("zone_ids")))
+          .executeTakeFirst();
+        const usedByRate = await tx
+          .selectFrom("rate_plan_versions")
+          .innerJoin("rate_plans", "rate_plans.id", "rate_plan_versions.rate_plan_id")
+          .select("rate_plans.name")
+          .where((eb) => eb(eb.val(zone.id), "=", eb.fn.any("rate_plan_versions.zone_ids")))
+          .executeTakeFirst();
         const user = usedByComm?.name ?? usedByRate?.name;
         if (user) throw conflict("ZONE_IN_USE", `Zone "${zone.name}" is used by plan "${user}".`);
         await tx.deleteFrom("zones").where("id", "=", zone.id).execute();
-        await deps.audit.record(tx, { accountId: zone.account_id, actor: actorOf(principal), action: "zone.deleted", entityType: "zone", entityId: zone.id, data: presentZone(zone) });
+        await deps.audit.record(tx, {
+          accountId: zone.account_id,
+          actor: actorOf(principal),
+          action: "zone.deleted",
+          entityType: "zone",
+          entityId: zone.id,
+          data: presentZone(zone),
+        });
       });
     },
 
@@ -296,45 +494,97 @@ export function createCatalogService(deps: Deps) {
     async createCommunicationPlan(principal: Principal, input: CommunicationPlanInput) {
       requirePermission(principal, "catalog:write");
       return inTransaction(db, async (tx) => {
-        if (await findPlan(tx, "communication", input.name)) throw conflict("PLAN_NAME_TAKEN", `A communication plan named "${input.name}" already exists.`);
+        if (await findPlan(tx, "communication", input.name))
+          throw conflict(
+            "PLAN_NAME_TAKEN",
+            `A communication plan named "${input.name}" already exists.`,
+          );
         const zones = await resolveZones(tx, input.zones, "zones");
         const root = await deps.accounts.rootAccount(tx);
         const now = clock.now();
         const id = newId();
-        await tx.insertInto("communication_plans").values({
-          id, account_id: root.id, name: input.name, description: input.description ?? null, apns: JSON.stringify(input.apns),
-          data_enabled: input.dataEnabled, sms_enabled: input.smsEnabled, voice_enabled: input.voiceEnabled,
-          rats: [...new Set(input.rats)], zone_ids: zones.map((z) => z.id), created_at: now, updated_at: now,
-        }).execute();
-        await deps.audit.record(tx, { accountId: root.id, actor: actorOf(principal), action: "communication_plan.created", entityType: "communication_plan", entityId: id, data: input });
+        await tx
+          .insertInto("communication_plans")
+          .values({
+            id,
+            account_id: root.id,
+            name: input.name,
+            description: input.description ?? null,
+            apns: JSON.stringify(input.apns),
+            data_enabled: input.dataEnabled,
+            sms_enabled: input.smsEnabled,
+            voice_enabled: input.voiceEnabled,
+            rats: [...new Set(input.rats)],
+            zone_ids: zones.map((z) => z.id),
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        await deps.audit.record(tx, {
+          accountId: root.id,
+          actor: actorOf(principal),
+          action: "communication_plan.created",
+          entityType: "communication_plan",
+          entityId: id,
+          data: input,
+        });
         return presentCommPlan(tx, (await findPlan(tx, "communication", id)) as CommunicationPlan);
       });
     },
-    async updateCommunicationPlan(principal: Principal, ref: string, patch: CommunicationPlanPatch) {
+    async updateCommunicationPlan(
+      principal: Principal,
+      ref: string,
+      patch: CommunicationPlanPatch,
+    ) {
       requirePermission(principal, "catalog:write");
       return inTransaction(db, async (tx) => {
         const plan = (await findPlan(tx, "communication", ref)) as CommunicationPlan | undefined;
         if (!plan) throw planNotFound("communication", ref);
-        if (patch.name && patch.name !== plan.name && (await findPlan(tx, "communication", patch.name))) throw conflict("PLAN_NAME_TAKEN", `A communication plan named "${patch.name}" already exists.`);
+        if (
+          patch.name &&
+          patch.name !== plan.name &&
+          (await findPlan(tx, "communication", patch.name))
+        )
+          throw conflict(
+            "PLAN_NAME_TAKEN",
+            `A communication plan named "${patch.name}" already exists.`,
+          );
         const zones = patch.zones ? await resolveZones(tx, patch.zones, "zones") : null;
-        await tx.updateTable("communication_plans").set({
-          ...(patch.name && { name: patch.name }),
-          ...(patch.description !== undefined && { description: patch.description }),
-          ...(patch.apns && { apns: JSON.stringify(patch.apns) }),
-          ...(patch.dataEnabled !== undefined && { data_enabled: patch.dataEnabled }),
-          ...(patch.smsEnabled !== undefined && { sms_enabled: patch.smsEnabled }),
-          ...(patch.voiceEnabled !== undefined && { voice_enabled: patch.voiceEnabled }),
-          ...(patch.rats && { rats: [...new Set(patch.rats)] }),
-          ...(zones && { zone_ids: zones.map((z) => z.id) }),
-          updated_at: clock.now(),
-        }).where("id", "=", plan.id).execute();
-        await deps.audit.record(tx, { accountId: plan.account_id, actor: actorOf(principal), action: "communication_plan.updated", entityType: "communication_plan", entityId: plan.id, data: { patch } });
-        return presentCommPlan(tx, (await findPlan(tx, "communication", plan.id)) as CommunicationPlan);
+        await tx
+          .updateTable("communication_plans")
+          .set({
+            ...(patch.name && { name: patch.name }),
+            ...(patch.description !== undefined && { description: patch.description }),
+            ...(patch.apns && { apns: JSON.stringify(patch.apns) }),
+            ...(patch.dataEnabled !== undefined && { data_enabled: patch.dataEnabled }),
+            ...(patch.smsEnabled !== undefined && { sms_enabled: patch.smsEnabled }),
+            ...(patch.voiceEnabled !== undefined && { voice_enabled: patch.voiceEnabled }),
+            ...(patch.rats && { rats: [...new Set(patch.rats)] }),
+            ...(zones && { zone_ids: zones.map((z) => z.id) }),
+            updated_at: clock.now(),
+          })
+          .where("id", "=", plan.id)
+          .execute();
+        await deps.audit.record(tx, {
+          accountId: plan.account_id,
+          actor: actorOf(principal),
+          action: "communication_plan.updated",
+          entityType: "communication_plan",
+          entityId: plan.id,
+          data: { patch },
+        });
+        return presentCommPlan(
+          tx,
+          (await findPlan(tx, "communication", plan.id)) as CommunicationPlan,
+        );
       });
     },
     async getCommunicationPlan(principal: Principal, ref: string) {
       requirePermission(principal, "catalog:read");
-      return presentCommPlan(db, (await requireVisiblePlan(principal, "communication", ref)) as CommunicationPlan);
+      return presentCommPlan(
+        db,
+        (await requireVisiblePlan(principal, "communication", ref)) as CommunicationPlan,
+      );
     },
     async listCommunicationPlans(principal: Principal) {
       requirePermission(principal, "catalog:read");
@@ -349,18 +599,49 @@ export function createCatalogService(deps: Deps) {
     async createRatePlan(principal: Principal, input: RatePlanInput) {
       requirePermission(principal, "catalog:write");
       return inTransaction(db, async (tx) => {
-        if (await findPlan(tx, "rate", input.name)) throw conflict("PLAN_NAME_TAKEN", `A rate plan named "${input.name}" already exists.`);
-        const zones = await resolveZones(tx, input.zones.map((z) => z.zone), "zones");
+        if (await findPlan(tx, "rate", input.name))
+          throw conflict("PLAN_NAME_TAKEN", `A rate plan named "${input.name}" already exists.`);
+        const zones = await resolveZones(
+          tx,
+          input.zones.map((z) => z.zone),
+          "zones",
+        );
         const root = await deps.accounts.rootAccount(tx);
         const now = clock.now();
         const id = newId();
-        await tx.insertInto("rate_plans").values({ id, account_id: root.id, name: input.name, currency: input.currency, description: input.description ?? null, created_at: now, updated_at: now }).execute();
-        await tx.insertInto("rate_plan_versions").values({
-          id: newId(), rate_plan_id: id, account_id: root.id, version: 1,
-          effective_from: input.effectiveFrom ? new Date(input.effectiveFrom) : now,
-          terms: JSON.stringify(storedTerms(input, zones)), zone_ids: zones.map((z) => z.id), created_at: now,
-        }).execute();
-        await deps.audit.record(tx, { accountId: root.id, actor: actorOf(principal), action: "rate_plan.created", entityType: "rate_plan", entityId: id, data: input });
+        await tx
+          .insertInto("rate_plans")
+          .values({
+            id,
+            account_id: root.id,
+            name: input.name,
+            currency: input.currency,
+            description: input.description ?? null,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        await tx
+          .insertInto("rate_plan_versions")
+          .values({
+            id: newId(),
+            rate_plan_id: id,
+            account_id: root.id,
+            version: 1,
+            effective_from: input.effectiveFrom ? new Date(input.effectiveFrom) : now,
+            terms: JSON.stringify(storedTerms(input, zones)),
+            zone_ids: zones.map((z) => z.id),
+            created_at: now,
+          })
+          .execute();
+        await deps.audit.record(tx, {
+          accountId: root.id,
+          actor: actorOf(principal),
+          action: "rate_plan.created",
+          entityType: "rate_plan",
+          entityId: id,
+          data: input,
+        });
         return presentRatePlan(tx, (await findPlan(tx, "rate", id)) as RatePlan);
       });
     },
@@ -370,20 +651,53 @@ export function createCatalogService(deps: Deps) {
       return inTransaction(db, async (tx) => {
         const plan = (await findPlan(tx, "rate", ref)) as RatePlan | undefined;
         if (!plan) throw planNotFound("rate", ref);
-        await tx.selectFrom("rate_plans").select("id").where("id", "=", plan.id).forUpdate().execute();
+        await tx
+          .selectFrom("rate_plans")
+          .select("id")
+          .where("id", "=", plan.id)
+          .forUpdate()
+          .execute();
         const versions = await versionsOf(tx, plan.id);
         const last = versions[versions.length - 1]!;
         const effectiveFrom = terms.effectiveFrom ? new Date(terms.effectiveFrom) : clock.now();
         if (effectiveFrom.getTime() <= last.effective_from.getTime()) {
-          throw validationError("effectiveFrom", "VERSION_NOT_AFTER_PREVIOUS", `A new version must take effect after version ${last.version} (${last.effective_from.toISOString()}).`);
+          throw validationError(
+            "effectiveFrom",
+            "VERSION_NOT_AFTER_PREVIOUS",
+            `A new version must take effect after version ${last.version} (${last.effective_from.toISOString()}).`,
+          );
         }
-        const zones = await resolveZones(tx, terms.zones.map((z) => z.zone), "zones");
-        await tx.insertInto("rate_plan_versions").values({
-          id: newId(), rate_plan_id: plan.id, account_id: plan.account_id, version: last.version + 1, effective_from: effectiveFrom,
-          terms: JSON.stringify(storedTerms(terms, zones)), zone_ids: zones.map((z) => z.id), created_at: clock.now(),
-        }).execute();
-        await tx.updateTable("rate_plans").set({ updated_at: clock.now() }).where("id", "=", plan.id).execute();
-        await deps.audit.record(tx, { accountId: plan.account_id, actor: actorOf(principal), action: "rate_plan.version_added", entityType: "rate_plan", entityId: plan.id, data: { version: last.version + 1, terms } });
+        const zones = await resolveZones(
+          tx,
+          terms.zones.map((z) => z.zone),
+          "zones",
+        );
+        await tx
+          .insertInto("rate_plan_versions")
+          .values({
+            id: newId(),
+            rate_plan_id: plan.id,
+            account_id: plan.account_id,
+            version: last.version + 1,
+            effective_from: effectiveFrom,
+            terms: JSON.stringify(storedTerms(terms, zones)),
+            zone_ids: zones.map((z) => z.id),
+            created_at: clock.now(),
+          })
+          .execute();
+        await tx
+          .updateTable("rate_plans")
+          .set({ updated_at: clock.now() })
+          .where("id", "=", plan.id)
+          .execute();
+        await deps.audit.record(tx, {
+          accountId: plan.account_id,
+          actor: actorOf(principal),
+          action: "rate_plan.version_added",
+          entityType: "rate_plan",
+          entityId: plan.id,
+          data: { version: last.version + 1, terms },
+        });
         return presentRatePlan(tx, plan);
       });
     },
@@ -407,9 +721,24 @@ export function createCatalogService(deps: Deps) {
         const plan = await findPlan(tx, kind, ref);
         if (!plan) throw planNotFound(kind, ref);
         const account = await deps.accounts.requireVisible(principal, accountId, tx);
-        await tx.insertInto("plan_offers").values({ plan_kind: kind, plan_id: plan.id, account_id: account.id, created_at: clock.now() })
-          .onConflict((oc) => oc.columns(["plan_id", "account_id"]).doNothing()).execute();
-        await deps.audit.record(tx, { accountId: account.id, actor: actorOf(principal), action: "plan.offered", entityType: `${kind}_plan`, entityId: plan.id, data: { accountId } });
+        await tx
+          .insertInto("plan_offers")
+          .values({
+            plan_kind: kind,
+            plan_id: plan.id,
+            account_id: account.id,
+            created_at: clock.now(),
+          })
+          .onConflict((oc) => oc.columns(["plan_id", "account_id"]).doNothing())
+          .execute();
+        await deps.audit.record(tx, {
+          accountId: account.id,
+          actor: actorOf(principal),
+          action: "plan.offered",
+          entityType: `${kind}_plan`,
+          entityId: plan.id,
+          data: { accountId },
+        });
         return this.listOffers(principal, kind, plan.id, tx);
       });
     },
@@ -418,18 +747,45 @@ export function createCatalogService(deps: Deps) {
       await inTransaction(db, async (tx) => {
         const plan = await findPlan(tx, kind, ref);
         if (!plan) throw planNotFound(kind, ref);
-        const res = await tx.deleteFrom("plan_offers").where("plan_id", "=", plan.id).where("account_id", "=", accountId).executeTakeFirst();
-        if (Number(res.numDeletedRows) === 0) throw notFound("OFFER_NOT_FOUND", `Plan ${plan.name} is not offered to account ${accountId}.`);
-        await deps.audit.record(tx, { accountId, actor: actorOf(principal), action: "plan.offer_withdrawn", entityType: `${kind}_plan`, entityId: plan.id, data: { accountId } });
+        const res = await tx
+          .deleteFrom("plan_offers")
+          .where("plan_id", "=", plan.id)
+          .where("account_id", "=", accountId)
+          .executeTakeFirst();
+        if (Number(res.numDeletedRows) === 0)
+          throw notFound(
+            "OFFER_NOT_FOUND",
+            `Plan ${plan.name} is not offered to account ${accountId}.`,
+          );
+        await deps.audit.record(tx, {
+          accountId,
+          actor: actorOf(principal),
+          action: "plan.offer_withdrawn",
+          entityType: `${kind}_plan`,
+          entityId: plan.id,
+          data: { accountId },
+        });
       });
     },
     async listOffers(principal: Principal, kind: PlanKind, ref: string, ex: Executor = db) {
       requirePermission(principal, "catalog:offer");
       const plan = await findPlan(ex, kind, ref);
       if (!plan) throw planNotFound(kind, ref);
-      const rows = await ex.selectFrom("plan_offers").innerJoin("accounts", "accounts.id", "plan_offers.account_id")
-        .select(["accounts.id", "accounts.name", "plan_offers.created_at"]).where("plan_id", "=", plan.id).orderBy("accounts.name").execute();
-      return { plan: { id: plan.id, name: plan.name }, accounts: rows.map((r) => ({ id: r.id, name: r.name, offeredAt: r.created_at.toISOString() })) };
+      const rows = await ex
+        .selectFrom("plan_offers")
+        .innerJoin("accounts", "accounts.id", "plan_offers.account_id")
+        .select(["accounts.id", "accounts.name", "plan_offers.created_at"])
+        .where("plan_id", "=", plan.id)
+        .orderBy("accounts.name")
+        .execute();
+      return {
+        plan: { id: plan.id, name: plan.name },
+        accounts: rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          offeredAt: r.created_at.toISOString(),
+        })),
+      };
     },
 
     /** Bill-shock check of a communication plan against a rate plan. */
@@ -437,7 +793,11 @@ export function createCatalogService(deps: Deps) {
       requirePermission(principal, "catalog:read");
       const comm = await requireVisiblePlan(principal, "communication", commRef);
       const rate = await requireVisiblePlan(principal, "rate", rateRef);
-      return { communicationPlan: { id: comm.id, name: comm.name }, ratePlan: { id: rate.id, name: rate.name }, warnings: await billShockWarnings(db, comm.id, rate.id, clock.now()) };
+      return {
+        communicationPlan: { id: comm.id, name: comm.name },
+        ratePlan: { id: rate.id, name: rate.name },
+        warnings: await billShockWarnings(db, comm.id, rate.id, clock.now()),
+      };
     },
   };
 }

@@ -1,11 +1,37 @@
 import type { CaseCategory, CasePriority, CaseState } from "../../db/schema.js";
 
 /** The case state machine, free of I/O (docs/desk.md has the diagram and the TMF621 mapping). */
-export const CASE_STATES = ["new", "open", "waiting_on_customer", "waiting_on_consultation", "resolved", "closed"] as const satisfies readonly CaseState[];
-export const CASE_CATEGORIES = ["sim_order", "platform_howto", "billing", "technical", "plans", "products", "other"] as const satisfies readonly CaseCategory[];
-export const CASE_PRIORITIES = ["low", "normal", "high", "urgent"] as const satisfies readonly CasePriority[];
+export const CASE_STATES = [
+  "new",
+  "open",
+  "waiting_on_customer",
+  "waiting_on_consultation",
+  "resolved",
+  "closed",
+] as const satisfies readonly CaseState[];
+export const CASE_CATEGORIES = [
+  "sim_order",
+  "platform_howto",
+  "billing",
+  "technical",
+  "plans",
+  "products",
+  "other",
+] as const satisfies readonly CaseCategory[];
+export const CASE_PRIORITIES = [
+  "low",
+  "normal",
+  "high",
+  "urgent",
+] as const satisfies readonly CasePriority[];
 
-const WORKING: CaseState[] = ["open", "waiting_on_customer", "waiting_on_consultation", "resolved", "closed"];
+const WORKING: CaseState[] = [
+  "open",
+  "waiting_on_customer",
+  "waiting_on_consultation",
+  "resolved",
+  "closed",
+];
 
 const ALLOWED: Record<CaseState, readonly CaseState[]> = {
   new: WORKING,
@@ -18,7 +44,8 @@ const ALLOWED: Record<CaseState, readonly CaseState[]> = {
   closed: [],
 };
 
-export const canTransition = (from: CaseState, to: CaseState) => from !== to && ALLOWED[from].includes(to);
+export const canTransition = (from: CaseState, to: CaseState) =>
+  from !== to && ALLOWED[from].includes(to);
 
 /** States in which the customer still expects something from us. */
 export const isOpenState = (s: CaseState) => s !== "resolved" && s !== "closed";

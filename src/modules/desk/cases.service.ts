@@ -1,13 +1,25 @@
 import { sql } from "kysely";
 import { type Db, type Executor, inTransaction } from "../../db/database.js";
-import type { Case, CaseCategory, CaseEntryKind, CasePriority, CaseState } from "../../db/schema.js";
+import type {
+  Case,
+  CaseCategory,
+  CaseEntryKind,
+  CasePriority,
+  CaseState,
+} from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { validationError } from "../../lib/errors.js";
 import { isUuid, newId } from "../../lib/ids.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { can, requirePermission } from "../auth/permissions.js";
-import { type Actor, actorOf, isOperatorRole, type Principal, SYSTEM_ACTOR } from "../auth/principal.js";
+import {
+  type Actor,
+  actorOf,
+  isOperatorRole,
+  type Principal,
+  SYSTEM_ACTOR,
+} from "../auth/principal.js";
 import type { EventsService } from "../events/events.service.js";
 import type { SimsService } from "../sims/sims.service.js";
 import { canTransition, isOpenState } from "./case-states.js";
@@ -63,7 +75,8 @@ export interface CaseListQuery {
 }
 
 /** The account a case's events and audits are filed under: its customer, or the operator while in triage. */
-export const tenantOf = (c: Pick<Case, "account_id" | "operator_id">) => c.account_id ?? c.operator_id;
+export const tenantOf = (c: Pick<Case, "account_id" | "operator_id">) =>
+  c.account_id ?? c.operator_id;
 
 /**
  * Cases and their timeline. Every change of state, owner, priority, category or account is written
@@ -81,11 +94,18 @@ export function createCasesService(deps: Deps) {
     const q = ex.selectFrom("cases").leftJoin("accounts", "accounts.id", "cases.account_id");
     return q.where((eb) => {
       const inTree = eb("accounts.path", "like", `${principal.accountPath}%`);
-      return isOperatorRole(principal.role) ? eb.or([inTree, eb("cases.account_id", "is", null)]) : inTree;
+      return isOperatorRole(principal.role)
+        ? eb.or([inTree, eb("cases.account_id", "is", null)])
+        : inTree;
     });
   }
 
-  async function requireVisibleCase(principal: Principal, id: string, ex: Executor = db, forUpdate = false): Promise<Case> {
+  async function requireVisibleCase(
+    principal: Principal,
+    id: string,
+    ex: Executor = db,
+    forUpdate = false,
+  ): Promise<Case> {
     if (!isUuid(id)) throw deskErrors.caseNotFound(id);
     let q = visibleCases(ex, principal).selectAll("cases").where("cases.id", "=", id);
     if (forUpdate) q = q.forUpdate("cases");
@@ -95,7 +115,12 @@ export function createCasesService(deps: Deps) {
   }
 
   async function lockCase(tx: Executor, id: string): Promise<Case> {
-    const c = await tx.selectFrom("cases").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+    const c = await tx
+      .selectFrom("cases")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!c) throw deskErrors.caseNotFound(id);
     return c;
   }
@@ -108,18 +133,30 @@ export function createCasesService(deps: Deps) {
    * sequence is per operator; the real key stays cases.id (UUIDv7).
    */
   async function nextNumber(tx: Executor): Promise<number> {
-    const { rows } = await sql<{ n: number }>`SELECT nextval('desk_case_number_seq')::int AS n`.execute(tx);
+    const { rows } = await sql<{
+      n: number;
+    }>`SELECT nextval('desk_case_number_seq')::int AS n`.execute(tx);
     return rows[0]!.n;
   }
 
   async function appendEntry(tx: Executor, c: Pick<Case, "id">, e: NewEntry): Promise<string> {
     const id = newId();
     const now = clock.now();
-    await tx.insertInto("case_entries").values({
-      id, case_id: c.id, kind: e.kind, body: e.body ?? null, data: JSON.stringify(e.data ?? {}),
-      actor_user_id: e.actor.userId, actor_name: e.actor.name,
-      desk_message_id: e.deskMessageId ?? null, consultation_id: e.consultationId ?? null, created_at: now,
-    }).execute();
+    await tx
+      .insertInto("case_entries")
+      .values({
+        id,
+        case_id: c.id,
+        kind: e.kind,
+        body: e.body ?? null,
+        data: JSON.stringify(e.data ?? {}),
+        actor_user_id: e.actor.userId,
+        actor_name: e.actor.name,
+        desk_message_id: e.deskMessageId ?? null,
+        consultation_id: e.consultationId ?? null,
+        created_at: now,
+      })
+      .execute();
     await tx.updateTable("cases").set({ updated_at: now }).where("id", "=", c.id).execute();
     await deps.onEntryAppended?.(tx, c.id, e.kind);
     return id;
@@ -129,32 +166,77 @@ export function createCasesService(deps: Deps) {
     const operator = await deps.accounts.rootAccount(tx);
     const now = clock.now();
     const row: Case = {
-      id: newId(), operator_id: operator.id, account_id: input.accountId, number: await nextNumber(tx),
-      subject: input.subject.slice(0, 998), category: input.category ?? "other", state: "new", priority: input.priority ?? "normal",
-      owner_user_id: input.ownerUserId ?? null, contact_ids: input.contactIds ?? [],
-      requester_email: input.requesterEmail ?? null, requester_name: input.requesterName ?? null,
-      channel: input.channel, source_key: input.sourceKey ?? null, reopened_from_case_id: input.reopenedFromCaseId ?? null,
-      created_at: now, updated_at: now, resolved_at: null, closed_at: null,
+      id: newId(),
+      operator_id: operator.id,
+      account_id: input.accountId,
+      number: await nextNumber(tx),
+      subject: input.subject.slice(0, 998),
+      category: input.category ?? "other",
+      state: "new",
+      priority: input.priority ?? "normal",
+      owner_user_id: input.ownerUserId ?? null,
+      contact_ids: input.contactIds ?? [],
+      requester_email: input.requesterEmail ?? null,
+      requester_name: input.requesterName ?? null,
+      channel: input.channel,
+      source_key: input.sourceKey ?? null,
+      reopened_from_case_id: input.reopenedFromCaseId ?? null,
+      created_at: now,
+      updated_at: now,
+      resolved_at: null,
+      closed_at: null,
     };
     await tx.insertInto("cases").values(row).execute();
     await appendEntry(tx, row, {
-      kind: "event", body: input.description ?? null, actor,
-      data: { type: "created", channel: row.channel, state: row.state, priority: row.priority, category: row.category,
-        accountId: row.account_id, ownerUserId: row.owner_user_id, reopenedFromCaseId: row.reopened_from_case_id },
+      kind: "event",
+      body: input.description ?? null,
+      actor,
+      data: {
+        type: "created",
+        channel: row.channel,
+        state: row.state,
+        priority: row.priority,
+        category: row.category,
+        accountId: row.account_id,
+        ownerUserId: row.owner_user_id,
+        reopenedFromCaseId: row.reopened_from_case_id,
+      },
     });
     if (row.owner_user_id) {
-      await appendEntry(tx, row, { kind: "event", actor, data: { type: "owner_changed", from: null, to: row.owner_user_id } });
+      await appendEntry(tx, row, {
+        kind: "event",
+        actor,
+        data: { type: "owner_changed", from: null, to: row.owner_user_id },
+      });
     }
-    await events.emit(tx, [{
-      accountId: tenantOf(row), type: "case.created", subjectId: row.id,
-      data: { caseId: row.id, number: row.number, accountId: row.account_id, subject: row.subject, category: row.category,
-        priority: row.priority, channel: row.channel, reopenedFromCaseId: row.reopened_from_case_id },
-    }]);
+    await events.emit(tx, [
+      {
+        accountId: tenantOf(row),
+        type: "case.created",
+        subjectId: row.id,
+        data: {
+          caseId: row.id,
+          number: row.number,
+          accountId: row.account_id,
+          subject: row.subject,
+          category: row.category,
+          priority: row.priority,
+          channel: row.channel,
+          reopenedFromCaseId: row.reopened_from_case_id,
+        },
+      },
+    ]);
     return row;
   }
 
   /** Moves a case to `to`, writing the `event` entry and the domain event. No-op when already there. */
-  async function changeState(tx: Executor, c: Case, to: CaseState, actor: Actor, reason?: string): Promise<Case> {
+  async function changeState(
+    tx: Executor,
+    c: Case,
+    to: CaseState,
+    actor: Actor,
+    reason?: string,
+  ): Promise<Case> {
     if (c.state === to) return c;
     if (!canTransition(c.state, to)) throw deskErrors.invalidTransition(c.state, to);
     const now = clock.now();
@@ -163,37 +245,73 @@ export function createCasesService(deps: Deps) {
     if (to === "closed") patch.closed_at = now;
     if (c.state === "resolved" && to !== "closed") patch.resolved_at = null;
     await tx.updateTable("cases").set(patch).where("id", "=", c.id).execute();
-    await appendEntry(tx, c, { kind: "event", actor, data: { type: "state_changed", from: c.state, to, ...(reason ? { reason } : {}) } });
-    await events.emit(tx, [{
-      accountId: tenantOf(c), type: "case.state_changed", subjectId: c.id,
-      data: { caseId: c.id, number: c.number, from: c.state, to, reason: reason ?? null },
-    }]);
+    await appendEntry(tx, c, {
+      kind: "event",
+      actor,
+      data: { type: "state_changed", from: c.state, to, ...(reason ? { reason } : {}) },
+    });
+    await events.emit(tx, [
+      {
+        accountId: tenantOf(c),
+        type: "case.state_changed",
+        subjectId: c.id,
+        data: { caseId: c.id, number: c.number, from: c.state, to, reason: reason ?? null },
+      },
+    ]);
     return { ...c, ...patch };
   }
 
   async function requireAgent(ex: Executor, userId: string) {
     const operator = await deps.accounts.rootAccount(ex);
     const u = isUuid(userId)
-      ? (await deps.accounts.directory.usersByIds(ex, [userId])).find((x) => x.account_id === operator.id && x.disabled_at === null)
+      ? (await deps.accounts.directory.usersByIds(ex, [userId])).find(
+          (x) => x.account_id === operator.id && x.disabled_at === null,
+        )
       : undefined;
     if (!u || !isOperatorRole(u.role as Principal["role"])) throw deskErrors.ownerNotAgent(userId);
     return u;
   }
 
-  async function assignOwner(tx: Executor, c: Case, ownerUserId: string | null, actor: Actor): Promise<Case> {
+  async function assignOwner(
+    tx: Executor,
+    c: Case,
+    ownerUserId: string | null,
+    actor: Actor,
+  ): Promise<Case> {
     if (c.owner_user_id === ownerUserId) return c;
     if (ownerUserId) await requireAgent(tx, ownerUserId);
-    await tx.updateTable("cases").set({ owner_user_id: ownerUserId, updated_at: clock.now() }).where("id", "=", c.id).execute();
-    await appendEntry(tx, c, { kind: "event", actor, data: { type: "owner_changed", from: c.owner_user_id, to: ownerUserId } });
+    await tx
+      .updateTable("cases")
+      .set({ owner_user_id: ownerUserId, updated_at: clock.now() })
+      .where("id", "=", c.id)
+      .execute();
+    await appendEntry(tx, c, {
+      kind: "event",
+      actor,
+      data: { type: "owner_changed", from: c.owner_user_id, to: ownerUserId },
+    });
     return { ...c, owner_user_id: ownerUserId };
   }
 
-  async function assignAccount(tx: Executor, principal: Principal, c: Case, accountId: string | null): Promise<Case> {
+  async function assignAccount(
+    tx: Executor,
+    principal: Principal,
+    c: Case,
+    accountId: string | null,
+  ): Promise<Case> {
     if (c.account_id === accountId) return c;
     if (accountId === null) throw deskErrors.accountRequired();
     await deps.accounts.requireVisible(principal, accountId, tx);
-    await tx.updateTable("cases").set({ account_id: accountId, updated_at: clock.now() }).where("id", "=", c.id).execute();
-    await appendEntry(tx, c, { kind: "event", actor: actorOf(principal), data: { type: "account_changed", from: c.account_id, to: accountId } });
+    await tx
+      .updateTable("cases")
+      .set({ account_id: accountId, updated_at: clock.now() })
+      .where("id", "=", c.id)
+      .execute();
+    await appendEntry(tx, c, {
+      kind: "event",
+      actor: actorOf(principal),
+      data: { type: "account_changed", from: c.account_id, to: accountId },
+    });
     return { ...c, account_id: accountId };
   }
 
@@ -208,42 +326,89 @@ export function createCasesService(deps: Deps) {
     requireAgent,
 
     /** A case opened through the API: by a customer for its own account, or by an agent for any visible account. */
-    async create(principal: Principal, input: {
-      accountId?: string | null; subject: string; description?: string; category?: CaseCategory; priority?: CasePriority;
-      ownerUserId?: string | null; contactIds?: string[];
-    }): Promise<Case> {
+    async create(
+      principal: Principal,
+      input: {
+        accountId?: string | null;
+        subject: string;
+        description?: string;
+        category?: CaseCategory;
+        priority?: CasePriority;
+        ownerUserId?: string | null;
+        contactIds?: string[];
+      },
+    ): Promise<Case> {
       requirePermission(principal, "cases:open");
       const agent = can(principal, "cases:work");
-      const accountId = input.accountId === undefined ? (agent ? null : principal.accountId) : input.accountId;
+      const accountId =
+        input.accountId === undefined ? (agent ? null : principal.accountId) : input.accountId;
       if (accountId === null && !agent) throw deskErrors.accountRequired();
       if (input.ownerUserId && !agent) requirePermission(principal, "cases:work");
       return inTransaction(db, async (tx) => {
         if (accountId) await deps.accounts.requireVisible(principal, accountId, tx);
         const contactIds = input.contactIds ?? [];
         if (contactIds.length > 0) {
-          const found = (await deps.accounts.directory.contactsByIds(tx, contactIds.filter(isUuid))).filter((k) => k.account_id === accountId);
+          const found = (
+            await deps.accounts.directory.contactsByIds(tx, contactIds.filter(isUuid))
+          ).filter((k) => k.account_id === accountId);
           if (found.length !== new Set(contactIds).size) {
-            throw validationError("contactIds", "CASE_CONTACT_NOT_FOUND", "Every contact must be a contact of the case's account.");
+            throw validationError(
+              "contactIds",
+              "CASE_CONTACT_NOT_FOUND",
+              "Every contact must be a contact of the case's account.",
+            );
           }
         }
-        const owner = input.ownerUserId ?? (agent && isOperatorRole(principal.role) ? principal.userId : null);
+        const owner =
+          input.ownerUserId ?? (agent && isOperatorRole(principal.role) ? principal.userId : null);
         if (owner) await requireAgent(tx, owner);
-        const c = await createCase(tx, {
-          accountId, subject: input.subject, category: input.category, priority: input.priority, ownerUserId: owner,
-          contactIds, channel: "api", description: input.description ?? null,
-        }, actorOf(principal));
-        await audit.record(tx, { accountId: tenantOf(c), actor: actorOf(principal), action: "case.create", entityType: "case", entityId: c.id, data: { number: c.number, subject: c.subject } });
+        const c = await createCase(
+          tx,
+          {
+            accountId,
+            subject: input.subject,
+            category: input.category,
+            priority: input.priority,
+            ownerUserId: owner,
+            contactIds,
+            channel: "api",
+            description: input.description ?? null,
+          },
+          actorOf(principal),
+        );
+        await audit.record(tx, {
+          accountId: tenantOf(c),
+          actor: actorOf(principal),
+          action: "case.create",
+          entityType: "case",
+          entityId: c.id,
+          data: { number: c.number, subject: c.subject },
+        });
         return c;
       });
     },
 
     async list(principal: Principal, q: CaseListQuery) {
       requirePermission(principal, "cases:read");
-      if (q.cursor && !isUuid(q.cursor)) throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
+      if (q.cursor && !isUuid(q.cursor))
+        throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
       let query = visibleCases(db, principal).selectAll("cases");
       if (q.state && q.state.length > 0) query = query.where("cases.state", "in", q.state);
-      if (q.owner) query = q.owner === "none" ? query.where("cases.owner_user_id", "is", null) : query.where("cases.owner_user_id", "=", isUuid(q.owner) ? q.owner : "00000000-0000-0000-0000-000000000000");
-      if (q.account) query = query.where("cases.account_id", "=", isUuid(q.account) ? q.account : "00000000-0000-0000-0000-000000000000");
+      if (q.owner)
+        query =
+          q.owner === "none"
+            ? query.where("cases.owner_user_id", "is", null)
+            : query.where(
+                "cases.owner_user_id",
+                "=",
+                isUuid(q.owner) ? q.owner : "00000000-0000-0000-0000-000000000000",
+              );
+      if (q.account)
+        query = query.where(
+          "cases.account_id",
+          "=",
+          isUuid(q.account) ? q.account : "00000000-0000-0000-0000-000000000000",
+        );
       if (q.triage) query = query.where("cases.account_id", "is", null);
       if (q.category) query = query.where("cases.category", "=", q.category);
       if (q.priority) query = query.where("cases.priority", "=", q.priority);
@@ -252,50 +417,117 @@ export function createCasesService(deps: Deps) {
         const n = /^#?(\d{1,9})$/.exec(term);
         query = n
           ? query.where("cases.number", "=", Number(n[1]))
-          : query.where((eb) => eb.or([
-            eb("cases.subject", "ilike", `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`),
-            eb("cases.requester_email", "ilike", `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`),
-          ]));
+          : query.where((eb) =>
+              eb.or([
+                eb("cases.subject", "ilike", `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`),
+                eb(
+                  "cases.requester_email",
+                  "ilike",
+                  `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`,
+                ),
+              ]),
+            );
       }
       if (q.cursor) query = query.where("cases.id", "<", q.cursor);
-      const rows = await query.orderBy("cases.id", "desc").limit(q.limit + 1).execute();
+      const rows = await query
+        .orderBy("cases.id", "desc")
+        .limit(q.limit + 1)
+        .execute();
       const page = rows.slice(0, q.limit);
       return { rows: page, nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null };
     },
 
     /** State, priority, category, owner and (from triage) account, each audited and logged on the timeline. */
-    async update(principal: Principal, id: string, patch: {
-      state?: CaseState; priority?: CasePriority; category?: CaseCategory; ownerUserId?: string | null; accountId?: string | null;
-      subject?: string; reason?: string;
-    }): Promise<Case> {
+    async update(
+      principal: Principal,
+      id: string,
+      patch: {
+        state?: CaseState;
+        priority?: CasePriority;
+        category?: CaseCategory;
+        ownerUserId?: string | null;
+        accountId?: string | null;
+        subject?: string;
+        reason?: string;
+      },
+    ): Promise<Case> {
       requirePermission(principal, "cases:work");
       return inTransaction(db, async (tx) => {
         let c = await requireVisibleCase(principal, id, tx, true);
-        const before = { state: c.state, priority: c.priority, category: c.category, owner: c.owner_user_id, account: c.account_id, subject: c.subject };
+        const before = {
+          state: c.state,
+          priority: c.priority,
+          category: c.category,
+          owner: c.owner_user_id,
+          account: c.account_id,
+          subject: c.subject,
+        };
         const actor = actorOf(principal);
-        if (patch.accountId !== undefined) c = await assignAccount(tx, principal, c, patch.accountId);
+        if (patch.accountId !== undefined)
+          c = await assignAccount(tx, principal, c, patch.accountId);
         if (patch.priority && patch.priority !== c.priority) {
-          await tx.updateTable("cases").set({ priority: patch.priority }).where("id", "=", c.id).execute();
-          await appendEntry(tx, c, { kind: "event", actor, data: { type: "priority_changed", from: c.priority, to: patch.priority } });
+          await tx
+            .updateTable("cases")
+            .set({ priority: patch.priority })
+            .where("id", "=", c.id)
+            .execute();
+          await appendEntry(tx, c, {
+            kind: "event",
+            actor,
+            data: { type: "priority_changed", from: c.priority, to: patch.priority },
+          });
           c = { ...c, priority: patch.priority };
         }
         if (patch.category && patch.category !== c.category) {
-          await tx.updateTable("cases").set({ category: patch.category }).where("id", "=", c.id).execute();
-          await appendEntry(tx, c, { kind: "event", actor, data: { type: "category_changed", from: c.category, to: patch.category } });
+          await tx
+            .updateTable("cases")
+            .set({ category: patch.category })
+            .where("id", "=", c.id)
+            .execute();
+          await appendEntry(tx, c, {
+            kind: "event",
+            actor,
+            data: { type: "category_changed", from: c.category, to: patch.category },
+          });
           c = { ...c, category: patch.category };
         }
         if (patch.subject && patch.subject !== c.subject) {
-          await tx.updateTable("cases").set({ subject: patch.subject }).where("id", "=", c.id).execute();
-          await appendEntry(tx, c, { kind: "event", actor, data: { type: "subject_changed", from: c.subject, to: patch.subject } });
+          await tx
+            .updateTable("cases")
+            .set({ subject: patch.subject })
+            .where("id", "=", c.id)
+            .execute();
+          await appendEntry(tx, c, {
+            kind: "event",
+            actor,
+            data: { type: "subject_changed", from: c.subject, to: patch.subject },
+          });
           c = { ...c, subject: patch.subject };
         }
         if (patch.ownerUserId !== undefined) c = await assignOwner(tx, c, patch.ownerUserId, actor);
         if (patch.state) c = await changeState(tx, c, patch.state, actor, patch.reason);
-        const after = { state: c.state, priority: c.priority, category: c.category, owner: c.owner_user_id, account: c.account_id, subject: c.subject };
-        const changed = Object.fromEntries(Object.entries(after).filter(([k, v]) => (before as Record<string, unknown>)[k] !== v)
-          .map(([k, v]) => [k, { from: (before as Record<string, unknown>)[k], to: v }]));
+        const after = {
+          state: c.state,
+          priority: c.priority,
+          category: c.category,
+          owner: c.owner_user_id,
+          account: c.account_id,
+          subject: c.subject,
+        };
+        const changed = Object.fromEntries(
+          Object.entries(after)
+            .filter(([k, v]) => (before as Record<string, unknown>)[k] !== v)
+            .map(([k, v]) => [k, { from: (before as Record<string, unknown>)[k], to: v }]),
+        );
         if (Object.keys(changed).length > 0) {
-          await audit.record(tx, { accountId: tenantOf(c), actor, action: "case.update", entityType: "case", entityId: c.id, data: { changed, reason: patch.reason ?? null } });
+          await audit.record(tx, {
+            accountId: tenantOf(c),
+            actor,
+            action: "case.update",
+            entityType: "case",
+            entityId: c.id,
+            data: { changed, reason: patch.reason ?? null },
+          });
         }
         return c;
       });
@@ -313,40 +545,93 @@ export function createCasesService(deps: Deps) {
 
     /** Automation rules open cases through this; the same rule and event always give the same case. */
     async openCaseFromAutomation(input: {
-      accountId: string; subject: string; body: string; category?: string; priority?: CasePriority;
-      simIccids?: string[]; source: { ruleId: string; eventId: string };
+      accountId: string;
+      subject: string;
+      body: string;
+      category?: string;
+      priority?: CasePriority;
+      simIccids?: string[];
+      source: { ruleId: string; eventId: string };
     }): Promise<{ id: string; number: number }> {
       const sourceKey = `automation:${input.source.ruleId}:${input.source.eventId}`;
-      const category = (["sim_order", "platform_howto", "billing", "technical", "plans", "products", "other"] as const)
-        .find((k) => k === input.category) ?? "technical";
-      const attempt = () => inTransaction(db, async (tx) => {
-        const existing = await tx.selectFrom("cases").select(["id", "number"]).where("source_key", "=", sourceKey).executeTakeFirst();
-        if (existing) return existing;
-        const actor: Actor = { userId: null, name: `automation rule ${input.source.ruleId}` };
-        const c = await createCase(tx, {
-          accountId: input.accountId, subject: input.subject, category, priority: input.priority, channel: "automation",
-          sourceKey, description: input.body,
-        }, actor);
-        const iccids = [...new Set(input.simIccids ?? [])];
-        if (iccids.length > 0) {
-          // The rule's account or any account below it (a rule on a parent sees its sub-accounts' SIMs).
-          const [ruleAccount] = await deps.accounts.directory.accountsByIds(tx, [input.accountId]);
-          const sims = [];
-          for (const iccid of iccids) {
-            const sim = await deps.sims.findByIccid(tx, iccid);
-            if (!sim || !ruleAccount) continue;
-            const [holder] = await deps.accounts.directory.accountsByIds(tx, [sim.account_id]);
-            if (holder?.path.startsWith(ruleAccount.path)) sims.push(sim);
+      const category =
+        (
+          [
+            "sim_order",
+            "platform_howto",
+            "billing",
+            "technical",
+            "plans",
+            "products",
+            "other",
+          ] as const
+        ).find((k) => k === input.category) ?? "technical";
+      const attempt = () =>
+        inTransaction(db, async (tx) => {
+          const existing = await tx
+            .selectFrom("cases")
+            .select(["id", "number"])
+            .where("source_key", "=", sourceKey)
+            .executeTakeFirst();
+          if (existing) return existing;
+          const actor: Actor = { userId: null, name: `automation rule ${input.source.ruleId}` };
+          const c = await createCase(
+            tx,
+            {
+              accountId: input.accountId,
+              subject: input.subject,
+              category,
+              priority: input.priority,
+              channel: "automation",
+              sourceKey,
+              description: input.body,
+            },
+            actor,
+          );
+          const iccids = [...new Set(input.simIccids ?? [])];
+          if (iccids.length > 0) {
+            // The rule's account or any account below it (a rule on a parent sees its sub-accounts' SIMs).
+            const [ruleAccount] = await deps.accounts.directory.accountsByIds(tx, [
+              input.accountId,
+            ]);
+            const sims = [];
+            for (const iccid of iccids) {
+              const sim = await deps.sims.findByIccid(tx, iccid);
+              if (!sim || !ruleAccount) continue;
+              const [holder] = await deps.accounts.directory.accountsByIds(tx, [sim.account_id]);
+              if (holder?.path.startsWith(ruleAccount.path)) sims.push(sim);
+            }
+            for (const s of sims) {
+              await tx
+                .insertInto("case_links")
+                .values({
+                  id: newId(),
+                  case_id: c.id,
+                  kind: "sim",
+                  sim_id: s.id,
+                  linked_account_id: null,
+                  created_by_user_id: null,
+                  created_at: clock.now(),
+                })
+                .onConflict((oc) => oc.doNothing())
+                .execute();
+              await appendEntry(tx, c, {
+                kind: "event",
+                actor,
+                data: { type: "linked", sim: s.iccid },
+              });
+            }
           }
-          for (const s of sims) {
-            await tx.insertInto("case_links").values({ id: newId(), case_id: c.id, kind: "sim", sim_id: s.id, linked_account_id: null, created_by_user_id: null, created_at: clock.now() })
-              .onConflict((oc) => oc.doNothing()).execute();
-            await appendEntry(tx, c, { kind: "event", actor, data: { type: "linked", sim: s.iccid } });
-          }
-        }
-        await audit.record(tx, { accountId: input.accountId, actor: SYSTEM_ACTOR, action: "case.create", entityType: "case", entityId: c.id, data: { number: c.number, source: input.source } });
-        return { id: c.id, number: c.number };
-      });
+          await audit.record(tx, {
+            accountId: input.accountId,
+            actor: SYSTEM_ACTOR,
+            action: "case.create",
+            entityType: "case",
+            entityId: c.id,
+            data: { number: c.number, source: input.source },
+          });
+          return { id: c.id, number: c.number };
+        });
       try {
         return await attempt();
       } catch (err) {
@@ -358,8 +643,14 @@ export function createCasesService(deps: Deps) {
 
     /** Open cases of an account, newest first (caller lookup). */
     async openCasesOf(ex: Executor, accountId: string) {
-      return ex.selectFrom("cases").selectAll().where("account_id", "=", accountId)
-        .where("state", "not in", ["resolved", "closed"]).orderBy("id", "desc").limit(50).execute();
+      return ex
+        .selectFrom("cases")
+        .selectAll()
+        .where("account_id", "=", accountId)
+        .where("state", "not in", ["resolved", "closed"])
+        .orderBy("id", "desc")
+        .limit(50)
+        .execute();
     },
 
     isOpenState,

@@ -17,7 +17,11 @@ export function* piecesOf(bytes: Buffer, n: number): Generator<Buffer> {
 }
 
 /** Writes the pieces as owned by `ownerId`, one statement each; returns their number. */
-export async function writeBlob(db: Db, ownerId: string, pieces: Iterable<Buffer>): Promise<number> {
+export async function writeBlob(
+  db: Db,
+  ownerId: string,
+  pieces: Iterable<Buffer>,
+): Promise<number> {
   let seq = 0;
   for (const bytes of pieces) {
     await db.insertInto("desk_blob_chunks").values({ owner_id: ownerId, seq, bytes }).execute();
@@ -30,8 +34,14 @@ export async function writeBlob(db: Db, ownerId: string, pieces: Iterable<Buffer
 export async function readBlob(db: Db, ownerId: string, chunks: number): Promise<Buffer | null> {
   const parts: Buffer[] = [];
   for (let from = 0; from < chunks; from += READ_BATCH) {
-    const rows = await db.selectFrom("desk_blob_chunks").select(["seq", "bytes"]).where("owner_id", "=", ownerId)
-      .where("seq", ">=", from).where("seq", "<", Math.min(chunks, from + READ_BATCH)).orderBy("seq").execute();
+    const rows = await db
+      .selectFrom("desk_blob_chunks")
+      .select(["seq", "bytes"])
+      .where("owner_id", "=", ownerId)
+      .where("seq", ">=", from)
+      .where("seq", "<", Math.min(chunks, from + READ_BATCH))
+      .orderBy("seq")
+      .execute();
     if (rows.length !== Math.min(READ_BATCH, chunks - from)) return null;
     for (const r of rows) parts.push(r.bytes);
   }
@@ -40,5 +50,6 @@ export async function readBlob(db: Db, ownerId: string, chunks: number): Promise
 
 /** Drops the pieces of blobs that were written but never filed (a duplicate delivery, a failed intake). */
 export async function deleteBlobs(db: Executor, ownerIds: string[]): Promise<void> {
-  for (const id of ownerIds) await db.deleteFrom("desk_blob_chunks").where("owner_id", "=", id).execute();
+  for (const id of ownerIds)
+    await db.deleteFrom("desk_blob_chunks").where("owner_id", "=", id).execute();
 }

@@ -15,7 +15,14 @@ import type { ParsedIntake } from "./mail-intake.js";
 import type { MailParser } from "./mail-parse-thread.js";
 import { RawMessage } from "./raw-message.js";
 import {
-  caseNumberInSubject, classify, consultationCaseNumberInSubject, messageIdsIn, originalMessageIdsInBounce, replySubject, signedMessageId, subjectTag,
+  caseNumberInSubject,
+  classify,
+  consultationCaseNumberInSubject,
+  messageIdsIn,
+  originalMessageIdsInBounce,
+  replySubject,
+  signedMessageId,
+  subjectTag,
   verifyMessageId,
 } from "./mail-threading.js";
 
@@ -85,7 +92,9 @@ export function createDeskMailService(deps: Deps) {
   const { db, clock, cases, threadKey, config } = deps;
   const domain = mailDomainOf(config.from);
 
-  async function mailboxAddresses(ex: Executor): Promise<{ id: string; address: string; account_id: string | null }[]> {
+  async function mailboxAddresses(
+    ex: Executor,
+  ): Promise<{ id: string; address: string; account_id: string | null }[]> {
     return ex.selectFrom("desk_mailboxes").select(["id", "address", "account_id"]).execute();
   }
 
@@ -111,20 +120,35 @@ export function createDeskMailService(deps: Deps) {
     const [account] = await deps.accounts.directory.accountsByIds(ex, [c.account_id]);
     if (!account) return false;
     const tree = new Set(account.path.split("/").filter(Boolean).slice(1));
-    if ((await deps.accounts.directory.contactsByEmail(ex, e)).some((k) => tree.has(k.account_id))) return true;
-    return (await deps.accounts.directory.usersByEmail(ex, e, { customersOnly: true })).some((u) => tree.has(u.account_id) && !u.disabled_at);
+    if ((await deps.accounts.directory.contactsByEmail(ex, e)).some((k) => tree.has(k.account_id)))
+      return true;
+    return (await deps.accounts.directory.usersByEmail(ex, e, { customersOnly: true })).some(
+      (u) => tree.has(u.account_id) && !u.disabled_at,
+    );
   }
 
   /** True when `email` is the party one of the case's consultations was addressed to (`only`: that one). */
-  async function isConsultedParty(ex: Executor, caseId: string, email: string | null, only?: string): Promise<boolean> {
+  async function isConsultedParty(
+    ex: Executor,
+    caseId: string,
+    email: string | null,
+    only?: string,
+  ): Promise<boolean> {
     if (!email) return false;
-    let q = ex.selectFrom("consultations").select("id").where("case_id", "=", caseId)
+    let q = ex
+      .selectFrom("consultations")
+      .select("id")
+      .where("case_id", "=", caseId)
       .where((eb) => eb.fn("lower", ["address"]), "=", email.toLowerCase());
     if (only) q = q.where("id", "=", only);
     return !!(await q.executeTakeFirst());
   }
 
-  interface Thread { caseId: string; consultationId: string | null; by: IntakeResult["threadedBy"] }
+  interface Thread {
+    caseId: string;
+    consultationId: string | null;
+    by: IntakeResult["threadedBy"];
+  }
 
   /**
    * Whether the sender may join the thread a mail points at, and where: a consultation's thread only
@@ -133,48 +157,78 @@ export function createDeskMailService(deps: Deps) {
    * Message-ID proves only that the sender saw a mail of the thread, not that they belong on it.
    */
   async function admit(tx: Executor, t: Thread, from: string | null): Promise<Thread | null> {
-    if (t.consultationId && await isConsultedParty(tx, t.caseId, from, t.consultationId)) return t;
-    const c = await tx.selectFrom("cases").selectAll().where("id", "=", t.caseId).executeTakeFirst();
+    if (t.consultationId && (await isConsultedParty(tx, t.caseId, from, t.consultationId)))
+      return t;
+    const c = await tx
+      .selectFrom("cases")
+      .selectAll()
+      .where("id", "=", t.caseId)
+      .executeTakeFirst();
     if (!c) return null;
     if (await isKnownContactOf(tx, c, from)) return { ...t, consultationId: null };
-    if (!t.consultationId && await isConsultedParty(tx, t.caseId, from)) return t;
+    if (!t.consultationId && (await isConsultedParty(tx, t.caseId, from))) return t;
     return null;
   }
 
   /** The threads a mail points at, strongest layer first: our signed token, any stored Message-ID, the subject tags. */
   async function* threadCandidates(tx: Executor, p: ParsedIntake): AsyncGenerator<Thread> {
-    const refs = [...new Set([...(p.inReplyTo ? [p.inReplyTo] : []), ...messageIdsIn(p.references.join(" "))])];
+    const refs = [
+      ...new Set([...(p.inReplyTo ? [p.inReplyTo] : []), ...messageIdsIn(p.references.join(" "))]),
+    ];
     for (const ref of refs) {
       const token = verifyMessageId(threadKey, ref);
       if (!token) continue;
       if (token.kind === "cons") {
-        const cons = await tx.selectFrom("consultations").select(["id", "case_id"]).where("id", "=", token.ownerId).executeTakeFirst();
+        const cons = await tx
+          .selectFrom("consultations")
+          .select(["id", "case_id"])
+          .where("id", "=", token.ownerId)
+          .executeTakeFirst();
         if (cons) yield { caseId: cons.case_id, consultationId: cons.id, by: "token" };
       } else {
-        const c = await tx.selectFrom("cases").select("id").where("id", "=", token.ownerId).executeTakeFirst();
+        const c = await tx
+          .selectFrom("cases")
+          .select("id")
+          .where("id", "=", token.ownerId)
+          .executeTakeFirst();
         if (c) yield { caseId: c.id, consultationId: null, by: "token" };
       }
     }
     if (refs.length > 0) {
-      const stored = await tx.selectFrom("desk_messages").select(["message_id", "case_id", "consultation_id"])
-        .where("message_id", "in", refs.slice(0, 100)).where("case_id", "is not", null).execute();
+      const stored = await tx
+        .selectFrom("desk_messages")
+        .select(["message_id", "case_id", "consultation_id"])
+        .where("message_id", "in", refs.slice(0, 100))
+        .where("case_id", "is not", null)
+        .execute();
       for (const ref of refs) {
         const hit = stored.find((s) => s.message_id === ref);
-        if (hit) yield { caseId: hit.case_id!, consultationId: hit.consultation_id, by: "references" };
+        if (hit)
+          yield { caseId: hit.case_id!, consultationId: hit.consultation_id, by: "references" };
       }
     }
     const n = caseNumberInSubject(p.subject);
     if (n !== null) {
-      const c = await tx.selectFrom("cases").select("id").where("number", "=", n).orderBy("id").executeTakeFirst();
+      const c = await tx
+        .selectFrom("cases")
+        .select("id")
+        .where("number", "=", n)
+        .orderBy("id")
+        .executeTakeFirst();
       if (c) yield { caseId: c.id, consultationId: null, by: "subject_tag" };
     }
     // Outlook drops References on a consultation's thread too; its tag names the case, the sender picks the consultation.
     const k = consultationCaseNumberInSubject(p.subject);
     if (k !== null && p.fromAddress) {
-      const cons = await tx.selectFrom("consultations").innerJoin("cases", "cases.id", "consultations.case_id")
-        .select(["consultations.id", "consultations.case_id"]).where("cases.number", "=", k)
+      const cons = await tx
+        .selectFrom("consultations")
+        .innerJoin("cases", "cases.id", "consultations.case_id")
+        .select(["consultations.id", "consultations.case_id"])
+        .where("cases.number", "=", k)
         .where((eb) => eb.fn("lower", ["consultations.address"]), "=", p.fromAddress.toLowerCase())
-        .where("consultations.state", "!=", "closed").orderBy("consultations.id", "desc").executeTakeFirst();
+        .where("consultations.state", "!=", "closed")
+        .orderBy("consultations.id", "desc")
+        .executeTakeFirst();
       if (cons) yield { caseId: cons.case_id, consultationId: cons.id, by: "subject_tag" };
     }
   }
@@ -183,7 +237,10 @@ export function createDeskMailService(deps: Deps) {
    * Threading in layers, every layer checking the sender (`admit`): the first thread the sender may
    * join wins. `refused` is the first thread the mail pointed at that its sender may not join.
    */
-  async function findThread(tx: Executor, p: ParsedIntake): Promise<{ thread: Thread | null; refused: Thread | null }> {
+  async function findThread(
+    tx: Executor,
+    p: ParsedIntake,
+  ): Promise<{ thread: Thread | null; refused: Thread | null }> {
     let refused: Thread | null = null;
     const judged = new Set<string>();
     for await (const candidate of threadCandidates(tx, p)) {
@@ -197,22 +254,42 @@ export function createDeskMailService(deps: Deps) {
     return { thread: null, refused };
   }
 
-  async function autoAnswerAllowed(tx: Executor, address: string, caseId: string): Promise<boolean> {
+  async function autoAnswerAllowed(
+    tx: Executor,
+    address: string,
+    caseId: string,
+  ): Promise<boolean> {
     const since = new Date(clock.now().getTime() - AUTO_ANSWER_WINDOW_MS);
-    const rows = await tx.selectFrom("desk_messages").select(["case_id", "to_addresses"])
-      .where("direction", "=", "out").where("created_at", ">=", since)
-      .where((eb) => eb(eb.val("automatic"), "=", eb.fn.any("flags"))).execute();
-    const perAddress = rows.filter((r) => r.to_addresses.some((t) => t.toLowerCase() === address.toLowerCase())).length;
+    const rows = await tx
+      .selectFrom("desk_messages")
+      .select(["case_id", "to_addresses"])
+      .where("direction", "=", "out")
+      .where("created_at", ">=", since)
+      .where((eb) => eb(eb.val("automatic"), "=", eb.fn.any("flags")))
+      .execute();
+    const perAddress = rows.filter((r) =>
+      r.to_addresses.some((t) => t.toLowerCase() === address.toLowerCase()),
+    ).length;
     const perCase = rows.filter((r) => r.case_id === caseId).length;
     return perAddress < AUTO_ANSWERS_PER_ADDRESS && perCase < AUTO_ANSWERS_PER_CASE;
   }
 
   /** The support address a case's customer writes to: the mailbox its first mail came through, or any. */
   async function replyToAddress(tx: Executor, caseId: string): Promise<string | null> {
-    const first = await tx.selectFrom("desk_messages").innerJoin("desk_mailboxes", "desk_mailboxes.id", "desk_messages.mailbox_id")
-      .select("desk_mailboxes.address").where("desk_messages.case_id", "=", caseId).orderBy("desk_messages.id").executeTakeFirst();
+    const first = await tx
+      .selectFrom("desk_messages")
+      .innerJoin("desk_mailboxes", "desk_mailboxes.id", "desk_messages.mailbox_id")
+      .select("desk_mailboxes.address")
+      .where("desk_messages.case_id", "=", caseId)
+      .orderBy("desk_messages.id")
+      .executeTakeFirst();
     if (first) return first.address;
-    const any = await tx.selectFrom("desk_mailboxes").select("address").where("account_id", "is", null).orderBy("id").executeTakeFirst();
+    const any = await tx
+      .selectFrom("desk_mailboxes")
+      .select("address")
+      .where("account_id", "is", null)
+      .orderBy("id")
+      .executeTakeFirst();
     return any?.address ?? null;
   }
 
@@ -220,10 +297,21 @@ export function createDeskMailService(deps: Deps) {
    * Stores an outbound mail of a case (or a consultation) and queues it through the platform's mail
    * service in the same transaction: it is on the case before it is sent, whatever happens next.
    */
-  async function queueOutbound(tx: Executor, c: Case, m: {
-    to: string[]; cc?: string[]; subject: string; text: string; purpose: string; consultationId?: string | null;
-    automatic?: boolean; inReplyTo?: string | null; references?: string[];
-  }) {
+  async function queueOutbound(
+    tx: Executor,
+    c: Case,
+    m: {
+      to: string[];
+      cc?: string[];
+      subject: string;
+      text: string;
+      purpose: string;
+      consultationId?: string | null;
+      automatic?: boolean;
+      inReplyTo?: string | null;
+      references?: string[];
+    },
+  ) {
     const id = newId();
     const messageId = m.consultationId
       ? signedMessageId(threadKey, "cons", m.consultationId, id, domain)
@@ -237,77 +325,212 @@ export function createDeskMailService(deps: Deps) {
     if (m.automatic) headers["Auto-Submitted"] = "auto-replied";
     if (m.automatic) headers["X-Auto-Response-Suppress"] = "All";
     const queued = await deps.mail.enqueue(tx, {
-      accountId: tenantOf(c), to: m.to, cc: m.cc, subject: m.subject, text: m.text, purpose: m.purpose, headers, messageId,
+      accountId: tenantOf(c),
+      to: m.to,
+      cc: m.cc,
+      subject: m.subject,
+      text: m.text,
+      purpose: m.purpose,
+      headers,
+      messageId,
     });
-    await tx.insertInto("desk_messages").values({
-      id, case_id: c.id, consultation_id: m.consultationId ?? null, mailbox_id: null, direction: "out", message_id: messageId,
-      in_reply_to: m.inReplyTo ?? null, references_ids: refs, from_address: config.from, to_addresses: m.to, cc_addresses: m.cc ?? [],
-      subject: m.subject, text_body: m.text, headers: JSON.stringify(headers), flags: m.automatic ? ["automatic"] : [],
-      mail_id: queued.id, send_status: queued.status === "outbox" ? "outbox" : "queued", created_at: clock.now(),
-    }).execute();
+    await tx
+      .insertInto("desk_messages")
+      .values({
+        id,
+        case_id: c.id,
+        consultation_id: m.consultationId ?? null,
+        mailbox_id: null,
+        direction: "out",
+        message_id: messageId,
+        in_reply_to: m.inReplyTo ?? null,
+        references_ids: refs,
+        from_address: config.from,
+        to_addresses: m.to,
+        cc_addresses: m.cc ?? [],
+        subject: m.subject,
+        text_body: m.text,
+        headers: JSON.stringify(headers),
+        flags: m.automatic ? ["automatic"] : [],
+        mail_id: queued.id,
+        send_status: queued.status === "outbox" ? "outbox" : "queued",
+        created_at: clock.now(),
+      })
+      .execute();
     return { id, messageId, mailId: queued.id, status: queued.status };
   }
 
   /** The Message-IDs a reply on the case refers to, oldest first, and the newest inbound one. */
   async function threadHeaders(tx: Executor, caseId: string, consultationId: string | null) {
-    let q = tx.selectFrom("desk_messages").select(["message_id", "direction"]).where("case_id", "=", caseId);
-    q = consultationId ? q.where("consultation_id", "=", consultationId) : q.where("consultation_id", "is", null);
+    let q = tx
+      .selectFrom("desk_messages")
+      .select(["message_id", "direction"])
+      .where("case_id", "=", caseId);
+    q = consultationId
+      ? q.where("consultation_id", "=", consultationId)
+      : q.where("consultation_id", "is", null);
     const rows = await q.orderBy("id").execute();
     const lastIn = [...rows].reverse().find((r) => r.direction === "in");
-    return { references: rows.map((r) => r.message_id), inReplyTo: lastIn?.message_id ?? rows[rows.length - 1]?.message_id ?? null };
+    return {
+      references: rows.map((r) => r.message_id),
+      inReplyTo: lastIn?.message_id ?? rows[rows.length - 1]?.message_id ?? null,
+    };
   }
 
-  async function storeInbound(tx: Executor, raw: RawMessage, stored: StoredBytes, env: Envelope, p: ParsedIntake, flags: DeskMessageFlag[],
-    mailboxId: string | null, caseId: string | null, consultationId: string | null): Promise<string | null> {
+  async function storeInbound(
+    tx: Executor,
+    raw: RawMessage,
+    stored: StoredBytes,
+    env: Envelope,
+    p: ParsedIntake,
+    flags: DeskMessageFlag[],
+    mailboxId: string | null,
+    caseId: string | null,
+    consultationId: string | null,
+  ): Promise<string | null> {
     const id = stored.deskMessageId;
-    const inserted = await tx.insertInto("desk_messages").values({
-      id, case_id: caseId, consultation_id: consultationId, mailbox_id: mailboxId, direction: "in", message_id: p.messageId,
-      in_reply_to: p.inReplyTo, references_ids: p.references.slice(0, 200), envelope_from: env.mailFrom, envelope_to: env.rcptTo,
-      from_address: p.fromAddress, from_name: p.fromName, to_addresses: p.to, cc_addresses: p.cc, subject: p.subject,
-      text_body: p.text, html_body: p.html, headers: JSON.stringify(p.headers), raw: null, raw_size: raw.size, raw_chunks: stored.rawChunks, flags,
-      needs_human: p.oversize || p.unparsed, created_at: clock.now(),
-    }).onConflict((oc) => oc.column("message_id").doNothing()).returning("id").executeTakeFirst();
+    const inserted = await tx
+      .insertInto("desk_messages")
+      .values({
+        id,
+        case_id: caseId,
+        consultation_id: consultationId,
+        mailbox_id: mailboxId,
+        direction: "in",
+        message_id: p.messageId,
+        in_reply_to: p.inReplyTo,
+        references_ids: p.references.slice(0, 200),
+        envelope_from: env.mailFrom,
+        envelope_to: env.rcptTo,
+        from_address: p.fromAddress,
+        from_name: p.fromName,
+        to_addresses: p.to,
+        cc_addresses: p.cc,
+        subject: p.subject,
+        text_body: p.text,
+        html_body: p.html,
+        headers: JSON.stringify(p.headers),
+        raw: null,
+        raw_size: raw.size,
+        raw_chunks: stored.rawChunks,
+        flags,
+        needs_human: p.oversize || p.unparsed,
+        created_at: clock.now(),
+      })
+      .onConflict((oc) => oc.column("message_id").doNothing())
+      .returning("id")
+      .executeTakeFirst();
     if (!inserted) return null;
     for (const [i, a] of p.attachments.entries()) {
-      await tx.insertInto("desk_attachments").values({
-        id: stored.attachments[i]!.id, message_id: id, filename: a.filename, content_type: a.contentType, content_id: a.contentId, inline: a.inline,
-        size: a.size, content: null, content_chunks: stored.attachments[i]!.chunks, truncated: a.truncated,
-      }).execute();
+      await tx
+        .insertInto("desk_attachments")
+        .values({
+          id: stored.attachments[i]!.id,
+          message_id: id,
+          filename: a.filename,
+          content_type: a.contentType,
+          content_id: a.contentId,
+          inline: a.inline,
+          size: a.size,
+          content: null,
+          content_chunks: stored.attachments[i]!.chunks,
+          truncated: a.truncated,
+        })
+        .execute();
     }
     return id;
   }
 
   const summaryOf = (p: ParsedIntake, flags: DeskMessageFlag[]) => ({
-    from: p.fromAddress, fromName: p.fromName, subject: p.subject, flags, attachments: p.attachments.length,
-    needsHuman: p.oversize || p.unparsed, ...(p.bodyTruncated ? { bodyTruncated: true } : {}),
+    from: p.fromAddress,
+    fromName: p.fromName,
+    subject: p.subject,
+    flags,
+    attachments: p.attachments.length,
+    needsHuman: p.oversize || p.unparsed,
+    ...(p.bodyTruncated ? { bodyTruncated: true } : {}),
   });
 
   /** Handles a bounce: marks the outbound message it names as failed and files it on that case. */
-  async function handleBounce(tx: Executor, p: ParsedIntake): Promise<{ caseId: string; outboundId: string } | null> {
-    const ids = [...originalMessageIdsInBounce(p.reportText), ...originalMessageIdsInBounce(p.text ?? ""),
-      ...(p.inReplyTo ? [p.inReplyTo] : []), ...p.references];
+  async function handleBounce(
+    tx: Executor,
+    p: ParsedIntake,
+  ): Promise<{ caseId: string; outboundId: string } | null> {
+    const ids = [
+      ...originalMessageIdsInBounce(p.reportText),
+      ...originalMessageIdsInBounce(p.text ?? ""),
+      ...(p.inReplyTo ? [p.inReplyTo] : []),
+      ...p.references,
+    ];
     if (ids.length === 0) return null;
-    const out = await tx.selectFrom("desk_messages").select(["id", "case_id", "message_id", "mail_id"])
-      .where("direction", "=", "out").where("message_id", "in", [...new Set(ids)].slice(0, 100)).executeTakeFirst();
+    const out = await tx
+      .selectFrom("desk_messages")
+      .select(["id", "case_id", "message_id", "mail_id"])
+      .where("direction", "=", "out")
+      .where("message_id", "in", [...new Set(ids)].slice(0, 100))
+      .executeTakeFirst();
     if (!out || !out.case_id) return null;
-    const reason = /^\s*(?:diagnostic-code|status)\s*:\s*(.+)$/im.exec(`${p.reportText}\n${p.text ?? ""}`)?.[1]?.trim() ?? "The receiving server returned the message.";
-    await tx.updateTable("desk_messages").set({ send_status: "failed", send_error: `Bounced: ${reason}`.slice(0, 1000) }).where("id", "=", out.id).execute();
+    const reason =
+      /^\s*(?:diagnostic-code|status)\s*:\s*(.+)$/im
+        .exec(`${p.reportText}\n${p.text ?? ""}`)?.[1]
+        ?.trim() ?? "The receiving server returned the message.";
+    await tx
+      .updateTable("desk_messages")
+      .set({ send_status: "failed", send_error: `Bounced: ${reason}`.slice(0, 1000) })
+      .where("id", "=", out.id)
+      .execute();
     return { caseId: out.case_id, outboundId: out.id };
   }
 
   /** The last resort of intake: the raw bytes on a new triage case, flagged unparsed for a person. */
-  async function keepRaw(raw: RawMessage, stored: Pick<StoredBytes, "deskMessageId" | "rawChunks">, env: Envelope, messageId: string): Promise<IntakeResult> {
+  async function keepRaw(
+    raw: RawMessage,
+    stored: Pick<StoredBytes, "deskMessageId" | "rawChunks">,
+    env: Envelope,
+    messageId: string,
+  ): Promise<IntakeResult> {
     return inTransaction(db, async (tx) => {
-      const c = await cases.createCase(tx, { accountId: null, subject: "(message that could not be read)", channel: "email" }, SYSTEM_MAIL);
+      const c = await cases.createCase(
+        tx,
+        { accountId: null, subject: "(message that could not be read)", channel: "email" },
+        SYSTEM_MAIL,
+      );
       const id = stored.deskMessageId;
-      await tx.insertInto("desk_messages").values({
-        id, case_id: c.id, consultation_id: null, mailbox_id: null, direction: "in", message_id: messageId, envelope_from: env.mailFrom,
-        envelope_to: env.rcptTo, headers: "{}", raw: null, raw_size: raw.size, raw_chunks: stored.rawChunks, flags: ["unparsed"], needs_human: true,
-        created_at: clock.now(),
-      }).execute();
-      await cases.appendEntry(tx, c, { kind: "email_in", body: "(message could not be read; kept raw)", actor: SYSTEM_MAIL, deskMessageId: id,
-        data: { flags: ["unparsed"], needsHuman: true } });
-      return { messageId, deskMessageId: id, caseId: c.id, duplicate: false, threadedBy: "new_case", flags: ["unparsed"] };
+      await tx
+        .insertInto("desk_messages")
+        .values({
+          id,
+          case_id: c.id,
+          consultation_id: null,
+          mailbox_id: null,
+          direction: "in",
+          message_id: messageId,
+          envelope_from: env.mailFrom,
+          envelope_to: env.rcptTo,
+          headers: "{}",
+          raw: null,
+          raw_size: raw.size,
+          raw_chunks: stored.rawChunks,
+          flags: ["unparsed"],
+          needs_human: true,
+          created_at: clock.now(),
+        })
+        .execute();
+      await cases.appendEntry(tx, c, {
+        kind: "email_in",
+        body: "(message could not be read; kept raw)",
+        actor: SYSTEM_MAIL,
+        deskMessageId: id,
+        data: { flags: ["unparsed"], needsHuman: true },
+      });
+      return {
+        messageId,
+        deskMessageId: id,
+        caseId: c.id,
+        duplicate: false,
+        threadedBy: "new_case",
+        flags: ["unparsed"],
+      };
     });
   }
 
@@ -317,8 +540,11 @@ export function createDeskMailService(deps: Deps) {
 
     /** Whether the listener accepts mail for `address` (RCPT TO). */
     async isMailbox(address: string): Promise<boolean> {
-      const row = await db.selectFrom("desk_mailboxes").select("id")
-        .where((eb) => eb.fn("lower", ["address"]), "=", address.trim().toLowerCase()).executeTakeFirst();
+      const row = await db
+        .selectFrom("desk_mailboxes")
+        .select("id")
+        .where((eb) => eb.fn("lower", ["address"]), "=", address.trim().toLowerCase())
+        .executeTakeFirst();
       return !!row;
     },
 
@@ -333,10 +559,23 @@ export function createDeskMailService(deps: Deps) {
         deps.logger?.error({ err }, "inbound mail could not be parsed; keeping it raw");
         return null;
       });
-      const messageId = parsed?.messageId ?? await generatedMessageId(raw);
+      const messageId = parsed?.messageId ?? (await generatedMessageId(raw));
       const duplicateOf = async () => {
-        const row = await db.selectFrom("desk_messages").select(["id", "case_id", "flags"]).where("message_id", "=", messageId).executeTakeFirst();
-        return row ? { messageId, deskMessageId: row.id, caseId: row.case_id, duplicate: true, threadedBy: "none" as const, flags: row.flags } : null;
+        const row = await db
+          .selectFrom("desk_messages")
+          .select(["id", "case_id", "flags"])
+          .where("message_id", "=", messageId)
+          .executeTakeFirst();
+        return row
+          ? {
+              messageId,
+              deskMessageId: row.id,
+              caseId: row.case_id,
+              duplicate: true,
+              threadedBy: "none" as const,
+              flags: row.flags,
+            }
+          : null;
       };
       const existing = await duplicateOf();
       if (existing) return existing;
@@ -350,7 +589,12 @@ export function createDeskMailService(deps: Deps) {
         for (const a of parsed?.attachments ?? []) {
           const id = newId();
           stored.attachments.push({ id, chunks: 0 });
-          if (a.content) stored.attachments.at(-1)!.chunks = await writeBlob(db, id, piecesOf(a.content, deps.chunkBytes));
+          if (a.content)
+            stored.attachments.at(-1)!.chunks = await writeBlob(
+              db,
+              id,
+              piecesOf(a.content, deps.chunkBytes),
+            );
         }
       } catch (err) {
         await deleteBlobs(db, owners()).catch(() => {});
@@ -366,11 +610,20 @@ export function createDeskMailService(deps: Deps) {
       const result = await inTransaction(db, async (tx): Promise<IntakeResult> => {
         const mailboxes = await mailboxAddresses(tx);
         const rcpt = env.rcptTo.map((r) => r.toLowerCase());
-        const mailbox = mailboxes.find((m) => rcpt.includes(m.address.toLowerCase()))
-          ?? mailboxes.find((m) => [...p.to, ...p.cc].includes(m.address.toLowerCase())) ?? null;
+        const mailbox =
+          mailboxes.find((m) => rcpt.includes(m.address.toLowerCase())) ??
+          mailboxes.find((m) => [...p.to, ...p.cc].includes(m.address.toLowerCase())) ??
+          null;
         const cls = classify({
-          headers: p.headers, subject: p.subject, envelopeFrom: env.mailFrom, fromAddress: p.fromAddress, contentType: p.contentType,
-          receivedCount: p.receivedCount, ownDomain: domain, ourAddresses: mailboxes.map((m) => m.address), messageId: p.generatedMessageId ? null : p.messageId,
+          headers: p.headers,
+          subject: p.subject,
+          envelopeFrom: env.mailFrom,
+          fromAddress: p.fromAddress,
+          contentType: p.contentType,
+          receivedCount: p.receivedCount,
+          ownDomain: domain,
+          ourAddresses: mailboxes.map((m) => m.address),
+          messageId: p.generatedMessageId ? null : p.messageId,
         });
         const flags: DeskMessageFlag[] = [];
         if (cls.autoReply) flags.push("auto_reply");
@@ -386,14 +639,34 @@ export function createDeskMailService(deps: Deps) {
         let bouncedOutbound: string | null = null;
         if (cls.bounce) {
           const b = await handleBounce(tx, p);
-          if (b) { thread = { caseId: b.caseId, consultationId: null, by: "bounce" }; bouncedOutbound = b.outboundId; }
+          if (b) {
+            thread = { caseId: b.caseId, consultationId: null, by: "bounce" };
+            bouncedOutbound = b.outboundId;
+          }
         }
         let refused: Thread | null = null;
         if (!thread) ({ thread, refused } = await findThread(tx, p));
         if (refused) flags.push("thread_refused");
         if (!thread && cls.loop) {
-          const id = await storeInbound(tx, raw, stored, env, p, flags, mailbox?.id ?? null, null, null);
-          return { messageId: p.messageId, deskMessageId: id ?? "", caseId: null, duplicate: id === null, threadedBy: "none" as const, flags };
+          const id = await storeInbound(
+            tx,
+            raw,
+            stored,
+            env,
+            p,
+            flags,
+            mailbox?.id ?? null,
+            null,
+            null,
+          );
+          return {
+            messageId: p.messageId,
+            deskMessageId: id ?? "",
+            caseId: null,
+            duplicate: id === null,
+            threadedBy: "none" as const,
+            flags,
+          };
         }
 
         const sender = await knownSender(tx, p.fromAddress);
@@ -405,16 +678,30 @@ export function createDeskMailService(deps: Deps) {
         const now = clock.now();
 
         if (c && !consultationId && genuine) {
-          const expired = c.state === "closed" ||
-            (c.state === "resolved" && (!c.resolved_at || now.getTime() - c.resolved_at.getTime() > config.reopenDays * DAY_MS));
+          const expired =
+            c.state === "closed" ||
+            (c.state === "resolved" &&
+              (!c.resolved_at ||
+                now.getTime() - c.resolved_at.getTime() > config.reopenDays * DAY_MS));
           if (expired) {
             // Too late to reopen: a new case, linked to the old one, for the same customer.
             const old = c;
-            c = await cases.createCase(tx, {
-              accountId: old.account_id, subject: p.subject || old.subject, category: old.category, priority: old.priority,
-              ownerUserId: old.owner_user_id, contactIds: old.contact_ids, requesterEmail: p.fromAddress, requesterName: p.fromName,
-              channel: "email", reopenedFromCaseId: old.id,
-            }, SYSTEM_MAIL);
+            c = await cases.createCase(
+              tx,
+              {
+                accountId: old.account_id,
+                subject: p.subject || old.subject,
+                category: old.category,
+                priority: old.priority,
+                ownerUserId: old.owner_user_id,
+                contactIds: old.contact_ids,
+                requesterEmail: p.fromAddress,
+                requesterName: p.fromName,
+                channel: "email",
+                reopenedFromCaseId: old.id,
+              },
+              SYSTEM_MAIL,
+            );
             isNewCase = true;
           } else if (c.state === "resolved") {
             reopen = "customer replied within the reopen window";
@@ -423,71 +710,159 @@ export function createDeskMailService(deps: Deps) {
           }
         }
         if (!c) {
-          c = await cases.createCase(tx, {
-            // A mail that points at a case its sender may not join goes to triage, for a person to judge.
-            accountId: refused ? null : sender?.accountId ?? mailbox?.account_id ?? null,
-            subject: p.subject || "(no subject)", channel: "email",
-            contactIds: sender?.contactId && !refused ? [sender.contactId] : [],
-            requesterEmail: p.fromAddress, requesterName: p.fromName,
-          }, SYSTEM_MAIL);
+          c = await cases.createCase(
+            tx,
+            {
+              // A mail that points at a case its sender may not join goes to triage, for a person to judge.
+              accountId: refused ? null : (sender?.accountId ?? mailbox?.account_id ?? null),
+              subject: p.subject || "(no subject)",
+              channel: "email",
+              contactIds: sender?.contactId && !refused ? [sender.contactId] : [],
+              requesterEmail: p.fromAddress,
+              requesterName: p.fromName,
+            },
+            SYSTEM_MAIL,
+          );
           isNewCase = true;
           consultationId = null;
         }
 
-        const deskMessageId = await storeInbound(tx, raw, stored, env, p, flags, mailbox?.id ?? null, c.id, consultationId);
+        const deskMessageId = await storeInbound(
+          tx,
+          raw,
+          stored,
+          env,
+          p,
+          flags,
+          mailbox?.id ?? null,
+          c.id,
+          consultationId,
+        );
         if (!deskMessageId) {
           // A parallel delivery of the same Message-ID won the insert; this transaction is discarded.
           throw Object.assign(new Error("duplicate delivery"), { duplicateOf: p.messageId });
         }
-        const body = p.text ?? (p.oversize ? "(message over the parse limit; kept raw for a person to read)" : "(message could not be parsed; kept raw)");
+        const body =
+          p.text ??
+          (p.oversize
+            ? "(message over the parse limit; kept raw for a person to read)"
+            : "(message could not be parsed; kept raw)");
         if (consultationId) {
           await cases.appendEntry(tx, c, {
-            kind: "consultation", body, actor: { userId: null, name: p.fromName ?? p.fromAddress ?? "unknown sender" },
-            deskMessageId, consultationId, data: { type: "answer", direction: "in", ...summaryOf(p, flags) },
+            kind: "consultation",
+            body,
+            actor: { userId: null, name: p.fromName ?? p.fromAddress ?? "unknown sender" },
+            deskMessageId,
+            consultationId,
+            data: { type: "answer", direction: "in", ...summaryOf(p, flags) },
           });
           if (genuine) {
-            await tx.updateTable("consultations").set({ state: "answered", answered_at: now }).where("id", "=", consultationId).where("state", "=", "open").execute();
-            const stillOpen = await tx.selectFrom("consultations").select("id").where("case_id", "=", c.id).where("state", "=", "open").executeTakeFirst();
-            if (!stillOpen && c.state === "waiting_on_consultation") c = await cases.changeState(tx, c, "open", SYSTEM_MAIL, "consultation answered");
+            await tx
+              .updateTable("consultations")
+              .set({ state: "answered", answered_at: now })
+              .where("id", "=", consultationId)
+              .where("state", "=", "open")
+              .execute();
+            const stillOpen = await tx
+              .selectFrom("consultations")
+              .select("id")
+              .where("case_id", "=", c.id)
+              .where("state", "=", "open")
+              .executeTakeFirst();
+            if (!stillOpen && c.state === "waiting_on_consultation")
+              c = await cases.changeState(tx, c, "open", SYSTEM_MAIL, "consultation answered");
           }
         } else {
           await cases.appendEntry(tx, c, {
-            kind: "email_in", body, actor: { userId: null, name: p.fromName ?? p.fromAddress ?? "unknown sender" }, deskMessageId,
-            data: { ...summaryOf(p, flags), classification: cls.reasons, threadedBy: thread?.by ?? "new_case",
-              ...(bouncedOutbound ? { deliveryFailure: true, bouncedMessageId: bouncedOutbound } : {}) },
+            kind: "email_in",
+            body,
+            actor: { userId: null, name: p.fromName ?? p.fromAddress ?? "unknown sender" },
+            deskMessageId,
+            data: {
+              ...summaryOf(p, flags),
+              classification: cls.reasons,
+              threadedBy: thread?.by ?? "new_case",
+              ...(bouncedOutbound
+                ? { deliveryFailure: true, bouncedMessageId: bouncedOutbound }
+                : {}),
+            },
           });
           if (genuine && !isNewCase) {
-            await deps.events.emit(tx, [{ accountId: tenantOf(c), type: "case.replied", subjectId: c.id,
-              data: { caseId: c.id, number: c.number, by: "customer", from: p.fromAddress } }]);
+            await deps.events.emit(tx, [
+              {
+                accountId: tenantOf(c),
+                type: "case.replied",
+                subjectId: c.id,
+                data: { caseId: c.id, number: c.number, by: "customer", from: p.fromAddress },
+              },
+            ]);
           }
           if (reopen) c = await cases.changeState(tx, c, "open", SYSTEM_MAIL, reopen);
           if (refused) {
             // An internal note (never shown to a customer, whoever the case is assigned to) tells the agent why.
-            const pointedAt = await tx.selectFrom("cases").select("number").where("id", "=", refused.caseId).executeTakeFirst();
-            await cases.appendEntry(tx, c, { kind: "note", actor: SYSTEM_MAIL, data: { type: "thread_refused", caseId: refused.caseId, by: refused.by },
-              body: `This mail points at case #${pointedAt?.number ?? "?"} (by ${refused.by.replace("_", " ")}), but its sender is neither a known contact of that case's customer nor a party the case consulted, so it opened this case for triage.` });
+            const pointedAt = await tx
+              .selectFrom("cases")
+              .select("number")
+              .where("id", "=", refused.caseId)
+              .executeTakeFirst();
+            await cases.appendEntry(tx, c, {
+              kind: "note",
+              actor: SYSTEM_MAIL,
+              data: { type: "thread_refused", caseId: refused.caseId, by: refused.by },
+              body: `This mail points at case #${pointedAt?.number ?? "?"} (by ${refused.by.replace("_", " ")}), but its sender is neither a known contact of that case's customer nor a party the case consulted, so it opened this case for triage.`,
+            });
           }
         }
 
-        if (isNewCase && genuine && config.acknowledge && p.fromAddress && await autoAnswerAllowed(tx, p.fromAddress, c.id)) {
-          const text = `Thank you for your message. We have opened case #${c.number} and will answer as soon as we can.\n` +
+        if (
+          isNewCase &&
+          genuine &&
+          config.acknowledge &&
+          p.fromAddress &&
+          (await autoAnswerAllowed(tx, p.fromAddress, c.id))
+        ) {
+          const text =
+            `Thank you for your message. We have opened case #${c.number} and will answer as soon as we can.\n` +
             `Please keep ${subjectTag(c.number)} in the subject when you write about it.\n`;
           const subject = replySubject(c.subject, c.number);
           const ack = await queueOutbound(tx, c, {
-            to: [p.fromAddress], subject, purpose: "case_acknowledgement", automatic: true,
-            inReplyTo: p.messageId, references: [...p.references, p.messageId], text,
+            to: [p.fromAddress],
+            subject,
+            purpose: "case_acknowledgement",
+            automatic: true,
+            inReplyTo: p.messageId,
+            references: [...p.references, p.messageId],
+            text,
           });
           // On the timeline like every mail out; `automatic` tells the SLA clocks it is not a first response.
-          await cases.appendEntry(tx, c, { kind: "email_out", body: text, actor: SYSTEM_MAIL, deskMessageId: ack.id,
-            data: { automatic: true, to: [p.fromAddress], subject } });
+          await cases.appendEntry(tx, c, {
+            kind: "email_out",
+            body: text,
+            actor: SYSTEM_MAIL,
+            deskMessageId: ack.id,
+            data: { automatic: true, to: [p.fromAddress], subject },
+          });
         }
-        return { messageId: p.messageId, deskMessageId, caseId: c.id, duplicate: false, threadedBy: thread?.by ?? "new_case", flags };
+        return {
+          messageId: p.messageId,
+          deskMessageId,
+          caseId: c.id,
+          duplicate: false,
+          threadedBy: thread?.by ?? "new_case",
+          flags,
+        };
       }).catch(async (err): Promise<IntakeResult> => {
         const again = await duplicateOf();
         if (again) return again;
         // Whatever went wrong with the parsed form, the mail itself is not lost: raw, on a triage case, for a person.
-        deps.logger?.error({ err, messageId: p.messageId }, "inbound mail could not be stored parsed; keeping it raw");
-        await deleteBlobs(db, stored.attachments.map((a) => a.id));
+        deps.logger?.error(
+          { err, messageId: p.messageId },
+          "inbound mail could not be stored parsed; keeping it raw",
+        );
+        await deleteBlobs(
+          db,
+          stored.attachments.map((a) => a.id),
+        );
         return keepRaw(raw, stored, env, p.messageId);
       });
       // A parallel delivery of the same mail was filed first: its pieces are the ones kept.

@@ -3,23 +3,43 @@ import { conflict, notFound, validationError } from "../../lib/errors.js";
 /** The case desk's error catalogue; codes are stable and listed in docs/errors.md. */
 export const deskErrors = {
   caseNotFound: (id: string) => notFound("CASE_NOT_FOUND", `Case ${id} was not found.`),
-  mailboxNotFound: (id: string) => notFound("DESK_MAILBOX_NOT_FOUND", `Support mailbox ${id} was not found.`),
-  mailboxExists: (address: string) => conflict("DESK_MAILBOX_EXISTS", `${address} is already a support mailbox.`),
-  consultationNotFound: (id: string) => notFound("CONSULTATION_NOT_FOUND", `Consultation ${id} was not found.`),
-  consultationClosed: (id: string) => conflict("CONSULTATION_CLOSED", `Consultation ${id} is closed.`),
-  messageNotFound: (id: string) => notFound("DESK_MESSAGE_NOT_FOUND", `Message ${id} was not found on this case.`),
+  mailboxNotFound: (id: string) =>
+    notFound("DESK_MAILBOX_NOT_FOUND", `Support mailbox ${id} was not found.`),
+  mailboxExists: (address: string) =>
+    conflict("DESK_MAILBOX_EXISTS", `${address} is already a support mailbox.`),
+  consultationNotFound: (id: string) =>
+    notFound("CONSULTATION_NOT_FOUND", `Consultation ${id} was not found.`),
+  consultationClosed: (id: string) =>
+    conflict("CONSULTATION_CLOSED", `Consultation ${id} is closed.`),
+  messageNotFound: (id: string) =>
+    notFound("DESK_MESSAGE_NOT_FOUND", `Message ${id} was not found on this case.`),
   invalidTransition: (from: string, to: string) =>
-    conflict("CASE_INVALID_TRANSITION", `A case cannot go from ${from} to ${to}.`, [{ field: "state", code: "CASE_INVALID_TRANSITION", message: `Not allowed from ${from}.` }]),
-  caseClosed: (id: string) => conflict("CASE_CLOSED", `Case ${id} is closed; open a new case instead.`),
+    conflict("CASE_INVALID_TRANSITION", `A case cannot go from ${from} to ${to}.`, [
+      { field: "state", code: "CASE_INVALID_TRANSITION", message: `Not allowed from ${from}.` },
+    ]),
+  caseClosed: (id: string) =>
+    conflict("CASE_CLOSED", `Case ${id} is closed; open a new case instead.`),
   ownerNotAgent: (userId: string) =>
-    validationError("ownerUserId", "CASE_OWNER_NOT_AGENT", `User ${userId} is not an agent of the operator.`),
+    validationError(
+      "ownerUserId",
+      "CASE_OWNER_NOT_AGENT",
+      `User ${userId} is not an agent of the operator.`,
+    ),
   noRecipient: () =>
-    validationError("to", "CASE_NO_RECIPIENT", "The case has no customer e-mail address; give `to`."),
+    validationError(
+      "to",
+      "CASE_NO_RECIPIENT",
+      "The case has no customer e-mail address; give `to`.",
+    ),
   accountRequired: () =>
     validationError("accountId", "CASE_ACCOUNT_REQUIRED", "Give the customer account of the case."),
-  linkTarget: () => validationError("iccid", "CASE_LINK_TARGET", "Give exactly one of `iccid` or `accountId`."),
+  linkTarget: () =>
+    validationError("iccid", "CASE_LINK_TARGET", "Give exactly one of `iccid` or `accountId`."),
   consultationTarget: () =>
     validationError("team", "CONSULTATION_TARGET", "Give exactly one of `team` or `address`."),
   notRetryable: (id: string, status: string) =>
-    conflict("CASE_REPLY_NOT_RETRYABLE", `Reply ${id} is ${status}; only a failed reply can be sent again.`),
+    conflict(
+      "CASE_REPLY_NOT_RETRYABLE",
+      `Reply ${id} is ${status}; only a failed reply can be sent again.`,
+    ),
 };

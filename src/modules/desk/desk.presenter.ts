@@ -38,7 +38,14 @@ export interface MessageView {
   sendStatus: string | null;
   sendError: string | null;
   sendAttempts: number | null;
-  attachments: { id: string; filename: string | null; contentType: string; size: number; inline: boolean; stored: boolean }[];
+  attachments: {
+    id: string;
+    filename: string | null;
+    contentType: string;
+    size: number;
+    inline: boolean;
+    stored: boolean;
+  }[];
 }
 
 export const presentEntry = (e: CaseEntry, message: MessageView | null) => ({

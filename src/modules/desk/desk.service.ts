@@ -16,7 +16,12 @@ import { type CasesService, tenantOf } from "./cases.service.js";
 import { readBlob } from "./desk-blobs.js";
 import type { DeskMailService } from "./desk-mail.service.js";
 import { deskErrors } from "./desk.errors.js";
-import { type MessageView, presentCase, presentConsultation, presentEntry } from "./desk.presenter.js";
+import {
+  type MessageView,
+  presentCase,
+  presentConsultation,
+  presentEntry,
+} from "./desk.presenter.js";
 import { replySubject } from "./mail-threading.js";
 
 interface Deps {
@@ -48,33 +53,80 @@ export function createDeskService(deps: Deps) {
 
   async function messageViews(ex: Executor, ids: string[]): Promise<Map<string, MessageView>> {
     if (ids.length === 0) return new Map();
-    const rows = await ex.selectFrom("desk_messages").leftJoin("mail_messages", "mail_messages.id", "desk_messages.mail_id")
-      .select(["desk_messages.id", "desk_messages.direction", "desk_messages.message_id", "desk_messages.from_address", "desk_messages.to_addresses",
-        "desk_messages.cc_addresses", "desk_messages.subject", "desk_messages.flags", "desk_messages.needs_human", "desk_messages.raw_size",
-        "desk_messages.send_status", "desk_messages.send_error", "mail_messages.status as mail_status", "mail_messages.last_error as mail_error",
-        "mail_messages.attempts as mail_attempts"])
-      .where("desk_messages.id", "in", ids).execute();
-    const atts = await ex.selectFrom("desk_attachments").select(["id", "message_id", "filename", "content_type", "size", "inline", "truncated"])
-      .where("message_id", "in", ids).orderBy("id").execute();
-    return new Map(rows.map((r) => {
-      // A bounce marks the desk row failed even though the relay took the mail; otherwise the mail row tells.
-      const bounced = r.send_status === "failed";
-      const status = r.direction === "out" ? (bounced ? "failed" : r.mail_status ?? r.send_status) : null;
-      return [r.id, {
-        id: r.id, direction: r.direction, messageId: r.message_id, from: r.from_address, to: r.to_addresses, cc: r.cc_addresses,
-        subject: r.subject, flags: r.flags, needsHuman: r.needs_human, rawSize: r.raw_size,
-        sendStatus: status === "sending" ? "queued" : status, sendError: r.direction === "out" ? (bounced ? r.send_error : r.mail_error ?? null) : null,
-        sendAttempts: r.direction === "out" ? r.mail_attempts ?? 0 : null,
-        attachments: atts.filter((a) => a.message_id === r.id).map((a) => ({
-          id: a.id, filename: a.filename, contentType: a.content_type, size: a.size, inline: a.inline, stored: !a.truncated,
-        })),
-      }];
-    }));
+    const rows = await ex
+      .selectFrom("desk_messages")
+      .leftJoin("mail_messages", "mail_messages.id", "desk_messages.mail_id")
+      .select([
+        "desk_messages.id",
+        "desk_messages.direction",
+        "desk_messages.message_id",
+        "desk_messages.from_address",
+        "desk_messages.to_addresses",
+        "desk_messages.cc_addresses",
+        "desk_messages.subject",
+        "desk_messages.flags",
+        "desk_messages.needs_human",
+        "desk_messages.raw_size",
+        "desk_messages.send_status",
+        "desk_messages.send_error",
+        "mail_messages.status as mail_status",
+        "mail_messages.last_error as mail_error",
+        "mail_messages.attempts as mail_attempts",
+      ])
+      .where("desk_messages.id", "in", ids)
+      .execute();
+    const atts = await ex
+      .selectFrom("desk_attachments")
+      .select(["id", "message_id", "filename", "content_type", "size", "inline", "truncated"])
+      .where("message_id", "in", ids)
+      .orderBy("id")
+      .execute();
+    return new Map(
+      rows.map((r) => {
+        // A bounce marks the desk row failed even though the relay took the mail; otherwise the mail row tells.
+        const bounced = r.send_status === "failed";
+        const status =
+          r.direction === "out" ? (bounced ? "failed" : (r.mail_status ?? r.send_status)) : null;
+        return [
+          r.id,
+          {
+            id: r.id,
+            direction: r.direction,
+            messageId: r.message_id,
+            from: r.from_address,
+            to: r.to_addresses,
+            cc: r.cc_addresses,
+            subject: r.subject,
+            flags: r.flags,
+            needsHuman: r.needs_human,
+            rawSize: r.raw_size,
+            sendStatus: status === "sending" ? "queued" : status,
+            sendError:
+              r.direction === "out" ? (bounced ? r.send_error : (r.mail_error ?? null)) : null,
+            sendAttempts: r.direction === "out" ? (r.mail_attempts ?? 0) : null,
+            attachments: atts
+              .filter((a) => a.message_id === r.id)
+              .map((a) => ({
+                id: a.id,
+                filename: a.filename,
+                contentType: a.content_type,
+                size: a.size,
+                inline: a.inline,
+                stored: !a.truncated,
+              })),
+          },
+        ];
+      }),
+    );
   }
 
   async function simContext(principal: Principal, iccid: string) {
     const safe = async <T>(fn: () => Promise<T>): Promise<T | null> => {
-      try { return await fn(); } catch { return null; }
+      try {
+        return await fn();
+      } catch {
+        return null;
+      }
     };
     const sim = await safe(() => deps.sims.get(principal, iccid));
     const connectivity = await safe(() => deps.networkView.connectivity(principal, iccid));
@@ -84,23 +136,53 @@ export function createDeskService(deps: Deps) {
 
   async function detail(principal: Principal, c: Case) {
     const internal = can(principal, "cases:work");
-    let entries = await db.selectFrom("case_entries").selectAll().where("case_id", "=", c.id).orderBy("id").execute();
+    let entries = await db
+      .selectFrom("case_entries")
+      .selectAll()
+      .where("case_id", "=", c.id)
+      .orderBy("id")
+      .execute();
     if (!internal) entries = entries.filter((e) => !INTERNAL_KINDS.has(e.kind));
-    const messages = await messageViews(db, entries.map((e) => e.desk_message_id).filter((x): x is string => !!x));
-    const links = await db.selectFrom("case_links").select(["id", "kind", "sim_id", "linked_account_id", "created_at"])
-      .where("case_id", "=", c.id).orderBy("id").execute();
-    const linkedAccounts = new Map((await deps.accounts.directory.accountsByIds(db, links.flatMap((l) => l.linked_account_id ?? []))).map((a) => [a.id, a.name]));
+    const messages = await messageViews(
+      db,
+      entries.map((e) => e.desk_message_id).filter((x): x is string => !!x),
+    );
+    const links = await db
+      .selectFrom("case_links")
+      .select(["id", "kind", "sim_id", "linked_account_id", "created_at"])
+      .where("case_id", "=", c.id)
+      .orderBy("id")
+      .execute();
+    const linkedAccounts = new Map(
+      (
+        await deps.accounts.directory.accountsByIds(
+          db,
+          links.flatMap((l) => l.linked_account_id ?? []),
+        )
+      ).map((a) => [a.id, a.name]),
+    );
     const linkViews = [];
     for (const l of links) {
-      const iccid = l.sim_id ? (await deps.sims.findById(db, l.sim_id))?.iccid ?? null : null;
+      const iccid = l.sim_id ? ((await deps.sims.findById(db, l.sim_id))?.iccid ?? null) : null;
       linkViews.push({
-        id: l.id, kind: l.kind, iccid, accountId: l.linked_account_id, accountName: (l.linked_account_id && linkedAccounts.get(l.linked_account_id)) || null,
+        id: l.id,
+        kind: l.kind,
+        iccid,
+        accountId: l.linked_account_id,
+        accountName: (l.linked_account_id && linkedAccounts.get(l.linked_account_id)) || null,
         createdAt: l.created_at.toISOString(),
         context: l.kind === "sim" && iccid ? await simContext(principal, iccid) : null,
       });
     }
     const consultations = internal
-      ? (await db.selectFrom("consultations").selectAll().where("case_id", "=", c.id).orderBy("id").execute()).map(presentConsultation)
+      ? (
+          await db
+            .selectFrom("consultations")
+            .selectAll()
+            .where("case_id", "=", c.id)
+            .orderBy("id")
+            .execute()
+        ).map(presentConsultation)
       : [];
     const { directory } = deps.accounts;
     const [owner] = c.owner_user_id ? await directory.usersByIds(db, [c.owner_user_id]) : [];
@@ -114,24 +196,43 @@ export function createDeskService(deps: Deps) {
       contacts: contacts.map((k) => ({ id: k.id, name: k.name, email: k.email, phone: k.phone })),
       links: linkViews,
       consultations,
-      timeline: entries.map((e) => presentEntry(e, e.desk_message_id ? messages.get(e.desk_message_id) ?? null : null)),
+      timeline: entries.map((e) =>
+        presentEntry(e, e.desk_message_id ? (messages.get(e.desk_message_id) ?? null) : null),
+      ),
     };
   }
 
   async function recipientsOf(ex: Executor, c: Case): Promise<string[]> {
     if (c.requester_email) return [c.requester_email];
-    const lastIn = await ex.selectFrom("desk_messages").select("from_address").where("case_id", "=", c.id).where("direction", "=", "in")
-      .where("consultation_id", "is", null).where("from_address", "is not", null).orderBy("id", "desc").executeTakeFirst();
+    const lastIn = await ex
+      .selectFrom("desk_messages")
+      .select("from_address")
+      .where("case_id", "=", c.id)
+      .where("direction", "=", "in")
+      .where("consultation_id", "is", null)
+      .where("from_address", "is not", null)
+      .orderBy("id", "desc")
+      .executeTakeFirst();
     if (lastIn?.from_address) return [lastIn.from_address];
     if (c.contact_ids.length > 0) {
-      const k = (await deps.accounts.directory.contactsByIds(ex, c.contact_ids)).filter((x) => x.email !== null);
+      const k = (await deps.accounts.directory.contactsByIds(ex, c.contact_ids)).filter(
+        (x) => x.email !== null,
+      );
       if (k.length > 0) return k.map((x) => x.email!);
     }
     return [];
   }
 
   async function requireConsultation(ex: Executor, c: Case, id: string) {
-    const k = isUuid(id) ? await ex.selectFrom("consultations").selectAll().where("id", "=", id).where("case_id", "=", c.id).forUpdate().executeTakeFirst() : undefined;
+    const k = isUuid(id)
+      ? await ex
+          .selectFrom("consultations")
+          .selectAll()
+          .where("id", "=", id)
+          .where("case_id", "=", c.id)
+          .forUpdate()
+          .executeTakeFirst()
+      : undefined;
     if (!k) throw deskErrors.consultationNotFound(id);
     return k;
   }
@@ -149,7 +250,11 @@ export function createDeskService(deps: Deps) {
      * is on the timeline before any attempt), with the signed Message-ID, In-Reply-To, References
      * and the subject tag. A case that was `new` becomes `open` unless another state is asked for.
      */
-    async reply(principal: Principal, id: string, input: { body: string; to?: string[]; cc?: string[]; subject?: string; state?: CaseState }) {
+    async reply(
+      principal: Principal,
+      id: string,
+      input: { body: string; to?: string[]; cc?: string[]; subject?: string; state?: CaseState },
+    ) {
       requirePermission(principal, "cases:work");
       return inTransaction(db, async (tx) => {
         let c = await cases.requireVisibleCase(principal, id, tx, true);
@@ -157,18 +262,52 @@ export function createDeskService(deps: Deps) {
         const to = input.to && input.to.length > 0 ? input.to : await recipientsOf(tx, c);
         if (to.length === 0) throw deskErrors.noRecipient();
         const { references, inReplyTo } = await deskMail.threadHeaders(tx, c.id, null);
-        const subject = input.subject ? replySubject(input.subject, c.number).replace(/^Re: /, "") : replySubject(c.subject, c.number);
-        const out = await deskMail.queueOutbound(tx, c, { to, cc: input.cc, subject, text: input.body, purpose: "case_reply", inReplyTo, references });
+        const subject = input.subject
+          ? replySubject(input.subject, c.number).replace(/^Re: /, "")
+          : replySubject(c.subject, c.number);
+        const out = await deskMail.queueOutbound(tx, c, {
+          to,
+          cc: input.cc,
+          subject,
+          text: input.body,
+          purpose: "case_reply",
+          inReplyTo,
+          references,
+        });
         const entryId = await cases.appendEntry(tx, c, {
-          kind: "email_out", body: input.body, actor: actorOf(principal), deskMessageId: out.id,
+          kind: "email_out",
+          body: input.body,
+          actor: actorOf(principal),
+          deskMessageId: out.id,
           data: { to, cc: input.cc ?? [], subject },
         });
-        await deps.events.emit(tx, [{ accountId: tenantOf(c), type: "case.replied", subjectId: c.id,
-          data: { caseId: c.id, number: c.number, by: "agent", to } }]);
+        await deps.events.emit(tx, [
+          {
+            accountId: tenantOf(c),
+            type: "case.replied",
+            subjectId: c.id,
+            data: { caseId: c.id, number: c.number, by: "agent", to },
+          },
+        ]);
         const target = input.state ?? (c.state === "new" ? "open" : undefined);
-        if (target && target !== c.state) c = await cases.changeState(tx, c, target, actorOf(principal));
-        await audit.record(tx, { accountId: tenantOf(c), actor: actorOf(principal), action: "case.reply", entityType: "case", entityId: c.id, data: { to, messageId: out.messageId } });
-        return { caseId: c.id, entryId, messageId: out.messageId, deskMessageId: out.id, sendStatus: out.status === "outbox" ? "outbox" as const : "queued" as const, state: c.state };
+        if (target && target !== c.state)
+          c = await cases.changeState(tx, c, target, actorOf(principal));
+        await audit.record(tx, {
+          accountId: tenantOf(c),
+          actor: actorOf(principal),
+          action: "case.reply",
+          entityType: "case",
+          entityId: c.id,
+          data: { to, messageId: out.messageId },
+        });
+        return {
+          caseId: c.id,
+          entryId,
+          messageId: out.messageId,
+          deskMessageId: out.id,
+          sendStatus: out.status === "outbox" ? ("outbox" as const) : ("queued" as const),
+          state: c.state,
+        };
       });
     },
 
@@ -177,21 +316,50 @@ export function createDeskService(deps: Deps) {
       requirePermission(principal, "cases:work");
       const c = await cases.requireVisibleCase(principal, id);
       const m = isUuid(deskMessageId)
-        ? await db.selectFrom("desk_messages").leftJoin("mail_messages", "mail_messages.id", "desk_messages.mail_id")
-          .select(["desk_messages.id", "desk_messages.mail_id", "desk_messages.send_status", "mail_messages.status as mail_status"])
-          .where("desk_messages.id", "=", deskMessageId).where("desk_messages.case_id", "=", c.id).where("desk_messages.direction", "=", "out").executeTakeFirst()
+        ? await db
+            .selectFrom("desk_messages")
+            .leftJoin("mail_messages", "mail_messages.id", "desk_messages.mail_id")
+            .select([
+              "desk_messages.id",
+              "desk_messages.mail_id",
+              "desk_messages.send_status",
+              "mail_messages.status as mail_status",
+            ])
+            .where("desk_messages.id", "=", deskMessageId)
+            .where("desk_messages.case_id", "=", c.id)
+            .where("desk_messages.direction", "=", "out")
+            .executeTakeFirst()
         : undefined;
       if (!m || !m.mail_id) throw deskErrors.messageNotFound(deskMessageId);
-      if (m.mail_status !== "failed") throw deskErrors.notRetryable(deskMessageId, m.mail_status ?? "unknown");
+      if (m.mail_status !== "failed")
+        throw deskErrors.notRetryable(deskMessageId, m.mail_status ?? "unknown");
       await deps.mail.retry(principal, m.mail_id);
       await inTransaction(db, async (tx) => {
-        await tx.updateTable("desk_messages").set({ send_status: "queued", send_error: null }).where("id", "=", m.id).execute();
-        await cases.appendEntry(tx, c, { kind: "event", actor: actorOf(principal), data: { type: "reply_retried", deskMessageId: m.id } });
+        await tx
+          .updateTable("desk_messages")
+          .set({ send_status: "queued", send_error: null })
+          .where("id", "=", m.id)
+          .execute();
+        await cases.appendEntry(tx, c, {
+          kind: "event",
+          actor: actorOf(principal),
+          data: { type: "reply_retried", deskMessageId: m.id },
+        });
       });
       return { deskMessageId: m.id, sendStatus: "queued" as const };
     },
 
-    async logCall(principal: Principal, id: string, input: { direction: "inbound" | "outbound"; number: string; contactId?: string; durationSeconds: number; summary: string }) {
+    async logCall(
+      principal: Principal,
+      id: string,
+      input: {
+        direction: "inbound" | "outbound";
+        number: string;
+        contactId?: string;
+        durationSeconds: number;
+        summary: string;
+      },
+    ) {
       requirePermission(principal, "cases:work");
       return inTransaction(db, async (tx) => {
         const c = await cases.requireVisibleCase(principal, id, tx, true);
@@ -199,13 +367,28 @@ export function createDeskService(deps: Deps) {
         let contact: { id: string; name: string } | undefined;
         if (input.contactId) {
           contact = isUuid(input.contactId)
-            ? (await deps.accounts.directory.contactsByIds(tx, [input.contactId])).find((k) => k.account_id === c.account_id)
+            ? (await deps.accounts.directory.contactsByIds(tx, [input.contactId])).find(
+                (k) => k.account_id === c.account_id,
+              )
             : undefined;
-          if (!contact) throw validationError("contactId", "CASE_CONTACT_NOT_FOUND", "The contact is not a contact of the case's account.");
+          if (!contact)
+            throw validationError(
+              "contactId",
+              "CASE_CONTACT_NOT_FOUND",
+              "The contact is not a contact of the case's account.",
+            );
         }
         const entryId = await cases.appendEntry(tx, c, {
-          kind: "phone", body: input.summary, actor: actorOf(principal),
-          data: { direction: input.direction, number: input.number, contactId: contact?.id ?? null, contactName: contact?.name ?? null, durationSeconds: input.durationSeconds },
+          kind: "phone",
+          body: input.summary,
+          actor: actorOf(principal),
+          data: {
+            direction: input.direction,
+            number: input.number,
+            contactId: contact?.id ?? null,
+            contactName: contact?.name ?? null,
+            durationSeconds: input.durationSeconds,
+          },
         });
         return { caseId: c.id, entryId };
       });
@@ -215,9 +398,18 @@ export function createDeskService(deps: Deps) {
     async lookupCaller(principal: Principal, number: string) {
       requirePermission(principal, "cases:work");
       const digits = phoneDigits(number);
-      if (digits.length < 4) throw validationError("number", "CALLER_NUMBER_INVALID", "Give a phone number with at least 4 digits.");
+      if (digits.length < 4)
+        throw validationError(
+          "number",
+          "CALLER_NUMBER_INVALID",
+          "Give a phone number with at least 4 digits.",
+        );
       const tail = digits.slice(-9);
-      const rows = await deps.accounts.directory.contactsByPhoneTail(db, tail, principal.accountPath);
+      const rows = await deps.accounts.directory.contactsByPhoneTail(
+        db,
+        tail,
+        principal.accountPath,
+      );
       const matches = [];
       for (const r of rows) {
         const open = await cases.openCasesOf(db, r.account_id);
@@ -235,30 +427,65 @@ export function createDeskService(deps: Deps) {
      * over: the consultation has its own thread (its own Message-ID token kind), the case waits on it,
      * and the owner stays who it was.
      */
-    async openConsultation(principal: Principal, id: string, input: { team?: string; address?: string; subject: string; body: string }) {
+    async openConsultation(
+      principal: Principal,
+      id: string,
+      input: { team?: string; address?: string; subject: string; body: string },
+    ) {
       requirePermission(principal, "cases:work");
-      if ((input.team ? 1 : 0) + (input.address ? 1 : 0) !== 1) throw deskErrors.consultationTarget();
+      if ((input.team ? 1 : 0) + (input.address ? 1 : 0) !== 1)
+        throw deskErrors.consultationTarget();
       return inTransaction(db, async (tx) => {
         let c = await cases.requireVisibleCase(principal, id, tx, true);
-        if (c.state === "closed" || c.state === "resolved") throw deskErrors.invalidTransition(c.state, "waiting_on_consultation");
+        if (c.state === "closed" || c.state === "resolved")
+          throw deskErrors.invalidTransition(c.state, "waiting_on_consultation");
         const k = {
-          id: newId(), case_id: c.id, team: input.team ?? null, address: input.address ?? null, subject: input.subject,
-          state: "open" as const, created_by_user_id: principal.userId, created_at: clock.now(), answered_at: null, closed_at: null,
+          id: newId(),
+          case_id: c.id,
+          team: input.team ?? null,
+          address: input.address ?? null,
+          subject: input.subject,
+          state: "open" as const,
+          created_by_user_id: principal.userId,
+          created_at: clock.now(),
+          answered_at: null,
+          closed_at: null,
         };
         await tx.insertInto("consultations").values(k).execute();
         let deskMessageId: string | null = null;
         if (input.address) {
           const out = await deskMail.queueOutbound(tx, c, {
-            to: [input.address], subject: `${input.subject} [Consultation #${c.number}]`, text: input.body, purpose: "case_consultation", consultationId: k.id,
+            to: [input.address],
+            subject: `${input.subject} [Consultation #${c.number}]`,
+            text: input.body,
+            purpose: "case_consultation",
+            consultationId: k.id,
           });
           deskMessageId = out.id;
         }
         await cases.appendEntry(tx, c, {
-          kind: "consultation", body: input.body, actor: actorOf(principal), consultationId: k.id, deskMessageId,
+          kind: "consultation",
+          body: input.body,
+          actor: actorOf(principal),
+          consultationId: k.id,
+          deskMessageId,
           data: { type: "opened", team: k.team, address: k.address, subject: k.subject },
         });
-        c = await cases.changeState(tx, c, "waiting_on_consultation", actorOf(principal), "consultation opened");
-        await audit.record(tx, { accountId: tenantOf(c), actor: actorOf(principal), action: "case.consultation_open", entityType: "case", entityId: c.id, data: { consultationId: k.id, team: k.team, address: k.address } });
+        c = await cases.changeState(
+          tx,
+          c,
+          "waiting_on_consultation",
+          actorOf(principal),
+          "consultation opened",
+        );
+        await audit.record(tx, {
+          accountId: tenantOf(c),
+          actor: actorOf(principal),
+          action: "case.consultation_open",
+          entityType: "case",
+          entityId: c.id,
+          data: { consultationId: k.id, team: k.team, address: k.address },
+        });
         return presentConsultation(k);
       });
     },
@@ -267,7 +494,12 @@ export function createDeskService(deps: Deps) {
      * A message in a consultation. For a team consultation it is the team's answer (recorded by
      * whoever answers); for an outside party it goes out by e-mail on the consultation's thread.
      */
-    async consultationReply(principal: Principal, id: string, consultationId: string, input: { body: string; answer?: boolean }) {
+    async consultationReply(
+      principal: Principal,
+      id: string,
+      consultationId: string,
+      input: { body: string; answer?: boolean },
+    ) {
       requirePermission(principal, "cases:work");
       return inTransaction(db, async (tx) => {
         let c = await cases.requireVisibleCase(principal, id, tx, true);
@@ -278,19 +510,44 @@ export function createDeskService(deps: Deps) {
         if (k.address && !isAnswer) {
           const { references, inReplyTo } = await deskMail.threadHeaders(tx, c.id, k.id);
           const out = await deskMail.queueOutbound(tx, c, {
-            to: [k.address], subject: `Re: ${k.subject} [Consultation #${c.number}]`, text: input.body, purpose: "case_consultation",
-            consultationId: k.id, inReplyTo, references,
+            to: [k.address],
+            subject: `Re: ${k.subject} [Consultation #${c.number}]`,
+            text: input.body,
+            purpose: "case_consultation",
+            consultationId: k.id,
+            inReplyTo,
+            references,
           });
           deskMessageId = out.id;
         }
         const entryId = await cases.appendEntry(tx, c, {
-          kind: "consultation", body: input.body, actor: actorOf(principal), consultationId: k.id, deskMessageId,
-          data: { type: isAnswer ? "answer" : "message", direction: isAnswer ? "in" : "out", team: k.team, address: k.address },
+          kind: "consultation",
+          body: input.body,
+          actor: actorOf(principal),
+          consultationId: k.id,
+          deskMessageId,
+          data: {
+            type: isAnswer ? "answer" : "message",
+            direction: isAnswer ? "in" : "out",
+            team: k.team,
+            address: k.address,
+          },
         });
         if (isAnswer) {
-          await tx.updateTable("consultations").set({ state: "answered", answered_at: clock.now() }).where("id", "=", k.id).where("state", "=", "open").execute();
-          const stillOpen = await tx.selectFrom("consultations").select("id").where("case_id", "=", c.id).where("state", "=", "open").executeTakeFirst();
-          if (!stillOpen && c.state === "waiting_on_consultation") c = await cases.changeState(tx, c, "open", actorOf(principal), "consultation answered");
+          await tx
+            .updateTable("consultations")
+            .set({ state: "answered", answered_at: clock.now() })
+            .where("id", "=", k.id)
+            .where("state", "=", "open")
+            .execute();
+          const stillOpen = await tx
+            .selectFrom("consultations")
+            .select("id")
+            .where("case_id", "=", c.id)
+            .where("state", "=", "open")
+            .executeTakeFirst();
+          if (!stillOpen && c.state === "waiting_on_consultation")
+            c = await cases.changeState(tx, c, "open", actorOf(principal), "consultation answered");
         }
         return { caseId: c.id, consultationId: k.id, entryId, state: c.state };
       });
@@ -299,14 +556,29 @@ export function createDeskService(deps: Deps) {
     async closeConsultation(principal: Principal, id: string, consultationId: string) {
       requirePermission(principal, "cases:work");
       return inTransaction(db, async (tx) => {
-        let c = await cases.requireVisibleCase(principal, id, tx, true);
+        const c = await cases.requireVisibleCase(principal, id, tx, true);
         const k = await requireConsultation(tx, c, consultationId);
         if (k.state === "closed") return presentConsultation(k);
         const now = clock.now();
-        await tx.updateTable("consultations").set({ state: "closed", closed_at: now }).where("id", "=", k.id).execute();
-        await cases.appendEntry(tx, c, { kind: "consultation", actor: actorOf(principal), consultationId: k.id, data: { type: "closed" } });
-        const stillOpen = await tx.selectFrom("consultations").select("id").where("case_id", "=", c.id).where("state", "=", "open").executeTakeFirst();
-        if (!stillOpen && c.state === "waiting_on_consultation") c = await cases.changeState(tx, c, "open", actorOf(principal), "consultation closed");
+        await tx
+          .updateTable("consultations")
+          .set({ state: "closed", closed_at: now })
+          .where("id", "=", k.id)
+          .execute();
+        await cases.appendEntry(tx, c, {
+          kind: "consultation",
+          actor: actorOf(principal),
+          consultationId: k.id,
+          data: { type: "closed" },
+        });
+        const stillOpen = await tx
+          .selectFrom("consultations")
+          .select("id")
+          .where("case_id", "=", c.id)
+          .where("state", "=", "open")
+          .executeTakeFirst();
+        if (!stillOpen && c.state === "waiting_on_consultation")
+          await cases.changeState(tx, c, "open", actorOf(principal), "consultation closed");
         return presentConsultation({ ...k, state: "closed", closed_at: now });
       });
     },
@@ -319,14 +591,46 @@ export function createDeskService(deps: Deps) {
         const linkId = newId();
         if (input.iccid) {
           const sim = await deps.sims.requireVisibleSim(principal, input.iccid, tx);
-          const res = await tx.insertInto("case_links").values({ id: linkId, case_id: c.id, kind: "sim", sim_id: sim.id, linked_account_id: null, created_by_user_id: principal.userId, created_at: clock.now() })
-            .onConflict((oc) => oc.doNothing()).executeTakeFirst();
-          if (Number(res.numInsertedOrUpdatedRows ?? 0) > 0) await cases.appendEntry(tx, c, { kind: "event", actor: actorOf(principal), data: { type: "linked", sim: sim.iccid } });
+          const res = await tx
+            .insertInto("case_links")
+            .values({
+              id: linkId,
+              case_id: c.id,
+              kind: "sim",
+              sim_id: sim.id,
+              linked_account_id: null,
+              created_by_user_id: principal.userId,
+              created_at: clock.now(),
+            })
+            .onConflict((oc) => oc.doNothing())
+            .executeTakeFirst();
+          if (Number(res.numInsertedOrUpdatedRows ?? 0) > 0)
+            await cases.appendEntry(tx, c, {
+              kind: "event",
+              actor: actorOf(principal),
+              data: { type: "linked", sim: sim.iccid },
+            });
         } else {
           const account = await deps.accounts.requireVisible(principal, input.accountId!, tx);
-          const res = await tx.insertInto("case_links").values({ id: linkId, case_id: c.id, kind: "account", sim_id: null, linked_account_id: account.id, created_by_user_id: principal.userId, created_at: clock.now() })
-            .onConflict((oc) => oc.doNothing()).executeTakeFirst();
-          if (Number(res.numInsertedOrUpdatedRows ?? 0) > 0) await cases.appendEntry(tx, c, { kind: "event", actor: actorOf(principal), data: { type: "linked", accountId: account.id } });
+          const res = await tx
+            .insertInto("case_links")
+            .values({
+              id: linkId,
+              case_id: c.id,
+              kind: "account",
+              sim_id: null,
+              linked_account_id: account.id,
+              created_by_user_id: principal.userId,
+              created_at: clock.now(),
+            })
+            .onConflict((oc) => oc.doNothing())
+            .executeTakeFirst();
+          if (Number(res.numInsertedOrUpdatedRows ?? 0) > 0)
+            await cases.appendEntry(tx, c, {
+              kind: "event",
+              actor: actorOf(principal),
+              data: { type: "linked", accountId: account.id },
+            });
         }
         return c;
       }).then((c) => detail(principal, c));
@@ -336,10 +640,31 @@ export function createDeskService(deps: Deps) {
       requirePermission(principal, "cases:work");
       await inTransaction(db, async (tx) => {
         const c = await cases.requireVisibleCase(principal, id, tx, true);
-        const link = isUuid(linkId) ? await tx.selectFrom("case_links").selectAll().where("id", "=", linkId).where("case_id", "=", c.id).executeTakeFirst() : undefined;
-        if (!link) throw new OtterError("not_found", "CASE_LINK_NOT_FOUND", `Link ${linkId} was not found on this case.`);
+        const link = isUuid(linkId)
+          ? await tx
+              .selectFrom("case_links")
+              .selectAll()
+              .where("id", "=", linkId)
+              .where("case_id", "=", c.id)
+              .executeTakeFirst()
+          : undefined;
+        if (!link)
+          throw new OtterError(
+            "not_found",
+            "CASE_LINK_NOT_FOUND",
+            `Link ${linkId} was not found on this case.`,
+          );
         await tx.deleteFrom("case_links").where("id", "=", link.id).execute();
-        await cases.appendEntry(tx, c, { kind: "event", actor: actorOf(principal), data: { type: "unlinked", linkId: link.id, simId: link.sim_id, accountId: link.linked_account_id } });
+        await cases.appendEntry(tx, c, {
+          kind: "event",
+          actor: actorOf(principal),
+          data: {
+            type: "unlinked",
+            linkId: link.id,
+            simId: link.sim_id,
+            accountId: link.linked_account_id,
+          },
+        });
       });
     },
 
@@ -348,7 +673,12 @@ export function createDeskService(deps: Deps) {
       requirePermission(principal, "cases:work");
       const c = await cases.requireVisibleCase(principal, id);
       const m = isUuid(deskMessageId)
-        ? await db.selectFrom("desk_messages").select(["raw", "raw_chunks", "id"]).where("id", "=", deskMessageId).where("case_id", "=", c.id).executeTakeFirst()
+        ? await db
+            .selectFrom("desk_messages")
+            .select(["raw", "raw_chunks", "id"])
+            .where("id", "=", deskMessageId)
+            .where("case_id", "=", c.id)
+            .executeTakeFirst()
         : undefined;
       // Mail received since migration 0013 is stored in pieces; older mail inline.
       const raw = m?.raw ?? (m && m.raw_chunks > 0 ? await readBlob(db, m.id, m.raw_chunks) : null);
@@ -360,13 +690,29 @@ export function createDeskService(deps: Deps) {
       requirePermission(principal, "cases:read");
       const c = await cases.requireVisibleCase(principal, id);
       const a = isUuid(attachmentId)
-        ? await db.selectFrom("desk_attachments").innerJoin("desk_messages", "desk_messages.id", "desk_attachments.message_id")
-          .select(["desk_attachments.id", "desk_attachments.filename", "desk_attachments.content_type", "desk_attachments.content",
-            "desk_attachments.content_chunks", "desk_attachments.truncated"])
-          .where("desk_attachments.id", "=", attachmentId).where("desk_messages.case_id", "=", c.id).executeTakeFirst()
+        ? await db
+            .selectFrom("desk_attachments")
+            .innerJoin("desk_messages", "desk_messages.id", "desk_attachments.message_id")
+            .select([
+              "desk_attachments.id",
+              "desk_attachments.filename",
+              "desk_attachments.content_type",
+              "desk_attachments.content",
+              "desk_attachments.content_chunks",
+              "desk_attachments.truncated",
+            ])
+            .where("desk_attachments.id", "=", attachmentId)
+            .where("desk_messages.case_id", "=", c.id)
+            .executeTakeFirst()
         : undefined;
-      const content = a?.content ?? (a && !a.truncated ? await readBlob(db, a.id, a.content_chunks) : null);
-      if (!a || !content) throw new OtterError("not_found", "CASE_ATTACHMENT_NOT_FOUND", `Attachment ${attachmentId} was not found (or was too large to keep apart from the raw message).`);
+      const content =
+        a?.content ?? (a && !a.truncated ? await readBlob(db, a.id, a.content_chunks) : null);
+      if (!a || !content)
+        throw new OtterError(
+          "not_found",
+          "CASE_ATTACHMENT_NOT_FOUND",
+          `Attachment ${attachmentId} was not found (or was too large to keep apart from the raw message).`,
+        );
       return { filename: a.filename, content_type: a.content_type, content };
     },
 
@@ -375,42 +721,96 @@ export function createDeskService(deps: Deps) {
       return inTransaction(db, async (tx) => {
         if (input.accountId) await deps.accounts.requireVisible(principal, input.accountId, tx);
         const address = input.address.trim().toLowerCase();
-        const exists = await tx.selectFrom("desk_mailboxes").select("id").where((eb) => eb.fn("lower", ["address"]), "=", address).executeTakeFirst();
+        const exists = await tx
+          .selectFrom("desk_mailboxes")
+          .select("id")
+          .where((eb) => eb.fn("lower", ["address"]), "=", address)
+          .executeTakeFirst();
         if (exists) throw deskErrors.mailboxExists(address);
-        const row = { id: newId(), address, account_id: input.accountId ?? null, created_at: clock.now() };
+        const row = {
+          id: newId(),
+          address,
+          account_id: input.accountId ?? null,
+          created_at: clock.now(),
+        };
         await tx.insertInto("desk_mailboxes").values(row).execute();
-        await audit.record(tx, { accountId: input.accountId ?? (await deps.accounts.rootAccount(tx)).id, actor: actorOf(principal), action: "desk.mailbox_add", entityType: "desk_mailbox", entityId: row.id, data: { address } });
+        await audit.record(tx, {
+          accountId: input.accountId ?? (await deps.accounts.rootAccount(tx)).id,
+          actor: actorOf(principal),
+          action: "desk.mailbox_add",
+          entityType: "desk_mailbox",
+          entityId: row.id,
+          data: { address },
+        });
         return presentMailbox(row);
       });
     },
 
     async listMailboxes(principal: Principal) {
       requirePermission(principal, "desk:manage");
-      const rows = await db.selectFrom("desk_mailboxes").leftJoin("accounts", "accounts.id", "desk_mailboxes.account_id")
+      const rows = await db
+        .selectFrom("desk_mailboxes")
+        .leftJoin("accounts", "accounts.id", "desk_mailboxes.account_id")
         .selectAll("desk_mailboxes")
-        .where((eb) => eb.or([eb("desk_mailboxes.account_id", "is", null), eb("accounts.path", "like", `${principal.accountPath}%`)]))
-        .orderBy("desk_mailboxes.address").execute();
+        .where((eb) =>
+          eb.or([
+            eb("desk_mailboxes.account_id", "is", null),
+            eb("accounts.path", "like", `${principal.accountPath}%`),
+          ]),
+        )
+        .orderBy("desk_mailboxes.address")
+        .execute();
       return { items: rows.map(presentMailbox) };
     },
 
     async removeMailbox(principal: Principal, id: string) {
       requirePermission(principal, "desk:manage");
       await inTransaction(db, async (tx) => {
-        const m = isUuid(id) ? await tx.selectFrom("desk_mailboxes").leftJoin("accounts", "accounts.id", "desk_mailboxes.account_id").selectAll("desk_mailboxes")
-          .where("desk_mailboxes.id", "=", id)
-          .where((eb) => eb.or([eb("desk_mailboxes.account_id", "is", null), eb("accounts.path", "like", `${principal.accountPath}%`)])).executeTakeFirst() : undefined;
+        const m = isUuid(id)
+          ? await tx
+              .selectFrom("desk_mailboxes")
+              .leftJoin("accounts", "accounts.id", "desk_mailboxes.account_id")
+              .selectAll("desk_mailboxes")
+              .where("desk_mailboxes.id", "=", id)
+              .where((eb) =>
+                eb.or([
+                  eb("desk_mailboxes.account_id", "is", null),
+                  eb("accounts.path", "like", `${principal.accountPath}%`),
+                ]),
+              )
+              .executeTakeFirst()
+          : undefined;
         if (!m) throw deskErrors.mailboxNotFound(id);
         // Messages keep pointing at the mailbox they came through; the address only stops accepting mail.
-        await tx.updateTable("desk_messages").set({ mailbox_id: null }).where("mailbox_id", "=", m.id).execute();
+        await tx
+          .updateTable("desk_messages")
+          .set({ mailbox_id: null })
+          .where("mailbox_id", "=", m.id)
+          .execute();
         await tx.deleteFrom("desk_mailboxes").where("id", "=", m.id).execute();
-        await audit.record(tx, { accountId: m.account_id ?? (await deps.accounts.rootAccount(tx)).id, actor: actorOf(principal), action: "desk.mailbox_remove", entityType: "desk_mailbox", entityId: m.id, data: { address: m.address } });
+        await audit.record(tx, {
+          accountId: m.account_id ?? (await deps.accounts.rootAccount(tx)).id,
+          actor: actorOf(principal),
+          action: "desk.mailbox_remove",
+          entityType: "desk_mailbox",
+          entityId: m.id,
+          data: { address: m.address },
+        });
       });
     },
   };
 }
 
-const presentMailbox = (m: { id: string; address: string; account_id: string | null; created_at: Date }) => ({
-  id: m.id, address: m.address, accountId: m.account_id, createdAt: m.created_at.toISOString(),
+const presentMailbox = (m: {
+  id: string;
+  address: string;
+  account_id: string | null;
+  created_at: Date;
+}) => ({
+  id: m.id,
+  address: m.address,
+  accountId: m.account_id,
+  createdAt: m.created_at.toISOString(),
 });
 
 export type DeskService = ReturnType<typeof createDeskService>;

@@ -64,10 +64,12 @@ export interface ParsedIntake {
 
 const addresses = (v: ParsedMail["to"]): { address: string; name: string }[] => {
   const list = Array.isArray(v) ? v : v ? [v] : [];
-  return list.flatMap((a) => a.value).flatMap(function flat(e): { address: string; name: string }[] {
-    if (e.group) return e.group.flatMap(flat);
-    return e.address ? [{ address: e.address.toLowerCase(), name: e.name }] : [];
-  });
+  return list
+    .flatMap((a) => a.value)
+    .flatMap(function flat(e): { address: string; name: string }[] {
+      if (e.group) return e.group.flatMap(flat);
+      return e.address ? [{ address: e.address.toLowerCase(), name: e.name }] : [];
+    });
 };
 
 const angle = (id: string) => {
@@ -93,8 +95,13 @@ function toAttachment(a: Attachment): IntakeAttachment {
   const size = a.size ?? a.content?.length ?? 0;
   const keep = size <= ATTACHMENT_STORE_LIMIT_BYTES;
   return {
-    filename: a.filename ?? null, contentType: a.contentType || "application/octet-stream", contentId: a.contentId ?? null,
-    inline: a.contentDisposition === "inline" || !!a.related, size, content: keep ? a.content : null, truncated: !keep,
+    filename: a.filename ?? null,
+    contentType: a.contentType || "application/octet-stream",
+    contentId: a.contentId ?? null,
+    inline: a.contentDisposition === "inline" || !!a.related,
+    size,
+    content: keep ? a.content : null,
+    truncated: !keep,
   };
 }
 
@@ -107,7 +114,12 @@ function headBlock(raw: Buffer): Buffer {
   return end === undefined ? slice : slice.subarray(0, end + 2);
 }
 
-const parse = (raw: Buffer) => simpleParser(raw, { skipTextToHtml: true, skipImageLinks: true, maxHtmlLengthToParse: 5 * 1024 * 1024 });
+const parse = (raw: Buffer) =>
+  simpleParser(raw, {
+    skipTextToHtml: true,
+    skipImageLinks: true,
+    maxHtmlLengthToParse: 5 * 1024 * 1024,
+  });
 
 /** Text PostgreSQL can store: no NUL characters (mail may carry them; text and jsonb columns refuse them). */
 const clean = (v: string) => v.replace(/\u0000/g, "\uFFFD");
@@ -116,7 +128,10 @@ const cleanOrNull = (v: string | null) => (v === null ? null : clean(v));
 function cut(v: string | null): { value: string | null; truncated: boolean } {
   if (v === null || v.length <= BODY_STORE_LIMIT_CHARS) return { value: v, truncated: false };
   const rest = v.length - BODY_STORE_LIMIT_CHARS;
-  return { value: `${v.slice(0, BODY_STORE_LIMIT_CHARS)}\n\n[… ${rest} more characters: see the raw message]`, truncated: true };
+  return {
+    value: `${v.slice(0, BODY_STORE_LIMIT_CHARS)}\n\n[… ${rest} more characters: see the raw message]`,
+    truncated: true,
+  };
 }
 
 /**
@@ -145,17 +160,32 @@ export async function parseForDesk(raw: Buffer): Promise<ParsedIntake> {
       parsed = null;
     }
   }
-  const { map, received } = parsed ? headerMap(parsed.headerLines) : { map: {} as HeaderMap, received: 0 };
+  const { map, received } = parsed
+    ? headerMap(parsed.headerLines)
+    : { map: {} as HeaderMap, received: 0 };
   const from = parsed ? addresses(parsed.from)[0] : undefined;
   const rawId = parsed?.messageId && /\S/.test(parsed.messageId) ? angle(parsed.messageId) : null;
-  const messageId = rawId && rawId.length <= 900
-    ? rawId
-    : `<${createHash("sha256").update(raw).digest("hex").slice(0, 40)}@generated.otter.invalid>`;
-  const refs = parsed?.references ? (Array.isArray(parsed.references) ? parsed.references : [parsed.references]) : [];
+  const messageId =
+    rawId && rawId.length <= 900
+      ? rawId
+      : `<${createHash("sha256").update(raw).digest("hex").slice(0, 40)}@generated.otter.invalid>`;
+  const refs = parsed?.references
+    ? Array.isArray(parsed.references)
+      ? parsed.references
+      : [parsed.references]
+    : [];
   const attachments = !parsed || headOnly ? [] : parsed.attachments.map(toAttachment);
-  const reportText = !parsed || headOnly ? "" : parsed.attachments
-    .filter((a) => /^(message\/(delivery-status|rfc822-headers|rfc822|global-delivery-status)|text\/rfc822-headers)/i.test(a.contentType))
-    .map((a) => a.content.toString("utf8")).join("\n");
+  const reportText =
+    !parsed || headOnly
+      ? ""
+      : parsed.attachments
+          .filter((a) =>
+            /^(message\/(delivery-status|rfc822-headers|rfc822|global-delivery-status)|text\/rfc822-headers)/i.test(
+              a.contentType,
+            ),
+          )
+          .map((a) => a.content.toString("utf8"))
+          .join("\n");
   const contentType = (map["content-type"] ?? "text/plain").toString();
   const html = !headOnly && parsed && parsed.html ? parsed.html : null;
   // mailparser derives text from HTML only for a lone HTML body; HTML inside multipart/related
@@ -163,7 +193,10 @@ export async function parseForDesk(raw: Buffer): Promise<ParsedIntake> {
   let text = !headOnly && parsed ? (parsed.text ?? null) : null;
   if ((!text || !text.trim()) && html) {
     try {
-      text = htmlToText(html.slice(0, 5 * 1024 * 1024), { wordwrap: false, selectors: [{ selector: "img", format: "skip" }] });
+      text = htmlToText(html.slice(0, 5 * 1024 * 1024), {
+        wordwrap: false,
+        selectors: [{ selector: "img", format: "skip" }],
+      });
     } catch {
       text = null;
     }
@@ -172,18 +205,40 @@ export async function parseForDesk(raw: Buffer): Promise<ParsedIntake> {
   const textKept = cut(text);
   const htmlKept = cut(html);
   return {
-    messageId: clean(messageId), generatedMessageId: messageId !== rawId,
+    messageId: clean(messageId),
+    generatedMessageId: messageId !== rawId,
     inReplyTo: parsed?.inReplyTo ? clean(angle(parsed.inReplyTo.split(/\s+/)[0]!)) : null,
-    references: refs.flatMap((r) => r.split(/\s+/)).filter(Boolean).map((r) => clean(angle(r))),
-    fromAddress: cleanOrNull(from?.address ?? null), fromName: cleanOrNull(from?.name || null),
-    to: parsed ? addresses(parsed.to).slice(0, MAX_ADDRESSES).map((a) => clean(a.address)) : [],
-    cc: parsed ? addresses(parsed.cc).slice(0, MAX_ADDRESSES).map((a) => clean(a.address)) : [],
+    references: refs
+      .flatMap((r) => r.split(/\s+/))
+      .filter(Boolean)
+      .map((r) => clean(angle(r))),
+    fromAddress: cleanOrNull(from?.address ?? null),
+    fromName: cleanOrNull(from?.name || null),
+    to: parsed
+      ? addresses(parsed.to)
+          .slice(0, MAX_ADDRESSES)
+          .map((a) => clean(a.address))
+      : [],
+    cc: parsed
+      ? addresses(parsed.cc)
+          .slice(0, MAX_ADDRESSES)
+          .map((a) => clean(a.address))
+      : [],
     subject: clean((parsed?.subject ?? "").slice(0, 998)),
     text: cleanOrNull(textKept.value),
     html: cleanOrNull(htmlKept.value),
     bodyTruncated: textKept.truncated || htmlKept.truncated,
-    headers: map, contentType, receivedCount: received,
-    attachments: attachments.map((a) => ({ ...a, filename: cleanOrNull(a.filename), contentType: clean(a.contentType), contentId: cleanOrNull(a.contentId) })),
-    reportText, oversize, unparsed: unparsed || !parsed,
+    headers: map,
+    contentType,
+    receivedCount: received,
+    attachments: attachments.map((a) => ({
+      ...a,
+      filename: cleanOrNull(a.filename),
+      contentType: clean(a.contentType),
+      contentId: cleanOrNull(a.contentId),
+    })),
+    reportText,
+    oversize,
+    unparsed: unparsed || !parsed,
   };
 }

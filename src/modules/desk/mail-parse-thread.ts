@@ -11,7 +11,11 @@ export interface MailParser {
   close(): Promise<void>;
 }
 
-interface Pending { raw: RawMessage; resolve: (p: ParsedIntake) => void; reject: (e: Error) => void }
+interface Pending {
+  raw: RawMessage;
+  resolve: (p: ParsedIntake) => void;
+  reject: (e: Error) => void;
+}
 
 /**
  * mailparser on a worker thread. Measured on the main thread, a 16 MB message held the event loop
@@ -30,7 +34,10 @@ export function createMailParser(): MailParser {
   function start(): Promise<Worker> {
     if (ready) return ready;
     const here = import.meta.url;
-    const file = new URL(here.endsWith(".ts") ? "./mail-parse.worker.ts" : "./mail-parse.worker.js", here).href;
+    const file = new URL(
+      here.endsWith(".ts") ? "./mail-parse.worker.ts" : "./mail-parse.worker.js",
+      here,
+    ).href;
     // Node 20 does not carry `--import tsx` into workers: from source, the worker registers tsx itself.
     const boot = here.endsWith(".ts")
       ? `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => { m.register(); return import(${JSON.stringify(file)}); })`
@@ -38,7 +45,11 @@ export function createMailParser(): MailParser {
     const w = new Worker(boot, { eval: true });
     w.unref();
     ready = new Promise<Worker>((resolve, reject) => {
-      w.once("message", (m) => (m === "ready" ? resolve(w) : reject(new Error(`mail parser worker: unexpected ${String(m)}`))));
+      w.once("message", (m) =>
+        m === "ready"
+          ? resolve(w)
+          : reject(new Error(`mail parser worker: unexpected ${String(m)}`)),
+      );
       w.once("error", reject);
     });
     w.on("message", (m: { id: number; parsed?: ParsedIntake; error?: string } | "ready") => {
@@ -63,7 +74,10 @@ export function createMailParser(): MailParser {
     ready = null;
     const done = current;
     current = null;
-    if (done) { clearTimeout(done.timer); done.reject(err); }
+    if (done) {
+      clearTimeout(done.timer);
+      done.reject(err);
+    }
     if (!closed) pump();
   }
 
@@ -74,12 +88,19 @@ export function createMailParser(): MailParser {
     const id = nextId++;
     const timer = setTimeout(() => {
       const w = worker;
-      if (w) { fail(w, new Error(`mail parser: no result within ${PARSE_TIMEOUT_MS} ms`)); void w.terminate(); }
+      if (w) {
+        fail(w, new Error(`mail parser: no result within ${PARSE_TIMEOUT_MS} ms`));
+        void w.terminate();
+      }
     }, PARSE_TIMEOUT_MS);
     current = { ...job, id, timer };
     start().then(
-      (w) => { if (current?.id === id) w.postMessage({ id, parts: job.raw.parts() }); },
-      (err: Error) => { if (worker) fail(worker, err); },
+      (w) => {
+        if (current?.id === id) w.postMessage({ id, parts: job.raw.parts() });
+      },
+      (err: Error) => {
+        if (worker) fail(worker, err);
+      },
     );
   }
 
@@ -96,7 +117,11 @@ export function createMailParser(): MailParser {
       for (const job of queue.splice(0)) job.reject(new Error("mail parser is closed"));
       const w = worker;
       worker = null;
-      if (current) { clearTimeout(current.timer); current.reject(new Error("mail parser is closed")); current = null; }
+      if (current) {
+        clearTimeout(current.timer);
+        current.reject(new Error("mail parser is closed"));
+        current = null;
+      }
       await w?.terminate();
     },
   };
@@ -105,7 +130,10 @@ export function createMailParser(): MailParser {
 /** Structured cloning turns Buffers into plain Uint8Arrays; the desk wants Buffers back. */
 function revive(p: ParsedIntake): ParsedIntake {
   const attachments = p.attachments.map((a): IntakeAttachment => ({
-    ...a, content: a.content ? Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength) : null,
+    ...a,
+    content: a.content
+      ? Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength)
+      : null,
   }));
   return { ...p, attachments };
 }

@@ -17,7 +17,10 @@ parentPort!.on("message", async (msg: { id: number; parts: Uint8Array[] }) => {
   }
   // Attachment bytes move to the main thread without a copy when they own their memory.
   const transfer = parsed.attachments.flatMap((a) =>
-    a.content && a.content.byteOffset === 0 && a.content.byteLength === a.content.buffer.byteLength ? [a.content.buffer as ArrayBuffer] : []);
+    a.content && a.content.byteOffset === 0 && a.content.byteLength === a.content.buffer.byteLength
+      ? [a.content.buffer as ArrayBuffer]
+      : [],
+  );
   parentPort!.postMessage({ id: msg.id, parsed }, [...new Set(transfer)]);
 });
 parentPort!.postMessage("ready");

@@ -45,8 +45,13 @@ export class RawMessage {
 
   /** The used part of every block, in order. */
   parts(): Buffer[] {
-    return this.blocks.map((b, i) => (i === this.blocks.length - 1 && this.#size % BLOCK_BYTES !== 0 && b.buffer instanceof SharedArrayBuffer
-      ? b.subarray(0, this.#size % BLOCK_BYTES) : b));
+    return this.blocks.map((b, i) =>
+      i === this.blocks.length - 1 &&
+      this.#size % BLOCK_BYTES !== 0 &&
+      b.buffer instanceof SharedArrayBuffer
+        ? b.subarray(0, this.#size % BLOCK_BYTES)
+        : b,
+    );
   }
 
   /** Consecutive views of at most `n` bytes each, covering the message. */

@@ -21,7 +21,8 @@ export interface SmtpListenerOptions {
   logger: Pick<Logger, "info" | "warn" | "error">;
 }
 
-const smtpError = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
+const smtpError = (code: number, message: string) =>
+  Object.assign(new Error(message), { responseCode: code });
 
 /** `::ffff:192.0.2.1` (an IPv4 client on a dual-stack socket) is the IPv4 client 192.0.2.1. */
 const clientAddress = (remote: string) => {
@@ -70,11 +71,17 @@ export async function startSmtpListener(opts: SmtpListenerOptions) {
       if (isExempt(address)) return cb();
       const fromAddress = perAddress.get(address) ?? 0;
       if (counted.size >= opts.maxConnections) {
-        opts.logger.warn({ address, open: counted.size }, "SMTP connection refused: too many connections");
+        opts.logger.warn(
+          { address, open: counted.size },
+          "SMTP connection refused: too many connections",
+        );
         return cb(smtpError(421, "4.7.0 Too many connections, try again later"));
       }
       if (fromAddress >= opts.maxConnectionsPerAddress) {
-        opts.logger.warn({ address, open: fromAddress }, "SMTP connection refused: too many connections from this address");
+        opts.logger.warn(
+          { address, open: fromAddress },
+          "SMTP connection refused: too many connections from this address",
+        );
         return cb(smtpError(421, "4.7.0 Too many connections from your address, try again later"));
       }
       counted.set(session.id, address);
@@ -100,8 +107,11 @@ export async function startSmtpListener(opts: SmtpListenerOptions) {
       }
     },
     onMailFrom(address, _session, cb) {
-      const declared = Number((address.args as Record<string, string> | false || {})["SIZE"] ?? 0);
-      if (declared > limit) return cb(smtpError(552, `5.3.4 Message size exceeds the fixed limit of ${limit} bytes`));
+      const declared = Number(
+        ((address.args as Record<string, string> | false) || {})["SIZE"] ?? 0,
+      );
+      if (declared > limit)
+        return cb(smtpError(552, `5.3.4 Message size exceeds the fixed limit of ${limit} bytes`));
       return cb();
     },
     onData(stream, session, cb) {
@@ -122,14 +132,21 @@ export async function startSmtpListener(opts: SmtpListenerOptions) {
         if (stream.sizeExceeded || size > limit) {
           return cb(smtpError(552, `5.3.4 Message size exceeds the fixed limit of ${limit} bytes`));
         }
-        const mailFrom = session.envelope.mailFrom === false ? "" : session.envelope.mailFrom.address;
-        opts.deskMail.receive(raw, { mailFrom, rcptTo: session.envelope.rcptTo.map((r) => r.address) }).then(
-          (res) => cb(null, res.duplicate ? `Already have ${res.messageId}` : `Queued as ${res.deskMessageId}`),
-          (err) => {
-            opts.logger.error({ err }, "could not store an inbound message");
-            cb(smtpError(451, "4.3.0 Could not store the message, try again later"));
-          },
-        );
+        const mailFrom =
+          session.envelope.mailFrom === false ? "" : session.envelope.mailFrom.address;
+        opts.deskMail
+          .receive(raw, { mailFrom, rcptTo: session.envelope.rcptTo.map((r) => r.address) })
+          .then(
+            (res) =>
+              cb(
+                null,
+                res.duplicate ? `Already have ${res.messageId}` : `Queued as ${res.deskMessageId}`,
+              ),
+            (err) => {
+              opts.logger.error({ err }, "could not store an inbound message");
+              cb(smtpError(451, "4.3.0 Could not store the message, try again later"));
+            },
+          );
       });
     },
   });

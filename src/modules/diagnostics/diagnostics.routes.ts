@@ -5,29 +5,62 @@ import { principalOf } from "../../http/principal.js";
 import type { DiagnosticsService } from "./diagnostics.service.js";
 import { RUNGS } from "./ladder.js";
 
-const fix = z.object({ action: z.enum(["activate", "change-plan", "override-limit", "reset-connectivity", "send-sms", "check-device"]), description: z.string() });
-export const diagnosisOut = z.object({
-  iccid: z.string(),
-  verdict: z.string().describe("One sentence a customer understands: the first broken rung and the next step."),
-  overall: z.enum(["ok", "warn", "fail"]),
-  firstBroken: z.enum(RUNGS).nullable(),
-  checkedAt: z.string(),
-  dataAsOf: z.string().nullable().describe("Time of the newest network signal the diagnosis rests on."),
-  rhythm: z.object({ typicalGapSeconds: z.number().nullable(), basis: z.string() }),
-  rungs: z.array(z.object({
-    name: z.enum(RUNGS), status: z.enum(["pass", "warn", "fail", "skipped"]), summary: z.string(),
-    evidence: z.array(z.object({ kind: z.string(), at: z.string().optional(), detail: z.string() })),
-    fix: fix.optional(), causeIn: z.enum(RUNGS).optional(),
-  })),
-  actions: z.array(fix),
-}).meta({ id: "Diagnosis" });
+const fix = z.object({
+  action: z.enum([
+    "activate",
+    "change-plan",
+    "override-limit",
+    "reset-connectivity",
+    "send-sms",
+    "check-device",
+  ]),
+  description: z.string(),
+});
+export const diagnosisOut = z
+  .object({
+    iccid: z.string(),
+    verdict: z
+      .string()
+      .describe("One sentence a customer understands: the first broken rung and the next step."),
+    overall: z.enum(["ok", "warn", "fail"]),
+    firstBroken: z.enum(RUNGS).nullable(),
+    checkedAt: z.string(),
+    dataAsOf: z
+      .string()
+      .nullable()
+      .describe("Time of the newest network signal the diagnosis rests on."),
+    rhythm: z.object({ typicalGapSeconds: z.number().nullable(), basis: z.string() }),
+    rungs: z.array(
+      z.object({
+        name: z.enum(RUNGS),
+        status: z.enum(["pass", "warn", "fail", "skipped"]),
+        summary: z.string(),
+        evidence: z.array(
+          z.object({ kind: z.string(), at: z.string().optional(), detail: z.string() }),
+        ),
+        fix: fix.optional(),
+        causeIn: z.enum(RUNGS).optional(),
+      }),
+    ),
+    actions: z.array(fix),
+  })
+  .meta({ id: "Diagnosis" });
 
-export const diagnosticsRoutes = (s: { diagnostics: DiagnosticsService }): FastifyPluginAsyncZod => async (app) => {
-  app.get("/api/v1/sims/:iccid/diagnosis", {
-    schema: {
-      operationId: "diagnoseSim", tags: ["sims", "diagnostics"],
-      description: "Walks the ladder SIM state → limits → registration → roaming → data session → traffic → device; each rung with its evidence and fix.",
-      params: z.object({ iccid: z.string().min(1).max(22) }), response: { 200: diagnosisOut, ...errorResponses },
-    },
-  }, async (req) => s.diagnostics.diagnose(principalOf(req), req.params.iccid));
-};
+export const diagnosticsRoutes =
+  (s: { diagnostics: DiagnosticsService }): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      "/api/v1/sims/:iccid/diagnosis",
+      {
+        schema: {
+          operationId: "diagnoseSim",
+          tags: ["sims", "diagnostics"],
+          description:
+            "Walks the ladder SIM state → limits → registration → roaming → data session → traffic → device; each rung with its evidence and fix.",
+          params: z.object({ iccid: z.string().min(1).max(22) }),
+          response: { 200: diagnosisOut, ...errorResponses },
+        },
+      },
+      async (req) => s.diagnostics.diagnose(principalOf(req), req.params.iccid),
+    );
+  };

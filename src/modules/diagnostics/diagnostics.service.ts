@@ -23,22 +23,40 @@ export function createDiagnosticsService(deps: {
       const now = clock.now();
       // Independent reads, sent together: each waited for the one before (docs/benchmarks.md, diagnosis).
       const [commPlan, rate, version, ev] = await Promise.all([
-        sim.communication_plan_id ? deps.catalog.communicationPlanDetail(db, sim.communication_plan_id) : null,
+        sim.communication_plan_id
+          ? deps.catalog.communicationPlanDetail(db, sim.communication_plan_id)
+          : null,
         sim.rate_plan_id ? deps.catalog.findPlan(db, "rate", sim.rate_plan_id) : null,
         sim.rate_plan_id ? deps.catalog.rateVersionAt(db, sim.rate_plan_id, now) : null,
         deps.network.evidence(sim.id, new Date(now.getTime() - 7 * 24 * 3600_000)),
       ]);
       const result = diagnose({
         now,
-        sim: { iccid: sim.iccid, state: sim.state, overageLimitOverride: sim.overage_limit_override },
+        sim: {
+          iccid: sim.iccid,
+          state: sim.state,
+          overageLimitOverride: sim.overage_limit_override,
+        },
         commPlan,
-        ratePlan: rate && version ? { name: rate.name, version: version.version, zoneIds: version.terms.zones.map((z) => z.zoneId), dataLimitBytes: version.terms.dataLimitBytes } : null,
+        ratePlan:
+          rate && version
+            ? {
+                name: rate.name,
+                version: version.version,
+                zoneIds: version.terms.zones.map((z) => z.zoneId),
+                dataLimitBytes: version.terms.dataLimitBytes,
+              }
+            : null,
         cycleBytes: ev.cycleBytes,
         registrations: ev.registrations,
         sessions: ev.sessions,
         device: ev.device,
       });
-      const times = [ev.lastSeen?.getTime(), ev.registrations[0]?.at.getTime(), ev.sessions[0]?.lastUpdateAt.getTime()].filter((t): t is number => !!t);
+      const times = [
+        ev.lastSeen?.getTime(),
+        ev.registrations[0]?.at.getTime(),
+        ev.sessions[0]?.lastUpdateAt.getTime(),
+      ].filter((t): t is number => !!t);
       return {
         iccid: sim.iccid,
         checkedAt: now.toISOString(),

@@ -19,65 +19,160 @@ export const EVENT_SCHEMAS = {
   "sim.created": z.object({ iccid: z.string(), state: z.string() }),
   "sim.updated": z.object({ iccid: z.string(), fields: z.array(z.string()) }),
   "sim.state_changed": z.object({
-    iccid: z.string(), from: z.string(), to: z.string(), reason: nullableString,
+    iccid: z.string(),
+    from: z.string(),
+    to: z.string(),
+    reason: nullableString,
     /** Set when an automation rule made the change; such a change never fires a rule. */
     byRule: z.string().optional(),
   }),
   "sim.plan_changed": z.object({
-    iccid: z.string(), communicationPlanId: nullableString, ratePlanId: nullableString, byRule: z.string().optional(),
+    iccid: z.string(),
+    communicationPlanId: nullableString,
+    ratePlanId: nullableString,
+    byRule: z.string().optional(),
   }),
   /** `fromAccountId` is null when the SIM came from another customer: the new holder does not learn who held it. */
-  "sim.transferred": z.object({ iccid: z.string(), fromAccountId: nullableString, toAccountId: z.string() }),
-  "sim.imei_changed": z.object({ iccid: z.string(), from: nullableString, to: nullableString, at: iso }),
+  "sim.transferred": z.object({
+    iccid: z.string(),
+    fromAccountId: nullableString,
+    toAccountId: z.string(),
+  }),
+  "sim.imei_changed": z.object({
+    iccid: z.string(),
+    from: nullableString,
+    to: nullableString,
+    at: iso,
+  }),
   "sim.registration_rejected": z.object({
-    iccid: z.string(), cause: z.number().nullable(), causeType: nullableString, visitedPlmn: nullableString, at: iso,
+    iccid: z.string(),
+    cause: z.number().nullable(),
+    causeType: nullableString,
+    visitedPlmn: nullableString,
+    at: iso,
   }),
   "sim.zone_entered": z.object({
-    iccid: z.string(), zone: namedRef.nullable(), country: nullableString, countryName: nullableString, plmn: z.string(),
-    network: nullableString, inPlan: z.boolean(), communicationPlan: namedRef.nullable(), previousZone: namedRef.nullable(),
-    previousCountry: nullableString, at: iso,
+    iccid: z.string(),
+    zone: namedRef.nullable(),
+    country: nullableString,
+    countryName: nullableString,
+    plmn: z.string(),
+    network: nullableString,
+    inPlan: z.boolean(),
+    communicationPlan: namedRef.nullable(),
+    previousZone: namedRef.nullable(),
+    previousCountry: nullableString,
+    at: iso,
   }),
   "sim.usage_threshold": z.object({
-    iccid: z.string(), thresholdPercent: z.number(), thresholdBytes: z.number(), usedBytes: z.number(), includedBytes: z.number(),
-    dataLimitBytes: z.number().nullable(), basis: z.enum(["included", "dataLimit"]).nullable(), cycleStart: z.string(), at: iso,
+    iccid: z.string(),
+    thresholdPercent: z.number(),
+    thresholdBytes: z.number(),
+    usedBytes: z.number(),
+    includedBytes: z.number(),
+    dataLimitBytes: z.number().nullable(),
+    basis: z.enum(["included", "dataLimit"]).nullable(),
+    cycleStart: z.string(),
+    at: iso,
   }),
-  "sim.data_limit_reached": z.object({ iccid: z.string(), limitBytes: z.number(), usedBytes: z.number(), at: iso }),
+  "sim.data_limit_reached": z.object({
+    iccid: z.string(),
+    limitBytes: z.number(),
+    usedBytes: z.number(),
+    at: iso,
+  }),
   "sim.silent": z.object({
-    iccid: z.string(), lastActivityAt: iso, silentForSeconds: z.number(), usualGapSeconds: z.number().nullable(),
-    rhythmBasis: z.string(), limitSeconds: z.number(), at: iso,
+    iccid: z.string(),
+    lastActivityAt: iso,
+    silentForSeconds: z.number(),
+    usualGapSeconds: z.number().nullable(),
+    rhythmBasis: z.string(),
+    limitSeconds: z.number(),
+    at: iso,
   }),
   "sim.back_online": z.object({
-    iccid: z.string(), at: iso, silentSince: iso, lastActivityAt: nullableString, silentForSeconds: z.number().nullable(),
+    iccid: z.string(),
+    at: iso,
+    silentSince: iso,
+    lastActivityAt: nullableString,
+    silentForSeconds: z.number().nullable(),
   }),
   "session.started": z.object({ iccid: z.string(), apn: nullableString, at: iso }),
-  "session.stopped": z.object({ iccid: z.string(), cause: z.union([z.string(), z.number()]).nullable(), at: iso }),
+  "session.stopped": z.object({
+    iccid: z.string(),
+    cause: z.union([z.string(), z.number()]).nullable(),
+    at: iso,
+  }),
   "sims.imported": z.object({ jobId: z.string(), counts: z.record(z.string(), z.number()) }),
 
   "action.completed": z.object({
-    actionId: z.string(), iccid: z.string(), type: z.string(), status: z.string(), requestedBy: z.string(), requestedAt: iso,
-    completedAt: iso, outcome: z.record(z.string(), z.unknown()),
+    actionId: z.string(),
+    iccid: z.string(),
+    type: z.string(),
+    status: z.string(),
+    requestedBy: z.string(),
+    requestedAt: iso,
+    completedAt: iso,
+    outcome: z.record(z.string(), z.unknown()),
   }),
   "automation.rule_fired": z.object({
-    ruleId: z.string(), ruleName: z.string(), firingId: z.string(), trigger: z.unknown(), iccid: nullableString, summary: z.string(),
-    event: z.object({ id: nullableString, type: z.string(), data: z.record(z.string(), z.unknown()) }), firedAt: iso,
+    ruleId: z.string(),
+    ruleName: z.string(),
+    firingId: z.string(),
+    trigger: z.unknown(),
+    iccid: nullableString,
+    summary: z.string(),
+    event: z.object({
+      id: nullableString,
+      type: z.string(),
+      data: z.record(z.string(), z.unknown()),
+    }),
+    firedAt: iso,
   }),
 
   "case.created": z.object({
-    caseId: z.string(), number: z.number(), accountId: nullableString, subject: z.string(), category: nullableString,
-    priority: z.string(), channel: z.string(), reopenedFromCaseId: nullableString,
+    caseId: z.string(),
+    number: z.number(),
+    accountId: nullableString,
+    subject: z.string(),
+    category: nullableString,
+    priority: z.string(),
+    channel: z.string(),
+    reopenedFromCaseId: nullableString,
   }),
   "case.replied": z.object({
-    caseId: z.string(), number: z.number(), by: z.enum(["customer", "agent"]),
-    from: nullableString.optional(), to: z.array(z.string()).optional(),
+    caseId: z.string(),
+    number: z.number(),
+    by: z.enum(["customer", "agent"]),
+    from: nullableString.optional(),
+    to: z.array(z.string()).optional(),
   }),
-  "case.state_changed": z.object({ caseId: z.string(), number: z.number(), from: z.string(), to: z.string(), reason: nullableString }),
+  "case.state_changed": z.object({
+    caseId: z.string(),
+    number: z.number(),
+    from: z.string(),
+    to: z.string(),
+    reason: nullableString,
+  }),
   "case.sla_at_risk": z.object({
-    caseId: z.string(), number: z.number(), target: z.string(), priority: z.string(), episode: z.number(), dueAt: iso,
-    remainingMs: z.number().nullable(), ownerUserId: nullableString,
+    caseId: z.string(),
+    number: z.number(),
+    target: z.string(),
+    priority: z.string(),
+    episode: z.number(),
+    dueAt: iso,
+    remainingMs: z.number().nullable(),
+    ownerUserId: nullableString,
   }),
   "case.sla_breached": z.object({
-    caseId: z.string(), number: z.number(), target: z.string(), priority: z.string(), episode: z.number(), dueAt: iso,
-    remainingMs: z.number().nullable(), ownerUserId: nullableString,
+    caseId: z.string(),
+    number: z.number(),
+    target: z.string(),
+    priority: z.string(),
+    episode: z.number(),
+    dueAt: iso,
+    remainingMs: z.number().nullable(),
+    ownerUserId: nullableString,
   }),
 } as const satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
@@ -87,7 +182,12 @@ export type EventData<T extends EventType> = z.output<(typeof EVENT_SCHEMAS)[T]>
 
 /** An event as a module emits it: the account it concerns, its type, its subject, and data of the type's schema. */
 export type DomainEvent = {
-  [T in EventType]: { accountId: string; type: T; subjectId: string; data: z.input<(typeof EVENT_SCHEMAS)[T]> };
+  [T in EventType]: {
+    accountId: string;
+    type: T;
+    subjectId: string;
+    data: z.input<(typeof EVENT_SCHEMAS)[T]>;
+  };
 }[EventType];
 
 export const isEventType = (t: string): t is EventType => Object.hasOwn(EVENT_SCHEMAS, t);

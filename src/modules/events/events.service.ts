@@ -2,7 +2,13 @@ import { sql } from "kysely";
 import { inTransaction, type Db, type Executor } from "../../db/database.js";
 import type { Clock } from "../../lib/clock.js";
 import { type IdGenerator, newId } from "../../lib/ids.js";
-import { type DomainEvent, EVENT_SCHEMAS, type EventData, type EventType, isEventType } from "./event-types.js";
+import {
+  type DomainEvent,
+  EVENT_SCHEMAS,
+  type EventData,
+  type EventType,
+  isEventType,
+} from "./event-types.js";
 
 export type { DomainEvent, EventType } from "./event-types.js";
 
@@ -44,7 +50,12 @@ export interface ConsumeOptions {
   maxBatches?: number;
 }
 
-export function createEventsService(deps: { db: Db; clock: Clock; consumers: EventConsumers; ids?: IdGenerator }) {
+export function createEventsService(deps: {
+  db: Db;
+  clock: Clock;
+  consumers: EventConsumers;
+  ids?: IdGenerator;
+}) {
   const ids = deps.ids ?? newId;
   const byType = new Map<EventType, string[]>();
   for (const [consumer, types] of Object.entries(deps.consumers)) {
@@ -62,15 +73,29 @@ export function createEventsService(deps: { db: Db; clock: Clock; consumers: Eve
       const rows = events.map((e) => {
         const parsed = EVENT_SCHEMAS[e.type].safeParse(e.data);
         // A bug in the emitting code, not the caller's input: it fails the change rather than publish a malformed event.
-        if (!parsed.success) throw new Error(`Event ${e.type} does not match its schema: ${parsed.error.message}`);
-        return { id: ids(), account_id: e.accountId, type: e.type, subject_id: e.subjectId, data: JSON.stringify(parsed.data), created_at: now };
+        if (!parsed.success)
+          throw new Error(`Event ${e.type} does not match its schema: ${parsed.error.message}`);
+        return {
+          id: ids(),
+          account_id: e.accountId,
+          type: e.type,
+          subject_id: e.subjectId,
+          data: JSON.stringify(parsed.data),
+          created_at: now,
+        };
       });
-      const queued = rows.flatMap((r) => (byType.get(r.type as EventType) ?? []).map((consumer) => ({ consumer, event_id: r.id })));
+      const queued = rows.flatMap((r) =>
+        (byType.get(r.type as EventType) ?? []).map((consumer) => ({ consumer, event_id: r.id })),
+      );
       if (queued.length === 0) {
         await tx.insertInto("domain_events").values(rows).execute();
         return;
       }
-      await tx.with("e", (q) => q.insertInto("domain_events").values(rows)).insertInto("event_queue").values(queued).execute();
+      await tx
+        .with("e", (q) => q.insertInto("domain_events").values(rows))
+        .insertInto("event_queue")
+        .values(queued)
+        .execute();
     },
 
     /**
@@ -79,19 +104,36 @@ export function createEventsService(deps: { db: Db; clock: Clock; consumers: Eve
      * that throws leaves it queued for the next call. Several nodes may call this at once: each
      * claims other events (SKIP LOCKED). Returns how many events were handled.
      */
-    async consume(consumer: string, handler: (tx: Executor, events: AnyConsumedEvent[]) => Promise<void>, opts: ConsumeOptions = {}): Promise<number> {
-      if (!Object.hasOwn(deps.consumers, consumer)) throw new Error(`Unknown event consumer "${consumer}"`);
+    async consume(
+      consumer: string,
+      handler: (tx: Executor, events: AnyConsumedEvent[]) => Promise<void>,
+      opts: ConsumeOptions = {},
+    ): Promise<number> {
+      if (!Object.hasOwn(deps.consumers, consumer))
+        throw new Error(`Unknown event consumer "${consumer}"`);
       const batch = opts.batch ?? 500;
       let total = 0;
       for (let i = 0; i < (opts.maxBatches ?? 20); i++) {
         const n = await inTransaction(deps.db, async (tx) => {
-          const claimed = await tx.selectFrom("event_queue as q")
+          const claimed = await tx
+            .selectFrom("event_queue as q")
             .innerJoin("domain_events as e", "e.id", "q.event_id")
             .leftJoin("accounts as a", "a.id", "e.account_id")
-            .select(["q.seq", "e.id", "e.type", "e.subject_id", "e.account_id", "e.data", "e.created_at", "a.path"])
+            .select([
+              "q.seq",
+              "e.id",
+              "e.type",
+              "e.subject_id",
+              "e.account_id",
+              "e.data",
+              "e.created_at",
+              "a.path",
+            ])
             .where("q.consumer", "=", consumer)
-            .orderBy("q.seq").limit(batch)
-            .forUpdate(["q"]).skipLocked()
+            .orderBy("q.seq")
+            .limit(batch)
+            .forUpdate(["q"])
+            .skipLocked()
             .execute();
           if (claimed.length === 0) return 0;
           const events: AnyConsumedEvent[] = [];
@@ -99,12 +141,26 @@ export function createEventsService(deps: { db: Db; clock: Clock; consumers: Eve
             if (!isEventType(r.type)) continue;
             // `emit` checked the data against the type's schema; events stored before the schemas existed are read as they are.
             events.push({
-              id: r.id, position: BigInt(r.seq), type: r.type, subjectId: r.subject_id, accountId: r.account_id, accountPath: r.path ?? null,
-              data: r.data as never, createdAt: r.created_at,
+              id: r.id,
+              position: BigInt(r.seq),
+              type: r.type,
+              subjectId: r.subject_id,
+              accountId: r.account_id,
+              accountPath: r.path ?? null,
+              data: r.data as never,
+              createdAt: r.created_at,
             } as AnyConsumedEvent);
           }
           await handler(tx, events);
-          await tx.deleteFrom("event_queue").where("consumer", "=", consumer).where("seq", "in", claimed.map((r) => r.seq)).execute();
+          await tx
+            .deleteFrom("event_queue")
+            .where("consumer", "=", consumer)
+            .where(
+              "seq",
+              "in",
+              claimed.map((r) => r.seq),
+            )
+            .execute();
           return claimed.length;
         });
         total += n;
@@ -118,13 +174,21 @@ export function createEventsService(deps: { db: Db; clock: Clock; consumers: Eve
      * it when it is made and takes only later events — the database's order, not a node's clock.
      */
     async position(ex: Executor = deps.db): Promise<string> {
-      const r = await sql<{ pos: string }>`SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS pos FROM event_queue_seq_seq`.execute(ex);
+      const r = await sql<{
+        pos: string;
+      }>`SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS pos FROM event_queue_seq_seq`.execute(
+        ex,
+      );
       return String(r.rows[0]!.pos);
     },
 
     /** How many events wait for a consumer (tests read it to show a queue drained). */
     async backlog(consumer: string, ex: Executor = deps.db): Promise<number> {
-      const r = await ex.selectFrom("event_queue").select((eb) => eb.fn.countAll<string>().as("n")).where("consumer", "=", consumer).executeTakeFirstOrThrow();
+      const r = await ex
+        .selectFrom("event_queue")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .where("consumer", "=", consumer)
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
   };

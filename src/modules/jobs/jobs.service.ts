@@ -23,7 +23,17 @@ export interface JobContext {
   /** The principal that created the job, as it was then. */
   principal: Principal;
   /** Ends the run early (throws) if the lease was lost or a cancel was requested. */
-  checkpoint(tx: Executor, update: { phase?: string; done?: number; total?: number; checkpoint?: number; counts?: Partial<JobCounts>; errorCount?: number }): Promise<void>;
+  checkpoint(
+    tx: Executor,
+    update: {
+      phase?: string;
+      done?: number;
+      total?: number;
+      checkpoint?: number;
+      counts?: Partial<JobCounts>;
+      errorCount?: number;
+    },
+  ): Promise<void>;
   /** Whether a cancel was requested (checked between batches). */
   cancelRequested(): Promise<boolean>;
   /**
@@ -57,10 +67,18 @@ export const OTHER_ACCOUNT_OUTCOME = "other_account";
  * the reader's subtree. (The job itself is visible, so its own account is in the subtree.)
  */
 function rowVisibleTo(principal: Principal) {
-  return (eb: ExpressionBuilder<DB, "job_rows">) => eb.or([
-    eb("job_rows.account_id", "is", null),
-    eb("job_rows.account_id", "in", eb.selectFrom("accounts").select("accounts.id").where("accounts.path", "like", `${principal.accountPath}%`)),
-  ]);
+  return (eb: ExpressionBuilder<DB, "job_rows">) =>
+    eb.or([
+      eb("job_rows.account_id", "is", null),
+      eb(
+        "job_rows.account_id",
+        "in",
+        eb
+          .selectFrom("accounts")
+          .select("accounts.id")
+          .where("accounts.path", "like", `${principal.accountPath}%`),
+      ),
+    ]);
 }
 
 export class JobCancelled extends Error {}
@@ -91,26 +109,54 @@ export function createJobsService(deps: Deps) {
   const leaseUntil = () => sql<Date>`now() + ${deps.leaseMs} * interval '1 millisecond'`;
 
   async function requireVisibleJob(principal: Principal, id: string, ex: Executor = db) {
-    const job = await ex.selectFrom("jobs").innerJoin("accounts", "accounts.id", "jobs.account_id")
-      .selectAll("jobs").select("accounts.path as account_path").where("jobs.id", "=", id).executeTakeFirst();
-    if (!job || !inSubtree(principal.accountPath, job.account_path)) throw notFound("JOB_NOT_FOUND", `Job ${id} was not found.`);
+    const job = await ex
+      .selectFrom("jobs")
+      .innerJoin("accounts", "accounts.id", "jobs.account_id")
+      .selectAll("jobs")
+      .select("accounts.path as account_path")
+      .where("jobs.id", "=", id)
+      .executeTakeFirst();
+    if (!job || !inSubtree(principal.accountPath, job.account_path))
+      throw notFound("JOB_NOT_FOUND", `Job ${id} was not found.`);
     return job;
   }
 
   async function present(ex: Executor, job: Job, reader: Principal): Promise<JobOut> {
-    const errors = await ex.selectFrom("job_rows").select(["line", "iccid", "field", "code", "message"])
-      .where("job_id", "=", job.id).where("outcome", "=", "failed").where(rowVisibleTo(reader)).orderBy("line").limit(100).execute();
-    const hidden = await ex.selectFrom("job_rows").select((eb) => eb.fn.countAll<string>().as("n"))
-      .where("job_id", "=", job.id).where("outcome", "=", "failed").where((eb) => eb.not(rowVisibleTo(reader)(eb))).executeTakeFirst();
+    const errors = await ex
+      .selectFrom("job_rows")
+      .select(["line", "iccid", "field", "code", "message"])
+      .where("job_id", "=", job.id)
+      .where("outcome", "=", "failed")
+      .where(rowVisibleTo(reader))
+      .orderBy("line")
+      .limit(100)
+      .execute();
+    const hidden = await ex
+      .selectFrom("job_rows")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("job_id", "=", job.id)
+      .where("outcome", "=", "failed")
+      .where((eb) => eb.not(rowVisibleTo(reader)(eb)))
+      .executeTakeFirst();
     const params = job.params as { dryRun?: boolean; principal?: { userId: string } };
     return {
-      id: job.id, kind: job.kind, status: job.status, accountId: job.account_id, fileName: job.file_name,
+      id: job.id,
+      kind: job.kind,
+      status: job.status,
+      accountId: job.account_id,
+      fileName: job.file_name,
       dryRun: params.dryRun ?? false,
       progress: { phase: job.phase, done: job.done, total: job.total },
       counts: { ...ZERO_COUNTS, ...(job.counts as Partial<JobCounts>) },
       errorCount: job.error_count,
       hiddenErrorCount: Number(hidden?.n ?? 0),
-      errors: errors.map((e) => ({ line: e.line, iccid: e.iccid, field: e.field, code: e.code ?? "INVALID", message: e.message ?? "" })),
+      errors: errors.map((e) => ({
+        line: e.line,
+        iccid: e.iccid,
+        field: e.field,
+        code: e.code ?? "INVALID",
+        message: e.message ?? "",
+      })),
       failure: (job.failure as JobOut["failure"]) ?? null,
       cancelRequested: job.cancel_requested,
       createdBy: job.created_by,
@@ -121,16 +167,36 @@ export function createJobsService(deps: Deps) {
   }
 
   /** Finishes a job this node holds; false when the lease was lost meanwhile (nothing written). */
-  async function finishIn(tx: Executor, id: string, status: "succeeded" | "failed" | "cancelled", failure?: { code: string; message: string }): Promise<boolean> {
-    const job = await tx.updateTable("jobs").set({
-      status, phase: "done", finished_at: clock.now(), updated_at: clock.now(), lease_owner: null, lease_until: null,
-      ...(failure && { failure: JSON.stringify(failure) }),
-    }).where("id", "=", id).where("lease_owner", "=", node).returningAll().executeTakeFirst();
+  async function finishIn(
+    tx: Executor,
+    id: string,
+    status: "succeeded" | "failed" | "cancelled",
+    failure?: { code: string; message: string },
+  ): Promise<boolean> {
+    const job = await tx
+      .updateTable("jobs")
+      .set({
+        status,
+        phase: "done",
+        finished_at: clock.now(),
+        updated_at: clock.now(),
+        lease_owner: null,
+        lease_until: null,
+        ...(failure && { failure: JSON.stringify(failure) }),
+      })
+      .where("id", "=", id)
+      .where("lease_owner", "=", node)
+      .returningAll()
+      .executeTakeFirst();
     if (job && deps.onFinished) await deps.onFinished(tx, job);
     return job !== undefined;
   }
 
-  async function finish(id: string, status: "succeeded" | "failed" | "cancelled", failure?: { code: string; message: string }) {
+  async function finish(
+    id: string,
+    status: "succeeded" | "failed" | "cancelled",
+    failure?: { code: string; message: string },
+  ) {
     await inTransaction(db, (tx) => finishIn(tx, id, status, failure));
   }
 
@@ -138,52 +204,99 @@ export function createJobsService(deps: Deps) {
   async function claim(): Promise<Job | undefined> {
     return inTransaction(db, async (tx) => {
       const now = sql<Date>`now()`;
-      const candidate = await tx.selectFrom("jobs").select("id")
-        .where((eb) => eb.or([
-          eb.and([eb("status", "=", "queued"), eb("phase", "!=", "upload")]),
-          eb.and([eb("status", "=", "running"), eb.or([eb("lease_until", "<", now), eb("lease_until", "is", null)])]),
-        ]))
-        .orderBy("created_at").limit(1).forUpdate().skipLocked().executeTakeFirst();
+      const candidate = await tx
+        .selectFrom("jobs")
+        .select("id")
+        .where((eb) =>
+          eb.or([
+            eb.and([eb("status", "=", "queued"), eb("phase", "!=", "upload")]),
+            eb.and([
+              eb("status", "=", "running"),
+              eb.or([eb("lease_until", "<", now), eb("lease_until", "is", null)]),
+            ]),
+          ]),
+        )
+        .orderBy("created_at")
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
       if (!candidate) return undefined;
-      return tx.updateTable("jobs").set({
-        status: "running", lease_owner: node, lease_until: leaseUntil(), attempts: sql`attempts + 1`,
-        started_at: sql`coalesce(started_at, ${clock.now()})`, updated_at: clock.now(),
-      }).where("id", "=", candidate.id).returningAll().executeTakeFirstOrThrow();
+      return tx
+        .updateTable("jobs")
+        .set({
+          status: "running",
+          lease_owner: node,
+          lease_until: leaseUntil(),
+          attempts: sql`attempts + 1`,
+          started_at: sql`coalesce(started_at, ${clock.now()})`,
+          updated_at: clock.now(),
+        })
+        .where("id", "=", candidate.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
     });
   }
 
   async function runJob(job: Job): Promise<void> {
     const log = deps.logger.child({ jobId: job.id, kind: job.kind });
     const handler = handlers.get(job.kind);
-    if (!handler) return finish(job.id, "failed", { code: "JOB_KIND_UNKNOWN", message: `No handler for job kind ${job.kind}.` });
+    if (!handler)
+      return finish(job.id, "failed", {
+        code: "JOB_KIND_UNKNOWN",
+        message: `No handler for job kind ${job.kind}.`,
+      });
     if (job.attempts > MAX_ATTEMPTS) {
-      return finish(job.id, "failed", { code: "JOB_ATTEMPTS_EXHAUSTED", message: `The job was interrupted ${MAX_ATTEMPTS} times and is not retried again.` });
+      return finish(job.id, "failed", {
+        code: "JOB_ATTEMPTS_EXHAUSTED",
+        message: `The job was interrupted ${MAX_ATTEMPTS} times and is not retried again.`,
+      });
     }
     let lost = false;
-    const heartbeat = setInterval(() => {
-      db.updateTable("jobs").set({ lease_until: leaseUntil() }).where("id", "=", job.id).where("lease_owner", "=", node)
-        .executeTakeFirst().then((r) => { if (Number(r.numUpdatedRows) === 0) lost = true; })
-        .catch((err) => log.warn({ err }, "job heartbeat failed"));
-    }, Math.max(200, Math.floor(deps.leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        db.updateTable("jobs")
+          .set({ lease_until: leaseUntil() })
+          .where("id", "=", job.id)
+          .where("lease_owner", "=", node)
+          .executeTakeFirst()
+          .then((r) => {
+            if (Number(r.numUpdatedRows) === 0) lost = true;
+          })
+          .catch((err) => log.warn({ err }, "job heartbeat failed"));
+      },
+      Math.max(200, Math.floor(deps.leaseMs / 3)),
+    );
     const principal = (job.params as { principal: Principal }).principal;
     let succeeded = false;
     const ctx: JobContext = {
-      job, principal, logger: log,
+      job,
+      principal,
+      logger: log,
       async checkpoint(tx, u) {
         if (lost || stopping) throw new LeaseLost();
-        const res = await tx.updateTable("jobs").set({
-          ...(u.phase !== undefined && { phase: u.phase }),
-          ...(u.done !== undefined && { done: u.done }),
-          ...(u.total !== undefined && { total: u.total }),
-          ...(u.checkpoint !== undefined && { checkpoint: u.checkpoint }),
-          ...(u.errorCount !== undefined && { error_count: u.errorCount }),
-          ...(u.counts && { counts: sql`counts || ${JSON.stringify(u.counts)}::jsonb` }),
-          updated_at: clock.now(),
-        }).where("id", "=", job.id).where("lease_owner", "=", node).executeTakeFirst();
+        const res = await tx
+          .updateTable("jobs")
+          .set({
+            ...(u.phase !== undefined && { phase: u.phase }),
+            ...(u.done !== undefined && { done: u.done }),
+            ...(u.total !== undefined && { total: u.total }),
+            ...(u.checkpoint !== undefined && { checkpoint: u.checkpoint }),
+            ...(u.errorCount !== undefined && { error_count: u.errorCount }),
+            ...(u.counts && { counts: sql`counts || ${JSON.stringify(u.counts)}::jsonb` }),
+            updated_at: clock.now(),
+          })
+          .where("id", "=", job.id)
+          .where("lease_owner", "=", node)
+          .executeTakeFirst();
         if (Number(res.numUpdatedRows) === 0) throw new LeaseLost();
       },
       async cancelRequested() {
-        const row = await db.selectFrom("jobs").select("cancel_requested").where("id", "=", job.id).executeTakeFirst();
+        const row = await db
+          .selectFrom("jobs")
+          .select("cancel_requested")
+          .where("id", "=", job.id)
+          .executeTakeFirst();
         return row?.cancel_requested ?? true;
       },
       async succeed(tx) {
@@ -198,8 +311,12 @@ export function createJobsService(deps: Deps) {
       if (err instanceof LeaseLost && stopping) {
         // Shutting down: hand the job back at once; whoever starts next resumes from the checkpoint.
         // A graceful pause is not a failed attempt, so it does not count towards MAX_ATTEMPTS.
-        await db.updateTable("jobs").set({ lease_owner: null, lease_until: null, attempts: sql`greatest(attempts - 1, 0)` })
-          .where("id", "=", job.id).where("lease_owner", "=", node).execute();
+        await db
+          .updateTable("jobs")
+          .set({ lease_owner: null, lease_until: null, attempts: sql`greatest(attempts - 1, 0)` })
+          .where("id", "=", job.id)
+          .where("lease_owner", "=", node)
+          .execute();
         log.info("job paused for shutdown; it resumes from its last checkpoint");
       } else if (err instanceof LeaseLost) {
         log.warn("job lease lost to another node; stopping here");
@@ -209,7 +326,10 @@ export function createJobsService(deps: Deps) {
         await finish(job.id, "failed", { code: err.code, message: err.message });
       } else {
         log.error({ err }, "job failed");
-        await finish(job.id, "failed", { code: "INTERNAL", message: "The job hit an unexpected error; it is logged with the job id." });
+        await finish(job.id, "failed", {
+          code: "INTERNAL",
+          message: "The job hit an unexpected error; it is logged with the job id.",
+        });
       }
     } finally {
       clearInterval(heartbeat);
@@ -222,20 +342,52 @@ export function createJobsService(deps: Deps) {
       handlers.set(handler.kind, handler);
     },
 
-    async create(ex: Executor, input: { principal: Principal; accountId: string; kind: string; params: Record<string, unknown>; phase: string; fileName?: string | null; total?: number }): Promise<Job> {
+    async create(
+      ex: Executor,
+      input: {
+        principal: Principal;
+        accountId: string;
+        kind: string;
+        params: Record<string, unknown>;
+        phase: string;
+        fileName?: string | null;
+        total?: number;
+      },
+    ): Promise<Job> {
       const now = clock.now();
       const { principal } = input;
-      return ex.insertInto("jobs").values({
-        id: newId(), account_id: input.accountId, kind: input.kind, status: "queued", phase: input.phase,
-        params: JSON.stringify({ ...input.params, principal }), created_by: principal.userId, file_name: input.fileName ?? null,
-        total: input.total ?? 0, counts: JSON.stringify(ZERO_COUNTS), created_at: now, updated_at: now,
-      }).returningAll().executeTakeFirstOrThrow();
+      return ex
+        .insertInto("jobs")
+        .values({
+          id: newId(),
+          account_id: input.accountId,
+          kind: input.kind,
+          status: "queued",
+          phase: input.phase,
+          params: JSON.stringify({ ...input.params, principal }),
+          created_by: principal.userId,
+          file_name: input.fileName ?? null,
+          total: input.total ?? 0,
+          counts: JSON.stringify(ZERO_COUNTS),
+          created_at: now,
+          updated_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
     },
 
     /** Marks an uploaded job ready to run. */
     async release(id: string, set: { phase: string; uploadBytes?: number; total?: number }) {
-      await db.updateTable("jobs").set({ phase: set.phase, upload_bytes: set.uploadBytes ?? 0, total: set.total ?? 0, updated_at: clock.now() })
-        .where("id", "=", id).execute();
+      await db
+        .updateTable("jobs")
+        .set({
+          phase: set.phase,
+          upload_bytes: set.uploadBytes ?? 0,
+          total: set.total ?? 0,
+          updated_at: clock.now(),
+        })
+        .where("id", "=", id)
+        .execute();
     },
 
     /** Removes a job whose upload was refused, so the user never sees half a job. */
@@ -254,13 +406,22 @@ export function createJobsService(deps: Deps) {
 
     async list(principal: Principal, opts: { cursor?: string; limit: number; status?: string }) {
       requirePermission(principal, "jobs:read");
-      let q = db.selectFrom("jobs").innerJoin("accounts", "accounts.id", "jobs.account_id").selectAll("jobs")
+      let q = db
+        .selectFrom("jobs")
+        .innerJoin("accounts", "accounts.id", "jobs.account_id")
+        .selectAll("jobs")
         .where("accounts.path", "like", `${principal.accountPath}%`);
       if (opts.status) q = q.where("jobs.status", "=", opts.status as Job["status"]);
       if (opts.cursor) q = q.where("jobs.id", "<", opts.cursor);
-      const rows = await q.orderBy("jobs.id", "desc").limit(opts.limit + 1).execute();
+      const rows = await q
+        .orderBy("jobs.id", "desc")
+        .limit(opts.limit + 1)
+        .execute();
       const page = rows.slice(0, opts.limit);
-      return { items: await Promise.all(page.map((j) => present(db, j, principal))), nextCursor: rows.length > opts.limit ? page[page.length - 1]!.id : null };
+      return {
+        items: await Promise.all(page.map((j) => present(db, j, principal))),
+        nextCursor: rows.length > opts.limit ? page[page.length - 1]!.id : null,
+      };
     },
 
     async cancel(principal: Principal, id: string): Promise<JobOut> {
@@ -268,13 +429,35 @@ export function createJobsService(deps: Deps) {
       return inTransaction(db, async (tx) => {
         const job = await requireVisibleJob(principal, id, tx);
         if (job.status === "succeeded" || job.status === "failed" || job.status === "cancelled") {
-          throw conflict("JOB_ALREADY_FINISHED", `Job ${id} has already ${job.status === "cancelled" ? "been cancelled" : job.status}.`);
+          throw conflict(
+            "JOB_ALREADY_FINISHED",
+            `Job ${id} has already ${job.status === "cancelled" ? "been cancelled" : job.status}.`,
+          );
         }
         const now = clock.now();
         // A job claimed meanwhile is only asked to stop; it ends at its next checkpoint.
-        const updated = (job.status === "queued"
-          ? await tx.updateTable("jobs").set({ status: "cancelled", phase: "done", cancel_requested: true, finished_at: now, updated_at: now }).where("id", "=", id).where("status", "=", "queued").returningAll().executeTakeFirst()
-          : undefined) ?? await tx.updateTable("jobs").set({ cancel_requested: true, updated_at: now }).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
+        const updated =
+          (job.status === "queued"
+            ? await tx
+                .updateTable("jobs")
+                .set({
+                  status: "cancelled",
+                  phase: "done",
+                  cancel_requested: true,
+                  finished_at: now,
+                  updated_at: now,
+                })
+                .where("id", "=", id)
+                .where("status", "=", "queued")
+                .returningAll()
+                .executeTakeFirst()
+            : undefined) ??
+          (await tx
+            .updateTable("jobs")
+            .set({ cancel_requested: true, updated_at: now })
+            .where("id", "=", id)
+            .returningAll()
+            .executeTakeFirstOrThrow());
         return present(tx, updated, principal);
       });
     },
@@ -282,12 +465,25 @@ export function createJobsService(deps: Deps) {
     async errors(principal: Principal, id: string, opts: { afterLine?: number; limit: number }) {
       requirePermission(principal, "jobs:read");
       await requireVisibleJob(principal, id);
-      const rows = await db.selectFrom("job_rows").select(["line", "iccid", "field", "code", "message"])
-        .where("job_id", "=", id).where("outcome", "=", "failed").where("line", ">", opts.afterLine ?? 0).where(rowVisibleTo(principal))
-        .orderBy("line").limit(opts.limit + 1).execute();
+      const rows = await db
+        .selectFrom("job_rows")
+        .select(["line", "iccid", "field", "code", "message"])
+        .where("job_id", "=", id)
+        .where("outcome", "=", "failed")
+        .where("line", ">", opts.afterLine ?? 0)
+        .where(rowVisibleTo(principal))
+        .orderBy("line")
+        .limit(opts.limit + 1)
+        .execute();
       const page = rows.slice(0, opts.limit);
       return {
-        items: page.map((e) => ({ line: e.line, iccid: e.iccid, field: e.field, code: e.code ?? "INVALID", message: e.message ?? "" })),
+        items: page.map((e) => ({
+          line: e.line,
+          iccid: e.iccid,
+          field: e.field,
+          code: e.code ?? "INVALID",
+          message: e.message ?? "",
+        })),
         nextCursor: rows.length > opts.limit ? String(page[page.length - 1]!.line) : null,
       };
     },
@@ -298,15 +494,24 @@ export function createJobsService(deps: Deps) {
      * Per-row results of a job, for the CSV download. A row about an account outside the reader's
      * subtree keeps its line but shows only `other_account`.
      */
-    async results(principal: Principal, id: string): Promise<{ job: Job; rows: AsyncIterable<ResultRow> }> {
+    async results(
+      principal: Principal,
+      id: string,
+    ): Promise<{ job: Job; rows: AsyncIterable<ResultRow> }> {
       requirePermission(principal, "jobs:read");
       const job = await requireVisibleJob(principal, id);
       const handler = handlers.get(job.kind);
       async function* stored(): AsyncGenerator<ResultRow> {
         let after = 0;
         for (;;) {
-          const rows = await db.selectFrom("job_rows").select(["line", "iccid", "outcome", "field", "code", "message", "account_id"])
-            .where("job_id", "=", id).where("line", ">", after).orderBy("line").limit(5000).execute();
+          const rows = await db
+            .selectFrom("job_rows")
+            .select(["line", "iccid", "outcome", "field", "code", "message", "account_id"])
+            .where("job_id", "=", id)
+            .where("line", ">", after)
+            .orderBy("line")
+            .limit(5000)
+            .execute();
           if (rows.length === 0) return;
           yield* rows;
           after = rows[rows.length - 1]!.line;
@@ -316,7 +521,11 @@ export function createJobsService(deps: Deps) {
       const visible = async (accountId: string | null) => {
         if (accountId === null) return true;
         if (!paths.has(accountId)) {
-          const acct = await db.selectFrom("accounts").select("path").where("id", "=", accountId).executeTakeFirst();
+          const acct = await db
+            .selectFrom("accounts")
+            .select("path")
+            .where("id", "=", accountId)
+            .executeTakeFirst();
           paths.set(accountId, acct?.path ?? null);
         }
         const path = paths.get(accountId);
@@ -324,8 +533,17 @@ export function createJobsService(deps: Deps) {
       };
       async function* forReader(rows: AsyncIterable<ResultRow>): AsyncGenerator<ResultRow> {
         for await (const row of rows) {
-          yield (await visible(row.account_id)) ? row
-            : { line: row.line, iccid: null, outcome: OTHER_ACCOUNT_OUTCOME, field: null, code: null, message: null, account_id: null };
+          yield (await visible(row.account_id))
+            ? row
+            : {
+                line: row.line,
+                iccid: null,
+                outcome: OTHER_ACCOUNT_OUTCOME,
+                field: null,
+                code: null,
+                message: null,
+                account_id: null,
+              };
         }
       }
       return { job, rows: forReader(handler?.results ? handler.results(job) : stored()) };
@@ -336,8 +554,22 @@ export function createJobsService(deps: Deps) {
       let ran = 0;
       // An upload whose node died mid-stream never becomes runnable; after an hour it is failed so the
       // user sees it (on PGlite recoverAfterRestart does this at once).
-      await db.updateTable("jobs").set({ status: "failed", phase: "done", finished_at: clock.now(), updated_at: clock.now(), failure: JSON.stringify({ code: "UPLOAD_INTERRUPTED", message: "The upload did not finish; upload the file again." }) })
-        .where("status", "=", "queued").where("phase", "=", "upload").where("created_at", "<", new Date(clock.now().getTime() - 3600_000)).execute();
+      await db
+        .updateTable("jobs")
+        .set({
+          status: "failed",
+          phase: "done",
+          finished_at: clock.now(),
+          updated_at: clock.now(),
+          failure: JSON.stringify({
+            code: "UPLOAD_INTERRUPTED",
+            message: "The upload did not finish; upload the file again.",
+          }),
+        })
+        .where("status", "=", "queued")
+        .where("phase", "=", "upload")
+        .where("created_at", "<", new Date(clock.now().getTime() - 3600_000))
+        .execute();
       while (!stopping) {
         const job = await claim();
         if (!job) return ran;
@@ -358,11 +590,26 @@ export function createJobsService(deps: Deps) {
      */
     async recoverAfterRestart(): Promise<void> {
       if (deps.engine !== "pglite") return;
-      await db.updateTable("jobs").set({ lease_until: null, lease_owner: null }).where("status", "=", "running").execute();
-      await db.updateTable("jobs").set({ status: "failed", phase: "done", finished_at: clock.now(), failure: JSON.stringify({ code: "UPLOAD_INTERRUPTED", message: "Otter stopped while the file was being uploaded; upload it again." }) })
-        .where("status", "=", "queued").where("phase", "=", "upload").execute();
+      await db
+        .updateTable("jobs")
+        .set({ lease_until: null, lease_owner: null })
+        .where("status", "=", "running")
+        .execute();
+      await db
+        .updateTable("jobs")
+        .set({
+          status: "failed",
+          phase: "done",
+          finished_at: clock.now(),
+          failure: JSON.stringify({
+            code: "UPLOAD_INTERRUPTED",
+            message: "Otter stopped while the file was being uploaded; upload it again.",
+          }),
+        })
+        .where("status", "=", "queued")
+        .where("phase", "=", "upload")
+        .execute();
     },
-
   };
 }
 

@@ -30,7 +30,13 @@ export function mailDomainOf(from: string): string {
   const parsed = addressparser(from, { flatten: true });
   const address = parsed.find((a) => a.address)?.address ?? "";
   const at = address.lastIndexOf("@");
-  const domain = at >= 0 ? address.slice(at + 1).trim().toLowerCase() : "";
+  const domain =
+    at >= 0
+      ? address
+          .slice(at + 1)
+          .trim()
+          .toLowerCase()
+      : "";
   return /^[a-z0-9.-]+$/.test(domain) ? domain : "localhost";
 }
 
@@ -42,8 +48,17 @@ export const messageIdFor = (id: string, from: string) => `<${id}@${mailDomainOf
 
 /** Headers Otter writes from the message's own fields; a caller setting them would contradict it. */
 const RESERVED_HEADERS = new Set([
-  "from", "to", "cc", "bcc", "subject", "message-id", "date", "mime-version", "content-type",
-  "content-transfer-encoding", "sender",
+  "from",
+  "to",
+  "cc",
+  "bcc",
+  "subject",
+  "message-id",
+  "date",
+  "mime-version",
+  "content-type",
+  "content-transfer-encoding",
+  "sender",
 ]);
 /** RFC 5322 field name: printable US-ASCII except the colon. */
 const FIELD_NAME = /^[\x21-\x39\x3b-\x7e]+$/;
@@ -53,7 +68,8 @@ export function headerProblems(headers: Record<string, string>): string[] {
   const problems: string[] = [];
   for (const [name, value] of Object.entries(headers)) {
     if (!FIELD_NAME.test(name)) problems.push(`"${name}" is not a valid header name.`);
-    else if (RESERVED_HEADERS.has(name.toLowerCase())) problems.push(`${name} is set by Otter from the message itself.`);
+    else if (RESERVED_HEADERS.has(name.toLowerCase()))
+      problems.push(`${name} is set by Otter from the message itself.`);
     if (/[\r\n]/.test(value)) problems.push(`The value of ${name} contains a line break.`);
   }
   return problems;
@@ -68,12 +84,23 @@ export interface SmtpFailure {
 }
 
 export function classifySmtpError(err: unknown): SmtpFailure {
-  const e = (err ?? {}) as { code?: unknown; responseCode?: unknown; response?: unknown; message?: unknown };
+  const e = (err ?? {}) as {
+    code?: unknown;
+    responseCode?: unknown;
+    response?: unknown;
+    message?: unknown;
+  };
   const code = typeof e.code === "string" ? e.code : undefined;
   const responseCode = typeof e.responseCode === "number" ? e.responseCode : undefined;
-  const permanent = responseCode !== undefined && responseCode >= 500 && responseCode < 600 &&
+  const permanent =
+    responseCode !== undefined &&
+    responseCode >= 500 &&
+    responseCode < 600 &&
     (code === "EENVELOPE" || code === "EMESSAGE");
-  const detail = typeof e.response === "string" && e.response ? e.response : String(e.message ?? err);
-  const summary = `${responseCode ?? code ?? "ERROR"}: ${detail}`.replace(/\s+/g, " ").slice(0, 1000);
+  const detail =
+    typeof e.response === "string" && e.response ? e.response : String(e.message ?? err);
+  const summary = `${responseCode ?? code ?? "ERROR"}: ${detail}`
+    .replace(/\s+/g, " ")
+    .slice(0, 1000);
   return { permanent, summary };
 }

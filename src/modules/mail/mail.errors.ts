@@ -4,9 +4,18 @@ import { conflict, notFound, validationError } from "../../lib/errors.js";
 export const mailErrors = {
   notFound: (id: string) => notFound("MAIL_NOT_FOUND", `Mail message ${id} was not found.`),
   notRetryable: (id: string, status: string) =>
-    conflict("MAIL_NOT_RETRYABLE", `Mail message ${id} is ${status}; only failed messages (or outbox messages once a relay is configured) can be retried.`, { status }),
+    conflict(
+      "MAIL_NOT_RETRYABLE",
+      `Mail message ${id} is ${status}; only failed messages (or outbox messages once a relay is configured) can be retried.`,
+      { status },
+    ),
   relayNotConfigured: () =>
-    conflict("MAIL_RELAY_NOT_CONFIGURED", "No SMTP relay is configured (OTTER_SMTP_RELAY), so Otter cannot send this message; it stays where it is."),
-  noRecipient: () => validationError("to", "MAIL_NO_RECIPIENT", "A message needs at least one recipient."),
-  badHeaders: (problems: string[]) => validationError("headers", "MAIL_INVALID_HEADER", problems.join(" ")),
+    conflict(
+      "MAIL_RELAY_NOT_CONFIGURED",
+      "No SMTP relay is configured (OTTER_SMTP_RELAY), so Otter cannot send this message; it stays where it is.",
+    ),
+  noRecipient: () =>
+    validationError("to", "MAIL_NO_RECIPIENT", "A message needs at least one recipient."),
+  badHeaders: (problems: string[]) =>
+    validationError("headers", "MAIL_INVALID_HEADER", problems.join(" ")),
 };

@@ -13,7 +13,7 @@ export const presentMailSummary = (m: MailMessage) => ({
   status: m.status,
   attempts: m.attempts,
   // While sending, next_attempt_at is the claim's expiry, not an attempt the user should expect.
-  nextAttemptAt: m.status === "queued" ? m.next_attempt_at?.toISOString() ?? null : null,
+  nextAttemptAt: m.status === "queued" ? (m.next_attempt_at?.toISOString() ?? null) : null,
   lastError: m.last_error,
   createdAt: m.created_at.toISOString(),
   sentAt: m.sent_at?.toISOString() ?? null,

@@ -11,15 +11,25 @@ export const mailRepo = {
 
   /** A message, if its account lies in the subtree at `path`. */
   findVisible: (db: Executor, path: string, id: string) =>
-    db.selectFrom("mail_messages").innerJoin("accounts", "accounts.id", "mail_messages.account_id")
+    db
+      .selectFrom("mail_messages")
+      .innerJoin("accounts", "accounts.id", "mail_messages.account_id")
       .selectAll("mail_messages")
-      .where("mail_messages.id", "=", id).where("accounts.path", "like", `${path}%`)
+      .where("mail_messages.id", "=", id)
+      .where("accounts.path", "like", `${path}%`)
       .executeTakeFirst(),
 
   /** Newest first; `before` is the id of the last message of the previous page. */
-  listVisible: (db: Executor, path: string, opts: { status?: MailStatus; before?: string; limit: number }) => {
-    let q = db.selectFrom("mail_messages").innerJoin("accounts", "accounts.id", "mail_messages.account_id")
-      .selectAll("mail_messages").where("accounts.path", "like", `${path}%`);
+  listVisible: (
+    db: Executor,
+    path: string,
+    opts: { status?: MailStatus; before?: string; limit: number },
+  ) => {
+    let q = db
+      .selectFrom("mail_messages")
+      .innerJoin("accounts", "accounts.id", "mail_messages.account_id")
+      .selectAll("mail_messages")
+      .where("accounts.path", "like", `${path}%`);
     if (opts.status) q = q.where("mail_messages.status", "=", opts.status);
     if (opts.before) q = q.where("mail_messages.id", "<", opts.before);
     return q.orderBy("mail_messages.id", "desc").limit(opts.limit).execute();
@@ -30,46 +40,80 @@ export const mailRepo = {
    * Must run in a transaction, which should then mark them `sending` and commit at once.
    */
   lockDue: (tx: Executor, now: Date, limit: number) =>
-    tx.selectFrom("mail_messages").selectAll()
-      .where("status", "=", "queued").where("next_attempt_at", "<=", now)
-      .orderBy("next_attempt_at").limit(limit)
-      .forUpdate().skipLocked()
+    tx
+      .selectFrom("mail_messages")
+      .selectAll()
+      .where("status", "=", "queued")
+      .where("next_attempt_at", "<=", now)
+      .orderBy("next_attempt_at")
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
       .execute(),
 
   /** Messages whose sending node let its claim lapse (crashed mid-send). */
   lockLapsed: (tx: Executor, now: Date) =>
-    tx.selectFrom("mail_messages").select(["id", "attempts"])
-      .where("status", "=", "sending").where("next_attempt_at", "<=", now)
-      .forUpdate().skipLocked()
+    tx
+      .selectFrom("mail_messages")
+      .select(["id", "attempts"])
+      .where("status", "=", "sending")
+      .where("next_attempt_at", "<=", now)
+      .forUpdate()
+      .skipLocked()
       .execute(),
 
   /** While a message is `sending`, `next_attempt_at` holds the moment its claim lapses. */
   markSending: (tx: Executor, ids: string[], leaseUntil: Date) =>
-    tx.updateTable("mail_messages").set({ status: "sending", next_attempt_at: leaseUntil })
-      .where("id", "in", ids).execute(),
+    tx
+      .updateTable("mail_messages")
+      .set({ status: "sending", next_attempt_at: leaseUntil })
+      .where("id", "in", ids)
+      .execute(),
 
   markSent: (db: Executor, id: string, at: Date, attempts: number, note: string | null) =>
-    db.updateTable("mail_messages")
+    db
+      .updateTable("mail_messages")
       .set({ status: "sent", sent_at: at, attempts, next_attempt_at: null, last_error: note })
-      .where("id", "=", id).where("status", "=", "sending")
+      .where("id", "=", id)
+      .where("status", "=", "sending")
       .executeTakeFirst(),
 
   /** Back to `queued` for another attempt at `nextAttemptAt`, or `failed` when that is null. */
-  markAttemptFailed: (db: Executor, id: string, attempts: number, error: string, nextAttemptAt: Date | null, fromStatus: MailStatus = "sending") =>
-    db.updateTable("mail_messages")
-      .set({ status: nextAttemptAt ? "queued" : "failed", attempts, last_error: error, next_attempt_at: nextAttemptAt })
-      .where("id", "=", id).where("status", "=", fromStatus)
+  markAttemptFailed: (
+    db: Executor,
+    id: string,
+    attempts: number,
+    error: string,
+    nextAttemptAt: Date | null,
+    fromStatus: MailStatus = "sending",
+  ) =>
+    db
+      .updateTable("mail_messages")
+      .set({
+        status: nextAttemptAt ? "queued" : "failed",
+        attempts,
+        last_error: error,
+        next_attempt_at: nextAttemptAt,
+      })
+      .where("id", "=", id)
+      .where("status", "=", fromStatus)
       .executeTakeFirst(),
 
   /** Hands a claimed message back to the queue without counting an attempt (Otter is stopping). */
   release: (db: Executor, id: string, at: Date) =>
-    db.updateTable("mail_messages").set({ status: "queued", next_attempt_at: at })
-      .where("id", "=", id).where("status", "=", "sending")
+    db
+      .updateTable("mail_messages")
+      .set({ status: "queued", next_attempt_at: at })
+      .where("id", "=", id)
+      .where("status", "=", "sending")
       .executeTakeFirst(),
 
   /** Queues a message again for a fresh round of attempts, if it is still in `from`. */
   requeue: (db: Executor, id: string, from: MailStatus, at: Date) =>
-    db.updateTable("mail_messages").set({ status: "queued", attempts: 0, next_attempt_at: at })
-      .where("id", "=", id).where("status", "=", from)
+    db
+      .updateTable("mail_messages")
+      .set({ status: "queued", attempts: 0, next_attempt_at: at })
+      .where("id", "=", id)
+      .where("status", "=", from)
       .executeTakeFirst(),
 };

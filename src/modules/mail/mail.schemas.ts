@@ -10,9 +10,11 @@ export const outboxQuery = z.object({
   ...pageQuery,
 });
 
-export const testMailInput = z.object({
-  to: z.string().email().describe("Where to send the test message."),
-}).strict();
+export const testMailInput = z
+  .object({
+    to: z.string().email().describe("Where to send the test message."),
+  })
+  .strict();
 
 export const mailSummaryOut = z.object({
   id: z.string(),
@@ -23,7 +25,11 @@ export const mailSummaryOut = z.object({
   cc: z.array(z.string()),
   subject: z.string(),
   purpose: z.string().describe("Which part of Otter sent it, e.g. case_reply or relay_test."),
-  status: z.enum(MAIL_STATUSES).describe("outbox: kept locally (no relay); queued → sending → sent, or failed after the last attempt."),
+  status: z
+    .enum(MAIL_STATUSES)
+    .describe(
+      "outbox: kept locally (no relay); queued → sending → sent, or failed after the last attempt.",
+    ),
   attempts: z.number().int(),
   nextAttemptAt: z.string().nullable(),
   lastError: z.string().nullable(),

@@ -13,7 +13,12 @@ import { presentMailMessage, presentMailSummary } from "./mail.presenter.js";
 import { mailRepo as repo, type MailStatus } from "./mail.repo.js";
 import type { OutboxQuery } from "./mail.schemas.js";
 import {
-  classifySmtpError, headerProblems, MAX_ATTEMPTS, messageIdFor, retryDelayMs, SENDING_LEASE_MS,
+  classifySmtpError,
+  headerProblems,
+  MAX_ATTEMPTS,
+  messageIdFor,
+  retryDelayMs,
+  SENDING_LEASE_MS,
 } from "./mail-policy.js";
 
 /** A message another module wants sent; `accountId` is the account it concerns (for the outbox and audits). */
@@ -59,7 +64,10 @@ const BATCH = 20;
 /** An SMTP transport for the relay URL, with timeouts well inside the sending lease. */
 export function createSmtpTransport(relayUrl: string): MailTransport {
   return nodemailer.createTransport({
-    url: relayUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000,
+    url: relayUrl,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
   });
 }
 
@@ -71,25 +79,40 @@ export function createSmtpTransport(relayUrl: string): MailTransport {
  */
 export function createMailService(deps: Deps) {
   const { db, clock, config, logger } = deps;
-  const transport = deps.transport ?? (config.relayUrl ? createSmtpTransport(config.relayUrl) : undefined);
+  const transport =
+    deps.transport ?? (config.relayUrl ? createSmtpTransport(config.relayUrl) : undefined);
 
   const countFinal = (status: "sent" | "failed") => deps.metrics?.mailSent.inc({ status });
   const later = (ms: number) => new Date(clock.now().getTime() + ms);
 
-  async function enqueue(tx: Executor, msg: OutgoingMail): Promise<{ id: string; messageId: string; status: MailStatus }> {
+  async function enqueue(
+    tx: Executor,
+    msg: OutgoingMail,
+  ): Promise<{ id: string; messageId: string; status: MailStatus }> {
     if (msg.to.length === 0) throw mailErrors.noRecipient();
     const problems = headerProblems(msg.headers ?? {});
     if (problems.length > 0) throw mailErrors.badHeaders(problems);
     const id = newId();
-    if (msg.messageId !== undefined && !/^<[^<>\s@]+@[^<>\s@]+>$/.test(msg.messageId)) throw mailErrors.badHeaders([`Message-ID ${msg.messageId} is not <local@domain>.`]);
+    if (msg.messageId !== undefined && !/^<[^<>\s@]+@[^<>\s@]+>$/.test(msg.messageId))
+      throw mailErrors.badHeaders([`Message-ID ${msg.messageId} is not <local@domain>.`]);
     const messageId = msg.messageId ?? messageIdFor(id, config.from);
     const now = clock.now();
     const status: MailStatus = transport ? "queued" : "outbox";
     await repo.insert(tx, {
-      id, account_id: msg.accountId, message_id: messageId, from_address: config.from,
-      to_addresses: msg.to, cc_addresses: msg.cc ?? [], subject: msg.subject, text_body: msg.text,
-      html_body: msg.html ?? null, headers: JSON.stringify(msg.headers ?? {}), purpose: msg.purpose,
-      status, next_attempt_at: transport ? now : null, created_at: now,
+      id,
+      account_id: msg.accountId,
+      message_id: messageId,
+      from_address: config.from,
+      to_addresses: msg.to,
+      cc_addresses: msg.cc ?? [],
+      subject: msg.subject,
+      text_body: msg.text,
+      html_body: msg.html ?? null,
+      headers: JSON.stringify(msg.headers ?? {}),
+      purpose: msg.purpose,
+      status,
+      next_attempt_at: transport ? now : null,
+      created_at: now,
     });
     return { id, messageId, status };
   }
@@ -102,13 +125,26 @@ export function createMailService(deps: Deps) {
     for (const m of await repo.lockLapsed(tx, clock.now())) {
       const attempts = m.attempts + 1;
       const giveUp = attempts >= MAX_ATTEMPTS;
-      await repo.markAttemptFailed(tx, m.id, attempts, "Delivery was interrupted (the sending node stopped mid-send).",
-        giveUp ? null : clock.now());
-      if (giveUp) { round.failed++; countFinal("failed"); }
+      await repo.markAttemptFailed(
+        tx,
+        m.id,
+        attempts,
+        "Delivery was interrupted (the sending node stopped mid-send).",
+        giveUp ? null : clock.now(),
+      );
+      if (giveUp) {
+        round.failed++;
+        countFinal("failed");
+      }
     }
   }
 
-  async function deliverOne(transport: MailTransport, m: MailMessage, round: DeliveryRound, signal?: AbortSignal) {
+  async function deliverOne(
+    transport: MailTransport,
+    m: MailMessage,
+    round: DeliveryRound,
+    signal?: AbortSignal,
+  ) {
     if (signal?.aborted) {
       // Otter is stopping: hand the message back untouched for the next node or the next start.
       await repo.release(db, m.id, clock.now());
@@ -117,13 +153,25 @@ export function createMailService(deps: Deps) {
     const attempts = m.attempts + 1;
     try {
       const info = await transport.sendMail({
-        from: m.from_address, to: m.to_addresses, cc: m.cc_addresses.length > 0 ? m.cc_addresses : undefined,
-        subject: m.subject, text: m.text_body, html: m.html_body ?? undefined,
+        from: m.from_address,
+        to: m.to_addresses,
+        cc: m.cc_addresses.length > 0 ? m.cc_addresses : undefined,
+        subject: m.subject,
+        text: m.text_body,
+        html: m.html_body ?? undefined,
         headers: (m.headers ?? {}) as Record<string, string>,
-        messageId: m.message_id, date: m.created_at, signal,
+        messageId: m.message_id,
+        date: m.created_at,
+        signal,
       });
       const rejected = (info.rejected ?? []).map(String);
-      await repo.markSent(db, m.id, clock.now(), attempts, rejected.length > 0 ? `The relay refused: ${rejected.join(", ")}` : null);
+      await repo.markSent(
+        db,
+        m.id,
+        clock.now(),
+        attempts,
+        rejected.length > 0 ? `The relay refused: ${rejected.join(", ")}` : null,
+      );
       round.sent++;
       countFinal("sent");
     } catch (err) {
@@ -133,9 +181,21 @@ export function createMailService(deps: Deps) {
       }
       const failure = classifySmtpError(err);
       const giveUp = failure.permanent || attempts >= MAX_ATTEMPTS;
-      await repo.markAttemptFailed(db, m.id, attempts, failure.summary, giveUp ? null : later(retryDelayMs(attempts)));
-      logger.warn({ mailId: m.id, messageId: m.message_id, attempts, error: failure.summary, gaveUp: giveUp }, "mail delivery failed");
-      if (giveUp) { round.failed++; countFinal("failed"); } else round.retrying++;
+      await repo.markAttemptFailed(
+        db,
+        m.id,
+        attempts,
+        failure.summary,
+        giveUp ? null : later(retryDelayMs(attempts)),
+      );
+      logger.warn(
+        { mailId: m.id, messageId: m.message_id, attempts, error: failure.summary, gaveUp: giveUp },
+        "mail delivery failed",
+      );
+      if (giveUp) {
+        round.failed++;
+        countFinal("failed");
+      } else round.retrying++;
     }
   }
 
@@ -149,7 +209,12 @@ export function createMailService(deps: Deps) {
     const claimed = await inTransaction(db, async (tx) => {
       await takeBackLapsed(tx, round);
       const due = await repo.lockDue(tx, clock.now(), limit);
-      if (due.length > 0) await repo.markSending(tx, due.map((m) => m.id), later(SENDING_LEASE_MS));
+      if (due.length > 0)
+        await repo.markSending(
+          tx,
+          due.map((m) => m.id),
+          later(SENDING_LEASE_MS),
+        );
       return due;
     });
     round.claimed = claimed.length;
@@ -164,7 +229,11 @@ export function createMailService(deps: Deps) {
     return round;
   }
 
-  async function requireVisible(principal: Principal, id: string, ex: Executor = db): Promise<MailMessage> {
+  async function requireVisible(
+    principal: Principal,
+    id: string,
+    ex: Executor = db,
+  ): Promise<MailMessage> {
     const m = await repo.findVisible(ex, principal.accountPath, id);
     if (!m) throw mailErrors.notFound(id);
     return m;
@@ -176,8 +245,13 @@ export function createMailService(deps: Deps) {
 
     async list(principal: Principal, opts: OutboxQuery) {
       requirePermission(principal, "mail:read");
-      if (opts.cursor && !isUuid(opts.cursor)) throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
-      const rows = await repo.listVisible(db, principal.accountPath, { status: opts.status, before: opts.cursor, limit: opts.limit + 1 });
+      if (opts.cursor && !isUuid(opts.cursor))
+        throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
+      const rows = await repo.listVisible(db, principal.accountPath, {
+        status: opts.status,
+        before: opts.cursor,
+        limit: opts.limit + 1,
+      });
       const items = rows.slice(0, opts.limit).map(presentMailSummary);
       return { items, nextCursor: rows.length > opts.limit ? items[items.length - 1]!.id : null };
     },
@@ -193,7 +267,8 @@ export function createMailService(deps: Deps) {
       requirePermission(principal, "mail:read");
       return inTransaction(db, async (tx) => {
         const m = await requireVisible(principal, id, tx);
-        if (m.status !== "failed" && m.status !== "outbox") throw mailErrors.notRetryable(id, m.status);
+        if (m.status !== "failed" && m.status !== "outbox")
+          throw mailErrors.notRetryable(id, m.status);
         if (!transport) throw mailErrors.relayNotConfigured();
         const res = await repo.requeue(tx, id, m.status, clock.now());
         if (Number(res.numUpdatedRows) === 0) throw mailErrors.notRetryable(id, "changing");
@@ -204,12 +279,17 @@ export function createMailService(deps: Deps) {
     /** Queues a short message to `to`, so an operator can see the relay configuration work end to end. */
     async sendTest(principal: Principal, to: string) {
       requirePermission(principal, "mail:read");
-      return inTransaction(db, (tx) => enqueue(tx, {
-        accountId: principal.accountId, to: [to], purpose: "relay_test",
-        subject: "Otter test message",
-        text: `This is a test message from Otter, queued by ${principal.name} to check outbound mail.\n` +
-          "If you are reading it, Otter's mail relay configuration works.\n",
-      }));
+      return inTransaction(db, (tx) =>
+        enqueue(tx, {
+          accountId: principal.accountId,
+          to: [to],
+          purpose: "relay_test",
+          subject: "Otter test message",
+          text:
+            `This is a test message from Otter, queued by ${principal.name} to check outbound mail.\n` +
+            "If you are reading it, Otter's mail relay configuration works.\n",
+        }),
+      );
     },
 
     /**
@@ -231,7 +311,10 @@ export function createMailService(deps: Deps) {
           if (busy || abort.signal.aborted) continue;
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, pollMs);
-            wake = () => { clearTimeout(timer); resolve(); };
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
           });
         }
       })();

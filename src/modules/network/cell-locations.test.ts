@@ -10,7 +10,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("loadCellLocations", () => {
   it("finds a cell of an OpenCelliD file", async () => {
     const file = join(dir, "cells.csv");
-    writeFileSync(file, "radio,mcc,net,area,cell,unit,lon,lat,range\nLTE,240,07,1001,123456,0,18.06,59.33,500\n");
+    writeFileSync(
+      file,
+      "radio,mcc,net,area,cell,unit,lon,lat,range\nLTE,240,07,1001,123456,0,18.06,59.33,500\n",
+    );
     const cells = await loadCellLocations(file);
     expect(cells.find("240", "7", 1001, 123456)).toEqual({ lat: 59.33, lon: 18.06, range: 500 });
   });

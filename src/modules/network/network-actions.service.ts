@@ -10,7 +10,11 @@ import type { SimsService } from "../sims/sims.service.js";
 import type { DisconnectResult, DisconnectTarget } from "../../network/disconnect-client.js";
 
 /** A signed cancel-location request to an HSS endpoint; returns the HTTP status or throws. */
-export type CancelLocationSender = (url: string, secret: string, body: { requestId: string; imsi: string; cancellationType: "subscription_withdrawal" }) => Promise<number>;
+export type CancelLocationSender = (
+  url: string,
+  secret: string,
+  body: { requestId: string; imsi: string; cancellationType: "subscription_withdrawal" },
+) => Promise<number>;
 
 /**
  * Actions Otter takes towards the network, stored in the transaction that decides them and then
@@ -35,7 +39,19 @@ const CLAIM_MS = 10 * 60_000;
 export function createNetworkActionsService(deps: Deps) {
   const { db, clock } = deps;
 
-  type Row = { id: string; kind: string; status: string; reason: string; requested_by: string; attempts: number; result: unknown; created_at: Date; updated_at: Date; session_id: string | null; account_path: string | null };
+  type Row = {
+    id: string;
+    kind: string;
+    status: string;
+    reason: string;
+    requested_by: string;
+    attempts: number;
+    result: unknown;
+    created_at: Date;
+    updated_at: Date;
+    session_id: string | null;
+    account_path: string | null;
+  };
 
   /**
    * An action as the reader may see it: one asked for while another customer held the SIM keeps its
@@ -44,18 +60,33 @@ export function createNetworkActionsService(deps: Deps) {
   function present(a: Row, view: HolderView) {
     const whole = view.seesWhoAndWhy(a.account_path);
     return {
-      id: a.id, kind: a.kind, status: a.status, reason: whole ? a.reason : PREVIOUS_HOLDER, requestedBy: whole ? a.requested_by : PREVIOUS_HOLDER,
-      attempts: a.attempts, sessionId: whole ? a.session_id : null, result: whole ? a.result ?? null : null,
-      createdAt: a.created_at.toISOString(), updatedAt: a.updated_at.toISOString(),
+      id: a.id,
+      kind: a.kind,
+      status: a.status,
+      reason: whole ? a.reason : PREVIOUS_HOLDER,
+      requestedBy: whole ? a.requested_by : PREVIOUS_HOLDER,
+      attempts: a.attempts,
+      sessionId: whole ? a.session_id : null,
+      result: whole ? (a.result ?? null) : null,
+      createdAt: a.created_at.toISOString(),
+      updatedAt: a.updated_at.toISOString(),
     };
   }
 
-  const withHolder = (ex: Executor) => ex.selectFrom("network_actions").leftJoin("accounts", "accounts.id", "network_actions.account_id")
-    .selectAll("network_actions").select("accounts.path as account_path");
+  const withHolder = (ex: Executor) =>
+    ex
+      .selectFrom("network_actions")
+      .leftJoin("accounts", "accounts.id", "network_actions.account_id")
+      .selectAll("network_actions")
+      .select("accounts.path as account_path");
 
   async function deliverCancelLocation(action: { id: string; attempts: number; target: unknown }) {
     const t = action.target as { hssEndpointId: string; imsi: string };
-    const endpoint = await db.selectFrom("hss_endpoints").selectAll().where("id", "=", t.hssEndpointId).executeTakeFirst();
+    const endpoint = await db
+      .selectFrom("hss_endpoints")
+      .selectAll()
+      .where("id", "=", t.hssEndpointId)
+      .executeTakeFirst();
     let status: "acked" | "failed" | "queued";
     let result: Record<string, unknown>;
     if (!endpoint) {
@@ -64,35 +95,100 @@ export function createNetworkActionsService(deps: Deps) {
     } else {
       const url = `${endpoint.url.replace(/\/$/, "")}/cancel-location`;
       try {
-        const code = await deps.cancelLocation(url, deps.secrets.open(endpoint.secret_sealed), { requestId: action.id, imsi: t.imsi, cancellationType: "subscription_withdrawal" });
-        status = code >= 200 && code < 300 ? "acked" : code >= 500 || code === 429 ? (action.attempts + 1 > RETRY_MS.length ? "failed" : "queued") : "failed";
-        result = { outcome: status === "acked" ? "ack" : "http_error", httpStatus: code, endpoint: endpoint.name, at: clock.now().toISOString() };
+        const code = await deps.cancelLocation(url, deps.secrets.open(endpoint.secret_sealed), {
+          requestId: action.id,
+          imsi: t.imsi,
+          cancellationType: "subscription_withdrawal",
+        });
+        status =
+          code >= 200 && code < 300
+            ? "acked"
+            : code >= 500 || code === 429
+              ? action.attempts + 1 > RETRY_MS.length
+                ? "failed"
+                : "queued"
+              : "failed";
+        result = {
+          outcome: status === "acked" ? "ack" : "http_error",
+          httpStatus: code,
+          endpoint: endpoint.name,
+          at: clock.now().toISOString(),
+        };
       } catch (err) {
         status = action.attempts + 1 > RETRY_MS.length ? "failed" : "queued";
-        result = { outcome: "unreachable", error: (err as Error).message, endpoint: endpoint.name, at: clock.now().toISOString() };
+        result = {
+          outcome: "unreachable",
+          error: (err as Error).message,
+          endpoint: endpoint.name,
+          at: clock.now().toISOString(),
+        };
       }
     }
-    await db.updateTable("network_actions").set({
-      status, attempts: action.attempts + 1, result: JSON.stringify(result), updated_at: clock.now(),
-      next_attempt_at: status === "queued" ? new Date(clock.now().getTime() + RETRY_MS[Math.min(action.attempts, RETRY_MS.length - 1)]!) : null,
-    }).where("id", "=", action.id).execute();
+    await db
+      .updateTable("network_actions")
+      .set({
+        status,
+        attempts: action.attempts + 1,
+        result: JSON.stringify(result),
+        updated_at: clock.now(),
+        next_attempt_at:
+          status === "queued"
+            ? new Date(
+                clock.now().getTime() + RETRY_MS[Math.min(action.attempts, RETRY_MS.length - 1)]!,
+              )
+            : null,
+      })
+      .where("id", "=", action.id)
+      .execute();
   }
 
   return {
     /** Queues a Disconnect-Request for the SIM's open sessions (or one of them), in the caller's transaction. */
-    async disconnectSim(tx: Executor, sim: { id: string; account_id: string }, reason: string, requestedBy: string, only?: { clientId: string; acctSessionId: string }, simActionId?: string): Promise<number> {
-      let q = tx.selectFrom("data_sessions").select(["id"]).where("sim_id", "=", sim.id).where("status", "=", "open");
-      if (only) q = q.where("client_id", "=", only.clientId).where("acct_session_id", "=", only.acctSessionId);
+    async disconnectSim(
+      tx: Executor,
+      sim: { id: string; account_id: string },
+      reason: string,
+      requestedBy: string,
+      only?: { clientId: string; acctSessionId: string },
+      simActionId?: string,
+    ): Promise<number> {
+      let q = tx
+        .selectFrom("data_sessions")
+        .select(["id"])
+        .where("sim_id", "=", sim.id)
+        .where("status", "=", "open");
+      if (only)
+        q = q
+          .where("client_id", "=", only.clientId)
+          .where("acct_session_id", "=", only.acctSessionId);
       const open = await q.execute();
       const now = clock.now();
       for (const s of open) {
-        const already = await tx.selectFrom("network_actions").select("id").where("session_id", "=", s.id).where("kind", "=", "disconnect")
-          .where("status", "in", ["queued", "sending"]).executeTakeFirst();
+        const already = await tx
+          .selectFrom("network_actions")
+          .select("id")
+          .where("session_id", "=", s.id)
+          .where("kind", "=", "disconnect")
+          .where("status", "in", ["queued", "sending"])
+          .executeTakeFirst();
         if (already) continue;
-        await tx.insertInto("network_actions").values({
-          id: newId(), account_id: sim.account_id, sim_id: sim.id, session_id: s.id, kind: "disconnect", status: "queued",
-          reason, requested_by: requestedBy, next_attempt_at: now, created_at: now, updated_at: now, sim_action_id: simActionId ?? null,
-        }).execute();
+        await tx
+          .insertInto("network_actions")
+          .values({
+            id: newId(),
+            account_id: sim.account_id,
+            sim_id: sim.id,
+            session_id: s.id,
+            kind: "disconnect",
+            status: "queued",
+            reason,
+            requested_by: requestedBy,
+            next_attempt_at: now,
+            created_at: now,
+            updated_at: now,
+            sim_action_id: simActionId ?? null,
+          })
+          .execute();
       }
       return open.length;
     },
@@ -102,24 +198,60 @@ export function createNetworkActionsService(deps: Deps) {
      * the longest matching IMSI prefix, or an endpoint without prefixes — so the device re-attaches.
      * Returns false when no HSS endpoint is registered for it.
      */
-    async cancelLocation(tx: Executor, sim: { id: string; account_id: string; imsi: string }, reason: string, requestedBy: string, simActionId?: string): Promise<boolean> {
-      const endpoints = await tx.selectFrom("hss_endpoints").select(["id", "imsi_prefixes"]).execute();
-      const scored = endpoints.map((e) => ({ e, score: e.imsi_prefixes.length === 0 ? 0 : Math.max(-1, ...e.imsi_prefixes.filter((p) => sim.imsi.startsWith(p)).map((p) => p.length)) }))
-        .filter((x) => x.score >= 0).sort((a, b) => b.score - a.score);
+    async cancelLocation(
+      tx: Executor,
+      sim: { id: string; account_id: string; imsi: string },
+      reason: string,
+      requestedBy: string,
+      simActionId?: string,
+    ): Promise<boolean> {
+      const endpoints = await tx
+        .selectFrom("hss_endpoints")
+        .select(["id", "imsi_prefixes"])
+        .execute();
+      const scored = endpoints
+        .map((e) => ({
+          e,
+          score:
+            e.imsi_prefixes.length === 0
+              ? 0
+              : Math.max(
+                  -1,
+                  ...e.imsi_prefixes.filter((p) => sim.imsi.startsWith(p)).map((p) => p.length),
+                ),
+        }))
+        .filter((x) => x.score >= 0)
+        .sort((a, b) => b.score - a.score);
       const chosen = scored[0]?.e;
       if (!chosen) return false;
       const now = clock.now();
-      await tx.insertInto("network_actions").values({
-        id: newId(), account_id: sim.account_id, sim_id: sim.id, session_id: null, kind: "cancel_location", status: "queued", reason,
-        requested_by: requestedBy, next_attempt_at: now, created_at: now, updated_at: now, sim_action_id: simActionId ?? null,
-        target: JSON.stringify({ hssEndpointId: chosen.id, imsi: sim.imsi }),
-      }).execute();
+      await tx
+        .insertInto("network_actions")
+        .values({
+          id: newId(),
+          account_id: sim.account_id,
+          sim_id: sim.id,
+          session_id: null,
+          kind: "cancel_location",
+          status: "queued",
+          reason,
+          requested_by: requestedBy,
+          next_attempt_at: now,
+          created_at: now,
+          updated_at: now,
+          sim_action_id: simActionId ?? null,
+          target: JSON.stringify({ hssEndpointId: chosen.id, imsi: sim.imsi }),
+        })
+        .execute();
       return true;
     },
 
     /** Network actions taken for one remote action, with their results, as `view`'s reader may see them. */
     async forSimAction(ex: Executor, simActionId: string, view: HolderView) {
-      const rows = await withHolder(ex).where("network_actions.sim_action_id", "=", simActionId).orderBy("network_actions.id").execute();
+      const rows = await withHolder(ex)
+        .where("network_actions.sim_action_id", "=", simActionId)
+        .orderBy("network_actions.id")
+        .execute();
       return rows.map((r) => present(r, view));
     },
 
@@ -127,12 +259,36 @@ export function createNetworkActionsService(deps: Deps) {
     async deliverDue(limit = 50): Promise<number> {
       const claimed = await inTransaction(db, async (tx) => {
         // A claim whose node died mid-send lapses and is sent again (gateways and HSSs take repeats).
-        await tx.updateTable("network_actions").set({ status: "queued" }).where("status", "=", "sending").where("next_attempt_at", "<", clock.now()).execute();
-        const due = await tx.selectFrom("network_actions").selectAll().where("status", "=", "queued")
-          .where("next_attempt_at", "<=", clock.now()).orderBy("next_attempt_at").limit(limit).forUpdate().skipLocked().execute();
+        await tx
+          .updateTable("network_actions")
+          .set({ status: "queued" })
+          .where("status", "=", "sending")
+          .where("next_attempt_at", "<", clock.now())
+          .execute();
+        const due = await tx
+          .selectFrom("network_actions")
+          .selectAll()
+          .where("status", "=", "queued")
+          .where("next_attempt_at", "<=", clock.now())
+          .orderBy("next_attempt_at")
+          .limit(limit)
+          .forUpdate()
+          .skipLocked()
+          .execute();
         if (due.length === 0) return [];
-        await tx.updateTable("network_actions").set({ status: "sending", next_attempt_at: new Date(clock.now().getTime() + CLAIM_MS), updated_at: clock.now() })
-          .where("id", "in", due.map((d) => d.id)).execute();
+        await tx
+          .updateTable("network_actions")
+          .set({
+            status: "sending",
+            next_attempt_at: new Date(clock.now().getTime() + CLAIM_MS),
+            updated_at: clock.now(),
+          })
+          .where(
+            "id",
+            "in",
+            due.map((d) => d.id),
+          )
+          .execute();
         return due;
       });
       for (const action of claimed) {
@@ -140,9 +296,21 @@ export function createNetworkActionsService(deps: Deps) {
           await deliverCancelLocation(action);
           continue;
         }
-        const target = await db.selectFrom("data_sessions").innerJoin("network_clients", "network_clients.id", "data_sessions.client_id")
-          .select(["data_sessions.acct_session_id", "data_sessions.imsi", "data_sessions.ip", "data_sessions.nas_ip", "data_sessions.status", "network_clients.address", "network_clients.coa_port", "network_clients.secret_sealed"])
-          .where("data_sessions.id", "=", action.session_id!).executeTakeFirst();
+        const target = await db
+          .selectFrom("data_sessions")
+          .innerJoin("network_clients", "network_clients.id", "data_sessions.client_id")
+          .select([
+            "data_sessions.acct_session_id",
+            "data_sessions.imsi",
+            "data_sessions.ip",
+            "data_sessions.nas_ip",
+            "data_sessions.status",
+            "network_clients.address",
+            "network_clients.coa_port",
+            "network_clients.secret_sealed",
+          ])
+          .where("data_sessions.id", "=", action.session_id!)
+          .executeTakeFirst();
         let status: "acked" | "nak" | "failed" | "queued";
         let result: Record<string, unknown>;
         if (!target) {
@@ -151,18 +319,42 @@ export function createNetworkActionsService(deps: Deps) {
         } else {
           const host = target.nas_ip ?? target.address.split("/")[0]!;
           const r = await Promise.resolve()
-            .then(() => deps.send({ host, port: target.coa_port, secret: deps.secrets.open(target.secret_sealed), sessionId: target.acct_session_id, imsi: target.imsi, framedIp: target.ip, nasIp: target.nas_ip }))
+            .then(() =>
+              deps.send({
+                host,
+                port: target.coa_port,
+                secret: deps.secrets.open(target.secret_sealed),
+                sessionId: target.acct_session_id,
+                imsi: target.imsi,
+                framedIp: target.ip,
+                nasIp: target.nas_ip,
+              }),
+            )
             .catch((err: Error) => ({ outcome: "error" as const, message: err.message }));
           result = { ...r, gateway: `${host}:${target.coa_port}`, at: clock.now().toISOString() };
           if (r.outcome === "ack") status = "acked";
           else if (r.outcome === "nak") status = "nak";
           else status = action.attempts + 1 >= RETRY_MS.length + 1 ? "failed" : "queued";
         }
-        await db.updateTable("network_actions").set({
-          status, attempts: action.attempts + 1, result: JSON.stringify(result), updated_at: clock.now(),
-          next_attempt_at: status === "queued" ? new Date(clock.now().getTime() + RETRY_MS[Math.min(action.attempts, RETRY_MS.length - 1)]!) : null,
-        }).where("id", "=", action.id).execute();
-        if (status !== "acked") deps.logger.warn({ actionId: action.id, result }, "Disconnect-Request not acknowledged");
+        await db
+          .updateTable("network_actions")
+          .set({
+            status,
+            attempts: action.attempts + 1,
+            result: JSON.stringify(result),
+            updated_at: clock.now(),
+            next_attempt_at:
+              status === "queued"
+                ? new Date(
+                    clock.now().getTime() +
+                      RETRY_MS[Math.min(action.attempts, RETRY_MS.length - 1)]!,
+                  )
+                : null,
+          })
+          .where("id", "=", action.id)
+          .execute();
+        if (status !== "acked")
+          deps.logger.warn({ actionId: action.id, result }, "Disconnect-Request not acknowledged");
       }
       return claimed.length;
     },
@@ -170,7 +362,11 @@ export function createNetworkActionsService(deps: Deps) {
     async listForSim(principal: Principal, iccid: string) {
       requirePermission(principal, "sims:read");
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
-      const rows = await withHolder(db).where("network_actions.sim_id", "=", sim.id).orderBy("network_actions.id", "desc").limit(200).execute();
+      const rows = await withHolder(db)
+        .where("network_actions.sim_id", "=", sim.id)
+        .orderBy("network_actions.id", "desc")
+        .limit(200)
+        .execute();
       const view = holderView(principal);
       return rows.map((r) => present(r, view));
     },

@@ -46,12 +46,30 @@ export function addressMatcher(address: string): BlockList | null {
  * IP or a CIDR) and shared secret. The secret is stored sealed with OTTER_SECRET_KEY: Otter needs the
  * plaintext to check authenticators and to sign Disconnect-Requests.
  */
-export function createNetworkClientsService(deps: { db: Db; clock: Clock; secrets: SecretBox; audit: AuditService; accounts: Pick<AccountsService, "rootAccount"> }) {
+export function createNetworkClientsService(deps: {
+  db: Db;
+  clock: Clock;
+  secrets: SecretBox;
+  audit: AuditService;
+  accounts: Pick<AccountsService, "rootAccount">;
+}) {
   const { db, clock } = deps;
   let version = 0;
 
-  const present = (c: { id: string; name: string; address: string; coa_port: number; created_at: Date; updated_at: Date }) => ({
-    id: c.id, name: c.name, address: c.address, coaPort: c.coa_port, createdAt: c.created_at.toISOString(), updatedAt: c.updated_at.toISOString(),
+  const present = (c: {
+    id: string;
+    name: string;
+    address: string;
+    coa_port: number;
+    created_at: Date;
+    updated_at: Date;
+  }) => ({
+    id: c.id,
+    name: c.name,
+    address: c.address,
+    coaPort: c.coa_port,
+    createdAt: c.created_at.toISOString(),
+    updatedAt: c.updated_at.toISOString(),
   });
 
   return {
@@ -60,18 +78,49 @@ export function createNetworkClientsService(deps: { db: Db; clock: Clock; secret
 
     async create(principal: Principal, input: NetworkClientInput) {
       requirePermission(principal, "network:manage");
-      if (!addressMatcher(input.address)) throw validationError("address", "ADDRESS_INVALID", `"${input.address}" is not an IP address or CIDR.`);
+      if (!addressMatcher(input.address))
+        throw validationError(
+          "address",
+          "ADDRESS_INVALID",
+          `"${input.address}" is not an IP address or CIDR.`,
+        );
       const out = await inTransaction(db, async (tx) => {
-        if (await tx.selectFrom("network_clients").select("id").where("name", "=", input.name).executeTakeFirst()) {
-          throw conflict("NETWORK_CLIENT_NAME_TAKEN", `A network client named "${input.name}" already exists.`);
+        if (
+          await tx
+            .selectFrom("network_clients")
+            .select("id")
+            .where("name", "=", input.name)
+            .executeTakeFirst()
+        ) {
+          throw conflict(
+            "NETWORK_CLIENT_NAME_TAKEN",
+            `A network client named "${input.name}" already exists.`,
+          );
         }
         const root = await deps.accounts.rootAccount(tx);
         const now = clock.now();
-        const row = await tx.insertInto("network_clients").values({
-          id: newId(), account_id: root.id, name: input.name, address: input.address, secret_sealed: deps.secrets.seal(input.secret),
-          coa_port: input.coaPort ?? 3799, created_at: now, updated_at: now,
-        }).returningAll().executeTakeFirstOrThrow();
-        await deps.audit.record(tx, { accountId: root.id, actor: actorOf(principal), action: "network_client.created", entityType: "network_client", entityId: row.id, data: { name: input.name, address: input.address, coaPort: row.coa_port } });
+        const row = await tx
+          .insertInto("network_clients")
+          .values({
+            id: newId(),
+            account_id: root.id,
+            name: input.name,
+            address: input.address,
+            secret_sealed: deps.secrets.seal(input.secret),
+            coa_port: input.coaPort ?? 3799,
+            created_at: now,
+            updated_at: now,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await deps.audit.record(tx, {
+          accountId: root.id,
+          actor: actorOf(principal),
+          action: "network_client.created",
+          entityType: "network_client",
+          entityId: row.id,
+          data: { name: input.name, address: input.address, coaPort: row.coa_port },
+        });
         return present(row);
       });
       version++;
@@ -80,20 +129,48 @@ export function createNetworkClientsService(deps: { db: Db; clock: Clock; secret
 
     async update(principal: Principal, id: string, patch: Partial<NetworkClientInput>) {
       requirePermission(principal, "network:manage");
-      if (patch.address !== undefined && !addressMatcher(patch.address)) throw validationError("address", "ADDRESS_INVALID", `"${patch.address}" is not an IP address or CIDR.`);
+      if (patch.address !== undefined && !addressMatcher(patch.address))
+        throw validationError(
+          "address",
+          "ADDRESS_INVALID",
+          `"${patch.address}" is not an IP address or CIDR.`,
+        );
       const out = await inTransaction(db, async (tx) => {
-        if (patch.name !== undefined && (await tx.selectFrom("network_clients").select("id").where("name", "=", patch.name).where("id", "!=", id).executeTakeFirst())) {
-          throw conflict("NETWORK_CLIENT_NAME_TAKEN", `A network client named "${patch.name}" already exists.`);
+        if (
+          patch.name !== undefined &&
+          (await tx
+            .selectFrom("network_clients")
+            .select("id")
+            .where("name", "=", patch.name)
+            .where("id", "!=", id)
+            .executeTakeFirst())
+        ) {
+          throw conflict(
+            "NETWORK_CLIENT_NAME_TAKEN",
+            `A network client named "${patch.name}" already exists.`,
+          );
         }
-        const row = await tx.updateTable("network_clients").set({
-          ...(patch.name !== undefined && { name: patch.name }),
-          ...(patch.address !== undefined && { address: patch.address }),
-          ...(patch.secret !== undefined && { secret_sealed: deps.secrets.seal(patch.secret) }),
-          ...(patch.coaPort !== undefined && { coa_port: patch.coaPort }),
-          updated_at: clock.now(),
-        }).where("id", "=", id).returningAll().executeTakeFirst();
+        const row = await tx
+          .updateTable("network_clients")
+          .set({
+            ...(patch.name !== undefined && { name: patch.name }),
+            ...(patch.address !== undefined && { address: patch.address }),
+            ...(patch.secret !== undefined && { secret_sealed: deps.secrets.seal(patch.secret) }),
+            ...(patch.coaPort !== undefined && { coa_port: patch.coaPort }),
+            updated_at: clock.now(),
+          })
+          .where("id", "=", id)
+          .returningAll()
+          .executeTakeFirst();
         if (!row) throw notFound("NETWORK_CLIENT_NOT_FOUND", `Network client ${id} was not found.`);
-        await deps.audit.record(tx, { accountId: row.account_id, actor: actorOf(principal), action: "network_client.updated", entityType: "network_client", entityId: id, data: { fields: Object.keys(patch), secretRotated: patch.secret !== undefined } });
+        await deps.audit.record(tx, {
+          accountId: row.account_id,
+          actor: actorOf(principal),
+          action: "network_client.updated",
+          entityType: "network_client",
+          entityId: id,
+          data: { fields: Object.keys(patch), secretRotated: patch.secret !== undefined },
+        });
         return present(row);
       });
       version++;
@@ -102,15 +179,28 @@ export function createNetworkClientsService(deps: { db: Db; clock: Clock; secret
 
     async list(principal: Principal) {
       requirePermission(principal, "network:read");
-      return (await db.selectFrom("network_clients").selectAll().orderBy("name").execute()).map(present);
+      return (await db.selectFrom("network_clients").selectAll().orderBy("name").execute()).map(
+        present,
+      );
     },
 
     async remove(principal: Principal, id: string) {
       requirePermission(principal, "network:manage");
       await inTransaction(db, async (tx) => {
-        const row = await tx.deleteFrom("network_clients").where("id", "=", id).returningAll().executeTakeFirst();
+        const row = await tx
+          .deleteFrom("network_clients")
+          .where("id", "=", id)
+          .returningAll()
+          .executeTakeFirst();
         if (!row) throw notFound("NETWORK_CLIENT_NOT_FOUND", `Network client ${id} was not found.`);
-        await deps.audit.record(tx, { accountId: row.account_id, actor: actorOf(principal), action: "network_client.deleted", entityType: "network_client", entityId: id, data: { name: row.name } });
+        await deps.audit.record(tx, {
+          accountId: row.account_id,
+          actor: actorOf(principal),
+          action: "network_client.deleted",
+          entityType: "network_client",
+          entityId: id,
+          data: { name: row.name },
+        });
       });
       version++;
     },
@@ -119,9 +209,18 @@ export function createNetworkClientsService(deps: { db: Db; clock: Clock; secret
     async loadResolver(): Promise<(ip: string) => ResolvedClient | null> {
       const rows = await db.selectFrom("network_clients").selectAll().execute();
       // The most specific address wins: a /32 with its own secret inside a /16 pool.
-      const prefixLength = (a: string) => (a.includes("/") ? Number(a.split("/")[1]) : isIP(a) === 6 ? 128 : 32);
+      const prefixLength = (a: string) =>
+        a.includes("/") ? Number(a.split("/")[1]) : isIP(a) === 6 ? 128 : 32;
       rows.sort((a, b) => prefixLength(b.address) - prefixLength(a.address));
-      const table = rows.map((r) => ({ matcher: addressMatcher(r.address), client: { id: r.id, name: r.name, secret: deps.secrets.open(r.secret_sealed), coaPort: r.coa_port } }));
+      const table = rows.map((r) => ({
+        matcher: addressMatcher(r.address),
+        client: {
+          id: r.id,
+          name: r.name,
+          secret: deps.secrets.open(r.secret_sealed),
+          coaPort: r.coa_port,
+        },
+      }));
       return (ip) => {
         const family = isIP(ip) === 6 ? "ipv6" : "ipv4";
         const v4mapped = ip.startsWith("::ffff:") ? ip.slice(7) : null;

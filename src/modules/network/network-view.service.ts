@@ -32,7 +32,9 @@ const monthStart = (d: Date) => `${d.toISOString().slice(0, 7)}-01`;
  * the event is stored, so a later arrival sorts after an earlier one — matching the SIM's state,
  * where the later arrival wins (signals.service.ts, touchState).
  */
-const newestFirst = <O>(q: SelectQueryBuilder<DB, "registration_events", O>): SelectQueryBuilder<DB, "registration_events", O> =>
+const newestFirst = <O>(
+  q: SelectQueryBuilder<DB, "registration_events", O>,
+): SelectQueryBuilder<DB, "registration_events", O> =>
   q.orderBy("registration_events.at", "desc").orderBy("registration_events.id", "desc");
 
 /**
@@ -47,14 +49,44 @@ export function createNetworkViewService(deps: Deps) {
    * the sessions, events and usage from its own time, not the previous holder's IPs and places.
    */
   const ownHistory = (principal: Principal) =>
-    db.selectFrom("accounts").select("accounts.id").where("accounts.path", "like", `${principal.accountPath}%`);
+    db
+      .selectFrom("accounts")
+      .select("accounts.id")
+      .where("accounts.path", "like", `${principal.accountPath}%`);
 
-  function present(session: { id: string; status: string; started_at: Date; ended_at: Date | null; last_update_at: Date; apn: string | null; ip: string | null; rat: string | null; rat_code: number | null; mcc: string | null; mnc: string | null; bytes_up: number; bytes_down: number; terminate_cause: string | null; imeisv: string | null }) {
+  function present(session: {
+    id: string;
+    status: string;
+    started_at: Date;
+    ended_at: Date | null;
+    last_update_at: Date;
+    apn: string | null;
+    ip: string | null;
+    rat: string | null;
+    rat_code: number | null;
+    mcc: string | null;
+    mnc: string | null;
+    bytes_up: number;
+    bytes_down: number;
+    terminate_cause: string | null;
+    imeisv: string | null;
+  }) {
     return {
-      id: session.id, status: session.status as "open" | "closed", startedAt: session.started_at.toISOString(),
-      endedAt: session.ended_at?.toISOString() ?? null, lastUpdateAt: session.last_update_at.toISOString(),
-      apn: session.apn, ip: session.ip, rat: session.rat, ratCode: session.rat_code, mcc: session.mcc, mnc: session.mnc,
-      bytesUp: session.bytes_up, bytesDown: session.bytes_down, terminateCause: session.terminate_cause, imeisv: session.imeisv,
+      id: session.id,
+      status: session.status as "open" | "closed",
+      startedAt: session.started_at.toISOString(),
+      endedAt: session.ended_at?.toISOString() ?? null,
+      lastUpdateAt: session.last_update_at.toISOString(),
+      apn: session.apn,
+      ip: session.ip,
+      rat: session.rat,
+      ratCode: session.rat_code,
+      mcc: session.mcc,
+      mnc: session.mnc,
+      bytesUp: session.bytes_up,
+      bytesDown: session.bytes_down,
+      terminateCause: session.terminate_cause,
+      imeisv: session.imeisv,
     };
   }
 
@@ -63,9 +95,19 @@ export function createNetworkViewService(deps: Deps) {
       requirePermission(principal, "sims:read");
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
       const now = clock.now();
-      const state = await db.selectFrom("sim_network_state").selectAll().where("sim_id", "=", sim.id).executeTakeFirst();
-      const open = await db.selectFrom("data_sessions").selectAll().where("sim_id", "=", sim.id).where("status", "=", "open")
-        .orderBy("last_update_at", "desc").limit(1).executeTakeFirst();
+      const state = await db
+        .selectFrom("sim_network_state")
+        .selectAll()
+        .where("sim_id", "=", sim.id)
+        .executeTakeFirst();
+      const open = await db
+        .selectFrom("data_sessions")
+        .selectAll()
+        .where("sim_id", "=", sim.id)
+        .where("status", "=", "open")
+        .orderBy("last_update_at", "desc")
+        .limit(1)
+        .executeTakeFirst();
 
       let limitReached = false;
       let dataLimitBytes: number | null = null;
@@ -73,12 +115,26 @@ export function createNetworkViewService(deps: Deps) {
       if (sim.rate_plan_id) {
         const v = await deps.catalog.rateVersionAt(db, sim.rate_plan_id, now);
         dataLimitBytes = v?.terms.dataLimitBytes ?? null;
-        const used = await db.selectFrom("usage_daily").select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total"))
-          .where("sim_id", "=", sim.id).where("day", ">=", monthStart(now)).executeTakeFirst();
+        const used = await db
+          .selectFrom("usage_daily")
+          .select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total"))
+          .where("sim_id", "=", sim.id)
+          .where("day", ">=", monthStart(now))
+          .executeTakeFirst();
         cycleBytes = Number(used?.total ?? 0);
-        limitReached = dataLimitBytes !== null && sim.overage_limit_override === "DEFAULT" && cycleBytes >= dataLimitBytes;
+        limitReached =
+          dataLimitBytes !== null &&
+          sim.overage_limit_override === "DEFAULT" &&
+          cycleBytes >= dataLimitBytes;
       }
-      const reg = (state?.last_registration ?? null) as { type: string; result: string | null; cause: number | null; causeType: string | null; at: string; visitedPlmn: string | null } | null;
+      const reg = (state?.last_registration ?? null) as {
+        type: string;
+        result: string | null;
+        cause: number | null;
+        causeType: string | null;
+        at: string;
+        visitedPlmn: string | null;
+      } | null;
       const silentFor = state?.last_seen ? now.getTime() - state.last_seen.getTime() : Infinity;
       let connectivity: ConnectivityState;
       let reason: string;
@@ -91,16 +147,29 @@ export function createNetworkViewService(deps: Deps) {
       } else if (open) {
         connectivity = "ONLINE";
         reason = `A data session on ${open.apn ?? "an unknown APN"} is open since ${open.started_at.toISOString()}.`;
-      } else if (reg && reg.type === "location_update" && reg.result === "accepted" && silentFor <= deps.registrationTimeoutMs) {
+      } else if (
+        reg &&
+        reg.type === "location_update" &&
+        reg.result === "accepted" &&
+        silentFor <= deps.registrationTimeoutMs
+      ) {
         connectivity = "ATTACHED";
         reason = "Registered on the network, no data session open.";
       } else {
         connectivity = "OFFLINE";
-        reason = reg && reg.result === "rejected" ? `The last registration was rejected (cause ${reg.cause ?? "unknown"}).`
-          : reg && (reg.type === "purge" || reg.type === "cancel_location") ? `The network reported ${reg.type.replace("_", " ")}.`
-          : state?.last_seen ? `Nothing heard for longer than the registration timeout.` : "The network has never reported this SIM.";
+        reason =
+          reg && reg.result === "rejected"
+            ? `The last registration was rejected (cause ${reg.cause ?? "unknown"}).`
+            : reg && (reg.type === "purge" || reg.type === "cancel_location")
+              ? `The network reported ${reg.type.replace("_", " ")}.`
+              : state?.last_seen
+                ? `Nothing heard for longer than the registration timeout.`
+                : "The network has never reported this SIM.";
       }
-      const loc = (state?.location ?? open?.location ?? null) as Record<string, number | string | undefined> | null;
+      const loc = (state?.location ?? open?.location ?? null) as Record<
+        string,
+        number | string | undefined
+      > | null;
       const mcc = state?.mcc ?? null;
       const mnc = state?.mnc ?? null;
       const plmn = mcc && mnc ? describePlmn(mcc, mnc) : null;
@@ -117,11 +186,20 @@ export function createNetworkViewService(deps: Deps) {
         previousImei: state?.previous_imei ?? null,
         imeiChangedAt: state?.imei_changed_at?.toISOString() ?? null,
         rat: state?.rat ?? null,
-        location: plmn ? {
-          mcc: plmn.mcc, mnc: plmn.mnc, country: plmn.country, network: plmn.network,
-          tac: loc?.tac as number | undefined, lac: loc?.lac as number | undefined, cellId: (loc?.cellId ?? loc?.ci) as number | undefined,
-          eci: loc?.eci as number | undefined, lat: coords?.lat, lon: coords?.lon,
-        } : null,
+        location: plmn
+          ? {
+              mcc: plmn.mcc,
+              mnc: plmn.mnc,
+              country: plmn.country,
+              network: plmn.network,
+              tac: loc?.tac as number | undefined,
+              lac: loc?.lac as number | undefined,
+              cellId: (loc?.cellId ?? loc?.ci) as number | undefined,
+              eci: loc?.eci as number | undefined,
+              lat: coords?.lat,
+              lon: coords?.lon,
+            }
+          : null,
         lastRegistration: reg,
         openSession: open ? present(open) : null,
         usage: { cycleStart: monthStart(now), cycleBytes, dataLimitBytes },
@@ -132,18 +210,39 @@ export function createNetworkViewService(deps: Deps) {
     async sessions(principal: Principal, iccid: string, opts: { cursor?: string; limit: number }) {
       requirePermission(principal, "sims:read");
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
-      let q = db.selectFrom("data_sessions").selectAll().where("sim_id", "=", sim.id).where("account_id", "in", ownHistory(principal));
+      let q = db
+        .selectFrom("data_sessions")
+        .selectAll()
+        .where("sim_id", "=", sim.id)
+        .where("account_id", "in", ownHistory(principal));
       if (opts.cursor) {
         const [at, id] = Buffer.from(opts.cursor, "base64url").toString().split("|");
-        if (!at || !id || Number.isNaN(Date.parse(at)) || !isUuid(id)) throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
-        q = q.where((eb) => eb.or([eb("started_at", "<", new Date(at!)), eb.and([eb("started_at", "=", new Date(at!)), eb("id", "<", id!)])]));
+        if (!at || !id || Number.isNaN(Date.parse(at)) || !isUuid(id))
+          throw validationError(
+            "cursor",
+            "INVALID_CURSOR",
+            "The cursor is not one Otter gave out.",
+          );
+        q = q.where((eb) =>
+          eb.or([
+            eb("started_at", "<", new Date(at!)),
+            eb.and([eb("started_at", "=", new Date(at!)), eb("id", "<", id!)]),
+          ]),
+        );
       }
-      const rows = await q.orderBy("started_at", "desc").orderBy("id", "desc").limit(opts.limit + 1).execute();
+      const rows = await q
+        .orderBy("started_at", "desc")
+        .orderBy("id", "desc")
+        .limit(opts.limit + 1)
+        .execute();
       const page = rows.slice(0, opts.limit);
       const last = page[page.length - 1];
       return {
         items: page.map(present),
-        nextCursor: rows.length > opts.limit && last ? Buffer.from(`${last.started_at.toISOString()}|${last.id}`).toString("base64url") : null,
+        nextCursor:
+          rows.length > opts.limit && last
+            ? Buffer.from(`${last.started_at.toISOString()}|${last.id}`).toString("base64url")
+            : null,
       };
     },
 
@@ -151,15 +250,42 @@ export function createNetworkViewService(deps: Deps) {
       requirePermission(principal, "sims:read");
       if (to < from) throw validationError("to", "RANGE_INVERTED", "`to` is before `from`.");
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
-      const rows = await db.selectFrom("usage_daily").leftJoin("zones", "zones.id", "usage_daily.zone_id")
-        .select(["usage_daily.day", "usage_daily.zone_id", "zones.name as zone_name", "usage_daily.bytes_up", "usage_daily.bytes_down", "usage_daily.sms_mo", "usage_daily.sms_mt"])
-        .where("usage_daily.sim_id", "=", sim.id).where("usage_daily.account_id", "in", ownHistory(principal)).where("usage_daily.day", ">=", from).where("usage_daily.day", "<=", to)
-        .orderBy("usage_daily.day").orderBy("zones.name").execute();
+      const rows = await db
+        .selectFrom("usage_daily")
+        .leftJoin("zones", "zones.id", "usage_daily.zone_id")
+        .select([
+          "usage_daily.day",
+          "usage_daily.zone_id",
+          "zones.name as zone_name",
+          "usage_daily.bytes_up",
+          "usage_daily.bytes_down",
+          "usage_daily.sms_mo",
+          "usage_daily.sms_mt",
+        ])
+        .where("usage_daily.sim_id", "=", sim.id)
+        .where("usage_daily.account_id", "in", ownHistory(principal))
+        .where("usage_daily.day", ">=", from)
+        .where("usage_daily.day", "<=", to)
+        .orderBy("usage_daily.day")
+        .orderBy("zones.name")
+        .execute();
       const items = rows.map((r) => ({
-        day: r.day, zone: r.zone_id ? { id: r.zone_id, name: r.zone_name ?? r.zone_id } : null,
-        bytesUp: r.bytes_up, bytesDown: r.bytes_down, smsMo: r.sms_mo, smsMt: r.sms_mt,
+        day: r.day,
+        zone: r.zone_id ? { id: r.zone_id, name: r.zone_name ?? r.zone_id } : null,
+        bytesUp: r.bytes_up,
+        bytesDown: r.bytes_down,
+        smsMo: r.sms_mo,
+        smsMt: r.sms_mt,
       }));
-      const total = items.reduce((a, i) => ({ bytesUp: a.bytesUp + i.bytesUp, bytesDown: a.bytesDown + i.bytesDown, smsMo: a.smsMo + i.smsMo, smsMt: a.smsMt + i.smsMt }), { bytesUp: 0, bytesDown: 0, smsMo: 0, smsMt: 0 });
+      const total = items.reduce(
+        (a, i) => ({
+          bytesUp: a.bytesUp + i.bytesUp,
+          bytesDown: a.bytesDown + i.bytesDown,
+          smsMo: a.smsMo + i.smsMo,
+          smsMt: a.smsMt + i.smsMt,
+        }),
+        { bytesUp: 0, bytesDown: 0, smsMo: 0, smsMt: 0 },
+      );
       return { iccid: sim.iccid, from, to, items, total };
     },
 
@@ -168,8 +294,16 @@ export function createNetworkViewService(deps: Deps) {
       requirePermission(principal, "sims:read");
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
       const before = opts.before ? new Date(opts.before) : null;
-      let sq = db.selectFrom("data_sessions").selectAll().where("sim_id", "=", sim.id).where("account_id", "in", ownHistory(principal));
-      let eq = db.selectFrom("registration_events").selectAll().where("sim_id", "=", sim.id).where("account_id", "in", ownHistory(principal));
+      let sq = db
+        .selectFrom("data_sessions")
+        .selectAll()
+        .where("sim_id", "=", sim.id)
+        .where("account_id", "in", ownHistory(principal));
+      let eq = db
+        .selectFrom("registration_events")
+        .selectAll()
+        .where("sim_id", "=", sim.id)
+        .where("account_id", "in", ownHistory(principal));
       if (before) {
         sq = sq.where("started_at", "<", before);
         eq = eq.where("at", "<", before);
@@ -177,13 +311,34 @@ export function createNetworkViewService(deps: Deps) {
       const sessions = await sq.orderBy("started_at", "desc").limit(opts.limit).execute();
       const events = await newestFirst(eq).limit(opts.limit).execute();
       const items = [
-        ...sessions.map((s) => ({ at: s.started_at.toISOString(), kind: "session" as const, session: present(s), event: null })),
-        ...events.map((e) => ({
-          at: e.at.toISOString(), kind: "registration" as const, session: null,
-          event: { id: e.event_id, type: e.type, result: e.result, cause: e.cause, causeType: e.cause_type, visitedPlmn: e.visited_plmn, rat: e.rat, imei: e.imei },
+        ...sessions.map((s) => ({
+          at: s.started_at.toISOString(),
+          kind: "session" as const,
+          session: present(s),
+          event: null,
         })),
-      ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, opts.limit);
-      return { items, nextBefore: items.length === opts.limit ? items[items.length - 1]!.at : null };
+        ...events.map((e) => ({
+          at: e.at.toISOString(),
+          kind: "registration" as const,
+          session: null,
+          event: {
+            id: e.event_id,
+            type: e.type,
+            result: e.result,
+            cause: e.cause,
+            causeType: e.cause_type,
+            visitedPlmn: e.visited_plmn,
+            rat: e.rat,
+            imei: e.imei,
+          },
+        })),
+      ]
+        .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+        .slice(0, opts.limit);
+      return {
+        items,
+        nextBefore: items.length === opts.limit ? items[items.length - 1]!.at : null,
+      };
     },
 
     /** What the network reported of one SIM recently, for the diagnosis ladder. */
@@ -194,19 +349,73 @@ export function createNetworkViewService(deps: Deps) {
       // two index range reads instead of one `since OR open` filter over the SIM's whole history
       // (bench/diagnosis.bench.ts, docs/benchmarks.md).
       const [registrations, recent, openBefore, state, used] = await Promise.all([
-        newestFirst(db.selectFrom("registration_events").selectAll().where("sim_id", "=", simId)).limit(20).execute(),
-        db.selectFrom("data_sessions").selectAll().where("sim_id", "=", simId).where("started_at", ">=", since).orderBy("started_at", "desc").limit(200).execute(),
-        db.selectFrom("data_sessions").selectAll().where("sim_id", "=", simId).where("status", "=", "open").where("started_at", "<", since)
-          .orderBy("started_at", "desc").limit(200).execute(),
-        db.selectFrom("sim_network_state").selectAll().where("sim_id", "=", simId).executeTakeFirst(),
-        db.selectFrom("usage_daily").select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total")).where("sim_id", "=", simId).where("day", ">=", monthStart(now)).executeTakeFirst(),
+        newestFirst(db.selectFrom("registration_events").selectAll().where("sim_id", "=", simId))
+          .limit(20)
+          .execute(),
+        db
+          .selectFrom("data_sessions")
+          .selectAll()
+          .where("sim_id", "=", simId)
+          .where("started_at", ">=", since)
+          .orderBy("started_at", "desc")
+          .limit(200)
+          .execute(),
+        db
+          .selectFrom("data_sessions")
+          .selectAll()
+          .where("sim_id", "=", simId)
+          .where("status", "=", "open")
+          .where("started_at", "<", since)
+          .orderBy("started_at", "desc")
+          .limit(200)
+          .execute(),
+        db
+          .selectFrom("sim_network_state")
+          .selectAll()
+          .where("sim_id", "=", simId)
+          .executeTakeFirst(),
+        db
+          .selectFrom("usage_daily")
+          .select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total"))
+          .where("sim_id", "=", simId)
+          .where("day", ">=", monthStart(now))
+          .executeTakeFirst(),
       ]);
       // Newest first: every recent session started after every open one from before `since`.
       const sessions = [...recent, ...openBefore].slice(0, 200);
       return {
-        registrations: registrations.map((r) => ({ type: r.type, result: r.result, cause: r.cause, causeType: r.cause_type, at: r.at, visitedPlmn: r.visited_plmn, rat: r.rat })),
-        sessions: sessions.map((s) => ({ status: s.status, startedAt: s.started_at, endedAt: s.ended_at, lastUpdateAt: s.last_update_at, lastTrafficAt: s.last_traffic_at, apn: s.apn, rat: s.rat, mcc: s.mcc, mnc: s.mnc, bytesUp: s.bytes_up, bytesDown: s.bytes_down, terminateCause: s.terminate_cause, imeisv: s.imeisv })),
-        device: state ? { imei: state.imei, previousImei: state.previous_imei, imeiChangedAt: state.imei_changed_at, imeisv: state.imeisv } : null,
+        registrations: registrations.map((r) => ({
+          type: r.type,
+          result: r.result,
+          cause: r.cause,
+          causeType: r.cause_type,
+          at: r.at,
+          visitedPlmn: r.visited_plmn,
+          rat: r.rat,
+        })),
+        sessions: sessions.map((s) => ({
+          status: s.status,
+          startedAt: s.started_at,
+          endedAt: s.ended_at,
+          lastUpdateAt: s.last_update_at,
+          lastTrafficAt: s.last_traffic_at,
+          apn: s.apn,
+          rat: s.rat,
+          mcc: s.mcc,
+          mnc: s.mnc,
+          bytesUp: s.bytes_up,
+          bytesDown: s.bytes_down,
+          terminateCause: s.terminate_cause,
+          imeisv: s.imeisv,
+        })),
+        device: state
+          ? {
+              imei: state.imei,
+              previousImei: state.previous_imei,
+              imeiChangedAt: state.imei_changed_at,
+              imeisv: state.imeisv,
+            }
+          : null,
         lastSeen: state?.last_seen ?? null,
         cycleBytes: Number(used?.total ?? 0),
       };
@@ -217,43 +426,108 @@ export function createNetworkViewService(deps: Deps) {
      * start or bytes) is at or before `before`: oldest silence first, in pages (`after` is the last
      * row of the previous page). SIMs never seen active are not listed.
      */
-    async quietSims(opts: { accountPath: string; before: Date; after?: { lastActivityAt: Date; simId: string }; limit: number }) {
-      let q = db.selectFrom("sim_network_state").innerJoin("sims", "sims.id", "sim_network_state.sim_id").innerJoin("accounts", "accounts.id", "sims.account_id")
-        .select(["sims.id as simId", "sims.iccid", "sim_network_state.last_activity_at as lastActivityAt"])
-        .where("accounts.path", "like", `${opts.accountPath}%`).where("sims.state", "in", [...CONNECTING])
+    async quietSims(opts: {
+      accountPath: string;
+      before: Date;
+      after?: { lastActivityAt: Date; simId: string };
+      limit: number;
+    }) {
+      let q = db
+        .selectFrom("sim_network_state")
+        .innerJoin("sims", "sims.id", "sim_network_state.sim_id")
+        .innerJoin("accounts", "accounts.id", "sims.account_id")
+        .select([
+          "sims.id as simId",
+          "sims.iccid",
+          "sim_network_state.last_activity_at as lastActivityAt",
+        ])
+        .where("accounts.path", "like", `${opts.accountPath}%`)
+        .where("sims.state", "in", [...CONNECTING])
         .where("sim_network_state.last_activity_at", "<=", opts.before);
       if (opts.after) {
         const { lastActivityAt, simId } = opts.after;
-        q = q.where((eb) => eb.or([eb("sim_network_state.last_activity_at", ">", lastActivityAt),
-          eb.and([eb("sim_network_state.last_activity_at", "=", lastActivityAt), eb("sims.id", ">", simId)])]));
+        q = q.where((eb) =>
+          eb.or([
+            eb("sim_network_state.last_activity_at", ">", lastActivityAt),
+            eb.and([
+              eb("sim_network_state.last_activity_at", "=", lastActivityAt),
+              eb("sims.id", ">", simId),
+            ]),
+          ]),
+        );
       }
-      const rows = await q.orderBy("sim_network_state.last_activity_at").orderBy("sims.id").limit(opts.limit).execute();
-      return rows.map((r) => ({ simId: r.simId, iccid: r.iccid, lastActivityAt: r.lastActivityAt! }));
+      const rows = await q
+        .orderBy("sim_network_state.last_activity_at")
+        .orderBy("sims.id")
+        .limit(opts.limit)
+        .execute();
+      return rows.map((r) => ({
+        simId: r.simId,
+        iccid: r.iccid,
+        lastActivityAt: r.lastActivityAt!,
+      }));
     },
 
     /** The first signs of life after `since`: an accepted registration, a new session, traffic. */
     async activitySince(simId: string, since: Date) {
-      const reg = await db.selectFrom("registration_events").select(["at", "visited_plmn"]).where("sim_id", "=", simId)
-        .where("type", "=", "location_update").where("result", "=", "accepted").where("at", ">", since).orderBy("at").orderBy("id").limit(1).executeTakeFirst();
-      const session = await db.selectFrom("data_sessions").select(["started_at", "apn"]).where("sim_id", "=", simId).where("started_at", ">", since).orderBy("started_at").limit(1).executeTakeFirst();
-      const traffic = await db.selectFrom("data_sessions").select(["last_traffic_at"]).where("sim_id", "=", simId).where("last_traffic_at", ">", since).orderBy("last_traffic_at").limit(1).executeTakeFirst();
+      const reg = await db
+        .selectFrom("registration_events")
+        .select(["at", "visited_plmn"])
+        .where("sim_id", "=", simId)
+        .where("type", "=", "location_update")
+        .where("result", "=", "accepted")
+        .where("at", ">", since)
+        .orderBy("at")
+        .orderBy("id")
+        .limit(1)
+        .executeTakeFirst();
+      const session = await db
+        .selectFrom("data_sessions")
+        .select(["started_at", "apn"])
+        .where("sim_id", "=", simId)
+        .where("started_at", ">", since)
+        .orderBy("started_at")
+        .limit(1)
+        .executeTakeFirst();
+      const traffic = await db
+        .selectFrom("data_sessions")
+        .select(["last_traffic_at"])
+        .where("sim_id", "=", simId)
+        .where("last_traffic_at", ">", since)
+        .orderBy("last_traffic_at")
+        .limit(1)
+        .executeTakeFirst();
       return {
-        registeredAt: reg?.at ?? null, registeredIn: reg?.visited_plmn ?? null,
-        sessionAt: session?.started_at ?? null, sessionApn: session?.apn ?? null,
+        registeredAt: reg?.at ?? null,
+        registeredIn: reg?.visited_plmn ?? null,
+        sessionAt: session?.started_at ?? null,
+        sessionApn: session?.apn ?? null,
         trafficAt: traffic?.last_traffic_at ?? null,
       };
     },
 
     async unknownImsis(principal: Principal, opts: { cursor?: string; limit: number }) {
-      if (!isOperatorRole(principal.role)) throw forbidden("Unknown IMSIs are the operator's to resolve.");
+      if (!isOperatorRole(principal.role))
+        throw forbidden("Unknown IMSIs are the operator's to resolve.");
       // The cursor is the last IMSI of the previous page: 15 digits, like every IMSI stored here.
-      if (opts.cursor && !/^\d{15}$/.test(opts.cursor)) throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
+      if (opts.cursor && !/^\d{15}$/.test(opts.cursor))
+        throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
       let q = db.selectFrom("unknown_imsis").selectAll();
       if (opts.cursor) q = q.where("imsi", ">", opts.cursor);
-      const rows = await q.orderBy("imsi").limit(opts.limit + 1).execute();
+      const rows = await q
+        .orderBy("imsi")
+        .limit(opts.limit + 1)
+        .execute();
       const page = rows.slice(0, opts.limit);
       return {
-        items: page.map((r) => ({ imsi: r.imsi, firstSeen: r.first_seen.toISOString(), lastSeen: r.last_seen.toISOString(), occurrences: r.occurrences, lastSource: r.last_source, lastPlmn: r.last_plmn })),
+        items: page.map((r) => ({
+          imsi: r.imsi,
+          firstSeen: r.first_seen.toISOString(),
+          lastSeen: r.last_seen.toISOString(),
+          occurrences: r.occurrences,
+          lastSource: r.last_source,
+          lastPlmn: r.last_plmn,
+        })),
         nextCursor: rows.length > opts.limit ? page[page.length - 1]!.imsi : null,
       };
     },

@@ -32,5 +32,10 @@ export interface AccountingInput {
   record: Record<string, unknown>;
 }
 
-export const REGISTRATION_TYPES = ["location_update", "purge", "cancel_location", "auth_failure"] as const;
+export const REGISTRATION_TYPES = [
+  "location_update",
+  "purge",
+  "cancel_location",
+  "auth_failure",
+] as const;
 export type RegistrationType = (typeof REGISTRATION_TYPES)[number];

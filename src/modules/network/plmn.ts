@@ -4,15 +4,25 @@ import mccMncList from "mcc-mnc-list";
  * Serving network names and countries from MCC+MNC, using the mcc-mnc-list package (the Wikipedia
  * "Mobile country code" tables, kept as data) rather than a table of our own.
  */
-interface Entry { countryCode: string | null; countryName: string | null; brand: string | null; operator: string | null; mcc: string; mnc: string }
-const entries = (mccMncList.all() as Entry[]);
+interface Entry {
+  countryCode: string | null;
+  countryName: string | null;
+  brand: string | null;
+  operator: string | null;
+  mcc: string;
+  mnc: string;
+}
+const entries = mccMncList.all() as Entry[];
 const byPlmn = new Map<string, Entry>();
 const countryByMcc = new Map<string, { code: string; name: string }>();
 for (const e of entries) {
   byPlmn.set(`${e.mcc}${e.mnc}`, e);
   if (e.countryCode && !countryByMcc.has(e.mcc)) {
     // Some entries list two countries ("GB/GG"); the first is the MCC's own.
-    countryByMcc.set(e.mcc, { code: e.countryCode.split(/[/,]/)[0]!.trim().toUpperCase(), name: e.countryName ?? e.countryCode });
+    countryByMcc.set(e.mcc, {
+      code: e.countryCode.split(/[/,]/)[0]!.trim().toUpperCase(),
+      name: e.countryName ?? e.countryCode,
+    });
   }
 }
 
@@ -28,7 +38,8 @@ export function describePlmn(mcc: string, mnc: string): PlmnInfo {
   const entry = byPlmn.get(`${mcc}${mnc}`);
   const country = countryByMcc.get(mcc);
   return {
-    mcc, mnc,
+    mcc,
+    mnc,
     country: country?.code ?? null,
     countryName: country?.name ?? null,
     network: entry ? (entry.brand ?? entry.operator) : null,

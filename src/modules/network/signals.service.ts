@@ -46,7 +46,17 @@ interface Deps {
 /** Cycle usage thresholds every SIM reports (`sim.usage_threshold`), in percent of the included data. */
 export const STANDARD_USAGE_THRESHOLDS = [50, 80, 100] as const;
 
-type SimRef = { id: string; iccid: string; account_id: string; state: string; rate_plan_id: string | null; communication_plan_id: string | null; overage_limit_override: string; account_path: string; test_ready_then: string };
+type SimRef = {
+  id: string;
+  iccid: string;
+  account_id: string;
+  state: string;
+  rate_plan_id: string | null;
+  communication_plan_id: string | null;
+  overage_limit_override: string;
+  account_path: string;
+  test_ready_then: string;
+};
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -60,17 +70,43 @@ export function createSignalsService(deps: Deps) {
   const { db, clock } = deps;
 
   async function simByImsi(tx: Executor, imsi: string): Promise<SimRef | undefined> {
-    return tx.selectFrom("sims").innerJoin("accounts", "accounts.id", "sims.account_id")
-      .select(["sims.id", "sims.iccid", "sims.account_id", "sims.state", "sims.rate_plan_id", "sims.communication_plan_id", "sims.overage_limit_override", "accounts.path as account_path", "accounts.test_ready_then"])
-      .where("sims.imsi", "=", imsi).executeTakeFirst();
+    return tx
+      .selectFrom("sims")
+      .innerJoin("accounts", "accounts.id", "sims.account_id")
+      .select([
+        "sims.id",
+        "sims.iccid",
+        "sims.account_id",
+        "sims.state",
+        "sims.rate_plan_id",
+        "sims.communication_plan_id",
+        "sims.overage_limit_override",
+        "accounts.path as account_path",
+        "accounts.test_ready_then",
+      ])
+      .where("sims.imsi", "=", imsi)
+      .executeTakeFirst();
   }
 
-  async function noteUnknownImsi(tx: Executor, imsi: string, source: string, plmn: string | null, at: Date) {
-    await tx.insertInto("unknown_imsis").values({ imsi, first_seen: at, last_seen: at, last_source: source, last_plmn: plmn })
-      .onConflict((oc) => oc.column("imsi").doUpdateSet({
-        last_seen: sql`greatest(unknown_imsis.last_seen, excluded.last_seen)`, occurrences: sql`unknown_imsis.occurrences + 1`,
-        last_source: source, last_plmn: sql`coalesce(excluded.last_plmn, unknown_imsis.last_plmn)`,
-      })).execute();
+  async function noteUnknownImsi(
+    tx: Executor,
+    imsi: string,
+    source: string,
+    plmn: string | null,
+    at: Date,
+  ) {
+    await tx
+      .insertInto("unknown_imsis")
+      .values({ imsi, first_seen: at, last_seen: at, last_source: source, last_plmn: plmn })
+      .onConflict((oc) =>
+        oc.column("imsi").doUpdateSet({
+          last_seen: sql`greatest(unknown_imsis.last_seen, excluded.last_seen)`,
+          occurrences: sql`unknown_imsis.occurrences + 1`,
+          last_source: source,
+          last_plmn: sql`coalesce(excluded.last_plmn, unknown_imsis.last_plmn)`,
+        }),
+      )
+      .execute();
   }
 
   type Version = Awaited<ReturnType<CatalogService["rateVersionAt"]>>;
@@ -98,8 +134,9 @@ export function createSignalsService(deps: Deps) {
     const usageThresholds = (path: string): Promise<number[]> => {
       let p = thresholds.get(path);
       if (!p) {
-        p = (deps.usageThresholds ? deps.usageThresholds(tx, path) : Promise.resolve([]))
-          .then((extra) => [...new Set([...STANDARD_USAGE_THRESHOLDS, ...extra])].sort((a, b) => a - b));
+        p = (deps.usageThresholds ? deps.usageThresholds(tx, path) : Promise.resolve([])).then(
+          (extra) => [...new Set([...STANDARD_USAGE_THRESHOLDS, ...extra])].sort((a, b) => a - b),
+        );
         thresholds.set(path, p);
       }
       return p;
@@ -114,7 +151,11 @@ export function createSignalsService(deps: Deps) {
       return v;
     };
     /** The zone of the SIM's rate plan that covers the serving network, or null (unpriced: bill-shock). */
-    const zoneOf = async (ratePlanId: string | null, serving: { mcc: string; mnc: string } | undefined, at: Date): Promise<Zone | null> => {
+    const zoneOf = async (
+      ratePlanId: string | null,
+      serving: { mcc: string; mnc: string } | undefined,
+      at: Date,
+    ): Promise<Zone | null> => {
       if (!ratePlanId || !serving) return null;
       const v = await versionAt(ratePlanId, at);
       const ids = v ? v.terms.zones.map((z) => z.zoneId) : null;
@@ -122,58 +163,140 @@ export function createSignalsService(deps: Deps) {
       const all = await allZones();
       const country = describePlmn(serving.mcc, serving.mnc).country;
       const plmn = `${serving.mcc}${serving.mnc}`;
-      const candidates = ids.map((id) => all.find((z) => z.id === id)).filter((z): z is Zone => !!z);
-      return candidates.find((z) => z.plmns.includes(plmn)) ?? candidates.find((z) => country !== null && z.countries.includes(country)) ?? null;
+      const candidates = ids
+        .map((id) => all.find((z) => z.id === id))
+        .filter((z): z is Zone => !!z);
+      return (
+        candidates.find((z) => z.plmns.includes(plmn)) ??
+        candidates.find((z) => country !== null && z.countries.includes(country)) ??
+        null
+      );
     };
     return { versionAt, zoneOf, allZones, commPlan, usageThresholds };
   }
   type BatchContext = ReturnType<typeof batchContext>;
 
-  async function addUsage(tx: Executor, sim: SimRef, zone: Zone | null, at: Date, up: number, down: number) {
+  async function addUsage(
+    tx: Executor,
+    sim: SimRef,
+    zone: Zone | null,
+    at: Date,
+    up: number,
+    down: number,
+  ) {
     if (up <= 0 && down <= 0) return;
-    await tx.insertInto("usage_daily").values({
-      sim_id: sim.id, day: dayOf(at), zone_key: zone?.id ?? "unzoned", zone_id: zone?.id ?? null, account_id: sim.account_id,
-      bytes_up: up, bytes_down: down,
-    }).onConflict((oc) => oc.columns(["sim_id", "day", "zone_key"]).doUpdateSet({
-      bytes_up: sql`usage_daily.bytes_up + excluded.bytes_up`, bytes_down: sql`usage_daily.bytes_down + excluded.bytes_down`,
-    })).execute();
+    await tx
+      .insertInto("usage_daily")
+      .values({
+        sim_id: sim.id,
+        day: dayOf(at),
+        zone_key: zone?.id ?? "unzoned",
+        zone_id: zone?.id ?? null,
+        account_id: sim.account_id,
+        bytes_up: up,
+        bytes_down: down,
+      })
+      .onConflict((oc) =>
+        oc.columns(["sim_id", "day", "zone_key"]).doUpdateSet({
+          bytes_up: sql`usage_daily.bytes_up + excluded.bytes_up`,
+          bytes_down: sql`usage_daily.bytes_down + excluded.bytes_down`,
+        }),
+      )
+      .execute();
   }
 
   /** Updates what Otter last knew of the SIM on the network; reports an IMEI change. */
-  async function touchState(tx: Executor, sim: SimRef, at: Date, s: { imei?: string; imeisv?: string; mcc?: string; mnc?: string; rat?: string | null; location?: unknown; registration?: unknown; activity?: boolean }) {
-    const prev = await tx.selectFrom("sim_network_state").selectAll().where("sim_id", "=", sim.id).forUpdate().executeTakeFirst();
+  async function touchState(
+    tx: Executor,
+    sim: SimRef,
+    at: Date,
+    s: {
+      imei?: string;
+      imeisv?: string;
+      mcc?: string;
+      mnc?: string;
+      rat?: string | null;
+      location?: unknown;
+      registration?: unknown;
+      activity?: boolean;
+    },
+  ) {
+    const prev = await tx
+      .selectFrom("sim_network_state")
+      .selectAll()
+      .where("sim_id", "=", sim.id)
+      .forUpdate()
+      .executeTakeFirst();
     // `<=`: of two signals with the same time, the one that arrives later wins (a rejection and an
     // acceptance stamped in the same second leave the SIM as the later one said; docs/network.md).
     const newer = !prev?.last_seen || prev.last_seen.getTime() <= at.getTime();
     const imeiChanged = !!s.imei && !!prev?.imei && prev.imei !== s.imei && newer;
-    const active = !!s.activity && (!prev?.last_activity_at || prev.last_activity_at.getTime() < at.getTime());
+    const active =
+      !!s.activity && (!prev?.last_activity_at || prev.last_activity_at.getTime() < at.getTime());
     const row = {
-      sim_id: sim.id, account_id: sim.account_id,
+      sim_id: sim.id,
+      account_id: sim.account_id,
       last_seen: prev?.last_seen && !newer ? prev.last_seen : at,
-      last_registration: s.registration !== undefined && newer ? JSON.stringify(s.registration) : (prev?.last_registration !== undefined && prev?.last_registration !== null ? JSON.stringify(prev.last_registration) : null),
-      imei: newer && s.imei ? s.imei : prev?.imei ?? s.imei ?? null,
-      imeisv: newer && s.imeisv ? s.imeisv : prev?.imeisv ?? s.imeisv ?? null,
-      previous_imei: imeiChanged ? prev!.imei : prev?.previous_imei ?? null,
-      imei_changed_at: imeiChanged ? at : prev?.imei_changed_at ?? null,
-      mcc: newer && s.mcc ? s.mcc : prev?.mcc ?? s.mcc ?? null,
-      mnc: newer && s.mnc ? s.mnc : prev?.mnc ?? s.mnc ?? null,
-      rat: newer && s.rat ? s.rat : prev?.rat ?? s.rat ?? null,
-      location: newer && s.location ? JSON.stringify(s.location) : prev?.location ? JSON.stringify(prev.location) : null,
+      last_registration:
+        s.registration !== undefined && newer
+          ? JSON.stringify(s.registration)
+          : prev?.last_registration !== undefined && prev?.last_registration !== null
+            ? JSON.stringify(prev.last_registration)
+            : null,
+      imei: newer && s.imei ? s.imei : (prev?.imei ?? s.imei ?? null),
+      imeisv: newer && s.imeisv ? s.imeisv : (prev?.imeisv ?? s.imeisv ?? null),
+      previous_imei: imeiChanged ? prev!.imei : (prev?.previous_imei ?? null),
+      imei_changed_at: imeiChanged ? at : (prev?.imei_changed_at ?? null),
+      mcc: newer && s.mcc ? s.mcc : (prev?.mcc ?? s.mcc ?? null),
+      mnc: newer && s.mnc ? s.mnc : (prev?.mnc ?? s.mnc ?? null),
+      rat: newer && s.rat ? s.rat : (prev?.rat ?? s.rat ?? null),
+      location:
+        newer && s.location
+          ? JSON.stringify(s.location)
+          : prev?.location
+            ? JSON.stringify(prev.location)
+            : null,
       updated_at: clock.now(),
       // A session began or bytes flowed: the silence detector looks again once the shortest silence
       // could have passed, and a silence episode ends.
-      ...(active && { last_activity_at: at, silence_check_at: new Date(at.getTime() + MIN_SILENCE_MS), silent_since: null }),
+      ...(active && {
+        last_activity_at: at,
+        silence_check_at: new Date(at.getTime() + MIN_SILENCE_MS),
+        silent_since: null,
+      }),
     };
-    await tx.insertInto("sim_network_state").values(row).onConflict((oc) => oc.column("sim_id").doUpdateSet(row)).execute();
+    await tx
+      .insertInto("sim_network_state")
+      .values(row)
+      .onConflict((oc) => oc.column("sim_id").doUpdateSet(row))
+      .execute();
     if (imeiChanged) {
-      await deps.events.emit(tx, [{ accountId: sim.account_id, type: "sim.imei_changed", subjectId: sim.iccid, data: { iccid: sim.iccid, from: prev!.imei, to: s.imei ?? null, at: at.toISOString() } }]);
+      await deps.events.emit(tx, [
+        {
+          accountId: sim.account_id,
+          type: "sim.imei_changed",
+          subjectId: sim.iccid,
+          data: { iccid: sim.iccid, from: prev!.imei, to: s.imei ?? null, at: at.toISOString() },
+        },
+      ]);
     }
     if (active && prev?.silent_since) {
-      await deps.events.emit(tx, [{ accountId: sim.account_id, type: "sim.back_online", subjectId: sim.iccid, data: {
-        iccid: sim.iccid, at: at.toISOString(), silentSince: prev.silent_since.toISOString(),
-        lastActivityAt: prev.last_activity_at?.toISOString() ?? null,
-        silentForSeconds: prev.last_activity_at ? Math.round((at.getTime() - prev.last_activity_at.getTime()) / 1000) : null,
-      } }]);
+      await deps.events.emit(tx, [
+        {
+          accountId: sim.account_id,
+          type: "sim.back_online",
+          subjectId: sim.iccid,
+          data: {
+            iccid: sim.iccid,
+            at: at.toISOString(),
+            silentSince: prev.silent_since.toISOString(),
+            lastActivityAt: prev.last_activity_at?.toISOString() ?? null,
+            silentForSeconds: prev.last_activity_at
+              ? Math.round((at.getTime() - prev.last_activity_at.getTime()) / 1000)
+              : null,
+          },
+        },
+      ]);
     }
     return { prev, newer };
   }
@@ -185,14 +308,24 @@ export function createSignalsService(deps: Deps) {
    * just the country. The stored key starts with the network so a SIM that stays on one network
    * costs one comparison.
    */
-  async function noteZone(tx: Executor, ctx: BatchContext, sim: SimRef, at: Date, serving: { mcc: string; mnc: string }, prev: PriorState) {
+  async function noteZone(
+    tx: Executor,
+    ctx: BatchContext,
+    sim: SimRef,
+    at: Date,
+    serving: { mcc: string; mnc: string },
+    prev: PriorState,
+  ) {
     const plmn = `${serving.mcc}${serving.mnc}`;
     if (prev?.zone_key?.startsWith(`${plmn}|`)) return;
     const info = describePlmn(serving.mcc, serving.mnc);
     const covers = (z: { plmns: string[]; countries: string[] }) => z.plmns.includes(plmn);
-    const coversCountry = (z: { plmns: string[]; countries: string[] }) => info.country !== null && z.countries.includes(info.country);
+    const coversCountry = (z: { plmns: string[]; countries: string[] }) =>
+      info.country !== null && z.countries.includes(info.country);
     const plan = sim.communication_plan_id ? await ctx.commPlan(sim.communication_plan_id) : null;
-    let zone: { id: string; name: string } | null = plan ? (plan.zones.find(covers) ?? plan.zones.find(coversCountry) ?? null) : null;
+    let zone: { id: string; name: string } | null = plan
+      ? (plan.zones.find(covers) ?? plan.zones.find(coversCountry) ?? null)
+      : null;
     const inPlan = zone !== null;
     if (!zone) zone = await ctx.zoneOf(sim.rate_plan_id, serving, at);
     if (!zone) {
@@ -201,20 +334,42 @@ export function createSignalsService(deps: Deps) {
     }
     const where = zone ? `zone:${zone.id}` : `country:${info.country ?? plmn}`;
     const prevWhere = prev?.zone_key ? prev.zone_key.slice(prev.zone_key.indexOf("|") + 1) : null;
-    await tx.updateTable("sim_network_state").set({ zone_key: `${plmn}|${where}` }).where("sim_id", "=", sim.id).execute();
+    await tx
+      .updateTable("sim_network_state")
+      .set({ zone_key: `${plmn}|${where}` })
+      .where("sim_id", "=", sim.id)
+      .execute();
     if (where === prevWhere) return;
     let previousZone: { id: string; name: string } | null = null;
     if (prevWhere?.startsWith("zone:")) {
       const z = (await ctx.allZones()).find((x) => x.id === prevWhere.slice(5));
-      previousZone = z ? { id: z.id, name: z.name } : { id: prevWhere.slice(5), name: prevWhere.slice(5) };
+      previousZone = z
+        ? { id: z.id, name: z.name }
+        : { id: prevWhere.slice(5), name: prevWhere.slice(5) };
     }
     const previousPlmn = prev?.zone_key ? prev.zone_key.slice(0, prev.zone_key.indexOf("|")) : null;
-    await deps.events.emit(tx, [{ accountId: sim.account_id, type: "sim.zone_entered", subjectId: sim.iccid, data: {
-      iccid: sim.iccid, zone: zone ? { id: zone.id, name: zone.name } : null, country: info.country, countryName: info.countryName,
-      plmn, network: info.network, inPlan, communicationPlan: plan ? { id: plan.id, name: plan.name } : null,
-      previousZone, previousCountry: previousPlmn ? describePlmn(previousPlmn.slice(0, 3), previousPlmn.slice(3)).country : null,
-      at: at.toISOString(),
-    } }]);
+    await deps.events.emit(tx, [
+      {
+        accountId: sim.account_id,
+        type: "sim.zone_entered",
+        subjectId: sim.iccid,
+        data: {
+          iccid: sim.iccid,
+          zone: zone ? { id: zone.id, name: zone.name } : null,
+          country: info.country,
+          countryName: info.countryName,
+          plmn,
+          network: info.network,
+          inPlan,
+          communicationPlan: plan ? { id: plan.id, name: plan.name } : null,
+          previousZone,
+          previousCountry: previousPlmn
+            ? describePlmn(previousPlmn.slice(0, 3), previousPlmn.slice(3)).country
+            : null,
+          at: at.toISOString(),
+        },
+      },
+    ]);
   }
 
   /**
@@ -222,25 +377,54 @@ export function createSignalsService(deps: Deps) {
    * data (of the data limit when nothing is included) and any percentage a rule asked for. Usage
    * only grows within a cycle, so each threshold is crossed, and reported, once per cycle.
    */
-  async function checkUsageThresholds(tx: Executor, ctx: BatchContext, sim: SimRef, at: Date, delta: number) {
+  async function checkUsageThresholds(
+    tx: Executor,
+    ctx: BatchContext,
+    sim: SimRef,
+    at: Date,
+    delta: number,
+  ) {
     if (!sim.rate_plan_id || delta <= 0) return;
     const v = await ctx.versionAt(sim.rate_plan_id, at);
     if (!v) return;
     const included = v.terms.included?.dataBytes ?? 0;
-    const basis = included > 0 ? "included" as const : v.terms.dataLimitBytes ? "dataLimit" as const : null;
+    const basis =
+      included > 0 ? ("included" as const) : v.terms.dataLimitBytes ? ("dataLimit" as const) : null;
     if (!basis) return;
     const base = basis === "included" ? included : v.terms.dataLimitBytes!;
     const cycleStart = `${at.toISOString().slice(0, 7)}-01`;
-    const used = await tx.selectFrom("usage_daily").select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total"))
-      .where("sim_id", "=", sim.id).where("day", ">=", cycleStart).where("day", "<=", dayOf(at)).executeTakeFirst();
+    const used = await tx
+      .selectFrom("usage_daily")
+      .select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total"))
+      .where("sim_id", "=", sim.id)
+      .where("day", ">=", cycleStart)
+      .where("day", "<=", dayOf(at))
+      .executeTakeFirst();
     const after = Number(used?.total ?? 0);
     const before = after - delta;
-    const crossed = (await ctx.usageThresholds(sim.account_path)).filter((p) => before < (base * p) / 100 && (base * p) / 100 <= after);
+    const crossed = (await ctx.usageThresholds(sim.account_path)).filter(
+      (p) => before < (base * p) / 100 && (base * p) / 100 <= after,
+    );
     if (crossed.length === 0) return;
-    await deps.events.emit(tx, crossed.map((p) => ({ accountId: sim.account_id, type: "sim.usage_threshold", subjectId: sim.iccid, data: {
-      iccid: sim.iccid, thresholdPercent: p, thresholdBytes: Math.ceil((base * p) / 100), usedBytes: after, includedBytes: included,
-      dataLimitBytes: v.terms.dataLimitBytes ?? null, basis, cycleStart, at: at.toISOString(),
-    } })));
+    await deps.events.emit(
+      tx,
+      crossed.map((p) => ({
+        accountId: sim.account_id,
+        type: "sim.usage_threshold",
+        subjectId: sim.iccid,
+        data: {
+          iccid: sim.iccid,
+          thresholdPercent: p,
+          thresholdBytes: Math.ceil((base * p) / 100),
+          usedBytes: after,
+          includedBytes: included,
+          dataLimitBytes: v.terms.dataLimitBytes ?? null,
+          basis,
+          cycleStart,
+          at: at.toISOString(),
+        },
+      })),
+    );
   }
 
   /** First data session of an ACTIVATION_READY SIM activates it (reference/iot-plans.md). */
@@ -248,7 +432,12 @@ export function createSignalsService(deps: Deps) {
     if (sim.state !== "ACTIVATION_READY") return;
     const row = await deps.sims.lockById(tx, sim.id);
     if (!row) return;
-    await deps.sims.applyChange(tx, row, { state: "ACTIVATED" }, { actor: SYSTEM_ACTOR, byOperator: true, reason: "first data session", effectiveDate: at });
+    await deps.sims.applyChange(
+      tx,
+      row,
+      { state: "ACTIVATED" },
+      { actor: SYSTEM_ACTOR, byOperator: true, reason: "first data session", effectiveDate: at },
+    );
     sim.state = "ACTIVATED";
   }
 
@@ -257,12 +446,26 @@ export function createSignalsService(deps: Deps) {
     if (sim.state !== "TEST_READY" || !sim.rate_plan_id) return;
     const v = await ctx.versionAt(sim.rate_plan_id, at);
     if (!v) return;
-    const used = await tx.selectFrom("usage_daily").select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total")).where("sim_id", "=", sim.id).executeTakeFirst();
+    const used = await tx
+      .selectFrom("usage_daily")
+      .select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total"))
+      .where("sim_id", "=", sim.id)
+      .executeTakeFirst();
     if (Number(used?.total ?? 0) < v.terms.testReady.dataBytes) return;
     const row = await deps.sims.lockById(tx, sim.id);
     if (!row) return;
     const to = sim.test_ready_then === "ACTIVATION_READY" ? "ACTIVATION_READY" : "ACTIVATED";
-    await deps.sims.applyChange(tx, row, { state: to }, { actor: SYSTEM_ACTOR, byOperator: true, reason: `test allowance of ${v.terms.testReady.dataBytes} bytes used up`, effectiveDate: at });
+    await deps.sims.applyChange(
+      tx,
+      row,
+      { state: to },
+      {
+        actor: SYSTEM_ACTOR,
+        byOperator: true,
+        reason: `test allowance of ${v.terms.testReady.dataBytes} bytes used up`,
+        effectiveDate: at,
+      },
+    );
     sim.state = to;
   }
 
@@ -270,98 +473,239 @@ export function createSignalsService(deps: Deps) {
    * A SIM over its cycle's data limit (from its rate plan, unless overridden) is barred: its open
    * sessions get a Disconnect-Request, once per cycle, and a session it opens anyway is torn down too.
    */
-  async function enforceLimit(tx: Executor, ctx: BatchContext, sim: SimRef, at: Date, newSession: { clientId: string; acctSessionId: string } | null) {
+  async function enforceLimit(
+    tx: Executor,
+    ctx: BatchContext,
+    sim: SimRef,
+    at: Date,
+    newSession: { clientId: string; acctSessionId: string } | null,
+  ) {
     if (!sim.rate_plan_id || sim.overage_limit_override !== "DEFAULT") return;
     const v = await ctx.versionAt(sim.rate_plan_id, at);
     const limit = v?.terms.dataLimitBytes ?? null;
     if (limit === null) return;
     const cycleStart = `${at.toISOString().slice(0, 7)}-01`;
-    const used = await tx.selectFrom("usage_daily").select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total"))
-      .where("sim_id", "=", sim.id).where("day", ">=", cycleStart).executeTakeFirst();
+    const used = await tx
+      .selectFrom("usage_daily")
+      .select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total"))
+      .where("sim_id", "=", sim.id)
+      .where("day", ">=", cycleStart)
+      .executeTakeFirst();
     const total = Number(used?.total ?? 0);
     if (total < limit) return;
-    const state = await tx.selectFrom("sim_network_state").select(["barred_at"]).where("sim_id", "=", sim.id).executeTakeFirst();
+    const state = await tx
+      .selectFrom("sim_network_state")
+      .select(["barred_at"])
+      .where("sim_id", "=", sim.id)
+      .executeTakeFirst();
     const firstTime = !state?.barred_at || state.barred_at.toISOString().slice(0, 10) < cycleStart;
     if (!firstTime && !newSession) return;
     const reason = `data limit of ${limit} bytes reached (${total} bytes used since ${cycleStart})`;
     if (firstTime) {
-      await tx.updateTable("sim_network_state").set({ barred_at: at, barred_reason: reason }).where("sim_id", "=", sim.id).execute();
+      await tx
+        .updateTable("sim_network_state")
+        .set({ barred_at: at, barred_reason: reason })
+        .where("sim_id", "=", sim.id)
+        .execute();
       // The HSS is told by a cancel-location: the device detaches, and an HSS provisioned from Otter's
       // API (connectivity BLOCKED) refuses it until the limit is lifted or the cycle ends.
-      const imsi = await tx.selectFrom("sims").select("imsi").where("id", "=", sim.id).executeTakeFirstOrThrow();
-      await deps.actions.cancelLocation(tx, { id: sim.id, account_id: sim.account_id, imsi: imsi.imsi }, reason, "system");
-      await deps.events.emit(tx, [{ accountId: sim.account_id, type: "sim.data_limit_reached", subjectId: sim.iccid, data: { iccid: sim.iccid, limitBytes: limit, usedBytes: total, at: at.toISOString() } }]);
+      const imsi = await tx
+        .selectFrom("sims")
+        .select("imsi")
+        .where("id", "=", sim.id)
+        .executeTakeFirstOrThrow();
+      await deps.actions.cancelLocation(
+        tx,
+        { id: sim.id, account_id: sim.account_id, imsi: imsi.imsi },
+        reason,
+        "system",
+      );
+      await deps.events.emit(tx, [
+        {
+          accountId: sim.account_id,
+          type: "sim.data_limit_reached",
+          subjectId: sim.iccid,
+          data: { iccid: sim.iccid, limitBytes: limit, usedBytes: total, at: at.toISOString() },
+        },
+      ]);
     }
-    await deps.actions.disconnectSim(tx, sim, reason, "system", firstTime ? undefined : newSession ?? undefined);
+    await deps.actions.disconnectSim(
+      tx,
+      sim,
+      reason,
+      "system",
+      firstTime ? undefined : (newSession ?? undefined),
+    );
   }
 
-  async function applyAccounting(tx: Executor, r: AccountingInput, rootId: string, ctx: BatchContext): Promise<"stored" | "duplicate"> {
+  async function applyAccounting(
+    tx: Executor,
+    r: AccountingInput,
+    rootId: string,
+    ctx: BatchContext,
+  ): Promise<"stored" | "duplicate"> {
     const now = clock.now();
     const sim = r.imsi ? await simByImsi(tx, r.imsi) : undefined;
-    const inserted = await tx.insertInto("accounting_records").values({
-      id: newId(), dedupe_key: r.dedupeKey, client_id: r.clientId, account_id: sim?.account_id ?? rootId, sim_id: sim?.id ?? null,
-      imsi: r.imsi ?? null, acct_session_id: r.sessionId ?? null, status: r.status, event_at: r.eventAt, received_at: now,
-      record: JSON.stringify(r.record),
-    }).onConflict((oc) => oc.column("dedupe_key").doNothing()).returning("id").executeTakeFirst();
+    const inserted = await tx
+      .insertInto("accounting_records")
+      .values({
+        id: newId(),
+        dedupe_key: r.dedupeKey,
+        client_id: r.clientId,
+        account_id: sim?.account_id ?? rootId,
+        sim_id: sim?.id ?? null,
+        imsi: r.imsi ?? null,
+        acct_session_id: r.sessionId ?? null,
+        status: r.status,
+        event_at: r.eventAt,
+        received_at: now,
+        record: JSON.stringify(r.record),
+      })
+      .onConflict((oc) => oc.column("dedupe_key").doNothing())
+      .returning("id")
+      .executeTakeFirst();
     if (!inserted) return "duplicate";
 
     if (r.status === "accounting-on" || r.status === "accounting-off") {
       // The gateway restarted: every session it had open is gone.
-      await tx.updateTable("data_sessions").set({ status: "closed", ended_at: r.eventAt, terminate_cause: "NAS-Reboot", last_update_at: r.eventAt })
-        .where("client_id", "=", r.clientId).where("status", "=", "open").where("started_at", "<=", r.eventAt).execute();
+      await tx
+        .updateTable("data_sessions")
+        .set({
+          status: "closed",
+          ended_at: r.eventAt,
+          terminate_cause: "NAS-Reboot",
+          last_update_at: r.eventAt,
+        })
+        .where("client_id", "=", r.clientId)
+        .where("status", "=", "open")
+        .where("started_at", "<=", r.eventAt)
+        .execute();
       return "stored";
     }
     if (!r.sessionId) return "stored";
-    if (r.imsi && !sim) await noteUnknownImsi(tx, r.imsi, "radius", r.serving ? `${r.serving.mcc}${r.serving.mnc}` : null, r.eventAt);
+    if (r.imsi && !sim)
+      await noteUnknownImsi(
+        tx,
+        r.imsi,
+        "radius",
+        r.serving ? `${r.serving.mcc}${r.serving.mnc}` : null,
+        r.eventAt,
+      );
 
-    let existing = await tx.selectFrom("data_sessions").selectAll().where("client_id", "=", r.clientId).where("acct_session_id", "=", r.sessionId)
-      .where("superseded", "=", false).forUpdate().executeTakeFirst();
-    if (existing && r.status === "start" && existing.status === "closed" && existing.ended_at && existing.ended_at.getTime() <= r.eventAt.getTime()) {
+    let existing = await tx
+      .selectFrom("data_sessions")
+      .selectAll()
+      .where("client_id", "=", r.clientId)
+      .where("acct_session_id", "=", r.sessionId)
+      .where("superseded", "=", false)
+      .forUpdate()
+      .executeTakeFirst();
+    if (
+      existing &&
+      r.status === "start" &&
+      existing.status === "closed" &&
+      existing.ended_at &&
+      existing.ended_at.getTime() <= r.eventAt.getTime()
+    ) {
       // The gateway reused the Acct-Session-Id for a new session: keep the old one, start afresh.
-      await tx.updateTable("data_sessions").set({ superseded: true }).where("id", "=", existing.id).execute();
+      await tx
+        .updateTable("data_sessions")
+        .set({ superseded: true })
+        .where("id", "=", existing.id)
+        .execute();
       existing = undefined;
     }
     const up = r.bytesUp ?? 0;
     const down = r.bytesDown ?? 0;
     const closing = r.status === "stop";
-    const startedAt = r.status === "start" ? r.eventAt : new Date(r.eventAt.getTime() - (r.sessionTime ?? 0) * 1000);
+    const startedAt =
+      r.status === "start"
+        ? r.eventAt
+        : new Date(r.eventAt.getTime() - (r.sessionTime ?? 0) * 1000);
     let deltaUp = up;
     let deltaDown = down;
     if (!existing) {
-      await tx.insertInto("data_sessions").values({
-        id: newId(), account_id: sim?.account_id ?? rootId, client_id: r.clientId, acct_session_id: r.sessionId, sim_id: sim?.id ?? null,
-        imsi: r.imsi ?? null, msisdn: r.msisdn ?? null, charging_id: r.chargingId ?? null, nas_ip: r.nasIp ?? null, apn: r.apn ?? null,
-        ip: r.framedIp ?? null, rat: r.rat ?? null, rat_code: r.ratCode ?? null, mcc: r.serving?.mcc ?? null, mnc: r.serving?.mnc ?? null,
-        location: r.location ? JSON.stringify(r.location) : null, imeisv: r.imeisv ?? null,
-        status: closing ? "closed" : "open", started_at: startedAt, last_update_at: r.eventAt, ended_at: closing ? r.eventAt : null,
-        bytes_up: up, bytes_down: down, session_time: r.sessionTime ?? null, terminate_cause: closing ? r.terminateCause ?? null : null,
-        last_traffic_at: up + down > 0 ? r.eventAt : null,
-      }).execute();
+      await tx
+        .insertInto("data_sessions")
+        .values({
+          id: newId(),
+          account_id: sim?.account_id ?? rootId,
+          client_id: r.clientId,
+          acct_session_id: r.sessionId,
+          sim_id: sim?.id ?? null,
+          imsi: r.imsi ?? null,
+          msisdn: r.msisdn ?? null,
+          charging_id: r.chargingId ?? null,
+          nas_ip: r.nasIp ?? null,
+          apn: r.apn ?? null,
+          ip: r.framedIp ?? null,
+          rat: r.rat ?? null,
+          rat_code: r.ratCode ?? null,
+          mcc: r.serving?.mcc ?? null,
+          mnc: r.serving?.mnc ?? null,
+          location: r.location ? JSON.stringify(r.location) : null,
+          imeisv: r.imeisv ?? null,
+          status: closing ? "closed" : "open",
+          started_at: startedAt,
+          last_update_at: r.eventAt,
+          ended_at: closing ? r.eventAt : null,
+          bytes_up: up,
+          bytes_down: down,
+          session_time: r.sessionTime ?? null,
+          terminate_cause: closing ? (r.terminateCause ?? null) : null,
+          last_traffic_at: up + down > 0 ? r.eventAt : null,
+        })
+        .execute();
     } else {
       // Counters never go backwards: an Interim that arrives late changes nothing it should not.
       deltaUp = Math.max(0, up - existing.bytes_up);
       deltaDown = Math.max(0, down - existing.bytes_down);
       const newer = existing.last_update_at.getTime() <= r.eventAt.getTime();
-      await tx.updateTable("data_sessions").set({
-        bytes_up: Math.max(existing.bytes_up, up), bytes_down: Math.max(existing.bytes_down, down),
-        session_time: Math.max(existing.session_time ?? 0, r.sessionTime ?? 0),
-        last_update_at: newer ? r.eventAt : existing.last_update_at,
-        ...(r.status === "start" && { started_at: r.eventAt }),
-        ...(closing && { status: "closed" as const, ended_at: r.eventAt, terminate_cause: r.terminateCause ?? null }),
-        ...(newer && r.rat && { rat: r.rat, rat_code: r.ratCode ?? null }),
-        ...(newer && r.serving && { mcc: r.serving.mcc, mnc: r.serving.mnc }),
-        ...(newer && r.location && { location: JSON.stringify(r.location) }),
-        ...(!existing.apn && r.apn && { apn: r.apn }),
-        ...(!existing.ip && r.framedIp && { ip: r.framedIp }),
-        ...(!existing.imeisv && r.imeisv && { imeisv: r.imeisv }),
-        ...(deltaUp + deltaDown > 0 && (!existing.last_traffic_at || existing.last_traffic_at.getTime() < r.eventAt.getTime()) && { last_traffic_at: r.eventAt }),
-      }).where("id", "=", existing.id).execute();
+      await tx
+        .updateTable("data_sessions")
+        .set({
+          bytes_up: Math.max(existing.bytes_up, up),
+          bytes_down: Math.max(existing.bytes_down, down),
+          session_time: Math.max(existing.session_time ?? 0, r.sessionTime ?? 0),
+          last_update_at: newer ? r.eventAt : existing.last_update_at,
+          ...(r.status === "start" && { started_at: r.eventAt }),
+          ...(closing && {
+            status: "closed" as const,
+            ended_at: r.eventAt,
+            terminate_cause: r.terminateCause ?? null,
+          }),
+          ...(newer && r.rat && { rat: r.rat, rat_code: r.ratCode ?? null }),
+          ...(newer && r.serving && { mcc: r.serving.mcc, mnc: r.serving.mnc }),
+          ...(newer && r.location && { location: JSON.stringify(r.location) }),
+          ...(!existing.apn && r.apn && { apn: r.apn }),
+          ...(!existing.ip && r.framedIp && { ip: r.framedIp }),
+          ...(!existing.imeisv && r.imeisv && { imeisv: r.imeisv }),
+          ...(deltaUp + deltaDown > 0 &&
+            (!existing.last_traffic_at ||
+              existing.last_traffic_at.getTime() < r.eventAt.getTime()) && {
+              last_traffic_at: r.eventAt,
+            }),
+        })
+        .where("id", "=", existing.id)
+        .execute();
     }
 
     if (sim) {
-      await addUsage(tx, sim, await ctx.zoneOf(sim.rate_plan_id, r.serving, r.eventAt), r.eventAt, deltaUp, deltaDown);
+      await addUsage(
+        tx,
+        sim,
+        await ctx.zoneOf(sim.rate_plan_id, r.serving, r.eventAt),
+        r.eventAt,
+        deltaUp,
+        deltaDown,
+      );
       const { prev, newer } = await touchState(tx, sim, r.eventAt, {
-        imei: r.imei, imeisv: r.imeisv, mcc: r.serving?.mcc, mnc: r.serving?.mnc, rat: r.rat, location: r.location,
+        imei: r.imei,
+        imeisv: r.imeisv,
+        mcc: r.serving?.mcc,
+        mnc: r.serving?.mnc,
+        rat: r.rat,
+        location: r.location,
         activity: (!existing && r.status === "start") || deltaUp + deltaDown > 0,
       });
       if (newer && r.serving) await noteZone(tx, ctx, sim, r.eventAt, r.serving, prev);
@@ -369,12 +713,37 @@ export function createSignalsService(deps: Deps) {
       if (r.status === "start" || r.status === "interim") await autoActivate(tx, sim, r.eventAt);
       await testAllowance(tx, ctx, sim, r.eventAt);
       // Only new traffic or a new session can change whether the SIM is over its limit.
-      if (deltaUp + deltaDown > 0 || (!existing && !closing)) await enforceLimit(tx, ctx, sim, r.eventAt, existing || closing ? null : { clientId: r.clientId, acctSessionId: r.sessionId });
+      if (deltaUp + deltaDown > 0 || (!existing && !closing))
+        await enforceLimit(
+          tx,
+          ctx,
+          sim,
+          r.eventAt,
+          existing || closing ? null : { clientId: r.clientId, acctSessionId: r.sessionId },
+        );
       if (!existing && !closing) {
-        await deps.events.emit(tx, [{ accountId: sim.account_id, type: "session.started", subjectId: sim.iccid, data: { iccid: sim.iccid, apn: r.apn ?? null, at: r.eventAt.toISOString() } }]);
+        await deps.events.emit(tx, [
+          {
+            accountId: sim.account_id,
+            type: "session.started",
+            subjectId: sim.iccid,
+            data: { iccid: sim.iccid, apn: r.apn ?? null, at: r.eventAt.toISOString() },
+          },
+        ]);
       }
       if (closing && existing?.status !== "closed") {
-        await deps.events.emit(tx, [{ accountId: sim.account_id, type: "session.stopped", subjectId: sim.iccid, data: { iccid: sim.iccid, cause: r.terminateCause ?? null, at: r.eventAt.toISOString() } }]);
+        await deps.events.emit(tx, [
+          {
+            accountId: sim.account_id,
+            type: "session.stopped",
+            subjectId: sim.iccid,
+            data: {
+              iccid: sim.iccid,
+              cause: r.terminateCause ?? null,
+              at: r.eventAt.toISOString(),
+            },
+          },
+        ]);
       }
     }
     return "stored";
@@ -397,18 +766,36 @@ export function createSignalsService(deps: Deps) {
     },
 
     /** Stores registration events (idempotent by event id); returns each event's outcome. */
-    async recordRegistrationEvents(events: RegistrationEventInput[]): Promise<{ id: string; status: "stored" | "duplicate"; iccid: string | null }[]> {
+    async recordRegistrationEvents(
+      events: RegistrationEventInput[],
+    ): Promise<{ id: string; status: "stored" | "duplicate"; iccid: string | null }[]> {
       return inTransaction(db, async (tx) => {
         const root = await deps.accounts.rootAccount(tx);
         const ctx = batchContext(tx);
         const out: { id: string; status: "stored" | "duplicate"; iccid: string | null }[] = [];
         for (const e of events) {
           const sim = await simByImsi(tx, e.imsi);
-          const inserted = await tx.insertInto("registration_events").values({
-            id: newId(), event_id: e.id, account_id: sim?.account_id ?? root.id, sim_id: sim?.id ?? null, imsi: e.imsi, type: e.type,
-            result: e.result ?? null, cause: e.cause ?? null, cause_type: e.causeType ?? null, visited_plmn: e.visitedPlmn ?? null,
-            rat: e.rat ?? null, imei: e.imei ?? null, at: e.at, received_at: clock.now(),
-          }).onConflict((oc) => oc.column("event_id").doNothing()).returning("id").executeTakeFirst();
+          const inserted = await tx
+            .insertInto("registration_events")
+            .values({
+              id: newId(),
+              event_id: e.id,
+              account_id: sim?.account_id ?? root.id,
+              sim_id: sim?.id ?? null,
+              imsi: e.imsi,
+              type: e.type,
+              result: e.result ?? null,
+              cause: e.cause ?? null,
+              cause_type: e.causeType ?? null,
+              visited_plmn: e.visitedPlmn ?? null,
+              rat: e.rat ?? null,
+              imei: e.imei ?? null,
+              at: e.at,
+              received_at: clock.now(),
+            })
+            .onConflict((oc) => oc.column("event_id").doNothing())
+            .returning("id")
+            .executeTakeFirst();
           if (!inserted) {
             out.push({ id: e.id, status: "duplicate", iccid: sim?.iccid ?? null });
             continue;
@@ -416,15 +803,41 @@ export function createSignalsService(deps: Deps) {
           if (!sim) {
             await noteUnknownImsi(tx, e.imsi, "hss", e.visitedPlmn ?? null, e.at);
           } else {
-            const plmn = e.visitedPlmn ? { mcc: e.visitedPlmn.slice(0, 3), mnc: e.visitedPlmn.slice(3) } : undefined;
+            const plmn = e.visitedPlmn
+              ? { mcc: e.visitedPlmn.slice(0, 3), mnc: e.visitedPlmn.slice(3) }
+              : undefined;
             const { prev, newer } = await touchState(tx, sim, e.at, {
-              imei: e.imei, mcc: plmn?.mcc, mnc: plmn?.mnc, rat: e.rat ?? null,
-              registration: { type: e.type, result: e.result ?? null, cause: e.cause ?? null, causeType: e.causeType ?? null, at: e.at.toISOString(), visitedPlmn: e.visitedPlmn ?? null },
+              imei: e.imei,
+              mcc: plmn?.mcc,
+              mnc: plmn?.mnc,
+              rat: e.rat ?? null,
+              registration: {
+                type: e.type,
+                result: e.result ?? null,
+                cause: e.cause ?? null,
+                causeType: e.causeType ?? null,
+                at: e.at.toISOString(),
+                visitedPlmn: e.visitedPlmn ?? null,
+              },
             });
             // Only an accepted registration puts the SIM in a network; a rejected one leaves it where it was.
-            if (newer && plmn && e.type === "location_update" && e.result === "accepted") await noteZone(tx, ctx, sim, e.at, plmn, prev);
+            if (newer && plmn && e.type === "location_update" && e.result === "accepted")
+              await noteZone(tx, ctx, sim, e.at, plmn, prev);
             if (e.type === "location_update" && e.result === "rejected") {
-              await deps.events.emit(tx, [{ accountId: sim.account_id, type: "sim.registration_rejected", subjectId: sim.iccid, data: { iccid: sim.iccid, cause: e.cause ?? null, causeType: e.causeType ?? null, visitedPlmn: e.visitedPlmn ?? null, at: e.at.toISOString() } }]);
+              await deps.events.emit(tx, [
+                {
+                  accountId: sim.account_id,
+                  type: "sim.registration_rejected",
+                  subjectId: sim.iccid,
+                  data: {
+                    iccid: sim.iccid,
+                    cause: e.cause ?? null,
+                    causeType: e.causeType ?? null,
+                    visitedPlmn: e.visitedPlmn ?? null,
+                    at: e.at.toISOString(),
+                  },
+                },
+              ]);
             }
           }
           out.push({ id: e.id, status: "stored", iccid: sim?.iccid ?? null });

@@ -10,7 +10,8 @@ export interface PlanNames {
 }
 
 export function presentSim(s: Sim, names: PlanNames): SimOut {
-  const ref = (id: string | null, map: Map<string, string>) => (id ? { id, name: map.get(id) ?? id } : null);
+  const ref = (id: string | null, map: Map<string, string>) =>
+    id ? { id, name: map.get(id) ?? id } : null;
   return {
     id: s.id,
     iccid: s.iccid,
@@ -46,7 +47,11 @@ const accountValue = (id: string | null, view: HolderView, paths: AccountPaths) 
  * One audit record as `view`'s reader may see it: what changed and when always; who and why only when
  * the record was made while the SIM was with the reader's own customer (docs/permissions.md).
  */
-export function presentAudit(a: Selectable<SimAuditTable> & { account_path: string | null }, view: HolderView, paths: AccountPaths) {
+export function presentAudit(
+  a: Selectable<SimAuditTable> & { account_path: string | null },
+  view: HolderView,
+  paths: AccountPaths,
+) {
   const whole = view.seesWhoAndWhy(a.account_path);
   const shown = (v: string | null) => {
     if (v === null) return null;
@@ -61,18 +66,28 @@ export function presentAudit(a: Selectable<SimAuditTable> & { account_path: stri
     reason: whole || a.reason === null ? a.reason : PREVIOUS_HOLDER,
     effectiveDate: a.effective_date.toISOString(),
     changedAt: a.created_at.toISOString(),
-    actor: whole ? { userId: a.actor_user_id, name: a.actor_name } : { userId: null, name: PREVIOUS_HOLDER },
+    actor: whole
+      ? { userId: a.actor_user_id, name: a.actor_name }
+      : { userId: null, name: PREVIOUS_HOLDER },
     jobId: whole ? a.job_id : null,
   };
 }
 
 /** A scheduled change as `view`'s reader may see it (the same rule as the audit trail). */
-export function presentScheduled(c: Selectable<SimScheduledChangesTable> & { account_path: string | null }, view: HolderView, paths: AccountPaths) {
+export function presentScheduled(
+  c: Selectable<SimScheduledChangesTable> & { account_path: string | null },
+  view: HolderView,
+  paths: AccountPaths,
+) {
   const { byOperator: _internal, ...changes } = c.changes as Record<string, unknown>;
   const whole = view.seesWhoAndWhy(c.account_path);
-  if (typeof changes.accountId === "string") changes.accountId = accountValue(changes.accountId, view, paths);
+  if (typeof changes.accountId === "string")
+    changes.accountId = accountValue(changes.accountId, view, paths);
   if (!whole && typeof changes.notes === "string") changes.notes = PREVIOUS_HOLDER;
-  if (!whole && changes.customFields) changes.customFields = Object.fromEntries(Object.keys(changes.customFields).map((k) => [k, PREVIOUS_HOLDER]));
+  if (!whole && changes.customFields)
+    changes.customFields = Object.fromEntries(
+      Object.keys(changes.customFields).map((k) => [k, PREVIOUS_HOLDER]),
+    );
   // Otter's messages may name the account that held the SIM then; the code alone says what went wrong.
   const error = (c.error as { code?: string } | null) ?? null;
   return {
@@ -88,7 +103,10 @@ export function presentScheduled(c: Selectable<SimScheduledChangesTable> & { acc
 }
 
 /** The account ids that appear as values in audit records and scheduled changes. */
-export function accountIdsIn(audit: { field: string; prior_value: string | null; value: string | null }[], scheduled: { changes: unknown }[]): string[] {
+export function accountIdsIn(
+  audit: { field: string; prior_value: string | null; value: string | null }[],
+  scheduled: { changes: unknown }[],
+): string[] {
   const ids = new Set<string>();
   for (const a of audit) {
     if (a.field !== "account") continue;

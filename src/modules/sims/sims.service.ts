@@ -7,17 +7,30 @@ import { newId } from "../../lib/ids.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
 import { changesHolder, customerOf, type HolderView, holderView } from "../auth/holder.js";
 import { requirePermission } from "../auth/permissions.js";
-import { type Actor, actorOf, inSubtree, isOperatorRole, type Principal } from "../auth/principal.js";
+import {
+  type Actor,
+  actorOf,
+  inSubtree,
+  isOperatorRole,
+  type Principal,
+} from "../auth/principal.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import type { EventsService, DomainEvent } from "../events/events.service.js";
 import { checkTransition, type SimState } from "./sim-lifecycle.js";
 import { accountIdsIn, presentAudit, presentScheduled, presentSim } from "./sims.presenter.js";
 import { simsRepo as repo } from "./sims.repo.js";
-import { ACCOUNT_CUSTOM_FIELDS, OPERATOR_CUSTOM_FIELDS, type SimCreate, type SimListQuery, type SimPatch } from "./sims.schemas.js";
+import {
+  ACCOUNT_CUSTOM_FIELDS,
+  OPERATOR_CUSTOM_FIELDS,
+  type SimCreate,
+  type SimListQuery,
+  type SimPatch,
+} from "./sims.schemas.js";
 
 const MAX_SCHEDULE_AHEAD_MS = 180 * 24 * 3600 * 1000;
 
-export const simNotFound = (iccid: string) => notFound("SIM_NOT_FOUND", `SIM ${iccid} was not found.`);
+export const simNotFound = (iccid: string) =>
+  notFound("SIM_NOT_FOUND", `SIM ${iccid} was not found.`);
 
 /** A change with every reference resolved to a row; what `applyChange` writes. */
 export interface ResolvedChange {
@@ -58,7 +71,15 @@ interface Deps {
   db: Db;
   clock: Clock;
   accounts: Pick<AccountsService, "requireVisible" | "rootAccount">;
-  catalog: Pick<CatalogService, "resolvePlanRef" | "planNames" | "isOffered" | "billShockWarnings" | "rateVersionAt" | "findPlan">;
+  catalog: Pick<
+    CatalogService,
+    | "resolvePlanRef"
+    | "planNames"
+    | "isOffered"
+    | "billShockWarnings"
+    | "rateVersionAt"
+    | "findPlan"
+  >;
   events: EventsService;
 }
 
@@ -72,40 +93,77 @@ export function createSimsService(deps: Deps) {
   const { db, clock } = deps;
   let testPeriodCursor: string | null = null;
 
-  async function requireVisibleSim(principal: Principal, iccid: string, ex: Executor = db, forUpdate = false): Promise<SimRow> {
+  async function requireVisibleSim(
+    principal: Principal,
+    iccid: string,
+    ex: Executor = db,
+    forUpdate = false,
+  ): Promise<SimRow> {
     const sim = await repo.findByIccid(ex, iccid, { forUpdate });
     if (!sim || !inSubtree(principal.accountPath, sim.account_path)) throw simNotFound(iccid);
     return sim;
   }
 
   async function names(ex: Executor, sims: Sim[]) {
-    const comm = [...new Set(sims.map((s) => s.communication_plan_id).filter((x): x is string => !!x))];
+    const comm = [
+      ...new Set(sims.map((s) => s.communication_plan_id).filter((x): x is string => !!x)),
+    ];
     const rate = [...new Set(sims.map((s) => s.rate_plan_id).filter((x): x is string => !!x))];
     return deps.catalog.planNames(ex, { comm, rate });
   }
 
   /** Turns a request's references (plan names, account ids) into rows, checking what the principal may do. */
-  async function resolvePatch(principal: Principal, ex: Executor, patch: Omit<SimPatch, "effectiveDate" | "reason">): Promise<ResolvedChange> {
+  async function resolvePatch(
+    principal: Principal,
+    ex: Executor,
+    patch: Omit<SimPatch, "effectiveDate" | "reason">,
+  ): Promise<ResolvedChange> {
     const change: ResolvedChange = {};
     if (patch.state !== undefined) change.state = patch.state;
-    if (patch.communicationPlan !== undefined) change.communicationPlan = await deps.catalog.resolvePlanRef(ex, principal, "communication", patch.communicationPlan, "communicationPlan");
-    if (patch.ratePlan !== undefined) change.ratePlan = await deps.catalog.resolvePlanRef(ex, principal, "rate", patch.ratePlan, "ratePlan");
+    if (patch.communicationPlan !== undefined)
+      change.communicationPlan = await deps.catalog.resolvePlanRef(
+        ex,
+        principal,
+        "communication",
+        patch.communicationPlan,
+        "communicationPlan",
+      );
+    if (patch.ratePlan !== undefined)
+      change.ratePlan = await deps.catalog.resolvePlanRef(
+        ex,
+        principal,
+        "rate",
+        patch.ratePlan,
+        "ratePlan",
+      );
     if (patch.accountId !== undefined) {
       try {
         change.account = await deps.accounts.requireVisible(principal, patch.accountId, ex);
       } catch (err) {
-        if (err instanceof OtterError && err.kind === "not_found") throw validationError("accountId", "UNKNOWN_ACCOUNT", `Account ${patch.accountId} does not exist.`);
+        if (err instanceof OtterError && err.kind === "not_found")
+          throw validationError(
+            "accountId",
+            "UNKNOWN_ACCOUNT",
+            `Account ${patch.accountId} does not exist.`,
+          );
         throw err;
       }
     }
     if (patch.customFields !== undefined) {
-      const operatorFields = Object.keys(patch.customFields).filter((k) => OPERATOR_CUSTOM_FIELDS.includes(k));
+      const operatorFields = Object.keys(patch.customFields).filter((k) =>
+        OPERATOR_CUSTOM_FIELDS.includes(k),
+      );
       if (operatorFields.length > 0 && !isOperatorRole(principal.role)) {
         throw forbidden(`Only the operator can set ${operatorFields.join(", ")}.`);
       }
-      change.customFields = Object.fromEntries(Object.entries(patch.customFields).filter((e): e is [string, string | null] => e[1] !== undefined));
+      change.customFields = Object.fromEntries(
+        Object.entries(patch.customFields).filter(
+          (e): e is [string, string | null] => e[1] !== undefined,
+        ),
+      );
     }
-    if (patch.overageLimitOverride !== undefined) change.overageLimitOverride = patch.overageLimitOverride;
+    if (patch.overageLimitOverride !== undefined)
+      change.overageLimitOverride = patch.overageLimitOverride;
     if (patch.imei !== undefined) change.imei = patch.imei;
     if (patch.notes !== undefined) change.notes = patch.notes;
     return change;
@@ -116,24 +174,45 @@ export function createSimsService(deps: Deps) {
    * before writing anything, then writes the row, one audit record per changed field and the domain
    * events. Returns the fields that changed (empty: the SIM already was like that).
    */
-  async function applyChange(tx: Executor, sim: SimRow, change: ResolvedChange, ctx: ChangeContext): Promise<{ sim: Sim; changed: string[] }> {
+  async function applyChange(
+    tx: Executor,
+    sim: SimRow,
+    change: ResolvedChange,
+    ctx: ChangeContext,
+  ): Promise<{ sim: Sim; changed: string[] }> {
     // `heldBy`: the account the record belongs to when not the one holding the SIM after the change.
-    const audit: { field: string; prior: string | null; value: string | null; heldBy?: string }[] = [];
+    const audit: { field: string; prior: string | null; value: string | null; heldBy?: string }[] =
+      [];
     const events: DomainEvent[] = [];
     const set: Partial<Record<keyof Sim, unknown>> = {};
     const targetAccount = change.account ?? null;
     const accountId = targetAccount?.id ?? sim.account_id;
 
     if (change.state !== undefined && change.state !== sim.state) {
-      const check = checkTransition(sim.state as SimState, change.state, { byOperator: ctx.byOperator });
+      const check = checkTransition(sim.state as SimState, change.state, {
+        byOperator: ctx.byOperator,
+      });
       if (!check.ok) {
-        if (check.code === "SIM_TRANSITION_OPERATOR_ONLY") throw new OtterError("forbidden", check.code, check.reason);
+        if (check.code === "SIM_TRANSITION_OPERATOR_ONLY")
+          throw new OtterError("forbidden", check.code, check.reason);
         throw conflict(check.code, check.reason, { from: sim.state, to: change.state });
       }
       set.state = change.state;
-      if (change.state === "ACTIVATED" && !sim.date_activated) set.date_activated = ctx.effectiveDate;
+      if (change.state === "ACTIVATED" && !sim.date_activated)
+        set.date_activated = ctx.effectiveDate;
       audit.push({ field: "state", prior: sim.state, value: change.state });
-      events.push({ accountId, type: "sim.state_changed", subjectId: sim.iccid, data: { iccid: sim.iccid, from: sim.state, to: change.state, reason: ctx.reason, ...(ctx.automationRuleId && { byRule: ctx.automationRuleId }) } });
+      events.push({
+        accountId,
+        type: "sim.state_changed",
+        subjectId: sim.iccid,
+        data: {
+          iccid: sim.iccid,
+          from: sim.state,
+          to: change.state,
+          reason: ctx.reason,
+          ...(ctx.automationRuleId && { byRule: ctx.automationRuleId }),
+        },
+      });
     }
 
     const planNames = await names(tx, [sim]);
@@ -141,31 +220,73 @@ export function createSimsService(deps: Deps) {
     const rateId = change.ratePlan?.id ?? sim.rate_plan_id;
     if (change.communicationPlan && change.communicationPlan.id !== sim.communication_plan_id) {
       set.communication_plan_id = change.communicationPlan.id;
-      audit.push({ field: "communicationPlan", prior: sim.communication_plan_id ? planNames.comm.get(sim.communication_plan_id) ?? sim.communication_plan_id : null, value: change.communicationPlan.name });
+      audit.push({
+        field: "communicationPlan",
+        prior: sim.communication_plan_id
+          ? (planNames.comm.get(sim.communication_plan_id) ?? sim.communication_plan_id)
+          : null,
+        value: change.communicationPlan.name,
+      });
     }
     if (change.ratePlan && change.ratePlan.id !== sim.rate_plan_id) {
       set.rate_plan_id = change.ratePlan.id;
-      audit.push({ field: "ratePlan", prior: sim.rate_plan_id ? planNames.rate.get(sim.rate_plan_id) ?? sim.rate_plan_id : null, value: change.ratePlan.name });
+      audit.push({
+        field: "ratePlan",
+        prior: sim.rate_plan_id ? (planNames.rate.get(sim.rate_plan_id) ?? sim.rate_plan_id) : null,
+        value: change.ratePlan.name,
+      });
     }
     if (set.communication_plan_id || set.rate_plan_id) {
-      events.push({ accountId, type: "sim.plan_changed", subjectId: sim.iccid, data: { iccid: sim.iccid, communicationPlanId: commId, ratePlanId: rateId, ...(ctx.automationRuleId && { byRule: ctx.automationRuleId }) } });
+      events.push({
+        accountId,
+        type: "sim.plan_changed",
+        subjectId: sim.iccid,
+        data: {
+          iccid: sim.iccid,
+          communicationPlanId: commId,
+          ratePlanId: rateId,
+          ...(ctx.automationRuleId && { byRule: ctx.automationRuleId }),
+        },
+      });
     }
 
-    const handover = !!targetAccount && targetAccount.id !== sim.account_id && changesHolder(sim.account_path, targetAccount.path);
+    const handover =
+      !!targetAccount &&
+      targetAccount.id !== sim.account_id &&
+      changesHolder(sim.account_path, targetAccount.path);
     if (targetAccount && targetAccount.id !== sim.account_id) {
       set.account_id = targetAccount.id;
       audit.push({ field: "account", prior: sim.account_id, value: targetAccount.id });
       // The new customer's receivers never learn which customer held the SIM before (the operator's audit trail keeps it).
-      const fromAccountId = handover && customerOf(targetAccount.path) !== null ? null : sim.account_id;
-      events.push({ accountId: targetAccount.id, type: "sim.transferred", subjectId: sim.iccid, data: { iccid: sim.iccid, fromAccountId, toAccountId: targetAccount.id } });
+      const fromAccountId =
+        handover && customerOf(targetAccount.path) !== null ? null : sim.account_id;
+      events.push({
+        accountId: targetAccount.id,
+        type: "sim.transferred",
+        subjectId: sim.iccid,
+        data: { iccid: sim.iccid, fromAccountId, toAccountId: targetAccount.id },
+      });
     }
 
     // Plans must be offered to the account that will hold the SIM (the operator's stock takes any).
     if (set.account_id || set.communication_plan_id || set.rate_plan_id) {
-      const holder = targetAccount ?? { path: sim.account_path, kind: sim.account_path.split("/").filter(Boolean).length === 1 ? "operator" as const : "customer" as const };
-      for (const [kind, id, field] of [["communication", commId, "communicationPlan"], ["rate", rateId, "ratePlan"]] as const) {
+      const holder = targetAccount ?? {
+        path: sim.account_path,
+        kind:
+          sim.account_path.split("/").filter(Boolean).length === 1
+            ? ("operator" as const)
+            : ("customer" as const),
+      };
+      for (const [kind, id, field] of [
+        ["communication", commId, "communicationPlan"],
+        ["rate", rateId, "ratePlan"],
+      ] as const) {
         if (id && !(await deps.catalog.isOffered(tx, id, holder))) {
-          throw conflict("PLAN_NOT_OFFERED", `The ${kind} plan of this SIM is not offered to account ${targetAccount?.id ?? sim.account_id}; offer it first or choose another plan.`, [{ field, message: "plan not offered to the account" }]);
+          throw conflict(
+            "PLAN_NOT_OFFERED",
+            `The ${kind} plan of this SIM is not offered to account ${targetAccount?.id ?? sim.account_id}; offer it first or choose another plan.`,
+            [{ field, message: "plan not offered to the account" }],
+          );
         }
       }
     }
@@ -183,9 +304,16 @@ export function createSimsService(deps: Deps) {
       }
       if (touched) set.custom_fields = JSON.stringify(current);
     }
-    if (change.overageLimitOverride !== undefined && change.overageLimitOverride !== sim.overage_limit_override) {
+    if (
+      change.overageLimitOverride !== undefined &&
+      change.overageLimitOverride !== sim.overage_limit_override
+    ) {
       set.overage_limit_override = change.overageLimitOverride;
-      audit.push({ field: "overageLimitOverride", prior: sim.overage_limit_override, value: change.overageLimitOverride });
+      audit.push({
+        field: "overageLimitOverride",
+        prior: sim.overage_limit_override,
+        value: change.overageLimitOverride,
+      });
     }
     if (change.imei !== undefined && change.imei !== sim.imei) {
       set.imei = change.imei;
@@ -203,10 +331,20 @@ export function createSimsService(deps: Deps) {
         set.notes = null;
         audit.push({ field: "notes", prior: sim.notes, value: null, heldBy: sim.account_id });
       }
-      const fields = set.custom_fields ? JSON.parse(set.custom_fields as string) as Record<string, string> : { ...(sim.custom_fields as Record<string, string>) };
-      const theirs = Object.keys(sim.custom_fields as Record<string, string>).filter((k) => ACCOUNT_CUSTOM_FIELDS.includes(k) && !(change.customFields && k in change.customFields));
+      const fields = set.custom_fields
+        ? (JSON.parse(set.custom_fields as string) as Record<string, string>)
+        : { ...(sim.custom_fields as Record<string, string>) };
+      const theirs = Object.keys(sim.custom_fields as Record<string, string>).filter(
+        (k) =>
+          ACCOUNT_CUSTOM_FIELDS.includes(k) && !(change.customFields && k in change.customFields),
+      );
       for (const key of theirs) {
-        audit.push({ field: `customFields.${key}`, prior: fields[key] ?? null, value: null, heldBy: sim.account_id });
+        audit.push({
+          field: `customFields.${key}`,
+          prior: fields[key] ?? null,
+          value: null,
+          heldBy: sim.account_id,
+        });
         delete fields[key];
       }
       if (theirs.length > 0) set.custom_fields = JSON.stringify(fields);
@@ -215,13 +353,37 @@ export function createSimsService(deps: Deps) {
     if (audit.length === 0) return { sim, changed: [] };
     const now = clock.now();
     if (handover) await endPreviousHolderSchedule(tx, sim, ctx, now);
-    const updated = await tx.updateTable("sims").set({ ...set, updated_at: now } as never).where("id", "=", sim.id).returningAll().executeTakeFirstOrThrow();
-    await tx.insertInto("sim_audit").values(audit.map((a) => ({
-      id: newId(), sim_id: sim.id, account_id: a.heldBy ?? accountId, field: a.field, prior_value: a.prior, value: a.value,
-      reason: ctx.reason, effective_date: ctx.effectiveDate, actor_user_id: ctx.actor.userId, actor_name: ctx.actor.name,
-      job_id: ctx.jobId ?? null, created_at: now,
-    }))).execute();
-    events.push({ accountId, type: "sim.updated", subjectId: sim.iccid, data: { iccid: sim.iccid, fields: audit.map((a) => a.field) } });
+    const updated = await tx
+      .updateTable("sims")
+      .set({ ...set, updated_at: now } as never)
+      .where("id", "=", sim.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto("sim_audit")
+      .values(
+        audit.map((a) => ({
+          id: newId(),
+          sim_id: sim.id,
+          account_id: a.heldBy ?? accountId,
+          field: a.field,
+          prior_value: a.prior,
+          value: a.value,
+          reason: ctx.reason,
+          effective_date: ctx.effectiveDate,
+          actor_user_id: ctx.actor.userId,
+          actor_name: ctx.actor.name,
+          job_id: ctx.jobId ?? null,
+          created_at: now,
+        })),
+      )
+      .execute();
+    events.push({
+      accountId,
+      type: "sim.updated",
+      subjectId: sim.iccid,
+      data: { iccid: sim.iccid, fields: audit.map((a) => a.field) },
+    });
     await deps.events.emit(tx, events);
     return { sim: updated, changed: audit.map((a) => a.field) };
   }
@@ -231,27 +393,57 @@ export function createSimsService(deps: Deps) {
    * are cancelled, each with an audit record kept under the previous holder's account (so the new
    * holder sees that and when, not who or why), and never run against the new holder's SIM.
    */
-  async function endPreviousHolderSchedule(tx: Executor, sim: SimRow, ctx: ChangeContext, now: Date) {
+  async function endPreviousHolderSchedule(
+    tx: Executor,
+    sim: SimRow,
+    ctx: ChangeContext,
+    now: Date,
+  ) {
     const cancelled = await repo.cancelPendingByCustomers(tx, sim.id);
     if (cancelled.length === 0) return;
-    await tx.insertInto("sim_audit").values(cancelled.map((c) => ({
-      id: newId(), sim_id: sim.id, account_id: sim.account_id, field: "scheduledChange", prior_value: c.id, value: "cancelled",
-      reason: `cancelled: the SIM left the customer that scheduled it before the change was due (${c.effective_date.toISOString()})`,
-      effective_date: ctx.effectiveDate, actor_user_id: ctx.actor.userId, actor_name: ctx.actor.name, job_id: ctx.jobId ?? null, created_at: now,
-    }))).execute();
+    await tx
+      .insertInto("sim_audit")
+      .values(
+        cancelled.map((c) => ({
+          id: newId(),
+          sim_id: sim.id,
+          account_id: sim.account_id,
+          field: "scheduledChange",
+          prior_value: c.id,
+          value: "cancelled",
+          reason: `cancelled: the SIM left the customer that scheduled it before the change was due (${c.effective_date.toISOString()})`,
+          effective_date: ctx.effectiveDate,
+          actor_user_id: ctx.actor.userId,
+          actor_name: ctx.actor.name,
+          job_id: ctx.jobId ?? null,
+          created_at: now,
+        })),
+      )
+      .execute();
   }
 
   async function detail(ex: Executor, sim: Sim, view: HolderView) {
     const n = await names(ex, [sim]);
     const now = clock.now();
-    const version = sim.rate_plan_id ? await deps.catalog.rateVersionAt(ex, sim.rate_plan_id, now) : null;
+    const version = sim.rate_plan_id
+      ? await deps.catalog.rateVersionAt(ex, sim.rate_plan_id, now)
+      : null;
     const dataLimitBytes = version?.terms.dataLimitBytes ?? null;
     const pending = await repo.pendingChanges(ex, sim.id);
     const paths = await repo.accountPaths(ex, accountIdsIn([], pending));
-    const warnings = await deps.catalog.billShockWarnings(ex, sim.communication_plan_id, sim.rate_plan_id, now);
+    const warnings = await deps.catalog.billShockWarnings(
+      ex,
+      sim.communication_plan_id,
+      sim.rate_plan_id,
+      now,
+    );
     return {
       ...presentSim(sim, n),
-      usageLimit: { dataLimitBytes, override: sim.overage_limit_override as "DEFAULT", enforced: dataLimitBytes !== null && sim.overage_limit_override === "DEFAULT" },
+      usageLimit: {
+        dataLimitBytes,
+        override: sim.overage_limit_override as "DEFAULT",
+        enforced: dataLimitBytes !== null && sim.overage_limit_override === "DEFAULT",
+      },
       pendingChanges: pending.map((c) => presentScheduled(c, view, paths)),
       warnings: warnings.map(({ code, message }) => ({ code, message })),
     };
@@ -276,17 +468,32 @@ export function createSimsService(deps: Deps) {
     if (s.state) change.state = s.state;
     if (s.communicationPlanId) {
       const p = await deps.catalog.findPlan(ex, "communication", s.communicationPlanId);
-      if (!p) throw validationError("communicationPlan", "UNKNOWN_COMMUNICATION_PLAN", "The communication plan no longer exists.");
+      if (!p)
+        throw validationError(
+          "communicationPlan",
+          "UNKNOWN_COMMUNICATION_PLAN",
+          "The communication plan no longer exists.",
+        );
       change.communicationPlan = { id: p.id, name: p.name };
     }
     if (s.ratePlanId) {
       const p = await deps.catalog.findPlan(ex, "rate", s.ratePlanId);
-      if (!p) throw validationError("ratePlan", "UNKNOWN_RATE_PLAN", "The rate plan no longer exists.");
+      if (!p)
+        throw validationError("ratePlan", "UNKNOWN_RATE_PLAN", "The rate plan no longer exists.");
       change.ratePlan = { id: p.id, name: p.name };
     }
     if (s.accountId) {
-      const a = await ex.selectFrom("accounts").select(["id", "path", "kind", "name"]).where("id", "=", s.accountId).executeTakeFirst();
-      if (!a) throw validationError("accountId", "UNKNOWN_ACCOUNT", "The target account no longer exists.");
+      const a = await ex
+        .selectFrom("accounts")
+        .select(["id", "path", "kind", "name"])
+        .where("id", "=", s.accountId)
+        .executeTakeFirst();
+      if (!a)
+        throw validationError(
+          "accountId",
+          "UNKNOWN_ACCOUNT",
+          "The target account no longer exists.",
+        );
       change.account = a;
     }
     if (s.customFields) change.customFields = s.customFields;
@@ -310,7 +517,11 @@ export function createSimsService(deps: Deps) {
       const sim = await repo.findById(ex, simId);
       if (!sim) return false;
       if (sim.account_id === accountId) return true;
-      const asker = await ex.selectFrom("accounts").select("path").where("id", "=", accountId).executeTakeFirst();
+      const asker = await ex
+        .selectFrom("accounts")
+        .select("path")
+        .where("id", "=", accountId)
+        .executeTakeFirst();
       return !!asker && !changesHolder(asker.path, sim.account_path);
     },
     /** A SIM by ICCID without a principal, for services that have already decided visibility. */
@@ -330,35 +541,109 @@ export function createSimsService(deps: Deps) {
     async create(principal: Principal, input: SimCreate) {
       requirePermission(principal, "sims:create");
       return inTransaction(db, async (tx) => {
-        const account = input.accountId ? await deps.accounts.requireVisible(principal, input.accountId, tx) : await deps.accounts.rootAccount(tx);
-        const comm = input.communicationPlan ? await deps.catalog.resolvePlanRef(tx, principal, "communication", input.communicationPlan, "communicationPlan") : null;
-        const rate = input.ratePlan ? await deps.catalog.resolvePlanRef(tx, principal, "rate", input.ratePlan, "ratePlan") : null;
-        for (const [plan, field] of [[comm, "communicationPlan"], [rate, "ratePlan"]] as const) {
+        const account = input.accountId
+          ? await deps.accounts.requireVisible(principal, input.accountId, tx)
+          : await deps.accounts.rootAccount(tx);
+        const comm = input.communicationPlan
+          ? await deps.catalog.resolvePlanRef(
+              tx,
+              principal,
+              "communication",
+              input.communicationPlan,
+              "communicationPlan",
+            )
+          : null;
+        const rate = input.ratePlan
+          ? await deps.catalog.resolvePlanRef(tx, principal, "rate", input.ratePlan, "ratePlan")
+          : null;
+        for (const [plan, field] of [
+          [comm, "communicationPlan"],
+          [rate, "ratePlan"],
+        ] as const) {
           if (plan && !(await deps.catalog.isOffered(tx, plan.id, account))) {
-            throw conflict("PLAN_NOT_OFFERED", `Plan "${plan.name}" is not offered to account ${account.id}.`, [{ field, message: "plan not offered to the account" }]);
+            throw conflict(
+              "PLAN_NOT_OFFERED",
+              `Plan "${plan.name}" is not offered to account ${account.id}.`,
+              [{ field, message: "plan not offered to the account" }],
+            );
           }
         }
-        const clash = await tx.selectFrom("sims").select(["iccid", "imsi", "msisdn"])
-          .where((eb) => eb.or([eb("iccid", "=", input.iccid), eb("imsi", "=", input.imsi), eb("msisdn", "=", input.msisdn)])).executeTakeFirst();
+        const clash = await tx
+          .selectFrom("sims")
+          .select(["iccid", "imsi", "msisdn"])
+          .where((eb) =>
+            eb.or([
+              eb("iccid", "=", input.iccid),
+              eb("imsi", "=", input.imsi),
+              eb("msisdn", "=", input.msisdn),
+            ]),
+          )
+          .executeTakeFirst();
         if (clash) {
-          const field = clash.iccid === input.iccid ? "iccid" : clash.imsi === input.imsi ? "imsi" : "msisdn";
-          throw conflict("SIM_ALREADY_EXISTS", `A SIM with this ${field.toUpperCase()} already exists (ICCID ${clash.iccid}).`, [{ field, message: "already in use" }]);
+          const field =
+            clash.iccid === input.iccid ? "iccid" : clash.imsi === input.imsi ? "imsi" : "msisdn";
+          throw conflict(
+            "SIM_ALREADY_EXISTS",
+            `A SIM with this ${field.toUpperCase()} already exists (ICCID ${clash.iccid}).`,
+            [{ field, message: "already in use" }],
+          );
         }
-        const operatorFields = Object.keys(input.customFields ?? {}).filter((k) => OPERATOR_CUSTOM_FIELDS.includes(k));
-        if (operatorFields.length && !isOperatorRole(principal.role)) throw forbidden(`Only the operator can set ${operatorFields.join(", ")}.`);
+        const operatorFields = Object.keys(input.customFields ?? {}).filter((k) =>
+          OPERATOR_CUSTOM_FIELDS.includes(k),
+        );
+        if (operatorFields.length && !isOperatorRole(principal.role))
+          throw forbidden(`Only the operator can set ${operatorFields.join(", ")}.`);
         const now = clock.now();
         const id = newId();
-        await tx.insertInto("sims").values({
-          id, iccid: input.iccid, imsi: input.imsi, msisdn: input.msisdn, eid: input.eid ?? null, imei: input.imei ?? null,
-          account_id: account.id, state: input.state, communication_plan_id: comm?.id ?? null, rate_plan_id: rate?.id ?? null,
-          custom_fields: JSON.stringify(Object.fromEntries(Object.entries(input.customFields ?? {}).filter(([, v]) => v !== null))),
-          notes: input.notes ?? null, date_activated: input.state === "ACTIVATED" ? now : null, created_at: now, updated_at: now,
-        }).execute();
-        await tx.insertInto("sim_audit").values({
-          id: newId(), sim_id: id, account_id: account.id, field: "created", prior_value: null, value: input.state, reason: null,
-          effective_date: now, actor_user_id: principal.userId, actor_name: principal.name, job_id: null, created_at: now,
-        }).execute();
-        await deps.events.emit(tx, [{ accountId: account.id, type: "sim.created", subjectId: input.iccid, data: { iccid: input.iccid, state: input.state } }]);
+        await tx
+          .insertInto("sims")
+          .values({
+            id,
+            iccid: input.iccid,
+            imsi: input.imsi,
+            msisdn: input.msisdn,
+            eid: input.eid ?? null,
+            imei: input.imei ?? null,
+            account_id: account.id,
+            state: input.state,
+            communication_plan_id: comm?.id ?? null,
+            rate_plan_id: rate?.id ?? null,
+            custom_fields: JSON.stringify(
+              Object.fromEntries(
+                Object.entries(input.customFields ?? {}).filter(([, v]) => v !== null),
+              ),
+            ),
+            notes: input.notes ?? null,
+            date_activated: input.state === "ACTIVATED" ? now : null,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        await tx
+          .insertInto("sim_audit")
+          .values({
+            id: newId(),
+            sim_id: id,
+            account_id: account.id,
+            field: "created",
+            prior_value: null,
+            value: input.state,
+            reason: null,
+            effective_date: now,
+            actor_user_id: principal.userId,
+            actor_name: principal.name,
+            job_id: null,
+            created_at: now,
+          })
+          .execute();
+        await deps.events.emit(tx, [
+          {
+            accountId: account.id,
+            type: "sim.created",
+            subjectId: input.iccid,
+            data: { iccid: input.iccid, state: input.state },
+          },
+        ]);
         return detail(tx, (await repo.findById(tx, id))!, holderView(principal));
       });
     },
@@ -369,24 +654,49 @@ export function createSimsService(deps: Deps) {
       const now = clock.now();
       const effective = patch.effectiveDate ? new Date(patch.effectiveDate) : now;
       if (effective.getTime() - now.getTime() > MAX_SCHEDULE_AHEAD_MS) {
-        throw validationError("effectiveDate", "EFFECTIVE_DATE_TOO_FAR", "A change can be scheduled at most 180 days ahead.");
+        throw validationError(
+          "effectiveDate",
+          "EFFECTIVE_DATE_TOO_FAR",
+          "A change can be scheduled at most 180 days ahead.",
+        );
       }
       const { effectiveDate: _e, reason, ...fields } = patch;
-      if (Object.keys(fields).length === 0) throw validationError("body", "NOTHING_TO_CHANGE", "Give at least one field to change.");
-      const ctx: ChangeContext = { actor: actorOf(principal), byOperator: isOperatorRole(principal.role), reason: reason ?? null, effectiveDate: effective };
+      if (Object.keys(fields).length === 0)
+        throw validationError("body", "NOTHING_TO_CHANGE", "Give at least one field to change.");
+      const ctx: ChangeContext = {
+        actor: actorOf(principal),
+        byOperator: isOperatorRole(principal.role),
+        reason: reason ?? null,
+        effectiveDate: effective,
+      };
       return inTransaction(db, async (tx) => {
         const sim = await requireVisibleSim(principal, iccid, tx, true);
         const change = await resolvePatch(principal, tx, fields);
         if (effective.getTime() > now.getTime() + 1000) {
           if (change.state && change.state !== sim.state) {
-            const check = checkTransition(sim.state as SimState, change.state, { byOperator: ctx.byOperator });
-            if (!check.ok) throw check.code === "SIM_TRANSITION_OPERATOR_ONLY" ? new OtterError("forbidden", check.code, check.reason) : conflict(check.code, check.reason, { from: sim.state, to: change.state });
+            const check = checkTransition(sim.state as SimState, change.state, {
+              byOperator: ctx.byOperator,
+            });
+            if (!check.ok)
+              throw check.code === "SIM_TRANSITION_OPERATOR_ONLY"
+                ? new OtterError("forbidden", check.code, check.reason)
+                : conflict(check.code, check.reason, { from: sim.state, to: change.state });
           }
-          await tx.insertInto("sim_scheduled_changes").values({
-            id: newId(), sim_id: sim.id, account_id: sim.account_id, changes: JSON.stringify(toStored(change, ctx.byOperator)),
-            effective_date: effective, status: "pending", reason: ctx.reason, actor_user_id: ctx.actor.userId, actor_name: ctx.actor.name,
-            created_at: now,
-          }).execute();
+          await tx
+            .insertInto("sim_scheduled_changes")
+            .values({
+              id: newId(),
+              sim_id: sim.id,
+              account_id: sim.account_id,
+              changes: JSON.stringify(toStored(change, ctx.byOperator)),
+              effective_date: effective,
+              status: "pending",
+              reason: ctx.reason,
+              actor_user_id: ctx.actor.userId,
+              actor_name: ctx.actor.name,
+              created_at: now,
+            })
+            .execute();
           return detail(tx, sim, holderView(principal));
         }
         const { sim: updated } = await applyChange(tx, sim, change, ctx);
@@ -400,7 +710,12 @@ export function createSimsService(deps: Deps) {
       if (q.accountId) path = (await deps.accounts.requireVisible(principal, q.accountId)).path;
       let query = db.selectFrom("sims").selectAll("sims");
       if (path.split("/").filter(Boolean).length > 1) {
-        query = query.where("sims.account_id", "in", (eb) => eb.selectFrom("accounts").select("accounts.id").where("accounts.path", "like", `${path}%`));
+        query = query.where("sims.account_id", "in", (eb) =>
+          eb
+            .selectFrom("accounts")
+            .select("accounts.id")
+            .where("accounts.path", "like", `${path}%`),
+        );
       }
       if (q.state) query = query.where("sims.state", "=", q.state);
       if (q.iccid) query = query.where("sims.iccid", "=", q.iccid);
@@ -417,25 +732,42 @@ export function createSimsService(deps: Deps) {
         query = query.where("sims.rate_plan_id", "=", p.id);
       }
       if (q.customField) {
-        if (q.customValue === undefined) throw validationError("customValue", "CUSTOM_VALUE_MISSING", "customField needs customValue.");
+        if (q.customValue === undefined)
+          throw validationError(
+            "customValue",
+            "CUSTOM_VALUE_MISSING",
+            "customField needs customValue.",
+          );
         query = query.where(sql<string>`sims.custom_fields->>${q.customField}`, "=", q.customValue);
       }
       if (q.modifiedSince) query = query.where("sims.updated_at", ">=", new Date(q.modifiedSince));
       if (q.cursor) query = query.where("sims.id", ">", decodeCursor(q.cursor));
-      const rows = await query.orderBy("sims.id").limit(q.limit + 1).execute();
+      const rows = await query
+        .orderBy("sims.id")
+        .limit(q.limit + 1)
+        .execute();
       const page = rows.slice(0, q.limit);
       const n = await names(db, page);
-      return { items: page.map((s) => presentSim(s, n)), nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!.id) : null };
+      return {
+        items: page.map((s) => presentSim(s, n)),
+        nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!.id) : null,
+      };
     },
 
     async audit(principal: Principal, iccid: string, opts: { cursor?: string; limit: number }) {
       requirePermission(principal, "sims:read");
       const sim = await requireVisibleSim(principal, iccid);
-      const rows = await repo.auditTrail(db, sim.id, { after: opts.cursor ? decodeCursor(opts.cursor) : undefined, limit: opts.limit + 1 });
+      const rows = await repo.auditTrail(db, sim.id, {
+        after: opts.cursor ? decodeCursor(opts.cursor) : undefined,
+        limit: opts.limit + 1,
+      });
       const page = rows.slice(0, opts.limit);
       const view = holderView(principal);
       const paths = await repo.accountPaths(db, accountIdsIn(page, []));
-      return { items: page.map((a) => presentAudit(a, view, paths)), nextCursor: rows.length > opts.limit ? encodeCursor(page[page.length - 1]!.id) : null };
+      return {
+        items: page.map((a) => presentAudit(a, view, paths)),
+        nextCursor: rows.length > opts.limit ? encodeCursor(page[page.length - 1]!.id) : null,
+      };
     },
 
     async scheduledChanges(principal: Principal, iccid: string) {
@@ -451,9 +783,18 @@ export function createSimsService(deps: Deps) {
       requirePermission(principal, "sims:write");
       await inTransaction(db, async (tx) => {
         const sim = await requireVisibleSim(principal, iccid, tx);
-        const res = await tx.updateTable("sim_scheduled_changes").set({ status: "cancelled" })
-          .where("id", "=", changeId).where("sim_id", "=", sim.id).where("status", "=", "pending").executeTakeFirst();
-        if (Number(res.numUpdatedRows) === 0) throw notFound("SCHEDULED_CHANGE_NOT_FOUND", `No pending change ${changeId} on SIM ${iccid}.`);
+        const res = await tx
+          .updateTable("sim_scheduled_changes")
+          .set({ status: "cancelled" })
+          .where("id", "=", changeId)
+          .where("sim_id", "=", sim.id)
+          .where("status", "=", "pending")
+          .executeTakeFirst();
+        if (Number(res.numUpdatedRows) === 0)
+          throw notFound(
+            "SCHEDULED_CHANGE_NOT_FOUND",
+            `No pending change ${changeId} on SIM ${iccid}.`,
+          );
       });
     },
 
@@ -464,21 +805,35 @@ export function createSimsService(deps: Deps) {
     async endTestPeriods(limit = 500): Promise<number> {
       const now = clock.now();
       // One page per call, resuming where the last call stopped, so every TEST_READY SIM is reached.
-      let q = db.selectFrom("sims").innerJoin("accounts", "accounts.id", "sims.account_id")
+      let q = db
+        .selectFrom("sims")
+        .innerJoin("accounts", "accounts.id", "sims.account_id")
         .select(["sims.id", "sims.rate_plan_id", "sims.created_at", "accounts.test_ready_then"])
-        .where("sims.state", "=", "TEST_READY").where("sims.rate_plan_id", "is not", null);
+        .where("sims.state", "=", "TEST_READY")
+        .where("sims.rate_plan_id", "is not", null);
       if (testPeriodCursor) q = q.where("sims.id", ">", testPeriodCursor);
       const candidates = await q.orderBy("sims.id").limit(limit).execute();
       testPeriodCursor = candidates.length === limit ? candidates[candidates.length - 1]!.id : null;
       let moved = 0;
       for (const c of candidates) {
         const v = await deps.catalog.rateVersionAt(db, c.rate_plan_id!, now);
-        if (!v || c.created_at.getTime() + v.terms.testReady.maxDays * 86400_000 > now.getTime()) continue;
+        if (!v || c.created_at.getTime() + v.terms.testReady.maxDays * 86400_000 > now.getTime())
+          continue;
         const to = c.test_ready_then === "ACTIVATION_READY" ? "ACTIVATION_READY" : "ACTIVATED";
         await inTransaction(db, async (tx) => {
           const sim = await repo.findById(tx, c.id, { forUpdate: true });
           if (!sim || sim.state !== "TEST_READY") return;
-          await applyChange(tx, sim, { state: to }, { actor: { userId: null, name: "system" }, byOperator: true, reason: `test period of ${v.terms.testReady.maxDays} days over`, effectiveDate: now });
+          await applyChange(
+            tx,
+            sim,
+            { state: to },
+            {
+              actor: { userId: null, name: "system" },
+              byOperator: true,
+              reason: `test period of ${v.terms.testReady.maxDays} days over`,
+              effectiveDate: now,
+            },
+          );
           moved++;
         });
       }
@@ -502,13 +857,27 @@ export function createSimsService(deps: Deps) {
             const stored = item.changes as StoredChange;
             const change = await fromStored(tx, stored);
             await applyChange(tx, sim, change, {
-              actor: { userId: item.actor_user_id, name: item.actor_name }, byOperator: stored.byOperator,
-              reason: item.reason, effectiveDate: item.effective_date,
+              actor: { userId: item.actor_user_id, name: item.actor_name },
+              byOperator: stored.byOperator,
+              reason: item.reason,
+              effectiveDate: item.effective_date,
             });
-            await tx.updateTable("sim_scheduled_changes").set({ status: "applied", applied_at: clock.now() }).where("id", "=", item.id).execute();
+            await tx
+              .updateTable("sim_scheduled_changes")
+              .set({ status: "applied", applied_at: clock.now() })
+              .where("id", "=", item.id)
+              .execute();
           } catch (err) {
             if (!(err instanceof OtterError)) throw err;
-            await tx.updateTable("sim_scheduled_changes").set({ status: "failed", applied_at: clock.now(), error: JSON.stringify({ code: err.code, message: err.message }) }).where("id", "=", item.id).execute();
+            await tx
+              .updateTable("sim_scheduled_changes")
+              .set({
+                status: "failed",
+                applied_at: clock.now(),
+                error: JSON.stringify({ code: err.code, message: err.message }),
+              })
+              .where("id", "=", item.id)
+              .execute();
           }
           return 1;
         });
@@ -524,7 +893,8 @@ export function createSimsService(deps: Deps) {
 export const encodeCursor = (id: string) => Buffer.from(id, "utf8").toString("base64url");
 export function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, "base64url").toString("utf8");
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
+  if (!/^[0-9a-f-]{36}$/.test(id))
+    throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
   return id;
 }
 

@@ -3,9 +3,13 @@ import type { Logger } from "pino";
 import { type Db, type Executor, inTransaction } from "../../db/database.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, validationError } from "../../lib/errors.js";
-import { newId } from "../../lib/ids.js";
 import { type EncodedSms, encodeSms, SmsEncodingError } from "../../network/sms-encoding.js";
-import { type DeliveryReceipt, type SmppCentre, SmppError, type SmppLink } from "../../network/smpp-client.js";
+import {
+  type DeliveryReceipt,
+  type SmppCentre,
+  SmppError,
+  type SmppLink,
+} from "../../network/smpp-client.js";
 import type { SimsService } from "../sims/sims.service.js";
 import type { SmsCentresService } from "./sms-centres.service.js";
 
@@ -20,7 +24,10 @@ import type { SmsCentresService } from "./sms-centres.service.js";
  * then get the same SMS twice — harmless for a wake-up, and configuration SMS are idempotent by
  * design on the devices we know. Losing an SMS silently would not be.
  */
-export type SmsLinkFactory = (centre: SmppCentre, onReceipt: (r: DeliveryReceipt) => Promise<void>) => SmppLink;
+export type SmsLinkFactory = (
+  centre: SmppCentre,
+  onReceipt: (r: DeliveryReceipt) => Promise<void>,
+) => SmppLink;
 
 interface Deps {
   db: Db;
@@ -51,9 +58,25 @@ export interface PreparedSms {
 }
 
 type SmsRow = {
-  id: string; sim_id: string; sms_centre_id: string; msisdn: string; purpose: string; encoding: string; data_coding: number; esm_class: number;
-  segments: string[]; status: string; attempts: number; next_attempt_at: Date | null; message_ids: string[]; receipts: unknown; last_error: string | null;
-  submitted_at: Date | null; delivered_at: Date | null; failed_at: Date | null; created_at: Date;
+  id: string;
+  sim_id: string;
+  sms_centre_id: string;
+  msisdn: string;
+  purpose: string;
+  encoding: string;
+  data_coding: number;
+  esm_class: number;
+  segments: string[];
+  status: string;
+  attempts: number;
+  next_attempt_at: Date | null;
+  message_ids: string[];
+  receipts: unknown;
+  last_error: string | null;
+  submitted_at: Date | null;
+  delivered_at: Date | null;
+  failed_at: Date | null;
+  created_at: Date;
 };
 
 export function createSmsService(deps: Deps) {
@@ -94,18 +117,40 @@ export function createSmsService(deps: Deps) {
 
   async function storeReceipt(r: DeliveryReceipt): Promise<void> {
     const found = await inTransaction(db, async (tx) => {
-      const row = await tx.selectFrom("sms_messages").selectAll().where(sql<boolean>`message_ids @> ARRAY[${r.messageId}]::text[]`)
-        .where("status", "in", ["submitted", "submitting", "delivered", "failed"]).orderBy("created_at", "desc").limit(1).forUpdate().executeTakeFirst();
+      const row = await tx
+        .selectFrom("sms_messages")
+        .selectAll()
+        .where(sql<boolean>`message_ids @> ARRAY[${r.messageId}]::text[]`)
+        .where("status", "in", ["submitted", "submitting", "delivered", "failed"])
+        .orderBy("created_at", "desc")
+        .limit(1)
+        .forUpdate()
+        .executeTakeFirst();
       if (!row) return false;
-      const receipts = (row.receipts as { messageId: string }[]).filter((x) => x.messageId !== r.messageId);
+      const receipts = (row.receipts as { messageId: string }[]).filter(
+        (x) => x.messageId !== r.messageId,
+      );
       const now = clock.now();
-      receipts.push({ messageId: r.messageId, stat: r.stat, err: r.err, doneAt: r.doneAt, receivedAt: now.toISOString() } as never);
+      receipts.push({
+        messageId: r.messageId,
+        stat: r.stat,
+        err: r.err,
+        doneAt: r.doneAt,
+        receivedAt: now.toISOString(),
+      } as never);
       const all = receipts as unknown as { messageId: string; stat: string; err: string | null }[];
       let patch: Record<string, unknown> = { receipts: JSON.stringify(all), updated_at: now };
       if (row.status === "submitted") {
         const bad = all.find((x) => x.stat !== FINAL_OK);
-        if (bad) patch = { ...patch, status: "failed", failed_at: now, last_error: `The SMS centre reports ${bad.stat}${bad.err ? ` (err ${bad.err})` : ""}: ${describeStat(bad.stat)}` };
-        else if (row.message_ids.every((id) => all.some((x) => x.messageId === id))) patch = { ...patch, status: "delivered", delivered_at: now };
+        if (bad)
+          patch = {
+            ...patch,
+            status: "failed",
+            failed_at: now,
+            last_error: `The SMS centre reports ${bad.stat}${bad.err ? ` (err ${bad.err})` : ""}: ${describeStat(bad.stat)}`,
+          };
+        else if (row.message_ids.every((id) => all.some((x) => x.messageId === id)))
+          patch = { ...patch, status: "delivered", delivered_at: now };
       }
       await tx.updateTable("sms_messages").set(patch).where("id", "=", row.id).execute();
       return true;
@@ -127,35 +172,72 @@ export function createSmsService(deps: Deps) {
       error = "The SMS centre for this SIM was removed before the SMS could be submitted.";
     } else {
       try {
-        ids = await link.submit(row.segments.map((hex) => ({ destination: row.msisdn, dataCoding: row.data_coding, esmClass: row.esm_class, shortMessage: Buffer.from(hex, "hex") })));
+        ids = await link.submit(
+          row.segments.map((hex) => ({
+            destination: row.msisdn,
+            dataCoding: row.data_coding,
+            esmClass: row.esm_class,
+            shortMessage: Buffer.from(hex, "hex"),
+          })),
+        );
         status = "submitted";
       } catch (err) {
         error = (err as Error).message;
-        const permanent = err instanceof SmppError && err.kind === "rejected" && !TRANSIENT.has(err.commandStatus ?? 0);
+        const permanent =
+          err instanceof SmppError &&
+          err.kind === "rejected" &&
+          !TRANSIENT.has(err.commandStatus ?? 0);
         status = permanent || attempts > SMS_RETRY_MS.length ? "failed" : "queued";
       }
     }
     const now = clock.now();
     const held = await serially(async () => {
-      await db.updateTable("sms_messages").set({
-      status, attempts, last_error: error, updated_at: now,
-      next_attempt_at: status === "queued" ? new Date(now.getTime() + SMS_RETRY_MS[Math.min(row.attempts, SMS_RETRY_MS.length - 1)]!) : null,
-      ...(status === "submitted" && { message_ids: ids, submitted_at: now }),
-      ...(status === "failed" && { failed_at: now, last_error: attempts > 1 ? `${error} Gave up after ${attempts} attempts.` : error }),
-      }).where("id", "=", row.id).where("status", "=", "submitting").execute();
+      await db
+        .updateTable("sms_messages")
+        .set({
+          status,
+          attempts,
+          last_error: error,
+          updated_at: now,
+          next_attempt_at:
+            status === "queued"
+              ? new Date(
+                  now.getTime() + SMS_RETRY_MS[Math.min(row.attempts, SMS_RETRY_MS.length - 1)]!,
+                )
+              : null,
+          ...(status === "submitted" && { message_ids: ids, submitted_at: now }),
+          ...(status === "failed" && {
+            failed_at: now,
+            last_error: attempts > 1 ? `${error} Gave up after ${attempts} attempts.` : error,
+          }),
+        })
+        .where("id", "=", row.id)
+        .where("status", "=", "submitting")
+        .execute();
       const found = ids.map((id) => early.get(id)).filter((r): r is DeliveryReceipt => !!r);
       for (const r of found) early.delete(r.messageId);
       return found;
     });
-    if (status !== "submitted") deps.logger.warn({ smsId: row.id, attempts, error }, "SMS not submitted");
+    if (status !== "submitted")
+      deps.logger.warn({ smsId: row.id, attempts, error }, "SMS not submitted");
     for (const r of held) await applyReceipt(r);
   }
 
   const present = (s: SmsRow, centreName: string | null) => ({
-    id: s.id, status: s.status, purpose: s.purpose, encoding: s.encoding, segments: s.segments.length, smsCentre: centreName,
-    attempts: s.attempts, nextAttemptAt: s.next_attempt_at?.toISOString() ?? null, messageIds: s.message_ids,
-    submittedAt: s.submitted_at?.toISOString() ?? null, deliveredAt: s.delivered_at?.toISOString() ?? null, failedAt: s.failed_at?.toISOString() ?? null,
-    error: s.last_error, receipts: s.receipts as unknown[],
+    id: s.id,
+    status: s.status,
+    purpose: s.purpose,
+    encoding: s.encoding,
+    segments: s.segments.length,
+    smsCentre: centreName,
+    attempts: s.attempts,
+    nextAttemptAt: s.next_attempt_at?.toISOString() ?? null,
+    messageIds: s.message_ids,
+    submittedAt: s.submitted_at?.toISOString() ?? null,
+    deliveredAt: s.delivered_at?.toISOString() ?? null,
+    failedAt: s.failed_at?.toISOString() ?? null,
+    error: s.last_error,
+    receipts: s.receipts as unknown[],
   });
 
   return {
@@ -163,34 +245,80 @@ export function createSmsService(deps: Deps) {
      * Checks that an SMS can be sent to the SIM and encodes it: an SMS centre serves its IMSI, and
      * the content fits. Throws the stable error otherwise. Use before any change is made.
      */
-    async prepare(ex: Executor, sim: { imsi: string }, content: SmsContent, id: string): Promise<PreparedSms> {
+    async prepare(
+      ex: Executor,
+      sim: { imsi: string },
+      content: SmsContent,
+      id: string,
+    ): Promise<PreparedSms> {
       const centre = await deps.centres.forImsi(ex, sim.imsi);
-      if (!centre) throw conflict("SMS_CENTRE_NOT_CONFIGURED", `No SMS centre is registered for IMSI ${sim.imsi}: register one (POST /api/v1/network/sms-centres) so Otter can send an SMS to the device.`);
+      if (!centre)
+        throw conflict(
+          "SMS_CENTRE_NOT_CONFIGURED",
+          `No SMS centre is registered for IMSI ${sim.imsi}: register one (POST /api/v1/network/sms-centres) so Otter can send an SMS to the device.`,
+        );
       try {
         const encoded = encodeSms(content, Number.parseInt(id.replace(/-/g, "").slice(-2), 16));
         return { centre, encoded };
       } catch (err) {
-        if (err instanceof SmsEncodingError) throw validationError("text" in content ? "text" : "payloadHex", err.code, err.message);
+        if (err instanceof SmsEncodingError)
+          throw validationError("text" in content ? "text" : "payloadHex", err.code, err.message);
         throw err;
       }
     },
 
     /** Stores the SMS for the worker to submit, in the caller's transaction. */
-    async queue(tx: Executor, p: { id: string; accountId: string; simId: string; simActionId: string | null; msisdn: string; purpose: SmsPurpose; prepared: PreparedSms }) {
+    async queue(
+      tx: Executor,
+      p: {
+        id: string;
+        accountId: string;
+        simId: string;
+        simActionId: string | null;
+        msisdn: string;
+        purpose: SmsPurpose;
+        prepared: PreparedSms;
+      },
+    ) {
       const now = clock.now();
       const e = p.prepared.encoded;
-      await tx.insertInto("sms_messages").values({
-        id: p.id, account_id: p.accountId, sim_id: p.simId, sim_action_id: p.simActionId, sms_centre_id: p.prepared.centre.id, msisdn: p.msisdn,
-        purpose: p.purpose, encoding: e.encoding, data_coding: e.dataCoding, esm_class: e.esmClass, segments: e.segments.map((s) => s.toString("hex")),
-        status: "queued", next_attempt_at: now, created_at: now, updated_at: now,
-      }).execute();
-      return { id: p.id, smsCentre: p.prepared.centre.name, encoding: e.encoding, segments: e.segments.length };
+      await tx
+        .insertInto("sms_messages")
+        .values({
+          id: p.id,
+          account_id: p.accountId,
+          sim_id: p.simId,
+          sim_action_id: p.simActionId,
+          sms_centre_id: p.prepared.centre.id,
+          msisdn: p.msisdn,
+          purpose: p.purpose,
+          encoding: e.encoding,
+          data_coding: e.dataCoding,
+          esm_class: e.esmClass,
+          segments: e.segments.map((s) => s.toString("hex")),
+          status: "queued",
+          next_attempt_at: now,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      return {
+        id: p.id,
+        smsCentre: p.prepared.centre.name,
+        encoding: e.encoding,
+        segments: e.segments.length,
+      };
     },
 
     /** The SMS sent for a remote action, with its delivery (null when the action sent none). */
     async forSimAction(ex: Executor, simActionId: string) {
-      const row = await ex.selectFrom("sms_messages").leftJoin("sms_centres", "sms_centres.id", "sms_messages.sms_centre_id").selectAll("sms_messages")
-        .select("sms_centres.name as centre_name").where("sim_action_id", "=", simActionId).executeTakeFirst();
+      const row = await ex
+        .selectFrom("sms_messages")
+        .leftJoin("sms_centres", "sms_centres.id", "sms_messages.sms_centre_id")
+        .selectAll("sms_messages")
+        .select("sms_centres.name as centre_name")
+        .where("sim_action_id", "=", simActionId)
+        .executeTakeFirst();
       return row ? present(row, row.centre_name) : null;
     },
 
@@ -198,34 +326,87 @@ export function createSmsService(deps: Deps) {
     async deliverDue(limit = 20): Promise<number> {
       const claimed = await inTransaction(db, async (tx) => {
         // A claim whose node died mid-submit lapses: the SMS is submitted again (at least once).
-        await tx.updateTable("sms_messages").set({ status: "queued" }).where("status", "=", "submitting").where("next_attempt_at", "<", clock.now()).execute();
-        const due = await tx.selectFrom("sms_messages").selectAll().where("status", "=", "queued").where("next_attempt_at", "<=", clock.now())
-          .orderBy("next_attempt_at").limit(limit).forUpdate().skipLocked().execute();
+        await tx
+          .updateTable("sms_messages")
+          .set({ status: "queued" })
+          .where("status", "=", "submitting")
+          .where("next_attempt_at", "<", clock.now())
+          .execute();
+        const due = await tx
+          .selectFrom("sms_messages")
+          .selectAll()
+          .where("status", "=", "queued")
+          .where("next_attempt_at", "<=", clock.now())
+          .orderBy("next_attempt_at")
+          .limit(limit)
+          .forUpdate()
+          .skipLocked()
+          .execute();
         if (due.length === 0) return [];
         const sendable: typeof due = [];
         for (const d of due) {
           if (await deps.sims.stillHeldBy(tx, d.sim_id, d.account_id)) sendable.push(d);
-          else await tx.updateTable("sms_messages").set({ status: "failed", failed_at: clock.now(), updated_at: clock.now(), next_attempt_at: null, last_error: "Not sent: the SIM passed to another customer before the SMS could be sent." }).where("id", "=", d.id).execute();
+          else
+            await tx
+              .updateTable("sms_messages")
+              .set({
+                status: "failed",
+                failed_at: clock.now(),
+                updated_at: clock.now(),
+                next_attempt_at: null,
+                last_error:
+                  "Not sent: the SIM passed to another customer before the SMS could be sent.",
+              })
+              .where("id", "=", d.id)
+              .execute();
         }
         if (sendable.length === 0) return [];
-        await tx.updateTable("sms_messages").set({ status: "submitting", next_attempt_at: new Date(clock.now().getTime() + CLAIM_MS), updated_at: clock.now() })
-          .where("id", "in", sendable.map((d) => d.id)).execute();
+        await tx
+          .updateTable("sms_messages")
+          .set({
+            status: "submitting",
+            next_attempt_at: new Date(clock.now().getTime() + CLAIM_MS),
+            updated_at: clock.now(),
+          })
+          .where(
+            "id",
+            "in",
+            sendable.map((d) => d.id),
+          )
+          .execute();
         return sendable;
       });
       for (const row of claimed) await submit(row);
       const now = clock.now();
-      await db.updateTable("sms_messages").set({ status: "failed", failed_at: now, updated_at: now, last_error: `No delivery receipt from the SMS centre within ${RECEIPT_WAIT_MS / 3_600_000} hours of submission: Otter cannot tell whether the device got it.` })
-        .where("status", "=", "submitted").where("submitted_at", "<", new Date(now.getTime() - RECEIPT_WAIT_MS)).execute();
+      await db
+        .updateTable("sms_messages")
+        .set({
+          status: "failed",
+          failed_at: now,
+          updated_at: now,
+          last_error: `No delivery receipt from the SMS centre within ${RECEIPT_WAIT_MS / 3_600_000} hours of submission: Otter cannot tell whether the device got it.`,
+        })
+        .where("status", "=", "submitted")
+        .where("submitted_at", "<", new Date(now.getTime() - RECEIPT_WAIT_MS))
+        .execute();
       // Receipts of SMS submitted before a restart come back only on a bound link: keep one up.
-      const waiting = await db.selectFrom("sms_messages").select("sms_centre_id").distinct().where("status", "=", "submitted").execute();
+      const waiting = await db
+        .selectFrom("sms_messages")
+        .select("sms_centre_id")
+        .distinct()
+        .where("status", "=", "submitted")
+        .execute();
       for (const w of waiting) (await linkFor(w.sms_centre_id))?.keepUp();
       // Unbind from centres that were removed.
       if (links.size > 0) {
-        const live = new Set((await db.selectFrom("sms_centres").select("id").execute()).map((c) => c.id));
-        for (const [id, held] of links) if (!live.has(id)) {
-          links.delete(id);
-          void held.link.close();
-        }
+        const live = new Set(
+          (await db.selectFrom("sms_centres").select("id").execute()).map((c) => c.id),
+        );
+        for (const [id, held] of links)
+          if (!live.has(id)) {
+            links.delete(id);
+            void held.link.close();
+          }
       }
       return claimed.length;
     },
@@ -240,11 +421,16 @@ export function createSmsService(deps: Deps) {
 
 function describeStat(stat: string): string {
   switch (stat) {
-    case "UNDELIV": return "the device could not be reached (switched off, out of coverage or unknown to the network).";
-    case "EXPIRED": return "the device stayed unreachable until the SMS expired.";
-    case "REJECTD": return "the network rejected the SMS.";
-    case "DELETED": return "the SMS was deleted at the SMS centre.";
-    default: return "the SMS centre does not know whether the device got it.";
+    case "UNDELIV":
+      return "the device could not be reached (switched off, out of coverage or unknown to the network).";
+    case "EXPIRED":
+      return "the device stayed unreachable until the SMS expired.";
+    case "REJECTD":
+      return "the network rejected the SMS.";
+    case "DELETED":
+      return "the SMS was deleted at the SMS centre.";
+    default:
+      return "the SMS centre does not know whether the device got it.";
   }
 }
 

@@ -31,11 +31,16 @@ export const PUBLIC_EVENT_TYPES = {
 } as const satisfies Partial<Record<EventType, string>>;
 
 /** The internal types webhooks publish: the webhooks' event consumer takes these. */
-export const WEBHOOK_SOURCE_TYPES = Object.keys(PUBLIC_EVENT_TYPES) as (keyof typeof PUBLIC_EVENT_TYPES)[];
+export const WEBHOOK_SOURCE_TYPES = Object.keys(
+  PUBLIC_EVENT_TYPES,
+) as (keyof typeof PUBLIC_EVENT_TYPES)[];
 
 export type PublicEventType = (typeof PUBLIC_EVENT_TYPES)[keyof typeof PUBLIC_EVENT_TYPES];
 
-export const WEBHOOK_EVENT_TYPES = Object.values(PUBLIC_EVENT_TYPES) as [PublicEventType, ...PublicEventType[]];
+export const WEBHOOK_EVENT_TYPES = Object.values(PUBLIC_EVENT_TYPES) as [
+  PublicEventType,
+  ...PublicEventType[],
+];
 
 /** The public name of an internal event type, or null when the type is not published. */
 export function publicEventType(internalType: string): PublicEventType | null {

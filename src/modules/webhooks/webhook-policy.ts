@@ -27,9 +27,15 @@ export function retryDelayMs(attempts: number): number {
  * A subscription keeps failing when its last PAUSE_AFTER_FAILURES attempts failed and nothing has
  * succeeded since a day ago: one flaky hour never pauses it, a receiver gone for a day does.
  */
-export function shouldPause(s: { consecutiveFailures: number; failingSince: Date | null }, now: Date): boolean {
-  return s.consecutiveFailures >= PAUSE_AFTER_FAILURES && s.failingSince !== null
-    && now.getTime() - s.failingSince.getTime() >= RETRY_WINDOW_MS;
+export function shouldPause(
+  s: { consecutiveFailures: number; failingSince: Date | null },
+  now: Date,
+): boolean {
+  return (
+    s.consecutiveFailures >= PAUSE_AFTER_FAILURES &&
+    s.failingSince !== null &&
+    now.getTime() - s.failingSince.getTime() >= RETRY_WINDOW_MS
+  );
 }
 
 /**
@@ -39,9 +45,11 @@ export function shouldPause(s: { consecutiveFailures: number; failingSince: Date
  * to read. The operator's log keeps the detail.
  */
 export function describeFailure(err: unknown, owner: OutboundOwner): string {
-  if (err instanceof DestinationRefused) return owner === "customer" ? CUSTOMER_REASON : `Not connected: ${err.message}`;
+  if (err instanceof DestinationRefused)
+    return owner === "customer" ? CUSTOMER_REASON : `Not connected: ${err.message}`;
   if (err instanceof Error) {
-    if (err.name === "TimeoutError" || err.name === "AbortError") return `No answer within ${REQUEST_TIMEOUT_MS / 1000} s.`;
+    if (err.name === "TimeoutError" || err.name === "AbortError")
+      return `No answer within ${REQUEST_TIMEOUT_MS / 1000} s.`;
     const cause = (err as Error & { cause?: { code?: string; message?: string } }).cause;
     if (cause?.code) return `${cause.code}: ${cause.message ?? err.message}`;
     return err.message;

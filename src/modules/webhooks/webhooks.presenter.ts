@@ -24,10 +24,15 @@ export const presentDelivery = (d: WebhookDelivery, attempts: WebhookAttempt[]) 
   status: d.status,
   attemptCount: d.attempts,
   // While sending, next_attempt_at is the claim's expiry, not an attempt the user should expect.
-  nextAttemptAt: d.status === "queued" ? d.next_attempt_at?.toISOString() ?? null : null,
+  nextAttemptAt: d.status === "queued" ? (d.next_attempt_at?.toISOString() ?? null) : null,
   lastStatusCode: d.last_status_code,
   lastError: d.last_error,
   createdAt: d.created_at.toISOString(),
   deliveredAt: d.delivered_at?.toISOString() ?? null,
-  attempts: attempts.map((a) => ({ at: a.attempted_at.toISOString(), statusCode: a.status_code, error: a.error, durationMs: a.duration_ms })),
+  attempts: attempts.map((a) => ({
+    at: a.attempted_at.toISOString(),
+    statusCode: a.status_code,
+    error: a.error,
+    durationMs: a.duration_ms,
+  })),
 });

@@ -1,6 +1,10 @@
 import { type Insertable, sql, type Updateable } from "kysely";
 import type { Executor } from "../../db/database.js";
-import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhookSubscriptionsTable } from "../../db/schema.js";
+import type {
+  WebhookAttemptsTable,
+  WebhookDeliveriesTable,
+  WebhookSubscriptionsTable,
+} from "../../db/schema.js";
 
 export type DeliveryStatus = WebhookDeliveriesTable["status"];
 
@@ -11,34 +15,57 @@ export const webhooksRepo = {
 
   /** A subscription, if its account lies in the subtree at `path`. */
   findVisible: (db: Executor, path: string, id: string) =>
-    db.selectFrom("webhook_subscriptions").innerJoin("accounts", "accounts.id", "webhook_subscriptions.account_id")
+    db
+      .selectFrom("webhook_subscriptions")
+      .innerJoin("accounts", "accounts.id", "webhook_subscriptions.account_id")
       .selectAll("webhook_subscriptions")
-      .where("webhook_subscriptions.id", "=", id).where("accounts.path", "like", `${path}%`)
+      .where("webhook_subscriptions.id", "=", id)
+      .where("accounts.path", "like", `${path}%`)
       .executeTakeFirst(),
 
   listVisible: (db: Executor, path: string, accountId?: string) => {
-    let q = db.selectFrom("webhook_subscriptions").innerJoin("accounts", "accounts.id", "webhook_subscriptions.account_id")
-      .selectAll("webhook_subscriptions").where("accounts.path", "like", `${path}%`);
+    let q = db
+      .selectFrom("webhook_subscriptions")
+      .innerJoin("accounts", "accounts.id", "webhook_subscriptions.account_id")
+      .selectAll("webhook_subscriptions")
+      .where("accounts.path", "like", `${path}%`);
     if (accountId) q = q.where("webhook_subscriptions.account_id", "=", accountId);
     return q.orderBy("webhook_subscriptions.id").execute();
   },
 
   updateSubscription: (db: Executor, id: string, patch: Updateable<WebhookSubscriptionsTable>) =>
-    db.updateTable("webhook_subscriptions").set(patch).where("id", "=", id).returningAll().executeTakeFirstOrThrow(),
+    db
+      .updateTable("webhook_subscriptions")
+      .set(patch)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
 
   deleteSubscription: (db: Executor, id: string) =>
     db.deleteFrom("webhook_subscriptions").where("id", "=", id).execute(),
 
   /** Every subscription with its account's path: few enough to match events against in memory. */
   allSubscriptions: (tx: Executor) =>
-    tx.selectFrom("webhook_subscriptions").innerJoin("accounts", "accounts.id", "webhook_subscriptions.account_id")
-      .select(["webhook_subscriptions.id", "webhook_subscriptions.events", "webhook_subscriptions.events_from", "accounts.path"])
+    tx
+      .selectFrom("webhook_subscriptions")
+      .innerJoin("accounts", "accounts.id", "webhook_subscriptions.account_id")
+      .select([
+        "webhook_subscriptions.id",
+        "webhook_subscriptions.events",
+        "webhook_subscriptions.events_from",
+        "accounts.path",
+      ])
       .execute(),
 
   insertDeliveries: (tx: Executor, rows: Insertable<WebhookDeliveriesTable>[]) =>
-    rows.length === 0 ? Promise.resolve() :
-      tx.insertInto("webhook_deliveries").values(rows)
-        .onConflict((oc) => oc.columns(["subscription_id", "event_id"]).doNothing()).execute().then(() => undefined),
+    rows.length === 0
+      ? Promise.resolve()
+      : tx
+          .insertInto("webhook_deliveries")
+          .values(rows)
+          .onConflict((oc) => oc.columns(["subscription_id", "event_id"]).doNothing())
+          .execute()
+          .then(() => undefined),
 
   /**
    * Locks up to `limit` due deliveries of active subscriptions that no other node has locked, with
@@ -48,19 +75,40 @@ export const webhooksRepo = {
     // Two steps: lock the due ids alone, walking the due index in order (joined in one statement,
     // the planner sorted every queued delivery with its event on disk once a backlog built up),
     // then read what sending needs for those ids.
-    const active = (await tx.selectFrom("webhook_subscriptions").select("id").where("status", "=", "active").execute()).map((s) => s.id);
+    const active = (
+      await tx
+        .selectFrom("webhook_subscriptions")
+        .select("id")
+        .where("status", "=", "active")
+        .execute()
+    ).map((s) => s.id);
     if (active.length === 0) return [];
-    const ids = (await tx.selectFrom("webhook_deliveries").select("id")
-      .where("status", "=", "queued").where("next_attempt_at", "<=", now).where("subscription_id", "in", active)
-      .orderBy("next_attempt_at").limit(limit)
-      .forUpdate().skipLocked()
-      .execute()).map((d) => d.id);
+    const ids = (
+      await tx
+        .selectFrom("webhook_deliveries")
+        .select("id")
+        .where("status", "=", "queued")
+        .where("next_attempt_at", "<=", now)
+        .where("subscription_id", "in", active)
+        .orderBy("next_attempt_at")
+        .limit(limit)
+        .forUpdate()
+        .skipLocked()
+        .execute()
+    ).map((d) => d.id);
     if (ids.length === 0) return [];
-    return tx.selectFrom("webhook_deliveries")
+    return tx
+      .selectFrom("webhook_deliveries")
       .innerJoin("webhook_subscriptions as s", "s.id", "webhook_deliveries.subscription_id")
       .innerJoin("domain_events as e", "e.id", "webhook_deliveries.event_id")
       .selectAll("webhook_deliveries")
-      .select(["s.url", "s.secret_sealed", "s.account_id as subscription_account_id", "e.account_id as event_account_id", "e.data as event_data"])
+      .select([
+        "s.url",
+        "s.secret_sealed",
+        "s.account_id as subscription_account_id",
+        "e.account_id as event_account_id",
+        "e.data as event_data",
+      ])
       .where("webhook_deliveries.id", "in", ids)
       .orderBy("webhook_deliveries.next_attempt_at")
       .execute();
@@ -69,35 +117,69 @@ export const webhooksRepo = {
   /** Deliveries whose sending node let its claim lapse (crashed mid-send). */
   /** Deliveries whose sending lease ran out, on the database server's clock (node clocks may differ). */
   lockLapsed: (tx: Executor) =>
-    tx.selectFrom("webhook_deliveries").select(["id", "subscription_id", "attempts", "retry_until"])
-      .where("status", "=", "sending").where("next_attempt_at", "<=", sql<Date>`now()`)
-      .forUpdate().skipLocked()
+    tx
+      .selectFrom("webhook_deliveries")
+      .select(["id", "subscription_id", "attempts", "retry_until"])
+      .where("status", "=", "sending")
+      .where("next_attempt_at", "<=", sql<Date>`now()`)
+      .forUpdate()
+      .skipLocked()
       .execute(),
 
   /** Claims deliveries for sending until the lease ends, on the database server's clock. */
   markSending: (tx: Executor, ids: string[], leaseMs: number) =>
-    tx.updateTable("webhook_deliveries").set({ status: "sending", next_attempt_at: sql<Date>`now() + make_interval(secs => ${leaseMs / 1000})` })
-      .where("id", "in", ids).execute(),
+    tx
+      .updateTable("webhook_deliveries")
+      .set({
+        status: "sending",
+        next_attempt_at: sql<Date>`now() + make_interval(secs => ${leaseMs / 1000})`,
+      })
+      .where("id", "in", ids)
+      .execute(),
 
   insertAttempt: (db: Executor, row: Insertable<WebhookAttemptsTable>) =>
     db.insertInto("webhook_attempts").values(row).execute(),
 
   /** Records the outcome of an attempt on a delivery that is still `sending` (a replay may not overrule it). */
   finishAttempt: (db: Executor, id: string, set: Updateable<WebhookDeliveriesTable>) =>
-    db.updateTable("webhook_deliveries").set(set).where("id", "=", id).where("status", "=", "sending").executeTakeFirst(),
+    db
+      .updateTable("webhook_deliveries")
+      .set(set)
+      .where("id", "=", id)
+      .where("status", "=", "sending")
+      .executeTakeFirst(),
 
   insertAttempts: async (db: Executor, rows: Insertable<WebhookAttemptsTable>[]) => {
-    for (let i = 0; i < rows.length; i += 1000) await db.insertInto("webhook_attempts").values(rows.slice(i, i + 1000)).execute();
+    for (let i = 0; i < rows.length; i += 1000)
+      await db
+        .insertInto("webhook_attempts")
+        .values(rows.slice(i, i + 1000))
+        .execute();
   },
 
   /**
    * Records the outcomes of a round of attempts in one statement (`sending` rows only, as
    * finishAttempt): one `UPDATE … FROM (VALUES …)` instead of one update per delivery.
    */
-  finishAttempts: async (db: Executor, rows: { id: string; status: "delivered" | "queued" | "failed"; attempts: number; nextAttemptAt: Date | null; deliveredAt: Date | null; statusCode: number | null; error: string | null }[]) => {
+  finishAttempts: async (
+    db: Executor,
+    rows: {
+      id: string;
+      status: "delivered" | "queued" | "failed";
+      attempts: number;
+      nextAttemptAt: Date | null;
+      deliveredAt: Date | null;
+      statusCode: number | null;
+      error: string | null;
+    }[],
+  ) => {
     for (let i = 0; i < rows.length; i += 500) {
-      const values = rows.slice(i, i + 500).map((r) =>
-        sql`(${r.id}::uuid, ${r.status}::text, ${r.attempts}::int, ${r.nextAttemptAt}::timestamptz, ${r.deliveredAt}::timestamptz, ${r.statusCode}::int, ${r.error}::text)`);
+      const values = rows
+        .slice(i, i + 500)
+        .map(
+          (r) =>
+            sql`(${r.id}::uuid, ${r.status}::text, ${r.attempts}::int, ${r.nextAttemptAt}::timestamptz, ${r.deliveredAt}::timestamptz, ${r.statusCode}::int, ${r.error}::text)`,
+        );
       await sql`UPDATE webhook_deliveries AS d
         SET status = v.status, attempts = v.attempts, next_attempt_at = v.next_attempt_at, delivered_at = coalesce(v.delivered_at, d.delivered_at),
             last_status_code = v.status_code, last_error = v.error
@@ -110,28 +192,61 @@ export const webhooksRepo = {
    * A round's effect on a subscription's failure streak: after a success, the streak is the failures
    * that came after it; without one, the failures add to the streak. Returns the subscription.
    */
-  recordRound: (db: Executor, subscriptionId: string, at: Date, r: { succeeded: boolean; failuresAfter: number }) => {
-    let q = db.updateTable("webhook_subscriptions")
-      .set(r.succeeded
-        ? { consecutive_failures: r.failuresAfter, failing_since: r.failuresAfter > 0 ? at : null, last_success_at: at }
-        : { consecutive_failures: sql`consecutive_failures + ${r.failuresAfter}`, failing_since: sql`coalesce(failing_since, ${at})` })
+  recordRound: (
+    db: Executor,
+    subscriptionId: string,
+    at: Date,
+    r: { succeeded: boolean; failuresAfter: number },
+  ) => {
+    let q = db
+      .updateTable("webhook_subscriptions")
+      .set(
+        r.succeeded
+          ? {
+              consecutive_failures: r.failuresAfter,
+              failing_since: r.failuresAfter > 0 ? at : null,
+              last_success_at: at,
+            }
+          : {
+              consecutive_failures: sql`consecutive_failures + ${r.failuresAfter}`,
+              failing_since: sql`coalesce(failing_since, ${at})`,
+            },
+      )
       .where("id", "=", subscriptionId);
     // A healthy subscription's row is touched at most once a second (last_success_at to the second),
     // so that concurrent rounds do not queue behind each other's lock on it.
     if (r.succeeded && r.failuresAfter === 0) {
-      q = q.where((eb) => eb.or([eb("consecutive_failures", "<>", 0), eb("last_success_at", "is", null), eb("last_success_at", "<", new Date(at.getTime() - 1000))]));
+      q = q.where((eb) =>
+        eb.or([
+          eb("consecutive_failures", "<>", 0),
+          eb("last_success_at", "is", null),
+          eb("last_success_at", "<", new Date(at.getTime() - 1000)),
+        ]),
+      );
     }
     return q.returningAll().executeTakeFirst();
   },
 
   findDelivery: (db: Executor, subscriptionId: string, id: string) =>
-    db.selectFrom("webhook_deliveries").selectAll().where("id", "=", id).where("subscription_id", "=", subscriptionId).executeTakeFirst(),
+    db
+      .selectFrom("webhook_deliveries")
+      .selectAll()
+      .where("id", "=", id)
+      .where("subscription_id", "=", subscriptionId)
+      .executeTakeFirst(),
 
   /** Queues deliveries again for a fresh round of attempts starting `at` (not those being sent right now). */
-  requeue: (db: Executor, where: { subscriptionId: string; id?: string; from?: Date; to?: Date }, at: Date, retryUntil: Date) => {
-    let q = db.updateTable("webhook_deliveries")
+  requeue: (
+    db: Executor,
+    where: { subscriptionId: string; id?: string; from?: Date; to?: Date },
+    at: Date,
+    retryUntil: Date,
+  ) => {
+    let q = db
+      .updateTable("webhook_deliveries")
       .set({ status: "queued", attempts: 0, next_attempt_at: at, retry_until: retryUntil })
-      .where("subscription_id", "=", where.subscriptionId).where("status", "!=", "sending");
+      .where("subscription_id", "=", where.subscriptionId)
+      .where("status", "!=", "sending");
     if (where.id) q = q.where("id", "=", where.id);
     if (where.from) q = q.where("event_created_at", ">=", where.from);
     if (where.to) q = q.where("event_created_at", "<", where.to);
@@ -140,21 +255,38 @@ export const webhooksRepo = {
 
   /** On resume: what waited while the subscription was paused goes out now, with a fresh retry window. */
   wakeQueued: (db: Executor, subscriptionId: string, at: Date, retryUntil: Date) =>
-    db.updateTable("webhook_deliveries").set({ next_attempt_at: at, retry_until: retryUntil })
-      .where("subscription_id", "=", subscriptionId).where("status", "=", "queued").execute(),
+    db
+      .updateTable("webhook_deliveries")
+      .set({ next_attempt_at: at, retry_until: retryUntil })
+      .where("subscription_id", "=", subscriptionId)
+      .where("status", "=", "queued")
+      .execute(),
 
   /** Newest first; `before` is the id of the last delivery of the previous page. */
-  listDeliveries: (db: Executor, subscriptionId: string, opts: { status?: DeliveryStatus; before?: string; limit: number }) => {
-    let q = db.selectFrom("webhook_deliveries").selectAll().where("subscription_id", "=", subscriptionId);
+  listDeliveries: (
+    db: Executor,
+    subscriptionId: string,
+    opts: { status?: DeliveryStatus; before?: string; limit: number },
+  ) => {
+    let q = db
+      .selectFrom("webhook_deliveries")
+      .selectAll()
+      .where("subscription_id", "=", subscriptionId);
     if (opts.status) q = q.where("status", "=", opts.status);
     if (opts.before) q = q.where("id", "<", opts.before);
     return q.orderBy("id", "desc").limit(opts.limit).execute();
   },
 
   attemptsOf: (db: Executor, deliveryIds: string[]) =>
-    deliveryIds.length === 0 ? Promise.resolve([]) :
-      db.selectFrom("webhook_attempts").selectAll().where("delivery_id", "in", deliveryIds)
-        .orderBy("attempted_at").orderBy("id").execute(),
+    deliveryIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom("webhook_attempts")
+          .selectAll()
+          .where("delivery_id", "in", deliveryIds)
+          .orderBy("attempted_at")
+          .orderBy("id")
+          .execute(),
 
   /**
    * Who hears about a paused subscription: the account's contacts with an e-mail address, or, when
@@ -162,10 +294,20 @@ export const webhooksRepo = {
    * which answers only to a principal.)
    */
   ownerAddresses: async (db: Executor, accountId: string): Promise<string[]> => {
-    const contacts = await db.selectFrom("contacts").select("email").where("account_id", "=", accountId).where("email", "is not", null).execute();
+    const contacts = await db
+      .selectFrom("contacts")
+      .select("email")
+      .where("account_id", "=", accountId)
+      .where("email", "is not", null)
+      .execute();
     if (contacts.length > 0) return [...new Set(contacts.map((c) => c.email!))];
-    const admins = await db.selectFrom("users").select("email").where("account_id", "=", accountId)
-      .where("role", "in", ["customer_admin", "operator_admin"]).where("disabled_at", "is", null).execute();
+    const admins = await db
+      .selectFrom("users")
+      .select("email")
+      .where("account_id", "=", accountId)
+      .where("role", "in", ["customer_admin", "operator_admin"])
+      .where("disabled_at", "is", null)
+      .execute();
     return [...new Set(admins.map((u) => u.email))];
   },
 };

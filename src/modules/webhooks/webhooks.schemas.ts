@@ -5,47 +5,86 @@ import { WEBHOOK_EVENT_TYPES } from "./webhook-events.js";
 export const WEBHOOK_STATUSES = ["active", "paused"] as const;
 export const DELIVERY_STATUSES = ["queued", "sending", "delivered", "failed"] as const;
 
-const url = z.url({ protocol: /^https?$/, error: "Give an http:// or https:// URL." }).max(2000)
+const url = z
+  .url({ protocol: /^https?$/, error: "Give an http:// or https:// URL." })
+  .max(2000)
   .describe("Where Otter POSTs the events (http or https).");
-const events = z.array(z.enum([...WEBHOOK_EVENT_TYPES, "*"], { error: `An event type Otter publishes: ${WEBHOOK_EVENT_TYPES.join(", ")}, or "*".` }))
-  .min(1).max(50).describe('Event types to receive; "*" for all of them.');
-const secret = z.string().min(16).max(200)
-  .describe("Signs every request (Otter-Signature); at least 16 characters. Stored encrypted and never shown again.");
+const events = z
+  .array(
+    z.enum([...WEBHOOK_EVENT_TYPES, "*"], {
+      error: `An event type Otter publishes: ${WEBHOOK_EVENT_TYPES.join(", ")}, or "*".`,
+    }),
+  )
+  .min(1)
+  .max(50)
+  .describe('Event types to receive; "*" for all of them.');
+const secret = z
+  .string()
+  .min(16)
+  .max(200)
+  .describe(
+    "Signs every request (Otter-Signature); at least 16 characters. Stored encrypted and never shown again.",
+  );
 
 export const webhookIdParams = z.object({ id: z.string().uuid() });
 export const deliveryIdParams = z.object({ id: z.string().uuid(), deliveryId: z.string().uuid() });
 
-export const createWebhookInput = z.object({
-  url, events, secret,
-  description: z.string().max(500).optional(),
-  accountId: z.string().uuid().optional().describe("The account whose events (and its sub-accounts') are sent; the caller's own by default."),
-}).strict();
+export const createWebhookInput = z
+  .object({
+    url,
+    events,
+    secret,
+    description: z.string().max(500).optional(),
+    accountId: z
+      .string()
+      .uuid()
+      .optional()
+      .describe(
+        "The account whose events (and its sub-accounts') are sent; the caller's own by default.",
+      ),
+  })
+  .strict();
 
-export const updateWebhookInput = z.object({
-  url: url.optional(),
-  events: events.optional(),
-  secret: secret.optional().describe("A new secret; requests are signed with it from the next attempt on."),
-  description: z.string().max(500).nullable().optional(),
-  status: z.enum(WEBHOOK_STATUSES).optional().describe("`active` resumes a paused subscription (its waiting deliveries go out at once); `paused` holds deliveries."),
-}).strict();
+export const updateWebhookInput = z
+  .object({
+    url: url.optional(),
+    events: events.optional(),
+    secret: secret
+      .optional()
+      .describe("A new secret; requests are signed with it from the next attempt on."),
+    description: z.string().max(500).nullable().optional(),
+    status: z
+      .enum(WEBHOOK_STATUSES)
+      .optional()
+      .describe(
+        "`active` resumes a paused subscription (its waiting deliveries go out at once); `paused` holds deliveries.",
+      ),
+  })
+  .strict();
 
 export const listWebhooksQuery = z.object({
-  accountId: z.string().uuid().optional().describe("Only this account's subscriptions (it must lie in your subtree)."),
+  accountId: z
+    .string()
+    .uuid()
+    .optional()
+    .describe("Only this account's subscriptions (it must lie in your subtree)."),
 });
 
-export const webhookOut = z.object({
-  id: z.string(),
-  accountId: z.string(),
-  url: z.string(),
-  events: z.array(z.string()),
-  description: z.string().nullable(),
-  status: z.enum(WEBHOOK_STATUSES),
-  pausedReason: z.string().nullable().describe("Why Otter paused it, when it did."),
-  consecutiveFailures: z.number().int(),
-  lastSuccessAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-}).meta({ id: "Webhook" });
+export const webhookOut = z
+  .object({
+    id: z.string(),
+    accountId: z.string(),
+    url: z.string(),
+    events: z.array(z.string()),
+    description: z.string().nullable(),
+    status: z.enum(WEBHOOK_STATUSES),
+    pausedReason: z.string().nullable().describe("Why Otter paused it, when it did."),
+    consecutiveFailures: z.number().int(),
+    lastSuccessAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Webhook" });
 
 export const webhookList = z.object({ items: z.array(webhookOut) });
 
@@ -56,36 +95,46 @@ export const deliveriesQuery = z.object({
 
 export const attemptOut = z.object({
   at: z.string(),
-  statusCode: z.number().int().nullable().describe("The receiver's HTTP status; null when no answer came."),
+  statusCode: z
+    .number()
+    .int()
+    .nullable()
+    .describe("The receiver's HTTP status; null when no answer came."),
   error: z.string().nullable(),
   durationMs: z.number().int(),
 });
 
-export const deliveryOut = z.object({
-  id: z.string(),
-  webhookId: z.string(),
-  eventId: z.string().describe("The event's id: the body's `id` and the Otter-Event-Id header."),
-  eventType: z.string(),
-  eventCreatedAt: z.string(),
-  status: z.enum(DELIVERY_STATUSES),
-  attemptCount: z.number().int().describe("Attempts since the delivery was last queued."),
-  nextAttemptAt: z.string().nullable(),
-  lastStatusCode: z.number().int().nullable(),
-  lastError: z.string().nullable(),
-  createdAt: z.string(),
-  deliveredAt: z.string().nullable(),
-  attempts: z.array(attemptOut).describe("Every attempt, oldest first."),
-}).meta({ id: "WebhookDelivery" });
+export const deliveryOut = z
+  .object({
+    id: z.string(),
+    webhookId: z.string(),
+    eventId: z.string().describe("The event's id: the body's `id` and the Otter-Event-Id header."),
+    eventType: z.string(),
+    eventCreatedAt: z.string(),
+    status: z.enum(DELIVERY_STATUSES),
+    attemptCount: z.number().int().describe("Attempts since the delivery was last queued."),
+    nextAttemptAt: z.string().nullable(),
+    lastStatusCode: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    createdAt: z.string(),
+    deliveredAt: z.string().nullable(),
+    attempts: z.array(attemptOut).describe("Every attempt, oldest first."),
+  })
+  .meta({ id: "WebhookDelivery" });
 
 export const deliveriesPage = z.object({
   items: z.array(deliveryOut).describe("Newest first."),
   nextCursor: z.string().nullable(),
 });
 
-export const replayRangeInput = z.object({
-  from: z.iso.datetime({ offset: true }).describe("Deliveries of events created at or after this moment…"),
-  to: z.iso.datetime({ offset: true }).describe("…and before this one."),
-}).strict();
+export const replayRangeInput = z
+  .object({
+    from: z.iso
+      .datetime({ offset: true })
+      .describe("Deliveries of events created at or after this moment…"),
+    to: z.iso.datetime({ offset: true }).describe("…and before this one."),
+  })
+  .strict();
 
 export const replayRangeOut = z.object({ requeued: z.number().int() });
 

@@ -19,12 +19,21 @@ import type { GuardedPost } from "../../network/outbound-http.js";
 import type { OutboundOwner } from "../../network/outbound-policy.js";
 import { publicEventType, subscribedTo } from "./webhook-events.js";
 import {
-  describeFailure, REQUEST_TIMEOUT_MS, RETRY_WINDOW_MS, retryDelayMs, SENDING_LEASE_MS, shouldPause,
+  describeFailure,
+  REQUEST_TIMEOUT_MS,
+  RETRY_WINDOW_MS,
+  retryDelayMs,
+  SENDING_LEASE_MS,
+  shouldPause,
 } from "./webhook-policy.js";
 import { webhookErrors } from "./webhooks.errors.js";
 import { presentDelivery, presentWebhook } from "./webhooks.presenter.js";
 import { webhooksRepo as repo } from "./webhooks.repo.js";
-import type { CreateWebhookInput, DeliveriesQuery, UpdateWebhookInput } from "./webhooks.schemas.js";
+import type {
+  CreateWebhookInput,
+  DeliveriesQuery,
+  UpdateWebhookInput,
+} from "./webhooks.schemas.js";
 
 /** Sends one request and resolves with the HTTP status; Otter's guarded client, a fake in unit tests. */
 export type WebhookPost = GuardedPost;
@@ -79,8 +88,14 @@ export function createWebhooksService(deps: Deps) {
    */
   let rootAccountId: Promise<string> | null = null;
   async function ownerOf(accountId: string): Promise<OutboundOwner> {
-    rootAccountId ??= deps.accounts.rootAccount(db).then((a) => a.id, (err: unknown) => { rootAccountId = null; throw err; });
-    return accountId === await rootAccountId ? "operator" : "customer";
+    rootAccountId ??= deps.accounts.rootAccount(db).then(
+      (a) => a.id,
+      (err: unknown) => {
+        rootAccountId = null;
+        throw err;
+      },
+    );
+    return accountId === (await rootAccountId) ? "operator" : "customer";
   }
 
   /** Refuses a URL with credentials, or whose host does not resolve to addresses its owner may reach. */
@@ -95,7 +110,11 @@ export function createWebhooksService(deps: Deps) {
     }
   }
 
-  async function requireVisible(principal: Principal, id: string, ex: Executor = db): Promise<WebhookSubscription> {
+  async function requireVisible(
+    principal: Principal,
+    id: string,
+    ex: Executor = db,
+  ): Promise<WebhookSubscription> {
     const s = await repo.findVisible(ex, principal.accountPath, id);
     if (!s) throw webhookErrors.notFound(id);
     return s;
@@ -103,36 +122,62 @@ export function createWebhooksService(deps: Deps) {
 
   /** Fans out queued events into deliveries; returns how many events it handled. */
   async function dispatch(opts: { maxBatches?: number } = {}): Promise<number> {
-    return deps.events.consume(WEBHOOKS_CONSUMER, async (tx, events) => {
-      const subs = await repo.allSubscriptions(tx);
-      const now = clock.now();
-      const rows: Insertable<WebhookDeliveriesTable>[] = [];
-      for (const e of events) {
-        const type = publicEventType(e.type);
-        if (!type || !e.accountPath) continue;
-        for (const s of subs) {
-          // A subscription receives its account's subtree, and only what happened after it was made.
-          if (e.accountPath.startsWith(s.path) && e.position > BigInt(s.events_from) && subscribedTo(s.events, type)) {
-            rows.push({
-              id: newId(), subscription_id: s.id, event_id: e.id, event_type: type, event_created_at: e.createdAt,
-              status: "queued", next_attempt_at: now, retry_until: new Date(now.getTime() + RETRY_WINDOW_MS), created_at: now,
-            });
+    return deps.events.consume(
+      WEBHOOKS_CONSUMER,
+      async (tx, events) => {
+        const subs = await repo.allSubscriptions(tx);
+        const now = clock.now();
+        const rows: Insertable<WebhookDeliveriesTable>[] = [];
+        for (const e of events) {
+          const type = publicEventType(e.type);
+          if (!type || !e.accountPath) continue;
+          for (const s of subs) {
+            // A subscription receives its account's subtree, and only what happened after it was made.
+            if (
+              e.accountPath.startsWith(s.path) &&
+              e.position > BigInt(s.events_from) &&
+              subscribedTo(s.events, type)
+            ) {
+              rows.push({
+                id: newId(),
+                subscription_id: s.id,
+                event_id: e.id,
+                event_type: type,
+                event_created_at: e.createdAt,
+                status: "queued",
+                next_attempt_at: now,
+                retry_until: new Date(now.getTime() + RETRY_WINDOW_MS),
+                created_at: now,
+              });
+            }
           }
         }
-      }
-      for (let j = 0; j < rows.length; j += 1000) await repo.insertDeliveries(tx, rows.slice(j, j + 1000));
-    }, { batch: DISPATCH_BATCH, maxBatches: opts.maxBatches ?? 20 });
+        for (let j = 0; j < rows.length; j += 1000)
+          await repo.insertDeliveries(tx, rows.slice(j, j + 1000));
+      },
+      { batch: DISPATCH_BATCH, maxBatches: opts.maxBatches ?? 20 },
+    );
   }
 
   /** Deliveries whose node died mid-send go back to the queue, the interruption logged as an attempt. */
   async function takeBackLapsed(tx: Executor, round: WebhookRound): Promise<void> {
     const now = clock.now();
     for (const d of await repo.lockLapsed(tx)) {
-      await repo.insertAttempt(tx, { id: newId(), delivery_id: d.id, attempted_at: now, status_code: null, error: "Interrupted: the sending node stopped mid-send.", duration_ms: 0 });
+      await repo.insertAttempt(tx, {
+        id: newId(),
+        delivery_id: d.id,
+        attempted_at: now,
+        status_code: null,
+        error: "Interrupted: the sending node stopped mid-send.",
+        duration_ms: 0,
+      });
       const giveUp = now >= d.retry_until;
       await repo.finishAttempt(tx, d.id, {
-        status: giveUp ? "failed" : "queued", attempts: d.attempts + 1, next_attempt_at: giveUp ? null : now,
-        last_status_code: null, last_error: "Interrupted: the sending node stopped mid-send.",
+        status: giveUp ? "failed" : "queued",
+        attempts: d.attempts + 1,
+        next_attempt_at: giveUp ? null : now,
+        last_status_code: null,
+        last_error: "Interrupted: the sending node stopped mid-send.",
       });
       if (giveUp) round.failed++;
     }
@@ -141,12 +186,18 @@ export function createWebhooksService(deps: Deps) {
   /** Pauses a subscription that keeps failing and tells its owner, in the transaction that saw the last failure. */
   async function pause(tx: Executor, s: WebhookSubscription, lastError: string): Promise<void> {
     const reason = `${s.consecutive_failures} failed attempts in a row since ${s.failing_since?.toISOString() ?? "?"}; last: ${lastError}`;
-    await repo.updateSubscription(tx, s.id, { status: "paused", paused_reason: reason, updated_at: clock.now() });
+    await repo.updateSubscription(tx, s.id, {
+      status: "paused",
+      paused_reason: reason,
+      updated_at: clock.now(),
+    });
     logger.warn({ webhookId: s.id, url: s.url, reason }, "webhook subscription paused");
     const to = await repo.ownerAddresses(tx, s.account_id);
     if (to.length === 0) return;
     await deps.mail.enqueue(tx, {
-      accountId: s.account_id, to, purpose: "webhook_paused",
+      accountId: s.account_id,
+      to,
+      purpose: "webhook_paused",
       subject: `Otter paused your webhook to ${s.url}`,
       text: [
         "Hello,",
@@ -166,12 +217,24 @@ export function createWebhooksService(deps: Deps) {
 
   type Claimed = Awaited<ReturnType<typeof repo.lockDue>>[number];
 
-  interface Outcome { d: Claimed; at: Date; status: number | null; error: string | null; durationMs: number }
+  interface Outcome {
+    d: Claimed;
+    at: Date;
+    status: number | null;
+    error: string | null;
+    durationMs: number;
+  }
 
   /** POSTs one signed delivery; null when Otter is stopping (the delivery was handed back untouched). */
   async function send(d: Claimed, signal?: AbortSignal): Promise<Outcome | null> {
     const owner = await ownerOf(d.subscription_account_id);
-    const body = JSON.stringify({ id: d.event_id, type: d.event_type, createdAt: d.event_created_at.toISOString(), accountId: d.event_account_id, data: d.event_data });
+    const body = JSON.stringify({
+      id: d.event_id,
+      type: d.event_type,
+      createdAt: d.event_created_at.toISOString(),
+      accountId: d.event_account_id,
+      data: d.event_data,
+    });
     const at = clock.now();
     let status: number | null = null;
     let error: string | null = null;
@@ -185,7 +248,13 @@ export function createWebhooksService(deps: Deps) {
         "otter-signature": otterSignature(deps.secrets.open(d.secret_sealed), body, at.getTime()),
       };
       const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-      status = await post(d.url, body, headers, signal ? AbortSignal.any([signal, timeout]) : timeout, owner);
+      status = await post(
+        d.url,
+        body,
+        headers,
+        signal ? AbortSignal.any([signal, timeout]) : timeout,
+        owner,
+      );
     } catch (err) {
       if (signal?.aborted) {
         // Otter is stopping: hand the delivery back untouched for the next node or the next start.
@@ -194,7 +263,19 @@ export function createWebhooksService(deps: Deps) {
       }
       error = describeFailure(err, owner);
       if (err instanceof DestinationRefused) {
-        logger.warn({ webhookId: d.subscription_id, deliveryId: d.id, url: d.url, owner, reason: err.reason, address: err.address, addressClass: err.addressClass, detail: err.message }, "webhook destination refused");
+        logger.warn(
+          {
+            webhookId: d.subscription_id,
+            deliveryId: d.id,
+            url: d.url,
+            owner,
+            reason: err.reason,
+            address: err.address,
+            addressClass: err.addressClass,
+            detail: err.message,
+          },
+          "webhook destination refused",
+        );
       }
     }
     return { d, at, status, error, durationMs: Math.round(performance.now() - started) };
@@ -212,32 +293,69 @@ export function createWebhooksService(deps: Deps) {
     if (outcomes.length === 0) return;
     await inTransaction(db, async (tx) => {
       const now = clock.now();
-      await repo.insertAttempts(tx, outcomes.map((o) => ({ id: newId(), delivery_id: o.d.id, attempted_at: o.at, status_code: o.status, error: o.error, duration_ms: o.durationMs })));
+      await repo.insertAttempts(
+        tx,
+        outcomes.map((o) => ({
+          id: newId(),
+          delivery_id: o.d.id,
+          attempted_at: o.at,
+          status_code: o.status,
+          error: o.error,
+          duration_ms: o.durationMs,
+        })),
+      );
       const counts = { delivered: 0, retrying: 0, failed: 0 };
-      await repo.finishAttempts(tx, outcomes.map((o) => {
-        const attempts = o.d.attempts + 1;
-        if (succeeded(o)) {
-          counts.delivered++;
-          return { id: o.d.id, status: "delivered" as const, attempts, nextAttemptAt: null, deliveredAt: now, statusCode: o.status, error: null };
-        }
-        const giveUp = now >= o.d.retry_until;
-        if (giveUp) counts.failed++; else counts.retrying++;
-        return {
-          id: o.d.id, status: giveUp ? "failed" as const : "queued" as const, attempts, nextAttemptAt: giveUp ? null : later(retryDelayMs(attempts)),
-          deliveredAt: null, statusCode: o.status, error: o.error ?? `The receiver answered HTTP ${o.status}.`,
-        };
-      }));
+      await repo.finishAttempts(
+        tx,
+        outcomes.map((o) => {
+          const attempts = o.d.attempts + 1;
+          if (succeeded(o)) {
+            counts.delivered++;
+            return {
+              id: o.d.id,
+              status: "delivered" as const,
+              attempts,
+              nextAttemptAt: null,
+              deliveredAt: now,
+              statusCode: o.status,
+              error: null,
+            };
+          }
+          const giveUp = now >= o.d.retry_until;
+          if (giveUp) counts.failed++;
+          else counts.retrying++;
+          return {
+            id: o.d.id,
+            status: giveUp ? ("failed" as const) : ("queued" as const),
+            attempts,
+            nextAttemptAt: giveUp ? null : later(retryDelayMs(attempts)),
+            deliveredAt: null,
+            statusCode: o.status,
+            error: o.error ?? `The receiver answered HTTP ${o.status}.`,
+          };
+        }),
+      );
       // Per subscription, in a fixed order (two nodes recording at once must not deadlock).
       const bySub = new Map<string, Outcome[]>();
-      for (const o of outcomes) bySub.set(o.d.subscription_id, [...(bySub.get(o.d.subscription_id) ?? []), o]);
+      for (const o of outcomes)
+        bySub.set(o.d.subscription_id, [...(bySub.get(o.d.subscription_id) ?? []), o]);
       for (const subId of [...bySub.keys()].sort()) {
         const list = bySub.get(subId)!;
         let lastOk = -1;
-        list.forEach((o, i) => { if (succeeded(o)) lastOk = i; });
+        list.forEach((o, i) => {
+          if (succeeded(o)) lastOk = i;
+        });
         const failuresAfter = list.length - 1 - lastOk;
         const s = await repo.recordRound(tx, subId, now, { succeeded: lastOk >= 0, failuresAfter });
         const last = list[list.length - 1]!;
-        if (failuresAfter > 0 && s?.status === "active" && shouldPause({ consecutiveFailures: s.consecutive_failures, failingSince: s.failing_since }, now)) {
+        if (
+          failuresAfter > 0 &&
+          s?.status === "active" &&
+          shouldPause(
+            { consecutiveFailures: s.consecutive_failures, failingSince: s.failing_since },
+            now,
+          )
+        ) {
           await pause(tx, s, last.error ?? `The receiver answered HTTP ${last.status}.`);
           round.paused++;
         }
@@ -258,18 +376,28 @@ export function createWebhooksService(deps: Deps) {
     const claimed = await inTransaction(db, async (tx) => {
       await takeBackLapsed(tx, round);
       const due = await repo.lockDue(tx, clock.now(), limit);
-      if (due.length > 0) await repo.markSending(tx, due.map((d) => d.id), SENDING_LEASE_MS);
+      if (due.length > 0)
+        await repo.markSending(
+          tx,
+          due.map((d) => d.id),
+          SENDING_LEASE_MS,
+        );
       return due;
     });
     round.claimed = claimed.length;
     const outcomes: Outcome[] = [];
-    await Promise.all(claimed.map(async (d) => {
-      const o = await send(d, signal);
-      if (o) outcomes.push(o);
-    }));
+    await Promise.all(
+      claimed.map(async (d) => {
+        const o = await send(d, signal);
+        if (o) outcomes.push(o);
+      }),
+    );
     await record(outcomes, round).catch((err: unknown) => {
       // A database error while recording the outcomes: the claims lapse and the deliveries are retried.
-      logger.error({ err, deliveries: outcomes.length }, "could not record the outcome of webhook deliveries");
+      logger.error(
+        { err, deliveries: outcomes.length },
+        "could not record the outcome of webhook deliveries",
+      );
     });
     return round;
   }
@@ -294,11 +422,17 @@ export function createWebhooksService(deps: Deps) {
       const abort = new AbortController();
       let wakeMain: () => void = () => {};
       const idleHelpers = new Set<() => void>();
-      const sleep = (ms: number | null) => new Promise<void>((resolve) => {
-        const timer = ms === null ? null : setTimeout(() => resolve(), ms);
-        const wake = () => { if (timer) clearTimeout(timer); idleHelpers.delete(wake); resolve(); };
-        if (ms === null) idleHelpers.add(wake); else wakeMain = wake;
-      });
+      const sleep = (ms: number | null) =>
+        new Promise<void>((resolve) => {
+          const timer = ms === null ? null : setTimeout(() => resolve(), ms);
+          const wake = () => {
+            if (timer) clearTimeout(timer);
+            idleHelpers.delete(wake);
+            resolve();
+          };
+          if (ms === null) idleHelpers.add(wake);
+          else wakeMain = wake;
+        });
       // The main lane fans out and sends, every `pollMs` or back to back while there is a backlog.
       // Then it also wakes the helper lanes, which send rounds until the queue runs dry and sleep
       // again: several rounds in flight keep the receivers busy while a round waits for its commits
@@ -359,17 +493,34 @@ export function createWebhooksService(deps: Deps) {
     async create(principal: Principal, input: CreateWebhookInput) {
       requirePermission(principal, "webhooks:write");
       // Resolving the host may take seconds: before the transaction, after the visibility check.
-      const target = await deps.accounts.requireVisible(principal, input.accountId ?? principal.accountId);
+      const target = await deps.accounts.requireVisible(
+        principal,
+        input.accountId ?? principal.accountId,
+      );
       await requireReachable(input.url, await ownerOf(target.id));
       return inTransaction(db, async (tx) => {
         const account = await deps.accounts.requireVisible(principal, target.id, tx);
         const now = clock.now();
         const row = await repo.insertSubscription(tx, {
-          id: newId(), account_id: account.id, url: input.url, events: [...new Set(input.events)], events_from: await deps.events.position(tx),
-          secret_sealed: deps.secrets.seal(input.secret), description: input.description ?? null,
-          status: "active", created_at: now, updated_at: now,
+          id: newId(),
+          account_id: account.id,
+          url: input.url,
+          events: [...new Set(input.events)],
+          events_from: await deps.events.position(tx),
+          secret_sealed: deps.secrets.seal(input.secret),
+          description: input.description ?? null,
+          status: "active",
+          created_at: now,
+          updated_at: now,
         });
-        await deps.audit.record(tx, { accountId: account.id, actor: actorOf(principal), action: "webhook.created", entityType: "webhook", entityId: row.id, data: { url: row.url, events: row.events } });
+        await deps.audit.record(tx, {
+          accountId: account.id,
+          actor: actorOf(principal),
+          action: "webhook.created",
+          entityType: "webhook",
+          entityId: row.id,
+          data: { url: row.url, events: row.events },
+        });
         return presentWebhook(row);
       });
     },
@@ -377,7 +528,9 @@ export function createWebhooksService(deps: Deps) {
     async list(principal: Principal, accountId?: string) {
       requirePermission(principal, "webhooks:read");
       if (accountId) await deps.accounts.requireVisible(principal, accountId);
-      return { items: (await repo.listVisible(db, principal.accountPath, accountId)).map(presentWebhook) };
+      return {
+        items: (await repo.listVisible(db, principal.accountPath, accountId)).map(presentWebhook),
+      };
     },
 
     async get(principal: Principal, id: string) {
@@ -387,8 +540,13 @@ export function createWebhooksService(deps: Deps) {
 
     async update(principal: Principal, id: string, patch: UpdateWebhookInput) {
       requirePermission(principal, "webhooks:write");
-      if (Object.keys(patch).length === 0) throw validationError("body", "NOTHING_TO_CHANGE", "Give at least one field to change.");
-      if (patch.url !== undefined) await requireReachable(patch.url, await ownerOf((await requireVisible(principal, id)).account_id));
+      if (Object.keys(patch).length === 0)
+        throw validationError("body", "NOTHING_TO_CHANGE", "Give at least one field to change.");
+      if (patch.url !== undefined)
+        await requireReachable(
+          patch.url,
+          await ownerOf((await requireVisible(principal, id)).account_id),
+        );
       return inTransaction(db, async (tx) => {
         const before = await requireVisible(principal, id, tx);
         const now = clock.now();
@@ -399,13 +557,21 @@ export function createWebhooksService(deps: Deps) {
           ...(patch.secret !== undefined && { secret_sealed: deps.secrets.seal(patch.secret) }),
           ...(patch.description !== undefined && { description: patch.description }),
           ...(patch.status !== undefined && { status: patch.status }),
-          ...(patch.status === "paused" && before.status === "active" && { paused_reason: `Paused by ${principal.name}.` }),
+          ...(patch.status === "paused" &&
+            before.status === "active" && { paused_reason: `Paused by ${principal.name}.` }),
           ...(resuming && { paused_reason: null, consecutive_failures: 0, failing_since: null }),
           updated_at: now,
         });
         if (resuming) await repo.wakeQueued(tx, id, now, new Date(now.getTime() + RETRY_WINDOW_MS));
         const changed = Object.keys(patch).map((k) => (k === "secret" ? "secret (rotated)" : k));
-        await deps.audit.record(tx, { accountId: row.account_id, actor: actorOf(principal), action: "webhook.updated", entityType: "webhook", entityId: id, data: { fields: changed, status: row.status } });
+        await deps.audit.record(tx, {
+          accountId: row.account_id,
+          actor: actorOf(principal),
+          action: "webhook.updated",
+          entityType: "webhook",
+          entityId: id,
+          data: { fields: changed, status: row.status },
+        });
         return presentWebhook(row);
       });
     },
@@ -415,18 +581,38 @@ export function createWebhooksService(deps: Deps) {
       await inTransaction(db, async (tx) => {
         const s = await requireVisible(principal, id, tx);
         await repo.deleteSubscription(tx, id);
-        await deps.audit.record(tx, { accountId: s.account_id, actor: actorOf(principal), action: "webhook.deleted", entityType: "webhook", entityId: id, data: { url: s.url } });
+        await deps.audit.record(tx, {
+          accountId: s.account_id,
+          actor: actorOf(principal),
+          action: "webhook.deleted",
+          entityType: "webhook",
+          entityId: id,
+          data: { url: s.url },
+        });
       });
     },
 
     async listDeliveries(principal: Principal, id: string, q: DeliveriesQuery) {
       requirePermission(principal, "webhooks:read");
-      if (q.cursor && !isUuid(q.cursor)) throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
+      if (q.cursor && !isUuid(q.cursor))
+        throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
       await requireVisible(principal, id);
-      const rows = await repo.listDeliveries(db, id, { status: q.status, before: q.cursor, limit: q.limit + 1 });
+      const rows = await repo.listDeliveries(db, id, {
+        status: q.status,
+        before: q.cursor,
+        limit: q.limit + 1,
+      });
       const pageRows = rows.slice(0, q.limit);
-      const attempts = await repo.attemptsOf(db, pageRows.map((d) => d.id));
-      const items = pageRows.map((d) => presentDelivery(d, attempts.filter((a) => a.delivery_id === d.id)));
+      const attempts = await repo.attemptsOf(
+        db,
+        pageRows.map((d) => d.id),
+      );
+      const items = pageRows.map((d) =>
+        presentDelivery(
+          d,
+          attempts.filter((a) => a.delivery_id === d.id),
+        ),
+      );
       return { items, nextCursor: rows.length > q.limit ? items[items.length - 1]!.id : null };
     },
 
@@ -438,7 +624,12 @@ export function createWebhooksService(deps: Deps) {
         const d = await repo.findDelivery(tx, id, deliveryId);
         if (!d) throw webhookErrors.deliveryNotFound(deliveryId);
         const now = clock.now();
-        const res = await repo.requeue(tx, { subscriptionId: id, id: deliveryId }, now, new Date(now.getTime() + RETRY_WINDOW_MS));
+        const res = await repo.requeue(
+          tx,
+          { subscriptionId: id, id: deliveryId },
+          now,
+          new Date(now.getTime() + RETRY_WINDOW_MS),
+        );
         if (Number(res.numUpdatedRows) === 0) throw webhookErrors.deliveryInFlight(deliveryId);
         const after = (await repo.findDelivery(tx, id, deliveryId))!;
         return presentDelivery(after, await repo.attemptsOf(tx, [deliveryId]));
@@ -454,8 +645,20 @@ export function createWebhooksService(deps: Deps) {
       return inTransaction(db, async (tx) => {
         const s = await requireVisible(principal, id, tx);
         const now = clock.now();
-        const res = await repo.requeue(tx, { subscriptionId: id, from, to }, now, new Date(now.getTime() + RETRY_WINDOW_MS));
-        await deps.audit.record(tx, { accountId: s.account_id, actor: actorOf(principal), action: "webhook.replayed", entityType: "webhook", entityId: id, data: { from: range.from, to: range.to, requeued: Number(res.numUpdatedRows) } });
+        const res = await repo.requeue(
+          tx,
+          { subscriptionId: id, from, to },
+          now,
+          new Date(now.getTime() + RETRY_WINDOW_MS),
+        );
+        await deps.audit.record(tx, {
+          accountId: s.account_id,
+          actor: actorOf(principal),
+          action: "webhook.replayed",
+          entityType: "webhook",
+          entityId: id,
+          data: { from: range.from, to: range.to, requeued: Number(res.numUpdatedRows) },
+        });
         return { requeued: Number(res.numUpdatedRows) };
       });
     },

@@ -12,11 +12,18 @@ import { encodeMsTimeZone } from "./timezone.js";
 import { encodeUserLocationInfo } from "./uli.js";
 
 const RADCLIENT_INTERIM = Buffer.from(
-  readFileSync(new URL("./testdata/radclient-interim.txt", import.meta.url), "utf8").replace(/^#.*$/gm, "").trim(),
+  readFileSync(new URL("./testdata/radclient-interim.txt", import.meta.url), "utf8")
+    .replace(/^#.*$/gm, "")
+    .trim(),
   "hex",
 );
 
-const packetOf = (attributes: RawAttribute[], code = 4): RadiusPacket => ({ code, identifier: 1, authenticator: Buffer.alloc(16), attributes });
+const packetOf = (attributes: RawAttribute[], code = 4): RadiusPacket => ({
+  code,
+  identifier: 1,
+  authenticator: Buffer.alloc(16),
+  attributes,
+});
 const record = (attributes: RawAttribute[]): AccountingRecord => {
   const r = decodeAccounting(packetOf(attributes));
   if (!r.ok) throw new Error(r.detail);
@@ -102,7 +109,10 @@ describe("decodeAccounting", () => {
         ]),
         attr.vsa3gpp(A3gpp.Imeisv, "4901542032375106"),
         attr.vsa3gpp(A3gpp.RatType, Buffer.from([9])),
-        attr.vsa3gpp(A3gpp.UserLocationInfo, encodeUserLocationInfo({ type: 0, mcc: "310", mnc: "170", lac: 1, ci: 2 })),
+        attr.vsa3gpp(
+          A3gpp.UserLocationInfo,
+          encodeUserLocationInfo({ type: 0, mcc: "310", mnc: "170", lac: 1, ci: 2 }),
+        ),
         attr.vsa3gpp(A3gpp.MsTimeZone, encodeMsTimeZone({ offsetMinutes: -300, dstHours: 0 })),
       ],
     });
@@ -142,7 +152,15 @@ describe("decodeAccounting", () => {
       imei: "490154203237518",
       ratType: { code: 9, name: "LTE-M" },
       rat: "LTE-M",
-      userLocation: { type: 0, typeName: "CGI", mcc: "310", mnc: "170", lac: 1, ci: 2, raw: "00130071" + "00010002" },
+      userLocation: {
+        type: 0,
+        typeName: "CGI",
+        mcc: "310",
+        mnc: "170",
+        lac: 1,
+        ci: 2,
+        raw: "00130071" + "00010002",
+      },
       msTimeZone: { offsetMinutes: -300, dstHours: 0 },
       warnings: [],
     });
@@ -187,17 +205,31 @@ describe("decodeAccounting", () => {
       attr.octets(Attr.EventTimestamp, Buffer.from([1])),
     ]);
     expect(r.sessionId).toBe("s1");
-    for (const k of ["imsi", "imeisv", "imei", "sgsnMccMnc", "ratType", "rat", "userLocation", "msTimeZone", "nasIp", "calledStationId", "userName", "callingStationId", "eventTimestamp"])
+    for (const k of [
+      "imsi",
+      "imeisv",
+      "imei",
+      "sgsnMccMnc",
+      "ratType",
+      "rat",
+      "userLocation",
+      "msTimeZone",
+      "nasIp",
+      "calledStationId",
+      "userName",
+      "callingStationId",
+      "eventTimestamp",
+    ])
       expect(r, k).not.toHaveProperty(k);
     expect(r.warnings).toEqual([
-      "User-Name: contains control characters: \"a\\u0000b\"",
+      'User-Name: contains control characters: "a\\u0000b"',
       "NAS-IP-Address: expected an IPv4 address (4 octets), got 3",
       "Called-Station-Id: not UTF-8: 0x69ff6f",
-      "Calling-Station-Id: \"0046-70\" is not an MSISDN",
+      'Calling-Station-Id: "0046-70" is not an MSISDN',
       "Event-Timestamp: expected 4 octets, got 1",
-      "3GPP-IMSI: IMSI \"24007000000000x\" must contain digits only.",
-      "3GPP-SGSN-MCC-MNC: \"2080\" is not MCC+MNC digits",
-      "3GPP-IMEISV: \"12345\" is not a 16-digit IMEISV",
+      '3GPP-IMSI: IMSI "24007000000000x" must contain digits only.',
+      '3GPP-SGSN-MCC-MNC: "2080" is not MCC+MNC digits',
+      '3GPP-IMEISV: "12345" is not a 16-digit IMEISV',
       "3GPP-RAT-Type: expected 1 octet, got 2",
       "3GPP-User-Location-Info: User-Location-Info type TAI+ECGI has 3 octets after the type, expected 12",
       "3GPP-MS-Time-Zone: MS-TimeZone is 2 octets, got 1",
@@ -205,11 +237,18 @@ describe("decodeAccounting", () => {
   });
 
   it("strips the trailing NUL some gateways put after strings", () => {
-    expect(record([start, attr.octets(Attr.CalledStationId, Buffer.from("iot.example\u0000"))]).calledStationId).toBe("iot.example");
+    expect(
+      record([start, attr.octets(Attr.CalledStationId, Buffer.from("iot.example\u0000"))])
+        .calledStationId,
+    ).toBe("iot.example");
   });
 
   it("uses the first of repeated attributes and says so", () => {
-    const r = record([start, attr.string(Attr.AcctSessionId, "a"), attr.string(Attr.AcctSessionId, "b")]);
+    const r = record([
+      start,
+      attr.string(Attr.AcctSessionId, "a"),
+      attr.string(Attr.AcctSessionId, "b"),
+    ]);
     expect(r.sessionId).toBe("a");
     expect(r.warnings).toEqual(["Acct-Session-Id: sent 2 times; the first is used"]);
   });
@@ -222,17 +261,29 @@ describe("decodeAccounting", () => {
   });
 
   it("adds gigawords only to octets", () => {
-    const r = record([start, attr.uint32(Attr.AcctInputGigawords, 1), attr.uint32(Attr.AcctOutputOctets, 7)]);
+    const r = record([
+      start,
+      attr.uint32(Attr.AcctInputGigawords, 1),
+      attr.uint32(Attr.AcctOutputOctets, 7),
+    ]);
     expect(r.inputOctets).toBeUndefined();
     expect(r.outputOctets).toBe(7);
     expect(r.warnings).toEqual(["Acct-Input-Gigawords without octets; ignored"]);
-    const huge = record([start, attr.uint32(Attr.AcctInputOctets, 1), attr.uint32(Attr.AcctInputGigawords, 2 ** 21)]);
+    const huge = record([
+      start,
+      attr.uint32(Attr.AcctInputOctets, 1),
+      attr.uint32(Attr.AcctInputGigawords, 2 ** 21),
+    ]);
     expect(huge.inputOctets).toBeUndefined();
     expect(huge.warnings[0]).toMatch(/2\^53/);
   });
 
   it("names unknown terminate causes and PDP types null", () => {
-    const r = record([start, attr.uint32(Attr.AcctTerminateCause, 99), attr.vsa3gpp(A3gpp.PdpType, value.uint32(42))]);
+    const r = record([
+      start,
+      attr.uint32(Attr.AcctTerminateCause, 99),
+      attr.vsa3gpp(A3gpp.PdpType, value.uint32(42)),
+    ]);
     expect(r.terminateCause).toEqual({ code: 99, name: null });
     expect(r.pdpType).toEqual({ code: 42, name: null });
   });
@@ -244,7 +295,9 @@ describe("decodeAccounting", () => {
       { kind: "vendor-opaque", type: 26, vendorId: 8164, value: Buffer.from([0, 1, 0, 5, 1]) },
       { kind: "vendor", type: 26, vendorId: 9, vendorType: 1, value: Buffer.from("cisco") },
     ]);
-    expect(r.warnings).toEqual(["3GPP Vendor-Specific: sub-attributes do not add up to its length; ignored"]);
+    expect(r.warnings).toEqual([
+      "3GPP Vendor-Specific: sub-attributes do not add up to its length; ignored",
+    ]);
   });
 
   it.each<[string, RawAttribute[], number]>([
@@ -262,15 +315,28 @@ describe("decodeAccounting", () => {
     [7, "accounting-on"],
     [8, "accounting-off"],
   ])("accepts Acct-Status-Type %i (%s) with nothing else", (code, name) => {
-    expect(record([attr.uint32(Attr.AcctStatusType, code)])).toEqual({ statusType: { code, name }, warnings: [] });
+    expect(record([attr.uint32(Attr.AcctStatusType, code)])).toEqual({
+      statusType: { code, name },
+      warnings: [],
+    });
   });
 });
 
 /** Everything a decoded record may contain; anything else is garbage that must not be stored. */
 const u32 = z.number().int().min(0).max(0xffffffff);
-const text = z.string().min(1).regex(/^[^\u0000-\u001f\u007f]*$/);
-const ipv4 = z.string().regex(/^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/);
-const plmn = z.strictObject({ mcc: z.string().regex(/^[0-9]{3}$/), mnc: z.string().regex(/^[0-9]{2,3}$/) });
+const text = z
+  .string()
+  .min(1)
+  .regex(/^[^\u0000-\u001f\u007f]*$/);
+const ipv4 = z
+  .string()
+  .regex(
+    /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/,
+  );
+const plmn = z.strictObject({
+  mcc: z.string().regex(/^[0-9]{3}$/),
+  mnc: z.string().regex(/^[0-9]{2,3}$/),
+});
 const coded = z.strictObject({ code: u32, name: z.string().nullable() });
 const volume = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const recordSchema = z.strictObject({
@@ -283,7 +349,10 @@ const recordSchema = z.strictObject({
   nasIdentifier: text.optional(),
   framedIp: ipv4.optional(),
   calledStationId: text.optional(),
-  callingStationId: z.string().regex(/^[0-9]{1,15}$/).optional(),
+  callingStationId: z
+    .string()
+    .regex(/^[0-9]{1,15}$/)
+    .optional(),
   sessionId: text.optional(),
   sessionTime: u32.optional(),
   delayTime: u32.optional(),
@@ -293,7 +362,10 @@ const recordSchema = z.strictObject({
   outputPackets: u32.optional(),
   terminateCause: coded.optional(),
   eventTimestamp: z.date().optional(),
-  imsi: z.string().regex(/^[0-9]{15}$/).optional(),
+  imsi: z
+    .string()
+    .regex(/^[0-9]{15}$/)
+    .optional(),
   chargingId: u32.optional(),
   pdpType: coded.optional(),
   sgsnAddress: ipv4.optional(),
@@ -302,18 +374,39 @@ const recordSchema = z.strictObject({
   ggsnMccMnc: plmn.optional(),
   sgsnMccMnc: plmn.optional(),
   nsapi: z.number().int().min(0).max(15).optional(),
-  selectionMode: z.string().regex(/^[0-9]$/).optional(),
-  chargingCharacteristics: z.string().regex(/^[0-9A-Fa-f]{4}$/).optional(),
-  imeisv: z.string().regex(/^[0-9]{16}$/).optional(),
-  imei: z.string().regex(/^[0-9]{15}$/).refine(luhnValid).optional(),
-  ratType: z.strictObject({ code: z.number().int().min(0).max(255), name: z.string().nullable() }).optional(),
+  selectionMode: z
+    .string()
+    .regex(/^[0-9]$/)
+    .optional(),
+  chargingCharacteristics: z
+    .string()
+    .regex(/^[0-9A-Fa-f]{4}$/)
+    .optional(),
+  imeisv: z
+    .string()
+    .regex(/^[0-9]{16}$/)
+    .optional(),
+  imei: z
+    .string()
+    .regex(/^[0-9]{15}$/)
+    .refine(luhnValid)
+    .optional(),
+  ratType: z
+    .strictObject({ code: z.number().int().min(0).max(255), name: z.string().nullable() })
+    .optional(),
   rat: z.enum(RATS).nullable().optional(),
   userLocation: z
     .strictObject({
       type: z.number().int(),
       typeName: z.string(),
-      mcc: z.string().regex(/^[0-9]{3}$/).optional(),
-      mnc: z.string().regex(/^[0-9]{2,3}$/).optional(),
+      mcc: z
+        .string()
+        .regex(/^[0-9]{3}$/)
+        .optional(),
+      mnc: z
+        .string()
+        .regex(/^[0-9]{2,3}$/)
+        .optional(),
       lac: z.number().int().min(0).max(0xffff).optional(),
       ci: z.number().int().min(0).max(0xffff).optional(),
       sac: z.number().int().min(0).max(0xffff).optional(),
@@ -337,18 +430,27 @@ const recordSchema = z.strictObject({
 
 describe("fuzzing decodeAccounting", () => {
   const bytes = (max: number) => fc.uint8Array({ maxLength: max }).map((a) => Buffer.from(a));
-  const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`)).map((s) => Buffer.from(s));
+  const digits = (min: number, max: number) =>
+    fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`)).map((s) => Buffer.from(s));
   const anyValue = fc.oneof(
     bytes(20),
     fc.integer({ min: 0, max: 0xffffffff }).map(value.uint32),
     digits(1, 17),
     fc.string({ maxLength: 12 }).map((s) => Buffer.from(s)),
-    fc.constantFrom("8242f0100b6b42f01001a2c30a", "0002f81012345678", "4000", "8001", "ffff", "00").map((h) => Buffer.from(h, "hex")),
+    fc
+      .constantFrom("8242f0100b6b42f01001a2c30a", "0002f81012345678", "4000", "8001", "ffff", "00")
+      .map((h) => Buffer.from(h, "hex")),
   );
-  const standardTypes = [1, 4, 8, 26, 30, 31, 32, 40, 41, 42, 43, 44, 46, 47, 48, 49, 52, 53, 55, 61, 99];
+  const standardTypes = [
+    1, 4, 8, 26, 30, 31, 32, 40, 41, 42, 43, 44, 46, 47, 48, 49, 52, 53, 55, 61, 99,
+  ];
   const gppTypes = [1, 2, 3, 6, 7, 8, 9, 10, 12, 13, 18, 20, 21, 22, 23, 99];
   const arbAttr: fc.Arbitrary<RawAttribute> = fc.oneof(
-    fc.record({ kind: fc.constant("standard" as const), type: fc.constantFrom(...standardTypes), value: anyValue }),
+    fc.record({
+      kind: fc.constant("standard" as const),
+      type: fc.constantFrom(...standardTypes),
+      value: anyValue,
+    }),
     fc.record({
       kind: fc.constant("vendor" as const),
       type: fc.constant(26 as const),
@@ -356,11 +458,18 @@ describe("fuzzing decodeAccounting", () => {
       vendorType: fc.constantFrom(...gppTypes),
       value: anyValue,
     }),
-    fc.record({ kind: fc.constant("vendor-opaque" as const), type: fc.constant(26 as const), vendorId: fc.constantFrom(VENDOR_3GPP, 8164), value: bytes(10) }),
+    fc.record({
+      kind: fc.constant("vendor-opaque" as const),
+      type: fc.constant(26 as const),
+      vendorId: fc.constantFrom(VENDOR_3GPP, 8164),
+      value: bytes(10),
+    }),
   );
   const arbPacket = fc
     .tuple(fc.option(fc.constantFrom(1, 2, 3, 7, 8, 15)), fc.array(arbAttr, { maxLength: 14 }))
-    .map(([status, rest]) => packetOf(status === null ? rest : [attr.uint32(Attr.AcctStatusType, status), ...rest]));
+    .map(([status, rest]) =>
+      packetOf(status === null ? rest : [attr.uint32(Attr.AcctStatusType, status), ...rest]),
+    );
 
   const wellTyped = (p: RadiusPacket) => {
     const r = decodeAccounting(p);
@@ -369,7 +478,8 @@ describe("fuzzing decodeAccounting", () => {
       return;
     }
     const parsed = recordSchema.safeParse(r.value);
-    if (!parsed.success) throw new Error(`${z.prettifyError(parsed.error)}\n${JSON.stringify(r.value)}`);
+    if (!parsed.success)
+      throw new Error(`${z.prettifyError(parsed.error)}\n${JSON.stringify(r.value)}`);
   };
 
   it("never throws on random attribute values, and every record is well typed", () => {
@@ -379,7 +489,10 @@ describe("fuzzing decodeAccounting", () => {
   it("never throws on truncated or bit-flipped packets, and every record is well typed", () => {
     fc.assert(
       fc.property(
-        fc.oneof(arbPacket.map((p) => encodePacket(p)), fc.constant(RADCLIENT_INTERIM)),
+        fc.oneof(
+          arbPacket.map((p) => encodePacket(p)),
+          fc.constant(RADCLIENT_INTERIM),
+        ),
         fc.array(fc.nat(), { maxLength: 4 }),
         fc.option(fc.nat()),
         (seed, flips, cut) => {

@@ -13,7 +13,13 @@
  */
 import { isUtf8 } from "node:buffer";
 import type { RATS } from "../../modules/catalog/catalog.schemas.js";
-import { luhnCheckDigit, luhnValid, parseImsi, type Imei, type Imsi } from "../../lib/identifiers.js";
+import {
+  luhnCheckDigit,
+  luhnValid,
+  parseImsi,
+  type Imei,
+  type Imsi,
+} from "../../lib/identifiers.js";
 import {
   A3gpp,
   ACCT_STATUS_TYPES,
@@ -89,7 +95,8 @@ export interface AccountingRecord {
   warnings: string[];
 }
 
-export type AccountingFailure = "not-accounting-request" | "status-type-missing" | "status-type-unknown";
+export type AccountingFailure =
+  "not-accounting-request" | "status-type-missing" | "status-type-unknown";
 
 const RAT_OF_TYPE: Readonly<Record<number, Rat>> = {
   1: "3G",
@@ -110,7 +117,9 @@ export function otterRat(ratType: number): Rat | null {
 type Value<T> = { v: T } | { error: string };
 type Parse<T> = (b: Buffer) => Value<T>;
 
-export function decodeAccounting(packet: RadiusPacket): Result<AccountingRecord, AccountingFailure> {
+export function decodeAccounting(
+  packet: RadiusPacket,
+): Result<AccountingRecord, AccountingFailure> {
   if (packet.code !== Code.AccountingRequest)
     return fail("not-accounting-request", `code ${packet.code} is not an Accounting-Request (4)`);
   const warnings: string[] = [];
@@ -123,11 +132,13 @@ export function decodeAccounting(packet: RadiusPacket): Result<AccountingRecord,
   };
   for (const a of packet.attributes) {
     if (a.kind === "standard") {
-      if (a.type === VENDOR_SPECIFIC) warnings.push("Vendor-Specific: too short to hold a vendor id; ignored");
+      if (a.type === VENDOR_SPECIFIC)
+        warnings.push("Vendor-Specific: too short to hold a vendor id; ignored");
       else push(standard, a.type, a.value);
     } else if (a.vendorId === VENDOR_3GPP) {
       if (a.kind === "vendor") push(gpp, a.vendorType, a.value);
-      else warnings.push("3GPP Vendor-Specific: sub-attributes do not add up to its length; ignored");
+      else
+        warnings.push("3GPP Vendor-Specific: sub-attributes do not add up to its length; ignored");
     }
   }
 
@@ -148,12 +159,17 @@ export function decodeAccounting(packet: RadiusPacket): Result<AccountingRecord,
   const v3 = <T>(type: number, parse: Parse<T>) => field(type, VENDOR_3GPP, parse);
 
   const statusValues = standard.get(Attr.AcctStatusType);
-  if (!statusValues) return fail("status-type-missing", "Accounting-Request without Acct-Status-Type");
+  if (!statusValues)
+    return fail("status-type-missing", "Accounting-Request without Acct-Status-Type");
   const status = std(Attr.AcctStatusType, uint32);
-  const statusName = status === undefined ? undefined : ACCT_STATUS_TYPES[status as keyof typeof ACCT_STATUS_TYPES];
+  const statusName =
+    status === undefined ? undefined : ACCT_STATUS_TYPES[status as keyof typeof ACCT_STATUS_TYPES];
   if (status === undefined || statusName === undefined) {
     const sent = status ?? `0x${statusValues[0]!.toString("hex")}`;
-    return fail("status-type-unknown", `Acct-Status-Type ${sent} is not Start, Stop, Interim-Update, Accounting-On or Accounting-Off`);
+    return fail(
+      "status-type-unknown",
+      `Acct-Status-Type ${sent} is not Start, Stop, Interim-Update, Accounting-On or Accounting-Off`,
+    );
   }
 
   const record: AccountingRecord = { statusType: { code: status, name: statusName }, warnings };
@@ -170,8 +186,24 @@ export function decodeAccounting(packet: RadiusPacket): Result<AccountingRecord,
   set("sessionId", std(Attr.AcctSessionId, text));
   set("sessionTime", std(Attr.AcctSessionTime, uint32));
   set("delayTime", std(Attr.AcctDelayTime, uint32));
-  set("inputOctets", volume(std(Attr.AcctInputOctets, uint32), std(Attr.AcctInputGigawords, uint32), "input", warnings));
-  set("outputOctets", volume(std(Attr.AcctOutputOctets, uint32), std(Attr.AcctOutputGigawords, uint32), "output", warnings));
+  set(
+    "inputOctets",
+    volume(
+      std(Attr.AcctInputOctets, uint32),
+      std(Attr.AcctInputGigawords, uint32),
+      "input",
+      warnings,
+    ),
+  );
+  set(
+    "outputOctets",
+    volume(
+      std(Attr.AcctOutputOctets, uint32),
+      std(Attr.AcctOutputGigawords, uint32),
+      "output",
+      warnings,
+    ),
+  );
   set("inputPackets", std(Attr.AcctInputPackets, uint32));
   set("outputPackets", std(Attr.AcctOutputPackets, uint32));
   set("terminateCause", std(Attr.AcctTerminateCause, coded(uint32, TERMINATE_CAUSES)));
@@ -187,7 +219,10 @@ export function decodeAccounting(packet: RadiusPacket): Result<AccountingRecord,
   set("sgsnMccMnc", v3(A3gpp.SgsnMccMnc, plmn));
   set("nsapi", v3(A3gpp.Nsapi, nsapi));
   set("selectionMode", v3(A3gpp.SelectionMode, pattern(/^[0-9]$/, "one digit")));
-  set("chargingCharacteristics", v3(A3gpp.ChargingCharacteristics, pattern(/^[0-9A-Fa-f]{4}$/, "4 hex digits")));
+  set(
+    "chargingCharacteristics",
+    v3(A3gpp.ChargingCharacteristics, pattern(/^[0-9A-Fa-f]{4}$/, "4 hex digits")),
+  );
   const device = v3(A3gpp.Imeisv, imeisv);
   if (device) {
     set("imeisv", device.imeisv);
@@ -199,20 +234,34 @@ export function decodeAccounting(packet: RadiusPacket): Result<AccountingRecord,
     record.ratType = ratType;
     record.rat = otterRat(ratType.code);
   }
-  set("userLocation", v3(A3gpp.UserLocationInfo, (b) => {
-    const r = decodeUserLocationInfo(b);
-    return r.ok ? { v: r.value } : { error: r.detail };
-  }));
-  set("msTimeZone", v3(A3gpp.MsTimeZone, (b) => {
-    const r = decodeMsTimeZone(b);
-    return r.ok ? { v: r.value } : { error: r.detail };
-  }));
+  set(
+    "userLocation",
+    v3(A3gpp.UserLocationInfo, (b) => {
+      const r = decodeUserLocationInfo(b);
+      return r.ok ? { v: r.value } : { error: r.detail };
+    }),
+  );
+  set(
+    "msTimeZone",
+    v3(A3gpp.MsTimeZone, (b) => {
+      const r = decodeMsTimeZone(b);
+      return r.ok ? { v: r.value } : { error: r.detail };
+    }),
+  );
   return ok(record);
 }
 
-function volume(octets: number | undefined, gigawords: number | undefined, dir: string, warnings: string[]) {
+function volume(
+  octets: number | undefined,
+  gigawords: number | undefined,
+  dir: string,
+  warnings: string[],
+) {
   if (octets === undefined) {
-    if (gigawords !== undefined) warnings.push(`Acct-${dir === "input" ? "Input" : "Output"}-Gigawords without octets; ignored`);
+    if (gigawords !== undefined)
+      warnings.push(
+        `Acct-${dir === "input" ? "Input" : "Output"}-Gigawords without octets; ignored`,
+      );
     return undefined;
   }
   const total = (gigawords ?? 0) * 2 ** 32 + octets;
@@ -223,16 +272,23 @@ function volume(octets: number | undefined, gigawords: number | undefined, dir: 
   return total;
 }
 
-const show = (b: Buffer) => (isUtf8(b) ? JSON.stringify(b.toString("utf8").slice(0, 40)) : `0x${b.subarray(0, 20).toString("hex")}`);
+const show = (b: Buffer) =>
+  isUtf8(b)
+    ? JSON.stringify(b.toString("utf8").slice(0, 40))
+    : `0x${b.subarray(0, 20).toString("hex")}`;
 
 function uint32(b: Buffer): Value<number> {
-  return b.length === 4 ? { v: b.readUInt32BE(0) } : { error: `expected 4 octets, got ${b.length}` };
+  return b.length === 4
+    ? { v: b.readUInt32BE(0) }
+    : { error: `expected 4 octets, got ${b.length}` };
 }
 function octet(b: Buffer): Value<number> {
   return b.length === 1 ? { v: b[0]! } : { error: `expected 1 octet, got ${b.length}` };
 }
 function ipv4(b: Buffer): Value<string> {
-  return b.length === 4 ? { v: [...b].join(".") } : { error: `expected an IPv4 address (4 octets), got ${b.length}` };
+  return b.length === 4
+    ? { v: [...b].join(".") }
+    : { error: `expected an IPv4 address (4 octets), got ${b.length}` };
 }
 function timestamp(b: Buffer): Value<Date> {
   const r = uint32(b);
@@ -268,7 +324,9 @@ function coded(parse: Parse<number>, names: Readonly<Record<number, string>>): P
 function msisdn(b: Buffer): Value<string> {
   const t = text(b);
   if ("error" in t) return t;
-  return /^\+?[0-9]{1,15}$/.test(t.v) ? { v: t.v.replace(/^\+/, "") } : { error: `${show(b)} is not an MSISDN` };
+  return /^\+?[0-9]{1,15}$/.test(t.v)
+    ? { v: t.v.replace(/^\+/, "") }
+    : { error: `${show(b)} is not an MSISDN` };
 }
 function imsi(b: Buffer): Value<Imsi> {
   const t = text(b);
@@ -285,7 +343,9 @@ function plmn(b: Buffer): Value<Plmn> {
 function nsapi(b: Buffer): Value<number> {
   const t = text(b);
   if ("error" in t) return t;
-  return /^[0-9A-Fa-f]$/.test(t.v) ? { v: parseInt(t.v, 16) } : { error: `${show(b)} is not one hex digit` };
+  return /^[0-9A-Fa-f]$/.test(t.v)
+    ? { v: parseInt(t.v, 16) }
+    : { error: `${show(b)} is not one hex digit` };
 }
 /**
  * 16 digits = TAC(8) + serial(6) + SV(2); the IMEI is the first 14 plus a Luhn digit. A gateway that
@@ -295,7 +355,8 @@ function imeisv(b: Buffer): Value<{ imeisv?: string; imei: Imei }> {
   const t = text(b);
   if ("error" in t) return t;
   const d = t.v;
-  if (/^[0-9]{16}$/.test(d)) return { v: { imeisv: d, imei: (d.slice(0, 14) + luhnCheckDigit(d.slice(0, 14))) as Imei } };
+  if (/^[0-9]{16}$/.test(d))
+    return { v: { imeisv: d, imei: (d.slice(0, 14) + luhnCheckDigit(d.slice(0, 14))) as Imei } };
   if (/^[0-9]{15}$/.test(d) && luhnValid(d)) return { v: { imei: d as Imei } };
   return { error: `${show(b)} is not a 16-digit IMEISV` };
 }

@@ -15,7 +15,14 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { Attr } from "./dictionary.js";
-import { Code, encodePacket, HEADER_LENGTH, MAX_PACKET_LENGTH, type OutgoingAttribute, type RadiusPacket } from "./packet.js";
+import {
+  Code,
+  encodePacket,
+  HEADER_LENGTH,
+  MAX_PACKET_LENGTH,
+  type OutgoingAttribute,
+  type RadiusPacket,
+} from "./packet.js";
 
 export type Secret = string | Buffer;
 
@@ -27,7 +34,8 @@ function md5(...parts: Buffer[]): Buffer {
   return h.digest();
 }
 
-const secretOctets = (secret: Secret) => (typeof secret === "string" ? Buffer.from(secret, "utf8") : secret);
+const secretOctets = (secret: Secret) =>
+  typeof secret === "string" ? Buffer.from(secret, "utf8") : secret;
 
 /** The packet's own octets (up to Length), or null when the header is inconsistent. */
 function framed(buf: Buffer): Buffer | null {
@@ -57,7 +65,11 @@ export function verifyDisconnectRequest(buf: Buffer, secret: Secret): boolean {
 }
 
 /** Checks a response against the authenticator of the request it answers. */
-export function verifyResponseAuthenticator(buf: Buffer, requestAuthenticator: Buffer, secret: Secret): boolean {
+export function verifyResponseAuthenticator(
+  buf: Buffer,
+  requestAuthenticator: Buffer,
+  secret: Secret,
+): boolean {
   const p = framed(buf);
   const s = secretOctets(secret);
   if (!p || s.length === 0 || requestAuthenticator.length !== 16) return false;
@@ -65,12 +77,23 @@ export function verifyResponseAuthenticator(buf: Buffer, requestAuthenticator: B
   return timingSafeEqual(expected, p.subarray(4, HEADER_LENGTH));
 }
 
-export function verifyAccountingResponse(buf: Buffer, requestAuthenticator: Buffer, secret: Secret): boolean {
-  return buf[0] === Code.AccountingResponse && verifyResponseAuthenticator(buf, requestAuthenticator, secret);
+export function verifyAccountingResponse(
+  buf: Buffer,
+  requestAuthenticator: Buffer,
+  secret: Secret,
+): boolean {
+  return (
+    buf[0] === Code.AccountingResponse &&
+    verifyResponseAuthenticator(buf, requestAuthenticator, secret)
+  );
 }
 
 /** A Disconnect-ACK or Disconnect-NAK answering the request whose authenticator is given. */
-export function verifyDisconnectResponse(buf: Buffer, requestAuthenticator: Buffer, secret: Secret): boolean {
+export function verifyDisconnectResponse(
+  buf: Buffer,
+  requestAuthenticator: Buffer,
+  secret: Secret,
+): boolean {
   return (
     (buf[0] === Code.DisconnectAck || buf[0] === Code.DisconnectNak) &&
     verifyResponseAuthenticator(buf, requestAuthenticator, secret)
@@ -85,7 +108,12 @@ export function signedRequest(p: {
   attributes: readonly OutgoingAttribute[];
 }): Buffer {
   const s = nonEmptySecret(p.secret);
-  const packet = encodePacket({ code: p.code, identifier: p.identifier, authenticator: ZERO_AUTHENTICATOR, attributes: p.attributes });
+  const packet = encodePacket({
+    code: p.code,
+    identifier: p.identifier,
+    authenticator: ZERO_AUTHENTICATOR,
+    attributes: p.attributes,
+  });
   md5(packet, s).copy(packet, 4);
   return packet;
 }
@@ -98,7 +126,9 @@ export function signedResponse(
   attributes: readonly OutgoingAttribute[] = [],
 ): Buffer {
   const s = nonEmptySecret(secret);
-  const proxyState = request.attributes.filter((a) => a.kind === "standard" && a.type === Attr.ProxyState);
+  const proxyState = request.attributes.filter(
+    (a) => a.kind === "standard" && a.type === Attr.ProxyState,
+  );
   const packet = encodePacket({
     code,
     identifier: request.identifier,
@@ -109,8 +139,11 @@ export function signedResponse(
   return packet;
 }
 
-export const accountingRequest = (p: { identifier: number; secret: Secret; attributes: readonly OutgoingAttribute[] }) =>
-  signedRequest({ code: Code.AccountingRequest, ...p });
+export const accountingRequest = (p: {
+  identifier: number;
+  secret: Secret;
+  attributes: readonly OutgoingAttribute[];
+}) => signedRequest({ code: Code.AccountingRequest, ...p });
 
 export const accountingResponse = (
   request: Pick<RadiusPacket, "identifier" | "authenticator" | "attributes">,
@@ -118,8 +151,11 @@ export const accountingResponse = (
   attributes: readonly OutgoingAttribute[] = [],
 ) => signedResponse(Code.AccountingResponse, request, secret, attributes);
 
-export const disconnectRequest = (p: { identifier: number; secret: Secret; attributes: readonly OutgoingAttribute[] }) =>
-  signedRequest({ code: Code.DisconnectRequest, ...p });
+export const disconnectRequest = (p: {
+  identifier: number;
+  secret: Secret;
+  attributes: readonly OutgoingAttribute[];
+}) => signedRequest({ code: Code.DisconnectRequest, ...p });
 
 /** The simulator's answer to a Disconnect-Request: ACK (41) or NAK (42, usually with an Error-Cause). */
 export const disconnectResponse = (

@@ -8,7 +8,12 @@
  *   attr.vsa3gppMany([{ vendorType: A3gpp.RatType, value: Buffer.from([9]) }, { vendorType: A3gpp.Imsi, value: "240070000000001" }]),
  * ] });
  */
-import type { OutgoingAttribute, StandardAttribute, VendorAttribute, VendorGroup } from "./packet.js";
+import type {
+  OutgoingAttribute,
+  StandardAttribute,
+  VendorAttribute,
+  VendorGroup,
+} from "./packet.js";
 
 export const VENDOR_SPECIFIC = 26;
 export const VENDOR_3GPP = 10415;
@@ -197,7 +202,10 @@ export const value = {
   },
   ipv4(ip: string): Buffer {
     const parts = ip.split(".");
-    if (parts.length !== 4 || !parts.every((p) => /^(0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255))
+    if (
+      parts.length !== 4 ||
+      !parts.every((p) => /^(0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255)
+    )
       throw new RangeError(`not an IPv4 address: ${ip}`);
     return Buffer.from(parts.map(Number));
   },
@@ -211,10 +219,26 @@ const octets = (v: Buffer | string) => (typeof v === "string" ? value.string(v) 
 /** Builders for outgoing attributes: `attr.string(30, "iot.example")`, `attr.vsa3gpp(21, Buffer.from([9]))`. */
 export const attr = {
   octets: (type: number, v: Buffer): StandardAttribute => ({ kind: "standard", type, value: v }),
-  string: (type: number, s: string): StandardAttribute => ({ kind: "standard", type, value: value.string(s) }),
-  uint32: (type: number, n: number): StandardAttribute => ({ kind: "standard", type, value: value.uint32(n) }),
-  ipv4: (type: number, ip: string): StandardAttribute => ({ kind: "standard", type, value: value.ipv4(ip) }),
-  date: (type: number, d: Date): StandardAttribute => ({ kind: "standard", type, value: value.date(d) }),
+  string: (type: number, s: string): StandardAttribute => ({
+    kind: "standard",
+    type,
+    value: value.string(s),
+  }),
+  uint32: (type: number, n: number): StandardAttribute => ({
+    kind: "standard",
+    type,
+    value: value.uint32(n),
+  }),
+  ipv4: (type: number, ip: string): StandardAttribute => ({
+    kind: "standard",
+    type,
+    value: value.ipv4(ip),
+  }),
+  date: (type: number, d: Date): StandardAttribute => ({
+    kind: "standard",
+    type,
+    value: value.date(d),
+  }),
   /** One sub-attribute in its own Vendor-Specific; a string value is sent as UTF-8. */
   vsa: (vendorId: number, vendorType: number, v: Buffer | string): VendorAttribute => ({
     kind: "vendor",
@@ -223,9 +247,12 @@ export const attr = {
     vendorType,
     value: octets(v),
   }),
-  vsa3gpp: (vendorType: number, v: Buffer | string): VendorAttribute => attr.vsa(VENDOR_3GPP, vendorType, v),
+  vsa3gpp: (vendorType: number, v: Buffer | string): VendorAttribute =>
+    attr.vsa(VENDOR_3GPP, vendorType, v),
   /** Several 3GPP sub-attributes packed into one Vendor-Specific (RFC 2865 §5.26 allows it). */
-  vsa3gppMany: (subs: ReadonlyArray<{ vendorType: number; value: Buffer | string }>): VendorGroup => ({
+  vsa3gppMany: (
+    subs: ReadonlyArray<{ vendorType: number; value: Buffer | string }>,
+  ): VendorGroup => ({
     kind: "vendor-group",
     type: VENDOR_SPECIFIC,
     vendorId: VENDOR_3GPP,

@@ -8,7 +8,9 @@ import { Code, decodePacket, encodePacket, type RawAttribute } from "./packet.js
 
 /** An Accounting-Request captured from radclient 3.2.1, shared secret "sekret" (see the file). */
 const RADCLIENT_INTERIM = Buffer.from(
-  readFileSync(new URL("./testdata/radclient-interim.txt", import.meta.url), "utf8").replace(/^#.*$/gm, "").trim(),
+  readFileSync(new URL("./testdata/radclient-interim.txt", import.meta.url), "utf8")
+    .replace(/^#.*$/gm, "")
+    .trim(),
   "hex",
 );
 
@@ -16,7 +18,9 @@ const RADCLIENT_INTERIM = Buffer.from(
 function handMade(identifier: number, attributes: Buffer, secret: string): Buffer {
   const length = 20 + attributes.length;
   const header = Buffer.from([Code.AccountingRequest, identifier, length >> 8, length & 0xff]);
-  const auth = createHash("md5").update(Buffer.concat([header, Buffer.alloc(16), attributes, Buffer.from(secret)])).digest();
+  const auth = createHash("md5")
+    .update(Buffer.concat([header, Buffer.alloc(16), attributes, Buffer.from(secret)]))
+    .digest();
   return Buffer.concat([header, auth, attributes]);
 }
 
@@ -28,8 +32,20 @@ describe("decodePacket", () => {
     expect(r.value.identifier).toBe(0xa8);
     expect(r.value.authenticator.toString("hex")).toBe("6505b61344a7b3d28569fa1c23686868");
     const std = r.value.attributes.filter((a) => a.kind === "standard").map((a) => a.type);
-    expect(std).toEqual([Attr.AcctStatusType, Attr.UserName, Attr.NasIpAddress, 30, 31, 44, 42, 52, 43]);
-    const vsa = r.value.attributes.flatMap((a) => (a.kind === "vendor" ? [[a.vendorId, a.vendorType]] : []));
+    expect(std).toEqual([
+      Attr.AcctStatusType,
+      Attr.UserName,
+      Attr.NasIpAddress,
+      30,
+      31,
+      44,
+      42,
+      52,
+      43,
+    ]);
+    const vsa = r.value.attributes.flatMap((a) =>
+      a.kind === "vendor" ? [[a.vendorId, a.vendorType]] : [],
+    );
     expect(vsa).toEqual([1, 20, 21, 18, 22, 23].map((t) => [VENDOR_3GPP, t]));
     expect(verifyAccountingRequest(RADCLIENT_INTERIM, "sekret")).toBe(true);
   });
@@ -48,13 +64,36 @@ describe("decodePacket", () => {
   });
 
   it("splits several 3GPP sub-attributes packed in one Vendor-Specific", () => {
-    const body = Buffer.from([0, 0, 0x28, 0xaf, 21, 3, 9, 1, 5, ...Buffer.from("123"), 23, 4, 0x40, 0x00]);
-    const r = decodePacket(handMade(1, Buffer.concat([Buffer.from([26, body.length + 2]), body]), "x"));
+    const body = Buffer.from([
+      0,
+      0,
+      0x28,
+      0xaf,
+      21,
+      3,
+      9,
+      1,
+      5,
+      ...Buffer.from("123"),
+      23,
+      4,
+      0x40,
+      0x00,
+    ]);
+    const r = decodePacket(
+      handMade(1, Buffer.concat([Buffer.from([26, body.length + 2]), body]), "x"),
+    );
     if (!r.ok) throw new Error(r.detail);
     expect(r.value.attributes).toEqual([
       { kind: "vendor", type: 26, vendorId: VENDOR_3GPP, vendorType: 21, value: Buffer.from([9]) },
       { kind: "vendor", type: 26, vendorId: VENDOR_3GPP, vendorType: 1, value: Buffer.from("123") },
-      { kind: "vendor", type: 26, vendorId: VENDOR_3GPP, vendorType: 23, value: Buffer.from([0x40, 0]) },
+      {
+        kind: "vendor",
+        type: 26,
+        vendorId: VENDOR_3GPP,
+        vendorType: 23,
+        value: Buffer.from([0x40, 0]),
+      },
     ]);
   });
 
@@ -64,14 +103,21 @@ describe("decodePacket", () => {
     const r = decodePacket(handMade(1, Buffer.concat([starent, after]), "x"));
     if (!r.ok) throw new Error(r.detail);
     expect(r.value.attributes).toEqual([
-      { kind: "vendor-opaque", type: 26, vendorId: 8164, value: Buffer.from([0x00, 0x01, 0x00, 0x06, 0xab, 0xcd]) },
+      {
+        kind: "vendor-opaque",
+        type: 26,
+        vendorId: 8164,
+        value: Buffer.from([0x00, 0x01, 0x00, 0x06, 0xab, 0xcd]),
+      },
       { kind: "standard", type: 44, value: Buffer.from("abc") },
     ]);
   });
 
   it("keeps a 3GPP Vendor-Specific whose sub-attributes do not add up as opaque, and goes on", () => {
     const bad = Buffer.from([26, 10, 0, 0, 0x28, 0xaf, 21, 9, 9, 9]);
-    const r = decodePacket(handMade(1, Buffer.concat([bad, Buffer.from([40, 6, 0, 0, 0, 2])]), "x"));
+    const r = decodePacket(
+      handMade(1, Buffer.concat([bad, Buffer.from([40, 6, 0, 0, 0, 2])]), "x"),
+    );
     if (!r.ok) throw new Error(r.detail);
     expect(r.value.attributes.map((a) => a.kind)).toEqual(["vendor-opaque", "standard"]);
   });
@@ -123,19 +169,30 @@ describe("encodePacket", () => {
       attributes: [
         attr.uint32(Attr.AcctStatusType, 1),
         attr.ipv4(Attr.NasIpAddress, "10.0.0.1"),
-        attr.vsa3gppMany([{ vendorType: A3gpp.RatType, value: Buffer.from([9]) }, { vendorType: A3gpp.Imsi, value: "1" }]),
+        attr.vsa3gppMany([
+          { vendorType: A3gpp.RatType, value: Buffer.from([9]) },
+          { vendorType: A3gpp.Imsi, value: "1" },
+        ]),
       ],
     });
-    expect(buf.subarray(20).toString("hex")).toBe("2806000000010406" + "0a000001" + "1a0c000028af" + "150309" + "010331");
+    expect(buf.subarray(20).toString("hex")).toBe(
+      "2806000000010406" + "0a000001" + "1a0c000028af" + "150309" + "010331",
+    );
     expect(buf.readUInt16BE(2)).toBe(buf.length);
   });
 
   it("refuses what cannot be sent", () => {
     const p = { code: 4, identifier: 1, authenticator: Buffer.alloc(16) };
-    expect(() => encodePacket({ ...p, attributes: [attr.octets(1, Buffer.alloc(254))] })).toThrow(RangeError);
-    expect(() => encodePacket({ ...p, attributes: [attr.vsa3gpp(1, Buffer.alloc(248))] })).toThrow(RangeError);
+    expect(() => encodePacket({ ...p, attributes: [attr.octets(1, Buffer.alloc(254))] })).toThrow(
+      RangeError,
+    );
+    expect(() => encodePacket({ ...p, attributes: [attr.vsa3gpp(1, Buffer.alloc(248))] })).toThrow(
+      RangeError,
+    );
     expect(() => encodePacket({ ...p, identifier: 256, attributes: [] })).toThrow(RangeError);
-    expect(() => encodePacket({ ...p, attributes: Array(20).fill(attr.octets(1, Buffer.alloc(253))) })).toThrow(/4096/);
+    expect(() =>
+      encodePacket({ ...p, attributes: Array(20).fill(attr.octets(1, Buffer.alloc(253))) }),
+    ).toThrow(/4096/);
     expect(() => attr.ipv4(4, "10.0.0.256")).toThrow(RangeError);
     expect(() => attr.uint32(40, -1)).toThrow(RangeError);
   });
@@ -183,17 +240,34 @@ describe("round trip", () => {
   it("a group of 3GPP sub-attributes decodes to the same sub-attributes, in order", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ vendorType: fc.integer({ min: 0, max: 255 }), value: fc.uint8Array({ maxLength: 40 }) }), {
-          minLength: 1,
-          maxLength: 6,
-        }),
+        fc.array(
+          fc.record({
+            vendorType: fc.integer({ min: 0, max: 255 }),
+            value: fc.uint8Array({ maxLength: 40 }),
+          }),
+          {
+            minLength: 1,
+            maxLength: 6,
+          },
+        ),
         (subs) => {
-          const group = attr.vsa3gppMany(subs.map((s) => ({ vendorType: s.vendorType, value: Buffer.from(s.value) })));
-          const r = decodePacket(encodePacket({ code: 4, identifier: 0, authenticator: Buffer.alloc(16), attributes: [group] }));
-          if (!r.ok) throw new Error(r.detail);
-          expect(r.value.attributes.map((a) => (a.kind === "vendor" ? [a.vendorType, [...a.value]] : a.kind))).toEqual(
-            subs.map((s) => [s.vendorType, [...s.value]]),
+          const group = attr.vsa3gppMany(
+            subs.map((s) => ({ vendorType: s.vendorType, value: Buffer.from(s.value) })),
           );
+          const r = decodePacket(
+            encodePacket({
+              code: 4,
+              identifier: 0,
+              authenticator: Buffer.alloc(16),
+              attributes: [group],
+            }),
+          );
+          if (!r.ok) throw new Error(r.detail);
+          expect(
+            r.value.attributes.map((a) =>
+              a.kind === "vendor" ? [a.vendorType, [...a.value]] : a.kind,
+            ),
+          ).toEqual(subs.map((s) => [s.vendorType, [...s.value]]));
         },
       ),
       { numRuns: 300 },
@@ -224,20 +298,31 @@ describe("fuzzing decodePacket", () => {
 
   const valid = fc
     .tuple(fc.integer({ min: 0, max: 255 }), fc.array(arbAttribute, { maxLength: 8 }))
-    .map(([identifier, attributes]) => encodePacket({ code: 4, identifier, authenticator: Buffer.alloc(16, 7), attributes }));
+    .map(([identifier, attributes]) =>
+      encodePacket({ code: 4, identifier, authenticator: Buffer.alloc(16, 7), attributes }),
+    );
   const seeds = fc.oneof(valid, fc.constant(RADCLIENT_INTERIM));
 
   it("never throws on random bytes", () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (a) => wellFormed(Buffer.from(a))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (a) => wellFormed(Buffer.from(a))),
+      { numRuns: 2000 },
+    );
   });
 
   it("never throws on truncated or bit-flipped packets", () => {
     fc.assert(
-      fc.property(seeds, fc.nat(), fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), fc.boolean(), (seed, cut, flips, truncate) => {
-        const buf = Buffer.from(seed);
-        for (const f of flips) buf[f % buf.length]! ^= 1 << (f % 8);
-        wellFormed(truncate ? buf.subarray(0, cut % (buf.length + 1)) : buf);
-      }),
+      fc.property(
+        seeds,
+        fc.nat(),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (seed, cut, flips, truncate) => {
+          const buf = Buffer.from(seed);
+          for (const f of flips) buf[f % buf.length]! ^= 1 << (f % 8);
+          wellFormed(truncate ? buf.subarray(0, cut % (buf.length + 1)) : buf);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

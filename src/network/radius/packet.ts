@@ -41,7 +41,8 @@ export const MAX_PACKET_LENGTH = 4096;
 export const MAX_VALUE_LENGTH = 253;
 
 /** Why a datagram is not a RADIUS packet; a short label, fit for a metrics dimension. */
-export type PacketFailure = "too-short" | "bad-length" | "truncated" | "attribute-length" | "attribute-overrun";
+export type PacketFailure =
+  "too-short" | "bad-length" | "truncated" | "attribute-length" | "attribute-overrun";
 
 /** A standard attribute (also a Vendor-Specific too short to hold a vendor id, kept as sent). */
 export interface StandardAttribute {
@@ -96,21 +97,28 @@ const RFC_FRAMED_VENDORS: ReadonlySet<number> = new Set([VENDOR_3GPP]);
  * buffers share one copy of the packet, so the caller may reuse the datagram's buffer.
  */
 export function decodePacket(buf: Buffer): Result<RadiusPacket, PacketFailure> {
-  if (buf.length < HEADER_LENGTH) return fail("too-short", `${buf.length} octets; a RADIUS header has 20`);
+  if (buf.length < HEADER_LENGTH)
+    return fail("too-short", `${buf.length} octets; a RADIUS header has 20`);
   const length = buf.readUInt16BE(2);
   if (length < HEADER_LENGTH || length > MAX_PACKET_LENGTH)
     return fail("bad-length", `Length field ${length} is outside 20..4096`);
-  if (length > buf.length) return fail("truncated", `Length field ${length} but only ${buf.length} octets received`);
+  if (length > buf.length)
+    return fail("truncated", `Length field ${length} but only ${buf.length} octets received`);
   const packet = Buffer.from(buf.subarray(0, length));
   const attributes: RawAttribute[] = [];
   let at = HEADER_LENGTH;
   while (at < length) {
-    if (at + 2 > length) return fail("attribute-overrun", `attribute header at offset ${at} runs past the packet`);
+    if (at + 2 > length)
+      return fail("attribute-overrun", `attribute header at offset ${at} runs past the packet`);
     const type = packet[at]!;
     const len = packet[at + 1]!;
-    if (len < 2) return fail("attribute-length", `attribute ${type} at offset ${at} has length ${len}`);
+    if (len < 2)
+      return fail("attribute-length", `attribute ${type} at offset ${at} has length ${len}`);
     if (at + len > length)
-      return fail("attribute-overrun", `attribute ${type} at offset ${at} (length ${len}) runs past the packet`);
+      return fail(
+        "attribute-overrun",
+        `attribute ${type} at offset ${at} (length ${len}) runs past the packet`,
+      );
     const value = packet.subarray(at + 2, at + len);
     if (type === VENDOR_SPECIFIC) attributes.push(...splitVendorSpecific(value));
     else attributes.push({ kind: "standard", type, value });
@@ -131,14 +139,25 @@ function splitVendorSpecific(value: Buffer): RawAttribute[] {
   if (value.length < 4) return [{ kind: "standard", type: VENDOR_SPECIFIC, value }];
   const vendorId = value.readUInt32BE(0);
   const body = value.subarray(4);
-  const opaque: OpaqueVendorAttribute = { kind: "vendor-opaque", type: VENDOR_SPECIFIC, vendorId, value: body };
+  const opaque: OpaqueVendorAttribute = {
+    kind: "vendor-opaque",
+    type: VENDOR_SPECIFIC,
+    vendorId,
+    value: body,
+  };
   if (!RFC_FRAMED_VENDORS.has(vendorId)) return [opaque];
   const subs: VendorAttribute[] = [];
   let at = 0;
   while (at < body.length) {
     const len = body[at + 1];
     if (len === undefined || len < 2 || at + len > body.length) return [opaque];
-    subs.push({ kind: "vendor", type: VENDOR_SPECIFIC, vendorId, vendorType: body[at]!, value: body.subarray(at + 2, at + len) });
+    subs.push({
+      kind: "vendor",
+      type: VENDOR_SPECIFIC,
+      vendorId,
+      vendorType: body[at]!,
+      value: body.subarray(at + 2, at + len),
+    });
     at += len;
   }
   return subs.length > 0 ? subs : [opaque];
@@ -149,7 +168,9 @@ export function encodeAttributes(attributes: readonly OutgoingAttribute[]): Buff
   const parts: Buffer[] = [];
   const tlv = (type: number, value: Buffer) => {
     if (value.length > MAX_VALUE_LENGTH)
-      throw new RangeError(`attribute ${type}: value of ${value.length} octets exceeds ${MAX_VALUE_LENGTH}`);
+      throw new RangeError(
+        `attribute ${type}: value of ${value.length} octets exceeds ${MAX_VALUE_LENGTH}`,
+      );
     parts.push(Buffer.from([type, value.length + 2]), value);
   };
   const vendorBody = (vendorId: number, body: Buffer) => {
@@ -172,7 +193,9 @@ export function encodeAttributes(attributes: readonly OutgoingAttribute[]): Buff
         const body = subs.map((s) => {
           checkByte("vendor attribute type", s.vendorType);
           if (s.value.length > MAX_VALUE_LENGTH - 6)
-            throw new RangeError(`vendor attribute ${s.vendorType}: value of ${s.value.length} octets is too long`);
+            throw new RangeError(
+              `vendor attribute ${s.vendorType}: value of ${s.value.length} octets is too long`,
+            );
           return Buffer.concat([Buffer.from([s.vendorType, s.value.length + 2]), s.value]);
         });
         tlv(VENDOR_SPECIFIC, vendorBody(a.vendorId, Buffer.concat(body)));
@@ -192,10 +215,12 @@ export function encodePacket(p: {
 }): Buffer {
   checkByte("code", p.code);
   checkByte("identifier", p.identifier);
-  if (p.authenticator.length !== 16) throw new RangeError(`authenticator must be 16 octets, got ${p.authenticator.length}`);
+  if (p.authenticator.length !== 16)
+    throw new RangeError(`authenticator must be 16 octets, got ${p.authenticator.length}`);
   const attrs = encodeAttributes(p.attributes);
   const length = HEADER_LENGTH + attrs.length;
-  if (length > MAX_PACKET_LENGTH) throw new RangeError(`packet of ${length} octets exceeds ${MAX_PACKET_LENGTH}`);
+  if (length > MAX_PACKET_LENGTH)
+    throw new RangeError(`packet of ${length} octets exceeds ${MAX_PACKET_LENGTH}`);
   const header = Buffer.alloc(4);
   header[0] = p.code;
   header[1] = p.identifier;
@@ -204,5 +229,6 @@ export function encodePacket(p: {
 }
 
 function checkByte(what: string, n: number): void {
-  if (!Number.isInteger(n) || n < 0 || n > 255) throw new RangeError(`${what} must be 0..255, got ${n}`);
+  if (!Number.isInteger(n) || n < 0 || n > 255)
+    throw new RangeError(`${what} must be 0..255, got ${n}`);
 }

@@ -11,8 +11,13 @@ describe("3GPP-MS-TimeZone", () => {
     ["6901", -240, 1], // UTC−4, New York in summer
     ["8300", 570, 0], // UTC+9:30, Darwin: 38 quarter hours, digits swapped
   ])("%s → %i min, DST %i h", (hex, offsetMinutes, dstHours) => {
-    expect(decodeMsTimeZone(Buffer.from(hex, "hex"))).toEqual({ ok: true, value: { offsetMinutes, dstHours } });
-    expect(encodeMsTimeZone({ offsetMinutes, dstHours: dstHours as 0 | 1 | 2 }).toString("hex")).toBe(hex);
+    expect(decodeMsTimeZone(Buffer.from(hex, "hex"))).toEqual({
+      ok: true,
+      value: { offsetMinutes, dstHours },
+    });
+    expect(
+      encodeMsTimeZone({ offsetMinutes, dstHours: dstHours as 0 | 1 | 2 }).toString("hex"),
+    ).toBe(hex);
   });
 
   it.each(["40", "400000", "a000", "9500", "4003"])("refuses %s", (hex) => {
@@ -21,10 +26,14 @@ describe("3GPP-MS-TimeZone", () => {
 
   it("round-trips every quarter hour within ±14 h", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -56, max: 56 }), fc.constantFrom(0 as const, 1 as const, 2 as const), (q, dstHours) => {
-        const tz = { offsetMinutes: q * 15, dstHours };
-        expect(decodeMsTimeZone(encodeMsTimeZone(tz))).toEqual({ ok: true, value: tz });
-      }),
+      fc.property(
+        fc.integer({ min: -56, max: 56 }),
+        fc.constantFrom(0 as const, 1 as const, 2 as const),
+        (q, dstHours) => {
+          const tz = { offsetMinutes: q * 15, dstHours };
+          expect(decodeMsTimeZone(encodeMsTimeZone(tz))).toEqual({ ok: true, value: tz });
+        },
+      ),
     );
     expect(() => encodeMsTimeZone({ offsetMinutes: 10, dstHours: 0 })).toThrow(RangeError);
   });

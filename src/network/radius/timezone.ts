@@ -23,16 +23,24 @@ export function decodeMsTimeZone(b: Buffer): Result<MsTimeZone, "time-zone"> {
   const dst = (b[1]! & 0x03) as 0 | 1 | 2 | 3;
   if (units > 9) return fail("time-zone", `MS-TimeZone ${b.toString("hex")} is not BCD`);
   const quarters = tens * 10 + units;
-  if (quarters > MAX_QUARTERS) return fail("time-zone", `MS-TimeZone ${b.toString("hex")} is more than 14 h from UTC`);
-  if (dst === 3) return fail("time-zone", `MS-TimeZone ${b.toString("hex")} has the reserved DST value 3`);
+  if (quarters > MAX_QUARTERS)
+    return fail("time-zone", `MS-TimeZone ${b.toString("hex")} is more than 14 h from UTC`);
+  if (dst === 3)
+    return fail("time-zone", `MS-TimeZone ${b.toString("hex")} has the reserved DST value 3`);
   return ok({ offsetMinutes: (tz & 0x08 ? -quarters : quarters) * 15 || 0, dstHours: dst });
 }
 
 export function encodeMsTimeZone(tz: MsTimeZone): Buffer {
   const quarters = tz.offsetMinutes / 15;
   if (!Number.isInteger(quarters) || Math.abs(quarters) > MAX_QUARTERS)
-    throw new RangeError(`time zone offset must be whole quarter hours within ±14 h, got ${tz.offsetMinutes} min`);
-  if (![0, 1, 2].includes(tz.dstHours)) throw new RangeError(`DST must be 0, 1 or 2 hours, got ${tz.dstHours}`);
+    throw new RangeError(
+      `time zone offset must be whole quarter hours within ±14 h, got ${tz.offsetMinutes} min`,
+    );
+  if (![0, 1, 2].includes(tz.dstHours))
+    throw new RangeError(`DST must be 0, 1 or 2 hours, got ${tz.dstHours}`);
   const q = Math.abs(quarters);
-  return Buffer.from([((q % 10) << 4) | (quarters < 0 ? 0x08 : 0) | Math.floor(q / 10), tz.dstHours]);
+  return Buffer.from([
+    ((q % 10) << 4) | (quarters < 0 ? 0x08 : 0) | Math.floor(q / 10),
+    tz.dstHours,
+  ]);
 }

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodePlmn, decodeUserLocationInfo, encodePlmn, encodeUserLocationInfo, type UserLocation, type UserLocationInput } from "./uli.js";
+import {
+  decodePlmn,
+  decodeUserLocationInfo,
+  encodePlmn,
+  encodeUserLocationInfo,
+  type UserLocation,
+  type UserLocationInput,
+} from "./uli.js";
 
 const hex = (s: string) => Buffer.from(s.replace(/\s/g, ""), "hex");
 const uli = (s: string) => {
@@ -27,7 +34,8 @@ describe("PLMN BCD (TS 24.008 §10.5.1.3)", () => {
       for (let n = 0; n < 1100; n++) {
         const mnc = n < 100 ? String(n).padStart(2, "0") : String(n - 100).padStart(3, "0");
         const r = decodePlmn(encodePlmn({ mcc, mnc }));
-        if (!r.ok || r.value.mcc !== mcc || r.value.mnc !== mnc) throw new Error(`${mcc}/${mnc} → ${JSON.stringify(r)}`);
+        if (!r.ok || r.value.mcc !== mcc || r.value.mnc !== mnc)
+          throw new Error(`${mcc}/${mnc} → ${JSON.stringify(r)}`);
         checked++;
       }
     }
@@ -35,7 +43,9 @@ describe("PLMN BCD (TS 24.008 §10.5.1.3)", () => {
   });
 
   it("keeps 01 and 001 apart", () => {
-    expect(encodePlmn({ mcc: "240", mnc: "01" })).not.toEqual(encodePlmn({ mcc: "240", mnc: "001" }));
+    expect(encodePlmn({ mcc: "240", mnc: "01" })).not.toEqual(
+      encodePlmn({ mcc: "240", mnc: "001" }),
+    );
   });
 
   it("refuses non-BCD octets and bad input", () => {
@@ -53,13 +63,25 @@ describe("decodeUserLocationInfo", () => {
     ["SAI", "01 02f810 1234 0042", { lac: 0x1234, sac: 0x42 }],
     ["RAI", "02 02f810 1234 05ff", { lac: 0x1234, rac: 5 }],
     ["TAI", "80 02f810 0b6b", { tac: 2923 }],
-    ["ECGI", "81 02f810 01a2c30a", { eci: 0x01a2c30a, enbId: 0x1a2c3, enbIdBits: 20, cellId: 0x0a }],
-    ["TAI+ECGI", "82 02f810 0b6b 02f810 01a2c30a", { tac: 2923, eci: 0x01a2c30a, enbId: 0x1a2c3, cellId: 0x0a }],
+    [
+      "ECGI",
+      "81 02f810 01a2c30a",
+      { eci: 0x01a2c30a, enbId: 0x1a2c3, enbIdBits: 20, cellId: 0x0a },
+    ],
+    [
+      "TAI+ECGI",
+      "82 02f810 0b6b 02f810 01a2c30a",
+      { tac: 2923, eci: 0x01a2c30a, enbId: 0x1a2c3, cellId: 0x0a },
+    ],
     ["eNodeB ID", "83 02f810 01a2c3", { enbId: 0x1a2c3, enbIdBits: 20 }],
     ["TAI+eNodeB ID", "84 02f810 0b6b 02f810 01a2c3", { tac: 2923, enbId: 0x1a2c3 }],
     ["extended eNodeB ID, long macro", "85 02f810 1fffff", { enbId: 0x1fffff, enbIdBits: 21 }],
     ["extended eNodeB ID, short macro", "85 02f810 83ffff", { enbId: 0x3ffff, enbIdBits: 18 }],
-    ["TAI+extended eNodeB ID", "86 02f810 0b6b 02f810 012345", { tac: 2923, enbId: 0x12345, enbIdBits: 21 }],
+    [
+      "TAI+extended eNodeB ID",
+      "86 02f810 0b6b 02f810 012345",
+      { tac: 2923, enbId: 0x12345, enbIdBits: 21 },
+    ],
   ])("%s", (_name, value, fields) => {
     const loc = uli(value);
     expect(loc).toMatchObject({ mcc: "208", mnc: "01", raw: value.replace(/\s/g, ""), ...fields });
@@ -120,19 +142,31 @@ const u16 = fc.integer({ min: 0, max: 0xffff });
 const arbInput: fc.Arbitrary<UserLocationInput> = fc.oneof(
   fc.tuple(arbPlmn, u16, u16).map(([p, lac, ci]) => ({ type: 0, ...p, lac, ci })),
   fc.tuple(arbPlmn, u16, u16).map(([p, lac, sac]) => ({ type: 1, ...p, lac, sac })),
-  fc.tuple(arbPlmn, u16, fc.integer({ min: 0, max: 255 })).map(([p, lac, rac]) => ({ type: 2, ...p, lac, rac })),
-  fc.tuple(arbPlmn, u16).map(([p, tac]) => ({ type: 128, ...p, tac })),
-  fc.tuple(fc.constantFrom(129, 130), arbPlmn, u16, fc.integer({ min: 0, max: 0x0fffffff })).map(([type, p, tac, eci]) =>
-    type === 129 ? { type, ...p, eci } : { type, ...p, tac, eci },
-  ),
-  fc.tuple(fc.constantFrom(131, 132), arbPlmn, u16, fc.integer({ min: 0, max: 0xfffff })).map(([type, p, tac, enbId]) =>
-    type === 131 ? { type, ...p, enbId } : { type, ...p, tac, enbId },
-  ),
   fc
-    .tuple(fc.constantFrom(133, 134), arbPlmn, u16, fc.constantFrom(18 as const, 21 as const), fc.nat())
+    .tuple(arbPlmn, u16, fc.integer({ min: 0, max: 255 }))
+    .map(([p, lac, rac]) => ({ type: 2, ...p, lac, rac })),
+  fc.tuple(arbPlmn, u16).map(([p, tac]) => ({ type: 128, ...p, tac })),
+  fc
+    .tuple(fc.constantFrom(129, 130), arbPlmn, u16, fc.integer({ min: 0, max: 0x0fffffff }))
+    .map(([type, p, tac, eci]) => (type === 129 ? { type, ...p, eci } : { type, ...p, tac, eci })),
+  fc
+    .tuple(fc.constantFrom(131, 132), arbPlmn, u16, fc.integer({ min: 0, max: 0xfffff }))
+    .map(([type, p, tac, enbId]) =>
+      type === 131 ? { type, ...p, enbId } : { type, ...p, tac, enbId },
+    ),
+  fc
+    .tuple(
+      fc.constantFrom(133, 134),
+      arbPlmn,
+      u16,
+      fc.constantFrom(18 as const, 21 as const),
+      fc.nat(),
+    )
     .map(([type, p, tac, enbIdBits, n]) => {
       const enbId = n % 2 ** enbIdBits;
-      return type === 133 ? { type, ...p, enbId, enbIdBits } : { type, ...p, tac, enbId, enbIdBits };
+      return type === 133
+        ? { type, ...p, enbId, enbIdBits }
+        : { type, ...p, tac, enbId, enbIdBits };
     }),
 );
 
@@ -143,15 +177,20 @@ describe("encodeUserLocationInfo", () => {
         const r = decodeUserLocationInfo(encodeUserLocationInfo(input));
         if (!r.ok) throw new Error(r.detail);
         expect(r.value).toMatchObject(input);
-        if (r.value.eci !== undefined) expect(r.value.eci).toBe(r.value.enbId! * 256 + r.value.cellId!);
+        if (r.value.eci !== undefined)
+          expect(r.value.eci).toBe(r.value.enbId! * 256 + r.value.cellId!);
       }),
       { numRuns: 1000 },
     );
   });
 
   it("refuses an input missing what its type needs", () => {
-    expect(() => encodeUserLocationInfo({ type: 130, mcc: "208", mnc: "01", tac: 1 })).toThrow(/eci/);
-    expect(() => encodeUserLocationInfo({ type: 129, mcc: "208", mnc: "01", eci: 2 ** 28 })).toThrow(RangeError);
+    expect(() => encodeUserLocationInfo({ type: 130, mcc: "208", mnc: "01", tac: 1 })).toThrow(
+      /eci/,
+    );
+    expect(() =>
+      encodeUserLocationInfo({ type: 129, mcc: "208", mnc: "01", eci: 2 ** 28 }),
+    ).toThrow(RangeError);
     expect(() => encodeUserLocationInfo({ type: 135 })).toThrow(RangeError);
     expect(() => encodeUserLocationInfo({ type: 5, mcc: "208", mnc: "01" })).toThrow(RangeError);
   });
@@ -166,23 +205,37 @@ describe("fuzzing decodeUserLocationInfo", () => {
     if (v.mcc !== undefined) expect(v.mcc).toMatch(/^[0-9]{3}$/);
     if (v.mnc !== undefined) expect(v.mnc).toMatch(/^[0-9]{2,3}$/);
     const limits = [
-      ["lac", 0xffff], ["ci", 0xffff], ["sac", 0xffff], ["tac", 0xffff],
-      ["rac", 0xff], ["eci", 0x0fffffff], ["enbId", 0x1fffff], ["cellId", 0xff],
+      ["lac", 0xffff],
+      ["ci", 0xffff],
+      ["sac", 0xffff],
+      ["tac", 0xffff],
+      ["rac", 0xff],
+      ["eci", 0x0fffffff],
+      ["enbId", 0x1fffff],
+      ["cellId", 0xff],
     ] as const;
     for (const [k, max] of limits) {
       const n = v[k];
-      if (n !== undefined) expect(Number.isInteger(n) && n >= 0 && n <= max, `${k}=${n}`).toBe(true);
+      if (n !== undefined)
+        expect(Number.isInteger(n) && n >= 0 && n <= max, `${k}=${n}`).toBe(true);
     }
   };
 
   it("never throws on random bytes, and what it returns is well typed", () => {
     fc.assert(
-      fc.property(fc.constantFrom(0, 1, 2, 128, 129, 130, 131, 132, 133, 134, 137, 200), fc.uint8Array({ maxLength: 16 }), (type, rest) =>
-        typed(decodeUserLocationInfo(Buffer.from([type, ...rest]))),
+      fc.property(
+        fc.constantFrom(0, 1, 2, 128, 129, 130, 131, 132, 133, 134, 137, 200),
+        fc.uint8Array({ maxLength: 16 }),
+        (type, rest) => typed(decodeUserLocationInfo(Buffer.from([type, ...rest]))),
       ),
       { numRuns: 2000 },
     );
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 20 }), (a) => typed(decodeUserLocationInfo(Buffer.from(a)))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 20 }), (a) =>
+        typed(decodeUserLocationInfo(Buffer.from(a))),
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it("never throws on truncated or bit-flipped values", () => {

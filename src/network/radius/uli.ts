@@ -73,7 +73,11 @@ export function encodePlmn(p: Plmn): Buffer {
     throw new RangeError(`not an MCC/MNC: ${p.mcc}/${p.mnc}`);
   const d = (s: string, i: number) => Number(s[i]);
   const mnc3 = p.mnc.length === 3 ? d(p.mnc, 2) : 0x0f;
-  return Buffer.from([(d(p.mcc, 1) << 4) | d(p.mcc, 0), (mnc3 << 4) | d(p.mcc, 2), (d(p.mnc, 1) << 4) | d(p.mnc, 0)]);
+  return Buffer.from([
+    (d(p.mcc, 1) << 4) | d(p.mcc, 0),
+    (mnc3 << 4) | d(p.mcc, 2),
+    (d(p.mnc, 1) << 4) | d(p.mnc, 0),
+  ]);
 }
 
 /** Parses "MCCMNC" text as in 3GPP-IMSI-MCC-MNC / 3GPP-SGSN-MCC-MNC ("20801", "310170"). */
@@ -84,20 +88,33 @@ export function parsePlmnText(s: string): Plmn | null {
 
 /** Body length after the type octet, per type. */
 const BODY_LENGTH: Readonly<Record<number, number>> = {
-  0: 7, 1: 7, 2: 7, 128: 5, 129: 7, 130: 12, 131: 6, 132: 11, 133: 6, 134: 11,
+  0: 7,
+  1: 7,
+  2: 7,
+  128: 5,
+  129: 7,
+  130: 12,
+  131: 6,
+  132: 11,
+  133: 6,
+  134: 11,
 };
 
 export function decodeUserLocationInfo(buf: Buffer): Result<UserLocation, UliFailure> {
   const type = buf[0];
   if (type === undefined) return fail("empty", "User-Location-Info is empty");
   const typeName = ULI_TYPE_NAMES[type];
-  if (typeName === undefined) return fail("unknown-type", `unknown User-Location-Info type ${type}`);
+  if (typeName === undefined)
+    return fail("unknown-type", `unknown User-Location-Info type ${type}`);
   const raw = buf.toString("hex");
   if (type >= 135) return ok({ type, typeName, raw });
   const body = buf.subarray(1);
   const want = BODY_LENGTH[type]!;
   if (body.length !== want)
-    return fail("length", `User-Location-Info type ${typeName} has ${body.length} octets after the type, expected ${want}`);
+    return fail(
+      "length",
+      `User-Location-Info type ${typeName} has ${body.length} octets after the type, expected ${want}`,
+    );
   const plmn = decodePlmn(body.subarray(0, 3));
   if (!plmn.ok) return plmn;
   const loc: UserLocation = { type, typeName, mcc: plmn.value.mcc, mnc: plmn.value.mnc, raw };
@@ -161,7 +178,10 @@ function macroEnb(b: Buffer) {
 function extendedEnb(b: Buffer) {
   const short = (b[0]! & 0x80) !== 0;
   const high = short ? b[0]! & 0x03 : b[0]! & 0x1f;
-  return { enbId: (high << 16) | b.readUInt16BE(1), enbIdBits: short ? (18 as const) : (21 as const) };
+  return {
+    enbId: (high << 16) | b.readUInt16BE(1),
+    enbIdBits: short ? (18 as const) : (21 as const),
+  };
 }
 
 /** What the simulator sends; the fields each type needs are checked. */
@@ -175,22 +195,31 @@ export type UserLocationInput = Omit<UserLocation, "typeName" | "raw" | "mcc" | 
 export function encodeUserLocationInfo(loc: UserLocationInput): Buffer {
   const { type } = loc;
   if (type >= 135 && type <= 139) {
-    if (loc.raw === undefined || !/^([0-9a-f]{2})+$/i.test(loc.raw) || parseInt(loc.raw.slice(0, 2), 16) !== type)
-      throw new RangeError(`User-Location-Info type ${type} needs its raw hex value, starting with the type`);
+    if (
+      loc.raw === undefined ||
+      !/^([0-9a-f]{2})+$/i.test(loc.raw) ||
+      parseInt(loc.raw.slice(0, 2), 16) !== type
+    )
+      throw new RangeError(
+        `User-Location-Info type ${type} needs its raw hex value, starting with the type`,
+      );
     return Buffer.from(loc.raw, "hex");
   }
-  if (ULI_TYPE_NAMES[type] === undefined) throw new RangeError(`unknown User-Location-Info type ${type}`);
+  if (ULI_TYPE_NAMES[type] === undefined)
+    throw new RangeError(`unknown User-Location-Info type ${type}`);
   const plmn = encodePlmn({ mcc: need(loc.mcc, "mcc"), mnc: need(loc.mnc, "mnc") });
   const u16 = (n: number | undefined, name: string) => {
     const v = need(n, name);
-    if (!Number.isInteger(v) || v < 0 || v > 0xffff) throw new RangeError(`${name} must be 0..65535, got ${v}`);
+    if (!Number.isInteger(v) || v < 0 || v > 0xffff)
+      throw new RangeError(`${name} must be 0..65535, got ${v}`);
     const b = Buffer.alloc(2);
     b.writeUInt16BE(v);
     return b;
   };
   const eciBytes = () => {
     const eci = need(loc.eci, "eci");
-    if (!Number.isInteger(eci) || eci < 0 || eci > 0x0fffffff) throw new RangeError(`eci must be 28 bits, got ${eci}`);
+    if (!Number.isInteger(eci) || eci < 0 || eci > 0x0fffffff)
+      throw new RangeError(`eci must be 28 bits, got ${eci}`);
     const b = Buffer.alloc(4);
     b.writeUInt32BE(eci);
     return b;
@@ -198,14 +227,21 @@ export function encodeUserLocationInfo(loc: UserLocationInput): Buffer {
   const enbBytes = (extended: boolean) => {
     const id = need(loc.enbId, "enbId");
     const bits = extended ? (loc.enbIdBits ?? 21) : 20;
-    if (extended && bits !== 18 && bits !== 21) throw new RangeError(`extended eNodeB ID is 18 or 21 bits, got ${bits}`);
-    if (!Number.isInteger(id) || id < 0 || id >= 2 ** bits) throw new RangeError(`enbId must fit ${bits} bits, got ${id}`);
-    return Buffer.from([(id >>> 16) | (extended && bits === 18 ? 0x80 : 0), (id >>> 8) & 0xff, id & 0xff]);
+    if (extended && bits !== 18 && bits !== 21)
+      throw new RangeError(`extended eNodeB ID is 18 or 21 bits, got ${bits}`);
+    if (!Number.isInteger(id) || id < 0 || id >= 2 ** bits)
+      throw new RangeError(`enbId must fit ${bits} bits, got ${id}`);
+    return Buffer.from([
+      (id >>> 16) | (extended && bits === 18 ? 0x80 : 0),
+      (id >>> 8) & 0xff,
+      id & 0xff,
+    ]);
   };
   const tai = () => Buffer.concat([plmn, u16(loc.tac, "tac")]);
   const racBytes = () => {
     const rac = need(loc.rac, "rac");
-    if (!Number.isInteger(rac) || rac < 0 || rac > 0xff) throw new RangeError(`rac must be 0..255, got ${rac}`);
+    if (!Number.isInteger(rac) || rac < 0 || rac > 0xff)
+      throw new RangeError(`rac must be 0..255, got ${rac}`);
     return Buffer.from([rac, 0xff]);
   };
   const body: Record<number, () => Buffer[]> = {

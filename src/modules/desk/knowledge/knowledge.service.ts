@@ -23,23 +23,50 @@ interface Deps {
 
 export const knowledgeErrors = {
   macroNotFound: (id: string) => notFound("MACRO_NOT_FOUND", `Saved reply ${id} was not found.`),
-  macroNameTaken: (name: string) => conflict("MACRO_NAME_TAKEN", `A saved reply named "${name}" already exists.`),
-  articleNotFound: (id: string) => notFound("ARTICLE_NOT_FOUND", `Knowledge base article ${id} was not found.`),
+  macroNameTaken: (name: string) =>
+    conflict("MACRO_NAME_TAKEN", `A saved reply named "${name}" already exists.`),
+  articleNotFound: (id: string) =>
+    notFound("ARTICLE_NOT_FOUND", `Knowledge base article ${id} was not found.`),
 };
 
-const normTags = (tags?: string[]) => [...new Set((tags ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean))];
+const normTags = (tags?: string[]) => [
+  ...new Set((tags ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean)),
+];
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
-type MacroRow = { id: string; name: string; body: string; tags: string[]; created_at: Date; updated_at: Date };
-type ArticleRow = { id: string; title: string; body: string; tags: string[]; created_at: Date; updated_at: Date };
+type MacroRow = {
+  id: string;
+  name: string;
+  body: string;
+  tags: string[];
+  created_at: Date;
+  updated_at: Date;
+};
+type ArticleRow = {
+  id: string;
+  title: string;
+  body: string;
+  tags: string[];
+  created_at: Date;
+  updated_at: Date;
+};
 
 const presentMacro = (r: MacroRow) => ({
-  id: r.id, name: r.name, body: r.body, tags: r.tags, placeholders: checkPlaceholders("body", r.body),
-  createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
+  id: r.id,
+  name: r.name,
+  body: r.body,
+  tags: r.tags,
+  placeholders: checkPlaceholders("body", r.body),
+  createdAt: new Date(r.created_at).toISOString(),
+  updatedAt: new Date(r.updated_at).toISOString(),
 });
 const presentArticle = (r: ArticleRow) => ({
-  id: r.id, title: r.title, body: r.body, tags: r.tags,
-  createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
+  id: r.id,
+  title: r.title,
+  body: r.body,
+  tags: r.tags,
+  createdAt: new Date(r.created_at).toISOString(),
+  updatedAt: new Date(r.updated_at).toISOString(),
 });
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === "23505";
@@ -54,13 +81,23 @@ export function createKnowledgeService(deps: Deps) {
 
   async function requireMacro(operatorId: string, id: string, ex: Executor = db) {
     if (!isUuid(id)) throw knowledgeErrors.macroNotFound(id);
-    const r = await ex.selectFrom("desk_macros").selectAll().where("id", "=", id).where("operator_id", "=", operatorId).executeTakeFirst();
+    const r = await ex
+      .selectFrom("desk_macros")
+      .selectAll()
+      .where("id", "=", id)
+      .where("operator_id", "=", operatorId)
+      .executeTakeFirst();
     if (!r) throw knowledgeErrors.macroNotFound(id);
     return r;
   }
   async function requireArticle(operatorId: string, id: string, ex: Executor = db) {
     if (!isUuid(id)) throw knowledgeErrors.articleNotFound(id);
-    const r = await ex.selectFrom("desk_articles").select(["id", "title", "body", "tags", "created_at", "updated_at"]).where("id", "=", id).where("operator_id", "=", operatorId).executeTakeFirst();
+    const r = await ex
+      .selectFrom("desk_articles")
+      .select(["id", "title", "body", "tags", "created_at", "updated_at"])
+      .where("id", "=", id)
+      .where("operator_id", "=", operatorId)
+      .executeTakeFirst();
     if (!r) throw knowledgeErrors.articleNotFound(id);
     return r;
   }
@@ -70,7 +107,13 @@ export function createKnowledgeService(deps: Deps) {
       requirePermission(principal, "cases:work");
       const op = await deps.accounts.rootAccount();
       let query = db.selectFrom("desk_macros").selectAll().where("operator_id", "=", op.id);
-      if (q.q) query = query.where((eb) => eb.or([eb("name", "ilike", `%${likeEscape(q.q!)}%`), eb("body", "ilike", `%${likeEscape(q.q!)}%`)]));
+      if (q.q)
+        query = query.where((eb) =>
+          eb.or([
+            eb("name", "ilike", `%${likeEscape(q.q!)}%`),
+            eb("body", "ilike", `%${likeEscape(q.q!)}%`),
+          ]),
+        );
       if (q.tag) query = query.where(sql<boolean>`tags @> ARRAY[${q.tag.toLowerCase()}]::text[]`);
       return { items: (await query.orderBy("name").limit(500).execute()).map(presentMacro) };
     },
@@ -80,16 +123,35 @@ export function createKnowledgeService(deps: Deps) {
       return presentMacro(await requireMacro((await deps.accounts.rootAccount()).id, id));
     },
 
-    async createMacro(principal: Principal, input: { name: string; body: string; tags?: string[] }) {
+    async createMacro(
+      principal: Principal,
+      input: { name: string; body: string; tags?: string[] },
+    ) {
       requirePermission(principal, "cases:work");
       checkPlaceholders("body", input.body);
       try {
         return await inTransaction(db, async (tx) => {
           const op = await deps.accounts.rootAccount(tx);
           const now = clock.now();
-          const row = { id: newId(), operator_id: op.id, name: input.name.trim(), body: input.body, tags: normTags(input.tags), created_by_user_id: principal.userId, created_at: now, updated_at: now };
+          const row = {
+            id: newId(),
+            operator_id: op.id,
+            name: input.name.trim(),
+            body: input.body,
+            tags: normTags(input.tags),
+            created_by_user_id: principal.userId,
+            created_at: now,
+            updated_at: now,
+          };
           await tx.insertInto("desk_macros").values(row).execute();
-          await deps.audit.record(tx, { accountId: op.id, actor: actorOf(principal), action: "desk.macro.create", entityType: "desk_macro", entityId: row.id, data: { name: row.name } });
+          await deps.audit.record(tx, {
+            accountId: op.id,
+            actor: actorOf(principal),
+            action: "desk.macro.create",
+            entityType: "desk_macro",
+            entityId: row.id,
+            data: { name: row.name },
+          });
           return presentMacro(row);
         });
       } catch (err) {
@@ -98,16 +160,35 @@ export function createKnowledgeService(deps: Deps) {
       }
     },
 
-    async updateMacro(principal: Principal, id: string, patch: { name?: string; body?: string; tags?: string[] }) {
+    async updateMacro(
+      principal: Principal,
+      id: string,
+      patch: { name?: string; body?: string; tags?: string[] },
+    ) {
       requirePermission(principal, "cases:work");
       if (patch.body !== undefined) checkPlaceholders("body", patch.body);
       try {
         return await inTransaction(db, async (tx) => {
           const op = await deps.accounts.rootAccount(tx);
           const before = await requireMacro(op.id, id, tx);
-          const set = { ...(patch.name !== undefined ? { name: patch.name.trim() } : {}), ...(patch.body !== undefined ? { body: patch.body } : {}), ...(patch.tags !== undefined ? { tags: normTags(patch.tags) } : {}), updated_at: clock.now() };
+          const set = {
+            ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+            ...(patch.body !== undefined ? { body: patch.body } : {}),
+            ...(patch.tags !== undefined ? { tags: normTags(patch.tags) } : {}),
+            updated_at: clock.now(),
+          };
           await tx.updateTable("desk_macros").set(set).where("id", "=", before.id).execute();
-          await deps.audit.record(tx, { accountId: op.id, actor: actorOf(principal), action: "desk.macro.update", entityType: "desk_macro", entityId: id, data: { before: { name: before.name, body: before.body, tags: before.tags }, changed: Object.keys(patch) } });
+          await deps.audit.record(tx, {
+            accountId: op.id,
+            actor: actorOf(principal),
+            action: "desk.macro.update",
+            entityType: "desk_macro",
+            entityId: id,
+            data: {
+              before: { name: before.name, body: before.body, tags: before.tags },
+              changed: Object.keys(patch),
+            },
+          });
           return presentMacro({ ...before, ...set });
         });
       } catch (err) {
@@ -122,7 +203,14 @@ export function createKnowledgeService(deps: Deps) {
         const op = await deps.accounts.rootAccount(tx);
         const before = await requireMacro(op.id, id, tx);
         await tx.deleteFrom("desk_macros").where("id", "=", id).execute();
-        await deps.audit.record(tx, { accountId: op.id, actor: actorOf(principal), action: "desk.macro.delete", entityType: "desk_macro", entityId: id, data: { name: before.name, body: before.body } });
+        await deps.audit.record(tx, {
+          accountId: op.id,
+          actor: actorOf(principal),
+          action: "desk.macro.delete",
+          entityType: "desk_macro",
+          entityId: id,
+          data: { name: before.name, body: before.body },
+        });
       });
     },
 
@@ -132,19 +220,38 @@ export function createKnowledgeService(deps: Deps) {
       const c = await deps.requireVisibleCase(principal, caseId);
       const macro = await requireMacro(c.operator_id, macroId);
       const { directory } = deps.accounts;
-      const [contact] = c.contact_ids.length ? await directory.contactsByIds(db, [c.contact_ids[0]!]) : [];
+      const [contact] = c.contact_ids.length
+        ? await directory.contactsByIds(db, [c.contact_ids[0]!])
+        : [];
       const name = (contact?.name ?? c.requester_name ?? "").trim();
       const [first, ...rest] = name ? name.split(/\s+/) : [];
       const [account] = c.account_id ? await directory.accountsByIds(db, [c.account_id]) : [];
-      const link = await db.selectFrom("case_links").select("sim_id").where("case_id", "=", c.id).where("kind", "=", "sim").orderBy("id").limit(1).executeTakeFirst();
+      const link = await db
+        .selectFrom("case_links")
+        .select("sim_id")
+        .where("case_id", "=", c.id)
+        .where("kind", "=", "sim")
+        .orderBy("id")
+        .limit(1)
+        .executeTakeFirst();
       const sim = link?.sim_id ? await deps.sims.findById(db, link.sim_id) : undefined;
       const [agent] = await directory.usersByIds(db, [principal.userId]);
       const values: Partial<Record<PlaceholderName, string | null | undefined>> = {
-        "contact.firstName": first, "contact.lastName": rest.join(" "), "contact.name": name,
+        "contact.firstName": first,
+        "contact.lastName": rest.join(" "),
+        "contact.name": name,
         "contact.email": contact?.email ?? c.requester_email,
-        "case.number": String(c.number), "case.tag": `[Case #${c.number}]`, "case.subject": c.subject, "case.state": c.state, "case.priority": c.priority,
-        "account.name": account?.name, "sim.iccid": sim?.iccid, "sim.msisdn": sim?.msisdn, "sim.state": sim?.state,
-        "agent.name": agent?.name ?? principal.name, "agent.email": agent?.email,
+        "case.number": String(c.number),
+        "case.tag": `[Case #${c.number}]`,
+        "case.subject": c.subject,
+        "case.state": c.state,
+        "case.priority": c.priority,
+        "account.name": account?.name,
+        "sim.iccid": sim?.iccid,
+        "sim.msisdn": sim?.msisdn,
+        "sim.state": sim?.state,
+        "agent.name": agent?.name ?? principal.name,
+        "agent.email": agent?.email,
       };
       const r = renderPlaceholders(macro.body, values);
       return { macroId: macro.id, caseId: c.id, body: r.text, missing: r.missing };
@@ -158,14 +265,21 @@ export function createKnowledgeService(deps: Deps) {
     async listArticles(principal: Principal, q: { q?: string; tag?: string; limit: number }) {
       requirePermission(principal, "cases:work");
       const op = await deps.accounts.rootAccount();
-      let query = db.selectFrom("desk_articles").select(["id", "title", "body", "tags", "created_at", "updated_at"]).where("operator_id", "=", op.id);
+      let query = db
+        .selectFrom("desk_articles")
+        .select(["id", "title", "body", "tags", "created_at", "updated_at"])
+        .where("operator_id", "=", op.id);
       if (q.tag) query = query.where(sql<boolean>`tags @> ARRAY[${q.tag.toLowerCase()}]::text[]`);
       if (q.q && q.q.trim()) {
         const term = q.q.trim();
-        query = query.where((eb) => eb.or([
-          eb(sql`search`, "@@", sql`websearch_to_tsquery('simple', ${term})`),
-          eb("title", "ilike", `%${likeEscape(term)}%`),
-        ])).orderBy(sql`ts_rank(search, websearch_to_tsquery('simple', ${term}))`, "desc");
+        query = query
+          .where((eb) =>
+            eb.or([
+              eb(sql`search`, "@@", sql`websearch_to_tsquery('simple', ${term})`),
+              eb("title", "ilike", `%${likeEscape(term)}%`),
+            ]),
+          )
+          .orderBy(sql`ts_rank(search, websearch_to_tsquery('simple', ${term}))`, "desc");
       }
       const rows = await query.orderBy("updated_at", "desc").orderBy("id").limit(q.limit).execute();
       return { items: rows.map(presentArticle) };
@@ -176,26 +290,64 @@ export function createKnowledgeService(deps: Deps) {
       return presentArticle(await requireArticle((await deps.accounts.rootAccount()).id, id));
     },
 
-    async createArticle(principal: Principal, input: { title: string; body: string; tags?: string[] }) {
+    async createArticle(
+      principal: Principal,
+      input: { title: string; body: string; tags?: string[] },
+    ) {
       requirePermission(principal, "cases:work");
       return inTransaction(db, async (tx) => {
         const op = await deps.accounts.rootAccount(tx);
         const now = clock.now();
-        const row = { id: newId(), operator_id: op.id, title: input.title.trim(), body: input.body, tags: normTags(input.tags), created_by_user_id: principal.userId, created_at: now, updated_at: now };
+        const row = {
+          id: newId(),
+          operator_id: op.id,
+          title: input.title.trim(),
+          body: input.body,
+          tags: normTags(input.tags),
+          created_by_user_id: principal.userId,
+          created_at: now,
+          updated_at: now,
+        };
         await tx.insertInto("desk_articles").values(row).execute();
-        await deps.audit.record(tx, { accountId: op.id, actor: actorOf(principal), action: "desk.article.create", entityType: "desk_article", entityId: row.id, data: { title: row.title } });
+        await deps.audit.record(tx, {
+          accountId: op.id,
+          actor: actorOf(principal),
+          action: "desk.article.create",
+          entityType: "desk_article",
+          entityId: row.id,
+          data: { title: row.title },
+        });
         return presentArticle(row);
       });
     },
 
-    async updateArticle(principal: Principal, id: string, patch: { title?: string; body?: string; tags?: string[] }) {
+    async updateArticle(
+      principal: Principal,
+      id: string,
+      patch: { title?: string; body?: string; tags?: string[] },
+    ) {
       requirePermission(principal, "cases:work");
       return inTransaction(db, async (tx) => {
         const op = await deps.accounts.rootAccount(tx);
         const before = await requireArticle(op.id, id, tx);
-        const set = { ...(patch.title !== undefined ? { title: patch.title.trim() } : {}), ...(patch.body !== undefined ? { body: patch.body } : {}), ...(patch.tags !== undefined ? { tags: normTags(patch.tags) } : {}), updated_at: clock.now() };
+        const set = {
+          ...(patch.title !== undefined ? { title: patch.title.trim() } : {}),
+          ...(patch.body !== undefined ? { body: patch.body } : {}),
+          ...(patch.tags !== undefined ? { tags: normTags(patch.tags) } : {}),
+          updated_at: clock.now(),
+        };
         await tx.updateTable("desk_articles").set(set).where("id", "=", id).execute();
-        await deps.audit.record(tx, { accountId: op.id, actor: actorOf(principal), action: "desk.article.update", entityType: "desk_article", entityId: id, data: { before: { title: before.title, body: before.body, tags: before.tags }, changed: Object.keys(patch) } });
+        await deps.audit.record(tx, {
+          accountId: op.id,
+          actor: actorOf(principal),
+          action: "desk.article.update",
+          entityType: "desk_article",
+          entityId: id,
+          data: {
+            before: { title: before.title, body: before.body, tags: before.tags },
+            changed: Object.keys(patch),
+          },
+        });
         return presentArticle({ ...before, ...set });
       });
     },
@@ -206,7 +358,14 @@ export function createKnowledgeService(deps: Deps) {
         const op = await deps.accounts.rootAccount(tx);
         const before = await requireArticle(op.id, id, tx);
         await tx.deleteFrom("desk_articles").where("id", "=", id).execute();
-        await deps.audit.record(tx, { accountId: op.id, actor: actorOf(principal), action: "desk.article.delete", entityType: "desk_article", entityId: id, data: { title: before.title, body: before.body } });
+        await deps.audit.record(tx, {
+          accountId: op.id,
+          actor: actorOf(principal),
+          action: "desk.article.delete",
+          entityType: "desk_article",
+          entityId: id,
+          data: { title: before.title, body: before.body },
+        });
       });
     },
   };

@@ -40,8 +40,11 @@ export function checkPlaceholders(field: string, text: string): PlaceholderName[
   const used = placeholdersIn(text);
   const unknown = used.filter((n) => !(n in PLACEHOLDERS));
   if (unknown.length) {
-    throw validationError(field, "MACRO_UNKNOWN_PLACEHOLDER",
-      `${field}: unknown placeholder ${listSome(unknown, (n) => `{{${n}}}`)}; known: ${Object.keys(PLACEHOLDERS).join(", ")}.`);
+    throw validationError(
+      field,
+      "MACRO_UNKNOWN_PLACEHOLDER",
+      `${field}: unknown placeholder ${listSome(unknown, (n) => `{{${n}}}`)}; known: ${Object.keys(PLACEHOLDERS).join(", ")}.`,
+    );
   }
   return used as PlaceholderName[];
 }
@@ -51,11 +54,17 @@ export function checkPlaceholders(field: string, text: string): PlaceholderName[
  * stays as the placeholder in the text and is listed in `missing`, so the agent sees what to fill
  * before sending instead of a sentence with a silent hole.
  */
-export function renderPlaceholders(text: string, values: Partial<Record<PlaceholderName, string | null | undefined>>): { text: string; missing: string[] } {
+export function renderPlaceholders(
+  text: string,
+  values: Partial<Record<PlaceholderName, string | null | undefined>>,
+): { text: string; missing: string[] } {
   const missing = new Set<string>();
   const out = text.replace(TOKEN, (whole, name: string) => {
     const v = values[name as PlaceholderName];
-    if (v == null || v === "") { missing.add(name); return whole; }
+    if (v == null || v === "") {
+      missing.add(name);
+      return whole;
+    }
     return v;
   });
   return { text: out, missing: [...missing] };

@@ -39,7 +39,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function minutesOf(field: string, value: string): number {
   if (!HHMM.test(value)) {
-    throw validationError(field, "SLA_CALENDAR_INVALID_HOURS", `${field}: "${value}" is not a time of day HH:MM (00:00-24:00).`);
+    throw validationError(
+      field,
+      "SLA_CALENDAR_INVALID_HOURS",
+      `${field}: "${value}" is not a time of day HH:MM (00:00-24:00).`,
+    );
   }
   const [h, m] = value.split(":").map(Number) as [number, number];
   return h * 60 + m;
@@ -50,12 +54,24 @@ function minutesOf(field: string, value: string): number {
  * holiday dates, and a week without a single open minute (no clock could ever run on it).
  */
 export function parseCalendar(input: SupportCalendarInput): SupportCalendar {
-  if (typeof input.timeZone !== "string" || !IANAZone.isValidZone(input.timeZone) || /^[+-]|^UTC[+-]/i.test(input.timeZone)) {
-    throw validationError("timeZone", "SLA_CALENDAR_UNKNOWN_TIME_ZONE", `timeZone: "${input.timeZone}" is not an IANA time zone name such as Europe/Rome.`);
+  if (
+    typeof input.timeZone !== "string" ||
+    !IANAZone.isValidZone(input.timeZone) ||
+    /^[+-]|^UTC[+-]/i.test(input.timeZone)
+  ) {
+    throw validationError(
+      "timeZone",
+      "SLA_CALENDAR_UNKNOWN_TIME_ZONE",
+      `timeZone: "${input.timeZone}" is not an IANA time zone name such as Europe/Rome.`,
+    );
   }
   for (const key of Object.keys(input.hours ?? {})) {
     if (!(WEEKDAYS as readonly string[]).includes(key)) {
-      throw validationError(`hours.${key}`, "SLA_CALENDAR_INVALID_HOURS", `hours.${key}: not a weekday; use ${WEEKDAYS.join(", ")}.`);
+      throw validationError(
+        `hours.${key}`,
+        "SLA_CALENDAR_INVALID_HOURS",
+        `hours.${key}: not a weekday; use ${WEEKDAYS.join(", ")}.`,
+      );
     }
   }
   const hours = {} as Record<Weekday, Array<readonly [number, number]>>;
@@ -65,31 +81,51 @@ export function parseCalendar(input: SupportCalendarInput): SupportCalendar {
     const intervals = raw.map((pair, i) => {
       const field = `hours.${day}[${i}]`;
       if (!Array.isArray(pair) || pair.length !== 2) {
-        throw validationError(field, "SLA_CALENDAR_INVALID_HOURS", `${field}: an interval is ["HH:MM", "HH:MM"].`);
+        throw validationError(
+          field,
+          "SLA_CALENDAR_INVALID_HOURS",
+          `${field}: an interval is ["HH:MM", "HH:MM"].`,
+        );
       }
       const start = minutesOf(field, pair[0]);
       const end = minutesOf(field, pair[1]);
       if (end <= start) {
-        throw validationError(field, "SLA_CALENDAR_INVALID_HOURS", `${field}: the interval must end after it starts.`);
+        throw validationError(
+          field,
+          "SLA_CALENDAR_INVALID_HOURS",
+          `${field}: the interval must end after it starts.`,
+        );
       }
       return [start, end] as const;
     });
     intervals.sort((a, b) => a[0] - b[0]);
     for (let i = 1; i < intervals.length; i++) {
       if (intervals[i]![0] < intervals[i - 1]![1]) {
-        throw validationError(`hours.${day}`, "SLA_CALENDAR_INVALID_HOURS", `hours.${day}: intervals overlap.`);
+        throw validationError(
+          `hours.${day}`,
+          "SLA_CALENDAR_INVALID_HOURS",
+          `hours.${day}: intervals overlap.`,
+        );
       }
     }
     openMinutes += intervals.reduce((s, [a, b]) => s + b - a, 0);
     hours[day] = intervals;
   }
   if (openMinutes === 0) {
-    throw validationError("hours", "SLA_CALENDAR_NO_HOURS", "hours: the week has no support hours; an SLA clock could never run.");
+    throw validationError(
+      "hours",
+      "SLA_CALENDAR_NO_HOURS",
+      "hours: the week has no support hours; an SLA clock could never run.",
+    );
   }
   const holidays = new Set<string>();
   (input.holidays ?? []).forEach((d, i) => {
     if (typeof d !== "string" || !DATE.test(d) || !DateTime.fromISO(d, { zone: "UTC" }).isValid) {
-      throw validationError(`holidays[${i}]`, "SLA_CALENDAR_INVALID_HOLIDAY", `holidays[${i}]: "${d}" is not a date YYYY-MM-DD.`);
+      throw validationError(
+        `holidays[${i}]`,
+        "SLA_CALENDAR_INVALID_HOLIDAY",
+        `holidays[${i}]: "${d}" is not a date YYYY-MM-DD.`,
+      );
     }
     holidays.add(d);
   });
@@ -98,7 +134,8 @@ export function parseCalendar(input: SupportCalendarInput): SupportCalendar {
 
 /** The calendar back in its written form (for GET and the CLI). */
 export function formatCalendar(cal: SupportCalendar): SupportCalendarInput {
-  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+  const hhmm = (m: number) =>
+    `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
   const hours: SupportCalendarInput["hours"] = {};
   for (const day of WEEKDAYS) hours[day] = cal.hours[day].map(([a, b]) => [hhmm(a), hhmm(b)]);
   return { timeZone: cal.timeZone, hours, holidays: [...cal.holidays].sort() };
@@ -118,7 +155,13 @@ function openIntervalsOn(cal: SupportCalendar, local: DateTime): Array<[number, 
       minutes === 24 * 60
         ? local.plus({ days: 1 }).startOf("day").toMillis()
         : DateTime.fromObject(
-            { year: local.year, month: local.month, day: local.day, hour: Math.floor(minutes / 60), minute: minutes % 60 },
+            {
+              year: local.year,
+              month: local.month,
+              day: local.day,
+              hour: Math.floor(minutes / 60),
+              minute: minutes % 60,
+            },
             { zone: cal.timeZone },
           ).toMillis();
     for (const [a, b] of cal.hours[day]) {
@@ -134,7 +177,10 @@ function openIntervalsOn(cal: SupportCalendar, local: DateTime): Array<[number, 
 }
 
 /** A calendar's open intervals from `fromMs` on, clipped to start no earlier than it. */
-export function* openIntervalsFrom(cal: SupportCalendar, fromMs: number): Generator<[number, number]> {
+export function* openIntervalsFrom(
+  cal: SupportCalendar,
+  fromMs: number,
+): Generator<[number, number]> {
   let day = DateTime.fromMillis(fromMs, { zone: cal.timeZone }).startOf("day");
   for (;;) {
     for (const [a, b] of openIntervalsOn(cal, day)) {
@@ -156,7 +202,10 @@ export function timelineOf(cal: SupportCalendar | CalendarTimeline): CalendarTim
 }
 
 /** Open intervals across a timeline of calendar versions (sorted by `from`). */
-export function* openIntervals(cal: SupportCalendar | CalendarTimeline, fromMs: number): Generator<[number, number]> {
+export function* openIntervals(
+  cal: SupportCalendar | CalendarTimeline,
+  fromMs: number,
+): Generator<[number, number]> {
   const versions = timelineOf(cal);
   for (let i = 0; i < versions.length; i++) {
     const until = i + 1 < versions.length ? versions[i + 1]!.from : Infinity;
@@ -181,18 +230,28 @@ const toMs = (d: Date | number) => (typeof d === "number" ? d : d.getTime());
  * time, so that business time between two instants is two binary searches instead of a walk over
  * days (the queue computes a page of clocks per request). Extended when a call needs more.
  */
-interface Span { from: number; to: number; starts: number[]; ends: number[]; cum: number[] }
+interface Span {
+  from: number;
+  to: number;
+  starts: number[];
+  ends: number[];
+  cum: number[];
+}
 const spans = new WeakMap<SupportCalendar, Span>();
 
 function buildSpan(cal: SupportCalendar, from: number, to: number): Span {
-  const starts: number[] = [], ends: number[] = [], cum: number[] = [];
+  const starts: number[] = [],
+    ends: number[] = [],
+    cum: number[] = [];
   let total = 0;
   let day = DateTime.fromMillis(from, { zone: cal.timeZone }).startOf("day");
   const end = DateTime.fromMillis(to, { zone: cal.timeZone }).startOf("day").plus({ days: 1 });
   const spanFrom = day.toMillis();
   while (day < end) {
     for (const [a, b] of openIntervalsOn(cal, day)) {
-      starts.push(a); ends.push(b); cum.push(total);
+      starts.push(a);
+      ends.push(b);
+      cum.push(total);
       total += b - a;
     }
     day = day.plus({ days: 1 }).startOf("day");
@@ -214,10 +273,15 @@ function spanCovering(cal: SupportCalendar, a: number, b: number): Span {
 /** Business time from the span's start to `t` (t inside the span). */
 function cumulativeAt(s: Span, t: number): number {
   // The last interval starting at or before t.
-  let lo = 0, hi = s.starts.length - 1, i = -1;
+  let lo = 0,
+    hi = s.starts.length - 1,
+    i = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (s.starts[mid]! <= t) { i = mid; lo = mid + 1; } else hi = mid - 1;
+    if (s.starts[mid]! <= t) {
+      i = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   if (i < 0) return 0;
   return s.cum[i]! + Math.min(t, s.ends[i]!) - s.starts[i]!;
@@ -237,10 +301,15 @@ function addIn(cal: SupportCalendar, a: number, ms: number, limit: number): numb
     const target = cumulativeAt(s, a) + ms;
     if (s.cum[s.cum.length - 1]! >= target) {
       // The first interval whose running sum reaches the target.
-      let lo = 0, hi = s.starts.length - 1, i = hi;
+      let lo = 0,
+        hi = s.starts.length - 1,
+        i = hi;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        if (s.cum[mid + 1]! >= target) { i = mid; hi = mid - 1; } else lo = mid + 1;
+        if (s.cum[mid + 1]! >= target) {
+          i = mid;
+          hi = mid - 1;
+        } else lo = mid + 1;
       }
       const t = s.starts[i]! + (target - s.cum[i]!);
       return t <= limit ? t : null;
@@ -255,9 +324,14 @@ function addIn(cal: SupportCalendar, a: number, ms: number, limit: number): numb
  * the start itself; the result can be the closing time of an interval (the next opening is not
  * needed to have spent the time). Additive: add(add(a, x), y) = add(a, x + y).
  */
-export function addBusinessTime(cal: SupportCalendar | CalendarTimeline, start: Date | number, ms: number): Date {
+export function addBusinessTime(
+  cal: SupportCalendar | CalendarTimeline,
+  start: Date | number,
+  ms: number,
+): Date {
   const from = toMs(start);
-  if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError("addBusinessTime: ms must be a finite number ≥ 0");
+  if (!(ms >= 0) || !Number.isFinite(ms))
+    throw new RangeError("addBusinessTime: ms must be a finite number ≥ 0");
   if (ms === 0) return new Date(from);
   const versions = timelineOf(cal);
   let left = ms;
@@ -278,7 +352,11 @@ export function addBusinessTime(cal: SupportCalendar | CalendarTimeline, start: 
 }
 
 /** Business time between two instants (0 when b ≤ a). */
-export function businessTimeBetween(cal: SupportCalendar | CalendarTimeline, a: Date | number, b: Date | number): number {
+export function businessTimeBetween(
+  cal: SupportCalendar | CalendarTimeline,
+  a: Date | number,
+  b: Date | number,
+): number {
   const from = toMs(a);
   const to = toMs(b);
   if (to <= from) return 0;
@@ -294,7 +372,11 @@ export function businessTimeBetween(cal: SupportCalendar | CalendarTimeline, a: 
 }
 
 /** Reference implementations walking the intervals one by one; the tests hold the fast ones to them. */
-export function businessTimeBetweenByWalking(cal: SupportCalendar | CalendarTimeline, a: number, b: number): number {
+export function businessTimeBetweenByWalking(
+  cal: SupportCalendar | CalendarTimeline,
+  a: number,
+  b: number,
+): number {
   if (b <= a) return 0;
   let total = 0;
   for (const [s, e] of openIntervals(cal, a)) {
@@ -304,7 +386,11 @@ export function businessTimeBetweenByWalking(cal: SupportCalendar | CalendarTime
   }
   return total;
 }
-export function addBusinessTimeByWalking(cal: SupportCalendar | CalendarTimeline, a: number, ms: number): number {
+export function addBusinessTimeByWalking(
+  cal: SupportCalendar | CalendarTimeline,
+  a: number,
+  ms: number,
+): number {
   if (ms === 0) return a;
   let left = ms;
   for (const [s, e] of openIntervals(cal, a)) {
@@ -324,6 +410,12 @@ export function isOpen(cal: SupportCalendar | CalendarTimeline, at: Date | numbe
 /** The default calendar until the operator sets one: Monday-Friday 09:00-17:00 UTC, no holidays. */
 export const DEFAULT_CALENDAR_INPUT: SupportCalendarInput = {
   timeZone: "UTC",
-  hours: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "17:00"]], thu: [["09:00", "17:00"]], fri: [["09:00", "17:00"]] },
+  hours: {
+    mon: [["09:00", "17:00"]],
+    tue: [["09:00", "17:00"]],
+    wed: [["09:00", "17:00"]],
+    thu: [["09:00", "17:00"]],
+    fri: [["09:00", "17:00"]],
+  },
   holidays: [],
 };

@@ -1,4 +1,9 @@
-import { addBusinessTime, businessTimeBetween, type CalendarTimeline, type SupportCalendar } from "./calendar.js";
+import {
+  addBusinessTime,
+  businessTimeBetween,
+  type CalendarTimeline,
+  type SupportCalendar,
+} from "./calendar.js";
 import { type Priority, SLA_TARGETS, type SlaTargetName, type SlaTargets } from "./targets.js";
 
 /**
@@ -16,7 +21,14 @@ import { type Priority, SLA_TARGETS, type SlaTargetName, type SlaTargets } from 
  * - at risk: running, not breached, and at most min(20 % of the target, 1 business hour) left.
  */
 
-export const CASE_STATES = ["new", "open", "waiting_on_customer", "waiting_on_consultation", "resolved", "closed"] as const;
+export const CASE_STATES = [
+  "new",
+  "open",
+  "waiting_on_customer",
+  "waiting_on_consultation",
+  "resolved",
+  "closed",
+] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
 type At = Date | number;
@@ -67,13 +79,27 @@ export function computeSlaClock(
 ): Record<SlaTargetName, SlaClock> {
   const nowMs = ms(now);
   // Stable sort: entries of one instant keep their log order.
-  const log = events.map((e, i) => ({ e, t: ms(e.at), i })).filter((x) => x.t <= nowMs).sort((a, b) => a.t - b.t || a.i - b.i);
+  const log = events
+    .map((e, i) => ({ e, t: ms(e.at), i }))
+    .filter((x) => x.t <= nowMs)
+    .sort((a, b) => a.t - b.t || a.i - b.i);
   const created = log.find((x) => x.e.kind === "created");
 
   const result = {} as Record<SlaTargetName, SlaClock>;
   for (const target of SLA_TARGETS) {
     if (!created || created.e.kind !== "created") {
-      result[target] = { target, state: "none", targetMs: null, elapsedMs: 0, remainingMs: null, dueAt: null, breachedAt: null, stoppedAt: null, episode: 1, risk: 0 };
+      result[target] = {
+        target,
+        state: "none",
+        targetMs: null,
+        elapsedMs: 0,
+        remainingMs: null,
+        dueAt: null,
+        breachedAt: null,
+        stoppedAt: null,
+        episode: 1,
+        risk: 0,
+      };
       continue;
     }
     let caseState: CaseState = created.e.state;
@@ -85,7 +111,8 @@ export function computeSlaClock(
     let stoppedAt: number | null = null;
     let cursor = created.t;
 
-    const isStopped = () => STOPPED_STATES.has(caseState) || (target === "firstResponse" && responded);
+    const isStopped = () =>
+      STOPPED_STATES.has(caseState) || (target === "firstResponse" && responded);
     const isRunning = () => !isStopped() && RUNNING_STATES.has(caseState);
     const targetMs = () => targets[target][priority];
 
@@ -94,7 +121,8 @@ export function computeSlaClock(
       if (isRunning()) {
         const seg = businessTimeBetween(calendar, cursor, to);
         const t = targetMs();
-        if (t != null && breachedAt == null && elapsed + seg > t) breachedAt = addBusinessTime(calendar, cursor, t - elapsed).getTime();
+        if (t != null && breachedAt == null && elapsed + seg > t)
+          breachedAt = addBusinessTime(calendar, cursor, t - elapsed).getTime();
         elapsed += seg;
       }
       cursor = to;
@@ -134,10 +162,15 @@ export function computeSlaClock(
     else if (isStopped()) state = "met";
     else if (!running) state = "paused";
     else state = remaining! <= atRiskThreshold(tm) ? "at_risk" : "running";
-    if (tm != null && running) dueAt = breachedAt ?? addBusinessTime(calendar, nowMs, remaining!).getTime();
+    if (tm != null && running)
+      dueAt = breachedAt ?? addBusinessTime(calendar, nowMs, remaining!).getTime();
 
     result[target] = {
-      target, state, targetMs: tm, elapsedMs: elapsed, remainingMs: remaining,
+      target,
+      state,
+      targetMs: tm,
+      elapsedMs: elapsed,
+      remainingMs: remaining,
       dueAt: dueAt == null ? null : new Date(dueAt),
       breachedAt: breachedAt == null ? null : new Date(breachedAt),
       stoppedAt: stoppedAt == null ? null : new Date(stoppedAt),
@@ -162,19 +195,46 @@ export interface SlaQueueKey {
   state: SlaClockState;
 }
 
-const SEVERITY: Record<SlaClockState, number> = { breached: 5, at_risk: 4, running: 3, paused: 2, met: 1, none: 0 };
+const SEVERITY: Record<SlaClockState, number> = {
+  breached: 5,
+  at_risk: 4,
+  running: 3,
+  paused: 2,
+  met: 1,
+  none: 0,
+};
 
 export function queueKeyOf(clocks: Record<SlaTargetName, SlaClock>): SlaQueueKey {
   const all = SLA_TARGETS.map((t) => clocks[t]);
   const live = all.filter((c) => c.stoppedAt == null && c.targetMs != null);
   const running = live.filter((c) => c.dueAt != null);
-  const worst = all.reduce((w, c) => (SEVERITY[c.state] > SEVERITY[w] ? c.state : w), "none" as SlaClockState);
+  const worst = all.reduce(
+    (w, c) => (SEVERITY[c.state] > SEVERITY[w] ? c.state : w),
+    "none" as SlaClockState,
+  );
   // A breached clock that has stopped is history, not pressure: rank the live ones.
-  const liveWorst = live.reduce((w, c) => (SEVERITY[c.state] > SEVERITY[w] ? c.state : w), "none" as SlaClockState);
+  const liveWorst = live.reduce(
+    (w, c) => (SEVERITY[c.state] > SEVERITY[w] ? c.state : w),
+    "none" as SlaClockState,
+  );
   if (running.length) {
-    const due = running.reduce((m, c) => (c.dueAt!.getTime() < m ? c.dueAt!.getTime() : m), Infinity);
-    return { tier: 0, dueAt: new Date(due), remainingMs: Math.min(...running.map((c) => c.remainingMs!)), state: liveWorst };
+    const due = running.reduce(
+      (m, c) => (c.dueAt!.getTime() < m ? c.dueAt!.getTime() : m),
+      Infinity,
+    );
+    return {
+      tier: 0,
+      dueAt: new Date(due),
+      remainingMs: Math.min(...running.map((c) => c.remainingMs!)),
+      state: liveWorst,
+    };
   }
-  if (live.length) return { tier: 1, dueAt: null, remainingMs: Math.min(...live.map((c) => c.remainingMs!)), state: liveWorst };
+  if (live.length)
+    return {
+      tier: 1,
+      dueAt: null,
+      remainingMs: Math.min(...live.map((c) => c.remainingMs!)),
+      state: liveWorst,
+    };
   return { tier: 2, dueAt: null, remainingMs: null, state: worst };
 }

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { DateTime } from "luxon";
 import { type Db, type Executor, inTransaction } from "../../../db/database.js";
 import type { Case, CaseEntry } from "../../../db/schema.js";
@@ -10,13 +9,33 @@ import { requirePermission } from "../../auth/permissions.js";
 import { actorOf, type Principal } from "../../auth/principal.js";
 import type { EventsService } from "../../events/events.service.js";
 import {
-  addBusinessTime, businessTimeBetween, type CalendarTimeline, DEFAULT_CALENDAR_INPUT, formatCalendar, parseCalendar, type SupportCalendar,
+  addBusinessTime,
+  businessTimeBetween,
+  type CalendarTimeline,
+  DEFAULT_CALENDAR_INPUT,
+  formatCalendar,
+  parseCalendar,
+  type SupportCalendar,
   type SupportCalendarInput,
 } from "./calendar.js";
-import { atRiskThreshold, type CaseState, computeSlaClock, queueKeyOf, type SlaClock, type SlaEvent } from "./clock.js";
+import {
+  atRiskThreshold,
+  type CaseState,
+  computeSlaClock,
+  queueKeyOf,
+  type SlaClock,
+  type SlaEvent,
+} from "./clock.js";
 import { slaErrors } from "./sla.errors.js";
 import {
-  DEFAULT_TARGETS, formatTargets, isoHours, type Priority, parseTargets, SLA_TARGETS, type SlaTargetName, type SlaTargets,
+  DEFAULT_TARGETS,
+  formatTargets,
+  isoHours,
+  type Priority,
+  parseTargets,
+  SLA_TARGETS,
+  type SlaTargetName,
+  type SlaTargets,
   type SlaTargetsInput,
 } from "./targets.js";
 
@@ -28,8 +47,20 @@ interface Deps {
   events: Pick<EventsService, "emit">;
 }
 
-type CaseRow = Pick<Case, "id" | "operator_id" | "account_id" | "owner_user_id" | "number" | "created_at" | "state" | "priority">;
-type EntryRow = Pick<CaseEntry, "case_id" | "kind" | "data" | "created_at" | "id"> & { consultation_id?: string | null };
+type CaseRow = Pick<
+  Case,
+  | "id"
+  | "operator_id"
+  | "account_id"
+  | "owner_user_id"
+  | "number"
+  | "created_at"
+  | "state"
+  | "priority"
+>;
+type EntryRow = Pick<CaseEntry, "case_id" | "kind" | "data" | "created_at" | "id"> & {
+  consultation_id?: string | null;
+};
 
 /** What an API client sees of one clock. */
 export interface SlaClockView {
@@ -62,12 +93,23 @@ const BATCH = 500;
 export function slaEventsOf(entries: readonly EntryRow[]): SlaEvent[] {
   const out: SlaEvent[] = [];
   for (const e of entries) {
-    const d = (typeof e.data === "string" ? JSON.parse(e.data) : e.data ?? {}) as Record<string, unknown>;
+    const d = (typeof e.data === "string" ? JSON.parse(e.data) : (e.data ?? {})) as Record<
+      string,
+      unknown
+    >;
     const at = new Date(e.created_at);
     if (e.kind === "event") {
-      if (d.type === "created") out.push({ at, kind: "created", state: (d.state as CaseState) ?? "new", priority: (d.priority as Priority) ?? "normal" });
-      else if (d.type === "state_changed") out.push({ at, kind: "state", state: d.to as CaseState });
-      else if (d.type === "priority_changed") out.push({ at, kind: "priority", priority: d.to as Priority });
+      if (d.type === "created")
+        out.push({
+          at,
+          kind: "created",
+          state: (d.state as CaseState) ?? "new",
+          priority: (d.priority as Priority) ?? "normal",
+        });
+      else if (d.type === "state_changed")
+        out.push({ at, kind: "state", state: d.to as CaseState });
+      else if (d.type === "priority_changed")
+        out.push({ at, kind: "priority", priority: d.to as Priority });
     } else if (e.kind === "email_out") {
       // A mail to another team inside a consultation is internal; an automatic acknowledgement is not an answer.
       if (d.automatic !== true && !e.consultation_id) out.push({ at, kind: "response" });
@@ -88,13 +130,25 @@ export function createSlaService(deps: Deps) {
   const timelines = new Map<string, { key: string; timeline: CalendarTimeline }>();
 
   async function calendarTimeline(ex: Executor, operatorId: string): Promise<CalendarTimeline> {
-    const rows = await ex.selectFrom("desk_calendars").selectAll().where("operator_id", "=", operatorId).orderBy("effective_from").orderBy("id").execute();
+    const rows = await ex
+      .selectFrom("desk_calendars")
+      .selectAll()
+      .where("operator_id", "=", operatorId)
+      .orderBy("effective_from")
+      .orderBy("id")
+      .execute();
     const key = rows.map((r) => r.id).join(",");
     const cached = timelines.get(operatorId);
     if (cached && cached.key === key) return cached.timeline;
-    const versions: Array<{ from: number; calendar: SupportCalendar }> = [{ from: -8.64e15, calendar: parseCalendar(DEFAULT_CALENDAR_INPUT) }];
+    const versions: Array<{ from: number; calendar: SupportCalendar }> = [
+      { from: -8.64e15, calendar: parseCalendar(DEFAULT_CALENDAR_INPUT) },
+    ];
     for (const r of rows) {
-      const cal = parseCalendar({ timeZone: r.time_zone, hours: r.hours as SupportCalendarInput["hours"], holidays: r.holidays as string[] });
+      const cal = parseCalendar({
+        timeZone: r.time_zone,
+        hours: r.hours as SupportCalendarInput["hours"],
+        holidays: r.holidays as string[],
+      });
       const from = new Date(r.effective_from).getTime();
       // A version from the same instant replaces the earlier one.
       while (versions.length > 1 && versions[versions.length - 1]!.from >= from) versions.pop();
@@ -105,17 +159,44 @@ export function createSlaService(deps: Deps) {
   }
 
   async function currentCalendarRow(ex: Executor, operatorId: string, at: Date) {
-    return ex.selectFrom("desk_calendars").selectAll().where("operator_id", "=", operatorId).where("effective_from", "<=", at)
-      .orderBy("effective_from", "desc").orderBy("id", "desc").limit(1).executeTakeFirst();
+    return ex
+      .selectFrom("desk_calendars")
+      .selectAll()
+      .where("operator_id", "=", operatorId)
+      .where("effective_from", "<=", at)
+      .orderBy("effective_from", "desc")
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst();
   }
 
-  function presentCalendar(row: { time_zone: string; hours: unknown; holidays: unknown; effective_from: Date } | undefined, pending?: { time_zone: string; hours: unknown; holidays: unknown; effective_from: Date }) {
-    const cal = row ? parseCalendar({ timeZone: row.time_zone, hours: row.hours as SupportCalendarInput["hours"], holidays: row.holidays as string[] }) : parseCalendar(DEFAULT_CALENDAR_INPUT);
+  function presentCalendar(
+    row: { time_zone: string; hours: unknown; holidays: unknown; effective_from: Date } | undefined,
+    pending?: { time_zone: string; hours: unknown; holidays: unknown; effective_from: Date },
+  ) {
+    const cal = row
+      ? parseCalendar({
+          timeZone: row.time_zone,
+          hours: row.hours as SupportCalendarInput["hours"],
+          holidays: row.holidays as string[],
+        })
+      : parseCalendar(DEFAULT_CALENDAR_INPUT);
     return {
       ...formatCalendar(cal),
       effectiveFrom: row ? new Date(row.effective_from).toISOString() : null,
       isDefault: !row,
-      upcoming: pending ? { ...formatCalendar(parseCalendar({ timeZone: pending.time_zone, hours: pending.hours as SupportCalendarInput["hours"], holidays: pending.holidays as string[] })), effectiveFrom: new Date(pending.effective_from).toISOString() } : null,
+      upcoming: pending
+        ? {
+            ...formatCalendar(
+              parseCalendar({
+                timeZone: pending.time_zone,
+                hours: pending.hours as SupportCalendarInput["hours"],
+                holidays: pending.holidays as string[],
+              }),
+            ),
+            effectiveFrom: new Date(pending.effective_from).toISOString(),
+          }
+        : null,
     };
   }
 
@@ -126,8 +207,15 @@ export function createSlaService(deps: Deps) {
    * then its parents), in the version in force when the case was created; the operator default
    * (an agreement on the operator's account) below that, and Otter's built-in default last.
    */
-  async function targetsFor(ex: Executor, cases: readonly CaseRow[]): Promise<Map<string, { targets: SlaTargets; timeZone: string }>> {
-    const accountIds = [...new Set(cases.flatMap((c) => [c.account_id, c.operator_id]).filter((x): x is string => !!x))];
+  async function targetsFor(
+    ex: Executor,
+    cases: readonly CaseRow[],
+  ): Promise<Map<string, { targets: SlaTargets; timeZone: string }>> {
+    const accountIds = [
+      ...new Set(
+        cases.flatMap((c) => [c.account_id, c.operator_id]).filter((x): x is string => !!x),
+      ),
+    ];
     const accounts = await deps.accounts.directory.accountsByIds(ex, accountIds);
     const byId = new Map(accounts.map((a) => [a.id, a]));
     const chain = (accountId: string | null, operatorId: string) => {
@@ -137,32 +225,61 @@ export function createSlaService(deps: Deps) {
     };
     const allIds = [...new Set(cases.flatMap((c) => chain(c.account_id, c.operator_id)))];
     const agreements = allIds.length
-      ? await ex.selectFrom("desk_agreements").selectAll().where("account_id", "in", allIds).orderBy("effective_from").orderBy("id").execute()
+      ? await ex
+          .selectFrom("desk_agreements")
+          .selectAll()
+          .where("account_id", "in", allIds)
+          .orderBy("effective_from")
+          .orderBy("id")
+          .execute()
       : [];
     const out = new Map<string, { targets: SlaTargets; timeZone: string }>();
     for (const c of cases) {
       const created = new Date(c.created_at).getTime();
       let targets = DEFAULT_TARGETS;
       for (const id of chain(c.account_id, c.operator_id)) {
-        const inForce = agreements.filter((a) => a.account_id === id && new Date(a.effective_from).getTime() <= created).pop();
-        if (inForce) { targets = parseTargets(inForce.targets as SlaTargetsInput); break; }
+        const inForce = agreements
+          .filter((a) => a.account_id === id && new Date(a.effective_from).getTime() <= created)
+          .pop();
+        if (inForce) {
+          targets = parseTargets(inForce.targets as SlaTargetsInput);
+          break;
+        }
       }
-      const tz = (c.account_id && byId.get(c.account_id)?.time_zone) || byId.get(c.operator_id)?.time_zone || "UTC";
+      const tz =
+        (c.account_id && byId.get(c.account_id)?.time_zone) ||
+        byId.get(c.operator_id)?.time_zone ||
+        "UTC";
       out.set(c.id, { targets, timeZone: tz });
     }
     return out;
   }
 
-  function presentAgreement(accountId: string, row: { targets: unknown; effective_from: Date } | undefined, inherited: boolean) {
+  function presentAgreement(
+    accountId: string,
+    row: { targets: unknown; effective_from: Date } | undefined,
+    inherited: boolean,
+  ) {
     const targets = row ? parseTargets(row.targets as SlaTargetsInput) : DEFAULT_TARGETS;
-    return { accountId, ...formatTargets(targets), effectiveFrom: row ? new Date(row.effective_from).toISOString() : null, inherited };
+    return {
+      accountId,
+      ...formatTargets(targets),
+      effectiveFrom: row ? new Date(row.effective_from).toISOString() : null,
+      inherited,
+    };
   }
 
   async function agreementView(ex: Executor, accountId: string, path: string, operatorId: string) {
     const ids = [...path.split("/").filter(Boolean).reverse(), operatorId];
     const now = clock.now();
-    const rows = await ex.selectFrom("desk_agreements").selectAll().where("account_id", "in", ids).where("effective_from", "<=", now)
-      .orderBy("effective_from").orderBy("id").execute();
+    const rows = await ex
+      .selectFrom("desk_agreements")
+      .selectAll()
+      .where("account_id", "in", ids)
+      .where("effective_from", "<=", now)
+      .orderBy("effective_from")
+      .orderBy("id")
+      .execute();
     for (const id of ids) {
       const row = rows.filter((r) => r.account_id === id).pop();
       if (row) return presentAgreement(accountId, row, id !== accountId);
@@ -172,29 +289,59 @@ export function createSlaService(deps: Deps) {
 
   // ---- clocks ---------------------------------------------------------------------------------
 
-  async function loadEntries(ex: Executor, caseIds: readonly string[]): Promise<Map<string, EntryRow[]>> {
+  async function loadEntries(
+    ex: Executor,
+    caseIds: readonly string[],
+  ): Promise<Map<string, EntryRow[]>> {
     const map = new Map<string, EntryRow[]>(caseIds.map((id) => [id, []]));
     if (!caseIds.length) return map;
-    const rows = await ex.selectFrom("case_entries").select(["id", "case_id", "kind", "data", "created_at", "consultation_id"])
-      .where("case_id", "in", [...caseIds]).where("kind", "in", ["event", "email_out", "phone"]).orderBy("case_id").orderBy("id").execute();
+    const rows = await ex
+      .selectFrom("case_entries")
+      .select(["id", "case_id", "kind", "data", "created_at", "consultation_id"])
+      .where("case_id", "in", [...caseIds])
+      .where("kind", "in", ["event", "email_out", "phone"])
+      .orderBy("case_id")
+      .orderBy("id")
+      .execute();
     for (const r of rows) map.get(r.case_id)!.push(r);
     return map;
   }
 
   async function clocksOf(ex: Executor, cases: readonly CaseRow[], now: Date) {
-    const out = new Map<string, { clocks: Record<SlaTargetName, SlaClock>; timeZone: string; calendar: CalendarTimeline; targets: SlaTargets }>();
+    const out = new Map<
+      string,
+      {
+        clocks: Record<SlaTargetName, SlaClock>;
+        timeZone: string;
+        calendar: CalendarTimeline;
+        targets: SlaTargets;
+      }
+    >();
     if (!cases.length) return out;
-    const entries = await loadEntries(ex, cases.map((c) => c.id));
+    const entries = await loadEntries(
+      ex,
+      cases.map((c) => c.id),
+    );
     const targets = await targetsFor(ex, cases);
     const calendars = new Map<string, CalendarTimeline>();
     for (const c of cases) {
       let calendar = calendars.get(c.operator_id);
-      if (!calendar) calendars.set(c.operator_id, (calendar = await calendarTimeline(ex, c.operator_id)));
+      if (!calendar)
+        calendars.set(c.operator_id, (calendar = await calendarTimeline(ex, c.operator_id)));
       let events = slaEventsOf(entries.get(c.id)!);
       // A case without a "created" entry (written before the desk logged one) starts at created_at.
-      if (!events.some((e) => e.kind === "created")) events = [{ at: new Date(c.created_at), kind: "created", state: c.state, priority: c.priority }, ...events];
+      if (!events.some((e) => e.kind === "created"))
+        events = [
+          { at: new Date(c.created_at), kind: "created", state: c.state, priority: c.priority },
+          ...events,
+        ];
       const t = targets.get(c.id)!;
-      out.set(c.id, { clocks: computeSlaClock(events, t.targets, calendar, now), timeZone: t.timeZone, calendar, targets: t.targets });
+      out.set(c.id, {
+        clocks: computeSlaClock(events, t.targets, calendar, now),
+        timeZone: t.timeZone,
+        calendar,
+        targets: t.targets,
+      });
     }
     return out;
   }
@@ -206,22 +353,45 @@ export function createSlaService(deps: Deps) {
       elapsedMs: c.elapsedMs,
       remainingMs: c.remainingMs,
       dueAt: c.dueAt?.toISOString() ?? null,
-      dueAtLocal: c.dueAt ? DateTime.fromJSDate(c.dueAt, { zone: timeZone }).toISO({ suppressMilliseconds: true }) : null,
+      dueAtLocal: c.dueAt
+        ? DateTime.fromJSDate(c.dueAt, { zone: timeZone }).toISO({ suppressMilliseconds: true })
+        : null,
       breachedAt: c.breachedAt?.toISOString() ?? null,
       stoppedAt: c.stoppedAt?.toISOString() ?? null,
       episode: c.episode,
     });
-    return { state: queueKeyOf(clocks).state, timeZone, firstResponse: one(clocks.firstResponse), resolution: one(clocks.resolution) };
+    return {
+      state: queueKeyOf(clocks).state,
+      timeZone,
+      firstResponse: one(clocks.firstResponse),
+      resolution: one(clocks.resolution),
+    };
   }
 
   /** Recomputes the queue projection of some cases from their timelines (in the caller's transaction). */
   async function refresh(ex: Executor, caseIds: readonly string[]): Promise<void> {
     if (!caseIds.length) return;
     const now = clock.now();
-    const cases = await ex.selectFrom("cases").select(["id", "operator_id", "account_id", "owner_user_id", "number", "created_at", "state", "priority"])
-      .where("id", "in", [...caseIds]).execute();
+    const cases = await ex
+      .selectFrom("cases")
+      .select([
+        "id",
+        "operator_id",
+        "account_id",
+        "owner_user_id",
+        "number",
+        "created_at",
+        "state",
+        "priority",
+      ])
+      .where("id", "in", [...caseIds])
+      .execute();
     const computed = await clocksOf(ex, cases, now);
-    const notices = await ex.selectFrom("desk_sla_notices").select(["case_id", "target", "episode", "kind"]).where("case_id", "in", [...caseIds]).execute();
+    const notices = await ex
+      .selectFrom("desk_sla_notices")
+      .select(["case_id", "target", "episode", "kind"])
+      .where("case_id", "in", [...caseIds])
+      .execute();
     const sent = new Set(notices.map((n) => `${n.case_id}|${n.target}|${n.episode}|${n.kind}`));
     const rows = cases.map((c) => {
       const { clocks, calendar } = computed.get(c.id)!;
@@ -232,7 +402,10 @@ export function createSlaService(deps: Deps) {
       for (const t of SLA_TARGETS) {
         const k = clocks[t];
         if (k.dueAt == null || k.targetMs == null) continue; // only a running clock can cross a line
-        const riskAt = k.remainingMs! > atRiskThreshold(k.targetMs) ? addBusinessTime(calendar, now, k.remainingMs! - atRiskThreshold(k.targetMs)).getTime() : now.getTime();
+        const riskAt =
+          k.remainingMs! > atRiskThreshold(k.targetMs)
+            ? addBusinessTime(calendar, now, k.remainingMs! - atRiskThreshold(k.targetMs)).getTime()
+            : now.getTime();
         atRiskAt = atRiskAt == null ? riskAt : Math.min(atRiskAt, riskAt);
         const breachSent = sent.has(`${c.id}|${t}|${k.episode}|breached`);
         const riskSent = sent.has(`${c.id}|${t}|${k.episode}|at_risk`);
@@ -240,24 +413,51 @@ export function createSlaService(deps: Deps) {
         if (due != null) nextNotice = nextNotice == null ? due : Math.min(nextNotice, due);
       }
       return {
-        case_id: c.id, account_id: c.account_id, owner_user_id: c.owner_user_id, open,
-        tier: key.tier, due_at: key.dueAt, remaining_ms: key.remainingMs == null ? null : Math.round(key.remainingMs),
-        at_risk_at: atRiskAt == null ? null : new Date(atRiskAt), state: key.state,
-        clocks: JSON.stringify(clocks), next_notice_at: nextNotice == null ? null : new Date(nextNotice), stale: false, computed_at: now,
+        case_id: c.id,
+        account_id: c.account_id,
+        owner_user_id: c.owner_user_id,
+        open,
+        tier: key.tier,
+        due_at: key.dueAt,
+        remaining_ms: key.remainingMs == null ? null : Math.round(key.remainingMs),
+        at_risk_at: atRiskAt == null ? null : new Date(atRiskAt),
+        state: key.state,
+        clocks: JSON.stringify(clocks),
+        next_notice_at: nextNotice == null ? null : new Date(nextNotice),
+        stale: false,
+        computed_at: now,
       };
     });
     if (!rows.length) return;
-    await ex.insertInto("case_sla").values(rows).onConflict((oc) => oc.column("case_id").doUpdateSet((eb) => ({
-      account_id: eb.ref("excluded.account_id"), owner_user_id: eb.ref("excluded.owner_user_id"), open: eb.ref("excluded.open"),
-      tier: eb.ref("excluded.tier"), due_at: eb.ref("excluded.due_at"), remaining_ms: eb.ref("excluded.remaining_ms"),
-      at_risk_at: eb.ref("excluded.at_risk_at"), state: eb.ref("excluded.state"), clocks: eb.ref("excluded.clocks"),
-      next_notice_at: eb.ref("excluded.next_notice_at"), stale: false, computed_at: eb.ref("excluded.computed_at"),
-    }))).execute();
+    await ex
+      .insertInto("case_sla")
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column("case_id").doUpdateSet((eb) => ({
+          account_id: eb.ref("excluded.account_id"),
+          owner_user_id: eb.ref("excluded.owner_user_id"),
+          open: eb.ref("excluded.open"),
+          tier: eb.ref("excluded.tier"),
+          due_at: eb.ref("excluded.due_at"),
+          remaining_ms: eb.ref("excluded.remaining_ms"),
+          at_risk_at: eb.ref("excluded.at_risk_at"),
+          state: eb.ref("excluded.state"),
+          clocks: eb.ref("excluded.clocks"),
+          next_notice_at: eb.ref("excluded.next_notice_at"),
+          stale: false,
+          computed_at: eb.ref("excluded.computed_at"),
+        })),
+      )
+      .execute();
   }
 
   /** Marks every open case's projection for recomputation (a calendar change); the worker catches up. */
   async function markOpenStale(ex: Executor): Promise<number> {
-    const r = await ex.updateTable("case_sla").set({ stale: true }).where("open", "=", true).executeTakeFirst();
+    const r = await ex
+      .updateTable("case_sla")
+      .set({ stale: true })
+      .where("open", "=", true)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows);
   }
 
@@ -283,8 +483,20 @@ export function createSlaService(deps: Deps) {
     /** The same by case id, for a presenter that holds only ids (the caller has checked visibility). */
     async slaForIds(ids: readonly string[], ex: Executor = db): Promise<Map<string, SlaView>> {
       if (!ids.length) return new Map();
-      const cases = await ex.selectFrom("cases").select(["id", "operator_id", "account_id", "owner_user_id", "number", "created_at", "state", "priority"])
-        .where("id", "in", [...ids]).execute();
+      const cases = await ex
+        .selectFrom("cases")
+        .select([
+          "id",
+          "operator_id",
+          "account_id",
+          "owner_user_id",
+          "number",
+          "created_at",
+          "state",
+          "priority",
+        ])
+        .where("id", "in", [...ids])
+        .execute();
       const computed = await clocksOf(ex, cases, clock.now());
       return new Map([...computed].map(([id, c]) => [id, view(c.clocks, c.timeZone)]));
     },
@@ -294,8 +506,14 @@ export function createSlaService(deps: Deps) {
       const operator = await deps.accounts.rootAccount();
       const now = clock.now();
       const row = await currentCalendarRow(db, operator.id, now);
-      const pending = await db.selectFrom("desk_calendars").selectAll().where("operator_id", "=", operator.id).where("effective_from", ">", now)
-        .orderBy("effective_from", "desc").limit(1).executeTakeFirst();
+      const pending = await db
+        .selectFrom("desk_calendars")
+        .selectAll()
+        .where("operator_id", "=", operator.id)
+        .where("effective_from", ">", now)
+        .orderBy("effective_from", "desc")
+        .limit(1)
+        .executeTakeFirst();
       return presentCalendar(row, pending);
     },
 
@@ -303,7 +521,10 @@ export function createSlaService(deps: Deps) {
      * A new calendar version, in force from `effectiveFrom` (now by default; never in the past, so
      * business time already counted stays as it was counted). Open cases are recomputed.
      */
-    async setCalendar(principal: Principal, input: SupportCalendarInput & { effectiveFrom?: string; reason?: string }) {
+    async setCalendar(
+      principal: Principal,
+      input: SupportCalendarInput & { effectiveFrom?: string; reason?: string },
+    ) {
       requirePermission(principal, "desk:manage");
       const cal = parseCalendar(input);
       const now = clock.now();
@@ -313,17 +534,38 @@ export function createSlaService(deps: Deps) {
         const operator = await deps.accounts.rootAccount(tx);
         const written = formatCalendar(cal);
         const row = {
-          id: newId(), operator_id: operator.id, time_zone: cal.timeZone, hours: JSON.stringify(written.hours), holidays: JSON.stringify(written.holidays),
-          effective_from: from, created_by_user_id: principal.userId, created_at: now,
+          id: newId(),
+          operator_id: operator.id,
+          time_zone: cal.timeZone,
+          hours: JSON.stringify(written.hours),
+          holidays: JSON.stringify(written.holidays),
+          effective_from: from,
+          created_by_user_id: principal.userId,
+          created_at: now,
         };
         await tx.insertInto("desk_calendars").values(row).execute();
         const stale = await markOpenStale(tx);
         await deps.audit.record(tx, {
-          accountId: operator.id, actor: actorOf(principal), action: "desk.calendar.set", entityType: "desk_calendar", entityId: row.id,
-          data: { ...written, effectiveFrom: from.toISOString(), reason: input.reason ?? null, openCasesToRecompute: stale },
+          accountId: operator.id,
+          actor: actorOf(principal),
+          action: "desk.calendar.set",
+          entityType: "desk_calendar",
+          entityId: row.id,
+          data: {
+            ...written,
+            effectiveFrom: from.toISOString(),
+            reason: input.reason ?? null,
+            openCasesToRecompute: stale,
+          },
         });
         const current = await currentCalendarRow(tx, operator.id, now);
-        return { ...presentCalendar(current, from > now ? { ...row, hours: written.hours, holidays: written.holidays } : undefined), openCasesToRecompute: stale };
+        return {
+          ...presentCalendar(
+            current,
+            from > now ? { ...row, hours: written.hours, holidays: written.holidays } : undefined,
+          ),
+          openCasesToRecompute: stale,
+        };
       });
     },
 
@@ -343,7 +585,11 @@ export function createSlaService(deps: Deps) {
      * A new agreement version for an account (or the operator default). It applies to cases created
      * from `effectiveFrom` on (now by default); a case keeps the terms it was opened under.
      */
-    async setAgreement(principal: Principal, accountId: string | "default", input: SlaTargetsInput & { effectiveFrom?: string; reason?: string }) {
+    async setAgreement(
+      principal: Principal,
+      accountId: string | "default",
+      input: SlaTargetsInput & { effectiveFrom?: string; reason?: string },
+    ) {
       requirePermission(principal, "desk:manage");
       const targets = parseTargets(input);
       const now = clock.now();
@@ -351,15 +597,40 @@ export function createSlaService(deps: Deps) {
       if (from.getTime() < now.getTime() - 60_000) throw slaErrors.effectiveInPast();
       return inTransaction(db, async (tx) => {
         const operator = await deps.accounts.rootAccount(tx);
-        if (accountId !== "default" && !isUuid(accountId)) throw slaErrors.accountNotFound(accountId);
-        const account = accountId === "default" ? operator : await deps.accounts.requireVisible(principal, accountId, tx);
-        const row = { id: newId(), account_id: account.id, targets: JSON.stringify(formatTargets(targets)), effective_from: from, created_by_user_id: principal.userId, created_at: now };
+        if (accountId !== "default" && !isUuid(accountId))
+          throw slaErrors.accountNotFound(accountId);
+        const account =
+          accountId === "default"
+            ? operator
+            : await deps.accounts.requireVisible(principal, accountId, tx);
+        const row = {
+          id: newId(),
+          account_id: account.id,
+          targets: JSON.stringify(formatTargets(targets)),
+          effective_from: from,
+          created_by_user_id: principal.userId,
+          created_at: now,
+        };
         await tx.insertInto("desk_agreements").values(row).execute();
         await deps.audit.record(tx, {
-          accountId: account.id, actor: actorOf(principal), action: "desk.agreement.set", entityType: "desk_agreement", entityId: row.id,
-          data: { ...formatTargets(targets), effectiveFrom: from.toISOString(), reason: input.reason ?? null },
+          accountId: account.id,
+          actor: actorOf(principal),
+          action: "desk.agreement.set",
+          entityType: "desk_agreement",
+          entityId: row.id,
+          data: {
+            ...formatTargets(targets),
+            effectiveFrom: from.toISOString(),
+            reason: input.reason ?? null,
+          },
         });
-        return { ...presentAgreement(account.id, { targets: formatTargets(targets), effective_from: from }, false) };
+        return {
+          ...presentAgreement(
+            account.id,
+            { targets: formatTargets(targets), effective_from: from },
+            false,
+          ),
+        };
       });
     },
 
@@ -373,16 +644,42 @@ export function createSlaService(deps: Deps) {
       if (!isUuid(owner)) throw slaErrors.badOwner(q.owner);
       const now = clock.now();
       const offset = q.after ?? 0;
-      const pageQuery = db.selectFrom("case_sla")
+      const pageQuery = db
+        .selectFrom("case_sla")
         .innerJoin("cases", "cases.id", "case_sla.case_id")
-        .select(["cases.id", "cases.number", "cases.subject", "cases.state", "cases.priority", "cases.account_id", "cases.operator_id",
-          "cases.owner_user_id", "cases.created_at", "cases.updated_at", "case_sla.tier", "case_sla.due_at", "case_sla.remaining_ms",
-          "case_sla.at_risk_at", "case_sla.state as sla_state", "case_sla.stale"])
-        .where("case_sla.owner_user_id", "=", owner).where("case_sla.open", "=", true)
-        .orderBy("case_sla.tier").orderBy("case_sla.due_at", (ob) => ob.asc().nullsLast()).orderBy("case_sla.remaining_ms").orderBy("case_sla.case_id")
-        .offset(offset).limit(q.limit + 1).execute();
-      const countQuery = db.selectFrom("case_sla").select((eb) => eb.fn.countAll<string>().as("n"))
-        .where("owner_user_id", "=", owner).where("open", "=", true).executeTakeFirstOrThrow();
+        .select([
+          "cases.id",
+          "cases.number",
+          "cases.subject",
+          "cases.state",
+          "cases.priority",
+          "cases.account_id",
+          "cases.operator_id",
+          "cases.owner_user_id",
+          "cases.created_at",
+          "cases.updated_at",
+          "case_sla.tier",
+          "case_sla.due_at",
+          "case_sla.remaining_ms",
+          "case_sla.at_risk_at",
+          "case_sla.state as sla_state",
+          "case_sla.stale",
+        ])
+        .where("case_sla.owner_user_id", "=", owner)
+        .where("case_sla.open", "=", true)
+        .orderBy("case_sla.tier")
+        .orderBy("case_sla.due_at", (ob) => ob.asc().nullsLast())
+        .orderBy("case_sla.remaining_ms")
+        .orderBy("case_sla.case_id")
+        .offset(offset)
+        .limit(q.limit + 1)
+        .execute();
+      const countQuery = db
+        .selectFrom("case_sla")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .where("owner_user_id", "=", owner)
+        .where("open", "=", true)
+        .executeTakeFirstOrThrow();
       // Two independent reads (an index range and an index-only count): in parallel on PostgreSQL.
       const [rows, total] = await Promise.all([pageQuery, countQuery]);
       const page = rows.slice(0, q.limit);
@@ -390,19 +687,41 @@ export function createSlaService(deps: Deps) {
       const calendar = page.length ? await calendarTimeline(db, page[0]!.operator_id) : [];
       const items = page.map((r) => {
         const due = r.due_at ? new Date(r.due_at) : null;
-        const remainingMs = r.tier === 0 && due
-          ? (due >= now ? businessTimeBetween(calendar, now, due) : -businessTimeBetween(calendar, due, now))
-          : r.remaining_ms == null ? null : Number(r.remaining_ms);
+        const remainingMs =
+          r.tier === 0 && due
+            ? due >= now
+              ? businessTimeBetween(calendar, now, due)
+              : -businessTimeBetween(calendar, due, now)
+            : r.remaining_ms == null
+              ? null
+              : Number(r.remaining_ms);
         let state = r.sla_state;
         if (r.tier === 0 && r.due_at && now >= new Date(r.due_at)) state = "breached";
-        else if (r.tier === 0 && r.at_risk_at && now >= new Date(r.at_risk_at) && state !== "breached") state = "at_risk";
+        else if (
+          r.tier === 0 &&
+          r.at_risk_at &&
+          now >= new Date(r.at_risk_at) &&
+          state !== "breached"
+        )
+          state = "at_risk";
         return {
-          id: r.id, number: r.number, subject: r.subject, state: r.state, priority: r.priority, accountId: r.account_id,
-          ownerUserId: r.owner_user_id, createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
+          id: r.id,
+          number: r.number,
+          subject: r.subject,
+          state: r.state,
+          priority: r.priority,
+          accountId: r.account_id,
+          ownerUserId: r.owner_user_id,
+          createdAt: new Date(r.created_at).toISOString(),
+          updatedAt: new Date(r.updated_at).toISOString(),
           sla: { state, dueAt: due ? due.toISOString() : null, paused: r.tier === 1, remainingMs },
         };
       });
-      return { items, total: Number(total.n), nextAfter: rows.length > q.limit ? offset + q.limit : null };
+      return {
+        items,
+        total: Number(total.n),
+        nextAfter: rows.length > q.limit ? offset + q.limit : null,
+      };
     },
 
     /**
@@ -413,7 +732,16 @@ export function createSlaService(deps: Deps) {
       let recomputed = 0;
       for (;;) {
         const n = await inTransaction(db, async (tx) => {
-          const ids = (await tx.selectFrom("case_sla").select("case_id").where("stale", "=", true).limit(BATCH).forUpdate().skipLocked().execute()).map((r) => r.case_id);
+          const ids = (
+            await tx
+              .selectFrom("case_sla")
+              .select("case_id")
+              .where("stale", "=", true)
+              .limit(BATCH)
+              .forUpdate()
+              .skipLocked()
+              .execute()
+          ).map((r) => r.case_id);
           await refresh(tx, ids);
           return ids.length;
         });
@@ -425,26 +753,70 @@ export function createSlaService(deps: Deps) {
       for (;;) {
         const n = await inTransaction(db, async (tx) => {
           const now = clock.now();
-          const ids = (await tx.selectFrom("case_sla").select("case_id").where("next_notice_at", "<=", now).limit(100).forUpdate().skipLocked().execute()).map((r) => r.case_id);
+          const ids = (
+            await tx
+              .selectFrom("case_sla")
+              .select("case_id")
+              .where("next_notice_at", "<=", now)
+              .limit(100)
+              .forUpdate()
+              .skipLocked()
+              .execute()
+          ).map((r) => r.case_id);
           if (!ids.length) return 0;
-          const cases = await tx.selectFrom("cases").select(["id", "operator_id", "account_id", "owner_user_id", "number", "created_at", "state", "priority"]).where("id", "in", ids).execute();
+          const cases = await tx
+            .selectFrom("cases")
+            .select([
+              "id",
+              "operator_id",
+              "account_id",
+              "owner_user_id",
+              "number",
+              "created_at",
+              "state",
+              "priority",
+            ])
+            .where("id", "in", ids)
+            .execute();
           const computed = await clocksOf(tx, cases, now);
           for (const c of cases) {
             const { clocks } = computed.get(c.id)!;
             for (const t of SLA_TARGETS) {
               const k = clocks[t];
               if (k.dueAt == null) continue;
-              const kinds: Array<"at_risk" | "breached"> = k.state === "breached" ? ["at_risk", "breached"] : k.state === "at_risk" ? ["at_risk"] : [];
+              const kinds: Array<"at_risk" | "breached"> =
+                k.state === "breached"
+                  ? ["at_risk", "breached"]
+                  : k.state === "at_risk"
+                    ? ["at_risk"]
+                    : [];
               for (const kind of kinds) {
-                const inserted = await tx.insertInto("desk_sla_notices").values({ case_id: c.id, target: t, episode: k.episode, kind, created_at: now })
-                  .onConflict((oc) => oc.doNothing()).returning("case_id").executeTakeFirst();
+                const inserted = await tx
+                  .insertInto("desk_sla_notices")
+                  .values({ case_id: c.id, target: t, episode: k.episode, kind, created_at: now })
+                  .onConflict((oc) => oc.doNothing())
+                  .returning("case_id")
+                  .executeTakeFirst();
                 // A clock already breached when first seen gets the breach notice only.
                 if (!inserted || (kind === "at_risk" && k.state === "breached")) continue;
                 notices += 1;
-                await deps.events.emit(tx, [{
-                  accountId: c.account_id ?? c.operator_id, type: kind === "breached" ? "case.sla_breached" : "case.sla_at_risk", subjectId: c.id,
-                  data: { caseId: c.id, number: c.number, target: t, priority: c.priority, episode: k.episode, dueAt: k.dueAt.toISOString(), remainingMs: k.remainingMs, ownerUserId: c.owner_user_id },
-                }]);
+                await deps.events.emit(tx, [
+                  {
+                    accountId: c.account_id ?? c.operator_id,
+                    type: kind === "breached" ? "case.sla_breached" : "case.sla_at_risk",
+                    subjectId: c.id,
+                    data: {
+                      caseId: c.id,
+                      number: c.number,
+                      target: t,
+                      priority: c.priority,
+                      episode: k.episode,
+                      dueAt: k.dueAt.toISOString(),
+                      remainingMs: k.remainingMs,
+                      ownerUserId: c.owner_user_id,
+                    },
+                  },
+                ]);
               }
             }
           }

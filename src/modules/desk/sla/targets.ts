@@ -26,11 +26,19 @@ export function parseTargetDuration(field: string, value: string): number {
   const d = Duration.fromISO(value);
   const o = d.isValid ? d.toObject() : null;
   if (!o || o.years || o.quarters || o.months || o.weeks || o.days) {
-    throw validationError(field, "SLA_INVALID_TARGET", `${field}: "${value}" must be an ISO 8601 duration of support time in hours and minutes, such as PT4H or PT30M.`);
+    throw validationError(
+      field,
+      "SLA_INVALID_TARGET",
+      `${field}: "${value}" must be an ISO 8601 duration of support time in hours and minutes, such as PT4H or PT30M.`,
+    );
   }
   const ms = d.toMillis();
   if (!(ms > 0) || ms > 10_000 * 3_600_000) {
-    throw validationError(field, "SLA_INVALID_TARGET", `${field}: "${value}" must be more than zero and at most 10,000 hours.`);
+    throw validationError(
+      field,
+      "SLA_INVALID_TARGET",
+      `${field}: "${value}" must be more than zero and at most 10,000 hours.`,
+    );
   }
   return ms;
 }
@@ -43,7 +51,11 @@ export function parseTargets(input: SlaTargetsInput, fieldPrefix = ""): SlaTarge
     const given = input[kind] ?? {};
     for (const key of Object.keys(given)) {
       if (!(PRIORITIES as readonly string[]).includes(key)) {
-        throw validationError(`${fieldPrefix}${kind}.${key}`, "SLA_INVALID_TARGET", `${fieldPrefix}${kind}.${key}: not a priority; use ${PRIORITIES.join(", ")}.`);
+        throw validationError(
+          `${fieldPrefix}${kind}.${key}`,
+          "SLA_INVALID_TARGET",
+          `${fieldPrefix}${kind}.${key}: not a priority; use ${PRIORITIES.join(", ")}.`,
+        );
       }
     }
     for (const p of PRIORITIES) {
@@ -56,14 +68,17 @@ export function parseTargets(input: SlaTargetsInput, fieldPrefix = ""): SlaTarge
 
 /** Business milliseconds as an ISO 8601 duration of hours, minutes and seconds ("PT1H30M"). */
 export function isoHours(ms: number): string {
-  const h = Math.floor(ms / 3_600_000), m = Math.floor((ms % 3_600_000) / 60_000), sec = (ms % 60_000) / 1000;
+  const h = Math.floor(ms / 3_600_000),
+    m = Math.floor((ms % 3_600_000) / 60_000),
+    sec = (ms % 60_000) / 1000;
   return `PT${h ? `${h}H` : ""}${m ? `${m}M` : ""}${sec ? `${sec}S` : ""}`.replace(/^PT$/, "PT0S");
 }
 
 /** Targets back in written form. */
 export function formatTargets(t: SlaTargets): SlaTargetsInput {
   const out = { firstResponse: {}, resolution: {} } as SlaTargetsInput;
-  for (const kind of SLA_TARGETS) for (const p of PRIORITIES) out[kind][p] = t[kind][p] == null ? null : isoHours(t[kind][p]!);
+  for (const kind of SLA_TARGETS)
+    for (const p of PRIORITIES) out[kind][p] = t[kind][p] == null ? null : isoHours(t[kind][p]!);
   return out;
 }
 

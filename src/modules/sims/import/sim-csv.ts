@@ -1,5 +1,11 @@
 import { isUuid } from "../../../lib/ids.js";
-import { parseEid, parseIccid, parseImei, parseImsi, parseMsisdn } from "../../../lib/identifiers.js";
+import {
+  parseEid,
+  parseIccid,
+  parseImei,
+  parseImsi,
+  parseMsisdn,
+} from "../../../lib/identifiers.js";
 import { isSimState, type SimState } from "../sim-lifecycle.js";
 import { CUSTOM_FIELDS } from "../sims.schemas.js";
 
@@ -8,7 +14,15 @@ import { CUSTOM_FIELDS } from "../sims.schemas.js";
  * the import job streams the file through csv-parse and calls these per record.
  */
 export const REQUIRED_COLUMNS = ["iccid", "imsi", "msisdn"] as const;
-export const OPTIONAL_COLUMNS = ["eid", "imei", "account", "communicationPlan", "ratePlan", "state", ...CUSTOM_FIELDS] as const;
+export const OPTIONAL_COLUMNS = [
+  "eid",
+  "imei",
+  "account",
+  "communicationPlan",
+  "ratePlan",
+  "state",
+  ...CUSTOM_FIELDS,
+] as const;
 const CANONICAL = new Map<string, string>(
   [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].map((c) => [c.toLowerCase(), c]),
 );
@@ -35,15 +49,31 @@ export function parseHeader(line: string): HeaderResult {
   for (const name of raw) {
     const canon = canonicalColumn(name);
     if (!canon) {
-      return { ok: false, field: name || "(empty)", code: "IMPORT_UNKNOWN_COLUMN", message: `Line 1: unknown column "${name}". Known columns: ${[...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(", ")}.` };
+      return {
+        ok: false,
+        field: name || "(empty)",
+        code: "IMPORT_UNKNOWN_COLUMN",
+        message: `Line 1: unknown column "${name}". Known columns: ${[...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(", ")}.`,
+      };
     }
     if (columns.includes(canon)) {
-      return { ok: false, field: canon, code: "IMPORT_DUPLICATE_COLUMN", message: `Line 1: column "${canon}" appears twice.` };
+      return {
+        ok: false,
+        field: canon,
+        code: "IMPORT_DUPLICATE_COLUMN",
+        message: `Line 1: column "${canon}" appears twice.`,
+      };
     }
     columns.push(canon);
   }
   for (const req of REQUIRED_COLUMNS) {
-    if (!columns.includes(req)) return { ok: false, field: req, code: "IMPORT_MISSING_COLUMN", message: `Line 1: the required column "${req}" is missing (required: iccid, imsi, msisdn).` };
+    if (!columns.includes(req))
+      return {
+        ok: false,
+        field: req,
+        code: "IMPORT_MISSING_COLUMN",
+        message: `Line 1: the required column "${req}" is missing (required: iccid, imsi, msisdn).`,
+      };
   }
   return { ok: true, delimiter, columns };
 }
@@ -63,18 +93,33 @@ export interface SimDraft {
   customFields: Record<string, string>;
 }
 
-export type RowResult = { ok: true; draft: SimDraft } | { ok: false; field: string; code: string; message: string };
+export type RowResult =
+  { ok: true; draft: SimDraft } | { ok: false; field: string; code: string; message: string };
 
-const fail = (field: string, code: string, message: string): RowResult => ({ ok: false, field, code, message });
+const fail = (field: string, code: string, message: string): RowResult => ({
+  ok: false,
+  field,
+  code,
+  message,
+});
 
 /** Validates one record against the header's columns. */
 export function validateRow(values: string[], columns: string[]): RowResult {
   if (values.length !== columns.length) {
-    return fail("row", "ROW_COLUMN_COUNT", `The row has ${values.length} values; the header has ${columns.length} columns.`);
+    return fail(
+      "row",
+      "ROW_COLUMN_COUNT",
+      `The row has ${values.length} values; the header has ${columns.length} columns.`,
+    );
   }
   // PostgreSQL stores no NUL character; the value is not repeated in the message for the same reason.
   const nul = values.findIndex((v) => v.includes("\u0000"));
-  if (nul >= 0) return fail(columns[nul]!, "INVALID_CHARACTERS", `${columns[nul]} contains a NUL character (\\u0000), which Otter cannot store.`);
+  if (nul >= 0)
+    return fail(
+      columns[nul]!,
+      "INVALID_CHARACTERS",
+      `${columns[nul]} contains a NUL character (\\u0000), which Otter cannot store.`,
+    );
   const get = (name: string): string => {
     const i = columns.indexOf(name);
     return i < 0 ? "" : (values[i] ?? "").trim();
@@ -98,27 +143,39 @@ export function validateRow(values: string[], columns: string[]): RowResult {
     imei = r.value;
   }
   const account = get("account") || null;
-  if (account && !isUuid(account)) return fail("account", "ACCOUNT_INVALID", `Account "${account}" is not an account id.`);
+  if (account && !isUuid(account))
+    return fail("account", "ACCOUNT_INVALID", `Account "${account}" is not an account id.`);
   const stateText = get("state").toUpperCase();
   let state: SimState = "INVENTORY";
   if (stateText) {
-    if (!isSimState(stateText)) return fail("state", "STATE_INVALID", `State "${get("state")}" is not a SIM state.`);
-    if (stateText === "PURGED" || stateText === "REPLACED") return fail("state", "STATE_NOT_IMPORTABLE", `A SIM cannot be imported as ${stateText}.`);
+    if (!isSimState(stateText))
+      return fail("state", "STATE_INVALID", `State "${get("state")}" is not a SIM state.`);
+    if (stateText === "PURGED" || stateText === "REPLACED")
+      return fail("state", "STATE_NOT_IMPORTABLE", `A SIM cannot be imported as ${stateText}.`);
     state = stateText;
   }
   const customFields: Record<string, string> = {};
   for (const f of CUSTOM_FIELDS) {
     const v = get(f);
     if (!v) continue;
-    if (v.length > 255) return fail(f, "CUSTOM_FIELD_TOO_LONG", `${f} is longer than 255 characters.`);
+    if (v.length > 255)
+      return fail(f, "CUSTOM_FIELD_TOO_LONG", `${f} is longer than 255 characters.`);
     customFields[f] = v;
   }
   return {
     ok: true,
     draft: {
-      iccid: iccid.value, imsi: imsi.value, msisdn: msisdn.value, eid, imei, account,
-      communicationPlan: get("communicationPlan") || null, ratePlan: get("ratePlan") || null,
-      state, stateGiven: stateText !== "", customFields,
+      iccid: iccid.value,
+      imsi: imsi.value,
+      msisdn: msisdn.value,
+      eid,
+      imei,
+      account,
+      communicationPlan: get("communicationPlan") || null,
+      ratePlan: get("ratePlan") || null,
+      state,
+      stateGiven: stateText !== "",
+      customFields,
     },
   };
 }

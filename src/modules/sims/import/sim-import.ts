@@ -13,7 +13,13 @@ import { requirePermission } from "../../auth/permissions.js";
 import { inSubtree, type Principal } from "../../auth/principal.js";
 import type { CatalogService } from "../../catalog/catalog.service.js";
 import type { EventsService } from "../../events/events.service.js";
-import { JobCancelled, type JobContext, type JobHandler, type JobsService, type ResultRow } from "../../jobs/jobs.service.js";
+import {
+  JobCancelled,
+  type JobContext,
+  type JobHandler,
+  type JobsService,
+  type ResultRow,
+} from "../../jobs/jobs.service.js";
 import type { JobCounts } from "../../jobs/jobs.schemas.js";
 import { parseHeader, type SimDraft, validateRow } from "./sim-csv.js";
 
@@ -74,8 +80,14 @@ export function createSimImport(deps: Deps) {
   async function* chunks(jobId: string): AsyncGenerator<Buffer> {
     let next = 0;
     for (;;) {
-      const rows = await db.selectFrom("job_uploads").select(["seq", "data"]).where("job_id", "=", jobId)
-        .where("seq", ">=", next).orderBy("seq").limit(8).execute();
+      const rows = await db
+        .selectFrom("job_uploads")
+        .select(["seq", "data"])
+        .where("job_id", "=", jobId)
+        .where("seq", ">=", next)
+        .orderBy("seq")
+        .limit(8)
+        .execute();
       if (rows.length === 0) return;
       for (const r of rows) yield Buffer.from(r.data);
       next = rows[rows.length - 1]!.seq + 1;
@@ -97,10 +109,13 @@ export function createSimImport(deps: Deps) {
     const offered = new Map<string, boolean>();
     const account = async (id: string) => {
       if (!accounts.has(id)) {
-        accounts.set(id, await deps.accounts.requireVisible(principal, id, ex).catch((e) => {
-          if (e instanceof OtterError && e.kind === "not_found") return null;
-          throw e;
-        }));
+        accounts.set(
+          id,
+          await deps.accounts.requireVisible(principal, id, ex).catch((e) => {
+            if (e instanceof OtterError && e.kind === "not_found") return null;
+            throw e;
+          }),
+        );
       }
       return accounts.get(id)!;
     };
@@ -124,21 +139,55 @@ export function createSimImport(deps: Deps) {
      */
     const accountOf = async (ref: string | null | undefined): Promise<string | null> => {
       const id = ref?.trim() || defaultAccountId;
-      return id && isUuid(id) ? (await account(id))?.id ?? null : null;
+      return id && isUuid(id) ? ((await account(id))?.id ?? null) : null;
     };
     const resolve = async (line: number, draft: SimDraft): Promise<Ready | RowOutcome> => {
-      const failed = (field: string, code: string, message: string, accountId: string | null = null): RowOutcome => ({ line, iccid: draft.iccid, accountId, outcome: "failed", field, code, message });
+      const failed = (
+        field: string,
+        code: string,
+        message: string,
+        accountId: string | null = null,
+      ): RowOutcome => ({
+        line,
+        iccid: draft.iccid,
+        accountId,
+        outcome: "failed",
+        field,
+        code,
+        message,
+      });
       const accountId = draft.account ?? defaultAccountId;
-      if (!accountId) return failed("account", "ACCOUNT_MISSING", "The row names no account and the import has no default accountId.");
+      if (!accountId)
+        return failed(
+          "account",
+          "ACCOUNT_MISSING",
+          "The row names no account and the import has no default accountId.",
+        );
       const acct = await account(accountId);
-      if (!acct) return failed("account", "ACCOUNT_NOT_FOUND", `Account ${accountId} does not exist.`);
+      if (!acct)
+        return failed("account", "ACCOUNT_NOT_FOUND", `Account ${accountId} does not exist.`);
       let commId: string | null = null;
       let rateId: string | null = null;
-      for (const [kind, ref, field] of [["communication", draft.communicationPlan, "communicationPlan"], ["rate", draft.ratePlan, "ratePlan"]] as const) {
+      for (const [kind, ref, field] of [
+        ["communication", draft.communicationPlan, "communicationPlan"],
+        ["rate", draft.ratePlan, "ratePlan"],
+      ] as const) {
         if (!ref) continue;
         const p = await plan(kind, ref);
-        if (!p) return failed(field, kind === "rate" ? "UNKNOWN_RATE_PLAN" : "UNKNOWN_COMMUNICATION_PLAN", `${kind === "rate" ? "Rate" : "Communication"} plan "${ref}" does not exist.`, acct.id);
-        if (!(await isOffered(p.id, acct))) return failed(field, "PLAN_NOT_OFFERED", `Plan "${p.name}" is not offered to account ${acct.id}.`, acct.id);
+        if (!p)
+          return failed(
+            field,
+            kind === "rate" ? "UNKNOWN_RATE_PLAN" : "UNKNOWN_COMMUNICATION_PLAN",
+            `${kind === "rate" ? "Rate" : "Communication"} plan "${ref}" does not exist.`,
+            acct.id,
+          );
+        if (!(await isOffered(p.id, acct)))
+          return failed(
+            field,
+            "PLAN_NOT_OFFERED",
+            `Plan "${p.name}" is not offered to account ${acct.id}.`,
+            acct.id,
+          );
         if (kind === "communication") commId = p.id;
         else rateId = p.id;
       }
@@ -148,15 +197,24 @@ export function createSimImport(deps: Deps) {
   }
 
   /** Compares rows with SIMs already stored: identical → unchanged, conflicting → failed, else new. */
-  async function checkExisting(ex: Executor, batch: Ready[]): Promise<{ fresh: Ready[]; outcomes: RowOutcome[] }> {
+  async function checkExisting(
+    ex: Executor,
+    batch: Ready[],
+  ): Promise<{ fresh: Ready[]; outcomes: RowOutcome[] }> {
     if (batch.length === 0) return { fresh: [], outcomes: [] };
-    const existing = await ex.selectFrom("sims").innerJoin("accounts", "accounts.id", "sims.account_id")
-      .selectAll("sims").select("accounts.path as account_path")
-      .where((eb) => eb.or([
-        eb("iccid", "=", eb.fn.any(eb.val(batch.map((r) => r.draft.iccid)))),
-        eb("imsi", "=", eb.fn.any(eb.val(batch.map((r) => r.draft.imsi)))),
-        eb("msisdn", "=", eb.fn.any(eb.val(batch.map((r) => r.draft.msisdn)))),
-      ])).execute();
+    const existing = await ex
+      .selectFrom("sims")
+      .innerJoin("accounts", "accounts.id", "sims.account_id")
+      .selectAll("sims")
+      .select("accounts.path as account_path")
+      .where((eb) =>
+        eb.or([
+          eb("iccid", "=", eb.fn.any(eb.val(batch.map((r) => r.draft.iccid)))),
+          eb("imsi", "=", eb.fn.any(eb.val(batch.map((r) => r.draft.imsi)))),
+          eb("msisdn", "=", eb.fn.any(eb.val(batch.map((r) => r.draft.msisdn)))),
+        ]),
+      )
+      .execute();
     if (existing.length === 0) return { fresh: batch, outcomes: [] };
     const byIccid = new Map(existing.map((s) => [s.iccid, s]));
     const byImsi = new Map(existing.map((s) => [s.imsi, s]));
@@ -181,20 +239,53 @@ export function createSimImport(deps: Deps) {
         const cf = same.custom_fields as Record<string, string>;
         for (const [k, v] of Object.entries(d.customFields)) if (cf[k] !== v) diffs.push(k);
         const row = { line: r.line, iccid: d.iccid, accountId: r.accountId };
-        outcomes.push(diffs.length === 0 ? { ...row, outcome: "unchanged" }
-          : !shown(same) ? { ...row, outcome: "failed", field: "account", code: "ICCID_EXISTS_WITH_DIFFERENT_DATA", message: `ICCID ${d.iccid} already exists in another account; an import does not move SIMs.` }
-          : { ...row, outcome: "failed", field: diffs[0]!, code: "ICCID_EXISTS_WITH_DIFFERENT_DATA", message: `ICCID ${d.iccid} already exists with different ${diffs.join(", ")}; change existing SIMs with PATCH or a bulk change, not an import.` });
+        outcomes.push(
+          diffs.length === 0
+            ? { ...row, outcome: "unchanged" }
+            : !shown(same)
+              ? {
+                  ...row,
+                  outcome: "failed",
+                  field: "account",
+                  code: "ICCID_EXISTS_WITH_DIFFERENT_DATA",
+                  message: `ICCID ${d.iccid} already exists in another account; an import does not move SIMs.`,
+                }
+              : {
+                  ...row,
+                  outcome: "failed",
+                  field: diffs[0]!,
+                  code: "ICCID_EXISTS_WITH_DIFFERENT_DATA",
+                  message: `ICCID ${d.iccid} already exists with different ${diffs.join(", ")}; change existing SIMs with PATCH or a bulk change, not an import.`,
+                },
+        );
         continue;
       }
-      const owner = (sim: { iccid: string; account_path: string }) => (shown(sim) ? `SIM ${sim.iccid}` : "a SIM of another account");
+      const owner = (sim: { iccid: string; account_path: string }) =>
+        shown(sim) ? `SIM ${sim.iccid}` : "a SIM of another account";
       const imsiOwner = byImsi.get(d.imsi);
       if (imsiOwner) {
-        outcomes.push({ line: r.line, iccid: d.iccid, accountId: r.accountId, outcome: "failed", field: "imsi", code: "IMSI_IN_USE", message: `IMSI ${d.imsi} already belongs to ${owner(imsiOwner)}.` });
+        outcomes.push({
+          line: r.line,
+          iccid: d.iccid,
+          accountId: r.accountId,
+          outcome: "failed",
+          field: "imsi",
+          code: "IMSI_IN_USE",
+          message: `IMSI ${d.imsi} already belongs to ${owner(imsiOwner)}.`,
+        });
         continue;
       }
       const msisdnOwner = byMsisdn.get(d.msisdn);
       if (msisdnOwner) {
-        outcomes.push({ line: r.line, iccid: d.iccid, accountId: r.accountId, outcome: "failed", field: "msisdn", code: "MSISDN_IN_USE", message: `MSISDN ${d.msisdn} already belongs to ${owner(msisdnOwner)}.` });
+        outcomes.push({
+          line: r.line,
+          iccid: d.iccid,
+          accountId: r.accountId,
+          outcome: "failed",
+          field: "msisdn",
+          code: "MSISDN_IN_USE",
+          message: `MSISDN ${d.msisdn} already belongs to ${owner(msisdnOwner)}.`,
+        });
         continue;
       }
       fresh.push(r);
@@ -204,9 +295,22 @@ export function createSimImport(deps: Deps) {
 
   async function storeOutcomes(ex: Executor, jobId: string, outcomes: RowOutcome[]) {
     for (let i = 0; i < outcomes.length; i += 2000) {
-      await ex.insertInto("job_rows").values(outcomes.slice(i, i + 2000).map((o) => ({
-        job_id: jobId, line: o.line, iccid: o.iccid, account_id: o.accountId, outcome: o.outcome, field: o.field ?? null, code: o.code ?? null, message: o.message ?? null,
-      }))).onConflict((oc) => oc.columns(["job_id", "line"]).doNothing()).execute();
+      await ex
+        .insertInto("job_rows")
+        .values(
+          outcomes.slice(i, i + 2000).map((o) => ({
+            job_id: jobId,
+            line: o.line,
+            iccid: o.iccid,
+            account_id: o.accountId,
+            outcome: o.outcome,
+            field: o.field ?? null,
+            code: o.code ?? null,
+            message: o.message ?? null,
+          })),
+        )
+        .onConflict((oc) => oc.columns(["job_id", "line"]).doNothing())
+        .execute();
     }
   }
 
@@ -233,7 +337,12 @@ export function createSimImport(deps: Deps) {
       for (const o of outcomes) counts[o.outcome]++;
       await inTransaction(db, async (tx) => {
         await storeOutcomes(tx, job.id, outcomes);
-        await ctx.checkpoint(tx, { phase: "validate", done: rows, total: Math.max(rows, job.total), errorCount: counts.failed });
+        await ctx.checkpoint(tx, {
+          phase: "validate",
+          done: rows,
+          total: Math.max(rows, job.total),
+          errorCount: counts.failed,
+        });
       });
       outcomes = [];
       if (await ctx.cancelRequested()) throw new JobCancelled();
@@ -243,7 +352,14 @@ export function createSimImport(deps: Deps) {
       rows++;
       if (malformed) {
         // Nothing of a line that is not valid CSV can be trusted, its account included.
-        outcomes.push({ line, iccid: null, accountId: null, outcome: "failed", field: "row", ...malformed });
+        outcomes.push({
+          line,
+          iccid: null,
+          accountId: null,
+          outcome: "failed",
+          field: "row",
+          ...malformed,
+        });
         if (outcomes.length >= deps.batchSize) await flush();
         continue;
       }
@@ -251,13 +367,29 @@ export function createSimImport(deps: Deps) {
       if (!r.ok) {
         const iccid = record[params.columns.indexOf("iccid")]?.trim();
         const accountId = await accountOf(accountAt < 0 ? null : record[accountAt]);
-        outcomes.push({ line, iccid: iccid && !iccid.includes("\u0000") ? iccid : null, accountId, outcome: "failed", field: r.field, code: r.code, message: r.message });
+        outcomes.push({
+          line,
+          iccid: iccid && !iccid.includes("\u0000") ? iccid : null,
+          accountId,
+          outcome: "failed",
+          field: r.field,
+          code: r.code,
+          message: r.message,
+        });
       } else {
         const d = r.draft;
         const dup = seenIccid.get(d.iccid) ?? seenImsi.get(d.imsi) ?? seenMsisdn.get(d.msisdn);
         if (dup !== undefined) {
           const field = seenIccid.has(d.iccid) ? "iccid" : seenImsi.has(d.imsi) ? "imsi" : "msisdn";
-          outcomes.push({ line, iccid: d.iccid, accountId: await accountOf(d.account), outcome: "failed", field, code: "DUPLICATE_IN_FILE", message: `The ${field.toUpperCase()} of this row already appears on line ${dup}.` });
+          outcomes.push({
+            line,
+            iccid: d.iccid,
+            accountId: await accountOf(d.account),
+            outcome: "failed",
+            field,
+            code: "DUPLICATE_IN_FILE",
+            message: `The ${field.toUpperCase()} of this row already appears on line ${dup}.`,
+          });
         } else {
           seenIccid.setIfAbsent(d.iccid, line);
           seenImsi.setIfAbsent(d.imsi, line);
@@ -270,14 +402,19 @@ export function createSimImport(deps: Deps) {
       if (pending.length >= deps.batchSize || outcomes.length >= deps.batchSize) await flush();
     }
     await flush();
-    if (rows === 0) throw validationError("file", "IMPORT_NO_ROWS", "The file has a header but no rows.");
+    if (rows === 0)
+      throw validationError("file", "IMPORT_NO_ROWS", "The file has a header but no rows.");
     return counts;
   }
 
   /** Pass 2: writes new SIMs in batches, resuming after the last committed checkpoint. */
   async function apply(ctx: JobContext, params: ImportParams, base: JobCounts) {
     const { job } = ctx;
-    const skip = new Set((await db.selectFrom("job_rows").select("line").where("job_id", "=", job.id).execute()).map((r) => r.line));
+    const skip = new Set(
+      (await db.selectFrom("job_rows").select("line").where("job_id", "=", job.id).execute()).map(
+        (r) => r.line,
+      ),
+    );
     const { resolve } = resolver(db, ctx.principal, params.accountId);
     const counts = { ...base };
     let done = job.phase === "apply" ? job.done : 0;
@@ -309,13 +446,30 @@ export function createSimImport(deps: Deps) {
           for (const r of res.rows) inserted.add(r.iccid);
         }
         // Rows that met a SIM stored after validation (another import, a single create) are failed, not lost.
-        const late = rows.filter((r) => !inserted.has(r.draft.iccid)).map((r): RowOutcome => ({
-          line: r.line, iccid: r.draft.iccid, accountId: r.accountId, outcome: "failed", field: "iccid", code: "SIM_CREATED_MEANWHILE",
-          message: `A SIM with this ICCID, IMSI or MSISDN was stored after the file was validated.`,
-        }));
+        const late = rows
+          .filter((r) => !inserted.has(r.draft.iccid))
+          .map((r): RowOutcome => ({
+            line: r.line,
+            iccid: r.draft.iccid,
+            accountId: r.accountId,
+            outcome: "failed",
+            field: "iccid",
+            code: "SIM_CREATED_MEANWHILE",
+            message: `A SIM with this ICCID, IMSI or MSISDN was stored after the file was validated.`,
+          }));
         await storeOutcomes(tx, job.id, late);
-        const after = { created: counts.created + inserted.size, failed: counts.failed + late.length, done: done + seenInBatch };
-        await ctx.checkpoint(tx, { phase: "apply", checkpoint: lastLine, done: after.done, counts: { created: after.created, failed: after.failed }, errorCount: after.failed });
+        const after = {
+          created: counts.created + inserted.size,
+          failed: counts.failed + late.length,
+          done: done + seenInBatch,
+        };
+        await ctx.checkpoint(tx, {
+          phase: "apply",
+          checkpoint: lastLine,
+          done: after.done,
+          counts: { created: after.created, failed: after.failed },
+          errorCount: after.failed,
+        });
         return after;
       });
       counts.created = next.created;
@@ -333,9 +487,19 @@ export function createSimImport(deps: Deps) {
       seenInBatch++;
       if (!skip.has(line)) {
         // A malformed line was stored as failed during validation, so it is always in skip.
-        if (!record) throw new OtterError("internal", "IMPORT_FILE_CHANGED", `Line ${line} no longer validates.`);
+        if (!record)
+          throw new OtterError(
+            "internal",
+            "IMPORT_FILE_CHANGED",
+            `Line ${line} no longer validates.`,
+          );
         const r = validateRow(record, params.columns);
-        if (!r.ok) throw new OtterError("internal", "IMPORT_FILE_CHANGED", `Line ${line} no longer validates.`);
+        if (!r.ok)
+          throw new OtterError(
+            "internal",
+            "IMPORT_FILE_CHANGED",
+            `Line ${line} no longer validates.`,
+          );
         const resolved = await resolve(line, r.draft);
         if ("outcome" in resolved) {
           await storeOutcomes(db, job.id, [resolved]);
@@ -357,9 +521,17 @@ export function createSimImport(deps: Deps) {
     async *results(job): AsyncGenerator<ResultRow> {
       const params = job.params as ImportParams;
       if (!params.columns) return;
-      const stored = await db.selectFrom("job_rows").select(["line", "iccid", "outcome", "field", "code", "message", "account_id"])
-        .where("job_id", "=", job.id).orderBy("line").execute();
-      const { accountOf } = resolver(db, (job.params as { principal: Principal }).principal, params.accountId);
+      const stored = await db
+        .selectFrom("job_rows")
+        .select(["line", "iccid", "outcome", "field", "code", "message", "account_id"])
+        .where("job_id", "=", job.id)
+        .orderBy("line")
+        .execute();
+      const { accountOf } = resolver(
+        db,
+        (job.params as { principal: Principal }).principal,
+        params.accountId,
+      );
       const iccidAt = params.columns.indexOf("iccid");
       const accountAt = params.columns.indexOf("account");
       let next = 0;
@@ -369,12 +541,28 @@ export function createSimImport(deps: Deps) {
           yield stored[next++]!;
           continue;
         }
-        const outcome = params.dryRun ? (job.status === "succeeded" ? "would_create" : "pending")
-          : line <= job.checkpoint ? "created"
-          : job.status === "failed" ? "not_applied" : job.status === "cancelled" ? "not_applied" : "pending";
+        const outcome = params.dryRun
+          ? job.status === "succeeded"
+            ? "would_create"
+            : "pending"
+          : line <= job.checkpoint
+            ? "created"
+            : job.status === "failed"
+              ? "not_applied"
+              : job.status === "cancelled"
+                ? "not_applied"
+                : "pending";
         const iccid = record?.[iccidAt]?.trim() ?? null;
         const accountId = record ? await accountOf(accountAt < 0 ? null : record[accountAt]) : null;
-        yield { line, iccid, outcome, field: null, code: null, message: null, account_id: accountId };
+        yield {
+          line,
+          iccid,
+          outcome,
+          field: null,
+          code: null,
+          message: null,
+          account_id: accountId,
+        };
       }
       while (next < stored.length) yield stored[next++]!;
     },
@@ -384,28 +572,55 @@ export function createSimImport(deps: Deps) {
       if (ctx.job.phase === "validate") {
         counts = await validate(ctx, params);
         if (counts.failed > 0 && !params.skipInvalid) {
-          await inTransaction(db, (tx) => ctx.checkpoint(tx, { counts: { ...counts, created: 0 }, errorCount: counts.failed }));
-          throw new OtterError("validation", "IMPORT_INVALID_ROWS", `${counts.failed} row(s) are invalid; nothing was imported. Fix them, or import again with skipInvalid to apply the valid rows.`);
+          await inTransaction(db, (tx) =>
+            ctx.checkpoint(tx, { counts: { ...counts, created: 0 }, errorCount: counts.failed }),
+          );
+          throw new OtterError(
+            "validation",
+            "IMPORT_INVALID_ROWS",
+            `${counts.failed} row(s) are invalid; nothing was imported. Fix them, or import again with skipInvalid to apply the valid rows.`,
+          );
         }
         if (params.dryRun) {
-          await inTransaction(db, (tx) => ctx.checkpoint(tx, { counts, errorCount: counts.failed }));
+          await inTransaction(db, (tx) =>
+            ctx.checkpoint(tx, { counts, errorCount: counts.failed }),
+          );
           return;
         }
         const base = { ...counts, created: 0 };
-        await inTransaction(db, (tx) => ctx.checkpoint(tx, { phase: "apply", done: 0, checkpoint: 0, counts: base }));
+        await inTransaction(db, (tx) =>
+          ctx.checkpoint(tx, { phase: "apply", done: 0, checkpoint: 0, counts: base }),
+        );
         ctx.job.phase = "apply";
         ctx.job.done = 0;
         ctx.job.checkpoint = 0;
         counts = await apply(ctx, params, base);
       } else {
-        counts = await apply(ctx, params, { created: 0, updated: 0, unchanged: 0, failed: 0, ...(ctx.job.counts as Partial<JobCounts>) });
+        counts = await apply(ctx, params, {
+          created: 0,
+          updated: 0,
+          unchanged: 0,
+          failed: 0,
+          ...(ctx.job.counts as Partial<JobCounts>),
+        });
       }
       await inTransaction(db, async (tx) => {
         await deps.audit.record(tx, {
-          accountId: ctx.job.account_id, actor: { userId: ctx.principal.userId, name: ctx.principal.name }, action: "sims.imported",
-          entityType: "job", entityId: ctx.job.id, data: { fileName: ctx.job.file_name, counts },
+          accountId: ctx.job.account_id,
+          actor: { userId: ctx.principal.userId, name: ctx.principal.name },
+          action: "sims.imported",
+          entityType: "job",
+          entityId: ctx.job.id,
+          data: { fileName: ctx.job.file_name, counts },
         });
-        await deps.events.emit(tx, [{ accountId: ctx.job.account_id, type: "sims.imported", subjectId: ctx.job.id, data: { jobId: ctx.job.id, counts } }]);
+        await deps.events.emit(tx, [
+          {
+            accountId: ctx.job.account_id,
+            type: "sims.imported",
+            subjectId: ctx.job.id,
+            data: { jobId: ctx.job.id, counts },
+          },
+        ]);
         await ctx.succeed(tx);
       });
     },
@@ -418,7 +633,11 @@ export function createSimImport(deps: Deps) {
      * Streams an upload into a new job. The header is checked as soon as it arrives, so a file
      * with a wrong header is refused (400) before the rest is read; nothing is kept of a refused upload.
      */
-    async receiveUpload(principal: Principal, body: AsyncIterable<Buffer>, opts: { accountId?: string; skipInvalid: boolean; dryRun: boolean; fileName?: string }): Promise<string> {
+    async receiveUpload(
+      principal: Principal,
+      body: AsyncIterable<Buffer>,
+      opts: { accountId?: string; skipInvalid: boolean; dryRun: boolean; fileName?: string },
+    ): Promise<string> {
       requirePermission(principal, "sims:create");
       let jobAccount = principal.accountId;
       if (opts.accountId) {
@@ -426,13 +645,26 @@ export function createSimImport(deps: Deps) {
           const acct = await deps.accounts.requireVisible(principal, opts.accountId);
           jobAccount = acct.id;
         } catch (err) {
-          if (err instanceof OtterError && err.kind === "not_found") throw validationError("accountId", "UNKNOWN_ACCOUNT", `Account ${opts.accountId} does not exist.`);
+          if (err instanceof OtterError && err.kind === "not_found")
+            throw validationError(
+              "accountId",
+              "UNKNOWN_ACCOUNT",
+              `Account ${opts.accountId} does not exist.`,
+            );
           throw err;
         }
       }
       const job = await jobs.create(db, {
-        principal, accountId: jobAccount, kind: IMPORT_KIND, phase: "upload", fileName: opts.fileName ?? null,
-        params: { accountId: opts.accountId ?? null, skipInvalid: opts.skipInvalid, dryRun: opts.dryRun },
+        principal,
+        accountId: jobAccount,
+        kind: IMPORT_KIND,
+        phase: "upload",
+        fileName: opts.fileName ?? null,
+        params: {
+          accountId: opts.accountId ?? null,
+          skipInvalid: opts.skipInvalid,
+          dryRun: opts.dryRun,
+        },
       });
       let seq = 0;
       let bytes = 0;
@@ -444,15 +676,26 @@ export function createSimImport(deps: Deps) {
       let pendingBytes = 0;
       const checkHeader = (text: string) => {
         const h = parseHeader(text);
-        if (!h.ok) throw new OtterError("validation", h.code, h.message, [{ line: 1, field: h.field, code: h.code, message: h.message }]);
+        if (!h.ok)
+          throw new OtterError("validation", h.code, h.message, [
+            { line: 1, field: h.field, code: h.code, message: h.message },
+          ]);
         if (!h.columns.includes("account") && !opts.accountId) {
-          throw new OtterError("validation", "IMPORT_ACCOUNT_MISSING", "Give the default account as ?accountId=… or an account column in the file.", [{ field: "accountId", message: "required without an account column" }]);
+          throw new OtterError(
+            "validation",
+            "IMPORT_ACCOUNT_MISSING",
+            "Give the default account as ?accountId=… or an account column in the file.",
+            [{ field: "accountId", message: "required without an account column" }],
+          );
         }
         header = h;
       };
       const flush = async () => {
         if (pendingBytes === 0) return;
-        await db.insertInto("job_uploads").values({ job_id: job.id, seq: seq++, data: Buffer.concat(pending, pendingBytes) }).execute();
+        await db
+          .insertInto("job_uploads")
+          .values({ job_id: job.id, seq: seq++, data: Buffer.concat(pending, pendingBytes) })
+          .execute();
         pending = [];
         pendingBytes = 0;
       };
@@ -460,7 +703,12 @@ export function createSimImport(deps: Deps) {
         for await (const raw of body) {
           const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
           bytes += chunk.length;
-          if (bytes > deps.maxUploadBytes) throw new OtterError("too_large", "UPLOAD_TOO_LARGE", `The upload is larger than ${deps.maxUploadBytes} bytes.`);
+          if (bytes > deps.maxUploadBytes)
+            throw new OtterError(
+              "too_large",
+              "UPLOAD_TOO_LARGE",
+              `The upload is larger than ${deps.maxUploadBytes} bytes.`,
+            );
           if (head) {
             head = Buffer.concat([head, chunk]);
             const nl = head.indexOf(NEWLINE);
@@ -469,7 +717,8 @@ export function createSimImport(deps: Deps) {
               head = null;
             }
           }
-          for (let i = chunk.indexOf(NEWLINE); i >= 0; i = chunk.indexOf(NEWLINE, i + 1)) newlines++;
+          for (let i = chunk.indexOf(NEWLINE); i >= 0; i = chunk.indexOf(NEWLINE, i + 1))
+            newlines++;
           lastByte = chunk[chunk.length - 1]!;
           pending.push(chunk);
           pendingBytes += chunk.length;
@@ -479,8 +728,13 @@ export function createSimImport(deps: Deps) {
         if (head) checkHeader(head.toString("utf8"));
         await flush();
         const rows = newlines + (lastByte === NEWLINE ? 0 : 1) - 1;
-        if (rows <= 0) throw validationError("file", "IMPORT_NO_ROWS", "The file has a header but no rows.");
-        await db.updateTable("jobs").set({ params: JSON.stringify({ ...(job.params as object), ...header! }) }).where("id", "=", job.id).execute();
+        if (rows <= 0)
+          throw validationError("file", "IMPORT_NO_ROWS", "The file has a header but no rows.");
+        await db
+          .updateTable("jobs")
+          .set({ params: JSON.stringify({ ...(job.params as object), ...header! }) })
+          .where("id", "=", job.id)
+          .execute();
         await jobs.release(job.id, { phase: "validate", uploadBytes: bytes, total: rows });
         return job.id;
       } catch (err) {
