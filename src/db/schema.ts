@@ -744,7 +744,16 @@ export interface DeskArticlesTable {
   updated_at: Timestamp;
 }
 
+/** View `account_scope` (migration 0016), read only through src/modules/tenancy. */
+export interface AccountScopeView {
+  account_id: string;
+  parent_id: string | null;
+  path: string;
+  kind: "operator" | "customer";
+}
+
 export interface DB {
+  account_scope: AccountScopeView;
   accounts: AccountsTable;
   contacts: ContactsTable;
   users: UsersTable;

@@ -14,6 +14,7 @@ import * as m0012 from "./0012_desk_sla.js";
 import * as m0013 from "./0013_desk_mail_chunks.js";
 import * as m0014 from "./0014_job_row_accounts.js";
 import * as m0015 from "./0015_event_queues.js";
+import * as m0016 from "./0016_account_scope.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   "0013_desk_mail_chunks": m0013,
   "0014_job_row_accounts": m0014,
   "0015_event_queues": m0015,
+  "0016_account_scope": m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

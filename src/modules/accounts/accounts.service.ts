@@ -7,13 +7,8 @@ import { conflict, forbidden, notFound, OtterError, validationError } from "../.
 import { isUuid, newId } from "../../lib/ids.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { requirePermission } from "../auth/permissions.js";
-import {
-  actorOf,
-  inSubtree,
-  isOperatorRole,
-  type Principal,
-  type Role,
-} from "../auth/principal.js";
+import { actorOf, isOperatorRole, type Principal, type Role } from "../auth/principal.js";
+import { inSubtree } from "../tenancy/tenancy.js";
 import type { EventsService } from "../events/events.service.js";
 import { displayPrefix, generateApiKey, hashApiKey } from "./api-key.js";
 import { createKeyUseRecorder } from "./key-use.js";

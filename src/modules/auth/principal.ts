@@ -29,9 +29,6 @@ export const SYSTEM_ACTOR: Actor = { userId: null, name: "system" };
 export const isOperatorRole = (role: Role) =>
   role === "operator_admin" || role === "operator_agent";
 
-/** True when an account with `path` lies in the subtree of the principal's account. */
-export const inSubtree = (principalPath: string, path: string) => path.startsWith(principalPath);
-
 /**
  * Otter itself, reading across all accounts in background work (a follow-up running a diagnosis).
  * Never handed to code that writes: writes by Otter carry SYSTEM_ACTOR in their audit records.

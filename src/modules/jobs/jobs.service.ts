@@ -9,7 +9,8 @@ import type { Clock } from "../../lib/clock.js";
 import { conflict, notFound, OtterError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { requirePermission } from "../auth/permissions.js";
-import { inSubtree, type Principal } from "../auth/principal.js";
+import { type Principal } from "../auth/principal.js";
+import { inSubtree } from "../tenancy/tenancy.js";
 import type { JobCounts, JobOut } from "./jobs.schemas.js";
 
 /**

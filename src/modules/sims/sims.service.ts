@@ -7,13 +7,8 @@ import { newId } from "../../lib/ids.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
 import { changesHolder, customerOf, type HolderView, holderView } from "../auth/holder.js";
 import { requirePermission } from "../auth/permissions.js";
-import {
-  type Actor,
-  actorOf,
-  inSubtree,
-  isOperatorRole,
-  type Principal,
-} from "../auth/principal.js";
+import { type Actor, actorOf, isOperatorRole, type Principal } from "../auth/principal.js";
+import { inSubtree } from "../tenancy/tenancy.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import type { EventsService, DomainEvent } from "../events/events.service.js";
 import { checkTransition, type SimState } from "./sim-lifecycle.js";

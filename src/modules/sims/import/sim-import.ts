@@ -10,7 +10,8 @@ import { isUuid, newId } from "../../../lib/ids.js";
 import type { AccountsService } from "../../accounts/accounts.service.js";
 import type { AuditService } from "../../audit/audit.service.js";
 import { requirePermission } from "../../auth/permissions.js";
-import { inSubtree, type Principal } from "../../auth/principal.js";
+import { type Principal } from "../../auth/principal.js";
+import { inSubtree } from "../../tenancy/tenancy.js";
 import type { CatalogService } from "../../catalog/catalog.service.js";
 import type { EventsService } from "../../events/events.service.js";
 import {
