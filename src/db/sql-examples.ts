@@ -9,8 +9,7 @@
  *   findByIccid: [["89440000000000000001"]],
  * };
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any executor a repository takes
 export type SqlExamples<R> = {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever executor the repository takes
   [K in keyof R]: R[K] extends (db: any, ...args: infer A) => unknown ? A[] : never;
 };
