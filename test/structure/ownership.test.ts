@@ -48,16 +48,13 @@ const KNOWN_QUERIES_OUTSIDE_REPOS: string[] = [
   "src/modules/desk/sla/sla.service.ts",
   "src/modules/events/events.service.ts",
   "src/modules/jobs/jobs.service.ts",
-  "src/modules/network/hss-endpoints.service.ts",
   "src/modules/network/network-actions.service.ts",
-  "src/modules/network/network-clients.service.ts",
   "src/modules/network/network-view.service.ts",
   "src/modules/network/signals.service.ts",
   "src/modules/network/silence-detector.ts",
   "src/modules/sims/bulk/sim-bulk.ts",
   "src/modules/sims/import/sim-import.ts",
   "src/modules/sims/sims.service.ts",
-  "src/modules/sms/sms-centres.service.ts",
   "src/modules/sms/sms.service.ts",
 ];
 

@@ -1,13 +1,12 @@
-import { type Db, type Executor, inTransaction } from "../../db/database.js";
-import type { Clock } from "../../lib/clock.js";
+import type { Executor } from "../../db/database.js";
 import { conflict, notFound, validationError } from "../../lib/errors.js";
-import { newId } from "../../lib/ids.js";
-import type { SecretBox } from "../../lib/secret-box.js";
-import type { AccountsService } from "../accounts/accounts.service.js";
-import type { AuditService } from "../audit/audit.service.js";
-import { requirePermission } from "../auth/permissions.js";
-import { actorOf, type Principal } from "../auth/principal.js";
 import type { ConnectGuard } from "../../network/outbound-guard.js";
+import {
+  createEndpointRegistry,
+  type EndpointRegistryDeps,
+  outboundCheck,
+} from "../network/endpoint-registry.js";
+import { smsCentresRepo } from "./sms-centres.repo.js";
 
 export interface SmsCentreInput {
   name: string;
@@ -20,16 +19,13 @@ export interface SmsCentreInput {
   imsiPrefixes?: string[];
 }
 
-type Row = {
-  id: string;
-  name: string;
-  host: string;
-  port: number;
-  system_id: string;
-  system_type: string;
-  source_address: string;
-  imsi_prefixes: string[];
-  created_at: Date;
+/** The SMS centres' error catalogue; codes are listed in docs/errors.md. */
+const smsCentreErrors = {
+  hostRefused: (reason: string) =>
+    validationError("host", "SMS_CENTRE_HOST_NOT_PERMITTED", `\`host\` is refused: ${reason}`),
+  nameTaken: (name: string) =>
+    conflict("SMS_CENTRE_NAME_TAKEN", `An SMS centre named "${name}" already exists.`),
+  notFound: (id: string) => notFound("SMS_CENTRE_NOT_FOUND", `SMS centre ${id} was not found.`),
 };
 
 /**
@@ -38,114 +34,49 @@ type Row = {
  * endpoints they may sit on a private network; an IP address is checked here, a host name when
  * Otter binds.
  */
-export function createSmsCentresService(deps: {
-  db: Db;
-  clock: Clock;
-  secrets: SecretBox;
-  audit: AuditService;
-  accounts: Pick<AccountsService, "rootAccount">;
-  outbound: Pick<ConnectGuard, "checkLiteral">;
-}) {
-  const { db, clock } = deps;
-  const present = (c: Row) => ({
-    id: c.id,
-    name: c.name,
-    host: c.host,
-    port: c.port,
-    systemId: c.system_id,
-    systemType: c.system_type,
-    sourceAddress: c.source_address,
-    imsiPrefixes: c.imsi_prefixes,
-    createdAt: c.created_at.toISOString(),
+export function createSmsCentresService(
+  deps: EndpointRegistryDeps & { outbound: Pick<ConnectGuard, "checkLiteral"> },
+) {
+  const registry = createEndpointRegistry(deps, {
+    entity: "sms_centre",
+    repo: smsCentresRepo,
+    errors: smsCentreErrors,
+    address: {
+      of: (input: Partial<SmsCentreInput>) => input.host,
+      check: outboundCheck(deps.outbound, (host) => host, smsCentreErrors.hostRefused),
+    },
+    newRow: (input: SmsCentreInput, seal) => ({
+      name: input.name,
+      host: input.host,
+      port: input.port,
+      system_id: input.systemId,
+      password_sealed: seal(input.password),
+      system_type: input.systemType ?? "",
+      source_address: input.sourceAddress,
+      imsi_prefixes: [...new Set(input.imsiPrefixes ?? [])],
+    }),
+    sealedSecretOf: (row) => row.password_sealed,
+    present: (c) => ({
+      id: c.id,
+      name: c.name,
+      host: c.host,
+      port: c.port,
+      systemId: c.system_id,
+      systemType: c.system_type,
+      sourceAddress: c.source_address,
+      imsiPrefixes: c.imsi_prefixes,
+      createdAt: c.created_at.toISOString(),
+    }),
+    createdAuditData: (_input, _row, shown) => ({ ...shown, id: undefined, createdAt: undefined }),
   });
   return {
-    async create(principal: Principal, input: SmsCentreInput) {
-      requirePermission(principal, "network:manage");
-      try {
-        deps.outbound.checkLiteral(input.host);
-      } catch (err) {
-        throw validationError(
-          "host",
-          "SMS_CENTRE_HOST_NOT_PERMITTED",
-          `\`host\` is refused: ${(err as Error).message}`,
-        );
-      }
-      return inTransaction(db, async (tx) => {
-        if (
-          await tx
-            .selectFrom("sms_centres")
-            .select("id")
-            .where("name", "=", input.name)
-            .executeTakeFirst()
-        )
-          throw conflict(
-            "SMS_CENTRE_NAME_TAKEN",
-            `An SMS centre named "${input.name}" already exists.`,
-          );
-        const root = await deps.accounts.rootAccount(tx);
-        const now = clock.now();
-        const row = await tx
-          .insertInto("sms_centres")
-          .values({
-            id: newId(),
-            account_id: root.id,
-            name: input.name,
-            host: input.host,
-            port: input.port,
-            system_id: input.systemId,
-            password_sealed: deps.secrets.seal(input.password),
-            system_type: input.systemType ?? "",
-            source_address: input.sourceAddress,
-            imsi_prefixes: [...new Set(input.imsiPrefixes ?? [])],
-            created_at: now,
-            updated_at: now,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        const shown = present(row);
-        await deps.audit.record(tx, {
-          accountId: root.id,
-          actor: actorOf(principal),
-          action: "sms_centre.created",
-          entityType: "sms_centre",
-          entityId: row.id,
-          data: { ...shown, id: undefined, createdAt: undefined },
-        });
-        return shown;
-      });
-    },
-    async list(principal: Principal) {
-      requirePermission(principal, "network:read");
-      return (await db.selectFrom("sms_centres").selectAll().orderBy("name").execute()).map(
-        present,
-      );
-    },
-    async remove(principal: Principal, id: string) {
-      requirePermission(principal, "network:manage");
-      await inTransaction(db, async (tx) => {
-        const row = await tx
-          .deleteFrom("sms_centres")
-          .where("id", "=", id)
-          .returningAll()
-          .executeTakeFirst();
-        if (!row) throw notFound("SMS_CENTRE_NOT_FOUND", `SMS centre ${id} was not found.`);
-        await deps.audit.record(tx, {
-          accountId: row.account_id,
-          actor: actorOf(principal),
-          action: "sms_centre.deleted",
-          entityType: "sms_centre",
-          entityId: id,
-          data: { name: row.name },
-        });
-      });
-    },
+    create: registry.create,
+    list: registry.list,
+    remove: registry.remove,
+
     /** The centre that serves an IMSI: the longest matching prefix, or one without prefixes. */
     async forImsi(ex: Executor, imsi: string) {
-      const centres = await ex
-        .selectFrom("sms_centres")
-        .select(["id", "name", "imsi_prefixes"])
-        .orderBy("name")
-        .execute();
+      const centres = await smsCentresRepo.listImsiPrefixes(ex);
       const scored = centres
         .map((c) => ({
           c,
@@ -161,13 +92,10 @@ export function createSmsCentresService(deps: {
         .sort((a, b) => b.score - a.score);
       return scored[0]?.c ?? null;
     },
+
     /** A centre with its password opened, for the SMPP link. */
     async credentials(ex: Executor, id: string) {
-      const c = await ex
-        .selectFrom("sms_centres")
-        .selectAll()
-        .where("id", "=", id)
-        .executeTakeFirst();
+      const c = await smsCentresRepo.findById(ex, id);
       if (!c) return null;
       return {
         id: c.id,
@@ -175,7 +103,7 @@ export function createSmsCentresService(deps: {
         host: c.host,
         port: c.port,
         systemId: c.system_id,
-        password: deps.secrets.open(c.password_sealed),
+        password: registry.secretOf(c),
         systemType: c.system_type,
         sourceAddress: c.source_address,
         version: c.updated_at.getTime(),
