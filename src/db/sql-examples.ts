@@ -1,8 +1,9 @@
 /**
  * The arguments scripts/write-sql-snapshots.ts calls each repository function with, to write the
- * SQL it sends into a committed snapshot (docs/sql/<module>/<repo>.sql) that a reviewer sees change
- * when a query does. Every function of a repository needs at least one entry; the compiler checks
- * the arguments against the function's parameters (all but the first, the executor).
+ * SQL it sends into a committed snapshot beside the repository (`sims.repo.ts` → `sims.repo.sql`)
+ * that a reviewer sees change when a query does. Every function of a repository needs at least one
+ * entry; the compiler checks the arguments against the function's parameters (all but the first,
+ * the executor).
  *
  * @example
  * export const simsRepoSql: SqlExamples<typeof simsRepo> = {
