@@ -21,7 +21,7 @@ import {
   PostgresQueryCompiler,
 } from "kysely";
 import type { DB } from "../src/db/schema.js";
-import { formatSql } from "./sql-format.js";
+import { format } from "sql-formatter";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** Where repositories live; the fixture proves the machinery in test/structure. */
@@ -93,7 +93,7 @@ function showParameter(value: unknown): string {
 
 function showQuery(query: CompiledQuery): string {
   const params = query.parameters.map((p, i) => `-- $${i + 1} = ${showParameter(p)}`);
-  return [...params, `${formatSql(query.sql)};`].join("\n");
+  return [...params, `${format(query.sql, { language: "postgresql", keywordCase: "lower" })};`].join("\n");
 }
 
 type RepoFunction = (executor: unknown, ...args: unknown[]) => unknown;
