@@ -1,6 +1,5 @@
-import { sql } from "kysely";
 import type { Logger } from "pino";
-import { type Db, type Executor, inTransaction } from "../../db/database.js";
+import { type Db, type Executor, inTransaction, type Tx } from "../../db/database.js";
 import type { Account } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, forbidden, notFound, OtterError, validationError } from "../../lib/errors.js";
@@ -58,23 +57,21 @@ export function createAccountsService(deps: Deps) {
     return account;
   }
 
-  async function insertContacts(tx: Executor, accountId: string, contacts: ContactInput[]) {
+  async function insertContacts(tx: Tx, accountId: string, contacts: ContactInput[]) {
     if (contacts.length === 0) return;
-    await tx
-      .insertInto("contacts")
-      .values(
-        contacts.map((c) => ({
-          id: newId(),
-          account_id: accountId,
-          name: c.name,
-          email: c.email ?? null,
-          phone: c.phone ?? null,
-          language: c.language ?? null,
-          role: c.role ?? null,
-          created_at: clock.now(),
-        })),
-      )
-      .execute();
+    await repo.insertContacts(
+      tx,
+      contacts.map((c) => ({
+        id: newId(),
+        account_id: accountId,
+        name: c.name,
+        email: c.email ?? null,
+        phone: c.phone ?? null,
+        language: c.language ?? null,
+        role: c.role ?? null,
+        created_at: clock.now(),
+      })),
+    );
   }
 
   return {
@@ -89,47 +86,38 @@ export function createAccountsService(deps: Deps) {
         if (await repo.findRoot(tx)) return { created: false };
         const now = clock.now();
         const rootId = newId();
-        await tx
-          .insertInto("accounts")
-          .values({
-            id: rootId,
-            parent_id: null,
-            path: `/${rootId}/`,
-            kind: "operator",
-            name: "Operator",
-            currency: "EUR",
-            language: "en",
-            time_zone: "UTC",
-            test_ready_then: "ACTIVATED",
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
+        await repo.insertAccount(tx, {
+          id: rootId,
+          parent_id: null,
+          path: `/${rootId}/`,
+          kind: "operator",
+          name: "Operator",
+          currency: "EUR",
+          language: "en",
+          time_zone: "UTC",
+          test_ready_then: "ACTIVATED",
+          created_at: now,
+          updated_at: now,
+        });
         const userId = newId();
-        await tx
-          .insertInto("users")
-          .values({
-            id: userId,
-            account_id: rootId,
-            email: opts.adminEmail ?? "admin@otter.local",
-            name: "Operator admin",
-            role: "operator_admin",
-            created_at: now,
-          })
-          .execute();
+        await repo.insertUser(tx, {
+          id: userId,
+          account_id: rootId,
+          email: opts.adminEmail ?? "admin@otter.local",
+          name: "Operator admin",
+          role: "operator_admin",
+          created_at: now,
+        });
         const key = opts.apiKey ?? generateApiKey();
-        await tx
-          .insertInto("api_keys")
-          .values({
-            id: newId(),
-            user_id: userId,
-            account_id: rootId,
-            key_hash: hashApiKey(key),
-            prefix: displayPrefix(key),
-            name: "bootstrap",
-            created_at: now,
-          })
-          .execute();
+        await repo.insertApiKey(tx, {
+          id: newId(),
+          user_id: userId,
+          account_id: rootId,
+          key_hash: hashApiKey(key),
+          prefix: displayPrefix(key),
+          name: "bootstrap",
+          created_at: now,
+        });
         return { created: true, apiKey: key };
       });
     },
@@ -165,25 +153,22 @@ export function createAccountsService(deps: Deps) {
         const parent = await requireVisible(principal, input.parentId ?? principal.accountId, tx);
         const now = clock.now();
         const id = newId();
-        await tx
-          .insertInto("accounts")
-          .values({
-            id,
-            parent_id: parent.id,
-            path: `${parent.path}${id}/`,
-            kind: "customer",
-            name: input.name,
-            legal_name: input.legalName ?? null,
-            vat_number: input.vatNumber ?? null,
-            currency: input.currency ?? parent.currency,
-            language: input.language ?? parent.language,
-            time_zone: input.timeZone ?? parent.time_zone,
-            billing_address: input.billingAddress ? JSON.stringify(input.billingAddress) : null,
-            test_ready_then: input.testReadyThen ?? parent.test_ready_then,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
+        await repo.insertAccount(tx, {
+          id,
+          parent_id: parent.id,
+          path: `${parent.path}${id}/`,
+          kind: "customer",
+          name: input.name,
+          legal_name: input.legalName ?? null,
+          vat_number: input.vatNumber ?? null,
+          currency: input.currency ?? parent.currency,
+          language: input.language ?? parent.language,
+          time_zone: input.timeZone ?? parent.time_zone,
+          billing_address: input.billingAddress ? JSON.stringify(input.billingAddress) : null,
+          test_ready_then: input.testReadyThen ?? parent.test_ready_then,
+          created_at: now,
+          updated_at: now,
+        });
         await insertContacts(tx, id, input.contacts ?? []);
         await deps.audit.record(tx, {
           accountId: id,
@@ -236,23 +221,19 @@ export function createAccountsService(deps: Deps) {
       requirePermission(principal, "accounts:write");
       return inTransaction(db, async (tx) => {
         const before = await requireVisible(principal, id, tx);
-        await tx
-          .updateTable("accounts")
-          .set({
-            ...(patch.name !== undefined && { name: patch.name }),
-            ...(patch.legalName !== undefined && { legal_name: patch.legalName }),
-            ...(patch.vatNumber !== undefined && { vat_number: patch.vatNumber }),
-            ...(patch.currency !== undefined && { currency: patch.currency }),
-            ...(patch.language !== undefined && { language: patch.language }),
-            ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
-            ...(patch.billingAddress !== undefined && {
-              billing_address: JSON.stringify(patch.billingAddress),
-            }),
-            ...(patch.testReadyThen !== undefined && { test_ready_then: patch.testReadyThen }),
-            updated_at: clock.now(),
-          })
-          .where("id", "=", id)
-          .execute();
+        await repo.updateAccount(tx, id, {
+          ...(patch.name !== undefined && { name: patch.name }),
+          ...(patch.legalName !== undefined && { legal_name: patch.legalName }),
+          ...(patch.vatNumber !== undefined && { vat_number: patch.vatNumber }),
+          ...(patch.currency !== undefined && { currency: patch.currency }),
+          ...(patch.language !== undefined && { language: patch.language }),
+          ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
+          ...(patch.billingAddress !== undefined && {
+            billing_address: JSON.stringify(patch.billingAddress),
+          }),
+          ...(patch.testReadyThen !== undefined && { test_ready_then: patch.testReadyThen }),
+          updated_at: clock.now(),
+        });
         await deps.audit.record(tx, {
           accountId: id,
           actor: actorOf(principal),
@@ -288,11 +269,7 @@ export function createAccountsService(deps: Deps) {
     async deleteContact(principal: Principal, accountId: string, contactId: string) {
       requirePermission(principal, "accounts:write");
       await requireVisible(principal, accountId);
-      const res = await db
-        .deleteFrom("contacts")
-        .where("id", "=", contactId)
-        .where("account_id", "=", accountId)
-        .executeTakeFirst();
+      const res = await repo.deleteContact(db, accountId, contactId);
       if (Number(res.numDeletedRows) === 0)
         throw notFound("CONTACT_NOT_FOUND", `Contact ${contactId} was not found.`);
     },
@@ -315,17 +292,14 @@ export function createAccountsService(deps: Deps) {
         if (await repo.findUserByEmail(tx, input.email))
           throw conflict("USER_EMAIL_TAKEN", `A user with e-mail ${input.email} already exists.`);
         const id = newId();
-        await tx
-          .insertInto("users")
-          .values({
-            id,
-            account_id: account.id,
-            email: input.email,
-            name: input.name,
-            role: input.role,
-            created_at: clock.now(),
-          })
-          .execute();
+        await repo.insertUser(tx, {
+          id,
+          account_id: account.id,
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          created_at: clock.now(),
+        });
         await deps.audit.record(tx, {
           accountId: account.id,
           actor: actorOf(principal),
@@ -334,9 +308,7 @@ export function createAccountsService(deps: Deps) {
           entityId: id,
           data: { email: input.email, role: input.role },
         });
-        return presentUser(
-          await tx.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirstOrThrow(),
-        );
+        return presentUser((await repo.findUserById(tx, id))!);
       });
     },
 
@@ -367,18 +339,15 @@ export function createAccountsService(deps: Deps) {
         if (user.disabled_at) throw conflict("USER_DISABLED", "The user is disabled.");
         const key = generateApiKey();
         const id = newId();
-        await tx
-          .insertInto("api_keys")
-          .values({
-            id,
-            user_id: user.id,
-            account_id: user.account_id,
-            key_hash: hashApiKey(key),
-            prefix: displayPrefix(key),
-            name: name ?? null,
-            created_at: clock.now(),
-          })
-          .execute();
+        await repo.insertApiKey(tx, {
+          id,
+          user_id: user.id,
+          account_id: user.account_id,
+          key_hash: hashApiKey(key),
+          prefix: displayPrefix(key),
+          name: name ?? null,
+          created_at: clock.now(),
+        });
         await deps.audit.record(tx, {
           accountId: user.account_id,
           actor: actorOf(principal),
@@ -408,13 +377,7 @@ export function createAccountsService(deps: Deps) {
       if (userId !== principal.userId) requirePermission(principal, "users:write");
       await inTransaction(db, async (tx) => {
         const user = await this.requireVisibleUser(principal, userId, tx);
-        const res = await tx
-          .updateTable("api_keys")
-          .set({ revoked_at: clock.now() })
-          .where("id", "=", keyId)
-          .where("user_id", "=", user.id)
-          .where("revoked_at", "is", null)
-          .executeTakeFirst();
+        const res = await repo.revokeApiKey(tx, user.id, keyId, clock.now());
         if (Number(res.numUpdatedRows) === 0)
           throw notFound(
             "API_KEY_NOT_FOUND",
@@ -436,13 +399,7 @@ export function createAccountsService(deps: Deps) {
       ex: Executor,
       userId: string,
     ): Promise<{ name: string; email: string } | null> {
-      const u = await ex
-        .selectFrom("users")
-        .select(["name", "email"])
-        .where("id", "=", userId)
-        .where("disabled_at", "is", null)
-        .executeTakeFirst();
-      return u ?? null;
+      return (await repo.enabledUserContact(ex, userId)) ?? null;
     },
 
     /**
@@ -450,20 +407,9 @@ export function createAccountsService(deps: Deps) {
      * its enabled administrators.
      */
     async noticeAddresses(ex: Executor, accountId: string): Promise<string[]> {
-      const contacts = await ex
-        .selectFrom("contacts")
-        .select("email")
-        .where("account_id", "=", accountId)
-        .where("email", "is not", null)
-        .execute();
+      const contacts = await repo.contactEmails(ex, accountId);
       if (contacts.length > 0) return [...new Set(contacts.map((c) => c.email!))];
-      const admins = await ex
-        .selectFrom("users")
-        .select("email")
-        .where("account_id", "=", accountId)
-        .where("role", "in", ["customer_admin", "operator_admin"])
-        .where("disabled_at", "is", null)
-        .execute();
+      const admins = await repo.adminEmails(ex, accountId);
       return [...new Set(admins.map((u) => u.email))];
     },
 
@@ -480,53 +426,19 @@ export function createAccountsService(deps: Deps) {
     directory: {
       async contactsByIds(ex: Executor, ids: readonly string[]) {
         if (ids.length === 0) return [];
-        return ex
-          .selectFrom("contacts")
-          .select(CONTACT_COLUMNS)
-          .where("id", "in", [...ids])
-          .orderBy("id")
-          .execute();
+        return repo.contactsByIds(ex, ids);
       },
       /** Contacts with this address (any case), oldest first; only the given account's when one is named. */
       async contactsByEmail(ex: Executor, email: string, accountId?: string) {
-        let q = ex
-          .selectFrom("contacts")
-          .select(CONTACT_COLUMNS)
-          .where((eb) => eb.fn("lower", ["email"]), "=", email.toLowerCase());
-        if (accountId) q = q.where("account_id", "=", accountId);
-        return q.orderBy("id").execute();
+        return repo.contactsByEmail(ex, email, accountId);
       },
       /** Contacts in the subtree at `accountPath` whose phone number ends in `tail` (digits only), with their account's name. */
       async contactsByPhoneTail(ex: Executor, tail: string, accountPath: string, limit = 20) {
-        return ex
-          .selectFrom("contacts")
-          .innerJoin("accounts", "accounts.id", "contacts.account_id")
-          .select([
-            "contacts.id",
-            "contacts.account_id",
-            "contacts.name",
-            "contacts.email",
-            "contacts.phone",
-            "accounts.name as account_name",
-          ])
-          .where("accounts.path", "like", `${accountPath}%`)
-          .where(
-            sql<string>`right(regexp_replace(coalesce(contacts.phone, ''), '[^0-9]', '', 'g'), ${tail.length})`,
-            "=",
-            tail,
-          )
-          .orderBy("contacts.id")
-          .limit(limit)
-          .execute();
+        return repo.contactsByPhoneTail(ex, tail, accountPath, limit);
       },
       async usersByIds(ex: Executor, ids: readonly string[]) {
         if (ids.length === 0) return [];
-        return ex
-          .selectFrom("users")
-          .select(USER_COLUMNS)
-          .where("id", "in", [...ids])
-          .orderBy("id")
-          .execute();
+        return repo.usersByIds(ex, ids);
       },
       /** Users with this address: of one account, or of customer accounts only. */
       async usersByEmail(
@@ -534,31 +446,19 @@ export function createAccountsService(deps: Deps) {
         email: string,
         scope: { accountId: string } | { customersOnly: true },
       ) {
-        let q = ex
-          .selectFrom("users")
-          .innerJoin("accounts", "accounts.id", "users.account_id")
-          .select(USER_COLUMNS.map((c) => `users.${c}` as const))
-          .where((eb) => eb.fn("lower", ["users.email"]), "=", email.toLowerCase());
-        q =
-          "accountId" in scope
-            ? q.where("users.account_id", "=", scope.accountId)
-            : q.where("accounts.kind", "=", "customer");
-        return q.orderBy("users.id").execute();
+        return repo.usersByEmail(ex, email, scope);
       },
       async accountsByIds(ex: Executor, ids: readonly string[]) {
         if (ids.length === 0) return [];
-        return ex
-          .selectFrom("accounts")
-          .select(["id", "name", "path", "kind", "time_zone"])
-          .where("id", "in", [...ids])
-          .orderBy("id")
-          .execute();
+        return repo.accountsByIds(ex, ids);
+      },
+      /** Ids and names of the given accounts, ordered by name. */
+      async accountsByName(ex: Executor, ids: readonly string[]) {
+        if (ids.length === 0) return [];
+        return repo.accountsByName(ex, ids);
       },
     },
   };
 }
-
-const CONTACT_COLUMNS = ["id", "account_id", "name", "email", "phone"] as const;
-const USER_COLUMNS = ["id", "account_id", "name", "email", "role", "disabled_at"] as const;
 
 export type AccountsService = ReturnType<typeof createAccountsService>;

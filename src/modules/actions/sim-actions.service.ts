@@ -1,4 +1,6 @@
+import type { Updateable } from "kysely";
 import { type Db, inTransaction } from "../../db/database.js";
+import type { SimActionsTable } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, notFound, OtterError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
@@ -15,6 +17,7 @@ import { CONNECTING, type SimState } from "../sims/sim-lifecycle.js";
 import type { SimsService } from "../sims/sims.service.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import type { SmsPurpose, SmsService } from "../sms/sms.service.js";
+import { simActionsRepo as repo } from "./sim-actions.repo.js";
 
 export type SimActionRequest =
   | { type: "reset-connectivity"; reason: string; watchMinutes?: number }
@@ -132,12 +135,12 @@ export function createSimActionsService(deps: Deps) {
   ): Promise<boolean> {
     const now = clock.now();
     return inTransaction(db, async (tx) => {
-      const res = await tx
-        .updateTable("sim_actions")
-        .set({ status, outcome: JSON.stringify(outcome), completed_at: now, updated_at: now })
-        .where("id", "=", a.id)
-        .where("status", "=", a.status)
-        .executeTakeFirst();
+      const res = await repo.advance(tx, a.id, a.status, {
+        status,
+        outcome: JSON.stringify(outcome),
+        completed_at: now,
+        updated_at: now,
+      });
       if (Number(res.numUpdatedRows) === 0) return false;
       await deps.events?.emit(tx, [
         {
@@ -188,13 +191,12 @@ export function createSimActionsService(deps: Deps) {
             "SMS_NOT_IN_PLAN",
             `The communication plan "${plan.name}" does not include SMS, so the network would not deliver one to this SIM.`,
           );
-        const recent = await db
-          .selectFrom("sim_actions")
-          .select("id")
-          .where("sim_id", "=", sim.id)
-          .where("type", "=", "send-sms")
-          .where("created_at", ">", new Date(now.getTime() - 3600_000))
-          .execute();
+        const recent = await repo.requestedSince(
+          db,
+          sim.id,
+          "send-sms",
+          new Date(now.getTime() - 3600_000),
+        );
         if (recent.length >= SMS_PER_HOUR) {
           throw new OtterError(
             "rate_limited",
@@ -216,13 +218,12 @@ export function createSimActionsService(deps: Deps) {
             `A reset cannot bring a ${sim.state} SIM online: the network refuses it in that state. Activate it first.`,
           );
         }
-        const recent = await db
-          .selectFrom("sim_actions")
-          .select("id")
-          .where("sim_id", "=", sim.id)
-          .where("type", "=", "reset-connectivity")
-          .where("created_at", ">", new Date(now.getTime() - 3600_000))
-          .execute();
+        const recent = await repo.requestedSince(
+          db,
+          sim.id,
+          "reset-connectivity",
+          new Date(now.getTime() - 3600_000),
+        );
         if (recent.length >= RESETS_PER_HOUR) {
           throw new OtterError(
             "rate_limited",
@@ -293,26 +294,23 @@ export function createSimActionsService(deps: Deps) {
             })),
             id: undefined,
           };
-        await tx
-          .insertInto("sim_actions")
-          .values({
-            id,
-            account_id: sim.account_id,
-            sim_id: sim.id,
-            iccid: sim.iccid,
-            type: req.type,
-            status: req.type === "send-sms" ? "queued" : "watching",
-            reason: req.reason,
-            params: JSON.stringify({ ...params, ...sent }),
-            requested_by_user: principal.userId,
-            requested_by: principal.name,
-            // An SMS is watched from its delivery on (followUp), not from the request.
-            watch_until:
-              req.type === "send-sms" ? null : new Date(now.getTime() + watchMinutes * 60_000),
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
+        await repo.insert(tx, {
+          id,
+          account_id: sim.account_id,
+          sim_id: sim.id,
+          iccid: sim.iccid,
+          type: req.type,
+          status: req.type === "send-sms" ? "queued" : "watching",
+          reason: req.reason,
+          params: JSON.stringify({ ...params, ...sent }),
+          requested_by_user: principal.userId,
+          requested_by: principal.name,
+          // An SMS is watched from its delivery on (followUp), not from the request.
+          watch_until:
+            req.type === "send-sms" ? null : new Date(now.getTime() + watchMinutes * 60_000),
+          created_at: now,
+          updated_at: now,
+        });
         await deps.audit.record(tx, {
           accountId: sim.account_id,
           actor: actorOf(principal),
@@ -327,14 +325,8 @@ export function createSimActionsService(deps: Deps) {
 
     async get(principal: Principal, id: string) {
       requirePermission(principal, "sims:read");
-      const row = await db
-        .selectFrom("sim_actions")
-        .innerJoin("accounts", "accounts.id", "sim_actions.account_id")
-        .selectAll("sim_actions")
-        .select("accounts.path as account_path")
-        .where("sim_actions.id", "=", id)
-        .executeTakeFirst();
-      if (!row || !inSubtree(principal.accountPath, row.account_path))
+      const row = await repo.findById(db, id);
+      if (!row || row.account_path === null || !inSubtree(principal.accountPath, row.account_path))
         throw notFound("ACTION_NOT_FOUND", `Action ${id} was not found.`);
       return present(row, holderView(principal));
     },
@@ -342,15 +334,7 @@ export function createSimActionsService(deps: Deps) {
     async listForSim(principal: Principal, iccid: string) {
       requirePermission(principal, "sims:read");
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
-      const rows = await db
-        .selectFrom("sim_actions")
-        .leftJoin("accounts", "accounts.id", "sim_actions.account_id")
-        .selectAll("sim_actions")
-        .select("accounts.path as account_path")
-        .where("sim_actions.sim_id", "=", sim.id)
-        .orderBy("sim_actions.id", "desc")
-        .limit(100)
-        .execute();
+      const rows = await repo.listForSim(db, sim.id, 100);
       const view = holderView(principal);
       return Promise.all(rows.map((r) => present(r, view)));
     },
@@ -363,19 +347,12 @@ export function createSimActionsService(deps: Deps) {
       const now = clock.now();
       let progressed = 0;
       // SMS actions move with their SMS: submitted, then delivered (a wake-up is then watched) or failed.
-      const sending = await db
-        .selectFrom("sim_actions")
-        .selectAll()
-        .where("type", "=", "send-sms")
-        .where("status", "in", ["queued", "submitted"])
-        .orderBy("created_at")
-        .limit(200)
-        .execute();
+      const sending = await repo.smsInFlight(db, 200);
       for (const a of sending) {
         const sms = await deps.sms.forSimAction(db, a.id);
         if (!sms) continue;
         const params = a.params as { purpose?: string; watchMinutes?: number };
-        let patch: Record<string, unknown> | null = null;
+        let patch: Updateable<SimActionsTable> | null = null;
         if (sms.status === "delivered" && params.purpose === "configuration") {
           if (
             await complete(a, "delivered", {
@@ -404,31 +381,13 @@ export function createSimActionsService(deps: Deps) {
         } else if (sms.status === "submitted" && a.status === "queued")
           patch = { status: "submitted" };
         if (!patch) continue;
-        await db
-          .updateTable("sim_actions")
-          .set({ ...patch, updated_at: now })
-          .where("id", "=", a.id)
-          .where("status", "=", a.status)
-          .execute();
+        await repo.advance(db, a.id, a.status, { ...patch, updated_at: now });
       }
-      const watching = await db
-        .selectFrom("sim_actions")
-        .selectAll()
-        .where("status", "=", "watching")
-        .orderBy("created_at")
-        .limit(200)
-        .execute();
+      const watching = await repo.watching(db, 200);
       // An action already reported still silent is proved late when its signals come after all: the
       // network's signals carry their own times, and those that were in flight (or came after the
       // window) still show when the device came back. Looked for during LATE_PROOF_MS.
-      const late = await db
-        .selectFrom("sim_actions")
-        .selectAll()
-        .where("status", "=", "still_silent")
-        .where("completed_at", ">", new Date(now.getTime() - LATE_PROOF_MS))
-        .orderBy("completed_at")
-        .limit(200)
-        .execute();
+      const late = await repo.stillSilentSince(db, new Date(now.getTime() - LATE_PROOF_MS), 200);
       let done = 0;
       for (const a of [...watching, ...late]) {
         // Ownership ends at a transfer: the new holder's device is not watched for, nor reported to, the previous one.

@@ -2,6 +2,7 @@ import type { Db, Executor } from "../../db/database.js";
 import type { Clock } from "../../lib/clock.js";
 import { newId } from "../../lib/ids.js";
 import type { Actor } from "../auth/principal.js";
+import { auditRepo } from "./audit.repo.js";
 
 /** The general audit log: who did what to which entity (SIM field changes have their own trail). */
 export interface AuditEntry {
@@ -26,19 +27,13 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
         limit: number;
       },
     ) {
-      let query = deps.db
-        .selectFrom("audit_log")
-        .innerJoin("accounts", "accounts.id", "audit_log.account_id")
-        .selectAll("audit_log")
-        .where("accounts.path", "like", `${path}%`);
-      if (q.entityType) query = query.where("audit_log.entity_type", "=", q.entityType);
-      if (q.entityId) query = query.where("audit_log.entity_id", "=", q.entityId);
-      if (q.action) query = query.where("audit_log.action", "=", q.action);
-      if (q.cursor) query = query.where("audit_log.id", "<", q.cursor);
-      const rows = await query
-        .orderBy("audit_log.id", "desc")
-        .limit(q.limit + 1)
-        .execute();
+      const rows = await auditRepo.listWithin(deps.db, path, {
+        entityType: q.entityType,
+        entityId: q.entityId,
+        action: q.action,
+        before: q.cursor,
+        limit: q.limit + 1,
+      });
       const page = rows.slice(0, q.limit);
       return {
         items: page.map((r) => ({
@@ -56,29 +51,20 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
     },
 
     async record(tx: Executor, entry: AuditEntry): Promise<void> {
-      await tx
-        .insertInto("audit_log")
-        .values({
-          id: newId(),
-          account_id: entry.accountId,
-          actor_user_id: entry.actor.userId,
-          actor_name: entry.actor.name,
-          action: entry.action,
-          entity_type: entry.entityType,
-          entity_id: entry.entityId,
-          data: JSON.stringify(entry.data),
-          created_at: deps.clock.now(),
-        })
-        .execute();
+      await auditRepo.insert(tx, {
+        id: newId(),
+        account_id: entry.accountId,
+        actor_user_id: entry.actor.userId,
+        actor_name: entry.actor.name,
+        action: entry.action,
+        entity_type: entry.entityType,
+        entity_id: entry.entityId,
+        data: JSON.stringify(entry.data),
+        created_at: deps.clock.now(),
+      });
     },
     async listForEntity(db: Executor, entityType: string, entityId: string) {
-      const rows = await db
-        .selectFrom("audit_log")
-        .selectAll()
-        .where("entity_type", "=", entityType)
-        .where("entity_id", "=", entityId)
-        .orderBy("id")
-        .execute();
+      const rows = await auditRepo.listForEntity(db, entityType, entityId);
       return rows.map((r) => ({
         id: r.id,
         action: r.action,

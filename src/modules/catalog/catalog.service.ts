@@ -23,15 +23,16 @@ import type {
   Warning,
   ZoneInput,
 } from "./catalog.schemas.js";
+import { catalogRepo, type CatalogRef, type PlanKind } from "./catalog.repo.js";
+import { plansRepo } from "./plans.repo.js";
 
 interface Deps {
   db: Db;
   clock: Clock;
   audit: AuditService;
-  accounts: Pick<AccountsService, "requireVisible" | "rootAccount">;
+  accounts: Pick<AccountsService, "requireVisible" | "rootAccount" | "directory">;
 }
 
-type PlanKind = "communication" | "rate";
 type StoredTerms = Omit<RateVersionOut, "version" | "effectiveFrom" | "zones"> & {
   zones: {
     zoneId: string;
@@ -65,12 +66,11 @@ export const unknownPlan = (kind: PlanKind, ref: string, field: string) =>
 export function createCatalogService(deps: Deps) {
   const { db, clock } = deps;
 
+  /** A reference in a request names an entry by id when it is a UUID, by name otherwise. */
+  const refOf = (ref: string): CatalogRef => (isUuid(ref) ? { id: ref } : { name: ref });
+
   async function zoneByRef(ex: Executor, ref: string): Promise<Zone | undefined> {
-    return ex
-      .selectFrom("zones")
-      .selectAll()
-      .where(isUuid(ref) ? "id" : "name", "=", ref)
-      .executeTakeFirst();
+    return catalogRepo.findZone(ex, refOf(ref));
   }
 
   async function resolveZones(ex: Executor, refs: string[], field: string): Promise<Zone[]> {
@@ -88,7 +88,7 @@ export function createCatalogService(deps: Deps) {
 
   async function zoneMap(ex: Executor, ids: string[]): Promise<Map<string, Zone>> {
     if (ids.length === 0) return new Map();
-    const rows = await ex.selectFrom("zones").selectAll().where("id", "in", ids).execute();
+    const rows = await catalogRepo.zonesByIds(ex, ids);
     return new Map(rows.map((z) => [z.id, z]));
   }
 
@@ -140,14 +140,7 @@ export function createCatalogService(deps: Deps) {
     };
   }
 
-  async function versionsOf(ex: Executor, planId: string) {
-    return ex
-      .selectFrom("rate_plan_versions")
-      .selectAll()
-      .where("rate_plan_id", "=", planId)
-      .orderBy("version")
-      .execute();
-  }
+  const versionsOf = plansRepo.versionsOf;
 
   /** The version in force at `at`: the latest whose effectiveFrom is not after it. */
   function versionAt<T extends { effective_from: Date }>(versions: T[], at: Date): T | undefined {
@@ -177,10 +170,9 @@ export function createCatalogService(deps: Deps) {
     kind: PlanKind,
     ref: string,
   ): Promise<CommunicationPlan | RatePlan | undefined> {
-    const column = isUuid(ref) ? "id" : "name";
     return kind === "communication"
-      ? ex.selectFrom("communication_plans").selectAll().where(column, "=", ref).executeTakeFirst()
-      : ex.selectFrom("rate_plans").selectAll().where(column, "=", ref).executeTakeFirst();
+      ? plansRepo.findCommunicationPlan(ex, refOf(ref))
+      : plansRepo.findRatePlan(ex, refOf(ref));
   }
 
   /** Accounts (as path prefixes) whose offers apply to `account`: itself and its ancestors. */
@@ -194,13 +186,7 @@ export function createCatalogService(deps: Deps) {
     account: Pick<Account, "path" | "kind">,
   ): Promise<boolean> {
     if (account.kind === "operator") return true;
-    const row = await ex
-      .selectFrom("plan_offers")
-      .select("plan_id")
-      .where("plan_id", "=", planId)
-      .where("account_id", "in", offerAccountIds(account))
-      .executeTakeFirst();
-    return !!row;
+    return !!(await catalogRepo.offerToAny(ex, planId, offerAccountIds(account)));
   }
 
   /**
@@ -217,18 +203,7 @@ export function createCatalogService(deps: Deps) {
   ) {
     const plan = await findPlan(ex, kind, ref);
     if (!plan || isOperatorRole(principal.role)) return plan;
-    const visible = await ex
-      .selectFrom("plan_offers")
-      .innerJoin("accounts", "accounts.id", "plan_offers.account_id")
-      .select("plan_offers.plan_id")
-      .where("plan_offers.plan_id", "=", plan.id)
-      .where((eb) =>
-        eb.or([
-          eb("accounts.id", "in", principal.accountPath.split("/").filter(Boolean)),
-          eb("accounts.path", "like", `${principal.accountPath}%`),
-        ]),
-      )
-      .executeTakeFirst();
+    const visible = await catalogRepo.visibleOffer(ex, plan.id, principal.accountPath);
     return visible ? plan : undefined;
   }
 
@@ -246,19 +221,7 @@ export function createCatalogService(deps: Deps) {
 
   async function visiblePlanIds(principal: Principal, kind: PlanKind): Promise<string[] | null> {
     if (isOperatorRole(principal.role)) return null;
-    const rows = await db
-      .selectFrom("plan_offers")
-      .innerJoin("accounts", "accounts.id", "plan_offers.account_id")
-      .select("plan_offers.plan_id")
-      .where("plan_offers.plan_kind", "=", kind)
-      .where((eb) =>
-        eb.or([
-          eb("accounts.id", "in", principal.accountPath.split("/").filter(Boolean)),
-          eb("accounts.path", "like", `${principal.accountPath}%`),
-        ]),
-      )
-      .distinct()
-      .execute();
+    const rows = await catalogRepo.visiblePlanIds(db, kind, principal.accountPath);
     return rows.map((r) => r.plan_id);
   }
 
@@ -288,16 +251,8 @@ export function createCatalogService(deps: Deps) {
     at: Date,
   ): Promise<Warning[]> {
     if (!commPlanId || !ratePlanId) return [];
-    const comm = await ex
-      .selectFrom("communication_plans")
-      .selectAll()
-      .where("id", "=", commPlanId)
-      .executeTakeFirst();
-    const rate = await ex
-      .selectFrom("rate_plans")
-      .selectAll()
-      .where("id", "=", ratePlanId)
-      .executeTakeFirst();
+    const comm = await plansRepo.findCommunicationPlan(ex, { id: commPlanId });
+    const rate = await plansRepo.findRatePlan(ex, { id: ratePlanId });
     if (!comm || !rate) return [];
     const version =
       versionAt(await versionsOf(ex, rate.id), at) ?? (await versionsOf(ex, rate.id))[0];
@@ -343,16 +298,8 @@ export function createCatalogService(deps: Deps) {
     /** Names of plans by id, for presenting SIMs. */
     async planNames(ex: Executor, ids: { comm: string[]; rate: string[] }) {
       const [comm, rate] = await Promise.all([
-        ids.comm.length
-          ? ex
-              .selectFrom("communication_plans")
-              .select(["id", "name"])
-              .where("id", "in", ids.comm)
-              .execute()
-          : [],
-        ids.rate.length
-          ? ex.selectFrom("rate_plans").select(["id", "name"]).where("id", "in", ids.rate).execute()
-          : [],
+        ids.comm.length ? plansRepo.communicationPlanNames(ex, ids.comm) : [],
+        ids.rate.length ? plansRepo.ratePlanNames(ex, ids.rate) : [],
       ]);
       return {
         comm: new Map(comm.map((p) => [p.id, p.name])),
@@ -362,11 +309,7 @@ export function createCatalogService(deps: Deps) {
 
     /** A communication plan with its zones' countries and networks, for diagnosis. */
     async communicationPlanDetail(ex: Executor, id: string) {
-      const p = await ex
-        .selectFrom("communication_plans")
-        .selectAll()
-        .where("id", "=", id)
-        .executeTakeFirst();
+      const p = await plansRepo.findCommunicationPlan(ex, { id });
       if (!p) return null;
       const zones = await zoneMap(ex, p.zone_ids);
       return {
@@ -399,18 +342,15 @@ export function createCatalogService(deps: Deps) {
         const root = await deps.accounts.rootAccount(tx);
         const now = clock.now();
         const id = newId();
-        await tx
-          .insertInto("zones")
-          .values({
-            id,
-            account_id: root.id,
-            name: input.name,
-            countries: [...new Set(input.countries)],
-            plmns: [...new Set(input.plmns ?? [])],
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
+        await catalogRepo.insertZone(tx, {
+          id,
+          account_id: root.id,
+          name: input.name,
+          countries: [...new Set(input.countries)],
+          plmns: [...new Set(input.plmns ?? [])],
+          created_at: now,
+          updated_at: now,
+        });
         await deps.audit.record(tx, {
           accountId: root.id,
           actor: actorOf(principal),
@@ -429,16 +369,12 @@ export function createCatalogService(deps: Deps) {
         if (!zone) throw zoneNotFound(ref);
         if (patch.name && patch.name !== zone.name && (await zoneByRef(tx, patch.name)))
           throw conflict("ZONE_NAME_TAKEN", `A zone named "${patch.name}" already exists.`);
-        await tx
-          .updateTable("zones")
-          .set({
-            ...(patch.name && { name: patch.name }),
-            ...(patch.countries && { countries: [...new Set(patch.countries)] }),
-            ...(patch.plmns && { plmns: [...new Set(patch.plmns)] }),
-            updated_at: clock.now(),
-          })
-          .where("id", "=", zone.id)
-          .execute();
+        await catalogRepo.updateZone(tx, zone.id, {
+          ...(patch.name && { name: patch.name }),
+          ...(patch.countries && { countries: [...new Set(patch.countries)] }),
+          ...(patch.plmns && { plmns: [...new Set(patch.plmns)] }),
+          updated_at: clock.now(),
+        });
         await deps.audit.record(tx, {
           accountId: zone.account_id,
           actor: actorOf(principal),
@@ -458,27 +394,18 @@ export function createCatalogService(deps: Deps) {
     },
     async listZones(principal: Principal) {
       requirePermission(principal, "catalog:read");
-      return (await db.selectFrom("zones").selectAll().orderBy("name").execute()).map(presentZone);
+      return (await catalogRepo.listZones(db)).map(presentZone);
     },
     async deleteZone(principal: Principal, ref: string) {
       requirePermission(principal, "catalog:write");
       await inTransaction(db, async (tx) => {
         const zone = await zoneByRef(tx, ref);
         if (!zone) throw zoneNotFound(ref);
-        const usedByComm = await tx
-          .selectFrom("communication_plans")
-          .select("name")
-          .where((eb) => eb(eb.val(zone.id), "=", eb.fn.any("zone_ids")))
-          .executeTakeFirst();
-        const usedByRate = await tx
-          .selectFrom("rate_plan_versions")
-          .innerJoin("rate_plans", "rate_plans.id", "rate_plan_versions.rate_plan_id")
-          .select("rate_plans.name")
-          .where((eb) => eb(eb.val(zone.id), "=", eb.fn.any("rate_plan_versions.zone_ids")))
-          .executeTakeFirst();
+        const usedByComm = await plansRepo.communicationPlanUsingZone(tx, zone.id);
+        const usedByRate = await plansRepo.ratePlanUsingZone(tx, zone.id);
         const user = usedByComm?.name ?? usedByRate?.name;
         if (user) throw conflict("ZONE_IN_USE", `Zone "${zone.name}" is used by plan "${user}".`);
-        await tx.deleteFrom("zones").where("id", "=", zone.id).execute();
+        await catalogRepo.deleteZone(tx, zone.id);
         await deps.audit.record(tx, {
           accountId: zone.account_id,
           actor: actorOf(principal),
@@ -503,23 +430,20 @@ export function createCatalogService(deps: Deps) {
         const root = await deps.accounts.rootAccount(tx);
         const now = clock.now();
         const id = newId();
-        await tx
-          .insertInto("communication_plans")
-          .values({
-            id,
-            account_id: root.id,
-            name: input.name,
-            description: input.description ?? null,
-            apns: JSON.stringify(input.apns),
-            data_enabled: input.dataEnabled,
-            sms_enabled: input.smsEnabled,
-            voice_enabled: input.voiceEnabled,
-            rats: [...new Set(input.rats)],
-            zone_ids: zones.map((z) => z.id),
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
+        await plansRepo.insertCommunicationPlan(tx, {
+          id,
+          account_id: root.id,
+          name: input.name,
+          description: input.description ?? null,
+          apns: JSON.stringify(input.apns),
+          data_enabled: input.dataEnabled,
+          sms_enabled: input.smsEnabled,
+          voice_enabled: input.voiceEnabled,
+          rats: [...new Set(input.rats)],
+          zone_ids: zones.map((z) => z.id),
+          created_at: now,
+          updated_at: now,
+        });
         await deps.audit.record(tx, {
           accountId: root.id,
           actor: actorOf(principal),
@@ -550,21 +474,17 @@ export function createCatalogService(deps: Deps) {
             `A communication plan named "${patch.name}" already exists.`,
           );
         const zones = patch.zones ? await resolveZones(tx, patch.zones, "zones") : null;
-        await tx
-          .updateTable("communication_plans")
-          .set({
-            ...(patch.name && { name: patch.name }),
-            ...(patch.description !== undefined && { description: patch.description }),
-            ...(patch.apns && { apns: JSON.stringify(patch.apns) }),
-            ...(patch.dataEnabled !== undefined && { data_enabled: patch.dataEnabled }),
-            ...(patch.smsEnabled !== undefined && { sms_enabled: patch.smsEnabled }),
-            ...(patch.voiceEnabled !== undefined && { voice_enabled: patch.voiceEnabled }),
-            ...(patch.rats && { rats: [...new Set(patch.rats)] }),
-            ...(zones && { zone_ids: zones.map((z) => z.id) }),
-            updated_at: clock.now(),
-          })
-          .where("id", "=", plan.id)
-          .execute();
+        await plansRepo.updateCommunicationPlan(tx, plan.id, {
+          ...(patch.name && { name: patch.name }),
+          ...(patch.description !== undefined && { description: patch.description }),
+          ...(patch.apns && { apns: JSON.stringify(patch.apns) }),
+          ...(patch.dataEnabled !== undefined && { data_enabled: patch.dataEnabled }),
+          ...(patch.smsEnabled !== undefined && { sms_enabled: patch.smsEnabled }),
+          ...(patch.voiceEnabled !== undefined && { voice_enabled: patch.voiceEnabled }),
+          ...(patch.rats && { rats: [...new Set(patch.rats)] }),
+          ...(zones && { zone_ids: zones.map((z) => z.id) }),
+          updated_at: clock.now(),
+        });
         await deps.audit.record(tx, {
           accountId: plan.account_id,
           actor: actorOf(principal),
@@ -590,9 +510,8 @@ export function createCatalogService(deps: Deps) {
       requirePermission(principal, "catalog:read");
       const ids = await visiblePlanIds(principal, "communication");
       if (ids && ids.length === 0) return [];
-      let q = db.selectFrom("communication_plans").selectAll().orderBy("name");
-      if (ids) q = q.where("id", "in", ids);
-      return Promise.all((await q.execute()).map((p) => presentCommPlan(db, p)));
+      const plans = await plansRepo.listCommunicationPlans(db, ids);
+      return Promise.all(plans.map((p) => presentCommPlan(db, p)));
     },
 
     // Rate plans -------------------------------------------------------------------------------
@@ -609,31 +528,25 @@ export function createCatalogService(deps: Deps) {
         const root = await deps.accounts.rootAccount(tx);
         const now = clock.now();
         const id = newId();
-        await tx
-          .insertInto("rate_plans")
-          .values({
-            id,
-            account_id: root.id,
-            name: input.name,
-            currency: input.currency,
-            description: input.description ?? null,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
-        await tx
-          .insertInto("rate_plan_versions")
-          .values({
-            id: newId(),
-            rate_plan_id: id,
-            account_id: root.id,
-            version: 1,
-            effective_from: input.effectiveFrom ? new Date(input.effectiveFrom) : now,
-            terms: JSON.stringify(storedTerms(input, zones)),
-            zone_ids: zones.map((z) => z.id),
-            created_at: now,
-          })
-          .execute();
+        await plansRepo.insertRatePlan(tx, {
+          id,
+          account_id: root.id,
+          name: input.name,
+          currency: input.currency,
+          description: input.description ?? null,
+          created_at: now,
+          updated_at: now,
+        });
+        await plansRepo.insertRateVersion(tx, {
+          id: newId(),
+          rate_plan_id: id,
+          account_id: root.id,
+          version: 1,
+          effective_from: input.effectiveFrom ? new Date(input.effectiveFrom) : now,
+          terms: JSON.stringify(storedTerms(input, zones)),
+          zone_ids: zones.map((z) => z.id),
+          created_at: now,
+        });
         await deps.audit.record(tx, {
           accountId: root.id,
           actor: actorOf(principal),
@@ -651,12 +564,7 @@ export function createCatalogService(deps: Deps) {
       return inTransaction(db, async (tx) => {
         const plan = (await findPlan(tx, "rate", ref)) as RatePlan | undefined;
         if (!plan) throw planNotFound("rate", ref);
-        await tx
-          .selectFrom("rate_plans")
-          .select("id")
-          .where("id", "=", plan.id)
-          .forUpdate()
-          .execute();
+        await plansRepo.lockRatePlan(tx, plan.id);
         const versions = await versionsOf(tx, plan.id);
         const last = versions[versions.length - 1]!;
         const effectiveFrom = terms.effectiveFrom ? new Date(terms.effectiveFrom) : clock.now();
@@ -672,24 +580,17 @@ export function createCatalogService(deps: Deps) {
           terms.zones.map((z) => z.zone),
           "zones",
         );
-        await tx
-          .insertInto("rate_plan_versions")
-          .values({
-            id: newId(),
-            rate_plan_id: plan.id,
-            account_id: plan.account_id,
-            version: last.version + 1,
-            effective_from: effectiveFrom,
-            terms: JSON.stringify(storedTerms(terms, zones)),
-            zone_ids: zones.map((z) => z.id),
-            created_at: clock.now(),
-          })
-          .execute();
-        await tx
-          .updateTable("rate_plans")
-          .set({ updated_at: clock.now() })
-          .where("id", "=", plan.id)
-          .execute();
+        await plansRepo.insertRateVersion(tx, {
+          id: newId(),
+          rate_plan_id: plan.id,
+          account_id: plan.account_id,
+          version: last.version + 1,
+          effective_from: effectiveFrom,
+          terms: JSON.stringify(storedTerms(terms, zones)),
+          zone_ids: zones.map((z) => z.id),
+          created_at: clock.now(),
+        });
+        await plansRepo.touchRatePlan(tx, plan.id, clock.now());
         await deps.audit.record(tx, {
           accountId: plan.account_id,
           actor: actorOf(principal),
@@ -709,9 +610,8 @@ export function createCatalogService(deps: Deps) {
       requirePermission(principal, "catalog:read");
       const ids = await visiblePlanIds(principal, "rate");
       if (ids && ids.length === 0) return [];
-      let q = db.selectFrom("rate_plans").selectAll().orderBy("name");
-      if (ids) q = q.where("id", "in", ids);
-      return Promise.all((await q.execute()).map((p) => presentRatePlan(db, p)));
+      const plans = await plansRepo.listRatePlans(db, ids);
+      return Promise.all(plans.map((p) => presentRatePlan(db, p)));
     },
 
     // Offers -----------------------------------------------------------------------------------
@@ -721,16 +621,12 @@ export function createCatalogService(deps: Deps) {
         const plan = await findPlan(tx, kind, ref);
         if (!plan) throw planNotFound(kind, ref);
         const account = await deps.accounts.requireVisible(principal, accountId, tx);
-        await tx
-          .insertInto("plan_offers")
-          .values({
-            plan_kind: kind,
-            plan_id: plan.id,
-            account_id: account.id,
-            created_at: clock.now(),
-          })
-          .onConflict((oc) => oc.columns(["plan_id", "account_id"]).doNothing())
-          .execute();
+        await catalogRepo.insertOffer(tx, {
+          plan_kind: kind,
+          plan_id: plan.id,
+          account_id: account.id,
+          created_at: clock.now(),
+        });
         await deps.audit.record(tx, {
           accountId: account.id,
           actor: actorOf(principal),
@@ -747,11 +643,7 @@ export function createCatalogService(deps: Deps) {
       await inTransaction(db, async (tx) => {
         const plan = await findPlan(tx, kind, ref);
         if (!plan) throw planNotFound(kind, ref);
-        const res = await tx
-          .deleteFrom("plan_offers")
-          .where("plan_id", "=", plan.id)
-          .where("account_id", "=", accountId)
-          .executeTakeFirst();
+        const res = await catalogRepo.deleteOffer(tx, plan.id, accountId);
         if (Number(res.numDeletedRows) === 0)
           throw notFound(
             "OFFER_NOT_FOUND",
@@ -771,19 +663,16 @@ export function createCatalogService(deps: Deps) {
       requirePermission(principal, "catalog:offer");
       const plan = await findPlan(ex, kind, ref);
       if (!plan) throw planNotFound(kind, ref);
-      const rows = await ex
-        .selectFrom("plan_offers")
-        .innerJoin("accounts", "accounts.id", "plan_offers.account_id")
-        .select(["accounts.id", "accounts.name", "plan_offers.created_at"])
-        .where("plan_id", "=", plan.id)
-        .orderBy("accounts.name")
-        .execute();
+      const offers = await catalogRepo.offersOf(ex, plan.id);
+      const offeredAt = new Map(offers.map((o) => [o.account_id, o.created_at]));
+      // The accounts module orders them by name, as the database collates names.
+      const accounts = await deps.accounts.directory.accountsByName(ex, [...offeredAt.keys()]);
       return {
         plan: { id: plan.id, name: plan.name },
-        accounts: rows.map((r) => ({
-          id: r.id,
-          name: r.name,
-          offeredAt: r.created_at.toISOString(),
+        accounts: accounts.map((a) => ({
+          id: a.id,
+          name: a.name,
+          offeredAt: offeredAt.get(a.id)!.toISOString(),
         })),
       };
     },
