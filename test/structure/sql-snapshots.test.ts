@@ -16,7 +16,6 @@ import { TEST_ENGINE } from "../support/engine.js";
  * entry whose repository has gained them.
  */
 const REPOS_WITHOUT_EXAMPLES: string[] = [
-  "src/modules/accounts/accounts.repo.ts#accountsRepo",
   "src/modules/automation/automation.repo.ts#automationRepo",
   "src/modules/mail/mail.repo.ts#mailRepo",
   "src/modules/sims/sims.repo.ts#simsRepo",
