@@ -1,6 +1,7 @@
 // ESLint for Otter: typescript-eslint's recommended rules over every TypeScript file, plus the
 // module boundaries of docs/architecture.md (see "Rules of the house").
 import js from "@eslint/js";
+import boundaries from "eslint-plugin-boundaries";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
@@ -22,6 +23,47 @@ export default tseslint.config(
       // Otter's validators look for control characters in what customers and networks send (NUL in
       // a CSV, C0 bytes in a RADIUS string); matching them is the point.
       "no-control-regex": "off",
+    },
+  },
+  {
+    // Module boundaries: a module of src/modules uses another through its service, schemas, errors,
+    // events and pure helpers — never through its repositories (the owner's queries, on tables only
+    // the owner may touch: src/db/ownership.ts) nor its routes (wired only by the composition root).
+    // A module that lends others a set-based read declares it in a `*-lookup.repo.ts` file.
+    files: ["src/**/*.ts"],
+    plugins: { boundaries },
+    settings: {
+      "import/resolver": { typescript: { project: "tsconfig.json" } },
+      "boundaries/elements": [{ type: "module", pattern: "src/modules/*", capture: ["name"] }],
+    },
+    rules: {
+      "boundaries/dependencies": [
+        "error",
+        {
+          default: "allow",
+          policies: [
+            {
+              from: { element: { type: "module" } },
+              disallow: {
+                to: {
+                  element: {
+                    type: "module",
+                    fileInternalPath: ["**/*.repo.ts", "**/*.routes.ts", "**/*.worker.ts"],
+                  },
+                },
+              },
+              message:
+                "another module's internals (repository, routes, worker): use its service or a *-lookup.repo.ts it declares",
+            },
+            {
+              from: { element: { type: "module" } },
+              allow: {
+                to: { element: { type: "module", fileInternalPath: "**/*-lookup.repo.ts" } },
+              },
+            },
+          ],
+        },
+      ],
     },
   },
   {
