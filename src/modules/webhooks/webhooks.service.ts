@@ -222,14 +222,10 @@ export function createWebhooksService(deps: Deps) {
   async function lockDue(tx: Executor, limit: number) {
     const due = await repo.lockDue(tx, clock.now(), limit);
     if (due.length === 0) return [];
-    const events = new Map(
-      (await deps.events.payloads(tx, [...new Set(due.map((d) => d.event_id))])).map((e) => [
-        e.id,
-        e,
-      ]),
-    );
+    const payloads = await deps.events.payloads(tx, [...new Set(due.map((d) => d.event_id))]);
+    const byId = new Map(payloads.map((e) => [e.id, e]));
     return due.flatMap((d) => {
-      const e = events.get(d.event_id);
+      const e = byId.get(d.event_id);
       return e ? [{ ...d, event_account_id: e.account_id, event_data: e.data }] : [];
     });
   }
