@@ -1,8 +1,13 @@
 import { type Insertable, sql, type Updateable } from "kysely";
 import type { Executor } from "../../db/database.js";
+import type { SqlExamples } from "../../db/sql-examples.js";
+import { onPathTo, pathOf, withinSubtree } from "../tenancy/tenancy.js";
 import type { AutomationFiringsTable, AutomationRulesTable } from "../../db/schema.js";
 
-/** Queries over the automation tables. Every function takes the executor it runs on. */
+/**
+ * Queries over the automation tables. Every function takes the executor it runs on. A rule's
+ * account is a foreign key, so the path selected with it is never null.
+ */
 export const automationRepo = {
   insertRule: (db: Executor, row: Insertable<AutomationRulesTable>) =>
     db.insertInto("automation_rules").values(row).returningAll().executeTakeFirstOrThrow(),
@@ -11,21 +16,19 @@ export const automationRepo = {
   findVisible: (db: Executor, path: string, id: string) =>
     db
       .selectFrom("automation_rules")
-      .innerJoin("accounts", "accounts.id", "automation_rules.account_id")
-      .selectAll("automation_rules")
-      .select("accounts.path as account_path")
-      .where("automation_rules.id", "=", id)
-      .where("accounts.path", "like", `${path}%`)
+      .selectAll()
+      .select((eb) => pathOf(eb, "automation_rules.account_id").$asScalar().as("account_path"))
+      .where("id", "=", id)
+      .where((eb) => withinSubtree(eb, "automation_rules.account_id", path))
       .executeTakeFirst(),
 
   listVisible: (db: Executor, path: string, accountId?: string) => {
     let q = db
       .selectFrom("automation_rules")
-      .innerJoin("accounts", "accounts.id", "automation_rules.account_id")
-      .selectAll("automation_rules")
-      .where("accounts.path", "like", `${path}%`);
-    if (accountId) q = q.where("automation_rules.account_id", "=", accountId);
-    return q.orderBy("automation_rules.id").execute();
+      .selectAll()
+      .where((eb) => withinSubtree(eb, "automation_rules.account_id", path));
+    if (accountId) q = q.where("account_id", "=", accountId);
+    return q.orderBy("id").execute();
   },
 
   updateRule: (db: Executor, id: string, patch: Updateable<AutomationRulesTable>) =>
@@ -43,16 +46,15 @@ export const automationRepo = {
   enabledRules: (db: Executor, clockDriven: boolean) => {
     const q = db
       .selectFrom("automation_rules")
-      .innerJoin("accounts", "accounts.id", "automation_rules.account_id")
-      .selectAll("automation_rules")
-      .select("accounts.path as account_path")
-      .where("automation_rules.enabled", "=", true);
+      .selectAll()
+      .select((eb) => pathOf(eb, "automation_rules.account_id").$asScalar().as("account_path"))
+      .where("enabled", "=", true);
     return (
       clockDriven
-        ? q.where("automation_rules.trigger_type", "=", "no_session")
-        : q.where("automation_rules.trigger_type", "!=", "no_session")
+        ? q.where("trigger_type", "=", "no_session")
+        : q.where("trigger_type", "!=", "no_session")
     )
-      .orderBy("automation_rules.id")
+      .orderBy("id")
       .execute();
   },
 
@@ -61,12 +63,11 @@ export const automationRepo = {
     (
       await db
         .selectFrom("automation_rules")
-        .innerJoin("accounts", "accounts.id", "automation_rules.account_id")
-        .select("automation_rules.usage_percent")
+        .select("usage_percent")
         .distinct()
-        .where("automation_rules.enabled", "=", true)
-        .where("automation_rules.usage_percent", "is not", null)
-        .where(sql<boolean>`${path} like accounts.path || '%'`)
+        .where("enabled", "=", true)
+        .where("usage_percent", "is not", null)
+        .where((eb) => onPathTo(eb, "automation_rules.account_id", path))
         .execute()
     ).map((r) => r.usage_percent!),
 
@@ -103,15 +104,14 @@ export const automationRepo = {
   lockDue: (tx: Executor, limit: number) =>
     tx
       .selectFrom("automation_firings")
-      .innerJoin("automation_rules as r", "r.id", "automation_firings.rule_id")
-      .innerJoin("accounts as a", "a.id", "r.account_id")
+      .innerJoin("automation_rules", "automation_rules.id", "automation_firings.rule_id")
       .selectAll("automation_firings")
       .select([
-        "r.name as rule_name",
-        "r.actions as rule_actions",
-        "r.trigger as rule_trigger",
-        "a.path as rule_path",
+        "automation_rules.name as rule_name",
+        "automation_rules.actions as rule_actions",
+        "automation_rules.trigger as rule_trigger",
       ])
+      .select((eb) => pathOf(eb, "automation_rules.account_id").$asScalar().as("rule_path"))
       .where((eb) =>
         eb.or([
           eb("automation_firings.status", "=", "pending"),
@@ -157,4 +157,73 @@ export const automationRepo = {
     if (opts.before) q = q.where("id", "<", opts.before);
     return q.orderBy("id", "desc").limit(opts.limit).execute();
   },
+};
+
+const ACCOUNT_ID = "0190a8a0-0000-7000-8000-000000000001";
+const RULE_ID = "0190a8a0-0000-7000-8000-000000000002";
+const FIRING_ID = "0190a8a0-0000-7000-8000-000000000003";
+const EVENT_ID = "0190a8a0-0000-7000-8000-000000000004";
+const SIM_ID = "0190a8a0-0000-7000-8000-000000000005";
+const PATH = `/${ACCOUNT_ID}/`;
+const AT = new Date("2026-12-01T00:00:00Z");
+
+export const automationRepoSql: SqlExamples<typeof automationRepo> = {
+  insertRule: [
+    [
+      {
+        id: RULE_ID,
+        account_id: ACCOUNT_ID,
+        name: "Suspend on 90 % of the plan",
+        description: null,
+        enabled: true,
+        trigger_type: "usage_above",
+        trigger: JSON.stringify({ type: "usage_above", percent: 90 }),
+        conditions: JSON.stringify([]),
+        actions: JSON.stringify([{ type: "change_state", state: "SUSPENDED" }]),
+        usage_percent: 90,
+        created_by: "Ops",
+        events_from: "41",
+        created_at: AT,
+        updated_at: AT,
+      },
+    ],
+  ],
+  findVisible: [[PATH, RULE_ID]],
+  listVisible: [[PATH], [PATH, ACCOUNT_ID]],
+  updateRule: [[RULE_ID, { enabled: false, updated_at: AT }]],
+  deleteRule: [[RULE_ID]],
+  enabledRules: [[false], [true]],
+  usagePercentsFor: [[`${PATH}0190a8a0-0000-7000-8000-000000000006/`]],
+  insertFirings: [
+    [
+      [
+        {
+          id: FIRING_ID,
+          rule_id: RULE_ID,
+          account_id: ACCOUNT_ID,
+          dedupe_key: EVENT_ID,
+          event_id: EVENT_ID,
+          event_type: "sim.state_changed",
+          event_data: JSON.stringify({
+            iccid: "89440000000000000001",
+            from: "ACTIVATED",
+            to: "SUSPENDED",
+          }),
+          sim_id: SIM_ID,
+          iccid: "89440000000000000001",
+          status: "pending",
+          created_at: AT,
+        },
+      ],
+    ],
+  ],
+  firedEpisodes: [[RULE_ID, [{ simId: SIM_ID, at: AT }]]],
+  lockDue: [[20]],
+  claimFiring: [[FIRING_ID, 1, 300_000]],
+  lockFiring: [[FIRING_ID]],
+  updateFiring: [[FIRING_ID, { status: "done", finished_at: AT, lease_until: null }]],
+  listFirings: [
+    [RULE_ID, { limit: 51 }],
+    [RULE_ID, { before: FIRING_ID, limit: 51 }],
+  ],
 };

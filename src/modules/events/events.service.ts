@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { inTransaction, type Db, type Executor } from "../../db/database.js";
 import type { Clock } from "../../lib/clock.js";
 import { type IdGenerator, newId } from "../../lib/ids.js";
@@ -9,6 +8,7 @@ import {
   type EventType,
   isEventType,
 } from "./event-types.js";
+import { eventsRepo as repo } from "./events.repo.js";
 
 export type { DomainEvent, EventType } from "./event-types.js";
 
@@ -87,15 +87,7 @@ export function createEventsService(deps: {
       const queued = rows.flatMap((r) =>
         (byType.get(r.type as EventType) ?? []).map((consumer) => ({ consumer, event_id: r.id })),
       );
-      if (queued.length === 0) {
-        await tx.insertInto("domain_events").values(rows).execute();
-        return;
-      }
-      await tx
-        .with("e", (q) => q.insertInto("domain_events").values(rows))
-        .insertInto("event_queue")
-        .values(queued)
-        .execute();
+      await repo.insertEvents(tx, rows, queued);
     },
 
     /**
@@ -115,26 +107,7 @@ export function createEventsService(deps: {
       let total = 0;
       for (let i = 0; i < (opts.maxBatches ?? 20); i++) {
         const n = await inTransaction(deps.db, async (tx) => {
-          const claimed = await tx
-            .selectFrom("event_queue as q")
-            .innerJoin("domain_events as e", "e.id", "q.event_id")
-            .leftJoin("accounts as a", "a.id", "e.account_id")
-            .select([
-              "q.seq",
-              "e.id",
-              "e.type",
-              "e.subject_id",
-              "e.account_id",
-              "e.data",
-              "e.created_at",
-              "a.path",
-            ])
-            .where("q.consumer", "=", consumer)
-            .orderBy("q.seq")
-            .limit(batch)
-            .forUpdate(["q"])
-            .skipLocked()
-            .execute();
+          const claimed = await repo.claimQueued(tx, consumer, batch);
           if (claimed.length === 0) return 0;
           const events: AnyConsumedEvent[] = [];
           for (const r of claimed) {
@@ -152,15 +125,11 @@ export function createEventsService(deps: {
             } as AnyConsumedEvent);
           }
           await handler(tx, events);
-          await tx
-            .deleteFrom("event_queue")
-            .where("consumer", "=", consumer)
-            .where(
-              "seq",
-              "in",
-              claimed.map((r) => r.seq),
-            )
-            .execute();
+          await repo.dequeue(
+            tx,
+            consumer,
+            claimed.map((r) => r.seq),
+          );
           return claimed.length;
         });
         total += n;
@@ -173,24 +142,14 @@ export function createEventsService(deps: {
      * The queues' current position: events emitted from now on stand after it. A subscriber stores
      * it when it is made and takes only later events — the database's order, not a node's clock.
      */
-    async position(ex: Executor = deps.db): Promise<string> {
-      const r = await sql<{
-        pos: string;
-      }>`SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS pos FROM event_queue_seq_seq`.execute(
-        ex,
-      );
-      return String(r.rows[0]!.pos);
-    },
+    position: (ex: Executor = deps.db): Promise<string> => repo.lastPosition(ex),
 
     /** How many events wait for a consumer (tests read it to show a queue drained). */
-    async backlog(consumer: string, ex: Executor = deps.db): Promise<number> {
-      const r = await ex
-        .selectFrom("event_queue")
-        .select((eb) => eb.fn.countAll<string>().as("n"))
-        .where("consumer", "=", consumer)
-        .executeTakeFirstOrThrow();
-      return Number(r.n);
-    },
+    backlog: (consumer: string, ex: Executor = deps.db): Promise<number> =>
+      repo.backlog(ex, consumer),
+
+    /** The account and data of the given events (a webhook delivery sends them long after the event was consumed). */
+    payloads: (ex: Executor, ids: readonly string[]) => repo.payloads(ex, ids),
   };
 }
 export type EventsService = ReturnType<typeof createEventsService>;

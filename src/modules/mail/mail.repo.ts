@@ -1,6 +1,8 @@
 import type { Insertable } from "kysely";
 import type { Executor } from "../../db/database.js";
 import type { MailMessagesTable } from "../../db/schema.js";
+import type { SqlExamples } from "../../db/sql-examples.js";
+import { withinSubtree } from "../tenancy/tenancy.js";
 
 export type MailStatus = MailMessagesTable["status"];
 
@@ -13,10 +15,9 @@ export const mailRepo = {
   findVisible: (db: Executor, path: string, id: string) =>
     db
       .selectFrom("mail_messages")
-      .innerJoin("accounts", "accounts.id", "mail_messages.account_id")
-      .selectAll("mail_messages")
-      .where("mail_messages.id", "=", id)
-      .where("accounts.path", "like", `${path}%`)
+      .selectAll()
+      .where("id", "=", id)
+      .where((eb) => withinSubtree(eb, "mail_messages.account_id", path))
       .executeTakeFirst(),
 
   /** Newest first; `before` is the id of the last message of the previous page. */
@@ -27,12 +28,11 @@ export const mailRepo = {
   ) => {
     let q = db
       .selectFrom("mail_messages")
-      .innerJoin("accounts", "accounts.id", "mail_messages.account_id")
-      .selectAll("mail_messages")
-      .where("accounts.path", "like", `${path}%`);
-    if (opts.status) q = q.where("mail_messages.status", "=", opts.status);
-    if (opts.before) q = q.where("mail_messages.id", "<", opts.before);
-    return q.orderBy("mail_messages.id", "desc").limit(opts.limit).execute();
+      .selectAll()
+      .where((eb) => withinSubtree(eb, "mail_messages.account_id", path));
+    if (opts.status) q = q.where("status", "=", opts.status);
+    if (opts.before) q = q.where("id", "<", opts.before);
+    return q.orderBy("id", "desc").limit(opts.limit).execute();
   },
 
   /**
@@ -116,4 +116,49 @@ export const mailRepo = {
       .where("id", "=", id)
       .where("status", "=", from)
       .executeTakeFirst(),
+};
+
+const ACCOUNT_ID = "0190a8a0-0000-7000-8000-000000000001";
+const MAIL_ID = "0190a8a0-0000-7000-8000-000000000002";
+const AT = new Date("2026-12-01T00:00:00Z");
+
+export const mailRepoSql: SqlExamples<typeof mailRepo> = {
+  insert: [
+    [
+      {
+        id: MAIL_ID,
+        account_id: ACCOUNT_ID,
+        message_id: `<${MAIL_ID}@otter.example.com>`,
+        from_address: "otter@otter.example.com",
+        to_addresses: ["noc@customer.example.com"],
+        cc_addresses: [],
+        subject: "Otter paused your webhook",
+        text_body: "Hello,",
+        html_body: null,
+        headers: JSON.stringify({}),
+        purpose: "webhook_paused",
+        status: "queued",
+        next_attempt_at: AT,
+        created_at: AT,
+      },
+    ],
+  ],
+  findVisible: [[`/${ACCOUNT_ID}/`, MAIL_ID]],
+  listVisible: [
+    [`/${ACCOUNT_ID}/`, { limit: 51 }],
+    [`/${ACCOUNT_ID}/`, { status: "failed", before: MAIL_ID, limit: 51 }],
+  ],
+  lockDue: [[AT, 20]],
+  lockLapsed: [[AT]],
+  markSending: [[[MAIL_ID], new Date("2026-12-01T00:05:00Z")]],
+  markSent: [
+    [MAIL_ID, AT, 1, null],
+    [MAIL_ID, AT, 2, "250 2.0.0 queued as 4Xk9"],
+  ],
+  markAttemptFailed: [
+    [MAIL_ID, 1, "421 try again later", new Date("2026-12-01T00:01:00Z")],
+    [MAIL_ID, 5, "550 mailbox unavailable", null],
+  ],
+  release: [[MAIL_ID, AT]],
+  requeue: [[MAIL_ID, "failed", AT]],
 };

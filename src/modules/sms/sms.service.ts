@@ -1,6 +1,7 @@
-import { sql } from "kysely";
+import type { Updateable } from "kysely";
 import type { Logger } from "pino";
 import { type Db, type Executor, inTransaction } from "../../db/database.js";
+import type { SmsMessagesTable } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, validationError } from "../../lib/errors.js";
 import { type EncodedSms, encodeSms, SmsEncodingError } from "../../network/sms-encoding.js";
@@ -12,6 +13,7 @@ import {
 } from "../../network/smpp-client.js";
 import type { SimsService } from "../sims/sims.service.js";
 import type { SmsCentresService } from "./sms-centres.service.js";
+import { smsRepo as repo } from "./sms.repo.js";
 
 /**
  * SMS to devices through an SMS centre over SMPP. An SMS is stored (queued) in the transaction of
@@ -117,15 +119,7 @@ export function createSmsService(deps: Deps) {
 
   async function storeReceipt(r: DeliveryReceipt): Promise<void> {
     const found = await inTransaction(db, async (tx) => {
-      const row = await tx
-        .selectFrom("sms_messages")
-        .selectAll()
-        .where(sql<boolean>`message_ids @> ARRAY[${r.messageId}]::text[]`)
-        .where("status", "in", ["submitted", "submitting", "delivered", "failed"])
-        .orderBy("created_at", "desc")
-        .limit(1)
-        .forUpdate()
-        .executeTakeFirst();
+      const row = await repo.lockByMessageId(tx, r.messageId);
       if (!row) return false;
       const receipts = (row.receipts as { messageId: string }[]).filter(
         (x) => x.messageId !== r.messageId,
@@ -139,7 +133,7 @@ export function createSmsService(deps: Deps) {
         receivedAt: now.toISOString(),
       } as never);
       const all = receipts as unknown as { messageId: string; stat: string; err: string | null }[];
-      let patch: Record<string, unknown> = { receipts: JSON.stringify(all), updated_at: now };
+      let patch: Updateable<SmsMessagesTable> = { receipts: JSON.stringify(all), updated_at: now };
       if (row.status === "submitted") {
         const bad = all.find((x) => x.stat !== FINAL_OK);
         if (bad)
@@ -152,7 +146,7 @@ export function createSmsService(deps: Deps) {
         else if (row.message_ids.every((id) => all.some((x) => x.messageId === id)))
           patch = { ...patch, status: "delivered", delivered_at: now };
       }
-      await tx.updateTable("sms_messages").set(patch).where("id", "=", row.id).execute();
+      await repo.recordReceipts(tx, row.id, patch);
       return true;
     });
     if (!found) {
@@ -192,28 +186,23 @@ export function createSmsService(deps: Deps) {
     }
     const now = clock.now();
     const held = await serially(async () => {
-      await db
-        .updateTable("sms_messages")
-        .set({
-          status,
-          attempts,
-          last_error: error,
-          updated_at: now,
-          next_attempt_at:
-            status === "queued"
-              ? new Date(
-                  now.getTime() + SMS_RETRY_MS[Math.min(row.attempts, SMS_RETRY_MS.length - 1)]!,
-                )
-              : null,
-          ...(status === "submitted" && { message_ids: ids, submitted_at: now }),
-          ...(status === "failed" && {
-            failed_at: now,
-            last_error: attempts > 1 ? `${error} Gave up after ${attempts} attempts.` : error,
-          }),
-        })
-        .where("id", "=", row.id)
-        .where("status", "=", "submitting")
-        .execute();
+      await repo.recordSubmission(db, row.id, {
+        status,
+        attempts,
+        last_error: error,
+        updated_at: now,
+        next_attempt_at:
+          status === "queued"
+            ? new Date(
+                now.getTime() + SMS_RETRY_MS[Math.min(row.attempts, SMS_RETRY_MS.length - 1)]!,
+              )
+            : null,
+        ...(status === "submitted" && { message_ids: ids, submitted_at: now }),
+        ...(status === "failed" && {
+          failed_at: now,
+          last_error: attempts > 1 ? `${error} Gave up after ${attempts} attempts.` : error,
+        }),
+      });
       const found = ids.map((id) => early.get(id)).filter((r): r is DeliveryReceipt => !!r);
       for (const r of found) early.delete(r.messageId);
       return found;
@@ -282,26 +271,23 @@ export function createSmsService(deps: Deps) {
     ) {
       const now = clock.now();
       const e = p.prepared.encoded;
-      await tx
-        .insertInto("sms_messages")
-        .values({
-          id: p.id,
-          account_id: p.accountId,
-          sim_id: p.simId,
-          sim_action_id: p.simActionId,
-          sms_centre_id: p.prepared.centre.id,
-          msisdn: p.msisdn,
-          purpose: p.purpose,
-          encoding: e.encoding,
-          data_coding: e.dataCoding,
-          esm_class: e.esmClass,
-          segments: e.segments.map((s) => s.toString("hex")),
-          status: "queued",
-          next_attempt_at: now,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await repo.insert(tx, {
+        id: p.id,
+        account_id: p.accountId,
+        sim_id: p.simId,
+        sim_action_id: p.simActionId,
+        sms_centre_id: p.prepared.centre.id,
+        msisdn: p.msisdn,
+        purpose: p.purpose,
+        encoding: e.encoding,
+        data_coding: e.dataCoding,
+        esm_class: e.esmClass,
+        segments: e.segments.map((s) => s.toString("hex")),
+        status: "queued",
+        next_attempt_at: now,
+        created_at: now,
+        updated_at: now,
+      });
       return {
         id: p.id,
         smsCentre: p.prepared.centre.name,
@@ -312,13 +298,7 @@ export function createSmsService(deps: Deps) {
 
     /** The SMS sent for a remote action, with its delivery (null when the action sent none). */
     async forSimAction(ex: Executor, simActionId: string) {
-      const row = await ex
-        .selectFrom("sms_messages")
-        .leftJoin("sms_centres", "sms_centres.id", "sms_messages.sms_centre_id")
-        .selectAll("sms_messages")
-        .select("sms_centres.name as centre_name")
-        .where("sim_action_id", "=", simActionId)
-        .executeTakeFirst();
+      const row = await repo.findBySimAction(ex, simActionId);
       return row ? present(row, row.centre_name) : null;
     },
 
@@ -326,82 +306,43 @@ export function createSmsService(deps: Deps) {
     async deliverDue(limit = 20): Promise<number> {
       const claimed = await inTransaction(db, async (tx) => {
         // A claim whose node died mid-submit lapses: the SMS is submitted again (at least once).
-        await tx
-          .updateTable("sms_messages")
-          .set({ status: "queued" })
-          .where("status", "=", "submitting")
-          .where("next_attempt_at", "<", clock.now())
-          .execute();
-        const due = await tx
-          .selectFrom("sms_messages")
-          .selectAll()
-          .where("status", "=", "queued")
-          .where("next_attempt_at", "<=", clock.now())
-          .orderBy("next_attempt_at")
-          .limit(limit)
-          .forUpdate()
-          .skipLocked()
-          .execute();
+        await repo.requeueLapsed(tx, clock.now());
+        const due = await repo.lockDue(tx, clock.now(), limit);
         if (due.length === 0) return [];
         const sendable: typeof due = [];
         for (const d of due) {
           if (await deps.sims.stillHeldBy(tx, d.sim_id, d.account_id)) sendable.push(d);
           else
-            await tx
-              .updateTable("sms_messages")
-              .set({
-                status: "failed",
-                failed_at: clock.now(),
-                updated_at: clock.now(),
-                next_attempt_at: null,
-                last_error:
-                  "Not sent: the SIM passed to another customer before the SMS could be sent.",
-              })
-              .where("id", "=", d.id)
-              .execute();
+            await repo.markFailed(
+              tx,
+              d.id,
+              clock.now(),
+              "Not sent: the SIM passed to another customer before the SMS could be sent.",
+            );
         }
         if (sendable.length === 0) return [];
-        await tx
-          .updateTable("sms_messages")
-          .set({
-            status: "submitting",
-            next_attempt_at: new Date(clock.now().getTime() + CLAIM_MS),
-            updated_at: clock.now(),
-          })
-          .where(
-            "id",
-            "in",
-            sendable.map((d) => d.id),
-          )
-          .execute();
+        await repo.markSubmitting(
+          tx,
+          sendable.map((d) => d.id),
+          new Date(clock.now().getTime() + CLAIM_MS),
+          clock.now(),
+        );
         return sendable;
       });
       for (const row of claimed) await submit(row);
       const now = clock.now();
-      await db
-        .updateTable("sms_messages")
-        .set({
-          status: "failed",
-          failed_at: now,
-          updated_at: now,
-          last_error: `No delivery receipt from the SMS centre within ${RECEIPT_WAIT_MS / 3_600_000} hours of submission: Otter cannot tell whether the device got it.`,
-        })
-        .where("status", "=", "submitted")
-        .where("submitted_at", "<", new Date(now.getTime() - RECEIPT_WAIT_MS))
-        .execute();
+      await repo.failUnreceipted(
+        db,
+        new Date(now.getTime() - RECEIPT_WAIT_MS),
+        now,
+        `No delivery receipt from the SMS centre within ${RECEIPT_WAIT_MS / 3_600_000} hours of submission: Otter cannot tell whether the device got it.`,
+      );
       // Receipts of SMS submitted before a restart come back only on a bound link: keep one up.
-      const waiting = await db
-        .selectFrom("sms_messages")
-        .select("sms_centre_id")
-        .distinct()
-        .where("status", "=", "submitted")
-        .execute();
-      for (const w of waiting) (await linkFor(w.sms_centre_id))?.keepUp();
+      for (const centreId of await repo.centresAwaitingReceipts(db))
+        (await linkFor(centreId))?.keepUp();
       // Unbind from centres that were removed.
       if (links.size > 0) {
-        const live = new Set(
-          (await db.selectFrom("sms_centres").select("id").execute()).map((c) => c.id),
-        );
+        const live = new Set(await repo.centreIds(db));
         for (const [id, held] of links)
           if (!live.has(id)) {
             links.delete(id);

@@ -1,5 +1,7 @@
 import { type Insertable, sql, type Updateable } from "kysely";
 import type { Executor } from "../../db/database.js";
+import type { SqlExamples } from "../../db/sql-examples.js";
+import { pathOf, withinSubtree } from "../tenancy/tenancy.js";
 import type {
   WebhookAttemptsTable,
   WebhookDeliveriesTable,
@@ -17,20 +19,18 @@ export const webhooksRepo = {
   findVisible: (db: Executor, path: string, id: string) =>
     db
       .selectFrom("webhook_subscriptions")
-      .innerJoin("accounts", "accounts.id", "webhook_subscriptions.account_id")
-      .selectAll("webhook_subscriptions")
-      .where("webhook_subscriptions.id", "=", id)
-      .where("accounts.path", "like", `${path}%`)
+      .selectAll()
+      .where("id", "=", id)
+      .where((eb) => withinSubtree(eb, "webhook_subscriptions.account_id", path))
       .executeTakeFirst(),
 
   listVisible: (db: Executor, path: string, accountId?: string) => {
     let q = db
       .selectFrom("webhook_subscriptions")
-      .innerJoin("accounts", "accounts.id", "webhook_subscriptions.account_id")
-      .selectAll("webhook_subscriptions")
-      .where("accounts.path", "like", `${path}%`);
-    if (accountId) q = q.where("webhook_subscriptions.account_id", "=", accountId);
-    return q.orderBy("webhook_subscriptions.id").execute();
+      .selectAll()
+      .where((eb) => withinSubtree(eb, "webhook_subscriptions.account_id", path));
+    if (accountId) q = q.where("account_id", "=", accountId);
+    return q.orderBy("id").execute();
   },
 
   updateSubscription: (db: Executor, id: string, patch: Updateable<WebhookSubscriptionsTable>) =>
@@ -48,13 +48,9 @@ export const webhooksRepo = {
   allSubscriptions: (tx: Executor) =>
     tx
       .selectFrom("webhook_subscriptions")
-      .innerJoin("accounts", "accounts.id", "webhook_subscriptions.account_id")
-      .select([
-        "webhook_subscriptions.id",
-        "webhook_subscriptions.events",
-        "webhook_subscriptions.events_from",
-        "accounts.path",
-      ])
+      .select(["id", "events", "events_from"])
+      // Never null: a subscription's account is a foreign key.
+      .select((eb) => pathOf(eb, "webhook_subscriptions.account_id").$asScalar().as("path"))
       .execute(),
 
   insertDeliveries: (tx: Executor, rows: Insertable<WebhookDeliveriesTable>[]) =>
@@ -69,12 +65,13 @@ export const webhooksRepo = {
 
   /**
    * Locks up to `limit` due deliveries of active subscriptions that no other node has locked, with
-   * what sending needs. Must run in a transaction that marks them `sending` and commits at once.
+   * their subscription's URL, sealed secret and account. Must run in a transaction that marks them
+   * `sending` and commits at once.
    */
   lockDue: async (tx: Executor, now: Date, limit: number) => {
     // Two steps: lock the due ids alone, walking the due index in order (joined in one statement,
     // the planner sorted every queued delivery with its event on disk once a backlog built up),
-    // then read what sending needs for those ids.
+    // then read what sending needs for those ids (the events' data comes from the events module).
     const active = (
       await tx
         .selectFrom("webhook_subscriptions")
@@ -100,15 +97,8 @@ export const webhooksRepo = {
     return tx
       .selectFrom("webhook_deliveries")
       .innerJoin("webhook_subscriptions as s", "s.id", "webhook_deliveries.subscription_id")
-      .innerJoin("domain_events as e", "e.id", "webhook_deliveries.event_id")
       .selectAll("webhook_deliveries")
-      .select([
-        "s.url",
-        "s.secret_sealed",
-        "s.account_id as subscription_account_id",
-        "e.account_id as event_account_id",
-        "e.data as event_data",
-      ])
+      .select(["s.url", "s.secret_sealed", "s.account_id as subscription_account_id"])
       .where("webhook_deliveries.id", "in", ids)
       .orderBy("webhook_deliveries.next_attempt_at")
       .execute();
@@ -287,27 +277,117 @@ export const webhooksRepo = {
           .orderBy("attempted_at")
           .orderBy("id")
           .execute(),
+};
 
-  /**
-   * Who hears about a paused subscription: the account's contacts with an e-mail address, or, when
-   * it has none, its enabled administrators. (Read here rather than through the accounts service,
-   * which answers only to a principal.)
-   */
-  ownerAddresses: async (db: Executor, accountId: string): Promise<string[]> => {
-    const contacts = await db
-      .selectFrom("contacts")
-      .select("email")
-      .where("account_id", "=", accountId)
-      .where("email", "is not", null)
-      .execute();
-    if (contacts.length > 0) return [...new Set(contacts.map((c) => c.email!))];
-    const admins = await db
-      .selectFrom("users")
-      .select("email")
-      .where("account_id", "=", accountId)
-      .where("role", "in", ["customer_admin", "operator_admin"])
-      .where("disabled_at", "is", null)
-      .execute();
-    return [...new Set(admins.map((u) => u.email))];
-  },
+const ACCOUNT_ID = "0190a8a0-0000-7000-8000-000000000001";
+const SUBSCRIPTION_ID = "0190a8a0-0000-7000-8000-000000000002";
+const DELIVERY_ID = "0190a8a0-0000-7000-8000-000000000003";
+const EVENT_ID = "0190a8a0-0000-7000-8000-000000000004";
+const PATH = `/${ACCOUNT_ID}/`;
+const AT = new Date("2026-12-01T00:00:00Z");
+const RETRY_UNTIL = new Date("2026-12-02T00:00:00Z");
+
+export const webhooksRepoSql: SqlExamples<typeof webhooksRepo> = {
+  insertSubscription: [
+    [
+      {
+        id: SUBSCRIPTION_ID,
+        account_id: ACCOUNT_ID,
+        url: "https://hooks.example.com/otter",
+        events: ["sim.state_changed"],
+        events_from: "41",
+        secret_sealed: "sealed",
+        description: null,
+        status: "active",
+        created_at: AT,
+        updated_at: AT,
+      },
+    ],
+  ],
+  findVisible: [[PATH, SUBSCRIPTION_ID]],
+  listVisible: [[PATH], [PATH, ACCOUNT_ID]],
+  updateSubscription: [[SUBSCRIPTION_ID, { status: "paused", paused_reason: "Paused by Ops." }]],
+  deleteSubscription: [[SUBSCRIPTION_ID]],
+  allSubscriptions: [[]],
+  insertDeliveries: [
+    [
+      [
+        {
+          id: DELIVERY_ID,
+          subscription_id: SUBSCRIPTION_ID,
+          event_id: EVENT_ID,
+          event_type: "sim.state_changed",
+          event_created_at: AT,
+          status: "queued",
+          next_attempt_at: AT,
+          retry_until: RETRY_UNTIL,
+          created_at: AT,
+        },
+      ],
+    ],
+  ],
+  lockDue: [[AT, 200]],
+  lockLapsed: [[]],
+  markSending: [[[DELIVERY_ID], 60_000]],
+  insertAttempt: [
+    [
+      {
+        id: "0190a8a0-0000-7000-8000-000000000005",
+        delivery_id: DELIVERY_ID,
+        attempted_at: AT,
+        status_code: 503,
+        error: null,
+        duration_ms: 120,
+      },
+    ],
+  ],
+  finishAttempt: [[DELIVERY_ID, { status: "queued", attempts: 1, next_attempt_at: AT }]],
+  insertAttempts: [
+    [
+      [
+        {
+          id: "0190a8a0-0000-7000-8000-000000000005",
+          delivery_id: DELIVERY_ID,
+          attempted_at: AT,
+          status_code: 200,
+          error: null,
+          duration_ms: 80,
+        },
+      ],
+    ],
+  ],
+  finishAttempts: [
+    [
+      [
+        {
+          id: DELIVERY_ID,
+          status: "delivered",
+          attempts: 1,
+          nextAttemptAt: null,
+          deliveredAt: AT,
+          statusCode: 200,
+          error: null,
+        },
+      ],
+    ],
+  ],
+  recordRound: [
+    [SUBSCRIPTION_ID, AT, { succeeded: true, failuresAfter: 0 }],
+    [SUBSCRIPTION_ID, AT, { succeeded: false, failuresAfter: 3 }],
+  ],
+  findDelivery: [[SUBSCRIPTION_ID, DELIVERY_ID]],
+  requeue: [
+    [{ subscriptionId: SUBSCRIPTION_ID, id: DELIVERY_ID }, AT, RETRY_UNTIL],
+    [
+      { subscriptionId: SUBSCRIPTION_ID, from: AT, to: new Date("2026-12-01T06:00:00Z") },
+      AT,
+      RETRY_UNTIL,
+    ],
+  ],
+  wakeQueued: [[SUBSCRIPTION_ID, AT, RETRY_UNTIL]],
+  listDeliveries: [
+    [SUBSCRIPTION_ID, { limit: 51 }],
+    [SUBSCRIPTION_ID, { status: "failed", before: DELIVERY_ID, limit: 51 }],
+  ],
+  attemptsOf: [[[DELIVERY_ID]]],
 };

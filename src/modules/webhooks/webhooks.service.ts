@@ -50,11 +50,11 @@ interface Deps {
   db: Db;
   clock: Clock;
   secrets: SecretBox;
-  accounts: Pick<AccountsService, "requireVisible" | "rootAccount">;
+  accounts: Pick<AccountsService, "requireVisible" | "rootAccount" | "noticeAddresses">;
   audit: Pick<AuditService, "record">;
   mail: Pick<MailService, "enqueue">;
   logger: Pick<Logger, "info" | "warn" | "error">;
-  events: Pick<EventsService, "consume" | "position">;
+  events: Pick<EventsService, "consume" | "position" | "payloads">;
   /** Resolves and checks destinations when a URL is given. */
   guard: Pick<OutboundGuard, "resolvePermitted">;
   /** Sends through the same guard, which checks again at connect time. */
@@ -192,7 +192,7 @@ export function createWebhooksService(deps: Deps) {
       updated_at: clock.now(),
     });
     logger.warn({ webhookId: s.id, url: s.url, reason }, "webhook subscription paused");
-    const to = await repo.ownerAddresses(tx, s.account_id);
+    const to = await deps.accounts.noticeAddresses(tx, s.account_id);
     if (to.length === 0) return;
     await deps.mail.enqueue(tx, {
       accountId: s.account_id,
@@ -215,7 +215,22 @@ export function createWebhooksService(deps: Deps) {
     });
   }
 
-  type Claimed = Awaited<ReturnType<typeof repo.lockDue>>[number];
+  /**
+   * Locks due deliveries (see `repo.lockDue`) and adds the account and data of their events, which
+   * the events module keeps; a delivery whose event is not there is left alone.
+   */
+  async function lockDue(tx: Executor, limit: number) {
+    const due = await repo.lockDue(tx, clock.now(), limit);
+    if (due.length === 0) return [];
+    const payloads = await deps.events.payloads(tx, [...new Set(due.map((d) => d.event_id))]);
+    const byId = new Map(payloads.map((e) => [e.id, e]));
+    return due.flatMap((d) => {
+      const e = byId.get(d.event_id);
+      return e ? [{ ...d, event_account_id: e.account_id, event_data: e.data }] : [];
+    });
+  }
+
+  type Claimed = Awaited<ReturnType<typeof lockDue>>[number];
 
   interface Outcome {
     d: Claimed;
@@ -375,7 +390,7 @@ export function createWebhooksService(deps: Deps) {
     const round: WebhookRound = { claimed: 0, delivered: 0, retrying: 0, failed: 0, paused: 0 };
     const claimed = await inTransaction(db, async (tx) => {
       await takeBackLapsed(tx, round);
-      const due = await repo.lockDue(tx, clock.now(), limit);
+      const due = await lockDue(tx, limit);
       if (due.length > 0)
         await repo.markSending(
           tx,
