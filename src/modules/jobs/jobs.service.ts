@@ -266,7 +266,10 @@ export function createJobsService(deps: Deps) {
       });
     },
 
-    /** Marks an uploaded job ready to run, first storing `params` (what the upload turned out to be) when given. */
+    /**
+     * Marks an uploaded job ready to run; `params`, when given, replace the stored ones first (what
+     * the upload turned out to be, such as a CSV's header).
+     */
     async release(
       id: string,
       set: {
