@@ -149,6 +149,7 @@ export async function buildOtter(infra: Infrastructure) {
     engine: database.engine,
     logger: logger.child({ module: "jobs" }),
     leaseMs: config.OTTER_JOB_LEASE_MS,
+    accounts,
     onFinished: jobFinishedNotice({ mail, accounts }),
   });
   const simImport = createSimImport({

@@ -24,6 +24,7 @@ describe("jobs", () => {
       engine: t.otter.database.engine,
       logger: pino({ level: "silent" }),
       leaseMs: 60_000,
+      accounts: t.otter.services.accounts,
     });
   const principal = () => ({
     userId: "00000000-0000-0000-0000-000000000001",

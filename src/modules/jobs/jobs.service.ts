@@ -1,16 +1,18 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
-import { type ExpressionBuilder, sql } from "kysely";
-import type { Logger } from "pino";
-import { type Db, type Engine, type Executor, inTransaction } from "../../db/database.js";
 import type { Selectable } from "kysely";
-import type { DB, Job, JobRowsTable } from "../../db/schema.js";
+import type { Logger } from "pino";
+import { type Db, type Engine, type Executor, inTransaction, type Tx } from "../../db/database.js";
+import type { Job, JobRowsTable } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, notFound, OtterError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
+import type { AccountsService } from "../accounts/accounts.service.js";
 import { requirePermission } from "../auth/permissions.js";
 import { type Principal } from "../auth/principal.js";
 import { inSubtree } from "../tenancy/tenancy.js";
+import { jobRowsRepo } from "./job-rows.repo.js";
+import { type JobStatus, jobsRepo as repo } from "./jobs.repo.js";
 import type { JobCounts, JobOut } from "./jobs.schemas.js";
 
 /**
@@ -25,7 +27,7 @@ export interface JobContext {
   principal: Principal;
   /** Ends the run early (throws) if the lease was lost or a cancel was requested. */
   checkpoint(
-    tx: Executor,
+    tx: Tx,
     update: {
       phase?: string;
       done?: number;
@@ -41,7 +43,7 @@ export interface JobContext {
    * Marks the job succeeded inside the handler's last transaction, so its closing writes (audit
    * record, domain event) commit together with the finish: a resume can never repeat them.
    */
-  succeed(tx: Executor): Promise<void>;
+  succeed(tx: Tx): Promise<void>;
   logger: Logger;
 }
 
@@ -63,25 +65,6 @@ export type ResultRow = Omit<Selectable<JobRowsTable>, "job_id">;
  */
 export const OTHER_ACCOUNT_OUTCOME = "other_account";
 
-/**
- * Rows a reader may see: those of the job's own account (account_id null) and those of accounts in
- * the reader's subtree. (The job itself is visible, so its own account is in the subtree.)
- */
-function rowVisibleTo(principal: Principal) {
-  return (eb: ExpressionBuilder<DB, "job_rows">) =>
-    eb.or([
-      eb("job_rows.account_id", "is", null),
-      eb(
-        "job_rows.account_id",
-        "in",
-        eb
-          .selectFrom("accounts")
-          .select("accounts.id")
-          .where("accounts.path", "like", `${principal.accountPath}%`),
-      ),
-    ]);
-}
-
 export class JobCancelled extends Error {}
 class LeaseLost extends Error {}
 
@@ -94,6 +77,8 @@ interface Deps {
   engine: Engine;
   logger: Logger;
   leaseMs: number;
+  /** Reads the paths of the accounts a job's rows concern, to hide the others' rows from a reader. */
+  accounts: Pick<AccountsService, "directory">;
   /** Runs in the transaction that ends a job (e.g. to queue a notice to the person who started it). */
   onFinished?: (tx: Executor, job: Job) => Promise<void>;
 }
@@ -103,42 +88,19 @@ export function createJobsService(deps: Deps) {
   const node = `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
   const handlers = new Map<string, JobHandler>();
   let stopping = false;
-  /**
-   * Leases are operational time, not domain time, and are compared across nodes: they use the
-   * database server's clock (`now()`), so a node whose clock runs ahead cannot steal a live lease.
-   */
-  const leaseUntil = () => sql<Date>`now() + ${deps.leaseMs} * interval '1 millisecond'`;
 
   async function requireVisibleJob(principal: Principal, id: string, ex: Executor = db) {
-    const job = await ex
-      .selectFrom("jobs")
-      .innerJoin("accounts", "accounts.id", "jobs.account_id")
-      .selectAll("jobs")
-      .select("accounts.path as account_path")
-      .where("jobs.id", "=", id)
-      .executeTakeFirst();
+    const job = await repo.findWithPath(ex, id);
     if (!job || !inSubtree(principal.accountPath, job.account_path))
       throw notFound("JOB_NOT_FOUND", `Job ${id} was not found.`);
     return job;
   }
 
   async function present(ex: Executor, job: Job, reader: Principal): Promise<JobOut> {
-    const errors = await ex
-      .selectFrom("job_rows")
-      .select(["line", "iccid", "field", "code", "message"])
-      .where("job_id", "=", job.id)
-      .where("outcome", "=", "failed")
-      .where(rowVisibleTo(reader))
-      .orderBy("line")
-      .limit(100)
-      .execute();
-    const hidden = await ex
-      .selectFrom("job_rows")
-      .select((eb) => eb.fn.countAll<string>().as("n"))
-      .where("job_id", "=", job.id)
-      .where("outcome", "=", "failed")
-      .where((eb) => eb.not(rowVisibleTo(reader)(eb)))
-      .executeTakeFirst();
+    const errors = await jobRowsRepo.visibleFailures(ex, job.id, reader.accountPath, {
+      limit: 100,
+    });
+    const hidden = await jobRowsRepo.hiddenFailureCount(ex, job.id, reader.accountPath);
     const params = job.params as { dryRun?: boolean; principal?: { userId: string } };
     return {
       id: job.id,
@@ -150,7 +112,7 @@ export function createJobsService(deps: Deps) {
       progress: { phase: job.phase, done: job.done, total: job.total },
       counts: { ...ZERO_COUNTS, ...(job.counts as Partial<JobCounts>) },
       errorCount: job.error_count,
-      hiddenErrorCount: Number(hidden?.n ?? 0),
+      hiddenErrorCount: hidden,
       errors: errors.map((e) => ({
         line: e.line,
         iccid: e.iccid,
@@ -169,26 +131,12 @@ export function createJobsService(deps: Deps) {
 
   /** Finishes a job this node holds; false when the lease was lost meanwhile (nothing written). */
   async function finishIn(
-    tx: Executor,
+    tx: Tx,
     id: string,
     status: "succeeded" | "failed" | "cancelled",
     failure?: { code: string; message: string },
   ): Promise<boolean> {
-    const job = await tx
-      .updateTable("jobs")
-      .set({
-        status,
-        phase: "done",
-        finished_at: clock.now(),
-        updated_at: clock.now(),
-        lease_owner: null,
-        lease_until: null,
-        ...(failure && { failure: JSON.stringify(failure) }),
-      })
-      .where("id", "=", id)
-      .where("lease_owner", "=", node)
-      .returningAll()
-      .executeTakeFirst();
+    const job = await repo.finish(tx, id, node, status, failure, clock.now());
     if (job && deps.onFinished) await deps.onFinished(tx, job);
     return job !== undefined;
   }
@@ -204,38 +152,9 @@ export function createJobsService(deps: Deps) {
   /** Claims one runnable job: queued and uploaded, or running with an expired lease. */
   async function claim(): Promise<Job | undefined> {
     return inTransaction(db, async (tx) => {
-      const now = sql<Date>`now()`;
-      const candidate = await tx
-        .selectFrom("jobs")
-        .select("id")
-        .where((eb) =>
-          eb.or([
-            eb.and([eb("status", "=", "queued"), eb("phase", "!=", "upload")]),
-            eb.and([
-              eb("status", "=", "running"),
-              eb.or([eb("lease_until", "<", now), eb("lease_until", "is", null)]),
-            ]),
-          ]),
-        )
-        .orderBy("created_at")
-        .limit(1)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
+      const candidate = await repo.lockRunnable(tx);
       if (!candidate) return undefined;
-      return tx
-        .updateTable("jobs")
-        .set({
-          status: "running",
-          lease_owner: node,
-          lease_until: leaseUntil(),
-          attempts: sql`attempts + 1`,
-          started_at: sql`coalesce(started_at, ${clock.now()})`,
-          updated_at: clock.now(),
-        })
-        .where("id", "=", candidate.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      return repo.lease(tx, candidate.id, node, deps.leaseMs, clock.now());
     });
   }
 
@@ -256,11 +175,8 @@ export function createJobsService(deps: Deps) {
     let lost = false;
     const heartbeat = setInterval(
       () => {
-        db.updateTable("jobs")
-          .set({ lease_until: leaseUntil() })
-          .where("id", "=", job.id)
-          .where("lease_owner", "=", node)
-          .executeTakeFirst()
+        repo
+          .renewLease(db, job.id, node, deps.leaseMs)
           .then((r) => {
             if (Number(r.numUpdatedRows) === 0) lost = true;
           })
@@ -276,29 +192,11 @@ export function createJobsService(deps: Deps) {
       logger: log,
       async checkpoint(tx, u) {
         if (lost || stopping) throw new LeaseLost();
-        const res = await tx
-          .updateTable("jobs")
-          .set({
-            ...(u.phase !== undefined && { phase: u.phase }),
-            ...(u.done !== undefined && { done: u.done }),
-            ...(u.total !== undefined && { total: u.total }),
-            ...(u.checkpoint !== undefined && { checkpoint: u.checkpoint }),
-            ...(u.errorCount !== undefined && { error_count: u.errorCount }),
-            ...(u.counts && { counts: sql`counts || ${JSON.stringify(u.counts)}::jsonb` }),
-            updated_at: clock.now(),
-          })
-          .where("id", "=", job.id)
-          .where("lease_owner", "=", node)
-          .executeTakeFirst();
+        const res = await repo.checkpoint(tx, job.id, node, u, clock.now());
         if (Number(res.numUpdatedRows) === 0) throw new LeaseLost();
       },
       async cancelRequested() {
-        const row = await db
-          .selectFrom("jobs")
-          .select("cancel_requested")
-          .where("id", "=", job.id)
-          .executeTakeFirst();
-        return row?.cancel_requested ?? true;
+        return (await repo.cancelRequested(db, job.id)) ?? true;
       },
       async succeed(tx) {
         if (!(await finishIn(tx, job.id, "succeeded"))) throw new LeaseLost();
@@ -312,12 +210,7 @@ export function createJobsService(deps: Deps) {
       if (err instanceof LeaseLost && stopping) {
         // Shutting down: hand the job back at once; whoever starts next resumes from the checkpoint.
         // A graceful pause is not a failed attempt, so it does not count towards MAX_ATTEMPTS.
-        await db
-          .updateTable("jobs")
-          .set({ lease_owner: null, lease_until: null, attempts: sql`greatest(attempts - 1, 0)` })
-          .where("id", "=", job.id)
-          .where("lease_owner", "=", node)
-          .execute();
+        await repo.handBack(db, job.id, node);
         log.info("job paused for shutdown; it resumes from its last checkpoint");
       } else if (err instanceof LeaseLost) {
         log.warn("job lease lost to another node; stopping here");
@@ -357,47 +250,47 @@ export function createJobsService(deps: Deps) {
     ): Promise<Job> {
       const now = clock.now();
       const { principal } = input;
-      return ex
-        .insertInto("jobs")
-        .values({
-          id: newId(),
-          account_id: input.accountId,
-          kind: input.kind,
-          status: "queued",
-          phase: input.phase,
-          params: JSON.stringify({ ...input.params, principal }),
-          created_by: principal.userId,
-          file_name: input.fileName ?? null,
-          total: input.total ?? 0,
-          counts: JSON.stringify(ZERO_COUNTS),
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      return repo.insert(ex, {
+        id: newId(),
+        account_id: input.accountId,
+        kind: input.kind,
+        status: "queued",
+        phase: input.phase,
+        params: JSON.stringify({ ...input.params, principal }),
+        created_by: principal.userId,
+        file_name: input.fileName ?? null,
+        total: input.total ?? 0,
+        counts: JSON.stringify(ZERO_COUNTS),
+        created_at: now,
+        updated_at: now,
+      });
     },
 
-    /** Marks an uploaded job ready to run. */
-    async release(id: string, set: { phase: string; uploadBytes?: number; total?: number }) {
-      await db
-        .updateTable("jobs")
-        .set({
-          phase: set.phase,
-          upload_bytes: set.uploadBytes ?? 0,
-          total: set.total ?? 0,
-          updated_at: clock.now(),
-        })
-        .where("id", "=", id)
-        .execute();
+    /**
+     * Marks an uploaded job ready to run; `params`, when given, replace the stored ones first (what
+     * the upload turned out to be, such as a CSV's header).
+     */
+    async release(
+      id: string,
+      set: {
+        phase: string;
+        uploadBytes?: number;
+        total?: number;
+        params?: Record<string, unknown>;
+      },
+    ) {
+      if (set.params) await repo.setParams(db, id, set.params);
+      await repo.markUploaded(
+        db,
+        id,
+        { phase: set.phase, uploadBytes: set.uploadBytes ?? 0, total: set.total ?? 0 },
+        clock.now(),
+      );
     },
 
     /** Removes a job whose upload was refused, so the user never sees half a job. */
     async discard(id: string) {
-      await inTransaction(db, async (tx) => {
-        await tx.deleteFrom("job_uploads").where("job_id", "=", id).execute();
-        await tx.deleteFrom("job_rows").where("job_id", "=", id).execute();
-        await tx.deleteFrom("jobs").where("id", "=", id).execute();
-      });
+      await inTransaction(db, (tx) => repo.delete(tx, id));
     },
 
     async get(principal: Principal, id: string): Promise<JobOut> {
@@ -407,17 +300,11 @@ export function createJobsService(deps: Deps) {
 
     async list(principal: Principal, opts: { cursor?: string; limit: number; status?: string }) {
       requirePermission(principal, "jobs:read");
-      let q = db
-        .selectFrom("jobs")
-        .innerJoin("accounts", "accounts.id", "jobs.account_id")
-        .selectAll("jobs")
-        .where("accounts.path", "like", `${principal.accountPath}%`);
-      if (opts.status) q = q.where("jobs.status", "=", opts.status as Job["status"]);
-      if (opts.cursor) q = q.where("jobs.id", "<", opts.cursor);
-      const rows = await q
-        .orderBy("jobs.id", "desc")
-        .limit(opts.limit + 1)
-        .execute();
+      const rows = await repo.listInSubtree(db, principal.accountPath, {
+        status: opts.status as JobStatus | undefined,
+        before: opts.cursor,
+        limit: opts.limit + 1,
+      });
       const page = rows.slice(0, opts.limit);
       return {
         items: await Promise.all(page.map((j) => present(db, j, principal))),
@@ -438,27 +325,8 @@ export function createJobsService(deps: Deps) {
         const now = clock.now();
         // A job claimed meanwhile is only asked to stop; it ends at its next checkpoint.
         const updated =
-          (job.status === "queued"
-            ? await tx
-                .updateTable("jobs")
-                .set({
-                  status: "cancelled",
-                  phase: "done",
-                  cancel_requested: true,
-                  finished_at: now,
-                  updated_at: now,
-                })
-                .where("id", "=", id)
-                .where("status", "=", "queued")
-                .returningAll()
-                .executeTakeFirst()
-            : undefined) ??
-          (await tx
-            .updateTable("jobs")
-            .set({ cancel_requested: true, updated_at: now })
-            .where("id", "=", id)
-            .returningAll()
-            .executeTakeFirstOrThrow());
+          (job.status === "queued" ? await repo.cancelQueued(tx, id, now) : undefined) ??
+          (await repo.requestCancel(tx, id, now));
         return present(tx, updated, principal);
       });
     },
@@ -466,16 +334,10 @@ export function createJobsService(deps: Deps) {
     async errors(principal: Principal, id: string, opts: { afterLine?: number; limit: number }) {
       requirePermission(principal, "jobs:read");
       await requireVisibleJob(principal, id);
-      const rows = await db
-        .selectFrom("job_rows")
-        .select(["line", "iccid", "field", "code", "message"])
-        .where("job_id", "=", id)
-        .where("outcome", "=", "failed")
-        .where("line", ">", opts.afterLine ?? 0)
-        .where(rowVisibleTo(principal))
-        .orderBy("line")
-        .limit(opts.limit + 1)
-        .execute();
+      const rows = await jobRowsRepo.visibleFailures(db, id, principal.accountPath, {
+        afterLine: opts.afterLine ?? 0,
+        limit: opts.limit + 1,
+      });
       const page = rows.slice(0, opts.limit);
       return {
         items: page.map((e) => ({
@@ -505,14 +367,7 @@ export function createJobsService(deps: Deps) {
       async function* stored(): AsyncGenerator<ResultRow> {
         let after = 0;
         for (;;) {
-          const rows = await db
-            .selectFrom("job_rows")
-            .select(["line", "iccid", "outcome", "field", "code", "message", "account_id"])
-            .where("job_id", "=", id)
-            .where("line", ">", after)
-            .orderBy("line")
-            .limit(5000)
-            .execute();
+          const rows = await jobRowsRepo.rows(db, id, { afterLine: after, limit: 5000 });
           if (rows.length === 0) return;
           yield* rows;
           after = rows[rows.length - 1]!.line;
@@ -522,11 +377,7 @@ export function createJobsService(deps: Deps) {
       const visible = async (accountId: string | null) => {
         if (accountId === null) return true;
         if (!paths.has(accountId)) {
-          const acct = await db
-            .selectFrom("accounts")
-            .select("path")
-            .where("id", "=", accountId)
-            .executeTakeFirst();
+          const [acct] = await deps.accounts.directory.accountsByIds(db, [accountId]);
           paths.set(accountId, acct?.path ?? null);
         }
         const path = paths.get(accountId);
@@ -555,22 +406,15 @@ export function createJobsService(deps: Deps) {
       let ran = 0;
       // An upload whose node died mid-stream never becomes runnable; after an hour it is failed so the
       // user sees it (on PGlite recoverAfterRestart does this at once).
-      await db
-        .updateTable("jobs")
-        .set({
-          status: "failed",
-          phase: "done",
-          finished_at: clock.now(),
-          updated_at: clock.now(),
-          failure: JSON.stringify({
-            code: "UPLOAD_INTERRUPTED",
-            message: "The upload did not finish; upload the file again.",
-          }),
-        })
-        .where("status", "=", "queued")
-        .where("phase", "=", "upload")
-        .where("created_at", "<", new Date(clock.now().getTime() - 3600_000))
-        .execute();
+      await repo.failUnfinishedUploads(
+        db,
+        {
+          code: "UPLOAD_INTERRUPTED",
+          message: "The upload did not finish; upload the file again.",
+        },
+        clock.now(),
+        { startedBefore: new Date(clock.now().getTime() - 3600_000), touch: true },
+      );
       while (!stopping) {
         const job = await claim();
         if (!job) return ran;
@@ -591,25 +435,16 @@ export function createJobsService(deps: Deps) {
      */
     async recoverAfterRestart(): Promise<void> {
       if (deps.engine !== "pglite") return;
-      await db
-        .updateTable("jobs")
-        .set({ lease_until: null, lease_owner: null })
-        .where("status", "=", "running")
-        .execute();
-      await db
-        .updateTable("jobs")
-        .set({
-          status: "failed",
-          phase: "done",
-          finished_at: clock.now(),
-          failure: JSON.stringify({
-            code: "UPLOAD_INTERRUPTED",
-            message: "Otter stopped while the file was being uploaded; upload it again.",
-          }),
-        })
-        .where("status", "=", "queued")
-        .where("phase", "=", "upload")
-        .execute();
+      await repo.dropRunningLeases(db);
+      await repo.failUnfinishedUploads(
+        db,
+        {
+          code: "UPLOAD_INTERRUPTED",
+          message: "Otter stopped while the file was being uploaded; upload it again.",
+        },
+        clock.now(),
+        { touch: false },
+      );
     },
   };
 }

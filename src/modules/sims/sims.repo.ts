@@ -1,4 +1,20 @@
-import type { Executor } from "../../db/database.js";
+import { type Insertable, sql } from "kysely";
+import type { Executor, Tx } from "../../db/database.js";
+import type { SimAuditTable, SimScheduledChangesTable, SimsTable } from "../../db/schema.js";
+import type { SqlExamples } from "../../db/sql-examples.js";
+import { pathOf, withinSubtree } from "../tenancy/tenancy.js";
+
+/** What a SIM list may be filtered by; plans by id, resolved by the caller. */
+export interface SimFilter {
+  state?: string;
+  iccid?: string;
+  imsi?: string;
+  msisdn?: string;
+  communicationPlanId?: string;
+  ratePlanId?: string;
+  customField?: { name: string; value: string };
+  modifiedSince?: Date;
+}
 
 /** Queries over SIMs, their audit trail and scheduled changes. */
 export const simsRepo = {
@@ -6,10 +22,10 @@ export const simsRepo = {
   findByIccid: (db: Executor, iccid: string, opts: { forUpdate?: boolean } = {}) => {
     let q = db
       .selectFrom("sims")
-      .innerJoin("accounts", "accounts.id", "sims.account_id")
       .selectAll("sims")
-      .select("accounts.path as account_path")
-      .where("sims.iccid", "=", iccid);
+      .select((eb) => pathOf(eb, "sims.account_id").as("account_path"))
+      .where("sims.iccid", "=", iccid)
+      .$narrowType<{ account_path: string }>();
     if (opts.forUpdate) q = q.forUpdate("sims");
     return q.executeTakeFirst();
   },
@@ -17,33 +33,178 @@ export const simsRepo = {
   findById: (db: Executor, id: string, opts: { forUpdate?: boolean } = {}) => {
     let q = db
       .selectFrom("sims")
-      .innerJoin("accounts", "accounts.id", "sims.account_id")
       .selectAll("sims")
-      .select("accounts.path as account_path")
-      .where("sims.id", "=", id);
+      .select((eb) => pathOf(eb, "sims.account_id").as("account_path"))
+      .where("sims.id", "=", id)
+      .$narrowType<{ account_path: string }>();
     if (opts.forUpdate) q = q.forUpdate("sims");
     return q.executeTakeFirst();
   },
+
+  /** The first SIM that already has one of these identifiers. */
+  findClash: (db: Executor, ids: { iccid: string; imsi: string; msisdn: string }) =>
+    db
+      .selectFrom("sims")
+      .select(["iccid", "imsi", "msisdn"])
+      .where((eb) =>
+        eb.or([
+          eb("iccid", "=", ids.iccid),
+          eb("imsi", "=", ids.imsi),
+          eb("msisdn", "=", ids.msisdn),
+        ]),
+      )
+      .executeTakeFirst(),
+
+  /**
+   * The SIMs that hold any of the ICCIDs, IMSIs or MSISDNs of an import batch, each with its account's
+   * path: one statement per batch, whatever its size.
+   */
+  findHoldingAny: (db: Executor, ids: { iccids: string[]; imsis: string[]; msisdns: string[] }) =>
+    db
+      .selectFrom("sims")
+      .selectAll("sims")
+      .select((eb) => pathOf(eb, "sims.account_id").as("account_path"))
+      .where((eb) =>
+        eb.or([
+          eb("iccid", "=", eb.fn.any(eb.val(ids.iccids))),
+          eb("imsi", "=", eb.fn.any(eb.val(ids.imsis))),
+          eb("msisdn", "=", eb.fn.any(eb.val(ids.msisdns))),
+        ]),
+      )
+      .$narrowType<{ account_path: string }>()
+      .execute(),
+
+  /**
+   * A page of SIMs in id order; only those of the subtree at `scopePath` when one is given (the
+   * operator's whole fleet needs no subtree filter).
+   */
+  list: (
+    db: Executor,
+    scopePath: string | null,
+    filter: SimFilter,
+    page: { after?: string; limit: number },
+  ) => {
+    let q = db.selectFrom("sims").selectAll("sims");
+    if (scopePath !== null) q = q.where((eb) => withinSubtree(eb, "sims.account_id", scopePath));
+    if (filter.state) q = q.where("sims.state", "=", filter.state);
+    if (filter.iccid) q = q.where("sims.iccid", "=", filter.iccid);
+    if (filter.imsi) q = q.where("sims.imsi", "=", filter.imsi);
+    if (filter.msisdn !== undefined) q = q.where("sims.msisdn", "=", filter.msisdn);
+    if (filter.communicationPlanId)
+      q = q.where("sims.communication_plan_id", "=", filter.communicationPlanId);
+    if (filter.ratePlanId) q = q.where("sims.rate_plan_id", "=", filter.ratePlanId);
+    if (filter.customField)
+      q = q.where(
+        sql<string>`sims.custom_fields->>${filter.customField.name}`,
+        "=",
+        filter.customField.value,
+      );
+    if (filter.modifiedSince) q = q.where("sims.updated_at", ">=", filter.modifiedSince);
+    if (page.after) q = q.where("sims.id", ">", page.after);
+    return q.orderBy("sims.id").limit(page.limit).execute();
+  },
+
+  /** Ids and ICCIDs of the SIMs in the subtree at `scopePath` that match, a page in id order. */
+  iccidsInSubtree: (
+    db: Executor,
+    scopePath: string,
+    filter: Pick<SimFilter, "state" | "communicationPlanId" | "ratePlanId">,
+    page: { after?: string; limit: number },
+  ) => {
+    let q = db
+      .selectFrom("sims")
+      .select(["sims.id", "sims.iccid"])
+      .where((eb) => withinSubtree(eb, "sims.account_id", scopePath));
+    if (filter.state) q = q.where("sims.state", "=", filter.state);
+    if (filter.communicationPlanId)
+      q = q.where("sims.communication_plan_id", "=", filter.communicationPlanId);
+    if (filter.ratePlanId) q = q.where("sims.rate_plan_id", "=", filter.ratePlanId);
+    if (page.after) q = q.where("sims.id", ">", page.after);
+    return q.orderBy("sims.id").limit(page.limit).execute();
+  },
+
+  /** TEST_READY SIMs with a rate plan (whose test period may be over), a page in id order. */
+  testReady: (db: Executor, page: { after?: string; limit: number }) => {
+    let q = db
+      .selectFrom("sims")
+      .select(["sims.id", "sims.account_id", "sims.rate_plan_id", "sims.created_at"])
+      .where("sims.state", "=", "TEST_READY")
+      .where("sims.rate_plan_id", "is not", null);
+    if (page.after) q = q.where("sims.id", ">", page.after);
+    return q.orderBy("sims.id").limit(page.limit).execute();
+  },
+
+  insert: (tx: Tx, row: Insertable<SimsTable>) => tx.insertInto("sims").values(row).execute(),
+
+  /**
+   * Inserts a batch of new SIMs made by an import job in one statement; a row whose ICCID, IMSI or
+   * MSISDN is taken meanwhile is skipped. Returns the ICCIDs stored.
+   */
+  insertImported: async (
+    tx: Tx,
+    jobId: string,
+    now: Date,
+    rows: {
+      id: string;
+      iccid: string;
+      imsi: string;
+      msisdn: string;
+      eid: string | null;
+      imei: string | null;
+      accountId: string;
+      state: string;
+      communicationPlanId: string | null;
+      ratePlanId: string | null;
+      customFields: string;
+    }[],
+  ) => {
+    const res = await sql<{ iccid: string }>`
+      INSERT INTO sims (id, iccid, imsi, msisdn, eid, imei, account_id, state, communication_plan_id, rate_plan_id,
+                        custom_fields, created_by_job_id, date_activated, created_at, updated_at)
+      SELECT t.id, t.iccid, t.imsi, t.msisdn, t.eid, t.imei, t.account_id, t.state, t.comm, t.rate,
+             t.cf::jsonb, ${jobId}::uuid, CASE WHEN t.state = 'ACTIVATED' THEN ${now}::timestamptz END, ${now}::timestamptz, ${now}::timestamptz
+      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.iccid)}::text[], ${rows.map((r) => r.imsi)}::text[],
+                  ${rows.map((r) => r.msisdn)}::text[], ${rows.map((r) => r.eid)}::text[], ${rows.map((r) => r.imei)}::text[],
+                  ${rows.map((r) => r.accountId)}::uuid[], ${rows.map((r) => r.state)}::text[], ${rows.map((r) => r.communicationPlanId)}::uuid[],
+                  ${rows.map((r) => r.ratePlanId)}::uuid[], ${rows.map((r) => r.customFields)}::text[])
+        AS t(id, iccid, imsi, msisdn, eid, imei, account_id, state, comm, rate, cf)
+      ON CONFLICT DO NOTHING
+      RETURNING iccid`.execute(tx);
+    return res.rows.map((r) => r.iccid);
+  },
+
+  /** Writes changed columns of a SIM; returns the row as it is now. */
+  update: (tx: Executor, id: string, set: Record<string, unknown>) =>
+    tx
+      .updateTable("sims")
+      .set(set as never)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+
+  insertAudit: (tx: Executor, records: Insertable<SimAuditTable>[]) =>
+    tx.insertInto("sim_audit").values(records).execute(),
 
   /** The SIM's audit records, each with the path of the account that held the SIM then. */
   auditTrail: (db: Executor, simId: string, opts: { after?: string; limit: number }) => {
     let q = db
       .selectFrom("sim_audit")
-      .leftJoin("accounts", "accounts.id", "sim_audit.account_id")
       .selectAll("sim_audit")
-      .select("accounts.path as account_path")
+      .select((eb) => pathOf(eb, "sim_audit.account_id").as("account_path"))
       .where("sim_audit.sim_id", "=", simId);
     if (opts.after) q = q.where("sim_audit.id", ">", opts.after);
     return q.orderBy("sim_audit.id").limit(opts.limit).execute();
   },
 
+  insertScheduledChange: (tx: Tx, row: Insertable<SimScheduledChangesTable>) =>
+    tx.insertInto("sim_scheduled_changes").values(row).execute(),
+
   /** Pending changes, each with the path of the account that held the SIM when it was scheduled. */
   pendingChanges: (db: Executor, simId: string) =>
     db
       .selectFrom("sim_scheduled_changes")
-      .leftJoin("accounts", "accounts.id", "sim_scheduled_changes.account_id")
       .selectAll("sim_scheduled_changes")
-      .select("accounts.path as account_path")
+      .select((eb) => pathOf(eb, "sim_scheduled_changes.account_id").as("account_path"))
       .where("sim_scheduled_changes.sim_id", "=", simId)
       .where("sim_scheduled_changes.status", "=", "pending")
       .orderBy("sim_scheduled_changes.effective_date")
@@ -52,23 +213,21 @@ export const simsRepo = {
   scheduledChanges: (db: Executor, simId: string) =>
     db
       .selectFrom("sim_scheduled_changes")
-      .leftJoin("accounts", "accounts.id", "sim_scheduled_changes.account_id")
       .selectAll("sim_scheduled_changes")
-      .select("accounts.path as account_path")
+      .select((eb) => pathOf(eb, "sim_scheduled_changes.account_id").as("account_path"))
       .where("sim_scheduled_changes.sim_id", "=", simId)
       .orderBy("sim_scheduled_changes.id")
       .execute(),
 
-  /** Paths of the given accounts (ids that appear as values in a SIM's history). */
-  accountPaths: async (db: Executor, ids: string[]): Promise<Map<string, string>> => {
-    if (ids.length === 0) return new Map();
-    const rows = await db
-      .selectFrom("accounts")
-      .select(["id", "path"])
-      .where("id", "in", ids)
-      .execute();
-    return new Map(rows.map((r) => [r.id, r.path]));
-  },
+  /** Cancels one pending change of the SIM; no row updated when there is none such. */
+  cancelScheduledChange: (tx: Tx, simId: string, changeId: string) =>
+    tx
+      .updateTable("sim_scheduled_changes")
+      .set({ status: "cancelled" })
+      .where("id", "=", changeId)
+      .where("sim_id", "=", simId)
+      .where("status", "=", "pending")
+      .executeTakeFirst(),
 
   /**
    * Cancels, on a change of holder, the pending changes that the customer users of the previous holder
@@ -109,4 +268,153 @@ export const simsRepo = {
       .forUpdate()
       .skipLocked()
       .execute(),
+
+  markChangeApplied: (tx: Tx, id: string, at: Date) =>
+    tx
+      .updateTable("sim_scheduled_changes")
+      .set({ status: "applied", applied_at: at })
+      .where("id", "=", id)
+      .execute(),
+
+  /** A due change that could not be applied keeps why (the error's code and message). */
+  markChangeFailed: (tx: Tx, id: string, at: Date, error: { code: string; message: string }) =>
+    tx
+      .updateTable("sim_scheduled_changes")
+      .set({ status: "failed", applied_at: at, error: JSON.stringify(error) })
+      .where("id", "=", id)
+      .execute(),
+};
+
+const SIM = "0190a8a0-0000-7000-8000-000000000001";
+const ACCOUNT = "0190a8a0-0000-7000-8000-000000000002";
+const PLAN = "0190a8a0-0000-7000-8000-000000000003";
+const CHANGE = "0190a8a0-0000-7000-8000-000000000004";
+const JOB = "0190a8a0-0000-7000-8000-000000000005";
+const SCOPE = "/0190a8a0-0000-7000-8000-000000000001/";
+const NOW = new Date("2026-12-01T00:00:00Z");
+
+export const simsRepoSql: SqlExamples<typeof simsRepo> = {
+  findByIccid: [["89440000000000000001"], ["89440000000000000001", { forUpdate: true }]],
+  findById: [[SIM], [SIM, { forUpdate: true }]],
+  findClash: [[{ iccid: "89440000000000000001", imsi: "001010000000001", msisdn: "447700900001" }]],
+  findHoldingAny: [
+    [
+      {
+        iccids: ["89440000000000000001", "89440000000000000019"],
+        imsis: ["001010000000001", "001010000000002"],
+        msisdns: ["447700900001", "447700900002"],
+      },
+    ],
+  ],
+  list: [
+    [null, {}, { limit: 51 }],
+    [
+      SCOPE,
+      {
+        state: "ACTIVATED",
+        msisdn: "447700900001",
+        communicationPlanId: PLAN,
+        customField: { name: "accountCustom1", value: "pump 7" },
+        modifiedSince: NOW,
+      },
+      { after: SIM, limit: 51 },
+    ],
+  ],
+  iccidsInSubtree: [
+    [SCOPE, {}, { limit: 5000 }],
+    [SCOPE, { state: "ACTIVATED", ratePlanId: PLAN }, { after: SIM, limit: 5000 }],
+  ],
+  testReady: [[{ limit: 500 }], [{ after: SIM, limit: 500 }]],
+  insert: [
+    [
+      {
+        id: SIM,
+        iccid: "89440000000000000001",
+        imsi: "001010000000001",
+        msisdn: "447700900001",
+        eid: null,
+        imei: null,
+        account_id: ACCOUNT,
+        state: "INVENTORY",
+        communication_plan_id: PLAN,
+        rate_plan_id: null,
+        custom_fields: "{}",
+        notes: null,
+        date_activated: null,
+        created_at: NOW,
+        updated_at: NOW,
+      },
+    ],
+  ],
+  insertImported: [
+    [
+      JOB,
+      NOW,
+      [
+        {
+          id: SIM,
+          iccid: "89440000000000000001",
+          imsi: "001010000000001",
+          msisdn: "447700900001",
+          eid: null,
+          imei: null,
+          accountId: ACCOUNT,
+          state: "INVENTORY",
+          communicationPlanId: PLAN,
+          ratePlanId: null,
+          customFields: "{}",
+        },
+      ],
+    ],
+  ],
+  update: [[SIM, { state: "ACTIVATED", date_activated: NOW, updated_at: NOW }]],
+  insertAudit: [
+    [
+      [
+        {
+          id: CHANGE,
+          sim_id: SIM,
+          account_id: ACCOUNT,
+          field: "state",
+          prior_value: "ACTIVATION_READY",
+          value: "ACTIVATED",
+          reason: null,
+          effective_date: NOW,
+          actor_user_id: null,
+          actor_name: "system",
+          job_id: null,
+          created_at: NOW,
+        },
+      ],
+    ],
+  ],
+  auditTrail: [
+    [SIM, { limit: 51 }],
+    [SIM, { after: CHANGE, limit: 51 }],
+  ],
+  insertScheduledChange: [
+    [
+      {
+        id: CHANGE,
+        sim_id: SIM,
+        account_id: ACCOUNT,
+        changes: JSON.stringify({ state: "DEACTIVATED", byOperator: false }),
+        effective_date: NOW,
+        status: "pending",
+        reason: "end of field trial",
+        actor_user_id: "0190a8a0-0000-7000-8000-000000000006",
+        actor_name: "Fleet manager",
+        created_at: NOW,
+      },
+    ],
+  ],
+  pendingChanges: [[SIM]],
+  scheduledChanges: [[SIM]],
+  cancelScheduledChange: [[SIM, CHANGE]],
+  cancelPendingByCustomers: [[SIM]],
+  claimDue: [[NOW, 1]],
+  markChangeApplied: [[CHANGE, NOW]],
+  markChangeFailed: [
+    [CHANGE, NOW, { code: "SIM_NOT_FOUND", message: "The SIM no longer exists." }],
+  ],
 };

@@ -1,9 +1,9 @@
-import { sql } from "kysely";
 import { type Db, type Executor, inTransaction } from "../../db/database.js";
 import type { Account, Sim } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, forbidden, notFound, OtterError, validationError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
+import { accountSettingsRepo } from "../accounts/account-settings.repo.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
 import { changesHolder, customerOf, type HolderView, holderView } from "../auth/holder.js";
 import { requirePermission } from "../auth/permissions.js";
@@ -12,8 +12,14 @@ import { inSubtree } from "../tenancy/tenancy.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import type { EventsService, DomainEvent } from "../events/events.service.js";
 import { checkTransition, type SimState } from "./sim-lifecycle.js";
-import { accountIdsIn, presentAudit, presentScheduled, presentSim } from "./sims.presenter.js";
-import { simsRepo as repo } from "./sims.repo.js";
+import {
+  type AccountPaths,
+  accountIdsIn,
+  presentAudit,
+  presentScheduled,
+  presentSim,
+} from "./sims.presenter.js";
+import { type SimFilter, simsRepo as repo } from "./sims.repo.js";
 import {
   ACCOUNT_CUSTOM_FIELDS,
   OPERATOR_CUSTOM_FIELDS,
@@ -65,7 +71,7 @@ interface StoredChange {
 interface Deps {
   db: Db;
   clock: Clock;
-  accounts: Pick<AccountsService, "requireVisible" | "rootAccount">;
+  accounts: Pick<AccountsService, "requireVisible" | "rootAccount" | "directory">;
   catalog: Pick<
     CatalogService,
     | "resolvePlanRef"
@@ -97,6 +103,12 @@ export function createSimsService(deps: Deps) {
     const sim = await repo.findByIccid(ex, iccid, { forUpdate });
     if (!sim || !inSubtree(principal.accountPath, sim.account_path)) throw simNotFound(iccid);
     return sim;
+  }
+
+  /** Paths of the given accounts (ids that appear as values in a SIM's history). */
+  async function accountPaths(ex: Executor, ids: string[]): Promise<AccountPaths> {
+    const accounts = await deps.accounts.directory.accountsByIds(ex, ids);
+    return new Map(accounts.map((a) => [a.id, a.path]));
   }
 
   async function names(ex: Executor, sims: Sim[]) {
@@ -348,31 +360,24 @@ export function createSimsService(deps: Deps) {
     if (audit.length === 0) return { sim, changed: [] };
     const now = clock.now();
     if (handover) await endPreviousHolderSchedule(tx, sim, ctx, now);
-    const updated = await tx
-      .updateTable("sims")
-      .set({ ...set, updated_at: now } as never)
-      .where("id", "=", sim.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto("sim_audit")
-      .values(
-        audit.map((a) => ({
-          id: newId(),
-          sim_id: sim.id,
-          account_id: a.heldBy ?? accountId,
-          field: a.field,
-          prior_value: a.prior,
-          value: a.value,
-          reason: ctx.reason,
-          effective_date: ctx.effectiveDate,
-          actor_user_id: ctx.actor.userId,
-          actor_name: ctx.actor.name,
-          job_id: ctx.jobId ?? null,
-          created_at: now,
-        })),
-      )
-      .execute();
+    const updated = await repo.update(tx, sim.id, { ...set, updated_at: now });
+    await repo.insertAudit(
+      tx,
+      audit.map((a) => ({
+        id: newId(),
+        sim_id: sim.id,
+        account_id: a.heldBy ?? accountId,
+        field: a.field,
+        prior_value: a.prior,
+        value: a.value,
+        reason: ctx.reason,
+        effective_date: ctx.effectiveDate,
+        actor_user_id: ctx.actor.userId,
+        actor_name: ctx.actor.name,
+        job_id: ctx.jobId ?? null,
+        created_at: now,
+      })),
+    );
     events.push({
       accountId,
       type: "sim.updated",
@@ -396,25 +401,23 @@ export function createSimsService(deps: Deps) {
   ) {
     const cancelled = await repo.cancelPendingByCustomers(tx, sim.id);
     if (cancelled.length === 0) return;
-    await tx
-      .insertInto("sim_audit")
-      .values(
-        cancelled.map((c) => ({
-          id: newId(),
-          sim_id: sim.id,
-          account_id: sim.account_id,
-          field: "scheduledChange",
-          prior_value: c.id,
-          value: "cancelled",
-          reason: `cancelled: the SIM left the customer that scheduled it before the change was due (${c.effective_date.toISOString()})`,
-          effective_date: ctx.effectiveDate,
-          actor_user_id: ctx.actor.userId,
-          actor_name: ctx.actor.name,
-          job_id: ctx.jobId ?? null,
-          created_at: now,
-        })),
-      )
-      .execute();
+    await repo.insertAudit(
+      tx,
+      cancelled.map((c) => ({
+        id: newId(),
+        sim_id: sim.id,
+        account_id: sim.account_id,
+        field: "scheduledChange",
+        prior_value: c.id,
+        value: "cancelled",
+        reason: `cancelled: the SIM left the customer that scheduled it before the change was due (${c.effective_date.toISOString()})`,
+        effective_date: ctx.effectiveDate,
+        actor_user_id: ctx.actor.userId,
+        actor_name: ctx.actor.name,
+        job_id: ctx.jobId ?? null,
+        created_at: now,
+      })),
+    );
   }
 
   async function detail(ex: Executor, sim: Sim, view: HolderView) {
@@ -425,7 +428,7 @@ export function createSimsService(deps: Deps) {
       : null;
     const dataLimitBytes = version?.terms.dataLimitBytes ?? null;
     const pending = await repo.pendingChanges(ex, sim.id);
-    const paths = await repo.accountPaths(ex, accountIdsIn([], pending));
+    const paths = await accountPaths(ex, accountIdsIn([], pending));
     const warnings = await deps.catalog.billShockWarnings(
       ex,
       sim.communication_plan_id,
@@ -478,18 +481,14 @@ export function createSimsService(deps: Deps) {
       change.ratePlan = { id: p.id, name: p.name };
     }
     if (s.accountId) {
-      const a = await ex
-        .selectFrom("accounts")
-        .select(["id", "path", "kind", "name"])
-        .where("id", "=", s.accountId)
-        .executeTakeFirst();
+      const [a] = await deps.accounts.directory.accountsByIds(ex, [s.accountId]);
       if (!a)
         throw validationError(
           "accountId",
           "UNKNOWN_ACCOUNT",
           "The target account no longer exists.",
         );
-      change.account = a;
+      change.account = { id: a.id, path: a.path, kind: a.kind, name: a.name };
     }
     if (s.customFields) change.customFields = s.customFields;
     if (s.overageLimitOverride) change.overageLimitOverride = s.overageLimitOverride;
@@ -512,11 +511,7 @@ export function createSimsService(deps: Deps) {
       const sim = await repo.findById(ex, simId);
       if (!sim) return false;
       if (sim.account_id === accountId) return true;
-      const asker = await ex
-        .selectFrom("accounts")
-        .select("path")
-        .where("id", "=", accountId)
-        .executeTakeFirst();
+      const [asker] = await deps.accounts.directory.accountsByIds(ex, [accountId]);
       return !!asker && !changesHolder(asker.path, sim.account_path);
     },
     /** A SIM by ICCID without a principal, for services that have already decided visibility. */
@@ -563,17 +558,7 @@ export function createSimsService(deps: Deps) {
             );
           }
         }
-        const clash = await tx
-          .selectFrom("sims")
-          .select(["iccid", "imsi", "msisdn"])
-          .where((eb) =>
-            eb.or([
-              eb("iccid", "=", input.iccid),
-              eb("imsi", "=", input.imsi),
-              eb("msisdn", "=", input.msisdn),
-            ]),
-          )
-          .executeTakeFirst();
+        const clash = await repo.findClash(tx, input);
         if (clash) {
           const field =
             clash.iccid === input.iccid ? "iccid" : clash.imsi === input.imsi ? "imsi" : "msisdn";
@@ -590,33 +575,29 @@ export function createSimsService(deps: Deps) {
           throw forbidden(`Only the operator can set ${operatorFields.join(", ")}.`);
         const now = clock.now();
         const id = newId();
-        await tx
-          .insertInto("sims")
-          .values({
-            id,
-            iccid: input.iccid,
-            imsi: input.imsi,
-            msisdn: input.msisdn,
-            eid: input.eid ?? null,
-            imei: input.imei ?? null,
-            account_id: account.id,
-            state: input.state,
-            communication_plan_id: comm?.id ?? null,
-            rate_plan_id: rate?.id ?? null,
-            custom_fields: JSON.stringify(
-              Object.fromEntries(
-                Object.entries(input.customFields ?? {}).filter(([, v]) => v !== null),
-              ),
+        await repo.insert(tx, {
+          id,
+          iccid: input.iccid,
+          imsi: input.imsi,
+          msisdn: input.msisdn,
+          eid: input.eid ?? null,
+          imei: input.imei ?? null,
+          account_id: account.id,
+          state: input.state,
+          communication_plan_id: comm?.id ?? null,
+          rate_plan_id: rate?.id ?? null,
+          custom_fields: JSON.stringify(
+            Object.fromEntries(
+              Object.entries(input.customFields ?? {}).filter(([, v]) => v !== null),
             ),
-            notes: input.notes ?? null,
-            date_activated: input.state === "ACTIVATED" ? now : null,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
-        await tx
-          .insertInto("sim_audit")
-          .values({
+          ),
+          notes: input.notes ?? null,
+          date_activated: input.state === "ACTIVATED" ? now : null,
+          created_at: now,
+          updated_at: now,
+        });
+        await repo.insertAudit(tx, [
+          {
             id: newId(),
             sim_id: id,
             account_id: account.id,
@@ -629,8 +610,8 @@ export function createSimsService(deps: Deps) {
             actor_name: principal.name,
             job_id: null,
             created_at: now,
-          })
-          .execute();
+          },
+        ]);
         await deps.events.emit(tx, [
           {
             accountId: account.id,
@@ -677,21 +658,18 @@ export function createSimsService(deps: Deps) {
                 ? new OtterError("forbidden", check.code, check.reason)
                 : conflict(check.code, check.reason, { from: sim.state, to: change.state });
           }
-          await tx
-            .insertInto("sim_scheduled_changes")
-            .values({
-              id: newId(),
-              sim_id: sim.id,
-              account_id: sim.account_id,
-              changes: JSON.stringify(toStored(change, ctx.byOperator)),
-              effective_date: effective,
-              status: "pending",
-              reason: ctx.reason,
-              actor_user_id: ctx.actor.userId,
-              actor_name: ctx.actor.name,
-              created_at: now,
-            })
-            .execute();
+          await repo.insertScheduledChange(tx, {
+            id: newId(),
+            sim_id: sim.id,
+            account_id: sim.account_id,
+            changes: JSON.stringify(toStored(change, ctx.byOperator)),
+            effective_date: effective,
+            status: "pending",
+            reason: ctx.reason,
+            actor_user_id: ctx.actor.userId,
+            actor_name: ctx.actor.name,
+            created_at: now,
+          });
           return detail(tx, sim, holderView(principal));
         }
         const { sim: updated } = await applyChange(tx, sim, change, ctx);
@@ -703,28 +681,23 @@ export function createSimsService(deps: Deps) {
       requirePermission(principal, "sims:read");
       let path = principal.accountPath;
       if (q.accountId) path = (await deps.accounts.requireVisible(principal, q.accountId)).path;
-      let query = db.selectFrom("sims").selectAll("sims");
-      if (path.split("/").filter(Boolean).length > 1) {
-        query = query.where("sims.account_id", "in", (eb) =>
-          eb
-            .selectFrom("accounts")
-            .select("accounts.id")
-            .where("accounts.path", "like", `${path}%`),
-        );
-      }
-      if (q.state) query = query.where("sims.state", "=", q.state);
-      if (q.iccid) query = query.where("sims.iccid", "=", q.iccid);
-      if (q.imsi) query = query.where("sims.imsi", "=", q.imsi);
-      if (q.msisdn) query = query.where("sims.msisdn", "=", q.msisdn.replace(/^\+/, ""));
+      // The operator's whole fleet needs no subtree filter.
+      const scope = path.split("/").filter(Boolean).length > 1 ? path : null;
+      const filter: SimFilter = {
+        state: q.state,
+        iccid: q.iccid,
+        imsi: q.imsi,
+        msisdn: q.msisdn ? q.msisdn.replace(/^\+/, "") : undefined,
+      };
       if (q.communicationPlan) {
         const p = await deps.catalog.findPlan(db, "communication", q.communicationPlan);
         if (!p) return { items: [], nextCursor: null };
-        query = query.where("sims.communication_plan_id", "=", p.id);
+        filter.communicationPlanId = p.id;
       }
       if (q.ratePlan) {
         const p = await deps.catalog.findPlan(db, "rate", q.ratePlan);
         if (!p) return { items: [], nextCursor: null };
-        query = query.where("sims.rate_plan_id", "=", p.id);
+        filter.ratePlanId = p.id;
       }
       if (q.customField) {
         if (q.customValue === undefined)
@@ -733,14 +706,11 @@ export function createSimsService(deps: Deps) {
             "CUSTOM_VALUE_MISSING",
             "customField needs customValue.",
           );
-        query = query.where(sql<string>`sims.custom_fields->>${q.customField}`, "=", q.customValue);
+        filter.customField = { name: q.customField, value: q.customValue };
       }
-      if (q.modifiedSince) query = query.where("sims.updated_at", ">=", new Date(q.modifiedSince));
-      if (q.cursor) query = query.where("sims.id", ">", decodeCursor(q.cursor));
-      const rows = await query
-        .orderBy("sims.id")
-        .limit(q.limit + 1)
-        .execute();
+      if (q.modifiedSince) filter.modifiedSince = new Date(q.modifiedSince);
+      const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+      const rows = await repo.list(db, scope, filter, { after, limit: q.limit + 1 });
       const page = rows.slice(0, q.limit);
       const n = await names(db, page);
       return {
@@ -758,7 +728,7 @@ export function createSimsService(deps: Deps) {
       });
       const page = rows.slice(0, opts.limit);
       const view = holderView(principal);
-      const paths = await repo.accountPaths(db, accountIdsIn(page, []));
+      const paths = await accountPaths(db, accountIdsIn(page, []));
       return {
         items: page.map((a) => presentAudit(a, view, paths)),
         nextCursor: rows.length > opts.limit ? encodeCursor(page[page.length - 1]!.id) : null,
@@ -770,7 +740,7 @@ export function createSimsService(deps: Deps) {
       const sim = await requireVisibleSim(principal, iccid);
       const rows = await repo.scheduledChanges(db, sim.id);
       const view = holderView(principal);
-      const paths = await repo.accountPaths(db, accountIdsIn([], rows));
+      const paths = await accountPaths(db, accountIdsIn([], rows));
       return rows.map((c) => presentScheduled(c, view, paths));
     },
 
@@ -778,13 +748,7 @@ export function createSimsService(deps: Deps) {
       requirePermission(principal, "sims:write");
       await inTransaction(db, async (tx) => {
         const sim = await requireVisibleSim(principal, iccid, tx);
-        const res = await tx
-          .updateTable("sim_scheduled_changes")
-          .set({ status: "cancelled" })
-          .where("id", "=", changeId)
-          .where("sim_id", "=", sim.id)
-          .where("status", "=", "pending")
-          .executeTakeFirst();
+        const res = await repo.cancelScheduledChange(tx, sim.id, changeId);
         if (Number(res.numUpdatedRows) === 0)
           throw notFound(
             "SCHEDULED_CHANGE_NOT_FOUND",
@@ -800,21 +764,18 @@ export function createSimsService(deps: Deps) {
     async endTestPeriods(limit = 500): Promise<number> {
       const now = clock.now();
       // One page per call, resuming where the last call stopped, so every TEST_READY SIM is reached.
-      let q = db
-        .selectFrom("sims")
-        .innerJoin("accounts", "accounts.id", "sims.account_id")
-        .select(["sims.id", "sims.rate_plan_id", "sims.created_at", "accounts.test_ready_then"])
-        .where("sims.state", "=", "TEST_READY")
-        .where("sims.rate_plan_id", "is not", null);
-      if (testPeriodCursor) q = q.where("sims.id", ">", testPeriodCursor);
-      const candidates = await q.orderBy("sims.id").limit(limit).execute();
+      const candidates = await repo.testReady(db, { after: testPeriodCursor ?? undefined, limit });
       testPeriodCursor = candidates.length === limit ? candidates[candidates.length - 1]!.id : null;
+      const thenOf = await accountSettingsRepo.testReadyThen(db, [
+        ...new Set(candidates.map((c) => c.account_id)),
+      ]);
       let moved = 0;
       for (const c of candidates) {
         const v = await deps.catalog.rateVersionAt(db, c.rate_plan_id!, now);
         if (!v || c.created_at.getTime() + v.terms.testReady.maxDays * 86400_000 > now.getTime())
           continue;
-        const to = c.test_ready_then === "ACTIVATION_READY" ? "ACTIVATION_READY" : "ACTIVATED";
+        const to =
+          thenOf.get(c.account_id) === "ACTIVATION_READY" ? "ACTIVATION_READY" : "ACTIVATED";
         await inTransaction(db, async (tx) => {
           const sim = await repo.findById(tx, c.id, { forUpdate: true });
           if (!sim || sim.state !== "TEST_READY") return;
@@ -857,22 +818,13 @@ export function createSimsService(deps: Deps) {
               reason: item.reason,
               effectiveDate: item.effective_date,
             });
-            await tx
-              .updateTable("sim_scheduled_changes")
-              .set({ status: "applied", applied_at: clock.now() })
-              .where("id", "=", item.id)
-              .execute();
+            await repo.markChangeApplied(tx, item.id, clock.now());
           } catch (err) {
             if (!(err instanceof OtterError)) throw err;
-            await tx
-              .updateTable("sim_scheduled_changes")
-              .set({
-                status: "failed",
-                applied_at: clock.now(),
-                error: JSON.stringify({ code: err.code, message: err.message }),
-              })
-              .where("id", "=", item.id)
-              .execute();
+            await repo.markChangeFailed(tx, item.id, clock.now(), {
+              code: err.code,
+              message: err.message,
+            });
           }
           return 1;
         });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Db, type Executor, inTransaction } from "../../../db/database.js";
+import { type Db, type Executor, inTransaction, type Tx } from "../../../db/database.js";
 import type { Clock } from "../../../lib/clock.js";
 import { OtterError, validationError } from "../../../lib/errors.js";
 import type { AccountsService } from "../../accounts/accounts.service.js";
@@ -13,9 +13,11 @@ import {
   type JobHandler,
   type JobsService,
 } from "../../jobs/jobs.service.js";
+import { jobRowsRepo } from "../../jobs/job-rows.repo.js";
 import type { JobCounts } from "../../jobs/jobs.schemas.js";
 import { SIM_STATES } from "../sim-lifecycle.js";
 import { simPatch } from "../sims.schemas.js";
+import { simsRepo } from "../sims.repo.js";
 import type { SimsService } from "../sims.service.js";
 
 export const BULK_KIND = "sims.bulk_change";
@@ -73,16 +75,15 @@ export function createSimBulk(deps: Deps) {
 
   async function select(ctx: JobContext, input: BulkInput): Promise<number> {
     const { job, principal } = ctx;
-    await db.deleteFrom("job_rows").where("job_id", "=", job.id).execute();
+    await jobRowsRepo.clear(db, job.id);
     let line = 0;
     const store = async (iccids: string[]) => {
       if (iccids.length === 0) return;
-      await db
-        .insertInto("job_rows")
-        .values(
-          iccids.map((iccid) => ({ job_id: job.id, line: ++line, iccid, outcome: "pending" })),
-        )
-        .execute();
+      await jobRowsRepo.insertPending(
+        db,
+        job.id,
+        iccids.map((iccid) => ({ line: ++line, iccid })),
+      );
     };
     if (input.iccids) {
       for (let i = 0; i < input.iccids.length; i += SELECT_BATCH)
@@ -99,16 +100,12 @@ export function createSimBulk(deps: Deps) {
       if ((f.communicationPlan && !comm) || (f.ratePlan && !rate)) return 0;
       let after: string | null = null;
       for (;;) {
-        let q = db
-          .selectFrom("sims")
-          .innerJoin("accounts", "accounts.id", "sims.account_id")
-          .select(["sims.id", "sims.iccid"])
-          .where("accounts.path", "like", `${path}%`);
-        if (f.state) q = q.where("sims.state", "=", f.state);
-        if (comm) q = q.where("sims.communication_plan_id", "=", comm.id);
-        if (rate) q = q.where("sims.rate_plan_id", "=", rate.id);
-        if (after) q = q.where("sims.id", ">", after);
-        const rows = await q.orderBy("sims.id").limit(SELECT_BATCH).execute();
+        const rows = await simsRepo.iccidsInSubtree(
+          db,
+          path,
+          { state: f.state, communicationPlanId: comm?.id, ratePlanId: rate?.id },
+          { after: after ?? undefined, limit: SELECT_BATCH },
+        );
         if (rows.length === 0) break;
         await store(rows.map((r) => r.iccid));
         after = rows[rows.length - 1]!.id;
@@ -150,14 +147,7 @@ export function createSimBulk(deps: Deps) {
     };
     let done = job.phase === "apply" ? job.done : 0;
     for (;;) {
-      const pending = await db
-        .selectFrom("job_rows")
-        .select(["line", "iccid"])
-        .where("job_id", "=", job.id)
-        .where("outcome", "=", "pending")
-        .orderBy("line")
-        .limit(APPLY_BATCH)
-        .execute();
+      const pending = await jobRowsRepo.pending(db, job.id, APPLY_BATCH);
       if (pending.length === 0) break;
       for (const row of pending) {
         const iccid = row.iccid!;
@@ -168,19 +158,9 @@ export function createSimBulk(deps: Deps) {
           message?: string;
         };
         // Counters move only once the row's transaction has committed (a retried transaction runs again).
-        const record = async (tx: Executor) => {
+        const record = async (tx: Tx) => {
           const after = { ...counts, [outcome.outcome]: counts[outcome.outcome] + 1 };
-          await tx
-            .updateTable("job_rows")
-            .set({
-              outcome: outcome.outcome,
-              field: outcome.field ?? null,
-              code: outcome.code ?? null,
-              message: outcome.message ?? null,
-            })
-            .where("job_id", "=", job.id)
-            .where("line", "=", row.line)
-            .execute();
+          await jobRowsRepo.setOutcome(tx, job.id, row.line, outcome);
           await ctx.checkpoint(tx, {
             done: done + 1,
             checkpoint: row.line,

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import type { Db, Executor } from "../../../db/database.js";
 import { DigitKeyIndex } from "../../../lib/digit-key-index.js";
 import { inTransaction } from "../../../db/database.js";
@@ -21,7 +20,9 @@ import {
   type JobsService,
   type ResultRow,
 } from "../../jobs/jobs.service.js";
+import { jobRowsRepo } from "../../jobs/job-rows.repo.js";
 import type { JobCounts } from "../../jobs/jobs.schemas.js";
+import { simsRepo } from "../sims.repo.js";
 import { parseHeader, type SimDraft, validateRow } from "./sim-csv.js";
 
 export const IMPORT_KIND = "sims.import";
@@ -81,14 +82,7 @@ export function createSimImport(deps: Deps) {
   async function* chunks(jobId: string): AsyncGenerator<Buffer> {
     let next = 0;
     for (;;) {
-      const rows = await db
-        .selectFrom("job_uploads")
-        .select(["seq", "data"])
-        .where("job_id", "=", jobId)
-        .where("seq", ">=", next)
-        .orderBy("seq")
-        .limit(8)
-        .execute();
+      const rows = await jobRowsRepo.uploadChunks(db, jobId, next, 8);
       if (rows.length === 0) return;
       for (const r of rows) yield Buffer.from(r.data);
       next = rows[rows.length - 1]!.seq + 1;
@@ -203,19 +197,11 @@ export function createSimImport(deps: Deps) {
     batch: Ready[],
   ): Promise<{ fresh: Ready[]; outcomes: RowOutcome[] }> {
     if (batch.length === 0) return { fresh: [], outcomes: [] };
-    const existing = await ex
-      .selectFrom("sims")
-      .innerJoin("accounts", "accounts.id", "sims.account_id")
-      .selectAll("sims")
-      .select("accounts.path as account_path")
-      .where((eb) =>
-        eb.or([
-          eb("iccid", "=", eb.fn.any(eb.val(batch.map((r) => r.draft.iccid)))),
-          eb("imsi", "=", eb.fn.any(eb.val(batch.map((r) => r.draft.imsi)))),
-          eb("msisdn", "=", eb.fn.any(eb.val(batch.map((r) => r.draft.msisdn)))),
-        ]),
-      )
-      .execute();
+    const existing = await simsRepo.findHoldingAny(ex, {
+      iccids: batch.map((r) => r.draft.iccid),
+      imsis: batch.map((r) => r.draft.imsi),
+      msisdns: batch.map((r) => r.draft.msisdn),
+    });
     if (existing.length === 0) return { fresh: batch, outcomes: [] };
     const byIccid = new Map(existing.map((s) => [s.iccid, s]));
     const byImsi = new Map(existing.map((s) => [s.imsi, s]));
@@ -294,31 +280,10 @@ export function createSimImport(deps: Deps) {
     return { fresh, outcomes };
   }
 
-  async function storeOutcomes(ex: Executor, jobId: string, outcomes: RowOutcome[]) {
-    for (let i = 0; i < outcomes.length; i += 2000) {
-      await ex
-        .insertInto("job_rows")
-        .values(
-          outcomes.slice(i, i + 2000).map((o) => ({
-            job_id: jobId,
-            line: o.line,
-            iccid: o.iccid,
-            account_id: o.accountId,
-            outcome: o.outcome,
-            field: o.field ?? null,
-            code: o.code ?? null,
-            message: o.message ?? null,
-          })),
-        )
-        .onConflict((oc) => oc.columns(["job_id", "line"]).doNothing())
-        .execute();
-    }
-  }
-
   /** Pass 1: validates every row, stores each failed or unchanged row's outcome. */
   async function validate(ctx: JobContext, params: ImportParams): Promise<JobCounts> {
     const { job } = ctx;
-    await db.deleteFrom("job_rows").where("job_id", "=", job.id).execute();
+    await jobRowsRepo.clear(db, job.id);
     const { resolve, accountOf } = resolver(db, ctx.principal, params.accountId);
     const accountAt = params.columns.indexOf("account");
     // Compact exact indexes (about 40 bytes a key): a million-row file keeps three for the whole pass.
@@ -337,7 +302,7 @@ export function createSimImport(deps: Deps) {
       pending = [];
       for (const o of outcomes) counts[o.outcome]++;
       await inTransaction(db, async (tx) => {
-        await storeOutcomes(tx, job.id, outcomes);
+        await jobRowsRepo.insertOutcomes(tx, job.id, outcomes);
         await ctx.checkpoint(tx, {
           phase: "validate",
           done: rows,
@@ -411,11 +376,7 @@ export function createSimImport(deps: Deps) {
   /** Pass 2: writes new SIMs in batches, resuming after the last committed checkpoint. */
   async function apply(ctx: JobContext, params: ImportParams, base: JobCounts) {
     const { job } = ctx;
-    const skip = new Set(
-      (await db.selectFrom("job_rows").select("line").where("job_id", "=", job.id).execute()).map(
-        (r) => r.line,
-      ),
-    );
+    const skip = new Set(await jobRowsRepo.storedLines(db, job.id));
     const { resolve } = resolver(db, ctx.principal, params.accountId);
     const counts = { ...base };
     let done = job.phase === "apply" ? job.done : 0;
@@ -431,20 +392,25 @@ export function createSimImport(deps: Deps) {
       const next = await inTransaction(db, async (tx) => {
         const inserted = new Set<string>();
         if (rows.length > 0) {
-          const now = clock.now();
-          const res = await sql<{ iccid: string }>`
-            INSERT INTO sims (id, iccid, imsi, msisdn, eid, imei, account_id, state, communication_plan_id, rate_plan_id,
-                              custom_fields, created_by_job_id, date_activated, created_at, updated_at)
-            SELECT t.id, t.iccid, t.imsi, t.msisdn, t.eid, t.imei, t.account_id, t.state, t.comm, t.rate,
-                   t.cf::jsonb, ${job.id}::uuid, CASE WHEN t.state = 'ACTIVATED' THEN ${now}::timestamptz END, ${now}::timestamptz, ${now}::timestamptz
-            FROM unnest(${rows.map(() => newId())}::uuid[], ${rows.map((r) => r.draft.iccid)}::text[], ${rows.map((r) => r.draft.imsi)}::text[],
-                        ${rows.map((r) => r.draft.msisdn)}::text[], ${rows.map((r) => r.draft.eid)}::text[], ${rows.map((r) => r.draft.imei)}::text[],
-                        ${rows.map((r) => r.accountId)}::uuid[], ${rows.map((r) => r.draft.state)}::text[], ${rows.map((r) => r.commId)}::uuid[],
-                        ${rows.map((r) => r.rateId)}::uuid[], ${rows.map((r) => JSON.stringify(r.draft.customFields))}::text[])
-              AS t(id, iccid, imsi, msisdn, eid, imei, account_id, state, comm, rate, cf)
-            ON CONFLICT DO NOTHING
-            RETURNING iccid`.execute(tx);
-          for (const r of res.rows) inserted.add(r.iccid);
+          const stored = await simsRepo.insertImported(
+            tx,
+            job.id,
+            clock.now(),
+            rows.map((r) => ({
+              id: newId(),
+              iccid: r.draft.iccid,
+              imsi: r.draft.imsi,
+              msisdn: r.draft.msisdn,
+              eid: r.draft.eid,
+              imei: r.draft.imei,
+              accountId: r.accountId,
+              state: r.draft.state,
+              communicationPlanId: r.commId,
+              ratePlanId: r.rateId,
+              customFields: JSON.stringify(r.draft.customFields),
+            })),
+          );
+          for (const iccid of stored) inserted.add(iccid);
         }
         // Rows that met a SIM stored after validation (another import, a single create) are failed, not lost.
         const late = rows
@@ -458,7 +424,7 @@ export function createSimImport(deps: Deps) {
             code: "SIM_CREATED_MEANWHILE",
             message: `A SIM with this ICCID, IMSI or MSISDN was stored after the file was validated.`,
           }));
-        await storeOutcomes(tx, job.id, late);
+        await jobRowsRepo.insertOutcomes(tx, job.id, late);
         const after = {
           created: counts.created + inserted.size,
           failed: counts.failed + late.length,
@@ -503,7 +469,7 @@ export function createSimImport(deps: Deps) {
           );
         const resolved = await resolve(line, r.draft);
         if ("outcome" in resolved) {
-          await storeOutcomes(db, job.id, [resolved]);
+          await jobRowsRepo.insertOutcomes(db, job.id, [resolved]);
           counts.failed++;
         } else batch.push(resolved);
       }
@@ -522,12 +488,7 @@ export function createSimImport(deps: Deps) {
     async *results(job): AsyncGenerator<ResultRow> {
       const params = job.params as ImportParams;
       if (!params.columns) return;
-      const stored = await db
-        .selectFrom("job_rows")
-        .select(["line", "iccid", "outcome", "field", "code", "message", "account_id"])
-        .where("job_id", "=", job.id)
-        .orderBy("line")
-        .execute();
+      const stored = await jobRowsRepo.rows(db, job.id);
       const { accountOf } = resolver(
         db,
         (job.params as { principal: Principal }).principal,
@@ -693,10 +654,12 @@ export function createSimImport(deps: Deps) {
       };
       const flush = async () => {
         if (pendingBytes === 0) return;
-        await db
-          .insertInto("job_uploads")
-          .values({ job_id: job.id, seq: seq++, data: Buffer.concat(pending, pendingBytes) })
-          .execute();
+        await jobRowsRepo.insertUploadChunk(
+          db,
+          job.id,
+          seq++,
+          Buffer.concat(pending, pendingBytes),
+        );
         pending = [];
         pendingBytes = 0;
       };
@@ -731,12 +694,12 @@ export function createSimImport(deps: Deps) {
         const rows = newlines + (lastByte === NEWLINE ? 0 : 1) - 1;
         if (rows <= 0)
           throw validationError("file", "IMPORT_NO_ROWS", "The file has a header but no rows.");
-        await db
-          .updateTable("jobs")
-          .set({ params: JSON.stringify({ ...(job.params as object), ...header! }) })
-          .where("id", "=", job.id)
-          .execute();
-        await jobs.release(job.id, { phase: "validate", uploadBytes: bytes, total: rows });
+        await jobs.release(job.id, {
+          phase: "validate",
+          uploadBytes: bytes,
+          total: rows,
+          params: { ...(job.params as object), ...header! },
+        });
         return job.id;
       } catch (err) {
         await jobs.discard(job.id);

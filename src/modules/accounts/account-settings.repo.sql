@@ -1,0 +1,13 @@
+-- The SQL of src/modules/accounts/account-settings.repo.ts, one section per function and example.
+-- Written by npm run db:sql (scripts/write-sql-snapshots.ts): do not edit.
+
+-- accountSettingsRepo.testReadyThen
+-- $1 = "0190a8a0-0000-7000-8000-000000000001"
+-- $2 = "0190a8a0-0000-7000-8000-000000000002"
+select
+  "id",
+  "test_ready_then"
+from
+  "accounts"
+where
+  "id" in ($1, $2);

@@ -1,0 +1,25 @@
+import type { Executor } from "../../db/database.js";
+import type { SqlExamples } from "../../db/sql-examples.js";
+
+/**
+ * Read interface for the sims module: account settings that decide what happens to the account's
+ * SIMs, for many accounts at once.
+ */
+export const accountSettingsRepo = {
+  /** Where each account's SIMs go when their test period ends (`test_ready_then`). */
+  testReadyThen: async (db: Executor, ids: readonly string[]): Promise<Map<string, string>> => {
+    if (ids.length === 0) return new Map();
+    const rows = await db
+      .selectFrom("accounts")
+      .select(["id", "test_ready_then"])
+      .where("id", "in", [...ids])
+      .execute();
+    return new Map(rows.map((r) => [r.id, r.test_ready_then]));
+  },
+};
+
+export const accountSettingsRepoSql: SqlExamples<typeof accountSettingsRepo> = {
+  testReadyThen: [
+    [["0190a8a0-0000-7000-8000-000000000001", "0190a8a0-0000-7000-8000-000000000002"]],
+  ],
+};

@@ -1,0 +1,611 @@
+-- The SQL of src/modules/sims/sims.repo.ts, one section per function and example.
+-- Written by npm run db:sql (scripts/write-sql-snapshots.ts): do not edit.
+
+-- simsRepo.findByIccid (example 1)
+-- $1 = "89440000000000000001"
+select
+  "sims".*,
+  (
+    select
+      "account_scope"."path"
+    from
+      "account_scope"
+    where
+      "account_scope"."account_id" = "sims"."account_id"
+  ) as "account_path"
+from
+  "sims"
+where
+  "sims"."iccid" = $1;
+
+-- simsRepo.findByIccid (example 2)
+-- $1 = "89440000000000000001"
+select
+  "sims".*,
+  (
+    select
+      "account_scope"."path"
+    from
+      "account_scope"
+    where
+      "account_scope"."account_id" = "sims"."account_id"
+  ) as "account_path"
+from
+  "sims"
+where
+  "sims"."iccid" = $1
+for update of
+  "sims";
+
+-- simsRepo.findById (example 1)
+-- $1 = "0190a8a0-0000-7000-8000-000000000001"
+select
+  "sims".*,
+  (
+    select
+      "account_scope"."path"
+    from
+      "account_scope"
+    where
+      "account_scope"."account_id" = "sims"."account_id"
+  ) as "account_path"
+from
+  "sims"
+where
+  "sims"."id" = $1;
+
+-- simsRepo.findById (example 2)
+-- $1 = "0190a8a0-0000-7000-8000-000000000001"
+select
+  "sims".*,
+  (
+    select
+      "account_scope"."path"
+    from
+      "account_scope"
+    where
+      "account_scope"."account_id" = "sims"."account_id"
+  ) as "account_path"
+from
+  "sims"
+where
+  "sims"."id" = $1
+for update of
+  "sims";
+
+-- simsRepo.findClash
+-- $1 = "89440000000000000001"
+-- $2 = "001010000000001"
+-- $3 = "447700900001"
+select
+  "iccid",
+  "imsi",
+  "msisdn"
+from
+  "sims"
+where
+  (
+    "iccid" = $1
+    or "imsi" = $2
+    or "msisdn" = $3
+  );
+
+-- simsRepo.findHoldingAny
+-- $1 = ["89440000000000000001","89440000000000000019"]
+-- $2 = ["001010000000001","001010000000002"]
+-- $3 = ["447700900001","447700900002"]
+select
+  "sims".*,
+  (
+    select
+      "account_scope"."path"
+    from
+      "account_scope"
+    where
+      "account_scope"."account_id" = "sims"."account_id"
+  ) as "account_path"
+from
+  "sims"
+where
+  (
+    "iccid" = any ($1)
+    or "imsi" = any ($2)
+    or "msisdn" = any ($3)
+  );
+
+-- simsRepo.list (example 1)
+-- $1 = 51
+select
+  "sims".*
+from
+  "sims"
+order by
+  "sims"."id"
+limit
+  $1;
+
+-- simsRepo.list (example 2)
+-- $1 = "/0190a8a0-0000-7000-8000-000000000001/%"
+-- $2 = "ACTIVATED"
+-- $3 = "447700900001"
+-- $4 = "0190a8a0-0000-7000-8000-000000000003"
+-- $5 = "accountCustom1"
+-- $6 = "pump 7"
+-- $7 = "2026-12-01T00:00:00.000Z"
+-- $8 = "0190a8a0-0000-7000-8000-000000000001"
+-- $9 = 51
+select
+  "sims".*
+from
+  "sims"
+where
+  "sims"."account_id" in (
+    select
+      "account_scope"."account_id"
+    from
+      "account_scope"
+    where
+      "account_scope"."path" like $1
+  )
+  and "sims"."state" = $2
+  and "sims"."msisdn" = $3
+  and "sims"."communication_plan_id" = $4
+  and sims.custom_fields ->> $5 = $6
+  and "sims"."updated_at" >= $7
+  and "sims"."id" > $8
+order by
+  "sims"."id"
+limit
+  $9;
+
+-- simsRepo.iccidsInSubtree (example 1)
+-- $1 = "/0190a8a0-0000-7000-8000-000000000001/%"
+-- $2 = 5000
+select
+  "sims"."id",
+  "sims"."iccid"
+from
+  "sims"
+where
+  "sims"."account_id" in (
+    select
+      "account_scope"."account_id"
+    from
+      "account_scope"
+    where
+      "account_scope"."path" like $1
+  )
+order by
+  "sims"."id"
+limit
+  $2;
+
+-- simsRepo.iccidsInSubtree (example 2)
+-- $1 = "/0190a8a0-0000-7000-8000-000000000001/%"
+-- $2 = "ACTIVATED"
+-- $3 = "0190a8a0-0000-7000-8000-000000000003"
+-- $4 = "0190a8a0-0000-7000-8000-000000000001"
+-- $5 = 5000
+select
+  "sims"."id",
+  "sims"."iccid"
+from
+  "sims"
+where
+  "sims"."account_id" in (
+    select
+      "account_scope"."account_id"
+    from
+      "account_scope"
+    where
+      "account_scope"."path" like $1
+  )
+  and "sims"."state" = $2
+  and "sims"."rate_plan_id" = $3
+  and "sims"."id" > $4
+order by
+  "sims"."id"
+limit
+  $5;
+
+-- simsRepo.testReady (example 1)
+-- $1 = "TEST_READY"
+-- $2 = 500
+select
+  "sims"."id",
+  "sims"."account_id",
+  "sims"."rate_plan_id",
+  "sims"."created_at"
+from
+  "sims"
+where
+  "sims"."state" = $1
+  and "sims"."rate_plan_id" is not null
+order by
+  "sims"."id"
+limit
+  $2;
+
+-- simsRepo.testReady (example 2)
+-- $1 = "TEST_READY"
+-- $2 = "0190a8a0-0000-7000-8000-000000000001"
+-- $3 = 500
+select
+  "sims"."id",
+  "sims"."account_id",
+  "sims"."rate_plan_id",
+  "sims"."created_at"
+from
+  "sims"
+where
+  "sims"."state" = $1
+  and "sims"."rate_plan_id" is not null
+  and "sims"."id" > $2
+order by
+  "sims"."id"
+limit
+  $3;
+
+-- simsRepo.insert
+-- $1 = "0190a8a0-0000-7000-8000-000000000001"
+-- $2 = "89440000000000000001"
+-- $3 = "001010000000001"
+-- $4 = "447700900001"
+-- $5 = null
+-- $6 = null
+-- $7 = "0190a8a0-0000-7000-8000-000000000002"
+-- $8 = "INVENTORY"
+-- $9 = "0190a8a0-0000-7000-8000-000000000003"
+-- $10 = null
+-- $11 = "{}"
+-- $12 = null
+-- $13 = null
+-- $14 = "2026-12-01T00:00:00.000Z"
+-- $15 = "2026-12-01T00:00:00.000Z"
+insert into
+  "sims" (
+    "id",
+    "iccid",
+    "imsi",
+    "msisdn",
+    "eid",
+    "imei",
+    "account_id",
+    "state",
+    "communication_plan_id",
+    "rate_plan_id",
+    "custom_fields",
+    "notes",
+    "date_activated",
+    "created_at",
+    "updated_at"
+  )
+values
+  (
+    $1,
+    $2,
+    $3,
+    $4,
+    $5,
+    $6,
+    $7,
+    $8,
+    $9,
+    $10,
+    $11,
+    $12,
+    $13,
+    $14,
+    $15
+  );
+
+-- simsRepo.insertImported
+-- $1 = "0190a8a0-0000-7000-8000-000000000005"
+-- $2 = "2026-12-01T00:00:00.000Z"
+-- $3 = "2026-12-01T00:00:00.000Z"
+-- $4 = "2026-12-01T00:00:00.000Z"
+-- $5 = ["0190a8a0-0000-7000-8000-000000000001"]
+-- $6 = ["89440000000000000001"]
+-- $7 = ["001010000000001"]
+-- $8 = ["447700900001"]
+-- $9 = [null]
+-- $10 = [null]
+-- $11 = ["0190a8a0-0000-7000-8000-000000000002"]
+-- $12 = ["INVENTORY"]
+-- $13 = ["0190a8a0-0000-7000-8000-000000000003"]
+-- $14 = [null]
+-- $15 = ["{}"]
+insert into
+  sims (
+    id,
+    iccid,
+    imsi,
+    msisdn,
+    eid,
+    imei,
+    account_id,
+    state,
+    communication_plan_id,
+    rate_plan_id,
+    custom_fields,
+    created_by_job_id,
+    date_activated,
+    created_at,
+    updated_at
+  )
+select
+  t.id,
+  t.iccid,
+  t.imsi,
+  t.msisdn,
+  t.eid,
+  t.imei,
+  t.account_id,
+  t.state,
+  t.comm,
+  t.rate,
+  t.cf::jsonb,
+  $1::uuid,
+  case
+    when t.state = 'ACTIVATED' then $2::timestamptz
+  end,
+  $3::timestamptz,
+  $4::timestamptz
+from
+  unnest(
+    $5::uuid[],
+    $6::text[],
+    $7::text[],
+    $8::text[],
+    $9::text[],
+    $10::text[],
+    $11::uuid[],
+    $12::text[],
+    $13::uuid[],
+    $14::uuid[],
+    $15::text[]
+  ) as t (
+    id,
+    iccid,
+    imsi,
+    msisdn,
+    eid,
+    imei,
+    account_id,
+    state,
+    comm,
+    rate,
+    cf
+  )
+on conflict do nothing
+returning
+  iccid;
+
+-- simsRepo.update
+-- $1 = "ACTIVATED"
+-- $2 = "2026-12-01T00:00:00.000Z"
+-- $3 = "2026-12-01T00:00:00.000Z"
+-- $4 = "0190a8a0-0000-7000-8000-000000000001"
+update "sims"
+set
+  "state" = $1,
+  "date_activated" = $2,
+  "updated_at" = $3
+where
+  "id" = $4
+returning
+  *;
+-- stopped without a row to go on: no result
+
+-- simsRepo.insertAudit
+-- $1 = "0190a8a0-0000-7000-8000-000000000004"
+-- $2 = "0190a8a0-0000-7000-8000-000000000001"
+-- $3 = "0190a8a0-0000-7000-8000-000000000002"
+-- $4 = "state"
+-- $5 = "ACTIVATION_READY"
+-- $6 = "ACTIVATED"
+-- $7 = null
+-- $8 = "2026-12-01T00:00:00.000Z"
+-- $9 = null
+-- $10 = "system"
+-- $11 = null
+-- $12 = "2026-12-01T00:00:00.000Z"
+insert into
+  "sim_audit" (
+    "id",
+    "sim_id",
+    "account_id",
+    "field",
+    "prior_value",
+    "value",
+    "reason",
+    "effective_date",
+    "actor_user_id",
+    "actor_name",
+    "job_id",
+    "created_at"
+  )
+values
+  ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12);
+
+-- simsRepo.auditTrail (example 1)
+-- $1 = "0190a8a0-0000-7000-8000-000000000001"
+-- $2 = 51
+select
+  "sim_audit".*,
+  (
+    select
+      "account_scope"."path"
+    from
+      "account_scope"
+    where
+      "account_scope"."account_id" = "sim_audit"."account_id"
+  ) as "account_path"
+from
+  "sim_audit"
+where
+  "sim_audit"."sim_id" = $1
+order by
+  "sim_audit"."id"
+limit
+  $2;
+
+-- simsRepo.auditTrail (example 2)
+-- $1 = "0190a8a0-0000-7000-8000-000000000001"
+-- $2 = "0190a8a0-0000-7000-8000-000000000004"
+-- $3 = 51
+select
+  "sim_audit".*,
+  (
+    select
+      "account_scope"."path"
+    from
+      "account_scope"
+    where
+      "account_scope"."account_id" = "sim_audit"."account_id"
+  ) as "account_path"
+from
+  "sim_audit"
+where
+  "sim_audit"."sim_id" = $1
+  and "sim_audit"."id" > $2
+order by
+  "sim_audit"."id"
+limit
+  $3;
+
+-- simsRepo.insertScheduledChange
+-- $1 = "0190a8a0-0000-7000-8000-000000000004"
+-- $2 = "0190a8a0-0000-7000-8000-000000000001"
+-- $3 = "0190a8a0-0000-7000-8000-000000000002"
+-- $4 = "{\"state\":\"DEACTIVATED\",\"byOperator\":false}"
+-- $5 = "2026-12-01T00:00:00.000Z"
+-- $6 = "pending"
+-- $7 = "end of field trial"
+-- $8 = "0190a8a0-0000-7000-8000-000000000006"
+-- $9 = "Fleet manager"
+-- $10 = "2026-12-01T00:00:00.000Z"
+insert into
+  "sim_scheduled_changes" (
+    "id",
+    "sim_id",
+    "account_id",
+    "changes",
+    "effective_date",
+    "status",
+    "reason",
+    "actor_user_id",
+    "actor_name",
+    "created_at"
+  )
+values
+  ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
+
+-- simsRepo.pendingChanges
+-- $1 = "0190a8a0-0000-7000-8000-000000000001"
+-- $2 = "pending"
+select
+  "sim_scheduled_changes".*,
+  (
+    select
+      "account_scope"."path"
+    from
+      "account_scope"
+    where
+      "account_scope"."account_id" = "sim_scheduled_changes"."account_id"
+  ) as "account_path"
+from
+  "sim_scheduled_changes"
+where
+  "sim_scheduled_changes"."sim_id" = $1
+  and "sim_scheduled_changes"."status" = $2
+order by
+  "sim_scheduled_changes"."effective_date";
+
+-- simsRepo.scheduledChanges
+-- $1 = "0190a8a0-0000-7000-8000-000000000001"
+select
+  "sim_scheduled_changes".*,
+  (
+    select
+      "account_scope"."path"
+    from
+      "account_scope"
+    where
+      "account_scope"."account_id" = "sim_scheduled_changes"."account_id"
+  ) as "account_path"
+from
+  "sim_scheduled_changes"
+where
+  "sim_scheduled_changes"."sim_id" = $1
+order by
+  "sim_scheduled_changes"."id";
+
+-- simsRepo.cancelScheduledChange
+-- $1 = "cancelled"
+-- $2 = "0190a8a0-0000-7000-8000-000000000004"
+-- $3 = "0190a8a0-0000-7000-8000-000000000001"
+-- $4 = "pending"
+update "sim_scheduled_changes"
+set
+  "status" = $1
+where
+  "id" = $2
+  and "sim_id" = $3
+  and "status" = $4;
+
+-- simsRepo.cancelPendingByCustomers
+-- $1 = "0190a8a0-0000-7000-8000-000000000001"
+-- $2 = "pending"
+select
+  *
+from
+  "sim_scheduled_changes"
+where
+  "sim_id" = $1
+  and "status" = $2
+order by
+  "effective_date"
+for update;
+
+-- simsRepo.claimDue
+-- $1 = "pending"
+-- $2 = "2026-12-01T00:00:00.000Z"
+-- $3 = 1
+select
+  *
+from
+  "sim_scheduled_changes"
+where
+  "status" = $1
+  and "effective_date" <= $2
+order by
+  "effective_date"
+limit
+  $3
+for update
+  skip locked;
+
+-- simsRepo.markChangeApplied
+-- $1 = "applied"
+-- $2 = "2026-12-01T00:00:00.000Z"
+-- $3 = "0190a8a0-0000-7000-8000-000000000004"
+update "sim_scheduled_changes"
+set
+  "status" = $1,
+  "applied_at" = $2
+where
+  "id" = $3;
+
+-- simsRepo.markChangeFailed
+-- $1 = "failed"
+-- $2 = "2026-12-01T00:00:00.000Z"
+-- $3 = "{\"code\":\"SIM_NOT_FOUND\",\"message\":\"The SIM no longer exists.\"}"
+-- $4 = "0190a8a0-0000-7000-8000-000000000004"
+update "sim_scheduled_changes"
+set
+  "status" = $1,
+  "applied_at" = $2,
+  "error" = $3
+where
+  "id" = $4;
