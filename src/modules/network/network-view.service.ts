@@ -30,13 +30,13 @@ const monthStart = (d: Date) => `${d.toISOString().slice(0, 7)}-01`;
 /**
  * What the network saw of a SIM, for people: its connectivity state with the reason, last seen,
  * device, location, sessions, usage and one timeline. Read side only.
+ *
+ * A SIM's network history belongs to whoever held it then: after a transfer, the new customer sees
+ * the sessions, events and usage from its own time (rows of accounts in its subtree), not the
+ * previous holder's IPs and places.
  */
 export function createNetworkViewService(deps: Deps) {
   const { db, clock } = deps;
-
-  // A SIM's network history belongs to whoever held it then: after a transfer, the new customer sees
-  // the sessions, events and usage from its own time (rows of its subtree), not the previous
-  // holder's IPs and places.
 
   function present(session: {
     id: string;
