@@ -16,10 +16,6 @@ const owner = (table: string) => TABLE_OWNERS[table as keyof typeof TABLE_OWNERS
 const KNOWN_FOREIGN: Record<string, string[]> = {
   "src/modules/desk/cases.service.ts": ["accounts"],
   "src/modules/desk/desk.service.ts": ["accounts", "mail_messages"],
-  "src/modules/network/network-actions.service.ts": ["accounts"],
-  "src/modules/network/network-view.service.ts": ["accounts", "sims", "zones"],
-  "src/modules/network/signals.service.ts": ["accounts", "sims", "zones"],
-  "src/modules/network/silence-detector.ts": ["sims"],
 };
 
 /** Files outside a repository that still run queries. May only shrink, like KNOWN_FOREIGN. */
@@ -30,19 +26,12 @@ const KNOWN_QUERIES_OUTSIDE_REPOS: string[] = [
   "src/modules/desk/desk.service.ts",
   "src/modules/desk/knowledge/knowledge.service.ts",
   "src/modules/desk/sla/sla.service.ts",
-  "src/modules/network/network-actions.service.ts",
-  "src/modules/network/network-view.service.ts",
-  "src/modules/network/signals.service.ts",
-  "src/modules/network/silence-detector.ts",
 ];
 
 /** Files outside accounts and tenancy that still read the account path. May only shrink. */
 const KNOWN_PATH_READERS: string[] = [
   "src/modules/desk/cases.service.ts",
   "src/modules/desk/desk.service.ts",
-  "src/modules/network/network-actions.service.ts",
-  "src/modules/network/network-view.service.ts",
-  "src/modules/network/signals.service.ts",
 ];
 
 /** The tenancy module writes the subtree subqueries every other module uses. */

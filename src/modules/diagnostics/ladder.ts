@@ -1,6 +1,11 @@
 import { CONNECTING, type SimState } from "../sims/sim-lifecycle.js";
 import { describePlmn } from "../network/plmn.js";
 import { causeMeaning } from "./causes.js";
+import { ASSUMED_GAP_MS, rhythmOf, silenceLimitMs } from "../network/silence-policy.js";
+
+// The silence yardstick lives beside the network signals it measures; still offered here for the
+// automation rules that import it from the diagnosis.
+export { rhythmOf, silenceLimitMs };
 
 /**
  * The diagnosis ladder every connectivity platform walks, as one pure function over what the network
@@ -119,56 +124,6 @@ const ago = (ms: number) =>
     : ms < 48 * HOUR
       ? `${(ms / HOUR).toFixed(ms < 10 * HOUR ? 1 : 0)} h`
       : `${Math.round(ms / (24 * HOUR))} days`;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
-
-/** The device's usual rhythm: the median gap between the starts of its recent data sessions. */
-export function rhythmOf(sessions: DiagnosisInput["sessions"]): {
-  typicalGapSeconds: number | null;
-  basis: string;
-} {
-  const starts = sessions.map((s) => s.startedAt.getTime()).sort((a, b) => b - a);
-  if (starts.length < 3)
-    return {
-      typicalGapSeconds: null,
-      basis: "fewer than 3 recent sessions: no rhythm yet, 24 h assumed",
-    };
-  const gaps = starts
-    .slice(1)
-    .map((t, i) => starts[i]! - t)
-    .filter((g) => g > 0);
-  if (gaps.length < 2)
-    return {
-      typicalGapSeconds: null,
-      basis: "sessions too close together to tell a rhythm, 24 h assumed",
-    };
-  return {
-    typicalGapSeconds: Math.round(median(gaps) / 1000),
-    basis: `median gap between the last ${starts.length} session starts`,
-  };
-}
-
-/** Without a known rhythm a device is expected to report at least daily. */
-export const ASSUMED_GAP_MS = 24 * HOUR;
-/** However fast a device's rhythm, silence shorter than this is never called lost. */
-export const MIN_SILENCE_MS = 2 * HOUR;
-
-/**
- * How long a device may stay silent before it counts as lost: `multiple` of its usual gap (24 h
- * assumed without a rhythm), at least `floorMs`. The traffic rung, the silence detector
- * (`sim.silent`) and rules with `no_session.rhythmMultiple` all measure silence with this one yardstick.
- */
-export function silenceLimitMs(
-  rhythm: { typicalGapSeconds: number | null },
-  multiple = 3,
-  floorMs = MIN_SILENCE_MS,
-): number {
-  const expected = rhythm.typicalGapSeconds ? rhythm.typicalGapSeconds * 1000 : ASSUMED_GAP_MS;
-  return Math.max(multiple * expected, floorMs);
-}
-
 export function diagnose(input: DiagnosisInput): Diagnosis {
   const { now } = input;
   const rungs: Rung[] = [];

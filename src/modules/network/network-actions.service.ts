@@ -8,6 +8,8 @@ import { type HolderView, holderView, PREVIOUS_HOLDER } from "../auth/holder.js"
 import type { Principal } from "../auth/principal.js";
 import type { SimsService } from "../sims/sims.service.js";
 import type { DisconnectResult, DisconnectTarget } from "../../network/disconnect-client.js";
+import { networkActionsRepo as repo } from "./network-actions.repo.js";
+import { sessionsRepo } from "./sessions.repo.js";
 
 /** A signed cancel-location request to an HSS endpoint; returns the HTTP status or throws. */
 export type CancelLocationSender = (
@@ -73,20 +75,9 @@ export function createNetworkActionsService(deps: Deps) {
     };
   }
 
-  const withHolder = (ex: Executor) =>
-    ex
-      .selectFrom("network_actions")
-      .leftJoin("accounts", "accounts.id", "network_actions.account_id")
-      .selectAll("network_actions")
-      .select("accounts.path as account_path");
-
   async function deliverCancelLocation(action: { id: string; attempts: number; target: unknown }) {
     const t = action.target as { hssEndpointId: string; imsi: string };
-    const endpoint = await db
-      .selectFrom("hss_endpoints")
-      .selectAll()
-      .where("id", "=", t.hssEndpointId)
-      .executeTakeFirst();
+    const endpoint = await repo.hssEndpoint(db, t.hssEndpointId);
     let status: "acked" | "failed" | "queued";
     let result: Record<string, unknown>;
     if (!endpoint) {
@@ -124,22 +115,18 @@ export function createNetworkActionsService(deps: Deps) {
         };
       }
     }
-    await db
-      .updateTable("network_actions")
-      .set({
-        status,
-        attempts: action.attempts + 1,
-        result: JSON.stringify(result),
-        updated_at: clock.now(),
-        next_attempt_at:
-          status === "queued"
-            ? new Date(
-                clock.now().getTime() + RETRY_MS[Math.min(action.attempts, RETRY_MS.length - 1)]!,
-              )
-            : null,
-      })
-      .where("id", "=", action.id)
-      .execute();
+    await repo.recordAttempt(db, action.id, {
+      status,
+      attempts: action.attempts + 1,
+      result: JSON.stringify(result),
+      updated_at: clock.now(),
+      next_attempt_at:
+        status === "queued"
+          ? new Date(
+              clock.now().getTime() + RETRY_MS[Math.min(action.attempts, RETRY_MS.length - 1)]!,
+            )
+          : null,
+    });
   }
 
   return {
@@ -152,43 +139,25 @@ export function createNetworkActionsService(deps: Deps) {
       only?: { clientId: string; acctSessionId: string },
       simActionId?: string,
     ): Promise<number> {
-      let q = tx
-        .selectFrom("data_sessions")
-        .select(["id"])
-        .where("sim_id", "=", sim.id)
-        .where("status", "=", "open");
-      if (only)
-        q = q
-          .where("client_id", "=", only.clientId)
-          .where("acct_session_id", "=", only.acctSessionId);
-      const open = await q.execute();
+      const open = await sessionsRepo.openIds(tx, sim.id, only);
       const now = clock.now();
       for (const s of open) {
-        const already = await tx
-          .selectFrom("network_actions")
-          .select("id")
-          .where("session_id", "=", s.id)
-          .where("kind", "=", "disconnect")
-          .where("status", "in", ["queued", "sending"])
-          .executeTakeFirst();
+        const already = await repo.pendingDisconnect(tx, s.id);
         if (already) continue;
-        await tx
-          .insertInto("network_actions")
-          .values({
-            id: newId(),
-            account_id: sim.account_id,
-            sim_id: sim.id,
-            session_id: s.id,
-            kind: "disconnect",
-            status: "queued",
-            reason,
-            requested_by: requestedBy,
-            next_attempt_at: now,
-            created_at: now,
-            updated_at: now,
-            sim_action_id: simActionId ?? null,
-          })
-          .execute();
+        await repo.insert(tx, {
+          id: newId(),
+          account_id: sim.account_id,
+          sim_id: sim.id,
+          session_id: s.id,
+          kind: "disconnect",
+          status: "queued",
+          reason,
+          requested_by: requestedBy,
+          next_attempt_at: now,
+          created_at: now,
+          updated_at: now,
+          sim_action_id: simActionId ?? null,
+        });
       }
       return open.length;
     },
@@ -205,10 +174,7 @@ export function createNetworkActionsService(deps: Deps) {
       requestedBy: string,
       simActionId?: string,
     ): Promise<boolean> {
-      const endpoints = await tx
-        .selectFrom("hss_endpoints")
-        .select(["id", "imsi_prefixes"])
-        .execute();
+      const endpoints = await repo.hssEndpointPrefixes(tx);
       const scored = endpoints
         .map((e) => ({
           e,
@@ -225,33 +191,27 @@ export function createNetworkActionsService(deps: Deps) {
       const chosen = scored[0]?.e;
       if (!chosen) return false;
       const now = clock.now();
-      await tx
-        .insertInto("network_actions")
-        .values({
-          id: newId(),
-          account_id: sim.account_id,
-          sim_id: sim.id,
-          session_id: null,
-          kind: "cancel_location",
-          status: "queued",
-          reason,
-          requested_by: requestedBy,
-          next_attempt_at: now,
-          created_at: now,
-          updated_at: now,
-          sim_action_id: simActionId ?? null,
-          target: JSON.stringify({ hssEndpointId: chosen.id, imsi: sim.imsi }),
-        })
-        .execute();
+      await repo.insert(tx, {
+        id: newId(),
+        account_id: sim.account_id,
+        sim_id: sim.id,
+        session_id: null,
+        kind: "cancel_location",
+        status: "queued",
+        reason,
+        requested_by: requestedBy,
+        next_attempt_at: now,
+        created_at: now,
+        updated_at: now,
+        sim_action_id: simActionId ?? null,
+        target: JSON.stringify({ hssEndpointId: chosen.id, imsi: sim.imsi }),
+      });
       return true;
     },
 
     /** Network actions taken for one remote action, with their results, as `view`'s reader may see them. */
     async forSimAction(ex: Executor, simActionId: string, view: HolderView) {
-      const rows = await withHolder(ex)
-        .where("network_actions.sim_action_id", "=", simActionId)
-        .orderBy("network_actions.id")
-        .execute();
+      const rows = await repo.forSimAction(ex, simActionId);
       return rows.map((r) => present(r, view));
     },
 
@@ -259,36 +219,15 @@ export function createNetworkActionsService(deps: Deps) {
     async deliverDue(limit = 50): Promise<number> {
       const claimed = await inTransaction(db, async (tx) => {
         // A claim whose node died mid-send lapses and is sent again (gateways and HSSs take repeats).
-        await tx
-          .updateTable("network_actions")
-          .set({ status: "queued" })
-          .where("status", "=", "sending")
-          .where("next_attempt_at", "<", clock.now())
-          .execute();
-        const due = await tx
-          .selectFrom("network_actions")
-          .selectAll()
-          .where("status", "=", "queued")
-          .where("next_attempt_at", "<=", clock.now())
-          .orderBy("next_attempt_at")
-          .limit(limit)
-          .forUpdate()
-          .skipLocked()
-          .execute();
+        await repo.requeueLapsed(tx, clock.now());
+        const due = await repo.lockDue(tx, clock.now(), limit);
         if (due.length === 0) return [];
-        await tx
-          .updateTable("network_actions")
-          .set({
-            status: "sending",
-            next_attempt_at: new Date(clock.now().getTime() + CLAIM_MS),
-            updated_at: clock.now(),
-          })
-          .where(
-            "id",
-            "in",
-            due.map((d) => d.id),
-          )
-          .execute();
+        await repo.markSending(
+          tx,
+          due.map((d) => d.id),
+          new Date(clock.now().getTime() + CLAIM_MS),
+          clock.now(),
+        );
         return due;
       });
       for (const action of claimed) {
@@ -296,21 +235,7 @@ export function createNetworkActionsService(deps: Deps) {
           await deliverCancelLocation(action);
           continue;
         }
-        const target = await db
-          .selectFrom("data_sessions")
-          .innerJoin("network_clients", "network_clients.id", "data_sessions.client_id")
-          .select([
-            "data_sessions.acct_session_id",
-            "data_sessions.imsi",
-            "data_sessions.ip",
-            "data_sessions.nas_ip",
-            "data_sessions.status",
-            "network_clients.address",
-            "network_clients.coa_port",
-            "network_clients.secret_sealed",
-          ])
-          .where("data_sessions.id", "=", action.session_id!)
-          .executeTakeFirst();
+        const target = await repo.disconnectTarget(db, action.session_id!);
         let status: "acked" | "nak" | "failed" | "queued";
         let result: Record<string, unknown>;
         if (!target) {
@@ -336,23 +261,18 @@ export function createNetworkActionsService(deps: Deps) {
           else if (r.outcome === "nak") status = "nak";
           else status = action.attempts + 1 >= RETRY_MS.length + 1 ? "failed" : "queued";
         }
-        await db
-          .updateTable("network_actions")
-          .set({
-            status,
-            attempts: action.attempts + 1,
-            result: JSON.stringify(result),
-            updated_at: clock.now(),
-            next_attempt_at:
-              status === "queued"
-                ? new Date(
-                    clock.now().getTime() +
-                      RETRY_MS[Math.min(action.attempts, RETRY_MS.length - 1)]!,
-                  )
-                : null,
-          })
-          .where("id", "=", action.id)
-          .execute();
+        await repo.recordAttempt(db, action.id, {
+          status,
+          attempts: action.attempts + 1,
+          result: JSON.stringify(result),
+          updated_at: clock.now(),
+          next_attempt_at:
+            status === "queued"
+              ? new Date(
+                  clock.now().getTime() + RETRY_MS[Math.min(action.attempts, RETRY_MS.length - 1)]!,
+                )
+              : null,
+        });
         if (status !== "acked")
           deps.logger.warn({ actionId: action.id, result }, "Disconnect-Request not acknowledged");
       }
@@ -362,11 +282,7 @@ export function createNetworkActionsService(deps: Deps) {
     async listForSim(principal: Principal, iccid: string) {
       requirePermission(principal, "sims:read");
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
-      const rows = await withHolder(db)
-        .where("network_actions.sim_id", "=", sim.id)
-        .orderBy("network_actions.id", "desc")
-        .limit(200)
-        .execute();
+      const rows = await repo.latestForSim(db, sim.id, 200);
       const view = holderView(principal);
       return rows.map((r) => present(r, view));
     },

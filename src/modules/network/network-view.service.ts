@@ -1,5 +1,3 @@
-import { type SelectQueryBuilder, sql } from "kysely";
-import type { DB } from "../../db/schema.js";
 import type { Db } from "../../db/database.js";
 import type { Clock } from "../../lib/clock.js";
 import { forbidden, validationError } from "../../lib/errors.js";
@@ -7,11 +5,14 @@ import { isUuid } from "../../lib/ids.js";
 import { requirePermission } from "../auth/permissions.js";
 import { isOperatorRole, type Principal } from "../auth/principal.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
+import { zoneLookupRepo } from "../catalog/zone-lookup.repo.js";
 import { CONNECTING } from "../sims/sim-lifecycle.js";
 import type { SimState } from "../sims/sim-lifecycle.js";
 import type { SimsService } from "../sims/sims.service.js";
 import type { CellLocations } from "./cell-locations.js";
+import { networkRepo } from "./network.repo.js";
 import { describePlmn } from "./plmn.js";
+import { sessionsRepo } from "./sessions.repo.js";
 
 interface Deps {
   db: Db;
@@ -27,32 +28,15 @@ export type ConnectivityState = "BLOCKED" | "ONLINE" | "ATTACHED" | "OFFLINE";
 const monthStart = (d: Date) => `${d.toISOString().slice(0, 7)}-01`;
 
 /**
- * Registration events, newest first. The HLR/HSS stamps them coarsely (often to the second), so a
- * rejection and an acceptance can share a time: ties go by arrival — the row key is a UUIDv7 made when
- * the event is stored, so a later arrival sorts after an earlier one — matching the SIM's state,
- * where the later arrival wins (signals.service.ts, touchState).
- */
-const newestFirst = <O>(
-  q: SelectQueryBuilder<DB, "registration_events", O>,
-): SelectQueryBuilder<DB, "registration_events", O> =>
-  q.orderBy("registration_events.at", "desc").orderBy("registration_events.id", "desc");
-
-/**
  * What the network saw of a SIM, for people: its connectivity state with the reason, last seen,
  * device, location, sessions, usage and one timeline. Read side only.
+ *
+ * A SIM's network history belongs to whoever held it then: after a transfer, the new customer sees
+ * the sessions, events and usage from its own time (rows of accounts in its subtree), not the
+ * previous holder's IPs and places.
  */
 export function createNetworkViewService(deps: Deps) {
   const { db, clock } = deps;
-
-  /**
-   * A SIM's network history belongs to whoever held it then: after a transfer, the new customer sees
-   * the sessions, events and usage from its own time, not the previous holder's IPs and places.
-   */
-  const ownHistory = (principal: Principal) =>
-    db
-      .selectFrom("accounts")
-      .select("accounts.id")
-      .where("accounts.path", "like", `${principal.accountPath}%`);
 
   function present(session: {
     id: string;
@@ -95,19 +79,8 @@ export function createNetworkViewService(deps: Deps) {
       requirePermission(principal, "sims:read");
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
       const now = clock.now();
-      const state = await db
-        .selectFrom("sim_network_state")
-        .selectAll()
-        .where("sim_id", "=", sim.id)
-        .executeTakeFirst();
-      const open = await db
-        .selectFrom("data_sessions")
-        .selectAll()
-        .where("sim_id", "=", sim.id)
-        .where("status", "=", "open")
-        .orderBy("last_update_at", "desc")
-        .limit(1)
-        .executeTakeFirst();
+      const state = await networkRepo.state(db, sim.id);
+      const open = await sessionsRepo.latestOpen(db, sim.id);
 
       let limitReached = false;
       let dataLimitBytes: number | null = null;
@@ -115,12 +88,7 @@ export function createNetworkViewService(deps: Deps) {
       if (sim.rate_plan_id) {
         const v = await deps.catalog.rateVersionAt(db, sim.rate_plan_id, now);
         dataLimitBytes = v?.terms.dataLimitBytes ?? null;
-        const used = await db
-          .selectFrom("usage_daily")
-          .select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total"))
-          .where("sim_id", "=", sim.id)
-          .where("day", ">=", monthStart(now))
-          .executeTakeFirst();
+        const used = await networkRepo.usedBytes(db, sim.id, { from: monthStart(now) });
         cycleBytes = Number(used?.total ?? 0);
         limitReached =
           dataLimitBytes !== null &&
@@ -210,11 +178,7 @@ export function createNetworkViewService(deps: Deps) {
     async sessions(principal: Principal, iccid: string, opts: { cursor?: string; limit: number }) {
       requirePermission(principal, "sims:read");
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
-      let q = db
-        .selectFrom("data_sessions")
-        .selectAll()
-        .where("sim_id", "=", sim.id)
-        .where("account_id", "in", ownHistory(principal));
+      let after: { startedAt: Date; id: string } | undefined;
       if (opts.cursor) {
         const [at, id] = Buffer.from(opts.cursor, "base64url").toString().split("|");
         if (!at || !id || Number.isNaN(Date.parse(at)) || !isUuid(id))
@@ -223,18 +187,12 @@ export function createNetworkViewService(deps: Deps) {
             "INVALID_CURSOR",
             "The cursor is not one Otter gave out.",
           );
-        q = q.where((eb) =>
-          eb.or([
-            eb("started_at", "<", new Date(at!)),
-            eb.and([eb("started_at", "=", new Date(at!)), eb("id", "<", id!)]),
-          ]),
-        );
+        after = { startedAt: new Date(at), id };
       }
-      const rows = await q
-        .orderBy("started_at", "desc")
-        .orderBy("id", "desc")
-        .limit(opts.limit + 1)
-        .execute();
+      const rows = await sessionsRepo.pageForSim(db, sim.id, principal.accountPath, {
+        after,
+        limit: opts.limit,
+      });
       const page = rows.slice(0, opts.limit);
       const last = page[page.length - 1];
       return {
@@ -250,28 +208,21 @@ export function createNetworkViewService(deps: Deps) {
       requirePermission(principal, "sims:read");
       if (to < from) throw validationError("to", "RANGE_INVERTED", "`to` is before `from`.");
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
-      const rows = await db
-        .selectFrom("usage_daily")
-        .leftJoin("zones", "zones.id", "usage_daily.zone_id")
-        .select([
-          "usage_daily.day",
-          "usage_daily.zone_id",
-          "zones.name as zone_name",
-          "usage_daily.bytes_up",
-          "usage_daily.bytes_down",
-          "usage_daily.sms_mo",
-          "usage_daily.sms_mt",
-        ])
-        .where("usage_daily.sim_id", "=", sim.id)
-        .where("usage_daily.account_id", "in", ownHistory(principal))
-        .where("usage_daily.day", ">=", from)
-        .where("usage_daily.day", "<=", to)
-        .orderBy("usage_daily.day")
-        .orderBy("zones.name")
-        .execute();
-      const items = rows.map((r) => ({
+      const rows = await networkRepo.usageDaysForSim(db, sim.id, principal.accountPath, from, to);
+      const zoneIds = [...new Set(rows.flatMap((r) => (r.zone_id ? [r.zone_id] : [])))];
+      // Zones come ordered by name as the database collates names; within a day, rows follow that
+      // order, and rows without a (still existing) zone come last, as NULLs sort in ascending order.
+      const zones = await zoneLookupRepo.namesByIds(db, zoneIds);
+      const zoneName = new Map(zones.map((z) => [z.id, z.name]));
+      const rank = new Map(zones.map((z, i) => [z.id, i]));
+      const rankOf = (zoneId: string | null) =>
+        (zoneId !== null ? rank.get(zoneId) : undefined) ?? zones.length;
+      const ordered = [...rows].sort((a, b) =>
+        a.day !== b.day ? (a.day < b.day ? -1 : 1) : rankOf(a.zone_id) - rankOf(b.zone_id),
+      );
+      const items = ordered.map((r) => ({
         day: r.day,
-        zone: r.zone_id ? { id: r.zone_id, name: r.zone_name ?? r.zone_id } : null,
+        zone: r.zone_id ? { id: r.zone_id, name: zoneName.get(r.zone_id) ?? r.zone_id } : null,
         bytesUp: r.bytes_up,
         bytesDown: r.bytes_down,
         smsMo: r.sms_mo,
@@ -294,22 +245,14 @@ export function createNetworkViewService(deps: Deps) {
       requirePermission(principal, "sims:read");
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
       const before = opts.before ? new Date(opts.before) : null;
-      let sq = db
-        .selectFrom("data_sessions")
-        .selectAll()
-        .where("sim_id", "=", sim.id)
-        .where("account_id", "in", ownHistory(principal));
-      let eq = db
-        .selectFrom("registration_events")
-        .selectAll()
-        .where("sim_id", "=", sim.id)
-        .where("account_id", "in", ownHistory(principal));
-      if (before) {
-        sq = sq.where("started_at", "<", before);
-        eq = eq.where("at", "<", before);
-      }
-      const sessions = await sq.orderBy("started_at", "desc").limit(opts.limit).execute();
-      const events = await newestFirst(eq).limit(opts.limit).execute();
+      const page = { before, limit: opts.limit };
+      const sessions = await sessionsRepo.timelineForSim(db, sim.id, principal.accountPath, page);
+      const events = await networkRepo.timelineRegistrations(
+        db,
+        sim.id,
+        principal.accountPath,
+        page,
+      );
       const items = [
         ...sessions.map((s) => ({
           at: s.started_at.toISOString(),
@@ -349,37 +292,11 @@ export function createNetworkViewService(deps: Deps) {
       // two index range reads instead of one `since OR open` filter over the SIM's whole history
       // (bench/diagnosis.bench.ts, docs/benchmarks.md).
       const [registrations, recent, openBefore, state, used] = await Promise.all([
-        newestFirst(db.selectFrom("registration_events").selectAll().where("sim_id", "=", simId))
-          .limit(20)
-          .execute(),
-        db
-          .selectFrom("data_sessions")
-          .selectAll()
-          .where("sim_id", "=", simId)
-          .where("started_at", ">=", since)
-          .orderBy("started_at", "desc")
-          .limit(200)
-          .execute(),
-        db
-          .selectFrom("data_sessions")
-          .selectAll()
-          .where("sim_id", "=", simId)
-          .where("status", "=", "open")
-          .where("started_at", "<", since)
-          .orderBy("started_at", "desc")
-          .limit(200)
-          .execute(),
-        db
-          .selectFrom("sim_network_state")
-          .selectAll()
-          .where("sim_id", "=", simId)
-          .executeTakeFirst(),
-        db
-          .selectFrom("usage_daily")
-          .select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total"))
-          .where("sim_id", "=", simId)
-          .where("day", ">=", monthStart(now))
-          .executeTakeFirst(),
+        networkRepo.recentRegistrations(db, simId, 20),
+        sessionsRepo.startedSince(db, simId, since, 200),
+        sessionsRepo.openStartedBefore(db, simId, since, 200),
+        networkRepo.state(db, simId),
+        networkRepo.usedBytes(db, simId, { from: monthStart(now) }),
       ]);
       // Newest first: every recent session started after every open one from before `since`.
       const sessions = [...recent, ...openBefore].slice(0, 200);
@@ -432,35 +349,13 @@ export function createNetworkViewService(deps: Deps) {
       after?: { lastActivityAt: Date; simId: string };
       limit: number;
     }) {
-      let q = db
-        .selectFrom("sim_network_state")
-        .innerJoin("sims", "sims.id", "sim_network_state.sim_id")
-        .innerJoin("accounts", "accounts.id", "sims.account_id")
-        .select([
-          "sims.id as simId",
-          "sims.iccid",
-          "sim_network_state.last_activity_at as lastActivityAt",
-        ])
-        .where("accounts.path", "like", `${opts.accountPath}%`)
-        .where("sims.state", "in", [...CONNECTING])
-        .where("sim_network_state.last_activity_at", "<=", opts.before);
-      if (opts.after) {
-        const { lastActivityAt, simId } = opts.after;
-        q = q.where((eb) =>
-          eb.or([
-            eb("sim_network_state.last_activity_at", ">", lastActivityAt),
-            eb.and([
-              eb("sim_network_state.last_activity_at", "=", lastActivityAt),
-              eb("sims.id", ">", simId),
-            ]),
-          ]),
-        );
-      }
-      const rows = await q
-        .orderBy("sim_network_state.last_activity_at")
-        .orderBy("sims.id")
-        .limit(opts.limit)
-        .execute();
+      const rows = await networkRepo.quietSims(db, {
+        scopePath: opts.accountPath,
+        states: [...CONNECTING],
+        before: opts.before,
+        after: opts.after,
+        limit: opts.limit,
+      });
       return rows.map((r) => ({
         simId: r.simId,
         iccid: r.iccid,
@@ -470,33 +365,9 @@ export function createNetworkViewService(deps: Deps) {
 
     /** The first signs of life after `since`: an accepted registration, a new session, traffic. */
     async activitySince(simId: string, since: Date) {
-      const reg = await db
-        .selectFrom("registration_events")
-        .select(["at", "visited_plmn"])
-        .where("sim_id", "=", simId)
-        .where("type", "=", "location_update")
-        .where("result", "=", "accepted")
-        .where("at", ">", since)
-        .orderBy("at")
-        .orderBy("id")
-        .limit(1)
-        .executeTakeFirst();
-      const session = await db
-        .selectFrom("data_sessions")
-        .select(["started_at", "apn"])
-        .where("sim_id", "=", simId)
-        .where("started_at", ">", since)
-        .orderBy("started_at")
-        .limit(1)
-        .executeTakeFirst();
-      const traffic = await db
-        .selectFrom("data_sessions")
-        .select(["last_traffic_at"])
-        .where("sim_id", "=", simId)
-        .where("last_traffic_at", ">", since)
-        .orderBy("last_traffic_at")
-        .limit(1)
-        .executeTakeFirst();
+      const reg = await networkRepo.firstAcceptedRegistrationAfter(db, simId, since);
+      const session = await sessionsRepo.firstStartedAfter(db, simId, since);
+      const traffic = await sessionsRepo.firstTrafficAfter(db, simId, since);
       return {
         registeredAt: reg?.at ?? null,
         registeredIn: reg?.visited_plmn ?? null,
@@ -512,12 +383,7 @@ export function createNetworkViewService(deps: Deps) {
       // The cursor is the last IMSI of the previous page: 15 digits, like every IMSI stored here.
       if (opts.cursor && !/^\d{15}$/.test(opts.cursor))
         throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
-      let q = db.selectFrom("unknown_imsis").selectAll();
-      if (opts.cursor) q = q.where("imsi", ">", opts.cursor);
-      const rows = await q
-        .orderBy("imsi")
-        .limit(opts.limit + 1)
-        .execute();
+      const rows = await networkRepo.unknownImsis(db, { after: opts.cursor, limit: opts.limit });
       const page = rows.slice(0, opts.limit);
       return {
         items: page.map((r) => ({

@@ -1,18 +1,22 @@
-import { sql } from "kysely";
 import type { Logger } from "pino";
-import { type Db, type Executor, inTransaction } from "../../db/database.js";
+import { type Db, type Executor, inTransaction, type Tx } from "../../db/database.js";
 import type { Zone } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { newId } from "../../lib/ids.js";
+import { accountsRepo } from "../accounts/accounts.repo.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
 import { SYSTEM_ACTOR } from "../auth/principal.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
+import { zoneLookupRepo } from "../catalog/zone-lookup.repo.js";
 import type { EventsService } from "../events/events.service.js";
+import { simLookupRepo } from "../sims/sim-lookup.repo.js";
 import type { SimsService } from "../sims/sims.service.js";
 import type { AccountingInput, RegistrationType } from "./network.types.js";
-import { MIN_SILENCE_MS } from "../diagnostics/ladder.js";
+import { MIN_SILENCE_MS } from "./silence-policy.js";
 import { describePlmn } from "./plmn.js";
 import type { NetworkActionsService } from "./network-actions.service.js";
+import { networkRepo } from "./network.repo.js";
+import { sessionsRepo } from "./sessions.repo.js";
 
 export interface RegistrationEventInput {
   id: string;
@@ -46,17 +50,7 @@ interface Deps {
 /** Cycle usage thresholds every SIM reports (`sim.usage_threshold`), in percent of the included data. */
 export const STANDARD_USAGE_THRESHOLDS = [50, 80, 100] as const;
 
-type SimRef = {
-  id: string;
-  iccid: string;
-  account_id: string;
-  state: string;
-  rate_plan_id: string | null;
-  communication_plan_id: string | null;
-  overage_limit_override: string;
-  account_path: string;
-  test_ready_then: string;
-};
+type SimRef = Awaited<ReturnType<typeof simLookupRepo.byImsis>>[number];
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -69,44 +63,15 @@ const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 export function createSignalsService(deps: Deps) {
   const { db, clock } = deps;
 
-  async function simByImsi(tx: Executor, imsi: string): Promise<SimRef | undefined> {
-    return tx
-      .selectFrom("sims")
-      .innerJoin("accounts", "accounts.id", "sims.account_id")
-      .select([
-        "sims.id",
-        "sims.iccid",
-        "sims.account_id",
-        "sims.state",
-        "sims.rate_plan_id",
-        "sims.communication_plan_id",
-        "sims.overage_limit_override",
-        "accounts.path as account_path",
-        "accounts.test_ready_then",
-      ])
-      .where("sims.imsi", "=", imsi)
-      .executeTakeFirst();
-  }
-
-  async function noteUnknownImsi(
-    tx: Executor,
-    imsi: string,
-    source: string,
-    plmn: string | null,
-    at: Date,
-  ) {
-    await tx
-      .insertInto("unknown_imsis")
-      .values({ imsi, first_seen: at, last_seen: at, last_source: source, last_plmn: plmn })
-      .onConflict((oc) =>
-        oc.column("imsi").doUpdateSet({
-          last_seen: sql`greatest(unknown_imsis.last_seen, excluded.last_seen)`,
-          occurrences: sql`unknown_imsis.occurrences + 1`,
-          last_source: source,
-          last_plmn: sql`coalesce(excluded.last_plmn, unknown_imsis.last_plmn)`,
-        }),
-      )
-      .execute();
+  /**
+   * The SIMs a batch names, by IMSI, in one statement. A record of a batch sees what the records
+   * before it changed: the only change to a SIM itself is its state (auto-activation, test
+   * allowance), made on the one shared object as on the SIM.
+   */
+  async function simsOfBatch(tx: Tx, imsis: (string | undefined)[]): Promise<Map<string, SimRef>> {
+    const wanted = [...new Set(imsis.filter((i): i is string => !!i))];
+    const sims = await simLookupRepo.byImsis(tx, wanted);
+    return new Map(sims.map((sim) => [sim.imsi, sim]));
   }
 
   type Version = Awaited<ReturnType<CatalogService["rateVersionAt"]>>;
@@ -116,12 +81,12 @@ export function createSignalsService(deps: Deps) {
    * What one group commit looks up again and again, looked up once: rate plan versions (by plan and
    * day) and the zone table. A batch is one transaction, so the cache cannot go stale inside it.
    */
-  function batchContext(tx: Executor) {
+  function batchContext(tx: Tx) {
     const versions = new Map<string, Promise<Version>>();
     let zones: Promise<Zone[]> | null = null;
     const commPlans = new Map<string, Promise<CommPlanDetail>>();
     const thresholds = new Map<string, Promise<number[]>>();
-    const allZones = () => (zones ??= tx.selectFrom("zones").selectAll().execute());
+    const allZones = () => (zones ??= zoneLookupRepo.all(tx));
     const commPlan = (id: string): Promise<CommPlanDetail> => {
       let p = commPlans.get(id);
       if (!p) {
@@ -177,7 +142,7 @@ export function createSignalsService(deps: Deps) {
   type BatchContext = ReturnType<typeof batchContext>;
 
   async function addUsage(
-    tx: Executor,
+    tx: Tx,
     sim: SimRef,
     zone: Zone | null,
     at: Date,
@@ -185,29 +150,20 @@ export function createSignalsService(deps: Deps) {
     down: number,
   ) {
     if (up <= 0 && down <= 0) return;
-    await tx
-      .insertInto("usage_daily")
-      .values({
-        sim_id: sim.id,
-        day: dayOf(at),
-        zone_key: zone?.id ?? "unzoned",
-        zone_id: zone?.id ?? null,
-        account_id: sim.account_id,
-        bytes_up: up,
-        bytes_down: down,
-      })
-      .onConflict((oc) =>
-        oc.columns(["sim_id", "day", "zone_key"]).doUpdateSet({
-          bytes_up: sql`usage_daily.bytes_up + excluded.bytes_up`,
-          bytes_down: sql`usage_daily.bytes_down + excluded.bytes_down`,
-        }),
-      )
-      .execute();
+    await networkRepo.addUsage(tx, {
+      sim_id: sim.id,
+      day: dayOf(at),
+      zone_key: zone?.id ?? "unzoned",
+      zone_id: zone?.id ?? null,
+      account_id: sim.account_id,
+      bytes_up: up,
+      bytes_down: down,
+    });
   }
 
   /** Updates what Otter last knew of the SIM on the network; reports an IMEI change. */
   async function touchState(
-    tx: Executor,
+    tx: Tx,
     sim: SimRef,
     at: Date,
     s: {
@@ -221,12 +177,7 @@ export function createSignalsService(deps: Deps) {
       activity?: boolean;
     },
   ) {
-    const prev = await tx
-      .selectFrom("sim_network_state")
-      .selectAll()
-      .where("sim_id", "=", sim.id)
-      .forUpdate()
-      .executeTakeFirst();
+    const prev = await networkRepo.lockState(tx, sim.id);
     // `<=`: of two signals with the same time, the one that arrives later wins (a rejection and an
     // acceptance stamped in the same second leave the SIM as the later one said; docs/network.md).
     const newer = !prev?.last_seen || prev.last_seen.getTime() <= at.getTime();
@@ -265,11 +216,7 @@ export function createSignalsService(deps: Deps) {
         silent_since: null,
       }),
     };
-    await tx
-      .insertInto("sim_network_state")
-      .values(row)
-      .onConflict((oc) => oc.column("sim_id").doUpdateSet(row))
-      .execute();
+    await networkRepo.saveState(tx, row);
     if (imeiChanged) {
       await deps.events.emit(tx, [
         {
@@ -309,7 +256,7 @@ export function createSignalsService(deps: Deps) {
    * costs one comparison.
    */
   async function noteZone(
-    tx: Executor,
+    tx: Tx,
     ctx: BatchContext,
     sim: SimRef,
     at: Date,
@@ -334,11 +281,7 @@ export function createSignalsService(deps: Deps) {
     }
     const where = zone ? `zone:${zone.id}` : `country:${info.country ?? plmn}`;
     const prevWhere = prev?.zone_key ? prev.zone_key.slice(prev.zone_key.indexOf("|") + 1) : null;
-    await tx
-      .updateTable("sim_network_state")
-      .set({ zone_key: `${plmn}|${where}` })
-      .where("sim_id", "=", sim.id)
-      .execute();
+    await networkRepo.setZoneKey(tx, sim.id, `${plmn}|${where}`);
     if (where === prevWhere) return;
     let previousZone: { id: string; name: string } | null = null;
     if (prevWhere?.startsWith("zone:")) {
@@ -378,7 +321,7 @@ export function createSignalsService(deps: Deps) {
    * only grows within a cycle, so each threshold is crossed, and reported, once per cycle.
    */
   async function checkUsageThresholds(
-    tx: Executor,
+    tx: Tx,
     ctx: BatchContext,
     sim: SimRef,
     at: Date,
@@ -393,13 +336,7 @@ export function createSignalsService(deps: Deps) {
     if (!basis) return;
     const base = basis === "included" ? included : v.terms.dataLimitBytes!;
     const cycleStart = `${at.toISOString().slice(0, 7)}-01`;
-    const used = await tx
-      .selectFrom("usage_daily")
-      .select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total"))
-      .where("sim_id", "=", sim.id)
-      .where("day", ">=", cycleStart)
-      .where("day", "<=", dayOf(at))
-      .executeTakeFirst();
+    const used = await networkRepo.usedBytes(tx, sim.id, { from: cycleStart, to: dayOf(at) });
     const after = Number(used?.total ?? 0);
     const before = after - delta;
     const crossed = (await ctx.usageThresholds(sim.account_path)).filter(
@@ -428,7 +365,7 @@ export function createSignalsService(deps: Deps) {
   }
 
   /** First data session of an ACTIVATION_READY SIM activates it (reference/iot-plans.md). */
-  async function autoActivate(tx: Executor, sim: SimRef, at: Date) {
+  async function autoActivate(tx: Tx, sim: SimRef, at: Date) {
     if (sim.state !== "ACTIVATION_READY") return;
     const row = await deps.sims.lockById(tx, sim.id);
     if (!row) return;
@@ -442,19 +379,17 @@ export function createSignalsService(deps: Deps) {
   }
 
   /** A TEST_READY SIM moves on (account setting) once its test data allowance is used up. */
-  async function testAllowance(tx: Executor, ctx: BatchContext, sim: SimRef, at: Date) {
+  async function testAllowance(tx: Tx, ctx: BatchContext, sim: SimRef, at: Date) {
     if (sim.state !== "TEST_READY" || !sim.rate_plan_id) return;
     const v = await ctx.versionAt(sim.rate_plan_id, at);
     if (!v) return;
-    const used = await tx
-      .selectFrom("usage_daily")
-      .select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total"))
-      .where("sim_id", "=", sim.id)
-      .executeTakeFirst();
+    const used = await networkRepo.usedBytes(tx, sim.id);
     if (Number(used?.total ?? 0) < v.terms.testReady.dataBytes) return;
     const row = await deps.sims.lockById(tx, sim.id);
     if (!row) return;
-    const to = sim.test_ready_then === "ACTIVATION_READY" ? "ACTIVATION_READY" : "ACTIVATED";
+    // Where a SIM goes after its test is its account's setting, read only when one does.
+    const account = await accountsRepo.findById(tx, sim.account_id);
+    const to = account?.test_ready_then === "ACTIVATION_READY" ? "ACTIVATION_READY" : "ACTIVATED";
     await deps.sims.applyChange(
       tx,
       row,
@@ -474,7 +409,7 @@ export function createSignalsService(deps: Deps) {
    * sessions get a Disconnect-Request, once per cycle, and a session it opens anyway is torn down too.
    */
   async function enforceLimit(
-    tx: Executor,
+    tx: Tx,
     ctx: BatchContext,
     sim: SimRef,
     at: Date,
@@ -485,38 +420,20 @@ export function createSignalsService(deps: Deps) {
     const limit = v?.terms.dataLimitBytes ?? null;
     if (limit === null) return;
     const cycleStart = `${at.toISOString().slice(0, 7)}-01`;
-    const used = await tx
-      .selectFrom("usage_daily")
-      .select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total"))
-      .where("sim_id", "=", sim.id)
-      .where("day", ">=", cycleStart)
-      .executeTakeFirst();
+    const used = await networkRepo.usedBytes(tx, sim.id, { from: cycleStart });
     const total = Number(used?.total ?? 0);
     if (total < limit) return;
-    const state = await tx
-      .selectFrom("sim_network_state")
-      .select(["barred_at"])
-      .where("sim_id", "=", sim.id)
-      .executeTakeFirst();
+    const state = await networkRepo.barredAt(tx, sim.id);
     const firstTime = !state?.barred_at || state.barred_at.toISOString().slice(0, 10) < cycleStart;
     if (!firstTime && !newSession) return;
     const reason = `data limit of ${limit} bytes reached (${total} bytes used since ${cycleStart})`;
     if (firstTime) {
-      await tx
-        .updateTable("sim_network_state")
-        .set({ barred_at: at, barred_reason: reason })
-        .where("sim_id", "=", sim.id)
-        .execute();
+      await networkRepo.markBarred(tx, sim.id, at, reason);
       // The HSS is told by a cancel-location: the device detaches, and an HSS provisioned from Otter's
       // API (connectivity BLOCKED) refuses it until the limit is lifted or the cycle ends.
-      const imsi = await tx
-        .selectFrom("sims")
-        .select("imsi")
-        .where("id", "=", sim.id)
-        .executeTakeFirstOrThrow();
       await deps.actions.cancelLocation(
         tx,
-        { id: sim.id, account_id: sim.account_id, imsi: imsi.imsi },
+        { id: sim.id, account_id: sim.account_id, imsi: sim.imsi },
         reason,
         "system",
       );
@@ -539,52 +456,37 @@ export function createSignalsService(deps: Deps) {
   }
 
   async function applyAccounting(
-    tx: Executor,
+    tx: Tx,
     r: AccountingInput,
     rootId: string,
     ctx: BatchContext,
+    sims: Map<string, SimRef>,
   ): Promise<"stored" | "duplicate"> {
     const now = clock.now();
-    const sim = r.imsi ? await simByImsi(tx, r.imsi) : undefined;
-    const inserted = await tx
-      .insertInto("accounting_records")
-      .values({
-        id: newId(),
-        dedupe_key: r.dedupeKey,
-        client_id: r.clientId,
-        account_id: sim?.account_id ?? rootId,
-        sim_id: sim?.id ?? null,
-        imsi: r.imsi ?? null,
-        acct_session_id: r.sessionId ?? null,
-        status: r.status,
-        event_at: r.eventAt,
-        received_at: now,
-        record: JSON.stringify(r.record),
-      })
-      .onConflict((oc) => oc.column("dedupe_key").doNothing())
-      .returning("id")
-      .executeTakeFirst();
+    const sim = r.imsi ? sims.get(r.imsi) : undefined;
+    const inserted = await sessionsRepo.insertAccountingRecord(tx, {
+      id: newId(),
+      dedupe_key: r.dedupeKey,
+      client_id: r.clientId,
+      account_id: sim?.account_id ?? rootId,
+      sim_id: sim?.id ?? null,
+      imsi: r.imsi ?? null,
+      acct_session_id: r.sessionId ?? null,
+      status: r.status,
+      event_at: r.eventAt,
+      received_at: now,
+      record: JSON.stringify(r.record),
+    });
     if (!inserted) return "duplicate";
 
     if (r.status === "accounting-on" || r.status === "accounting-off") {
       // The gateway restarted: every session it had open is gone.
-      await tx
-        .updateTable("data_sessions")
-        .set({
-          status: "closed",
-          ended_at: r.eventAt,
-          terminate_cause: "NAS-Reboot",
-          last_update_at: r.eventAt,
-        })
-        .where("client_id", "=", r.clientId)
-        .where("status", "=", "open")
-        .where("started_at", "<=", r.eventAt)
-        .execute();
+      await sessionsRepo.closeAfterGatewayRestart(tx, r.clientId, r.eventAt);
       return "stored";
     }
     if (!r.sessionId) return "stored";
     if (r.imsi && !sim)
-      await noteUnknownImsi(
+      await networkRepo.noteUnknownImsi(
         tx,
         r.imsi,
         "radius",
@@ -592,14 +494,7 @@ export function createSignalsService(deps: Deps) {
         r.eventAt,
       );
 
-    let existing = await tx
-      .selectFrom("data_sessions")
-      .selectAll()
-      .where("client_id", "=", r.clientId)
-      .where("acct_session_id", "=", r.sessionId)
-      .where("superseded", "=", false)
-      .forUpdate()
-      .executeTakeFirst();
+    let existing = await sessionsRepo.lockCurrent(tx, r.clientId, r.sessionId);
     if (
       existing &&
       r.status === "start" &&
@@ -608,11 +503,7 @@ export function createSignalsService(deps: Deps) {
       existing.ended_at.getTime() <= r.eventAt.getTime()
     ) {
       // The gateway reused the Acct-Session-Id for a new session: keep the old one, start afresh.
-      await tx
-        .updateTable("data_sessions")
-        .set({ superseded: true })
-        .where("id", "=", existing.id)
-        .execute();
+      await sessionsRepo.markSuperseded(tx, existing.id);
       existing = undefined;
     }
     const up = r.bytesUp ?? 0;
@@ -625,69 +516,62 @@ export function createSignalsService(deps: Deps) {
     let deltaUp = up;
     let deltaDown = down;
     if (!existing) {
-      await tx
-        .insertInto("data_sessions")
-        .values({
-          id: newId(),
-          account_id: sim?.account_id ?? rootId,
-          client_id: r.clientId,
-          acct_session_id: r.sessionId,
-          sim_id: sim?.id ?? null,
-          imsi: r.imsi ?? null,
-          msisdn: r.msisdn ?? null,
-          charging_id: r.chargingId ?? null,
-          nas_ip: r.nasIp ?? null,
-          apn: r.apn ?? null,
-          ip: r.framedIp ?? null,
-          rat: r.rat ?? null,
-          rat_code: r.ratCode ?? null,
-          mcc: r.serving?.mcc ?? null,
-          mnc: r.serving?.mnc ?? null,
-          location: r.location ? JSON.stringify(r.location) : null,
-          imeisv: r.imeisv ?? null,
-          status: closing ? "closed" : "open",
-          started_at: startedAt,
-          last_update_at: r.eventAt,
-          ended_at: closing ? r.eventAt : null,
-          bytes_up: up,
-          bytes_down: down,
-          session_time: r.sessionTime ?? null,
-          terminate_cause: closing ? (r.terminateCause ?? null) : null,
-          last_traffic_at: up + down > 0 ? r.eventAt : null,
-        })
-        .execute();
+      await sessionsRepo.insert(tx, {
+        id: newId(),
+        account_id: sim?.account_id ?? rootId,
+        client_id: r.clientId,
+        acct_session_id: r.sessionId,
+        sim_id: sim?.id ?? null,
+        imsi: r.imsi ?? null,
+        msisdn: r.msisdn ?? null,
+        charging_id: r.chargingId ?? null,
+        nas_ip: r.nasIp ?? null,
+        apn: r.apn ?? null,
+        ip: r.framedIp ?? null,
+        rat: r.rat ?? null,
+        rat_code: r.ratCode ?? null,
+        mcc: r.serving?.mcc ?? null,
+        mnc: r.serving?.mnc ?? null,
+        location: r.location ? JSON.stringify(r.location) : null,
+        imeisv: r.imeisv ?? null,
+        status: closing ? "closed" : "open",
+        started_at: startedAt,
+        last_update_at: r.eventAt,
+        ended_at: closing ? r.eventAt : null,
+        bytes_up: up,
+        bytes_down: down,
+        session_time: r.sessionTime ?? null,
+        terminate_cause: closing ? (r.terminateCause ?? null) : null,
+        last_traffic_at: up + down > 0 ? r.eventAt : null,
+      });
     } else {
       // Counters never go backwards: an Interim that arrives late changes nothing it should not.
       deltaUp = Math.max(0, up - existing.bytes_up);
       deltaDown = Math.max(0, down - existing.bytes_down);
       const newer = existing.last_update_at.getTime() <= r.eventAt.getTime();
-      await tx
-        .updateTable("data_sessions")
-        .set({
-          bytes_up: Math.max(existing.bytes_up, up),
-          bytes_down: Math.max(existing.bytes_down, down),
-          session_time: Math.max(existing.session_time ?? 0, r.sessionTime ?? 0),
-          last_update_at: newer ? r.eventAt : existing.last_update_at,
-          ...(r.status === "start" && { started_at: r.eventAt }),
-          ...(closing && {
-            status: "closed" as const,
-            ended_at: r.eventAt,
-            terminate_cause: r.terminateCause ?? null,
+      await sessionsRepo.update(tx, existing.id, {
+        bytes_up: Math.max(existing.bytes_up, up),
+        bytes_down: Math.max(existing.bytes_down, down),
+        session_time: Math.max(existing.session_time ?? 0, r.sessionTime ?? 0),
+        last_update_at: newer ? r.eventAt : existing.last_update_at,
+        ...(r.status === "start" && { started_at: r.eventAt }),
+        ...(closing && {
+          status: "closed" as const,
+          ended_at: r.eventAt,
+          terminate_cause: r.terminateCause ?? null,
+        }),
+        ...(newer && r.rat && { rat: r.rat, rat_code: r.ratCode ?? null }),
+        ...(newer && r.serving && { mcc: r.serving.mcc, mnc: r.serving.mnc }),
+        ...(newer && r.location && { location: JSON.stringify(r.location) }),
+        ...(!existing.apn && r.apn && { apn: r.apn }),
+        ...(!existing.ip && r.framedIp && { ip: r.framedIp }),
+        ...(!existing.imeisv && r.imeisv && { imeisv: r.imeisv }),
+        ...(deltaUp + deltaDown > 0 &&
+          (!existing.last_traffic_at ||
+            existing.last_traffic_at.getTime() < r.eventAt.getTime()) && {
+            last_traffic_at: r.eventAt,
           }),
-          ...(newer && r.rat && { rat: r.rat, rat_code: r.ratCode ?? null }),
-          ...(newer && r.serving && { mcc: r.serving.mcc, mnc: r.serving.mnc }),
-          ...(newer && r.location && { location: JSON.stringify(r.location) }),
-          ...(!existing.apn && r.apn && { apn: r.apn }),
-          ...(!existing.ip && r.framedIp && { ip: r.framedIp }),
-          ...(!existing.imeisv && r.imeisv && { imeisv: r.imeisv }),
-          ...(deltaUp + deltaDown > 0 &&
-            (!existing.last_traffic_at ||
-              existing.last_traffic_at.getTime() < r.eventAt.getTime()) && {
-              last_traffic_at: r.eventAt,
-            }),
-        })
-        .where("id", "=", existing.id)
-        .execute();
+      });
     }
 
     if (sim) {
@@ -759,8 +643,12 @@ export function createSignalsService(deps: Deps) {
       return inTransaction(db, async (tx) => {
         const root = await deps.accounts.rootAccount(tx);
         const ctx = batchContext(tx);
+        const sims = await simsOfBatch(
+          tx,
+          batch.map((r) => r.imsi),
+        );
         const out: ("stored" | "duplicate")[] = [];
-        for (const r of batch) out.push(await applyAccounting(tx, r, root.id, ctx));
+        for (const r of batch) out.push(await applyAccounting(tx, r, root.id, ctx, sims));
         return out;
       });
     },
@@ -772,36 +660,35 @@ export function createSignalsService(deps: Deps) {
       return inTransaction(db, async (tx) => {
         const root = await deps.accounts.rootAccount(tx);
         const ctx = batchContext(tx);
+        const sims = await simsOfBatch(
+          tx,
+          events.map((e) => e.imsi),
+        );
         const out: { id: string; status: "stored" | "duplicate"; iccid: string | null }[] = [];
         for (const e of events) {
-          const sim = await simByImsi(tx, e.imsi);
-          const inserted = await tx
-            .insertInto("registration_events")
-            .values({
-              id: newId(),
-              event_id: e.id,
-              account_id: sim?.account_id ?? root.id,
-              sim_id: sim?.id ?? null,
-              imsi: e.imsi,
-              type: e.type,
-              result: e.result ?? null,
-              cause: e.cause ?? null,
-              cause_type: e.causeType ?? null,
-              visited_plmn: e.visitedPlmn ?? null,
-              rat: e.rat ?? null,
-              imei: e.imei ?? null,
-              at: e.at,
-              received_at: clock.now(),
-            })
-            .onConflict((oc) => oc.column("event_id").doNothing())
-            .returning("id")
-            .executeTakeFirst();
+          const sim = sims.get(e.imsi);
+          const inserted = await networkRepo.insertRegistrationEvent(tx, {
+            id: newId(),
+            event_id: e.id,
+            account_id: sim?.account_id ?? root.id,
+            sim_id: sim?.id ?? null,
+            imsi: e.imsi,
+            type: e.type,
+            result: e.result ?? null,
+            cause: e.cause ?? null,
+            cause_type: e.causeType ?? null,
+            visited_plmn: e.visitedPlmn ?? null,
+            rat: e.rat ?? null,
+            imei: e.imei ?? null,
+            at: e.at,
+            received_at: clock.now(),
+          });
           if (!inserted) {
             out.push({ id: e.id, status: "duplicate", iccid: sim?.iccid ?? null });
             continue;
           }
           if (!sim) {
-            await noteUnknownImsi(tx, e.imsi, "hss", e.visitedPlmn ?? null, e.at);
+            await networkRepo.noteUnknownImsi(tx, e.imsi, "hss", e.visitedPlmn ?? null, e.at);
           } else {
             const plmn = e.visitedPlmn
               ? { mcc: e.visitedPlmn.slice(0, 3), mnc: e.visitedPlmn.slice(3) }

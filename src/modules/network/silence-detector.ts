@@ -1,8 +1,11 @@
 import { type Db, inTransaction } from "../../db/database.js";
 import type { Clock } from "../../lib/clock.js";
-import { rhythmOf, silenceLimitMs } from "../diagnostics/ladder.js";
+import { rhythmOf, silenceLimitMs } from "./silence-policy.js";
 import type { EventsService } from "../events/events.service.js";
 import { CONNECTING } from "../sims/sim-lifecycle.js";
+import { simLookupRepo } from "../sims/sim-lookup.repo.js";
+import { networkRepo } from "./network.repo.js";
+import { sessionsRepo } from "./sessions.repo.js";
 
 const BATCH = 200;
 /** A SIM in a state that cannot connect is not expected to speak; look again later, cheaply. */
@@ -32,67 +35,40 @@ export function createSilenceDetector(deps: {
       for (let round = 0; round < 50; round++) {
         const { seen, silent } = await inTransaction(db, async (tx) => {
           const now = clock.now();
-          const due = await tx
-            .selectFrom("sim_network_state")
-            .innerJoin("sims", "sims.id", "sim_network_state.sim_id")
-            .select([
-              "sim_network_state.sim_id",
-              "sim_network_state.last_activity_at",
-              "sims.iccid",
-              "sims.account_id",
-              "sims.state",
-            ])
-            .where("sim_network_state.silent_since", "is", null)
-            .where("sim_network_state.silence_check_at", "<=", now)
-            .orderBy("sim_network_state.silence_check_at")
-            .limit(BATCH)
-            .forUpdate(["sim_network_state"])
-            .skipLocked()
-            .execute();
+          const due = await networkRepo.lockDueForSilenceCheck(tx, now, BATCH);
+          const sims = new Map(
+            (await simLookupRepo.byIds(tx, [...new Set(due.map((s) => s.sim_id))])).map((sim) => [
+              sim.id,
+              sim,
+            ]),
+          );
           let n = 0;
           for (const s of due) {
-            if (!s.last_activity_at) continue;
-            if (!connecting.includes(s.state)) {
-              await tx
-                .updateTable("sim_network_state")
-                .set({ silence_check_at: new Date(now.getTime() + NOT_CONNECTING_RECHECK_MS) })
-                .where("sim_id", "=", s.sim_id)
-                .execute();
+            const sim = sims.get(s.sim_id);
+            if (!s.last_activity_at || !sim) continue;
+            if (!connecting.includes(sim.state)) {
+              const recheckAt = new Date(now.getTime() + NOT_CONNECTING_RECHECK_MS);
+              await networkRepo.setSilenceCheck(tx, s.sim_id, recheckAt);
               continue;
             }
-            const sessions = await tx
-              .selectFrom("data_sessions")
-              .select("started_at")
-              .where("sim_id", "=", s.sim_id)
-              .where("started_at", ">=", new Date(now.getTime() - HISTORY_MS))
-              .orderBy("started_at", "desc")
-              .limit(200)
-              .execute();
-            const rhythm = rhythmOf(
-              sessions.map((x) => ({ startedAt: x.started_at })) as Parameters<typeof rhythmOf>[0],
-            );
+            const since = new Date(now.getTime() - HISTORY_MS);
+            const sessions = await sessionsRepo.startsSince(tx, s.sim_id, since, 200);
+            const rhythm = rhythmOf(sessions.map((x) => ({ startedAt: x.started_at })));
             const limit = silenceLimitMs(rhythm);
             const quietMs = now.getTime() - s.last_activity_at.getTime();
             if (quietMs < limit) {
-              await tx
-                .updateTable("sim_network_state")
-                .set({ silence_check_at: new Date(s.last_activity_at.getTime() + limit) })
-                .where("sim_id", "=", s.sim_id)
-                .execute();
+              const checkAt = new Date(s.last_activity_at.getTime() + limit);
+              await networkRepo.setSilenceCheck(tx, s.sim_id, checkAt);
               continue;
             }
-            await tx
-              .updateTable("sim_network_state")
-              .set({ silent_since: now, silence_check_at: null })
-              .where("sim_id", "=", s.sim_id)
-              .execute();
+            await networkRepo.markSilent(tx, s.sim_id, now);
             await deps.events.emit(tx, [
               {
-                accountId: s.account_id,
+                accountId: sim.account_id,
                 type: "sim.silent",
-                subjectId: s.iccid,
+                subjectId: sim.iccid,
                 data: {
-                  iccid: s.iccid,
+                  iccid: sim.iccid,
                   lastActivityAt: s.last_activity_at.toISOString(),
                   silentForSeconds: Math.round(quietMs / 1000),
                   usualGapSeconds: rhythm.typicalGapSeconds,

@@ -1,0 +1,350 @@
+import { type Insertable, sql } from "kysely";
+import type { Executor, Tx } from "../../db/database.js";
+import type { SqlExamples } from "../../db/sql-examples.js";
+import type {
+  RegistrationEventsTable,
+  SimNetworkStateTable,
+  UsageDailyTable,
+} from "../../db/schema.js";
+import type { SimState } from "../sims/sim-lifecycle.js";
+import { iccidOf, simIdsWithin } from "../sims/sim-lookup.repo.js";
+import { withinSubtree } from "../tenancy/tenancy.js";
+
+/**
+ * Queries over what the network reported of each SIM: its state (`sim_network_state`), registration
+ * events, daily usage per zone and IMSIs no SIM has.
+ */
+export const networkRepo = {
+  /** Counts a sighting of an IMSI that no SIM has. */
+  noteUnknownImsi: (tx: Tx, imsi: string, source: string, plmn: string | null, at: Date) =>
+    tx
+      .insertInto("unknown_imsis")
+      .values({ imsi, first_seen: at, last_seen: at, last_source: source, last_plmn: plmn })
+      .onConflict((oc) =>
+        oc.column("imsi").doUpdateSet({
+          last_seen: sql`greatest(unknown_imsis.last_seen, excluded.last_seen)`,
+          occurrences: sql`unknown_imsis.occurrences + 1`,
+          last_source: source,
+          last_plmn: sql`coalesce(excluded.last_plmn, unknown_imsis.last_plmn)`,
+        }),
+      )
+      .execute(),
+
+  /** Adds bytes to the SIM's usage of one day in one zone. */
+  addUsage: (tx: Tx, row: Insertable<UsageDailyTable>) =>
+    tx
+      .insertInto("usage_daily")
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(["sim_id", "day", "zone_key"]).doUpdateSet({
+          bytes_up: sql`usage_daily.bytes_up + excluded.bytes_up`,
+          bytes_down: sql`usage_daily.bytes_down + excluded.bytes_down`,
+        }),
+      )
+      .execute(),
+
+  /** Bytes the SIM used on the days `from`..`to` (each bound only when given), both included. */
+  usedBytes: (db: Executor, simId: string, days: { from?: string; to?: string } = {}) => {
+    let q = db
+      .selectFrom("usage_daily")
+      .select(sql<number>`coalesce(sum(bytes_up + bytes_down), 0)::bigint`.as("total"))
+      .where("sim_id", "=", simId);
+    if (days.from !== undefined) q = q.where("day", ">=", days.from);
+    if (days.to !== undefined) q = q.where("day", "<=", days.to);
+    return q.executeTakeFirst();
+  },
+
+  /** The SIM's usage per day and zone on the days `from`..`to` while its account lay in the subtree at `scopePath`, by day. */
+  usageDaysForSim: (db: Executor, simId: string, scopePath: string, from: string, to: string) =>
+    db
+      .selectFrom("usage_daily")
+      .select([
+        "usage_daily.day",
+        "usage_daily.zone_id",
+        "usage_daily.bytes_up",
+        "usage_daily.bytes_down",
+        "usage_daily.sms_mo",
+        "usage_daily.sms_mt",
+      ])
+      .where("usage_daily.sim_id", "=", simId)
+      .where((eb) => withinSubtree(eb, "usage_daily.account_id", scopePath))
+      .where("usage_daily.day", ">=", from)
+      .where("usage_daily.day", "<=", to)
+      .orderBy("usage_daily.day")
+      .execute(),
+
+  state: (db: Executor, simId: string) =>
+    db.selectFrom("sim_network_state").selectAll().where("sim_id", "=", simId).executeTakeFirst(),
+
+  /** The SIM's state, locked until the transaction ends. */
+  lockState: (tx: Tx, simId: string) =>
+    tx
+      .selectFrom("sim_network_state")
+      .selectAll()
+      .where("sim_id", "=", simId)
+      .forUpdate()
+      .executeTakeFirst(),
+
+  saveState: (tx: Tx, row: Insertable<SimNetworkStateTable>) =>
+    tx
+      .insertInto("sim_network_state")
+      .values(row)
+      .onConflict((oc) => oc.column("sim_id").doUpdateSet(row))
+      .execute(),
+
+  /** `key` is `<plmn>|zone:<id>` or `<plmn>|country:<code>`: the network and where it put the SIM. */
+  setZoneKey: (tx: Tx, simId: string, key: string) =>
+    tx
+      .updateTable("sim_network_state")
+      .set({ zone_key: key })
+      .where("sim_id", "=", simId)
+      .execute(),
+
+  barredAt: (db: Executor, simId: string) =>
+    db
+      .selectFrom("sim_network_state")
+      .select(["barred_at"])
+      .where("sim_id", "=", simId)
+      .executeTakeFirst(),
+
+  markBarred: (tx: Tx, simId: string, at: Date, reason: string) =>
+    tx
+      .updateTable("sim_network_state")
+      .set({ barred_at: at, barred_reason: reason })
+      .where("sim_id", "=", simId)
+      .execute(),
+
+  /**
+   * Up to `limit` SIMs due for a silence check and not yet silent, soonest due first, locked
+   * (`SKIP LOCKED`: nodes share the round).
+   */
+  lockDueForSilenceCheck: (tx: Tx, now: Date, limit: number) =>
+    tx
+      .selectFrom("sim_network_state")
+      .select(["sim_network_state.sim_id", "sim_network_state.last_activity_at"])
+      .where("sim_network_state.silent_since", "is", null)
+      .where("sim_network_state.silence_check_at", "<=", now)
+      .orderBy("sim_network_state.silence_check_at")
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute(),
+
+  setSilenceCheck: (tx: Tx, simId: string, at: Date) =>
+    tx
+      .updateTable("sim_network_state")
+      .set({ silence_check_at: at })
+      .where("sim_id", "=", simId)
+      .execute(),
+
+  /** Starts a silence episode; the next activity ends it (signals service). */
+  markSilent: (tx: Tx, simId: string, since: Date) =>
+    tx
+      .updateTable("sim_network_state")
+      .set({ silent_since: since, silence_check_at: null })
+      .where("sim_id", "=", simId)
+      .execute(),
+
+  /**
+   * SIMs of the subtree at `scopePath` in one of `states`, whose last activity is at or before
+   * `before`: oldest silence first, in pages (`after` is the last row of the previous page).
+   */
+  quietSims: (
+    db: Executor,
+    opts: {
+      scopePath: string;
+      states: readonly SimState[];
+      before: Date;
+      after?: { lastActivityAt: Date; simId: string };
+      limit: number;
+    },
+  ) => {
+    let q = db
+      .selectFrom("sim_network_state")
+      .select((eb) => [
+        "sim_network_state.sim_id as simId",
+        iccidOf(eb, "sim_network_state.sim_id").as("iccid"),
+        "sim_network_state.last_activity_at as lastActivityAt",
+      ])
+      .where("sim_network_state.sim_id", "in", simIdsWithin(opts.scopePath, opts.states))
+      .where("sim_network_state.last_activity_at", "<=", opts.before)
+      // Only SIMs of the subtree are listed, so each has an ICCID.
+      .$narrowType<{ iccid: string }>();
+    if (opts.after) {
+      const { lastActivityAt, simId } = opts.after;
+      q = q.where((eb) =>
+        eb.or([
+          eb("sim_network_state.last_activity_at", ">", lastActivityAt),
+          eb.and([
+            eb("sim_network_state.last_activity_at", "=", lastActivityAt),
+            eb("sim_network_state.sim_id", ">", simId),
+          ]),
+        ]),
+      );
+    }
+    return q
+      .orderBy("sim_network_state.last_activity_at")
+      .orderBy("sim_network_state.sim_id")
+      .limit(opts.limit)
+      .execute();
+  },
+
+  /** Stores a registration event unless one with its event id is stored; returns its id, or nothing for a duplicate. */
+  insertRegistrationEvent: (tx: Tx, row: Insertable<RegistrationEventsTable>) =>
+    tx
+      .insertInto("registration_events")
+      .values(row)
+      .onConflict((oc) => oc.column("event_id").doNothing())
+      .returning("id")
+      .executeTakeFirst(),
+
+  /**
+   * The SIM's registration events, newest first. The HLR/HSS stamps them coarsely (often to the
+   * second), so a rejection and an acceptance can share a time: ties go by arrival — the row key is a
+   * UUIDv7 made when the event is stored — matching the SIM's state, where the later arrival wins
+   * (signals.service.ts, touchState).
+   */
+  recentRegistrations: (db: Executor, simId: string, limit: number) =>
+    db
+      .selectFrom("registration_events")
+      .selectAll()
+      .where("sim_id", "=", simId)
+      .orderBy("registration_events.at", "desc")
+      .orderBy("registration_events.id", "desc")
+      .limit(limit)
+      .execute(),
+
+  /** Like `recentRegistrations`, from the time the SIM's account lay in the subtree at `scopePath`, before `before` if given. */
+  timelineRegistrations: (
+    db: Executor,
+    simId: string,
+    scopePath: string,
+    opts: { before: Date | null; limit: number },
+  ) => {
+    let q = db
+      .selectFrom("registration_events")
+      .selectAll()
+      .where("sim_id", "=", simId)
+      .where((eb) => withinSubtree(eb, "registration_events.account_id", scopePath));
+    if (opts.before) q = q.where("at", "<", opts.before);
+    return q
+      .orderBy("registration_events.at", "desc")
+      .orderBy("registration_events.id", "desc")
+      .limit(opts.limit)
+      .execute();
+  },
+
+  /** The SIM's first accepted location update after `since`. */
+  firstAcceptedRegistrationAfter: (db: Executor, simId: string, since: Date) =>
+    db
+      .selectFrom("registration_events")
+      .select(["at", "visited_plmn"])
+      .where("sim_id", "=", simId)
+      .where("type", "=", "location_update")
+      .where("result", "=", "accepted")
+      .where("at", ">", since)
+      .orderBy("at")
+      .orderBy("id")
+      .limit(1)
+      .executeTakeFirst(),
+
+  /** Unknown IMSIs in IMSI order after `after`; one row more than `limit` tells a next page. */
+  unknownImsis: (db: Executor, opts: { after?: string; limit: number }) => {
+    let q = db.selectFrom("unknown_imsis").selectAll();
+    if (opts.after) q = q.where("imsi", ">", opts.after);
+    return q
+      .orderBy("imsi")
+      .limit(opts.limit + 1)
+      .execute();
+  },
+};
+
+const SIM = "0190a8a0-0000-7000-8000-000000000001";
+const ACCOUNT = "0190a8a0-0000-7000-8000-000000000002";
+const PATH = "/0190a8a0-0000-7000-8000-000000000002/";
+const AT = new Date("2026-12-01T00:00:00Z");
+
+export const networkRepoSql: SqlExamples<typeof networkRepo> = {
+  noteUnknownImsi: [["234150000000009", "radius", "23415", AT]],
+  addUsage: [
+    [
+      {
+        sim_id: SIM,
+        day: "2026-12-01",
+        zone_key: "0190a8a0-0000-7000-8000-000000000003",
+        zone_id: "0190a8a0-0000-7000-8000-000000000003",
+        account_id: ACCOUNT,
+        bytes_up: 1200,
+        bytes_down: 3400,
+      },
+    ],
+  ],
+  usedBytes: [[SIM], [SIM, { from: "2026-12-01", to: "2026-12-06" }]],
+  usageDaysForSim: [[SIM, PATH, "2026-12-01", "2026-12-31"]],
+  state: [[SIM]],
+  lockState: [[SIM]],
+  saveState: [
+    [
+      {
+        sim_id: SIM,
+        account_id: ACCOUNT,
+        last_seen: AT,
+        last_registration: null,
+        imei: "356938035643809",
+        imeisv: null,
+        previous_imei: null,
+        imei_changed_at: null,
+        mcc: "234",
+        mnc: "15",
+        rat: "LTE",
+        location: null,
+        updated_at: AT,
+      },
+    ],
+  ],
+  setZoneKey: [[SIM, "23415|zone:0190a8a0-0000-7000-8000-000000000003"]],
+  barredAt: [[SIM]],
+  markBarred: [[SIM, AT, "data limit of 1000000 bytes reached"]],
+  lockDueForSilenceCheck: [[AT, 200]],
+  setSilenceCheck: [[SIM, AT]],
+  markSilent: [[SIM, AT]],
+  quietSims: [
+    [{ scopePath: PATH, states: ["ACTIVATED", "TEST_READY"], before: AT, limit: 100 }],
+    [
+      {
+        scopePath: PATH,
+        states: ["ACTIVATED", "TEST_READY"],
+        before: AT,
+        after: { lastActivityAt: AT, simId: SIM },
+        limit: 100,
+      },
+    ],
+  ],
+  insertRegistrationEvent: [
+    [
+      {
+        id: "0190a8a0-0000-7000-8000-000000000004",
+        event_id: "hss-0001",
+        account_id: ACCOUNT,
+        sim_id: SIM,
+        imsi: "234150000000001",
+        type: "location_update",
+        result: "accepted",
+        cause: null,
+        cause_type: null,
+        visited_plmn: "23415",
+        rat: "LTE",
+        imei: null,
+        at: AT,
+        received_at: AT,
+      },
+    ],
+  ],
+  recentRegistrations: [[SIM, 20]],
+  timelineRegistrations: [
+    [SIM, PATH, { before: null, limit: 50 }],
+    [SIM, PATH, { before: AT, limit: 50 }],
+  ],
+  firstAcceptedRegistrationAfter: [[SIM, AT]],
+  unknownImsis: [[{ limit: 50 }], [{ after: "234150000000009", limit: 50 }]],
+};

@@ -1,0 +1,79 @@
+import type { ExpressionBuilder, ReferenceExpression } from "kysely";
+import { expressionBuilder } from "kysely";
+import type { Executor } from "../../db/database.js";
+import type { SqlExamples } from "../../db/sql-examples.js";
+import type { DB } from "../../db/schema.js";
+import { pathOf, withinSubtree } from "../tenancy/tenancy.js";
+import type { SimState } from "./sim-lifecycle.js";
+
+/**
+ * Set-based reads of SIMs for the modules that record what the network saw of them (network):
+ * one statement per batch, never one per record.
+ */
+export const simLookupRepo = {
+  /**
+   * The SIMs with these IMSIs, with their account's path (for the account's usage thresholds), for
+   * a batch of RADIUS accounting records or registration events.
+   */
+  byImsis: async (db: Executor, imsis: readonly string[]) => {
+    if (imsis.length === 0) return [];
+    return (
+      db
+        .selectFrom("sims")
+        .select((eb) => [
+          "sims.id",
+          "sims.iccid",
+          "sims.imsi",
+          "sims.account_id",
+          "sims.state",
+          "sims.rate_plan_id",
+          "sims.communication_plan_id",
+          "sims.overage_limit_override",
+          pathOf(eb, "sims.account_id").as("account_path"),
+        ])
+        .where("sims.imsi", "in", [...imsis])
+        // Every SIM has an account, so it has a path.
+        .$narrowType<{ account_path: string }>()
+        .execute()
+    );
+  },
+
+  /** ICCID, account and state of the SIMs with these ids. */
+  byIds: async (db: Executor, ids: readonly string[]) => {
+    if (ids.length === 0) return [];
+    return db
+      .selectFrom("sims")
+      .select(["sims.id", "sims.iccid", "sims.account_id", "sims.state"])
+      .where("sims.id", "in", [...ids])
+      .execute();
+  },
+};
+
+const sims = expressionBuilder<DB, never>();
+
+/**
+ * Subquery: ids of the SIMs in one of `states` whose account lies in the subtree at `scopePath`, for
+ * a where-clause on a table keyed by SIM (`eb("x.sim_id", "in", simIdsWithin(path, states))`).
+ */
+export const simIdsWithin = (scopePath: string, states: readonly SimState[]) =>
+  sims
+    .selectFrom("sims")
+    .select("sims.id")
+    .where("sims.state", "in", [...states])
+    .where((eb) => withinSubtree(eb, "sims.account_id", scopePath));
+
+/** Select-expression: the ICCID of the SIM in column `simId`. Alias it: `iccidOf(eb, "x.sim_id").as("iccid")`. */
+export function iccidOf<TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  simId: ReferenceExpression<DB, TB>,
+) {
+  return sims
+    .selectFrom("sims")
+    .select("sims.iccid")
+    .where("sims.id", "=", eb.ref(simId as never));
+}
+
+export const simLookupRepoSql: SqlExamples<typeof simLookupRepo> = {
+  byImsis: [[["234150000000001", "234150000000002"]]],
+  byIds: [[["0190a8a0-0000-7000-8000-000000000001", "0190a8a0-0000-7000-8000-000000000002"]]],
+};
