@@ -29,7 +29,8 @@ export default tseslint.config(
     // Module boundaries: a module of src/modules uses another through its service, schemas, errors,
     // events and pure helpers — never through its repositories (the owner's queries, on tables only
     // the owner may touch: src/db/ownership.ts) nor its routes (wired only by the composition root).
-    // A module that lends others a set-based read declares it in a `*-lookup.repo.ts` file.
+    // What a module lends others to run on their own transaction (set-based reads for a batch, the
+    // job rows a job handler writes) sits in its `*.shared.repo.ts` files.
     files: ["src/**/*.ts"],
     plugins: { boundaries },
     settings: {
@@ -53,12 +54,12 @@ export default tseslint.config(
                 },
               },
               message:
-                "another module's internals (repository, routes, worker): use its service or a *-lookup.repo.ts it declares",
+                "another module's internals (repository, routes, worker): use its service or a *.shared.repo.ts it declares",
             },
             {
               from: { element: { type: "module" } },
               allow: {
-                to: { element: { type: "module", fileInternalPath: "**/*-lookup.repo.ts" } },
+                to: { element: { type: "module", fileInternalPath: "**/*.shared.repo.ts" } },
               },
             },
           ],

@@ -11,7 +11,7 @@ import type { AccountsService } from "../accounts/accounts.service.js";
 import { requirePermission } from "../auth/permissions.js";
 import { type Principal } from "../auth/principal.js";
 import { inSubtree } from "../tenancy/tenancy.js";
-import { jobRowsRepo } from "./job-rows.repo.js";
+import { jobRowsRepo } from "./job-rows.shared.repo.js";
 import { type JobStatus, jobsRepo as repo } from "./jobs.repo.js";
 import type { JobCounts, JobOut } from "./jobs.schemas.js";
 

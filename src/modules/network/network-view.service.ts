@@ -5,7 +5,7 @@ import { isUuid } from "../../lib/ids.js";
 import { requirePermission } from "../auth/permissions.js";
 import { isOperatorRole, type Principal } from "../auth/principal.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
-import { zoneLookupRepo } from "../catalog/zone-lookup.repo.js";
+import { zoneLookupRepo } from "../catalog/zone-lookup.shared.repo.js";
 import { CONNECTING } from "../sims/sim-lifecycle.js";
 import type { SimState } from "../sims/sim-lifecycle.js";
 import type { SimsService } from "../sims/sims.service.js";

@@ -7,7 +7,7 @@ import type {
   UsageDailyTable,
 } from "../../db/schema.js";
 import type { SimState } from "../sims/sim-lifecycle.js";
-import { iccidOf, simIdsWithin } from "../sims/sim-lookup.repo.js";
+import { iccidOf, simIdsWithin } from "../sims/sim-lookup.shared.repo.js";
 import { withinSubtree } from "../tenancy/tenancy.js";
 
 /**

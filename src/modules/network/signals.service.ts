@@ -3,13 +3,13 @@ import { type Db, type Executor, inTransaction, type Tx } from "../../db/databas
 import type { Zone } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { newId } from "../../lib/ids.js";
-import { accountsRepo } from "../accounts/accounts.repo.js";
+import { accountSettingsRepo } from "../accounts/account-settings.shared.repo.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
 import { SYSTEM_ACTOR } from "../auth/principal.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
-import { zoneLookupRepo } from "../catalog/zone-lookup.repo.js";
+import { zoneLookupRepo } from "../catalog/zone-lookup.shared.repo.js";
 import type { EventsService } from "../events/events.service.js";
-import { simLookupRepo } from "../sims/sim-lookup.repo.js";
+import { simLookupRepo } from "../sims/sim-lookup.shared.repo.js";
 import type { SimsService } from "../sims/sims.service.js";
 import type { AccountingInput, RegistrationType } from "./network.types.js";
 import { MIN_SILENCE_MS } from "./silence-policy.js";
@@ -388,8 +388,10 @@ export function createSignalsService(deps: Deps) {
     const row = await deps.sims.lockById(tx, sim.id);
     if (!row) return;
     // Where a SIM goes after its test is its account's setting, read only when one does.
-    const account = await accountsRepo.findById(tx, sim.account_id);
-    const to = account?.test_ready_then === "ACTIVATION_READY" ? "ACTIVATION_READY" : "ACTIVATED";
+    const then = (await accountSettingsRepo.testReadyThen(tx, [sim.account_id])).get(
+      sim.account_id,
+    );
+    const to = then === "ACTIVATION_READY" ? "ACTIVATION_READY" : "ACTIVATED";
     await deps.sims.applyChange(
       tx,
       row,

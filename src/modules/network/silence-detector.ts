@@ -3,7 +3,7 @@ import type { Clock } from "../../lib/clock.js";
 import { rhythmOf, silenceLimitMs } from "./silence-policy.js";
 import type { EventsService } from "../events/events.service.js";
 import { CONNECTING } from "../sims/sim-lifecycle.js";
-import { simLookupRepo } from "../sims/sim-lookup.repo.js";
+import { simLookupRepo } from "../sims/sim-lookup.shared.repo.js";
 import { networkRepo } from "./network.repo.js";
 import { sessionsRepo } from "./sessions.repo.js";
 

@@ -3,7 +3,7 @@ import type { Account, Sim } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, forbidden, notFound, OtterError, validationError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
-import { accountSettingsRepo } from "../accounts/account-settings.repo.js";
+import { accountSettingsRepo } from "../accounts/account-settings.shared.repo.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
 import { changesHolder, customerOf, type HolderView, holderView } from "../auth/holder.js";
 import { requirePermission } from "../auth/permissions.js";

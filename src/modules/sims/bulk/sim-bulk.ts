@@ -13,7 +13,7 @@ import {
   type JobHandler,
   type JobsService,
 } from "../../jobs/jobs.service.js";
-import { jobRowsRepo } from "../../jobs/job-rows.repo.js";
+import { jobRowsRepo } from "../../jobs/job-rows.shared.repo.js";
 import type { JobCounts } from "../../jobs/jobs.schemas.js";
 import { SIM_STATES } from "../sim-lifecycle.js";
 import { simPatch } from "../sims.schemas.js";

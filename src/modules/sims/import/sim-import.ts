@@ -20,7 +20,7 @@ import {
   type JobsService,
   type ResultRow,
 } from "../../jobs/jobs.service.js";
-import { jobRowsRepo } from "../../jobs/job-rows.repo.js";
+import { jobRowsRepo } from "../../jobs/job-rows.shared.repo.js";
 import type { JobCounts } from "../../jobs/jobs.schemas.js";
 import { simsRepo } from "../sims.repo.js";
 import { parseHeader, type SimDraft, validateRow } from "./sim-csv.js";

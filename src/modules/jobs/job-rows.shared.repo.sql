@@ -1,4 +1,4 @@
--- The SQL of src/modules/jobs/job-rows.repo.ts, one section per function and example.
+-- The SQL of src/modules/jobs/job-rows.shared.repo.ts, one section per function and example.
 -- Written by npm run db:sql (scripts/write-sql-snapshots.ts): do not edit.
 
 -- jobRowsRepo.insertUploadChunk

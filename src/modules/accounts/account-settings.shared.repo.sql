@@ -1,4 +1,4 @@
--- The SQL of src/modules/accounts/account-settings.repo.ts, one section per function and example.
+-- The SQL of src/modules/accounts/account-settings.shared.repo.ts, one section per function and example.
 -- Written by npm run db:sql (scripts/write-sql-snapshots.ts): do not edit.
 
 -- accountSettingsRepo.testReadyThen

@@ -1,4 +1,4 @@
--- The SQL of src/modules/sims/sim-lookup.repo.ts, one section per function and example.
+-- The SQL of src/modules/sims/sim-lookup.shared.repo.ts, one section per function and example.
 -- Written by npm run db:sql (scripts/write-sql-snapshots.ts): do not edit.
 
 -- simLookupRepo.byImsis
