@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { type Db, type Executor, inTransaction } from "../../db/database.js";
 import type {
   Case,
@@ -22,7 +21,9 @@ import {
 } from "../auth/principal.js";
 import type { EventsService } from "../events/events.service.js";
 import type { SimsService } from "../sims/sims.service.js";
+import { inSubtree } from "../tenancy/tenancy.js";
 import { canTransition, isOpenState } from "./case-states.js";
+import { type CaseListQuery, type CaseScope, casesRepo } from "./cases.repo.js";
 import { deskErrors } from "./desk.errors.js";
 
 interface Deps {
@@ -62,17 +63,7 @@ export interface NewEntry {
   consultationId?: string | null;
 }
 
-export interface CaseListQuery {
-  state?: CaseState[];
-  owner?: string;
-  account?: string;
-  triage?: boolean;
-  category?: CaseCategory;
-  priority?: CasePriority;
-  q?: string;
-  cursor?: string;
-  limit: number;
-}
+export type { CaseListQuery };
 
 /** The account a case's events and audits are filed under: its customer, or the operator while in triage. */
 export const tenantOf = (c: Pick<Case, "account_id" | "operator_id">) =>
@@ -90,15 +81,10 @@ export function createCasesService(deps: Deps) {
    * Visible cases: those of accounts in the principal's subtree; triage cases (no account yet) only to
    * the operator's own people.
    */
-  function visibleCases(ex: Executor, principal: Principal) {
-    const q = ex.selectFrom("cases").leftJoin("accounts", "accounts.id", "cases.account_id");
-    return q.where((eb) => {
-      const inTree = eb("accounts.path", "like", `${principal.accountPath}%`);
-      return isOperatorRole(principal.role)
-        ? eb.or([inTree, eb("cases.account_id", "is", null)])
-        : inTree;
-    });
-  }
+  const scopeOf = (principal: Principal): CaseScope => ({
+    accountPath: principal.accountPath,
+    seesTriage: isOperatorRole(principal.role),
+  });
 
   async function requireVisibleCase(
     principal: Principal,
@@ -107,20 +93,13 @@ export function createCasesService(deps: Deps) {
     forUpdate = false,
   ): Promise<Case> {
     if (!isUuid(id)) throw deskErrors.caseNotFound(id);
-    let q = visibleCases(ex, principal).selectAll("cases").where("cases.id", "=", id);
-    if (forUpdate) q = q.forUpdate("cases");
-    const c = await q.executeTakeFirst();
+    const c = await casesRepo.findVisible(ex, scopeOf(principal), id, forUpdate);
     if (!c) throw deskErrors.caseNotFound(id);
     return c;
   }
 
   async function lockCase(tx: Executor, id: string): Promise<Case> {
-    const c = await tx
-      .selectFrom("cases")
-      .selectAll()
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
+    const c = await casesRepo.lock(tx, id);
     if (!c) throw deskErrors.caseNotFound(id);
     return c;
   }
@@ -133,31 +112,24 @@ export function createCasesService(deps: Deps) {
    * sequence is per operator; the real key stays cases.id (UUIDv7).
    */
   async function nextNumber(tx: Executor): Promise<number> {
-    const { rows } = await sql<{
-      n: number;
-    }>`SELECT nextval('desk_case_number_seq')::int AS n`.execute(tx);
-    return rows[0]!.n;
+    return casesRepo.nextNumber(tx);
   }
 
   async function appendEntry(tx: Executor, c: Pick<Case, "id">, e: NewEntry): Promise<string> {
     const id = newId();
     const now = clock.now();
-    await tx
-      .insertInto("case_entries")
-      .values({
-        id,
-        case_id: c.id,
-        kind: e.kind,
-        body: e.body ?? null,
-        data: JSON.stringify(e.data ?? {}),
-        actor_user_id: e.actor.userId,
-        actor_name: e.actor.name,
-        desk_message_id: e.deskMessageId ?? null,
-        consultation_id: e.consultationId ?? null,
-        created_at: now,
-      })
-      .execute();
-    await tx.updateTable("cases").set({ updated_at: now }).where("id", "=", c.id).execute();
+    await casesRepo.appendEntry(tx, {
+      id,
+      case_id: c.id,
+      kind: e.kind,
+      body: e.body ?? null,
+      data: JSON.stringify(e.data ?? {}),
+      actor_user_id: e.actor.userId,
+      actor_name: e.actor.name,
+      desk_message_id: e.deskMessageId ?? null,
+      consultation_id: e.consultationId ?? null,
+      created_at: now,
+    });
     await deps.onEntryAppended?.(tx, c.id, e.kind);
     return id;
   }
@@ -186,7 +158,7 @@ export function createCasesService(deps: Deps) {
       resolved_at: null,
       closed_at: null,
     };
-    await tx.insertInto("cases").values(row).execute();
+    await casesRepo.insert(tx, row);
     await appendEntry(tx, row, {
       kind: "event",
       body: input.description ?? null,
@@ -244,7 +216,7 @@ export function createCasesService(deps: Deps) {
     if (to === "resolved") patch.resolved_at = now;
     if (to === "closed") patch.closed_at = now;
     if (c.state === "resolved" && to !== "closed") patch.resolved_at = null;
-    await tx.updateTable("cases").set(patch).where("id", "=", c.id).execute();
+    await casesRepo.update(tx, c.id, patch);
     await appendEntry(tx, c, {
       kind: "event",
       actor,
@@ -280,11 +252,7 @@ export function createCasesService(deps: Deps) {
   ): Promise<Case> {
     if (c.owner_user_id === ownerUserId) return c;
     if (ownerUserId) await requireAgent(tx, ownerUserId);
-    await tx
-      .updateTable("cases")
-      .set({ owner_user_id: ownerUserId, updated_at: clock.now() })
-      .where("id", "=", c.id)
-      .execute();
+    await casesRepo.update(tx, c.id, { owner_user_id: ownerUserId, updated_at: clock.now() });
     await appendEntry(tx, c, {
       kind: "event",
       actor,
@@ -302,11 +270,7 @@ export function createCasesService(deps: Deps) {
     if (c.account_id === accountId) return c;
     if (accountId === null) throw deskErrors.accountRequired();
     await deps.accounts.requireVisible(principal, accountId, tx);
-    await tx
-      .updateTable("cases")
-      .set({ account_id: accountId, updated_at: clock.now() })
-      .where("id", "=", c.id)
-      .execute();
+    await casesRepo.update(tx, c.id, { account_id: accountId, updated_at: clock.now() });
     await appendEntry(tx, c, {
       kind: "event",
       actor: actorOf(principal),
@@ -316,7 +280,6 @@ export function createCasesService(deps: Deps) {
   }
 
   return {
-    visibleCases,
     requireVisibleCase,
     lockCase,
     createCase,
@@ -392,47 +355,7 @@ export function createCasesService(deps: Deps) {
       requirePermission(principal, "cases:read");
       if (q.cursor && !isUuid(q.cursor))
         throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
-      let query = visibleCases(db, principal).selectAll("cases");
-      if (q.state && q.state.length > 0) query = query.where("cases.state", "in", q.state);
-      if (q.owner)
-        query =
-          q.owner === "none"
-            ? query.where("cases.owner_user_id", "is", null)
-            : query.where(
-                "cases.owner_user_id",
-                "=",
-                isUuid(q.owner) ? q.owner : "00000000-0000-0000-0000-000000000000",
-              );
-      if (q.account)
-        query = query.where(
-          "cases.account_id",
-          "=",
-          isUuid(q.account) ? q.account : "00000000-0000-0000-0000-000000000000",
-        );
-      if (q.triage) query = query.where("cases.account_id", "is", null);
-      if (q.category) query = query.where("cases.category", "=", q.category);
-      if (q.priority) query = query.where("cases.priority", "=", q.priority);
-      if (q.q) {
-        const term = q.q.trim();
-        const n = /^#?(\d{1,9})$/.exec(term);
-        query = n
-          ? query.where("cases.number", "=", Number(n[1]))
-          : query.where((eb) =>
-              eb.or([
-                eb("cases.subject", "ilike", `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`),
-                eb(
-                  "cases.requester_email",
-                  "ilike",
-                  `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`,
-                ),
-              ]),
-            );
-      }
-      if (q.cursor) query = query.where("cases.id", "<", q.cursor);
-      const rows = await query
-        .orderBy("cases.id", "desc")
-        .limit(q.limit + 1)
-        .execute();
+      const rows = await casesRepo.listVisible(db, scopeOf(principal), q);
       const page = rows.slice(0, q.limit);
       return { rows: page, nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null };
     },
@@ -466,11 +389,7 @@ export function createCasesService(deps: Deps) {
         if (patch.accountId !== undefined)
           c = await assignAccount(tx, principal, c, patch.accountId);
         if (patch.priority && patch.priority !== c.priority) {
-          await tx
-            .updateTable("cases")
-            .set({ priority: patch.priority })
-            .where("id", "=", c.id)
-            .execute();
+          await casesRepo.update(tx, c.id, { priority: patch.priority });
           await appendEntry(tx, c, {
             kind: "event",
             actor,
@@ -479,11 +398,7 @@ export function createCasesService(deps: Deps) {
           c = { ...c, priority: patch.priority };
         }
         if (patch.category && patch.category !== c.category) {
-          await tx
-            .updateTable("cases")
-            .set({ category: patch.category })
-            .where("id", "=", c.id)
-            .execute();
+          await casesRepo.update(tx, c.id, { category: patch.category });
           await appendEntry(tx, c, {
             kind: "event",
             actor,
@@ -492,11 +407,7 @@ export function createCasesService(deps: Deps) {
           c = { ...c, category: patch.category };
         }
         if (patch.subject && patch.subject !== c.subject) {
-          await tx
-            .updateTable("cases")
-            .set({ subject: patch.subject })
-            .where("id", "=", c.id)
-            .execute();
+          await casesRepo.update(tx, c.id, { subject: patch.subject });
           await appendEntry(tx, c, {
             kind: "event",
             actor,
@@ -568,11 +479,7 @@ export function createCasesService(deps: Deps) {
         ).find((k) => k === input.category) ?? "technical";
       const attempt = () =>
         inTransaction(db, async (tx) => {
-          const existing = await tx
-            .selectFrom("cases")
-            .select(["id", "number"])
-            .where("source_key", "=", sourceKey)
-            .executeTakeFirst();
+          const existing = await casesRepo.findBySourceKey(tx, sourceKey);
           if (existing) return existing;
           const actor: Actor = { userId: null, name: `automation rule ${input.source.ruleId}` };
           const c = await createCase(
@@ -599,22 +506,18 @@ export function createCasesService(deps: Deps) {
               const sim = await deps.sims.findByIccid(tx, iccid);
               if (!sim || !ruleAccount) continue;
               const [holder] = await deps.accounts.directory.accountsByIds(tx, [sim.account_id]);
-              if (holder?.path.startsWith(ruleAccount.path)) sims.push(sim);
+              if (holder && inSubtree(ruleAccount.path, holder.path)) sims.push(sim);
             }
             for (const s of sims) {
-              await tx
-                .insertInto("case_links")
-                .values({
-                  id: newId(),
-                  case_id: c.id,
-                  kind: "sim",
-                  sim_id: s.id,
-                  linked_account_id: null,
-                  created_by_user_id: null,
-                  created_at: clock.now(),
-                })
-                .onConflict((oc) => oc.doNothing())
-                .execute();
+              await casesRepo.insertLink(tx, {
+                id: newId(),
+                case_id: c.id,
+                kind: "sim",
+                sim_id: s.id,
+                linked_account_id: null,
+                created_by_user_id: null,
+                created_at: clock.now(),
+              });
               await appendEntry(tx, c, {
                 kind: "event",
                 actor,
@@ -643,14 +546,7 @@ export function createCasesService(deps: Deps) {
 
     /** Open cases of an account, newest first (caller lookup). */
     async openCasesOf(ex: Executor, accountId: string) {
-      return ex
-        .selectFrom("cases")
-        .selectAll()
-        .where("account_id", "=", accountId)
-        .where("state", "not in", ["resolved", "closed"])
-        .orderBy("id", "desc")
-        .limit(50)
-        .execute();
+      return casesRepo.openOf(ex, accountId);
     },
 
     isOpenState,

@@ -1,4 +1,5 @@
 import type { Db, Executor } from "../../db/database.js";
+import { deskBlobsRepo } from "./desk-blobs.repo.js";
 
 /**
  * Raw messages and attachment contents in pieces (`desk_blob_chunks`, migration 0013). Every piece is
@@ -24,7 +25,7 @@ export async function writeBlob(
 ): Promise<number> {
   let seq = 0;
   for (const bytes of pieces) {
-    await db.insertInto("desk_blob_chunks").values({ owner_id: ownerId, seq, bytes }).execute();
+    await deskBlobsRepo.insertChunk(db, ownerId, seq, bytes);
     seq++;
   }
   return seq;
@@ -34,14 +35,7 @@ export async function writeBlob(
 export async function readBlob(db: Db, ownerId: string, chunks: number): Promise<Buffer | null> {
   const parts: Buffer[] = [];
   for (let from = 0; from < chunks; from += READ_BATCH) {
-    const rows = await db
-      .selectFrom("desk_blob_chunks")
-      .select(["seq", "bytes"])
-      .where("owner_id", "=", ownerId)
-      .where("seq", ">=", from)
-      .where("seq", "<", Math.min(chunks, from + READ_BATCH))
-      .orderBy("seq")
-      .execute();
+    const rows = await deskBlobsRepo.chunks(db, ownerId, from, Math.min(chunks, from + READ_BATCH));
     if (rows.length !== Math.min(READ_BATCH, chunks - from)) return null;
     for (const r of rows) parts.push(r.bytes);
   }
@@ -50,6 +44,5 @@ export async function readBlob(db: Db, ownerId: string, chunks: number): Promise
 
 /** Drops the pieces of blobs that were written but never filed (a duplicate delivery, a failed intake). */
 export async function deleteBlobs(db: Executor, ownerIds: string[]): Promise<void> {
-  for (const id of ownerIds)
-    await db.deleteFrom("desk_blob_chunks").where("owner_id", "=", id).execute();
+  for (const id of ownerIds) await deskBlobsRepo.deleteOwner(db, id);
 }

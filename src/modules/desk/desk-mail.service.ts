@@ -8,9 +8,12 @@ import type { Actor } from "../auth/principal.js";
 import type { EventsService } from "../events/events.service.js";
 import type { MailService } from "../mail/mail.service.js";
 import { mailDomainOf } from "../mail/mail-policy.js";
+import { casesRepo } from "./cases.repo.js";
 import { type CasesService, tenantOf } from "./cases.service.js";
+import { consultationsRepo } from "./consultations.repo.js";
 import { createHash } from "node:crypto";
 import { deleteBlobs, piecesOf, writeBlob } from "./desk-blobs.js";
+import { deskMailRepo } from "./desk-mail.repo.js";
 import type { ParsedIntake } from "./mail-intake.js";
 import type { MailParser } from "./mail-parse-thread.js";
 import { RawMessage } from "./raw-message.js";
@@ -95,7 +98,7 @@ export function createDeskMailService(deps: Deps) {
   async function mailboxAddresses(
     ex: Executor,
   ): Promise<{ id: string; address: string; account_id: string | null }[]> {
-    return ex.selectFrom("desk_mailboxes").select(["id", "address", "account_id"]).execute();
+    return deskMailRepo.mailboxes(ex);
   }
 
   /** The sender as the desk knows them: a contact (or a user) of a customer account. */
@@ -135,13 +138,7 @@ export function createDeskMailService(deps: Deps) {
     only?: string,
   ): Promise<boolean> {
     if (!email) return false;
-    let q = ex
-      .selectFrom("consultations")
-      .select("id")
-      .where("case_id", "=", caseId)
-      .where((eb) => eb.fn("lower", ["address"]), "=", email.toLowerCase());
-    if (only) q = q.where("id", "=", only);
-    return !!(await q.executeTakeFirst());
+    return consultationsRepo.addressedTo(ex, caseId, email, only);
   }
 
   interface Thread {
@@ -159,11 +156,7 @@ export function createDeskMailService(deps: Deps) {
   async function admit(tx: Executor, t: Thread, from: string | null): Promise<Thread | null> {
     if (t.consultationId && (await isConsultedParty(tx, t.caseId, from, t.consultationId)))
       return t;
-    const c = await tx
-      .selectFrom("cases")
-      .selectAll()
-      .where("id", "=", t.caseId)
-      .executeTakeFirst();
+    const c = await casesRepo.findById(tx, t.caseId);
     if (!c) return null;
     if (await isKnownContactOf(tx, c, from)) return { ...t, consultationId: null };
     if (!t.consultationId && (await isConsultedParty(tx, t.caseId, from))) return t;
@@ -179,28 +172,15 @@ export function createDeskMailService(deps: Deps) {
       const token = verifyMessageId(threadKey, ref);
       if (!token) continue;
       if (token.kind === "cons") {
-        const cons = await tx
-          .selectFrom("consultations")
-          .select(["id", "case_id"])
-          .where("id", "=", token.ownerId)
-          .executeTakeFirst();
+        const cons = await consultationsRepo.findById(tx, token.ownerId);
         if (cons) yield { caseId: cons.case_id, consultationId: cons.id, by: "token" };
       } else {
-        const c = await tx
-          .selectFrom("cases")
-          .select("id")
-          .where("id", "=", token.ownerId)
-          .executeTakeFirst();
+        const c = await casesRepo.findById(tx, token.ownerId);
         if (c) yield { caseId: c.id, consultationId: null, by: "token" };
       }
     }
     if (refs.length > 0) {
-      const stored = await tx
-        .selectFrom("desk_messages")
-        .select(["message_id", "case_id", "consultation_id"])
-        .where("message_id", "in", refs.slice(0, 100))
-        .where("case_id", "is not", null)
-        .execute();
+      const stored = await deskMailRepo.filedWithMessageIds(tx, refs);
       for (const ref of refs) {
         const hit = stored.find((s) => s.message_id === ref);
         if (hit)
@@ -209,26 +189,13 @@ export function createDeskMailService(deps: Deps) {
     }
     const n = caseNumberInSubject(p.subject);
     if (n !== null) {
-      const c = await tx
-        .selectFrom("cases")
-        .select("id")
-        .where("number", "=", n)
-        .orderBy("id")
-        .executeTakeFirst();
+      const c = await casesRepo.findByNumber(tx, n);
       if (c) yield { caseId: c.id, consultationId: null, by: "subject_tag" };
     }
     // Outlook drops References on a consultation's thread too; its tag names the case, the sender picks the consultation.
     const k = consultationCaseNumberInSubject(p.subject);
     if (k !== null && p.fromAddress) {
-      const cons = await tx
-        .selectFrom("consultations")
-        .innerJoin("cases", "cases.id", "consultations.case_id")
-        .select(["consultations.id", "consultations.case_id"])
-        .where("cases.number", "=", k)
-        .where((eb) => eb.fn("lower", ["consultations.address"]), "=", p.fromAddress.toLowerCase())
-        .where("consultations.state", "!=", "closed")
-        .orderBy("consultations.id", "desc")
-        .executeTakeFirst();
+      const cons = await consultationsRepo.goingByCaseNumber(tx, k, p.fromAddress);
       if (cons) yield { caseId: cons.case_id, consultationId: cons.id, by: "subject_tag" };
     }
   }
@@ -260,13 +227,7 @@ export function createDeskMailService(deps: Deps) {
     caseId: string,
   ): Promise<boolean> {
     const since = new Date(clock.now().getTime() - AUTO_ANSWER_WINDOW_MS);
-    const rows = await tx
-      .selectFrom("desk_messages")
-      .select(["case_id", "to_addresses"])
-      .where("direction", "=", "out")
-      .where("created_at", ">=", since)
-      .where((eb) => eb(eb.val("automatic"), "=", eb.fn.any("flags")))
-      .execute();
+    const rows = await deskMailRepo.automaticSince(tx, since);
     const perAddress = rows.filter((r) =>
       r.to_addresses.some((t) => t.toLowerCase() === address.toLowerCase()),
     ).length;
@@ -276,20 +237,9 @@ export function createDeskMailService(deps: Deps) {
 
   /** The support address a case's customer writes to: the mailbox its first mail came through, or any. */
   async function replyToAddress(tx: Executor, caseId: string): Promise<string | null> {
-    const first = await tx
-      .selectFrom("desk_messages")
-      .innerJoin("desk_mailboxes", "desk_mailboxes.id", "desk_messages.mailbox_id")
-      .select("desk_mailboxes.address")
-      .where("desk_messages.case_id", "=", caseId)
-      .orderBy("desk_messages.id")
-      .executeTakeFirst();
+    const first = await deskMailRepo.firstMailboxAddressOf(tx, caseId);
     if (first) return first.address;
-    const any = await tx
-      .selectFrom("desk_mailboxes")
-      .select("address")
-      .where("account_id", "is", null)
-      .orderBy("id")
-      .executeTakeFirst();
+    const any = await deskMailRepo.operatorMailboxAddress(tx);
     return any?.address ?? null;
   }
 
@@ -334,42 +284,32 @@ export function createDeskMailService(deps: Deps) {
       headers,
       messageId,
     });
-    await tx
-      .insertInto("desk_messages")
-      .values({
-        id,
-        case_id: c.id,
-        consultation_id: m.consultationId ?? null,
-        mailbox_id: null,
-        direction: "out",
-        message_id: messageId,
-        in_reply_to: m.inReplyTo ?? null,
-        references_ids: refs,
-        from_address: config.from,
-        to_addresses: m.to,
-        cc_addresses: m.cc ?? [],
-        subject: m.subject,
-        text_body: m.text,
-        headers: JSON.stringify(headers),
-        flags: m.automatic ? ["automatic"] : [],
-        mail_id: queued.id,
-        send_status: queued.status === "outbox" ? "outbox" : "queued",
-        created_at: clock.now(),
-      })
-      .execute();
+    await deskMailRepo.insertMessage(tx, {
+      id,
+      case_id: c.id,
+      consultation_id: m.consultationId ?? null,
+      mailbox_id: null,
+      direction: "out",
+      message_id: messageId,
+      in_reply_to: m.inReplyTo ?? null,
+      references_ids: refs,
+      from_address: config.from,
+      to_addresses: m.to,
+      cc_addresses: m.cc ?? [],
+      subject: m.subject,
+      text_body: m.text,
+      headers: JSON.stringify(headers),
+      flags: m.automatic ? ["automatic"] : [],
+      mail_id: queued.id,
+      send_status: queued.status === "outbox" ? "outbox" : "queued",
+      created_at: clock.now(),
+    });
     return { id, messageId, mailId: queued.id, status: queued.status };
   }
 
   /** The Message-IDs a reply on the case refers to, oldest first, and the newest inbound one. */
   async function threadHeaders(tx: Executor, caseId: string, consultationId: string | null) {
-    let q = tx
-      .selectFrom("desk_messages")
-      .select(["message_id", "direction"])
-      .where("case_id", "=", caseId);
-    q = consultationId
-      ? q.where("consultation_id", "=", consultationId)
-      : q.where("consultation_id", "is", null);
-    const rows = await q.orderBy("id").execute();
+    const rows = await deskMailRepo.thread(tx, caseId, consultationId);
     const lastIn = [...rows].reverse().find((r) => r.direction === "in");
     return {
       references: rows.map((r) => r.message_id),
@@ -389,54 +329,46 @@ export function createDeskMailService(deps: Deps) {
     consultationId: string | null,
   ): Promise<string | null> {
     const id = stored.deskMessageId;
-    const inserted = await tx
-      .insertInto("desk_messages")
-      .values({
-        id,
-        case_id: caseId,
-        consultation_id: consultationId,
-        mailbox_id: mailboxId,
-        direction: "in",
-        message_id: p.messageId,
-        in_reply_to: p.inReplyTo,
-        references_ids: p.references.slice(0, 200),
-        envelope_from: env.mailFrom,
-        envelope_to: env.rcptTo,
-        from_address: p.fromAddress,
-        from_name: p.fromName,
-        to_addresses: p.to,
-        cc_addresses: p.cc,
-        subject: p.subject,
-        text_body: p.text,
-        html_body: p.html,
-        headers: JSON.stringify(p.headers),
-        raw: null,
-        raw_size: raw.size,
-        raw_chunks: stored.rawChunks,
-        flags,
-        needs_human: p.oversize || p.unparsed,
-        created_at: clock.now(),
-      })
-      .onConflict((oc) => oc.column("message_id").doNothing())
-      .returning("id")
-      .executeTakeFirst();
+    const inserted = await deskMailRepo.insertInbound(tx, {
+      id,
+      case_id: caseId,
+      consultation_id: consultationId,
+      mailbox_id: mailboxId,
+      direction: "in",
+      message_id: p.messageId,
+      in_reply_to: p.inReplyTo,
+      references_ids: p.references.slice(0, 200),
+      envelope_from: env.mailFrom,
+      envelope_to: env.rcptTo,
+      from_address: p.fromAddress,
+      from_name: p.fromName,
+      to_addresses: p.to,
+      cc_addresses: p.cc,
+      subject: p.subject,
+      text_body: p.text,
+      html_body: p.html,
+      headers: JSON.stringify(p.headers),
+      raw: null,
+      raw_size: raw.size,
+      raw_chunks: stored.rawChunks,
+      flags,
+      needs_human: p.oversize || p.unparsed,
+      created_at: clock.now(),
+    });
     if (!inserted) return null;
     for (const [i, a] of p.attachments.entries()) {
-      await tx
-        .insertInto("desk_attachments")
-        .values({
-          id: stored.attachments[i]!.id,
-          message_id: id,
-          filename: a.filename,
-          content_type: a.contentType,
-          content_id: a.contentId,
-          inline: a.inline,
-          size: a.size,
-          content: null,
-          content_chunks: stored.attachments[i]!.chunks,
-          truncated: a.truncated,
-        })
-        .execute();
+      await deskMailRepo.insertAttachment(tx, {
+        id: stored.attachments[i]!.id,
+        message_id: id,
+        filename: a.filename,
+        content_type: a.contentType,
+        content_id: a.contentId,
+        inline: a.inline,
+        size: a.size,
+        content: null,
+        content_chunks: stored.attachments[i]!.chunks,
+        truncated: a.truncated,
+      });
     }
     return id;
   }
@@ -463,22 +395,13 @@ export function createDeskMailService(deps: Deps) {
       ...p.references,
     ];
     if (ids.length === 0) return null;
-    const out = await tx
-      .selectFrom("desk_messages")
-      .select(["id", "case_id", "message_id", "mail_id"])
-      .where("direction", "=", "out")
-      .where("message_id", "in", [...new Set(ids)].slice(0, 100))
-      .executeTakeFirst();
+    const out = await deskMailRepo.outboundWithMessageIds(tx, [...new Set(ids)]);
     if (!out || !out.case_id) return null;
     const reason =
       /^\s*(?:diagnostic-code|status)\s*:\s*(.+)$/im
         .exec(`${p.reportText}\n${p.text ?? ""}`)?.[1]
         ?.trim() ?? "The receiving server returned the message.";
-    await tx
-      .updateTable("desk_messages")
-      .set({ send_status: "failed", send_error: `Bounced: ${reason}`.slice(0, 1000) })
-      .where("id", "=", out.id)
-      .execute();
+    await deskMailRepo.markBounced(tx, out.id, `Bounced: ${reason}`.slice(0, 1000));
     return { caseId: out.case_id, outboundId: out.id };
   }
 
@@ -496,26 +419,23 @@ export function createDeskMailService(deps: Deps) {
         SYSTEM_MAIL,
       );
       const id = stored.deskMessageId;
-      await tx
-        .insertInto("desk_messages")
-        .values({
-          id,
-          case_id: c.id,
-          consultation_id: null,
-          mailbox_id: null,
-          direction: "in",
-          message_id: messageId,
-          envelope_from: env.mailFrom,
-          envelope_to: env.rcptTo,
-          headers: "{}",
-          raw: null,
-          raw_size: raw.size,
-          raw_chunks: stored.rawChunks,
-          flags: ["unparsed"],
-          needs_human: true,
-          created_at: clock.now(),
-        })
-        .execute();
+      await deskMailRepo.insertMessage(tx, {
+        id,
+        case_id: c.id,
+        consultation_id: null,
+        mailbox_id: null,
+        direction: "in",
+        message_id: messageId,
+        envelope_from: env.mailFrom,
+        envelope_to: env.rcptTo,
+        headers: "{}",
+        raw: null,
+        raw_size: raw.size,
+        raw_chunks: stored.rawChunks,
+        flags: ["unparsed"],
+        needs_human: true,
+        created_at: clock.now(),
+      });
       await cases.appendEntry(tx, c, {
         kind: "email_in",
         body: "(message could not be read; kept raw)",
@@ -540,11 +460,7 @@ export function createDeskMailService(deps: Deps) {
 
     /** Whether the listener accepts mail for `address` (RCPT TO). */
     async isMailbox(address: string): Promise<boolean> {
-      const row = await db
-        .selectFrom("desk_mailboxes")
-        .select("id")
-        .where((eb) => eb.fn("lower", ["address"]), "=", address.trim().toLowerCase())
-        .executeTakeFirst();
+      const row = await deskMailRepo.mailboxByAddress(db, address.trim().toLowerCase());
       return !!row;
     },
 
@@ -561,11 +477,7 @@ export function createDeskMailService(deps: Deps) {
       });
       const messageId = parsed?.messageId ?? (await generatedMessageId(raw));
       const duplicateOf = async () => {
-        const row = await db
-          .selectFrom("desk_messages")
-          .select(["id", "case_id", "flags"])
-          .where("message_id", "=", messageId)
-          .executeTakeFirst();
+        const row = await deskMailRepo.findByMessageId(db, messageId);
         return row
           ? {
               messageId,
@@ -757,18 +669,8 @@ export function createDeskMailService(deps: Deps) {
             data: { type: "answer", direction: "in", ...summaryOf(p, flags) },
           });
           if (genuine) {
-            await tx
-              .updateTable("consultations")
-              .set({ state: "answered", answered_at: now })
-              .where("id", "=", consultationId)
-              .where("state", "=", "open")
-              .execute();
-            const stillOpen = await tx
-              .selectFrom("consultations")
-              .select("id")
-              .where("case_id", "=", c.id)
-              .where("state", "=", "open")
-              .executeTakeFirst();
+            await consultationsRepo.markAnswered(tx, consultationId, now);
+            const stillOpen = await consultationsRepo.anyOpen(tx, c.id);
             if (!stillOpen && c.state === "waiting_on_consultation")
               c = await cases.changeState(tx, c, "open", SYSTEM_MAIL, "consultation answered");
           }
@@ -800,11 +702,7 @@ export function createDeskMailService(deps: Deps) {
           if (reopen) c = await cases.changeState(tx, c, "open", SYSTEM_MAIL, reopen);
           if (refused) {
             // An internal note (never shown to a customer, whoever the case is assigned to) tells the agent why.
-            const pointedAt = await tx
-              .selectFrom("cases")
-              .select("number")
-              .where("id", "=", refused.caseId)
-              .executeTakeFirst();
+            const pointedAt = await casesRepo.numberOf(tx, refused.caseId);
             await cases.appendEntry(tx, c, {
               kind: "note",
               actor: SYSTEM_MAIL,

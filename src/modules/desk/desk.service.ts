@@ -5,23 +5,23 @@ import { OtterError, validationError } from "../../lib/errors.js";
 import { isUuid, newId } from "../../lib/ids.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
 import type { AuditService } from "../audit/audit.service.js";
-import { can, requirePermission } from "../auth/permissions.js";
+import { requirePermission } from "../auth/permissions.js";
 import { actorOf, type Principal } from "../auth/principal.js";
 import type { DiagnosticsService } from "../diagnostics/diagnostics.service.js";
 import type { EventsService } from "../events/events.service.js";
+import { mailForDeskRepo } from "../mail/mail-delivery.shared.repo.js";
 import type { MailService } from "../mail/mail.service.js";
 import type { NetworkViewService } from "../network/network-view.service.js";
 import type { SimsService } from "../sims/sims.service.js";
+import { createCaseView } from "./case-view.js";
+import { casesRepo } from "./cases.repo.js";
 import { type CasesService, tenantOf } from "./cases.service.js";
+import { consultationsRepo } from "./consultations.repo.js";
 import { readBlob } from "./desk-blobs.js";
+import { deskMailRepo } from "./desk-mail.repo.js";
 import type { DeskMailService } from "./desk-mail.service.js";
 import { deskErrors } from "./desk.errors.js";
-import {
-  type MessageView,
-  presentCase,
-  presentConsultation,
-  presentEntry,
-} from "./desk.presenter.js";
+import { presentCase, presentConsultation } from "./desk.presenter.js";
 import { replySubject } from "./mail-threading.js";
 
 interface Deps {
@@ -38,9 +38,6 @@ interface Deps {
   diagnostics: Pick<DiagnosticsService, "diagnose">;
 }
 
-/** Entry kinds a customer never sees on its own cases: internal notes and consultations with other teams. */
-const INTERNAL_KINDS = new Set(["note", "consultation"]);
-
 /** Digits of a phone number, without a leading international prefix, for matching (`+39 02 1234` ~ `0039021234`). */
 export const phoneDigits = (n: string) => n.replace(/[^0-9]/g, "").replace(/^00/, "");
 
@@ -50,169 +47,11 @@ export const phoneDigits = (n: string) => n.replace(/[^0-9]/g, "").replace(/^00/
  */
 export function createDeskService(deps: Deps) {
   const { db, clock, cases, deskMail, audit } = deps;
-
-  async function messageViews(ex: Executor, ids: string[]): Promise<Map<string, MessageView>> {
-    if (ids.length === 0) return new Map();
-    const rows = await ex
-      .selectFrom("desk_messages")
-      .leftJoin("mail_messages", "mail_messages.id", "desk_messages.mail_id")
-      .select([
-        "desk_messages.id",
-        "desk_messages.direction",
-        "desk_messages.message_id",
-        "desk_messages.from_address",
-        "desk_messages.to_addresses",
-        "desk_messages.cc_addresses",
-        "desk_messages.subject",
-        "desk_messages.flags",
-        "desk_messages.needs_human",
-        "desk_messages.raw_size",
-        "desk_messages.send_status",
-        "desk_messages.send_error",
-        "mail_messages.status as mail_status",
-        "mail_messages.last_error as mail_error",
-        "mail_messages.attempts as mail_attempts",
-      ])
-      .where("desk_messages.id", "in", ids)
-      .execute();
-    const atts = await ex
-      .selectFrom("desk_attachments")
-      .select(["id", "message_id", "filename", "content_type", "size", "inline", "truncated"])
-      .where("message_id", "in", ids)
-      .orderBy("id")
-      .execute();
-    return new Map(
-      rows.map((r) => {
-        // A bounce marks the desk row failed even though the relay took the mail; otherwise the mail row tells.
-        const bounced = r.send_status === "failed";
-        const status =
-          r.direction === "out" ? (bounced ? "failed" : (r.mail_status ?? r.send_status)) : null;
-        return [
-          r.id,
-          {
-            id: r.id,
-            direction: r.direction,
-            messageId: r.message_id,
-            from: r.from_address,
-            to: r.to_addresses,
-            cc: r.cc_addresses,
-            subject: r.subject,
-            flags: r.flags,
-            needsHuman: r.needs_human,
-            rawSize: r.raw_size,
-            sendStatus: status === "sending" ? "queued" : status,
-            sendError:
-              r.direction === "out" ? (bounced ? r.send_error : (r.mail_error ?? null)) : null,
-            sendAttempts: r.direction === "out" ? (r.mail_attempts ?? 0) : null,
-            attachments: atts
-              .filter((a) => a.message_id === r.id)
-              .map((a) => ({
-                id: a.id,
-                filename: a.filename,
-                contentType: a.content_type,
-                size: a.size,
-                inline: a.inline,
-                stored: !a.truncated,
-              })),
-          },
-        ];
-      }),
-    );
-  }
-
-  async function simContext(principal: Principal, iccid: string) {
-    const safe = async <T>(fn: () => Promise<T>): Promise<T | null> => {
-      try {
-        return await fn();
-      } catch {
-        return null;
-      }
-    };
-    const sim = await safe(() => deps.sims.get(principal, iccid));
-    const connectivity = await safe(() => deps.networkView.connectivity(principal, iccid));
-    const diagnosis = await safe(() => deps.diagnostics.diagnose(principal, iccid));
-    return { sim, connectivity, diagnosis };
-  }
-
-  async function detail(principal: Principal, c: Case) {
-    const internal = can(principal, "cases:work");
-    let entries = await db
-      .selectFrom("case_entries")
-      .selectAll()
-      .where("case_id", "=", c.id)
-      .orderBy("id")
-      .execute();
-    if (!internal) entries = entries.filter((e) => !INTERNAL_KINDS.has(e.kind));
-    const messages = await messageViews(
-      db,
-      entries.map((e) => e.desk_message_id).filter((x): x is string => !!x),
-    );
-    const links = await db
-      .selectFrom("case_links")
-      .select(["id", "kind", "sim_id", "linked_account_id", "created_at"])
-      .where("case_id", "=", c.id)
-      .orderBy("id")
-      .execute();
-    const linkedAccounts = new Map(
-      (
-        await deps.accounts.directory.accountsByIds(
-          db,
-          links.flatMap((l) => l.linked_account_id ?? []),
-        )
-      ).map((a) => [a.id, a.name]),
-    );
-    const linkViews = [];
-    for (const l of links) {
-      const iccid = l.sim_id ? ((await deps.sims.findById(db, l.sim_id))?.iccid ?? null) : null;
-      linkViews.push({
-        id: l.id,
-        kind: l.kind,
-        iccid,
-        accountId: l.linked_account_id,
-        accountName: (l.linked_account_id && linkedAccounts.get(l.linked_account_id)) || null,
-        createdAt: l.created_at.toISOString(),
-        context: l.kind === "sim" && iccid ? await simContext(principal, iccid) : null,
-      });
-    }
-    const consultations = internal
-      ? (
-          await db
-            .selectFrom("consultations")
-            .selectAll()
-            .where("case_id", "=", c.id)
-            .orderBy("id")
-            .execute()
-        ).map(presentConsultation)
-      : [];
-    const { directory } = deps.accounts;
-    const [owner] = c.owner_user_id ? await directory.usersByIds(db, [c.owner_user_id]) : [];
-    const [acct] = c.account_id ? await directory.accountsByIds(db, [c.account_id]) : [];
-    const account = acct ? { id: acct.id, name: acct.name } : null;
-    const contacts = await directory.contactsByIds(db, c.contact_ids);
-    return {
-      ...presentCase(c),
-      owner: owner ? { id: owner.id, name: owner.name, email: owner.email } : null,
-      account: account ?? null,
-      contacts: contacts.map((k) => ({ id: k.id, name: k.name, email: k.email, phone: k.phone })),
-      links: linkViews,
-      consultations,
-      timeline: entries.map((e) =>
-        presentEntry(e, e.desk_message_id ? (messages.get(e.desk_message_id) ?? null) : null),
-      ),
-    };
-  }
+  const { detail } = createCaseView(deps);
 
   async function recipientsOf(ex: Executor, c: Case): Promise<string[]> {
     if (c.requester_email) return [c.requester_email];
-    const lastIn = await ex
-      .selectFrom("desk_messages")
-      .select("from_address")
-      .where("case_id", "=", c.id)
-      .where("direction", "=", "in")
-      .where("consultation_id", "is", null)
-      .where("from_address", "is not", null)
-      .orderBy("id", "desc")
-      .executeTakeFirst();
+    const lastIn = await deskMailRepo.lastInboundSender(ex, c.id);
     if (lastIn?.from_address) return [lastIn.from_address];
     if (c.contact_ids.length > 0) {
       const k = (await deps.accounts.directory.contactsByIds(ex, c.contact_ids)).filter(
@@ -224,15 +63,7 @@ export function createDeskService(deps: Deps) {
   }
 
   async function requireConsultation(ex: Executor, c: Case, id: string) {
-    const k = isUuid(id)
-      ? await ex
-          .selectFrom("consultations")
-          .selectAll()
-          .where("id", "=", id)
-          .where("case_id", "=", c.id)
-          .forUpdate()
-          .executeTakeFirst()
-      : undefined;
+    const k = isUuid(id) ? await consultationsRepo.lock(ex, c.id, id) : undefined;
     if (!k) throw deskErrors.consultationNotFound(id);
     return k;
   }
@@ -316,30 +147,15 @@ export function createDeskService(deps: Deps) {
       requirePermission(principal, "cases:work");
       const c = await cases.requireVisibleCase(principal, id);
       const m = isUuid(deskMessageId)
-        ? await db
-            .selectFrom("desk_messages")
-            .leftJoin("mail_messages", "mail_messages.id", "desk_messages.mail_id")
-            .select([
-              "desk_messages.id",
-              "desk_messages.mail_id",
-              "desk_messages.send_status",
-              "mail_messages.status as mail_status",
-            ])
-            .where("desk_messages.id", "=", deskMessageId)
-            .where("desk_messages.case_id", "=", c.id)
-            .where("desk_messages.direction", "=", "out")
-            .executeTakeFirst()
+        ? await deskMailRepo.findOutboundOfCase(db, c.id, deskMessageId)
         : undefined;
       if (!m || !m.mail_id) throw deskErrors.messageNotFound(deskMessageId);
-      if (m.mail_status !== "failed")
-        throw deskErrors.notRetryable(deskMessageId, m.mail_status ?? "unknown");
+      const [mail] = await mailForDeskRepo.deliveryOf(db, [m.mail_id]);
+      if (mail?.status !== "failed")
+        throw deskErrors.notRetryable(deskMessageId, mail?.status ?? "unknown");
       await deps.mail.retry(principal, m.mail_id);
       await inTransaction(db, async (tx) => {
-        await tx
-          .updateTable("desk_messages")
-          .set({ send_status: "queued", send_error: null })
-          .where("id", "=", m.id)
-          .execute();
+        await deskMailRepo.markRequeued(tx, m.id);
         await cases.appendEntry(tx, c, {
           kind: "event",
           actor: actorOf(principal),
@@ -451,7 +267,7 @@ export function createDeskService(deps: Deps) {
           answered_at: null,
           closed_at: null,
         };
-        await tx.insertInto("consultations").values(k).execute();
+        await consultationsRepo.insert(tx, k);
         let deskMessageId: string | null = null;
         if (input.address) {
           const out = await deskMail.queueOutbound(tx, c, {
@@ -534,18 +350,8 @@ export function createDeskService(deps: Deps) {
           },
         });
         if (isAnswer) {
-          await tx
-            .updateTable("consultations")
-            .set({ state: "answered", answered_at: clock.now() })
-            .where("id", "=", k.id)
-            .where("state", "=", "open")
-            .execute();
-          const stillOpen = await tx
-            .selectFrom("consultations")
-            .select("id")
-            .where("case_id", "=", c.id)
-            .where("state", "=", "open")
-            .executeTakeFirst();
+          await consultationsRepo.markAnswered(tx, k.id, clock.now());
+          const stillOpen = await consultationsRepo.anyOpen(tx, c.id);
           if (!stillOpen && c.state === "waiting_on_consultation")
             c = await cases.changeState(tx, c, "open", actorOf(principal), "consultation answered");
         }
@@ -560,23 +366,14 @@ export function createDeskService(deps: Deps) {
         const k = await requireConsultation(tx, c, consultationId);
         if (k.state === "closed") return presentConsultation(k);
         const now = clock.now();
-        await tx
-          .updateTable("consultations")
-          .set({ state: "closed", closed_at: now })
-          .where("id", "=", k.id)
-          .execute();
+        await consultationsRepo.close(tx, k.id, now);
         await cases.appendEntry(tx, c, {
           kind: "consultation",
           actor: actorOf(principal),
           consultationId: k.id,
           data: { type: "closed" },
         });
-        const stillOpen = await tx
-          .selectFrom("consultations")
-          .select("id")
-          .where("case_id", "=", c.id)
-          .where("state", "=", "open")
-          .executeTakeFirst();
+        const stillOpen = await consultationsRepo.anyOpen(tx, c.id);
         if (!stillOpen && c.state === "waiting_on_consultation")
           await cases.changeState(tx, c, "open", actorOf(principal), "consultation closed");
         return presentConsultation({ ...k, state: "closed", closed_at: now });
@@ -591,20 +388,16 @@ export function createDeskService(deps: Deps) {
         const linkId = newId();
         if (input.iccid) {
           const sim = await deps.sims.requireVisibleSim(principal, input.iccid, tx);
-          const res = await tx
-            .insertInto("case_links")
-            .values({
-              id: linkId,
-              case_id: c.id,
-              kind: "sim",
-              sim_id: sim.id,
-              linked_account_id: null,
-              created_by_user_id: principal.userId,
-              created_at: clock.now(),
-            })
-            .onConflict((oc) => oc.doNothing())
-            .executeTakeFirst();
-          if (Number(res.numInsertedOrUpdatedRows ?? 0) > 0)
+          const added = await casesRepo.insertLink(tx, {
+            id: linkId,
+            case_id: c.id,
+            kind: "sim",
+            sim_id: sim.id,
+            linked_account_id: null,
+            created_by_user_id: principal.userId,
+            created_at: clock.now(),
+          });
+          if (added)
             await cases.appendEntry(tx, c, {
               kind: "event",
               actor: actorOf(principal),
@@ -612,20 +405,16 @@ export function createDeskService(deps: Deps) {
             });
         } else {
           const account = await deps.accounts.requireVisible(principal, input.accountId!, tx);
-          const res = await tx
-            .insertInto("case_links")
-            .values({
-              id: linkId,
-              case_id: c.id,
-              kind: "account",
-              sim_id: null,
-              linked_account_id: account.id,
-              created_by_user_id: principal.userId,
-              created_at: clock.now(),
-            })
-            .onConflict((oc) => oc.doNothing())
-            .executeTakeFirst();
-          if (Number(res.numInsertedOrUpdatedRows ?? 0) > 0)
+          const added = await casesRepo.insertLink(tx, {
+            id: linkId,
+            case_id: c.id,
+            kind: "account",
+            sim_id: null,
+            linked_account_id: account.id,
+            created_by_user_id: principal.userId,
+            created_at: clock.now(),
+          });
+          if (added)
             await cases.appendEntry(tx, c, {
               kind: "event",
               actor: actorOf(principal),
@@ -640,21 +429,14 @@ export function createDeskService(deps: Deps) {
       requirePermission(principal, "cases:work");
       await inTransaction(db, async (tx) => {
         const c = await cases.requireVisibleCase(principal, id, tx, true);
-        const link = isUuid(linkId)
-          ? await tx
-              .selectFrom("case_links")
-              .selectAll()
-              .where("id", "=", linkId)
-              .where("case_id", "=", c.id)
-              .executeTakeFirst()
-          : undefined;
+        const link = isUuid(linkId) ? await casesRepo.findLink(tx, c.id, linkId) : undefined;
         if (!link)
           throw new OtterError(
             "not_found",
             "CASE_LINK_NOT_FOUND",
             `Link ${linkId} was not found on this case.`,
           );
-        await tx.deleteFrom("case_links").where("id", "=", link.id).execute();
+        await casesRepo.deleteLink(tx, link.id);
         await cases.appendEntry(tx, c, {
           kind: "event",
           actor: actorOf(principal),
@@ -673,12 +455,7 @@ export function createDeskService(deps: Deps) {
       requirePermission(principal, "cases:work");
       const c = await cases.requireVisibleCase(principal, id);
       const m = isUuid(deskMessageId)
-        ? await db
-            .selectFrom("desk_messages")
-            .select(["raw", "raw_chunks", "id"])
-            .where("id", "=", deskMessageId)
-            .where("case_id", "=", c.id)
-            .executeTakeFirst()
+        ? await deskMailRepo.rawOfCase(db, c.id, deskMessageId)
         : undefined;
       // Mail received since migration 0013 is stored in pieces; older mail inline.
       const raw = m?.raw ?? (m && m.raw_chunks > 0 ? await readBlob(db, m.id, m.raw_chunks) : null);
@@ -690,20 +467,7 @@ export function createDeskService(deps: Deps) {
       requirePermission(principal, "cases:read");
       const c = await cases.requireVisibleCase(principal, id);
       const a = isUuid(attachmentId)
-        ? await db
-            .selectFrom("desk_attachments")
-            .innerJoin("desk_messages", "desk_messages.id", "desk_attachments.message_id")
-            .select([
-              "desk_attachments.id",
-              "desk_attachments.filename",
-              "desk_attachments.content_type",
-              "desk_attachments.content",
-              "desk_attachments.content_chunks",
-              "desk_attachments.truncated",
-            ])
-            .where("desk_attachments.id", "=", attachmentId)
-            .where("desk_messages.case_id", "=", c.id)
-            .executeTakeFirst()
+        ? await deskMailRepo.attachmentOfCase(db, c.id, attachmentId)
         : undefined;
       const content =
         a?.content ?? (a && !a.truncated ? await readBlob(db, a.id, a.content_chunks) : null);
@@ -721,11 +485,7 @@ export function createDeskService(deps: Deps) {
       return inTransaction(db, async (tx) => {
         if (input.accountId) await deps.accounts.requireVisible(principal, input.accountId, tx);
         const address = input.address.trim().toLowerCase();
-        const exists = await tx
-          .selectFrom("desk_mailboxes")
-          .select("id")
-          .where((eb) => eb.fn("lower", ["address"]), "=", address)
-          .executeTakeFirst();
+        const exists = await deskMailRepo.mailboxByAddress(tx, address);
         if (exists) throw deskErrors.mailboxExists(address);
         const row = {
           id: newId(),
@@ -733,7 +493,7 @@ export function createDeskService(deps: Deps) {
           account_id: input.accountId ?? null,
           created_at: clock.now(),
         };
-        await tx.insertInto("desk_mailboxes").values(row).execute();
+        await deskMailRepo.insertMailbox(tx, row);
         await audit.record(tx, {
           accountId: input.accountId ?? (await deps.accounts.rootAccount(tx)).id,
           actor: actorOf(principal),
@@ -748,18 +508,7 @@ export function createDeskService(deps: Deps) {
 
     async listMailboxes(principal: Principal) {
       requirePermission(principal, "desk:manage");
-      const rows = await db
-        .selectFrom("desk_mailboxes")
-        .leftJoin("accounts", "accounts.id", "desk_mailboxes.account_id")
-        .selectAll("desk_mailboxes")
-        .where((eb) =>
-          eb.or([
-            eb("desk_mailboxes.account_id", "is", null),
-            eb("accounts.path", "like", `${principal.accountPath}%`),
-          ]),
-        )
-        .orderBy("desk_mailboxes.address")
-        .execute();
+      const rows = await deskMailRepo.visibleMailboxes(db, principal.accountPath);
       return { items: rows.map(presentMailbox) };
     },
 
@@ -767,27 +516,11 @@ export function createDeskService(deps: Deps) {
       requirePermission(principal, "desk:manage");
       await inTransaction(db, async (tx) => {
         const m = isUuid(id)
-          ? await tx
-              .selectFrom("desk_mailboxes")
-              .leftJoin("accounts", "accounts.id", "desk_mailboxes.account_id")
-              .selectAll("desk_mailboxes")
-              .where("desk_mailboxes.id", "=", id)
-              .where((eb) =>
-                eb.or([
-                  eb("desk_mailboxes.account_id", "is", null),
-                  eb("accounts.path", "like", `${principal.accountPath}%`),
-                ]),
-              )
-              .executeTakeFirst()
+          ? await deskMailRepo.findVisibleMailbox(tx, principal.accountPath, id)
           : undefined;
         if (!m) throw deskErrors.mailboxNotFound(id);
         // Messages keep pointing at the mailbox they came through; the address only stops accepting mail.
-        await tx
-          .updateTable("desk_messages")
-          .set({ mailbox_id: null })
-          .where("mailbox_id", "=", m.id)
-          .execute();
-        await tx.deleteFrom("desk_mailboxes").where("id", "=", m.id).execute();
+        await deskMailRepo.deleteMailbox(tx, m.id);
         await audit.record(tx, {
           accountId: m.account_id ?? (await deps.accounts.rootAccount(tx)).id,
           actor: actorOf(principal),

@@ -57,7 +57,9 @@ export function onPathTo<TB extends keyof DB>(
  */
 export function pathOf<TB extends keyof DB>(
   eb: ExpressionBuilder<DB, TB>,
-  accountId: ReferenceExpression<DB, TB>,
+  // Qualified ("sims.account_id"): a bare "account_id" would resolve to the view's own column
+  // inside the correlated subquery and match every account.
+  accountId: ReferenceExpression<DB, TB> & `${string}.${string}`,
 ) {
   return scope
     .selectFrom("account_scope")

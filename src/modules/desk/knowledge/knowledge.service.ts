@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { type Db, type Executor, inTransaction } from "../../../db/database.js";
 import type { Case } from "../../../db/schema.js";
 import type { Clock } from "../../../lib/clock.js";
@@ -9,6 +8,8 @@ import type { AuditService } from "../../audit/audit.service.js";
 import { requirePermission } from "../../auth/permissions.js";
 import { actorOf, type Principal } from "../../auth/principal.js";
 import type { SimsService } from "../../sims/sims.service.js";
+import { casesRepo } from "../cases.repo.js";
+import { knowledgeRepo } from "./knowledge.repo.js";
 import { checkPlaceholders, type PlaceholderName, renderPlaceholders } from "./placeholders.js";
 
 interface Deps {
@@ -32,7 +33,6 @@ export const knowledgeErrors = {
 const normTags = (tags?: string[]) => [
   ...new Set((tags ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean)),
 ];
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 type MacroRow = {
   id: string;
@@ -81,23 +81,13 @@ export function createKnowledgeService(deps: Deps) {
 
   async function requireMacro(operatorId: string, id: string, ex: Executor = db) {
     if (!isUuid(id)) throw knowledgeErrors.macroNotFound(id);
-    const r = await ex
-      .selectFrom("desk_macros")
-      .selectAll()
-      .where("id", "=", id)
-      .where("operator_id", "=", operatorId)
-      .executeTakeFirst();
+    const r = await knowledgeRepo.findMacro(ex, operatorId, id);
     if (!r) throw knowledgeErrors.macroNotFound(id);
     return r;
   }
   async function requireArticle(operatorId: string, id: string, ex: Executor = db) {
     if (!isUuid(id)) throw knowledgeErrors.articleNotFound(id);
-    const r = await ex
-      .selectFrom("desk_articles")
-      .select(["id", "title", "body", "tags", "created_at", "updated_at"])
-      .where("id", "=", id)
-      .where("operator_id", "=", operatorId)
-      .executeTakeFirst();
+    const r = await knowledgeRepo.findArticle(ex, operatorId, id);
     if (!r) throw knowledgeErrors.articleNotFound(id);
     return r;
   }
@@ -106,16 +96,8 @@ export function createKnowledgeService(deps: Deps) {
     async listMacros(principal: Principal, q: { q?: string; tag?: string }) {
       requirePermission(principal, "cases:work");
       const op = await deps.accounts.rootAccount();
-      let query = db.selectFrom("desk_macros").selectAll().where("operator_id", "=", op.id);
-      if (q.q)
-        query = query.where((eb) =>
-          eb.or([
-            eb("name", "ilike", `%${likeEscape(q.q!)}%`),
-            eb("body", "ilike", `%${likeEscape(q.q!)}%`),
-          ]),
-        );
-      if (q.tag) query = query.where(sql<boolean>`tags @> ARRAY[${q.tag.toLowerCase()}]::text[]`);
-      return { items: (await query.orderBy("name").limit(500).execute()).map(presentMacro) };
+      const rows = await knowledgeRepo.macros(db, op.id, q);
+      return { items: rows.map(presentMacro) };
     },
 
     async getMacro(principal: Principal, id: string) {
@@ -143,7 +125,7 @@ export function createKnowledgeService(deps: Deps) {
             created_at: now,
             updated_at: now,
           };
-          await tx.insertInto("desk_macros").values(row).execute();
+          await knowledgeRepo.insertMacro(tx, row);
           await deps.audit.record(tx, {
             accountId: op.id,
             actor: actorOf(principal),
@@ -177,7 +159,7 @@ export function createKnowledgeService(deps: Deps) {
             ...(patch.tags !== undefined ? { tags: normTags(patch.tags) } : {}),
             updated_at: clock.now(),
           };
-          await tx.updateTable("desk_macros").set(set).where("id", "=", before.id).execute();
+          await knowledgeRepo.updateMacro(tx, before.id, set);
           await deps.audit.record(tx, {
             accountId: op.id,
             actor: actorOf(principal),
@@ -202,7 +184,7 @@ export function createKnowledgeService(deps: Deps) {
       await inTransaction(db, async (tx) => {
         const op = await deps.accounts.rootAccount(tx);
         const before = await requireMacro(op.id, id, tx);
-        await tx.deleteFrom("desk_macros").where("id", "=", id).execute();
+        await knowledgeRepo.deleteMacro(tx, id);
         await deps.audit.record(tx, {
           accountId: op.id,
           actor: actorOf(principal),
@@ -226,14 +208,7 @@ export function createKnowledgeService(deps: Deps) {
       const name = (contact?.name ?? c.requester_name ?? "").trim();
       const [first, ...rest] = name ? name.split(/\s+/) : [];
       const [account] = c.account_id ? await directory.accountsByIds(db, [c.account_id]) : [];
-      const link = await db
-        .selectFrom("case_links")
-        .select("sim_id")
-        .where("case_id", "=", c.id)
-        .where("kind", "=", "sim")
-        .orderBy("id")
-        .limit(1)
-        .executeTakeFirst();
+      const link = await casesRepo.firstSimLink(db, c.id);
       const sim = link?.sim_id ? await deps.sims.findById(db, link.sim_id) : undefined;
       const [agent] = await directory.usersByIds(db, [principal.userId]);
       const values: Partial<Record<PlaceholderName, string | null | undefined>> = {
@@ -265,23 +240,7 @@ export function createKnowledgeService(deps: Deps) {
     async listArticles(principal: Principal, q: { q?: string; tag?: string; limit: number }) {
       requirePermission(principal, "cases:work");
       const op = await deps.accounts.rootAccount();
-      let query = db
-        .selectFrom("desk_articles")
-        .select(["id", "title", "body", "tags", "created_at", "updated_at"])
-        .where("operator_id", "=", op.id);
-      if (q.tag) query = query.where(sql<boolean>`tags @> ARRAY[${q.tag.toLowerCase()}]::text[]`);
-      if (q.q && q.q.trim()) {
-        const term = q.q.trim();
-        query = query
-          .where((eb) =>
-            eb.or([
-              eb(sql`search`, "@@", sql`websearch_to_tsquery('simple', ${term})`),
-              eb("title", "ilike", `%${likeEscape(term)}%`),
-            ]),
-          )
-          .orderBy(sql`ts_rank(search, websearch_to_tsquery('simple', ${term}))`, "desc");
-      }
-      const rows = await query.orderBy("updated_at", "desc").orderBy("id").limit(q.limit).execute();
+      const rows = await knowledgeRepo.articles(db, op.id, q);
       return { items: rows.map(presentArticle) };
     },
 
@@ -308,7 +267,7 @@ export function createKnowledgeService(deps: Deps) {
           created_at: now,
           updated_at: now,
         };
-        await tx.insertInto("desk_articles").values(row).execute();
+        await knowledgeRepo.insertArticle(tx, row);
         await deps.audit.record(tx, {
           accountId: op.id,
           actor: actorOf(principal),
@@ -336,7 +295,7 @@ export function createKnowledgeService(deps: Deps) {
           ...(patch.tags !== undefined ? { tags: normTags(patch.tags) } : {}),
           updated_at: clock.now(),
         };
-        await tx.updateTable("desk_articles").set(set).where("id", "=", id).execute();
+        await knowledgeRepo.updateArticle(tx, id, set);
         await deps.audit.record(tx, {
           accountId: op.id,
           actor: actorOf(principal),
@@ -357,7 +316,7 @@ export function createKnowledgeService(deps: Deps) {
       await inTransaction(db, async (tx) => {
         const op = await deps.accounts.rootAccount(tx);
         const before = await requireArticle(op.id, id, tx);
-        await tx.deleteFrom("desk_articles").where("id", "=", id).execute();
+        await knowledgeRepo.deleteArticle(tx, id);
         await deps.audit.record(tx, {
           accountId: op.id,
           actor: actorOf(principal),

@@ -27,6 +27,7 @@ import {
   type SlaEvent,
 } from "./clock.js";
 import { slaErrors } from "./sla.errors.js";
+import { slaRepo } from "./sla.repo.js";
 import {
   DEFAULT_TARGETS,
   formatTargets,
@@ -130,13 +131,7 @@ export function createSlaService(deps: Deps) {
   const timelines = new Map<string, { key: string; timeline: CalendarTimeline }>();
 
   async function calendarTimeline(ex: Executor, operatorId: string): Promise<CalendarTimeline> {
-    const rows = await ex
-      .selectFrom("desk_calendars")
-      .selectAll()
-      .where("operator_id", "=", operatorId)
-      .orderBy("effective_from")
-      .orderBy("id")
-      .execute();
+    const rows = await slaRepo.calendars(ex, operatorId);
     const key = rows.map((r) => r.id).join(",");
     const cached = timelines.get(operatorId);
     if (cached && cached.key === key) return cached.timeline;
@@ -159,15 +154,7 @@ export function createSlaService(deps: Deps) {
   }
 
   async function currentCalendarRow(ex: Executor, operatorId: string, at: Date) {
-    return ex
-      .selectFrom("desk_calendars")
-      .selectAll()
-      .where("operator_id", "=", operatorId)
-      .where("effective_from", "<=", at)
-      .orderBy("effective_from", "desc")
-      .orderBy("id", "desc")
-      .limit(1)
-      .executeTakeFirst();
+    return slaRepo.calendarInForce(ex, operatorId, at);
   }
 
   function presentCalendar(
@@ -224,15 +211,7 @@ export function createSlaService(deps: Deps) {
       return [...ids, operatorId];
     };
     const allIds = [...new Set(cases.flatMap((c) => chain(c.account_id, c.operator_id)))];
-    const agreements = allIds.length
-      ? await ex
-          .selectFrom("desk_agreements")
-          .selectAll()
-          .where("account_id", "in", allIds)
-          .orderBy("effective_from")
-          .orderBy("id")
-          .execute()
-      : [];
+    const agreements = allIds.length ? await slaRepo.agreementsOf(ex, allIds) : [];
     const out = new Map<string, { targets: SlaTargets; timeZone: string }>();
     for (const c of cases) {
       const created = new Date(c.created_at).getTime();
@@ -272,14 +251,7 @@ export function createSlaService(deps: Deps) {
   async function agreementView(ex: Executor, accountId: string, path: string, operatorId: string) {
     const ids = [...path.split("/").filter(Boolean).reverse(), operatorId];
     const now = clock.now();
-    const rows = await ex
-      .selectFrom("desk_agreements")
-      .selectAll()
-      .where("account_id", "in", ids)
-      .where("effective_from", "<=", now)
-      .orderBy("effective_from")
-      .orderBy("id")
-      .execute();
+    const rows = await slaRepo.agreementsOf(ex, ids, now);
     for (const id of ids) {
       const row = rows.filter((r) => r.account_id === id).pop();
       if (row) return presentAgreement(accountId, row, id !== accountId);
@@ -295,14 +267,7 @@ export function createSlaService(deps: Deps) {
   ): Promise<Map<string, EntryRow[]>> {
     const map = new Map<string, EntryRow[]>(caseIds.map((id) => [id, []]));
     if (!caseIds.length) return map;
-    const rows = await ex
-      .selectFrom("case_entries")
-      .select(["id", "case_id", "kind", "data", "created_at", "consultation_id"])
-      .where("case_id", "in", [...caseIds])
-      .where("kind", "in", ["event", "email_out", "phone"])
-      .orderBy("case_id")
-      .orderBy("id")
-      .execute();
+    const rows = await slaRepo.clockEntries(ex, caseIds);
     for (const r of rows) map.get(r.case_id)!.push(r);
     return map;
   }
@@ -372,26 +337,9 @@ export function createSlaService(deps: Deps) {
   async function refresh(ex: Executor, caseIds: readonly string[]): Promise<void> {
     if (!caseIds.length) return;
     const now = clock.now();
-    const cases = await ex
-      .selectFrom("cases")
-      .select([
-        "id",
-        "operator_id",
-        "account_id",
-        "owner_user_id",
-        "number",
-        "created_at",
-        "state",
-        "priority",
-      ])
-      .where("id", "in", [...caseIds])
-      .execute();
+    const cases = await slaRepo.casesForClocks(ex, caseIds);
     const computed = await clocksOf(ex, cases, now);
-    const notices = await ex
-      .selectFrom("desk_sla_notices")
-      .select(["case_id", "target", "episode", "kind"])
-      .where("case_id", "in", [...caseIds])
-      .execute();
+    const notices = await slaRepo.noticesOf(ex, caseIds);
     const sent = new Set(notices.map((n) => `${n.case_id}|${n.target}|${n.episode}|${n.kind}`));
     const rows = cases.map((c) => {
       const { clocks, calendar } = computed.get(c.id)!;
@@ -429,36 +377,12 @@ export function createSlaService(deps: Deps) {
       };
     });
     if (!rows.length) return;
-    await ex
-      .insertInto("case_sla")
-      .values(rows)
-      .onConflict((oc) =>
-        oc.column("case_id").doUpdateSet((eb) => ({
-          account_id: eb.ref("excluded.account_id"),
-          owner_user_id: eb.ref("excluded.owner_user_id"),
-          open: eb.ref("excluded.open"),
-          tier: eb.ref("excluded.tier"),
-          due_at: eb.ref("excluded.due_at"),
-          remaining_ms: eb.ref("excluded.remaining_ms"),
-          at_risk_at: eb.ref("excluded.at_risk_at"),
-          state: eb.ref("excluded.state"),
-          clocks: eb.ref("excluded.clocks"),
-          next_notice_at: eb.ref("excluded.next_notice_at"),
-          stale: false,
-          computed_at: eb.ref("excluded.computed_at"),
-        })),
-      )
-      .execute();
+    await slaRepo.upsertProjections(ex, rows);
   }
 
   /** Marks every open case's projection for recomputation (a calendar change); the worker catches up. */
   async function markOpenStale(ex: Executor): Promise<number> {
-    const r = await ex
-      .updateTable("case_sla")
-      .set({ stale: true })
-      .where("open", "=", true)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows);
+    return slaRepo.markOpenStale(ex);
   }
 
   return {
@@ -483,20 +407,7 @@ export function createSlaService(deps: Deps) {
     /** The same by case id, for a presenter that holds only ids (the caller has checked visibility). */
     async slaForIds(ids: readonly string[], ex: Executor = db): Promise<Map<string, SlaView>> {
       if (!ids.length) return new Map();
-      const cases = await ex
-        .selectFrom("cases")
-        .select([
-          "id",
-          "operator_id",
-          "account_id",
-          "owner_user_id",
-          "number",
-          "created_at",
-          "state",
-          "priority",
-        ])
-        .where("id", "in", [...ids])
-        .execute();
+      const cases = await slaRepo.casesForClocks(ex, ids);
       const computed = await clocksOf(ex, cases, clock.now());
       return new Map([...computed].map(([id, c]) => [id, view(c.clocks, c.timeZone)]));
     },
@@ -506,14 +417,7 @@ export function createSlaService(deps: Deps) {
       const operator = await deps.accounts.rootAccount();
       const now = clock.now();
       const row = await currentCalendarRow(db, operator.id, now);
-      const pending = await db
-        .selectFrom("desk_calendars")
-        .selectAll()
-        .where("operator_id", "=", operator.id)
-        .where("effective_from", ">", now)
-        .orderBy("effective_from", "desc")
-        .limit(1)
-        .executeTakeFirst();
+      const pending = await slaRepo.upcomingCalendar(db, operator.id, now);
       return presentCalendar(row, pending);
     },
 
@@ -543,7 +447,7 @@ export function createSlaService(deps: Deps) {
           created_by_user_id: principal.userId,
           created_at: now,
         };
-        await tx.insertInto("desk_calendars").values(row).execute();
+        await slaRepo.insertCalendar(tx, row);
         const stale = await markOpenStale(tx);
         await deps.audit.record(tx, {
           accountId: operator.id,
@@ -611,7 +515,7 @@ export function createSlaService(deps: Deps) {
           created_by_user_id: principal.userId,
           created_at: now,
         };
-        await tx.insertInto("desk_agreements").values(row).execute();
+        await slaRepo.insertAgreement(tx, row);
         await deps.audit.record(tx, {
           accountId: account.id,
           actor: actorOf(principal),
@@ -644,42 +548,8 @@ export function createSlaService(deps: Deps) {
       if (!isUuid(owner)) throw slaErrors.badOwner(q.owner);
       const now = clock.now();
       const offset = q.after ?? 0;
-      const pageQuery = db
-        .selectFrom("case_sla")
-        .innerJoin("cases", "cases.id", "case_sla.case_id")
-        .select([
-          "cases.id",
-          "cases.number",
-          "cases.subject",
-          "cases.state",
-          "cases.priority",
-          "cases.account_id",
-          "cases.operator_id",
-          "cases.owner_user_id",
-          "cases.created_at",
-          "cases.updated_at",
-          "case_sla.tier",
-          "case_sla.due_at",
-          "case_sla.remaining_ms",
-          "case_sla.at_risk_at",
-          "case_sla.state as sla_state",
-          "case_sla.stale",
-        ])
-        .where("case_sla.owner_user_id", "=", owner)
-        .where("case_sla.open", "=", true)
-        .orderBy("case_sla.tier")
-        .orderBy("case_sla.due_at", (ob) => ob.asc().nullsLast())
-        .orderBy("case_sla.remaining_ms")
-        .orderBy("case_sla.case_id")
-        .offset(offset)
-        .limit(q.limit + 1)
-        .execute();
-      const countQuery = db
-        .selectFrom("case_sla")
-        .select((eb) => eb.fn.countAll<string>().as("n"))
-        .where("owner_user_id", "=", owner)
-        .where("open", "=", true)
-        .executeTakeFirstOrThrow();
+      const pageQuery = slaRepo.queuePage(db, owner, offset, q.limit);
+      const countQuery = slaRepo.queueCount(db, owner);
       // Two independent reads (an index range and an index-only count): in parallel on PostgreSQL.
       const [rows, total] = await Promise.all([pageQuery, countQuery]);
       const page = rows.slice(0, q.limit);
@@ -732,16 +602,7 @@ export function createSlaService(deps: Deps) {
       let recomputed = 0;
       for (;;) {
         const n = await inTransaction(db, async (tx) => {
-          const ids = (
-            await tx
-              .selectFrom("case_sla")
-              .select("case_id")
-              .where("stale", "=", true)
-              .limit(BATCH)
-              .forUpdate()
-              .skipLocked()
-              .execute()
-          ).map((r) => r.case_id);
+          const ids = (await slaRepo.lockStale(tx, BATCH)).map((r) => r.case_id);
           await refresh(tx, ids);
           return ids.length;
         });
@@ -753,31 +614,9 @@ export function createSlaService(deps: Deps) {
       for (;;) {
         const n = await inTransaction(db, async (tx) => {
           const now = clock.now();
-          const ids = (
-            await tx
-              .selectFrom("case_sla")
-              .select("case_id")
-              .where("next_notice_at", "<=", now)
-              .limit(100)
-              .forUpdate()
-              .skipLocked()
-              .execute()
-          ).map((r) => r.case_id);
+          const ids = (await slaRepo.lockNoticesDue(tx, now, 100)).map((r) => r.case_id);
           if (!ids.length) return 0;
-          const cases = await tx
-            .selectFrom("cases")
-            .select([
-              "id",
-              "operator_id",
-              "account_id",
-              "owner_user_id",
-              "number",
-              "created_at",
-              "state",
-              "priority",
-            ])
-            .where("id", "in", ids)
-            .execute();
+          const cases = await slaRepo.casesForClocks(tx, ids);
           const computed = await clocksOf(tx, cases, now);
           for (const c of cases) {
             const { clocks } = computed.get(c.id)!;
@@ -791,12 +630,13 @@ export function createSlaService(deps: Deps) {
                     ? ["at_risk"]
                     : [];
               for (const kind of kinds) {
-                const inserted = await tx
-                  .insertInto("desk_sla_notices")
-                  .values({ case_id: c.id, target: t, episode: k.episode, kind, created_at: now })
-                  .onConflict((oc) => oc.doNothing())
-                  .returning("case_id")
-                  .executeTakeFirst();
+                const inserted = await slaRepo.insertNotice(tx, {
+                  case_id: c.id,
+                  target: t,
+                  episode: k.episode,
+                  kind,
+                  created_at: now,
+                });
                 // A clock already breached when first seen gets the breach notice only.
                 if (!inserted || (kind === "at_risk" && k.state === "breached")) continue;
                 notices += 1;
