@@ -194,8 +194,8 @@ export async function startRadiusServer(opts: RadiusServerOptions) {
   let closing = false;
   const idle: (() => void)[] = [];
 
-  // Each node then receives the packets of some gateways (the kernel hashes source address and
-  // port), so a gateway's retransmission reaches the node that holds it in flight.
+  // Sharing the port (OTTER_REUSE_PORT), each node receives the packets of some gateways (the kernel
+  // hashes source address and port), so a gateway's retransmission reaches the node holding it.
   const socket = dgram.createSocket({
     type: isIPv6(opts.host) ? "udp6" : "udp4",
     recvBufferSize: 8 * 1024 * 1024,

@@ -9,8 +9,6 @@ export function nodeHasReusePort(version: string = process.versions.node): boole
   return major >= 24 || (major === 23 && minor >= 1) || (major === 22 && minor >= 12);
 }
 
-export class ReusePortUnsupportedError extends Error {}
-
 /**
  * The socket option for a listener asked to share its port. Refuses on a Node without it: quietly
  * binding alone would let the next node on the host fail with a misleading EADDRINUSE.
@@ -18,7 +16,7 @@ export class ReusePortUnsupportedError extends Error {}
 export function reusePortOption(wanted: boolean | undefined): { reusePort?: true } {
   if (!wanted) return {};
   if (!nodeHasReusePort()) {
-    throw new ReusePortUnsupportedError(
+    throw new Error(
       `OTTER_REUSE_PORT=true needs Node.js 22.12 or later (this is ${process.version}); ` +
         `upgrade Node or give each Otter node on this host its own ports`,
     );
