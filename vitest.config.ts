@@ -21,6 +21,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // No test listens on a default port of Otter's (8080, 1813, 2525…): the suite runs beside `npm start`.
+    setupFiles: ["test/support/port-guard.setup.ts"],
     maxWorkers: 2,
     // Per engine, the suite runs in two groups: everything but the timing tests, two files at a time;
     // then the files that measure how fast Otter answers under load, alone, so the suite's other file

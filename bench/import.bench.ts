@@ -211,6 +211,11 @@ async function startOtter(engine: Engine, storage: Record<string, string>): Prom
   Object.assign(env, storage, {
     OTTER_HOST: "127.0.0.1",
     OTTER_HTTP_PORT: String(port),
+    // The import does not use RADIUS or SMTP: free ports, so the bench runs beside a running Otter.
+    OTTER_RADIUS_PORT: "0",
+    OTTER_RADIUS_HOST: "127.0.0.1",
+    OTTER_SMTP_PORT: "0",
+    OTTER_SMTP_HOST: "127.0.0.1",
     OTTER_BOOTSTRAP_API_KEY: API_KEY,
     OTTER_LOG_LEVEL: "warn",
     OTTER_RATE_LIMIT_PER_MINUTE: "0",

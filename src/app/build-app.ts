@@ -472,6 +472,7 @@ export async function buildOtter(infra: Infrastructure) {
         signals,
         clients: networkClients,
         parallelCommits: database.engine === "pglite" ? 1 : 4,
+        reusePort: config.OTTER_REUSE_PORT,
       });
       smtp = await startSmtpListener({
         host: config.OTTER_SMTP_HOST,
@@ -482,6 +483,7 @@ export async function buildOtter(infra: Infrastructure) {
         maxConnections: config.OTTER_SMTP_MAX_CONNECTIONS,
         maxConnectionsPerAddress: config.OTTER_SMTP_MAX_CONNECTIONS_PER_ADDRESS,
         exemptAddresses: config.OTTER_SMTP_EXEMPT_ADDRESSES,
+        reusePort: config.OTTER_REUSE_PORT,
       });
       return url;
     },

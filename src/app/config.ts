@@ -133,6 +133,13 @@ export const configSchema = z.object({
     .min(1)
     .default("0.0.0.0")
     .describe("Address the inbound SMTP listener binds to."),
+  OTTER_REUSE_PORT: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true")
+    .describe(
+      "Let several Otter nodes on one host share the RADIUS and SMTP ports (SO_REUSEPORT: the kernel spreads gateways and mail clients over them). Needs Node.js 22.12 or later; off, a second node on the same port fails to start.",
+    ),
   OTTER_SMTP_MAX_MESSAGE_BYTES: z.coerce
     .number()
     .int()

@@ -16,6 +16,7 @@ import {
   type RadiusPacket,
   verifyAccountingRequest,
 } from "./radius/index.js";
+import { reusePortOption } from "./reuse-port.js";
 
 /**
  * The RADIUS accounting edge (RFC 2866). A request is answered only after what it carries is
@@ -37,6 +38,8 @@ export interface RadiusServerOptions {
   parallelCommits: number;
   maxBatch?: number;
   maxWaitMs?: number;
+  /** Share the port with other Otter nodes on this host (SO_REUSEPORT; Node 22.12 or later). */
+  reusePort?: boolean;
 }
 
 interface Pending {
@@ -191,9 +194,12 @@ export async function startRadiusServer(opts: RadiusServerOptions) {
   let closing = false;
   const idle: (() => void)[] = [];
 
+  // Sharing the port (OTTER_REUSE_PORT), each node receives the packets of some gateways (the kernel
+  // hashes source address and port), so a gateway's retransmission reaches the node holding it.
   const socket = dgram.createSocket({
     type: isIPv6(opts.host) ? "udp6" : "udp4",
     recvBufferSize: 8 * 1024 * 1024,
+    ...reusePortOption(opts.reusePort),
   });
 
   function answer(p: Pending) {

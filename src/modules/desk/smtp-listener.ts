@@ -2,6 +2,7 @@ import { BlockList, isIPv4, type AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import { SMTPServer } from "smtp-server";
 import type { DeskMailService } from "./desk-mail.service.js";
+import { reusePortOption } from "../../network/reuse-port.js";
 import { RawMessage } from "./raw-message.js";
 
 export interface SmtpListenerOptions {
@@ -17,6 +18,8 @@ export interface SmtpListenerOptions {
   maxConnectionsPerAddress: number;
   /** IP addresses and CIDR blocks (the operator's own MX) that no connection limit applies to. */
   exemptAddresses: string[];
+  /** Share the port with other Otter nodes on this host (SO_REUSEPORT; Node 22.12 or later). */
+  reusePort?: boolean;
   deskMail: Pick<DeskMailService, "isMailbox" | "receive">;
   logger: Pick<Logger, "info" | "warn" | "error">;
 }
@@ -153,7 +156,8 @@ export async function startSmtpListener(opts: SmtpListenerOptions) {
   server.on("error", (err) => opts.logger.warn({ err }, "SMTP listener error"));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(opts.port, opts.host, () => resolve());
+    const listen = { port: opts.port, host: opts.host, ...reusePortOption(opts.reusePort) };
+    server.listen(listen, () => resolve());
   });
   return {
     get port(): number {
