@@ -93,7 +93,10 @@ function showParameter(value: unknown): string {
 
 function showQuery(query: CompiledQuery): string {
   const params = query.parameters.map((p, i) => `-- $${i + 1} = ${showParameter(p)}`);
-  return [...params, `${format(query.sql, { language: "postgresql", keywordCase: "lower" })};`].join("\n");
+  return [
+    ...params,
+    `${format(query.sql, { language: "postgresql", keywordCase: "lower" })};`,
+  ].join("\n");
 }
 
 type RepoFunction = (executor: unknown, ...args: unknown[]) => unknown;
