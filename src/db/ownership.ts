@@ -5,7 +5,8 @@ import type { DB } from "./schema.js";
  * module reaches that data through the owner's service or an exported repository function (one that
  * takes arrays, for the set-based hot paths). test/structure/ownership.test.ts reads the code and
  * fails on a query that touches another module's table; the compiler fails here when a table in
- * `DB` has no owner.
+ * `DB` has no owner. A view belongs to the module that declares it in its migration: `account_scope`
+ * is the tenancy module's, and every other module reads it through src/modules/tenancy.
  */
 export const TABLE_OWNERS = {
   account_scope: "tenancy",
@@ -62,12 +63,3 @@ export const TABLE_OWNERS = {
 } as const satisfies Record<keyof DB, string>;
 
 export type OwningModule = (typeof TABLE_OWNERS)[keyof typeof TABLE_OWNERS];
-
-/**
- * Views a module declares for others to read directly, with who may. `account_scope` is read by
- * every module, always through the tenancy helpers (src/modules/tenancy/tenancy.ts), which is where
- * its queries are written.
- */
-export const SHARED_VIEWS: Partial<Record<keyof DB, "every module">> = {
-  account_scope: "every module",
-};

@@ -10,7 +10,7 @@ import type { AuditService } from "../audit/audit.service.js";
 import { requirePermission } from "../auth/permissions.js";
 import { type Actor, actorOf, type Principal, SYSTEM_READER } from "../auth/principal.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
-import { rhythmOf, silenceLimitMs } from "../diagnostics/ladder.js";
+import { rhythmOf, silenceLimitMs } from "../network/silence-policy.js";
 import type { EventsService } from "../events/events.service.js";
 import type { MailService } from "../mail/mail.service.js";
 import type { NetworkViewService } from "../network/network-view.service.js";

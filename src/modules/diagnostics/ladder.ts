@@ -5,7 +5,6 @@ import { ASSUMED_GAP_MS, rhythmOf, silenceLimitMs } from "../network/silence-pol
 
 // The silence yardstick lives beside the network signals it measures; still offered here for the
 // automation rules that import it from the diagnosis.
-export { rhythmOf, silenceLimitMs };
 
 /**
  * The diagnosis ladder every connectivity platform walks, as one pure function over what the network
