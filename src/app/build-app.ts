@@ -59,6 +59,7 @@ import { createCasesService } from "../modules/desk/cases.service.js";
 import { CHUNK_BYTES } from "../modules/desk/desk-blobs.js";
 import { createDeskMailService } from "../modules/desk/desk-mail.service.js";
 import { createMailParser } from "../modules/desk/mail-parse-thread.js";
+import { createCaseView } from "../modules/desk/case-view.js";
 import { createDeskService } from "../modules/desk/desk.service.js";
 import { deskRoutes } from "../modules/desk/desk.routes.js";
 import { deriveThreadKey } from "../modules/desk/mail-threading.js";
@@ -329,8 +330,7 @@ export async function buildOtter(infra: Infrastructure) {
     events,
     mail,
     sims,
-    networkView,
-    diagnostics,
+    caseView: createCaseView({ db, accounts, sims, networkView, diagnostics }),
   });
   // Automation rules open cases on the desk (the CaseOpener port); tests may put a recorder in its place.
   const automation = createAutomationService({

@@ -4,7 +4,7 @@ import type { AccountsService } from "../accounts/accounts.service.js";
 import { can } from "../auth/permissions.js";
 import type { Principal } from "../auth/principal.js";
 import type { DiagnosticsService } from "../diagnostics/diagnostics.service.js";
-import { mailForDeskRepo } from "../mail/mail-delivery.shared.repo.js";
+import { mailDeliveryRepo } from "../mail/mail-delivery.shared.repo.js";
 import type { NetworkViewService } from "../network/network-view.service.js";
 import type { SimsService } from "../sims/sims.service.js";
 import { casesRepo } from "./cases.repo.js";
@@ -40,7 +40,7 @@ export function createCaseView(deps: Deps) {
     const rows = await deskMailRepo.views(ex, ids);
     const mailIds = rows.flatMap((r) => r.mail_id ?? []);
     const delivery = new Map(
-      (mailIds.length > 0 ? await mailForDeskRepo.deliveryOf(ex, mailIds) : []).map((m) => [
+      (mailIds.length > 0 ? await mailDeliveryRepo.deliveryOf(ex, mailIds) : []).map((m) => [
         m.id,
         m,
       ]),

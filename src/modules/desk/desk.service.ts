@@ -7,13 +7,11 @@ import type { AccountsService } from "../accounts/accounts.service.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { requirePermission } from "../auth/permissions.js";
 import { actorOf, type Principal } from "../auth/principal.js";
-import type { DiagnosticsService } from "../diagnostics/diagnostics.service.js";
 import type { EventsService } from "../events/events.service.js";
-import { mailForDeskRepo } from "../mail/mail-delivery.shared.repo.js";
+import { mailDeliveryRepo } from "../mail/mail-delivery.shared.repo.js";
 import type { MailService } from "../mail/mail.service.js";
-import type { NetworkViewService } from "../network/network-view.service.js";
 import type { SimsService } from "../sims/sims.service.js";
-import { createCaseView } from "./case-view.js";
+import type { CaseView } from "./case-view.js";
 import { casesRepo } from "./cases.repo.js";
 import { type CasesService, tenantOf } from "./cases.service.js";
 import { consultationsRepo } from "./consultations.repo.js";
@@ -33,9 +31,9 @@ interface Deps {
   audit: AuditService;
   events: Pick<EventsService, "emit">;
   mail: Pick<MailService, "retry">;
-  sims: Pick<SimsService, "get" | "requireVisibleSim" | "findById">;
-  networkView: Pick<NetworkViewService, "connectivity">;
-  diagnostics: Pick<DiagnosticsService, "diagnose">;
+  sims: Pick<SimsService, "requireVisibleSim">;
+  /** The read-only case with its timeline and SIM context, answered after each change. */
+  caseView: CaseView;
 }
 
 /** Digits of a phone number, without a leading international prefix, for matching (`+39 02 1234` ~ `0039021234`). */
@@ -47,7 +45,7 @@ export const phoneDigits = (n: string) => n.replace(/[^0-9]/g, "").replace(/^00/
  */
 export function createDeskService(deps: Deps) {
   const { db, clock, cases, deskMail, audit } = deps;
-  const { detail } = createCaseView(deps);
+  const { detail } = deps.caseView;
 
   async function recipientsOf(ex: Executor, c: Case): Promise<string[]> {
     if (c.requester_email) return [c.requester_email];
@@ -150,7 +148,7 @@ export function createDeskService(deps: Deps) {
         ? await deskMailRepo.findOutboundOfCase(db, c.id, deskMessageId)
         : undefined;
       if (!m || !m.mail_id) throw deskErrors.messageNotFound(deskMessageId);
-      const [mail] = await mailForDeskRepo.deliveryOf(db, [m.mail_id]);
+      const [mail] = await mailDeliveryRepo.deliveryOf(db, [m.mail_id]);
       if (mail?.status !== "failed")
         throw deskErrors.notRetryable(deskMessageId, mail?.status ?? "unknown");
       await deps.mail.retry(principal, m.mail_id);
