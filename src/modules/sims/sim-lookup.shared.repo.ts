@@ -65,7 +65,8 @@ export const simIdsWithin = (scopePath: string, states: readonly SimState[]) =>
 /** Select-expression: the ICCID of the SIM in column `simId`. Alias it: `iccidOf(eb, "x.sim_id").as("iccid")`. */
 export function iccidOf<TB extends keyof DB>(
   eb: ExpressionBuilder<DB, TB>,
-  simId: ReferenceExpression<DB, TB>,
+  // Qualified ("x.sim_id"), as for tenancy's pathOf: a bare column resolves inside the subquery.
+  simId: ReferenceExpression<DB, TB> & `${string}.${string}`,
 ) {
   return sims
     .selectFrom("sims")
