@@ -58,7 +58,9 @@ interface Refinements {
   sim_scheduled_changes: { status: "pending" | "applied" | "failed" | "cancelled" };
   jobs: { status: "queued" | "running" | "succeeded" | "failed" | "cancelled" };
   mail_messages: { status: "queued" | "sending" | "sent" | "failed" | "outbox" };
-  data_sessions: { status: "open" | "closed" };
+  /** Their IMSIs come from RADIUS accounting, parsed by the decoder. */
+  accounting_records: { imsi: Imsi | null };
+  data_sessions: { status: "open" | "closed"; imsi: Imsi | null };
   network_actions: {
     status: "queued" | "sending" | "acked" | "nak" | "failed";
     target: JsonText<null>;
