@@ -4,6 +4,7 @@ import type { Clock } from "../../lib/clock.js";
 import { conflict, forbidden, notFound, OtterError, validationError } from "../../lib/errors.js";
 import {
   type Iccid,
+  type Imei,
   parseIccid,
   parseImsi,
   parseMsisdn,
@@ -48,7 +49,7 @@ export interface ResolvedChange {
   account?: Pick<Account, "id" | "path" | "kind" | "name">;
   customFields?: Record<string, string | null>;
   overageLimitOverride?: string;
-  imei?: string | null;
+  imei?: Imei | null;
   notes?: string | null;
 }
 
@@ -70,7 +71,8 @@ interface StoredChange {
   accountId?: string;
   customFields?: Record<string, string | null>;
   overageLimitOverride?: string;
-  imei?: string | null;
+  /** Written from a parsed IMEI (`toStored`); read back with the row's JSON. */
+  imei?: Imei | null;
   notes?: string | null;
   byOperator: boolean;
 }
