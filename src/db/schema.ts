@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, SelectType, Selectable, Updateable } from "kysely";
 import type * as Gen from "./schema.generated.js";
+import type { Eid, Iccid, Imei, Imsi, Msisdn } from "../lib/identifiers.js";
 
 /**
  * Row types of Otter's tables and views: what the migrations say (src/db/schema.generated.ts,
@@ -46,11 +47,20 @@ interface Refinements {
   account_scope: { account_id: string; path: string; kind: AccountKind };
   accounts: { kind: AccountKind };
   plan_offers: { plan_kind: "communication" | "rate" };
-  sims: { custom_fields: JsonText };
+  sims: {
+    custom_fields: JsonText;
+    iccid: Iccid;
+    imsi: Imsi;
+    msisdn: Msisdn | null;
+    imei: Imei | null;
+    eid: Eid | null;
+  };
   sim_scheduled_changes: { status: "pending" | "applied" | "failed" | "cancelled" };
   jobs: { status: "queued" | "running" | "succeeded" | "failed" | "cancelled" };
   mail_messages: { status: "queued" | "sending" | "sent" | "failed" | "outbox" };
-  data_sessions: { status: "open" | "closed" };
+  /** Their IMSIs come from RADIUS accounting, parsed by the decoder. */
+  accounting_records: { imsi: Imsi | null };
+  data_sessions: { status: "open" | "closed"; imsi: Imsi | null };
   network_actions: {
     status: "queued" | "sending" | "acked" | "nak" | "failed";
     target: JsonText<null>;

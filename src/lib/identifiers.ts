@@ -132,5 +132,18 @@ export function isValidApn(apn: string): boolean {
     .every((label) => /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label));
 }
 
+/**
+ * The identifier a lookup key names, exactly as Otter stores it, or undefined when it names none.
+ * A lookup by an unknown key answers "not found", never "invalid": a key that is not a valid
+ * identifier, or not in its stored form (spaces, a leading `+`), matches no stored row.
+ */
+export function storedForm<T extends string>(
+  parse: (s: string) => Parsed<T>,
+  key: string,
+): T | undefined {
+  const r = parse(key);
+  return r.ok && r.value === key ? r.value : undefined;
+}
+
 /** Throws-free helper for code that needs a boolean. */
 export const isIccid = (s: string) => parseIccid(s).ok;

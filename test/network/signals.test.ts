@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AccountingInput } from "../../src/modules/network/network.types.js";
+import type { Imsi } from "../../src/lib/identifiers.js";
 import { buildCatalog, buildCustomer, buildSim, offer } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
 
@@ -194,7 +195,8 @@ describe("data sessions from accounting", () => {
       acct({
         status: "start",
         sessionId: "s-stranger",
-        imsi: "999990000000001",
+        // A well-formed IMSI, as the RADIUS decoder yields it, that no SIM has.
+        imsi: "999990000000001" as Imsi,
         serving: { mcc: "240", mnc: "07" },
       }),
     );

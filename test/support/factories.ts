@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { luhnCheckDigit } from "../../src/lib/identifiers.js";
+import { type Iccid, type Imsi, luhnCheckDigit, type Msisdn } from "../../src/lib/identifiers.js";
 import type { Role } from "../../src/modules/auth/principal.js";
 import type { TestOtter } from "./otter.js";
 
@@ -114,10 +114,11 @@ export async function offer(
 export async function buildSim(t: TestOtter, input: Record<string, unknown> = {}) {
   const res = await t.api("POST", "/api/v1/sims", { body: { ...simIdentifiers(), ...input } });
   if (res.status !== 201) throw new Error(`buildSim: ${res.status} ${JSON.stringify(res.body)}`);
+  // The SIM as the API stored it: its identifiers passed the API's parsers.
   return res.body as {
-    iccid: string;
-    imsi: string;
-    msisdn: string;
+    iccid: Iccid;
+    imsi: Imsi;
+    msisdn: Msisdn;
     state: string;
     accountId: string;
   };

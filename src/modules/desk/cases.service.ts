@@ -9,6 +9,7 @@ import type {
 import type { Clock } from "../../lib/clock.js";
 import { validationError } from "../../lib/errors.js";
 import { isUuid, newId } from "../../lib/ids.js";
+import { parseIccid, storedForm } from "../../lib/identifiers.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { can, requirePermission } from "../auth/permissions.js";
@@ -502,8 +503,10 @@ export function createCasesService(deps: Deps) {
               input.accountId,
             ]);
             const sims = [];
-            for (const iccid of iccids) {
-              const sim = await deps.sims.findByIccid(tx, iccid);
+            for (const key of iccids) {
+              // A key that is not an ICCID as stored names no SIM; it is skipped like an unknown one.
+              const iccid = storedForm(parseIccid, key);
+              const sim = iccid && (await deps.sims.findByIccid(tx, iccid));
               if (!sim || !ruleAccount) continue;
               const [holder] = await deps.accounts.directory.accountsByIds(tx, [sim.account_id]);
               if (holder && inSubtree(ruleAccount.path, holder.path)) sims.push(sim);

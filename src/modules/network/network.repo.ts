@@ -7,6 +7,7 @@ import type {
   UsageDailyTable,
 } from "../../db/schema.js";
 import type { SimState } from "../sims/sim-lifecycle.js";
+import type { Iccid } from "../../lib/identifiers.js";
 import { iccidOf, simIdsWithin } from "../sims/sim-lookup.shared.repo.js";
 import { withinSubtree } from "../tenancy/tenancy.js";
 
@@ -169,7 +170,7 @@ export const networkRepo = {
       .where("sim_network_state.sim_id", "in", simIdsWithin(opts.scopePath, opts.states))
       .where("sim_network_state.last_activity_at", "<=", opts.before)
       // Only SIMs of the subtree are listed, so each has an ICCID.
-      .$narrowType<{ iccid: string }>();
+      .$narrowType<{ iccid: Iccid }>();
     if (opts.after) {
       const { lastActivityAt, simId } = opts.after;
       q = q.where((eb) =>

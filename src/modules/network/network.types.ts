@@ -1,3 +1,5 @@
+import type { Imsi } from "../../lib/identifiers.js";
+
 /** What Otter takes from one accounting request, independent of the wire format it came in. */
 export type AccountingStatus = "start" | "interim" | "stop" | "accounting-on" | "accounting-off";
 export const OTTER_RATS = ["2G", "3G", "LTE", "LTE-M", "NB-IoT", "5G"] as const;
@@ -10,7 +12,7 @@ export interface AccountingInput {
   dedupeKey: string;
   eventAt: Date;
   sessionId?: string;
-  imsi?: string;
+  imsi?: Imsi;
   msisdn?: string;
   nasIp?: string;
   apn?: string;

@@ -2,6 +2,7 @@ import type { Insertable, Updateable } from "kysely";
 import type { Executor, Tx } from "../../db/database.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 import type { AccountingRecordsTable, DataSessionsTable } from "../../db/schema.js";
+import type { Imsi } from "../../lib/identifiers.js";
 import { withinSubtree } from "../tenancy/tenancy.js";
 
 /** Queries over RADIUS accounting records and the data sessions built from them. */
@@ -180,6 +181,7 @@ const CLIENT = "0190a8a0-0000-7000-8000-000000000002";
 const SESSION = "0190a8a0-0000-7000-8000-000000000003";
 const PATH = "/0190a8a0-0000-7000-8000-000000000001/";
 const AT = new Date("2026-12-01T00:00:00Z");
+const IMSI = "234150000000001" as Imsi;
 
 export const sessionsRepoSql: SqlExamples<typeof sessionsRepo> = {
   insertAccountingRecord: [
@@ -190,7 +192,7 @@ export const sessionsRepoSql: SqlExamples<typeof sessionsRepo> = {
         client_id: CLIENT,
         account_id: "0190a8a0-0000-7000-8000-000000000005",
         sim_id: SIM,
-        imsi: "234150000000001",
+        imsi: IMSI,
         acct_session_id: "4711",
         status: "interim",
         event_at: AT,
@@ -210,7 +212,7 @@ export const sessionsRepoSql: SqlExamples<typeof sessionsRepo> = {
         client_id: CLIENT,
         acct_session_id: "4711",
         sim_id: SIM,
-        imsi: "234150000000001",
+        imsi: IMSI,
         msisdn: null,
         charging_id: null,
         nas_ip: "10.0.0.1",

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { type Db, type Executor, inTransaction, type Tx } from "../../db/database.js";
 import type { Zone } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
+import { type Imsi, parseImsi, storedForm } from "../../lib/identifiers.js";
 import { newId } from "../../lib/ids.js";
 import { accountSettingsRepo } from "../accounts/account-settings.shared.repo.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
@@ -69,7 +70,9 @@ export function createSignalsService(deps: Deps) {
    * allowance), made on the one shared object as on the SIM.
    */
   async function simsOfBatch(tx: Tx, imsis: (string | undefined)[]): Promise<Map<string, SimRef>> {
-    const wanted = [...new Set(imsis.filter((i): i is string => !!i))];
+    // Only an IMSI as Otter stores it can name a SIM; the others stay unknown IMSIs, as before.
+    const stored = imsis.map((i) => (i ? storedForm(parseImsi, i) : undefined));
+    const wanted = [...new Set(stored.filter((i): i is Imsi => i !== undefined))];
     const sims = await simLookupRepo.byImsis(tx, wanted);
     return new Map(sims.map((sim) => [sim.imsi, sim]));
   }

@@ -3,6 +3,7 @@ import { expressionBuilder } from "kysely";
 import type { Executor } from "../../db/database.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 import type { DB } from "../../db/schema.js";
+import type { Imsi } from "../../lib/identifiers.js";
 import { pathOf, withinSubtree } from "../tenancy/tenancy.js";
 import type { SimState } from "./sim-lifecycle.js";
 
@@ -15,7 +16,7 @@ export const simLookupRepo = {
    * The SIMs with these IMSIs, with their account's path (for the account's usage thresholds), for
    * a batch of RADIUS accounting records or registration events.
    */
-  byImsis: async (db: Executor, imsis: readonly string[]) => {
+  byImsis: async (db: Executor, imsis: readonly Imsi[]) => {
     if (imsis.length === 0) return [];
     return (
       db
@@ -75,6 +76,6 @@ export function iccidOf<TB extends keyof DB>(
 }
 
 export const simLookupRepoSql: SqlExamples<typeof simLookupRepo> = {
-  byImsis: [[["234150000000001", "234150000000002"]]],
+  byImsis: [[["234150000000001" as Imsi, "234150000000002" as Imsi]]],
   byIds: [[["0190a8a0-0000-7000-8000-000000000001", "0190a8a0-0000-7000-8000-000000000002"]]],
 };

@@ -2,14 +2,15 @@ import { type Insertable, sql } from "kysely";
 import type { Executor, Tx } from "../../db/database.js";
 import type { SimAuditTable, SimScheduledChangesTable, SimsTable } from "../../db/schema.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
+import type { Eid, Iccid, Imei, Imsi, Msisdn } from "../../lib/identifiers.js";
 import { pathOf, withinSubtree } from "../tenancy/tenancy.js";
 
 /** What a SIM list may be filtered by; plans by id, resolved by the caller. */
 export interface SimFilter {
   state?: string;
-  iccid?: string;
-  imsi?: string;
-  msisdn?: string;
+  iccid?: Iccid;
+  imsi?: Imsi;
+  msisdn?: Msisdn;
   communicationPlanId?: string;
   ratePlanId?: string;
   customField?: { name: string; value: string };
@@ -19,7 +20,7 @@ export interface SimFilter {
 /** Queries over SIMs, their audit trail and scheduled changes. */
 export const simsRepo = {
   /** A SIM with its account's path (for the subtree check). */
-  findByIccid: (db: Executor, iccid: string, opts: { forUpdate?: boolean } = {}) => {
+  findByIccid: (db: Executor, iccid: Iccid, opts: { forUpdate?: boolean } = {}) => {
     let q = db
       .selectFrom("sims")
       .selectAll("sims")
@@ -42,7 +43,7 @@ export const simsRepo = {
   },
 
   /** The first SIM that already has one of these identifiers. */
-  findClash: (db: Executor, ids: { iccid: string; imsi: string; msisdn: string }) =>
+  findClash: (db: Executor, ids: { iccid: Iccid; imsi: Imsi; msisdn: Msisdn }) =>
     db
       .selectFrom("sims")
       .select(["iccid", "imsi", "msisdn"])
@@ -59,7 +60,7 @@ export const simsRepo = {
    * The SIMs that hold any of the ICCIDs, IMSIs or MSISDNs of an import batch, each with its account's
    * path: one statement per batch, whatever its size.
    */
-  findHoldingAny: (db: Executor, ids: { iccids: string[]; imsis: string[]; msisdns: string[] }) =>
+  findHoldingAny: (db: Executor, ids: { iccids: Iccid[]; imsis: Imsi[]; msisdns: Msisdn[] }) =>
     db
       .selectFrom("sims")
       .selectAll("sims")
@@ -146,11 +147,11 @@ export const simsRepo = {
     now: Date,
     rows: {
       id: string;
-      iccid: string;
-      imsi: string;
-      msisdn: string;
-      eid: string | null;
-      imei: string | null;
+      iccid: Iccid;
+      imsi: Imsi;
+      msisdn: Msisdn;
+      eid: Eid | null;
+      imei: Imei | null;
       accountId: string;
       state: string;
       communicationPlanId: string | null;
@@ -158,7 +159,8 @@ export const simsRepo = {
       customFields: string;
     }[],
   ) => {
-    const res = await sql<{ iccid: string }>`
+    // The ICCIDs come back from the sims table, which holds parsed ones only.
+    const res = await sql<{ iccid: Iccid }>`
       INSERT INTO sims (id, iccid, imsi, msisdn, eid, imei, account_id, state, communication_plan_id, rate_plan_id,
                         custom_fields, created_by_job_id, date_activated, created_at, updated_at)
       SELECT t.id, t.iccid, t.imsi, t.msisdn, t.eid, t.imei, t.account_id, t.state, t.comm, t.rate,
@@ -292,17 +294,23 @@ const CHANGE = "0190a8a0-0000-7000-8000-000000000004";
 const JOB = "0190a8a0-0000-7000-8000-000000000005";
 const SCOPE = "/0190a8a0-0000-7000-8000-000000000001/";
 const NOW = new Date("2026-12-01T00:00:00Z");
+const ICCID = "89440000000000000001" as Iccid;
+const ICCID_2 = "89440000000000000019" as Iccid;
+const IMSI = "001010000000001" as Imsi;
+const IMSI_2 = "001010000000002" as Imsi;
+const MSISDN = "447700900001" as Msisdn;
+const MSISDN_2 = "447700900002" as Msisdn;
 
 export const simsRepoSql: SqlExamples<typeof simsRepo> = {
-  findByIccid: [["89440000000000000001"], ["89440000000000000001", { forUpdate: true }]],
+  findByIccid: [[ICCID], [ICCID, { forUpdate: true }]],
   findById: [[SIM], [SIM, { forUpdate: true }]],
-  findClash: [[{ iccid: "89440000000000000001", imsi: "001010000000001", msisdn: "447700900001" }]],
+  findClash: [[{ iccid: ICCID, imsi: IMSI, msisdn: MSISDN }]],
   findHoldingAny: [
     [
       {
-        iccids: ["89440000000000000001", "89440000000000000019"],
-        imsis: ["001010000000001", "001010000000002"],
-        msisdns: ["447700900001", "447700900002"],
+        iccids: [ICCID, ICCID_2],
+        imsis: [IMSI, IMSI_2],
+        msisdns: [MSISDN, MSISDN_2],
       },
     ],
   ],
@@ -312,7 +320,7 @@ export const simsRepoSql: SqlExamples<typeof simsRepo> = {
       SCOPE,
       {
         state: "ACTIVATED",
-        msisdn: "447700900001",
+        msisdn: MSISDN,
         communicationPlanId: PLAN,
         customField: { name: "accountCustom1", value: "pump 7" },
         modifiedSince: NOW,
@@ -329,9 +337,9 @@ export const simsRepoSql: SqlExamples<typeof simsRepo> = {
     [
       {
         id: SIM,
-        iccid: "89440000000000000001",
-        imsi: "001010000000001",
-        msisdn: "447700900001",
+        iccid: ICCID,
+        imsi: IMSI,
+        msisdn: MSISDN,
         eid: null,
         imei: null,
         account_id: ACCOUNT,
@@ -353,9 +361,9 @@ export const simsRepoSql: SqlExamples<typeof simsRepo> = {
       [
         {
           id: SIM,
-          iccid: "89440000000000000001",
-          imsi: "001010000000001",
-          msisdn: "447700900001",
+          iccid: ICCID,
+          imsi: IMSI,
+          msisdn: MSISDN,
           eid: null,
           imei: null,
           accountId: ACCOUNT,

@@ -1,12 +1,6 @@
 import { z } from "zod";
-import {
-  parseEid,
-  parseIccid,
-  parseImei,
-  parseImsi,
-  parseMsisdn,
-  type Parsed,
-} from "../../lib/identifiers.js";
+import { identifier } from "../../http/identifiers.js";
+import { parseEid, parseIccid, parseImei, parseImsi, parseMsisdn } from "../../lib/identifiers.js";
 import { SIM_STATES } from "./sim-lifecycle.js";
 
 /** Custom fields as in Control Center: account custom 1–10 (customer's own), operator custom 1–5. */
@@ -14,17 +8,6 @@ export const ACCOUNT_CUSTOM_FIELDS = Array.from({ length: 10 }, (_, i) => `accou
 export const OPERATOR_CUSTOM_FIELDS = Array.from({ length: 5 }, (_, i) => `operatorCustom${i + 1}`);
 export const CUSTOM_FIELDS = [...ACCOUNT_CUSTOM_FIELDS, ...OPERATOR_CUSTOM_FIELDS];
 export const OVERAGE_OVERRIDES = ["DEFAULT", "TEMPORARY_OVERRIDE", "PERMANENT_OVERRIDE"] as const;
-
-/** A zod string that must pass one of Otter's identifier parsers; yields the normalised value. */
-const identifier = (parse: (s: string) => Parsed<string>) =>
-  z.string().transform((v, ctx) => {
-    const r = parse(v);
-    if (!r.ok) {
-      ctx.addIssue({ code: "custom", message: r.message, params: { code: r.code } });
-      return z.NEVER;
-    }
-    return r.value;
-  });
 
 export const iccidSchema = identifier(parseIccid);
 export const customFieldsSchema = z.partialRecord(

@@ -2,6 +2,14 @@ import { type Db, type Executor, inTransaction } from "../../db/database.js";
 import type { Account, Sim } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, forbidden, notFound, OtterError, validationError } from "../../lib/errors.js";
+import {
+  type Iccid,
+  type Imei,
+  parseIccid,
+  parseImsi,
+  parseMsisdn,
+  storedForm,
+} from "../../lib/identifiers.js";
 import { newId } from "../../lib/ids.js";
 import { accountSettingsRepo } from "../accounts/account-settings.shared.repo.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
@@ -41,7 +49,7 @@ export interface ResolvedChange {
   account?: Pick<Account, "id" | "path" | "kind" | "name">;
   customFields?: Record<string, string | null>;
   overageLimitOverride?: string;
-  imei?: string | null;
+  imei?: Imei | null;
   notes?: string | null;
 }
 
@@ -63,7 +71,8 @@ interface StoredChange {
   accountId?: string;
   customFields?: Record<string, string | null>;
   overageLimitOverride?: string;
-  imei?: string | null;
+  /** Written from a parsed IMEI (`toStored`); read back with the row's JSON. */
+  imei?: Imei | null;
   notes?: string | null;
   byOperator: boolean;
 }
@@ -94,12 +103,19 @@ export function createSimsService(deps: Deps) {
   const { db, clock } = deps;
   let testPeriodCursor: string | null = null;
 
+  /**
+   * The SIM a request names by ICCID (a path segment, a CSV cell), if the principal may see it. A
+   * key that is not an ICCID as Otter stores it names no SIM: 404, like an unknown one, and after
+   * the caller's permission check, as before.
+   */
   async function requireVisibleSim(
     principal: Principal,
-    iccid: string,
+    key: string,
     ex: Executor = db,
     forUpdate = false,
   ): Promise<SimRow> {
+    const iccid = storedForm(parseIccid, key);
+    if (iccid === undefined) throw simNotFound(key);
     const sim = await repo.findByIccid(ex, iccid, { forUpdate });
     if (!sim || !inSubtree(principal.accountPath, sim.account_path)) throw simNotFound(iccid);
     return sim;
@@ -515,7 +531,7 @@ export function createSimsService(deps: Deps) {
       return !!asker && !changesHolder(asker.path, sim.account_path);
     },
     /** A SIM by ICCID without a principal, for services that have already decided visibility. */
-    findByIccid: (ex: Executor, iccid: string) => repo.findByIccid(ex, iccid),
+    findByIccid: (ex: Executor, iccid: Iccid) => repo.findByIccid(ex, iccid),
     resolvePatch,
     applyChange,
     presentMany: async (ex: Executor, sims: Sim[]) => {
@@ -683,12 +699,14 @@ export function createSimsService(deps: Deps) {
       if (q.accountId) path = (await deps.accounts.requireVisible(principal, q.accountId)).path;
       // The operator's whole fleet needs no subtree filter.
       const scope = path.split("/").filter(Boolean).length > 1 ? path : null;
-      const filter: SimFilter = {
-        state: q.state,
-        iccid: q.iccid,
-        imsi: q.imsi,
-        msisdn: q.msisdn ? q.msisdn.replace(/^\+/, "") : undefined,
-      };
+      // An empty key filters nothing; one not in the form Otter stores matches no SIM.
+      const iccid = q.iccid ? storedForm(parseIccid, q.iccid) : undefined;
+      const imsi = q.imsi ? storedForm(parseImsi, q.imsi) : undefined;
+      const msisdnKey = q.msisdn ? q.msisdn.replace(/^\+/, "") : undefined;
+      const msisdn = msisdnKey ? storedForm(parseMsisdn, msisdnKey) : undefined;
+      const namesNoSim =
+        (q.iccid && !iccid) || (q.imsi && !imsi) || (msisdnKey !== undefined && !msisdn);
+      const filter: SimFilter = { state: q.state, iccid, imsi, msisdn };
       if (q.communicationPlan) {
         const p = await deps.catalog.findPlan(db, "communication", q.communicationPlan);
         if (!p) return { items: [], nextCursor: null };
@@ -710,6 +728,7 @@ export function createSimsService(deps: Deps) {
       }
       if (q.modifiedSince) filter.modifiedSince = new Date(q.modifiedSince);
       const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+      if (namesNoSim) return { items: [], nextCursor: null };
       const rows = await repo.list(db, scope, filter, { after, limit: q.limit + 1 });
       const page = rows.slice(0, q.limit);
       const n = await names(db, page);

@@ -1,5 +1,10 @@
 import { isUuid } from "../../../lib/ids.js";
 import {
+  type Eid,
+  type Iccid,
+  type Imei,
+  type Imsi,
+  type Msisdn,
   parseEid,
   parseIccid,
   parseImei,
@@ -79,11 +84,11 @@ export function parseHeader(line: string): HeaderResult {
 }
 
 export interface SimDraft {
-  iccid: string;
-  imsi: string;
-  msisdn: string;
-  eid: string | null;
-  imei: string | null;
+  iccid: Iccid;
+  imsi: Imsi;
+  msisdn: Msisdn;
+  eid: Eid | null;
+  imei: Imei | null;
   account: string | null;
   communicationPlan: string | null;
   ratePlan: string | null;
@@ -130,13 +135,13 @@ export function validateRow(values: string[], columns: string[]): RowResult {
   if (!imsi.ok) return fail("imsi", imsi.code, imsi.message);
   const msisdn = parseMsisdn(get("msisdn"));
   if (!msisdn.ok) return fail("msisdn", msisdn.code, msisdn.message);
-  let eid: string | null = null;
+  let eid: Eid | null = null;
   if (get("eid")) {
     const r = parseEid(get("eid"));
     if (!r.ok) return fail("eid", r.code, r.message);
     eid = r.value;
   }
-  let imei: string | null = null;
+  let imei: Imei | null = null;
   if (get("imei")) {
     const r = parseImei(get("imei"));
     if (!r.ok) return fail("imei", r.code, r.message);
