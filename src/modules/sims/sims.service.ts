@@ -17,6 +17,7 @@ import { changesHolder, customerOf, type HolderView, holderView } from "../auth/
 import { requirePermission } from "../auth/permissions.js";
 import { type Actor, actorOf, isOperatorRole, type Principal } from "../auth/principal.js";
 import { inSubtree } from "../tenancy/tenancy.js";
+import { allRead } from "../../lib/all-read.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import type { EventsService, DomainEvent } from "../events/events.service.js";
 import { checkTransition, type SimState } from "./sim-lifecycle.js";
@@ -437,20 +438,17 @@ export function createSimsService(deps: Deps) {
   }
 
   async function detail(ex: Executor, sim: Sim, view: HolderView) {
-    const n = await names(ex, [sim]);
     const now = clock.now();
-    const version = sim.rate_plan_id
-      ? await deps.catalog.rateVersionAt(ex, sim.rate_plan_id, now)
-      : null;
+    // The reads are independent: on PostgreSQL they go out together over the pool (a lookup waits
+    // for the slowest, not for the sum); a transaction or PGlite runs them one after another.
+    const [n, version, pending, warnings] = await allRead([
+      names(ex, [sim]),
+      sim.rate_plan_id ? deps.catalog.rateVersionAt(ex, sim.rate_plan_id, now) : null,
+      repo.pendingChanges(ex, sim.id),
+      deps.catalog.billShockWarnings(ex, sim.communication_plan_id, sim.rate_plan_id, now),
+    ]);
     const dataLimitBytes = version?.terms.dataLimitBytes ?? null;
-    const pending = await repo.pendingChanges(ex, sim.id);
     const paths = await accountPaths(ex, accountIdsIn([], pending));
-    const warnings = await deps.catalog.billShockWarnings(
-      ex,
-      sim.communication_plan_id,
-      sim.rate_plan_id,
-      now,
-    );
     return {
       ...presentSim(sim, n),
       usageLimit: {
