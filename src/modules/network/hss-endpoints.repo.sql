@@ -44,6 +44,22 @@ where
 returning
   *;
 
+-- hssEndpointsRepo.findById
+-- $1 = "0190a8a0-0000-7000-8000-000000000006"
+select
+  *
+from
+  "hss_endpoints"
+where
+  "id" = $1;
+
+-- hssEndpointsRepo.listImsiPrefixes
+select
+  "id",
+  "imsi_prefixes"
+from
+  "hss_endpoints";
+
 -- hssEndpointsRepo.listByName
 select
   *

@@ -16,6 +16,13 @@ export const hssEndpointsRepo = {
   delete: (tx: Tx, id: string) =>
     tx.deleteFrom("hss_endpoints").where("id", "=", id).returningAll().executeTakeFirst(),
 
+  findById: (db: Executor, id: string) =>
+    db.selectFrom("hss_endpoints").selectAll().where("id", "=", id).executeTakeFirst(),
+
+  /** Every HSS endpoint with the IMSI prefixes it serves, to pick the one for an IMSI. */
+  listImsiPrefixes: (db: Executor) =>
+    db.selectFrom("hss_endpoints").select(["id", "imsi_prefixes"]).execute(),
+
   listByName: (db: Executor) =>
     db.selectFrom("hss_endpoints").selectAll().orderBy("name").execute(),
 };
@@ -39,5 +46,7 @@ export const hssEndpointsRepoSql: SqlExamples<typeof hssEndpointsRepo> = {
     ],
   ],
   delete: [["0190a8a0-0000-7000-8000-000000000001"]],
+  findById: [["0190a8a0-0000-7000-8000-000000000006"]],
+  listImsiPrefixes: [[]],
   listByName: [[]],
 };

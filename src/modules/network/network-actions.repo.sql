@@ -162,19 +162,3 @@ from
   inner join "network_clients" on "network_clients"."id" = "data_sessions"."client_id"
 where
   "data_sessions"."id" = $1;
-
--- networkActionsRepo.hssEndpoint
--- $1 = "0190a8a0-0000-7000-8000-000000000006"
-select
-  *
-from
-  "hss_endpoints"
-where
-  "id" = $1;
-
--- networkActionsRepo.hssEndpointPrefixes
-select
-  "id",
-  "imsi_prefixes"
-from
-  "hss_endpoints";

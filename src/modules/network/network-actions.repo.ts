@@ -91,13 +91,6 @@ export const networkActionsRepo = {
       ])
       .where("data_sessions.id", "=", sessionId)
       .executeTakeFirst(),
-
-  hssEndpoint: (db: Executor, id: string) =>
-    db.selectFrom("hss_endpoints").selectAll().where("id", "=", id).executeTakeFirst(),
-
-  /** Every HSS endpoint with the IMSI prefixes it serves, to pick the one for an IMSI. */
-  hssEndpointPrefixes: (db: Executor) =>
-    db.selectFrom("hss_endpoints").select(["id", "imsi_prefixes"]).execute(),
 };
 
 const ACTION = "0190a8a0-0000-7000-8000-000000000001";
@@ -142,6 +135,4 @@ export const networkActionsRepoSql: SqlExamples<typeof networkActionsRepo> = {
     ],
   ],
   disconnectTarget: [["0190a8a0-0000-7000-8000-000000000004"]],
-  hssEndpoint: [["0190a8a0-0000-7000-8000-000000000006"]],
-  hssEndpointPrefixes: [[]],
 };

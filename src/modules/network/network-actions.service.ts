@@ -8,6 +8,7 @@ import { type HolderView, holderView, PREVIOUS_HOLDER } from "../auth/holder.js"
 import type { Principal } from "../auth/principal.js";
 import type { SimsService } from "../sims/sims.service.js";
 import type { DisconnectResult, DisconnectTarget } from "../../network/disconnect-client.js";
+import { hssEndpointsRepo } from "./hss-endpoints.repo.js";
 import { networkActionsRepo as repo } from "./network-actions.repo.js";
 import { sessionsRepo } from "./sessions.repo.js";
 
@@ -77,7 +78,7 @@ export function createNetworkActionsService(deps: Deps) {
 
   async function deliverCancelLocation(action: { id: string; attempts: number; target: unknown }) {
     const t = action.target as { hssEndpointId: string; imsi: string };
-    const endpoint = await repo.hssEndpoint(db, t.hssEndpointId);
+    const endpoint = await hssEndpointsRepo.findById(db, t.hssEndpointId);
     let status: "acked" | "failed" | "queued";
     let result: Record<string, unknown>;
     if (!endpoint) {
@@ -174,7 +175,7 @@ export function createNetworkActionsService(deps: Deps) {
       requestedBy: string,
       simActionId?: string,
     ): Promise<boolean> {
-      const endpoints = await repo.hssEndpointPrefixes(tx);
+      const endpoints = await hssEndpointsRepo.listImsiPrefixes(tx);
       const scored = endpoints
         .map((e) => ({
           e,
