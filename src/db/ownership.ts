@@ -31,6 +31,7 @@ export const TABLE_OWNERS = {
   mail_messages: "mail",
   network_clients: "network",
   accounting_records: "network",
+  accounting_record_keys: "network",
   data_sessions: "network",
   registration_events: "network",
   sim_network_state: "network",

@@ -14,6 +14,11 @@ export type Generated<T> =
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AccountingRecordKeys {
+  dedupe_key: string;
+  received_at: Timestamp;
+}
+
 export interface AccountingRecords {
   account_id: string;
   acct_session_id: string | null;
@@ -549,6 +554,8 @@ export interface SimNetworkState {
   account_id: string;
   barred_at: Timestamp | null;
   barred_reason: string | null;
+  cycle_bytes: Generated<number>;
+  cycle_start: string | null;
   imei: string | null;
   imei_changed_at: Timestamp | null;
   imeisv: string | null;
@@ -563,6 +570,7 @@ export interface SimNetworkState {
   silence_check_at: Timestamp | null;
   silent_since: Timestamp | null;
   sim_id: string;
+  total_bytes: Generated<number>;
   updated_at: Timestamp;
   zone_key: string | null;
 }
@@ -727,6 +735,7 @@ export interface Zones {
 
 export interface DB {
   account_scope: AccountScope;
+  accounting_record_keys: AccountingRecordKeys;
   accounting_records: AccountingRecords;
   accounts: Accounts;
   api_keys: ApiKeys;

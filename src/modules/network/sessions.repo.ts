@@ -1,12 +1,100 @@
-import type { Insertable, Updateable } from "kysely";
+import { type Insertable, type Selectable, sql, type Updateable } from "kysely";
 import type { Executor, Tx } from "../../db/database.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 import type { AccountingRecordsTable, DataSessionsTable } from "../../db/schema.js";
 import type { Imsi } from "../../lib/identifiers.js";
 import { withinSubtree } from "../tenancy/tenancy.js";
 
+export type SessionRow = Selectable<DataSessionsTable>;
+
+/** The columns of a data session as a batch writes them, in `jsonb_to_recordset` form. */
+const SESSION_COLUMNS = sql.raw(`id uuid, account_id uuid, client_id uuid, acct_session_id text, sim_id uuid,
+  imsi text, msisdn text, charging_id bigint, nas_ip text, apn text, ip text, rat text, rat_code integer,
+  mcc text, mnc text, location jsonb, imeisv text, status text, started_at timestamptz,
+  last_update_at timestamptz, ended_at timestamptz, bytes_up bigint, bytes_down bigint,
+  session_time integer, terminate_cause text, last_traffic_at timestamptz, superseded boolean`);
+const SESSION_NAMES = sql.raw(`id, account_id, client_id, acct_session_id, sim_id, imsi, msisdn, charging_id,
+  nas_ip, apn, ip, rat, rat_code, mcc, mnc, location, imeisv, status, started_at, last_update_at, ended_at,
+  bytes_up, bytes_down, session_time, terminate_cause, last_traffic_at, superseded`);
+
 /** Queries over RADIUS accounting records and the data sessions built from them. */
 export const sessionsRepo = {
+  /**
+   * A batch's accounting records, in one statement: each dedupe key not stored yet is stored
+   * (`accounting_record_keys`, where deduplication is exact) and its record with it — once, however
+   * often the batch carries it. Returns the keys that were new.
+   */
+  storeNewRecords: async (
+    tx: Tx,
+    receivedAt: Date,
+    rows: Omit<Insertable<AccountingRecordsTable>, "received_at">[],
+  ): Promise<Set<string>> => {
+    if (rows.length === 0) return new Set();
+    const res = await sql<{ dedupe_key: string }>`
+      WITH fresh AS (
+        INSERT INTO accounting_record_keys (dedupe_key, received_at)
+        SELECT k, ${receivedAt}::timestamptz FROM unnest(${rows.map((r) => r.dedupe_key)}::text[]) AS k
+        ON CONFLICT DO NOTHING
+        RETURNING dedupe_key
+      ), stored AS (
+        INSERT INTO accounting_records (id, dedupe_key, client_id, account_id, sim_id, imsi, acct_session_id,
+                                        status, event_at, received_at, record)
+        SELECT DISTINCT ON (r.dedupe_key) r.id, r.dedupe_key, r.client_id, r.account_id, r.sim_id, r.imsi,
+               r.acct_session_id, r.status, r.event_at, ${receivedAt}::timestamptz, r.record
+          FROM jsonb_to_recordset(${JSON.stringify(rows.map((r, ord) => ({ ...r, ord })))}::jsonb)
+               AS r(ord integer, id uuid, dedupe_key text, client_id uuid, account_id uuid, sim_id uuid, imsi text,
+                    acct_session_id text, status text, event_at timestamptz, record jsonb)
+          JOIN fresh USING (dedupe_key)
+         ORDER BY r.dedupe_key, r.ord
+        RETURNING 1
+      )
+      SELECT dedupe_key FROM fresh`.execute(tx);
+    return new Set(res.rows.map((r) => r.dedupe_key));
+  },
+
+  /** The current (not superseded) sessions with these gateways' Acct-Session-Ids, locked. */
+  lockCurrentMany: async (
+    tx: Tx,
+    keys: { clientId: string; acctSessionId: string }[],
+  ): Promise<SessionRow[]> => {
+    if (keys.length === 0) return [];
+    const res = await sql<SessionRow>`
+      SELECT d.* FROM data_sessions d
+        JOIN unnest(${keys.map((k) => k.clientId)}::uuid[], ${keys.map((k) => k.acctSessionId)}::text[])
+             AS k(client_id, acct_session_id)
+          ON d.client_id = k.client_id AND d.acct_session_id = k.acct_session_id
+       WHERE NOT d.superseded
+       ORDER BY d.id
+         FOR UPDATE OF d`.execute(tx);
+    return res.rows;
+  },
+
+  /** Marks these sessions superseded: their Acct-Session-Ids were reused for new sessions. */
+  markSupersededMany: async (tx: Tx, ids: string[]) => {
+    if (ids.length === 0) return;
+    await sql`UPDATE data_sessions SET superseded = true WHERE id = ANY(${ids}::uuid[])`.execute(tx);
+  },
+
+  /** Writes a batch's sessions as they now are: new ones inserted, the others (locked) overwritten. */
+  saveMany: async (tx: Tx, rows: SessionRow[]) => {
+    if (rows.length === 0) return;
+    await sql`
+      INSERT INTO data_sessions (${SESSION_NAMES})
+      SELECT ${SESSION_NAMES} FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t(${SESSION_COLUMNS})
+      ORDER BY id
+      ON CONFLICT (id) DO UPDATE SET
+        account_id = excluded.account_id, sim_id = excluded.sim_id, imsi = excluded.imsi,
+        msisdn = excluded.msisdn, charging_id = excluded.charging_id, nas_ip = excluded.nas_ip,
+        apn = excluded.apn, ip = excluded.ip, rat = excluded.rat, rat_code = excluded.rat_code,
+        mcc = excluded.mcc, mnc = excluded.mnc, location = excluded.location, imeisv = excluded.imeisv,
+        status = excluded.status, started_at = excluded.started_at,
+        last_update_at = excluded.last_update_at, ended_at = excluded.ended_at,
+        bytes_up = greatest(data_sessions.bytes_up, excluded.bytes_up),
+        bytes_down = greatest(data_sessions.bytes_down, excluded.bytes_down),
+        session_time = excluded.session_time, terminate_cause = excluded.terminate_cause,
+        last_traffic_at = excluded.last_traffic_at, superseded = excluded.superseded`.execute(tx);
+  },
+
   /** Stores an accounting record unless one with its dedupe key is stored; returns its id, or nothing for a duplicate. */
   insertAccountingRecord: (tx: Tx, row: Insertable<AccountingRecordsTable>) =>
     tx
@@ -183,7 +271,59 @@ const PATH = "/0190a8a0-0000-7000-8000-000000000001/";
 const AT = new Date("2026-12-01T00:00:00Z");
 const IMSI = "234150000000001" as Imsi;
 
+const SESSION_ROW: SessionRow = {
+  id: SESSION,
+  account_id: "0190a8a0-0000-7000-8000-000000000005",
+  client_id: CLIENT,
+  acct_session_id: "4711",
+  sim_id: SIM,
+  imsi: IMSI,
+  msisdn: null,
+  charging_id: null,
+  nas_ip: "10.0.0.1",
+  apn: "iot.example",
+  ip: "100.64.0.1",
+  rat: "LTE",
+  rat_code: 6,
+  mcc: "234",
+  mnc: "15",
+  location: null,
+  imeisv: null,
+  status: "open",
+  started_at: AT,
+  last_update_at: AT,
+  ended_at: null,
+  bytes_up: 1200,
+  bytes_down: 3400,
+  session_time: 60,
+  terminate_cause: null,
+  last_traffic_at: AT,
+  superseded: false,
+};
+
 export const sessionsRepoSql: SqlExamples<typeof sessionsRepo> = {
+  storeNewRecords: [
+    [
+      AT,
+      [
+        {
+          id: "0190a8a0-0000-7000-8000-000000000004",
+          dedupe_key: "10.0.0.1|4711|interim|1733011200",
+          client_id: CLIENT,
+          account_id: "0190a8a0-0000-7000-8000-000000000005",
+          sim_id: SIM,
+          imsi: IMSI,
+          acct_session_id: "4711",
+          status: "interim",
+          event_at: AT,
+          record: {},
+        },
+      ],
+    ],
+  ],
+  lockCurrentMany: [[[{ clientId: CLIENT, acctSessionId: "4711" }]]],
+  markSupersededMany: [[[SESSION]]],
+  saveMany: [[[SESSION_ROW]]],
   insertAccountingRecord: [
     [
       {

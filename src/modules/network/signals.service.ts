@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { type Db, type Executor, inTransaction, type Tx } from "../../db/database.js";
-import type { Zone } from "../../db/schema.js";
+import type { Insertable } from "kysely";
+import type { UsageDailyTable, Zone } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { type Imsi, parseImsi, storedForm } from "../../lib/identifiers.js";
 import { newId } from "../../lib/ids.js";
@@ -9,15 +10,15 @@ import type { AccountsService } from "../accounts/accounts.service.js";
 import { SYSTEM_ACTOR } from "../auth/principal.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import { zoneLookupRepo } from "../catalog/zone-lookup.shared.repo.js";
-import type { EventsService } from "../events/events.service.js";
+import type { DomainEvent, EventsService } from "../events/events.service.js";
 import { simLookupRepo } from "../sims/sim-lookup.shared.repo.js";
 import type { SimsService } from "../sims/sims.service.js";
 import type { AccountingInput, RegistrationType } from "./network.types.js";
 import { MIN_SILENCE_MS } from "./silence-policy.js";
 import { describePlmn } from "./plmn.js";
 import type { NetworkActionsService } from "./network-actions.service.js";
-import { networkRepo } from "./network.repo.js";
-import { sessionsRepo } from "./sessions.repo.js";
+import { networkRepo, type StateRow } from "./network.repo.js";
+import { type SessionRow, sessionsRepo } from "./sessions.repo.js";
 
 export interface RegistrationEventInput {
   id: string;
@@ -54,6 +55,26 @@ export const STANDARD_USAGE_THRESHOLDS = [50, 80, 100] as const;
 type SimRef = Awaited<ReturnType<typeof simLookupRepo.byImsis>>[number];
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+/** The first day of the usage cycle (calendar month, UTC) that `d` falls in. */
+const cycleOf = (d: Date) => `${d.toISOString().slice(0, 7)}-01`;
+
+function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const i of items) if (!seen.has(key(i))) seen.set(key(i), i);
+  return [...seen.values()];
+}
+
+/** What one signal tells of a SIM on the network; absent fields leave what Otter knew. */
+interface StateSignal {
+  imei?: string;
+  imeisv?: string;
+  mcc?: string;
+  mnc?: string;
+  rat?: string | null;
+  location?: unknown;
+  registration?: unknown;
+  activity?: boolean;
+}
 
 /**
  * Network signals into Otter's picture of each SIM: RADIUS accounting builds data sessions and daily
@@ -140,63 +161,44 @@ export function createSignalsService(deps: Deps) {
         null
       );
     };
-    return { versionAt, zoneOf, allZones, commPlan, usageThresholds };
+    const testReadyThenOf = new Map<string, Promise<string | undefined>>();
+    /** The account's setting for where a SIM goes after its test. */
+    const testReadyThen = (accountId: string): Promise<string | undefined> => {
+      let p = testReadyThenOf.get(accountId);
+      if (!p) {
+        p = accountSettingsRepo
+          .testReadyThen(tx, [accountId])
+          .then((m) => m.get(accountId) as string | undefined);
+        testReadyThenOf.set(accountId, p);
+      }
+      return p;
+    };
+    return { versionAt, zoneOf, allZones, commPlan, usageThresholds, testReadyThen };
   }
   type BatchContext = ReturnType<typeof batchContext>;
 
-  async function addUsage(
-    tx: Tx,
-    sim: SimRef,
-    zone: Zone | null,
-    at: Date,
-    up: number,
-    down: number,
-  ) {
-    if (up <= 0 && down <= 0) return;
-    await networkRepo.addUsage(tx, {
-      sim_id: sim.id,
-      day: dayOf(at),
-      zone_key: zone?.id ?? "unzoned",
-      zone_id: zone?.id ?? null,
-      account_id: sim.account_id,
-      bytes_up: up,
-      bytes_down: down,
-    });
-  }
-
-  /** Updates what Otter last knew of the SIM on the network; reports an IMEI change. */
-  async function touchState(
-    tx: Tx,
+  /**
+   * What a signal at `at` makes of what Otter knew of the SIM on the network (`prev`, none yet for a
+   * SIM never seen), and the events it raises: an IMEI change, the end of a silence.
+   */
+  function nextState(
+    prev: StateRow | undefined,
     sim: SimRef,
     at: Date,
-    s: {
-      imei?: string;
-      imeisv?: string;
-      mcc?: string;
-      mnc?: string;
-      rat?: string | null;
-      location?: unknown;
-      registration?: unknown;
-      activity?: boolean;
-    },
-  ) {
-    const prev = await networkRepo.lockState(tx, sim.id);
+    s: StateSignal,
+  ): { next: StateRow; newer: boolean; active: boolean; events: DomainEvent[] } {
     // `<=`: of two signals with the same time, the one that arrives later wins (a rejection and an
     // acceptance stamped in the same second leave the SIM as the later one said; docs/network.md).
     const newer = !prev?.last_seen || prev.last_seen.getTime() <= at.getTime();
     const imeiChanged = !!s.imei && !!prev?.imei && prev.imei !== s.imei && newer;
     const active =
       !!s.activity && (!prev?.last_activity_at || prev.last_activity_at.getTime() < at.getTime());
-    const row = {
+    const next: StateRow = {
       sim_id: sim.id,
       account_id: sim.account_id,
       last_seen: prev?.last_seen && !newer ? prev.last_seen : at,
       last_registration:
-        s.registration !== undefined && newer
-          ? JSON.stringify(s.registration)
-          : prev?.last_registration !== undefined && prev?.last_registration !== null
-            ? JSON.stringify(prev.last_registration)
-            : null,
+        s.registration !== undefined && newer ? s.registration : (prev?.last_registration ?? null),
       imei: newer && s.imei ? s.imei : (prev?.imei ?? s.imei ?? null),
       imeisv: newer && s.imeisv ? s.imeisv : (prev?.imeisv ?? s.imeisv ?? null),
       previous_imei: imeiChanged ? prev!.imei : (prev?.previous_imei ?? null),
@@ -204,70 +206,94 @@ export function createSignalsService(deps: Deps) {
       mcc: newer && s.mcc ? s.mcc : (prev?.mcc ?? s.mcc ?? null),
       mnc: newer && s.mnc ? s.mnc : (prev?.mnc ?? s.mnc ?? null),
       rat: newer && s.rat ? s.rat : (prev?.rat ?? s.rat ?? null),
-      location:
-        newer && s.location
-          ? JSON.stringify(s.location)
-          : prev?.location
-            ? JSON.stringify(prev.location)
-            : null,
+      location: newer && s.location ? s.location : (prev?.location ?? null),
       updated_at: clock.now(),
+      barred_at: prev?.barred_at ?? null,
+      barred_reason: prev?.barred_reason ?? null,
+      zone_key: prev?.zone_key ?? null,
       // A session began or bytes flowed: the silence detector looks again once the shortest silence
       // could have passed, and a silence episode ends.
-      ...(active && {
-        last_activity_at: at,
-        silence_check_at: new Date(at.getTime() + MIN_SILENCE_MS),
-        silent_since: null,
-      }),
+      last_activity_at: active ? at : (prev?.last_activity_at ?? null),
+      silence_check_at: active
+        ? new Date(at.getTime() + MIN_SILENCE_MS)
+        : (prev?.silence_check_at ?? null),
+      silent_since: active ? null : (prev?.silent_since ?? null),
+      total_bytes: prev?.total_bytes ?? 0,
+      cycle_start: prev?.cycle_start ?? null,
+      cycle_bytes: prev?.cycle_bytes ?? 0,
     };
-    await networkRepo.saveState(tx, row);
+    const events: DomainEvent[] = [];
     if (imeiChanged) {
-      await deps.events.emit(tx, [
-        {
-          accountId: sim.account_id,
-          type: "sim.imei_changed",
-          subjectId: sim.iccid,
-          data: { iccid: sim.iccid, from: prev!.imei, to: s.imei ?? null, at: at.toISOString() },
-        },
-      ]);
+      events.push({
+        accountId: sim.account_id,
+        type: "sim.imei_changed",
+        subjectId: sim.iccid,
+        data: { iccid: sim.iccid, from: prev!.imei, to: s.imei ?? null, at: at.toISOString() },
+      });
     }
     if (active && prev?.silent_since) {
-      await deps.events.emit(tx, [
-        {
-          accountId: sim.account_id,
-          type: "sim.back_online",
-          subjectId: sim.iccid,
-          data: {
-            iccid: sim.iccid,
-            at: at.toISOString(),
-            silentSince: prev.silent_since.toISOString(),
-            lastActivityAt: prev.last_activity_at?.toISOString() ?? null,
-            silentForSeconds: prev.last_activity_at
-              ? Math.round((at.getTime() - prev.last_activity_at.getTime()) / 1000)
-              : null,
-          },
+      events.push({
+        accountId: sim.account_id,
+        type: "sim.back_online",
+        subjectId: sim.iccid,
+        data: {
+          iccid: sim.iccid,
+          at: at.toISOString(),
+          silentSince: prev.silent_since.toISOString(),
+          lastActivityAt: prev.last_activity_at?.toISOString() ?? null,
+          silentForSeconds: prev.last_activity_at
+            ? Math.round((at.getTime() - prev.last_activity_at.getTime()) / 1000)
+            : null,
         },
-      ]);
+      });
     }
+    return { next, newer, active, events };
+  }
+
+  /** Updates what Otter last knew of the SIM on the network (one signal); reports an IMEI change. */
+  async function touchState(tx: Tx, sim: SimRef, at: Date, s: StateSignal) {
+    const prev = await networkRepo.lockState(tx, sim.id);
+    const { next, newer, active, events } = nextState(prev, sim, at, s);
+    await networkRepo.saveState(tx, {
+      sim_id: next.sim_id,
+      account_id: next.account_id,
+      last_seen: next.last_seen,
+      last_registration:
+        next.last_registration === null ? null : JSON.stringify(next.last_registration),
+      imei: next.imei,
+      imeisv: next.imeisv,
+      previous_imei: next.previous_imei,
+      imei_changed_at: next.imei_changed_at,
+      mcc: next.mcc,
+      mnc: next.mnc,
+      rat: next.rat,
+      location: next.location ? JSON.stringify(next.location) : null,
+      updated_at: next.updated_at,
+      ...(active && {
+        last_activity_at: next.last_activity_at,
+        silence_check_at: next.silence_check_at,
+        silent_since: null,
+      }),
+    });
+    await deps.events.emit(tx, events);
     return { prev, newer };
   }
-  type PriorState = Awaited<ReturnType<typeof touchState>>["prev"];
-
   /**
    * The zone a SIM is in, when it changes: the communication plan's zone that covers the network
    * (in plan), else the rate plan's, else any zone of the catalog that covers it (not in plan), else
    * just the country. The stored key starts with the network so a SIM that stays on one network
-   * costs one comparison.
+   * costs one comparison. Returns the new key and the `sim.zone_entered` event, or null when the
+   * SIM stayed on its network.
    */
-  async function noteZone(
-    tx: Tx,
+  async function zoneChange(
     ctx: BatchContext,
     sim: SimRef,
     at: Date,
     serving: { mcc: string; mnc: string },
-    prev: PriorState,
-  ) {
+    prevKey: string | null | undefined,
+  ): Promise<{ key: string; event: DomainEvent | null } | null> {
     const plmn = `${serving.mcc}${serving.mnc}`;
-    if (prev?.zone_key?.startsWith(`${plmn}|`)) return;
+    if (prevKey?.startsWith(`${plmn}|`)) return null;
     const info = describePlmn(serving.mcc, serving.mnc);
     const covers = (z: { plmns: string[]; countries: string[] }) => z.plmns.includes(plmn);
     const coversCountry = (z: { plmns: string[]; countries: string[] }) =>
@@ -283,9 +309,9 @@ export function createSignalsService(deps: Deps) {
       zone = all.find(covers) ?? all.find(coversCountry) ?? null;
     }
     const where = zone ? `zone:${zone.id}` : `country:${info.country ?? plmn}`;
-    const prevWhere = prev?.zone_key ? prev.zone_key.slice(prev.zone_key.indexOf("|") + 1) : null;
-    await networkRepo.setZoneKey(tx, sim.id, `${plmn}|${where}`);
-    if (where === prevWhere) return;
+    const prevWhere = prevKey ? prevKey.slice(prevKey.indexOf("|") + 1) : null;
+    const key = `${plmn}|${where}`;
+    if (where === prevWhere) return { key, event: null };
     let previousZone: { id: string; name: string } | null = null;
     if (prevWhere?.startsWith("zone:")) {
       const z = (await ctx.allZones()).find((x) => x.id === prevWhere.slice(5));
@@ -293,9 +319,10 @@ export function createSignalsService(deps: Deps) {
         ? { id: z.id, name: z.name }
         : { id: prevWhere.slice(5), name: prevWhere.slice(5) };
     }
-    const previousPlmn = prev?.zone_key ? prev.zone_key.slice(0, prev.zone_key.indexOf("|")) : null;
-    await deps.events.emit(tx, [
-      {
+    const previousPlmn = prevKey ? prevKey.slice(0, prevKey.indexOf("|")) : null;
+    return {
+      key,
+      event: {
         accountId: sim.account_id,
         type: "sim.zone_entered",
         subjectId: sim.iccid,
@@ -315,314 +342,331 @@ export function createSignalsService(deps: Deps) {
           at: at.toISOString(),
         },
       },
-    ]);
+    };
+  }
+
+  /** Moves the SIM to `to` as the system would (auto-activation, test allowance used up). */
+  async function changeState(tx: Tx, simId: string, to: string, reason: string, at: Date) {
+    const row = await deps.sims.lockById(tx, simId);
+    if (!row) return;
+    await deps.sims.applyChange(
+      tx,
+      row,
+      { state: to as "ACTIVATED" },
+      { actor: SYSTEM_ACTOR, byOperator: true, reason, effectiveDate: at },
+    );
   }
 
   /**
-   * Cycle (calendar month) usage crossing a threshold: 50, 80 and 100 % of the rate plan's included
-   * data (of the data limit when nothing is included) and any percentage a rule asked for. Usage
-   * only grows within a cycle, so each threshold is crossed, and reported, once per cycle.
+   * What a batch does besides writing rows, in the order its records asked for it: events (emitted
+   * together, one statement, until something else comes between) and the rare actions (a state
+   * change, a cancel-location, a Disconnect-Request), which run once the batch's rows are written.
    */
-  async function checkUsageThresholds(
-    tx: Tx,
+  type Effect = { event: DomainEvent } | { run: (tx: Tx) => Promise<unknown> };
+
+  async function runEffects(tx: Tx, effects: Effect[]) {
+    let events: DomainEvent[] = [];
+    for (const e of effects) {
+      if ("event" in e) {
+        events.push(e.event);
+        continue;
+      }
+      await deps.events.emit(tx, events);
+      events = [];
+      await e.run(tx);
+    }
+    await deps.events.emit(tx, events);
+  }
+
+  /**
+   * Cycle (calendar month of the traffic) usage crossing a threshold: 50, 80 and 100 % of the rate
+   * plan's included data (of the data limit when nothing is included) and any percentage a rule
+   * asked for. Usage only grows within a cycle, so each threshold is crossed, and reported, once per
+   * cycle. `after` is the cycle's usage with this record's `delta`.
+   */
+  async function usageThresholdEvents(
     ctx: BatchContext,
     sim: SimRef,
     at: Date,
     delta: number,
-  ) {
-    if (!sim.rate_plan_id || delta <= 0) return;
+    after: number,
+  ): Promise<DomainEvent[]> {
+    if (!sim.rate_plan_id || delta <= 0) return [];
     const v = await ctx.versionAt(sim.rate_plan_id, at);
-    if (!v) return;
+    if (!v) return [];
     const included = v.terms.included?.dataBytes ?? 0;
     const basis =
       included > 0 ? ("included" as const) : v.terms.dataLimitBytes ? ("dataLimit" as const) : null;
-    if (!basis) return;
+    if (!basis) return [];
     const base = basis === "included" ? included : v.terms.dataLimitBytes!;
-    const cycleStart = `${at.toISOString().slice(0, 7)}-01`;
-    const used = await networkRepo.usedBytes(tx, sim.id, { from: cycleStart, to: dayOf(at) });
-    const after = Number(used?.total ?? 0);
+    const cycleStart = cycleOf(at);
     const before = after - delta;
     const crossed = (await ctx.usageThresholds(sim.account_path)).filter(
       (p) => before < (base * p) / 100 && (base * p) / 100 <= after,
     );
-    if (crossed.length === 0) return;
-    await deps.events.emit(
-      tx,
-      crossed.map((p) => ({
-        accountId: sim.account_id,
-        type: "sim.usage_threshold",
-        subjectId: sim.iccid,
-        data: {
-          iccid: sim.iccid,
-          thresholdPercent: p,
-          thresholdBytes: Math.ceil((base * p) / 100),
-          usedBytes: after,
-          includedBytes: included,
-          dataLimitBytes: v.terms.dataLimitBytes ?? null,
-          basis,
-          cycleStart,
-          at: at.toISOString(),
-        },
-      })),
-    );
-  }
-
-  /** First data session of an ACTIVATION_READY SIM activates it (reference/iot-plans.md). */
-  async function autoActivate(tx: Tx, sim: SimRef, at: Date) {
-    if (sim.state !== "ACTIVATION_READY") return;
-    const row = await deps.sims.lockById(tx, sim.id);
-    if (!row) return;
-    await deps.sims.applyChange(
-      tx,
-      row,
-      { state: "ACTIVATED" },
-      { actor: SYSTEM_ACTOR, byOperator: true, reason: "first data session", effectiveDate: at },
-    );
-    sim.state = "ACTIVATED";
-  }
-
-  /** A TEST_READY SIM moves on (account setting) once its test data allowance is used up. */
-  async function testAllowance(tx: Tx, ctx: BatchContext, sim: SimRef, at: Date) {
-    if (sim.state !== "TEST_READY" || !sim.rate_plan_id) return;
-    const v = await ctx.versionAt(sim.rate_plan_id, at);
-    if (!v) return;
-    const used = await networkRepo.usedBytes(tx, sim.id);
-    if (Number(used?.total ?? 0) < v.terms.testReady.dataBytes) return;
-    const row = await deps.sims.lockById(tx, sim.id);
-    if (!row) return;
-    // Where a SIM goes after its test is its account's setting, read only when one does.
-    const then = (await accountSettingsRepo.testReadyThen(tx, [sim.account_id])).get(
-      sim.account_id,
-    );
-    const to = then === "ACTIVATION_READY" ? "ACTIVATION_READY" : "ACTIVATED";
-    await deps.sims.applyChange(
-      tx,
-      row,
-      { state: to },
-      {
-        actor: SYSTEM_ACTOR,
-        byOperator: true,
-        reason: `test allowance of ${v.terms.testReady.dataBytes} bytes used up`,
-        effectiveDate: at,
+    return crossed.map((p) => ({
+      accountId: sim.account_id,
+      type: "sim.usage_threshold" as const,
+      subjectId: sim.iccid,
+      data: {
+        iccid: sim.iccid,
+        thresholdPercent: p,
+        thresholdBytes: Math.ceil((base * p) / 100),
+        usedBytes: after,
+        includedBytes: included,
+        dataLimitBytes: v.terms.dataLimitBytes ?? null,
+        basis,
+        cycleStart,
+        at: at.toISOString(),
       },
-    );
-    sim.state = to;
+    }));
   }
 
   /**
-   * A SIM over its cycle's data limit (from its rate plan, unless overridden) is barred: its open
-   * sessions get a Disconnect-Request, once per cycle, and a session it opens anyway is torn down too.
+   * Everything one run of a batch's records (no Accounting-On/Off among them) changes, folded in
+   * memory in the records' order over the rows read locked at its start — the sessions they name,
+   * the SIMs' states — then written in one statement per table. A record sees exactly what the
+   * records before it left, so the outcome does not depend on how records are grouped into batches;
+   * and the locks make the deltas exact when another Otter node writes the same rows.
    */
-  async function enforceLimit(
+  async function foldRun(
     tx: Tx,
     ctx: BatchContext,
-    sim: SimRef,
-    at: Date,
-    newSession: { clientId: string; acctSessionId: string } | null,
-  ) {
-    if (!sim.rate_plan_id || sim.overage_limit_override !== "DEFAULT") return;
-    const v = await ctx.versionAt(sim.rate_plan_id, at);
-    const limit = v?.terms.dataLimitBytes ?? null;
-    if (limit === null) return;
-    const cycleStart = `${at.toISOString().slice(0, 7)}-01`;
-    const used = await networkRepo.usedBytes(tx, sim.id, { from: cycleStart });
-    const total = Number(used?.total ?? 0);
-    if (total < limit) return;
-    const state = await networkRepo.barredAt(tx, sim.id);
-    const firstTime = !state?.barred_at || state.barred_at.toISOString().slice(0, 10) < cycleStart;
-    if (!firstTime && !newSession) return;
-    const reason = `data limit of ${limit} bytes reached (${total} bytes used since ${cycleStart})`;
-    if (firstTime) {
-      await networkRepo.markBarred(tx, sim.id, at, reason);
-      // The HSS is told by a cancel-location: the device detaches, and an HSS provisioned from Otter's
-      // API (connectivity BLOCKED) refuses it until the limit is lifted or the cycle ends.
-      await deps.actions.cancelLocation(
-        tx,
-        { id: sim.id, account_id: sim.account_id, imsi: sim.imsi },
-        reason,
-        "system",
-      );
-      await deps.events.emit(tx, [
-        {
-          accountId: sim.account_id,
-          type: "sim.data_limit_reached",
-          subjectId: sim.iccid,
-          data: { iccid: sim.iccid, limitBytes: limit, usedBytes: total, at: at.toISOString() },
-        },
-      ]);
-    }
-    await deps.actions.disconnectSim(
-      tx,
-      sim,
-      reason,
-      "system",
-      firstTime ? undefined : (newSession ?? undefined),
-    );
-  }
-
-  async function applyAccounting(
-    tx: Tx,
-    r: AccountingInput,
     rootId: string,
-    ctx: BatchContext,
     sims: Map<string, SimRef>,
-  ): Promise<"stored" | "duplicate"> {
+    records: AccountingInput[],
+  ) {
     const now = clock.now();
-    const sim = r.imsi ? sims.get(r.imsi) : undefined;
-    const inserted = await sessionsRepo.insertAccountingRecord(tx, {
-      id: newId(),
-      dedupe_key: r.dedupeKey,
-      client_id: r.clientId,
-      account_id: sim?.account_id ?? rootId,
-      sim_id: sim?.id ?? null,
-      imsi: r.imsi ?? null,
-      acct_session_id: r.sessionId ?? null,
-      status: r.status,
-      event_at: r.eventAt,
-      received_at: now,
-      record: JSON.stringify(r.record),
-    });
-    if (!inserted) return "duplicate";
-
-    if (r.status === "accounting-on" || r.status === "accounting-off") {
-      // The gateway restarted: every session it had open is gone.
-      await sessionsRepo.closeAfterGatewayRestart(tx, r.clientId, r.eventAt);
-      return "stored";
+    const keyOf = (clientId: string, sessionId: string) => `${clientId}|${sessionId}`;
+    const sessions = new Map<string, SessionRow>();
+    const fromDb = new Set<string>();
+    for (const row of await sessionsRepo.lockCurrentMany(
+      tx,
+      uniqueBy(
+        records.map((r) => ({ clientId: r.clientId, acctSessionId: r.sessionId! })),
+        (k) => keyOf(k.clientId, k.acctSessionId),
+      ),
+    )) {
+      sessions.set(keyOf(row.client_id, row.acct_session_id), row);
+      fromDb.add(row.id);
     }
-    if (!r.sessionId) return "stored";
-    if (r.imsi && !sim)
-      await networkRepo.noteUnknownImsi(
-        tx,
-        r.imsi,
-        "radius",
-        r.serving ? `${r.serving.mcc}${r.serving.mnc}` : null,
-        r.eventAt,
-      );
+    const simIds = [
+      ...new Set(records.flatMap((r) => (r.imsi && sims.get(r.imsi) ? [sims.get(r.imsi)!.id] : []))),
+    ];
+    const states = new Map((await networkRepo.lockStates(tx, simIds)).map((s) => [s.sim_id, s]));
+    const dirtyStates = new Set<string>();
+    const dirtySessions = new Map<string, SessionRow>();
+    const superseded: string[] = [];
+    const usage = new Map<string, Insertable<UsageDailyTable> & { bytes_up: number; bytes_down: number }>();
+    const unknown = new Map<
+      string,
+      { imsi: string; source: string; plmn: string | null; first: Date; last: Date; count: number }
+    >();
+    const effects: Effect[] = [];
 
-    let existing = await sessionsRepo.lockCurrent(tx, r.clientId, r.sessionId);
-    if (
-      existing &&
-      r.status === "start" &&
-      existing.status === "closed" &&
-      existing.ended_at &&
-      existing.ended_at.getTime() <= r.eventAt.getTime()
-    ) {
-      // The gateway reused the Acct-Session-Id for a new session: keep the old one, start afresh.
-      await sessionsRepo.markSuperseded(tx, existing.id);
-      existing = undefined;
-    }
-    const up = r.bytesUp ?? 0;
-    const down = r.bytesDown ?? 0;
-    const closing = r.status === "stop";
-    const startedAt =
-      r.status === "start"
-        ? r.eventAt
-        : new Date(r.eventAt.getTime() - (r.sessionTime ?? 0) * 1000);
-    let deltaUp = up;
-    let deltaDown = down;
-    if (!existing) {
-      await sessionsRepo.insert(tx, {
-        id: newId(),
-        account_id: sim?.account_id ?? rootId,
-        client_id: r.clientId,
-        acct_session_id: r.sessionId,
-        sim_id: sim?.id ?? null,
-        imsi: r.imsi ?? null,
-        msisdn: r.msisdn ?? null,
-        charging_id: r.chargingId ?? null,
-        nas_ip: r.nasIp ?? null,
-        apn: r.apn ?? null,
-        ip: r.framedIp ?? null,
-        rat: r.rat ?? null,
-        rat_code: r.ratCode ?? null,
-        mcc: r.serving?.mcc ?? null,
-        mnc: r.serving?.mnc ?? null,
-        location: r.location ? JSON.stringify(r.location) : null,
-        imeisv: r.imeisv ?? null,
-        status: closing ? "closed" : "open",
-        started_at: startedAt,
-        last_update_at: r.eventAt,
-        ended_at: closing ? r.eventAt : null,
-        bytes_up: up,
-        bytes_down: down,
-        session_time: r.sessionTime ?? null,
-        terminate_cause: closing ? (r.terminateCause ?? null) : null,
-        last_traffic_at: up + down > 0 ? r.eventAt : null,
-      });
-    } else {
-      // Counters never go backwards: an Interim that arrives late changes nothing it should not.
-      deltaUp = Math.max(0, up - existing.bytes_up);
-      deltaDown = Math.max(0, down - existing.bytes_down);
-      const newer = existing.last_update_at.getTime() <= r.eventAt.getTime();
-      await sessionsRepo.update(tx, existing.id, {
-        bytes_up: Math.max(existing.bytes_up, up),
-        bytes_down: Math.max(existing.bytes_down, down),
-        session_time: Math.max(existing.session_time ?? 0, r.sessionTime ?? 0),
-        last_update_at: newer ? r.eventAt : existing.last_update_at,
-        ...(r.status === "start" && { started_at: r.eventAt }),
-        ...(closing && {
-          status: "closed" as const,
-          ended_at: r.eventAt,
-          terminate_cause: r.terminateCause ?? null,
-        }),
-        ...(newer && r.rat && { rat: r.rat, rat_code: r.ratCode ?? null }),
-        ...(newer && r.serving && { mcc: r.serving.mcc, mnc: r.serving.mnc }),
-        ...(newer && r.location && { location: JSON.stringify(r.location) }),
-        ...(!existing.apn && r.apn && { apn: r.apn }),
-        ...(!existing.ip && r.framedIp && { ip: r.framedIp }),
-        ...(!existing.imeisv && r.imeisv && { imeisv: r.imeisv }),
-        ...(deltaUp + deltaDown > 0 &&
-          (!existing.last_traffic_at ||
-            existing.last_traffic_at.getTime() < r.eventAt.getTime()) && {
-            last_traffic_at: r.eventAt,
-          }),
-      });
-    }
+    for (const r of records) {
+      const sessionId = r.sessionId!;
+      const sim = r.imsi ? sims.get(r.imsi) : undefined;
+      if (r.imsi && !sim) {
+        const plmn = r.serving ? `${r.serving.mcc}${r.serving.mnc}` : null;
+        const u = unknown.get(r.imsi);
+        if (!u)
+          unknown.set(r.imsi, {
+            imsi: r.imsi,
+            source: "radius",
+            plmn,
+            first: r.eventAt,
+            last: r.eventAt,
+            count: 1,
+          });
+        else {
+          u.count++;
+          if (r.eventAt.getTime() > u.last.getTime()) u.last = r.eventAt;
+          u.plmn = plmn ?? u.plmn;
+        }
+      }
 
-    if (sim) {
-      await addUsage(
-        tx,
-        sim,
-        await ctx.zoneOf(sim.rate_plan_id, r.serving, r.eventAt),
-        r.eventAt,
-        deltaUp,
-        deltaDown,
-      );
-      const { prev, newer } = await touchState(tx, sim, r.eventAt, {
+      const key = keyOf(r.clientId, sessionId);
+      let existing = sessions.get(key);
+      if (
+        existing &&
+        r.status === "start" &&
+        existing.status === "closed" &&
+        existing.ended_at &&
+        existing.ended_at.getTime() <= r.eventAt.getTime()
+      ) {
+        // The gateway reused the Acct-Session-Id for a new session: keep the old one, start afresh.
+        existing.superseded = true;
+        dirtySessions.set(existing.id, existing);
+        if (fromDb.has(existing.id)) superseded.push(existing.id);
+        sessions.delete(key);
+        existing = undefined;
+      }
+      const up = r.bytesUp ?? 0;
+      const down = r.bytesDown ?? 0;
+      const closing = r.status === "stop";
+      const wasClosed = existing?.status === "closed";
+      const startedAt =
+        r.status === "start"
+          ? r.eventAt
+          : new Date(r.eventAt.getTime() - (r.sessionTime ?? 0) * 1000);
+      let deltaUp = up;
+      let deltaDown = down;
+      if (!existing) {
+        const row: SessionRow = {
+          id: newId(),
+          account_id: sim?.account_id ?? rootId,
+          client_id: r.clientId,
+          acct_session_id: sessionId,
+          sim_id: sim?.id ?? null,
+          imsi: r.imsi ?? null,
+          msisdn: r.msisdn ?? null,
+          charging_id: r.chargingId ?? null,
+          nas_ip: r.nasIp ?? null,
+          apn: r.apn ?? null,
+          ip: r.framedIp ?? null,
+          rat: r.rat ?? null,
+          rat_code: r.ratCode ?? null,
+          mcc: r.serving?.mcc ?? null,
+          mnc: r.serving?.mnc ?? null,
+          location: r.location ?? null,
+          imeisv: r.imeisv ?? null,
+          status: closing ? "closed" : "open",
+          started_at: startedAt,
+          last_update_at: r.eventAt,
+          ended_at: closing ? r.eventAt : null,
+          bytes_up: up,
+          bytes_down: down,
+          session_time: r.sessionTime ?? null,
+          terminate_cause: closing ? (r.terminateCause ?? null) : null,
+          last_traffic_at: up + down > 0 ? r.eventAt : null,
+          superseded: false,
+        };
+        sessions.set(key, row);
+        dirtySessions.set(row.id, row);
+      } else {
+        const e = existing;
+        // Counters never go backwards: an Interim that arrives late changes nothing it should not.
+        deltaUp = Math.max(0, up - e.bytes_up);
+        deltaDown = Math.max(0, down - e.bytes_down);
+        const newer = e.last_update_at.getTime() <= r.eventAt.getTime();
+        const traffic =
+          deltaUp + deltaDown > 0 &&
+          (!e.last_traffic_at || e.last_traffic_at.getTime() < r.eventAt.getTime());
+        e.bytes_up = Math.max(e.bytes_up, up);
+        e.bytes_down = Math.max(e.bytes_down, down);
+        e.session_time = Math.max(e.session_time ?? 0, r.sessionTime ?? 0);
+        if (newer) e.last_update_at = r.eventAt;
+        if (r.status === "start") e.started_at = r.eventAt;
+        if (closing) {
+          e.status = "closed";
+          e.ended_at = r.eventAt;
+          e.terminate_cause = r.terminateCause ?? null;
+        }
+        if (newer && r.rat) {
+          e.rat = r.rat;
+          e.rat_code = r.ratCode ?? null;
+        }
+        if (newer && r.serving) {
+          e.mcc = r.serving.mcc;
+          e.mnc = r.serving.mnc;
+        }
+        if (newer && r.location) e.location = r.location;
+        if (!e.apn && r.apn) e.apn = r.apn;
+        if (!e.ip && r.framedIp) e.ip = r.framedIp;
+        if (!e.imeisv && r.imeisv) e.imeisv = r.imeisv;
+        if (traffic) e.last_traffic_at = r.eventAt;
+        dirtySessions.set(e.id, e);
+      }
+      if (!sim) continue;
+
+      const delta = deltaUp + deltaDown;
+      if (delta > 0) {
+        const zone = await ctx.zoneOf(sim.rate_plan_id, r.serving, r.eventAt);
+        const day = dayOf(r.eventAt);
+        const zoneKey = zone?.id ?? "unzoned";
+        const k = `${sim.id}|${day}|${zoneKey}`;
+        const u = usage.get(k);
+        if (u) {
+          u.bytes_up += deltaUp;
+          u.bytes_down += deltaDown;
+        } else
+          usage.set(k, {
+            sim_id: sim.id,
+            day,
+            zone_key: zoneKey,
+            zone_id: zone?.id ?? null,
+            account_id: sim.account_id,
+            bytes_up: deltaUp,
+            bytes_down: deltaDown,
+          });
+      }
+      const prev = states.get(sim.id);
+      const { next, newer, events } = nextState(prev, sim, r.eventAt, {
         imei: r.imei,
         imeisv: r.imeisv,
         mcc: r.serving?.mcc,
         mnc: r.serving?.mnc,
         rat: r.rat,
         location: r.location,
-        activity: (!existing && r.status === "start") || deltaUp + deltaDown > 0,
+        activity: (!existing && r.status === "start") || delta > 0,
       });
-      if (newer && r.serving) await noteZone(tx, ctx, sim, r.eventAt, r.serving, prev);
-      await checkUsageThresholds(tx, ctx, sim, r.eventAt, deltaUp + deltaDown);
-      if (r.status === "start" || r.status === "interim") await autoActivate(tx, sim, r.eventAt);
-      await testAllowance(tx, ctx, sim, r.eventAt);
+      next.updated_at = now;
+      states.set(sim.id, next);
+      dirtyStates.add(sim.id);
+      for (const event of events) effects.push({ event });
+      // The SIM's usage counters: all time (test allowance) and this cycle (thresholds, data limit).
+      // Traffic of a cycle already over (a very late record) counts in all time and in its day only.
+      const cycle = cycleOf(r.eventAt);
+      const current = next.cycle_start === null || cycle >= next.cycle_start;
+      if (delta > 0) {
+        next.total_bytes += delta;
+        if (next.cycle_start === null || cycle > next.cycle_start) {
+          next.cycle_start = cycle;
+          next.cycle_bytes = delta;
+        } else if (cycle === next.cycle_start) next.cycle_bytes += delta;
+      }
+      if (newer && r.serving) {
+        const z = await zoneChange(ctx, sim, r.eventAt, r.serving, prev?.zone_key);
+        if (z) {
+          next.zone_key = z.key;
+          if (z.event) effects.push({ event: z.event });
+        }
+      }
+      if (current)
+        for (const event of await usageThresholdEvents(ctx, sim, r.eventAt, delta, next.cycle_bytes))
+          effects.push({ event });
+
+      // First data session of an ACTIVATION_READY SIM activates it (reference/iot-plans.md).
+      if ((r.status === "start" || r.status === "interim") && sim.state === "ACTIVATION_READY") {
+        sim.state = "ACTIVATED";
+        const at = r.eventAt;
+        effects.push({ run: (t) => changeState(t, sim.id, "ACTIVATED", "first data session", at) });
+      }
+      await testAllowance(ctx, sim, r.eventAt, next.total_bytes, effects);
       // Only new traffic or a new session can change whether the SIM is over its limit.
-      if (deltaUp + deltaDown > 0 || (!existing && !closing))
+      if (current && (delta > 0 || (!existing && !closing)))
         await enforceLimit(
-          tx,
           ctx,
           sim,
+          next,
           r.eventAt,
-          existing || closing ? null : { clientId: r.clientId, acctSessionId: r.sessionId },
+          existing || closing ? null : { clientId: r.clientId, acctSessionId: sessionId },
+          effects,
         );
       if (!existing && !closing) {
-        await deps.events.emit(tx, [
-          {
+        effects.push({
+          event: {
             accountId: sim.account_id,
             type: "session.started",
             subjectId: sim.iccid,
             data: { iccid: sim.iccid, apn: r.apn ?? null, at: r.eventAt.toISOString() },
           },
-        ]);
+        });
       }
-      if (closing && existing?.status !== "closed") {
-        await deps.events.emit(tx, [
-          {
+      if (closing && !wasClosed) {
+        effects.push({
+          event: {
             accountId: sim.account_id,
             type: "session.stopped",
             subjectId: sim.iccid,
@@ -632,16 +676,89 @@ export function createSignalsService(deps: Deps) {
               at: r.eventAt.toISOString(),
             },
           },
-        ]);
+        });
       }
     }
-    return "stored";
+
+    await sessionsRepo.markSupersededMany(tx, superseded);
+    await sessionsRepo.saveMany(tx, [...dirtySessions.values()]);
+    await networkRepo.addUsageMany(tx, [...usage.values()]);
+    await networkRepo.saveStates(tx, [...dirtyStates].map((id) => states.get(id)!));
+    await networkRepo.noteUnknownImsis(tx, [...unknown.values()]);
+    await runEffects(tx, effects);
+  }
+
+  /** A TEST_READY SIM moves on (account setting) once its test data allowance is used up. */
+  async function testAllowance(
+    ctx: BatchContext,
+    sim: SimRef,
+    at: Date,
+    totalBytes: number,
+    effects: Effect[],
+  ) {
+    if (sim.state !== "TEST_READY" || !sim.rate_plan_id) return;
+    const v = await ctx.versionAt(sim.rate_plan_id, at);
+    if (!v) return;
+    if (totalBytes < v.terms.testReady.dataBytes) return;
+    // Where a SIM goes after its test is its account's setting, read only when one does.
+    const then = await ctx.testReadyThen(sim.account_id);
+    const to = then === "ACTIVATION_READY" ? "ACTIVATION_READY" : "ACTIVATED";
+    sim.state = to;
+    const reason = `test allowance of ${v.terms.testReady.dataBytes} bytes used up`;
+    effects.push({ run: (tx) => changeState(tx, sim.id, to, reason, at) });
+  }
+
+  /**
+   * A SIM over its cycle's data limit (from its rate plan, unless overridden) is barred: its open
+   * sessions get a Disconnect-Request, once per cycle, and a session it opens anyway is torn down too.
+   */
+  async function enforceLimit(
+    ctx: BatchContext,
+    sim: SimRef,
+    state: StateRow,
+    at: Date,
+    newSession: { clientId: string; acctSessionId: string } | null,
+    effects: Effect[],
+  ) {
+    if (!sim.rate_plan_id || sim.overage_limit_override !== "DEFAULT") return;
+    const v = await ctx.versionAt(sim.rate_plan_id, at);
+    const limit = v?.terms.dataLimitBytes ?? null;
+    if (limit === null) return;
+    const cycleStart = cycleOf(at);
+    const total = state.cycle_start === cycleStart ? state.cycle_bytes : 0;
+    if (total < limit) return;
+    const firstTime = !state.barred_at || dayOf(state.barred_at) < cycleStart;
+    if (!firstTime && !newSession) return;
+    const reason = `data limit of ${limit} bytes reached (${total} bytes used since ${cycleStart})`;
+    const target = { id: sim.id, account_id: sim.account_id, imsi: sim.imsi };
+    if (firstTime) {
+      state.barred_at = at;
+      state.barred_reason = reason;
+      // The HSS is told by a cancel-location: the device detaches, and an HSS provisioned from Otter's
+      // API (connectivity BLOCKED) refuses it until the limit is lifted or the cycle ends.
+      effects.push({ run: (tx) => deps.actions.cancelLocation(tx, target, reason, "system") });
+      effects.push({
+        event: {
+          accountId: sim.account_id,
+          type: "sim.data_limit_reached",
+          subjectId: sim.iccid,
+          data: { iccid: sim.iccid, limitBytes: limit, usedBytes: total, at: at.toISOString() },
+        },
+      });
+    }
+    const only = firstTime ? undefined : (newSession ?? undefined);
+    effects.push({
+      run: (tx) => deps.actions.disconnectSim(tx, target, reason, "system", only),
+    });
   }
 
   return {
     /**
-     * Stores a batch of accounting records in one transaction (group commit). Records are applied in
-     * order; each returns `stored` or `duplicate` (a retransmission or a record already stored).
+     * Stores a batch of accounting records in one transaction (group commit), in a number of
+     * statements that does not grow with the batch: the records whose dedupe key is new are stored,
+     * then folded in order into sessions, daily usage and SIM states. An Accounting-On/Off closes its
+     * gateway's sessions between the records before it and after it. Each record returns `stored` or
+     * `duplicate` (a retransmission, a record already stored, or one the batch carries twice).
      */
     async recordAccounting(batch: AccountingInput[]): Promise<("stored" | "duplicate")[]> {
       if (batch.length === 0) return [];
@@ -652,8 +769,42 @@ export function createSignalsService(deps: Deps) {
           tx,
           batch.map((r) => r.imsi),
         );
+        const fresh = await sessionsRepo.storeNewRecords(
+          tx,
+          clock.now(),
+          batch.map((r) => {
+            const sim = r.imsi ? sims.get(r.imsi) : undefined;
+            return {
+              id: newId(),
+              dedupe_key: r.dedupeKey,
+              client_id: r.clientId,
+              account_id: sim?.account_id ?? root.id,
+              sim_id: sim?.id ?? null,
+              imsi: r.imsi ?? null,
+              acct_session_id: r.sessionId ?? null,
+              status: r.status,
+              event_at: r.eventAt,
+              record: r.record,
+            };
+          }),
+        );
         const out: ("stored" | "duplicate")[] = [];
-        for (const r of batch) out.push(await applyAccounting(tx, r, root.id, ctx, sims));
+        let run: AccountingInput[] = [];
+        for (const r of batch) {
+          // A key stored before, or met earlier in this batch, is a duplicate.
+          if (!fresh.delete(r.dedupeKey)) {
+            out.push("duplicate");
+            continue;
+          }
+          out.push("stored");
+          if (r.status === "accounting-on" || r.status === "accounting-off") {
+            if (run.length > 0) await foldRun(tx, ctx, root.id, sims, run);
+            run = [];
+            // The gateway restarted: every session it had open is gone.
+            await sessionsRepo.closeAfterGatewayRestart(tx, r.clientId, r.eventAt);
+          } else if (r.sessionId) run.push(r);
+        }
+        if (run.length > 0) await foldRun(tx, ctx, root.id, sims, run);
         return out;
       });
     },
@@ -714,7 +865,13 @@ export function createSignalsService(deps: Deps) {
             });
             // Only an accepted registration puts the SIM in a network; a rejected one leaves it where it was.
             if (newer && plmn && e.type === "location_update" && e.result === "accepted")
-              await noteZone(tx, ctx, sim, e.at, plmn, prev);
+{
+              const z = await zoneChange(ctx, sim, e.at, plmn, prev?.zone_key);
+              if (z) {
+                await networkRepo.setZoneKey(tx, sim.id, z.key);
+                if (z.event) await deps.events.emit(tx, [z.event]);
+              }
+            }
             if (e.type === "location_update" && e.result === "rejected") {
               await deps.events.emit(tx, [
                 {
