@@ -20,8 +20,11 @@ import { reusePortOption } from "./reuse-port.js";
 
 /**
  * The RADIUS accounting edge (RFC 2866). A request is answered only after what it carries is
- * committed: requests are gathered for a few milliseconds and stored in one transaction (group
- * commit), then every one of them is answered. An unanswered gateway retransmits, so a crash loses
+ * committed. Requests go into lanes by SIM (a hash of the IMSI, or of gateway and session without
+ * one), so lanes never write the same rows; a lane stores whatever has queued for it in one
+ * transaction as soon as its previous one committed (group commit, no timer), then answers every
+ * request of it. An Accounting-On/Off (all of a gateway's sessions) waits until every lane has
+ * stored what came before it, is stored alone, and what came after it waits for it. An unanswered gateway retransmits, so a crash loses
  * nothing; a retransmission — in flight or already answered — is recognised and never counted twice.
  * Packets from unknown addresses or with a wrong authenticator are dropped, counted and logged, never
  * answered or stored.
@@ -34,10 +37,10 @@ export interface RadiusServerOptions {
   clock: Clock;
   signals: Pick<SignalsService, "recordAccounting">;
   clients: { version(): number; loadResolver(): Promise<(ip: string) => ResolvedClient | null> };
-  /** Batches committed at once: 1 for PGlite (one connection), a few for PostgreSQL. */
+  /** Lanes, each committing one batch at a time: 1 for PGlite (one connection), a few for PostgreSQL. */
   parallelCommits: number;
+  /** Most requests one lane stores in one transaction. */
   maxBatch?: number;
-  maxWaitMs?: number;
   /** Share the port with other Otter nodes on this host (SO_REUSEPORT; Node 22.12 or later). */
   reusePort?: boolean;
 }
@@ -124,10 +127,23 @@ export function toAccountingInput(
   };
 }
 
+/** The lane of a request: by IMSI, so all of a SIM's records go the same way; else by session. */
+export function laneOf(input: AccountingInput, lanes: number): number {
+  if (lanes <= 1) return 0;
+  const key = input.imsi ?? `${input.clientId}|${input.sessionId ?? ""}`;
+  // FNV-1a: cheap and evenly spread over IMSIs that differ only in their last digits.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % lanes;
+}
+
+const isGatewayRestart = (input: AccountingInput) =>
+  input.status === "accounting-on" || input.status === "accounting-off";
+
 export async function startRadiusServer(opts: RadiusServerOptions) {
   const log = opts.logger;
-  const maxBatch = opts.maxBatch ?? 500;
-  const maxWaitMs = opts.maxWaitMs ?? 2;
+  const maxBatch = opts.maxBatch ?? 400;
+  const laneCount = Math.max(1, opts.parallelCommits);
   const requests = new Counter({
     name: "otter_radius_requests_total",
     help: "Accounting-Requests answered, by outcome.",
@@ -188,9 +204,12 @@ export async function startRadiusServer(opts: RadiusServerOptions) {
 
   const inflight = new Map<string, Pending>();
   const recent = new Map<string, { response: Buffer; at: number }>();
-  let queue: Pending[] = [];
-  let timer: NodeJS.Timeout | null = null;
-  let running = 0;
+  const lanes = Array.from({ length: laneCount }, () => ({ queue: [] as Pending[], busy: false }));
+  /** Accounting-On/Off waiting for the lanes to drain (in arrival order), and whether they are being stored. */
+  let barrier: Pending[] | null = null;
+  let barrierRunning = false;
+  /** What arrived after a waiting Accounting-On/Off, in arrival order: it goes on once that is stored. */
+  let held: Pending[] = [];
   let closing = false;
   const idle: (() => void)[] = [];
 
@@ -249,30 +268,38 @@ export async function startRadiusServer(opts: RadiusServerOptions) {
     }
   }
 
-  function pump() {
-    while (queue.length > 0 && running < opts.parallelCommits) {
-      const batch = queue.slice(0, maxBatch);
-      queue = queue.slice(batch.length);
-      running++;
-      void commit(batch).finally(() => {
-        running--;
-        pump();
-        if (running === 0 && queue.length === 0) idle.splice(0).forEach((f) => f());
-      });
-    }
+  function enqueue(p: Pending) {
+    if (barrier) {
+      if (isGatewayRestart(p.input) && !barrierRunning && held.length === 0) barrier.push(p);
+      else held.push(p);
+    } else if (isGatewayRestart(p.input)) barrier = [p];
+    else lanes[laneOf(p.input, laneCount)]!.queue.push(p);
   }
 
-  function schedule() {
-    if (queue.length >= maxBatch) {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      pump();
-    } else if (!timer) {
-      timer = setTimeout(() => {
-        timer = null;
+  const drained = () => lanes.every((l) => !l.busy && l.queue.length === 0);
+
+  function pump() {
+    for (const lane of lanes) {
+      if (lane.busy || lane.queue.length === 0) continue;
+      const batch = lane.queue.splice(0, maxBatch);
+      lane.busy = true;
+      void commit(batch).finally(() => {
+        lane.busy = false;
         pump();
-      }, maxWaitMs);
+      });
     }
+    if (barrier && !barrierRunning && drained()) {
+      barrierRunning = true;
+      void commit(barrier).finally(() => {
+        barrier = null;
+        barrierRunning = false;
+        const after = held;
+        held = [];
+        for (const p of after) enqueue(p);
+        pump();
+      });
+    }
+    if (drained() && !barrier) idle.splice(0).forEach((f) => f());
   }
 
   socket.on("message", (msg, rinfo) => {
@@ -327,8 +354,8 @@ export async function startRadiusServer(opts: RadiusServerOptions) {
       input: toAccountingInput(client.id, record.value, opts.clock.now()),
     };
     inflight.set(key, p);
-    queue.push(p);
-    schedule();
+    enqueue(p);
+    pump();
   }
   socket.on("error", (err) => log.error({ err }, "RADIUS socket error"));
 
@@ -347,12 +374,8 @@ export async function startRadiusServer(opts: RadiusServerOptions) {
     /** Stops taking packets, stores what was received, answers it, then closes the socket. */
     async close(): Promise<void> {
       closing = true;
-      if (timer) {
-        clearTimeout(timer);
-        timer = null;
-      }
       pump();
-      if (running > 0 || queue.length > 0) await new Promise<void>((r) => idle.push(r));
+      if (!drained() || barrier) await new Promise<void>((r) => idle.push(r));
       await new Promise<void>((r) => socket.close(() => r()));
     },
   };
