@@ -471,7 +471,7 @@ export async function buildOtter(infra: Infrastructure) {
         clock,
         signals,
         clients: networkClients,
-        parallelCommits: database.engine === "pglite" ? 1 : 4,
+        parallelCommits: database.engine === "pglite" ? 1 : 2,
         reusePort: config.OTTER_REUSE_PORT,
       });
       smtp = await startSmtpListener({
