@@ -58,14 +58,22 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 12,
     arbitrary: fc.record({
-      kind: fc.constantFrom("start" as const, "interim" as const, "interim" as const, "stop" as const),
+      kind: fc.constantFrom(
+        "start" as const,
+        "interim" as const,
+        "interim" as const,
+        "stop" as const,
+      ),
       session: fc.integer({ min: 0, max: 3 }),
       up: fc.integer({ min: 0, max: 3 * MB }),
       down: fc.integer({ min: 0, max: 6 * MB }),
       dt: fc.integer({ min: 0, max: 900 }),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("on" as const), dt: fc.integer({ min: 1, max: 60 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant("on" as const), dt: fc.integer({ min: 1, max: 60 }) }),
+  },
 );
 
 /**
@@ -78,14 +86,22 @@ function records(
   delays: [number, number][],
   base: number,
 ): Omit<AccountingInput, "clientId" | "imsi">[] {
-  const sessions = new Map<number, { up: number; down: number; started: number; gen: number; stopped: boolean }>();
+  const sessions = new Map<
+    number,
+    { up: number; down: number; started: number; gen: number; stopped: boolean }
+  >();
   let now = base;
   let seq = 0;
   const out: Omit<AccountingInput, "clientId" | "imsi">[] = [];
   for (const s of steps) {
     now += s.dt * 1000;
     if (s.kind === "on") {
-      out.push({ status: "accounting-on", dedupeKey: `on-${seq++}`, eventAt: new Date(now), record: {} });
+      out.push({
+        status: "accounting-on",
+        dedupeKey: `on-${seq++}`,
+        eventAt: new Date(now),
+        record: {},
+      });
       continue;
     }
     let st = sessions.get(s.session);
@@ -128,7 +144,9 @@ async function picture(g: Awaited<ReturnType<typeof group>>) {
   const db = t.otter.database.db;
   const simIds = (
     await sql<{ id: string; iccid: string; state: string }>`
-      SELECT id, iccid, state FROM sims WHERE iccid = ANY(${g.sims.map((s) => s.iccid)}::text[])`.execute(db)
+      SELECT id, iccid, state FROM sims WHERE iccid = ANY(${g.sims.map((s) => s.iccid)}::text[])`.execute(
+      db,
+    )
   ).rows;
   const names = new Map<string, string>([[g.client, "CLIENT"]]);
   g.sims.forEach((s, i) => {
@@ -155,7 +173,9 @@ async function picture(g: Awaited<ReturnType<typeof group>>) {
   const states = (
     await sql`SELECT sim_id, last_seen, imei, mcc, mnc, rat, zone_key, last_activity_at, silence_check_at,
                      silent_since, barred_at, barred_reason, total_bytes, cycle_start, cycle_bytes
-                FROM sim_network_state WHERE sim_id = ANY(${ids}::uuid[]) ORDER BY sim_id`.execute(db)
+                FROM sim_network_state WHERE sim_id = ANY(${ids}::uuid[]) ORDER BY sim_id`.execute(
+      db,
+    )
   ).rows;
   const events = (
     await sql<{ subject_id: string; type: string; data: unknown }>`
@@ -166,8 +186,8 @@ async function picture(g: Awaited<ReturnType<typeof group>>) {
     events.filter((e) => e.subject_id === s.iccid).map((e) => ({ type: e.type, data: e.data })),
   );
   return anon({
-    sessions: sessions.map((r) => ({ ...r, sim_id: r.sim_id })),
-    usage: usage.map((r) => ({ ...r, sim_id: r.sim_id })),
+    sessions,
+    usage,
     states,
     sims: g.sims.map((s) => simIds.find((r) => r.iccid === s.iccid)!.state),
     events: bySim,

@@ -1,6 +1,194 @@
 -- The SQL of src/modules/network/network.repo.ts, one section per function and example.
 -- Written by npm run db:sql (scripts/write-sql-snapshots.ts): do not edit.
 
+-- networkRepo.noteUnknownImsis
+-- $1 = "[{\"imsi\":\"234150000000009\",\"source\":\"radius\",\"plmn\":\"23415\",\"first\":\"2026-12-01T00:00:00.000Z\",\"last\":\"2026-12-01T00:00:00.000Z\",\"count\":2}]"
+insert into
+  unknown_imsis (
+    imsi,
+    first_seen,
+    last_seen,
+    last_source,
+    last_plmn,
+    occurrences
+  )
+select
+  imsi,
+  first,
+  last,
+  source,
+  plmn,
+  count
+from
+  jsonb_to_recordset($1::jsonb) as t (
+    imsi text,
+    source text,
+    plmn text,
+    first timestamptz,
+    last timestamptz,
+    count integer
+  )
+order by
+  imsi
+on conflict (imsi) do update
+set
+  last_seen = greatest(unknown_imsis.last_seen, excluded.last_seen),
+  occurrences = unknown_imsis.occurrences + excluded.occurrences,
+  last_source = excluded.last_source,
+  last_plmn = coalesce(excluded.last_plmn, unknown_imsis.last_plmn);
+
+-- networkRepo.addUsageMany
+-- $1 = "[{\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"day\":\"2026-12-01\",\"zone_key\":\"0190a8a0-0000-7000-8000-000000000003\",\"zone_id\":\"0190a8a0-0000-7000-8000-000000000003\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000002\",\"bytes_up\":1200,\"bytes_down\":3400}]"
+insert into
+  usage_daily (
+    sim_id,
+    day,
+    zone_key,
+    zone_id,
+    account_id,
+    bytes_up,
+    bytes_down
+  )
+select
+  sim_id,
+  day,
+  zone_key,
+  zone_id,
+  account_id,
+  bytes_up,
+  bytes_down
+from
+  jsonb_to_recordset($1::jsonb) as t (
+    sim_id uuid,
+    day date,
+    zone_key text,
+    zone_id uuid,
+    account_id uuid,
+    bytes_up bigint,
+    bytes_down bigint
+  )
+order by
+  sim_id,
+  day,
+  zone_key
+on conflict (sim_id, day, zone_key) do update
+set
+  bytes_up = usage_daily.bytes_up + excluded.bytes_up,
+  bytes_down = usage_daily.bytes_down + excluded.bytes_down;
+
+-- networkRepo.lockStates
+-- $1 = ["0190a8a0-0000-7000-8000-000000000001"]
+select
+  *
+from
+  sim_network_state
+where
+  sim_id = any ($1::uuid[])
+order by
+  sim_id
+for update;
+
+-- networkRepo.saveStates
+-- $1 = "[{\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000002\",\"last_seen\":\"2026-12-01T00:00:00.000Z\",\"last_registration\":null,\"imei\":\"356938035643809\",\"imeisv\":null,\"previous_imei\":null,\"imei_changed_at\":null,\"mcc\":\"234\",\"mnc\":\"15\",\"rat\":\"LTE\",\"location\":null,\"updated_at\":\"2026-12-01T00:00:00.000Z\",\"barred_at\":null,\"barred_reason\":null,\"zone_key\":\"23415|zone:0190a8a0-0000-7000-8000-000000000003\",\"last_activity_at\":\"2026-12-01T00:00:00.000Z\",\"silence_check_at\":\"2026-12-01T00:00:00.000Z\",\"silent_since\":null,\"total_bytes\":4600,\"cycle_start\":\"2026-12-01\",\"cycle_bytes\":4600}]"
+insert into
+  sim_network_state (
+    sim_id,
+    account_id,
+    last_seen,
+    last_registration,
+    imei,
+    imeisv,
+    previous_imei,
+    imei_changed_at,
+    mcc,
+    mnc,
+    rat,
+    location,
+    updated_at,
+    barred_at,
+    barred_reason,
+    zone_key,
+    last_activity_at,
+    silence_check_at,
+    silent_since,
+    total_bytes,
+    cycle_start,
+    cycle_bytes
+  )
+select
+  sim_id,
+  account_id,
+  last_seen,
+  last_registration,
+  imei,
+  imeisv,
+  previous_imei,
+  imei_changed_at,
+  mcc,
+  mnc,
+  rat,
+  location,
+  updated_at,
+  barred_at,
+  barred_reason,
+  zone_key,
+  last_activity_at,
+  silence_check_at,
+  silent_since,
+  total_bytes,
+  cycle_start,
+  cycle_bytes
+from
+  jsonb_to_recordset($1::jsonb) as t (
+    sim_id uuid,
+    account_id uuid,
+    last_seen timestamptz,
+    last_registration jsonb,
+    imei text,
+    imeisv text,
+    previous_imei text,
+    imei_changed_at timestamptz,
+    mcc text,
+    mnc text,
+    rat text,
+    location jsonb,
+    updated_at timestamptz,
+    barred_at timestamptz,
+    barred_reason text,
+    zone_key text,
+    last_activity_at timestamptz,
+    silence_check_at timestamptz,
+    silent_since timestamptz,
+    total_bytes bigint,
+    cycle_start date,
+    cycle_bytes bigint
+  )
+order by
+  sim_id
+on conflict (sim_id) do update
+set
+  account_id = excluded.account_id,
+  last_seen = excluded.last_seen,
+  last_registration = excluded.last_registration,
+  imei = excluded.imei,
+  imeisv = excluded.imeisv,
+  previous_imei = excluded.previous_imei,
+  imei_changed_at = excluded.imei_changed_at,
+  mcc = excluded.mcc,
+  mnc = excluded.mnc,
+  rat = excluded.rat,
+  location = excluded.location,
+  updated_at = excluded.updated_at,
+  barred_at = excluded.barred_at,
+  barred_reason = excluded.barred_reason,
+  zone_key = excluded.zone_key,
+  last_activity_at = excluded.last_activity_at,
+  silence_check_at = excluded.silence_check_at,
+  silent_since = excluded.silent_since,
+  total_bytes = excluded.total_bytes,
+  cycle_start = excluded.cycle_start,
+  cycle_bytes = excluded.cycle_bytes;
+
 -- networkRepo.noteUnknownImsi
 -- $1 = "234150000000009"
 -- $2 = "2026-12-01T00:00:00.000Z"
@@ -24,31 +212,6 @@ set
   "occurrences" = unknown_imsis.occurrences + 1,
   "last_source" = $6,
   "last_plmn" = coalesce(excluded.last_plmn, unknown_imsis.last_plmn);
-
--- networkRepo.addUsage
--- $1 = "0190a8a0-0000-7000-8000-000000000001"
--- $2 = "2026-12-01"
--- $3 = "0190a8a0-0000-7000-8000-000000000003"
--- $4 = "0190a8a0-0000-7000-8000-000000000003"
--- $5 = "0190a8a0-0000-7000-8000-000000000002"
--- $6 = 1200
--- $7 = 3400
-insert into
-  "usage_daily" (
-    "sim_id",
-    "day",
-    "zone_key",
-    "zone_id",
-    "account_id",
-    "bytes_up",
-    "bytes_down"
-  )
-values
-  ($1, $2, $3, $4, $5, $6, $7)
-on conflict ("sim_id", "day", "zone_key") do update
-set
-  "bytes_up" = usage_daily.bytes_up + excluded.bytes_up,
-  "bytes_down" = usage_daily.bytes_down + excluded.bytes_down;
 
 -- networkRepo.usedBytes (example 1)
 -- $1 = "0190a8a0-0000-7000-8000-000000000001"
@@ -203,26 +366,6 @@ set
   "zone_key" = $1
 where
   "sim_id" = $2;
-
--- networkRepo.barredAt
--- $1 = "0190a8a0-0000-7000-8000-000000000001"
-select
-  "barred_at"
-from
-  "sim_network_state"
-where
-  "sim_id" = $1;
-
--- networkRepo.markBarred
--- $1 = "2026-12-01T00:00:00.000Z"
--- $2 = "data limit of 1000000 bytes reached"
--- $3 = "0190a8a0-0000-7000-8000-000000000001"
-update "sim_network_state"
-set
-  "barred_at" = $1,
-  "barred_reason" = $2
-where
-  "sim_id" = $3;
 
 -- networkRepo.lockDueForSilenceCheck
 -- $1 = "2026-12-01T00:00:00.000Z"

@@ -17,12 +17,14 @@ import { withinSubtree } from "../tenancy/tenancy.js";
  */
 export type StateRow = Selectable<SimNetworkStateTable>;
 
-const STATE_COLUMNS = sql.raw(`sim_id uuid, account_id uuid, last_seen timestamptz, last_registration jsonb,
+const STATE_COLUMNS =
+  sql.raw(`sim_id uuid, account_id uuid, last_seen timestamptz, last_registration jsonb,
   imei text, imeisv text, previous_imei text, imei_changed_at timestamptz, mcc text, mnc text, rat text,
   location jsonb, updated_at timestamptz, barred_at timestamptz, barred_reason text, zone_key text,
   last_activity_at timestamptz, silence_check_at timestamptz, silent_since timestamptz,
   total_bytes bigint, cycle_start date, cycle_bytes bigint`);
-const STATE_NAMES = sql.raw(`sim_id, account_id, last_seen, last_registration, imei, imeisv, previous_imei,
+const STATE_NAMES =
+  sql.raw(`sim_id, account_id, last_seen, last_registration, imei, imeisv, previous_imei,
   imei_changed_at, mcc, mnc, rat, location, updated_at, barred_at, barred_reason, zone_key,
   last_activity_at, silence_check_at, silent_since, total_bytes, cycle_start, cycle_bytes`);
 
@@ -30,7 +32,14 @@ export const networkRepo = {
   /** Counts sightings of IMSIs that no SIM has: one row per IMSI, `count` sightings, the last one's network. */
   noteUnknownImsis: async (
     tx: Tx,
-    rows: { imsi: string; source: string; plmn: string | null; first: Date; last: Date; count: number }[],
+    rows: {
+      imsi: string;
+      source: string;
+      plmn: string | null;
+      first: Date;
+      last: Date;
+      count: number;
+    }[],
   ) => {
     if (rows.length === 0) return;
     await sql`
@@ -104,19 +113,6 @@ export const networkRepo = {
       )
       .execute(),
 
-  /** Adds bytes to the SIM's usage of one day in one zone. */
-  addUsage: (tx: Tx, row: Insertable<UsageDailyTable>) =>
-    tx
-      .insertInto("usage_daily")
-      .values(row)
-      .onConflict((oc) =>
-        oc.columns(["sim_id", "day", "zone_key"]).doUpdateSet({
-          bytes_up: sql`usage_daily.bytes_up + excluded.bytes_up`,
-          bytes_down: sql`usage_daily.bytes_down + excluded.bytes_down`,
-        }),
-      )
-      .execute(),
-
   /** Bytes the SIM used on the days `from`..`to` (each bound only when given), both included. */
   usedBytes: (db: Executor, simId: string, days: { from?: string; to?: string } = {}) => {
     let q = db
@@ -171,20 +167,6 @@ export const networkRepo = {
     tx
       .updateTable("sim_network_state")
       .set({ zone_key: key })
-      .where("sim_id", "=", simId)
-      .execute(),
-
-  barredAt: (db: Executor, simId: string) =>
-    db
-      .selectFrom("sim_network_state")
-      .select(["barred_at"])
-      .where("sim_id", "=", simId)
-      .executeTakeFirst(),
-
-  markBarred: (tx: Tx, simId: string, at: Date, reason: string) =>
-    tx
-      .updateTable("sim_network_state")
-      .set({ barred_at: at, barred_reason: reason })
       .where("sim_id", "=", simId)
       .execute(),
 
@@ -385,19 +367,6 @@ export const networkRepoSql: SqlExamples<typeof networkRepo> = {
   lockStates: [[[SIM]]],
   saveStates: [[[STATE_ROW]]],
   noteUnknownImsi: [["234150000000009", "radius", "23415", AT]],
-  addUsage: [
-    [
-      {
-        sim_id: SIM,
-        day: "2026-12-01",
-        zone_key: "0190a8a0-0000-7000-8000-000000000003",
-        zone_id: "0190a8a0-0000-7000-8000-000000000003",
-        account_id: ACCOUNT,
-        bytes_up: 1200,
-        bytes_down: 3400,
-      },
-    ],
-  ],
   usedBytes: [[SIM], [SIM, { from: "2026-12-01", to: "2026-12-06" }]],
   usageDaysForSim: [[SIM, PATH, "2026-12-01", "2026-12-31"]],
   state: [[SIM]],
@@ -422,8 +391,6 @@ export const networkRepoSql: SqlExamples<typeof networkRepo> = {
     ],
   ],
   setZoneKey: [[SIM, "23415|zone:0190a8a0-0000-7000-8000-000000000003"]],
-  barredAt: [[SIM]],
-  markBarred: [[SIM, AT, "data limit of 1000000 bytes reached"]],
   lockDueForSilenceCheck: [[AT, 200]],
   setSilenceCheck: [[SIM, AT]],
   markSilent: [[SIM, AT]],

@@ -1,37 +1,219 @@
 -- The SQL of src/modules/network/sessions.repo.ts, one section per function and example.
 -- Written by npm run db:sql (scripts/write-sql-snapshots.ts): do not edit.
 
--- sessionsRepo.insertAccountingRecord
--- $1 = "0190a8a0-0000-7000-8000-000000000004"
--- $2 = "10.0.0.1|4711|interim|1733011200"
--- $3 = "0190a8a0-0000-7000-8000-000000000002"
--- $4 = "0190a8a0-0000-7000-8000-000000000005"
--- $5 = "0190a8a0-0000-7000-8000-000000000001"
--- $6 = "234150000000001"
--- $7 = "4711"
--- $8 = "interim"
--- $9 = "2026-12-01T00:00:00.000Z"
--- $10 = "2026-12-01T00:00:00.000Z"
--- $11 = "{}"
-insert into
-  "accounting_records" (
-    "id",
-    "dedupe_key",
-    "client_id",
-    "account_id",
-    "sim_id",
-    "imsi",
-    "acct_session_id",
-    "status",
-    "event_at",
-    "received_at",
-    "record"
+-- sessionsRepo.storeNewRecords
+-- $1 = "2026-12-01T00:00:00.000Z"
+-- $2 = ["10.0.0.1|4711|interim|1733011200"]
+-- $3 = "2026-12-01T00:00:00.000Z"
+-- $4 = "[{\"id\":\"0190a8a0-0000-7000-8000-000000000004\",\"dedupe_key\":\"10.0.0.1|4711|interim|1733011200\",\"client_id\":\"0190a8a0-0000-7000-8000-000000000002\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"imsi\":\"234150000000001\",\"acct_session_id\":\"4711\",\"status\":\"interim\",\"event_at\":\"2026-12-01T00:00:00.000Z\",\"record\":{},\"ord\":0}]"
+with
+  fresh as (
+    insert into
+      accounting_record_keys (dedupe_key, received_at)
+    select
+      k,
+      $1::timestamptz
+    from
+      unnest($2::text[]) as k
+    on conflict do nothing
+    returning
+      dedupe_key
+  ),
+  stored as (
+    insert into
+      accounting_records (
+        id,
+        dedupe_key,
+        client_id,
+        account_id,
+        sim_id,
+        imsi,
+        acct_session_id,
+        status,
+        event_at,
+        received_at,
+        record
+      )
+    select distinct
+      on (r.dedupe_key) r.id,
+      r.dedupe_key,
+      r.client_id,
+      r.account_id,
+      r.sim_id,
+      r.imsi,
+      r.acct_session_id,
+      r.status,
+      r.event_at,
+      $3::timestamptz,
+      r.record
+    from
+      jsonb_to_recordset($4::jsonb) as r (
+        ord integer,
+        id uuid,
+        dedupe_key text,
+        client_id uuid,
+        account_id uuid,
+        sim_id uuid,
+        imsi text,
+        acct_session_id text,
+        status text,
+        event_at timestamptz,
+        record jsonb
+      )
+      join fresh using (dedupe_key)
+    order by
+      r.dedupe_key,
+      r.ord
+    returning
+      1
   )
-values
-  ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-on conflict ("dedupe_key") do nothing
-returning
-  "id";
+select
+  dedupe_key
+from
+  fresh;
+
+-- sessionsRepo.lockCurrentMany
+-- $1 = ["0190a8a0-0000-7000-8000-000000000002"]
+-- $2 = ["4711"]
+select
+  d.*
+from
+  data_sessions d
+  join unnest($1::uuid[], $2::text[]) as k (client_id, acct_session_id) on d.client_id = k.client_id
+  and d.acct_session_id = k.acct_session_id
+where
+  not d.superseded
+order by
+  d.id
+for update of
+  d;
+
+-- sessionsRepo.markSupersededMany
+-- $1 = ["0190a8a0-0000-7000-8000-000000000003"]
+update data_sessions
+set
+  superseded = true
+where
+  id = any ($1::uuid[]);
+
+-- sessionsRepo.saveMany
+-- $1 = "[{\"id\":\"0190a8a0-0000-7000-8000-000000000003\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"client_id\":\"0190a8a0-0000-7000-8000-000000000002\",\"acct_session_id\":\"4711\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"imsi\":\"234150000000001\",\"msisdn\":null,\"charging_id\":null,\"nas_ip\":\"10.0.0.1\",\"apn\":\"iot.example\",\"ip\":\"100.64.0.1\",\"rat\":\"LTE\",\"rat_code\":6,\"mcc\":\"234\",\"mnc\":\"15\",\"location\":null,\"imeisv\":null,\"status\":\"open\",\"started_at\":\"2026-12-01T00:00:00.000Z\",\"last_update_at\":\"2026-12-01T00:00:00.000Z\",\"ended_at\":null,\"bytes_up\":1200,\"bytes_down\":3400,\"session_time\":60,\"terminate_cause\":null,\"last_traffic_at\":\"2026-12-01T00:00:00.000Z\",\"superseded\":false}]"
+insert into
+  data_sessions (
+    id,
+    account_id,
+    client_id,
+    acct_session_id,
+    sim_id,
+    imsi,
+    msisdn,
+    charging_id,
+    nas_ip,
+    apn,
+    ip,
+    rat,
+    rat_code,
+    mcc,
+    mnc,
+    location,
+    imeisv,
+    status,
+    started_at,
+    last_update_at,
+    ended_at,
+    bytes_up,
+    bytes_down,
+    session_time,
+    terminate_cause,
+    last_traffic_at,
+    superseded
+  )
+select
+  id,
+  account_id,
+  client_id,
+  acct_session_id,
+  sim_id,
+  imsi,
+  msisdn,
+  charging_id,
+  nas_ip,
+  apn,
+  ip,
+  rat,
+  rat_code,
+  mcc,
+  mnc,
+  location,
+  imeisv,
+  status,
+  started_at,
+  last_update_at,
+  ended_at,
+  bytes_up,
+  bytes_down,
+  session_time,
+  terminate_cause,
+  last_traffic_at,
+  superseded
+from
+  jsonb_to_recordset($1::jsonb) as t (
+    id uuid,
+    account_id uuid,
+    client_id uuid,
+    acct_session_id text,
+    sim_id uuid,
+    imsi text,
+    msisdn text,
+    charging_id bigint,
+    nas_ip text,
+    apn text,
+    ip text,
+    rat text,
+    rat_code integer,
+    mcc text,
+    mnc text,
+    location jsonb,
+    imeisv text,
+    status text,
+    started_at timestamptz,
+    last_update_at timestamptz,
+    ended_at timestamptz,
+    bytes_up bigint,
+    bytes_down bigint,
+    session_time integer,
+    terminate_cause text,
+    last_traffic_at timestamptz,
+    superseded boolean
+  )
+order by
+  id
+on conflict (id) do update
+set
+  account_id = excluded.account_id,
+  sim_id = excluded.sim_id,
+  imsi = excluded.imsi,
+  msisdn = excluded.msisdn,
+  charging_id = excluded.charging_id,
+  nas_ip = excluded.nas_ip,
+  apn = excluded.apn,
+  ip = excluded.ip,
+  rat = excluded.rat,
+  rat_code = excluded.rat_code,
+  mcc = excluded.mcc,
+  mnc = excluded.mnc,
+  location = excluded.location,
+  imeisv = excluded.imeisv,
+  status = excluded.status,
+  started_at = excluded.started_at,
+  last_update_at = excluded.last_update_at,
+  ended_at = excluded.ended_at,
+  bytes_up = greatest(data_sessions.bytes_up, excluded.bytes_up),
+  bytes_down = greatest(data_sessions.bytes_down, excluded.bytes_down),
+  session_time = excluded.session_time,
+  terminate_cause = excluded.terminate_cause,
+  last_traffic_at = excluded.last_traffic_at,
+  superseded = excluded.superseded;
 
 -- sessionsRepo.closeAfterGatewayRestart
 -- $1 = "closed"
@@ -51,128 +233,6 @@ where
   "client_id" = $5
   and "status" = $6
   and "started_at" <= $7;
-
--- sessionsRepo.lockCurrent
--- $1 = "0190a8a0-0000-7000-8000-000000000002"
--- $2 = "4711"
--- $3 = false
-select
-  *
-from
-  "data_sessions"
-where
-  "client_id" = $1
-  and "acct_session_id" = $2
-  and "superseded" = $3
-for update;
-
--- sessionsRepo.markSuperseded
--- $1 = true
--- $2 = "0190a8a0-0000-7000-8000-000000000003"
-update "data_sessions"
-set
-  "superseded" = $1
-where
-  "id" = $2;
-
--- sessionsRepo.insert
--- $1 = "0190a8a0-0000-7000-8000-000000000003"
--- $2 = "0190a8a0-0000-7000-8000-000000000005"
--- $3 = "0190a8a0-0000-7000-8000-000000000002"
--- $4 = "4711"
--- $5 = "0190a8a0-0000-7000-8000-000000000001"
--- $6 = "234150000000001"
--- $7 = null
--- $8 = null
--- $9 = "10.0.0.1"
--- $10 = "iot.example"
--- $11 = "100.64.0.1"
--- $12 = "LTE"
--- $13 = 6
--- $14 = "234"
--- $15 = "15"
--- $16 = null
--- $17 = null
--- $18 = "open"
--- $19 = "2026-12-01T00:00:00.000Z"
--- $20 = "2026-12-01T00:00:00.000Z"
--- $21 = null
--- $22 = 0
--- $23 = 0
--- $24 = null
--- $25 = null
--- $26 = null
-insert into
-  "data_sessions" (
-    "id",
-    "account_id",
-    "client_id",
-    "acct_session_id",
-    "sim_id",
-    "imsi",
-    "msisdn",
-    "charging_id",
-    "nas_ip",
-    "apn",
-    "ip",
-    "rat",
-    "rat_code",
-    "mcc",
-    "mnc",
-    "location",
-    "imeisv",
-    "status",
-    "started_at",
-    "last_update_at",
-    "ended_at",
-    "bytes_up",
-    "bytes_down",
-    "session_time",
-    "terminate_cause",
-    "last_traffic_at"
-  )
-values
-  (
-    $1,
-    $2,
-    $3,
-    $4,
-    $5,
-    $6,
-    $7,
-    $8,
-    $9,
-    $10,
-    $11,
-    $12,
-    $13,
-    $14,
-    $15,
-    $16,
-    $17,
-    $18,
-    $19,
-    $20,
-    $21,
-    $22,
-    $23,
-    $24,
-    $25,
-    $26
-  );
-
--- sessionsRepo.update
--- $1 = 1200
--- $2 = 3400
--- $3 = "2026-12-01T00:00:00.000Z"
--- $4 = "0190a8a0-0000-7000-8000-000000000003"
-update "data_sessions"
-set
-  "bytes_up" = $1,
-  "bytes_down" = $2,
-  "last_update_at" = $3
-where
-  "id" = $4;
 
 -- sessionsRepo.openIds (example 1)
 -- $1 = "0190a8a0-0000-7000-8000-000000000001"

@@ -1,4 +1,4 @@
-import { type Insertable, type Selectable, sql, type Updateable } from "kysely";
+import { type Insertable, type Selectable, sql } from "kysely";
 import type { Executor, Tx } from "../../db/database.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 import type { AccountingRecordsTable, DataSessionsTable } from "../../db/schema.js";
@@ -8,12 +8,14 @@ import { withinSubtree } from "../tenancy/tenancy.js";
 export type SessionRow = Selectable<DataSessionsTable>;
 
 /** The columns of a data session as a batch writes them, in `jsonb_to_recordset` form. */
-const SESSION_COLUMNS = sql.raw(`id uuid, account_id uuid, client_id uuid, acct_session_id text, sim_id uuid,
+const SESSION_COLUMNS =
+  sql.raw(`id uuid, account_id uuid, client_id uuid, acct_session_id text, sim_id uuid,
   imsi text, msisdn text, charging_id bigint, nas_ip text, apn text, ip text, rat text, rat_code integer,
   mcc text, mnc text, location jsonb, imeisv text, status text, started_at timestamptz,
   last_update_at timestamptz, ended_at timestamptz, bytes_up bigint, bytes_down bigint,
   session_time integer, terminate_cause text, last_traffic_at timestamptz, superseded boolean`);
-const SESSION_NAMES = sql.raw(`id, account_id, client_id, acct_session_id, sim_id, imsi, msisdn, charging_id,
+const SESSION_NAMES =
+  sql.raw(`id, account_id, client_id, acct_session_id, sim_id, imsi, msisdn, charging_id,
   nas_ip, apn, ip, rat, rat_code, mcc, mnc, location, imeisv, status, started_at, last_update_at, ended_at,
   bytes_up, bytes_down, session_time, terminate_cause, last_traffic_at, superseded`);
 
@@ -72,7 +74,9 @@ export const sessionsRepo = {
   /** Marks these sessions superseded: their Acct-Session-Ids were reused for new sessions. */
   markSupersededMany: async (tx: Tx, ids: string[]) => {
     if (ids.length === 0) return;
-    await sql`UPDATE data_sessions SET superseded = true WHERE id = ANY(${ids}::uuid[])`.execute(tx);
+    await sql`UPDATE data_sessions SET superseded = true WHERE id = ANY(${ids}::uuid[])`.execute(
+      tx,
+    );
   },
 
   /** Writes a batch's sessions as they now are: new ones inserted, the others (locked) overwritten. */
@@ -95,15 +99,6 @@ export const sessionsRepo = {
         last_traffic_at = excluded.last_traffic_at, superseded = excluded.superseded`.execute(tx);
   },
 
-  /** Stores an accounting record unless one with its dedupe key is stored; returns its id, or nothing for a duplicate. */
-  insertAccountingRecord: (tx: Tx, row: Insertable<AccountingRecordsTable>) =>
-    tx
-      .insertInto("accounting_records")
-      .values(row)
-      .onConflict((oc) => oc.column("dedupe_key").doNothing())
-      .returning("id")
-      .executeTakeFirst(),
-
   /** Closes every session the gateway had open when it restarted at `at` (Accounting-On/Off). */
   closeAfterGatewayRestart: (tx: Tx, clientId: string, at: Date) =>
     tx
@@ -113,27 +108,6 @@ export const sessionsRepo = {
       .where("status", "=", "open")
       .where("started_at", "<=", at)
       .execute(),
-
-  /** The current (not superseded) session with this gateway's Acct-Session-Id, locked. */
-  lockCurrent: (tx: Tx, clientId: string, acctSessionId: string) =>
-    tx
-      .selectFrom("data_sessions")
-      .selectAll()
-      .where("client_id", "=", clientId)
-      .where("acct_session_id", "=", acctSessionId)
-      .where("superseded", "=", false)
-      .forUpdate()
-      .executeTakeFirst(),
-
-  /** Keeps an old session whose Acct-Session-Id the gateway reused, out of the way of the new one. */
-  markSuperseded: (tx: Tx, id: string) =>
-    tx.updateTable("data_sessions").set({ superseded: true }).where("id", "=", id).execute(),
-
-  insert: (tx: Tx, row: Insertable<DataSessionsTable>) =>
-    tx.insertInto("data_sessions").values(row).execute(),
-
-  update: (tx: Tx, id: string, patch: Updateable<DataSessionsTable>) =>
-    tx.updateTable("data_sessions").set(patch).where("id", "=", id).execute(),
 
   /** Ids of the SIM's open sessions, or of the one with this gateway's Acct-Session-Id if open. */
   openIds: (db: Executor, simId: string, only?: { clientId: string; acctSessionId: string }) => {
@@ -324,59 +298,7 @@ export const sessionsRepoSql: SqlExamples<typeof sessionsRepo> = {
   lockCurrentMany: [[[{ clientId: CLIENT, acctSessionId: "4711" }]]],
   markSupersededMany: [[[SESSION]]],
   saveMany: [[[SESSION_ROW]]],
-  insertAccountingRecord: [
-    [
-      {
-        id: "0190a8a0-0000-7000-8000-000000000004",
-        dedupe_key: "10.0.0.1|4711|interim|1733011200",
-        client_id: CLIENT,
-        account_id: "0190a8a0-0000-7000-8000-000000000005",
-        sim_id: SIM,
-        imsi: IMSI,
-        acct_session_id: "4711",
-        status: "interim",
-        event_at: AT,
-        received_at: AT,
-        record: "{}",
-      },
-    ],
-  ],
   closeAfterGatewayRestart: [[CLIENT, AT]],
-  lockCurrent: [[CLIENT, "4711"]],
-  markSuperseded: [[SESSION]],
-  insert: [
-    [
-      {
-        id: SESSION,
-        account_id: "0190a8a0-0000-7000-8000-000000000005",
-        client_id: CLIENT,
-        acct_session_id: "4711",
-        sim_id: SIM,
-        imsi: IMSI,
-        msisdn: null,
-        charging_id: null,
-        nas_ip: "10.0.0.1",
-        apn: "iot.example",
-        ip: "100.64.0.1",
-        rat: "LTE",
-        rat_code: 6,
-        mcc: "234",
-        mnc: "15",
-        location: null,
-        imeisv: null,
-        status: "open",
-        started_at: AT,
-        last_update_at: AT,
-        ended_at: null,
-        bytes_up: 0,
-        bytes_down: 0,
-        session_time: null,
-        terminate_cause: null,
-        last_traffic_at: null,
-      },
-    ],
-  ],
-  update: [[SESSION, { bytes_up: 1200, bytes_down: 3400, last_update_at: AT }]],
   openIds: [[SIM], [SIM, { clientId: CLIENT, acctSessionId: "4711" }]],
   latestOpen: [[SIM]],
   pageForSim: [

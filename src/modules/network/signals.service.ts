@@ -451,13 +451,18 @@ export function createSignalsService(deps: Deps) {
       fromDb.add(row.id);
     }
     const simIds = [
-      ...new Set(records.flatMap((r) => (r.imsi && sims.get(r.imsi) ? [sims.get(r.imsi)!.id] : []))),
+      ...new Set(
+        records.flatMap((r) => (r.imsi && sims.get(r.imsi) ? [sims.get(r.imsi)!.id] : [])),
+      ),
     ];
     const states = new Map((await networkRepo.lockStates(tx, simIds)).map((s) => [s.sim_id, s]));
     const dirtyStates = new Set<string>();
     const dirtySessions = new Map<string, SessionRow>();
     const superseded: string[] = [];
-    const usage = new Map<string, Insertable<UsageDailyTable> & { bytes_up: number; bytes_down: number }>();
+    const usage = new Map<
+      string,
+      Insertable<UsageDailyTable> & { bytes_up: number; bytes_down: number }
+    >();
     const unknown = new Map<
       string,
       { imsi: string; source: string; plmn: string | null; first: Date; last: Date; count: number }
@@ -634,7 +639,13 @@ export function createSignalsService(deps: Deps) {
         }
       }
       if (current)
-        for (const event of await usageThresholdEvents(ctx, sim, r.eventAt, delta, next.cycle_bytes))
+        for (const event of await usageThresholdEvents(
+          ctx,
+          sim,
+          r.eventAt,
+          delta,
+          next.cycle_bytes,
+        ))
           effects.push({ event });
 
       // First data session of an ACTIVATION_READY SIM activates it (reference/iot-plans.md).
@@ -683,7 +694,10 @@ export function createSignalsService(deps: Deps) {
     await sessionsRepo.markSupersededMany(tx, superseded);
     await sessionsRepo.saveMany(tx, [...dirtySessions.values()]);
     await networkRepo.addUsageMany(tx, [...usage.values()]);
-    await networkRepo.saveStates(tx, [...dirtyStates].map((id) => states.get(id)!));
+    await networkRepo.saveStates(
+      tx,
+      [...dirtyStates].map((id) => states.get(id)!),
+    );
     await networkRepo.noteUnknownImsis(tx, [...unknown.values()]);
     await runEffects(tx, effects);
   }
@@ -864,8 +878,7 @@ export function createSignalsService(deps: Deps) {
               },
             });
             // Only an accepted registration puts the SIM in a network; a rejected one leaves it where it was.
-            if (newer && plmn && e.type === "location_update" && e.result === "accepted")
-{
+            if (newer && plmn && e.type === "location_update" && e.result === "accepted") {
               const z = await zoneChange(ctx, sim, e.at, plmn, prev?.zone_key);
               if (z) {
                 await networkRepo.setZoneKey(tx, sim.id, z.key);
