@@ -14,6 +14,11 @@ export type Generated<T> =
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AccountingRecordKeys {
+  dedupe_key: string;
+  received_at: Timestamp;
+}
+
 export interface AccountingRecords {
   account_id: string;
   acct_session_id: string | null;
@@ -495,6 +500,11 @@ export interface RatePlanVersions {
   zone_ids: string[];
 }
 
+export interface RegistrationEventKeys {
+  event_id: string;
+  received_at: Timestamp;
+}
+
 export interface RegistrationEvents {
   account_id: string;
   at: Timestamp;
@@ -727,6 +737,7 @@ export interface Zones {
 
 export interface DB {
   account_scope: AccountScope;
+  accounting_record_keys: AccountingRecordKeys;
   accounting_records: AccountingRecords;
   accounts: Accounts;
   api_keys: ApiKeys;
@@ -762,6 +773,7 @@ export interface DB {
   plan_offers: PlanOffers;
   rate_plan_versions: RatePlanVersions;
   rate_plans: RatePlans;
+  registration_event_keys: RegistrationEventKeys;
   registration_events: RegistrationEvents;
   sim_actions: SimActions;
   sim_audit: SimAudit;

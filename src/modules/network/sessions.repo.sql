@@ -2,17 +2,29 @@
 -- Written by npm run db:sql (scripts/write-sql-snapshots.ts): do not edit.
 
 -- sessionsRepo.insertAccountingRecord
--- $1 = "0190a8a0-0000-7000-8000-000000000004"
--- $2 = "10.0.0.1|4711|interim|1733011200"
--- $3 = "0190a8a0-0000-7000-8000-000000000002"
--- $4 = "0190a8a0-0000-7000-8000-000000000005"
--- $5 = "0190a8a0-0000-7000-8000-000000000001"
--- $6 = "234150000000001"
--- $7 = "4711"
--- $8 = "interim"
--- $9 = "2026-12-01T00:00:00.000Z"
--- $10 = "2026-12-01T00:00:00.000Z"
--- $11 = "{}"
+-- $1 = "10.0.0.1|4711|interim|1733011200"
+-- $2 = "2026-12-01T00:00:00.000Z"
+-- $3 = "0190a8a0-0000-7000-8000-000000000004"
+-- $4 = "10.0.0.1|4711|interim|1733011200"
+-- $5 = "0190a8a0-0000-7000-8000-000000000002"
+-- $6 = "0190a8a0-0000-7000-8000-000000000005"
+-- $7 = "0190a8a0-0000-7000-8000-000000000001"
+-- $8 = "234150000000001"
+-- $9 = "4711"
+-- $10 = "interim"
+-- $11 = "2026-12-01T00:00:00.000Z"
+-- $12 = "2026-12-01T00:00:00.000Z"
+-- $13 = "{}"
+with
+  "new_key" as (
+    insert into
+      "accounting_record_keys" ("dedupe_key", "received_at")
+    values
+      ($1, $2)
+    on conflict ("dedupe_key") do nothing
+    returning
+      "dedupe_key"
+  )
 insert into
   "accounting_records" (
     "id",
@@ -27,9 +39,20 @@ insert into
     "received_at",
     "record"
   )
-values
-  ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-on conflict ("dedupe_key") do nothing
+select
+  $3 as "id",
+  $4 as "dedupe_key",
+  $5 as "client_id",
+  $6 as "account_id",
+  $7 as "sim_id",
+  $8 as "imsi",
+  $9 as "acct_session_id",
+  $10 as "status",
+  $11 as "event_at",
+  $12 as "received_at",
+  $13 as "record"
+from
+  "new_key"
 returning
   "id";
 

@@ -1,18 +1,48 @@
-import type { Insertable, Updateable } from "kysely";
+import { type Insertable, type Updateable, sql } from "kysely";
 import type { Executor, Tx } from "../../db/database.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 import type { AccountingRecordsTable, DataSessionsTable } from "../../db/schema.js";
 import type { Imsi } from "../../lib/identifiers.js";
 import { withinSubtree } from "../tenancy/tenancy.js";
 
+const ACCOUNTING_RECORD_COLUMNS = [
+  "id",
+  "dedupe_key",
+  "client_id",
+  "account_id",
+  "sim_id",
+  "imsi",
+  "acct_session_id",
+  "status",
+  "event_at",
+  "received_at",
+  "record",
+] as const satisfies readonly (keyof AccountingRecordsTable)[];
+
 /** Queries over RADIUS accounting records and the data sessions built from them. */
 export const sessionsRepo = {
-  /** Stores an accounting record unless one with its dedupe key is stored; returns its id, or nothing for a duplicate. */
+  /**
+   * Stores an accounting record unless one with its dedupe key is stored; returns its id, or nothing
+   * for a duplicate. The key goes into `accounting_record_keys`, unique across the partitions of
+   * `accounting_records` (migration 0018), in the same statement: the record is written only when
+   * its key is new.
+   */
   insertAccountingRecord: (tx: Tx, row: Insertable<AccountingRecordsTable>) =>
     tx
+      .with("new_key", (db) =>
+        db
+          .insertInto("accounting_record_keys")
+          .values({ dedupe_key: row.dedupe_key, received_at: row.received_at })
+          .onConflict((oc) => oc.column("dedupe_key").doNothing())
+          .returning("dedupe_key"),
+      )
       .insertInto("accounting_records")
-      .values(row)
-      .onConflict((oc) => oc.column("dedupe_key").doNothing())
+      .columns(ACCOUNTING_RECORD_COLUMNS)
+      .expression((eb) =>
+        eb
+          .selectFrom("new_key")
+          .select(ACCOUNTING_RECORD_COLUMNS.map((c) => sql`${row[c] ?? null}`.as(c))),
+      )
       .returning("id")
       .executeTakeFirst(),
 
