@@ -40,7 +40,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     ALTER TABLE accounting_records RENAME TO accounting_records_unpartitioned;
     ALTER TABLE accounting_records_unpartitioned DROP CONSTRAINT accounting_records_pkey;
     ALTER TABLE accounting_records_unpartitioned DROP CONSTRAINT IF EXISTS accounting_records_dedupe_key_key;
-    DROP INDEX accounting_records_sim_idx;
     CREATE TABLE accounting_records (
       id uuid NOT NULL,
       dedupe_key text NOT NULL,
@@ -55,12 +54,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       record jsonb NOT NULL,
       PRIMARY KEY (id, received_at)
     ) PARTITION BY RANGE (received_at);
-    CREATE INDEX accounting_records_sim_idx ON accounting_records (sim_id, id);
 
     ALTER TABLE registration_events RENAME TO registration_events_unpartitioned;
     ALTER TABLE registration_events_unpartitioned DROP CONSTRAINT registration_events_pkey;
     ALTER TABLE registration_events_unpartitioned DROP CONSTRAINT registration_events_event_id_key;
-    DROP INDEX registration_events_sim_idx;
     CREATE TABLE registration_events (
       id uuid NOT NULL,
       event_id text NOT NULL,
@@ -78,7 +75,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       received_at timestamptz NOT NULL,
       PRIMARY KEY (id, received_at)
     ) PARTITION BY RANGE (received_at);
-    CREATE INDEX registration_events_sim_idx ON registration_events (sim_id, at DESC);
 
     ALTER TABLE usage_daily RENAME TO usage_daily_unpartitioned;
     ALTER TABLE usage_daily_unpartitioned DROP CONSTRAINT usage_daily_pkey;
@@ -97,9 +93,32 @@ export async function up(db: Kysely<any>): Promise<void> {
   `,
   );
 
+  for (const table of ["accounting_records", "registration_events", "usage_daily"])
+    await moveIndexes(db, table);
   await copyByMonth(db, "accounting_records", "received_at", "timestamptz");
   await copyByMonth(db, "registration_events", "received_at", "timestamptz");
   await copyByMonth(db, "usage_daily", "day", "date");
+}
+
+/**
+ * Gives the partitioned table the non-unique indexes its old table had (the diagnosis and usage
+ * reads use them: `accounting_records_sim_idx`, `registration_events_sim_idx`, and any an earlier
+ * migration added), under the same names; the old ones go with the old table.
+ */
+async function moveIndexes(db: Kysely<any>, table: string): Promise<void> {
+  const old = `${table}_unpartitioned`;
+  const { rows } = await sql<{ name: string; def: string }>`
+    SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def
+    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+    WHERE x.indrelid = ${sql.lit(old)}::regclass AND NOT x.indisunique
+    ORDER BY i.relname`.execute(db);
+  for (const { name, def } of rows) {
+    await sql`ALTER INDEX ${sql.table(name)} RENAME TO ${sql.table(`${name}_unpartitioned`)}`.execute(
+      db,
+    );
+    const onNew = def.replace(/ ON (\S+\.)?"?[a-z_]+_unpartitioned"? /, ` ON ${table} `);
+    await sql.raw(onNew).execute(db);
+  }
 }
 
 /**
