@@ -51,6 +51,10 @@ import {
 } from "../modules/automation/automation.service.js";
 import { automationRoutes } from "../modules/automation/automation.routes.js";
 import { createSilenceDetector } from "../modules/network/silence-detector.js";
+import {
+  createPartitionMaintenance,
+  MAINTENANCE_INTERVAL_MS,
+} from "../modules/network/partitions.js";
 import { createSmsCentresService } from "../modules/sms/sms-centres.service.js";
 import { createSmsService } from "../modules/sms/sms.service.js";
 import { smsRoutes } from "../modules/sms/sms.routes.js";
@@ -348,6 +352,16 @@ export async function buildOtter(infra: Infrastructure) {
   });
   usageThresholds = (tx, path) => automation.usagePercentsFor(tx, path);
   const silence = createSilenceDetector({ db, clock, events });
+  const partitions = createPartitionMaintenance({
+    db,
+    clock,
+    logger: logger.child({ module: "partitions" }),
+    retention: {
+      accountingRecordsDays: config.OTTER_RETENTION_ACCOUNTING_DAYS,
+      registrationEventsDays: config.OTTER_RETENTION_REGISTRATION_DAYS,
+      usageMonths: config.OTTER_RETENTION_USAGE_MONTHS,
+    },
+  });
   const allServices = {
     ...services,
     diagnostics,
@@ -356,6 +370,7 @@ export async function buildOtter(infra: Infrastructure) {
     webhooks,
     automation,
     silence,
+    partitions,
     smsCentres,
     sms,
     cases,
@@ -448,6 +463,12 @@ export async function buildOtter(infra: Infrastructure) {
       ? null
       : startLoop("desk-sla", config.OTTER_WORKER_POLL_MS, () => sla.runOnce(), workerLog);
 
+  // Makes today's partitions at start, then keeps them ahead and within retention every hour.
+  const stopPartitions =
+    infra.startWorkers === false
+      ? null
+      : startLoop("partitions", MAINTENANCE_INTERVAL_MS, () => partitions.runOnce(), workerLog);
+
   let radius: RadiusServer | null = null;
   let smtp: SmtpListener | null = null;
   let closed = false;
@@ -507,6 +528,7 @@ export async function buildOtter(infra: Infrastructure) {
       await stopAutomation?.();
       await stopSla?.();
       await stopNetworkActions?.();
+      await stopPartitions?.();
       await sms.close();
       jobs.stop();
       await stopJobs?.();

@@ -199,6 +199,30 @@ export const configSchema = z.object({
     .describe(
       "CIDR ranges (comma-separated) that Otter may connect to although they are private, loopback or otherwise not public: for every outbound HTTP and SMPP destination, customer webhooks included. Empty: customers' webhooks reach public addresses only, the operator's HSS endpoints and SMS centres public and private ones (docs/webhooks.md).",
     ),
+  OTTER_RETENTION_ACCOUNTING_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(90)
+    .describe(
+      "Days raw RADIUS accounting records are kept (by when Otter stored them); older daily partitions are dropped whole. 0 keeps them for ever. Sessions and usage built from them are not affected.",
+    ),
+  OTTER_RETENTION_REGISTRATION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(90)
+    .describe(
+      "Days registration events from the HLR/HSS are kept (by when Otter stored them); a monthly partition is dropped once all of it is older. 0 keeps them for ever.",
+    ),
+  OTTER_RETENTION_USAGE_MONTHS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(13)
+    .describe(
+      "Calendar months of daily usage kept besides the current one; older monthly partitions are dropped whole. 0 keeps usage for ever.",
+    ),
   OTTER_RATE_LIMIT_PER_MINUTE: z.coerce
     .number()
     .int()

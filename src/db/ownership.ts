@@ -34,6 +34,7 @@ export const TABLE_OWNERS = {
   accounting_record_keys: "network",
   data_sessions: "network",
   registration_events: "network",
+  registration_event_keys: "network",
   sim_network_state: "network",
   usage_daily: "network",
   unknown_imsis: "network",

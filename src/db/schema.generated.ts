@@ -500,6 +500,11 @@ export interface RatePlanVersions {
   zone_ids: string[];
 }
 
+export interface RegistrationEventKeys {
+  event_id: string;
+  received_at: Timestamp;
+}
+
 export interface RegistrationEvents {
   account_id: string;
   at: Timestamp;
@@ -771,6 +776,7 @@ export interface DB {
   plan_offers: PlanOffers;
   rate_plan_versions: RatePlanVersions;
   rate_plans: RatePlans;
+  registration_event_keys: RegistrationEventKeys;
   registration_events: RegistrationEvents;
   sim_actions: SimActions;
   sim_audit: SimAudit;

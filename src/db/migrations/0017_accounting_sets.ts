@@ -23,7 +23,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     INSERT INTO accounting_record_keys (dedupe_key, received_at)
       SELECT dedupe_key, received_at FROM accounting_records;
     ALTER TABLE accounting_records DROP CONSTRAINT accounting_records_dedupe_key_key;
-    CREATE INDEX accounting_records_dedupe_idx ON accounting_records (dedupe_key);
 
     ALTER TABLE sim_network_state ADD COLUMN total_bytes bigint NOT NULL DEFAULT 0;
     ALTER TABLE sim_network_state ADD COLUMN cycle_start date;

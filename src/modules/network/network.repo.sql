@@ -502,20 +502,32 @@ limit
   $8;
 
 -- networkRepo.insertRegistrationEvent
--- $1 = "0190a8a0-0000-7000-8000-000000000004"
--- $2 = "hss-0001"
--- $3 = "0190a8a0-0000-7000-8000-000000000002"
--- $4 = "0190a8a0-0000-7000-8000-000000000001"
--- $5 = "234150000000001"
--- $6 = "location_update"
--- $7 = "accepted"
--- $8 = null
--- $9 = null
--- $10 = "23415"
--- $11 = "LTE"
--- $12 = null
--- $13 = "2026-12-01T00:00:00.000Z"
--- $14 = "2026-12-01T00:00:00.000Z"
+-- $1 = "hss-0001"
+-- $2 = "2026-12-01T00:00:00.000Z"
+-- $3 = "0190a8a0-0000-7000-8000-000000000004"
+-- $4 = "hss-0001"
+-- $5 = "0190a8a0-0000-7000-8000-000000000002"
+-- $6 = "0190a8a0-0000-7000-8000-000000000001"
+-- $7 = "234150000000001"
+-- $8 = "location_update"
+-- $9 = "accepted"
+-- $10 = null
+-- $11 = null
+-- $12 = "23415"
+-- $13 = "LTE"
+-- $14 = null
+-- $15 = "2026-12-01T00:00:00.000Z"
+-- $16 = "2026-12-01T00:00:00.000Z"
+with
+  "new_key" as (
+    insert into
+      "registration_event_keys" ("event_id", "received_at")
+    values
+      ($1, $2)
+    on conflict ("event_id") do nothing
+    returning
+      "event_id"
+  )
 insert into
   "registration_events" (
     "id",
@@ -533,24 +545,23 @@ insert into
     "at",
     "received_at"
   )
-values
-  (
-    $1,
-    $2,
-    $3,
-    $4,
-    $5,
-    $6,
-    $7,
-    $8,
-    $9,
-    $10,
-    $11,
-    $12,
-    $13,
-    $14
-  )
-on conflict ("event_id") do nothing
+select
+  $3 as "id",
+  $4 as "event_id",
+  $5 as "account_id",
+  $6 as "sim_id",
+  $7 as "imsi",
+  $8 as "type",
+  $9 as "result",
+  $10 as "cause",
+  $11 as "cause_type",
+  $12 as "visited_plmn",
+  $13 as "rat",
+  $14 as "imei",
+  $15 as "at",
+  $16 as "received_at"
+from
+  "new_key"
 returning
   "id";
 

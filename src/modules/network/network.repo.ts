@@ -11,6 +11,23 @@ import type { Iccid } from "../../lib/identifiers.js";
 import { iccidOf, simIdsWithin } from "../sims/sim-lookup.shared.repo.js";
 import { withinSubtree } from "../tenancy/tenancy.js";
 
+const REGISTRATION_EVENT_COLUMNS = [
+  "id",
+  "event_id",
+  "account_id",
+  "sim_id",
+  "imsi",
+  "type",
+  "result",
+  "cause",
+  "cause_type",
+  "visited_plmn",
+  "rat",
+  "imei",
+  "at",
+  "received_at",
+] as const satisfies readonly (keyof RegistrationEventsTable)[];
+
 /**
  * Queries over what the network reported of each SIM: its state (`sim_network_state`), registration
  * events, daily usage per zone and IMSIs no SIM has.
@@ -245,12 +262,28 @@ export const networkRepo = {
       .execute();
   },
 
-  /** Stores a registration event unless one with its event id is stored; returns its id, or nothing for a duplicate. */
+  /**
+   * Stores a registration event unless one with its event id is stored; returns its id, or nothing
+   * for a duplicate. The id goes into `registration_event_keys`, unique across the partitions of
+   * `registration_events` (migration 0018), in the same statement: the event is written only when
+   * its id is new.
+   */
   insertRegistrationEvent: (tx: Tx, row: Insertable<RegistrationEventsTable>) =>
     tx
+      .with("new_key", (db) =>
+        db
+          .insertInto("registration_event_keys")
+          .values({ event_id: row.event_id, received_at: row.received_at })
+          .onConflict((oc) => oc.column("event_id").doNothing())
+          .returning("event_id"),
+      )
       .insertInto("registration_events")
-      .values(row)
-      .onConflict((oc) => oc.column("event_id").doNothing())
+      .columns(REGISTRATION_EVENT_COLUMNS)
+      .expression((eb) =>
+        eb
+          .selectFrom("new_key")
+          .select(REGISTRATION_EVENT_COLUMNS.map((c) => sql`${row[c] ?? null}`.as(c))),
+      )
       .returning("id")
       .executeTakeFirst(),
 
