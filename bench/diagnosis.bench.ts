@@ -112,7 +112,8 @@ async function dropIndexes(c: pg.Client, table: string): Promise<string[]> {
   for (const i of idx) await c.query(`DROP INDEX ${i.indexname}`);
   return [
     ...cons.map((k) => `ALTER TABLE ${table} ADD CONSTRAINT ${k.conname} ${k.def}`),
-    ...idx.map((i) => String(i.indexdef)),
+    // A partitioned table's index reads `ON ONLY <table>`: rebuilt as such, its partitions would get none.
+    ...idx.map((i) => String(i.indexdef).replace(" ON ONLY ", " ON ")),
   ];
 }
 
@@ -163,6 +164,20 @@ async function seed(url: string, o: Options, f: Fixture): Promise<Record<string,
              CASE WHEN i % 100 = 0 THEN ${at("86400000 * 3")} END, '208', '01', 'LTE-M', jsonb_build_object('tac', 1000 + i % 500, 'eci', 100000 + i % 90000), ${at("(i % 86400) * 1000")}
       FROM generate_series(0::bigint, ${N - 1}) i`),
     );
+
+    // The history seeded below lies before the partitions Otter made at start (the current month and
+    // the ones ahead): give its months their partitions, as an Otter running for months has them.
+    for (const table of ["registration_events", "usage_daily"])
+      for (let back = 1; back <= 3; back++) {
+        const now = new Date();
+        const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
+        const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back + 1, 1));
+        const name = `${table}_p${from.toISOString().slice(0, 7).replace("-", "")}`;
+        const bound = (d: Date) => `'${d.toISOString().slice(0, 10)} 00:00:00+00'`;
+        await a.query(
+          `CREATE TABLE IF NOT EXISTS ${name} PARTITION OF ${table} FOR VALUES FROM (${bound(from)}) TO (${bound(to)})`,
+        );
+      }
 
     const tables = ["data_sessions", "registration_events", "usage_daily"];
     const restore: string[] = [];

@@ -159,8 +159,10 @@ export function createPartitionMaintenance(deps: {
     let keysBefore: Date | null = null;
     const locked = await inTransaction(db, async (tx) => {
       if (!(await partitionsRepo.tryLock(tx, plan.table))) return false;
-      await partitionsRepo.createDefault(tx, plan.table);
       const names = await partitionsRepo.partitionNames(tx, plan.table);
+      // Only when missing: even a no-op CREATE … PARTITION OF would lock the table against inserts.
+      if (!names.includes(`${plan.table}_default`))
+        await partitionsRepo.createDefault(tx, plan.table);
       const ranges = names.flatMap((n) => rangeOf(plan.table, n) ?? []);
       for (const want of wantedRanges(plan, now)) {
         if (ranges.some((r) => r.from < want.to && want.from < r.to)) continue;
