@@ -68,12 +68,14 @@ export function latencies(times: number[], errors: number): Latencies {
   };
 }
 
-function get(
+/** One `GET /api/v1/sims/{iccid}`. */
+export function getSim(
   agent: http.Agent,
   port: number,
-  path: string,
+  iccid: string,
   apiKey: string,
 ): Promise<{ status: number; body: string }> {
+  const path = `/api/v1/sims/${iccid}`;
   return new Promise((res, rej) => {
     const req = http.request(
       { host: "127.0.0.1", port, path, agent, headers: { authorization: `Bearer ${apiKey}` } },
@@ -115,7 +117,7 @@ export async function runLookups(p: {
     for (let k = 0; k < p.warmup + p.n; k++) {
       const iccid = p.iccidAt(Math.floor(rand() * p.rows));
       const t0 = performance.now();
-      const r = await get(agent, p.port, `/api/v1/sims/${iccid}`, p.apiKey);
+      const r = await getSim(agent, p.port, iccid, p.apiKey);
       const ms = performance.now() - t0;
       if (k < p.warmup) continue;
       if (r.status !== 200 || !r.body.includes(iccid)) errors++;
