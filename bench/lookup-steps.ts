@@ -5,7 +5,7 @@
  * statement through Kysely and the pool, the API-key check, the service's `get`, Fastify's
  * `inject` (routing, hooks, validation, serialisation; no socket) and the request over HTTP.
  *
- *   node --import tsx bench/lookup-steps.ts --rows 100000 --n 2000
+ *   node --import tsx bench/lookup-steps.ts --rows 100000 --n 2000 [--only inject] [--plans none]
  */
 import { randomBytes } from "node:crypto";
 import http from "node:http";
@@ -31,6 +31,7 @@ async function main() {
       rows: { type: "string", default: "100000" },
       n: { type: "string", default: "2000" },
       plans: { type: "string", default: "all" },
+      only: { type: "string" },
       "pg-url": { type: "string", default: "postgres://root@127.0.0.1:5432/test" },
     },
   });
@@ -136,6 +137,7 @@ async function main() {
       `lookup steps: ${rows} SIMs, plans ${values.plans}, ${n} per step, load ${loadavg().join(" ")}\n`,
     );
     for (const [name, step] of steps) {
+      if (values.only && !name.toLowerCase().includes(values.only.toLowerCase())) continue;
       const rand = prng(0x57e9);
       const times: number[] = [];
       for (let k = 0; k < n + 200; k++) {
