@@ -36,6 +36,13 @@ import pg from "pg";
 import copyStreams from "pg-copy-streams";
 import { luhnCheckDigit } from "../src/lib/identifiers.js";
 import {
+  describeLookups,
+  directPglite,
+  directPostgres,
+  type LookupResult,
+  runLookups,
+} from "./sim-lookup.js";
+import {
   adminQuery,
   BENCH_DIR,
   freeTcpPort,
@@ -422,49 +429,30 @@ async function importThroughApi(
   }
 }
 
-interface LookupResult {
-  requests: number;
-  warmup: number;
-  errors: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  meanMs: number;
-}
-
-/** Sequential GET /api/v1/sims/{iccid} for random ICCIDs of the file, over one keep-alive connection. */
+/**
+ * Sequential GET /api/v1/sims/{iccid} for random ICCIDs of the file, over one keep-alive connection,
+ * then the same indexed SELECT issued directly over one connection (bench/sim-lookup.ts): on
+ * PostgreSQL beside the running server, on PGlite once the server has stopped (one process owns a
+ * data directory).
+ */
 async function lookups(
   server: Server,
   rows: number,
   n: number,
   warmup: number,
+  storage: Record<string, string>,
 ): Promise<LookupResult> {
-  const rand = prng(0x100c);
-  const times: number[] = [];
-  let errors = 0;
-  for (let k = 0; k < warmup + n; k++) {
-    const iccid = iccidAt(Math.floor(rand() * rows));
-    const t0 = performance.now();
-    const r = await httpRequest(server.port, { method: "GET", path: `/api/v1/sims/${iccid}` });
-    const ms = performance.now() - t0;
-    if (k < warmup) continue;
-    if (r.status !== 200 || !r.body.includes(iccid)) errors++;
-    times.push(ms);
-  }
-  times.sort((a, b) => a - b);
-  const pct = (p: number) =>
-    times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]!;
-  return {
-    requests: n,
+  const url = storage.DATABASE_URL;
+  return runLookups({
+    port: server.port,
+    apiKey: API_KEY,
+    iccidAt,
+    rows,
+    n,
     warmup,
-    errors,
-    p50Ms: round(pct(50)),
-    p95Ms: round(pct(95)),
-    p99Ms: round(pct(99)),
-    maxMs: round(times[times.length - 1]!),
-    meanMs: round(times.reduce((a, b) => a + b, 0) / times.length),
-  };
+    openDirect: () => (url ? directPostgres(url) : directPglite(storage.OTTER_DATA_DIR!)),
+    beforeDirect: url ? undefined : () => server.stop(),
+  });
 }
 
 // ─── one engine ─────────────────────────────────────────────────────────────────────────────
@@ -505,7 +493,7 @@ async function benchEngine(engine: Engine, o: Options, file: string): Promise<En
     let lookup: LookupResult | null = null;
     if (otter.status === "succeeded" && o.lookups > 0) {
       log(`${engine}: ${o.lookups} lookups by ICCID …`);
-      lookup = await lookups(server, o.rows, o.lookups, o.warmup);
+      lookup = await lookups(server, o.rows, o.lookups, o.warmup, storage);
     }
     return {
       engine,
@@ -573,15 +561,7 @@ function table(results: EngineResult[]): string {
     ]);
     if (r.lookup) {
       const l = r.lookup;
-      rows.push([
-        r.engine,
-        "GET /sims/{iccid}",
-        "-",
-        "-",
-        "-",
-        "-",
-        `p50 ${l.p50Ms} ms, p95 ${l.p95Ms} ms, p99 ${l.p99Ms} ms, max ${l.maxMs} ms (${l.requests} req, ${l.errors} errors)`,
-      ]);
+      rows.push([r.engine, "GET /sims/{iccid}", "-", "-", "-", "-", describeLookups(l)]);
     }
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));

@@ -19,6 +19,7 @@ export const TABLE_OWNERS = {
   rate_plans: "catalog",
   rate_plan_versions: "catalog",
   plan_offers: "catalog",
+  catalog_revision: "catalog",
   sims: "sims",
   sim_audit: "sims",
   sim_scheduled_changes: "sims",

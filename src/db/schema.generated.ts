@@ -178,6 +178,11 @@ export interface CaseSla {
   tier: number;
 }
 
+export interface CatalogRevision {
+  revision: number;
+  singleton: Generated<boolean>;
+}
+
 export interface CommunicationPlans {
   account_id: string;
   apns: unknown;
@@ -751,6 +756,7 @@ export interface DB {
   case_links: CaseLinks;
   case_sla: CaseSla;
   cases: Cases;
+  catalog_revision: CatalogRevision;
   communication_plans: CommunicationPlans;
   consultations: Consultations;
   contacts: Contacts;

@@ -17,6 +17,7 @@ import * as m0015 from "./0015_event_queues.js";
 import * as m0016 from "./0016_account_scope.js";
 import * as m0017 from "./0017_accounting_sets.js";
 import * as m0018 from "./0018_network_partitions.js";
+import * as m0019 from "./0019_catalog_revision.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   "0016_account_scope": m0016,
   "0017_accounting_sets": m0017,
   "0018_network_partitions": m0018,
+  "0019_catalog_revision": m0019,
 };
 
 export const migrationProvider: MigrationProvider = {

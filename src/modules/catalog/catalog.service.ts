@@ -25,6 +25,13 @@ import type {
 } from "./catalog.schemas.js";
 import { catalogRepo, type CatalogRef, type PlanKind } from "./catalog.repo.js";
 import { plansRepo } from "./plans.repo.js";
+import {
+  billShock,
+  createSimPlansCache,
+  loadCommFacts,
+  loadRateFacts,
+  versionAt,
+} from "./sim-plans.js";
 
 interface Deps {
   db: Db;
@@ -142,13 +149,6 @@ export function createCatalogService(deps: Deps) {
 
   const versionsOf = plansRepo.versionsOf;
 
-  /** The version in force at `at`: the latest whose effectiveFrom is not after it. */
-  function versionAt<T extends { effective_from: Date }>(versions: T[], at: Date): T | undefined {
-    let current: T | undefined;
-    for (const v of versions) if (v.effective_from.getTime() <= at.getTime()) current = v;
-    return current;
-  }
-
   async function presentRatePlan(ex: Executor, p: RatePlan) {
     const versions = await versionsOf(ex, p.id);
     const zones = await zoneMap(ex, [...new Set(versions.flatMap((v) => v.zone_ids))]);
@@ -251,30 +251,58 @@ export function createCatalogService(deps: Deps) {
     at: Date,
   ): Promise<Warning[]> {
     if (!commPlanId || !ratePlanId) return [];
-    const comm = await plansRepo.findCommunicationPlan(ex, { id: commPlanId });
-    const rate = await plansRepo.findRatePlan(ex, { id: ratePlanId });
-    if (!comm || !rate) return [];
-    const version =
-      versionAt(await versionsOf(ex, rate.id), at) ?? (await versionsOf(ex, rate.id))[0];
-    if (!version) return [];
-    const priced = new Set(version.zone_ids);
-    const zones = await zoneMap(ex, comm.zone_ids);
-    return comm.zone_ids
-      .filter((id) => !priced.has(id))
-      .map((id) => {
-        const name = zones.get(id)?.name ?? id;
-        return {
-          code: "BILL_SHOCK_RISK",
-          message: `Communication plan "${comm.name}" allows zone "${name}", which rate plan "${rate.name}" (version ${version.version}) does not price: usage there would be charged at pay-per-use prices. Restrict the communication plan or add the zone to the rate plan.`,
-          zone: { id, name },
-        };
-      });
+    const [comm, rate] = await Promise.all([
+      loadCommFacts(ex, commPlanId),
+      loadRateFacts(ex, ratePlanId),
+    ]);
+    return comm && rate ? billShock(comm, rate, at) : [];
+  }
+
+  const simPlansCache = createSimPlansCache({
+    comm: (id) => loadCommFacts(db, id),
+    rate: (id) => loadRateFacts(db, id),
+  });
+
+  /**
+   * What a SIM's detail shows of its plans at `at`: their names, the rate plan's version in force
+   * and the bill-shock warnings. With the catalog revision read beside the SIM (outside a
+   * transaction), from this process's memory for that revision; otherwise read on `ex`.
+   */
+  async function simPlans(
+    ex: Executor,
+    sim: { communicationPlanId: string | null; ratePlanId: string | null },
+    at: Date,
+    revision: number | null,
+  ) {
+    const cache = revision !== null && !ex.isTransaction;
+    const [comm, rate] = await Promise.all([
+      sim.communicationPlanId === null
+        ? null
+        : cache
+          ? simPlansCache.comm(revision, sim.communicationPlanId)
+          : loadCommFacts(ex, sim.communicationPlanId),
+      sim.ratePlanId === null
+        ? null
+        : cache
+          ? simPlansCache.rate(revision, sim.ratePlanId)
+          : loadRateFacts(ex, sim.ratePlanId),
+    ]);
+    const version = rate ? versionAt(rate.versions, at) : undefined;
+    return {
+      names: {
+        comm: new Map(comm ? [[comm.id, comm.name]] : []),
+        rate: new Map(rate ? [[rate.id, rate.name]] : []),
+      },
+      version: version ? { version: version.version, terms: version.terms as StoredTerms } : null,
+      warnings: comm && rate ? billShock(comm, rate, at) : [],
+    };
   }
 
   return {
     findPlan,
     isOffered,
     billShockWarnings,
+    simPlans,
     versionAt,
 
     findPlanFor,

@@ -37,6 +37,39 @@ where
 for update of
   "sims";
 
+-- simsRepo.findForLookup
+-- $1 = "pending"
+-- $2 = "89440000000000000001"
+select
+  "sims".*,
+  (
+    select
+      "account_scope"."path"
+    from
+      "account_scope"
+    where
+      "account_scope"."account_id" = "sims"."account_id"
+  ) as "account_path",
+  exists (
+    select
+      "sim_scheduled_changes"."id"
+    from
+      "sim_scheduled_changes"
+    where
+      "sim_scheduled_changes"."sim_id" = "sims"."id"
+      and "sim_scheduled_changes"."status" = $1
+  ) as "has_pending_changes",
+  (
+    select
+      "catalog_revision"."revision"
+    from
+      "catalog_revision"
+  ) as "catalog_revision"
+from
+  "sims"
+where
+  "sims"."iccid" = $2;
+
 -- simsRepo.findById (example 1)
 -- $1 = "0190a8a0-0000-7000-8000-000000000001"
 select

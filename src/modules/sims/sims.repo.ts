@@ -3,6 +3,7 @@ import type { Executor, Tx } from "../../db/database.js";
 import type { SimAuditTable, SimScheduledChangesTable, SimsTable } from "../../db/schema.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 import type { Eid, Iccid, Imei, Imsi, Msisdn } from "../../lib/identifiers.js";
+import { catalogRevision } from "../catalog/catalog-revision.shared.repo.js";
 import { pathOf, withinSubtree } from "../tenancy/tenancy.js";
 
 /** What a SIM list may be filtered by; plans by id, resolved by the caller. */
@@ -30,6 +31,36 @@ export const simsRepo = {
     if (opts.forUpdate) q = q.forUpdate("sims");
     return q.executeTakeFirst();
   },
+
+  /**
+   * A SIM by ICCID for `GET /api/v1/sims/{iccid}`: the row, whether it has pending changes (read
+   * them only then) and the catalog's revision, for the plans the catalog service keeps in memory
+   * — one statement, one snapshot.
+   */
+  findForLookup: (db: Executor, iccid: Iccid) =>
+    db
+      .selectFrom("sims")
+      .selectAll("sims")
+      .select((eb) => [
+        pathOf(eb, "sims.account_id").as("account_path"),
+        eb
+          .exists(
+            eb
+              .selectFrom("sim_scheduled_changes")
+              .select("sim_scheduled_changes.id")
+              .whereRef("sim_scheduled_changes.sim_id", "=", "sims.id")
+              .where("sim_scheduled_changes.status", "=", "pending"),
+          )
+          .as("has_pending_changes"),
+        catalogRevision().as("catalog_revision"),
+      ])
+      .where("sims.iccid", "=", iccid)
+      .$narrowType<{
+        account_path: string;
+        has_pending_changes: boolean;
+        catalog_revision: number;
+      }>()
+      .executeTakeFirst(),
 
   findById: (db: Executor, id: string, opts: { forUpdate?: boolean } = {}) => {
     let q = db
@@ -303,6 +334,7 @@ const MSISDN_2 = "447700900002" as Msisdn;
 
 export const simsRepoSql: SqlExamples<typeof simsRepo> = {
   findByIccid: [[ICCID], [ICCID, { forUpdate: true }]],
+  findForLookup: [[ICCID]],
   findById: [[SIM], [SIM, { forUpdate: true }]],
   findClash: [[{ iccid: ICCID, imsi: IMSI, msisdn: MSISDN }]],
   findHoldingAny: [

@@ -84,12 +84,7 @@ interface Deps {
   accounts: Pick<AccountsService, "requireVisible" | "rootAccount" | "directory">;
   catalog: Pick<
     CatalogService,
-    | "resolvePlanRef"
-    | "planNames"
-    | "isOffered"
-    | "billShockWarnings"
-    | "rateVersionAt"
-    | "findPlan"
+    "resolvePlanRef" | "planNames" | "isOffered" | "simPlans" | "rateVersionAt" | "findPlan"
   >;
   events: EventsService;
 }
@@ -437,27 +432,40 @@ export function createSimsService(deps: Deps) {
     );
   }
 
-  async function detail(ex: Executor, sim: Sim, view: HolderView) {
+  /**
+   * A SIM as its detail shows it. `known` is what `findForLookup` read beside the row: with it,
+   * pending changes are read only when there are some, and the plans come from the catalog's
+   * memory for the revision read in the same statement.
+   */
+  async function detail(
+    ex: Executor,
+    sim: Sim,
+    view: HolderView,
+    known?: { hasPendingChanges: boolean; catalogRevision: number },
+  ) {
     const now = clock.now();
     // The reads are independent: on PostgreSQL they go out together over the pool (a lookup waits
     // for the slowest, not for the sum); a transaction or PGlite runs them one after another.
-    const [n, version, pending, warnings] = await allRead([
-      names(ex, [sim]),
-      sim.rate_plan_id ? deps.catalog.rateVersionAt(ex, sim.rate_plan_id, now) : null,
-      repo.pendingChanges(ex, sim.id),
-      deps.catalog.billShockWarnings(ex, sim.communication_plan_id, sim.rate_plan_id, now),
+    const [plans, pending] = await allRead([
+      deps.catalog.simPlans(
+        ex,
+        { communicationPlanId: sim.communication_plan_id, ratePlanId: sim.rate_plan_id },
+        now,
+        known?.catalogRevision ?? null,
+      ),
+      known && !known.hasPendingChanges ? [] : repo.pendingChanges(ex, sim.id),
     ]);
-    const dataLimitBytes = version?.terms.dataLimitBytes ?? null;
+    const dataLimitBytes = plans.version?.terms.dataLimitBytes ?? null;
     const paths = await accountPaths(ex, accountIdsIn([], pending));
     return {
-      ...presentSim(sim, n),
+      ...presentSim(sim, plans.names),
       usageLimit: {
         dataLimitBytes,
         override: sim.overage_limit_override as "DEFAULT",
         enforced: dataLimitBytes !== null && sim.overage_limit_override === "DEFAULT",
       },
       pendingChanges: pending.map((c) => presentScheduled(c, view, paths)),
-      warnings: warnings.map(({ code, message }) => ({ code, message })),
+      warnings: plans.warnings.map(({ code, message }) => ({ code, message })),
     };
   }
 
@@ -537,9 +545,16 @@ export function createSimsService(deps: Deps) {
       return sims.map((s) => presentSim(s, n));
     },
 
-    async get(principal: Principal, iccid: string) {
+    async get(principal: Principal, key: string) {
       requirePermission(principal, "sims:read");
-      return detail(db, await requireVisibleSim(principal, iccid), holderView(principal));
+      const iccid = storedForm(parseIccid, key);
+      if (iccid === undefined) throw simNotFound(key);
+      const sim = await repo.findForLookup(db, iccid);
+      if (!sim || !inSubtree(principal.accountPath, sim.account_path)) throw simNotFound(iccid);
+      return detail(db, sim, holderView(principal), {
+        hasPendingChanges: sim.has_pending_changes,
+        catalogRevision: sim.catalog_revision,
+      });
     },
 
     async create(principal: Principal, input: SimCreate) {
