@@ -122,6 +122,30 @@ describe("RADIUS accounting over UDP", () => {
     });
   });
 
+  it("closes on Accounting-On the sessions sent before it and not those sent after, all in flight at once", async () => {
+    const base = Math.floor(t.clock.now().getTime() / 1000) * 1000;
+    const at = (s: number) => attr.date(Attr.EventTimestamp, new Date(base + s * 1000));
+    const before = packet(1, "udp-on-1", [at(-20)]);
+    const on = accountingRequest({
+      identifier: ident++ % 256,
+      secret: SECRET,
+      attributes: [
+        attr.uint32(Attr.AcctStatusType, 7),
+        attr.ipv4(Attr.NasIpAddress, "127.0.0.1"),
+        at(-10),
+      ],
+    });
+    const after = packet(1, "udp-on-2", [at(-10)]);
+    const answers = await Promise.all([send(before), send(on), send(after)]);
+    expect(answers.every((a) => a !== null)).toBe(true);
+    // The session started 20 s ago was open when the gateway restarted; the one after it was not.
+    const startedAt = (sec: number) => new Date(base + sec * 1000).toISOString();
+    const status = (sec: number) =>
+      list.find((x: { startedAt: string }) => x.startedAt === startedAt(sec))?.status;
+    const list = await sessions();
+    expect([status(-20), status(-10)]).toEqual(["closed", "open"]);
+  });
+
   it("answers a retransmission again without counting it twice", async () => {
     const stop = packet(2, "udp-2", [
       attr.uint32(Attr.AcctInputOctets, 1000),

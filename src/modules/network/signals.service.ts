@@ -777,12 +777,15 @@ export function createSignalsService(deps: Deps) {
     async recordAccounting(batch: AccountingInput[]): Promise<("stored" | "duplicate")[]> {
       if (batch.length === 0) return [];
       return inTransaction(db, async (tx) => {
-        const root = await deps.accounts.rootAccount(tx);
         const ctx = batchContext(tx);
         const sims = await simsOfBatch(
           tx,
           batch.map((r) => r.imsi),
         );
+        // Records of no known SIM belong to the operator; its account is read only when there are some.
+        const root = batch.some((r) => !r.imsi || !sims.has(r.imsi))
+          ? await deps.accounts.rootAccount(tx)
+          : { id: "" };
         const fresh = await sessionsRepo.storeNewRecords(
           tx,
           clock.now(),
