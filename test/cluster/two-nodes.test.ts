@@ -42,7 +42,7 @@ async function freeUdpPort(): Promise<number> {
   return port;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null>, ms = 20_000): Promise<T> {
+async function waitFor<T>(what: string, probe: () => Promise<T | null>, ms = 30_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const v = await probe();
