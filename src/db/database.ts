@@ -56,6 +56,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pool.on("error", () => {
       /* an idle client lost its connection; the pool replaces it */
     });
+    // A connection the server ends (a failover, a restart, pg_terminate_backend) while a
+    // transaction holds it between two statements reports the error on its client, which throws it
+    // when nothing listens: it would take the whole process down. The transaction's next statement
+    // fails instead, and the pool drops the client when it is released (docs/storage.md).
+    pool.on("connect", (client) => {
+      client.on("error", () => {});
+    });
     const db = new Kysely<DB>({
       dialect: new PostgresDialect({ pool }),
     });
