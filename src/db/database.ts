@@ -115,6 +115,23 @@ export async function migrate(db: Db): Promise<void> {
 }
 
 /**
+ * Whether `err` says the database connection went away (a failover, a restart, a network cut):
+ * SQLSTATE class 08, the server shutting the session down (57P01–57P03), or the socket failing.
+ * What was running rolled back; the same work may be tried again once the database answers.
+ */
+export function isConnectionLost(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === "string") {
+    if (code.startsWith("08") || ["57P01", "57P02", "57P03"].includes(code)) return true;
+    if (["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT"].includes(code)) return true;
+  }
+  return (
+    err instanceof Error &&
+    /Connection terminated|not queryable|Client was closed|terminating connection/.test(err.message)
+  );
+}
+
+/**
  * Runs `fn` in a transaction, retrying on serialization failures and deadlocks (SQLSTATE 40001,
  * 40P01), which distributed PostgreSQL engines raise under contention.
  */
