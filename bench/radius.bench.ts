@@ -11,6 +11,11 @@
  *   freeradius — the reference: FreeRADIUS's default configuration (accounting to its detail file),
  *     the same generator, the same phases; the detail file is checked the same way.
  *   echo — (not by default) a bare responder that stores nothing: the generator's own ceiling.
+ * With --nodes 2 (PostgreSQL), two `otter serve` processes run on the one database, each with its
+ * own RADIUS port; the generator's sockets (gateways) are split between them, and the figures are
+ * their sum. Each run prints the CPU each side spends per answered Interim, in microseconds: the
+ * Otter process(es), the PostgreSQL backends of Otter's database, FreeRADIUS; and the ratio of
+ * Otter's (with PostgreSQL's) to FreeRADIUS's.
  * The generator keeps 4 sockets × 16 requests in flight, resends the same packet after 3 s, gives up
  * after 3 retries and counts what was never answered.
  * It prints a table and one JSON line, and removes the databases, directories and processes it made.
@@ -38,6 +43,7 @@ import {
   importSims,
   openStoredDatabase,
   type OtterEngine,
+  type OtterServer,
   radiusMetrics,
   type RadiusMetrics,
   startOtter,
@@ -92,6 +98,8 @@ interface Options {
   timeoutS: number;
   /** The checkout whose `otter serve` is measured (default: this one). */
   otterRoot: string;
+  /** `otter serve` processes on the one PostgreSQL database (PGlite: always 1). */
+  nodes: number;
 }
 
 interface Check {
@@ -109,10 +117,14 @@ interface Cpu {
   machineBusyPct: number;
   /** Cores busy with anything else (other users of the machine), derived from the above. */
   others: number;
+  /** CPU microseconds per answered Interim: the server process(es), PostgreSQL's backends, the generator. */
+  perRequestUs: { server: number | null; postgres: number | null; generator: number };
 }
 
 interface EngineResult {
   engine: Engine;
+  /** Otter processes that served the run. */
+  nodes?: number;
   setup: { importSeconds?: number; ports?: string; version?: string };
   start: Summary;
   interim: Summary;
@@ -153,13 +165,48 @@ function newState(o: Options): State {
 /** CPU seconds used so far by the given processes (those that have exited count as 0). */
 const pidsCpu = (pids: number[]) => pids.reduce((a, pid) => a + (procCpuSeconds(pid) ?? 0), 0);
 
+/**
+ * The CPU a changing set of processes uses from now on: PostgreSQL's backends come and go with
+ * Otter's connection pools (an idle connection is closed after 10 s, a busy pool opens more), so
+ * the set is listed again every second. A process first seen later was born during the run and
+ * counts from zero; one that exits keeps what it had used when last seen.
+ */
+async function cpuOfChangingSet(list: () => Promise<number[]>) {
+  const seen = new Map<number, { first: number; last: number }>();
+  const sample = async (born: boolean) => {
+    const pids = new Set([...seen.keys(), ...(await list().catch(() => []))]);
+    for (const pid of pids) {
+      const v = procCpuSeconds(pid);
+      if (v === null) continue;
+      const s = seen.get(pid);
+      if (s) s.last = v;
+      else seen.set(pid, { first: born ? 0 : v, last: v });
+    }
+  };
+  await sample(false);
+  let sampling: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    sampling = sampling.then(() => sample(true));
+  }, 1000);
+  return {
+    /** Stops sampling; CPU seconds used since the start. */
+    async stop(): Promise<number> {
+      clearInterval(timer);
+      await sampling;
+      await sample(true);
+      return [...seen.values()].reduce((a, s) => a + (s.last - s.first), 0);
+    },
+  };
+}
+
 async function phases(
   o: Options,
   target: {
-    port: number;
+    /** One accounting server per port; the generator's sockets are split over them. */
+    ports: number[];
     secret: string;
     runTag: string;
-    serverPid: number | null;
+    serverPids: number[];
     label: string;
     dbPids?: () => Promise<number[]>;
   },
@@ -167,7 +214,8 @@ async function phases(
   const state = newState(o);
   const base: Omit<PhaseSpec, "kind" | "epochMs"> = {
     host: "127.0.0.1",
-    port: target.port,
+    port: target.ports[0]!,
+    ports: target.ports.length > 1 ? target.ports : undefined,
     secret: target.secret,
     runTag: target.runTag,
     ...LOAD,
@@ -186,11 +234,10 @@ async function phases(
   log(
     `${target.label}: Interim-Updates for ${o.seconds} s${o.requests ? ` (at most ${o.requests})` : ""} …`,
   );
-  const dbPids = target.dbPids ? await target.dbPids() : [];
+  const pgCpu = target.dbPids ? await cpuOfChangingSet(target.dbPids) : null;
   const cpu0 = {
     gen: process.cpuUsage(),
-    server: target.serverPid ? procCpuSeconds(target.serverPid) : null,
-    pg: pidsCpu(dbPids),
+    server: target.serverPids.length > 0 ? pidsCpu(target.serverPids) : null,
     machine: machineCpu(),
     t: now(),
   };
@@ -200,21 +247,28 @@ async function phases(
   );
   const wall = (now() - cpu0.t) / 1000;
   const gen = process.cpuUsage(cpu0.gen);
-  const serverCpu = target.serverPid ? procCpuSeconds(target.serverPid) : null;
+  const serverCpu = target.serverPids.length > 0 ? pidsCpu(target.serverPids) : null;
   const m1 = machineCpu();
   const generator = (gen.user + gen.system) / 1e6 / wall;
   const server = serverCpu !== null && cpu0.server !== null ? (serverCpu - cpu0.server) / wall : 0;
-  const postgres = Math.max(0, (pidsCpu(dbPids) - cpu0.pg) / wall);
+  const postgres = pgCpu ? (await pgCpu.stop()) / wall : 0;
   const busyShare = (m1.busy - cpu0.machine.busy) / Math.max(0.001, m1.total - cpu0.machine.total);
+  const interim = summarize(interimRes);
+  const usPerRequest = (coreShare: number) =>
+    interim.answered > 0 ? round((coreShare * wall * 1e6) / interim.answered, 0) : 0;
   const cpu: Cpu = {
     generator: round(generator),
     server: serverCpu !== null && cpu0.server !== null ? round(server) : null,
     postgres: round(postgres),
     machineBusyPct: round(100 * busyShare, 1),
     others: round(Math.max(0, busyShare * os.cpus().length - generator - server - postgres)),
+    perRequestUs: {
+      server: serverCpu !== null && cpu0.server !== null ? usPerRequest(server) : null,
+      postgres: target.dbPids ? usPerRequest(postgres) : null,
+      generator: usPerRequest(generator),
+    },
   };
   const loadAfter = loadavg();
-  const interim = summarize(interimRes);
   log(
     `${target.label}: ${interim.answered} Interims answered at ${interim.requestsPerSecond}/s, p99 ${interim.p99Ms} ms, ${interim.retransmissions} retransmissions, ${interim.lost} lost`,
   );
@@ -257,9 +311,25 @@ async function benchOtter(engine: OtterEngine, o: Options, csv: string): Promise
           OTTER_DATA_DIR: freshDir("radius-otter-pg-data"),
         }
       : { OTTER_DATA_DIR: freshDir("radius-otter-pglite") };
-  const radiusPort = await freeUdpPort();
-  log(`${engine}: starting otter serve (RADIUS on 127.0.0.1:${radiusPort}) …`);
-  const server = await startOtter(engine, { storage, apiKey, radiusPort, root: o.otterRoot });
+  const nodes = engine === "postgres" ? o.nodes : 1;
+  const servers: OtterServer[] = [];
+  for (let n = 0; n < nodes; n++) {
+    const radiusPort = await freeUdpPort();
+    log(
+      `${engine}: starting otter serve${nodes > 1 ? ` node ${n + 1} of ${nodes}` : ""} (RADIUS on 127.0.0.1:${radiusPort}) …`,
+    );
+    // Node 1 migrates the fresh database; the others start on it as further nodes do.
+    servers.push(
+      await startOtter(engine, {
+        storage,
+        apiKey,
+        radiusPort,
+        root: o.otterRoot,
+        logName: nodes > 1 ? `radius-otter-${engine}-node${n + 1}.log` : undefined,
+      }),
+    );
+  }
+  const server = servers[0]!;
   const me = await api<{ accountId: string }>(server, "GET", "/api/v1/users/me");
   await api(server, "POST", "/api/v1/network/clients", {
     name: "bench-pgw",
@@ -279,15 +349,16 @@ async function benchOtter(engine: OtterEngine, o: Options, csv: string): Promise
           await adminQuery(o.pgUrl, `SELECT pid FROM pg_stat_activity WHERE datname = '${dbName}'`)
         ).rows.map((r) => Number(r.pid))
     : undefined;
+  const label = nodes > 1 ? `${engine}×${nodes}` : engine;
   const run = await phases(o, {
-    port: radiusPort,
+    ports: servers.map((s) => s.radiusPort),
     secret,
     runTag,
-    serverPid: server.child.pid ?? null,
-    label: engine,
+    serverPids: servers.flatMap((s) => (s.child.pid ? [s.child.pid] : [])),
+    label,
     dbPids,
   });
-  const metrics = await radiusMetrics(server);
+  const metrics = sumMetrics(await Promise.all(servers.map((s) => radiusMetrics(s))));
   const check = lossLines(run.start, run.interim);
   const droppedTotal = Object.values(metrics.dropped).reduce((a, b) => a + b, 0);
   if (droppedTotal > 0) check.pass = false;
@@ -336,7 +407,7 @@ async function benchOtter(engine: OtterEngine, o: Options, csv: string): Promise
   );
 
   log(`${engine}: stopping otter serve, then checking the database …`);
-  await server.stop();
+  await Promise.all(servers.map((s) => s.stop()));
   const db = await openStoredDatabase(engine, storage);
   try {
     const byStatus = Object.fromEntries(
@@ -410,6 +481,7 @@ async function benchOtter(engine: OtterEngine, o: Options, csv: string): Promise
   await runCleanups();
   return {
     engine,
+    nodes,
     setup: { importSeconds: round(importSeconds, 1) },
     start: run.start,
     interim: run.interim,
@@ -429,10 +501,10 @@ async function benchFreeRadius(o: Options): Promise<EngineResult> {
   const fr = await startFreeRadius(secret);
   log(`freeradius ${fr.version}: up on ${fr.ports}`);
   const run = await phases(o, {
-    port: fr.acctPort,
+    ports: [fr.acctPort],
     secret,
     runTag,
-    serverPid: fr.child.pid ?? null,
+    serverPids: fr.child.pid ? [fr.child.pid] : [],
     label: "freeradius",
   });
   await fr.stop();
@@ -488,10 +560,10 @@ async function benchEcho(o: Options): Promise<EngineResult> {
   const [chunk] = (await once(child.stdout!, "data")) as [Buffer];
   const port = Number(chunk.toString().trim());
   const run = await phases(o, {
-    port,
+    ports: [port],
     secret,
     runTag: "echo",
-    serverPid: child.pid ?? null,
+    serverPids: child.pid ? [child.pid] : [],
     label: "echo",
   });
   await runCleanups();
@@ -524,6 +596,7 @@ function table(results: EngineResult[]): string {
       "retrans",
       "lost",
       "CPU srv/gen/pg/other",
+      "µs/req srv/pg",
       "zero loss",
     ],
   ];
@@ -536,8 +609,12 @@ function table(results: EngineResult[]): string {
         phase === "Interim"
           ? `${r.cpu.server ?? "-"}/${r.cpu.generator}/${r.engine === "postgres" ? r.cpu.postgres : "-"}/${r.cpu.others}`
           : "";
+      const us =
+        phase === "Interim"
+          ? `${r.cpu.perRequestUs.server ?? "-"}/${r.cpu.perRequestUs.postgres ?? "-"}`
+          : "";
       rows.push([
-        r.engine,
+        (r.nodes ?? 1) > 1 ? `${r.engine}×${r.nodes}` : r.engine,
         phase,
         String(p.answered),
         String(p.seconds),
@@ -550,6 +627,7 @@ function table(results: EngineResult[]): string {
         String(p.retransmissions),
         String(p.lost),
         cpu,
+        us,
         phase === "Interim" ? (r.check.pass ? "PASS" : "FAIL") : "",
       ]);
     }
@@ -574,9 +652,11 @@ function verdicts(results: EngineResult[], o: Options): string[] {
       fr && fr.interim.requestsPerSecond > 0
         ? round(r.interim.requestsPerSecond / fr.interim.requestsPerSecond, 2)
         : null;
+    const nodes = r.nodes ?? 1;
     out.push(
-      `${r.engine}: ${r.interim.requestsPerSecond} req/s, p99 ${r.interim.p99Ms} ms, zero loss ${r.check.pass ? "PASS" : "FAIL"}; ratio to FreeRADIUS ${ratio ?? "n/a (FreeRADIUS not run)"}`,
+      `${r.engine}${nodes > 1 ? ` (${nodes} nodes, summed)` : ""}: ${r.interim.requestsPerSecond} req/s, p99 ${r.interim.p99Ms} ms, zero loss ${r.check.pass ? "PASS" : "FAIL"}; ratio to FreeRADIUS ${ratio ?? "n/a (FreeRADIUS not run)"}`,
     );
+    out.push(`  ${cpuLine(r, fr)}`);
     if (r.engine === "postgres") {
       const mark = (ok: boolean) =>
         `${ok ? "met" : "MISSED"}${full ? "" : " (not at the issue's size: the bar is for 100,000 SIMs / 50,000 sessions)"}`;
@@ -589,11 +669,50 @@ function verdicts(results: EngineResult[], o: Options): string[] {
       out.push(`  bar zero loss: ${mark(r.check.pass)}`);
     }
   }
-  if (fr)
+  if (fr) {
     out.push(
       `freeradius: ${fr.interim.requestsPerSecond} req/s, p99 ${fr.interim.p99Ms} ms, zero loss ${fr.check.pass ? "PASS" : "FAIL"} (the issue quotes ~${TARGETS.freeradiusReferenceRps} req/s on a 2-core machine)`,
     );
+    out.push(`  CPU per request: FreeRADIUS ${fr.cpu.perRequestUs.server ?? "?"} µs`);
+  }
   return out;
+}
+
+/**
+ * What one answered Interim costs each side in CPU, in microseconds, and Otter's total (its
+ * process(es) and PostgreSQL's backends) against FreeRADIUS's.
+ */
+function cpuLine(r: EngineResult, fr: EngineResult | undefined): string {
+  const us = r.cpu.perRequestUs;
+  const nodes = r.nodes ?? 1;
+  const otter = us.server ?? 0;
+  const total = otter + (us.postgres ?? 0);
+  const parts = [
+    `Otter ${us.server ?? "?"} µs${nodes > 1 ? ` (${nodes} processes summed)` : ""}`,
+    ...(us.postgres !== null ? [`PostgreSQL backends ${us.postgres} µs`] : []),
+    `together ${total} µs`,
+  ];
+  const frUs = fr?.cpu.perRequestUs.server;
+  const ratio = frUs ? `${round(total / frUs, 1)}× FreeRADIUS's ${frUs} µs` : "FreeRADIUS not run";
+  return `CPU per request: ${parts.join(", ")}; ${ratio} (generator ${us.generator} µs)`;
+}
+
+/** Several nodes' RADIUS counters added up. */
+function sumMetrics(all: RadiusMetrics[]): RadiusMetrics {
+  const add = (a: Record<string, number>, b: Record<string, number>) => {
+    for (const [k, v] of Object.entries(b)) a[k] = (a[k] ?? 0) + v;
+    return a;
+  };
+  const batches = all.reduce((n, m) => n + m.batches, 0);
+  const weighted = (f: (m: RadiusMetrics) => number) =>
+    batches > 0 ? round(all.reduce((n, m) => n + f(m) * m.batches, 0) / batches, 2) : 0;
+  return {
+    outcomes: all.reduce((a, m) => add(a, m.outcomes), {} as Record<string, number>),
+    dropped: all.reduce((a, m) => add(a, m.dropped), {} as Record<string, number>),
+    batches,
+    meanBatch: weighted((m) => m.meanBatch),
+    meanCommitMs: weighted((m) => m.meanCommitMs),
+  };
 }
 
 // ─── main ───────────────────────────────────────────────────────────────────────────────────
@@ -613,6 +732,7 @@ function parseOptions(): Options {
       },
       "timeout-s": { type: "string", default: "1800" },
       "otter-root": { type: "string", default: ROOT },
+      nodes: { type: "string", default: "1" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -620,11 +740,12 @@ function parseOptions(): Options {
     process.stdout.write(
       [
         "npm run bench:radius -- [--engines pglite,postgres,freeradius] [--sims 100000] [--sessions 50000] [--seconds 30]",
-        "                        [--requests N] [--threads 1] [--pg-url postgres://root@127.0.0.1:5432/test] [--timeout-s 1800] [--otter-root DIR]",
+        "                        [--requests N] [--threads 1] [--pg-url postgres://root@127.0.0.1:5432/test] [--timeout-s 1800] [--otter-root DIR] [--nodes 1]",
         "  --engines   any of pglite, postgres, freeradius, echo (echo: a responder that stores nothing, the generator's ceiling)",
         "  --requests  stop the Interim phase after N requests even before --seconds",
         "  --threads   worker threads of the load generator (the 4 sockets spread over them); 1 runs it in the main thread",
         "  --otter-root  the checkout whose `otter serve` is measured, e.g. a `git worktree` of a commit (default: this checkout)",
+        "  --nodes     otter serve processes on the one PostgreSQL database (default 1), the generator's gateways split over them; PGlite runs 1",
         "",
       ].join("\n"),
     );
@@ -651,6 +772,7 @@ function parseOptions(): Options {
     pgUrl: values["pg-url"]!,
     timeoutS: int("timeout-s", values["timeout-s"]!, 10, 86_400),
     otterRoot: resolve(values["otter-root"]!),
+    nodes: int("nodes", values.nodes!, 1, LOAD.sockets),
   };
   if (!existsSync(join(o.otterRoot, "src/cli/otter.ts")))
     throw new Error(`--otter-root ${o.otterRoot} has no src/cli/otter.ts`);
@@ -693,7 +815,7 @@ async function main() {
 
   const out: string[] = [""];
   out.push(
-    `RADIUS accounting benchmark: ${o.sims.toLocaleString("en")} SIMs, ${o.sessions.toLocaleString("en")} sessions, Interim-Updates for ${o.seconds} s${o.requests ? ` (≤ ${o.requests} requests)` : ""}; generator ${LOAD.sockets} sockets × ${LOAD.window} in flight, resend after ${LOAD.retransmitMs / 1000} s, ${LOAD.retries} retries, ${o.threads} thread(s)`,
+    `RADIUS accounting benchmark: ${o.sims.toLocaleString("en")} SIMs, ${o.sessions.toLocaleString("en")} sessions, Interim-Updates for ${o.seconds} s${o.requests ? ` (≤ ${o.requests} requests)` : ""}${o.nodes > 1 ? `, ${o.nodes} Otter nodes on PostgreSQL` : ""}; generator ${LOAD.sockets} sockets × ${LOAD.window} in flight, resend after ${LOAD.retransmitMs / 1000} s, ${LOAD.retries} retries, ${o.threads} thread(s)`,
   );
   out.push(
     `${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memGb} GiB, Node ${machine.node}${machine.postgres ? `, PostgreSQL ${machine.postgres}` : ""}${machine.freeradius ? `, FreeRADIUS ${machine.freeradius}` : ""}`,
@@ -708,7 +830,10 @@ async function main() {
   out.push(table(results));
   out.push("  (each second: fewest–most answers in one whole second of the phase)");
   out.push(
-    "  (CPU: cores busy during the Interim phase — server process / load generator / PostgreSQL backends of Otter's database / everything else on the machine)",
+    "  (CPU: cores busy during the Interim phase — server process(es) / load generator / PostgreSQL backends of Otter's database / everything else on the machine)",
+  );
+  out.push(
+    "  (µs/req: CPU microseconds per answered Interim — server process(es) / PostgreSQL backends of Otter's database)",
   );
   out.push("");
   for (const r of results) {
@@ -731,6 +856,7 @@ async function main() {
     seconds: o.seconds,
     requests: o.requests ?? null,
     threads: o.threads,
+    nodes: o.nodes,
     load: LOAD,
     at: new Date().toISOString(),
     commit,

@@ -9,7 +9,8 @@
  * counted as stray and ignored. Latency is first send → valid answer.
  *
  * Session s belongs to socket s mod sockets, and a session never has two requests outstanding, so
- * its Interims are answered in order and its counters only grow. The sockets can be spread over
+ * its Interims are answered in order and its counters only grow. With several servers (`ports`),
+ * socket k is a gateway whose accounting server is ports[k mod ports.length]. The sockets can be spread over
  * worker threads (`threads`); per-session state lives in SharedArrayBuffers.
  */
 import dgram from "node:dgram";
@@ -22,6 +23,8 @@ export interface PhaseSpec {
   kind: "start" | "interim";
   host: string;
   port: number;
+  /** Several accounting servers (Otter nodes): socket k sends to ports[k mod length] instead of `port`. */
+  ports?: number[];
   secret: string;
   runTag: string;
   sockets: number;
@@ -106,7 +109,7 @@ export async function runSockets(spec: PhaseSpec, socketIds: number[]): Promise<
         sendBufferSize: 1 << 20,
       });
       await new Promise<void>((r) => socket.bind(0, "127.0.0.1", () => r()));
-      socket.connect(spec.port, spec.host);
+      socket.connect(spec.ports?.[sid % spec.ports.length] ?? spec.port, spec.host);
       await once(socket, "connect");
       // This socket's sessions: sid, sid + sockets, sid + 2·sockets, …
       const mine: number[] = [];

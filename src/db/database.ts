@@ -69,6 +69,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pool.on("error", () => {
       /* an idle client lost its connection; the pool replaces it */
     });
+    // A connection the server ends (a failover, a restart, pg_terminate_backend) while a
+    // transaction holds it between two statements reports the error on its client, which throws it
+    // when nothing listens: it would take the whole process down. The transaction's next statement
+    // fails instead, and the pool drops the client when it is released (docs/storage.md).
+    pool.on("connect", (client) => {
+      client.on("error", () => {});
+    });
     const db = new Kysely<DB>({
       dialect: new PostgresDialect({ pool }),
     });
@@ -118,6 +125,23 @@ export async function migrate(db: Db): Promise<void> {
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ""} failed: ${String(error)}`);
   }
+}
+
+/**
+ * Whether `err` says the database connection went away (a failover, a restart, a network cut):
+ * SQLSTATE class 08, the server shutting the session down (57P01–57P03), or the socket failing.
+ * What was running rolled back; the same work may be tried again once the database answers.
+ */
+export function isConnectionLost(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === "string") {
+    if (code.startsWith("08") || ["57P01", "57P02", "57P03"].includes(code)) return true;
+    if (["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT"].includes(code)) return true;
+  }
+  return (
+    err instanceof Error &&
+    /Connection terminated|not queryable|Client was closed|terminating connection/.test(err.message)
+  );
 }
 
 /**

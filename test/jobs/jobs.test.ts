@@ -100,6 +100,43 @@ describe("jobs", () => {
     expect(await auditCount(again.id)).toBe(1);
   });
 
+  it("resumes a job whose database connection was lost mid-batch instead of failing it", async () => {
+    const jobs = createJobsService({
+      db: t.otter.database.db,
+      clock: t.clock,
+      engine: t.otter.database.engine,
+      logger: pino({ level: "silent" }),
+      leaseMs: 500,
+      accounts: t.otter.services.accounts,
+    });
+    let runs = 0;
+    jobs.register({
+      kind: "test.failover",
+      async run(ctx) {
+        runs++;
+        await inTransaction(t.otter.database.db, (tx) => ctx.checkpoint(tx, { done: runs }));
+        if (runs === 1)
+          // What pg reports when the server ends the session (a failover, a restart).
+          throw Object.assign(new Error("terminating connection due to administrator command"), {
+            code: "57P01",
+          });
+      },
+    });
+    const job = await jobs.create(t.otter.database.db, {
+      principal: principal(),
+      accountId: t.rootAccountId,
+      kind: "test.failover",
+      params: { principal: principal() },
+      phase: "run",
+    });
+    await jobs.runPending();
+    expect(await jobRow(job.id)).toMatchObject({ status: "running", done: 1 });
+    // Its lease lapses on the database server's clock, as after a crash; then it resumes.
+    await new Promise((r) => setTimeout(r, 700));
+    await jobs.runPending();
+    expect(await jobRow(job.id)).toMatchObject({ status: "succeeded", done: 2, attempts: 2 });
+  });
+
   it("does not count a graceful pause for a restart as a failed attempt", async () => {
     let release!: () => void;
     const handler: JobHandler = {

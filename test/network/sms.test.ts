@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { randomBytes } from "node:crypto";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -361,7 +362,7 @@ describe("send-sms over SMPP", () => {
     // What a node that died after claiming the SMS leaves behind: a claim, no message id.
     await otter.database.db
       .updateTable("sms_messages")
-      .set({ status: "submitting", next_attempt_at: new Date(clock.now().getTime() + 2 * 60_000) })
+      .set({ status: "submitting", next_attempt_at: sql<Date>`now() + interval '2 minutes'` })
       .where("sim_action_id", "=", res.body.id)
       .execute();
     await otter.services.sms.deliverDue();
@@ -369,7 +370,18 @@ describe("send-sms over SMPP", () => {
       status: "submitting",
       attempts: 0,
     });
+    // The claim lapses on the database server's clock, not on a node's (which may run ahead).
     clock.advance(2 * 60_000 + 1);
+    await otter.services.sms.deliverDue();
+    expect((await api("GET", `/api/v1/actions/${res.body.id}`)).body.sms).toMatchObject({
+      status: "submitting",
+      attempts: 0,
+    });
+    await otter.database.db
+      .updateTable("sms_messages")
+      .set({ next_attempt_at: sql<Date>`now() - interval '1 second'` })
+      .where("sim_action_id", "=", res.body.id)
+      .execute();
     const done = await until(res.body.id, ["delivered", "failed"]);
     expect(done.sms).toMatchObject({ status: "delivered", attempts: 1 });
 

@@ -93,6 +93,10 @@ export function processHarness(name: string) {
     dir,
     key,
     server: null as ServerProcess | null,
+    /** The PostgreSQL database the server runs on (after the first start; undefined on PGlite). */
+    get databaseUrl(): string | undefined {
+      return storage?.env.DATABASE_URL;
+    },
     async start(env: Record<string, string> = {}): Promise<ServerProcess> {
       storage ??= await createProcessStorage(dir);
       h.server = await startServerProcess({

@@ -2,7 +2,14 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { Selectable } from "kysely";
 import type { Logger } from "pino";
-import { type Db, type Engine, type Executor, inTransaction, type Tx } from "../../db/database.js";
+import {
+  type Db,
+  type Engine,
+  type Executor,
+  inTransaction,
+  isConnectionLost,
+  type Tx,
+} from "../../db/database.js";
 import type { Job, JobRowsTable } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, notFound, OtterError } from "../../lib/errors.js";
@@ -214,6 +221,11 @@ export function createJobsService(deps: Deps) {
         log.info("job paused for shutdown; it resumes from its last checkpoint");
       } else if (err instanceof LeaseLost) {
         log.warn("job lease lost to another node; stopping here");
+      } else if (isConnectionLost(err)) {
+        // The database went away mid-batch (a failover, a restart): the batch rolled back and the
+        // checkpoint holds. The job keeps its lease, which lapses as after a crash; then this node
+        // or another resumes it, and the interruption counts as one of its attempts.
+        log.warn({ err }, "job interrupted: the database connection was lost; it resumes later");
       } else if (err instanceof JobCancelled) {
         await finish(job.id, "cancelled");
       } else if (err instanceof OtterError && err.kind !== "internal") {

@@ -135,7 +135,6 @@ for update
 
 -- mailRepo.lockLapsed
 -- $1 = "sending"
--- $2 = "2026-12-01T00:00:00.000Z"
 select
   "id",
   "attempts"
@@ -143,18 +142,18 @@ from
   "mail_messages"
 where
   "status" = $1
-  and "next_attempt_at" <= $2
+  and "next_attempt_at" <= now()
 for update
   skip locked;
 
 -- mailRepo.markSending
 -- $1 = "sending"
--- $2 = "2026-12-01T00:05:00.000Z"
+-- $2 = 600
 -- $3 = "0190a8a0-0000-7000-8000-000000000002"
 update "mail_messages"
 set
   "status" = $1,
-  "next_attempt_at" = $2
+  "next_attempt_at" = now() + make_interval(secs => $2)
 where
   "id" in ($3);
 

@@ -1,4 +1,4 @@
-import type { Insertable } from "kysely";
+import { type Insertable, sql } from "kysely";
 import type { Executor } from "../../db/database.js";
 import type { MailMessagesTable } from "../../db/schema.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
@@ -51,22 +51,31 @@ export const mailRepo = {
       .skipLocked()
       .execute(),
 
-  /** Messages whose sending node let its claim lapse (crashed mid-send). */
-  lockLapsed: (tx: Executor, now: Date) =>
+  /**
+   * Messages whose sending node let its claim lapse (crashed mid-send), on the database server's
+   * clock: a node whose clock runs ahead cannot take back a message another node is still sending.
+   */
+  lockLapsed: (tx: Executor) =>
     tx
       .selectFrom("mail_messages")
       .select(["id", "attempts"])
       .where("status", "=", "sending")
-      .where("next_attempt_at", "<=", now)
+      .where("next_attempt_at", "<=", sql<Date>`now()`)
       .forUpdate()
       .skipLocked()
       .execute(),
 
-  /** While a message is `sending`, `next_attempt_at` holds the moment its claim lapses. */
-  markSending: (tx: Executor, ids: string[], leaseUntil: Date) =>
+  /**
+   * While a message is `sending`, `next_attempt_at` holds the moment its claim lapses, `leaseMs`
+   * from now on the database server's clock.
+   */
+  markSending: (tx: Executor, ids: string[], leaseMs: number) =>
     tx
       .updateTable("mail_messages")
-      .set({ status: "sending", next_attempt_at: leaseUntil })
+      .set({
+        status: "sending",
+        next_attempt_at: sql<Date>`now() + make_interval(secs => ${leaseMs / 1000})`,
+      })
       .where("id", "in", ids)
       .execute(),
 
@@ -149,8 +158,8 @@ export const mailRepoSql: SqlExamples<typeof mailRepo> = {
     [`/${ACCOUNT_ID}/`, { status: "failed", before: MAIL_ID, limit: 51 }],
   ],
   lockDue: [[AT, 20]],
-  lockLapsed: [[AT]],
-  markSending: [[[MAIL_ID], new Date("2026-12-01T00:05:00Z")]],
+  lockLapsed: [[]],
+  markSending: [[[MAIL_ID], 600_000]],
   markSent: [
     [MAIL_ID, AT, 1, null],
     [MAIL_ID, AT, 2, "250 2.0.0 queued as 4Xk9"],

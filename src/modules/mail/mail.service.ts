@@ -122,7 +122,7 @@ export function createMailService(deps: Deps) {
    * resending under the same Message-ID lets the receiving side drop the duplicate.
    */
   async function takeBackLapsed(tx: Executor, round: DeliveryRound): Promise<void> {
-    for (const m of await repo.lockLapsed(tx, clock.now())) {
+    for (const m of await repo.lockLapsed(tx)) {
       const attempts = m.attempts + 1;
       const giveUp = attempts >= MAX_ATTEMPTS;
       await repo.markAttemptFailed(
@@ -213,7 +213,7 @@ export function createMailService(deps: Deps) {
         await repo.markSending(
           tx,
           due.map((m) => m.id),
-          later(SENDING_LEASE_MS),
+          SENDING_LEASE_MS,
         );
       return due;
     });

@@ -89,14 +89,15 @@ limit
 
 -- networkActionsRepo.requeueLapsed
 -- $1 = "queued"
--- $2 = "sending"
--- $3 = "2026-12-01T00:00:00.000Z"
+-- $2 = "2026-12-01T00:00:00.000Z"
+-- $3 = "sending"
 update "network_actions"
 set
-  "status" = $1
+  "status" = $1,
+  "next_attempt_at" = $2
 where
-  "status" = $2
-  and "next_attempt_at" < $3;
+  "status" = $3
+  and "next_attempt_at" < now();
 
 -- networkActionsRepo.lockDue
 -- $1 = "queued"
@@ -118,13 +119,13 @@ for update
 
 -- networkActionsRepo.markSending
 -- $1 = "sending"
--- $2 = "2026-12-01T00:10:00.000Z"
+-- $2 = 600
 -- $3 = "2026-12-01T00:00:00.000Z"
 -- $4 = "0190a8a0-0000-7000-8000-000000000001"
 update "network_actions"
 set
   "status" = $1,
-  "next_attempt_at" = $2,
+  "next_attempt_at" = now() + make_interval(secs => $2),
   "updated_at" = $3
 where
   "id" in ($4);

@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from "kysely";
+import { type Insertable, sql, type Updateable } from "kysely";
 import type { Executor, Tx } from "../../db/database.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 import type { NetworkActionsTable } from "../../db/schema.js";
@@ -40,13 +40,16 @@ export const networkActionsRepo = {
       .limit(limit)
       .execute(),
 
-  /** Puts back in the queue the actions whose sending node let its claim lapse (crashed mid-send). */
+  /**
+   * Puts back in the queue the actions whose sending node let its claim lapse (crashed mid-send),
+   * on the database server's clock (node clocks may differ).
+   */
   requeueLapsed: (tx: Tx, now: Date) =>
     tx
       .updateTable("network_actions")
-      .set({ status: "queued" })
+      .set({ status: "queued", next_attempt_at: now })
       .where("status", "=", "sending")
-      .where("next_attempt_at", "<", now)
+      .where("next_attempt_at", "<", sql<Date>`now()`)
       .execute(),
 
   /** Up to `limit` due actions no other node has locked (`SKIP LOCKED`), soonest due first. */
@@ -62,11 +65,18 @@ export const networkActionsRepo = {
       .skipLocked()
       .execute(),
 
-  /** While an action is `sending`, `next_attempt_at` holds the moment its claim lapses. */
-  markSending: (tx: Tx, ids: string[], claimUntil: Date, now: Date) =>
+  /**
+   * While an action is `sending`, `next_attempt_at` holds the moment its claim lapses, `leaseMs`
+   * from now on the database server's clock.
+   */
+  markSending: (tx: Tx, ids: string[], leaseMs: number, now: Date) =>
     tx
       .updateTable("network_actions")
-      .set({ status: "sending", next_attempt_at: claimUntil, updated_at: now })
+      .set({
+        status: "sending",
+        next_attempt_at: sql<Date>`now() + make_interval(secs => ${leaseMs / 1000})`,
+        updated_at: now,
+      })
       .where("id", "in", ids)
       .execute(),
 
@@ -121,7 +131,7 @@ export const networkActionsRepoSql: SqlExamples<typeof networkActionsRepo> = {
   latestForSim: [[SIM, 200]],
   requeueLapsed: [[AT]],
   lockDue: [[AT, 50]],
-  markSending: [[[ACTION], new Date("2026-12-01T00:10:00Z"), AT]],
+  markSending: [[[ACTION], 600_000, AT]],
   recordAttempt: [
     [
       ACTION,

@@ -226,7 +226,7 @@ export function createNetworkActionsService(deps: Deps) {
         await repo.markSending(
           tx,
           due.map((d) => d.id),
-          new Date(clock.now().getTime() + CLAIM_MS),
+          CLAIM_MS,
           clock.now(),
         );
         return due;

@@ -125,14 +125,15 @@ where
 
 -- smsRepo.requeueLapsed
 -- $1 = "queued"
--- $2 = "submitting"
--- $3 = "2026-12-01T00:00:00.000Z"
+-- $2 = "2026-12-01T00:00:00.000Z"
+-- $3 = "submitting"
 update "sms_messages"
 set
-  "status" = $1
+  "status" = $1,
+  "next_attempt_at" = $2
 where
-  "status" = $2
-  and "next_attempt_at" < $3;
+  "status" = $3
+  and "next_attempt_at" < now();
 
 -- smsRepo.lockDue
 -- $1 = "queued"
@@ -171,13 +172,13 @@ where
 
 -- smsRepo.markSubmitting
 -- $1 = "submitting"
--- $2 = "2026-12-01T00:02:00.000Z"
+-- $2 = 120
 -- $3 = "2026-12-01T00:00:00.000Z"
 -- $4 = "0190a8a0-0000-7000-8000-000000000001"
 update "sms_messages"
 set
   "status" = $1,
-  "next_attempt_at" = $2,
+  "next_attempt_at" = now() + make_interval(secs => $2),
   "updated_at" = $3
 where
   "id" in ($4);

@@ -46,13 +46,16 @@ export const smsRepo = {
       .where("sim_action_id", "=", simActionId)
       .executeTakeFirst(),
 
-  /** Claims that lapsed before `now` (the node died mid-submit) go back to the queue. */
+  /**
+   * Claims that lapsed (the node died mid-submit) go back to the queue, due at `now`. Lapsed on
+   * the database server's clock, so a node whose clock runs ahead cannot take back a live claim.
+   */
   requeueLapsed: (tx: Tx, now: Date) =>
     tx
       .updateTable("sms_messages")
-      .set({ status: "queued" })
+      .set({ status: "queued", next_attempt_at: now })
       .where("status", "=", "submitting")
-      .where("next_attempt_at", "<", now)
+      .where("next_attempt_at", "<", sql<Date>`now()`)
       .execute(),
 
   /** Locks up to `limit` due SMS that no other node has locked (`SKIP LOCKED`), oldest due first. */
@@ -82,11 +85,18 @@ export const smsRepo = {
       .where("id", "=", id)
       .execute(),
 
-  /** While an SMS is `submitting`, `next_attempt_at` holds the moment its claim lapses. */
-  markSubmitting: (tx: Tx, ids: string[], claimUntil: Date, at: Date) =>
+  /**
+   * While an SMS is `submitting`, `next_attempt_at` holds the moment its claim lapses, `leaseMs`
+   * from now on the database server's clock.
+   */
+  markSubmitting: (tx: Tx, ids: string[], leaseMs: number, at: Date) =>
     tx
       .updateTable("sms_messages")
-      .set({ status: "submitting", next_attempt_at: claimUntil, updated_at: at })
+      .set({
+        status: "submitting",
+        next_attempt_at: sql<Date>`now() + make_interval(secs => ${leaseMs / 1000})`,
+        updated_at: at,
+      })
       .where("id", "in", ids)
       .execute(),
 
@@ -164,7 +174,7 @@ export const smsRepoSql: SqlExamples<typeof smsRepo> = {
   markFailed: [
     [SMS_ID, AT, "Not sent: the SIM passed to another customer before the SMS could be sent."],
   ],
-  markSubmitting: [[[SMS_ID], new Date("2026-12-01T00:02:00Z"), AT]],
+  markSubmitting: [[[SMS_ID], 120_000, AT]],
   failUnreceipted: [
     [
       new Date("2026-11-30T00:00:00Z"),

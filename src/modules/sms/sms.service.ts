@@ -324,7 +324,7 @@ export function createSmsService(deps: Deps) {
         await repo.markSubmitting(
           tx,
           sendable.map((d) => d.id),
-          new Date(clock.now().getTime() + CLAIM_MS),
+          CLAIM_MS,
           clock.now(),
         );
         return sendable;
