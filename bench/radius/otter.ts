@@ -56,11 +56,18 @@ export async function startOtter(
   );
   const logFile = join(BENCH_DIR, p.logName ?? `radius-otter-${engine}.log`);
   const fd = openSync(logFile, "w");
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/otter.ts", "serve"], {
-    cwd: p.root ?? ROOT,
-    env,
-    stdio: ["ignore", fd, fd],
-  });
+  // OTTER_BENCH_NODE_ARGS adds Node.js flags to the server, e.g. "--cpu-prof --cpu-prof-dir=.bench/prof"
+  // to see where its time goes (flags NODE_OPTIONS refuses).
+  const nodeArgs = (process.env.OTTER_BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, "--import", "tsx", "src/cli/otter.ts", "serve"],
+    {
+      cwd: p.root ?? ROOT,
+      env,
+      stdio: ["ignore", fd, fd],
+    },
+  );
   closeSync(fd);
   let exited = false;
   let stopping = false;
