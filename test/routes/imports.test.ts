@@ -219,6 +219,96 @@ describe("SIM import", () => {
   });
 });
 
+describe("an import larger than one chunk (OTTER_IMPORT_BATCH_SIZE=7)", () => {
+  it("finds duplicates anywhere in the file, each named by the earlier line it repeats", async () => {
+    const acct = await buildAccount(t);
+    const { csv, sims } = simCsv(24);
+    const lines = csv.trimEnd().split("\n");
+    const fresh = () => simIdentifiers();
+    // Far apart, so that no chunk of 7 lines holds both lines of a pair.
+    const [a, b, c] = [fresh(), fresh(), fresh()];
+    lines[19] = `${sims[0]!.iccid},${a.imsi},${a.msisdn}`; // line 20 repeats line 2's ICCID
+    lines[21] = `${b.iccid},${sims[1]!.imsi},${b.msisdn}`; // line 22 repeats line 3's IMSI
+    lines[24] = `${c.iccid},${c.imsi},${sims[2]!.msisdn}`; // line 25 repeats line 4's MSISDN
+    const up = await uploadCsv(t, `${lines.join("\n")}\n`, `accountId=${acct.id}&skipInvalid=true`);
+    const job = await runJob(t, up.body.jobId);
+    expect(job).toMatchObject({
+      status: "succeeded",
+      counts: { created: 21, unchanged: 0, failed: 3 },
+      progress: { done: 24, total: 24 },
+    });
+    expect(
+      job.errors.map((e: { line: number; field: string; code: string; message: string }) => [
+        e.line,
+        e.field,
+        e.code,
+        e.message,
+      ]),
+    ).toEqual([
+      [20, "iccid", "DUPLICATE_IN_FILE", "The ICCID of this row already appears on line 2."],
+      [22, "imsi", "DUPLICATE_IN_FILE", "The IMSI of this row already appears on line 3."],
+      [25, "msisdn", "DUPLICATE_IN_FILE", "The MSISDN of this row already appears on line 4."],
+    ]);
+    // The first of each pair is created, the repeat is not.
+    expect((await t.api("GET", `/api/v1/sims/${sims[0]!.iccid}`)).body.imsi).toBe(sims[0]!.imsi);
+    expect((await t.api("GET", `/api/v1/sims/${b.iccid}`)).status).toBe(404);
+    expect(await count(acct.id)).toBe(21);
+  });
+
+  it("creates every row once over many chunks, and results.csv gives each line its outcome", async () => {
+    const acct = await buildAccount(t);
+    const { csv, sims } = simCsv(30, {
+      header: "iccid,imsi,msisdn,state,accountCustom1",
+      extra: (i) => [i % 2 === 0 ? "ACTIVATED" : "", `pump ${i}`],
+    });
+    const jobId = (await uploadCsv(t, csv, `accountId=${acct.id}`)).body.jobId;
+    const job = await runJob(t, jobId);
+    expect(job).toMatchObject({
+      status: "succeeded",
+      counts: { created: 30, unchanged: 0, failed: 0 },
+      progress: { done: 30, total: 30 },
+    });
+    expect(await count(acct.id)).toBe(30);
+    const last = await t.api("GET", `/api/v1/sims/${sims[29]!.iccid}`);
+    expect(last.body).toMatchObject({
+      imsi: sims[29]!.imsi,
+      state: "INVENTORY",
+      customFields: { accountCustom1: "pump 29" },
+      createdByJobId: jobId,
+    });
+    expect((await t.api("GET", `/api/v1/sims/${sims[28]!.iccid}`)).body.state).toBe("ACTIVATED");
+    const { rows } = await resultsOf(jobId);
+    expect(rows.map((r) => [r.line, r.iccid, r.outcome])).toEqual(
+      sims.map((s, i) => [String(i + 2), s.iccid, "created"]),
+    );
+
+    // A file with the same 30 rows, one changed and 5 new: unchanged, in conflict, created.
+    const more = simCsv(5, { extra: () => ["", ""] });
+    const again = csv
+      .trimEnd()
+      .split("\n")
+      .map((l, i) => (i === 7 ? l.replace("pump 6", "pump six") : l))
+      .concat(more.csv.trimEnd().split("\n").slice(1))
+      .join("\n");
+    const second = await runJob(
+      t,
+      (await uploadCsv(t, `${again}\n`, `accountId=${acct.id}&skipInvalid=true`)).body.jobId,
+    );
+    expect(second).toMatchObject({
+      status: "succeeded",
+      counts: { created: 5, unchanged: 29, failed: 1 },
+    });
+    expect(second.errors).toEqual([
+      expect.objectContaining({
+        line: 8,
+        field: "accountCustom1",
+        code: "ICCID_EXISTS_WITH_DIFFERENT_DATA",
+      }),
+    ]);
+    expect(await count(acct.id)).toBe(35);
+  });
+});
+
 describe("tenant isolation on job routes", () => {
   it("lets no customer import, nor see another tenant's jobs", async () => {
     const a = await buildCustomer(t);

@@ -223,7 +223,12 @@ export const simImportRepoSql: SqlExamples<typeof simImportRepo> = {
   lastLine: [[JOB]],
   createSims: [
     [JOB, { afterLine: 0, toLine: 5001 }, new Date("2026-12-01T00:00:00Z"), { skipTaken: false }],
-    [JOB, { afterLine: 5001, toLine: 10001 }, new Date("2026-12-01T00:00:00Z"), { skipTaken: true }],
+    [
+      JOB,
+      { afterLine: 5001, toLine: 10001 },
+      new Date("2026-12-01T00:00:00Z"),
+      { skipTaken: true },
+    ],
   ],
   notCreated: [[JOB, { afterLine: 0, toLine: 5001 }]],
 };

@@ -500,17 +500,15 @@ export function createSimImport(deps: Deps) {
             skipTaken,
           });
           const late = skipTaken
-            ? (await simImportRepo.notCreated(tx, job.id, lines)).map(
-                (r): RowOutcome => ({
-                  line: r.line,
-                  iccid: r.iccid,
-                  accountId: r.account_id,
-                  outcome: "failed",
-                  field: "iccid",
-                  code: "SIM_CREATED_MEANWHILE",
-                  message: `A SIM with this ICCID, IMSI or MSISDN was stored after the file was validated.`,
-                }),
-              )
+            ? (await simImportRepo.notCreated(tx, job.id, lines)).map((r): RowOutcome => ({
+                line: r.line,
+                iccid: r.iccid,
+                accountId: r.account_id,
+                outcome: "failed",
+                field: "iccid",
+                code: "SIM_CREATED_MEANWHILE",
+                message: `A SIM with this ICCID, IMSI or MSISDN was stored after the file was validated.`,
+              }))
             : [];
           await jobRowsRepo.insertOutcomes(tx, job.id, late);
           const after = { created: counts.created + created, failed: counts.failed + late.length };
