@@ -2,7 +2,7 @@ import { type Insertable, sql } from "kysely";
 import type { Executor, Tx } from "../../db/database.js";
 import type { SimAuditTable, SimScheduledChangesTable, SimsTable } from "../../db/schema.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
-import type { Eid, Iccid, Imei, Imsi, Msisdn } from "../../lib/identifiers.js";
+import type { Iccid, Imsi, Msisdn } from "../../lib/identifiers.js";
 import { pathOf, withinSubtree } from "../tenancy/tenancy.js";
 
 /** What a SIM list may be filtered by; plans by id, resolved by the caller. */
@@ -253,7 +253,6 @@ const SIM = "0190a8a0-0000-7000-8000-000000000001";
 const ACCOUNT = "0190a8a0-0000-7000-8000-000000000002";
 const PLAN = "0190a8a0-0000-7000-8000-000000000003";
 const CHANGE = "0190a8a0-0000-7000-8000-000000000004";
-const JOB = "0190a8a0-0000-7000-8000-000000000005";
 const SCOPE = "/0190a8a0-0000-7000-8000-000000000001/";
 const NOW = new Date("2026-12-01T00:00:00Z");
 const ICCID = "89440000000000000001" as Iccid;
