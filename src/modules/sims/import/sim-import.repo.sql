@@ -3,22 +3,23 @@
 
 -- simImportRepo.stage
 -- $1 = "0190a8a0-0000-7000-8000-000000000005"
--- $2 = [2]
--- $3 = ["0190a8a0-0000-7000-8000-000000000001"]
--- $4 = ["89440000000000000001"]
--- $5 = ["001010000000001"]
--- $6 = ["447700900001"]
--- $7 = [null]
--- $8 = [null]
--- $9 = ["0190a8a0-0000-7000-8000-000000000002"]
--- $10 = ["INVENTORY"]
--- $11 = [false]
--- $12 = ["0190a8a0-0000-7000-8000-000000000003"]
--- $13 = [null]
--- $14 = ["{}"]
--- $15 = [null]
--- $16 = [null]
--- $17 = [null]
+-- $2 = "0190a8a0-0000-7000-8000-000000000001"
+-- $3 = "89440000000000000001"
+-- $4 = "001010000000001"
+-- $5 = "447700900001"
+-- $6 = null
+-- $7 = null
+-- $8 = "0190a8a0-0000-7000-8000-000000000002"
+-- $9 = "INVENTORY"
+-- $10 = false
+-- $11 = "0190a8a0-0000-7000-8000-000000000003"
+-- $12 = null
+-- $13 = "{}"
+-- $14 = null
+-- $15 = null
+-- $16 = null
+-- $17 = null
+-- $18 = [2]
 insert into
   sim_import_rows (
     job_id,
@@ -42,61 +43,27 @@ insert into
   )
 select
   $1::uuid,
-  t.line,
-  t.id,
-  t.iccid,
-  t.imsi,
-  t.msisdn,
-  t.eid,
-  t.imei,
-  t.account_id,
-  t.state,
-  t.state_given,
-  t.comm,
-  t.rate,
-  t.cf::jsonb,
+  "t"."line",
+  $2::uuid,
+  $3::text,
+  $4::text,
+  $5::text,
+  $6::text,
+  $7::text,
+  $8::uuid,
+  $9::text,
+  $10::bool,
+  $11::uuid,
+  $12::uuid,
+  $13::text::jsonb,
   case
-    when t.code is not null then 'failed'
+    when $14::text is not null then 'failed'
   end,
-  t.field,
-  t.code,
-  t.message
+  $15::text,
+  $16::text,
+  $17::text
 from
-  unnest(
-    $2::int4[],
-    $3::uuid[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::uuid[],
-    $10::text[],
-    $11::bool[],
-    $12::uuid[],
-    $13::uuid[],
-    $14::text[],
-    $15::text[],
-    $16::text[],
-    $17::text[]
-  ) as t (
-    line,
-    id,
-    iccid,
-    imsi,
-    msisdn,
-    eid,
-    imei,
-    account_id,
-    state,
-    state_given,
-    comm,
-    rate,
-    cf,
-    field,
-    code,
-    message
-  );
+  unnest($18::int4[]) as t ("line");
 
 -- simImportRepo.clear
 -- $1 = "0190a8a0-0000-7000-8000-000000000005"

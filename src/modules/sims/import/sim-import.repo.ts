@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import type { Executor, Tx } from "../../../db/database.js";
 import type { SqlExamples } from "../../../db/sql-examples.js";
 import type { Eid, Iccid, Imei, Imsi, Msisdn } from "../../../lib/identifiers.js";
@@ -34,24 +34,51 @@ const IDENTIFIERS = ["iccid", "imsi", "msisdn"] as const;
  * inserted into `sims` a range of lines per transaction.
  */
 export const simImportRepo = {
-  /** Stages a chunk of rows in one statement, whatever its size (one array parameter per column). */
+  /**
+   * Stages a chunk of rows in one statement, whatever its size: one array parameter per column, or
+   * a single value when the whole chunk has the same one (most files leave most columns empty, and
+   * every array costs its serialisation in Otter and its parsing in the database).
+   */
   stage: async (db: Executor, jobId: string, rows: readonly StagedRow[]) => {
     if (rows.length === 0) return;
+    const columns: [string, string, (r: StagedRow) => unknown][] = [
+      ["line", "int4", (r) => r.line],
+      ["id", "uuid", (r) => r.id],
+      ["iccid", "text", (r) => r.iccid],
+      ["imsi", "text", (r) => r.imsi],
+      ["msisdn", "text", (r) => r.msisdn],
+      ["eid", "text", (r) => r.eid],
+      ["imei", "text", (r) => r.imei],
+      ["account_id", "uuid", (r) => r.accountId],
+      ["state", "text", (r) => r.state],
+      ["state_given", "bool", (r) => r.stateGiven],
+      ["communication_plan_id", "uuid", (r) => r.communicationPlanId],
+      ["rate_plan_id", "uuid", (r) => r.ratePlanId],
+      ["custom_fields", "text", (r) => r.customFields],
+      ["field", "text", (r) => r.failure?.field ?? null],
+      ["code", "text", (r) => r.failure?.code ?? null],
+      ["message", "text", (r) => r.failure?.message ?? null],
+    ];
+    const arrays: RawBuilder<unknown>[] = [];
+    const names: RawBuilder<unknown>[] = [];
+    const values = columns.map(([name, type, get]) => {
+      const first = get(rows[0]!);
+      // `line` differs from row to row: it is always an array, so the unnest has one at least.
+      if (name !== "line" && rows.every((r) => get(r) === first))
+        return sql`${first}::${sql.raw(type)}`;
+      arrays.push(sql`${rows.map(get)}::${sql.raw(type)}[]`);
+      names.push(sql.ref(name));
+      return sql.ref(`t.${name}`);
+    });
+    const v = (name: string) => values[columns.findIndex((c) => c[0] === name)]!;
     await sql`
       INSERT INTO sim_import_rows (job_id, line, id, iccid, imsi, msisdn, eid, imei, account_id, state, state_given,
                                    communication_plan_id, rate_plan_id, custom_fields, outcome, field, code, message)
-      SELECT ${jobId}::uuid, t.line, t.id, t.iccid, t.imsi, t.msisdn, t.eid, t.imei, t.account_id, t.state, t.state_given,
-             t.comm, t.rate, t.cf::jsonb, CASE WHEN t.code IS NOT NULL THEN 'failed' END, t.field, t.code, t.message
-      FROM unnest(${rows.map((r) => r.line)}::int4[], ${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.iccid)}::text[],
-                  ${rows.map((r) => r.imsi)}::text[], ${rows.map((r) => r.msisdn)}::text[], ${rows.map((r) => r.eid)}::text[],
-                  ${rows.map((r) => r.imei)}::text[], ${rows.map((r) => r.accountId)}::uuid[], ${rows.map((r) => r.state)}::text[],
-                  ${rows.map((r) => r.stateGiven)}::bool[], ${rows.map((r) => r.communicationPlanId)}::uuid[],
-                  ${rows.map((r) => r.ratePlanId)}::uuid[], ${rows.map((r) => r.customFields)}::text[],
-                  ${rows.map((r) => r.failure?.field ?? null)}::text[], ${rows.map((r) => r.failure?.code ?? null)}::text[],
-                  ${rows.map((r) => r.failure?.message ?? null)}::text[])
-        AS t(line, id, iccid, imsi, msisdn, eid, imei, account_id, state, state_given, comm, rate, cf, field, code, message)`.execute(
-      db,
-    );
+      SELECT ${jobId}::uuid, ${v("line")}, ${v("id")}, ${v("iccid")}, ${v("imsi")}, ${v("msisdn")}, ${v("eid")},
+             ${v("imei")}, ${v("account_id")}, ${v("state")}, ${v("state_given")}, ${v("communication_plan_id")},
+             ${v("rate_plan_id")}, ${v("custom_fields")}::jsonb, CASE WHEN ${v("code")} IS NOT NULL THEN 'failed' END,
+             ${v("field")}, ${v("code")}, ${v("message")}
+      FROM unnest(${sql.join(arrays)}) AS t(${sql.join(names)})`.execute(db);
   },
 
   /** Forgets the staged rows of a job (it ended, or its validation starts over). */
