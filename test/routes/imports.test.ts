@@ -404,6 +404,8 @@ describe("results.csv opened in a spreadsheet", () => {
       (await uploadCsv(t, csv, `accountId=${acct.id}&skipInvalid=true`)).body.jobId,
     );
     expect(job.counts.failed).toBe(3);
+    // No line was staged, yet the job went over all of them.
+    expect(job.progress).toMatchObject({ done: 3, total: 3 });
     const { text, rows } = await resultsOf(job.id);
     expect(rows.map((r) => r.iccid)).toEqual([
       "'@SUM(1+1)*cmd|' /C calc'!A0",

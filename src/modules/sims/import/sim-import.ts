@@ -489,8 +489,10 @@ export function createSimImport(deps: Deps) {
     const { job } = ctx;
     const counts = { ...base };
     let after = job.phase === "apply" ? job.checkpoint : 0;
-    const last = await simImportRepo.lastLine(db, job.id);
-    const total = Math.max(job.total, last - 1);
+    // Up to the file's last line even when its last lines were not staged (they failed), so that
+    // `done` ends at `total`; ranges with no staged row cost an empty insert.
+    const total = Math.max(job.total, (await simImportRepo.lastLine(db, job.id)) - 1);
+    const last = total + 1;
     while (after < last) {
       const lines = { afterLine: after, toLine: Math.min(last, after + deps.batchSize) };
       const write = (skipTaken: boolean) =>
