@@ -15,7 +15,7 @@ import * as m0013 from "./0013_desk_mail_chunks.js";
 import * as m0014 from "./0014_job_row_accounts.js";
 import * as m0015 from "./0015_event_queues.js";
 import * as m0016 from "./0016_account_scope.js";
-import * as m0017 from "./0017_sim_import_staging.js";
+import * as m0019 from "./0019_sim_import_staging.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -35,7 +35,7 @@ const migrations: Record<string, Migration> = {
   "0014_job_row_accounts": m0014,
   "0015_event_queues": m0015,
   "0016_account_scope": m0016,
-  "0017_sim_import_staging": m0017,
+  "0019_sim_import_staging": m0019,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -29,7 +29,7 @@ export interface StagedRow {
 const IDENTIFIERS = ["iccid", "imsi", "msisdn"] as const;
 
 /**
- * Queries over `sim_import_rows`, the staging table of SIM import jobs (migration 0017): rows are
+ * Queries over `sim_import_rows`, the staging table of SIM import jobs (migration 0019): rows are
  * staged a chunk per statement, checked in a few set-based statements over the whole file, then
  * inserted into `sims` a range of lines per transaction.
  */
