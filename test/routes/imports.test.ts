@@ -12,6 +12,10 @@ import {
   uploadCsv,
 } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
+import { inTransaction } from "../../src/db/database.js";
+import type { Iccid, Imsi, Msisdn } from "../../src/lib/identifiers.js";
+import { newId } from "../../src/lib/ids.js";
+import { simImportRepo } from "../../src/modules/sims/import/sim-import.repo.js";
 
 let t: TestOtter;
 beforeAll(async () => {
@@ -306,6 +310,53 @@ describe("an import larger than one chunk (OTTER_IMPORT_BATCH_SIZE=7)", () => {
       }),
     ]);
     expect(await count(acct.id)).toBe(35);
+  });
+});
+
+describe("a SIM stored by someone else after the file was validated", () => {
+  it("fails the plain insert of its range; the range written again skips it and names it", async () => {
+    const acct = await buildAccount(t);
+    const db = t.otter.database.db;
+    const jobId = newId();
+    const taken = await buildSim(t, { accountId: acct.id });
+    const free = simIdentifiers();
+    const row = (line: number, ids: { iccid: string; imsi: string; msisdn: string }) => ({
+      line,
+      id: newId(),
+      iccid: ids.iccid as Iccid,
+      imsi: ids.imsi as Imsi,
+      msisdn: ids.msisdn as Msisdn,
+      eid: null,
+      imei: null,
+      accountId: acct.id,
+      state: "INVENTORY",
+      stateGiven: false,
+      communicationPlanId: null,
+      ratePlanId: null,
+      customFields: "{}",
+      failure: null,
+    });
+    // As validation left them: the first row's ICCID was free then.
+    await simImportRepo.stage(db, jobId, [
+      row(2, { ...simIdentifiers(), iccid: taken.iccid }),
+      row(3, free),
+    ]);
+    const lines = { afterLine: 0, toLine: 3 };
+    const now = new Date();
+    await expect(
+      inTransaction(db, (tx) =>
+        simImportRepo.createSims(tx, jobId, lines, now, { skipTaken: false }),
+      ),
+    ).rejects.toMatchObject({ code: "23505" });
+    const { created, late } = await inTransaction(db, async (tx) => ({
+      created: await simImportRepo.createSims(tx, jobId, lines, now, { skipTaken: true }),
+      late: await simImportRepo.notCreated(tx, jobId, lines),
+    }));
+    expect(created).toBe(1);
+    expect(late).toEqual([{ line: 2, iccid: taken.iccid, account_id: acct.id }]);
+    expect((await t.api("GET", `/api/v1/sims/${free.iccid}`)).body.createdByJobId).toBe(jobId);
+    expect((await t.api("GET", `/api/v1/sims/${taken.iccid}`)).body.imsi).toBe(taken.imsi);
+    await simImportRepo.clear(db, jobId);
   });
 });
 
