@@ -2,7 +2,7 @@ import type { Db, Executor } from "../../../db/database.js";
 import { inTransaction } from "../../../db/database.js";
 import type { Account } from "../../../db/schema.js";
 import type { Clock } from "../../../lib/clock.js";
-import { type CsvItem, csvRecords } from "../../../lib/csv.js";
+import { type CsvItem, csvRecords, plainCsvWatcher } from "../../../lib/csv.js";
 import { OtterError, validationError } from "../../../lib/errors.js";
 import { bulkIdGenerator, isUuid } from "../../../lib/ids.js";
 import type { Eid, Iccid, Imei, Imsi, Msisdn } from "../../../lib/identifiers.js";
@@ -44,6 +44,8 @@ export interface ImportParams {
   dryRun: boolean;
   delimiter: "," | ";";
   columns: string[];
+  /** No double quote and one kind of line end in the file: it is read without csv-parse. */
+  plain?: boolean;
 }
 
 interface Deps {
@@ -114,8 +116,9 @@ export function createSimImport(deps: Deps) {
    * Records of the stored file with their physical line numbers (the header is line 1); a line that
    * is not valid CSV comes as a malformed item at its line, and the lines after it are still read.
    */
-  function records(jobId: string, delimiter: string): AsyncIterable<CsvItem> {
-    return csvRecords(chunks(jobId), { delimiter, fromLine: 2 });
+  function records(jobId: string, params: ImportParams): AsyncIterable<CsvItem> {
+    const { delimiter, plain } = params;
+    return csvRecords(chunks(jobId), { delimiter, fromLine: 2, plain });
   }
 
   /**
@@ -343,7 +346,7 @@ export function createSimImport(deps: Deps) {
       writing.catch(() => {});
     };
 
-    for await (const { line, record, malformed } of records(job.id, params.delimiter)) {
+    for await (const { line, record, malformed } of records(job.id, params)) {
       lines++;
       if (malformed) {
         // Nothing of a line that is not valid CSV can be trusted, its account included.
@@ -637,7 +640,7 @@ export function createSimImport(deps: Deps) {
         more = page.length === OUTCOME_PAGE;
         return page[0];
       };
-      for await (const { line, record } of records(job.id, params.delimiter)) {
+      for await (const { line, record } of records(job.id, params)) {
         for (let s = await peek(); s && s.line < line; s = await peek()) {
           yield s;
           next++;
@@ -738,6 +741,7 @@ export function createSimImport(deps: Deps) {
       let header: { delimiter: "," | ";"; columns: string[] } | null = null;
       let pending: Buffer[] = [];
       let pendingBytes = 0;
+      const plain = plainCsvWatcher();
       const checkHeader = (text: string) => {
         const h = parseHeader(text);
         if (!h.ok)
@@ -786,6 +790,7 @@ export function createSimImport(deps: Deps) {
           for (let i = chunk.indexOf(NEWLINE); i >= 0; i = chunk.indexOf(NEWLINE, i + 1))
             newlines++;
           lastByte = chunk[chunk.length - 1]!;
+          plain.push(chunk);
           pending.push(chunk);
           pendingBytes += chunk.length;
           if (pendingBytes >= CHUNK_BYTES) await flush();
@@ -800,7 +805,7 @@ export function createSimImport(deps: Deps) {
           phase: "validate",
           uploadBytes: bytes,
           total: rows,
-          params: { ...(job.params as object), ...header! },
+          params: { ...(job.params as object), ...header!, plain: plain.plain },
         });
         return job.id;
       } catch (err) {
