@@ -2,15 +2,18 @@
  * `npm run bench:import` — the SIM import benchmark of docs/benchmarks.md.
  *
  * Generates a CSV of SIMs, then per engine (PGlite, PostgreSQL):
- *   1. the reference: a bare `COPY` of the same file into a bare table with the same three
- *      columns and keys (PostgreSQL through pg-copy-streams; PGlite in a child process through
- *      `COPY … FROM '/dev/blob'`);
+ *   1. the floors: a `COPY` of the same file into a bare table with the same three columns and
+ *      keys, and one into a table shaped like Otter's `sims` (its columns, keys and indexes, the
+ *      columns the file lacks filled by defaults) (PostgreSQL through pg-copy-streams; PGlite in a
+ *      child process through `COPY … FROM '/dev/blob'`);
  *   2. Otter: the real server (`otter serve`) as a child process on fresh storage; the file is
  *      streamed to POST /api/v1/sims/imports and the job is followed until it ends;
  *   3. SIM lookup by ICCID through the API at that size, sequential over keep-alive.
  * It prints a table and one JSON line, and removes the databases and data directories it made.
+ * The Otter server's peak RSS (VmHWM) is printed beside its time: it must not grow with the file.
  *
  *   npm run bench:import -- --rows 50000 --engines pglite,postgres --lookups 2000
+ *   npm run bench:import -- --rows 10000000 --engines postgres --lookups 0
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -64,11 +67,51 @@ const ENGINES: Engine[] = ["pglite", "postgres"];
 const THIS_FILE = fileURLToPath(import.meta.url);
 const API_KEY = `otk_bench_${randomBytes(16).toString("hex")}`;
 const FULL_SIZE = 1_000_000;
-/** The issue's targets, which hold for 1,000,000 rows on a 2-core machine. */
-const TARGETS = { postgresSeconds: 60, postgresCopyRatio: 2, pgliteSeconds: 120, lookupP99Ms: 5 };
+/**
+ * The issue's targets, which hold for 1,000,000 rows on a 2-core machine (the peak RSS also for
+ * 10,000,000): the ratio is to the `COPY` into the `sims`-shaped table.
+ */
+const TARGETS = {
+  postgresCopyRatio: 2,
+  postgresPeakRssMb: 400,
+  pgliteSeconds: 60,
+  lookupP99Ms: 5,
+};
 const REF_TABLE_SQL =
   "CREATE TABLE ref_sims (iccid text PRIMARY KEY, imsi text UNIQUE, msisdn text UNIQUE)";
 const REF_COPY = "COPY ref_sims (iccid, imsi, msisdn) FROM %SRC% WITH (FORMAT csv, HEADER true)";
+/**
+ * Otter's `sims` table as migrations 0001 and 0007 make it: the same columns, keys and indexes. The
+ * columns the file lacks get what the import writes: an id in increasing order (Otter's ids are
+ * UUIDv7, so the primary key grows at its right edge; a random UUID would cost more), one account,
+ * INVENTORY, `{}` and the time. No foreign key to an accounts table (Otter's has one).
+ */
+const SHAPED_TABLE_SQL = `
+  CREATE SEQUENCE ref_sims_shaped_seq;
+  CREATE TABLE ref_sims_shaped (
+    id uuid PRIMARY KEY DEFAULT lpad(to_hex(nextval('ref_sims_shaped_seq')), 32, '0')::uuid,
+    iccid text NOT NULL UNIQUE,
+    imsi text NOT NULL UNIQUE,
+    msisdn text UNIQUE,
+    eid text,
+    imei text,
+    account_id uuid NOT NULL DEFAULT '0190a8a0-0000-7000-8000-000000000001',
+    state text NOT NULL DEFAULT 'INVENTORY',
+    communication_plan_id uuid,
+    rate_plan_id uuid,
+    overage_limit_override text NOT NULL DEFAULT 'DEFAULT',
+    custom_fields jsonb NOT NULL DEFAULT '{}',
+    notes text,
+    created_by_job_id uuid DEFAULT '0190a8a0-0000-7000-8000-000000000002',
+    date_activated timestamptz,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE INDEX ref_sims_shaped_account_idx ON ref_sims_shaped (account_id, id);
+  CREATE INDEX ref_sims_shaped_updated_idx ON ref_sims_shaped (updated_at, id);
+  CREATE INDEX ref_sims_shaped_test_ready_idx ON ref_sims_shaped (id) WHERE state = 'TEST_READY';`;
+const SHAPED_COPY =
+  "COPY ref_sims_shaped (iccid, imsi, msisdn) FROM %SRC% WITH (FORMAT csv, HEADER true)";
 
 // ─── the CSV ────────────────────────────────────────────────────────────────────────────────
 
@@ -132,6 +175,8 @@ interface CopyResult {
   seconds: number;
   rowsPerSecond: number;
   rows: number;
+  /** The same file into the `sims`-shaped table (SHAPED_TABLE_SQL). */
+  shaped: { seconds: number; rowsPerSecond: number; rows: number };
   /** PGlite only: the child process's peak RSS (the whole embedded database). */
   peakRssMb?: number | null;
   /** PGlite only: closing the database afterwards (flushes to the data directory), not in `seconds`. */
@@ -144,14 +189,19 @@ async function copyPostgres(adminUrl: string, file: string): Promise<CopyResult>
   await client.connect();
   try {
     await client.query(REF_TABLE_SQL);
-    const t0 = performance.now();
-    await pipeline(
-      createReadStream(file),
-      client.query(copyStreams.from(REF_COPY.replace("%SRC%", "STDIN"))),
-    );
-    const seconds = (performance.now() - t0) / 1000;
-    const rows = Number((await client.query("SELECT count(*) AS n FROM ref_sims")).rows[0].n);
-    return { seconds: round(seconds, 3), rowsPerSecond: Math.round(rows / seconds), rows };
+    await client.query(SHAPED_TABLE_SQL);
+    const copy = async (statement: string, table: string) => {
+      const t0 = performance.now();
+      await pipeline(
+        createReadStream(file),
+        client.query(copyStreams.from(statement.replace("%SRC%", "STDIN"))),
+      );
+      const seconds = (performance.now() - t0) / 1000;
+      const rows = Number((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+      return { seconds: round(seconds, 3), rowsPerSecond: Math.round(rows / seconds), rows };
+    };
+    const bare = await copy(REF_COPY, "ref_sims");
+    return { ...bare, shaped: await copy(SHAPED_COPY, "ref_sims_shaped") };
   } finally {
     await client.end();
   }
@@ -162,20 +212,25 @@ async function pgliteCopyChild(dataDir: string, file: string): Promise<void> {
   const { PGlite } = await import("@electric-sql/pglite");
   const db = await PGlite.create(dataDir);
   await db.exec(REF_TABLE_SQL);
+  await db.exec(SHAPED_TABLE_SQL);
   const blob = new Blob([await readFile(file)]);
-  const t0 = performance.now();
-  await db.query(REF_COPY.replace("%SRC%", "'/dev/blob'"), [], { blob });
-  const seconds = (performance.now() - t0) / 1000;
-  const rows = Number(
-    (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM ref_sims")).rows[0]!.n,
-  );
+  const copy = async (statement: string, table: string) => {
+    const t0 = performance.now();
+    await db.query(statement.replace("%SRC%", "'/dev/blob'"), [], { blob });
+    const seconds = (performance.now() - t0) / 1000;
+    const rows = Number(
+      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n,
+    );
+    return { seconds: round(seconds, 3), rowsPerSecond: Math.round(rows / seconds), rows };
+  };
+  const bare = await copy(REF_COPY, "ref_sims");
+  const shaped = await copy(SHAPED_COPY, "ref_sims_shaped");
   const t1 = performance.now();
   await db.close();
   const closeSeconds = (performance.now() - t1) / 1000;
   const result: CopyResult = {
-    seconds: round(seconds, 3),
-    rowsPerSecond: Math.round(rows / seconds),
-    rows,
+    ...bare,
+    shaped,
     peakRssMb: mb(procStatusKb(process.pid, "VmHWM")),
     closeSeconds: round(closeSeconds, 3),
   };
@@ -463,15 +518,20 @@ interface EngineResult {
   loadAfter: [number, number, number];
   copy: CopyResult;
   otter: ImportResult;
+  /** Otter's time over the bare `COPY`'s. */
   ratioToCopy: number;
+  /** Otter's time over the `COPY` into the `sims`-shaped table: the figure the target is set on. */
+  ratioToShapedCopy: number;
   lookup: LookupResult | null;
 }
 
 async function benchEngine(engine: Engine, o: Options, file: string): Promise<EngineResult> {
   const loadBefore = loadavg();
-  log(`${engine}: bare COPY reference …`);
+  log(`${engine}: COPY floors (bare, sims-shaped) …`);
   const copy = engine === "postgres" ? await copyPostgres(o.pgUrl, file) : await copyPglite(file);
-  log(`${engine}: COPY ${copy.rows} rows in ${copy.seconds} s`);
+  log(
+    `${engine}: COPY ${copy.rows} rows in ${copy.seconds} s (bare), ${copy.shaped.seconds} s (sims-shaped)`,
+  );
   await runCleanups(); // the reference's database / data directory is not needed any more
 
   const storage: Record<string, string> =
@@ -502,6 +562,7 @@ async function benchEngine(engine: Engine, o: Options, file: string): Promise<En
       copy,
       otter,
       ratioToCopy: round(otter.seconds / copy.seconds, 2),
+      ratioToShapedCopy: round(otter.seconds / copy.shaped.seconds, 2),
       lookup,
     };
   } finally {
@@ -518,10 +579,12 @@ function verdicts(r: EngineResult, rows: number): string[] {
   const ok = r.otter.status === "succeeded";
   if (r.engine === "postgres") {
     out.push(
-      `import ≤ ${TARGETS.postgresSeconds} s: ${ok ? mark(r.otter.seconds <= TARGETS.postgresSeconds) : "MISSED (job did not succeed)"} (${r.otter.seconds} s)`,
+      `import ≤ ${TARGETS.postgresCopyRatio}× the sims-shaped COPY: ${ok ? mark(r.ratioToShapedCopy <= TARGETS.postgresCopyRatio) : "MISSED"} (${r.ratioToShapedCopy}×; ${r.ratioToCopy}× the bare COPY)`,
     );
+    // Memory must not grow with the file: the target holds at 1M and at 10M rows alike.
+    const rss = r.otter.peakRssMb;
     out.push(
-      `import ≤ ${TARGETS.postgresCopyRatio}× COPY: ${ok ? mark(r.ratioToCopy <= TARGETS.postgresCopyRatio) : "MISSED"} (${r.ratioToCopy}×)`,
+      `Otter peak RSS ≤ ${TARGETS.postgresPeakRssMb} MB: ${rss === null ? "?" : full ? (rss <= TARGETS.postgresPeakRssMb ? "met" : "MISSED") : "n/a: not 1M rows"} (${rss ?? "?"} MB)`,
     );
   } else {
     out.push(
@@ -537,7 +600,7 @@ function verdicts(r: EngineResult, rows: number): string[] {
 
 function table(results: EngineResult[]): string {
   const rows: string[][] = [
-    ["engine", "what", "seconds", "rows/s", "peak RSS MB", "× COPY", "detail"],
+    ["engine", "what", "seconds", "rows/s", "peak RSS MB", "× COPY", "× shaped", "detail"],
   ];
   for (const r of results) {
     const i = r.otter;
@@ -548,7 +611,18 @@ function table(results: EngineResult[]): string {
       String(r.copy.rowsPerSecond),
       r.copy.peakRssMb != null ? String(r.copy.peakRssMb) : "-",
       "1",
-      `${r.copy.rows} rows`,
+      "-",
+      `${r.copy.rows} rows, 3 columns`,
+    ]);
+    rows.push([
+      r.engine,
+      "sims-shaped COPY",
+      String(r.copy.shaped.seconds),
+      String(r.copy.shaped.rowsPerSecond),
+      "-",
+      String(round(r.copy.shaped.seconds / r.copy.seconds, 2)),
+      "1",
+      `${r.copy.shaped.rows} rows, sims' 17 columns and 7 indexes`,
     ]);
     rows.push([
       r.engine,
@@ -557,18 +631,19 @@ function table(results: EngineResult[]): string {
       String(i.rowsPerSecond),
       String(i.peakRssMb ?? "?"),
       String(r.ratioToCopy),
+      String(r.ratioToShapedCopy),
       `${i.status}; upload ${i.uploadSeconds} s, queued ${i.queuedSeconds ?? "?"} s, validate ${i.validateSeconds ?? "?"} s, apply ${i.applySeconds ?? "?"} s`,
     ]);
     if (r.lookup) {
       const l = r.lookup;
-      rows.push([r.engine, "GET /sims/{iccid}", "-", "-", "-", "-", describeLookups(l)]);
+      rows.push([r.engine, "GET /sims/{iccid}", "-", "-", "-", "-", "-", describeLookups(l)]);
     }
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   return rows
     .map((r, n) => {
       const line = r
-        .map((cell, c) => (c >= 2 && c <= 5 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+        .map((cell, c) => (c >= 2 && c <= 6 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
         .join("  ");
       return n === 0 ? `${line}\n${widths.map((w) => "─".repeat(w)).join("  ")}` : line;
     })

@@ -23,6 +23,7 @@ export const TABLE_OWNERS = {
   sims: "sims",
   sim_audit: "sims",
   sim_scheduled_changes: "sims",
+  sim_import_rows: "sims",
   jobs: "jobs",
   job_uploads: "jobs",
   job_rows: "jobs",

@@ -560,6 +560,27 @@ export interface SimAudit {
   value: string | null;
 }
 
+export interface SimImportRows {
+  account_id: string | null;
+  code: string | null;
+  communication_plan_id: string | null;
+  custom_fields: unknown;
+  eid: string | null;
+  field: string | null;
+  iccid: string;
+  id: string;
+  imei: string | null;
+  imsi: string;
+  job_id: string;
+  line: number;
+  message: string | null;
+  msisdn: string;
+  outcome: string | null;
+  rate_plan_id: string | null;
+  state: string;
+  state_given: boolean;
+}
+
 export interface SimNetworkState {
   account_id: string;
   barred_at: Timestamp | null;
@@ -786,6 +807,7 @@ export interface DB {
   registration_events: RegistrationEvents;
   sim_actions: SimActions;
   sim_audit: SimAudit;
+  sim_import_rows: SimImportRows;
   sim_network_state: SimNetworkState;
   sim_scheduled_changes: SimScheduledChanges;
   sims: Sims;

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvSafe, csvWriter } from "./csv.js";
+import { type CsvItem, csvRecords, csvSafe, csvWriter, plainCsvWatcher } from "./csv.js";
 
 const TRIGGERS = ["=", "+", "-", "@", "\t", "\r"];
 const plainNumber = fc
@@ -80,5 +80,78 @@ describe("csvWriter", () => {
     expect(
       await written(["line", "iccid", "code"], [{ line: 3, iccid: null, code: "-12.50" }]),
     ).toBe("line,iccid,code\n3,,-12.50\n");
+  });
+});
+
+describe("plain files read without csv-parse", () => {
+  const collect = async (chunks: Buffer[], opts: { delimiter: string; plain: boolean }) => {
+    const out: CsvItem[] = [];
+    async function* source() {
+      yield* chunks;
+    }
+    for await (const item of csvRecords(source(), { ...opts, fromLine: 2 })) out.push(item);
+    return out;
+  };
+  /** Splits bytes at the given cut points (anywhere, even inside a UTF-8 character or a CRLF). */
+  const cut = (bytes: Buffer, at: number[]) => {
+    const points = [...new Set(at.map((p) => p % (bytes.length + 1)))].sort((a, b) => a - b);
+    const parts: Buffer[] = [];
+    let from = 0;
+    for (const p of points) {
+      parts.push(bytes.subarray(from, p));
+      from = p;
+    }
+    parts.push(bytes.subarray(from));
+    return parts;
+  };
+  const plainText = fc
+    .tuple(
+      fc.boolean(),
+      fc.constantFrom("\n", "\r\n"),
+      fc.array(
+        fc.array(fc.constantFrom("8", "9", "a", " ", ",", ";", "é", "€", "-"), { maxLength: 12 }),
+        { maxLength: 20 },
+      ),
+      fc.array(fc.constantFrom("1", ",", ";"), { maxLength: 4 }),
+    )
+    .map(
+      ([bom, end, lines, last]) =>
+        (bom ? "\uFEFF" : "") + lines.map((l) => l.join("") + end).join("") + last.join(""),
+    );
+
+  it("gives the same records and line numbers as csv-parse, however the bytes arrive", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        plainText,
+        fc.constantFrom(",", ";"),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        async (text, delimiter, at) => {
+          const chunks = cut(Buffer.from(text, "utf8"), at);
+          const watcher = plainCsvWatcher();
+          for (const c of chunks) watcher.push(c);
+          expect(watcher.plain).toBe(true);
+          expect(await collect(chunks, { delimiter, plain: true })).toEqual(
+            await collect(chunks, { delimiter, plain: false }),
+          );
+        },
+      ),
+    );
+  });
+
+  it("is not claimed for a file with a double quote or a carriage return outside CRLF", () => {
+    for (const chunks of [
+      ["iccid,imsi\n", '"1",2\n'],
+      ["iccid,imsi\r", "1,2\n"],
+      ["iccid,imsi\r1,2\n"],
+      ["iccid,imsi\n1,2\r"],
+      ["iccid,imsi\r\n", "1,2\n"],
+    ]) {
+      const watcher = plainCsvWatcher();
+      for (const c of chunks) watcher.push(Buffer.from(c));
+      expect(watcher.plain, JSON.stringify(chunks)).toBe(false);
+    }
+    const crlf = plainCsvWatcher();
+    for (const c of ["iccid,imsi\r", "\n1,2\r\n"]) crlf.push(Buffer.from(c));
+    expect(crlf.plain).toBe(true);
   });
 });

@@ -12,6 +12,10 @@ import {
   uploadCsv,
 } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
+import { inTransaction } from "../../src/db/database.js";
+import type { Iccid, Imsi, Msisdn } from "../../src/lib/identifiers.js";
+import { newId } from "../../src/lib/ids.js";
+import { simImportRepo } from "../../src/modules/sims/import/sim-import.repo.js";
 
 let t: TestOtter;
 beforeAll(async () => {
@@ -219,6 +223,143 @@ describe("SIM import", () => {
   });
 });
 
+describe("an import larger than one chunk (OTTER_IMPORT_BATCH_SIZE=7)", () => {
+  it("finds duplicates anywhere in the file, each named by the earlier line it repeats", async () => {
+    const acct = await buildAccount(t);
+    const { csv, sims } = simCsv(24);
+    const lines = csv.trimEnd().split("\n");
+    const fresh = () => simIdentifiers();
+    // Far apart, so that no chunk of 7 lines holds both lines of a pair.
+    const [a, b, c] = [fresh(), fresh(), fresh()];
+    lines[19] = `${sims[0]!.iccid},${a.imsi},${a.msisdn}`; // line 20 repeats line 2's ICCID
+    lines[21] = `${b.iccid},${sims[1]!.imsi},${b.msisdn}`; // line 22 repeats line 3's IMSI
+    lines[24] = `${c.iccid},${c.imsi},${sims[2]!.msisdn}`; // line 25 repeats line 4's MSISDN
+    const up = await uploadCsv(t, `${lines.join("\n")}\n`, `accountId=${acct.id}&skipInvalid=true`);
+    const job = await runJob(t, up.body.jobId);
+    expect(job).toMatchObject({
+      status: "succeeded",
+      counts: { created: 21, unchanged: 0, failed: 3 },
+      progress: { done: 24, total: 24 },
+    });
+    expect(
+      job.errors.map((e: { line: number; field: string; code: string; message: string }) => [
+        e.line,
+        e.field,
+        e.code,
+        e.message,
+      ]),
+    ).toEqual([
+      [20, "iccid", "DUPLICATE_IN_FILE", "The ICCID of this row already appears on line 2."],
+      [22, "imsi", "DUPLICATE_IN_FILE", "The IMSI of this row already appears on line 3."],
+      [25, "msisdn", "DUPLICATE_IN_FILE", "The MSISDN of this row already appears on line 4."],
+    ]);
+    // The first of each pair is created, the repeat is not.
+    expect((await t.api("GET", `/api/v1/sims/${sims[0]!.iccid}`)).body.imsi).toBe(sims[0]!.imsi);
+    expect((await t.api("GET", `/api/v1/sims/${b.iccid}`)).status).toBe(404);
+    expect(await count(acct.id)).toBe(21);
+  });
+
+  it("creates every row once over many chunks, and results.csv gives each line its outcome", async () => {
+    const acct = await buildAccount(t);
+    const { csv, sims } = simCsv(30, {
+      header: "iccid,imsi,msisdn,state,accountCustom1",
+      extra: (i) => [i % 2 === 0 ? "ACTIVATED" : "", `pump ${i}`],
+    });
+    const jobId = (await uploadCsv(t, csv, `accountId=${acct.id}`)).body.jobId;
+    const job = await runJob(t, jobId);
+    expect(job).toMatchObject({
+      status: "succeeded",
+      counts: { created: 30, unchanged: 0, failed: 0 },
+      progress: { done: 30, total: 30 },
+    });
+    expect(await count(acct.id)).toBe(30);
+    const last = await t.api("GET", `/api/v1/sims/${sims[29]!.iccid}`);
+    expect(last.body).toMatchObject({
+      imsi: sims[29]!.imsi,
+      state: "INVENTORY",
+      customFields: { accountCustom1: "pump 29" },
+      createdByJobId: jobId,
+    });
+    expect((await t.api("GET", `/api/v1/sims/${sims[28]!.iccid}`)).body.state).toBe("ACTIVATED");
+    const { rows } = await resultsOf(jobId);
+    expect(rows.map((r) => [r.line, r.iccid, r.outcome])).toEqual(
+      sims.map((s, i) => [String(i + 2), s.iccid, "created"]),
+    );
+
+    // A file with the same 30 rows, one changed and 5 new: unchanged, in conflict, created.
+    const more = simCsv(5, { extra: () => ["", ""] });
+    const again = csv
+      .trimEnd()
+      .split("\n")
+      .map((l, i) => (i === 7 ? l.replace("pump 6", "pump six") : l))
+      .concat(more.csv.trimEnd().split("\n").slice(1))
+      .join("\n");
+    const second = await runJob(
+      t,
+      (await uploadCsv(t, `${again}\n`, `accountId=${acct.id}&skipInvalid=true`)).body.jobId,
+    );
+    expect(second).toMatchObject({
+      status: "succeeded",
+      counts: { created: 5, unchanged: 29, failed: 1 },
+    });
+    expect(second.errors).toEqual([
+      expect.objectContaining({
+        line: 8,
+        field: "accountCustom1",
+        code: "ICCID_EXISTS_WITH_DIFFERENT_DATA",
+      }),
+    ]);
+    expect(await count(acct.id)).toBe(35);
+  });
+});
+
+describe("a SIM stored by someone else after the file was validated", () => {
+  it("fails the plain insert of its range; the range written again skips it and names it", async () => {
+    const acct = await buildAccount(t);
+    const db = t.otter.database.db;
+    const jobId = newId();
+    const taken = await buildSim(t, { accountId: acct.id });
+    const free = simIdentifiers();
+    const row = (line: number, ids: { iccid: string; imsi: string; msisdn: string }) => ({
+      line,
+      id: newId(),
+      iccid: ids.iccid as Iccid,
+      imsi: ids.imsi as Imsi,
+      msisdn: ids.msisdn as Msisdn,
+      eid: null,
+      imei: null,
+      accountId: acct.id,
+      state: "INVENTORY",
+      stateGiven: false,
+      communicationPlanId: null,
+      ratePlanId: null,
+      customFields: "{}",
+      failure: null,
+    });
+    // As validation left them: the first row's ICCID was free then.
+    await simImportRepo.stage(db, jobId, [
+      row(2, { ...simIdentifiers(), iccid: taken.iccid }),
+      row(3, free),
+    ]);
+    const lines = { afterLine: 0, toLine: 3 };
+    const now = new Date();
+    await expect(
+      inTransaction(db, (tx) =>
+        simImportRepo.createSims(tx, jobId, lines, now, { skipTaken: false }),
+      ),
+    ).rejects.toMatchObject({ code: "23505" });
+    const { created, late } = await inTransaction(db, async (tx) => ({
+      created: await simImportRepo.createSims(tx, jobId, lines, now, { skipTaken: true }),
+      late: await simImportRepo.notCreated(tx, jobId, lines),
+    }));
+    expect(created).toBe(1);
+    expect(late).toEqual([{ line: 2, iccid: taken.iccid, account_id: acct.id }]);
+    expect((await t.api("GET", `/api/v1/sims/${free.iccid}`)).body.createdByJobId).toBe(jobId);
+    expect((await t.api("GET", `/api/v1/sims/${taken.iccid}`)).body.imsi).toBe(taken.imsi);
+    await simImportRepo.clear(db, jobId);
+  });
+});
+
 describe("tenant isolation on job routes", () => {
   it("lets no customer import, nor see another tenant's jobs", async () => {
     const a = await buildCustomer(t);
@@ -314,6 +455,8 @@ describe("results.csv opened in a spreadsheet", () => {
       (await uploadCsv(t, csv, `accountId=${acct.id}&skipInvalid=true`)).body.jobId,
     );
     expect(job.counts.failed).toBe(3);
+    // No line was staged, yet the job went over all of them.
+    expect(job.progress).toMatchObject({ done: 3, total: 3 });
     const { text, rows } = await resultsOf(job.id);
     expect(rows.map((r) => r.iccid)).toEqual([
       "'@SUM(1+1)*cmd|' /C calc'!A0",

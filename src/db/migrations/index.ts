@@ -18,6 +18,7 @@ import * as m0016 from "./0016_account_scope.js";
 import * as m0017 from "./0017_accounting_sets.js";
 import * as m0018 from "./0018_network_partitions.js";
 import * as m0019 from "./0019_catalog_revision.js";
+import * as m0020 from "./0020_sim_import_staging.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   "0017_accounting_sets": m0017,
   "0018_network_partitions": m0018,
   "0019_catalog_revision": m0019,
+  "0020_sim_import_staging": m0020,
 };
 
 export const migrationProvider: MigrationProvider = {

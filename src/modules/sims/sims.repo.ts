@@ -2,7 +2,7 @@ import { type Insertable, sql } from "kysely";
 import type { Executor, Tx } from "../../db/database.js";
 import type { SimAuditTable, SimScheduledChangesTable, SimsTable } from "../../db/schema.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
-import type { Eid, Iccid, Imei, Imsi, Msisdn } from "../../lib/identifiers.js";
+import type { Iccid, Imsi, Msisdn } from "../../lib/identifiers.js";
 import { catalogRevision } from "../catalog/catalog-revision.shared.repo.js";
 import { pathOf, withinSubtree } from "../tenancy/tenancy.js";
 
@@ -168,44 +168,6 @@ export const simsRepo = {
 
   insert: (tx: Tx, row: Insertable<SimsTable>) => tx.insertInto("sims").values(row).execute(),
 
-  /**
-   * Inserts a batch of new SIMs made by an import job in one statement; a row whose ICCID, IMSI or
-   * MSISDN is taken meanwhile is skipped. Returns the ICCIDs stored.
-   */
-  insertImported: async (
-    tx: Tx,
-    jobId: string,
-    now: Date,
-    rows: {
-      id: string;
-      iccid: Iccid;
-      imsi: Imsi;
-      msisdn: Msisdn;
-      eid: Eid | null;
-      imei: Imei | null;
-      accountId: string;
-      state: string;
-      communicationPlanId: string | null;
-      ratePlanId: string | null;
-      customFields: string;
-    }[],
-  ) => {
-    // The ICCIDs come back from the sims table, which holds parsed ones only.
-    const res = await sql<{ iccid: Iccid }>`
-      INSERT INTO sims (id, iccid, imsi, msisdn, eid, imei, account_id, state, communication_plan_id, rate_plan_id,
-                        custom_fields, created_by_job_id, date_activated, created_at, updated_at)
-      SELECT t.id, t.iccid, t.imsi, t.msisdn, t.eid, t.imei, t.account_id, t.state, t.comm, t.rate,
-             t.cf::jsonb, ${jobId}::uuid, CASE WHEN t.state = 'ACTIVATED' THEN ${now}::timestamptz END, ${now}::timestamptz, ${now}::timestamptz
-      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.iccid)}::text[], ${rows.map((r) => r.imsi)}::text[],
-                  ${rows.map((r) => r.msisdn)}::text[], ${rows.map((r) => r.eid)}::text[], ${rows.map((r) => r.imei)}::text[],
-                  ${rows.map((r) => r.accountId)}::uuid[], ${rows.map((r) => r.state)}::text[], ${rows.map((r) => r.communicationPlanId)}::uuid[],
-                  ${rows.map((r) => r.ratePlanId)}::uuid[], ${rows.map((r) => r.customFields)}::text[])
-        AS t(id, iccid, imsi, msisdn, eid, imei, account_id, state, comm, rate, cf)
-      ON CONFLICT DO NOTHING
-      RETURNING iccid`.execute(tx);
-    return res.rows.map((r) => r.iccid);
-  },
-
   /** Writes changed columns of a SIM; returns the row as it is now. */
   update: (tx: Executor, id: string, set: Record<string, unknown>) =>
     tx
@@ -322,7 +284,6 @@ const SIM = "0190a8a0-0000-7000-8000-000000000001";
 const ACCOUNT = "0190a8a0-0000-7000-8000-000000000002";
 const PLAN = "0190a8a0-0000-7000-8000-000000000003";
 const CHANGE = "0190a8a0-0000-7000-8000-000000000004";
-const JOB = "0190a8a0-0000-7000-8000-000000000005";
 const SCOPE = "/0190a8a0-0000-7000-8000-000000000001/";
 const NOW = new Date("2026-12-01T00:00:00Z");
 const ICCID = "89440000000000000001" as Iccid;
@@ -384,27 +345,6 @@ export const simsRepoSql: SqlExamples<typeof simsRepo> = {
         created_at: NOW,
         updated_at: NOW,
       },
-    ],
-  ],
-  insertImported: [
-    [
-      JOB,
-      NOW,
-      [
-        {
-          id: SIM,
-          iccid: ICCID,
-          imsi: IMSI,
-          msisdn: MSISDN,
-          eid: null,
-          imei: null,
-          accountId: ACCOUNT,
-          state: "INVENTORY",
-          communicationPlanId: PLAN,
-          ratePlanId: null,
-          customFields: "{}",
-        },
-      ],
     ],
   ],
   update: [[SIM, { state: "ACTIVATED", date_activated: NOW, updated_at: NOW }]],

@@ -1,11 +1,11 @@
 import type { Db, Executor } from "../../../db/database.js";
-import { DigitKeyIndex } from "../../../lib/digit-key-index.js";
 import { inTransaction } from "../../../db/database.js";
 import type { Account } from "../../../db/schema.js";
 import type { Clock } from "../../../lib/clock.js";
-import { type CsvItem, csvRecords } from "../../../lib/csv.js";
+import { type CsvItem, csvRecords, plainCsvWatcher } from "../../../lib/csv.js";
 import { OtterError, validationError } from "../../../lib/errors.js";
-import { isUuid, newId } from "../../../lib/ids.js";
+import { bulkIdGenerator, isUuid } from "../../../lib/ids.js";
+import type { Eid, Iccid, Imei, Imsi, Msisdn } from "../../../lib/identifiers.js";
 import type { AccountsService } from "../../accounts/accounts.service.js";
 import type { AuditService } from "../../audit/audit.service.js";
 import { requirePermission } from "../../auth/permissions.js";
@@ -22,13 +22,21 @@ import {
 } from "../../jobs/jobs.service.js";
 import { jobRowsRepo } from "../../jobs/job-rows.shared.repo.js";
 import type { JobCounts } from "../../jobs/jobs.schemas.js";
+import type { SimState } from "../sim-lifecycle.js";
 import { simsRepo } from "../sims.repo.js";
 import { parseHeader, type SimDraft, validateRow } from "./sim-csv.js";
+import { simImportRepo, type StagedRow } from "./sim-import.repo.js";
 
 export const IMPORT_KIND = "sims.import";
 const CHUNK_BYTES = 1024 * 1024;
 const HEADER_MAX_BYTES = 64 * 1024;
 const NEWLINE = 0x0a;
+/** Stored outcomes read or written per statement after the file is staged. */
+const OUTCOME_PAGE = 5000;
+/** Distinct (account, plans) combinations whose resolution is kept; a file names few. */
+const RESOLVED_CACHE_MAX = 10_000;
+/** SQLSTATE of a unique index violation. */
+const UNIQUE_VIOLATION = "23505";
 
 export interface ImportParams {
   accountId: string | null;
@@ -36,6 +44,8 @@ export interface ImportParams {
   dryRun: boolean;
   delimiter: "," | ";";
   columns: string[];
+  /** No double quote and one kind of line end in the file: it is read without csv-parse. */
+  plain?: boolean;
 }
 
 interface Deps {
@@ -60,6 +70,15 @@ interface Ready {
   rateId: string | null;
 }
 
+/** What a row's account and plan references resolved to, or why they did not. */
+interface Resolved {
+  /** The row's account if the importer may see it (also who may read the row's result). */
+  accountId: string | null;
+  commId: string | null;
+  rateId: string | null;
+  failure: { field: string; code: string; message: string } | null;
+}
+
 interface RowOutcome {
   line: number;
   iccid: string | null;
@@ -73,8 +92,12 @@ interface RowOutcome {
 
 /**
  * Importing SIMs from CSV. The upload is streamed into the job's stored chunks (so a restart can
- * resume it), then the job validates the whole file — every bad row reported with its line — and
- * only then writes, in batches whose transaction also moves the job's checkpoint.
+ * resume it). The job then reads the file once: each line is checked on its own (CSV, identifier
+ * formats, account and plans, through caches) and staged in `sim_import_rows`, a chunk per
+ * statement; what needs the whole file — duplicates within it, SIMs already stored — is found by a
+ * few set-based statements over the staged rows, every bad row reported with its line. Only then
+ * are SIMs created, a range of lines per transaction that also moves the job's checkpoint. Memory
+ * stays flat whatever the file's size: one chunk of rows is held at a time.
  */
 export function createSimImport(deps: Deps) {
   const { db, clock, jobs } = deps;
@@ -93,11 +116,15 @@ export function createSimImport(deps: Deps) {
    * Records of the stored file with their physical line numbers (the header is line 1); a line that
    * is not valid CSV comes as a malformed item at its line, and the lines after it are still read.
    */
-  function records(jobId: string, delimiter: string): AsyncIterable<CsvItem> {
-    return csvRecords(chunks(jobId), { delimiter, fromLine: 2 });
+  function records(jobId: string, params: ImportParams): AsyncIterable<CsvItem> {
+    const { delimiter, plain } = params;
+    return csvRecords(chunks(jobId), { delimiter, fromLine: 2, plain });
   }
 
-  /** Resolves accounts and plans named by rows, with caches: a million rows name few of them. */
+  /**
+   * Resolves accounts and plans named by rows, with caches: a million rows name few of them, so a
+   * row costs a map lookup (`cached`) and only a name not seen yet waits for the database.
+   */
   function resolver(ex: Executor, principal: Principal, defaultAccountId: string | null) {
     const accounts = new Map<string, Account | null>();
     const plans = new Map<string, { id: string; name: string } | null>();
@@ -136,21 +163,13 @@ export function createSimImport(deps: Deps) {
       const id = ref?.trim() || defaultAccountId;
       return id && isUuid(id) ? ((await account(id))?.id ?? null) : null;
     };
-    const resolve = async (line: number, draft: SimDraft): Promise<Ready | RowOutcome> => {
+    const resolve = async (draft: SimDraft): Promise<Resolved> => {
       const failed = (
         field: string,
         code: string,
         message: string,
         accountId: string | null = null,
-      ): RowOutcome => ({
-        line,
-        iccid: draft.iccid,
-        accountId,
-        outcome: "failed",
-        field,
-        code,
-        message,
-      });
+      ): Resolved => ({ accountId, commId: null, rateId: null, failure: { field, code, message } });
       const accountId = draft.account ?? defaultAccountId;
       if (!accountId)
         return failed(
@@ -186,9 +205,21 @@ export function createSimImport(deps: Deps) {
         if (kind === "communication") commId = p.id;
         else rateId = p.id;
       }
-      return { line, draft, accountId: acct.id, accountPath: acct.path, commId, rateId };
+      return { accountId: acct.id, commId, rateId, failure: null };
     };
-    return { resolve, accountOf };
+    // A row names its account and plans by a few distinct values: the outcome is cached by them.
+    const resolvedBy = new Map<string, Resolved>();
+    const resolveCached = (draft: SimDraft): Resolved | Promise<Resolved> => {
+      const key = `${draft.account ?? ""}\u0000${draft.communicationPlan ?? ""}\u0000${draft.ratePlan ?? ""}`;
+      const hit = resolvedBy.get(key);
+      if (hit) return hit;
+      return resolve(draft).then((r) => {
+        if (resolvedBy.size < RESOLVED_CACHE_MAX) resolvedBy.set(key, r);
+        return r;
+      });
+    };
+    const pathOf = async (accountId: string) => (await account(accountId))?.path ?? null;
+    return { resolve: resolveCached, accountOf, pathOf };
   }
 
   /** Compares rows with SIMs already stored: identical → unchanged, conflicting → failed, else new. */
@@ -280,42 +311,43 @@ export function createSimImport(deps: Deps) {
     return { fresh, outcomes };
   }
 
-  /** Pass 1: validates every row, stores each failed or unchanged row's outcome. */
-  async function validate(ctx: JobContext, params: ImportParams): Promise<JobCounts> {
+  /**
+   * Validation, step 1: reads the file once, checks each line on its own and stages the rows that
+   * pass; a line that fails is stored as a failed outcome at once. While one chunk is written the
+   * next is parsed, so reading and writing overlap on PostgreSQL. Returns how many lines failed.
+   */
+  async function stage(ctx: JobContext, params: ImportParams): Promise<number> {
     const { job } = ctx;
-    await jobRowsRepo.clear(db, job.id);
     const { resolve, accountOf } = resolver(db, ctx.principal, params.accountId);
     const accountAt = params.columns.indexOf("account");
-    // Compact exact indexes (about 40 bytes a key): a million-row file keeps three for the whole pass.
-    const seenIccid = new DigitKeyIndex(Math.max(1024, job.total));
-    const seenImsi = new DigitKeyIndex(Math.max(1024, job.total));
-    const seenMsisdn = new DigitKeyIndex(Math.max(1024, job.total));
-    let pending: Ready[] = [];
+    const iccidAt = params.columns.indexOf("iccid");
+    const newId = bulkIdGenerator();
+    let rows: StagedRow[] = [];
     let outcomes: RowOutcome[] = [];
-    const counts: JobCounts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
-    let rows = 0;
+    let lines = 0;
+    let failed = 0;
+    let writing: Promise<void> = Promise.resolve();
 
     const flush = async () => {
-      const { fresh, outcomes: found } = await checkExisting(db, pending);
-      counts.created += fresh.length;
-      outcomes.push(...found);
-      pending = [];
-      for (const o of outcomes) counts[o.outcome]++;
-      await inTransaction(db, async (tx) => {
-        await jobRowsRepo.insertOutcomes(tx, job.id, outcomes);
-        await ctx.checkpoint(tx, {
-          phase: "validate",
-          done: rows,
-          total: Math.max(rows, job.total),
-          errorCount: counts.failed,
-        });
-      });
+      const chunk = rows;
+      const found = outcomes;
+      const progress = { phase: "validate", done: lines, total: Math.max(lines, job.total) };
+      const errorCount = failed;
+      rows = [];
       outcomes = [];
+      await writing;
       if (await ctx.cancelRequested()) throw new JobCancelled();
+      writing = inTransaction(db, async (tx) => {
+        await simImportRepo.stage(tx, job.id, chunk);
+        await jobRowsRepo.insertOutcomes(tx, job.id, found);
+        await ctx.checkpoint(tx, { ...progress, errorCount });
+      });
+      // Awaited before the next chunk is written (or at the end); until then, not unhandled.
+      writing.catch(() => {});
     };
 
-    for await (const { line, record, malformed } of records(job.id, params.delimiter)) {
-      rows++;
+    for await (const { line, record, malformed } of records(job.id, params)) {
+      lines++;
       if (malformed) {
         // Nothing of a line that is not valid CSV can be trusted, its account included.
         outcomes.push({
@@ -326,169 +358,269 @@ export function createSimImport(deps: Deps) {
           field: "row",
           ...malformed,
         });
-        if (outcomes.length >= deps.batchSize) await flush();
-        continue;
-      }
-      const r = validateRow(record, params.columns);
-      if (!r.ok) {
-        const iccid = record[params.columns.indexOf("iccid")]?.trim();
-        const accountId = await accountOf(accountAt < 0 ? null : record[accountAt]);
-        outcomes.push({
-          line,
-          iccid: iccid && !iccid.includes("\u0000") ? iccid : null,
-          accountId,
-          outcome: "failed",
-          field: r.field,
-          code: r.code,
-          message: r.message,
-        });
+        failed++;
       } else {
-        const d = r.draft;
-        const dup = seenIccid.get(d.iccid) ?? seenImsi.get(d.imsi) ?? seenMsisdn.get(d.msisdn);
-        if (dup !== undefined) {
-          const field = seenIccid.has(d.iccid) ? "iccid" : seenImsi.has(d.imsi) ? "imsi" : "msisdn";
+        const r = validateRow(record, params.columns);
+        if (!r.ok) {
+          const iccid = record[iccidAt]?.trim();
           outcomes.push({
             line,
-            iccid: d.iccid,
-            accountId: await accountOf(d.account),
+            iccid: iccid && !iccid.includes("\u0000") ? iccid : null,
+            accountId: await accountOf(accountAt < 0 ? null : record[accountAt]),
             outcome: "failed",
-            field,
-            code: "DUPLICATE_IN_FILE",
-            message: `The ${field.toUpperCase()} of this row already appears on line ${dup}.`,
+            field: r.field,
+            code: r.code,
+            message: r.message,
           });
+          failed++;
         } else {
-          seenIccid.setIfAbsent(d.iccid, line);
-          seenImsi.setIfAbsent(d.imsi, line);
-          seenMsisdn.setIfAbsent(d.msisdn, line);
-          const resolved = await resolve(line, d);
-          if ("outcome" in resolved) outcomes.push(resolved);
-          else pending.push(resolved);
+          const d = r.draft;
+          const resolved = await resolve(d);
+          rows.push({
+            line,
+            id: newId(),
+            iccid: d.iccid,
+            imsi: d.imsi,
+            msisdn: d.msisdn,
+            eid: d.eid,
+            imei: d.imei,
+            accountId: resolved.accountId,
+            state: d.state,
+            stateGiven: d.stateGiven,
+            communicationPlanId: resolved.commId,
+            ratePlanId: resolved.rateId,
+            customFields: JSON.stringify(d.customFields),
+            failure: resolved.failure,
+          });
         }
       }
-      if (pending.length >= deps.batchSize || outcomes.length >= deps.batchSize) await flush();
+      if (rows.length >= deps.batchSize || outcomes.length >= deps.batchSize) await flush();
     }
     await flush();
-    if (rows === 0)
+    await writing;
+    if (lines === 0)
       throw validationError("file", "IMPORT_NO_ROWS", "The file has a header but no rows.");
+    return failed;
+  }
+
+  /**
+   * Validation, step 2, over the staged rows: duplicates within the file and rows that meet stored
+   * SIMs are found in SQL; then each row that will not be created gets its outcome, a page at a
+   * time (rows that meet a stored SIM are compared with it here, as unchanged or in conflict).
+   */
+  async function check(ctx: JobContext, params: ImportParams, failedLines: number) {
+    const { job } = ctx;
+    await simImportRepo.markDuplicates(db, job.id);
+    await simImportRepo.markExisting(db, job.id);
+    const { pathOf } = resolver(db, ctx.principal, params.accountId);
+    const counts: JobCounts = { created: 0, updated: 0, unchanged: 0, failed: failedLines };
+    let after = 0;
+    for (;;) {
+      const page = await simImportRepo.notToCreate(db, job.id, after, OUTCOME_PAGE);
+      if (page.length === 0) break;
+      after = page[page.length - 1]!.line;
+      const outcomes: RowOutcome[] = [];
+      const meeting: Ready[] = [];
+      for (const s of page) {
+        if (s.outcome === "failed") {
+          outcomes.push({
+            line: s.line,
+            iccid: s.iccid,
+            accountId: s.account_id,
+            outcome: "failed",
+            field: s.field ?? undefined,
+            code: s.code ?? undefined,
+            message: s.message ?? undefined,
+          });
+          continue;
+        }
+        meeting.push({
+          line: s.line,
+          accountId: s.account_id!,
+          accountPath: (await pathOf(s.account_id!)) ?? "",
+          commId: s.communication_plan_id,
+          rateId: s.rate_plan_id,
+          draft: {
+            iccid: s.iccid as Iccid,
+            imsi: s.imsi as Imsi,
+            msisdn: s.msisdn as Msisdn,
+            eid: s.eid as Eid | null,
+            imei: s.imei as Imei | null,
+            account: s.account_id,
+            communicationPlan: null,
+            ratePlan: null,
+            state: s.state as SimState,
+            stateGiven: s.state_given,
+            customFields: s.custom_fields as Record<string, string>,
+          },
+        });
+      }
+      const { fresh, outcomes: compared } = await checkExisting(db, meeting);
+      // The stored SIM a row met is gone since: the row is created after all.
+      if (fresh.length > 0)
+        await simImportRepo.reopen(
+          db,
+          job.id,
+          fresh.map((r) => r.line),
+        );
+      outcomes.push(...compared);
+      outcomes.sort((a, b) => a.line - b.line);
+      for (const o of outcomes) counts[o.outcome]++;
+      await inTransaction(db, async (tx) => {
+        await jobRowsRepo.insertOutcomes(tx, job.id, outcomes);
+        await ctx.checkpoint(tx, { errorCount: counts.failed });
+      });
+    }
+    counts.created = await simImportRepo.countToCreate(db, job.id);
     return counts;
   }
 
-  /** Pass 2: writes new SIMs in batches, resuming after the last committed checkpoint. */
-  async function apply(ctx: JobContext, params: ImportParams, base: JobCounts) {
-    const { job } = ctx;
-    const skip = new Set(await jobRowsRepo.storedLines(db, job.id));
-    const { resolve } = resolver(db, ctx.principal, params.accountId);
-    const counts = { ...base };
-    let done = job.phase === "apply" ? job.done : 0;
-    const startAfter = job.phase === "apply" ? job.checkpoint : 0;
-    let batch: Ready[] = [];
-    let lastLine = startAfter;
-    let seenInBatch = 0;
+  async function validate(ctx: JobContext, params: ImportParams): Promise<JobCounts> {
+    // Validation writes nothing but outcomes and staged rows: after a crash it starts over.
+    await jobRowsRepo.clear(db, ctx.job.id);
+    await simImportRepo.clear(db, ctx.job.id);
+    const failed = await stage(ctx, params);
+    return check(ctx, params, failed);
+  }
 
-    const write = async () => {
-      if (seenInBatch === 0) return;
-      const rows = batch;
-      // Counters change only after the commit: a transaction retried on a serialization failure runs again.
-      const next = await inTransaction(db, async (tx) => {
-        const inserted = new Set<string>();
-        if (rows.length > 0) {
-          const stored = await simsRepo.insertImported(
-            tx,
-            job.id,
-            clock.now(),
-            rows.map((r) => ({
-              id: newId(),
-              iccid: r.draft.iccid,
-              imsi: r.draft.imsi,
-              msisdn: r.draft.msisdn,
-              eid: r.draft.eid,
-              imei: r.draft.imei,
-              accountId: r.accountId,
-              state: r.draft.state,
-              communicationPlanId: r.commId,
-              ratePlanId: r.rateId,
-              customFields: JSON.stringify(r.draft.customFields),
-            })),
-          );
-          for (const iccid of stored) inserted.add(iccid);
-        }
-        // Rows that met a SIM stored after validation (another import, a single create) are failed, not lost.
-        const late = rows
-          .filter((r) => !inserted.has(r.draft.iccid))
-          .map((r): RowOutcome => ({
-            line: r.line,
-            iccid: r.draft.iccid,
-            accountId: r.accountId,
-            outcome: "failed",
-            field: "iccid",
-            code: "SIM_CREATED_MEANWHILE",
-            message: `A SIM with this ICCID, IMSI or MSISDN was stored after the file was validated.`,
-          }));
-        await jobRowsRepo.insertOutcomes(tx, job.id, late);
-        const after = {
-          created: counts.created + inserted.size,
-          failed: counts.failed + late.length,
-          done: done + seenInBatch,
-        };
-        await ctx.checkpoint(tx, {
-          phase: "apply",
-          checkpoint: lastLine,
-          done: after.done,
-          counts: { created: after.created, failed: after.failed },
-          errorCount: after.failed,
+  /**
+   * Creates the SIMs of the staged rows, a range of lines per transaction with the checkpoint, from
+   * the last committed checkpoint on. A SIM stored meanwhile by someone else (another import, a
+   * single create) makes the plain insert fail; that range is then written again skipping the rows
+   * whose identifiers are taken, and those are failed with SIM_CREATED_MEANWHILE, never lost.
+   */
+  async function apply(ctx: JobContext, base: JobCounts) {
+    const { job } = ctx;
+    const counts = { ...base };
+    let after = job.phase === "apply" ? job.checkpoint : 0;
+    // Up to the file's last line even when its last lines were not staged (they failed), so that
+    // `done` ends at `total`; ranges with no staged row cost an empty insert.
+    const total = Math.max(job.total, (await simImportRepo.lastLine(db, job.id)) - 1);
+    const last = total + 1;
+    while (after < last) {
+      const lines = { afterLine: after, toLine: Math.min(last, after + deps.batchSize) };
+      const write = (skipTaken: boolean) =>
+        // Counters change only after the commit: a transaction retried on a serialization failure runs again.
+        inTransaction(db, async (tx) => {
+          const created = await simImportRepo.createSims(tx, job.id, lines, clock.now(), {
+            skipTaken,
+          });
+          const late = skipTaken
+            ? (await simImportRepo.notCreated(tx, job.id, lines)).map((r): RowOutcome => ({
+                line: r.line,
+                iccid: r.iccid,
+                accountId: r.account_id,
+                outcome: "failed",
+                field: "iccid",
+                code: "SIM_CREATED_MEANWHILE",
+                message: `A SIM with this ICCID, IMSI or MSISDN was stored after the file was validated.`,
+              }))
+            : [];
+          await jobRowsRepo.insertOutcomes(tx, job.id, late);
+          const after = { created: counts.created + created, failed: counts.failed + late.length };
+          await ctx.checkpoint(tx, {
+            phase: "apply",
+            checkpoint: lines.toLine,
+            done: Math.min(total, lines.toLine - 1),
+            counts: after,
+            errorCount: after.failed,
+          });
+          return { ...after, createdNow: created };
         });
-        return after;
-      });
+      let next;
+      try {
+        next = await write(false);
+      } catch (err) {
+        if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
+        next = await write(true);
+      }
       counts.created = next.created;
       counts.failed = next.failed;
-      done = next.done;
-      deps.onRows?.("created", rows.length);
-      batch = [];
-      seenInBatch = 0;
+      deps.onRows?.("created", next.createdNow);
+      after = lines.toLine;
       if (await ctx.cancelRequested()) throw new JobCancelled();
-    };
-
-    for await (const { line, record } of records(job.id, params.delimiter)) {
-      if (line <= startAfter) continue;
-      lastLine = line;
-      seenInBatch++;
-      if (!skip.has(line)) {
-        // A malformed line was stored as failed during validation, so it is always in skip.
-        if (!record)
-          throw new OtterError(
-            "internal",
-            "IMPORT_FILE_CHANGED",
-            `Line ${line} no longer validates.`,
-          );
-        const r = validateRow(record, params.columns);
-        if (!r.ok)
-          throw new OtterError(
-            "internal",
-            "IMPORT_FILE_CHANGED",
-            `Line ${line} no longer validates.`,
-          );
-        const resolved = await resolve(line, r.draft);
-        if ("outcome" in resolved) {
-          await jobRowsRepo.insertOutcomes(db, job.id, [resolved]);
-          counts.failed++;
-        } else batch.push(resolved);
-      }
-      if (seenInBatch >= deps.batchSize) await write();
     }
-    await write();
     return counts;
+  }
+
+  /** Ends the job's staging: its rows are not needed once it has ended, whichever way. */
+  async function dropStaged(ctx: JobContext) {
+    await simImportRepo.clear(db, ctx.job.id).catch((err: unknown) => {
+      ctx.logger.warn({ err }, "the import's staged rows could not be removed");
+    });
+  }
+
+  async function run(ctx: JobContext) {
+    const params = ctx.job.params as ImportParams;
+    let counts: JobCounts;
+    // A job in apply whose staged rows are gone (staged by an older Otter) is validated again: rows
+    // it already created are then unchanged, never created twice.
+    if (ctx.job.phase === "apply" && !(await simImportRepo.hasRows(db, ctx.job.id)))
+      ctx.job.phase = "validate";
+    if (ctx.job.phase === "validate") {
+      counts = await validate(ctx, params);
+      if (counts.failed > 0 && !params.skipInvalid) {
+        await inTransaction(db, (tx) =>
+          ctx.checkpoint(tx, { counts: { ...counts, created: 0 }, errorCount: counts.failed }),
+        );
+        throw new OtterError(
+          "validation",
+          "IMPORT_INVALID_ROWS",
+          `${counts.failed} row(s) are invalid; nothing was imported. Fix them, or import again with skipInvalid to apply the valid rows.`,
+        );
+      }
+      if (params.dryRun) {
+        await inTransaction(db, (tx) => ctx.checkpoint(tx, { counts, errorCount: counts.failed }));
+        return;
+      }
+      const base = { ...counts, created: 0 };
+      await inTransaction(db, (tx) =>
+        ctx.checkpoint(tx, { phase: "apply", done: 0, checkpoint: 0, counts: base }),
+      );
+      ctx.job.phase = "apply";
+      ctx.job.done = 0;
+      ctx.job.checkpoint = 0;
+      counts = await apply(ctx, base);
+    } else {
+      counts = await apply(ctx, {
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        failed: 0,
+        ...(ctx.job.counts as Partial<JobCounts>),
+      });
+    }
+    await inTransaction(db, async (tx) => {
+      await deps.audit.record(tx, {
+        accountId: ctx.job.account_id,
+        actor: { userId: ctx.principal.userId, name: ctx.principal.name },
+        action: "sims.imported",
+        entityType: "job",
+        entityId: ctx.job.id,
+        data: { fileName: ctx.job.file_name, counts },
+      });
+      await deps.events.emit(tx, [
+        {
+          accountId: ctx.job.account_id,
+          type: "sims.imported",
+          subjectId: ctx.job.id,
+          data: { jobId: ctx.job.id, counts },
+        },
+      ]);
+      await ctx.succeed(tx);
+    });
   }
 
   const handler: JobHandler = {
     kind: IMPORT_KIND,
     /**
      * One result per data line of the file, in line order: stored outcomes (malformed lines among
-     * them), and what happened to the others; each with the account it concerns.
+     * them), and what happened to the others; each with the account it concerns. The stored
+     * outcomes are read a page at a time beside the file.
      */
     async *results(job): AsyncGenerator<ResultRow> {
       const params = job.params as ImportParams;
       if (!params.columns) return;
-      const stored = await jobRowsRepo.rows(db, job.id);
       const { accountOf } = resolver(
         db,
         (job.params as { principal: Principal }).principal,
@@ -496,11 +628,27 @@ export function createSimImport(deps: Deps) {
       );
       const iccidAt = params.columns.indexOf("iccid");
       const accountAt = params.columns.indexOf("account");
+      let page: ResultRow[] = [];
       let next = 0;
-      for await (const { line, record } of records(job.id, params.delimiter)) {
-        while (next < stored.length && stored[next]!.line < line) yield stored[next++]!;
-        if (next < stored.length && stored[next]!.line === line) {
-          yield stored[next++]!;
+      let more = true;
+      const peek = async (): Promise<ResultRow | undefined> => {
+        if (next < page.length) return page[next];
+        if (!more) return undefined;
+        const after = page.length > 0 ? page[page.length - 1]!.line : 0;
+        page = await jobRowsRepo.rows(db, job.id, { afterLine: after, limit: OUTCOME_PAGE });
+        next = 0;
+        more = page.length === OUTCOME_PAGE;
+        return page[0];
+      };
+      for await (const { line, record } of records(job.id, params)) {
+        for (let s = await peek(); s && s.line < line; s = await peek()) {
+          yield s;
+          next++;
+        }
+        const stored = await peek();
+        if (stored && stored.line === line) {
+          yield stored;
+          next++;
           continue;
         }
         const outcome = params.dryRun
@@ -526,65 +674,22 @@ export function createSimImport(deps: Deps) {
           account_id: accountId,
         };
       }
-      while (next < stored.length) yield stored[next++]!;
+      for (let s = await peek(); s; s = await peek()) {
+        yield s;
+        next++;
+      }
     },
     async run(ctx) {
-      const params = ctx.job.params as ImportParams;
-      let counts: JobCounts;
-      if (ctx.job.phase === "validate") {
-        counts = await validate(ctx, params);
-        if (counts.failed > 0 && !params.skipInvalid) {
-          await inTransaction(db, (tx) =>
-            ctx.checkpoint(tx, { counts: { ...counts, created: 0 }, errorCount: counts.failed }),
-          );
-          throw new OtterError(
-            "validation",
-            "IMPORT_INVALID_ROWS",
-            `${counts.failed} row(s) are invalid; nothing was imported. Fix them, or import again with skipInvalid to apply the valid rows.`,
-          );
-        }
-        if (params.dryRun) {
-          await inTransaction(db, (tx) =>
-            ctx.checkpoint(tx, { counts, errorCount: counts.failed }),
-          );
-          return;
-        }
-        const base = { ...counts, created: 0 };
-        await inTransaction(db, (tx) =>
-          ctx.checkpoint(tx, { phase: "apply", done: 0, checkpoint: 0, counts: base }),
-        );
-        ctx.job.phase = "apply";
-        ctx.job.done = 0;
-        ctx.job.checkpoint = 0;
-        counts = await apply(ctx, params, base);
-      } else {
-        counts = await apply(ctx, params, {
-          created: 0,
-          updated: 0,
-          unchanged: 0,
-          failed: 0,
-          ...(ctx.job.counts as Partial<JobCounts>),
-        });
+      try {
+        await run(ctx);
+      } catch (err) {
+        // Ended for good (invalid rows, cancelled): the staged rows go. A lost lease or a shutdown
+        // hands the job on, and whoever resumes it needs them.
+        if (err instanceof JobCancelled || (err instanceof OtterError && err.kind !== "internal"))
+          await dropStaged(ctx);
+        throw err;
       }
-      await inTransaction(db, async (tx) => {
-        await deps.audit.record(tx, {
-          accountId: ctx.job.account_id,
-          actor: { userId: ctx.principal.userId, name: ctx.principal.name },
-          action: "sims.imported",
-          entityType: "job",
-          entityId: ctx.job.id,
-          data: { fileName: ctx.job.file_name, counts },
-        });
-        await deps.events.emit(tx, [
-          {
-            accountId: ctx.job.account_id,
-            type: "sims.imported",
-            subjectId: ctx.job.id,
-            data: { jobId: ctx.job.id, counts },
-          },
-        ]);
-        await ctx.succeed(tx);
-      });
+      await dropStaged(ctx);
     },
   };
 
@@ -636,6 +741,7 @@ export function createSimImport(deps: Deps) {
       let header: { delimiter: "," | ";"; columns: string[] } | null = null;
       let pending: Buffer[] = [];
       let pendingBytes = 0;
+      const plain = plainCsvWatcher();
       const checkHeader = (text: string) => {
         const h = parseHeader(text);
         if (!h.ok)
@@ -684,6 +790,7 @@ export function createSimImport(deps: Deps) {
           for (let i = chunk.indexOf(NEWLINE); i >= 0; i = chunk.indexOf(NEWLINE, i + 1))
             newlines++;
           lastByte = chunk[chunk.length - 1]!;
+          plain.push(chunk);
           pending.push(chunk);
           pendingBytes += chunk.length;
           if (pendingBytes >= CHUNK_BYTES) await flush();
@@ -698,7 +805,7 @@ export function createSimImport(deps: Deps) {
           phase: "validate",
           uploadBytes: bytes,
           total: rows,
-          params: { ...(job.params as object), ...header! },
+          params: { ...(job.params as object), ...header!, plain: plain.plain },
         });
         return job.id;
       } catch (err) {
