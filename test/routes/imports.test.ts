@@ -337,10 +337,12 @@ describe("a SIM stored by someone else after the file was validated", () => {
       failure: null,
     });
     // As validation left them: the first row's ICCID was free then.
-    await simImportRepo.stage(db, jobId, [
-      row(2, { ...simIdentifiers(), iccid: taken.iccid }),
-      row(3, free),
-    ]);
+    await inTransaction(db, (tx) =>
+      simImportRepo.stage(tx, jobId, [
+        row(2, { ...simIdentifiers(), iccid: taken.iccid }),
+        row(3, free),
+      ]),
+    );
     const lines = { afterLine: 0, toLine: 3 };
     const now = new Date();
     await expect(

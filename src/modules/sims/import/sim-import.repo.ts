@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from "kysely";
+import { canCopy, copyInto } from "../../../db/copy.js";
 import type { Executor, Tx } from "../../../db/database.js";
 import type { SqlExamples } from "../../../db/sql-examples.js";
 import type { Eid, Iccid, Imei, Imsi, Msisdn } from "../../../lib/identifiers.js";
@@ -25,6 +26,28 @@ export interface StagedRow {
   failure: { field: string; code: string; message: string } | null;
 }
 
+/** The columns `stage` writes with COPY, in the order of its rows' values. */
+const STAGED_COLUMNS = [
+  "job_id",
+  "line",
+  "id",
+  "iccid",
+  "imsi",
+  "msisdn",
+  "eid",
+  "imei",
+  "account_id",
+  "state",
+  "state_given",
+  "communication_plan_id",
+  "rate_plan_id",
+  "custom_fields",
+  "outcome",
+  "field",
+  "code",
+  "message",
+];
+
 /** The identifier columns checked for duplicates, in the order a row's first duplicate is named. */
 const IDENTIFIERS = ["iccid", "imsi", "msisdn"] as const;
 
@@ -35,12 +58,43 @@ const IDENTIFIERS = ["iccid", "imsi", "msisdn"] as const;
  */
 export const simImportRepo = {
   /**
-   * Stages a chunk of rows in one statement, whatever its size: one array parameter per column, or
-   * a single value when the whole chunk has the same one (most files leave most columns empty, and
-   * every array costs its serialisation in Otter and its parsing in the database).
+   * Stages a chunk of rows in one statement, whatever its size. On PostgreSQL a `COPY` in the
+   * caller's transaction (no parameters to serialise and parse, no statement to plan). On PGlite an
+   * `INSERT … SELECT FROM unnest(…)`: one array parameter per column, or a single value when the
+   * whole chunk has the same one (most files leave most columns empty, and every array costs its
+   * serialisation in Otter and its parsing in the database).
    */
-  stage: async (db: Executor, jobId: string, rows: readonly StagedRow[]) => {
+  stage: async (tx: Tx, jobId: string, rows: readonly StagedRow[]) => {
     if (rows.length === 0) return;
+    if (canCopy(tx)) {
+      await copyInto(
+        tx,
+        "sim_import_rows",
+        STAGED_COLUMNS,
+        rows.map((r) => [
+          jobId,
+          r.line,
+          r.id,
+          r.iccid,
+          r.imsi,
+          r.msisdn,
+          r.eid,
+          r.imei,
+          r.accountId,
+          r.state,
+          r.stateGiven,
+          r.communicationPlanId,
+          r.ratePlanId,
+          r.customFields,
+          r.failure ? "failed" : null,
+          r.failure?.field ?? null,
+          r.failure?.code ?? null,
+          r.failure?.message ?? null,
+        ]),
+      );
+      return;
+    }
+    const db = tx;
     const columns: [string, string, (r: StagedRow) => unknown][] = [
       ["line", "int4", (r) => r.line],
       ["id", "uuid", (r) => r.id],
