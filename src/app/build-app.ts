@@ -431,6 +431,7 @@ export async function buildOtter(infra: Infrastructure) {
     infra.startWorkers === false
       ? null
       : startLoop("jobs", config.OTTER_WORKER_POLL_MS, () => jobs.runPending(), workerLog);
+  if (stopJobs) jobs.onJobReady(stopJobs.wake);
   const stopScheduler =
     infra.startWorkers === false
       ? null

@@ -95,6 +95,7 @@ export function createJobsService(deps: Deps) {
   const node = `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
   const handlers = new Map<string, JobHandler>();
   let stopping = false;
+  let onReady: () => void = () => {};
 
   async function requireVisibleJob(principal: Principal, id: string, ex: Executor = db) {
     const job = await repo.findWithPath(ex, id);
@@ -298,6 +299,13 @@ export function createJobsService(deps: Deps) {
         { phase: set.phase, uploadBytes: set.uploadBytes ?? 0, total: set.total ?? 0 },
         clock.now(),
       );
+      // This node's worker takes it now rather than at its next poll (others still poll).
+      onReady();
+    },
+
+    /** Called when a job of this node becomes ready to run (the worker loop's `wake`). */
+    onJobReady(fn: () => void) {
+      onReady = fn;
     },
 
     /** Removes a job whose upload was refused, so the user never sees half a job. */
