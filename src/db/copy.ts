@@ -1,8 +1,8 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { CompiledQuery, PGliteAdapter } from "kysely";
+import { CompiledQuery } from "kysely";
 import copyStreams from "pg-copy-streams";
-import type { Executor, Tx } from "./database.js";
+import { PostgresServerAdapter, type Executor, type Tx } from "./database.js";
 
 /** A value of a column written by `copyInto`: null is SQL NULL, booleans are `t` / `f`. */
 export type CopyValue = string | number | boolean | null;
@@ -34,9 +34,12 @@ export function copyTextRow(row: readonly CopyValue[]): string {
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** Whether `copyInto` can run on this database (PostgreSQL; PGlite has no COPY FROM STDIN). */
+/**
+ * Whether `copyInto` can run on this handle: one opened on a PostgreSQL server (PGlite has no
+ * COPY FROM STDIN, and a handle that only compiles SQL has no connection to stream to).
+ */
 export function canCopy(db: Executor): boolean {
-  return !(db.getExecutor().adapter instanceof PGliteAdapter);
+  return db.getExecutor().adapter instanceof PostgresServerAdapter;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, PGliteDialect, PostgresDialect, type Transaction } from "kysely";
+import { Kysely, PGliteDialect, PostgresAdapter, PostgresDialect, type Transaction } from "kysely";
 import { Migrator } from "kysely/migration";
 import pg from "pg";
 import type { DB } from "./schema.js";
@@ -18,6 +18,12 @@ export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;
 /** Anything a repository can run queries on: the root handle or a transaction. */
 export type Executor = Kysely<DB>;
+
+/**
+ * The adapter of a database reached through `pg` (a PostgreSQL server): it marks the handles, and
+ * their transactions, on which `copyInto` may run `COPY … FROM STDIN`.
+ */
+export class PostgresServerAdapter extends PostgresAdapter {}
 
 export interface Database {
   db: Db;
@@ -76,8 +82,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pool.on("connect", (client) => {
       client.on("error", () => {});
     });
+    const dialect = new PostgresDialect({ pool });
     const db = new Kysely<DB>({
-      dialect: new PostgresDialect({ pool }),
+      dialect: {
+        createAdapter: () => new PostgresServerAdapter(),
+        createDriver: () => dialect.createDriver(),
+        createIntrospector: (k) => dialect.createIntrospector(k),
+        createQueryCompiler: () => dialect.createQueryCompiler(),
+      },
     });
     return { db, engine: "postgres", close: () => db.destroy() };
   }
