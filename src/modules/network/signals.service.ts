@@ -440,22 +440,24 @@ export function createSignalsService(deps: Deps) {
     const keyOf = (clientId: string, sessionId: string) => `${clientId}|${sessionId}`;
     const sessions = new Map<string, SessionRow>();
     const fromDb = new Set<string>();
-    for (const row of await sessionsRepo.lockCurrentMany(
-      tx,
-      uniqueBy(
-        records.map((r) => ({ clientId: r.clientId, acctSessionId: r.sessionId! })),
-        (k) => keyOf(k.clientId, k.acctSessionId),
-      ),
-    )) {
-      sessions.set(keyOf(row.client_id, row.acct_session_id), row);
-      fromDb.add(row.id);
-    }
     const simIds = [
       ...new Set(
         records.flatMap((r) => (r.imsi && sims.get(r.imsi) ? [sims.get(r.imsi)!.id] : [])),
       ),
     ];
-    const states = new Map((await networkRepo.lockStates(tx, simIds)).map((s) => [s.sim_id, s]));
+    const locked = await sessionsRepo.lockForFold(
+      tx,
+      uniqueBy(
+        records.map((r) => ({ clientId: r.clientId, acctSessionId: r.sessionId! })),
+        (k) => keyOf(k.clientId, k.acctSessionId),
+      ),
+      simIds,
+    );
+    for (const row of locked.sessions) {
+      sessions.set(keyOf(row.client_id, row.acct_session_id), row);
+      fromDb.add(row.id);
+    }
+    const states = new Map(locked.states.map((s) => [s.sim_id, s]));
     const dirtyStates = new Set<string>();
     const dirtySessions = new Map<string, SessionRow>();
     const superseded: string[] = [];
@@ -691,14 +693,13 @@ export function createSignalsService(deps: Deps) {
       }
     }
 
-    await sessionsRepo.markSupersededMany(tx, superseded);
-    await sessionsRepo.saveMany(tx, [...dirtySessions.values()]);
-    await networkRepo.addUsageMany(tx, [...usage.values()]);
-    await networkRepo.saveStates(
-      tx,
-      [...dirtyStates].map((id) => states.get(id)!),
-    );
-    await networkRepo.noteUnknownImsis(tx, [...unknown.values()]);
+    await sessionsRepo.saveFold(tx, {
+      superseded,
+      sessions: [...dirtySessions.values()],
+      usage: [...usage.values()],
+      states: [...dirtyStates].map((id) => states.get(id)!),
+      unknown: [...unknown.values()],
+    });
     await runEffects(tx, effects);
   }
 
