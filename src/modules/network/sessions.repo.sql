@@ -117,6 +117,121 @@ select
   ) as states;
 -- stopped without a row to go on: Cannot read properties of undefined (reading 'sessions')
 
+-- sessionsRepo.storeNewRecordsAndLock
+-- $1 = "2026-12-01T00:00:00.000Z"
+-- $2 = ["10.0.0.1|4711|interim|1733011200"]
+-- $3 = "2026-12-01T00:00:00.000Z"
+-- $4 = "[{\"id\":\"0190a8a0-0000-7000-8000-000000000004\",\"dedupe_key\":\"10.0.0.1|4711|interim|1733011200\",\"client_id\":\"0190a8a0-0000-7000-8000-000000000002\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"imsi\":\"234150000000001\",\"acct_session_id\":\"4711\",\"status\":\"interim\",\"event_at\":\"2026-12-01T00:00:00.000Z\",\"record\":{},\"ord\":0}]"
+-- $5 = ["0190a8a0-0000-7000-8000-000000000002"]
+-- $6 = ["4711"]
+-- $7 = ["0190a8a0-0000-7000-8000-000000000001"]
+with
+  fresh as (
+    insert into
+      accounting_record_keys (dedupe_key, received_at)
+    select
+      k,
+      $1::timestamptz
+    from
+      unnest($2::text[]) as k
+    on conflict do nothing
+    returning
+      dedupe_key
+  ),
+  stored as (
+    insert into
+      accounting_records (
+        id,
+        dedupe_key,
+        client_id,
+        account_id,
+        sim_id,
+        imsi,
+        acct_session_id,
+        status,
+        event_at,
+        received_at,
+        record
+      )
+    select distinct
+      on (r.dedupe_key) r.id,
+      r.dedupe_key,
+      r.client_id,
+      r.account_id,
+      r.sim_id,
+      r.imsi,
+      r.acct_session_id,
+      r.status,
+      r.event_at,
+      $3::timestamptz,
+      r.record
+    from
+      jsonb_to_recordset($4::jsonb) as r (
+        ord integer,
+        id uuid,
+        dedupe_key text,
+        client_id uuid,
+        account_id uuid,
+        sim_id uuid,
+        imsi text,
+        acct_session_id text,
+        status text,
+        event_at timestamptz,
+        record jsonb
+      )
+      join fresh using (dedupe_key)
+    order by
+      r.dedupe_key,
+      r.ord
+    returning
+      1
+  ),
+  s as (
+    select
+      d.*
+    from
+      data_sessions d
+      join unnest($5::uuid[], $6::text[]) as k (client_id, acct_session_id) on d.client_id = k.client_id
+      and d.acct_session_id = k.acct_session_id
+    where
+      not d.superseded
+    order by
+      d.id
+    for update of
+      d
+  ),
+  n as (
+    select
+      *
+    from
+      sim_network_state
+    where
+      sim_id = any ($7::uuid[])
+    order by
+      sim_id
+    for update
+  )
+select
+  (
+    select
+      array_agg(dedupe_key)
+    from
+      fresh
+  ) as fresh,
+  (
+    select
+      json_agg(s)
+    from
+      s
+  ) as sessions,
+  (
+    select
+      json_agg(n)
+    from
+      n
+  ) as states;
+-- stopped without a row to go on: Cannot read properties of undefined (reading 'fresh')
+
 -- sessionsRepo.saveFold (example 1)
 -- $1 = "[{\"id\":\"0190a8a0-0000-7000-8000-000000000003\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"client_id\":\"0190a8a0-0000-7000-8000-000000000002\",\"acct_session_id\":\"4711\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"imsi\":\"234150000000001\",\"msisdn\":null,\"charging_id\":null,\"nas_ip\":\"10.0.0.1\",\"apn\":\"iot.example\",\"ip\":\"100.64.0.1\",\"rat\":\"LTE\",\"rat_code\":6,\"mcc\":\"234\",\"mnc\":\"15\",\"location\":null,\"imeisv\":null,\"status\":\"open\",\"started_at\":\"2026-12-01T00:00:00.000Z\",\"last_update_at\":\"2026-12-01T00:00:00.000Z\",\"ended_at\":null,\"bytes_up\":1200,\"bytes_down\":3400,\"session_time\":60,\"terminate_cause\":null,\"last_traffic_at\":\"2026-12-01T00:00:00.000Z\",\"superseded\":false}]"
 -- $2 = "[{\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"day\":\"2026-12-01\",\"zone_key\":\"unzoned\",\"zone_id\":null,\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"bytes_up\":1200,\"bytes_down\":3400}]"

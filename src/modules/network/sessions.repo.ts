@@ -58,21 +58,18 @@ const SESSION_NAMES =
   nas_ip, apn, ip, rat, rat_code, mcc, mnc, location, imeisv, status, started_at, last_update_at, ended_at,
   bytes_up, bytes_down, session_time, terminate_cause, last_traffic_at, superseded`);
 
-/** Queries over RADIUS accounting records and the data sessions built from them. */
-export const sessionsRepo = {
-  /**
-   * A batch's accounting records, in one statement: each dedupe key not stored yet is stored
-   * (`accounting_record_keys`, where deduplication is exact) and its record with it — once, however
-   * often the batch carries it. Returns the keys that were new.
-   */
-  storeNewRecords: async (
-    tx: Tx,
-    receivedAt: Date,
-    rows: Omit<Insertable<AccountingRecordsTable>, "received_at">[],
-  ): Promise<Set<string>> => {
-    if (rows.length === 0) return new Set();
-    const res = await sql<{ dedupe_key: string }>`
-      WITH fresh AS (
+type Locked = { sessions: SessionRow[]; states: StateRow[] };
+
+/**
+ * `fresh` and `stored`, for a WITH clause: each dedupe key not stored yet is stored
+ * (`accounting_record_keys`, where deduplication is exact) and its record with it, once however
+ * often the rows carry it; `fresh` returns the keys that were new.
+ */
+function newRecords(
+  receivedAt: Date,
+  rows: Omit<Insertable<AccountingRecordsTable>, "received_at">[],
+) {
+  return sql`fresh AS (
         INSERT INTO accounting_record_keys (dedupe_key, received_at)
         SELECT k, ${receivedAt}::timestamptz FROM unnest(${rows.map((r) => r.dedupe_key)}::text[]) AS k
         ON CONFLICT DO NOTHING
@@ -88,7 +85,46 @@ export const sessionsRepo = {
           JOIN fresh USING (dedupe_key)
          ORDER BY r.dedupe_key, r.ord
         RETURNING 1
-      )
+      )`;
+}
+
+/** `s` and `n`, for a WITH clause: the current sessions with these keys and these SIMs' states, locked. */
+function lockedRows(keys: { clientId: string; acctSessionId: string }[], simIds: string[]) {
+  return sql`s AS (
+        SELECT d.* FROM data_sessions d
+          JOIN unnest(${keys.map((k) => k.clientId)}::uuid[], ${keys.map((k) => k.acctSessionId)}::text[])
+               AS k(client_id, acct_session_id)
+            ON d.client_id = k.client_id AND d.acct_session_id = k.acct_session_id
+         WHERE NOT d.superseded
+         ORDER BY d.id
+           FOR UPDATE OF d
+      ), n AS (
+        SELECT * FROM sim_network_state WHERE sim_id = ANY(${simIds}::uuid[]) ORDER BY sim_id FOR UPDATE
+      )`;
+}
+
+function revived(row: { sessions: unknown; states: unknown }): Locked {
+  return {
+    sessions: revive<SessionRow>(row.sessions, SESSION_TIMES),
+    states: revive<StateRow>(row.states, STATE_TIMES),
+  };
+}
+
+/** Queries over RADIUS accounting records and the data sessions built from them. */
+export const sessionsRepo = {
+  /**
+   * A batch's accounting records, in one statement: each dedupe key not stored yet is stored
+   * (`accounting_record_keys`, where deduplication is exact) and its record with it — once, however
+   * often the batch carries it. Returns the keys that were new.
+   */
+  storeNewRecords: async (
+    tx: Tx,
+    receivedAt: Date,
+    rows: Omit<Insertable<AccountingRecordsTable>, "received_at">[],
+  ): Promise<Set<string>> => {
+    if (rows.length === 0) return new Set();
+    const res = await sql<{ dedupe_key: string }>`
+      WITH ${newRecords(receivedAt, rows)}
       SELECT dedupe_key FROM fresh`.execute(tx);
     return new Set(res.rows.map((r) => r.dedupe_key));
   },
@@ -101,28 +137,37 @@ export const sessionsRepo = {
     tx: Tx,
     keys: { clientId: string; acctSessionId: string }[],
     simIds: string[],
-  ): Promise<{ sessions: SessionRow[]; states: StateRow[] }> => {
+  ): Promise<Locked> => {
     if (keys.length === 0 && simIds.length === 0) return { sessions: [], states: [] };
     const res = await sql<{ sessions: unknown; states: unknown }>`
-      WITH s AS (
-        SELECT d.* FROM data_sessions d
-          JOIN unnest(${keys.map((k) => k.clientId)}::uuid[], ${keys.map((k) => k.acctSessionId)}::text[])
-               AS k(client_id, acct_session_id)
-            ON d.client_id = k.client_id AND d.acct_session_id = k.acct_session_id
-         WHERE NOT d.superseded
-         ORDER BY d.id
-           FOR UPDATE OF d
-      ), n AS (
-        SELECT * FROM sim_network_state WHERE sim_id = ANY(${simIds}::uuid[]) ORDER BY sim_id FOR UPDATE
-      )
+      WITH ${lockedRows(keys, simIds)}
       SELECT (SELECT json_agg(s) FROM s) AS sessions, (SELECT json_agg(n) FROM n) AS states`.execute(
       tx,
     );
+    return revived(res.rows[0]!);
+  },
+
+  /**
+   * `storeNewRecords` and `lockForFold` in one statement, for a batch that is folded in one run (no
+   * Accounting-On/Off among its records): the keys that were new, and the rows the run folds over,
+   * locked.
+   */
+  storeNewRecordsAndLock: async (
+    tx: Tx,
+    receivedAt: Date,
+    rows: Omit<Insertable<AccountingRecordsTable>, "received_at">[],
+    keys: { clientId: string; acctSessionId: string }[],
+    simIds: string[],
+  ): Promise<{ fresh: Set<string> } & Locked> => {
+    if (rows.length === 0) return { fresh: new Set(), sessions: [], states: [] };
+    const res = await sql<{ fresh: string[] | null; sessions: unknown; states: unknown }>`
+      WITH ${newRecords(receivedAt, rows)}, ${lockedRows(keys, simIds)}
+      SELECT (SELECT array_agg(dedupe_key) FROM fresh) AS fresh,
+             (SELECT json_agg(s) FROM s) AS sessions, (SELECT json_agg(n) FROM n) AS states`.execute(
+      tx,
+    );
     const row = res.rows[0]!;
-    return {
-      sessions: revive<SessionRow>(row.sessions, SESSION_TIMES),
-      states: revive<StateRow>(row.states, STATE_TIMES),
-    };
+    return { fresh: new Set(row.fresh ?? []), ...revived(row) };
   },
 
   /**
@@ -422,6 +467,27 @@ export const sessionsRepoSql: SqlExamples<typeof sessionsRepo> = {
     ],
   ],
   lockForFold: [[[{ clientId: CLIENT, acctSessionId: "4711" }], [SIM]]],
+  storeNewRecordsAndLock: [
+    [
+      AT,
+      [
+        {
+          id: "0190a8a0-0000-7000-8000-000000000004",
+          dedupe_key: "10.0.0.1|4711|interim|1733011200",
+          client_id: CLIENT,
+          account_id: "0190a8a0-0000-7000-8000-000000000005",
+          sim_id: SIM,
+          imsi: IMSI,
+          acct_session_id: "4711",
+          status: "interim",
+          event_at: AT,
+          record: {},
+        },
+      ],
+      [{ clientId: CLIENT, acctSessionId: "4711" }],
+      [SIM],
+    ],
+  ],
   saveFold: [
     [
       {
