@@ -34,44 +34,18 @@ const REGISTRATION_EVENT_COLUMNS = [
  */
 export type StateRow = Selectable<SimNetworkStateTable>;
 
-const STATE_COLUMNS =
+export const STATE_COLUMNS =
   sql.raw(`sim_id uuid, account_id uuid, last_seen timestamptz, last_registration jsonb,
   imei text, imeisv text, previous_imei text, imei_changed_at timestamptz, mcc text, mnc text, rat text,
   location jsonb, updated_at timestamptz, barred_at timestamptz, barred_reason text, zone_key text,
   last_activity_at timestamptz, silence_check_at timestamptz, silent_since timestamptz,
   total_bytes bigint, cycle_start date, cycle_bytes bigint`);
-const STATE_NAMES =
+export const STATE_NAMES =
   sql.raw(`sim_id, account_id, last_seen, last_registration, imei, imeisv, previous_imei,
   imei_changed_at, mcc, mnc, rat, location, updated_at, barred_at, barred_reason, zone_key,
   last_activity_at, silence_check_at, silent_since, total_bytes, cycle_start, cycle_bytes`);
 
 export const networkRepo = {
-  /** Counts sightings of IMSIs that no SIM has: one row per IMSI, `count` sightings, the last one's network. */
-  noteUnknownImsis: async (
-    tx: Tx,
-    rows: {
-      imsi: string;
-      source: string;
-      plmn: string | null;
-      first: Date;
-      last: Date;
-      count: number;
-    }[],
-  ) => {
-    if (rows.length === 0) return;
-    await sql`
-      INSERT INTO unknown_imsis (imsi, first_seen, last_seen, last_source, last_plmn, occurrences)
-      SELECT imsi, first, last, source, plmn, count
-        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-             AS t(imsi text, source text, plmn text, first timestamptz, last timestamptz, count integer)
-       ORDER BY imsi
-      ON CONFLICT (imsi) DO UPDATE SET
-        last_seen = greatest(unknown_imsis.last_seen, excluded.last_seen),
-        occurrences = unknown_imsis.occurrences + excluded.occurrences,
-        last_source = excluded.last_source,
-        last_plmn = coalesce(excluded.last_plmn, unknown_imsis.last_plmn)`.execute(tx);
-  },
-
   /** Adds bytes to SIMs' usage per day and zone, one row per (SIM, day, zone) in one statement. */
   addUsageMany: async (tx: Tx, rows: Insertable<UsageDailyTable>[]) => {
     if (rows.length === 0) return;
@@ -84,35 +58,6 @@ export const networkRepo = {
       ON CONFLICT (sim_id, day, zone_key) DO UPDATE SET
         bytes_up = usage_daily.bytes_up + excluded.bytes_up,
         bytes_down = usage_daily.bytes_down + excluded.bytes_down`.execute(tx);
-  },
-
-  /** The states of these SIMs, locked until the transaction ends. */
-  lockStates: async (tx: Tx, simIds: string[]): Promise<StateRow[]> => {
-    if (simIds.length === 0) return [];
-    const res = await sql<StateRow>`
-      SELECT * FROM sim_network_state WHERE sim_id = ANY(${simIds}::uuid[]) ORDER BY sim_id FOR UPDATE`.execute(
-      tx,
-    );
-    return res.rows;
-  },
-
-  /** Writes SIMs' states as a batch left them (rows read locked by `lockStates`, or new). */
-  saveStates: async (tx: Tx, rows: StateRow[]) => {
-    if (rows.length === 0) return;
-    await sql`
-      INSERT INTO sim_network_state (${STATE_NAMES})
-      SELECT ${STATE_NAMES} FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t(${STATE_COLUMNS})
-       ORDER BY sim_id
-      ON CONFLICT (sim_id) DO UPDATE SET
-        account_id = excluded.account_id, last_seen = excluded.last_seen,
-        last_registration = excluded.last_registration, imei = excluded.imei, imeisv = excluded.imeisv,
-        previous_imei = excluded.previous_imei, imei_changed_at = excluded.imei_changed_at,
-        mcc = excluded.mcc, mnc = excluded.mnc, rat = excluded.rat, location = excluded.location,
-        updated_at = excluded.updated_at, barred_at = excluded.barred_at,
-        barred_reason = excluded.barred_reason, zone_key = excluded.zone_key,
-        last_activity_at = excluded.last_activity_at, silence_check_at = excluded.silence_check_at,
-        silent_since = excluded.silent_since, total_bytes = excluded.total_bytes,
-        cycle_start = excluded.cycle_start, cycle_bytes = excluded.cycle_bytes`.execute(tx);
   },
 
   /** Counts a sighting of an IMSI that no SIM has. */
@@ -353,35 +298,7 @@ const ACCOUNT = "0190a8a0-0000-7000-8000-000000000002";
 const PATH = "/0190a8a0-0000-7000-8000-000000000002/";
 const AT = new Date("2026-12-01T00:00:00Z");
 
-const STATE_ROW: StateRow = {
-  sim_id: SIM,
-  account_id: ACCOUNT,
-  last_seen: AT,
-  last_registration: null,
-  imei: "356938035643809",
-  imeisv: null,
-  previous_imei: null,
-  imei_changed_at: null,
-  mcc: "234",
-  mnc: "15",
-  rat: "LTE",
-  location: null,
-  updated_at: AT,
-  barred_at: null,
-  barred_reason: null,
-  zone_key: "23415|zone:0190a8a0-0000-7000-8000-000000000003",
-  last_activity_at: AT,
-  silence_check_at: AT,
-  silent_since: null,
-  total_bytes: 4600,
-  cycle_start: "2026-12-01",
-  cycle_bytes: 4600,
-};
-
 export const networkRepoSql: SqlExamples<typeof networkRepo> = {
-  noteUnknownImsis: [
-    [[{ imsi: "234150000000009", source: "radius", plmn: "23415", first: AT, last: AT, count: 2 }]],
-  ],
   addUsageMany: [
     [
       [
@@ -397,8 +314,6 @@ export const networkRepoSql: SqlExamples<typeof networkRepo> = {
       ],
     ],
   ],
-  lockStates: [[[SIM]]],
-  saveStates: [[[STATE_ROW]]],
   noteUnknownImsi: [["234150000000009", "radius", "23415", AT]],
   usedBytes: [[SIM], [SIM, { from: "2026-12-01", to: "2026-12-06" }]],
   usageDaysForSim: [[SIM, PATH, "2026-12-01", "2026-12-31"]],

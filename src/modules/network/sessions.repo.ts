@@ -1,11 +1,50 @@
 import { type Insertable, type Selectable, sql } from "kysely";
 import type { Executor, Tx } from "../../db/database.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
-import type { AccountingRecordsTable, DataSessionsTable } from "../../db/schema.js";
+import type {
+  AccountingRecordsTable,
+  DataSessionsTable,
+  UsageDailyTable,
+} from "../../db/schema.js";
 import type { Imsi } from "../../lib/identifiers.js";
 import { withinSubtree } from "../tenancy/tenancy.js";
+import { STATE_COLUMNS, STATE_NAMES, type StateRow } from "./network.repo.js";
 
 export type SessionRow = Selectable<DataSessionsTable>;
+
+/** A day's usage of a SIM in a zone, as a batch adds it. */
+export type UsageRow = Insertable<UsageDailyTable>;
+/** Sightings of an IMSI no SIM has, as a batch counts them. */
+export type UnknownImsiRow = {
+  imsi: string;
+  source: string;
+  plmn: string | null;
+  first: Date;
+  last: Date;
+  count: number;
+};
+
+const SESSION_TIMES = ["started_at", "last_update_at", "ended_at", "last_traffic_at"] as const;
+const STATE_TIMES = [
+  "last_seen",
+  "imei_changed_at",
+  "updated_at",
+  "barred_at",
+  "last_activity_at",
+  "silence_check_at",
+  "silent_since",
+] as const;
+
+/** Rows read back through JSON: its timestamps (ISO strings there) as Dates again; bigints are numbers. */
+function revive<T>(json: unknown, times: readonly string[]): T[] {
+  const rows = (typeof json === "string" ? JSON.parse(json) : (json ?? [])) as Record<
+    string,
+    unknown
+  >[];
+  for (const row of rows)
+    for (const c of times) if (typeof row[c] === "string") row[c] = new Date(row[c] as string);
+  return rows as T[];
+}
 
 /** The columns of a data session as a batch writes them, in `jsonb_to_recordset` form. */
 const SESSION_COLUMNS =
@@ -19,21 +58,18 @@ const SESSION_NAMES =
   nas_ip, apn, ip, rat, rat_code, mcc, mnc, location, imeisv, status, started_at, last_update_at, ended_at,
   bytes_up, bytes_down, session_time, terminate_cause, last_traffic_at, superseded`);
 
-/** Queries over RADIUS accounting records and the data sessions built from them. */
-export const sessionsRepo = {
-  /**
-   * A batch's accounting records, in one statement: each dedupe key not stored yet is stored
-   * (`accounting_record_keys`, where deduplication is exact) and its record with it — once, however
-   * often the batch carries it. Returns the keys that were new.
-   */
-  storeNewRecords: async (
-    tx: Tx,
-    receivedAt: Date,
-    rows: Omit<Insertable<AccountingRecordsTable>, "received_at">[],
-  ): Promise<Set<string>> => {
-    if (rows.length === 0) return new Set();
-    const res = await sql<{ dedupe_key: string }>`
-      WITH fresh AS (
+type Locked = { sessions: SessionRow[]; states: StateRow[] };
+
+/**
+ * `fresh` and `stored`, for a WITH clause: each dedupe key not stored yet is stored
+ * (`accounting_record_keys`, where deduplication is exact) and its record with it, once however
+ * often the rows carry it; `fresh` returns the keys that were new.
+ */
+function newRecords(
+  receivedAt: Date,
+  rows: Omit<Insertable<AccountingRecordsTable>, "received_at">[],
+) {
+  return sql`fresh AS (
         INSERT INTO accounting_record_keys (dedupe_key, received_at)
         SELECT k, ${receivedAt}::timestamptz FROM unnest(${rows.map((r) => r.dedupe_key)}::text[]) AS k
         ON CONFLICT DO NOTHING
@@ -49,54 +85,164 @@ export const sessionsRepo = {
           JOIN fresh USING (dedupe_key)
          ORDER BY r.dedupe_key, r.ord
         RETURNING 1
-      )
+      )`;
+}
+
+/** `s` and `n`, for a WITH clause: the current sessions with these keys and these SIMs' states, locked. */
+function lockedRows(keys: { clientId: string; acctSessionId: string }[], simIds: string[]) {
+  return sql`s AS (
+        SELECT d.* FROM data_sessions d
+          JOIN unnest(${keys.map((k) => k.clientId)}::uuid[], ${keys.map((k) => k.acctSessionId)}::text[])
+               AS k(client_id, acct_session_id)
+            ON d.client_id = k.client_id AND d.acct_session_id = k.acct_session_id
+         WHERE NOT d.superseded
+         ORDER BY d.id
+           FOR UPDATE OF d
+      ), n AS (
+        SELECT * FROM sim_network_state WHERE sim_id = ANY(${simIds}::uuid[]) ORDER BY sim_id FOR UPDATE
+      )`;
+}
+
+function revived(row: { sessions: unknown; states: unknown }): Locked {
+  return {
+    sessions: revive<SessionRow>(row.sessions, SESSION_TIMES),
+    states: revive<StateRow>(row.states, STATE_TIMES),
+  };
+}
+
+/** Queries over RADIUS accounting records and the data sessions built from them. */
+export const sessionsRepo = {
+  /**
+   * A batch's accounting records, in one statement: each dedupe key not stored yet is stored
+   * (`accounting_record_keys`, where deduplication is exact) and its record with it — once, however
+   * often the batch carries it. Returns the keys that were new.
+   */
+  storeNewRecords: async (
+    tx: Tx,
+    receivedAt: Date,
+    rows: Omit<Insertable<AccountingRecordsTable>, "received_at">[],
+  ): Promise<Set<string>> => {
+    if (rows.length === 0) return new Set();
+    const res = await sql<{ dedupe_key: string }>`
+      WITH ${newRecords(receivedAt, rows)}
       SELECT dedupe_key FROM fresh`.execute(tx);
     return new Set(res.rows.map((r) => r.dedupe_key));
   },
 
-  /** The current (not superseded) sessions with these gateways' Acct-Session-Ids, locked. */
-  lockCurrentMany: async (
+  /**
+   * What a run of accounting records folds over, read and locked in one statement: the current (not
+   * superseded) sessions with these gateways' Acct-Session-Ids and these SIMs' network states.
+   */
+  lockForFold: async (
     tx: Tx,
     keys: { clientId: string; acctSessionId: string }[],
-  ): Promise<SessionRow[]> => {
-    if (keys.length === 0) return [];
-    const res = await sql<SessionRow>`
-      SELECT d.* FROM data_sessions d
-        JOIN unnest(${keys.map((k) => k.clientId)}::uuid[], ${keys.map((k) => k.acctSessionId)}::text[])
-             AS k(client_id, acct_session_id)
-          ON d.client_id = k.client_id AND d.acct_session_id = k.acct_session_id
-       WHERE NOT d.superseded
-       ORDER BY d.id
-         FOR UPDATE OF d`.execute(tx);
-    return res.rows;
-  },
-
-  /** Marks these sessions superseded: their Acct-Session-Ids were reused for new sessions. */
-  markSupersededMany: async (tx: Tx, ids: string[]) => {
-    if (ids.length === 0) return;
-    await sql`UPDATE data_sessions SET superseded = true WHERE id = ANY(${ids}::uuid[])`.execute(
+    simIds: string[],
+  ): Promise<Locked> => {
+    if (keys.length === 0 && simIds.length === 0) return { sessions: [], states: [] };
+    const res = await sql<{ sessions: unknown; states: unknown }>`
+      WITH ${lockedRows(keys, simIds)}
+      SELECT (SELECT json_agg(s) FROM s) AS sessions, (SELECT json_agg(n) FROM n) AS states`.execute(
       tx,
     );
+    return revived(res.rows[0]!);
   },
 
-  /** Writes a batch's sessions as they now are: new ones inserted, the others (locked) overwritten. */
-  saveMany: async (tx: Tx, rows: SessionRow[]) => {
-    if (rows.length === 0) return;
+  /**
+   * `storeNewRecords` and `lockForFold` in one statement, for a batch that is folded in one run (no
+   * Accounting-On/Off among its records): the keys that were new, and the rows the run folds over,
+   * locked.
+   */
+  storeNewRecordsAndLock: async (
+    tx: Tx,
+    receivedAt: Date,
+    rows: Omit<Insertable<AccountingRecordsTable>, "received_at">[],
+    keys: { clientId: string; acctSessionId: string }[],
+    simIds: string[],
+  ): Promise<{ fresh: Set<string> } & Locked> => {
+    if (rows.length === 0) return { fresh: new Set(), sessions: [], states: [] };
+    const res = await sql<{ fresh: string[] | null; sessions: unknown; states: unknown }>`
+      WITH ${newRecords(receivedAt, rows)}, ${lockedRows(keys, simIds)}
+      SELECT (SELECT array_agg(dedupe_key) FROM fresh) AS fresh,
+             (SELECT json_agg(s) FROM s) AS sessions, (SELECT json_agg(n) FROM n) AS states`.execute(
+      tx,
+    );
+    const row = res.rows[0]!;
+    return { fresh: new Set(row.fresh ?? []), ...revived(row) };
+  },
+
+  /**
+   * Writes what a run of accounting records changed, in one statement: its sessions as they now are
+   * (new ones inserted, the others — locked by `lockForFold` — overwritten), the bytes added to
+   * SIMs' daily usage, SIMs' states and the sightings of unknown IMSIs. Sessions superseded by a
+   * reused Acct-Session-Id are marked first, on their own, so the new session's key is free.
+   */
+  saveFold: async (
+    tx: Tx,
+    w: {
+      superseded: string[];
+      sessions: SessionRow[];
+      usage: UsageRow[];
+      states: StateRow[];
+      unknown: UnknownImsiRow[];
+    },
+  ) => {
+    if (w.superseded.length > 0)
+      await sql`UPDATE data_sessions SET superseded = true WHERE id = ANY(${w.superseded}::uuid[])`.execute(
+        tx,
+      );
+    if (w.sessions.length + w.usage.length + w.states.length + w.unknown.length === 0) return;
     await sql`
-      INSERT INTO data_sessions (${SESSION_NAMES})
-      SELECT ${SESSION_NAMES} FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t(${SESSION_COLUMNS})
-      ORDER BY id
-      ON CONFLICT (id) DO UPDATE SET
-        account_id = excluded.account_id, sim_id = excluded.sim_id, imsi = excluded.imsi,
-        msisdn = excluded.msisdn, charging_id = excluded.charging_id, nas_ip = excluded.nas_ip,
-        apn = excluded.apn, ip = excluded.ip, rat = excluded.rat, rat_code = excluded.rat_code,
-        mcc = excluded.mcc, mnc = excluded.mnc, location = excluded.location, imeisv = excluded.imeisv,
-        status = excluded.status, started_at = excluded.started_at,
-        last_update_at = excluded.last_update_at, ended_at = excluded.ended_at,
-        bytes_up = greatest(data_sessions.bytes_up, excluded.bytes_up),
-        bytes_down = greatest(data_sessions.bytes_down, excluded.bytes_down),
-        session_time = excluded.session_time, terminate_cause = excluded.terminate_cause,
-        last_traffic_at = excluded.last_traffic_at, superseded = excluded.superseded`.execute(tx);
+      WITH sessions AS (
+        INSERT INTO data_sessions (${SESSION_NAMES})
+        SELECT ${SESSION_NAMES} FROM jsonb_to_recordset(${JSON.stringify(w.sessions)}::jsonb) AS t(${SESSION_COLUMNS})
+        ORDER BY id
+        ON CONFLICT (id) DO UPDATE SET
+          account_id = excluded.account_id, sim_id = excluded.sim_id, imsi = excluded.imsi,
+          msisdn = excluded.msisdn, charging_id = excluded.charging_id, nas_ip = excluded.nas_ip,
+          apn = excluded.apn, ip = excluded.ip, rat = excluded.rat, rat_code = excluded.rat_code,
+          mcc = excluded.mcc, mnc = excluded.mnc, location = excluded.location, imeisv = excluded.imeisv,
+          status = excluded.status, started_at = excluded.started_at,
+          last_update_at = excluded.last_update_at, ended_at = excluded.ended_at,
+          bytes_up = greatest(data_sessions.bytes_up, excluded.bytes_up),
+          bytes_down = greatest(data_sessions.bytes_down, excluded.bytes_down),
+          session_time = excluded.session_time, terminate_cause = excluded.terminate_cause,
+          last_traffic_at = excluded.last_traffic_at, superseded = excluded.superseded
+      ), usage AS (
+        INSERT INTO usage_daily (sim_id, day, zone_key, zone_id, account_id, bytes_up, bytes_down)
+        SELECT sim_id, day, zone_key, zone_id, account_id, bytes_up, bytes_down
+          FROM jsonb_to_recordset(${JSON.stringify(w.usage)}::jsonb)
+               AS t(sim_id uuid, day date, zone_key text, zone_id uuid, account_id uuid, bytes_up bigint, bytes_down bigint)
+         ORDER BY sim_id, day, zone_key
+        ON CONFLICT (sim_id, day, zone_key) DO UPDATE SET
+          bytes_up = usage_daily.bytes_up + excluded.bytes_up,
+          bytes_down = usage_daily.bytes_down + excluded.bytes_down
+      ), states AS (
+        INSERT INTO sim_network_state (${STATE_NAMES})
+        SELECT ${STATE_NAMES} FROM jsonb_to_recordset(${JSON.stringify(w.states)}::jsonb) AS t(${STATE_COLUMNS})
+         ORDER BY sim_id
+        ON CONFLICT (sim_id) DO UPDATE SET
+          account_id = excluded.account_id, last_seen = excluded.last_seen,
+          last_registration = excluded.last_registration, imei = excluded.imei, imeisv = excluded.imeisv,
+          previous_imei = excluded.previous_imei, imei_changed_at = excluded.imei_changed_at,
+          mcc = excluded.mcc, mnc = excluded.mnc, rat = excluded.rat, location = excluded.location,
+          updated_at = excluded.updated_at, barred_at = excluded.barred_at,
+          barred_reason = excluded.barred_reason, zone_key = excluded.zone_key,
+          last_activity_at = excluded.last_activity_at, silence_check_at = excluded.silence_check_at,
+          silent_since = excluded.silent_since, total_bytes = excluded.total_bytes,
+          cycle_start = excluded.cycle_start, cycle_bytes = excluded.cycle_bytes
+      ), unknown AS (
+        INSERT INTO unknown_imsis (imsi, first_seen, last_seen, last_source, last_plmn, occurrences)
+        SELECT imsi, first, last, source, plmn, count
+          FROM jsonb_to_recordset(${JSON.stringify(w.unknown)}::jsonb)
+               AS t(imsi text, source text, plmn text, first timestamptz, last timestamptz, count integer)
+         ORDER BY imsi
+        ON CONFLICT (imsi) DO UPDATE SET
+          last_seen = greatest(unknown_imsis.last_seen, excluded.last_seen),
+          occurrences = unknown_imsis.occurrences + excluded.occurrences,
+          last_source = excluded.last_source,
+          last_plmn = coalesce(excluded.last_plmn, unknown_imsis.last_plmn)
+      )
+      SELECT 1`.execute(tx);
   },
 
   /** Closes every session the gateway had open when it restarted at `at` (Accounting-On/Off). */
@@ -275,6 +421,31 @@ const SESSION_ROW: SessionRow = {
   superseded: false,
 };
 
+const STATE_ROW: StateRow = {
+  sim_id: SIM,
+  account_id: "0190a8a0-0000-7000-8000-000000000005",
+  last_seen: AT,
+  last_registration: null,
+  imei: "356938035643809",
+  imeisv: null,
+  previous_imei: null,
+  imei_changed_at: null,
+  mcc: "234",
+  mnc: "15",
+  rat: "LTE",
+  location: null,
+  updated_at: AT,
+  barred_at: null,
+  barred_reason: null,
+  zone_key: "23415|zone:0190a8a0-0000-7000-8000-000000000003",
+  last_activity_at: AT,
+  silence_check_at: AT,
+  silent_since: null,
+  total_bytes: 4600,
+  cycle_start: "2026-12-01",
+  cycle_bytes: 4600,
+};
+
 export const sessionsRepoSql: SqlExamples<typeof sessionsRepo> = {
   storeNewRecords: [
     [
@@ -295,9 +466,59 @@ export const sessionsRepoSql: SqlExamples<typeof sessionsRepo> = {
       ],
     ],
   ],
-  lockCurrentMany: [[[{ clientId: CLIENT, acctSessionId: "4711" }]]],
-  markSupersededMany: [[[SESSION]]],
-  saveMany: [[[SESSION_ROW]]],
+  lockForFold: [[[{ clientId: CLIENT, acctSessionId: "4711" }], [SIM]]],
+  storeNewRecordsAndLock: [
+    [
+      AT,
+      [
+        {
+          id: "0190a8a0-0000-7000-8000-000000000004",
+          dedupe_key: "10.0.0.1|4711|interim|1733011200",
+          client_id: CLIENT,
+          account_id: "0190a8a0-0000-7000-8000-000000000005",
+          sim_id: SIM,
+          imsi: IMSI,
+          acct_session_id: "4711",
+          status: "interim",
+          event_at: AT,
+          record: {},
+        },
+      ],
+      [{ clientId: CLIENT, acctSessionId: "4711" }],
+      [SIM],
+    ],
+  ],
+  saveFold: [
+    [
+      {
+        superseded: [],
+        sessions: [SESSION_ROW],
+        usage: [
+          {
+            sim_id: SIM,
+            day: "2026-12-01",
+            zone_key: "unzoned",
+            zone_id: null,
+            account_id: SESSION_ROW.account_id,
+            bytes_up: 1200,
+            bytes_down: 3400,
+          },
+        ],
+        states: [STATE_ROW],
+        unknown: [
+          {
+            imsi: "234150000000009",
+            source: "radius",
+            plmn: "23415",
+            first: AT,
+            last: AT,
+            count: 2,
+          },
+        ],
+      },
+    ],
+    [{ superseded: [SESSION], sessions: [SESSION_ROW], usage: [], states: [], unknown: [] }],
+  ],
   closeAfterGatewayRestart: [[CLIENT, AT]],
   openIds: [[SIM], [SIM, { clientId: CLIENT, acctSessionId: "4711" }]],
   latestOpen: [[SIM]],

@@ -422,6 +422,23 @@ export function createSignalsService(deps: Deps) {
     }));
   }
 
+  /** The gateway/Acct-Session-Id keys of these records' sessions, each once. */
+  function sessionKeys(records: AccountingInput[]) {
+    return uniqueBy(
+      records.map((r) => ({ clientId: r.clientId, acctSessionId: r.sessionId! })),
+      (k) => `${k.clientId}|${k.acctSessionId}`,
+    );
+  }
+
+  /** The ids of the known SIMs these records name, each once. */
+  function simIdsOf(sims: Map<string, SimRef>, records: AccountingInput[]) {
+    return [
+      ...new Set(
+        records.flatMap((r) => (r.imsi && sims.get(r.imsi) ? [sims.get(r.imsi)!.id] : [])),
+      ),
+    ];
+  }
+
   /**
    * Everything one run of a batch's records (no Accounting-On/Off among them) changes, folded in
    * memory in the records' order over the rows read locked at its start — the sessions they name,
@@ -435,27 +452,20 @@ export function createSignalsService(deps: Deps) {
     rootId: string,
     sims: Map<string, SimRef>,
     records: AccountingInput[],
+    prelocked?: { sessions: SessionRow[]; states: StateRow[] },
   ) {
     const now = clock.now();
     const keyOf = (clientId: string, sessionId: string) => `${clientId}|${sessionId}`;
     const sessions = new Map<string, SessionRow>();
     const fromDb = new Set<string>();
-    for (const row of await sessionsRepo.lockCurrentMany(
-      tx,
-      uniqueBy(
-        records.map((r) => ({ clientId: r.clientId, acctSessionId: r.sessionId! })),
-        (k) => keyOf(k.clientId, k.acctSessionId),
-      ),
-    )) {
+    const locked =
+      prelocked ??
+      (await sessionsRepo.lockForFold(tx, sessionKeys(records), simIdsOf(sims, records)));
+    for (const row of locked.sessions) {
       sessions.set(keyOf(row.client_id, row.acct_session_id), row);
       fromDb.add(row.id);
     }
-    const simIds = [
-      ...new Set(
-        records.flatMap((r) => (r.imsi && sims.get(r.imsi) ? [sims.get(r.imsi)!.id] : [])),
-      ),
-    ];
-    const states = new Map((await networkRepo.lockStates(tx, simIds)).map((s) => [s.sim_id, s]));
+    const states = new Map(locked.states.map((s) => [s.sim_id, s]));
     const dirtyStates = new Set<string>();
     const dirtySessions = new Map<string, SessionRow>();
     const superseded: string[] = [];
@@ -691,14 +701,13 @@ export function createSignalsService(deps: Deps) {
       }
     }
 
-    await sessionsRepo.markSupersededMany(tx, superseded);
-    await sessionsRepo.saveMany(tx, [...dirtySessions.values()]);
-    await networkRepo.addUsageMany(tx, [...usage.values()]);
-    await networkRepo.saveStates(
-      tx,
-      [...dirtyStates].map((id) => states.get(id)!),
-    );
-    await networkRepo.noteUnknownImsis(tx, [...unknown.values()]);
+    await sessionsRepo.saveFold(tx, {
+      superseded,
+      sessions: [...dirtySessions.values()],
+      usage: [...usage.values()],
+      states: [...dirtyStates].map((id) => states.get(id)!),
+      unknown: [...unknown.values()],
+    });
     await runEffects(tx, effects);
   }
 
@@ -786,25 +795,38 @@ export function createSignalsService(deps: Deps) {
         const root = batch.some((r) => !r.imsi || !sims.has(r.imsi))
           ? await deps.accounts.rootAccount(tx)
           : { id: "" };
-        const fresh = await sessionsRepo.storeNewRecords(
-          tx,
-          clock.now(),
-          batch.map((r) => {
-            const sim = r.imsi ? sims.get(r.imsi) : undefined;
-            return {
-              id: newId(),
-              dedupe_key: r.dedupeKey,
-              client_id: r.clientId,
-              account_id: sim?.account_id ?? root.id,
-              sim_id: sim?.id ?? null,
-              imsi: r.imsi ?? null,
-              acct_session_id: r.sessionId ?? null,
-              status: r.status,
-              event_at: r.eventAt,
-              record: r.record,
-            };
-          }),
+        const rows = batch.map((r) => {
+          const sim = r.imsi ? sims.get(r.imsi) : undefined;
+          return {
+            id: newId(),
+            dedupe_key: r.dedupeKey,
+            client_id: r.clientId,
+            account_id: sim?.account_id ?? root.id,
+            sim_id: sim?.id ?? null,
+            imsi: r.imsi ?? null,
+            acct_session_id: r.sessionId ?? null,
+            status: r.status,
+            event_at: r.eventAt,
+            record: r.record,
+          };
+        });
+        // A batch without Accounting-On/Off is folded in one run: its rows are locked as its records
+        // are stored, in the same statement.
+        const oneRun = !batch.some(
+          (r) => r.status === "accounting-on" || r.status === "accounting-off",
         );
+        const folded = batch.filter((r) => r.sessionId);
+        const stored = oneRun
+          ? await sessionsRepo.storeNewRecordsAndLock(
+              tx,
+              clock.now(),
+              rows,
+              sessionKeys(folded),
+              simIdsOf(sims, folded),
+            )
+          : { fresh: await sessionsRepo.storeNewRecords(tx, clock.now(), rows) };
+        const fresh = stored.fresh;
+        const prelocked = "sessions" in stored ? stored : undefined;
         const out: ("stored" | "duplicate")[] = [];
         let run: AccountingInput[] = [];
         for (const r of batch) {
@@ -821,7 +843,7 @@ export function createSignalsService(deps: Deps) {
             await sessionsRepo.closeAfterGatewayRestart(tx, r.clientId, r.eventAt);
           } else if (r.sessionId) run.push(r);
         }
-        if (run.length > 0) await foldRun(tx, ctx, root.id, sims, run);
+        if (run.length > 0) await foldRun(tx, ctx, root.id, sims, run, prelocked);
         return out;
       });
     },
