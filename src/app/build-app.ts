@@ -493,9 +493,9 @@ export async function buildOtter(infra: Infrastructure) {
         clock,
         signals,
         clients: networkClients,
-        // One lane on both engines: with a fixed number of statements per batch, one lane's bigger
-        // batches cost less CPU per request than two lanes' smaller ones (docs/decisions.md).
-        parallelCommits: 1,
+        // Two lanes on PostgreSQL answer more per second where the machine has CPU to spare; one
+        // lane's bigger batches cost less CPU per request (docs/decisions.md, OTTER_RADIUS_LANES).
+        parallelCommits: database.engine === "pglite" ? 1 : (config.OTTER_RADIUS_LANES ?? 2),
         reusePort: config.OTTER_REUSE_PORT,
       });
       smtp = await startSmtpListener({

@@ -133,6 +133,15 @@ export const configSchema = z.object({
     .min(1)
     .default("0.0.0.0")
     .describe("Address the inbound SMTP listener binds to."),
+  OTTER_RADIUS_LANES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(16)
+    .optional()
+    .describe(
+      "RADIUS accounting batches committed at once, each for its own share of the SIMs (lanes by SIM). Default: 2 on PostgreSQL, 1 on PGlite (one connection).",
+    ),
   OTTER_REUSE_PORT: z
     .enum(["true", "false"])
     .default("false")
