@@ -247,9 +247,10 @@ describe("otter CLI as a client of a running server", () => {
   it("lists the mail outbox", async () => {
     const sent = await t.api("POST", "/api/v1/outbox/test", { body: { to: "noc@otter.example" } });
     expect(sent.status).toBe(202);
-    const r = await otter(["outbox", "list", "--status", "outbox"]);
+    const r = await otter(["outbox", "list", "--status", "queued"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^CREATED\s+STATUS\s+TO\s+SUBJECT/m);
-    expect(r.stdout).toContain("noc@otter.example");
+    expect(r.stdout).toMatch(/\squeued \(no relay\)\s+noc@otter\.example/);
+    expect(r.stderr).toContain("OTTER_SMTP_RELAY");
   });
 });
