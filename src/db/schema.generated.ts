@@ -758,6 +758,7 @@ export interface Zones {
   account_id: string;
   countries: string[];
   created_at: Timestamp;
+  description: string | null;
   id: string;
   name: string;
   plmns: Generated<string[]>;

@@ -57,6 +57,83 @@ describe("accounts", () => {
     expect(after.body.items.length).toBe(before.body.items.length);
   });
 
+  it("names the field and a stable code for each bad detail, and normalises the VAT number", async () => {
+    const res = await t.api("POST", "/api/v1/accounts", {
+      body: {
+        name: "Bad details",
+        vatNumber: "IT-12?",
+        billingAddress: { addressLine1: "Via Roma 1", city: "Roma", country: "XX" },
+        contacts: [{ name: "Luca", email: "luca-at-example", phone: "call me" }],
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(
+      res.body.error.details.map((d: { field: string; code: string }) => [d.field, d.code]),
+    ).toEqual(
+      expect.arrayContaining([
+        ["vatNumber", "VAT_NUMBER_INVALID"],
+        ["billingAddress.country", "COUNTRY_INVALID"],
+        ["contacts.0.email", "EMAIL_INVALID"],
+        ["contacts.0.phone", "PHONE_INVALID"],
+      ]),
+    );
+    const ok = await t.api("POST", "/api/v1/accounts", {
+      body: { name: "Giraffe Trust", vatNumber: "it 123.456.789-01" },
+    });
+    expect(ok.body.vatNumber).toBe("IT12345678901");
+  });
+
+  it("updates legal name, VAT number, billing address and contacts in one change", async () => {
+    const made = await t.api("POST", "/api/v1/accounts", {
+      body: {
+        name: "Sea Otter Research",
+        vatNumber: "FR40303265045",
+        billingAddress: { addressLine1: "Quai 3", city: "Brest", country: "FR" },
+        contacts: [{ name: "Anne", email: "anne@otters.example" }],
+      },
+    });
+    const id = made.body.id;
+    const anne = made.body.contacts[0].id;
+    const refused = await t.api("PATCH", `/api/v1/accounts/${id}`, {
+      body: {
+        legalName: "Sea Otter Research SAS",
+        addContacts: [{ name: "Yann" }],
+        removeContacts: ["00000000-0000-7000-8000-000000000000"],
+      },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details[0]).toMatchObject({
+      field: "removeContacts.0",
+      code: "CONTACT_NOT_FOUND",
+    });
+    const unchanged = await t.api("GET", `/api/v1/accounts/${id}`);
+    expect(unchanged.body.legalName).toBeNull();
+    expect(unchanged.body.contacts.map((c: { name: string }) => c.name)).toEqual(["Anne"]);
+
+    const res = await t.api("PATCH", `/api/v1/accounts/${id}`, {
+      body: {
+        legalName: "Sea Otter Research SAS",
+        vatNumber: null,
+        billingAddress: {
+          addressLine1: "Quai 4",
+          city: "Brest",
+          postalCode: "29200",
+          country: "FR",
+        },
+        addContacts: [{ name: "Yann", email: "yann@otters.example", role: "billing" }],
+        removeContacts: [anne],
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      legalName: "Sea Otter Research SAS",
+      vatNumber: null,
+      billingAddress: { addressLine1: "Quai 4", postalCode: "29200" },
+      contacts: [{ name: "Yann", email: "yann@otters.example", role: "billing" }],
+    });
+    expect(res.body.contacts).toHaveLength(1);
+  });
+
   it("answers malformed JSON and unknown fields with 400, never 500", async () => {
     const bad = await t.api("POST", "/api/v1/accounts", {
       raw: "{not json",

@@ -109,6 +109,74 @@ describe("catalog", () => {
     expect(risky.body.warnings[0].message).toContain(c.africa.name);
   });
 
+  it("keeps a zone's description, and clears it with null", async () => {
+    const made = await t.api("POST", "/api/v1/zones", {
+      body: {
+        name: `Baltics ${Date.now()}`,
+        countries: ["EE", "LV", "LT"],
+        description: "Ferries",
+      },
+    });
+    expect(made.status).toBe(201);
+    expect(made.body.description).toBe("Ferries");
+    const listed = await t.api("GET", "/api/v1/zones");
+    expect(listed.body.items.find((z: { id: string }) => z.id === made.body.id).description).toBe(
+      "Ferries",
+    );
+    const changed = await t.api("PATCH", `/api/v1/zones/${made.body.id}`, {
+      body: { description: "Ferries and ports" },
+    });
+    expect(changed.body).toMatchObject({
+      description: "Ferries and ports",
+      countries: ["EE", "LV", "LT"],
+    });
+    const cleared = await t.api("PATCH", `/api/v1/zones/${made.body.id}`, {
+      body: { description: null },
+    });
+    expect(cleared.body.description).toBeNull();
+  });
+
+  it("checks one plan against every plan of the other kind, or every pair, when not both are named", async () => {
+    const c = await buildCatalog(t);
+    await t.api("PATCH", `/api/v1/communication-plans/${c.comm.id}`, {
+      body: { zones: [c.home.id, c.africa.id] },
+    });
+    const oneComm = await t.api("GET", `/api/v1/catalog/check?communicationPlan=${c.comm.id}`);
+    expect(oneComm.status).toBe(200);
+    expect(oneComm.body.communicationPlan).toEqual({ id: c.comm.id, name: c.comm.name });
+    expect(oneComm.body.ratePlan).toBeNull();
+    const pair = oneComm.body.pairs.find(
+      (p: { ratePlan: { id: string } }) => p.ratePlan.id === c.rate.id,
+    );
+    expect(pair).toMatchObject({ communicationPlan: { id: c.comm.id }, warnings: 1 });
+    expect(
+      oneComm.body.warnings.filter(
+        (w: { ratePlan: { id: string } }) => w.ratePlan.id === c.rate.id,
+      ),
+    ).toMatchObject([
+      { code: "BILL_SHOCK_RISK", zone: { id: c.africa.id }, communicationPlan: { id: c.comm.id } },
+    ]);
+    const oneRate = await t.api(
+      "GET",
+      `/api/v1/catalog/check?ratePlan=${encodeURIComponent(c.rate.name)}`,
+    );
+    expect(oneRate.body.ratePlan).toEqual({ id: c.rate.id, name: c.rate.name });
+    expect(oneRate.body.pairs.map((p: { ratePlan: { id: string } }) => p.ratePlan.id)).toEqual(
+      oneRate.body.pairs.map(() => c.rate.id),
+    );
+    const all = await t.api("GET", "/api/v1/catalog/check");
+    expect(all.status).toBe(200);
+    const plans = await t.api("GET", "/api/v1/communication-plans");
+    const rates = await t.api("GET", "/api/v1/rate-plans");
+    expect(all.body.pairs).toHaveLength(plans.body.items.length * rates.body.items.length);
+    expect(all.body.warnings.length).toBe(
+      all.body.pairs.reduce((n: number, p: { warnings: number }) => n + p.warnings, 0),
+    );
+    const unknown = await t.api("GET", "/api/v1/catalog/check?ratePlan=No%20such%20plan");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe("RATE_PLAN_NOT_FOUND");
+  });
+
   it("refuses to delete a zone in use", async () => {
     const c = await buildCatalog(t);
     const res = await t.api("DELETE", `/api/v1/zones/${c.home.id}`);
@@ -143,6 +211,13 @@ describe("catalog permissions and tenant isolation", () => {
     expect((await t.api("GET", `/api/v1/rate-plans/${c.rate.id}`, { key: b.userKey })).status).toBe(
       200,
     );
+    // Unnamed plans are the ones the customer can see: A was offered nothing.
+    const checkA = await t.api("GET", "/api/v1/catalog/check", { key: a.adminKey });
+    expect(checkA.body).toMatchObject({ pairs: [], warnings: [] });
+    const checkB = await t.api("GET", "/api/v1/catalog/check", { key: b.userKey });
+    expect(checkB.body.pairs).toMatchObject([
+      { communicationPlan: { id: c.comm.id }, ratePlan: { id: c.rate.id } },
+    ]);
     const listB = await t.api("GET", "/api/v1/rate-plans", { key: b.userKey });
     expect(listB.body.items.map((p: { id: string }) => p.id)).toEqual([c.rate.id]);
     for (const [method, path, body] of [

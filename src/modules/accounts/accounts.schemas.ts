@@ -4,6 +4,19 @@ import { ROLES } from "../auth/principal.js";
 
 export const uuid = z.string().uuid();
 
+/**
+ * A string check whose failure carries a stable code in the 400's `details[].code` (besides the
+ * field it names), so a client can tell a bad VAT number from a bad country without reading prose.
+ */
+const checked = (ok: (v: string) => boolean, code: string, message: string) =>
+  z.string().refine(ok, { message, params: { code } });
+
+const country = checked(
+  isCountryCode,
+  "COUNTRY_INVALID",
+  "must be an ISO 3166 alpha-2 country code such as KE",
+);
+
 export const addressSchema = z
   .object({
     addressLine1: z.string().min(1).max(200),
@@ -11,40 +24,65 @@ export const addressSchema = z
     city: z.string().min(1).max(100),
     state: z.string().max(100).optional(),
     postalCode: z.string().max(20).optional(),
-    country: z.string().refine(isCountryCode, "must be an ISO 3166 alpha-2 country code"),
+    country,
   })
   .strict();
 
-const language = z.string().refine(isLanguageTag, "must be a language tag such as en, it or sv-SE");
+const language = checked(
+  isLanguageTag,
+  "LANGUAGE_INVALID",
+  "must be a language tag such as en, it or sv-SE",
+);
 
 export const contactInput = z
   .object({
     name: z.string().min(1).max(200),
-    email: z.string().email().optional(),
-    phone: z
-      .string()
-      .regex(/^\+?[0-9][0-9 ()-]{5,20}$/, "must be a phone number")
+    email: checked(
+      (v) => z.email().safeParse(v).success,
+      "EMAIL_INVALID",
+      "must be an e-mail address such as ops@customer.example",
+    )
+      .meta({ format: "email" })
       .optional(),
+    phone: checked(
+      (v) => /^\+?[0-9][0-9 ()-]{5,20}$/.test(v),
+      "PHONE_INVALID",
+      "must be a phone number such as +254 700 000 000",
+    ).optional(),
     language: language.optional(),
     role: z.string().max(100).optional(),
   })
   .strict();
+
+/** VAT numbers are written with spaces, dots and dashes ("IT 123.456"); Otter keeps them without. */
+const vatNumber = z
+  .string()
+  .transform((v) => v.replace(/[\s.-]/g, "").toUpperCase())
+  .pipe(
+    checked(
+      (v) => /^[A-Z0-9]{4,20}$/.test(v),
+      "VAT_NUMBER_INVALID",
+      "must be 4 to 20 letters and digits, e.g. IT12345678901",
+    ),
+  );
 
 export const accountInput = z
   .object({
     name: z.string().min(1).max(200),
     parentId: uuid.optional(),
     legalName: z.string().min(1).max(300).optional(),
-    vatNumber: z
-      .string()
-      .regex(/^[A-Z0-9]{4,20}$/, "must be letters and digits, e.g. IT12345678901")
-      .optional(),
-    currency: z.string().refine(isCurrencyCode, "must be an ISO 4217 currency code").optional(),
+    vatNumber: vatNumber.optional(),
+    currency: checked(
+      isCurrencyCode,
+      "CURRENCY_INVALID",
+      "must be an ISO 4217 currency code such as EUR",
+    ).optional(),
     language: language.optional(),
-    timeZone: z
-      .string()
-      .refine(isTimeZone, "must be an IANA time zone such as Europe/Rome")
-      .optional(),
+    timeZone: checked(
+      isTimeZone,
+      "TIME_ZONE_INVALID",
+      "must be an IANA time zone such as Europe/Rome",
+    ).optional(),
     billingAddress: addressSchema.optional(),
     testReadyThen: z.enum(["ACTIVATION_READY", "ACTIVATED"]).optional(),
     contacts: z.array(contactInput).max(50).optional(),
@@ -53,6 +91,13 @@ export const accountInput = z
 
 export const accountPatch = accountInput
   .omit({ parentId: true, contacts: true })
+  .extend({
+    legalName: z.string().min(1).max(300).nullable().describe("null clears it."),
+    vatNumber: vatNumber.nullable().describe("null clears it."),
+    billingAddress: addressSchema.nullable().describe("The whole address; null clears it."),
+    addContacts: z.array(contactInput).max(50).describe("Contacts to add to the account."),
+    removeContacts: z.array(uuid).max(50).describe("Ids of the account's contacts to remove."),
+  })
   .partial()
   .strict();
 

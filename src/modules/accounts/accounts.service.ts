@@ -221,6 +221,16 @@ export function createAccountsService(deps: Deps) {
       requirePermission(principal, "accounts:write");
       return inTransaction(db, async (tx) => {
         const before = await requireVisible(principal, id, tx);
+        for (const [i, contactId] of (patch.removeContacts ?? []).entries()) {
+          const res = await repo.deleteContact(tx, id, contactId);
+          if (Number(res.numDeletedRows) === 0)
+            throw validationError(
+              `removeContacts.${i}`,
+              "CONTACT_NOT_FOUND",
+              `Contact ${contactId} is not one of this account's contacts.`,
+            );
+        }
+        await insertContacts(tx, id, patch.addContacts ?? []);
         await repo.updateAccount(tx, id, {
           ...(patch.name !== undefined && { name: patch.name }),
           ...(patch.legalName !== undefined && { legal_name: patch.legalName }),
@@ -229,7 +239,8 @@ export function createAccountsService(deps: Deps) {
           ...(patch.language !== undefined && { language: patch.language }),
           ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
           ...(patch.billingAddress !== undefined && {
-            billing_address: JSON.stringify(patch.billingAddress),
+            billing_address:
+              patch.billingAddress === null ? null : JSON.stringify(patch.billingAddress),
           }),
           ...(patch.testReadyThen !== undefined && { test_ready_then: patch.testReadyThen }),
           updated_at: clock.now(),

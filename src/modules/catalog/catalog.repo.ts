@@ -110,6 +110,7 @@ export const catalogRepoSql: SqlExamples<typeof catalogRepo> = {
         id: ZONE,
         account_id: ACCOUNT,
         name: "Europe",
+        description: "EU roaming",
         countries: ["DE", "FR"],
         plmns: ["26201"],
         created_at: AT,

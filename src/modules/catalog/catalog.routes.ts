@@ -10,8 +10,9 @@ import {
   ratePlanInput,
   ratePlanOut,
   rateTermsInput,
+  checkOut,
+  checkQuery,
   ref,
-  warningOut,
   zoneInput,
   zoneOut,
   zonePatch,
@@ -35,6 +36,7 @@ export const catalogRoutes =
       {
         schema: {
           operationId: "createZone",
+          summary: "Create a zone (countries and optional networks)",
           tags,
           body: zoneInput,
           response: { 201: zoneOut, ...errorResponses },
@@ -47,6 +49,7 @@ export const catalogRoutes =
       {
         schema: {
           operationId: "listZones",
+          summary: "List every zone",
           tags,
           response: { 200: z.object({ items: z.array(zoneOut) }), ...errorResponses },
         },
@@ -58,6 +61,7 @@ export const catalogRoutes =
       {
         schema: {
           operationId: "getZone",
+          summary: "Get a zone by id or name",
           tags,
           params: refParams,
           response: { 200: zoneOut, ...errorResponses },
@@ -70,6 +74,7 @@ export const catalogRoutes =
       {
         schema: {
           operationId: "updateZone",
+          summary: "Change a zone's name, description, countries or networks",
           tags,
           params: refParams,
           body: zonePatch,
@@ -83,6 +88,7 @@ export const catalogRoutes =
       {
         schema: {
           operationId: "deleteZone",
+          summary: "Delete a zone no plan uses",
           tags,
           params: refParams,
           response: { 204: z.null(), ...errorResponses },
@@ -99,6 +105,7 @@ export const catalogRoutes =
       {
         schema: {
           operationId: "createCommunicationPlan",
+          summary: "Create a communication plan (what a SIM may do)",
           tags,
           body: communicationPlanInput,
           response: { 201: communicationPlanOut, ...errorResponses },
@@ -112,6 +119,7 @@ export const catalogRoutes =
       {
         schema: {
           operationId: "listCommunicationPlans",
+          summary: "List the communication plans you can see",
           tags,
           response: { 200: z.object({ items: z.array(communicationPlanOut) }), ...errorResponses },
         },
@@ -123,6 +131,7 @@ export const catalogRoutes =
       {
         schema: {
           operationId: "getCommunicationPlan",
+          summary: "Get a communication plan by id or name",
           tags,
           params: refParams,
           response: { 200: communicationPlanOut, ...errorResponses },
@@ -135,6 +144,7 @@ export const catalogRoutes =
       {
         schema: {
           operationId: "updateCommunicationPlan",
+          summary: "Change a communication plan",
           tags,
           params: refParams,
           body: communicationPlanPatch,
@@ -149,6 +159,7 @@ export const catalogRoutes =
       {
         schema: {
           operationId: "createRatePlan",
+          summary: "Create a rate plan with its first version",
           tags,
           body: ratePlanInput,
           response: { 201: ratePlanOut, ...errorResponses },
@@ -162,6 +173,7 @@ export const catalogRoutes =
       {
         schema: {
           operationId: "listRatePlans",
+          summary: "List the rate plans you can see",
           tags,
           response: { 200: z.object({ items: z.array(ratePlanOut) }), ...errorResponses },
         },
@@ -173,6 +185,7 @@ export const catalogRoutes =
       {
         schema: {
           operationId: "getRatePlan",
+          summary: "Get a rate plan by id or name, with its versions",
           tags,
           params: refParams,
           response: { 200: ratePlanOut, ...errorResponses },
@@ -185,6 +198,7 @@ export const catalogRoutes =
       {
         schema: {
           operationId: "addRatePlanVersion",
+          summary: "Add a rate plan version taking effect at a date",
           tags,
           params: refParams,
           body: rateTermsInput,
@@ -207,6 +221,7 @@ export const catalogRoutes =
         {
           schema: {
             operationId: `list${name}Offers`,
+            summary: `List the accounts a ${kind} plan is offered to`,
             tags,
             params: refParams,
             response: { 200: offersOut, ...errorResponses },
@@ -219,6 +234,7 @@ export const catalogRoutes =
         {
           schema: {
             operationId: `offer${name}`,
+            summary: `Offer a ${kind} plan to an account`,
             tags,
             params: refParams,
             body: offerBody,
@@ -235,6 +251,7 @@ export const catalogRoutes =
         {
           schema: {
             operationId: `withdraw${name}Offer`,
+            summary: `Withdraw a ${kind} plan from an account`,
             tags,
             params: refParams.extend({ accountId: z.string().uuid() }),
             response: { 204: z.null(), ...errorResponses },
@@ -252,20 +269,14 @@ export const catalogRoutes =
       {
         schema: {
           operationId: "checkPlanCombination",
+          summary: "Check plans for bill-shock risk",
           tags,
           description:
             "Bill-shock check: zones the communication plan allows that the rate plan does not price.",
-          querystring: z.object({ communicationPlan: ref, ratePlan: ref }),
-          response: {
-            200: z.object({
-              communicationPlan: z.object({ id: z.string(), name: z.string() }),
-              ratePlan: z.object({ id: z.string(), name: z.string() }),
-              warnings: z.array(warningOut),
-            }),
-            ...errorResponses,
-          },
+          querystring: checkQuery,
+          response: { 200: checkOut, ...errorResponses },
         },
       },
-      async (req) => c.check(principalOf(req), req.query.communicationPlan, req.query.ratePlan),
+      async (req) => c.check(principalOf(req), req.query),
     );
   };

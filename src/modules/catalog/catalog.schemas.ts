@@ -21,14 +21,18 @@ export const zoneInput = z
       .array(z.string().regex(PLMN_RE, "must be MCC+MNC digits such as 23415"))
       .max(2000)
       .optional(),
-    description: z.string().max(500).optional(),
+    description: z.string().max(500).optional().describe("What the zone is for, in words."),
   })
   .strict();
-export const zonePatch = zoneInput.partial().strict();
+export const zonePatch = zoneInput
+  .extend({ description: z.string().max(500).nullable().describe("null clears it.") })
+  .partial()
+  .strict();
 
 export const zoneOut = z.object({
   id: z.string(),
   name: z.string(),
+  description: z.string().nullable(),
   countries: z.array(z.string()),
   plmns: z.array(z.string()),
   createdAt: z.string(),
@@ -204,7 +208,32 @@ export const warningOut = z.object({
   zone: zoneRefOut.optional(),
 });
 
+/** A warning of the bill-shock check, with the pair of plans it is about. */
+export const checkWarningOut = warningOut.extend({
+  communicationPlan: planRefOut,
+  ratePlan: planRefOut,
+});
+
+export const checkQuery = z.object({
+  communicationPlan: ref
+    .optional()
+    .describe("Check this communication plan; without it, every one you can see."),
+  ratePlan: ref
+    .optional()
+    .describe("Check against this rate plan; without it, every one you can see."),
+});
+
+export const checkOut = z.object({
+  communicationPlan: planRefOut.nullable().describe("The plan asked about, if one was named."),
+  ratePlan: planRefOut.nullable().describe("The plan asked about, if one was named."),
+  pairs: z
+    .array(z.object({ communicationPlan: planRefOut, ratePlan: planRefOut, warnings: z.number() }))
+    .describe("Every pair of plans checked, with how many warnings it has."),
+  warnings: z.array(checkWarningOut),
+});
+
 export type ZoneInput = z.infer<typeof zoneInput>;
+export type ZonePatch = z.infer<typeof zonePatch>;
 export type CommunicationPlanInput = z.infer<typeof communicationPlanInput>;
 export type CommunicationPlanPatch = z.infer<typeof communicationPlanPatch>;
 export type RateTermsInput = z.infer<typeof rateTermsInput>;

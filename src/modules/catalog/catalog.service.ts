@@ -22,6 +22,7 @@ import type {
   RateVersionOut,
   Warning,
   ZoneInput,
+  ZonePatch,
 } from "./catalog.schemas.js";
 import { catalogRepo, type CatalogRef, type PlanKind } from "./catalog.repo.js";
 import { plansRepo } from "./plans.repo.js";
@@ -102,6 +103,7 @@ export function createCatalogService(deps: Deps) {
   const presentZone = (z: Zone) => ({
     id: z.id,
     name: z.name,
+    description: z.description,
     countries: z.countries,
     plmns: z.plmns,
     createdAt: z.created_at.toISOString(),
@@ -374,6 +376,7 @@ export function createCatalogService(deps: Deps) {
           id,
           account_id: root.id,
           name: input.name,
+          description: input.description ?? null,
           countries: [...new Set(input.countries)],
           plmns: [...new Set(input.plmns ?? [])],
           created_at: now,
@@ -390,7 +393,7 @@ export function createCatalogService(deps: Deps) {
         return presentZone((await zoneByRef(tx, id))!);
       });
     },
-    async updateZone(principal: Principal, ref: string, patch: Partial<ZoneInput>) {
+    async updateZone(principal: Principal, ref: string, patch: ZonePatch) {
       requirePermission(principal, "catalog:write");
       return inTransaction(db, async (tx) => {
         const zone = await zoneByRef(tx, ref);
@@ -399,6 +402,7 @@ export function createCatalogService(deps: Deps) {
           throw conflict("ZONE_NAME_TAKEN", `A zone named "${patch.name}" already exists.`);
         await catalogRepo.updateZone(tx, zone.id, {
           ...(patch.name && { name: patch.name }),
+          ...(patch.description !== undefined && { description: patch.description }),
           ...(patch.countries && { countries: [...new Set(patch.countries)] }),
           ...(patch.plmns && { plmns: [...new Set(patch.plmns)] }),
           updated_at: clock.now(),
@@ -705,15 +709,50 @@ export function createCatalogService(deps: Deps) {
       };
     },
 
-    /** Bill-shock check of a communication plan against a rate plan. */
-    async check(principal: Principal, commRef: string, rateRef: string) {
+    /**
+     * Bill-shock check: each communication plan named (or, when none is, every one the principal
+     * can see) against each rate plan named (or every one it can see), at the versions in force now.
+     */
+    async check(principal: Principal, query: { communicationPlan?: string; ratePlan?: string }) {
       requirePermission(principal, "catalog:read");
-      const comm = await requireVisiblePlan(principal, "communication", commRef);
-      const rate = await requireVisiblePlan(principal, "rate", rateRef);
+      const named = {
+        comm: query.communicationPlan
+          ? await requireVisiblePlan(principal, "communication", query.communicationPlan)
+          : null,
+        rate: query.ratePlan ? await requireVisiblePlan(principal, "rate", query.ratePlan) : null,
+      };
+      const visible = async (kind: PlanKind) => {
+        const ids = await visiblePlanIds(principal, kind);
+        if (ids && ids.length === 0) return [];
+        return kind === "communication"
+          ? plansRepo.listCommunicationPlans(db, ids)
+          : plansRepo.listRatePlans(db, ids);
+      };
+      const commPlans = named.comm ? [named.comm] : await visible("communication");
+      const ratePlans = named.rate ? [named.rate] : await visible("rate");
+      const comms = await Promise.all(commPlans.map((p) => loadCommFacts(db, p.id)));
+      const rates = await Promise.all(ratePlans.map((p) => loadRateFacts(db, p.id)));
+      const at = clock.now();
+      const pairs = [];
+      const warnings = [];
+      for (const comm of comms) {
+        for (const rate of rates) {
+          if (!comm || !rate) continue;
+          const plans = {
+            communicationPlan: { id: comm.id, name: comm.name },
+            ratePlan: { id: rate.id, name: rate.name },
+          };
+          const found = billShock(comm, rate, at);
+          pairs.push({ ...plans, warnings: found.length });
+          warnings.push(...found.map((w) => ({ ...w, ...plans })));
+        }
+      }
+      const refOf = (p: { id: string; name: string } | null) => p && { id: p.id, name: p.name };
       return {
-        communicationPlan: { id: comm.id, name: comm.name },
-        ratePlan: { id: rate.id, name: rate.name },
-        warnings: await billShockWarnings(db, comm.id, rate.id, clock.now()),
+        communicationPlan: refOf(named.comm),
+        ratePlan: refOf(named.rate),
+        pairs,
+        warnings,
       };
     },
   };
