@@ -280,7 +280,7 @@ describe("otter cases: open, consult, link, macro", () => {
 
 describe("otter desk queue and otter cases: the work as it is", () => {
   it("opens an unowned case into the unassigned queue, takes it with --owner me, shows its SIMs, SLA and customer, and names a missing case by number", async () => {
-    const zoo = await buildCustomer(t, { name: "Serengeti Collars" });
+    const zoo = await buildCustomer(t, { name: "Serengeti Collars", timeZone: "Africa/Nairobi" });
     const cat = await buildCatalog(t);
     await offer(t, cat, zoo.account.id);
     const sim = await buildSim(t, {
@@ -325,7 +325,7 @@ describe("otter desk queue and otter cases: the work as it is", () => {
     expect(show.stdout).toContain(`Serengeti Collars (${zoo.account.id})`);
     expect(show.stdout).toMatch(new RegExp(`^Owner\\s+${admin.name} <${admin.email}>$`, "m"));
     expect(show.stdout).toMatch(
-      /^First response\s+(running|at_risk|breached), due \S+Z \(\S+ customer time\), .*(left|overdue)$/m,
+      /^First response\s+(running|at_risk|breached), due \S+Z \(\S+\+03:00 customer time\), .*(left|overdue)$/m,
     );
     expect(show.stdout).toMatch(/^Resolution\s+(running|at_risk|breached), due /m);
     expect(show.stdout).toMatch(

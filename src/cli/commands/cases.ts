@@ -149,8 +149,10 @@ function describeClock(k: SlaClock | undefined): string {
   if (!k || k.state === "none") return "no target";
   const minute = (iso: string) => iso.replace(/:\d\d(?:\.\d{3})?(?=Z|[+-]\d\d:\d\d$)/, "");
   if (k.stoppedAt) return `${k.state} (stopped ${minute(k.stoppedAt)})`;
+  const local =
+    k.dueAtLocal && minute(k.dueAtLocal) !== minute(k.dueAt ?? "") ? k.dueAtLocal : null;
   const due = k.dueAt
-    ? `due ${minute(k.dueAt)}${k.dueAtLocal ? ` (${minute(k.dueAtLocal)} customer time)` : ""}`
+    ? `due ${minute(k.dueAt)}${local ? ` (${minute(local)} customer time)` : ""}`
     : "";
   const rest =
     k.remainingMs == null
