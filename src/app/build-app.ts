@@ -314,6 +314,8 @@ export async function buildOtter(infra: Infrastructure) {
     accounts,
     mail,
     events,
+    audit,
+    sims,
     threadKey: deriveThreadKey(secretKey),
     logger: logger.child({ module: "desk-mail" }),
     parser: mailParser,

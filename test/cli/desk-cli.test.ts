@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCustomer, buildSim } from "../support/factories.js";
+import { buildCatalog, buildCustomer, buildSim, offer } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
 import { runCli } from "./run-cli.js";
 
@@ -275,6 +275,74 @@ describe("otter cases: open, consult, link, macro", () => {
     );
     expect(out).toHaveLength(1);
     expect(out[0].body).toContain(`About case ${c.number} for Orchard Metrics`);
+  });
+});
+
+describe("otter desk queue and otter cases: the work as it is", () => {
+  it("opens an unowned case into the unassigned queue, takes it with --owner me, shows its SIMs, SLA and customer, and names a missing case by number", async () => {
+    const zoo = await buildCustomer(t, { name: "Serengeti Collars", timeZone: "Africa/Nairobi" });
+    const cat = await buildCatalog(t);
+    await offer(t, cat, zoo.account.id);
+    const sim = await buildSim(t, {
+      accountId: zoo.account.id,
+      state: "ACTIVATED",
+      communicationPlan: cat.comm.id,
+      ratePlan: cat.rate.id,
+    });
+    const opened = await otter([
+      "cases",
+      "open",
+      "--account",
+      zoo.account.id,
+      "--subject",
+      "Collar 9 silent",
+      "--owner",
+      "none",
+      "--priority",
+      "high",
+      "--json",
+    ]);
+    expect(opened.code, opened.stderr).toBe(0);
+    const c = JSON.parse(opened.stdout);
+    expect(c.ownerUserId).toBeNull();
+    await t.api("POST", `/api/v1/cases/${c.id}/links`, { body: { iccid: sim.iccid } });
+
+    const unassigned = await otter(["desk", "queue", "--owner", "none", "--limit", "1000"]);
+    expect(unassigned.code, unassigned.stderr).toBe(0);
+    expect(unassigned.stdout).toMatch(
+      new RegExp(`^#${c.number}\\s+\\w+\\s.*Collar 9 silent$`, "m"),
+    );
+
+    const take = await otter(["cases", "set", String(c.number), "--owner", "me"]);
+    expect(take.code, take.stderr).toBe(0);
+    const admin = (await caseOf(c.id)).owner;
+    expect(admin).not.toBeNull();
+    const mine = await otter(["cases", "list", "--owner", "me", "--search", `#${c.number}`]);
+    expect(mine.stdout).toMatch(new RegExp(`^#${c.number}\\s+new\\s+high\\s`, "m"));
+
+    const show = await otter(["cases", "show", `#${c.number}`]);
+    expect(show.code, show.stderr).toBe(0);
+    expect(show.stdout).toContain(`Serengeti Collars (${zoo.account.id})`);
+    expect(show.stdout).toMatch(new RegExp(`^Owner\\s+${admin.name} <${admin.email}>$`, "m"));
+    expect(show.stdout).toMatch(
+      /^First response\s+(running|at_risk|breached), due \S+Z \(\S+\+03:00 customer time\), .*(left|overdue)$/m,
+    );
+    expect(show.stdout).toMatch(/^Resolution\s+(running|at_risk|breached), due /m);
+    expect(show.stdout).toMatch(
+      new RegExp(
+        `^  ${sim.iccid}  ACTIVATED  (ONLINE|ATTACHED|OFFLINE|BLOCKED)\\b.*  diagnosis (ok|warn|fail): \\S`,
+        "m",
+      ),
+    );
+
+    const missing = await otter(["cases", "note", "#99999999", "--body", "x"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^error CASE_NOT_FOUND: Case #99999999 was not found\.$/m);
+    await t.api("PATCH", `/api/v1/cases/${c.id}`, { body: { state: "closed" } });
+    const closed = await otter(["cases", "note", String(c.number), "--body", "x"]);
+    expect(closed.stderr).toMatch(
+      new RegExp(`^error CASE_CLOSED: Case #${c.number} is closed;`, "m"),
+    );
   });
 });
 

@@ -78,7 +78,9 @@ describe("otter cases and otter desk", () => {
     expect(show.code, show.stderr).toBe(0);
     expect(show.stdout).toMatch(new RegExp(`^Case\\s+#${c.number}$`, "m"));
     expect(show.stdout).toMatch(/^State\s+waiting_on_customer \(TMF621 pending\)$/m);
-    expect(show.stdout).toMatch(/^Customer\s+Zoo Telemetry$/m);
+    expect(show.stdout).toMatch(
+      new RegExp(`^Customer\\s+Zoo Telemetry \\(${zoo.account.id}\\)$`, "m"),
+    );
     expect(show.stdout).toMatch(/email_out\s+Operator admin: mail to noc@zoo\.example \(outbox\)/);
     expect(show.stdout).toMatch(/note\s+Operator admin: internal note\n\s+Customer is a VIP\./);
     expect(show.stdout).toMatch(/phone\s+Operator admin: call inbound \+39 02 1234 5678 312s/);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCustomer } from "../support/factories.js";
+import { buildAccount, buildCustomer, buildSim } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
 import { startTestRelay, type TestRelay } from "../support/smtp-relay.js";
 import {
@@ -643,5 +643,79 @@ describe("inbound and outbound case mail over real SMTP", () => {
     expect((await t.api("GET", `/api/v1/cases/${c.id}`, { key: customer.adminKey })).status).toBe(
       200,
     );
+  });
+
+  it("links the SIMs a customer's mail names (ICCID, IMSI, MSISDN) on a new case and on a reply, never another tenant's, and puts the unowned case in the unassigned queue", async () => {
+    // Zoo's fleet is split over a region below it; a stranger's SIM belongs to another customer.
+    const region = await buildAccount(t, { name: "Zoo Kenya", parentId: customer.account.id });
+    const collar = await buildSim(t, { accountId: region.id });
+    const tag = await buildSim(t, { accountId: customer.account.id });
+    const meter = await buildSim(t, { accountId: customer.account.id });
+    const other = await buildCustomer(t, { name: "Other Tenant" });
+    const theirs = await buildSim(t, { accountId: other.account.id });
+    const wrongDigit = collar.iccid.slice(0, -1) + String((Number(collar.iccid.at(-1)) + 1) % 10);
+    const grouped = collar.iccid.replace(/(\d{4})(?=\d)/g, "$1 ");
+
+    const { c, id } = await firstMail(
+      `Alice Keeper <${alice}>`,
+      "Collars silent since Monday",
+      `Hello,\nthe collar with SIM ${grouped} is silent, and so is ${theirs.iccid}.\n` +
+        `(Order ref ${wrongDigit}.)\n`,
+    );
+    const opened = await getCase(t, c.id);
+    expect(opened.links.map((l: any) => l.iccid)).toEqual([collar.iccid]);
+    expect(opened.timeline.find((e: any) => e.data.type === "linked")).toMatchObject({
+      kind: "event",
+      actor: { name: "mail" },
+      data: { sim: collar.iccid, foundAs: "iccid" },
+    });
+
+    // Mail opens a case nobody owns: it waits in the unassigned queue, not in an agent's.
+    const unassigned = await t.api("GET", "/api/v1/desk/queue?owner=none&limit=1000");
+    expect(unassigned.status).toBe(200);
+    expect(unassigned.body.items.map((i: any) => i.id)).toContain(c.id);
+    expect(unassigned.body.items.find((i: any) => i.id === c.id).ownerUserId).toBeNull();
+    const mine = await t.api("GET", "/api/v1/desk/queue?owner=me&limit=1000");
+    expect(mine.body.items.map((i: any) => i.id)).not.toContain(c.id);
+
+    // Her reply names two more by IMSI and MSISDN (the quoted line names the stranger's again).
+    await deliver(
+      t,
+      rfc822(
+        {
+          From: alice,
+          To: SUPPORT,
+          Subject: `Re: Collars silent since Monday [Case #${c.number}]`,
+          "Message-ID": msgId(),
+          "In-Reply-To": id,
+        },
+        `The tag (IMSI ${tag.imsi}) and the meter on +${meter.msisdn} too.\n> ${theirs.iccid}\n`,
+      ),
+      { from: alice, to: [SUPPORT] },
+    );
+    const replied = await getCase(t, c.id);
+    expect(replied.links.map((l: any) => l.iccid).sort()).toEqual(
+      [collar.iccid, tag.iccid, meter.iccid].sort(),
+    );
+    expect(
+      replied.timeline.filter((e: any) => e.data.type === "linked").map((e: any) => e.data.foundAs),
+    ).toEqual(["iccid", "imsi", "msisdn"]);
+    const audit = await t.api(
+      "GET",
+      `/api/v1/audit-log?entityType=case&entityId=${c.id}&action=case.link`,
+    );
+    expect(audit.body.items).toHaveLength(3);
+    expect(audit.body.items[0]).toMatchObject({
+      actor: { name: "mail" },
+      data: { source: "mail" },
+    });
+
+    // A stranger naming Zoo's SIM opens a triage case with nothing linked.
+    const stranger = await firstMail(
+      "someone@nowhere.example",
+      "Is this yours?",
+      `Found a collar, SIM ${tag.iccid}.`,
+    );
+    expect((await getCase(t, stranger.c.id)).links).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { CASE_CATEGORIES, CASE_PRIORITIES, CASE_STATES } from "../../modules/des
 import { CliError, seg } from "../client.js";
 import { contextOf, oneOf, positiveInt } from "../context.js";
 import { note, out, printFields, printJson, printTable, show } from "../format.js";
+import { left } from "./desk-sla.js";
 
 interface CaseRow {
   id: string;
@@ -47,17 +48,34 @@ interface Consultation {
   closedAt: string | null;
 }
 
+interface SlaClock {
+  state: string;
+  target: string | null;
+  remainingMs: number | null;
+  dueAt: string | null;
+  dueAtLocal: string | null;
+  breachedAt: string | null;
+  stoppedAt: string | null;
+}
+
 interface CaseDetail extends CaseRow {
   tmf621Status: string;
   owner: { name: string; email: string } | null;
-  account: { name: string } | null;
+  account: { id: string; name: string } | null;
   links: {
     id: string;
     kind: string;
     iccid: string | null;
     accountId: string | null;
     accountName: string | null;
+    /** What the SIM, network view and diagnostics services say of the SIM (null where the caller may not see it). */
+    context: {
+      sim: { state?: string } | null;
+      connectivity: { state?: string; reason?: string; lastSeen?: string | null } | null;
+      diagnosis: { overall?: string; verdict?: string } | null;
+    } | null;
   }[];
+  sla?: { state: string; timeZone: string; firstResponse: SlaClock; resolution: SlaClock };
   consultations: Consultation[];
   timeline: Entry[];
 }
@@ -76,6 +94,9 @@ function bodyFrom(value: string): string {
   }
   return value;
 }
+
+/** `--owner`: `me` (the API resolves it to the caller), `none` (no owner), or a user id. */
+const ownerRef = (v: string | undefined) => (v === "none" ? null : v);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -117,7 +138,42 @@ async function resolveCase(ctx: ReturnType<typeof contextOf>, ref: string): Prom
     q: `#${n[1]}`,
     limit: 1,
   });
-  return page.items[0]?.id ?? ref;
+  const found = page.items[0];
+  // Named by the number the team uses, not by an id the user never typed.
+  if (!found) throw new CliError("CASE_NOT_FOUND", `Case #${n[1]} was not found.`);
+  return found.id;
+}
+
+/** One SLA clock for people: its state, when it is due (UTC and the customer's time) and the time left. */
+function describeClock(k: SlaClock | undefined): string {
+  if (!k || k.state === "none") return "no target";
+  const minute = (iso: string) => iso.replace(/:\d\d(?:\.\d{3})?(?=Z|[+-]\d\d:\d\d$)/, "");
+  if (k.stoppedAt) return `${k.state} (stopped ${minute(k.stoppedAt)})`;
+  const local =
+    k.dueAtLocal && minute(k.dueAtLocal) !== minute(k.dueAt ?? "") ? k.dueAtLocal : null;
+  const due = k.dueAt
+    ? `due ${minute(k.dueAt)}${local ? ` (${minute(local)} customer time)` : ""}`
+    : "";
+  const rest =
+    k.remainingMs == null
+      ? ""
+      : k.remainingMs < 0
+        ? `${left(-k.remainingMs)} overdue`
+        : `${left(k.remainingMs)} left`;
+  return [k.state, due, rest].filter(Boolean).join(", ");
+}
+
+/** A linked SIM on one line: its state, its connectivity and the diagnosis verdict. */
+function describeSim(l: CaseDetail["links"][number]): string {
+  const x = l.context;
+  if (!x?.sim) return `${l.iccid}  (not visible to you)`;
+  const conn = x.connectivity?.state
+    ? `${x.connectivity.state}${x.connectivity.lastSeen ? ` (last seen ${x.connectivity.lastSeen})` : ""}`
+    : "connectivity unknown";
+  const verdict = x.diagnosis?.verdict
+    ? `diagnosis ${x.diagnosis.overall ?? "?"}: ${x.diagnosis.verdict}`
+    : "no diagnosis";
+  return `${l.iccid}  ${x.sim.state ?? "?"}  ${conn}  ${verdict}`;
 }
 
 function describeEntry(e: Entry): string {
@@ -157,7 +213,10 @@ export function registerCases(program: Command) {
     .option("--category <category>", CASE_CATEGORIES.join(", "), oneOf(CASE_CATEGORIES))
     .option("--priority <priority>", CASE_PRIORITIES.join(", "), oneOf(CASE_PRIORITIES))
     .option("--description <text>", "the question in full; `-` reads stdin, `@file` reads a file")
-    .option("--owner <userId>", "the owning agent (default: you, when you are an agent)")
+    .option(
+      "--owner <me|none|userId>",
+      "the owning agent (default: you, when you are an agent; `none`: the unassigned queue)",
+    )
     .option("--contact <contactId...>", "the customer's contacts on the case")
     .action(
       async (
@@ -179,7 +238,7 @@ export function registerCases(program: Command) {
           category: opts.category,
           priority: opts.priority,
           description: opts.description === undefined ? undefined : bodyFrom(opts.description),
-          ownerUserId: opts.owner,
+          ownerUserId: ownerRef(opts.owner),
           contactIds: opts.contact,
         });
         if (ctx.json) return printJson(c);
@@ -193,7 +252,7 @@ export function registerCases(program: Command) {
     .command("list")
     .description("Cases, newest first.")
     .option("--state <state...>", `only these states (${CASE_STATES.join(", ")})`)
-    .option("--owner <userId>", "only this owner's cases (`none`: unowned)")
+    .option("--owner <me|none|userId>", "only this owner's cases (`me`: yours; `none`: unowned)")
     .option("--account <accountId>", "only this customer's cases")
     .option("--triage", "only cases without an account yet")
     .option(
@@ -267,15 +326,31 @@ export function registerCases(program: Command) {
         ["State", `${c.state} (TMF621 ${c.tmf621Status})`],
         ["Priority", c.priority],
         ["Category", c.category],
-        ["Customer", c.account?.name ?? "triage (no account yet)"],
+        ["Customer", c.account ? `${c.account.name} (${c.account.id})` : "triage (no account yet)"],
         ["Requester", c.requesterEmail],
-        ["Owner", c.owner ? `${c.owner.name} <${c.owner.email}>` : null],
-        ["Links", c.links.map((l) => l.iccid ?? l.accountName)],
+        ["Owner", c.owner ? `${c.owner.name} <${c.owner.email}>` : "unassigned"],
+        ...(c.sla
+          ? ([
+              ["SLA", `${c.sla.state} (customer time zone ${c.sla.timeZone})`],
+              ["First response", describeClock(c.sla.firstResponse)],
+              ["Resolution", describeClock(c.sla.resolution)],
+            ] as [string, unknown][])
+          : []),
+        [
+          "Accounts",
+          c.links.filter((l) => l.kind === "account").map((l) => l.accountName ?? l.accountId),
+        ],
         [
           "Consultations",
           c.consultations.map((k) => `${k.team ?? k.address}: ${k.subject} (${k.state})`),
         ],
       ]);
+      const sims = c.links.filter((l) => l.kind === "sim");
+      if (sims.length) {
+        out();
+        out("SIMs");
+        for (const l of sims) out(`  ${describeSim(l)}`);
+      }
       out();
       for (const e of c.timeline) {
         out(`${e.createdAt}  ${e.kind.padEnd(12)}  ${e.actor.name}: ${describeEntry(e)}`);
@@ -374,7 +449,7 @@ export function registerCases(program: Command) {
     .option("--state <state>", CASE_STATES.join(", "), oneOf(CASE_STATES))
     .option("--priority <priority>", CASE_PRIORITIES.join(", "), oneOf(CASE_PRIORITIES))
     .option("--category <category>", CASE_CATEGORIES.join(", "), oneOf(CASE_CATEGORIES))
-    .option("--owner <userId>", "the new owner")
+    .option("--owner <me|none|userId>", "the new owner (`me`: you; `none`: unassign)")
     .option("--account <accountId>", "assign a triage case to its customer")
     .option("--reason <text>", "why")
     .action(
@@ -397,7 +472,7 @@ export function registerCases(program: Command) {
             state: opts.state,
             priority: opts.priority,
             category: opts.category,
-            ownerUserId: opts.owner,
+            ownerUserId: ownerRef(opts.owner),
             accountId: opts.account,
             reason: opts.reason,
           },

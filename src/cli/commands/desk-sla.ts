@@ -95,7 +95,7 @@ function mappingFrom(file: string, expected: string): Record<string, unknown> {
 }
 
 /** Business time left as "3 h 20 min" (negative once breached). */
-function left(ms: number | null): string {
+export function left(ms: number | null): string {
   if (ms == null) return "";
   const abs = Math.abs(ms);
   const h = Math.floor(abs / 3_600_000);
@@ -212,7 +212,11 @@ export function registerDeskSla(desk: Command) {
     .description(
       "An agent's open cases, most pressing SLA first (breached, then the earliest due; waiting on the customer last).",
     )
-    .option("--owner <me|userId>", "whose queue", "me")
+    .option(
+      "--owner <me|none|userId>",
+      "whose queue (`none`: the unassigned queue — open cases nobody owns, e.g. new mail)",
+      "me",
+    )
     .option("--limit <n>", "how many", positiveInt(1000), 50)
     .action(async (opts: { owner: string; limit: number }, cmd: Command) => {
       const ctx = contextOf(cmd);

@@ -211,7 +211,7 @@ export function createCasesService(deps: Deps) {
     reason?: string,
   ): Promise<Case> {
     if (c.state === to) return c;
-    if (!canTransition(c.state, to)) throw deskErrors.invalidTransition(c.state, to);
+    if (!canTransition(c.state, to)) throw deskErrors.invalidTransition(c.number, c.state, to);
     const now = clock.now();
     const patch: Partial<Case> = { state: to, updated_at: now };
     if (to === "resolved") patch.resolved_at = now;
@@ -308,6 +308,7 @@ export function createCasesService(deps: Deps) {
         input.accountId === undefined ? (agent ? null : principal.accountId) : input.accountId;
       if (accountId === null && !agent) throw deskErrors.accountRequired();
       if (input.ownerUserId && !agent) requirePermission(principal, "cases:work");
+      const asked = input.ownerUserId === "me" ? principal.userId : input.ownerUserId;
       return inTransaction(db, async (tx) => {
         if (accountId) await deps.accounts.requireVisible(principal, accountId, tx);
         const contactIds = input.contactIds ?? [];
@@ -323,8 +324,13 @@ export function createCasesService(deps: Deps) {
             );
           }
         }
+        // Left out: an agent owns what it opens; null: unassigned (the queue of `--owner none`).
         const owner =
-          input.ownerUserId ?? (agent && isOperatorRole(principal.role) ? principal.userId : null);
+          asked !== undefined
+            ? asked
+            : agent && isOperatorRole(principal.role)
+              ? principal.userId
+              : null;
         if (owner) await requireAgent(tx, owner);
         const c = await createCase(
           tx,
@@ -356,7 +362,8 @@ export function createCasesService(deps: Deps) {
       requirePermission(principal, "cases:read");
       if (q.cursor && !isUuid(q.cursor))
         throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
-      const rows = await casesRepo.listVisible(db, scopeOf(principal), q);
+      const owner = q.owner === "me" ? principal.userId : q.owner;
+      const rows = await casesRepo.listVisible(db, scopeOf(principal), { ...q, owner });
       const page = rows.slice(0, q.limit);
       return { rows: page, nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null };
     },
@@ -416,7 +423,10 @@ export function createCasesService(deps: Deps) {
           });
           c = { ...c, subject: patch.subject };
         }
-        if (patch.ownerUserId !== undefined) c = await assignOwner(tx, c, patch.ownerUserId, actor);
+        if (patch.ownerUserId !== undefined) {
+          const to = patch.ownerUserId === "me" ? principal.userId : patch.ownerUserId;
+          c = await assignOwner(tx, c, to, actor);
+        }
         if (patch.state) c = await changeState(tx, c, patch.state, actor, patch.reason);
         const after = {
           state: c.state,
@@ -449,7 +459,7 @@ export function createCasesService(deps: Deps) {
       requirePermission(principal, "cases:work");
       return inTransaction(db, async (tx) => {
         const c = await requireVisibleCase(principal, id, tx, true);
-        if (c.state === "closed") throw deskErrors.caseClosed(c.id);
+        if (c.state === "closed") throw deskErrors.caseClosed(c.number);
         const entryId = await appendEntry(tx, c, { kind: "note", body, actor: actorOf(principal) });
         return { caseId: c.id, entryId };
       });

@@ -4,7 +4,10 @@ import type { Case, DeskMessageFlag } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { newId } from "../../lib/ids.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
-import type { Actor } from "../auth/principal.js";
+import type { AuditService } from "../audit/audit.service.js";
+import { type Actor, SYSTEM_READER } from "../auth/principal.js";
+import type { SimsService } from "../sims/sims.service.js";
+import { inSubtree } from "../tenancy/tenancy.js";
 import type { EventsService } from "../events/events.service.js";
 import type { MailService } from "../mail/mail.service.js";
 import { mailDomainOf } from "../mail/mail-policy.js";
@@ -17,6 +20,7 @@ import { deskMailRepo } from "./desk-mail.repo.js";
 import type { ParsedIntake } from "./mail-intake.js";
 import type { MailParser } from "./mail-parse-thread.js";
 import { RawMessage } from "./raw-message.js";
+import { simMentionsIn } from "./sim-mentions.js";
 import {
   caseNumberInSubject,
   classify,
@@ -36,6 +40,9 @@ interface Deps {
   accounts: Pick<AccountsService, "directory">;
   mail: Pick<MailService, "enqueue">;
   events: Pick<EventsService, "emit">;
+  audit: Pick<AuditService, "record">;
+  /** SIMs a customer's mail names by ICCID, IMSI or MSISDN, linked to its case. */
+  sims: Pick<SimsService, "list" | "findById">;
   /** Key for the Message-ID tokens (derived from the secret key). */
   threadKey: Buffer;
   config: { from: string; reopenDays: number; acknowledge: boolean };
@@ -75,6 +82,14 @@ export const AUTO_ANSWERS_PER_ADDRESS = 3;
 export const AUTO_ANSWERS_PER_CASE = 2;
 
 const SYSTEM_MAIL: Actor = { userId: null, name: "mail" };
+
+/** A SIM a mail names, as found (before the case and its customer are known). */
+interface MentionedSim {
+  simId: string;
+  iccid: string;
+  foundAs: "iccid" | "imsi" | "msisdn";
+  value: string;
+}
 
 /** The Message-ID parsing would have made from the bytes (mail-intake.ts), hashed a block at a time between turns of the event loop. */
 async function generatedMessageId(raw: RawMessage): Promise<string> {
@@ -139,6 +154,85 @@ export function createDeskMailService(deps: Deps) {
   ): Promise<boolean> {
     if (!email) return false;
     return consultationsRepo.addressedTo(ex, caseId, email, only);
+  }
+
+  /**
+   * The SIMs a mail names (ICCID, IMSI, MSISDN in its subject or unquoted text), looked up across the
+   * fleet before the intake transaction (the SIMs service reads on its own handle); which of them the
+   * case may link is decided inside it (`linkMentionedSims`). Nothing to look up: no query at all.
+   */
+  async function simsMentioned(p: ParsedIntake): Promise<MentionedSim[]> {
+    const m = simMentionsIn(`${p.subject}\n${p.text ?? ""}`);
+    const lookups: { foundAs: MentionedSim["foundAs"]; value: string }[] = [
+      ...m.iccids.map((value) => ({ foundAs: "iccid" as const, value })),
+      ...m.imsis.map((value) => ({ foundAs: "imsi" as const, value })),
+      ...m.msisdns.map((value) => ({ foundAs: "msisdn" as const, value })),
+    ];
+    const found: MentionedSim[] = [];
+    for (const l of lookups) {
+      const page = await deps.sims.list(SYSTEM_READER, { [l.foundAs]: l.value, limit: 1 });
+      const sim = page.items[0];
+      if (sim && !found.some((f) => f.simId === sim.id))
+        found.push({ simId: sim.id, iccid: sim.iccid, ...l });
+    }
+    return found;
+  }
+
+  /**
+   * Links to the case the SIMs its customer's mail names — only SIMs the sender could see through the
+   * API: held within the case's account subtree and within the subtree of an account the sender is a
+   * contact or user of. A sender Otter does not know links nothing; nor does another tenant's SIM,
+   * whatever the mail says. Each link is a timeline event and an audit record, like one made by hand.
+   */
+  async function linkMentionedSims(
+    tx: Executor,
+    c: Case,
+    from: string | null,
+    mentioned: MentionedSim[],
+    deskMessageId: string,
+  ): Promise<void> {
+    if (!c.account_id || !from || mentioned.length === 0) return;
+    const { directory } = deps.accounts;
+    const contacts = await directory.contactsByEmail(tx, from);
+    const users = (await directory.usersByEmail(tx, from, { customersOnly: true })).filter(
+      (u) => !u.disabled_at,
+    );
+    const senderAccountIds = [...contacts, ...users].map((x) => x.account_id);
+    if (senderAccountIds.length === 0) return;
+    const accounts = await directory.accountsByIds(tx, [c.account_id, ...senderAccountIds]);
+    const casePath = accounts.find((a) => a.id === c.account_id)?.path;
+    const senderPaths = accounts.filter((a) => senderAccountIds.includes(a.id)).map((a) => a.path);
+    if (!casePath) return;
+    for (const m of mentioned) {
+      // Read again in the transaction: the SIM's holder now, not when it was looked up.
+      const sim = await deps.sims.findById(tx, m.simId);
+      if (!sim || !inSubtree(casePath, sim.account_path)) continue;
+      if (!senderPaths.some((path) => inSubtree(path, sim.account_path))) continue;
+      const added = await casesRepo.insertLink(tx, {
+        id: newId(),
+        case_id: c.id,
+        kind: "sim",
+        sim_id: sim.id,
+        linked_account_id: null,
+        created_by_user_id: null,
+        created_at: clock.now(),
+      });
+      if (!added) continue;
+      const data = { sim: sim.iccid, foundAs: m.foundAs, value: m.value, deskMessageId };
+      await cases.appendEntry(tx, c, {
+        kind: "event",
+        actor: SYSTEM_MAIL,
+        data: { type: "linked", ...data },
+      });
+      await deps.audit.record(tx, {
+        accountId: tenantOf(c),
+        actor: SYSTEM_MAIL,
+        action: "case.link",
+        entityType: "case",
+        entityId: c.id,
+        data: { number: c.number, source: "mail", ...data },
+      });
+    }
   }
 
   interface Thread {
@@ -519,6 +613,11 @@ export function createDeskMailService(deps: Deps) {
         });
       }
       const p = parsed;
+      const mentioned = await simsMentioned(p).catch((err: unknown) => {
+        // Linking is a convenience: a failed lookup must not cost the mail.
+        deps.logger?.error({ err, messageId: p.messageId }, "SIMs named in a mail not looked up");
+        return [];
+      });
       const result = await inTransaction(db, async (tx): Promise<IntakeResult> => {
         const mailboxes = await mailboxAddresses(tx);
         const rcpt = env.rcptTo.map((r) => r.toLowerCase());
@@ -700,6 +799,7 @@ export function createDeskMailService(deps: Deps) {
             ]);
           }
           if (reopen) c = await cases.changeState(tx, c, "open", SYSTEM_MAIL, reopen);
+          if (genuine) await linkMentionedSims(tx, c, p.fromAddress, mentioned, deskMessageId);
           if (refused) {
             // An internal note (never shown to a customer, whoever the case is assigned to) tells the agent why.
             const pointedAt = await casesRepo.numberOf(tx, refused.caseId);

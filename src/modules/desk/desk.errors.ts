@@ -2,23 +2,24 @@ import { conflict, notFound, validationError } from "../../lib/errors.js";
 
 /** The case desk's error catalogue; codes are stable and listed in docs/errors.md. */
 export const deskErrors = {
-  caseNotFound: (id: string) => notFound("CASE_NOT_FOUND", `Case ${id} was not found.`),
+  /** `ref`: the id the caller gave (the CLI names a case it looked up by number as `#1234`). */
+  caseNotFound: (ref: string) => notFound("CASE_NOT_FOUND", `Case ${ref} was not found.`),
   mailboxNotFound: (id: string) =>
     notFound("DESK_MAILBOX_NOT_FOUND", `Support mailbox ${id} was not found.`),
   mailboxExists: (address: string) =>
     conflict("DESK_MAILBOX_EXISTS", `${address} is already a support mailbox.`),
-  consultationNotFound: (id: string) =>
-    notFound("CONSULTATION_NOT_FOUND", `Consultation ${id} was not found.`),
+  consultationNotFound: (id: string, caseNumber: number) =>
+    notFound("CONSULTATION_NOT_FOUND", `Consultation ${id} was not found on case #${caseNumber}.`),
   consultationClosed: (id: string) =>
     conflict("CONSULTATION_CLOSED", `Consultation ${id} is closed.`),
-  messageNotFound: (id: string) =>
-    notFound("DESK_MESSAGE_NOT_FOUND", `Message ${id} was not found on this case.`),
-  invalidTransition: (from: string, to: string) =>
-    conflict("CASE_INVALID_TRANSITION", `A case cannot go from ${from} to ${to}.`, [
+  messageNotFound: (id: string, caseNumber: number) =>
+    notFound("DESK_MESSAGE_NOT_FOUND", `Message ${id} was not found on case #${caseNumber}.`),
+  invalidTransition: (caseNumber: number, from: string, to: string) =>
+    conflict("CASE_INVALID_TRANSITION", `Case #${caseNumber} cannot go from ${from} to ${to}.`, [
       { field: "state", code: "CASE_INVALID_TRANSITION", message: `Not allowed from ${from}.` },
     ]),
-  caseClosed: (id: string) =>
-    conflict("CASE_CLOSED", `Case ${id} is closed; open a new case instead.`),
+  caseClosed: (caseNumber: number) =>
+    conflict("CASE_CLOSED", `Case #${caseNumber} is closed; open a new case instead.`),
   ownerNotAgent: (userId: string) =>
     validationError(
       "ownerUserId",
@@ -37,9 +38,9 @@ export const deskErrors = {
     validationError("iccid", "CASE_LINK_TARGET", "Give exactly one of `iccid` or `accountId`."),
   consultationTarget: () =>
     validationError("team", "CONSULTATION_TARGET", "Give exactly one of `team` or `address`."),
-  notRetryable: (id: string, status: string) =>
+  notRetryable: (id: string, status: string, caseNumber: number) =>
     conflict(
       "CASE_REPLY_NOT_RETRYABLE",
-      `Reply ${id} is ${status}; only a failed reply can be sent again.`,
+      `Reply ${id} on case #${caseNumber} is ${status}; only a failed reply can be sent again.`,
     ),
 };

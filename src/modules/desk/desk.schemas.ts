@@ -35,12 +35,19 @@ export const mailboxOut = z
   })
   .meta({ id: "DeskMailbox" });
 
+/** An agent by user id, or `me` (the caller). */
+const ownerRef = z.union([z.string().uuid(), z.literal("me")]);
+
 export const listCasesQuery = z.object({
   state: z
     .union([state, z.array(state)])
     .optional()
     .describe("One state or several (repeat the parameter)."),
-  owner: z.string().max(40).optional().describe("Owner user id, or `none` for unowned cases."),
+  owner: z
+    .string()
+    .max(40)
+    .optional()
+    .describe("Owner user id, `me` for the caller's cases, or `none` for unowned cases."),
   account: z.string().uuid().optional().describe("Cases of this customer account."),
   triage: z.coerce
     .boolean()
@@ -71,12 +78,12 @@ export const createCaseInput = z
     description: z.string().max(100_000).optional(),
     category: category.optional(),
     priority: priority.optional(),
-    ownerUserId: z
-      .string()
-      .uuid()
+    ownerUserId: ownerRef
       .nullable()
       .optional()
-      .describe("The agent who owns it; an agent opening a case owns it by default."),
+      .describe(
+        "The agent who owns it (`me`: the caller); an agent opening a case owns it by default, null leaves it unassigned.",
+      ),
     contactIds: z.array(z.string().uuid()).max(20).optional(),
   })
   .strict();
@@ -87,12 +94,10 @@ export const updateCaseInput = z
     priority: priority.optional(),
     category: category.optional(),
     subject: z.string().trim().min(1).max(500).optional(),
-    ownerUserId: z
-      .string()
-      .uuid()
+    ownerUserId: ownerRef
       .nullable()
       .optional()
-      .describe("Reassign the case (the owner changes only this way)."),
+      .describe("Reassign the case (`me`: to the caller; null: unassigned)."),
     accountId: z
       .string()
       .uuid()

@@ -62,7 +62,7 @@ export function createDeskService(deps: Deps) {
 
   async function requireConsultation(ex: Executor, c: Case, id: string) {
     const k = isUuid(id) ? await consultationsRepo.lock(ex, c.id, id) : undefined;
-    if (!k) throw deskErrors.consultationNotFound(id);
+    if (!k) throw deskErrors.consultationNotFound(id, c.number);
     return k;
   }
 
@@ -87,7 +87,7 @@ export function createDeskService(deps: Deps) {
       requirePermission(principal, "cases:work");
       return inTransaction(db, async (tx) => {
         let c = await cases.requireVisibleCase(principal, id, tx, true);
-        if (c.state === "closed") throw deskErrors.caseClosed(c.id);
+        if (c.state === "closed") throw deskErrors.caseClosed(c.number);
         const to = input.to && input.to.length > 0 ? input.to : await recipientsOf(tx, c);
         if (to.length === 0) throw deskErrors.noRecipient();
         const { references, inReplyTo } = await deskMail.threadHeaders(tx, c.id, null);
@@ -147,10 +147,10 @@ export function createDeskService(deps: Deps) {
       const m = isUuid(deskMessageId)
         ? await deskMailRepo.findOutboundOfCase(db, c.id, deskMessageId)
         : undefined;
-      if (!m || !m.mail_id) throw deskErrors.messageNotFound(deskMessageId);
+      if (!m || !m.mail_id) throw deskErrors.messageNotFound(deskMessageId, c.number);
       const [mail] = await mailDeliveryRepo.deliveryOf(db, [m.mail_id]);
       if (mail?.status !== "failed")
-        throw deskErrors.notRetryable(deskMessageId, mail?.status ?? "unknown");
+        throw deskErrors.notRetryable(deskMessageId, mail?.status ?? "unknown", c.number);
       await deps.mail.retry(principal, m.mail_id);
       await inTransaction(db, async (tx) => {
         await deskMailRepo.markRequeued(tx, m.id);
@@ -177,7 +177,7 @@ export function createDeskService(deps: Deps) {
       requirePermission(principal, "cases:work");
       return inTransaction(db, async (tx) => {
         const c = await cases.requireVisibleCase(principal, id, tx, true);
-        if (c.state === "closed") throw deskErrors.caseClosed(c.id);
+        if (c.state === "closed") throw deskErrors.caseClosed(c.number);
         let contact: { id: string; name: string } | undefined;
         if (input.contactId) {
           contact = isUuid(input.contactId)
@@ -252,7 +252,7 @@ export function createDeskService(deps: Deps) {
       return inTransaction(db, async (tx) => {
         let c = await cases.requireVisibleCase(principal, id, tx, true);
         if (c.state === "closed" || c.state === "resolved")
-          throw deskErrors.invalidTransition(c.state, "waiting_on_consultation");
+          throw deskErrors.invalidTransition(c.number, c.state, "waiting_on_consultation");
         const k = {
           id: newId(),
           case_id: c.id,
@@ -432,7 +432,7 @@ export function createDeskService(deps: Deps) {
           throw new OtterError(
             "not_found",
             "CASE_LINK_NOT_FOUND",
-            `Link ${linkId} was not found on this case.`,
+            `Link ${linkId} was not found on case #${c.number}.`,
           );
         await casesRepo.deleteLink(tx, link.id);
         await cases.appendEntry(tx, c, {
@@ -457,7 +457,7 @@ export function createDeskService(deps: Deps) {
         : undefined;
       // Mail received since migration 0013 is stored in pieces; older mail inline.
       const raw = m?.raw ?? (m && m.raw_chunks > 0 ? await readBlob(db, m.id, m.raw_chunks) : null);
-      if (!raw) throw deskErrors.messageNotFound(deskMessageId);
+      if (!raw) throw deskErrors.messageNotFound(deskMessageId, c.number);
       return raw;
     },
 
@@ -473,7 +473,7 @@ export function createDeskService(deps: Deps) {
         throw new OtterError(
           "not_found",
           "CASE_ATTACHMENT_NOT_FOUND",
-          `Attachment ${attachmentId} was not found (or was too large to keep apart from the raw message).`,
+          `Attachment ${attachmentId} was not found on case #${c.number} (or was too large to keep apart from the raw message).`,
         );
       return { filename: a.filename, content_type: a.content_type, content };
     },

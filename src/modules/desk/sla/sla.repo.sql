@@ -224,7 +224,7 @@ set
 where
   "open" = $2;
 
--- slaRepo.queuePage
+-- slaRepo.queuePage (example 1)
 -- $1 = "0190a8a0-0000-7000-8000-000000000004"
 -- $2 = true
 -- $3 = 51
@@ -262,7 +262,44 @@ limit
 offset
   $4;
 
--- slaRepo.queueCount
+-- slaRepo.queuePage (example 2)
+-- $1 = true
+-- $2 = 51
+-- $3 = 0
+select
+  "cases"."id",
+  "cases"."number",
+  "cases"."subject",
+  "cases"."state",
+  "cases"."priority",
+  "cases"."account_id",
+  "cases"."operator_id",
+  "cases"."owner_user_id",
+  "cases"."created_at",
+  "cases"."updated_at",
+  "case_sla"."tier",
+  "case_sla"."due_at",
+  "case_sla"."remaining_ms",
+  "case_sla"."at_risk_at",
+  "case_sla"."state" as "sla_state",
+  "case_sla"."stale"
+from
+  "case_sla"
+  inner join "cases" on "cases"."id" = "case_sla"."case_id"
+where
+  "case_sla"."owner_user_id" is null
+  and "case_sla"."open" = $1
+order by
+  "case_sla"."tier",
+  "case_sla"."due_at" asc nulls last,
+  "case_sla"."remaining_ms",
+  "case_sla"."case_id"
+limit
+  $2
+offset
+  $3;
+
+-- slaRepo.queueCount (example 1)
 -- $1 = "0190a8a0-0000-7000-8000-000000000004"
 -- $2 = true
 select
@@ -272,6 +309,17 @@ from
 where
   "owner_user_id" = $1
   and "open" = $2;
+-- stopped without a row to go on: no result
+
+-- slaRepo.queueCount (example 2)
+-- $1 = true
+select
+  count(*) as "n"
+from
+  "case_sla"
+where
+  "owner_user_id" is null
+  and "open" = $1;
 -- stopped without a row to go on: no result
 
 -- slaRepo.lockStale

@@ -137,8 +137,9 @@ export const slaRepo = {
   /**
    * A page of an owner's open cases, most pressing first: running clocks by due time, then paused
    * ones by time left. One row more than `limit`, so the caller knows there is a next page.
+   * `ownerUserId` null: the unassigned queue (open cases nobody owns yet, triage included).
    */
-  queuePage: (db: Executor, ownerUserId: string, offset: number, limit: number) =>
+  queuePage: (db: Executor, ownerUserId: string | null, offset: number, limit: number) =>
     db
       .selectFrom("case_sla")
       .innerJoin("cases", "cases.id", "case_sla.case_id")
@@ -160,7 +161,7 @@ export const slaRepo = {
         "case_sla.state as sla_state",
         "case_sla.stale",
       ])
-      .where("case_sla.owner_user_id", "=", ownerUserId)
+      .where("case_sla.owner_user_id", ownerUserId === null ? "is" : "=", ownerUserId)
       .where("case_sla.open", "=", true)
       .orderBy("case_sla.tier")
       .orderBy("case_sla.due_at", (ob) => ob.asc().nullsLast())
@@ -170,12 +171,12 @@ export const slaRepo = {
       .limit(limit + 1)
       .execute(),
 
-  /** How many open cases an owner has. */
-  queueCount: (db: Executor, ownerUserId: string) =>
+  /** How many open cases an owner has (null: how many nobody owns). */
+  queueCount: (db: Executor, ownerUserId: string | null) =>
     db
       .selectFrom("case_sla")
       .select((eb) => eb.fn.countAll<string>().as("n"))
-      .where("owner_user_id", "=", ownerUserId)
+      .where("owner_user_id", ownerUserId === null ? "is" : "=", ownerUserId)
       .where("open", "=", true)
       .executeTakeFirstOrThrow(),
 
@@ -281,8 +282,11 @@ export const slaRepoSql: SqlExamples<typeof slaRepo> = {
     ],
   ],
   markOpenStale: [[]],
-  queuePage: [[AGENT, 0, 50]],
-  queueCount: [[AGENT]],
+  queuePage: [
+    [AGENT, 0, 50],
+    [null, 0, 50],
+  ],
+  queueCount: [[AGENT], [null]],
   lockStale: [[500]],
   lockNoticesDue: [[AT, 100]],
   noticesOf: [[[CASE]]],

@@ -95,7 +95,13 @@ export const agreementOut = z
 export const accountIdParams = z.object({ id: z.string() });
 
 export const queueQuery = z.object({
-  owner: z.string().max(64).default("me").describe('"me" or an agent\'s user id.'),
+  owner: z
+    .string()
+    .max(64)
+    .default("me")
+    .describe(
+      '"me", an agent\'s user id, or "none" for the unassigned queue (open cases nobody owns).',
+    ),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   after: z.coerce
     .number()

@@ -539,13 +539,14 @@ export function createSlaService(deps: Deps) {
     },
 
     /**
-     * An agent's queue: open cases of one owner, most pressing first (docs/desk-sla.md). Ordered in
+     * An agent's queue (or, with owner `none`, the unassigned one): open cases, most pressing first (docs/desk-sla.md). Ordered in
      * SQL on the projection; the clocks of the page are then computed live from the timelines.
      */
     async queue(principal: Principal, q: { owner: string; limit: number; after?: number }) {
       requirePermission(principal, "cases:work");
-      const owner = q.owner === "me" ? principal.userId : q.owner;
-      if (!isUuid(owner)) throw slaErrors.badOwner(q.owner);
+      // `none`: the unassigned queue — open cases nobody owns yet (new mail, triage).
+      const owner = q.owner === "none" ? null : q.owner === "me" ? principal.userId : q.owner;
+      if (owner !== null && !isUuid(owner)) throw slaErrors.badOwner(q.owner);
       const now = clock.now();
       const offset = q.after ?? 0;
       const pageQuery = slaRepo.queuePage(db, owner, offset, q.limit);
