@@ -345,9 +345,16 @@ describe("cases over the API", () => {
 
   it("records case.created, case.replied and case.state_changed as domain events", async () => {
     const c = await openCase({}, agent.key);
-    await t.api("POST", `/api/v1/cases/${c.id}/replies`, {
+    const reply = await t.api("POST", `/api/v1/cases/${c.id}/replies`, {
       key: agent.key,
       body: { body: "On it.", to: ["noc@zoo.example"] },
+    });
+    // No relay here: the case speaks the outbox's words and says why the reply waits.
+    expect(reply.body).toMatchObject({ sendStatus: "queued", waitingForRelay: true });
+    const shown = await t.api("GET", `/api/v1/cases/${c.id}`, { key: agent.key });
+    expect(shown.body.timeline.find((e: any) => e.kind === "email_out").message).toMatchObject({
+      sendStatus: "queued",
+      waitingForRelay: true,
     });
     const rows = await t.otter.database.db
       .selectFrom("domain_events")

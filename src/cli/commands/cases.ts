@@ -31,6 +31,7 @@ interface Entry {
     subject: string | null;
     flags: string[];
     sendStatus: string | null;
+    waitingForRelay?: boolean;
     sendError: string | null;
   } | null;
   createdAt: string;
@@ -182,7 +183,7 @@ function describeEntry(e: Entry): string {
     case "email_in":
       return `mail from ${show(e.message?.from)}${e.message?.flags.length ? ` [${e.message.flags.join(", ")}]` : ""}`;
     case "email_out":
-      return `mail to ${show(e.message?.to)} (${show(e.message?.sendStatus)}${e.message?.sendError ? `: ${e.message.sendError}` : ""})${d.automatic ? " automatic" : ""}`;
+      return `mail to ${show(e.message?.to)} (${show(e.message?.sendStatus)}${e.message?.waitingForRelay ? " (no relay)" : ""}${e.message?.sendError ? `: ${e.message.sendError}` : ""})${d.automatic ? " automatic" : ""}`;
     case "phone":
       return `call ${show(d.direction)} ${show(d.number)} ${show(d.durationSeconds)}s${d.contactName ? ` with ${String(d.contactName)}` : ""}`;
     case "note":
@@ -374,17 +375,21 @@ export function registerCases(program: Command) {
       ) => {
         const ctx = contextOf(cmd);
         const id = await resolveCase(ctx, ref);
-        const r = await ctx.client.post<{ messageId: string; sendStatus: string; state: string }>(
-          `/api/v1/cases/${seg(id)}/replies`,
-          {
-            body: bodyFrom(opts.body),
-            to: opts.to,
-            cc: opts.cc,
-            state: opts.state,
-          },
-        );
+        const r = await ctx.client.post<{
+          messageId: string;
+          sendStatus: string;
+          waitingForRelay?: boolean;
+          state: string;
+        }>(`/api/v1/cases/${seg(id)}/replies`, {
+          body: bodyFrom(opts.body),
+          to: opts.to,
+          cc: opts.cc,
+          state: opts.state,
+        });
         if (ctx.json) return printJson(r);
-        out(`Reply stored (${r.sendStatus}) as ${r.messageId}; the case is ${r.state}.`);
+        out(
+          `Reply stored (${r.sendStatus}${r.waitingForRelay ? ", no relay yet" : ""}) as ${r.messageId}; the case is ${r.state}.`,
+        );
       },
     );
 
@@ -673,6 +678,7 @@ export function registerCases(program: Command) {
         const sent = await ctx.client.post<{
           messageId: string;
           sendStatus: string;
+          waitingForRelay?: boolean;
           state: string;
         }>(`/api/v1/cases/${seg(id)}/replies`, {
           body: r.body,
@@ -681,7 +687,9 @@ export function registerCases(program: Command) {
           state: opts.state,
         });
         if (ctx.json) return printJson({ ...sent, macroId: r.macroId, body: r.body });
-        out(`Reply stored (${sent.sendStatus}) as ${sent.messageId}; the case is ${sent.state}.`);
+        out(
+          `Reply stored (${sent.sendStatus}${sent.waitingForRelay ? ", no relay yet" : ""}) as ${sent.messageId}; the case is ${sent.state}.`,
+        );
       },
     );
 

@@ -66,7 +66,9 @@ export function createCaseView(deps: Deps) {
             flags: r.flags,
             needsHuman: r.needs_human,
             rawSize: r.raw_size,
-            sendStatus: status === "sending" ? "queued" : status,
+            // The outbox's words (docs/mail.md): claimed by a node or kept for want of a relay is `queued`.
+            sendStatus: status === "sending" || status === "outbox" ? "queued" : status,
+            waitingForRelay: status === "outbox",
             sendError:
               r.direction === "out" ? (bounced ? r.send_error : (mail?.last_error ?? null)) : null,
             sendAttempts: r.direction === "out" ? (mail?.attempts ?? 0) : null,

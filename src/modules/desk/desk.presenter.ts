@@ -36,6 +36,7 @@ export interface MessageView {
   needsHuman: boolean;
   rawSize: number;
   sendStatus: string | null;
+  waitingForRelay: boolean;
   sendError: string | null;
   sendAttempts: number | null;
   attachments: {

@@ -202,7 +202,10 @@ const messageOut = z.object({
   flags: z.array(z.string()),
   needsHuman: z.boolean(),
   rawSize: z.number(),
-  sendStatus: z.string().nullable().describe("Outbound: queued, outbox, sent or failed."),
+  sendStatus: z.string().nullable().describe("Outbound: queued, sent or failed (docs/mail.md)."),
+  waitingForRelay: z
+    .boolean()
+    .describe("Outbound and queued because no SMTP relay is configured yet."),
   sendError: z.string().nullable(),
   sendAttempts: z.number().nullable(),
   attachments: z.array(
@@ -312,7 +315,12 @@ export const replyOut = z.object({
   entryId: z.string(),
   messageId: z.string(),
   deskMessageId: z.string(),
-  sendStatus: z.enum(["queued", "outbox"]),
+  sendStatus: z.literal("queued"),
+  waitingForRelay: z
+    .boolean()
+    .describe(
+      "True while no SMTP relay is configured: the reply is kept and goes out once one is.",
+    ),
   state,
 });
 export const retryOut = z.object({ deskMessageId: z.string(), sendStatus: z.literal("queued") });

@@ -134,7 +134,8 @@ export function createDeskService(deps: Deps) {
           entryId,
           messageId: out.messageId,
           deskMessageId: out.id,
-          sendStatus: out.status === "outbox" ? ("outbox" as const) : ("queued" as const),
+          sendStatus: "queued" as const,
+          waitingForRelay: out.status === "outbox",
           state: c.state,
         };
       });
