@@ -177,12 +177,13 @@ limit
   $5;
 
 -- simsRepo.findByIdentifier (example 2)
--- $1 = "354809000000010"
+-- $1 = "/0190a8a0-0000-7000-8000-000000000001/%"
 -- $2 = "354809000000010"
 -- $3 = "354809000000010"
 -- $4 = "354809000000010"
--- $5 = "0190a8a0-0000-7000-8000-000000000001"
--- $6 = 50
+-- $5 = "354809000000010"
+-- $6 = "0190a8a0-0000-7000-8000-000000000001"
+-- $7 = 50
 select
   "sims".*,
   (
@@ -196,17 +197,25 @@ select
 from
   "sims"
 where
-  (
-    "sims"."iccid" = $1
-    or "sims"."imsi" = $2
-    or "sims"."msisdn" = $3
-    or "sims"."imei" = $4
-    or "sims"."id" in ($5)
+  "sims"."account_id" in (
+    select
+      "account_scope"."account_id"
+    from
+      "account_scope"
+    where
+      "account_scope"."path" like $1
+  )
+  and (
+    "sims"."iccid" = $2
+    or "sims"."imsi" = $3
+    or "sims"."msisdn" = $4
+    or "sims"."imei" = $5
+    or "sims"."id" in ($6)
   )
 order by
   "sims"."iccid"
 limit
-  $6;
+  $7;
 
 -- simsRepo.iccidsInSubtree (example 1)
 -- $1 = "/0190a8a0-0000-7000-8000-000000000001/%"

@@ -98,13 +98,21 @@ export const simsRepo = {
   /**
    * The SIMs a caller's identifier may name: by ICCID, IMSI, MSISDN or the IMEI recorded on the SIM,
    * and those with the ids in `alsoIds` (the network saw them in a device with that IMEI). Each with
-   * its account's path; more than one row is an ambiguous identifier.
+   * its account's path; only those of the subtree at `scopePath` when one is given. More than one
+   * row is an ambiguous identifier.
    */
-  findByIdentifier: (db: Executor, key: string, alsoIds: readonly string[] = []) =>
-    db
+  findByIdentifier: (
+    db: Executor,
+    scopePath: string | null,
+    key: string,
+    alsoIds: readonly string[] = [],
+  ) => {
+    let q = db
       .selectFrom("sims")
       .selectAll("sims")
-      .select((eb) => pathOf(eb, "sims.account_id").as("account_path"))
+      .select((eb) => pathOf(eb, "sims.account_id").as("account_path"));
+    if (scopePath !== null) q = q.where((eb) => withinSubtree(eb, "sims.account_id", scopePath));
+    return q
       .where((eb) =>
         eb.or([
           // One string of digits compared with each identifier: the columns' brands do not apply.
@@ -118,7 +126,8 @@ export const simsRepo = {
       .orderBy("sims.iccid")
       .limit(50)
       .$narrowType<{ account_path: string }>()
-      .execute(),
+      .execute();
+  },
 
   /** Ids and ICCIDs of the SIMs in the subtree at `scopePath` that match, a page in id order. */
   iccidsInSubtree: (
@@ -291,7 +300,10 @@ export const simsRepoSql: SqlExamples<typeof simsRepo> = {
       },
     ],
   ],
-  findByIdentifier: [[IMSI], ["354809000000010", [SIM]]],
+  findByIdentifier: [
+    [null, IMSI],
+    [SCOPE, "354809000000010", [SIM]],
+  ],
   iccidsInSubtree: [
     [SCOPE, {}, { limit: 5000 }],
     [SCOPE, { state: "ACTIVATED", ratePlanId: PLAN }, { after: SIM, limit: 5000 }],

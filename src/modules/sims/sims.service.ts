@@ -773,7 +773,10 @@ export function createSimsService(deps: Deps) {
       requirePermission(principal, "sims:read");
       const digits = identifierDigits(key);
       if (digits === undefined && seenInDevice.length === 0) return [];
-      const rows = await repo.findByIdentifier(db, digits ?? "", seenInDevice);
+      // The operator's whole fleet needs no subtree filter.
+      const scope =
+        principal.accountPath.split("/").filter(Boolean).length > 1 ? principal.accountPath : null;
+      const rows = await repo.findByIdentifier(db, scope, digits ?? "", seenInDevice);
       return rows.filter((sim) => inSubtree(principal.accountPath, sim.account_path));
     },
 
