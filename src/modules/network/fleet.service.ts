@@ -2,6 +2,7 @@ import type { Db } from "../../db/database.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict } from "../../lib/errors.js";
 import { parseIccid, storedForm } from "../../lib/identifiers.js";
+import { requirePermission } from "../auth/permissions.js";
 import type { Principal } from "../auth/principal.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import { CONNECTING } from "../sims/sim-lifecycle.js";
@@ -90,6 +91,7 @@ export function createFleetService(deps: Deps) {
      * several SIMs the principal may see answers 409 with each of them, never one picked at random.
      */
     async get(principal: Principal, key: string) {
+      requirePermission(principal, "sims:read");
       if (storedForm(parseIccid, key.trim())) return deps.sims.get(principal, key.trim());
       const { digits, sims } = await identify(principal, key);
       if (sims.length === 0) throw simNotFound(key);
@@ -103,6 +105,7 @@ export function createFleetService(deps: Deps) {
     },
 
     async list(principal: Principal, q: FleetQuery & { cursor?: string; limit: number }) {
+      requirePermission(principal, "sims:read");
       const after = q.cursor ? decodeCursor(q.cursor) : undefined;
       const resolved = await resolve(principal, q);
       if (!resolved) return { items: [], nextCursor: null };
@@ -122,6 +125,7 @@ export function createFleetService(deps: Deps) {
 
     /** How many SIMs match, per state, connectivity or plan: one aggregate statement, never pages. */
     async count(principal: Principal, q: FleetQuery & { by: CountKey }) {
+      requirePermission(principal, "sims:read");
       const resolved = await resolve(principal, q);
       const asOf = clock.now().toISOString();
       if (!resolved) return { by: q.by, total: 0, groups: [], asOf };
