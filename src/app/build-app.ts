@@ -19,6 +19,8 @@ import { createNetworkClientsService } from "../modules/network/network-clients.
 import { createSignalsService } from "../modules/network/signals.service.js";
 import { createNetworkViewService } from "../modules/network/network-view.service.js";
 import { networkRoutes } from "../modules/network/network.routes.js";
+import { createFleetService } from "../modules/network/fleet.service.js";
+import { fleetRoutes } from "../modules/network/fleet.routes.js";
 import { loadCellLocations, noCellLocations } from "../modules/network/cell-locations.js";
 import { type RadiusServer, startRadiusServer } from "../network/radius-server.js";
 import { sendDisconnect } from "../network/disconnect-client.js";
@@ -216,6 +218,13 @@ export async function buildOtter(infra: Infrastructure) {
     cells,
     registrationTimeoutMs: config.OTTER_REGISTRATION_TIMEOUT_MINUTES * 60_000,
   });
+  const fleet = createFleetService({
+    db,
+    clock,
+    sims,
+    catalog,
+    registrationTimeoutMs: config.OTTER_REGISTRATION_TIMEOUT_MINUTES * 60_000,
+  });
 
   const services = {
     accounts,
@@ -231,6 +240,7 @@ export async function buildOtter(infra: Infrastructure) {
     signals,
     networkView,
     networkActions,
+    fleet,
   };
   const diagnostics = createDiagnosticsService({ db, clock, sims, catalog, network: networkView });
   const hssEndpoints = createHssEndpointsService({
@@ -397,6 +407,7 @@ export async function buildOtter(infra: Infrastructure) {
   await app.register(accountsRoutes(services));
   await app.register(catalogRoutes(services));
   await app.register(simsRoutes(services));
+  await app.register(fleetRoutes(services));
   await app.register(mailRoutes(services));
   await app.register(jobsRoutes(services));
   await app.register(auditRoutes(services));

@@ -108,7 +108,7 @@ describe("otter CLI as a client of a running server", () => {
 
     const all = await otter(["sims", "list", "--account", account.id, "--limit", "2", "--all"]);
     const lines = all.stdout.trim().split("\n");
-    expect(lines[0]).toMatch(/^ICCID\s+IMSI\s+MSISDN\s+STATE\s+ACCOUNT\s+PLANS$/);
+    expect(lines[0]).toMatch(/^ICCID\s+IMSI\s+MSISDN\s+STATE\s+CONNECTIVITY\s+ACCOUNT\s+PLANS$/);
     expect(
       lines
         .slice(1)

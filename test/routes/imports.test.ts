@@ -182,6 +182,33 @@ describe("SIM import", () => {
     });
   });
 
+  it("takes the account column by name within the importer's accounts, naming the line of an unknown or ambiguous one", async () => {
+    const c = await buildCustomer(t);
+    const twin = `Twin ${c.account.id.slice(-6)}`;
+    await buildAccount(t, { name: twin });
+    await buildAccount(t, { name: twin });
+    const { csv } = simCsv(3, {
+      header: "iccid,imsi,msisdn,account",
+      extra: (i) => [[` ${c.account.name.toUpperCase()}`, "Nobody Ltd", twin][i]!],
+    });
+    const job = await runJob(t, (await uploadCsv(t, csv, "skipInvalid=true")).body.jobId);
+    expect(job.counts.created).toBe(1);
+    expect(
+      job.errors.map((e: { line: number; field: string; code: string }) => [
+        e.line,
+        e.field,
+        e.code,
+      ]),
+    ).toEqual([
+      [3, "account", "ACCOUNT_NOT_FOUND"],
+      [4, "account", "ACCOUNT_AMBIGUOUS"],
+    ]);
+    expect(job.errors[0].message).toContain('"Nobody Ltd"');
+    expect(job.errors[1].message).toContain("give the account id");
+    const listed = await t.api("GET", "/api/v1/sims", { key: c.userKey });
+    expect(listed.body.items).toHaveLength(1);
+  });
+
   it("refuses a bad upload before reading it all, naming the problem, and keeps no job", async () => {
     const before = (await t.api("GET", "/api/v1/jobs?limit=200")).body.items.length;
     const noAccount = await uploadCsv(t, simCsv(1).csv);

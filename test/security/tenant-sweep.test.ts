@@ -120,6 +120,7 @@ const TABLE: Record<string, Entry> = {
   },
   listSims: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}` },
   getSim: { kind: "tenant" },
+  countSims: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}&by=connectivity` },
   updateSim: { kind: "tenant", body: () => ({ state: "DEACTIVATED" }) },
   getSimAudit: { kind: "tenant" },
   listSimScheduledChanges: { kind: "tenant" },
@@ -473,6 +474,20 @@ function fill(path: string): string {
 }
 
 describe("tenant isolation across every route", () => {
+  it("finds, lists and counts SIMs by identifier only within the caller's tenant", async () => {
+    const key = w.a.adminKey;
+    for (const id of [w.simB.imsi, w.simB.msisdn, `+${w.simB.msisdn}`]) {
+      const one = await t.api("GET", `/api/v1/sims/${encodeURIComponent(id)}`, { key });
+      expect(one.status, id).toBe(404);
+      const q = `identifier=${encodeURIComponent(id)}`;
+      expect((await t.api("GET", `/api/v1/sims?${q}`, { key })).body.items).toEqual([]);
+      const count = await t.api("GET", `/api/v1/sims/count?${q}&by=state`, { key });
+      expect(count.body).toMatchObject({ total: 0, groups: [] });
+    }
+    const all = await t.api("GET", "/api/v1/sims/count?by=ratePlan", { key });
+    expect(all.body.total).toBe(0);
+  });
+
   it("has a decision for every operation in the OpenAPI document", () => {
     const missing = ops.map((o) => o.operationId).filter((id) => !(id in TABLE));
     expect(missing).toEqual([]);

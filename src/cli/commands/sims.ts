@@ -16,6 +16,12 @@ import {
   tableWriter,
 } from "../format.js";
 import { watchJob } from "./jobs.js";
+import {
+  registerSimViews,
+  type SimFilterOptions,
+  simFilterQuery,
+  withSimFilters,
+} from "./sim-views.js";
 
 interface PlanRef {
   id: string;
@@ -30,6 +36,8 @@ interface Sim {
   imei: string | null;
   accountId: string;
   state: SimState;
+  /** In lists only: the SIM's connectivity now. */
+  connectivity?: string;
   communicationPlan: PlanRef | null;
   ratePlan: PlanRef | null;
   overageLimitOverride: string;
@@ -181,39 +189,38 @@ async function openUpload(
 export function registerSims(program: Command) {
   const sims = program
     .command("sims")
-    .description("SIMs: look up, list, change state, audit trail, bulk import.");
+    .description(
+      "SIMs: look up by any identifier, list and count (with connectivity), change state, audit trail, network views, bulk import.",
+    );
 
   sims
     .command("get")
-    .description("One SIM by ICCID, with plans, limits, scheduled changes and warnings.")
-    .argument("<iccid>", "the SIM's ICCID")
-    .action(async (iccid: string, _opts: unknown, cmd: Command) => {
+    .description(
+      "One SIM by ICCID, IMSI, MSISDN or device IMEI, with plans, limits, scheduled changes and warnings.",
+    )
+    .argument("<identifier>", "the SIM's ICCID, IMSI, MSISDN (+ optional) or its device's IMEI")
+    .action(async (identifier: string, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const sim = await ctx.client.get<SimDetail>(`/api/v1/sims/${seg(iccid)}`);
+      const sim = await ctx.client.get<SimDetail>(`/api/v1/sims/${seg(identifier)}`);
       if (ctx.json) return printJson(sim);
       printSim(sim, await accountNames(ctx.client)(sim.accountId));
     });
 
-  sims
-    .command("list")
-    .description("SIMs you can see, filtered; one page unless --all.")
-    .option("--account <id>", "only SIMs in this account and its sub-accounts")
-    .option("--state <state>", `only SIMs in this state (${SIM_STATES.join(", ")})`, simState)
+  withSimFilters(
+    sims
+      .command("list")
+      .description("SIMs you can see with their connectivity, filtered; one page unless --all."),
+  )
     .option("--limit <n>", "SIMs per page (1–1000)", positiveInt(1000), 100)
     .option("--cursor <cursor>", "start from this page (a previous nextCursor)")
     .option("--all", "follow every page", false)
     .action(
       async (
-        opts: { account?: string; state?: SimState; limit: number; cursor?: string; all: boolean },
+        opts: SimFilterOptions & { limit: number; cursor?: string; all: boolean },
         cmd: Command,
       ) => {
         const ctx = contextOf(cmd);
-        const query = {
-          accountId: opts.account,
-          state: opts.state,
-          limit: opts.limit,
-          cursor: opts.cursor,
-        };
+        const query = { ...simFilterQuery(opts), limit: opts.limit, cursor: opts.cursor };
         if (!opts.all) {
           const page = await ctx.client.get<Page<Sim>>("/api/v1/sims", query);
           if (ctx.json) return printJson(page);
@@ -374,6 +381,8 @@ export function registerSims(program: Command) {
         process.exitCode = await watchJob(ctx, accepted.jobId);
       },
     );
+
+  registerSimViews(sims);
 }
 
 const SIM_COLUMNS = (name: (id: string) => string) => [
@@ -381,6 +390,7 @@ const SIM_COLUMNS = (name: (id: string) => string) => [
   { header: "IMSI", value: (s: Sim) => s.imsi, width: 15 },
   { header: "MSISDN", value: (s: Sim) => s.msisdn, width: 15 },
   { header: "STATE", value: (s: Sim) => s.state, width: 16 },
+  { header: "CONNECTIVITY", value: (s: Sim) => s.connectivity, width: 12 },
   { header: "ACCOUNT", value: (s: Sim) => name(s.accountId), width: 20 },
   { header: "PLANS", value: (s: Sim) => plans(s) },
 ];

@@ -21,6 +21,8 @@ import * as m0019 from "./0019_catalog_revision.js";
 import * as m0020 from "./0020_sim_import_staging.js";
 import * as m0021 from "./0021_zone_description.js";
 
+import * as m0025 from "./0025_sim_find.js";
+
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -44,6 +46,7 @@ const migrations: Record<string, Migration> = {
   "0019_catalog_revision": m0019,
   "0020_sim_import_staging": m0020,
   "0021_zone_description": m0021,
+  "0025_sim_find": m0025,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -11,6 +11,7 @@ import type { SimState } from "../sims/sim-lifecycle.js";
 import type { SimsService } from "../sims/sims.service.js";
 import type { CellLocations } from "./cell-locations.js";
 import { networkRepo } from "./network.repo.js";
+import type { ConnectivityState } from "./network.types.js";
 import { describePlmn } from "./plmn.js";
 import { sessionsRepo } from "./sessions.repo.js";
 
@@ -22,8 +23,6 @@ interface Deps {
   cells: CellLocations;
   registrationTimeoutMs: number;
 }
-
-export type ConnectivityState = "BLOCKED" | "ONLINE" | "ATTACHED" | "OFFLINE";
 
 const monthStart = (d: Date) => `${d.toISOString().slice(0, 7)}-01`;
 

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { parseImei, parseImsi } from "../../lib/identifiers.js";
-import { OTTER_RATS, REGISTRATION_TYPES } from "./network.types.js";
+import { simFilterQuery, simListQuery, simOut } from "../sims/sims.schemas.js";
+import {
+  CONNECTIVITY_STATES,
+  COUNT_KEYS,
+  OTTER_RATS,
+  REGISTRATION_TYPES,
+} from "./network.types.js";
 
 const imsi = z.string().refine((v) => parseImsi(v).ok, "must be a 15-digit IMSI");
 const imei = z
@@ -130,7 +136,7 @@ export const sessionsOut = z.object({
 
 export const connectivityOut = z.object({
   iccid: z.string(),
-  state: z.enum(["BLOCKED", "ONLINE", "ATTACHED", "OFFLINE"]),
+  state: z.enum(CONNECTIVITY_STATES),
   reason: z.string(),
   lastSeen: z.string().nullable(),
   imei: z.string().nullable(),
@@ -228,4 +234,48 @@ export const unknownImsisOut = z.object({
     }),
   ),
   nextCursor: z.string().nullable(),
+});
+
+const connectivityFilter = z
+  .enum(CONNECTIVITY_STATES)
+  .optional()
+  .describe(
+    "Only SIMs with this connectivity now: BLOCKED (not in a connecting state, or over its data limit), ONLINE (a data session open), ATTACHED (registered, no session), OFFLINE.",
+  );
+
+export const fleetListQuery = simListQuery.extend({ connectivity: connectivityFilter }).strict();
+export const fleetCountQuery = simFilterQuery
+  .extend({
+    connectivity: connectivityFilter,
+    by: z
+      .enum(COUNT_KEYS)
+      .default("state")
+      .describe(
+        "What the SIMs are counted by: lifecycle state, connectivity, rate or communication plan.",
+      ),
+  })
+  .strict();
+
+export const fleetSimOut = simOut
+  .extend({
+    connectivity: z
+      .enum(CONNECTIVITY_STATES)
+      .describe("As GET /api/v1/sims/{iccid}/connectivity decides it, now."),
+  })
+  .meta({ id: "SimWithConnectivity" });
+
+export const fleetCountOut = z.object({
+  by: z.enum(COUNT_KEYS),
+  total: z.number(),
+  groups: z.array(
+    z.object({
+      key: z
+        .string()
+        .nullable()
+        .describe("The state, connectivity or plan id; null: SIMs without a plan."),
+      name: z.string().nullable().describe("The plan's name when counted by plan."),
+      count: z.number(),
+    }),
+  ),
+  asOf: z.string(),
 });

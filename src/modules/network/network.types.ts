@@ -41,3 +41,11 @@ export const REGISTRATION_TYPES = [
   "auth_failure",
 ] as const;
 export type RegistrationType = (typeof REGISTRATION_TYPES)[number];
+
+/** A SIM's connectivity now (network-view.service.ts decides it for one SIM, fleet.repo.ts for many). */
+export const CONNECTIVITY_STATES = ["BLOCKED", "ONLINE", "ATTACHED", "OFFLINE"] as const;
+export type ConnectivityState = (typeof CONNECTIVITY_STATES)[number];
+
+/** What a count of SIMs may be grouped by. */
+export const COUNT_KEYS = ["state", "connectivity", "ratePlan", "communicationPlan"] as const;
+export type CountKey = (typeof COUNT_KEYS)[number];

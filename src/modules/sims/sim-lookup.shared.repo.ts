@@ -1,9 +1,9 @@
 import type { ExpressionBuilder, ReferenceExpression } from "kysely";
-import { expressionBuilder } from "kysely";
+import { expressionBuilder, sql } from "kysely";
 import type { Executor } from "../../db/database.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 import type { DB } from "../../db/schema.js";
-import type { Imsi } from "../../lib/identifiers.js";
+import type { Iccid, Imsi, Msisdn } from "../../lib/identifiers.js";
 import { pathOf, withinSubtree } from "../tenancy/tenancy.js";
 import type { SimState } from "./sim-lifecycle.js";
 
@@ -51,6 +51,49 @@ export const simLookupRepo = {
 };
 
 const sims = expressionBuilder<DB, never>();
+
+/** What a SIM list or count may be filtered by; plans by id and identifiers to SIM ids, resolved by the caller. */
+export interface SimFilter {
+  state?: string;
+  iccid?: Iccid;
+  imsi?: Imsi;
+  msisdn?: Msisdn;
+  /** The SIMs an identifier named (ICCID, IMSI, MSISDN or IMEI), found beforehand. */
+  ids?: readonly string[];
+  communicationPlanId?: string;
+  ratePlanId?: string;
+  customField?: { name: string; value: string };
+  modifiedSince?: Date;
+}
+
+/**
+ * Subquery: the SIMs of the subtree at `scopePath` (every SIM when null: the operator's whole fleet)
+ * that match `filter`, every column. For the network module's lists and counts of SIMs with their
+ * connectivity: `db.selectFrom(simsMatching(path, filter).as("s"))`.
+ */
+export function simsMatching(scopePath: string | null, filter: SimFilter) {
+  let q = sims.selectFrom("sims").selectAll("sims");
+  if (scopePath !== null) q = q.where((eb) => withinSubtree(eb, "sims.account_id", scopePath));
+  if (filter.state) q = q.where("sims.state", "=", filter.state);
+  if (filter.iccid) q = q.where("sims.iccid", "=", filter.iccid);
+  if (filter.imsi) q = q.where("sims.imsi", "=", filter.imsi);
+  if (filter.msisdn !== undefined) q = q.where("sims.msisdn", "=", filter.msisdn);
+  if (filter.ids) {
+    const ids = [...filter.ids];
+    q = q.where((eb) => (ids.length ? eb("sims.id", "in", ids) : eb.val(false)));
+  }
+  if (filter.communicationPlanId)
+    q = q.where("sims.communication_plan_id", "=", filter.communicationPlanId);
+  if (filter.ratePlanId) q = q.where("sims.rate_plan_id", "=", filter.ratePlanId);
+  if (filter.customField)
+    q = q.where(
+      sql<string>`sims.custom_fields->>${filter.customField.name}`,
+      "=",
+      filter.customField.value,
+    );
+  if (filter.modifiedSince) q = q.where("sims.updated_at", ">=", filter.modifiedSince);
+  return q;
+}
 
 /**
  * Subquery: ids of the SIMs in one of `states` whose account lies in the subtree at `scopePath`, for

@@ -146,29 +146,54 @@ where
     or "msisdn" = any ($3)
   );
 
--- simsRepo.list (example 1)
--- $1 = 51
+-- simsRepo.findByIdentifier (example 1)
+-- $1 = "001010000000001"
+-- $2 = "001010000000001"
+-- $3 = "001010000000001"
+-- $4 = "001010000000001"
+-- $5 = 50
 select
-  "sims".*
+  "sims".*,
+  (
+    select
+      "account_scope"."path"
+    from
+      "account_scope"
+    where
+      "account_scope"."account_id" = "sims"."account_id"
+  ) as "account_path"
 from
   "sims"
+where
+  (
+    "sims"."iccid" = $1
+    or "sims"."imsi" = $2
+    or "sims"."msisdn" = $3
+    or "sims"."imei" = $4
+  )
 order by
-  "sims"."id"
+  "sims"."iccid"
 limit
-  $1;
+  $5;
 
--- simsRepo.list (example 2)
+-- simsRepo.findByIdentifier (example 2)
 -- $1 = "/0190a8a0-0000-7000-8000-000000000001/%"
--- $2 = "ACTIVATED"
--- $3 = "447700900001"
--- $4 = "0190a8a0-0000-7000-8000-000000000003"
--- $5 = "accountCustom1"
--- $6 = "pump 7"
--- $7 = "2026-12-01T00:00:00.000Z"
--- $8 = "0190a8a0-0000-7000-8000-000000000001"
--- $9 = 51
+-- $2 = "354809000000010"
+-- $3 = "354809000000010"
+-- $4 = "354809000000010"
+-- $5 = "354809000000010"
+-- $6 = "0190a8a0-0000-7000-8000-000000000001"
+-- $7 = 50
 select
-  "sims".*
+  "sims".*,
+  (
+    select
+      "account_scope"."path"
+    from
+      "account_scope"
+    where
+      "account_scope"."account_id" = "sims"."account_id"
+  ) as "account_path"
 from
   "sims"
 where
@@ -180,16 +205,17 @@ where
     where
       "account_scope"."path" like $1
   )
-  and "sims"."state" = $2
-  and "sims"."msisdn" = $3
-  and "sims"."communication_plan_id" = $4
-  and sims.custom_fields ->> $5 = $6
-  and "sims"."updated_at" >= $7
-  and "sims"."id" > $8
+  and (
+    "sims"."iccid" = $2
+    or "sims"."imsi" = $3
+    or "sims"."msisdn" = $4
+    or "sims"."imei" = $5
+    or "sims"."id" in ($6)
+  )
 order by
-  "sims"."id"
+  "sims"."iccid"
 limit
-  $9;
+  $7;
 
 -- simsRepo.iccidsInSubtree (example 1)
 -- $1 = "/0190a8a0-0000-7000-8000-000000000001/%"

@@ -1,22 +1,11 @@
-import { type Insertable, sql } from "kysely";
+import type { Insertable } from "kysely";
 import type { Executor, Tx } from "../../db/database.js";
 import type { SimAuditTable, SimScheduledChangesTable, SimsTable } from "../../db/schema.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
-import type { Iccid, Imsi, Msisdn } from "../../lib/identifiers.js";
+import type { Iccid, Imei, Imsi, Msisdn } from "../../lib/identifiers.js";
 import { catalogRevision } from "../catalog/catalog-revision.shared.repo.js";
 import { pathOf, withinSubtree } from "../tenancy/tenancy.js";
-
-/** What a SIM list may be filtered by; plans by id, resolved by the caller. */
-export interface SimFilter {
-  state?: string;
-  iccid?: Iccid;
-  imsi?: Imsi;
-  msisdn?: Msisdn;
-  communicationPlanId?: string;
-  ratePlanId?: string;
-  customField?: { name: string; value: string };
-  modifiedSince?: Date;
-}
+import type { SimFilter } from "./sim-lookup.shared.repo.js";
 
 /** Queries over SIMs, their audit trail and scheduled changes. */
 export const simsRepo = {
@@ -107,33 +96,37 @@ export const simsRepo = {
       .execute(),
 
   /**
-   * A page of SIMs in id order; only those of the subtree at `scopePath` when one is given (the
-   * operator's whole fleet needs no subtree filter).
+   * The SIMs a caller's identifier may name: by ICCID, IMSI, MSISDN or the IMEI recorded on the SIM,
+   * and those with the ids in `alsoIds` (the network saw them in a device with that IMEI). Each with
+   * its account's path; only those of the subtree at `scopePath` when one is given. More than one
+   * row is an ambiguous identifier.
    */
-  list: (
+  findByIdentifier: (
     db: Executor,
     scopePath: string | null,
-    filter: SimFilter,
-    page: { after?: string; limit: number },
+    key: string,
+    alsoIds: readonly string[] = [],
   ) => {
-    let q = db.selectFrom("sims").selectAll("sims");
+    let q = db
+      .selectFrom("sims")
+      .selectAll("sims")
+      .select((eb) => pathOf(eb, "sims.account_id").as("account_path"));
     if (scopePath !== null) q = q.where((eb) => withinSubtree(eb, "sims.account_id", scopePath));
-    if (filter.state) q = q.where("sims.state", "=", filter.state);
-    if (filter.iccid) q = q.where("sims.iccid", "=", filter.iccid);
-    if (filter.imsi) q = q.where("sims.imsi", "=", filter.imsi);
-    if (filter.msisdn !== undefined) q = q.where("sims.msisdn", "=", filter.msisdn);
-    if (filter.communicationPlanId)
-      q = q.where("sims.communication_plan_id", "=", filter.communicationPlanId);
-    if (filter.ratePlanId) q = q.where("sims.rate_plan_id", "=", filter.ratePlanId);
-    if (filter.customField)
-      q = q.where(
-        sql<string>`sims.custom_fields->>${filter.customField.name}`,
-        "=",
-        filter.customField.value,
-      );
-    if (filter.modifiedSince) q = q.where("sims.updated_at", ">=", filter.modifiedSince);
-    if (page.after) q = q.where("sims.id", ">", page.after);
-    return q.orderBy("sims.id").limit(page.limit).execute();
+    return q
+      .where((eb) =>
+        eb.or([
+          // One string of digits compared with each identifier: the columns' brands do not apply.
+          eb("sims.iccid", "=", key as Iccid),
+          eb("sims.imsi", "=", key as Imsi),
+          eb("sims.msisdn", "=", key as Msisdn),
+          eb("sims.imei", "=", key as Imei),
+          ...(alsoIds.length ? [eb("sims.id", "in", [...alsoIds])] : []),
+        ]),
+      )
+      .orderBy("sims.iccid")
+      .limit(50)
+      .$narrowType<{ account_path: string }>()
+      .execute();
   },
 
   /** Ids and ICCIDs of the SIMs in the subtree at `scopePath` that match, a page in id order. */
@@ -307,19 +300,9 @@ export const simsRepoSql: SqlExamples<typeof simsRepo> = {
       },
     ],
   ],
-  list: [
-    [null, {}, { limit: 51 }],
-    [
-      SCOPE,
-      {
-        state: "ACTIVATED",
-        msisdn: MSISDN,
-        communicationPlanId: PLAN,
-        customField: { name: "accountCustom1", value: "pump 7" },
-        modifiedSince: NOW,
-      },
-      { after: SIM, limit: 51 },
-    ],
+  findByIdentifier: [
+    [null, IMSI],
+    [SCOPE, "354809000000010", [SIM]],
   ],
   iccidsInSubtree: [
     [SCOPE, {}, { limit: 5000 }],

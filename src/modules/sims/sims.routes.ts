@@ -4,18 +4,11 @@ import { errorResponses } from "../../http/envelope.js";
 import { page, pageQuery } from "../../http/paging.js";
 import { principalOf } from "../../http/principal.js";
 import type { SimsService } from "./sims.service.js";
-import {
-  auditOut,
-  pendingChangeOut,
-  simCreate,
-  simDetailOut,
-  simListQuery,
-  simOut,
-  simPatch,
-} from "./sims.schemas.js";
+import { auditOut, pendingChangeOut, simCreate, simDetailOut, simPatch } from "./sims.schemas.js";
 
 const iccidParams = z.object({ iccid: z.string().min(1).max(22).describe("The SIM's ICCID.") });
 
+/** The SIM's own resources; finding, listing and counting SIMs are network/fleet.routes.ts (with connectivity). */
 export const simsRoutes =
   (s: { sims: SimsService }): FastifyPluginAsyncZod =>
   async (app) => {
@@ -34,34 +27,6 @@ export const simsRoutes =
         },
       },
       async (req, reply) => reply.code(201).send(await s.sims.create(principalOf(req), req.body)),
-    );
-
-    app.get(
-      "/api/v1/sims",
-      {
-        schema: {
-          operationId: "listSims",
-          tags,
-          description:
-            "SIMs visible to the caller, filtered; also the lookup by ICCID, IMSI or MSISDN.",
-          querystring: simListQuery,
-          response: { 200: page(simOut), ...errorResponses },
-        },
-      },
-      async (req) => s.sims.list(principalOf(req), req.query),
-    );
-
-    app.get(
-      "/api/v1/sims/:iccid",
-      {
-        schema: {
-          operationId: "getSim",
-          tags,
-          params: iccidParams,
-          response: { 200: simDetailOut, ...errorResponses },
-        },
-      },
-      async (req) => s.sims.get(principalOf(req), req.params.iccid),
     );
 
     app.patch(

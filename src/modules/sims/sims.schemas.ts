@@ -104,7 +104,8 @@ export const simDetailOut = simOut.extend({
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
 });
 
-export const simListQuery = z
+/** What lists and counts of SIMs are filtered by (GET /api/v1/sims, GET /api/v1/sims/count). */
+export const simFilterQuery = z
   .object({
     accountId: z
       .string()
@@ -112,14 +113,26 @@ export const simListQuery = z
       .optional()
       .describe("SIMs in this account's subtree (default: all visible)."),
     state: z.enum(SIM_STATES).optional(),
-    communicationPlan: z.string().optional(),
-    ratePlan: z.string().optional(),
+    communicationPlan: z.string().optional().describe("Id or name."),
+    ratePlan: z.string().optional().describe("Id or name."),
+    identifier: z
+      .string()
+      .max(40)
+      .optional()
+      .describe(
+        "The SIM as a caller names it: ICCID, IMSI, MSISDN (with or without +) or IMEI — the one recorded on the SIM or the device the network last saw it in.",
+      ),
     iccid: z.string().optional(),
     imsi: z.string().optional(),
     msisdn: z.string().optional(),
     customField: z.enum(CUSTOM_FIELDS as [string, ...string[]]).optional(),
     customValue: z.string().optional(),
     modifiedSince: z.string().datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+export const simListQuery = simFilterQuery
+  .extend({
     cursor: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
   })
@@ -139,5 +152,6 @@ export const auditOut = z.object({
 
 export type SimCreate = z.infer<typeof simCreate>;
 export type SimPatch = z.infer<typeof simPatch>;
+export type SimFilterQuery = z.infer<typeof simFilterQuery>;
 export type SimListQuery = z.infer<typeof simListQuery>;
 export type SimOut = z.infer<typeof simOut>;

@@ -28,16 +28,23 @@ import {
   presentScheduled,
   presentSim,
 } from "./sims.presenter.js";
-import { type SimFilter, simsRepo as repo } from "./sims.repo.js";
+import type { SimFilter } from "./sim-lookup.shared.repo.js";
+import { simsRepo as repo } from "./sims.repo.js";
 import {
   ACCOUNT_CUSTOM_FIELDS,
   OPERATOR_CUSTOM_FIELDS,
   type SimCreate,
-  type SimListQuery,
+  type SimFilterQuery,
   type SimPatch,
 } from "./sims.schemas.js";
 
 const MAX_SCHEDULE_AHEAD_MS = 180 * 24 * 3600 * 1000;
+
+/** An identifier as a caller gives it, as digits (`+44 7700-900123` → `447700900123`); undefined when it is no number. */
+export function identifierDigits(key: string): string | undefined {
+  const digits = key.trim().replace(/^\+/, "").replace(/[\s-]/g, "");
+  return /^[0-9]{8,20}$/.test(digits) ? digits : undefined;
+}
 
 export const simNotFound = (iccid: string) =>
   notFound("SIM_NOT_FOUND", `SIM ${iccid} was not found.`);
@@ -706,49 +713,71 @@ export function createSimsService(deps: Deps) {
       });
     },
 
-    async list(principal: Principal, q: SimListQuery) {
+    /**
+     * A list or count query's filter, resolved for the principal: the subtree to look in (null: the
+     * operator's whole fleet, no subtree filter), plans to ids, identifiers to their stored form.
+     * Null when the query can match no SIM (an unknown plan, a key not in the form Otter stores).
+     */
+    async resolveFilter(
+      principal: Principal,
+      q: SimFilterQuery,
+      ex: Executor = db,
+    ): Promise<{ scope: string | null; filter: SimFilter } | null> {
       requirePermission(principal, "sims:read");
       let path = principal.accountPath;
-      if (q.accountId) path = (await deps.accounts.requireVisible(principal, q.accountId)).path;
-      // The operator's whole fleet needs no subtree filter.
+      if (q.accountId) path = (await deps.accounts.requireVisible(principal, q.accountId, ex)).path;
       const scope = path.split("/").filter(Boolean).length > 1 ? path : null;
+      if (q.customField && q.customValue === undefined)
+        throw validationError(
+          "customValue",
+          "CUSTOM_VALUE_MISSING",
+          "customField needs customValue.",
+        );
+      if (q.customValue !== undefined && !q.customField)
+        throw validationError(
+          "customField",
+          "CUSTOM_FIELD_MISSING",
+          "customValue needs customField.",
+        );
       // An empty key filters nothing; one not in the form Otter stores matches no SIM.
       const iccid = q.iccid ? storedForm(parseIccid, q.iccid) : undefined;
       const imsi = q.imsi ? storedForm(parseImsi, q.imsi) : undefined;
       const msisdnKey = q.msisdn ? q.msisdn.replace(/^\+/, "") : undefined;
       const msisdn = msisdnKey ? storedForm(parseMsisdn, msisdnKey) : undefined;
-      const namesNoSim =
-        (q.iccid && !iccid) || (q.imsi && !imsi) || (msisdnKey !== undefined && !msisdn);
+      if ((q.iccid && !iccid) || (q.imsi && !imsi) || (msisdnKey !== undefined && !msisdn))
+        return null;
       const filter: SimFilter = { state: q.state, iccid, imsi, msisdn };
       if (q.communicationPlan) {
-        const p = await deps.catalog.findPlan(db, "communication", q.communicationPlan);
-        if (!p) return { items: [], nextCursor: null };
+        const p = await deps.catalog.findPlan(ex, "communication", q.communicationPlan);
+        if (!p) return null;
         filter.communicationPlanId = p.id;
       }
       if (q.ratePlan) {
-        const p = await deps.catalog.findPlan(db, "rate", q.ratePlan);
-        if (!p) return { items: [], nextCursor: null };
+        const p = await deps.catalog.findPlan(ex, "rate", q.ratePlan);
+        if (!p) return null;
         filter.ratePlanId = p.id;
       }
-      if (q.customField) {
-        if (q.customValue === undefined)
-          throw validationError(
-            "customValue",
-            "CUSTOM_VALUE_MISSING",
-            "customField needs customValue.",
-          );
+      if (q.customField && q.customValue !== undefined)
         filter.customField = { name: q.customField, value: q.customValue };
-      }
       if (q.modifiedSince) filter.modifiedSince = new Date(q.modifiedSince);
-      const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-      if (namesNoSim) return { items: [], nextCursor: null };
-      const rows = await repo.list(db, scope, filter, { after, limit: q.limit + 1 });
-      const page = rows.slice(0, q.limit);
-      const n = await names(db, page);
-      return {
-        items: page.map((s) => presentSim(s, n)),
-        nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!.id) : null,
-      };
+      return { scope, filter };
+    },
+
+    /**
+     * The SIMs the principal may see that an identifier as a caller gives it names: an ICCID, IMSI,
+     * MSISDN (with or without `+`, spaces, dashes) or IMEI — the one recorded on the SIM, or the
+     * device the network saw it in (`seenInDevice`: the ids of those SIMs, found by the network module).
+     * Several SIMs can share an IMEI (a device that took another SIM): all are returned, by ICCID.
+     */
+    async identify(principal: Principal, key: string, seenInDevice: readonly string[] = []) {
+      requirePermission(principal, "sims:read");
+      const digits = identifierDigits(key);
+      if (digits === undefined && seenInDevice.length === 0) return [];
+      // The operator's whole fleet needs no subtree filter.
+      const scope =
+        principal.accountPath.split("/").filter(Boolean).length > 1 ? principal.accountPath : null;
+      const rows = await repo.findByIdentifier(db, scope, digits ?? "", seenInDevice);
+      return rows.filter((sim) => inSubtree(principal.accountPath, sim.account_path));
     },
 
     async audit(principal: Principal, iccid: string, opts: { cursor?: string; limit: number }) {

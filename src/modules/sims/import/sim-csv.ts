@@ -1,4 +1,3 @@
-import { isUuid } from "../../../lib/ids.js";
 import {
   type Eid,
   type Iccid,
@@ -89,6 +88,7 @@ export interface SimDraft {
   msisdn: Msisdn;
   eid: Eid | null;
   imei: Imei | null;
+  /** An account id or name, as the row gives it. */
   account: string | null;
   communicationPlan: string | null;
   ratePlan: string | null;
@@ -147,9 +147,10 @@ export function validateRow(values: string[], columns: string[]): RowResult {
     if (!r.ok) return fail("imei", r.code, r.message);
     imei = r.value;
   }
+  // An account id or an account's name, resolved within the importer's subtree by the import job.
   const account = get("account") || null;
-  if (account && !isUuid(account))
-    return fail("account", "ACCOUNT_INVALID", `Account "${account}" is not an account id.`);
+  if (account && account.length > 200)
+    return fail("account", "ACCOUNT_INVALID", "The account is neither an account id nor a name.");
   const stateText = get("state").toUpperCase();
   let state: SimState = "INVENTORY";
   if (stateText) {

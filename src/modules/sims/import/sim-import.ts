@@ -52,7 +52,7 @@ interface Deps {
   db: Db;
   clock: Clock;
   jobs: JobsService;
-  accounts: Pick<AccountsService, "requireVisible" | "rootAccount">;
+  accounts: Pick<AccountsService, "requireVisible" | "rootAccount" | "list">;
   catalog: Pick<CatalogService, "findPlanFor" | "isOffered">;
   audit: AuditService;
   events: EventsService;
@@ -141,6 +141,47 @@ export function createSimImport(deps: Deps) {
       }
       return accounts.get(id)!;
     };
+    // Accounts of the importer's subtree by name (trimmed, any case), read once when a row names one.
+    let named: Promise<Map<string, string[]>> | null = null;
+    const accountsNamed = async (name: string) => {
+      named ??= (async () => {
+        const byName = new Map<string, string[]>();
+        let cursor: string | undefined;
+        do {
+          const page = await deps.accounts.list(principal, { cursor, limit: 1000 });
+          for (const a of page.items) {
+            const key = a.name.trim().toLowerCase();
+            byName.set(key, [...(byName.get(key) ?? []), a.id]);
+          }
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return byName;
+      })();
+      return (await named).get(name.trim().toLowerCase()) ?? [];
+    };
+    /** The account a row's `account` cell names, by id or by name, or why it names none. */
+    const accountByRef = async (
+      ref: string,
+    ): Promise<{ account: Account } | { code: string; message: string }> => {
+      if (isUuid(ref)) {
+        const acct = await account(ref);
+        return acct
+          ? { account: acct }
+          : { code: "ACCOUNT_NOT_FOUND", message: `Account ${ref} does not exist.` };
+      }
+      const ids = await accountsNamed(ref);
+      if (ids.length === 0)
+        return {
+          code: "ACCOUNT_NOT_FOUND",
+          message: `No account named "${ref}" among the accounts you can see.`,
+        };
+      if (ids.length > 1)
+        return {
+          code: "ACCOUNT_AMBIGUOUS",
+          message: `${ids.length} accounts are named "${ref}" (${ids.join(", ")}); give the account id.`,
+        };
+      return { account: (await account(ids[0]!))! };
+    };
     const plan = async (kind: "communication" | "rate", ref: string) => {
       const key = `${kind}:${ref}`;
       if (!plans.has(key)) {
@@ -160,8 +201,10 @@ export function createSimImport(deps: Deps) {
      * creator can see it, else the job's own account (null), whose readers saw the file's author.
      */
     const accountOf = async (ref: string | null | undefined): Promise<string | null> => {
-      const id = ref?.trim() || defaultAccountId;
-      return id && isUuid(id) ? ((await account(id))?.id ?? null) : null;
+      const given = ref?.trim() || defaultAccountId;
+      if (!given || given.length > 200) return null;
+      const found = await accountByRef(given);
+      return "account" in found ? found.account.id : null;
     };
     const resolve = async (draft: SimDraft): Promise<Resolved> => {
       const failed = (
@@ -170,16 +213,16 @@ export function createSimImport(deps: Deps) {
         message: string,
         accountId: string | null = null,
       ): Resolved => ({ accountId, commId: null, rateId: null, failure: { field, code, message } });
-      const accountId = draft.account ?? defaultAccountId;
-      if (!accountId)
+      const ref = draft.account ?? defaultAccountId;
+      if (!ref)
         return failed(
           "account",
           "ACCOUNT_MISSING",
           "The row names no account and the import has no default accountId.",
         );
-      const acct = await account(accountId);
-      if (!acct)
-        return failed("account", "ACCOUNT_NOT_FOUND", `Account ${accountId} does not exist.`);
+      const found = await accountByRef(ref);
+      if (!("account" in found)) return failed("account", found.code, found.message);
+      const acct = found.account;
       let commId: string | null = null;
       let rateId: string | null = null;
       for (const [kind, ref, field] of [
