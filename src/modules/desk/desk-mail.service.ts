@@ -42,7 +42,7 @@ interface Deps {
   events: Pick<EventsService, "emit">;
   audit: Pick<AuditService, "record">;
   /** SIMs a customer's mail names by ICCID, IMSI or MSISDN, linked to its case. */
-  sims: Pick<SimsService, "list" | "findById">;
+  sims: Pick<SimsService, "identify" | "findById">;
   /** Key for the Message-ID tokens (derived from the secret key). */
   threadKey: Buffer;
   config: { from: string; reopenDays: number; acknowledge: boolean };
@@ -170,8 +170,12 @@ export function createDeskMailService(deps: Deps) {
     ];
     const found: MentionedSim[] = [];
     for (const l of lookups) {
-      const page = await deps.sims.list(SYSTEM_READER, { [l.foundAs]: l.value, limit: 1 });
-      const sim = page.items[0];
+      // `identify` compares the digits with every identifier (an IMEI too): keep the SIM it names as
+      // the kind of identifier the mail wrote.
+      const digits = l.value.replace(/^\+/, "");
+      const sim = (await deps.sims.identify(SYSTEM_READER, l.value)).find(
+        (s) => s[l.foundAs] === digits,
+      );
       if (sim && !found.some((f) => f.simId === sim.id))
         found.push({ simId: sim.id, iccid: sim.iccid, ...l });
     }
