@@ -16,6 +16,7 @@ import {
   tableWriter,
 } from "../format.js";
 import { watchJob } from "./jobs.js";
+import { registerSimsScheduled } from "./sims-scheduled.js";
 
 interface PlanRef {
   id: string;
@@ -182,6 +183,7 @@ export function registerSims(program: Command) {
   const sims = program
     .command("sims")
     .description("SIMs: look up, list, change state, audit trail, bulk import.");
+  registerSimsScheduled(sims);
 
   sims
     .command("get")
