@@ -216,8 +216,14 @@ export function actionSteps(input: StepsInput): ActionStep[] {
     steps.push({
       at: seen.sessionAt.toISOString(),
       kind: "session",
-      text: `Data session opened at ${seen.sessionAt.toISOString()}${seen.sessionApn ? ` on ${seen.sessionApn}` : ""}${seen.trafficAt ? "." : "; waiting for its first bytes."}`,
+      text: `Data session opened at ${seen.sessionAt.toISOString()}${seen.sessionApn ? ` on ${seen.sessionApn}` : ""}.`,
     });
+    if (!seen.trafficAt && !final && a.status === "watching")
+      steps.push({
+        at: seen.sessionAt.toISOString(),
+        kind: "waiting",
+        text: "Waiting for its first bytes.",
+      });
   } else if (seen?.registeredAt && !final && a.status === "watching") {
     const rhythm = (params.expected ?? null) as ExpectedRhythm | null;
     const next = nextExpectedAt(rhythm, seen.registeredAt);
