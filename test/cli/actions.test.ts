@@ -114,6 +114,35 @@ describe("otter actions", () => {
     expect(badType.stderr).toContain("reset-connectivity");
   });
 
+  it("warns on a change that may not do what was meant, and lists and cancels scheduled changes", async () => {
+    const sim = await buildSim(t, { state: "ACTIVATION_READY" });
+    const past = new Date(t.clock.now().getTime() - 2 * 86400_000).toISOString();
+    const set = await runCli(
+      ["sims", "set-state", sim.iccid, "ACTIVATED", "--effective-date", past],
+      env,
+    );
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toContain("is now ACTIVATED");
+    expect(set.stderr).toMatch(/warning NO_COMMUNICATION_PLAN: .*network will refuse/);
+    expect(set.stderr).toMatch(/warning EFFECTIVE_DATE_BACKDATED: .*applied now .*backdated to/);
+
+    const later = new Date(t.clock.now().getTime() + 7 * 86400_000).toISOString();
+    const changeId = (
+      await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
+        body: { state: "DEACTIVATED", effectiveDate: later, reason: "end of season" },
+      })
+    ).body.pendingChanges[0].id;
+    const list = await runCli(["sims", "scheduled", "list", sim.iccid], env);
+    expect(list.stdout).toMatch(
+      new RegExp(`${changeId}\\s+${later}\\s+pending\\s+state → DEACTIVATED`),
+    );
+    const cancel = await runCli(["sims", "scheduled", "cancel", sim.iccid, changeId], env);
+    expect(cancel.code, cancel.stderr).toBe(0);
+    expect(cancel.stdout).toContain(`Scheduled change ${changeId} on SIM ${sim.iccid} cancelled.`);
+    const after = await t.api("GET", `/api/v1/sims/${sim.iccid}/scheduled-changes`);
+    expect(after.body.items[0]).toMatchObject({ id: changeId, status: "cancelled" });
+  });
+
   it("follows a reset out loud with --wait: each step as the network records it, then back online", async () => {
     const cat = await buildCatalog(t);
     const sim = await buildSim(t, {
