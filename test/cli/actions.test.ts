@@ -211,6 +211,10 @@ describe("otter actions", () => {
     expect(watched.actions.map((a: { action: string }) => a.action)).not.toContain(
       "reset-connectivity",
     );
+    const diagnose = await runCli(["diagnose", sim.iccid], env);
+    expect(diagnose.stdout).toContain("Being watched (proof pending):");
+    expect(diagnose.stdout).toContain(`otter actions show ${id}`);
+    expect(diagnose.stdout).not.toMatch(/^\s+reset-connectivity: /m);
 
     expect(await t.otter.services.networkActions.deliverDue()).toBe(2);
     await until(/Disconnect acknowledged by the gateway/);

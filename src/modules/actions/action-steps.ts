@@ -197,8 +197,9 @@ export function actionSteps(input: StepsInput): ActionStep[] {
       kind: "registered",
       text: `Re-registered${where} at ${seen.registeredAt.toISOString()}.`,
     });
-  } else if (!final && a.status === "watching" && networkDone && smsDone) {
-    // Shown once the network's answers are in, so its time does not move while they arrive.
+  } else if (!final && a.status === "watching" && networkDone && smsDone && !seen?.sessionAt) {
+    // Shown once the network's answers are in, so its time does not move while they arrive; gone
+    // once a session opens (a device still attached may not register again).
     const since = [
       a.createdAt.getTime(),
       ...input.network.map((n) =>
