@@ -144,37 +144,36 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   };
   const expectedMs = rhythm.typicalGapSeconds ? rhythm.typicalGapSeconds * 1000 : ASSUMED_GAP_MS;
 
-  // sim_state
+  // sim_state: a connecting state, and a communication plan (without one the HSS refuses the SIM)
   const state = input.sim.state as SimState;
-  rungs.push(
-    CONNECTING.has(state) && !input.commPlan
-      ? {
-          name: "sim_state",
-          status: "fail",
-          summary: `The SIM is ${state} but has no communication plan: the network will refuse its registrations and data sessions.`,
-          evidence: [{ kind: "sim", detail: `state ${state}, no communication plan` }],
-          fix: { action: "change-plan", description: "Assign a communication plan." },
-        }
-      : CONNECTING.has(state)
-        ? {
-            name: "sim_state",
-            status: "pass",
-            summary: `The SIM is ${state}, a state in which the network lets it connect.`,
-            evidence: [{ kind: "sim", detail: `state ${state}` }],
-          }
-        : {
-            name: "sim_state",
-            status: "fail",
-            summary: `The SIM is ${state}: the network refuses it until it is activated.`,
-            evidence: [{ kind: "sim", detail: `state ${state}` }],
-            ...(state === "INVENTORY" ||
-            state === "ACTIVATION_READY" ||
-            state === "DEACTIVATED" ||
-            state === "TEST_READY"
-              ? { fix: { action: "activate" as const, description: "Activate the SIM." } }
-              : {}),
-          },
-  );
+  const stateEvidence: Evidence[] = [{ kind: "sim", detail: `state ${state}` }];
+  if (!CONNECTING.has(state)) {
+    const activatable = ["INVENTORY", "ACTIVATION_READY", "DEACTIVATED", "TEST_READY"];
+    rungs.push({
+      name: "sim_state",
+      status: "fail",
+      summary: `The SIM is ${state}: the network refuses it until it is activated.`,
+      evidence: stateEvidence,
+      ...(activatable.includes(state)
+        ? { fix: { action: "activate" as const, description: "Activate the SIM." } }
+        : {}),
+    });
+  } else if (!input.commPlan) {
+    rungs.push({
+      name: "sim_state",
+      status: "fail",
+      summary: `The SIM is ${state} but has no communication plan: the network will refuse its registrations and data sessions.`,
+      evidence: [{ kind: "sim", detail: `state ${state}, no communication plan` }],
+      fix: { action: "change-plan", description: "Assign a communication plan." },
+    });
+  } else {
+    rungs.push({
+      name: "sim_state",
+      status: "pass",
+      summary: `The SIM is ${state}, a state in which the network lets it connect.`,
+      evidence: stateEvidence,
+    });
+  }
 
   // limits
   const limit = input.ratePlan?.dataLimitBytes ?? null;
