@@ -283,5 +283,5 @@ describe("otter actions", () => {
     expect(show.stdout).toMatch(
       /Steps:[\s\S]*Disconnect acknowledged[\s\S]*Re-registered on [\s\S]*Back online at/,
     );
-  });
+  }, 120_000);
 });
