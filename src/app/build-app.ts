@@ -31,7 +31,10 @@ import { createNetworkActionsService } from "../modules/network/network-actions.
 import { createDiagnosticsService } from "../modules/diagnostics/diagnostics.service.js";
 import { diagnosticsRoutes } from "../modules/diagnostics/diagnostics.routes.js";
 import { createHssEndpointsService } from "../modules/network/hss-endpoints.service.js";
-import { createSimActionsService } from "../modules/actions/sim-actions.service.js";
+import {
+  createSimActionsService,
+  type SimActionsService,
+} from "../modules/actions/sim-actions.service.js";
 import { simActionsRoutes } from "../modules/actions/sim-actions.routes.js";
 import { createJobsService } from "../modules/jobs/jobs.service.js";
 import { jobsRoutes } from "../modules/jobs/jobs.routes.js";
@@ -242,7 +245,16 @@ export async function buildOtter(infra: Infrastructure) {
     networkActions,
     fleet,
   };
-  const diagnostics = createDiagnosticsService({ db, clock, sims, catalog, network: networkView });
+  // The diagnosis asks the actions module (built on top of it, below) which actions are being watched.
+  let pendingActions: SimActionsService["pendingForSim"] | null = null;
+  const diagnostics = createDiagnosticsService({
+    db,
+    clock,
+    sims,
+    catalog,
+    network: networkView,
+    pendingActions: (simId, now) => pendingActions?.(simId, now) ?? Promise.resolve([]),
+  });
   const hssEndpoints = createHssEndpointsService({
     db,
     clock,
@@ -285,6 +297,7 @@ export async function buildOtter(infra: Infrastructure) {
     sms,
     catalog,
   });
+  pendingActions = simActions.pendingForSim;
   const webhooks = createWebhooksService({
     db,
     clock,

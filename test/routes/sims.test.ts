@@ -150,6 +150,53 @@ describe("SIMs", () => {
     });
   });
 
+  it("warns where a mistake is cheap to catch: no communication plan, a past date, a schedule made pointless", async () => {
+    const sim = await buildSim(t, { state: "ACTIVATION_READY" });
+    const past = new Date(t.clock.now().getTime() - 5 * 86400_000).toISOString();
+    const activated = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
+      body: { state: "ACTIVATED", effectiveDate: past, reason: "went live last week" },
+    });
+    expect(activated.status).toBe(200);
+    expect(activated.body.state).toBe("ACTIVATED");
+    const byCode = (w: { code: string; message: string }[]) =>
+      Object.fromEntries(w.map((x) => [x.code, x.message]));
+    const warned = byCode(activated.body.warnings);
+    expect(warned.NO_COMMUNICATION_PLAN).toMatch(/network will refuse/);
+    expect(warned.EFFECTIVE_DATE_BACKDATED).toContain(
+      `applied now (${t.clock.now().toISOString()}) and is recorded as backdated to ${past}`,
+    );
+    const diagnosis = await t.api("GET", `/api/v1/sims/${sim.iccid}/diagnosis`);
+    expect(diagnosis.body.firstBroken).toBe("sim_state");
+    expect(diagnosis.body.verdict).toMatch(/no communication plan: the network will refuse/);
+
+    // A deactivation scheduled for next week, then done by hand today: the schedule is cancelled.
+    const later = new Date(t.clock.now().getTime() + 7 * 86400_000).toISOString();
+    const scheduled = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
+      body: { state: "DEACTIVATED", effectiveDate: later, customFields: { accountCustom1: "b" } },
+    });
+    const changeId = scheduled.body.pendingChanges[0].id;
+    const conflicting = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
+      body: { customFields: { accountCustom1: "a" } },
+    });
+    expect(byCode(conflicting.body.warnings).SCHEDULED_CHANGE_CONFLICTS).toContain(
+      `otter sims scheduled cancel ${sim.iccid} ${changeId}`,
+    );
+    expect(conflicting.body.pendingChanges).toHaveLength(1);
+    const done = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
+      body: { state: "DEACTIVATED", customFields: { accountCustom1: "b" } },
+    });
+    expect(byCode(done.body.warnings).SCHEDULED_CHANGE_CANCELLED).toContain(changeId);
+    expect(done.body.pendingChanges).toEqual([]);
+    const changes = await t.api("GET", `/api/v1/sims/${sim.iccid}/scheduled-changes`);
+    expect(changes.body.items[0]).toMatchObject({ id: changeId, status: "cancelled" });
+    const audit = await t.api("GET", `/api/v1/sims/${sim.iccid}/audit`);
+    expect(audit.body.items.at(-1)).toMatchObject({
+      field: "scheduledChange",
+      priorValue: changeId,
+      value: "cancelled",
+    });
+  });
+
   it("transfers a SIM from the operator's stock to a customer with plans offered to it, keeping the trail", async () => {
     const cat = await buildCatalog(t);
     const c = await buildCustomer(t);

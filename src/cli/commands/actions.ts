@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { seg } from "../client.js";
 import { contextOf, oneOf, positiveInt } from "../context.js";
-import { note, printFields, printJson, printTable } from "../format.js";
+import { note, out, printFields, printJson, printTable } from "../format.js";
 
 /** The remote actions of docs/diagnostics.md, from the command line: request one, follow it, list a SIM's. */
 interface Action {
@@ -15,6 +15,8 @@ interface Action {
   watchUntil: string | null;
   completedAt: string | null;
   outcome: { summary?: string } | null;
+  steps: { at: string; kind: string; text: string }[];
+  warnings?: { code: string; message: string }[];
   sms?: {
     status: string;
     encoding: string;
@@ -34,9 +36,24 @@ const TYPES = [
 ] as const;
 const OVERRIDES = ["TEMPORARY_OVERRIDE", "PERMANENT_OVERRIDE", "DEFAULT"] as const;
 /** Statuses an action leaves no more (the follow-up has its answer). */
-const FINAL = new Set(["back_online", "still_silent", "delivered", "failed"]);
+const FINAL = new Set(["back_online", "still_silent", "delivered", "failed", "cancelled"]);
 
-function printAction(a: Action) {
+const stepLine = (s: Action["steps"][number]) => `  ${s.at}  ${s.text}`;
+
+/** Prints the steps not printed yet (by their time and words), as `--wait` sees them appear. */
+function stepPrinter() {
+  const printed = new Set<string>();
+  return (a: Action) => {
+    for (const s of a.steps) {
+      const key = `${s.at} ${s.text}`;
+      if (printed.has(key)) continue;
+      printed.add(key);
+      out(stepLine(s));
+    }
+  };
+}
+
+function printAction(a: Action, withSteps = true) {
   printFields([
     ["Action", a.id],
     ["SIM", a.iccid],
@@ -61,6 +78,11 @@ function printAction(a: Action) {
         (FINAL.has(a.status) ? "—" : "Otter is watching the network for the device."),
     ],
   ]);
+  if (withSteps && a.steps.length) {
+    out("");
+    out("Steps:");
+    for (const s of a.steps) out(stepLine(s));
+  }
 }
 
 export function registerActions(program: Command) {
@@ -103,7 +125,7 @@ export function registerActions(program: Command) {
     )
     .option(
       "--wait",
-      "follow the action until it has its answer (back online, still silent, delivered or failed)",
+      "follow the action, printing each step as it happens, until it has its answer (back online, still silent, delivered or failed)",
     )
     .option("--poll-seconds <n>", "with --wait: seconds between looks", positiveInt(3600), 5)
     .action(
@@ -145,13 +167,22 @@ export function registerActions(program: Command) {
           ...(type === "override-limit" && { override: o.override }),
         };
         let a = await ctx.client.post<Action>(`/api/v1/sims/${seg(iccid)}/actions`, body);
-        if (!ctx.json) note(`Action ${a.id} accepted (${a.status}).`);
+        const warnings = a.warnings ?? [];
+        if (!ctx.json) {
+          note(`Action ${a.id} accepted (${a.status}).`);
+          for (const w of warnings) note(`warning ${w.code}: ${w.message}`);
+        }
+        // Followed out loud: each step is printed when the API first shows it.
+        const printNew = stepPrinter();
+        if (o.wait && !ctx.json) printNew(a);
         while (o.wait && !FINAL.has(a.status)) {
           await new Promise((r) => setTimeout(r, o.pollSeconds * 1000));
           a = await ctx.client.get<Action>(`/api/v1/actions/${seg(a.id)}`);
+          if (!ctx.json) printNew(a);
         }
-        if (ctx.json) return printJson(a);
-        printAction(a);
+        if (ctx.json) return printJson({ ...a, warnings });
+        if (o.wait) out("");
+        printAction(a, !o.wait);
         process.exitCode = a.status === "failed" || a.status === "still_silent" ? 1 : 0;
       },
     );
@@ -159,7 +190,7 @@ export function registerActions(program: Command) {
   actions
     .command("show")
     .description(
-      'An action\'s status and follow-up ("back online at …" or "still silent after N minutes: next step …").',
+      'An action\'s status, its steps with their times, and its follow-up ("back online at …" or "still silent after N minutes: next step …").',
     )
     .argument("<id>")
     .action(async (id: string, _o: unknown, cmd: Command) => {

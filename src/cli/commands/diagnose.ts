@@ -17,6 +17,7 @@ interface Diagnosis {
     fix?: { action: string; description: string };
   }[];
   actions: { action: string; description: string }[];
+  watching?: { actionId: string; type: string; requestedAt: string; watchUntil: string | null }[];
 }
 
 const MARK: Record<string, string> = { pass: "ok  ", warn: "WARN", fail: "FAIL", skipped: " -- " };
@@ -45,6 +46,13 @@ export function registerDiagnose(program: Command) {
       if (d.actions.length) {
         lines.push("", "Next steps:");
         for (const a of d.actions) lines.push(`  ${a.action}: ${a.description}`);
+      }
+      if (d.watching?.length) {
+        lines.push("", "Being watched (proof pending):");
+        for (const w of d.watching)
+          lines.push(
+            `  ${w.type} requested ${w.requestedAt}, watched until ${w.watchUntil ?? "its SMS is delivered"}: otter actions show ${w.actionId}`,
+          );
       }
       process.stdout.write(`${lines.join("\n")}\n`);
       process.exitCode = d.overall === "fail" ? 1 : 0;

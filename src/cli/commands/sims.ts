@@ -16,6 +16,7 @@ import {
   tableWriter,
 } from "../format.js";
 import { watchJob } from "./jobs.js";
+import { registerSimsScheduled } from "./sims-scheduled.js";
 import {
   registerSimViews,
   type SimFilterOptions,
@@ -190,8 +191,9 @@ export function registerSims(program: Command) {
   const sims = program
     .command("sims")
     .description(
-      "SIMs: look up by any identifier, list and count (with connectivity), change state, audit trail, network views, bulk import.",
+      "SIMs: look up by any identifier, list and count (with connectivity), change state, scheduled changes, audit trail, network views, bulk import.",
     );
+  registerSimsScheduled(sims);
 
   sims
     .command("get")

@@ -100,6 +100,29 @@ where
   and "type" = $2
   and "created_at" > $3;
 
+-- simActionsRepo.pendingForSim
+-- $1 = "0190a8a0-0000-7000-8000-000000000002"
+-- $2 = "queued"
+-- $3 = "submitted"
+-- $4 = "watching"
+-- $5 = "2026-12-01T00:00:00.000Z"
+select
+  "id",
+  "type",
+  "created_at",
+  "watch_until"
+from
+  "sim_actions"
+where
+  "sim_id" = $1
+  and "status" in ($2, $3, $4)
+  and (
+    "watch_until" is null
+    or "watch_until" > $5
+  )
+order by
+  "created_at";
+
 -- simActionsRepo.smsInFlight
 -- $1 = "send-sms"
 -- $2 = "queued"

@@ -39,6 +39,17 @@ export const simActionsRepo = {
       .where("created_at", ">", since)
       .execute(),
 
+  /** The SIM's actions still waiting for their proof at `now` (queued, submitted, or watched until later). */
+  pendingForSim: (db: Executor, simId: string, now: Date) =>
+    db
+      .selectFrom("sim_actions")
+      .select(["id", "type", "created_at", "watch_until"])
+      .where("sim_id", "=", simId)
+      .where("status", "in", ["queued", "submitted", "watching"])
+      .where((eb) => eb.or([eb("watch_until", "is", null), eb("watch_until", ">", now)]))
+      .orderBy("created_at")
+      .execute(),
+
   /** SMS actions whose SMS is not yet delivered or failed, oldest first. */
   smsInFlight: (db: Executor, limit: number) =>
     db
@@ -108,6 +119,7 @@ export const simActionsRepoSql: SqlExamples<typeof simActionsRepo> = {
   findById: [[ACTION]],
   listForSim: [[SIM, 100]],
   requestedSince: [[SIM, "send-sms", AT]],
+  pendingForSim: [[SIM, AT]],
   smsInFlight: [[200]],
   watching: [[200]],
   stillSilentSince: [[AT, 200]],

@@ -126,6 +126,17 @@ const actionOut = z
         updatedAt: z.string(),
       }),
     ),
+    steps: z
+      .array(z.object({ at: z.string(), kind: z.string(), text: z.string() }))
+      .describe(
+        "What happened so far, in order, each from a record: the request, the gateway's and the HSS's answers, the SMS, the registration, data session and traffic the network reported after it, the outcome (docs/diagnostics.md).",
+      ),
+    warnings: z
+      .array(z.object({ code: z.string(), message: z.string() }))
+      .optional()
+      .describe(
+        "In the answer to a request only: what the change it made may not achieve (NO_COMMUNICATION_PLAN…).",
+      ),
   })
   .meta({ id: "SimAction" });
 

@@ -17,6 +17,7 @@ import { CONNECTING, type SimState } from "../sims/sim-lifecycle.js";
 import type { SimsService } from "../sims/sims.service.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import type { SmsPurpose, SmsService } from "../sms/sms.service.js";
+import { actionSteps, type ExpectedRhythm } from "./action-steps.js";
 import { simActionsRepo as repo } from "./sim-actions.repo.js";
 
 export type SimActionRequest =
@@ -82,6 +83,7 @@ export function createSimActionsService(deps: Deps) {
   async function present(
     row: {
       id: string;
+      sim_id: string;
       iccid: string;
       type: string;
       status: string;
@@ -97,24 +99,69 @@ export function createSimActionsService(deps: Deps) {
     view: HolderView,
   ) {
     const whole = view.seesWhoAndWhy(row.account_path);
+    const params = whole ? (row.params as Record<string, unknown>) : {};
+    const outcome = whole ? ((row.outcome as Record<string, unknown> | null) ?? null) : null;
+    const sms = row.type === "send-sms" && whole ? await deps.sms.forSimAction(db, row.id) : null;
+    const network = await deps.networkActions.forSimAction(db, row.id, view);
     return {
       id: row.id,
       iccid: row.iccid,
       type: row.type,
       status: row.status,
       reason: whole ? row.reason : PREVIOUS_HOLDER,
-      params: whole ? (row.params as Record<string, unknown>) : {},
+      params,
       requestedBy: whole ? row.requested_by : PREVIOUS_HOLDER,
       createdAt: row.created_at.toISOString(),
       watchUntil: row.watch_until?.toISOString() ?? null,
       completedAt: row.completed_at?.toISOString() ?? null,
-      outcome: whole ? ((row.outcome as Record<string, unknown> | null) ?? null) : null,
-      sms: row.type === "send-sms" && whole ? await deps.sms.forSimAction(db, row.id) : null,
-      network: await deps.networkActions.forSimAction(db, row.id, view),
+      outcome,
+      sms,
+      network,
+      // Another customer's action keeps its type, status and times only: no steps.
+      steps: whole
+        ? actionSteps({
+            now: clock.now(),
+            action: {
+              type: row.type,
+              status: row.status,
+              reason: row.reason,
+              requestedBy: row.requested_by,
+              createdAt: row.created_at,
+              watchUntil: row.watch_until,
+              completedAt: row.completed_at,
+              params,
+              outcome,
+            },
+            network,
+            sms,
+            seen: await seenAfter(row, outcome),
+          })
+        : [],
     };
   }
 
-  /** Records an action's final outcome and publishes it, in one transaction; false when another node got there first. */
+  /**
+   * The device's first signs of life after the action: read from the network while the action is
+   * watched; afterwards from its outcome, which recorded them when it was decided.
+   */
+  async function seenAfter(
+    row: { sim_id: string; status: string; created_at: Date },
+    outcome: Record<string, unknown> | null,
+  ) {
+    const date = (v: unknown) => (typeof v === "string" ? new Date(v) : null);
+    const text = (v: unknown) => (typeof v === "string" ? v : null);
+    if (row.status === "watching")
+      return deps.networkView.activitySince(row.sim_id, row.created_at);
+    if (!outcome) return null;
+    return {
+      registeredAt: date(outcome.registeredAt),
+      registeredIn: text(outcome.registeredIn),
+      sessionAt: date(outcome.sessionAt),
+      sessionApn: text(outcome.sessionApn),
+      trafficAt: date(outcome.backOnlineAt),
+    };
+  }
+
   /**
    * Records an action's outcome and publishes `action.completed` in the same transaction — only when
    * the action is still in the state it was read in (two workers never complete it twice). A late
@@ -232,30 +279,37 @@ export function createSimActionsService(deps: Deps) {
           );
         }
       }
-      // Plan, state and limit changes go through the SIMs service: same rules, same per-field audit.
+      // Plan, state and limit changes go through the SIMs service: same rules, same per-field audit,
+      // same warnings (an activation without a communication plan…), passed on in the answer.
+      let warnings: { code: string; message: string }[] = [];
       if (req.type === "activate")
-        await deps.sims.update(principal, iccid, { state: "ACTIVATED", reason: req.reason });
+        ({ warnings } = await deps.sims.update(principal, iccid, {
+          state: "ACTIVATED",
+          reason: req.reason,
+        }));
       if (req.type === "change-plan")
-        await deps.sims.update(principal, iccid, {
+        ({ warnings } = await deps.sims.update(principal, iccid, {
           communicationPlan: req.communicationPlan,
           ratePlan: req.ratePlan,
           reason: req.reason,
-        });
+        }));
       if (req.type === "override-limit")
-        await deps.sims.update(principal, iccid, {
+        ({ warnings } = await deps.sims.update(principal, iccid, {
           overageLimitOverride: req.override,
           reason: req.reason,
-        });
+        }));
 
       // Watch long enough for the device to report on its own rhythm: twice its usual gap, at least 30 min.
-      let watchMinutes = req.watchMinutes;
-      if (watchMinutes === undefined) {
-        const gap =
-          (await deps.diagnostics.diagnose(principal, iccid).catch(() => null))?.rhythm
-            .typicalGapSeconds ?? null;
-        // Without a known rhythm, two hours: devices retry registration on timers of minutes to an hour.
-        watchMinutes = Math.min(24 * 60, gap ? Math.max(30, Math.ceil((2 * gap) / 60)) : 120);
-      }
+      const rhythm = (await deps.diagnostics.diagnose(principal, iccid).catch(() => null))?.rhythm;
+      const gap = rhythm?.typicalGapSeconds ?? null;
+      // Kept with the action, so its steps can say when the device's next report is due.
+      const expected: ExpectedRhythm = {
+        typicalGapSeconds: gap,
+        lastSessionAt: rhythm?.lastSessionAt ?? null,
+      };
+      // Without a known rhythm, two hours: devices retry registration on timers of minutes to an hour.
+      const watchMinutes =
+        req.watchMinutes ?? Math.min(24 * 60, gap ? Math.max(30, Math.ceil((2 * gap) / 60)) : 120);
       await inTransaction(db, async (tx) => {
         let sent: Record<string, unknown> = {};
         if (req.type === "reset-connectivity") {
@@ -302,7 +356,7 @@ export function createSimActionsService(deps: Deps) {
           type: req.type,
           status: req.type === "send-sms" ? "queued" : "watching",
           reason: req.reason,
-          params: JSON.stringify({ ...params, ...sent }),
+          params: JSON.stringify({ ...params, ...sent, expected }),
           requested_by_user: principal.userId,
           requested_by: principal.name,
           // An SMS is watched from its delivery on (followUp), not from the request.
@@ -320,7 +374,18 @@ export function createSimActionsService(deps: Deps) {
           data: { actionId: id, reason: req.reason, ...params, ...sent },
         });
       });
-      return this.get(principal, id);
+      return { ...(await this.get(principal, id)), warnings };
+    },
+
+    /** The SIM's actions whose proof is still awaited at `now`, for the diagnosis. */
+    async pendingForSim(simId: string, now: Date) {
+      const rows = await repo.pendingForSim(db, simId, now);
+      return rows.map((r) => ({
+        id: r.id,
+        type: r.type,
+        requestedAt: r.created_at,
+        watchUntil: r.watch_until,
+      }));
     },
 
     async get(principal: Principal, id: string) {
@@ -412,7 +477,9 @@ export function createSimActionsService(deps: Deps) {
             summary: `Back online at ${seen.trafficAt.toISOString()}${previously}: ${[seen.registeredAt && `registered at ${seen.registeredAt.toISOString()}${seen.registeredIn ? ` in ${seen.registeredIn}` : ""}`, seen.sessionAt && `new data session at ${seen.sessionAt.toISOString()}${seen.sessionApn ? ` on ${seen.sessionApn}` : ""}`, `traffic at ${seen.trafficAt.toISOString()}`].filter(Boolean).join(", ")}.`,
             backOnlineAt: seen.trafficAt.toISOString(),
             registeredAt: seen.registeredAt?.toISOString() ?? null,
+            registeredIn: seen.registeredIn,
             sessionAt: seen.sessionAt?.toISOString() ?? null,
+            sessionApn: seen.sessionApn,
             ...(a.status === "still_silent" && {
               earlier: (a.outcome as { summary?: string } | null)?.summary ?? null,
             }),
@@ -438,7 +505,9 @@ export function createSimActionsService(deps: Deps) {
               ? { verdict: diagnosis.verdict, firstBroken: diagnosis.firstBroken }
               : null,
             registeredAt: seen.registeredAt?.toISOString() ?? null,
+            registeredIn: seen.registeredIn,
             sessionAt: seen.sessionAt?.toISOString() ?? null,
+            sessionApn: seen.sessionApn,
           };
           if (await complete(a, "still_silent", outcome)) done++;
         }

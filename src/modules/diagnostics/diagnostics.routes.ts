@@ -29,7 +29,11 @@ export const diagnosisOut = z
       .string()
       .nullable()
       .describe("Time of the newest network signal the diagnosis rests on."),
-    rhythm: z.object({ typicalGapSeconds: z.number().nullable(), basis: z.string() }),
+    rhythm: z.object({
+      typicalGapSeconds: z.number().nullable(),
+      basis: z.string(),
+      lastSessionAt: z.string().nullable().describe("Start of the newest data session seen."),
+    }),
     rungs: z.array(
       z.object({
         name: z.enum(RUNGS),
@@ -43,6 +47,18 @@ export const diagnosisOut = z
       }),
     ),
     actions: z.array(fix),
+    watching: z
+      .array(
+        z.object({
+          actionId: z.string(),
+          type: z.string(),
+          requestedAt: z.string(),
+          watchUntil: z.string().nullable(),
+        }),
+      )
+      .describe(
+        "Remote actions whose proof Otter is still waiting for; they are not recommended again meanwhile.",
+      ),
   })
   .meta({ id: "Diagnosis" });
 

@@ -5,7 +5,7 @@ import type { Principal } from "../auth/principal.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import type { NetworkViewService } from "../network/network-view.service.js";
 import type { SimsService } from "../sims/sims.service.js";
-import { diagnose } from "./ladder.js";
+import { diagnose, type PendingAction } from "./ladder.js";
 
 /** Gathers what Otter knows of a SIM from the modules that own it and walks the diagnosis ladder. */
 export function createDiagnosticsService(deps: {
@@ -14,6 +14,11 @@ export function createDiagnosticsService(deps: {
   sims: Pick<SimsService, "requireVisibleSim">;
   catalog: Pick<CatalogService, "communicationPlanDetail" | "rateVersionAt" | "findPlan">;
   network: Pick<NetworkViewService, "evidence">;
+  /**
+   * The SIM's remote actions still being watched. Given by the composition root: the actions module
+   * builds on the diagnosis, so the diagnosis cannot import it.
+   */
+  pendingActions?: (simId: string, now: Date) => Promise<PendingAction[]>;
 }) {
   const { db, clock } = deps;
   return {
@@ -22,13 +27,14 @@ export function createDiagnosticsService(deps: {
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
       const now = clock.now();
       // Independent reads, sent together: each waited for the one before (docs/benchmarks.md, diagnosis).
-      const [commPlan, rate, version, ev] = await Promise.all([
+      const [commPlan, rate, version, ev, pendingActions] = await Promise.all([
         sim.communication_plan_id
           ? deps.catalog.communicationPlanDetail(db, sim.communication_plan_id)
           : null,
         sim.rate_plan_id ? deps.catalog.findPlan(db, "rate", sim.rate_plan_id) : null,
         sim.rate_plan_id ? deps.catalog.rateVersionAt(db, sim.rate_plan_id, now) : null,
         deps.network.evidence(sim.id, new Date(now.getTime() - 7 * 24 * 3600_000)),
+        deps.pendingActions?.(sim.id, now) ?? [],
       ]);
       const result = diagnose({
         now,
@@ -51,6 +57,7 @@ export function createDiagnosticsService(deps: {
         registrations: ev.registrations,
         sessions: ev.sessions,
         device: ev.device,
+        pendingActions,
       });
       const times = [
         ev.lastSeen?.getTime(),

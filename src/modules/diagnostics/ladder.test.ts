@@ -137,6 +137,49 @@ describe("diagnosis ladder", () => {
     expect(meterSilent10h.overall).toBe("ok");
   });
 
+  it("does not call a 42-hour-old session ok on a device that reports hourly", () => {
+    const d = diagnose(base({ sessions: hourly(1, 42) }));
+    const session = d.rungs.find((r) => r.name === "data_session")!;
+    expect(session.status).toBe("fail");
+    expect(session.summary).toMatch(/No data session for 42 h .*usually opens one every 60 min/);
+    expect(d.overall).toBe("fail");
+    expect(d.verdict).toMatch(/Next step: Reset connectivity/);
+    expect(d.rhythm.lastSessionAt).toBe(at(42).toISOString());
+    // Three hours late is a warning; a daily meter 10 h after its report is fine (above).
+    expect(
+      diagnose(base({ sessions: hourly(1, 2.5) })).rungs.find((r) => r.name === "data_session")!
+        .status,
+    ).toBe("warn");
+  });
+
+  it("while an action is watched, says so and does not recommend it again", () => {
+    const d = diagnose(
+      base({
+        sessions: hourly(1, 42),
+        pendingActions: [
+          { id: "a1", type: "reset-connectivity", requestedAt: at(0.1), watchUntil: at(-2) },
+        ],
+      }),
+    );
+    expect(d.overall).toBe("fail");
+    expect(d.actions.map((a) => a.action)).not.toContain("reset-connectivity");
+    expect(d.rungs.some((r) => r.fix?.action === "reset-connectivity")).toBe(false);
+    expect(d.verdict).toContain(
+      `A reset-connectivity requested at ${at(0.1).toISOString()} is being watched until ${at(-2).toISOString()}`,
+    );
+    expect(d.verdict).not.toContain("Next step");
+    expect(d.watching).toEqual([
+      expect.objectContaining({ actionId: "a1", type: "reset-connectivity" }),
+    ]);
+  });
+
+  it("says the network will refuse an active SIM without a communication plan", () => {
+    const d = diagnose(base({ commPlan: null, registrations: [] }));
+    expect(d.firstBroken).toBe("sim_state");
+    expect(d.verdict).toMatch(/no communication plan: the network will refuse/);
+    expect(d.actions[0]!.action).toBe("change-plan");
+  });
+
   it("stops at the SIM state and the data limit first", () => {
     expect(
       diagnose(base({ sim: { iccid: "x", state: "DEACTIVATED", overageLimitOverride: "DEFAULT" } }))

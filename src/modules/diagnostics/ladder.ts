@@ -104,15 +104,27 @@ export interface DiagnosisInput {
     imeiChangedAt: Date | null;
     imeisv: string | null;
   } | null;
+  /** Remote actions requested on the SIM whose proof Otter is still waiting for. */
+  pendingActions?: PendingAction[];
+}
+
+/** A remote action being watched: the network has not yet proved (or disproved) that it worked. */
+export interface PendingAction {
+  id: string;
+  type: string;
+  requestedAt: Date;
+  watchUntil: Date | null;
 }
 
 export interface Diagnosis {
   verdict: string;
   overall: "ok" | "warn" | "fail";
   firstBroken: RungName | null;
-  rhythm: { typicalGapSeconds: number | null; basis: string };
+  rhythm: { typicalGapSeconds: number | null; basis: string; lastSessionAt: string | null };
   rungs: Rung[];
   actions: Fix[];
+  /** Actions still being watched; the diagnosis does not recommend them again meanwhile. */
+  watching: { actionId: string; type: string; requestedAt: string; watchUntil: string | null }[];
 }
 
 const HOUR = 3600_000;
@@ -126,32 +138,42 @@ const ago = (ms: number) =>
 export function diagnose(input: DiagnosisInput): Diagnosis {
   const { now } = input;
   const rungs: Rung[] = [];
-  const rhythm = rhythmOf(input.sessions);
+  const rhythm = {
+    ...rhythmOf(input.sessions),
+    lastSessionAt: input.sessions[0] ? iso(input.sessions[0].startedAt) : null,
+  };
   const expectedMs = rhythm.typicalGapSeconds ? rhythm.typicalGapSeconds * 1000 : ASSUMED_GAP_MS;
 
-  // sim_state
+  // sim_state: a connecting state, and a communication plan (without one the HSS refuses the SIM)
   const state = input.sim.state as SimState;
-  rungs.push(
-    CONNECTING.has(state)
-      ? {
-          name: "sim_state",
-          status: "pass",
-          summary: `The SIM is ${state}, a state in which the network lets it connect.`,
-          evidence: [{ kind: "sim", detail: `state ${state}` }],
-        }
-      : {
-          name: "sim_state",
-          status: "fail",
-          summary: `The SIM is ${state}: the network refuses it until it is activated.`,
-          evidence: [{ kind: "sim", detail: `state ${state}` }],
-          ...(state === "INVENTORY" ||
-          state === "ACTIVATION_READY" ||
-          state === "DEACTIVATED" ||
-          state === "TEST_READY"
-            ? { fix: { action: "activate" as const, description: "Activate the SIM." } }
-            : {}),
-        },
-  );
+  const stateEvidence: Evidence[] = [{ kind: "sim", detail: `state ${state}` }];
+  if (!CONNECTING.has(state)) {
+    const activatable = ["INVENTORY", "ACTIVATION_READY", "DEACTIVATED", "TEST_READY"];
+    rungs.push({
+      name: "sim_state",
+      status: "fail",
+      summary: `The SIM is ${state}: the network refuses it until it is activated.`,
+      evidence: stateEvidence,
+      ...(activatable.includes(state)
+        ? { fix: { action: "activate" as const, description: "Activate the SIM." } }
+        : {}),
+    });
+  } else if (!input.commPlan) {
+    rungs.push({
+      name: "sim_state",
+      status: "fail",
+      summary: `The SIM is ${state} but has no communication plan: the network will refuse its registrations and data sessions.`,
+      evidence: [{ kind: "sim", detail: `state ${state}, no communication plan` }],
+      fix: { action: "change-plan", description: "Assign a communication plan." },
+    });
+  } else {
+    rungs.push({
+      name: "sim_state",
+      status: "pass",
+      summary: `The SIM is ${state}, a state in which the network lets it connect.`,
+      evidence: stateEvidence,
+    });
+  }
 
   // limits
   const limit = input.ratePlan?.dataLimitBytes ?? null;
@@ -365,6 +387,12 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
       input.commPlan && lastSession.apn && !input.commPlan.apns.includes(lastSession.apn)
         ? lastSession.apn
         : null;
+    // A closed last session is measured against the device's own rhythm: hours of quiet are
+    // normal for a daily meter, not for a collar that reports every hour.
+    const sinceLastMs = now.getTime() - lastSession.startedAt.getTime();
+    const usualSessions = rhythm.typicalGapSeconds
+      ? `the device usually opens one every ${ago(expectedMs)}`
+      : "a device without a known rhythm is expected at least daily";
     const silentOpenMs = open
       ? now.getTime() - (open.lastTrafficAt ?? open.startedAt).getTime()
       : 0;
@@ -392,6 +420,18 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
             "Reset connectivity: tear the session down and make the device attach again.",
         },
       });
+    } else if (!open && sinceLastMs > silenceLimitMs(rhythm)) {
+      rungs.push({
+        name: "data_session",
+        status: "fail",
+        summary: `No data session for ${ago(sinceLastMs)} (last at ${iso(lastSession.startedAt)}), while ${usualSessions}.`,
+        evidence: ev,
+        fix: {
+          action: "reset-connectivity",
+          description:
+            "Reset connectivity so the device attaches again; if it stays silent, check the device (power, coverage).",
+        },
+      });
     } else if (wrongApn) {
       rungs.push({
         name: "data_session",
@@ -415,6 +455,13 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
         name: "data_session",
         status: "warn",
         summary: `${zero.length} of the last closed sessions carried no bytes.`,
+        evidence: ev,
+      });
+    } else if (!open && sinceLastMs > 1.5 * expectedMs) {
+      rungs.push({
+        name: "data_session",
+        status: "warn",
+        summary: `The last data session is ${ago(sinceLastMs)} old (${iso(lastSession.startedAt)}), later than usual: ${usualSessions}.`,
         evidence: ev,
       });
     } else {
@@ -514,11 +561,24 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     );
   }
 
+  // While an action is watched, recommending it again would only repeat it before its proof is in.
+  const pending = input.pendingActions ?? [];
+  const awaited = new Set(pending.map((p) => p.type));
+  for (const r of rungs) if (r.fix && awaited.has(r.fix.action)) delete r.fix;
+
   const first = rungs.find((r) => r.status === "fail") ?? null;
   const warns = rungs.filter((r) => r.status === "warn");
   const actions = [first?.fix, ...rungs.filter((r) => r.fix && r !== first).map((r) => r.fix)]
     .filter((f): f is Fix => !!f)
     .filter((f, i, all) => all.findIndex((g) => g.action === f.action) === i);
+  const watchingNote = pending.length
+    ? ` ${pending
+        .map(
+          (p) =>
+            `A ${p.type} requested at ${iso(p.requestedAt)} is being watched${p.watchUntil ? ` until ${iso(p.watchUntil)}` : ""}: Otter is waiting for the network to prove it worked.`,
+        )
+        .join(" ")}`
+    : "";
   let verdict: string;
   if (first) {
     const pointed = first.causeIn
@@ -526,7 +586,8 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
       : undefined;
     verdict = pointed ? `${first.summary} ${pointed.summary}` : first.summary;
     const fix = first.fix ?? pointed?.fix;
-    if (fix) verdict += ` Next step: ${fix.description}`;
+    // With an action being watched, the next step is its proof, not another action.
+    if (fix && !watchingNote) verdict += ` Next step: ${fix.description}`;
   } else if (warns.length) {
     verdict = `Connected, with ${warns.length === 1 ? "a warning" : `${warns.length} warnings`}: ${warns[0]!.summary}`;
   } else {
@@ -534,6 +595,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
       ? `The SIM is connected and its traffic flows as usual (last traffic ${ago(now.getTime() - lastTraffic)} ago).`
       : "The SIM is ready; nothing suggests a problem.";
   }
+  verdict += watchingNote;
   return {
     verdict,
     overall: first ? "fail" : warns.length ? "warn" : "ok",
@@ -541,5 +603,11 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     rhythm,
     rungs,
     actions,
+    watching: pending.map((p) => ({
+      actionId: p.id,
+      type: p.type,
+      requestedAt: iso(p.requestedAt),
+      watchUntil: p.watchUntil ? iso(p.watchUntil) : null,
+    })),
   };
 }

@@ -1,4 +1,4 @@
-import { type Db, type Executor, inTransaction } from "../../db/database.js";
+import { type Db, type Executor, inTransaction, type Tx } from "../../db/database.js";
 import type { Account, Sim } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, forbidden, notFound, OtterError, validationError } from "../../lib/errors.js";
@@ -20,7 +20,7 @@ import { inSubtree } from "../tenancy/tenancy.js";
 import { allRead } from "../../lib/all-read.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import type { EventsService, DomainEvent } from "../events/events.service.js";
-import { checkTransition, type SimState } from "./sim-lifecycle.js";
+import { checkTransition, CONNECTING, type SimState } from "./sim-lifecycle.js";
 import {
   type AccountPaths,
   accountIdsIn,
@@ -39,6 +39,8 @@ import {
 } from "./sims.schemas.js";
 
 const MAX_SCHEDULE_AHEAD_MS = 180 * 24 * 3600 * 1000;
+/** A client's "now" may lag Otter's by a little; only dates older than this count as backdated. */
+const BACKDATE_TOLERANCE_MS = 60_000;
 
 /** An identifier as a caller gives it, as digits (`+44 7700-900123` → `447700900123`); undefined when it is no number. */
 export function identifierDigits(key: string): string | undefined {
@@ -97,6 +99,7 @@ interface Deps {
 }
 
 type SimRow = Sim & { account_path: string };
+type Warning = { code: string; message: string };
 
 /**
  * SIMs: identity, lifecycle, plans, ownership and custom fields — every change audited per field,
@@ -472,8 +475,93 @@ export function createSimsService(deps: Deps) {
         enforced: dataLimitBytes !== null && sim.overage_limit_override === "DEFAULT",
       },
       pendingChanges: pending.map((c) => presentScheduled(c, view, paths)),
-      warnings: plans.warnings.map(({ code, message }) => ({ code, message })),
+      warnings: [
+        ...(CONNECTING.has(sim.state as SimState) && !sim.communication_plan_id
+          ? [
+              {
+                code: "NO_COMMUNICATION_PLAN",
+                message: `The SIM is ${sim.state} without a communication plan: the network will refuse its registrations and data sessions until one is assigned.`,
+              },
+            ]
+          : []),
+        ...plans.warnings.map(({ code, message }) => ({ code, message })),
+      ],
     };
+  }
+
+  /**
+   * After a change made now, the SIM's pending scheduled changes that it made pointless (everything
+   * they would set is already so) are cancelled, with an audit record; those that would undo it are
+   * kept and flagged. Returns the warnings for the answer (docs/decisions.md, #12 scheduled changes).
+   */
+  async function reviewSchedule(
+    tx: Tx,
+    after: Sim,
+    changed: string[],
+    ctx: ChangeContext,
+  ): Promise<Warning[]> {
+    if (changed.length === 0) return [];
+    const pending = await repo.pendingChanges(tx, after.id);
+    const warnings: Warning[] = [];
+    const current: Record<string, unknown> = {
+      state: after.state,
+      communicationPlanId: after.communication_plan_id,
+      ratePlanId: after.rate_plan_id,
+      accountId: after.account_id,
+      overageLimitOverride: after.overage_limit_override,
+      imei: after.imei,
+      notes: after.notes,
+    };
+    const field: Record<string, string> = {
+      communicationPlanId: "communicationPlan",
+      ratePlanId: "ratePlan",
+    };
+    const customs = after.custom_fields as Record<string, string>;
+    const now = clock.now();
+    for (const c of pending) {
+      const { byOperator: _b, customFields, ...rest } = c.changes as StoredChange;
+      const sets = Object.entries(rest).map(([k, v]) => ({
+        name: field[k] ?? (k === "accountId" ? "account" : k),
+        same: current[k] === v,
+        value: v,
+      }));
+      for (const [k, v] of Object.entries(customFields ?? {}))
+        sets.push({ name: `customFields.${k}`, same: (customs[k] ?? null) === v, value: v });
+      const touched = sets.filter((x) => changed.includes(x.name));
+      if (touched.length === 0) continue;
+      const when = c.effective_date.toISOString();
+      if (sets.every((x) => x.same)) {
+        await repo.cancelScheduledChange(tx, after.id, c.id);
+        await repo.insertAudit(tx, [
+          {
+            id: newId(),
+            sim_id: after.id,
+            account_id: after.account_id,
+            field: "scheduledChange",
+            prior_value: c.id,
+            value: "cancelled",
+            reason: `cancelled: a change made on ${now.toISOString()} already set what it would have set on ${when}`,
+            effective_date: ctx.effectiveDate,
+            actor_user_id: ctx.actor.userId,
+            actor_name: ctx.actor.name,
+            job_id: null,
+            created_at: now,
+          },
+        ]);
+        warnings.push({
+          code: "SCHEDULED_CHANGE_CANCELLED",
+          message: `The change scheduled for ${when} (${c.id}) had nothing left to do after this one (${touched.map((x) => x.name).join(", ")} already set): Otter cancelled it.`,
+        });
+      } else {
+        const undo = touched.filter((x) => !x.same);
+        if (undo.length === 0) continue;
+        warnings.push({
+          code: "SCHEDULED_CHANGE_CONFLICTS",
+          message: `A change scheduled for ${when} (${c.id}) will set ${undo.map((x) => `${x.name} to ${String(x.value)}`).join(", ")}, undoing this change. If it no longer applies: otter sims scheduled cancel ${after.iccid} ${c.id}`,
+        });
+      }
+    }
+    return warnings;
   }
 
   function toStored(change: ResolvedChange, byOperator: boolean): StoredChange {
@@ -684,6 +772,11 @@ export function createSimsService(deps: Deps) {
       return inTransaction(db, async (tx) => {
         const sim = await requireVisibleSim(principal, iccid, tx, true);
         const change = await resolvePatch(principal, tx, fields);
+        const warnings: Warning[] = [];
+        const withWarnings = async (shown: Sim) => {
+          const d = await detail(tx, shown, holderView(principal));
+          return { ...d, warnings: [...warnings, ...d.warnings] };
+        };
         if (effective.getTime() > now.getTime() + 1000) {
           if (change.state && change.state !== sim.state) {
             const check = checkTransition(sim.state as SimState, change.state, {
@@ -706,10 +799,23 @@ export function createSimsService(deps: Deps) {
             actor_name: ctx.actor.name,
             created_at: now,
           });
-          return detail(tx, sim, holderView(principal));
+          const plan = change.communicationPlan?.id ?? sim.communication_plan_id;
+          if (change.state && CONNECTING.has(change.state) && !plan)
+            warnings.push({
+              code: "NO_COMMUNICATION_PLAN",
+              message: `On ${effective.toISOString()} the SIM becomes ${change.state} without a communication plan: the network will refuse it unless one is assigned by then.`,
+            });
+          return withWarnings(sim);
         }
-        const { sim: updated } = await applyChange(tx, sim, change, ctx);
-        return detail(tx, updated, holderView(principal));
+        // A past date cannot be honoured: the change happens now; the date goes into the audit trail.
+        if (effective.getTime() < now.getTime() - BACKDATE_TOLERANCE_MS)
+          warnings.push({
+            code: "EFFECTIVE_DATE_BACKDATED",
+            message: `effectiveDate ${effective.toISOString()} is in the past: the change was applied now (${now.toISOString()}) and is recorded as backdated to ${effective.toISOString()}.`,
+          });
+        const { sim: updated, changed } = await applyChange(tx, sim, change, ctx);
+        warnings.push(...(await reviewSchedule(tx, updated, changed, ctx)));
+        return withWarnings(updated);
       });
     },
 
@@ -815,6 +921,23 @@ export function createSimsService(deps: Deps) {
             "SCHEDULED_CHANGE_NOT_FOUND",
             `No pending change ${changeId} on SIM ${iccid}.`,
           );
+        const now = clock.now();
+        await repo.insertAudit(tx, [
+          {
+            id: newId(),
+            sim_id: sim.id,
+            account_id: sim.account_id,
+            field: "scheduledChange",
+            prior_value: changeId,
+            value: "cancelled",
+            reason: "cancelled by hand",
+            effective_date: now,
+            actor_user_id: principal.userId,
+            actor_name: principal.name,
+            job_id: null,
+            created_at: now,
+          },
+        ]);
       });
     },
 
