@@ -19,6 +19,7 @@ import * as m0017 from "./0017_accounting_sets.js";
 import * as m0018 from "./0018_network_partitions.js";
 import * as m0019 from "./0019_catalog_revision.js";
 import * as m0020 from "./0020_sim_import_staging.js";
+import * as m0026 from "./0026_signin.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   "0018_network_partitions": m0018,
   "0019_catalog_revision": m0019,
   "0020_sim_import_staging": m0020,
+  "0026_signin": m0026,
 };
 
 export const migrationProvider: MigrationProvider = {
