@@ -82,6 +82,12 @@ describe("people sign in with a password and a session cookie", () => {
     });
     expect(set.status).toBe(200);
     expect(set.body).toEqual({ email: a.user.email });
+    const stored = await t.otter.database.db
+      .selectFrom("user_passwords")
+      .select("password_hash")
+      .where("user_id", "=", a.user.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     const again = await t.api("POST", "/api/v1/auth/password", {
       key: null,
       body: { token, password: `${PASSWORD}!` },
