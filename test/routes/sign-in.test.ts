@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCatalog, buildCustomer, buildSim, offer } from "../support/factories.js";
+import { ConfigError, loadConfig } from "../../src/app/config.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
 import { asBrowser, type Signed, signIn, tokenInMail } from "../support/signin.js";
 import { startTestRelay, type TestRelay } from "../support/smtp-relay.js";
@@ -26,7 +27,8 @@ describe("people sign in with a password and a session cookie", () => {
   beforeAll(async () => {
     relay = await startTestRelay();
     t = await startOtter(
-      { OTTER_SMTP_RELAY: relay.url, OTTER_PUBLIC_URL: PUBLIC },
+      // Otter behind a proxy on loopback (docs/sign-in.md): it believes X-Forwarded-For from there.
+      { OTTER_SMTP_RELAY: relay.url, OTTER_PUBLIC_URL: PUBLIC, OTTER_TRUST_PROXY: "127.0.0.1" },
       { startWorkers: false },
     );
     const cat = await buildCatalog(t);
@@ -188,11 +190,17 @@ describe("people sign in with a password and a session cookie", () => {
   });
 
   it("lists one's sessions, revokes one elsewhere, signs out", async () => {
-    const other = await signIn(t, a.user.email, PASSWORD);
+    const other = await signIn(t, a.user.email, PASSWORD, {
+      "x-forwarded-for": "198.51.100.7",
+    });
     const list = await t.api("GET", "/api/v1/auth/sessions", asBrowser(session, false));
     expect(list.body.items).toHaveLength(2);
     const [newest, older] = list.body.items;
-    expect(newest).toMatchObject({ current: false, userAgent: "vitest-browser/1.0" });
+    expect(newest).toMatchObject({
+      current: false,
+      userAgent: "vitest-browser/1.0",
+      ip: "198.51.100.7",
+    });
     expect(older).toMatchObject({ current: true, ip: "127.0.0.1" });
 
     const revoked = await t.api("DELETE", `/api/v1/auth/sessions/${newest.id}`, asBrowser(session));
@@ -282,5 +290,14 @@ describe("people sign in with a password and a session cookie", () => {
     // Whoever held the old password is signed out; the new one signs in.
     expect((await t.api("GET", "/api/v1/users/me", asBrowser(before))).status).toBe(401);
     await signIn(t, a.user.email, "a brand new passphrase");
+  });
+
+  it("reads OTTER_TRUST_PROXY as a switch, a hop count or proxy addresses", () => {
+    const trust = (v: string) => loadConfig({ OTTER_TRUST_PROXY: v }).OTTER_TRUST_PROXY;
+    expect(trust("false")).toBe(false);
+    expect(trust("1")).toBe(1);
+    expect(trust("10.0.0.0/24, 127.0.0.1")).toEqual(["10.0.0.0/24", "127.0.0.1"]);
+    expect(() => trust("the proxy")).toThrow(ConfigError);
+    expect(() => loadConfig({ OTTER_PUBLIC_URL: "otter.example.com" })).toThrow(/OTTER_PUBLIC_URL/);
   });
 });

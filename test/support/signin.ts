@@ -35,10 +35,19 @@ export async function giveUserPassword(t: TestOtter, userId: string, password: s
 }
 
 /** Signs in over HTTP and answers the cookie and CSRF token to send with later requests. */
-export async function signIn(t: TestOtter, email: string, password: string): Promise<Signed> {
+export async function signIn(
+  t: TestOtter,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<Signed> {
   const res = await fetch(`${t.url}/api/v1/auth/sign-in`, {
     method: "POST",
-    headers: { "content-type": "application/json", "user-agent": "vitest-browser/1.0" },
+    headers: {
+      "content-type": "application/json",
+      "user-agent": "vitest-browser/1.0",
+      ...headers,
+    },
     body: JSON.stringify({ email, password }),
   });
   const body = (await res.json()) as { csrfToken: string };
