@@ -6,7 +6,12 @@ import { parseCidr } from "../network/outbound-policy.js";
  * Every setting Otter reads, one zod schema over the environment. `otter serve` flags map onto the
  * same names. A bad value stops Otter at start with a message naming the variable.
  */
-const port = z.coerce.number().int().min(0).max(65535);
+const PORT_RANGE = "must be a port number from 0 to 65535 (0 picks a free port)";
+const port = z.coerce
+  .number({ error: PORT_RANGE })
+  .int({ error: PORT_RANGE })
+  .min(0, { error: PORT_RANGE })
+  .max(65535, { error: PORT_RANGE });
 
 /** One IP address or CIDR block: `192.0.2.25`, `192.0.2.0/24`, `2001:db8::/32`. */
 const isAddressOrCidr = (v: string) => {
@@ -32,9 +37,7 @@ const addressList = z
 
 export const configSchema = z.object({
   OTTER_HOST: z.string().min(1).default("127.0.0.1").describe("Address the HTTP server binds to."),
-  OTTER_HTTP_PORT: port
-    .default(8080)
-    .describe("HTTP port for the API and console (0 picks a free port)."),
+  OTTER_HTTP_PORT: port.default(8080).describe("HTTP port for the API (0 picks a free port)."),
   OTTER_DATA_DIR: z
     .string()
     .min(1)

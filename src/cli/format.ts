@@ -101,29 +101,44 @@ interface Detail {
   message?: unknown;
 }
 
+/** A detail as the headline would say it: `field: message`, or the message alone. */
+const headlineOf = (d: Detail) =>
+  typeof d.field === "string" && d.field
+    ? `${d.field}: ${String(d.message ?? "")}`
+    : String(d.message ?? "");
+
+const norm = (text: string) => text.trim().replace(/\.$/, "");
+
 /**
  * Prints any failure as `error CODE: message (request id)` — the API's own code and message — with
  * the field details and a hint where one helps. Returns the exit code.
  */
 export function reportError(err: unknown): number {
   if (err instanceof ApiError) {
-    note(`error ${err.code}: ${err.message}${err.requestId ? ` (request ${err.requestId})` : ""}`);
-    if (Array.isArray(err.details)) {
-      // A single detail that only repeats the message adds nothing.
-      const details = (err.details as Detail[]).filter(
-        (d) => d.message !== err.message || d.line !== undefined,
+    const all = Array.isArray(err.details) ? (err.details as Detail[]) : [];
+    // A detail that only repeats the headline ("iccid: …" twice) is printed once: its code joins the headline.
+    const headline = norm(err.message);
+    const repeats = (d: Detail) =>
+      d.line === undefined &&
+      (norm(String(d.message ?? "")) === headline || norm(headlineOf(d)) === headline);
+    const repeated = all.find(repeats);
+    const code =
+      repeated && typeof repeated.code === "string" && repeated.code !== err.code
+        ? ` [${repeated.code}]`
+        : "";
+    note(
+      `error ${err.code}: ${err.message}${code}${err.requestId ? ` (request ${err.requestId})` : ""}`,
+    );
+    for (const d of all.filter((x) => !repeats(x)).slice(0, 20)) {
+      const where = [
+        d.line !== undefined ? `line ${String(d.line)}` : "",
+        typeof d.field === "string" ? d.field : "",
+      ]
+        .filter(Boolean)
+        .join(" ");
+      note(
+        `  ${where ? `${where}: ` : ""}${String(d.message ?? "")}${typeof d.code === "string" ? ` [${d.code}]` : ""}`,
       );
-      for (const d of details.slice(0, 20)) {
-        const where = [
-          d.line !== undefined ? `line ${String(d.line)}` : "",
-          typeof d.field === "string" ? d.field : "",
-        ]
-          .filter(Boolean)
-          .join(" ");
-        note(
-          `  ${where ? `${where}: ` : ""}${String(d.message ?? "")}${typeof d.code === "string" ? ` [${d.code}]` : ""}`,
-        );
-      }
     }
     const hint = HINTS[err.code];
     if (hint) note(`hint: ${hint}`);

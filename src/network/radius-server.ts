@@ -123,7 +123,8 @@ export function toAccountingInput(
       : undefined,
     imeisv: r.imeisv,
     imei: r.imei,
-    record: JSON.parse(JSON.stringify(r)) as Record<string, unknown>,
+    // Stored as JSON with the batch (one JSON.stringify of the rows): Dates become ISO strings there.
+    record: r as unknown as Record<string, unknown>,
   };
 }
 

@@ -12,6 +12,8 @@ import pino from "pino";
 import { buildOtter } from "../app/build-app.js";
 import { ConfigError, loadConfig } from "../app/config.js";
 import { ApiError, ConnectionError } from "../cli/client.js";
+import { firstUnavailablePort } from "../app/ports.js";
+import { demoGuide } from "./demo-guide.js";
 import { startSimulation } from "./index.js";
 import { progressLine, summaryLines } from "./report.js";
 import { loadScenarios, ScenarioError } from "./scenario.js";
@@ -36,6 +38,8 @@ async function main(): Promise<void> {
     ...process.env,
   };
   const config = loadConfig(env);
+  const busy = await firstUnavailablePort(config);
+  if (busy) throw new Error(busy);
   // The demo replays the last 48 hours: on yesterday's data it would play them twice. Its own
   // directory is scratch space and starts empty; a directory or database of your choosing is kept.
   if (!process.env.OTTER_DATA_DIR && !config.DATABASE_URL)
@@ -82,47 +86,7 @@ async function main(): Promise<void> {
     },
   });
 
-  const auth = `-H 'authorization: Bearer ${key}'`;
-  const today = new Date().toISOString().slice(0, 10);
-  const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
-  say(
-    `The simulator replays the last 48 hours of ${scenario.devices.length} devices at an hour per second. Look while it runs:`,
-  );
-  say();
-  say(
-    "  # the giraffe collar in Kenya: reports every hour, then its session hangs (open, no traffic)",
-  );
-  say(`  curl -s ${auth} ${url}/api/v1/sims/8944001000000001016/connectivity`);
-  say(`  curl -s ${auth} '${url}/api/v1/sims/8944001000000001016/sessions?limit=5'`);
-  say(
-    "  # the sea-otter tag in France on a Nordic-only plan: OFFLINE, every registration rejected with 5004",
-  );
-  say(`  curl -s ${auth} ${url}/api/v1/sims/8944001000000002014/connectivity`);
-  say(`  curl -s ${auth} '${url}/api/v1/sims/8944001000000002014/timeline?limit=5'`);
-  say("  # a smart meter in Sweden: activated by its first data session, daily usage per zone");
-  say(
-    `  curl -s ${auth} '${url}/api/v1/sims/8946007000000000017/usage?from=${twoDaysAgo}&to=${today}'`,
-  );
-  say("  # or with the CLI");
-  say(
-    `  OTTER_API_KEY=${key} OTTER_URL=${url} npx tsx src/cli/otter.ts sims list --state ACTIVATED`,
-  );
-  say();
-  say(
-    "  # once the replay has caught up with the present: reset the giraffe's connectivity through Otter —",
-  );
-  say(
-    "  # a Disconnect-Request to the simulated gateway and a cancel-location to its HSS; the collar re-attaches",
-  );
-  say(
-    `  curl -s -X POST ${auth} -H 'content-type: application/json' -d '{"type":"reset-connectivity","reason":"collar silent since the session hung"}' ${url}/api/v1/sims/8944001000000001016/actions`,
-  );
-  say(
-    "  # or wake it with an SMS through the simulated SMS centre (SMPP); follow the delivery and the follow-up",
-  );
-  say(
-    `  curl -s -X POST ${auth} -H 'content-type: application/json' -d '{"type":"send-sms","text":"WAKEUP","reason":"collar silent since the session hung"}' ${url}/api/v1/sims/8944001000000001016/actions`,
-  );
+  for (const line of demoGuide({ url, key, devices: scenario.devices.length })) say(line);
   say();
   say(
     `Simulated gateway: Disconnect-Requests on UDP 127.0.0.1:${running.coaPort}; HSS: ${running.hssUrl ?? "no endpoint"}; SMS centre: ${running.smsc ? `SMPP 127.0.0.1:${running.smsc.port}` : "none"}.`,

@@ -1,5 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { createSocket } from "node:dgram";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -30,7 +33,8 @@ describe("otter serve", () => {
     const r = await runCli(["serve", "--help"]);
     expect(r.code).toBe(0);
     for (const v of describeConfig()) expect(r.stdout).toContain(v.name);
-    expect(r.stdout).toMatch(/OTTER_HTTP_PORT\s+HTTP port for the API and console/);
+    expect(r.stdout).toMatch(/OTTER_HTTP_PORT\s+HTTP port for the API/);
+    expect(r.stdout).not.toMatch(/console/i); // there is no web console yet
     expect(r.stdout).toMatch(/--port <port>[^\n]*\n?[^\n]*\[OTTER_HTTP_PORT\]/);
   });
 
@@ -41,10 +45,46 @@ describe("otter serve", () => {
     expect(r.stdout).toBe("");
   });
 
-  it("lets a flag win over its environment variable", async () => {
+  it("lets a flag win over its environment variable, and names the flag in the error", async () => {
     const r = await runCli(["serve", "--port", "70000"], { OTTER_HTTP_PORT: "8080" });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("OTTER_HTTP_PORT");
+    const abc = await runCli(["serve", "--port", "abc"]);
+    expect(abc.code).toBe(2);
+    expect(abc.stderr).toMatch(/--port "abc" \(OTTER_HTTP_PORT\): must be a port number/);
+  });
+
+  it("on a taken port says which in one line and creates nothing", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "otter-busy-"));
+    const http = createServer();
+    const radius = createSocket("udp4");
+    try {
+      const httpPort = await freePort();
+      await new Promise<void>((resolve) => http.listen(httpPort, "127.0.0.1", resolve));
+      await new Promise<void>((resolve) => radius.bind(0, "127.0.0.1", resolve));
+      const dataDir = join(dir, "data");
+
+      const taken = await runCli(["serve", "--port", String(httpPort), "--data-dir", dataDir]);
+      expect(taken.code).toBe(1);
+      expect(taken.stderr).toBe(
+        `error: Otter cannot start: HTTP port ${httpPort} on 127.0.0.1 is already in use; choose another with --port or OTTER_HTTP_PORT.\n`,
+      );
+      expect(taken.stdout).toBe(""); // no admin key printed
+      expect(existsSync(dataDir)).toBe(false);
+
+      const radiusTaken = await runCli(["serve", "--port", "0", "--data-dir", dataDir], {
+        OTTER_RADIUS_PORT: String(radius.address().port),
+      });
+      expect(radiusTaken.code).toBe(1);
+      expect(radiusTaken.stderr).toMatch(
+        /^error: Otter cannot start: RADIUS port \d+\/udp on 127\.0\.0\.1 is already in use; choose another with OTTER_RADIUS_PORT\.\n$/,
+      );
+      expect(existsSync(dataDir)).toBe(false);
+    } finally {
+      http.close();
+      radius.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   describe("on a fresh data directory", () => {
@@ -94,6 +134,9 @@ describe("otter serve", () => {
       });
       expect(me.status).toBe(200);
       expect(first.run.stdout()).toContain(`listening on ${first.url}`);
+      expect(first.run.stderr()).toMatch(
+        /^warning: mail to customers is kept in the outbox \(no OTTER_SMTP_RELAY\) and would go out from Otter <otter@localhost>; set OTTER_MAIL_FROM/m,
+      );
       expect(await stop(first.run)).toEqual({ code: 0, signal: null });
 
       const second = await serveOnce();

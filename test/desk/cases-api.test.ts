@@ -360,7 +360,8 @@ describe("cases over the API", () => {
     const outbox = await t.api("GET", "/api/v1/outbox");
     expect(outbox.body.items[0]).toMatchObject({
       purpose: "case_reply",
-      status: "outbox",
+      status: "queued",
+      waitingForRelay: true,
       to: ["noc@zoo.example"],
       subject: `Re: Collar offline [Case #${c.number}]`,
     });

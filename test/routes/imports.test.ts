@@ -204,6 +204,15 @@ describe("SIM import", () => {
       body: { iccid: "1" },
     });
     expect(json.status).toBe(415);
+    // curl --data-binary without -H sends a form type: the answer says what to send instead.
+    const form = await t.api("POST", `/api/v1/sims/imports?accountId=${t.rootAccountId}`, {
+      raw: "iccid,imsi,msisdn\n",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(form.status).toBe(415);
+    expect(form.body.error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    expect(form.body.error.message).toContain("content-type text/csv");
+    expect(form.body.error.message).toContain("application/x-www-form-urlencoded");
     const big = await uploadCsv(t, simCsv(5000).csv, `accountId=${t.rootAccountId}`);
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe("UPLOAD_TOO_LARGE");

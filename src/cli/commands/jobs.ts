@@ -161,6 +161,14 @@ export async function watchJob(ctx: CliContext, id: string): Promise<number> {
   }
 }
 
+/** The counts in words; a dry run wrote nothing, so it says what it would have done. */
+function countsLine(job: Job): string {
+  const c = job.counts;
+  return job.dryRun
+    ? `would create ${c.created}, would update ${c.updated}, unchanged ${c.unchanged}, failed ${c.failed}`
+    : `created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}, failed ${c.failed}`;
+}
+
 function printOutcome(ctx: CliContext, job: Job): number {
   const code = job.status === "succeeded" ? 0 : 1;
   if (ctx.json) {
@@ -174,11 +182,7 @@ function printOutcome(ctx: CliContext, job: Job): number {
   out(
     `Job ${job.id} (${job.kind}${job.dryRun ? ", dry run: nothing written" : ""}) ${job.status}${took}.`,
   );
-  const c = job.counts;
-  if (c)
-    out(
-      `  created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}, failed ${c.failed}`,
-    );
+  if (job.counts) out(`  ${countsLine(job)}`);
   if (job.errorCount > 0) {
     const shown = job.errors.slice(0, ERRORS_SHOWN);
     out("");
@@ -217,11 +221,7 @@ function printJob(job: Job) {
     ["File", job.fileName],
     ["Status", job.dryRun ? `${job.status} (dry run: nothing written)` : job.status],
     ["Progress", `${p.phase || "-"} ${p.done}/${p.total} ${percent(p)}`.trim()],
-    [
-      "Counts",
-      job.counts &&
-        `created ${job.counts.created}, updated ${job.counts.updated}, unchanged ${job.counts.unchanged}, failed ${job.counts.failed}`,
-    ],
+    ["Counts", job.counts && countsLine(job)],
     ["Errors", job.errorCount],
     ["Failure", job.failure && `${job.failure.code}: ${job.failure.message}`],
     ["Created", job.createdAt],

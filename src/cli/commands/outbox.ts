@@ -1,9 +1,9 @@
 import type { Command } from "commander";
-import { MAIL_STATUSES } from "../../modules/mail/mail.schemas.js";
+import { OUTBOX_STATUSES } from "../../modules/mail/mail.schemas.js";
 import { contextOf, oneOf, positiveInt } from "../context.js";
 import { note, printJson, printTable } from "../format.js";
 
-const STATUSES = MAIL_STATUSES;
+const STATUSES = OUTBOX_STATUSES;
 
 interface MailSummary {
   id: string;
@@ -11,6 +11,7 @@ interface MailSummary {
   subject: string;
   purpose: string;
   status: (typeof STATUSES)[number];
+  waitingForRelay: boolean;
   attempts: number;
   lastError: string | null;
   createdAt: string;
@@ -39,7 +40,10 @@ export function registerOutbox(program: Command) {
         page.items,
         [
           { header: "CREATED", value: (m) => m.createdAt },
-          { header: "STATUS", value: (m) => m.status },
+          {
+            header: "STATUS",
+            value: (m) => (m.waitingForRelay ? `${m.status} (no relay)` : m.status),
+          },
           { header: "TO", value: (m) => m.to },
           { header: "SUBJECT", value: (m) => m.subject },
           { header: "TRIES", value: (m) => m.attempts },
@@ -48,5 +52,9 @@ export function registerOutbox(program: Command) {
         "The outbox is empty.",
       );
       if (page.nextCursor) note(`More messages: raise --limit (at most 1000).`);
+      if (page.items.some((m) => m.waitingForRelay))
+        note(
+          "(no relay): stored while no relay was configured (OTTER_SMTP_RELAY); once one is, POST /api/v1/outbox/{id}/retry sends it.",
+        );
     });
 }

@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander";
 import { type Config, ConfigError, describeConfig, loadConfig } from "../../app/config.js";
+import { firstUnavailablePort, listenersOf, whyNotListening } from "../../app/ports.js";
 import { OTTER_VERSION } from "../../app/version.js";
 
 /** The flags of `otter serve`, each the twin of an environment variable (the flag wins). */
@@ -22,6 +23,29 @@ function environmentHelp(): string {
       `  ${v.name.padEnd(width)}  ${v.description}${v.default ? ` (default: ${v.default})` : ""}`,
   );
   return `\nEnvironment variables (a flag above wins over its variable):\n${lines.join("\n")}\n`;
+}
+
+/** Config messages name variables; where the user typed a flag, they name the flag and its value. */
+function withFlags(message: string, flags: Record<string, string | undefined>): string {
+  let named = message;
+  for (const f of FLAGS) {
+    const value = flags[f.attr];
+    if (value === undefined) continue;
+    const flag = `${f.flags.split(" ")[0]} ${JSON.stringify(value)}`;
+    named = named.replace(new RegExp(`^(\\s*)${f.env}:`, "m"), `$1${flag} (${f.env}):`);
+  }
+  return named;
+}
+
+const DEFAULT_MAIL_FROM = /@localhost>?$/;
+
+/** Mail to customers from otter@localhost cannot be answered, and many servers refuse it. */
+function defaultMailFromWarning(config: Config): string | null {
+  if (!DEFAULT_MAIL_FROM.test(config.OTTER_MAIL_FROM)) return null;
+  const from = config.OTTER_MAIL_FROM;
+  return config.OTTER_SMTP_RELAY
+    ? `mail to customers goes out from ${from}, which they cannot answer; set OTTER_MAIL_FROM to your support address (e.g. "Support <support@example.com>").`
+    : `mail to customers is kept in the outbox (no OTTER_SMTP_RELAY) and would go out from ${from}; set OTTER_MAIL_FROM to your support address before you configure a relay.`;
 }
 
 function printBootstrapKey(key: string) {
@@ -50,10 +74,22 @@ async function serve(flags: Record<string, string | undefined>): Promise<void> {
     config = loadConfig(env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`${err.message}\nSee \`otter serve --help\` for every setting.\n`);
+    process.stderr.write(
+      `${withFlags(err.message, flags)}\nSee \`otter serve --help\` for every setting.\n`,
+    );
     process.exitCode = 2;
     return;
   }
+
+  // Before anything is created: a start that fails on a taken port must not first make the admin.
+  const busy = await firstUnavailablePort(config);
+  if (busy) {
+    process.stderr.write(`error: Otter cannot start: ${busy}.\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const mailFromWarning = defaultMailFromWarning(config);
+  if (mailFromWarning) process.stderr.write(`warning: ${mailFromWarning}\n`);
 
   // Loaded here, not at the top: client commands should not pay for the server's start-up.
   const [{ pino }, { buildOtter }] = await Promise.all([
@@ -75,7 +111,8 @@ async function serve(flags: Record<string, string | undefined>): Promise<void> {
       process.stderr.write(`${err.message}\n`);
       process.exit(2);
     }
-    logger.fatal({ err }, "Otter could not start");
+    // One line for the person at the terminal; the stack only when asked for (--log-level debug).
+    logger.debug({ err }, "Otter could not start");
     process.stderr.write(`error: Otter could not start: ${(err as Error).message}\n`);
     process.exit(1);
   }
@@ -114,19 +151,12 @@ async function serve(flags: Record<string, string | undefined>): Promise<void> {
   try {
     url = await otter.listen();
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    // The SMTP listener (case desk) starts after HTTP: its port may be the one taken.
-    const busy = (err as { port?: number }).port;
-    const smtp =
-      busy !== undefined && busy === config.OTTER_SMTP_PORT && busy !== config.OTTER_HTTP_PORT;
-    const why =
-      code !== "EADDRINUSE"
-        ? (err as Error).message
-        : smtp
-          ? `SMTP port ${config.OTTER_SMTP_PORT} on ${config.OTTER_SMTP_HOST} is already in use (choose another with OTTER_SMTP_PORT)`
-          : `port ${config.OTTER_HTTP_PORT} on ${config.OTTER_HOST} is already in use (choose another with --port or OTTER_HTTP_PORT)`;
-    logger.fatal({ err }, "Otter could not listen");
-    process.stderr.write(`error: Otter could not listen: ${why}\n`);
+    // Checked free at start; another process took a port in the meantime.
+    const e = err as NodeJS.ErrnoException & { port?: number };
+    const listener = listenersOf(config).find((l) => l.port === e.port);
+    const why = listener ? whyNotListening(listener, e.code, e.message) : e.message;
+    logger.debug({ err }, "Otter could not listen");
+    process.stderr.write(`error: Otter could not listen: ${why}.\n`);
     await otter.close().catch(() => {});
     process.exit(1);
   }
@@ -141,7 +171,7 @@ export function registerServe(program: Command) {
   const cmd = program
     .command("serve")
     .description(
-      "Start Otter: the API, the console and the background workers, on embedded storage (PGlite) or PostgreSQL.",
+      "Start Otter: the API, the RADIUS and SMTP listeners and the background workers, on embedded storage (PGlite) or PostgreSQL.",
     );
   for (const f of FLAGS) {
     const v = vars.get(f.env);

@@ -6,7 +6,7 @@ export const mailErrors = {
   notRetryable: (id: string, status: string) =>
     conflict(
       "MAIL_NOT_RETRYABLE",
-      `Mail message ${id} is ${status}; only failed messages (or outbox messages once a relay is configured) can be retried.`,
+      `Mail message ${id} is ${status}; only failed messages (or messages waiting for a relay, once one is configured) can be retried.`,
       { status },
     ),
   relayNotConfigured: () =>

@@ -1,4 +1,24 @@
 import type { MailMessage } from "../../db/schema.js";
+import type { MailStatus } from "./mail.repo.js";
+import type { OUTBOX_STATUSES } from "./mail.schemas.js";
+
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** The user's word for a stored status: `sending` and `outbox` are both still queued. */
+export const outboxStatusOf = (stored: MailStatus): OutboxStatus =>
+  stored === "sent" || stored === "failed" ? stored : "queued";
+
+/** The stored statuses a user's word stands for (the outbox filter). */
+export const storedStatusesOf = (status: OutboxStatus): MailStatus[] =>
+  status === "queued" ? ["queued", "sending", "outbox"] : [status];
+
+/** What `enqueue` answers, in the user's words. */
+export const presentEnqueued = (m: { id: string; messageId: string; status: MailStatus }) => ({
+  id: m.id,
+  messageId: m.messageId,
+  status: outboxStatusOf(m.status),
+  waitingForRelay: m.status === "outbox",
+});
 
 /** A message as the outbox list shows it: everything but the body. */
 export const presentMailSummary = (m: MailMessage) => ({
@@ -10,7 +30,8 @@ export const presentMailSummary = (m: MailMessage) => ({
   cc: m.cc_addresses,
   subject: m.subject,
   purpose: m.purpose,
-  status: m.status,
+  status: outboxStatusOf(m.status),
+  waitingForRelay: m.status === "outbox",
   attempts: m.attempts,
   // While sending, next_attempt_at is the claim's expiry, not an attempt the user should expect.
   nextAttemptAt: m.status === "queued" ? (m.next_attempt_at?.toISOString() ?? null) : null,

@@ -92,9 +92,11 @@ limit
 
 -- mailRepo.listVisible (example 2)
 -- $1 = "/0190a8a0-0000-7000-8000-000000000001/%"
--- $2 = "failed"
--- $3 = "0190a8a0-0000-7000-8000-000000000002"
--- $4 = 51
+-- $2 = "queued"
+-- $3 = "sending"
+-- $4 = "outbox"
+-- $5 = "0190a8a0-0000-7000-8000-000000000002"
+-- $6 = 51
 select
   *
 from
@@ -108,12 +110,12 @@ where
     where
       "account_scope"."path" like $1
   )
-  and "status" = $2
-  and "id" < $3
+  and "status" in ($2, $3, $4)
+  and "id" < $5
 order by
   "id" desc
 limit
-  $4;
+  $6;
 
 -- mailRepo.lockDue
 -- $1 = "queued"

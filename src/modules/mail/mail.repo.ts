@@ -24,13 +24,13 @@ export const mailRepo = {
   listVisible: (
     db: Executor,
     path: string,
-    opts: { status?: MailStatus; before?: string; limit: number },
+    opts: { statuses?: MailStatus[]; before?: string; limit: number },
   ) => {
     let q = db
       .selectFrom("mail_messages")
       .selectAll()
       .where((eb) => withinSubtree(eb, "mail_messages.account_id", path));
-    if (opts.status) q = q.where("status", "=", opts.status);
+    if (opts.statuses) q = q.where("status", "in", opts.statuses);
     if (opts.before) q = q.where("id", "<", opts.before);
     return q.orderBy("id", "desc").limit(opts.limit).execute();
   },
@@ -155,7 +155,7 @@ export const mailRepoSql: SqlExamples<typeof mailRepo> = {
   findVisible: [[`/${ACCOUNT_ID}/`, MAIL_ID]],
   listVisible: [
     [`/${ACCOUNT_ID}/`, { limit: 51 }],
-    [`/${ACCOUNT_ID}/`, { status: "failed", before: MAIL_ID, limit: 51 }],
+    [`/${ACCOUNT_ID}/`, { statuses: ["queued", "sending", "outbox"], before: MAIL_ID, limit: 51 }],
   ],
   lockDue: [[AT, 20]],
   lockLapsed: [[]],

@@ -1,12 +1,23 @@
 import { z } from "zod";
 import { pageQuery } from "../../http/paging.js";
 
-export const MAIL_STATUSES = ["queued", "sending", "sent", "failed", "outbox"] as const;
+/**
+ * A message's status as the user reads it: queued until it is sent, or failed after the last
+ * attempt. (Stored, a queued message is also `sending` while a node talks to the relay, or `outbox`
+ * when there is no relay; the latter shows as `waitingForRelay`.)
+ */
+export const OUTBOX_STATUSES = ["queued", "sent", "failed"] as const;
+
+const waitingForRelay = z
+  .boolean()
+  .describe(
+    "true: no relay is configured (OTTER_SMTP_RELAY), so Otter keeps the message and does not send it; once a relay is set, retry sends it.",
+  );
 
 export const mailIdParams = z.object({ id: z.string().uuid() });
 
 export const outboxQuery = z.object({
-  status: z.enum(MAIL_STATUSES).optional().describe("Only messages in this status."),
+  status: z.enum(OUTBOX_STATUSES).optional().describe("Only messages in this status."),
   ...pageQuery,
 });
 
@@ -26,10 +37,9 @@ export const mailSummaryOut = z.object({
   subject: z.string(),
   purpose: z.string().describe("Which part of Otter sent it, e.g. case_reply or relay_test."),
   status: z
-    .enum(MAIL_STATUSES)
-    .describe(
-      "outbox: kept locally (no relay); queued → sending → sent, or failed after the last attempt.",
-    ),
+    .enum(OUTBOX_STATUSES)
+    .describe("queued until it is sent, or failed after the last attempt."),
+  waitingForRelay,
   attempts: z.number().int(),
   nextAttemptAt: z.string().nullable(),
   lastError: z.string().nullable(),
@@ -51,7 +61,8 @@ export const outboxPage = z.object({
 export const enqueuedOut = z.object({
   id: z.string(),
   messageId: z.string(),
-  status: z.enum(MAIL_STATUSES),
+  status: z.enum(OUTBOX_STATUSES),
+  waitingForRelay,
 });
 
 export type OutboxQuery = z.infer<typeof outboxQuery>;

@@ -9,7 +9,13 @@ import { isUuid, newId } from "../../lib/ids.js";
 import { requirePermission } from "../auth/permissions.js";
 import type { Principal } from "../auth/principal.js";
 import { mailErrors } from "./mail.errors.js";
-import { presentMailMessage, presentMailSummary } from "./mail.presenter.js";
+import {
+  outboxStatusOf,
+  presentEnqueued,
+  presentMailMessage,
+  presentMailSummary,
+  storedStatusesOf,
+} from "./mail.presenter.js";
 import { mailRepo as repo, type MailStatus } from "./mail.repo.js";
 import type { OutboxQuery } from "./mail.schemas.js";
 import {
@@ -248,7 +254,7 @@ export function createMailService(deps: Deps) {
       if (opts.cursor && !isUuid(opts.cursor))
         throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
       const rows = await repo.listVisible(db, principal.accountPath, {
-        status: opts.status,
+        statuses: opts.status && storedStatusesOf(opts.status),
         before: opts.cursor,
         limit: opts.limit + 1,
       });
@@ -268,7 +274,7 @@ export function createMailService(deps: Deps) {
       return inTransaction(db, async (tx) => {
         const m = await requireVisible(principal, id, tx);
         if (m.status !== "failed" && m.status !== "outbox")
-          throw mailErrors.notRetryable(id, m.status);
+          throw mailErrors.notRetryable(id, outboxStatusOf(m.status));
         if (!transport) throw mailErrors.relayNotConfigured();
         const res = await repo.requeue(tx, id, m.status, clock.now());
         if (Number(res.numUpdatedRows) === 0) throw mailErrors.notRetryable(id, "changing");
@@ -279,7 +285,7 @@ export function createMailService(deps: Deps) {
     /** Queues a short message to `to`, so an operator can see the relay configuration work end to end. */
     async sendTest(principal: Principal, to: string) {
       requirePermission(principal, "mail:read");
-      return inTransaction(db, (tx) =>
+      const queued = await inTransaction(db, (tx) =>
         enqueue(tx, {
           accountId: principal.accountId,
           to: [to],
@@ -290,6 +296,7 @@ export function createMailService(deps: Deps) {
             "If you are reading it, Otter's mail relay configuration works.\n",
         }),
       );
+      return presentEnqueued(queued);
     },
 
     /**

@@ -12,8 +12,11 @@ const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" |
 export const simImportRoutes =
   (s: { simImport: SimImport }): FastifyPluginAsyncZod =>
   async (app) => {
-    // The body stays a stream: files of hundreds of megabytes are never held in memory.
+    // The body stays a stream: files of hundreds of megabytes are never held in memory. Any other
+    // type reaches the handler too (this plugin's routes only), which answers how to send the file.
+    app.removeAllContentTypeParsers();
     app.addContentTypeParser(CSV_TYPES, (_req, payload, done) => done(null, payload));
+    app.addContentTypeParser("*", (_req, payload, done) => done(null, payload));
 
     app.post(
       "/api/v1/sims/imports",
@@ -45,12 +48,14 @@ export const simImportRoutes =
       },
       async (req, reply) => {
         const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-        if (!CSV_TYPES.includes(type))
+        if (!CSV_TYPES.includes(type)) {
+          reply.header("connection", "close"); // the body is left unread
           throw new OtterError(
             "unsupported_media_type",
             "UNSUPPORTED_MEDIA_TYPE",
-            "Send the file with content-type text/csv.",
+            `The import takes a CSV file, sent with content-type text/csv (this request has ${type ? `content-type ${type}` : "no content-type"}); with curl: -H 'content-type: text/csv' --data-binary @sims.csv.`,
           );
+        }
         const name = req.headers["x-otter-file-name"];
         try {
           // Not destroyed on an early refusal, so the 4xx answer still reaches the client.
