@@ -261,7 +261,9 @@ describe("people sign in with a password and a session cookie", () => {
     expect(known.body).toEqual(unknown.body);
     const first = await mailTo(a.user.email);
     expect(relay.received.length).toBe(sent + 1);
-    expect(first?.parsed.subject).toBe("Reset your Otter password");
+    // The user chose Swedish above: Otter writes to them in it.
+    expect(first?.parsed.subject).toBe("Återställ ditt lösenord till Otter");
+    expect(first!.parsed.text).toContain("Länken fungerar en gång, i en timme.");
     const expired = tokenInMail(first!.parsed.text!);
     expect(first!.parsed.text).toContain(`${PUBLIC}/reset-password#token=`);
 

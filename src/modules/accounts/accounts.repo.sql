@@ -422,6 +422,16 @@ where
   "users"."id" = $1
   and "users"."disabled_at" is null;
 
+-- accountsRepo.userLanguage
+-- $1 = "0190a8a0-0000-7000-8000-000000000003"
+select
+  coalesce("users"."language", "accounts"."language") as "language"
+from
+  "users"
+  inner join "accounts" on "accounts"."id" = "users"."account_id"
+where
+  "users"."id" = $1;
+
 -- accountsRepo.updateUserPreferences
 -- $1 = "it"
 -- $2 = "Europe/Rome"

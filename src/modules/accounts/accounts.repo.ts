@@ -226,6 +226,15 @@ export const accountsRepo = {
       .where("users.disabled_at", "is", null)
       .executeTakeFirst(),
 
+  /** The language to write to a user in: their own, else their account's. */
+  userLanguage: (db: Executor, userId: string) =>
+    db
+      .selectFrom("users")
+      .innerJoin("accounts", "accounts.id", "users.account_id")
+      .select((eb) => eb.fn.coalesce("users.language", "accounts.language").as("language"))
+      .where("users.id", "=", userId)
+      .executeTakeFirst(),
+
   /** A user's own language and time zone (null: the account's). */
   updateUserPreferences: (
     db: Executor,
@@ -345,6 +354,7 @@ export const accountsRepoSql: SqlExamples<typeof accountsRepo> = {
   ],
   findPrincipalByKeyHash: [["9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"]],
   findPrincipalByUserId: [[USER]],
+  userLanguage: [[USER]],
   updateUserPreferences: [[USER, { language: "it", time_zone: "Europe/Rome" }]],
   touchApiKey: [[KEY, AT]],
   insertApiKey: [

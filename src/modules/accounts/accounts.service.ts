@@ -480,6 +480,10 @@ export function createAccountsService(deps: Deps) {
       async contactsByPhoneTail(ex: Executor, tail: string, accountPath: string, limit = 20) {
         return repo.contactsByPhoneTail(ex, tail, accountPath, limit);
       },
+      /** The language to write to a user in (`en`, `it`, `sv`…): their own, else their account's. */
+      async userLanguage(ex: Executor, userId: string): Promise<string> {
+        return (await repo.userLanguage(ex, userId))?.language ?? "en";
+      },
       /** The user signing in with this address (any case), enabled or not. */
       async userByEmail(ex: Executor, email: string) {
         return repo.findUserByEmail(ex, email);

@@ -8,6 +8,7 @@ import { requirePermission } from "../auth/permissions.js";
 import { actorOf, type Principal } from "../auth/principal.js";
 import type { MailService } from "../mail/mail.service.js";
 import { signinErrors } from "./signin.errors.js";
+import { invitationMail, resetMail } from "./signin-mail.js";
 import { signinRepo as repo } from "./signin.repo.js";
 import type { SetPasswordInput, SignInInput } from "./signin.schemas.js";
 import {
@@ -191,20 +192,17 @@ export function createSigninService(deps: Deps) {
           created_at: now,
           expires_at: expiresAt,
         });
+        const language = await accounts.directory.userLanguage(tx, user.id);
         await deps.mail.enqueue(tx, {
           accountId: user.account_id,
           to: [user.email],
-          subject: "You are invited to Otter",
-          text: [
-            `Hello ${user.name},`,
-            "",
-            `${principal.name} invited you to Otter. Open this link to choose your password:`,
-            "",
-            link("/set-password", token),
-            "",
-            `The link works once, until ${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
-            `Then sign in with your e-mail address, ${user.email}.`,
-          ].join("\n"),
+          ...invitationMail(language, {
+            name: user.name,
+            inviter: principal.name,
+            email: user.email,
+            link: link("/set-password", token),
+            until: `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+          }),
           purpose: "user_invitation",
         });
         await deps.audit.record(tx, {
@@ -242,19 +240,11 @@ export function createSigninService(deps: Deps) {
           created_at: now,
           expires_at: expiresAt,
         });
+        const language = await accounts.directory.userLanguage(tx, user.id);
         await deps.mail.enqueue(tx, {
           accountId: user.account_id,
           to: [user.email],
-          subject: "Reset your Otter password",
-          text: [
-            `Hello ${user.name},`,
-            "",
-            "Someone (we hope you) asked to reset your Otter password. Open this link to choose a new one:",
-            "",
-            link("/reset-password", token),
-            "",
-            `The link works once, for one hour. If you did not ask, ignore this mail: your password stays as it is.`,
-          ].join("\n"),
+          ...resetMail(language, { name: user.name, link: link("/reset-password", token) }),
           purpose: "password_reset",
         });
       });
