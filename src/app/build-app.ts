@@ -77,6 +77,8 @@ import { createSlaService } from "../modules/desk/sla/sla.service.js";
 import { slaRoutes } from "../modules/desk/sla/sla.routes.js";
 import { createKnowledgeService } from "../modules/desk/knowledge/knowledge.service.js";
 import { knowledgeRoutes } from "../modules/desk/knowledge/knowledge.routes.js";
+import { createSigninService } from "../modules/signin/signin.service.js";
+import { SIGNIN_PUBLIC_PATHS, signinRoutes } from "../modules/signin/signin.routes.js";
 import { type Config, ConfigError } from "./config.js";
 import { OTTER_VERSION } from "./version.js";
 import type { IdGenerator } from "../lib/ids.js";
@@ -152,6 +154,23 @@ export async function buildOtter(infra: Infrastructure) {
   });
 
   const sims = createSimsService({ db, clock, accounts, catalog, events });
+
+  // Links in mails need a URL people can open; the bind address is a guess (docs/sign-in.md).
+  let publicUrl =
+    config.OTTER_PUBLIC_URL ?? guessPublicUrl(config.OTTER_HOST, config.OTTER_HTTP_PORT);
+  if (!config.OTTER_PUBLIC_URL)
+    logger.warn(
+      { guessed: publicUrl },
+      "OTTER_PUBLIC_URL is not set: links in invitation and password reset mails use a URL guessed from the bind address",
+    );
+  const signin = createSigninService({
+    db,
+    clock,
+    accounts,
+    mail,
+    audit,
+    publicUrl: () => publicUrl,
+  });
 
   const jobs = createJobsService({
     db,
@@ -231,6 +250,7 @@ export async function buildOtter(infra: Infrastructure) {
 
   const services = {
     accounts,
+    signin,
     audit,
     events,
     catalog,
@@ -412,12 +432,21 @@ export async function buildOtter(infra: Infrastructure) {
     metrics,
     version: OTTER_VERSION,
     authenticate: (key) => accounts.authenticate(key),
+    sessions: {
+      authenticate: (secret) => signin.authenticate(secret),
+      csrfTokenOf: (secret) => signin.csrfTokenOf(secret),
+      publicPaths: SIGNIN_PUBLIC_PATHS,
+    },
+    trustProxy: config.OTTER_TRUST_PROXY,
     rateLimitPerMinute: config.OTTER_RATE_LIMIT_PER_MINUTE,
   });
   await app.register(
     systemRoutes({ db, metrics, engine: database.engine, version: OTTER_VERSION }),
   );
   await app.register(accountsRoutes(services));
+  await app.register(
+    signinRoutes(services, { secureCookies: new URL(publicUrl).protocol === "https:" }),
+  );
   await app.register(catalogRoutes(services));
   await app.register(simsRoutes(services));
   await app.register(fleetRoutes(services));
@@ -511,6 +540,9 @@ export async function buildOtter(infra: Infrastructure) {
     /** Starts the HTTP and RADIUS listeners; returns the HTTP URL. */
     async listen(): Promise<string> {
       const url = await app.listen({ host: config.OTTER_HOST, port: config.OTTER_HTTP_PORT });
+      // Port 0 picks a free port: the guess is only right once it is known.
+      if (!config.OTTER_PUBLIC_URL && config.OTTER_HTTP_PORT === 0)
+        publicUrl = guessPublicUrl(config.OTTER_HOST, new URL(url).port);
       radius = await startRadiusServer({
         host: config.OTTER_RADIUS_HOST,
         port: config.OTTER_RADIUS_PORT,
@@ -569,3 +601,9 @@ export async function buildOtter(infra: Infrastructure) {
 }
 
 export type Otter = Awaited<ReturnType<typeof buildOtter>>;
+
+/** http://<host>:<port>, with a wildcard bind address replaced by localhost (no one opens 0.0.0.0). */
+function guessPublicUrl(host: string, port: number | string): string {
+  const name = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+  return `http://${name.includes(":") ? `[${name}]` : name}:${port}`;
+}

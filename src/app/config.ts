@@ -235,6 +235,34 @@ export const configSchema = z.object({
     .describe(
       "Calendar months of daily usage kept besides the current one; older monthly partitions are dropped whole. 0 keeps usage for ever.",
     ),
+  OTTER_PUBLIC_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, "must be an http:// or https:// URL")
+    .optional()
+    .describe(
+      "The URL people open Otter at (https://otter.example.com): links in invitation and reset mails start with it, and session cookies are Secure when it is https. Unset: derived from OTTER_HOST and OTTER_HTTP_PORT, with a warning at start.",
+    ),
+  OTTER_TRUST_PROXY: z
+    .string()
+    .default("false")
+    .refine(
+      (v) =>
+        /^(true|false|\d{1,2})$/.test(v) || v.split(",").every((a) => isAddressOrCidr(a.trim())),
+      "must be true, false, a number of proxy hops, or comma-separated proxy addresses/CIDR blocks",
+    )
+    .transform((v): boolean | number | string[] =>
+      v === "true"
+        ? true
+        : v === "false"
+          ? false
+          : /^\d+$/.test(v)
+            ? Number(v)
+            : v.split(",").map((a) => a.trim()),
+    )
+    .describe(
+      "Which reverse proxies' X-Forwarded-For and X-Forwarded-Proto to believe (client address of a session, rate limits): false, true (any), a hop count, or their addresses/CIDR blocks (docs/sign-in.md).",
+    ),
   OTTER_RATE_LIMIT_PER_MINUTE: z.coerce
     .number()
     .int()

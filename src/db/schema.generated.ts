@@ -527,6 +527,37 @@ export interface RegistrationEvents {
   visited_plmn: string | null;
 }
 
+export interface SigninFailures {
+  email: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
+export interface SigninSessions {
+  account_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  id: string;
+  ip: string | null;
+  last_seen_at: Timestamp;
+  revoked_at: Timestamp | null;
+  token_hash: string;
+  user_agent: string | null;
+  user_id: string;
+}
+
+export interface SigninTokens {
+  account_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  id: string;
+  purpose: string;
+  token_hash: string;
+  used_at: Timestamp | null;
+  user_id: string;
+}
+
 export interface SimActions {
   account_id: string;
   completed_at: Timestamp | null;
@@ -702,14 +733,23 @@ export interface UsageDaily {
   zone_key: string;
 }
 
+export interface UserPasswords {
+  account_id: string;
+  password_hash: string;
+  set_at: Timestamp;
+  user_id: string;
+}
+
 export interface Users {
   account_id: string;
   created_at: Timestamp;
   disabled_at: Timestamp | null;
   email: string;
   id: string;
+  language: string | null;
   name: string;
   role: string;
+  time_zone: string | null;
 }
 
 export interface WebhookAttempts {
@@ -806,6 +846,9 @@ export interface DB {
   rate_plans: RatePlans;
   registration_event_keys: RegistrationEventKeys;
   registration_events: RegistrationEvents;
+  signin_failures: SigninFailures;
+  signin_sessions: SigninSessions;
+  signin_tokens: SigninTokens;
   sim_actions: SimActions;
   sim_audit: SimAudit;
   sim_import_rows: SimImportRows;
@@ -816,6 +859,7 @@ export interface DB {
   sms_messages: SmsMessages;
   unknown_imsis: UnknownImsis;
   usage_daily: UsageDaily;
+  user_passwords: UserPasswords;
   users: Users;
   webhook_attempts: WebhookAttempts;
   webhook_deliveries: WebhookDeliveries;

@@ -58,6 +58,7 @@ interface Refinements {
   sim_scheduled_changes: { status: "pending" | "applied" | "failed" | "cancelled" };
   jobs: { status: "queued" | "running" | "succeeded" | "failed" | "cancelled" };
   mail_messages: { status: "queued" | "sending" | "sent" | "failed" | "outbox" };
+  signin_tokens: { purpose: "invitation" | "reset" };
   /** Their IMSIs come from RADIUS accounting, parsed by the decoder. */
   accounting_records: { imsi: Imsi | null };
   data_sessions: { status: "open" | "closed"; imsi: Imsi | null };
@@ -125,6 +126,10 @@ export type AccountsTable = DB["accounts"];
 export type ContactsTable = DB["contacts"];
 export type UsersTable = DB["users"];
 export type ApiKeysTable = DB["api_keys"];
+export type UserPasswordsTable = DB["user_passwords"];
+export type SigninSessionsTable = DB["signin_sessions"];
+export type SigninTokensTable = DB["signin_tokens"];
+export type SigninFailuresTable = DB["signin_failures"];
 export type ZonesTable = DB["zones"];
 export type CommunicationPlansTable = DB["communication_plans"];
 export type RatePlansTable = DB["rate_plans"];

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomUUID, timingSafeEqual } from "node:crypto";
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
@@ -26,6 +26,7 @@ import {
   MAX_REPORTED,
   undecodableQuery,
 } from "./text-input.js";
+import { CSRF_HEADER, readCookie, SESSION_COOKIE } from "./cookies.js";
 import "./principal.js";
 import type { Principal } from "../modules/auth/principal.js";
 
@@ -33,12 +34,28 @@ export interface HttpOptions {
   logger: Logger;
   metrics: Metrics;
   authenticate: (key: string) => Promise<Principal | null>;
+  /** People's sign-in sessions: a cookie works on every route as an API key does (docs/sign-in.md). */
+  sessions?: {
+    authenticate: (secret: string) => Promise<Principal | null>;
+    csrfTokenOf: (secret: string) => string;
+    /** Paths a person calls before signing in (sign-in, password reset). */
+    publicPaths: readonly string[];
+  };
+  /** Fastify's `trustProxy`: which proxies' X-Forwarded-For/-Proto to believe (OTTER_TRUST_PROXY). */
+  trustProxy?: boolean | number | string[];
   rateLimitPerMinute: number;
   version: string;
 }
 
 const PUBLIC_PATHS = new Set(["/healthz", "/metrics", "/api/v1/openapi.json"]);
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
+/** Methods that change nothing: they need no CSRF token with a cookie. */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+const sameSecret = (given: string | string[] | undefined, expected: string) => {
+  if (typeof given !== "string" || given.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+};
 
 /** Builds the Fastify instance with Otter's cross-cutting behaviour; routes are added by the caller. */
 export async function createHttpServer(opts: HttpOptions) {
@@ -49,6 +66,8 @@ export async function createHttpServer(opts: HttpOptions) {
       return typeof given === "string" && REQUEST_ID_RE.test(given) ? given : randomUUID();
     },
     bodyLimit: 10 * 1024 * 1024,
+    // Fastify takes a hop count too; its types list only one overload's shapes.
+    trustProxy: (opts.trustProxy ?? false) as boolean,
     return503OnClosing: true,
     // Before routing: a path that is not valid percent-encoded UTF-8 still gets the one envelope.
     frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
@@ -109,18 +128,48 @@ export async function createHttpServer(opts: HttpOptions) {
           "Otter — operations platform for IoT connectivity providers. All errors share the envelope { error: { code, message, requestId, details? } }.",
       },
       servers: [{ url: "/" }],
-      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
-      security: [{ bearer: [] }],
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          // A person's session (docs/sign-in.md); changes also need the X-CSRF-Token header.
+          session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
 
+  const publicPaths = new Set([...PUBLIC_PATHS, ...(opts.sessions?.publicPaths ?? [])]);
+
   // Authentication runs before everything else that touches the request (rate limit, parsing).
+  // An API key wins over a cookie; a cookie's changes need the session's CSRF token.
   app.addHook("onRequest", async (req) => {
     const path = req.url.split("?")[0]!;
-    if (PUBLIC_PATHS.has(path) || !path.startsWith("/api/")) return;
+    if (publicPaths.has(path) || !path.startsWith("/api/")) return;
     const header = req.headers.authorization;
+    const sessionSecret = header ? undefined : readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (sessionSecret && opts.sessions) {
+      const principal = await opts.sessions.authenticate(sessionSecret);
+      if (!principal)
+        throw new OtterError(
+          "unauthenticated",
+          "SESSION_ENDED",
+          "Your session has ended (signed out, revoked or expired): sign in again.",
+        );
+      if (
+        !SAFE_METHODS.has(req.method) &&
+        !sameSecret(req.headers[CSRF_HEADER], opts.sessions.csrfTokenOf(sessionSecret))
+      )
+        throw new OtterError(
+          "forbidden",
+          "CSRF_TOKEN_INVALID",
+          "A change made with the session cookie needs the session's CSRF token in the X-CSRF-Token header.",
+        );
+      req.principal = principal;
+      return;
+    }
     const match = header?.match(/^Bearer\s+(\S+)$/i);
     if (!match)
       throw new OtterError(
@@ -163,7 +212,8 @@ export async function createHttpServer(opts: HttpOptions) {
       max: opts.rateLimitPerMinute,
       timeWindow: 60_000,
       hook: "preHandler",
-      keyGenerator: (req) => req.principal?.apiKeyId ?? req.ip,
+      keyGenerator: (req) =>
+        req.principal ? (req.principal.sessionId ?? req.principal.apiKeyId) : req.ip,
       allowList: (req) => !req.url.startsWith("/api/"),
       errorResponseBuilder: (_req, ctx) =>
         new OtterError(
@@ -188,8 +238,11 @@ export async function createHttpServer(opts: HttpOptions) {
     const requestId = String(req.id);
     if (err instanceof OtterError) {
       const status = httpStatusOf(err.kind);
-      if (err.kind === "rate_limited" && !reply.hasHeader("retry-after"))
-        reply.header("retry-after", "60");
+      if (err.kind === "rate_limited" && !reply.hasHeader("retry-after")) {
+        const after = (err.details as { retryAfterSeconds?: number } | undefined)
+          ?.retryAfterSeconds;
+        reply.header("retry-after", String(after ?? 60));
+      }
       if (status >= 500) req.log.error({ err }, "request failed");
       return reply.code(status).send({
         error: {

@@ -191,6 +191,13 @@ describe("otter CLI as a client of a running server", () => {
     expect(key.stderr).toContain("not shown again");
     const apiKey = key.stdout.trim();
     expect(apiKey).toMatch(/^otk_\S+$/);
+    const invited = await otter(["users", "invite", id]);
+    expect(invited.code).toBe(0);
+    expect(invited.stdout).toMatch(
+      /^Invitation mailed to ops\d+@giraffe\.example; the link works once, until 2026-03-08T09:00:00\.000Z\.$/m,
+    );
+    const outbox = await t.api("GET", "/api/v1/outbox?limit=5");
+    expect(outbox.body.items[0]).toMatchObject({ purpose: "user_invitation" });
     const seen = await otter(["accounts", "list", "--json"], apiKey);
     expect((JSON.parse(seen.stdout) as { items: { id: string }[] }).items.map((a) => a.id)).toEqual(
       [account.id],

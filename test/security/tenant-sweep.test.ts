@@ -10,6 +10,7 @@ import {
   uploadCsv,
 } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
+import { asBrowser, giveUserPassword, signIn, type Signed } from "../support/signin.js";
 
 /**
  * Every route of the API, called by customer A's administrator with customer B's identifiers.
@@ -20,7 +21,9 @@ type Kind =
   | "tenant" // names a tenant resource: 404 (or 403 when the role lacks the right)
   | "operator_only" // a customer role lacks the right: 403
   | "scoped_list" // lists what A may see: 200 without any of B's identifiers
-  | "shared_catalog"; // operator-wide reference data (zones), readable by all, holds no tenant data
+  | "shared_catalog" // operator-wide reference data (zones), readable by all, holds no tenant data
+  | "before_sign_in" // called without a principal (sign-in, password reset): answers nothing of B's
+  | "own_session"; // acts on the caller's own session only (sign-out): 204 with a cookie, 400 with a key
 
 interface Entry {
   kind: Kind;
@@ -49,6 +52,7 @@ interface World {
   caseB: string;
   consultationB: string;
   mailbox: string;
+  sessionB: string;
 }
 
 const TABLE: Record<string, Entry> = {
@@ -70,6 +74,20 @@ const TABLE: Record<string, Entry> = {
   },
   listUsers: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}` },
   whoAmI: { kind: "scoped_list" },
+  updateMe: { kind: "scoped_list", body: () => ({ language: "it" }) },
+  inviteUser: { kind: "tenant", body: () => ({}) },
+  signIn: {
+    kind: "before_sign_in",
+    body: (w) => ({ email: w.b.admin.email, password: "a guess at B's password" }),
+  },
+  requestPasswordReset: { kind: "before_sign_in", body: (w) => ({ email: w.b.admin.email }) },
+  setPassword: {
+    kind: "before_sign_in",
+    body: () => ({ token: "not-a-token", password: "a guess at B's password" }),
+  },
+  signOut: { kind: "own_session" },
+  listSessions: { kind: "scoped_list" },
+  revokeSession: { kind: "tenant" },
   getUser: { kind: "tenant" },
   createApiKey: { kind: "tenant", body: () => ({}) },
   listApiKeys: { kind: "tenant" },
@@ -296,6 +314,9 @@ const TABLE: Record<string, Entry> = {
 
 let t: TestOtter;
 let w: World;
+/** A's administrator signed in: the sweep runs again with the cookie instead of the key. */
+let cookieA: Signed;
+const PASSWORD = "sweeping the otter den";
 let ops: { method: string; path: string; operationId: string }[];
 
 beforeAll(async () => {
@@ -386,7 +407,14 @@ beforeAll(async () => {
   const mailbox = (
     await t.api("POST", "/api/v1/desk/mailboxes", { body: { address: "support@operator.example" } })
   ).body.id;
+  await giveUserPassword(t, a.admin.id, PASSWORD);
+  await giveUserPassword(t, b.admin.id, PASSWORD);
+  cookieA = await signIn(t, a.admin.email, PASSWORD);
+  await signIn(t, b.admin.email, PASSWORD);
+  const sessionB = (await t.api("GET", "/api/v1/auth/sessions", { key: b.adminKey })).body.items[0]
+    .id;
   w = {
+    sessionB,
     a,
     b,
     cat,
@@ -461,6 +489,7 @@ function fill(path: string): string {
       ? w.cat.rate.id
       : w.cat.comm.id;
   return path
+    .replace(/^\/api\/v1\/auth\/sessions\/\{id\}$/, `/api/v1/auth/sessions/${w.sessionB}`)
     .replace("{id}", id)
     .replace("{ref}", ref)
     .replace("{iccid}", w.simB.iccid)
@@ -470,6 +499,7 @@ function fill(path: string): string {
     .replace("{accountId}", w.b.account.id)
     .replace("{deliveryId}", w.deliveryB)
     .replace("{subId}", w.consultationB)
+
     .replace("{macroId}", OPERATOR_THING);
 }
 
@@ -493,7 +523,8 @@ describe("tenant isolation across every route", () => {
     expect(missing).toEqual([]);
   });
 
-  it("never lets customer A succeed on, see or change customer B's data", async () => {
+  /** Calls every operation as A's administrator, with A's API key or with A's session cookie. */
+  async function sweep(how: "key" | "cookie") {
     const secrets = [
       w.b.account.id,
       w.b.admin.id,
@@ -510,21 +541,25 @@ describe("tenant isolation across every route", () => {
       w.ruleB,
       w.caseB,
       w.consultationB,
+      w.sessionB,
     ];
+    const auth = how === "key" ? { key: w.a.adminKey, headers: {} } : asBrowser(cookieA);
     for (const op of ops) {
+      // Signing out with the cookie would end the sweep's own session.
+      if (how === "cookie" && op.operationId === "signOut") continue;
       const entry = TABLE[op.operationId]!;
       const path = fill(op.path) + (entry.query ? `?${entry.query(w)}` : "");
       const body = entry.body?.(w);
       const res = entry.raw
         ? await t.api(op.method, path, {
-            key: w.a.adminKey,
+            key: auth.key,
             raw: entry.raw(w),
-            headers: { "content-type": entry.contentType ?? "text/csv" },
+            headers: { ...auth.headers, "content-type": entry.contentType ?? "text/csv" },
           })
-        : await t.api(op.method, path, { key: w.a.adminKey, body });
+        : await t.api(op.method, path, { ...auth, body });
       // An error may echo an identifier the caller gave; anything else of B's is a leak.
       const asked = path + JSON.stringify(body ?? "");
-      const label = `${op.method} ${path} (${op.operationId})`;
+      const label = `${how}: ${op.method} ${path} (${op.operationId})`;
       const text = typeof res.body === "string" ? res.body : JSON.stringify(res.body);
       for (const s of secrets)
         if (!asked.includes(s)) expect(text.includes(s), `${label} leaks ${s}`).toBe(false);
@@ -532,7 +567,21 @@ describe("tenant isolation across every route", () => {
       if (entry.kind === "operator_only") expect(res.status, label).toBe(403);
       if (entry.kind === "scoped_list" || entry.kind === "shared_catalog")
         expect(res.status, label).toBe(200);
+      if (entry.kind === "before_sign_in") expect([202, 400, 401], label).toContain(res.status);
+      if (entry.kind === "own_session") expect([204, 400], label).toContain(res.status);
     }
+  }
+
+  it("never lets customer A succeed on, see or change customer B's data", async () => {
+    await sweep("key");
+  });
+
+  it("answers A's session cookie exactly as A's key: B's data stays out of reach", async () => {
+    await sweep("cookie");
+    // The session survived the sweep, and B's is still open.
+    expect((await t.api("GET", "/api/v1/users/me", asBrowser(cookieA))).status).toBe(200);
+    const bSessions = await t.api("GET", "/api/v1/auth/sessions", { key: w.b.adminKey });
+    expect(bSessions.body.items.map((x: { id: string }) => x.id)).toEqual([w.sessionB]);
   });
 
   it("left all of B's data as it was", async () => {
@@ -592,9 +641,11 @@ describe("tenant isolation across every route", () => {
     ).toEqual(["support@operator.example"]);
   });
 
-  it("answers 401 on every API route without a key", async () => {
+  it("answers 401 on every API route without a key or a session", async () => {
     for (const op of ops) {
       if (op.path === "/api/v1/openapi.json") continue;
+      // Signing in and resetting a password is what one does before having either.
+      if (TABLE[op.operationId]!.kind === "before_sign_in") continue;
       const res = await t.api(op.method, fill(op.path), { key: null });
       expect(res.status, `${op.method} ${op.path}`).toBe(401);
     }

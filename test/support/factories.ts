@@ -31,7 +31,10 @@ export async function buildUser(t: TestOtter, accountId: string, role: Role, key
   if (res.status !== 201) throw new Error(`buildUser: ${res.status} ${JSON.stringify(res.body)}`);
   const k = await t.api("POST", `/api/v1/users/${res.body.id}/api-keys`, { key, body: {} });
   if (k.status !== 201) throw new Error(`buildUser key: ${k.status} ${JSON.stringify(k.body)}`);
-  return { user: res.body as { id: string; accountId: string }, key: k.body.key as string };
+  return {
+    user: res.body as { id: string; accountId: string; email: string },
+    key: k.body.key as string,
+  };
 }
 
 /** A customer account with an admin and a plain user. */

@@ -14,6 +14,18 @@ interface User {
   disabled: boolean;
 }
 
+interface Invitation {
+  userId: string;
+  email: string;
+  expiresAt: string;
+}
+
+const invite = (ctx: ReturnType<typeof contextOf>, userId: string) =>
+  ctx.client.post<Invitation>(`/api/v1/users/${seg(userId)}/invitation`, {});
+
+const invitationLine = (i: Invitation) =>
+  `Invitation mailed to ${i.email}; the link works once, until ${i.expiresAt}.`;
+
 export function registerUsers(program: Command) {
   const users = program.command("users").description("People and their API keys.");
 
@@ -52,8 +64,12 @@ export function registerUsers(program: Command) {
       `one of ${ROLES.join(", ")}`,
       oneOf(ROLES, (s) => s.toLowerCase()),
     )
+    .option("--invite", "mail them a link to choose their password and sign in")
     .action(
-      async (opts: { account: string; email: string; name: string; role: Role }, cmd: Command) => {
+      async (
+        opts: { account: string; email: string; name: string; role: Role; invite?: boolean },
+        cmd: Command,
+      ) => {
         const ctx = contextOf(cmd);
         const u = await ctx.client.post<User>("/api/v1/users", {
           accountId: opts.account,
@@ -61,11 +77,27 @@ export function registerUsers(program: Command) {
           name: opts.name,
           role: opts.role,
         });
-        if (ctx.json) return printJson(u);
+        const invitation = opts.invite ? await invite(ctx, u.id) : undefined;
+        if (ctx.json) return printJson(invitation ? { ...u, invitation } : u);
         out(`Created user ${u.name} <${u.email}> (${u.id}), role ${u.role}.`);
+        if (invitation) out(invitationLine(invitation));
+        else note(`Invite them to sign in with: otter users invite ${u.id}`);
         note(`Give them an API key with: otter users key ${u.id}`);
       },
     );
+
+  users
+    .command("invite")
+    .description(
+      "Mail a user a one-time link to choose their password (again: a new link replaces the old one).",
+    )
+    .argument("<user-id>", "the user's id")
+    .action(async (userId: string, _opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const invitation = await invite(ctx, userId);
+      if (ctx.json) return printJson(invitation);
+      out(invitationLine(invitation));
+    });
 
   users
     .command("key")

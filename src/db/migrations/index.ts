@@ -20,8 +20,8 @@ import * as m0018 from "./0018_network_partitions.js";
 import * as m0019 from "./0019_catalog_revision.js";
 import * as m0020 from "./0020_sim_import_staging.js";
 import * as m0021 from "./0021_zone_description.js";
-
-import * as m0025 from "./0025_sim_find.js";
+import * as m0022 from "./0022_sim_find.js";
+import * as m0023 from "./0023_signin.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -46,7 +46,8 @@ const migrations: Record<string, Migration> = {
   "0019_catalog_revision": m0019,
   "0020_sim_import_staging": m0020,
   "0021_zone_description": m0021,
-  "0025_sim_find": m0025,
+  "0022_sim_find": m0022,
+  "0023_signin": m0023,
 };
 
 export const migrationProvider: MigrationProvider = {

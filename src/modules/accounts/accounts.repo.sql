@@ -406,6 +406,43 @@ where
   and "api_keys"."revoked_at" is null
   and "users"."disabled_at" is null;
 
+-- accountsRepo.findPrincipalByUserId
+-- $1 = "0190a8a0-0000-7000-8000-000000000003"
+select
+  "users"."id" as "user_id",
+  "users"."name",
+  "users"."email",
+  "users"."role",
+  "accounts"."id" as "account_id",
+  "accounts"."path" as "account_path"
+from
+  "users"
+  inner join "accounts" on "accounts"."id" = "users"."account_id"
+where
+  "users"."id" = $1
+  and "users"."disabled_at" is null;
+
+-- accountsRepo.userLanguage
+-- $1 = "0190a8a0-0000-7000-8000-000000000003"
+select
+  coalesce("users"."language", "accounts"."language") as "language"
+from
+  "users"
+  inner join "accounts" on "accounts"."id" = "users"."account_id"
+where
+  "users"."id" = $1;
+
+-- accountsRepo.updateUserPreferences
+-- $1 = "it"
+-- $2 = "Europe/Rome"
+-- $3 = "0190a8a0-0000-7000-8000-000000000003"
+update "users"
+set
+  "language" = $1,
+  "time_zone" = $2
+where
+  "id" = $3;
+
 -- accountsRepo.touchApiKey
 -- $1 = "2026-12-01T00:00:00.000Z"
 -- $2 = "0190a8a0-0000-7000-8000-000000000004"

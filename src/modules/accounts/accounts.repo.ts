@@ -209,6 +209,39 @@ export const accountsRepo = {
       .where("users.disabled_at", "is", null)
       .executeTakeFirst(),
 
+  /** The principal of a signed-in user (a session), if the user is enabled. */
+  findPrincipalByUserId: (db: Executor, userId: string) =>
+    db
+      .selectFrom("users")
+      .innerJoin("accounts", "accounts.id", "users.account_id")
+      .select([
+        "users.id as user_id",
+        "users.name",
+        "users.email",
+        "users.role",
+        "accounts.id as account_id",
+        "accounts.path as account_path",
+      ])
+      .where("users.id", "=", userId)
+      .where("users.disabled_at", "is", null)
+      .executeTakeFirst(),
+
+  /** The language to write to a user in: their own, else their account's. */
+  userLanguage: (db: Executor, userId: string) =>
+    db
+      .selectFrom("users")
+      .innerJoin("accounts", "accounts.id", "users.account_id")
+      .select((eb) => eb.fn.coalesce("users.language", "accounts.language").as("language"))
+      .where("users.id", "=", userId)
+      .executeTakeFirst(),
+
+  /** A user's own language and time zone (null: the account's). */
+  updateUserPreferences: (
+    db: Executor,
+    id: string,
+    patch: { language?: string | null; time_zone?: string | null },
+  ) => db.updateTable("users").set(patch).where("id", "=", id).execute(),
+
   /** Sets when the key was last used, never moving it backwards (another node may have written later). */
   touchApiKey: (db: Executor, id: string, at: Date) =>
     db
@@ -320,6 +353,9 @@ export const accountsRepoSql: SqlExamples<typeof accountsRepo> = {
     ["dana@acme.example", { customersOnly: true }],
   ],
   findPrincipalByKeyHash: [["9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"]],
+  findPrincipalByUserId: [[USER]],
+  userLanguage: [[USER]],
+  updateUserPreferences: [[USER, { language: "it", time_zone: "Europe/Rome" }]],
   touchApiKey: [[KEY, AT]],
   insertApiKey: [
     [

@@ -4,7 +4,6 @@ import { errorResponses } from "../../http/envelope.js";
 import { page, pageQuery } from "../../http/paging.js";
 import { principalOf } from "../../http/principal.js";
 import type { AccountsService } from "./accounts.service.js";
-import { presentUser } from "./accounts.presenter.js";
 import {
   accountInput,
   accountOut,
@@ -14,8 +13,10 @@ import {
   apiKeyOut,
   contactInput,
   contactOut,
+  meOut,
   userInput,
   userOut,
+  userPreferencesPatch,
   uuid,
 } from "./accounts.schemas.js";
 
@@ -160,18 +161,26 @@ export const accountsRoutes =
       {
         schema: {
           operationId: "whoAmI",
+          summary: "Who is signed in (session cookie) or calling (API key)",
           tags: userTags,
-          response: {
-            200: userOut.extend({ accountPath: z.array(z.string()) }),
-            ...errorResponses,
-          },
+          response: { 200: meOut, ...errorResponses },
         },
       },
-      async (req) => {
-        const p = principalOf(req);
-        const user = await s.accounts.requireVisibleUser(p, p.userId);
-        return { ...presentUser(user), accountPath: p.accountPath.split("/").filter(Boolean) };
+      async (req) => s.accounts.me(principalOf(req)),
+    );
+
+    app.patch(
+      "/api/v1/users/me",
+      {
+        schema: {
+          operationId: "updateMe",
+          summary: "Set your own language and time zone",
+          tags: userTags,
+          body: userPreferencesPatch,
+          response: { 200: meOut, ...errorResponses },
+        },
       },
+      async (req) => s.accounts.updateMe(principalOf(req), req.body),
     );
 
     app.get(

@@ -145,6 +145,28 @@ export const userOut = z.object({
   disabled: z.boolean(),
 });
 
+/** The languages Otter's console speaks. */
+export const USER_LANGUAGES = ["en", "it", "sv"] as const;
+
+export const userPreferencesPatch = z
+  .object({
+    language: z.enum(USER_LANGUAGES).nullable().optional(),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, "must be an IANA time zone such as Europe/Stockholm")
+      .nullable()
+      .optional(),
+  })
+  .strict();
+
+export const meOut = userOut.extend({
+  accountPath: z.array(z.string()),
+  language: z.string(),
+  timeZone: z.string(),
+  own: z.object({ language: z.string().nullable(), timeZone: z.string().nullable() }),
+  authenticatedBy: z.enum(["session", "api_key"]),
+});
+
 export const apiKeyInput = z.object({ name: z.string().max(100).optional() }).strict();
 export const apiKeyOut = z.object({
   id: z.string(),
@@ -160,3 +182,4 @@ export type AccountInput = z.infer<typeof accountInput>;
 export type AccountPatch = z.infer<typeof accountPatch>;
 export type ContactInput = z.infer<typeof contactInput>;
 export type UserInput = z.infer<typeof userInput>;
+export type UserPreferencesPatch = z.infer<typeof userPreferencesPatch>;

@@ -13,7 +13,13 @@ import { displayPrefix, generateApiKey, hashApiKey } from "./api-key.js";
 import { createKeyUseRecorder } from "./key-use.js";
 import { accountsRepo as repo } from "./accounts.repo.js";
 import { presentAccount, presentContact, presentUser } from "./accounts.presenter.js";
-import type { AccountInput, AccountPatch, ContactInput, UserInput } from "./accounts.schemas.js";
+import type {
+  AccountInput,
+  AccountPatch,
+  ContactInput,
+  UserInput,
+  UserPreferencesPatch,
+} from "./accounts.schemas.js";
 
 export const accountNotFound = (id: string) =>
   notFound("ACCOUNT_NOT_FOUND", `Account ${id} was not found.`);
@@ -145,6 +151,44 @@ export function createAccountsService(deps: Deps) {
         role: row.role as Role,
         apiKeyId: row.api_key_id,
       };
+    },
+
+    /** The principal of a signed-in user's session, or null when the user is gone or disabled. */
+    async principalOfUser(userId: string, sessionId: string): Promise<Principal | null> {
+      const row = await repo.findPrincipalByUserId(db, userId);
+      if (!row) return null;
+      return {
+        userId: row.user_id,
+        name: row.name || row.email,
+        accountId: row.account_id,
+        accountPath: row.account_path,
+        role: row.role as Role,
+        apiKeyId: "",
+        sessionId,
+      };
+    },
+
+    /** Who is calling, with the language and time zone to show them things in (theirs, else the account's). */
+    async me(principal: Principal) {
+      const user = await this.requireVisibleUser(principal, principal.userId);
+      const account = (await repo.findById(db, user.account_id))!;
+      return {
+        ...presentUser(user),
+        accountPath: principal.accountPath.split("/").filter(Boolean),
+        language: user.language ?? account.language,
+        timeZone: user.time_zone ?? account.time_zone,
+        own: { language: user.language, timeZone: user.time_zone },
+        authenticatedBy: principal.sessionId ? ("session" as const) : ("api_key" as const),
+      };
+    },
+
+    /** A user sets their own language and time zone; null gives the account's back. */
+    async updateMe(principal: Principal, patch: UserPreferencesPatch) {
+      await repo.updateUserPreferences(db, principal.userId, {
+        ...(patch.language !== undefined && { language: patch.language }),
+        ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
+      });
+      return this.me(principal);
     },
 
     async create(principal: Principal, input: AccountInput) {
@@ -446,6 +490,14 @@ export function createAccountsService(deps: Deps) {
       /** Contacts in the subtree at `accountPath` whose phone number ends in `tail` (digits only), with their account's name. */
       async contactsByPhoneTail(ex: Executor, tail: string, accountPath: string, limit = 20) {
         return repo.contactsByPhoneTail(ex, tail, accountPath, limit);
+      },
+      /** The language to write to a user in (`en`, `it`, `sv`…): their own, else their account's. */
+      async userLanguage(ex: Executor, userId: string): Promise<string> {
+        return (await repo.userLanguage(ex, userId))?.language ?? "en";
+      },
+      /** The user signing in with this address (any case), enabled or not. */
+      async userByEmail(ex: Executor, email: string) {
+        return repo.findUserByEmail(ex, email);
       },
       async usersByIds(ex: Executor, ids: readonly string[]) {
         if (ids.length === 0) return [];

@@ -14,7 +14,10 @@ export interface Principal {
   /** Materialised path of the principal's account, e.g. `/<root>/<customer>/`. */
   accountPath: string;
   role: Role;
+  /** The API key the request came with; empty when it came with a session cookie. */
   apiKeyId: string;
+  /** The sign-in session the request came with (its cookie), if any. */
+  sessionId?: string;
 }
 
 /** Who made a change, as written into audit records. */
