@@ -56,7 +56,7 @@ describe("otter cases and otter desk", () => {
     ]);
     expect(reply.code, reply.stderr).toBe(0);
     expect(reply.stdout).toMatch(
-      /^Reply stored \(outbox\) as <case\..+>; the case is waiting_on_customer\.$/m,
+      /^Reply stored \(queued, no relay yet\) as <case\..+>; the case is waiting_on_customer\.$/m,
     );
     expect(
       (await otter(["cases", "note", `#${c.number}`, "--body", "Customer is a VIP."])).code,
@@ -81,7 +81,9 @@ describe("otter cases and otter desk", () => {
     expect(show.stdout).toMatch(
       new RegExp(`^Customer\\s+Zoo Telemetry \\(${zoo.account.id}\\)$`, "m"),
     );
-    expect(show.stdout).toMatch(/email_out\s+Operator admin: mail to noc@zoo\.example \(outbox\)/);
+    expect(show.stdout).toMatch(
+      /email_out\s+Operator admin: mail to noc@zoo\.example \(queued, no relay yet\)/,
+    );
     expect(show.stdout).toMatch(/note\s+Operator admin: internal note\n\s+Customer is a VIP\./);
     expect(show.stdout).toMatch(/phone\s+Operator admin: call inbound \+39 02 1234 5678 312s/);
 

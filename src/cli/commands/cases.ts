@@ -183,7 +183,7 @@ function describeEntry(e: Entry): string {
     case "email_in":
       return `mail from ${show(e.message?.from)}${e.message?.flags.length ? ` [${e.message.flags.join(", ")}]` : ""}`;
     case "email_out":
-      return `mail to ${show(e.message?.to)} (${show(e.message?.sendStatus)}${e.message?.waitingForRelay ? " (no relay)" : ""}${e.message?.sendError ? `: ${e.message.sendError}` : ""})${d.automatic ? " automatic" : ""}`;
+      return `mail to ${show(e.message?.to)} (${show(e.message?.sendStatus)}${e.message?.waitingForRelay ? ", no relay yet" : ""}${e.message?.sendError ? `: ${e.message.sendError}` : ""})${d.automatic ? " automatic" : ""}`;
     case "phone":
       return `call ${show(d.direction)} ${show(d.number)} ${show(d.durationSeconds)}s${d.contactName ? ` with ${String(d.contactName)}` : ""}`;
     case "note":
