@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCatalog, buildCustomer, buildSim, offer } from "../support/factories.js";
+import { buildCatalog, buildCustomer, buildSim, buildUser, offer } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
 import { runCli } from "./run-cli.js";
 
@@ -313,12 +313,24 @@ describe("otter desk queue and otter cases: the work as it is", () => {
       new RegExp(`^#${c.number}\\s+\\w+\\s.*Collar 9 silent$`, "m"),
     );
 
+    // A new agent's own queue is empty: it says so and where the cases nobody owns are.
+    const agent = await buildUser(t, t.rootAccountId, "operator_agent");
+    const own = await otter(["desk", "queue"], agent.key);
+    expect(own.code, own.stderr).toBe(0);
+    expect(own.stderr).toMatch(/^No open cases in this queue\.$/m);
+    expect(own.stderr).toMatch(
+      /^You own no open case; \d+ open cases? (has|have) no owner: otter desk queue --owner none$/m,
+    );
+
     const take = await otter(["cases", "set", String(c.number), "--owner", "me"]);
     expect(take.code, take.stderr).toBe(0);
     const admin = (await caseOf(c.id)).owner;
     expect(admin).not.toBeNull();
     const mine = await otter(["cases", "list", "--owner", "me", "--search", `#${c.number}`]);
-    expect(mine.stdout).toMatch(new RegExp(`^#${c.number}\\s+new\\s+high\\s`, "m"));
+    expect(mine.stdout).toMatch(
+      new RegExp(`^#${c.number}\\s+new\\s+high\\s+\\w+\\s+Serengeti Collars\\s`, "m"),
+    );
+    expect(mine.stdout).toMatch(/^NUMBER\s+STATE\s+PRIORITY\s+CATEGORY\s+CUSTOMER\s/m);
 
     const show = await otter(["cases", "show", `#${c.number}`]);
     expect(show.code, show.stderr).toBe(0);
@@ -328,6 +340,7 @@ describe("otter desk queue and otter cases: the work as it is", () => {
       /^First response\s+(running|at_risk|breached), due \S+Z \(\S+\+03:00 customer time\), .*(left|overdue)$/m,
     );
     expect(show.stdout).toMatch(/^Resolution\s+(running|at_risk|breached), due /m);
+    expect(show.stdout).toMatch(new RegExp(`^\\S+\\s+event\\s+.*: linked SIM ${sim.iccid}$`, "m"));
     expect(show.stdout).toMatch(
       new RegExp(
         `^  ${sim.iccid}  ACTIVATED  (ONLINE|ATTACHED|OFFLINE|BLOCKED)\\b.*  diagnosis (ok|warn|fail): \\S`,

@@ -38,7 +38,7 @@ describe("otter cases and otter desk", () => {
     expect(list.code, list.stderr).toBe(0);
     expect(list.stdout).toMatch(
       new RegExp(
-        `^#${c.number}\\s+new\\s+normal\\s+other\\s+${zoo.account.id}\\s+-\\s+Gateway silent since 06:00$`,
+        `^#${c.number}\\s+new\\s+normal\\s+other\\s+Zoo Telemetry\\s+-\\s+Gateway silent since 06:00$`,
         "m",
       ),
     );

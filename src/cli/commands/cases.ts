@@ -5,6 +5,7 @@ import { CliError, seg } from "../client.js";
 import { contextOf, oneOf, positiveInt } from "../context.js";
 import { note, out, printFields, printJson, printTable, show } from "../format.js";
 import { left } from "./desk-sla.js";
+import { accountNames } from "./sims.js";
 
 interface CaseRow {
   id: string;
@@ -193,6 +194,14 @@ function describeEntry(e: Entry): string {
     default:
       return [
         d.type,
+        // What a link event linked: the SIM (and how the mail named it), or the account.
+        d.sim ? `SIM ${String(d.sim)}` : "",
+        d.foundAs && d.foundAs !== "iccid" && d.value
+          ? `(the mail names its ${String(d.foundAs).toUpperCase()} ${String(d.value)})`
+          : "",
+        (d.type === "linked" || d.type === "unlinked") && !d.sim && d.accountId
+          ? `account ${String(d.accountId)}`
+          : "",
         d.from !== undefined ? `${show(d.from)} → ${show(d.to)}` : "",
         d.reason ? `(${String(d.reason)})` : "",
       ]
@@ -294,6 +303,11 @@ export function registerCases(program: Command) {
           `/api/v1/cases?${query.toString()}`,
         );
         if (ctx.json) return printJson(page);
+        // The customer by name, as `cases show` names it (one lookup per account on the page).
+        const lookup = accountNames(ctx.client);
+        const names = new Map<string, string>();
+        for (const id of new Set(page.items.map((c) => c.accountId)))
+          if (id) names.set(id, await lookup(id));
         printTable(
           page.items,
           [
@@ -301,7 +315,10 @@ export function registerCases(program: Command) {
             { header: "STATE", value: (c) => c.state },
             { header: "PRIORITY", value: (c) => c.priority },
             { header: "CATEGORY", value: (c) => c.category },
-            { header: "ACCOUNT", value: (c) => c.accountId ?? "triage" },
+            {
+              header: "CUSTOMER",
+              value: (c) => (c.accountId ? (names.get(c.accountId) ?? c.accountId) : "triage"),
+            },
             { header: "FROM", value: (c) => c.requesterEmail },
             { header: "SUBJECT", value: (c) => c.subject },
           ],

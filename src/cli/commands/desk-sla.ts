@@ -241,8 +241,21 @@ export function registerDeskSla(desk: Command) {
           { header: "STATE", value: (i) => i.state },
           { header: "SUBJECT", value: (i) => i.subject },
         ],
-        "No open cases in this queue.",
+        opts.owner === "none"
+          ? "No open case is waiting for an owner."
+          : "No open cases in this queue.",
       );
+      if (q.items.length === 0 && opts.owner === "me") {
+        // A newcomer's own queue is empty until they take a case: say where the new mail is.
+        const unowned = await ctx.client.get<{ total: number }>("/api/v1/desk/queue", {
+          owner: "none",
+          limit: 1,
+        });
+        if (unowned.total > 0)
+          note(
+            `You own no open case; ${unowned.total} open case${unowned.total === 1 ? " has" : "s have"} no owner: otter desk queue --owner none`,
+          );
+      }
       if (q.nextAfter != null)
         out(`… ${q.total - q.items.length} more (raise --limit, at most 1000).`);
     });

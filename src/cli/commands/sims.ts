@@ -75,7 +75,7 @@ interface AuditEntry {
 const simState = oneOf(SIM_STATES, (s) => s.toUpperCase());
 
 /** Account names for display, fetched once per account (a page of SIMs usually spans a few accounts). */
-function accountNames(client: OtterClient) {
+export function accountNames(client: OtterClient) {
   const cache = new Map<string, Promise<string>>();
   return (id: string) => {
     let name = cache.get(id);
