@@ -326,6 +326,9 @@ describe("otter desk queue and otter cases: the work as it is", () => {
     expect(take.code, take.stderr).toBe(0);
     const admin = (await caseOf(c.id)).owner;
     expect(admin).not.toBeNull();
+    expect(take.stdout).toMatch(
+      new RegExp(`^Case #${c.number}: new, high, other, owned by ${admin.name}\\.$`, "m"),
+    );
     const mine = await otter(["cases", "list", "--owner", "me", "--search", `#${c.number}`]);
     expect(mine.stdout).toMatch(
       new RegExp(`^#${c.number}\\s+new\\s+high\\s+\\w+\\s+Serengeti Collars\\s`, "m"),

@@ -500,7 +500,9 @@ export function registerCases(program: Command) {
           },
         );
         if (ctx.json) return printJson(c);
-        out(`Case #${c.number}: ${c.state}, ${c.priority}, ${c.category}.`);
+        out(
+          `Case #${c.number}: ${c.state}, ${c.priority}, ${c.category}, ${c.owner ? `owned by ${c.owner.name}` : "no owner"}.`,
+        );
       },
     );
 
