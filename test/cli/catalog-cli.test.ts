@@ -194,5 +194,14 @@ describe("catalog and account commands", () => {
       expect.stringMatching(/^│ {3}└── Finistère \(customer\) [0-9a-f-]{36}$/),
       expect.stringMatching(/^└── Normandy \(customer\) [0-9a-f-]{36}$/),
     ]);
+    // docs/cli.md: with --json, { items: [ { id, name, kind, children } ] }.
+    const treeJson = JSON.parse((await otter(["accounts", "tree", id, "--json"])).stdout);
+    expect(treeJson.items).toEqual([
+      expect.objectContaining({ id, name: "Sea Otter Research", kind: "customer" }),
+    ]);
+    expect(treeJson.items[0].children.map((c: { name: string }) => c.name)).toEqual([
+      "Brittany",
+      "Normandy",
+    ]);
   });
 });
