@@ -5,6 +5,7 @@ import { can } from "../auth/permissions.js";
 import type { Principal } from "../auth/principal.js";
 import type { DiagnosticsService } from "../diagnostics/diagnostics.service.js";
 import { mailDeliveryRepo } from "../mail/mail-delivery.shared.repo.js";
+import { outboxStatusOf } from "../mail/mail.presenter.js";
 import type { NetworkViewService } from "../network/network-view.service.js";
 import type { SimsService } from "../sims/sims.service.js";
 import { casesRepo } from "./cases.repo.js";
@@ -66,8 +67,8 @@ export function createCaseView(deps: Deps) {
             flags: r.flags,
             needsHuman: r.needs_human,
             rawSize: r.raw_size,
-            // The outbox's words (docs/mail.md): claimed by a node or kept for want of a relay is `queued`.
-            sendStatus: status === "sending" || status === "outbox" ? "queued" : status,
+            // The outbox's words (docs/mail.md), as the outbox itself shows them.
+            sendStatus: status === null ? null : outboxStatusOf(status),
             waitingForRelay: status === "outbox",
             sendError:
               r.direction === "out" ? (bounced ? r.send_error : (mail?.last_error ?? null)) : null,
