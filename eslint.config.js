@@ -7,7 +7,17 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["dist/", "node_modules/", ".ci/out/", "coverage/", ".bench/", "data/", "data-demo/"],
+    ignores: [
+      "dist/",
+      "node_modules/",
+      ".ci/out/",
+      "coverage/",
+      ".bench/",
+      "data/",
+      "data-demo/",
+      "console/dist/",
+      "console/src/api/schema.d.ts",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -73,5 +83,24 @@ export default tseslint.config(
     // itself asserts.
     files: ["src/db/migrations/**", "test/**", "**/*.test.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
+    // The console runs in the browser: its globals, not Node's; it reaches Otter only through /api/v1.
+    files: ["console/**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/src/*", "../../../src/**"],
+              message:
+                "the console talks to Otter only through /api/v1 (console/src/api/client.ts)",
+            },
+          ],
+        },
+      ],
+    },
   },
 );

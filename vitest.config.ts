@@ -27,27 +27,46 @@ export default defineConfig({
     // Per engine, the suite runs in two groups: everything but the timing tests, two files at a time;
     // then the files that measure how fast Otter answers under load, alone, so the suite's other file
     // is not what they measure (a timing test beside a PostgreSQL-heavy file saw single 106 ms answers).
-    projects: engines.flatMap((engine, i) => [
-      {
-        extends: true,
-        test: {
-          name: engine,
-          include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-          exclude: [...TIMING],
-          env: { OTTER_TEST_ENGINE: engine },
-          sequence: { groupOrder: 0 },
+    projects: [
+      ...engines.flatMap((engine, i) => [
+        {
+          extends: true as const,
+          test: {
+            name: engine,
+            include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+            exclude: [...TIMING, "test/console/**"],
+            env: { OTTER_TEST_ENGINE: engine },
+            sequence: { groupOrder: 0 },
+          },
         },
-      },
-      {
-        extends: true,
-        test: {
-          name: `${engine}-timing`,
-          include: [...TIMING],
-          env: { OTTER_TEST_ENGINE: engine },
-          sequence: { groupOrder: 1 + i },
-          fileParallelism: false,
+        {
+          extends: true as const,
+          test: {
+            name: `${engine}-timing`,
+            include: [...TIMING],
+            env: { OTTER_TEST_ENGINE: engine },
+            sequence: { groupOrder: 1 + i },
+            fileParallelism: false,
+          },
         },
-      },
-    ]),
+      ]),
+      // The console in a real browser (Debian's Chromium) against a real Otter on embedded storage, as
+      // a user runs it: once, with the PGlite engine; its pages ask only the API, which the engine
+      // suites already test on both engines. The console is built first when its build is stale.
+      ...(engines.includes("pglite")
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "console",
+                include: ["test/console/**/*.test.ts"],
+                env: { OTTER_TEST_ENGINE: "pglite" },
+                globalSetup: ["test/support/console-build.ts"],
+                sequence: { groupOrder: 0 },
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });

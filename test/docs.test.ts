@@ -112,7 +112,7 @@ describe.runIf(TEST_ENGINE === "pglite")("documentation stays true", () => {
         ).toBe(status!.trim().startsWith("supported"));
     // `npm start` says it is building before the build's silence.
     expect(pkg.scripts.start).toMatch(
-      /^node -e "console\.error\('Building Otter \(tsc\)…'\)" && npm run build/,
+      /^node -e "console\.error\('Building Otter \(tsc, then the console with Vite\)…'\)" && npm run build/,
     );
   });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { consoleTypes } from "../scripts/console-types.js";
 import { openApiDocument } from "./support/openapi.js";
 import { TEST_ENGINE } from "./support/engine.js";
 
@@ -9,6 +10,14 @@ describe.runIf(TEST_ENGINE === "pglite")("OpenAPI document", () => {
       readFileSync(new URL("../docs/openapi.json", import.meta.url), "utf8"),
     );
     expect(JSON.parse(JSON.stringify(await openApiDocument()))).toEqual(committed);
+  });
+
+  it("gives the console types generated from the committed document (run `npm run openapi`)", async () => {
+    const committed = JSON.parse(
+      readFileSync(new URL("../docs/openapi.json", import.meta.url), "utf8"),
+    );
+    const types = readFileSync(new URL("../console/src/api/schema.d.ts", import.meta.url), "utf8");
+    expect(types).toBe(await consoleTypes(committed));
   });
 
   it("gives every operation an operationId and documents the error envelope", async () => {

@@ -4,6 +4,7 @@ import { type Clock, systemClock } from "../lib/clock.js";
 import { createSecretBox, loadOrCreateKeyFile } from "../lib/secret-box.js";
 import { createMetrics } from "../http/metrics.js";
 import { createHttpServer } from "../http/server.js";
+import { consoleRoutes } from "../http/console.routes.js";
 import { createAuditService } from "../modules/audit/audit.service.js";
 import { createEventsService, type EventConsumers } from "../modules/events/events.service.js";
 import { createAccountsService } from "../modules/accounts/accounts.service.js";
@@ -464,6 +465,7 @@ export async function buildOtter(infra: Infrastructure) {
   await app.register(deskRoutes(allServices));
   await app.register(slaRoutes(allServices));
   await app.register(knowledgeRoutes(allServices));
+  await app.register(consoleRoutes());
   await app.ready();
 
   const stopMailWorker =

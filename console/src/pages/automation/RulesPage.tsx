@@ -1,0 +1,5 @@
+import { PageTitle } from "../../ui/states";
+
+export default function RulesPage() {
+  return <PageTitle title="Automation rules">Automation rules</PageTitle>;
+}

@@ -1,0 +1,5 @@
+import { PageTitle } from "../../ui/states";
+
+export default function CallersPage() {
+  return <PageTitle title="Caller lookup">Caller lookup</PageTitle>;
+}

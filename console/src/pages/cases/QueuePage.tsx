@@ -1,0 +1,5 @@
+import { PageTitle } from "../../ui/states";
+
+export default function QueuePage() {
+  return <PageTitle title="Cases">Cases</PageTitle>;
+}

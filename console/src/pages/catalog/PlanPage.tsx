@@ -1,0 +1,5 @@
+import { PageTitle } from "../../ui/states";
+
+export default function PlanPage() {
+  return <PageTitle title="Plan">Plan</PageTitle>;
+}

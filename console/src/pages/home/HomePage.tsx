@@ -1,0 +1,5 @@
+import { PageTitle } from "../../ui/states";
+
+export default function HomePage() {
+  return <PageTitle title="Home">Home</PageTitle>;
+}

@@ -1,0 +1,5 @@
+import { PageTitle } from "../../ui/states";
+
+export default function ProfilePage() {
+  return <PageTitle title="Your profile">Your profile</PageTitle>;
+}

@@ -1,0 +1,5 @@
+import { PageTitle } from "../../ui/states";
+
+export default function JobPage() {
+  return <PageTitle title="Job">Job</PageTitle>;
+}

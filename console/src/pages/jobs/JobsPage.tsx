@@ -1,0 +1,5 @@
+import { PageTitle } from "../../ui/states";
+
+export default function JobsPage() {
+  return <PageTitle title="Jobs">Jobs</PageTitle>;
+}

@@ -1,0 +1,5 @@
+import { PageTitle } from "../../ui/states";
+
+export default function SimPage() {
+  return <PageTitle title="SIM">SIM</PageTitle>;
+}

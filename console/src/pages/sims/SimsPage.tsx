@@ -1,0 +1,5 @@
+import { PageTitle } from "../../ui/states";
+
+export default function SimsPage() {
+  return <PageTitle title="SIMs">SIMs</PageTitle>;
+}

@@ -1,0 +1,5 @@
+import { PageTitle } from "../../ui/states";
+
+export default function WebhooksPage() {
+  return <PageTitle title="Webhooks">Webhooks</PageTitle>;
+}
