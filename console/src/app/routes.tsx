@@ -12,6 +12,7 @@ export const routes = [
   { path: "/cases", Page: lazy(() => import("../pages/cases/QueuePage")) },
   { path: "/cases/:id", Page: lazy(() => import("../pages/cases/CasePage")) },
   { path: "/callers", Page: lazy(() => import("../pages/cases/CallersPage")) },
+  { path: "/outbox", Page: lazy(() => import("../pages/outbox/OutboxPage")) },
   { path: "/accounts", Page: lazy(() => import("../pages/accounts/AccountsPage")) },
   { path: "/accounts/:id", Page: lazy(() => import("../pages/accounts/AccountPage")) },
   { path: "/catalog", Page: lazy(() => import("../pages/catalog/CatalogPage")) },

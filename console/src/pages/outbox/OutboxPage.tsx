@@ -1,0 +1,5 @@
+import { PageTitle } from "../../ui/states";
+
+export default function OutboxPage() {
+  return <PageTitle title="Outbox">Outbox</PageTitle>;
+}
