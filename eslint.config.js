@@ -3,6 +3,7 @@
 import js from "@eslint/js";
 import boundaries from "eslint-plugin-boundaries";
 import globals from "globals";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -88,7 +89,11 @@ export default tseslint.config(
     // The console runs in the browser: its globals, not Node's; it reaches Otter only through /api/v1.
     files: ["console/**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.browser } },
+    plugins: { "react-hooks": reactHooks },
     rules: {
+      // React's own rules of hooks: hooks in the same order on every render, effects list what they read.
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
       "no-restricted-imports": [
         "error",
         {
