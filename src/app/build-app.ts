@@ -426,7 +426,15 @@ export async function buildOtter(infra: Infrastructure) {
     knowledge,
   };
 
-  const bootstrap = await accounts.bootstrap({ apiKey: config.OTTER_BOOTSTRAP_API_KEY });
+  const created = await accounts.bootstrap({
+    apiKey: config.OTTER_BOOTSTRAP_API_KEY,
+    adminEmail: config.OTTER_ADMIN_EMAIL,
+  });
+  // The admin's way into the console on first start: a one-time link `otter serve` prints.
+  const bootstrap = {
+    ...created,
+    signIn: created.adminUserId ? await signin.firstSignInLink(created.adminUserId) : undefined,
+  };
 
   const app = await createHttpServer({
     logger,
@@ -537,7 +545,7 @@ export async function buildOtter(infra: Infrastructure) {
     clock,
     secrets,
     metrics,
-    /** Set on first start: the generated admin key (printed once by `otter serve`). */
+    /** Set on first start: the generated admin key and the admin's set-password link (printed once by `otter serve`). */
     bootstrap,
     /** Starts the HTTP and RADIUS listeners; returns the HTTP URL. */
     async listen(): Promise<string> {

@@ -55,6 +55,14 @@ export const configSchema = z.object({
     .describe(
       "Key that encrypts stored secrets. Generated into the data directory with PGlite; required with PostgreSQL.",
     ),
+  OTTER_ADMIN_EMAIL: z
+    .string()
+    .email("must be an e-mail address")
+    .max(320)
+    .optional()
+    .describe(
+      "E-mail address (the sign-in name) of the operator admin created on first start; admin@otter.local when unset.",
+    ),
   OTTER_BOOTSTRAP_API_KEY: z
     .string()
     .min(32, "must be at least 32 characters")

@@ -127,6 +127,10 @@ describe("otter serve", () => {
       const health = await (await fetch(`${first.url}/healthz`)).json();
       expect(health).toMatchObject({ status: "ok" });
       expect(first.run.stdout()).toContain("Store it now, it is not shown again.");
+      // …and the admin's one-time way into the console, at the URL Otter is reached at.
+      expect(first.run.stdout()).toMatch(
+        /To sign in to the console as admin@otter\.local, open this link once[^\n]*\n\s+http:\/\/127\.0\.0\.1:\d+\/set-password#token=\S+/,
+      );
       const keys = first.run.stdout().match(/otk_[A-Za-z0-9_-]+/g) ?? [];
       expect(new Set(keys).size).toBe(1);
       const me = await fetch(`${first.url}/api/v1/users/me`, {
@@ -142,6 +146,7 @@ describe("otter serve", () => {
       const second = await serveOnce();
       expect(second.run.stdout()).not.toContain("not shown again");
       expect(second.run.stdout()).not.toMatch(/otk_/);
+      expect(second.run.stdout()).not.toContain("set-password");
       const again = await fetch(`${second.url}/api/v1/users/me`, {
         headers: { authorization: `Bearer ${keys[0]}` },
       });

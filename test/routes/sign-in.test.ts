@@ -45,6 +45,28 @@ describe("people sign in with a password and a session cookie", () => {
     await relay?.close();
   });
 
+  it("gives the admin Otter creates on first start a one-time link into the console", async () => {
+    const first = t.otter.bootstrap;
+    expect(first.created).toBe(true);
+    expect(first.adminEmail).toBe("admin@otter.local");
+    expect(first.signIn?.link).toMatch(/^https:\/\/otter\.example\.com\/set-password#token=/);
+    const token = tokenInMail(first.signIn!.link);
+    const set = await t.api("POST", "/api/v1/auth/password", {
+      key: null,
+      body: { token, password: PASSWORD },
+    });
+    expect(set.status).toBe(200);
+    expect(set.body.email).toBe("admin@otter.local");
+    const again = await t.api("POST", "/api/v1/auth/password", {
+      key: null,
+      body: { token, password: `${PASSWORD}!` },
+    });
+    expect(again.status).toBe(400);
+    const admin = await signIn(t, "admin@otter.local", PASSWORD);
+    const me = await t.api("GET", "/api/v1/users/me", asBrowser(admin, false));
+    expect(me.body.role).toBe("operator_admin");
+  });
+
   it("invites a user by mail through the relay; the one-time link sets a strong password once", async () => {
     const invited = await t.api("POST", `/api/v1/users/${a.user.id}/invitation`, {
       key: a.adminKey,

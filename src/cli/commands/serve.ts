@@ -48,21 +48,27 @@ function defaultMailFromWarning(config: Config): string | null {
     : `mail to customers is kept in the outbox (no OTTER_SMTP_RELAY) and would go out from ${from}; set OTTER_MAIL_FROM to your support address before you configure a relay.`;
 }
 
-function printBootstrapKey(key: string) {
+function printBootstrap(key: string | undefined, signIn?: { email: string; link: string }) {
   const rule = "─".repeat(72);
-  process.stdout.write(
-    [
-      rule,
+  const lines = [rule];
+  if (key)
+    lines.push(
       "Otter created the operator admin. Its API key:",
       "",
       `    ${key}`,
       "",
       "Store it now, it is not shown again. Use it with the CLI:",
       `    export OTTER_API_KEY=${key}`,
-      rule,
+    );
+  else lines.push("Otter created the operator admin, with the API key of OTTER_BOOTSTRAP_API_KEY.");
+  if (signIn)
+    lines.push(
       "",
-    ].join("\n"),
-  );
+      `To sign in to the console as ${signIn.email}, open this link once (for 7 days) and choose a password:`,
+      `    ${signIn.link}`,
+    );
+  lines.push(rule, "");
+  process.stdout.write(lines.join("\n"));
 }
 
 async function serve(flags: Record<string, string | undefined>): Promise<void> {
@@ -118,8 +124,13 @@ async function serve(flags: Record<string, string | undefined>): Promise<void> {
   }
 
   // Before listening: if the port is taken, the key must still have been seen.
-  if (otter.bootstrap.created && !config.OTTER_BOOTSTRAP_API_KEY && otter.bootstrap.apiKey)
-    printBootstrapKey(otter.bootstrap.apiKey);
+  if (otter.bootstrap.created)
+    printBootstrap(
+      config.OTTER_BOOTSTRAP_API_KEY ? undefined : otter.bootstrap.apiKey,
+      otter.bootstrap.signIn && otter.bootstrap.adminEmail
+        ? { email: otter.bootstrap.adminEmail, link: otter.bootstrap.signIn.link }
+        : undefined,
+    );
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

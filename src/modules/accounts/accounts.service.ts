@@ -87,7 +87,7 @@ export function createAccountsService(deps: Deps) {
     async bootstrap(opts: {
       apiKey?: string;
       adminEmail?: string;
-    }): Promise<{ created: boolean; apiKey?: string }> {
+    }): Promise<{ created: boolean; apiKey?: string; adminUserId?: string; adminEmail?: string }> {
       return inTransaction(db, async (tx) => {
         if (await repo.findRoot(tx)) return { created: false };
         const now = clock.now();
@@ -106,10 +106,11 @@ export function createAccountsService(deps: Deps) {
           updated_at: now,
         });
         const userId = newId();
+        const adminEmail = opts.adminEmail ?? "admin@otter.local";
         await repo.insertUser(tx, {
           id: userId,
           account_id: rootId,
-          email: opts.adminEmail ?? "admin@otter.local",
+          email: adminEmail,
           name: "Operator admin",
           role: "operator_admin",
           created_at: now,
@@ -124,7 +125,7 @@ export function createAccountsService(deps: Deps) {
           name: "bootstrap",
           created_at: now,
         });
-        return { created: true, apiKey: key };
+        return { created: true, apiKey: key, adminUserId: userId, adminEmail };
       });
     },
 

@@ -218,6 +218,32 @@ export function createSigninService(deps: Deps) {
     },
 
     /**
+     * The first start's way into the console: a one-time link for the operator admin that Otter has
+     * just created, printed on the terminal by `otter serve` (there is no mailbox to send it to yet).
+     * Only the process that created the admin calls this; no route leads here.
+     */
+    async firstSignInLink(userId: string): Promise<{ link: string; expiresAt: string }> {
+      return inTransaction(db, async (tx) => {
+        const now = clock.now();
+        const token = newSecret();
+        const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
+        const [user] = await accounts.directory.usersByIds(tx, [userId]);
+        if (!user) throw new Error(`firstSignInLink: no user ${userId}`);
+        await repo.useAllTokens(tx, user.id, now);
+        await repo.insertToken(tx, {
+          id: newId(),
+          user_id: user.id,
+          account_id: user.account_id,
+          purpose: "invitation",
+          token_hash: hashSecret(token),
+          created_at: now,
+          expires_at: expiresAt,
+        });
+        return { link: link("/set-password", token), expiresAt: expiresAt.toISOString() };
+      });
+    },
+
+    /**
      * Mails a reset link when the address belongs to an enabled user; answers the same either way,
      * so the form tells nobody which addresses exist.
      */
