@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { buildCatalog, buildCustomer, buildSim, offer } from "../support/factories.js";
+import { launchBrowser, person, seriousA11yViolations, signedIn } from "../support/browser.js";
+import { startOtter, type TestOtter } from "../support/otter.js";
+
+/**
+ * Every main page of the console, opened by its deep link as an operations agent would: it shows its
+ * heading, no refused request, and axe-core finds no serious or critical accessibility violation.
+ */
+describe("console: every main page", () => {
+  let t: TestOtter;
+  let browser: Browser;
+  let page: Page;
+  let paths: string[];
+
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([startOtter(), launchBrowser()]);
+    const cat = await buildCatalog(t);
+    const { account } = await buildCustomer(t, { name: "Savanna Trackers" });
+    await offer(t, cat, account.id);
+    const sim = await buildSim(t, {
+      accountId: account.id,
+      communicationPlan: cat.comm.id,
+      ratePlan: cat.rate.id,
+    });
+    const opened = await t.api("POST", "/api/v1/cases", {
+      body: {
+        accountId: account.id,
+        subject: "We lost a giraffe",
+        description: "The collar went silent.",
+      },
+    });
+    if (opened.status !== 201) throw new Error(`open case: ${JSON.stringify(opened.body)}`);
+    paths = [
+      "/",
+      "/sims",
+      `/sims/${sim.iccid}`,
+      "/cases",
+      `/cases/${opened.body.id}`,
+      "/callers",
+      "/outbox",
+      "/accounts",
+      `/accounts/${account.id}`,
+      "/catalog",
+      `/catalog/rate-plans/${cat.rate.id}`,
+      `/catalog/communication-plans/${cat.comm.id}`,
+      "/jobs",
+      "/imports/new",
+      "/automation",
+      "/webhooks",
+      "/profile",
+    ];
+    const agent = await person(t, t.rootAccountId, "operator_admin");
+    page = await signedIn(browser, t, agent);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it("opens each page by its address with a heading, no error and no serious axe violation", async () => {
+    const found: Record<string, unknown> = {};
+    for (const path of paths) {
+      await page.goto(path);
+      await page.getByRole("heading", { level: 1 }).first().waitFor();
+      // Let the page's first requests settle: the loading line gives way to content or an error.
+      await expect
+        .poll(() =>
+          page
+            .getByRole("status")
+            .filter({ hasText: /Loading/ })
+            .count(),
+        )
+        .toBe(0);
+      const errors = await page.locator(".error-box").allTextContents();
+      const violations = await seriousA11yViolations(page);
+      if (errors.length || violations.length) found[path] = { errors, violations };
+    }
+    expect(found).toEqual({});
+  });
+
+  it("answers an unknown address inside the console with its not-found page", async () => {
+    await page.goto("/no/such/page");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Not found");
+    expect(await page.getByRole("link", { name: "Back to the home page" }).count()).toBe(1);
+  });
+
+  it("focuses the search box with / from any page", async () => {
+    await page.goto("/accounts");
+    await page.getByRole("heading", { level: 1 }).first().waitFor();
+    await page.keyboard.press("/");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("global-search");
+  });
+});
