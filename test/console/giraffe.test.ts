@@ -254,6 +254,10 @@ describe("console: the giraffe story", () => {
       .poll(() => target.locator("option").allTextContents())
       .toEqual(["ACTIVATED", "RETIRED"]);
 
+    // An unknown SIM shows the not-found page (another customer's SIM looks the same).
+    await page.goto("/sims/89440000000000000000");
+    await page.getByRole("heading", { level: 1, name: "Not found" }).waitFor();
+
     // A key that names two SIMs (a device IMEI both were seen in) lists both, each a link.
     const payload = "35209900176148";
     const imei = payload + luhnCheckDigit(payload);

@@ -116,6 +116,7 @@ function SimView({ sim, simKeyParam, t }: { sim: Sim; simKeyParam: string; t: T 
   const mayAct = me.role !== "customer_user";
   const [request, setRequest] = useState<RemoteKind | null>(null);
   const [followed, setFollowed] = useState<string | null>(null);
+  const [actionWarnings, setActionWarnings] = useState<Warning[]>([]);
   return (
     <div className="sim-page">
       <PageTitle title={t("title", { iccid: sim.iccid })}>
@@ -157,6 +158,7 @@ function SimView({ sim, simKeyParam, t }: { sim: Sim; simKeyParam: string; t: T 
         t={t}
         mayAct={mayAct}
         followed={followed}
+        warnings={actionWarnings}
         onFollow={setFollowed}
         onRequest={setRequest}
       />
@@ -165,9 +167,10 @@ function SimView({ sim, simKeyParam, t }: { sim: Sim; simKeyParam: string; t: T 
         kind={request}
         t={t}
         onClose={() => setRequest(null)}
-        onRequested={(id) => {
+        onRequested={(id, warnings) => {
           setRequest(null);
           setFollowed(id);
+          setActionWarnings(warnings);
         }}
       />
       <Section id="usage" title={t("usage")}>
@@ -630,6 +633,7 @@ function ActionsSection({
   t,
   mayAct,
   followed,
+  warnings,
   onFollow,
   onRequest,
 }: {
@@ -637,6 +641,8 @@ function ActionsSection({
   t: T;
   mayAct: boolean;
   followed: string | null;
+  /** What the last requested action may not achieve (its answer's warnings). */
+  warnings: Warning[];
   onFollow: (id: string) => void;
   onRequest: (kind: RemoteKind) => void;
 }) {
@@ -672,6 +678,12 @@ function ActionsSection({
             ))}
           </div>
         </>
+      )}
+      {warnings.length > 0 && (
+        <div className="sim-warnings">
+          <p>{t("actionWarnings")}</p>
+          <Warnings items={warnings} />
+        </div>
       )}
       {current && <ActionProgress id={current} iccid={sim.iccid} t={t} />}
       <h3>{t("recentActions")}</h3>
@@ -827,14 +839,13 @@ function ActionDialog({
   kind: RemoteKind | null;
   t: T;
   onClose: () => void;
-  onRequested: (id: string) => void;
+  onRequested: (id: string, warnings: Warning[]) => void;
 }) {
   const client = useQueryClient();
   const titleId = useId();
   const smsId = useId();
   const [reason, setReason] = useState("");
   const [text, setText] = useState("");
-  const [warnings, setWarnings] = useState<Warning[]>([]);
   const request = useMutation({
     mutationFn: (body: ActionBody) =>
       must(
@@ -846,10 +857,9 @@ function ActionDialog({
     onSuccess: (a) => {
       client.setQueryData(["actions", a.id], a);
       void client.invalidateQueries({ queryKey: ["sims", sim.iccid] });
-      setWarnings(a.warnings ?? []);
       setReason("");
       setText("");
-      onRequested(a.id);
+      onRequested(a.id, a.warnings ?? []);
     },
   });
   // A refusal shown in the dialog belongs to that attempt: closing the dialog forgets it.
@@ -883,41 +893,33 @@ function ActionDialog({
     request.mutate(body);
   };
   return (
-    <>
-      {warnings.length > 0 && (
-        <div role="status" className="sim-warnings">
-          <p>{t("actionWarnings")}</p>
-          <Warnings items={warnings} />
+    <Modal open={kind !== null} labelledBy={titleId} onClose={close}>
+      <form className="stack" onSubmit={submit}>
+        <h2 id={titleId}>{t("confirmActionTitle", { action: label })}</h2>
+        <p>{explain}</p>
+        {kind === "send-sms" && (
+          <label htmlFor={smsId}>
+            {t("smsText")}
+            <input
+              id={smsId}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              required
+              maxLength={1000}
+            />
+          </label>
+        )}
+        <ReasonField value={reason} onChange={setReason} t={t} />
+        {request.error && <ErrorBox error={request.error} />}
+        <div className="row">
+          <button type="button" onClick={close}>
+            {t("cancel")}
+          </button>
+          <button type="submit" className="primary" disabled={request.isPending}>
+            {t("requestAction")}
+          </button>
         </div>
-      )}
-      <Modal open={kind !== null} labelledBy={titleId} onClose={close}>
-        <form className="stack" onSubmit={submit}>
-          <h2 id={titleId}>{t("confirmActionTitle", { action: label })}</h2>
-          <p>{explain}</p>
-          {kind === "send-sms" && (
-            <label htmlFor={smsId}>
-              {t("smsText")}
-              <input
-                id={smsId}
-                value={text}
-                onChange={(e) => setText(e.target.value)}
-                required
-                maxLength={1000}
-              />
-            </label>
-          )}
-          <ReasonField value={reason} onChange={setReason} t={t} />
-          {request.error && <ErrorBox error={request.error} />}
-          <div className="row">
-            <button type="button" onClick={close}>
-              {t("cancel")}
-            </button>
-            <button type="submit" className="primary" disabled={request.isPending}>
-              {t("requestAction")}
-            </button>
-          </div>
-        </form>
-      </Modal>
-    </>
+      </form>
+    </Modal>
   );
 }
