@@ -72,7 +72,10 @@ export default function SimPage() {
     return <Ambiguous simKey={key} error={sim.error} />;
   return (
     <QueryView query={sim} notFound>
-      {(s) => <SimView sim={s} simKeyParam={key} t={t} />}
+      {(s) => (
+        // A new SIM (a link from one SIM's page to another's) starts with a fresh page state.
+        <SimView key={s.iccid} sim={s} simKeyParam={key} t={t} />
+      )}
     </QueryView>
   );
 }
