@@ -75,7 +75,7 @@ describe("console: the giraffe story", () => {
     t.otter.services.signals.recordAccounting([acct(r)]);
   const kenya = { mcc: "639", mnc: "02" };
 
-  it("search → SIM page → the session hangs → reset → back online, without a reload", async () => {
+  it("the SIM page by its IMSI → the session hangs → reset → back online, without a reload", async () => {
     // The catalog and the collar's SIM, in the operator's stock.
     const zone = (
       await t.api("POST", "/api/v1/zones", { body: { name: "Kenya", countries: ["KE"] } })
