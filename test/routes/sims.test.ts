@@ -250,6 +250,25 @@ describe("SIMs", () => {
     expect(bad.body.error.details[0].field).toBe("state");
   });
 
+  it("offers each caller exactly the transitions it may make (allowedTransitions)", async () => {
+    const c = await buildCustomer(t);
+    const sim = await buildSim(t, { accountId: c.account.id, state: "ACTIVATED" });
+    const get = async (key?: string) =>
+      (await t.api("GET", `/api/v1/sims/${sim.imsi}`, { key })).body.allowedTransitions;
+    expect(await get()).toEqual(["DEACTIVATED", "RETIRED", "REPLACED"]);
+    expect(await get(c.adminKey)).toEqual(["DEACTIVATED", "RETIRED"]);
+    expect(await get(c.userKey)).toEqual([]);
+    const moved = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
+      key: c.adminKey,
+      body: { state: "RETIRED", reason: "herd sold" },
+    });
+    expect(moved.body.allowedTransitions).toEqual([]);
+    expect((await t.api("GET", `/api/v1/sims/${sim.iccid}`)).body.allowedTransitions).toEqual([
+      "ACTIVATED",
+      "PURGED",
+    ]);
+  });
+
   it("keeps customer roles to their rights (403) within their own subtree", async () => {
     const c = await buildCustomer(t);
     const sim = await buildSim(t, { accountId: c.account.id, state: "ACTIVATED" });

@@ -6812,6 +6812,8 @@ export interface operations {
                             /** @description False when an override lifts the limit. */
                             enforced: boolean;
                         };
+                        /** @description The states the caller may move this SIM to now (PATCH state): the lifecycle's transitions from its state, less those only the operator may make when the caller is a customer; empty for a caller who may not change SIMs. */
+                        allowedTransitions: ("TEST_READY" | "INVENTORY" | "ACTIVATION_READY" | "ACTIVATED" | "DEACTIVATED" | "RETIRED" | "PURGED" | "REPLACED")[];
                         pendingChanges: {
                             id: string;
                             effectiveDate: string;
@@ -6932,6 +6934,8 @@ export interface operations {
                             /** @description False when an override lifts the limit. */
                             enforced: boolean;
                         };
+                        /** @description The states the caller may move this SIM to now (PATCH state): the lifecycle's transitions from its state, less those only the operator may make when the caller is a customer; empty for a caller who may not change SIMs. */
+                        allowedTransitions: ("TEST_READY" | "INVENTORY" | "ACTIVATION_READY" | "ACTIVATED" | "DEACTIVATED" | "RETIRED" | "PURGED" | "REPLACED")[];
                         pendingChanges: {
                             id: string;
                             effectiveDate: string;
@@ -7081,6 +7085,8 @@ export interface operations {
                             /** @description False when an override lifts the limit. */
                             enforced: boolean;
                         };
+                        /** @description The states the caller may move this SIM to now (PATCH state): the lifecycle's transitions from its state, less those only the operator may make when the caller is a customer; empty for a caller who may not change SIMs. */
+                        allowedTransitions: ("TEST_READY" | "INVENTORY" | "ACTIVATION_READY" | "ACTIVATED" | "DEACTIVATED" | "RETIRED" | "PURGED" | "REPLACED")[];
                         pendingChanges: {
                             id: string;
                             effectiveDate: string;

@@ -100,6 +100,11 @@ export const simDetailOut = simOut.extend({
     override: z.enum(OVERAGE_OVERRIDES),
     enforced: z.boolean().describe("False when an override lifts the limit."),
   }),
+  allowedTransitions: z
+    .array(z.enum(SIM_STATES))
+    .describe(
+      "The states the caller may move this SIM to now (PATCH state): the lifecycle's transitions from its state, less those only the operator may make when the caller is a customer; empty for a caller who may not change SIMs.",
+    ),
   pendingChanges: z.array(pendingChangeOut),
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
 });

@@ -13,14 +13,14 @@ import {
 import { newId } from "../../lib/ids.js";
 import { accountSettingsRepo } from "../accounts/account-settings.shared.repo.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
-import { changesHolder, customerOf, type HolderView, holderView } from "../auth/holder.js";
-import { requirePermission } from "../auth/permissions.js";
+import { changesHolder, customerOf, holderView } from "../auth/holder.js";
+import { can, requirePermission } from "../auth/permissions.js";
 import { type Actor, actorOf, isOperatorRole, type Principal } from "../auth/principal.js";
 import { inSubtree } from "../tenancy/tenancy.js";
 import { allRead } from "../../lib/all-read.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import type { EventsService, DomainEvent } from "../events/events.service.js";
-import { checkTransition, CONNECTING, type SimState } from "./sim-lifecycle.js";
+import { allowedTargets, checkTransition, CONNECTING, type SimState } from "./sim-lifecycle.js";
 import {
   type AccountPaths,
   accountIdsIn,
@@ -450,9 +450,10 @@ export function createSimsService(deps: Deps) {
   async function detail(
     ex: Executor,
     sim: Sim,
-    view: HolderView,
+    principal: Principal,
     known?: { hasPendingChanges: boolean; catalogRevision: number },
   ) {
+    const view = holderView(principal);
     const now = clock.now();
     // The reads are independent: on PostgreSQL they go out together over the pool (a lookup waits
     // for the slowest, not for the sum); a transaction or PGlite runs them one after another.
@@ -474,6 +475,9 @@ export function createSimsService(deps: Deps) {
         override: sim.overage_limit_override as "DEFAULT",
         enforced: dataLimitBytes !== null && sim.overage_limit_override === "DEFAULT",
       },
+      allowedTransitions: can(principal, "sims:write")
+        ? allowedTargets(sim.state as SimState, { byOperator: isOperatorRole(principal.role) })
+        : [],
       pendingChanges: pending.map((c) => presentScheduled(c, view, paths)),
       warnings: [
         ...(CONNECTING.has(sim.state as SimState) && !sim.communication_plan_id
@@ -646,7 +650,7 @@ export function createSimsService(deps: Deps) {
       if (iccid === undefined) throw simNotFound(key);
       const sim = await repo.findForLookup(db, iccid);
       if (!sim || !inSubtree(principal.accountPath, sim.account_path)) throw simNotFound(iccid);
-      return detail(db, sim, holderView(principal), {
+      return detail(db, sim, principal, {
         hasPendingChanges: sim.has_pending_changes,
         catalogRevision: sim.catalog_revision,
       });
@@ -744,7 +748,7 @@ export function createSimsService(deps: Deps) {
             data: { iccid: input.iccid, state: input.state },
           },
         ]);
-        return detail(tx, (await repo.findById(tx, id))!, holderView(principal));
+        return detail(tx, (await repo.findById(tx, id))!, principal);
       });
     },
 
@@ -774,7 +778,7 @@ export function createSimsService(deps: Deps) {
         const change = await resolvePatch(principal, tx, fields);
         const warnings: Warning[] = [];
         const withWarnings = async (shown: Sim) => {
-          const d = await detail(tx, shown, holderView(principal));
+          const d = await detail(tx, shown, principal);
           return { ...d, warnings: [...warnings, ...d.warnings] };
         };
         if (effective.getTime() > now.getTime() + 1000) {
