@@ -67,11 +67,19 @@ describe("console: customers and catalog", () => {
     world = await buildWorld();
   });
   afterAll(async () => {
+    await customerPage?.context().close();
     await browser?.close();
     await t?.close();
   });
 
   const main = (page: Page) => page.locator("main");
+  /** Customer A's plain user, signed in once for both isolation tests. */
+  let customerPage: Page;
+  const notFoundText = async (path: string) => {
+    await customerPage.goto(path);
+    await customerPage.getByRole("heading", { level: 1, name: "Not found" }).waitFor();
+    return main(customerPage).innerText();
+  };
 
   it("shows the operator the tree, a customer's page and the catalog with its bill-shock warning", async () => {
     const operator = await person(t, t.rootAccountId, "operator_admin");
@@ -108,6 +116,25 @@ describe("console: customers and catalog", () => {
     await expect.poll(() => seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, "customer-page");
 
+    // Contacts come and go (removing asks first); a user is invited by mail.
+    const addContact = page.getByRole("group", { name: "Add a contact" });
+    await addContact.getByLabel("Name").fill("Juma Otieno");
+    await addContact.getByLabel("Phone").fill("+254 700 000 002");
+    await addContact.getByRole("button", { name: "Add" }).click();
+    await page.getByRole("cell", { name: "Juma Otieno", exact: true }).waitFor();
+    await page.getByRole("button", { name: "Remove Juma Otieno" }).click();
+    const dialog = page.getByRole("dialog", { name: "Remove the contact Juma Otieno?" });
+    await dialog.getByRole("button", { name: "Remove" }).click();
+    await page
+      .getByRole("cell", { name: "Juma Otieno", exact: true })
+      .waitFor({ state: "detached" });
+    const invite = page.getByRole("group", { name: "Invite a user" });
+    await invite.getByLabel("Name").fill("Amani Njoroge");
+    await invite.getByLabel("E-mail").fill("amani@savanna.example");
+    await invite.getByRole("button", { name: "Send the invitation" }).click();
+    await page.getByText(/Invitation mailed to amani@savanna\.example/).waitFor();
+    await page.getByRole("cell", { name: "amani@savanna.example" }).waitFor();
+
     await page.goto("/catalog");
     await page.getByRole("heading", { level: 1, name: "Catalog" }).waitFor();
     await page.getByRole("heading", { level: 2, name: "Bill-shock warnings" }).waitFor();
@@ -127,7 +154,8 @@ describe("console: customers and catalog", () => {
   it("shows a customer user only their subtree, and another tenant's customer as not found", async () => {
     const { customerA, customerB } = world;
     const user = await person(t, customerA.id, "customer_user");
-    const page = await signedIn(browser, t, user);
+    customerPage = await signedIn(browser, t, user);
+    const page = customerPage;
 
     await page.goto("/accounts");
     await page.getByRole("link", { name: "Serengeti herds" }).waitFor();
@@ -135,11 +163,6 @@ describe("console: customers and catalog", () => {
     const names = await tree.getByRole("link").allInnerTexts();
     expect(names).toEqual([customerA.name, "Serengeti herds"]);
 
-    const notFoundText = async (path: string) => {
-      await page.goto(path);
-      await page.getByRole("heading", { level: 1, name: "Not found" }).waitFor();
-      return main(page).innerText();
-    };
     const other = await notFoundText(`/accounts/${customerB.id}`);
     const unknown = await notFoundText("/accounts/00000000-0000-7000-8000-000000000000");
     expect(other).toBe(unknown);
@@ -150,24 +173,15 @@ describe("console: customers and catalog", () => {
     await page.getByRole("heading", { level: 1, name: customerA.name }).waitFor();
     await page.getByRole("heading", { level: 2, name: "Offered plans" }).waitFor();
     expect(await page.getByRole("heading", { name: "Users" }).count()).toBe(0);
-    await page.context().close();
   });
 
   it.skipIf(SIM_PAGE_IS_PLACEHOLDER)(
     "shows a customer user another tenant's SIM exactly as an unknown SIM",
     async () => {
-      const user = await person(t, world.customerA.id, "customer_user");
-      const page = await signedIn(browser, t, user);
-      const notFoundText = async (path: string) => {
-        await page.goto(path);
-        await page.getByRole("heading", { level: 1, name: "Not found" }).waitFor();
-        return main(page).innerText();
-      };
       const other = await notFoundText(`/sims/${world.simB.iccid}`);
       const unknown = await notFoundText(`/sims/${simIdentifiers().iccid}`);
       expect(other).toBe(unknown);
       expect(other).not.toContain(world.simB.iccid.slice(-6));
-      await page.context().close();
     },
   );
 });
