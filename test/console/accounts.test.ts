@@ -148,6 +148,7 @@ describe("console: customers and catalog", () => {
     await page.getByRole("heading", { name: /Version 1/ }).waitFor();
     await page.getByRole("link", { name: customerA.name }).waitFor();
     await expect.poll(() => seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, "rate-plan");
     await page.context().close();
   });
 

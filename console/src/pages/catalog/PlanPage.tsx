@@ -20,6 +20,14 @@ type Version = RatePlan["versions"][number];
 type Kind = "communication" | "rate";
 type T = ReturnType<typeof useT<(typeof catalogMessages)["en"]>>;
 
+type Messages = (typeof catalogMessages)["en"];
+
+/** A term's value in words (`daily` → "by the day"); a value this console does not know stays as is. */
+function label(t: T, term: "proration" | "pool" | "rounding" | "planChange", value: string) {
+  const key = `${term}_${value}`;
+  return key in catalogMessages.en ? t(key as keyof Messages) : value;
+}
+
 const KINDS: Record<string, Kind> = {
   "communication-plans": "communication",
   "rate-plans": "rate",
@@ -153,7 +161,7 @@ function Versions({ plan: p, t }: { plan: RatePlan; t: T }) {
             <dt>{t("activationFee")}</dt>
             <dd>{money(v.subscription.activationFee, p.currency, f.tag)}</dd>
             <dt>{t("proration")}</dt>
-            <dd>{v.subscription.proration}</dd>
+            <dd>{label(t, "proration", v.subscription.proration)}</dd>
             <dt>{t("included")}</dt>
             <dd>
               {t("includedValue", {
@@ -164,7 +172,7 @@ function Versions({ plan: p, t }: { plan: RatePlan; t: T }) {
             </dd>
             <dt>{t("pool")}</dt>
             <dd>
-              {v.pool.type}
+              {label(t, "pool", v.pool.type)}
               {v.pool.fixedPoolBytes != null && ` (${planBytes(v.pool.fixedPoolBytes, f.tag)})`}
             </dd>
             <dt>{t("dataLimit")}</dt>
@@ -179,12 +187,12 @@ function Versions({ plan: p, t }: { plan: RatePlan; t: T }) {
               })}
             </dd>
             <dt>{t("rounding")}</dt>
-            <dd>{v.rounding}</dd>
+            <dd>{label(t, "rounding", v.rounding)}</dd>
             <dt>{t("planChange")}</dt>
-            <dd>{v.planChange}</dd>
+            <dd>{label(t, "planChange", v.planChange)}</dd>
           </dl>
           <table>
-            <caption>{t("zonePrices")}</caption>
+            <caption className="table-caption">{t("zonePrices")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("zone")}</th>
