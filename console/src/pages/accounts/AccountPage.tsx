@@ -227,7 +227,20 @@ function OpenCases({ accountId, t }: { accountId: string; t: T }) {
 }
 
 function SubAccountList({ accountId, t }: { accountId: string; t: T }) {
+  const me = useMe();
+  const client = useQueryClient();
   const children = useSubAccounts(accountId);
+  const create = useMutation({
+    mutationFn: (name: string) =>
+      must(api.POST("/api/v1/accounts", { body: { name, parentId: accountId } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["accounts", "children", accountId] }),
+  });
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const name = String(new FormData(form).get("name")).trim();
+    create.mutate(name, { onSuccess: () => form.reset() });
+  };
   const items: Account[] = children.data?.pages.flatMap((p) => p.items) ?? [];
   items.sort((a, b) => a.name.localeCompare(b.name));
   return (
@@ -252,6 +265,28 @@ function SubAccountList({ accountId, t }: { accountId: string; t: T }) {
         <button type="button" className="link" onClick={() => children.fetchNextPage()}>
           {t("showMore")}
         </button>
+      )}
+      {WRITERS.includes(me.role) && (
+        <form className="inline-form stack" onSubmit={submit}>
+          <div className="row">
+            <label>
+              {t("subAccountName")}
+              <input name="name" required maxLength={200} autoComplete="off" />
+            </label>
+            <button type="submit" disabled={create.isPending}>
+              {t("addSubAccount")}
+            </button>
+          </div>
+          <p className="muted">{t("subAccountInherits")}</p>
+          {create.error && <ErrorBox error={create.error} />}
+          {create.isSuccess && (
+            <p role="status">
+              <Link to={`/accounts/${create.data.id}`}>
+                {t("subAccountCreated", { name: create.data.name })}
+              </Link>
+            </p>
+          )}
+        </form>
       )}
     </section>
   );

@@ -1,9 +1,10 @@
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { FormEvent } from "react";
 import { Link } from "react-router";
 import { api, must } from "../../api/client";
 import { isOperator, useMe } from "../../auth/session";
 import { useFormat, useT } from "../../i18n";
-import { Empty, NotFound, PageTitle, QueryView } from "../../ui/states";
+import { Empty, ErrorBox, NotFound, PageTitle, QueryView } from "../../ui/states";
 import { BillShockWarnings } from "./BillShockWarnings";
 import { catalogMessages } from "./messages";
 import { catalogPath, money, planBytes } from "./plans";
@@ -179,7 +180,73 @@ function Catalog() {
             )
           }
         </QueryView>
+        <NewZone />
       </section>
     </>
+  );
+}
+
+/** "KE, tz ug" → ["KE", "TZ", "UG"]: lists typed as people type them. */
+const listOf = (text: FormDataEntryValue | null) =>
+  String(text ?? "")
+    .split(/[\s,;]+/)
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
+
+function NewZone() {
+  const t = useT(catalogMessages);
+  const client = useQueryClient();
+  const create = useMutation({
+    mutationFn: (body: {
+      name: string;
+      countries: string[];
+      plmns?: string[];
+      description?: string;
+    }) => must(api.POST("/api/v1/zones", { body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["zones"] }),
+  });
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const plmns = listOf(data.get("plmns"));
+    const description = String(data.get("description") ?? "").trim();
+    create.mutate(
+      {
+        name: String(data.get("name")).trim(),
+        countries: listOf(data.get("countries")),
+        ...(plmns.length > 0 && { plmns }),
+        ...(description && { description }),
+      },
+      { onSuccess: () => form.reset() },
+    );
+  };
+  return (
+    <form className="card stack new-zone" onSubmit={submit}>
+      <h3>{t("newZone")}</h3>
+      <div className="row">
+        <label>
+          {t("name")}
+          <input name="name" required maxLength={100} autoComplete="off" />
+        </label>
+        <label>
+          {t("countriesInput")}
+          <input name="countries" required autoComplete="off" placeholder="KE, TZ, UG" />
+        </label>
+        <label>
+          {t("networksInput")}
+          <input name="plmns" autoComplete="off" placeholder="63902, 64002" />
+        </label>
+        <label>
+          {t("description")}
+          <input name="description" maxLength={500} autoComplete="off" />
+        </label>
+        <button type="submit" disabled={create.isPending}>
+          {t("createZone")}
+        </button>
+      </div>
+      {create.error && <ErrorBox error={create.error} />}
+      {create.isSuccess && <p role="status">{t("zoneCreated", { name: create.data.name })}</p>}
+    </form>
   );
 }
