@@ -242,3 +242,44 @@ describe("catalog permissions and tenant isolation", () => {
     expect(offerToOther.status).toBe(404);
   });
 });
+
+describe("plans offered to an account", () => {
+  it("lists the plans an account's SIMs may use: offered to it or an ancestor, never another tenant's", async () => {
+    const c = await buildCatalog(t);
+    const other = await buildCatalog(t);
+    const a = await buildCustomer(t);
+    const b = await buildCustomer(t);
+    const region = await t.api("POST", "/api/v1/accounts", {
+      key: a.adminKey,
+      body: { name: "North region", parentId: a.account.id },
+    });
+    await offer(t, c, a.account.id);
+    await offer(t, other, b.account.id);
+    const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((p) => p.id);
+    for (const key of [undefined, a.adminKey]) {
+      const forRegion = await t.api(
+        "GET",
+        `/api/v1/rate-plans?accountId=${region.body.id as string}`,
+        { key },
+      );
+      expect(ids(forRegion)).toEqual([c.rate.id]);
+      const forA = await t.api("GET", `/api/v1/communication-plans?accountId=${a.account.id}`, {
+        key,
+      });
+      expect(ids(forA)).toEqual([c.comm.id]);
+    }
+    // The operator's own account may use every plan.
+    const me = await t.api("GET", "/api/v1/users/me");
+    const root = me.body.accountPath[0] as string;
+    const forRoot = await t.api("GET", `/api/v1/rate-plans?accountId=${root}`);
+    expect(ids(forRoot)).toEqual(expect.arrayContaining([c.rate.id, other.rate.id]));
+    // Another tenant's account answers as an unknown one.
+    for (const accountId of [b.account.id, "00000000-0000-7000-8000-000000000000"]) {
+      const res = await t.api("GET", `/api/v1/rate-plans?accountId=${accountId}`, {
+        key: a.adminKey,
+      });
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe("ACCOUNT_NOT_FOUND");
+    }
+  });
+});

@@ -101,7 +101,7 @@ const TABLE: Record<string, Entry> = {
     kind: "operator_only",
     body: (w) => ({ name: "x", apns: [{ name: "a.b" }], rats: ["LTE"], zones: [w.cat.home.id] }),
   },
-  listCommunicationPlans: { kind: "scoped_list" },
+  listCommunicationPlans: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}` },
   getCommunicationPlan: { kind: "tenant" },
   updateCommunicationPlan: { kind: "operator_only", body: () => ({ rats: ["2G"] }) },
   createRatePlan: {
@@ -113,7 +113,7 @@ const TABLE: Record<string, Entry> = {
       zones: [{ zone: w.cat.home.id, dataPerMB: 0 }],
     }),
   },
-  listRatePlans: { kind: "scoped_list" },
+  listRatePlans: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}` },
   getRatePlan: { kind: "tenant" },
   addRatePlanVersion: {
     kind: "operator_only",

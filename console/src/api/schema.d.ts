@@ -5191,7 +5191,10 @@ export interface operations {
     };
     listCommunicationPlans: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only the plans this account's SIMs may use: offered to it or to an ancestor. */
+                accountId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5597,7 +5600,10 @@ export interface operations {
     };
     listRatePlans: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only the plans this account's SIMs may use: offered to it or to an ancestor. */
+                accountId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -147,6 +147,18 @@ where
     )
   );
 
+-- catalogRepo.offeredPlanIds
+-- $1 = "communication"
+-- $2 = "0190a8a0-0000-7000-8000-000000000001"
+-- $3 = "0190a8a0-0000-7000-8000-000000000003"
+select distinct
+  "plan_offers"."plan_id"
+from
+  "plan_offers"
+where
+  "plan_offers"."plan_kind" = $1
+  and "plan_offers"."account_id" in ($2, $3);
+
 -- catalogRepo.insertOffer
 -- $1 = "communication"
 -- $2 = "0190a8a0-0000-7000-8000-000000000002"

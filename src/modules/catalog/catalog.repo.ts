@@ -71,6 +71,16 @@ export const catalogRepo = {
       .distinct()
       .execute(),
 
+  /** Ids of the plans of `kind` offered to any of the given accounts (an account and its ancestors). */
+  offeredPlanIds: (db: Executor, kind: PlanKind, accountIds: string[]) =>
+    db
+      .selectFrom("plan_offers")
+      .select("plan_offers.plan_id")
+      .where("plan_offers.plan_kind", "=", kind)
+      .where("plan_offers.account_id", "in", accountIds)
+      .distinct()
+      .execute(),
+
   /** Offering a plan twice to the same account changes nothing. */
   insertOffer: (tx: Tx, row: Insertable<PlanOffersTable>) =>
     tx
@@ -123,6 +133,7 @@ export const catalogRepoSql: SqlExamples<typeof catalogRepo> = {
   offerToAny: [[PLAN, [ACCOUNT]]],
   visibleOffer: [[PLAN, PATH]],
   visiblePlanIds: [["rate", PATH]],
+  offeredPlanIds: [["communication", [ZONE, ACCOUNT]]],
   insertOffer: [
     [{ plan_kind: "communication", plan_id: PLAN, account_id: ACCOUNT, created_at: AT }],
   ],

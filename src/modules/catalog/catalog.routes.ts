@@ -23,6 +23,13 @@ const offersOut = z.object({
   plan: z.object({ id: z.string(), name: z.string() }),
   accounts: z.array(z.object({ id: z.string(), name: z.string(), offeredAt: z.string() })),
 });
+const listQuery = z.object({
+  accountId: z
+    .string()
+    .uuid()
+    .optional()
+    .describe("Only the plans this account's SIMs may use: offered to it or to an ancestor."),
+});
 const offerBody = z.object({ accountId: z.string().uuid() }).strict();
 
 export const catalogRoutes =
@@ -121,10 +128,11 @@ export const catalogRoutes =
           operationId: "listCommunicationPlans",
           summary: "List the communication plans you can see",
           tags,
+          querystring: listQuery,
           response: { 200: z.object({ items: z.array(communicationPlanOut) }), ...errorResponses },
         },
       },
-      async (req) => ({ items: await c.listCommunicationPlans(principalOf(req)) }),
+      async (req) => ({ items: await c.listCommunicationPlans(principalOf(req), req.query) }),
     );
     app.get(
       "/api/v1/communication-plans/:ref",
@@ -175,10 +183,11 @@ export const catalogRoutes =
           operationId: "listRatePlans",
           summary: "List the rate plans you can see",
           tags,
+          querystring: listQuery,
           response: { 200: z.object({ items: z.array(ratePlanOut) }), ...errorResponses },
         },
       },
-      async (req) => ({ items: await c.listRatePlans(principalOf(req)) }),
+      async (req) => ({ items: await c.listRatePlans(principalOf(req), req.query) }),
     );
     app.get(
       "/api/v1/rate-plans/:ref",

@@ -227,6 +227,24 @@ export function createCatalogService(deps: Deps) {
     return rows.map((r) => r.plan_id);
   }
 
+  /**
+   * The plans of `kind` to list: those the principal may see; with `accountId`, only those the
+   * account's SIMs may use (offered to it or an ancestor; the operator's own account uses any).
+   */
+  async function listedPlanIds(
+    principal: Principal,
+    kind: PlanKind,
+    accountId: string | undefined,
+  ): Promise<string[] | null> {
+    const visible = await visiblePlanIds(principal, kind);
+    if (!accountId) return visible;
+    const account = await deps.accounts.requireVisible(principal, accountId);
+    if (account.kind === "operator") return visible;
+    const offered = await catalogRepo.offeredPlanIds(db, kind, offerAccountIds(account));
+    const ids = offered.map((r) => r.plan_id);
+    return visible ? ids.filter((id) => visible.includes(id)) : ids;
+  }
+
   function storedTerms(terms: RateTermsInput, zones: Zone[]): StoredTerms {
     return {
       subscription: terms.subscription,
@@ -538,9 +556,9 @@ export function createCatalogService(deps: Deps) {
         (await requireVisiblePlan(principal, "communication", ref)) as CommunicationPlan,
       );
     },
-    async listCommunicationPlans(principal: Principal) {
+    async listCommunicationPlans(principal: Principal, query: { accountId?: string } = {}) {
       requirePermission(principal, "catalog:read");
-      const ids = await visiblePlanIds(principal, "communication");
+      const ids = await listedPlanIds(principal, "communication", query.accountId);
       if (ids && ids.length === 0) return [];
       const plans = await plansRepo.listCommunicationPlans(db, ids);
       return Promise.all(plans.map((p) => presentCommPlan(db, p)));
@@ -638,9 +656,9 @@ export function createCatalogService(deps: Deps) {
       requirePermission(principal, "catalog:read");
       return presentRatePlan(db, (await requireVisiblePlan(principal, "rate", ref)) as RatePlan);
     },
-    async listRatePlans(principal: Principal) {
+    async listRatePlans(principal: Principal, query: { accountId?: string } = {}) {
       requirePermission(principal, "catalog:read");
-      const ids = await visiblePlanIds(principal, "rate");
+      const ids = await listedPlanIds(principal, "rate", query.accountId);
       if (ids && ids.length === 0) return [];
       const plans = await plansRepo.listRatePlans(db, ids);
       return Promise.all(plans.map((p) => presentRatePlan(db, p)));
