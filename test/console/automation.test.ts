@@ -146,7 +146,7 @@ describe("console: automation, webhooks and the profile", () => {
     await page.getByLabel("Time zone", { exact: true }).selectOption("Asia/Tokyo");
     await page.getByLabel("Language", { exact: true }).selectOption("it");
     await page.getByRole("button", { name: "Save" }).click();
-    const nav = page.getByRole("navigation", { name: "Principale" });
+    const nav = page.getByRole("navigation", { name: "Menu principale" });
     await nav.getByRole("link", { name: "Casi" }).waitFor();
     await page.getByRole("heading", { level: 1, name: "Il tuo profilo" }).waitFor();
     await expect.poll(() => started.textContent()).not.toBe(before);

@@ -14,6 +14,7 @@ import {
 } from "./describe";
 import { automationMessages } from "./messages";
 import { firingsKey, rulesKey } from "./RulesPage";
+import { AccountLink } from "./AccountLink";
 import "./automation.css";
 
 /** /automation/:id — the rule, enable/disable, and its firing log with links to the SIMs. */
@@ -98,7 +99,7 @@ function RuleHead({ rule }: { rule: Rule }) {
         </dd>
         <dt>{t("account")}</dt>
         <dd>
-          <Link to={`/accounts/${rule.accountId}`}>{rule.accountId}</Link>
+          <AccountLink id={rule.accountId} />
         </dd>
         <dt>{t("created")}</dt>
         <dd>{f.dateTime(rule.createdAt)}</dd>

@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useMemo, useState, type FormEvent } from "react";
-import { Link } from "react-router";
 import { api, must } from "../../api/client";
 import type { paths } from "../../api/schema";
 import { ME_KEY, useMe, type Me } from "../../auth/session";
@@ -9,6 +8,7 @@ import { useFormat, useT, type Language } from "../../i18n";
 import { Empty, ErrorBox, PageTitle, QueryView } from "../../ui/states";
 import { ConfirmDialog } from "../webhooks/ConfirmDialog";
 import { profileMessages } from "./profile-messages";
+import { AccountLink } from "../automation/AccountLink";
 import "./profile.css";
 
 type Session =
@@ -42,7 +42,7 @@ export default function ProfilePage() {
         <dd>{t(ROLE_KEY[me.role])}</dd>
         <dt>{t("account")}</dt>
         <dd>
-          <Link to={`/accounts/${me.accountId}`}>{me.accountId}</Link>
+          <AccountLink id={me.accountId} />
         </dd>
       </dl>
       <Preferences me={me} />

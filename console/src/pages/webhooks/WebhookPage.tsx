@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { api, must } from "../../api/client";
 import type { paths } from "../../api/schema";
 import { useFormat, useLocale, useT } from "../../i18n";
@@ -9,6 +9,7 @@ import { ConfirmDialog } from "./ConfirmDialog";
 import { webhookMessages } from "./messages";
 import { EventList, StateBadge, webhooksKey, type Subscription } from "./WebhooksPage";
 import { isoToZonedInput, zonedInputToIso } from "./zoned";
+import { AccountLink } from "../automation/AccountLink";
 import "./webhooks.css";
 
 type Delivery =
@@ -99,7 +100,7 @@ function SubscriptionHead({ sub }: { sub: Subscription }) {
         <dd>{f.dateTime(sub.lastSuccessAt)}</dd>
         <dt>{t("account")}</dt>
         <dd>
-          <Link to={`/accounts/${sub.accountId}`}>{sub.accountId}</Link>
+          <AccountLink id={sub.accountId} />
         </dd>
         <dt>{t("created")}</dt>
         <dd>{f.dateTime(sub.createdAt)}</dd>
