@@ -110,7 +110,21 @@ describe("console: automation, webhooks and the profile", () => {
 
   it("lists the delivery, and replay sends it to the receiver again", async () => {
     await page.getByRole("link", { name: "Webhooks" }).click();
-    await page.getByRole("link", { name: receiver.url }).click();
+    await page.getByRole("link", { name: receiver.url, exact: true }).waitFor();
+    await expect.poll(() => seriousA11yViolations(page)).toEqual([]);
+
+    // A new subscription from the form: its signing secret shows once.
+    await page.getByLabel("URL", { exact: true }).fill(`${receiver.url}?second`);
+    await page.getByLabel("sim.created").check();
+    await page.getByRole("button", { name: "Create the subscription" }).click();
+    const secret = page.getByLabel("Signing secret");
+    await secret.waitFor();
+    expect(await secret.inputValue()).toMatch(/^whsec_[0-9a-f]{48}$/);
+    await page.getByRole("link", { name: `${receiver.url}?second` }).waitFor();
+    const list = await t.api("GET", "/api/v1/webhooks");
+    expect(list.body.items.map((s: { url: string }) => s.url)).toContain(`${receiver.url}?second`);
+
+    await page.getByRole("link", { name: receiver.url, exact: true }).click();
     const row = page.locator("tbody tr[data-delivery]").first();
     await expect.poll(() => row.textContent()).toMatch(/sim\.state_changed.*Delivered.*200/);
     await expect.poll(() => seriousA11yViolations(page)).toEqual([]);
