@@ -2,7 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { api, must } from "../../api/client";
 import { useFormat, useT } from "../../i18n";
+import { isOperator, useMe } from "../../auth/session";
 import { Empty, PageTitle, QueryView } from "../../ui/states";
+import { AccountLink } from "./AccountLink";
 import { describeAction, describeTrigger, firingBadge, firingStatusKey } from "./describe";
 import { automationMessages } from "./messages";
 import "./automation.css";
@@ -13,6 +15,7 @@ export const firingsKey = (ruleId: string) => ["automation-rules", ruleId, "firi
 /** /automation: every rule of the user's subtree with its trigger, actions, state and last firing. */
 export default function RulesPage() {
   const t = useT(automationMessages);
+  const operator = isOperator(useMe());
   const rules = useQuery({
     queryKey: rulesKey,
     queryFn: () => must(api.GET("/api/v1/automation-rules")),
@@ -30,6 +33,7 @@ export default function RulesPage() {
               <thead>
                 <tr>
                   <th scope="col">{t("name")}</th>
+                  {operator && <th scope="col">{t("account")}</th>}
                   <th scope="col">{t("trigger")}</th>
                   <th scope="col">{t("actions")}</th>
                   <th scope="col">{t("enabled")}</th>
@@ -42,6 +46,11 @@ export default function RulesPage() {
                     <td>
                       <Link to={`/automation/${rule.id}`}>{rule.name}</Link>
                     </td>
+                    {operator && (
+                      <td>
+                        <AccountLink id={rule.accountId} />
+                      </td>
+                    )}
                     <td>{describeTrigger(rule.trigger, t)}</td>
                     <td>
                       {rule.actions

@@ -130,13 +130,21 @@ function Deliveries({ sub }: { sub: Subscription }) {
         }),
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    // Deliveries on their way settle within seconds: follow them without a reload.
-    refetchInterval: (q) =>
-      q.state.data?.pages.some((p) =>
-        p.items.some((d) => d.status === "queued" || d.status === "sending"),
+    // Deliveries on their way settle within seconds: follow them without a reload (and more slowly
+    // while the next attempt of a failing one is further away).
+    refetchInterval: (q) => {
+      const items = q.state.data?.pages.flatMap((p) => p.items) ?? [];
+      const soon = Date.now() + 60_000;
+      if (
+        items.some(
+          (d) =>
+            d.status === "sending" ||
+            (d.status === "queued" && (!d.nextAttemptAt || Date.parse(d.nextAttemptAt) <= soon)),
+        )
       )
-        ? 1500
-        : false,
+        return 1500;
+      return items.some((d) => d.status === "queued") ? 15_000 : false;
+    },
   });
   const replay = useMutation({
     mutationFn: (d: Delivery) =>

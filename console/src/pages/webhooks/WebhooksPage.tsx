@@ -4,7 +4,9 @@ import { Link } from "react-router";
 import { api, must } from "../../api/client";
 import type { paths } from "../../api/schema";
 import { useFormat, useT } from "../../i18n";
+import { isOperator, useMe } from "../../auth/session";
 import { Empty, ErrorBox, PageTitle, QueryView } from "../../ui/states";
+import { AccountLink } from "../automation/AccountLink";
 import { webhookMessages } from "./messages";
 import "./webhooks.css";
 
@@ -46,6 +48,7 @@ export const webhooksKey = ["webhooks"] as const;
 export default function WebhooksPage() {
   const t = useT(webhookMessages);
   const f = useFormat();
+  const operator = isOperator(useMe());
   const subs = useQuery({
     queryKey: webhooksKey,
     queryFn: () => must(api.GET("/api/v1/webhooks")),
@@ -63,6 +66,7 @@ export default function WebhooksPage() {
               <thead>
                 <tr>
                   <th scope="col">{t("url")}</th>
+                  {operator && <th scope="col">{t("account")}</th>}
                   <th scope="col">{t("events")}</th>
                   <th scope="col">{t("state")}</th>
                   <th scope="col">{t("failures")}</th>
@@ -78,6 +82,11 @@ export default function WebhooksPage() {
                       </Link>
                       {s.description && <div className="muted">{s.description}</div>}
                     </td>
+                    {operator && (
+                      <td>
+                        <AccountLink id={s.accountId} />
+                      </td>
+                    )}
                     <td>
                       <EventList events={s.events} />
                     </td>

@@ -55,7 +55,7 @@ export const webhookMessages = defineMessages({
     replay: "Replay",
     replayOneTitle: "Send this event again?",
     replayOneText:
-      "Otter sends {event} of {at} to {url} once more, now. Your system receives it a second time: it should recognise the event by its id.",
+      "Otter sends the {event} event ({at}) to {url} once more, now. Your system receives it a second time: it should recognise the event by its id.",
     replayQueued: "Queued again: the new attempt appears in the list in a moment.",
     attemptsOf: "Attempts of {event}",
     attemptAt: "Time",
@@ -129,7 +129,7 @@ export const webhookMessages = defineMessages({
     replay: "Reinvia",
     replayOneTitle: "Inviare di nuovo questo evento?",
     replayOneText:
-      "Otter invia di nuovo, subito, {event} delle {at} a {url}. Il tuo sistema lo riceve una seconda volta: dovrebbe riconoscere l'evento dal suo id.",
+      "Otter invia di nuovo, subito, l'evento {event} ({at}) a {url}. Il tuo sistema lo riceve una seconda volta: dovrebbe riconoscerlo dal suo id.",
     replayQueued: "Rimessa in coda: il nuovo tentativo compare nell'elenco tra un momento.",
     attemptsOf: "Tentativi di {event}",
     attemptAt: "Ora",
@@ -203,7 +203,7 @@ export const webhookMessages = defineMessages({
     replay: "Skicka igen",
     replayOneTitle: "Skicka händelsen igen?",
     replayOneText:
-      "Otter skickar {event} från {at} till {url} en gång till, nu. Ditt system tar emot den en andra gång: det bör känna igen händelsen på dess id.",
+      "Otter skickar händelsen {event} ({at}) till {url} en gång till, nu. Ditt system tar emot den en andra gång: det bör känna igen händelsen på dess id.",
     replayQueued: "Köad igen: det nya försöket syns i listan om en stund.",
     attemptsOf: "Försök för {event}",
     attemptAt: "Tid",
