@@ -26,6 +26,7 @@ describe("console: automation, webhooks and the profile", () => {
   let iccid: string;
   let rule: { id: string; name: string };
   let sub: { id: string };
+  let plainUser: Awaited<ReturnType<typeof person>>;
 
   beforeAll(async () => {
     [t, browser, receiver] = await Promise.all([
@@ -44,6 +45,7 @@ describe("console: automation, webhooks and the profile", () => {
     });
     iccid = sim.iccid;
     const admin = await person(t, c.account.id, "customer_admin");
+    plainUser = await person(t, c.account.id, "customer_user");
     const subRes = await t.api("POST", "/api/v1/webhooks", {
       key: c.adminKey,
       body: { url: receiver.url, events: ["sim.state_changed"], secret: SECRET },
@@ -170,5 +172,17 @@ describe("console: automation, webhooks and the profile", () => {
     expect(await me.json()).toMatchObject({ language: "it", timeZone: "Asia/Tokyo" });
     await expect.poll(() => seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, "profile");
+  });
+
+  it("shows a customer's plain user the rule and the deliveries without the buttons to change them", async () => {
+    const other = await signedIn(browser, t, plainUser);
+    await other.goto(`/webhooks/${sub.id}`);
+    await other.locator("tbody tr[data-delivery]").first().waitFor();
+    expect(await other.getByRole("button", { name: /^Replay/ }).count()).toBe(0);
+    expect(await other.getByRole("button", { name: "Pause" }).count()).toBe(0);
+    await other.goto(`/automation/${rule.id}`);
+    await other.getByRole("link", { name: iccid }).waitFor();
+    expect(await other.getByRole("button", { name: /the rule$/ }).count()).toBe(0);
+    await other.context().close();
   });
 });

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { api, must } from "../../api/client";
+import { useMe } from "../../auth/session";
 import { useFormat, useT } from "../../i18n";
 import { Empty, ErrorBox, Loading, PageTitle, QueryView } from "../../ui/states";
 import {
@@ -42,6 +43,8 @@ function RuleHead({ rule }: { rule: Rule }) {
   const t = useT(automationMessages);
   const f = useFormat();
   const client = useQueryClient();
+  // automation:write (docs/permissions.md): every role but a customer's plain user.
+  const canWrite = useMe().role !== "customer_user";
   const toggle = useMutation({
     mutationFn: (enabled: boolean) =>
       must(
@@ -62,14 +65,16 @@ function RuleHead({ rule }: { rule: Rule }) {
         <span className={`badge ${rule.enabled ? "ok" : "neutral"}`}>
           {t("enabled")}: {rule.enabled ? t("on") : t("off")}
         </span>
-        <button
-          type="button"
-          className={rule.enabled ? undefined : "primary"}
-          disabled={toggle.isPending}
-          onClick={() => toggle.mutate(!rule.enabled)}
-        >
-          {rule.enabled ? t("disable") : t("enable")}
-        </button>
+        {canWrite && (
+          <button
+            type="button"
+            className={rule.enabled ? undefined : "primary"}
+            disabled={toggle.isPending}
+            onClick={() => toggle.mutate(!rule.enabled)}
+          >
+            {rule.enabled ? t("disable") : t("enable")}
+          </button>
+        )}
       </div>
       {toggle.error && <ErrorBox error={toggle.error} />}
       {!rule.enabled && <p className="muted">{t("disabledNote")}</p>}

@@ -7,7 +7,14 @@ import { useFormat, useLocale, useT } from "../../i18n";
 import { Empty, ErrorBox, Loading, PageTitle, QueryView } from "../../ui/states";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { webhookMessages } from "./messages";
-import { EventList, StateBadge, webhooksKey, type Subscription } from "./WebhooksPage";
+import { useMe } from "../../auth/session";
+import {
+  EventList,
+  StateBadge,
+  mayChangeWebhooks,
+  webhooksKey,
+  type Subscription,
+} from "./WebhooksPage";
 import { isoToZonedInput, zonedInputToIso } from "./zoned";
 import { AccountLink } from "../automation/AccountLink";
 import "./webhooks.css";
@@ -34,6 +41,7 @@ const deliveriesKey = (id: string) => [...webhooksKey, id, "deliveries"] as cons
 /** /webhooks/:id — the subscription, its delivery log with every attempt, and replay. */
 export default function WebhookPage() {
   const { id = "" } = useParams();
+  const me = useMe();
   const sub = useQuery({
     queryKey: [...webhooksKey, id],
     queryFn: () => must(api.GET("/api/v1/webhooks/{id}", { params: { path: { id } } })),
@@ -45,7 +53,7 @@ export default function WebhookPage() {
           <>
             <SubscriptionHead sub={s} />
             <Deliveries sub={s} />
-            <ReplaySince sub={s} />
+            {mayChangeWebhooks(me) && <ReplaySince sub={s} />}
           </>
         )}
       </QueryView>
@@ -55,6 +63,7 @@ export default function WebhookPage() {
 
 function SubscriptionHead({ sub }: { sub: Subscription }) {
   const t = useT(webhookMessages);
+  const canWrite = mayChangeWebhooks(useMe());
   const f = useFormat();
   const client = useQueryClient();
   const setStatus = useMutation({
@@ -74,13 +83,15 @@ function SubscriptionHead({ sub }: { sub: Subscription }) {
           <span className="mono">{sub.url}</span>
         </PageTitle>
         <StateBadge sub={sub} />
-        <button
-          type="button"
-          disabled={setStatus.isPending}
-          onClick={() => setStatus.mutate(sub.status === "active" ? "paused" : "active")}
-        >
-          {sub.status === "active" ? t("pause") : t("resume")}
-        </button>
+        {canWrite && (
+          <button
+            type="button"
+            disabled={setStatus.isPending}
+            onClick={() => setStatus.mutate(sub.status === "active" ? "paused" : "active")}
+          >
+            {sub.status === "active" ? t("pause") : t("resume")}
+          </button>
+        )}
       </div>
       {setStatus.error && <ErrorBox error={setStatus.error} />}
       <dl className="facts">
@@ -111,6 +122,7 @@ function SubscriptionHead({ sub }: { sub: Subscription }) {
 
 function Deliveries({ sub }: { sub: Subscription }) {
   const t = useT(webhookMessages);
+  const canWrite = mayChangeWebhooks(useMe());
   const f = useFormat();
   const client = useQueryClient();
   const id = useId();
@@ -200,7 +212,7 @@ function Deliveries({ sub }: { sub: Subscription }) {
                 <th scope="col">{t("attempts")}</th>
                 <th scope="col">{t("responseCode")}</th>
                 <th scope="col">{t("deliveredAt")}</th>
-                <th scope="col">{t("actions")}</th>
+                {canWrite && <th scope="col">{t("actions")}</th>}
               </tr>
             </thead>
             <tbody>
@@ -227,22 +239,24 @@ function Deliveries({ sub }: { sub: Subscription }) {
                   </td>
                   <td>{d.lastStatusCode ?? "—"}</td>
                   <td>{f.dateTime(d.deliveredAt)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      disabled={d.status === "queued" || d.status === "sending"}
-                      onClick={() => {
-                        replay.reset();
-                        setReplaying(d);
-                      }}
-                    >
-                      {t("replay")}
-                      <span className="visually-hidden">
-                        {" "}
-                        {d.eventType}, {f.dateTime(d.eventCreatedAt)}
-                      </span>
-                    </button>
-                  </td>
+                  {canWrite && (
+                    <td>
+                      <button
+                        type="button"
+                        disabled={d.status === "queued" || d.status === "sending"}
+                        onClick={() => {
+                          replay.reset();
+                          setReplaying(d);
+                        }}
+                      >
+                        {t("replay")}
+                        <span className="visually-hidden">
+                          {" "}
+                          {d.eventType}, {f.dateTime(d.eventCreatedAt)}
+                        </span>
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

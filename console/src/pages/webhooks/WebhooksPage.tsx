@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { api, must } from "../../api/client";
 import type { paths } from "../../api/schema";
 import { useFormat, useT } from "../../i18n";
-import { isOperator, useMe } from "../../auth/session";
+import { isOperator, useMe, type Me } from "../../auth/session";
 import { Empty, ErrorBox, PageTitle, QueryView } from "../../ui/states";
 import { AccountLink } from "../automation/AccountLink";
 import { webhookMessages } from "./messages";
@@ -44,11 +44,16 @@ const EVENTS = [
 
 export const webhooksKey = ["webhooks"] as const;
 
+/** webhooks:write (docs/permissions.md): every role but a customer's plain user. */
+export const mayChangeWebhooks = (me: Me) => me.role !== "customer_user";
+
 /** /webhooks: the subscriptions of the user's subtree, and a form to add one. */
 export default function WebhooksPage() {
   const t = useT(webhookMessages);
   const f = useFormat();
-  const operator = isOperator(useMe());
+  const me = useMe();
+  const operator = isOperator(me);
+  const canWrite = mayChangeWebhooks(me);
   const subs = useQuery({
     queryKey: webhooksKey,
     queryFn: () => must(api.GET("/api/v1/webhooks")),
@@ -60,7 +65,7 @@ export default function WebhooksPage() {
       <QueryView query={subs}>
         {(data) =>
           data.items.length === 0 ? (
-            <Empty>{t("listEmpty")}</Empty>
+            <Empty>{canWrite ? t("listEmpty") : t("listEmptyReadOnly")}</Empty>
           ) : (
             <table>
               <thead>
@@ -102,7 +107,7 @@ export default function WebhooksPage() {
           )
         }
       </QueryView>
-      <CreateSubscription />
+      {canWrite ? <CreateSubscription /> : <p className="muted">{t("readOnly")}</p>}
     </section>
   );
 }

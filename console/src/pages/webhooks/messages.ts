@@ -7,6 +7,10 @@ export const webhookMessages = defineMessages({
     listIntro:
       "Otter sends the events you subscribe to as signed HTTP POST requests to your URL, retries them, and keeps a log of every delivery.",
     listEmpty: "No subscriptions yet. Create one below to receive Otter's events at your URL.",
+    listEmptyReadOnly:
+      "No subscriptions yet. An administrator of your organisation can create one to receive Otter's events at your URL.",
+    readOnly:
+      "You can see subscriptions and their deliveries; changing them is for your organisation's administrators.",
     url: "URL",
     events: "Events",
     allEvents: "all events",
@@ -81,6 +85,10 @@ export const webhookMessages = defineMessages({
       "Otter invia gli eventi a cui ti iscrivi come richieste HTTP POST firmate al tuo URL, ripete i tentativi e registra ogni consegna.",
     listEmpty:
       "Ancora nessuna sottoscrizione. Creane una qui sotto per ricevere gli eventi di Otter al tuo URL.",
+    listEmptyReadOnly:
+      "Ancora nessuna sottoscrizione. Un amministratore della tua organizzazione può crearne una per ricevere gli eventi di Otter al vostro URL.",
+    readOnly:
+      "Puoi vedere le sottoscrizioni e le loro consegne; modificarle spetta agli amministratori della tua organizzazione.",
     url: "URL",
     events: "Eventi",
     allEvents: "tutti gli eventi",
@@ -155,6 +163,10 @@ export const webhookMessages = defineMessages({
       "Otter skickar händelserna du prenumererar på som signerade HTTP POST-anrop till din URL, försöker igen vid fel och loggar varje leverans.",
     listEmpty:
       "Inga prenumerationer ännu. Skapa en nedan för att ta emot Otters händelser på din URL.",
+    listEmptyReadOnly:
+      "Inga prenumerationer ännu. En administratör i din organisation kan skapa en för att ta emot Otters händelser på er URL.",
+    readOnly:
+      "Du kan se prenumerationer och deras leveranser; att ändra dem är upp till din organisations administratörer.",
     url: "URL",
     events: "Händelser",
     allEvents: "alla händelser",
