@@ -9,6 +9,7 @@ import {
   signedIn,
 } from "../support/browser.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
+import { signIn } from "../support/signin.js";
 import { startReceiver } from "../webhooks/receiver.js";
 
 /**
@@ -27,6 +28,7 @@ describe("console: automation, webhooks and the profile", () => {
   let rule: { id: string; name: string };
   let sub: { id: string };
   let plainUser: Awaited<ReturnType<typeof person>>;
+  let admin: Awaited<ReturnType<typeof person>>;
 
   beforeAll(async () => {
     [t, browser, receiver] = await Promise.all([
@@ -44,7 +46,7 @@ describe("console: automation, webhooks and the profile", () => {
       ratePlan: cat.rate.id,
     });
     iccid = sim.iccid;
-    const admin = await person(t, c.account.id, "customer_admin");
+    admin = await person(t, c.account.id, "customer_admin");
     plainUser = await person(t, c.account.id, "customer_user");
     const subRes = await t.api("POST", "/api/v1/webhooks", {
       key: c.adminKey,
@@ -147,12 +149,22 @@ describe("console: automation, webhooks and the profile", () => {
     expect(sub.id).toBeTruthy();
   });
 
-  it("switches language and time zone without a reload, and lists the current session", async () => {
+  it("lists the sessions (current one marked), ends another, and switches language and time zone without a reload", async () => {
+    // The same person signed in on another device too.
+    const elsewhere = await signIn(t, admin.email, admin.password);
     await page.getByRole("link", { name: /Signed in as/ }).click();
     await page.getByRole("heading", { level: 1, name: "Your profile" }).waitFor();
     const current = page.locator("tr.current");
     await current.waitFor();
     expect(await current.textContent()).toContain("This session");
+    const rows = page.locator("table.sessions tbody tr");
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.getByRole("button", { name: /^End session/ }).click();
+    const dialog = page.getByRole("dialog", { name: "End this session?" });
+    await dialog.getByRole("button", { name: "End session" }).click();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
+    const gone = await fetch(`${t.url}/api/v1/users/me`, { headers: { cookie: elsewhere.cookie } });
+    expect(gone.status).toBe(401);
     const started = current.locator("time.started");
     const before = await started.textContent();
     await expect.poll(() => seriousA11yViolations(page)).toEqual([]);
