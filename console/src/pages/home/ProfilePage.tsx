@@ -59,10 +59,13 @@ function Preferences({ me }: { me: Me }) {
   const client = useQueryClient();
   const [language, setLanguage] = useState(me.own.language ?? "");
   const [timeZone, setTimeZone] = useState(me.own.timeZone ?? "");
+  // The browser's zones, plus UTC and the user's own (an alias such as Europe/Kiev that the browser
+  // lists under its new name must still show as chosen, or saving would drop it).
   const zones = useMemo(() => {
-    const all = Intl.supportedValuesOf("timeZone");
-    return all.includes("UTC") ? all : ["UTC", ...all];
-  }, []);
+    const all = new Set(Intl.supportedValuesOf("timeZone"));
+    for (const z of ["UTC", me.own.timeZone]) if (z) all.add(z);
+    return [...all].sort();
+  }, [me.own.timeZone]);
   const save = useMutation({
     mutationFn: () =>
       must(
