@@ -33,22 +33,22 @@ export const authMessages = defineMessages({
     forgot: "Password dimenticata?",
     resetTitle: "Reimposta la password",
     resetIntro:
-      "Inserisci il tuo indirizzo e-mail: se appartiene a un utente, Otter invia un link per impostare una nuova password. Il link vale una volta, per un'ora.",
+      "Inserisci il tuo indirizzo e-mail: se appartiene a un utente, Otter invia un link per impostare una nuova password. Il link si può usare una sola volta ed è valido per un'ora.",
     resetSend: "Invia il link",
     resetSent: "Se l'indirizzo appartiene a un utente, il link è in arrivo. Controlla la posta.",
     setTitle: "Imposta la password",
     setIntro:
-      "Scegli una password di almeno 12 caratteri, non facile da indovinare. Questo link vale una volta.",
+      "Scegli una password di almeno 12 caratteri, difficile da indovinare. Questo link si può usare una sola volta.",
     newPassword: "Nuova password",
     repeatPassword: "Ripeti la password",
     mismatch: "Le due password sono diverse.",
-    setDone: "La password di {email} è impostata. Ora accedi con essa.",
+    setDone: "La password per {email} è stata impostata. Ora puoi accedere.",
     noToken:
       "Questa pagina richiede il link della mail di invito o di reimpostazione. Riapri il link dalla mail o chiedine uno nuovo.",
     backToSignIn: "Torna all'accesso",
   },
   sv: {
-    signInTitle: "Logga in i Otter",
+    signInTitle: "Logga in på Otter",
     email: "E-post",
     password: "Lösenord",
     signIn: "Logga in",
@@ -56,18 +56,18 @@ export const authMessages = defineMessages({
     forgot: "Glömt lösenordet?",
     resetTitle: "Återställ lösenordet",
     resetIntro:
-      "Ange din e-postadress: om den hör till en användare skickar Otter en länk för att välja ett nytt lösenord. Länken fungerar en gång, i en timme.",
+      "Ange din e-postadress: om den hör till en användare skickar Otter en länk för att välja ett nytt lösenord. Länken kan användas en gång och gäller i en timme.",
     resetSend: "Skicka länken",
     resetSent: "Om adressen hör till en användare är en länk på väg. Titta i din e-post.",
     setTitle: "Välj ditt lösenord",
     setIntro:
-      "Välj ett lösenord på minst 12 tecken som inte är lätt att gissa. Länken fungerar en gång.",
+      "Välj ett lösenord på minst 12 tecken som inte är lätt att gissa. Länken kan bara användas en gång.",
     newPassword: "Nytt lösenord",
     repeatPassword: "Upprepa lösenordet",
-    mismatch: "Lösenorden skiljer sig åt.",
-    setDone: "Lösenordet för {email} är valt. Logga in med det nu.",
+    mismatch: "Lösenorden stämmer inte överens.",
+    setDone: "Lösenordet för {email} är sparat. Logga in med det nu.",
     noToken:
-      "Sidan behöver länken från din inbjudan eller återställningsmejl. Öppna länken i mejlet igen eller be om en ny.",
+      "Den här sidan behöver länken i ditt inbjudnings- eller återställningsmejl. Öppna länken i mejlet igen eller be om en ny.",
     backToSignIn: "Tillbaka till inloggningen",
   },
 });
