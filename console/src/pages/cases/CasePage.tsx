@@ -80,6 +80,7 @@ function useRefresh(id: string) {
 function CaseHeader({ c, operator }: { c: Case; operator: boolean }) {
   const t = useT(messages);
   const f = useFormat();
+  const [changed, setChanged] = useState(false);
   return (
     <section className="card case-header" aria-labelledby="case-details">
       <h2 id="case-details" className="visually-hidden">
@@ -147,7 +148,15 @@ function CaseHeader({ c, operator }: { c: Case; operator: boolean }) {
           </div>
         </>
       )}
-      {operator && <ChangeCase c={c} />}
+      {operator && (
+        // A fresh form whenever the case changes underneath (a reply moved it to open, another agent took it).
+        <ChangeCase
+          key={`${c.state}|${c.priority}|${c.category}|${c.ownerUserId}`}
+          c={c}
+          done={changed}
+          setDone={setChanged}
+        />
+      )}
     </section>
   );
 }
@@ -180,7 +189,15 @@ function SlaClock({ name, clock }: { name: string; clock: Clock }) {
 }
 
 /** State, priority, category and owner, in one PATCH; "Take it" makes the caller the owner. */
-function ChangeCase({ c }: { c: Case }) {
+function ChangeCase({
+  c,
+  done,
+  setDone,
+}: {
+  c: Case;
+  done: boolean;
+  setDone: (done: boolean) => void;
+}) {
   const t = useT(messages);
   const me = useMe();
   const refresh = useRefresh(c.id);
@@ -190,7 +207,6 @@ function ChangeCase({ c }: { c: Case }) {
   const [category, setCategory] = useState(c.category);
   const [owner, setOwner] = useState(c.ownerUserId ?? "");
   const [reason, setReason] = useState("");
-  const [done, setDone] = useState(false);
   const patch = useMutation({
     mutationFn: (
       body: paths["/api/v1/cases/{id}"]["patch"]["requestBody"]["content"]["application/json"],
@@ -404,11 +420,13 @@ function TimelineEntry({ c, e, operator }: { c: Case; e: Entry; operator: boolea
         {d.automatic === true && <span className="badge neutral">{t("automatic")}</span>}
         {m && m.direction === "out" && m.sendStatus && <SendStatus c={c} m={m} />}
         {m?.needsHuman && <span className="badge warn">{t("needsHuman")}</span>}
-        {m?.flags.map((fl) => (
-          <span key={fl} className="badge neutral">
-            {fl}
-          </span>
-        ))}
+        {m?.flags
+          .filter((fl) => fl !== "automatic")
+          .map((fl) => (
+            <span key={fl} className="badge neutral">
+              {fl}
+            </span>
+          ))}
         {by}
         {when}
       </div>
