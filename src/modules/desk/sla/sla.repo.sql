@@ -236,7 +236,6 @@ select
   "cases"."state",
   "cases"."priority",
   "cases"."account_id",
-  "accounts"."name" as "account_name",
   "cases"."operator_id",
   "cases"."owner_user_id",
   "cases"."created_at",
@@ -250,7 +249,6 @@ select
 from
   "case_sla"
   inner join "cases" on "cases"."id" = "case_sla"."case_id"
-  left join "accounts" on "accounts"."id" = "cases"."account_id"
 where
   (
     "case_sla"."open" = $1
@@ -277,7 +275,6 @@ select
   "cases"."state",
   "cases"."priority",
   "cases"."account_id",
-  "accounts"."name" as "account_name",
   "cases"."operator_id",
   "cases"."owner_user_id",
   "cases"."created_at",
@@ -291,7 +288,6 @@ select
 from
   "case_sla"
   inner join "cases" on "cases"."id" = "case_sla"."case_id"
-  left join "accounts" on "accounts"."id" = "cases"."account_id"
 where
   (
     "case_sla"."open" = $1
@@ -320,7 +316,6 @@ select
   "cases"."state",
   "cases"."priority",
   "cases"."account_id",
-  "accounts"."name" as "account_name",
   "cases"."operator_id",
   "cases"."owner_user_id",
   "cases"."created_at",
@@ -334,7 +329,6 @@ select
 from
   "case_sla"
   inner join "cases" on "cases"."id" = "case_sla"."case_id"
-  left join "accounts" on "accounts"."id" = "cases"."account_id"
 where
   (
     "case_sla"."open" = $1

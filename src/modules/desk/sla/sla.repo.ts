@@ -155,13 +155,12 @@ export const slaRepo = {
    * A page of an owner's open cases, most pressing first: running clocks by due time, then paused
    * ones by time left. One row more than `limit`, so the caller knows there is a next page.
    * `owner` null: the unassigned queue (open cases nobody owns yet, triage included); `"all"`: every
-   * open case. `states` narrows to some working states. The customer's name comes along.
+   * open case. `states` narrows to some working states.
    */
   queuePage: (db: Executor, filter: QueueFilter, offset: number, limit: number) =>
     db
       .selectFrom("case_sla")
       .innerJoin("cases", "cases.id", "case_sla.case_id")
-      .leftJoin("accounts", "accounts.id", "cases.account_id")
       .select([
         "cases.id",
         "cases.number",
@@ -169,7 +168,6 @@ export const slaRepo = {
         "cases.state",
         "cases.priority",
         "cases.account_id",
-        "accounts.name as account_name",
         "cases.operator_id",
         "cases.owner_user_id",
         "cases.created_at",

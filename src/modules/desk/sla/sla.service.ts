@@ -570,6 +570,13 @@ export function createSlaService(deps: Deps) {
       const page = rows.slice(0, q.limit);
       // The state and time left as of now, from the projection's instants and the calendar.
       const calendar = page.length ? await calendarTimeline(db, page[0]!.operator_id) : [];
+      // The customers' names, in one read of the accounts module's directory.
+      const accountIds = [...new Set(page.flatMap((r) => r.account_id ?? []))];
+      const names = new Map(
+        (accountIds.length ? await deps.accounts.directory.accountsByIds(db, accountIds) : []).map(
+          (a) => [a.id, a.name],
+        ),
+      );
       const items = page.map((r) => {
         const due = r.due_at ? new Date(r.due_at) : null;
         const remainingMs =
@@ -596,7 +603,7 @@ export function createSlaService(deps: Deps) {
           state: r.state,
           priority: r.priority,
           accountId: r.account_id,
-          accountName: r.account_name,
+          accountName: (r.account_id && names.get(r.account_id)) || null,
           ownerUserId: r.owner_user_id,
           createdAt: new Date(r.created_at).toISOString(),
           updatedAt: new Date(r.updated_at).toISOString(),
