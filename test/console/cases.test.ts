@@ -27,7 +27,11 @@ describe("console: the case desk", () => {
 
   it("a mail opens a case; the agent finds it in the queue, answers it with a saved reply, and sees the reply on the case and in the outbox", async () => {
     const customer = await buildCustomer(t, { name: "Savanna Trackers" });
-    await addContact(t, customer.account.id, { name: "Wanjiru Kamau", email: WANJIRU });
+    await addContact(t, customer.account.id, {
+      name: "Wanjiru Kamau",
+      email: WANJIRU,
+      phone: "+254 20 555 0117",
+    });
     await addMailbox(t, SUPPORT);
     const macro = await t.api("POST", "/api/v1/desk/macros", {
       body: {
@@ -106,6 +110,13 @@ describe("console: the case desk", () => {
     await page.getByRole("row", { name: /case_acknowledgement/ }).waitFor();
     await sent.getByRole("link").click();
     await page.getByText("Best regards, the Otter desk").waitFor();
+
+    // Caller lookup: the number as the phone shows it finds the contact, the customer and the case.
+    await page.getByRole("link", { name: "Caller lookup" }).click();
+    await page.getByLabel("Phone number").fill("00254 205550117");
+    const match = page.getByRole("region", { name: /Wanjiru Kamau/ });
+    await match.waitFor();
+    await match.getByRole("link", { name: `#${opened.number}` }).waitFor();
     await page.context().close();
   });
 });
