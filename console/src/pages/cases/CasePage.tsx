@@ -151,7 +151,7 @@ function CaseHeader({ c, operator }: { c: Case; operator: boolean }) {
       {operator && (
         // A fresh form whenever the case changes underneath (a reply moved it to open, another agent took it).
         <ChangeCase
-          key={`${c.state}|${c.priority}|${c.category}|${c.ownerUserId}`}
+          key={`${c.state}|${c.priority}|${c.category}|${c.ownerUserId}|${c.accountId}`}
           c={c}
           done={changed}
           setDone={setChanged}
@@ -207,6 +207,14 @@ function ChangeCase({
   const [category, setCategory] = useState(c.category);
   const [owner, setOwner] = useState(c.ownerUserId ?? "");
   const [reason, setReason] = useState("");
+  const [accountId, setAccountId] = useState("");
+  // A case in triage (mail from an unknown sender) waits for a person to place it on a customer.
+  const accounts = useQuery({
+    queryKey: ["accounts", "list", { limit: 500 }],
+    enabled: c.accountId == null,
+    staleTime: 60_000,
+    queryFn: () => must(api.GET("/api/v1/accounts", { params: { query: { limit: 500 } } })),
+  });
   const patch = useMutation({
     mutationFn: (
       body: paths["/api/v1/cases/{id}"]["patch"]["requestBody"]["content"]["application/json"],
@@ -229,6 +237,7 @@ function ChangeCase({
     if (priority !== c.priority) body.priority = priority;
     if (category !== c.category) body.category = category;
     if (owner !== (c.ownerUserId ?? "")) body.ownerUserId = owner || null;
+    if (accountId) body.accountId = accountId;
     if (reason.trim()) body.reason = reason.trim();
     patch.mutate(body);
   };
@@ -306,6 +315,21 @@ function ChangeCase({
             ))}
           </select>
         </label>
+        {c.accountId == null && (
+          <label>
+            {t("assignCustomer")}
+            <select value={accountId} onChange={(e) => setAccountId(e.target.value)}>
+              <option value="">{t("chooseCustomer")}</option>
+              {accounts.data?.items
+                .filter((a) => a.id !== me.accountId)
+                .map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+            </select>
+          </label>
+        )}
         <label style={{ flex: "1 1 16rem" }}>
           {t("reasonOptional")}
           <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
