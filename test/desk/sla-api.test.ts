@@ -277,6 +277,37 @@ describe("the agent's queue", () => {
     ).toBe("DESK_QUEUE_INVALID_OWNER");
   });
 
+  it("names each case's customer, lists every owner's cases with owner=all and narrows by state", async () => {
+    const mine = await openCase("normal", "queue filters");
+    const unowned = await t.api("POST", "/api/v1/cases", {
+      key: agentKey,
+      body: { accountId: customer.account.id, subject: "nobody's yet", ownerUserId: null },
+    });
+    expect(unowned.status).toBe(201);
+    const all = await t.api("GET", "/api/v1/desk/queue?owner=all&limit=1000", { key: agentKey });
+    expect(all.status, JSON.stringify(all.body)).toBe(200);
+    const ids = all.body.items.map((i: { id: string }) => i.id);
+    expect(ids).toEqual(expect.arrayContaining([mine.id, unowned.body.id]));
+    expect(all.body.total).toBe(all.body.items.length);
+    expect(all.body.items.find((i: { id: string }) => i.id === mine.id).accountName).toBe(
+      customer.account.name,
+    );
+    const onlyNew = await t.api("GET", "/api/v1/desk/queue?owner=all&state=new&limit=1000", {
+      key: agentKey,
+    });
+    expect(onlyNew.body.items.every((i: { state: string }) => i.state === "new")).toBe(true);
+    expect(onlyNew.body.total).toBe(onlyNew.body.items.length);
+    const two = await t.api(
+      "GET",
+      "/api/v1/desk/queue?owner=all&state=waiting_on_customer&state=new&limit=1000",
+      { key: agentKey },
+    );
+    expect(two.body.total).toBeGreaterThanOrEqual(onlyNew.body.total);
+    expect((await t.api("GET", "/api/v1/desk/queue?state=closed", { key: agentKey })).status).toBe(
+      400,
+    );
+  });
+
   it("recomputes open cases when the calendar changes, leaving the clocks' past as it was", async () => {
     const c = await openCase("normal", "before the holiday");
     t.clock.advance(H);

@@ -13357,8 +13357,10 @@ export interface operations {
     getDeskQueue: {
         parameters: {
             query?: {
-                /** @description "me", an agent's user id, or "none" for the unassigned queue (open cases nobody owns). */
+                /** @description "me", an agent's user id, "none" for the unassigned queue (open cases nobody owns) or "all" for every open case. */
                 owner?: string;
+                /** @description Only cases in this working state, or these (repeat the parameter). */
+                state?: ("new" | "open" | "waiting_on_customer" | "waiting_on_consultation") | ("new" | "open" | "waiting_on_customer" | "waiting_on_consultation")[];
                 limit?: number;
                 /** @description Position to continue from (nextAfter of the previous page). */
                 after?: number;
@@ -13383,6 +13385,8 @@ export interface operations {
                             state: string;
                             priority: string;
                             accountId: string | null;
+                            /** @description The customer's name; null while the case is in triage. */
+                            accountName: string | null;
                             ownerUserId: string | null;
                             createdAt: string;
                             updatedAt: string;

@@ -23,6 +23,7 @@ interface QueueItem {
   subject: string;
   state: string;
   priority: string;
+  accountName: string | null;
   sla: { state: string; dueAt: string | null; paused: boolean; remainingMs: number | null };
 }
 
@@ -213,8 +214,8 @@ export function registerDeskSla(desk: Command) {
       "An agent's open cases, most pressing SLA first (breached, then the earliest due; waiting on the customer last).",
     )
     .option(
-      "--owner <me|none|userId>",
-      "whose queue (`none`: the unassigned queue — open cases nobody owns, e.g. new mail)",
+      "--owner <me|none|all|userId>",
+      "whose queue (`none`: the unassigned queue — open cases nobody owns, e.g. new mail; `all`: every open case)",
       "me",
     )
     .option("--limit <n>", "how many", positiveInt(1000), 50)
@@ -239,6 +240,7 @@ export function registerDeskSla(desk: Command) {
           { header: "LEFT", value: (i) => left(i.sla.remainingMs) },
           { header: "PRIORITY", value: (i) => i.priority },
           { header: "STATE", value: (i) => i.state },
+          { header: "CUSTOMER", value: (i) => i.accountName ?? "(triage)" },
           { header: "SUBJECT", value: (i) => i.subject },
         ],
         opts.owner === "none"

@@ -12,7 +12,7 @@ export const slaErrors = {
     validationError(
       "owner",
       "DESK_QUEUE_INVALID_OWNER",
-      `owner: "${owner}" is neither "me", "none" nor a user id.`,
+      `owner: "${owner}" is neither "me", "none", "all" nor a user id.`,
     ),
   accountNotFound: (id: string) => notFound("ACCOUNT_NOT_FOUND", `Account ${id} was not found.`),
 };

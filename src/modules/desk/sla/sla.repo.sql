@@ -225,8 +225,8 @@ where
   "open" = $2;
 
 -- slaRepo.queuePage (example 1)
--- $1 = "0190a8a0-0000-7000-8000-000000000004"
--- $2 = true
+-- $1 = true
+-- $2 = "0190a8a0-0000-7000-8000-000000000004"
 -- $3 = 51
 -- $4 = 0
 select
@@ -250,8 +250,10 @@ from
   "case_sla"
   inner join "cases" on "cases"."id" = "case_sla"."case_id"
 where
-  "case_sla"."owner_user_id" = $1
-  and "case_sla"."open" = $2
+  (
+    "case_sla"."open" = $1
+    and "case_sla"."owner_user_id" = $2
+  )
 order by
   "case_sla"."tier",
   "case_sla"."due_at" asc nulls last,
@@ -287,8 +289,10 @@ from
   "case_sla"
   inner join "cases" on "cases"."id" = "case_sla"."case_id"
 where
-  "case_sla"."owner_user_id" is null
-  and "case_sla"."open" = $1
+  (
+    "case_sla"."open" = $1
+    and "case_sla"."owner_user_id" is null
+  )
 order by
   "case_sla"."tier",
   "case_sla"."due_at" asc nulls last,
@@ -299,16 +303,57 @@ limit
 offset
   $3;
 
+-- slaRepo.queuePage (example 3)
+-- $1 = true
+-- $2 = "new"
+-- $3 = "open"
+-- $4 = 51
+-- $5 = 0
+select
+  "cases"."id",
+  "cases"."number",
+  "cases"."subject",
+  "cases"."state",
+  "cases"."priority",
+  "cases"."account_id",
+  "cases"."operator_id",
+  "cases"."owner_user_id",
+  "cases"."created_at",
+  "cases"."updated_at",
+  "case_sla"."tier",
+  "case_sla"."due_at",
+  "case_sla"."remaining_ms",
+  "case_sla"."at_risk_at",
+  "case_sla"."state" as "sla_state",
+  "case_sla"."stale"
+from
+  "case_sla"
+  inner join "cases" on "cases"."id" = "case_sla"."case_id"
+where
+  (
+    "case_sla"."open" = $1
+    and "cases"."state" in ($2, $3)
+  )
+order by
+  "case_sla"."tier",
+  "case_sla"."due_at" asc nulls last,
+  "case_sla"."remaining_ms",
+  "case_sla"."case_id"
+limit
+  $4
+offset
+  $5;
+
 -- slaRepo.queueCount (example 1)
--- $1 = "0190a8a0-0000-7000-8000-000000000004"
--- $2 = true
+-- $1 = true
+-- $2 = "0190a8a0-0000-7000-8000-000000000004"
 select
   count(*) as "n"
 from
   "case_sla"
 where
-  "owner_user_id" = $1
-  and "open" = $2;
+  "open" = $1
+  and "owner_user_id" = $2;
 -- stopped without a row to go on: no result
 
 -- slaRepo.queueCount (example 2)
@@ -318,8 +363,23 @@ select
 from
   "case_sla"
 where
-  "owner_user_id" is null
-  and "open" = $1;
+  "open" = $1
+  and "owner_user_id" is null;
+-- stopped without a row to go on: no result
+
+-- slaRepo.queueCount (example 3)
+-- $1 = true
+-- $2 = "open"
+select
+  count(*) as "n"
+from
+  "case_sla"
+  inner join "cases" on "cases"."id" = "case_sla"."case_id"
+where
+  (
+    "case_sla"."open" = $1
+    and "cases"."state" in ($2)
+  );
 -- stopped without a row to go on: no result
 
 -- slaRepo.lockStale

@@ -1,11 +1,13 @@
-import type { Insertable } from "kysely";
+import type { Expression, ExpressionBuilder, Insertable, SqlBool } from "kysely";
 import type { Executor } from "../../../db/database.js";
 import type {
   CaseSlaTable,
+  DB,
   DeskAgreementsTable,
   DeskCalendarsTable,
   DeskSlaNoticesTable,
 } from "../../../db/schema.js";
+import type { CaseState } from "./clock.js";
 import type { SqlExamples } from "../../../db/sql-examples.js";
 
 /** The columns of a case the clocks are computed from. */
@@ -19,6 +21,21 @@ const CLOCK_CASE_COLUMNS = [
   "state",
   "priority",
 ] as const;
+
+/** The queue's filter: an owner (`null`: nobody, `"all"`: anyone) and optionally some case states. */
+export interface QueueFilter {
+  owner: string | null | "all";
+  states?: readonly CaseState[];
+}
+
+/** The queue's conditions on `case_sla` joined with `cases`. */
+const queueWhere = (filter: QueueFilter) => (eb: ExpressionBuilder<DB, "case_sla" | "cases">) => {
+  const and: Expression<SqlBool>[] = [eb("case_sla.open", "=", true)];
+  if (filter.owner !== "all")
+    and.push(eb("case_sla.owner_user_id", filter.owner === null ? "is" : "=", filter.owner));
+  if (filter.states?.length) and.push(eb("cases.state", "in", [...filter.states]));
+  return eb.and(and);
+};
 
 /**
  * Queries of the SLA: support calendars and agreements (versioned by `effective_from`), the timeline
@@ -137,9 +154,10 @@ export const slaRepo = {
   /**
    * A page of an owner's open cases, most pressing first: running clocks by due time, then paused
    * ones by time left. One row more than `limit`, so the caller knows there is a next page.
-   * `ownerUserId` null: the unassigned queue (open cases nobody owns yet, triage included).
+   * `owner` null: the unassigned queue (open cases nobody owns yet, triage included); `"all"`: every
+   * open case. `states` narrows to some working states.
    */
-  queuePage: (db: Executor, ownerUserId: string | null, offset: number, limit: number) =>
+  queuePage: (db: Executor, filter: QueueFilter, offset: number, limit: number) =>
     db
       .selectFrom("case_sla")
       .innerJoin("cases", "cases.id", "case_sla.case_id")
@@ -161,8 +179,7 @@ export const slaRepo = {
         "case_sla.state as sla_state",
         "case_sla.stale",
       ])
-      .where("case_sla.owner_user_id", ownerUserId === null ? "is" : "=", ownerUserId)
-      .where("case_sla.open", "=", true)
+      .where(queueWhere(filter))
       .orderBy("case_sla.tier")
       .orderBy("case_sla.due_at", (ob) => ob.asc().nullsLast())
       .orderBy("case_sla.remaining_ms")
@@ -171,14 +188,26 @@ export const slaRepo = {
       .limit(limit + 1)
       .execute(),
 
-  /** How many open cases an owner has (null: how many nobody owns). */
-  queueCount: (db: Executor, ownerUserId: string | null) =>
-    db
-      .selectFrom("case_sla")
-      .select((eb) => eb.fn.countAll<string>().as("n"))
-      .where("owner_user_id", ownerUserId === null ? "is" : "=", ownerUserId)
-      .where("open", "=", true)
-      .executeTakeFirstOrThrow(),
+  /**
+   * How many open cases match the queue's filter (an owner's, nobody's, all; some states). Without
+   * states, an index-only count on the projection.
+   */
+  queueCount: (db: Executor, filter: QueueFilter) =>
+    filter.states?.length
+      ? db
+          .selectFrom("case_sla")
+          .innerJoin("cases", "cases.id", "case_sla.case_id")
+          .select((eb) => eb.fn.countAll<string>().as("n"))
+          .where(queueWhere(filter))
+          .executeTakeFirstOrThrow()
+      : db
+          .selectFrom("case_sla")
+          .select((eb) => eb.fn.countAll<string>().as("n"))
+          .where("open", "=", true)
+          .$if(filter.owner !== "all", (q) =>
+            q.where("owner_user_id", filter.owner === null ? "is" : "=", filter.owner),
+          )
+          .executeTakeFirstOrThrow(),
 
   /** Locks up to `limit` stale projections no other node holds (`SKIP LOCKED`). */
   lockStale: (tx: Executor, limit: number) =>
@@ -283,10 +312,11 @@ export const slaRepoSql: SqlExamples<typeof slaRepo> = {
   ],
   markOpenStale: [[]],
   queuePage: [
-    [AGENT, 0, 50],
-    [null, 0, 50],
+    [{ owner: AGENT }, 0, 50],
+    [{ owner: null }, 0, 50],
+    [{ owner: "all", states: ["new", "open"] }, 0, 50],
   ],
-  queueCount: [[AGENT], [null]],
+  queueCount: [[{ owner: AGENT }], [{ owner: null }], [{ owner: "all", states: ["open"] }]],
   lockStale: [[500]],
   lockNoticesDue: [[AT, 100]],
   noticesOf: [[[CASE]]],

@@ -94,14 +94,20 @@ export const agreementOut = z
 
 export const accountIdParams = z.object({ id: z.string() });
 
+const workingState = z.enum(["new", "open", "waiting_on_customer", "waiting_on_consultation"]);
+
 export const queueQuery = z.object({
   owner: z
     .string()
     .max(64)
     .default("me")
     .describe(
-      '"me", an agent\'s user id, or "none" for the unassigned queue (open cases nobody owns).',
+      '"me", an agent\'s user id, "none" for the unassigned queue (open cases nobody owns) or "all" for every open case.',
     ),
+  state: z
+    .union([workingState, z.array(workingState)])
+    .optional()
+    .describe("Only cases in this working state, or these (repeat the parameter)."),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   after: z.coerce
     .number()
@@ -145,6 +151,10 @@ export const queueOut = z.object({
       state: z.string(),
       priority: z.string(),
       accountId: z.string().nullable(),
+      accountName: z
+        .string()
+        .nullable()
+        .describe("The customer's name; null while the case is in triage."),
       ownerUserId: z.string().nullable(),
       createdAt: z.string(),
       updatedAt: z.string(),

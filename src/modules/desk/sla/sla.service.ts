@@ -542,20 +542,41 @@ export function createSlaService(deps: Deps) {
      * An agent's queue (or, with owner `none`, the unassigned one): open cases, most pressing first (docs/desk-sla.md). Ordered in
      * SQL on the projection; the clocks of the page are then computed live from the timelines.
      */
-    async queue(principal: Principal, q: { owner: string; limit: number; after?: number }) {
+    async queue(
+      principal: Principal,
+      q: { owner: string; limit: number; after?: number; state?: CaseState | CaseState[] },
+    ) {
       requirePermission(principal, "cases:work");
-      // `none`: the unassigned queue — open cases nobody owns yet (new mail, triage).
-      const owner = q.owner === "none" ? null : q.owner === "me" ? principal.userId : q.owner;
-      if (owner !== null && !isUuid(owner)) throw slaErrors.badOwner(q.owner);
+      // `none`: the unassigned queue — open cases nobody owns yet (new mail, triage); `all`: everyone's.
+      const owner =
+        q.owner === "none"
+          ? null
+          : q.owner === "me"
+            ? principal.userId
+            : q.owner === "all"
+              ? ("all" as const)
+              : q.owner;
+      if (owner !== null && owner !== "all" && !isUuid(owner)) throw slaErrors.badOwner(q.owner);
+      const filter = {
+        owner,
+        states: q.state === undefined ? undefined : Array.isArray(q.state) ? q.state : [q.state],
+      };
       const now = clock.now();
       const offset = q.after ?? 0;
-      const pageQuery = slaRepo.queuePage(db, owner, offset, q.limit);
-      const countQuery = slaRepo.queueCount(db, owner);
+      const pageQuery = slaRepo.queuePage(db, filter, offset, q.limit);
+      const countQuery = slaRepo.queueCount(db, filter);
       // Two independent reads (an index range and an index-only count): in parallel on PostgreSQL.
       const [rows, total] = await Promise.all([pageQuery, countQuery]);
       const page = rows.slice(0, q.limit);
       // The state and time left as of now, from the projection's instants and the calendar.
       const calendar = page.length ? await calendarTimeline(db, page[0]!.operator_id) : [];
+      // The customers' names, in one read of the accounts module's directory.
+      const accountIds = [...new Set(page.flatMap((r) => r.account_id ?? []))];
+      const names = new Map(
+        (accountIds.length ? await deps.accounts.directory.accountsByIds(db, accountIds) : []).map(
+          (a) => [a.id, a.name],
+        ),
+      );
       const items = page.map((r) => {
         const due = r.due_at ? new Date(r.due_at) : null;
         const remainingMs =
@@ -582,6 +603,7 @@ export function createSlaService(deps: Deps) {
           state: r.state,
           priority: r.priority,
           accountId: r.account_id,
+          accountName: (r.account_id && names.get(r.account_id)) || null,
           ownerUserId: r.owner_user_id,
           createdAt: new Date(r.created_at).toISOString(),
           updatedAt: new Date(r.updated_at).toISOString(),
