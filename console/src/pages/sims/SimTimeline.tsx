@@ -22,6 +22,8 @@ const REG_TYPES = {
   authentication: "regAuthentication",
 } as const;
 
+const PENDING = new Set(["watching", "queued", "submitting", "submitted"]);
+
 const words = (s: string) => s.replace(/[-_]/g, " ");
 
 /**
@@ -46,6 +48,9 @@ export function SimTimeline({ iccid }: { iccid: string }) {
   const actions = useQuery({
     queryKey: ["sim", iccid, "actions"],
     queryFn: () => must(api.GET("/api/v1/sims/{iccid}/actions", { params: { path: { iccid } } })),
+    // An action still followed (watching, an SMS on its way) changes on its own: look again.
+    refetchInterval: (q) =>
+      q.state.data?.items.some((a) => PENDING.has(a.status)) ? 5_000 : false,
   });
   const audit = useQuery({
     queryKey: ["sim", iccid, "audit", "changes"],
