@@ -52,5 +52,51 @@ describe("cell locations (OpenCelliD format)", () => {
       lat: -1.2921,
       lon: 36.8219,
     });
+    const locations = await t.api("GET", `/api/v1/sims/${sim.iccid}/locations`);
+    expect(locations.body.items).toEqual([
+      expect.objectContaining({
+        mcc: "639",
+        mnc: "02",
+        country: "KE",
+        countryName: "Kenya",
+        area: 2923,
+        cell: 31604753,
+        lat: -1.2921,
+        lon: 36.8219,
+      }),
+    ]);
+  });
+
+  it("lists the networks of registrations without a cell by country only, newest first", async () => {
+    const sim = await buildSim(t, { state: "ACTIVATED" });
+    for (const [id, plmn, at] of [
+      ["lu-se", "24007", "2026-02-28T10:00:00Z"],
+      ["lu-it", "22201", "2026-02-28T12:00:00Z"],
+      ["lu-se-2", "24007", "2026-02-28T08:00:00Z"],
+    ] as const)
+      await t.api("POST", "/api/v1/network/events", {
+        body: {
+          id,
+          type: "location_update",
+          result: "accepted",
+          imsi: sim.imsi,
+          visitedPlmn: plmn,
+          at,
+        },
+      });
+    const locations = await t.api("GET", `/api/v1/sims/${sim.iccid}/locations`);
+    expect(locations.body.items).toEqual([
+      expect.objectContaining({
+        country: "IT",
+        cell: null,
+        lat: null,
+        lastSeen: "2026-02-28T12:00:00.000Z",
+      }),
+      expect.objectContaining({
+        country: "SE",
+        firstSeen: "2026-02-28T08:00:00.000Z",
+        lastSeen: "2026-02-28T10:00:00.000Z",
+      }),
+    ]);
   });
 });

@@ -184,6 +184,7 @@ const TABLE: Record<string, Entry> = {
   listSimSessions: { kind: "tenant" },
   getSimUsage: { kind: "tenant", query: () => "from=2026-01-01&to=2026-12-31" },
   getSimTimeline: { kind: "tenant" },
+  getSimLocations: { kind: "tenant" },
   listSimNetworkActions: { kind: "tenant" },
   diagnoseSim: { kind: "tenant" },
   requestSimAction: {

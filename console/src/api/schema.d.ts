@@ -912,6 +912,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sims/{iccid}/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Where the SIM was last seen, most recent first: each network (MCC+MNC) and cell from its recent sessions and registrations (the last 200 of each), with the country, and coordinates when a cell-location file is configured and knows the cell. */
+        get: operations["getSimLocations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/network/events/import": {
         parameters: {
             query?: never;
@@ -9145,6 +9162,91 @@ export interface operations {
                             } | null;
                         }[];
                         nextBefore: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSimLocations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                iccid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            mcc: string;
+                            mnc: string;
+                            /** @description ISO 3166 alpha-2 code of the MCC's country. */
+                            country: string | null;
+                            countryName: string | null;
+                            network: string | null;
+                            /** @description TAC or LAC, when the network reported it. */
+                            area: number | null;
+                            /** @description ECI or cell id, when the network reported it. */
+                            cell: number | null;
+                            /** @description From the configured cell-location file (OTTER_CELL_LOCATIONS_CSV), if it knows the cell. */
+                            lat: number | null;
+                            lon: number | null;
+                            firstSeen: string;
+                            lastSeen: string;
+                        }[];
                     };
                 };
             };

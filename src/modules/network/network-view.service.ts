@@ -12,7 +12,7 @@ import type { SimsService } from "../sims/sims.service.js";
 import type { CellLocations } from "./cell-locations.js";
 import { networkRepo } from "./network.repo.js";
 import type { ConnectivityState } from "./network.types.js";
-import { describePlmn } from "./plmn.js";
+import { describePlmn, splitPlmn } from "./plmn.js";
 import { sessionsRepo } from "./sessions.repo.js";
 
 interface Deps {
@@ -281,6 +281,76 @@ export function createNetworkViewService(deps: Deps) {
         items,
         nextBefore: items.length === opts.limit ? items[items.length - 1]!.at : null,
       };
+    },
+
+    /**
+     * The SIM's last known locations, newest first: one entry per network and cell seen in its
+     * recent sessions and registrations (of the caller's time with the SIM), with coordinates from
+     * the cell-location file when it knows the cell.
+     */
+    async locations(principal: Principal, iccid: string) {
+      requirePermission(principal, "sims:read");
+      const sim = await deps.sims.requireVisibleSim(principal, iccid);
+      const page = { before: null, limit: 200 };
+      const [sessions, events] = await Promise.all([
+        sessionsRepo.timelineForSim(db, sim.id, principal.accountPath, page),
+        networkRepo.timelineRegistrations(db, sim.id, principal.accountPath, page),
+      ]);
+      const seen: { mcc: string; mnc: string; area?: number; cell?: number; at: Date }[] = [];
+      for (const s of sessions) {
+        if (!s.mcc || !s.mnc) continue;
+        const loc = (s.location ?? null) as Record<string, number | undefined> | null;
+        seen.push({
+          mcc: s.mcc,
+          mnc: s.mnc,
+          area: loc?.tac ?? loc?.lac,
+          cell: loc?.eci ?? loc?.ci,
+          at: s.last_update_at,
+        });
+      }
+      for (const e of events) {
+        const plmn = e.visited_plmn ? splitPlmn(e.visited_plmn) : null;
+        if (plmn) seen.push({ ...plmn, at: e.at });
+      }
+      const byKey = new Map<
+        string,
+        { mcc: string; mnc: string; area?: number; cell?: number; first: Date; last: Date }
+      >();
+      for (const l of seen) {
+        const key = `${l.mcc}-${l.mnc}-${l.area ?? ""}-${l.cell ?? ""}`;
+        const had = byKey.get(key);
+        if (!had) byKey.set(key, { ...l, first: l.at, last: l.at });
+        else {
+          if (l.at < had.first) had.first = l.at;
+          if (l.at > had.last) had.last = l.at;
+        }
+      }
+      // A network seen only through registrations (no cell) adds nothing when a cell of it is listed.
+      const withCell = new Set(
+        [...byKey.values()].filter((l) => l.cell !== undefined).map((l) => `${l.mcc}-${l.mnc}`),
+      );
+      const items = [...byKey.values()]
+        .filter((l) => l.cell !== undefined || !withCell.has(`${l.mcc}-${l.mnc}`))
+        .sort((a, b) => b.last.getTime() - a.last.getTime())
+        .slice(0, 50)
+        .map((l) => {
+          const plmn = describePlmn(l.mcc, l.mnc);
+          const coords = deps.cells.find(l.mcc, l.mnc, l.area, l.cell);
+          return {
+            mcc: l.mcc,
+            mnc: l.mnc,
+            country: plmn.country,
+            countryName: plmn.countryName,
+            network: plmn.network,
+            area: l.area ?? null,
+            cell: l.cell ?? null,
+            lat: coords?.lat ?? null,
+            lon: coords?.lon ?? null,
+            firstSeen: l.first.toISOString(),
+            lastSeen: l.last.toISOString(),
+          };
+        });
+      return { items };
     },
 
     /** What the network reported of one SIM recently, for the diagnosis ladder. */

@@ -19,6 +19,7 @@ import {
   type RegistrationEventBody,
   sessionsOut,
   timelineOut,
+  locationsOut,
   unknownImsisOut,
   usageOut,
 } from "./network.schemas.js";
@@ -309,5 +310,19 @@ export const networkRoutes =
         },
       },
       async (req) => s.networkView.timeline(principalOf(req), req.params.iccid, req.query),
+    );
+    app.get(
+      "/api/v1/sims/:iccid/locations",
+      {
+        schema: {
+          operationId: "getSimLocations",
+          tags: simTags,
+          description:
+            "Where the SIM was last seen, most recent first: each network (MCC+MNC) and cell from its recent sessions and registrations (the last 200 of each), with the country, and coordinates when a cell-location file is configured and knows the cell.",
+          params: iccidParams,
+          response: { 200: locationsOut, ...errorResponses },
+        },
+      },
+      async (req) => s.networkView.locations(principalOf(req), req.params.iccid),
     );
   };

@@ -222,6 +222,29 @@ export const timelineOut = z.object({
   nextBefore: z.string().nullable(),
 });
 
+export const locationsOut = z.object({
+  items: z.array(
+    z.object({
+      mcc: z.string(),
+      mnc: z.string(),
+      country: z.string().nullable().describe("ISO 3166 alpha-2 code of the MCC's country."),
+      countryName: z.string().nullable(),
+      network: z.string().nullable(),
+      area: z.number().nullable().describe("TAC or LAC, when the network reported it."),
+      cell: z.number().nullable().describe("ECI or cell id, when the network reported it."),
+      lat: z
+        .number()
+        .nullable()
+        .describe(
+          "From the configured cell-location file (OTTER_CELL_LOCATIONS_CSV), if it knows the cell.",
+        ),
+      lon: z.number().nullable(),
+      firstSeen: z.string(),
+      lastSeen: z.string(),
+    }),
+  ),
+});
+
 export const unknownImsisOut = z.object({
   items: z.array(
     z.object({
