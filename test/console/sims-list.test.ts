@@ -60,6 +60,9 @@ describe("console: search and the SIM list", () => {
     await box.press("ArrowDown");
     await expect.poll(() => option.getAttribute("aria-selected")).toBe("true");
     expect(await box.getAttribute("aria-activedescendant")).toBe(await option.getAttribute("id"));
+    expect(await box.getAttribute("aria-expanded")).toBe("true");
+    await expect.poll(() => seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, "search");
     await box.press("Enter");
     await page.waitForURL(`**/sims/${collar.iccid}`);
 

@@ -33,6 +33,21 @@ const wholeIdentifier = (q: string) => {
   return digits !== undefined && digits.length >= 8 && digits.length <= 20 ? digits : undefined;
 };
 
+/** The identifier of a found SIM that starts with what was typed, as the agent reads it. */
+function matchedValue(sim: Found["sims"][number]) {
+  switch (sim.matchedBy) {
+    case "iccid":
+      return sim.iccid;
+    case "imsi":
+      return sim.imsi;
+    case "msisdn":
+      return `+${sim.msisdn}`;
+    case "imei":
+    case "networkImei":
+      return sim.imei;
+  }
+}
+
 function useDebounced<T>(value: T, ms: number) {
   const [debounced, setDebounced] = useState(value);
   useEffect(() => {
@@ -181,14 +196,7 @@ export function SearchBox() {
           <span className="search-meta">
             {o.sim.matchedBy !== "iccid" && (
               <>
-                {matchedLabel[o.sim.matchedBy]}{" "}
-                <span className="mono">
-                  {o.sim.matchedBy === "imsi"
-                    ? o.sim.imsi
-                    : o.sim.matchedBy === "msisdn"
-                      ? `+${o.sim.msisdn}`
-                      : o.sim.imei}
-                </span>{" "}
+                {matchedLabel[o.sim.matchedBy]} <span className="mono">{matchedValue(o.sim)}</span>{" "}
                 ·{" "}
               </>
             )}

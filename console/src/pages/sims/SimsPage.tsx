@@ -2,6 +2,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { api, must } from "../../api/client";
+import { useMe } from "../../auth/session";
 import type { paths } from "../../api/schema";
 import { common } from "../../i18n/common";
 import { useFormat, useT } from "../../i18n";
@@ -70,6 +71,8 @@ export default function SimsPage() {
   const t = useT(simsListMessages);
   const c = useT(common);
   const fmt = useFormat();
+  // A customer's plain user reads SIMs but changes none (docs/permissions.md: sims:write).
+  const canChange = useMe().role !== "customer_user";
   const { filters, cursor, set, clear } = useFilters();
   const [previous, setPrevious] = useState<(string | undefined)[]>([]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -95,19 +98,20 @@ export default function SimsPage() {
     queryFn: () => must(api.GET("/api/v1/rate-plans")),
     staleTime: 60_000,
   });
-  const query = { ...filters, customValue: filters.customField ? filters.customValue : undefined };
-  const counting = Boolean(!filters.customField || filters.customValue !== undefined);
+  // A custom field filters once it has a value to match (the API needs both).
+  const query = {
+    ...filters,
+    customField: filters.customValue !== undefined ? filters.customField : undefined,
+  };
   const list = useQuery({
     queryKey: ["sims", "list", filterKey, cursor],
     queryFn: () =>
       must(api.GET("/api/v1/sims", { params: { query: { ...query, cursor, limit: PAGE_SIZE } } })),
-    enabled: counting,
   });
   const count = useQuery({
     queryKey: ["sims", "count", filterKey],
     queryFn: () =>
       must(api.GET("/api/v1/sims/count", { params: { query: { ...query, by: "connectivity" } } })),
-    enabled: counting,
   });
   const accountName = useMemo(
     () => new Map((accounts.data?.items ?? []).map((a) => [a.id, a.name])),
@@ -248,14 +252,16 @@ export default function SimsPage() {
               <table className="sims-table">
                 <thead>
                   <tr>
-                    <th scope="col">
-                      <input
-                        type="checkbox"
-                        aria-label={t("selectPage")}
-                        checked={allOnPage}
-                        onChange={togglePage}
-                      />
-                    </th>
+                    {canChange && (
+                      <th scope="col">
+                        <input
+                          type="checkbox"
+                          aria-label={t("selectPage")}
+                          checked={allOnPage}
+                          onChange={togglePage}
+                        />
+                      </th>
+                    )}
                     <th scope="col">{t("iccid")}</th>
                     <th scope="col">{t("imsi")}</th>
                     <th scope="col">{t("msisdn")}</th>
@@ -270,6 +276,7 @@ export default function SimsPage() {
                     <SimLine
                       key={s.iccid}
                       sim={s}
+                      selectable={canChange}
                       checked={selected.has(s.iccid)}
                       onToggle={() => toggle(s.iccid)}
                       label={t("select", { iccid: s.iccid })}
@@ -312,12 +319,14 @@ export default function SimsPage() {
 
 function SimLine({
   sim,
+  selectable,
   checked,
   onToggle,
   label,
   accountName,
 }: {
   sim: SimRow;
+  selectable: boolean;
   checked: boolean;
   onToggle: () => void;
   label: string;
@@ -325,9 +334,11 @@ function SimLine({
 }) {
   return (
     <tr className={checked ? "selected" : undefined}>
-      <td>
-        <input type="checkbox" aria-label={label} checked={checked} onChange={onToggle} />
-      </td>
+      {selectable && (
+        <td>
+          <input type="checkbox" aria-label={label} checked={checked} onChange={onToggle} />
+        </td>
+      )}
       <td>
         <Link to={`/sims/${sim.iccid}`} className="mono">
           {sim.iccid}
