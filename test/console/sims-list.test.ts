@@ -73,6 +73,12 @@ describe("console: search and the SIM list", () => {
     await found.click();
     await page.waitForURL(`**/accounts/${customer.account.id}`);
 
+    // A whole identifier and Enter: straight to its SIM, without choosing.
+    await box.fill(`+${tag.msisdn}`);
+    await box.press("Enter");
+    // The ICCID once the answer named the SIM by that number, else the number for the SIM page to resolve.
+    await page.waitForURL(new RegExp(`/sims/(${tag.iccid}|${tag.msisdn})$`));
+
     await box.fill("99999999");
     await expect
       .poll(() => page.getByRole("status").filter({ hasText: "Nothing matches" }).count(), {

@@ -117,9 +117,15 @@ export default function SimsPage() {
     () => new Map((accounts.data?.items ?? []).map((a) => [a.id, a.name])),
     [accounts.data],
   );
+  // A sub-account reads "Customer › Region": two "North" accounts stay apart.
   const customers = (accounts.data?.items ?? [])
     .filter((a) => a.kind === "customer")
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .map((a) => {
+      const parent = a.parentId ? accountName.get(a.parentId) : undefined;
+      const isSub = accounts.data?.items.some((p) => p.id === a.parentId && p.kind === "customer");
+      return { id: a.id, label: isSub && parent ? `${parent} › ${a.name}` : a.name };
+    })
+    .sort((a, b) => a.label.localeCompare(b.label));
   const anyFilter = Object.values(filters).some((v) => v !== undefined);
 
   const rows = list.data?.items ?? [];
@@ -156,7 +162,7 @@ export default function SimsPage() {
               <option value="">{t("anyAccount")}</option>
               {customers.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.name}
+                  {a.label}
                 </option>
               ))}
             </select>
