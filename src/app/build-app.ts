@@ -22,6 +22,8 @@ import { createNetworkViewService } from "../modules/network/network-view.servic
 import { networkRoutes } from "../modules/network/network.routes.js";
 import { createFleetService } from "../modules/network/fleet.service.js";
 import { fleetRoutes } from "../modules/network/fleet.routes.js";
+import { createSearchService } from "../modules/search/search.service.js";
+import { searchRoutes } from "../modules/search/search.routes.js";
 import { loadCellLocations, noCellLocations } from "../modules/network/cell-locations.js";
 import { type RadiusServer, startRadiusServer } from "../network/radius-server.js";
 import { sendDisconnect } from "../network/disconnect-client.js";
@@ -248,6 +250,7 @@ export async function buildOtter(infra: Infrastructure) {
     catalog,
     registrationTimeoutMs: config.OTTER_REGISTRATION_TIMEOUT_MINUTES * 60_000,
   });
+  const search = createSearchService({ db, fleet, accounts });
 
   const services = {
     accounts,
@@ -265,6 +268,7 @@ export async function buildOtter(infra: Infrastructure) {
     networkView,
     networkActions,
     fleet,
+    search,
   };
   // The diagnosis asks the actions module (built on top of it, below) which actions are being watched.
   let pendingActions: SimActionsService["pendingForSim"] | null = null;
@@ -459,6 +463,7 @@ export async function buildOtter(infra: Infrastructure) {
   await app.register(catalogRoutes(services));
   await app.register(simsRoutes(services));
   await app.register(fleetRoutes(services));
+  await app.register(searchRoutes(services));
   await app.register(mailRoutes(services));
   await app.register(jobsRoutes(services));
   await app.register(auditRoutes(services));

@@ -139,6 +139,8 @@ const TABLE: Record<string, Entry> = {
   listSims: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}` },
   getSim: { kind: "tenant" },
   countSims: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}&by=connectivity` },
+  // The first digits of B's SIM's IMSI: A's answer must hold none of B's SIMs.
+  search: { kind: "scoped_list", query: (w) => `q=${w.simB.imsi.slice(0, 12)}&limit=20` },
   updateSim: { kind: "tenant", body: () => ({ state: "DEACTIVATED" }) },
   getSimAudit: { kind: "tenant" },
   listSimScheduledChanges: { kind: "tenant" },
@@ -517,6 +519,12 @@ describe("tenant isolation across every route", () => {
     }
     const all = await t.api("GET", "/api/v1/sims/count?by=ratePlan", { key });
     expect(all.body.total).toBe(0);
+    const found = await t.api("GET", `/api/v1/search?q=${w.simB.iccid.slice(0, 15)}`, { key });
+    expect(found.body.sims).toEqual([]);
+    const named = await t.api("GET", `/api/v1/search?q=${encodeURIComponent(w.b.account.name)}`, {
+      key,
+    });
+    expect(named.body.accounts).toEqual([]);
   });
 
   it("has a decision for every operation in the OpenAPI document", () => {

@@ -599,6 +599,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Search as you type: SIMs whose ICCID, IMSI, MSISDN, IMEI or network-seen IMEI starts with q (3 digits or more) and customer accounts whose name contains q (2 characters or more, any case), both within the caller's subtree. */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/outbox": {
         parameters: {
             query?: never;
@@ -7459,6 +7476,102 @@ export interface operations {
                             count: number;
                         }[];
                         asOf: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                /** @description What was typed: the first digits of an ICCID, IMSI, MSISDN (with or without +, spaces or dashes) or IMEI (at least 3 digits), or part of a customer's name (at least 2 characters). */
+                q: string;
+                /** @description At most this many SIMs and this many customers. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        q: string;
+                        sims: {
+                            iccid: string;
+                            imsi: string;
+                            msisdn: string | null;
+                            /** @description The IMEI recorded on the SIM, or the one the network saw it in when that matched. */
+                            imei: string | null;
+                            /** @enum {string} */
+                            state: "TEST_READY" | "INVENTORY" | "ACTIVATION_READY" | "ACTIVATED" | "DEACTIVATED" | "RETIRED" | "PURGED" | "REPLACED";
+                            accountId: string;
+                            accountName: string;
+                            /**
+                             * @description The identifier that starts with q.
+                             * @enum {string}
+                             */
+                            matchedBy: "iccid" | "imsi" | "msisdn" | "imei" | "networkImei";
+                        }[];
+                        /** @description More SIMs match than the limit: type more digits. */
+                        moreSims: boolean;
+                        accounts: {
+                            id: string;
+                            name: string;
+                            parentName: string | null;
+                        }[];
+                        moreAccounts: boolean;
                     };
                 };
             };

@@ -50,6 +50,30 @@ order by
 limit
   $4;
 
+-- accountsRepo.customersNamed
+-- $1 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000002/%"
+-- $2 = "customer"
+-- $3 = "%giraffe%"
+-- $4 = "giraffe"
+-- $5 = 6
+select
+  "accounts"."id",
+  "accounts"."name",
+  "parent"."name" as "parent_name"
+from
+  "accounts"
+  left join "accounts" as "parent" on "parent"."id" = "accounts"."parent_id"
+where
+  "accounts"."path" like $1
+  and "accounts"."kind" = $2
+  and "accounts"."name" ilike $3
+order by
+  strpos(lower(accounts.name), lower($4)),
+  "accounts"."name",
+  "accounts"."id"
+limit
+  $5;
+
 -- accountsRepo.insertAccount
 -- $1 = "0190a8a0-0000-7000-8000-000000000002"
 -- $2 = "0190a8a0-0000-7000-8000-000000000001"

@@ -25,6 +25,27 @@ export const accountsRepo = {
     return q.orderBy("id").limit(opts.limit).execute();
   },
 
+  /**
+   * Customer accounts of the subtree at `path` whose name contains `text` (any case), with their
+   * parent's name; names that start with it first, then by name. The account tree is small next to
+   * the fleet (thousands of accounts, not millions): a scan of it stays fast.
+   */
+  customersNamed: (db: Executor, path: string, text: string, limit: number) => {
+    const pattern = `%${text.replace(/[\\%_]/g, "\\$&")}%`;
+    return db
+      .selectFrom("accounts")
+      .leftJoin("accounts as parent", "parent.id", "accounts.parent_id")
+      .select(["accounts.id", "accounts.name", "parent.name as parent_name"])
+      .where("accounts.path", "like", `${path}%`)
+      .where("accounts.kind", "=", "customer")
+      .where("accounts.name", "ilike", pattern)
+      .orderBy(sql`strpos(lower(accounts.name), lower(${text}))`)
+      .orderBy("accounts.name")
+      .orderBy("accounts.id")
+      .limit(limit)
+      .execute();
+  },
+
   insertAccount: (tx: Tx, row: Insertable<AccountsTable>) =>
     tx.insertInto("accounts").values(row).execute(),
 
@@ -288,6 +309,7 @@ export const accountsRepoSql: SqlExamples<typeof accountsRepo> = {
     [PATH, { limit: 51 }],
     [PATH, { parentId: ACCOUNT, after: ACCOUNT, limit: 51 }],
   ],
+  customersNamed: [[PATH, "giraffe", 6]],
   insertAccount: [
     [
       {

@@ -262,6 +262,13 @@ export function createAccountsService(deps: Deps) {
       return { items, nextCursor: rows.length > opts.limit ? items[items.length - 1]!.id : null };
     },
 
+    /** Customer accounts the principal may see whose name contains `text` (any case), at most `limit`. */
+    async findByName(principal: Principal, text: string, limit: number) {
+      requirePermission(principal, "accounts:read");
+      const rows = await repo.customersNamed(db, principal.accountPath, text, limit);
+      return rows.map((r) => ({ id: r.id, name: r.name, parentName: r.parent_name }));
+    },
+
     async update(principal: Principal, id: string, patch: AccountPatch) {
       requirePermission(principal, "accounts:write");
       return inTransaction(db, async (tx) => {

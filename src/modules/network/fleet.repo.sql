@@ -262,6 +262,72 @@ where
   "n"."barred_at" >= $2
   and "s"."rate_plan_id" is not null;
 
+-- fleetRepo.seenWithImeiPrefix (example 1)
+-- $1 = "3548090"
+-- $2 = "3548090:"
+-- $3 = 9
+select
+  "s"."id",
+  "s"."iccid",
+  "s"."imsi",
+  "s"."msisdn",
+  "s"."state",
+  "s"."account_id",
+  "n"."imei"
+from
+  "sim_network_state" as "n"
+  inner join (
+    select
+      "sims".*
+    from
+      "sims"
+  ) as "s" on "s"."id" = "n"."sim_id"
+where
+  "n"."imei" collate "C" >= $1
+  and "n"."imei" collate "C" < $2
+order by
+  "n"."imei" collate "C"
+limit
+  $3;
+
+-- fleetRepo.seenWithImeiPrefix (example 2)
+-- $1 = "/0190a8a0-0000-7000-8000-000000000001/%"
+-- $2 = "3548090"
+-- $3 = "3548090:"
+-- $4 = 9
+select
+  "s"."id",
+  "s"."iccid",
+  "s"."imsi",
+  "s"."msisdn",
+  "s"."state",
+  "s"."account_id",
+  "n"."imei"
+from
+  "sim_network_state" as "n"
+  inner join (
+    select
+      "sims".*
+    from
+      "sims"
+    where
+      "sims"."account_id" in (
+        select
+          "account_scope"."account_id"
+        from
+          "account_scope"
+        where
+          "account_scope"."path" like $1
+      )
+  ) as "s" on "s"."id" = "n"."sim_id"
+where
+  "n"."imei" collate "C" >= $2
+  and "n"."imei" collate "C" < $3
+order by
+  "n"."imei" collate "C"
+limit
+  $4;
+
 -- fleetRepo.simIdsSeenWithImei
 -- $1 = "354809000000010"
 -- $2 = 50

@@ -1,7 +1,12 @@
 import { sql } from "kysely";
 import type { Executor } from "../../db/database.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
-import { type SimFilter, simsMatching } from "../sims/sim-lookup.shared.repo.js";
+import {
+  inCOrder,
+  prefixUpperBound,
+  type SimFilter,
+  simsMatching,
+} from "../sims/sim-lookup.shared.repo.js";
 import type { SimState } from "../sims/sim-lifecycle.js";
 import type { ConnectivityState, CountKey } from "./network.types.js";
 
@@ -119,6 +124,21 @@ export const fleetRepo = {
     return rows.map((r) => r.rate_plan_id!);
   },
 
+  /**
+   * SIMs of the subtree at `scopePath` (null: all) the network last saw in a device whose IMEI
+   * starts with `digits`, at most `limit`, in IMEI order (the prefix index of migration 0024).
+   */
+  seenWithImeiPrefix: (db: Executor, scopePath: string | null, digits: string, limit: number) =>
+    db
+      .selectFrom("sim_network_state as n")
+      .innerJoin(simsMatching(scopePath, {}).as("s"), "s.id", "n.sim_id")
+      .select(["s.id", "s.iccid", "s.imsi", "s.msisdn", "s.state", "s.account_id", "n.imei"])
+      .where(inCOrder("n.imei"), ">=", digits)
+      .where(inCOrder("n.imei"), "<", prefixUpperBound(digits))
+      .orderBy(inCOrder("n.imei"))
+      .limit(limit)
+      .execute(),
+
   /** SIMs the network last saw in the device with this IMEI. */
   simIdsSeenWithImei: async (db: Executor, imei: string) => {
     const rows = await db
@@ -161,5 +181,9 @@ export const fleetRepoSql: SqlExamples<typeof fleetRepo> = {
     ],
   ],
   barredRatePlans: [[SCOPE, {}, "2026-12-01"]],
+  seenWithImeiPrefix: [
+    [null, "3548090", 9],
+    [SCOPE, "3548090", 9],
+  ],
   simIdsSeenWithImei: [["354809000000010"]],
 };

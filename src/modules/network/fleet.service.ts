@@ -20,12 +20,24 @@ import type { ConnectivityState, CountKey } from "./network.types.js";
 interface Deps {
   db: Db;
   clock: Clock;
-  sims: Pick<SimsService, "get" | "identify" | "resolveFilter" | "presentMany">;
+  sims: Pick<SimsService, "get" | "identify" | "resolveFilter" | "presentMany" | "findByPrefix">;
   catalog: Pick<CatalogService, "rateVersionAt" | "planNames">;
   registrationTimeoutMs: number;
 }
 
 export type FleetQuery = SimFilterQuery & { connectivity?: ConnectivityState };
+
+/** A SIM a search by first digits found, and which identifier matched. */
+export interface FoundSim {
+  id: string;
+  iccid: string;
+  imsi: string;
+  msisdn: string | null;
+  imei: string | null;
+  state: string;
+  account_id: string;
+  matched: "iccid" | "imsi" | "msisdn" | "imei" | "networkImei";
+}
 
 const cycleOf = (d: Date) => `${d.toISOString().slice(0, 7)}-01`;
 
@@ -102,6 +114,23 @@ export function createFleetService(deps: Deps) {
           { matches: sims.map((s) => ({ iccid: s.iccid, matchedBy: matchedBy(s, digits) })) },
         );
       return deps.sims.get(principal, sims[0]!.iccid);
+    },
+
+    /**
+     * The SIMs the principal may see whose ICCID, IMSI, MSISDN, IMEI or the IMEI the network last
+     * saw them in starts with `digits`, at most `limit`, each once with what it matched (the
+     * identifier a caller most likely read out first: ICCID, IMSI, MSISDN, IMEI, then the network's).
+     */
+    async findByPrefix(principal: Principal, digits: string, limit: number) {
+      const recorded = await deps.sims.findByPrefix(principal, digits, limit);
+      const scope =
+        principal.accountPath.split("/").filter(Boolean).length > 1 ? principal.accountPath : null;
+      const seen = await fleetRepo.seenWithImeiPrefix(db, scope, digits, limit);
+      const found = new Map<string, FoundSim>();
+      for (const s of recorded) if (!found.has(s.id)) found.set(s.id, s);
+      for (const s of seen)
+        if (!found.has(s.id)) found.set(s.id, { ...s, matched: "networkImei", imei: s.imei });
+      return [...found.values()].slice(0, limit);
     },
 
     async list(principal: Principal, q: FleetQuery & { cursor?: string; limit: number }) {

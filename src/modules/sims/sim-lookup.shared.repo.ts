@@ -52,6 +52,18 @@ export const simLookupRepo = {
 
 const sims = expressionBuilder<DB, never>();
 
+/** The identifier columns a search by first digits reads, in the order a match is reported. */
+export const PREFIX_COLUMNS = ["iccid", "imsi", "msisdn", "imei"] as const;
+export type PrefixColumn = (typeof PREFIX_COLUMNS)[number];
+
+/**
+ * The column in "C" order, as the prefix indexes of migration 0024 hold it: a prefix of digits is
+ * then the range `[digits, digits + ":")` (":" sorts right after "9"), which an index answers in
+ * order and stops after the first few entries. `LIKE 'digits%'` would need the pattern at plan time.
+ */
+export const inCOrder = (column: string) => sql<string>`${sql.ref(column)} COLLATE "C"`;
+export const prefixUpperBound = (digits: string) => `${digits}:`;
+
 /** What a SIM list or count may be filtered by; plans by id and identifiers to SIM ids, resolved by the caller. */
 export interface SimFilter {
   state?: string;

@@ -217,6 +217,340 @@ order by
 limit
   $7;
 
+-- simsRepo.findByPrefix (example 1)
+-- $1 = "iccid"
+-- $2 = "8944"
+-- $3 = "8944:"
+-- $4 = 9
+-- $5 = "imsi"
+-- $6 = "8944"
+-- $7 = "8944:"
+-- $8 = 9
+-- $9 = "msisdn"
+-- $10 = "8944"
+-- $11 = "8944:"
+-- $12 = 9
+-- $13 = "imei"
+-- $14 = "8944"
+-- $15 = "8944:"
+-- $16 = 9
+select
+  *
+from
+  (
+    select
+      *
+    from
+      (
+        select
+          "sims"."id",
+          "sims"."iccid",
+          "sims"."imsi",
+          "sims"."msisdn",
+          "sims"."imei",
+          "sims"."state",
+          "sims"."account_id",
+          $1::text as "matched",
+          "sims"."iccid" collate "C" as "key"
+        from
+          "sims"
+        where
+          "sims"."iccid" collate "C" >= $2
+          and "sims"."iccid" collate "C" < $3
+        order by
+          "sims"."iccid" collate "C"
+        limit
+          $4
+      ) as "iccid"
+  ) as "iccid"
+union all
+select
+  *
+from
+  (
+    select
+      *
+    from
+      (
+        select
+          "sims"."id",
+          "sims"."iccid",
+          "sims"."imsi",
+          "sims"."msisdn",
+          "sims"."imei",
+          "sims"."state",
+          "sims"."account_id",
+          $5::text as "matched",
+          "sims"."imsi" collate "C" as "key"
+        from
+          "sims"
+        where
+          "sims"."imsi" collate "C" >= $6
+          and "sims"."imsi" collate "C" < $7
+        order by
+          "sims"."imsi" collate "C"
+        limit
+          $8
+      ) as "imsi"
+  ) as "imsi"
+union all
+select
+  *
+from
+  (
+    select
+      *
+    from
+      (
+        select
+          "sims"."id",
+          "sims"."iccid",
+          "sims"."imsi",
+          "sims"."msisdn",
+          "sims"."imei",
+          "sims"."state",
+          "sims"."account_id",
+          $9::text as "matched",
+          "sims"."msisdn" collate "C" as "key"
+        from
+          "sims"
+        where
+          "sims"."msisdn" collate "C" >= $10
+          and "sims"."msisdn" collate "C" < $11
+        order by
+          "sims"."msisdn" collate "C"
+        limit
+          $12
+      ) as "msisdn"
+  ) as "msisdn"
+union all
+select
+  *
+from
+  (
+    select
+      *
+    from
+      (
+        select
+          "sims"."id",
+          "sims"."iccid",
+          "sims"."imsi",
+          "sims"."msisdn",
+          "sims"."imei",
+          "sims"."state",
+          "sims"."account_id",
+          $13::text as "matched",
+          "sims"."imei" collate "C" as "key"
+        from
+          "sims"
+        where
+          "sims"."imei" collate "C" >= $14
+          and "sims"."imei" collate "C" < $15
+        order by
+          "sims"."imei" collate "C"
+        limit
+          $16
+      ) as "imei"
+  ) as "imei";
+
+-- simsRepo.findByPrefix (example 2)
+-- $1 = "/0190a8a0-0000-7000-8000-000000000001/%"
+-- $2 = "iccid"
+-- $3 = "23415"
+-- $4 = "23415:"
+-- $5 = 9
+-- $6 = 9
+-- $7 = "/0190a8a0-0000-7000-8000-000000000001/%"
+-- $8 = "imsi"
+-- $9 = "23415"
+-- $10 = "23415:"
+-- $11 = 9
+-- $12 = 9
+-- $13 = "/0190a8a0-0000-7000-8000-000000000001/%"
+-- $14 = "msisdn"
+-- $15 = "23415"
+-- $16 = "23415:"
+-- $17 = 9
+-- $18 = 9
+-- $19 = "/0190a8a0-0000-7000-8000-000000000001/%"
+-- $20 = "imei"
+-- $21 = "23415"
+-- $22 = "23415:"
+-- $23 = 9
+-- $24 = 9
+select
+  *
+from
+  (
+    select
+      "x".*
+    from
+      (
+        select
+          "account_scope"."account_id"
+        from
+          "account_scope"
+        where
+          "account_scope"."path" like $1
+      ) as "a"
+      inner join lateral (
+        select
+          "sims"."id",
+          "sims"."iccid",
+          "sims"."imsi",
+          "sims"."msisdn",
+          "sims"."imei",
+          "sims"."state",
+          "sims"."account_id",
+          $2::text as "matched",
+          "sims"."iccid" collate "C" as "key"
+        from
+          "sims"
+        where
+          "sims"."iccid" collate "C" >= $3
+          and "sims"."iccid" collate "C" < $4
+          and "sims"."account_id" = a.account_id
+        order by
+          "sims"."iccid" collate "C"
+        limit
+          $5
+      ) as "x" on true
+    order by
+      "x"."key"
+    limit
+      $6
+  ) as "iccid"
+union all
+select
+  *
+from
+  (
+    select
+      "x".*
+    from
+      (
+        select
+          "account_scope"."account_id"
+        from
+          "account_scope"
+        where
+          "account_scope"."path" like $7
+      ) as "a"
+      inner join lateral (
+        select
+          "sims"."id",
+          "sims"."iccid",
+          "sims"."imsi",
+          "sims"."msisdn",
+          "sims"."imei",
+          "sims"."state",
+          "sims"."account_id",
+          $8::text as "matched",
+          "sims"."imsi" collate "C" as "key"
+        from
+          "sims"
+        where
+          "sims"."imsi" collate "C" >= $9
+          and "sims"."imsi" collate "C" < $10
+          and "sims"."account_id" = a.account_id
+        order by
+          "sims"."imsi" collate "C"
+        limit
+          $11
+      ) as "x" on true
+    order by
+      "x"."key"
+    limit
+      $12
+  ) as "imsi"
+union all
+select
+  *
+from
+  (
+    select
+      "x".*
+    from
+      (
+        select
+          "account_scope"."account_id"
+        from
+          "account_scope"
+        where
+          "account_scope"."path" like $13
+      ) as "a"
+      inner join lateral (
+        select
+          "sims"."id",
+          "sims"."iccid",
+          "sims"."imsi",
+          "sims"."msisdn",
+          "sims"."imei",
+          "sims"."state",
+          "sims"."account_id",
+          $14::text as "matched",
+          "sims"."msisdn" collate "C" as "key"
+        from
+          "sims"
+        where
+          "sims"."msisdn" collate "C" >= $15
+          and "sims"."msisdn" collate "C" < $16
+          and "sims"."account_id" = a.account_id
+        order by
+          "sims"."msisdn" collate "C"
+        limit
+          $17
+      ) as "x" on true
+    order by
+      "x"."key"
+    limit
+      $18
+  ) as "msisdn"
+union all
+select
+  *
+from
+  (
+    select
+      "x".*
+    from
+      (
+        select
+          "account_scope"."account_id"
+        from
+          "account_scope"
+        where
+          "account_scope"."path" like $19
+      ) as "a"
+      inner join lateral (
+        select
+          "sims"."id",
+          "sims"."iccid",
+          "sims"."imsi",
+          "sims"."msisdn",
+          "sims"."imei",
+          "sims"."state",
+          "sims"."account_id",
+          $20::text as "matched",
+          "sims"."imei" collate "C" as "key"
+        from
+          "sims"
+        where
+          "sims"."imei" collate "C" >= $21
+          and "sims"."imei" collate "C" < $22
+          and "sims"."account_id" = a.account_id
+        order by
+          "sims"."imei" collate "C"
+        limit
+          $23
+      ) as "x" on true
+    order by
+      "x"."key"
+    limit
+      $24
+  ) as "imei";
+
 -- simsRepo.iccidsInSubtree (example 1)
 -- $1 = "/0190a8a0-0000-7000-8000-000000000001/%"
 -- $2 = 5000

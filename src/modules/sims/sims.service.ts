@@ -890,6 +890,18 @@ export function createSimsService(deps: Deps) {
       return rows.filter((sim) => inSubtree(principal.accountPath, sim.account_path));
     },
 
+    /**
+     * The SIMs the principal may see whose ICCID, IMSI, MSISDN or IMEI starts with `digits` (a
+     * search as the agent types), at most `limit` per identifier, each once with the identifier it
+     * matched first.
+     */
+    async findByPrefix(principal: Principal, digits: string, limit: number) {
+      requirePermission(principal, "sims:read");
+      const scope =
+        principal.accountPath.split("/").filter(Boolean).length > 1 ? principal.accountPath : null;
+      return repo.findByPrefix(db, scope, digits, limit);
+    },
+
     async audit(principal: Principal, iccid: string, opts: { cursor?: string; limit: number }) {
       requirePermission(principal, "sims:read");
       const sim = await requireVisibleSim(principal, iccid);

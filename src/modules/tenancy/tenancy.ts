@@ -22,6 +22,12 @@ const pathIds = (path: string) =>
     .select("account_scope.account_id")
     .where(sql<SqlBool>`${path} like account_scope.path || '%'`);
 
+/**
+ * Subquery: the ids (`account_id`) of the accounts in the subtree at `scopePath`, for a query that
+ * visits each account of a subtree in turn (a lateral join on a per-account index).
+ */
+export const subtreeAccounts = (scopePath: string) => subtreeIds(scopePath);
+
 /** True when the account with `path` lies in the subtree whose root has `scopePath`. */
 export const inSubtree = (scopePath: string, path: string) => path.startsWith(scopePath);
 
