@@ -75,7 +75,7 @@ describe("console: the giraffe story", () => {
     t.otter.services.signals.recordAccounting([acct(r)]);
   const kenya = { mcc: "639", mnc: "02" };
 
-  it("the SIM page by its IMSI → the session hangs → reset → back online, without a reload", async () => {
+  it("search by IMSI → the SIM page says the session hangs → reset → back online, without a reload", async () => {
     // The catalog and the collar's SIM, in the operator's stock.
     const zone = (
       await t.api("POST", "/api/v1/zones", { body: { name: "Kenya", countries: ["KE"] } })
@@ -162,9 +162,10 @@ describe("console: the giraffe story", () => {
     const agent = await person(t, t.rootAccountId, "operator_agent");
     const page = await signedIn(browser, t, agent);
 
-    // TODO(search): type the IMSI into the search box and press Enter once the search box opens a
-    // SIM it finds; until then the agent follows the SIM's deep link by any identifier (the IMSI).
-    await page.goto(`/sims/${sim.imsi}`);
+    // The customer reads out the collar's IMSI: the agent types it into the search box and presses Enter.
+    await page.getByRole("combobox", { name: "Search" }).fill(sim.imsi);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(new RegExp(`/sims/(${sim.imsi}|${sim.iccid})$`));
     await page.evaluate(() => {
       (window as unknown as { stillTheSamePage: boolean }).stillTheSamePage = true;
     });

@@ -120,7 +120,7 @@ describe("console: the SIM's usage, locations, timeline and audit trail", () => 
     await canvas.waitFor();
     expect(await canvas.getAttribute("aria-label")).toMatch(/15 kB in all/);
     await page.getByText("Usage per day and zone (table)").click();
-    const usage = page.getByRole("table").first();
+    const usage = page.locator(".usage-table table");
     const zoneHeaders = await usage.getByRole("columnheader").allTextContents();
     expect(zoneHeaders).toEqual(["Day", cat.home.name, "Outside the plan's zones", "Total"]);
     const rows = await usage

@@ -67,7 +67,12 @@ describe("console: search and the SIM list", () => {
     await page.waitForURL(`**/sims/${collar.iccid}`);
 
     await box.fill("");
+    // The answer to the whole text, not to a prefix typed on the way: its options are the ones to click.
+    const answered = page.waitForResponse((r) =>
+      /\/api\/v1\/search\?q=iraffe(\+|%20)track/.test(r.url()),
+    );
     await box.pressSequentially("iraffe track", { delay: 20 });
+    await answered;
     const found = page.getByRole("option", { name: /Savanna Giraffe Trackers/ });
     await found.waitFor({ timeout: 15_000 });
     await found.click();

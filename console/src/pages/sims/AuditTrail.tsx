@@ -11,7 +11,7 @@ export function AuditTrail({ iccid }: { iccid: string }) {
   const t = useT(simParts);
   const fmt = useFormat();
   const query = useInfiniteQuery({
-    queryKey: ["sim", iccid, "audit"],
+    queryKey: ["sims", iccid, "audit"],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       must(

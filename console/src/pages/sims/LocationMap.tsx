@@ -34,7 +34,7 @@ export function LocationMap({ iccid }: { iccid: string }) {
   const fmt = useFormat();
   const countryName = useCountryName();
   const query = useQuery({
-    queryKey: ["sim", iccid, "locations"],
+    queryKey: ["sims", iccid, "locations"],
     queryFn: () => must(api.GET("/api/v1/sims/{iccid}/locations", { params: { path: { iccid } } })),
   });
   return (

@@ -35,7 +35,7 @@ export function SimTimeline({ iccid }: { iccid: string }) {
   const t = useT(simParts);
   const fmt = useFormat();
   const network = useInfiniteQuery({
-    queryKey: ["sim", iccid, "timeline"],
+    queryKey: ["sims", iccid, "timeline"],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       must(
@@ -46,14 +46,14 @@ export function SimTimeline({ iccid }: { iccid: string }) {
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
   const actions = useQuery({
-    queryKey: ["sim", iccid, "actions"],
+    queryKey: ["sims", iccid, "actions"],
     queryFn: () => must(api.GET("/api/v1/sims/{iccid}/actions", { params: { path: { iccid } } })),
     // An action still followed (watching, an SMS on its way) changes on its own: look again.
     refetchInterval: (q) =>
       q.state.data?.items.some((a) => PENDING.has(a.status)) ? 5_000 : false,
   });
   const audit = useQuery({
-    queryKey: ["sim", iccid, "audit", "changes"],
+    queryKey: ["sims", iccid, "audit", "changes"],
     queryFn: () =>
       must(
         api.GET("/api/v1/sims/{iccid}/audit", {

@@ -25,7 +25,7 @@ export function UsageChart({ iccid }: { iccid: string }) {
   const to = isoDay(Date.now());
   const from = isoDay(Date.now() - 29 * DAY);
   const query = useQuery({
-    queryKey: ["sim", iccid, "usage", from, to],
+    queryKey: ["sims", iccid, "usage", from, to],
     queryFn: () =>
       must(
         api.GET("/api/v1/sims/{iccid}/usage", {
