@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { simCsv, simIdentifiers, uploadCsv } from "../support/factories.js";
+import {
+  launchBrowser,
+  person,
+  screenshot,
+  seriousA11yViolations,
+  signedIn,
+} from "../support/browser.js";
+import { startOtter, type TestOtter } from "../support/otter.js";
+
+/** A CSV of three SIMs; with `badLine3` the ICCID on line 3 has a wrong Luhn digit. */
+function csvOf(sims: { iccid: string; imsi: string; msisdn: string }[], badLine3: boolean) {
+  const rows = sims.map((s, i) => {
+    const iccid =
+      badLine3 && i === 1
+        ? s.iccid.slice(0, -1) + String((Number(s.iccid.slice(-1)) + 1) % 10)
+        : s.iccid;
+    return `${iccid},${s.imsi},${s.msisdn}`;
+  });
+  return Buffer.from(`iccid,imsi,msisdn\n${rows.join("\n")}\n`);
+}
+
+describe("console: importing SIMs, the job page and the home page", () => {
+  let t: TestOtter;
+  let browser: Browser;
+  beforeAll(async () => {
+    // No background workers: the test runs each job when it wants the page to see it move on.
+    [t, browser] = await Promise.all([startOtter({}, { startWorkers: false }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** Runs whatever jobs are queued, then answers the text the page shows now. */
+  const runAndRead = async (page: Page, selector = "main") => {
+    await t.otter.services.jobs.runPending();
+    return (await page.locator(selector).textContent()) ?? "";
+  };
+
+  it("refuses a bad row by line in a dry run, then imports the fixed file and follows the job", async () => {
+    const admin = await person(t, t.rootAccountId, "operator_admin");
+    const page = await signedIn(browser, t, admin);
+    const sims = [simIdentifiers(), simIdentifiers(), simIdentifiers()];
+
+    // Home, before any SIM: each section says what to do.
+    await page.getByRole("heading", { name: "SIMs by state" }).waitFor();
+    await page.getByText("No SIMs yet.").first().waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.goto("/imports/new");
+    await page.getByRole("heading", { name: "Import SIMs", level: 1 }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The bad file: line 3's ICCID fails its check digit.
+    await page
+      .getByLabel("CSV file")
+      .setInputFiles({ name: "sims.csv", mimeType: "text/csv", buffer: csvOf(sims, true) });
+    await page.getByText("Chosen: sims.csv").waitFor();
+    await page.getByRole("button", { name: "Check the file (dry run)" }).click();
+    await expect
+      .poll(() => runAndRead(page), { timeout: 20_000 })
+      .toContain("1 row(s) have errors. Nothing was written.");
+    const row = page.locator("table.row-errors tbody tr");
+    await expect.poll(() => row.count()).toBe(1);
+    const cells = await row.first().locator("td").allTextContents();
+    expect(cells[0]).toBe("3");
+    expect(cells[2]).toBe("iccid");
+    expect(cells[3]).toMatch(/fails the Luhn check digit/);
+    expect(await page.getByRole("button", { name: "Apply: import the SIMs" }).isDisabled()).toBe(
+      true,
+    );
+    // Nothing was created.
+    for (const s of sims) expect((await t.api("GET", `/api/v1/sims/${s.iccid}`)).status).toBe(404);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, "import");
+
+    // Fixed, chosen again, checked clean, applied.
+    await page
+      .getByLabel("CSV file")
+      .setInputFiles({ name: "sims.csv", mimeType: "text/csv", buffer: csvOf(sims, false) });
+    await page.getByRole("button", { name: "Check the file (dry run)" }).click();
+    await expect
+      .poll(() => runAndRead(page), { timeout: 20_000 })
+      .toContain("All 3 row(s) are valid.");
+    expect(await page.locator("table.row-errors").count()).toBe(0);
+    await page.getByRole("button", { name: "Apply: import the SIMs" }).click();
+
+    // The job page: queued at 0 of 3 until the job runs, then succeeded — without a reload.
+    await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+    const jobId = page.url().split("/").pop()!;
+    await page.getByRole("heading", { name: "Job sims.csv" }).waitFor();
+    const status = page.locator(".job-page [role=status]");
+    await expect.poll(() => status.textContent()).toContain("0 of 3");
+    expect(await status.textContent()).toContain("Queued");
+    await expect
+      .poll(() => runAndRead(page, ".job-page [role=status]"), { timeout: 20_000 })
+      .toContain("Succeeded");
+    expect(await status.textContent()).toContain("3 of 3");
+    const csvLink = page.getByRole("link", { name: "Download the results (CSV)" });
+    expect(await csvLink.getAttribute("href")).toBe(`/api/v1/jobs/${jobId}/results.csv`);
+    // The link works with the session's cookie alone.
+    const results = await page.request.get(`/api/v1/jobs/${jobId}/results.csv`);
+    expect(results.status()).toBe(200);
+    expect(await results.text()).toContain(`${sims[1]!.iccid},created`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, "job");
+
+    for (const s of sims) {
+      const sim = await t.api("GET", `/api/v1/sims/${s.iccid}`);
+      expect(sim.status).toBe(200);
+      expect(sim.body.state).toBe("INVENTORY");
+    }
+
+    // The jobs list shows both dry runs and the import.
+    await page.getByRole("link", { name: "All jobs" }).click();
+    await page.getByRole("heading", { name: "Jobs", level: 1 }).waitFor();
+    await expect.poll(() => page.locator("main tbody tr").count()).toBe(3);
+
+    // A queued import cancelled from its page, after confirming.
+    const queued = await uploadCsv(t, simCsv(2).csv, `accountId=${t.rootAccountId}`);
+    expect(queued.status).toBe(202);
+    await page.goto(`/jobs/${queued.body.jobId}`);
+    await page.getByRole("button", { name: "Cancel the job" }).click();
+    const dialog = page.getByRole("dialog", { name: "Cancel this job?" });
+    await dialog.getByRole("button", { name: "Yes, cancel the job" }).click();
+    await expect.poll(() => status.textContent()).toContain("Cancelled");
+    expect((await t.api("GET", `/api/v1/jobs/${queued.body.jobId}`)).body.status).toBe("cancelled");
+
+    // Home counts the new SIMs, each count a link to the filtered list.
+    await page.getByRole("navigation").getByRole("link", { name: "Home" }).click();
+    await page.getByText("3 SIMs in all").first().waitFor();
+    const inventory = page.getByRole("link", { name: /^3\s*Inventory$/ });
+    expect(await inventory.getAttribute("href")).toBe("/sims?state=INVENTORY");
+    const byConnectivity = (await t.api("GET", "/api/v1/sims/count?by=connectivity")).body;
+    const group = byConnectivity.groups.find((g: { count: number }) => g.count === 3);
+    const connectivity = page.locator(`a[href="/sims?connectivity=${group.key}"]`);
+    expect(await connectivity.textContent()).toMatch(/^3\s/);
+    await page.getByText("No job is running.").waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, "home");
+    await page.context().close();
+  });
+});
