@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { simCsv, simIdentifiers, uploadCsv } from "../support/factories.js";
+import { buildCatalog, buildSim, simCsv, simIdentifiers, uploadCsv } from "../support/factories.js";
 import {
   launchBrowser,
   person,
@@ -34,6 +34,27 @@ describe("console: importing SIMs, the job page and the home page", () => {
     await t?.close();
   });
 
+  /** An activated SIM with one session, four days ago; the silence detector has run since. */
+  async function silentSim() {
+    const cat = await buildCatalog(t);
+    const sim = await buildSim(t, {
+      state: "ACTIVATED",
+      communicationPlan: cat.comm.id,
+      ratePlan: cat.rate.id,
+    });
+    const client = await t.api("POST", "/api/v1/network/clients", {
+      body: { name: "pgw-home", address: "127.0.0.1", secret: "s3cret-pgw" },
+    });
+    const base = { clientId: client.body.id, record: {}, sessionId: "home-1", imsi: sim.imsi };
+    await t.otter.services.signals.recordAccounting([
+      { ...base, status: "start", dedupeKey: "home-a", eventAt: t.clock.now() },
+      { ...base, status: "stop", dedupeKey: "home-b", eventAt: t.clock.now(), bytesUp: 300 },
+    ]);
+    t.clock.advance(4 * 24 * 3600_000);
+    await t.otter.services.silence.runOnce();
+    return sim;
+  }
+
   /** Runs whatever jobs are queued, then answers the text the page shows now. */
   const runAndRead = async (page: Page, selector = "main") => {
     await t.otter.services.jobs.runPending();
@@ -49,6 +70,9 @@ describe("console: importing SIMs, the job page and the home page", () => {
     await page.getByRole("heading", { name: "SIMs by state" }).waitFor();
     await page.getByText("No SIMs yet.").first().waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // A tracker that spoke once, four days ago: the silence detector marks it silent.
+    const quiet = await silentSim();
 
     await page.goto("/imports/new");
     await page.getByRole("heading", { name: "Import SIMs", level: 1 }).waitFor();
@@ -131,7 +155,12 @@ describe("console: importing SIMs, the job page and the home page", () => {
 
     // Home counts the new SIMs, each count a link to the filtered list.
     await page.getByRole("navigation").getByRole("link", { name: "Home" }).click();
-    await page.getByText("3 SIMs in all").first().waitFor();
+    await page.getByText("4 SIMs in all").first().waitFor();
+    const silent = page.getByRole("region", { name: "Silent SIMs that matter" });
+    expect(await silent.getByRole("link", { name: quiet.iccid }).getAttribute("href")).toBe(
+      `/sims/${quiet.iccid}`,
+    );
+    expect(await silent.locator("time").getAttribute("datetime")).toBe(t.clock.now().toISOString());
     const inventory = page.getByRole("link", { name: /^3\s*Inventory$/ });
     expect(await inventory.getAttribute("href")).toBe("/sims?state=INVENTORY");
     const byConnectivity = (await t.api("GET", "/api/v1/sims/count?by=connectivity")).body;

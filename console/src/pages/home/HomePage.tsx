@@ -13,8 +13,6 @@ import "./home.css";
 
 type Key = keyof (typeof homeMessages)["en"];
 type Count = paths["/api/v1/sims/count"]["get"]["responses"][200]["content"]["application/json"];
-type Firing =
-  paths["/api/v1/automation-rules/{id}/firings"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
 type QueueItem =
   paths["/api/v1/desk/queue"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
 
@@ -113,166 +111,75 @@ function labelOf(t: (k: Key) => string, prefix: string, key: string) {
 }
 
 /**
- * Silent SIMs that matter: the latest firings of the enabled `no_session` rules (automation's silence
- * detector, which knows each device's rhythm). Without such a rule, activated SIMs offline now.
+ * Silent SIMs that matter: those the silence detector marks silent now — SIMs in a connecting state
+ * whose last session or traffic is older than their own rhythm allows (GET /sims?silent=true).
  */
 function SilentSims() {
   const t = useT(homeMessages);
-  const silence = useQuery({
+  const f = useFormat();
+  const silent = useQuery({
     queryKey: ["home", "silent"],
     queryFn: async () => {
-      const rules = await must(api.GET("/api/v1/automation-rules"));
-      const silenceRules = rules.items
-        .filter((r) => r.enabled && r.trigger.type === "no_session")
-        .slice(0, 10);
-      if (silenceRules.length === 0) {
-        const offline = await must(
-          api.GET("/api/v1/sims", {
-            params: { query: { state: "ACTIVATED", connectivity: "OFFLINE", limit: 10 } },
-          }),
-        );
-        return { kind: "offline" as const, sims: offline.items, more: !!offline.nextCursor };
-      }
-      const pages = await Promise.all(
-        silenceRules.map((r) =>
-          must(
-            api.GET("/api/v1/automation-rules/{id}/firings", {
-              params: { path: { id: r.id }, query: { limit: 20 } },
-            }),
-          ).then((p) => p.items.map((firing) => ({ firing, rule: r }))),
-        ),
-      );
-      // The latest firing per SIM, newest first.
-      const latest = new Map<string, { firing: Firing; rule: (typeof silenceRules)[number] }>();
-      for (const item of pages
-        .flat()
-        .sort((a, b) => b.firing.createdAt.localeCompare(a.firing.createdAt))) {
-        const iccid = item.firing.iccid;
-        if (iccid && !latest.has(iccid)) latest.set(iccid, item);
-      }
-      return { kind: "firings" as const, items: [...latest.values()].slice(0, 10) };
+      const [list, count] = await Promise.all([
+        must(api.GET("/api/v1/sims", { params: { query: { silent: "true", limit: 10 } } })),
+        must(api.GET("/api/v1/sims/count", { params: { query: { silent: "true", by: "state" } } })),
+      ]);
+      return { sims: list.items, total: count.total };
     },
     refetchInterval: 60_000,
   });
   return (
     <section className="card" aria-labelledby="silent-title">
       <h2 id="silent-title">{t("silentTitle")}</h2>
-      <QueryView query={silence}>
-        {(data) =>
-          data.kind === "firings" ? (
-            <SilentFirings items={data.items} />
+      <p className="muted">{t("silentIntro")}</p>
+      <QueryView query={silent}>
+        {({ sims, total }) =>
+          sims.length === 0 ? (
+            <Empty>{t("noSilent")}</Empty>
           ) : (
-            <OfflineSims sims={data.sims} more={data.more} />
+            <>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("colSim")}</th>
+                    <th scope="col">{t("colSilentSince")}</th>
+                    <th scope="col">{t("colConnectivity")}</th>
+                    <th scope="col">{t("colPlan")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {sims.map((s) => (
+                    <tr key={s.id}>
+                      <td>
+                        <Link className="mono" to={`/sims/${s.iccid}`}>
+                          {s.iccid}
+                        </Link>
+                      </td>
+                      <td>
+                        <time dateTime={s.silentSince ?? undefined}>
+                          {f.dateTime(s.silentSince)}
+                        </time>{" "}
+                        <span className="muted">({f.fromNow(s.silentSince)})</span>
+                      </td>
+                      <td>{labelOf(t, "conn_", s.connectivity)}</td>
+                      <td>{s.ratePlan?.name ?? "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {total > sims.length && (
+                <p>
+                  <Link to="/sims?silent=true">{t("allSilent", { n: f.number(total) })}</Link>
+                </p>
+              )}
+            </>
           )
         }
       </QueryView>
-    </section>
-  );
-}
-
-function SilentFirings({
-  items,
-}: {
-  items: { firing: Firing; rule: { id: string; name: string } }[];
-}) {
-  const t = useT(homeMessages);
-  const f = useFormat();
-  return (
-    <>
-      <p className="muted">{t("silentIntro")}</p>
-      {items.length === 0 ? (
-        <Empty>{t("noSilent")}</Empty>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("colSim")}</th>
-              <th scope="col">{t("colSilentFor")}</th>
-              <th scope="col">{t("colLastActivity")}</th>
-              <th scope="col">{t("colRule")}</th>
-              <th scope="col">{t("colFlagged")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map(({ firing, rule }) => {
-              const d = firing.data as { silentForSeconds?: number; lastActivityAt?: string };
-              return (
-                <tr key={firing.id}>
-                  <td>
-                    <Link className="mono" to={`/sims/${firing.iccid}`}>
-                      {firing.iccid}
-                    </Link>
-                  </td>
-                  <td>
-                    {d.silentForSeconds != null
-                      ? t("hours", {
-                          n: new Intl.NumberFormat(f.tag, { maximumFractionDigits: 1 }).format(
-                            d.silentForSeconds / 3600,
-                          ),
-                        })
-                      : "—"}
-                  </td>
-                  <td>{f.dateTime(d.lastActivityAt)}</td>
-                  <td>
-                    <Link to={`/automation/${rule.id}`}>{rule.name}</Link>
-                  </td>
-                  <td>{f.fromNow(firing.createdAt)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-    </>
-  );
-}
-
-function OfflineSims({
-  sims,
-  more,
-}: {
-  sims: paths["/api/v1/sims"]["get"]["responses"][200]["content"]["application/json"]["items"];
-  more: boolean;
-}) {
-  const t = useT(homeMessages);
-  const f = useFormat();
-  return (
-    <>
-      <p className="muted">
-        {t("silentFallback")} <Link to="/automation">{t("makeRule")}</Link>
+      <p className="muted small">
+        {t("silentRules")} <Link to="/automation">{t("makeRule")}</Link>
       </p>
-      {sims.length === 0 ? (
-        <Empty>{t("noOffline")}</Empty>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("colSim")}</th>
-              <th scope="col">{t("colPlanActivated")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sims.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  <Link className="mono" to={`/sims/${s.iccid}`}>
-                    {s.iccid}
-                  </Link>
-                </td>
-                <td>
-                  {s.ratePlan?.name ?? "—"} · {f.date(s.dateActivated)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {more && (
-        <p>
-          <Link to="/sims?state=ACTIVATED&connectivity=OFFLINE">{t("seeOffline")}</Link>
-        </p>
-      )}
-    </>
+    </section>
   );
 }
 
