@@ -142,6 +142,7 @@ describe("console: importing SIMs, the job page and the home page", () => {
     await page.getByRole("link", { name: "All jobs" }).click();
     await page.getByRole("heading", { name: "Jobs", level: 1 }).waitFor();
     await expect.poll(() => page.locator("main tbody tr").count()).toBe(3);
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     // A queued import cancelled from its page, after confirming.
     const queued = await uploadCsv(t, simCsv(2).csv, `accountId=${t.rootAccountId}`);
@@ -152,6 +153,14 @@ describe("console: importing SIMs, the job page and the home page", () => {
     await dialog.getByRole("button", { name: "Yes, cancel the job" }).click();
     await expect.poll(() => status.textContent()).toContain("Cancelled");
     expect((await t.api("GET", `/api/v1/jobs/${queued.body.jobId}`)).body.status).toBe("cancelled");
+
+    // A case the admin opened (and so owns): on the home page among the cases at risk.
+    const opened = await t.api("POST", "/api/v1/cases", {
+      key: admin.key,
+      body: { subject: "Trackers silent in Kenya", priority: "urgent" },
+    });
+    expect(opened.status).toBe(201);
+    await t.otter.services.sla.runOnce();
 
     // Home counts the new SIMs, each count a link to the filtered list.
     await page.getByRole("navigation").getByRole("link", { name: "Home" }).click();
@@ -167,6 +176,9 @@ describe("console: importing SIMs, the job page and the home page", () => {
     const group = byConnectivity.groups.find((g: { count: number }) => g.count === 3);
     const connectivity = page.locator(`a[href="/sims?connectivity=${group.key}"]`);
     expect(await connectivity.textContent()).toMatch(/^3\s/);
+    const cases = page.getByRole("region", { name: "Cases at risk" });
+    const caseLink = cases.getByRole("link", { name: /Trackers silent in Kenya/ });
+    expect(await caseLink.getAttribute("href")).toBe(`/cases/${opened.body.id}`);
     await page.getByText("No job is running.").waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, "home");

@@ -252,7 +252,7 @@ function CasesAtRisk() {
                           </span>
                         </td>
                         <td>{due ? f.fromNow(due) : "—"}</td>
-                        <td>{c.priority}</td>
+                        <td>{labelOf(t, "prio_", c.priority)}</td>
                       </tr>
                     );
                   })}

@@ -88,7 +88,7 @@ export const jobsMessages = defineMessages({
     checking: "Checking every row…",
     dryRunClean: "All {n} row(s) are valid. Nothing was written yet: apply to import them.",
     dryRunBad:
-      "{n} row(s) have errors. Nothing was written. Fix the file and check it again, or apply with “valid rows only”.",
+      "{n} row(s) have errors. Nothing was written. Fix the file and check it again, or tick “Apply the valid rows even if some rows are invalid” and check it again.",
     dryRunFailed: "The dry run did not finish:",
     applyButton: "Apply: import the SIMs",
     applying: "Starting the import…",
@@ -182,7 +182,7 @@ export const jobsMessages = defineMessages({
     dryRunClean:
       "Tutte le {n} righe sono valide. Non è stato ancora scritto nulla: applica per importarle.",
     dryRunBad:
-      "{n} righe hanno errori. Non è stato scritto nulla. Correggi il file e ricontrollalo, oppure applica con «solo righe valide».",
+      "{n} righe hanno errori. Non è stato scritto nulla. Correggi il file e ricontrollalo, oppure spunta «Applica le righe valide anche se alcune righe non lo sono» e ricontrollalo.",
     dryRunFailed: "La prova non è terminata:",
     applyButton: "Applica: importa le SIM",
     applying: "Avvio dell'importazione…",
@@ -275,7 +275,7 @@ export const jobsMessages = defineMessages({
     dryRunClean:
       "Alla {n} rader är giltiga. Inget har skrivits ännu: tillämpa för att importera dem.",
     dryRunBad:
-      "{n} rader har fel. Inget skrevs. Rätta filen och kontrollera den igen, eller tillämpa med ”bara giltiga rader”.",
+      "{n} rader har fel. Inget skrevs. Rätta filen och kontrollera den igen, eller kryssa i ”Tillämpa de giltiga raderna även om vissa rader är ogiltiga” och kontrollera igen.",
     dryRunFailed: "Provkörningen blev inte klar:",
     applyButton: "Tillämpa: importera SIM-korten",
     applying: "Startar importen…",
