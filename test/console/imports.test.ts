@@ -101,10 +101,13 @@ describe("console: importing SIMs, the job page and the home page", () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, "import");
 
-    // Fixed, chosen again, checked clean, applied.
-    await page
-      .getByLabel("CSV file")
-      .setInputFiles({ name: "sims.csv", mimeType: "text/csv", buffer: csvOf(sims, false) });
+    // Fixed, dropped on the page this time, checked clean, applied.
+    const dropped = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], "sims.csv", { type: "text/csv" }));
+      return transfer;
+    }, csvOf(sims, false).toString());
+    await page.locator(".drop-zone").dispatchEvent("drop", { dataTransfer: dropped });
     await page.getByRole("button", { name: "Check the file (dry run)" }).click();
     await expect
       .poll(() => runAndRead(page), { timeout: 20_000 })
@@ -138,16 +141,19 @@ describe("console: importing SIMs, the job page and the home page", () => {
       expect(sim.body.state).toBe("INVENTORY");
     }
 
-    // The jobs list shows both dry runs and the import.
-    await page.getByRole("link", { name: "All jobs" }).click();
-    await page.getByRole("heading", { name: "Jobs", level: 1 }).waitFor();
-    await expect.poll(() => page.locator("main tbody tr").count()).toBe(3);
-    expect(await seriousA11yViolations(page)).toEqual([]);
-
-    // A queued import cancelled from its page, after confirming.
+    // The jobs list: a queued import first, then both dry runs and the import.
     const queued = await uploadCsv(t, simCsv(2).csv, `accountId=${t.rootAccountId}`);
     expect(queued.status).toBe(202);
-    await page.goto(`/jobs/${queued.body.jobId}`);
+    await page.getByRole("link", { name: "All jobs" }).click();
+    await page.getByRole("heading", { name: "Jobs", level: 1 }).waitFor();
+    const jobRows = page.locator("main tbody tr");
+    await expect.poll(() => jobRows.count()).toBe(4);
+    expect(await jobRows.first().textContent()).toContain("Queued");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The queued import cancelled from its page, after confirming.
+    await jobRows.first().getByRole("link").click();
+    await page.waitForURL(`**/jobs/${queued.body.jobId}`);
     await page.getByRole("button", { name: "Cancel the job" }).click();
     const dialog = page.getByRole("dialog", { name: "Cancel this job?" });
     await dialog.getByRole("button", { name: "Yes, cancel the job" }).click();
