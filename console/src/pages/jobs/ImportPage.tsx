@@ -193,7 +193,9 @@ export default function ImportPage() {
 
       {dryRun.error && (
         <div>
-          <p>{t("headerRefused")}</p>
+          {dryRun.error instanceof ApiError && [400, 413, 415].includes(dryRun.error.status) && (
+            <p>{t("headerRefused")}</p>
+          )}
           <ErrorBox error={dryRun.error} />
           <HeaderDetails error={dryRun.error} />
         </div>
