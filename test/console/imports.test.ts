@@ -160,6 +160,12 @@ describe("console: importing SIMs, the job page and the home page", () => {
     await expect.poll(() => status.textContent()).toContain("Cancelled");
     expect((await t.api("GET", `/api/v1/jobs/${queued.body.jobId}`)).body.status).toBe("cancelled");
 
+    // An unknown job, by a well-formed id or not: the same "not found" page.
+    for (const id of ["01a24d01-3fc7-7280-bf60-000000000000", "not-a-job"]) {
+      await page.goto(`/jobs/${id}`);
+      await page.getByRole("heading", { name: "Not found" }).waitFor();
+    }
+
     // A case the admin opened (and so owns): on the home page among the cases at risk.
     const opened = await t.api("POST", "/api/v1/cases", {
       key: admin.key,

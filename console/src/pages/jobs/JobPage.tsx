@@ -3,7 +3,7 @@ import { useRef } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError, api, fileUrl, must } from "../../api/client";
 import { useFormat, useT } from "../../i18n";
-import { ErrorBox, PageTitle, QueryView } from "../../ui/states";
+import { ErrorBox, NotFound, PageTitle, QueryView } from "../../ui/states";
 import {
   JobProgress,
   RowErrors,
@@ -16,15 +16,21 @@ import {
 import { jobsMessages } from "./messages";
 import "./jobs.css";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** /jobs/:id — a job followed live (polled every second while it is queued or running). */
 export default function JobPage() {
   const { id = "" } = useParams();
+  // Job ids are UUIDs: any other address is an unknown job, shown as such (not as a 400).
+  const wellFormed = UUID.test(id);
   const job = useQuery({
     queryKey: ["jobs", id],
     queryFn: () => must(api.GET("/api/v1/jobs/{id}", { params: { path: { id } } })),
     refetchInterval: (q) => (q.state.data && isActive(q.state.data) ? 1000 : false),
     retry: (n, err) => n < 2 && !(err instanceof ApiError && err.status < 500),
+    enabled: wellFormed,
   });
+  if (!wellFormed) return <NotFound />;
   return (
     <QueryView query={job} notFound>
       {(data) => <JobView job={data} />}
