@@ -188,4 +188,28 @@ describe("lists and counts by connectivity", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].field).toBe("by");
   });
+  it("lists and counts the SIMs the silence detector marks silent, with the time it did", async () => {
+    const list = (q: string, key = a.userKey) => t.api("GET", `/api/v1/sims?${q}`, { key });
+    expect(iccids(await list("silent=true"))).toEqual([]);
+    const before = await list("");
+    expect(
+      before.body.items.every((s: { silentSince: string | null }) => s.silentSince === null),
+    ).toBe(true);
+    // Four days without a session or traffic: longer than the rhythm assumed for a SIM without one.
+    t.clock.advance(4 * 24 * 3600_000);
+    await t.otter.services.silence.runOnce();
+    const silent = await list("silent=true");
+    expect(iccids(silent)).toEqual(expect.arrayContaining([online.iccid]));
+    expect(iccids(silent)).not.toContain(offline.iccid);
+    expect(iccids(silent)).not.toContain(inactive.iccid);
+    for (const s of silent.body.items) expect(s.silentSince).toBe(t.clock.now().toISOString());
+    const rest = await list("silent=false");
+    expect([...iccids(silent), ...iccids(rest)].sort()).toEqual(iccids(before));
+    const counted = await t.api("GET", "/api/v1/sims/count?by=state&silent=true", {
+      key: a.userKey,
+    });
+    expect(counted.body.total).toBe(silent.body.items.length);
+    // Another tenant's silent SIMs are not listed.
+    expect(iccids(await list("silent=true", b.userKey))).toEqual([]);
+  });
 });

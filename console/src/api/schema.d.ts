@@ -1823,6 +1823,8 @@ export interface components {
              * @enum {string}
              */
             connectivity: "BLOCKED" | "ONLINE" | "ATTACHED" | "OFFLINE";
+            /** @description When the silence detector marked the SIM silent (no session or traffic for longer than its rhythm allows); null: not silent now. */
+            silentSince: string | null;
         };
         DiagnosisInput: {
             iccid: string;
@@ -2462,6 +2464,8 @@ export interface components {
              * @enum {string}
              */
             connectivity: "BLOCKED" | "ONLINE" | "ATTACHED" | "OFFLINE";
+            /** @description When the silence detector marked the SIM silent (no session or traffic for longer than its rhythm allows); null: not silent now. */
+            silentSince: string | null;
         };
         Diagnosis: {
             iccid: string;
@@ -6709,6 +6713,8 @@ export interface operations {
                 limit?: number;
                 /** @description Only SIMs with this connectivity now: BLOCKED (not in a connecting state, or over its data limit), ONLINE (a data session open), ATTACHED (registered, no session), OFFLINE. */
                 connectivity?: "BLOCKED" | "ONLINE" | "ATTACHED" | "OFFLINE";
+                /** @description true: only SIMs the silence detector marks silent now (a SIM in a connecting state whose last session or traffic is older than its usual rhythm allows; docs/automation.md); false: only the others. */
+                silent?: "0" | "1" | "true" | "false";
             };
             header?: never;
             path?: never;
@@ -7449,6 +7455,8 @@ export interface operations {
                 modifiedSince?: string;
                 /** @description Only SIMs with this connectivity now: BLOCKED (not in a connecting state, or over its data limit), ONLINE (a data session open), ATTACHED (registered, no session), OFFLINE. */
                 connectivity?: "BLOCKED" | "ONLINE" | "ATTACHED" | "OFFLINE";
+                /** @description true: only SIMs the silence detector marks silent now (a SIM in a connecting state whose last session or traffic is older than its usual rhythm allows; docs/automation.md); false: only the others. */
+                silent?: "0" | "1" | "true" | "false";
                 /** @description What the SIMs are counted by: lifecycle state, connectivity, rate or communication plan. */
                 by?: "state" | "connectivity" | "ratePlan" | "communicationPlan";
             };

@@ -14,6 +14,7 @@ from
   (
     select
       "s".*,
+      "n"."silent_since",
       case
         when not (s.state = any ($1::text[])) then 'BLOCKED'
         when s.overage_limit_override = 'DEFAULT'
@@ -66,6 +67,7 @@ from
   (
     select
       "s".*,
+      "n"."silent_since",
       case
         when not (s.state = any ($1::text[])) then 'BLOCKED'
         when s.overage_limit_override = 'DEFAULT'
@@ -114,6 +116,66 @@ order by
 limit
   $11;
 
+-- fleetRepo.page (example 3)
+-- $1 = ["TEST_READY","ACTIVATION_READY","ACTIVATED"]
+-- $2 = "2026-12-01T00:00:00.000Z"
+-- $3 = "2026-12-01"
+-- $4 = "{\"0190a8a0-0000-7000-8000-000000000003\":52428800}"
+-- $5 = "2026-12-06T10:00:00.000Z"
+-- $6 = "/0190a8a0-0000-7000-8000-000000000001/%"
+-- $7 = 11
+select
+  "f".*
+from
+  (
+    select
+      "s".*,
+      "n"."silent_since",
+      case
+        when not (s.state = any ($1::text[])) then 'BLOCKED'
+        when s.overage_limit_override = 'DEFAULT'
+        and n.barred_at >= $2
+        and n.cycle_start = $3::date
+        and n.cycle_bytes >= ($4::jsonb ->> s.rate_plan_id::text)::bigint then 'BLOCKED'
+        when exists (
+          select
+            1
+          from
+            data_sessions d
+          where
+            d.sim_id = s.id
+            and d.status = 'open'
+        ) then 'ONLINE'
+        when n.last_registration ->> 'type' = 'location_update'
+        and n.last_registration ->> 'result' = 'accepted'
+        and n.last_seen >= $5 then 'ATTACHED'
+        else 'OFFLINE'
+      end as "connectivity"
+    from
+      (
+        select
+          "sims".*
+        from
+          "sims"
+        where
+          "sims"."account_id" in (
+            select
+              "account_scope"."account_id"
+            from
+              "account_scope"
+            where
+              "account_scope"."path" like $6
+          )
+      ) as "s"
+      left join "sim_network_state" as "n" on "n"."sim_id" = "s"."id"
+  ) as "f"
+where
+  "f"."silent_since" is not null
+order by
+  "f"."id"
+limit
+  $7;
+
 -- fleetRepo.count (example 1)
 -- $1 = ["TEST_READY","ACTIVATION_READY","ACTIVATED"]
 -- $2 = "2026-12-01T00:00:00.000Z"
@@ -128,6 +190,7 @@ from
   (
     select
       "s".*,
+      "n"."silent_since",
       case
         when not (s.state = any ($1::text[])) then 'BLOCKED'
         when s.overage_limit_override = 'DEFAULT'
@@ -189,6 +252,7 @@ from
   (
     select
       "s".*,
+      "n"."silent_since",
       case
         when not (s.state = any ($1::text[])) then 'BLOCKED'
         when s.overage_limit_override = 'DEFAULT'
@@ -232,6 +296,67 @@ where
   "f"."connectivity" = $9
 group by
   "f"."rate_plan_id"
+order by
+  "count" desc,
+  "key";
+
+-- fleetRepo.count (example 3)
+-- $1 = ["TEST_READY","ACTIVATION_READY","ACTIVATED"]
+-- $2 = "2026-12-01T00:00:00.000Z"
+-- $3 = "2026-12-01"
+-- $4 = "{\"0190a8a0-0000-7000-8000-000000000003\":52428800}"
+-- $5 = "2026-12-06T10:00:00.000Z"
+-- $6 = "/0190a8a0-0000-7000-8000-000000000001/%"
+select
+  "f"."state"::text as "key",
+  count(*) as "count"
+from
+  (
+    select
+      "s".*,
+      "n"."silent_since",
+      case
+        when not (s.state = any ($1::text[])) then 'BLOCKED'
+        when s.overage_limit_override = 'DEFAULT'
+        and n.barred_at >= $2
+        and n.cycle_start = $3::date
+        and n.cycle_bytes >= ($4::jsonb ->> s.rate_plan_id::text)::bigint then 'BLOCKED'
+        when exists (
+          select
+            1
+          from
+            data_sessions d
+          where
+            d.sim_id = s.id
+            and d.status = 'open'
+        ) then 'ONLINE'
+        when n.last_registration ->> 'type' = 'location_update'
+        and n.last_registration ->> 'result' = 'accepted'
+        and n.last_seen >= $5 then 'ATTACHED'
+        else 'OFFLINE'
+      end as "connectivity"
+    from
+      (
+        select
+          "sims".*
+        from
+          "sims"
+        where
+          "sims"."account_id" in (
+            select
+              "account_scope"."account_id"
+            from
+              "account_scope"
+            where
+              "account_scope"."path" like $6
+          )
+      ) as "s"
+      left join "sim_network_state" as "n" on "n"."sim_id" = "s"."id"
+  ) as "f"
+where
+  "f"."silent_since" is not null
+group by
+  "f"."state"
 order by
   "count" desc,
   "key";

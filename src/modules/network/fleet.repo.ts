@@ -56,6 +56,7 @@ const withConnectivity = (
     .selectFrom(simsMatching(scopePath, filter).as("s"))
     .leftJoin("sim_network_state as n", "n.sim_id", "s.id")
     .selectAll("s")
+    .select("n.silent_since")
     .select(connectivityOf(rule).as("connectivity"));
 
 /**
@@ -69,10 +70,12 @@ export const fleetRepo = {
     scopePath: string | null,
     filter: SimFilter,
     rule: ConnectivityRule,
-    opts: { connectivity?: ConnectivityState; after?: string; limit: number },
+    opts: { connectivity?: ConnectivityState; silent?: boolean; after?: string; limit: number },
   ) => {
     let q = db.selectFrom(withConnectivity(db, scopePath, filter, rule).as("f")).selectAll("f");
     if (opts.connectivity) q = q.where("f.connectivity", "=", opts.connectivity);
+    if (opts.silent !== undefined)
+      q = q.where("f.silent_since", opts.silent ? "is not" : "is", null);
     if (opts.after) q = q.where("f.id", ">", opts.after);
     return q.orderBy("f.id").limit(opts.limit).execute();
   },
@@ -83,7 +86,7 @@ export const fleetRepo = {
     scopePath: string | null,
     filter: SimFilter,
     rule: ConnectivityRule,
-    opts: { by: CountKey; connectivity?: ConnectivityState },
+    opts: { by: CountKey; connectivity?: ConnectivityState; silent?: boolean },
   ) => {
     const column = {
       state: "f.state",
@@ -98,6 +101,8 @@ export const fleetRepo = {
         eb.fn.countAll<number>().as("count"),
       ]);
     if (opts.connectivity) q = q.where("f.connectivity", "=", opts.connectivity);
+    if (opts.silent !== undefined)
+      q = q.where("f.silent_since", opts.silent ? "is not" : "is", null);
     return q
       .groupBy(column[opts.by])
       .orderBy("count", "desc")
@@ -170,6 +175,7 @@ export const fleetRepoSql: SqlExamples<typeof fleetRepo> = {
       RULE,
       { connectivity: "OFFLINE", after: SIM, limit: 101 },
     ],
+    [SCOPE, {}, RULE, { silent: true, limit: 11 }],
   ],
   count: [
     [SCOPE, {}, RULE, { by: "connectivity" }],
@@ -179,6 +185,7 @@ export const fleetRepoSql: SqlExamples<typeof fleetRepo> = {
       RULE,
       { by: "ratePlan", connectivity: "OFFLINE" },
     ],
+    [SCOPE, {}, RULE, { by: "state", silent: true }],
   ],
   barredRatePlans: [[SCOPE, {}, "2026-12-01"]],
   seenWithImeiPrefix: [

@@ -25,7 +25,7 @@ interface Deps {
   registrationTimeoutMs: number;
 }
 
-export type FleetQuery = SimFilterQuery & { connectivity?: ConnectivityState };
+export type FleetQuery = SimFilterQuery & { connectivity?: ConnectivityState; silent?: boolean };
 
 /** A SIM a search by first digits found, and which identifier matched. */
 export interface FoundSim {
@@ -141,13 +141,18 @@ export function createFleetService(deps: Deps) {
       const { scope, filter } = resolved;
       const rows = await fleetRepo.page(db, scope, filter, await rule(scope, filter), {
         connectivity: q.connectivity,
+        silent: q.silent,
         after,
         limit: q.limit + 1,
       });
       const page = rows.slice(0, q.limit);
       const presented = await deps.sims.presentMany(db, page);
       return {
-        items: presented.map((sim, i) => ({ ...sim, connectivity: page[i]!.connectivity })),
+        items: presented.map((sim, i) => ({
+          ...sim,
+          connectivity: page[i]!.connectivity,
+          silentSince: page[i]!.silent_since?.toISOString() ?? null,
+        })),
         nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!.id) : null,
       };
     },
@@ -162,6 +167,7 @@ export function createFleetService(deps: Deps) {
       const rows = await fleetRepo.count(db, scope, filter, await rule(scope, filter), {
         by: q.by,
         connectivity: q.connectivity,
+        silent: q.silent,
       });
       const planIds = rows.flatMap((r) => (r.key ? [r.key] : []));
       const names =

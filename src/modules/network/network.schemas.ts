@@ -266,10 +266,21 @@ const connectivityFilter = z
     "Only SIMs with this connectivity now: BLOCKED (not in a connecting state, or over its data limit), ONLINE (a data session open), ATTACHED (registered, no session), OFFLINE.",
   );
 
-export const fleetListQuery = simListQuery.extend({ connectivity: connectivityFilter }).strict();
+const silentFilter = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1")
+  .optional()
+  .describe(
+    "true: only SIMs the silence detector marks silent now (a SIM in a connecting state whose last session or traffic is older than its usual rhythm allows; docs/automation.md); false: only the others.",
+  );
+
+export const fleetListQuery = simListQuery
+  .extend({ connectivity: connectivityFilter, silent: silentFilter })
+  .strict();
 export const fleetCountQuery = simFilterQuery
   .extend({
     connectivity: connectivityFilter,
+    silent: silentFilter,
     by: z
       .enum(COUNT_KEYS)
       .default("state")
@@ -284,6 +295,12 @@ export const fleetSimOut = simOut
     connectivity: z
       .enum(CONNECTIVITY_STATES)
       .describe("As GET /api/v1/sims/{iccid}/connectivity decides it, now."),
+    silentSince: z
+      .string()
+      .nullable()
+      .describe(
+        "When the silence detector marked the SIM silent (no session or traffic for longer than its rhythm allows); null: not silent now.",
+      ),
   })
   .meta({ id: "SimWithConnectivity" });
 
