@@ -176,18 +176,19 @@ function SimView({ sim, simKeyParam, t }: { sim: Sim; simKeyParam: string; t: T 
           setActionWarnings(warnings);
         }}
       />
-      <Section id="usage" title={t("usage")}>
+      {/* Each part is a section with its own heading. */}
+      <div className="card sim-section">
         <UsageChart iccid={sim.iccid} />
-      </Section>
-      <Section id="map" title={t("map")}>
+      </div>
+      <div className="card sim-section">
         <LocationMap iccid={sim.iccid} />
-      </Section>
-      <Section id="timeline" title={t("timeline")}>
+      </div>
+      <div className="card sim-section">
         <SimTimeline iccid={sim.iccid} />
-      </Section>
-      <Section id="audit" title={t("audit")}>
+      </div>
+      <div className="card sim-section">
         <AuditTrail iccid={sim.iccid} />
-      </Section>
+      </div>
     </div>
   );
 }

@@ -112,10 +112,6 @@ export const simPage = defineMessages({
     type: "Action",
     follow: "Follow",
     noActions: "No remote action yet. Use the buttons above when the diagnosis recommends one.",
-    usage: "Usage, last 30 days",
-    map: "Where it was seen",
-    timeline: "Timeline",
-    audit: "Audit trail",
   },
   it: {
     title: "SIM {iccid}",
@@ -228,10 +224,6 @@ export const simPage = defineMessages({
     follow: "Segui",
     noActions:
       "Ancora nessuna azione remota. Usa i pulsanti qui sopra quando la diagnosi ne consiglia una.",
-    usage: "Consumo, ultimi 30 giorni",
-    map: "Dove è stata vista",
-    timeline: "Cronologia",
-    audit: "Registro delle modifiche",
   },
   sv: {
     title: "SIM {iccid}",
@@ -342,9 +334,5 @@ export const simPage = defineMessages({
     type: "Åtgärd",
     follow: "Följ",
     noActions: "Ingen fjärråtgärd än. Använd knapparna ovan när diagnosen rekommenderar en.",
-    usage: "Förbrukning, senaste 30 dagarna",
-    map: "Var det har setts",
-    timeline: "Tidslinje",
-    audit: "Ändringslogg",
   },
 });
