@@ -393,6 +393,8 @@ async function searchBox(
     const box = page.getByRole("combobox").first();
     if ((await box.count()) === 0) return null;
     const times: number[] = [];
+    // tsx compiles this file keeping function names, through a `__name` helper the page lacks.
+    await page.evaluate("window.__name = (f) => f");
     for (const iccid of iccids) {
       await box.fill("");
       await box.pressSequentially(iccid.slice(0, -1), { delay: 30 });
