@@ -237,6 +237,25 @@ describe("console: the giraffe story", () => {
       ),
     ).toBe(true);
 
+    // The herd crosses into Tanzania next month: the agent moves the collar to a rate plan offered
+    // to its customer from the page, with a reason; the plans shown change without a reload.
+    await t.api("POST", "/api/v1/rate-plans", {
+      body: {
+        name: "Wildlife East Africa",
+        currency: "EUR",
+        subscription: { monthlyFeePerSim: 2 },
+        zones: [{ zone: zone.id, dataPerMB: 0.4 }],
+      },
+    });
+    await actions.getByRole("button", { name: "Change plan" }).click();
+    const change = page.getByRole("dialog", { name: /Change plan/ });
+    await change.getByLabel("Rate plan").selectOption({ label: "Wildlife East Africa" });
+    await change.getByLabel(/Reason/).fill("herd moves to Tanzania in January");
+    await change.getByRole("button", { name: /Request/ }).click();
+    await expect
+      .poll(() => page.getByRole("region", { name: "Account and plans" }).textContent())
+      .toContain("Wildlife East Africa");
+
     // The agent deactivates the collar with a reason: only the allowed transitions are offered.
     const state = page.getByRole("region", { name: "State" });
     const target = state.getByLabel("Change state to");

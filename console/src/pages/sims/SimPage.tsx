@@ -41,13 +41,14 @@ type ActionBody = NonNullable<
 type Warning = { code: string; message: string };
 type T = ReturnType<typeof useT<typeof simPage.en>>;
 
-/** The remote actions the page offers as buttons (change-plan lives with the plans). */
-type RemoteKind = "reset-connectivity" | "send-sms" | "override-limit" | "activate";
+/** The remote actions the page offers as buttons. */
+type RemoteKind = "reset-connectivity" | "send-sms" | "override-limit" | "activate" | "change-plan";
 const REMOTE_LABEL = {
   "reset-connectivity": "action_reset",
   "send-sms": "action_sms",
   "override-limit": "action_override",
   activate: "action_activate",
+  "change-plan": "action_change_plan",
 } as const satisfies Record<RemoteKind, keyof typeof simPage.en>;
 const isRemoteKind = (a: string): a is RemoteKind => a in REMOTE_LABEL;
 
@@ -668,6 +669,7 @@ function ActionsSection({
     ...(sim.state !== "ACTIVATED" && sim.allowedTransitions.includes("ACTIVATED")
       ? (["activate"] as const)
       : []),
+    "change-plan",
   ];
   return (
     <Section id="actions" title={t("remoteActions")}>
@@ -850,6 +852,8 @@ function ActionDialog({
   const smsId = useId();
   const [reason, setReason] = useState("");
   const [text, setText] = useState("");
+  const [communicationPlan, setCommunicationPlan] = useState("");
+  const [ratePlan, setRatePlan] = useState("");
   const request = useMutation({
     mutationFn: (body: ActionBody) =>
       must(
@@ -861,6 +865,8 @@ function ActionDialog({
     onSuccess: (a) => {
       client.setQueryData(["actions", a.id], a);
       void client.invalidateQueries({ queryKey: ["sims", sim.iccid] });
+      // The SIM itself (its plans, state, limit) may have changed with the action.
+      void client.invalidateQueries({ queryKey: ["sims", "detail"] });
       setReason("");
       setText("");
       onRequested(a.id, a.warnings ?? []);
@@ -880,6 +886,7 @@ function ActionDialog({
             "send-sms": "action_sms_text",
             "override-limit": "action_override_text",
             activate: "action_activate_text",
+            "change-plan": "action_change_plan_text",
           } as const
         )[kind],
       )
@@ -893,7 +900,14 @@ function ActionDialog({
         ? { type: "send-sms", reason: r, text, purpose: "wake-up" }
         : kind === "override-limit"
           ? { type: "override-limit", reason: r, override: "TEMPORARY_OVERRIDE" }
-          : { type: kind, reason: r };
+          : kind === "change-plan"
+            ? {
+                type: "change-plan",
+                reason: r,
+                ...(communicationPlan && { communicationPlan }),
+                ...(ratePlan && { ratePlan }),
+              }
+            : { type: kind, reason: r };
     request.mutate(body);
   };
   return (
@@ -913,6 +927,16 @@ function ActionDialog({
             />
           </label>
         )}
+        {kind === "change-plan" && (
+          <PlanChoice
+            sim={sim}
+            t={t}
+            communicationPlan={communicationPlan}
+            ratePlan={ratePlan}
+            onCommunicationPlan={setCommunicationPlan}
+            onRatePlan={setRatePlan}
+          />
+        )}
         <ReasonField value={reason} onChange={setReason} t={t} />
         {request.error && <ErrorBox error={request.error} />}
         <div className="row">
@@ -925,5 +949,74 @@ function ActionDialog({
         </div>
       </form>
     </Modal>
+  );
+}
+
+/**
+ * The plans a change-plan action may move the SIM to: those offered to its account (or an account
+ * above it). Leaving one at "keep" changes only the other; the API refuses a request that changes neither.
+ */
+function PlanChoice({
+  sim,
+  t,
+  communicationPlan,
+  ratePlan,
+  onCommunicationPlan,
+  onRatePlan,
+}: {
+  sim: Sim;
+  t: T;
+  communicationPlan: string;
+  ratePlan: string;
+  onCommunicationPlan: (id: string) => void;
+  onRatePlan: (id: string) => void;
+}) {
+  const commId = useId();
+  const rateId = useId();
+  const query = { params: { query: { accountId: sim.accountId, limit: 200 } } };
+  const comm = useQuery({
+    queryKey: ["catalog", "communication-plans", "offered", sim.accountId],
+    queryFn: () => must(api.GET("/api/v1/communication-plans", query)),
+  });
+  const rate = useQuery({
+    queryKey: ["catalog", "rate-plans", "offered", sim.accountId],
+    queryFn: () => must(api.GET("/api/v1/rate-plans", query)),
+  });
+  return (
+    <>
+      <label htmlFor={commId}>
+        {t("communicationPlan")}
+        <select
+          id={commId}
+          value={communicationPlan}
+          onChange={(e) => onCommunicationPlan(e.target.value)}
+        >
+          <option value="">
+            {t("planKeep", { name: sim.communicationPlan?.name ?? t("noPlan") })}
+          </option>
+          {(comm.data?.items ?? [])
+            .filter((p) => p.id !== sim.communicationPlan?.id)
+            .map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+        </select>
+      </label>
+      <label htmlFor={rateId}>
+        {t("ratePlan")}
+        <select id={rateId} value={ratePlan} onChange={(e) => onRatePlan(e.target.value)}>
+          <option value="">{t("planKeep", { name: sim.ratePlan?.name ?? t("noPlan") })}</option>
+          {(rate.data?.items ?? [])
+            .filter((p) => p.id !== sim.ratePlan?.id)
+            .map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+        </select>
+      </label>
+      {(comm.error || rate.error) && <ErrorBox error={comm.error ?? rate.error} />}
+    </>
   );
 }

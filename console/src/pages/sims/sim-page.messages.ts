@@ -89,6 +89,10 @@ export const simPage = defineMessages({
       "Sets a temporary override on the usage limit: the SIM is no longer barred until the cycle ends.",
     action_activate: "Activate",
     action_activate_text: "Moves the SIM to ACTIVATED so that the network lets it attach.",
+    action_change_plan: "Change plan",
+    action_change_plan_text:
+      "Moves the SIM to other plans offered to its customer; Otter then watches whether the device connects under them.",
+    planKeep: "Keep {name}",
     smsText: "Text of the SMS",
     confirmActionTitle: "{action}?",
     requestAction: "Request",
@@ -200,6 +204,10 @@ export const simPage = defineMessages({
       "Imposta una deroga temporanea al limite di consumo: la SIM non è più bloccata fino alla fine del ciclo.",
     action_activate: "Attiva",
     action_activate_text: "Porta la SIM in ACTIVATED perché la rete la lasci registrare.",
+    action_change_plan: "Cambia piano",
+    action_change_plan_text:
+      "Sposta la SIM su altri piani offerti al suo cliente; poi Otter osserva se il dispositivo si connette con i nuovi piani.",
+    planKeep: "Mantieni {name}",
     smsText: "Testo dell'SMS",
     confirmActionTitle: "{action}?",
     requestAction: "Richiedi",
@@ -311,6 +319,10 @@ export const simPage = defineMessages({
       "Sätter ett tillfälligt undantag från förbrukningsgränsen: SIM-kortet spärras inte längre förrän perioden är slut.",
     action_activate: "Aktivera",
     action_activate_text: "Flyttar SIM-kortet till ACTIVATED så att nätet släpper in det.",
+    action_change_plan: "Byt plan",
+    action_change_plan_text:
+      "Flyttar SIM-kortet till andra planer som kunden erbjuds; sedan bevakar Otter om enheten ansluter med dem.",
+    planKeep: "Behåll {name}",
     smsText: "Sms-text",
     confirmActionTitle: "{action}?",
     requestAction: "Begär",
