@@ -22,6 +22,7 @@ import * as m0020 from "./0020_sim_import_staging.js";
 import * as m0021 from "./0021_zone_description.js";
 import * as m0022 from "./0022_sim_find.js";
 import * as m0023 from "./0023_signin.js";
+import * as m0028 from "./0028_onboarding.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   "0021_zone_description": m0021,
   "0022_sim_find": m0022,
   "0023_signin": m0023,
+  "0028_onboarding": m0028,
 };
 
 export const migrationProvider: MigrationProvider = {
