@@ -255,3 +255,6 @@ export function onboardingJsonSchema(): Record<string, unknown> {
     unknown
   >;
 }
+
+/** docs/onboarding.schema.json as written by `npm run onboarding:schema`. */
+export const onboardingSchemaText = () => `${JSON.stringify(onboardingJsonSchema(), null, 2)}\n`;
