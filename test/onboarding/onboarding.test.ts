@@ -7,7 +7,10 @@ import { PROVISION_KIND } from "../../src/modules/onboarding/onboarding.service.
 import { buildCustomer, runJob, uploadCsv } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
 
-const EXAMPLE = readFileSync(new URL("../../docs/examples/onboarding.yaml", import.meta.url), "utf8");
+const EXAMPLE = readFileSync(
+  new URL("../../docs/examples/onboarding.yaml", import.meta.url),
+  "utf8",
+);
 const iccid = (n: number, prefix = "89440000000") => {
   const p = prefix + String(n).padStart(18 - prefix.length, "0");
   return p + luhnCheckDigit(p);
@@ -42,11 +45,7 @@ beforeAll(async () => {
     ["East Africa", ["KE", "TZ"]],
   ] as const)
     expect((await t.api("POST", "/api/v1/zones", { body: { name, countries } })).status).toBe(201);
-  await stock([
-    ...Array.from({ length: 99 }, (_, i) => iccid(i + 1)),
-    iccid(100),
-    iccid(101),
-  ]);
+  await stock([...Array.from({ length: 99 }, (_, i) => iccid(i + 1)), iccid(100), iccid(101)]);
 });
 afterAll(async () => {
   await t?.close();
@@ -249,7 +248,12 @@ describe("onboarding provisioning", () => {
     expect(res.body.created).toBe(false);
     const job = await runJob(t, res.body.jobId);
     expect(job.status, JSON.stringify(job.failure)).toBe("succeeded");
-    expect(job.counts).toMatchObject({ created: 1, updated: 0, unchanged: 1 + 4 + 4 + 4 + 1 + 101 });
+    expect(job.counts).toMatchObject({
+      created: 1,
+      updated: 0,
+      // customer, 3 sub-accounts, 4 plans, 4 offers, the agreement, 101 SIMs
+      unchanged: 1 + 3 + 4 + 4 + 1 + 101,
+    });
     const o = (await t.api("GET", `/api/v1/onboardings/${onboardingId}`)).body;
     expect(o.report).toMatchObject({ accounts: 5, simsAssigned: 101 });
     const all = (await t.api("GET", "/api/v1/accounts?limit=200")).body.items;
@@ -260,7 +264,10 @@ describe("onboarding provisioning", () => {
     const spec = example();
     spec.reference = "CTR-2026-0043";
     spec.customer.name = "Otter Rescue";
-    spec.plans.communication = spec.plans.communication.map((p: any) => ({ name: p.name, reuse: true }));
+    spec.plans.communication = spec.plans.communication.map((p: any) => ({
+      name: p.name,
+      reuse: true,
+    }));
     spec.plans.rate = spec.plans.rate.map((p: any) => ({ name: p.name, reuse: true }));
     spec.services.apns = [];
     await stock(Array.from({ length: 20 }, (_, i) => iccid(i + 1, "89440000001")));

@@ -61,8 +61,13 @@ function readSpec(file: string): string {
 
 /** Every finding on its own line, errors first, each with its path in the spec. */
 function printFindings(findings: Finding[]) {
-  const sorted = [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
-  for (const f of sorted) out(`${f.severity === "error" ? "error  " : "warning"}  ${f.path || "(spec)"}  ${f.code}: ${f.message}`);
+  const sorted = [...findings].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1,
+  );
+  for (const f of sorted)
+    out(
+      `${f.severity === "error" ? "error  " : "warning"}  ${f.path || "(spec)"}  ${f.code}: ${f.message}`,
+    );
 }
 
 function printCheck(c: Check) {
@@ -144,7 +149,9 @@ export function registerOnboard(program: Command) {
       if (ctx.json && (!opts.watch || !res.jobId)) return printJson(res);
       if (!ctx.json) printFindings(res.findings);
       if (!res.jobId) {
-        note(`Onboarding ${res.onboarding.reference} is already ${res.onboarding.state} with this spec: nothing to do.`);
+        note(
+          `Onboarding ${res.onboarding.reference} is already ${res.onboarding.state} with this spec: nothing to do.`,
+        );
         return;
       }
       note(`Onboarding ${res.onboarding.reference}: provisioning job ${res.jobId}`);

@@ -343,7 +343,9 @@ export function createCatalogService(deps: Deps) {
         id: rate.id,
         name: rate.name,
         zoneIds,
-        zoneNames: await zoneMap(ex, zoneIds).then((m) => new Map([...m].map(([id, z]) => [id, z.name]))),
+        zoneNames: await zoneMap(ex, zoneIds).then(
+          (m) => new Map([...m].map(([id, z]) => [id, z.name])),
+        ),
         currency: (plan as RatePlan).currency,
       };
     },

@@ -114,7 +114,11 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
   const keys = new Set(spec.accounts.map((a) => a.key));
   spec.accounts.forEach((a, i) => {
     if (a.parent !== undefined && !keys.has(a.parent))
-      error(`accounts[${i}].parent`, "ACCOUNT_PARENT_UNKNOWN", `No account has the key "${a.parent}".`);
+      error(
+        `accounts[${i}].parent`,
+        "ACCOUNT_PARENT_UNKNOWN",
+        `No account has the key "${a.parent}".`,
+      );
   });
   const parentOf = new Map(spec.accounts.map((a) => [a.key, a.parent]));
   spec.accounts.forEach((a, i) => {
@@ -131,7 +135,11 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
   spec.accounts.forEach((a, i) => {
     const sibling = `${a.parent ?? CUSTOMER_KEY}/${a.name.toLowerCase()}`;
     if (names.has(sibling))
-      error(`accounts[${i}].name`, "ACCOUNT_NAME_DUPLICATE", `Two sub-accounts of one parent are named "${a.name}".`);
+      error(
+        `accounts[${i}].name`,
+        "ACCOUNT_NAME_DUPLICATE",
+        `Two sub-accounts of one parent are named "${a.name}".`,
+      );
     names.set(sibling, i);
   });
   if (facts.sameNameAccount)
@@ -154,21 +162,58 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
     const existing = facts.plans.communication.get(p.name);
     if (p.reuse) {
       if (!existing)
-        error(`${path}.name`, "PLAN_UNKNOWN", `No communication plan named "${p.name}" exists to reuse.`);
+        error(
+          `${path}.name`,
+          "PLAN_UNKNOWN",
+          `No communication plan named "${p.name}" exists to reuse.`,
+        );
       if (p.apns || p.rats || p.zones)
-        error(path, "PLAN_REUSE_WITH_TERMS", `A reused plan takes no terms; remove apns, rats and zones or set reuse: false.`);
+        error(
+          path,
+          "PLAN_REUSE_WITH_TERMS",
+          `A reused plan takes no terms; remove apns, rats and zones or set reuse: false.`,
+        );
       return;
     }
     if (existing && !existing.ours)
-      error(`${path}.name`, "PLAN_NAME_TAKEN", `A communication plan named "${p.name}" already exists; set reuse: true to use it.`);
-    if (!p.apns?.length) error(`${path}.apns`, "PLAN_TERMS_MISSING", "A new communication plan needs at least one APN.");
-    if (!p.rats?.length) error(`${path}.rats`, "PLAN_TERMS_MISSING", "A new communication plan needs its radio technologies.");
-    if (!p.zones?.length) error(`${path}.zones`, "PLAN_TERMS_MISSING", "A new communication plan needs the zones it allows.");
+      error(
+        `${path}.name`,
+        "PLAN_NAME_TAKEN",
+        `A communication plan named "${p.name}" already exists; set reuse: true to use it.`,
+      );
+    if (!p.apns?.length)
+      error(
+        `${path}.apns`,
+        "PLAN_TERMS_MISSING",
+        "A new communication plan needs at least one APN.",
+      );
+    if (!p.rats?.length)
+      error(
+        `${path}.rats`,
+        "PLAN_TERMS_MISSING",
+        "A new communication plan needs its radio technologies.",
+      );
+    if (!p.zones?.length)
+      error(
+        `${path}.zones`,
+        "PLAN_TERMS_MISSING",
+        "A new communication plan needs the zones it allows.",
+      );
     p.apns?.forEach((apn, k) => {
-      if (!isValidApn(apn)) error(`${path}.apns[${k}]`, "APN_INVALID", `"${apn}" is not an APN name such as iot.customer.example.`);
+      if (!isValidApn(apn))
+        error(
+          `${path}.apns[${k}]`,
+          "APN_INVALID",
+          `"${apn}" is not an APN name such as iot.customer.example.`,
+        );
     });
     p.zones?.forEach((z, k) => {
-      if (!facts.zones.has(z)) error(`${path}.zones[${k}]`, "ZONE_UNKNOWN", `No zone is named "${z}"; zones are defined by the operator first.`);
+      if (!facts.zones.has(z))
+        error(
+          `${path}.zones[${k}]`,
+          "ZONE_UNKNOWN",
+          `No zone is named "${z}"; zones are defined by the operator first.`,
+        );
     });
   });
   spec.plans.rate.forEach((p, i) => {
@@ -178,19 +223,39 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
     defined.rate.set(p.name, i);
     const existing = facts.plans.rate.get(p.name);
     if (p.reuse) {
-      if (!existing) error(`${path}.name`, "PLAN_UNKNOWN", `No rate plan named "${p.name}" exists to reuse.`);
+      if (!existing)
+        error(`${path}.name`, "PLAN_UNKNOWN", `No rate plan named "${p.name}" exists to reuse.`);
       if (p.zones || p.monthlyFeePerSim !== undefined)
-        error(path, "PLAN_REUSE_WITH_TERMS", "A reused plan takes no terms; remove its prices or set reuse: false.");
+        error(
+          path,
+          "PLAN_REUSE_WITH_TERMS",
+          "A reused plan takes no terms; remove its prices or set reuse: false.",
+        );
       return;
     }
     if (existing && !existing.ours)
-      error(`${path}.name`, "PLAN_NAME_TAKEN", `A rate plan named "${p.name}" already exists; set reuse: true to use it.`);
+      error(
+        `${path}.name`,
+        "PLAN_NAME_TAKEN",
+        `A rate plan named "${p.name}" already exists; set reuse: true to use it.`,
+      );
     if (p.monthlyFeePerSim === undefined)
-      error(`${path}.monthlyFeePerSim`, "PLAN_TERMS_MISSING", "A new rate plan needs its monthly fee per SIM.");
-    if (!p.zones?.length) error(`${path}.zones`, "PLAN_TERMS_MISSING", "A new rate plan needs a price for at least one zone.");
-    if (p.currency === undefined) error(`${path}.currency`, "PLAN_TERMS_MISSING", "A new rate plan needs its currency.");
+      error(
+        `${path}.monthlyFeePerSim`,
+        "PLAN_TERMS_MISSING",
+        "A new rate plan needs its monthly fee per SIM.",
+      );
+    if (!p.zones?.length)
+      error(
+        `${path}.zones`,
+        "PLAN_TERMS_MISSING",
+        "A new rate plan needs a price for at least one zone.",
+      );
+    if (p.currency === undefined)
+      error(`${path}.currency`, "PLAN_TERMS_MISSING", "A new rate plan needs its currency.");
     const negative = (field: string, v: number | undefined) => {
-      if (v !== undefined && v < 0) error(`${path}.${field}`, "PRICE_NEGATIVE", `The price is negative (${v}).`);
+      if (v !== undefined && v < 0)
+        error(`${path}.${field}`, "PRICE_NEGATIVE", `The price is negative (${v}).`);
     };
     negative("monthlyFeePerSim", p.monthlyFeePerSim);
     negative("activationFee", p.activationFee);
@@ -198,7 +263,8 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
       negative(`zones[${k}].dataPerMB`, z.dataPerMB);
       negative(`zones[${k}].smsMO`, z.smsMO);
       negative(`zones[${k}].smsMT`, z.smsMT);
-      if (!facts.zones.has(z.zone)) error(`${path}.zones[${k}].zone`, "ZONE_UNKNOWN", `No zone is named "${z.zone}".`);
+      if (!facts.zones.has(z.zone))
+        error(`${path}.zones[${k}].zone`, "ZONE_UNKNOWN", `No zone is named "${z.zone}".`);
     });
     if (p.pool === "fixed" && p.fixedPoolMB === undefined)
       error(`${path}.fixedPoolMB`, "PLAN_TERMS_MISSING", "A fixed pool needs fixedPoolMB.");
@@ -210,14 +276,29 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
     const p = i === undefined ? undefined : spec.plans.communication[i]!;
     if (!p || p.reuse) return facts.plans.communication.get(name);
     const zones = (p.zones ?? []).flatMap((z) => (facts.zones.has(z) ? [facts.zones.get(z)!] : []));
-    return { id: `spec:${name}`, name, zoneIds: zones.map((z) => z.id), zoneNames: new Map(zones.map((z) => [z.id, z.name])), ours: true };
+    return {
+      id: `spec:${name}`,
+      name,
+      zoneIds: zones.map((z) => z.id),
+      zoneNames: new Map(zones.map((z) => [z.id, z.name])),
+      ours: true,
+    };
   };
   const rateFacts = (name: string): PlanFacts | undefined => {
     const i = defined.rate.get(name);
     const p = i === undefined ? undefined : spec.plans.rate[i]!;
     if (!p || p.reuse) return facts.plans.rate.get(name);
-    const zones = (p.zones ?? []).flatMap((z) => (facts.zones.has(z.zone) ? [facts.zones.get(z.zone)!] : []));
-    return { id: `spec:${name}`, name, currency: p.currency, zoneIds: zones.map((z) => z.id), zoneNames: new Map(), ours: true };
+    const zones = (p.zones ?? []).flatMap((z) =>
+      facts.zones.has(z.zone) ? [facts.zones.get(z.zone)!] : [],
+    );
+    return {
+      id: `spec:${name}`,
+      name,
+      currency: p.currency,
+      zoneIds: zones.map((z) => z.id),
+      zoneNames: new Map(),
+      ours: true,
+    };
   };
   const known = (kind: "communication" | "rate", name: string) =>
     defined[kind].has(name) || facts.plans[kind].has(name);
@@ -231,20 +312,36 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
     const currency = accountByKey.get(a.key)?.currency ?? spec.customer.currency;
     a.plans?.communication.forEach((n, k) => {
       if (!known("communication", n))
-        error(`${a.path}.communication[${k}]`, "PLAN_UNKNOWN", `No communication plan named "${n}" exists or is defined in plans.communication.`);
+        error(
+          `${a.path}.communication[${k}]`,
+          "PLAN_UNKNOWN",
+          `No communication plan named "${n}" exists or is defined in plans.communication.`,
+        );
     });
     a.plans?.rate.forEach((n, k) => {
       if (!known("rate", n))
-        error(`${a.path}.rate[${k}]`, "PLAN_UNKNOWN", `No rate plan named "${n}" exists or is defined in plans.rate.`);
+        error(
+          `${a.path}.rate[${k}]`,
+          "PLAN_UNKNOWN",
+          `No rate plan named "${n}" exists or is defined in plans.rate.`,
+        );
       const r = rateFacts(n);
       if (r?.currency && r.currency !== currency)
-        error(`${a.path}.rate[${k}]`, "PLAN_CURRENCY_MISMATCH", `Rate plan "${n}" is priced in ${r.currency}; the account bills in ${currency}.`);
+        error(
+          `${a.path}.rate[${k}]`,
+          "PLAN_CURRENCY_MISMATCH",
+          `Rate plan "${n}" is priced in ${r.currency}; the account bills in ${currency}.`,
+        );
     });
   }
   // Which plans an account may use: its own allowance and its ancestors' (offers apply downwards).
   const allowed = (key: string, kind: "communication" | "rate"): Set<string> => {
     const out = new Set<string>(spec.customer.plans?.[kind] ?? []);
-    for (let k: string | undefined = key; k !== undefined && k !== CUSTOMER_KEY; k = parentOf.get(k)) {
+    for (
+      let k: string | undefined = key;
+      k !== undefined && k !== CUSTOMER_KEY;
+      k = parentOf.get(k)
+    ) {
       const acct = spec.accounts.find((a) => a.key === k);
       acct?.plans?.[kind].forEach((n) => out.add(n));
       if (!acct) break;
@@ -257,51 +354,93 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
   const specApns = new Set<string>();
   spec.services.apns.forEach((s, i) => {
     const path = `services.apns[${i}]`;
-    if (!isValidApn(s.name)) error(`${path}.name`, "APN_INVALID", `"${s.name}" is not an APN name such as iot.customer.example.`);
-    if (specApns.has(s.name.toLowerCase())) error(`${path}.name`, "APN_DUPLICATE", `APN "${s.name}" is listed twice.`);
+    if (!isValidApn(s.name))
+      error(
+        `${path}.name`,
+        "APN_INVALID",
+        `"${s.name}" is not an APN name such as iot.customer.example.`,
+      );
+    if (specApns.has(s.name.toLowerCase()))
+      error(`${path}.name`, "APN_DUPLICATE", `APN "${s.name}" is listed twice.`);
     specApns.add(s.name.toLowerCase());
     const taken = facts.apnsInUse.find((u) => u.apn.toLowerCase() === s.name.toLowerCase());
-    if (taken) error(`${path}.name`, "APN_TAKEN", `APN "${s.name}" is already used by ${taken.usedBy}.`);
+    if (taken)
+      error(`${path}.name`, "APN_TAKEN", `APN "${s.name}" is already used by ${taken.usedBy}.`);
     const pool = parseCidr(s.ipPool);
     if (!pool) {
-      error(`${path}.ipPool`, "CIDR_INVALID", `"${s.ipPool}" is not a network address with its prefix (host bits must be zero).`);
+      error(
+        `${path}.ipPool`,
+        "CIDR_INVALID",
+        `"${s.ipPool}" is not a network address with its prefix (host bits must be zero).`,
+      );
       return;
     }
     for (const other of pools)
-      if (overlaps(pool, other.net)) error(`${path}.ipPool`, "APN_POOL_OVERLAP", `The pool overlaps the pool of ${other.path}.`);
+      if (overlaps(pool, other.net))
+        error(`${path}.ipPool`, "APN_POOL_OVERLAP", `The pool overlaps the pool of ${other.path}.`);
     pools.push({ net: pool, path });
     for (const u of facts.apnsInUse) {
       const net = u.ipPool ? parseCidr(u.ipPool) : null;
       if (net && overlaps(pool, net))
-        error(`${path}.ipPool`, "APN_POOL_OVERLAP", `The pool ${s.ipPool} overlaps ${u.ipPool} of APN "${u.apn}" (${u.usedBy}).`);
+        error(
+          `${path}.ipPool`,
+          "APN_POOL_OVERLAP",
+          `The pool ${s.ipPool} overlaps ${u.ipPool} of APN "${u.apn}" (${u.usedBy}).`,
+        );
     }
     const fixed = new Set<string>();
     s.fixedIps.forEach((f, k) => {
       const ip = parseIpv4(f.ip);
       if (ip === null || !contains(pool, ip))
-        error(`${path}.fixedIps[${k}].ip`, "FIXED_IP_OUTSIDE_POOL", `${f.ip} is not in the APN's pool ${s.ipPool}.`);
-      if (fixed.has(f.ip)) error(`${path}.fixedIps[${k}].ip`, "FIXED_IP_DUPLICATE", `${f.ip} is given to two SIMs.`);
+        error(
+          `${path}.fixedIps[${k}].ip`,
+          "FIXED_IP_OUTSIDE_POOL",
+          `${f.ip} is not in the APN's pool ${s.ipPool}.`,
+        );
+      if (fixed.has(f.ip))
+        error(`${path}.fixedIps[${k}].ip`, "FIXED_IP_DUPLICATE", `${f.ip} is given to two SIMs.`);
       fixed.add(f.ip);
-      if (!parseIccid(f.iccid).ok) error(`${path}.fixedIps[${k}].iccid`, "ICCID_INVALID", `"${f.iccid}" is not a valid ICCID.`);
+      if (!parseIccid(f.iccid).ok)
+        error(
+          `${path}.fixedIps[${k}].iccid`,
+          "ICCID_INVALID",
+          `"${f.iccid}" is not a valid ICCID.`,
+        );
     });
     if (s.ipsec) {
-      for (const p of checkIpsec(s.ipsec))
-        findings.push({ ...p, path: `${path}.ipsec.${p.path}` });
+      for (const p of checkIpsec(s.ipsec)) findings.push({ ...p, path: `${path}.ipsec.${p.path}` });
       s.ipsec.customerSubnets.forEach((c, k) => {
         const net = parseCidr(c);
-        if (!net) error(`${path}.ipsec.customerSubnets[${k}]`, "CIDR_INVALID", `"${c}" is not a network address with its prefix.`);
+        if (!net)
+          error(
+            `${path}.ipsec.customerSubnets[${k}]`,
+            "CIDR_INVALID",
+            `"${c}" is not a network address with its prefix.`,
+          );
         else if (overlaps(net, pool))
-          error(`${path}.ipsec.customerSubnets[${k}]`, "APN_POOL_OVERLAP", `The customer subnet ${c} overlaps the APN pool ${s.ipPool}; traffic could not be routed.`);
+          error(
+            `${path}.ipsec.customerSubnets[${k}]`,
+            "APN_POOL_OVERLAP",
+            `The customer subnet ${c} overlaps the APN pool ${s.ipPool}; traffic could not be routed.`,
+          );
       });
       if (!spec.dates.tunnelWindow)
-        warning("dates.tunnelWindow", "TUNNEL_WINDOW_MISSING", "The spec has an IPsec tunnel but no tunnel window; agree one with the customer.");
+        warning(
+          "dates.tunnelWindow",
+          "TUNNEL_WINDOW_MISSING",
+          "The spec has an IPsec tunnel but no tunnel window; agree one with the customer.",
+        );
     }
   });
   spec.plans.communication.forEach((p, i) =>
     p.apns?.forEach((apn, k) => {
       const used = facts.apnsInUse.find((u) => u.apn.toLowerCase() === apn.toLowerCase());
       if (used && !specApns.has(apn.toLowerCase()) && !p.reuse)
-        warning(`plans.communication[${i}].apns[${k}]`, "APN_SHARED", `APN "${apn}" is a private APN of ${used.usedBy}.`);
+        warning(
+          `plans.communication[${i}].apns[${k}]`,
+          "APN_SHARED",
+          `APN "${apn}" is a private APN of ${used.usedBy}.`,
+        );
     }),
   );
 
@@ -319,19 +458,37 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
     if (g.ranges.length === 0 && g.iccids.length === 0)
       error(path, "SIM_GROUP_EMPTY", "A SIM group needs ranges or iccids.");
     if (!known("communication", g.communicationPlan))
-      error(`${path}.communicationPlan`, "PLAN_UNKNOWN", `No communication plan named "${g.communicationPlan}".`);
+      error(
+        `${path}.communicationPlan`,
+        "PLAN_UNKNOWN",
+        `No communication plan named "${g.communicationPlan}".`,
+      );
     else if (!allowed(key, "communication").has(g.communicationPlan))
-      error(`${path}.communicationPlan`, "PLAN_NOT_ALLOWED", `"${g.communicationPlan}" is not among the plans the account (or an account above it) may use.`);
+      error(
+        `${path}.communicationPlan`,
+        "PLAN_NOT_ALLOWED",
+        `"${g.communicationPlan}" is not among the plans the account (or an account above it) may use.`,
+      );
     if (!known("rate", g.ratePlan))
       error(`${path}.ratePlan`, "PLAN_UNKNOWN", `No rate plan named "${g.ratePlan}".`);
     else if (!allowed(key, "rate").has(g.ratePlan))
-      error(`${path}.ratePlan`, "PLAN_NOT_ALLOWED", `"${g.ratePlan}" is not among the plans the account (or an account above it) may use.`);
+      error(
+        `${path}.ratePlan`,
+        "PLAN_NOT_ALLOWED",
+        `"${g.ratePlan}" is not among the plans the account (or an account above it) may use.`,
+      );
     const comm = commFacts(g.communicationPlan);
     const rate = rateFacts(g.ratePlan);
     if (comm && rate && rate.zoneIds.length)
       for (const w of billShock(
         { ...comm, zoneNames: comm.zoneNames },
-        { id: rate.id, name: rate.name, versions: [{ version: 1, effective_from: new Date(0), zone_ids: rate.zoneIds, terms: {} }] },
+        {
+          id: rate.id,
+          name: rate.name,
+          versions: [
+            { version: 1, effective_from: new Date(0), zone_ids: rate.zoneIds, terms: {} },
+          ],
+        },
         new Date(0),
       ))
         warning(path, w.code, w.message);
@@ -362,7 +519,12 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
       else {
         count++;
         const first = seenIccids.get(p.value);
-        if (first) error(`${path}.iccids[${k}]`, "ICCID_DUPLICATE", `ICCID ${p.value} is also listed at ${first}.`);
+        if (first)
+          error(
+            `${path}.iccids[${k}]`,
+            "ICCID_DUPLICATE",
+            `ICCID ${p.value} is also listed at ${first}.`,
+          );
         else seenIccids.set(p.value, `${path}.iccids[${k}]`);
       }
     });
@@ -380,11 +542,19 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
         );
     }
     if (g.quantity !== undefined && g.quantity !== count)
-      error(`${path}.quantity`, "SIM_QUANTITY_MISMATCH", `The group promises ${g.quantity} SIMs; its ranges and list hold ${count}.`);
+      error(
+        `${path}.quantity`,
+        "SIM_QUANTITY_MISMATCH",
+        `The group promises ${g.quantity} SIMs; its ranges and list hold ${count}.`,
+      );
     requested += count;
   });
   for (const [a, b] of overlappingRanges(allRanges.map((r) => r.range)))
-    error(allRanges[b]!.path, "ICCID_RANGES_OVERLAP", `This range shares ICCIDs with ${allRanges[a]!.path}.`);
+    error(
+      allRanges[b]!.path,
+      "ICCID_RANGES_OVERLAP",
+      `This range shares ICCIDs with ${allRanges[a]!.path}.`,
+    );
   for (const r of allRanges)
     for (const [iccid, where] of seenIccids)
       if (iccid.length === r.range.from.length && iccid >= r.range.from && iccid <= r.range.to)
@@ -412,27 +582,59 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
   // Dates.
   const { contractSigned, requestedGoLive, tunnelWindow } = spec.dates;
   if (requestedGoLive < contractSigned)
-    error("dates.requestedGoLive", "DATES_GO_LIVE_BEFORE_SIGNATURE", `Go-live ${requestedGoLive} is before the contract was signed (${contractSigned}).`);
+    error(
+      "dates.requestedGoLive",
+      "DATES_GO_LIVE_BEFORE_SIGNATURE",
+      `Go-live ${requestedGoLive} is before the contract was signed (${contractSigned}).`,
+    );
   if (tunnelWindow) {
     if (tunnelWindow.to < tunnelWindow.from)
-      error("dates.tunnelWindow.to", "DATES_WINDOW_REVERSED", "The tunnel window ends before it starts.");
+      error(
+        "dates.tunnelWindow.to",
+        "DATES_WINDOW_REVERSED",
+        "The tunnel window ends before it starts.",
+      );
     if (tunnelWindow.from < contractSigned)
-      error("dates.tunnelWindow.from", "DATES_TUNNEL_BEFORE_SIGNATURE", "The tunnel window opens before the contract was signed.");
+      error(
+        "dates.tunnelWindow.from",
+        "DATES_TUNNEL_BEFORE_SIGNATURE",
+        "The tunnel window opens before the contract was signed.",
+      );
     if (tunnelWindow.from > requestedGoLive)
-      warning("dates.tunnelWindow.from", "DATES_TUNNEL_AFTER_GO_LIVE", "The tunnel window opens after the requested go-live; SIMs on the private APN will not reach the customer until then.");
+      warning(
+        "dates.tunnelWindow.from",
+        "DATES_TUNNEL_AFTER_GO_LIVE",
+        "The tunnel window opens after the requested go-live; SIMs on the private APN will not reach the customer until then.",
+      );
   }
 
   // People.
   if (!facts.owner)
-    error("people.onboardingOwner", "OWNER_UNKNOWN", `No user has the e-mail ${spec.people.onboardingOwner}.`);
+    error(
+      "people.onboardingOwner",
+      "OWNER_UNKNOWN",
+      `No user has the e-mail ${spec.people.onboardingOwner}.`,
+    );
   else if (facts.owner.disabled)
-    error("people.onboardingOwner", "OWNER_DISABLED", `The user ${spec.people.onboardingOwner} is disabled.`);
+    error(
+      "people.onboardingOwner",
+      "OWNER_DISABLED",
+      `The user ${spec.people.onboardingOwner} is disabled.`,
+    );
   else if (!facts.owner.role.startsWith("operator_"))
-    error("people.onboardingOwner", "OWNER_NOT_OPERATOR", `${spec.people.onboardingOwner} is not a user of the operator.`);
+    error(
+      "people.onboardingOwner",
+      "OWNER_NOT_OPERATOR",
+      `${spec.people.onboardingOwner} is not a user of the operator.`,
+    );
   const tech = spec.customer.contacts.findIndex(
     (c) => c.email?.toLowerCase() === spec.people.technicalContact.toLowerCase(),
   );
   if (tech < 0)
-    error("people.technicalContact", "CONTACT_UNKNOWN", `${spec.people.technicalContact} is not the e-mail of one of customer.contacts.`);
+    error(
+      "people.technicalContact",
+      "CONTACT_UNKNOWN",
+      `${spec.people.technicalContact} is not the e-mail of one of customer.contacts.`,
+    );
   return findings;
 }

@@ -34,18 +34,22 @@ describe("ICCID ranges", () => {
         const good = iccidOf(p);
         const bad = p + String((Number(good.at(-1)) + shift) % 10);
         const r = atFrom ? parseIccidRange(bad, good) : parseIccidRange(good, bad);
-        expect(r).toMatchObject({ ok: false, field: atFrom ? "from" : "to", code: "ICCID_CHECK_DIGIT" });
+        expect(r).toMatchObject({
+          ok: false,
+          field: atFrom ? "from" : "to",
+          code: "ICCID_CHECK_DIGIT",
+        });
       }),
     );
   });
 
   it("refuse reversed ranges and ends of different lengths", () => {
-    expect(parseIccidRange(iccidOf("894400000000000010"), iccidOf("894400000000000001"))).toMatchObject(
-      { ok: false, code: "ICCID_RANGE_REVERSED" },
-    );
-    expect(parseIccidRange(iccidOf("894400000000000001"), iccidOf("8944000000000000010"))).toMatchObject(
-      { ok: false, code: "ICCID_RANGE_LENGTHS" },
-    );
+    expect(
+      parseIccidRange(iccidOf("894400000000000010"), iccidOf("894400000000000001")),
+    ).toMatchObject({ ok: false, code: "ICCID_RANGE_REVERSED" });
+    expect(
+      parseIccidRange(iccidOf("894400000000000001"), iccidOf("8944000000000000010")),
+    ).toMatchObject({ ok: false, code: "ICCID_RANGE_LENGTHS" });
   });
 
   it("find exactly the pairs of ranges that share an ICCID", () => {

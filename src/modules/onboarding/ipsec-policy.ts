@@ -45,7 +45,8 @@ const DH_GROUPS: Record<string, number> = {
 };
 /** Groups 22-24 are MODP with small subgroups (RFC 8247 says MUST NOT); treated as weak too. */
 const WEAK_GROUPS = new Set([1, 2, 5, 22, 23, 24, 25, 26]);
-const KNOWN_CIPHER = /^(aes(128|192|256)(gcm(8|12|16)|ccm(8|12|16)|ctr)?|chacha20poly1305|camellia(128|192|256))$/;
+const KNOWN_CIPHER =
+  /^(aes(128|192|256)(gcm(8|12|16)|ccm(8|12|16)|ctr)?|chacha20poly1305|camellia(128|192|256))$/;
 const KNOWN_INTEGRITY = /^(sha256|sha384|sha512|sha2_256|sha2_384|sha2_512|aescmac)$/;
 const KNOWN_PRF = /^prf(sha256|sha384|sha512|aesxcbc|aescmac)$/;
 export const MIN_PSK_LENGTH = 32;
@@ -81,7 +82,12 @@ function checkProposal(proposal: string, kind: "ike" | "esp", path: string): Ips
           message: `Diffie-Hellman ${part} (group ${group}) is refused; use group 14 (modp2048) or stronger, e.g. ecp384 or curve25519.`,
         });
     } else if (KNOWN_CIPHER.test(part)) cipher = true;
-    else if (!KNOWN_INTEGRITY.test(part) && !KNOWN_PRF.test(part) && part !== "esn" && part !== "noesn")
+    else if (
+      !KNOWN_INTEGRITY.test(part) &&
+      !KNOWN_PRF.test(part) &&
+      part !== "esn" &&
+      part !== "noesn"
+    )
       problems.push({
         severity: "error",
         path,
@@ -139,7 +145,8 @@ export function checkIpsec(t: IpsecSpec): IpsecProblem[] {
       severity: "warning",
       path: "auth",
       code: "IPSEC_PSK_AUTH",
-      message: "Certificates are preferred to a pre-shared key; agree on certificates with the customer if you can.",
+      message:
+        "Certificates are preferred to a pre-shared key; agree on certificates with the customer if you can.",
     });
   } else if (t.psk)
     problems.push({

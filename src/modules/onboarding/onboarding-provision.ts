@@ -105,12 +105,22 @@ export function createOnboardingProvisioner(deps: Deps) {
     let onboarding = (await repo.findById(db, onboardingId))!;
     const spec = onboarding.spec as OnboardingSpec;
     const done: Provisioned = { ...(onboarding.provisioned as Provisioned) };
-    const counts: JobCounts = { created: 0, updated: 0, unchanged: 0, failed: 0, ...(job.counts as Partial<JobCounts>) };
+    const counts: JobCounts = {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      failed: 0,
+      ...(job.counts as Partial<JobCounts>),
+    };
     const groupSizes = spec.sims.map((_, gi) => {
       const refs = specRefs({ ...spec, sims: [spec.sims[gi]!] });
-      return refs.ranges.reduce((n, r) => n + r.range.size, 0) + refs.lists.reduce((n, l) => n + new Set(l.iccids).size, 0);
+      return (
+        refs.ranges.reduce((n, r) => n + r.range.size, 0) +
+        refs.lists.reduce((n, l) => n + new Set(l.iccids).size, 0)
+      );
     });
-    const unitsBefore = 2 + spec.accounts.length + spec.plans.communication.length + spec.plans.rate.length;
+    const unitsBefore =
+      2 + spec.accounts.length + spec.plans.communication.length + spec.plans.rate.length;
     const total = unitsBefore + 2 + groupSizes.reduce((a, b) => a + b, 0);
     let progress = job.done;
     let step = (job.phase as Step | "queued") === "queued" ? "customer" : (job.phase as Step);
@@ -123,7 +133,11 @@ export function createOnboardingProvisioner(deps: Deps) {
       });
 
     /** Records what a step created together with the job's progress: one transaction. */
-    const record = async (next: Step | "done", units: number, extra: (tx: Tx) => Promise<void> = async () => {}) => {
+    const record = async (
+      next: Step | "done",
+      units: number,
+      extra: (tx: Tx) => Promise<void> = async () => {},
+    ) => {
       await inTransaction(db, async (tx) => {
         await extra(tx);
         onboarding = await repo.update(tx, onboarding.id, {
@@ -144,7 +158,11 @@ export function createOnboardingProvisioner(deps: Deps) {
     if (at(0)) {
       let created = false;
       if (!done.customer) {
-        const [found] = await deps.accounts.directory.childrenNamed(db, root.id, spec.customer.name);
+        const [found] = await deps.accounts.directory.childrenNamed(
+          db,
+          root.id,
+          spec.customer.name,
+        );
         const existing = found && found.legal_name === spec.customer.legalName ? found : undefined;
         done.customer =
           existing?.id ??
@@ -217,7 +235,12 @@ export function createOnboardingProvisioner(deps: Deps) {
                 apns: (c.apns ?? []).map((name) => {
                   const svc = privateApns.get(name.toLowerCase());
                   return svc
-                    ? { name, type: "private", ipAddressing: svc.fixedIps.length ? "static" : "dynamic", ipPool: svc.ipPool }
+                    ? {
+                        name,
+                        type: "private",
+                        ipAddressing: svc.fixedIps.length ? "static" : "dynamic",
+                        ipPool: svc.ipPool,
+                      }
                     : { name, type: "public" };
                 }),
                 dataEnabled: c.dataEnabled,
@@ -232,13 +255,25 @@ export function createOnboardingProvisioner(deps: Deps) {
                 name: r.name,
                 currency: r.currency,
                 ...(r.description && { description: r.description }),
-                subscription: { monthlyFeePerSim: r.monthlyFeePerSim, activationFee: r.activationFee },
-                included: { dataBytes: r.includedDataMB * 1024 * 1024, sms: r.includedSms, voiceSeconds: 0 },
+                subscription: {
+                  monthlyFeePerSim: r.monthlyFeePerSim,
+                  activationFee: r.activationFee,
+                },
+                included: {
+                  dataBytes: r.includedDataMB * 1024 * 1024,
+                  sms: r.includedSms,
+                  voiceSeconds: 0,
+                },
                 pool: {
                   type: r.pool,
                   ...(r.pool === "fixed" && { fixedPoolBytes: (r.fixedPoolMB ?? 0) * 1024 * 1024 }),
                 },
-                zones: (r.zones ?? []).map((z) => ({ zone: z.zone, dataPerMB: z.dataPerMB, smsMO: z.smsMO, smsMT: z.smsMT })),
+                zones: (r.zones ?? []).map((z) => ({
+                  zone: z.zone,
+                  dataPerMB: z.dataPerMB,
+                  smsMO: z.smsMO,
+                  smsMT: z.smsMT,
+                })),
               });
               id = (await deps.catalog.createRatePlan(principal, input)).id;
             }
@@ -280,9 +315,19 @@ export function createOnboardingProvisioner(deps: Deps) {
         const current = await deps.sla.getAgreement(principal, done.customer!);
         const same =
           !current.inherited &&
-          JSON.stringify(formatTargets(parseTargets({ firstResponse: current.firstResponse, resolution: current.resolution }))) ===
-            JSON.stringify(wanted);
-        if (!same) await deps.sla.setAgreement(principal, done.customer!, { ...spec.desk.agreement, reason });
+          JSON.stringify(
+            formatTargets(
+              parseTargets({
+                firstResponse: current.firstResponse,
+                resolution: current.resolution,
+              }),
+            ),
+          ) === JSON.stringify(wanted);
+        if (!same)
+          await deps.sla.setAgreement(principal, done.customer!, {
+            ...spec.desk.agreement,
+            reason,
+          });
         tally(!same);
       }
       await record("sims", 1);
@@ -327,7 +372,14 @@ export function createOnboardingProvisioner(deps: Deps) {
                 accountId: root.id,
                 type: "onboarding.sims_assigned",
                 subjectId: onboarding.id,
-                data: { onboardingId: onboarding.id, reference: spec.reference, group: gi, accountId, count: moved, jobId: job.id },
+                data: {
+                  onboardingId: onboarding.id,
+                  reference: spec.reference,
+                  group: gi,
+                  accountId,
+                  count: moved,
+                  jobId: job.id,
+                },
               },
             ]);
           onboarding = await repo.update(tx, onboarding.id, {
@@ -351,7 +403,9 @@ export function createOnboardingProvisioner(deps: Deps) {
     const report = {
       customerAccountId: done.customer,
       accounts: Object.keys(done.accounts ?? {}).length + 1,
-      plansCreated: Object.keys(done.plans?.communication ?? {}).length + Object.keys(done.plans?.rate ?? {}).length,
+      plansCreated:
+        Object.keys(done.plans?.communication ?? {}).length +
+        Object.keys(done.plans?.rate ?? {}).length,
       simsAssigned: Object.values(done.sims ?? {}).reduce((a, b) => a + b, 0),
       counts,
       jobId: job.id,
@@ -390,7 +444,10 @@ export function createOnboardingProvisioner(deps: Deps) {
           const { onboardingId } = ctx.job.params as { onboardingId: string };
           await inTransaction(db, async (tx) => {
             const o = await repo.lock(tx, onboardingId);
-            if (o) await setState(tx, o, "failed", { report: JSON.stringify({ failure: { code: err.code, message: err.message } }) });
+            if (o)
+              await setState(tx, o, "failed", {
+                report: JSON.stringify({ failure: { code: err.code, message: err.message } }),
+              });
           });
         }
         throw err;

@@ -127,7 +127,9 @@ const ipsec = z
       .array(z.string().min(3).max(100))
       .min(1)
       .max(10)
-      .describe("strongSwan proposals such as aes256-sha256-modp2048 or aes256gcm16-prfsha384-ecp384."),
+      .describe(
+        "strongSwan proposals such as aes256-sha256-modp2048 or aes256gcm16-prfsha384-ecp384.",
+      ),
     espProposals: z.array(z.string().min(3).max(100)).min(1).max(10),
     auth: z.enum(["psk", "cert"]),
     psk: z.string().max(256).optional().describe("With auth psk: at least 32 characters."),
@@ -187,10 +189,9 @@ const simGroup = z
 
 const durations = z
   .object(
-    Object.fromEntries(PRIORITIES.map((p) => [p, z.string().max(20).nullable().optional()])) as Record<
-      (typeof PRIORITIES)[number],
-      z.ZodOptional<z.ZodNullable<z.ZodString>>
-    >,
+    Object.fromEntries(
+      PRIORITIES.map((p) => [p, z.string().max(20).nullable().optional()]),
+    ) as Record<(typeof PRIORITIES)[number], z.ZodOptional<z.ZodNullable<z.ZodString>>>,
   )
   .strict();
 
@@ -199,7 +200,10 @@ export const onboardingSpec = z
     version: z.literal(1),
     reference: z
       .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/, "must be a contract reference such as CTR-2026-0042")
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/,
+        "must be a contract reference such as CTR-2026-0042",
+      )
       .describe("The contract's reference: one onboarding per reference."),
     customer,
     accounts: z.array(subAccount).max(1000).default([]),

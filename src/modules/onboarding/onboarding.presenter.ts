@@ -26,7 +26,9 @@ export function presentOnboarding(o: Onboarding): OnboardingOut {
     requestedGoLive: o.requested_go_live,
     findings: o.findings as Finding[],
     report: (o.report as Record<string, unknown> | null) ?? null,
-    leadTimeDays: o.live_at ? Math.round(((o.live_at.getTime() - signed) / DAY_MS) * 10) / 10 : null,
+    leadTimeDays: o.live_at
+      ? Math.round(((o.live_at.getTime() - signed) / DAY_MS) * 10) / 10
+      : null,
     createdAt: o.created_at.toISOString(),
     validatedAt: iso(o.validated_at),
     provisioningAt: iso(o.provisioning_at),

@@ -33,7 +33,8 @@ export const onboardingRoutes =
       },
       async (req, reply) => {
         const principal = principalOf(req);
-        if (req.body.dryRun) return reply.code(200).send(await s.onboarding.check(principal, req.body.spec));
+        if (req.body.dryRun)
+          return reply.code(200).send(await s.onboarding.check(principal, req.body.spec));
         return reply.code(202).send(await s.onboarding.create(principal, req.body));
       },
     );
@@ -58,7 +59,8 @@ export const onboardingRoutes =
         schema: {
           operationId: "getOnboarding",
           tags,
-          description: "One onboarding by id or contract reference, with its spec and services (PSKs masked).",
+          description:
+            "One onboarding by id or contract reference, with its spec and services (PSKs masked).",
           params: idParams,
           response: { 200: onboardingDetailOut, ...errorResponses },
         },

@@ -22,7 +22,10 @@ export const onboardingInput = z
   .object({
     spec: z
       .union([
-        z.string().max(64 * 1024 * 1024).describe("The spec as YAML or JSON text."),
+        z
+          .string()
+          .max(64 * 1024 * 1024)
+          .describe("The spec as YAML or JSON text."),
         z.record(z.string(), z.unknown()).describe("The spec as a JSON object."),
       ])
       .describe("An onboarding spec (docs/onboarding.md, docs/onboarding.schema.json)."),
@@ -49,7 +52,9 @@ export const checkOut = z
     errors: z.number(),
     warnings: z.number(),
     findings: z.array(findingOut),
-    summary: planSummary.nullable().describe("What the spec asks for; null when it does not parse."),
+    summary: planSummary
+      .nullable()
+      .describe("What the spec asks for; null when it does not parse."),
   })
   .meta({ id: "OnboardingCheck" });
 

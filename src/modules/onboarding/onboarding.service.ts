@@ -90,7 +90,10 @@ export function createOnboardingService(deps: Deps) {
       ...Object.values(done.accounts ?? {}),
     ];
     const now = clock.now();
-    const plans = { communication: new Map<string, PlanFacts>(), rate: new Map<string, PlanFacts>() };
+    const plans = {
+      communication: new Map<string, PlanFacts>(),
+      rate: new Map<string, PlanFacts>(),
+    };
     for (const kind of ["communication", "rate"] as const)
       for (const name of refs.planNames[kind]) {
         const f = await deps.catalog.planFacts(ex, kind, name, now);
@@ -108,7 +111,11 @@ export function createOnboardingService(deps: Deps) {
     const counted = await simStockRepo.countRanges(
       ex,
       root.id,
-      refs.ranges.map((r) => ({ key: `${r.group}.${r.index}`, from: r.range.from, to: r.range.to })),
+      refs.ranges.map((r) => ({
+        key: `${r.group}.${r.index}`,
+        from: r.range.from,
+        to: r.range.to,
+      })),
       heldBy,
     );
     const listStock: Facts["listStock"] = new Map();
@@ -171,7 +178,8 @@ export function createOnboardingService(deps: Deps) {
       requirePermission(principal, "onboarding:write");
       const { spec, findings, existing } = await check(input.spec);
       if (!spec) throw onboardingErrors.specInvalid(findings);
-      if (findings.some((f) => f.severity === "error")) throw onboardingErrors.notFeasible(findings);
+      if (findings.some((f) => f.severity === "error"))
+        throw onboardingErrors.notFeasible(findings);
       const hash = hashOf(spec);
       const warnings = findings.filter((f) => f.severity === "warning");
       if (
@@ -224,7 +232,11 @@ export function createOnboardingService(deps: Deps) {
               accountId: root.id,
               type: "onboarding.created",
               subjectId: id,
-              data: { onboardingId: id, reference: spec.reference, customerName: spec.customer.name },
+              data: {
+                onboardingId: id,
+                reference: spec.reference,
+                customerName: spec.customer.name,
+              },
             },
           ]);
         }
@@ -234,7 +246,10 @@ export function createOnboardingService(deps: Deps) {
       return { onboarding: presentOnboarding(stored), jobId: job.id, created: !existing, findings };
     },
 
-    async list(principal: Principal, q: { state?: Onboarding["state"]; cursor?: string; limit: number }) {
+    async list(
+      principal: Principal,
+      q: { state?: Onboarding["state"]; cursor?: string; limit: number },
+    ) {
       requirePermission(principal, "onboarding:read");
       const rows = await repo.list(db, { before: q.cursor, limit: q.limit + 1, state: q.state });
       const page = rows.slice(0, q.limit);
