@@ -94,8 +94,14 @@ describe("onboarding feasibility check", () => {
       psk: "short",
       customerSubnets: ["10.60.1.0/24"],
     };
+    spec.services.apns[0].fixedIps.push({ iccid: iccid(700), ip: "10.61.0.1" });
+    spec.accounts.push(
+      { key: "loop-a", name: "A", parent: "loop-b" },
+      { key: "loop-b", name: "B", parent: "loop-a" },
+    );
     spec.dates.requestedGoLive = "2026-01-01";
     spec.people.onboardingOwner = "nobody@otter.local";
+    spec.people.technicalContact = "someone@else.example";
     const res = await t.api("POST", "/api/v1/onboardings", { body: { spec, dryRun: true } });
     expect(res.status).toBe(200);
     expect(res.body.feasible).toBe(false);
@@ -120,6 +126,11 @@ describe("onboarding feasibility check", () => {
       "error services.apns[0].ipsec.customerSubnets[0] APN_POOL_OVERLAP",
       "error dates.requestedGoLive DATES_GO_LIVE_BEFORE_SIGNATURE",
       "error people.onboardingOwner OWNER_UNKNOWN",
+      "error people.technicalContact CONTACT_UNKNOWN",
+      "error services.apns[0].fixedIps[1].ip FIXED_IP_OUTSIDE_POOL",
+      "error services.apns[0].fixedIps[1].iccid FIXED_IP_SIM_NOT_IN_SPEC",
+      "error accounts[3].parent ACCOUNT_CYCLE",
+      "error accounts[4].parent ACCOUNT_CYCLE",
       "warning sims[1] BILL_SHOCK_RISK",
     ])
       expect(got).toContain(want);

@@ -55,7 +55,7 @@ function readSpec(file: string): string {
   try {
     return readFileSync(file === "-" ? 0 : file, "utf8");
   } catch (err) {
-    throw new CliError("SPEC_UNREADABLE", `Cannot read ${file}: ${(err as Error).message}`);
+    throw new CliError("CLI_BAD_FILE", `${file}: ${(err as Error).message}`);
   }
 }
 

@@ -1,7 +1,7 @@
 import { OtterError } from "../../lib/errors.js";
 import { billShock } from "../catalog/sim-plans.js";
 import { parseTargetDuration, SLA_TARGETS } from "../desk/sla/targets.js";
-import { type IccidRange, overlappingRanges, parseIccidRange } from "./iccid-ranges.js";
+import { type IccidRange, inRange, overlappingRanges, parseIccidRange } from "./iccid-ranges.js";
 import { checkIpsec } from "./ipsec-policy.js";
 import { contains, type Ipv4Net, overlaps, parseCidr, parseIpv4 } from "./ipv4.js";
 import type { OnboardingSpec } from "./onboarding-spec.js";
@@ -557,7 +557,7 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
     );
   for (const r of allRanges)
     for (const [iccid, where] of seenIccids)
-      if (iccid.length === r.range.from.length && iccid >= r.range.from && iccid <= r.range.to)
+      if (inRange(r.range, iccid))
         error(where, "ICCID_DUPLICATE", `ICCID ${iccid} is also in the range at ${r.path}.`);
   if (requested > facts.totalStock + ours)
     error(
@@ -565,6 +565,21 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
       "SIM_STOCK_SHORT",
       `The spec asks for ${requested} SIMs; the operator's stock holds ${facts.totalStock}.`,
     );
+
+  // A fixed IP is for a SIM this onboarding assigns.
+  spec.services.apns.forEach((s, i) =>
+    s.fixedIps.forEach((f, k) => {
+      const p = parseIccid(f.iccid);
+      if (!p.ok) return;
+      const listed = seenIccids.has(p.value) || allRanges.some((r) => inRange(r.range, p.value));
+      if (!listed)
+        error(
+          `services.apns[${i}].fixedIps[${k}].iccid`,
+          "FIXED_IP_SIM_NOT_IN_SPEC",
+          `ICCID ${p.value} is in none of the spec's SIM groups.`,
+        );
+    }),
+  );
 
   // Desk agreement.
   if (spec.desk)
