@@ -1,7 +1,7 @@
 import { OtterError } from "../../lib/errors.js";
 import { billShock } from "../catalog/sim-plans.js";
 import { parseTargetDuration, SLA_TARGETS } from "../desk/sla/targets.js";
-import { type IccidRange, inRange, overlappingRanges, parseIccidRange } from "./iccid-ranges.js";
+import { type IccidRange, overlappingRanges, parseIccidRange, rangeIndex } from "./iccid-ranges.js";
 import { checkIpsec } from "./ipsec-policy.js";
 import { contains, type Ipv4Net, overlaps, parseCidr, parseIpv4 } from "./ipv4.js";
 import type { OnboardingSpec } from "./onboarding-spec.js";
@@ -555,10 +555,11 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
       "ICCID_RANGES_OVERLAP",
       `This range shares ICCIDs with ${allRanges[a]!.path}.`,
     );
-  for (const r of allRanges)
-    for (const [iccid, where] of seenIccids)
-      if (inRange(r.range, iccid))
-        error(where, "ICCID_DUPLICATE", `ICCID ${iccid} is also in the range at ${r.path}.`);
+  const rangeOf = rangeIndex(allRanges.map((r) => ({ ...r.range, path: r.path })));
+  for (const [iccid, where] of seenIccids) {
+    const r = rangeOf(iccid);
+    if (r) error(where, "ICCID_DUPLICATE", `ICCID ${iccid} is also in the range at ${r.path}.`);
+  }
   if (requested > facts.totalStock + ours)
     error(
       "sims",
@@ -571,7 +572,7 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
     s.fixedIps.forEach((f, k) => {
       const p = parseIccid(f.iccid);
       if (!p.ok) return;
-      const listed = seenIccids.has(p.value) || allRanges.some((r) => inRange(r.range, p.value));
+      const listed = seenIccids.has(p.value) || rangeOf(p.value) !== undefined;
       if (!listed)
         error(
           `services.apns[${i}].fixedIps[${k}].iccid`,

@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Iccid, luhnCheckDigit, luhnValid } from "../../lib/identifiers.js";
-import { iccidAt, inRange, overlappingRanges, parseIccidRange } from "./iccid-ranges.js";
+import {
+  iccidAt,
+  inRange,
+  overlappingRanges,
+  parseIccidRange,
+  rangeIndex,
+} from "./iccid-ranges.js";
 
 /** An ICCID payload (18 or 19 digits, starting 89) and its ICCID. */
 const payload = fc
@@ -68,6 +74,28 @@ describe("ICCID ranges", () => {
               expected.push([i, j]);
         expect(overlappingRanges(ranges)).toEqual(expected);
       }),
+    );
+  });
+
+  it("find the range an ICCID falls in, as a scan over every range would", () => {
+    const range = fc
+      .tuple(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 20 }))
+      .map(([start, len]) => {
+        const from = iccidOf(`8944000000000${String(start * 30).padStart(5, "0")}`) as Iccid;
+        return { from, to: iccidAt({ from }, len) };
+      });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(range, { maxLength: 30, selector: (r) => r.from }),
+        fc.integer({ min: 0, max: 151_000 }),
+        (all, n) => {
+          const ranges = all.filter((r, i) =>
+            overlappingRanges(all).every(([a, b]) => a !== i && b !== i),
+          );
+          const iccid = iccidOf(`8944000000000${String(n).padStart(5, "0")}`);
+          expect(rangeIndex(ranges)(iccid)).toBe(ranges.find((r) => inRange(r, iccid)));
+        },
+      ),
     );
   });
 });

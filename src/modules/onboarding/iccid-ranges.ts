@@ -91,3 +91,29 @@ export function overlappingRanges(
   }
   return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }
+
+/**
+ * A lookup of the range an ICCID falls in, by binary search over the ranges sorted by their first
+ * ICCID (for a list of a million ICCIDs against a thousand ranges). With overlapping ranges (an error
+ * of their own) it may name one of several.
+ */
+export function rangeIndex<R extends Pick<IccidRange, "from" | "to">>(ranges: readonly R[]) {
+  const sorted = [...ranges].sort((a, b) =>
+    a.from.length !== b.from.length ? a.from.length - b.from.length : a.from < b.from ? -1 : 1,
+  );
+  const before = (a: string, b: string) => a.length < b.length || (a.length === b.length && a <= b);
+  return (iccid: string): R | undefined => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(sorted[mid]!.from, iccid)) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const r = found >= 0 ? sorted[found] : undefined;
+    return r && inRange(r, iccid) ? r : undefined;
+  };
+}
