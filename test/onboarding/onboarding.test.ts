@@ -332,6 +332,39 @@ describe("onboarding provisioning", () => {
   });
 });
 
+describe("a provisioning run that is refused", () => {
+  it("fails the onboarding with the job, naming the reason", async () => {
+    expect(
+      (await t.api("POST", "/api/v1/zones", { body: { name: "Arctic", countries: ["NO"] } }))
+        .status,
+    ).toBe(201);
+    const spec = example();
+    spec.reference = "CTR-2026-0044";
+    spec.customer.name = "Polar Bears Ltd";
+    spec.customer.plans = { communication: ["Arctic LTE-M"], rate: ["Collar 10MB Flex"] };
+    spec.accounts = [];
+    spec.plans = {
+      communication: [
+        { name: "Arctic LTE-M", apns: ["polar.iot"], rats: ["LTE-M"], zones: ["Arctic"] },
+      ],
+      rate: [{ name: "Collar 10MB Flex", reuse: true }],
+    };
+    spec.services.apns = [];
+    spec.sims = [];
+    delete spec.dates.tunnelWindow;
+    const res = await t.api("POST", "/api/v1/onboardings", { body: { spec } });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    // The zone disappears between the check and the run.
+    expect((await t.api("DELETE", "/api/v1/zones/Arctic")).status).toBe(204);
+    const job = await runJob(t, res.body.jobId);
+    expect(job.status).toBe("failed");
+    const o = (await t.api("GET", `/api/v1/onboardings/${res.body.onboarding.id}`)).body;
+    expect(o.state).toBe("failed");
+    expect(o.failedAt).not.toBeNull();
+    expect(o.report.failure.code).toBe(job.failure.code);
+  });
+});
+
 describe("onboarding tenancy", () => {
   it("refuses customer keys on every onboarding route", async () => {
     const c = await buildCustomer(t);
