@@ -293,6 +293,9 @@ describe("onboarding provisioning", () => {
     delete spec.dates.tunnelWindow;
     const res = await t.api("POST", "/api/v1/onboardings", { body: { spec } });
     expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const twice = await t.api("POST", "/api/v1/onboardings", { body: { spec } });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe("ONBOARDING_IN_PROGRESS");
     // The connection dies while the offers step commits: that transaction rolls back, the job
     // keeps its lease until it lapses (as after kill -9), then the next run resumes at the checkpoint.
     const { jobs, accounts, catalog, sla, events, audit } = t.otter.services;

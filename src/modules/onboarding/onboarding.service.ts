@@ -41,7 +41,7 @@ export interface Provisioned {
 interface Deps {
   db: Db;
   clock: Clock;
-  jobs: Pick<JobsService, "create">;
+  jobs: Pick<JobsService, "create" | "requireVisibleJob">;
   accounts: Pick<AccountsService, "rootAccount" | "directory">;
   catalog: Pick<CatalogService, "zonesByName" | "privateApns" | "planFacts">;
   events: Pick<EventsService, "emit">;
@@ -188,7 +188,12 @@ export function createOnboardingService(deps: Deps) {
         (existing.state === "live" || existing.state === "waiting_on_customer")
       )
         return { onboarding: presentOnboarding(existing), jobId: null, created: false, findings };
-      if (existing?.state === "provisioning") throw onboardingErrors.busy(spec.reference);
+      // One run at a time: the state alone could be stale after a run that crashed on a bug.
+      if (existing?.job_id) {
+        const last = await deps.jobs.requireVisibleJob(principal, existing.job_id);
+        if (last.status === "queued" || last.status === "running")
+          throw onboardingErrors.busy(spec.reference);
+      }
 
       const root = await deps.accounts.rootAccount();
       const now = clock.now();
