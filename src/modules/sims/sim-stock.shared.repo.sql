@@ -91,20 +91,21 @@ where
 -- $10 = "TEST_READY"
 -- $11 = "2026-12-01T00:00:00.000Z"
 -- $12 = "2026-12-01T00:00:00.000Z"
--- $13 = 1796083200000
+-- $13 = "0190a8a0-0000-7000-8000-000000000002"
 -- $14 = 1796083200000
--- $15 = "0190a8a0-0000-7000-8000-000000000003"
--- $16 = "onboarding CTR-1"
--- $17 = "2026-12-01T00:00:00.000Z"
--- $18 = "0190a8a0-0000-7000-8000-000000000007"
--- $19 = "Ops"
--- $20 = "0190a8a0-0000-7000-8000-000000000006"
--- $21 = "2026-12-01T00:00:00.000Z"
--- $22 = "0190a8a0-0000-7000-8000-000000000003"
--- $23 = "TEST_READY"
--- $24 = "Collar LTE-M"
--- $25 = "Tracker 10MB Flex"
--- $26 = "0190a8a0-0000-7000-8000-000000000006"
+-- $15 = 1796083200000
+-- $16 = "0190a8a0-0000-7000-8000-000000000003"
+-- $17 = "onboarding CTR-1"
+-- $18 = "2026-12-01T00:00:00.000Z"
+-- $19 = "0190a8a0-0000-7000-8000-000000000007"
+-- $20 = "Ops"
+-- $21 = "0190a8a0-0000-7000-8000-000000000006"
+-- $22 = "2026-12-01T00:00:00.000Z"
+-- $23 = "0190a8a0-0000-7000-8000-000000000003"
+-- $24 = "TEST_READY"
+-- $25 = "Collar LTE-M"
+-- $26 = "Tracker 10MB Flex"
+-- $27 = "0190a8a0-0000-7000-8000-000000000006"
 with
   picked as (
     select
@@ -137,8 +138,6 @@ with
     from
       sims s
       join picked p on p.id = s.id
-    for update of
-      s
   ),
   moved as (
     update sims s
@@ -154,8 +153,11 @@ with
       updated_at = $12::timestamptz
     from
       prior p
+      -- Checked again on the row being updated: a SIM taken from stock meanwhile is left alone.
     where
       s.id = p.id
+      and s.account_id = $13::uuid
+      and s.state in ('INVENTORY', 'TEST_READY')
     returning
       s.id,
       p.account_id as prior_account,
@@ -181,43 +183,42 @@ with
       )
     select
       (
-        substr(lpad(to_hex($13::bigint), 12, '0'), 1, 8) || '-' || substr(lpad(to_hex($14::bigint), 12, '0'), 9, 4) || '-7' || substr(h.h, 1, 3) || '-' || substr(
+        substr(lpad(to_hex($14::bigint), 12, '0'), 1, 8) || '-' || substr(lpad(to_hex($15::bigint), 12, '0'), 9, 4) || '-7' || substr(h.h, 1, 3) || '-' || substr(
           '89ab',
           (('x' || substr(h.h, 4, 1))::bit(4)::int % 4) + 1,
           1
         ) || substr(h.h, 5, 3) || '-' || substr(h.h, 8, 12)
       )::uuid,
       m.id,
-      $15::uuid,
+      $16::uuid,
       v.field,
       v.prior,
       v.value,
-      $16,
-      $17::timestamptz,
-      $18::uuid,
-      $19,
-      $20::uuid,
-      $21::timestamptz
+      $17,
+      $18::timestamptz,
+      $19::uuid,
+      $20,
+      $21::uuid,
+      $22::timestamptz
     from
       moved m
       cross join lateral (
         values
-          ('account', m.prior_account::text, $22::text),
-          ('state', m.prior_state, $23::text),
+          ('account', m.prior_account::text, $23::text),
+          ('state', m.prior_state, $24::text),
           (
             'communicationPlan',
             m.prior_comm::text,
-            $24::text
+            $25::text
           ),
-          ('ratePlan', m.prior_rate::text, $25::text)
+          ('ratePlan', m.prior_rate::text, $26::text)
       ) as v (field, prior, value)
       cross join lateral (
         select
-          md5($26 || m.id::text || v.field) as h
+          md5($27 || m.id::text || v.field) as h
       ) h
     where
       v.prior is distinct from v.value
-    on conflict (id) do nothing
   )
 select
   count(*)::int as moved

@@ -32,8 +32,8 @@ export interface Assignment {
 
 /**
  * An audit id derived from the job, the SIM and the field: UUIDv7-shaped (the time of the run in
- * its first 48 bits, version 7, variant 10), so audit rows still sort by time, and the same SIM's
- * same change in the same job always gets the same id.
+ * its first 48 bits, version 7, variant 10), so a SIM's audit rows still sort by time; the rest
+ * comes from a hash of job, SIM and field, so the ids are made in the statement, not sent to it.
  */
 const auditId = (ms: number) => sql`(
   substr(lpad(to_hex(${ms}::bigint), 12, '0'), 1, 8) || '-' || substr(lpad(to_hex(${ms}::bigint), 12, '0'), 9, 4)
@@ -108,7 +108,6 @@ export const simStockRepo = {
       prior AS (
         SELECT s.id, s.account_id, s.state, s.communication_plan_id, s.rate_plan_id
         FROM sims s JOIN picked p ON p.id = s.id
-        FOR UPDATE OF s
       ),
       moved AS (
         UPDATE sims s
@@ -117,7 +116,9 @@ export const simStockRepo = {
             date_activated = CASE WHEN ${a.state} = 'ACTIVATED' THEN coalesce(s.date_activated, ${a.now}::timestamptz)
                                   ELSE s.date_activated END,
             updated_at = ${a.now}::timestamptz
-        FROM prior p WHERE s.id = p.id
+        FROM prior p
+        -- Checked again on the row being updated: a SIM taken from stock meanwhile is left alone.
+        WHERE s.id = p.id AND s.account_id = ${a.rootAccountId}::uuid AND s.state IN ${STOCK_STATES}
         RETURNING s.id, p.account_id AS prior_account, p.state AS prior_state,
                   p.communication_plan_id AS prior_comm, p.rate_plan_id AS prior_rate
       ),
@@ -135,7 +136,6 @@ export const simStockRepo = {
         ) AS v(field, prior, value)
         CROSS JOIN LATERAL (SELECT md5(${a.jobId} || m.id::text || v.field) AS h) h
         WHERE v.prior IS DISTINCT FROM v.value
-        ON CONFLICT (id) DO NOTHING
       )
       SELECT count(*)::int AS moved FROM moved`.execute(tx);
     return res.rows[0]?.moved ?? 0;
