@@ -301,28 +301,44 @@ describe("onboarding provisioning", () => {
     const { jobs, accounts, catalog, sla, events, audit } = t.otter.services;
     const deps = { db: t.otter.database.db, clock: t.clock, accounts, catalog, sla, events, audit };
     const real = createOnboardingProvisioner(deps).handler;
-    let crashed = false;
+    // Three crashes: after the customer is created (before its record), after the offers are
+    // made (before theirs), and in the SIM group's transaction (which rolls the move back).
+    const crashAt = [
+      (u: { phase?: string }) => u.phase === "accounts",
+      (u: { phase?: string }) => u.phase === "agreement",
+      (u: { checkpoint?: number }) => u.checkpoint === 1,
+    ];
+    const seen: number[] = [];
     jobs.register({
       kind: PROVISION_KIND,
       run: (ctx) =>
         real.run({
           ...ctx,
           async checkpoint(tx, u) {
-            if (u.phase === "agreement" && !crashed) {
-              crashed = true;
+            const i = crashAt.findIndex((at, k) => !seen.includes(k) && at(u));
+            if (i >= 0) {
+              seen.push(i);
               throw Object.assign(new Error("terminating connection"), { code: "57P01" });
             }
             return ctx.checkpoint(tx, u);
           },
         }),
     });
-    await jobs.runPending();
-    expect(crashed).toBe(true);
-    const interrupted = (await t.api("GET", `/api/v1/jobs/${res.body.jobId}`)).body;
-    expect(interrupted).toMatchObject({ status: "running", progress: { phase: "offers" } });
+    const phases: string[] = [];
+    for (let run = 0; run < 4; run++) {
+      await jobs.runPending();
+      const job = (await t.api("GET", `/api/v1/jobs/${res.body.jobId}`)).body;
+      phases.push(`${job.status}:${job.progress.phase}`);
+      if (job.status !== "running") break;
+      await new Promise((r) => setTimeout(r, 700)); // the lease lapses, as after kill -9
+    }
+    expect(phases).toEqual([
+      "running:customer",
+      "running:offers",
+      "running:sims",
+      "succeeded:done",
+    ]);
     jobs.register(real);
-    await new Promise((r) => setTimeout(r, 700));
-    await jobs.runPending();
     const job = (await t.api("GET", `/api/v1/jobs/${res.body.jobId}`)).body;
     expect(job.status, JSON.stringify(job.failure)).toBe("succeeded");
     const o = (await t.api("GET", `/api/v1/onboardings/${res.body.onboarding.id}`)).body;
