@@ -77,5 +77,6 @@ describe("otter onboard", () => {
     expect(list.stdout).toMatch(/CTR-2026-0042\s+Savannah Wildlife Trust\s+waiting_on_customer/);
     const show = await otter(["onboard", "show", "CTR-2026-0042"]);
     expect(show.stdout).toMatch(/State\s+waiting_on_customer/);
+    expect(show.stdout).toMatch(/Last run\s+4 accounts, 4 plans created, 101 SIMs assigned/);
   });
 });

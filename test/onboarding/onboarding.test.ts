@@ -254,6 +254,8 @@ describe("onboarding provisioning", () => {
   it("re-runs a changed spec, creating only what is new", async () => {
     const spec = example();
     spec.accounts.push({ key: "serengeti", name: "Serengeti", parent: "tanzania" });
+    spec.services.apns[0].ipsec.auth = "psk";
+    spec.services.apns[0].ipsec.psk = "k3y-sh4red-with-the-customer-0123456789";
     const res = await t.api("POST", "/api/v1/onboardings", { body: { spec } });
     expect(res.status, JSON.stringify(res.body)).toBe(202);
     expect(res.body.created).toBe(false);
@@ -267,6 +269,10 @@ describe("onboarding provisioning", () => {
     });
     const o = (await t.api("GET", `/api/v1/onboardings/${onboardingId}`)).body;
     expect(o.report).toMatchObject({ accounts: 5, simsAssigned: 101 });
+    // The PSK is kept for the tunnel configuration but never shown.
+    expect(o.services[0].ipsec.psk).toBe("********");
+    expect(o.spec.services.apns[0].ipsec.psk).toBe("********");
+    expect(JSON.stringify(o)).not.toContain("k3y-sh4red");
     const all = (await t.api("GET", "/api/v1/accounts?limit=200")).body.items;
     expect(all.filter((a: any) => a.name === "Savannah Wildlife Trust")).toHaveLength(1);
   });

@@ -85,6 +85,14 @@ function printCheck(c: Check) {
   );
 }
 
+/** What the last provisioning run did, or why it failed, in one line. */
+function reportLine(r: Record<string, unknown> | null): string | null {
+  if (!r) return null;
+  const failure = r.failure as { code: string; message: string } | undefined;
+  if (failure) return `failed: ${failure.code}: ${failure.message}`;
+  return `${String(r.accounts)} accounts, ${String(r.plansCreated)} plans created, ${String(r.simsAssigned)} SIMs assigned`;
+}
+
 function printOnboarding(o: Onboarding) {
   printFields([
     ["Onboarding", o.reference],
@@ -102,6 +110,7 @@ function printOnboarding(o: Onboarding) {
     ["Live", o.liveAt],
     ["Failed", o.failedAt],
     ["Lead time (days)", o.leadTimeDays],
+    ["Last run", reportLine(o.report)],
   ]);
   if (o.findings.length) {
     out();
