@@ -78,6 +78,9 @@ import { deriveThreadKey } from "../modules/desk/mail-threading.js";
 import { type SmtpListener, startSmtpListener } from "../modules/desk/smtp-listener.js";
 import { createSlaService } from "../modules/desk/sla/sla.service.js";
 import { slaRoutes } from "../modules/desk/sla/sla.routes.js";
+import { createOnboardingService } from "../modules/onboarding/onboarding.service.js";
+import { createOnboardingProvisioner } from "../modules/onboarding/onboarding-provision.js";
+import { onboardingRoutes } from "../modules/onboarding/onboarding.routes.js";
 import { createKnowledgeService } from "../modules/desk/knowledge/knowledge.service.js";
 import { knowledgeRoutes } from "../modules/desk/knowledge/knowledge.routes.js";
 import { createSigninService } from "../modules/signin/signin.service.js";
@@ -412,8 +415,21 @@ export async function buildOtter(infra: Infrastructure) {
       usageMonths: config.OTTER_RETENTION_USAGE_MONTHS,
     },
   });
+  // Onboarding provisions through the accounts, catalog and desk services; its job joins the others.
+  const onboarding = createOnboardingService({ db, clock, jobs, accounts, catalog, events });
+  const onboardingProvisioner = createOnboardingProvisioner({
+    db,
+    clock,
+    accounts,
+    catalog,
+    sla,
+    events,
+    audit,
+  });
+  jobs.register(onboardingProvisioner.handler);
   const allServices = {
     ...services,
+    onboarding,
     diagnostics,
     hssEndpoints,
     simActions,
@@ -478,6 +494,7 @@ export async function buildOtter(infra: Infrastructure) {
   await app.register(deskRoutes(allServices));
   await app.register(slaRoutes(allServices));
   await app.register(knowledgeRoutes(allServices));
+  await app.register(onboardingRoutes(allServices));
   await app.register(consoleRoutes());
   await app.ready();
 

@@ -8,6 +8,7 @@ import { registerDeskKnowledge } from "./commands/desk-knowledge.js";
 import { registerDeskSla } from "./commands/desk-sla.js";
 import { registerDiagnose } from "./commands/diagnose.js";
 import { registerJobs } from "./commands/jobs.js";
+import { registerOnboard } from "./commands/onboard.js";
 import { registerOutbox } from "./commands/outbox.js";
 import { registerPlans } from "./commands/plans.js";
 import { registerServe } from "./commands/serve.js";
@@ -63,6 +64,7 @@ Run \`otter <command> --help\` for a command's options. Documentation: docs/cli.
   registerDiagnose(program);
   registerActions(program);
   registerCases(program);
+  registerOnboard(program);
   const desk =
     program.commands.find((c) => c.name() === "desk") ??
     program.command("desk").description("The case desk: cases, SLA clocks and the agent's queue.");

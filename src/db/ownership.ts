@@ -68,6 +68,7 @@ export const TABLE_OWNERS = {
   desk_sla_notices: "desk",
   desk_macros: "desk",
   desk_articles: "desk",
+  onboardings: "onboarding",
 } as const satisfies Record<keyof DB, string>;
 
 export type OwningModule = (typeof TABLE_OWNERS)[keyof typeof TABLE_OWNERS];

@@ -477,6 +477,33 @@ export interface NetworkClients {
   updated_at: Timestamp;
 }
 
+export interface Onboardings {
+  account_id: string;
+  contract_signed: string;
+  created_at: Timestamp;
+  created_by: string;
+  customer_account_id: string | null;
+  customer_name: string;
+  failed_at: Timestamp | null;
+  findings: Generated<unknown>;
+  id: string;
+  job_id: string | null;
+  live_at: Timestamp | null;
+  owner_email: string;
+  provisioned: Generated<unknown>;
+  provisioning_at: Timestamp | null;
+  reference: string;
+  report: unknown | null;
+  requested_go_live: string;
+  services: Generated<unknown>;
+  spec: unknown;
+  spec_hash: string;
+  state: string;
+  updated_at: Timestamp;
+  validated_at: Timestamp | null;
+  waiting_on_customer_at: Timestamp | null;
+}
+
 export interface PlanOffers {
   account_id: string;
   created_at: Timestamp;
@@ -841,6 +868,7 @@ export interface DB {
   mail_messages: MailMessages;
   network_actions: NetworkActions;
   network_clients: NetworkClients;
+  onboardings: Onboardings;
   plan_offers: PlanOffers;
   rate_plan_versions: RatePlanVersions;
   rate_plans: RatePlans;

@@ -25,6 +25,8 @@ export type CaseCategory =
   "sim_order" | "platform_howto" | "billing" | "technical" | "plans" | "products" | "other";
 export type CaseState =
   "new" | "open" | "waiting_on_customer" | "waiting_on_consultation" | "resolved" | "closed";
+export type OnboardingState =
+  "draft" | "validated" | "provisioning" | "waiting_on_customer" | "live" | "failed";
 export type CasePriority = "low" | "normal" | "high" | "urgent";
 export type CaseEntryKind = "email_in" | "email_out" | "phone" | "note" | "consultation" | "event";
 export type DeskMessageFlag =
@@ -97,6 +99,14 @@ interface Refinements {
   desk_sla_notices: { target: "firstResponse" | "resolution"; kind: "at_risk" | "breached" };
   /** `search` is a generated tsvector column: PostgreSQL writes it. */
   desk_articles: { search: Computed<string | null> };
+  onboardings: {
+    state: OnboardingState;
+    spec: JsonText;
+    findings: JsonText;
+    provisioned: JsonText;
+    services: JsonText;
+    report: JsonText<null>;
+  };
 }
 
 type Refine<T, R> = { [C in keyof T]: C extends keyof R ? R[C] : T[C] };
@@ -195,6 +205,8 @@ export type CaseSlaTable = DB["case_sla"];
 export type DeskSlaNoticesTable = DB["desk_sla_notices"];
 export type DeskMacrosTable = DB["desk_macros"];
 export type DeskArticlesTable = DB["desk_articles"];
+/** `provisioned`: ids the provisioning job created, by step; `services`: the APNs and IPsec tunnels as data. */
+export type OnboardingsTable = DB["onboardings"];
 
 export type Account = Selectable<AccountsTable>;
 export type User = Selectable<UsersTable>;
@@ -216,4 +228,5 @@ export type Case = Selectable<CasesTable>;
 export type CaseEntry = Selectable<CaseEntriesTable>;
 export type DeskMessage = Selectable<DeskMessagesTable>;
 export type Consultation = Selectable<ConsultationsTable>;
+export type Onboarding = Selectable<OnboardingsTable>;
 export type { Generated };

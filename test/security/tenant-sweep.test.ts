@@ -296,6 +296,12 @@ const TABLE: Record<string, Entry> = {
     kind: "operator_only",
     body: () => ({ firstResponse: { urgent: "PT1H" }, resolution: {} }),
   },
+  createOnboarding: {
+    kind: "operator_only",
+    body: () => ({ spec: "version: 1\nreference: CTR-INTRUDER\n", dryRun: true }),
+  },
+  listOnboardings: { kind: "operator_only" },
+  getOnboarding: { kind: "operator_only" },
   getSupportAgreement: { kind: "tenant" },
   setSupportAgreement: {
     kind: "tenant",

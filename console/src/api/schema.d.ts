@@ -1693,6 +1693,41 @@ export interface paths {
         patch: operations["updateArticle"];
         trace?: never;
     };
+    "/api/v1/onboardings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Onboardings, newest first, with their state, dates and lead time. */
+        get: operations["listOnboardings"];
+        put?: never;
+        /** @description Checks an onboarding spec for feasibility. With dryRun, answers 200 with every finding (errors block, warnings do not) and writes nothing. Without, a spec with no errors is stored and its provisioning job started (202 with the job id; follow it at GET /api/v1/jobs/{id}); the same spec again, once provisioned, changes nothing. A spec with errors answers 400 ONBOARDING_NOT_FEASIBLE with every error in details. */
+        post: operations["createOnboarding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/onboardings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One onboarding by id or contract reference, with its spec and services (PSKs masked). */
+        get: operations["getOnboarding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2319,6 +2354,346 @@ export interface components {
                     name: string;
                 };
                 openCases: components["schemas"]["CaseInput"][];
+            }[];
+        };
+        /** Otter onboarding spec */
+        OnboardingSpecInput: {
+            /** @constant */
+            version: 1;
+            /** @description The contract's reference: one onboarding per reference. */
+            reference: string;
+            customer: {
+                /** @description The customer account's name in Otter. */
+                name: string;
+                legalName: string;
+                vatNumber: string;
+                billingAddress: {
+                    addressLine1: string;
+                    addressLine2?: string;
+                    city: string;
+                    state?: string;
+                    postalCode?: string;
+                    country: string;
+                };
+                currency: string;
+                language: string;
+                timeZone: string;
+                /** @enum {string} */
+                testReadyThen?: "ACTIVATION_READY" | "ACTIVATED";
+                /** @description People at the customer, each with a role (technical, billing, commercial…). */
+                contacts: {
+                    name: string;
+                    /** Format: email */
+                    email?: string;
+                    phone?: string;
+                    language?: string;
+                    role?: string;
+                }[];
+                /** @description Plans (by name) this account may use; they are offered to it. */
+                plans?: {
+                    /** @default [] */
+                    communication: string[];
+                    /** @default [] */
+                    rate: string[];
+                };
+            };
+            /** @default [] */
+            accounts: {
+                /** @description How the rest of the spec names this account. */
+                key: string;
+                name: string;
+                /** @description The key of the parent sub-account; the customer's account when omitted. */
+                parent?: string;
+                /** @description The customer's currency when omitted. */
+                currency?: string;
+                /** @description Plans (by name) this account may use; they are offered to it. */
+                plans?: {
+                    /** @default [] */
+                    communication: string[];
+                    /** @default [] */
+                    rate: string[];
+                };
+            }[];
+            /**
+             * @default {
+             *       "communication": [],
+             *       "rate": []
+             *     }
+             */
+            plans: {
+                /** @default [] */
+                communication: {
+                    name: string;
+                    /**
+                     * @description true: a plan of this name must already exist; nothing else may be given.
+                     * @default false
+                     */
+                    reuse: boolean;
+                    description?: string;
+                    /** @description APN names. */
+                    apns?: string[];
+                    rats?: ("2G" | "3G" | "LTE" | "LTE-M" | "NB-IoT" | "5G")[];
+                    /** @description Zone names the plan allows. */
+                    zones?: string[];
+                    /** @default true */
+                    dataEnabled: boolean;
+                    /** @default true */
+                    smsEnabled: boolean;
+                }[];
+                /** @default [] */
+                rate: {
+                    name: string;
+                    /** @default false */
+                    reuse: boolean;
+                    description?: string;
+                    currency?: string;
+                    monthlyFeePerSim?: number;
+                    /** @default 0 */
+                    activationFee: number;
+                    /** @default 0 */
+                    includedDataMB: number;
+                    /** @default 0 */
+                    includedSms: number;
+                    /**
+                     * @default none
+                     * @enum {string}
+                     */
+                    pool: "none" | "flex" | "fixed";
+                    fixedPoolMB?: number;
+                    zones?: {
+                        zone: string;
+                        dataPerMB: number;
+                        /** @default 0 */
+                        smsMO: number;
+                        /** @default 0 */
+                        smsMT: number;
+                    }[];
+                }[];
+            };
+            /**
+             * @default {
+             *       "apns": []
+             *     }
+             */
+            services: {
+                /** @default [] */
+                apns: {
+                    name: string;
+                    ipPool: string;
+                    /** @default [] */
+                    fixedIps: {
+                        iccid: string;
+                        ip: string;
+                    }[];
+                    ipsec?: {
+                        /** @description 2; IKEv1 is refused. */
+                        ikeVersion: number;
+                        /** @description strongSwan proposals such as aes256-sha256-modp2048 or aes256gcm16-prfsha384-ecp384. */
+                        ikeProposals: string[];
+                        espProposals: string[];
+                        /** @enum {string} */
+                        auth: "psk" | "cert";
+                        /** @description With auth psk: at least 32 characters. */
+                        psk?: string;
+                        /** @description The operator's tunnel end. */
+                        localGateway: string;
+                        /** @description The customer's tunnel end. */
+                        remoteGateway: string;
+                        customerSubnets: string[];
+                        /** @default 86400 */
+                        ikeLifetimeSeconds: number;
+                        /** @default 3600 */
+                        espLifetimeSeconds: number;
+                        /**
+                         * @default {
+                         *       "delaySeconds": 30,
+                         *       "action": "restart"
+                         *     }
+                         */
+                        dpd: {
+                            /** @default 30 */
+                            delaySeconds: number;
+                            /**
+                             * @default restart
+                             * @enum {string}
+                             */
+                            action: "restart" | "clear" | "trap";
+                        };
+                    };
+                }[];
+            };
+            /** @default [] */
+            sims: {
+                /** @description Key of the sub-account the SIMs go to; the customer's account when omitted. */
+                account?: string;
+                /** @default [] */
+                ranges: {
+                    /** @description First ICCID of the range, check digit included. */
+                    from: string;
+                    /** @description Last ICCID of the range, same length. */
+                    to: string;
+                }[];
+                /** @default [] */
+                iccids: string[];
+                /** @description How many SIMs the contract promises for this group; checked against the ICCIDs. */
+                quantity?: number;
+                /**
+                 * @default TEST_READY
+                 * @enum {string}
+                 */
+                state: "TEST_READY" | "INVENTORY" | "ACTIVATION_READY" | "ACTIVATED";
+                communicationPlan: string;
+                ratePlan: string;
+            }[];
+            desk?: {
+                /** @description SLA targets per priority as ISO 8601 durations ("PT4H"). */
+                agreement: {
+                    firstResponse: {
+                        low?: string | null;
+                        normal?: string | null;
+                        high?: string | null;
+                        urgent?: string | null;
+                    };
+                    resolution: {
+                        low?: string | null;
+                        normal?: string | null;
+                        high?: string | null;
+                        urgent?: string | null;
+                    };
+                };
+            };
+            dates: {
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD.
+                 */
+                contractSigned: string;
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD.
+                 */
+                requestedGoLive: string;
+                tunnelWindow?: {
+                    /**
+                     * Format: date
+                     * @description A calendar date, YYYY-MM-DD.
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description A calendar date, YYYY-MM-DD.
+                     */
+                    to: string;
+                };
+            };
+            people: {
+                /**
+                 * Format: email
+                 * @description E-mail of the operator user who owns the onboarding.
+                 */
+                onboardingOwner: string;
+                /**
+                 * Format: email
+                 * @description E-mail of the customer's technical contact, one of customer.contacts.
+                 */
+                technicalContact: string;
+            };
+        };
+        OnboardingFindingInput: {
+            /** @enum {string} */
+            severity: "error" | "warning";
+            /** @description Where in the spec, e.g. "accounts[2].plans.rate[0]". */
+            path: string;
+            code: string;
+            message: string;
+        };
+        OnboardingCheckInput: {
+            reference: string | null;
+            /** @description No errors (warnings do not block). */
+            feasible: boolean;
+            errors: number;
+            warnings: number;
+            findings: components["schemas"]["OnboardingFindingInput"][];
+            /** @description What the spec asks for; null when it does not parse. */
+            summary: {
+                /** @description Accounts the spec describes: the customer and its sub-accounts. */
+                accounts: number;
+                communicationPlans: {
+                    create: number;
+                    reuse: number;
+                };
+                ratePlans: {
+                    create: number;
+                    reuse: number;
+                };
+                /** @description SIMs the spec assigns. */
+                sims: number;
+                privateApns: number;
+                tunnels: number;
+            } | null;
+        };
+        OnboardingInput: {
+            id: string;
+            reference: string;
+            customerName: string;
+            /** @enum {string} */
+            state: "draft" | "validated" | "provisioning" | "waiting_on_customer" | "live" | "failed";
+            customerAccountId: string | null;
+            /** @description The provisioning job; follow it at /api/v1/jobs/{id}. */
+            jobId: string | null;
+            ownerEmail: string;
+            contractSigned: string;
+            requestedGoLive: string;
+            /** @description The warnings of the last feasibility check. */
+            findings: components["schemas"]["OnboardingFindingInput"][];
+            /** @description What the last run did. */
+            report: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Days from contract signed to live (null until live). */
+            leadTimeDays: number | null;
+            createdAt: string;
+            validatedAt: string | null;
+            provisioningAt: string | null;
+            waitingOnCustomerAt: string | null;
+            liveAt: string | null;
+            failedAt: string | null;
+            updatedAt: string;
+        };
+        OnboardingDetailInput: {
+            id: string;
+            reference: string;
+            customerName: string;
+            /** @enum {string} */
+            state: "draft" | "validated" | "provisioning" | "waiting_on_customer" | "live" | "failed";
+            customerAccountId: string | null;
+            /** @description The provisioning job; follow it at /api/v1/jobs/{id}. */
+            jobId: string | null;
+            ownerEmail: string;
+            contractSigned: string;
+            requestedGoLive: string;
+            /** @description The warnings of the last feasibility check. */
+            findings: components["schemas"]["OnboardingFindingInput"][];
+            /** @description What the last run did. */
+            report: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Days from contract signed to live (null until live). */
+            leadTimeDays: number | null;
+            createdAt: string;
+            validatedAt: string | null;
+            provisioningAt: string | null;
+            waitingOnCustomerAt: string | null;
+            liveAt: string | null;
+            failedAt: string | null;
+            updatedAt: string;
+            /** @description The spec as stored; PSKs are masked. */
+            spec: {
+                [key: string]: unknown;
+            };
+            /** @description Private APNs and IPsec tunnels, kept as data (PSKs masked). */
+            services: {
+                [key: string]: unknown;
             }[];
         };
         MacroInput: {
@@ -2960,6 +3335,346 @@ export interface components {
                     name: string;
                 };
                 openCases: components["schemas"]["Case"][];
+            }[];
+        };
+        /** Otter onboarding spec */
+        OnboardingSpec: {
+            /** @constant */
+            version: 1;
+            /** @description The contract's reference: one onboarding per reference. */
+            reference: string;
+            customer: {
+                /** @description The customer account's name in Otter. */
+                name: string;
+                legalName: string;
+                vatNumber: string;
+                billingAddress: {
+                    addressLine1: string;
+                    addressLine2?: string;
+                    city: string;
+                    state?: string;
+                    postalCode?: string;
+                    country: string;
+                };
+                currency: string;
+                language: string;
+                timeZone: string;
+                /** @enum {string} */
+                testReadyThen?: "ACTIVATION_READY" | "ACTIVATED";
+                /** @description People at the customer, each with a role (technical, billing, commercial…). */
+                contacts: {
+                    name: string;
+                    /** Format: email */
+                    email?: string;
+                    phone?: string;
+                    language?: string;
+                    role?: string;
+                }[];
+                /** @description Plans (by name) this account may use; they are offered to it. */
+                plans?: {
+                    /** @default [] */
+                    communication: string[];
+                    /** @default [] */
+                    rate: string[];
+                };
+            };
+            /** @default [] */
+            accounts: {
+                /** @description How the rest of the spec names this account. */
+                key: string;
+                name: string;
+                /** @description The key of the parent sub-account; the customer's account when omitted. */
+                parent?: string;
+                /** @description The customer's currency when omitted. */
+                currency?: string;
+                /** @description Plans (by name) this account may use; they are offered to it. */
+                plans?: {
+                    /** @default [] */
+                    communication: string[];
+                    /** @default [] */
+                    rate: string[];
+                };
+            }[];
+            /**
+             * @default {
+             *       "communication": [],
+             *       "rate": []
+             *     }
+             */
+            plans: {
+                /** @default [] */
+                communication: {
+                    name: string;
+                    /**
+                     * @description true: a plan of this name must already exist; nothing else may be given.
+                     * @default false
+                     */
+                    reuse: boolean;
+                    description?: string;
+                    /** @description APN names. */
+                    apns?: string[];
+                    rats?: ("2G" | "3G" | "LTE" | "LTE-M" | "NB-IoT" | "5G")[];
+                    /** @description Zone names the plan allows. */
+                    zones?: string[];
+                    /** @default true */
+                    dataEnabled: boolean;
+                    /** @default true */
+                    smsEnabled: boolean;
+                }[];
+                /** @default [] */
+                rate: {
+                    name: string;
+                    /** @default false */
+                    reuse: boolean;
+                    description?: string;
+                    currency?: string;
+                    monthlyFeePerSim?: number;
+                    /** @default 0 */
+                    activationFee: number;
+                    /** @default 0 */
+                    includedDataMB: number;
+                    /** @default 0 */
+                    includedSms: number;
+                    /**
+                     * @default none
+                     * @enum {string}
+                     */
+                    pool: "none" | "flex" | "fixed";
+                    fixedPoolMB?: number;
+                    zones?: {
+                        zone: string;
+                        dataPerMB: number;
+                        /** @default 0 */
+                        smsMO: number;
+                        /** @default 0 */
+                        smsMT: number;
+                    }[];
+                }[];
+            };
+            /**
+             * @default {
+             *       "apns": []
+             *     }
+             */
+            services: {
+                /** @default [] */
+                apns: {
+                    name: string;
+                    ipPool: string;
+                    /** @default [] */
+                    fixedIps: {
+                        iccid: string;
+                        ip: string;
+                    }[];
+                    ipsec?: {
+                        /** @description 2; IKEv1 is refused. */
+                        ikeVersion: number;
+                        /** @description strongSwan proposals such as aes256-sha256-modp2048 or aes256gcm16-prfsha384-ecp384. */
+                        ikeProposals: string[];
+                        espProposals: string[];
+                        /** @enum {string} */
+                        auth: "psk" | "cert";
+                        /** @description With auth psk: at least 32 characters. */
+                        psk?: string;
+                        /** @description The operator's tunnel end. */
+                        localGateway: string;
+                        /** @description The customer's tunnel end. */
+                        remoteGateway: string;
+                        customerSubnets: string[];
+                        /** @default 86400 */
+                        ikeLifetimeSeconds: number;
+                        /** @default 3600 */
+                        espLifetimeSeconds: number;
+                        /**
+                         * @default {
+                         *       "delaySeconds": 30,
+                         *       "action": "restart"
+                         *     }
+                         */
+                        dpd: {
+                            /** @default 30 */
+                            delaySeconds: number;
+                            /**
+                             * @default restart
+                             * @enum {string}
+                             */
+                            action: "restart" | "clear" | "trap";
+                        };
+                    };
+                }[];
+            };
+            /** @default [] */
+            sims: {
+                /** @description Key of the sub-account the SIMs go to; the customer's account when omitted. */
+                account?: string;
+                /** @default [] */
+                ranges: {
+                    /** @description First ICCID of the range, check digit included. */
+                    from: string;
+                    /** @description Last ICCID of the range, same length. */
+                    to: string;
+                }[];
+                /** @default [] */
+                iccids: string[];
+                /** @description How many SIMs the contract promises for this group; checked against the ICCIDs. */
+                quantity?: number;
+                /**
+                 * @default TEST_READY
+                 * @enum {string}
+                 */
+                state: "TEST_READY" | "INVENTORY" | "ACTIVATION_READY" | "ACTIVATED";
+                communicationPlan: string;
+                ratePlan: string;
+            }[];
+            desk?: {
+                /** @description SLA targets per priority as ISO 8601 durations ("PT4H"). */
+                agreement: {
+                    firstResponse: {
+                        low?: string | null;
+                        normal?: string | null;
+                        high?: string | null;
+                        urgent?: string | null;
+                    };
+                    resolution: {
+                        low?: string | null;
+                        normal?: string | null;
+                        high?: string | null;
+                        urgent?: string | null;
+                    };
+                };
+            };
+            dates: {
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD.
+                 */
+                contractSigned: string;
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD.
+                 */
+                requestedGoLive: string;
+                tunnelWindow?: {
+                    /**
+                     * Format: date
+                     * @description A calendar date, YYYY-MM-DD.
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description A calendar date, YYYY-MM-DD.
+                     */
+                    to: string;
+                };
+            };
+            people: {
+                /**
+                 * Format: email
+                 * @description E-mail of the operator user who owns the onboarding.
+                 */
+                onboardingOwner: string;
+                /**
+                 * Format: email
+                 * @description E-mail of the customer's technical contact, one of customer.contacts.
+                 */
+                technicalContact: string;
+            };
+        };
+        OnboardingFinding: {
+            /** @enum {string} */
+            severity: "error" | "warning";
+            /** @description Where in the spec, e.g. "accounts[2].plans.rate[0]". */
+            path: string;
+            code: string;
+            message: string;
+        };
+        OnboardingCheck: {
+            reference: string | null;
+            /** @description No errors (warnings do not block). */
+            feasible: boolean;
+            errors: number;
+            warnings: number;
+            findings: components["schemas"]["OnboardingFinding"][];
+            /** @description What the spec asks for; null when it does not parse. */
+            summary: {
+                /** @description Accounts the spec describes: the customer and its sub-accounts. */
+                accounts: number;
+                communicationPlans: {
+                    create: number;
+                    reuse: number;
+                };
+                ratePlans: {
+                    create: number;
+                    reuse: number;
+                };
+                /** @description SIMs the spec assigns. */
+                sims: number;
+                privateApns: number;
+                tunnels: number;
+            } | null;
+        };
+        Onboarding: {
+            id: string;
+            reference: string;
+            customerName: string;
+            /** @enum {string} */
+            state: "draft" | "validated" | "provisioning" | "waiting_on_customer" | "live" | "failed";
+            customerAccountId: string | null;
+            /** @description The provisioning job; follow it at /api/v1/jobs/{id}. */
+            jobId: string | null;
+            ownerEmail: string;
+            contractSigned: string;
+            requestedGoLive: string;
+            /** @description The warnings of the last feasibility check. */
+            findings: components["schemas"]["OnboardingFinding"][];
+            /** @description What the last run did. */
+            report: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Days from contract signed to live (null until live). */
+            leadTimeDays: number | null;
+            createdAt: string;
+            validatedAt: string | null;
+            provisioningAt: string | null;
+            waitingOnCustomerAt: string | null;
+            liveAt: string | null;
+            failedAt: string | null;
+            updatedAt: string;
+        };
+        OnboardingDetail: {
+            id: string;
+            reference: string;
+            customerName: string;
+            /** @enum {string} */
+            state: "draft" | "validated" | "provisioning" | "waiting_on_customer" | "live" | "failed";
+            customerAccountId: string | null;
+            /** @description The provisioning job; follow it at /api/v1/jobs/{id}. */
+            jobId: string | null;
+            ownerEmail: string;
+            contractSigned: string;
+            requestedGoLive: string;
+            /** @description The warnings of the last feasibility check. */
+            findings: components["schemas"]["OnboardingFinding"][];
+            /** @description What the last run did. */
+            report: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Days from contract signed to live (null until live). */
+            leadTimeDays: number | null;
+            createdAt: string;
+            validatedAt: string | null;
+            provisioningAt: string | null;
+            waitingOnCustomerAt: string | null;
+            liveAt: string | null;
+            failedAt: string | null;
+            updatedAt: string;
+            /** @description The spec as stored; PSKs are masked. */
+            spec: {
+                [key: string]: unknown;
+            };
+            /** @description Private APNs and IPsec tunnels, kept as data (PSKs masked). */
+            services: {
+                [key: string]: unknown;
             }[];
         };
         Macro: {
@@ -14406,6 +15121,240 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Article"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listOnboardings: {
+        parameters: {
+            query?: {
+                state?: "draft" | "validated" | "provisioning" | "waiting_on_customer" | "live" | "failed";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Onboarding"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createOnboarding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An onboarding spec (docs/onboarding.md, docs/onboarding.schema.json). */
+                    spec: string | {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @description Only check the spec: answer every finding, write nothing.
+                     * @default false
+                     */
+                    dryRun?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingCheck"];
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        onboarding: components["schemas"]["Onboarding"];
+                        /** @description null when the same spec was already provisioned. */
+                        jobId: string | null;
+                        /** @description false when an onboarding with this reference existed. */
+                        created: boolean;
+                        findings: components["schemas"]["OnboardingFinding"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOnboarding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingDetail"];
                 };
             };
             /** @description Default Response */

@@ -143,6 +143,19 @@ where
 order by
   "name";
 
+-- accountsRepo.childrenNamed
+-- $1 = "0190a8a0-0000-7000-8000-000000000001"
+-- $2 = "savannah wildlife trust"
+select
+  *
+from
+  "accounts"
+where
+  "parent_id" = $1
+  and lower("name") = $2
+order by
+  "created_at";
+
 -- accountsRepo.listContacts
 -- $1 = "0190a8a0-0000-7000-8000-000000000002"
 select

@@ -69,6 +69,16 @@ export const accountsRepo = {
       .orderBy("name")
       .execute(),
 
+  /** Children of an account with this name (any case), oldest first. */
+  childrenNamed: (db: Executor, parentId: string, name: string) =>
+    db
+      .selectFrom("accounts")
+      .selectAll()
+      .where("parent_id", "=", parentId)
+      .where((eb) => eb(eb.fn("lower", ["name"]), "=", name.toLowerCase()))
+      .orderBy("created_at")
+      .execute(),
+
   listContacts: (db: Executor, accountId: string) =>
     db
       .selectFrom("contacts")
@@ -330,6 +340,7 @@ export const accountsRepoSql: SqlExamples<typeof accountsRepo> = {
   updateAccount: [[ACCOUNT, { name: "Acme Logistics GmbH", updated_at: AT }]],
   accountsByIds: [[[ROOT, ACCOUNT]]],
   accountsByName: [[[ROOT, ACCOUNT]]],
+  childrenNamed: [[ROOT, "Savannah Wildlife Trust"]],
   listContacts: [[ACCOUNT]],
   insertContacts: [
     [

@@ -523,6 +523,10 @@ export function createAccountsService(deps: Deps) {
         if (ids.length === 0) return [];
         return repo.accountsByIds(ex, ids);
       },
+      /** The children of an account with this name (any case), oldest first. */
+      async childrenNamed(ex: Executor, parentId: string, name: string) {
+        return repo.childrenNamed(ex, parentId, name);
+      },
       /** Ids and names of the given accounts, ordered by name. */
       async accountsByName(ex: Executor, ids: readonly string[]) {
         if (ids.length === 0) return [];

@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   "cases:open": [OA, OG, CA, CU],
   "cases:work": [OA, OG],
   "desk:manage": [OA],
+  "onboarding:read": [OA, OG],
+  "onboarding:write": [OA, OG],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -327,6 +327,47 @@ export function createCatalogService(deps: Deps) {
 
     findPlanFor,
 
+    /** Every zone by name (the operator defines them in tens), for checking names in a spec. */
+    async zonesByName(ex: Executor): Promise<Map<string, Zone>> {
+      return new Map((await catalogRepo.listZones(ex)).map((z) => [z.name, z]));
+    },
+
+    /** The private APNs of communication plans, with their IP pools and the plan using each. */
+    async privateApns(ex: Executor) {
+      const plans = await plansRepo.listCommunicationPlans(ex, null);
+      return plans.flatMap((p) =>
+        (p.apns as { name: string; type?: string; ipPool?: string }[])
+          .filter((a) => a.type === "private")
+          .map((a) => ({ apn: a.name, ipPool: a.ipPool ?? null, planId: p.id, planName: p.name })),
+      );
+    },
+
+    /**
+     * What the bill-shock check needs of a plan named `name`: the zones a communication plan
+     * allows, or those the current version of a rate plan prices and its currency.
+     */
+    async planFacts(ex: Executor, kind: PlanKind, name: string, at: Date) {
+      const plan = await findPlan(ex, kind, name);
+      if (!plan) return undefined;
+      if (kind === "communication") {
+        const comm = await loadCommFacts(ex, plan.id);
+        return comm ? { ...comm, currency: undefined } : undefined;
+      }
+      const rate = await loadRateFacts(ex, plan.id);
+      if (!rate) return undefined;
+      const version = versionAt(rate.versions, at) ?? rate.versions[0];
+      const zoneIds = version?.zone_ids ?? [];
+      return {
+        id: rate.id,
+        name: rate.name,
+        zoneIds,
+        zoneNames: await zoneMap(ex, zoneIds).then(
+          (m) => new Map([...m].map(([id, z]) => [id, z.name])),
+        ),
+        currency: (plan as RatePlan).currency,
+      };
+    },
+
     /**
      * Resolves a plan reference that `principal` gave in a request (id or name) to its id, or a
      * validation error on `field`. A plan a customer may not see answers exactly as an unknown one.

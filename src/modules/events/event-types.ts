@@ -174,6 +174,27 @@ export const EVENT_SCHEMAS = {
     remainingMs: z.number().nullable(),
     ownerUserId: nullableString,
   }),
+  /** Onboardings (docs/onboarding.md) concern the operator: they are emitted on its root account. */
+  "onboarding.created": z.object({
+    onboardingId: z.string(),
+    reference: z.string(),
+    customerName: z.string(),
+  }),
+  "onboarding.state_changed": z.object({
+    onboardingId: z.string(),
+    reference: z.string(),
+    from: z.string(),
+    to: z.string(),
+    customerAccountId: nullableString,
+  }),
+  "onboarding.sims_assigned": z.object({
+    onboardingId: z.string(),
+    reference: z.string(),
+    group: z.number(),
+    accountId: z.string(),
+    count: z.number(),
+    jobId: z.string(),
+  }),
 } as const satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;

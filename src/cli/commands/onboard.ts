@@ -1,0 +1,210 @@
+import { readFileSync } from "node:fs";
+import type { Command } from "commander";
+import { CliError, seg } from "../client.js";
+import { contextOf, oneOf, positiveInt } from "../context.js";
+import { note, out, printFields, printJson, printTable } from "../format.js";
+import { watchJob } from "./jobs.js";
+
+interface Finding {
+  severity: "error" | "warning";
+  path: string;
+  code: string;
+  message: string;
+}
+
+interface Check {
+  reference: string | null;
+  feasible: boolean;
+  errors: number;
+  warnings: number;
+  findings: Finding[];
+  summary: {
+    accounts: number;
+    communicationPlans: { create: number; reuse: number };
+    ratePlans: { create: number; reuse: number };
+    sims: number;
+    privateApns: number;
+    tunnels: number;
+  } | null;
+}
+
+interface Onboarding {
+  id: string;
+  reference: string;
+  customerName: string;
+  state: string;
+  customerAccountId: string | null;
+  jobId: string | null;
+  ownerEmail: string;
+  contractSigned: string;
+  requestedGoLive: string;
+  findings: Finding[];
+  report: Record<string, unknown> | null;
+  leadTimeDays: number | null;
+  createdAt: string;
+  validatedAt: string | null;
+  provisioningAt: string | null;
+  waitingOnCustomerAt: string | null;
+  liveAt: string | null;
+  failedAt: string | null;
+}
+
+const STATES = ["draft", "validated", "provisioning", "waiting_on_customer", "live", "failed"];
+
+function readSpec(file: string): string {
+  try {
+    return readFileSync(file === "-" ? 0 : file, "utf8");
+  } catch (err) {
+    throw new CliError("CLI_BAD_FILE", `${file}: ${(err as Error).message}`);
+  }
+}
+
+/** Every finding on its own line, errors first, each with its path in the spec. */
+function printFindings(findings: Finding[]) {
+  const sorted = [...findings].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1,
+  );
+  for (const f of sorted)
+    out(
+      `${f.severity === "error" ? "error  " : "warning"}  ${f.path || "(spec)"}  ${f.code}: ${f.message}`,
+    );
+}
+
+function printCheck(c: Check) {
+  printFindings(c.findings);
+  if (c.summary) {
+    const s = c.summary;
+    note(
+      `${c.reference}: ${s.accounts} accounts, communication plans ${s.communicationPlans.create} new / ${s.communicationPlans.reuse} reused, rate plans ${s.ratePlans.create} new / ${s.ratePlans.reuse} reused, ${s.sims} SIMs, ${s.privateApns} private APN(s), ${s.tunnels} tunnel(s).`,
+    );
+  }
+  note(
+    c.feasible
+      ? `Feasible: ${c.warnings} warning(s), no error.`
+      : `Not feasible: ${c.errors} error(s), ${c.warnings} warning(s).`,
+  );
+}
+
+/** What the last provisioning run did, or why it failed, in one line. */
+function reportLine(r: Record<string, unknown> | null): string | null {
+  if (!r) return null;
+  const failure = r.failure as { code: string; message: string } | undefined;
+  if (failure) return `failed: ${failure.code}: ${failure.message}`;
+  return `${String(r.accounts)} accounts, ${String(r.plansCreated)} plans created, ${String(r.simsAssigned)} SIMs assigned`;
+}
+
+function printOnboarding(o: Onboarding) {
+  printFields([
+    ["Onboarding", o.reference],
+    ["Id", o.id],
+    ["Customer", o.customerName],
+    ["Customer account", o.customerAccountId],
+    ["State", o.state],
+    ["Owner", o.ownerEmail],
+    ["Contract signed", o.contractSigned],
+    ["Requested go-live", o.requestedGoLive],
+    ["Job", o.jobId],
+    ["Validated", o.validatedAt],
+    ["Provisioning", o.provisioningAt],
+    ["Waiting on customer", o.waitingOnCustomerAt],
+    ["Live", o.liveAt],
+    ["Failed", o.failedAt],
+    ["Lead time (days)", o.leadTimeDays],
+    ["Last run", reportLine(o.report)],
+  ]);
+  if (o.findings.length) {
+    out();
+    printFindings(o.findings);
+  }
+}
+
+export function registerOnboard(program: Command) {
+  const onboard = program
+    .command("onboard")
+    .description("Customer onboardings from a spec file (docs/onboarding.md).");
+
+  onboard
+    .command("check")
+    .argument("<file>", "the onboarding spec, YAML or JSON ('-' reads standard input)")
+    .description("Check a spec for feasibility: every problem with its path; exit 1 on errors.")
+    .addHelpText("after", "\nExample:\n  otter onboard check docs/examples/onboarding.yaml")
+    .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const res = await ctx.client.post<Check>("/api/v1/onboardings", {
+        spec: readSpec(file),
+        dryRun: true,
+      });
+      if (ctx.json) printJson(res);
+      else printCheck(res);
+      process.exitCode = res.feasible ? 0 : 1;
+    });
+
+  onboard
+    .command("apply")
+    .argument("<file>", "the onboarding spec, YAML or JSON ('-' reads standard input)")
+    .option("--no-watch", "start the provisioning job and return its id")
+    .description(
+      "Check a spec and, if it has no errors, provision it as a job and follow it (exit 0 if it succeeded).",
+    )
+    .addHelpText("after", "\nExample:\n  otter onboard apply docs/examples/onboarding.yaml")
+    .action(async (file: string, opts: { watch: boolean }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const res = await ctx.client.post<{
+        onboarding: Onboarding;
+        jobId: string | null;
+        created: boolean;
+        findings: Finding[];
+      }>("/api/v1/onboardings", { spec: readSpec(file) });
+      if (ctx.json && (!opts.watch || !res.jobId)) return printJson(res);
+      if (!ctx.json) printFindings(res.findings);
+      if (!res.jobId) {
+        note(
+          `Onboarding ${res.onboarding.reference} is already ${res.onboarding.state} with this spec: nothing to do.`,
+        );
+        return;
+      }
+      note(`Onboarding ${res.onboarding.reference}: provisioning job ${res.jobId}`);
+      if (!opts.watch) return out(res.jobId);
+      process.exitCode = await watchJob(ctx, res.jobId);
+      const o = await ctx.client.get<Onboarding>(`/api/v1/onboardings/${seg(res.onboarding.id)}`);
+      if (ctx.json) printJson(o);
+      else note(`Onboarding ${o.reference} is ${o.state}.`);
+    });
+
+  onboard
+    .command("list")
+    .description("Onboardings, newest first, with their state and lead time.")
+    .option("--state <state>", `only this state (${STATES.join(", ")})`, oneOf(STATES))
+    .option("--limit <n>", "how many", positiveInt(200), 50)
+    .action(async (opts: { state?: string; limit: number }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const res = await ctx.client.get<{ items: Onboarding[]; nextCursor: string | null }>(
+        "/api/v1/onboardings",
+        { state: opts.state, limit: opts.limit },
+      );
+      if (ctx.json) return printJson(res);
+      printTable(
+        res.items,
+        [
+          { header: "REFERENCE", value: (o) => o.reference },
+          { header: "CUSTOMER", value: (o) => o.customerName },
+          { header: "STATE", value: (o) => o.state },
+          { header: "SIGNED", value: (o) => o.contractSigned },
+          { header: "GO-LIVE", value: (o) => o.requestedGoLive },
+          { header: "LEAD TIME (DAYS)", value: (o) => o.leadTimeDays },
+        ],
+        "No onboardings.",
+      );
+    });
+
+  onboard
+    .command("show")
+    .argument("<id-or-reference>", "the onboarding's id or contract reference")
+    .description("One onboarding: state, dates, job and the warnings of its check.")
+    .action(async (ref: string, _opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const o = await ctx.client.get<Onboarding>(`/api/v1/onboardings/${seg(ref)}`);
+      if (ctx.json) return printJson(o);
+      printOnboarding(o);
+    });
+}

@@ -1,0 +1,78 @@
+import type { Insertable, Updateable } from "kysely";
+import type { Executor, Tx } from "../../db/database.js";
+import type { OnboardingState, OnboardingsTable } from "../../db/schema.js";
+import type { SqlExamples } from "../../db/sql-examples.js";
+
+/** Queries over `onboardings` (migration 0025). */
+export const onboardingRepo = {
+  findById: (db: Executor, id: string) =>
+    db.selectFrom("onboardings").selectAll().where("id", "=", id).executeTakeFirst(),
+
+  findByReference: (db: Executor, reference: string) =>
+    db.selectFrom("onboardings").selectAll().where("reference", "=", reference).executeTakeFirst(),
+
+  /** Locks the row: one provisioning run or state change at a time. */
+  lock: (tx: Tx, id: string) =>
+    tx.selectFrom("onboardings").selectAll().where("id", "=", id).forUpdate().executeTakeFirst(),
+
+  /** Newest first, a page after the cursor (an id). */
+  list: (db: Executor, opts: { before?: string; limit: number; state?: OnboardingState }) => {
+    let q = db.selectFrom("onboardings").selectAll();
+    if (opts.before) q = q.where("id", "<", opts.before);
+    if (opts.state) q = q.where("state", "=", opts.state);
+    return q.orderBy("id", "desc").limit(opts.limit).execute();
+  },
+
+  /** The private APNs and pools of the other onboardings that are not failed. */
+  servicesOfOthers: (db: Executor, reference: string) =>
+    db
+      .selectFrom("onboardings")
+      .select(["reference", "services"])
+      .where("reference", "!=", reference)
+      .where("state", "!=", "failed")
+      .execute(),
+
+  insert: (tx: Tx, row: Insertable<OnboardingsTable>) =>
+    tx.insertInto("onboardings").values(row).returningAll().executeTakeFirstOrThrow(),
+
+  update: (tx: Tx, id: string, patch: Updateable<OnboardingsTable>) =>
+    tx
+      .updateTable("onboardings")
+      .set(patch)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+};
+
+const ID = "0190a8a0-0000-7000-8000-0000000000a1";
+const AT = new Date("2026-12-01T00:00:00Z");
+
+export const onboardingRepoSql: SqlExamples<typeof onboardingRepo> = {
+  findById: [[ID]],
+  findByReference: [["CTR-2026-0042"]],
+  lock: [[ID]],
+  list: [[{ limit: 50 }], [{ before: ID, limit: 50, state: "live" }]],
+  servicesOfOthers: [["CTR-2026-0042"]],
+  insert: [
+    [
+      {
+        id: ID,
+        account_id: "0190a8a0-0000-7000-8000-000000000002",
+        reference: "CTR-2026-0042",
+        customer_name: "Savannah Wildlife Trust",
+        spec: "{}",
+        spec_hash: "abc",
+        state: "validated",
+        findings: "[]",
+        owner_email: "ops@operator.example",
+        contract_signed: "2026-12-01",
+        requested_go_live: "2026-12-15",
+        created_by: "0190a8a0-0000-7000-8000-000000000007",
+        created_at: AT,
+        validated_at: AT,
+        updated_at: AT,
+      },
+    ],
+  ],
+  update: [[ID, { state: "provisioning", provisioning_at: AT, updated_at: AT }]],
+};

@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { errorResponses } from "../../http/envelope.js";
+import { principalOf } from "../../http/principal.js";
+import type { OnboardingService } from "./onboarding.service.js";
+import {
+  checkOut,
+  createdOut,
+  idParams,
+  listOut,
+  listQuery,
+  onboardingDetailOut,
+  onboardingInput,
+} from "./onboarding.schemas.js";
+
+/** Customer onboardings (docs/onboarding.md): feasibility check, provisioning job, tracking. */
+export const onboardingRoutes =
+  (s: { onboarding: OnboardingService }): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ["onboarding"];
+
+    app.post(
+      "/api/v1/onboardings",
+      {
+        bodyLimit: 64 * 1024 * 1024,
+        schema: {
+          operationId: "createOnboarding",
+          tags,
+          description:
+            "Checks an onboarding spec for feasibility. With dryRun, answers 200 with every finding (errors block, warnings do not) and writes nothing. Without, a spec with no errors is stored and its provisioning job started (202 with the job id; follow it at GET /api/v1/jobs/{id}); the same spec again, once provisioned, changes nothing. A spec with errors answers 400 ONBOARDING_NOT_FEASIBLE with every error in details.",
+          body: onboardingInput,
+          response: { 200: checkOut, 202: createdOut, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const principal = principalOf(req);
+        if (req.body.dryRun)
+          return reply.code(200).send(await s.onboarding.check(principal, req.body.spec));
+        return reply.code(202).send(await s.onboarding.create(principal, req.body));
+      },
+    );
+
+    app.get(
+      "/api/v1/onboardings",
+      {
+        schema: {
+          operationId: "listOnboardings",
+          tags,
+          description: "Onboardings, newest first, with their state, dates and lead time.",
+          querystring: listQuery,
+          response: { 200: listOut, ...errorResponses },
+        },
+      },
+      async (req) => s.onboarding.list(principalOf(req), req.query),
+    );
+
+    app.get(
+      "/api/v1/onboardings/:id",
+      {
+        schema: {
+          operationId: "getOnboarding",
+          tags,
+          description:
+            "One onboarding by id or contract reference, with its spec and services (PSKs masked).",
+          params: idParams,
+          response: { 200: onboardingDetailOut, ...errorResponses },
+        },
+      },
+      async (req) => s.onboarding.get(principalOf(req), req.params.id),
+    );
+  };

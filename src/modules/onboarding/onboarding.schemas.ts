@@ -1,0 +1,119 @@
+import { z } from "zod";
+
+export const ONBOARDING_STATES = [
+  "draft",
+  "validated",
+  "provisioning",
+  "waiting_on_customer",
+  "live",
+  "failed",
+] as const;
+
+export const findingOut = z
+  .object({
+    severity: z.enum(["error", "warning"]),
+    path: z.string().describe('Where in the spec, e.g. "accounts[2].plans.rate[0]".'),
+    code: z.string(),
+    message: z.string(),
+  })
+  .meta({ id: "OnboardingFinding" });
+
+export const onboardingInput = z
+  .object({
+    spec: z
+      .union([
+        z
+          .string()
+          .max(64 * 1024 * 1024)
+          .describe("The spec as YAML or JSON text."),
+        z.record(z.string(), z.unknown()).describe("The spec as a JSON object."),
+      ])
+      .describe("An onboarding spec (docs/onboarding.md, docs/onboarding.schema.json)."),
+    dryRun: z
+      .boolean()
+      .default(false)
+      .describe("Only check the spec: answer every finding, write nothing."),
+  })
+  .strict();
+
+export const planSummary = z.object({
+  accounts: z.number().describe("Accounts the spec describes: the customer and its sub-accounts."),
+  communicationPlans: z.object({ create: z.number(), reuse: z.number() }),
+  ratePlans: z.object({ create: z.number(), reuse: z.number() }),
+  sims: z.number().describe("SIMs the spec assigns."),
+  privateApns: z.number(),
+  tunnels: z.number(),
+});
+
+export const checkOut = z
+  .object({
+    reference: z.string().nullable(),
+    feasible: z.boolean().describe("No errors (warnings do not block)."),
+    errors: z.number(),
+    warnings: z.number(),
+    findings: z.array(findingOut),
+    summary: planSummary
+      .nullable()
+      .describe("What the spec asks for; null when it does not parse."),
+  })
+  .meta({ id: "OnboardingCheck" });
+
+export const onboardingOut = z
+  .object({
+    id: z.string(),
+    reference: z.string(),
+    customerName: z.string(),
+    state: z.enum(ONBOARDING_STATES),
+    customerAccountId: z.string().nullable(),
+    jobId: z.string().nullable().describe("The provisioning job; follow it at /api/v1/jobs/{id}."),
+    ownerEmail: z.string(),
+    contractSigned: z.string(),
+    requestedGoLive: z.string(),
+    findings: z.array(findingOut).describe("The warnings of the last feasibility check."),
+    report: z.record(z.string(), z.unknown()).nullable().describe("What the last run did."),
+    leadTimeDays: z
+      .number()
+      .nullable()
+      .describe("Days from contract signed to live (null until live)."),
+    createdAt: z.string(),
+    validatedAt: z.string().nullable(),
+    provisioningAt: z.string().nullable(),
+    waitingOnCustomerAt: z.string().nullable(),
+    liveAt: z.string().nullable(),
+    failedAt: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Onboarding" });
+
+export const onboardingDetailOut = onboardingOut
+  .extend({
+    spec: z.record(z.string(), z.unknown()).describe("The spec as stored; PSKs are masked."),
+    services: z
+      .array(z.record(z.string(), z.unknown()))
+      .describe("Private APNs and IPsec tunnels, kept as data (PSKs masked)."),
+  })
+  .meta({ id: "OnboardingDetail" });
+
+export const createdOut = z.object({
+  onboarding: onboardingOut,
+  jobId: z.string().nullable().describe("null when the same spec was already provisioned."),
+  created: z.boolean().describe("false when an onboarding with this reference existed."),
+  findings: z.array(findingOut),
+});
+
+export const listQuery = z.object({
+  state: z.enum(ONBOARDING_STATES).optional(),
+  cursor: z.string().uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const listOut = z.object({
+  items: z.array(onboardingOut),
+  nextCursor: z.string().nullable(),
+});
+
+export const idParams = z.object({ id: z.string() });
+
+export type OnboardingOut = z.infer<typeof onboardingOut>;
+export type CheckOut = z.infer<typeof checkOut>;
+export type OnboardingInput = z.infer<typeof onboardingInput>;

@@ -1,0 +1,278 @@
+import { createHash } from "node:crypto";
+import { type Db, type Executor, inTransaction } from "../../db/database.js";
+import type { Onboarding } from "../../db/schema.js";
+import type { Clock } from "../../lib/clock.js";
+import { newId } from "../../lib/ids.js";
+import type { AccountsService } from "../accounts/accounts.service.js";
+import { requirePermission } from "../auth/permissions.js";
+import { type Principal } from "../auth/principal.js";
+import type { CatalogService } from "../catalog/catalog.service.js";
+import type { EventsService } from "../events/events.service.js";
+import type { JobsService } from "../jobs/jobs.service.js";
+import { simStockRepo } from "../sims/sim-stock.shared.repo.js";
+import {
+  checkFeasibility,
+  type Facts,
+  type Finding,
+  type PlanFacts,
+  specRefs,
+  type SpecRefs,
+} from "./feasibility.js";
+import type { OnboardingSpec } from "./onboarding-spec.js";
+import { onboardingErrors } from "./onboarding.errors.js";
+import { presentOnboarding, presentOnboardingDetail } from "./onboarding.presenter.js";
+import { onboardingRepo as repo } from "./onboarding.repo.js";
+import type { CheckOut, OnboardingInput } from "./onboarding.schemas.js";
+import { parseSpec } from "./spec-parse.js";
+
+export const PROVISION_KIND = "onboarding.provision";
+
+/** What a provisioning run has created so far (the `provisioned` column), by step. */
+export interface Provisioned {
+  customer?: string;
+  /** Sub-account key → account id. */
+  accounts?: Record<string, string>;
+  /** Plans this onboarding created, by name → id. */
+  plans?: { communication?: Record<string, string>; rate?: Record<string, string> };
+  /** SIM group index → SIMs moved by this onboarding. */
+  sims?: Record<string, number>;
+}
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  jobs: Pick<JobsService, "create" | "requireVisibleJob">;
+  accounts: Pick<AccountsService, "rootAccount" | "directory">;
+  catalog: Pick<CatalogService, "zonesByName" | "privateApns" | "planFacts">;
+  events: Pick<EventsService, "emit">;
+}
+
+const hashOf = (spec: OnboardingSpec) =>
+  createHash("sha256").update(JSON.stringify(spec)).digest("hex");
+
+function summaryOf(spec: OnboardingSpec): NonNullable<CheckOut["summary"]> {
+  const sims = specRefs(spec);
+  const count = (list: { reuse: boolean }[]) => ({
+    create: list.filter((p) => !p.reuse).length,
+    reuse: list.filter((p) => p.reuse).length,
+  });
+  return {
+    accounts: 1 + spec.accounts.length,
+    communicationPlans: count(spec.plans.communication),
+    ratePlans: count(spec.plans.rate),
+    sims:
+      sims.ranges.reduce((n, r) => n + r.range.size, 0) +
+      sims.lists.reduce((n, l) => n + new Set(l.iccids).size, 0),
+    privateApns: spec.services.apns.length,
+    tunnels: spec.services.apns.filter((a) => a.ipsec).length,
+  };
+}
+
+/**
+ * Onboardings: a spec checked for feasibility (every problem at once, nothing written), then
+ * stored and provisioned by one job (onboarding-provision.ts). Operator work: customer keys have
+ * no permission here.
+ */
+export function createOnboardingService(deps: Deps) {
+  const { db, clock } = deps;
+
+  /** The facts the feasibility rules need, in a few set-based reads. */
+  async function loadFacts(
+    ex: Executor,
+    spec: OnboardingSpec,
+    refs: SpecRefs,
+    existing: Onboarding | undefined,
+  ): Promise<Facts> {
+    const root = await deps.accounts.rootAccount(ex);
+    const done = (existing?.provisioned ?? {}) as Provisioned;
+    const heldBy = [
+      ...(done.customer ? [done.customer] : []),
+      ...Object.values(done.accounts ?? {}),
+    ];
+    const now = clock.now();
+    const plans = {
+      communication: new Map<string, PlanFacts>(),
+      rate: new Map<string, PlanFacts>(),
+    };
+    for (const kind of ["communication", "rate"] as const)
+      for (const name of refs.planNames[kind]) {
+        const f = await deps.catalog.planFacts(ex, kind, name, now);
+        if (f) plans[kind].set(name, { ...f, ours: done.plans?.[kind]?.[name] === f.id });
+      }
+    const ownPlanIds = new Set(
+      Object.values(done.plans?.communication ?? {}).concat(Object.values(done.plans?.rate ?? {})),
+    );
+    const apnsInUse = (await deps.catalog.privateApns(ex))
+      .filter((a) => !ownPlanIds.has(a.planId))
+      .map((a) => ({ apn: a.apn, ipPool: a.ipPool, usedBy: `communication plan "${a.planName}"` }));
+    for (const other of await repo.servicesOfOthers(ex, spec.reference))
+      for (const s of other.services as { name: string; ipPool: string }[])
+        apnsInUse.push({ apn: s.name, ipPool: s.ipPool, usedBy: `onboarding ${other.reference}` });
+    const counted = await simStockRepo.countRanges(
+      ex,
+      root.id,
+      refs.ranges.map((r) => ({
+        key: `${r.group}.${r.index}`,
+        from: r.range.from,
+        to: r.range.to,
+      })),
+      heldBy,
+    );
+    const listStock: Facts["listStock"] = new Map();
+    for (const l of refs.lists) {
+      const c = await simStockRepo.countList(ex, root.id, l.iccids, heldBy);
+      listStock.set(l.group, { inStock: c.in_stock, ours: c.held, missing: c.missing ?? [] });
+    }
+    const owner = await deps.accounts.directory.userByEmail(ex, spec.people.onboardingOwner);
+    const sameName = await deps.accounts.directory.childrenNamed(ex, root.id, spec.customer.name);
+    return {
+      zones: await deps.catalog.zonesByName(ex),
+      plans,
+      owner: owner ? { role: owner.role, disabled: owner.disabled_at !== null } : null,
+      apnsInUse,
+      rangeStock: new Map(counted.map((c) => [c.key, { inStock: c.in_stock, ours: c.held }])),
+      listStock,
+      totalStock: await simStockRepo.countStock(ex, root.id),
+      sameNameAccount: sameName.some((a) => a.id !== done.customer),
+    };
+  }
+
+  async function check(
+    input: unknown,
+  ): Promise<{ spec: OnboardingSpec | null; findings: Finding[]; existing?: Onboarding }> {
+    const parsed = parseSpec(input);
+    if (!parsed.ok) return { spec: null, findings: parsed.findings };
+    const spec = parsed.spec;
+    const existing = await repo.findByReference(db, spec.reference);
+    const refs = specRefs(spec);
+    const facts = await loadFacts(db, spec, refs, existing);
+    return { spec, findings: checkFeasibility(spec, facts, refs), existing };
+  }
+
+  const checkOut = (spec: OnboardingSpec | null, findings: Finding[]): CheckOut => {
+    const errors = findings.filter((f) => f.severity === "error").length;
+    return {
+      reference: spec?.reference ?? null,
+      feasible: spec !== null && errors === 0,
+      errors,
+      warnings: findings.length - errors,
+      findings,
+      summary: spec ? summaryOf(spec) : null,
+    };
+  };
+
+  return {
+    /** The feasibility check alone: every finding, nothing written. */
+    async check(principal: Principal, spec: unknown): Promise<CheckOut> {
+      requirePermission(principal, "onboarding:write");
+      const r = await check(spec);
+      return checkOut(r.spec, r.findings);
+    },
+
+    /**
+     * Stores a feasible spec and starts its provisioning job. The same spec again, once
+     * provisioned, changes nothing; a changed spec or a failed run starts a new run on the same
+     * onboarding, which finds what earlier runs created and creates only the rest.
+     */
+    async create(principal: Principal, input: OnboardingInput) {
+      requirePermission(principal, "onboarding:write");
+      const { spec, findings, existing } = await check(input.spec);
+      if (!spec) throw onboardingErrors.specInvalid(findings);
+      if (findings.some((f) => f.severity === "error"))
+        throw onboardingErrors.notFeasible(findings);
+      const hash = hashOf(spec);
+      const warnings = findings.filter((f) => f.severity === "warning");
+      if (
+        existing &&
+        existing.spec_hash === hash &&
+        (existing.state === "live" || existing.state === "waiting_on_customer")
+      )
+        return { onboarding: presentOnboarding(existing), jobId: null, created: false, findings };
+      // One run at a time: the state alone could be stale after a run that crashed on a bug.
+      if (existing?.job_id) {
+        const last = await deps.jobs.requireVisibleJob(principal, existing.job_id);
+        if (last.status === "queued" || last.status === "running")
+          throw onboardingErrors.busy(spec.reference);
+      }
+
+      const root = await deps.accounts.rootAccount();
+      const now = clock.now();
+      const id = existing?.id ?? newId();
+      const job = await inTransaction(db, async (tx) => {
+        const job = await deps.jobs.create(tx, {
+          principal,
+          accountId: root.id,
+          kind: PROVISION_KIND,
+          phase: "customer",
+          params: { onboardingId: id, reference: spec.reference },
+        });
+        const fields = {
+          spec: JSON.stringify(spec),
+          spec_hash: hash,
+          customer_name: spec.customer.name,
+          findings: JSON.stringify(warnings),
+          owner_email: spec.people.onboardingOwner,
+          contract_signed: spec.dates.contractSigned,
+          requested_go_live: spec.dates.requestedGoLive,
+          state: "validated" as const,
+          validated_at: now,
+          failed_at: null,
+          job_id: job.id,
+          updated_at: now,
+        };
+        if (existing) {
+          await repo.lock(tx, existing.id);
+          await repo.update(tx, existing.id, fields);
+        } else {
+          await repo.insert(tx, {
+            ...fields,
+            id,
+            account_id: root.id,
+            reference: spec.reference,
+            created_by: principal.userId,
+            created_at: now,
+          });
+          await deps.events.emit(tx, [
+            {
+              accountId: root.id,
+              type: "onboarding.created",
+              subjectId: id,
+              data: {
+                onboardingId: id,
+                reference: spec.reference,
+                customerName: spec.customer.name,
+              },
+            },
+          ]);
+        }
+        return job;
+      });
+      const stored = (await repo.findById(db, id))!;
+      return { onboarding: presentOnboarding(stored), jobId: job.id, created: !existing, findings };
+    },
+
+    async list(
+      principal: Principal,
+      q: { state?: Onboarding["state"]; cursor?: string; limit: number },
+    ) {
+      requirePermission(principal, "onboarding:read");
+      const rows = await repo.list(db, { before: q.cursor, limit: q.limit + 1, state: q.state });
+      const page = rows.slice(0, q.limit);
+      return {
+        items: page.map(presentOnboarding),
+        nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null,
+      };
+    },
+
+    async get(principal: Principal, idOrReference: string) {
+      requirePermission(principal, "onboarding:read");
+      const row = /^[0-9a-f-]{36}$/i.test(idOrReference)
+        ? await repo.findById(db, idOrReference)
+        : await repo.findByReference(db, idOrReference);
+      if (!row) throw onboardingErrors.notFound(idOrReference);
+      return presentOnboardingDetail(row);
+    },
+  };
+}
+
+export type OnboardingService = ReturnType<typeof createOnboardingService>;

@@ -1,0 +1,82 @@
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { luhnCheckDigit } from "../../src/lib/identifiers.js";
+import { uploadCsv } from "../support/factories.js";
+import { startOtter, type TestOtter } from "../support/otter.js";
+import { runCli } from "./run-cli.js";
+
+/** `otter onboard` on the documented example: check, apply with the job followed, list, show. */
+const EXAMPLE = "docs/examples/onboarding.yaml";
+const iccid = (n: number) => {
+  const p = `89440000000${String(n).padStart(7, "0")}`;
+  return p + luhnCheckDigit(p);
+};
+
+let t: TestOtter;
+beforeAll(async () => {
+  t = await startOtter();
+  for (const [name, countries] of [
+    ["EU", ["FR", "IT"]],
+    ["East Africa", ["KE", "TZ"]],
+  ] as const)
+    await t.api("POST", "/api/v1/zones", { body: { name, countries } });
+  const rows = Array.from({ length: 101 }, (_, i) => {
+    const n = String(i + 1).padStart(9, "0");
+    return `${iccid(i + 1)},23415${n}0,4477${n}`;
+  });
+  const up = await uploadCsv(
+    t,
+    `iccid,imsi,msisdn\n${rows.join("\n")}\n`,
+    `accountId=${t.rootAccountId}`,
+  );
+  // The server's own worker runs the import.
+  for (let i = 0; i < 600; i++) {
+    const job = (await t.api("GET", `/api/v1/jobs/${up.body.jobId}`)).body;
+    if (job.status !== "queued" && job.status !== "running") {
+      expect(job.status).toBe("succeeded");
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const otter = (args: string[]) => runCli(args, { OTTER_URL: t.url, OTTER_API_KEY: t.adminKey });
+
+describe("otter onboard", () => {
+  it("checks a spec: every finding with its path, exit 1 on errors", async () => {
+    const ok = await otter(["onboard", "check", EXAMPLE]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^warning\s+sims\[1\]\s+BILL_SHOCK_RISK/m);
+    expect(ok.stderr).toContain("Feasible: 1 warning(s), no error.");
+
+    const bad = join(tmpdir(), `onboarding-bad-${process.pid}.json`);
+    writeFileSync(
+      bad,
+      JSON.stringify({ version: 1, reference: "CTR-X", customer: { name: "X" }, dates: {} }),
+    );
+    const res = await otter(["onboard", "check", bad]);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toMatch(/^error\s+customer\.legalName\s+SPEC_INVALID_TYPE/m);
+    expect(res.stdout).toMatch(/^error\s+dates\.contractSigned\s+/m);
+    expect(res.stderr).toContain("Not feasible");
+  });
+
+  it("applies a spec, follows its job, then lists and shows the onboarding", async () => {
+    const res = await otter(["onboard", "apply", EXAMPLE]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stderr).toContain("Onboarding CTR-2026-0042 is waiting_on_customer.");
+    const again = await otter(["onboard", "apply", EXAMPLE]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain("nothing to do");
+    const list = await otter(["onboard", "list"]);
+    expect(list.stdout).toMatch(/CTR-2026-0042\s+Savannah Wildlife Trust\s+waiting_on_customer/);
+    const show = await otter(["onboard", "show", "CTR-2026-0042"]);
+    expect(show.stdout).toMatch(/State\s+waiting_on_customer/);
+    expect(show.stdout).toMatch(/Last run\s+4 accounts, 4 plans created, 101 SIMs assigned/);
+  });
+});

@@ -1,0 +1,406 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { luhnCheckDigit } from "../../src/lib/identifiers.js";
+import { createOnboardingProvisioner } from "../../src/modules/onboarding/onboarding-provision.js";
+import { PROVISION_KIND } from "../../src/modules/onboarding/onboarding.service.js";
+import { buildCustomer, runJob, uploadCsv } from "../support/factories.js";
+import { startOtter, type TestOtter } from "../support/otter.js";
+
+const EXAMPLE = readFileSync(
+  new URL("../../docs/examples/onboarding.yaml", import.meta.url),
+  "utf8",
+);
+const iccid = (n: number, prefix = "89440000000") => {
+  const p = prefix + String(n).padStart(18 - prefix.length, "0");
+  return p + luhnCheckDigit(p);
+};
+
+let t: TestOtter;
+let seq = 0;
+
+/** SIMs in the operator's stock (root account, INVENTORY), imported with the given ICCIDs. */
+async function stock(iccids: string[], state = "INVENTORY") {
+  const lines = iccids.map((i) => {
+    seq++;
+    const n = String(seq).padStart(9, "0");
+    return `${i},23415${n}0,4477${n},${state}`;
+  });
+  const res = await uploadCsv(
+    t,
+    `iccid,imsi,msisdn,state\n${lines.join("\n")}\n`,
+    `accountId=${t.rootAccountId}`,
+  );
+  expect(res.status, JSON.stringify(res.body)).toBe(202);
+  const job = await runJob(t, res.body.jobId);
+  expect(job.status, JSON.stringify(job.errors)).toBe("succeeded");
+}
+
+const example = () => parseYaml(EXAMPLE) as Record<string, any>;
+
+beforeAll(async () => {
+  t = await startOtter({ OTTER_JOB_LEASE_MS: "500" }, { startWorkers: false });
+  for (const [name, countries] of [
+    ["EU", ["FR", "IT", "SE", "DE"]],
+    ["East Africa", ["KE", "TZ"]],
+  ] as const)
+    expect((await t.api("POST", "/api/v1/zones", { body: { name, countries } })).status).toBe(201);
+  await stock([...Array.from({ length: 99 }, (_, i) => iccid(i + 1)), iccid(100), iccid(101)]);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("onboarding feasibility check", () => {
+  it("passes the documented example with only its warnings", async () => {
+    const res = await t.api("POST", "/api/v1/onboardings", {
+      body: { spec: EXAMPLE, dryRun: true },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.findings.filter((f: any) => f.severity === "error")).toEqual([]);
+    expect(res.body).toMatchObject({
+      reference: "CTR-2026-0042",
+      feasible: true,
+      errors: 0,
+      summary: { accounts: 4, sims: 101, privateApns: 1, tunnels: 1 },
+    });
+    expect(res.body.findings.map((f: any) => [f.path, f.code])).toEqual([
+      ["sims[1]", "BILL_SHOCK_RISK"],
+    ]);
+    expect((await t.api("GET", "/api/v1/onboardings")).body.items).toEqual([]);
+  });
+
+  it("lists every problem at once, each with its path", async () => {
+    const spec = example();
+    spec.reference = "CTR-BAD-1";
+    spec.accounts[2].currency = "USD"; // its rate plan prices in EUR
+    spec.plans.rate[0].monthlyFeePerSim = -1;
+    spec.plans.communication.push({ name: "Ghost", reuse: true });
+    spec.sims[0].ratePlan = "Nope";
+    spec.sims[0].ranges = [
+      { from: iccid(1), to: iccid(60) },
+      { from: iccid(50), to: iccid(99) },
+      { from: "8944000000000000010", to: iccid(3) }, // bad check digit
+      { from: iccid(500), to: iccid(510) }, // not in stock
+    ];
+    spec.sims[0].quantity = 10;
+    spec.services.apns[0].name = "bad_apn!";
+    spec.services.apns[0].ipsec = {
+      ...spec.services.apns[0].ipsec,
+      ikeVersion: 1,
+      ikeProposals: ["3des-sha1-modp1024"],
+      espProposals: ["aes128-md5"],
+      auth: "psk",
+      psk: "short",
+      customerSubnets: ["10.60.1.0/24"],
+    };
+    spec.services.apns[0].fixedIps.push({ iccid: iccid(700), ip: "10.61.0.1" });
+    spec.accounts.push(
+      { key: "loop-a", name: "A", parent: "loop-b" },
+      { key: "loop-b", name: "B", parent: "loop-a" },
+    );
+    spec.dates.requestedGoLive = "2026-01-01";
+    spec.people.onboardingOwner = "nobody@otter.local";
+    spec.people.technicalContact = "someone@else.example";
+    const res = await t.api("POST", "/api/v1/onboardings", { body: { spec, dryRun: true } });
+    expect(res.status).toBe(200);
+    expect(res.body.feasible).toBe(false);
+    const got = res.body.findings.map((f: any) => `${f.severity} ${f.path} ${f.code}`);
+    for (const want of [
+      "error accounts[2].plans.rate[0] PLAN_CURRENCY_MISMATCH",
+      "error plans.rate[0].monthlyFeePerSim PRICE_NEGATIVE",
+      "error plans.communication[2].name PLAN_UNKNOWN",
+      "error sims[0].ratePlan PLAN_UNKNOWN",
+      "error sims[0].ranges[1] ICCID_RANGES_OVERLAP",
+      "error sims[0].ranges[2].from ICCID_CHECK_DIGIT",
+      "error sims[0].ranges[3] SIMS_NOT_IN_STOCK",
+      "error sims[0].quantity SIM_QUANTITY_MISMATCH",
+      "error services.apns[0].name APN_INVALID",
+      "error services.apns[0].ipsec.ikeVersion IPSEC_IKEV1",
+      "error services.apns[0].ipsec.ikeProposals[0] IPSEC_WEAK_CIPHER",
+      "error services.apns[0].ipsec.ikeProposals[0] IPSEC_WEAK_INTEGRITY",
+      "error services.apns[0].ipsec.ikeProposals[0] IPSEC_WEAK_DH_GROUP",
+      "error services.apns[0].ipsec.espProposals[0] IPSEC_WEAK_INTEGRITY",
+      "error services.apns[0].ipsec.psk IPSEC_PSK_TOO_SHORT",
+      "warning services.apns[0].ipsec.auth IPSEC_PSK_AUTH",
+      "error services.apns[0].ipsec.customerSubnets[0] APN_POOL_OVERLAP",
+      "error dates.requestedGoLive DATES_GO_LIVE_BEFORE_SIGNATURE",
+      "error people.onboardingOwner OWNER_UNKNOWN",
+      "error people.technicalContact CONTACT_UNKNOWN",
+      "error services.apns[0].fixedIps[1].ip FIXED_IP_OUTSIDE_POOL",
+      "error services.apns[0].fixedIps[1].iccid FIXED_IP_SIM_NOT_IN_SPEC",
+      "error accounts[3].parent ACCOUNT_CYCLE",
+      "error accounts[4].parent ACCOUNT_CYCLE",
+      "warning sims[1] BILL_SHOCK_RISK",
+    ])
+      expect(got).toContain(want);
+  });
+
+  it("reports shape problems with their paths, and refuses to store an infeasible spec", async () => {
+    const spec = example();
+    spec.customer.currency = "EURO";
+    spec.accounts[0].colour = "blue";
+    spec.sims[0].state = "ACTIVE";
+    const dry = await t.api("POST", "/api/v1/onboardings", { body: { spec, dryRun: true } });
+    expect(dry.body.findings.map((f: any) => `${f.path} ${f.code}`)).toEqual(
+      expect.arrayContaining([
+        "customer.currency SPEC_INVALID_VALUE",
+        "accounts[0].colour SPEC_UNKNOWN_FIELD",
+        "sims[0].state SPEC_INVALID_VALUE",
+      ]),
+    );
+    const bad = example();
+    bad.reference = "CTR-BAD-2";
+    bad.dates.requestedGoLive = "2026-01-01";
+    const res = await t.api("POST", "/api/v1/onboardings", { body: { spec: bad } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("ONBOARDING_NOT_FEASIBLE");
+    expect(res.body.error.details).toEqual([
+      expect.objectContaining({ field: "dates.requestedGoLive" }),
+    ]);
+  });
+
+  it("refuses an APN pool that overlaps another customer's private APN", async () => {
+    const other = await t.api("POST", "/api/v1/communication-plans", {
+      body: {
+        name: "Other private",
+        apns: [{ name: "other.iot", type: "private", ipPool: "10.60.128.0/20" }],
+        rats: ["LTE-M"],
+        zones: ["EU"],
+      },
+    });
+    expect(other.status).toBe(201);
+    const spec = example();
+    spec.reference = "CTR-BAD-3";
+    const res = await t.api("POST", "/api/v1/onboardings", { body: { spec, dryRun: true } });
+    expect(res.body.findings).toContainEqual(
+      expect.objectContaining({ path: "services.apns[0].ipPool", code: "APN_POOL_OVERLAP" }),
+    );
+    spec.services.apns[0].name = "other.iot";
+    const taken = await t.api("POST", "/api/v1/onboardings", { body: { spec, dryRun: true } });
+    expect(taken.body.findings).toContainEqual(
+      expect.objectContaining({ path: "services.apns[0].name", code: "APN_TAKEN" }),
+    );
+    // Out of the way for the provisioning tests below.
+    await t.api("PATCH", "/api/v1/communication-plans/Other%20private", {
+      body: { apns: [{ name: "other.iot", type: "private", ipPool: "10.99.0.0/20" }] },
+    });
+  });
+});
+
+describe("onboarding provisioning", () => {
+  let onboardingId: string;
+  let jobId: string;
+
+  it("creates the customer, accounts, plans, offers and agreement, and moves the SIMs with audit rows", async () => {
+    const res = await t.api("POST", "/api/v1/onboardings", { body: { spec: EXAMPLE } });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    expect(res.body).toMatchObject({ created: true, onboarding: { state: "validated" } });
+    onboardingId = res.body.onboarding.id;
+    jobId = res.body.jobId;
+    const job = await runJob(t, jobId);
+    expect(job, JSON.stringify(job.failure)).toMatchObject({
+      kind: "onboarding.provision",
+      status: "succeeded",
+      progress: { phase: "done" },
+    });
+    expect(job.progress.done).toBe(job.progress.total);
+
+    const o = (await t.api("GET", `/api/v1/onboardings/${onboardingId}`)).body;
+    expect(o).toMatchObject({ state: "waiting_on_customer", reference: "CTR-2026-0042" });
+    expect(o.provisioningAt).not.toBeNull();
+    expect(o.report).toMatchObject({ accounts: 4, plansCreated: 4, simsAssigned: 101 });
+    expect(o.services[0]).toMatchObject({ name: "savannah.iot", ipPool: "10.60.0.0/16" });
+    const customer = (await t.api("GET", `/api/v1/accounts/${o.customerAccountId}`)).body;
+    expect(customer).toMatchObject({
+      name: "Savannah Wildlife Trust",
+      legalName: "Savannah Wildlife Trust Ltd",
+      vatNumber: "GB123456789",
+      currency: "EUR",
+      timeZone: "Africa/Nairobi",
+    });
+    expect(customer.contacts.map((c: any) => c.role).sort()).toEqual(["billing", "technical"]);
+    const children = (await t.api("GET", `/api/v1/accounts?parentId=${o.customerAccountId}`)).body;
+    expect(children.items.map((a: any) => a.name).sort()).toEqual(["Kenya", "Tanzania"]);
+
+    const sim = (await t.api("GET", `/api/v1/sims/${iccid(1)}`)).body;
+    expect(sim).toMatchObject({ state: "TEST_READY" });
+    expect(sim.communicationPlan?.name ?? sim.communicationPlan).toBe("Collar LTE-M");
+    const audit = (await t.api("GET", `/api/v1/sims/${iccid(1)}/audit`)).body.items;
+    const byJob = audit.filter((a: any) => a.jobId === jobId);
+    expect(byJob.map((a: any) => a.field).sort()).toEqual(
+      ["account", "communicationPlan", "ratePlan", "state"].sort(),
+    );
+    const listed = (await t.api("GET", `/api/v1/sims/${iccid(101)}`)).body;
+    expect(listed.state).toBe("INVENTORY");
+
+    const agreement = (
+      await t.api("GET", `/api/v1/accounts/${o.customerAccountId}/support-agreement`)
+    ).body;
+    expect(agreement).toMatchObject({ inherited: false, firstResponse: { high: "PT2H" } });
+    const offers = (await t.api("GET", "/api/v1/rate-plans/Collar%20Roaming/offers")).body;
+    expect(offers.accounts.map((a: any) => a.name)).toEqual(["Tanzania"]);
+  });
+
+  it("changes nothing when the same spec is applied again", async () => {
+    const before = (await t.api("GET", `/api/v1/sims/${iccid(1)}/audit`)).body.items.length;
+    const res = await t.api("POST", "/api/v1/onboardings", { body: { spec: EXAMPLE } });
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ created: false, jobId: null });
+    expect(res.body.onboarding.id).toBe(onboardingId);
+    expect((await t.api("GET", `/api/v1/sims/${iccid(1)}/audit`)).body.items.length).toBe(before);
+  });
+
+  it("re-runs a changed spec, creating only what is new", async () => {
+    const spec = example();
+    spec.accounts.push({ key: "serengeti", name: "Serengeti", parent: "tanzania" });
+    spec.services.apns[0].ipsec.auth = "psk";
+    spec.services.apns[0].ipsec.psk = "k3y-sh4red-with-the-customer-0123456789";
+    const res = await t.api("POST", "/api/v1/onboardings", { body: { spec } });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    expect(res.body.created).toBe(false);
+    const job = await runJob(t, res.body.jobId);
+    expect(job.status, JSON.stringify(job.failure)).toBe("succeeded");
+    expect(job.counts).toMatchObject({
+      created: 1,
+      updated: 0,
+      // customer, 3 sub-accounts, 4 plans, 4 offers, the agreement, 101 SIMs
+      unchanged: 1 + 3 + 4 + 4 + 1 + 101,
+    });
+    const o = (await t.api("GET", `/api/v1/onboardings/${onboardingId}`)).body;
+    expect(o.report).toMatchObject({ accounts: 5, simsAssigned: 101 });
+    // The PSK is kept for the tunnel configuration but never shown.
+    expect(o.services[0].ipsec.psk).toBe("********");
+    expect(o.spec.services.apns[0].ipsec.psk).toBe("********");
+    expect(JSON.stringify(o)).not.toContain("k3y-sh4red");
+    const all = (await t.api("GET", "/api/v1/accounts?limit=200")).body.items;
+    expect(all.filter((a: any) => a.name === "Savannah Wildlife Trust")).toHaveLength(1);
+  });
+
+  it("resumes a run interrupted before its SIM step without doing anything twice", async () => {
+    const spec = example();
+    spec.reference = "CTR-2026-0043";
+    spec.customer.name = "Otter Rescue";
+    spec.plans.communication = spec.plans.communication.map((p: any) => ({
+      name: p.name,
+      reuse: true,
+    }));
+    spec.plans.rate = spec.plans.rate.map((p: any) => ({ name: p.name, reuse: true }));
+    spec.services.apns = [];
+    await stock(Array.from({ length: 20 }, (_, i) => iccid(i + 1, "89440000001")));
+    spec.sims = [
+      {
+        ranges: [{ from: iccid(1, "89440000001"), to: iccid(20, "89440000001") }],
+        state: "ACTIVATED",
+        communicationPlan: "Collar LTE-M",
+        ratePlan: "Collar 10MB Flex",
+      },
+    ];
+    delete spec.dates.tunnelWindow;
+    const res = await t.api("POST", "/api/v1/onboardings", { body: { spec } });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const twice = await t.api("POST", "/api/v1/onboardings", { body: { spec } });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe("ONBOARDING_IN_PROGRESS");
+    // The connection dies while the offers step commits: that transaction rolls back, the job
+    // keeps its lease until it lapses (as after kill -9), then the next run resumes at the checkpoint.
+    const { jobs, accounts, catalog, sla, events, audit } = t.otter.services;
+    const deps = { db: t.otter.database.db, clock: t.clock, accounts, catalog, sla, events, audit };
+    const real = createOnboardingProvisioner(deps).handler;
+    // Three crashes: after the customer is created (before its record), after the offers are
+    // made (before theirs), and in the SIM group's transaction (which rolls the move back).
+    const crashAt = [
+      (u: { phase?: string }) => u.phase === "accounts",
+      (u: { phase?: string }) => u.phase === "agreement",
+      (u: { checkpoint?: number }) => u.checkpoint === 1,
+    ];
+    const seen: number[] = [];
+    jobs.register({
+      kind: PROVISION_KIND,
+      run: (ctx) =>
+        real.run({
+          ...ctx,
+          async checkpoint(tx, u) {
+            const i = crashAt.findIndex((at, k) => !seen.includes(k) && at(u));
+            if (i >= 0) {
+              seen.push(i);
+              throw Object.assign(new Error("terminating connection"), { code: "57P01" });
+            }
+            return ctx.checkpoint(tx, u);
+          },
+        }),
+    });
+    const phases: string[] = [];
+    for (let run = 0; run < 4; run++) {
+      await jobs.runPending();
+      const job = (await t.api("GET", `/api/v1/jobs/${res.body.jobId}`)).body;
+      phases.push(`${job.status}:${job.progress.phase}`);
+      if (job.status !== "running") break;
+      await new Promise((r) => setTimeout(r, 700)); // the lease lapses, as after kill -9
+    }
+    expect(phases).toEqual([
+      "running:customer",
+      "running:offers",
+      "running:sims",
+      "succeeded:done",
+    ]);
+    jobs.register(real);
+    const job = (await t.api("GET", `/api/v1/jobs/${res.body.jobId}`)).body;
+    expect(job.status, JSON.stringify(job.failure)).toBe("succeeded");
+    const o = (await t.api("GET", `/api/v1/onboardings/${res.body.onboarding.id}`)).body;
+    expect(o.state).toBe("live");
+    expect(o.leadTimeDays).toBeGreaterThan(0);
+    const all = (await t.api("GET", "/api/v1/accounts?limit=200")).body.items;
+    expect(all.filter((a: any) => a.name === "Otter Rescue")).toHaveLength(1);
+    const trail = (await t.api("GET", `/api/v1/sims/${iccid(5, "89440000001")}/audit`)).body.items;
+    expect(trail.filter((a: any) => a.jobId === res.body.jobId)).toHaveLength(4);
+  });
+});
+
+describe("a provisioning run that is refused", () => {
+  it("fails the onboarding with the job, naming the reason", async () => {
+    expect(
+      (await t.api("POST", "/api/v1/zones", { body: { name: "Arctic", countries: ["NO"] } }))
+        .status,
+    ).toBe(201);
+    const spec = example();
+    spec.reference = "CTR-2026-0044";
+    spec.customer.name = "Polar Bears Ltd";
+    spec.customer.plans = { communication: ["Arctic LTE-M"], rate: ["Collar 10MB Flex"] };
+    spec.accounts = [];
+    spec.plans = {
+      communication: [
+        { name: "Arctic LTE-M", apns: ["polar.iot"], rats: ["LTE-M"], zones: ["Arctic"] },
+      ],
+      rate: [{ name: "Collar 10MB Flex", reuse: true }],
+    };
+    spec.services.apns = [];
+    spec.sims = [];
+    delete spec.dates.tunnelWindow;
+    const res = await t.api("POST", "/api/v1/onboardings", { body: { spec } });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    // The zone disappears between the check and the run.
+    expect((await t.api("DELETE", "/api/v1/zones/Arctic")).status).toBe(204);
+    const job = await runJob(t, res.body.jobId);
+    expect(job.status).toBe("failed");
+    const o = (await t.api("GET", `/api/v1/onboardings/${res.body.onboarding.id}`)).body;
+    expect(o.state).toBe("failed");
+    expect(o.failedAt).not.toBeNull();
+    expect(o.report.failure.code).toBe(job.failure.code);
+  });
+});
+
+describe("onboarding tenancy", () => {
+  it("refuses customer keys on every onboarding route", async () => {
+    const c = await buildCustomer(t);
+    for (const key of [c.adminKey, c.userKey]) {
+      expect((await t.api("GET", "/api/v1/onboardings", { key })).status).toBe(403);
+      const list = await t.api("POST", "/api/v1/onboardings", {
+        key,
+        body: { spec: EXAMPLE, dryRun: true },
+      });
+      expect(list.status).toBe(403);
+      expect((await t.api("GET", "/api/v1/onboardings/CTR-2026-0042", { key })).status).toBe(403);
+    }
+  });
+});
