@@ -156,8 +156,8 @@ beforeAll(async () => {
     run("mkdir", ["-p", d]);
     writeFileSync(join(d, "strongswan.conf"), charonConf(side));
     const generated = swanctlConf(spec, side === "op" ? "operator" : "customer");
-    // The PSK is agreed out of band: Otter prints a placeholder, the admin pastes the key.
-    writeFileSync(join(d, "swanctl.conf"), generated.replace(PSK_PLACEHOLDER, psk));
+    // The PSK is agreed out of band: Otter prints a commented-out line, the admin fills it in.
+    writeFileSync(join(d, "swanctl.conf"), generated.replace(PSK_PLACEHOLDER, `secret = "${psk}"`));
     const p = spawn("ip", ["netns", "exec", ns[side], CHARON], {
       env: { ...process.env, STRONGSWAN_CONF: join(d, "strongswan.conf") },
       stdio: ["ignore", "pipe", "pipe"],

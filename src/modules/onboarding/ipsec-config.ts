@@ -11,8 +11,11 @@ import type { IpsecSpec, OnboardingSpec } from "./onboarding-spec.js";
 
 export type TunnelSide = "operator" | "customer";
 
-/** What stands in for the PSK in a generated swanctl.conf; replace it with the agreed key. */
-export const PSK_PLACEHOLDER = "<the PSK agreed out of band>";
+/**
+ * What stands in for the PSK in a generated swanctl.conf: a commented-out line, so that a file
+ * loaded as generated has no key (authentication fails) rather than a guessable one.
+ */
+export const PSK_PLACEHOLDER = '# secret = "<the PSK agreed out of band>"';
 
 export interface Tunnel {
   /** The APN whose pool is the operator's end of the tunnel. */
@@ -133,8 +136,8 @@ export function swanctlConf(spec: OnboardingSpec, side: TunnelSide): string {
         `  ike-${name} {`,
         `    id-1 = ${s.localGateway}`,
         `    id-2 = ${s.remoteGateway}`,
-        "    # Otter does not print the pre-shared key: replace the placeholder with the key agreed out of band.",
-        `    secret = "${PSK_PLACEHOLDER}"`,
+        "    # Otter does not print the pre-shared key: uncomment this line with the key agreed out of band.",
+        `    ${PSK_PLACEHOLDER}`,
         "  }",
       );
   }
@@ -144,30 +147,31 @@ export function swanctlConf(spec: OnboardingSpec, side: TunnelSide): string {
 }
 
 type Lang = "en" | "it" | "sv";
-const TEXT: Record<Lang, Record<string, string>> = {
-  en: {
-    title: "IPsec tunnel sheet",
-    intro: "The tunnel between {operator} and {customer} for contract {reference}.",
-    tunnel: "Tunnel",
-    operator: "Operator gateway",
-    customer: "Customer gateway",
-    ike: "IKE version",
-    ikeProposals: "IKE proposals",
-    espProposals: "ESP proposals",
-    operatorTs: "Operator side (APN pool)",
-    customerTs: "Customer side (subnets)",
-    ikeLifetime: "IKE SA lifetime",
-    espLifetime: "ESP SA lifetime",
-    dpd: "Dead peer detection",
-    dpdValue: "every {delay} s, then {action}",
-    auth: "Authentication",
-    psk: "Pre-shared key, agreed out of band (not printed here)",
-    cert: "Certificates: operator {operator}, customer {customer}",
-    seconds: "{n} s",
-    window: "Tunnel window",
-    contact: "Technical contact",
-    initiator: "The customer's gateway initiates the tunnel.",
-  },
+const EN = {
+  title: "IPsec tunnel sheet",
+  intro: "The tunnel between {operator} and {customer} for contract {reference}.",
+  tunnel: "Tunnel",
+  operator: "Operator gateway",
+  customer: "Customer gateway",
+  ike: "IKE version",
+  ikeProposals: "IKE proposals",
+  espProposals: "ESP proposals",
+  operatorTs: "Operator side (APN pool)",
+  customerTs: "Customer side (subnets)",
+  ikeLifetime: "IKE SA lifetime",
+  espLifetime: "ESP SA lifetime",
+  dpd: "Dead peer detection",
+  dpdValue: "every {delay} s, then {action}",
+  auth: "Authentication",
+  psk: "Pre-shared key, agreed out of band (not printed here)",
+  cert: "Certificates: operator {operator}, customer {customer}",
+  seconds: "{n} s",
+  window: "Tunnel window",
+  contact: "Technical contact",
+  initiator: "The customer's gateway initiates the tunnel.",
+};
+const TEXT: Record<Lang, Record<keyof typeof EN, string>> = {
+  en: EN,
   it: {
     title: "Scheda del tunnel IPsec",
     intro: "Il tunnel tra {operator} e {customer} per il contratto {reference}.",
