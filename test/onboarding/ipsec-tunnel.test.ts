@@ -193,14 +193,16 @@ describe("the generated swanctl.conf files, in real strongSwan", () => {
       throw new Error(`cannot run the IPsec tunnel proof: ${preconditionError}`);
     for (const side of ["op", "cust"] as const)
       swanctl(side, "--load-all", "--file", join(dir, side, "swanctl.conf"));
-    let initiated = "";
-    try {
-      initiated = swanctl("cust", "--initiate", "--child", child, "--timeout", "10");
-    } catch (e) {
-      throw new Error(
-        `${(e as Error).message}\n${(e as { stdout?: string }).stdout}\n${charonLogs()}`,
-      );
-    }
+    const initiated = (() => {
+      try {
+        return swanctl("cust", "--initiate", "--child", child, "--timeout", "10");
+      } catch (e) {
+        throw new Error(
+          `${(e as Error).message}\n${(e as { stdout?: string }).stdout}\n${charonLogs()}`,
+          { cause: e },
+        );
+      }
+    })();
     expect(initiated).toMatch(/initiate completed successfully/);
 
     for (const side of ["op", "cust"] as const) {

@@ -101,3 +101,10 @@ describe("the tunnel sheet", () => {
     expect(tunnelSheet(de)).toContain("# IPsec tunnel sheet:");
   });
 });
+
+describe("docs/onboarding.md", () => {
+  it("shows the operator's swanctl.conf of the example as Otter generates it", () => {
+    const doc = readFileSync(new URL("../../../docs/onboarding.md", import.meta.url), "utf8");
+    expect(doc).toContain(swanctlConf(example, "operator"));
+  });
+});
