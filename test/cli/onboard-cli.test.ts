@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -78,5 +78,32 @@ describe("otter onboard", () => {
     const show = await otter(["onboard", "show", "CTR-2026-0042"]);
     expect(show.stdout).toMatch(/State\s+waiting_on_customer/);
     expect(show.stdout).toMatch(/Last run\s+4 accounts, 4 plans created, 101 SIMs assigned/);
+  });
+
+  it("prints both ends' swanctl.conf and the tunnel sheet of an applied onboarding", async () => {
+    const op = await otter(["onboard", "ipsec", "CTR-2026-0042", "--side", "operator"]);
+    expect(op.code, op.stderr).toBe(0);
+    expect(op.stdout).toContain("local_addrs = 198.51.100.1");
+    expect(op.stdout).toContain("local_ts = 10.60.0.0/16");
+    const file = join(tmpdir(), `swanctl-customer-${process.pid}.conf`);
+    const cust = await otter([
+      "onboard",
+      "ipsec",
+      "CTR-2026-0042",
+      "--side",
+      "customer",
+      "-o",
+      file,
+    ]);
+    expect(cust.code, cust.stderr).toBe(0);
+    expect(readFileSync(file, "utf8")).toContain("local_ts = 192.168.10.0/24");
+    const bad = await otter(["onboard", "ipsec", "CTR-2026-0042", "--side", "both"]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain("Expected one of: operator, customer.");
+
+    const sheet = await otter(["onboard", "tunnel-sheet", "CTR-2026-0042"]);
+    expect(sheet.code, sheet.stderr).toBe(0);
+    expect(sheet.stdout).toContain("# IPsec tunnel sheet: Savannah Wildlife Trust");
+    expect(sheet.stdout).toContain("| ESP proposals | aes256gcm16-ecp384 |");
   });
 });

@@ -401,6 +401,36 @@ describe("onboarding tenancy", () => {
       });
       expect(list.status).toBe(403);
       expect((await t.api("GET", "/api/v1/onboardings/CTR-2026-0042", { key })).status).toBe(403);
+      for (const path of ["ipsec?side=customer", "tunnel-sheet"])
+        expect(
+          (await t.api("GET", `/api/v1/onboardings/CTR-2026-0042/${path}`, { key })).status,
+        ).toBe(403);
     }
+  });
+});
+
+describe("the IPsec tunnel of an onboarding", () => {
+  it("answers each end's swanctl.conf and the customer's tunnel sheet as text", async () => {
+    const op = await t.api("GET", "/api/v1/onboardings/CTR-2026-0042/ipsec?side=operator");
+    expect(op.status).toBe(200);
+    expect(op.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(op.body).toContain("local_addrs = 198.51.100.1");
+    expect(op.body).toContain("remote_ts = 192.168.10.0/24");
+    const cust = await t.api("GET", "/api/v1/onboardings/CTR-2026-0042/ipsec?side=customer");
+    expect(cust.body).toContain("local_addrs = 203.0.113.10");
+    expect(cust.body).toContain("start_action = trap");
+
+    const bad = await t.api("GET", "/api/v1/onboardings/CTR-2026-0042/ipsec?side=both");
+    expect(bad.status).toBe(400);
+    const missing = await t.api("GET", "/api/v1/onboardings/CTR-NONE/tunnel-sheet");
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe("ONBOARDING_NOT_FOUND");
+
+    const sheet = await t.api("GET", "/api/v1/onboardings/CTR-2026-0042/tunnel-sheet");
+    expect(sheet.status).toBe(200);
+    expect(sheet.headers.get("content-type")).toMatch(/^text\/markdown/);
+    expect(sheet.body).toContain(
+      "| IKE proposals | aes256-sha256-modp2048, aes256gcm16-prfsha384-ecp384 |",
+    );
   });
 });

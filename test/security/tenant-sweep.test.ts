@@ -302,6 +302,8 @@ const TABLE: Record<string, Entry> = {
   },
   listOnboardings: { kind: "operator_only" },
   getOnboarding: { kind: "operator_only" },
+  getOnboardingIpsecConfig: { kind: "operator_only", query: () => "side=operator" },
+  getOnboardingTunnelSheet: { kind: "operator_only" },
   getSupportAgreement: { kind: "tenant" },
   setSupportAgreement: {
     kind: "tenant",

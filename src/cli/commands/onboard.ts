@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { CliError, seg } from "../client.js";
 import { contextOf, oneOf, positiveInt } from "../context.js";
@@ -206,5 +206,48 @@ export function registerOnboard(program: Command) {
       const o = await ctx.client.get<Onboarding>(`/api/v1/onboardings/${seg(ref)}`);
       if (ctx.json) return printJson(o);
       printOnboarding(o);
+    });
+
+  const download = async (cmd: Command, path: string, accept: string, output?: string) => {
+    const ctx = contextOf(cmd);
+    const body = await ctx.client.download(path, accept);
+    const text = await new Response(body).text();
+    if (output) {
+      writeFileSync(output, text);
+      note(`Wrote ${Buffer.byteLength(text)} bytes to ${output}.`);
+    } else process.stdout.write(text);
+  };
+
+  onboard
+    .command("ipsec")
+    .argument("<id-or-reference>", "the onboarding's id or contract reference")
+    .description(
+      "The strongSwan swanctl.conf of one end of the onboarding's IPsec tunnel (the PSK is not printed).",
+    )
+    .requiredOption("--side <side>", "operator | customer", oneOf(["operator", "customer"]))
+    .option("-o, --output <file>", "write to this file instead of stdout")
+    .action(async (ref: string, opts: { side: string; output?: string }, cmd: Command) => {
+      await download(
+        cmd,
+        `/api/v1/onboardings/${seg(ref)}/ipsec?side=${encodeURIComponent(opts.side)}`,
+        "text/plain",
+        opts.output,
+      );
+    });
+
+  onboard
+    .command("tunnel-sheet")
+    .argument("<id-or-reference>", "the onboarding's id or contract reference")
+    .description(
+      "The one-page IPsec tunnel sheet for the customer, in the customer's language (Markdown).",
+    )
+    .option("-o, --output <file>", "write to this file instead of stdout")
+    .action(async (ref: string, opts: { output?: string }, cmd: Command) => {
+      await download(
+        cmd,
+        `/api/v1/onboardings/${seg(ref)}/tunnel-sheet`,
+        "text/markdown",
+        opts.output,
+      );
     });
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { errorResponses } from "../../http/envelope.js";
 import { principalOf } from "../../http/principal.js";
 import type { OnboardingService } from "./onboarding.service.js";
@@ -6,6 +7,7 @@ import {
   checkOut,
   createdOut,
   idParams,
+  ipsecQuery,
   listOut,
   listQuery,
   onboardingDetailOut,
@@ -66,5 +68,50 @@ export const onboardingRoutes =
         },
       },
       async (req) => s.onboarding.get(principalOf(req), req.params.id),
+    );
+
+    app.get(
+      "/api/v1/onboardings/:id/ipsec",
+      {
+        schema: {
+          operationId: "getOnboardingIpsecConfig",
+          tags,
+          description:
+            "The strongSwan swanctl.conf of one end of the onboarding's IPsec tunnel (side operator or customer), generated from its spec, as text/plain. A PSK is never printed: the secrets section holds a placeholder for the key agreed out of band. A spec without a tunnel answers 400 ONBOARDING_NO_IPSEC; one whose IPsec part is not feasible 400 ONBOARDING_IPSEC_NOT_FEASIBLE.",
+          params: idParams,
+          querystring: ipsecQuery,
+          produces: ["text/plain"],
+          response: { 200: z.string(), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const r = await s.onboarding.ipsecConfig(principalOf(req), req.params.id, req.query.side);
+        reply.header("content-type", "text/plain; charset=utf-8");
+        reply.header(
+          "content-disposition",
+          `attachment; filename="swanctl-${req.query.side}-${r.reference.replace(/[^A-Za-z0-9._-]/g, "_")}.conf"`,
+        );
+        return reply.send(r.text);
+      },
+    );
+
+    app.get(
+      "/api/v1/onboardings/:id/tunnel-sheet",
+      {
+        schema: {
+          operationId: "getOnboardingTunnelSheet",
+          tags,
+          description:
+            "The one-page tunnel sheet for the customer, in the customer's language (en, it or sv; English otherwise), as Markdown: gateways, IKE and ESP proposals, traffic selectors, lifetimes, DPD, and the authentication (a PSK is said to be agreed out of band, never printed).",
+          params: idParams,
+          produces: ["text/markdown"],
+          response: { 200: z.string(), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const r = await s.onboarding.tunnelSheet(principalOf(req), req.params.id);
+        reply.header("content-type", "text/markdown; charset=utf-8");
+        return reply.send(r.text);
+      },
     );
   };

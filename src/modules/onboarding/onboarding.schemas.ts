@@ -117,3 +117,9 @@ export const idParams = z.object({ id: z.string() });
 export type OnboardingOut = z.infer<typeof onboardingOut>;
 export type CheckOut = z.infer<typeof checkOut>;
 export type OnboardingInput = z.infer<typeof onboardingInput>;
+
+export const ipsecQuery = z.object({
+  side: z
+    .enum(["operator", "customer"])
+    .describe("Whose gateway the swanctl.conf is for: the operator's or the customer's."),
+});

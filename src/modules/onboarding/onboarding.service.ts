@@ -18,6 +18,7 @@ import {
   specRefs,
   type SpecRefs,
 } from "./feasibility.js";
+import { swanctlConf, tunnelSheet, type TunnelSide } from "./ipsec-config.js";
 import type { OnboardingSpec } from "./onboarding-spec.js";
 import { onboardingErrors } from "./onboarding.errors.js";
 import { presentOnboarding, presentOnboardingDetail } from "./onboarding.presenter.js";
@@ -161,6 +162,14 @@ export function createOnboardingService(deps: Deps) {
     };
   };
 
+  async function find(idOrReference: string): Promise<Onboarding> {
+    const row = /^[0-9a-f-]{36}$/i.test(idOrReference)
+      ? await repo.findById(db, idOrReference)
+      : await repo.findByReference(db, idOrReference);
+    if (!row) throw onboardingErrors.notFound(idOrReference);
+    return row;
+  }
+
   return {
     /** The feasibility check alone: every finding, nothing written. */
     async check(principal: Principal, spec: unknown): Promise<CheckOut> {
@@ -266,11 +275,21 @@ export function createOnboardingService(deps: Deps) {
 
     async get(principal: Principal, idOrReference: string) {
       requirePermission(principal, "onboarding:read");
-      const row = /^[0-9a-f-]{36}$/i.test(idOrReference)
-        ? await repo.findById(db, idOrReference)
-        : await repo.findByReference(db, idOrReference);
-      if (!row) throw onboardingErrors.notFound(idOrReference);
-      return presentOnboardingDetail(row);
+      return presentOnboardingDetail(await find(idOrReference));
+    },
+
+    /** One side's swanctl.conf for the onboarding's IPsec tunnel(s); the PSK is not in it. */
+    async ipsecConfig(principal: Principal, idOrReference: string, side: TunnelSide) {
+      requirePermission(principal, "onboarding:read");
+      const row = await find(idOrReference);
+      return { reference: row.reference, text: swanctlConf(row.spec as OnboardingSpec, side) };
+    },
+
+    /** The one-page tunnel sheet, in the customer's language. */
+    async tunnelSheet(principal: Principal, idOrReference: string) {
+      requirePermission(principal, "onboarding:read");
+      const row = await find(idOrReference);
+      return { reference: row.reference, text: tunnelSheet(row.spec as OnboardingSpec) };
     },
   };
 }
