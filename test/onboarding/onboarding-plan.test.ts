@@ -148,4 +148,27 @@ describe("the plan of a changed onboarding spec", () => {
     expect(again.status).toBe(202);
     expect(again.body.jobId).toBeNull();
   });
+
+  it("plans the same spec against the current state: an account renamed in the console is renamed back", async () => {
+    const tanzania = await accountNamed("Tanzania");
+    const patched = await t.api("PATCH", `/api/v1/accounts/${tanzania.id}`, {
+      body: { name: "Tanzania (old)" },
+    });
+    expect(patched.status).toBe(200);
+    const plan = (await post({ spec: changed(), dryRun: true })).body.plan;
+    expect(plan.entries).toEqual([
+      {
+        action: "change",
+        path: "accounts[2].name",
+        object: 'account "Tanzania (old)"',
+        before: "Tanzania (old)",
+        after: "Tanzania",
+      },
+    ]);
+    expect((await post({ spec: changed() })).status).toBe(409);
+    const res = await post({ spec: changed(), confirmPlan: plan.hash });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    expect((await runJob(t, res.body.jobId)).status).toBe("succeeded");
+    expect((await t.api("GET", `/api/v1/accounts/${tanzania.id}`)).body.name).toBe("Tanzania");
+  });
 });

@@ -209,9 +209,19 @@ export function createOnboardingService(deps: Deps) {
         throw onboardingErrors.notFeasible(findings);
       const hash = hashOf(spec);
       const warnings = findings.filter((f) => f.severity === "warning");
+      // One run at a time: the state alone could be stale after a run that crashed on a bug.
+      if (existing?.job_id) {
+        const last = await deps.jobs.requireVisibleJob(principal, existing.job_id);
+        if (last.status === "queued" || last.status === "running")
+          throw onboardingErrors.busy(spec.reference);
+      }
+      // Planned against the current state: the same spec finds what changed since (an account
+      // renamed in the console) and puts it back, as a plan like any other.
+      const plan = await planOf(principal, spec, existing);
       if (
         existing &&
         existing.spec_hash === hash &&
+        plan.entries.length === 0 &&
         (existing.state === "live" || existing.state === "waiting_on_customer")
       )
         return {
@@ -219,16 +229,9 @@ export function createOnboardingService(deps: Deps) {
           jobId: null,
           created: false,
           findings,
-          plan: emptyPlan(),
+          plan,
         };
-      // One run at a time: the state alone could be stale after a run that crashed on a bug.
-      if (existing?.job_id) {
-        const last = await deps.jobs.requireVisibleJob(principal, existing.job_id);
-        if (last.status === "queued" || last.status === "running")
-          throw onboardingErrors.busy(spec.reference);
-      }
       // A changed spec is applied only as the plan the user saw: any other plan is refused.
-      const plan = await planOf(principal, spec, existing);
       if (plan.entries.length > 0 && input.confirmPlan !== plan.hash)
         throw onboardingErrors.planNotConfirmed(spec.reference, plan, input.confirmPlan);
       const directives =
