@@ -107,3 +107,36 @@ describe("otter onboard", () => {
     expect(sheet.stdout).toContain("| ESP proposals | aes256gcm16-ecp384 |");
   });
 });
+
+describe("otter onboard plan and apply of a changed spec", () => {
+  it("prints the plan like terraform and applies it only with --yes when not asked", async () => {
+    const changed = join(tmpdir(), `onboarding-changed-${process.pid}.yaml`);
+    writeFileSync(
+      changed,
+      readFileSync(EXAMPLE, "utf8").replace(
+        "{ key: kenya, name: Kenya }",
+        "{ key: kenya, name: Kenya North }",
+      ),
+    );
+    const plan = await otter(["onboard", "plan", changed]);
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stdout).toMatch(
+      /^~ change\s+accounts\[0\]\.name\s+account "Kenya": "Kenya" → "Kenya North"$/m,
+    );
+    expect(plan.stdout).toContain("Plan: 0 to create, 1 to change, 0 to move, 0 to remove.");
+
+    // No terminal to ask: refused without --yes, nothing applied.
+    const refused = await otter(["onboard", "apply", changed]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("--yes");
+    expect((await otter(["onboard", "plan", changed])).stdout).toContain("1 to change");
+
+    const applied = await otter(["onboard", "apply", changed, "--yes"]);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stdout).toContain("~ change");
+    expect(applied.stderr).toContain("Onboarding CTR-2026-0042 is waiting_on_customer.");
+    const after = await otter(["onboard", "plan", changed]);
+    expect(after.stderr).toContain("No changes");
+    expect(after.stdout).toContain("Plan: 0 to create, 0 to change, 0 to move, 0 to remove.");
+  });
+});

@@ -256,7 +256,12 @@ describe("onboarding provisioning", () => {
     spec.accounts.push({ key: "serengeti", name: "Serengeti", parent: "tanzania" });
     spec.services.apns[0].ipsec.auth = "psk";
     spec.services.apns[0].ipsec.psk = "k3y-sh4red-with-the-customer-0123456789";
-    const res = await t.api("POST", "/api/v1/onboardings", { body: { spec } });
+    const plan = (await t.api("POST", "/api/v1/onboardings", { body: { spec, dryRun: true } })).body
+      .plan;
+    expect(plan.entries.map((e: any) => [e.action, e.path])).toEqual([["create", "accounts[3]"]]);
+    const res = await t.api("POST", "/api/v1/onboardings", {
+      body: { spec, confirmPlan: plan.hash },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(202);
     expect(res.body.created).toBe(false);
     const job = await runJob(t, res.body.jobId);

@@ -1703,7 +1703,7 @@ export interface paths {
         /** @description Onboardings, newest first, with their state, dates and lead time. */
         get: operations["listOnboardings"];
         put?: never;
-        /** @description Checks an onboarding spec for feasibility. With dryRun, answers 200 with every finding (errors block, warnings do not) and writes nothing. Without, a spec with no errors is stored and its provisioning job started (202 with the job id; follow it at GET /api/v1/jobs/{id}); the same spec again, once provisioned, changes nothing. A spec with errors answers 400 ONBOARDING_NOT_FEASIBLE with every error in details. */
+        /** @description Checks an onboarding spec for feasibility. With dryRun, answers 200 with every finding (errors block, warnings do not) and writes nothing. Without, a spec with no errors is stored and its provisioning job started (202 with the job id; follow it at GET /api/v1/jobs/{id}); the same spec again, once provisioned, changes nothing. A spec with errors answers 400 ONBOARDING_NOT_FEASIBLE with every error in details. For an onboarding already provisioned, dryRun also answers the plan (what would be created, changed, moved or removed); applying a spec whose plan is not empty needs confirmPlan set to that plan's hash, else 409 ONBOARDING_PLAN_NOT_CONFIRMED with the current plan in details (also when the plan changed since it was shown). */
         post: operations["createOnboarding"];
         delete?: never;
         options?: never;
@@ -2641,6 +2641,31 @@ export interface components {
             code: string;
             message: string;
         };
+        OnboardingPlanEntryInput: {
+            /** @enum {string} */
+            action: "create" | "change" | "move" | "remove";
+            /** @description Where in the spec, e.g. "accounts[1].name" or "sims[0]". */
+            path: string;
+            /** @description What changes, in words. */
+            object: string;
+            before: unknown;
+            after: unknown;
+            /** @description SIMs: how many. */
+            count?: number;
+            /** @description SIMs: a few of their ICCIDs. */
+            examples?: string[];
+        };
+        OnboardingPlanInput: {
+            /** @description Send it back as confirmPlan to apply exactly this plan. */
+            hash: string;
+            entries: components["schemas"]["OnboardingPlanEntryInput"][];
+            summary: {
+                create: number;
+                change: number;
+                move: number;
+                remove: number;
+            };
+        };
         OnboardingCheckInput: {
             reference: string | null;
             /** @description No errors (warnings do not block). */
@@ -2665,6 +2690,8 @@ export interface components {
                 privateApns: number;
                 tunnels: number;
             } | null;
+            /** @description For an existing onboarding: what applying the spec would create, change, move or remove. */
+            plan?: components["schemas"]["OnboardingPlanInput"];
         };
         OnboardingInput: {
             id: string;
@@ -3622,6 +3649,31 @@ export interface components {
             code: string;
             message: string;
         };
+        OnboardingPlanEntry: {
+            /** @enum {string} */
+            action: "create" | "change" | "move" | "remove";
+            /** @description Where in the spec, e.g. "accounts[1].name" or "sims[0]". */
+            path: string;
+            /** @description What changes, in words. */
+            object: string;
+            before: unknown;
+            after: unknown;
+            /** @description SIMs: how many. */
+            count?: number;
+            /** @description SIMs: a few of their ICCIDs. */
+            examples?: string[];
+        };
+        OnboardingPlan: {
+            /** @description Send it back as confirmPlan to apply exactly this plan. */
+            hash: string;
+            entries: components["schemas"]["OnboardingPlanEntry"][];
+            summary: {
+                create: number;
+                change: number;
+                move: number;
+                remove: number;
+            };
+        };
         OnboardingCheck: {
             reference: string | null;
             /** @description No errors (warnings do not block). */
@@ -3646,6 +3698,8 @@ export interface components {
                 privateApns: number;
                 tunnels: number;
             } | null;
+            /** @description For an existing onboarding: what applying the spec would create, change, move or remove. */
+            plan?: components["schemas"]["OnboardingPlan"];
         };
         Onboarding: {
             id: string;
@@ -15291,10 +15345,12 @@ export interface operations {
                         [key: string]: unknown;
                     };
                     /**
-                     * @description Only check the spec: answer every finding, write nothing.
+                     * @description Only check the spec: answer every finding (and, for an onboarding already provisioned, the plan of what would change), write nothing.
                      * @default false
                      */
                     dryRun?: boolean;
+                    /** @description The hash of the plan the user saw (dryRun's plan.hash). Required to apply a changed spec of a provisioned onboarding; a different current plan answers 409 ONBOARDING_PLAN_NOT_CONFIRMED. */
+                    confirmPlan?: string;
                 };
             };
         };
@@ -15321,6 +15377,7 @@ export interface operations {
                         /** @description false when an onboarding with this reference existed. */
                         created: boolean;
                         findings: components["schemas"]["OnboardingFinding"][];
+                        plan: components["schemas"]["OnboardingPlan"];
                     };
                 };
             };

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import { createInterface } from "node:readline/promises";
 import type { Command } from "commander";
 import { CliError, seg } from "../client.js";
 import { contextOf, oneOf, positiveInt } from "../context.js";
@@ -10,6 +11,63 @@ interface Finding {
   path: string;
   code: string;
   message: string;
+}
+
+interface PlanEntry {
+  action: "create" | "change" | "move" | "remove";
+  path: string;
+  object: string;
+  before: unknown;
+  after: unknown;
+  count?: number;
+  examples?: string[];
+}
+
+interface Plan {
+  hash: string;
+  entries: PlanEntry[];
+  summary: { create: number; change: number; move: number; remove: number };
+}
+
+const SIGN = { create: "+", change: "~", move: "→", remove: "-" } as const;
+
+const shown = (v: unknown) =>
+  v === null || v === undefined
+    ? "(none)"
+    : typeof v === "string"
+      ? JSON.stringify(v)
+      : Object.entries(v as Record<string, unknown>)
+          .map(([k, x]) => `${k}=${String(x)}`)
+          .join(", ");
+
+/** A plan as terraform prints one: a line per entry, then the summary. */
+export function printPlan(plan: Plan) {
+  for (const e of plan.entries) {
+    const what =
+      e.count !== undefined
+        ? `${e.object}, ${e.count} SIM(s)${e.examples?.length ? ` (${e.examples.join(", ")}${e.count > e.examples.length ? ", …" : ""})` : ""}`
+        : e.object;
+    const detail =
+      e.action === "create"
+        ? ""
+        : e.action === "remove"
+          ? ""
+          : `: ${shown(e.before)} → ${shown(e.after)}`;
+    out(`${SIGN[e.action]} ${e.action.padEnd(6)}  ${e.path.padEnd(22)}  ${what}${detail}`);
+  }
+  const s = plan.summary;
+  out(
+    `Plan: ${s.create} to create, ${s.change} to change, ${s.move} to move, ${s.remove} to remove.`,
+  );
+}
+
+async function confirmed(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^(y|yes)$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
 }
 
 interface Check {
@@ -26,6 +84,7 @@ interface Check {
     privateApns: number;
     tunnels: number;
   } | null;
+  plan?: Plan;
 }
 
 interface Onboarding {
@@ -140,21 +199,70 @@ export function registerOnboard(program: Command) {
     });
 
   onboard
+    .command("plan")
+    .argument("<file>", "the onboarding spec, YAML or JSON ('-' reads standard input)")
+    .description(
+      "What applying a changed spec would create (+), change (~), move (→) or remove (-); writes nothing.",
+    )
+    .addHelpText("after", "\nExample:\n  otter onboard plan customer.yaml")
+    .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const res = await ctx.client.post<Check>("/api/v1/onboardings", {
+        spec: readSpec(file),
+        dryRun: true,
+      });
+      if (ctx.json) return printJson(res);
+      if (!res.feasible) {
+        printCheck(res);
+        process.exitCode = 1;
+        return;
+      }
+      if (!res.plan) {
+        note(
+          `Onboarding ${res.reference} does not exist yet: \`otter onboard apply\` creates everything the spec describes.`,
+        );
+        return;
+      }
+      if (res.plan.entries.length === 0) note("No changes: the onboarding matches the spec.");
+      printPlan(res.plan);
+    });
+
+  onboard
     .command("apply")
     .argument("<file>", "the onboarding spec, YAML or JSON ('-' reads standard input)")
     .option("--no-watch", "start the provisioning job and return its id")
+    .option("--yes", "apply a changed spec's plan without asking")
     .description(
-      "Check a spec and, if it has no errors, provision it as a job and follow it (exit 0 if it succeeded).",
+      "Check a spec and, if it has no errors, provision it as a job and follow it (exit 0 if it succeeded). A changed spec of an existing onboarding shows its plan first and applies it on confirmation.",
     )
     .addHelpText("after", "\nExample:\n  otter onboard apply docs/examples/onboarding.yaml")
-    .action(async (file: string, opts: { watch: boolean }, cmd: Command) => {
+    .action(async (file: string, opts: { watch: boolean; yes?: boolean }, cmd: Command) => {
       const ctx = contextOf(cmd);
+      const spec = readSpec(file);
+      const checked = await ctx.client.post<Check>("/api/v1/onboardings", { spec, dryRun: true });
+      let confirmPlan: string | undefined;
+      if (checked.feasible && checked.plan && checked.plan.entries.length > 0) {
+        if (!ctx.json || !opts.yes) printPlan(checked.plan);
+        if (!opts.yes) {
+          if (!process.stdin.isTTY || file === "-")
+            throw new CliError(
+              "ONBOARDING_PLAN_NOT_CONFIRMED",
+              "The spec changes this onboarding; pass --yes to apply the plan above without a question.",
+            );
+          if (!(await confirmed("Apply this plan? (yes/no) "))) {
+            note("Nothing applied.");
+            process.exitCode = 1;
+            return;
+          }
+        }
+        confirmPlan = checked.plan.hash;
+      }
       const res = await ctx.client.post<{
         onboarding: Onboarding;
         jobId: string | null;
         created: boolean;
         findings: Finding[];
-      }>("/api/v1/onboardings", { spec: readSpec(file) });
+      }>("/api/v1/onboardings", { spec, ...(confirmPlan && { confirmPlan }) });
       if (ctx.json && (!opts.watch || !res.jobId)) return printJson(res);
       if (!ctx.json) printFindings(res.findings);
       if (!res.jobId) {

@@ -19,6 +19,7 @@ type PlanKind = "communication" | "rate";
 import type { OnboardingSpec } from "./onboarding-spec.js";
 import { onboardingRepo as repo } from "./onboarding.repo.js";
 import { PROVISION_KIND, type Provisioned } from "./onboarding.service.js";
+import { accountDrift, groupSims, moveTarget, type PlanDirectives } from "./onboarding-plan.js";
 
 /** The steps of a run, in order; the job's phase names the next one, so a resumed run skips the rest. */
 export const PROVISION_STEPS = [
@@ -35,10 +36,15 @@ type Step = (typeof PROVISION_STEPS)[number];
 interface Deps {
   db: Db;
   clock: Clock;
-  accounts: Pick<AccountsService, "rootAccount" | "create" | "directory">;
+  accounts: Pick<AccountsService, "rootAccount" | "create" | "directory" | "get" | "update">;
   catalog: Pick<
     CatalogService,
-    "findPlan" | "createCommunicationPlan" | "createRatePlan" | "offer" | "listOffers"
+    | "findPlan"
+    | "createCommunicationPlan"
+    | "createRatePlan"
+    | "offer"
+    | "listOffers"
+    | "withdrawOffer"
   >;
   sla: Pick<SlaService, "getAgreement" | "setAgreement">;
   events: Pick<EventsService, "emit">;
@@ -101,7 +107,13 @@ export function createOnboardingProvisioner(deps: Deps) {
 
   async function run(ctx: JobContext) {
     const { principal, job } = ctx;
-    const { onboardingId } = job.params as { onboardingId: string };
+    const {
+      onboardingId,
+      moves = [],
+      withdraw = [],
+    } = job.params as {
+      onboardingId: string;
+    } & Partial<PlanDirectives>;
     let onboarding = (await repo.findById(db, onboardingId))!;
     const spec = onboarding.spec as OnboardingSpec;
     const done: Provisioned = { ...(onboarding.provisioned as Provisioned) };
@@ -181,6 +193,24 @@ export function createOnboardingProvisioner(deps: Deps) {
             })
           ).id;
         created = !existing;
+      } else {
+        // A confirmed plan may change the customer's details: only those that differ.
+        const now = await deps.accounts.get(principal, done.customer);
+        const patch = accountDrift(
+          {
+            name: spec.customer.name,
+            legalName: spec.customer.legalName,
+            currency: spec.customer.currency,
+            language: spec.customer.language,
+            timeZone: spec.customer.timeZone,
+          },
+          now,
+        );
+        if (Object.keys(patch).length) {
+          await deps.accounts.update(principal, done.customer, patch);
+          counts.updated++;
+          counts.unchanged--;
+        }
       }
       tally(created);
       await record("accounts", 1);
@@ -192,7 +222,15 @@ export function createOnboardingProvisioner(deps: Deps) {
       done.accounts ??= {};
       for (const a of accountsInOrder(spec)) {
         if (done.accounts[a.key]) {
-          counts.unchanged++;
+          const id = done.accounts[a.key]!;
+          const patch = accountDrift(
+            { name: a.name, ...(a.currency && { currency: a.currency }) },
+            await deps.accounts.get(principal, id),
+          );
+          if (Object.keys(patch).length) {
+            await deps.accounts.update(principal, id, patch);
+            counts.updated++;
+          } else counts.unchanged++;
           continue;
         }
         const parentId = a.parent === undefined ? done.customer! : done.accounts[a.parent]!;
@@ -304,6 +342,15 @@ export function createOnboardingProvisioner(deps: Deps) {
             await deps.catalog.offer(principal, kind, name, a.id);
             counts.created++;
           }
+      // Offers the changed spec no longer makes, withdrawn unless already gone.
+      for (const w of withdraw) {
+        const id = w.account === CUSTOMER_KEY ? done.customer! : done.accounts?.[w.account];
+        if (!id) continue;
+        const offers = await deps.catalog.listOffers(principal, w.kind, w.name);
+        if (!offers.accounts.some((x) => x.id === id)) continue;
+        await deps.catalog.withdrawOffer(principal, w.kind, w.name, id);
+        counts.updated++;
+      }
       await record("agreement", 1);
       step = "agreement";
     }
@@ -364,8 +411,24 @@ export function createOnboardingProvisioner(deps: Deps) {
             now: clock.now(),
           });
           done.sims![String(gi)] = (done.sims![String(gi)] ?? 0) + moved;
+          // A confirmed plan's move: the group's SIMs held by this onboarding's accounts go to
+          // the group's new account, state or plans — one statement, audited, naming the job.
+          const fields = moves.find((m) => m.group === gi)?.fields;
+          let relocated = 0;
+          if (fields) {
+            relocated = await simStockRepo.move(tx, {
+              ...groupSims(spec, gi),
+              heldBy: [done.customer!, ...Object.values(done.accounts ?? {})],
+              ...(await moveTarget(deps, tx, g, fields, done)),
+              jobId: job.id,
+              actor: actorOf(principal),
+              reason,
+              now: clock.now(),
+            });
+            counts.updated += relocated;
+          }
           counts.updated += moved;
-          counts.unchanged += groupSizes[gi]! - moved;
+          counts.unchanged += Math.max(0, groupSizes[gi]! - moved - relocated);
           if (moved > 0)
             await deps.events.emit(tx, [
               {
@@ -414,6 +477,7 @@ export function createOnboardingProvisioner(deps: Deps) {
     await inTransaction(db, async (tx) => {
       const next = spec.services.apns.some((s) => s.ipsec) ? "waiting_on_customer" : "live";
       onboarding = await repo.update(tx, onboarding.id, {
+        provisioned: JSON.stringify({ ...done, applied: spec }),
         services: JSON.stringify(spec.services.apns),
         report: JSON.stringify(report),
         updated_at: clock.now(),

@@ -1,5 +1,6 @@
 import { conflict, notFound, OtterError } from "../../lib/errors.js";
 import type { Finding } from "./feasibility.js";
+import type { OnboardingPlan } from "./onboarding-plan.js";
 
 /** The onboarding module's error catalogue (docs/errors.md). */
 export const onboardingErrors = {
@@ -22,6 +23,18 @@ export const onboardingErrors = {
       errors.map((f) => ({ field: f.path, code: f.code, message: f.message })),
     );
   },
+  /**
+   * A changed spec of a provisioned onboarding needs its plan confirmed: `confirmPlan` is missing
+   * or names another plan (the state changed since it was shown). Nothing was written.
+   */
+  planNotConfirmed: (reference: string, plan: OnboardingPlan, sent: string | undefined) =>
+    conflict(
+      "ONBOARDING_PLAN_NOT_CONFIRMED",
+      sent
+        ? `The plan of onboarding ${reference} is now ${plan.hash}, not ${sent}: review it and confirm again.`
+        : `Onboarding ${reference} would change (${plan.entries.length} entr${plan.entries.length === 1 ? "y" : "ies"}): confirm the plan with confirmPlan "${plan.hash}".`,
+      { planHash: plan.hash, plan: plan.entries, summary: plan.summary },
+    ),
   busy: (reference: string) =>
     conflict(
       "ONBOARDING_IN_PROGRESS",

@@ -28,7 +28,7 @@ export const onboardingRoutes =
           operationId: "createOnboarding",
           tags,
           description:
-            "Checks an onboarding spec for feasibility. With dryRun, answers 200 with every finding (errors block, warnings do not) and writes nothing. Without, a spec with no errors is stored and its provisioning job started (202 with the job id; follow it at GET /api/v1/jobs/{id}); the same spec again, once provisioned, changes nothing. A spec with errors answers 400 ONBOARDING_NOT_FEASIBLE with every error in details.",
+            "Checks an onboarding spec for feasibility. With dryRun, answers 200 with every finding (errors block, warnings do not) and writes nothing. Without, a spec with no errors is stored and its provisioning job started (202 with the job id; follow it at GET /api/v1/jobs/{id}); the same spec again, once provisioned, changes nothing. A spec with errors answers 400 ONBOARDING_NOT_FEASIBLE with every error in details. For an onboarding already provisioned, dryRun also answers the plan (what would be created, changed, moved or removed); applying a spec whose plan is not empty needs confirmPlan set to that plan's hash, else 409 ONBOARDING_PLAN_NOT_CONFIRMED with the current plan in details (also when the plan changed since it was shown).",
           body: onboardingInput,
           response: { 200: checkOut, 202: createdOut, ...errorResponses },
         },

@@ -32,9 +32,43 @@ export const onboardingInput = z
     dryRun: z
       .boolean()
       .default(false)
-      .describe("Only check the spec: answer every finding, write nothing."),
+      .describe(
+        "Only check the spec: answer every finding (and, for an onboarding already provisioned, the plan of what would change), write nothing.",
+      ),
+    confirmPlan: z
+      .string()
+      .max(64)
+      .optional()
+      .describe(
+        "The hash of the plan the user saw (dryRun's plan.hash). Required to apply a changed spec of a provisioned onboarding; a different current plan answers 409 ONBOARDING_PLAN_NOT_CONFIRMED.",
+      ),
   })
   .strict();
+
+export const planEntryOut = z
+  .object({
+    action: z.enum(["create", "change", "move", "remove"]),
+    path: z.string().describe('Where in the spec, e.g. "accounts[1].name" or "sims[0]".'),
+    object: z.string().describe("What changes, in words."),
+    before: z.unknown(),
+    after: z.unknown(),
+    count: z.number().optional().describe("SIMs: how many."),
+    examples: z.array(z.string()).optional().describe("SIMs: a few of their ICCIDs."),
+  })
+  .meta({ id: "OnboardingPlanEntry" });
+
+export const planOut = z
+  .object({
+    hash: z.string().describe("Send it back as confirmPlan to apply exactly this plan."),
+    entries: z.array(planEntryOut),
+    summary: z.object({
+      create: z.number(),
+      change: z.number(),
+      move: z.number(),
+      remove: z.number(),
+    }),
+  })
+  .meta({ id: "OnboardingPlan" });
 
 export const planSummary = z.object({
   accounts: z.number().describe("Accounts the spec describes: the customer and its sub-accounts."),
@@ -55,6 +89,11 @@ export const checkOut = z
     summary: planSummary
       .nullable()
       .describe("What the spec asks for; null when it does not parse."),
+    plan: planOut
+      .optional()
+      .describe(
+        "For an existing onboarding: what applying the spec would create, change, move or remove.",
+      ),
   })
   .meta({ id: "OnboardingCheck" });
 
@@ -99,6 +138,7 @@ export const createdOut = z.object({
   jobId: z.string().nullable().describe("null when the same spec was already provisioned."),
   created: z.boolean().describe("false when an onboarding with this reference existed."),
   findings: z.array(findingOut),
+  plan: planOut.describe("The plan applied (empty for a new onboarding or an unchanged spec)."),
 });
 
 export const listQuery = z.object({

@@ -19,6 +19,7 @@ import {
   type SpecRefs,
 } from "./feasibility.js";
 import { swanctlConf, tunnelSheet, type TunnelSide } from "./ipsec-config.js";
+import { computePlan, emptyPlan, type OnboardingPlan, planDirectives } from "./onboarding-plan.js";
 import type { OnboardingSpec } from "./onboarding-spec.js";
 import { onboardingErrors } from "./onboarding.errors.js";
 import { presentOnboarding, presentOnboardingDetail } from "./onboarding.presenter.js";
@@ -37,14 +38,23 @@ export interface Provisioned {
   plans?: { communication?: Record<string, string>; rate?: Record<string, string> };
   /** SIM group index → SIMs moved by this onboarding. */
   sims?: Record<string, number>;
+  /**
+   * The spec the last successful run applied: what a changed spec is planned against, so that a
+   * confirmed plan whose run failed is planned again in full, not against its own spec.
+   */
+  applied?: OnboardingSpec;
 }
+
+/** What a new spec is planned against: the last spec applied in full, else the stored one. */
+export const basisOf = (o: Onboarding) =>
+  ((o.provisioned as Provisioned | null)?.applied ?? o.spec) as OnboardingSpec;
 
 interface Deps {
   db: Db;
   clock: Clock;
   jobs: Pick<JobsService, "create" | "requireVisibleJob">;
-  accounts: Pick<AccountsService, "rootAccount" | "directory">;
-  catalog: Pick<CatalogService, "zonesByName" | "privateApns" | "planFacts">;
+  accounts: Pick<AccountsService, "rootAccount" | "directory" | "get">;
+  catalog: Pick<CatalogService, "zonesByName" | "privateApns" | "planFacts" | "findPlan">;
   events: Pick<EventsService, "emit">;
 }
 
@@ -150,6 +160,21 @@ export function createOnboardingService(deps: Deps) {
     return { spec, findings: checkFeasibility(spec, facts, refs), existing };
   }
 
+  /**
+   * The plan of a spec against an onboarding an earlier run provisioned (empty for a new
+   * onboarding, or one no run has provisioned anything of yet).
+   */
+  async function planOf(
+    principal: Principal,
+    spec: OnboardingSpec,
+    existing: Onboarding | undefined,
+  ): Promise<OnboardingPlan> {
+    const done = (existing?.provisioned ?? {}) as Provisioned;
+    if (!existing || !done.customer) return emptyPlan();
+    const root = await deps.accounts.rootAccount();
+    return computePlan(deps, db, principal, basisOf(existing), spec, done, root.id);
+  }
+
   const checkOut = (spec: OnboardingSpec | null, findings: Finding[]): CheckOut => {
     const errors = findings.filter((f) => f.severity === "error").length;
     return {
@@ -175,7 +200,9 @@ export function createOnboardingService(deps: Deps) {
     async check(principal: Principal, spec: unknown): Promise<CheckOut> {
       requirePermission(principal, "onboarding:write");
       const r = await check(spec);
-      return checkOut(r.spec, r.findings);
+      const out = checkOut(r.spec, r.findings);
+      if (!r.spec || !r.existing || out.errors > 0) return out;
+      return { ...out, plan: await planOf(principal, r.spec, r.existing) };
     },
 
     /**
@@ -191,18 +218,35 @@ export function createOnboardingService(deps: Deps) {
         throw onboardingErrors.notFeasible(findings);
       const hash = hashOf(spec);
       const warnings = findings.filter((f) => f.severity === "warning");
-      if (
-        existing &&
-        existing.spec_hash === hash &&
-        (existing.state === "live" || existing.state === "waiting_on_customer")
-      )
-        return { onboarding: presentOnboarding(existing), jobId: null, created: false, findings };
       // One run at a time: the state alone could be stale after a run that crashed on a bug.
       if (existing?.job_id) {
         const last = await deps.jobs.requireVisibleJob(principal, existing.job_id);
         if (last.status === "queued" || last.status === "running")
           throw onboardingErrors.busy(spec.reference);
       }
+      // Planned against the current state: the same spec finds what changed since (an account
+      // renamed in the console) and puts it back, as a plan like any other.
+      const plan = await planOf(principal, spec, existing);
+      if (
+        existing &&
+        existing.spec_hash === hash &&
+        plan.entries.length === 0 &&
+        (existing.state === "live" || existing.state === "waiting_on_customer")
+      )
+        return {
+          onboarding: presentOnboarding(existing),
+          jobId: null,
+          created: false,
+          findings,
+          plan,
+        };
+      // A changed spec is applied only as the plan the user saw: any other plan is refused.
+      if (plan.entries.length > 0 && input.confirmPlan !== plan.hash)
+        throw onboardingErrors.planNotConfirmed(spec.reference, plan, input.confirmPlan);
+      const directives =
+        existing && plan.entries.length > 0
+          ? planDirectives(basisOf(existing), spec)
+          : { moves: [], withdraw: [] };
 
       const root = await deps.accounts.rootAccount();
       const now = clock.now();
@@ -213,7 +257,11 @@ export function createOnboardingService(deps: Deps) {
           accountId: root.id,
           kind: PROVISION_KIND,
           phase: "customer",
-          params: { onboardingId: id, reference: spec.reference },
+          params: {
+            onboardingId: id,
+            reference: spec.reference,
+            ...(plan.entries.length > 0 && { planHash: plan.hash, ...directives }),
+          },
         });
         const fields = {
           spec: JSON.stringify(spec),
@@ -257,7 +305,13 @@ export function createOnboardingService(deps: Deps) {
         return job;
       });
       const stored = (await repo.findById(db, id))!;
-      return { onboarding: presentOnboarding(stored), jobId: job.id, created: !existing, findings };
+      return {
+        onboarding: presentOnboarding(stored),
+        jobId: job.id,
+        created: !existing,
+        findings,
+        plan,
+      };
     },
 
     async list(

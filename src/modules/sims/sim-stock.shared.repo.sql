@@ -224,3 +224,284 @@ select
   count(*)::int as moved
 from
   moved;
+
+-- simStockRepo.countToMove
+-- $1 = ["89440000000000000001"]
+-- $2 = ["89440000000000099998"]
+-- $3 = ["0190a8a0-0000-7000-8000-000000000003"]
+-- $4 = "0190a8a0-0000-7000-8000-000000000002"
+-- $5 = "0190a8a0-0000-7000-8000-000000000002"
+-- $6 = null
+-- $7 = null
+-- $8 = null
+-- $9 = null
+-- $10 = null
+-- $11 = null
+-- $12 = ["89440000000000000001"]
+-- $13 = ["0190a8a0-0000-7000-8000-000000000003"]
+-- $14 = "0190a8a0-0000-7000-8000-000000000002"
+-- $15 = "0190a8a0-0000-7000-8000-000000000002"
+-- $16 = null
+-- $17 = null
+-- $18 = null
+-- $19 = null
+-- $20 = null
+-- $21 = null
+with
+  picked as (
+    select
+      s.id
+    from
+      unnest($1::text[], $2::text[]) as r (lo, hi)
+      join sims s on s.iccid >= r.lo
+      and s.iccid <= r.hi
+      and length(s.iccid) = length(r.lo)
+    where
+      s.account_id = any ($3::uuid[])
+      and (
+        (
+          $4::uuid is not null
+          and s.account_id is distinct from $5::uuid
+        )
+        or (
+          $6::text is not null
+          and s.state is distinct from $7::text
+        )
+        or (
+          $8::uuid is not null
+          and s.communication_plan_id is distinct from $9::uuid
+        )
+        or (
+          $10::uuid is not null
+          and s.rate_plan_id is distinct from $11::uuid
+        )
+      )
+    union
+    select
+      s.id
+    from
+      sims s
+    where
+      s.iccid = any ($12::text[])
+      and s.account_id = any ($13::uuid[])
+      and (
+        (
+          $14::uuid is not null
+          and s.account_id is distinct from $15::uuid
+        )
+        or (
+          $16::text is not null
+          and s.state is distinct from $17::text
+        )
+        or (
+          $18::uuid is not null
+          and s.communication_plan_id is distinct from $19::uuid
+        )
+        or (
+          $20::uuid is not null
+          and s.rate_plan_id is distinct from $21::uuid
+        )
+      )
+  )
+select
+  count(*)::int as n,
+  (
+    array_agg(
+      s.iccid
+      order by
+        s.iccid
+    )
+  ) [1:3] as examples
+from
+  sims s
+  join picked p on p.id = s.id;
+
+-- simStockRepo.move
+-- $1 = ["89440000000000000001"]
+-- $2 = ["89440000000000099998"]
+-- $3 = ["0190a8a0-0000-7000-8000-000000000003"]
+-- $4 = "0190a8a0-0000-7000-8000-000000000002"
+-- $5 = "0190a8a0-0000-7000-8000-000000000002"
+-- $6 = null
+-- $7 = null
+-- $8 = null
+-- $9 = null
+-- $10 = "0190a8a0-0000-7000-8000-000000000005"
+-- $11 = "0190a8a0-0000-7000-8000-000000000005"
+-- $12 = []
+-- $13 = ["0190a8a0-0000-7000-8000-000000000003"]
+-- $14 = "0190a8a0-0000-7000-8000-000000000002"
+-- $15 = "0190a8a0-0000-7000-8000-000000000002"
+-- $16 = null
+-- $17 = null
+-- $18 = null
+-- $19 = null
+-- $20 = "0190a8a0-0000-7000-8000-000000000005"
+-- $21 = "0190a8a0-0000-7000-8000-000000000005"
+-- $22 = "0190a8a0-0000-7000-8000-000000000002"
+-- $23 = null
+-- $24 = null
+-- $25 = "0190a8a0-0000-7000-8000-000000000005"
+-- $26 = "2026-12-01T00:00:00.000Z"
+-- $27 = ["0190a8a0-0000-7000-8000-000000000003"]
+-- $28 = 1796083200000
+-- $29 = 1796083200000
+-- $30 = "onboarding CTR-1"
+-- $31 = "2026-12-01T00:00:00.000Z"
+-- $32 = "0190a8a0-0000-7000-8000-000000000007"
+-- $33 = "Ops"
+-- $34 = "0190a8a0-0000-7000-8000-000000000006"
+-- $35 = "2026-12-01T00:00:00.000Z"
+-- $36 = "0190a8a0-0000-7000-8000-000000000002"
+-- $37 = null
+-- $38 = null
+-- $39 = "Tracker 10MB Flex"
+-- $40 = "0190a8a0-0000-7000-8000-000000000006"
+with
+  picked as (
+    select
+      s.id
+    from
+      unnest($1::text[], $2::text[]) as r (lo, hi)
+      join sims s on s.iccid >= r.lo
+      and s.iccid <= r.hi
+      and length(s.iccid) = length(r.lo)
+    where
+      s.account_id = any ($3::uuid[])
+      and (
+        (
+          $4::uuid is not null
+          and s.account_id is distinct from $5::uuid
+        )
+        or (
+          $6::text is not null
+          and s.state is distinct from $7::text
+        )
+        or (
+          $8::uuid is not null
+          and s.communication_plan_id is distinct from $9::uuid
+        )
+        or (
+          $10::uuid is not null
+          and s.rate_plan_id is distinct from $11::uuid
+        )
+      )
+    union
+    select
+      s.id
+    from
+      sims s
+    where
+      s.iccid = any ($12::text[])
+      and s.account_id = any ($13::uuid[])
+      and (
+        (
+          $14::uuid is not null
+          and s.account_id is distinct from $15::uuid
+        )
+        or (
+          $16::text is not null
+          and s.state is distinct from $17::text
+        )
+        or (
+          $18::uuid is not null
+          and s.communication_plan_id is distinct from $19::uuid
+        )
+        or (
+          $20::uuid is not null
+          and s.rate_plan_id is distinct from $21::uuid
+        )
+      )
+  ),
+  prior as (
+    select
+      s.id,
+      s.account_id,
+      s.state,
+      s.communication_plan_id,
+      s.rate_plan_id
+    from
+      sims s
+      join picked p on p.id = s.id
+  ),
+  moved as (
+    update sims s
+    set
+      account_id = coalesce($22::uuid, s.account_id),
+      state = coalesce($23::text, s.state),
+      communication_plan_id = coalesce($24::uuid, s.communication_plan_id),
+      rate_plan_id = coalesce($25::uuid, s.rate_plan_id),
+      updated_at = $26::timestamptz
+    from
+      prior p
+    where
+      s.id = p.id
+      and s.account_id = any ($27::uuid[])
+    returning
+      s.id,
+      s.account_id as new_account,
+      p.account_id as prior_account,
+      p.state as prior_state,
+      p.communication_plan_id as prior_comm,
+      p.rate_plan_id as prior_rate
+  ),
+  audited as (
+    insert into
+      sim_audit (
+        id,
+        sim_id,
+        account_id,
+        field,
+        prior_value,
+        value,
+        reason,
+        effective_date,
+        actor_user_id,
+        actor_name,
+        job_id,
+        created_at
+      )
+    select
+      (
+        substr(lpad(to_hex($28::bigint), 12, '0'), 1, 8) || '-' || substr(lpad(to_hex($29::bigint), 12, '0'), 9, 4) || '-7' || substr(h.h, 1, 3) || '-' || substr(
+          '89ab',
+          (('x' || substr(h.h, 4, 1))::bit(4)::int % 4) + 1,
+          1
+        ) || substr(h.h, 5, 3) || '-' || substr(h.h, 8, 12)
+      )::uuid,
+      mv.id,
+      mv.new_account,
+      v.field,
+      v.prior,
+      v.value,
+      $30,
+      $31::timestamptz,
+      $32::uuid,
+      $33,
+      $34::uuid,
+      $35::timestamptz
+    from
+      moved mv
+      cross join lateral (
+        values
+          ('account', mv.prior_account::text, $36::text),
+          ('state', mv.prior_state, $37::text),
+          (
+            'communicationPlan',
+            mv.prior_comm::text,
+            $38::text
+          ),
+          ('ratePlan', mv.prior_rate::text, $39::text)
+      ) as v (field, prior, value)
+      cross join lateral (
+        select
+          md5($40 || mv.id::text || v.field) as h
+      ) h
+    where
+      v.value is not null
+      and v.prior is distinct from v.value
+  )
+select
+  count(*)::int as moved
+from
+  moved;

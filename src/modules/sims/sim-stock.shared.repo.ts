@@ -140,6 +140,101 @@ export const simStockRepo = {
       SELECT count(*)::int AS moved FROM moved`.execute(tx);
     return res.rows[0]?.moved ?? 0;
   },
+
+  /**
+   * SIMs of the ranges and the list held by one of `heldBy` (an earlier run assigned them) that
+   * differ from the target in one of its given fields: how many, and up to 3 example ICCIDs.
+   */
+  countToMove: async (ex: Executor, m: MoveTarget) => {
+    const res = await sql<{ n: number; examples: string[] | null }>`
+      WITH picked AS (${pickHeld(m)})
+      SELECT count(*)::int AS n, (array_agg(s.iccid ORDER BY s.iccid))[1:3] AS examples
+      FROM sims s JOIN picked p ON p.id = s.id`.execute(ex);
+    return { count: res.rows[0]?.n ?? 0, examples: res.rows[0]?.examples ?? [] };
+  },
+
+  /**
+   * Moves the SIMs `countToMove` counts to the target's fields in one statement, with one audit
+   * row per SIM and changed field naming the job; SIMs already moved no longer differ, so running
+   * it again moves nothing.
+   */
+  move: async (
+    tx: Tx,
+    m: MoveTarget &
+      Omit<
+        Assignment,
+        | "rootAccountId"
+        | "ranges"
+        | "iccids"
+        | "accountId"
+        | "state"
+        | "communicationPlan"
+        | "ratePlan"
+      >,
+  ) => {
+    const res = await sql<{ moved: number }>`
+      WITH picked AS (${pickHeld(m)}),
+      prior AS (
+        SELECT s.id, s.account_id, s.state, s.communication_plan_id, s.rate_plan_id
+        FROM sims s JOIN picked p ON p.id = s.id
+      ),
+      moved AS (
+        UPDATE sims s
+        SET account_id = coalesce(${m.accountId ?? null}::uuid, s.account_id),
+            state = coalesce(${m.state ?? null}::text, s.state),
+            communication_plan_id = coalesce(${m.communicationPlan?.id ?? null}::uuid, s.communication_plan_id),
+            rate_plan_id = coalesce(${m.ratePlan?.id ?? null}::uuid, s.rate_plan_id),
+            updated_at = ${m.now}::timestamptz
+        FROM prior p
+        WHERE s.id = p.id AND s.account_id = ANY(${[...m.heldBy]}::uuid[])
+        RETURNING s.id, s.account_id AS new_account, p.account_id AS prior_account, p.state AS prior_state,
+                  p.communication_plan_id AS prior_comm, p.rate_plan_id AS prior_rate
+      ),
+      audited AS (
+        INSERT INTO sim_audit (id, sim_id, account_id, field, prior_value, value, reason, effective_date,
+                               actor_user_id, actor_name, job_id, created_at)
+        SELECT ${auditId(m.now.getTime())}, mv.id, mv.new_account, v.field, v.prior, v.value, ${m.reason},
+               ${m.now}::timestamptz, ${m.actor.userId}::uuid, ${m.actor.name}, ${m.jobId}::uuid, ${m.now}::timestamptz
+        FROM moved mv
+        CROSS JOIN LATERAL (VALUES
+          ('account', mv.prior_account::text, ${m.accountId ?? null}::text),
+          ('state', mv.prior_state, ${m.state ?? null}::text),
+          ('communicationPlan', mv.prior_comm::text, ${m.communicationPlan?.name ?? null}::text),
+          ('ratePlan', mv.prior_rate::text, ${m.ratePlan?.name ?? null}::text)
+        ) AS v(field, prior, value)
+        CROSS JOIN LATERAL (SELECT md5(${m.jobId} || mv.id::text || v.field) AS h) h
+        WHERE v.value IS NOT NULL AND v.prior IS DISTINCT FROM v.value
+      )
+      SELECT count(*)::int AS moved FROM moved`.execute(tx);
+    return res.rows[0]?.moved ?? 0;
+  },
+};
+
+/** A move of SIMs already held by an onboarding's accounts: only the fields given change. */
+export interface MoveTarget {
+  ranges: { from: string; to: string }[];
+  iccids: string[];
+  heldBy: readonly string[];
+  accountId?: string;
+  state?: string;
+  communicationPlan?: { id: string; name: string };
+  ratePlan?: { id: string; name: string };
+}
+
+/** The ids of the held SIMs of a move that differ from its target in a given field. */
+const pickHeld = (m: MoveTarget) => {
+  const differs = sql`(
+    (${m.accountId ?? null}::uuid IS NOT NULL AND s.account_id IS DISTINCT FROM ${m.accountId ?? null}::uuid)
+    OR (${m.state ?? null}::text IS NOT NULL AND s.state IS DISTINCT FROM ${m.state ?? null}::text)
+    OR (${m.communicationPlan?.id ?? null}::uuid IS NOT NULL AND s.communication_plan_id IS DISTINCT FROM ${m.communicationPlan?.id ?? null}::uuid)
+    OR (${m.ratePlan?.id ?? null}::uuid IS NOT NULL AND s.rate_plan_id IS DISTINCT FROM ${m.ratePlan?.id ?? null}::uuid))`;
+  return sql`
+    SELECT s.id FROM unnest(${m.ranges.map((r) => r.from)}::text[], ${m.ranges.map((r) => r.to)}::text[]) AS r(lo, hi)
+    JOIN sims s ON s.iccid >= r.lo AND s.iccid <= r.hi AND length(s.iccid) = length(r.lo)
+    WHERE s.account_id = ANY(${[...m.heldBy]}::uuid[]) AND ${differs}
+    UNION
+    SELECT s.id FROM sims s
+    WHERE s.iccid = ANY(${m.iccids}::text[]) AND s.account_id = ANY(${[...m.heldBy]}::uuid[]) AND ${differs}`;
 };
 
 const ROOT = "0190a8a0-0000-7000-8000-000000000002";
@@ -151,6 +246,31 @@ export const simStockRepoSql: SqlExamples<typeof simStockRepo> = {
   ],
   countList: [[ROOT, ["89440000000000000001"], [HELD]]],
   countStock: [[ROOT]],
+  countToMove: [
+    [
+      {
+        ranges: [{ from: "89440000000000000001", to: "89440000000000099998" }],
+        iccids: ["89440000000000000001"],
+        heldBy: [HELD],
+        accountId: ROOT,
+      },
+    ],
+  ],
+  move: [
+    [
+      {
+        ranges: [{ from: "89440000000000000001", to: "89440000000000099998" }],
+        iccids: [],
+        heldBy: [HELD],
+        accountId: ROOT,
+        ratePlan: { id: "0190a8a0-0000-7000-8000-000000000005", name: "Tracker 10MB Flex" },
+        jobId: "0190a8a0-0000-7000-8000-000000000006",
+        actor: { userId: "0190a8a0-0000-7000-8000-000000000007", name: "Ops" },
+        reason: "onboarding CTR-1",
+        now: new Date("2026-12-01T00:00:00Z"),
+      },
+    ],
+  ],
   assign: [
     [
       {

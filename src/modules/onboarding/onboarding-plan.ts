@@ -1,0 +1,335 @@
+import { createHash } from "node:crypto";
+import type { Executor } from "../../db/database.js";
+import type { AccountsService } from "../accounts/accounts.service.js";
+import type { Principal } from "../auth/principal.js";
+import type { CatalogService } from "../catalog/catalog.service.js";
+import { formatTargets, parseTargets } from "../desk/sla/targets.js";
+import { simStockRepo } from "../sims/sim-stock.shared.repo.js";
+import { CUSTOMER_KEY, specRefs } from "./feasibility.js";
+import type { OnboardingSpec, SimGroup } from "./onboarding-spec.js";
+import type { Provisioned } from "./onboarding.service.js";
+
+/**
+ * The plan of a changed spec (docs/onboarding.md, "Changing an onboarding: the plan"): what a run
+ * of the new spec would create, change, move or remove, computed against what the earlier runs of
+ * the same onboarding created (the `provisioned` ids and the spec they applied) and against the
+ * current state (account details as they are now, SIMs counted set-based where they are now).
+ */
+export interface PlanEntry {
+  action: "create" | "change" | "move" | "remove";
+  path: string;
+  object: string;
+  before: unknown;
+  after: unknown;
+  /** SIMs: how many, and a few example ICCIDs. */
+  count?: number;
+  examples?: string[];
+}
+
+export interface OnboardingPlan {
+  hash: string;
+  entries: PlanEntry[];
+  summary: Record<PlanEntry["action"], number>;
+}
+
+/** What the provisioning job needs beyond the spec to apply a plan: moves and withdrawn offers. */
+export interface PlanDirectives {
+  /** SIM group index → the fields of its SIMs that change (account, state, plans). */
+  moves: { group: number; fields: MoveField[] }[];
+  withdraw: { kind: PlanKind; name: string; account: string }[];
+}
+
+const NONE = "00000000-0000-0000-0000-000000000000";
+type PlanKind = "communication" | "rate";
+export type MoveField = "account" | "state" | "communicationPlan" | "ratePlan";
+
+/** Account details the spec sets, as the accounts service names them. */
+const CUSTOMER_FIELDS = ["name", "legalName", "currency", "language", "timeZone"] as const;
+
+interface AccountNow {
+  name: string;
+  legalName: string | null;
+  currency: string;
+  language: string;
+  timeZone: string;
+}
+
+/** The details of an existing account that differ from the spec's: a patch for the accounts service. */
+export function accountDrift(
+  wanted: Partial<Record<(typeof CUSTOMER_FIELDS)[number], string | undefined>>,
+  now: AccountNow,
+): Partial<Record<(typeof CUSTOMER_FIELDS)[number], string>> {
+  const patch: Partial<Record<(typeof CUSTOMER_FIELDS)[number], string>> = {};
+  for (const f of CUSTOMER_FIELDS) {
+    const w = wanted[f];
+    if (w !== undefined && w !== now[f]) patch[f] = w;
+  }
+  return patch;
+}
+
+const customerWanted = (spec: OnboardingSpec) => ({
+  name: spec.customer.name,
+  legalName: spec.customer.legalName,
+  currency: spec.customer.currency,
+  language: spec.customer.language,
+  timeZone: spec.customer.timeZone,
+});
+const subWanted = (a: OnboardingSpec["accounts"][number]) => ({
+  name: a.name,
+  ...(a.currency && { currency: a.currency }),
+});
+
+/** The offers a spec makes: "key|kind|name" → the spec path of the allowance. */
+function allowances(spec: OnboardingSpec) {
+  const out = new Map<string, string>();
+  const add = (key: string, base: string, plans?: { communication: string[]; rate: string[] }) => {
+    for (const kind of ["communication", "rate"] as const)
+      plans?.[kind].forEach((name, i) =>
+        out.set(`${key}|${kind}|${name}`, `${base}.plans.${kind}[${i}]`),
+      );
+  };
+  add(CUSTOMER_KEY, "customer", spec.customer.plans);
+  spec.accounts.forEach((a, i) => add(a.key, `accounts[${i}]`, a.plans));
+  return out;
+}
+
+/** The same SIMs (the stored spec is jsonb: its keys come back in another order). */
+const simsKey = (g: SimGroup) =>
+  JSON.stringify([g.ranges.map((r) => `${r.from}-${r.to}`), g.iccids]);
+const sameSims = (a: SimGroup, b: SimGroup) => simsKey(a) === simsKey(b);
+
+/** The fields of a SIM group's SIMs that change between the applied spec and the new one. */
+function groupMove(before: SimGroup, after: SimGroup): MoveField[] {
+  const fields: MoveField[] = [];
+  if ((before.account ?? CUSTOMER_KEY) !== (after.account ?? CUSTOMER_KEY)) fields.push("account");
+  if (before.state !== after.state) fields.push("state");
+  if (before.communicationPlan !== after.communicationPlan) fields.push("communicationPlan");
+  if (before.ratePlan !== after.ratePlan) fields.push("ratePlan");
+  return fields;
+}
+
+/** Moves and withdrawn offers between the spec the earlier runs applied and the new one. */
+export function planDirectives(before: OnboardingSpec, after: OnboardingSpec): PlanDirectives {
+  const moves: PlanDirectives["moves"] = [];
+  after.sims.forEach((g, gi) => {
+    const old = before.sims[gi];
+    if (!old || !sameSims(old, g)) return;
+    const fields = groupMove(old, g);
+    if (fields.length) moves.push({ group: gi, fields });
+  });
+  const now = allowances(after);
+  const withdraw = [...allowances(before).keys()]
+    .filter((k) => !now.has(k))
+    .map((k) => {
+      const [account, kind, name] = k.split("|") as [string, PlanKind, string];
+      return { kind, name, account };
+    });
+  return { moves, withdraw };
+}
+
+const planHash = (entries: PlanEntry[]) =>
+  createHash("sha256").update(JSON.stringify(entries)).digest("hex").slice(0, 16);
+
+export function emptyPlan(): OnboardingPlan {
+  return { hash: planHash([]), entries: [], summary: { create: 0, change: 0, move: 0, remove: 0 } };
+}
+
+interface PlanDeps {
+  accounts: Pick<AccountsService, "get">;
+  catalog: Pick<CatalogService, "findPlan">;
+}
+
+/** The SIMs of a group as the stock queries take them. */
+export function groupSims(spec: OnboardingSpec, gi: number) {
+  const refs = specRefs({ ...spec, sims: [spec.sims[gi]!] });
+  return {
+    ranges: refs.ranges.map((r) => ({ from: r.range.from, to: r.range.to })),
+    iccids: refs.lists[0]?.iccids ?? [],
+  };
+}
+
+/** The plan of `after` against what the runs of `before` created (`done`) and the current state. */
+export async function computePlan(
+  deps: PlanDeps,
+  ex: Executor,
+  principal: Principal,
+  before: OnboardingSpec,
+  after: OnboardingSpec,
+  done: Provisioned,
+  rootAccountId: string,
+): Promise<OnboardingPlan> {
+  const entries: PlanEntry[] = [];
+  const accountName = new Map<string, string>([[CUSTOMER_KEY, after.customer.name]]);
+  after.accounts.forEach((a) => accountName.set(a.key, a.name));
+  const label = (key: string) => `account "${accountName.get(key) ?? key}"`;
+
+  if (done.customer) {
+    const now = await deps.accounts.get(principal, done.customer);
+    const patch = accountDrift(customerWanted(after), now);
+    for (const [f, v] of Object.entries(patch))
+      entries.push({
+        action: "change",
+        path: `customer.${f}`,
+        object: `account "${now.name}"`,
+        before: now[f as keyof typeof patch],
+        after: v,
+      });
+  }
+  for (const [i, a] of after.accounts.entries()) {
+    const id = done.accounts?.[a.key];
+    if (!id) {
+      entries.push({
+        action: "create",
+        path: `accounts[${i}]`,
+        object: label(a.key),
+        before: null,
+        after: { name: a.name, parent: a.parent ?? CUSTOMER_KEY },
+      });
+      continue;
+    }
+    const now = await deps.accounts.get(principal, id);
+    for (const [f, v] of Object.entries(accountDrift(subWanted(a), now)))
+      entries.push({
+        action: "change",
+        path: `accounts[${i}].${f}`,
+        object: `account "${now.name}"`,
+        before: now[f as "name" | "currency"],
+        after: v,
+      });
+  }
+
+  for (const kind of ["communication", "rate"] as const)
+    for (const [i, p] of after.plans[kind].entries()) {
+      if (p.reuse || done.plans?.[kind]?.[p.name]) continue;
+      if (await deps.catalog.findPlan(ex, kind, p.name)) continue;
+      entries.push({
+        action: "create",
+        path: `plans.${kind}[${i}]`,
+        object: `${kind} plan "${p.name}"`,
+        before: null,
+        after: p.name,
+      });
+    }
+
+  const was = allowances(before);
+  for (const [k, path] of allowances(after)) {
+    if (was.has(k)) continue;
+    const [account, kind, name] = k.split("|") as [string, PlanKind, string];
+    entries.push({
+      action: "create",
+      path,
+      object: `offer of ${kind} plan "${name}" to ${label(account)}`,
+      before: null,
+      after: name,
+    });
+  }
+  for (const w of planDirectives(before, after).withdraw)
+    entries.push({
+      action: "remove",
+      path:
+        w.account === CUSTOMER_KEY
+          ? `customer.plans.${w.kind}`
+          : `accounts[key=${w.account}].plans.${w.kind}`,
+      object: `offer of ${w.kind} plan "${w.name}" to ${label(w.account)}`,
+      before: w.name,
+      after: null,
+    });
+
+  const targets = (s: OnboardingSpec) =>
+    s.desk ? JSON.stringify(formatTargets(parseTargets(s.desk.agreement))) : null;
+  if (after.desk && targets(before) !== targets(after))
+    entries.push({
+      action: "change",
+      path: "desk.agreement",
+      object: `desk agreement of account "${after.customer.name}"`,
+      before: before.desk?.agreement ?? null,
+      after: after.desk.agreement,
+    });
+
+  const heldBy = [...(done.customer ? [done.customer] : []), ...Object.values(done.accounts ?? {})];
+  const moves = new Map(planDirectives(before, after).moves.map((m) => [m.group, m.fields]));
+  for (const [gi, g] of after.sims.entries()) {
+    const sims = groupSims(after, gi);
+    const old = before.sims[gi];
+    if (!old || !sameSims(old, g)) {
+      const [n] = await Promise.all([
+        simStockRepo.countRanges(
+          ex,
+          rootAccountId,
+          sims.ranges.map((r, ri) => ({ key: String(ri), ...r })),
+          [],
+        ),
+      ]);
+      const listed = sims.iccids.length
+        ? (await simStockRepo.countList(ex, rootAccountId, sims.iccids, [])).in_stock
+        : 0;
+      const count = n.reduce((a, r) => a + r.in_stock, 0) + listed;
+      if (count > 0)
+        entries.push({
+          action: "create",
+          path: `sims[${gi}]`,
+          object: `SIM group ${gi} to ${label(g.account ?? CUSTOMER_KEY)}`,
+          before: null,
+          after: {
+            account: g.account ?? CUSTOMER_KEY,
+            state: g.state,
+            communicationPlan: g.communicationPlan,
+            ratePlan: g.ratePlan,
+          },
+          count,
+        });
+    }
+    const fields = moves.get(gi);
+    if (!fields || !old) continue;
+    const target = await moveTarget(deps, ex, g, fields, done);
+    const { count, examples } = await simStockRepo.countToMove(ex, {
+      ...sims,
+      heldBy,
+      ...target,
+    });
+    if (count === 0) continue;
+    const pick = (s: SimGroup) =>
+      Object.fromEntries(
+        fields.map((f) => [f, f === "account" ? (s.account ?? CUSTOMER_KEY) : s[f]]),
+      );
+    entries.push({
+      action: "move",
+      path: `sims[${gi}]`,
+      object: `SIM group ${gi}`,
+      before: pick(old),
+      after: pick(g),
+      count,
+      examples,
+    });
+  }
+
+  const summary = { create: 0, change: 0, move: 0, remove: 0 };
+  for (const e of entries) summary[e.action]++;
+  return { hash: planHash(entries), entries, summary };
+}
+
+/** The target of a SIM group's move: only its changed fields, resolved to ids. */
+export async function moveTarget(
+  deps: Pick<PlanDeps, "catalog">,
+  ex: Executor,
+  g: SimGroup,
+  fields: MoveField[],
+  done: Provisioned,
+) {
+  const plan = async (kind: PlanKind, name: string) => {
+    const p = await deps.catalog.findPlan(ex, kind, name);
+    // A plan this run is still to create: every SIM differs from it.
+    return { id: p?.id ?? NONE, name };
+  };
+  return {
+    ...(fields.includes("account") && {
+      // An account this run is still to create: every SIM differs from it.
+      accountId: (g.account === undefined ? done.customer : done.accounts?.[g.account]) ?? NONE,
+    }),
+    ...(fields.includes("state") && { state: g.state }),
+    ...(fields.includes("communicationPlan") && {
+      communicationPlan: await plan("communication", g.communicationPlan),
+    }),
+    ...(fields.includes("ratePlan") && { ratePlan: await plan("rate", g.ratePlan) }),
+  };
+}

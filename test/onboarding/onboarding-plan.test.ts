@@ -1,0 +1,174 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { luhnCheckDigit } from "../../src/lib/identifiers.js";
+import { runJob, uploadCsv } from "../support/factories.js";
+import { startOtter, type TestOtter } from "../support/otter.js";
+
+/** Changing a provisioned onboarding: the plan, its confirmation by hash, and its application. */
+const EXAMPLE = readFileSync(
+  new URL("../../docs/examples/onboarding.yaml", import.meta.url),
+  "utf8",
+);
+const iccid = (n: number) => {
+  const p = `89440000000${String(n).padStart(7, "0")}`;
+  return p + luhnCheckDigit(p);
+};
+const example = () => parseYaml(EXAMPLE) as Record<string, any>;
+
+let t: TestOtter;
+let customerId: string;
+
+const post = (body: Record<string, unknown>) => t.api("POST", "/api/v1/onboardings", { body });
+const accountNamed = async (name: string) => {
+  const all = (await t.api("GET", "/api/v1/accounts?limit=200")).body.items;
+  return all.find((a: any) => a.name === name);
+};
+
+/** The example with a renamed sub-account, its first SIM group moved and a new rate plan. */
+function changed() {
+  const spec = example();
+  spec.accounts[0].name = "Kenya North";
+  spec.sims[0].account = "tanzania";
+  spec.plans.rate.push({
+    name: "Collar 50MB",
+    currency: "EUR",
+    monthlyFeePerSim: 3,
+    includedDataMB: 50,
+    zones: [{ zone: "EU", dataPerMB: 0.3 }],
+  });
+  return spec;
+}
+
+beforeAll(async () => {
+  t = await startOtter({}, { startWorkers: false });
+  for (const [name, countries] of [
+    ["EU", ["FR", "IT"]],
+    ["East Africa", ["KE", "TZ"]],
+  ] as const)
+    expect((await t.api("POST", "/api/v1/zones", { body: { name, countries } })).status).toBe(201);
+  const rows = Array.from({ length: 101 }, (_, i) => {
+    const n = String(i + 1).padStart(9, "0");
+    return `${iccid(i + 1)},23415${n}0,4477${n}`;
+  });
+  const up = await uploadCsv(
+    t,
+    `iccid,imsi,msisdn\n${rows.join("\n")}\n`,
+    `accountId=${t.rootAccountId}`,
+  );
+  expect((await runJob(t, up.body.jobId)).status).toBe("succeeded");
+  const res = await post({ spec: EXAMPLE });
+  expect(res.status, JSON.stringify(res.body)).toBe(202);
+  const job = await runJob(t, res.body.jobId);
+  expect(job.status, JSON.stringify(job.failure)).toBe("succeeded");
+  customerId = (await t.api("GET", "/api/v1/onboardings/CTR-2026-0042")).body.customerAccountId;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("the plan of a changed onboarding spec", () => {
+  it("is empty for the spec already applied", async () => {
+    const res = await post({ spec: EXAMPLE, dryRun: true });
+    expect(res.status).toBe(200);
+    expect(res.body.plan).toMatchObject({
+      entries: [],
+      summary: { create: 0, change: 0, move: 0, remove: 0 },
+    });
+  });
+
+  it("lists exactly the rename, the new rate plan and the SIMs to move", async () => {
+    const res = await post({ spec: changed(), dryRun: true });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.feasible).toBe(true);
+    const entries = res.body.plan.entries;
+    expect(entries.map((e: any) => [e.action, e.path])).toEqual([
+      ["change", "accounts[0].name"],
+      ["create", "plans.rate[2]"],
+      ["move", "sims[0]"],
+    ]);
+    expect(entries[0]).toMatchObject({ before: "Kenya", after: "Kenya North" });
+    expect(entries[2]).toMatchObject({
+      before: { account: "masai-mara" },
+      after: { account: "tanzania" },
+      count: 99,
+      examples: [iccid(1), iccid(2), iccid(3)],
+    });
+    expect(res.body.plan.summary).toEqual({ create: 1, change: 1, move: 1, remove: 0 });
+  });
+
+  it("is not applied without its hash, nor with the hash of another plan", async () => {
+    const sim = async () => (await t.api("GET", `/api/v1/sims/${iccid(1)}`)).body;
+    const simBefore = await sim();
+    const bare = await post({ spec: changed() });
+    expect(bare.status).toBe(409);
+    expect(bare.body.error.code).toBe("ONBOARDING_PLAN_NOT_CONFIRMED");
+    expect(bare.body.error.details.plan).toHaveLength(3);
+
+    // The hash the user saw was for a smaller change: the plan is different now.
+    const smaller = example();
+    smaller.accounts[0].name = "Kenya North";
+    const seen = (await post({ spec: smaller, dryRun: true })).body.plan.hash;
+    const stale = await post({ spec: changed(), confirmPlan: seen });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe("ONBOARDING_PLAN_NOT_CONFIRMED");
+    expect(stale.body.error.details.planHash).not.toBe(seen);
+
+    expect(await accountNamed("Kenya North")).toBeUndefined();
+    expect((await sim()).accountId).toBe(simBefore.accountId);
+    expect((await t.api("GET", "/api/v1/rate-plans/Collar%2050MB")).status).toBe(404);
+  });
+
+  it("applies the confirmed plan: renamed, created, SIMs moved with audit rows naming the job", async () => {
+    const plan = (await post({ spec: changed(), dryRun: true })).body.plan;
+    const res = await post({ spec: changed(), confirmPlan: plan.hash });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    expect(res.body.plan.hash).toBe(plan.hash);
+    const job = await runJob(t, res.body.jobId);
+    expect(job.status, JSON.stringify(job.failure)).toBe("succeeded");
+
+    const kenya = await accountNamed("Kenya North");
+    expect(kenya).toMatchObject({ parentId: customerId });
+    expect(await accountNamed("Kenya")).toBeUndefined();
+    expect((await t.api("GET", "/api/v1/rate-plans/Collar%2050MB")).status).toBe(200);
+    const tanzania = await accountNamed("Tanzania");
+    for (const n of [1, 50, 99]) {
+      const sim = (await t.api("GET", `/api/v1/sims/${iccid(n)}`)).body;
+      expect(sim.accountId).toBe(tanzania.id);
+      expect(sim.state).toBe("TEST_READY");
+    }
+    const audit = (await t.api("GET", `/api/v1/sims/${iccid(1)}/audit`)).body.items;
+    expect(audit.filter((a: any) => a.jobId === res.body.jobId).map((a: any) => a.field)).toEqual([
+      "account",
+    ]);
+
+    // Applied: the same spec again has nothing left to plan, and applying it changes nothing.
+    expect((await post({ spec: changed(), dryRun: true })).body.plan.entries).toEqual([]);
+    const again = await post({ spec: changed() });
+    expect(again.status).toBe(202);
+    expect(again.body.jobId).toBeNull();
+  });
+
+  it("plans the same spec against the current state: an account renamed in the console is renamed back", async () => {
+    const tanzania = await accountNamed("Tanzania");
+    const patched = await t.api("PATCH", `/api/v1/accounts/${tanzania.id}`, {
+      body: { name: "Tanzania (old)" },
+    });
+    expect(patched.status).toBe(200);
+    const plan = (await post({ spec: changed(), dryRun: true })).body.plan;
+    expect(plan.entries).toEqual([
+      {
+        action: "change",
+        path: "accounts[2].name",
+        object: 'account "Tanzania (old)"',
+        before: "Tanzania (old)",
+        after: "Tanzania",
+      },
+    ]);
+    expect((await post({ spec: changed() })).status).toBe(409);
+    const res = await post({ spec: changed(), confirmPlan: plan.hash });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    expect((await runJob(t, res.body.jobId)).status).toBe("succeeded");
+    expect((await t.api("GET", `/api/v1/accounts/${tanzania.id}`)).body.name).toBe("Tanzania");
+  });
+});
