@@ -302,6 +302,8 @@ const TABLE: Record<string, Entry> = {
   },
   listOnboardings: { kind: "operator_only" },
   getOnboarding: { kind: "operator_only" },
+  onboardingLeadTimes: { kind: "operator_only" },
+  completeOnboardingTask: { kind: "operator_only", body: () => ({ state: "done", note: "x" }) },
   getSupportAgreement: { kind: "tenant" },
   setSupportAgreement: {
     kind: "tenant",

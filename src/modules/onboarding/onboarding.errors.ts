@@ -22,6 +22,11 @@ export const onboardingErrors = {
       errors.map((f) => ({ field: f.path, code: f.code, message: f.message })),
     );
   },
+  taskNotFound: (id: string) =>
+    notFound("ONBOARDING_TASK_NOT_FOUND", `The onboarding has no task ${id}.`),
+  /** A task is marked done once; its note stays as written. */
+  taskDone: (title: string) =>
+    conflict("ONBOARDING_TASK_DONE", `The task "${title}" is done already.`),
   busy: (reference: string) =>
     conflict(
       "ONBOARDING_IN_PROGRESS",
