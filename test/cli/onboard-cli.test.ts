@@ -79,4 +79,24 @@ describe("otter onboard", () => {
     expect(show.stdout).toMatch(/State\s+waiting_on_customer/);
     expect(show.stdout).toMatch(/Last run\s+4 accounts, 4 plans created, 101 SIMs assigned/);
   });
+
+  it("lists the tasks and marks them done; the last one makes the onboarding live", async () => {
+    const tasks = await otter(["onboard", "tasks", "CTR-2026-0042"]);
+    expect(tasks.code, tasks.stderr).toBe(0);
+    expect(tasks.stdout).toMatch(
+      /Case #\d+ \(new\): Onboarding Savannah Wildlife Trust: tunnel, SIM shipment, acceptance/,
+    );
+    expect(tasks.stdout).toMatch(/1\s+tunnel_date\s+agree the tunnel date.*2026-03-09\s+open/);
+    const unknown = await otter(["onboard", "done", "CTR-2026-0042", "7"]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('has no task "7"');
+    const first = await otter(["onboard", "done", "CTR-2026-0042", "1", "--note", "11 March"]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain("Onboarding CTR-2026-0042 is waiting_on_customer.");
+    await otter(["onboard", "done", "CTR-2026-0042", "sim_shipment"]);
+    const last = await otter(["onboard", "done", "CTR-2026-0042", "acceptance"]);
+    expect(last.stderr).toContain("Done: customer acceptance. Onboarding CTR-2026-0042 is live.");
+    const after = await otter(["onboard", "tasks", "CTR-2026-0042"]);
+    expect(after.stdout).not.toMatch(/\sopen\s*$/m);
+  });
 });
