@@ -416,7 +416,15 @@ export async function buildOtter(infra: Infrastructure) {
     },
   });
   // Onboarding provisions through the accounts, catalog and desk services; its job joins the others.
-  const onboarding = createOnboardingService({ db, clock, jobs, accounts, catalog, events });
+  const onboarding = createOnboardingService({
+    db,
+    clock,
+    jobs,
+    accounts,
+    catalog,
+    events,
+    cases,
+  });
   const onboardingProvisioner = createOnboardingProvisioner({
     db,
     clock,
@@ -425,6 +433,7 @@ export async function buildOtter(infra: Infrastructure) {
     sla,
     events,
     audit,
+    cases,
   });
   jobs.register(onboardingProvisioner.handler);
   const allServices = {

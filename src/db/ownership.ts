@@ -69,6 +69,7 @@ export const TABLE_OWNERS = {
   desk_macros: "desk",
   desk_articles: "desk",
   onboardings: "onboarding",
+  onboarding_tasks: "onboarding",
 } as const satisfies Record<keyof DB, string>;
 
 export type OwningModule = (typeof TABLE_OWNERS)[keyof typeof TABLE_OWNERS];

@@ -479,6 +479,7 @@ export interface NetworkClients {
 
 export interface Onboardings {
   account_id: string;
+  case_id: string | null;
   contract_signed: string;
   created_at: Timestamp;
   created_by: string;
@@ -486,6 +487,7 @@ export interface Onboardings {
   customer_name: string;
   failed_at: Timestamp | null;
   findings: Generated<unknown>;
+  first_sim_online_at: Timestamp | null;
   id: string;
   job_id: string | null;
   live_at: Timestamp | null;
@@ -502,6 +504,20 @@ export interface Onboardings {
   updated_at: Timestamp;
   validated_at: Timestamp | null;
   waiting_on_customer_at: Timestamp | null;
+}
+
+export interface OnboardingTasks {
+  created_at: Timestamp;
+  done_at: Timestamp | null;
+  done_by: string | null;
+  due_on: string;
+  id: string;
+  kind: string;
+  note: string | null;
+  onboarding_id: string;
+  owner_email: string;
+  state: string;
+  title: string;
 }
 
 export interface PlanOffers {
@@ -868,6 +884,7 @@ export interface DB {
   mail_messages: MailMessages;
   network_actions: NetworkActions;
   network_clients: NetworkClients;
+  onboarding_tasks: OnboardingTasks;
   onboardings: Onboardings;
   plan_offers: PlanOffers;
   rate_plan_versions: RatePlanVersions;

@@ -25,6 +25,9 @@ export type CaseCategory =
   "sim_order" | "platform_howto" | "billing" | "technical" | "plans" | "products" | "other";
 export type CaseState =
   "new" | "open" | "waiting_on_customer" | "waiting_on_consultation" | "resolved" | "closed";
+/** The people's tasks an onboarding opens once provisioned (migration 0027). */
+export type OnboardingTaskKind = "tunnel_date" | "sim_shipment" | "acceptance";
+
 export type OnboardingState =
   "draft" | "validated" | "provisioning" | "waiting_on_customer" | "live" | "failed";
 export type CasePriority = "low" | "normal" | "high" | "urgent";
@@ -107,6 +110,7 @@ interface Refinements {
     services: JsonText;
     report: JsonText<null>;
   };
+  onboarding_tasks: { kind: OnboardingTaskKind; state: "open" | "done" };
 }
 
 type Refine<T, R> = { [C in keyof T]: C extends keyof R ? R[C] : T[C] };
@@ -207,6 +211,8 @@ export type DeskMacrosTable = DB["desk_macros"];
 export type DeskArticlesTable = DB["desk_articles"];
 /** `provisioned`: ids the provisioning job created, by step; `services`: the APNs and IPsec tunnels as data. */
 export type OnboardingsTable = DB["onboardings"];
+export type OnboardingTasksTable = DB["onboarding_tasks"];
+export type OnboardingTask = Selectable<OnboardingTasksTable>;
 
 export type Account = Selectable<AccountsTable>;
 export type User = Selectable<UsersTable>;

@@ -140,3 +140,25 @@ describe("otter onboard plan and apply of a changed spec", () => {
     expect(after.stdout).toContain("Plan: 0 to create, 0 to change, 0 to move, 0 to remove.");
   });
 });
+
+describe("otter onboard tasks and done", () => {
+  it("lists the tasks and marks them done; the last one makes the onboarding live", async () => {
+    const tasks = await otter(["onboard", "tasks", "CTR-2026-0042"]);
+    expect(tasks.code, tasks.stderr).toBe(0);
+    expect(tasks.stdout).toMatch(
+      /Case #\d+ \(new\): Onboarding Savannah Wildlife Trust: tunnel, SIM shipment, acceptance/,
+    );
+    expect(tasks.stdout).toMatch(/1\s+tunnel_date\s+agree the tunnel date.*2026-03-09\s+open/);
+    const unknown = await otter(["onboard", "done", "CTR-2026-0042", "7"]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('has no task "7"');
+    const first = await otter(["onboard", "done", "CTR-2026-0042", "1", "--note", "11 March"]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain("Onboarding CTR-2026-0042 is waiting_on_customer.");
+    await otter(["onboard", "done", "CTR-2026-0042", "sim_shipment"]);
+    const last = await otter(["onboard", "done", "CTR-2026-0042", "acceptance"]);
+    expect(last.stderr).toContain("Done: customer acceptance. Onboarding CTR-2026-0042 is live.");
+    const after = await otter(["onboard", "tasks", "CTR-2026-0042"]);
+    expect(after.stdout).not.toMatch(/\sopen\s*$/m);
+  });
+});

@@ -309,8 +309,17 @@ describe("onboarding provisioning", () => {
     expect(twice.body.error.code).toBe("ONBOARDING_IN_PROGRESS");
     // The connection dies while the offers step commits: that transaction rolls back, the job
     // keeps its lease until it lapses (as after kill -9), then the next run resumes at the checkpoint.
-    const { jobs, accounts, catalog, sla, events, audit } = t.otter.services;
-    const deps = { db: t.otter.database.db, clock: t.clock, accounts, catalog, sla, events, audit };
+    const { jobs, accounts, catalog, sla, events, audit, cases } = t.otter.services;
+    const deps = {
+      db: t.otter.database.db,
+      clock: t.clock,
+      accounts,
+      catalog,
+      sla,
+      events,
+      audit,
+      cases,
+    };
     const real = createOnboardingProvisioner(deps).handler;
     // Three crashes: after the customer is created (before its record), after the offers are
     // made (before theirs), and in the SIM group's transaction (which rolls the move back).
@@ -353,8 +362,9 @@ describe("onboarding provisioning", () => {
     const job = (await t.api("GET", `/api/v1/jobs/${res.body.jobId}`)).body;
     expect(job.status, JSON.stringify(job.failure)).toBe("succeeded");
     const o = (await t.api("GET", `/api/v1/onboardings/${res.body.onboarding.id}`)).body;
-    expect(o.state).toBe("live");
-    expect(o.leadTimeDays).toBeGreaterThan(0);
+    // Provisioned: the people's tasks (no tunnel here: shipment and acceptance) are open.
+    expect(o.state).toBe("waiting_on_customer");
+    expect(o.tasks.map((x: any) => x.kind)).toEqual(["sim_shipment", "acceptance"]);
     const all = (await t.api("GET", "/api/v1/accounts?limit=200")).body.items;
     expect(all.filter((a: any) => a.name === "Otter Rescue")).toHaveLength(1);
     const trail = (await t.api("GET", `/api/v1/sims/${iccid(5, "89440000001")}/audit`)).body.items;

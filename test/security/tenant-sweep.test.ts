@@ -304,6 +304,8 @@ const TABLE: Record<string, Entry> = {
   getOnboarding: { kind: "operator_only" },
   getOnboardingIpsecConfig: { kind: "operator_only", query: () => "side=operator" },
   getOnboardingTunnelSheet: { kind: "operator_only" },
+  onboardingLeadTimes: { kind: "operator_only" },
+  completeOnboardingTask: { kind: "operator_only", body: () => ({ state: "done", note: "x" }) },
   getSupportAgreement: { kind: "tenant" },
   setSupportAgreement: {
     kind: "tenant",

@@ -1711,6 +1711,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/onboardings/lead-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Lead times of the onboardings past provisioning: from contract signed to the first SIM online (the first data session of any of its SIMs) and to live, per onboarding, with count, average, median and record (shortest) of each. */
+        get: operations["onboardingLeadTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/onboardings/{id}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description Marks one of the onboarding's tasks done ({ "state": "done", "note": "…" }); the note is written on the onboarding's desk case as an internal note. The last open task done makes the onboarding live. A done task answers 409 ONBOARDING_TASK_DONE. */
+        patch: operations["completeOnboardingTask"];
+        trace?: never;
+    };
     "/api/v1/onboardings/{id}": {
         parameters: {
             query?: never;
@@ -1718,7 +1752,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description One onboarding by id or contract reference, with its spec and services (PSKs masked). */
+        /** @description One onboarding by id or contract reference, with its spec and services (PSKs masked), its people's tasks and the desk case that carries them. */
         get: operations["getOnboarding"];
         put?: never;
         post?: never;
@@ -2713,6 +2747,10 @@ export interface components {
             } | null;
             /** @description Days from contract signed to live (null until live). */
             leadTimeDays: number | null;
+            /** @description Start of the first data session of any of its SIMs (null until one is online). */
+            firstSimOnlineAt: string | null;
+            /** @description Days from contract signed to the first SIM online. */
+            daysToFirstSimOnline: number | null;
             createdAt: string;
             validatedAt: string | null;
             provisioningAt: string | null;
@@ -2720,6 +2758,30 @@ export interface components {
             liveAt: string | null;
             failedAt: string | null;
             updatedAt: string;
+        };
+        OnboardingTaskInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "tunnel_date" | "sim_shipment" | "acceptance";
+            title: string;
+            /** @description The onboarding owner, an operator user. */
+            ownerEmail: string;
+            /** @description Due date (YYYY-MM-DD). */
+            dueOn: string;
+            /** @enum {string} */
+            state: "open" | "done";
+            note: string | null;
+            doneAt: string | null;
+            /** @description The user who marked it done. */
+            doneBy: string | null;
+            /** @description The desk case that carries the task. */
+            caseId: string | null;
+        };
+        OnboardingCaseInput: {
+            id: string;
+            number: number;
+            subject: string;
+            state: string;
         };
         OnboardingDetailInput: {
             id: string;
@@ -2741,6 +2803,10 @@ export interface components {
             } | null;
             /** @description Days from contract signed to live (null until live). */
             leadTimeDays: number | null;
+            /** @description Start of the first data session of any of its SIMs (null until one is online). */
+            firstSimOnlineAt: string | null;
+            /** @description Days from contract signed to the first SIM online. */
+            daysToFirstSimOnline: number | null;
             createdAt: string;
             validatedAt: string | null;
             provisioningAt: string | null;
@@ -2748,6 +2814,10 @@ export interface components {
             liveAt: string | null;
             failedAt: string | null;
             updatedAt: string;
+            /** @description The people's tasks, opened once provisioned. */
+            tasks: components["schemas"]["OnboardingTaskInput"][];
+            /** @description The desk case that carries the tasks. */
+            case: components["schemas"]["OnboardingCaseInput"] | null;
             /** @description The spec as stored; PSKs are masked. */
             spec: {
                 [key: string]: unknown;
@@ -2756,6 +2826,14 @@ export interface components {
             services: {
                 [key: string]: unknown;
             }[];
+        };
+        OnboardingLeadTimeStatsInput: {
+            count: number;
+            averageDays: number | null;
+            medianDays: number | null;
+            /** @description The shortest. */
+            recordDays: number | null;
+            recordReference: string | null;
         };
         MacroInput: {
             id: string;
@@ -3721,6 +3799,10 @@ export interface components {
             } | null;
             /** @description Days from contract signed to live (null until live). */
             leadTimeDays: number | null;
+            /** @description Start of the first data session of any of its SIMs (null until one is online). */
+            firstSimOnlineAt: string | null;
+            /** @description Days from contract signed to the first SIM online. */
+            daysToFirstSimOnline: number | null;
             createdAt: string;
             validatedAt: string | null;
             provisioningAt: string | null;
@@ -3728,6 +3810,30 @@ export interface components {
             liveAt: string | null;
             failedAt: string | null;
             updatedAt: string;
+        };
+        OnboardingTask: {
+            id: string;
+            /** @enum {string} */
+            kind: "tunnel_date" | "sim_shipment" | "acceptance";
+            title: string;
+            /** @description The onboarding owner, an operator user. */
+            ownerEmail: string;
+            /** @description Due date (YYYY-MM-DD). */
+            dueOn: string;
+            /** @enum {string} */
+            state: "open" | "done";
+            note: string | null;
+            doneAt: string | null;
+            /** @description The user who marked it done. */
+            doneBy: string | null;
+            /** @description The desk case that carries the task. */
+            caseId: string | null;
+        };
+        OnboardingCase: {
+            id: string;
+            number: number;
+            subject: string;
+            state: string;
         };
         OnboardingDetail: {
             id: string;
@@ -3749,6 +3855,10 @@ export interface components {
             } | null;
             /** @description Days from contract signed to live (null until live). */
             leadTimeDays: number | null;
+            /** @description Start of the first data session of any of its SIMs (null until one is online). */
+            firstSimOnlineAt: string | null;
+            /** @description Days from contract signed to the first SIM online. */
+            daysToFirstSimOnline: number | null;
             createdAt: string;
             validatedAt: string | null;
             provisioningAt: string | null;
@@ -3756,6 +3866,10 @@ export interface components {
             liveAt: string | null;
             failedAt: string | null;
             updatedAt: string;
+            /** @description The people's tasks, opened once provisioned. */
+            tasks: components["schemas"]["OnboardingTask"][];
+            /** @description The desk case that carries the tasks. */
+            case: components["schemas"]["OnboardingCase"] | null;
             /** @description The spec as stored; PSKs are masked. */
             spec: {
                 [key: string]: unknown;
@@ -3764,6 +3878,14 @@ export interface components {
             services: {
                 [key: string]: unknown;
             }[];
+        };
+        OnboardingLeadTimeStats: {
+            count: number;
+            averageDays: number | null;
+            medianDays: number | null;
+            /** @description The shortest. */
+            recordDays: number | null;
+            recordReference: string | null;
         };
         Macro: {
             id: string;
@@ -15378,6 +15500,165 @@ export interface operations {
                         created: boolean;
                         findings: components["schemas"]["OnboardingFinding"][];
                         plan: components["schemas"]["OnboardingPlan"];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    onboardingLeadTimes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        toFirstSimOnline: components["schemas"]["OnboardingLeadTimeStats"];
+                        toLive: components["schemas"]["OnboardingLeadTimeStats"];
+                        /** @description Every onboarding that is waiting on the customer or live. */
+                        items: {
+                            id: string;
+                            reference: string;
+                            contractSigned: string;
+                            daysToFirstSimOnline: number | null;
+                            daysToLive: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    completeOnboardingTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Only marking done is possible; a done task stays done.
+                     * @enum {string}
+                     */
+                    state: "done";
+                    /** @description What was done; written on the case as an internal note. */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task: components["schemas"]["OnboardingTask"];
+                        onboarding: components["schemas"]["Onboarding"];
                     };
                 };
             };

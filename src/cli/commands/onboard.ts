@@ -108,6 +108,22 @@ interface Onboarding {
   failedAt: string | null;
 }
 
+interface Task {
+  id: string;
+  kind: string;
+  title: string;
+  ownerEmail: string;
+  dueOn: string;
+  state: "open" | "done";
+  note: string | null;
+  doneAt: string | null;
+}
+
+interface OnboardingDetail extends Onboarding {
+  tasks: Task[];
+  case: { id: string; number: number; subject: string; state: string } | null;
+}
+
 const STATES = ["draft", "validated", "provisioning", "waiting_on_customer", "live", "failed"];
 
 function readSpec(file: string): string {
@@ -357,5 +373,55 @@ export function registerOnboard(program: Command) {
         "text/markdown",
         opts.output,
       );
+    });
+
+  onboard
+    .command("tasks")
+    .argument("<id-or-reference>", "the onboarding's id or contract reference")
+    .description(
+      "The people's tasks of an onboarding, with owner, due date and state, and its case.",
+    )
+    .action(async (ref: string, _opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const o = await ctx.client.get<OnboardingDetail>(`/api/v1/onboardings/${seg(ref)}`);
+      if (ctx.json) return printJson({ case: o.case, tasks: o.tasks });
+      if (o.case) out(`Case #${o.case.number} (${o.case.state}): ${o.case.subject}`);
+      printTable(
+        o.tasks,
+        [
+          { header: "#", value: (x) => o.tasks.indexOf(x) + 1 },
+          { header: "TASK", value: (x) => x.kind },
+          { header: "TITLE", value: (x) => x.title },
+          { header: "OWNER", value: (x) => x.ownerEmail },
+          { header: "DUE", value: (x) => x.dueOn },
+          { header: "STATE", value: (x) => x.state },
+        ],
+        `Onboarding ${o.reference} has no tasks yet (they open once it is provisioned).`,
+      );
+    });
+
+  onboard
+    .command("done")
+    .argument("<id-or-reference>", "the onboarding's id or contract reference")
+    .argument("<task>", "the task: its number in `otter onboard tasks`, its kind or its id")
+    .option("--note <text>", "what was done; written on the onboarding's case as an internal note")
+    .description("Marks a task done; the last one makes the onboarding live.")
+    .action(async (ref: string, which: string, opts: { note?: string }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const o = await ctx.client.get<OnboardingDetail>(`/api/v1/onboardings/${seg(ref)}`);
+      const task =
+        (/^[0-9]+$/.test(which) ? o.tasks[Number(which) - 1] : undefined) ??
+        o.tasks.find((x) => x.kind === which || x.id === which);
+      if (!task)
+        throw new CliError(
+          "ONBOARDING_TASK_NOT_FOUND",
+          `Onboarding ${o.reference} has no task "${which}"; see otter onboard tasks ${o.reference}.`,
+        );
+      const res = await ctx.client.patch<{ task: Task; onboarding: Onboarding }>(
+        `/api/v1/onboardings/${seg(o.id)}/tasks/${seg(task.id)}`,
+        { state: "done", ...(opts.note ? { note: opts.note } : {}) },
+      );
+      if (ctx.json) return printJson(res);
+      note(`Done: ${task.title}. Onboarding ${o.reference} is ${res.onboarding.state}.`);
     });
 }

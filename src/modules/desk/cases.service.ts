@@ -557,6 +557,70 @@ export function createCasesService(deps: Deps) {
       }
     },
 
+    /**
+     * Opens, in the caller's transaction, the case that carries an onboarding's tasks: the customer's
+     * technical contact as requester, the onboarding owner (an operator agent) as owner when known.
+     * The same source key always gives the same case, so a re-run opens nothing new.
+     */
+    async openCaseForOnboarding(
+      tx: Executor,
+      input: {
+        accountId: string;
+        subject: string;
+        body: string;
+        requesterEmail: string;
+        requesterName: string | null;
+        ownerUserId: string | null;
+        onboardingId: string;
+      },
+    ): Promise<{ id: string; number: number }> {
+      const sourceKey = `onboarding:${input.onboardingId}`;
+      const existing = await casesRepo.findBySourceKey(tx, sourceKey);
+      if (existing) return { id: existing.id, number: existing.number };
+      const actor: Actor = { userId: null, name: "onboarding" };
+      const c = await createCase(
+        tx,
+        {
+          accountId: input.accountId,
+          subject: input.subject,
+          category: "technical",
+          channel: "automation",
+          sourceKey,
+          ownerUserId: input.ownerUserId,
+          requesterEmail: input.requesterEmail,
+          requesterName: input.requesterName,
+          description: input.body,
+        },
+        actor,
+      );
+      await audit.record(tx, {
+        accountId: input.accountId,
+        actor: SYSTEM_ACTOR,
+        action: "case.create",
+        entityType: "case",
+        entityId: c.id,
+        data: { number: c.number, source: { onboardingId: input.onboardingId } },
+      });
+      return { id: c.id, number: c.number };
+    },
+
+    /** An internal note on a case, in the caller's transaction (a module recording its own work). */
+    async addInternalNote(
+      tx: Executor,
+      caseId: string,
+      body: string,
+      actor: Actor,
+    ): Promise<{ entryId: string }> {
+      const c = await lockCase(tx, caseId);
+      return { entryId: await appendEntry(tx, c, { kind: "note", body, actor }) };
+    },
+
+    /** A case's number, subject and state, for another module that shows the case it opened. */
+    async caseSummary(ex: Executor, caseId: string) {
+      const c = await casesRepo.findById(ex, caseId);
+      return c ? { id: c.id, number: c.number, subject: c.subject, state: c.state } : null;
+    },
+
     /** Open cases of an account, newest first (caller lookup). */
     async openCasesOf(ex: Executor, accountId: string) {
       return casesRepo.openOf(ex, accountId);

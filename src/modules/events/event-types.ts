@@ -187,6 +187,14 @@ export const EVENT_SCHEMAS = {
     to: z.string(),
     customerAccountId: nullableString,
   }),
+  "onboarding.task_done": z.object({
+    onboardingId: z.string(),
+    reference: z.string(),
+    taskId: z.string(),
+    kind: z.string(),
+    openTasks: z.number(),
+    caseId: nullableString,
+  }),
   "onboarding.sims_assigned": z.object({
     onboardingId: z.string(),
     reference: z.string(),

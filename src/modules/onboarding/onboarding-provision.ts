@@ -7,7 +7,9 @@ import type { AuditService } from "../audit/audit.service.js";
 import { actorOf } from "../auth/principal.js";
 import { communicationPlanInput, ratePlanInput } from "../catalog/catalog.schemas.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
+import type { CasesService } from "../desk/cases.service.js";
 import type { SlaService } from "../desk/sla/sla.service.js";
+import { newId } from "../../lib/ids.js";
 import { formatTargets, parseTargets } from "../desk/sla/targets.js";
 import type { EventsService } from "../events/events.service.js";
 import type { JobContext, JobHandler } from "../jobs/jobs.service.js";
@@ -18,6 +20,7 @@ import { CUSTOMER_KEY, specRefs } from "./feasibility.js";
 type PlanKind = "communication" | "rate";
 import type { OnboardingSpec } from "./onboarding-spec.js";
 import { onboardingRepo as repo } from "./onboarding.repo.js";
+import { caseSubjectOf, setOnboardingState, tasksFor } from "./onboarding-tasks.js";
 import { PROVISION_KIND, type Provisioned } from "./onboarding.service.js";
 import { accountDrift, groupSims, moveTarget, type PlanDirectives } from "./onboarding-plan.js";
 
@@ -49,6 +52,8 @@ interface Deps {
   sla: Pick<SlaService, "getAgreement" | "setAgreement">;
   events: Pick<EventsService, "emit">;
   audit: Pick<AuditService, "record">;
+  /** The desk, which carries the people's tasks as a case (opened through its service). */
+  cases: Pick<CasesService, "openCaseForOnboarding">;
 }
 
 /** Parents before children, so every account's parent exists when it is created. */
@@ -78,32 +83,12 @@ function accountsInOrder(spec: OnboardingSpec) {
 export function createOnboardingProvisioner(deps: Deps) {
   const { db, clock } = deps;
 
-  async function setState(
+  const setState = (
     tx: Tx,
     o: Onboarding,
     to: OnboardingState,
     extra: Partial<Parameters<typeof repo.update>[2]> = {},
-  ) {
-    const now = clock.now();
-    const at = { [`${to}_at`]: now } as Record<string, Date>;
-    const updated = await repo.update(tx, o.id, { ...at, ...extra, state: to, updated_at: now });
-    if (o.state !== to)
-      await deps.events.emit(tx, [
-        {
-          accountId: o.account_id,
-          type: "onboarding.state_changed",
-          subjectId: o.id,
-          data: {
-            onboardingId: o.id,
-            reference: o.reference,
-            from: o.state,
-            to,
-            customerAccountId: updated.customer_account_id,
-          },
-        },
-      ]);
-    return updated;
-  }
+  ) => setOnboardingState(deps, tx, o, to, extra);
 
   async function run(ctx: JobContext) {
     const { principal, job } = ctx;
@@ -475,14 +460,47 @@ export function createOnboardingProvisioner(deps: Deps) {
       finishedAt: clock.now().toISOString(),
     };
     await inTransaction(db, async (tx) => {
-      const next = spec.services.apns.some((s) => s.ipsec) ? "waiting_on_customer" : "live";
+      // The people's part: a desk case for the customer and the tasks it carries. The onboarding
+      // waits on them; the last one done makes it live (onboarding.service.ts, completeTask).
+      const contact = spec.customer.contacts.find(
+        (c) => c.email?.toLowerCase() === spec.people.technicalContact.toLowerCase(),
+      );
+      const owner = await deps.accounts.directory.userByEmail(tx, spec.people.onboardingOwner);
+      const tasks = tasksFor(spec);
+      const opened = await deps.cases.openCaseForOnboarding(tx, {
+        accountId: done.customer!,
+        onboardingId: onboarding.id,
+        subject: caseSubjectOf(spec),
+        body: [
+          `Onboarding ${spec.reference}: the accounts, plans and ${report.simsAssigned} SIMs are provisioned. What is left:`,
+          ...tasks.map((t) => `- ${t.title} (due ${t.dueOn}, ${spec.people.onboardingOwner})`),
+        ].join("\n"),
+        requesterEmail: spec.people.technicalContact,
+        requesterName: contact?.name ?? null,
+        ownerUserId: owner?.id ?? null,
+      });
+      await repo.insertTasks(
+        tx,
+        tasks.map((t) => ({
+          id: newId(),
+          onboarding_id: onboarding.id,
+          kind: t.kind,
+          title: t.title,
+          owner_email: spec.people.onboardingOwner,
+          due_on: t.dueOn,
+          state: "open" as const,
+          created_at: clock.now(),
+        })),
+      );
+      const open = (await repo.tasksOf(tx, onboarding.id)).some((t) => t.state === "open");
       onboarding = await repo.update(tx, onboarding.id, {
         provisioned: JSON.stringify({ ...done, applied: spec }),
         services: JSON.stringify(spec.services.apns),
         report: JSON.stringify(report),
+        case_id: opened.id,
         updated_at: clock.now(),
       });
-      onboarding = await setState(tx, onboarding, next);
+      onboarding = await setState(tx, onboarding, open ? "waiting_on_customer" : "live");
       await deps.audit.record(tx, {
         accountId: root.id,
         actor: actorOf(principal),

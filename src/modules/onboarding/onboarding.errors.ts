@@ -35,6 +35,11 @@ export const onboardingErrors = {
         : `Onboarding ${reference} would change (${plan.entries.length} entr${plan.entries.length === 1 ? "y" : "ies"}): confirm the plan with confirmPlan "${plan.hash}".`,
       { planHash: plan.hash, plan: plan.entries, summary: plan.summary },
     ),
+  taskNotFound: (id: string) =>
+    notFound("ONBOARDING_TASK_NOT_FOUND", `The onboarding has no task ${id}.`),
+  /** A task is marked done once; its note stays as written. */
+  taskDone: (title: string) =>
+    conflict("ONBOARDING_TASK_DONE", `The task "${title}" is done already.`),
   busy: (reference: string) =>
     conflict(
       "ONBOARDING_IN_PROGRESS",

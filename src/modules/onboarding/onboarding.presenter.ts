@@ -1,6 +1,6 @@
-import type { Onboarding } from "../../db/schema.js";
+import type { Onboarding, OnboardingTask } from "../../db/schema.js";
 import type { Finding } from "./feasibility.js";
-import type { OnboardingOut } from "./onboarding.schemas.js";
+import type { OnboardingOut, OnboardingTaskOut } from "./onboarding.schemas.js";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const DAY_MS = 86_400_000;
@@ -12,8 +12,30 @@ export function maskSecrets<T>(value: T): T {
   ) as T;
 }
 
+/** Days, to a tenth, from a date's midnight (UTC) to a moment. */
+export const daysBetween = (fromMs: number, to: Date) =>
+  Math.round(((to.getTime() - fromMs) / DAY_MS) * 10) / 10;
+
+export const signedMs = (o: Pick<Onboarding, "contract_signed">) =>
+  Date.parse(`${o.contract_signed}T00:00:00Z`);
+
+export function presentTask(t: OnboardingTask, caseId: string | null): OnboardingTaskOut {
+  return {
+    id: t.id,
+    kind: t.kind,
+    title: t.title,
+    ownerEmail: t.owner_email,
+    dueOn: t.due_on,
+    state: t.state,
+    note: t.note,
+    doneAt: iso(t.done_at),
+    doneBy: t.done_by,
+    caseId,
+  };
+}
+
 export function presentOnboarding(o: Onboarding): OnboardingOut {
-  const signed = Date.parse(`${o.contract_signed}T00:00:00Z`);
+  const signed = signedMs(o);
   return {
     id: o.id,
     reference: o.reference,
@@ -26,9 +48,9 @@ export function presentOnboarding(o: Onboarding): OnboardingOut {
     requestedGoLive: o.requested_go_live,
     findings: o.findings as Finding[],
     report: (o.report as Record<string, unknown> | null) ?? null,
-    leadTimeDays: o.live_at
-      ? Math.round(((o.live_at.getTime() - signed) / DAY_MS) * 10) / 10
-      : null,
+    leadTimeDays: o.live_at ? daysBetween(signed, o.live_at) : null,
+    firstSimOnlineAt: iso(o.first_sim_online_at),
+    daysToFirstSimOnline: o.first_sim_online_at ? daysBetween(signed, o.first_sim_online_at) : null,
     createdAt: o.created_at.toISOString(),
     validatedAt: iso(o.validated_at),
     provisioningAt: iso(o.provisioning_at),
@@ -39,9 +61,15 @@ export function presentOnboarding(o: Onboarding): OnboardingOut {
   };
 }
 
-export function presentOnboardingDetail(o: Onboarding) {
+export function presentOnboardingDetail(
+  o: Onboarding,
+  tasks: OnboardingTask[],
+  deskCase: { id: string; number: number; subject: string; state: string } | null,
+) {
   return {
     ...presentOnboarding(o),
+    tasks: tasks.map((t) => presentTask(t, o.case_id)),
+    case: deskCase,
     spec: maskSecrets(o.spec as Record<string, unknown>),
     services: maskSecrets(o.services as Record<string, unknown>[]),
   };

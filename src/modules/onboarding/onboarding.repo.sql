@@ -139,3 +139,82 @@ where
 returning
   *;
 -- stopped without a row to go on: no result
+
+-- onboardingRepo.tasksOf
+-- $1 = "0190a8a0-0000-7000-8000-0000000000a1"
+select
+  *
+from
+  "onboarding_tasks"
+where
+  "onboarding_id" = $1
+order by
+  "due_on",
+  "created_at";
+
+-- onboardingRepo.insertTasks
+-- $1 = "0190a8a0-0000-7000-8000-0000000000b1"
+-- $2 = "0190a8a0-0000-7000-8000-0000000000a1"
+-- $3 = "acceptance"
+-- $4 = "customer acceptance"
+-- $5 = "ops@operator.example"
+-- $6 = "2026-12-15"
+-- $7 = "open"
+-- $8 = "2026-12-01T00:00:00.000Z"
+insert into
+  "onboarding_tasks" (
+    "id",
+    "onboarding_id",
+    "kind",
+    "title",
+    "owner_email",
+    "due_on",
+    "state",
+    "created_at"
+  )
+values
+  ($1, $2, $3, $4, $5, $6, $7, $8)
+on conflict ("onboarding_id", "kind") do nothing;
+
+-- onboardingRepo.lockTask
+-- $1 = "0190a8a0-0000-7000-8000-0000000000a1"
+-- $2 = "0190a8a0-0000-7000-8000-0000000000b1"
+select
+  *
+from
+  "onboarding_tasks"
+where
+  "onboarding_id" = $1
+  and "id" = $2
+for update;
+
+-- onboardingRepo.completeTask
+-- $1 = "shipped"
+-- $2 = "2026-12-01T00:00:00.000Z"
+-- $3 = "0190a8a0-0000-7000-8000-000000000007"
+-- $4 = "done"
+-- $5 = "0190a8a0-0000-7000-8000-0000000000b1"
+update "onboarding_tasks"
+set
+  "note" = $1,
+  "done_at" = $2,
+  "done_by" = $3,
+  "state" = $4
+where
+  "id" = $5
+returning
+  *;
+-- stopped without a row to go on: no result
+
+-- onboardingRepo.finished
+-- $1 = "live"
+select
+  "id",
+  "reference",
+  "contract_signed",
+  "live_at"
+from
+  "onboardings"
+where
+  "live_at" is not null
+  and "state" = $1;

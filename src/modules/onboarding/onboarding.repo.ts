@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from "kysely";
 import type { Executor, Tx } from "../../db/database.js";
-import type { OnboardingState, OnboardingsTable } from "../../db/schema.js";
+import type { OnboardingState, OnboardingsTable, OnboardingTasksTable } from "../../db/schema.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 
 /** Queries over `onboardings` (migration 0025). */
@@ -42,6 +42,54 @@ export const onboardingRepo = {
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow(),
+
+  /** The tasks of an onboarding, by due date (migration 0026). */
+  tasksOf: (db: Executor, onboardingId: string) =>
+    db
+      .selectFrom("onboarding_tasks")
+      .selectAll()
+      .where("onboarding_id", "=", onboardingId)
+      .orderBy("due_on")
+      .orderBy("created_at")
+      .execute(),
+
+  /** Inserts the tasks not there yet (one per kind): a re-run of provisioning doubles none. */
+  insertTasks: (tx: Tx, rows: Insertable<OnboardingTasksTable>[]) =>
+    tx
+      .insertInto("onboarding_tasks")
+      .values(rows)
+      .onConflict((oc) => oc.columns(["onboarding_id", "kind"]).doNothing())
+      .execute(),
+
+  lockTask: (tx: Tx, onboardingId: string, taskId: string) =>
+    tx
+      .selectFrom("onboarding_tasks")
+      .selectAll()
+      .where("onboarding_id", "=", onboardingId)
+      .where("id", "=", taskId)
+      .forUpdate()
+      .executeTakeFirst(),
+
+  completeTask: (
+    tx: Tx,
+    id: string,
+    patch: { note: string | null; done_at: Date; done_by: string },
+  ) =>
+    tx
+      .updateTable("onboarding_tasks")
+      .set({ ...patch, state: "done" })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+
+  /** The onboardings that reached `live`, with their dates, for the lead-time summary. */
+  finished: (db: Executor) =>
+    db
+      .selectFrom("onboardings")
+      .select(["id", "reference", "contract_signed", "live_at"])
+      .where("live_at", "is not", null)
+      .where("state", "=", "live")
+      .execute(),
 };
 
 const ID = "0190a8a0-0000-7000-8000-0000000000a1";
@@ -75,4 +123,29 @@ export const onboardingRepoSql: SqlExamples<typeof onboardingRepo> = {
     ],
   ],
   update: [[ID, { state: "provisioning", provisioning_at: AT, updated_at: AT }]],
+  tasksOf: [[ID]],
+  insertTasks: [
+    [
+      [
+        {
+          id: "0190a8a0-0000-7000-8000-0000000000b1",
+          onboarding_id: ID,
+          kind: "acceptance",
+          title: "customer acceptance",
+          owner_email: "ops@operator.example",
+          due_on: "2026-12-15",
+          state: "open",
+          created_at: AT,
+        },
+      ],
+    ],
+  ],
+  lockTask: [[ID, "0190a8a0-0000-7000-8000-0000000000b1"]],
+  completeTask: [
+    [
+      "0190a8a0-0000-7000-8000-0000000000b1",
+      { note: "shipped", done_at: AT, done_by: "0190a8a0-0000-7000-8000-000000000007" },
+    ],
+  ],
+  finished: [[]],
 };

@@ -8,10 +8,14 @@ import {
   createdOut,
   idParams,
   ipsecQuery,
+  leadTimesOut,
   listOut,
   listQuery,
   onboardingDetailOut,
   onboardingInput,
+  taskDoneOut,
+  taskParams,
+  taskPatch,
 } from "./onboarding.schemas.js";
 
 /** Customer onboardings (docs/onboarding.md): feasibility check, provisioning job, tracking. */
@@ -56,13 +60,44 @@ export const onboardingRoutes =
     );
 
     app.get(
+      "/api/v1/onboardings/lead-times",
+      {
+        schema: {
+          operationId: "onboardingLeadTimes",
+          tags,
+          description:
+            "Lead times of the onboardings past provisioning: from contract signed to the first SIM online (the first data session of any of its SIMs) and to live, per onboarding, with count, average, median and record (shortest) of each.",
+          response: { 200: leadTimesOut, ...errorResponses },
+        },
+      },
+      async (req) => s.onboarding.leadTimes(principalOf(req)),
+    );
+
+    app.patch(
+      "/api/v1/onboardings/:id/tasks/:taskId",
+      {
+        schema: {
+          operationId: "completeOnboardingTask",
+          tags,
+          description:
+            'Marks one of the onboarding\'s tasks done ({ "state": "done", "note": "…" }); the note is written on the onboarding\'s desk case as an internal note. The last open task done makes the onboarding live. A done task answers 409 ONBOARDING_TASK_DONE.',
+          params: taskParams,
+          body: taskPatch,
+          response: { 200: taskDoneOut, ...errorResponses },
+        },
+      },
+      async (req) =>
+        s.onboarding.completeTask(principalOf(req), req.params.id, req.params.taskId, req.body),
+    );
+
+    app.get(
       "/api/v1/onboardings/:id",
       {
         schema: {
           operationId: "getOnboarding",
           tags,
           description:
-            "One onboarding by id or contract reference, with its spec and services (PSKs masked).",
+            "One onboarding by id or contract reference, with its spec and services (PSKs masked), its people's tasks and the desk case that carries them.",
           params: idParams,
           response: { 200: onboardingDetailOut, ...errorResponses },
         },

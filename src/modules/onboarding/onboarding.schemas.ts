@@ -114,6 +114,14 @@ export const onboardingOut = z
       .number()
       .nullable()
       .describe("Days from contract signed to live (null until live)."),
+    firstSimOnlineAt: z
+      .string()
+      .nullable()
+      .describe("Start of the first data session of any of its SIMs (null until one is online)."),
+    daysToFirstSimOnline: z
+      .number()
+      .nullable()
+      .describe("Days from contract signed to the first SIM online."),
     createdAt: z.string(),
     validatedAt: z.string().nullable(),
     provisioningAt: z.string().nullable(),
@@ -124,8 +132,34 @@ export const onboardingOut = z
   })
   .meta({ id: "Onboarding" });
 
+export const onboardingTaskOut = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["tunnel_date", "sim_shipment", "acceptance"]),
+    title: z.string(),
+    ownerEmail: z.string().describe("The onboarding owner, an operator user."),
+    dueOn: z.string().describe("Due date (YYYY-MM-DD)."),
+    state: z.enum(["open", "done"]),
+    note: z.string().nullable(),
+    doneAt: z.string().nullable(),
+    doneBy: z.string().nullable().describe("The user who marked it done."),
+    caseId: z.string().nullable().describe("The desk case that carries the task."),
+  })
+  .meta({ id: "OnboardingTask" });
+
+export const onboardingCaseOut = z
+  .object({
+    id: z.string(),
+    number: z.number(),
+    subject: z.string(),
+    state: z.string(),
+  })
+  .meta({ id: "OnboardingCase" });
+
 export const onboardingDetailOut = onboardingOut
   .extend({
+    tasks: z.array(onboardingTaskOut).describe("The people's tasks, opened once provisioned."),
+    case: onboardingCaseOut.nullable().describe("The desk case that carries the tasks."),
     spec: z.record(z.string(), z.unknown()).describe("The spec as stored; PSKs are masked."),
     services: z
       .array(z.record(z.string(), z.unknown()))
@@ -154,7 +188,56 @@ export const listOut = z.object({
 
 export const idParams = z.object({ id: z.string() });
 
+export const taskParams = z.object({ id: z.string(), taskId: z.string() });
+
+export const taskPatch = z
+  .object({
+    state: z.literal("done").describe("Only marking done is possible; a done task stays done."),
+    note: z
+      .string()
+      .trim()
+      .min(1)
+      .max(4000)
+      .optional()
+      .describe("What was done; written on the case as an internal note."),
+  })
+  .strict();
+
+export const taskDoneOut = z.object({
+  task: onboardingTaskOut,
+  onboarding: onboardingOut,
+});
+
+const leadTimeStats = z
+  .object({
+    count: z.number(),
+    averageDays: z.number().nullable(),
+    medianDays: z.number().nullable(),
+    recordDays: z.number().nullable().describe("The shortest."),
+    recordReference: z.string().nullable(),
+  })
+  .meta({ id: "OnboardingLeadTimeStats" });
+
+export const leadTimesOut = z.object({
+  toFirstSimOnline: leadTimeStats.describe(
+    "Contract signed → first data session of any of its SIMs, over onboardings that have one.",
+  ),
+  toLive: leadTimeStats.describe("Contract signed → live, over live onboardings."),
+  items: z
+    .array(
+      z.object({
+        id: z.string(),
+        reference: z.string(),
+        contractSigned: z.string(),
+        daysToFirstSimOnline: z.number().nullable(),
+        daysToLive: z.number().nullable(),
+      }),
+    )
+    .describe("Every onboarding that is waiting on the customer or live."),
+});
+
 export type OnboardingOut = z.infer<typeof onboardingOut>;
+export type OnboardingTaskOut = z.infer<typeof onboardingTaskOut>;
 export type CheckOut = z.infer<typeof checkOut>;
 export type OnboardingInput = z.infer<typeof onboardingInput>;
 

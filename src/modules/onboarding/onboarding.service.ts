@@ -1,14 +1,18 @@
 import { createHash } from "node:crypto";
 import { type Db, type Executor, inTransaction } from "../../db/database.js";
+import { isUuid } from "../../lib/ids.js";
 import type { Onboarding } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { newId } from "../../lib/ids.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
 import { requirePermission } from "../auth/permissions.js";
-import { type Principal } from "../auth/principal.js";
+import { actorOf, type Principal } from "../auth/principal.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
+import type { CasesService } from "../desk/cases.service.js";
 import type { EventsService } from "../events/events.service.js";
+import { sessionStartsRepo } from "../network/session-starts.shared.repo.js";
 import type { JobsService } from "../jobs/jobs.service.js";
+import { simIdsOfAccounts } from "../sims/sim-lookup.shared.repo.js";
 import { simStockRepo } from "../sims/sim-stock.shared.repo.js";
 import {
   checkFeasibility,
@@ -22,7 +26,14 @@ import { swanctlConf, tunnelSheet, type TunnelSide } from "./ipsec-config.js";
 import { computePlan, emptyPlan, type OnboardingPlan, planDirectives } from "./onboarding-plan.js";
 import type { OnboardingSpec } from "./onboarding-spec.js";
 import { onboardingErrors } from "./onboarding.errors.js";
-import { presentOnboarding, presentOnboardingDetail } from "./onboarding.presenter.js";
+import {
+  daysBetween,
+  presentOnboarding,
+  presentOnboardingDetail,
+  presentTask,
+  signedMs,
+} from "./onboarding.presenter.js";
+import { setOnboardingState } from "./onboarding-tasks.js";
 import { onboardingRepo as repo } from "./onboarding.repo.js";
 import type { CheckOut, OnboardingInput } from "./onboarding.schemas.js";
 import { parseSpec } from "./spec-parse.js";
@@ -56,6 +67,8 @@ interface Deps {
   accounts: Pick<AccountsService, "rootAccount" | "directory" | "get">;
   catalog: Pick<CatalogService, "zonesByName" | "privateApns" | "planFacts" | "findPlan">;
   events: Pick<EventsService, "emit">;
+  /** The desk: the case that carries the tasks, and the notes written on it. */
+  cases: Pick<CasesService, "addInternalNote" | "caseSummary">;
 }
 
 const hashOf = (spec: OnboardingSpec) =>
@@ -173,6 +186,28 @@ export function createOnboardingService(deps: Deps) {
     if (!existing || !done.customer) return emptyPlan();
     const root = await deps.accounts.rootAccount();
     return computePlan(deps, db, principal, basisOf(existing), spec, done, root.id);
+  }
+
+  /**
+   * The onboarding with the start of its first SIM's first data session (since provisioning began),
+   * looked up set-based in the network's sessions while unknown and kept once found.
+   */
+  async function withFirstOnline(o: Onboarding): Promise<Onboarding> {
+    if (o.first_sim_online_at || !o.provisioning_at) return o;
+    if (o.state !== "waiting_on_customer" && o.state !== "live") return o;
+    const done = o.provisioned as Provisioned;
+    const accountIds = [
+      ...(done.customer ? [done.customer] : []),
+      ...Object.values(done.accounts ?? {}),
+    ];
+    if (accountIds.length === 0) return o;
+    const first = await sessionStartsRepo.firstStartAmong(
+      db,
+      simIdsOfAccounts(accountIds),
+      o.provisioning_at,
+    );
+    if (!first) return o;
+    return inTransaction(db, (tx) => repo.update(tx, o.id, { first_sim_online_at: first }));
   }
 
   const checkOut = (spec: OnboardingSpec | null, findings: Finding[]): CheckOut => {
@@ -329,7 +364,9 @@ export function createOnboardingService(deps: Deps) {
 
     async get(principal: Principal, idOrReference: string) {
       requirePermission(principal, "onboarding:read");
-      return presentOnboardingDetail(await find(idOrReference));
+      const row = await withFirstOnline(await find(idOrReference));
+      const deskCase = row.case_id ? await deps.cases.caseSummary(db, row.case_id) : null;
+      return presentOnboardingDetail(row, await repo.tasksOf(db, row.id), deskCase);
     },
 
     /** One side's swanctl.conf for the onboarding's IPsec tunnel(s); the PSK is not in it. */
@@ -345,6 +382,111 @@ export function createOnboardingService(deps: Deps) {
       const row = await find(idOrReference);
       return { reference: row.reference, text: tunnelSheet(row.spec as OnboardingSpec) };
     },
+
+    /**
+     * Marks a task done, with an optional note written on the onboarding's case as an internal
+     * note. The last open task done makes the onboarding live.
+     */
+    async completeTask(
+      principal: Principal,
+      idOrReference: string,
+      taskId: string,
+      input: { note?: string },
+    ) {
+      requirePermission(principal, "onboarding:write");
+      const found = await find(idOrReference);
+      if (!isUuid(taskId)) throw onboardingErrors.taskNotFound(taskId);
+      return inTransaction(db, async (tx) => {
+        let o = (await repo.lock(tx, found.id))!;
+        const task = await repo.lockTask(tx, o.id, taskId);
+        if (!task) throw onboardingErrors.taskNotFound(taskId);
+        if (task.state === "done") throw onboardingErrors.taskDone(task.title);
+        const done = await repo.completeTask(tx, task.id, {
+          note: input.note ?? null,
+          done_at: clock.now(),
+          done_by: principal.userId,
+        });
+        if (o.case_id)
+          await deps.cases.addInternalNote(
+            tx,
+            o.case_id,
+            `Onboarding task done: ${task.title}.${input.note ? `\n\n${input.note}` : ""}`,
+            actorOf(principal),
+          );
+        const open = (await repo.tasksOf(tx, o.id)).filter((t) => t.state === "open").length;
+        await deps.events.emit(tx, [
+          {
+            accountId: o.account_id,
+            type: "onboarding.task_done",
+            subjectId: o.id,
+            data: {
+              onboardingId: o.id,
+              reference: o.reference,
+              taskId: task.id,
+              kind: task.kind,
+              openTasks: open,
+              caseId: o.case_id,
+            },
+          },
+        ]);
+        if (open === 0 && o.state === "waiting_on_customer")
+          o = await setOnboardingState(deps, tx, o, "live");
+        return { task: presentTask(done, o.case_id), onboarding: presentOnboarding(o) };
+      });
+    },
+
+    /** Lead times of the onboardings past provisioning: per onboarding and summarised. */
+    async leadTimes(principal: Principal) {
+      requirePermission(principal, "onboarding:read");
+      const rows = [
+        ...(await repo.list(db, { limit: 10_000, state: "waiting_on_customer" })),
+        ...(await repo.list(db, { limit: 10_000, state: "live" })),
+      ];
+      const items = [];
+      for (const r of rows) {
+        const o = await withFirstOnline(r);
+        items.push({
+          id: o.id,
+          reference: o.reference,
+          contractSigned: o.contract_signed,
+          daysToFirstSimOnline: o.first_sim_online_at
+            ? daysBetween(signedMs(o), o.first_sim_online_at)
+            : null,
+          daysToLive: o.live_at ? daysBetween(signedMs(o), o.live_at) : null,
+        });
+      }
+      items.sort((a, b) => (a.reference < b.reference ? -1 : 1));
+      return {
+        toFirstSimOnline: statsOf(items, "daysToFirstSimOnline"),
+        toLive: statsOf(items, "daysToLive"),
+        items,
+      };
+    },
+  };
+}
+
+type LeadItem = {
+  reference: string;
+  daysToFirstSimOnline: number | null;
+  daysToLive: number | null;
+};
+
+/** Count, average, median and record (shortest, with its reference) of one lead time. */
+function statsOf(items: LeadItem[], key: "daysToFirstSimOnline" | "daysToLive") {
+  const known = items
+    .filter((i) => i[key] !== null)
+    .sort((a, b) => (a[key] as number) - (b[key] as number));
+  const days = known.map((i) => i[key] as number);
+  const n = days.length;
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return {
+    count: n,
+    averageDays: n ? round(days.reduce((a, b) => a + b, 0) / n) : null,
+    medianDays: n
+      ? round(n % 2 ? days[(n - 1) / 2]! : (days[n / 2 - 1]! + days[n / 2]!) / 2)
+      : null,
+    recordDays: n ? days[0]! : null,
+    recordReference: n ? known[0]!.reference : null,
   };
 }
 

@@ -134,3 +134,15 @@ export const simLookupRepoSql: SqlExamples<typeof simLookupRepo> = {
   byImsis: [[["234150000000001" as Imsi, "234150000000002" as Imsi]]],
   byIds: [[["0190a8a0-0000-7000-8000-000000000001", "0190a8a0-0000-7000-8000-000000000002"]]],
 };
+
+/**
+ * The ids of the SIMs held by these accounts, as a subquery for another module's set-based read
+ * (network's first data session among an onboarding's SIMs): never executed here, never a list of ids.
+ */
+export const simIdsOfAccounts = (accountIds: readonly string[]) =>
+  expressionBuilder<DB>()
+    .selectFrom("sims")
+    .select("sims.id as sim_id")
+    .where("sims.account_id", "in", accountIds);
+
+export type SimIdsQuery = ReturnType<typeof simIdsOfAccounts>;
