@@ -447,5 +447,10 @@ describe("the IPsec tunnel of an onboarding", () => {
     expect(sheet.body).toContain(
       "| IKE proposals | aes256-sha256-modp2048, aes256gcm16-prfsha384-ecp384 |",
     );
+    // The operator is named as its root account is, not as "the operator".
+    const root = await t.api("GET", `/api/v1/accounts/${t.rootAccountId}`);
+    expect(sheet.body).toContain(
+      `The tunnel between ${root.body.name} and Savannah Wildlife Trust`,
+    );
   });
 });

@@ -380,7 +380,12 @@ export function createOnboardingService(deps: Deps) {
     async tunnelSheet(principal: Principal, idOrReference: string) {
       requirePermission(principal, "onboarding:read");
       const row = await find(idOrReference);
-      return { reference: row.reference, text: tunnelSheet(row.spec as OnboardingSpec) };
+      // The operator by its own name (the root account's), in every language.
+      const operator = await deps.accounts.rootAccount();
+      return {
+        reference: row.reference,
+        text: tunnelSheet(row.spec as OnboardingSpec, operator.name),
+      };
     },
 
     /**
