@@ -45,6 +45,7 @@ describe("console: every main page", () => {
       "/catalog",
       `/catalog/rate-plans/${cat.rate.id}`,
       `/catalog/communication-plans/${cat.comm.id}`,
+      "/onboardings",
       "/jobs",
       "/imports/new",
       "/automation",

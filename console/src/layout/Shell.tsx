@@ -60,6 +60,11 @@ export function Shell() {
               <NavLink to="/catalog">{t("navCatalog")}</NavLink>
             </li>
           )}
+          {operator && (
+            <li>
+              <NavLink to="/onboardings">{t("navOnboarding")}</NavLink>
+            </li>
+          )}
           <li>
             <NavLink to="/jobs">{t("navJobs")}</NavLink>
           </li>
