@@ -8,7 +8,7 @@ import { useFormat, useT } from "../../i18n";
 import { Empty, ErrorBox, Loading, PageTitle, QueryView } from "../../ui/states";
 import { catalogPath } from "../catalog/plans";
 import { type Account, useSubAccounts } from "./AccountsPage";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { accountsMessages } from "./messages";
 import "./accounts.css";
 
@@ -411,7 +411,8 @@ function Contacts({ account, t }: { account: AccountDetail; t: T }) {
         confirmLabel={t("remove")}
         busy={remove.isPending}
         onConfirm={() => removing && remove.mutate(removing)}
-        onCancel={() => setRemoving(null)}
+        danger
+        onClose={() => setRemoving(null)}
       >
         <p>{t("removeContactText")}</p>
         {remove.error && <ErrorBox error={remove.error} />}

@@ -6,7 +6,7 @@ import type { paths } from "../../api/schema";
 import { isOperator, useMe } from "../../auth/session";
 import { useFormat, useT } from "../../i18n";
 import { Empty, ErrorBox, NotFound, PageTitle, QueryView } from "../../ui/states";
-import { ConfirmDialog } from "../accounts/ConfirmDialog";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { BillShockWarnings } from "./BillShockWarnings";
 import { catalogMessages } from "./messages";
 import { money, planBytes } from "./plans";
@@ -329,7 +329,8 @@ function Offers({ kind, plan, t }: { kind: Kind; plan: { id: string; name: strin
         confirmLabel={t("withdraw")}
         busy={withdraw.isPending}
         onConfirm={() => withdrawing && withdraw.mutate(withdrawing.id)}
-        onCancel={() => setWithdrawing(null)}
+        danger
+        onClose={() => setWithdrawing(null)}
       >
         <p>{t("withdrawText")}</p>
         {withdraw.error && <ErrorBox error={withdraw.error} />}

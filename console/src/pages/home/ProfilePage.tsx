@@ -6,7 +6,7 @@ import { ME_KEY, useMe, type Me } from "../../auth/session";
 import { common } from "../../i18n/common";
 import { useFormat, useT, type Language } from "../../i18n";
 import { Empty, ErrorBox, PageTitle, QueryView } from "../../ui/states";
-import { ConfirmDialog } from "../webhooks/ConfirmDialog";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { profileMessages } from "./profile-messages";
 import { AccountLink } from "../automation/AccountLink";
 import "./profile.css";

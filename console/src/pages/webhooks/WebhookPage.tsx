@@ -5,7 +5,7 @@ import { api, must } from "../../api/client";
 import type { paths } from "../../api/schema";
 import { useFormat, useLocale, useT } from "../../i18n";
 import { Empty, ErrorBox, Loading, PageTitle, QueryView } from "../../ui/states";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { webhookMessages } from "./messages";
 import { useMe } from "../../auth/session";
 import {

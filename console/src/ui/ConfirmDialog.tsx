@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from "react";
-import { common } from "../../i18n/common";
-import { useT } from "../../i18n";
+import { common } from "../i18n/common";
+import { useT } from "../i18n";
 
 /**
  * A confirmation in a native modal <dialog> (focus trapped, Escape cancels): open while `open` is
