@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAccount, buildCustomer, buildSim } from "../support/factories.js";
+import { buildAccount, buildCustomer, buildSim, buildUser } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
 import { freePort, runCli } from "./run-cli.js";
 
@@ -167,6 +167,43 @@ describe("otter CLI as a client of a running server", () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^error VALIDATION_FAILED: currency: /m);
     expect(bad.stderr.match(/ISO 4217/g)).toHaveLength(1); // the error once, not again as a detail
+  });
+
+  it("takes an account by its name wherever it takes an id, and refuses a name that is ambiguous or unknown", async () => {
+    const name = `Sea Otter Research ${Date.now().toString(36)}`;
+    const account = await buildAccount(t, { name });
+    await buildUser(t, account.id, "customer_user");
+    // Any case, as people type it.
+    const users = await otter(["users", "list", "--account", name.toLowerCase(), "--json"]);
+    expect(users.code).toBe(0);
+    const listed = JSON.parse(users.stdout) as { items: { accountId: string }[] };
+    expect(listed.items.length).toBe(1);
+    expect(listed.items[0]!.accountId).toBe(account.id);
+    const shown = await otter(["accounts", "get", name]);
+    expect(shown.stdout).toMatch(new RegExp(`^Account\\s+${account.id}$`, "m"));
+
+    // Two customers with one name, under different parents: the CLI lists both and does nothing.
+    const twin = `Twin Trackers ${Date.now().toString(36)}`;
+    const a = await buildAccount(t, { name: twin });
+    const parent = await buildAccount(t);
+    const b = await buildAccount(t, { name: twin, parentId: parent.id });
+    const ambiguous = await otter(["sims", "list", "--account", twin]);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toMatch(/^error ACCOUNT_AMBIGUOUS: 2 accounts are named/m);
+    expect(ambiguous.stderr).toContain(a.id);
+    expect(ambiguous.stderr).toContain(`(under ${parent.name}): ${b.id}`);
+
+    const unknown = await otter(["sims", "count", "--account", "No Such Customer"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(
+      /^error ACCOUNT_NOT_FOUND: No account you can see is named 'No Such Customer'\./m,
+    );
+
+    // A customer's own user cannot reach another customer by name either.
+    const other = await buildCustomer(t);
+    const hidden = await otter(["users", "list", "--account", name], other.adminKey);
+    expect(hidden.code).toBe(1);
+    expect(hidden.stderr).toMatch(/^error ACCOUNT_NOT_FOUND: /m);
   });
 
   it("creates a user and an API key that works, printed once on stdout", async () => {

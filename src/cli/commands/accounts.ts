@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { seg } from "../client.js";
 import { type CliContext, contextOf } from "../context.js";
+import { resolveAccount, resolveAccountOption } from "../account-ref.js";
 import { out, printFields, printJson, printTable } from "../format.js";
 import { collect, spec } from "../parse.js";
 
@@ -171,12 +172,12 @@ export function registerAccounts(program: Command) {
   accounts
     .command("list")
     .description("Accounts you can see (every page).")
-    .option("--parent <id>", "only the direct children of this account")
+    .option("--parent <account>", "only the direct children of this account (id or name)")
     .action(async (opts: { parent?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const items: Account[] = [];
       for await (const page of ctx.client.pages<Account>("/api/v1/accounts", {
-        parentId: opts.parent,
+        parentId: await resolveAccountOption(ctx, opts.parent),
         limit: 1000,
       }))
         items.push(...page.items);
@@ -198,10 +199,12 @@ export function registerAccounts(program: Command) {
   accounts
     .command("get")
     .description("One account with its contacts.")
-    .argument("<id>", "account id")
-    .action(async (id: string, _opts: unknown, cmd: Command) => {
+    .argument("<account>", "the account's id or name")
+    .action(async (ref: string, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const a = await ctx.client.get<Account>(`/api/v1/accounts/${seg(id)}`);
+      const a = await ctx.client.get<Account>(
+        `/api/v1/accounts/${seg(await resolveAccount(ctx, ref))}`,
+      );
       if (ctx.json) return printJson(a);
       printFields([
         ["Account", a.id],
@@ -241,7 +244,7 @@ export function registerAccounts(program: Command) {
       .command("create")
       .description("Create a customer account (below yours, or below --parent).")
       .requiredOption("--name <name>", "display name")
-      .option("--parent <id>", "parent account (default: your own)"),
+      .option("--parent <account>", "parent account, by id or name (default: your own)"),
     false,
   )
     .option(
@@ -257,7 +260,7 @@ export function registerAccounts(program: Command) {
         const ctx = contextOf(cmd);
         const a = await ctx.client.post<Account>("/api/v1/accounts", {
           ...detailBody(opts, false),
-          parentId: opts.parent,
+          parentId: await resolveAccountOption(ctx, opts.parent),
           billingAddress: addressFrom(opts),
           contacts: opts.contact,
         });
@@ -270,7 +273,7 @@ export function registerAccounts(program: Command) {
     accounts
       .command("update")
       .description("Change an account's details; address flags change those parts of the address.")
-      .argument("<id>", "account id")
+      .argument("<account>", "the account's id or name")
       .option("--name <name>", "display name"),
     true,
   )
@@ -286,11 +289,12 @@ export function registerAccounts(program: Command) {
     )
     .action(
       async (
-        id: string,
+        ref: string,
         opts: DetailOptions & { addContact?: object[]; removeContact?: string[] },
         cmd: Command,
       ) => {
         const ctx = contextOf(cmd);
+        const id = await resolveAccount(ctx, ref);
         let billingAddress = addressFrom(opts);
         if (billingAddress) {
           const current = await ctx.client.get<Account>(`/api/v1/accounts/${seg(id)}`);
@@ -310,9 +314,13 @@ export function registerAccounts(program: Command) {
   accounts
     .command("tree")
     .description("The account hierarchy as a tree: yours, or the one below <id>.")
-    .argument("[id]", "the account at the top (default: the topmost you can see)")
-    .action(async (id: string | undefined, _opts: unknown, cmd: Command) => {
+    .argument(
+      "[account]",
+      "the account at the top, by id or name (default: the topmost you can see)",
+    )
+    .action(async (ref: string | undefined, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
+      const id = await resolveAccountOption(ctx, ref);
       if (id) await ctx.client.get<Account>(`/api/v1/accounts/${seg(id)}`); // ACCOUNT_NOT_FOUND
       const trees = treesOf(await everyAccount(ctx), id);
       if (ctx.json) return printJson({ items: trees });

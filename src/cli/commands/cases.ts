@@ -3,6 +3,7 @@ import { type Command, InvalidArgumentError } from "commander";
 import { CASE_CATEGORIES, CASE_PRIORITIES, CASE_STATES } from "../../modules/desk/case-states.js";
 import { CliError, seg } from "../client.js";
 import { contextOf, oneOf, positiveInt } from "../context.js";
+import { resolveAccountOption } from "../account-ref.js";
 import { note, out, printFields, printJson, printTable, show } from "../format.js";
 import { left } from "./desk-sla.js";
 import { accountNames } from "./sims.js";
@@ -219,7 +220,7 @@ export function registerCases(program: Command) {
     .command("open")
     .description("Open a case (for a customer with --account; without it, in the triage queue).")
     .requiredOption("--subject <text>", "what the case is about")
-    .option("--account <accountId>", "the customer")
+    .option("--account <account>", "the customer")
     .option("--category <category>", CASE_CATEGORIES.join(", "), oneOf(CASE_CATEGORIES))
     .option("--priority <priority>", CASE_PRIORITIES.join(", "), oneOf(CASE_PRIORITIES))
     .option("--description <text>", "the question in full; `-` reads stdin, `@file` reads a file")
@@ -244,7 +245,7 @@ export function registerCases(program: Command) {
         const ctx = contextOf(cmd);
         const c = await ctx.client.post<CaseRow>("/api/v1/cases", {
           subject: opts.subject,
-          accountId: opts.account,
+          accountId: await resolveAccountOption(ctx, opts.account),
           category: opts.category,
           priority: opts.priority,
           description: opts.description === undefined ? undefined : bodyFrom(opts.description),
@@ -263,7 +264,7 @@ export function registerCases(program: Command) {
     .description("Cases, newest first.")
     .option("--state <state...>", `only these states (${CASE_STATES.join(", ")})`)
     .option("--owner <me|none|userId>", "only this owner's cases (`me`: yours; `none`: unowned)")
-    .option("--account <accountId>", "only this customer's cases")
+    .option("--account <account>", "only this customer's cases")
     .option("--triage", "only cases without an account yet")
     .option(
       "--category <category>",
@@ -291,7 +292,7 @@ export function registerCases(program: Command) {
         for (const s of states) query.append("state", s);
         for (const [k, v] of Object.entries({
           owner: opts.owner,
-          account: opts.account,
+          account: await resolveAccountOption(ctx, opts.account),
           triage: opts.triage ? "true" : undefined,
           category: opts.category,
           q: opts.search,
@@ -472,7 +473,7 @@ export function registerCases(program: Command) {
     .option("--priority <priority>", CASE_PRIORITIES.join(", "), oneOf(CASE_PRIORITIES))
     .option("--category <category>", CASE_CATEGORIES.join(", "), oneOf(CASE_CATEGORIES))
     .option("--owner <me|none|userId>", "the new owner (`me`: you; `none`: unassign)")
-    .option("--account <accountId>", "assign a triage case to its customer")
+    .option("--account <account>", "assign a triage case to its customer")
     .option("--reason <text>", "why")
     .action(
       async (
@@ -495,7 +496,7 @@ export function registerCases(program: Command) {
             priority: opts.priority,
             category: opts.category,
             ownerUserId: ownerRef(opts.owner),
-            accountId: opts.account,
+            accountId: await resolveAccountOption(ctx, opts.account),
             reason: opts.reason,
           },
         );
@@ -610,12 +611,12 @@ export function registerCases(program: Command) {
       "Link a SIM (its state, plan, last session and diagnosis then show on the case) or an account.",
     )
     .option("--sim <iccid>", "the SIM's ICCID")
-    .option("--account <accountId>", "an account")
+    .option("--account <account>", "an account")
     .action(async (ref: string, opts: { sim?: string; account?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const c = await ctx.client.post<CaseDetail>(
         `/api/v1/cases/${seg(await resolveCase(ctx, ref))}/links`,
-        { iccid: opts.sim, accountId: opts.account },
+        { iccid: opts.sim, accountId: await resolveAccountOption(ctx, opts.account) },
       );
       if (ctx.json) return printJson(c);
       printTable(
@@ -719,12 +720,12 @@ export function registerCases(program: Command) {
   mailboxes
     .command("add <address>")
     .description("Accept mail for an address (operator-wide, or for one customer with --account).")
-    .option("--account <accountId>", "the customer this address belongs to")
+    .option("--account <account>", "the customer this address belongs to")
     .action(async (address: string, opts: { account?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const m = await ctx.client.post<{ id: string; address: string }>("/api/v1/desk/mailboxes", {
         address,
-        accountId: opts.account,
+        accountId: await resolveAccountOption(ctx, opts.account),
       });
       if (ctx.json) return printJson(m);
       out(`Mail for ${m.address} is accepted (mailbox ${m.id}).`);

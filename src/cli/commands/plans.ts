@@ -1,6 +1,7 @@
 import { type Command, Option } from "commander";
 import { ApiError, CliError, seg } from "../client.js";
 import { type CliContext, contextOf, oneOf } from "../context.js";
+import { resolveAccount } from "../account-ref.js";
 import { formatBytes, note, out, printFields, printJson, printTable } from "../format.js";
 import { bytes, collect, list, merge, number, readJsonObject, spec } from "../parse.js";
 
@@ -481,30 +482,32 @@ export function registerPlans(program: Command) {
     .command("offer")
     .description("Offer a plan to a customer account (and so to its sub-accounts).")
     .argument("<plan>", "the plan's name or id")
-    .requiredOption("--account <id>", "the account")
+    .requiredOption("--account <account>", "the account (id or name)")
     .addOption(kindOption())
     .action(async (ref: string, opts: { account: string; kind?: Kind }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const kind = await kindOf(ctx, ref, opts.kind);
+      const accountId = await resolveAccount(ctx, opts.account);
       const o = await ctx.client.post<Offers>(`/api/v1/${SEGMENT[kind]}/${seg(ref)}/offers`, {
-        accountId: opts.account,
+        accountId,
       });
       if (ctx.json) return printJson(o);
-      const account = o.accounts.find((a) => a.id === opts.account);
-      out(`Offered ${kind} plan ${o.plan.name} to ${account?.name ?? opts.account}.`);
+      const account = o.accounts.find((a) => a.id === accountId);
+      out(`Offered ${kind} plan ${o.plan.name} to ${account?.name ?? accountId}.`);
     });
 
   plans
     .command("withdraw")
     .description("Withdraw a plan from an account (SIMs keep the plan they have).")
     .argument("<plan>", "the plan's name or id")
-    .requiredOption("--account <id>", "the account")
+    .requiredOption("--account <account>", "the account (id or name)")
     .addOption(kindOption())
     .action(async (ref: string, opts: { account: string; kind?: Kind }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const kind = await kindOf(ctx, ref, opts.kind);
-      await ctx.client.delete(`/api/v1/${SEGMENT[kind]}/${seg(ref)}/offers/${seg(opts.account)}`);
-      if (ctx.json) return printJson({ withdrawn: { kind, plan: ref, accountId: opts.account } });
+      const accountId = await resolveAccount(ctx, opts.account);
+      await ctx.client.delete(`/api/v1/${SEGMENT[kind]}/${seg(ref)}/offers/${seg(accountId)}`);
+      if (ctx.json) return printJson({ withdrawn: { kind, plan: ref, accountId } });
       out(`Withdrew ${kind} plan ${ref} from account ${opts.account}.`);
     });
 

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { CliError, seg } from "../client.js";
 import { contextOf } from "../context.js";
+import { resolveAccount } from "../account-ref.js";
 import { out, printJson, printTable } from "../format.js";
 
 interface Rule {
@@ -37,12 +38,12 @@ export function registerRules(program: Command) {
   rules
     .command("list")
     .description("The automation rules of your accounts.")
-    .option("--account <id>", "only this account's rules")
+    .option("--account <account>", "only this account's rules (id or name)")
     .action(async (opts: { account?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const res = await ctx.client.get<{ items: Rule[] }>(
         "/api/v1/automation-rules",
-        opts.account ? { accountId: opts.account } : undefined,
+        opts.account ? { accountId: await resolveAccount(ctx, opts.account) } : undefined,
       );
       if (ctx.json) return printJson(res);
       printTable(

@@ -1,7 +1,8 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { SIM_STATES, type SimState } from "../../modules/sims/sim-lifecycle.js";
 import { seg } from "../client.js";
-import { contextOf, oneOf, positiveInt } from "../context.js";
+import { type CliContext, contextOf, oneOf, positiveInt } from "../context.js";
+import { resolveAccountOption } from "../account-ref.js";
 import { formatBytes, note, out, printFields, printJson, printTable } from "../format.js";
 
 /**
@@ -38,7 +39,7 @@ function customField(raw: string) {
 /** The filters `sims list` and `sims count` share, the query parameters of GET /api/v1/sims. */
 export function withSimFilters(cmd: Command): Command {
   return cmd
-    .option("--account <id>", "only SIMs in this account and its sub-accounts")
+    .option("--account <account>", "only SIMs in this account and its sub-accounts (id or name)")
     .option(
       "--state <state>",
       `only SIMs in this state (${SIM_STATES.join(", ")})`,
@@ -55,9 +56,9 @@ export function withSimFilters(cmd: Command): Command {
     .option("--custom <field=value>", "only SIMs whose custom field has this value", customField);
 }
 
-export function simFilterQuery(opts: SimFilterOptions) {
+export async function simFilterQuery(ctx: CliContext, opts: SimFilterOptions) {
   return {
-    accountId: opts.account,
+    accountId: await resolveAccountOption(ctx, opts.account),
     state: opts.state,
     identifier: opts.identifier,
     connectivity: opts.connectivity,
@@ -184,7 +185,7 @@ export function registerSimViews(sims: Command) {
     .action(async (opts: SimFilterOptions & { by: keyof typeof COUNT_BY }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const count = await ctx.client.get<Count>("/api/v1/sims/count", {
-        ...simFilterQuery(opts),
+        ...(await simFilterQuery(ctx, opts)),
         by: COUNT_BY[opts.by],
       });
       if (ctx.json) return printJson(count);

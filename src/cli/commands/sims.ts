@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import { SIM_STATES, type SimState } from "../../modules/sims/sim-lifecycle.js";
 import { CliError, type OtterClient, type Page, seg } from "../client.js";
 import { contextOf, oneOf, positiveInt } from "../context.js";
+import { resolveAccountOption } from "../account-ref.js";
 import {
   formatBytes,
   note,
@@ -222,7 +223,11 @@ export function registerSims(program: Command) {
         cmd: Command,
       ) => {
         const ctx = contextOf(cmd);
-        const query = { ...simFilterQuery(opts), limit: opts.limit, cursor: opts.cursor };
+        const query = {
+          ...(await simFilterQuery(ctx, opts)),
+          limit: opts.limit,
+          cursor: opts.cursor,
+        };
         if (!opts.all) {
           const page = await ctx.client.get<Page<Sim>>("/api/v1/sims", query);
           if (ctx.json) return printJson(page);
@@ -327,7 +332,10 @@ export function registerSims(program: Command) {
     .command("import")
     .description("Import SIMs from a CSV file as a job, then follow it (exit 0 if it succeeded).")
     .argument("<file>", "CSV file (- reads standard input)")
-    .option("--account <id>", "account the SIMs go to (default: the operator's stock)")
+    .option(
+      "--account <account>",
+      "account the SIMs go to, by id or name (default: the operator's stock)",
+    )
     .option(
       "--skip-invalid",
       "import the valid rows and report the invalid ones, instead of importing nothing",
@@ -355,7 +363,7 @@ export function registerSims(program: Command) {
             {
               contentType: "text/csv",
               query: {
-                accountId: opts.account,
+                accountId: await resolveAccountOption(ctx, opts.account),
                 skipInvalid: opts.skipInvalid,
                 dryRun: opts.dryRun,
               },

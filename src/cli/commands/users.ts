@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { ROLES, type Role } from "../../modules/auth/principal.js";
 import { seg } from "../client.js";
 import { contextOf, oneOf } from "../context.js";
+import { resolveAccount, resolveAccountOption } from "../account-ref.js";
 import { note, out, printJson, printTable } from "../format.js";
 
 interface User {
@@ -32,11 +33,11 @@ export function registerUsers(program: Command) {
   users
     .command("list")
     .description("Users you can see.")
-    .option("--account <id>", "only users of this account")
+    .option("--account <account>", "only users of this account (id or name)")
     .action(async (opts: { account?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const res = await ctx.client.get<{ items: User[] }>("/api/v1/users", {
-        accountId: opts.account,
+        accountId: await resolveAccountOption(ctx, opts.account),
       });
       if (ctx.json) return printJson(res);
       printTable(
@@ -56,7 +57,7 @@ export function registerUsers(program: Command) {
   users
     .command("create")
     .description("Create a user in an account.")
-    .requiredOption("--account <id>", "the user's account")
+    .requiredOption("--account <account>", "the user's account (id or name)")
     .requiredOption("--email <email>", "e-mail address")
     .requiredOption("--name <name>", "full name")
     .requiredOption(
@@ -72,7 +73,7 @@ export function registerUsers(program: Command) {
       ) => {
         const ctx = contextOf(cmd);
         const u = await ctx.client.post<User>("/api/v1/users", {
-          accountId: opts.account,
+          accountId: await resolveAccount(ctx, opts.account),
           email: opts.email,
           name: opts.name,
           role: opts.role,
