@@ -22,6 +22,7 @@ const xmlText = fc
   .map((s) => s.replace(/[^\t\n\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, ""))
   .filter((s) => s.trim() === s && s.length > 0);
 
+const AT = "2026-03-01T09:00:00.000Z";
 const date = fc
   .date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z") })
   .filter((d) => !Number.isNaN(d.getTime()));
@@ -51,6 +52,7 @@ describe("Control Center push data", () => {
         const xml = ccPushData(
           "sim.imei_changed",
           { iccid: "8944500102198304826", from, to, at: at.toISOString() },
+          "2020-01-01T00:00:00Z",
           "xml",
         );
         const root = parseXml(xml).SimImeiChange;
@@ -65,11 +67,28 @@ describe("Control Center push data", () => {
     );
   });
 
+  it("dates a state change by its event, in the push state enum", () => {
+    const json = JSON.parse(
+      ccPushData(
+        "sim.state_changed",
+        { iccid: "8944", from: "TEST_READY", to: "ACTIVATION_READY", reason: null },
+        AT,
+        "json",
+      ),
+    );
+    expect(json).toEqual({
+      iccid: "8944",
+      previousState: "UNKNOWN",
+      currentState: "ACTIVATIONREADY",
+      dateChanged: "2026-03-01 09:00:00.000+0000",
+    });
+  });
+
   it("leaves unknown values out of XML and writes them as null in JSON", () => {
     const data = { iccid: "8944500102198304826", apn: "iot.example", at: "2026-03-01T09:00:00Z" };
-    const xml = parseXml(ccPushData("sim.session_started", data, "xml")).Session;
+    const xml = parseXml(ccPushData("sim.session_started", data, data.at, "xml")).Session;
     expect(Object.keys(xml).sort()).toEqual(["@_xmlns", "apn", "dateSessionStarted", "iccid"]);
-    expect(JSON.parse(ccPushData("sim.session_started", data, "json"))).toEqual({
+    expect(JSON.parse(ccPushData("sim.session_started", data, data.at, "json"))).toEqual({
       iccid: "8944500102198304826",
       ipAddress: null,
       apn: "iot.example",
@@ -82,11 +101,11 @@ describe("Control Center push data", () => {
     fc.assert(
       fc.property(fc.nat({ max: Number.MAX_SAFE_INTEGER }), (used) => {
         const json = JSON.parse(
-          ccPushData("sim.usage_threshold", { iccid: "8944", usedBytes: used }, "json"),
+          ccPushData("sim.usage_threshold", { iccid: "8944", usedBytes: used }, AT, "json"),
         );
         expect(json).toEqual({ iccid: "8944", dataUsage: used });
         const xml = parseXml(
-          ccPushData("sim.usage_threshold", { iccid: "8944", usedBytes: used }, "xml"),
+          ccPushData("sim.usage_threshold", { iccid: "8944", usedBytes: used }, AT, "xml"),
         );
         expect(xml.CtdUsage.dataUsage).toBe(String(used));
       }),
@@ -108,6 +127,7 @@ describe("Control Center push body", () => {
             eventId: "0190a8a0-0000-7000-8000-000000000004",
             type,
             eventData: { iccid, from: "ACTIVATED", to: "DEACTIVATED", at: sentAt.toISOString() },
+            eventAt: sentAt,
             dataFormat,
             sentAt,
             secret,

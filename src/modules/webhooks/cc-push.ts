@@ -80,15 +80,22 @@ const bytes = (value: unknown): Field => ({
   value: typeof value === "number" && Number.isFinite(value) ? Math.round(value) : null,
 });
 
-/** Control Center's fields of each mapped event, in CC's order, from the Otter event's data. */
-function fieldsOf(type: CcMappedEventType, d: Record<string, unknown>): [string, Field][] {
+/**
+ * Control Center's fields of each mapped event, in CC's order, from the Otter event's data and
+ * the time it was recorded (a state change's data carries no time of its own: it is the event's).
+ */
+function fieldsOf(
+  type: CcMappedEventType,
+  d: Record<string, unknown>,
+  eventAt: string,
+): [string, Field][] {
   switch (type) {
     case "sim.state_changed":
       return [
         ["iccid", text(d.iccid)],
         ["previousState", text(ccPushState(d.from as string))],
         ["currentState", text(ccPushState(d.to as string))],
-        ["dateChanged", date(d.at)],
+        ["dateChanged", date(eventAt)],
       ];
     case "sim.session_started":
       return [
@@ -131,9 +138,10 @@ const xml = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_" 
 export function ccPushData(
   type: CcMappedEventType,
   eventData: Record<string, unknown>,
+  eventAt: string,
   format: CcDataFormat,
 ): string {
-  const fields = fieldsOf(type, eventData);
+  const fields = fieldsOf(type, eventData, eventAt);
   if (format === "json") {
     const out: Record<string, string | number | null> = {};
     for (const [name, f] of fields)
@@ -157,6 +165,8 @@ export function ccPushBody(p: {
   eventId: string;
   type: CcMappedEventType;
   eventData: Record<string, unknown>;
+  /** When the event was recorded. */
+  eventAt: Date;
   dataFormat: CcDataFormat;
   sentAt: Date;
   secret: string;
@@ -167,6 +177,6 @@ export function ccPushBody(p: {
     eventType: CC_PUSH_EVENTS[p.type].eventType,
     timestamp,
     signature2: signature2(p.secret, timestamp),
-    data: ccPushData(p.type, p.eventData, p.dataFormat),
+    data: ccPushData(p.type, p.eventData, p.eventAt.toISOString(), p.dataFormat),
   }).toString();
 }

@@ -283,6 +283,7 @@ export function createWebhooksService(deps: Deps) {
           eventId: d.event_id,
           type: d.event_type,
           eventData: (d.event_data ?? {}) as Record<string, unknown>,
+          eventAt: d.event_created_at,
           dataFormat: d.cc_data_format ?? "xml",
           sentAt: at,
           secret,
