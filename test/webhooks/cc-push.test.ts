@@ -346,6 +346,44 @@ describe("Control Center push format", () => {
     expect(d.status).toBe("delivered");
   });
 
+  it("sends an IMEI change the HSS reports in registration events", async () => {
+    const c = await customerWithSim();
+    const r = await ccReceiver();
+    await subscribe(c.adminKey, {
+      url: r.url,
+      events: ["sim.imei_changed"],
+      format: "controlcenter",
+      ccDataFormat: "json",
+    });
+    const register = (imei: string) =>
+      t.api("POST", "/api/v1/network/events", {
+        body: {
+          id: `cc-reg-${n++}`,
+          type: "location_update",
+          imsi: c.sim.imsi,
+          at: t.clock.now().toISOString(),
+          result: "accepted",
+          visitedPlmn: "20801",
+          imei,
+        },
+      });
+    expect((await register("490154203237518")).status).toBeLessThan(300);
+    t.clock.advance(60_000);
+    expect((await register("356938035643809")).status).toBeLessThan(300);
+    await work();
+    expect(r.received).toHaveLength(1);
+    expect(r.received[0]).toMatchObject({
+      eventType: "SIM_IMEI_CHANGE",
+      signatureValid: true,
+      data: {
+        iccid: c.sim.iccid,
+        previousImei: "490154203237518",
+        currentImei: "356938035643809",
+        dateChanged: restDate(t.clock.now()),
+      },
+    });
+  });
+
   it("a receiver holding another secret sees signature2 fail", async () => {
     const c = await customerWithSim();
     const r = await ccReceiver("not-the-subscription-secret");
