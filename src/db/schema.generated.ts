@@ -822,12 +822,14 @@ export interface WebhookDeliveries {
 
 export interface WebhookSubscriptions {
   account_id: string;
+  cc_data_format: string | null;
   consecutive_failures: Generated<number>;
   created_at: Timestamp;
   description: string | null;
   events: string[];
   events_from: Generated<number>;
   failing_since: Timestamp | null;
+  format: Generated<string>;
   id: string;
   last_success_at: Timestamp | null;
   paused_reason: string | null;

@@ -76,6 +76,9 @@ interface Refinements {
     status: "active" | "paused";
     /** The event queue's position when the subscription was made: it takes events queued after it. */
     events_from: Int8Position;
+    /** Which body Otter sends (migration 0031); `cc_data_format` is set exactly for "controlcenter". */
+    format: Generated<"otter" | "controlcenter">;
+    cc_data_format: "xml" | "json" | null;
   };
   webhook_deliveries: {
     status: "queued" | "sending" | "delivered" | "failed";

@@ -2084,6 +2084,10 @@ export interface components {
             accountId: string;
             url: string;
             events: string[];
+            /** @enum {string} */
+            format: "otter" | "controlcenter";
+            /** @description `xml` or `json` for format `controlcenter`; null for `otter`. */
+            ccDataFormat: ("xml" | "json") | null;
             description: string | null;
             /** @enum {string} */
             status: "active" | "paused";
@@ -3136,6 +3140,10 @@ export interface components {
             accountId: string;
             url: string;
             events: string[];
+            /** @enum {string} */
+            format: "otter" | "controlcenter";
+            /** @description `xml` or `json` for format `controlcenter`; null for `otter`. */
+            ccDataFormat: ("xml" | "json") | null;
             description: string | null;
             /** @enum {string} */
             status: "active" | "paused";
@@ -11239,6 +11247,16 @@ export interface operations {
                     events: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "*")[];
                     /** @description Signs every request (Otter-Signature); at least 16 characters. Stored encrypted and never shown again. */
                     secret: string;
+                    /**
+                     * @description The body Otter sends: `otter` (JSON, Otter-Signature; the default) or `controlcenter` (Cisco IoT Control Center's push format: form-encoded eventId, eventType, timestamp, signature2, data), for existing Control Center push receivers. A `controlcenter` subscription takes only the event types Control Center has: sim.state_changed, sim.session_started, sim.session_ended, sim.usage_threshold, sim.imei_changed (or "*" for those).
+                     * @enum {string}
+                     */
+                    format?: "otter" | "controlcenter";
+                    /**
+                     * @description For format `controlcenter`: whether `data` is XML (`xml`, Control Center's classic push; the default) or a JSON object (`json`).
+                     * @enum {string}
+                     */
+                    ccDataFormat?: "xml" | "json";
                     description?: string;
                     /**
                      * Format: uuid
@@ -11458,6 +11476,16 @@ export interface operations {
                     events?: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "*")[];
                     /** @description A new secret; requests are signed with it from the next attempt on. */
                     secret?: string;
+                    /**
+                     * @description The body Otter sends: `otter` (JSON, Otter-Signature; the default) or `controlcenter` (Cisco IoT Control Center's push format: form-encoded eventId, eventType, timestamp, signature2, data), for existing Control Center push receivers. A `controlcenter` subscription takes only the event types Control Center has: sim.state_changed, sim.session_started, sim.session_ended, sim.usage_threshold, sim.imei_changed (or "*" for those).
+                     * @enum {string}
+                     */
+                    format?: "otter" | "controlcenter";
+                    /**
+                     * @description For format `controlcenter`: whether `data` is XML (`xml`, Control Center's classic push; the default) or a JSON object (`json`).
+                     * @enum {string}
+                     */
+                    ccDataFormat?: "xml" | "json";
                     description?: string | null;
                     /**
                      * @description `active` resumes a paused subscription (its waiting deliveries go out at once); `paused` holds deliveries.

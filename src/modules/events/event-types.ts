@@ -97,10 +97,19 @@ export const EVENT_SCHEMAS = {
     lastActivityAt: nullableString,
     silentForSeconds: z.number().nullable(),
   }),
-  "session.started": z.object({ iccid: z.string(), apn: nullableString, at: iso }),
+  /** `ipAddress`: the gateway's Framed-IP-Address, when it sent one (absent in events before 0031). */
+  "session.started": z.object({
+    iccid: z.string(),
+    apn: nullableString,
+    ipAddress: nullableString.optional(),
+    at: iso,
+  }),
   "session.stopped": z.object({
     iccid: z.string(),
     cause: z.union([z.string(), z.number()]).nullable(),
+    apn: nullableString.optional(),
+    ipAddress: nullableString.optional(),
+    startedAt: nullableString.optional(),
     at: iso,
   }),
   "sims.imported": z.object({ jobId: z.string(), counts: z.record(z.string(), z.number()) }),

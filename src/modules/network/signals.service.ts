@@ -681,11 +681,17 @@ export function createSignalsService(deps: Deps) {
             accountId: sim.account_id,
             type: "session.started",
             subjectId: sim.iccid,
-            data: { iccid: sim.iccid, apn: r.apn ?? null, at: r.eventAt.toISOString() },
+            data: {
+              iccid: sim.iccid,
+              apn: r.apn ?? null,
+              ipAddress: r.framedIp ?? null,
+              at: r.eventAt.toISOString(),
+            },
           },
         });
       }
       if (closing && !wasClosed) {
+        const session = sessions.get(key);
         effects.push({
           event: {
             accountId: sim.account_id,
@@ -694,6 +700,9 @@ export function createSignalsService(deps: Deps) {
             data: {
               iccid: sim.iccid,
               cause: r.terminateCause ?? null,
+              apn: session?.apn ?? r.apn ?? null,
+              ipAddress: session?.ip ?? r.framedIp ?? null,
+              startedAt: session?.started_at.toISOString() ?? null,
               at: r.eventAt.toISOString(),
             },
           },

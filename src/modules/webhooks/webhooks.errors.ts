@@ -1,4 +1,5 @@
 import { conflict, notFound, validationError } from "../../lib/errors.js";
+import { CC_MAPPED_EVENT_TYPES } from "./cc-push.js";
 
 /** The webhooks module's error catalogue; codes are stable and listed in docs/errors.md. */
 export const webhookErrors = {
@@ -27,4 +28,22 @@ export const webhookErrors = {
         : "`url` must name a host that resolves to public internet addresses only; private, loopback, link-local and reserved addresses, and hosts that do not resolve, are refused.",
     ),
   badRange: () => validationError("to", "WEBHOOK_INVALID_RANGE", "`to` must be after `from`."),
+  ccEventNotMapped: (types: string[]) =>
+    validationError(
+      "events",
+      "WEBHOOK_EVENT_NOT_IN_CC_FORMAT",
+      `\`events\` names ${types.join(", ")}, which Control Center's push format has no event for. A subscription with format "controlcenter" takes ${CC_MAPPED_EVENT_TYPES.join(", ")}, or "*" for all of them.`,
+    ),
+  deliveryNotInCcFormat: (deliveryId: string, type: string) =>
+    validationError(
+      "deliveryId",
+      "WEBHOOK_EVENT_NOT_IN_CC_FORMAT",
+      `Delivery ${deliveryId} is of ${type}, which Control Center's push format has no event for; this subscription sends Control Center's format.`,
+    ),
+  ccDataFormatWithoutCc: () =>
+    validationError(
+      "ccDataFormat",
+      "WEBHOOK_CC_DATA_FORMAT_WITHOUT_CC",
+      '`ccDataFormat` applies only to subscriptions with format "controlcenter"; leave it out, or set `format` to "controlcenter".',
+    ),
 };

@@ -6,6 +6,8 @@ export const presentWebhook = (s: WebhookSubscription) => ({
   accountId: s.account_id,
   url: s.url,
   events: s.events,
+  format: s.format,
+  ccDataFormat: s.cc_data_format,
   description: s.description,
   status: s.status,
   pausedReason: s.paused_reason,

@@ -112,6 +112,7 @@ select
   "id",
   "events",
   "events_from",
+  "format",
   (
     select
       "account_scope"."path"
@@ -363,6 +364,48 @@ where
   and "status" != $6
   and "event_created_at" >= $7
   and "event_created_at" < $8;
+
+-- webhooksRepo.requeue (example 3)
+-- $1 = "queued"
+-- $2 = 0
+-- $3 = "2026-12-01T00:00:00.000Z"
+-- $4 = "2026-12-02T00:00:00.000Z"
+-- $5 = "0190a8a0-0000-7000-8000-000000000002"
+-- $6 = "sending"
+-- $7 = "sim.state_changed"
+-- $8 = "sim.session_ended"
+-- $9 = "2026-12-01T00:00:00.000Z"
+-- $10 = "2026-12-01T06:00:00.000Z"
+update "webhook_deliveries"
+set
+  "status" = $1,
+  "attempts" = $2,
+  "next_attempt_at" = $3,
+  "retry_until" = $4
+where
+  "subscription_id" = $5
+  and "status" != $6
+  and "event_type" in ($7, $8)
+  and "event_created_at" >= $9
+  and "event_created_at" < $10;
+
+-- webhooksRepo.failQueuedOutside
+-- $1 = "failed"
+-- $2 = null
+-- $3 = "Not sent: Control Center's push format has no event for it."
+-- $4 = "0190a8a0-0000-7000-8000-000000000002"
+-- $5 = "queued"
+-- $6 = "sim.state_changed"
+-- $7 = "sim.session_ended"
+update "webhook_deliveries"
+set
+  "status" = $1,
+  "next_attempt_at" = $2,
+  "last_error" = $3
+where
+  "subscription_id" = $4
+  and "status" = $5
+  and "event_type" not in ($6, $7);
 
 -- webhooksRepo.wakeQueued
 -- $1 = "2026-12-01T00:00:00.000Z"

@@ -48,7 +48,7 @@ export const webhooksRepo = {
   allSubscriptions: (tx: Executor) =>
     tx
       .selectFrom("webhook_subscriptions")
-      .select(["id", "events", "events_from"])
+      .select(["id", "events", "events_from", "format"])
       // Never null: a subscription's account is a foreign key.
       .select((eb) => pathOf(eb, "webhook_subscriptions.account_id").$asScalar().as("path"))
       .execute(),
@@ -65,7 +65,7 @@ export const webhooksRepo = {
 
   /**
    * Locks up to `limit` due deliveries of active subscriptions that no other node has locked, with
-   * their subscription's URL, sealed secret and account. Must run in a transaction that marks them
+   * their subscription's URL, sealed secret, account and format. Must run in a transaction that marks them
    * `sending` and commits at once.
    */
   lockDue: async (tx: Executor, now: Date, limit: number) => {
@@ -98,7 +98,13 @@ export const webhooksRepo = {
       .selectFrom("webhook_deliveries")
       .innerJoin("webhook_subscriptions as s", "s.id", "webhook_deliveries.subscription_id")
       .selectAll("webhook_deliveries")
-      .select(["s.url", "s.secret_sealed", "s.account_id as subscription_account_id"])
+      .select([
+        "s.url",
+        "s.secret_sealed",
+        "s.account_id as subscription_account_id",
+        "s.format",
+        "s.cc_data_format",
+      ])
       .where("webhook_deliveries.id", "in", ids)
       .orderBy("webhook_deliveries.next_attempt_at")
       .execute();
@@ -228,7 +234,7 @@ export const webhooksRepo = {
   /** Queues deliveries again for a fresh round of attempts starting `at` (not those being sent right now). */
   requeue: (
     db: Executor,
-    where: { subscriptionId: string; id?: string; from?: Date; to?: Date },
+    where: { subscriptionId: string; id?: string; from?: Date; to?: Date; eventTypes?: string[] },
     at: Date,
     retryUntil: Date,
   ) => {
@@ -238,10 +244,24 @@ export const webhooksRepo = {
       .where("subscription_id", "=", where.subscriptionId)
       .where("status", "!=", "sending");
     if (where.id) q = q.where("id", "=", where.id);
+    if (where.eventTypes) q = q.where("event_type", "in", where.eventTypes);
     if (where.from) q = q.where("event_created_at", ">=", where.from);
     if (where.to) q = q.where("event_created_at", "<", where.to);
     return q.executeTakeFirst();
   },
+
+  /**
+   * Ends the waiting deliveries of event types outside `eventTypes` as failed, with `reason` as
+   * their last error: a subscription switched to Control Center's format cannot send them.
+   */
+  failQueuedOutside: (db: Executor, subscriptionId: string, eventTypes: string[], reason: string) =>
+    db
+      .updateTable("webhook_deliveries")
+      .set({ status: "failed", next_attempt_at: null, last_error: reason })
+      .where("subscription_id", "=", subscriptionId)
+      .where("status", "=", "queued")
+      .where("event_type", "not in", eventTypes)
+      .executeTakeFirst(),
 
   /** On resume: what waited while the subscription was paused goes out now, with a fresh retry window. */
   wakeQueued: (db: Executor, subscriptionId: string, at: Date, retryUntil: Date) =>
@@ -382,6 +402,23 @@ export const webhooksRepoSql: SqlExamples<typeof webhooksRepo> = {
       { subscriptionId: SUBSCRIPTION_ID, from: AT, to: new Date("2026-12-01T06:00:00Z") },
       AT,
       RETRY_UNTIL,
+    ],
+    [
+      {
+        subscriptionId: SUBSCRIPTION_ID,
+        from: AT,
+        to: new Date("2026-12-01T06:00:00Z"),
+        eventTypes: ["sim.state_changed", "sim.session_ended"],
+      },
+      AT,
+      RETRY_UNTIL,
+    ],
+  ],
+  failQueuedOutside: [
+    [
+      SUBSCRIPTION_ID,
+      ["sim.state_changed", "sim.session_ended"],
+      "Not sent: Control Center's push format has no event for it.",
     ],
   ],
   wakeQueued: [[SUBSCRIPTION_ID, AT, RETRY_UNTIL]],

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageQuery } from "../../http/paging.js";
+import { CC_DATA_FORMATS, CC_MAPPED_EVENT_TYPES, WEBHOOK_FORMATS } from "./cc-push.js";
 import { WEBHOOK_EVENT_TYPES } from "./webhook-events.js";
 
 export const WEBHOOK_STATUSES = ["active", "paused"] as const;
@@ -26,6 +27,17 @@ const secret = z
     "Signs every request (Otter-Signature); at least 16 characters. Stored encrypted and never shown again.",
   );
 
+const format = z
+  .enum(WEBHOOK_FORMATS)
+  .describe(
+    `The body Otter sends: \`otter\` (JSON, Otter-Signature; the default) or \`controlcenter\` (Cisco IoT Control Center's push format: form-encoded eventId, eventType, timestamp, signature2, data), for existing Control Center push receivers. A \`controlcenter\` subscription takes only the event types Control Center has: ${CC_MAPPED_EVENT_TYPES.join(", ")} (or "*" for those).`,
+  );
+const ccDataFormat = z
+  .enum(CC_DATA_FORMATS)
+  .describe(
+    "For format `controlcenter`: whether `data` is XML (`xml`, Control Center's classic push; the default) or a JSON object (`json`).",
+  );
+
 export const webhookIdParams = z.object({ id: z.string().uuid() });
 export const deliveryIdParams = z.object({ id: z.string().uuid(), deliveryId: z.string().uuid() });
 
@@ -34,6 +46,8 @@ export const createWebhookInput = z
     url,
     events,
     secret,
+    format: format.optional(),
+    ccDataFormat: ccDataFormat.optional(),
     description: z.string().max(500).optional(),
     accountId: z
       .string()
@@ -52,6 +66,8 @@ export const updateWebhookInput = z
     secret: secret
       .optional()
       .describe("A new secret; requests are signed with it from the next attempt on."),
+    format: format.optional(),
+    ccDataFormat: ccDataFormat.optional(),
     description: z.string().max(500).nullable().optional(),
     status: z
       .enum(WEBHOOK_STATUSES)
@@ -76,6 +92,11 @@ export const webhookOut = z
     accountId: z.string(),
     url: z.string(),
     events: z.array(z.string()),
+    format: z.enum(WEBHOOK_FORMATS),
+    ccDataFormat: z
+      .enum(CC_DATA_FORMATS)
+      .nullable()
+      .describe("`xml` or `json` for format `controlcenter`; null for `otter`."),
     description: z.string().nullable(),
     status: z.enum(WEBHOOK_STATUSES),
     pausedReason: z.string().nullable().describe("Why Otter paused it, when it did."),

@@ -17,6 +17,13 @@ import type { MailService } from "../mail/mail.service.js";
 import { DestinationRefused, type OutboundGuard } from "../../network/outbound-guard.js";
 import type { GuardedPost } from "../../network/outbound-http.js";
 import type { OutboundOwner } from "../../network/outbound-policy.js";
+import {
+  CC_MAPPED_EVENT_TYPES,
+  type CcDataFormat,
+  ccPushBody,
+  isCcMapped,
+  type WebhookFormat,
+} from "./cc-push.js";
 import { publicEventType, subscribedTo } from "./webhook-events.js";
 import {
   describeFailure,
@@ -68,6 +75,9 @@ const DELIVERY_BATCH = 200;
 const DRAIN_BUDGET_MS = 2_000;
 /** Rounds one worker keeps in flight at once. */
 const WORKER_LANES = 4;
+/** Why a waiting delivery ended when its subscription switched to Control Center's format. */
+const NOT_IN_CC_FORMAT =
+  "Not sent: the subscription now uses Control Center's push format, which has no event of this type.";
 /** The webhooks' name as an event consumer (src/modules/events). */
 export const WEBHOOKS_CONSUMER = "webhooks";
 
@@ -120,6 +130,24 @@ export function createWebhooksService(deps: Deps) {
     return s;
   }
 
+  /**
+   * The format fields a subscription ends up with, checked against its events: `ccDataFormat` only
+   * with Control Center's format (XML by default), and such a subscription only names events
+   * Control Center has.
+   */
+  function formatOf(
+    next: { format: WebhookFormat; ccDataFormat: CcDataFormat | undefined; events: string[] },
+    current?: CcDataFormat | null,
+  ): { format: WebhookFormat; cc_data_format: CcDataFormat | null } {
+    if (next.format === "otter") {
+      if (next.ccDataFormat !== undefined) throw webhookErrors.ccDataFormatWithoutCc();
+      return { format: "otter", cc_data_format: null };
+    }
+    const unmapped = next.events.filter((e) => e !== "*" && !isCcMapped(e));
+    if (unmapped.length > 0) throw webhookErrors.ccEventNotMapped(unmapped);
+    return { format: "controlcenter", cc_data_format: next.ccDataFormat ?? current ?? "xml" };
+  }
+
   /** Fans out queued events into deliveries; returns how many events it handled. */
   async function dispatch(opts: { maxBatches?: number } = {}): Promise<number> {
     return deps.events.consume(
@@ -136,7 +164,9 @@ export function createWebhooksService(deps: Deps) {
             if (
               e.accountPath.startsWith(s.path) &&
               e.position > BigInt(s.events_from) &&
-              subscribedTo(s.events, type)
+              subscribedTo(s.events, type) &&
+              // "*" in Control Center's format means every event Control Center has.
+              (s.format === "otter" || isCcMapped(type))
             ) {
               rows.push({
                 id: newId(),
@@ -240,27 +270,55 @@ export function createWebhooksService(deps: Deps) {
     durationMs: number;
   }
 
+  /**
+   * The body of one attempt at `at`, in its subscription's format, and its content type. Built from
+   * the event as stored, so a retry or a replay carries the same data (Control Center's `timestamp`
+   * and `signature2` are those of the attempt).
+   */
+  function bodyOf(d: Claimed, secret: string, at: Date): { body: string; contentType: string } {
+    if (d.format === "controlcenter" && isCcMapped(d.event_type)) {
+      return {
+        contentType: "application/x-www-form-urlencoded",
+        body: ccPushBody({
+          eventId: d.event_id,
+          type: d.event_type,
+          eventData: (d.event_data ?? {}) as Record<string, unknown>,
+          eventAt: d.event_created_at,
+          dataFormat: d.cc_data_format ?? "xml",
+          sentAt: at,
+          secret,
+        }),
+      };
+    }
+    return {
+      contentType: "application/json",
+      body: JSON.stringify({
+        id: d.event_id,
+        type: d.event_type,
+        createdAt: d.event_created_at.toISOString(),
+        accountId: d.event_account_id,
+        data: d.event_data,
+      }),
+    };
+  }
+
   /** POSTs one signed delivery; null when Otter is stopping (the delivery was handed back untouched). */
   async function send(d: Claimed, signal?: AbortSignal): Promise<Outcome | null> {
     const owner = await ownerOf(d.subscription_account_id);
-    const body = JSON.stringify({
-      id: d.event_id,
-      type: d.event_type,
-      createdAt: d.event_created_at.toISOString(),
-      accountId: d.event_account_id,
-      data: d.event_data,
-    });
     const at = clock.now();
     let status: number | null = null;
     let error: string | null = null;
     const started = performance.now();
     try {
+      const secret = deps.secrets.open(d.secret_sealed);
+      const { body, contentType } = bodyOf(d, secret, at);
+      // Control Center's signature2 covers only the timestamp; Otter-Signature also covers the body.
       const headers = {
-        "content-type": "application/json",
+        "content-type": contentType,
         "user-agent": "Otter-Webhooks/1",
         "otter-event-id": d.event_id,
         "otter-event-type": d.event_type,
-        "otter-signature": otterSignature(deps.secrets.open(d.secret_sealed), body, at.getTime()),
+        "otter-signature": otterSignature(secret, body, at.getTime()),
       };
       const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
       status = await post(
@@ -507,6 +565,11 @@ export function createWebhooksService(deps: Deps) {
 
     async create(principal: Principal, input: CreateWebhookInput) {
       requirePermission(principal, "webhooks:write");
+      const format = formatOf({
+        format: input.format ?? "otter",
+        ccDataFormat: input.ccDataFormat,
+        events: input.events,
+      });
       // Resolving the host may take seconds: before the transaction, after the visibility check.
       const target = await deps.accounts.requireVisible(
         principal,
@@ -521,6 +584,7 @@ export function createWebhooksService(deps: Deps) {
           account_id: account.id,
           url: input.url,
           events: [...new Set(input.events)],
+          ...format,
           events_from: await deps.events.position(tx),
           secret_sealed: deps.secrets.seal(input.secret),
           description: input.description ?? null,
@@ -534,7 +598,7 @@ export function createWebhooksService(deps: Deps) {
           action: "webhook.created",
           entityType: "webhook",
           entityId: row.id,
-          data: { url: row.url, events: row.events },
+          data: { url: row.url, events: row.events, format: row.format },
         });
         return presentWebhook(row);
       });
@@ -564,11 +628,25 @@ export function createWebhooksService(deps: Deps) {
         );
       return inTransaction(db, async (tx) => {
         const before = await requireVisible(principal, id, tx);
+        const format =
+          patch.format !== undefined ||
+          patch.ccDataFormat !== undefined ||
+          patch.events !== undefined
+            ? formatOf(
+                {
+                  format: patch.format ?? before.format,
+                  ccDataFormat: patch.ccDataFormat,
+                  events: patch.events ?? before.events,
+                },
+                before.cc_data_format,
+              )
+            : {};
         const now = clock.now();
         const resuming = patch.status === "active" && before.status === "paused";
         const row = await repo.updateSubscription(tx, id, {
           ...(patch.url !== undefined && { url: patch.url }),
           ...(patch.events !== undefined && { events: [...new Set(patch.events)] }),
+          ...format,
           ...(patch.secret !== undefined && { secret_sealed: deps.secrets.seal(patch.secret) }),
           ...(patch.description !== undefined && { description: patch.description }),
           ...(patch.status !== undefined && { status: patch.status }),
@@ -578,6 +656,8 @@ export function createWebhooksService(deps: Deps) {
           updated_at: now,
         });
         if (resuming) await repo.wakeQueued(tx, id, now, new Date(now.getTime() + RETRY_WINDOW_MS));
+        if (row.format === "controlcenter" && before.format !== "controlcenter")
+          await repo.failQueuedOutside(tx, id, CC_MAPPED_EVENT_TYPES, NOT_IN_CC_FORMAT);
         const changed = Object.keys(patch).map((k) => (k === "secret" ? "secret (rotated)" : k));
         await deps.audit.record(tx, {
           accountId: row.account_id,
@@ -635,9 +715,11 @@ export function createWebhooksService(deps: Deps) {
     async replayDelivery(principal: Principal, id: string, deliveryId: string) {
       requirePermission(principal, "webhooks:write");
       return inTransaction(db, async (tx) => {
-        await requireVisible(principal, id, tx);
+        const s = await requireVisible(principal, id, tx);
         const d = await repo.findDelivery(tx, id, deliveryId);
         if (!d) throw webhookErrors.deliveryNotFound(deliveryId);
+        if (s.format === "controlcenter" && !isCcMapped(d.event_type))
+          throw webhookErrors.deliveryNotInCcFormat(deliveryId, d.event_type);
         const now = clock.now();
         const res = await repo.requeue(
           tx,
@@ -662,7 +744,12 @@ export function createWebhooksService(deps: Deps) {
         const now = clock.now();
         const res = await repo.requeue(
           tx,
-          { subscriptionId: id, from, to },
+          {
+            subscriptionId: id,
+            from,
+            to,
+            ...(s.format === "controlcenter" && { eventTypes: CC_MAPPED_EVENT_TYPES }),
+          },
           now,
           new Date(now.getTime() + RETRY_WINDOW_MS),
         );
