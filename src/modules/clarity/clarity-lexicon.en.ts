@@ -71,7 +71,7 @@ export const EN: Lexicon = {
   agent: /^\s+(?:\p{L}+\s+)?by\s+(?!mistake|accident|error|default|then|now|the\s+end)/iu,
   promises: words(
     "we(?:'ll|’ll| will| shall)(?:\\s+(?:also|now|then|soon|certainly|gladly))?\\s+(?:look into (?:it|this|that)|get back to you|come back to you|" +
-      "let you know|keep you (?:posted|updated|informed)|investigate(?: (?:it|this|that))?|check (?:it|this|that)|follow up|be in touch|update you|contact you)|" +
+      "let you know|keep you (?:posted|updated|informed)|investigate|look into|check (?:it|this|that)|follow up|be in touch|update you|contact you)|" +
       "as soon as (?:possible|we can)|ASAP|shortly|in due course",
   ),
   dated: new RegExp(
@@ -162,7 +162,8 @@ export const EN: Lexicon = {
     (
       "can could would will should please tell know let help possible ask question wondering explain why what how when " +
       "where which who is are does do did there any some also still just really thanks thank hello regards you your " +
-      "our we us me my i it this that these those have has had get got be been"
+      "our we us me my i it this that these those have has had get got be been check wrong happened happen " +
+      "problem issue see look mean"
     ).split(" "),
   ),
   stopwords: new Set(

@@ -167,7 +167,8 @@ export const IT: Lexicon = {
     (
       "può potete potreste possiamo posso vorrei sapere dirmi dire spiegare perché come quando dove quale quali cosa " +
       "chi è sono c'è ancora già grazie cortesemente gentilmente mio mia miei nostro nostra nostri vostro vostra " +
-      "questo questa quello quella"
+      "questo questa quello quella vostri vostre nostre successo succede controllare verificare spiegarmi spiegarci " +
+      "dirmi dirci problema vedere capire"
     ).split(" "),
   ),
   stopwords: new Set(

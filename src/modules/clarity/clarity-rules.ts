@@ -12,7 +12,6 @@ export function longSentences(
     const ws = wordsOf(s.text);
     let clauses = 0;
     for (const w of ws) if (lexicon.subordinators.has(w.text.toLowerCase())) clauses++;
-    for (const ch of s.text) if (ch === "(") clauses++;
     const nested = ws.length >= 15 && clauses >= 3;
     if (ws.length > lexicon.longSentenceWords || nested)
       out.push({ span: s, words: ws.length, clauses, nested });
@@ -59,6 +58,8 @@ export function jargonIn(
   customerText: string,
 ): { span: Span; term: GlossaryTerm }[] {
   const out: { span: Span; term: GlossaryTerm }[] = [];
+  // Spans of longer terms, explained or not: "PDP" inside "PDP context" is not a use of its own.
+  const claimed: Span[] = [];
   const terms = [...glossary].sort(
     (a, b) => b.term.length - a.term.length || a.term.localeCompare(b.term),
   );
@@ -67,7 +68,8 @@ export function jargonIn(
     if (!m) continue;
     const start = m.index;
     const end = start + m[0].length;
-    if (out.some((o) => start < o.span.end && o.span.start < end)) continue;
+    if (claimed.some((c) => start < c.end && c.start < end)) continue;
+    claimed.push({ start, end, text: m[0] });
     if (termRegExp(term.term, "iu").test(customerText)) continue;
     if (/^\s*\(/.test(text.slice(end)) || /\(\s*$/.test(text.slice(Math.max(0, start - 3), start)))
       continue;
@@ -136,7 +138,8 @@ const countForms = (text: string, forms: string[]) => [...text.matchAll(formsReg
  * Questions of the customer's last mail that the reply leaves unanswered. Deterministic overlap:
  * a question's key words are its words of three letters or more that are neither stop words nor
  * question noise ("could you tell me"), plus its numbers; two words match when they share their
- * first five letters (activate / activated, fattura / fatture). A question counts as answered when
+ * first five letters (activate / activated, fattura / fatture) or are words for the same thing (bill /
+ * invoice: the customer_term groups). A question counts as answered when
  * the reply holds at least one key word and at least a third of them.
  */
 export function unansweredQuestions(
@@ -144,6 +147,11 @@ export function unansweredQuestions(
   lastMailQuestions: Span[],
   lexicon: Lexicon,
 ): string[] {
+  const synonyms = synonymKeys(lexicon);
+  const stem = (w: string) => {
+    const lower = w.toLowerCase();
+    return synonyms.get(lower) ?? lower.slice(0, 5);
+  };
   const replyStems = new Set<string>();
   for (const w of wordsOf(reply)) replyStems.add(stem(w.text));
   for (const n of reply.matchAll(/\d{3,}/g)) replyStems.add(n[0]);
@@ -165,4 +173,17 @@ export function unansweredQuestions(
   return out;
 }
 
-const stem = (w: string) => w.toLowerCase().slice(0, 5);
+/** Every form of a synonym group's members → one key, so "bill" in a question matches "invoice" in the reply. */
+const synonymCache = new WeakMap<Lexicon, Map<string, string>>();
+function synonymKeys(lexicon: Lexicon): Map<string, string> {
+  let keys = synonymCache.get(lexicon);
+  if (!keys) {
+    keys = new Map();
+    for (const [g, group] of lexicon.synonyms.entries()) {
+      for (const forms of group)
+        for (const f of forms) if (!f.includes(" ")) keys.set(f.toLowerCase(), `synonyms:${g}`);
+    }
+    synonymCache.set(lexicon, keys);
+  }
+  return keys;
+}
