@@ -20,7 +20,11 @@ describe.each(CORPUS_LANGUAGES)("the clarity corpus in %s", (language) => {
     const result = checkClarity(corpusInput(c, language));
     expect(result.language).toBe(language);
     const found = result.findings
-      .map((f) => (f.start === 0 && f.end === c.body.length ? `${f.rule} (whole reply)` : `${f.rule}: ${c.body.slice(f.start, f.end)}`))
+      .map((f) =>
+        f.start === 0 && f.end === c.body.length
+          ? `${f.rule} (whole reply)`
+          : `${f.rule}: ${c.body.slice(f.start, f.end)}`,
+      )
       .sort();
     const expected = c.expected
       .map((e) => (e.whole ? `${e.rule} (whole reply)` : `${e.rule}: ${e.text}`))

@@ -149,7 +149,8 @@ export const SV: Lexicon = {
   questionNoise: new Set(
     (
       "kan ni du jag vi skulle vill kunna veta berätta förklara varför hur när var vilken vilket vilka vad vem är " +
-      "finns det något några tack hej min mitt mina vår vårt våra er ert era den det denna detta"
+      "finns det något några tack hej min mitt mina vår vårt våra er ert era den det denna detta har hänt kolla " +
+      "kontrollera titta problem fel sig sin sitt sina"
     ).split(" "),
   ),
   stopwords: new Set(

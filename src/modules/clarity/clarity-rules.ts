@@ -38,11 +38,12 @@ export function passivesIn(text: string, lexicon: Lexicon): Span[] {
 
 /**
  * A term is matched exactly when written in capitals or with digits (APN, LTE-M, eUICC), without
- * regard to case otherwise (roaming). A plural or a Swedish ending rides along: "APNs", "APN:en".
+ * regard to case otherwise (roaming). A plural, a Swedish ending or compound rides along: "APNs",
+ * "APN:en", "PDP-sessionen" (the explanation then follows the whole word).
  */
 function termRegExp(term: string, flags: string): RegExp {
   return new RegExp(
-    `(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?:s|:\\p{L}+)?(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?:s|:\\p{L}+|-\\p{L}+)?(?![\\p{L}\\p{N}])`,
     flags,
   );
 }
@@ -81,10 +82,13 @@ export function jargonIn(
 /** Promises without a date: the phrase, when its sentence names no date or time. */
 export function undatedPromisesIn(text: string, sentences: Span[], lexicon: Lexicon): Span[] {
   const out: Span[] = [];
+  const judged = new Set<Span>();
   for (const m of text.matchAll(lexicon.promises)) {
     const start = m.index!;
     const sentence = sentences.find((s) => s.start <= start && start < s.end);
-    if (sentence && lexicon.dated.test(sentence.text)) continue;
+    // One finding per sentence: "we will look into it and get back to you" is one undated promise.
+    if (sentence && (judged.has(sentence) || lexicon.dated.test(sentence.text))) continue;
+    if (sentence) judged.add(sentence);
     out.push({ start, end: start + m[0].length, text: m[0] });
   }
   return out;
