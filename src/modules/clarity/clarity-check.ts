@@ -87,7 +87,8 @@ export function checkClarity(input: ClarityInput): ClarityResult {
   }
 
   const sentences = sentencesOf(text, language);
-  const read = readability(text, language, sentences, wordsOf(text));
+  const words = wordsOf(text);
+  const read = readability(text, language, sentences, words);
   if (read.hard) {
     const bar = HARD[read.formula];
     const barValue = bar.below ?? bar.above ?? 0;
@@ -100,7 +101,7 @@ export function checkClarity(input: ClarityInput): ClarityResult {
     );
   }
 
-  for (const s of longSentences(sentences, lexicon)) {
+  for (const s of longSentences(sentences, words, lexicon)) {
     const message =
       s.words > lexicon.longSentenceWords
         ? msg.longSentence(s.words, lexicon.longSentenceWords)
@@ -108,7 +109,7 @@ export function checkClarity(input: ClarityInput): ClarityResult {
     add("long_sentence", "info", s.span.start, s.span.end, message);
   }
 
-  for (const p of passivesIn(text, lexicon))
+  for (const p of passivesIn(text, words, lexicon))
     add("passive_voice", "info", p.start, p.end, msg.passiveVoice(p.text));
 
   const glossary = input.glossary.filter((g) => g.language === language);
@@ -165,7 +166,7 @@ export function checkClarity(input: ClarityInput): ClarityResult {
     const questions = sentencesOf(ownLines(lastMail), language).filter((s) =>
       /[?？]\s*$/.test(s.text),
     );
-    const open = unansweredQuestions(text, questions, lexicon);
+    const open = unansweredQuestions(text, words, questions, lexicon);
     if (open.length)
       add("unanswered_question", "warning", 0, body.length, msg.unansweredQuestion(open));
   }

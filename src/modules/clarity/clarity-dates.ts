@@ -32,7 +32,8 @@ export function relativeDatesIn(
     if (!clock) {
       let zoned = DateTime.fromJSDate(now, { zone: timeZone });
       if (!zoned.isValid) zoned = DateTime.fromJSDate(now, { zone: "UTC" });
-      clock = { zoned, today: zoned.startOf("day") };
+      // The customer's calendar date, as a date in UTC: day arithmetic without zone lookups.
+      clock = { zoned, today: DateTime.utc(zoned.year, zoned.month, zoned.day) };
     }
     return clock;
   };

@@ -1,7 +1,8 @@
-import type { DateTime } from "luxon";
 import {
   afterDuration,
+  clockTime,
   countOf,
+  dayFormatter,
   type Lexicon,
   nextWeekday,
   words,
@@ -42,9 +43,7 @@ const PARTICIPLES_EN =
   "taken|given|written|broken|chosen|forgotten|hidden|stolen|spoken|driven|frozen|seen|known|thrown|drawn|" +
   "overwritten|withdrawn|mistaken|understood|rebuilt|resent|reset|\\p{L}{2,}ed";
 
-const year = (d: DateTime, today: DateTime) => (d.year === today.year ? "" : ` ${d.year}`);
-const day = (d: DateTime, today: DateTime) =>
-  `${d.setLocale("en-GB").toFormat("cccc d MMMM")}${year(d, today)}`;
+const day = dayFormatter("en-GB", (w, d, m) => `${w} ${d} ${m}`);
 
 export const EN: Lexicon = {
   language: "en",
@@ -136,7 +135,7 @@ export const EN: Lexicon = {
   ],
   lead: { day: "on", time: "at", week: "in" },
   formatDay: day,
-  formatTime: (d, today) => `${d.toFormat("HH:mm")} ${zoneName(d)} on ${day(d, today)}`,
+  formatTime: (d, today) => `${clockTime(d)} ${zoneName(d)} on ${day(d, today)}`,
   formatWeek: (d, today) => `the week of ${day(d, today)}`,
   synonyms: [
     [

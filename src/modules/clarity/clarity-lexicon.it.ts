@@ -1,7 +1,8 @@
-import type { DateTime } from "luxon";
 import {
   afterDuration,
+  clockTime,
   countOf,
+  dayFormatter,
   type Lexicon,
   nextWeekday,
   words,
@@ -56,9 +57,7 @@ const PARTICIPLES_IT =
 const ADVERB_IT =
   "(?:\\s+(?:già|anche|ora|appena|automaticamente|temporaneamente|erroneamente|purtroppo|non))?";
 
-const year = (d: DateTime, today: DateTime) => (d.year === today.year ? "" : ` ${d.year}`);
-const day = (d: DateTime, today: DateTime) =>
-  `${d.setLocale("it").toFormat("cccc d MMMM")}${year(d, today)}`;
+const day = dayFormatter("it", (w, d, m) => `${w} ${d} ${m}`);
 
 export const IT: Lexicon = {
   language: "it",
@@ -145,7 +144,7 @@ export const IT: Lexicon = {
   ],
   lead: { day: "", time: "alle", week: "" },
   formatDay: day,
-  formatTime: (d, today) => `${d.toFormat("HH:mm")} (${zoneName(d)}) di ${day(d, today)}`,
+  formatTime: (d, today) => `${clockTime(d)} (${zoneName(d)}) di ${day(d, today)}`,
   formatWeek: (d, today) => `la settimana di ${day(d, today)}`,
   synonyms: [
     [

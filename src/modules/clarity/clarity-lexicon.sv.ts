@@ -1,7 +1,8 @@
-import type { DateTime } from "luxon";
 import {
   afterDuration,
+  clockTime,
   countOf,
+  dayFormatter,
   type Lexicon,
   nextWeekday,
   words,
@@ -46,14 +47,12 @@ const unitOf = (u: string): "minute" | "hour" | "day" | "week" => {
 };
 
 /** Past s-passives: "avaktiverades", "har spärrats", "stängdes", "byttes", and strong verbs. */
-const S_PASSIVE = "\\p{L}{3,}(?:ades|ats|des|tes)|gavs|togs|sågs|skrevs|drogs|ströks|bröts|revs";
+const S_PASSIVE = /^(?:\p{L}{3,}(?:ades|ats|des|tes)|gavs|togs|sågs|skrevs|drogs|ströks|bröts|revs)$/u;
 const ADVERB_SV =
   "(?:\\s+(?:inte|redan|automatiskt|tyvärr|också|felaktigt|tillfälligt|av misstag))?";
 const PARTICIPLE_SV = "\\p{L}{3,}(?:ad|at|ade|ade|d|t)";
 
-const year = (d: DateTime, today: DateTime) => (d.year === today.year ? "" : ` ${d.year}`);
-const day = (d: DateTime, today: DateTime) =>
-  `${d.setLocale("sv").toFormat("cccc 'den' d MMMM")}${year(d, today)}`;
+const day = dayFormatter("sv", (w, d, m) => `${w} den ${d} ${m}`);
 
 export const SV: Lexicon = {
   language: "sv",
@@ -63,8 +62,8 @@ export const SV: Lexicon = {
       " ",
     ),
   ),
+  passiveWord: S_PASSIVE,
   passive: [
-    words(S_PASSIVE),
     words(
       `(?:blev|blir|har blivit|hade blivit|har blitt|hade blitt|kommer att bli|ska bli|skulle bli)${ADVERB_SV}\\s+(?:${PARTICIPLE_SV})`,
     ),
@@ -128,7 +127,7 @@ export const SV: Lexicon = {
   ],
   lead: { day: "", time: "kl.", week: "" },
   formatDay: day,
-  formatTime: (d, today) => `${d.toFormat("HH.mm")} (${zoneName(d)}) ${day(d, today)}`,
+  formatTime: (d, today) => `${clockTime(d, ".")} (${zoneName(d)}) ${day(d, today)}`,
   formatWeek: (d, today) => `veckan som börjar ${day(d, today)}`,
   synonyms: [
     [

@@ -1,4 +1,4 @@
-import type { DateTime } from "luxon";
+import { type DateTime, Info } from "luxon";
 import type { ClarityLanguage } from "./clarity.types.js";
 
 /** When a relative expression points, and how precisely. */
@@ -26,6 +26,8 @@ export interface Lexicon {
   subordinators: ReadonlySet<string>;
   /** Passive constructions (global regexes); the whole match is the span. */
   passive: RegExp[];
+  /** A single word that is a passive by its form (Swedish s-passive: "avaktiverades"); tested per word. */
+  passiveWord?: RegExp;
   /** Participles that name a state, not an action ("was located"): never passive findings. */
   notPassive: ReadonlySet<string>;
   /** Tested right after a passive construction: it names who acted ("by our team", "da noi", "av oss"). */
@@ -84,3 +86,19 @@ export function afterDuration(
 /** The zone's short name in the customer's time ("CET", "GMT+1"). */
 export const zoneName = (d: DateTime) =>
   d.setLocale("en-GB").offsetNameShort ?? d.zoneName ?? "UTC";
+
+/**
+ * "Tuesday 8 December" from a calendar date, with the weekday and month names of `locale` read
+ * once (Intl per formatted date costs more than the rest of the check). The year follows when it
+ * is not the current one.
+ */
+export function dayFormatter(locale: string, pattern: (weekday: string, day: number, month: string) => string) {
+  const weekdays = Info.weekdays("long", { locale });
+  const months = Info.months("long", { locale, outputCalendar: "gregory" });
+  return (d: DateTime, today: DateTime) =>
+    pattern(weekdays[d.weekday - 1]!, d.day, months[d.month - 1]!) + (d.year === today.year ? "" : ` ${d.year}`);
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+/** "14:05" (or "14.05" with `sep` "."), in the time's own zone. */
+export const clockTime = (d: DateTime, sep = ":") => `${pad(d.hour)}${sep}${pad(d.minute)}`;

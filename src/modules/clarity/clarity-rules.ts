@@ -5,11 +5,15 @@ import { escapeRegExp, type Span, wordsOf } from "./clarity-text.js";
 /** A sentence too long, or with clauses nested three deep. */
 export function longSentences(
   sentences: Span[],
+  words: Span[],
   lexicon: Lexicon,
 ): { span: Span; words: number; clauses: number; nested: boolean }[] {
   const out = [];
+  let w = 0;
   for (const s of sentences) {
-    const ws = wordsOf(s.text);
+    while (w < words.length && words[w]!.start < s.start) w++;
+    const ws: Span[] = [];
+    for (let k = w; k < words.length && words[k]!.end <= s.end; k++) ws.push(words[k]!);
     let clauses = 0;
     for (const w of ws) if (lexicon.subordinators.has(w.text.toLowerCase())) clauses++;
     const nested = ws.length >= 15 && clauses >= 3;
@@ -20,8 +24,15 @@ export function longSentences(
 }
 
 /** Passive constructions that do not name who acted. */
-export function passivesIn(text: string, lexicon: Lexicon): Span[] {
+export function passivesIn(text: string, words: Span[], lexicon: Lexicon): Span[] {
   const found: Span[] = [];
+  const isPassive = (span: Span) => {
+    if (lexicon.notPassive.has(span.text.toLowerCase())) return false;
+    return !lexicon.agent.test(text.slice(span.end, span.end + 60));
+  };
+  if (lexicon.passiveWord) {
+    for (const w of words) if (lexicon.passiveWord.test(w.text.toLowerCase()) && isPassive(w)) found.push(w);
+  }
   for (const re of lexicon.passive) {
     for (const m of text.matchAll(re)) {
       const start = m.index!;
@@ -41,7 +52,18 @@ export function passivesIn(text: string, lexicon: Lexicon): Span[] {
  * regard to case otherwise (roaming). A plural, a Swedish ending or compound rides along: "APNs",
  * "APN:en", "PDP-sessionen" (the explanation then follows the whole word).
  */
+const termCache = new Map<string, RegExp>();
 function termRegExp(term: string, flags: string): RegExp {
+  const key = `${flags}/${term}`;
+  let re = termCache.get(key);
+  if (!re) {
+    if (termCache.size > 5000) termCache.clear();
+    re = compileTerm(term, flags);
+    termCache.set(key, re);
+  }
+  return re;
+}
+function compileTerm(term: string, flags: string): RegExp {
   return new RegExp(
     `(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?:s|:\\p{L}+|-\\p{L}+)?(?![\\p{L}\\p{N}])`,
     flags,
@@ -148,6 +170,7 @@ const countForms = (text: string, forms: string[]) => [...text.matchAll(formsReg
  */
 export function unansweredQuestions(
   reply: string,
+  replyWords: Span[],
   lastMailQuestions: Span[],
   lexicon: Lexicon,
 ): string[] {
@@ -157,7 +180,7 @@ export function unansweredQuestions(
     return synonyms.get(lower) ?? lower.slice(0, 5);
   };
   const replyStems = new Set<string>();
-  for (const w of wordsOf(reply)) replyStems.add(stem(w.text));
+  for (const w of replyWords) replyStems.add(stem(w.text));
   for (const n of reply.matchAll(/\d{3,}/g)) replyStems.add(n[0]);
   const out: string[] = [];
   for (const q of lastMailQuestions) {
