@@ -46,18 +46,29 @@ function composites(language: ClarityLanguage): ClarityInput[] {
     }
     const cut = wordsOf(body)[WORDS - 1]!;
     body = body.slice(0, cut.end) + ".";
-    return { ...input, body, customerMails: [...mails, ...c.customerMails], identifierOwners: owners };
+    return {
+      ...input,
+      body,
+      customerMails: [...mails, ...c.customerMails],
+      identifierOwners: owners,
+    };
   });
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 
 function main() {
-  const inputs = CORPUS_LANGUAGES.flatMap((l) => composites(l).map((input) => ({ language: l, input })));
+  const inputs = CORPUS_LANGUAGES.flatMap((l) =>
+    composites(l).map((input) => ({ language: l, input })),
+  );
   const load = loadavg();
-  log(`${inputs.length} replies of ${WORDS} words; ${WARMUP} warm-up rounds, then ${ROUNDS} rounds; load ${load.join(" ")}`);
+  log(
+    `${inputs.length} replies of ${WORDS} words; ${WARMUP} warm-up rounds, then ${ROUNDS} rounds; load ${load.join(" ")}`,
+  );
   let findings = 0;
-  for (let r = 0; r < WARMUP; r++) for (const { input } of inputs) findings += checkClarity(input).findings.length;
+  for (let r = 0; r < WARMUP; r++)
+    for (const { input } of inputs) findings += checkClarity(input).findings.length;
   const times: Record<string, number[]> = { all: [], en: [], it: [], sv: [] };
   for (let r = 0; r < ROUNDS; r++) {
     for (const { language, input } of inputs) {
@@ -83,8 +94,20 @@ function main() {
   console.table(rows);
   const all = rows[0]!;
   const verdict = all.p99 <= 20 ? "meets" : "MISSES";
-  log(`p99 ${all.p99} ms per ${WORDS}-word reply: ${verdict} the target of 20 ms (load after: ${loadavg().join(" ")})`);
-  console.log(JSON.stringify({ bench: "clarity", words: WORDS, rounds: ROUNDS, loadBefore: load, loadAfter: loadavg(), rows, findingsSeen: findings }));
+  log(
+    `p99 ${all.p99} ms per ${WORDS}-word reply: ${verdict} the target of 20 ms (load after: ${loadavg().join(" ")})`,
+  );
+  console.log(
+    JSON.stringify({
+      bench: "clarity",
+      words: WORDS,
+      rounds: ROUNDS,
+      loadBefore: load,
+      loadAfter: loadavg(),
+      rows,
+      findingsSeen: findings,
+    }),
+  );
 }
 
 main();

@@ -58,7 +58,7 @@ const TERMS: [term: string, en: string, it: string, sv: string][] = [
   ],
   [
     "eUICC",
-    "a SIM chip whose operator profile can be changed remotely",
+    "a SIM chip that can take a new operator profile over the air",
     "un chip SIM il cui profilo d'operatore si può cambiare a distanza",
     "ett SIM-chip vars operatörsprofil kan bytas på distans",
   ],

@@ -152,10 +152,6 @@ export const EN: Lexicon = {
       ["invoice", "invoices"],
       ["bill", "bills"],
     ],
-    [
-      ["SIM card", "SIM cards"],
-      ["chip", "chips"],
-    ],
   ],
   questionNoise: new Set(
     (

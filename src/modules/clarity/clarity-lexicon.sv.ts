@@ -47,7 +47,8 @@ const unitOf = (u: string): "minute" | "hour" | "day" | "week" => {
 };
 
 /** Past s-passives: "avaktiverades", "har spärrats", "stängdes", "byttes", and strong verbs. */
-const S_PASSIVE = /^(?:\p{L}{3,}(?:ades|ats|des|tes)|gavs|togs|sågs|skrevs|drogs|ströks|bröts|revs)$/u;
+const S_PASSIVE =
+  /^(?:\p{L}{3,}(?:ades|ats|des|tes)|gavs|togs|sågs|skrevs|drogs|ströks|bröts|revs)$/u;
 const ADVERB_SV =
   "(?:\\s+(?:inte|redan|automatiskt|tyvärr|också|felaktigt|tillfälligt|av misstag))?";
 const PARTICIPLE_SV = "\\p{L}{3,}(?:ad|at|ade|ade|d|t)";

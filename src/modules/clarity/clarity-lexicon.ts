@@ -92,11 +92,15 @@ export const zoneName = (d: DateTime) =>
  * once (Intl per formatted date costs more than the rest of the check). The year follows when it
  * is not the current one.
  */
-export function dayFormatter(locale: string, pattern: (weekday: string, day: number, month: string) => string) {
+export function dayFormatter(
+  locale: string,
+  pattern: (weekday: string, day: number, month: string) => string,
+) {
   const weekdays = Info.weekdays("long", { locale });
   const months = Info.months("long", { locale, outputCalendar: "gregory" });
   return (d: DateTime, today: DateTime) =>
-    pattern(weekdays[d.weekday - 1]!, d.day, months[d.month - 1]!) + (d.year === today.year ? "" : ` ${d.year}`);
+    pattern(weekdays[d.weekday - 1]!, d.day, months[d.month - 1]!) +
+    (d.year === today.year ? "" : ` ${d.year}`);
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");

@@ -31,7 +31,8 @@ export function passivesIn(text: string, words: Span[], lexicon: Lexicon): Span[
     return !lexicon.agent.test(text.slice(span.end, span.end + 60));
   };
   if (lexicon.passiveWord) {
-    for (const w of words) if (lexicon.passiveWord.test(w.text.toLowerCase()) && isPassive(w)) found.push(w);
+    for (const w of words)
+      if (lexicon.passiveWord.test(w.text.toLowerCase()) && isPassive(w)) found.push(w);
   }
   for (const re of lexicon.passive) {
     for (const m of text.matchAll(re)) {
