@@ -1,0 +1,200 @@
+import { createHash } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { OtterError } from "../../lib/errors.js";
+import type { Principal } from "../auth/principal.js";
+import { createThrottle } from "./cc-throttle.js";
+import { parseFields, parsePaging, pickFields } from "./cc-wire.js";
+import { CcError, ccErrors } from "./controlcenter.errors.js";
+import { parseDeviceEdit, parseDeviceSearch, type Query } from "./controlcenter.schemas.js";
+import type { ControlCenterService } from "./controlcenter.service.js";
+
+type Handler = (req: FastifyRequest, reply: FastifyReply, principal: Principal) => unknown;
+
+/** Paths Control Center offers that have no meaning in Otter: they answer its "forbidden", not a 404. */
+const UNMAPPED: [string, string, string][] = [
+  ["POST", "/accounts", "Create Account (accounts are created in Otter's console or /api/v1)"],
+  ["PUT", "/accounts/:id", "Edit Account"],
+  ["GET", "/accounts/:id/applicationSettings", "Account application settings"],
+  ["PUT", "/accounts/:id/applicationSettings", "Account application settings"],
+  ["GET", "/accounts/:id/billingSettings", "Account billing settings"],
+  ["PUT", "/accounts/:id/billingSettings", "Account billing settings"],
+  ["GET", "/customers", "Customers"],
+  ["POST", "/customers", "Customers"],
+  ["GET", "/customers/:id", "Customers"],
+  ["PUT", "/customers/:id", "Customers"],
+  ["POST", "/users", "Create User (users are invited in Otter's console or /api/v1)"],
+  ["PUT", "/users/:id", "Edit User"],
+  ["DELETE", "/users/:id", "Delete User"],
+  ["PUT", "/users/:id/resetPassword", "Reset Password"],
+  ["GET", "/apikey/:id", "Get API key (keys are shown once, at creation)"],
+  ["GET", "/eventplan/:iccid", "Event plans"],
+  ["PUT", "/eventplan/:iccid", "Event plans"],
+  ["PUT", "/editeventplan/:iccid", "Event plans"],
+  ["GET", "/dynareport/*", "Dynamic Reports"],
+  ["GET", "/devices/:iccid/sessionDetails", "Session details"],
+];
+
+/**
+ * Control Center's REST API at /rws/api/v1 (docs/control-center.md): HTTP Basic with the user's
+ * e-mail and API key, Control Center's error body and codes, its own rate limit with RateLimit-*
+ * headers. Not in Otter's OpenAPI document: its shape is Control Center's, documented there.
+ */
+export const controlcenterRoutes =
+  (s: { controlcenter: ControlCenterService }, opts: { ratePerSecond: number }) =>
+  async (app: FastifyInstance) => {
+    const cc = s.controlcenter;
+    const throttle = opts.ratePerSecond > 0 ? createThrottle(opts.ratePerSecond) : null;
+
+    app.addHook("onRequest", async (req, reply) => {
+      const version = /^\/rws\/api\/([^/?]+)/.exec(req.url)?.[1];
+      const header = req.headers.authorization;
+      const basic = header?.match(/^Basic\s+(\S+)\s*$/i);
+      let username = "";
+      let apiKey = "";
+      if (basic) {
+        const decoded = Buffer.from(basic[1]!, "base64").toString("utf8");
+        const colon = decoded.indexOf(":");
+        username = colon >= 0 ? decoded.slice(0, colon) : decoded;
+        apiKey = colon >= 0 ? decoded.slice(colon + 1) : "";
+      }
+      if (throttle) {
+        const key = apiKey
+          ? createHash("sha256").update(apiKey).digest("base64url")
+          : `ip:${req.ip}`;
+        const v = throttle(key);
+        reply.header("RateLimit-Limit", String(v.limit));
+        reply.header("RateLimit-Remaining", String(v.remaining));
+        reply.header("RateLimit-Reset", String(v.resetSeconds));
+        if (!v.allowed) throw ccErrors.rateLimited(v.limit, v.resetSeconds);
+      }
+      if (version !== undefined && version !== "v1") throw ccErrors.invalidApiVersion(version);
+      if (!basic || !apiKey) {
+        reply.header("WWW-Authenticate", 'Basic realm="Control Center API"');
+        throw ccErrors.authenticationRequired();
+      }
+      const principal = await cc.authenticate(username, apiKey);
+      if (!principal) {
+        reply.header("WWW-Authenticate", 'Basic realm="Control Center API"');
+        throw ccErrors.invalidCredentials();
+      }
+      req.principal = principal;
+    });
+
+    app.setErrorHandler((err, req, reply) => {
+      const e = toCcError(err);
+      if (e.status >= 500) req.log.error({ err }, "control center request failed");
+      if (e.retryAfterSeconds !== undefined) reply.header("Retry-After", String(e.retryAfterSeconds));
+      return reply.code(e.status).send(e.body);
+    });
+
+    const unknownPath = (req: FastifyRequest, reply: FastifyReply) => {
+      const path = req.url.split("?")[0]!;
+      return reply.code(404).send(
+        new CcError(
+          404,
+          "10000028",
+          `Resource not found: ${req.method} ${path} is not part of the Control Center API.`,
+        ).body,
+      );
+    };
+    app.setNotFoundHandler(unknownPath);
+    // Before the console's catch-all: an unknown /rws path is Control Center's "not found".
+    app.all("/*", unknownPath);
+
+    /** A route at its path and with a trailing slash (clients send both). */
+    function route(method: "GET" | "PUT" | "POST" | "DELETE", path: string, handler: Handler) {
+      for (const url of path.endsWith("*") ? [path] : [path, `${path}/`])
+        app.route({
+          method,
+          url: `/api/v1${url}`,
+          handler: async (req, reply) => {
+            const result = await handler(req, reply, req.principal!);
+            if (reply.sent) return reply;
+            return result;
+          },
+        });
+    }
+
+    const query = (req: FastifyRequest) => (req.query ?? {}) as Query;
+    const fieldsOf = (req: FastifyRequest) => parseFields(asString(query(req).fields));
+    const iccidOf = (req: FastifyRequest) => (req.params as { iccid: string }).iccid;
+
+    route("GET", "/echo", () => ({ context: null, value: null }));
+    route("GET", "/echo/:param", (req) => {
+      const param = (req.params as { param: string }).param;
+      return { context: param, value: param };
+    });
+
+    route("GET", "/devices", async (req, _reply, p) => {
+      const q = query(req);
+      const paging = parsePaging({
+        pageSize: asString(q.pageSize),
+        pageNumber: asString(q.pageNumber),
+      });
+      return cc.searchDevices(p, parseDeviceSearch(q), paging);
+    });
+
+    route("GET", "/devices/:iccid", async (req, _reply, p) =>
+      pickFields(await cc.device(p, iccidOf(req)), fieldsOf(req)),
+    );
+
+    route("PUT", "/devices/:iccid", async (req, reply, p) => {
+      const key = req.headers["idempotency-key"];
+      const result = await cc.editDevice(
+        p,
+        iccidOf(req),
+        parseDeviceEdit(req.body),
+        typeof key === "string" && key.length > 0 && key.length <= 200 ? key : undefined,
+      );
+      return reply.code(result.status).send({ iccid: result.iccid });
+    });
+
+    for (const [method, path, what] of UNMAPPED)
+      route(method as "GET", path, () => {
+        throw ccErrors.notSupported(what);
+      });
+  };
+
+const asString = (v: string | string[] | undefined) => (Array.isArray(v) ? v[v.length - 1] : v);
+
+/** Any error of a /rws request as Control Center's error. */
+function toCcError(err: unknown): CcError {
+  if (err instanceof CcError) return err;
+  if (err instanceof OtterError) {
+    switch (err.code) {
+      case "SIM_NOT_FOUND":
+        return ccErrors.deviceNotFound(err.message.match(/SIM (\S+) was/)?.[1] ?? "");
+      case "ACCOUNT_NOT_FOUND":
+        return ccErrors.accountNotFound("");
+      case "USER_NOT_FOUND":
+        return ccErrors.userNotFound("");
+    }
+    switch (err.kind) {
+      case "validation":
+        return new CcError(400, "10000011", err.message);
+      case "forbidden":
+        return ccErrors.forbidden(err.message);
+      case "not_found":
+        return new CcError(404, "20000001", `Resource not found - ${err.message}`);
+      case "conflict":
+        return new CcError(400, "10000011", err.message);
+      case "rate_limited":
+        return new CcError(429, "40000029", err.message, 1);
+      case "unauthenticated":
+        return ccErrors.invalidCredentials();
+      default:
+        return ccErrors.internal();
+    }
+  }
+  const fe = err as { code?: string; statusCode?: number; message?: string };
+  if (
+    fe.code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
+    fe.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ||
+    err instanceof SyntaxError
+  )
+    return ccErrors.malformedJson(fe.message ?? "the body is not JSON");
+  if (fe.code?.startsWith("FST_ERR_CTP_")) return ccErrors.malformedJson(fe.message ?? "");
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
+    return new CcError(fe.statusCode, "10000011", fe.message ?? "Bad request.");
+  return ccErrors.internal();
+}
