@@ -15,7 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     db,
     `
     CREATE TABLE cc_numeric_ids (
-      kind text NOT NULL CHECK (kind IN ('account','sms')),
+      kind text NOT NULL CHECK (kind IN ('account','user','sms')),
       cc_id bigint NOT NULL CHECK (cc_id > 0 AND cc_id < 9007199254740992),
       otter_id uuid NOT NULL,
       account_id uuid NOT NULL,

@@ -63,10 +63,10 @@ export function presentDevice(
 /** An Otter user as Control Center's users API lists one. */
 export function presentUser(
   u: { id: string; email: string; name: string; role: string; language?: string | null },
-  ctx: { accountName: string | null; userNumber?: number },
+  ctx: { accountName: string | null; userNumber: number },
 ) {
   return {
-    userId: u.id,
+    userId: String(ctx.userNumber),
     username: u.email,
     roleName: u.role,
     accessType: "API_UI",
@@ -79,5 +79,28 @@ export function presentUser(
     language: u.language ?? null,
     timeZone: null,
     liveUpdateEnabled: "false",
+  };
+}
+
+/** An Otter account as Control Center's accounts API answers one (numeric ids as strings). */
+export function presentAccount(
+  a: {
+    id: string;
+    parentId: string | null;
+    name: string;
+    currency: string;
+    language: string;
+    timeZone: string;
+  },
+  numbers: Map<string, number>,
+) {
+  return {
+    accountId: String(numbers.get(a.id)),
+    accountName: a.name,
+    parentAccountId: a.parentId ? String(numbers.get(a.parentId)) : null,
+    status: "ACTIVE",
+    currency: a.currency,
+    language: a.language,
+    timeZone: a.timeZone,
   };
 }

@@ -1,7 +1,7 @@
 import type { Executor } from "../../db/database.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 
-export type NumericKind = "account" | "sms";
+export type NumericKind = "account" | "user" | "sms";
 
 /** Queries over the Control Center numbers of Otter ids and the edits' idempotency keys. */
 export const controlcenterRepo = {

@@ -3,9 +3,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { OtterError } from "../../lib/errors.js";
 import type { Principal } from "../auth/principal.js";
 import { createThrottle } from "./cc-throttle.js";
-import { parseFields, parsePaging, pickFields } from "./cc-wire.js";
+import { parseFields, parsePaging, pickFields, requireCcDate } from "./cc-wire.js";
 import { CcError, ccErrors } from "./controlcenter.errors.js";
-import { parseDeviceEdit, parseDeviceSearch, type Query } from "./controlcenter.schemas.js";
+import {
+  onlyKnown,
+  parseDeviceEdit,
+  parseDeviceSearch,
+  type Query,
+} from "./controlcenter.schemas.js";
 import type { ControlCenterService } from "./controlcenter.service.js";
 
 type Handler = (req: FastifyRequest, reply: FastifyReply, principal: Principal) => unknown;
@@ -147,6 +152,104 @@ export const controlcenterRoutes =
         typeof key === "string" && key.length > 0 && key.length <= 200 ? key : undefined,
       );
       return reply.code(result.status).send({ iccid: result.iccid });
+    });
+
+    const pagingOf = (req: FastifyRequest) =>
+      parsePaging({
+        pageSize: asString(query(req).pageSize),
+        pageNumber: asString(query(req).pageNumber),
+      });
+    const dateParam = (req: FastifyRequest, name: string) => {
+      const v = asString(query(req)[name]);
+      return v ? requireCcDate(name, v) : undefined;
+    };
+
+    route("GET", "/devices/:iccid/ctdUsages", async (req, _reply, p) =>
+      pickFields(await cc.ctdUsages(p, iccidOf(req)), fieldsOf(req)),
+    );
+
+    route("GET", "/devices/:iccid/usageInZone", async (req, _reply, p) => {
+      const q = query(req);
+      onlyKnown(q, ["cycleStartDate", "ratePlan", "zone", "isActiveRatePlan"]);
+      return cc.usageInZone(p, iccidOf(req), {
+        cycleStartDate: dateParam(req, "cycleStartDate"),
+        ratePlan: asString(q.ratePlan) || undefined,
+        zone: asString(q.zone) || undefined,
+      });
+    });
+
+    route("GET", "/devices/:iccid/sessionInfo", async (req, _reply, p) =>
+      pickFields(await cc.sessionInfo(p, iccidOf(req)), fieldsOf(req)),
+    );
+
+    route("GET", "/devices/:iccid/auditTrails", async (req, _reply, p) => {
+      const raw = asString(query(req).daysOfHistory);
+      let days = 30;
+      if (raw !== undefined && raw !== "") {
+        days = Number(raw);
+        if (!/^\d{1,4}$/.test(raw.trim()) || days < 1 || days > 365)
+          throw ccErrors.daysOfHistoryTooLarge(raw);
+      }
+      return cc.auditTrails(p, iccidOf(req), days, pagingOf(req));
+    });
+
+    route("GET", "/devices/:iccid/locationHistory", async (req, _reply, p) => {
+      const fromDate = dateParam(req, "fromDate");
+      const toDate = dateParam(req, "toDate");
+      if (fromDate && toDate && toDate < fromDate) throw ccErrors.toDateBeforeFromDate();
+      return cc.locationHistory(p, iccidOf(req), { fromDate, toDate }, pagingOf(req));
+    });
+
+    route("GET", "/usages", async (req, _reply, p) => {
+      const q = query(req);
+      onlyKnown(q, ["ratePlanName", "cycleStartDate", "usageType", "ratePlanVersion"]);
+      const ratePlanName = asString(q.ratePlanName);
+      if (!ratePlanName) throw ccErrors.requiredFieldsMissing("ratePlanName");
+      const usageType = asString(q.usageType);
+      if (usageType && !["DATA", "SMS", "VOICE"].includes(usageType.toUpperCase()))
+        throw ccErrors.unrecognizedParameter(`usageType=${usageType}`, "DATA, SMS or VOICE");
+      return cc.usagesByRatePlan(
+        p,
+        { ratePlanName, cycleStartDate: dateParam(req, "cycleStartDate") },
+        pagingOf(req),
+      );
+    });
+
+    route("GET", "/rateplans", async (req, _reply, p) => {
+      const accountId = asString(query(req).accountId)?.trim();
+      return cc.ratePlans(p, { accountId: accountId || undefined }, pagingOf(req));
+    });
+
+    route("GET", "/accounts", async (req, _reply, p) => cc.accounts(p, pagingOf(req)));
+    route("GET", "/accounts/:id", async (req, _reply, p) =>
+      pickFields(await cc.account(p, (req.params as { id: string }).id), fieldsOf(req)),
+    );
+    route("GET", "/accounts/:id/ratePlans", async (req, _reply, p) =>
+      cc.ratePlans(p, { accountId: (req.params as { id: string }).id }, pagingOf(req)),
+    );
+
+    route("GET", "/users", async (req, _reply, p) => cc.users(p, pagingOf(req)));
+    route("GET", "/users/:id", async (req, _reply, p) =>
+      pickFields(await cc.user(p, (req.params as { id: string }).id), fieldsOf(req)),
+    );
+
+    route("POST", "/devices/transferDeviceToAccount", async (req, reply, p) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const accountId = body.accountId === undefined ? "" : String(body.accountId);
+      const iccids = body.iccids;
+      if (!accountId || !Array.isArray(iccids) || iccids.length === 0)
+        throw ccErrors.requiredFieldsMissing("accountId and iccids");
+      if (iccids.length > 10_000 || iccids.some((i) => typeof i !== "string" || i.length > 22))
+        throw ccErrors.invalidIccid(String(iccids.find((i) => typeof i !== "string") ?? ""));
+      const str = (k: string) => (typeof body[k] === "string" && body[k] ? (body[k] as string) : undefined);
+      const result = await cc.transferDevices(p, {
+        accountId,
+        iccids: iccids as string[],
+        ratePlanName: str("ratePlanName"),
+        commPlanName: str("commPlanName"),
+        simState: str("simState"),
+      });
+      return reply.code(202).send(result);
     });
 
     for (const [method, path, what] of UNMAPPED)

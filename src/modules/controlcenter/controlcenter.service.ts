@@ -8,13 +8,12 @@ import type { CatalogService } from "../catalog/catalog.service.js";
 import type { SimBulk } from "../sims/bulk/sim-bulk.js";
 import type { SimState } from "../sims/sim-lifecycle.js";
 import { type ModifiedKey, simModifiedRepo } from "../sims/sim-modified.shared.repo.js";
-import { CUSTOM_FIELDS, type SimPatch } from "../sims/sims.schemas.js";
+import type { SimPatch } from "../sims/sims.schemas.js";
 import type { SimsService } from "../sims/sims.service.js";
 import type { NetworkViewService } from "../network/network-view.service.js";
 import {
   formatCcDate,
   formatCycleDate,
-  MAX_PAGE_SIZE,
   numericCandidate,
   type Paging,
   parseCcStatus,
@@ -25,6 +24,7 @@ import { ccErrors } from "./controlcenter.errors.js";
 import { controlcenterRepo as repo, type NumericKind } from "./controlcenter.repo.js";
 import {
   type DeviceDetails,
+  presentAccount,
   presentDevice,
   presentUser,
   type SimDetail,
@@ -42,7 +42,7 @@ interface Deps {
     SimsService,
     "get" | "update" | "resolveFilter" | "audit" | "requireVisibleSim" | "identify"
   >;
-  catalog: Pick<CatalogService, "planNames" | "listRatePlans">;
+  catalog: Pick<CatalogService, "planNames" | "listRatePlans" | "rateVersionAt">;
   network: Pick<NetworkViewService, "sessions" | "usage" | "locations">;
   simBulk: Pick<SimBulk, "start">;
 }
@@ -142,6 +142,25 @@ export function createControlCenterService(deps: Deps) {
       if (oldest !== undefined) pageStarts.delete(oldest);
     }
     pageStarts.set(key, start);
+  }
+
+  async function presentUsers(
+    users: { id: string; accountId: string; email: string; name: string; role: string }[],
+  ) {
+    const userNumbers = await numbersFor(
+      "user",
+      users.map((u) => ({ otterId: u.id, accountId: u.accountId })),
+    );
+    const accounts = await deps.accounts.directory.accountsByIds(db, [
+      ...new Set(users.map((u) => u.accountId)),
+    ]);
+    const names = new Map(accounts.map((a) => [a.id, a.name]));
+    return users.map((u) =>
+      presentUser(u, {
+        userNumber: userNumbers.get(u.id)!,
+        accountName: names.get(u.accountId) ?? null,
+      }),
+    );
   }
 
   async function getDetail(principal: Principal, iccid: string): Promise<SimDetail> {
@@ -321,15 +340,355 @@ export function createControlCenterService(deps: Deps) {
         );
       return { status, iccid: current.iccid };
     },
-    // Further endpoints are added below.
-    accountNumbers,
-    visibleAccount,
-    numbersFor,
-    getDetail,
-    presentUser,
-    formatCcDate,
-    formatCycleDate,
-    MAX_PAGE_SIZE,
+
+    /** Cycle-to-date usage: the calendar month's bytes, SMS and sessions so far (Otter's cycle). */
+    async ctdUsages(principal: Principal, iccid: string) {
+      const sim = await getDetail(principal, iccid);
+      const now = clock.now();
+      const cycle = cycleOf(now);
+      const usage = await deps.network.usage(principal, sim.iccid, cycle.start, cycle.today);
+      const sessions = await deps.network.sessions(principal, sim.iccid, { limit: 1000 });
+      const bytes = usage.total.bytesUp + usage.total.bytesDown;
+      const limit = sim.usageLimit.dataLimitBytes;
+      return {
+        iccid: sim.iccid,
+        imsi: sim.imsi,
+        msisdn: sim.msisdn,
+        imei: sim.imei,
+        status: sim.state,
+        ratePlan: sim.ratePlan?.name ?? null,
+        communicationPlan: sim.communicationPlan?.name ?? null,
+        ctdDataUsage: bytes,
+        ctdSMSUsage: usage.total.smsMo + usage.total.smsMt,
+        ctdVoiceUsage: 0,
+        ctdSessionCount: sessions.items.filter((x) => x.startedAt >= `${cycle.start}T00:00:00`)
+          .length,
+        overageLimitReached: limit !== null && sim.usageLimit.enforced && bytes >= limit,
+        overageLimitOverride: sim.overageLimitOverride,
+      };
+    },
+
+    /**
+     * Usage in each zone over one cycle (this one, or one of the two before it), under the
+     * "<rate plan>, <version>" in force — data in bytes, SMS counted, voice 0 (Otter carries none).
+     */
+    async usageInZone(
+      principal: Principal,
+      iccid: string,
+      q: { cycleStartDate?: Date; ratePlan?: string; zone?: string },
+    ) {
+      const sim = await getDetail(principal, iccid);
+      const now = clock.now();
+      const cycles = [0, 1, 2].map((back) => cycleOf(now, back));
+      const wanted = q.cycleStartDate ? q.cycleStartDate.toISOString().slice(0, 10) : null;
+      const cycle = wanted === null ? cycles[0]! : cycles.find((c) => c.start === wanted);
+      if (!cycle) throw ccErrors.cycleNotRecent(wanted!);
+      const usage = await deps.network.usage(principal, sim.iccid, cycle.start, cycle.last);
+      const planName = sim.ratePlan?.name ?? null;
+      if (q.ratePlan && q.ratePlan !== planName) throw ccErrors.invalidRatePlan(q.ratePlan);
+      const version = sim.ratePlan
+        ? await deps.catalog.rateVersionAt(db, sim.ratePlan.id, new Date(`${cycle.last}T23:59:59Z`))
+        : null;
+      const versionLabel = String(version?.version ?? 1);
+      const byZone = new Map<string, { bytes: number; mo: number; mt: number }>();
+      for (const item of usage.items) {
+        const zone = item.zone?.name ?? "Unknown";
+        const had = byZone.get(zone) ?? { bytes: 0, mo: 0, mt: 0 };
+        had.bytes += item.bytesUp + item.bytesDown;
+        had.mo += item.smsMo;
+        had.mt += item.smsMt;
+        byZone.set(zone, had);
+      }
+      if (q.zone && !byZone.has(q.zone)) {
+        if (usage.items.length > 0) throw ccErrors.invalidZone(q.zone);
+      }
+      const rows = [...byZone.entries()]
+        .filter(([zone]) => !q.zone || zone === q.zone)
+        .map(([zone, u]) => ({
+          ratePlan: planName,
+          ratePlanVersion: versionLabel,
+          zone,
+          dataUsage: u.bytes,
+          dataUsageUnit: "bytes",
+          SMSMOUsage: u.mo,
+          SMSMTUsage: u.mt,
+          smsmousage: u.mo,
+          smsmtusage: u.mt,
+          voiceMOUsage: 0,
+          voiceMOUsageUnit: "seconds",
+          voiceMTUsage: 0,
+          voiceMTUsageUnit: "seconds",
+        }));
+      return {
+        iccid: sim.iccid,
+        timeStamp: formatCcDate(now),
+        cycleStartDate: formatCycleDate(cycle.start),
+        cycleEndDate: formatCycleDate(cycle.last),
+        deviceCycleUsageInZones: planName ? { [`${planName}, ${versionLabel}`]: rows } : {},
+      };
+    },
+
+    /** The device's current data session, or its most recent one (dates null if it never had one). */
+    async sessionInfo(principal: Principal, iccid: string) {
+      const sim = await getDetail(principal, iccid);
+      const { items } = await deps.network.sessions(principal, sim.iccid, { limit: 1 });
+      const last = items[0];
+      const ip = last?.ip ?? null;
+      const v6 = ip?.includes(":") ? ip : null;
+      return {
+        iccid: sim.iccid,
+        dateSessionStarted: last ? formatCcDate(new Date(last.startedAt)) : null,
+        dateSessionEnded: last?.endedAt ? formatCcDate(new Date(last.endedAt)) : null,
+        ipAddress: v6 ? null : ip,
+        ipv6Address: v6,
+        apn: last?.apn ?? null,
+      };
+    },
+
+    /** The device's audit trail of the last `daysOfHistory` days, oldest first, a page at a time. */
+    async auditTrails(principal: Principal, iccid: string, days: number, paging: Paging) {
+      const sim = await getDetail(principal, iccid);
+      const since = new Date(clock.now().getTime() - days * 86400_000).toISOString();
+      const records: Awaited<ReturnType<typeof deps.sims.audit>>["items"] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await deps.sims.audit(principal, sim.iccid, { cursor, limit: 1000 });
+        records.push(...page.items.filter((r) => r.changedAt >= since));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      const { items, lastPage } = slicePage(records, paging);
+      return {
+        iccid: sim.iccid,
+        deviceAuditTrails: items.map((r) => ({
+          field: auditField(r.field),
+          priorValue: r.priorValue,
+          value: r.value,
+          effectiveDate: formatCcDate(new Date(r.effectiveDate)),
+          status: "Executed",
+          userName: r.actor.name,
+          delegatedUser: null,
+          ipAddress: null,
+        })),
+        pageNumber: paging.pageNumber,
+        lastPage,
+      };
+    },
+
+    /** Where the network saw the device (cells, networks), newest first; the last 2 without dates. */
+    async locationHistory(
+      principal: Principal,
+      iccid: string,
+      q: { fromDate?: Date; toDate?: Date },
+      paging: Paging,
+    ) {
+      const sim = await getDetail(principal, iccid);
+      const { items } = await deps.network.locations(principal, sim.iccid);
+      let seen = items.filter(
+        (l) =>
+          (!q.fromDate || new Date(l.lastSeen) >= q.fromDate) &&
+          (!q.toDate || new Date(l.lastSeen) <= q.toDate),
+      );
+      if (!q.fromDate && !q.toDate) seen = seen.slice(0, 2);
+      const page = slicePage(seen, paging);
+      return {
+        simLocations: page.items.map((l) => ({
+          iccid: sim.iccid,
+          dateReceived: formatCcDate(new Date(l.lastSeen)),
+          cellId: l.cell === null ? null : String(l.cell),
+          cellLac: l.area === null ? null : String(l.area),
+          servingMcc: l.mcc,
+          servingMnc: l.mnc,
+          latitude: l.lat === null ? null : String(l.lat),
+          longitude: l.lon === null ? null : String(l.lon),
+          accuracy: null,
+          city: null,
+          state: null,
+          country: l.countryName ?? l.country ?? null,
+        })),
+        pageNumber: paging.pageNumber,
+        lastPage: page.lastPage,
+      };
+    },
+
+    /**
+     * Usage by Rate Plan: the devices on the plan (the principal's), a page at a time, each with
+     * its usage in the cycle, grouped by zone.
+     */
+    async usagesByRatePlan(
+      principal: Principal,
+      q: { ratePlanName: string; cycleStartDate?: Date },
+      paging: Paging,
+    ) {
+      const resolved = await deps.sims.resolveFilter(principal, { ratePlan: q.ratePlanName });
+      if (!resolved) throw ccErrors.invalidRatePlan(q.ratePlanName);
+      const now = clock.now();
+      const start = q.cycleStartDate ?? new Date(`${cycleOf(now).start}T00:00:00Z`);
+      const last = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, start.getUTCDate() - 1));
+      const from = start.toISOString().slice(0, 10);
+      const to = last.toISOString().slice(0, 10);
+      const rows = await simModifiedRepo.page(db, resolved.scope, resolved.filter, {
+        offset: (paging.pageNumber - 1) * paging.pageSize,
+        limit: paging.pageSize + 1,
+      });
+      const page = rows.slice(0, paging.pageSize);
+      const zones = new Map<string, { deviceId: string; usage: Record<string, number> }[]>();
+      for (const row of page) {
+        const usage = await deps.network.usage(principal, row.iccid, from, to);
+        const perZone = new Map<string, Record<string, number>>();
+        for (const item of usage.items) {
+          const zone = item.zone?.name ?? "Unknown";
+          const u = perZone.get(zone) ?? {
+            dataUsage: 0,
+            smsMOUsage: 0,
+            smsMTUsage: 0,
+            voiceMOUsage: 0,
+            voiceMTUsage: 0,
+          };
+          u.dataUsage! += item.bytesUp + item.bytesDown;
+          u.smsMOUsage! += item.smsMo;
+          u.smsMTUsage! += item.smsMt;
+          perZone.set(zone, u);
+        }
+        for (const [zone, u] of perZone) {
+          const list = zones.get(zone) ?? [];
+          list.push({ deviceId: row.iccid, usage: u });
+          zones.set(zone, list);
+        }
+      }
+      return {
+        ratePlanName: q.ratePlanName,
+        cycleStartDate: formatCycleDate(from),
+        zones: [...zones.entries()].map(([zone, devices]) => ({ zone, devices })),
+        pageNumber: paging.pageNumber,
+        lastPage: rows.length <= paging.pageSize,
+      };
+    },
+
+    /** Rate plans offered to the principal's account (or to `accountId`), a page at a time. */
+    async ratePlans(principal: Principal, q: { accountId?: string }, paging: Paging) {
+      const account = q.accountId ? await visibleAccount(principal, q.accountId) : null;
+      const plans = await deps.catalog.listRatePlans(principal, { accountId: account?.id });
+      const page = slicePage(plans, paging);
+      return {
+        ratePlans: page.items.map((p) => ({
+          name: p.name,
+          versionId: String(p.currentVersion?.version ?? 1),
+          description: p.description,
+          currency: p.currency,
+        })),
+        pageNumber: paging.pageNumber,
+        lastPage: page.lastPage,
+      };
+    },
+
+    /** The accounts of the principal's subtree (its own first), a page at a time. */
+    async accounts(principal: Principal, paging: Paging) {
+      const all: Awaited<ReturnType<typeof deps.accounts.list>>["items"] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await deps.accounts.list(principal, { cursor, limit: 1000 });
+        all.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      const page = slicePage(all, paging);
+      const numbers = await accountNumbers(
+        page.items.flatMap((a) => (a.parentId ? [a.id, a.parentId] : [a.id])),
+      );
+      return {
+        accounts: page.items.map((a) => presentAccount(a, numbers)),
+        pageNumber: paging.pageNumber,
+        lastPage: page.lastPage,
+      };
+    },
+
+    async account(principal: Principal, raw: string) {
+      const account = await visibleAccount(principal, raw);
+      const numbers = await accountNumbers(
+        account.parent_id ? [account.id, account.parent_id] : [account.id],
+      );
+      return presentAccount(
+        {
+          id: account.id,
+          parentId: account.parent_id,
+          name: account.name,
+          currency: account.currency,
+          language: account.language,
+          timeZone: account.time_zone,
+        },
+        numbers,
+      );
+    },
+
+    /** The users of the principal's subtree, a page at a time (numeric userIds). */
+    async users(principal: Principal, paging: Paging) {
+      const all = await deps.accounts.listUsers(principal);
+      const page = slicePage(all, paging);
+      return {
+        users: await presentUsers(page.items),
+        pageNumber: paging.pageNumber,
+        lastPage: page.lastPage,
+      };
+    },
+
+    async user(principal: Principal, raw: string) {
+      const n = parseNumericId(raw);
+      const row = n === null ? undefined : await repo.otterIdOf(db, "user", n);
+      if (!row) throw ccErrors.userNotFound(raw);
+      try {
+        const [shown] = await presentUsers([await deps.accounts.getUser(principal, row.otter_id)]);
+        return shown!;
+      } catch (err) {
+        if (err instanceof OtterError && err.kind === "not_found") throw ccErrors.userNotFound(raw);
+        throw err;
+      }
+    },
+
+    /**
+     * Transfer Device to Account, as an Otter job (the bulk change: a resumable job with a
+     * result per SIM, GET /api/v1/jobs/{id}); optionally with new plans and a new state.
+     */
+    async transferDevices(
+      principal: Principal,
+      input: {
+        accountId: string;
+        iccids: string[];
+        ratePlanName?: string;
+        commPlanName?: string;
+        simState?: string;
+      },
+    ) {
+      const account = await visibleAccount(principal, input.accountId);
+      let state: SimState | undefined;
+      if (input.simState) {
+        const parsed = parseCcStatus(input.simState);
+        if (!parsed) throw ccErrors.invalidStatus(input.simState);
+        state = parsed;
+      }
+      try {
+        const jobId = await deps.simBulk.start(principal, {
+          iccids: input.iccids,
+          change: {
+            accountId: account.id,
+            ...(input.ratePlanName && { ratePlan: input.ratePlanName }),
+            ...(input.commPlanName && { communicationPlan: input.commPlanName }),
+            ...(state && { state }),
+          },
+          reason: "Control Center transferDeviceToAccount",
+          dryRun: false,
+        });
+        return { jobId, iccids: input.iccids, status: "Accepted" };
+      } catch (err) {
+        if (err instanceof OtterError) {
+          const field = Array.isArray(err.details)
+            ? (err.details[0] as { field?: string } | undefined)?.field
+            : undefined;
+          if (field === "ratePlan") throw ccErrors.invalidRatePlan(input.ratePlanName ?? "");
+          if (field === "communicationPlan")
+            throw ccErrors.invalidCommunicationPlan(input.commPlanName ?? "");
+        }
+        throw err;
+      }
+    },
   };
 
   /**
@@ -355,6 +714,30 @@ export function createControlCenterService(deps: Deps) {
     }
     return child.id;
   }
+}
+
+/** The calendar month `back` cycles before the one of `now`: first day, last day, and today (yyyy-MM-dd). */
+function cycleOf(now: Date, back = 0) {
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  return { start: day(first), last: day(last), today: back === 0 ? day(now) : day(last) };
+}
+
+/** One page of a list already in memory: every page but the last is full. */
+function slicePage<T>(all: readonly T[], paging: Paging) {
+  const from = (paging.pageNumber - 1) * paging.pageSize;
+  return {
+    items: all.slice(from, from + paging.pageSize),
+    lastPage: from + paging.pageSize >= all.length,
+  };
+}
+
+/** Otter's audit field names as Control Center's audit trail names them. */
+function auditField(field: string): string {
+  if (field === "state") return "status";
+  if (field === "account") return "accountId";
+  return field.startsWith("customFields.") ? field.slice("customFields.".length) : field;
 }
 
 /** An Otter error of a device edit, as Control Center names it. */
@@ -392,5 +775,4 @@ function translateEdit(err: unknown, edit: DeviceEdit, from: SimState): unknown 
   }
 }
 
-export { CUSTOM_FIELDS };
 export type ControlCenterService = ReturnType<typeof createControlCenterService>;
