@@ -447,6 +447,8 @@ export async function buildOtter(infra: Infrastructure) {
     catalog,
     network: networkView,
     simBulk,
+    simActions,
+    sms,
   });
   const allServices = {
     ...services,

@@ -252,6 +252,49 @@ export const controlcenterRoutes =
       return reply.code(202).send(result);
     });
 
+    route("POST", "/devices/:iccid/smsMessages", async (req, _reply, p) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const str = (k: string) =>
+        body[k] === undefined || body[k] === null ? undefined : String(body[k]);
+      const messageText = str("messageText");
+      if (!messageText) throw ccErrors.requiredFieldsMissing("messageText");
+      return cc.sendSms(p, iccidOf(req), {
+        messageText,
+        messageEncoding: str("messageEncoding"),
+        dataCoding: str("dataCoding"),
+        tpvp: str("tpvp"),
+      });
+    });
+
+    route("GET", "/smsMessages", async (req, _reply, p) => {
+      const q = query(req);
+      onlyKnown(q, ["fromDate", "toDate", "accountId", "iccid", "msgType"]);
+      const fromDate = dateParam(req, "fromDate");
+      if (!fromDate) throw ccErrors.fromDateMissing();
+      return cc.searchSms(
+        p,
+        {
+          fromDate,
+          toDate: dateParam(req, "toDate"),
+          iccid: asString(q.iccid) || undefined,
+          accountId: asString(q.accountId)?.trim() || undefined,
+          msgType: asString(q.msgType) || undefined,
+        },
+        pagingOf(req),
+      );
+    });
+
+    route("GET", "/smsMessages/:id", async (req, _reply, p) =>
+      pickFields(
+        await cc.smsDetails(
+          p,
+          (req.params as { id: string }).id,
+          asString(query(req).messageEncoding),
+        ),
+        fieldsOf(req),
+      ),
+    );
+
     for (const [method, path, what] of UNMAPPED)
       route(method as "GET", path, () => {
         throw ccErrors.notSupported(what);

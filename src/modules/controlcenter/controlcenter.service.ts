@@ -11,6 +11,8 @@ import { type ModifiedKey, simModifiedRepo } from "../sims/sim-modified.shared.r
 import type { SimPatch } from "../sims/sims.schemas.js";
 import type { SimsService } from "../sims/sims.service.js";
 import type { NetworkViewService } from "../network/network-view.service.js";
+import type { SimActionsService } from "../actions/sim-actions.service.js";
+import type { SmsService } from "../sms/sms.service.js";
 import {
   formatCcDate,
   formatCycleDate,
@@ -40,11 +42,13 @@ interface Deps {
   >;
   sims: Pick<
     SimsService,
-    "get" | "update" | "resolveFilter" | "audit" | "requireVisibleSim" | "identify"
+    "get" | "update" | "resolveFilter" | "audit" | "requireVisibleSim" | "identify" | "findById"
   >;
   catalog: Pick<CatalogService, "planNames" | "listRatePlans" | "rateVersionAt">;
   network: Pick<NetworkViewService, "sessions" | "usage" | "locations">;
   simBulk: Pick<SimBulk, "start">;
+  simActions: Pick<SimActionsService, "request">;
+  sms: Pick<SmsService, "list" | "find">;
 }
 
 /** How many page boundaries of device searches a node remembers (about 100 bytes each). */
@@ -561,6 +565,113 @@ export function createControlCenterService(deps: Deps) {
         zones: [...zones.entries()].map(([zone, devices]) => ({ zone, devices })),
         pageNumber: paging.pageNumber,
         lastPage: rows.length <= paging.pageSize,
+      };
+    },
+
+    /**
+     * Send SMS: a `send-sms` remote action on the SIM (Otter's SMS centres, its checks and its
+     * 5-per-hour limit), answered with the SMS's number.
+     */
+    async sendSms(
+      principal: Principal,
+      iccid: string,
+      body: { messageText: string; messageEncoding?: string; dataCoding?: string; tpvp?: string },
+    ) {
+      const encoding = (body.messageEncoding ?? "").toUpperCase();
+      if (encoding && encoding !== "BASE64" && encoding !== "LITERAL")
+        throw ccErrors.invalidEncoding(body.messageEncoding!);
+      if (body.dataCoding && !/^\d{1,3}$/.test(body.dataCoding))
+        throw ccErrors.invalidDataCoding(body.dataCoding);
+      if (body.tpvp && !/^\d{1,3}$/.test(body.tpvp)) throw ccErrors.invalidTpvp(body.tpvp);
+      const sim = await deps.sims.requireVisibleSim(principal, iccid);
+      const content =
+        encoding === "BASE64"
+          ? { payloadHex: Buffer.from(body.messageText, "base64").toString("hex") }
+          : { text: body.messageText };
+      let action;
+      try {
+        action = await deps.simActions.request(principal, sim.iccid, {
+          type: "send-sms",
+          reason: "sent through the Control Center API",
+          purpose: "configuration",
+          ...content,
+        });
+      } catch (err) {
+        if (err instanceof OtterError && err.code.startsWith("SMS_") && err.kind === "validation")
+          throw ccErrors.messageTooLong(err.message);
+        if (err instanceof OtterError && err.code === "SMS_CENTRE_NOT_CONFIGURED")
+          throw ccErrors.smscSubmitFailed(err.message);
+        throw err;
+      }
+      const smsId = action.sms?.id;
+      if (!smsId) throw ccErrors.internal();
+      const numbers = await numbersFor("sms", [{ otterId: smsId, accountId: sim.account_id }]);
+      return { smsMessageId: numbers.get(smsId)! };
+    },
+
+    /** Search SMS: the numbers of the SMS sent in the window (Otter sends MT only), a page at a time. */
+    async searchSms(
+      principal: Principal,
+      q: { fromDate: Date; toDate?: Date; iccid?: string; accountId?: string; msgType?: string },
+      paging: Paging,
+    ) {
+      const to = q.toDate ?? clock.now();
+      if (to < q.fromDate) throw ccErrors.toDateBeforeFromDate();
+      let scoped = principal;
+      if (q.accountId) {
+        const account = await visibleAccount(principal, q.accountId);
+        scoped = { ...principal, accountPath: account.path };
+      }
+      const simId = q.iccid ? (await deps.sims.requireVisibleSim(principal, q.iccid)).id : undefined;
+      if (q.msgType && q.msgType.toUpperCase() === "MO")
+        return { smsMsgIds: [], pageNumber: paging.pageNumber, lastPage: true };
+      const rows = await deps.sms.list(
+        scoped,
+        { from: q.fromDate, to, simId },
+        { offset: (paging.pageNumber - 1) * paging.pageSize, limit: paging.pageSize + 1 },
+      );
+      const page = rows.slice(0, paging.pageSize);
+      const numbers = await numbersFor(
+        "sms",
+        page.map((r) => ({ otterId: r.id, accountId: r.account_id })),
+      );
+      return {
+        smsMsgIds: page.map((r) => numbers.get(r.id)!),
+        pageNumber: paging.pageNumber,
+        lastPage: rows.length <= paging.pageSize,
+      };
+    },
+
+    /** Get SMS Details by its number: Otter's delivery states in Control Center's words. */
+    async smsDetails(principal: Principal, raw: string, messageEncoding?: string) {
+      const n = parseNumericId(raw);
+      const row = n === null ? undefined : await repo.otterIdOf(db, "sms", n);
+      const sms = row ? await deps.sms.find(principal, row.otter_id) : null;
+      if (!sms) throw ccErrors.smsNotFound(raw);
+      const enc = (messageEncoding ?? "LITERAL").toUpperCase();
+      if (enc !== "LITERAL" && enc !== "BASE64") throw ccErrors.invalidEncoding(messageEncoding!);
+      const sim = await deps.sims.findById(db, sms.simId);
+      const text =
+        sms.text === null ? null : enc === "BASE64" ? Buffer.from(sms.text).toString("base64") : sms.text;
+      const status: Record<string, string> = {
+        queued: "Pending",
+        submitting: "Pending",
+        submitted: "Pending",
+        delivered: "Delivered",
+        failed: "Failed",
+      };
+      return {
+        smsMsgId: n!,
+        status: status[sms.status] ?? "Unknown",
+        messageText: text,
+        senderLogin: null,
+        sentTo: sms.msisdn,
+        sentFrom: sms.sourceAddress,
+        msgType: "MT",
+        dateSent: formatCcDate(sms.submittedAt ? new Date(sms.submittedAt) : null),
+        dateReceived: formatCcDate(sms.deliveredAt ? new Date(sms.deliveredAt) : null),
+        dateModified: formatCcDate(new Date(sms.updatedAt)),
+        iccid: sim?.iccid ?? null,
       };
     },
 
