@@ -203,7 +203,11 @@ describe("Control Center API: devices", () => {
 
   it("edits status, plans and custom fields; answers {iccid}; a repeated PUT changes nothing", async () => {
     const iccid = simsA[1]!;
-    const body = { status: "ACTIVATED", accountCustom2: "north field", overageLimitOverride: "TEMPORARY_OVERRIDE" };
+    const body = {
+      status: "ACTIVATED",
+      accountCustom2: "north field",
+      overageLimitOverride: "TEMPORARY_OVERRIDE",
+    };
     const r = await cc(t, "PUT", `/devices/${iccid}`, { as: asA, body });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ iccid });
@@ -228,7 +232,9 @@ describe("Control Center API: devices", () => {
       body: { ...row, accountCustom3: "row 3" },
     });
     expect(r.status).toBe(200);
-    expect((await cc(t, "GET", `/devices/${iccid}`, { as: asA })).body.accountCustom3).toBe("row 3");
+    expect((await cc(t, "GET", `/devices/${iccid}`, { as: asA })).body.accountCustom3).toBe(
+      "row 3",
+    );
   });
 
   it("schedules a change with a future effectiveDate (202) through Otter's scheduled changes", async () => {
@@ -236,7 +242,10 @@ describe("Control Center API: devices", () => {
     const when = new Date(t.clock.now().getTime() + 3 * 86400_000);
     const r = await cc(t, "PUT", `/devices/${iccid}`, {
       as: asA,
-      body: { status: "ACTIVATED", effectiveDate: when.toISOString().replace(/\.\d{3}Z$/, "+00:00") },
+      body: {
+        status: "ACTIVATED",
+        effectiveDate: when.toISOString().replace(/\.\d{3}Z$/, "+00:00"),
+      },
     });
     expect(r.status).toBe(202);
     expect(r.body).toEqual({ iccid });
@@ -301,7 +310,10 @@ describe("Control Center API: devices", () => {
     });
     expect(sub.status).toBe(201);
     const iccid = simsA[0]!;
-    const r = await cc(t, "PUT", `/devices/${iccid}`, { as: asA, body: { customer: "North depot" } });
+    const r = await cc(t, "PUT", `/devices/${iccid}`, {
+      as: asA,
+      body: { customer: "North depot" },
+    });
     expect(r.status).toBe(200);
     const d = (await cc(t, "GET", `/devices/${iccid}`, { as: asA })).body;
     expect(d.customer).toBe("North depot");

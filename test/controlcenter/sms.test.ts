@@ -68,7 +68,9 @@ describe("Control Center API: SMS through Otter's SMS centres", () => {
       await t.otter.services.sms.deliverDue();
       await new Promise((r) => setTimeout(r, 20));
     }
-    const search = await cc(t, "GET", `/smsMessages/?fromDate=${ccDate("2026-01-01")}`, { as: asA });
+    const search = await cc(t, "GET", `/smsMessages/?fromDate=${ccDate("2026-01-01")}`, {
+      as: asA,
+    });
     expect(search.status).toBe(200);
     expect(search.body).toEqual({ smsMsgIds: [id], pageNumber: 1, lastPage: true });
     const mo = await cc(t, "GET", `/smsMessages?fromDate=${ccDate("2026-01-01")}&msgType=MO`, {

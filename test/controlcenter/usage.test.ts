@@ -18,7 +18,9 @@ describe("Control Center API: usage, sessions, audit, locations, plans, accounts
   let simB: string;
   let clientId: string;
   let n = 0;
-  const acct = (r: Partial<AccountingInput> & Pick<AccountingInput, "status">): AccountingInput => ({
+  const acct = (
+    r: Partial<AccountingInput> & Pick<AccountingInput, "status">,
+  ): AccountingInput => ({
     clientId,
     dedupeKey: `CC${n++}`,
     eventAt: t.clock.now(),
@@ -86,7 +88,11 @@ describe("Control Center API: usage, sessions, audit, locations, plans, accounts
 
   it("sessionInfo: the open session with its IP and APN, dateSessionEnded null; both null if never connected", async () => {
     const r = await cc(t, "GET", `/devices/${sim.iccid}/sessionInfo`, { as: asA });
-    expect(r.body).toMatchObject({ iccid: sim.iccid, ipAddress: "10.0.0.7", dateSessionEnded: null });
+    expect(r.body).toMatchObject({
+      iccid: sim.iccid,
+      ipAddress: "10.0.0.7",
+      dateSessionEnded: null,
+    });
     expect(r.body.dateSessionStarted).toMatch(CC_DATE);
     expect(r.body).toHaveProperty("apn");
     const never = await cc(t, "GET", `/devices/${idle.iccid}/sessionInfo`, { as: asA });
@@ -200,7 +206,13 @@ describe("Control Center API: usage, sessions, audit, locations, plans, accounts
   });
 
   it("answers 20000001 for another customer's ICCID on every sub-resource", async () => {
-    for (const sub of ["ctdUsages", "sessionInfo", "usageInZone", "auditTrails", "locationHistory"]) {
+    for (const sub of [
+      "ctdUsages",
+      "sessionInfo",
+      "usageInZone",
+      "auditTrails",
+      "locationHistory",
+    ]) {
       const r = await cc(t, "GET", `/devices/${sim.iccid}/${sub}`, { as: asB });
       expect(r.status, sub).toBe(404);
       expect(r.body.errorCode, sub).toBe("20000001");

@@ -126,7 +126,10 @@ export function pickFields<T extends Record<string, unknown>>(
  * Null when it is no Control Center status.
  */
 export function parseCcStatus(raw: string): SimState | null {
-  const s = raw.trim().toUpperCase().replace(/_NAME$/, "");
+  const s = raw
+    .trim()
+    .toUpperCase()
+    .replace(/_NAME$/, "");
   return (SIM_STATES as readonly string[]).includes(s) ? (s as SimState) : null;
 }
 

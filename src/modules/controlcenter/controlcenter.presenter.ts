@@ -19,8 +19,7 @@ export function presentDevice(
   ctx: { accountNumber: number; accountName: string | null; customer: string | null },
 ): DeviceDetails {
   const custom = sim.customFields;
-  const customs = (names: string[]) =>
-    Object.fromEntries(names.map((n) => [n, custom[n] ?? null]));
+  const customs = (names: string[]) => Object.fromEntries(names.map((n) => [n, custom[n] ?? null]));
   return {
     iccid: sim.iccid,
     imsi: sim.imsi,

@@ -88,19 +88,22 @@ export const controlcenterRoutes =
     app.setErrorHandler((err, req, reply) => {
       const e = toCcError(err);
       if (e.status >= 500) req.log.error({ err }, "control center request failed");
-      if (e.retryAfterSeconds !== undefined) reply.header("Retry-After", String(e.retryAfterSeconds));
+      if (e.retryAfterSeconds !== undefined)
+        reply.header("Retry-After", String(e.retryAfterSeconds));
       return reply.code(e.status).send(e.body);
     });
 
     const unknownPath = (req: FastifyRequest, reply: FastifyReply) => {
       const path = req.url.split("?")[0]!;
-      return reply.code(404).send(
-        new CcError(
-          404,
-          "10000028",
-          `Resource not found: ${req.method} ${path} is not part of the Control Center API.`,
-        ).body,
-      );
+      return reply
+        .code(404)
+        .send(
+          new CcError(
+            404,
+            "10000028",
+            `Resource not found: ${req.method} ${path} is not part of the Control Center API.`,
+          ).body,
+        );
     };
     app.setNotFoundHandler(unknownPath);
     // Before the console's catch-all: an unknown /rws path is Control Center's "not found".
@@ -241,7 +244,8 @@ export const controlcenterRoutes =
         throw ccErrors.requiredFieldsMissing("accountId and iccids");
       if (iccids.length > 10_000 || iccids.some((i) => typeof i !== "string" || i.length > 22))
         throw ccErrors.invalidIccid(String(iccids.find((i) => typeof i !== "string") ?? ""));
-      const str = (k: string) => (typeof body[k] === "string" && body[k] ? (body[k] as string) : undefined);
+      const str = (k: string) =>
+        typeof body[k] === "string" && body[k] ? (body[k] as string) : undefined;
       const result = await cc.transferDevices(p, {
         accountId,
         iccids: iccids as string[],

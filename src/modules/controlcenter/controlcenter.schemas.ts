@@ -52,10 +52,14 @@ export function parseDeviceSearch(q: Query): DeviceSearch {
   onlyKnown(q, SEARCH_PARAMS);
   const since = one(q, "modifiedSince");
   if (!since) throw ccErrors.modifiedSinceMissing();
-  const out: DeviceSearch = { modifiedSince: requireCcDate("modifiedSince", since), customFields: [] };
+  const out: DeviceSearch = {
+    modifiedSince: requireCcDate("modifiedSince", since),
+    customFields: [],
+  };
   const till = one(q, "modifiedTill");
   if (till) out.modifiedTill = requireCcDate("modifiedTill", till);
-  if (out.modifiedTill && out.modifiedTill < out.modifiedSince) throw ccErrors.toDateBeforeFromDate();
+  if (out.modifiedTill && out.modifiedTill < out.modifiedSince)
+    throw ccErrors.toDateBeforeFromDate();
   const accountId = one(q, "accountId")?.trim();
   if (accountId) out.accountId = accountId;
   const status = one(q, "status")?.trim();

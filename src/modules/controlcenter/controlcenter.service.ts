@@ -134,7 +134,8 @@ export function createControlCenterService(deps: Deps) {
     try {
       return await deps.accounts.requireVisible(principal, id);
     } catch (err) {
-      if (err instanceof OtterError && err.kind === "not_found") throw ccErrors.accountNotFound(raw);
+      if (err instanceof OtterError && err.kind === "not_found")
+        throw ccErrors.accountNotFound(raw);
       throw err;
     }
   }
@@ -527,7 +528,9 @@ export function createControlCenterService(deps: Deps) {
       if (!resolved) throw ccErrors.invalidRatePlan(q.ratePlanName);
       const now = clock.now();
       const start = q.cycleStartDate ?? new Date(`${cycleOf(now).start}T00:00:00Z`);
-      const last = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, start.getUTCDate() - 1));
+      const last = new Date(
+        Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, start.getUTCDate() - 1),
+      );
       const from = start.toISOString().slice(0, 10);
       const to = last.toISOString().slice(0, 10);
       const rows = await simModifiedRepo.page(db, resolved.scope, resolved.filter, {
@@ -622,7 +625,9 @@ export function createControlCenterService(deps: Deps) {
         const account = await visibleAccount(principal, q.accountId);
         scoped = { ...principal, accountPath: account.path };
       }
-      const simId = q.iccid ? (await deps.sims.requireVisibleSim(principal, q.iccid)).id : undefined;
+      const simId = q.iccid
+        ? (await deps.sims.requireVisibleSim(principal, q.iccid)).id
+        : undefined;
       if (q.msgType && q.msgType.toUpperCase() === "MO")
         return { smsMsgIds: [], pageNumber: paging.pageNumber, lastPage: true };
       const rows = await deps.sms.list(
@@ -652,7 +657,11 @@ export function createControlCenterService(deps: Deps) {
       if (enc !== "LITERAL" && enc !== "BASE64") throw ccErrors.invalidEncoding(messageEncoding!);
       const sim = await deps.sims.findById(db, sms.simId);
       const text =
-        sms.text === null ? null : enc === "BASE64" ? Buffer.from(sms.text).toString("base64") : sms.text;
+        sms.text === null
+          ? null
+          : enc === "BASE64"
+            ? Buffer.from(sms.text).toString("base64")
+            : sms.text;
       const status: Record<string, string> = {
         queued: "Pending",
         submitting: "Pending",

@@ -23,7 +23,12 @@ export const smsRepo = {
       .where("created_at", ">=", q.from)
       .where("created_at", "<=", q.to);
     if (q.simId) query = query.where("sim_id", "=", q.simId);
-    return query.orderBy("created_at").orderBy("id").offset(page.offset).limit(page.limit).execute();
+    return query
+      .orderBy("created_at")
+      .orderBy("id")
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute();
   },
 
   /** One SMS with its account's path (for the subtree check) and its centre's source address. */
