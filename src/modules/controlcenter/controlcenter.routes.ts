@@ -15,6 +15,9 @@ import type { ControlCenterService } from "./controlcenter.service.js";
 
 type Handler = (req: FastifyRequest, reply: FastifyReply, principal: Principal) => unknown;
 
+/** Every route of /rws/api/v1 as "METHOD /path" (the isolation sweep checks each has an entry). */
+export const CC_ROUTES = new Set<string>();
+
 /** Paths Control Center offers that have no meaning in Otter: they answer its "forbidden", not a 404. */
 const UNMAPPED: [string, string, string][] = [
   ["POST", "/accounts", "Create Account (accounts are created in Otter's console or /api/v1)"],
@@ -111,6 +114,7 @@ export const controlcenterRoutes =
 
     /** A route at its path and with a trailing slash (clients send both). */
     function route(method: "GET" | "PUT" | "POST" | "DELETE", path: string, handler: Handler) {
+      CC_ROUTES.add(`${method} ${path}`);
       for (const url of path.endsWith("*") ? [path] : [path, `${path}/`])
         app.route({
           method,
