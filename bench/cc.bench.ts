@@ -29,16 +29,7 @@ import { loadConfig } from "../src/app/config.js";
 import { openDatabase } from "../src/db/database.js";
 import { luhnCheckDigit } from "../src/lib/identifiers.js";
 import { latencies } from "./sim-lookup.js";
-import {
-  adminQuery,
-  freshDatabase,
-  intOption,
-  loadavg,
-  log,
-  prng,
-  round,
-  runCleanups,
-} from "./util.js";
+import { freshDatabase, intOption, loadavg, log, prng, round, runCleanups } from "./util.js";
 
 const TARGETS = { detailsP99Ms: 5, searchP99Ms: 20, exportSeconds: 300 };
 const DEEP_PAGE = 20_000;

@@ -59,7 +59,7 @@ const TABLE: Record<
   },
   "GET /smsMessages": {
     kind: "scoped_list",
-    path: (w) => `/smsMessages?fromDate=2000-01-01T00:00:00Z&accountId=`,
+    path: () => `/smsMessages?fromDate=2000-01-01T00:00:00Z&accountId=`,
   },
   "GET /smsMessages/:id": { kind: "tenant" },
 };

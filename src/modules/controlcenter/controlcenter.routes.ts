@@ -110,7 +110,7 @@ export const controlcenterRoutes =
     };
     app.setNotFoundHandler(unknownPath);
     // Before the console's catch-all: an unknown /rws path is Control Center's "not found".
-    app.all("/*", unknownPath);
+    app.all("/*", { schema: { hide: true } }, unknownPath);
 
     /** A route at its path and with a trailing slash (clients send both). */
     function route(method: "GET" | "PUT" | "POST" | "DELETE", path: string, handler: Handler) {
@@ -119,6 +119,8 @@ export const controlcenterRoutes =
         app.route({
           method,
           url: `/api/v1${url}`,
+          // Control Center's shape, documented in docs/control-center.md, not Otter's OpenAPI.
+          schema: { hide: true },
           handler: async (req, reply) => {
             const result = await handler(req, reply, req.principal!);
             if (reply.sent) return reply;
