@@ -75,6 +75,14 @@ describe("Control Center API: devices", () => {
     expect(Object.keys(all.body).length).toBeGreaterThan(30);
   });
 
+  it("details up to 50 devices at once with /bulk/devices/{iccid,iccid}", async () => {
+    const r = await cc(t, "GET", `/bulk/devices/${simsA[0]},${simB},${simsA[1]}?fields=iccid`, {
+      as: asA,
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.devices).toEqual([{ iccid: simsA[0] }, { iccid: simsA[1] }]);
+  });
+
   it("keeps the same numeric accountId for an account, and filters the search by it", async () => {
     const one = (await cc(t, "GET", `/devices/${simsA[0]}`, { as: asA })).body.accountId;
     const two = (await cc(t, "GET", `/devices/${simsA[1]}`, { as: asA })).body.accountId;

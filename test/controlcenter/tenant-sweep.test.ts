@@ -33,6 +33,10 @@ const TABLE: Record<
     path: (w) => `/devices?modifiedSince=2000-01-01T00:00:00Z&iccid=${w.simB.iccid}`,
   },
   "GET /devices/:iccid": { kind: "tenant" },
+  "GET /bulk/devices/:iccids": {
+    kind: "scoped_list",
+    path: (w) => `/bulk/devices/${w.simB.iccid}`,
+  },
   "PUT /devices/:iccid": {
     kind: "tenant",
     body: () => ({ status: "RETIRED", accountCustom1: "x" }),

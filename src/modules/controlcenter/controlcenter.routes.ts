@@ -152,6 +152,26 @@ export const controlcenterRoutes =
       pickFields(await cc.device(p, iccidOf(req)), fieldsOf(req)),
     );
 
+    // Up to 50 devices at once; one the caller may not see is simply absent, as an unknown one.
+    route("GET", "/bulk/devices/:iccids", async (req, _reply, p) => {
+      const iccids = (req.params as { iccids: string }).iccids
+        .split(",")
+        .map((i) => i.trim())
+        .filter(Boolean);
+      if (iccids.length === 0) throw ccErrors.requiredFieldsMissing("iccids");
+      if (iccids.length > 50) throw ccErrors.invalidIccid("more than 50 ICCIDs at once");
+      const fields = fieldsOf(req);
+      const devices = [];
+      for (const iccid of iccids) {
+        try {
+          devices.push(pickFields(await cc.device(p, iccid), fields));
+        } catch (err) {
+          if (!(err instanceof OtterError && err.code === "SIM_NOT_FOUND")) throw err;
+        }
+      }
+      return { devices };
+    });
+
     route("PUT", "/devices/:iccid", async (req, reply, p) => {
       const key = req.headers["idempotency-key"];
       const result = await cc.editDevice(
