@@ -85,6 +85,8 @@ import { createKnowledgeService } from "../modules/desk/knowledge/knowledge.serv
 import { knowledgeRoutes } from "../modules/desk/knowledge/knowledge.routes.js";
 import { createSigninService } from "../modules/signin/signin.service.js";
 import { SIGNIN_PUBLIC_PATHS, signinRoutes } from "../modules/signin/signin.routes.js";
+import { createControlCenterService } from "../modules/controlcenter/controlcenter.service.js";
+import { controlcenterRoutes } from "../modules/controlcenter/controlcenter.routes.js";
 import { type Config, ConfigError } from "./config.js";
 import { OTTER_VERSION } from "./version.js";
 import type { IdGenerator } from "../lib/ids.js";
@@ -436,6 +438,18 @@ export async function buildOtter(infra: Infrastructure) {
     cases,
   });
   jobs.register(onboardingProvisioner.handler);
+  // Control Center's API over the same services (docs/control-center.md).
+  const controlcenter = createControlCenterService({
+    db,
+    clock,
+    accounts,
+    sims,
+    catalog,
+    network: networkView,
+    simBulk,
+    simActions,
+    sms,
+  });
   const allServices = {
     ...services,
     onboarding,
@@ -453,6 +467,7 @@ export async function buildOtter(infra: Infrastructure) {
     desk,
     sla,
     knowledge,
+    controlcenter,
   };
 
   const created = await accounts.bootstrap({
@@ -504,6 +519,10 @@ export async function buildOtter(infra: Infrastructure) {
   await app.register(slaRoutes(allServices));
   await app.register(knowledgeRoutes(allServices));
   await app.register(onboardingRoutes(allServices));
+  await app.register(
+    controlcenterRoutes(allServices, { ratePerSecond: config.OTTER_CC_RATE_LIMIT_PER_SECOND }),
+    { prefix: "/rws" },
+  );
   await app.register(consoleRoutes());
   await app.ready();
 

@@ -277,6 +277,14 @@ export const configSchema = z.object({
     .min(0)
     .default(6000)
     .describe("Requests per minute per API key (0 turns the limit off)."),
+  OTTER_CC_RATE_LIMIT_PER_SECOND: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(50)
+    .describe(
+      "Requests per second per API key on the Control-Center-compatible API /rws (0 turns the limit off; docs/control-center.md).",
+    ),
 });
 
 export type Config = z.infer<typeof configSchema>;

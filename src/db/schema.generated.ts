@@ -183,6 +183,22 @@ export interface CatalogRevision {
   singleton: Generated<boolean>;
 }
 
+export interface CcIdempotency {
+  account_id: string;
+  created_at: Timestamp;
+  iccid: string;
+  key: string;
+  status: number;
+}
+
+export interface CcNumericIds {
+  account_id: string;
+  cc_id: number;
+  created_at: Timestamp;
+  kind: string;
+  otter_id: string;
+}
+
 export interface CommunicationPlans {
   account_id: string;
   apns: unknown;
@@ -864,6 +880,8 @@ export interface DB {
   case_sla: CaseSla;
   cases: Cases;
   catalog_revision: CatalogRevision;
+  cc_idempotency: CcIdempotency;
+  cc_numeric_ids: CcNumericIds;
   communication_plans: CommunicationPlans;
   consultations: Consultations;
   contacts: Contacts;

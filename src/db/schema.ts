@@ -239,3 +239,6 @@ export type DeskMessage = Selectable<DeskMessagesTable>;
 export type Consultation = Selectable<ConsultationsTable>;
 export type Onboarding = Selectable<OnboardingsTable>;
 export type { Generated };
+/** Numbers Control Center clients know accounts and SMS by (migration 0027, docs/control-center.md). */
+export type CcNumericIdsTable = DB["cc_numeric_ids"];
+export type CcIdempotencyTable = DB["cc_idempotency"];

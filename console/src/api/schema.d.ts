@@ -7639,7 +7639,7 @@ export interface operations {
                 iccid?: string;
                 imsi?: string;
                 msisdn?: string;
-                customField?: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
+                customField?: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "customerCustom1" | "customerCustom2" | "customerCustom3" | "customerCustom4" | "customerCustom5" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
                 customValue?: string;
                 modifiedSince?: string;
                 cursor?: string;
@@ -8383,7 +8383,7 @@ export interface operations {
                 iccid?: string;
                 imsi?: string;
                 msisdn?: string;
-                customField?: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
+                customField?: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "customerCustom1" | "customerCustom2" | "customerCustom3" | "customerCustom4" | "customerCustom5" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
                 customValue?: string;
                 modifiedSince?: string;
                 /** @description Only SIMs with this connectivity now: BLOCKED (not in a connecting state, or over its data limit), ONLINE (a data session open), ATTACHED (registered, no session), OFFLINE. */
@@ -11937,7 +11937,7 @@ export interface operations {
                         /** @enum {string} */
                         type: "custom_field";
                         /** @enum {string} */
-                        field: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
+                        field: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "customerCustom1" | "customerCustom2" | "customerCustom3" | "customerCustom4" | "customerCustom5" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
                         /** @description null: the field is not set. */
                         value: string | null;
                     })[];
@@ -12246,7 +12246,7 @@ export interface operations {
                         /** @enum {string} */
                         type: "custom_field";
                         /** @enum {string} */
-                        field: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
+                        field: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "customerCustom1" | "customerCustom2" | "customerCustom3" | "customerCustom4" | "customerCustom5" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
                         /** @description null: the field is not set. */
                         value: string | null;
                     })[];

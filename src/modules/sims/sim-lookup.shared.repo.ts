@@ -75,6 +75,8 @@ export interface SimFilter {
   communicationPlanId?: string;
   ratePlanId?: string;
   customField?: { name: string; value: string };
+  /** Several custom fields at once, all of which must match (the Control-Center-compatible search). */
+  customFields?: readonly { name: string; value: string }[];
   modifiedSince?: Date;
 }
 
@@ -103,6 +105,8 @@ export function simsMatching(scopePath: string | null, filter: SimFilter) {
       "=",
       filter.customField.value,
     );
+  for (const f of filter.customFields ?? [])
+    q = q.where(sql<string>`sims.custom_fields->>${f.name}`, "=", f.value);
   if (filter.modifiedSince) q = q.where("sims.updated_at", ">=", filter.modifiedSince);
   return q;
 }

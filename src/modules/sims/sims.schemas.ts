@@ -3,8 +3,14 @@ import { identifier } from "../../http/identifiers.js";
 import { parseEid, parseIccid, parseImei, parseImsi, parseMsisdn } from "../../lib/identifiers.js";
 import { SIM_STATES } from "./sim-lifecycle.js";
 
-/** Custom fields as in Control Center: account custom 1–10 (customer's own), operator custom 1–5. */
-export const ACCOUNT_CUSTOM_FIELDS = Array.from({ length: 10 }, (_, i) => `accountCustom${i + 1}`);
+/**
+ * Custom fields as in Control Center: account custom 1–10 and customer custom 1–5 (the customer's
+ * own words, cleared when the SIM passes to another customer), operator custom 1–5.
+ */
+export const ACCOUNT_CUSTOM_FIELDS = [
+  ...Array.from({ length: 10 }, (_, i) => `accountCustom${i + 1}`),
+  ...Array.from({ length: 5 }, (_, i) => `customerCustom${i + 1}`),
+];
 export const OPERATOR_CUSTOM_FIELDS = Array.from({ length: 5 }, (_, i) => `operatorCustom${i + 1}`);
 export const CUSTOM_FIELDS = [...ACCOUNT_CUSTOM_FIELDS, ...OPERATOR_CUSTOM_FIELDS];
 export const OVERAGE_OVERRIDES = ["DEFAULT", "TEMPORARY_OVERRIDE", "PERMANENT_OVERRIDE"] as const;

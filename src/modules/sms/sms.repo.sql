@@ -1,6 +1,89 @@
 -- The SQL of src/modules/sms/sms.repo.ts, one section per function and example.
 -- Written by npm run db:sql (scripts/write-sql-snapshots.ts): do not edit.
 
+-- smsRepo.listVisible (example 1)
+-- $1 = "/0190a8a0-0000-7000-8000-000000000002/%"
+-- $2 = "2026-12-01T00:00:00.000Z"
+-- $3 = "2026-12-02T00:00:00.000Z"
+-- $4 = 51
+-- $5 = 0
+select
+  "id",
+  "account_id",
+  "created_at"
+from
+  "sms_messages"
+where
+  "sms_messages"."account_id" in (
+    select
+      "account_scope"."account_id"
+    from
+      "account_scope"
+    where
+      "account_scope"."path" like $1
+  )
+  and "created_at" >= $2
+  and "created_at" <= $3
+order by
+  "created_at",
+  "id"
+limit
+  $4
+offset
+  $5;
+
+-- smsRepo.listVisible (example 2)
+-- $1 = "/0190a8a0-0000-7000-8000-000000000002/%"
+-- $2 = "2026-12-01T00:00:00.000Z"
+-- $3 = "2026-12-01T00:00:00.000Z"
+-- $4 = "0190a8a0-0000-7000-8000-000000000003"
+-- $5 = 51
+-- $6 = 50
+select
+  "id",
+  "account_id",
+  "created_at"
+from
+  "sms_messages"
+where
+  "sms_messages"."account_id" in (
+    select
+      "account_scope"."account_id"
+    from
+      "account_scope"
+    where
+      "account_scope"."path" like $1
+  )
+  and "created_at" >= $2
+  and "created_at" <= $3
+  and "sim_id" = $4
+order by
+  "created_at",
+  "id"
+limit
+  $5
+offset
+  $6;
+
+-- smsRepo.findWithPath
+-- $1 = "0190a8a0-0000-7000-8000-000000000001"
+select
+  "sms_messages".*,
+  (
+    select
+      "account_scope"."path"
+    from
+      "account_scope"
+    where
+      "account_scope"."account_id" = "sms_messages"."account_id"
+  ) as "account_path",
+  "sms_centres"."source_address"
+from
+  "sms_messages"
+  left join "sms_centres" on "sms_centres"."id" = "sms_messages"."sms_centre_id"
+where
+  "sms_messages"."id" = $1;
+
 -- smsRepo.insert
 -- $1 = "0190a8a0-0000-7000-8000-000000000001"
 -- $2 = "0190a8a0-0000-7000-8000-000000000002"

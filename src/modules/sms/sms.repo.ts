@@ -2,9 +2,48 @@ import { type Insertable, sql, type Updateable } from "kysely";
 import type { Executor, Tx } from "../../db/database.js";
 import type { SmsMessagesTable } from "../../db/schema.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
+import { pathOf, withinSubtree } from "../tenancy/tenancy.js";
 
 /** Queries over `sms_messages` (and the SMS centres they go through). */
 export const smsRepo = {
+  /**
+   * SMS of the subtree at `scopePath` created in `[from, to]` (of one SIM when given), oldest
+   * first, a page by offset (the Control-Center-compatible SMS search).
+   */
+  listVisible: (
+    db: Executor,
+    scopePath: string,
+    q: { from: Date; to: Date; simId?: string },
+    page: { offset: number; limit: number },
+  ) => {
+    let query = db
+      .selectFrom("sms_messages")
+      .select(["id", "account_id", "created_at"])
+      .where((eb) => withinSubtree(eb, "sms_messages.account_id", scopePath))
+      .where("created_at", ">=", q.from)
+      .where("created_at", "<=", q.to);
+    if (q.simId) query = query.where("sim_id", "=", q.simId);
+    return query
+      .orderBy("created_at")
+      .orderBy("id")
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute();
+  },
+
+  /** One SMS with its account's path (for the subtree check) and its centre's source address. */
+  findWithPath: (db: Executor, id: string) =>
+    db
+      .selectFrom("sms_messages")
+      .leftJoin("sms_centres", "sms_centres.id", "sms_messages.sms_centre_id")
+      .selectAll("sms_messages")
+      .select((eb) => [
+        pathOf(eb, "sms_messages.account_id").as("account_path"),
+        "sms_centres.source_address",
+      ])
+      .where("sms_messages.id", "=", id)
+      .executeTakeFirst(),
+
   insert: (tx: Executor, row: Insertable<SmsMessagesTable>) =>
     tx.insertInto("sms_messages").values(row).execute(),
 
@@ -129,6 +168,19 @@ const SMS_ID = "0190a8a0-0000-7000-8000-000000000001";
 const AT = new Date("2026-12-01T00:00:00Z");
 
 export const smsRepoSql: SqlExamples<typeof smsRepo> = {
+  listVisible: [
+    [
+      "/0190a8a0-0000-7000-8000-000000000002/",
+      { from: AT, to: new Date("2026-12-02T00:00:00Z") },
+      { offset: 0, limit: 51 },
+    ],
+    [
+      "/0190a8a0-0000-7000-8000-000000000002/",
+      { from: AT, to: AT, simId: "0190a8a0-0000-7000-8000-000000000003" },
+      { offset: 50, limit: 51 },
+    ],
+  ],
+  findWithPath: [[SMS_ID]],
   insert: [
     [
       {

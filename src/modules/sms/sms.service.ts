@@ -4,7 +4,15 @@ import { type Db, type Executor, inTransaction } from "../../db/database.js";
 import type { SmsMessagesTable } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, validationError } from "../../lib/errors.js";
-import { type EncodedSms, encodeSms, SmsEncodingError } from "../../network/sms-encoding.js";
+import {
+  decodeSegment,
+  type EncodedSms,
+  encodeSms,
+  SmsEncodingError,
+} from "../../network/sms-encoding.js";
+import { requirePermission } from "../auth/permissions.js";
+import type { Principal } from "../auth/principal.js";
+import { inSubtree } from "../tenancy/tenancy.js";
 import {
   type DeliveryReceipt,
   type SmppCentre,
@@ -230,6 +238,36 @@ export function createSmsService(deps: Deps) {
   });
 
   return {
+    /** SMS of the principal's subtree created in `[from, to]`, oldest first (ids and accounts). */
+    async list(
+      principal: Principal,
+      q: { from: Date; to: Date; simId?: string },
+      page: { offset: number; limit: number },
+    ) {
+      requirePermission(principal, "sims:read");
+      return repo.listVisible(db, principal.accountPath, q, page);
+    },
+
+    /** One SMS the principal may see, with its text as sent (null for a binary payload); null if none. */
+    async find(principal: Principal, id: string) {
+      requirePermission(principal, "sims:read");
+      const row = await repo.findWithPath(db, id);
+      if (!row || !row.account_path || !inSubtree(principal.accountPath, row.account_path))
+        return null;
+      const parts = row.segments.map(
+        (hex) => decodeSegment(Buffer.from(hex, "hex"), row.data_coding, row.esm_class).text,
+      );
+      return {
+        ...present(row, null),
+        simId: row.sim_id,
+        msisdn: row.msisdn,
+        sourceAddress: row.source_address,
+        text: parts.every((p) => p !== null) ? parts.join("") : null,
+        createdAt: row.created_at.toISOString(),
+        updatedAt: row.updated_at.toISOString(),
+      };
+    },
+
     /**
      * Checks that an SMS can be sent to the SIM and encodes it: an SMS centre serves its IMSI, and
      * the content fits. Throws the stable error otherwise. Use before any change is made.
