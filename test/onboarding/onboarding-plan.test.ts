@@ -138,9 +138,9 @@ describe("the plan of a changed onboarding spec", () => {
       expect(sim.state).toBe("TEST_READY");
     }
     const audit = (await t.api("GET", `/api/v1/sims/${iccid(1)}/audit`)).body.items;
-    expect(audit.filter((a: any) => a.jobId === res.body.jobId).map((a: any) => a.field)).toEqual([
-      "account",
-    ]);
+    const moved = audit.filter((a: any) => a.jobId === res.body.jobId);
+    expect(moved.map((a: any) => a.field)).toEqual(["account"]);
+    expect(moved[0].changes.account.to).toBe(tanzania.id);
 
     // Applied: the same spec again has nothing left to plan, and applying it changes nothing.
     expect((await post({ spec: changed(), dryRun: true })).body.plan.entries).toEqual([]);
