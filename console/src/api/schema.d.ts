@@ -11243,7 +11243,7 @@ export interface operations {
                      */
                     url: string;
                     /** @description Event types to receive; "*" for all of them. */
-                    events: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "*")[];
+                    events: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "onboarding.created" | "onboarding.state_changed" | "onboarding.sims_assigned" | "onboarding.task_done" | "*")[];
                     /** @description Signs every request (Otter-Signature); at least 16 characters. Stored encrypted and never shown again. */
                     secret: string;
                     description?: string;
@@ -11462,7 +11462,7 @@ export interface operations {
                      */
                     url?: string;
                     /** @description Event types to receive; "*" for all of them. */
-                    events?: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "*")[];
+                    events?: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "onboarding.created" | "onboarding.state_changed" | "onboarding.sims_assigned" | "onboarding.task_done" | "*")[];
                     /** @description A new secret; requests are signed with it from the next attempt on. */
                     secret?: string;
                     description?: string | null;
