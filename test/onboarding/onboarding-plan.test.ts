@@ -171,4 +171,26 @@ describe("the plan of a changed onboarding spec", () => {
     expect((await runJob(t, res.body.jobId)).status).toBe("succeeded");
     expect((await t.api("GET", `/api/v1/accounts/${tanzania.id}`)).body.name).toBe("Tanzania");
   });
+
+  it("changes the customer's VAT number, compared as the accounts service stores it", async () => {
+    const spec = changed();
+    spec.customer.vatNumber = "gb 987.6543-21";
+    const plan = (await post({ spec, dryRun: true })).body.plan;
+    expect(plan.entries).toEqual([
+      {
+        action: "change",
+        path: "customer.vatNumber",
+        object: 'account "Savannah Wildlife Trust"',
+        before: "GB123456789",
+        after: "GB987654321",
+      },
+    ]);
+    const res = await post({ spec, confirmPlan: plan.hash });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    expect((await runJob(t, res.body.jobId)).status).toBe("succeeded");
+    expect((await t.api("GET", `/api/v1/accounts/${customerId}`)).body.vatNumber).toBe(
+      "GB987654321",
+    );
+    expect((await post({ spec, dryRun: true })).body.plan.entries).toEqual([]);
+  });
 });
