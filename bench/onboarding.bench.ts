@@ -12,6 +12,8 @@
  *
  *   npm run bench:onboarding -- --sims 100000
  *   npm run bench:onboarding -- --sims 1000000 --pg postgres://root@127.0.0.1:5432/test
+ *   npm run bench:onboarding -- --sims 100000 --explain   # prints EXPLAIN ANALYZE of the first
+ *                                                         # SIM group's assignment (diagnosis only)
  */
 import { randomBytes } from "node:crypto";
 import os from "node:os";
@@ -21,6 +23,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import copyStreams from "pg-copy-streams";
 import pino from "pino";
+import type { KyselyPlugin, RootOperationNode } from "kysely";
 import { buildOtter } from "../src/app/build-app.js";
 import { loadConfig } from "../src/app/config.js";
 import { openDatabase } from "../src/db/database.js";
@@ -33,6 +36,7 @@ const GROUPS = 10;
 const { values: args } = parseArgs({
   options: {
     sims: { type: "string", default: "1000000" },
+    explain: { type: "boolean", default: false },
     pg: {
       type: "string",
       default: process.env.OTTER_BENCH_PG_URL ?? "postgres://root@127.0.0.1:5432/test",
@@ -136,7 +140,10 @@ async function main() {
     OTTER_SMTP_PORT: "0",
     OTTER_SMTP_HOST: "127.0.0.1",
   });
-  const database = await openDatabase({ url, poolSize: 4 });
+  const opened = await openDatabase({ url, poolSize: 4 });
+  const database = args.explain
+    ? { ...opened, db: opened.db.withPlugin(explainFirstAssignment()) }
+    : opened;
   const otter = await buildOtter({
     config,
     logger: pino({ level: "silent" }),
@@ -260,6 +267,36 @@ async function main() {
   await otter.close();
   await database.close();
   await runCleanups();
+}
+
+/**
+ * `--explain`: runs the first SIM group's assignment statement under EXPLAIN (ANALYZE, BUFFERS) and
+ * prints its plan. ANALYZE executes it, so the SIMs move; the job counts them as not moved.
+ */
+function explainFirstAssignment(): KyselyPlugin {
+  let done = false;
+  return {
+    transformQuery({ node }) {
+      if (done || node.kind !== "RawNode") return node;
+      const first = node.sqlFragments[0] ?? "";
+      if (!/^\s*WITH picked AS/.test(first) || !node.sqlFragments.join("").includes("UPDATE sims"))
+        return node;
+      done = true;
+      const out = {
+        ...node,
+        sqlFragments: ["EXPLAIN (ANALYZE, BUFFERS) " + first, ...node.sqlFragments.slice(1)],
+      } as RootOperationNode;
+      return out;
+    },
+    async transformResult({ result }) {
+      const rows = result.rows as Record<string, unknown>[];
+      if (rows.length && "QUERY PLAN" in rows[0]!)
+        log(
+          `EXPLAIN ANALYZE of the first group's assignment:\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`,
+        );
+      return result;
+    },
+  };
 }
 
 main().catch(async (err) => {

@@ -426,6 +426,7 @@ export async function buildOtter(infra: Infrastructure) {
     catalog,
     events,
     cases,
+    secrets,
   });
   const onboardingProvisioner = createOnboardingProvisioner({
     db,

@@ -639,6 +639,7 @@ export interface SimAudit {
   account_id: string;
   actor_name: string;
   actor_user_id: string | null;
+  changes: unknown | null;
   created_at: Timestamp;
   effective_date: Timestamp;
   field: string;

@@ -52,7 +52,7 @@ describe("console: the onboarding board", () => {
     expect((await t.api("GET", `/api/v1/onboardings/${id}`)).body.state).toBe(
       "waiting_on_customer",
     );
-  }, 30_000);
+  }, 90_000);
   afterAll(async () => {
     await browser?.close();
     await t?.close();

@@ -138,9 +138,9 @@ describe("the plan of a changed onboarding spec", () => {
       expect(sim.state).toBe("TEST_READY");
     }
     const audit = (await t.api("GET", `/api/v1/sims/${iccid(1)}/audit`)).body.items;
-    expect(audit.filter((a: any) => a.jobId === res.body.jobId).map((a: any) => a.field)).toEqual([
-      "account",
-    ]);
+    const moved = audit.filter((a: any) => a.jobId === res.body.jobId);
+    expect(moved.map((a: any) => a.field)).toEqual(["account"]);
+    expect(moved[0].changes.account.to).toBe(tanzania.id);
 
     // Applied: the same spec again has nothing left to plan, and applying it changes nothing.
     expect((await post({ spec: changed(), dryRun: true })).body.plan.entries).toEqual([]);
@@ -170,5 +170,27 @@ describe("the plan of a changed onboarding spec", () => {
     expect(res.status, JSON.stringify(res.body)).toBe(202);
     expect((await runJob(t, res.body.jobId)).status).toBe("succeeded");
     expect((await t.api("GET", `/api/v1/accounts/${tanzania.id}`)).body.name).toBe("Tanzania");
+  });
+
+  it("changes the customer's VAT number, compared as the accounts service stores it", async () => {
+    const spec = changed();
+    spec.customer.vatNumber = "gb 987.6543-21";
+    const plan = (await post({ spec, dryRun: true })).body.plan;
+    expect(plan.entries).toEqual([
+      {
+        action: "change",
+        path: "customer.vatNumber",
+        object: 'account "Savannah Wildlife Trust"',
+        before: "GB123456789",
+        after: "GB987654321",
+      },
+    ]);
+    const res = await post({ spec, confirmPlan: plan.hash });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    expect((await runJob(t, res.body.jobId)).status).toBe("succeeded");
+    expect((await t.api("GET", `/api/v1/accounts/${customerId}`)).body.vatNumber).toBe(
+      "GB987654321",
+    );
+    expect((await post({ spec, dryRun: true })).body.plan.entries).toEqual([]);
   });
 });

@@ -1769,7 +1769,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The strongSwan swanctl.conf of one end of the onboarding's IPsec tunnel (side operator or customer), generated from its spec, as text/plain. A PSK is never printed: the secrets section holds a placeholder for the key agreed out of band. A spec without a tunnel answers 400 ONBOARDING_NO_IPSEC; one whose IPsec part is not feasible 400 ONBOARDING_IPSEC_NOT_FEASIBLE. */
+        /** @description The strongSwan swanctl.conf of one end of the onboarding's IPsec tunnel (side operator or customer), generated from its spec, as text/plain. The PSK (sealed at rest under OTTER_SECRET_KEY) is printed, hex-encoded, only for a principal allowed onboarding:secrets (operator admins); for everyone else the secrets section holds a placeholder for the key agreed out of band. A spec without a tunnel answers 400 ONBOARDING_NO_IPSEC; one whose IPsec part is not feasible 400 ONBOARDING_IPSEC_NOT_FEASIBLE. */
         get: operations["getOnboardingIpsecConfig"];
         put?: never;
         post?: never;
@@ -8160,6 +8160,13 @@ export interface operations {
                             field: string;
                             priorValue: string | null;
                             value: string | null;
+                            /** @description A change of several fields in one record (an onboarding's assignment): each field's prior and new value; `field` names them, comma-separated, and priorValue/value are null. */
+                            changes: {
+                                [key: string]: {
+                                    from: string | null;
+                                    to: string | null;
+                                };
+                            } | null;
                             reason: string | null;
                             effectiveDate: string;
                             changedAt: string;
@@ -11244,7 +11251,7 @@ export interface operations {
                      */
                     url: string;
                     /** @description Event types to receive; "*" for all of them. */
-                    events: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "*")[];
+                    events: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "onboarding.created" | "onboarding.state_changed" | "onboarding.sims_assigned" | "onboarding.task_done" | "*")[];
                     /** @description Signs every request (Otter-Signature); at least 16 characters. Stored encrypted and never shown again. */
                     secret: string;
                     /**
@@ -11473,7 +11480,7 @@ export interface operations {
                      */
                     url?: string;
                     /** @description Event types to receive; "*" for all of them. */
-                    events?: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "*")[];
+                    events?: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "onboarding.created" | "onboarding.state_changed" | "onboarding.sims_assigned" | "onboarding.task_done" | "*")[];
                     /** @description A new secret; requests are signed with it from the next attempt on. */
                     secret?: string;
                     /**

@@ -19,6 +19,10 @@ export const routes = [
   { path: "/catalog/:kind/:ref", Page: lazy(() => import("../pages/catalog/PlanPage")) },
   { path: "/onboardings", Page: lazy(() => import("../pages/onboarding/OnboardingsPage")) },
   { path: "/onboardings/:id", Page: lazy(() => import("../pages/onboarding/OnboardingPage")) },
+  {
+    path: "/onboardings/new",
+    Page: lazy(() => import("../pages/onboarding/NewOnboardingPage")),
+  },
   { path: "/jobs", Page: lazy(() => import("../pages/jobs/JobsPage")) },
   { path: "/jobs/:id", Page: lazy(() => import("../pages/jobs/JobPage")) },
   { path: "/imports/new", Page: lazy(() => import("../pages/jobs/ImportPage")) },

@@ -62,10 +62,21 @@ interface SimDetail extends Sim {
   warnings: { code: string; message: string }[];
 }
 
+/** One side of an audit record; a record of several fields reads `state=INVENTORY, ratePlan=…`. */
+const auditSide = (a: AuditEntry, side: "from" | "to") =>
+  a.changes
+    ? Object.entries(a.changes)
+        .map(([field, v]) => `${field}=${v[side] ?? "-"}`)
+        .join(", ")
+    : side === "from"
+      ? a.priorValue
+      : a.value;
+
 interface AuditEntry {
   field: string;
   priorValue: string | null;
   value: string | null;
+  changes?: Record<string, { from: string | null; to: string | null }> | null;
   reason: string | null;
   effectiveDate: string;
   changedAt: string;
@@ -308,8 +319,8 @@ export function registerSims(program: Command) {
         [
           { header: "CHANGED", value: (a) => a.changedAt },
           { header: "FIELD", value: (a) => a.field },
-          { header: "FROM", value: (a) => a.priorValue },
-          { header: "TO", value: (a) => a.value },
+          { header: "FROM", value: (a) => auditSide(a, "from") },
+          { header: "TO", value: (a) => auditSide(a, "to") },
           {
             header: "BY",
             value: (a) => (a.jobId ? `${a.actor.name} (job ${a.jobId})` : a.actor.name),

@@ -40,6 +40,7 @@ export const PERMISSIONS = {
   "desk:manage": [OA],
   "onboarding:read": [OA, OG],
   "onboarding:write": [OA, OG],
+  "onboarding:secrets": [OA],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -35,14 +35,18 @@ describe("swanctl.conf generation", () => {
     expect(cust).toContain("start_action = trap");
   });
 
-  it("never prints the PSK: the secrets section holds a placeholder", () => {
+  it("prints the PSK (hex) only when asked to; otherwise the secrets section holds a placeholder", () => {
     const spec = withIpsec({ auth: "psk", psk: PSK });
     for (const side of ["operator", "customer"] as const) {
-      const conf = swanctlConf(spec, side);
-      expect(conf).not.toContain(PSK);
-      expect(conf).toContain(`    ${PSK_PLACEHOLDER}\n`);
-      expect(conf).not.toMatch(/^\s*secret =/m);
-      expect(conf).toContain("auth = psk");
+      const conf = swanctlConf(spec, side, { printPsk: true });
+      expect(conf).toContain(`    secret = 0x${Buffer.from(PSK).toString("hex")}\n`);
+      expect(conf).not.toContain(PSK_PLACEHOLDER);
+      const without = swanctlConf(spec, side);
+      expect(without).not.toContain(Buffer.from(PSK).toString("hex"));
+      expect(without).not.toContain(PSK);
+      expect(without).toContain(`    ${PSK_PLACEHOLDER}\n`);
+      expect(without).not.toMatch(/^\s*secret =/m);
+      expect(without).toContain("auth = psk");
     }
     expect(tunnelSheet(spec)).not.toContain(PSK);
   });

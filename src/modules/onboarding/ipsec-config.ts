@@ -5,8 +5,9 @@ import type { IpsecSpec, OnboardingSpec } from "./onboarding-spec.js";
 /**
  * The IPsec tunnel of an onboarding as files: the operator's and the customer's strongSwan
  * `swanctl.conf` and a one-page tunnel sheet in the customer's language (docs/onboarding.md,
- * "The IPsec tunnel"). Pure: the spec in, text out. A PSK is never written: the generated
- * `secrets` section carries a placeholder, the sheet says the key was agreed out of band.
+ * "The IPsec tunnel"). Pure: the spec in, text out. A swanctl.conf carries the PSK only when asked
+ * to (`printPsk`: the service asks for a principal allowed `onboarding:secrets`); otherwise its
+ * `secrets` section carries a placeholder. The sheet never prints it (agreed out of band).
  */
 
 export type TunnelSide = "operator" | "customer";
@@ -71,7 +72,11 @@ export const connectionName = (spec: OnboardingSpec, t: Tunnel) =>
   `${sectionName(spec.reference)}-${sectionName(t.apn)}`;
 
 /** One side's swanctl.conf: every tunnel of the spec as one connection with one child. */
-export function swanctlConf(spec: OnboardingSpec, side: TunnelSide): string {
+export function swanctlConf(
+  spec: OnboardingSpec,
+  side: TunnelSide,
+  opts: { printPsk?: boolean } = {},
+): string {
   const tunnels = requireTunnels(spec);
   const out: string[] = [
     `# swanctl.conf for the ${side} side of onboarding ${spec.reference} (${spec.customer.name}),`,
@@ -136,8 +141,13 @@ export function swanctlConf(spec: OnboardingSpec, side: TunnelSide): string {
         `  ike-${name} {`,
         `    id-1 = ${s.localGateway}`,
         `    id-2 = ${s.remoteGateway}`,
-        "    # Otter does not print the pre-shared key: uncomment this line with the key agreed out of band.",
-        `    ${PSK_PLACEHOLDER}`,
+        ...(s.psk && opts.printPsk
+          ? // Hex (0x…) so that any character of the key is read as written.
+            [`    secret = 0x${Buffer.from(s.psk, "utf8").toString("hex")}`]
+          : [
+              "    # Otter does not print the pre-shared key: uncomment this line with the key agreed out of band.",
+              `    ${PSK_PLACEHOLDER}`,
+            ]),
         "  }",
       );
   }

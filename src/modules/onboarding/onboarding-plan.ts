@@ -44,11 +44,19 @@ type PlanKind = "communication" | "rate";
 export type MoveField = "account" | "state" | "communicationPlan" | "ratePlan";
 
 /** Account details the spec sets, as the accounts service names them. */
-const CUSTOMER_FIELDS = ["name", "legalName", "currency", "language", "timeZone"] as const;
+const CUSTOMER_FIELDS = [
+  "name",
+  "legalName",
+  "vatNumber",
+  "currency",
+  "language",
+  "timeZone",
+] as const;
 
 interface AccountNow {
   name: string;
   legalName: string | null;
+  vatNumber?: string | null;
   currency: string;
   language: string;
   timeZone: string;
@@ -67,9 +75,11 @@ export function accountDrift(
   return patch;
 }
 
-const customerWanted = (spec: OnboardingSpec) => ({
+/** The customer's details as the spec sets them (the VAT number as the accounts service stores it). */
+export const customerWanted = (spec: OnboardingSpec) => ({
   name: spec.customer.name,
   legalName: spec.customer.legalName,
+  vatNumber: spec.customer.vatNumber.replace(/[\s.-]/g, "").toUpperCase(),
   currency: spec.customer.currency,
   language: spec.customer.language,
   timeZone: spec.customer.timeZone,

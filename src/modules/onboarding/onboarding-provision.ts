@@ -22,7 +22,13 @@ import type { OnboardingSpec } from "./onboarding-spec.js";
 import { onboardingRepo as repo } from "./onboarding.repo.js";
 import { caseSubjectOf, setOnboardingState, tasksFor } from "./onboarding-tasks.js";
 import { PROVISION_KIND, type Provisioned } from "./onboarding.service.js";
-import { accountDrift, groupSims, moveTarget, type PlanDirectives } from "./onboarding-plan.js";
+import {
+  accountDrift,
+  customerWanted,
+  groupSims,
+  moveTarget,
+  type PlanDirectives,
+} from "./onboarding-plan.js";
 
 /** The steps of a run, in order; the job's phase names the next one, so a resumed run skips the rest. */
 export const PROVISION_STEPS = [
@@ -168,7 +174,7 @@ export function createOnboardingProvisioner(deps: Deps) {
               name: spec.customer.name,
               parentId: root.id,
               legalName: spec.customer.legalName,
-              vatNumber: spec.customer.vatNumber.replace(/[\s.-]/g, "").toUpperCase(),
+              vatNumber: customerWanted(spec).vatNumber,
               currency: spec.customer.currency,
               language: spec.customer.language,
               timeZone: spec.customer.timeZone,
@@ -181,16 +187,7 @@ export function createOnboardingProvisioner(deps: Deps) {
       } else {
         // A confirmed plan may change the customer's details: only those that differ.
         const now = await deps.accounts.get(principal, done.customer);
-        const patch = accountDrift(
-          {
-            name: spec.customer.name,
-            legalName: spec.customer.legalName,
-            currency: spec.customer.currency,
-            language: spec.customer.language,
-            timeZone: spec.customer.timeZone,
-          },
-          now,
-        );
+        const patch = accountDrift(customerWanted(spec), now);
         if (Object.keys(patch).length) {
           await deps.accounts.update(principal, done.customer, patch);
           counts.updated++;

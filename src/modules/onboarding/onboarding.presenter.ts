@@ -5,10 +5,20 @@ import type { OnboardingOut, OnboardingTaskOut } from "./onboarding.schemas.js";
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const DAY_MS = 86_400_000;
 
-/** PSKs never leave Otter through the API: they are masked wherever a spec or service is shown. */
+/**
+ * PSKs never leave Otter through the API: wherever a spec or service is shown, a PSK (sealed at
+ * rest as `pskSealed`, or in clear in a spec stored before sealing) shows as `psk: "********"`.
+ */
 export function maskSecrets<T>(value: T): T {
   return JSON.parse(
-    JSON.stringify(value, (key, v) => (key === "psk" && typeof v === "string" ? "********" : v)),
+    JSON.stringify(value, (key, v) => {
+      if (key === "psk" && typeof v === "string") return "********";
+      if (v && typeof v === "object" && !Array.isArray(v) && "pskSealed" in v) {
+        const { pskSealed: _sealed, ...rest } = v as Record<string, unknown>;
+        return { ...rest, psk: "********" };
+      }
+      return v;
+    }),
   ) as T;
 }
 

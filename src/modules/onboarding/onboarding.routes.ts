@@ -112,7 +112,7 @@ export const onboardingRoutes =
           operationId: "getOnboardingIpsecConfig",
           tags,
           description:
-            "The strongSwan swanctl.conf of one end of the onboarding's IPsec tunnel (side operator or customer), generated from its spec, as text/plain. A PSK is never printed: the secrets section holds a placeholder for the key agreed out of band. A spec without a tunnel answers 400 ONBOARDING_NO_IPSEC; one whose IPsec part is not feasible 400 ONBOARDING_IPSEC_NOT_FEASIBLE.",
+            "The strongSwan swanctl.conf of one end of the onboarding's IPsec tunnel (side operator or customer), generated from its spec, as text/plain. The PSK (sealed at rest under OTTER_SECRET_KEY) is printed, hex-encoded, only for a principal allowed onboarding:secrets (operator admins); for everyone else the secrets section holds a placeholder for the key agreed out of band. A spec without a tunnel answers 400 ONBOARDING_NO_IPSEC; one whose IPsec part is not feasible 400 ONBOARDING_IPSEC_NOT_FEASIBLE.",
           params: idParams,
           querystring: ipsecQuery,
           produces: ["text/plain"],

@@ -5,7 +5,7 @@ import type { Onboarding } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { newId } from "../../lib/ids.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
-import { requirePermission } from "../auth/permissions.js";
+import { can, requirePermission } from "../auth/permissions.js";
 import { actorOf, type Principal } from "../auth/principal.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import type { CasesService } from "../desk/cases.service.js";
@@ -37,6 +37,8 @@ import { setOnboardingState } from "./onboarding-tasks.js";
 import { onboardingRepo as repo } from "./onboarding.repo.js";
 import type { CheckOut, OnboardingInput } from "./onboarding.schemas.js";
 import { parseSpec } from "./spec-parse.js";
+import { openPsks, sealPsks } from "./psk-seal.js";
+import type { SecretBox } from "../../lib/secret-box.js";
 
 export const PROVISION_KIND = "onboarding.provision";
 
@@ -69,6 +71,8 @@ interface Deps {
   events: Pick<EventsService, "emit">;
   /** The desk: the case that carries the tasks, and the notes written on it. */
   cases: Pick<CasesService, "addInternalNote" | "caseSummary">;
+  /** Seals the tunnels' PSKs at rest (OTTER_SECRET_KEY). */
+  secrets: SecretBox;
 }
 
 const hashOf = (spec: OnboardingSpec) =>
@@ -299,7 +303,9 @@ export function createOnboardingService(deps: Deps) {
           },
         });
         const fields = {
-          spec: JSON.stringify(spec),
+          // The PSKs sealed: the stored spec (and the services and applied spec made from it) never
+          // holds one in clear. The hash is of the spec as given, so the same spec stays the same.
+          spec: JSON.stringify(sealPsks(spec, deps.secrets)),
           spec_hash: hash,
           customer_name: spec.customer.name,
           findings: JSON.stringify(warnings),
@@ -369,11 +375,17 @@ export function createOnboardingService(deps: Deps) {
       return presentOnboardingDetail(row, await repo.tasksOf(db, row.id), deskCase);
     },
 
-    /** One side's swanctl.conf for the onboarding's IPsec tunnel(s); the PSK is not in it. */
+    /**
+     * One side's swanctl.conf for the onboarding's IPsec tunnel(s). The PSK is in it only for a
+     * principal allowed `onboarding:secrets` (the one place it is shown back); for the others its
+     * line is a placeholder for the key agreed out of band.
+     */
     async ipsecConfig(principal: Principal, idOrReference: string, side: TunnelSide) {
       requirePermission(principal, "onboarding:read");
       const row = await find(idOrReference);
-      return { reference: row.reference, text: swanctlConf(row.spec as OnboardingSpec, side) };
+      const spec = openPsks(row.spec as OnboardingSpec, deps.secrets);
+      const printPsk = can(principal, "onboarding:secrets");
+      return { reference: row.reference, text: swanctlConf(spec, side, { printPsk }) };
     },
 
     /** The one-page tunnel sheet, in the customer's language. */
@@ -384,7 +396,7 @@ export function createOnboardingService(deps: Deps) {
       const operator = await deps.accounts.rootAccount();
       return {
         reference: row.reference,
-        text: tunnelSheet(row.spec as OnboardingSpec, operator.name),
+        text: tunnelSheet(openPsks(row.spec as OnboardingSpec, deps.secrets), operator.name),
       };
     },
 

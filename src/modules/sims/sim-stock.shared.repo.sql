@@ -82,34 +82,51 @@ where
 -- $1 = ["89440000000000000001"]
 -- $2 = ["89440000000000099998"]
 -- $3 = "0190a8a0-0000-7000-8000-000000000002"
--- $4 = []
--- $5 = "0190a8a0-0000-7000-8000-000000000002"
--- $6 = "0190a8a0-0000-7000-8000-000000000003"
--- $7 = "TEST_READY"
--- $8 = "0190a8a0-0000-7000-8000-000000000004"
--- $9 = "0190a8a0-0000-7000-8000-000000000005"
--- $10 = "TEST_READY"
--- $11 = "2026-12-01T00:00:00.000Z"
--- $12 = "2026-12-01T00:00:00.000Z"
--- $13 = "0190a8a0-0000-7000-8000-000000000002"
--- $14 = 1796083200000
--- $15 = 1796083200000
--- $16 = "0190a8a0-0000-7000-8000-000000000003"
--- $17 = "onboarding CTR-1"
--- $18 = "2026-12-01T00:00:00.000Z"
--- $19 = "0190a8a0-0000-7000-8000-000000000007"
--- $20 = "Ops"
--- $21 = "0190a8a0-0000-7000-8000-000000000006"
--- $22 = "2026-12-01T00:00:00.000Z"
--- $23 = "0190a8a0-0000-7000-8000-000000000003"
+-- $4 = "0190a8a0-0000-7000-8000-000000000003"
+-- $5 = "TEST_READY"
+-- $6 = "0190a8a0-0000-7000-8000-000000000004"
+-- $7 = "0190a8a0-0000-7000-8000-000000000005"
+-- $8 = "TEST_READY"
+-- $9 = "2026-12-01T00:00:00.000Z"
+-- $10 = "2026-12-01T00:00:00.000Z"
+-- $11 = "0190a8a0-0000-7000-8000-000000000002"
+-- $12 = "01a22ee6b000"
+-- $13 = "0190a8a0-0000-7000-8000-000000000003"
+-- $14 = "onboarding CTR-1"
+-- $15 = "2026-12-01T00:00:00.000Z"
+-- $16 = "0190a8a0-0000-7000-8000-000000000007"
+-- $17 = "Ops"
+-- $18 = "0190a8a0-0000-7000-8000-000000000006"
+-- $19 = "2026-12-01T00:00:00.000Z"
+-- $20 = "0190a8a0-0000-7000-8000-000000000006"
+-- $21 = "0190a8a0-0000-7000-8000-000000000003"
+-- $22 = "0190a8a0-0000-7000-8000-000000000003"
+-- $23 = "TEST_READY"
 -- $24 = "TEST_READY"
--- $25 = "Collar LTE-M"
--- $26 = "Tracker 10MB Flex"
--- $27 = "0190a8a0-0000-7000-8000-000000000006"
+-- $25 = "0190a8a0-0000-7000-8000-000000000004"
+-- $26 = "0190a8a0-0000-7000-8000-000000000004"
+-- $27 = "0190a8a0-0000-7000-8000-000000000005"
+-- $28 = "0190a8a0-0000-7000-8000-000000000005"
+-- $29 = "0190a8a0-0000-7000-8000-000000000003"
+-- $30 = "0190a8a0-0000-7000-8000-000000000003"
+-- $31 = "0190a8a0-0000-7000-8000-000000000003"
+-- $32 = "TEST_READY"
+-- $33 = "TEST_READY"
+-- $34 = "TEST_READY"
+-- $35 = "0190a8a0-0000-7000-8000-000000000004"
+-- $36 = "0190a8a0-0000-7000-8000-000000000004"
+-- $37 = "Collar LTE-M"
+-- $38 = "0190a8a0-0000-7000-8000-000000000005"
+-- $39 = "0190a8a0-0000-7000-8000-000000000005"
+-- $40 = "Tracker 10MB Flex"
 with
   picked as (
     select
-      s.id
+      s.id,
+      s.account_id,
+      s.state,
+      s.communication_plan_id,
+      s.rate_plan_id
     from
       unnest($1::text[], $2::text[]) as r (lo, hi)
       join sims s on s.iccid >= r.lo
@@ -118,45 +135,25 @@ with
     where
       s.account_id = $3::uuid
       and s.state in ('INVENTORY', 'TEST_READY')
-    union
-    select
-      s.id
-    from
-      sims s
-    where
-      s.iccid = any ($4::text[])
-      and s.account_id = $5::uuid
-      and s.state in ('INVENTORY', 'TEST_READY')
-  ),
-  prior as (
-    select
-      s.id,
-      s.account_id,
-      s.state,
-      s.communication_plan_id,
-      s.rate_plan_id
-    from
-      sims s
-      join picked p on p.id = s.id
   ),
   moved as (
     update sims s
     set
-      account_id = $6::uuid,
-      state = $7,
-      communication_plan_id = $8::uuid,
-      rate_plan_id = $9::uuid,
+      account_id = $4::uuid,
+      state = $5,
+      communication_plan_id = $6::uuid,
+      rate_plan_id = $7::uuid,
       date_activated = case
-        when $10 = 'ACTIVATED' then coalesce(s.date_activated, $11::timestamptz)
+        when $8 = 'ACTIVATED' then coalesce(s.date_activated, $9::timestamptz)
         else s.date_activated
       end,
-      updated_at = $12::timestamptz
+      updated_at = $10::timestamptz
     from
-      prior p
+      picked p
       -- Checked again on the row being updated: a SIM taken from stock meanwhile is left alone.
     where
       s.id = p.id
-      and s.account_id = $13::uuid
+      and s.account_id = $11::uuid
       and s.state in ('INVENTORY', 'TEST_READY')
     returning
       s.id,
@@ -172,8 +169,7 @@ with
         sim_id,
         account_id,
         field,
-        prior_value,
-        value,
+        changes,
         reason,
         effective_date,
         actor_user_id,
@@ -183,42 +179,88 @@ with
       )
     select
       (
-        substr(lpad(to_hex($14::bigint), 12, '0'), 1, 8) || '-' || substr(lpad(to_hex($15::bigint), 12, '0'), 9, 4) || '-7' || substr(h.h, 1, 3) || '-' || substr(
-          '89ab',
-          (('x' || substr(h.h, 4, 1))::bit(4)::int % 4) + 1,
-          1
-        ) || substr(h.h, 5, 3) || '-' || substr(h.h, 8, 12)
+        $12 || '7' || substr(h.h, 1, 3) || '8' || substr(h.h, 4, 15)
       )::uuid,
-      m.id,
+      mv.id,
+      $13::uuid,
+      f.fields,
+      f.changes,
+      $14,
+      $15::timestamptz,
       $16::uuid,
-      v.field,
-      v.prior,
-      v.value,
       $17,
-      $18::timestamptz,
-      $19::uuid,
-      $20,
-      $21::uuid,
-      $22::timestamptz
+      $18::uuid,
+      $19::timestamptz
     from
-      moved m
-      cross join lateral (
-        values
-          ('account', m.prior_account::text, $23::text),
-          ('state', m.prior_state, $24::text),
-          (
-            'communicationPlan',
-            m.prior_comm::text,
-            $25::text
-          ),
-          ('ratePlan', m.prior_rate::text, $26::text)
-      ) as v (field, prior, value)
+      moved mv
       cross join lateral (
         select
-          md5($27 || m.id::text || v.field) as h
+          md5($20 || mv.id::text) as h
       ) h
+      cross join lateral (
+        select
+          concat_ws(
+            ',',
+            case
+              when (
+                $21::uuid is not null
+                and mv.prior_account is distinct from $22::uuid
+              ) then 'account'
+            end,
+            case
+              when (
+                $23::text is not null
+                and mv.prior_state is distinct from $24::text
+              ) then 'state'
+            end,
+            case
+              when (
+                $25::uuid is not null
+                and mv.prior_comm is distinct from $26::uuid
+              ) then 'communicationPlan'
+            end,
+            case
+              when (
+                $27::uuid is not null
+                and mv.prior_rate is distinct from $28::uuid
+              ) then 'ratePlan'
+            end
+          ) as fields,
+          jsonb_strip_nulls(
+            jsonb_build_object(
+              'account',
+              case
+                when (
+                  $29::uuid is not null
+                  and mv.prior_account is distinct from $30::uuid
+                ) then jsonb_build_object('from', mv.prior_account, 'to', $31::text)
+              end,
+              'state',
+              case
+                when (
+                  $32::text is not null
+                  and mv.prior_state is distinct from $33::text
+                ) then jsonb_build_object('from', mv.prior_state, 'to', $34::text)
+              end,
+              'communicationPlan',
+              case
+                when (
+                  $35::uuid is not null
+                  and mv.prior_comm is distinct from $36::uuid
+                ) then jsonb_build_object('from', mv.prior_comm, 'to', $37::text)
+              end,
+              'ratePlan',
+              case
+                when (
+                  $38::uuid is not null
+                  and mv.prior_rate is distinct from $39::uuid
+                ) then jsonb_build_object('from', mv.prior_rate, 'to', $40::text)
+              end
+            )
+          ) as changes
+      ) f
     where
-      v.prior is distinct from v.value
+      f.fields <> ''
   )
 select
   count(*)::int as moved
@@ -250,7 +292,12 @@ from
 with
   picked as (
     select
-      s.id
+      s.id,
+      s.account_id,
+      s.state,
+      s.communication_plan_id,
+      s.rate_plan_id,
+      s.iccid
     from
       unnest($1::text[], $2::text[]) as r (lo, hi)
       join sims s on s.iccid >= r.lo
@@ -278,7 +325,12 @@ with
       )
     union
     select
-      s.id
+      s.id,
+      s.account_id,
+      s.state,
+      s.communication_plan_id,
+      s.rate_plan_id,
+      s.iccid
     from
       sims s
     where
@@ -307,14 +359,13 @@ select
   count(*)::int as n,
   (
     array_agg(
-      s.iccid
+      p.iccid
       order by
-        s.iccid
+        p.iccid
     )
   ) [1:3] as examples
 from
-  sims s
-  join picked p on p.id = s.id;
+  picked p;
 
 -- simStockRepo.move
 -- $1 = ["89440000000000000001"]
@@ -344,23 +395,43 @@ from
 -- $25 = "0190a8a0-0000-7000-8000-000000000005"
 -- $26 = "2026-12-01T00:00:00.000Z"
 -- $27 = ["0190a8a0-0000-7000-8000-000000000003"]
--- $28 = 1796083200000
--- $29 = 1796083200000
--- $30 = "onboarding CTR-1"
--- $31 = "2026-12-01T00:00:00.000Z"
--- $32 = "0190a8a0-0000-7000-8000-000000000007"
--- $33 = "Ops"
--- $34 = "0190a8a0-0000-7000-8000-000000000006"
--- $35 = "2026-12-01T00:00:00.000Z"
+-- $28 = "01a22ee6b000"
+-- $29 = "onboarding CTR-1"
+-- $30 = "2026-12-01T00:00:00.000Z"
+-- $31 = "0190a8a0-0000-7000-8000-000000000007"
+-- $32 = "Ops"
+-- $33 = "0190a8a0-0000-7000-8000-000000000006"
+-- $34 = "2026-12-01T00:00:00.000Z"
+-- $35 = "0190a8a0-0000-7000-8000-000000000006"
 -- $36 = "0190a8a0-0000-7000-8000-000000000002"
--- $37 = null
+-- $37 = "0190a8a0-0000-7000-8000-000000000002"
 -- $38 = null
--- $39 = "Tracker 10MB Flex"
--- $40 = "0190a8a0-0000-7000-8000-000000000006"
+-- $39 = null
+-- $40 = null
+-- $41 = null
+-- $42 = "0190a8a0-0000-7000-8000-000000000005"
+-- $43 = "0190a8a0-0000-7000-8000-000000000005"
+-- $44 = "0190a8a0-0000-7000-8000-000000000002"
+-- $45 = "0190a8a0-0000-7000-8000-000000000002"
+-- $46 = "0190a8a0-0000-7000-8000-000000000002"
+-- $47 = null
+-- $48 = null
+-- $49 = null
+-- $50 = null
+-- $51 = null
+-- $52 = null
+-- $53 = "0190a8a0-0000-7000-8000-000000000005"
+-- $54 = "0190a8a0-0000-7000-8000-000000000005"
+-- $55 = "Tracker 10MB Flex"
 with
   picked as (
     select
-      s.id
+      s.id,
+      s.account_id,
+      s.state,
+      s.communication_plan_id,
+      s.rate_plan_id,
+      s.iccid
     from
       unnest($1::text[], $2::text[]) as r (lo, hi)
       join sims s on s.iccid >= r.lo
@@ -388,7 +459,12 @@ with
       )
     union
     select
-      s.id
+      s.id,
+      s.account_id,
+      s.state,
+      s.communication_plan_id,
+      s.rate_plan_id,
+      s.iccid
     from
       sims s
     where
@@ -413,17 +489,6 @@ with
         )
       )
   ),
-  prior as (
-    select
-      s.id,
-      s.account_id,
-      s.state,
-      s.communication_plan_id,
-      s.rate_plan_id
-    from
-      sims s
-      join picked p on p.id = s.id
-  ),
   moved as (
     update sims s
     set
@@ -433,7 +498,7 @@ with
       rate_plan_id = coalesce($25::uuid, s.rate_plan_id),
       updated_at = $26::timestamptz
     from
-      prior p
+      picked p
     where
       s.id = p.id
       and s.account_id = any ($27::uuid[])
@@ -452,8 +517,7 @@ with
         sim_id,
         account_id,
         field,
-        prior_value,
-        value,
+        changes,
         reason,
         effective_date,
         actor_user_id,
@@ -463,43 +527,88 @@ with
       )
     select
       (
-        substr(lpad(to_hex($28::bigint), 12, '0'), 1, 8) || '-' || substr(lpad(to_hex($29::bigint), 12, '0'), 9, 4) || '-7' || substr(h.h, 1, 3) || '-' || substr(
-          '89ab',
-          (('x' || substr(h.h, 4, 1))::bit(4)::int % 4) + 1,
-          1
-        ) || substr(h.h, 5, 3) || '-' || substr(h.h, 8, 12)
+        $28 || '7' || substr(h.h, 1, 3) || '8' || substr(h.h, 4, 15)
       )::uuid,
       mv.id,
       mv.new_account,
-      v.field,
-      v.prior,
-      v.value,
-      $30,
-      $31::timestamptz,
-      $32::uuid,
-      $33,
-      $34::uuid,
-      $35::timestamptz
+      f.fields,
+      f.changes,
+      $29,
+      $30::timestamptz,
+      $31::uuid,
+      $32,
+      $33::uuid,
+      $34::timestamptz
     from
       moved mv
       cross join lateral (
-        values
-          ('account', mv.prior_account::text, $36::text),
-          ('state', mv.prior_state, $37::text),
-          (
-            'communicationPlan',
-            mv.prior_comm::text,
-            $38::text
-          ),
-          ('ratePlan', mv.prior_rate::text, $39::text)
-      ) as v (field, prior, value)
+        select
+          md5($35 || mv.id::text) as h
+      ) h
       cross join lateral (
         select
-          md5($40 || mv.id::text || v.field) as h
-      ) h
+          concat_ws(
+            ',',
+            case
+              when (
+                $36::uuid is not null
+                and mv.prior_account is distinct from $37::uuid
+              ) then 'account'
+            end,
+            case
+              when (
+                $38::text is not null
+                and mv.prior_state is distinct from $39::text
+              ) then 'state'
+            end,
+            case
+              when (
+                $40::uuid is not null
+                and mv.prior_comm is distinct from $41::uuid
+              ) then 'communicationPlan'
+            end,
+            case
+              when (
+                $42::uuid is not null
+                and mv.prior_rate is distinct from $43::uuid
+              ) then 'ratePlan'
+            end
+          ) as fields,
+          jsonb_strip_nulls(
+            jsonb_build_object(
+              'account',
+              case
+                when (
+                  $44::uuid is not null
+                  and mv.prior_account is distinct from $45::uuid
+                ) then jsonb_build_object('from', mv.prior_account, 'to', $46::text)
+              end,
+              'state',
+              case
+                when (
+                  $47::text is not null
+                  and mv.prior_state is distinct from $48::text
+                ) then jsonb_build_object('from', mv.prior_state, 'to', $49::text)
+              end,
+              'communicationPlan',
+              case
+                when (
+                  $50::uuid is not null
+                  and mv.prior_comm is distinct from $51::uuid
+                ) then jsonb_build_object('from', mv.prior_comm, 'to', $52::text)
+              end,
+              'ratePlan',
+              case
+                when (
+                  $53::uuid is not null
+                  and mv.prior_rate is distinct from $54::uuid
+                ) then jsonb_build_object('from', mv.prior_rate, 'to', $55::text)
+              end
+            )
+          ) as changes
+      ) f
     where
-      v.value is not null
-      and v.prior is distinct from v.value
+      f.fields <> ''
   )
 select
   count(*)::int as moved

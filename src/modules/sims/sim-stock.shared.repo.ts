@@ -31,14 +31,67 @@ export interface Assignment {
 }
 
 /**
- * An audit id derived from the job, the SIM and the field: UUIDv7-shaped (the time of the run in
- * its first 48 bits, version 7, variant 10), so a SIM's audit rows still sort by time; the rest
- * comes from a hash of job, SIM and field, so the ids are made in the statement, not sent to it.
+ * An audit id derived from the job and the SIM: UUIDv7-shaped (the time of the run in its first 48
+ * bits, version 7, variant 10), so a SIM's audit records still sort by time; the rest comes from a
+ * hash of job and SIM, so the ids are made in the statement, not sent to it, and a resumed run that
+ * repeated a statement would collide rather than write a second record. The time part is the
+ * same for every row, so it is computed here once, not per row.
  */
-const auditId = (ms: number) => sql`(
-  substr(lpad(to_hex(${ms}::bigint), 12, '0'), 1, 8) || '-' || substr(lpad(to_hex(${ms}::bigint), 12, '0'), 9, 4)
-  || '-7' || substr(h.h, 1, 3) || '-' || substr('89ab', (('x' || substr(h.h, 4, 1))::bit(4)::int % 4) + 1, 1)
-  || substr(h.h, 5, 3) || '-' || substr(h.h, 8, 12))::uuid`;
+const auditId = (ms: number) => {
+  const time = ms.toString(16).padStart(12, "0");
+  return sql`(${time} || '7' || substr(h.h, 1, 3) || '8' || substr(h.h, 4, 15))::uuid`;
+};
+
+/** A target value of a set-based change: null means "this field is not changed". */
+interface Target {
+  account: string | null;
+  state: string | null;
+  communicationPlan: { id: string; name: string } | null;
+  ratePlan: { id: string; name: string } | null;
+}
+
+/**
+ * The one audit record per SIM of a set-based change (migration 0032): `field` names the fields
+ * that changed, comma-separated (`account,state,ratePlan`), and `changes` holds each one's prior
+ * and new value. A field's prior value is what the row held (a plan's id), its new value what the
+ * user asked for (a plan's name), as the per-field records always said. Reads the moved rows as
+ * `mv` with `prior_account`, `prior_state`, `prior_comm`, `prior_rate`.
+ */
+const auditChanges = (t: Target) => {
+  const acc = sql`(${t.account}::uuid IS NOT NULL AND mv.prior_account IS DISTINCT FROM ${t.account}::uuid)`;
+  const st = sql`(${t.state}::text IS NOT NULL AND mv.prior_state IS DISTINCT FROM ${t.state}::text)`;
+  const cp = sql`(${t.communicationPlan?.id ?? null}::uuid IS NOT NULL AND mv.prior_comm IS DISTINCT FROM ${t.communicationPlan?.id ?? null}::uuid)`;
+  const rp = sql`(${t.ratePlan?.id ?? null}::uuid IS NOT NULL AND mv.prior_rate IS DISTINCT FROM ${t.ratePlan?.id ?? null}::uuid)`;
+  const change = (from: unknown, to: unknown) =>
+    sql`jsonb_build_object('from', ${from}, 'to', ${to})`;
+  return {
+    fields: sql`concat_ws(',', CASE WHEN ${acc} THEN 'account' END, CASE WHEN ${st} THEN 'state' END,
+                          CASE WHEN ${cp} THEN 'communicationPlan' END, CASE WHEN ${rp} THEN 'ratePlan' END)`,
+    changes: sql`jsonb_strip_nulls(jsonb_build_object(
+      'account', CASE WHEN ${acc} THEN ${change(sql`mv.prior_account`, sql`${t.account}::text`)} END,
+      'state', CASE WHEN ${st} THEN ${change(sql`mv.prior_state`, sql`${t.state}::text`)} END,
+      'communicationPlan', CASE WHEN ${cp} THEN ${change(sql`mv.prior_comm`, sql`${t.communicationPlan?.name ?? null}::text`)} END,
+      'ratePlan', CASE WHEN ${rp} THEN ${change(sql`mv.prior_rate`, sql`${t.ratePlan?.name ?? null}::text`)} END))`,
+  };
+};
+
+/** Writes the one audit record per SIM of the moved rows `mv` (a CTE named moved). */
+const auditMoved = (
+  t: Target,
+  a: Pick<Assignment, "jobId" | "actor" | "reason" | "now">,
+  accountOfRow: ReturnType<typeof sql>,
+) => {
+  const c = auditChanges(t);
+  return sql`
+    INSERT INTO sim_audit (id, sim_id, account_id, field, changes, reason, effective_date,
+                           actor_user_id, actor_name, job_id, created_at)
+    SELECT ${auditId(a.now.getTime())}, mv.id, ${accountOfRow}, f.fields, f.changes, ${a.reason},
+           ${a.now}::timestamptz, ${a.actor.userId}::uuid, ${a.actor.name}, ${a.jobId}::uuid, ${a.now}::timestamptz
+    FROM moved mv
+    CROSS JOIN LATERAL (SELECT md5(${a.jobId} || mv.id::text) AS h) h
+    CROSS JOIN LATERAL (SELECT ${c.fields} AS fields, ${c.changes} AS changes) f
+    WHERE f.fields <> ''`;
+};
 
 export const simStockRepo = {
   /**
@@ -91,24 +144,34 @@ export const simStockRepo = {
 
   /**
    * Moves the stock SIMs of the ranges and the list to an account, state and plans in one
-   * statement — one UPDATE over the ranges and one INSERT … SELECT of their audit rows (a row per
-   * SIM and changed field, naming the job) — and answers how many SIMs moved. SIMs already moved
+   * statement — one UPDATE over the ranges and one INSERT … SELECT of their audit records (one per
+   * SIM, naming the job and the fields it changed) — and answers how many SIMs moved. SIMs already moved
    * are no longer in stock, so running it again moves nothing.
    */
   assign: async (tx: Tx, a: Assignment) => {
-    const res = await sql<{ moved: number }>`
-      WITH picked AS (
-        SELECT s.id FROM unnest(${a.ranges.map((r) => r.from)}::text[], ${a.ranges.map((r) => r.to)}::text[]) AS r(lo, hi)
+    const inStock = sql`s.account_id = ${a.rootAccountId}::uuid AND s.state IN ${STOCK_STATES}`;
+    const columns = sql`s.id, s.account_id, s.state, s.communication_plan_id, s.rate_plan_id`;
+    const byRange = sql`
+        SELECT ${columns} FROM unnest(${a.ranges.map((r) => r.from)}::text[], ${a.ranges.map((r) => r.to)}::text[]) AS r(lo, hi)
         JOIN sims s ON s.iccid >= r.lo AND s.iccid <= r.hi AND length(s.iccid) = length(r.lo)
-        WHERE s.account_id = ${a.rootAccountId}::uuid AND s.state IN ${STOCK_STATES}
-        UNION
-        SELECT s.id FROM sims s
-        WHERE s.iccid = ANY(${a.iccids}::text[]) AND s.account_id = ${a.rootAccountId}::uuid AND s.state IN ${STOCK_STATES}
-      ),
-      prior AS (
-        SELECT s.id, s.account_id, s.state, s.communication_plan_id, s.rate_plan_id
-        FROM sims s JOIN picked p ON p.id = s.id
-      ),
+        WHERE ${inStock}`;
+    const byList = sql`SELECT ${columns} FROM sims s WHERE s.iccid = ANY(${a.iccids}::text[]) AND ${inStock}`;
+    // The feasibility check refuses overlapping ranges, so only a list next to ranges needs the
+    // UNION's duplicate removal (a hash of every picked row); otherwise the rows go straight on.
+    const picked =
+      a.iccids.length === 0
+        ? byRange
+        : a.ranges.length === 0
+          ? byList
+          : sql`${byRange} UNION ${byList}`;
+    const target: Target = {
+      account: a.accountId,
+      state: a.state,
+      communicationPlan: a.communicationPlan,
+      ratePlan: a.ratePlan,
+    };
+    const res = await sql<{ moved: number }>`
+      WITH picked AS (${picked}),
       moved AS (
         UPDATE sims s
         SET account_id = ${a.accountId}::uuid, state = ${a.state},
@@ -116,27 +179,13 @@ export const simStockRepo = {
             date_activated = CASE WHEN ${a.state} = 'ACTIVATED' THEN coalesce(s.date_activated, ${a.now}::timestamptz)
                                   ELSE s.date_activated END,
             updated_at = ${a.now}::timestamptz
-        FROM prior p
+        FROM picked p
         -- Checked again on the row being updated: a SIM taken from stock meanwhile is left alone.
-        WHERE s.id = p.id AND s.account_id = ${a.rootAccountId}::uuid AND s.state IN ${STOCK_STATES}
+        WHERE s.id = p.id AND ${inStock}
         RETURNING s.id, p.account_id AS prior_account, p.state AS prior_state,
                   p.communication_plan_id AS prior_comm, p.rate_plan_id AS prior_rate
       ),
-      audited AS (
-        INSERT INTO sim_audit (id, sim_id, account_id, field, prior_value, value, reason, effective_date,
-                               actor_user_id, actor_name, job_id, created_at)
-        SELECT ${auditId(a.now.getTime())}, m.id, ${a.accountId}::uuid, v.field, v.prior, v.value, ${a.reason},
-               ${a.now}::timestamptz, ${a.actor.userId}::uuid, ${a.actor.name}, ${a.jobId}::uuid, ${a.now}::timestamptz
-        FROM moved m
-        CROSS JOIN LATERAL (VALUES
-          ('account', m.prior_account::text, ${a.accountId}::text),
-          ('state', m.prior_state, ${a.state}::text),
-          ('communicationPlan', m.prior_comm::text, ${a.communicationPlan.name}::text),
-          ('ratePlan', m.prior_rate::text, ${a.ratePlan.name}::text)
-        ) AS v(field, prior, value)
-        CROSS JOIN LATERAL (SELECT md5(${a.jobId} || m.id::text || v.field) AS h) h
-        WHERE v.prior IS DISTINCT FROM v.value
-      )
+      audited AS (${auditMoved(target, a, sql`${a.accountId}::uuid`)})
       SELECT count(*)::int AS moved FROM moved`.execute(tx);
     return res.rows[0]?.moved ?? 0;
   },
@@ -148,14 +197,14 @@ export const simStockRepo = {
   countToMove: async (ex: Executor, m: MoveTarget) => {
     const res = await sql<{ n: number; examples: string[] | null }>`
       WITH picked AS (${pickHeld(m)})
-      SELECT count(*)::int AS n, (array_agg(s.iccid ORDER BY s.iccid))[1:3] AS examples
-      FROM sims s JOIN picked p ON p.id = s.id`.execute(ex);
+      SELECT count(*)::int AS n, (array_agg(p.iccid ORDER BY p.iccid))[1:3] AS examples
+      FROM picked p`.execute(ex);
     return { count: res.rows[0]?.n ?? 0, examples: res.rows[0]?.examples ?? [] };
   },
 
   /**
    * Moves the SIMs `countToMove` counts to the target's fields in one statement, with one audit
-   * row per SIM and changed field naming the job; SIMs already moved no longer differ, so running
+   * record per SIM naming the job and the fields it changed; SIMs already moved no longer differ, so running
    * it again moves nothing.
    */
   move: async (
@@ -172,12 +221,14 @@ export const simStockRepo = {
         | "ratePlan"
       >,
   ) => {
+    const target: Target = {
+      account: m.accountId ?? null,
+      state: m.state ?? null,
+      communicationPlan: m.communicationPlan ?? null,
+      ratePlan: m.ratePlan ?? null,
+    };
     const res = await sql<{ moved: number }>`
       WITH picked AS (${pickHeld(m)}),
-      prior AS (
-        SELECT s.id, s.account_id, s.state, s.communication_plan_id, s.rate_plan_id
-        FROM sims s JOIN picked p ON p.id = s.id
-      ),
       moved AS (
         UPDATE sims s
         SET account_id = coalesce(${m.accountId ?? null}::uuid, s.account_id),
@@ -185,26 +236,12 @@ export const simStockRepo = {
             communication_plan_id = coalesce(${m.communicationPlan?.id ?? null}::uuid, s.communication_plan_id),
             rate_plan_id = coalesce(${m.ratePlan?.id ?? null}::uuid, s.rate_plan_id),
             updated_at = ${m.now}::timestamptz
-        FROM prior p
+        FROM picked p
         WHERE s.id = p.id AND s.account_id = ANY(${[...m.heldBy]}::uuid[])
         RETURNING s.id, s.account_id AS new_account, p.account_id AS prior_account, p.state AS prior_state,
                   p.communication_plan_id AS prior_comm, p.rate_plan_id AS prior_rate
       ),
-      audited AS (
-        INSERT INTO sim_audit (id, sim_id, account_id, field, prior_value, value, reason, effective_date,
-                               actor_user_id, actor_name, job_id, created_at)
-        SELECT ${auditId(m.now.getTime())}, mv.id, mv.new_account, v.field, v.prior, v.value, ${m.reason},
-               ${m.now}::timestamptz, ${m.actor.userId}::uuid, ${m.actor.name}, ${m.jobId}::uuid, ${m.now}::timestamptz
-        FROM moved mv
-        CROSS JOIN LATERAL (VALUES
-          ('account', mv.prior_account::text, ${m.accountId ?? null}::text),
-          ('state', mv.prior_state, ${m.state ?? null}::text),
-          ('communicationPlan', mv.prior_comm::text, ${m.communicationPlan?.name ?? null}::text),
-          ('ratePlan', mv.prior_rate::text, ${m.ratePlan?.name ?? null}::text)
-        ) AS v(field, prior, value)
-        CROSS JOIN LATERAL (SELECT md5(${m.jobId} || mv.id::text || v.field) AS h) h
-        WHERE v.value IS NOT NULL AND v.prior IS DISTINCT FROM v.value
-      )
+      audited AS (${auditMoved(target, m, sql`mv.new_account`)})
       SELECT count(*)::int AS moved FROM moved`.execute(tx);
     return res.rows[0]?.moved ?? 0;
   },
@@ -221,7 +258,7 @@ export interface MoveTarget {
   ratePlan?: { id: string; name: string };
 }
 
-/** The ids of the held SIMs of a move that differ from its target in a given field. */
+/** The held SIMs of a move (id, prior fields, ICCID) that differ from its target in a given field. */
 const pickHeld = (m: MoveTarget) => {
   const differs = sql`(
     (${m.accountId ?? null}::uuid IS NOT NULL AND s.account_id IS DISTINCT FROM ${m.accountId ?? null}::uuid)
@@ -229,11 +266,12 @@ const pickHeld = (m: MoveTarget) => {
     OR (${m.communicationPlan?.id ?? null}::uuid IS NOT NULL AND s.communication_plan_id IS DISTINCT FROM ${m.communicationPlan?.id ?? null}::uuid)
     OR (${m.ratePlan?.id ?? null}::uuid IS NOT NULL AND s.rate_plan_id IS DISTINCT FROM ${m.ratePlan?.id ?? null}::uuid))`;
   return sql`
-    SELECT s.id FROM unnest(${m.ranges.map((r) => r.from)}::text[], ${m.ranges.map((r) => r.to)}::text[]) AS r(lo, hi)
+    SELECT s.id, s.account_id, s.state, s.communication_plan_id, s.rate_plan_id, s.iccid
+    FROM unnest(${m.ranges.map((r) => r.from)}::text[], ${m.ranges.map((r) => r.to)}::text[]) AS r(lo, hi)
     JOIN sims s ON s.iccid >= r.lo AND s.iccid <= r.hi AND length(s.iccid) = length(r.lo)
     WHERE s.account_id = ANY(${[...m.heldBy]}::uuid[]) AND ${differs}
     UNION
-    SELECT s.id FROM sims s
+    SELECT s.id, s.account_id, s.state, s.communication_plan_id, s.rate_plan_id, s.iccid FROM sims s
     WHERE s.iccid = ANY(${m.iccids}::text[]) AND s.account_id = ANY(${[...m.heldBy]}::uuid[]) AND ${differs}`;
 };
 

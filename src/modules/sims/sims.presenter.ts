@@ -58,11 +58,25 @@ export function presentAudit(
     if (a.field === "account") return accountValue(v, view, paths);
     return !whole && ownWords(a.field) ? PREVIOUS_HOLDER : v;
   };
+  // A set-based change of several fields writes one record: each field's prior and new value.
+  const changes = a.changes as Record<string, { from?: string; to?: string }> | null;
+  const showChange = (field: string, v: string | undefined) => {
+    if (v === undefined) return null;
+    return field === "account" ? accountValue(v, view, paths) : v;
+  };
   return {
     id: a.id,
     field: a.field,
     priorValue: shown(a.prior_value),
     value: shown(a.value),
+    changes: changes
+      ? Object.fromEntries(
+          Object.entries(changes).map(([field, c]) => [
+            field,
+            { from: showChange(field, c.from), to: showChange(field, c.to) },
+          ]),
+        )
+      : null,
     reason: whole || a.reason === null ? a.reason : PREVIOUS_HOLDER,
     effectiveDate: a.effective_date.toISOString(),
     changedAt: a.created_at.toISOString(),
@@ -104,11 +118,15 @@ export function presentScheduled(
 
 /** The account ids that appear as values in audit records and scheduled changes. */
 export function accountIdsIn(
-  audit: { field: string; prior_value: string | null; value: string | null }[],
+  audit: { field: string; prior_value: string | null; value: string | null; changes?: unknown }[],
   scheduled: { changes: unknown }[],
 ): string[] {
   const ids = new Set<string>();
   for (const a of audit) {
+    const account = (a.changes as { account?: { from?: string; to?: string } } | null | undefined)
+      ?.account;
+    if (account?.from) ids.add(account.from);
+    if (account?.to) ids.add(account.to);
     if (a.field !== "account") continue;
     if (a.prior_value) ids.add(a.prior_value);
     if (a.value) ids.add(a.value);

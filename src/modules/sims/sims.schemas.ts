@@ -154,6 +154,12 @@ export const auditOut = z.object({
   field: z.string(),
   priorValue: z.string().nullable(),
   value: z.string().nullable(),
+  changes: z
+    .record(z.string(), z.object({ from: z.string().nullable(), to: z.string().nullable() }))
+    .nullable()
+    .describe(
+      "A change of several fields in one record (an onboarding's assignment): each field's prior and new value; `field` names them, comma-separated, and priorValue/value are null.",
+    ),
   reason: z.string().nullable(),
   effectiveDate: z.string(),
   changedAt: z.string(),

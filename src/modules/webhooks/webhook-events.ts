@@ -28,6 +28,11 @@ export const PUBLIC_EVENT_TYPES = {
   "case.state_changed": "case.state_changed",
   "case.sla_at_risk": "case.sla_at_risk",
   "case.sla_breached": "case.sla_breached",
+  // Onboardings are emitted on the operator's root account: only the operator's subscriptions get them.
+  "onboarding.created": "onboarding.created",
+  "onboarding.state_changed": "onboarding.state_changed",
+  "onboarding.sims_assigned": "onboarding.sims_assigned",
+  "onboarding.task_done": "onboarding.task_done",
 } as const satisfies Partial<Record<EventType, string>>;
 
 /** The internal types webhooks publish: the webhooks' event consumer takes these. */

@@ -5,6 +5,7 @@ import { ApiError, api, fileUrl, must } from "../../api/client";
 import type { components } from "../../api/schema";
 import { useFormat, useT } from "../../i18n";
 import { ErrorBox, PageTitle, QueryView } from "../../ui/states";
+import { JobProgress, StatusBadge, isActive } from "../jobs/jobParts";
 import { OnboardingState } from "./OnboardingsPage";
 import { onboardingMessages } from "./messages";
 import "./onboarding.css";
@@ -48,6 +49,8 @@ function OnboardingView({ o }: { o: Detail }) {
   ];
   if (o.failedAt) steps.push([t("failed"), o.failedAt]);
   const base = `/api/v1/onboardings/${o.id}`;
+  const days = (n: number | null) =>
+    n == null ? t("notYet") : t("days", { n: f.number(Math.round(n * 10) / 10) });
   return (
     <div className="onboarding-page">
       <PageTitle title={title}>{title}</PageTitle>
@@ -86,6 +89,18 @@ function OnboardingView({ o }: { o: Detail }) {
               </dd>
             </>
           )}
+        </dl>
+      </section>
+
+      {o.jobId && <Progress jobId={o.jobId} />}
+
+      <section className="card" aria-labelledby="lead-title">
+        <h2 id="lead-title">{t("leadTimeTitle")}</h2>
+        <dl className="facts">
+          <dt>{t("daysToFirstSimOnline")}</dt>
+          <dd>{days(o.daysToFirstSimOnline)}</dd>
+          <dt>{t("daysToLive")}</dt>
+          <dd>{days(o.leadTimeDays)}</dd>
         </dl>
       </section>
 
@@ -158,6 +173,38 @@ function OnboardingView({ o }: { o: Detail }) {
         )}
       </section>
     </div>
+  );
+}
+
+/** The provisioning job's progress, followed live while it runs; the page refreshes when it ends. */
+function Progress({ jobId }: { jobId: string }) {
+  const t = useT(onboardingMessages);
+  const client = useQueryClient();
+  const job = useQuery({
+    queryKey: ["jobs", jobId],
+    queryFn: async () => {
+      const j = await must(api.GET("/api/v1/jobs/{id}", { params: { path: { id: jobId } } }));
+      if (!isActive(j)) void client.invalidateQueries({ queryKey: ["onboardings"] });
+      return j;
+    },
+    refetchInterval: (q) => (!q.state.data || isActive(q.state.data) ? 1000 : false),
+  });
+  return (
+    <section className="card" aria-labelledby="progress-title">
+      <h2 id="progress-title">{t("progressTitle")}</h2>
+      {job.error && <ErrorBox error={job.error} onRetry={() => job.refetch()} />}
+      {job.data && (
+        <p className="row">
+          <StatusBadge status={job.data.status} />
+          <JobProgress job={job.data} label={t("progressLabel")} />
+          {job.data.failure && (
+            <span>
+              {job.data.failure.message} <code>{job.data.failure.code}</code>
+            </span>
+          )}
+        </p>
+      )}
+    </section>
   );
 }
 

@@ -119,6 +119,11 @@ export default function OnboardingsPage() {
     <>
       <PageTitle title={title}>{title}</PageTitle>
       <p className="muted">{t("boardIntro")}</p>
+      <div className="page-actions">
+        <Link to="/onboardings/new" className="button primary">
+          {t("newOnboarding")}
+        </Link>
+      </div>
       {body}
     </>
   );

@@ -67,8 +67,20 @@ export function AuditTrail({ iccid }: { iccid: string }) {
                         </td>
                         <td>{c.field}</td>
                         <td>
-                          <span className="audit-from">{c.priorValue ?? "—"}</span> →{" "}
-                          <span className="audit-to">{c.value ?? "—"}</span>
+                          {c.changes ? (
+                            // One record for several fields (an onboarding's assignment): one line each.
+                            Object.entries(c.changes).map(([field, v]) => (
+                              <div key={field}>
+                                {field}: <span className="audit-from">{v.from ?? "—"}</span> →{" "}
+                                <span className="audit-to">{v.to ?? "—"}</span>
+                              </div>
+                            ))
+                          ) : (
+                            <>
+                              <span className="audit-from">{c.priorValue ?? "—"}</span> →{" "}
+                              <span className="audit-to">{c.value ?? "—"}</span>
+                            </>
+                          )}
                         </td>
                         <td>{c.reason ?? "—"}</td>
                       </tr>

@@ -99,7 +99,19 @@ export function SimTimeline({ iccid }: { iccid: string }) {
             }),
       });
     }
-    for (const c of audit.data!.items) {
+    // A record of several fields (an onboarding's assignment) is one line per field here.
+    const lines = audit.data!.items.flatMap((c) =>
+      c.changes
+        ? Object.entries(c.changes).map(([field, v], i) => ({
+            ...c,
+            id: `${c.id}-${i}`,
+            field,
+            priorValue: v.from,
+            value: v.to,
+          }))
+        : [c],
+    );
+    for (const c of lines) {
       const from = c.priorValue ?? t("none");
       const to = c.value ?? t("none");
       const text =
