@@ -70,6 +70,10 @@ export const TABLE_OWNERS = {
   desk_articles: "desk",
   onboardings: "onboarding",
   onboarding_tasks: "onboarding",
+  clarity_glossary_terms: "clarity",
+  clarity_glossary_seeded: "clarity",
+  clarity_reply_checks: "clarity",
+  clarity_reply_findings: "clarity",
 } as const satisfies Record<keyof DB, string>;
 
 export type OwningModule = (typeof TABLE_OWNERS)[keyof typeof TABLE_OWNERS];

@@ -183,6 +183,52 @@ export interface CatalogRevision {
   singleton: Generated<boolean>;
 }
 
+export interface ClarityGlossarySeeded {
+  account_id: string;
+  seeded_at: Timestamp;
+  terms: number;
+}
+
+export interface ClarityGlossaryTerms {
+  account_id: string;
+  created_at: Timestamp;
+  explanation: string;
+  id: string;
+  language: string;
+  origin: string;
+  term: string;
+  updated_at: Timestamp;
+  updated_by_user_id: string | null;
+}
+
+export interface ClarityReplyChecks {
+  account_id: string;
+  case_id: string;
+  desk_message_id: string | null;
+  entry_id: string;
+  formula: string;
+  id: string;
+  language: string;
+  score: number;
+  sent_at: Timestamp;
+  sent_by_user_id: string | null;
+}
+
+export interface ClarityReplyFindings {
+  account_id: string;
+  check_id: string;
+  decided_by_user_id: string | null;
+  decision: string;
+  id: string;
+  message: string;
+  rule: string;
+  severity: string;
+  span_end: number | null;
+  span_start: number | null;
+  span_text: string;
+  suggestion: string | null;
+}
+
 export interface CommunicationPlans {
   account_id: string;
   apns: unknown;
@@ -862,6 +908,10 @@ export interface DB {
   case_sla: CaseSla;
   cases: Cases;
   catalog_revision: CatalogRevision;
+  clarity_glossary_seeded: ClarityGlossarySeeded;
+  clarity_glossary_terms: ClarityGlossaryTerms;
+  clarity_reply_checks: ClarityReplyChecks;
+  clarity_reply_findings: ClarityReplyFindings;
   communication_plans: CommunicationPlans;
   consultations: Consultations;
   contacts: Contacts;

@@ -40,6 +40,9 @@ export const PERMISSIONS = {
   "desk:manage": [OA],
   "onboarding:read": [OA, OG],
   "onboarding:write": [OA, OG],
+  "clarity:check": [OA, OG, CA, CU],
+  "clarity:glossary": [OA, OG],
+  "clarity:stats": [OA, OG],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
