@@ -33,6 +33,18 @@ export interface Readability {
   hard: boolean;
 }
 
+/** Syllables per word, remembered: the same few thousand words come back in every reply. */
+const syllableCache = new Map<string, number>();
+function syllables(word: string): number {
+  let n = syllableCache.get(word);
+  if (n === undefined) {
+    if (syllableCache.size > 50_000) syllableCache.clear();
+    n = Math.max(1, syllable(word));
+    syllableCache.set(word, n);
+  }
+  return n;
+}
+
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** The letters of a word, for Gulpease (which counts letters) and LIX (words of more than six letters). */
@@ -51,9 +63,9 @@ export function readability(
   if (w === 0) {
     score = formula === "lix" ? 0 : 100;
   } else if (formula === "flesch") {
-    let syllables = 0;
-    for (const word of words) syllables += Math.max(1, syllable(word.text));
-    score = 206.835 - 1.015 * (w / s) - 84.6 * (syllables / w);
+    let total = 0;
+    for (const word of words) total += syllables(word.text);
+    score = 206.835 - 1.015 * (w / s) - 84.6 * (total / w);
   } else if (formula === "gulpease") {
     let l = 0;
     for (const word of words) l += letters(word.text);

@@ -49,6 +49,10 @@ export function sentencesOf(text: string, language: ClarityLanguage): Span[] {
   return out;
 }
 
+/** The line a mail client puts above the quoted earlier mail. */
+export const QUOTE_HEADER =
+  /^\s*(On .+ wrote:|Il giorno .+ ha scritto:|Den .+ skrev .+:|-----\s*Original Message)/i;
+
 /** The lines a customer wrote in a mail: quoted lines (`> …`) and what follows "On … wrote:" are not theirs. */
 export function ownLines(mail: string): string {
   const lines: string[] = [];
