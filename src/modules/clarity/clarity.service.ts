@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import { type Db, type Executor, inTransaction, type Tx } from "../../db/database.js";
-import type { Case, ClarityDecision, ClarityGlossaryTermRow } from "../../db/schema.js";
+import type { Case, ClarityGlossaryTermRow } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { newId } from "../../lib/ids.js";
 import { isTimeZone } from "../../lib/locale.js";
@@ -20,13 +20,12 @@ import {
   presentTerm,
 } from "./clarity.presenter.js";
 import { clarityRepo } from "./clarity.repo.js";
+import { matchDecisions, type ReplyDecision } from "./reply-decisions.js";
 import {
   CLARITY_RULES,
-  type ClarityFinding,
   type ClarityInput,
   type ClarityLanguage,
   type ClarityResult,
-  type ClarityRule,
   type GlossaryTerm,
 } from "./clarity.types.js";
 
@@ -48,16 +47,6 @@ interface Deps {
   sims: Pick<SimsService, "identify">;
   cases: CaseWords;
   logger?: Pick<Logger, "error">;
-}
-
-/** What the agent did with a finding of the draft (the reply's `clarity.decisions`). */
-export interface ReplyDecision {
-  rule: ClarityRule;
-  decision: "accepted" | "dismissed";
-  text: string;
-  suggestion?: string;
-  message?: string;
-  severity?: "info" | "warning";
 }
 
 /** The check of a reply as it is being sent, made before the reply's transaction. */
@@ -191,23 +180,6 @@ export function createClarityService(deps: Deps) {
     return checkClarity(await caseInput(principal, c, body));
   }
 
-  /** Pairs the server's findings with the agent's dismissals: same rule, same text (or the whole text). */
-  function decide(
-    body: string,
-    findings: ClarityFinding[],
-    decisions: readonly ReplyDecision[],
-  ): { finding: ClarityFinding; decision: ClarityDecision }[] {
-    const dismissals = decisions.filter((d) => d.decision === "dismissed");
-    return findings.map((f) => {
-      const text = body.slice(f.start, f.end);
-      const whole = f.start === 0 && f.end === body.length;
-      const i = dismissals.findIndex((d) => d.rule === f.rule && (d.text === text || whole));
-      if (i < 0) return { finding: f, decision: "open" };
-      dismissals.splice(i, 1);
-      return { finding: f, decision: "dismissed" };
-    });
-  }
-
   return {
     /** A draft reply on a case, checked against the case's customer (`POST /cases/{id}/replies/check`). */
     async checkCase(principal: Principal, caseId: string, body: string) {
@@ -285,7 +257,7 @@ export function createClarityService(deps: Deps) {
         sent_at: clock.now(),
       });
       const base = { check_id: checkId, account_id: reply.accountId };
-      const present = decide(body, result.findings, reply.decisions).map(
+      const present = matchDecisions(body, result.findings, reply.decisions).map(
         ({ finding, decision }) => ({
           ...base,
           id: newId(),
