@@ -216,6 +216,14 @@ describe("relative dates", () => {
       "senast i morgon",
       "senast tisdag den 8 december",
     ],
+    [
+      "sv",
+      "Europe/Stockholm",
+      "Vi skickar det senast fredag.",
+      "senast fredag",
+      "senast fredag den 11 december",
+    ],
+    ["it", "Europe/Rome", "La chiamo entro venerdì.", "entro venerdì", "entro venerdì 11 dicembre"],
   ] as const)("%s: %j → %j → %j", (language, timeZone, body, phrase, suggestion) => {
     expect(found(body, "relative_date", { language, timeZone })).toEqual([[phrase, suggestion]]);
   });

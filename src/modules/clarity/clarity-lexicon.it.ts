@@ -113,6 +113,14 @@ export const IT: Lexicon = {
       },
     },
     {
+      // "entro venerdì", "per lunedì": a weekday after a preposition is the coming one.
+      re: words(`(?<prep>entro|per|fino a)\\s+(?<wd>${WEEKDAY})${NO_DATE_AFTER}`),
+      resolve: (m, today) => ({
+        when: nextWeekday(today, weekdayOf(m.groups!.wd!)),
+        precision: "day",
+      }),
+    },
+    {
       re: words(`${PREP}quest[oa]\\s+(?<wd>${WEEKDAY})${NO_DATE_AFTER}`),
       resolve: (m, today) => ({
         when: nextWeekday(today, weekdayOf(m.groups!.wd!), true),

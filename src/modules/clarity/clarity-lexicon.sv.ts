@@ -96,9 +96,13 @@ export const SV: Lexicon = {
       },
     },
     {
-      re: words(`${PREP}(?<which>nästa|kommande|på)\\s+(?<wd>${WEEKDAY})${NO_DATE_AFTER}`),
+      re: words(
+        `(?:${PREP}(?<which>nästa|kommande|på)|(?<prep2>senast|till|före|innan|tills))\\s+(?<wd>${WEEKDAY})${NO_DATE_AFTER}`,
+      ),
       resolve: (m, today) => {
         const when = nextWeekday(today, weekdayOf(m.groups!.wd!));
+        const prep2 = m.groups!.prep2;
+        if (prep2) return { when, precision: "day", lead: prep2 };
         return m.groups!.which!.toLowerCase() === "nästa"
           ? { when, precision: "day", alternative: when.plus({ days: 7 }) }
           : { when, precision: "day" };

@@ -31,6 +31,7 @@ const FRAGMENTS: Record<ClarityLanguage, string[]> = {
     "Il vostro piano comprende il roaming in 30 paesi.",
     "Abbiamo controllato la SIM ed è attiva.",
     "Grazie per la pazienza.",
+    "Le rispondo entro venerdì, per lunedì al massimo.",
   ],
   sv: [
     "Vi skickar SIM-kortet i morgon.",
@@ -43,6 +44,7 @@ const FRAGMENTS: Record<ClarityLanguage, string[]> = {
     "Er plan omfattar roaming i 30 länder, och PDP-sessionen fungerar nästa vecka.",
     "Vi har kontrollerat SIM-kortet och det är aktivt.",
     "Tack för ert tålamod.",
+    "Senast fredag är det klart, till måndag i värsta fall.",
   ],
 };
 const MAILS: Record<ClarityLanguage, string[]> = {
