@@ -73,6 +73,8 @@ import { createDeskMailService } from "../modules/desk/desk-mail.service.js";
 import { createMailParser } from "../modules/desk/mail-parse-thread.js";
 import { createCaseView } from "../modules/desk/case-view.js";
 import { createDeskService } from "../modules/desk/desk.service.js";
+import { createClarityService } from "../modules/clarity/clarity.service.js";
+import { clarityRoutes } from "../modules/clarity/clarity.routes.js";
 import { deskRoutes } from "../modules/desk/desk.routes.js";
 import { deriveThreadKey } from "../modules/desk/mail-threading.js";
 import { type SmtpListener, startSmtpListener } from "../modules/desk/smtp-listener.js";
@@ -379,6 +381,15 @@ export async function buildOtter(infra: Infrastructure) {
       acknowledge: config.OTTER_DESK_ACKNOWLEDGE,
     },
   });
+  // The clarity check reads the case's words through the desk, and the desk runs it on each reply sent.
+  const clarity = createClarityService({
+    db,
+    clock,
+    accounts,
+    sims,
+    cases,
+    logger: logger.child({ module: "clarity" }),
+  });
   const desk = createDeskService({
     db,
     clock,
@@ -390,6 +401,7 @@ export async function buildOtter(infra: Infrastructure) {
     mail,
     sims,
     caseView: createCaseView({ db, accounts, sims, networkView, diagnostics }),
+    clarity,
   });
   // Automation rules open cases on the desk (the CaseOpener port); tests may put a recorder in its place.
   const automation = createAutomationService({
@@ -469,6 +481,7 @@ export async function buildOtter(infra: Infrastructure) {
     sla,
     knowledge,
     controlcenter,
+    clarity,
   };
 
   const created = await accounts.bootstrap({
@@ -524,6 +537,7 @@ export async function buildOtter(infra: Infrastructure) {
     controlcenterRoutes(allServices, { ratePerSecond: config.OTTER_CC_RATE_LIMIT_PER_SECOND }),
     { prefix: "/rws" },
   );
+  await app.register(clarityRoutes(allServices));
   await app.register(consoleRoutes());
   await app.ready();
 

@@ -72,6 +72,10 @@ export const TABLE_OWNERS = {
   onboarding_tasks: "onboarding",
   cc_numeric_ids: "controlcenter",
   cc_idempotency: "controlcenter",
+  clarity_glossary_terms: "clarity",
+  clarity_glossary_seeded: "clarity",
+  clarity_reply_checks: "clarity",
+  clarity_reply_findings: "clarity",
 } as const satisfies Record<keyof DB, string>;
 
 export type OwningModule = (typeof TABLE_OWNERS)[keyof typeof TABLE_OWNERS];

@@ -199,6 +199,52 @@ export interface CcNumericIds {
   otter_id: string;
 }
 
+export interface ClarityGlossarySeeded {
+  account_id: string;
+  seeded_at: Timestamp;
+  terms: number;
+}
+
+export interface ClarityGlossaryTerms {
+  account_id: string;
+  created_at: Timestamp;
+  explanation: string;
+  id: string;
+  language: string;
+  origin: string;
+  term: string;
+  updated_at: Timestamp;
+  updated_by_user_id: string | null;
+}
+
+export interface ClarityReplyChecks {
+  account_id: string;
+  case_id: string;
+  desk_message_id: string | null;
+  entry_id: string;
+  formula: string;
+  id: string;
+  language: string;
+  score: number;
+  sent_at: Timestamp;
+  sent_by_user_id: string | null;
+}
+
+export interface ClarityReplyFindings {
+  account_id: string;
+  check_id: string;
+  decided_by_user_id: string | null;
+  decision: string;
+  id: string;
+  message: string;
+  rule: string;
+  severity: string;
+  span_end: number | null;
+  span_start: number | null;
+  span_text: string;
+  suggestion: string | null;
+}
+
 export interface CommunicationPlans {
   account_id: string;
   apns: unknown;
@@ -883,6 +929,10 @@ export interface DB {
   catalog_revision: CatalogRevision;
   cc_idempotency: CcIdempotency;
   cc_numeric_ids: CcNumericIds;
+  clarity_glossary_seeded: ClarityGlossarySeeded;
+  clarity_glossary_terms: ClarityGlossaryTerms;
+  clarity_reply_checks: ClarityReplyChecks;
+  clarity_reply_findings: ClarityReplyFindings;
   communication_plans: CommunicationPlans;
   consultations: Consultations;
   contacts: Contacts;

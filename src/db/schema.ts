@@ -44,6 +44,11 @@ export type DeskMessageFlag =
   /** The mail pointed at a case its sender may not join (docs/desk.md, threading); it opened a triage case. */
   | "thread_refused";
 
+/** The languages the clarity check writes in (migration 0028; src/modules/clarity/clarity.types.ts). */
+export type ClarityLanguageCode = "en" | "it" | "sv";
+/** What became of a finding of a sent reply: left in the text, dismissed, or its suggestion accepted. */
+export type ClarityDecision = "open" | "dismissed" | "accepted";
+
 interface Refinements {
   /**
    * View `account_scope` (migration 0016), read only through src/modules/tenancy. PostgreSQL
@@ -114,6 +119,15 @@ interface Refinements {
     report: JsonText<null>;
   };
   onboarding_tasks: { kind: OnboardingTaskKind; state: "open" | "done" };
+  clarity_glossary_terms: { language: ClarityLanguageCode; origin: "shipped" | "team" };
+  clarity_reply_checks: {
+    language: ClarityLanguageCode;
+    formula: "flesch" | "gulpease" | "lix";
+  };
+  clarity_reply_findings: {
+    severity: "info" | "warning";
+    decision: ClarityDecision;
+  };
 }
 
 type Refine<T, R> = { [C in keyof T]: C extends keyof R ? R[C] : T[C] };
@@ -238,6 +252,10 @@ export type CaseEntry = Selectable<CaseEntriesTable>;
 export type DeskMessage = Selectable<DeskMessagesTable>;
 export type Consultation = Selectable<ConsultationsTable>;
 export type Onboarding = Selectable<OnboardingsTable>;
+export type ClarityGlossaryTermsTable = DB["clarity_glossary_terms"];
+export type ClarityReplyChecksTable = DB["clarity_reply_checks"];
+export type ClarityReplyFindingsTable = DB["clarity_reply_findings"];
+export type ClarityGlossaryTermRow = Selectable<ClarityGlossaryTermsTable>;
 export type { Generated };
 /** Numbers Control Center clients know accounts and SMS by (migration 0027, docs/control-center.md). */
 export type CcNumericIdsTable = DB["cc_numeric_ids"];

@@ -323,6 +323,17 @@ const TABLE: Record<string, Entry> = {
   getArticle: { kind: "operator_only" },
   updateArticle: { kind: "operator_only", body: () => ({ body: "hijacked" }) },
   deleteArticle: { kind: "operator_only" },
+  checkCaseReply: { kind: "tenant", body: () => ({ body: "The SIM was deactivated." }) },
+  getSentReplyClarity: { kind: "tenant" },
+  checkText: {
+    kind: "tenant",
+    body: (w) => ({ body: "The SIM was deactivated.", accountId: w.b.account.id }),
+  },
+  listGlossary: { kind: "operator_only" },
+  addGlossaryTerm: { kind: "operator_only", body: () => ({ term: "spy", explanation: "spy" }) },
+  updateGlossaryTerm: { kind: "operator_only", body: () => ({ explanation: "hijacked" }) },
+  removeGlossaryTerm: { kind: "operator_only" },
+  getClarityStats: { kind: "operator_only", query: () => "weeks=4" },
 };
 
 let t: TestOtter;
@@ -512,6 +523,9 @@ function fill(path: string): string {
     .replace("{accountId}", w.b.account.id)
     .replace("{deliveryId}", w.deliveryB)
     .replace("{subId}", w.consultationB)
+    .replace("{entryId}", OPERATOR_THING)
+    .replace("{language}", "en")
+    .replace("{term}", "APN")
 
     .replace("{macroId}", OPERATOR_THING);
 }

@@ -1796,6 +1796,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/replies/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a draft reply on a case for clarity (nothing is stored or sent) */
+        post: operations["checkCaseReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/replies/{entryId}/clarity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clarity check stored with a sent reply, with the agent's decisions */
+        get: operations["getSentReplyClarity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clarity/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check text that is not on a case yet for clarity */
+        post: operations["checkText"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clarity/glossary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The glossary of jargon, per language */
+        get: operations["listGlossary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clarity/glossary/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a term to a language's glossary */
+        post: operations["addGlossaryTerm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clarity/glossary/{language}/{term}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a term's explanation (or spelling) */
+        put: operations["updateGlossaryTerm"];
+        post?: never;
+        /** Remove a term from a language's glossary */
+        delete: operations["removeGlossaryTerm"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clarity/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per week, the share of replies sent with open findings, by rule */
+        get: operations["getClarityStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2178,6 +2298,98 @@ export interface components {
             sourceAddress: string;
             imsiPrefixes: string[];
             createdAt: string;
+        };
+        ClarityFindingInput: {
+            /** @enum {string} */
+            rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
+            /** @enum {string} */
+            severity: "info" | "warning";
+            /** @description Offset into `body` in UTF-16 code units (JavaScript string index). */
+            start: number;
+            /** @description End offset (exclusive); a finding about the whole text spans all of it. */
+            end: number;
+            /** @description A plain explanation in the reply's language: which rule, and why. */
+            message: string;
+            /** @description Replacement for body[start, end), accepted in one action. */
+            suggestion?: string;
+        };
+        ClarityCheckInput: {
+            /**
+             * @description An ISO 639-1 code: en, it or sv.
+             * @enum {string}
+             */
+            language: "en" | "it" | "sv";
+            readability: {
+                /** @enum {string} */
+                formula: "flesch" | "gulpease" | "lix";
+                score: number;
+            };
+            findings: components["schemas"]["ClarityFindingInput"][];
+        };
+        ClarityGlossaryTermInput: {
+            /**
+             * @description An ISO 639-1 code: en, it or sv.
+             * @enum {string}
+             */
+            language: "en" | "it" | "sv";
+            term: string;
+            explanation: string;
+            /**
+             * @description `shipped` with Otter (until changed), or added or changed by the team.
+             * @enum {string}
+             */
+            origin: "shipped" | "team";
+            updatedAt: string;
+        };
+        ClarityStatsInput: {
+            weeks: {
+                /** @description The Monday the week starts on (UTC), YYYY-MM-DD. */
+                week: string;
+                /** @description Replies sent in the week. */
+                replies: number;
+                /** @description Of them, replies sent with at least one finding not accepted. */
+                withOpenFindings: number;
+                /** @description withOpenFindings / replies, 0 to 1 (0 without replies). */
+                share: number;
+                byRule: {
+                    /** @enum {string} */
+                    rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
+                    /** @description Replies sent with an open finding of this rule. */
+                    replies: number;
+                    /** @description replies / the week's replies. */
+                    share: number;
+                    /** @description Findings of this rule the agents dismissed. */
+                    dismissed: number;
+                    /** @description Suggestions of this rule the agents accepted before sending. */
+                    accepted: number;
+                }[];
+            }[];
+        };
+        ClaritySentCheckInput: {
+            /**
+             * @description An ISO 639-1 code: en, it or sv.
+             * @enum {string}
+             */
+            language: "en" | "it" | "sv";
+            readability: {
+                /** @enum {string} */
+                formula: "flesch" | "gulpease" | "lix";
+                score: number;
+            };
+            sentAt: string;
+            findings: {
+                /** @enum {string} */
+                rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
+                /** @enum {string} */
+                severity: "info" | "warning";
+                /** @enum {string} */
+                decision: "open" | "dismissed" | "accepted";
+                start: number | null;
+                end: number | null;
+                text: string;
+                message: string;
+                suggestion: string | null;
+            }[];
         };
         DeskCalendarInput: {
             timeZone: string;
@@ -3234,6 +3446,98 @@ export interface components {
             sourceAddress: string;
             imsiPrefixes: string[];
             createdAt: string;
+        };
+        ClarityFinding: {
+            /** @enum {string} */
+            rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
+            /** @enum {string} */
+            severity: "info" | "warning";
+            /** @description Offset into `body` in UTF-16 code units (JavaScript string index). */
+            start: number;
+            /** @description End offset (exclusive); a finding about the whole text spans all of it. */
+            end: number;
+            /** @description A plain explanation in the reply's language: which rule, and why. */
+            message: string;
+            /** @description Replacement for body[start, end), accepted in one action. */
+            suggestion?: string;
+        };
+        ClarityCheck: {
+            /**
+             * @description An ISO 639-1 code: en, it or sv.
+             * @enum {string}
+             */
+            language: "en" | "it" | "sv";
+            readability: {
+                /** @enum {string} */
+                formula: "flesch" | "gulpease" | "lix";
+                score: number;
+            };
+            findings: components["schemas"]["ClarityFinding"][];
+        };
+        ClarityGlossaryTerm: {
+            /**
+             * @description An ISO 639-1 code: en, it or sv.
+             * @enum {string}
+             */
+            language: "en" | "it" | "sv";
+            term: string;
+            explanation: string;
+            /**
+             * @description `shipped` with Otter (until changed), or added or changed by the team.
+             * @enum {string}
+             */
+            origin: "shipped" | "team";
+            updatedAt: string;
+        };
+        ClarityStats: {
+            weeks: {
+                /** @description The Monday the week starts on (UTC), YYYY-MM-DD. */
+                week: string;
+                /** @description Replies sent in the week. */
+                replies: number;
+                /** @description Of them, replies sent with at least one finding not accepted. */
+                withOpenFindings: number;
+                /** @description withOpenFindings / replies, 0 to 1 (0 without replies). */
+                share: number;
+                byRule: {
+                    /** @enum {string} */
+                    rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
+                    /** @description Replies sent with an open finding of this rule. */
+                    replies: number;
+                    /** @description replies / the week's replies. */
+                    share: number;
+                    /** @description Findings of this rule the agents dismissed. */
+                    dismissed: number;
+                    /** @description Suggestions of this rule the agents accepted before sending. */
+                    accepted: number;
+                }[];
+            }[];
+        };
+        ClaritySentCheck: {
+            /**
+             * @description An ISO 639-1 code: en, it or sv.
+             * @enum {string}
+             */
+            language: "en" | "it" | "sv";
+            readability: {
+                /** @enum {string} */
+                formula: "flesch" | "gulpease" | "lix";
+                score: number;
+            };
+            sentAt: string;
+            findings: {
+                /** @enum {string} */
+                rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
+                /** @enum {string} */
+                severity: "info" | "warning";
+                /** @enum {string} */
+                decision: "open" | "dismissed" | "accepted";
+                start: number | null;
+                end: number | null;
+                text: string;
+                message: string;
+                suggestion: string | null;
+            }[];
         };
         DeskCalendar: {
             timeZone: string;
@@ -13329,6 +13633,22 @@ export interface operations {
                      * @enum {string}
                      */
                     state?: "new" | "open" | "waiting_on_customer" | "waiting_on_consultation" | "resolved" | "closed";
+                    /** @description The clarity findings of the draft the agent accepted or dismissed (docs/clarity.md). The server checks the reply again as sent and stores its findings with these decisions; findings never block sending. */
+                    clarity?: {
+                        decisions: {
+                            /** @enum {string} */
+                            rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
+                            /** @enum {string} */
+                            decision: "accepted" | "dismissed";
+                            /** @description The text of the finding's span in the draft (`body.slice(start, end)`). */
+                            text: string;
+                            /** @description The accepted replacement. */
+                            suggestion?: string;
+                            message?: string;
+                            /** @enum {string} */
+                            severity?: "info" | "warning";
+                        }[];
+                    };
                 };
             };
         };
@@ -15944,6 +16264,592 @@ export interface operations {
                 };
                 content: {
                     "text/markdown": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    checkCaseReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The draft reply, as plain text. */
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClarityCheck"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSentReplyClarity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaritySentCheck"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    checkText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The draft reply, as plain text. */
+                    body: string;
+                    /**
+                     * @description The language to check in; detected from the text when absent.
+                     * @enum {string}
+                     */
+                    language?: "en" | "it" | "sv";
+                    /** @description The reader's IANA time zone, for turning relative dates into dates (the customer's when `accountId` is given, else UTC). */
+                    timeZone?: string;
+                    /**
+                     * Format: uuid
+                     * @description The customer the text is for: identifiers that are not its own are flagged, and its time zone applies.
+                     */
+                    accountId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClarityCheck"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listGlossary: {
+        parameters: {
+            query?: {
+                /** @description Only the terms of this language. */
+                language?: "en" | "it" | "sv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ClarityGlossaryTerm"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addGlossaryTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An ISO 639-1 code: en, it or sv. */
+                language: "en" | "it" | "sv";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The word or acronym as written (compared case-insensitively). */
+                    term: string;
+                    /** @description The plain explanation the check offers in its place. */
+                    explanation: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClarityGlossaryTerm"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateGlossaryTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An ISO 639-1 code: en, it or sv. */
+                language: "en" | "it" | "sv";
+                term: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A new spelling for the term. */
+                    term?: string;
+                    /** @description The plain explanation the check offers in its place. */
+                    explanation: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClarityGlossaryTerm"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeGlossaryTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An ISO 639-1 code: en, it or sv. */
+                language: "en" | "it" | "sv";
+                term: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getClarityStats: {
+        parameters: {
+            query?: {
+                /** @description How many weeks back, this week included (ISO weeks, Monday to Sunday, UTC). */
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClarityStats"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

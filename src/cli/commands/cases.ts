@@ -84,7 +84,7 @@ interface CaseDetail extends CaseRow {
 }
 
 /** `--body -` reads stdin; `--body @file` reads a file; anything else is the text itself. */
-function bodyFrom(value: string): string {
+export function bodyFrom(value: string): string {
   if (value === "-") return readFileSync(0, "utf8");
   if (value.startsWith("@")) {
     try {
@@ -134,7 +134,7 @@ const seconds = (raw: string) => {
 };
 
 /** A case by its id or its number (`1234`, `#1234`). */
-async function resolveCase(ctx: ReturnType<typeof contextOf>, ref: string): Promise<string> {
+export async function resolveCase(ctx: ReturnType<typeof contextOf>, ref: string): Promise<string> {
   const n = /^#?(\d{1,9})$/.exec(ref.trim());
   if (!n) return ref;
   const page = await ctx.client.get<{ items: CaseRow[] }>("/api/v1/cases", {

@@ -215,7 +215,8 @@ select
   "account_id",
   "name",
   "email",
-  "phone"
+  "phone",
+  "language"
 from
   "contacts"
 where
@@ -230,7 +231,8 @@ select
   "account_id",
   "name",
   "email",
-  "phone"
+  "phone",
+  "language"
 from
   "contacts"
 where
@@ -246,7 +248,8 @@ select
   "account_id",
   "name",
   "email",
-  "phone"
+  "phone",
+  "language"
 from
   "contacts"
 where

@@ -3,7 +3,7 @@ import type { Executor, Tx } from "../../db/database.js";
 import type { AccountsTable, ApiKeysTable, ContactsTable, UsersTable } from "../../db/schema.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 
-const CONTACT_COLUMNS = ["id", "account_id", "name", "email", "phone"] as const;
+const CONTACT_COLUMNS = ["id", "account_id", "name", "email", "phone", "language"] as const;
 const USER_COLUMNS = ["id", "account_id", "name", "email", "role", "disabled_at"] as const;
 
 /** Queries over accounts, contacts, users and API keys. Every function takes the executor it runs on. */

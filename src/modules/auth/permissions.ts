@@ -41,6 +41,9 @@ export const PERMISSIONS = {
   "onboarding:read": [OA, OG],
   "onboarding:write": [OA, OG],
   "onboarding:secrets": [OA],
+  "clarity:check": [OA, OG, CA, CU],
+  "clarity:glossary": [OA, OG],
+  "clarity:stats": [OA, OG],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -27,6 +27,17 @@ import { canTransition, isOpenState } from "./case-states.js";
 import { type CaseListQuery, type CaseScope, casesRepo } from "./cases.repo.js";
 import { deskErrors } from "./desk.errors.js";
 
+/** Flags of an inbound mail that a machine, not the customer, wrote. */
+const NOT_THE_CUSTOMERS_WORDS = new Set([
+  "auto_reply",
+  "bulk",
+  "bounce",
+  "loop",
+  "unparsed",
+  "delivery_failure",
+  "automatic",
+]);
+
 interface Deps {
   db: Db;
   clock: Clock;
@@ -619,6 +630,33 @@ export function createCasesService(deps: Deps) {
     async caseSummary(ex: Executor, caseId: string) {
       const c = await casesRepo.findById(ex, caseId);
       return c ? { id: c.id, number: c.number, subject: c.subject, state: c.state } : null;
+    },
+
+    /**
+     * The customer's own words on a case, oldest first, as plain text (for the clarity check): its
+     * genuine inbound mails — not auto-replies, bounces or mail that could not be read — and the
+     * description of a case a customer opened itself (an agent's description is the agent's words).
+     */
+    async customerMessages(ex: Executor, caseId: string): Promise<string[]> {
+      const entries = await casesRepo.entriesOf(ex, caseId);
+      const operator = (await deps.accounts.rootAccount(ex)).id;
+      const words: string[] = [];
+      for (const e of entries) {
+        if (!e.body) continue;
+        const data = (e.data ?? {}) as {
+          type?: string;
+          flags?: string[];
+          deliveryFailure?: boolean;
+        };
+        if (e.kind === "email_in") {
+          const automatic = (data.flags ?? []).some((f) => NOT_THE_CUSTOMERS_WORDS.has(f));
+          if (!automatic && !data.deliveryFailure) words.push(e.body);
+        } else if (e.kind === "event" && data.type === "created" && e.actor_user_id) {
+          const [author] = await deps.accounts.directory.usersByIds(ex, [e.actor_user_id]);
+          if (author && author.account_id !== operator) words.push(e.body);
+        }
+      }
+      return words;
     },
 
     /** Open cases of an account, newest first (caller lookup). */

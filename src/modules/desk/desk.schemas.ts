@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { slaOut } from "./sla/sla.schemas.js";
 import { pageQuery } from "../../http/paging.js";
+import { replyDecisionsInput } from "../clarity/clarity.schemas.js";
 import { CASE_CATEGORIES, CASE_PRIORITIES, CASE_STATES } from "./case-states.js";
 
 const email = z.email({ error: "Give an e-mail address." }).max(320);
@@ -135,6 +136,7 @@ export const replyInput = z
       .describe(
         "The state after the reply (e.g. `waiting_on_customer`); a `new` case becomes `open` by default.",
       ),
+    clarity: replyDecisionsInput.optional(),
   })
   .strict();
 

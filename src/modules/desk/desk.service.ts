@@ -5,6 +5,8 @@ import { OtterError, validationError } from "../../lib/errors.js";
 import { isUuid, newId } from "../../lib/ids.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
 import type { AuditService } from "../audit/audit.service.js";
+import type { ClarityService } from "../clarity/clarity.service.js";
+import type { ReplyDecision } from "../clarity/reply-decisions.js";
 import { requirePermission } from "../auth/permissions.js";
 import { actorOf, type Principal } from "../auth/principal.js";
 import type { EventsService } from "../events/events.service.js";
@@ -34,6 +36,8 @@ interface Deps {
   sims: Pick<SimsService, "requireVisibleSim">;
   /** The read-only case with its timeline and SIM context, answered after each change. */
   caseView: CaseView;
+  /** Checks each reply as sent and stores the findings with it (docs/clarity.md); never blocks. */
+  clarity?: Pick<ClarityService, "checkSentReply" | "recordSentReply">;
 }
 
 /** Digits of a phone number, without a leading international prefix, for matching (`+39 02 1234` ~ `0039021234`). */
@@ -82,9 +86,18 @@ export function createDeskService(deps: Deps) {
     async reply(
       principal: Principal,
       id: string,
-      input: { body: string; to?: string[]; cc?: string[]; subject?: string; state?: CaseState },
+      input: {
+        body: string;
+        to?: string[];
+        cc?: string[];
+        subject?: string;
+        state?: CaseState;
+        clarity?: { decisions: ReplyDecision[] };
+      },
     ) {
       requirePermission(principal, "cases:work");
+      // Checked before the transaction (reads only); findings are stored with the reply, never block it.
+      const check = await deps.clarity?.checkSentReply(principal, id, input.body);
       return inTransaction(db, async (tx) => {
         let c = await cases.requireVisibleCase(principal, id, tx, true);
         if (c.state === "closed") throw deskErrors.caseClosed(c.number);
@@ -110,6 +123,16 @@ export function createDeskService(deps: Deps) {
           deskMessageId: out.id,
           data: { to, cc: input.cc ?? [], subject },
         });
+        if (check)
+          await deps.clarity!.recordSentReply(tx, {
+            check,
+            caseId: c.id,
+            accountId: tenantOf(c),
+            entryId,
+            deskMessageId: out.id,
+            principal,
+            decisions: input.clarity?.decisions ?? [],
+          });
         await deps.events.emit(tx, [
           {
             accountId: tenantOf(c),

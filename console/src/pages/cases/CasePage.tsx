@@ -6,6 +6,7 @@ import type { paths } from "../../api/schema";
 import { isOperator, useMe } from "../../auth/session";
 import { useFormat, useT } from "../../i18n";
 import { ErrorBox, PageTitle, QueryView } from "../../ui/states";
+import { ClarityCheck, type ClarityDecision } from "./ClarityCheck";
 import { messages } from "./messages";
 import { useAgents } from "./QueuePage";
 import {
@@ -602,6 +603,7 @@ function ReplyForm({ c }: { c: Case }) {
   const [macroId, setMacroId] = useState("");
   const [missing, setMissing] = useState<string[]>([]);
   const [sent, setSent] = useState<string | null>(null);
+  const [decisions, setDecisions] = useState<ClarityDecision[]>([]);
   const macros = useQuery({
     queryKey: ["desk", "macros"],
     queryFn: () => must(api.GET("/api/v1/desk/macros")),
@@ -632,6 +634,7 @@ function ReplyForm({ c }: { c: Case }) {
             body,
             ...(recipients.length ? { to: recipients } : {}),
             ...(state ? { state } : {}),
+            ...(decisions.length ? { clarity: { decisions } } : {}),
           },
         }),
       );
@@ -639,6 +642,7 @@ function ReplyForm({ c }: { c: Case }) {
     onSuccess: (r) => {
       setBody("");
       setMissing([]);
+      setDecisions([]);
       // A reply is stored and queued in one transaction; the timeline follows it to sent or failed.
       setSent(r.waitingForRelay ? t("sendQueuedNoRelay") : t("sendQueued"));
       refresh();
@@ -692,6 +696,13 @@ function ReplyForm({ c }: { c: Case }) {
         {t("replyBody")}
         <textarea value={body} onChange={(e) => setBody(e.target.value)} required rows={8} />
       </label>
+      <ClarityCheck
+        caseId={c.id}
+        body={body}
+        setBody={setBody}
+        decisions={decisions}
+        setDecisions={setDecisions}
+      />
       <div className="row">
         <label>
           {t("stateAfter")}
