@@ -70,6 +70,12 @@ export const TABLE_OWNERS = {
   desk_articles: "desk",
   onboardings: "onboarding",
   onboarding_tasks: "onboarding",
+  billing_profiles: "billing",
+  invoices: "billing",
+  invoice_lines: "billing",
+  invoice_sims: "billing",
+  invoice_sim_usage: "billing",
+  invoice_counters: "billing",
 } as const satisfies Record<keyof DB, string>;
 
 export type OwningModule = (typeof TABLE_OWNERS)[keyof typeof TABLE_OWNERS];

@@ -111,6 +111,15 @@ interface Refinements {
     report: JsonText<null>;
   };
   onboarding_tasks: { kind: OnboardingTaskKind; state: "open" | "done" };
+  billing_profiles: { cycle: "calendar" | "anniversary" };
+  invoices: {
+    kind: "invoice" | "credit_note";
+    status: "draft" | "issued";
+    customer: JsonText;
+    notes: JsonText;
+    flags: JsonText;
+  };
+  invoice_lines: { flags: JsonText; explanation: JsonText };
 }
 
 type Refine<T, R> = { [C in keyof T]: C extends keyof R ? R[C] : T[C] };
@@ -213,6 +222,14 @@ export type DeskArticlesTable = DB["desk_articles"];
 export type OnboardingsTable = DB["onboardings"];
 export type OnboardingTasksTable = DB["onboarding_tasks"];
 export type OnboardingTask = Selectable<OnboardingTasksTable>;
+/** Billing (migration 0029): money is decimal text; `explanation` is a line's arithmetic as data. */
+export type BillingProfilesTable = DB["billing_profiles"];
+export type InvoicesTable = DB["invoices"];
+export type InvoiceLinesTable = DB["invoice_lines"];
+export type InvoiceSimsTable = DB["invoice_sims"];
+export type InvoiceSimUsageTable = DB["invoice_sim_usage"];
+export type Invoice = Selectable<InvoicesTable>;
+export type InvoiceLine = Selectable<InvoiceLinesTable>;
 
 export type Account = Selectable<AccountsTable>;
 export type User = Selectable<UsersTable>;
