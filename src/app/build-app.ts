@@ -81,6 +81,8 @@ import { slaRoutes } from "../modules/desk/sla/sla.routes.js";
 import { createOnboardingService } from "../modules/onboarding/onboarding.service.js";
 import { createOnboardingProvisioner } from "../modules/onboarding/onboarding-provision.js";
 import { onboardingRoutes } from "../modules/onboarding/onboarding.routes.js";
+import { createBillingService } from "../modules/billing/billing.service.js";
+import { billingRoutes } from "../modules/billing/billing.routes.js";
 import { createKnowledgeService } from "../modules/desk/knowledge/knowledge.service.js";
 import { knowledgeRoutes } from "../modules/desk/knowledge/knowledge.routes.js";
 import { createSigninService } from "../modules/signin/signin.service.js";
@@ -436,6 +438,8 @@ export async function buildOtter(infra: Infrastructure) {
     cases,
   });
   jobs.register(onboardingProvisioner.handler);
+  // Billing rates through the sims, network and catalog shared repositories; its run is a job.
+  const billing = createBillingService({ db, clock, audit, accounts, jobs, mail });
   const allServices = {
     ...services,
     onboarding,
@@ -453,6 +457,7 @@ export async function buildOtter(infra: Infrastructure) {
     desk,
     sla,
     knowledge,
+    billing,
   };
 
   const created = await accounts.bootstrap({
@@ -504,6 +509,7 @@ export async function buildOtter(infra: Infrastructure) {
   await app.register(slaRoutes(allServices));
   await app.register(knowledgeRoutes(allServices));
   await app.register(onboardingRoutes(allServices));
+  await app.register(billingRoutes(allServices));
   await app.register(consoleRoutes());
   await app.ready();
 

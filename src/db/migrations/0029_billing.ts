@@ -109,6 +109,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       last_number integer NOT NULL,
       PRIMARY KEY (operator_account_id, series)
     );
+
+    -- A billing run reads one customer's usage at a time (network's usage-billing.shared.repo.ts).
+    CREATE INDEX usage_daily_account_day_idx ON usage_daily (account_id, day);
   `,
   );
 }

@@ -40,6 +40,10 @@ export const PERMISSIONS = {
   "desk:manage": [OA],
   "onboarding:read": [OA, OG],
   "onboarding:write": [OA, OG],
+  "billing:read": [OA, OG, CA],
+  "billing:manage": [OA, OG],
+  "billing:issue": [OA],
+  "billing:mail": [OA, OG, CA],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

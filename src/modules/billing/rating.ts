@@ -1,4 +1,4 @@
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 
 /**
  * Rating: one customer's cycle, plan by plan, from figures the billing run has already added up in
