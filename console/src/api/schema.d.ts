@@ -1796,6 +1796,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{id}/billing-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's billing profile, with what invoices take from the account and the VAT that applies */
+        get: operations["getBillingProfile"];
+        /** Set an account's billing cycle, country and billing contact */
+        put: operations["putBillingProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate a month's cycle into draft invoices, as a resumable job */
+        post: operations["startBillingRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices and credit notes, newest cycle first (customers see issued ones) */
+        get: operations["listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice or credit note with its lines */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a reviewed draft: numbered without gaps, immutable from then on */
+        post: operations["issueInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a credit note against an issued invoice */
+        post: operations["creditInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail an issued invoice to the billing contact */
+        post: operations["mailInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/lines/{n}/explanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice line explained: arithmetic, plan version, and the SIMs behind it paged by SIM */
+        get: operations["explainInvoiceLine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/billing/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two cycles' invoices, in plain sentences with their figures */
+        get: operations["compareBillingCycles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2834,6 +2988,139 @@ export interface components {
             /** @description The shortest. */
             recordDays: number | null;
             recordReference: string | null;
+        };
+        BillingProfileInput: {
+            accountId: string;
+            /** @enum {string} */
+            cycle: "calendar" | "anniversary";
+            anchorDay: number;
+            country: string | null;
+            contactName: string | null;
+            contactEmail: string | null;
+            perSubAccount: boolean;
+            /** @description false: no profile stored yet; these are the defaults. */
+            configured: boolean;
+            /** @description What invoices take from the account itself (PATCH /api/v1/accounts/{id} changes it). */
+            fromAccount: {
+                legalName: string | null;
+                vatNumber: string | null;
+                currency: string;
+                timeZone: string;
+                language: string;
+                billingAddress: unknown | null;
+            };
+            vat: {
+                /** @description Percent. */
+                rate: string;
+                reverseCharge: boolean;
+                note: string;
+            };
+        };
+        InvoiceInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /** @enum {string} */
+            status: "draft" | "issued";
+            number: string | null;
+            accountId: string;
+            cycleStart: string;
+            /** @description Inclusive: the cycle's last day. */
+            cycleEnd: string;
+            currency: string;
+            timeZone: string;
+            customer: {
+                [key: string]: unknown;
+            };
+            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+            subtotal: string;
+            vatRate: string;
+            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+            vatAmount: string;
+            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+            total: string;
+            reverseCharge: boolean;
+            notes: string[];
+            flags: string[];
+            creditedInvoiceId: string | null;
+            createdAt: string;
+            issuedAt: string | null;
+            lines: {
+                n: number;
+                kind: string;
+                description: string;
+                ratePlanId: string | null;
+                planVersion: number | null;
+                zoneId: string | null;
+                quantity: string;
+                unit: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                unitPrice: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                amount: string;
+                flags: string[];
+            }[];
+        };
+        InvoiceLineExplanationInput: {
+            invoiceId: string;
+            line: {
+                n: number;
+                kind: string;
+                description: string;
+                ratePlanId: string | null;
+                planVersion: number | null;
+                zoneId: string | null;
+                quantity: string;
+                unit: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                unitPrice: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                amount: string;
+                flags: string[];
+            };
+            /** @description The line in one or two plain sentences. */
+            summary: string;
+            planVersion: number | null;
+            cycle: {
+                start: string;
+                end: string;
+                days: number;
+            };
+            arithmetic: {
+                parts: {
+                    label: string;
+                    quantity: string;
+                    unit: string;
+                    /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                    unitPrice: string;
+                    /** @description Exact, before rounding. */
+                    amount: string;
+                    version?: number;
+                }[];
+                exact: string;
+                rounding: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                amount: string;
+            };
+            facts: {
+                [key: string]: string | number;
+            };
+            sims: {
+                items: {
+                    iccid: string;
+                    billableDays?: number;
+                    contributionDays?: number;
+                    activatedOn?: string | null;
+                    days?: number;
+                    bytes?: number;
+                    smsMo?: number;
+                    smsMt?: number;
+                    sessions?: number;
+                    /** @description This SIM's exact share of the line, where it has one. */
+                    share?: string;
+                }[];
+                nextCursor: string | null;
+            };
         };
         MacroInput: {
             id: string;
@@ -3886,6 +4173,139 @@ export interface components {
             /** @description The shortest. */
             recordDays: number | null;
             recordReference: string | null;
+        };
+        BillingProfile: {
+            accountId: string;
+            /** @enum {string} */
+            cycle: "calendar" | "anniversary";
+            anchorDay: number;
+            country: string | null;
+            contactName: string | null;
+            contactEmail: string | null;
+            perSubAccount: boolean;
+            /** @description false: no profile stored yet; these are the defaults. */
+            configured: boolean;
+            /** @description What invoices take from the account itself (PATCH /api/v1/accounts/{id} changes it). */
+            fromAccount: {
+                legalName: string | null;
+                vatNumber: string | null;
+                currency: string;
+                timeZone: string;
+                language: string;
+                billingAddress: unknown | null;
+            };
+            vat: {
+                /** @description Percent. */
+                rate: string;
+                reverseCharge: boolean;
+                note: string;
+            };
+        };
+        Invoice: {
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /** @enum {string} */
+            status: "draft" | "issued";
+            number: string | null;
+            accountId: string;
+            cycleStart: string;
+            /** @description Inclusive: the cycle's last day. */
+            cycleEnd: string;
+            currency: string;
+            timeZone: string;
+            customer: {
+                [key: string]: unknown;
+            };
+            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+            subtotal: string;
+            vatRate: string;
+            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+            vatAmount: string;
+            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+            total: string;
+            reverseCharge: boolean;
+            notes: string[];
+            flags: string[];
+            creditedInvoiceId: string | null;
+            createdAt: string;
+            issuedAt: string | null;
+            lines: {
+                n: number;
+                kind: string;
+                description: string;
+                ratePlanId: string | null;
+                planVersion: number | null;
+                zoneId: string | null;
+                quantity: string;
+                unit: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                unitPrice: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                amount: string;
+                flags: string[];
+            }[];
+        };
+        InvoiceLineExplanation: {
+            invoiceId: string;
+            line: {
+                n: number;
+                kind: string;
+                description: string;
+                ratePlanId: string | null;
+                planVersion: number | null;
+                zoneId: string | null;
+                quantity: string;
+                unit: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                unitPrice: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                amount: string;
+                flags: string[];
+            };
+            /** @description The line in one or two plain sentences. */
+            summary: string;
+            planVersion: number | null;
+            cycle: {
+                start: string;
+                end: string;
+                days: number;
+            };
+            arithmetic: {
+                parts: {
+                    label: string;
+                    quantity: string;
+                    unit: string;
+                    /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                    unitPrice: string;
+                    /** @description Exact, before rounding. */
+                    amount: string;
+                    version?: number;
+                }[];
+                exact: string;
+                rounding: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                amount: string;
+            };
+            facts: {
+                [key: string]: string | number;
+            };
+            sims: {
+                items: {
+                    iccid: string;
+                    billableDays?: number;
+                    contributionDays?: number;
+                    activatedOn?: string | null;
+                    days?: number;
+                    bytes?: number;
+                    smsMo?: number;
+                    smsMt?: number;
+                    sessions?: number;
+                    /** @description This SIM's exact share of the line, where it has one. */
+                    share?: string;
+                }[];
+                nextCursor: string | null;
+            };
         };
         Macro: {
             id: string;
@@ -15909,6 +16329,790 @@ export interface operations {
                 };
                 content: {
                     "text/markdown": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getBillingProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingProfile"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putBillingProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description calendar: the 1st to the end of the month; anniversary: from anchorDay to anchorDay.
+                     * @enum {string}
+                     */
+                    cycle: "calendar" | "anniversary";
+                    /** @default 1 */
+                    anchorDay?: number;
+                    /** @description Where the customer is established: decides the VAT. */
+                    country: string;
+                    /** @default null */
+                    contactName?: string | null;
+                    /**
+                     * @description Where invoices are mailed.
+                     * @default null
+                     */
+                    contactEmail?: string | null;
+                    /** @default false */
+                    perSubAccount?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingProfile"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    startBillingRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The month whose cycle is billed: each customer's cycle starting in it. */
+                    period: string;
+                    /**
+                     * Format: uuid
+                     * @description Only this customer; all customers without it.
+                     */
+                    accountId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        jobId: string;
+                        period: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                accountId?: string;
+                status?: "draft" | "issued";
+                /** @description Opaque cursor from a previous page's nextCursor. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "invoice" | "credit_note";
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            number: string | null;
+                            accountId: string;
+                            cycleStart: string;
+                            /** @description Inclusive: the cycle's last day. */
+                            cycleEnd: string;
+                            currency: string;
+                            timeZone: string;
+                            customer: {
+                                [key: string]: unknown;
+                            };
+                            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                            subtotal: string;
+                            vatRate: string;
+                            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                            vatAmount: string;
+                            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                            total: string;
+                            reverseCharge: boolean;
+                            notes: string[];
+                            flags: string[];
+                            creditedInvoiceId: string | null;
+                            createdAt: string;
+                            issuedAt: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    issueInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    creditInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    lines: {
+                        description: string;
+                        /** @description Credited, before VAT. */
+                        amount: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    mailInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mailId: string;
+                        to: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    explainInvoiceLine: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a previous page's nextCursor. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceLineExplanation"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    compareBillingCycles: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountId: string;
+                        from: {
+                            invoiceId: string;
+                            cycleStart: string;
+                            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                            total: string;
+                        };
+                        to: {
+                            invoiceId: string;
+                            cycleStart: string;
+                            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                            total: string;
+                        };
+                        sentences: {
+                            text: string;
+                            figures: {
+                                [key: string]: string | number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
