@@ -17,6 +17,7 @@ import { registerSims } from "./commands/sims.js";
 import { registerUsers } from "./commands/users.js";
 import { registerZones } from "./commands/zones.js";
 import { registerRules } from "./commands/rules.js";
+import { registerInvoices } from "./commands/invoices.js";
 import { reportError } from "./format.js";
 
 /**
@@ -65,6 +66,7 @@ Run \`otter <command> --help\` for a command's options. Documentation: docs/cli.
   registerActions(program);
   registerCases(program);
   registerOnboard(program);
+  registerInvoices(program);
   const desk =
     program.commands.find((c) => c.name() === "desk") ??
     program.command("desk").description("The case desk: cases, SLA clocks and the agent's queue.");

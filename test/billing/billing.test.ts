@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Iccid } from "../../src/lib/identifiers.js";
 import { buildCustomer, buildSim, buildUser, offer, runJob } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
+import { runCli } from "../cli/run-cli.js";
 
 /**
  * Billing over HTTP, end to end: profile → run → draft invoice → issue → explain, with the worked
@@ -63,7 +65,7 @@ async function usage(
   const row = await db
     .selectFrom("sims")
     .select("id")
-    .where("iccid", "=", sim.iccid)
+    .where("iccid", "=", sim.iccid as Iccid)
     .executeTakeFirstOrThrow();
   await db
     .insertInto("usage_daily")
@@ -252,6 +254,15 @@ describe("a billing run over the worked examples", () => {
     expect(ex.body.arithmetic.parts[0]).toMatchObject({ quantity: "3.5", unitPrice: "2" });
     expect(ex.body.sims.items[0]).toMatchObject({ iccid: a.iccid, bytes: 3584 * KB, days: 2 });
     expect(ex.body.planVersion).toBe(1);
+
+    // The same explanation from the CLI, as an agent on the phone reads it.
+    const cli = await runCli(["invoices", "explain", inv.id, String(by("zone_data").n)], {
+      OTTER_URL: t.url,
+      OTTER_API_KEY: t.adminKey,
+    });
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.stdout).toContain("3.5 MB × 2 per MB (version 1) = 7");
+    expect(cli.stdout).toContain(a.iccid);
   });
 
   it("example 4: test usage is free and on no line; the fee counts activated days only", async () => {
