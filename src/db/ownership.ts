@@ -70,6 +70,8 @@ export const TABLE_OWNERS = {
   desk_articles: "desk",
   onboardings: "onboarding",
   onboarding_tasks: "onboarding",
+  session_usage_daily: "network",
+  sms_usage: "network",
 } as const satisfies Record<keyof DB, string>;
 
 export type OwningModule = (typeof TABLE_OWNERS)[keyof typeof TABLE_OWNERS];

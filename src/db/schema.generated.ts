@@ -226,6 +226,7 @@ export interface DataSessions {
   account_id: string;
   acct_session_id: string;
   apn: string | null;
+  billing_unit: number | null;
   bytes_down: Generated<number>;
   bytes_up: Generated<number>;
   charging_id: number | null;
@@ -570,6 +571,17 @@ export interface RegistrationEvents {
   visited_plmn: string | null;
 }
 
+export interface SessionUsageDaily {
+  account_id: string;
+  billed_bytes: Generated<number>;
+  bytes: Generated<number>;
+  day: string;
+  session_id: string;
+  sim_id: string;
+  zone_id: string | null;
+  zone_key: string;
+}
+
 export interface SigninFailures {
   email: string;
   failures: number;
@@ -755,6 +767,22 @@ export interface SmsMessages {
   updated_at: Timestamp;
 }
 
+export interface SmsUsage {
+  account_id: string;
+  at: Timestamp;
+  counted: boolean;
+  day: string;
+  direction: string;
+  id: string;
+  message_id: string | null;
+  received_at: Timestamp;
+  record_id: string;
+  sim_id: string;
+  source: string;
+  zone_id: string | null;
+  zone_key: string;
+}
+
 export interface UnknownImsis {
   first_seen: Timestamp;
   imsi: string;
@@ -766,6 +794,7 @@ export interface UnknownImsis {
 
 export interface UsageDaily {
   account_id: string;
+  billed_bytes: Generated<number>;
   bytes_down: Generated<number>;
   bytes_up: Generated<number>;
   day: string;
@@ -891,6 +920,7 @@ export interface DB {
   rate_plans: RatePlans;
   registration_event_keys: RegistrationEventKeys;
   registration_events: RegistrationEvents;
+  session_usage_daily: SessionUsageDaily;
   signin_failures: SigninFailures;
   signin_sessions: SigninSessions;
   signin_tokens: SigninTokens;
@@ -902,6 +932,7 @@ export interface DB {
   sims: Sims;
   sms_centres: SmsCentres;
   sms_messages: SmsMessages;
+  sms_usage: SmsUsage;
   unknown_imsis: UnknownImsis;
   usage_daily: UsageDaily;
   user_passwords: UserPasswords;

@@ -25,6 +25,7 @@ import * as m0023 from "./0023_signin.js";
 import * as m0024 from "./0024_search_prefix.js";
 import * as m0025 from "./0025_onboarding.js";
 import * as m0026 from "./0026_onboarding_tasks.js";
+import * as m0030 from "./0030_usage_billing.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   "0024_search_prefix": m0024,
   "0025_onboarding": m0025,
   "0026_onboarding_tasks": m0026,
+  "0030_usage_billing": m0030,
 };
 
 export const migrationProvider: MigrationProvider = {
