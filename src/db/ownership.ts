@@ -76,6 +76,8 @@ export const TABLE_OWNERS = {
   invoice_sims: "billing",
   invoice_sim_usage: "billing",
   invoice_counters: "billing",
+  session_usage_daily: "network",
+  sms_usage: "network",
 } as const satisfies Record<keyof DB, string>;
 
 export type OwningModule = (typeof TABLE_OWNERS)[keyof typeof TABLE_OWNERS];

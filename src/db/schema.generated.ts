@@ -238,6 +238,7 @@ export interface DataSessions {
   account_id: string;
   acct_session_id: string;
   apn: string | null;
+  billing_unit: number | null;
   bytes_down: Generated<number>;
   bytes_up: Generated<number>;
   charging_id: number | null;
@@ -657,6 +658,17 @@ export interface RegistrationEvents {
   visited_plmn: string | null;
 }
 
+export interface SessionUsageDaily {
+  account_id: string;
+  billed_bytes: Generated<number>;
+  bytes: Generated<number>;
+  day: string;
+  session_id: string;
+  sim_id: string;
+  zone_id: string | null;
+  zone_key: string;
+}
+
 export interface SigninFailures {
   email: string;
   failures: number;
@@ -842,6 +854,22 @@ export interface SmsMessages {
   updated_at: Timestamp;
 }
 
+export interface SmsUsage {
+  account_id: string;
+  at: Timestamp;
+  counted: boolean;
+  day: string;
+  direction: string;
+  id: string;
+  message_id: string | null;
+  received_at: Timestamp;
+  record_id: string;
+  sim_id: string;
+  source: string;
+  zone_id: string | null;
+  zone_key: string;
+}
+
 export interface UnknownImsis {
   first_seen: Timestamp;
   imsi: string;
@@ -853,6 +881,7 @@ export interface UnknownImsis {
 
 export interface UsageDaily {
   account_id: string;
+  billed_bytes: Generated<number>;
   bytes_down: Generated<number>;
   bytes_up: Generated<number>;
   day: string;
@@ -984,6 +1013,7 @@ export interface DB {
   rate_plans: RatePlans;
   registration_event_keys: RegistrationEventKeys;
   registration_events: RegistrationEvents;
+  session_usage_daily: SessionUsageDaily;
   signin_failures: SigninFailures;
   signin_sessions: SigninSessions;
   signin_tokens: SigninTokens;
@@ -995,6 +1025,7 @@ export interface DB {
   sims: Sims;
   sms_centres: SmsCentres;
   sms_messages: SmsMessages;
+  sms_usage: SmsUsage;
   unknown_imsis: UnknownImsis;
   usage_daily: UsageDaily;
   user_passwords: UserPasswords;

@@ -181,6 +181,10 @@ export type SmsMessagesTable = DB["sms_messages"];
 export type SimActionsTable = DB["sim_actions"];
 export type UsageDailyTable = DB["usage_daily"];
 export type UnknownImsisTable = DB["unknown_imsis"];
+/** One data session's usage on a day in a zone: raw and billed (rounded per session) bytes. */
+export type SessionUsageDailyTable = DB["session_usage_daily"];
+/** Every SMS counted into daily usage, once (migration 0030). */
+export type SmsUsageTable = DB["sms_usage"];
 export type WebhookSubscriptionsTable = DB["webhook_subscriptions"];
 /**
  * `event_type` is the public event type (`sim.session_started`), not the internal one; `attempts`

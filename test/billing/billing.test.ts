@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Iccid } from "../../src/lib/identifiers.js";
 import { buildCustomer, buildSim, buildUser, offer, runJob } from "../support/factories.js";
@@ -77,8 +78,37 @@ async function usage(
       account_id: sim.accountId,
       bytes_up: 0,
       bytes_down: bytes,
+      billed_bytes: bytes,
       sms_mo: sms.mo ?? 0,
       sms_mt: sms.mt ?? 0,
+    })
+    .execute();
+}
+
+/** A data session's share of a day, as the network module records it for explanations. */
+async function sessionUsage(
+  sim: { iccid: string; accountId: string },
+  day: string,
+  zoneId: string,
+  bytes: number,
+) {
+  const db = t.otter.database.db;
+  const row = await db
+    .selectFrom("sims")
+    .select("id")
+    .where("iccid", "=", sim.iccid as Iccid)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("session_usage_daily")
+    .values({
+      sim_id: row.id,
+      day,
+      zone_key: zoneId,
+      session_id: randomUUID(),
+      zone_id: zoneId,
+      account_id: sim.accountId,
+      bytes,
+      billed_bytes: bytes,
     })
     .execute();
 }
@@ -232,6 +262,8 @@ describe("a billing run over the worked examples", () => {
     await usage(a, "2026-11-03", plans.home.id, 30 * MB);
     await usage(a, "2026-11-07", plans.roam.id, 2253 * KB);
     await usage(a, "2026-11-08", plans.roam.id, 1331 * KB);
+    await sessionUsage(a, "2026-11-07", plans.roam.id, 2253 * KB);
+    await sessionUsage(a, "2026-11-08", plans.roam.id, 1331 * KB);
     await at("2026-12-01T06:00:00Z");
     await run("2026-11", c.account.id);
     const inv = await invoiceOf(c.account.id);
@@ -252,7 +284,12 @@ describe("a billing run over the worked examples", () => {
       `/api/v1/invoices/${inv.id}/lines/${by("zone_data").n}/explanation`,
     );
     expect(ex.body.arithmetic.parts[0]).toMatchObject({ quantity: "3.5", unitPrice: "2" });
-    expect(ex.body.sims.items[0]).toMatchObject({ iccid: a.iccid, bytes: 3584 * KB, days: 2 });
+    expect(ex.body.sims.items[0]).toMatchObject({
+      iccid: a.iccid,
+      bytes: 3584 * KB,
+      days: 2,
+      sessions: 2,
+    });
     expect(ex.body.planVersion).toBe(1);
 
     // The same explanation from the CLI, as an agent on the phone reads it.

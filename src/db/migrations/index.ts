@@ -26,6 +26,7 @@ import * as m0024 from "./0024_search_prefix.js";
 import * as m0025 from "./0025_onboarding.js";
 import * as m0026 from "./0026_onboarding_tasks.js";
 import * as m0029 from "./0029_billing.js";
+import * as m0030 from "./0030_usage_billing.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   "0025_onboarding": m0025,
   "0026_onboarding_tasks": m0026,
   "0029_billing": m0029,
+  "0030_usage_billing": m0030,
 };
 
 export const migrationProvider: MigrationProvider = {

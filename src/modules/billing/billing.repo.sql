@@ -668,7 +668,7 @@ with
       u.day,
       u.zone_key,
       u.zone_id,
-      u.bytes_up + u.bytes_down as bytes,
+      u.billed_bytes as bytes,
       u.sms_mo,
       u.sms_mt
     from

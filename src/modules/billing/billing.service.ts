@@ -695,8 +695,9 @@ export function createBillingService(deps: Deps) {
           usageBillingRepo.sessionCounts(
             db,
             ids,
-            new Date(`${invoice.cycle_start}T00:00:00Z`),
-            new Date(`${invoice.cycle_end}T00:00:00Z`),
+            line.zone_id,
+            invoice.cycle_start,
+            invoice.cycle_end,
           ),
           line.kind === "pool" || line.kind === "allowance"
             ? billingRepo.simsOfPlan(db, id, line.rate_plan_id, {

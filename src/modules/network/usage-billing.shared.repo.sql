@@ -3,16 +3,18 @@
 
 -- usageBillingRepo.sessionCounts
 -- $1 = "0190a8a0-0000-7000-8000-000000000002"
--- $2 = "2026-11-01T00:00:00.000Z"
--- $3 = "2026-12-01T00:00:00.000Z"
+-- $2 = "2026-11-01"
+-- $3 = "2026-12-01"
+-- $4 = "0190a8a0-0000-7000-8000-000000000001"
 select
-  "data_sessions"."sim_id",
-  count(*) as "sessions"
+  "session_usage_daily"."sim_id",
+  count(distinct "session_usage_daily"."session_id") as "sessions"
 from
-  "data_sessions"
+  "session_usage_daily"
 where
-  "data_sessions"."sim_id" in ($1)
-  and "data_sessions"."started_at" >= $2
-  and "data_sessions"."started_at" < $3
+  "session_usage_daily"."sim_id" in ($1)
+  and "session_usage_daily"."day" >= $2
+  and "session_usage_daily"."day" < $3
+  and "session_usage_daily"."zone_id" = $4
 group by
-  "data_sessions"."sim_id";
+  "session_usage_daily"."sim_id";
