@@ -953,7 +953,8 @@ limit
 -- $2 = "0190a8a0-0000-7000-8000-000000000003"
 select
   "sim_id",
-  "iccid"
+  "iccid",
+  "contribution_days"
 from
   "invoice_sims"
 where

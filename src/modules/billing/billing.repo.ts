@@ -362,12 +362,12 @@ export const billingRepo = {
     return q.orderBy("sim_id").limit(page.limit).execute();
   },
 
-  /** ICCIDs of the SIMs on the invoice (the usage detail names SIMs by ICCID). */
+  /** ICCIDs and pool contributions of SIMs on the invoice (the usage detail names SIMs by ICCID). */
   iccidsOf: async (db: Executor, invoiceId: string, simIds: readonly string[]) => {
     if (simIds.length === 0) return [];
     return db
       .selectFrom("invoice_sims")
-      .select(["sim_id", "iccid"])
+      .select(["sim_id", "iccid", "contribution_days"])
       .where("invoice_id", "=", invoiceId)
       .where("sim_id", "in", [...simIds])
       .execute();

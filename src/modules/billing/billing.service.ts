@@ -690,7 +690,7 @@ export function createBillingService(deps: Deps) {
         });
         const shown = rows.slice(0, limit);
         const ids = shown.map((r) => r.sim_id);
-        const [iccids, sessions, facts] = await Promise.all([
+        const [iccids, sessions] = await Promise.all([
           billingRepo.iccidsOf(db, id, ids),
           usageBillingRepo.sessionCounts(
             db,
@@ -699,16 +699,13 @@ export function createBillingService(deps: Deps) {
             invoice.cycle_start,
             invoice.cycle_end,
           ),
-          line.kind === "pool" || line.kind === "allowance"
-            ? billingRepo.simsOfPlan(db, id, line.rate_plan_id, {
-                after: after,
-                limit: 100_000,
-              })
-            : Promise.resolve([]),
         ]);
         const iccid = new Map(iccids.map((r) => [r.sim_id, r.iccid]));
         const count = new Map(sessions.map((s) => [s.sim_id, Number(s.sessions)]));
-        const contribution = new Map(facts.map((f) => [f.sim_id, f.contribution_days]));
+        const pooled = line.kind === "pool" || line.kind === "allowance";
+        const contribution = new Map(
+          pooled ? iccids.map((f) => [f.sim_id, f.contribution_days] as const) : [],
+        );
         items = shown.map((r) => ({
           iccid: iccid.get(r.sim_id) ?? r.sim_id,
           days: r.days,
