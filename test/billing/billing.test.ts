@@ -292,6 +292,18 @@ describe("a billing run over the worked examples", () => {
     });
     expect(ex.body.planVersion).toBe(1);
 
+    // October had the fee only: the comparison says what changed, with its figures.
+    await run("2026-10", c.account.id);
+    const cmp = await t.api(
+      "GET",
+      `/api/v1/accounts/${c.account.id}/billing/compare?from=2026-10&to=2026-11`,
+    );
+    expect(cmp.status, JSON.stringify(cmp.body)).toBe(200);
+    const text = cmp.body.sentences.map((x: { text: string }) => x.text).join(" ");
+    expect(text).toContain("The total went up by 17.00 EUR");
+    expect(text).toContain("3.5 MB more data were used in Zone 2");
+    expect(text).toContain("which your plan prices at 2 EUR/MB");
+
     // The same explanation from the CLI, as an agent on the phone reads it.
     const cli = await runCli(["invoices", "explain", inv.id, String(by("zone_data").n)], {
       OTTER_URL: t.url,
