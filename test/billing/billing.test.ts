@@ -372,6 +372,37 @@ describe("a billing run over the worked examples", () => {
     expect(issue.body.error.code).toBe("INVOICE_HAS_FLAGS");
   });
 
+  it("shows the cycle so far and the invoice it is heading for, storing nothing", async () => {
+    await at("2026-10-20T08:00:00Z");
+    const plans = await catalog();
+    const c = await buildCustomer(t);
+    await offer(t, plans, c.account.id);
+    await t.api("PUT", `/api/v1/accounts/${c.account.id}/billing-profile`, {
+      body: { cycle: "calendar", country: "IT" },
+    });
+    await at("2026-11-01T08:00:00Z");
+    const s = await buildSim(t, {
+      accountId: c.account.id,
+      communicationPlan: plans.comm.name,
+      ratePlan: plans.rate.name,
+      state: "ACTIVATED",
+    });
+    await usage(s, "2026-11-05", plans.home.id, 15 * MB);
+    await usage(s, "2026-11-06", plans.roam.id, 1 * MB);
+    await at("2026-11-10T12:00:00Z");
+    const res = await t.api("GET", `/api/v1/accounts/${c.account.id}/billing/cycle-to-date`, {
+      key: c.adminKey,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.cycle).toMatchObject({ start: "2026-11-01", days: 30, elapsedDays: 10 });
+    // To date: fee 1.50 (the SIM runs to the cycle's end) + 5 MB over the pool × 0.50 + 1 MB × 2.
+    expect(res.body.toDate.subtotal).toBe("6.00");
+    // Projected: 45 MB in zone 1 → 35 MB over × 0.50 = 17.50; zone 2 3 MB × 2 = 6.00; fee 1.50.
+    expect(res.body.projected.subtotal).toBe("25.00");
+    const drafts = await t.api("GET", `/api/v1/invoices?accountId=${c.account.id}`);
+    expect(drafts.body.items).toEqual([]);
+  });
+
   it("keeps drafts from customers and answers bad input with a code naming the field", async () => {
     const c = await buildCustomer(t);
     const bad = await t.api("POST", "/api/v1/billing-runs", { body: { period: "2026-13" } });

@@ -339,6 +339,7 @@ const TABLE: Record<string, Entry> = {
   },
   mailInvoice: { kind: "tenant" },
   explainInvoiceLine: { kind: "tenant" },
+  billingCycleToDate: { kind: "tenant" },
   compareBillingCycles: { kind: "tenant", query: () => "from=2026-02&to=2026-03" },
 };
 

@@ -1933,6 +1933,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{id}/billing/cycle-to-date": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current cycle so far and the invoice it is heading for, line by line */
+        get: operations["billingCycleToDate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{id}/billing/compare": {
         parameters: {
             query?: never;
@@ -3122,6 +3139,36 @@ export interface components {
                 nextCursor: string | null;
             };
         };
+        CycleToDateInput: {
+            accountId: string;
+            currency: string;
+            cycle: {
+                start: string;
+                /** @description Inclusive. */
+                end: string;
+                days: number;
+                /** @description Days so far, today included. */
+                elapsedDays: number;
+            };
+            toDate: {
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                subtotal: string;
+                flags: string[];
+            };
+            projected: {
+                /** @description The invoice the cycle is heading for, before VAT. */
+                subtotal: string;
+            };
+            lines: {
+                n: number;
+                kind: string;
+                description: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                toDate: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                projected: string;
+            }[];
+        };
         MacroInput: {
             id: string;
             name: string;
@@ -4306,6 +4353,36 @@ export interface components {
                 }[];
                 nextCursor: string | null;
             };
+        };
+        CycleToDate: {
+            accountId: string;
+            currency: string;
+            cycle: {
+                start: string;
+                /** @description Inclusive. */
+                end: string;
+                days: number;
+                /** @description Days so far, today included. */
+                elapsedDays: number;
+            };
+            toDate: {
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                subtotal: string;
+                flags: string[];
+            };
+            projected: {
+                /** @description The invoice the cycle is heading for, before VAT. */
+                subtotal: string;
+            };
+            lines: {
+                n: number;
+                kind: string;
+                description: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                toDate: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                projected: string;
+            }[];
         };
         Macro: {
             id: string;
@@ -16978,6 +17055,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvoiceLineExplanation"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    billingCycleToDate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleToDate"];
                 };
             };
             /** @description Default Response */

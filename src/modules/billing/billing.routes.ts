@@ -11,6 +11,7 @@ import {
   compareOut,
   compareQuery,
   creditNoteInput,
+  cycleToDateOut,
   explanationOut,
   explanationQuery,
   invoiceIdParams,
@@ -159,6 +160,20 @@ export const billingRoutes =
         },
       },
       async (req) => s.billing.explain(principalOf(req), req.params.id, req.params.n, req.query),
+    );
+
+    app.get(
+      "/api/v1/accounts/:id/billing/cycle-to-date",
+      {
+        schema: {
+          operationId: "billingCycleToDate",
+          tags,
+          summary: "The current cycle so far and the invoice it is heading for, line by line",
+          params: accountIdParams,
+          response: { 200: cycleToDateOut, ...errorResponses },
+        },
+      },
+      async (req) => s.billing.cycleToDate(principalOf(req), req.params.id),
     );
 
     app.get(

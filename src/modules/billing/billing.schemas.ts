@@ -217,5 +217,31 @@ export const compareOut = z.object({
   ),
 });
 
+export const cycleToDateOut = z
+  .object({
+    accountId: z.string(),
+    currency: z.string(),
+    cycle: z.object({
+      start: z.string(),
+      end: z.string().describe("Inclusive."),
+      days: z.number(),
+      elapsedDays: z.number().describe("Days so far, today included."),
+    }),
+    toDate: z.object({ subtotal: money, flags: z.array(z.string()) }),
+    projected: z.object({
+      subtotal: money.describe("The invoice the cycle is heading for, before VAT."),
+    }),
+    lines: z.array(
+      z.object({
+        n: z.number(),
+        kind: z.string(),
+        description: z.string(),
+        toDate: money,
+        projected: money,
+      }),
+    ),
+  })
+  .meta({ id: "CycleToDate" });
+
 export type BillingProfileInput = z.infer<typeof billingProfileInput>;
 export type CreditNoteInput = z.infer<typeof creditNoteInput>;

@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import type { Db, Executor, Tx } from "../../db/database.js";
 import { inTransaction } from "../../db/database.js";
-import type { Account, Invoice } from "../../db/schema.js";
+import type { Account, Invoice, InvoiceLine } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { newId } from "../../lib/ids.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
@@ -776,10 +776,51 @@ export function createBillingService(deps: Deps) {
       };
     },
 
-    /** The cycle a customer is in today, for cycle-to-date figures. */
-    async currentCycle(accountId: string, timeZone: string) {
-      const { profile } = await profileOf(db, accountId);
-      return cycleContaining(localDay(clock.now(), timeZone), profile);
+    /**
+     * The cycle so far and the invoice it is heading for: the cycle rated as a draft would be, in a
+     * transaction that is rolled back (nothing is stored), then projected to the cycle's end — fees
+     * already run to the end for the SIMs billable today; usage grows linearly with the days left,
+     * and the pool's overage is recomputed from the projected zone-1 usage.
+     */
+    async cycleToDate(principal: Principal, accountId: string) {
+      requirePermission(principal, "billing:read");
+      const account = await deps.accounts.requireVisible(principal, accountId);
+      const { profile } = await profileOf(db, account.id);
+      const today = localDay(clock.now(), account.time_zone);
+      const cycle = cycleContaining(today, profile);
+      const days = daysBetween(cycle.start, cycle.end);
+      const elapsed = daysBetween(cycle.start, today) + 1;
+      let snapshot: { invoice: Invoice; lines: InvoiceLine[] } | null = null;
+      await inTransaction(db, async (tx) => {
+        await rateCustomer(tx, account, cycle.start.slice(0, 7), null);
+        const invoice = (await billingRepo.invoiceForCycle(tx, account.id, cycle.start))!;
+        snapshot = { invoice, lines: await billingRepo.linesOf(tx, invoice.id) };
+        throw ROLLBACK;
+      }).catch((err: unknown) => {
+        if (err !== ROLLBACK) throw err;
+      });
+      const { invoice, lines } = snapshot!;
+      const cur = invoice.currency;
+      const projected = lines.map((l) => ({
+        n: l.n,
+        kind: l.kind,
+        description: l.description,
+        toDate: l.amount,
+        projected: projectLine(l, days, elapsed, cur),
+      }));
+      const sum = (xs: string[]) =>
+        roundMoney(
+          xs.reduce((a, x) => a.add(x), new Decimal(0)),
+          cur,
+        );
+      return {
+        accountId,
+        currency: cur,
+        cycle: { start: cycle.start, end: dayBefore(cycle.end), days, elapsedDays: elapsed },
+        toDate: { subtotal: invoice.subtotal, flags: invoice.flags as string[] },
+        projected: { subtotal: sum(projected.map((p) => p.projected)) },
+        lines: projected,
+      };
     },
   };
 
@@ -787,6 +828,21 @@ export function createBillingService(deps: Deps) {
     const real = [...new Set(ids.filter((z): z is string => z !== null))];
     return new Map((await zoneLookupRepo.namesByIds(db, real)).map((z) => [z.id, z.name]));
   }
+}
+
+const ROLLBACK = new Error("cycle-to-date: roll the rating back");
+
+/** A line projected to the cycle's end (docs/billing.md, "Cycle to date"). */
+function projectLine(l: InvoiceLine, days: number, elapsed: number, currency: string): string {
+  const scale = new Decimal(days).div(elapsed);
+  if (l.kind === "subscription" || l.kind === "activation" || l.kind === "credit") return l.amount;
+  if (l.kind === "pool") {
+    const facts = (l.explanation as { facts: Record<string, number | string> }).facts;
+    const home = new Decimal(facts.homeBytes ?? 0).mul(scale);
+    const over = Decimal.max(0, home.sub(facts.poolBytes ?? 0));
+    return roundMoney(over.div(MB).mul(l.unit_price), currency);
+  }
+  return roundMoney(new Decimal(l.amount).mul(scale), currency);
 }
 
 const MB = 1_048_576;
