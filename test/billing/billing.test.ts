@@ -304,6 +304,15 @@ describe("a billing run over the worked examples", () => {
     expect(text).toContain("3.5 MB more data were used in Zone 2");
     expect(text).toContain("which your plan prices at 2 EUR/MB");
 
+    // The lines as CSV, for the customer's finance department.
+    const csv = await t.api("GET", `/api/v1/invoices/${inv.id}/lines.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect(csv.body.split("\n")[0]).toBe(
+      "n,kind,description,quantity,unit,unit_price,amount,currency,flags",
+    );
+    expect(csv.body).toContain(",3.5,MB,2,7.00,EUR,");
+
     // The same explanation from the CLI, as an agent on the phone reads it.
     const cli = await runCli(["invoices", "explain", inv.id, String(by("zone_data").n)], {
       OTTER_URL: t.url,

@@ -332,6 +332,7 @@ const TABLE: Record<string, Entry> = {
   },
   listInvoices: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}` },
   getInvoice: { kind: "tenant" },
+  downloadInvoiceLines: { kind: "tenant" },
   issueInvoice: { kind: "tenant" },
   creditInvoice: {
     kind: "tenant",

@@ -1,4 +1,6 @@
+import { pipeline, Readable } from "node:stream";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { csvWriter } from "../../lib/csv.js";
 import { errorResponses } from "../../http/envelope.js";
 import { principalOf } from "../../http/principal.js";
 import type { BillingService } from "./billing.service.js";
@@ -99,6 +101,55 @@ export const billingRoutes =
         },
       },
       async (req) => s.billing.get(principalOf(req), req.params.id),
+    );
+
+    app.get(
+      "/api/v1/invoices/:id/lines.csv",
+      {
+        schema: {
+          operationId: "downloadInvoiceLines",
+          tags,
+          description:
+            "The invoice's lines as CSV: n, kind, description, quantity, unit, unit_price, amount, currency, flags. A cell that would start a spreadsheet formula is prefixed with a single quote.",
+          params: invoiceIdParams,
+          produces: ["text/csv"],
+        } as object,
+      },
+      async (req, reply) => {
+        const inv = await s.billing.get(principalOf(req), (req.params as { id: string }).id);
+        const csv = csvWriter([
+          "n",
+          "kind",
+          "description",
+          "quantity",
+          "unit",
+          "unit_price",
+          "amount",
+          "currency",
+          "flags",
+        ]);
+        const rows = inv.lines.map((l) => ({
+          n: String(l.n),
+          kind: l.kind,
+          description: l.description,
+          quantity: l.quantity,
+          unit: l.unit,
+          unit_price: l.unitPrice,
+          amount: l.amount,
+          currency: inv.currency,
+          flags: l.flags.join(" "),
+        }));
+        pipeline(Readable.from(rows), csv, (err) => {
+          if (err && err.code !== "ERR_STREAM_PREMATURE_CLOSE")
+            req.log.error({ err, invoiceId: inv.id }, "invoice lines CSV failed");
+        });
+        reply.header("content-type", "text/csv; charset=utf-8");
+        reply.header(
+          "content-disposition",
+          `attachment; filename="${inv.number ?? `draft-${inv.id}`}-lines.csv"`,
+        );
+        return reply.send(csv);
+      },
     );
 
     app.post(
