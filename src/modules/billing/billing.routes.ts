@@ -113,6 +113,7 @@ export const billingRoutes =
             "The invoice's lines as CSV: n, kind, description, quantity, unit, unit_price, amount, currency, flags. A cell that would start a spreadsheet formula is prefixed with a single quote.",
           params: invoiceIdParams,
           produces: ["text/csv"],
+          response: { ...errorResponses },
         } as object,
       },
       async (req, reply) => {
