@@ -83,6 +83,8 @@ import { slaRoutes } from "../modules/desk/sla/sla.routes.js";
 import { createOnboardingService } from "../modules/onboarding/onboarding.service.js";
 import { createOnboardingProvisioner } from "../modules/onboarding/onboarding-provision.js";
 import { onboardingRoutes } from "../modules/onboarding/onboarding.routes.js";
+import { createBillingService } from "../modules/billing/billing.service.js";
+import { billingRoutes } from "../modules/billing/billing.routes.js";
 import { createKnowledgeService } from "../modules/desk/knowledge/knowledge.service.js";
 import { knowledgeRoutes } from "../modules/desk/knowledge/knowledge.routes.js";
 import { createSigninService } from "../modules/signin/signin.service.js";
@@ -463,6 +465,8 @@ export async function buildOtter(infra: Infrastructure) {
     simActions,
     sms,
   });
+  // Billing rates through the sims, network and catalog shared repositories; its run is a job.
+  const billing = createBillingService({ db, clock, audit, accounts, jobs, mail });
   const allServices = {
     ...services,
     onboarding,
@@ -482,6 +486,7 @@ export async function buildOtter(infra: Infrastructure) {
     knowledge,
     controlcenter,
     clarity,
+    billing,
   };
 
   const created = await accounts.bootstrap({
@@ -538,6 +543,7 @@ export async function buildOtter(infra: Infrastructure) {
     { prefix: "/rws" },
   );
   await app.register(clarityRoutes(allServices));
+  await app.register(billingRoutes(allServices));
   await app.register(consoleRoutes());
   await app.ready();
 

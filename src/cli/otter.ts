@@ -18,6 +18,7 @@ import { registerUsers } from "./commands/users.js";
 import { registerZones } from "./commands/zones.js";
 import { registerRules } from "./commands/rules.js";
 import { registerCaseCheck, registerClarity } from "./commands/clarity.js";
+import { registerInvoices } from "./commands/invoices.js";
 import { reportError } from "./format.js";
 
 /**
@@ -68,6 +69,7 @@ Run \`otter <command> --help\` for a command's options. Documentation: docs/cli.
   registerOnboard(program);
   registerClarity(program);
   registerCaseCheck(program.commands.find((c) => c.name() === "cases")!);
+  registerInvoices(program);
   const desk =
     program.commands.find((c) => c.name() === "desk") ??
     program.command("desk").description("The case desk: cases, SLA clocks and the agent's queue.");

@@ -76,6 +76,14 @@ export const TABLE_OWNERS = {
   clarity_glossary_seeded: "clarity",
   clarity_reply_checks: "clarity",
   clarity_reply_findings: "clarity",
+  billing_profiles: "billing",
+  invoices: "billing",
+  invoice_lines: "billing",
+  invoice_sims: "billing",
+  invoice_sim_usage: "billing",
+  invoice_counters: "billing",
+  session_usage_daily: "network",
+  sms_usage: "network",
 } as const satisfies Record<keyof DB, string>;
 
 export type OwningModule = (typeof TABLE_OWNERS)[keyof typeof TABLE_OWNERS];

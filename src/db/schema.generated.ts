@@ -117,6 +117,18 @@ export interface AutomationRules {
   usage_percent: number | null;
 }
 
+export interface BillingProfiles {
+  account_id: string;
+  anchor_day: Generated<number>;
+  contact_email: string | null;
+  contact_name: string | null;
+  country: string;
+  created_at: Timestamp;
+  cycle: string;
+  per_sub_account: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
 export interface CaseEntries {
   actor_name: string;
   actor_user_id: string | null;
@@ -288,6 +300,7 @@ export interface DataSessions {
   account_id: string;
   acct_session_id: string;
   apn: string | null;
+  billing_unit: number | null;
   bytes_down: Generated<number>;
   bytes_up: Generated<number>;
   charging_id: number | null;
@@ -445,6 +458,81 @@ export interface HssEndpoints {
   secret_sealed: string;
   updated_at: Timestamp;
   url: string;
+}
+
+export interface InvoiceCounters {
+  last_number: number;
+  operator_account_id: string;
+  series: string;
+}
+
+export interface InvoiceLines {
+  account_id: string;
+  amount: string;
+  description: string;
+  explanation: unknown;
+  flags: Generated<unknown>;
+  invoice_id: string;
+  kind: string;
+  n: number;
+  plan_version: number | null;
+  quantity: string;
+  rate_plan_id: string | null;
+  unit: string;
+  unit_price: string;
+  zone_id: string | null;
+}
+
+export interface Invoices {
+  account_id: string;
+  created_at: Timestamp;
+  credited_invoice_id: string | null;
+  currency: string;
+  customer: unknown;
+  cycle_end: string;
+  cycle_start: string;
+  flags: Generated<unknown>;
+  id: string;
+  issued_at: Timestamp | null;
+  issued_by: string | null;
+  kind: string;
+  notes: Generated<unknown>;
+  number: number | null;
+  number_text: string | null;
+  operator_account_id: string;
+  reverse_charge: boolean;
+  run_job_id: string | null;
+  status: string;
+  subtotal: string;
+  time_zone: string;
+  total: string;
+  vat_amount: string;
+  vat_rate: string;
+}
+
+export interface InvoiceSims {
+  account_id: string;
+  activated_on: string | null;
+  billable_days: number;
+  contribution_days: number;
+  iccid: string;
+  invoice_id: string;
+  rate_plan_id: string;
+  sim_id: string;
+}
+
+export interface InvoiceSimUsage {
+  account_id: string;
+  bytes: number;
+  days: number;
+  invoice_id: string;
+  rate_plan_id: string;
+  sim_id: string;
+  sms_mo: number;
+  sms_mt: number;
+  test: boolean;
+  zone_id: string | null;
+  zone_key: string;
 }
 
 export interface JobRows {
@@ -630,6 +718,17 @@ export interface RegistrationEvents {
   sim_id: string | null;
   type: string;
   visited_plmn: string | null;
+}
+
+export interface SessionUsageDaily {
+  account_id: string;
+  billed_bytes: Generated<number>;
+  bytes: Generated<number>;
+  day: string;
+  session_id: string;
+  sim_id: string;
+  zone_id: string | null;
+  zone_key: string;
 }
 
 export interface SigninFailures {
@@ -818,6 +917,22 @@ export interface SmsMessages {
   updated_at: Timestamp;
 }
 
+export interface SmsUsage {
+  account_id: string;
+  at: Timestamp;
+  counted: boolean;
+  day: string;
+  direction: string;
+  id: string;
+  message_id: string | null;
+  received_at: Timestamp;
+  record_id: string;
+  sim_id: string;
+  source: string;
+  zone_id: string | null;
+  zone_key: string;
+}
+
 export interface UnknownImsis {
   first_seen: Timestamp;
   imsi: string;
@@ -829,6 +944,7 @@ export interface UnknownImsis {
 
 export interface UsageDaily {
   account_id: string;
+  billed_bytes: Generated<number>;
   bytes_down: Generated<number>;
   bytes_up: Generated<number>;
   day: string;
@@ -922,6 +1038,7 @@ export interface DB {
   audit_log: AuditLog;
   automation_firings: AutomationFirings;
   automation_rules: AutomationRules;
+  billing_profiles: BillingProfiles;
   case_entries: CaseEntries;
   case_links: CaseLinks;
   case_sla: CaseSla;
@@ -949,6 +1066,11 @@ export interface DB {
   domain_events: DomainEvents;
   event_queue: EventQueue;
   hss_endpoints: HssEndpoints;
+  invoice_counters: InvoiceCounters;
+  invoice_lines: InvoiceLines;
+  invoice_sim_usage: InvoiceSimUsage;
+  invoice_sims: InvoiceSims;
+  invoices: Invoices;
   job_rows: JobRows;
   job_uploads: JobUploads;
   jobs: Jobs;
@@ -962,6 +1084,7 @@ export interface DB {
   rate_plans: RatePlans;
   registration_event_keys: RegistrationEventKeys;
   registration_events: RegistrationEvents;
+  session_usage_daily: SessionUsageDaily;
   signin_failures: SigninFailures;
   signin_sessions: SigninSessions;
   signin_tokens: SigninTokens;
@@ -973,6 +1096,7 @@ export interface DB {
   sims: Sims;
   sms_centres: SmsCentres;
   sms_messages: SmsMessages;
+  sms_usage: SmsUsage;
   unknown_imsis: UnknownImsis;
   usage_daily: UsageDaily;
   user_passwords: UserPasswords;

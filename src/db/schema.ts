@@ -128,6 +128,15 @@ interface Refinements {
     severity: "info" | "warning";
     decision: ClarityDecision;
   };
+  billing_profiles: { cycle: "calendar" | "anniversary" };
+  invoices: {
+    kind: "invoice" | "credit_note";
+    status: "draft" | "issued";
+    customer: JsonText;
+    notes: JsonText;
+    flags: JsonText;
+  };
+  invoice_lines: { flags: JsonText; explanation: JsonText };
 }
 
 type Refine<T, R> = { [C in keyof T]: C extends keyof R ? R[C] : T[C] };
@@ -189,6 +198,10 @@ export type SmsMessagesTable = DB["sms_messages"];
 export type SimActionsTable = DB["sim_actions"];
 export type UsageDailyTable = DB["usage_daily"];
 export type UnknownImsisTable = DB["unknown_imsis"];
+/** One data session's usage on a day in a zone: raw and billed (rounded per session) bytes. */
+export type SessionUsageDailyTable = DB["session_usage_daily"];
+/** Every SMS counted into daily usage, once (migration 0030). */
+export type SmsUsageTable = DB["sms_usage"];
 export type WebhookSubscriptionsTable = DB["webhook_subscriptions"];
 /**
  * `event_type` is the public event type (`sim.session_started`), not the internal one; `attempts`
@@ -230,6 +243,14 @@ export type DeskArticlesTable = DB["desk_articles"];
 export type OnboardingsTable = DB["onboardings"];
 export type OnboardingTasksTable = DB["onboarding_tasks"];
 export type OnboardingTask = Selectable<OnboardingTasksTable>;
+/** Billing (migration 0029): money is decimal text; `explanation` is a line's arithmetic as data. */
+export type BillingProfilesTable = DB["billing_profiles"];
+export type InvoicesTable = DB["invoices"];
+export type InvoiceLinesTable = DB["invoice_lines"];
+export type InvoiceSimsTable = DB["invoice_sims"];
+export type InvoiceSimUsageTable = DB["invoice_sim_usage"];
+export type Invoice = Selectable<InvoicesTable>;
+export type InvoiceLine = Selectable<InvoiceLinesTable>;
 
 export type Account = Selectable<AccountsTable>;
 export type User = Selectable<UsersTable>;

@@ -53,6 +53,7 @@ interface World {
   consultationB: string;
   mailbox: string;
   sessionB: string;
+  invoiceB: string;
 }
 
 const TABLE: Record<string, Entry> = {
@@ -334,6 +335,24 @@ const TABLE: Record<string, Entry> = {
   updateGlossaryTerm: { kind: "operator_only", body: () => ({ explanation: "hijacked" }) },
   removeGlossaryTerm: { kind: "operator_only" },
   getClarityStats: { kind: "operator_only", query: () => "weeks=4" },
+  getBillingProfile: { kind: "tenant" },
+  putBillingProfile: { kind: "tenant", body: () => ({ cycle: "calendar", country: "IT" }) },
+  startBillingRun: {
+    kind: "operator_only",
+    body: (w) => ({ period: "2026-03", accountId: w.b.account.id }),
+  },
+  listInvoices: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}` },
+  getInvoice: { kind: "tenant" },
+  downloadInvoiceLines: { kind: "tenant" },
+  issueInvoice: { kind: "tenant" },
+  creditInvoice: {
+    kind: "tenant",
+    body: () => ({ reason: "x", lines: [{ description: "x", amount: "0.01" }] }),
+  },
+  mailInvoice: { kind: "tenant" },
+  explainInvoiceLine: { kind: "tenant" },
+  billingCycleToDate: { kind: "tenant" },
+  compareBillingCycles: { kind: "tenant", query: () => "from=2026-02&to=2026-03" },
 };
 
 let t: TestOtter;
@@ -437,7 +456,21 @@ beforeAll(async () => {
   await signIn(t, b.admin.email, PASSWORD);
   const sessionB = (await t.api("GET", "/api/v1/auth/sessions", { key: b.adminKey })).body.items[0]
     .id;
+  await t.api("PUT", `/api/v1/accounts/${t.rootAccountId}/billing-profile`, {
+    body: { cycle: "calendar", country: "IT" },
+  });
+  await t.api("PUT", `/api/v1/accounts/${b.account.id}/billing-profile`, {
+    body: { cycle: "calendar", country: "IT", contactEmail: "ap@b.example" },
+  });
+  const billingRun = await t.api("POST", "/api/v1/billing-runs", {
+    body: { period: "2026-03", accountId: b.account.id },
+  });
+  await runJob(t, billingRun.body.jobId);
+  const invoiceB = (await t.api("GET", `/api/v1/invoices?accountId=${b.account.id}`)).body.items[0]
+    .id;
+  await t.api("POST", `/api/v1/invoices/${invoiceB}/issue`);
   w = {
+    invoiceB,
     sessionB,
     a,
     b,
@@ -506,7 +539,9 @@ function fill(path: string): string {
                           ? w.mailbox
                           : path.startsWith("/api/v1/desk/")
                             ? OPERATOR_THING
-                            : "";
+                            : path.startsWith("/api/v1/invoices")
+                              ? w.invoiceB
+                              : "";
   const ref = path.startsWith("/api/v1/zones")
     ? w.cat.home.id
     : path.startsWith("/api/v1/rate-plans")
@@ -526,6 +561,7 @@ function fill(path: string): string {
     .replace("{entryId}", OPERATOR_THING)
     .replace("{language}", "en")
     .replace("{term}", "APN")
+    .replace("{n}", "1")
 
     .replace("{macroId}", OPERATOR_THING);
 }

@@ -1769,7 +1769,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The strongSwan swanctl.conf of one end of the onboarding's IPsec tunnel (side operator or customer), generated from its spec, as text/plain. The PSK (sealed at rest under OTTER_SECRET_KEY) is printed, hex-encoded, only for a principal allowed onboarding:secrets (operator admins); for everyone else the secrets section holds a placeholder for the key agreed out of band. A spec without a tunnel answers 400 ONBOARDING_NO_IPSEC; one whose IPsec part is not feasible 400 ONBOARDING_IPSEC_NOT_FEASIBLE. */
+        /** @description The strongSwan swanctl.conf of one end of the onboarding's IPsec tunnel (side operator or customer), generated from its spec, as text/plain. A PSK is never printed: the secrets section holds a placeholder for the key agreed out of band. A spec without a tunnel answers 400 ONBOARDING_NO_IPSEC; one whose IPsec part is not feasible 400 ONBOARDING_IPSEC_NOT_FEASIBLE. */
         get: operations["getOnboardingIpsecConfig"];
         put?: never;
         post?: never;
@@ -1796,7 +1796,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases/{id}/replies/check": {
+    "/api/v1/accounts/{id}/billing-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's billing profile, with what invoices take from the account and the VAT that applies */
+        get: operations["getBillingProfile"];
+        /** Set an account's billing cycle, country and billing contact */
+        put: operations["putBillingProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing-runs": {
         parameters: {
             query?: never;
             header?: never;
@@ -1805,23 +1823,23 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check a draft reply on a case for clarity (nothing is stored or sent) */
-        post: operations["checkCaseReply"];
+        /** Rate a month's cycle into draft invoices, as a resumable job */
+        post: operations["startBillingRun"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases/{id}/replies/{entryId}/clarity": {
+    "/api/v1/invoices": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The clarity check stored with a sent reply, with the agent's decisions */
-        get: operations["getSentReplyClarity"];
+        /** Invoices and credit notes, newest cycle first (customers see issued ones) */
+        get: operations["listInvoices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1830,32 +1848,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/clarity/check": {
+    "/api/v1/invoices/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** Check text that is not on a case yet for clarity */
-        post: operations["checkText"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/clarity/glossary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The glossary of jargon, per language */
-        get: operations["listGlossary"];
+        /** An invoice or credit note with its lines */
+        get: operations["getInvoice"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1864,7 +1865,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/clarity/glossary/{language}": {
+    "/api/v1/invoices/{id}/lines.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The invoice's lines as CSV: n, kind, description, quantity, unit, unit_price, amount, currency, flags. A cell that would start a spreadsheet formula is prefixed with a single quote. */
+        get: operations["downloadInvoiceLines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/issue": {
         parameters: {
             query?: never;
             header?: never;
@@ -1873,15 +1891,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a term to a language's glossary */
-        post: operations["addGlossaryTerm"];
+        /** Issue a reviewed draft: numbered without gaps, immutable from then on */
+        post: operations["issueInvoice"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/clarity/glossary/{language}/{term}": {
+    "/api/v1/invoices/{id}/credit-notes": {
         parameters: {
             query?: never;
             header?: never;
@@ -1889,25 +1907,75 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Change a term's explanation (or spelling) */
-        put: operations["updateGlossaryTerm"];
-        post?: never;
-        /** Remove a term from a language's glossary */
-        delete: operations["removeGlossaryTerm"];
+        put?: never;
+        /** Issue a credit note against an issued invoice */
+        post: operations["creditInvoice"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/clarity/stats": {
+    "/api/v1/invoices/{id}/mail": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Per week, the share of replies sent with open findings, by rule */
-        get: operations["getClarityStats"];
+        get?: never;
+        put?: never;
+        /** Mail an issued invoice to the billing contact */
+        post: operations["mailInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/lines/{n}/explanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice line explained: arithmetic, plan version, and the SIMs behind it paged by SIM */
+        get: operations["explainInvoiceLine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/billing/cycle-to-date": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current cycle so far and the invoice it is heading for, line by line */
+        get: operations["billingCycleToDate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/billing/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two cycles' invoices, in plain sentences with their figures */
+        get: operations["compareBillingCycles"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2204,10 +2272,6 @@ export interface components {
             accountId: string;
             url: string;
             events: string[];
-            /** @enum {string} */
-            format: "otter" | "controlcenter";
-            /** @description `xml` or `json` for format `controlcenter`; null for `otter`. */
-            ccDataFormat: ("xml" | "json") | null;
             description: string | null;
             /** @enum {string} */
             status: "active" | "paused";
@@ -2298,98 +2362,6 @@ export interface components {
             sourceAddress: string;
             imsiPrefixes: string[];
             createdAt: string;
-        };
-        ClarityFindingInput: {
-            /** @enum {string} */
-            rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
-            /** @enum {string} */
-            severity: "info" | "warning";
-            /** @description Offset into `body` in UTF-16 code units (JavaScript string index). */
-            start: number;
-            /** @description End offset (exclusive); a finding about the whole text spans all of it. */
-            end: number;
-            /** @description A plain explanation in the reply's language: which rule, and why. */
-            message: string;
-            /** @description Replacement for body[start, end), accepted in one action. */
-            suggestion?: string;
-        };
-        ClarityCheckInput: {
-            /**
-             * @description An ISO 639-1 code: en, it or sv.
-             * @enum {string}
-             */
-            language: "en" | "it" | "sv";
-            readability: {
-                /** @enum {string} */
-                formula: "flesch" | "gulpease" | "lix";
-                score: number;
-            };
-            findings: components["schemas"]["ClarityFindingInput"][];
-        };
-        ClarityGlossaryTermInput: {
-            /**
-             * @description An ISO 639-1 code: en, it or sv.
-             * @enum {string}
-             */
-            language: "en" | "it" | "sv";
-            term: string;
-            explanation: string;
-            /**
-             * @description `shipped` with Otter (until changed), or added or changed by the team.
-             * @enum {string}
-             */
-            origin: "shipped" | "team";
-            updatedAt: string;
-        };
-        ClarityStatsInput: {
-            weeks: {
-                /** @description The Monday the week starts on (UTC), YYYY-MM-DD. */
-                week: string;
-                /** @description Replies sent in the week. */
-                replies: number;
-                /** @description Of them, replies sent with at least one finding not accepted. */
-                withOpenFindings: number;
-                /** @description withOpenFindings / replies, 0 to 1 (0 without replies). */
-                share: number;
-                byRule: {
-                    /** @enum {string} */
-                    rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
-                    /** @description Replies sent with an open finding of this rule. */
-                    replies: number;
-                    /** @description replies / the week's replies. */
-                    share: number;
-                    /** @description Findings of this rule the agents dismissed. */
-                    dismissed: number;
-                    /** @description Suggestions of this rule the agents accepted before sending. */
-                    accepted: number;
-                }[];
-            }[];
-        };
-        ClaritySentCheckInput: {
-            /**
-             * @description An ISO 639-1 code: en, it or sv.
-             * @enum {string}
-             */
-            language: "en" | "it" | "sv";
-            readability: {
-                /** @enum {string} */
-                formula: "flesch" | "gulpease" | "lix";
-                score: number;
-            };
-            sentAt: string;
-            findings: {
-                /** @enum {string} */
-                rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
-                /** @enum {string} */
-                severity: "info" | "warning";
-                /** @enum {string} */
-                decision: "open" | "dismissed" | "accepted";
-                start: number | null;
-                end: number | null;
-                text: string;
-                message: string;
-                suggestion: string | null;
-            }[];
         };
         DeskCalendarInput: {
             timeZone: string;
@@ -3051,6 +3023,169 @@ export interface components {
             recordDays: number | null;
             recordReference: string | null;
         };
+        BillingProfileInput: {
+            accountId: string;
+            /** @enum {string} */
+            cycle: "calendar" | "anniversary";
+            anchorDay: number;
+            country: string | null;
+            contactName: string | null;
+            contactEmail: string | null;
+            perSubAccount: boolean;
+            /** @description false: no profile stored yet; these are the defaults. */
+            configured: boolean;
+            /** @description What invoices take from the account itself (PATCH /api/v1/accounts/{id} changes it). */
+            fromAccount: {
+                legalName: string | null;
+                vatNumber: string | null;
+                currency: string;
+                timeZone: string;
+                language: string;
+                billingAddress: unknown | null;
+            };
+            vat: {
+                /** @description Percent. */
+                rate: string;
+                reverseCharge: boolean;
+                note: string;
+            };
+        };
+        InvoiceInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /** @enum {string} */
+            status: "draft" | "issued";
+            number: string | null;
+            accountId: string;
+            cycleStart: string;
+            /** @description Inclusive: the cycle's last day. */
+            cycleEnd: string;
+            currency: string;
+            timeZone: string;
+            customer: {
+                [key: string]: unknown;
+            };
+            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+            subtotal: string;
+            vatRate: string;
+            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+            vatAmount: string;
+            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+            total: string;
+            reverseCharge: boolean;
+            notes: string[];
+            flags: string[];
+            creditedInvoiceId: string | null;
+            createdAt: string;
+            issuedAt: string | null;
+            lines: {
+                n: number;
+                kind: string;
+                description: string;
+                ratePlanId: string | null;
+                planVersion: number | null;
+                zoneId: string | null;
+                quantity: string;
+                unit: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                unitPrice: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                amount: string;
+                flags: string[];
+            }[];
+        };
+        InvoiceLineExplanationInput: {
+            invoiceId: string;
+            line: {
+                n: number;
+                kind: string;
+                description: string;
+                ratePlanId: string | null;
+                planVersion: number | null;
+                zoneId: string | null;
+                quantity: string;
+                unit: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                unitPrice: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                amount: string;
+                flags: string[];
+            };
+            /** @description The line in one or two plain sentences. */
+            summary: string;
+            planVersion: number | null;
+            cycle: {
+                start: string;
+                end: string;
+                days: number;
+            };
+            arithmetic: {
+                parts: {
+                    label: string;
+                    quantity: string;
+                    unit: string;
+                    /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                    unitPrice: string;
+                    /** @description Exact, before rounding. */
+                    amount: string;
+                    version?: number;
+                }[];
+                exact: string;
+                rounding: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                amount: string;
+            };
+            facts: {
+                [key: string]: string | number;
+            };
+            sims: {
+                items: {
+                    iccid: string;
+                    billableDays?: number;
+                    contributionDays?: number;
+                    activatedOn?: string | null;
+                    days?: number;
+                    bytes?: number;
+                    smsMo?: number;
+                    smsMt?: number;
+                    sessions?: number;
+                    /** @description This SIM's exact share of the line, where it has one. */
+                    share?: string;
+                }[];
+                nextCursor: string | null;
+            };
+        };
+        CycleToDateInput: {
+            accountId: string;
+            currency: string;
+            cycle: {
+                start: string;
+                /** @description Inclusive. */
+                end: string;
+                days: number;
+                /** @description Days so far, today included. */
+                elapsedDays: number;
+            };
+            toDate: {
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                subtotal: string;
+                flags: string[];
+            };
+            projected: {
+                /** @description The invoice the cycle is heading for, before VAT. */
+                subtotal: string;
+            };
+            lines: {
+                n: number;
+                kind: string;
+                description: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                toDate: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                projected: string;
+            }[];
+        };
         MacroInput: {
             id: string;
             name: string;
@@ -3352,10 +3487,6 @@ export interface components {
             accountId: string;
             url: string;
             events: string[];
-            /** @enum {string} */
-            format: "otter" | "controlcenter";
-            /** @description `xml` or `json` for format `controlcenter`; null for `otter`. */
-            ccDataFormat: ("xml" | "json") | null;
             description: string | null;
             /** @enum {string} */
             status: "active" | "paused";
@@ -3446,98 +3577,6 @@ export interface components {
             sourceAddress: string;
             imsiPrefixes: string[];
             createdAt: string;
-        };
-        ClarityFinding: {
-            /** @enum {string} */
-            rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
-            /** @enum {string} */
-            severity: "info" | "warning";
-            /** @description Offset into `body` in UTF-16 code units (JavaScript string index). */
-            start: number;
-            /** @description End offset (exclusive); a finding about the whole text spans all of it. */
-            end: number;
-            /** @description A plain explanation in the reply's language: which rule, and why. */
-            message: string;
-            /** @description Replacement for body[start, end), accepted in one action. */
-            suggestion?: string;
-        };
-        ClarityCheck: {
-            /**
-             * @description An ISO 639-1 code: en, it or sv.
-             * @enum {string}
-             */
-            language: "en" | "it" | "sv";
-            readability: {
-                /** @enum {string} */
-                formula: "flesch" | "gulpease" | "lix";
-                score: number;
-            };
-            findings: components["schemas"]["ClarityFinding"][];
-        };
-        ClarityGlossaryTerm: {
-            /**
-             * @description An ISO 639-1 code: en, it or sv.
-             * @enum {string}
-             */
-            language: "en" | "it" | "sv";
-            term: string;
-            explanation: string;
-            /**
-             * @description `shipped` with Otter (until changed), or added or changed by the team.
-             * @enum {string}
-             */
-            origin: "shipped" | "team";
-            updatedAt: string;
-        };
-        ClarityStats: {
-            weeks: {
-                /** @description The Monday the week starts on (UTC), YYYY-MM-DD. */
-                week: string;
-                /** @description Replies sent in the week. */
-                replies: number;
-                /** @description Of them, replies sent with at least one finding not accepted. */
-                withOpenFindings: number;
-                /** @description withOpenFindings / replies, 0 to 1 (0 without replies). */
-                share: number;
-                byRule: {
-                    /** @enum {string} */
-                    rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
-                    /** @description Replies sent with an open finding of this rule. */
-                    replies: number;
-                    /** @description replies / the week's replies. */
-                    share: number;
-                    /** @description Findings of this rule the agents dismissed. */
-                    dismissed: number;
-                    /** @description Suggestions of this rule the agents accepted before sending. */
-                    accepted: number;
-                }[];
-            }[];
-        };
-        ClaritySentCheck: {
-            /**
-             * @description An ISO 639-1 code: en, it or sv.
-             * @enum {string}
-             */
-            language: "en" | "it" | "sv";
-            readability: {
-                /** @enum {string} */
-                formula: "flesch" | "gulpease" | "lix";
-                score: number;
-            };
-            sentAt: string;
-            findings: {
-                /** @enum {string} */
-                rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
-                /** @enum {string} */
-                severity: "info" | "warning";
-                /** @enum {string} */
-                decision: "open" | "dismissed" | "accepted";
-                start: number | null;
-                end: number | null;
-                text: string;
-                message: string;
-                suggestion: string | null;
-            }[];
         };
         DeskCalendar: {
             timeZone: string;
@@ -4198,6 +4237,169 @@ export interface components {
             /** @description The shortest. */
             recordDays: number | null;
             recordReference: string | null;
+        };
+        BillingProfile: {
+            accountId: string;
+            /** @enum {string} */
+            cycle: "calendar" | "anniversary";
+            anchorDay: number;
+            country: string | null;
+            contactName: string | null;
+            contactEmail: string | null;
+            perSubAccount: boolean;
+            /** @description false: no profile stored yet; these are the defaults. */
+            configured: boolean;
+            /** @description What invoices take from the account itself (PATCH /api/v1/accounts/{id} changes it). */
+            fromAccount: {
+                legalName: string | null;
+                vatNumber: string | null;
+                currency: string;
+                timeZone: string;
+                language: string;
+                billingAddress: unknown | null;
+            };
+            vat: {
+                /** @description Percent. */
+                rate: string;
+                reverseCharge: boolean;
+                note: string;
+            };
+        };
+        Invoice: {
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /** @enum {string} */
+            status: "draft" | "issued";
+            number: string | null;
+            accountId: string;
+            cycleStart: string;
+            /** @description Inclusive: the cycle's last day. */
+            cycleEnd: string;
+            currency: string;
+            timeZone: string;
+            customer: {
+                [key: string]: unknown;
+            };
+            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+            subtotal: string;
+            vatRate: string;
+            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+            vatAmount: string;
+            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+            total: string;
+            reverseCharge: boolean;
+            notes: string[];
+            flags: string[];
+            creditedInvoiceId: string | null;
+            createdAt: string;
+            issuedAt: string | null;
+            lines: {
+                n: number;
+                kind: string;
+                description: string;
+                ratePlanId: string | null;
+                planVersion: number | null;
+                zoneId: string | null;
+                quantity: string;
+                unit: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                unitPrice: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                amount: string;
+                flags: string[];
+            }[];
+        };
+        InvoiceLineExplanation: {
+            invoiceId: string;
+            line: {
+                n: number;
+                kind: string;
+                description: string;
+                ratePlanId: string | null;
+                planVersion: number | null;
+                zoneId: string | null;
+                quantity: string;
+                unit: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                unitPrice: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                amount: string;
+                flags: string[];
+            };
+            /** @description The line in one or two plain sentences. */
+            summary: string;
+            planVersion: number | null;
+            cycle: {
+                start: string;
+                end: string;
+                days: number;
+            };
+            arithmetic: {
+                parts: {
+                    label: string;
+                    quantity: string;
+                    unit: string;
+                    /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                    unitPrice: string;
+                    /** @description Exact, before rounding. */
+                    amount: string;
+                    version?: number;
+                }[];
+                exact: string;
+                rounding: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                amount: string;
+            };
+            facts: {
+                [key: string]: string | number;
+            };
+            sims: {
+                items: {
+                    iccid: string;
+                    billableDays?: number;
+                    contributionDays?: number;
+                    activatedOn?: string | null;
+                    days?: number;
+                    bytes?: number;
+                    smsMo?: number;
+                    smsMt?: number;
+                    sessions?: number;
+                    /** @description This SIM's exact share of the line, where it has one. */
+                    share?: string;
+                }[];
+                nextCursor: string | null;
+            };
+        };
+        CycleToDate: {
+            accountId: string;
+            currency: string;
+            cycle: {
+                start: string;
+                /** @description Inclusive. */
+                end: string;
+                days: number;
+                /** @description Days so far, today included. */
+                elapsedDays: number;
+            };
+            toDate: {
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                subtotal: string;
+                flags: string[];
+            };
+            projected: {
+                /** @description The invoice the cycle is heading for, before VAT. */
+                subtotal: string;
+            };
+            lines: {
+                n: number;
+                kind: string;
+                description: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                toDate: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                projected: string;
+            }[];
         };
         Macro: {
             id: string;
@@ -7943,7 +8145,7 @@ export interface operations {
                 iccid?: string;
                 imsi?: string;
                 msisdn?: string;
-                customField?: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "customerCustom1" | "customerCustom2" | "customerCustom3" | "customerCustom4" | "customerCustom5" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
+                customField?: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
                 customValue?: string;
                 modifiedSince?: string;
                 cursor?: string;
@@ -8464,13 +8666,6 @@ export interface operations {
                             field: string;
                             priorValue: string | null;
                             value: string | null;
-                            /** @description A change of several fields in one record (an onboarding's assignment): each field's prior and new value; `field` names them, comma-separated, and priorValue/value are null. */
-                            changes: {
-                                [key: string]: {
-                                    from: string | null;
-                                    to: string | null;
-                                };
-                            } | null;
                             reason: string | null;
                             effectiveDate: string;
                             changedAt: string;
@@ -8694,7 +8889,7 @@ export interface operations {
                 iccid?: string;
                 imsi?: string;
                 msisdn?: string;
-                customField?: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "customerCustom1" | "customerCustom2" | "customerCustom3" | "customerCustom4" | "customerCustom5" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
+                customField?: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
                 customValue?: string;
                 modifiedSince?: string;
                 /** @description Only SIMs with this connectivity now: BLOCKED (not in a connecting state, or over its data limit), ONLINE (a data session open), ATTACHED (registered, no session), OFFLINE. */
@@ -11555,19 +11750,9 @@ export interface operations {
                      */
                     url: string;
                     /** @description Event types to receive; "*" for all of them. */
-                    events: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "onboarding.created" | "onboarding.state_changed" | "onboarding.sims_assigned" | "onboarding.task_done" | "*")[];
+                    events: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "*")[];
                     /** @description Signs every request (Otter-Signature); at least 16 characters. Stored encrypted and never shown again. */
                     secret: string;
-                    /**
-                     * @description The body Otter sends: `otter` (JSON, Otter-Signature; the default) or `controlcenter` (Cisco IoT Control Center's push format: form-encoded eventId, eventType, timestamp, signature2, data), for existing Control Center push receivers. A `controlcenter` subscription takes only the event types Control Center has: sim.state_changed, sim.session_started, sim.session_ended, sim.usage_threshold, sim.imei_changed (or "*" for those).
-                     * @enum {string}
-                     */
-                    format?: "otter" | "controlcenter";
-                    /**
-                     * @description For format `controlcenter`: whether `data` is XML (`xml`, Control Center's classic push; the default) or a JSON object (`json`).
-                     * @enum {string}
-                     */
-                    ccDataFormat?: "xml" | "json";
                     description?: string;
                     /**
                      * Format: uuid
@@ -11784,19 +11969,9 @@ export interface operations {
                      */
                     url?: string;
                     /** @description Event types to receive; "*" for all of them. */
-                    events?: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "onboarding.created" | "onboarding.state_changed" | "onboarding.sims_assigned" | "onboarding.task_done" | "*")[];
+                    events?: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "*")[];
                     /** @description A new secret; requests are signed with it from the next attempt on. */
                     secret?: string;
-                    /**
-                     * @description The body Otter sends: `otter` (JSON, Otter-Signature; the default) or `controlcenter` (Cisco IoT Control Center's push format: form-encoded eventId, eventType, timestamp, signature2, data), for existing Control Center push receivers. A `controlcenter` subscription takes only the event types Control Center has: sim.state_changed, sim.session_started, sim.session_ended, sim.usage_threshold, sim.imei_changed (or "*" for those).
-                     * @enum {string}
-                     */
-                    format?: "otter" | "controlcenter";
-                    /**
-                     * @description For format `controlcenter`: whether `data` is XML (`xml`, Control Center's classic push; the default) or a JSON object (`json`).
-                     * @enum {string}
-                     */
-                    ccDataFormat?: "xml" | "json";
                     description?: string | null;
                     /**
                      * @description `active` resumes a paused subscription (its waiting deliveries go out at once); `paused` holds deliveries.
@@ -12248,7 +12423,7 @@ export interface operations {
                         /** @enum {string} */
                         type: "custom_field";
                         /** @enum {string} */
-                        field: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "customerCustom1" | "customerCustom2" | "customerCustom3" | "customerCustom4" | "customerCustom5" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
+                        field: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
                         /** @description null: the field is not set. */
                         value: string | null;
                     })[];
@@ -12557,7 +12732,7 @@ export interface operations {
                         /** @enum {string} */
                         type: "custom_field";
                         /** @enum {string} */
-                        field: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "customerCustom1" | "customerCustom2" | "customerCustom3" | "customerCustom4" | "customerCustom5" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
+                        field: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
                         /** @description null: the field is not set. */
                         value: string | null;
                     })[];
@@ -13633,22 +13808,6 @@ export interface operations {
                      * @enum {string}
                      */
                     state?: "new" | "open" | "waiting_on_customer" | "waiting_on_consultation" | "resolved" | "closed";
-                    /** @description The clarity findings of the draft the agent accepted or dismissed (docs/clarity.md). The server checks the reply again as sent and stores its findings with these decisions; findings never block sending. */
-                    clarity?: {
-                        decisions: {
-                            /** @enum {string} */
-                            rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
-                            /** @enum {string} */
-                            decision: "accepted" | "dismissed";
-                            /** @description The text of the finding's span in the draft (`body.slice(start, end)`). */
-                            text: string;
-                            /** @description The accepted replacement. */
-                            suggestion?: string;
-                            message?: string;
-                            /** @enum {string} */
-                            severity?: "info" | "warning";
-                        }[];
-                    };
                 };
             };
         };
@@ -16268,87 +16427,12 @@ export interface operations {
             };
         };
     };
-    checkCaseReply: {
+    getBillingProfile: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description The draft reply, as plain text. */
-                    body: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ClarityCheck"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getSentReplyClarity: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                entryId: string;
             };
             cookie?: never;
         };
@@ -16360,7 +16444,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClaritySentCheck"];
+                    "application/json": components["schemas"]["BillingProfile"];
                 };
             };
             /** @description Default Response */
@@ -16410,7 +16494,97 @@ export interface operations {
             };
         };
     };
-    checkText: {
+    putBillingProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description calendar: the 1st to the end of the month; anniversary: from anchorDay to anchorDay.
+                     * @enum {string}
+                     */
+                    cycle: "calendar" | "anniversary";
+                    /** @default 1 */
+                    anchorDay?: number;
+                    /** @description Where the customer is established: decides the VAT. */
+                    country: string;
+                    /** @default null */
+                    contactName?: string | null;
+                    /**
+                     * @description Where invoices are mailed.
+                     * @default null
+                     */
+                    contactEmail?: string | null;
+                    /** @default false */
+                    perSubAccount?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingProfile"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    startBillingRun: {
         parameters: {
             query?: never;
             header?: never;
@@ -16420,18 +16594,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description The draft reply, as plain text. */
-                    body: string;
-                    /**
-                     * @description The language to check in; detected from the text when absent.
-                     * @enum {string}
-                     */
-                    language?: "en" | "it" | "sv";
-                    /** @description The reader's IANA time zone, for turning relative dates into dates (the customer's when `accountId` is given, else UTC). */
-                    timeZone?: string;
+                    /** @description The month whose cycle is billed: each customer's cycle starting in it. */
+                    period: string;
                     /**
                      * Format: uuid
-                     * @description The customer the text is for: identifiers that are not its own are flagged, and its time zone applies.
+                     * @description Only this customer; all customers without it.
                      */
                     accountId?: string;
                 };
@@ -16439,81 +16606,14 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ClarityCheck"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    listGlossary: {
-        parameters: {
-            query?: {
-                /** @description Only the terms of this language. */
-                language?: "en" | "it" | "sv";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["ClarityGlossaryTerm"][];
+                        jobId: string;
+                        period: string;
                     };
                 };
             };
@@ -16564,233 +16664,14 @@ export interface operations {
             };
         };
     };
-    addGlossaryTerm: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description An ISO 639-1 code: en, it or sv. */
-                language: "en" | "it" | "sv";
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description The word or acronym as written (compared case-insensitively). */
-                    term: string;
-                    /** @description The plain explanation the check offers in its place. */
-                    explanation: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ClarityGlossaryTerm"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    updateGlossaryTerm: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description An ISO 639-1 code: en, it or sv. */
-                language: "en" | "it" | "sv";
-                term: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description A new spelling for the term. */
-                    term?: string;
-                    /** @description The plain explanation the check offers in its place. */
-                    explanation: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ClarityGlossaryTerm"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    removeGlossaryTerm: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description An ISO 639-1 code: en, it or sv. */
-                language: "en" | "it" | "sv";
-                term: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getClarityStats: {
+    listInvoices: {
         parameters: {
             query?: {
-                /** @description How many weeks back, this week included (ISO weeks, Monday to Sunday, UTC). */
-                weeks?: number;
+                accountId?: string;
+                status?: "draft" | "issued";
+                /** @description Opaque cursor from a previous page's nextCursor. */
+                cursor?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -16804,7 +16685,608 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClarityStats"];
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "invoice" | "credit_note";
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            number: string | null;
+                            accountId: string;
+                            cycleStart: string;
+                            /** @description Inclusive: the cycle's last day. */
+                            cycleEnd: string;
+                            currency: string;
+                            timeZone: string;
+                            customer: {
+                                [key: string]: unknown;
+                            };
+                            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                            subtotal: string;
+                            vatRate: string;
+                            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                            vatAmount: string;
+                            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                            total: string;
+                            reverseCharge: boolean;
+                            notes: string[];
+                            flags: string[];
+                            creditedInvoiceId: string | null;
+                            createdAt: string;
+                            issuedAt: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadInvoiceLines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    issueInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    creditInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    lines: {
+                        description: string;
+                        /** @description Credited, before VAT. */
+                        amount: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    mailInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mailId: string;
+                        to: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    explainInvoiceLine: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a previous page's nextCursor. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceLineExplanation"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    billingCycleToDate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleToDate"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    compareBillingCycles: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountId: string;
+                        from: {
+                            invoiceId: string;
+                            cycleStart: string;
+                            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                            total: string;
+                        };
+                        to: {
+                            invoiceId: string;
+                            cycleStart: string;
+                            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                            total: string;
+                        };
+                        sentences: {
+                            text: string;
+                            figures: {
+                                [key: string]: string | number;
+                            };
+                        }[];
+                    };
                 };
             };
             /** @description Default Response */

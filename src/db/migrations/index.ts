@@ -27,6 +27,8 @@ import * as m0025 from "./0025_onboarding.js";
 import * as m0026 from "./0026_onboarding_tasks.js";
 import * as m0027 from "./0027_controlcenter.js";
 import * as m0028 from "./0028_clarity.js";
+import * as m0029 from "./0029_billing.js";
+import * as m0030 from "./0030_usage_billing.js";
 import * as m0031 from "./0031_webhook_cc_format.js";
 import * as m0032 from "./0032_sim_audit_changes.js";
 
@@ -60,6 +62,8 @@ const migrations: Record<string, Migration> = {
   "0026_onboarding_tasks": m0026,
   "0027_controlcenter": m0027,
   "0028_clarity": m0028,
+  "0029_billing": m0029,
+  "0030_usage_billing": m0030,
   "0031_webhook_cc_format": m0031,
   "0032_sim_audit_changes": m0032,
 };

@@ -44,6 +44,10 @@ export const PERMISSIONS = {
   "clarity:check": [OA, OG, CA, CU],
   "clarity:glossary": [OA, OG],
   "clarity:stats": [OA, OG],
+  "billing:read": [OA, OG, CA],
+  "billing:manage": [OA, OG],
+  "billing:issue": [OA],
+  "billing:mail": [OA, OG, CA],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -233,7 +233,7 @@ select
 -- stopped without a row to go on: Cannot read properties of undefined (reading 'fresh')
 
 -- sessionsRepo.saveFold (example 1)
--- $1 = "[{\"id\":\"0190a8a0-0000-7000-8000-000000000003\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"client_id\":\"0190a8a0-0000-7000-8000-000000000002\",\"acct_session_id\":\"4711\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"imsi\":\"234150000000001\",\"msisdn\":null,\"charging_id\":null,\"nas_ip\":\"10.0.0.1\",\"apn\":\"iot.example\",\"ip\":\"100.64.0.1\",\"rat\":\"LTE\",\"rat_code\":6,\"mcc\":\"234\",\"mnc\":\"15\",\"location\":null,\"imeisv\":null,\"status\":\"open\",\"started_at\":\"2026-12-01T00:00:00.000Z\",\"last_update_at\":\"2026-12-01T00:00:00.000Z\",\"ended_at\":null,\"bytes_up\":1200,\"bytes_down\":3400,\"session_time\":60,\"terminate_cause\":null,\"last_traffic_at\":\"2026-12-01T00:00:00.000Z\",\"superseded\":false}]"
+-- $1 = "[{\"id\":\"0190a8a0-0000-7000-8000-000000000003\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"client_id\":\"0190a8a0-0000-7000-8000-000000000002\",\"acct_session_id\":\"4711\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"imsi\":\"234150000000001\",\"msisdn\":null,\"charging_id\":null,\"nas_ip\":\"10.0.0.1\",\"apn\":\"iot.example\",\"ip\":\"100.64.0.1\",\"rat\":\"LTE\",\"rat_code\":6,\"mcc\":\"234\",\"mnc\":\"15\",\"location\":null,\"imeisv\":null,\"status\":\"open\",\"started_at\":\"2026-12-01T00:00:00.000Z\",\"last_update_at\":\"2026-12-01T00:00:00.000Z\",\"ended_at\":null,\"bytes_up\":1200,\"bytes_down\":3400,\"session_time\":60,\"terminate_cause\":null,\"last_traffic_at\":\"2026-12-01T00:00:00.000Z\",\"superseded\":false,\"billing_unit\":1024}]"
 -- $2 = "[{\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"day\":\"2026-12-01\",\"zone_key\":\"unzoned\",\"zone_id\":null,\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"bytes_up\":1200,\"bytes_down\":3400}]"
 -- $3 = "[{\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"last_seen\":\"2026-12-01T00:00:00.000Z\",\"last_registration\":null,\"imei\":\"356938035643809\",\"imeisv\":null,\"previous_imei\":null,\"imei_changed_at\":null,\"mcc\":\"234\",\"mnc\":\"15\",\"rat\":\"LTE\",\"location\":null,\"updated_at\":\"2026-12-01T00:00:00.000Z\",\"barred_at\":null,\"barred_reason\":null,\"zone_key\":\"23415|zone:0190a8a0-0000-7000-8000-000000000003\",\"last_activity_at\":\"2026-12-01T00:00:00.000Z\",\"silence_check_at\":\"2026-12-01T00:00:00.000Z\",\"silent_since\":null,\"total_bytes\":4600,\"cycle_start\":\"2026-12-01\",\"cycle_bytes\":4600}]"
 -- $4 = "[{\"imsi\":\"234150000000009\",\"source\":\"radius\",\"plmn\":\"23415\",\"first\":\"2026-12-01T00:00:00.000Z\",\"last\":\"2026-12-01T00:00:00.000Z\",\"count\":2}]"
@@ -267,7 +267,8 @@ with
         session_time,
         terminate_cause,
         last_traffic_at,
-        superseded
+        superseded,
+        billing_unit
       )
     select
       id,
@@ -296,7 +297,8 @@ with
       session_time,
       terminate_cause,
       last_traffic_at,
-      superseded
+      superseded,
+      billing_unit
     from
       jsonb_to_recordset($1::jsonb) as t (
         id uuid,
@@ -325,7 +327,8 @@ with
         session_time integer,
         terminate_cause text,
         last_traffic_at timestamptz,
-        superseded boolean
+        superseded boolean,
+        billing_unit integer
       )
     order by
       id
@@ -354,7 +357,8 @@ with
       session_time = excluded.session_time,
       terminate_cause = excluded.terminate_cause,
       last_traffic_at = excluded.last_traffic_at,
-      superseded = excluded.superseded
+      superseded = excluded.superseded,
+      billing_unit = coalesce(data_sessions.billing_unit, excluded.billing_unit)
   ),
   usage as (
     insert into
@@ -539,7 +543,7 @@ set
   superseded = true
 where
   id = any ($1::uuid[]);
--- $1 = "[{\"id\":\"0190a8a0-0000-7000-8000-000000000003\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"client_id\":\"0190a8a0-0000-7000-8000-000000000002\",\"acct_session_id\":\"4711\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"imsi\":\"234150000000001\",\"msisdn\":null,\"charging_id\":null,\"nas_ip\":\"10.0.0.1\",\"apn\":\"iot.example\",\"ip\":\"100.64.0.1\",\"rat\":\"LTE\",\"rat_code\":6,\"mcc\":\"234\",\"mnc\":\"15\",\"location\":null,\"imeisv\":null,\"status\":\"open\",\"started_at\":\"2026-12-01T00:00:00.000Z\",\"last_update_at\":\"2026-12-01T00:00:00.000Z\",\"ended_at\":null,\"bytes_up\":1200,\"bytes_down\":3400,\"session_time\":60,\"terminate_cause\":null,\"last_traffic_at\":\"2026-12-01T00:00:00.000Z\",\"superseded\":false}]"
+-- $1 = "[{\"id\":\"0190a8a0-0000-7000-8000-000000000003\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"client_id\":\"0190a8a0-0000-7000-8000-000000000002\",\"acct_session_id\":\"4711\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"imsi\":\"234150000000001\",\"msisdn\":null,\"charging_id\":null,\"nas_ip\":\"10.0.0.1\",\"apn\":\"iot.example\",\"ip\":\"100.64.0.1\",\"rat\":\"LTE\",\"rat_code\":6,\"mcc\":\"234\",\"mnc\":\"15\",\"location\":null,\"imeisv\":null,\"status\":\"open\",\"started_at\":\"2026-12-01T00:00:00.000Z\",\"last_update_at\":\"2026-12-01T00:00:00.000Z\",\"ended_at\":null,\"bytes_up\":1200,\"bytes_down\":3400,\"session_time\":60,\"terminate_cause\":null,\"last_traffic_at\":\"2026-12-01T00:00:00.000Z\",\"superseded\":false,\"billing_unit\":1024}]"
 -- $2 = "[]"
 -- $3 = "[]"
 -- $4 = "[]"
@@ -573,7 +577,8 @@ with
         session_time,
         terminate_cause,
         last_traffic_at,
-        superseded
+        superseded,
+        billing_unit
       )
     select
       id,
@@ -602,7 +607,8 @@ with
       session_time,
       terminate_cause,
       last_traffic_at,
-      superseded
+      superseded,
+      billing_unit
     from
       jsonb_to_recordset($1::jsonb) as t (
         id uuid,
@@ -631,7 +637,8 @@ with
         session_time integer,
         terminate_cause text,
         last_traffic_at timestamptz,
-        superseded boolean
+        superseded boolean,
+        billing_unit integer
       )
     order by
       id
@@ -660,7 +667,8 @@ with
       session_time = excluded.session_time,
       terminate_cause = excluded.terminate_cause,
       last_traffic_at = excluded.last_traffic_at,
-      superseded = excluded.superseded
+      superseded = excluded.superseded,
+      billing_unit = coalesce(data_sessions.billing_unit, excluded.billing_unit)
   ),
   usage as (
     insert into

@@ -52,11 +52,12 @@ const SESSION_COLUMNS =
   imsi text, msisdn text, charging_id bigint, nas_ip text, apn text, ip text, rat text, rat_code integer,
   mcc text, mnc text, location jsonb, imeisv text, status text, started_at timestamptz,
   last_update_at timestamptz, ended_at timestamptz, bytes_up bigint, bytes_down bigint,
-  session_time integer, terminate_cause text, last_traffic_at timestamptz, superseded boolean`);
+  session_time integer, terminate_cause text, last_traffic_at timestamptz, superseded boolean,
+  billing_unit integer`);
 const SESSION_NAMES =
   sql.raw(`id, account_id, client_id, acct_session_id, sim_id, imsi, msisdn, charging_id,
   nas_ip, apn, ip, rat, rat_code, mcc, mnc, location, imeisv, status, started_at, last_update_at, ended_at,
-  bytes_up, bytes_down, session_time, terminate_cause, last_traffic_at, superseded`);
+  bytes_up, bytes_down, session_time, terminate_cause, last_traffic_at, superseded, billing_unit`);
 
 type Locked = { sessions: SessionRow[]; states: StateRow[] };
 
@@ -206,7 +207,8 @@ export const sessionsRepo = {
           bytes_up = greatest(data_sessions.bytes_up, excluded.bytes_up),
           bytes_down = greatest(data_sessions.bytes_down, excluded.bytes_down),
           session_time = excluded.session_time, terminate_cause = excluded.terminate_cause,
-          last_traffic_at = excluded.last_traffic_at, superseded = excluded.superseded
+          last_traffic_at = excluded.last_traffic_at, superseded = excluded.superseded,
+          billing_unit = coalesce(data_sessions.billing_unit, excluded.billing_unit)
       ), usage AS (
         INSERT INTO usage_daily (sim_id, day, zone_key, zone_id, account_id, bytes_up, bytes_down)
         SELECT sim_id, day, zone_key, zone_id, account_id, bytes_up, bytes_down
@@ -419,6 +421,7 @@ const SESSION_ROW: SessionRow = {
   terminate_cause: null,
   last_traffic_at: AT,
   superseded: false,
+  billing_unit: 1024,
 };
 
 const STATE_ROW: StateRow = {

@@ -556,6 +556,7 @@ export function createSignalsService(deps: Deps) {
           terminate_cause: closing ? (r.terminateCause ?? null) : null,
           last_traffic_at: up + down > 0 ? r.eventAt : null,
           superseded: false,
+          billing_unit: null,
         };
         sessions.set(key, row);
         dirtySessions.set(row.id, row);

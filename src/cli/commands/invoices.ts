@@ -1,0 +1,178 @@
+import type { Command } from "commander";
+import { seg } from "../client.js";
+import { contextOf, positiveInt } from "../context.js";
+import { note, out, printFields, printJson, printTable } from "../format.js";
+import { watchJob } from "./jobs.js";
+
+interface Line {
+  n: number;
+  kind: string;
+  description: string;
+  quantity: string;
+  unit: string;
+  unitPrice: string;
+  amount: string;
+  flags: string[];
+}
+
+interface Invoice {
+  id: string;
+  kind: string;
+  status: string;
+  number: string | null;
+  accountId: string;
+  cycleStart: string;
+  cycleEnd: string;
+  currency: string;
+  subtotal: string;
+  vatRate: string;
+  vatAmount: string;
+  total: string;
+  notes: string[];
+  flags: string[];
+  lines: Line[];
+}
+
+interface Explanation {
+  summary: string;
+  planVersion: number | null;
+  cycle: { start: string; end: string; days: number };
+  line: Line;
+  arithmetic: {
+    parts: { label: string; amount: string }[];
+    exact: string;
+    rounding: string;
+    amount: string;
+  };
+  sims: { items: Record<string, unknown>[]; nextCursor: string | null };
+}
+
+/** `otter invoices`: billing runs, invoices, issuing, and a line explained. */
+export function registerInvoices(program: Command) {
+  const invoices = program.command("invoices").description("Invoices, billing runs, explanations.");
+
+  invoices
+    .command("run")
+    .description("Rate a month's cycle into draft invoices (a job; shows its progress).")
+    .argument("<period>", "the month, YYYY-MM")
+    .option("--account <id>", "only this customer")
+    .option("--no-wait", "start the job and return")
+    .action(async (period: string, opts: { account?: string; wait: boolean }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const res = await ctx.client.post<{ jobId: string }>("/api/v1/billing-runs", {
+        period,
+        ...(opts.account && { accountId: opts.account }),
+      });
+      if (ctx.json && !opts.wait) return printJson(res);
+      note(`Billing run started: job ${res.jobId}`);
+      if (opts.wait) process.exitCode = await watchJob(ctx, res.jobId);
+    });
+
+  invoices
+    .command("list")
+    .description("Invoices and credit notes, newest cycle first.")
+    .option("--account <id>", "of this account")
+    .option("--status <status>", "draft or issued")
+    .option("--limit <n>", "how many", positiveInt(1000), 50)
+    .action(async (opts: { account?: string; status?: string; limit: number }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const page = await ctx.client.get<{ items: Omit<Invoice, "lines">[] }>("/api/v1/invoices", {
+        accountId: opts.account,
+        status: opts.status,
+        limit: opts.limit,
+      });
+      if (ctx.json) return printJson(page);
+      printTable(
+        page.items,
+        [
+          { header: "ID", value: (i) => i.id },
+          { header: "NUMBER", value: (i) => i.number ?? "(draft)" },
+          { header: "CYCLE", value: (i) => `${i.cycleStart} – ${i.cycleEnd}` },
+          { header: "TOTAL", value: (i) => `${i.total} ${i.currency}` },
+          { header: "FLAGS", value: (i) => i.flags.join(", ") },
+        ],
+        "No invoices.",
+      );
+    });
+
+  invoices
+    .command("show")
+    .description("An invoice with its lines.")
+    .argument("<id>")
+    .action(async (id: string, _opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const inv = await ctx.client.get<Invoice>(`/api/v1/invoices/${seg(id)}`);
+      if (ctx.json) return printJson(inv);
+      printFields([
+        ["Invoice", inv.number ?? `draft ${inv.id}`],
+        ["Cycle", `${inv.cycleStart} – ${inv.cycleEnd}`],
+        ["Subtotal", `${inv.subtotal} ${inv.currency}`],
+        [`VAT ${inv.vatRate}%`, `${inv.vatAmount} ${inv.currency}`],
+        ["Total", `${inv.total} ${inv.currency}`],
+        ["Flags", inv.flags.join(", ") || "none"],
+      ]);
+      out();
+      printTable(
+        inv.lines,
+        [
+          { header: "N", value: (l) => l.n },
+          { header: "LINE", value: (l) => l.description },
+          { header: "QUANTITY", value: (l) => `${l.quantity} ${l.unit}` },
+          { header: "PRICE", value: (l) => l.unitPrice },
+          { header: "AMOUNT", value: (l) => l.amount },
+        ],
+        "No lines.",
+      );
+      for (const n of inv.notes) note(n);
+    });
+
+  invoices
+    .command("issue")
+    .description("Issue a reviewed draft (operator admin): numbered, immutable.")
+    .argument("<id>")
+    .action(async (id: string, _opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const inv = await ctx.client.post<Invoice>(`/api/v1/invoices/${seg(id)}/issue`, {});
+      if (ctx.json) return printJson(inv);
+      out(`Issued ${inv.number}: ${inv.total} ${inv.currency}`);
+    });
+
+  invoices
+    .command("explain")
+    .description(
+      "An invoice line explained: the arithmetic, the plan version and the SIMs behind it.",
+    )
+    .argument("<id>", "the invoice")
+    .argument("<n>", "the line number", positiveInt(100_000))
+    .option("--limit <n>", "SIMs per page", positiveInt(500), 20)
+    .option("--cursor <cursor>", "the next page, from a previous answer")
+    .action(
+      async (id: string, n: number, opts: { limit: number; cursor?: string }, cmd: Command) => {
+        const ctx = contextOf(cmd);
+        const ex = await ctx.client.get<Explanation>(
+          `/api/v1/invoices/${seg(id)}/lines/${n}/explanation`,
+          { limit: opts.limit, cursor: opts.cursor },
+        );
+        if (ctx.json) return printJson(ex);
+        out(`${ex.line.n}. ${ex.line.description}: ${ex.line.amount}`);
+        out(ex.summary);
+        out(
+          `Cycle ${ex.cycle.start} – ${ex.cycle.end} (${ex.cycle.days} days)${ex.planVersion ? `, plan version ${ex.planVersion}` : ""}`,
+        );
+        out();
+        for (const p of ex.arithmetic.parts) out(`  ${p.label} = ${p.amount}`);
+        out(`  sum ${ex.arithmetic.exact} → ${ex.arithmetic.amount} (${ex.arithmetic.rounding})`);
+        out();
+        const keys = [...new Set(ex.sims.items.flatMap((s) => Object.keys(s)))];
+        printTable(
+          ex.sims.items,
+          keys.map((k) => ({
+            header: k.toUpperCase(),
+            value: (s: Record<string, unknown>) => s[k],
+          })),
+          "No SIMs behind this line.",
+        );
+        if (ex.sims.nextCursor) note(`More SIMs: --cursor ${ex.sims.nextCursor}`);
+      },
+    );
+}

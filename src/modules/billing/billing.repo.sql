@@ -1,0 +1,989 @@
+-- The SQL of src/modules/billing/billing.repo.ts, one section per function and example.
+-- Written by npm run db:sql (scripts/write-sql-snapshots.ts): do not edit.
+
+-- billingRepo.findProfile
+-- $1 = "0190a8a0-0000-7000-8000-000000000003"
+select
+  *
+from
+  "billing_profiles"
+where
+  "account_id" = $1;
+
+-- billingRepo.upsertProfile
+-- $1 = "0190a8a0-0000-7000-8000-000000000003"
+-- $2 = "calendar"
+-- $3 = 1
+-- $4 = "IT"
+-- $5 = "Accounts payable"
+-- $6 = "ap@customer.example"
+-- $7 = false
+-- $8 = "2026-12-01T00:00:00.000Z"
+-- $9 = "2026-12-01T00:00:00.000Z"
+insert into
+  "billing_profiles" (
+    "account_id",
+    "cycle",
+    "anchor_day",
+    "country",
+    "contact_name",
+    "contact_email",
+    "per_sub_account",
+    "created_at",
+    "updated_at"
+  )
+values
+  ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+on conflict ("account_id") do update
+set
+  "cycle" = "excluded"."cycle",
+  "anchor_day" = "excluded"."anchor_day",
+  "country" = "excluded"."country",
+  "contact_name" = "excluded"."contact_name",
+  "contact_email" = "excluded"."contact_email",
+  "per_sub_account" = "excluded"."per_sub_account",
+  "updated_at" = "excluded"."updated_at";
+
+-- billingRepo.findInvoice
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+select
+  *
+from
+  "invoices"
+where
+  "id" = $1;
+
+-- billingRepo.lockInvoice
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+select
+  *
+from
+  "invoices"
+where
+  "id" = $1
+for update;
+
+-- billingRepo.invoiceForCycle
+-- $1 = "0190a8a0-0000-7000-8000-000000000003"
+-- $2 = "2026-11-01"
+-- $3 = "invoice"
+select
+  *
+from
+  "invoices"
+where
+  "account_id" = $1
+  and "cycle_start" = $2
+  and "kind" = $3;
+
+-- billingRepo.listVisible (example 1)
+-- $1 = "/0190a8a0-0000-7000-8000-000000000001/%"
+-- $2 = 51
+-- $3 = 0
+select
+  *
+from
+  "invoices"
+where
+  "invoices"."account_id" in (
+    select
+      "account_scope"."account_id"
+    from
+      "account_scope"
+    where
+      "account_scope"."path" like $1
+  )
+order by
+  "cycle_start" desc,
+  "created_at" desc,
+  "id"
+limit
+  $2
+offset
+  $3;
+
+-- billingRepo.listVisible (example 2)
+-- $1 = "/0190a8a0-0000-7000-8000-000000000001/%"
+-- $2 = "0190a8a0-0000-7000-8000-000000000003"
+-- $3 = "issued"
+-- $4 = 51
+-- $5 = 50
+select
+  *
+from
+  "invoices"
+where
+  "invoices"."account_id" in (
+    select
+      "account_scope"."account_id"
+    from
+      "account_scope"
+    where
+      "account_scope"."path" like $1
+  )
+  and "account_id" = $2
+  and "status" = $3
+order by
+  "cycle_start" desc,
+  "created_at" desc,
+  "id"
+limit
+  $4
+offset
+  $5;
+
+-- billingRepo.creditNotesOf
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+select
+  *
+from
+  "invoices"
+where
+  "credited_invoice_id" = $1
+order by
+  "number";
+
+-- billingRepo.deleteDraft
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+delete from "invoice_sim_usage"
+where
+  "invoice_id" = $1;
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+delete from "invoice_sims"
+where
+  "invoice_id" = $1;
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+delete from "invoice_lines"
+where
+  "invoice_id" = $1;
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+-- $2 = "draft"
+delete from "invoices"
+where
+  "id" = $1
+  and "status" = $2;
+
+-- billingRepo.insertInvoice
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+-- $2 = "0190a8a0-0000-7000-8000-000000000003"
+-- $3 = "0190a8a0-0000-7000-8000-000000000001"
+-- $4 = "invoice"
+-- $5 = "draft"
+-- $6 = "2026-11-01"
+-- $7 = "2026-12-01"
+-- $8 = "EUR"
+-- $9 = "Europe/Rome"
+-- $10 = "{\"legalName\":\"Savannah Wildlife Trust\"}"
+-- $11 = "0.00"
+-- $12 = "22"
+-- $13 = "0.00"
+-- $14 = "0.00"
+-- $15 = false
+-- $16 = "2026-12-01T00:00:00.000Z"
+insert into
+  "invoices" (
+    "id",
+    "account_id",
+    "operator_account_id",
+    "kind",
+    "status",
+    "cycle_start",
+    "cycle_end",
+    "currency",
+    "time_zone",
+    "customer",
+    "subtotal",
+    "vat_rate",
+    "vat_amount",
+    "total",
+    "reverse_charge",
+    "created_at"
+  )
+values
+  (
+    $1,
+    $2,
+    $3,
+    $4,
+    $5,
+    $6,
+    $7,
+    $8,
+    $9,
+    $10,
+    $11,
+    $12,
+    $13,
+    $14,
+    $15,
+    $16
+  );
+
+-- billingRepo.updateTotals
+-- $1 = "3.25"
+-- $2 = "0.72"
+-- $3 = "3.97"
+-- $4 = "[]"
+-- $5 = "[]"
+-- $6 = "0190a8a0-0000-7000-8000-000000000010"
+update "invoices"
+set
+  "subtotal" = $1,
+  "vat_amount" = $2,
+  "total" = $3,
+  "flags" = $4,
+  "notes" = $5
+where
+  "id" = $6;
+
+-- billingRepo.insertLines
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+-- $2 = 1
+-- $3 = "0190a8a0-0000-7000-8000-000000000003"
+-- $4 = "subscription"
+-- $5 = "Tracker 10MB Flex: monthly fees"
+-- $6 = "0190a8a0-0000-7000-8000-000000000002"
+-- $7 = 1
+-- $8 = null
+-- $9 = "2.166667"
+-- $10 = "SIM-month"
+-- $11 = "1.5"
+-- $12 = "3.25"
+-- $13 = "{\"parts\":[]}"
+insert into
+  "invoice_lines" (
+    "invoice_id",
+    "n",
+    "account_id",
+    "kind",
+    "description",
+    "rate_plan_id",
+    "plan_version",
+    "zone_id",
+    "quantity",
+    "unit",
+    "unit_price",
+    "amount",
+    "explanation"
+  )
+values
+  (
+    $1,
+    $2,
+    $3,
+    $4,
+    $5,
+    $6,
+    $7,
+    $8,
+    $9,
+    $10,
+    $11,
+    $12,
+    $13
+  );
+
+-- billingRepo.linesOf
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+select
+  *
+from
+  "invoice_lines"
+where
+  "invoice_id" = $1
+order by
+  "n";
+
+-- billingRepo.lineOf
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+-- $2 = 1
+select
+  *
+from
+  "invoice_lines"
+where
+  "invoice_id" = $1
+  and "n" = $2;
+
+-- billingRepo.nextNumber
+-- $1 = "0190a8a0-0000-7000-8000-000000000001"
+-- $2 = "INV"
+-- $3 = 1
+insert into
+  "invoice_counters" ("operator_account_id", "series", "last_number")
+values
+  ($1, $2, $3)
+on conflict ("operator_account_id", "series") do update
+set
+  "last_number" = invoice_counters.last_number + 1
+returning
+  "last_number";
+-- stopped without a row to go on: no result
+
+-- billingRepo.markIssued
+-- $1 = "issued"
+-- $2 = 42
+-- $3 = "INV-000042"
+-- $4 = "2026-12-01T00:00:00.000Z"
+-- $5 = "0190a8a0-0000-7000-8000-000000000003"
+-- $6 = "{}"
+-- $7 = "0190a8a0-0000-7000-8000-000000000010"
+-- $8 = "draft"
+update "invoices"
+set
+  "status" = $1,
+  "number" = $2,
+  "number_text" = $3,
+  "issued_at" = $4,
+  "issued_by" = $5,
+  "customer" = $6
+where
+  "id" = $7
+  and "status" = $8;
+
+-- billingRepo.rateSimFacts
+-- $1 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
+-- $2 = "Europe/Rome"
+-- $3 = "Europe/Rome"
+-- $4 = "Europe/Rome"
+-- $5 = "Europe/Rome"
+-- $6 = "Europe/Rome"
+-- $7 = ["0190a8a0-0000-7000-8000-000000000002"]
+-- $8 = [1]
+-- $9 = ["2026-11-01"]
+-- $10 = ["2026-12-01"]
+-- $11 = "2026-11-01"
+-- $12 = "2026-12-01"
+-- $13 = ["ACTIVATED"]
+-- $14 = "0190a8a0-0000-7000-8000-000000000010"
+-- $15 = "2026-12-01"
+-- $16 = "2026-11-01"
+-- $17 = "2026-12-01"
+with
+  seg as (
+    with
+      scoped as (
+        select
+          s.id,
+          s.account_id,
+          s.iccid,
+          s.rate_plan_id,
+          s.state,
+          s.created_at,
+          s.date_activated
+        from
+          sims s
+        where
+          s.rate_plan_id is not null
+          and s.account_id in (
+            (
+              select
+                "account_scope"."account_id"
+              from
+                "account_scope"
+              where
+                "account_scope"."path" like $1
+            )
+          )
+      ),
+      changes as (
+        select
+          a.sim_id,
+          (a.effective_date AT TIME ZONE $2)::date as day,
+          a.value,
+          a.prior_value,
+          row_number() over w as k,
+          lead((a.effective_date AT TIME ZONE $3)::date) over w as next_day
+        from
+          sim_audit a
+          join scoped on scoped.id = a.sim_id
+        where
+          a.field = 'state'
+        window
+          w as (
+            partition by
+              a.sim_id
+            order by
+              a.effective_date,
+              a.id
+          )
+      )
+    select
+      s.id as sim_id,
+      s.account_id,
+      s.iccid,
+      s.rate_plan_id,
+      (s.date_activated AT TIME ZONE $4)::date as activated_on,
+      (s.created_at AT TIME ZONE $5)::date as from_day,
+      coalesce(c.day, 'infinity'::date) as to_day,
+      coalesce(c.prior_value, s.state) as state,
+      true as first
+    from
+      scoped s
+      left join changes c on c.sim_id = s.id
+      and c.k = 1
+    union all
+    select
+      s.id,
+      s.account_id,
+      s.iccid,
+      s.rate_plan_id,
+      (s.date_activated AT TIME ZONE $6)::date,
+      c.day,
+      coalesce(c.next_day, 'infinity'::date),
+      c.value,
+      false
+    from
+      changes c
+      join scoped s on s.id = c.sim_id
+  ),
+  ver as (
+    select
+      *
+    from
+      unnest($7::uuid[], $8::int[], $9::date[], $10::date[]) as t (rate_plan_id, version, from_day, to_day)
+  ),
+  clip as (
+    select
+      seg.sim_id,
+      seg.account_id,
+      seg.iccid,
+      seg.rate_plan_id,
+      seg.activated_on,
+      greatest(seg.from_day, $11::date) as f,
+      least(seg.to_day, $12::date) as t
+    from
+      seg
+    where
+      seg.state = any ($13::text[])
+  ),
+  per_sim as (
+    select
+      sim_id,
+      account_id,
+      iccid,
+      rate_plan_id,
+      activated_on,
+      sum(greatest(0, t - f)) as billable_days,
+      min(f) filter (
+        where
+          t > f
+      ) as first_day
+    from
+      clip
+    group by
+      sim_id,
+      account_id,
+      iccid,
+      rate_plan_id,
+      activated_on
+  ),
+  ins as (
+    insert into
+      invoice_sims (
+        invoice_id,
+        sim_id,
+        account_id,
+        iccid,
+        rate_plan_id,
+        billable_days,
+        contribution_days,
+        activated_on
+      )
+    select
+      $14::uuid,
+      sim_id,
+      account_id,
+      iccid,
+      rate_plan_id,
+      billable_days,
+      $15::date - first_day,
+      case
+        when activated_on >= $16::date
+        and activated_on < $17::date then activated_on
+      end
+    from
+      per_sim
+    where
+      billable_days > 0
+    returning
+      rate_plan_id,
+      contribution_days,
+      activated_on
+  )
+select
+  'days' as kind,
+  c.rate_plan_id,
+  v.version,
+  sum(least(c.t, v.to_day) - greatest(c.f, v.from_day))::bigint as n,
+  count(distinct c.sim_id)::bigint as sims
+from
+  clip c
+  join ver v on v.rate_plan_id = c.rate_plan_id
+  and least(c.t, v.to_day) > greatest(c.f, v.from_day)
+group by
+  c.rate_plan_id,
+  v.version
+union all
+select
+  'first',
+  p.rate_plan_id,
+  v.version,
+  0::bigint,
+  count(*)::bigint
+from
+  per_sim p
+  join ver v on v.rate_plan_id = p.rate_plan_id
+  and p.first_day >= v.from_day
+  and p.first_day < v.to_day
+where
+  p.billable_days > 0
+group by
+  p.rate_plan_id,
+  v.version
+union all
+select
+  'contrib',
+  i.rate_plan_id,
+  0,
+  sum(i.contribution_days)::bigint,
+  count(*)::bigint
+from
+  ins i
+group by
+  i.rate_plan_id
+union all
+select
+  'act',
+  i.rate_plan_id,
+  v.version,
+  0::bigint,
+  count(*)::bigint
+from
+  ins i
+  join ver v on v.rate_plan_id = i.rate_plan_id
+  and i.activated_on >= v.from_day
+  and i.activated_on < v.to_day
+group by
+  i.rate_plan_id,
+  v.version;
+
+-- billingRepo.rateUsageFacts
+-- $1 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
+-- $2 = "Europe/Rome"
+-- $3 = "Europe/Rome"
+-- $4 = "Europe/Rome"
+-- $5 = "Europe/Rome"
+-- $6 = "Europe/Rome"
+-- $7 = "2026-11-01"
+-- $8 = "2026-12-01"
+-- $9 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
+-- $10 = ["0190a8a0-0000-7000-8000-000000000002"]
+-- $11 = ["0190a8a0-0000-7000-8000-000000000001"]
+-- $12 = [null]
+-- $13 = [30720]
+-- $14 = [5]
+-- $15 = "0190a8a0-0000-7000-8000-000000000010"
+with
+  seg as (
+    with
+      scoped as (
+        select
+          s.id,
+          s.account_id,
+          s.iccid,
+          s.rate_plan_id,
+          s.state,
+          s.created_at,
+          s.date_activated
+        from
+          sims s
+        where
+          s.rate_plan_id is not null
+          and s.account_id in (
+            (
+              select
+                "account_scope"."account_id"
+              from
+                "account_scope"
+              where
+                "account_scope"."path" like $1
+            )
+          )
+      ),
+      changes as (
+        select
+          a.sim_id,
+          (a.effective_date AT TIME ZONE $2)::date as day,
+          a.value,
+          a.prior_value,
+          row_number() over w as k,
+          lead((a.effective_date AT TIME ZONE $3)::date) over w as next_day
+        from
+          sim_audit a
+          join scoped on scoped.id = a.sim_id
+        where
+          a.field = 'state'
+        window
+          w as (
+            partition by
+              a.sim_id
+            order by
+              a.effective_date,
+              a.id
+          )
+      )
+    select
+      s.id as sim_id,
+      s.account_id,
+      s.iccid,
+      s.rate_plan_id,
+      (s.date_activated AT TIME ZONE $4)::date as activated_on,
+      (s.created_at AT TIME ZONE $5)::date as from_day,
+      coalesce(c.day, 'infinity'::date) as to_day,
+      coalesce(c.prior_value, s.state) as state,
+      true as first
+    from
+      scoped s
+      left join changes c on c.sim_id = s.id
+      and c.k = 1
+    union all
+    select
+      s.id,
+      s.account_id,
+      s.iccid,
+      s.rate_plan_id,
+      (s.date_activated AT TIME ZONE $6)::date,
+      c.day,
+      coalesce(c.next_day, 'infinity'::date),
+      c.value,
+      false
+    from
+      changes c
+      join scoped s on s.id = c.sim_id
+  ),
+  u as (
+    select
+      u.sim_id,
+      u.day,
+      u.zone_key,
+      u.zone_id,
+      u.billed_bytes as bytes,
+      u.sms_mo,
+      u.sms_mt
+    from
+      usage_daily u
+    where
+      u.day >= $7::date
+      and u.day < $8::date
+      and u.account_id in (
+        (
+          select
+            "account_scope"."account_id"
+          from
+            "account_scope"
+          where
+            "account_scope"."path" like $9
+        )
+      )
+  ),
+  p as (
+    select
+      *
+    from
+      unnest(
+        $10::uuid[],
+        $11::uuid[],
+        $12::bigint[],
+        $13::bigint[],
+        $14::bigint[]
+      ) as t (
+        rate_plan_id,
+        home_zone_id,
+        allowance,
+        test_bytes,
+        test_sms
+      )
+  ),
+  x as (
+    select
+      u.sim_id,
+      u.day,
+      u.zone_key,
+      u.zone_id,
+      u.bytes,
+      u.sms_mo,
+      u.sms_mt,
+      s.rate_plan_id,
+      s.account_id,
+      (s.state = 'TEST_READY') as test
+    from
+      u
+      join seg s on s.sim_id = u.sim_id
+      and u.day < s.to_day
+      and (
+        u.day >= s.from_day
+        or s.first
+      )
+  ),
+  ins as (
+    insert into
+      invoice_sim_usage (
+        invoice_id,
+        sim_id,
+        account_id,
+        rate_plan_id,
+        zone_key,
+        zone_id,
+        test,
+        days,
+        bytes,
+        sms_mo,
+        sms_mt
+      )
+    select
+      $15::uuid,
+      sim_id,
+      account_id,
+      rate_plan_id,
+      zone_key,
+      zone_id,
+      test,
+      count(distinct day),
+      sum(bytes),
+      sum(sms_mo),
+      sum(sms_mt)
+    from
+      x
+    group by
+      sim_id,
+      account_id,
+      rate_plan_id,
+      zone_key,
+      zone_id,
+      test
+  ),
+  home_days as (
+    select
+      x.sim_id,
+      x.rate_plan_id,
+      x.day,
+      sum(x.bytes) as b,
+      p.allowance
+    from
+      x
+      join p on p.rate_plan_id = x.rate_plan_id
+    where
+      not x.test
+      and p.allowance is not null
+      and x.zone_id = p.home_zone_id
+    group by
+      x.sim_id,
+      x.rate_plan_id,
+      x.day,
+      p.allowance
+  ),
+  over as (
+    select
+      rate_plan_id,
+      day,
+      sim_id,
+      greatest(0, cum - allowance) - greatest(0, cum - b - allowance) as over
+    from
+      (
+        select
+          *,
+          sum(b) over (
+            partition by
+              sim_id,
+              rate_plan_id
+            order by
+              day
+          ) as cum
+        from
+          home_days
+      ) h
+  ),
+  tests as (
+    select
+      sim_id,
+      rate_plan_id,
+      sum(bytes) as tb,
+      sum(sms_mo + sms_mt) as ts
+    from
+      x
+    where
+      test
+    group by
+      sim_id,
+      rate_plan_id
+  )
+select
+  'day' as kind,
+  rate_plan_id,
+  day::text as day,
+  zone_id,
+  sum(bytes)::bigint as bytes,
+  sum(sms_mo)::bigint as sms_mo,
+  sum(sms_mt)::bigint as sms_mt,
+  count(distinct sim_id)::bigint as sims
+from
+  x
+where
+  not test
+group by
+  rate_plan_id,
+  day,
+  zone_id
+union all
+select
+  'over',
+  rate_plan_id,
+  day::text,
+  null,
+  sum(over)::bigint,
+  0::bigint,
+  0::bigint,
+  count(distinct sim_id) filter (
+    where
+      over > 0
+  )::bigint
+from
+  over
+group by
+  rate_plan_id,
+  day
+union all
+select
+  'test',
+  t.rate_plan_id,
+  null,
+  null,
+  sum(greatest(0, t.tb - p.test_bytes))::bigint,
+  sum(greatest(0, t.ts - p.test_sms))::bigint,
+  0::bigint,
+  count(*) filter (
+    where
+      t.tb > p.test_bytes
+      or t.ts > p.test_sms
+  )::bigint
+from
+  tests t
+  join p on p.rate_plan_id = t.rate_plan_id
+group by
+  t.rate_plan_id;
+
+-- billingRepo.simsOfPlan (example 1)
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+-- $2 = "0190a8a0-0000-7000-8000-000000000002"
+-- $3 = 51
+select
+  *
+from
+  "invoice_sims"
+where
+  "invoice_id" = $1
+  and "rate_plan_id" = $2
+order by
+  "sim_id"
+limit
+  $3;
+
+-- billingRepo.simsOfPlan (example 2)
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+-- $2 = "0190a8a0-0000-7000-8000-000000000002"
+-- $3 = "0190a8a0-0000-7000-8000-000000000003"
+-- $4 = 51
+select
+  *
+from
+  "invoice_sims"
+where
+  "invoice_id" = $1
+  and "rate_plan_id" = $2
+  and "sim_id" > $3
+order by
+  "sim_id"
+limit
+  $4;
+
+-- billingRepo.usageOfPlan (example 1)
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+-- $2 = "0190a8a0-0000-7000-8000-000000000002"
+-- $3 = false
+-- $4 = "0190a8a0-0000-7000-8000-000000000001"
+-- $5 = 51
+select
+  *
+from
+  "invoice_sim_usage"
+where
+  "invoice_id" = $1
+  and "rate_plan_id" = $2
+  and "test" = $3
+  and "zone_id" = $4
+order by
+  "sim_id"
+limit
+  $5;
+
+-- billingRepo.usageOfPlan (example 2)
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+-- $2 = "0190a8a0-0000-7000-8000-000000000002"
+-- $3 = true
+-- $4 = "0190a8a0-0000-7000-8000-000000000003"
+-- $5 = 51
+select
+  *
+from
+  "invoice_sim_usage"
+where
+  "invoice_id" = $1
+  and "rate_plan_id" = $2
+  and "test" = $3
+  and "zone_id" is null
+  and "sim_id" > $4
+order by
+  "sim_id"
+limit
+  $5;
+
+-- billingRepo.iccidsOf
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+-- $2 = "0190a8a0-0000-7000-8000-000000000003"
+select
+  "sim_id",
+  "iccid",
+  "contribution_days"
+from
+  "invoice_sims"
+where
+  "invoice_id" = $1
+  and "sim_id" in ($2);
+
+-- billingRepo.usageByZone
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+select
+  "zone_id",
+  "test",
+  sum("bytes") as "bytes",
+  sum("sms_mo") as "sms_mo",
+  sum("sms_mt") as "sms_mt",
+  count(distinct "sim_id") as "sims"
+from
+  "invoice_sim_usage"
+where
+  "invoice_id" = $1
+group by
+  "zone_id",
+  "test";
+
+-- billingRepo.simCount
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+select
+  count(*) as "sims"
+from
+  "invoice_sims"
+where
+  "invoice_id" = $1;
+-- stopped without a row to go on: no result

@@ -1,0 +1,515 @@
+import { type Insertable, sql } from "kysely";
+import type { Executor, Tx } from "../../db/database.js";
+import type { BillingProfilesTable, InvoiceLinesTable, InvoicesTable } from "../../db/schema.js";
+import type { SqlExamples } from "../../db/sql-examples.js";
+import { usageRows } from "../network/usage-billing.shared.repo.js";
+import { stateSegments } from "../sims/sim-billing.shared.repo.js";
+import { withinSubtree } from "../tenancy/tenancy.js";
+
+/** The states a SIM is billed in (reference/iot-plans.md: ACTIVATED; DEACTIVATED only under a commitment). */
+export const BILLABLE_STATES = ["ACTIVATED"];
+
+/** The versions of the plans rated in a cycle, with the days each is in force on ([from, to)). */
+export interface VersionRanges {
+  planIds: string[];
+  versions: number[];
+  fromDays: string[];
+  toDays: string[];
+}
+
+/** Per plan: its zone 1 and, without a pool, each SIM's allowance; the test allowances. */
+export interface PlanAllowances {
+  planIds: string[];
+  homeZoneIds: (string | null)[];
+  /** Null for a pooled plan. */
+  perSimBytes: (number | null)[];
+  testBytes: number[];
+  testSms: number[];
+}
+
+export interface CycleScope {
+  invoiceId: string;
+  scopePath: string;
+  timeZone: string;
+  start: string;
+  end: string;
+}
+
+/** Aggregates of the SIMs' states: SIM-days per version, first days, contributions, activations. */
+export interface SimFactRow {
+  kind: "days" | "first" | "contrib" | "act";
+  rate_plan_id: string;
+  version: number;
+  n: number;
+  sims: number;
+}
+
+/** Aggregates of usage: per plan, day and zone; per-SIM overage by day; test usage beyond the allowance. */
+export interface UsageFactRow {
+  kind: "day" | "over" | "test";
+  rate_plan_id: string;
+  day: string | null;
+  zone_id: string | null;
+  bytes: number;
+  sms_mo: number;
+  sms_mt: number;
+  sims: number;
+}
+
+/** Queries of the billing module. */
+export const billingRepo = {
+  findProfile: (db: Executor, accountId: string) =>
+    db
+      .selectFrom("billing_profiles")
+      .selectAll()
+      .where("account_id", "=", accountId)
+      .executeTakeFirst(),
+
+  upsertProfile: (tx: Tx, row: Insertable<BillingProfilesTable>) =>
+    tx
+      .insertInto("billing_profiles")
+      .values(row)
+      .onConflict((oc) =>
+        oc.column("account_id").doUpdateSet((eb) => ({
+          cycle: eb.ref("excluded.cycle"),
+          anchor_day: eb.ref("excluded.anchor_day"),
+          country: eb.ref("excluded.country"),
+          contact_name: eb.ref("excluded.contact_name"),
+          contact_email: eb.ref("excluded.contact_email"),
+          per_sub_account: eb.ref("excluded.per_sub_account"),
+          updated_at: eb.ref("excluded.updated_at"),
+        })),
+      )
+      .execute(),
+
+  findInvoice: (db: Executor, id: string) =>
+    db.selectFrom("invoices").selectAll().where("id", "=", id).executeTakeFirst(),
+
+  /** Locks the invoice row: issuing and crediting run one at a time per invoice. */
+  lockInvoice: (tx: Tx, id: string) =>
+    tx.selectFrom("invoices").selectAll().where("id", "=", id).forUpdate().executeTakeFirst(),
+
+  invoiceForCycle: (db: Executor, accountId: string, cycleStart: string) =>
+    db
+      .selectFrom("invoices")
+      .selectAll()
+      .where("account_id", "=", accountId)
+      .where("cycle_start", "=", cycleStart)
+      .where("kind", "=", "invoice")
+      .executeTakeFirst(),
+
+  /** Invoices and credit notes in the subtree at `path`, newest cycle first. */
+  listVisible: (
+    db: Executor,
+    path: string,
+    opts: { accountId?: string; status?: "draft" | "issued"; limit: number; offset: number },
+  ) => {
+    let q = db
+      .selectFrom("invoices")
+      .selectAll()
+      .where((eb) => withinSubtree(eb, "invoices.account_id", path));
+    if (opts.accountId) q = q.where("account_id", "=", opts.accountId);
+    if (opts.status) q = q.where("status", "=", opts.status);
+    return q
+      .orderBy("cycle_start", "desc")
+      .orderBy("created_at", "desc")
+      .orderBy("id")
+      .limit(opts.limit)
+      .offset(opts.offset)
+      .execute();
+  },
+
+  creditNotesOf: (db: Executor, invoiceId: string) =>
+    db
+      .selectFrom("invoices")
+      .selectAll()
+      .where("credited_invoice_id", "=", invoiceId)
+      .orderBy("number")
+      .execute(),
+
+  /** Removes a draft and everything rated for it (a re-run rates it again from scratch). */
+  deleteDraft: async (tx: Tx, invoiceId: string) => {
+    await tx.deleteFrom("invoice_sim_usage").where("invoice_id", "=", invoiceId).execute();
+    await tx.deleteFrom("invoice_sims").where("invoice_id", "=", invoiceId).execute();
+    await tx.deleteFrom("invoice_lines").where("invoice_id", "=", invoiceId).execute();
+    await tx
+      .deleteFrom("invoices")
+      .where("id", "=", invoiceId)
+      .where("status", "=", "draft")
+      .execute();
+  },
+
+  insertInvoice: (tx: Tx, row: Insertable<InvoicesTable>) =>
+    tx.insertInto("invoices").values(row).execute(),
+
+  updateTotals: (
+    tx: Tx,
+    id: string,
+    set: Pick<Insertable<InvoicesTable>, "subtotal" | "vat_amount" | "total" | "flags" | "notes">,
+  ) => tx.updateTable("invoices").set(set).where("id", "=", id).execute(),
+
+  insertLines: async (tx: Tx, rows: Insertable<InvoiceLinesTable>[]) => {
+    if (rows.length === 0) return;
+    await tx.insertInto("invoice_lines").values(rows).execute();
+  },
+
+  linesOf: (db: Executor, invoiceId: string) =>
+    db
+      .selectFrom("invoice_lines")
+      .selectAll()
+      .where("invoice_id", "=", invoiceId)
+      .orderBy("n")
+      .execute(),
+
+  lineOf: (db: Executor, invoiceId: string, n: number) =>
+    db
+      .selectFrom("invoice_lines")
+      .selectAll()
+      .where("invoice_id", "=", invoiceId)
+      .where("n", "=", n)
+      .executeTakeFirst(),
+
+  /**
+   * The next number of the operator's series, in the caller's transaction: the counter row is
+   * locked until it commits, so two issuers never take the same number and a rolled-back issue
+   * leaves no gap.
+   */
+  nextNumber: async (tx: Tx, operatorAccountId: string, series: string): Promise<number> => {
+    const row = await tx
+      .insertInto("invoice_counters")
+      .values({ operator_account_id: operatorAccountId, series, last_number: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(["operator_account_id", "series"])
+          .doUpdateSet({ last_number: sql`invoice_counters.last_number + 1` }),
+      )
+      .returning("last_number")
+      .executeTakeFirstOrThrow();
+    return row.last_number;
+  },
+
+  markIssued: (
+    tx: Tx,
+    id: string,
+    set: { number: number; numberText: string; at: Date; by: string; customer: string },
+  ) =>
+    tx
+      .updateTable("invoices")
+      .set({
+        status: "issued",
+        number: set.number,
+        number_text: set.numberText,
+        issued_at: set.at,
+        issued_by: set.by,
+        customer: set.customer,
+      })
+      .where("id", "=", id)
+      .where("status", "=", "draft")
+      .execute(),
+
+  /**
+   * Stores each SIM's billable days and pool contribution for the invoice (invoice_sims) and
+   * answers the aggregates rating needs — one statement over the SIMs' state segments.
+   */
+  rateSimFacts: async (
+    tx: Tx,
+    scope: CycleScope,
+    versions: VersionRanges,
+  ): Promise<SimFactRow[]> => {
+    const { invoiceId, start, end } = scope;
+    const { rows } = await sql<SimFactRow>`
+      WITH seg AS (${stateSegments(scope.scopePath, scope.timeZone)}),
+      ver AS (
+        SELECT * FROM unnest(${versions.planIds}::uuid[], ${versions.versions}::int[],
+          ${versions.fromDays}::date[], ${versions.toDays}::date[]) AS t(rate_plan_id, version, from_day, to_day)
+      ),
+      clip AS (
+        SELECT seg.sim_id, seg.account_id, seg.iccid, seg.rate_plan_id, seg.activated_on,
+          greatest(seg.from_day, ${start}::date) AS f, least(seg.to_day, ${end}::date) AS t
+        FROM seg WHERE seg.state = ANY(${BILLABLE_STATES}::text[])
+      ),
+      per_sim AS (
+        SELECT sim_id, account_id, iccid, rate_plan_id, activated_on,
+          sum(greatest(0, t - f)) AS billable_days,
+          min(f) FILTER (WHERE t > f) AS first_day
+        FROM clip GROUP BY sim_id, account_id, iccid, rate_plan_id, activated_on
+      ),
+      ins AS (
+        INSERT INTO invoice_sims (invoice_id, sim_id, account_id, iccid, rate_plan_id, billable_days,
+          contribution_days, activated_on)
+        SELECT ${invoiceId}::uuid, sim_id, account_id, iccid, rate_plan_id, billable_days,
+          ${end}::date - first_day,
+          CASE WHEN activated_on >= ${start}::date AND activated_on < ${end}::date THEN activated_on END
+        FROM per_sim WHERE billable_days > 0
+        RETURNING rate_plan_id, contribution_days, activated_on
+      )
+      SELECT 'days' AS kind, c.rate_plan_id, v.version,
+        sum(least(c.t, v.to_day) - greatest(c.f, v.from_day))::bigint AS n,
+        count(DISTINCT c.sim_id)::bigint AS sims
+      FROM clip c JOIN ver v ON v.rate_plan_id = c.rate_plan_id
+        AND least(c.t, v.to_day) > greatest(c.f, v.from_day)
+      GROUP BY c.rate_plan_id, v.version
+      UNION ALL
+      SELECT 'first', p.rate_plan_id, v.version, 0::bigint, count(*)::bigint
+      FROM per_sim p JOIN ver v ON v.rate_plan_id = p.rate_plan_id
+        AND p.first_day >= v.from_day AND p.first_day < v.to_day
+      WHERE p.billable_days > 0
+      GROUP BY p.rate_plan_id, v.version
+      UNION ALL
+      SELECT 'contrib', i.rate_plan_id, 0, sum(i.contribution_days)::bigint, count(*)::bigint
+      FROM ins i GROUP BY i.rate_plan_id
+      UNION ALL
+      SELECT 'act', i.rate_plan_id, v.version, 0::bigint, count(*)::bigint
+      FROM ins i JOIN ver v ON v.rate_plan_id = i.rate_plan_id
+        AND i.activated_on >= v.from_day AND i.activated_on < v.to_day
+      GROUP BY i.rate_plan_id, v.version`.execute(tx);
+    return rows;
+  },
+
+  /**
+   * Stores each SIM's usage per zone for the invoice (invoice_sim_usage, the detail behind the
+   * lines) and answers the aggregates rating needs — one statement over the cycle's usage rows.
+   * Usage on a day the SIM ends in TEST_READY is test usage.
+   */
+  rateUsageFacts: async (
+    tx: Tx,
+    scope: CycleScope,
+    plans: PlanAllowances,
+  ): Promise<UsageFactRow[]> => {
+    const { invoiceId, start, end } = scope;
+    const { rows } = await sql<UsageFactRow>`
+      WITH seg AS (${stateSegments(scope.scopePath, scope.timeZone)}),
+      u AS (${usageRows(scope.scopePath, start, end)}),
+      p AS (
+        SELECT * FROM unnest(${plans.planIds}::uuid[], ${plans.homeZoneIds}::uuid[],
+          ${plans.perSimBytes}::bigint[], ${plans.testBytes}::bigint[], ${plans.testSms}::bigint[])
+          AS t(rate_plan_id, home_zone_id, allowance, test_bytes, test_sms)
+      ),
+      x AS (
+        SELECT u.sim_id, u.day, u.zone_key, u.zone_id, u.bytes, u.sms_mo, u.sms_mt,
+          s.rate_plan_id, s.account_id, (s.state = 'TEST_READY') AS test
+        FROM u JOIN seg s ON s.sim_id = u.sim_id AND u.day < s.to_day AND (u.day >= s.from_day OR s.first)
+      ),
+      ins AS (
+        INSERT INTO invoice_sim_usage (invoice_id, sim_id, account_id, rate_plan_id, zone_key, zone_id,
+          test, days, bytes, sms_mo, sms_mt)
+        SELECT ${invoiceId}::uuid, sim_id, account_id, rate_plan_id, zone_key, zone_id, test,
+          count(DISTINCT day), sum(bytes), sum(sms_mo), sum(sms_mt)
+        FROM x GROUP BY sim_id, account_id, rate_plan_id, zone_key, zone_id, test
+      ),
+      home_days AS (
+        SELECT x.sim_id, x.rate_plan_id, x.day, sum(x.bytes) AS b, p.allowance
+        FROM x JOIN p ON p.rate_plan_id = x.rate_plan_id
+        WHERE NOT x.test AND p.allowance IS NOT NULL AND x.zone_id = p.home_zone_id
+        GROUP BY x.sim_id, x.rate_plan_id, x.day, p.allowance
+      ),
+      over AS (
+        SELECT rate_plan_id, day, sim_id,
+          greatest(0, cum - allowance) - greatest(0, cum - b - allowance) AS over
+        FROM (SELECT *, sum(b) OVER (PARTITION BY sim_id, rate_plan_id ORDER BY day) AS cum FROM home_days) h
+      ),
+      tests AS (
+        SELECT sim_id, rate_plan_id, sum(bytes) AS tb, sum(sms_mo + sms_mt) AS ts
+        FROM x WHERE test GROUP BY sim_id, rate_plan_id
+      )
+      SELECT 'day' AS kind, rate_plan_id, day::text AS day, zone_id, sum(bytes)::bigint AS bytes,
+        sum(sms_mo)::bigint AS sms_mo, sum(sms_mt)::bigint AS sms_mt, count(DISTINCT sim_id)::bigint AS sims
+      FROM x WHERE NOT test GROUP BY rate_plan_id, day, zone_id
+      UNION ALL
+      SELECT 'over', rate_plan_id, day::text, NULL, sum(over)::bigint, 0::bigint, 0::bigint,
+        count(DISTINCT sim_id) FILTER (WHERE over > 0)::bigint
+      FROM over GROUP BY rate_plan_id, day
+      UNION ALL
+      SELECT 'test', t.rate_plan_id, NULL, NULL, sum(greatest(0, t.tb - p.test_bytes))::bigint,
+        sum(greatest(0, t.ts - p.test_sms))::bigint, 0::bigint,
+        count(*) FILTER (WHERE t.tb > p.test_bytes OR t.ts > p.test_sms)::bigint
+      FROM tests t JOIN p ON p.rate_plan_id = t.rate_plan_id GROUP BY t.rate_plan_id`.execute(tx);
+    return rows;
+  },
+
+  /** The SIMs behind a plan's lines, a page at a time by SIM id. */
+  simsOfPlan: (
+    db: Executor,
+    invoiceId: string,
+    ratePlanId: string,
+    page: { after?: string; limit: number },
+  ) => {
+    let q = db
+      .selectFrom("invoice_sims")
+      .selectAll()
+      .where("invoice_id", "=", invoiceId)
+      .where("rate_plan_id", "=", ratePlanId);
+    if (page.after) q = q.where("sim_id", ">", page.after);
+    return q.orderBy("sim_id").limit(page.limit).execute();
+  },
+
+  /** The usage behind a line: per SIM, in the zone (null zone: networks in no zone), a page at a time. */
+  usageOfPlan: (
+    db: Executor,
+    invoiceId: string,
+    ratePlanId: string,
+    zoneId: string | null,
+    page: { after?: string; limit: number; test?: boolean },
+  ) => {
+    let q = db
+      .selectFrom("invoice_sim_usage")
+      .selectAll()
+      .where("invoice_id", "=", invoiceId)
+      .where("rate_plan_id", "=", ratePlanId)
+      .where("test", "=", page.test ?? false);
+    q = zoneId === null ? q.where("zone_id", "is", null) : q.where("zone_id", "=", zoneId);
+    if (page.after) q = q.where("sim_id", ">", page.after);
+    return q.orderBy("sim_id").limit(page.limit).execute();
+  },
+
+  /** ICCIDs and pool contributions of SIMs on the invoice (the usage detail names SIMs by ICCID). */
+  iccidsOf: async (db: Executor, invoiceId: string, simIds: readonly string[]) => {
+    if (simIds.length === 0) return [];
+    return db
+      .selectFrom("invoice_sims")
+      .select(["sim_id", "iccid", "contribution_days"])
+      .where("invoice_id", "=", invoiceId)
+      .where("sim_id", "in", [...simIds])
+      .execute();
+  },
+
+  /** SIMs and usage per zone of an invoice, for comparing two cycles. */
+  usageByZone: (db: Executor, invoiceId: string) =>
+    db
+      .selectFrom("invoice_sim_usage")
+      .select((eb) => [
+        "zone_id",
+        "test",
+        eb.fn.sum<number>("bytes").as("bytes"),
+        eb.fn.sum<number>("sms_mo").as("sms_mo"),
+        eb.fn.sum<number>("sms_mt").as("sms_mt"),
+        eb.fn.count<number>("sim_id").distinct().as("sims"),
+      ])
+      .where("invoice_id", "=", invoiceId)
+      .groupBy(["zone_id", "test"])
+      .execute(),
+
+  simCount: (db: Executor, invoiceId: string) =>
+    db
+      .selectFrom("invoice_sims")
+      .select((eb) => eb.fn.countAll<number>().as("sims"))
+      .where("invoice_id", "=", invoiceId)
+      .executeTakeFirstOrThrow(),
+};
+
+const ID = "0190a8a0-0000-7000-8000-000000000010";
+const ACCOUNT = "0190a8a0-0000-7000-8000-000000000003";
+const PLAN = "0190a8a0-0000-7000-8000-000000000002";
+const ZONE = "0190a8a0-0000-7000-8000-000000000001";
+const AT = new Date("2026-12-01T00:00:00Z");
+const SCOPE: CycleScope = {
+  invoiceId: ID,
+  scopePath: `/${ZONE}/${ACCOUNT}/`,
+  timeZone: "Europe/Rome",
+  start: "2026-11-01",
+  end: "2026-12-01",
+};
+
+export const billingRepoSql: SqlExamples<typeof billingRepo> = {
+  findProfile: [[ACCOUNT]],
+  upsertProfile: [
+    [
+      {
+        account_id: ACCOUNT,
+        cycle: "calendar",
+        anchor_day: 1,
+        country: "IT",
+        contact_name: "Accounts payable",
+        contact_email: "ap@customer.example",
+        per_sub_account: false,
+        created_at: AT,
+        updated_at: AT,
+      },
+    ],
+  ],
+  findInvoice: [[ID]],
+  lockInvoice: [[ID]],
+  invoiceForCycle: [[ACCOUNT, "2026-11-01"]],
+  listVisible: [
+    [`/${ZONE}/`, { limit: 51, offset: 0 }],
+    [`/${ZONE}/`, { accountId: ACCOUNT, status: "issued", limit: 51, offset: 50 }],
+  ],
+  creditNotesOf: [[ID]],
+  deleteDraft: [[ID]],
+  insertInvoice: [
+    [
+      {
+        id: ID,
+        account_id: ACCOUNT,
+        operator_account_id: ZONE,
+        kind: "invoice",
+        status: "draft",
+        cycle_start: "2026-11-01",
+        cycle_end: "2026-12-01",
+        currency: "EUR",
+        time_zone: "Europe/Rome",
+        customer: JSON.stringify({ legalName: "Savannah Wildlife Trust" }),
+        subtotal: "0.00",
+        vat_rate: "22",
+        vat_amount: "0.00",
+        total: "0.00",
+        reverse_charge: false,
+        created_at: AT,
+      },
+    ],
+  ],
+  updateTotals: [
+    [ID, { subtotal: "3.25", vat_amount: "0.72", total: "3.97", flags: "[]", notes: "[]" }],
+  ],
+  insertLines: [
+    [
+      [
+        {
+          invoice_id: ID,
+          n: 1,
+          account_id: ACCOUNT,
+          kind: "subscription",
+          description: "Tracker 10MB Flex: monthly fees",
+          rate_plan_id: PLAN,
+          plan_version: 1,
+          zone_id: null,
+          quantity: "2.166667",
+          unit: "SIM-month",
+          unit_price: "1.5",
+          amount: "3.25",
+          explanation: JSON.stringify({ parts: [] }),
+        },
+      ],
+    ],
+  ],
+  linesOf: [[ID]],
+  lineOf: [[ID, 1]],
+  nextNumber: [[ZONE, "INV"]],
+  markIssued: [[ID, { number: 42, numberText: "INV-000042", at: AT, by: ACCOUNT, customer: "{}" }]],
+  rateSimFacts: [
+    [SCOPE, { planIds: [PLAN], versions: [1], fromDays: ["2026-11-01"], toDays: ["2026-12-01"] }],
+  ],
+  rateUsageFacts: [
+    [
+      SCOPE,
+      {
+        planIds: [PLAN],
+        homeZoneIds: [ZONE],
+        perSimBytes: [null],
+        testBytes: [30720],
+        testSms: [5],
+      },
+    ],
+  ],
+  simsOfPlan: [
+    [ID, PLAN, { limit: 51 }],
+    [ID, PLAN, { after: ACCOUNT, limit: 51 }],
+  ],
+  usageOfPlan: [
+    [ID, PLAN, ZONE, { limit: 51 }],
+    [ID, PLAN, null, { after: ACCOUNT, limit: 51, test: true }],
+  ],
+  iccidsOf: [[ID, [ACCOUNT]]],
+  usageByZone: [[ID]],
+  simCount: [[ID]],
+};
