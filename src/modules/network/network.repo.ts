@@ -104,6 +104,7 @@ export const networkRepo = {
         "usage_daily.zone_id",
         "usage_daily.bytes_up",
         "usage_daily.bytes_down",
+        "usage_daily.billed_bytes",
         "usage_daily.sms_mo",
         "usage_daily.sms_mt",
       ])
