@@ -1796,6 +1796,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/network/sms-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description MO/MT records from the SMS centre: one record, or { records: [...] }. Validated whole (one bad record: 400, nothing counted); idempotent by record id; each counted once into the SIM's daily usage. */
+        post: operations["postSmsRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/network/sms-records/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Backfill: a JSON-lines file of SMS centre records (content-type application/x-ndjson). The whole file is validated first; any bad line is reported by number and nothing is counted. */
+        post: operations["importSmsRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10031,12 +10065,15 @@ export interface operations {
                             } | null;
                             bytesUp: number;
                             bytesDown: number;
+                            /** @description Bytes billed: each data session rounded up by its rate plan (per KB or MB). */
+                            billedBytes: number;
                             smsMo: number;
                             smsMt: number;
                         }[];
                         total: {
                             bytesUp: number;
                             bytesDown: number;
+                            billedBytes: number;
                             smsMo: number;
                             smsMt: number;
                         };
@@ -15909,6 +15946,209 @@ export interface operations {
                 };
                 content: {
                     "text/markdown": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postSmsRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The record's id at the SMS centre; the same id is counted once. */
+                    id: string;
+                    /**
+                     * @description MO: sent by the device (mobile originated); MT: delivered to it.
+                     * @enum {string}
+                     */
+                    direction: "MO" | "MT";
+                    imsi: string;
+                    /**
+                     * Format: date-time
+                     * @description When the SMS was sent or delivered.
+                     */
+                    at: string;
+                    /** @description The network the SIM was in; without it, the network the SIM was last seen in. */
+                    servingPlmn?: string;
+                    /** @description The SMS centre's message id (the one submit_sm_resp returned): an MT Otter already counted when it submitted the SMS is not counted again. */
+                    messageId?: string;
+                } | {
+                    records: {
+                        /** @description The record's id at the SMS centre; the same id is counted once. */
+                        id: string;
+                        /**
+                         * @description MO: sent by the device (mobile originated); MT: delivered to it.
+                         * @enum {string}
+                         */
+                        direction: "MO" | "MT";
+                        imsi: string;
+                        /**
+                         * Format: date-time
+                         * @description When the SMS was sent or delivered.
+                         */
+                        at: string;
+                        /** @description The network the SIM was in; without it, the network the SIM was last seen in. */
+                        servingPlmn?: string;
+                        /** @description The SMS centre's message id (the one submit_sm_resp returned): an MT Otter already counted when it submitted the SMS is not counted again. */
+                        messageId?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Records counted into daily usage now. */
+                        counted: number;
+                        /** @description MT records of SMS Otter had already counted when it submitted them. */
+                        alreadyCounted: number;
+                        /** @description Records stored before (same id): nothing changed. */
+                        duplicates: number;
+                        /** @description Records of IMSIs no SIM has: noted as unknown IMSIs. */
+                        unknownSims: number;
+                        results: {
+                            id: string;
+                            /** @enum {string} */
+                            status: "counted" | "already_counted" | "duplicate" | "unknown_sim";
+                            iccid: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    importSmsRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Records counted into daily usage now. */
+                        counted: number;
+                        /** @description MT records of SMS Otter had already counted when it submitted them. */
+                        alreadyCounted: number;
+                        /** @description Records stored before (same id): nothing changed. */
+                        duplicates: number;
+                        /** @description Records of IMSIs no SIM has: noted as unknown IMSIs. */
+                        unknownSims: number;
+                        results: {
+                            id: string;
+                            /** @enum {string} */
+                            status: "counted" | "already_counted" | "duplicate" | "unknown_sim";
+                            iccid: string | null;
+                        }[];
+                        lines: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
