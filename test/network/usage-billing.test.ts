@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Iccid } from "../../src/lib/identifiers.js";
 import type { AccountingInput } from "../../src/modules/network/network.types.js";
 import { usageBillingRepo } from "../../src/modules/network/usage-billing.shared.repo.js";
 import { buildCatalog, buildCustomer, buildSim, offer } from "../support/factories.js";
@@ -257,7 +258,7 @@ describe("aggregates for a billing run", () => {
   });
 });
 
-async function simId(iccid: string): Promise<string> {
+async function simId(iccid: Iccid): Promise<string> {
   const row = await t.otter.database.db
     .selectFrom("sims")
     .select("id")
