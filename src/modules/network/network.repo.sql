@@ -108,6 +108,7 @@ select
   "usage_daily"."zone_id",
   "usage_daily"."bytes_up",
   "usage_daily"."bytes_down",
+  "usage_daily"."billed_bytes",
   "usage_daily"."sms_mo",
   "usage_daily"."sms_mt"
 from
