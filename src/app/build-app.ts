@@ -20,6 +20,8 @@ import { createNetworkClientsService } from "../modules/network/network-clients.
 import { createSignalsService } from "../modules/network/signals.service.js";
 import { createNetworkViewService } from "../modules/network/network-view.service.js";
 import { networkRoutes } from "../modules/network/network.routes.js";
+import { createSmsUsageService } from "../modules/network/sms-usage.service.js";
+import { smsRecordsRoutes } from "../modules/network/sms-records.routes.js";
 import { createFleetService } from "../modules/network/fleet.service.js";
 import { fleetRoutes } from "../modules/network/fleet.routes.js";
 import { createSearchService } from "../modules/search/search.service.js";
@@ -306,12 +308,14 @@ export async function buildOtter(infra: Infrastructure) {
     outbound: operatorConnect,
   });
   const smsLog = logger.child({ module: "sms" });
+  const smsUsage = createSmsUsageService({ db, clock, catalog });
   const sms = createSmsService({
     db,
     clock,
     logger: smsLog,
     centres: smsCentres,
     sims,
+    usage: smsUsage,
     link: (centre, onReceipt) =>
       new SmppLink(centre, {
         onReceipt,
@@ -479,6 +483,7 @@ export async function buildOtter(infra: Infrastructure) {
     partitions,
     smsCentres,
     sms,
+    smsUsage,
     cases,
     deskMail,
     desk,
@@ -544,6 +549,7 @@ export async function buildOtter(infra: Infrastructure) {
   );
   await app.register(clarityRoutes(allServices));
   await app.register(billingRoutes(allServices));
+  await app.register(smsRecordsRoutes(allServices));
   await app.register(consoleRoutes());
   await app.ready();
 

@@ -198,7 +198,7 @@ describe("rows outside every partition", () => {
     );
 
     const reports = await maintain();
-    expect(reports.map((r) => r.outliers)).toEqual([false, false, false]);
+    expect(reports.map((r) => r.outliers)).toEqual([false, false, false, false]);
     expect(await whereIs("accounting_records", "dedupe_key", start.dedupeKey)).toBe(
       "accounting_records_p20310715",
     );

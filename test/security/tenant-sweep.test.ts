@@ -353,6 +353,21 @@ const TABLE: Record<string, Entry> = {
   explainInvoiceLine: { kind: "tenant" },
   billingCycleToDate: { kind: "tenant" },
   compareBillingCycles: { kind: "tenant", query: () => "from=2026-02&to=2026-03" },
+  postSmsRecords: {
+    kind: "operator_only",
+    body: (w) => ({
+      id: "spoof-sms",
+      direction: "MO",
+      imsi: w.simB.imsi,
+      at: "2026-03-01T09:00:00Z",
+    }),
+  },
+  importSmsRecords: {
+    kind: "operator_only",
+    raw: (w) =>
+      `${JSON.stringify({ id: "spoof-sms2", direction: "MT", imsi: w.simB.imsi, at: "2026-03-01T09:00:00Z" })}\n`,
+    contentType: "application/x-ndjson",
+  },
 };
 
 let t: TestOtter;

@@ -1769,7 +1769,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The strongSwan swanctl.conf of one end of the onboarding's IPsec tunnel (side operator or customer), generated from its spec, as text/plain. A PSK is never printed: the secrets section holds a placeholder for the key agreed out of band. A spec without a tunnel answers 400 ONBOARDING_NO_IPSEC; one whose IPsec part is not feasible 400 ONBOARDING_IPSEC_NOT_FEASIBLE. */
+        /** @description The strongSwan swanctl.conf of one end of the onboarding's IPsec tunnel (side operator or customer), generated from its spec, as text/plain. The PSK (sealed at rest under OTTER_SECRET_KEY) is printed, hex-encoded, only for a principal allowed onboarding:secrets (operator admins); for everyone else the secrets section holds a placeholder for the key agreed out of band. A spec without a tunnel answers 400 ONBOARDING_NO_IPSEC; one whose IPsec part is not feasible 400 ONBOARDING_IPSEC_NOT_FEASIBLE. */
         get: operations["getOnboardingIpsecConfig"];
         put?: never;
         post?: never;
@@ -1788,6 +1788,126 @@ export interface paths {
         };
         /** @description The one-page tunnel sheet for the customer, in the customer's language (en, it or sv; English otherwise), as Markdown: gateways, IKE and ESP proposals, traffic selectors, lifetimes, DPD, and the authentication (a PSK is said to be agreed out of band, never printed). */
         get: operations["getOnboardingTunnelSheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/replies/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a draft reply on a case for clarity (nothing is stored or sent) */
+        post: operations["checkCaseReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/replies/{entryId}/clarity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clarity check stored with a sent reply, with the agent's decisions */
+        get: operations["getSentReplyClarity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clarity/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check text that is not on a case yet for clarity */
+        post: operations["checkText"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clarity/glossary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The glossary of jargon, per language */
+        get: operations["listGlossary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clarity/glossary/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a term to a language's glossary */
+        post: operations["addGlossaryTerm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clarity/glossary/{language}/{term}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a term's explanation (or spelling) */
+        put: operations["updateGlossaryTerm"];
+        post?: never;
+        /** Remove a term from a language's glossary */
+        delete: operations["removeGlossaryTerm"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clarity/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per week, the share of replies sent with open findings, by rule */
+        get: operations["getClarityStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1978,6 +2098,40 @@ export interface paths {
         get: operations["compareBillingCycles"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/network/sms-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description MO/MT records from the SMS centre: one record, or { records: [...] }. Validated whole (one bad record: 400, nothing counted); idempotent by record id; each counted once into the SIM's daily usage. */
+        post: operations["postSmsRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/network/sms-records/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Backfill: a JSON-lines file of SMS centre records (content-type application/x-ndjson). The whole file is validated first; any bad line is reported by number and nothing is counted. */
+        post: operations["importSmsRecords"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2272,6 +2426,10 @@ export interface components {
             accountId: string;
             url: string;
             events: string[];
+            /** @enum {string} */
+            format: "otter" | "controlcenter";
+            /** @description `xml` or `json` for format `controlcenter`; null for `otter`. */
+            ccDataFormat: ("xml" | "json") | null;
             description: string | null;
             /** @enum {string} */
             status: "active" | "paused";
@@ -2362,6 +2520,98 @@ export interface components {
             sourceAddress: string;
             imsiPrefixes: string[];
             createdAt: string;
+        };
+        ClarityFindingInput: {
+            /** @enum {string} */
+            rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
+            /** @enum {string} */
+            severity: "info" | "warning";
+            /** @description Offset into `body` in UTF-16 code units (JavaScript string index). */
+            start: number;
+            /** @description End offset (exclusive); a finding about the whole text spans all of it. */
+            end: number;
+            /** @description A plain explanation in the reply's language: which rule, and why. */
+            message: string;
+            /** @description Replacement for body[start, end), accepted in one action. */
+            suggestion?: string;
+        };
+        ClarityCheckInput: {
+            /**
+             * @description An ISO 639-1 code: en, it or sv.
+             * @enum {string}
+             */
+            language: "en" | "it" | "sv";
+            readability: {
+                /** @enum {string} */
+                formula: "flesch" | "gulpease" | "lix";
+                score: number;
+            };
+            findings: components["schemas"]["ClarityFindingInput"][];
+        };
+        ClarityGlossaryTermInput: {
+            /**
+             * @description An ISO 639-1 code: en, it or sv.
+             * @enum {string}
+             */
+            language: "en" | "it" | "sv";
+            term: string;
+            explanation: string;
+            /**
+             * @description `shipped` with Otter (until changed), or added or changed by the team.
+             * @enum {string}
+             */
+            origin: "shipped" | "team";
+            updatedAt: string;
+        };
+        ClarityStatsInput: {
+            weeks: {
+                /** @description The Monday the week starts on (UTC), YYYY-MM-DD. */
+                week: string;
+                /** @description Replies sent in the week. */
+                replies: number;
+                /** @description Of them, replies sent with at least one finding not accepted. */
+                withOpenFindings: number;
+                /** @description withOpenFindings / replies, 0 to 1 (0 without replies). */
+                share: number;
+                byRule: {
+                    /** @enum {string} */
+                    rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
+                    /** @description Replies sent with an open finding of this rule. */
+                    replies: number;
+                    /** @description replies / the week's replies. */
+                    share: number;
+                    /** @description Findings of this rule the agents dismissed. */
+                    dismissed: number;
+                    /** @description Suggestions of this rule the agents accepted before sending. */
+                    accepted: number;
+                }[];
+            }[];
+        };
+        ClaritySentCheckInput: {
+            /**
+             * @description An ISO 639-1 code: en, it or sv.
+             * @enum {string}
+             */
+            language: "en" | "it" | "sv";
+            readability: {
+                /** @enum {string} */
+                formula: "flesch" | "gulpease" | "lix";
+                score: number;
+            };
+            sentAt: string;
+            findings: {
+                /** @enum {string} */
+                rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
+                /** @enum {string} */
+                severity: "info" | "warning";
+                /** @enum {string} */
+                decision: "open" | "dismissed" | "accepted";
+                start: number | null;
+                end: number | null;
+                text: string;
+                message: string;
+                suggestion: string | null;
+            }[];
         };
         DeskCalendarInput: {
             timeZone: string;
@@ -3487,6 +3737,10 @@ export interface components {
             accountId: string;
             url: string;
             events: string[];
+            /** @enum {string} */
+            format: "otter" | "controlcenter";
+            /** @description `xml` or `json` for format `controlcenter`; null for `otter`. */
+            ccDataFormat: ("xml" | "json") | null;
             description: string | null;
             /** @enum {string} */
             status: "active" | "paused";
@@ -3577,6 +3831,98 @@ export interface components {
             sourceAddress: string;
             imsiPrefixes: string[];
             createdAt: string;
+        };
+        ClarityFinding: {
+            /** @enum {string} */
+            rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
+            /** @enum {string} */
+            severity: "info" | "warning";
+            /** @description Offset into `body` in UTF-16 code units (JavaScript string index). */
+            start: number;
+            /** @description End offset (exclusive); a finding about the whole text spans all of it. */
+            end: number;
+            /** @description A plain explanation in the reply's language: which rule, and why. */
+            message: string;
+            /** @description Replacement for body[start, end), accepted in one action. */
+            suggestion?: string;
+        };
+        ClarityCheck: {
+            /**
+             * @description An ISO 639-1 code: en, it or sv.
+             * @enum {string}
+             */
+            language: "en" | "it" | "sv";
+            readability: {
+                /** @enum {string} */
+                formula: "flesch" | "gulpease" | "lix";
+                score: number;
+            };
+            findings: components["schemas"]["ClarityFinding"][];
+        };
+        ClarityGlossaryTerm: {
+            /**
+             * @description An ISO 639-1 code: en, it or sv.
+             * @enum {string}
+             */
+            language: "en" | "it" | "sv";
+            term: string;
+            explanation: string;
+            /**
+             * @description `shipped` with Otter (until changed), or added or changed by the team.
+             * @enum {string}
+             */
+            origin: "shipped" | "team";
+            updatedAt: string;
+        };
+        ClarityStats: {
+            weeks: {
+                /** @description The Monday the week starts on (UTC), YYYY-MM-DD. */
+                week: string;
+                /** @description Replies sent in the week. */
+                replies: number;
+                /** @description Of them, replies sent with at least one finding not accepted. */
+                withOpenFindings: number;
+                /** @description withOpenFindings / replies, 0 to 1 (0 without replies). */
+                share: number;
+                byRule: {
+                    /** @enum {string} */
+                    rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
+                    /** @description Replies sent with an open finding of this rule. */
+                    replies: number;
+                    /** @description replies / the week's replies. */
+                    share: number;
+                    /** @description Findings of this rule the agents dismissed. */
+                    dismissed: number;
+                    /** @description Suggestions of this rule the agents accepted before sending. */
+                    accepted: number;
+                }[];
+            }[];
+        };
+        ClaritySentCheck: {
+            /**
+             * @description An ISO 639-1 code: en, it or sv.
+             * @enum {string}
+             */
+            language: "en" | "it" | "sv";
+            readability: {
+                /** @enum {string} */
+                formula: "flesch" | "gulpease" | "lix";
+                score: number;
+            };
+            sentAt: string;
+            findings: {
+                /** @enum {string} */
+                rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
+                /** @enum {string} */
+                severity: "info" | "warning";
+                /** @enum {string} */
+                decision: "open" | "dismissed" | "accepted";
+                start: number | null;
+                end: number | null;
+                text: string;
+                message: string;
+                suggestion: string | null;
+            }[];
         };
         DeskCalendar: {
             timeZone: string;
@@ -8145,7 +8491,7 @@ export interface operations {
                 iccid?: string;
                 imsi?: string;
                 msisdn?: string;
-                customField?: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
+                customField?: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "customerCustom1" | "customerCustom2" | "customerCustom3" | "customerCustom4" | "customerCustom5" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
                 customValue?: string;
                 modifiedSince?: string;
                 cursor?: string;
@@ -8666,6 +9012,13 @@ export interface operations {
                             field: string;
                             priorValue: string | null;
                             value: string | null;
+                            /** @description A change of several fields in one record (an onboarding's assignment): each field's prior and new value; `field` names them, comma-separated, and priorValue/value are null. */
+                            changes: {
+                                [key: string]: {
+                                    from: string | null;
+                                    to: string | null;
+                                };
+                            } | null;
                             reason: string | null;
                             effectiveDate: string;
                             changedAt: string;
@@ -8889,7 +9242,7 @@ export interface operations {
                 iccid?: string;
                 imsi?: string;
                 msisdn?: string;
-                customField?: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
+                customField?: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "customerCustom1" | "customerCustom2" | "customerCustom3" | "customerCustom4" | "customerCustom5" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
                 customValue?: string;
                 modifiedSince?: string;
                 /** @description Only SIMs with this connectivity now: BLOCKED (not in a connecting state, or over its data limit), ONLINE (a data session open), ATTACHED (registered, no session), OFFLINE. */
@@ -10545,12 +10898,15 @@ export interface operations {
                             } | null;
                             bytesUp: number;
                             bytesDown: number;
+                            /** @description Bytes billed: each data session rounded up by its rate plan (per KB or MB). */
+                            billedBytes: number;
                             smsMo: number;
                             smsMt: number;
                         }[];
                         total: {
                             bytesUp: number;
                             bytesDown: number;
+                            billedBytes: number;
                             smsMo: number;
                             smsMt: number;
                         };
@@ -11750,9 +12106,19 @@ export interface operations {
                      */
                     url: string;
                     /** @description Event types to receive; "*" for all of them. */
-                    events: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "*")[];
+                    events: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "onboarding.created" | "onboarding.state_changed" | "onboarding.sims_assigned" | "onboarding.task_done" | "*")[];
                     /** @description Signs every request (Otter-Signature); at least 16 characters. Stored encrypted and never shown again. */
                     secret: string;
+                    /**
+                     * @description The body Otter sends: `otter` (JSON, Otter-Signature; the default) or `controlcenter` (Cisco IoT Control Center's push format: form-encoded eventId, eventType, timestamp, signature2, data), for existing Control Center push receivers. A `controlcenter` subscription takes only the event types Control Center has: sim.state_changed, sim.session_started, sim.session_ended, sim.usage_threshold, sim.imei_changed (or "*" for those).
+                     * @enum {string}
+                     */
+                    format?: "otter" | "controlcenter";
+                    /**
+                     * @description For format `controlcenter`: whether `data` is XML (`xml`, Control Center's classic push; the default) or a JSON object (`json`).
+                     * @enum {string}
+                     */
+                    ccDataFormat?: "xml" | "json";
                     description?: string;
                     /**
                      * Format: uuid
@@ -11969,9 +12335,19 @@ export interface operations {
                      */
                     url?: string;
                     /** @description Event types to receive; "*" for all of them. */
-                    events?: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "*")[];
+                    events?: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "onboarding.created" | "onboarding.state_changed" | "onboarding.sims_assigned" | "onboarding.task_done" | "*")[];
                     /** @description A new secret; requests are signed with it from the next attempt on. */
                     secret?: string;
+                    /**
+                     * @description The body Otter sends: `otter` (JSON, Otter-Signature; the default) or `controlcenter` (Cisco IoT Control Center's push format: form-encoded eventId, eventType, timestamp, signature2, data), for existing Control Center push receivers. A `controlcenter` subscription takes only the event types Control Center has: sim.state_changed, sim.session_started, sim.session_ended, sim.usage_threshold, sim.imei_changed (or "*" for those).
+                     * @enum {string}
+                     */
+                    format?: "otter" | "controlcenter";
+                    /**
+                     * @description For format `controlcenter`: whether `data` is XML (`xml`, Control Center's classic push; the default) or a JSON object (`json`).
+                     * @enum {string}
+                     */
+                    ccDataFormat?: "xml" | "json";
                     description?: string | null;
                     /**
                      * @description `active` resumes a paused subscription (its waiting deliveries go out at once); `paused` holds deliveries.
@@ -12423,7 +12799,7 @@ export interface operations {
                         /** @enum {string} */
                         type: "custom_field";
                         /** @enum {string} */
-                        field: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
+                        field: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "customerCustom1" | "customerCustom2" | "customerCustom3" | "customerCustom4" | "customerCustom5" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
                         /** @description null: the field is not set. */
                         value: string | null;
                     })[];
@@ -12732,7 +13108,7 @@ export interface operations {
                         /** @enum {string} */
                         type: "custom_field";
                         /** @enum {string} */
-                        field: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
+                        field: "accountCustom1" | "accountCustom2" | "accountCustom3" | "accountCustom4" | "accountCustom5" | "accountCustom6" | "accountCustom7" | "accountCustom8" | "accountCustom9" | "accountCustom10" | "customerCustom1" | "customerCustom2" | "customerCustom3" | "customerCustom4" | "customerCustom5" | "operatorCustom1" | "operatorCustom2" | "operatorCustom3" | "operatorCustom4" | "operatorCustom5";
                         /** @description null: the field is not set. */
                         value: string | null;
                     })[];
@@ -13808,6 +14184,22 @@ export interface operations {
                      * @enum {string}
                      */
                     state?: "new" | "open" | "waiting_on_customer" | "waiting_on_consultation" | "resolved" | "closed";
+                    /** @description The clarity findings of the draft the agent accepted or dismissed (docs/clarity.md). The server checks the reply again as sent and stores its findings with these decisions; findings never block sending. */
+                    clarity?: {
+                        decisions: {
+                            /** @enum {string} */
+                            rule: "language_mismatch" | "readability" | "long_sentence" | "passive_voice" | "jargon" | "relative_date" | "undated_promise" | "invalid_identifier" | "foreign_identifier" | "customer_term" | "unanswered_question" | "unfilled_placeholder";
+                            /** @enum {string} */
+                            decision: "accepted" | "dismissed";
+                            /** @description The text of the finding's span in the draft (`body.slice(start, end)`). */
+                            text: string;
+                            /** @description The accepted replacement. */
+                            suggestion?: string;
+                            message?: string;
+                            /** @enum {string} */
+                            severity?: "info" | "warning";
+                        }[];
+                    };
                 };
             };
         };
@@ -16427,6 +16819,592 @@ export interface operations {
             };
         };
     };
+    checkCaseReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The draft reply, as plain text. */
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClarityCheck"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSentReplyClarity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaritySentCheck"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    checkText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The draft reply, as plain text. */
+                    body: string;
+                    /**
+                     * @description The language to check in; detected from the text when absent.
+                     * @enum {string}
+                     */
+                    language?: "en" | "it" | "sv";
+                    /** @description The reader's IANA time zone, for turning relative dates into dates (the customer's when `accountId` is given, else UTC). */
+                    timeZone?: string;
+                    /**
+                     * Format: uuid
+                     * @description The customer the text is for: identifiers that are not its own are flagged, and its time zone applies.
+                     */
+                    accountId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClarityCheck"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listGlossary: {
+        parameters: {
+            query?: {
+                /** @description Only the terms of this language. */
+                language?: "en" | "it" | "sv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ClarityGlossaryTerm"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addGlossaryTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An ISO 639-1 code: en, it or sv. */
+                language: "en" | "it" | "sv";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The word or acronym as written (compared case-insensitively). */
+                    term: string;
+                    /** @description The plain explanation the check offers in its place. */
+                    explanation: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClarityGlossaryTerm"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateGlossaryTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An ISO 639-1 code: en, it or sv. */
+                language: "en" | "it" | "sv";
+                term: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A new spelling for the term. */
+                    term?: string;
+                    /** @description The plain explanation the check offers in its place. */
+                    explanation: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClarityGlossaryTerm"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeGlossaryTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An ISO 639-1 code: en, it or sv. */
+                language: "en" | "it" | "sv";
+                term: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getClarityStats: {
+        parameters: {
+            query?: {
+                /** @description How many weeks back, this week included (ISO weeks, Monday to Sunday, UTC). */
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClarityStats"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getBillingProfile: {
         parameters: {
             query?: never;
@@ -17286,6 +18264,209 @@ export interface operations {
                                 [key: string]: string | number;
                             };
                         }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postSmsRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The record's id at the SMS centre; the same id is counted once. */
+                    id: string;
+                    /**
+                     * @description MO: sent by the device (mobile originated); MT: delivered to it.
+                     * @enum {string}
+                     */
+                    direction: "MO" | "MT";
+                    imsi: string;
+                    /**
+                     * Format: date-time
+                     * @description When the SMS was sent or delivered.
+                     */
+                    at: string;
+                    /** @description The network the SIM was in; without it, the network the SIM was last seen in. */
+                    servingPlmn?: string;
+                    /** @description The SMS centre's message id (the one submit_sm_resp returned): an MT Otter already counted when it submitted the SMS is not counted again. */
+                    messageId?: string;
+                } | {
+                    records: {
+                        /** @description The record's id at the SMS centre; the same id is counted once. */
+                        id: string;
+                        /**
+                         * @description MO: sent by the device (mobile originated); MT: delivered to it.
+                         * @enum {string}
+                         */
+                        direction: "MO" | "MT";
+                        imsi: string;
+                        /**
+                         * Format: date-time
+                         * @description When the SMS was sent or delivered.
+                         */
+                        at: string;
+                        /** @description The network the SIM was in; without it, the network the SIM was last seen in. */
+                        servingPlmn?: string;
+                        /** @description The SMS centre's message id (the one submit_sm_resp returned): an MT Otter already counted when it submitted the SMS is not counted again. */
+                        messageId?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Records counted into daily usage now. */
+                        counted: number;
+                        /** @description MT records of SMS Otter had already counted when it submitted them. */
+                        alreadyCounted: number;
+                        /** @description Records stored before (same id): nothing changed. */
+                        duplicates: number;
+                        /** @description Records of IMSIs no SIM has: noted as unknown IMSIs. */
+                        unknownSims: number;
+                        results: {
+                            id: string;
+                            /** @enum {string} */
+                            status: "counted" | "already_counted" | "duplicate" | "unknown_sim";
+                            iccid: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    importSmsRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Records counted into daily usage now. */
+                        counted: number;
+                        /** @description MT records of SMS Otter had already counted when it submitted them. */
+                        alreadyCounted: number;
+                        /** @description Records stored before (same id): nothing changed. */
+                        duplicates: number;
+                        /** @description Records of IMSIs no SIM has: noted as unknown IMSIs. */
+                        unknownSims: number;
+                        results: {
+                            id: string;
+                            /** @enum {string} */
+                            status: "counted" | "already_counted" | "duplicate" | "unknown_sim";
+                            iccid: string | null;
+                        }[];
+                        lines: number;
                     };
                 };
             };

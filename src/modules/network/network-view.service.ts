@@ -224,6 +224,7 @@ export function createNetworkViewService(deps: Deps) {
         zone: r.zone_id ? { id: r.zone_id, name: zoneName.get(r.zone_id) ?? r.zone_id } : null,
         bytesUp: r.bytes_up,
         bytesDown: r.bytes_down,
+        billedBytes: r.billed_bytes,
         smsMo: r.sms_mo,
         smsMt: r.sms_mt,
       }));
@@ -231,10 +232,11 @@ export function createNetworkViewService(deps: Deps) {
         (a, i) => ({
           bytesUp: a.bytesUp + i.bytesUp,
           bytesDown: a.bytesDown + i.bytesDown,
+          billedBytes: a.billedBytes + i.billedBytes,
           smsMo: a.smsMo + i.smsMo,
           smsMt: a.smsMt + i.smsMt,
         }),
-        { bytesUp: 0, bytesDown: 0, smsMo: 0, smsMt: 0 },
+        { bytesUp: 0, bytesDown: 0, billedBytes: 0, smsMo: 0, smsMt: 0 },
       );
       return { iccid: sim.iccid, from, to, items, total };
     },

@@ -11,7 +11,10 @@ insert into
     zone_id,
     account_id,
     bytes_up,
-    bytes_down
+    bytes_down,
+    billed_bytes,
+    sms_mo,
+    sms_mt
   )
 select
   sim_id,
@@ -19,8 +22,11 @@ select
   zone_key,
   zone_id,
   account_id,
-  bytes_up,
-  bytes_down
+  coalesce(bytes_up, 0),
+  coalesce(bytes_down, 0),
+  coalesce(billed_bytes, 0),
+  coalesce(sms_mo, 0),
+  coalesce(sms_mt, 0)
 from
   jsonb_to_recordset($1::jsonb) as t (
     sim_id uuid,
@@ -29,7 +35,10 @@ from
     zone_id uuid,
     account_id uuid,
     bytes_up bigint,
-    bytes_down bigint
+    bytes_down bigint,
+    billed_bytes bigint,
+    sms_mo integer,
+    sms_mt integer
   )
 order by
   sim_id,
@@ -38,7 +47,10 @@ order by
 on conflict (sim_id, day, zone_key) do update
 set
   bytes_up = usage_daily.bytes_up + excluded.bytes_up,
-  bytes_down = usage_daily.bytes_down + excluded.bytes_down;
+  bytes_down = usage_daily.bytes_down + excluded.bytes_down,
+  billed_bytes = usage_daily.billed_bytes + excluded.billed_bytes,
+  sms_mo = usage_daily.sms_mo + excluded.sms_mo,
+  sms_mt = usage_daily.sms_mt + excluded.sms_mt;
 
 -- networkRepo.noteUnknownImsi
 -- $1 = "234150000000009"
@@ -96,6 +108,7 @@ select
   "usage_daily"."zone_id",
   "usage_daily"."bytes_up",
   "usage_daily"."bytes_down",
+  "usage_daily"."billed_bytes",
   "usage_daily"."sms_mo",
   "usage_daily"."sms_mt"
 from

@@ -46,18 +46,27 @@ export const STATE_NAMES =
   last_activity_at, silence_check_at, silent_since, total_bytes, cycle_start, cycle_bytes`);
 
 export const networkRepo = {
-  /** Adds bytes to SIMs' usage per day and zone, one row per (SIM, day, zone) in one statement. */
+  /**
+   * Adds to SIMs' usage per day and zone (bytes, billed bytes, SMS; what a row leaves out adds 0), one
+   * row per (SIM, day, zone) in one statement.
+   */
   addUsageMany: async (tx: Tx, rows: Insertable<UsageDailyTable>[]) => {
     if (rows.length === 0) return;
     await sql`
-      INSERT INTO usage_daily (sim_id, day, zone_key, zone_id, account_id, bytes_up, bytes_down)
-      SELECT sim_id, day, zone_key, zone_id, account_id, bytes_up, bytes_down
+      INSERT INTO usage_daily (sim_id, day, zone_key, zone_id, account_id, bytes_up, bytes_down, billed_bytes,
+                               sms_mo, sms_mt)
+      SELECT sim_id, day, zone_key, zone_id, account_id, coalesce(bytes_up, 0), coalesce(bytes_down, 0),
+             coalesce(billed_bytes, 0), coalesce(sms_mo, 0), coalesce(sms_mt, 0)
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-             AS t(sim_id uuid, day date, zone_key text, zone_id uuid, account_id uuid, bytes_up bigint, bytes_down bigint)
+             AS t(sim_id uuid, day date, zone_key text, zone_id uuid, account_id uuid, bytes_up bigint, bytes_down bigint,
+                  billed_bytes bigint, sms_mo integer, sms_mt integer)
        ORDER BY sim_id, day, zone_key
       ON CONFLICT (sim_id, day, zone_key) DO UPDATE SET
         bytes_up = usage_daily.bytes_up + excluded.bytes_up,
-        bytes_down = usage_daily.bytes_down + excluded.bytes_down`.execute(tx);
+        bytes_down = usage_daily.bytes_down + excluded.bytes_down,
+        billed_bytes = usage_daily.billed_bytes + excluded.billed_bytes,
+        sms_mo = usage_daily.sms_mo + excluded.sms_mo,
+        sms_mt = usage_daily.sms_mt + excluded.sms_mt`.execute(tx);
   },
 
   /** Counts a sighting of an IMSI that no SIM has. */
@@ -95,6 +104,7 @@ export const networkRepo = {
         "usage_daily.zone_id",
         "usage_daily.bytes_up",
         "usage_daily.bytes_down",
+        "usage_daily.billed_bytes",
         "usage_daily.sms_mo",
         "usage_daily.sms_mt",
       ])

@@ -187,6 +187,9 @@ export const usageOut = z.object({
       zone: z.object({ id: z.string(), name: z.string() }).nullable(),
       bytesUp: z.number(),
       bytesDown: z.number(),
+      billedBytes: z
+        .number()
+        .describe("Bytes billed: each data session rounded up by its rate plan (per KB or MB)."),
       smsMo: z.number(),
       smsMt: z.number(),
     }),
@@ -194,6 +197,7 @@ export const usageOut = z.object({
   total: z.object({
     bytesUp: z.number(),
     bytesDown: z.number(),
+    billedBytes: z.number(),
     smsMo: z.number(),
     smsMt: z.number(),
   }),

@@ -7,6 +7,7 @@ export const PARTITIONED = {
   accounting_records: "received_at",
   registration_events: "received_at",
   usage_daily: "day",
+  session_usage_daily: "day",
 } as const;
 export type PartitionedTable = keyof typeof PARTITIONED;
 
@@ -33,7 +34,7 @@ const columnOf = (table: PartitionedTable) => sql.ref(PARTITIONED[table]);
  * stays HOT (migration 0017).
  */
 const storageOf = (table: PartitionedTable) =>
-  table === "usage_daily" ? sql`WITH (fillfactor = 75)` : sql``;
+  table === "usage_daily" || table === "session_usage_daily" ? sql`WITH (fillfactor = 75)` : sql``;
 
 export const partitionsRepo = {
   /**

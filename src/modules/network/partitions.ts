@@ -43,6 +43,8 @@ export const TABLE_PLANS: readonly TablePlan[] = [
     type: "timestamptz",
   },
   { table: "usage_daily", unit: "month", ahead: 2, type: "date" },
+  // Each session's share of daily usage (migration 0030), kept as long as the daily usage it explains.
+  { table: "session_usage_daily", unit: "month", ahead: 2, type: "date" },
 ];
 
 /** How long each table keeps its rows; 0 keeps them for ever. */
@@ -109,6 +111,7 @@ export function retentionCutoff(plan: TablePlan, retention: Retention, now: Date
         ? new Date(now.getTime() - retention.registrationEventsDays * DAY_MS)
         : null;
     case "usage_daily":
+    case "session_usage_daily":
       // Whole calendar months: 13 keeps the current month and the 13 before it.
       return retention.usageMonths > 0
         ? step("month", startOf("month", now), -retention.usageMonths)

@@ -234,9 +234,10 @@ select
 
 -- sessionsRepo.saveFold (example 1)
 -- $1 = "[{\"id\":\"0190a8a0-0000-7000-8000-000000000003\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"client_id\":\"0190a8a0-0000-7000-8000-000000000002\",\"acct_session_id\":\"4711\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"imsi\":\"234150000000001\",\"msisdn\":null,\"charging_id\":null,\"nas_ip\":\"10.0.0.1\",\"apn\":\"iot.example\",\"ip\":\"100.64.0.1\",\"rat\":\"LTE\",\"rat_code\":6,\"mcc\":\"234\",\"mnc\":\"15\",\"location\":null,\"imeisv\":null,\"status\":\"open\",\"started_at\":\"2026-12-01T00:00:00.000Z\",\"last_update_at\":\"2026-12-01T00:00:00.000Z\",\"ended_at\":null,\"bytes_up\":1200,\"bytes_down\":3400,\"session_time\":60,\"terminate_cause\":null,\"last_traffic_at\":\"2026-12-01T00:00:00.000Z\",\"superseded\":false,\"billing_unit\":1024}]"
--- $2 = "[{\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"day\":\"2026-12-01\",\"zone_key\":\"unzoned\",\"zone_id\":null,\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"bytes_up\":1200,\"bytes_down\":3400}]"
--- $3 = "[{\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"last_seen\":\"2026-12-01T00:00:00.000Z\",\"last_registration\":null,\"imei\":\"356938035643809\",\"imeisv\":null,\"previous_imei\":null,\"imei_changed_at\":null,\"mcc\":\"234\",\"mnc\":\"15\",\"rat\":\"LTE\",\"location\":null,\"updated_at\":\"2026-12-01T00:00:00.000Z\",\"barred_at\":null,\"barred_reason\":null,\"zone_key\":\"23415|zone:0190a8a0-0000-7000-8000-000000000003\",\"last_activity_at\":\"2026-12-01T00:00:00.000Z\",\"silence_check_at\":\"2026-12-01T00:00:00.000Z\",\"silent_since\":null,\"total_bytes\":4600,\"cycle_start\":\"2026-12-01\",\"cycle_bytes\":4600}]"
--- $4 = "[{\"imsi\":\"234150000000009\",\"source\":\"radius\",\"plmn\":\"23415\",\"first\":\"2026-12-01T00:00:00.000Z\",\"last\":\"2026-12-01T00:00:00.000Z\",\"count\":2}]"
+-- $2 = "[{\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"day\":\"2026-12-01\",\"zone_key\":\"unzoned\",\"zone_id\":null,\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"bytes_up\":1200,\"bytes_down\":3400,\"billed_bytes\":5120}]"
+-- $3 = "[{\"session_id\":\"0190a8a0-0000-7000-8000-000000000003\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"day\":\"2026-12-01\",\"zone_key\":\"unzoned\",\"zone_id\":null,\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"bytes\":4600,\"billed_bytes\":5120}]"
+-- $4 = "[{\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"last_seen\":\"2026-12-01T00:00:00.000Z\",\"last_registration\":null,\"imei\":\"356938035643809\",\"imeisv\":null,\"previous_imei\":null,\"imei_changed_at\":null,\"mcc\":\"234\",\"mnc\":\"15\",\"rat\":\"LTE\",\"location\":null,\"updated_at\":\"2026-12-01T00:00:00.000Z\",\"barred_at\":null,\"barred_reason\":null,\"zone_key\":\"23415|zone:0190a8a0-0000-7000-8000-000000000003\",\"last_activity_at\":\"2026-12-01T00:00:00.000Z\",\"silence_check_at\":\"2026-12-01T00:00:00.000Z\",\"silent_since\":null,\"total_bytes\":4600,\"cycle_start\":\"2026-12-01\",\"cycle_bytes\":4600}]"
+-- $5 = "[{\"imsi\":\"234150000000009\",\"source\":\"radius\",\"plmn\":\"23415\",\"first\":\"2026-12-01T00:00:00.000Z\",\"last\":\"2026-12-01T00:00:00.000Z\",\"count\":2}]"
 with
   sessions as (
     insert into
@@ -369,7 +370,8 @@ with
         zone_id,
         account_id,
         bytes_up,
-        bytes_down
+        bytes_down,
+        billed_bytes
       )
     select
       sim_id,
@@ -378,7 +380,8 @@ with
       zone_id,
       account_id,
       bytes_up,
-      bytes_down
+      bytes_down,
+      coalesce(billed_bytes, 0)
     from
       jsonb_to_recordset($2::jsonb) as t (
         sim_id uuid,
@@ -387,7 +390,8 @@ with
         zone_id uuid,
         account_id uuid,
         bytes_up bigint,
-        bytes_down bigint
+        bytes_down bigint,
+        billed_bytes bigint
       )
     order by
       sim_id,
@@ -396,7 +400,50 @@ with
     on conflict (sim_id, day, zone_key) do update
     set
       bytes_up = usage_daily.bytes_up + excluded.bytes_up,
-      bytes_down = usage_daily.bytes_down + excluded.bytes_down
+      bytes_down = usage_daily.bytes_down + excluded.bytes_down,
+      billed_bytes = usage_daily.billed_bytes + excluded.billed_bytes
+  ),
+  session_usage as (
+    insert into
+      session_usage_daily (
+        sim_id,
+        day,
+        zone_key,
+        session_id,
+        zone_id,
+        account_id,
+        bytes,
+        billed_bytes
+      )
+    select
+      sim_id,
+      day,
+      zone_key,
+      session_id,
+      zone_id,
+      account_id,
+      bytes,
+      billed_bytes
+    from
+      jsonb_to_recordset($3::jsonb) as t (
+        sim_id uuid,
+        day date,
+        zone_key text,
+        session_id uuid,
+        zone_id uuid,
+        account_id uuid,
+        bytes bigint,
+        billed_bytes bigint
+      )
+    order by
+      sim_id,
+      day,
+      zone_key,
+      session_id
+    on conflict (sim_id, day, zone_key, session_id) do update
+    set
+      bytes = session_usage_daily.bytes + excluded.bytes,
+      billed_bytes = session_usage_daily.billed_bytes + excluded.billed_bytes
   ),
   states as (
     insert into
@@ -448,7 +495,7 @@ with
       cycle_start,
       cycle_bytes
     from
-      jsonb_to_recordset($3::jsonb) as t (
+      jsonb_to_recordset($4::jsonb) as t (
         sim_id uuid,
         account_id uuid,
         last_seen timestamptz,
@@ -516,7 +563,7 @@ with
       plmn,
       count
     from
-      jsonb_to_recordset($4::jsonb) as t (
+      jsonb_to_recordset($5::jsonb) as t (
         imsi text,
         source text,
         plmn text,
@@ -547,6 +594,7 @@ where
 -- $2 = "[]"
 -- $3 = "[]"
 -- $4 = "[]"
+-- $5 = "[]"
 with
   sessions as (
     insert into
@@ -679,7 +727,8 @@ with
         zone_id,
         account_id,
         bytes_up,
-        bytes_down
+        bytes_down,
+        billed_bytes
       )
     select
       sim_id,
@@ -688,7 +737,8 @@ with
       zone_id,
       account_id,
       bytes_up,
-      bytes_down
+      bytes_down,
+      coalesce(billed_bytes, 0)
     from
       jsonb_to_recordset($2::jsonb) as t (
         sim_id uuid,
@@ -697,7 +747,8 @@ with
         zone_id uuid,
         account_id uuid,
         bytes_up bigint,
-        bytes_down bigint
+        bytes_down bigint,
+        billed_bytes bigint
       )
     order by
       sim_id,
@@ -706,7 +757,50 @@ with
     on conflict (sim_id, day, zone_key) do update
     set
       bytes_up = usage_daily.bytes_up + excluded.bytes_up,
-      bytes_down = usage_daily.bytes_down + excluded.bytes_down
+      bytes_down = usage_daily.bytes_down + excluded.bytes_down,
+      billed_bytes = usage_daily.billed_bytes + excluded.billed_bytes
+  ),
+  session_usage as (
+    insert into
+      session_usage_daily (
+        sim_id,
+        day,
+        zone_key,
+        session_id,
+        zone_id,
+        account_id,
+        bytes,
+        billed_bytes
+      )
+    select
+      sim_id,
+      day,
+      zone_key,
+      session_id,
+      zone_id,
+      account_id,
+      bytes,
+      billed_bytes
+    from
+      jsonb_to_recordset($3::jsonb) as t (
+        sim_id uuid,
+        day date,
+        zone_key text,
+        session_id uuid,
+        zone_id uuid,
+        account_id uuid,
+        bytes bigint,
+        billed_bytes bigint
+      )
+    order by
+      sim_id,
+      day,
+      zone_key,
+      session_id
+    on conflict (sim_id, day, zone_key, session_id) do update
+    set
+      bytes = session_usage_daily.bytes + excluded.bytes,
+      billed_bytes = session_usage_daily.billed_bytes + excluded.billed_bytes
   ),
   states as (
     insert into
@@ -758,7 +852,7 @@ with
       cycle_start,
       cycle_bytes
     from
-      jsonb_to_recordset($3::jsonb) as t (
+      jsonb_to_recordset($4::jsonb) as t (
         sim_id uuid,
         account_id uuid,
         last_seen timestamptz,
@@ -826,7 +920,7 @@ with
       plmn,
       count
     from
-      jsonb_to_recordset($4::jsonb) as t (
+      jsonb_to_recordset($5::jsonb) as t (
         imsi text,
         source text,
         plmn text,

@@ -4,6 +4,7 @@ import type { SqlExamples } from "../../db/sql-examples.js";
 import type {
   AccountingRecordsTable,
   DataSessionsTable,
+  SessionUsageDailyTable,
   UsageDailyTable,
 } from "../../db/schema.js";
 import type { Imsi } from "../../lib/identifiers.js";
@@ -14,6 +15,11 @@ export type SessionRow = Selectable<DataSessionsTable>;
 
 /** A day's usage of a SIM in a zone, as a batch adds it. */
 export type UsageRow = Insertable<UsageDailyTable>;
+/** A session's usage on a day in a zone, as a batch adds it: raw and billed (rounded) bytes. */
+export type SessionUsageRow = Insertable<SessionUsageDailyTable> & {
+  bytes: number;
+  billed_bytes: number;
+};
 /** Sightings of an IMSI no SIM has, as a batch counts them. */
 export type UnknownImsiRow = {
   imsi: string;
@@ -183,6 +189,7 @@ export const sessionsRepo = {
       superseded: string[];
       sessions: SessionRow[];
       usage: UsageRow[];
+      sessionUsage: SessionUsageRow[];
       states: StateRow[];
       unknown: UnknownImsiRow[];
     },
@@ -191,7 +198,15 @@ export const sessionsRepo = {
       await sql`UPDATE data_sessions SET superseded = true WHERE id = ANY(${w.superseded}::uuid[])`.execute(
         tx,
       );
-    if (w.sessions.length + w.usage.length + w.states.length + w.unknown.length === 0) return;
+    if (
+      w.sessions.length +
+        w.usage.length +
+        w.sessionUsage.length +
+        w.states.length +
+        w.unknown.length ===
+      0
+    )
+      return;
     await sql`
       WITH sessions AS (
         INSERT INTO data_sessions (${SESSION_NAMES})
@@ -210,14 +225,26 @@ export const sessionsRepo = {
           last_traffic_at = excluded.last_traffic_at, superseded = excluded.superseded,
           billing_unit = coalesce(data_sessions.billing_unit, excluded.billing_unit)
       ), usage AS (
-        INSERT INTO usage_daily (sim_id, day, zone_key, zone_id, account_id, bytes_up, bytes_down)
-        SELECT sim_id, day, zone_key, zone_id, account_id, bytes_up, bytes_down
+        INSERT INTO usage_daily (sim_id, day, zone_key, zone_id, account_id, bytes_up, bytes_down, billed_bytes)
+        SELECT sim_id, day, zone_key, zone_id, account_id, bytes_up, bytes_down, coalesce(billed_bytes, 0)
           FROM jsonb_to_recordset(${JSON.stringify(w.usage)}::jsonb)
-               AS t(sim_id uuid, day date, zone_key text, zone_id uuid, account_id uuid, bytes_up bigint, bytes_down bigint)
+               AS t(sim_id uuid, day date, zone_key text, zone_id uuid, account_id uuid, bytes_up bigint,
+                    bytes_down bigint, billed_bytes bigint)
          ORDER BY sim_id, day, zone_key
         ON CONFLICT (sim_id, day, zone_key) DO UPDATE SET
           bytes_up = usage_daily.bytes_up + excluded.bytes_up,
-          bytes_down = usage_daily.bytes_down + excluded.bytes_down
+          bytes_down = usage_daily.bytes_down + excluded.bytes_down,
+          billed_bytes = usage_daily.billed_bytes + excluded.billed_bytes
+      ), session_usage AS (
+        INSERT INTO session_usage_daily (sim_id, day, zone_key, session_id, zone_id, account_id, bytes, billed_bytes)
+        SELECT sim_id, day, zone_key, session_id, zone_id, account_id, bytes, billed_bytes
+          FROM jsonb_to_recordset(${JSON.stringify(w.sessionUsage)}::jsonb)
+               AS t(sim_id uuid, day date, zone_key text, session_id uuid, zone_id uuid, account_id uuid,
+                    bytes bigint, billed_bytes bigint)
+         ORDER BY sim_id, day, zone_key, session_id
+        ON CONFLICT (sim_id, day, zone_key, session_id) DO UPDATE SET
+          bytes = session_usage_daily.bytes + excluded.bytes,
+          billed_bytes = session_usage_daily.billed_bytes + excluded.billed_bytes
       ), states AS (
         INSERT INTO sim_network_state (${STATE_NAMES})
         SELECT ${STATE_NAMES} FROM jsonb_to_recordset(${JSON.stringify(w.states)}::jsonb) AS t(${STATE_COLUMNS})
@@ -505,6 +532,19 @@ export const sessionsRepoSql: SqlExamples<typeof sessionsRepo> = {
             account_id: SESSION_ROW.account_id,
             bytes_up: 1200,
             bytes_down: 3400,
+            billed_bytes: 5120,
+          },
+        ],
+        sessionUsage: [
+          {
+            session_id: SESSION,
+            sim_id: SIM,
+            day: "2026-12-01",
+            zone_key: "unzoned",
+            zone_id: null,
+            account_id: SESSION_ROW.account_id,
+            bytes: 4600,
+            billed_bytes: 5120,
           },
         ],
         states: [STATE_ROW],
@@ -520,7 +560,16 @@ export const sessionsRepoSql: SqlExamples<typeof sessionsRepo> = {
         ],
       },
     ],
-    [{ superseded: [SESSION], sessions: [SESSION_ROW], usage: [], states: [], unknown: [] }],
+    [
+      {
+        superseded: [SESSION],
+        sessions: [SESSION_ROW],
+        usage: [],
+        sessionUsage: [],
+        states: [],
+        unknown: [],
+      },
+    ],
   ],
   closeAfterGatewayRestart: [[CLIENT, AT]],
   openIds: [[SIM], [SIM, { clientId: CLIENT, acctSessionId: "4711" }]],

@@ -18,7 +18,9 @@ import { MIN_SILENCE_MS } from "./silence-policy.js";
 import { describePlmn } from "./plmn.js";
 import type { NetworkActionsService } from "./network-actions.service.js";
 import { networkRepo, type StateRow } from "./network.repo.js";
-import { type SessionRow, sessionsRepo } from "./sessions.repo.js";
+import { type SessionRow, type SessionUsageRow, sessionsRepo } from "./sessions.repo.js";
+import { billedIncrement, roundingUnit } from "./usage-rounding.js";
+import { rateZoneFor } from "./rate-zone.js";
 
 export interface RegistrationEventInput {
   id: string;
@@ -147,18 +149,11 @@ export function createSignalsService(deps: Deps) {
     ): Promise<Zone | null> => {
       if (!ratePlanId || !serving) return null;
       const v = await versionAt(ratePlanId, at);
-      const ids = v ? v.terms.zones.map((z) => z.zoneId) : null;
-      if (!ids) return null;
-      const all = await allZones();
-      const country = describePlmn(serving.mcc, serving.mnc).country;
-      const plmn = `${serving.mcc}${serving.mnc}`;
-      const candidates = ids
-        .map((id) => all.find((z) => z.id === id))
-        .filter((z): z is Zone => !!z);
-      return (
-        candidates.find((z) => z.plmns.includes(plmn)) ??
-        candidates.find((z) => country !== null && z.countries.includes(country)) ??
-        null
+      if (!v) return null;
+      return rateZoneFor(
+        v.terms.zones.map((z) => z.zoneId),
+        await allZones(),
+        serving,
       );
     };
     const testReadyThenOf = new Map<string, Promise<string | undefined>>();
@@ -471,8 +466,9 @@ export function createSignalsService(deps: Deps) {
     const superseded: string[] = [];
     const usage = new Map<
       string,
-      Insertable<UsageDailyTable> & { bytes_up: number; bytes_down: number }
+      Insertable<UsageDailyTable> & { bytes_up: number; bytes_down: number; billed_bytes: number }
     >();
+    const sessionUsage = new Map<string, SessionUsageRow>();
     const unknown = new Map<
       string,
       { imsi: string; source: string; plmn: string | null; first: Date; last: Date; count: number }
@@ -527,6 +523,8 @@ export function createSignalsService(deps: Deps) {
           : new Date(r.eventAt.getTime() - (r.sessionTime ?? 0) * 1000);
       let deltaUp = up;
       let deltaDown = down;
+      let session: SessionRow;
+      let totalBefore = 0;
       if (!existing) {
         const row: SessionRow = {
           id: newId(),
@@ -560,8 +558,11 @@ export function createSignalsService(deps: Deps) {
         };
         sessions.set(key, row);
         dirtySessions.set(row.id, row);
+        session = row;
       } else {
         const e = existing;
+        session = e;
+        totalBefore = e.bytes_up + e.bytes_down;
         // Counters never go backwards: an Interim that arrives late changes nothing it should not.
         deltaUp = Math.max(0, up - e.bytes_up);
         deltaDown = Math.max(0, down - e.bytes_down);
@@ -601,11 +602,17 @@ export function createSignalsService(deps: Deps) {
         const zone = await ctx.zoneOf(sim.rate_plan_id, r.serving, r.eventAt);
         const day = dayOf(r.eventAt);
         const zoneKey = zone?.id ?? "unzoned";
+        const billed = billedIncrement(
+          totalBefore,
+          session.bytes_up + session.bytes_down,
+          await billingUnit(ctx, session, sim),
+        );
         const k = `${sim.id}|${day}|${zoneKey}`;
         const u = usage.get(k);
         if (u) {
           u.bytes_up += deltaUp;
           u.bytes_down += deltaDown;
+          u.billed_bytes += billed;
         } else
           usage.set(k, {
             sim_id: sim.id,
@@ -615,6 +622,23 @@ export function createSignalsService(deps: Deps) {
             account_id: sim.account_id,
             bytes_up: deltaUp,
             bytes_down: deltaDown,
+            billed_bytes: billed,
+          });
+        const sk = `${session.id}|${day}|${zoneKey}`;
+        const su = sessionUsage.get(sk);
+        if (su) {
+          su.bytes += delta;
+          su.billed_bytes += billed;
+        } else
+          sessionUsage.set(sk, {
+            session_id: session.id,
+            sim_id: sim.id,
+            day,
+            zone_key: zoneKey,
+            zone_id: zone?.id ?? null,
+            account_id: sim.account_id,
+            bytes: delta,
+            billed_bytes: billed,
           });
       }
       const prev = states.get(sim.id);
@@ -715,10 +739,23 @@ export function createSignalsService(deps: Deps) {
       superseded,
       sessions: [...dirtySessions.values()],
       usage: [...usage.values()],
+      sessionUsage: [...sessionUsage.values()],
       states: [...dirtyStates].map((id) => states.get(id)!),
       unknown: [...unknown.values()],
     });
     await runEffects(tx, effects);
+  }
+
+  /**
+   * The session's rounding unit in bytes: fixed once, from the rate plan version in force when the
+   * session started (a plan change mid-session would otherwise break the sum of its increments).
+   */
+  async function billingUnit(ctx: BatchContext, session: SessionRow, sim: SimRef) {
+    if (session.billing_unit === null) {
+      const v = sim.rate_plan_id ? await ctx.versionAt(sim.rate_plan_id, session.started_at) : null;
+      session.billing_unit = roundingUnit(v?.terms.rounding);
+    }
+    return session.billing_unit;
   }
 
   /** A TEST_READY SIM moves on (account setting) once its test data allowance is used up. */

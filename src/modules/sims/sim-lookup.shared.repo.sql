@@ -33,7 +33,8 @@ select
   "sims"."id",
   "sims"."iccid",
   "sims"."account_id",
-  "sims"."state"
+  "sims"."state",
+  "sims"."rate_plan_id"
 from
   "sims"
 where

@@ -39,12 +39,12 @@ export const simLookupRepo = {
     );
   },
 
-  /** ICCID, account and state of the SIMs with these ids. */
+  /** ICCID, account, state and rate plan of the SIMs with these ids. */
   byIds: async (db: Executor, ids: readonly string[]) => {
     if (ids.length === 0) return [];
     return db
       .selectFrom("sims")
-      .select(["sims.id", "sims.iccid", "sims.account_id", "sims.state"])
+      .select(["sims.id", "sims.iccid", "sims.account_id", "sims.state", "sims.rate_plan_id"])
       .where("sims.id", "in", [...ids])
       .execute();
   },

@@ -19,6 +19,7 @@ import {
   SmppError,
   type SmppLink,
 } from "../../network/smpp-client.js";
+import type { SmsUsageService } from "../network/sms-usage.service.js";
 import type { SimsService } from "../sims/sims.service.js";
 import type { SmsCentresService } from "./sms-centres.service.js";
 import { smsRepo as repo } from "./sms.repo.js";
@@ -47,6 +48,8 @@ interface Deps {
   link: SmsLinkFactory;
   /** Ownership ends at a transfer: an SMS queued for one customer is never sent to the next one's device. */
   sims: Pick<SimsService, "stillHeldBy">;
+  /** MT usage: each segment the SMS centre accepts is counted into the SIM's daily usage, once. */
+  usage: Pick<SmsUsageService, "countSubmitted">;
 }
 
 /** Waits before the next attempt when the SMSC cannot be reached or asks to slow down. */
@@ -194,7 +197,7 @@ export function createSmsService(deps: Deps) {
     }
     const now = clock.now();
     const held = await serially(async () => {
-      await repo.recordSubmission(db, row.id, {
+      const patch: Updateable<SmsMessagesTable> = {
         status,
         attempts,
         last_error: error,
@@ -210,7 +213,18 @@ export function createSmsService(deps: Deps) {
           failed_at: now,
           last_error: attempts > 1 ? `${error} Gave up after ${attempts} attempts.` : error,
         }),
-      });
+      };
+      if (status === "submitted")
+        await inTransaction(db, async (tx) => {
+          await repo.recordSubmission(tx, row.id, patch);
+          await deps.usage.countSubmitted(tx, {
+            id: row.id,
+            simId: row.sim_id,
+            messageIds: ids,
+            at: now,
+          });
+        });
+      else await repo.recordSubmission(db, row.id, patch);
       const found = ids.map((id) => early.get(id)).filter((r): r is DeliveryReceipt => !!r);
       for (const r of found) early.delete(r.messageId);
       return found;
