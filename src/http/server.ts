@@ -28,6 +28,8 @@ import {
 } from "./text-input.js";
 import { CSRF_HEADER, readCookie, SESSION_COOKIE } from "./cookies.js";
 import "./principal.js";
+import { preferredLanguage } from "../lib/messages/accept-language.js";
+import { localeOf } from "../lib/messages/messages.js";
 import type { Principal } from "../modules/auth/principal.js";
 
 export interface HttpOptions {
@@ -184,7 +186,9 @@ export async function createHttpServer(opts: HttpOptions) {
         "INVALID_API_KEY",
         "The API key is unknown or revoked.",
       );
-    req.principal = principal;
+    // A machine says per request which language it reads (docs/decisions.md, server messages).
+    const language = preferredLanguage(req.headers["accept-language"]) ?? "en";
+    req.principal = { ...principal, locale: { ...localeOf(principal), language } };
   });
 
   // Text PostgreSQL cannot store (NUL, lone surrogates) is refused here, once for every route and
