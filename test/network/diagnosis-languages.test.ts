@@ -123,3 +123,32 @@ describe("the diagnosis in the caller's language", () => {
     expect(de.body.language).toBe("en");
   });
 });
+
+describe("refusals in the caller's language", () => {
+  it("says not found, invalid field and unauthenticated in Italian and Swedish, English unchanged", async () => {
+    const missing = await t.api("GET", "/api/v1/sims/8944000000000000000/diagnosis", {
+      key: italian.key,
+      headers: { "accept-language": "it" },
+    });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.text).toBe(
+      `Non trovato: non esiste, oppure non rientra in ciò che puoi vedere. (${missing.body.error.message})`,
+    );
+    const bad = await t.api("PATCH", "/api/v1/users/me", {
+      key: italian.key,
+      headers: { "accept-language": "sv-SE" },
+      body: { timeZone: "Mars/Olympus" },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.text).toMatch(/^Fältet timeZone är ogiltigt: /);
+    const anonymous = await t.api("GET", "/api/v1/sims", {
+      key: null,
+      headers: { "accept-language": "it-IT" },
+    });
+    expect(anonymous.body.error.text).toMatch(/^Serve l'accesso: /);
+    const english = await t.api("GET", "/api/v1/sims/8944000000000000000/diagnosis", {
+      key: italian.key,
+    });
+    expect(english.body.error.text).toBe(english.body.error.message);
+  });
+});

@@ -78,4 +78,17 @@ describe("server message catalogs", () => {
 });
 
 /** Codes whose text is the same in every language on purpose (protocol terms, names). */
-const ALLOWED_SAME = new Set(["event.purge", "event.cancel_location"]);
+const ALLOWED_SAME = new Set([
+  "event.purge",
+  "event.cancel_location",
+  "what.disconnect",
+  "what.cancel_location",
+]);
+
+describe("the console's words", () => {
+  it("are the server's words for every state", async () => {
+    const consoleWords = await import("../../console/src/i18n/words.js");
+    expect(consoleWords.SIM_STATE_WORDS).toEqual(SIM_STATE_WORDS);
+    expect(consoleWords.CONNECTIVITY_WORDS).toEqual(CONNECTIVITY_WORDS);
+  });
+});

@@ -94,6 +94,10 @@ const actionOut = z
       .record(z.string(), z.unknown())
       .nullable()
       .describe("The follow-up: back online at …, or still silent with the next step."),
+    outcomeText: z
+      .string()
+      .nullable()
+      .describe("The outcome's summary in the caller's language and time zone."),
     sms: z
       .object({
         id: z.string(),

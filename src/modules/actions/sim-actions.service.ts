@@ -32,6 +32,13 @@ const said = (...messages: Message[]) => ({
   summaryMessages: messages,
 });
 
+/** An outcome's summary in the reader's language (recorded before its messages were: as recorded). */
+function outcomeText(outcome: Record<string, unknown> | null, locale: Locale): string | null {
+  const messages = outcome?.summaryMessages as Message[] | undefined;
+  if (messages?.length) return messages.map((m) => actionText.text(m, locale)).join(" ");
+  return typeof outcome?.summary === "string" ? outcome.summary : null;
+}
+
 const renderSteps = (steps: ActionStep[], locale: Locale) =>
   steps.map((s) => ({ ...s, message: actionText.rendered(s.message, locale) }));
 import { simActionsRepo as repo } from "./sim-actions.repo.js";
@@ -132,6 +139,7 @@ export function createSimActionsService(deps: Deps) {
       watchUntil: row.watch_until?.toISOString() ?? null,
       completedAt: row.completed_at?.toISOString() ?? null,
       outcome,
+      outcomeText: outcomeText(outcome, locale),
       sms,
       network,
       // Another customer's action keeps its type, status and times only: no steps.
