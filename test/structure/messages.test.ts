@@ -87,7 +87,7 @@ const ALLOWED_SAME = new Set([
 
 describe("the console's words", () => {
   it("are the server's words for every state", async () => {
-    const consoleWords = await import("../../console/src/i18n/words.js");
+    const consoleWords = await import("../../console/src/i18n/state-words.js");
     expect(consoleWords.SIM_STATE_WORDS).toEqual(SIM_STATE_WORDS);
     expect(consoleWords.CONNECTIVITY_WORDS).toEqual(CONNECTIVITY_WORDS);
   });

@@ -38,6 +38,11 @@ export const SIM_STATE_WORDS: Record<"en" | "it" | "sv", Record<string, string>>
 
 export const CONNECTIVITY_WORDS: Record<"en" | "it" | "sv", Record<string, string>> = {
   en: { BLOCKED: "Blocked", ONLINE: "Online", ATTACHED: "Attached", OFFLINE: "Offline" },
-  it: { BLOCKED: "Bloccata", ONLINE: "Online", ATTACHED: "Registrata", OFFLINE: "Non raggiungibile" },
+  it: {
+    BLOCKED: "Bloccata",
+    ONLINE: "Online",
+    ATTACHED: "Registrata",
+    OFFLINE: "Non raggiungibile",
+  },
   sv: { BLOCKED: "Spärrad", ONLINE: "Online", ATTACHED: "Ansluten", OFFLINE: "Offline" },
 };
