@@ -34,7 +34,7 @@ describe("console: Otter's own words in the user's language", () => {
     });
     // The browser prefers English: the language the user chose wins.
     page = await signedIn(browser, t, admin, { locale: "en-GB" });
-  });
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await t?.close();

@@ -47,7 +47,7 @@ beforeAll(async () => {
     key: user.key,
     cookie: await signIn(t, user.user.email, "correct horse battery staple 42"),
   };
-});
+}, 180_000);
 afterAll(async () => {
   await t?.close();
 });
