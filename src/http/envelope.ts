@@ -6,6 +6,12 @@ export const errorEnvelope = z
     error: z.object({
       code: z.string(),
       message: z.string(),
+      text: z
+        .string()
+        .optional()
+        .describe(
+          "The refusal in the caller's language (docs/languages.md); in English it is the message.",
+        ),
       requestId: z.string(),
       details: z.unknown().optional(),
     }),

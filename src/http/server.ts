@@ -28,6 +28,9 @@ import {
 } from "./text-input.js";
 import { CSRF_HEADER, readCookie, SESSION_COOKIE } from "./cookies.js";
 import "./principal.js";
+import { preferredLanguage } from "../lib/messages/accept-language.js";
+import { errorTextOf } from "./errors.messages.js";
+import { localeOf } from "../lib/messages/messages.js";
 import type { Principal } from "../modules/auth/principal.js";
 
 export interface HttpOptions {
@@ -184,7 +187,9 @@ export async function createHttpServer(opts: HttpOptions) {
         "INVALID_API_KEY",
         "The API key is unknown or revoked.",
       );
-    req.principal = principal;
+    // A machine says per request which language it reads (docs/decisions.md, server messages).
+    const language = preferredLanguage(req.headers["accept-language"]) ?? "en";
+    req.principal = { ...principal, locale: { ...localeOf(principal), language } };
   });
 
   // Text PostgreSQL cannot store (NUL, lone surrogates) is refused here, once for every route and
@@ -225,10 +230,12 @@ export async function createHttpServer(opts: HttpOptions) {
   }
 
   app.setNotFoundHandler((req, reply) => {
+    const message = `No route ${req.method} ${req.url.split("?")[0]}.`;
     reply.code(404).send({
       error: {
         code: "ROUTE_NOT_FOUND",
-        message: `No route ${req.method} ${req.url.split("?")[0]}.`,
+        message,
+        text: errorTextOf(req, "not_found", message),
         requestId: req.id,
       },
     });
@@ -244,10 +251,19 @@ export async function createHttpServer(opts: HttpOptions) {
         reply.header("retry-after", String(after ?? 60));
       }
       if (status >= 500) req.log.error({ err }, "request failed");
+      const firstField = Array.isArray(err.details) ? err.details[0] : undefined;
       return reply.code(status).send({
         error: {
           code: err.code,
           message: err.message,
+          text: errorTextOf(
+            req,
+            err.kind,
+            err.message,
+            err.kind === "validation" && firstField?.field
+              ? { field: firstField.field, detail: firstField.message }
+              : undefined,
+          ),
           requestId,
           ...(err.details && { details: err.details }),
         },
@@ -274,6 +290,12 @@ export async function createHttpServer(opts: HttpOptions) {
         error: {
           code: "VALIDATION_FAILED",
           message: first ? `${first.field}: ${first.message}` : "The request is invalid.",
+          text: errorTextOf(
+            req,
+            "validation",
+            first ? `${first.field}: ${first.message}` : "The request is invalid.",
+            first ? { field: first.field, detail: first.message } : undefined,
+          ),
           requestId,
           details,
         },
@@ -281,11 +303,13 @@ export async function createHttpServer(opts: HttpOptions) {
     }
     // Two requests racing to create the same thing: the database's unique constraint decides, the loser gets 409.
     if ((err as { code?: string }).code === "23505") {
+      const message =
+        "It already exists (created by a concurrent request); fetch it or choose another name.";
       return reply.code(409).send({
         error: {
           code: "ALREADY_EXISTS",
-          message:
-            "It already exists (created by a concurrent request); fetch it or choose another name.",
+          message,
+          text: errorTextOf(req, "conflict", message),
           requestId,
         },
       });
@@ -320,10 +344,12 @@ export async function createHttpServer(opts: HttpOptions) {
         .send({ error: { code: fe.code ?? "BAD_REQUEST", message: fe.message, requestId } });
     }
     req.log.error({ err }, "unhandled error");
+    const internal = "Otter hit an unexpected error; it is logged with this request id.";
     return reply.code(500).send({
       error: {
         code: "INTERNAL",
-        message: "Otter hit an unexpected error; it is logged with this request id.",
+        message: internal,
+        text: errorTextOf(req, "internal", internal),
         requestId,
       },
     });

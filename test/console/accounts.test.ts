@@ -98,8 +98,8 @@ describe("console: customers and catalog", () => {
     // Three SIMs in the subtree: two activated in the customer, one in inventory in its region.
     await expect
       .poll(() => byState.getByRole("row").allInnerTexts())
-      .toEqual(expect.arrayContaining([expect.stringMatching(/ACTIVATED\s+2/)]));
-    expect(await byState.getByRole("link", { name: "INVENTORY" }).getAttribute("href")).toBe(
+      .toEqual(expect.arrayContaining([expect.stringMatching(/Activated\s+2/)]));
+    expect(await byState.getByRole("link", { name: "In inventory" }).getAttribute("href")).toBe(
       `/sims?accountId=${customerA.id}&state=INVENTORY`,
     );
     await page.getByRole("table", { name: "By connectivity" }).waitFor();

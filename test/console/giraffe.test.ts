@@ -178,7 +178,7 @@ describe("console: the giraffe story", () => {
       .toContain("Wildlife NB-IoT");
     await expect
       .poll(() => page.getByRole("region", { name: "Connectivity" }).textContent())
-      .toMatch(/ONLINE|ATTACHED|OFFLINE/);
+      .toMatch(/Online|Attached|Offline/);
     await expect.poll(() => seriousA11yViolations(page), { timeout: 15_000 }).toEqual([]);
     await screenshot(page, "sim-page");
 
@@ -261,18 +261,18 @@ describe("console: the giraffe story", () => {
     const target = state.getByLabel("Change state to");
     await expect
       .poll(() => target.locator("option").allTextContents())
-      .toEqual(["DEACTIVATED", "RETIRED", "REPLACED"]);
+      .toEqual(["Deactivated", "Retired", "Replaced"]);
     await target.selectOption("DEACTIVATED");
     await state.getByRole("button", { name: "Change state…" }).click();
-    const confirm = page.getByRole("dialog", { name: /from ACTIVATED to DEACTIVATED/ });
+    const confirm = page.getByRole("dialog", { name: /from Activated to Deactivated/ });
     await confirm.getByLabel(/Reason/).fill("collar recovered, herd moved to storage");
     await confirm.getByRole("button", { name: "Confirm" }).click();
     await expect
       .poll(() => state.getByRole("status").textContent())
-      .toContain("The SIM is now DEACTIVATED");
+      .toContain("The SIM is now Deactivated");
     await expect
       .poll(() => target.locator("option").allTextContents())
-      .toEqual(["ACTIVATED", "RETIRED"]);
+      .toEqual(["Activated", "Retired"]);
 
     // An unknown SIM shows the not-found page (another customer's SIM looks the same).
     await page.goto("/sims/89440000000000000000");

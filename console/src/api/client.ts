@@ -6,6 +6,8 @@ export interface ApiErrorBody {
   error: {
     code: string;
     message: string;
+    /** The message in the signed-in user's language (docs/languages.md). */
+    text?: string;
     requestId: string;
     details?: unknown;
   };
@@ -80,7 +82,7 @@ export async function must<T>(
   throw new ApiError(
     response.status,
     body?.error?.code ?? `HTTP_${response.status}`,
-    body?.error?.message ?? response.statusText,
+    body?.error?.text ?? body?.error?.message ?? response.statusText,
     body?.error?.requestId ?? response.headers.get("x-request-id") ?? undefined,
     body?.error?.details,
   );

@@ -2147,6 +2147,8 @@ export interface components {
             error: {
                 code: string;
                 message: string;
+                /** @description The refusal in the caller's language (docs/languages.md); in English it is the message. */
+                text?: string;
                 requestId: string;
                 details?: unknown;
             };
@@ -2217,6 +2219,15 @@ export interface components {
             createdAt: string;
             updatedAt: string;
         };
+        LocalizedMessageInput: {
+            /** @description Stable code of the message, e.g. `session.hung`. */
+            code: string;
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description The message in the caller's language and time zone. */
+            text: string;
+        };
         DataSessionInput: {
             id: string;
             /** @enum {string} */
@@ -2275,6 +2286,15 @@ export interface components {
             iccid: string;
             /** @description One sentence a customer understands: the first broken rung and the next step. */
             verdict: string;
+            /** @description The verdict in the caller's language and time zone (`language`). */
+            verdictText: string;
+            /** @description The verdict's sentences, in order. */
+            verdictMessages: components["schemas"]["LocalizedMessageInput"][];
+            /**
+             * @description The language of every `text` in this answer.
+             * @enum {string}
+             */
+            language: "en" | "it" | "sv";
             /** @enum {string} */
             overall: "ok" | "warn" | "fail";
             firstBroken: ("sim_state" | "limits" | "registration" | "roaming" | "data_session" | "traffic" | "device") | null;
@@ -2293,15 +2313,18 @@ export interface components {
                 /** @enum {string} */
                 status: "pass" | "warn" | "fail" | "skipped";
                 summary: string;
+                summaryMessage: components["schemas"]["LocalizedMessageInput"];
                 evidence: {
                     kind: string;
                     at?: string;
                     detail: string;
+                    detailMessage: components["schemas"]["LocalizedMessageInput"];
                 }[];
                 fix?: {
                     /** @enum {string} */
                     action: "activate" | "change-plan" | "override-limit" | "reset-connectivity" | "send-sms" | "check-device";
                     description: string;
+                    descriptionMessage: components["schemas"]["LocalizedMessageInput"];
                 };
                 /** @enum {string} */
                 causeIn?: "sim_state" | "limits" | "registration" | "roaming" | "data_session" | "traffic" | "device";
@@ -2310,6 +2333,7 @@ export interface components {
                 /** @enum {string} */
                 action: "activate" | "change-plan" | "override-limit" | "reset-connectivity" | "send-sms" | "check-device";
                 description: string;
+                descriptionMessage: components["schemas"]["LocalizedMessageInput"];
             }[];
             /** @description Remote actions whose proof Otter is still waiting for; they are not recommended again meanwhile. */
             watching: {
@@ -2337,6 +2361,8 @@ export interface components {
             outcome: {
                 [key: string]: unknown;
             } | null;
+            /** @description The outcome's summary in the caller's language and time zone. */
+            outcomeText: string | null;
             /** @description The SMS a send-sms action sent and its delivery (null for other actions). */
             sms: {
                 id: string;
@@ -2372,7 +2398,10 @@ export interface components {
             steps: {
                 at: string;
                 kind: string;
+                /** @description The step in English. */
                 text: string;
+                /** @description The step in the caller's language and time zone. */
+                message: components["schemas"]["LocalizedMessageInput"];
             }[];
             /** @description In the answer to a request only: what the change it made may not achieve (NO_COMMUNICATION_PLAN…). */
             warnings?: {
@@ -3458,6 +3487,8 @@ export interface components {
             error: {
                 code: string;
                 message: string;
+                /** @description The refusal in the caller's language (docs/languages.md); in English it is the message. */
+                text?: string;
                 requestId: string;
                 details?: unknown;
             };
@@ -3528,6 +3559,15 @@ export interface components {
             createdAt: string;
             updatedAt: string;
         };
+        LocalizedMessage: {
+            /** @description Stable code of the message, e.g. `session.hung`. */
+            code: string;
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description The message in the caller's language and time zone. */
+            text: string;
+        };
         DataSession: {
             id: string;
             /** @enum {string} */
@@ -3586,6 +3626,15 @@ export interface components {
             iccid: string;
             /** @description One sentence a customer understands: the first broken rung and the next step. */
             verdict: string;
+            /** @description The verdict in the caller's language and time zone (`language`). */
+            verdictText: string;
+            /** @description The verdict's sentences, in order. */
+            verdictMessages: components["schemas"]["LocalizedMessage"][];
+            /**
+             * @description The language of every `text` in this answer.
+             * @enum {string}
+             */
+            language: "en" | "it" | "sv";
             /** @enum {string} */
             overall: "ok" | "warn" | "fail";
             firstBroken: ("sim_state" | "limits" | "registration" | "roaming" | "data_session" | "traffic" | "device") | null;
@@ -3604,15 +3653,18 @@ export interface components {
                 /** @enum {string} */
                 status: "pass" | "warn" | "fail" | "skipped";
                 summary: string;
+                summaryMessage: components["schemas"]["LocalizedMessage"];
                 evidence: {
                     kind: string;
                     at?: string;
                     detail: string;
+                    detailMessage: components["schemas"]["LocalizedMessage"];
                 }[];
                 fix?: {
                     /** @enum {string} */
                     action: "activate" | "change-plan" | "override-limit" | "reset-connectivity" | "send-sms" | "check-device";
                     description: string;
+                    descriptionMessage: components["schemas"]["LocalizedMessage"];
                 };
                 /** @enum {string} */
                 causeIn?: "sim_state" | "limits" | "registration" | "roaming" | "data_session" | "traffic" | "device";
@@ -3621,6 +3673,7 @@ export interface components {
                 /** @enum {string} */
                 action: "activate" | "change-plan" | "override-limit" | "reset-connectivity" | "send-sms" | "check-device";
                 description: string;
+                descriptionMessage: components["schemas"]["LocalizedMessage"];
             }[];
             /** @description Remote actions whose proof Otter is still waiting for; they are not recommended again meanwhile. */
             watching: {
@@ -3648,6 +3701,8 @@ export interface components {
             outcome: {
                 [key: string]: unknown;
             } | null;
+            /** @description The outcome's summary in the caller's language and time zone. */
+            outcomeText: string | null;
             /** @description The SMS a send-sms action sent and its delivery (null for other actions). */
             sms: {
                 id: string;
@@ -3683,7 +3738,10 @@ export interface components {
             steps: {
                 at: string;
                 kind: string;
+                /** @description The step in English. */
                 text: string;
+                /** @description The step in the caller's language and time zone. */
+                message: components["schemas"]["LocalizedMessage"];
             }[];
             /** @description In the answer to a request only: what the change it made may not achieve (NO_COMMUNICATION_PLAN…). */
             warnings?: {
@@ -8413,10 +8471,16 @@ export interface operations {
                         warnings: {
                             code: string;
                             message: string;
+                            /** @description The parameters of the message, by the names its catalog uses (docs/languages.md). */
+                            params: {
+                                [key: string]: unknown;
+                            };
                             zone?: {
                                 id: string;
                                 name: string;
                             };
+                            /** @description The message in the caller's language. */
+                            text: string;
                             communicationPlan: {
                                 id: string;
                                 name: string;
@@ -10710,6 +10774,7 @@ export interface operations {
                         /** @enum {string} */
                         state: "BLOCKED" | "ONLINE" | "ATTACHED" | "OFFLINE";
                         reason: string;
+                        reasonMessage: components["schemas"]["LocalizedMessage"];
                         lastSeen: string | null;
                         imei: string | null;
                         imeisv: string | null;

@@ -436,7 +436,9 @@ select
   "users"."email",
   "users"."role",
   "accounts"."id" as "account_id",
-  "accounts"."path" as "account_path"
+  "accounts"."path" as "account_path",
+  coalesce("users"."language", "accounts"."language") as "language",
+  coalesce("users"."time_zone", "accounts"."time_zone") as "time_zone"
 from
   "api_keys"
   inner join "users" on "users"."id" = "api_keys"."user_id"
@@ -454,7 +456,9 @@ select
   "users"."email",
   "users"."role",
   "accounts"."id" as "account_id",
-  "accounts"."path" as "account_path"
+  "accounts"."path" as "account_path",
+  coalesce("users"."language", "accounts"."language") as "language",
+  coalesce("users"."time_zone", "accounts"."time_zone") as "time_zone"
 from
   "users"
   inner join "accounts" on "accounts"."id" = "users"."account_id"

@@ -235,6 +235,10 @@ export const accountsRepo = {
         "accounts.id as account_id",
         "accounts.path as account_path",
       ])
+      .select((eb) => [
+        eb.fn.coalesce("users.language", "accounts.language").as("language"),
+        eb.fn.coalesce("users.time_zone", "accounts.time_zone").as("time_zone"),
+      ])
       .where("api_keys.key_hash", "=", hash)
       .where("api_keys.revoked_at", "is", null)
       .where("users.disabled_at", "is", null)
@@ -252,6 +256,10 @@ export const accountsRepo = {
         "users.role",
         "accounts.id as account_id",
         "accounts.path as account_path",
+      ])
+      .select((eb) => [
+        eb.fn.coalesce("users.language", "accounts.language").as("language"),
+        eb.fn.coalesce("users.time_zone", "accounts.time_zone").as("time_zone"),
       ])
       .where("users.id", "=", userId)
       .where("users.disabled_at", "is", null)

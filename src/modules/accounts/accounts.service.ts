@@ -1,3 +1,4 @@
+import { isLanguage } from "../../lib/messages/messages.js";
 import type { Logger } from "pino";
 import { type Db, type Executor, inTransaction, type Tx } from "../../db/database.js";
 import type { Account } from "../../db/schema.js";
@@ -151,6 +152,8 @@ export function createAccountsService(deps: Deps) {
         accountPath: row.account_path,
         role: row.role as Role,
         apiKeyId: row.api_key_id,
+        // A machine's language comes with each request (Accept-Language, src/http/server.ts).
+        locale: { language: "en", timeZone: row.time_zone },
       };
     },
 
@@ -166,6 +169,10 @@ export function createAccountsService(deps: Deps) {
         role: row.role as Role,
         apiKeyId: "",
         sessionId,
+        locale: {
+          language: isLanguage(row.language) ? row.language : "en",
+          timeZone: row.time_zone,
+        },
       };
     },
 

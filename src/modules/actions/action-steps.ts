@@ -1,4 +1,6 @@
+import type { Message } from "../../lib/messages/messages.js";
 import { describePlmn } from "../network/plmn.js";
+import { actionText } from "./sim-actions.messages.js";
 
 /**
  * The steps of a remote action as they happened, for people following it (`otter actions run
@@ -10,8 +12,19 @@ export interface ActionStep {
   at: string;
   /** requested, applied, disconnect, cancel_location, sms, registered, waiting, session, back_online, still_silent, delivered, failed, cancelled */
   kind: string;
+  /** In English, as the API has always answered it. */
   text: string;
+  /** The same step as a message of sim-actions.messages.ts, rendered in the caller's language. */
+  message: Message;
 }
+
+const { msg, legacy } = actionText;
+const step = (at: string, kind: string, message: Message): ActionStep => ({
+  at,
+  kind,
+  text: legacy(message),
+  message,
+});
 
 export interface StepsInput {
   now: Date;
@@ -58,17 +71,14 @@ export interface ExpectedRhythm {
   lastSessionAt: string | null;
 }
 
-const HOUR = 3600_000;
-const every = (seconds: number) =>
-  seconds * 1000 < 2 * HOUR
-    ? `${Math.round(seconds / 60)} min`
-    : `${(seconds / 3600).toFixed(seconds < 10 * 3600 ? 1 : 0)} h`;
-
 /** "Safaricom in Kenya (63902)" for a visited PLMN, or the PLMN itself when it is not known. */
-export function networkName(plmn: string): string {
+export function networkName(plmn: string): Message | string {
   const info = describePlmn(plmn.slice(0, 3), plmn.slice(3));
-  if (!info.network && !info.countryName) return plmn;
-  return `${info.network ?? "a network"} in ${info.countryName ?? info.country ?? "?"} (${plmn})`;
+  if (!info.network && !info.country) return plmn;
+  const network = info.network ?? plmn;
+  return info.country
+    ? msg("where.network", { network, country: info.country, plmn })
+    : msg("where.unknown_country", { network, plmn });
 }
 
 /**
@@ -98,79 +108,108 @@ function networkStep(n: StepsInput["network"][number]): ActionStep {
   };
   const at = r.at ?? n.updatedAt;
   const disconnect = n.kind === "disconnect";
-  const what = disconnect ? "Disconnect" : "cancel-location";
-  const peer = disconnect
-    ? `the gateway${r.gateway ? ` ${r.gateway}` : ""}`
-    : `the HSS${r.endpoint ? ` ${r.endpoint}` : ""}`;
+  const what = msg(disconnect ? "what.disconnect" : "what.cancel_location");
+  const name = disconnect ? r.gateway : r.endpoint;
+  const peer = (preposition: "by" | "for") => {
+    const node = disconnect ? "gateway" : "hss";
+    return name
+      ? msg(`peer.${preposition}_${node}_named`, { name })
+      : msg(`peer.${preposition}_${node}`);
+  };
   const kind = disconnect ? "disconnect" : "cancel_location";
+  const httpError = r.httpStatus ? `HTTP ${r.httpStatus}` : undefined;
+  const attempts = n.attempts;
   switch (n.status) {
     case "acked":
-      return { at, kind, text: `${what} acknowledged by ${peer}.` };
+      return step(at, kind, msg("network.acked", { what, peer: peer("by") }));
     case "nak":
-      return {
+      return step(
         at,
         kind,
-        text: `${what} refused by ${peer}${r.errorCause ? ` (Error-Cause ${r.errorCause})` : ""}.`,
-      };
-    case "failed":
-      return {
+        r.errorCause
+          ? msg("network.refused_cause", { what, peer: peer("by"), cause: r.errorCause })
+          : msg("network.refused", { what, peer: peer("by") }),
+      );
+    case "failed": {
+      const error = r.error ?? httpError ?? r.outcome;
+      return step(
         at,
         kind,
-        text: `${what} failed after ${n.attempts} attempt(s): ${r.error ?? (r.httpStatus ? `HTTP ${r.httpStatus}` : (r.outcome ?? "no answer"))}.`,
-      };
-    default:
-      return n.attempts > 0
-        ? {
-            at,
-            kind,
-            text: `${what} not answered yet by ${peer} (attempt ${n.attempts}${r.error ? `: ${r.error}` : r.httpStatus ? `: HTTP ${r.httpStatus}` : ""}); Otter tries again.`,
-          }
-        : { at: n.createdAt, kind, text: `${what} queued for ${peer}.` };
+        error
+          ? msg("network.failed", { what, attempts, error })
+          : msg("network.failed_no_answer", { what, attempts }),
+      );
+    }
+    default: {
+      if (attempts === 0)
+        return step(n.createdAt, kind, msg("network.queued", { what, peer: peer("for") }));
+      const error = r.error ?? httpError;
+      return step(
+        at,
+        kind,
+        error
+          ? msg("network.retrying_error", { what, peer: peer("by"), attempts, error })
+          : msg("network.retrying", { what, peer: peer("by"), attempts }),
+      );
+    }
   }
+}
+
+/** What an outcome says, as recorded: its messages, or (recorded before they were) its English. */
+function outcomeMessage(
+  outcome: { summary?: string; summaryMessages?: Message[] },
+  fallback: Message,
+) {
+  if (outcome.summaryMessages?.length)
+    return outcome.summaryMessages.length === 1
+      ? outcome.summaryMessages[0]!
+      : msg("step.recorded_parts", { parts: outcome.summaryMessages });
+  return outcome.summary ? msg("step.recorded", { text: outcome.summary }) : fallback;
 }
 
 export function actionSteps(input: StepsInput): ActionStep[] {
   const { action: a, seen } = input;
   const params = a.params;
   const requestedAt = a.createdAt.toISOString();
+  const action = msg(`action.${a.type as "activate"}`);
   const steps: ActionStep[] = [
-    {
-      at: requestedAt,
-      kind: "requested",
-      text: `${a.type} requested by ${a.requestedBy}: ${a.reason}`,
-    },
+    step(
+      requestedAt,
+      "requested",
+      msg("step.requested", { action, by: a.requestedBy, reason: a.reason }),
+    ),
   ];
 
   // What the request changed at once (through the SIMs service, audited there).
   if (a.type === "activate")
-    steps.push({ at: requestedAt, kind: "applied", text: "The SIM is ACTIVATED." });
+    steps.push(step(requestedAt, "applied", msg("step.activated", { state: "ACTIVATED" })));
   if (a.type === "change-plan") {
-    const plans = [
-      params.communicationPlan && `communication plan ${String(params.communicationPlan)}`,
-      params.ratePlan && `rate plan ${String(params.ratePlan)}`,
-    ].filter(Boolean);
-    steps.push({ at: requestedAt, kind: "applied", text: `Moved to ${plans.join(" and ")}.` });
+    const comm = params.communicationPlan ? String(params.communicationPlan) : null;
+    const rate = params.ratePlan ? String(params.ratePlan) : null;
+    const moved =
+      comm && rate
+        ? msg("step.moved_both", { comm, rate })
+        : comm
+          ? msg("step.moved_comm", { comm })
+          : msg("step.moved_rate", { rate });
+    steps.push(step(requestedAt, "applied", moved));
   }
   if (a.type === "override-limit")
-    steps.push({
-      at: requestedAt,
-      kind: "applied",
-      text: `Data limit override set to ${String(params.override)}.`,
-    });
+    steps.push(
+      step(requestedAt, "applied", msg("step.override", { override: String(params.override) })),
+    );
 
   if (a.type === "reset-connectivity") {
     if (params.disconnectRequests === 0)
-      steps.push({
-        at: requestedAt,
-        kind: "disconnect",
-        text: "No open data session to tear down at the gateway.",
-      });
+      steps.push(step(requestedAt, "disconnect", msg("step.no_session")));
     if (typeof params.cancelLocation === "string" && params.cancelLocation !== "queued")
-      steps.push({
-        at: requestedAt,
-        kind: "cancel_location",
-        text: `No cancel-location sent: ${params.cancelLocation}.`,
-      });
+      steps.push(
+        step(
+          requestedAt,
+          "cancel_location",
+          msg("step.no_cancel_location", { why: params.cancelLocation }),
+        ),
+      );
   }
   const network = [...input.network].sort(
     (x, y) => (x.kind < y.kind ? 1 : x.kind > y.kind ? -1 : 0), // disconnect before cancel_location
@@ -179,25 +218,34 @@ export function actionSteps(input: StepsInput): ActionStep[] {
 
   const sms = input.sms;
   if (sms?.submittedAt)
-    steps.push({
-      at: sms.submittedAt,
-      kind: "sms",
-      text: `SMS submitted to the SMS centre${sms.smsCentre ? ` ${sms.smsCentre}` : ""}.`,
-    });
-  if (sms?.deliveredAt)
-    steps.push({ at: sms.deliveredAt, kind: "sms", text: "SMS delivered to the device." });
+    steps.push(
+      step(
+        sms.submittedAt,
+        "sms",
+        sms.smsCentre
+          ? msg("step.sms_submitted_to", { centre: sms.smsCentre })
+          : msg("step.sms_submitted"),
+      ),
+    );
+  if (sms?.deliveredAt) steps.push(step(sms.deliveredAt, "sms", msg("step.sms_delivered")));
 
   const final = a.completedAt !== null;
+  const watching = !final && a.status === "watching";
+  const until = a.watchUntil?.toISOString() ?? null;
   const networkDone = input.network.every((n) => FINAL_NETWORK.has(n.status));
   const smsDone = !sms || sms.deliveredAt !== null || sms.failedAt !== null;
   if (seen?.registeredAt) {
-    const where = seen.registeredIn ? ` on ${networkName(seen.registeredIn)}` : "";
-    steps.push({
-      at: seen.registeredAt.toISOString(),
-      kind: "registered",
-      text: `Re-registered${where} at ${seen.registeredAt.toISOString()}.`,
-    });
-  } else if (!final && a.status === "watching" && networkDone && smsDone && !seen?.sessionAt) {
+    const at = seen.registeredAt.toISOString();
+    steps.push(
+      step(
+        at,
+        "registered",
+        seen.registeredIn
+          ? msg("step.registered_on", { network: networkName(seen.registeredIn), at })
+          : msg("step.registered", { at }),
+      ),
+    );
+  } else if (watching && networkDone && smsDone && !seen?.sessionAt) {
     // Shown once the network's answers are in, so its time does not move while they arrive; gone
     // once a session opens (a device still attached may not register again).
     const since = [
@@ -207,46 +255,58 @@ export function actionSteps(input: StepsInput): ActionStep[] {
       ),
       ...(sms?.deliveredAt ? [Date.parse(sms.deliveredAt)] : []),
     ];
-    steps.push({
-      at: new Date(Math.max(...since)).toISOString(),
-      kind: "waiting",
-      text: `Waiting for the device to register on the network (watching until ${a.watchUntil?.toISOString() ?? "—"}).`,
-    });
+    steps.push(
+      step(
+        new Date(Math.max(...since)).toISOString(),
+        "waiting",
+        msg("step.waiting_registration", { until }),
+      ),
+    );
   }
   if (seen?.sessionAt) {
-    steps.push({
-      at: seen.sessionAt.toISOString(),
-      kind: "session",
-      text: `Data session opened at ${seen.sessionAt.toISOString()}${seen.sessionApn ? ` on ${seen.sessionApn}` : ""}.`,
-    });
-    if (!seen.trafficAt && !final && a.status === "watching")
-      steps.push({
-        at: seen.sessionAt.toISOString(),
-        kind: "waiting",
-        text: "Waiting for its first bytes.",
-      });
-  } else if (seen?.registeredAt && !final && a.status === "watching") {
+    const at = seen.sessionAt.toISOString();
+    steps.push(
+      step(
+        at,
+        "session",
+        seen.sessionApn
+          ? msg("step.session_on", { at, apn: seen.sessionApn })
+          : msg("step.session", { at }),
+      ),
+    );
+    if (!seen.trafficAt && watching) steps.push(step(at, "waiting", msg("step.waiting_bytes")));
+  } else if (seen?.registeredAt && watching) {
     const rhythm = (params.expected ?? null) as ExpectedRhythm | null;
     const next = nextExpectedAt(rhythm, seen.registeredAt);
-    steps.push({
-      at: seen.registeredAt.toISOString(),
-      kind: "waiting",
-      text: next
-        ? `Waiting for the first data session — next expected around ${next.toISOString()} from the device's own rhythm (every ${every(rhythm!.typicalGapSeconds!)}); watching until ${a.watchUntil?.toISOString() ?? "—"}.`
-        : `Waiting for the first data session — the device has no known reporting rhythm yet; watching until ${a.watchUntil?.toISOString() ?? "—"}.`,
-    });
+    steps.push(
+      step(
+        seen.registeredAt.toISOString(),
+        "waiting",
+        next
+          ? msg("step.waiting_session", {
+              next: next.toISOString(),
+              gap: rhythm!.typicalGapSeconds! * 1000,
+              until,
+            })
+          : msg("step.waiting_session_no_rhythm", { until }),
+      ),
+    );
   }
 
-  const outcome = (a.outcome ?? {}) as { summary?: string; backOnlineAt?: string };
+  const outcome = (a.outcome ?? {}) as {
+    summary?: string;
+    summaryMessages?: Message[];
+    backOnlineAt?: string;
+  };
   const completedAt = a.completedAt?.toISOString() ?? input.now.toISOString();
   if (a.status === "back_online" || seen?.trafficAt) {
     const at = outcome.backOnlineAt ?? seen?.trafficAt?.toISOString() ?? completedAt;
-    steps.push({ at, kind: "back_online", text: `Back online at ${at}.` });
+    steps.push(step(at, "back_online", msg("step.back_online", { at })));
   } else if (a.status === "still_silent" || a.status === "failed" || a.status === "cancelled") {
-    const kind = a.status;
-    steps.push({ at: completedAt, kind, text: outcome.summary ?? a.status });
+    const said = outcomeMessage(outcome, msg("step.recorded", { text: a.status }));
+    steps.push(step(completedAt, a.status, said));
   } else if (a.status === "delivered") {
-    steps.push({ at: completedAt, kind: "delivered", text: outcome.summary ?? "Delivered." });
+    steps.push(step(completedAt, "delivered", outcomeMessage(outcome, msg("outcome.delivered"))));
   }
   return steps;
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorResponses } from "../../http/envelope.js";
+import { localizedMessage } from "../../http/localized.js";
 import { principalOf } from "../../http/principal.js";
 import type { HssEndpointsService } from "../network/hss-endpoints.service.js";
 import type { SimActionsService } from "./sim-actions.service.js";
@@ -93,6 +94,10 @@ const actionOut = z
       .record(z.string(), z.unknown())
       .nullable()
       .describe("The follow-up: back online at …, or still silent with the next step."),
+    outcomeText: z
+      .string()
+      .nullable()
+      .describe("The outcome's summary in the caller's language and time zone."),
     sms: z
       .object({
         id: z.string(),
@@ -127,7 +132,14 @@ const actionOut = z
       }),
     ),
     steps: z
-      .array(z.object({ at: z.string(), kind: z.string(), text: z.string() }))
+      .array(
+        z.object({
+          at: z.string(),
+          kind: z.string(),
+          text: z.string().describe("The step in English."),
+          message: localizedMessage.describe("The step in the caller's language and time zone."),
+        }),
+      )
       .describe(
         "What happened so far, in order, each from a record: the request, the gateway's and the HSS's answers, the SMS, the registration, data session and traffic the network reported after it, the outcome (docs/diagnostics.md).",
       ),

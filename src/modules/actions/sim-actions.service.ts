@@ -17,7 +17,30 @@ import { CONNECTING, type SimState } from "../sims/sim-lifecycle.js";
 import type { SimsService } from "../sims/sims.service.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import type { SmsPurpose, SmsService } from "../sms/sms.service.js";
-import { actionSteps, type ExpectedRhythm } from "./action-steps.js";
+import { actionSteps, type ActionStep, type ExpectedRhythm } from "./action-steps.js";
+import { localeOf, type Locale, type Message } from "../../lib/messages/messages.js";
+import { actionText } from "./sim-actions.messages.js";
+
+const { msg } = actionText;
+
+/**
+ * An outcome's words, recorded both ways: `summary` in English (as the API always answered) and
+ * `summaryMessages`, from which each reader gets them in their own language.
+ */
+const said = (...messages: Message[]) => ({
+  summary: messages.map(actionText.legacy).join(" "),
+  summaryMessages: messages,
+});
+
+/** An outcome's summary in the reader's language (recorded before its messages were: as recorded). */
+function outcomeText(outcome: Record<string, unknown> | null, locale: Locale): string | null {
+  const messages = outcome?.summaryMessages as Message[] | undefined;
+  if (messages?.length) return messages.map((m) => actionText.text(m, locale)).join(" ");
+  return typeof outcome?.summary === "string" ? outcome.summary : null;
+}
+
+const renderSteps = (steps: ActionStep[], locale: Locale) =>
+  steps.map((s) => ({ ...s, message: actionText.rendered(s.message, locale) }));
 import { simActionsRepo as repo } from "./sim-actions.repo.js";
 
 export type SimActionRequest =
@@ -97,6 +120,7 @@ export function createSimActionsService(deps: Deps) {
       account_path: string | null;
     },
     view: HolderView,
+    locale: Locale,
   ) {
     const whole = view.seesWhoAndWhy(row.account_path);
     const params = whole ? (row.params as Record<string, unknown>) : {};
@@ -115,27 +139,31 @@ export function createSimActionsService(deps: Deps) {
       watchUntil: row.watch_until?.toISOString() ?? null,
       completedAt: row.completed_at?.toISOString() ?? null,
       outcome,
+      outcomeText: outcomeText(outcome, locale),
       sms,
       network,
       // Another customer's action keeps its type, status and times only: no steps.
       steps: whole
-        ? actionSteps({
-            now: clock.now(),
-            action: {
-              type: row.type,
-              status: row.status,
-              reason: row.reason,
-              requestedBy: row.requested_by,
-              createdAt: row.created_at,
-              watchUntil: row.watch_until,
-              completedAt: row.completed_at,
-              params,
-              outcome,
-            },
-            network,
-            sms,
-            seen: await seenAfter(row, outcome),
-          })
+        ? renderSteps(
+            actionSteps({
+              now: clock.now(),
+              action: {
+                type: row.type,
+                status: row.status,
+                reason: row.reason,
+                requestedBy: row.requested_by,
+                createdAt: row.created_at,
+                watchUntil: row.watch_until,
+                completedAt: row.completed_at,
+                params,
+                outcome,
+              },
+              network,
+              sms,
+              seen: await seenAfter(row, outcome),
+            }),
+            locale,
+          )
         : [],
     };
   }
@@ -393,7 +421,7 @@ export function createSimActionsService(deps: Deps) {
       const row = await repo.findById(db, id);
       if (!row || row.account_path === null || !inSubtree(principal.accountPath, row.account_path))
         throw notFound("ACTION_NOT_FOUND", `Action ${id} was not found.`);
-      return present(row, holderView(principal));
+      return present(row, holderView(principal), localeOf(principal));
     },
 
     async listForSim(principal: Principal, iccid: string) {
@@ -401,7 +429,7 @@ export function createSimActionsService(deps: Deps) {
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
       const rows = await repo.listForSim(db, sim.id, 100);
       const view = holderView(principal);
-      return Promise.all(rows.map((r) => present(r, view)));
+      return Promise.all(rows.map((r) => present(r, view, localeOf(principal))));
     },
 
     /**
@@ -421,7 +449,7 @@ export function createSimActionsService(deps: Deps) {
         if (sms.status === "delivered" && params.purpose === "configuration") {
           if (
             await complete(a, "delivered", {
-              summary: `SMS delivered to the device at ${sms.deliveredAt}.`,
+              ...said(msg("outcome.sms_delivered", { at: sms.deliveredAt })),
               deliveredAt: sms.deliveredAt,
             })
           )
@@ -436,7 +464,11 @@ export function createSimActionsService(deps: Deps) {
         } else if (sms.status === "failed") {
           if (
             await complete(a, "failed", {
-              summary: `SMS not delivered: ${sms.error ?? "the SMS centre gave no reason."}`,
+              ...said(
+                sms.error
+                  ? msg("outcome.sms_failed", { error: sms.error })
+                  : msg("outcome.sms_failed_no_reason"),
+              ),
               error: sms.error,
               attempts: sms.attempts,
             })
@@ -459,22 +491,35 @@ export function createSimActionsService(deps: Deps) {
         if (!(await deps.sims.stillHeldBy(db, a.sim_id, a.account_id))) {
           if (
             a.status === "watching" &&
-            (await complete(a, "cancelled", {
-              summary:
-                "Stopped watching: the SIM passed to another customer before the watch ended.",
-            }))
+            (await complete(a, "cancelled", said(msg("outcome.transferred"))))
           )
             done++;
           continue;
         }
         const seen = await deps.networkView.activitySince(a.sim_id, a.created_at);
         if (seen.trafficAt) {
-          const previously =
-            a.status === "still_silent" && a.watch_until
-              ? ` (after the watch ended at ${a.watch_until.toISOString()})`
-              : "";
+          const at = (d: Date) => d.toISOString();
+          const proof = [
+            seen.registeredAt &&
+              (seen.registeredIn
+                ? msg("proof.registered_in", { at: at(seen.registeredAt), plmn: seen.registeredIn })
+                : msg("proof.registered", { at: at(seen.registeredAt) })),
+            seen.sessionAt &&
+              (seen.sessionApn
+                ? msg("proof.session_on", { at: at(seen.sessionAt), apn: seen.sessionApn })
+                : msg("proof.session", { at: at(seen.sessionAt) })),
+            msg("proof.traffic", { at: at(seen.trafficAt) }),
+          ].filter((m): m is Message => !!m);
           const outcome = {
-            summary: `Back online at ${seen.trafficAt.toISOString()}${previously}: ${[seen.registeredAt && `registered at ${seen.registeredAt.toISOString()}${seen.registeredIn ? ` in ${seen.registeredIn}` : ""}`, seen.sessionAt && `new data session at ${seen.sessionAt.toISOString()}${seen.sessionApn ? ` on ${seen.sessionApn}` : ""}`, `traffic at ${seen.trafficAt.toISOString()}`].filter(Boolean).join(", ")}.`,
+            ...said(
+              a.status === "still_silent" && a.watch_until
+                ? msg("outcome.back_online_late", {
+                    at: at(seen.trafficAt),
+                    ended: at(a.watch_until),
+                    proof,
+                  })
+                : msg("outcome.back_online", { at: at(seen.trafficAt), proof }),
+            ),
             backOnlineAt: seen.trafficAt.toISOString(),
             registeredAt: seen.registeredAt?.toISOString() ?? null,
             registeredIn: seen.registeredIn,
@@ -495,12 +540,17 @@ export function createSimActionsService(deps: Deps) {
             .diagnose(SYSTEM_READER, a.iccid)
             .catch(() => null);
           const partial = seen.sessionAt
-            ? ` A session opened at ${seen.sessionAt.toISOString()} but carried no traffic.`
+            ? [msg("outcome.session_no_traffic", { at: seen.sessionAt.toISOString() })]
             : seen.registeredAt
-              ? ` It registered at ${seen.registeredAt.toISOString()} but opened no data session.`
-              : "";
+              ? [msg("outcome.registered_no_session", { at: seen.registeredAt.toISOString() })]
+              : [];
+          const next = diagnosis?.actions[0]?.descriptionMessage ?? msg("outcome.check_device");
           const outcome = {
-            summary: `Still silent after ${minutes} minutes.${partial} Next step: ${diagnosis?.actions[0]?.description ?? "check the device's power and coverage with the customer."}`,
+            ...said(
+              msg("outcome.still_silent", { minutes }),
+              ...partial,
+              msg("outcome.next_step", { fix: { code: next.code, params: next.params } }),
+            ),
             diagnosis: diagnosis
               ? { verdict: diagnosis.verdict, firstBroken: diagnosis.firstBroken }
               : null,

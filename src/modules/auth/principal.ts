@@ -1,3 +1,5 @@
+import type { Locale } from "../../lib/messages/messages.js";
+
 export const ROLES = [
   "operator_admin",
   "operator_agent",
@@ -18,6 +20,11 @@ export interface Principal {
   apiKeyId: string;
   /** The sign-in session the request came with (its cookie), if any. */
   sessionId?: string;
+  /**
+   * The language and time zone Otter's composed texts are rendered in: a signed-in person's own
+   * (else their account's); for an API key, the request's Accept-Language, English without one.
+   */
+  locale?: Locale;
 }
 
 /** Who made a change, as written into audit records. */

@@ -205,11 +205,15 @@ export const ratePlanOut = z.object({
 export const warningOut = z.object({
   code: z.string(),
   message: z.string(),
+  params: z
+    .record(z.string(), z.unknown())
+    .describe("The parameters of the message, by the names its catalog uses (docs/languages.md)."),
   zone: zoneRefOut.optional(),
 });
 
 /** A warning of the bill-shock check, with the pair of plans it is about. */
 export const checkWarningOut = warningOut.extend({
+  text: z.string().describe("The message in the caller's language."),
   communicationPlan: planRefOut,
   ratePlan: planRefOut,
 });

@@ -1,3 +1,5 @@
+import { localeOf, type ParamValue } from "../../lib/messages/messages.js";
+import { catalogText } from "./catalog.messages.js";
 import type { Db, Executor } from "../../db/database.js";
 import { inTransaction } from "../../db/database.js";
 import type {
@@ -803,7 +805,16 @@ export function createCatalogService(deps: Deps) {
           };
           const found = billShock(comm, rate, at);
           pairs.push({ ...plans, warnings: found.length });
-          warnings.push(...found.map((w) => ({ ...w, ...plans })));
+          warnings.push(
+            ...found.map((w) => ({
+              ...w,
+              text: catalogText.text(
+                { code: w.code, params: w.params as Record<string, ParamValue> },
+                localeOf(principal),
+              ),
+              ...plans,
+            })),
+          );
         }
       }
       const refOf = (p: { id: string; name: string } | null) => p && { id: p.id, name: p.name };

@@ -1,3 +1,4 @@
+import { catalogText } from "./catalog.messages.js";
 import type { Executor } from "../../db/database.js";
 import type { RatePlanVersion } from "../../db/schema.js";
 import type { Warning } from "./catalog.schemas.js";
@@ -41,9 +42,16 @@ export function billShock(comm: CommFacts, rate: RateFacts, at: Date): Warning[]
     .filter((id) => !priced.has(id))
     .map((id) => {
       const name = comm.zoneNames.get(id) ?? id;
+      const params = {
+        communicationPlan: comm.name,
+        zone: name,
+        ratePlan: rate.name,
+        version: version.version,
+      };
       return {
         code: "BILL_SHOCK_RISK",
-        message: `Communication plan "${comm.name}" allows zone "${name}", which rate plan "${rate.name}" (version ${version.version}) does not price: usage there would be charged at pay-per-use prices. Restrict the communication plan or add the zone to the rate plan.`,
+        message: catalogText.legacy({ code: "BILL_SHOCK_RISK", params }),
+        params,
         zone: { id, name },
       };
     });

@@ -1,10 +1,16 @@
+import type { diagnosisText } from "./diagnostics.messages.js";
+
+type CauseCode = Extract<keyof typeof diagnosisText.templates.en, `cause.${string}`>;
+
 /**
- * Registration reject causes in plain words (reference/network-signals.md §4), with the rung of the
- * diagnosis ladder where the cause lies.
+ * Registration reject causes (reference/network-signals.md §4): their names, the code of their plain
+ * words in every language (diagnostics.messages.ts), and the rung of the diagnosis ladder where the
+ * cause lies.
  */
 export interface CauseMeaning {
   name: string;
-  plain: string;
+  /** Its code in diagnostics.messages.ts, for the words in other languages. */
+  code: CauseCode;
   /** The rung that holds the cause, when it is not the registration itself. */
   pointsTo?: "sim_state" | "roaming" | "device";
   transient?: boolean;
@@ -12,84 +18,94 @@ export interface CauseMeaning {
 
 const S6A: Record<number, CauseMeaning> = {
   5001: {
+    code: "cause.s6a_5001",
     name: "DIAMETER_ERROR_USER_UNKNOWN",
-    plain: "the network does not know this SIM (the IMSI is not provisioned in the HSS)",
     pointsTo: "sim_state",
   },
   5004: {
+    code: "cause.roaming_not_allowed",
     name: "DIAMETER_ERROR_ROAMING_NOT_ALLOWED",
-    plain: "roaming is not allowed in the visited network",
     pointsTo: "roaming",
   },
   5420: {
+    code: "cause.s6a_5420",
     name: "DIAMETER_ERROR_UNKNOWN_EPS_SUBSCRIPTION",
-    plain: "the SIM has no LTE (EPS) data subscription",
   },
   5421: {
+    code: "cause.s6a_5421",
     name: "DIAMETER_ERROR_RAT_NOT_ALLOWED",
-    plain: "the radio technology the device used is not allowed for this SIM",
     pointsTo: "roaming",
   },
   5422: {
+    code: "cause.s6a_5422",
     name: "DIAMETER_ERROR_EQUIPMENT_UNKNOWN",
-    plain: "the network refused the device (IMEI check)",
     pointsTo: "device",
   },
   5423: {
+    code: "cause.s6a_5423",
     name: "DIAMETER_ERROR_UNKNOWN_SERVING_NODE",
-    plain: "the serving network node is unknown to the home network",
   },
   4181: {
+    code: "cause.s6a_4181",
     name: "DIAMETER_AUTHENTICATION_DATA_UNAVAILABLE",
-    plain: "authentication data was briefly unavailable (usually transient)",
     transient: true,
   },
 };
 
 const MAP: Record<number, CauseMeaning> = {
   1: {
+    code: "cause.map_1",
     name: "unknownSubscriber",
-    plain: "the network does not know this SIM",
     pointsTo: "sim_state",
   },
   5: {
+    code: "cause.map_5",
     name: "unidentifiedSubscriber",
-    plain: "the subscriber could not be identified",
     pointsTo: "sim_state",
   },
   7: {
+    code: "cause.map_7",
     name: "unknownEquipment",
-    plain: "the device (IMEI) is unknown to the network",
     pointsTo: "device",
   },
   8: {
+    code: "cause.roaming_not_allowed",
     name: "roamingNotAllowed",
-    plain: "roaming is not allowed in the visited network",
     pointsTo: "roaming",
   },
-  9: { name: "illegalSubscriber", plain: "the SIM failed authentication (illegal subscriber)" },
+  9: {
+    code: "cause.map_9",
+    name: "illegalSubscriber",
+  },
   11: {
+    code: "cause.map_11",
     name: "teleserviceNotProvisioned",
-    plain: "the requested service is not provisioned for this SIM",
   },
   12: {
+    code: "cause.map_12",
     name: "illegalEquipment",
-    plain: "the device is barred (illegal equipment)",
     pointsTo: "device",
   },
-  13: { name: "callBarred", plain: "the SIM is barred", pointsTo: "sim_state" },
-  27: { name: "absentSubscriber", plain: "the device is not reachable" },
+  13: {
+    code: "cause.map_13",
+    name: "callBarred",
+    pointsTo: "sim_state",
+  },
+  27: { code: "cause.map_27", name: "absentSubscriber" },
   34: {
+    code: "cause.map_34",
     name: "systemFailure",
-    plain: "a network system failure (usually transient)",
     transient: true,
   },
   35: {
+    code: "cause.map_35",
     name: "dataMissing",
-    plain: "subscription data is missing in the network",
     pointsTo: "sim_state",
   },
-  36: { name: "unexpectedDataValue", plain: "the network received unexpected data" },
+  36: {
+    code: "cause.map_36",
+    name: "unexpectedDataValue",
+  },
 };
 
 export function causeMeaning(cause: number | null, causeType: string | null): CauseMeaning {
@@ -104,7 +120,7 @@ export function causeMeaning(cause: number | null, causeType: string | null): Ca
   return (
     (cause !== null ? table[cause] : undefined) ?? {
       name: `cause ${cause ?? "unknown"}`,
-      plain: `the network gave cause ${cause ?? "unknown"}`,
+      code: "cause.unknown",
     }
   );
 }

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorResponses } from "../../http/envelope.js";
+import { localizedMessage } from "../../http/localized.js";
 import { principalOf } from "../../http/principal.js";
+import { LANGUAGES } from "../../lib/messages/messages.js";
 import type { DiagnosticsService } from "./diagnostics.service.js";
 import { RUNGS } from "./ladder.js";
 
@@ -15,6 +17,7 @@ const fix = z.object({
     "check-device",
   ]),
   description: z.string(),
+  descriptionMessage: localizedMessage,
 });
 export const diagnosisOut = z
   .object({
@@ -22,6 +25,11 @@ export const diagnosisOut = z
     verdict: z
       .string()
       .describe("One sentence a customer understands: the first broken rung and the next step."),
+    verdictText: z
+      .string()
+      .describe("The verdict in the caller's language and time zone (`language`)."),
+    verdictMessages: z.array(localizedMessage).describe("The verdict's sentences, in order."),
+    language: z.enum(LANGUAGES).describe("The language of every `text` in this answer."),
     overall: z.enum(["ok", "warn", "fail"]),
     firstBroken: z.enum(RUNGS).nullable(),
     checkedAt: z.string(),
@@ -39,8 +47,14 @@ export const diagnosisOut = z
         name: z.enum(RUNGS),
         status: z.enum(["pass", "warn", "fail", "skipped"]),
         summary: z.string(),
+        summaryMessage: localizedMessage,
         evidence: z.array(
-          z.object({ kind: z.string(), at: z.string().optional(), detail: z.string() }),
+          z.object({
+            kind: z.string(),
+            at: z.string().optional(),
+            detail: z.string(),
+            detailMessage: localizedMessage,
+          }),
         ),
         fix: fix.optional(),
         causeIn: z.enum(RUNGS).optional(),

@@ -5,6 +5,8 @@ import type { Principal } from "../auth/principal.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import type { NetworkViewService } from "../network/network-view.service.js";
 import type { SimsService } from "../sims/sims.service.js";
+import { localeOf } from "../../lib/messages/messages.js";
+import { presentDiagnosis } from "./diagnostics.presenter.js";
 import { diagnose, type PendingAction } from "./ladder.js";
 
 /** Gathers what Otter knows of a SIM from the modules that own it and walks the diagnosis ladder. */
@@ -64,12 +66,15 @@ export function createDiagnosticsService(deps: {
         ev.registrations[0]?.at.getTime(),
         ev.sessions[0]?.lastUpdateAt.getTime(),
       ].filter((t): t is number => !!t);
-      return {
-        iccid: sim.iccid,
-        checkedAt: now.toISOString(),
-        dataAsOf: times.length ? new Date(Math.max(...times)).toISOString() : null,
-        ...result,
-      };
+      return presentDiagnosis(
+        {
+          iccid: sim.iccid,
+          checkedAt: now.toISOString(),
+          dataAsOf: times.length ? new Date(Math.max(...times)).toISOString() : null,
+          ...result,
+        },
+        localeOf(principal),
+      );
     },
   };
 }

@@ -1,6 +1,8 @@
 import { CONNECTING, type SimState } from "../sims/sim-lifecycle.js";
 import { describePlmn } from "../network/plmn.js";
 import { causeMeaning } from "./causes.js";
+import type { Message } from "../../lib/messages/messages.js";
+import { diagnosisText } from "./diagnostics.messages.js";
 import { ASSUMED_GAP_MS, rhythmOf, silenceLimitMs } from "../network/silence-policy.js";
 
 // The silence yardstick lives beside the network signals it measures; still offered here for the
@@ -11,6 +13,10 @@ import { ASSUMED_GAP_MS, rhythmOf, silenceLimitMs } from "../network/silence-pol
  * saw: SIM state → limits → registration → roaming → data session → traffic → device. Each rung
  * says pass / warn / fail / skipped, shows its evidence with times, and names the fix. The verdict is
  * the first broken rung in a sentence a customer understands.
+ *
+ * Every text is built as a Message of diagnostics.messages.ts (code and parameters), rendered in the
+ * caller's language by the service; the English fields (`summary`, `detail`, `description`,
+ * `verdict`) are the same messages in the English the API has always answered.
  */
 export const RUNGS = [
   "sim_state",
@@ -35,15 +41,18 @@ export interface Evidence {
   kind: "sim" | "plan" | "usage" | "registration" | "session" | "device";
   at?: string;
   detail: string;
+  detailMessage: Message;
 }
 export interface Fix {
   action: FixAction;
   description: string;
+  descriptionMessage: Message;
 }
 export interface Rung {
   name: RungName;
   status: RungStatus;
   summary: string;
+  summaryMessage: Message;
   evidence: Evidence[];
   fix?: Fix;
   causeIn?: RungName;
@@ -118,6 +127,8 @@ export interface PendingAction {
 
 export interface Diagnosis {
   verdict: string;
+  /** The verdict's sentences, in order. */
+  verdictMessages: Message[];
   overall: "ok" | "warn" | "fail";
   firstBroken: RungName | null;
   rhythm: { typicalGapSeconds: number | null; basis: string; lastSessionAt: string | null };
@@ -129,437 +140,436 @@ export interface Diagnosis {
 
 const HOUR = 3600_000;
 const iso = (d: Date) => d.toISOString();
-const ago = (ms: number) =>
-  ms < 2 * HOUR
-    ? `${Math.round(ms / 60_000)} min`
-    : ms < 48 * HOUR
-      ? `${(ms / HOUR).toFixed(ms < 10 * HOUR ? 1 : 0)} h`
-      : `${Math.round(ms / (24 * HOUR))} days`;
-export function diagnose(input: DiagnosisInput): Diagnosis {
-  const { now } = input;
-  const rungs: Rung[] = [];
-  const rhythm = {
-    ...rhythmOf(input.sessions),
-    lastSessionAt: input.sessions[0] ? iso(input.sessions[0].startedAt) : null,
-  };
-  const expectedMs = rhythm.typicalGapSeconds ? rhythm.typicalGapSeconds * 1000 : ASSUMED_GAP_MS;
+const { msg, legacy } = diagnosisText;
 
-  // sim_state: a connecting state, and a communication plan (without one the HSS refuses the SIM)
+const evidenceOf = (kind: Evidence["kind"], message: Message, at?: Date): Evidence => ({
+  kind,
+  ...(at ? { at: iso(at) } : {}),
+  detail: legacy(message),
+  detailMessage: message,
+});
+const fixOf = (action: FixAction, message: Message): Fix => ({
+  action,
+  description: legacy(message),
+  descriptionMessage: message,
+});
+function rung(
+  name: RungName,
+  status: RungStatus,
+  summary: Message,
+  evidence: Evidence[],
+  more: { fix?: Fix; causeIn?: RungName } = {},
+): Rung {
+  return { name, status, summary: legacy(summary), summaryMessage: summary, evidence, ...more };
+}
+
+const RESET_SILENT = () => fixOf("reset-connectivity", msg("fix.reset_silent"));
+const ASSIGN_PLAN = () => fixOf("change-plan", msg("fix.assign_comm_plan"));
+const ACTIVATABLE = new Set(["INVENTORY", "ACTIVATION_READY", "DEACTIVATED", "TEST_READY"]);
+
+/** A connecting state, and a communication plan (without one the HSS refuses the SIM). */
+function simStateRung(input: DiagnosisInput): Rung {
   const state = input.sim.state as SimState;
-  const stateEvidence: Evidence[] = [{ kind: "sim", detail: `state ${state}` }];
-  if (!CONNECTING.has(state)) {
-    const activatable = ["INVENTORY", "ACTIVATION_READY", "DEACTIVATED", "TEST_READY"];
-    rungs.push({
-      name: "sim_state",
-      status: "fail",
-      summary: `The SIM is ${state}: the network refuses it until it is activated.`,
-      evidence: stateEvidence,
-      ...(activatable.includes(state)
-        ? { fix: { action: "activate" as const, description: "Activate the SIM." } }
-        : {}),
+  const stateEvidence = [evidenceOf("sim", msg("evidence.state", { state }))];
+  if (!CONNECTING.has(state))
+    return rung("sim_state", "fail", msg("state.refused", { state }), stateEvidence, {
+      ...(ACTIVATABLE.has(state) ? { fix: fixOf("activate", msg("fix.activate")) } : {}),
     });
-  } else if (!input.commPlan) {
-    rungs.push({
-      name: "sim_state",
-      status: "fail",
-      summary: `The SIM is ${state} but has no communication plan: the network will refuse its registrations and data sessions.`,
-      evidence: [{ kind: "sim", detail: `state ${state}, no communication plan` }],
-      fix: { action: "change-plan", description: "Assign a communication plan." },
-    });
-  } else {
-    rungs.push({
-      name: "sim_state",
-      status: "pass",
-      summary: `The SIM is ${state}, a state in which the network lets it connect.`,
-      evidence: stateEvidence,
-    });
-  }
+  if (!input.commPlan)
+    return rung(
+      "sim_state",
+      "fail",
+      msg("state.no_comm_plan", { state }),
+      [evidenceOf("sim", msg("evidence.state_no_plan", { state }))],
+      { fix: ASSIGN_PLAN() },
+    );
+  return rung("sim_state", "pass", msg("state.ok", { state }), stateEvidence);
+}
 
-  // limits
+function limitsRung(input: DiagnosisInput): Rung {
   const limit = input.ratePlan?.dataLimitBytes ?? null;
+  const used = input.cycleBytes;
   const lifted = input.sim.overageLimitOverride !== "DEFAULT";
-  if (limit === null) {
-    rungs.push({
-      name: "limits",
-      status: "pass",
-      summary: "No data limit applies.",
-      evidence: [{ kind: "usage", detail: `${input.cycleBytes} bytes used this cycle` }],
+  if (limit === null)
+    return rung("limits", "pass", msg("limits.none"), [
+      evidenceOf("usage", msg("evidence.used", { used })),
+    ]);
+  const usage = evidenceOf("usage", msg("evidence.used_of", { used, limit }));
+  if (used >= limit && !lifted) {
+    const plan = msg("evidence.rate_plan", {
+      name: input.ratePlan!.name,
+      version: input.ratePlan!.version,
     });
-  } else if (input.cycleBytes >= limit && !lifted) {
-    rungs.push({
-      name: "limits",
-      status: "fail",
-      summary: `The data limit of ${limit} bytes for this cycle is reached (${input.cycleBytes} bytes used): the SIM is barred.`,
-      evidence: [
-        { kind: "usage", detail: `${input.cycleBytes} of ${limit} bytes this cycle` },
-        { kind: "plan", detail: `rate plan ${input.ratePlan!.name} v${input.ratePlan!.version}` },
-      ],
-      fix: {
-        action: "override-limit",
-        description: "Lift the limit for this cycle (TEMPORARY_OVERRIDE) or move to a larger plan.",
-      },
-    });
-  } else {
-    const near = input.cycleBytes >= 0.9 * limit && !lifted;
-    rungs.push({
-      name: "limits",
-      status: near ? "warn" : "pass",
-      summary: near
-        ? `The SIM has used ${Math.round((100 * input.cycleBytes) / limit)} % of its ${limit}-byte limit this cycle.`
-        : lifted
-          ? `The data limit is lifted (${input.sim.overageLimitOverride}).`
-          : "Within its data limit.",
-      evidence: [{ kind: "usage", detail: `${input.cycleBytes} of ${limit} bytes this cycle` }],
-    });
+    return rung(
+      "limits",
+      "fail",
+      msg("limits.reached", { limit, used }),
+      [usage, evidenceOf("plan", plan)],
+      { fix: fixOf("override-limit", msg("fix.override_limit")) },
+    );
   }
+  const near = used >= 0.9 * limit && !lifted;
+  const summary = near
+    ? msg("limits.near", { pct: Math.round((100 * used) / limit), limit })
+    : lifted
+      ? msg("limits.lifted", { override: input.sim.overageLimitOverride })
+      : msg("limits.within");
+  return rung("limits", near ? "warn" : "pass", summary, [usage]);
+}
 
-  // registration
+type Registration = DiagnosisInput["registrations"][number];
+
+function eventOf(r: Registration): Message {
+  if (r.type === "location_update" && r.result === "accepted")
+    return msg("event.location_update_accepted");
+  if (r.type === "location_update" && r.result === "rejected")
+    return msg("event.location_update_rejected", { cause: r.cause });
+  if (r.type === "purge" || r.type === "cancel_location" || r.type === "auth_failure")
+    return msg(`event.${r.type}`);
+  return msg("event.location_update");
+}
+
+function registrationEvidence(r: Registration): Evidence {
+  const event = eventOf(r);
+  return evidenceOf(
+    "registration",
+    r.visitedPlmn
+      ? msg("evidence.registration_in", { event, plmn: r.visitedPlmn })
+      : msg("evidence.registration", { event }),
+    r.at,
+  );
+}
+
+function registrationRung(input: DiagnosisInput): Rung {
+  const { now } = input;
   const lastReg = input.registrations[0];
   const lastUpdate = input.registrations.find((r) => r.type === "location_update");
-  if (!lastReg) {
-    rungs.push(
-      input.sessions.length > 0
-        ? {
-            name: "registration",
-            status: "pass",
-            summary:
-              "No registration reported by the HSS, but data sessions prove the SIM attached.",
-            evidence: [],
-          }
-        : {
-            name: "registration",
-            status: "warn",
-            summary: "The network has reported no registration of this SIM.",
-            evidence: [],
-          },
+  if (!lastReg)
+    return input.sessions.length > 0
+      ? rung("registration", "pass", msg("registration.sessions_only"), [])
+      : rung("registration", "warn", msg("registration.none"), []);
+  if (lastReg.type === "purge" || lastReg.type === "cancel_location")
+    return rung(
+      "registration",
+      "warn",
+      msg(`registration.${lastReg.type}`, { ago: now.getTime() - lastReg.at.getTime() }),
+      [registrationEvidence(lastReg)],
     );
-  } else if (lastReg.type === "purge" || lastReg.type === "cancel_location") {
-    rungs.push({
-      name: "registration",
-      status: "warn",
-      summary: `The network reported ${lastReg.type.replace("_", " ")} ${ago(now.getTime() - lastReg.at.getTime())} ago: the device must register again.`,
-      evidence: [{ kind: "registration", at: iso(lastReg.at), detail: lastReg.type }],
-    });
-  } else if (lastUpdate?.result === "rejected") {
+  if (lastUpdate?.result === "rejected") {
     const m = causeMeaning(lastUpdate.cause, lastUpdate.causeType);
-    rungs.push({
-      name: "registration",
-      status: "fail",
-      summary: `The last registration, ${ago(now.getTime() - lastUpdate.at.getTime())} ago, was rejected: ${m.plain} (${m.name}, cause ${lastUpdate.cause}).`,
-      evidence: input.registrations.slice(0, 5).map((r) => ({
-        kind: "registration" as const,
-        at: iso(r.at),
-        detail:
-          `${r.type} ${r.result ?? ""}${r.cause !== null ? ` cause ${r.cause}` : ""}${r.visitedPlmn ? ` in ${r.visitedPlmn}` : ""}`.trim(),
-      })),
-      ...(m.pointsTo ? { causeIn: m.pointsTo } : {}),
+    const summary = msg("registration.rejected", {
+      ago: now.getTime() - lastUpdate.at.getTime(),
+      meaning: msg(m.code, { cause: lastUpdate.cause ?? "unknown" }),
+      name: m.name,
+      cause: lastUpdate.cause,
     });
-  } else if (lastUpdate) {
-    rungs.push({
-      name: "registration",
-      status: "pass",
-      summary: `Registered ${ago(now.getTime() - lastUpdate.at.getTime())} ago${lastUpdate.visitedPlmn ? ` in ${lastUpdate.visitedPlmn}` : ""}.`,
-      evidence: [
-        {
-          kind: "registration",
-          at: iso(lastUpdate.at),
-          detail: `location update accepted${lastUpdate.visitedPlmn ? ` in ${lastUpdate.visitedPlmn}` : ""}`,
-        },
-      ],
-    });
-  } else {
-    rungs.push({
-      name: "registration",
-      status: "warn",
-      summary: `The last network event is ${lastReg.type.replace("_", " ")}.`,
-      evidence: [{ kind: "registration", at: iso(lastReg.at), detail: lastReg.type }],
-    });
+    return rung(
+      "registration",
+      "fail",
+      summary,
+      input.registrations.slice(0, 5).map(registrationEvidence),
+      m.pointsTo ? { causeIn: m.pointsTo } : {},
+    );
   }
+  if (lastUpdate) {
+    const ago = now.getTime() - lastUpdate.at.getTime();
+    const summary = lastUpdate.visitedPlmn
+      ? msg("registration.ok_in", { ago, plmn: lastUpdate.visitedPlmn })
+      : msg("registration.ok", { ago });
+    return rung("registration", "pass", summary, [registrationEvidence(lastUpdate)]);
+  }
+  return rung("registration", "warn", msg("registration.other", { event: eventOf(lastReg) }), [
+    registrationEvidence(lastReg),
+  ]);
+}
 
-  // roaming
+function roamingRung(input: DiagnosisInput): Rung {
+  const lastReg = input.registrations[0];
   const lastSession = input.sessions[0];
   const visited = lastReg?.visitedPlmn
-    ? {
-        mcc: lastReg.visitedPlmn.slice(0, 3),
-        mnc: lastReg.visitedPlmn.slice(3),
-        at: lastReg.at,
-        rat: lastReg.rat,
-      }
+    ? { mcc: lastReg.visitedPlmn.slice(0, 3), mnc: lastReg.visitedPlmn.slice(3), rat: lastReg.rat }
     : lastSession?.mcc && lastSession.mnc
-      ? {
-          mcc: lastSession.mcc,
-          mnc: lastSession.mnc,
-          at: lastSession.lastUpdateAt,
-          rat: lastSession.rat,
-        }
+      ? { mcc: lastSession.mcc, mnc: lastSession.mnc, rat: lastSession.rat }
       : null;
-  if (!visited) {
-    rungs.push({
-      name: "roaming",
-      status: "skipped",
-      summary: "No serving network reported yet.",
-      evidence: [],
-    });
-  } else if (!input.commPlan) {
-    rungs.push({
-      name: "roaming",
-      status: "fail",
-      summary: "The SIM has no communication plan, so no network is allowed.",
-      evidence: [],
-      fix: { action: "change-plan", description: "Assign a communication plan." },
-    });
-  } else {
-    const info = describePlmn(visited.mcc, visited.mnc);
-    const plmn = `${visited.mcc}${visited.mnc}`;
-    const where = `${info.network ?? plmn} in ${info.countryName ?? info.country ?? "an unknown country"} (${plmn})`;
-    const zone = input.commPlan.zones.find(
-      (z) =>
-        z.plmns.includes(plmn) || (info.country !== null && z.countries.includes(info.country)),
-    );
-    const evidence: Evidence[] = [
-      {
-        kind: "plan",
-        detail: `communication plan ${input.commPlan.name}: zones ${input.commPlan.zones.map((z) => z.name).join(", ")}; RATs ${input.commPlan.rats.join(", ")}`,
-      },
-    ];
-    if (!zone) {
-      rungs.push({
-        name: "roaming",
-        status: "fail",
-        summary: `The SIM is in ${where}, and its communication plan "${input.commPlan.name}" allows no zone that covers ${info.countryName ?? plmn}.`,
-        evidence,
-        fix: {
-          action: "change-plan",
-          description: `Move the SIM to a communication plan (and a rate plan that prices it) whose zones include ${info.countryName ?? plmn}.`,
-        },
-      });
-    } else if (visited.rat && !input.commPlan.rats.includes(visited.rat)) {
-      rungs.push({
-        name: "roaming",
-        status: "fail",
-        summary: `The device uses ${visited.rat}, which plan "${input.commPlan.name}" does not allow.`,
-        evidence,
-        fix: {
-          action: "change-plan",
-          description: `Allow ${visited.rat} in the plan, or configure the device for ${input.commPlan.rats.join(" / ")}.`,
-        },
-      });
-    } else if (input.ratePlan && !input.ratePlan.zoneIds.includes(zone.id)) {
-      rungs.push({
-        name: "roaming",
-        status: "warn",
-        summary: `Allowed in ${where} (zone ${zone.name}), but rate plan "${input.ratePlan.name}" does not price that zone: usage there is charged at pay-per-use prices.`,
-        evidence,
-        fix: {
-          action: "change-plan",
-          description: `Add zone ${zone.name} to the rate plan, or restrict the communication plan.`,
-        },
-      });
-    } else {
-      rungs.push({
-        name: "roaming",
-        status: "pass",
-        summary: `Allowed in ${where} (zone ${zone.name}).`,
-        evidence,
-      });
-    }
-  }
+  if (!visited) return rung("roaming", "skipped", msg("roaming.no_network"), []);
+  const plan = input.commPlan;
+  if (!plan)
+    return rung("roaming", "fail", msg("roaming.no_comm_plan"), [], { fix: ASSIGN_PLAN() });
 
-  // data_session
+  const info = describePlmn(visited.mcc, visited.mnc);
+  const plmn = `${visited.mcc}${visited.mnc}`;
+  const network = info.network ?? plmn;
+  const where = info.country
+    ? msg("where.network", { network, country: info.country, plmn })
+    : msg("where.unknown_country", { network, plmn });
+  const country = info.country ?? plmn;
+  const zone = plan.zones.find(
+    (z) => z.plmns.includes(plmn) || (info.country !== null && z.countries.includes(info.country)),
+  );
+  const planEvidence = msg("evidence.comm_plan", {
+    name: plan.name,
+    zones: plan.zones.map((z) => z.name).join(", "),
+    rats: plan.rats.join(", "),
+  });
+  const evidence = [evidenceOf("plan", planEvidence)];
+  if (!zone)
+    return rung(
+      "roaming",
+      "fail",
+      msg("roaming.zone_not_allowed", { where, plan: plan.name, country }),
+      evidence,
+      { fix: fixOf("change-plan", msg("fix.zone", { country })) },
+    );
+  if (visited.rat && !plan.rats.includes(visited.rat))
+    return rung(
+      "roaming",
+      "fail",
+      msg("roaming.rat_not_allowed", { rat: visited.rat, plan: plan.name }),
+      evidence,
+      {
+        fix: fixOf(
+          "change-plan",
+          msg("fix.rat", { rat: visited.rat, rats: plan.rats.join(" / ") }),
+        ),
+      },
+    );
+  if (input.ratePlan && !input.ratePlan.zoneIds.includes(zone.id))
+    return rung(
+      "roaming",
+      "warn",
+      msg("roaming.zone_not_priced", { where, zone: zone.name, ratePlan: input.ratePlan.name }),
+      evidence,
+      { fix: fixOf("change-plan", msg("fix.price_zone", { zone: zone.name })) },
+    );
+  return rung("roaming", "pass", msg("roaming.ok", { where, zone: zone.name }), evidence);
+}
+
+type Rhythm = Diagnosis["rhythm"];
+
+function dataSessionRung(input: DiagnosisInput, rhythm: Rhythm, expectedMs: number): Rung {
+  const { now } = input;
+  const lastSession = input.sessions[0];
+  if (!lastSession) return rung("data_session", "fail", msg("session.none"), []);
   const recent = input.sessions.filter(
     (s) => now.getTime() - s.startedAt.getTime() <= 7 * 24 * HOUR,
   );
-  if (!lastSession) {
-    rungs.push({
-      name: "data_session",
-      status: "fail",
-      summary: "No data session in the last days.",
-      evidence: [],
-    });
-  } else {
-    const ev = input.sessions.slice(0, 5).map((s) => ({
-      kind: "session" as const,
-      at: iso(s.startedAt),
-      detail: `${s.status} on ${s.apn ?? "?"}, ${s.bytesUp + s.bytesDown} bytes${s.terminateCause ? `, ended ${s.terminateCause}` : ""}`,
-    }));
-    const open = input.sessions.find((s) => s.status === "open");
-    const wrongApn =
-      input.commPlan && lastSession.apn && !input.commPlan.apns.includes(lastSession.apn)
-        ? lastSession.apn
-        : null;
-    // A closed last session is measured against the device's own rhythm: hours of quiet are
-    // normal for a daily meter, not for a collar that reports every hour.
-    const sinceLastMs = now.getTime() - lastSession.startedAt.getTime();
-    const usualSessions = rhythm.typicalGapSeconds
-      ? `the device usually opens one every ${ago(expectedMs)}`
-      : "a device without a known rhythm is expected at least daily";
-    const silentOpenMs = open
-      ? now.getTime() - (open.lastTrafficAt ?? open.startedAt).getTime()
-      : 0;
-    const short = recent.filter(
-      (s) =>
-        s.endedAt &&
-        s.endedAt.getTime() - s.startedAt.getTime() < 60_000 &&
-        now.getTime() - s.startedAt.getTime() < 24 * HOUR,
+  const ev = input.sessions.slice(0, 5).map((s) => {
+    const params = {
+      status: msg(`session_status.${s.status}`),
+      apn: s.apn ?? "?",
+      bytes: s.bytesUp + s.bytesDown,
+    };
+    return evidenceOf(
+      "session",
+      s.terminateCause
+        ? msg("evidence.session_ended", { ...params, cause: s.terminateCause })
+        : msg("evidence.session", params),
+      s.startedAt,
     );
-    const zero = recent
-      .filter((s) => s.status === "closed")
-      .slice(0, 5)
-      .filter((s) => s.bytesUp + s.bytesDown === 0);
-    // A session still open that has missed the device's usual report by half again is hung: a
-    // device with a live session reports on its rhythm.
-    if (open && silentOpenMs > Math.max(1.5 * expectedMs, HOUR)) {
-      rungs.push({
-        name: "data_session",
-        status: "fail",
-        summary: `A data session has been open since ${iso(open.startedAt)} but has carried no traffic for ${ago(silentOpenMs)}: the session is hung at the gateway.`,
-        evidence: ev,
-        fix: {
-          action: "reset-connectivity",
-          description:
-            "Reset connectivity: tear the session down and make the device attach again.",
-        },
-      });
-    } else if (!open && sinceLastMs > silenceLimitMs(rhythm)) {
-      rungs.push({
-        name: "data_session",
-        status: "fail",
-        summary: `No data session for ${ago(sinceLastMs)} (last at ${iso(lastSession.startedAt)}), while ${usualSessions}.`,
-        evidence: ev,
-        fix: {
-          action: "reset-connectivity",
-          description:
-            "Reset connectivity so the device attaches again; if it stays silent, check the device (power, coverage).",
-        },
-      });
-    } else if (wrongApn) {
-      rungs.push({
-        name: "data_session",
-        status: "fail",
-        summary: `The device opened its session on APN "${wrongApn}", which plan "${input.commPlan!.name}" does not offer (${input.commPlan!.apns.join(", ")}).`,
-        evidence: ev,
-        fix: {
-          action: "send-sms",
-          description: "Send the device its APN configuration, or add the APN to the plan.",
-        },
-      });
-    } else if (short.length >= 5) {
-      rungs.push({
-        name: "data_session",
-        status: "warn",
-        summary: `${short.length} sessions in the last 24 h lasted under a minute: the connection is flapping.`,
-        evidence: ev,
-      });
-    } else if (zero.length >= 3) {
-      rungs.push({
-        name: "data_session",
-        status: "warn",
-        summary: `${zero.length} of the last closed sessions carried no bytes.`,
-        evidence: ev,
-      });
-    } else if (!open && sinceLastMs > 1.5 * expectedMs) {
-      rungs.push({
-        name: "data_session",
-        status: "warn",
-        summary: `The last data session is ${ago(sinceLastMs)} old (${iso(lastSession.startedAt)}), later than usual: ${usualSessions}.`,
-        evidence: ev,
-      });
-    } else {
-      rungs.push({
-        name: "data_session",
-        status: "pass",
-        summary: open
-          ? `A session is open on ${open.apn ?? "its APN"} since ${iso(open.startedAt)}.`
-          : `Last session ${ago(now.getTime() - lastSession.startedAt.getTime())} ago on ${lastSession.apn ?? "its APN"}.`,
-        evidence: ev,
-      });
-    }
-  }
+  });
+  const open = input.sessions.find((s) => s.status === "open");
+  const plan = input.commPlan;
+  const wrongApn =
+    plan && lastSession.apn && !plan.apns.includes(lastSession.apn) ? lastSession.apn : null;
+  // A closed last session is measured against the device's own rhythm: hours of quiet are
+  // normal for a daily meter, not for a collar that reports every hour.
+  const sinceLastMs = now.getTime() - lastSession.startedAt.getTime();
+  const usual = rhythm.typicalGapSeconds
+    ? msg("rhythm.sessions", { gap: expectedMs })
+    : msg("rhythm.sessions_unknown");
+  const silentOpenMs = open ? now.getTime() - (open.lastTrafficAt ?? open.startedAt).getTime() : 0;
+  const short = recent.filter(
+    (s) =>
+      s.endedAt &&
+      s.endedAt.getTime() - s.startedAt.getTime() < 60_000 &&
+      now.getTime() - s.startedAt.getTime() < 24 * HOUR,
+  );
+  const zero = recent
+    .filter((s) => s.status === "closed")
+    .slice(0, 5)
+    .filter((s) => s.bytesUp + s.bytesDown === 0);
+  const last = iso(lastSession.startedAt);
 
-  // traffic
-  const trafficTimes = input.sessions
+  // A session still open that has missed the device's usual report by half again is hung: a
+  // device with a live session reports on its rhythm.
+  if (open && silentOpenMs > Math.max(1.5 * expectedMs, HOUR))
+    return rung(
+      "data_session",
+      "fail",
+      msg("session.hung", { since: iso(open.startedAt), silent: silentOpenMs }),
+      ev,
+      { fix: fixOf("reset-connectivity", msg("fix.reset_hung")) },
+    );
+  if (!open && sinceLastMs > silenceLimitMs(rhythm))
+    return rung(
+      "data_session",
+      "fail",
+      msg("session.silent", { silent: sinceLastMs, last, usual }),
+      ev,
+      { fix: RESET_SILENT() },
+    );
+  if (wrongApn)
+    return rung(
+      "data_session",
+      "fail",
+      msg("session.wrong_apn", { apn: wrongApn, plan: plan!.name, apns: plan!.apns.join(", ") }),
+      ev,
+      { fix: fixOf("send-sms", msg("fix.apn")) },
+    );
+  if (short.length >= 5)
+    return rung("data_session", "warn", msg("session.flapping", { count: short.length }), ev);
+  if (zero.length >= 3)
+    return rung("data_session", "warn", msg("session.empty", { count: zero.length }), ev);
+  if (!open && sinceLastMs > 1.5 * expectedMs)
+    return rung(
+      "data_session",
+      "warn",
+      msg("session.late", { silent: sinceLastMs, last, usual }),
+      ev,
+    );
+  const summary = open
+    ? open.apn
+      ? msg("session.open", { apn: open.apn, since: iso(open.startedAt) })
+      : msg("session.open_any_apn", { since: iso(open.startedAt) })
+    : lastSession.apn
+      ? msg("session.recent", { ago: sinceLastMs, apn: lastSession.apn })
+      : msg("session.recent_any_apn", { ago: sinceLastMs });
+  return rung("data_session", "pass", summary, ev);
+}
+
+/** When bytes last flowed, over the recent sessions; null when none carried any. */
+function lastTrafficOf(input: DiagnosisInput): number | null {
+  const times = input.sessions
     .map(
       (s) =>
         s.lastTrafficAt?.getTime() ??
         (s.bytesUp + s.bytesDown > 0 ? (s.endedAt ?? s.lastUpdateAt).getTime() : 0),
     )
     .filter((t) => t > 0);
-  const lastTraffic = trafficTimes.length ? Math.max(...trafficTimes) : null;
-  const usual = rhythm.typicalGapSeconds
-    ? `it usually reports every ${ago(expectedMs)}`
-    : "no usual rhythm known yet";
-  if (lastTraffic === null) {
-    rungs.push({
-      name: "traffic",
-      status: input.sessions.length ? "fail" : "skipped",
-      summary: input.sessions.length
-        ? "No bytes have flowed in the recent sessions."
-        : "No sessions to measure traffic.",
-      evidence: [],
-    });
-  } else {
-    const silent = now.getTime() - lastTraffic;
-    const status: RungStatus =
-      silent > silenceLimitMs(rhythm) ? "fail" : silent > 1.5 * expectedMs ? "warn" : "pass";
-    rungs.push({
-      name: "traffic",
-      status,
-      summary: `Last traffic ${ago(silent)} ago (${new Date(lastTraffic).toISOString()}); ${usual}.`,
-      evidence: [
-        { kind: "session", at: new Date(lastTraffic).toISOString(), detail: "last bytes seen" },
-      ],
-      ...(status === "fail" && !rungs.some((r) => r.status === "fail")
-        ? {
-            fix: {
-              action: "reset-connectivity" as const,
-              description:
-                "Reset connectivity so the device attaches again; if it stays silent, check the device (power, coverage).",
-            },
-          }
-        : {}),
-    });
-  }
+  return times.length ? Math.max(...times) : null;
+}
 
-  // device
+function trafficRung(
+  input: DiagnosisInput,
+  rhythm: Rhythm,
+  expectedMs: number,
+  lastTraffic: number | null,
+  failedBefore: boolean,
+): Rung {
+  if (lastTraffic === null)
+    return input.sessions.length
+      ? rung("traffic", "fail", msg("traffic.none"), [])
+      : rung("traffic", "skipped", msg("traffic.no_sessions"), []);
+  const silent = input.now.getTime() - lastTraffic;
+  const status: RungStatus =
+    silent > silenceLimitMs(rhythm) ? "fail" : silent > 1.5 * expectedMs ? "warn" : "pass";
+  const usual = rhythm.typicalGapSeconds
+    ? msg("rhythm.reports", { gap: expectedMs })
+    : msg("rhythm.reports_unknown");
+  const at = new Date(lastTraffic);
+  return rung(
+    "traffic",
+    status,
+    msg("traffic.last", { ago: silent, at: iso(at), usual }),
+    [evidenceOf("session", msg("evidence.last_bytes"), at)],
+    status === "fail" && !failedBefore ? { fix: RESET_SILENT() } : {},
+  );
+}
+
+function deviceRung(input: DiagnosisInput): Rung {
   const d = input.device;
-  if (!d || !d.imei) {
-    rungs.push({
-      name: "device",
-      status: "skipped",
-      summary: "No device identity (IMEI) reported yet.",
-      evidence: [],
-    });
-  } else if (d.imeiChangedAt && now.getTime() - d.imeiChangedAt.getTime() < 30 * 24 * HOUR) {
-    rungs.push({
-      name: "device",
-      status: "warn",
-      summary: `The SIM moved to another device ${ago(now.getTime() - d.imeiChangedAt.getTime())} ago (IMEI ${d.previousImei} → ${d.imei}).`,
-      evidence: [
-        { kind: "device", at: iso(d.imeiChangedAt), detail: `IMEI ${d.previousImei} → ${d.imei}` },
-      ],
-      fix: {
-        action: "check-device",
-        description: "Confirm with the customer that the SIM was moved on purpose.",
-      },
-    });
-  } else {
-    const svs = [...new Set(input.sessions.map((s) => s.imeisv).filter((x): x is string => !!x))];
-    rungs.push(
-      svs.length > 1
-        ? {
-            name: "device",
-            status: "warn",
-            summary: `The device's software version changed recently (${svs.slice(0, 2).join(" → ")}): a firmware update.`,
-            evidence: svs.map((v) => ({ kind: "device" as const, detail: `IMEISV ${v}` })),
-          }
-        : {
-            name: "device",
-            status: "pass",
-            summary: `Same device (IMEI ${d.imei}).`,
-            evidence: [{ kind: "device", detail: `IMEI ${d.imei}` }],
-          },
+  if (!d || !d.imei) return rung("device", "skipped", msg("device.unknown"), []);
+  const sinceChange = d.imeiChangedAt ? input.now.getTime() - d.imeiChangedAt.getTime() : null;
+  if (sinceChange !== null && sinceChange < 30 * 24 * HOUR) {
+    const change = { previous: d.previousImei, imei: d.imei };
+    return rung(
+      "device",
+      "warn",
+      msg("device.moved", { ago: sinceChange, ...change }),
+      [evidenceOf("device", msg("evidence.imei_change", change), d.imeiChangedAt!)],
+      { fix: fixOf("check-device", msg("fix.moved")) },
     );
   }
+  const svs = [...new Set(input.sessions.map((s) => s.imeisv).filter((x): x is string => !!x))];
+  if (svs.length > 1)
+    return rung(
+      "device",
+      "warn",
+      msg("device.firmware", { versions: svs.slice(0, 2).join(" → ") }),
+      svs.map((imeisv) => evidenceOf("device", msg("evidence.imeisv", { imeisv }))),
+    );
+  return rung("device", "pass", msg("device.same", { imei: d.imei }), [
+    evidenceOf("device", msg("evidence.imei", { imei: d.imei })),
+  ]);
+}
+
+/** The verdict's sentences: the first broken rung (and the rung it points to) with its next step. */
+function verdictOf(
+  rungs: Rung[],
+  pending: PendingAction[],
+  now: Date,
+  lastTraffic: number | null,
+): Message[] {
+  const first = rungs.find((r) => r.status === "fail") ?? null;
+  const warns = rungs.filter((r) => r.status === "warn");
+  const watching = pending.map((p) => {
+    const params = { action: msg(`action.${p.type as FixAction}`), at: iso(p.requestedAt) };
+    return p.watchUntil
+      ? msg("verdict.watching_until", { ...params, until: iso(p.watchUntil) })
+      : msg("verdict.watching", params);
+  });
+  const parts: Message[] = [];
+  if (first) {
+    const pointed = first.causeIn
+      ? rungs.find((r) => r.name === first.causeIn && r.status === "fail")
+      : undefined;
+    parts.push(first.summaryMessage);
+    if (pointed) parts.push(pointed.summaryMessage);
+    const fix = first.fix ?? pointed?.fix;
+    // With an action being watched, the next step is its proof, not another action.
+    if (fix && !watching.length)
+      parts.push(msg("verdict.next_step", { fix: fix.descriptionMessage }));
+  } else if (warns.length) {
+    const summary = warns[0]!.summaryMessage;
+    parts.push(
+      warns.length === 1
+        ? msg("verdict.warning", { summary })
+        : msg("verdict.warnings", { count: warns.length, summary }),
+    );
+  } else {
+    parts.push(
+      lastTraffic ? msg("verdict.ok", { ago: now.getTime() - lastTraffic }) : msg("verdict.ready"),
+    );
+  }
+  return [...parts, ...watching];
+}
+
+export function diagnose(input: DiagnosisInput): Diagnosis {
+  const { now } = input;
+  const rhythm = {
+    ...rhythmOf(input.sessions),
+    lastSessionAt: input.sessions[0] ? iso(input.sessions[0].startedAt) : null,
+  };
+  const expectedMs = rhythm.typicalGapSeconds ? rhythm.typicalGapSeconds * 1000 : ASSUMED_GAP_MS;
+  const lastTraffic = lastTrafficOf(input);
+
+  const rungs: Rung[] = [
+    simStateRung(input),
+    limitsRung(input),
+    registrationRung(input),
+    roamingRung(input),
+    dataSessionRung(input, rhythm, expectedMs),
+  ];
+  rungs.push(
+    trafficRung(
+      input,
+      rhythm,
+      expectedMs,
+      lastTraffic,
+      rungs.some((r) => r.status === "fail"),
+    ),
+    deviceRung(input),
+  );
 
   // While an action is watched, recommending it again would only repeat it before its proof is in.
   const pending = input.pendingActions ?? [];
@@ -571,33 +581,10 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   const actions = [first?.fix, ...rungs.filter((r) => r.fix && r !== first).map((r) => r.fix)]
     .filter((f): f is Fix => !!f)
     .filter((f, i, all) => all.findIndex((g) => g.action === f.action) === i);
-  const watchingNote = pending.length
-    ? ` ${pending
-        .map(
-          (p) =>
-            `A ${p.type} requested at ${iso(p.requestedAt)} is being watched${p.watchUntil ? ` until ${iso(p.watchUntil)}` : ""}: Otter is waiting for the network to prove it worked.`,
-        )
-        .join(" ")}`
-    : "";
-  let verdict: string;
-  if (first) {
-    const pointed = first.causeIn
-      ? rungs.find((r) => r.name === first.causeIn && r.status === "fail")
-      : undefined;
-    verdict = pointed ? `${first.summary} ${pointed.summary}` : first.summary;
-    const fix = first.fix ?? pointed?.fix;
-    // With an action being watched, the next step is its proof, not another action.
-    if (fix && !watchingNote) verdict += ` Next step: ${fix.description}`;
-  } else if (warns.length) {
-    verdict = `Connected, with ${warns.length === 1 ? "a warning" : `${warns.length} warnings`}: ${warns[0]!.summary}`;
-  } else {
-    verdict = lastTraffic
-      ? `The SIM is connected and its traffic flows as usual (last traffic ${ago(now.getTime() - lastTraffic)} ago).`
-      : "The SIM is ready; nothing suggests a problem.";
-  }
-  verdict += watchingNote;
+  const verdictMessages = verdictOf(rungs, pending, now, lastTraffic);
   return {
-    verdict,
+    verdict: verdictMessages.map(legacy).join(" "),
+    verdictMessages,
     overall: first ? "fail" : warns.length ? "warn" : "ok",
     firstBroken: first?.name ?? null,
     rhythm,

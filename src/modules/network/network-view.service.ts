@@ -1,3 +1,5 @@
+import { localeOf, type Message } from "../../lib/messages/messages.js";
+import { connectivityText } from "./network.messages.js";
 import type { Db } from "../../db/database.js";
 import type { Clock } from "../../lib/clock.js";
 import { forbidden, validationError } from "../../lib/errors.js";
@@ -36,6 +38,7 @@ const monthStart = (d: Date) => `${d.toISOString().slice(0, 7)}-01`;
  */
 export function createNetworkViewService(deps: Deps) {
   const { db, clock } = deps;
+  const { msg } = connectivityText;
 
   function present(session: {
     id: string;
@@ -104,16 +107,19 @@ export function createNetworkViewService(deps: Deps) {
       } | null;
       const silentFor = state?.last_seen ? now.getTime() - state.last_seen.getTime() : Infinity;
       let connectivity: ConnectivityState;
-      let reason: string;
+      let because: Message;
       if (!CONNECTING.has(sim.state as SimState)) {
         connectivity = "BLOCKED";
-        reason = `The SIM is ${sim.state}; the network refuses it.`;
+        because = msg("connectivity.not_connecting", { state: sim.state });
       } else if (limitReached) {
         connectivity = "BLOCKED";
-        reason = `The data limit of ${dataLimitBytes} bytes for this cycle is reached (${cycleBytes} bytes used).`;
+        because = msg("connectivity.limit_reached", { limit: dataLimitBytes, used: cycleBytes });
       } else if (open) {
         connectivity = "ONLINE";
-        reason = `A data session on ${open.apn ?? "an unknown APN"} is open since ${open.started_at.toISOString()}.`;
+        const since = open.started_at.toISOString();
+        because = open.apn
+          ? msg("connectivity.session_open", { apn: open.apn, since })
+          : msg("connectivity.session_open_unknown_apn", { since });
       } else if (
         reg &&
         reg.type === "location_update" &&
@@ -121,17 +127,17 @@ export function createNetworkViewService(deps: Deps) {
         silentFor <= deps.registrationTimeoutMs
       ) {
         connectivity = "ATTACHED";
-        reason = "Registered on the network, no data session open.";
+        because = msg("connectivity.attached");
       } else {
         connectivity = "OFFLINE";
-        reason =
+        because =
           reg && reg.result === "rejected"
-            ? `The last registration was rejected (cause ${reg.cause ?? "unknown"}).`
+            ? msg("connectivity.rejected", { cause: reg.cause ?? "unknown" })
             : reg && (reg.type === "purge" || reg.type === "cancel_location")
-              ? `The network reported ${reg.type.replace("_", " ")}.`
+              ? msg(`connectivity.${reg.type}`)
               : state?.last_seen
-                ? `Nothing heard for longer than the registration timeout.`
-                : "The network has never reported this SIM.";
+                ? msg("connectivity.timed_out")
+                : msg("connectivity.never_seen");
       }
       const loc = (state?.location ?? open?.location ?? null) as Record<
         string,
@@ -146,7 +152,8 @@ export function createNetworkViewService(deps: Deps) {
       return {
         iccid: sim.iccid,
         state: connectivity,
-        reason,
+        reason: connectivityText.legacy(because),
+        reasonMessage: connectivityText.rendered(because, localeOf(principal)),
         lastSeen: state?.last_seen?.toISOString() ?? null,
         imei: state?.imei ?? null,
         imeisv: state?.imeisv ?? null,

@@ -1,3 +1,4 @@
+import { localizedMessage } from "../../http/localized.js";
 import { z } from "zod";
 import { parseImei, parseImsi } from "../../lib/identifiers.js";
 import { simFilterQuery, simListQuery, simOut } from "../sims/sims.schemas.js";
@@ -138,6 +139,7 @@ export const connectivityOut = z.object({
   iccid: z.string(),
   state: z.enum(CONNECTIVITY_STATES),
   reason: z.string(),
+  reasonMessage: localizedMessage.describe("The reason in the caller's language and time zone."),
   lastSeen: z.string().nullable(),
   imei: z.string().nullable(),
   imeisv: z.string().nullable(),

@@ -1,3 +1,4 @@
+import { useWords } from "../../i18n/words";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
@@ -118,6 +119,7 @@ function SimCounts({ accountId, t }: { accountId: string; t: T }) {
   });
   const byState = useQuery(count("state"));
   const byConnectivity = useQuery(count("connectivity"));
+  const words = useWords();
   const table = (
     by: "state" | "connectivity",
     caption: string,
@@ -137,7 +139,9 @@ function SimCounts({ accountId, t }: { accountId: string; t: T }) {
         {groups.map((g) => (
           <tr key={g.key ?? "none"}>
             <td>
-              <Link to={`/sims?accountId=${accountId}&${by}=${g.key ?? ""}`}>{g.key}</Link>
+              <Link to={`/sims?accountId=${accountId}&${by}=${g.key ?? ""}`} title={g.key ?? ""}>
+                {by === "state" ? words.state(g.key ?? "") : words.connectivity(g.key ?? "")}
+              </Link>
             </td>
             <td className="num">{f.number(g.count)}</td>
           </tr>

@@ -20,7 +20,7 @@ export function BillShockWarnings({ warnings }: { warnings: Warning[] }) {
             {w.communicationPlan.name}
           </Link>{" "}
           · <Link to={catalogPath("rate", w.ratePlan.id)}>{w.ratePlan.name}</Link>
-          <p>{w.message}</p>
+          <p>{w.text}</p>
         </li>
       ))}
     </ul>

@@ -79,7 +79,8 @@ function Preferences({ me }: { me: Me }) {
     // The whole console reads language and zone from ["users","me"]: it switches at once.
     onSuccess: (updated) => {
       client.setQueryData(ME_KEY, updated);
-      void client.invalidateQueries({ queryKey: ME_KEY });
+      // Everything Otter composed (a verdict, a reason) was answered in the old language and zone.
+      void client.invalidateQueries();
     },
   });
   const submit = (e: FormEvent) => {

@@ -1,3 +1,4 @@
+import { useWords } from "../../i18n/words";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Fragment,
@@ -201,7 +202,12 @@ function StateBadge({ state }: { state: SimState }) {
       : state === "DEACTIVATED" || state === "RETIRED" || state === "PURGED"
         ? "bad"
         : "neutral";
-  return <span className={`badge ${tone}`}>{state}</span>;
+  const words = useWords();
+  return (
+    <span className={`badge ${tone}`} title={state}>
+      {words.state(state)}
+    </span>
+  );
 }
 
 function Warnings({ items }: { items: Warning[] }) {
@@ -347,6 +353,7 @@ function StateSection({ sim, simKeyParam, t }: { sim: Sim; simKeyParam: string; 
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState("");
   const [done, setDone] = useState<{ state: SimState; warnings: Warning[] } | null>(null);
+  const words = useWords();
   const change = useMutation({
     mutationFn: (body: { state: SimState; reason: string }) =>
       must(api.PATCH("/api/v1/sims/{iccid}", { params: { path: { iccid: sim.iccid } }, body })),
@@ -375,7 +382,7 @@ function StateSection({ sim, simKeyParam, t }: { sim: Sim; simKeyParam: string; 
         )}
       </dl>
       {sim.allowedTransitions.length === 0 ? (
-        <p className="muted">{t("noTransitions", { state: sim.state })}</p>
+        <p className="muted">{t("noTransitions", { state: words.state(sim.state) })}</p>
       ) : (
         <div className="row sim-state-change">
           <label htmlFor={selectId}>{t("changeTo")}</label>
@@ -386,7 +393,7 @@ function StateSection({ sim, simKeyParam, t }: { sim: Sim; simKeyParam: string; 
           >
             {sim.allowedTransitions.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {words.state(s)}
               </option>
             ))}
           </select>
@@ -405,7 +412,7 @@ function StateSection({ sim, simKeyParam, t }: { sim: Sim; simKeyParam: string; 
       <div role="status" aria-live="polite">
         {done && (
           <>
-            <p>{t("stateChanged", { state: done.state })}</p>
+            <p>{t("stateChanged", { state: words.state(done.state) })}</p>
             {done.warnings.length > 0 && <Warnings items={done.warnings} />}
           </>
         )}
@@ -439,8 +446,8 @@ function StateSection({ sim, simKeyParam, t }: { sim: Sim; simKeyParam: string; 
         >
           <h2 id={titleId}>
             {t("confirmStateTitle", {
-              from: sim.state,
-              to: (allowed || sim.allowedTransitions[0]) ?? "",
+              from: words.state(sim.state),
+              to: words.state((allowed || sim.allowedTransitions[0]) ?? ""),
             })}
           </h2>
           <p>{t("confirmStateText")}</p>
@@ -469,6 +476,7 @@ const CONNECTIVITY_TONE: Record<Connectivity["state"], string> = {
 
 function ConnectivitySection({ iccid, t }: { iccid: string; t: T }) {
   const f = useFormat();
+  const words = useWords();
   const q = useQuery({
     queryKey: ["sims", iccid, "connectivity"],
     queryFn: () =>
@@ -480,7 +488,10 @@ function ConnectivitySection({ iccid, t }: { iccid: string; t: T }) {
         {(c) => (
           <>
             <p>
-              <span className={`badge ${CONNECTIVITY_TONE[c.state]}`}>{c.state}</span> {c.reason}
+              <span className={`badge ${CONNECTIVITY_TONE[c.state]}`} title={c.state}>
+                {words.connectivity(c.state)}
+              </span>{" "}
+              {c.reasonMessage.text}
             </p>
             <dl className="facts">
               <dt>{t("lastSeen")}</dt>
@@ -557,7 +568,9 @@ function DiagnosisSection({
             <>
               <div className={`sim-verdict ${tone}`}>
                 <span className={`badge ${tone}`}>{t(label)}</span>
-                <p className="sim-verdict-text">{d.verdict}</p>
+                <p className="sim-verdict-text" lang={d.language}>
+                  {d.verdictText}
+                </p>
               </div>
               <p className="muted">
                 {t("checkedAt", {
@@ -582,7 +595,7 @@ function DiagnosisSection({
                 <ul className="sim-recommended">
                   {d.actions.map((a) => (
                     <li key={a.action}>
-                      {a.description}{" "}
+                      {a.descriptionMessage.text}{" "}
                       {onAction && isRemoteKind(a.action) && (
                         <button
                           type="button"
@@ -604,7 +617,7 @@ function DiagnosisSection({
                       <span className={`badge ${RUNG_STATUS_TONE[r.status]}`}>
                         {t(RUNG_STATUS_LABEL[r.status])}
                       </span>{" "}
-                      <strong>{t(`rung_${r.name}`)}</strong>: {r.summary}
+                      <strong>{t(`rung_${r.name}`)}</strong>: {r.summaryMessage.text}
                     </div>
                     {r.causeIn && (
                       <p className="muted">{t("causeIn", { rung: t(`rung_${r.causeIn}`) })}</p>
@@ -614,14 +627,14 @@ function DiagnosisSection({
                         {r.evidence.map((e, i) => (
                           <li key={i}>
                             <span className="muted">{e.at ? f.dateTime(e.at) : e.kind}</span>{" "}
-                            {e.detail}
+                            {e.detailMessage.text}
                           </li>
                         ))}
                       </ul>
                     ) : (
                       r.status !== "skipped" && <p className="muted">{t("noEvidence")}</p>
                     )}
-                    {r.fix && <p>{t("fix", { text: r.fix.description })}</p>}
+                    {r.fix && <p>{t("fix", { text: r.fix.descriptionMessage.text })}</p>}
                   </li>
                 ))}
               </ol>
@@ -780,7 +793,7 @@ function ActionProgress({ id, iccid, t }: { id: string; iccid: string; t: T }) {
               <ol className="sim-steps">
                 {a.steps.map((s, i) => (
                   <li key={i}>
-                    <time dateTime={s.at}>{f.dateTime(s.at)}</time> {s.text}
+                    <time dateTime={s.at}>{f.dateTime(s.at)}</time> {s.message.text}
                   </li>
                 ))}
               </ol>
@@ -794,7 +807,10 @@ function ActionProgress({ id, iccid, t }: { id: string; iccid: string; t: T }) {
 
 function Proof({ action: a, t }: { action: Action; t: T }) {
   const f = useFormat();
-  const outcome = (a.outcome ?? {}) as { summary?: string; backOnlineAt?: string };
+  const outcome = {
+    ...((a.outcome ?? {}) as { backOnlineAt?: string }),
+    summary: a.outcomeText ?? undefined,
+  };
   if (a.status === "back_online")
     return (
       <div className="sim-proof-ok">

@@ -1,3 +1,4 @@
+import { useWords } from "../../i18n/words";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
@@ -70,6 +71,7 @@ function useFilters() {
 export default function SimsPage() {
   const t = useT(simsListMessages);
   const c = useT(common);
+  const words = useWords();
   const fmt = useFormat();
   // A customer's plain user reads SIMs but changes none (docs/permissions.md: sims:write).
   const canChange = useMe().role !== "customer_user";
@@ -173,7 +175,7 @@ export default function SimsPage() {
               <option value="">{t("anyState")}</option>
               {STATES.map((s) => (
                 <option key={s} value={s}>
-                  {s}
+                  {words.state(s)}
                 </option>
               ))}
             </select>
@@ -187,7 +189,7 @@ export default function SimsPage() {
               <option value="">{t("anyConnectivity")}</option>
               {CONNECTIVITY.map((s) => (
                 <option key={s} value={s}>
-                  {s}
+                  {words.connectivity(s)}
                 </option>
               ))}
             </select>
@@ -338,6 +340,7 @@ function SimLine({
   label: string;
   accountName: string | undefined;
 }) {
+  const words = useWords();
   return (
     <tr className={checked ? "selected" : undefined}>
       {selectable && (
@@ -352,9 +355,11 @@ function SimLine({
       </td>
       <td className="mono">{sim.imsi}</td>
       <td className="mono">{sim.msisdn ? `+${sim.msisdn}` : "—"}</td>
-      <td>{sim.state}</td>
+      <td title={sim.state}>{words.state(sim.state)}</td>
       <td>
-        <span className={`badge ${BADGE[sim.connectivity]}`}>{sim.connectivity}</span>
+        <span className={`badge ${BADGE[sim.connectivity]}`} title={sim.connectivity}>
+          {words.connectivity(sim.connectivity)}
+        </span>
       </td>
       <td>
         {sim.communicationPlan?.name ?? "—"}
@@ -428,6 +433,7 @@ type Kind = "state" | "communicationPlan" | "ratePlan";
 function BulkChange({ iccids, onClear }: { iccids: string[]; onClear: () => void }) {
   const t = useT(simsListMessages);
   const c = useT(common);
+  const words = useWords();
   const fmt = useFormat();
   const navigate = useNavigate();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -446,7 +452,7 @@ function BulkChange({ iccids, onClear }: { iccids: string[]; onClear: () => void
   });
   const choices: { value: string; label: string }[] =
     kind === "state"
-      ? STATES.map((s) => ({ value: s, label: s }))
+      ? STATES.map((s) => ({ value: s, label: words.state(s) }))
       : ((kind === "communicationPlan" ? commPlans.data?.items : ratePlans.data?.items) ?? []).map(
           (p) => ({ value: p.id, label: p.name }),
         );
