@@ -387,13 +387,17 @@ export async function buildOtter(infra: Infrastructure) {
       acknowledge: config.OTTER_DESK_ACKNOWLEDGE,
     },
   });
-  // The clarity check reads the case's words through the desk, and the desk runs it on each reply sent.
+  // Billing rates through the sims, network and catalog shared repositories; its run is a job.
+  const billing = createBillingService({ db, clock, audit, accounts, jobs, mail });
+  // The clarity check reads the case's words through the desk, and the desk runs it on each reply sent;
+  // billing says whose an invoice number in a reply is.
   const clarity = createClarityService({
     db,
     clock,
     accounts,
     sims,
     cases,
+    billing,
     logger: logger.child({ module: "clarity" }),
   });
   const desk = createDeskService({
@@ -469,8 +473,6 @@ export async function buildOtter(infra: Infrastructure) {
     simActions,
     sms,
   });
-  // Billing rates through the sims, network and catalog shared repositories; its run is a job.
-  const billing = createBillingService({ db, clock, audit, accounts, jobs, mail });
   const allServices = {
     ...services,
     onboarding,

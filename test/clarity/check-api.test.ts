@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCatalog, buildCustomer, buildSim, buildUser, offer } from "../support/factories.js";
+import {
+  buildCatalog,
+  buildCustomer,
+  buildSim,
+  buildUser,
+  offer,
+  runJob,
+} from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
 import { addContact, addMailbox, casesFrom, deliver, msgId, rfc822 } from "../desk/desk-support.js";
 
@@ -143,6 +150,32 @@ describe("the clarity check of a draft reply, over HTTP", () => {
     const other = await agentCase(farm);
     const r2 = await check(other.id, body);
     expect(spans(body, r2.findings, "foreign_identifier")).toEqual([zooSim.iccid]);
+  });
+
+  it("flags an invoice number of another customer as foreign, never the customer's own", async () => {
+    await t.api("PUT", `/api/v1/accounts/${t.rootAccountId}/billing-profile`, {
+      body: { cycle: "calendar", country: "IT" },
+    });
+    const numbers: string[] = [];
+    for (const customer of [zoo, farm]) {
+      await t.api("PUT", `/api/v1/accounts/${customer.account.id}/billing-profile`, {
+        body: { cycle: "calendar", country: "IT" },
+      });
+      const run = await t.api("POST", "/api/v1/billing-runs", {
+        body: { period: "2026-03", accountId: customer.account.id },
+      });
+      expect(run.status, JSON.stringify(run.body)).toBe(202);
+      await runJob(t, run.body.jobId);
+      const list = await t.api("GET", `/api/v1/invoices?accountId=${customer.account.id}`);
+      const issued = await t.api("POST", `/api/v1/invoices/${list.body.items[0].id}/issue`);
+      expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+      numbers.push(issued.body.number as string);
+    }
+    const [zooInvoice, farmInvoice] = numbers as [string, string];
+    const c = await agentCase(zoo);
+    const body = `Hello Dana,\n\nInvoice ${zooInvoice} is correct; ${farmInvoice} is not yours.\n\nOtter Support`;
+    const r = await check(c.id, body);
+    expect(spans(body, r.findings, "foreign_identifier")).toEqual([farmInvoice]);
   });
 
   it("lets a customer check a draft on its own case, and answers 404 for another customer's case", async () => {

@@ -53,6 +53,18 @@ from
 where
   "id" = $1;
 
+-- billingRepo.invoicesNumbered
+-- $1 = "INV-000042"
+-- $2 = "CN-000007"
+select
+  "id",
+  "number_text",
+  "account_id"
+from
+  "invoices"
+where
+  "number_text" in ($1, $2);
+
 -- billingRepo.lockInvoice
 -- $1 = "0190a8a0-0000-7000-8000-000000000010"
 select

@@ -85,6 +85,14 @@ export const billingRepo = {
   findInvoice: (db: Executor, id: string) =>
     db.selectFrom("invoices").selectAll().where("id", "=", id).executeTakeFirst(),
 
+  /** Issued invoices and credit notes by the number printed on them (`INV-000042`). */
+  invoicesNumbered: (db: Executor, numbers: readonly string[]) =>
+    db
+      .selectFrom("invoices")
+      .select(["id", "number_text", "account_id"])
+      .where("number_text", "in", [...numbers])
+      .execute(),
+
   /** Locks the invoice row: issuing and crediting run one at a time per invoice. */
   lockInvoice: (tx: Tx, id: string) =>
     tx.selectFrom("invoices").selectAll().where("id", "=", id).forUpdate().executeTakeFirst(),
@@ -428,6 +436,7 @@ export const billingRepoSql: SqlExamples<typeof billingRepo> = {
     ],
   ],
   findInvoice: [[ID]],
+  invoicesNumbered: [[["INV-000042", "CN-000007"]]],
   lockInvoice: [[ID]],
   invoiceForCycle: [[ACCOUNT, "2026-11-01"]],
   listVisible: [

@@ -471,6 +471,29 @@ export function createBillingService(deps: Deps) {
       return { items, nextCursor: rows.length > q.limit ? String(offset + q.limit) : null };
     },
 
+    /**
+     * The account of each issued invoice or credit note named by its number, among those the
+     * principal may see (the clarity check asks whose an invoice number in a reply is). Numbers
+     * of invoices it may not see are left out, as unknown ones are.
+     */
+    async invoiceHolders(
+      principal: Principal,
+      numbers: readonly string[],
+    ): Promise<{ number: string; accountId: string }[]> {
+      requirePermission(principal, "billing:read");
+      if (numbers.length === 0) return [];
+      const rows = await billingRepo.invoicesNumbered(db, numbers);
+      const seen: { number: string; accountId: string }[] = [];
+      for (const r of rows) {
+        const visible = await deps.accounts
+          .requireVisible(principal, r.account_id)
+          .then(() => true)
+          .catch(() => false);
+        if (visible && r.number_text) seen.push({ number: r.number_text, accountId: r.account_id });
+      }
+      return seen;
+    },
+
     async get(principal: Principal, id: string) {
       requirePermission(principal, "billing:read");
       const { invoice } = await requireVisibleInvoice(principal, id);

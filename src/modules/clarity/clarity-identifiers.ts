@@ -5,10 +5,10 @@ import type { FoundIdentifier } from "./clarity.types.js";
 const NUMBER = /(?<![\p{L}\p{N}+])\+?\d(?:[ -]?\d)*(?![\p{L}\p{N}])/gu;
 
 /**
- * Invoice numbers as Otter writes them: `INV-` (or `CN-` for a credit note), the year, a dash and
- * 4 to 8 digits — `INV-2026-000123`. They have no check digit; only their owner is judged.
+ * Invoice numbers as Otter's billing issues them: `INV-` (or `CN-` for a credit note) and 4 to 8
+ * digits — `INV-000042` — also with a year between (`INV-2026-000123`), as other systems write them. They have no check digit; only their owner is judged.
  */
-const INVOICE = /(?<![\p{L}\p{N}-])(?:INV|CN)-\d{4}-\d{4,8}(?![\p{L}\p{N}])/gu;
+const INVOICE = /(?<![\p{L}\p{N}-])(?:INV|CN)-(?:\d{4}-)?\d{4,8}(?![\p{L}\p{N}])/gu;
 
 /** The word naming the identifier just before it on the same line ("IMEI 3569…", "ICCID: 8946…"). */
 const NAMED_BEFORE = /\b(ICCID|IMSI|IMEI|MSISDN)\b[^\n\d]{0,20}$/i;
@@ -26,7 +26,7 @@ const IMEI_PREFIXES = ["35", "86", "01", "99"];
  * - IMEI: 15 digits named "IMEI" or starting with a common reporting body; Luhn check digit;
  * - IMSI: 15 digits otherwise (no check digit);
  * - MSISDN: an E.164 number written with `+` (spaces allowed), or 10–15 digits named "MSISDN";
- * - invoice: `INV-2026-000123` / `CN-2026-000045`.
+ * - invoice: `INV-000042` / `CN-000007` (or with a year: `INV-2026-000123`).
  * `value` is the stored form (digits only; the invoice number as written), which the service looks up.
  */
 export function findIdentifiers(body: string): FoundIdentifier[] {

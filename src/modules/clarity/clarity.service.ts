@@ -5,7 +5,8 @@ import type { Clock } from "../../lib/clock.js";
 import { newId } from "../../lib/ids.js";
 import { isTimeZone } from "../../lib/locale.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
-import { requirePermission } from "../auth/permissions.js";
+import type { BillingService } from "../billing/billing.service.js";
+import { can, requirePermission } from "../auth/permissions.js";
 import type { Principal } from "../auth/principal.js";
 import type { SimsService } from "../sims/sims.service.js";
 import { inSubtree } from "../tenancy/tenancy.js";
@@ -45,6 +46,8 @@ interface Deps {
   clock: Clock;
   accounts: Pick<AccountsService, "requireVisible" | "rootAccount" | "directory">;
   sims: Pick<SimsService, "identify">;
+  /** Whose an invoice number is; absent, invoice numbers are not judged. */
+  billing?: Pick<BillingService, "invoiceHolders">;
   cases: CaseWords;
   logger?: Pick<Logger, "error">;
 }
@@ -119,7 +122,8 @@ export function createClarityService(deps: Deps) {
    * Whose each identifier in the body is: `own` when a SIM it names (ICCID, IMSI, MSISDN, IMEI)
    * belongs to the customer's subtree, `foreign` otherwise — another customer's, or unknown to
    * Otter. Looked up as the principal (sims.identify), so nothing outside its subtree is revealed:
-   * to a customer, another customer's SIM is as unknown as a made-up number.
+   * to a customer, another customer's SIM is as unknown as a made-up number. Invoice numbers the
+   * same way, through billing, for a principal that may read invoices.
    */
   async function identifierOwners(
     principal: Principal,
@@ -128,12 +132,31 @@ export function createClarityService(deps: Deps) {
   ): Promise<Map<string, "own" | "foreign">> {
     const owners = new Map<string, "own" | "foreign">();
     if (customerPath === null) return owners;
-    const found = findIdentifiers(body).filter((f) => f.kind !== "invoice" && f.checkDigitValid);
-    const values = [...new Set(found.map((f) => f.value))].slice(0, MAX_IDENTIFIERS);
+    const found = findIdentifiers(body).filter((f) => f.checkDigitValid);
+    const sims = found.filter((f) => f.kind !== "invoice");
+    const values = [...new Set(sims.map((f) => f.value))].slice(0, MAX_IDENTIFIERS);
     for (const value of values) {
-      const sims = await deps.sims.identify(principal, value);
-      const own = sims.some((s) => inSubtree(customerPath, s.account_path));
+      const held = await deps.sims.identify(principal, value);
+      const own = held.some((s) => inSubtree(customerPath, s.account_path));
       owners.set(value, own ? "own" : "foreign");
+    }
+    const invoices = [
+      ...new Set(found.filter((f) => f.kind === "invoice").map((f) => f.value)),
+    ].slice(0, MAX_IDENTIFIERS);
+    if (invoices.length > 0 && deps.billing && can(principal, "billing:read")) {
+      const holders = await deps.billing.invoiceHolders(principal, invoices);
+      const paths = new Map(
+        (
+          await deps.accounts.directory.accountsByIds(db, [
+            ...new Set(holders.map((h) => h.accountId)),
+          ])
+        ).map((a) => [a.id, a.path]),
+      );
+      for (const number of invoices) {
+        const holder = holders.find((h) => h.number === number);
+        const path = holder ? paths.get(holder.accountId) : undefined;
+        owners.set(number, path !== undefined && inSubtree(customerPath, path) ? "own" : "foreign");
+      }
     }
     return owners;
   }
