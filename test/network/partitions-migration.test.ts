@@ -96,6 +96,8 @@ describe("migration 0018 over tables in use", () => {
       { name: "accounting_records_sim_idx" },
       { name: "registration_events_pkey" },
       { name: "registration_events_sim_idx" },
+      // A billing run finds one customer's days (migration 0029); partitions inherit it too.
+      { name: "usage_daily_account_day_idx" },
       { name: "usage_daily_pkey" },
     ]);
     expect(
@@ -114,6 +116,8 @@ describe("migration 0018 over tables in use", () => {
     ).toEqual([
       { name: "accounting_records_default" },
       { name: "registration_events_default" },
+      // Each session's share of a day's usage (migration 0030), partitioned the same way.
+      { name: "session_usage_daily_default" },
       { name: "usage_daily_default" },
     ]);
   });

@@ -48,7 +48,7 @@ interface Doc {
 
 let t: TestOtter;
 let ops: Op[];
-let world: { iccid: string; jobId: string; webhookId: string; ruleId: string };
+let world: { iccid: string; jobId: string; webhookId: string; ruleId: string; invoiceId: string };
 
 /** Top-level property names of a request body schema, through $ref and unions. */
 function fieldsOf(doc: Doc, schema: Schema | undefined, seen = new Set<string>()): string[] {
@@ -108,7 +108,17 @@ beforeAll(async () => {
       body: { name: "r", trigger: { type: "imei_changed" }, actions: [{ type: "webhook" }] },
     })
   ).body.id;
-  world = { iccid: sim.iccid, jobId, webhookId, ruleId };
+  // A draft invoice, so a line's explanation gets as far as reading its cursor.
+  await t.api("PUT", `/api/v1/accounts/${acct.id}/billing-profile`, {
+    body: { cycle: "calendar", country: "IT" },
+  });
+  const billingRun = await t.api("POST", "/api/v1/billing-runs", {
+    body: { period: "2026-03", accountId: acct.id },
+  });
+  await runJob(t, billingRun.body.jobId);
+  const invoiceId = (await t.api("GET", `/api/v1/invoices?accountId=${acct.id}`)).body.items[0]
+    .id as string;
+  world = { iccid: sim.iccid, jobId, webhookId, ruleId, invoiceId };
 });
 afterAll(async () => {
   await t?.close();
@@ -243,9 +253,12 @@ describe("cursors Otter did not give out", () => {
         ? world.webhookId
         : path.startsWith("/api/v1/automation-rules/")
           ? world.ruleId
-          : undefined;
+          : path.startsWith("/api/v1/invoices/")
+            ? world.invoiceId
+            : undefined;
     return path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-      const value = name === "iccid" ? world.iccid : name === "id" ? id : undefined;
+      const value =
+        name === "iccid" ? world.iccid : name === "id" ? id : name === "n" ? "1" : undefined;
       if (!value)
         throw new Error(`${path}: no value for {${name}}; add one to fill() in bad-input.test.ts`);
       return value;

@@ -22,6 +22,7 @@ import {
   localDay,
   versionDays,
 } from "./billing-cycle.js";
+import { validationError } from "../../lib/errors.js";
 import { billingErrors } from "./billing.errors.js";
 import { presentInvoice, presentLine, presentProfile } from "./billing.presenter.js";
 import { billingRepo, type SimFactRow, type UsageFactRow } from "./billing.repo.js";
@@ -74,6 +75,8 @@ interface StoredTerms {
 const dec = (n: number) => new Decimal(String(n)).toString();
 
 type Profile = { cycle: "calendar" | "anniversary"; anchorDay: number };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Billing: profiles, the billing run (a resumable job producing one draft invoice per customer and
@@ -684,6 +687,9 @@ export function createBillingService(deps: Deps) {
       };
       const cycleDays = daysBetween(invoice.cycle_start, invoice.cycle_end);
       const limit = Math.min(page.limit, 500);
+      // The cursor is the last SIM id of the page before; anything else is not one Otter gave out.
+      if (page.cursor !== undefined && !UUID.test(page.cursor))
+        throw validationError("cursor", "INVALID_CURSOR", "The cursor is not one Otter gave out.");
       const after = page.cursor;
       let items: ExplainedSim[] = [];
       let nextCursor: string | null = null;
