@@ -10,6 +10,19 @@ export type DeviceDetails = Record<string, string | null>;
 
 const iso = (s: string | null) => (s ? formatCcDate(new Date(s)) : null);
 
+/** The fields that open every answer about one device (details, ctdUsages): who it is and its plans. */
+export function deviceIdentity(sim: SimDetail) {
+  return {
+    iccid: sim.iccid,
+    imsi: sim.imsi,
+    msisdn: sim.msisdn,
+    imei: sim.imei,
+    status: sim.state,
+    ratePlan: sim.ratePlan?.name ?? null,
+    communicationPlan: sim.communicationPlan?.name ?? null,
+  };
+}
+
 /**
  * A SIM as Control Center's Get Device Details answers it (reference section 3), in its field
  * order. Fields Otter has no value for are null, present so that a client reading them finds them.
@@ -21,13 +34,7 @@ export function presentDevice(
   const custom = sim.customFields;
   const customs = (names: string[]) => Object.fromEntries(names.map((n) => [n, custom[n] ?? null]));
   return {
-    iccid: sim.iccid,
-    imsi: sim.imsi,
-    msisdn: sim.msisdn,
-    imei: sim.imei,
-    status: sim.state,
-    ratePlan: sim.ratePlan?.name ?? null,
-    communicationPlan: sim.communicationPlan?.name ?? null,
+    ...deviceIdentity(sim),
     customer: ctx.customer,
     endConsumerId: null,
     dateActivated: iso(sim.dateActivated),

@@ -30,6 +30,7 @@ import {
   presentDevice,
   presentUser,
   type SimDetail,
+  deviceIdentity,
 } from "./controlcenter.presenter.js";
 import type { DeviceEdit, DeviceSearch } from "./controlcenter.schemas.js";
 
@@ -356,13 +357,7 @@ export function createControlCenterService(deps: Deps) {
       const bytes = usage.total.bytesUp + usage.total.bytesDown;
       const limit = sim.usageLimit.dataLimitBytes;
       return {
-        iccid: sim.iccid,
-        imsi: sim.imsi,
-        msisdn: sim.msisdn,
-        imei: sim.imei,
-        status: sim.state,
-        ratePlan: sim.ratePlan?.name ?? null,
-        communicationPlan: sim.communicationPlan?.name ?? null,
+        ...deviceIdentity(sim),
         ctdDataUsage: bytes,
         ctdSMSUsage: usage.total.smsMo + usage.total.smsMt,
         ctdVoiceUsage: 0,
