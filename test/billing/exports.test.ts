@@ -215,6 +215,26 @@ describe("the invoice as a PDF", () => {
     expect(en).toContain("Total €1,468.88");
   });
 
+  it("prints a credit note with the invoice it credits, and Swedish when asked", async () => {
+    const { inv } = it1;
+    const number = (await t.api("GET", `/api/v1/invoices/${inv.id}`)).body.number as string;
+    const cn = await t.api("POST", `/api/v1/invoices/${inv.id}/credit-notes`, {
+      body: { reason: "goodwill", lines: [{ description: "Sconto fedeltà", amount: "100.00" }] },
+    });
+    expect(cn.status, JSON.stringify(cn.body)).toBe(201);
+    const text = (await pdfText((await download(`/api/v1/invoices/${cn.body.number}/pdf`)).bytes))
+      .text;
+    expect(text).toContain(`Nota di credito ${cn.body.number}`);
+    expect(text).toContain(`Storna la fattura ${number}`);
+    expect(text).toContain("Sconto fedeltà");
+    expect(text).toContain("Totale -122,00 €");
+    const sv = (await pdfText((await download(`/api/v1/invoices/${inv.id}/pdf?language=sv`)).bytes))
+      .text;
+    expect(sv).toContain(`Faktura ${number}`);
+    expect(sv).toContain("Att betala 1 468,88 €");
+    expect(sv).toContain("månadsavgifter");
+  });
+
   it("states the reverse charge for an EU business in another country", async () => {
     t.clock.set("2026-10-01T08:00:00Z");
     const plans = await catalog();
