@@ -87,6 +87,8 @@ import { createOnboardingProvisioner } from "../modules/onboarding/onboarding-pr
 import { onboardingRoutes } from "../modules/onboarding/onboarding.routes.js";
 import { createBillingService } from "../modules/billing/billing.service.js";
 import { billingRoutes } from "../modules/billing/billing.routes.js";
+import { createBillingExportsService } from "../modules/billing/billing-exports.service.js";
+import { billingExportsRoutes } from "../modules/billing/billing-exports.routes.js";
 import { createKnowledgeService } from "../modules/desk/knowledge/knowledge.service.js";
 import { knowledgeRoutes } from "../modules/desk/knowledge/knowledge.routes.js";
 import { createSigninService } from "../modules/signin/signin.service.js";
@@ -389,6 +391,12 @@ export async function buildOtter(infra: Infrastructure) {
   });
   // Billing rates through the sims, network and catalog shared repositories; its run is a job.
   const billing = createBillingService({ db, clock, audit, accounts, jobs, mail });
+  const billingExports = createBillingExportsService({
+    db,
+    billing,
+    accounts,
+    publicUrl: () => publicUrl,
+  });
   // The clarity check reads the case's words through the desk, and the desk runs it on each reply sent;
   // billing says whose an invoice number in a reply is.
   const clarity = createClarityService({
@@ -494,6 +502,7 @@ export async function buildOtter(infra: Infrastructure) {
     controlcenter,
     clarity,
     billing,
+    billingExports,
   };
 
   const created = await accounts.bootstrap({
@@ -551,6 +560,7 @@ export async function buildOtter(infra: Infrastructure) {
   );
   await app.register(clarityRoutes(allServices));
   await app.register(billingRoutes(allServices));
+  await app.register(billingExportsRoutes(allServices));
   await app.register(smsRecordsRoutes(allServices));
   await app.register(consoleRoutes());
   await app.ready();

@@ -344,6 +344,9 @@ const TABLE: Record<string, Entry> = {
   listInvoices: { kind: "tenant", query: (w) => `accountId=${w.b.account.id}` },
   getInvoice: { kind: "tenant" },
   downloadInvoiceLines: { kind: "tenant" },
+  downloadInvoicePdf: { kind: "tenant" },
+  downloadInvoiceRatedUsage: { kind: "tenant" },
+  getInvoiceTmf678: { kind: "tenant" },
   issueInvoice: { kind: "tenant" },
   creditInvoice: {
     kind: "tenant",

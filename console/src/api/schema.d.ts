@@ -2104,6 +2104,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The invoice or credit note as a PDF in the customer's language and currency format: both parties' legal details, VAT number, lines, subtotal, VAT, total, the VAT and rounding statements. A draft is watermarked DRAFT. The invoice may be named by its id or its number. */
+        get: operations["downloadInvoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/rated-usage.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The rated usage behind the invoice as CSV, one row per SIM, day and zone: iccid, day, zone, plan, plan_version, test, bytes, rated_bytes, rated_mb, sms_mo, sms_mt, price_per_mb, charged_as, charged_mb, amount, currency, line. charged_as says how a row was charged (zone, pool, allowance, unpriced, test); amount is exact, before the line's rounding, and empty where the charge is not the row's own (pool, test). Streamed. A cell that would start a spreadsheet formula is prefixed with a single quote. */
+        get: operations["downloadInvoiceRatedUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/tmf678": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice as a TM Forum TMF678 CustomerBill (docs/billing.md has the mapping) */
+        get: operations["getInvoiceTmf678"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/network/sms-records": {
         parameters: {
             query?: never;
@@ -3465,6 +3516,80 @@ export interface components {
                 projected: string;
             }[];
         };
+        Tmf678MoneyInput: {
+            /** @description ISO 4217 currency code. */
+            unit: string;
+            /** @description A decimal string, e.g. "18.50" (exact; never a binary float). */
+            value: string;
+        };
+        Tmf678CustomerBillInput: {
+            id: string;
+            href: string;
+            /** @description null for a draft (not yet numbered). */
+            billNo: string | null;
+            /** @description When it was issued; null for a draft. */
+            billDate: string | null;
+            lastUpdate: string;
+            /** @enum {string} */
+            category: "normal" | "creditNote";
+            /** @enum {string} */
+            runType: "onCycle" | "offCycle";
+            /**
+             * @description new: a draft; onHold: a draft with flags; sent: issued to the customer.
+             * @enum {string}
+             */
+            state: "new" | "onHold" | "sent";
+            billingPeriod: {
+                startDateTime: string;
+                endDateTime: string;
+                "@type": string;
+            };
+            amountDue: components["schemas"]["Tmf678MoneyInput"];
+            remainingAmount: components["schemas"]["Tmf678MoneyInput"];
+            taxExcludedAmount: components["schemas"]["Tmf678MoneyInput"];
+            taxIncludedAmount: components["schemas"]["Tmf678MoneyInput"];
+            taxItem: {
+                taxCategory: string;
+                /** @description Percent, as a decimal string. */
+                taxRate: string;
+                taxAmount: components["schemas"]["Tmf678MoneyInput"];
+                "@type": string;
+            }[];
+            /** @description Always empty: Otter does not record payments. */
+            appliedPayment: unknown[];
+            billingAccount: {
+                id: string;
+                href: string;
+                name: string;
+                "@type": string;
+                "@referredType": string;
+            };
+            billDocument: {
+                name: string;
+                mimeType: string;
+                url: string;
+                "@type": string;
+            }[];
+            relatedParty: {
+                id: string;
+                href: string;
+                name: string;
+                "@type": string;
+                "@referredType": string;
+                role: string;
+            }[];
+            /** @description On a credit note: the invoice it credits. */
+            relatedCustomerBill?: {
+                id: string;
+                href: string;
+                billNo: string | null;
+                "@type": string;
+            }[];
+            /** @constant */
+            "@type": "CustomerBill";
+            /** @constant */
+            "@baseType": "CustomerBill";
+        };
         MacroInput: {
             id: string;
             name: string;
@@ -4804,6 +4929,80 @@ export interface components {
                 /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
                 projected: string;
             }[];
+        };
+        Tmf678Money: {
+            /** @description ISO 4217 currency code. */
+            unit: string;
+            /** @description A decimal string, e.g. "18.50" (exact; never a binary float). */
+            value: string;
+        };
+        Tmf678CustomerBill: {
+            id: string;
+            href: string;
+            /** @description null for a draft (not yet numbered). */
+            billNo: string | null;
+            /** @description When it was issued; null for a draft. */
+            billDate: string | null;
+            lastUpdate: string;
+            /** @enum {string} */
+            category: "normal" | "creditNote";
+            /** @enum {string} */
+            runType: "onCycle" | "offCycle";
+            /**
+             * @description new: a draft; onHold: a draft with flags; sent: issued to the customer.
+             * @enum {string}
+             */
+            state: "new" | "onHold" | "sent";
+            billingPeriod: {
+                startDateTime: string;
+                endDateTime: string;
+                "@type": string;
+            };
+            amountDue: components["schemas"]["Tmf678Money"];
+            remainingAmount: components["schemas"]["Tmf678Money"];
+            taxExcludedAmount: components["schemas"]["Tmf678Money"];
+            taxIncludedAmount: components["schemas"]["Tmf678Money"];
+            taxItem: {
+                taxCategory: string;
+                /** @description Percent, as a decimal string. */
+                taxRate: string;
+                taxAmount: components["schemas"]["Tmf678Money"];
+                "@type": string;
+            }[];
+            /** @description Always empty: Otter does not record payments. */
+            appliedPayment: unknown[];
+            billingAccount: {
+                id: string;
+                href: string;
+                name: string;
+                "@type": string;
+                "@referredType": string;
+            };
+            billDocument: {
+                name: string;
+                mimeType: string;
+                url: string;
+                "@type": string;
+            }[];
+            relatedParty: {
+                id: string;
+                href: string;
+                name: string;
+                "@type": string;
+                "@referredType": string;
+                role: string;
+            }[];
+            /** @description On a credit note: the invoice it credits. */
+            relatedCustomerBill?: {
+                id: string;
+                href: string;
+                billNo: string | null;
+                "@type": string;
+            }[];
+            /** @constant */
+            "@type": "CustomerBill";
+            /** @constant */
+            "@baseType": "CustomerBill";
         };
         Macro: {
             id: string;
@@ -18330,6 +18529,195 @@ export interface operations {
                             };
                         }[];
                     };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadInvoicePdf: {
+        parameters: {
+            query?: {
+                /** @description The document's language; the customer's own (en, it or sv; else en) without it. */
+                language?: "en" | "it" | "sv";
+            };
+            header?: never;
+            path: {
+                /** @description The invoice's id, or its number (INV-000042, CN-000007). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadInvoiceRatedUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id, or its number (INV-000042, CN-000007). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getInvoiceTmf678: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id, or its number (INV-000042, CN-000007). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tmf678CustomerBill"];
                 };
             };
             /** @description Default Response */

@@ -1,5 +1,9 @@
+import { createWriteStream } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { Command } from "commander";
-import { seg } from "../client.js";
+import { type OtterClient, seg } from "../client.js";
 import { contextOf, positiveInt } from "../context.js";
 import { note, out, printFields, printJson, printTable } from "../format.js";
 import { watchJob } from "./jobs.js";
@@ -175,4 +179,58 @@ export function registerInvoices(program: Command) {
         if (ex.sims.nextCursor) note(`More SIMs: --cursor ${ex.sims.nextCursor}`);
       },
     );
+
+  invoices
+    .command("pdf")
+    .description("The invoice as a PDF in the customer's language (a draft is watermarked).")
+    .argument("<invoice>", "its number (INV-000042) or id")
+    .requiredOption("-o, --output <file>", "write the PDF to this file")
+    .option("--language <language>", "en, it or sv instead of the customer's language")
+    .action(async (ref: string, opts: { output: string; language?: string }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const query = opts.language ? `?language=${encodeURIComponent(opts.language)}` : "";
+      await download(
+        ctx.client,
+        `/api/v1/invoices/${seg(ref)}/pdf${query}`,
+        "application/pdf",
+        opts.output,
+      );
+    });
+
+  invoices
+    .command("rated-usage")
+    .description("The rated usage behind an invoice as CSV: one row per SIM, day and zone.")
+    .argument("<invoice>", "its number (INV-000042) or id")
+    .option("-o, --output <file>", "write to this file instead of stdout")
+    .action(async (ref: string, opts: { output?: string }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      await download(
+        ctx.client,
+        `/api/v1/invoices/${seg(ref)}/rated-usage.csv`,
+        "text/csv",
+        opts.output,
+      );
+    });
+
+  invoices
+    .command("tmf678")
+    .description("The invoice as a TMF678 CustomerBill (JSON).")
+    .argument("<invoice>", "its number (INV-000042) or id")
+    .action(async (ref: string, _opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      printJson(await ctx.client.get(`/api/v1/invoices/${seg(ref)}/tmf678`));
+    });
+}
+
+/** Streams a download to a file (or stdout), never holding it whole. */
+async function download(client: OtterClient, path: string, accept: string, output?: string) {
+  const body = await client.download(path, accept);
+  const source = Readable.fromWeb(body as WebReadableStream<Uint8Array>);
+  if (!output) {
+    await pipeline(source, process.stdout, { end: false });
+    return;
+  }
+  const file = createWriteStream(output);
+  await pipeline(source, file);
+  note(`Wrote ${file.bytesWritten} bytes to ${output}.`);
 }

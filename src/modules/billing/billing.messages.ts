@@ -1,0 +1,152 @@
+import { defineCatalog } from "../../lib/messages/messages.js";
+
+/**
+ * The words of an invoice as a document (the PDF, docs/billing.md "Exports"), in the customer's
+ * language. Amounts and dates are formatted by the PDF itself (Intl, from decimal strings), so the
+ * templates take them as ready text.
+ */
+export const billingText = defineCatalog({
+  en: {
+    "doc.invoice": "Invoice",
+    "doc.credit_note": "Credit note",
+    "doc.draft": "DRAFT",
+    "doc.draft_note":
+      "Draft for review: not yet issued, it has no number and its amounts may still change.",
+    "doc.from": "From",
+    "doc.to": "Bill to",
+    "doc.number": "Number",
+    "doc.issued": "Date of issue",
+    "doc.cycle": "Billing period",
+    "doc.credits": "Credits invoice {number}",
+    "doc.vat_number": "VAT number {vatNumber}",
+    "doc.contact": "Attention of {name}",
+    "col.description": "Description",
+    "col.quantity": "Quantity",
+    "col.unit_price": "Unit price",
+    "col.amount": "Amount",
+    "sum.subtotal": "Subtotal",
+    "sum.vat": "VAT {rate}%",
+    "sum.total": "Total",
+    "line.subscription": "{plan}: monthly fees",
+    "line.activation": "{plan}: activation fees",
+    "line.pool": "{plan}: data in {zone} beyond the pool",
+    "line.allowance": "{plan}: data in {zone} beyond each SIM's allowance",
+    "line.zone_data": "{plan}: data in {zone}",
+    "line.sms": "{plan}: SMS in {zone}",
+    "line.unpriced": "{plan}: usage in {zone}, which the plan does not price",
+    "line.test_excess": "{plan}: test usage beyond the test allowance",
+    "unit.SIM-month": "SIM-months",
+    "unit.SIM": "SIMs",
+    "unit.MB": "MB",
+    "unit.SMS": "SMS",
+    "unit.credit": "credit",
+    "zone.none": "networks in no zone",
+    "vat.domestic": "VAT at {rate}% ({country:country}).",
+    "vat.reverse_charge":
+      "Reverse charge: VAT to be accounted for by the recipient, {vatNumber} (Article 196, Directive 2006/112/EC).",
+    "vat.customer_country":
+      "VAT at {rate}% of {country:country}, where the customer is (no VAT number on file).",
+    "vat.outside_eu":
+      "No VAT: services to a customer in {country:country}, outside the EU, are outside the scope of EU VAT.",
+    "vat.operator_outside_eu": "No VAT: the supplier is not in the EU VAT area.",
+    rounding:
+      "Each line is the exact sum of its parts rounded half-up to {places} decimal places; the subtotal is the sum of the rounded lines and the VAT is rounded half-up the same way.",
+    page: "Page {n} of {of}",
+  },
+  it: {
+    "doc.invoice": "Fattura",
+    "doc.credit_note": "Nota di credito",
+    "doc.draft": "BOZZA",
+    "doc.draft_note":
+      "Bozza da verificare: non ancora emessa, non ha numero e gli importi possono ancora cambiare.",
+    "doc.from": "Fornitore",
+    "doc.to": "Intestatario",
+    "doc.number": "Numero",
+    "doc.issued": "Data di emissione",
+    "doc.cycle": "Periodo di fatturazione",
+    "doc.credits": "Storna la fattura {number}",
+    "doc.vat_number": "Partita IVA {vatNumber}",
+    "doc.contact": "All'attenzione di {name}",
+    "col.description": "Descrizione",
+    "col.quantity": "Quantità",
+    "col.unit_price": "Prezzo unitario",
+    "col.amount": "Importo",
+    "sum.subtotal": "Imponibile",
+    "sum.vat": "IVA {rate}%",
+    "sum.total": "Totale",
+    "line.subscription": "{plan}: canoni mensili",
+    "line.activation": "{plan}: costi di attivazione",
+    "line.pool": "{plan}: dati in {zone} oltre il pool",
+    "line.allowance": "{plan}: dati in {zone} oltre la soglia inclusa di ogni SIM",
+    "line.zone_data": "{plan}: dati in {zone}",
+    "line.sms": "{plan}: SMS in {zone}",
+    "line.unpriced": "{plan}: traffico in {zone}, per cui il piano non prevede un prezzo",
+    "line.test_excess": "{plan}: traffico di prova oltre la soglia di prova",
+    "unit.SIM-month": "mesi-SIM",
+    "unit.SIM": "SIM",
+    "unit.MB": "MB",
+    "unit.SMS": "SMS",
+    "unit.credit": "accredito",
+    "zone.none": "reti fuori zona",
+    "vat.domestic": "IVA al {rate}% ({country:country}).",
+    "vat.reverse_charge":
+      "Inversione contabile: IVA da assolvere a cura del destinatario, {vatNumber} (articolo 196, direttiva 2006/112/CE).",
+    "vat.customer_country":
+      "IVA al {rate}% di {country:country}, paese del cliente (nessuna partita IVA registrata).",
+    "vat.outside_eu":
+      "Senza IVA: servizi a un cliente in {country:country}, fuori dall'UE, fuori campo IVA UE.",
+    "vat.operator_outside_eu": "Senza IVA: il fornitore non è nell'area IVA dell'UE.",
+    rounding:
+      "Ogni riga è la somma esatta delle sue parti arrotondata per eccesso dal mezzo a {places} decimali; l'imponibile è la somma delle righe arrotondate e l'IVA è arrotondata allo stesso modo.",
+    page: "Pagina {n} di {of}",
+  },
+  sv: {
+    "doc.invoice": "Faktura",
+    "doc.credit_note": "Kreditnota",
+    "doc.draft": "UTKAST",
+    "doc.draft_note":
+      "Utkast för granskning: ännu inte utfärdat, det har inget nummer och beloppen kan ändras.",
+    "doc.from": "Leverantör",
+    "doc.to": "Faktureras",
+    "doc.number": "Nummer",
+    "doc.issued": "Fakturadatum",
+    "doc.cycle": "Faktureringsperiod",
+    "doc.credits": "Krediterar faktura {number}",
+    "doc.vat_number": "Momsregistreringsnummer {vatNumber}",
+    "doc.contact": "Att: {name}",
+    "col.description": "Beskrivning",
+    "col.quantity": "Antal",
+    "col.unit_price": "Á-pris",
+    "col.amount": "Belopp",
+    "sum.subtotal": "Summa exkl. moms",
+    "sum.vat": "Moms {rate}%",
+    "sum.total": "Att betala",
+    "line.subscription": "{plan}: månadsavgifter",
+    "line.activation": "{plan}: aktiveringsavgifter",
+    "line.pool": "{plan}: data i {zone} utöver poolen",
+    "line.allowance": "{plan}: data i {zone} utöver varje SIM-korts ingående mängd",
+    "line.zone_data": "{plan}: data i {zone}",
+    "line.sms": "{plan}: SMS i {zone}",
+    "line.unpriced": "{plan}: trafik i {zone}, som planen inte prissätter",
+    "line.test_excess": "{plan}: testtrafik utöver testkvoten",
+    "unit.SIM-month": "SIM-månader",
+    "unit.SIM": "SIM-kort",
+    "unit.MB": "MB",
+    "unit.SMS": "sms",
+    "unit.credit": "kredit",
+    "zone.none": "nät utanför zonerna",
+    "vat.domestic": "Moms {rate} % ({country:country}).",
+    "vat.reverse_charge":
+      "Omvänd betalningsskyldighet: mottagaren redovisar momsen, {vatNumber} (artikel 196, direktiv 2006/112/EG).",
+    "vat.customer_country":
+      "Moms {rate} % i {country:country}, där kunden finns (inget momsregistreringsnummer registrerat).",
+    "vat.outside_eu":
+      "Ingen moms: tjänster till en kund i {country:country}, utanför EU, omfattas inte av EU-moms.",
+    "vat.operator_outside_eu": "Ingen moms: leverantören finns inte inom EU:s momsområde.",
+    rounding:
+      "Varje rad är den exakta summan av sina delar avrundad (från mitten uppåt) till {places} decimaler; summan exkl. moms är summan av de avrundade raderna och momsen avrundas på samma sätt.",
+    page: "Sida {n} av {of}",
+  },
+});
+
+export type BillingTextCode = keyof (typeof billingText.templates)["en"];
