@@ -52,7 +52,7 @@ describe("console: a billing case", () => {
     await page.goto(`/cases/${opened.id}`);
     await page.getByRole("heading", { level: 1, name: /Fattura di novembre/ }).waitFor();
     const panel = page.getByRole("region", { name: "Invoices" });
-    await panel.getByRole("link", { name: `Open ${invoice.number}` }).click();
+    await panel.getByRole("link", { name: `Invoice ${invoice.number}` }).click();
 
     // The invoice page: its lines, each with its explanation.
     await page.getByRole("heading", { level: 1, name: `Invoice ${invoice.number}` }).waitFor();

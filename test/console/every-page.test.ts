@@ -83,11 +83,13 @@ describe("console: every main page", () => {
       await page.getByRole("heading", { level: 1 }).first().waitFor();
       // Let the page's first requests settle: the loading line gives way to content or an error.
       await expect
-        .poll(() =>
-          page
-            .getByRole("status")
-            .filter({ hasText: /Loading/ })
-            .count(),
+        .poll(
+          () =>
+            page
+              .getByRole("status")
+              .filter({ hasText: /Loading/ })
+              .count(),
+          { message: `still loading: ${path}`, timeout: 10_000 },
         )
         .toBe(0);
       const errors = await page.locator(".error-box").allTextContents();

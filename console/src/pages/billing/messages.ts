@@ -78,7 +78,6 @@ export const billingMessages = defineMessages({
     to: "To cycle",
     compare: "Compare",
     chooseCustomer: "Choose a customer.",
-    figures: "Figures",
     caseInvoices: "Invoices",
     caseInvoicesEmpty: "No invoice is linked to this case yet.",
     linkInvoice: "Invoice of this customer",
@@ -88,7 +87,6 @@ export const billingMessages = defineMessages({
     insertExplanation: "Insert explanation of line {n}",
     inserted: "The explanation of line {n} is in the reply.",
     notVisible: "You cannot see this invoice.",
-    openInvoice: "Open {number}",
   },
   it: {
     invoicesTitle: "Fatture",
@@ -167,7 +165,6 @@ export const billingMessages = defineMessages({
     to: "Al ciclo",
     compare: "Confronta",
     chooseCustomer: "Scegli un cliente.",
-    figures: "Cifre",
     caseInvoices: "Fatture",
     caseInvoicesEmpty: "Nessuna fattura è ancora collegata a questo caso.",
     linkInvoice: "Fattura di questo cliente",
@@ -177,7 +174,6 @@ export const billingMessages = defineMessages({
     insertExplanation: "Inserisci la spiegazione della riga {n}",
     inserted: "La spiegazione della riga {n} è nella risposta.",
     notVisible: "Non puoi vedere questa fattura.",
-    openInvoice: "Apri {number}",
   },
   sv: {
     invoicesTitle: "Fakturor",
@@ -255,7 +251,6 @@ export const billingMessages = defineMessages({
     to: "Till period",
     compare: "Jämför",
     chooseCustomer: "Välj en kund.",
-    figures: "Siffror",
     caseInvoices: "Fakturor",
     caseInvoicesEmpty: "Ingen faktura är kopplad till detta ärende ännu.",
     linkInvoice: "Faktura för denna kund",
@@ -265,6 +260,5 @@ export const billingMessages = defineMessages({
     insertExplanation: "Infoga förklaringen av rad {n}",
     inserted: "Förklaringen av rad {n} finns i svaret.",
     notVisible: "Du kan inte se denna faktura.",
-    openInvoice: "Öppna {number}",
   },
 });

@@ -84,10 +84,7 @@ export function CaseInvoices({
         return (
           <div key={l.id}>
             <p>
-              <Link
-                to={`/invoices/${inv.id}?case=${c.id}`}
-                aria-label={t("openInvoice", { number: name })}
-              >
+              <Link to={`/invoices/${inv.id}?case=${c.id}`}>
                 <InvoiceTitle invoice={inv} />
               </Link>{" "}
               <StatusBadge status={inv.status} /> · {money(inv.total, inv.currency)}
