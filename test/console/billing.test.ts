@@ -75,8 +75,12 @@ describe("console: a billing case", () => {
     // Back on the case, the explanation is in the reply editor, in the customer's language.
     await page.getByRole("heading", { level: 1, name: /Fattura di novembre/ }).waitFor();
     const editor = page.getByLabel("Message to the customer");
+    await page
+      .getByRole("status")
+      .filter({ hasText: `The explanation of line ${roaming.n} is in the reply.` })
+      .waitFor();
     await expect
-      .poll(() => editor.inputValue())
+      .poll(() => editor.inputValue(), { timeout: 10_000 })
       .toContain(`Fattura ${invoice.number}, riga ${roaming.n}`);
     expect(await editor.inputValue()).toContain("3,5 MB × 2,00 € (versione del piano 1) = 7,00 €");
     await editor.fill(`Buongiorno Giulia,\n\n${await editor.inputValue()}\n\nCordiali saluti`);
