@@ -369,7 +369,10 @@ export async function buildOtter(infra: Infrastructure) {
     sims,
     requireVisibleCase: (p, id) => cases.requireVisibleCase(p, id),
   });
+  // Billing rates through the sims, network and catalog shared repositories; its run is a job.
+  const billing = createBillingService({ db, clock, audit, accounts, jobs, mail });
   const mailParser = createMailParser();
+  // A customer's mail that names its invoice links the invoice to the case (billing says whose it is).
   const deskMail = createDeskMailService({
     db,
     clock,
@@ -379,6 +382,7 @@ export async function buildOtter(infra: Infrastructure) {
     events,
     audit,
     sims,
+    billing,
     threadKey: deriveThreadKey(secretKey),
     logger: logger.child({ module: "desk-mail" }),
     parser: mailParser,
@@ -389,8 +393,6 @@ export async function buildOtter(infra: Infrastructure) {
       acknowledge: config.OTTER_DESK_ACKNOWLEDGE,
     },
   });
-  // Billing rates through the sims, network and catalog shared repositories; its run is a job.
-  const billing = createBillingService({ db, clock, audit, accounts, jobs, mail });
   const billingExports = createBillingExportsService({
     db,
     billing,
@@ -418,7 +420,8 @@ export async function buildOtter(infra: Infrastructure) {
     events,
     mail,
     sims,
-    caseView: createCaseView({ db, accounts, sims, networkView, diagnostics }),
+    billing,
+    caseView: createCaseView({ db, accounts, sims, networkView, diagnostics, billing }),
     clarity,
   });
   // Automation rules open cases on the desk (the CaseOpener port); tests may put a recorder in its place.

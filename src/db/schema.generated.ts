@@ -147,6 +147,7 @@ export interface CaseLinks {
   created_at: Timestamp;
   created_by_user_id: string | null;
   id: string;
+  invoice_id: string | null;
   kind: string;
   linked_account_id: string | null;
   sim_id: string | null;

@@ -106,7 +106,7 @@ interface Refinements {
     send_status: "queued" | "sent" | "failed" | "outbox" | null;
   };
   case_entries: { kind: CaseEntryKind };
-  case_links: { kind: "sim" | "account" };
+  case_links: { kind: "sim" | "account" | "invoice" };
   desk_sla_notices: { target: "firstResponse" | "resolution"; kind: "at_risk" | "breached" };
   /** `search` is a generated tsvector column: PostgreSQL writes it. */
   desk_articles: { search: Computed<string | null> };

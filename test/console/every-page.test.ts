@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { buildCatalog, buildCustomer, buildSim, offer } from "../support/factories.js";
 import { launchBrowser, person, seriousA11yViolations, signedIn } from "../support/browser.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
+import { billedCustomer } from "../billing/billing-support.js";
 
 /**
  * Every main page of the console, opened by its deep link as an operations agent would: it shows its
@@ -32,6 +33,16 @@ describe("console: every main page", () => {
       },
     });
     if (opened.status !== 201) throw new Error(`open case: ${JSON.stringify(opened.body)}`);
+    await t.api("PUT", `/api/v1/accounts/${t.rootAccountId}/billing-profile`, {
+      body: { cycle: "calendar", country: "IT" },
+    });
+    const billed = await billedCustomer(t, { name: "Frutteto Sensori" });
+    const billingCase = await t.api("POST", "/api/v1/cases", {
+      body: { accountId: billed.customer.account.id, subject: "November", category: "billing" },
+    });
+    await t.api("POST", `/api/v1/cases/${billingCase.body.id}/links`, {
+      body: { invoiceId: billed.invoice.id },
+    });
     paths = [
       "/",
       "/sims",
@@ -51,10 +62,15 @@ describe("console: every main page", () => {
       "/automation",
       "/webhooks",
       "/profile",
+      "/invoices",
+      `/invoices/${billed.invoice.id}`,
+      `/invoices/${billed.invoice.id}/lines/1`,
+      `/invoices/compare?account=${billed.customer.account.id}&from=2026-11&to=2026-11`,
+      `/cases/${billingCase.body.id}`,
     ];
     const agent = await person(t, t.rootAccountId, "operator_admin");
     page = await signedIn(browser, t, agent);
-  });
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await t?.close();
@@ -67,11 +83,13 @@ describe("console: every main page", () => {
       await page.getByRole("heading", { level: 1 }).first().waitFor();
       // Let the page's first requests settle: the loading line gives way to content or an error.
       await expect
-        .poll(() =>
-          page
-            .getByRole("status")
-            .filter({ hasText: /Loading/ })
-            .count(),
+        .poll(
+          () =>
+            page
+              .getByRole("status")
+              .filter({ hasText: /Loading/ })
+              .count(),
+          { message: `still loading: ${path}`, timeout: 10_000 },
         )
         .toBe(0);
       const errors = await page.locator(".error-box").allTextContents();

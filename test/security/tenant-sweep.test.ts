@@ -353,7 +353,8 @@ const TABLE: Record<string, Entry> = {
     body: () => ({ reason: "x", lines: [{ description: "x", amount: "0.01" }] }),
   },
   mailInvoice: { kind: "tenant" },
-  explainInvoiceLine: { kind: "tenant" },
+  // As text for a reply: the same reading of the invoice as the JSON answer, then its words.
+  explainInvoiceLine: { kind: "tenant", query: () => "format=text" },
   billingCycleToDate: { kind: "tenant" },
   compareBillingCycles: { kind: "tenant", query: () => "from=2026-02&to=2026-03" },
   postSmsRecords: {

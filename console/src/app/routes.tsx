@@ -28,6 +28,13 @@ export const routes = [
   { path: "/imports/new", Page: lazy(() => import("../pages/jobs/ImportPage")) },
   { path: "/automation", Page: lazy(() => import("../pages/automation/RulesPage")) },
   { path: "/automation/:id", Page: lazy(() => import("../pages/automation/RulePage")) },
+  { path: "/invoices", Page: lazy(() => import("../pages/billing/InvoicesPage")) },
+  { path: "/invoices/compare", Page: lazy(() => import("../pages/billing/ComparePage")) },
+  { path: "/invoices/:id", Page: lazy(() => import("../pages/billing/InvoicePage")) },
+  {
+    path: "/invoices/:id/lines/:n",
+    Page: lazy(() => import("../pages/billing/ExplanationPage")),
+  },
   { path: "/webhooks", Page: lazy(() => import("../pages/webhooks/WebhooksPage")) },
   { path: "/webhooks/:id", Page: lazy(() => import("../pages/webhooks/WebhookPage")) },
 ];

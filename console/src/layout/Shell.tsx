@@ -65,6 +65,11 @@ export function Shell() {
               <NavLink to="/onboardings">{t("navOnboarding")}</NavLink>
             </li>
           )}
+          {(operator || me.role === "customer_admin") && (
+            <li>
+              <NavLink to="/invoices">{t("navInvoices")}</NavLink>
+            </li>
+          )}
           <li>
             <NavLink to="/jobs">{t("navJobs")}</NavLink>
           </li>

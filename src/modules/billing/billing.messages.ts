@@ -150,3 +150,174 @@ export const billingText = defineCatalog({
 });
 
 export type BillingTextCode = keyof (typeof billingText.templates)["en"];
+
+/**
+ * The words of an invoice line's explanation as plain text for a reply to the customer
+ * (explanation-text.ts), in the customer's language. Figures arrive already formatted for the
+ * language (decimal comma, currency), so the templates take them as text.
+ */
+export const explanationText = defineCatalog({
+  en: {
+    "doc.invoice": "Invoice {number}",
+    "doc.credit_note": "Credit note {number}",
+    "doc.draft": "Draft invoice",
+    title: "{doc:msg}, line {n}: {line:msg} — {amount}",
+    "line.subscription": "{plan}: monthly fees",
+    "line.activation": "{plan}: activation fees",
+    "line.pool": "{plan}: data in {zone} beyond the {pool:msg} pool",
+    "line.allowance": "{plan}: data in {zone} beyond each SIM's allowance",
+    "line.zone_data": "{plan}: data in {zone}",
+    "line.unpriced": "{plan}: data in {zone}, which the plan does not price",
+    "line.unpriced_sms": "{plan}: SMS in {zone}, which the plan does not price",
+    "line.sms": "{plan}: SMS in {zone}",
+    "line.test_excess": "{plan}: test usage beyond the test allowance",
+    "pool.flex": "flexible",
+    "pool.fixed": "fixed",
+    "zone.none": "a network in no zone",
+    "summary.subscription":
+      "{simDays} days in a billable state across the plan's {sims} SIMs, each day at 1/{cycleDays} of the monthly fee.",
+    "summary.activation": "{sims} SIMs were activated for the first time in this cycle.",
+    "summary.pool":
+      "The {pool:msg} pool held {poolMB} MB for {zone}; {homeMB} MB were used there, {overMB} MB beyond the pool.",
+    "summary.pool_within":
+      "The {pool:msg} pool held {poolMB} MB for {zone}; {homeMB} MB were used there, all within the pool.",
+    "summary.allowance":
+      "Each SIM includes {allowanceMB} MB in {zone}; {overMB} MB were used beyond the SIMs' own allowances.",
+    "summary.zone_data":
+      "{MB} MB were used in {zone}, which the plan prices at {price} per MB from the first byte (not from the pool).",
+    "summary.unpriced":
+      "{MB} MB were used in {zone}, which the rate plan does not price yet: it will be priced before the invoice is issued.",
+    "summary.unpriced_sms":
+      "{sms} SMS were sent or received in {zone}, which the rate plan does not price yet: they will be priced before the invoice is issued.",
+    "summary.sms": "{sms} SMS beyond the {included} included were sent or received in {zone}.",
+    "summary.test_excess":
+      "{sims} SIMs used more than their free test allowance before activation; the excess is charged at the prices of {zone}.",
+    "summary.credit": "Credit on invoice {invoice}: {reason}",
+    cycle: "Billing cycle: {start} – {end} ({days} days).",
+    cycle_version: "Billing cycle: {start} – {end} ({days} days), plan version {version}.",
+    arithmetic: "How the amount is made:",
+    part: "{quantity} {unit:msg} × {price} = {amount}",
+    part_version: "{quantity} {unit:msg} × {price} (plan version {version}) = {amount}",
+    sum: "Sum of the parts: {exact}, rounded half-up to {places} decimals: {amount}.",
+    "unit.MB": "MB",
+    "unit.SMS": "SMS",
+    "unit.SIM-month": "SIM-months",
+    "unit.SIM": "SIMs",
+    "unit.credit": "credit",
+    "sims.all": "The SIMs behind this line:",
+    "sims.first": "The first {count} SIMs behind this line:",
+    "sim.fee": "{iccid}: {days} billable days, {share}",
+    "sim.activation": "{iccid}: activated on {date}",
+    "sim.usage": "{iccid}: {MB} MB on {days} days, {sessions} data sessions",
+    "sim.sms": "{iccid}: {mo} SMS sent and {mt} received on {days} days",
+  },
+  it: {
+    "doc.invoice": "Fattura {number}",
+    "doc.credit_note": "Nota di credito {number}",
+    "doc.draft": "Bozza di fattura",
+    title: "{doc:msg}, riga {n}: {line:msg} — {amount}",
+    "line.subscription": "{plan}: canoni mensili",
+    "line.activation": "{plan}: costi di attivazione",
+    "line.pool": "{plan}: dati in {zone} oltre il pool {pool:msg}",
+    "line.allowance": "{plan}: dati in {zone} oltre la soglia inclusa di ogni SIM",
+    "line.zone_data": "{plan}: dati in {zone}",
+    "line.unpriced": "{plan}: dati in {zone}, zona senza prezzo nel piano",
+    "line.unpriced_sms": "{plan}: SMS in {zone}, zona senza prezzo nel piano",
+    "line.sms": "{plan}: SMS in {zone}",
+    "line.test_excess": "{plan}: traffico di prova oltre la soglia di prova",
+    "pool.flex": "flessibile",
+    "pool.fixed": "fisso",
+    "zone.none": "una rete che non appartiene a nessuna zona",
+    "summary.subscription":
+      "{simDays} giorni in uno stato fatturabile per le {sims} SIM del piano, ogni giorno a 1/{cycleDays} del canone mensile.",
+    "summary.activation": "{sims} SIM sono state attivate per la prima volta in questo ciclo.",
+    "summary.pool":
+      "Il pool {pool:msg} conteneva {poolMB} MB per {zone}; ne sono stati usati {homeMB} MB, {overMB} MB oltre il pool.",
+    "summary.pool_within":
+      "Il pool {pool:msg} conteneva {poolMB} MB per {zone}; ne sono stati usati {homeMB} MB, tutti entro il pool.",
+    "summary.allowance":
+      "Ogni SIM include {allowanceMB} MB in {zone}; {overMB} MB sono stati usati oltre le soglie delle singole SIM.",
+    "summary.zone_data":
+      "Sono stati usati {MB} MB in {zone}, che il piano tariffa a {price} per MB dal primo byte (non dal pool).",
+    "summary.unpriced":
+      "Sono stati usati {MB} MB in {zone}, che il piano tariffario non prezza ancora: il prezzo sarà fissato prima dell'emissione della fattura.",
+    "summary.unpriced_sms":
+      "{sms} SMS sono stati inviati o ricevuti in {zone}, che il piano tariffario non prezza ancora: il prezzo sarà fissato prima dell'emissione della fattura.",
+    "summary.sms": "{sms} SMS oltre i {included} inclusi sono stati inviati o ricevuti in {zone}.",
+    "summary.test_excess":
+      "{sims} SIM hanno superato la soglia di prova gratuita prima dell'attivazione; l'eccedenza è addebitata ai prezzi di {zone}.",
+    "summary.credit": "Accredito sulla fattura {invoice}: {reason}",
+    cycle: "Ciclo di fatturazione: {start} – {end} ({days} giorni).",
+    cycle_version:
+      "Ciclo di fatturazione: {start} – {end} ({days} giorni), versione del piano {version}.",
+    arithmetic: "Come si arriva all'importo:",
+    part: "{quantity} {unit:msg} × {price} = {amount}",
+    part_version: "{quantity} {unit:msg} × {price} (versione del piano {version}) = {amount}",
+    sum: "Somma delle parti: {exact}, arrotondata per eccesso a {places} decimali: {amount}.",
+    "unit.MB": "MB",
+    "unit.SMS": "SMS",
+    "unit.SIM-month": "mesi-SIM",
+    "unit.SIM": "SIM",
+    "unit.credit": "accredito",
+    "sims.all": "Le SIM dietro questa riga:",
+    "sims.first": "Le prime {count} SIM dietro questa riga:",
+    "sim.fee": "{iccid}: {days} giorni fatturabili, {share}",
+    "sim.activation": "{iccid}: attivata il {date}",
+    "sim.usage": "{iccid}: {MB} MB in {days} giorni, {sessions} sessioni dati",
+    "sim.sms": "{iccid}: {mo} SMS inviati e {mt} ricevuti in {days} giorni",
+  },
+  sv: {
+    "doc.invoice": "Faktura {number}",
+    "doc.credit_note": "Kreditnota {number}",
+    "doc.draft": "Fakturautkast",
+    title: "{doc:msg}, rad {n}: {line:msg} — {amount}",
+    "line.subscription": "{plan}: månadsavgifter",
+    "line.activation": "{plan}: aktiveringsavgifter",
+    "line.pool": "{plan}: data i {zone} utöver den {pool:msg} poolen",
+    "line.allowance": "{plan}: data i {zone} utöver varje SIM-korts inkluderade mängd",
+    "line.zone_data": "{plan}: data i {zone}",
+    "line.unpriced": "{plan}: data i {zone}, som planen inte prissätter",
+    "line.unpriced_sms": "{plan}: sms i {zone}, som planen inte prissätter",
+    "line.sms": "{plan}: sms i {zone}",
+    "line.test_excess": "{plan}: testtrafik utöver testkvoten",
+    "pool.flex": "flexibla",
+    "pool.fixed": "fasta",
+    "zone.none": "ett nät utanför alla zoner",
+    "summary.subscription":
+      "{simDays} dagar i debiterbar status för planens {sims} SIM-kort, varje dag till 1/{cycleDays} av månadsavgiften.",
+    "summary.activation": "{sims} SIM-kort aktiverades för första gången i denna period.",
+    "summary.pool":
+      "Den {pool:msg} poolen rymde {poolMB} MB för {zone}; {homeMB} MB användes där, {overMB} MB utöver poolen.",
+    "summary.pool_within":
+      "Den {pool:msg} poolen rymde {poolMB} MB för {zone}; {homeMB} MB användes där, allt inom poolen.",
+    "summary.allowance":
+      "Varje SIM-kort har {allowanceMB} MB inkluderat i {zone}; {overMB} MB användes utöver SIM-kortens egna mängder.",
+    "summary.zone_data":
+      "{MB} MB användes i {zone}, som planen prissätter till {price} per MB från första byten (inte från poolen).",
+    "summary.unpriced":
+      "{MB} MB användes i {zone}, som prisplanen ännu inte prissätter: den prissätts innan fakturan utfärdas.",
+    "summary.unpriced_sms":
+      "{sms} sms skickades eller togs emot i {zone}, som prisplanen ännu inte prissätter: de prissätts innan fakturan utfärdas.",
+    "summary.sms": "{sms} sms utöver de {included} inkluderade skickades eller togs emot i {zone}.",
+    "summary.test_excess":
+      "{sims} SIM-kort använde mer än sin fria testkvot före aktivering; överskottet debiteras till priserna för {zone}.",
+    "summary.credit": "Kredit på faktura {invoice}: {reason}",
+    cycle: "Faktureringsperiod: {start} – {end} ({days} dagar).",
+    cycle_version: "Faktureringsperiod: {start} – {end} ({days} dagar), planversion {version}.",
+    arithmetic: "Så räknas beloppet fram:",
+    part: "{quantity} {unit:msg} × {price} = {amount}",
+    part_version: "{quantity} {unit:msg} × {price} (planversion {version}) = {amount}",
+    sum: "Summan av delarna: {exact}, avrundad uppåt vid hälften till {places} decimaler: {amount}.",
+    "unit.MB": "MB",
+    "unit.SMS": "sms",
+    "unit.SIM-month": "SIM-månader",
+    "unit.SIM": "SIM-kort",
+    "unit.credit": "kredit",
+    "sims.all": "SIM-korten bakom denna rad:",
+    "sims.first": "De första {count} SIM-korten bakom denna rad:",
+    "sim.fee": "{iccid}: {days} debiterbara dagar, {share}",
+    "sim.activation": "{iccid}: aktiverat {date}",
+    "sim.usage": "{iccid}: {MB} MB på {days} dagar, {sessions} datasessioner",
+    "sim.sms": "{iccid}: {mo} sms skickade och {mt} mottagna på {days} dagar",
+  },
+});

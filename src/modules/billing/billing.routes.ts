@@ -206,12 +206,29 @@ export const billingRoutes =
           tags,
           summary:
             "An invoice line explained: arithmetic, plan version, and the SIMs behind it paged by SIM",
+          description:
+            "With `format=text` the answer is text/plain: the line, a plain summary, the arithmetic and the first SIMs, in the customer's language (or `language`), ready to put into a reply.",
           params: lineParams,
           querystring: explanationQuery,
           response: { 200: explanationOut, ...errorResponses },
         },
       },
-      async (req) => s.billing.explain(principalOf(req), req.params.id, req.params.n, req.query),
+      async (req, reply) => {
+        const { format, language, ...page } = req.query;
+        if (format === "text") {
+          const out = await s.billing.explainText(
+            principalOf(req),
+            req.params.id,
+            req.params.n,
+            language,
+          );
+          // A string with a non-JSON content type goes out as it is, past the JSON schema.
+          reply.header("content-type", "text/plain; charset=utf-8");
+          reply.header("content-language", out.language);
+          return reply.send(out.text as never);
+        }
+        return s.billing.explain(principalOf(req), req.params.id, req.params.n, page);
+      },
     );
 
     app.get(

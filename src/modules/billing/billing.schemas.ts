@@ -164,7 +164,19 @@ export const creditNoteInput = z
 
 export const mailOut = z.object({ mailId: z.string(), to: z.string() });
 
-export const explanationQuery = z.object({ ...pageQuery });
+export const explanationQuery = z.object({
+  ...pageQuery,
+  format: z
+    .enum(["json", "text"])
+    .default("json")
+    .describe(
+      "`text`: the explanation as plain text for a reply to the customer (text/plain), in `language`.",
+    ),
+  language: z
+    .enum(["en", "it", "sv"])
+    .optional()
+    .describe("With `format=text`: the language; by default the invoice customer's own."),
+});
 
 export const explanationOut = z
   .object({

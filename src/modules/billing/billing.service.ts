@@ -29,6 +29,7 @@ import { billingRepo, type SimFactRow, type UsageFactRow } from "./billing.repo.
 import type { BillingProfileInput, CreditNoteInput } from "./billing.schemas.js";
 import {
   daysBetween,
+  type Part,
   type PlanCycle,
   rateCycle,
   roundMoney,
@@ -36,6 +37,8 @@ import {
   vatOn,
 } from "./rating.js";
 import { vatFor } from "./vat.js";
+import { explanationAsText } from "./explanation-text.js";
+import { isLanguage, type Language } from "../../lib/messages/messages.js";
 
 export const BILLING_RUN_KIND = "billing_run";
 
@@ -482,17 +485,18 @@ export function createBillingService(deps: Deps) {
     async invoiceHolders(
       principal: Principal,
       numbers: readonly string[],
-    ): Promise<{ number: string; accountId: string }[]> {
+    ): Promise<{ number: string; accountId: string; invoiceId: string }[]> {
       requirePermission(principal, "billing:read");
       if (numbers.length === 0) return [];
       const rows = await billingRepo.invoicesNumbered(db, numbers);
-      const seen: { number: string; accountId: string }[] = [];
+      const seen: { number: string; accountId: string; invoiceId: string }[] = [];
       for (const r of rows) {
         const visible = await deps.accounts
           .requireVisible(principal, r.account_id)
           .then(() => true)
           .catch(() => false);
-        if (visible && r.number_text) seen.push({ number: r.number_text, accountId: r.account_id });
+        if (visible && r.number_text)
+          seen.push({ number: r.number_text, accountId: r.account_id, invoiceId: r.id });
       }
       return seen;
     },
@@ -761,6 +765,69 @@ export function createBillingService(deps: Deps) {
         facts: explanation.facts,
         sims: { items, nextCursor },
       };
+    },
+
+    /**
+     * A line's explanation as plain text for a reply to the customer: in `language`, else the
+     * invoice customer's own language (the language the desk answers that customer in), with the
+     * arithmetic and the first SIMs behind the line.
+     */
+    async explainText(
+      principal: Principal,
+      id: string,
+      n: number,
+      language?: Language,
+    ): Promise<{ text: string; language: Language }> {
+      const ex = await this.explain(principal, id, n, { limit: 20 });
+      const invoice = (await billingRepo.findInvoice(db, id))!;
+      const line = (await billingRepo.lineOf(db, id, n))!;
+      const stored = line.explanation as {
+        parts: Part[];
+        exact: string;
+        facts: Record<string, string | number>;
+        sentence: string;
+      };
+      const [plan] = line.rate_plan_id
+        ? await rateTermsRepo.plansByIds(db, [line.rate_plan_id])
+        : [];
+      const zoneName = line.zone_id ? (await zoneNamesOf([line.zone_id])).get(line.zone_id) : null;
+      const credited = invoice.credited_invoice_id
+        ? await billingRepo.findInvoice(db, invoice.credited_invoice_id)
+        : undefined;
+      const customerLanguage = (invoice.customer as { language?: string }).language;
+      const chosen = language ?? (isLanguage(customerLanguage) ? customerLanguage : "en");
+      const text = explanationAsText(
+        {
+          invoice: {
+            kind: invoice.kind,
+            number: invoice.number_text,
+            currency: invoice.currency,
+            cycleStart: ex.cycle.start,
+            cycleEnd: ex.cycle.end,
+            cycleDays: ex.cycle.days,
+          },
+          line: {
+            n: line.n,
+            kind: line.kind,
+            description: line.description,
+            unit: line.unit,
+            unitPrice: line.unit_price,
+            amount: line.amount,
+            planVersion: line.plan_version,
+          },
+          planName: plan?.name ?? null,
+          zoneName: zoneName ?? null,
+          parts: stored.parts,
+          exact: stored.exact,
+          facts: stored.facts,
+          sentence: stored.sentence,
+          sims: ex.sims.items,
+          moreSims: ex.sims.nextCursor !== null,
+          creditedInvoice: credited?.number_text ?? null,
+        },
+        chosen,
+      );
+      return { text, language: chosen };
     },
 
     /** What changed between two cycles of a customer, in sentences with the figures behind each. */

@@ -1,6 +1,7 @@
 import type { Db, Executor } from "../../db/database.js";
 import type { Case } from "../../db/schema.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
+import type { BillingService } from "../billing/billing.service.js";
 import { can } from "../auth/permissions.js";
 import type { Principal } from "../auth/principal.js";
 import type { DiagnosticsService } from "../diagnostics/diagnostics.service.js";
@@ -24,6 +25,8 @@ interface Deps {
   sims: Pick<SimsService, "get" | "findById">;
   networkView: Pick<NetworkViewService, "connectivity">;
   diagnostics: Pick<DiagnosticsService, "diagnose">;
+  /** A linked invoice with its lines, as the caller may see it. */
+  billing: Pick<BillingService, "get">;
 }
 
 /** Entry kinds a customer never sees on its own cases: internal notes and consultations with other teams. */
@@ -31,7 +34,7 @@ const INTERNAL_KINDS = new Set(["note", "consultation"]);
 
 /**
  * A case as the API shows it, read only: its timeline (with each mail's delivery), links with the
- * context of their SIMs, consultations, owner, account and contacts.
+ * context of their SIMs and the invoices with their lines, consultations, owner, account and contacts.
  */
 export function createCaseView(deps: Deps) {
   const { db } = deps;
@@ -89,14 +92,15 @@ export function createCaseView(deps: Deps) {
     );
   }
 
+  const safe = async <T>(fn: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await fn();
+    } catch {
+      return null;
+    }
+  };
+
   async function simContext(principal: Principal, iccid: string) {
-    const safe = async <T>(fn: () => Promise<T>): Promise<T | null> => {
-      try {
-        return await fn();
-      } catch {
-        return null;
-      }
-    };
     const sim = await safe(() => deps.sims.get(principal, iccid));
     const connectivity = await safe(() => deps.networkView.connectivity(principal, iccid));
     const diagnosis = await safe(() => deps.diagnostics.diagnose(principal, iccid));
@@ -131,6 +135,9 @@ export function createCaseView(deps: Deps) {
         accountName: (l.linked_account_id && linkedAccounts.get(l.linked_account_id)) || null,
         createdAt: l.created_at.toISOString(),
         context: l.kind === "sim" && iccid ? await simContext(principal, iccid) : null,
+        invoiceId: l.invoice_id,
+        // A customer does not see a draft: the link stays, its invoice reads as null.
+        invoice: l.invoice_id ? await safe(() => deps.billing.get(principal, l.invoice_id!)) : null,
       });
     }
     const consultations = internal

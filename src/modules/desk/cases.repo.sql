@@ -333,6 +333,7 @@ select
   "kind",
   "sim_id",
   "linked_account_id",
+  "invoice_id",
   "created_at"
 from
   "case_links"

@@ -146,7 +146,7 @@ export const casesRepo = {
   linksOf: (db: Executor, caseId: string) =>
     db
       .selectFrom("case_links")
-      .select(["id", "kind", "sim_id", "linked_account_id", "created_at"])
+      .select(["id", "kind", "sim_id", "linked_account_id", "invoice_id", "created_at"])
       .where("case_id", "=", caseId)
       .orderBy("id")
       .execute(),
@@ -170,7 +170,7 @@ export const casesRepo = {
       .where("case_id", "=", caseId)
       .executeTakeFirst(),
 
-  /** Links a SIM or an account to a case; a link that exists already is left as it is. Returns whether one was added. */
+  /** Links a SIM, an account or an invoice to a case; a link that exists already is left as it is. Returns whether one was added. */
   insertLink: async (tx: Executor, row: Insertable<CaseLinksTable>) => {
     const res = await tx
       .insertInto("case_links")

@@ -7,6 +7,8 @@ import type { AccountsService } from "../accounts/accounts.service.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { type Actor, SYSTEM_READER } from "../auth/principal.js";
 import type { SimsService } from "../sims/sims.service.js";
+import type { BillingService } from "../billing/billing.service.js";
+import { findIdentifiers } from "../clarity/clarity-identifiers.js";
 import { inSubtree } from "../tenancy/tenancy.js";
 import type { EventsService } from "../events/events.service.js";
 import type { MailService } from "../mail/mail.service.js";
@@ -43,6 +45,8 @@ interface Deps {
   audit: Pick<AuditService, "record">;
   /** SIMs a customer's mail names by ICCID, IMSI or MSISDN, linked to its case. */
   sims: Pick<SimsService, "identify" | "findById">;
+  /** Invoices a customer's mail names by number (`INV-000042`), linked to its case. */
+  billing?: Pick<BillingService, "invoiceHolders">;
   /** Key for the Message-ID tokens (derived from the secret key). */
   threadKey: Buffer;
   config: { from: string; reopenDays: number; acknowledge: boolean };
@@ -83,12 +87,22 @@ export const AUTO_ANSWERS_PER_CASE = 2;
 
 const SYSTEM_MAIL: Actor = { userId: null, name: "mail" };
 
+/** At most this many invoice numbers per mail are looked up. */
+const MAX_INVOICE_MENTIONS = 10;
+
 /** A SIM a mail names, as found (before the case and its customer are known). */
 interface MentionedSim {
   simId: string;
   iccid: string;
   foundAs: "iccid" | "imsi" | "msisdn";
   value: string;
+}
+
+/** An issued invoice a mail names by its number, and whose it is (before the case is known). */
+interface MentionedInvoice {
+  number: string;
+  invoiceId: string;
+  accountId: string;
 }
 
 /** The Message-ID parsing would have made from the bytes (mail-intake.ts), hashed a block at a time between turns of the event loop. */
@@ -183,6 +197,114 @@ export function createDeskMailService(deps: Deps) {
   }
 
   /**
+   * The invoices a mail names by number (in its subject or unquoted text), found as the clarity check
+   * finds them in a reply and looked up through billing before the intake transaction; which of them
+   * the case may link is decided inside it (`linkMentionedInvoices`).
+   */
+  async function invoicesMentioned(p: ParsedIntake): Promise<MentionedInvoice[]> {
+    if (!deps.billing) return [];
+    const own = `${p.subject}\n${p.text ?? ""}`
+      .split(/\r?\n/)
+      .filter((line) => !/^\s*>/.test(line))
+      .join("\n");
+    const numbers = [
+      ...new Set(
+        findIdentifiers(own)
+          .filter((f) => f.kind === "invoice")
+          .map((f) => f.value),
+      ),
+    ].slice(0, MAX_INVOICE_MENTIONS);
+    if (numbers.length === 0) return [];
+    return deps.billing.invoiceHolders(SYSTEM_READER, numbers);
+  }
+
+  /**
+   * The account subtrees a mail's sender may act in for this case: the case's customer's path, and
+   * the paths of the accounts the sender is a contact or (enabled) user of. Null when the sender is
+   * not known or the case has no customer: then nothing is linked from the mail.
+   */
+  async function senderScope(tx: Executor, c: Case, from: string | null) {
+    if (!c.account_id || !from) return null;
+    const { directory } = deps.accounts;
+    const contacts = await directory.contactsByEmail(tx, from);
+    const users = (await directory.usersByEmail(tx, from, { customersOnly: true })).filter(
+      (u) => !u.disabled_at,
+    );
+    const senderAccountIds = [...contacts, ...users].map((x) => x.account_id);
+    if (senderAccountIds.length === 0) return null;
+    const accounts = await directory.accountsByIds(tx, [c.account_id, ...senderAccountIds]);
+    const casePath = accounts.find((a) => a.id === c.account_id)?.path;
+    const senderPaths = accounts.filter((a) => senderAccountIds.includes(a.id)).map((a) => a.path);
+    if (!casePath) return null;
+    /** True when a thing held by the account at `path` is the case customer's and the sender's to name. */
+    return (path: string) =>
+      inSubtree(casePath, path) && senderPaths.some((sender) => inSubtree(sender, path));
+  }
+
+  /**
+   * Links to the case the issued invoices its customer's mail names — only the case customer's
+   * invoices that the sender could see: another customer's invoice number links nothing. A new case
+   * that a mail opens about the customer's invoice is a billing case.
+   */
+  async function linkMentionedInvoices(
+    tx: Executor,
+    c: Case,
+    from: string | null,
+    mentioned: MentionedInvoice[],
+    deskMessageId: string,
+    isNewCase: boolean,
+  ): Promise<Case> {
+    if (mentioned.length === 0) return c;
+    const allowed = await senderScope(tx, c, from);
+    if (!allowed) return c;
+    const holders = await deps.accounts.directory.accountsByIds(
+      tx,
+      mentioned.map((m) => m.accountId),
+    );
+    let linked = 0;
+    for (const m of mentioned) {
+      const path = holders.find((a) => a.id === m.accountId)?.path;
+      if (!path || !allowed(path)) continue;
+      const added = await casesRepo.insertLink(tx, {
+        id: newId(),
+        case_id: c.id,
+        kind: "invoice",
+        sim_id: null,
+        linked_account_id: null,
+        invoice_id: m.invoiceId,
+        created_by_user_id: null,
+        created_at: clock.now(),
+      });
+      if (!added) continue;
+      linked++;
+      const data = { invoiceId: m.invoiceId, invoice: m.number, deskMessageId };
+      await cases.appendEntry(tx, c, {
+        kind: "event",
+        actor: SYSTEM_MAIL,
+        data: { type: "linked", ...data },
+      });
+      await deps.audit.record(tx, {
+        accountId: tenantOf(c),
+        actor: SYSTEM_MAIL,
+        action: "case.link",
+        entityType: "case",
+        entityId: c.id,
+        data: { number: c.number, source: "mail", ...data },
+      });
+    }
+    if (linked > 0 && isNewCase && c.category === "other") {
+      await casesRepo.update(tx, c.id, { category: "billing" });
+      await cases.appendEntry(tx, c, {
+        kind: "event",
+        actor: SYSTEM_MAIL,
+        data: { type: "category_changed", from: c.category, to: "billing" },
+      });
+      return { ...c, category: "billing" };
+    }
+    return c;
+  }
+
+  /**
    * Links to the case the SIMs its customer's mail names — only SIMs the sender could see through the
    * API: held within the case's account subtree and within the subtree of an account the sender is a
    * contact or user of. A sender Otter does not know links nothing; nor does another tenant's SIM,
@@ -195,23 +317,13 @@ export function createDeskMailService(deps: Deps) {
     mentioned: MentionedSim[],
     deskMessageId: string,
   ): Promise<void> {
-    if (!c.account_id || !from || mentioned.length === 0) return;
-    const { directory } = deps.accounts;
-    const contacts = await directory.contactsByEmail(tx, from);
-    const users = (await directory.usersByEmail(tx, from, { customersOnly: true })).filter(
-      (u) => !u.disabled_at,
-    );
-    const senderAccountIds = [...contacts, ...users].map((x) => x.account_id);
-    if (senderAccountIds.length === 0) return;
-    const accounts = await directory.accountsByIds(tx, [c.account_id, ...senderAccountIds]);
-    const casePath = accounts.find((a) => a.id === c.account_id)?.path;
-    const senderPaths = accounts.filter((a) => senderAccountIds.includes(a.id)).map((a) => a.path);
-    if (!casePath) return;
+    if (mentioned.length === 0) return;
+    const allowed = await senderScope(tx, c, from);
+    if (!allowed) return;
     for (const m of mentioned) {
       // Read again in the transaction: the SIM's holder now, not when it was looked up.
       const sim = await deps.sims.findById(tx, m.simId);
-      if (!sim || !inSubtree(casePath, sim.account_path)) continue;
-      if (!senderPaths.some((path) => inSubtree(path, sim.account_path))) continue;
+      if (!sim || !allowed(sim.account_path)) continue;
       const added = await casesRepo.insertLink(tx, {
         id: newId(),
         case_id: c.id,
@@ -622,6 +734,13 @@ export function createDeskMailService(deps: Deps) {
         deps.logger?.error({ err, messageId: p.messageId }, "SIMs named in a mail not looked up");
         return [];
       });
+      const invoices = await invoicesMentioned(p).catch((err: unknown) => {
+        deps.logger?.error(
+          { err, messageId: p.messageId },
+          "invoices named in a mail not looked up",
+        );
+        return [];
+      });
       const result = await inTransaction(db, async (tx): Promise<IntakeResult> => {
         const mailboxes = await mailboxAddresses(tx);
         const rcpt = env.rcptTo.map((r) => r.toLowerCase());
@@ -803,7 +922,17 @@ export function createDeskMailService(deps: Deps) {
             ]);
           }
           if (reopen) c = await cases.changeState(tx, c, "open", SYSTEM_MAIL, reopen);
-          if (genuine) await linkMentionedSims(tx, c, p.fromAddress, mentioned, deskMessageId);
+          if (genuine) {
+            await linkMentionedSims(tx, c, p.fromAddress, mentioned, deskMessageId);
+            c = await linkMentionedInvoices(
+              tx,
+              c,
+              p.fromAddress,
+              invoices,
+              deskMessageId,
+              isNewCase,
+            );
+          }
           if (refused) {
             // An internal note (never shown to a customer, whoever the case is assigned to) tells the agent why.
             const pointedAt = await casesRepo.numberOf(tx, refused.caseId);

@@ -35,7 +35,23 @@ export const deskErrors = {
   accountRequired: () =>
     validationError("accountId", "CASE_ACCOUNT_REQUIRED", "Give the customer account of the case."),
   linkTarget: () =>
-    validationError("iccid", "CASE_LINK_TARGET", "Give exactly one of `iccid` or `accountId`."),
+    validationError(
+      "iccid",
+      "CASE_LINK_TARGET",
+      "Give exactly one of `iccid`, `accountId` or `invoiceId`.",
+    ),
+  invoiceNeedsAccount: (caseNumber: number) =>
+    validationError(
+      "invoiceId",
+      "CASE_INVOICE_NEEDS_ACCOUNT",
+      `Case #${caseNumber} is in triage: assign it to a customer before linking an invoice.`,
+    ),
+  invoiceNotOfCustomer: (invoiceId: string, caseNumber: number) =>
+    validationError(
+      "invoiceId",
+      "CASE_INVOICE_NOT_OF_CUSTOMER",
+      `Invoice ${invoiceId} is not an invoice of the customer of case #${caseNumber}.`,
+    ),
   consultationTarget: () =>
     validationError("team", "CONSULTATION_TARGET", "Give exactly one of `team` or `address`."),
   notRetryable: (id: string, status: string, caseNumber: number) =>

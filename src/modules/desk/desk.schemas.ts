@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { invoiceOut } from "../billing/billing.schemas.js";
 import { slaOut } from "./sla/sla.schemas.js";
 import { pageQuery } from "../../http/paging.js";
 import { replyDecisionsInput } from "../clarity/clarity.schemas.js";
@@ -190,6 +191,11 @@ export const linkInput = z
   .object({
     iccid: z.string().trim().min(10).max(22).optional(),
     accountId: z.string().uuid().optional(),
+    invoiceId: z
+      .string()
+      .uuid()
+      .optional()
+      .describe("An invoice or credit note of the case's customer (a billing question)."),
   })
   .strict();
 
@@ -291,7 +297,7 @@ export const caseDetailOut = caseOut
     links: z.array(
       z.object({
         id: z.string(),
-        kind: z.enum(["sim", "account"]),
+        kind: z.enum(["sim", "account", "invoice"]),
         iccid: z.string().nullable(),
         accountId: z.string().nullable(),
         accountName: z.string().nullable(),
@@ -301,6 +307,12 @@ export const caseDetailOut = caseOut
           .nullable()
           .describe(
             "For a SIM: its state and plans, its connectivity (last session) and its diagnosis, as the SIM endpoints give them.",
+          ),
+        invoiceId: z.string().nullable(),
+        invoice: invoiceOut
+          .nullable()
+          .describe(
+            "For an invoice: the invoice with its lines, as `GET /api/v1/invoices/{id}` gives it (null where the caller may not see it, such as a customer and a draft). Each line is explained at `/api/v1/invoices/{id}/lines/{n}/explanation`.",
           ),
       }),
     ),

@@ -5,6 +5,8 @@ import { OtterError, validationError } from "../../lib/errors.js";
 import { isUuid, newId } from "../../lib/ids.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
 import type { AuditService } from "../audit/audit.service.js";
+import type { BillingService } from "../billing/billing.service.js";
+import { inSubtree } from "../tenancy/tenancy.js";
 import type { ClarityService } from "../clarity/clarity.service.js";
 import type { ReplyDecision } from "../clarity/reply-decisions.js";
 import { requirePermission } from "../auth/permissions.js";
@@ -34,6 +36,8 @@ interface Deps {
   events: Pick<EventsService, "emit">;
   mail: Pick<MailService, "retry">;
   sims: Pick<SimsService, "requireVisibleSim">;
+  /** Invoices a billing case is about: linked only when the caller sees them and they are the customer's. */
+  billing: Pick<BillingService, "get">;
   /** The read-only case with its timeline and SIM context, answered after each change. */
   caseView: CaseView;
   /** Checks each reply as sent and stores the findings with it (docs/clarity.md); never blocks. */
@@ -402,13 +406,48 @@ export function createDeskService(deps: Deps) {
       });
     },
 
-    async addLink(principal: Principal, id: string, input: { iccid?: string; accountId?: string }) {
+    async addLink(
+      principal: Principal,
+      id: string,
+      input: { iccid?: string; accountId?: string; invoiceId?: string },
+    ) {
       requirePermission(principal, "cases:work");
-      if ((input.iccid ? 1 : 0) + (input.accountId ? 1 : 0) !== 1) throw deskErrors.linkTarget();
+      const targets = [input.iccid, input.accountId, input.invoiceId].filter(Boolean);
+      if (targets.length !== 1) throw deskErrors.linkTarget();
+      // Read through billing first (its own handle): not found for an invoice the caller may not see.
+      const invoice = input.invoiceId
+        ? await deps.billing.get(principal, input.invoiceId)
+        : undefined;
       return inTransaction(db, async (tx) => {
         const c = await cases.requireVisibleCase(principal, id, tx, true);
         const linkId = newId();
-        if (input.iccid) {
+        if (invoice) {
+          if (!c.account_id) throw deskErrors.invoiceNeedsAccount(c.number);
+          const paths = await deps.accounts.directory.accountsByIds(tx, [
+            c.account_id,
+            invoice.accountId,
+          ]);
+          const casePath = paths.find((a) => a.id === c.account_id)?.path;
+          const invoicePath = paths.find((a) => a.id === invoice.accountId)?.path;
+          if (!casePath || !invoicePath || !inSubtree(casePath, invoicePath))
+            throw deskErrors.invoiceNotOfCustomer(invoice.id, c.number);
+          const added = await casesRepo.insertLink(tx, {
+            id: linkId,
+            case_id: c.id,
+            kind: "invoice",
+            sim_id: null,
+            linked_account_id: null,
+            invoice_id: invoice.id,
+            created_by_user_id: principal.userId,
+            created_at: clock.now(),
+          });
+          if (added)
+            await cases.appendEntry(tx, c, {
+              kind: "event",
+              actor: actorOf(principal),
+              data: { type: "linked", invoiceId: invoice.id, invoice: invoice.number },
+            });
+        } else if (input.iccid) {
           const sim = await deps.sims.requireVisibleSim(principal, input.iccid, tx);
           const added = await casesRepo.insertLink(tx, {
             id: linkId,
@@ -467,6 +506,7 @@ export function createDeskService(deps: Deps) {
             linkId: link.id,
             simId: link.sim_id,
             accountId: link.linked_account_id,
+            invoiceId: link.invoice_id,
           },
         });
       });

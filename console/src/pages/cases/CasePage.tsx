@@ -1,12 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { Link, useParams } from "react-router";
+import { useEffect, useState, type FormEvent } from "react";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { api, fileUrl, must } from "../../api/client";
 import type { paths } from "../../api/schema";
 import { isOperator, useMe } from "../../auth/session";
 import { useFormat, useT } from "../../i18n";
 import { ErrorBox, PageTitle, QueryView } from "../../ui/states";
 import { ClarityCheck, type ClarityDecision } from "./ClarityCheck";
+import { CaseInvoices } from "./CaseInvoices";
+import { explanationText } from "../billing/shared";
+import type { InsertExplanationState } from "../billing/ExplanationPage";
+import { billingMessages } from "../billing/messages";
 import { messages } from "./messages";
 import { useAgents } from "./QueuePage";
 import {
@@ -42,6 +46,26 @@ export default function CasePage() {
     // Mail arrives and replies get sent while the agent reads: keep the page current.
     refetchInterval: 30_000,
   });
+  const refresh = useRefresh(id);
+  const bt = useT(billingMessages);
+  const [inserted, setInserted] = useState<Inserted | null>(null);
+  const insert = useMutation({
+    mutationFn: async ({ invoiceId, n }: { invoiceId: string; n: number }) => ({
+      n,
+      text: await explanationText(invoiceId, n),
+    }),
+    onSuccess: ({ n, text }) => setInserted((prev) => ({ text, n, seq: (prev?.seq ?? 0) + 1 })),
+  });
+  // Back from a line's explanation page with "insert into the reply": do it once, then forget it.
+  const location = useLocation();
+  const navigate = useNavigate();
+  const asked = (location.state as InsertExplanationState | null)?.insertExplanation;
+  useEffect(() => {
+    if (!asked) return;
+    insert.mutate(asked);
+    void navigate(location.pathname, { replace: true, state: null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [asked?.invoiceId, asked?.n]);
   return (
     <div className="cases-page">
       <QueryView query={query} notFound>
@@ -54,10 +78,25 @@ export default function CasePage() {
             <CaseHeader c={c} operator={operator} />
             <div className="case-layout">
               <div>
-                {operator && <Composer c={c} />}
+                {operator && <Composer c={c} inserted={inserted} />}
+                {insert.error && <ErrorBox error={insert.error} />}
+                {inserted && (
+                  <p role="status" className="status-line">
+                    {bt("inserted", { n: inserted.n })}
+                  </p>
+                )}
                 <Timeline c={c} operator={operator} />
               </div>
               <aside>
+                {(c.category === "billing" || c.links.some((l) => l.kind === "invoice")) && (
+                  <CaseInvoices
+                    c={c}
+                    operator={operator}
+                    refresh={refresh}
+                    inserting={insert.isPending}
+                    onInsert={(invoiceId, n) => insert.mutate({ invoiceId, n })}
+                  />
+                )}
                 <LinkedSims c={c} operator={operator} />
                 {operator && <Consultations c={c} />}
               </aside>
@@ -561,9 +600,23 @@ const TAB_LABEL = {
   consult: "tabConsult",
 } as const;
 
-function Composer({ c }: { c: Case }) {
+/** Text put into the reply editor from outside it (a line's explanation); `seq` tells each apart. */
+interface Inserted {
+  text: string;
+  n: number;
+  seq: number;
+}
+
+function Composer({ c, inserted }: { c: Case; inserted: Inserted | null }) {
   const t = useT(messages);
   const [tab, setTab] = useState<Tab>("reply");
+  // The reply's text lives here, so it survives a look at the other tabs and takes inserted text.
+  const [body, setBody] = useState("");
+  useEffect(() => {
+    if (!inserted) return;
+    setTab("reply");
+    setBody((b) => (b.trim() ? `${b.replace(/\s+$/, "")}\n\n${inserted.text}` : inserted.text));
+  }, [inserted]);
   return (
     <section className="card composer" aria-labelledby="compose-title">
       <h2 id="compose-title" className="visually-hidden">
@@ -585,7 +638,7 @@ function Composer({ c }: { c: Case }) {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === "reply" && <ReplyForm c={c} />}
+        {tab === "reply" && <ReplyForm c={c} body={body} setBody={setBody} />}
         {tab === "note" && <NoteForm c={c} />}
         {tab === "call" && <CallForm c={c} />}
         {tab === "consult" && <ConsultForm c={c} />}
@@ -594,11 +647,18 @@ function Composer({ c }: { c: Case }) {
   );
 }
 
-function ReplyForm({ c }: { c: Case }) {
+function ReplyForm({
+  c,
+  body,
+  setBody,
+}: {
+  c: Case;
+  body: string;
+  setBody: (update: string | ((prev: string) => string)) => void;
+}) {
   const t = useT(messages);
   const refresh = useRefresh(c.id);
   const [to, setTo] = useState("");
-  const [body, setBody] = useState("");
   const [state, setState] = useState<"" | CaseState>("");
   const [macroId, setMacroId] = useState("");
   const [missing, setMissing] = useState<string[]>([]);

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import {
+  launchBrowser,
+  person,
+  screenshot,
+  seriousA11yViolations,
+  signedIn,
+} from "../support/browser.js";
+import { startOtter, type TestOtter } from "../support/otter.js";
+import { addContact, addMailbox, casesFrom, deliverMail } from "../desk/desk-support.js";
+import { billedCustomer } from "../billing/billing-support.js";
+
+const SUPPORT = "billing@ops.example";
+const GIULIA = "giulia@frutteto.example";
+
+describe("console: a billing case", () => {
+  let t: TestOtter;
+  let browser: Browser;
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([startOtter(), launchBrowser()]);
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it("an operator opens the invoice from the case, explains a line, inserts the explanation into the reply and sends it", async () => {
+    await t.api("PUT", `/api/v1/accounts/${t.rootAccountId}/billing-profile`, {
+      body: { cycle: "calendar", country: "IT" },
+    });
+    const billed = await billedCustomer(t, { name: "Frutteto Sensori", language: "it" });
+    const invoice = billed.invoice as {
+      id: string;
+      number: string;
+      lines: { kind: string; n: number }[];
+    };
+    const roaming = invoice.lines.find((l) => l.kind === "zone_data")!;
+    await addContact(t, billed.customer.account.id, { name: "Giulia Rossi", email: GIULIA });
+    await addMailbox(t, SUPPORT);
+    // The customer's mail names the invoice: the case it opens is a billing case with the invoice linked.
+    await deliverMail(t, {
+      from: `Giulia Rossi <${GIULIA}>`,
+      to: SUPPORT,
+      subject: "Fattura di novembre",
+      text: `Buongiorno, perché la fattura ${invoice.number} contiene traffico in roaming?`,
+    });
+    const [opened] = await casesFrom(t, GIULIA);
+    const admin = await person(t, t.rootAccountId, "operator_admin");
+    const page = await signedIn(browser, t, admin);
+
+    await page.goto(`/cases/${opened.id}`);
+    await page.getByRole("heading", { level: 1, name: /Fattura di novembre/ }).waitFor();
+    const panel = page.getByRole("region", { name: "Invoices" });
+    await panel.getByRole("link", { name: `Invoice ${invoice.number}` }).click();
+
+    // The invoice page: its lines, each with its explanation.
+    await page.getByRole("heading", { level: 1, name: `Invoice ${invoice.number}` }).waitFor();
+    expect(await page.getByRole("row", { name: /Roaming/ }).textContent()).toContain("€7.00");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole("link", { name: `Explain line ${roaming.n}` }).click();
+
+    // The line explained: the summary, the arithmetic and the SIM behind it.
+    await page
+      .getByRole("heading", { level: 1, name: new RegExp(`^Line ${roaming.n}:`) })
+      .waitFor();
+    await page.getByText(/3\.5 MB were used in Roaming/).waitFor();
+    await page.getByRole("link", { name: billed.sim.iccid }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, "invoice-line-explanation");
+    await page
+      .getByRole("button", { name: `Insert into the reply of case #${opened.number}` })
+      .click();
+
+    // Back on the case, the explanation is in the reply editor, in the customer's language.
+    await page.getByRole("heading", { level: 1, name: /Fattura di novembre/ }).waitFor();
+    const editor = page.getByLabel("Message to the customer");
+    await page
+      .getByRole("status")
+      .filter({ hasText: `The explanation of line ${roaming.n} is in the reply.` })
+      .waitFor();
+    await expect
+      .poll(() => editor.inputValue(), { timeout: 10_000 })
+      .toContain(`Fattura ${invoice.number}, riga ${roaming.n}`);
+    expect(await editor.inputValue()).toContain("3,5 MB × 2,00 € (versione del piano 1) = 7,00 €");
+    await editor.fill(`Buongiorno Giulia,\n\n${await editor.inputValue()}\n\nCordiali saluti`);
+    await page.getByRole("button", { name: "Send reply" }).click();
+    await page.getByRole("status").filter({ hasText: "Reply stored and" }).waitFor();
+    const reply = page
+      .locator("li.kind-email_out")
+      .filter({ hasText: "Come si arriva all'importo" });
+    await reply.waitFor();
+    await screenshot(page, "billing-case");
+
+    // Sent as it reads: the reply on the case carries the explanation's figures.
+    const c = (await t.api("GET", `/api/v1/cases/${opened.id}`)).body;
+    const sent = c.timeline.find(
+      (e: { kind: string; body: string | null }) =>
+        e.kind === "email_out" && e.body?.includes("Cordiali"),
+    );
+    expect(sent.body).toContain("Somma delle parti: 7,00 €");
+    expect(sent.message.to).toEqual([GIULIA]);
+    await page.context().close();
+  });
+});
