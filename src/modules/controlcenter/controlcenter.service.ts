@@ -39,11 +39,18 @@ interface Deps {
   clock: Clock;
   accounts: Pick<
     AccountsService,
-    "authenticate" | "directory" | "requireVisible" | "list" | "listUsers" | "getUser"
+    "keyHolder" | "directory" | "requireVisible" | "list" | "listUsers" | "getUser"
   >;
   sims: Pick<
     SimsService,
-    "get" | "update" | "resolveFilter" | "audit" | "requireVisibleSim" | "identify" | "findById"
+    | "get"
+    | "getWithHolder"
+    | "update"
+    | "resolveFilter"
+    | "audit"
+    | "requireVisibleSim"
+    | "identify"
+    | "findById"
   >;
   catalog: Pick<CatalogService, "planNames" | "listRatePlans" | "rateVersionAt">;
   network: Pick<NetworkViewService, "sessions" | "usage" | "locations">;
@@ -173,8 +180,12 @@ export function createControlCenterService(deps: Deps) {
     return (await deps.sims.get(principal, iccid)) as SimDetail;
   }
 
-  async function presentDetail(sim: SimDetail): Promise<DeviceDetails> {
-    const [holder] = await deps.accounts.directory.accountsByIds(db, [sim.accountId]);
+  /** The device; its holder's name and path as read with the SIM, else read here. */
+  async function presentDetail(
+    sim: SimDetail,
+    known?: { name: string; path: string },
+  ): Promise<DeviceDetails> {
+    const holder = known ?? (await deps.accounts.directory.accountsByIds(db, [sim.accountId]))[0];
     const numbers = await accountNumbers([sim.accountId]);
     return presentDevice(sim, {
       accountNumber: numbers.get(sim.accountId)!,
@@ -186,18 +197,24 @@ export function createControlCenterService(deps: Deps) {
   return {
     /**
      * The principal of HTTP Basic credentials: the user's e-mail (any case) and one of that user's
-     * live API keys. Null when they do not belong together.
+     * live API keys. Null when they do not belong together. One statement, or none for a read
+     * within a second of the key's last check on this node (`fresh` for a change).
      */
-    async authenticate(username: string, apiKey: string): Promise<Principal | null> {
-      const principal = await deps.accounts.authenticate(apiKey);
-      if (!principal) return null;
-      const [user] = await deps.accounts.directory.usersByIds(db, [principal.userId]);
-      if (!user || user.email.trim().toLowerCase() !== username.trim().toLowerCase()) return null;
-      return principal;
+    async authenticate(
+      username: string,
+      apiKey: string,
+      opts: { fresh: boolean },
+    ): Promise<Principal | null> {
+      const holder = await deps.accounts.keyHolder(apiKey, opts);
+      if (!holder || holder.email.trim().toLowerCase() !== username.trim().toLowerCase())
+        return null;
+      return holder.principal;
     },
 
+    /** Get Device Details: the SIM, its plans and its holder in one indexed read (a known catalog). */
     async device(principal: Principal, iccid: string): Promise<DeviceDetails> {
-      return presentDetail(await getDetail(principal, iccid));
+      const { detail, holder } = await deps.sims.getWithHolder(principal, iccid);
+      return presentDetail(detail as SimDetail, holder);
     },
 
     /**
