@@ -61,6 +61,15 @@ interface Deps {
 
 /** How many page boundaries of device searches a node remembers (about 100 bytes each). */
 const PAGE_KEYS_KEPT = 50_000;
+/**
+ * A page asked for out of order starts from the nearest remembered place of its search: places are
+ * kept every this many rows, so the page skips fewer rows than this, whatever its depth.
+ */
+const ANCHOR_STRIDE = 500;
+/** Places of a search are read afresh after this long (a nightly export fits in it many times). */
+const ANCHORS_LIFETIME_MS = 10 * 60_000;
+/** How many searches' places a node keeps (2,000 places, about 200 kB, for 1,000,000 SIMs). */
+const SEARCHES_KEPT = 200;
 /** How long an `Idempotency-Key` of a device edit is remembered. */
 const IDEMPOTENCY_WINDOW_MS = 24 * 3600_000;
 
@@ -78,6 +87,57 @@ export function createControlCenterService(deps: Deps) {
   const accountOfNumber = new Map<number, string>();
   /** Where page N of a search starts, learnt when page N-1 was served (keyset paging for exports). */
   const pageStarts = new Map<string, ModifiedKey>();
+  /**
+   * Per search (scope and filter), the key of every ANCHOR_STRIDE-th SIM, read as far as a page out
+   * of order needed; `chain` runs one reading at a time, so places are appended in order.
+   */
+  const anchorsOf = new Map<
+    string,
+    { since: number; keys: ModifiedKey[]; ended: boolean; chain: Promise<unknown> }
+  >();
+
+  /**
+   * Where to read a page that starts `skip` rows into a search: after a remembered key (read here
+   * when not yet known) and the few rows left to skip from it.
+   */
+  async function startOf(
+    search: string,
+    scope: string | null,
+    filter: Parameters<typeof simModifiedRepo.anchors>[2],
+    skip: number,
+  ): Promise<{ after?: ModifiedKey; offset: number }> {
+    const wanted = Math.floor(skip / ANCHOR_STRIDE);
+    if (wanted === 0) return { offset: skip };
+    const now = clock.now().getTime();
+    let entry = anchorsOf.get(search);
+    if (!entry || Math.abs(now - entry.since) >= ANCHORS_LIFETIME_MS) {
+      if (!entry && anchorsOf.size >= SEARCHES_KEPT) {
+        const oldest = anchorsOf.keys().next().value;
+        if (oldest !== undefined) anchorsOf.delete(oldest);
+      }
+      entry = { since: now, keys: [], ended: false, chain: Promise.resolve() };
+      anchorsOf.set(search, entry);
+    }
+    const e = entry;
+    if (e.keys.length < wanted && !e.ended) {
+      const read = e.chain.then(async () => {
+        if (e.keys.length >= wanted || e.ended) return;
+        const count = wanted - e.keys.length;
+        const more = await simModifiedRepo.anchors(db, scope, filter, {
+          after: e.keys[e.keys.length - 1],
+          stride: ANCHOR_STRIDE,
+          count,
+        });
+        e.keys.push(...more);
+        if (more.length < count) e.ended = true;
+      });
+      // A failed read leaves the places as they were; the next page tries again.
+      e.chain = read.catch(() => undefined);
+      await read;
+    }
+    const known = Math.min(wanted, e.keys.length);
+    return { after: e.keys[known - 1], offset: skip - known * ANCHOR_STRIDE };
+  }
 
   /** The numbers of these Otter ids, giving one to each id that has none yet. */
   async function numbersFor(
@@ -249,11 +309,15 @@ export function createControlCenterService(deps: Deps) {
         ...(q.customFields.length > 0 && { customFields: q.customFields }),
         modifiedTill: q.modifiedTill,
       };
+      const search = JSON.stringify([resolved.scope, filter]);
       const searchKey = JSON.stringify([resolved.scope, filter, paging.pageSize]);
-      const after = pageStarts.get(`${searchKey}|${paging.pageNumber}`);
+      const walked = pageStarts.get(`${searchKey}|${paging.pageNumber}`);
+      const start = walked
+        ? { after: walked, offset: 0 }
+        : await startOf(search, resolved.scope, filter, (paging.pageNumber - 1) * paging.pageSize);
       const rows = await simModifiedRepo.page(db, resolved.scope, filter, {
-        after,
-        offset: after ? undefined : (paging.pageNumber - 1) * paging.pageSize,
+        after: start.after,
+        offset: start.offset,
         limit: paging.pageSize + 1,
       });
       const page = rows.slice(0, paging.pageSize);
