@@ -522,7 +522,7 @@ export async function buildOtter(infra: Infrastructure) {
     logger,
     metrics,
     version: OTTER_VERSION,
-    authenticate: (key) => accounts.authenticate(key),
+    authenticate: (key, o) => accounts.authenticate(key, o),
     sessions: {
       authenticate: (secret) => signin.authenticate(secret),
       csrfTokenOf: (secret) => signin.csrfTokenOf(secret),

@@ -36,7 +36,8 @@ import type { Principal } from "../modules/auth/principal.js";
 export interface HttpOptions {
   logger: Logger;
   metrics: Metrics;
-  authenticate: (key: string) => Promise<Principal | null>;
+  /** `fresh`: for a change, never an answer this node remembered (src/modules/accounts/key-principals.ts). */
+  authenticate: (key: string, opts: { fresh: boolean }) => Promise<Principal | null>;
   /** People's sign-in sessions: a cookie works on every route as an API key does (docs/sign-in.md). */
   sessions?: {
     authenticate: (secret: string) => Promise<Principal | null>;
@@ -180,7 +181,7 @@ export async function createHttpServer(opts: HttpOptions) {
         "UNAUTHENTICATED",
         "Send an API key as 'Authorization: Bearer <key>'.",
       );
-    const principal = await opts.authenticate(match[1]!);
+    const principal = await opts.authenticate(match[1]!, { fresh: !SAFE_METHODS.has(req.method) });
     if (!principal)
       throw new OtterError(
         "unauthenticated",

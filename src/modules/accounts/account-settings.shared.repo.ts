@@ -1,5 +1,26 @@
+import type { ExpressionBuilder, ReferenceExpression } from "kysely";
+import { expressionBuilder } from "kysely";
 import type { Executor } from "../../db/database.js";
+import type { DB } from "../../db/schema.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
+
+const accounts = expressionBuilder<DB, never>();
+
+/**
+ * Select-expression: the name of the account in column `accountId`, read in the caller's statement
+ * (a SIM's detail names its holder without a second round trip). Alias it:
+ * `.select((eb) => accountNameOf(eb, "sims.account_id").as("account_name"))`.
+ */
+export function accountNameOf<TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  // Qualified, as for tenancy's pathOf: a bare column resolves inside the subquery.
+  accountId: ReferenceExpression<DB, TB> & `${string}.${string}`,
+) {
+  return accounts
+    .selectFrom("accounts")
+    .select("accounts.name")
+    .where("accounts.id", "=", eb.ref(accountId as never));
+}
 
 /**
  * Read interface for the sims module: account settings that decide what happens to the account's

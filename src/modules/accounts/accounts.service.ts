@@ -12,6 +12,7 @@ import { inSubtree } from "../tenancy/tenancy.js";
 import type { EventsService } from "../events/events.service.js";
 import { displayPrefix, generateApiKey, hashApiKey } from "./api-key.js";
 import { createKeyUseRecorder } from "./key-use.js";
+import { createKeyPrincipals } from "./key-principals.js";
 import { accountsRepo as repo } from "./accounts.repo.js";
 import { presentAccount, presentContact, presentUser } from "./accounts.presenter.js";
 import type {
@@ -51,6 +52,47 @@ export function createAccountsService(deps: Deps) {
         "could not record when the API key was last used",
       ),
   });
+
+  /** Who an API key is, with the user's e-mail (Control Center's credentials name the user by it). */
+  interface KeyHolder {
+    principal: Principal;
+    email: string;
+  }
+  const keyPrincipals = createKeyPrincipals<KeyHolder>({ clock });
+
+  async function holderOfKey(hash: string): Promise<KeyHolder | null> {
+    const row = await repo.findPrincipalByKeyHash(db, hash);
+    if (!row) return null;
+    return {
+      email: row.email,
+      principal: {
+        userId: row.user_id,
+        name: row.name || row.email,
+        accountId: row.account_id,
+        accountPath: row.account_path,
+        role: row.role as Role,
+        apiKeyId: row.api_key_id,
+        // A machine's language comes with each request (Accept-Language, src/http/server.ts).
+        locale: { language: "en", timeZone: row.time_zone },
+      },
+    };
+  }
+
+  /**
+   * Resolves an API key to who holds it (the principal and the user's e-mail), or null; notes the
+   * key's use (`lastUsedAt`, throttled). A read (`fresh` false) may be answered from what this node
+   * found for the key within the last second; a change (`fresh`) always asks the database, so a key
+   * revoked anywhere changes nothing more (docs/decisions.md).
+   */
+  async function keyHolder(key: string, opts: { fresh?: boolean } = {}): Promise<KeyHolder | null> {
+    const hash = hashApiKey(key);
+    const holder =
+      (!opts.fresh && keyPrincipals.get(hash)) ||
+      (await keyPrincipals.load(hash, () => holderOfKey(hash)));
+    if (!holder) return null;
+    keyUse.note(holder.principal.apiKeyId);
+    return { email: holder.email, principal: { ...holder.principal } };
+  }
 
   /** The account, if the principal may see it; otherwise "not found", never "forbidden". */
   async function requireVisible(
@@ -140,21 +182,11 @@ export function createAccountsService(deps: Deps) {
     /** Resolves when the background `lastUsedAt` writes started so far are done. */
     settleKeyUse: () => keyUse.settled(),
 
-    /** Resolves a bearer key to its principal, or null; notes the key's use (`lastUsedAt`, throttled). */
-    async authenticate(key: string): Promise<Principal | null> {
-      const row = await repo.findPrincipalByKeyHash(db, hashApiKey(key));
-      if (!row) return null;
-      keyUse.note(row.api_key_id);
-      return {
-        userId: row.user_id,
-        name: row.name || row.email,
-        accountId: row.account_id,
-        accountPath: row.account_path,
-        role: row.role as Role,
-        apiKeyId: row.api_key_id,
-        // A machine's language comes with each request (Accept-Language, src/http/server.ts).
-        locale: { language: "en", timeZone: row.time_zone },
-      };
+    keyHolder,
+
+    /** Resolves a bearer key to its principal, or null (see `keyHolder`). */
+    async authenticate(key: string, opts: { fresh?: boolean } = {}): Promise<Principal | null> {
+      return (await keyHolder(key, opts))?.principal ?? null;
     },
 
     /** The principal of a signed-in user's session, or null when the user is gone or disabled. */
@@ -196,6 +228,7 @@ export function createAccountsService(deps: Deps) {
         ...(patch.language !== undefined && { language: patch.language }),
         ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
       });
+      keyPrincipals.forgetAll();
       return this.me(principal);
     },
 
@@ -278,7 +311,8 @@ export function createAccountsService(deps: Deps) {
 
     async update(principal: Principal, id: string, patch: AccountPatch) {
       requirePermission(principal, "accounts:write");
-      return inTransaction(db, async (tx) => {
+      // The account's language and time zone are in its users' principals: forgotten after the commit.
+      const updated = await inTransaction(db, async (tx) => {
         const before = await requireVisible(principal, id, tx);
         for (const [i, contactId] of (patch.removeContacts ?? []).entries()) {
           const res = await repo.deleteContact(tx, id, contactId);
@@ -318,6 +352,8 @@ export function createAccountsService(deps: Deps) {
           contacts: (await repo.listContacts(tx, id)).map(presentContact),
         };
       });
+      keyPrincipals.forgetAll();
+      return updated;
     },
 
     async addContact(principal: Principal, accountId: string, input: ContactInput) {
@@ -462,6 +498,8 @@ export function createAccountsService(deps: Deps) {
           data: { apiKeyId: keyId },
         });
       });
+      // After the commit: this node refuses the key from the next request on.
+      keyPrincipals.forgetAll();
     },
 
     /** Name and e-mail of an enabled user, for notices other modules send. */

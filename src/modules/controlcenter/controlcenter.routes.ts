@@ -80,7 +80,9 @@ export const controlcenterRoutes =
         reply.header("WWW-Authenticate", 'Basic realm="Control Center API"');
         throw ccErrors.authenticationRequired();
       }
-      const principal = await cc.authenticate(username, apiKey);
+      const principal = await cc.authenticate(username, apiKey, {
+        fresh: !["GET", "HEAD"].includes(req.method),
+      });
       if (!principal) {
         reply.header("WWW-Authenticate", 'Basic realm="Control Center API"');
         throw ccErrors.invalidCredentials();

@@ -39,11 +39,18 @@ interface Deps {
   clock: Clock;
   accounts: Pick<
     AccountsService,
-    "authenticate" | "directory" | "requireVisible" | "list" | "listUsers" | "getUser"
+    "keyHolder" | "directory" | "requireVisible" | "list" | "listUsers" | "getUser"
   >;
   sims: Pick<
     SimsService,
-    "get" | "update" | "resolveFilter" | "audit" | "requireVisibleSim" | "identify" | "findById"
+    | "get"
+    | "getWithHolder"
+    | "update"
+    | "resolveFilter"
+    | "audit"
+    | "requireVisibleSim"
+    | "identify"
+    | "findById"
   >;
   catalog: Pick<CatalogService, "planNames" | "listRatePlans" | "rateVersionAt">;
   network: Pick<NetworkViewService, "sessions" | "usage" | "locations">;
@@ -54,6 +61,15 @@ interface Deps {
 
 /** How many page boundaries of device searches a node remembers (about 100 bytes each). */
 const PAGE_KEYS_KEPT = 50_000;
+/**
+ * A page asked for out of order starts from the nearest remembered place of its search: places are
+ * kept every this many rows, so the page skips fewer rows than this, whatever its depth.
+ */
+const ANCHOR_STRIDE = 500;
+/** Places of a search are read afresh after this long (a nightly export fits in it many times). */
+const ANCHORS_LIFETIME_MS = 10 * 60_000;
+/** How many searches' places a node keeps (2,000 places, about 200 kB, for 1,000,000 SIMs). */
+const SEARCHES_KEPT = 200;
 /** How long an `Idempotency-Key` of a device edit is remembered. */
 const IDEMPOTENCY_WINDOW_MS = 24 * 3600_000;
 
@@ -71,6 +87,57 @@ export function createControlCenterService(deps: Deps) {
   const accountOfNumber = new Map<number, string>();
   /** Where page N of a search starts, learnt when page N-1 was served (keyset paging for exports). */
   const pageStarts = new Map<string, ModifiedKey>();
+  /**
+   * Per search (scope and filter), the key of every ANCHOR_STRIDE-th SIM, read as far as a page out
+   * of order needed; `chain` runs one reading at a time, so places are appended in order.
+   */
+  const anchorsOf = new Map<
+    string,
+    { since: number; keys: ModifiedKey[]; ended: boolean; chain: Promise<unknown> }
+  >();
+
+  /**
+   * Where to read a page that starts `skip` rows into a search: after a remembered key (read here
+   * when not yet known) and the few rows left to skip from it.
+   */
+  async function startOf(
+    search: string,
+    scope: string | null,
+    filter: Parameters<typeof simModifiedRepo.anchors>[2],
+    skip: number,
+  ): Promise<{ after?: ModifiedKey; offset: number }> {
+    const wanted = Math.floor(skip / ANCHOR_STRIDE);
+    if (wanted === 0) return { offset: skip };
+    const now = clock.now().getTime();
+    let entry = anchorsOf.get(search);
+    if (!entry || Math.abs(now - entry.since) >= ANCHORS_LIFETIME_MS) {
+      if (!entry && anchorsOf.size >= SEARCHES_KEPT) {
+        const oldest = anchorsOf.keys().next().value;
+        if (oldest !== undefined) anchorsOf.delete(oldest);
+      }
+      entry = { since: now, keys: [], ended: false, chain: Promise.resolve() };
+      anchorsOf.set(search, entry);
+    }
+    const e = entry;
+    if (e.keys.length < wanted && !e.ended) {
+      const read = e.chain.then(async () => {
+        if (e.keys.length >= wanted || e.ended) return;
+        const count = wanted - e.keys.length;
+        const more = await simModifiedRepo.anchors(db, scope, filter, {
+          after: e.keys[e.keys.length - 1],
+          stride: ANCHOR_STRIDE,
+          count,
+        });
+        e.keys.push(...more);
+        if (more.length < count) e.ended = true;
+      });
+      // A failed read leaves the places as they were; the next page tries again.
+      e.chain = read.catch(() => undefined);
+      await read;
+    }
+    const known = Math.min(wanted, e.keys.length);
+    return { after: e.keys[known - 1], offset: skip - known * ANCHOR_STRIDE };
+  }
 
   /** The numbers of these Otter ids, giving one to each id that has none yet. */
   async function numbersFor(
@@ -173,8 +240,12 @@ export function createControlCenterService(deps: Deps) {
     return (await deps.sims.get(principal, iccid)) as SimDetail;
   }
 
-  async function presentDetail(sim: SimDetail): Promise<DeviceDetails> {
-    const [holder] = await deps.accounts.directory.accountsByIds(db, [sim.accountId]);
+  /** The device; its holder's name and path as read with the SIM, else read here. */
+  async function presentDetail(
+    sim: SimDetail,
+    known?: { name: string; path: string },
+  ): Promise<DeviceDetails> {
+    const holder = known ?? (await deps.accounts.directory.accountsByIds(db, [sim.accountId]))[0];
     const numbers = await accountNumbers([sim.accountId]);
     return presentDevice(sim, {
       accountNumber: numbers.get(sim.accountId)!,
@@ -186,18 +257,24 @@ export function createControlCenterService(deps: Deps) {
   return {
     /**
      * The principal of HTTP Basic credentials: the user's e-mail (any case) and one of that user's
-     * live API keys. Null when they do not belong together.
+     * live API keys. Null when they do not belong together. One statement, or none for a read
+     * within a second of the key's last check on this node (`fresh` for a change).
      */
-    async authenticate(username: string, apiKey: string): Promise<Principal | null> {
-      const principal = await deps.accounts.authenticate(apiKey);
-      if (!principal) return null;
-      const [user] = await deps.accounts.directory.usersByIds(db, [principal.userId]);
-      if (!user || user.email.trim().toLowerCase() !== username.trim().toLowerCase()) return null;
-      return principal;
+    async authenticate(
+      username: string,
+      apiKey: string,
+      opts: { fresh: boolean },
+    ): Promise<Principal | null> {
+      const holder = await deps.accounts.keyHolder(apiKey, opts);
+      if (!holder || holder.email.trim().toLowerCase() !== username.trim().toLowerCase())
+        return null;
+      return holder.principal;
     },
 
+    /** Get Device Details: the SIM, its plans and its holder in one indexed read (a known catalog). */
     async device(principal: Principal, iccid: string): Promise<DeviceDetails> {
-      return presentDetail(await getDetail(principal, iccid));
+      const { detail, holder } = await deps.sims.getWithHolder(principal, iccid);
+      return presentDetail(detail as SimDetail, holder);
     },
 
     /**
@@ -232,11 +309,15 @@ export function createControlCenterService(deps: Deps) {
         ...(q.customFields.length > 0 && { customFields: q.customFields }),
         modifiedTill: q.modifiedTill,
       };
+      const search = JSON.stringify([resolved.scope, filter]);
       const searchKey = JSON.stringify([resolved.scope, filter, paging.pageSize]);
-      const after = pageStarts.get(`${searchKey}|${paging.pageNumber}`);
+      const walked = pageStarts.get(`${searchKey}|${paging.pageNumber}`);
+      const start = walked
+        ? { after: walked, offset: 0 }
+        : await startOf(search, resolved.scope, filter, (paging.pageNumber - 1) * paging.pageSize);
       const rows = await simModifiedRepo.page(db, resolved.scope, filter, {
-        after,
-        offset: after ? undefined : (paging.pageNumber - 1) * paging.pageSize,
+        after: start.after,
+        offset: start.offset,
         limit: paging.pageSize + 1,
       });
       const page = rows.slice(0, paging.pageSize);

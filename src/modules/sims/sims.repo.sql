@@ -64,7 +64,15 @@ select
       "catalog_revision"."revision"
     from
       "catalog_revision"
-  ) as "catalog_revision"
+  ) as "catalog_revision",
+  (
+    select
+      "accounts"."name"
+    from
+      "accounts"
+    where
+      "accounts"."id" = "sims"."account_id"
+  ) as "account_name"
 from
   "sims"
 where

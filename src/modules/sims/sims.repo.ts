@@ -4,6 +4,7 @@ import type { SimAuditTable, SimScheduledChangesTable, SimsTable } from "../../d
 import type { SqlExamples } from "../../db/sql-examples.js";
 import type { Iccid, Imei, Imsi, Msisdn } from "../../lib/identifiers.js";
 import { catalogRevision } from "../catalog/catalog-revision.shared.repo.js";
+import { accountNameOf } from "../accounts/account-settings.shared.repo.js";
 import { pathOf, subtreeAccounts, withinSubtree } from "../tenancy/tenancy.js";
 import {
   inCOrder,
@@ -29,8 +30,8 @@ export const simsRepo = {
 
   /**
    * A SIM by ICCID for `GET /api/v1/sims/{iccid}`: the row, whether it has pending changes (read
-   * them only then) and the catalog's revision, for the plans the catalog service keeps in memory
-   * — one statement, one snapshot.
+   * them only then), the catalog's revision, for the plans the catalog service keeps in memory, and
+   * its holder's name (for the Control-Center-compatible device) — one statement, one snapshot.
    */
   findForLookup: (db: Executor, iccid: Iccid) =>
     db
@@ -48,10 +49,12 @@ export const simsRepo = {
           )
           .as("has_pending_changes"),
         catalogRevision().as("catalog_revision"),
+        accountNameOf(eb, "sims.account_id").as("account_name"),
       ])
       .where("sims.iccid", "=", iccid)
       .$narrowType<{
         account_path: string;
+        account_name: string;
         has_pending_changes: boolean;
         catalog_revision: number;
       }>()

@@ -494,6 +494,26 @@ export function createSimsService(deps: Deps) {
   }
 
   /**
+   * The SIM's detail and who holds it (the account's name and path), read in the statement that
+   * reads the SIM: one indexed read when the SIM has no pending changes and the catalog is in
+   * this node's memory.
+   */
+  async function getWithHolder(principal: Principal, key: string) {
+    requirePermission(principal, "sims:read");
+    const iccid = storedForm(parseIccid, key);
+    if (iccid === undefined) throw simNotFound(key);
+    const sim = await repo.findForLookup(db, iccid);
+    if (!sim || !inSubtree(principal.accountPath, sim.account_path)) throw simNotFound(iccid);
+    return {
+      detail: await detail(db, sim, principal, {
+        hasPendingChanges: sim.has_pending_changes,
+        catalogRevision: sim.catalog_revision,
+      }),
+      holder: { id: sim.account_id, name: sim.account_name, path: sim.account_path },
+    };
+  }
+
+  /**
    * After a change made now, the SIM's pending scheduled changes that it made pointless (everything
    * they would set is already so) are cancelled, with an audit record; those that would undo it are
    * kept and flagged. Returns the warnings for the answer (docs/decisions.md, #12 scheduled changes).
@@ -645,16 +665,10 @@ export function createSimsService(deps: Deps) {
     },
 
     async get(principal: Principal, key: string) {
-      requirePermission(principal, "sims:read");
-      const iccid = storedForm(parseIccid, key);
-      if (iccid === undefined) throw simNotFound(key);
-      const sim = await repo.findForLookup(db, iccid);
-      if (!sim || !inSubtree(principal.accountPath, sim.account_path)) throw simNotFound(iccid);
-      return detail(db, sim, principal, {
-        hasPendingChanges: sim.has_pending_changes,
-        catalogRevision: sim.catalog_revision,
-      });
+      return (await getWithHolder(principal, key)).detail;
     },
+
+    getWithHolder,
 
     async create(principal: Principal, input: SimCreate) {
       requirePermission(principal, "sims:create");
