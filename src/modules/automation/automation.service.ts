@@ -27,6 +27,8 @@ import type {
 import { describeFiring } from "./firing-text.js";
 import {
   conditionsHold,
+  isPoolEvent,
+  poolConditionsHold,
   type SimFacts,
   TRIGGER_EVENT,
   triggerMatches,
@@ -271,6 +273,30 @@ export function createAutomationService(deps: Deps) {
               triggerMatches(r.trigger as TriggerInput, e),
           );
           if (candidates.length === 0) continue;
+          if (isPoolEvent(e.type)) {
+            // A pool is a customer's, per rate plan: no SIM, conditions on the account and the plan.
+            const ratePlanId = (data.ratePlan as { id: string }).id;
+            for (const r of candidates) {
+              if (
+                !poolConditionsHold(r.conditions as Condition[], { accountPath: path, ratePlanId })
+              )
+                continue;
+              rows.push({
+                id: newId(),
+                rule_id: r.id,
+                account_id: r.account_id,
+                dedupe_key: e.id,
+                event_id: e.id,
+                event_type: e.type,
+                event_data: JSON.stringify(data),
+                sim_id: null,
+                iccid: null,
+                status: "pending",
+                created_at: now,
+              });
+            }
+            continue;
+          }
           const iccid = typeof data.iccid === "string" ? data.iccid : e.subjectId;
           const sim = await simFacts(tx, iccid);
           for (const r of candidates) {
@@ -640,6 +666,23 @@ export function createAutomationService(deps: Deps) {
       }
       const run = await runDue();
       return { events: ev.events, fired: ev.fired + clockFired, ran: run.ran, failed: run.failed };
+    },
+
+    /**
+     * The pool thresholds enabled rules ask for, each with the account whose subtree it watches:
+     * billing's pool alerts report these besides the standard ones (`pool.usage_threshold`).
+     */
+    async poolThresholds(ex: Executor = db) {
+      return (await repo.enabledRules(ex, false))
+        .filter((r) => r.trigger_type === "pool_usage_above")
+        .map((r) => {
+          const t = r.trigger as Extract<TriggerInput, { type: "pool_usage_above" }>;
+          return {
+            accountPath: r.account_path,
+            percent: t.percent,
+            measure: t.projected ? ("projected" as const) : ("used" as const),
+          };
+        });
     },
 
     /** Cycle-usage percentages rules ask the signals service to report (`sim.usage_threshold`). */
