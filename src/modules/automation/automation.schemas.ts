@@ -172,42 +172,43 @@ export const POOL_CONDITIONS = ["account", "rate_plan"] as const;
 /** Actions that need a SIM, which a pool trigger does not have. */
 export const SIM_ACTIONS = ["change_state", "change_plan"] as const;
 
+/**
+ * What a pool trigger cannot go with (a pool has no SIM): each problem with its field and code. The
+ * edge checks a rule whole; an update checks the rule as it will be (automation.service.ts).
+ */
+export function poolRuleProblems(v: {
+  trigger?: TriggerInput;
+  conditions?: readonly Condition[];
+  actions?: readonly ActionInput[];
+}): { path: (string | number)[]; message: string; code: string }[] {
+  if (v.trigger?.type !== "pool_usage_above") return [];
+  const out: { path: (string | number)[]; message: string; code: string }[] = [];
+  v.conditions?.forEach((c, i) => {
+    if (!(POOL_CONDITIONS as readonly string[]).includes(c.type))
+      out.push({
+        path: ["conditions", i, "type"],
+        message: `A pool trigger can only check ${POOL_CONDITIONS.join(" and ")} conditions.`,
+        code: "CONDITION_NOT_FOR_POOL_TRIGGER",
+      });
+  });
+  v.actions?.forEach((a, i) => {
+    if ((SIM_ACTIONS as readonly string[]).includes(a.type))
+      out.push({
+        path: ["actions", i, "type"],
+        message: "This action changes a SIM; a pool trigger fires for a pool, not a SIM.",
+        code: "ACTION_NEEDS_A_SIM",
+      });
+  });
+  return out;
+}
+
 /** Checks across fields that a union cannot express; each issue names its field and a code. */
 function crossCheck(
   v: { trigger?: TriggerInput; conditions?: Condition[]; actions?: ActionInput[] },
   ctx: z.RefinementCtx,
 ) {
-  if (v.trigger?.type === "pool_usage_above") {
-    v.conditions?.forEach((c, i) => {
-      if (!(POOL_CONDITIONS as readonly string[]).includes(c.type))
-        ctx.addIssue({
-          code: "custom",
-          path: ["conditions", i, "type"],
-          message: `A pool trigger can only check ${POOL_CONDITIONS.join(" and ")} conditions.`,
-          params: { code: "CONDITION_NOT_FOR_POOL_TRIGGER" },
-        });
-    });
-    v.actions?.forEach((a, i) => {
-      if ((SIM_ACTIONS as readonly string[]).includes(a.type))
-        ctx.addIssue({
-          code: "custom",
-          path: ["actions", i, "type"],
-          message: "This action changes a SIM; a pool trigger fires for a pool, not a SIM.",
-          params: { code: "ACTION_NEEDS_A_SIM" },
-        });
-    });
-  }
-  if (
-    v.trigger?.type === "no_session" &&
-    (v.trigger.hours === undefined) === (v.trigger.rhythmMultiple === undefined)
-  ) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["trigger", "hours"],
-      message: "Give exactly one of hours and rhythmMultiple.",
-      params: { code: "NO_SESSION_NEEDS_ONE_LIMIT" },
-    });
-  }
+  for (const p of poolRuleProblems(v))
+    ctx.addIssue({ code: "custom", path: p.path, message: p.message, params: { code: p.code } });
   v.actions?.forEach((a, i) => {
     if (a.type === "change_plan" && !a.communicationPlan && !a.ratePlan) {
       ctx.addIssue({

@@ -17,12 +17,13 @@ import type { NetworkViewService } from "../network/network-view.service.js";
 import type { SimsService } from "../sims/sims.service.js";
 import { automationErrors } from "./automation.errors.js";
 import { automationRepo as repo } from "./automation.repo.js";
-import type {
-  ActionInput,
-  Condition,
-  CreateRuleInput,
-  TriggerInput,
-  UpdateRuleInput,
+import {
+  type ActionInput,
+  type Condition,
+  type CreateRuleInput,
+  poolRuleProblems,
+  type TriggerInput,
+  type UpdateRuleInput,
 } from "./automation.schemas.js";
 import { describeFiring } from "./firing-text.js";
 import {
@@ -745,6 +746,13 @@ export function createAutomationService(deps: Deps) {
         throw validationError("body", "NOTHING_TO_CHANGE", "Give at least one field to change.");
       return inTransaction(db, async (tx) => {
         const before = await requireVisible(principal, id, tx);
+        // A pool trigger and a SIM's conditions or actions cannot meet, whichever side the patch changes.
+        const [problem] = poolRuleProblems({
+          trigger: patch.trigger ?? (before.trigger as TriggerInput),
+          conditions: patch.conditions ?? (before.conditions as Condition[]),
+          actions: patch.actions ?? (before.actions as ActionInput[]),
+        });
+        if (problem) throw validationError(problem.path.join("."), problem.code, problem.message);
         const { conditions, actions } = await normalize(principal, tx, before.account_path, {
           conditions: patch.conditions,
           actions: patch.actions,
