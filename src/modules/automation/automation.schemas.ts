@@ -209,6 +209,17 @@ function crossCheck(
 ) {
   for (const p of poolRuleProblems(v))
     ctx.addIssue({ code: "custom", path: p.path, message: p.message, params: { code: p.code } });
+  if (
+    v.trigger?.type === "no_session" &&
+    (v.trigger.hours === undefined) === (v.trigger.rhythmMultiple === undefined)
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["trigger", "hours"],
+      message: "Give exactly one of hours and rhythmMultiple.",
+      params: { code: "NO_SESSION_NEEDS_ONE_LIMIT" },
+    });
+  }
   v.actions?.forEach((a, i) => {
     if (a.type === "change_plan" && !a.communicationPlan && !a.ratePlan) {
       ctx.addIssue({
