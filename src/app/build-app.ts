@@ -17,7 +17,11 @@ import { simsRoutes } from "../modules/sims/sims.routes.js";
 import { startLoop } from "./worker-loop.js";
 import { auditRoutes } from "../modules/audit/audit.routes.js";
 import { createNetworkClientsService } from "../modules/network/network-clients.service.js";
-import { createSignalsService } from "../modules/network/signals.service.js";
+import {
+  calendarMonthUtc,
+  createSignalsService,
+  type UsageCycleOf,
+} from "../modules/network/signals.service.js";
 import { createNetworkViewService } from "../modules/network/network-view.service.js";
 import { networkRoutes } from "../modules/network/network.routes.js";
 import { createSmsUsageService } from "../modules/network/sms-usage.service.js";
@@ -86,6 +90,7 @@ import { createOnboardingService } from "../modules/onboarding/onboarding.servic
 import { createOnboardingProvisioner } from "../modules/onboarding/onboarding-provision.js";
 import { onboardingRoutes } from "../modules/onboarding/onboarding.routes.js";
 import { createBillingService } from "../modules/billing/billing.service.js";
+import { createBillingAlerts } from "../modules/billing/billing-alerts.service.js";
 import { billingRoutes } from "../modules/billing/billing.routes.js";
 import { createBillingExportsService } from "../modules/billing/billing-exports.service.js";
 import { billingExportsRoutes } from "../modules/billing/billing-exports.routes.js";
@@ -234,6 +239,8 @@ export async function buildOtter(infra: Infrastructure) {
   });
   // Rules ask for usage thresholds of their own; the automation service is built further down.
   let usageThresholds: ((tx: Executor, accountPath: string) => Promise<number[]>) | null = null;
+  // Usage thresholds count each customer's billing cycle; the billing service is built further down.
+  let usageCycles: ((tx: Executor, ids: string[]) => Promise<UsageCycleOf>) | null = null;
   const signals = createSignalsService({
     db,
     clock,
@@ -244,6 +251,8 @@ export async function buildOtter(infra: Infrastructure) {
     events,
     actions: networkActions,
     usageThresholds: (tx, path) => usageThresholds?.(tx, path) ?? Promise.resolve([]),
+    usageCycles: (tx, ids) =>
+      usageCycles ? usageCycles(tx, ids) : Promise.resolve((_, at) => calendarMonthUtc(at)),
   });
   const cells = config.OTTER_CELL_LOCATIONS_CSV
     ? await loadCellLocations(config.OTTER_CELL_LOCATIONS_CSV)
@@ -399,6 +408,7 @@ export async function buildOtter(infra: Infrastructure) {
     accounts,
     publicUrl: () => publicUrl,
   });
+  usageCycles = (tx, ids) => billing.usageCycles(tx, ids);
   // The clarity check reads the case's words through the desk, and the desk runs it on each reply sent;
   // billing says whose an invoice number in a reply is.
   const clarity = createClarityService({
@@ -439,6 +449,14 @@ export async function buildOtter(infra: Infrastructure) {
     cases: infra.cases ?? cases,
   });
   usageThresholds = (tx, path) => automation.usagePercentsFor(tx, path);
+  const billingAlerts = createBillingAlerts({
+    db,
+    clock,
+    logger: logger.child({ module: "billing-alerts" }),
+    billing,
+    events,
+    poolThresholds: () => automation.poolThresholds(),
+  });
   const silence = createSilenceDetector({ db, clock, events });
   const partitions = createPartitionMaintenance({
     db,
@@ -506,6 +524,7 @@ export async function buildOtter(infra: Infrastructure) {
     clarity,
     billing,
     billingExports,
+    billingAlerts,
   };
 
   const created = await accounts.bootstrap({
@@ -616,6 +635,11 @@ export async function buildOtter(infra: Infrastructure) {
           },
           workerLog,
         );
+  // Pool alerts: the loop only asks whether a round is due; one node runs it (billing_schedules).
+  const stopBillingAlerts =
+    infra.startWorkers === false
+      ? null
+      : startLoop("billing-alerts", 60_000, () => billingAlerts.runOnce(), workerLog);
   const stopSla =
     infra.startWorkers === false
       ? null
@@ -690,6 +714,7 @@ export async function buildOtter(infra: Infrastructure) {
       await stopWebhooks?.();
       await stopAutomation?.();
       await stopSla?.();
+      await stopBillingAlerts?.();
       await stopNetworkActions?.();
       await stopPartitions?.();
       await sms.close();

@@ -77,6 +77,8 @@ export const TABLE_OWNERS = {
   clarity_reply_checks: "clarity",
   clarity_reply_findings: "clarity",
   billing_profiles: "billing",
+  pool_usage_alerts: "billing",
+  billing_schedules: "billing",
   invoices: "billing",
   invoice_lines: "billing",
   invoice_sims: "billing",

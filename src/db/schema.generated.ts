@@ -129,6 +129,12 @@ export interface BillingProfiles {
   updated_at: Timestamp;
 }
 
+export interface BillingSchedules {
+  due_at: Timestamp;
+  lease_until: Timestamp | null;
+  name: string;
+}
+
 export interface CaseEntries {
   actor_name: string;
   actor_user_id: string | null;
@@ -678,6 +684,18 @@ export interface PlanOffers {
   plan_kind: string;
 }
 
+export interface PoolUsageAlerts {
+  account_id: string;
+  cycle_start: string;
+  fired_at: Timestamp;
+  measure: string;
+  percent: number;
+  pool_bytes: number;
+  projected_bytes: number;
+  rate_plan_id: string;
+  used_bytes: number;
+}
+
 export interface RatePlans {
   account_id: string;
   created_at: Timestamp;
@@ -840,6 +858,8 @@ export interface SimNetworkState {
   sim_id: string;
   total_bytes: Generated<number>;
   updated_at: Timestamp;
+  usage_cycle_bytes: Generated<number>;
+  usage_cycle_start: string | null;
   zone_key: string | null;
 }
 
@@ -1040,6 +1060,7 @@ export interface DB {
   automation_firings: AutomationFirings;
   automation_rules: AutomationRules;
   billing_profiles: BillingProfiles;
+  billing_schedules: BillingSchedules;
   case_entries: CaseEntries;
   case_links: CaseLinks;
   case_sla: CaseSla;
@@ -1081,6 +1102,7 @@ export interface DB {
   onboarding_tasks: OnboardingTasks;
   onboardings: Onboardings;
   plan_offers: PlanOffers;
+  pool_usage_alerts: PoolUsageAlerts;
   rate_plan_versions: RatePlanVersions;
   rate_plans: RatePlans;
   registration_event_keys: RegistrationEventKeys;

@@ -12370,7 +12370,7 @@ export interface operations {
                      */
                     url: string;
                     /** @description Event types to receive; "*" for all of them. */
-                    events: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "onboarding.created" | "onboarding.state_changed" | "onboarding.sims_assigned" | "onboarding.task_done" | "*")[];
+                    events: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "pool.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "onboarding.created" | "onboarding.state_changed" | "onboarding.sims_assigned" | "onboarding.task_done" | "*")[];
                     /** @description Signs every request (Otter-Signature); at least 16 characters. Stored encrypted and never shown again. */
                     secret: string;
                     /**
@@ -12599,7 +12599,7 @@ export interface operations {
                      */
                     url?: string;
                     /** @description Event types to receive; "*" for all of them. */
-                    events?: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "onboarding.created" | "onboarding.state_changed" | "onboarding.sims_assigned" | "onboarding.task_done" | "*")[];
+                    events?: ("sim.created" | "sim.updated" | "sim.state_changed" | "sim.plan_changed" | "sim.transferred" | "sim.imei_changed" | "sim.registration_rejected" | "sim.session_started" | "sim.session_ended" | "sim.data_limit_reached" | "sims.imported" | "account.created" | "sim.zone_entered" | "sim.usage_threshold" | "pool.usage_threshold" | "sim.silent" | "sim.back_online" | "action.completed" | "automation.rule_fired" | "case.created" | "case.replied" | "case.state_changed" | "case.sla_at_risk" | "case.sla_breached" | "onboarding.created" | "onboarding.state_changed" | "onboarding.sims_assigned" | "onboarding.task_done" | "*")[];
                     /** @description A new secret; requests are signed with it from the next attempt on. */
                     secret?: string;
                     /**
@@ -13030,8 +13030,18 @@ export interface operations {
                     } | {
                         /** @enum {string} */
                         type: "usage_above";
-                        /** @description Percent of the rate plan's included data (of its data limit when nothing is included) used this cycle. */
+                        /** @description Percent (1–1000) of the rate plan's included data (of its data limit when nothing is included) used in the customer's current billing cycle. */
                         percent: number;
+                    } | {
+                        /** @enum {string} */
+                        type: "pool_usage_above";
+                        /** @description Percent (1–1000) of the customer's pool of a rate plan used in its current billing cycle. */
+                        percent: number;
+                        /**
+                         * @description true: compare the usage so far projected linearly to the cycle's end (100: an overage is expected).
+                         * @default false
+                         */
+                        projected?: boolean;
                     };
                     /**
                      * @description All must hold (AND).
@@ -13342,8 +13352,18 @@ export interface operations {
                     } | {
                         /** @enum {string} */
                         type: "usage_above";
-                        /** @description Percent of the rate plan's included data (of its data limit when nothing is included) used this cycle. */
+                        /** @description Percent (1–1000) of the rate plan's included data (of its data limit when nothing is included) used in the customer's current billing cycle. */
                         percent: number;
+                    } | {
+                        /** @enum {string} */
+                        type: "pool_usage_above";
+                        /** @description Percent (1–1000) of the customer's pool of a rate plan used in its current billing cycle. */
+                        percent: number;
+                        /**
+                         * @description true: compare the usage so far projected linearly to the cycle's end (100: an overage is expected).
+                         * @default false
+                         */
+                        projected?: boolean;
                     };
                     /** @description All must hold (AND). */
                     conditions?: ({

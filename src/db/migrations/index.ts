@@ -31,6 +31,7 @@ import * as m0029 from "./0029_billing.js";
 import * as m0030 from "./0030_usage_billing.js";
 import * as m0031 from "./0031_webhook_cc_format.js";
 import * as m0032 from "./0032_sim_audit_changes.js";
+import * as m0033 from "./0033_billing_alerts.js";
 import * as m0034 from "./0034_case_invoice_links.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   "0030_usage_billing": m0030,
   "0031_webhook_cc_format": m0031,
   "0032_sim_audit_changes": m0032,
+  "0033_billing_alerts": m0033,
   "0034_case_invoice_links": m0034,
 };
 

@@ -11,3 +11,13 @@ from
   "accounts"
 where
   "id" in ($1, $2);
+
+-- accountSettingsRepo.timeZones
+-- $1 = "0190a8a0-0000-7000-8000-000000000001"
+select
+  "id",
+  "time_zone"
+from
+  "accounts"
+where
+  "id" in ($1);

@@ -37,10 +37,22 @@ export const accountSettingsRepo = {
       .execute();
     return new Map(rows.map((r) => [r.id, r.test_ready_then]));
   },
+
+  /** Each account's time zone (billing counts a customer's days and cycles in it). */
+  timeZones: async (db: Executor, ids: readonly string[]): Promise<Map<string, string>> => {
+    if (ids.length === 0) return new Map();
+    const rows = await db
+      .selectFrom("accounts")
+      .select(["id", "time_zone"])
+      .where("id", "in", [...ids])
+      .execute();
+    return new Map(rows.map((r) => [r.id, r.time_zone]));
+  },
 };
 
 export const accountSettingsRepoSql: SqlExamples<typeof accountSettingsRepo> = {
   testReadyThen: [
     [["0190a8a0-0000-7000-8000-000000000001", "0190a8a0-0000-7000-8000-000000000002"]],
   ],
+  timeZones: [[["0190a8a0-0000-7000-8000-000000000001"]]],
 };

@@ -11,6 +11,18 @@ import { CASE_CATEGORIES } from "../desk/case-states.js";
 const simState = z.enum(SIM_STATES);
 const country = z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 country code, e.g. FR");
 const planRef = z.string().min(1).max(100).describe("A plan's id or name.");
+/** A threshold in whole percent, 1 to 1000; anything else is refused with one stable code. */
+const thresholdPercent = z
+  .number()
+  .superRefine((n, ctx) => {
+    if (!Number.isInteger(n) || n < 1 || n > 1000)
+      ctx.addIssue({
+        code: "custom",
+        message: "A threshold is a whole percentage from 1 to 1000.",
+        params: { code: "INVALID_THRESHOLD_PERCENT" },
+      });
+  })
+  .meta({ type: "integer", minimum: 1, maximum: 1000 });
 
 export const triggerInput = z.discriminatedUnion("type", [
   z
@@ -66,13 +78,22 @@ export const triggerInput = z.discriminatedUnion("type", [
   z
     .object({
       type: z.literal("usage_above"),
-      percent: z
-        .number()
-        .int()
-        .min(1)
-        .max(1000)
+      percent: thresholdPercent.describe(
+        "Percent (1–1000) of the rate plan's included data (of its data limit when nothing is included) used in the customer's current billing cycle.",
+      ),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("pool_usage_above"),
+      percent: thresholdPercent.describe(
+        "Percent (1–1000) of the customer's pool of a rate plan used in its current billing cycle.",
+      ),
+      projected: z
+        .boolean()
+        .default(false)
         .describe(
-          "Percent of the rate plan's included data (of its data limit when nothing is included) used this cycle.",
+          "true: compare the usage so far projected linearly to the cycle's end (100: an overage is expected).",
         ),
     })
     .strict(),
@@ -146,8 +167,48 @@ const actions = z
   .max(10)
   .describe("Run in order; one failing does not stop the others.");
 
+/** Conditions a pool trigger can check: a pool belongs to a customer and a rate plan, not to a SIM. */
+export const POOL_CONDITIONS = ["account", "rate_plan"] as const;
+/** Actions that need a SIM, which a pool trigger does not have. */
+export const SIM_ACTIONS = ["change_state", "change_plan"] as const;
+
+/**
+ * What a pool trigger cannot go with (a pool has no SIM): each problem with its field and code. The
+ * edge checks a rule whole; an update checks the rule as it will be (automation.service.ts).
+ */
+export function poolRuleProblems(v: {
+  trigger?: TriggerInput;
+  conditions?: readonly Condition[];
+  actions?: readonly ActionInput[];
+}): { path: (string | number)[]; message: string; code: string }[] {
+  if (v.trigger?.type !== "pool_usage_above") return [];
+  const out: { path: (string | number)[]; message: string; code: string }[] = [];
+  v.conditions?.forEach((c, i) => {
+    if (!(POOL_CONDITIONS as readonly string[]).includes(c.type))
+      out.push({
+        path: ["conditions", i, "type"],
+        message: `A pool trigger can only check ${POOL_CONDITIONS.join(" and ")} conditions.`,
+        code: "CONDITION_NOT_FOR_POOL_TRIGGER",
+      });
+  });
+  v.actions?.forEach((a, i) => {
+    if ((SIM_ACTIONS as readonly string[]).includes(a.type))
+      out.push({
+        path: ["actions", i, "type"],
+        message: "This action changes a SIM; a pool trigger fires for a pool, not a SIM.",
+        code: "ACTION_NEEDS_A_SIM",
+      });
+  });
+  return out;
+}
+
 /** Checks across fields that a union cannot express; each issue names its field and a code. */
-function crossCheck(v: { trigger?: TriggerInput; actions?: ActionInput[] }, ctx: z.RefinementCtx) {
+function crossCheck(
+  v: { trigger?: TriggerInput; conditions?: Condition[]; actions?: ActionInput[] },
+  ctx: z.RefinementCtx,
+) {
+  for (const p of poolRuleProblems(v))
+    ctx.addIssue({ code: "custom", path: p.path, message: p.message, params: { code: p.code } });
   if (
     v.trigger?.type === "no_session" &&
     (v.trigger.hours === undefined) === (v.trigger.rhythmMultiple === undefined)

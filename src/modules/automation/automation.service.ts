@@ -17,16 +17,19 @@ import type { NetworkViewService } from "../network/network-view.service.js";
 import type { SimsService } from "../sims/sims.service.js";
 import { automationErrors } from "./automation.errors.js";
 import { automationRepo as repo } from "./automation.repo.js";
-import type {
-  ActionInput,
-  Condition,
-  CreateRuleInput,
-  TriggerInput,
-  UpdateRuleInput,
+import {
+  type ActionInput,
+  type Condition,
+  type CreateRuleInput,
+  poolRuleProblems,
+  type TriggerInput,
+  type UpdateRuleInput,
 } from "./automation.schemas.js";
 import { describeFiring } from "./firing-text.js";
 import {
   conditionsHold,
+  isPoolEvent,
+  poolConditionsHold,
   type SimFacts,
   TRIGGER_EVENT,
   triggerMatches,
@@ -271,6 +274,30 @@ export function createAutomationService(deps: Deps) {
               triggerMatches(r.trigger as TriggerInput, e),
           );
           if (candidates.length === 0) continue;
+          if (isPoolEvent(e.type)) {
+            // A pool is a customer's, per rate plan: no SIM, conditions on the account and the plan.
+            const ratePlanId = (data.ratePlan as { id: string }).id;
+            for (const r of candidates) {
+              if (
+                !poolConditionsHold(r.conditions as Condition[], { accountPath: path, ratePlanId })
+              )
+                continue;
+              rows.push({
+                id: newId(),
+                rule_id: r.id,
+                account_id: r.account_id,
+                dedupe_key: e.id,
+                event_id: e.id,
+                event_type: e.type,
+                event_data: JSON.stringify(data),
+                sim_id: null,
+                iccid: null,
+                status: "pending",
+                created_at: now,
+              });
+            }
+            continue;
+          }
           const iccid = typeof data.iccid === "string" ? data.iccid : e.subjectId;
           const sim = await simFacts(tx, iccid);
           for (const r of candidates) {
@@ -642,6 +669,23 @@ export function createAutomationService(deps: Deps) {
       return { events: ev.events, fired: ev.fired + clockFired, ran: run.ran, failed: run.failed };
     },
 
+    /**
+     * The pool thresholds enabled rules ask for, each with the account whose subtree it watches:
+     * billing's pool alerts report these besides the standard ones (`pool.usage_threshold`).
+     */
+    async poolThresholds(ex: Executor = db) {
+      return (await repo.enabledRules(ex, false))
+        .filter((r) => r.trigger_type === "pool_usage_above")
+        .map((r) => {
+          const t = r.trigger as Extract<TriggerInput, { type: "pool_usage_above" }>;
+          return {
+            accountPath: r.account_path,
+            percent: t.percent,
+            measure: t.projected ? ("projected" as const) : ("used" as const),
+          };
+        });
+    },
+
     /** Cycle-usage percentages rules ask the signals service to report (`sim.usage_threshold`). */
     usagePercentsFor: (tx: Executor, accountPath: string) => repo.usagePercentsFor(tx, accountPath),
 
@@ -702,6 +746,13 @@ export function createAutomationService(deps: Deps) {
         throw validationError("body", "NOTHING_TO_CHANGE", "Give at least one field to change.");
       return inTransaction(db, async (tx) => {
         const before = await requireVisible(principal, id, tx);
+        // A pool trigger and a SIM's conditions or actions cannot meet, whichever side the patch changes.
+        const [problem] = poolRuleProblems({
+          trigger: patch.trigger ?? (before.trigger as TriggerInput),
+          conditions: patch.conditions ?? (before.conditions as Condition[]),
+          actions: patch.actions ?? (before.actions as ActionInput[]),
+        });
+        if (problem) throw validationError(problem.path.join("."), problem.code, problem.message);
         const { conditions, actions } = await normalize(principal, tx, before.account_path, {
           conditions: patch.conditions,
           actions: patch.actions,

@@ -16,6 +16,13 @@ export function describeFiring(eventType: string, d: Record<string, unknown>): s
     }
     case "sim.usage_threshold":
       return `${sim} used ${String(d.thresholdPercent)} % of its ${d.basis === "dataLimit" ? "data limit" : "included data"} this cycle (${String(d.usedBytes)} bytes)`;
+    case "pool.usage_threshold": {
+      const plan = d.ratePlan as { name?: string } | undefined;
+      const mb = (b: unknown) => `${(Number(b) / 1_048_576).toFixed(1)} MB`;
+      return d.measure === "projected"
+        ? `the pool of ${String(plan?.name ?? "a rate plan")} is projected to reach ${String(d.thresholdPercent)} % by the end of the cycle (${mb(d.projectedBytes)} of ${mb(d.poolBytes)})`
+        : `the pool of ${String(plan?.name ?? "a rate plan")} is ${String(d.thresholdPercent)} % used this cycle (${mb(d.usedBytes)} of ${mb(d.poolBytes)})`;
+    }
     case "sim.no_session":
       return `${sim} has had no session or traffic for ${hours(d.silentForSeconds)} (since ${String(d.lastActivityAt)})`;
     default:

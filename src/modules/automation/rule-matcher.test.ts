@@ -55,6 +55,11 @@ const trigger: fc.Arbitrary<TriggerInput> = fc.oneof(
     type: fc.constant("usage_above" as const),
     percent: fc.integer({ min: 1, max: 1000 }),
   }),
+  fc.record({
+    type: fc.constant("pool_usage_above" as const),
+    percent: fc.integer({ min: 1, max: 1000 }),
+    projected: fc.boolean(),
+  }),
 );
 
 /** Any event a trigger could listen to, with plausible data. */
@@ -84,6 +89,13 @@ const event = fc.oneof(
   fc.record({
     type: fc.constant("sim.usage_threshold"),
     data: fc.record({ thresholdPercent: fc.integer({ min: 1, max: 1000 }) }),
+  }),
+  fc.record({
+    type: fc.constant("pool.usage_threshold"),
+    data: fc.record({
+      thresholdPercent: fc.integer({ min: 1, max: 1000 }),
+      measure: fc.constantFrom("used", "projected"),
+    }),
   }),
   fc.record({
     type: fc.constantFrom("sim.created", "session.started", "automation.rule_fired"),
@@ -128,6 +140,12 @@ describe("rule triggers", () => {
             );
           case "usage_above":
             return fired === (d.thresholdPercent === t.percent);
+          case "pool_usage_above":
+            return (
+              fired ===
+              (d.thresholdPercent === t.percent &&
+                d.measure === (t.projected ? "projected" : "used"))
+            );
           default:
             return fired;
         }

@@ -14,6 +14,7 @@ export const TRIGGER_EVENT = {
   registration_rejected: "sim.registration_rejected",
   zone_entered: "sim.zone_entered",
   usage_above: "sim.usage_threshold",
+  pool_usage_above: "pool.usage_threshold",
 } as const satisfies Record<Exclude<TriggerType, "no_session">, EventType>;
 
 type TriggerEventType = (typeof TRIGGER_EVENT)[keyof typeof TRIGGER_EVENT];
@@ -61,6 +62,13 @@ export function triggerMatches(
         e.data.thresholdPercent ===
         (trigger as Extract<TriggerInput, { type: "usage_above" }>).percent
       );
+    case "pool.usage_threshold": {
+      const t = trigger as Extract<TriggerInput, { type: "pool_usage_above" }>;
+      return (
+        e.data.thresholdPercent === t.percent &&
+        e.data.measure === (t.projected ? "projected" : "used")
+      );
+    }
     default: {
       const exhaustive: never = e;
       return exhaustive;
@@ -76,6 +84,26 @@ export interface SimFacts {
   communicationPlanId: string | null;
   ratePlanId: string | null;
   customFields: Record<string, string>;
+}
+
+/** True for an event about a pool rather than a SIM: its rules check the customer and the plan. */
+export const isPoolEvent = (eventType: string) => eventType === "pool.usage_threshold";
+
+/**
+ * True when every condition holds for a customer's pool of a rate plan (no conditions: always);
+ * only account and rate_plan conditions can be stored on a pool rule (automation.schemas.ts).
+ */
+export function poolConditionsHold(
+  conditions: readonly Condition[],
+  pool: { accountPath: string; ratePlanId: string },
+): boolean {
+  return conditions.every((c) =>
+    c.type === "account"
+      ? pool.accountPath.includes(`/${c.accountId}/`)
+      : c.type === "rate_plan"
+        ? pool.ratePlanId === c.plan
+        : false,
+  );
 }
 
 /** True when every condition holds for the SIM (no conditions: always). */

@@ -7,7 +7,9 @@ import { newId } from "../../lib/ids.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { requirePermission } from "../auth/permissions.js";
-import { actorOf, isOperatorRole, type Principal } from "../auth/principal.js";
+import { actorOf, isOperatorRole, type Principal, SYSTEM_READER } from "../auth/principal.js";
+import { accountSettingsRepo } from "../accounts/account-settings.shared.repo.js";
+import { billingAlertsRepo } from "./billing-alerts.repo.js";
 import { rateTermsRepo } from "../catalog/rate-terms.shared.repo.js";
 import { zoneLookupRepo } from "../catalog/zone-lookup.shared.repo.js";
 import type { JobsService } from "../jobs/jobs.service.js";
@@ -17,6 +19,8 @@ import { simBillingRepo } from "../sims/sim-billing.shared.repo.js";
 import {
   type Cycle,
   cycleContaining,
+  type CycleRule,
+  cycleAt,
   cycleStartingIn,
   dayBefore,
   localDay,
@@ -355,6 +359,58 @@ export function createBillingService(deps: Deps) {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     return out.filter((a) => a.kind === "customer").sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /**
+   * The current cycle of a customer rated as a draft would be, in a transaction that is rolled back
+   * (nothing is stored): the cycle, its days, the days so far (today included) and the lines.
+   */
+  async function rateToDate(account: Account) {
+    const { profile } = await profileOf(db, account.id);
+    const today = localDay(clock.now(), account.time_zone);
+    const cycle = cycleContaining(today, profile);
+    const days = daysBetween(cycle.start, cycle.end);
+    const elapsed = daysBetween(cycle.start, today) + 1;
+    let snapshot: { invoice: Invoice; lines: InvoiceLine[] } | null = null;
+    await inTransaction(db, async (tx) => {
+      await rateCustomer(tx, account, cycle.start.slice(0, 7), null);
+      const invoice = (await billingRepo.invoiceForCycle(tx, account.id, cycle.start))!;
+      snapshot = { invoice, lines: await billingRepo.linesOf(tx, invoice.id) };
+      throw ROLLBACK;
+    }).catch((err: unknown) => {
+      if (err !== ROLLBACK) throw err;
+    });
+    const { invoice, lines } = snapshot!;
+    return { cycle, days, elapsed, invoice, lines };
+  }
+
+  /**
+   * How each customer's cycles run, for these accounts: its billing profile's cycle (calendar when
+   * it has none) in its own time zone (UTC for an account Otter does not know).
+   */
+  async function cycleRules(
+    ex: Executor,
+    accountIds: readonly string[],
+  ): Promise<Map<string, CycleRule>> {
+    const ids = [...new Set(accountIds)];
+    const [profiles, zones] = await Promise.all([
+      billingAlertsRepo.cycleProfiles(ex, ids),
+      accountSettingsRepo.timeZones(ex, ids),
+    ]);
+    const byId = new Map(profiles.map((p) => [p.account_id, p]));
+    return new Map(
+      ids.map((id) => {
+        const p = byId.get(id);
+        return [
+          id,
+          {
+            cycle: p?.cycle ?? "calendar",
+            anchorDay: p?.anchor_day ?? 1,
+            timeZone: zones.get(id) ?? "UTC",
+          },
+        ];
+      }),
+    );
   }
 
   deps.jobs.register({
@@ -872,6 +928,54 @@ export function createBillingService(deps: Deps) {
       };
     },
 
+    cycleRules,
+
+    /**
+     * The billing cycle of each of these customers at any instant (the RADIUS fold asks once per
+     * batch, for the customers of its SIMs); an account not among them: the calendar month in UTC.
+     */
+    async usageCycles(ex: Executor, customerIds: string[]) {
+      const rules = await cycleRules(ex, customerIds);
+      return (customerId: string, at: Date) => {
+        const rule = rules.get(customerId) ?? { cycle: "calendar", anchorDay: 1, timeZone: "UTC" };
+        const c = cycleAt(at, rule);
+        return { start: c.start, end: c.end, lastDay: dayBefore(c.end), timeZone: rule.timeZone };
+      };
+    },
+
+    /**
+     * A customer's pools in the current cycle, as the billing run would size them (flexible: each
+     * SIM's allowance prorated by day; fixed: the plan's volume) with the zone-1 data used so far and
+     * that usage projected linearly to the cycle's end. Plans without a pool are left out.
+     */
+    async poolsToDate(account: Account) {
+      const { profile } = await profileOf(db, account.id);
+      const cycle = cycleContaining(localDay(clock.now(), account.time_zone), profile);
+      // Only a customer with a pooled plan is rated (the rating is the expensive part).
+      const plans = await plansForCycle(db, account, cycle);
+      if (!plans.some((p) => p.versions[0] && p.versions[0].pool.type !== "none")) return [];
+      const { days, elapsed, lines } = await rateToDate(account);
+      return lines
+        .filter((l) => l.kind === "pool" && l.rate_plan_id)
+        .map((l) => {
+          const facts = (l.explanation as { facts: Record<string, number | string> }).facts;
+          const usedBytes = Number(facts.homeBytes ?? 0);
+          return {
+            ratePlanId: l.rate_plan_id!,
+            ratePlanName: plans.find((p) => p.id === l.rate_plan_id)?.name ?? l.rate_plan_id!,
+            poolType: String(facts.poolType) as "flex" | "fixed",
+            poolBytes: Number(facts.poolBytes ?? 0),
+            usedBytes,
+            projectedBytes: new Decimal(usedBytes).mul(days).div(elapsed).ceil().toNumber(),
+            cycle: { start: cycle.start, end: dayBefore(cycle.end), days, elapsedDays: elapsed },
+            timeZone: account.time_zone,
+          };
+        });
+    },
+
+    /** The customer accounts billing rates: the operator's children of kind customer. */
+    customers: () => customersToBill(SYSTEM_READER),
+
     /**
      * The cycle so far and the invoice it is heading for: the cycle rated as a draft would be, in a
      * transaction that is rolled back (nothing is stored), then projected to the cycle's end — fees
@@ -881,21 +985,7 @@ export function createBillingService(deps: Deps) {
     async cycleToDate(principal: Principal, accountId: string) {
       requirePermission(principal, "billing:read");
       const account = await deps.accounts.requireVisible(principal, accountId);
-      const { profile } = await profileOf(db, account.id);
-      const today = localDay(clock.now(), account.time_zone);
-      const cycle = cycleContaining(today, profile);
-      const days = daysBetween(cycle.start, cycle.end);
-      const elapsed = daysBetween(cycle.start, today) + 1;
-      let snapshot: { invoice: Invoice; lines: InvoiceLine[] } | null = null;
-      await inTransaction(db, async (tx) => {
-        await rateCustomer(tx, account, cycle.start.slice(0, 7), null);
-        const invoice = (await billingRepo.invoiceForCycle(tx, account.id, cycle.start))!;
-        snapshot = { invoice, lines: await billingRepo.linesOf(tx, invoice.id) };
-        throw ROLLBACK;
-      }).catch((err: unknown) => {
-        if (err !== ROLLBACK) throw err;
-      });
-      const { invoice, lines } = snapshot!;
+      const { cycle, days, elapsed, invoice, lines } = await rateToDate(account);
       const cur = invoice.currency;
       const projected = lines.map((l) => ({
         n: l.n,

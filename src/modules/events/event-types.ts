@@ -72,7 +72,28 @@ export const EVENT_SCHEMAS = {
     includedBytes: z.number(),
     dataLimitBytes: z.number().nullable(),
     basis: z.enum(["included", "dataLimit"]).nullable(),
+    /** The customer's billing cycle the usage counts in: its first and last local day, its time zone. */
     cycleStart: z.string(),
+    cycleEnd: z.string().optional(),
+    timeZone: z.string().optional(),
+    at: iso,
+  }),
+  /** A customer's pool of a rate plan reached a share of its size this cycle (used, or projected to the cycle's end). */
+  "pool.usage_threshold": z.object({
+    accountId: z.string(),
+    ratePlan: namedRef,
+    poolType: z.enum(["flex", "fixed"]),
+    measure: z.enum(["used", "projected"]),
+    thresholdPercent: z.number(),
+    thresholdBytes: z.number(),
+    poolBytes: z.number(),
+    usedBytes: z.number(),
+    projectedBytes: z.number(),
+    cycleStart: z.string(),
+    cycleEnd: z.string(),
+    cycleDays: z.number(),
+    elapsedDays: z.number(),
+    timeZone: z.string(),
     at: iso,
   }),
   "sim.data_limit_reached": z.object({

@@ -39,11 +39,13 @@ export const STATE_COLUMNS =
   imei text, imeisv text, previous_imei text, imei_changed_at timestamptz, mcc text, mnc text, rat text,
   location jsonb, updated_at timestamptz, barred_at timestamptz, barred_reason text, zone_key text,
   last_activity_at timestamptz, silence_check_at timestamptz, silent_since timestamptz,
-  total_bytes bigint, cycle_start date, cycle_bytes bigint`);
+  total_bytes bigint, cycle_start date, cycle_bytes bigint, usage_cycle_start date,
+  usage_cycle_bytes bigint`);
 export const STATE_NAMES =
   sql.raw(`sim_id, account_id, last_seen, last_registration, imei, imeisv, previous_imei,
   imei_changed_at, mcc, mnc, rat, location, updated_at, barred_at, barred_reason, zone_key,
-  last_activity_at, silence_check_at, silent_since, total_bytes, cycle_start, cycle_bytes`);
+  last_activity_at, silence_check_at, silent_since, total_bytes, cycle_start, cycle_bytes,
+  usage_cycle_start, usage_cycle_bytes`);
 
 export const networkRepo = {
   /**

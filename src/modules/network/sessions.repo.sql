@@ -236,7 +236,7 @@ select
 -- $1 = "[{\"id\":\"0190a8a0-0000-7000-8000-000000000003\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"client_id\":\"0190a8a0-0000-7000-8000-000000000002\",\"acct_session_id\":\"4711\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"imsi\":\"234150000000001\",\"msisdn\":null,\"charging_id\":null,\"nas_ip\":\"10.0.0.1\",\"apn\":\"iot.example\",\"ip\":\"100.64.0.1\",\"rat\":\"LTE\",\"rat_code\":6,\"mcc\":\"234\",\"mnc\":\"15\",\"location\":null,\"imeisv\":null,\"status\":\"open\",\"started_at\":\"2026-12-01T00:00:00.000Z\",\"last_update_at\":\"2026-12-01T00:00:00.000Z\",\"ended_at\":null,\"bytes_up\":1200,\"bytes_down\":3400,\"session_time\":60,\"terminate_cause\":null,\"last_traffic_at\":\"2026-12-01T00:00:00.000Z\",\"superseded\":false,\"billing_unit\":1024}]"
 -- $2 = "[{\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"day\":\"2026-12-01\",\"zone_key\":\"unzoned\",\"zone_id\":null,\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"bytes_up\":1200,\"bytes_down\":3400,\"billed_bytes\":5120}]"
 -- $3 = "[{\"session_id\":\"0190a8a0-0000-7000-8000-000000000003\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"day\":\"2026-12-01\",\"zone_key\":\"unzoned\",\"zone_id\":null,\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"bytes\":4600,\"billed_bytes\":5120}]"
--- $4 = "[{\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"last_seen\":\"2026-12-01T00:00:00.000Z\",\"last_registration\":null,\"imei\":\"356938035643809\",\"imeisv\":null,\"previous_imei\":null,\"imei_changed_at\":null,\"mcc\":\"234\",\"mnc\":\"15\",\"rat\":\"LTE\",\"location\":null,\"updated_at\":\"2026-12-01T00:00:00.000Z\",\"barred_at\":null,\"barred_reason\":null,\"zone_key\":\"23415|zone:0190a8a0-0000-7000-8000-000000000003\",\"last_activity_at\":\"2026-12-01T00:00:00.000Z\",\"silence_check_at\":\"2026-12-01T00:00:00.000Z\",\"silent_since\":null,\"total_bytes\":4600,\"cycle_start\":\"2026-12-01\",\"cycle_bytes\":4600}]"
+-- $4 = "[{\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"last_seen\":\"2026-12-01T00:00:00.000Z\",\"last_registration\":null,\"imei\":\"356938035643809\",\"imeisv\":null,\"previous_imei\":null,\"imei_changed_at\":null,\"mcc\":\"234\",\"mnc\":\"15\",\"rat\":\"LTE\",\"location\":null,\"updated_at\":\"2026-12-01T00:00:00.000Z\",\"barred_at\":null,\"barred_reason\":null,\"zone_key\":\"23415|zone:0190a8a0-0000-7000-8000-000000000003\",\"last_activity_at\":\"2026-12-01T00:00:00.000Z\",\"silence_check_at\":\"2026-12-01T00:00:00.000Z\",\"silent_since\":null,\"total_bytes\":4600,\"cycle_start\":\"2026-12-01\",\"cycle_bytes\":4600,\"usage_cycle_start\":\"2026-11-15\",\"usage_cycle_bytes\":4600}]"
 -- $5 = "[{\"imsi\":\"234150000000009\",\"source\":\"radius\",\"plmn\":\"23415\",\"first\":\"2026-12-01T00:00:00.000Z\",\"last\":\"2026-12-01T00:00:00.000Z\",\"count\":2}]"
 with
   sessions as (
@@ -469,7 +469,9 @@ with
         silent_since,
         total_bytes,
         cycle_start,
-        cycle_bytes
+        cycle_bytes,
+        usage_cycle_start,
+        usage_cycle_bytes
       )
     select
       sim_id,
@@ -493,7 +495,9 @@ with
       silent_since,
       total_bytes,
       cycle_start,
-      cycle_bytes
+      cycle_bytes,
+      usage_cycle_start,
+      usage_cycle_bytes
     from
       jsonb_to_recordset($4::jsonb) as t (
         sim_id uuid,
@@ -517,7 +521,9 @@ with
         silent_since timestamptz,
         total_bytes bigint,
         cycle_start date,
-        cycle_bytes bigint
+        cycle_bytes bigint,
+        usage_cycle_start date,
+        usage_cycle_bytes bigint
       )
     order by
       sim_id
@@ -543,7 +549,9 @@ with
       silent_since = excluded.silent_since,
       total_bytes = excluded.total_bytes,
       cycle_start = excluded.cycle_start,
-      cycle_bytes = excluded.cycle_bytes
+      cycle_bytes = excluded.cycle_bytes,
+      usage_cycle_start = excluded.usage_cycle_start,
+      usage_cycle_bytes = excluded.usage_cycle_bytes
   ),
   unknown as (
     insert into
@@ -826,7 +834,9 @@ with
         silent_since,
         total_bytes,
         cycle_start,
-        cycle_bytes
+        cycle_bytes,
+        usage_cycle_start,
+        usage_cycle_bytes
       )
     select
       sim_id,
@@ -850,7 +860,9 @@ with
       silent_since,
       total_bytes,
       cycle_start,
-      cycle_bytes
+      cycle_bytes,
+      usage_cycle_start,
+      usage_cycle_bytes
     from
       jsonb_to_recordset($4::jsonb) as t (
         sim_id uuid,
@@ -874,7 +886,9 @@ with
         silent_since timestamptz,
         total_bytes bigint,
         cycle_start date,
-        cycle_bytes bigint
+        cycle_bytes bigint,
+        usage_cycle_start date,
+        usage_cycle_bytes bigint
       )
     order by
       sim_id
@@ -900,7 +914,9 @@ with
       silent_since = excluded.silent_since,
       total_bytes = excluded.total_bytes,
       cycle_start = excluded.cycle_start,
-      cycle_bytes = excluded.cycle_bytes
+      cycle_bytes = excluded.cycle_bytes,
+      usage_cycle_start = excluded.usage_cycle_start,
+      usage_cycle_bytes = excluded.usage_cycle_bytes
   ),
   unknown as (
     insert into

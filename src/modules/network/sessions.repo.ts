@@ -258,7 +258,8 @@ export const sessionsRepo = {
           barred_reason = excluded.barred_reason, zone_key = excluded.zone_key,
           last_activity_at = excluded.last_activity_at, silence_check_at = excluded.silence_check_at,
           silent_since = excluded.silent_since, total_bytes = excluded.total_bytes,
-          cycle_start = excluded.cycle_start, cycle_bytes = excluded.cycle_bytes
+          cycle_start = excluded.cycle_start, cycle_bytes = excluded.cycle_bytes,
+          usage_cycle_start = excluded.usage_cycle_start, usage_cycle_bytes = excluded.usage_cycle_bytes
       ), unknown AS (
         INSERT INTO unknown_imsis (imsi, first_seen, last_seen, last_source, last_plmn, occurrences)
         SELECT imsi, first, last, source, plmn, count
@@ -474,6 +475,8 @@ const STATE_ROW: StateRow = {
   total_bytes: 4600,
   cycle_start: "2026-12-01",
   cycle_bytes: 4600,
+  usage_cycle_start: "2026-11-15",
+  usage_cycle_bytes: 4600,
 };
 
 export const sessionsRepoSql: SqlExamples<typeof sessionsRepo> = {

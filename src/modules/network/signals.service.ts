@@ -49,7 +49,37 @@ interface Deps {
    * automation rules of the SIM's account and the accounts above it; 50, 80 and 100 always apply.
    */
   usageThresholds?: (tx: Executor, accountPath: string) => Promise<number[]>;
+  /**
+   * How each customer's billing cycles run (billing: its profile's cycle in its time zone), for the
+   * usage a SIM's thresholds count. Without it, or for an account it does not answer for, a cycle
+   * is the calendar month in UTC.
+   */
+  usageCycles?: (tx: Executor, customerIds: string[]) => Promise<UsageCycleOf>;
 }
+
+/** A billing cycle as local dates in the customer's time zone: [start, end), lastDay = end − 1 day. */
+export interface UsageCycle {
+  start: string;
+  end: string;
+  lastDay: string;
+  timeZone: string;
+}
+/** The cycle an instant falls in, for one of the customers asked about. */
+export type UsageCycleOf = (customerId: string, at: Date) => UsageCycle;
+
+/** The calendar month in UTC: the cycle of a customer no one describes. */
+export const calendarMonthUtc = (at: Date): UsageCycle => {
+  const y = at.getUTCFullYear();
+  const m = at.getUTCMonth();
+  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const end = Date.UTC(y, m + 1, 1);
+  return {
+    start: iso(Date.UTC(y, m, 1)),
+    end: iso(end),
+    lastDay: iso(end - 86_400_000),
+    timeZone: "UTC",
+  };
+};
 
 /** Cycle usage thresholds every SIM reports (`sim.usage_threshold`), in percent of the included data. */
 export const STANDARD_USAGE_THRESHOLDS = [50, 80, 100] as const;
@@ -57,8 +87,13 @@ export const STANDARD_USAGE_THRESHOLDS = [50, 80, 100] as const;
 type SimRef = Awaited<ReturnType<typeof simLookupRepo.byImsis>>[number];
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
-/** The first day of the usage cycle (calendar month, UTC) that `d` falls in. */
+/** The first day of the data limit's cycle (calendar month, UTC) that `d` falls in. */
 const cycleOf = (d: Date) => `${d.toISOString().slice(0, 7)}-01`;
+/** The customer a SIM's account belongs to: the account below the operator's (the operator's own SIMs: the operator). */
+export const customerOfPath = (path: string): string => {
+  const ids = path.split("/").filter(Boolean);
+  return ids[1] ?? ids[0] ?? "";
+};
 
 function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
   const seen = new Map<string, T>();
@@ -112,6 +147,9 @@ export function createSignalsService(deps: Deps) {
     let zones: Promise<Zone[]> | null = null;
     const commPlans = new Map<string, Promise<CommPlanDetail>>();
     const thresholds = new Map<string, Promise<number[]>>();
+    /** Customers whose cycle rule a record may need: the customers of the batch's SIMs. */
+    const customers = new Set<string>();
+    let cycleRules: Promise<UsageCycleOf> | null = null;
     const allZones = () => (zones ??= zoneLookupRepo.all(tx));
     const commPlan = (id: string): Promise<CommPlanDetail> => {
       let p = commPlans.get(id);
@@ -168,7 +206,32 @@ export function createSignalsService(deps: Deps) {
       }
       return p;
     };
-    return { versionAt, zoneOf, allZones, commPlan, usageThresholds, testReadyThen };
+    /**
+     * The billing cycle the traffic of a SIM at `at` counts in: one look-up per batch, for the
+     * customers of all its SIMs, made when the first record needs it.
+     */
+    const usageCycleOf = async (accountPath: string, at: Date): Promise<UsageCycle> => {
+      const customer = customerOfPath(accountPath);
+      if (cycleRules && !customers.has(customer)) cycleRules = null;
+      customers.add(customer);
+      cycleRules ??= deps.usageCycles
+        ? deps.usageCycles(tx, [...customers])
+        : Promise.resolve((_: string, t: Date) => calendarMonthUtc(t));
+      return (await cycleRules)(customer, at);
+    };
+    const noteSims = (sims: Iterable<SimRef>) => {
+      for (const sim of sims) customers.add(customerOfPath(sim.account_path));
+    };
+    return {
+      versionAt,
+      zoneOf,
+      allZones,
+      commPlan,
+      usageThresholds,
+      testReadyThen,
+      usageCycleOf,
+      noteSims,
+    };
   }
   type BatchContext = ReturnType<typeof batchContext>;
 
@@ -216,6 +279,8 @@ export function createSignalsService(deps: Deps) {
       total_bytes: prev?.total_bytes ?? 0,
       cycle_start: prev?.cycle_start ?? null,
       cycle_bytes: prev?.cycle_bytes ?? 0,
+      usage_cycle_start: prev?.usage_cycle_start ?? null,
+      usage_cycle_bytes: prev?.usage_cycle_bytes ?? 0,
     };
     const events: DomainEvent[] = [];
     if (imeiChanged) {
@@ -374,7 +439,7 @@ export function createSignalsService(deps: Deps) {
   }
 
   /**
-   * Cycle (calendar month of the traffic) usage crossing a threshold: 50, 80 and 100 % of the rate
+   * Usage in the customer's current billing cycle crossing a threshold: 50, 80 and 100 % of the rate
    * plan's included data (of the data limit when nothing is included) and any percentage a rule
    * asked for. Usage only grows within a cycle, so each threshold is crossed, and reported, once per
    * cycle. `after` is the cycle's usage with this record's `delta`.
@@ -385,6 +450,7 @@ export function createSignalsService(deps: Deps) {
     at: Date,
     delta: number,
     after: number,
+    usageCycle: UsageCycle,
   ): Promise<DomainEvent[]> {
     if (!sim.rate_plan_id || delta <= 0) return [];
     const v = await ctx.versionAt(sim.rate_plan_id, at);
@@ -394,7 +460,6 @@ export function createSignalsService(deps: Deps) {
       included > 0 ? ("included" as const) : v.terms.dataLimitBytes ? ("dataLimit" as const) : null;
     if (!basis) return [];
     const base = basis === "included" ? included : v.terms.dataLimitBytes!;
-    const cycleStart = cycleOf(at);
     const before = after - delta;
     const crossed = (await ctx.usageThresholds(sim.account_path)).filter(
       (p) => before < (base * p) / 100 && (base * p) / 100 <= after,
@@ -411,7 +476,9 @@ export function createSignalsService(deps: Deps) {
         includedBytes: included,
         dataLimitBytes: v.terms.dataLimitBytes ?? null,
         basis,
-        cycleStart,
+        cycleStart: usageCycle.start,
+        cycleEnd: usageCycle.lastDay,
+        timeZone: usageCycle.timeZone,
         at: at.toISOString(),
       },
     }));
@@ -450,6 +517,7 @@ export function createSignalsService(deps: Deps) {
     prelocked?: { sessions: SessionRow[]; states: StateRow[] },
   ) {
     const now = clock.now();
+    ctx.noteSims(sims.values());
     const keyOf = (clientId: string, sessionId: string) => `${clientId}|${sessionId}`;
     const sessions = new Map<string, SessionRow>();
     const fromDb = new Set<string>();
@@ -673,15 +741,24 @@ export function createSignalsService(deps: Deps) {
           if (z.event) effects.push({ event: z.event });
         }
       }
-      if (current)
-        for (const event of await usageThresholdEvents(
-          ctx,
-          sim,
-          r.eventAt,
-          delta,
-          next.cycle_bytes,
-        ))
-          effects.push({ event });
+      // The usage thresholds count the customer's billing cycle (its time zone, its anchor day).
+      if (delta > 0) {
+        const uc = await ctx.usageCycleOf(sim.account_path, r.eventAt);
+        if (next.usage_cycle_start === null || uc.start > next.usage_cycle_start) {
+          next.usage_cycle_start = uc.start;
+          next.usage_cycle_bytes = delta;
+        } else if (uc.start === next.usage_cycle_start) next.usage_cycle_bytes += delta;
+        if (uc.start === next.usage_cycle_start)
+          for (const event of await usageThresholdEvents(
+            ctx,
+            sim,
+            r.eventAt,
+            delta,
+            next.usage_cycle_bytes,
+            uc,
+          ))
+            effects.push({ event });
+      }
 
       // First data session of an ACTIVATION_READY SIM activates it (reference/iot-plans.md).
       if ((r.status === "start" || r.status === "interim") && sim.state === "ACTIVATION_READY") {

@@ -19,6 +19,7 @@ export const PUBLIC_EVENT_TYPES = {
   "account.created": "account.created",
   "sim.zone_entered": "sim.zone_entered",
   "sim.usage_threshold": "sim.usage_threshold",
+  "pool.usage_threshold": "pool.usage_threshold",
   "sim.silent": "sim.silent",
   "sim.back_online": "sim.back_online",
   "action.completed": "action.completed",
