@@ -2060,7 +2060,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An invoice line explained: arithmetic, plan version, and the SIMs behind it paged by SIM */
+        /**
+         * An invoice line explained: arithmetic, plan version, and the SIMs behind it paged by SIM
+         * @description With `format=text` the answer is text/plain: the line, a plain summary, the arithmetic and the first SIMs, in the customer's language (or `language`), ready to put into a reply.
+         */
         get: operations["explainInvoiceLine"];
         put?: never;
         post?: never;
@@ -2693,6 +2696,169 @@ export interface components {
                 suggestion: string | null;
             }[];
         };
+        BillingProfileInput: {
+            accountId: string;
+            /** @enum {string} */
+            cycle: "calendar" | "anniversary";
+            anchorDay: number;
+            country: string | null;
+            contactName: string | null;
+            contactEmail: string | null;
+            perSubAccount: boolean;
+            /** @description false: no profile stored yet; these are the defaults. */
+            configured: boolean;
+            /** @description What invoices take from the account itself (PATCH /api/v1/accounts/{id} changes it). */
+            fromAccount: {
+                legalName: string | null;
+                vatNumber: string | null;
+                currency: string;
+                timeZone: string;
+                language: string;
+                billingAddress: unknown | null;
+            };
+            vat: {
+                /** @description Percent. */
+                rate: string;
+                reverseCharge: boolean;
+                note: string;
+            };
+        };
+        InvoiceInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /** @enum {string} */
+            status: "draft" | "issued";
+            number: string | null;
+            accountId: string;
+            cycleStart: string;
+            /** @description Inclusive: the cycle's last day. */
+            cycleEnd: string;
+            currency: string;
+            timeZone: string;
+            customer: {
+                [key: string]: unknown;
+            };
+            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+            subtotal: string;
+            vatRate: string;
+            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+            vatAmount: string;
+            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+            total: string;
+            reverseCharge: boolean;
+            notes: string[];
+            flags: string[];
+            creditedInvoiceId: string | null;
+            createdAt: string;
+            issuedAt: string | null;
+            lines: {
+                n: number;
+                kind: string;
+                description: string;
+                ratePlanId: string | null;
+                planVersion: number | null;
+                zoneId: string | null;
+                quantity: string;
+                unit: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                unitPrice: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                amount: string;
+                flags: string[];
+            }[];
+        };
+        InvoiceLineExplanationInput: {
+            invoiceId: string;
+            line: {
+                n: number;
+                kind: string;
+                description: string;
+                ratePlanId: string | null;
+                planVersion: number | null;
+                zoneId: string | null;
+                quantity: string;
+                unit: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                unitPrice: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                amount: string;
+                flags: string[];
+            };
+            /** @description The line in one or two plain sentences. */
+            summary: string;
+            planVersion: number | null;
+            cycle: {
+                start: string;
+                end: string;
+                days: number;
+            };
+            arithmetic: {
+                parts: {
+                    label: string;
+                    quantity: string;
+                    unit: string;
+                    /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                    unitPrice: string;
+                    /** @description Exact, before rounding. */
+                    amount: string;
+                    version?: number;
+                }[];
+                exact: string;
+                rounding: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                amount: string;
+            };
+            facts: {
+                [key: string]: string | number;
+            };
+            sims: {
+                items: {
+                    iccid: string;
+                    billableDays?: number;
+                    contributionDays?: number;
+                    activatedOn?: string | null;
+                    days?: number;
+                    bytes?: number;
+                    smsMo?: number;
+                    smsMt?: number;
+                    sessions?: number;
+                    /** @description This SIM's exact share of the line, where it has one. */
+                    share?: string;
+                }[];
+                nextCursor: string | null;
+            };
+        };
+        CycleToDateInput: {
+            accountId: string;
+            currency: string;
+            cycle: {
+                start: string;
+                /** @description Inclusive. */
+                end: string;
+                days: number;
+                /** @description Days so far, today included. */
+                elapsedDays: number;
+            };
+            toDate: {
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                subtotal: string;
+                flags: string[];
+            };
+            projected: {
+                /** @description The invoice the cycle is heading for, before VAT. */
+                subtotal: string;
+            };
+            lines: {
+                n: number;
+                kind: string;
+                description: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                toDate: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                projected: string;
+            }[];
+        };
         DeskCalendarInput: {
             timeZone: string;
             hours: {
@@ -2911,7 +3077,7 @@ export interface components {
             links: {
                 id: string;
                 /** @enum {string} */
-                kind: "sim" | "account";
+                kind: "sim" | "account" | "invoice";
                 iccid: string | null;
                 accountId: string | null;
                 accountName: string | null;
@@ -2922,6 +3088,9 @@ export interface components {
                     connectivity: unknown;
                     diagnosis: unknown;
                 } | null;
+                invoiceId: string | null;
+                /** @description For an invoice: the invoice with its lines, as `GET /api/v1/invoices/{id}` gives it (null where the caller may not see it, such as a customer and a draft). Each line is explained at `/api/v1/invoices/{id}/lines/{n}/explanation`. */
+                invoice: components["schemas"]["InvoiceInput"] | null;
             }[];
             consultations: components["schemas"]["ConsultationInput"][];
             timeline: components["schemas"]["CaseEntryInput"][];
@@ -3352,169 +3521,6 @@ export interface components {
             /** @description The shortest. */
             recordDays: number | null;
             recordReference: string | null;
-        };
-        BillingProfileInput: {
-            accountId: string;
-            /** @enum {string} */
-            cycle: "calendar" | "anniversary";
-            anchorDay: number;
-            country: string | null;
-            contactName: string | null;
-            contactEmail: string | null;
-            perSubAccount: boolean;
-            /** @description false: no profile stored yet; these are the defaults. */
-            configured: boolean;
-            /** @description What invoices take from the account itself (PATCH /api/v1/accounts/{id} changes it). */
-            fromAccount: {
-                legalName: string | null;
-                vatNumber: string | null;
-                currency: string;
-                timeZone: string;
-                language: string;
-                billingAddress: unknown | null;
-            };
-            vat: {
-                /** @description Percent. */
-                rate: string;
-                reverseCharge: boolean;
-                note: string;
-            };
-        };
-        InvoiceInput: {
-            id: string;
-            /** @enum {string} */
-            kind: "invoice" | "credit_note";
-            /** @enum {string} */
-            status: "draft" | "issued";
-            number: string | null;
-            accountId: string;
-            cycleStart: string;
-            /** @description Inclusive: the cycle's last day. */
-            cycleEnd: string;
-            currency: string;
-            timeZone: string;
-            customer: {
-                [key: string]: unknown;
-            };
-            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-            subtotal: string;
-            vatRate: string;
-            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-            vatAmount: string;
-            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-            total: string;
-            reverseCharge: boolean;
-            notes: string[];
-            flags: string[];
-            creditedInvoiceId: string | null;
-            createdAt: string;
-            issuedAt: string | null;
-            lines: {
-                n: number;
-                kind: string;
-                description: string;
-                ratePlanId: string | null;
-                planVersion: number | null;
-                zoneId: string | null;
-                quantity: string;
-                unit: string;
-                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-                unitPrice: string;
-                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-                amount: string;
-                flags: string[];
-            }[];
-        };
-        InvoiceLineExplanationInput: {
-            invoiceId: string;
-            line: {
-                n: number;
-                kind: string;
-                description: string;
-                ratePlanId: string | null;
-                planVersion: number | null;
-                zoneId: string | null;
-                quantity: string;
-                unit: string;
-                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-                unitPrice: string;
-                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-                amount: string;
-                flags: string[];
-            };
-            /** @description The line in one or two plain sentences. */
-            summary: string;
-            planVersion: number | null;
-            cycle: {
-                start: string;
-                end: string;
-                days: number;
-            };
-            arithmetic: {
-                parts: {
-                    label: string;
-                    quantity: string;
-                    unit: string;
-                    /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-                    unitPrice: string;
-                    /** @description Exact, before rounding. */
-                    amount: string;
-                    version?: number;
-                }[];
-                exact: string;
-                rounding: string;
-                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-                amount: string;
-            };
-            facts: {
-                [key: string]: string | number;
-            };
-            sims: {
-                items: {
-                    iccid: string;
-                    billableDays?: number;
-                    contributionDays?: number;
-                    activatedOn?: string | null;
-                    days?: number;
-                    bytes?: number;
-                    smsMo?: number;
-                    smsMt?: number;
-                    sessions?: number;
-                    /** @description This SIM's exact share of the line, where it has one. */
-                    share?: string;
-                }[];
-                nextCursor: string | null;
-            };
-        };
-        CycleToDateInput: {
-            accountId: string;
-            currency: string;
-            cycle: {
-                start: string;
-                /** @description Inclusive. */
-                end: string;
-                days: number;
-                /** @description Days so far, today included. */
-                elapsedDays: number;
-            };
-            toDate: {
-                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-                subtotal: string;
-                flags: string[];
-            };
-            projected: {
-                /** @description The invoice the cycle is heading for, before VAT. */
-                subtotal: string;
-            };
-            lines: {
-                n: number;
-                kind: string;
-                description: string;
-                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-                toDate: string;
-                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-                projected: string;
-            }[];
         };
         Tmf678MoneyInput: {
             /** @description ISO 4217 currency code. */
@@ -4107,6 +4113,169 @@ export interface components {
                 suggestion: string | null;
             }[];
         };
+        BillingProfile: {
+            accountId: string;
+            /** @enum {string} */
+            cycle: "calendar" | "anniversary";
+            anchorDay: number;
+            country: string | null;
+            contactName: string | null;
+            contactEmail: string | null;
+            perSubAccount: boolean;
+            /** @description false: no profile stored yet; these are the defaults. */
+            configured: boolean;
+            /** @description What invoices take from the account itself (PATCH /api/v1/accounts/{id} changes it). */
+            fromAccount: {
+                legalName: string | null;
+                vatNumber: string | null;
+                currency: string;
+                timeZone: string;
+                language: string;
+                billingAddress: unknown | null;
+            };
+            vat: {
+                /** @description Percent. */
+                rate: string;
+                reverseCharge: boolean;
+                note: string;
+            };
+        };
+        Invoice: {
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /** @enum {string} */
+            status: "draft" | "issued";
+            number: string | null;
+            accountId: string;
+            cycleStart: string;
+            /** @description Inclusive: the cycle's last day. */
+            cycleEnd: string;
+            currency: string;
+            timeZone: string;
+            customer: {
+                [key: string]: unknown;
+            };
+            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+            subtotal: string;
+            vatRate: string;
+            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+            vatAmount: string;
+            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+            total: string;
+            reverseCharge: boolean;
+            notes: string[];
+            flags: string[];
+            creditedInvoiceId: string | null;
+            createdAt: string;
+            issuedAt: string | null;
+            lines: {
+                n: number;
+                kind: string;
+                description: string;
+                ratePlanId: string | null;
+                planVersion: number | null;
+                zoneId: string | null;
+                quantity: string;
+                unit: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                unitPrice: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                amount: string;
+                flags: string[];
+            }[];
+        };
+        InvoiceLineExplanation: {
+            invoiceId: string;
+            line: {
+                n: number;
+                kind: string;
+                description: string;
+                ratePlanId: string | null;
+                planVersion: number | null;
+                zoneId: string | null;
+                quantity: string;
+                unit: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                unitPrice: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                amount: string;
+                flags: string[];
+            };
+            /** @description The line in one or two plain sentences. */
+            summary: string;
+            planVersion: number | null;
+            cycle: {
+                start: string;
+                end: string;
+                days: number;
+            };
+            arithmetic: {
+                parts: {
+                    label: string;
+                    quantity: string;
+                    unit: string;
+                    /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                    unitPrice: string;
+                    /** @description Exact, before rounding. */
+                    amount: string;
+                    version?: number;
+                }[];
+                exact: string;
+                rounding: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                amount: string;
+            };
+            facts: {
+                [key: string]: string | number;
+            };
+            sims: {
+                items: {
+                    iccid: string;
+                    billableDays?: number;
+                    contributionDays?: number;
+                    activatedOn?: string | null;
+                    days?: number;
+                    bytes?: number;
+                    smsMo?: number;
+                    smsMt?: number;
+                    sessions?: number;
+                    /** @description This SIM's exact share of the line, where it has one. */
+                    share?: string;
+                }[];
+                nextCursor: string | null;
+            };
+        };
+        CycleToDate: {
+            accountId: string;
+            currency: string;
+            cycle: {
+                start: string;
+                /** @description Inclusive. */
+                end: string;
+                days: number;
+                /** @description Days so far, today included. */
+                elapsedDays: number;
+            };
+            toDate: {
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                subtotal: string;
+                flags: string[];
+            };
+            projected: {
+                /** @description The invoice the cycle is heading for, before VAT. */
+                subtotal: string;
+            };
+            lines: {
+                n: number;
+                kind: string;
+                description: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                toDate: string;
+                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
+                projected: string;
+            }[];
+        };
         DeskCalendar: {
             timeZone: string;
             hours: {
@@ -4325,7 +4494,7 @@ export interface components {
             links: {
                 id: string;
                 /** @enum {string} */
-                kind: "sim" | "account";
+                kind: "sim" | "account" | "invoice";
                 iccid: string | null;
                 accountId: string | null;
                 accountName: string | null;
@@ -4336,6 +4505,9 @@ export interface components {
                     connectivity: unknown;
                     diagnosis: unknown;
                 } | null;
+                invoiceId: string | null;
+                /** @description For an invoice: the invoice with its lines, as `GET /api/v1/invoices/{id}` gives it (null where the caller may not see it, such as a customer and a draft). Each line is explained at `/api/v1/invoices/{id}/lines/{n}/explanation`. */
+                invoice: components["schemas"]["Invoice"] | null;
             }[];
             consultations: components["schemas"]["Consultation"][];
             timeline: components["schemas"]["CaseEntry"][];
@@ -4766,169 +4938,6 @@ export interface components {
             /** @description The shortest. */
             recordDays: number | null;
             recordReference: string | null;
-        };
-        BillingProfile: {
-            accountId: string;
-            /** @enum {string} */
-            cycle: "calendar" | "anniversary";
-            anchorDay: number;
-            country: string | null;
-            contactName: string | null;
-            contactEmail: string | null;
-            perSubAccount: boolean;
-            /** @description false: no profile stored yet; these are the defaults. */
-            configured: boolean;
-            /** @description What invoices take from the account itself (PATCH /api/v1/accounts/{id} changes it). */
-            fromAccount: {
-                legalName: string | null;
-                vatNumber: string | null;
-                currency: string;
-                timeZone: string;
-                language: string;
-                billingAddress: unknown | null;
-            };
-            vat: {
-                /** @description Percent. */
-                rate: string;
-                reverseCharge: boolean;
-                note: string;
-            };
-        };
-        Invoice: {
-            id: string;
-            /** @enum {string} */
-            kind: "invoice" | "credit_note";
-            /** @enum {string} */
-            status: "draft" | "issued";
-            number: string | null;
-            accountId: string;
-            cycleStart: string;
-            /** @description Inclusive: the cycle's last day. */
-            cycleEnd: string;
-            currency: string;
-            timeZone: string;
-            customer: {
-                [key: string]: unknown;
-            };
-            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-            subtotal: string;
-            vatRate: string;
-            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-            vatAmount: string;
-            /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-            total: string;
-            reverseCharge: boolean;
-            notes: string[];
-            flags: string[];
-            creditedInvoiceId: string | null;
-            createdAt: string;
-            issuedAt: string | null;
-            lines: {
-                n: number;
-                kind: string;
-                description: string;
-                ratePlanId: string | null;
-                planVersion: number | null;
-                zoneId: string | null;
-                quantity: string;
-                unit: string;
-                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-                unitPrice: string;
-                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-                amount: string;
-                flags: string[];
-            }[];
-        };
-        InvoiceLineExplanation: {
-            invoiceId: string;
-            line: {
-                n: number;
-                kind: string;
-                description: string;
-                ratePlanId: string | null;
-                planVersion: number | null;
-                zoneId: string | null;
-                quantity: string;
-                unit: string;
-                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-                unitPrice: string;
-                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-                amount: string;
-                flags: string[];
-            };
-            /** @description The line in one or two plain sentences. */
-            summary: string;
-            planVersion: number | null;
-            cycle: {
-                start: string;
-                end: string;
-                days: number;
-            };
-            arithmetic: {
-                parts: {
-                    label: string;
-                    quantity: string;
-                    unit: string;
-                    /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-                    unitPrice: string;
-                    /** @description Exact, before rounding. */
-                    amount: string;
-                    version?: number;
-                }[];
-                exact: string;
-                rounding: string;
-                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-                amount: string;
-            };
-            facts: {
-                [key: string]: string | number;
-            };
-            sims: {
-                items: {
-                    iccid: string;
-                    billableDays?: number;
-                    contributionDays?: number;
-                    activatedOn?: string | null;
-                    days?: number;
-                    bytes?: number;
-                    smsMo?: number;
-                    smsMt?: number;
-                    sessions?: number;
-                    /** @description This SIM's exact share of the line, where it has one. */
-                    share?: string;
-                }[];
-                nextCursor: string | null;
-            };
-        };
-        CycleToDate: {
-            accountId: string;
-            currency: string;
-            cycle: {
-                start: string;
-                /** @description Inclusive. */
-                end: string;
-                days: number;
-                /** @description Days so far, today included. */
-                elapsedDays: number;
-            };
-            toDate: {
-                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-                subtotal: string;
-                flags: string[];
-            };
-            projected: {
-                /** @description The invoice the cycle is heading for, before VAT. */
-                subtotal: string;
-            };
-            lines: {
-                n: number;
-                kind: string;
-                description: string;
-                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-                toDate: string;
-                /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
-                projected: string;
-            }[];
         };
         Tmf678Money: {
             /** @description ISO 4217 currency code. */
@@ -14955,6 +14964,11 @@ export interface operations {
                     iccid?: string;
                     /** Format: uuid */
                     accountId?: string;
+                    /**
+                     * Format: uuid
+                     * @description An invoice or credit note of the case's customer (a billing question).
+                     */
+                    invoiceId?: string;
                 };
             };
         };
@@ -18375,6 +18389,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's nextCursor. */
                 cursor?: string;
                 limit?: number;
+                /** @description `text`: the explanation as plain text for a reply to the customer (text/plain), in `language`. */
+                format?: "json" | "text";
+                /** @description With `format=text`: the language; by default the invoice customer's own. */
+                language?: "en" | "it" | "sv";
             };
             header?: never;
             path: {
