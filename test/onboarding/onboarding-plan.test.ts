@@ -95,6 +95,19 @@ describe("the plan of a changed onboarding spec", () => {
       examples: [iccid(1), iccid(2), iccid(3)],
     });
     expect(res.body.plan.summary).toEqual({ create: 1, change: 1, move: 1, remove: 0 });
+
+    // In the reader's language, with the same hash: the plan is the same whoever reads it.
+    const it = await t.api("POST", "/api/v1/onboardings", {
+      body: { spec: changed(), dryRun: true },
+      headers: { "accept-language": "it" },
+    });
+    expect(it.body.plan.hash).toBe(res.body.plan.hash);
+    expect(it.body.plan.entries.map((e: any) => e.objectMessage.text)).toEqual([
+      "account «Kenya»",
+      "piano tariffario «Collar 50MB»",
+      "gruppo di SIM 0",
+    ]);
+    expect(entries[0].object).toBe('account "Kenya"');
   });
 
   it("is not applied without its hash, nor with the hash of another plan", async () => {
@@ -161,6 +174,11 @@ describe("the plan of a changed onboarding spec", () => {
         action: "change",
         path: "accounts[2].name",
         object: 'account "Tanzania (old)"',
+        objectMessage: {
+          code: "plan.account",
+          params: { name: "Tanzania (old)" },
+          text: 'account "Tanzania (old)"',
+        },
         before: "Tanzania (old)",
         after: "Tanzania",
       },
@@ -181,6 +199,11 @@ describe("the plan of a changed onboarding spec", () => {
         action: "change",
         path: "customer.vatNumber",
         object: 'account "Savannah Wildlife Trust"',
+        objectMessage: {
+          code: "plan.account",
+          params: { name: "Savannah Wildlife Trust" },
+          text: 'account "Savannah Wildlife Trust"',
+        },
         before: "GB123456789",
         after: "GB987654321",
       },

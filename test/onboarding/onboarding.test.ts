@@ -136,6 +136,47 @@ describe("onboarding feasibility check", () => {
       expect(got).toContain(want);
   });
 
+  it("words every finding in the caller's language, keeping the English message", async () => {
+    const spec = example();
+    spec.reference = "CTR-LANG-1";
+    spec.dates.requestedGoLive = "2026-01-01";
+    spec.sims[0].ranges = [{ from: iccid(1), to: iccid(1200) }];
+    delete spec.sims[0].quantity;
+    const ask = (language?: string) =>
+      t.api("POST", "/api/v1/onboardings", {
+        body: { spec, dryRun: true },
+        ...(language && { headers: { "accept-language": language } }),
+      });
+    const byCode = (res: { body: any }, code: string) =>
+      res.body.findings.find((f: any) => f.code === code);
+    const [en, it, sv] = await Promise.all([ask(), ask("it"), ask("sv-SE, en;q=0.5")]);
+    const english = "Go-live 2026-01-01 is before the contract was signed (2026-02-20).";
+    expect(byCode(en, "DATES_GO_LIVE_BEFORE_SIGNATURE")).toMatchObject({
+      message: english,
+      text: english,
+      params: { goLive: "2026-01-01", signed: "2026-02-20" },
+    });
+    expect(byCode(it, "DATES_GO_LIVE_BEFORE_SIGNATURE")).toMatchObject({
+      message: english,
+      text: "Il go-live 2026-01-01 è precedente alla firma del contratto (2026-02-20).",
+    });
+    expect(byCode(sv, "DATES_GO_LIVE_BEFORE_SIGNATURE").text).toBe(
+      "Driftstarten 2026-01-01 ligger före avtalets undertecknande (2026-02-20).",
+    );
+    // The English message as it always was; the counts in the language's own way.
+    expect(byCode(en, "SIMS_NOT_IN_STOCK").message).toBe(
+      `1099 of the 1200 ICCIDs from ${iccid(1)} to ${iccid(1200)} are not in the operator's stock (root account, state INVENTORY or TEST_READY).`,
+    );
+    expect(byCode(it, "SIMS_NOT_IN_STOCK").text).toBe(
+      `1099 dei 1200 ICCID da ${iccid(1)} a ${iccid(1200)} non sono nel magazzino dell'operatore (account radice, stato INVENTORY o TEST_READY).`,
+    );
+    expect(byCode(sv, "SIMS_NOT_IN_STOCK").text).toMatch(/^1\s?099 av de 1\s?200 ICCID från /);
+    // The bill-shock warning is the catalog's, in the same language.
+    expect(byCode(it, "BILL_SHOCK_RISK").text).toContain(
+      "Il piano di comunicazione «Collar LTE-M Roaming» consente la zona «East Africa»",
+    );
+  });
+
   it("reports shape problems with their paths, and refuses to store an infeasible spec", async () => {
     const spec = example();
     spec.customer.currency = "EURO";

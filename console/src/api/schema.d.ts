@@ -3140,15 +3140,24 @@ export interface components {
             /** @description Where in the spec, e.g. "accounts[2].plans.rate[0]". */
             path: string;
             code: string;
+            /** @description In English, as it always was. */
             message: string;
+            /** @description The message's raw values (names, counts, ICCIDs, paths) to format your own way. */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description The message in the caller's language (docs/languages.md); findings stored before messages were localized show their English message. */
+            text: string;
         };
         OnboardingPlanEntryInput: {
             /** @enum {string} */
             action: "create" | "change" | "move" | "remove";
             /** @description Where in the spec, e.g. "accounts[1].name" or "sims[0]". */
             path: string;
-            /** @description What changes, in words. */
+            /** @description What changes, in words (English). */
             object: string;
+            /** @description What changes, in the caller's language. */
+            objectMessage: components["schemas"]["LocalizedMessageInput"];
             before: unknown;
             after: unknown;
             /** @description SIMs: how many. */
@@ -4480,15 +4489,24 @@ export interface components {
             /** @description Where in the spec, e.g. "accounts[2].plans.rate[0]". */
             path: string;
             code: string;
+            /** @description In English, as it always was. */
             message: string;
+            /** @description The message's raw values (names, counts, ICCIDs, paths) to format your own way. */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description The message in the caller's language (docs/languages.md); findings stored before messages were localized show their English message. */
+            text: string;
         };
         OnboardingPlanEntry: {
             /** @enum {string} */
             action: "create" | "change" | "move" | "remove";
             /** @description Where in the spec, e.g. "accounts[1].name" or "sims[0]". */
             path: string;
-            /** @description What changes, in words. */
+            /** @description What changes, in words (English). */
             object: string;
+            /** @description What changes, in the caller's language. */
+            objectMessage: components["schemas"]["LocalizedMessage"];
             before: unknown;
             after: unknown;
             /** @description SIMs: how many. */
@@ -8723,7 +8741,13 @@ export interface operations {
                         }[];
                         warnings: {
                             code: string;
+                            /** @description In English, as it always was. */
                             message: string;
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The warning in the caller's language (docs/languages.md). */
+                            text: string;
                         }[];
                     };
                 };
@@ -8845,7 +8869,13 @@ export interface operations {
                         }[];
                         warnings: {
                             code: string;
+                            /** @description In English, as it always was. */
                             message: string;
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The warning in the caller's language (docs/languages.md). */
+                            text: string;
                         }[];
                     };
                 };
@@ -8996,7 +9026,13 @@ export interface operations {
                         }[];
                         warnings: {
                             code: string;
+                            /** @description In English, as it always was. */
                             message: string;
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The warning in the caller's language (docs/languages.md). */
+                            text: string;
                         }[];
                     };
                 };

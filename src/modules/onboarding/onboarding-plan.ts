@@ -8,6 +8,12 @@ import { simStockRepo } from "../sims/sim-stock.shared.repo.js";
 import { CUSTOMER_KEY, specRefs } from "./feasibility.js";
 import type { OnboardingSpec, SimGroup } from "./onboarding-spec.js";
 import type { Provisioned } from "./onboarding.service.js";
+import type { Message } from "../../lib/messages/messages.js";
+import { onboardingText } from "./onboarding.messages.js";
+
+const M = onboardingText.msg;
+/** The English `object` of an entry, from its message. */
+const about = (m: Message) => ({ object: onboardingText.legacy(m), objectMsg: m });
 
 /**
  * The plan of a changed spec (docs/onboarding.md, "Changing an onboarding: the plan"): what a run
@@ -18,7 +24,9 @@ import type { Provisioned } from "./onboarding.service.js";
 export interface PlanEntry {
   action: "create" | "change" | "move" | "remove";
   path: string;
+  /** What the entry is about, in English (`object`) and as a message for the reader's language. */
   object: string;
+  objectMsg: Message;
   before: unknown;
   after: unknown;
   /** SIMs: how many, and a few example ICCIDs. */
@@ -171,7 +179,8 @@ export async function computePlan(
   const entries: PlanEntry[] = [];
   const accountName = new Map<string, string>([[CUSTOMER_KEY, after.customer.name]]);
   after.accounts.forEach((a) => accountName.set(a.key, a.name));
-  const label = (key: string) => `account "${accountName.get(key) ?? key}"`;
+  const nameOf = (key: string) => accountName.get(key) ?? key;
+  const label = (key: string) => M("plan.account", { name: nameOf(key) });
 
   if (done.customer) {
     const now = await deps.accounts.get(principal, done.customer);
@@ -180,7 +189,7 @@ export async function computePlan(
       entries.push({
         action: "change",
         path: `customer.${f}`,
-        object: `account "${now.name}"`,
+        ...about(M("plan.account", { name: now.name })),
         before: now[f as keyof typeof patch],
         after: v,
       });
@@ -191,7 +200,7 @@ export async function computePlan(
       entries.push({
         action: "create",
         path: `accounts[${i}]`,
-        object: label(a.key),
+        ...about(label(a.key)),
         before: null,
         after: { name: a.name, parent: a.parent ?? CUSTOMER_KEY },
       });
@@ -202,7 +211,7 @@ export async function computePlan(
       entries.push({
         action: "change",
         path: `accounts[${i}].${f}`,
-        object: `account "${now.name}"`,
+        ...about(M("plan.account", { name: now.name })),
         before: now[f as "name" | "currency"],
         after: v,
       });
@@ -215,7 +224,7 @@ export async function computePlan(
       entries.push({
         action: "create",
         path: `plans.${kind}[${i}]`,
-        object: `${kind} plan "${p.name}"`,
+        ...about(M(kind === "rate" ? "plan.ratePlan" : "plan.communicationPlan", { name: p.name })),
         before: null,
         after: p.name,
       });
@@ -228,7 +237,7 @@ export async function computePlan(
     entries.push({
       action: "create",
       path,
-      object: `offer of ${kind} plan "${name}" to ${label(account)}`,
+      ...about(M(`plan.offer.${kind}`, { name, account: nameOf(account) })),
       before: null,
       after: name,
     });
@@ -240,7 +249,7 @@ export async function computePlan(
         w.account === CUSTOMER_KEY
           ? `customer.plans.${w.kind}`
           : `accounts[key=${w.account}].plans.${w.kind}`,
-      object: `offer of ${w.kind} plan "${w.name}" to ${label(w.account)}`,
+      ...about(M(`plan.offer.${w.kind}`, { name: w.name, account: nameOf(w.account) })),
       before: w.name,
       after: null,
     });
@@ -251,7 +260,7 @@ export async function computePlan(
     entries.push({
       action: "change",
       path: "desk.agreement",
-      object: `desk agreement of account "${after.customer.name}"`,
+      ...about(M("plan.agreement", { account: after.customer.name })),
       before: before.desk?.agreement ?? null,
       after: after.desk.agreement,
     });
@@ -278,7 +287,7 @@ export async function computePlan(
         entries.push({
           action: "create",
           path: `sims[${gi}]`,
-          object: `SIM group ${gi} to ${label(g.account ?? CUSTOMER_KEY)}`,
+          ...about(M("plan.simGroupTo", { group: gi, account: nameOf(g.account ?? CUSTOMER_KEY) })),
           before: null,
           after: {
             account: g.account ?? CUSTOMER_KEY,
@@ -305,7 +314,7 @@ export async function computePlan(
     entries.push({
       action: "move",
       path: `sims[${gi}]`,
-      object: `SIM group ${gi}`,
+      ...about(M("plan.simGroup", { group: gi })),
       before: pick(old),
       after: pick(g),
       count,
