@@ -350,6 +350,60 @@ describe("onboarding provisioning", () => {
     expect(all.filter((a: any) => a.name === "Savannah Wildlife Trust")).toHaveLength(1);
   });
 
+  it("seals at startup a PSK that a row stored before sealing holds in clear, and still prints it", async () => {
+    const clearKey = "0ld-k3y-stored-in-clear-before-sealing-42";
+    const db = t.otter.database.db;
+    const read = () =>
+      db
+        .selectFrom("onboardings")
+        .select(["spec", "services", "provisioned"])
+        .where("id", "=", onboardingId)
+        .executeTakeFirstOrThrow();
+    // The row as an Otter before sealing left it: `psk` in clear in the spec, the applied spec and
+    // the services.
+    const unseal = (tunnel: any) => {
+      const { pskSealed: _gone, ...rest } = tunnel;
+      return { ...rest, psk: clearKey };
+    };
+    const row = (await read()) as any;
+    const spec = structuredClone(row.spec);
+    spec.services.apns[0].ipsec = unseal(spec.services.apns[0].ipsec);
+    const provisioned = structuredClone(row.provisioned);
+    provisioned.applied.services.apns[0].ipsec = unseal(provisioned.applied.services.apns[0].ipsec);
+    const services = structuredClone(row.services);
+    services[0].ipsec = unseal(services[0].ipsec);
+    await db
+      .updateTable("onboardings")
+      .set({
+        spec: JSON.stringify(spec),
+        provisioned: JSON.stringify(provisioned),
+        services: JSON.stringify(services),
+      })
+      .where("id", "=", onboardingId)
+      .execute();
+    expect(JSON.stringify(await read())).toContain(clearKey);
+
+    // The startup step (buildOtter runs it once the key is loaded) seals it; a second run finds nothing.
+    expect(await t.otter.services.onboarding.sealStoredPsks()).toBe(1);
+    expect(await t.otter.services.onboarding.sealStoredPsks()).toBe(0);
+    const stored = JSON.stringify(await read());
+    expect(stored).not.toContain(clearKey);
+    expect(stored.match(/"pskSealed":"v1:/g)).toHaveLength(3);
+    // Still the tunnel's key: the swanctl.conf of an operator admin carries it.
+    const conf = await t.api("GET", `/api/v1/onboardings/${onboardingId}/ipsec?side=customer`);
+    expect(conf.status).toBe(200);
+    expect(conf.body).toContain(`secret = 0x${Buffer.from(clearKey).toString("hex")}`);
+    // And applying the spec again plans nothing: the sealed spec is the same spec.
+    const again = example();
+    again.accounts.push({ key: "serengeti", name: "Serengeti", parent: "tanzania" });
+    again.services.apns[0].ipsec.auth = "psk";
+    again.services.apns[0].ipsec.psk = clearKey;
+    const plan = await t.api("POST", "/api/v1/onboardings", {
+      body: { spec: again, dryRun: true },
+    });
+    expect(plan.body.plan.entries).toEqual([]);
+  });
+
   it("resumes a run interrupted before its SIM step without doing anything twice", async () => {
     const spec = example();
     spec.reference = "CTR-2026-0043";

@@ -41,7 +41,7 @@ import { setOnboardingState } from "./onboarding-tasks.js";
 import { onboardingRepo as repo } from "./onboarding.repo.js";
 import type { CheckOut, OnboardingInput } from "./onboarding.schemas.js";
 import { parseSpec } from "./spec-parse.js";
-import { openPsks, sealPsks } from "./psk-seal.js";
+import { holdsClearPsk, openPsks, sealPsks, sealServicePsks } from "./psk-seal.js";
 import type { SecretBox } from "../../lib/secret-box.js";
 
 export const PROVISION_KIND = "onboarding.provision";
@@ -475,6 +475,35 @@ export function createOnboardingService(deps: Deps) {
           onboarding: presentOnboarding(o, localeOf(principal)),
         };
       });
+    },
+
+    /**
+     * Startup: seals the PSKs that onboardings stored before sealing existed still hold in clear
+     * (the spec, the applied spec, the services), under OTTER_SECRET_KEY. A migration cannot do it:
+     * the key is not in the database and migrations do not have it. Row by row, each under its
+     * lock; a row sealed already (by another process starting at the same time) is left as it is.
+     * Returns how many onboardings were re-sealed.
+     */
+    async sealStoredPsks(): Promise<number> {
+      let sealed = 0;
+      for (const { id } of await repo.idsWithClearPsk(db))
+        await inTransaction(db, async (tx) => {
+          const o = await repo.lock(tx, id);
+          if (!o) return;
+          const done = (o.provisioned ?? {}) as Provisioned;
+          const services = (o.services ?? []) as OnboardingSpec["services"]["apns"];
+          if (!holdsClearPsk(o.spec) && !holdsClearPsk(done.applied) && !holdsClearPsk(services))
+            return;
+          await repo.update(tx, id, {
+            spec: JSON.stringify(sealPsks(o.spec as OnboardingSpec, deps.secrets)),
+            provisioned: JSON.stringify(
+              done.applied ? { ...done, applied: sealPsks(done.applied, deps.secrets) } : done,
+            ),
+            services: JSON.stringify(sealServicePsks(services, deps.secrets)),
+          });
+          sealed++;
+        });
+      return sealed;
     },
 
     /** Lead times of the onboardings past provisioning: per onboarding and summarised. */
