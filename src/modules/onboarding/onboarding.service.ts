@@ -23,7 +23,13 @@ import {
   type SpecRefs,
 } from "./feasibility.js";
 import { swanctlConf, tunnelSheet, type TunnelSide } from "./ipsec-config.js";
-import { computePlan, emptyPlan, type OnboardingPlan, planDirectives } from "./onboarding-plan.js";
+import {
+  computePlan,
+  emptyPlan,
+  type OnboardingPlan,
+  planDirectives,
+  termsChanged,
+} from "./onboarding-plan.js";
 import type { OnboardingSpec } from "./onboarding-spec.js";
 import { onboardingErrors } from "./onboarding.errors.js";
 import { onboardingText } from "./onboarding.messages.js";
@@ -301,7 +307,14 @@ export function createOnboardingService(deps: Deps) {
         throw onboardingErrors.planNotConfirmed(spec.reference, plan, input.confirmPlan);
       const directives =
         existing && plan.entries.length > 0
-          ? planDirectives(basisOf(existing), spec)
+          ? {
+              ...planDirectives(basisOf(existing), spec),
+              terms: termsChanged(
+                basisOf(existing),
+                spec,
+                (existing.provisioned ?? {}) as Provisioned,
+              ).map(({ kind, name }) => ({ kind, name })),
+            }
           : { moves: [], withdraw: [] };
 
       const root = await deps.accounts.rootAccount();
