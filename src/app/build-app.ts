@@ -479,6 +479,9 @@ export async function buildOtter(infra: Infrastructure) {
     cases,
     secrets,
   });
+  // Specs stored before PSKs were sealed: sealed now, with the key migrations do not have.
+  const resealed = await onboarding.sealStoredPsks();
+  if (resealed > 0) logger.info({ onboardings: resealed }, "sealed the PSKs stored in clear");
   const onboardingProvisioner = createOnboardingProvisioner({
     db,
     clock,

@@ -95,6 +95,19 @@ describe("the plan of a changed onboarding spec", () => {
       examples: [iccid(1), iccid(2), iccid(3)],
     });
     expect(res.body.plan.summary).toEqual({ create: 1, change: 1, move: 1, remove: 0 });
+
+    // In the reader's language, with the same hash: the plan is the same whoever reads it.
+    const it = await t.api("POST", "/api/v1/onboardings", {
+      body: { spec: changed(), dryRun: true },
+      headers: { "accept-language": "it" },
+    });
+    expect(it.body.plan.hash).toBe(res.body.plan.hash);
+    expect(it.body.plan.entries.map((e: any) => e.objectMessage.text)).toEqual([
+      "account «Kenya»",
+      "piano tariffario «Collar 50MB»",
+      "gruppo di SIM 0",
+    ]);
+    expect(entries[0].object).toBe('account "Kenya"');
   });
 
   it("is not applied without its hash, nor with the hash of another plan", async () => {
@@ -161,6 +174,11 @@ describe("the plan of a changed onboarding spec", () => {
         action: "change",
         path: "accounts[2].name",
         object: 'account "Tanzania (old)"',
+        objectMessage: {
+          code: "plan.account",
+          params: { name: "Tanzania (old)" },
+          text: 'account "Tanzania (old)"',
+        },
         before: "Tanzania (old)",
         after: "Tanzania",
       },
@@ -181,6 +199,11 @@ describe("the plan of a changed onboarding spec", () => {
         action: "change",
         path: "customer.vatNumber",
         object: 'account "Savannah Wildlife Trust"',
+        objectMessage: {
+          code: "plan.account",
+          params: { name: "Savannah Wildlife Trust" },
+          text: 'account "Savannah Wildlife Trust"',
+        },
         before: "GB123456789",
         after: "GB987654321",
       },
@@ -191,6 +214,79 @@ describe("the plan of a changed onboarding spec", () => {
     expect((await t.api("GET", `/api/v1/accounts/${customerId}`)).body.vatNumber).toBe(
       "GB987654321",
     );
+    expect((await post({ spec, dryRun: true })).body.plan.entries).toEqual([]);
+  });
+
+  it("covers terms, contacts, the billing address, a new parent and what left the spec", async () => {
+    const spec = changed();
+    spec.customer.vatNumber = "gb 987.6543-21";
+    spec.customer.billingAddress.city = "Nakuru";
+    spec.customer.contacts = [
+      { ...spec.customer.contacts[0], phone: "+254 700 000 009" },
+      { name: "Juma Otieno", email: "juma@savannah.example", role: "commercial" },
+    ];
+    spec.accounts[1].parent = "tanzania"; // Masai Mara, under Kenya until now
+    spec.plans.rate[1].monthlyFeePerSim = 2.5; // Collar Roaming, created by this onboarding
+    spec.sims[0].ranges = [{ from: iccid(1), to: iccid(49) }];
+    spec.sims[0].quantity = 49;
+    const dry = await post({ spec, dryRun: true });
+    expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+    const plan = dry.body.plan;
+    expect(plan.entries.map((e: any) => [e.action, e.path])).toEqual([
+      ["change", "customer.billingAddress"],
+      ["change", "customer.contacts[0]"],
+      ["create", "customer.contacts[1]"],
+      ["remove", "customer.contacts"],
+      ["move", "accounts[1].parent"],
+      ["change", "plans.rate[1]"],
+      ["remove", "sims[0]"],
+    ]);
+    const at = (path: string, action: string) =>
+      plan.entries.find((e: any) => e.path === path && e.action === action);
+    expect(at("customer.billingAddress", "change")).toMatchObject({
+      before: { city: "Nairobi" },
+      after: { city: "Nakuru" },
+    });
+    expect(at("customer.contacts", "remove")).toMatchObject({
+      before: { name: "Grace Wanjiru", email: "billing@savannah.example" },
+    });
+    expect(at("accounts[1].parent", "move")).toMatchObject({ before: "kenya", after: "tanzania" });
+    expect(at("plans.rate[1]", "change")).toMatchObject({
+      before: { monthlyFeePerSim: 2 },
+      after: { monthlyFeePerSim: 2.5 },
+    });
+    expect(at("sims[0]", "remove")).toMatchObject({
+      count: 50,
+      examples: [iccid(50), iccid(51), iccid(52)],
+    });
+    expect(plan.summary).toEqual({ create: 1, change: 3, move: 1, remove: 2 });
+
+    const versionsBefore = (await t.api("GET", "/api/v1/rate-plans/Collar%20Roaming")).body.versions
+      .length;
+    t.clock.advance(60_000); // the new version takes effect after the first (same test clock)
+    const res = await post({ spec, confirmPlan: plan.hash });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const job = await runJob(t, res.body.jobId);
+    expect(job.status, JSON.stringify(job.failure)).toBe("succeeded");
+
+    const customer = (await t.api("GET", `/api/v1/accounts/${customerId}`)).body;
+    expect(customer.billingAddress).toMatchObject({ city: "Nakuru" });
+    const contacts = (await t.api("GET", `/api/v1/accounts/${customerId}/contacts`)).body.items;
+    expect(contacts.map((c: any) => [c.email, c.phone]).sort()).toEqual([
+      ["amani@savannah.example", "+254 700 000 009"],
+      ["juma@savannah.example", null],
+    ]);
+    // Terms: a new version from now; the earlier one stays as it was billed.
+    const roaming = (await t.api("GET", "/api/v1/rate-plans/Collar%20Roaming")).body;
+    expect(roaming.versions).toHaveLength(versionsBefore + 1);
+    expect(roaming.versions.at(-1).subscription.monthlyFeePerSim).toBe(2.5);
+    expect(roaming.versions.at(-2).subscription.monthlyFeePerSim).toBe(2);
+    // Reported, not applied: the SIMs that left stay where they are; the account keeps its parent.
+    const tanzania = await accountNamed("Tanzania");
+    expect((await t.api("GET", `/api/v1/sims/${iccid(60)}`)).body.accountId).toBe(tanzania.id);
+    const kenya = await accountNamed("Kenya North");
+    expect((await accountNamed("Masai Mara")).parentId).toBe(kenya.id);
+    // Applied: nothing left to plan.
     expect((await post({ spec, dryRun: true })).body.plan.entries).toEqual([]);
   });
 });

@@ -136,6 +136,47 @@ describe("onboarding feasibility check", () => {
       expect(got).toContain(want);
   });
 
+  it("words every finding in the caller's language, keeping the English message", async () => {
+    const spec = example();
+    spec.reference = "CTR-LANG-1";
+    spec.dates.requestedGoLive = "2026-01-01";
+    spec.sims[0].ranges = [{ from: iccid(1), to: iccid(1200) }];
+    delete spec.sims[0].quantity;
+    const ask = (language?: string) =>
+      t.api("POST", "/api/v1/onboardings", {
+        body: { spec, dryRun: true },
+        ...(language && { headers: { "accept-language": language } }),
+      });
+    const byCode = (res: { body: any }, code: string) =>
+      res.body.findings.find((f: any) => f.code === code);
+    const [en, it, sv] = await Promise.all([ask(), ask("it"), ask("sv-SE, en;q=0.5")]);
+    const english = "Go-live 2026-01-01 is before the contract was signed (2026-02-20).";
+    expect(byCode(en, "DATES_GO_LIVE_BEFORE_SIGNATURE")).toMatchObject({
+      message: english,
+      text: english,
+      params: { goLive: "2026-01-01", signed: "2026-02-20" },
+    });
+    expect(byCode(it, "DATES_GO_LIVE_BEFORE_SIGNATURE")).toMatchObject({
+      message: english,
+      text: "Il go-live 2026-01-01 è precedente alla firma del contratto (2026-02-20).",
+    });
+    expect(byCode(sv, "DATES_GO_LIVE_BEFORE_SIGNATURE").text).toBe(
+      "Driftstarten 2026-01-01 ligger före avtalets undertecknande (2026-02-20).",
+    );
+    // The English message as it always was; the counts in the language's own way.
+    expect(byCode(en, "SIMS_NOT_IN_STOCK").message).toBe(
+      `1099 of the 1200 ICCIDs from ${iccid(1)} to ${iccid(1200)} are not in the operator's stock (root account, state INVENTORY or TEST_READY).`,
+    );
+    expect(byCode(it, "SIMS_NOT_IN_STOCK").text).toBe(
+      `1099 dei 1200 ICCID da ${iccid(1)} a ${iccid(1200)} non sono nel magazzino dell'operatore (account radice, stato INVENTORY o TEST_READY).`,
+    );
+    expect(byCode(sv, "SIMS_NOT_IN_STOCK").text).toMatch(/^1\s?099 av de 1\s?200 ICCID från /);
+    // The bill-shock warning is the catalog's, in the same language.
+    expect(byCode(it, "BILL_SHOCK_RISK").text).toContain(
+      "Il piano di comunicazione «Collar LTE-M Roaming» consente la zona «East Africa»",
+    );
+  });
+
   it("reports shape problems with their paths, and refuses to store an infeasible spec", async () => {
     const spec = example();
     spec.customer.currency = "EURO";
@@ -307,6 +348,60 @@ describe("onboarding provisioning", () => {
     expect(theirs.body).toContain("<the PSK agreed out of band>");
     const all = (await t.api("GET", "/api/v1/accounts?limit=200")).body.items;
     expect(all.filter((a: any) => a.name === "Savannah Wildlife Trust")).toHaveLength(1);
+  });
+
+  it("seals at startup a PSK that a row stored before sealing holds in clear, and still prints it", async () => {
+    const clearKey = "0ld-k3y-stored-in-clear-before-sealing-42";
+    const db = t.otter.database.db;
+    const read = () =>
+      db
+        .selectFrom("onboardings")
+        .select(["spec", "services", "provisioned"])
+        .where("id", "=", onboardingId)
+        .executeTakeFirstOrThrow();
+    // The row as an Otter before sealing left it: `psk` in clear in the spec, the applied spec and
+    // the services.
+    const unseal = (tunnel: any) => {
+      const { pskSealed: _gone, ...rest } = tunnel;
+      return { ...rest, psk: clearKey };
+    };
+    const row = (await read()) as any;
+    const spec = structuredClone(row.spec);
+    spec.services.apns[0].ipsec = unseal(spec.services.apns[0].ipsec);
+    const provisioned = structuredClone(row.provisioned);
+    provisioned.applied.services.apns[0].ipsec = unseal(provisioned.applied.services.apns[0].ipsec);
+    const services = structuredClone(row.services);
+    services[0].ipsec = unseal(services[0].ipsec);
+    await db
+      .updateTable("onboardings")
+      .set({
+        spec: JSON.stringify(spec),
+        provisioned: JSON.stringify(provisioned),
+        services: JSON.stringify(services),
+      })
+      .where("id", "=", onboardingId)
+      .execute();
+    expect(JSON.stringify(await read())).toContain(clearKey);
+
+    // The startup step (buildOtter runs it once the key is loaded) seals it; a second run finds nothing.
+    expect(await t.otter.services.onboarding.sealStoredPsks()).toBe(1);
+    expect(await t.otter.services.onboarding.sealStoredPsks()).toBe(0);
+    const stored = JSON.stringify(await read());
+    expect(stored).not.toContain(clearKey);
+    expect(stored.match(/"pskSealed":"v1:/g)).toHaveLength(3);
+    // Still the tunnel's key: the swanctl.conf of an operator admin carries it.
+    const conf = await t.api("GET", `/api/v1/onboardings/${onboardingId}/ipsec?side=customer`);
+    expect(conf.status).toBe(200);
+    expect(conf.body).toContain(`secret = 0x${Buffer.from(clearKey).toString("hex")}`);
+    // And applying the spec again plans nothing: the sealed spec is the same spec.
+    const again = example();
+    again.accounts.push({ key: "serengeti", name: "Serengeti", parent: "tanzania" });
+    again.services.apns[0].ipsec.auth = "psk";
+    again.services.apns[0].ipsec.psk = clearKey;
+    const plan = await t.api("POST", "/api/v1/onboardings", {
+      body: { spec: again, dryRun: true },
+    });
+    expect(plan.body.plan.entries).toEqual([]);
   });
 
   it("resumes a run interrupted before its SIM step without doing anything twice", async () => {

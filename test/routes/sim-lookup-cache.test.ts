@@ -67,6 +67,14 @@ describe("a SIM lookup after the catalog or the SIM changed", () => {
       (await t.api("PATCH", `/api/v1/zones/${cat.africa.id}`, { body: { name: zone } })).status,
     ).toBe(200);
     expect((await lookup(sim.iccid)).warnings[0]!.message).toContain(`"${zone}"`);
+    // The SIM page reads the warning in the reader's language; the English message stays.
+    const sv = await t.api<Detail & { warnings: { text: string }[] }>(
+      "GET",
+      `/api/v1/sims/${sim.iccid}`,
+      { headers: { "accept-language": "sv" } },
+    );
+    expect(sv.body.warnings[0]!.message).toContain(`"${zone}"`);
+    expect(sv.body.warnings[0]!.text).toContain(`tillåter zonen ”${zone}”`);
   });
 
   it("shows a new rate plan version once it is in force", async () => {

@@ -3360,15 +3360,24 @@ export interface components {
             /** @description Where in the spec, e.g. "accounts[2].plans.rate[0]". */
             path: string;
             code: string;
+            /** @description In English, as it always was. */
             message: string;
+            /** @description The message's raw values (names, counts, ICCIDs, paths) to format your own way. */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description The message in the caller's language (docs/languages.md); findings stored before messages were localized show their English message. */
+            text: string;
         };
         OnboardingPlanEntryInput: {
             /** @enum {string} */
             action: "create" | "change" | "move" | "remove";
             /** @description Where in the spec, e.g. "accounts[1].name" or "sims[0]". */
             path: string;
-            /** @description What changes, in words. */
+            /** @description What changes, in words (English). */
             object: string;
+            /** @description What changes, in the caller's language. */
+            objectMessage: components["schemas"]["LocalizedMessageInput"];
             before: unknown;
             after: unknown;
             /** @description SIMs: how many. */
@@ -4777,15 +4786,24 @@ export interface components {
             /** @description Where in the spec, e.g. "accounts[2].plans.rate[0]". */
             path: string;
             code: string;
+            /** @description In English, as it always was. */
             message: string;
+            /** @description The message's raw values (names, counts, ICCIDs, paths) to format your own way. */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description The message in the caller's language (docs/languages.md); findings stored before messages were localized show their English message. */
+            text: string;
         };
         OnboardingPlanEntry: {
             /** @enum {string} */
             action: "create" | "change" | "move" | "remove";
             /** @description Where in the spec, e.g. "accounts[1].name" or "sims[0]". */
             path: string;
-            /** @description What changes, in words. */
+            /** @description What changes, in words (English). */
             object: string;
+            /** @description What changes, in the caller's language. */
+            objectMessage: components["schemas"]["LocalizedMessage"];
             before: unknown;
             after: unknown;
             /** @description SIMs: how many. */
@@ -8931,7 +8949,13 @@ export interface operations {
                         }[];
                         warnings: {
                             code: string;
+                            /** @description In English, as it always was. */
                             message: string;
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The warning in the caller's language (docs/languages.md). */
+                            text: string;
                         }[];
                     };
                 };
@@ -9053,7 +9077,13 @@ export interface operations {
                         }[];
                         warnings: {
                             code: string;
+                            /** @description In English, as it always was. */
                             message: string;
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The warning in the caller's language (docs/languages.md). */
+                            text: string;
                         }[];
                     };
                 };
@@ -9204,7 +9234,13 @@ export interface operations {
                         }[];
                         warnings: {
                             code: string;
+                            /** @description In English, as it always was. */
                             message: string;
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The warning in the caller's language (docs/languages.md). */
+                            text: string;
                         }[];
                     };
                 };

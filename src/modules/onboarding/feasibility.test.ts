@@ -126,7 +126,11 @@ describe("feasibility rules", () => {
       },
       () => ({
         apnsInUse: [
-          { apn: "other.iot", ipPool: "10.60.200.0/24", usedBy: 'communication plan "X"' },
+          {
+            apn: "other.iot",
+            ipPool: "10.60.200.0/24",
+            usedBy: { code: "usedBy.plan", params: { name: "X" } },
+          },
         ],
       }),
     );

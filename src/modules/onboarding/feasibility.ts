@@ -6,6 +6,8 @@ import { checkIpsec } from "./ipsec-policy.js";
 import { contains, type Ipv4Net, overlaps, parseCidr, parseIpv4 } from "./ipv4.js";
 import type { OnboardingSpec } from "./onboarding-spec.js";
 import { isValidApn, parseIccid } from "../../lib/identifiers.js";
+import type { Message, ParamValue } from "../../lib/messages/messages.js";
+import { onboardingText } from "./onboarding.messages.js";
 
 /**
  * The feasibility check: every problem of a spec at once, each with its path in the spec. Pure:
@@ -17,7 +19,26 @@ export interface Finding {
   severity: "error" | "warning";
   path: string;
   code: string;
+  /** In English, as the API has always answered it. */
   message: string;
+  /** The same as a message of onboarding.messages.ts, rendered in the reader's language. */
+  msg: Message;
+}
+
+const M = onboardingText.msg;
+
+/** A finding with its message: the English text made from the catalog, and the message kept. */
+export const finding = (
+  severity: Finding["severity"],
+  path: string,
+  code: string,
+  msg: Message,
+): Finding => ({ severity, path, code, message: onboardingText.legacy(msg), msg });
+
+/** The message of an ICCID that does not parse (lib/identifiers.ts's codes), in the catalog. */
+export function iccidMessage(code: string, raw: string): Message {
+  const v = raw.trim();
+  return { code, params: { iccid: v, digits: v.length } };
 }
 
 export interface PlanFacts {
@@ -44,7 +65,7 @@ export interface Facts {
   plans: { communication: Map<string, PlanFacts>; rate: Map<string, PlanFacts> };
   owner: { role: string; disabled: boolean } | null;
   /** Private APNs in use by others (catalog plans and other onboardings). */
-  apnsInUse: { apn: string; ipPool: string | null; usedBy: string }[];
+  apnsInUse: { apn: string; ipPool: string | null; usedBy: Message }[];
   /** Per group index, per range index. */
   rangeStock: Map<string, StockCount>;
   /** Per group index: how many of its listed ICCIDs are in stock or ours, and a few missing. */
@@ -98,17 +119,21 @@ export function specRefs(spec: OnboardingSpec): SpecRefs {
 
 export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecRefs): Finding[] {
   const findings: Finding[] = [];
-  const error = (path: string, code: string, message: string) =>
-    findings.push({ severity: "error", path, code, message });
-  const warning = (path: string, code: string, message: string) =>
-    findings.push({ severity: "warning", path, code, message });
+  const error = (path: string, code: string, msg: Message) =>
+    findings.push(finding("error", path, code, msg));
+  const warning = (path: string, code: string, msg: Message) =>
+    findings.push(finding("warning", path, code, msg));
 
   // Accounts: unique keys, known parents, no cycles; each account's currency.
   const accountByKey = new Map<string, { index: number; currency: string }>();
   accountByKey.set(CUSTOMER_KEY, { index: -1, currency: spec.customer.currency });
   spec.accounts.forEach((a, i) => {
     if (accountByKey.has(a.key))
-      error(`accounts[${i}].key`, "ACCOUNT_KEY_DUPLICATE", `Account key "${a.key}" is used twice.`);
+      error(
+        `accounts[${i}].key`,
+        "ACCOUNT_KEY_DUPLICATE",
+        M("ACCOUNT_KEY_DUPLICATE", { key: a.key }),
+      );
     else accountByKey.set(a.key, { index: i, currency: a.currency ?? spec.customer.currency });
   });
   const keys = new Set(spec.accounts.map((a) => a.key));
@@ -117,7 +142,7 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
       error(
         `accounts[${i}].parent`,
         "ACCOUNT_PARENT_UNKNOWN",
-        `No account has the key "${a.parent}".`,
+        M("ACCOUNT_PARENT_UNKNOWN", { key: a.parent }),
       );
   });
   const parentOf = new Map(spec.accounts.map((a) => [a.key, a.parent]));
@@ -125,7 +150,7 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
     const seen = new Set<string>([a.key]);
     for (let p = a.parent; p !== undefined; p = parentOf.get(p)) {
       if (seen.has(p)) {
-        error(`accounts[${i}].parent`, "ACCOUNT_CYCLE", `Account "${a.key}" is its own ancestor.`);
+        error(`accounts[${i}].parent`, "ACCOUNT_CYCLE", M("ACCOUNT_CYCLE", { key: a.key }));
         break;
       }
       seen.add(p);
@@ -138,7 +163,7 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
       error(
         `accounts[${i}].name`,
         "ACCOUNT_NAME_DUPLICATE",
-        `Two sub-accounts of one parent are named "${a.name}".`,
+        M("ACCOUNT_NAME_DUPLICATE", { name: a.name }),
       );
     names.set(sibling, i);
   });
@@ -146,7 +171,7 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
     warning(
       "customer.name",
       "CUSTOMER_NAME_EXISTS",
-      `A customer account named "${spec.customer.name}" already exists; this onboarding creates another one.`,
+      M("CUSTOMER_NAME_EXISTS", { name: spec.customer.name }),
     );
 
   // Plans defined or reused in the spec.
@@ -157,7 +182,7 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
   spec.plans.communication.forEach((p, i) => {
     const path = `plans.communication[${i}]`;
     if (defined.communication.has(p.name))
-      error(`${path}.name`, "PLAN_DUPLICATE", `Communication plan "${p.name}" is listed twice.`);
+      error(`${path}.name`, "PLAN_DUPLICATE", M("PLAN_DUPLICATE.communication", { name: p.name }));
     defined.communication.set(p.name, i);
     const existing = facts.plans.communication.get(p.name);
     if (p.reuse) {
@@ -165,97 +190,58 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
         error(
           `${path}.name`,
           "PLAN_UNKNOWN",
-          `No communication plan named "${p.name}" exists to reuse.`,
+          M("PLAN_UNKNOWN.reuse.communication", { name: p.name }),
         );
       if (p.apns || p.rats || p.zones)
-        error(
-          path,
-          "PLAN_REUSE_WITH_TERMS",
-          `A reused plan takes no terms; remove apns, rats and zones or set reuse: false.`,
-        );
+        error(path, "PLAN_REUSE_WITH_TERMS", M("PLAN_REUSE_WITH_TERMS.communication"));
       return;
     }
     if (existing && !existing.ours)
       error(
         `${path}.name`,
         "PLAN_NAME_TAKEN",
-        `A communication plan named "${p.name}" already exists; set reuse: true to use it.`,
+        M("PLAN_NAME_TAKEN.communication", { name: p.name }),
       );
-    if (!p.apns?.length)
-      error(
-        `${path}.apns`,
-        "PLAN_TERMS_MISSING",
-        "A new communication plan needs at least one APN.",
-      );
-    if (!p.rats?.length)
-      error(
-        `${path}.rats`,
-        "PLAN_TERMS_MISSING",
-        "A new communication plan needs its radio technologies.",
-      );
+    if (!p.apns?.length) error(`${path}.apns`, "PLAN_TERMS_MISSING", M("PLAN_TERMS_MISSING.apns"));
+    if (!p.rats?.length) error(`${path}.rats`, "PLAN_TERMS_MISSING", M("PLAN_TERMS_MISSING.rats"));
     if (!p.zones?.length)
-      error(
-        `${path}.zones`,
-        "PLAN_TERMS_MISSING",
-        "A new communication plan needs the zones it allows.",
-      );
+      error(`${path}.zones`, "PLAN_TERMS_MISSING", M("PLAN_TERMS_MISSING.zones"));
     p.apns?.forEach((apn, k) => {
-      if (!isValidApn(apn))
-        error(
-          `${path}.apns[${k}]`,
-          "APN_INVALID",
-          `"${apn}" is not an APN name such as iot.customer.example.`,
-        );
+      if (!isValidApn(apn)) error(`${path}.apns[${k}]`, "APN_INVALID", M("APN_INVALID", { apn }));
     });
     p.zones?.forEach((z, k) => {
       if (!facts.zones.has(z))
-        error(
-          `${path}.zones[${k}]`,
-          "ZONE_UNKNOWN",
-          `No zone is named "${z}"; zones are defined by the operator first.`,
-        );
+        error(`${path}.zones[${k}]`, "ZONE_UNKNOWN", M("ZONE_UNKNOWN", { zone: z }));
     });
   });
   spec.plans.rate.forEach((p, i) => {
     const path = `plans.rate[${i}]`;
     if (defined.rate.has(p.name))
-      error(`${path}.name`, "PLAN_DUPLICATE", `Rate plan "${p.name}" is listed twice.`);
+      error(`${path}.name`, "PLAN_DUPLICATE", M("PLAN_DUPLICATE.rate", { name: p.name }));
     defined.rate.set(p.name, i);
     const existing = facts.plans.rate.get(p.name);
     if (p.reuse) {
       if (!existing)
-        error(`${path}.name`, "PLAN_UNKNOWN", `No rate plan named "${p.name}" exists to reuse.`);
+        error(`${path}.name`, "PLAN_UNKNOWN", M("PLAN_UNKNOWN.reuse.rate", { name: p.name }));
       if (p.zones || p.monthlyFeePerSim !== undefined)
-        error(
-          path,
-          "PLAN_REUSE_WITH_TERMS",
-          "A reused plan takes no terms; remove its prices or set reuse: false.",
-        );
+        error(path, "PLAN_REUSE_WITH_TERMS", M("PLAN_REUSE_WITH_TERMS.rate"));
       return;
     }
     if (existing && !existing.ours)
-      error(
-        `${path}.name`,
-        "PLAN_NAME_TAKEN",
-        `A rate plan named "${p.name}" already exists; set reuse: true to use it.`,
-      );
+      error(`${path}.name`, "PLAN_NAME_TAKEN", M("PLAN_NAME_TAKEN.rate", { name: p.name }));
     if (p.monthlyFeePerSim === undefined)
       error(
         `${path}.monthlyFeePerSim`,
         "PLAN_TERMS_MISSING",
-        "A new rate plan needs its monthly fee per SIM.",
+        M("PLAN_TERMS_MISSING.monthlyFeePerSim"),
       );
     if (!p.zones?.length)
-      error(
-        `${path}.zones`,
-        "PLAN_TERMS_MISSING",
-        "A new rate plan needs a price for at least one zone.",
-      );
+      error(`${path}.zones`, "PLAN_TERMS_MISSING", M("PLAN_TERMS_MISSING.rateZones"));
     if (p.currency === undefined)
-      error(`${path}.currency`, "PLAN_TERMS_MISSING", "A new rate plan needs its currency.");
+      error(`${path}.currency`, "PLAN_TERMS_MISSING", M("PLAN_TERMS_MISSING.currency"));
     const negative = (field: string, v: number | undefined) => {
       if (v !== undefined && v < 0)
-        error(`${path}.${field}`, "PRICE_NEGATIVE", `The price is negative (${v}).`);
+        error(`${path}.${field}`, "PRICE_NEGATIVE", M("PRICE_NEGATIVE", { price: v }));
     };
     negative("monthlyFeePerSim", p.monthlyFeePerSim);
     negative("activationFee", p.activationFee);
@@ -264,10 +250,10 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
       negative(`zones[${k}].smsMO`, z.smsMO);
       negative(`zones[${k}].smsMT`, z.smsMT);
       if (!facts.zones.has(z.zone))
-        error(`${path}.zones[${k}].zone`, "ZONE_UNKNOWN", `No zone is named "${z.zone}".`);
+        error(`${path}.zones[${k}].zone`, "ZONE_UNKNOWN", M("ZONE_UNKNOWN.rate", { zone: z.zone }));
     });
     if (p.pool === "fixed" && p.fixedPoolMB === undefined)
-      error(`${path}.fixedPoolMB`, "PLAN_TERMS_MISSING", "A fixed pool needs fixedPoolMB.");
+      error(`${path}.fixedPoolMB`, "PLAN_TERMS_MISSING", M("PLAN_TERMS_MISSING.fixedPoolMB"));
   });
 
   // What each plan name will be: its zones and currency, from the spec or the catalog.
@@ -315,7 +301,7 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
         error(
           `${a.path}.communication[${k}]`,
           "PLAN_UNKNOWN",
-          `No communication plan named "${n}" exists or is defined in plans.communication.`,
+          M("PLAN_UNKNOWN.allowance.communication", { name: n }),
         );
     });
     a.plans?.rate.forEach((n, k) => {
@@ -323,14 +309,18 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
         error(
           `${a.path}.rate[${k}]`,
           "PLAN_UNKNOWN",
-          `No rate plan named "${n}" exists or is defined in plans.rate.`,
+          M("PLAN_UNKNOWN.allowance.rate", { name: n }),
         );
       const r = rateFacts(n);
       if (r?.currency && r.currency !== currency)
         error(
           `${a.path}.rate[${k}]`,
           "PLAN_CURRENCY_MISMATCH",
-          `Rate plan "${n}" is priced in ${r.currency}; the account bills in ${currency}.`,
+          M("PLAN_CURRENCY_MISMATCH", {
+            name: n,
+            planCurrency: r.currency,
+            accountCurrency: currency,
+          }),
         );
     });
   }
@@ -355,29 +345,21 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
   spec.services.apns.forEach((s, i) => {
     const path = `services.apns[${i}]`;
     if (!isValidApn(s.name))
-      error(
-        `${path}.name`,
-        "APN_INVALID",
-        `"${s.name}" is not an APN name such as iot.customer.example.`,
-      );
+      error(`${path}.name`, "APN_INVALID", M("APN_INVALID", { apn: s.name }));
     if (specApns.has(s.name.toLowerCase()))
-      error(`${path}.name`, "APN_DUPLICATE", `APN "${s.name}" is listed twice.`);
+      error(`${path}.name`, "APN_DUPLICATE", M("APN_DUPLICATE", { apn: s.name }));
     specApns.add(s.name.toLowerCase());
     const taken = facts.apnsInUse.find((u) => u.apn.toLowerCase() === s.name.toLowerCase());
     if (taken)
-      error(`${path}.name`, "APN_TAKEN", `APN "${s.name}" is already used by ${taken.usedBy}.`);
+      error(`${path}.name`, "APN_TAKEN", M("APN_TAKEN", { apn: s.name, usedBy: taken.usedBy }));
     const pool = parseCidr(s.ipPool);
     if (!pool) {
-      error(
-        `${path}.ipPool`,
-        "CIDR_INVALID",
-        `"${s.ipPool}" is not a network address with its prefix (host bits must be zero).`,
-      );
+      error(`${path}.ipPool`, "CIDR_INVALID", M("CIDR_INVALID", { cidr: s.ipPool }));
       return;
     }
     for (const other of pools)
       if (overlaps(pool, other.net))
-        error(`${path}.ipPool`, "APN_POOL_OVERLAP", `The pool overlaps the pool of ${other.path}.`);
+        error(`${path}.ipPool`, "APN_POOL_OVERLAP", M("APN_POOL_OVERLAP", { other: other.path }));
     pools.push({ net: pool, path });
     for (const u of facts.apnsInUse) {
       const net = u.ipPool ? parseCidr(u.ipPool) : null;
@@ -385,7 +367,12 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
         error(
           `${path}.ipPool`,
           "APN_POOL_OVERLAP",
-          `The pool ${s.ipPool} overlaps ${u.ipPool} of APN "${u.apn}" (${u.usedBy}).`,
+          M("APN_POOL_OVERLAP.other", {
+            pool: s.ipPool,
+            otherPool: u.ipPool,
+            apn: u.apn,
+            usedBy: u.usedBy,
+          }),
         );
     }
     const fixed = new Set<string>();
@@ -395,41 +382,42 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
         error(
           `${path}.fixedIps[${k}].ip`,
           "FIXED_IP_OUTSIDE_POOL",
-          `${f.ip} is not in the APN's pool ${s.ipPool}.`,
+          M("FIXED_IP_OUTSIDE_POOL", { ip: f.ip, pool: s.ipPool }),
         );
       if (fixed.has(f.ip))
-        error(`${path}.fixedIps[${k}].ip`, "FIXED_IP_DUPLICATE", `${f.ip} is given to two SIMs.`);
+        error(
+          `${path}.fixedIps[${k}].ip`,
+          "FIXED_IP_DUPLICATE",
+          M("FIXED_IP_DUPLICATE", { ip: f.ip }),
+        );
       fixed.add(f.ip);
       if (!parseIccid(f.iccid).ok)
         error(
           `${path}.fixedIps[${k}].iccid`,
           "ICCID_INVALID",
-          `"${f.iccid}" is not a valid ICCID.`,
+          M("ICCID_INVALID", { iccid: f.iccid }),
         );
     });
     if (s.ipsec) {
-      for (const p of checkIpsec(s.ipsec)) findings.push({ ...p, path: `${path}.ipsec.${p.path}` });
+      for (const p of checkIpsec(s.ipsec))
+        findings.push(finding(p.severity, `${path}.ipsec.${p.path}`, p.code, p.msg));
       s.ipsec.customerSubnets.forEach((c, k) => {
         const net = parseCidr(c);
         if (!net)
           error(
             `${path}.ipsec.customerSubnets[${k}]`,
             "CIDR_INVALID",
-            `"${c}" is not a network address with its prefix.`,
+            M("CIDR_INVALID.subnet", { cidr: c }),
           );
         else if (overlaps(net, pool))
           error(
             `${path}.ipsec.customerSubnets[${k}]`,
             "APN_POOL_OVERLAP",
-            `The customer subnet ${c} overlaps the APN pool ${s.ipPool}; traffic could not be routed.`,
+            M("APN_POOL_OVERLAP.subnet", { subnet: c, pool: s.ipPool }),
           );
       });
       if (!spec.dates.tunnelWindow)
-        warning(
-          "dates.tunnelWindow",
-          "TUNNEL_WINDOW_MISSING",
-          "The spec has an IPsec tunnel but no tunnel window; agree one with the customer.",
-        );
+        warning("dates.tunnelWindow", "TUNNEL_WINDOW_MISSING", M("TUNNEL_WINDOW_MISSING"));
     }
   });
   spec.plans.communication.forEach((p, i) =>
@@ -439,7 +427,7 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
         warning(
           `plans.communication[${i}].apns[${k}]`,
           "APN_SHARED",
-          `APN "${apn}" is a private APN of ${used.usedBy}.`,
+          M("APN_SHARED", { apn, usedBy: used.usedBy }),
         );
     }),
   );
@@ -454,29 +442,25 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
     const path = `sims[${gi}]`;
     const key = g.account ?? CUSTOMER_KEY;
     if (g.account !== undefined && !keys.has(g.account))
-      error(`${path}.account`, "ACCOUNT_UNKNOWN", `No account has the key "${g.account}".`);
+      error(`${path}.account`, "ACCOUNT_UNKNOWN", M("ACCOUNT_UNKNOWN", { key: g.account }));
     if (g.ranges.length === 0 && g.iccids.length === 0)
-      error(path, "SIM_GROUP_EMPTY", "A SIM group needs ranges or iccids.");
+      error(path, "SIM_GROUP_EMPTY", M("SIM_GROUP_EMPTY"));
     if (!known("communication", g.communicationPlan))
       error(
         `${path}.communicationPlan`,
         "PLAN_UNKNOWN",
-        `No communication plan named "${g.communicationPlan}".`,
+        M("PLAN_UNKNOWN.communication", { name: g.communicationPlan }),
       );
     else if (!allowed(key, "communication").has(g.communicationPlan))
       error(
         `${path}.communicationPlan`,
         "PLAN_NOT_ALLOWED",
-        `"${g.communicationPlan}" is not among the plans the account (or an account above it) may use.`,
+        M("PLAN_NOT_ALLOWED", { name: g.communicationPlan }),
       );
     if (!known("rate", g.ratePlan))
-      error(`${path}.ratePlan`, "PLAN_UNKNOWN", `No rate plan named "${g.ratePlan}".`);
+      error(`${path}.ratePlan`, "PLAN_UNKNOWN", M("PLAN_UNKNOWN.rate", { name: g.ratePlan }));
     else if (!allowed(key, "rate").has(g.ratePlan))
-      error(
-        `${path}.ratePlan`,
-        "PLAN_NOT_ALLOWED",
-        `"${g.ratePlan}" is not among the plans the account (or an account above it) may use.`,
-      );
+      error(`${path}.ratePlan`, "PLAN_NOT_ALLOWED", M("PLAN_NOT_ALLOWED", { name: g.ratePlan }));
     const comm = commFacts(g.communicationPlan);
     const rate = rateFacts(g.ratePlan);
     if (comm && rate && rate.zoneIds.length)
@@ -491,14 +475,14 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
         },
         new Date(0),
       ))
-        warning(path, w.code, w.message);
+        warning(path, w.code, { code: w.code, params: w.params as Record<string, ParamValue> });
 
     let count = 0;
     g.ranges.forEach((r, ri) => {
       const rp = `${path}.ranges[${ri}]`;
       const parsed = parseIccidRange(r.from, r.to);
       if (!parsed.ok) {
-        error(`${rp}.${parsed.field}`, parsed.code, parsed.message);
+        error(`${rp}.${parsed.field}`, parsed.code, { code: parsed.code, params: parsed.params });
         return;
       }
       count += parsed.range.size;
@@ -510,12 +494,17 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
         error(
           rp,
           "SIMS_NOT_IN_STOCK",
-          `${missing} of the ${parsed.range.size} ICCIDs from ${parsed.range.from} to ${parsed.range.to} are not in the operator's stock (root account, state INVENTORY or TEST_READY).`,
+          M("SIMS_NOT_IN_STOCK", {
+            missing,
+            size: parsed.range.size,
+            from: parsed.range.from,
+            to: parsed.range.to,
+          }),
         );
     });
     g.iccids.forEach((raw, k) => {
       const p = parseIccid(raw);
-      if (!p.ok) error(`${path}.iccids[${k}]`, p.code, p.message);
+      if (!p.ok) error(`${path}.iccids[${k}]`, p.code, iccidMessage(p.code, raw));
       else {
         count++;
         const first = seenIccids.get(p.value);
@@ -523,7 +512,7 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
           error(
             `${path}.iccids[${k}]`,
             "ICCID_DUPLICATE",
-            `ICCID ${p.value} is also listed at ${first}.`,
+            M("ICCID_DUPLICATE", { iccid: p.value, other: first }),
           );
         else seenIccids.set(p.value, `${path}.iccids[${k}]`);
       }
@@ -538,14 +527,14 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
         error(
           `${path}.iccids`,
           "SIMS_NOT_IN_STOCK",
-          `${missing} of the listed ICCIDs are not in the operator's stock, e.g. ${list.missing.slice(0, 5).join(", ")}.`,
+          M("SIMS_NOT_IN_STOCK.list", { missing, examples: list.missing.slice(0, 5).join(", ") }),
         );
     }
     if (g.quantity !== undefined && g.quantity !== count)
       error(
         `${path}.quantity`,
         "SIM_QUANTITY_MISMATCH",
-        `The group promises ${g.quantity} SIMs; its ranges and list hold ${count}.`,
+        M("SIM_QUANTITY_MISMATCH", { quantity: g.quantity, count }),
       );
     requested += count;
   });
@@ -553,19 +542,15 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
     error(
       allRanges[b]!.path,
       "ICCID_RANGES_OVERLAP",
-      `This range shares ICCIDs with ${allRanges[a]!.path}.`,
+      M("ICCID_RANGES_OVERLAP", { other: allRanges[a]!.path }),
     );
   const rangeOf = rangeIndex(allRanges.map((r) => ({ ...r.range, path: r.path })));
   for (const [iccid, where] of seenIccids) {
     const r = rangeOf(iccid);
-    if (r) error(where, "ICCID_DUPLICATE", `ICCID ${iccid} is also in the range at ${r.path}.`);
+    if (r) error(where, "ICCID_DUPLICATE", M("ICCID_DUPLICATE.range", { iccid, other: r.path }));
   }
   if (requested > facts.totalStock + ours)
-    error(
-      "sims",
-      "SIM_STOCK_SHORT",
-      `The spec asks for ${requested} SIMs; the operator's stock holds ${facts.totalStock}.`,
-    );
+    error("sims", "SIM_STOCK_SHORT", M("SIM_STOCK_SHORT", { requested, stock: facts.totalStock }));
 
   // A fixed IP is for a SIM this onboarding assigns.
   spec.services.apns.forEach((s, i) =>
@@ -577,7 +562,7 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
         error(
           `services.apns[${i}].fixedIps[${k}].iccid`,
           "FIXED_IP_SIM_NOT_IN_SPEC",
-          `ICCID ${p.value} is in none of the spec's SIM groups.`,
+          M("FIXED_IP_SIM_NOT_IN_SPEC", { iccid: p.value }),
         );
     }),
   );
@@ -591,7 +576,16 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
             parseTargetDuration(`${kind}.${priority}`, value);
           } catch (e) {
             if (!(e instanceof OtterError)) throw e;
-            error(`desk.agreement.${kind}.${priority}`, "SLA_INVALID_TARGET", e.message);
+            error(
+              `desk.agreement.${kind}.${priority}`,
+              "SLA_INVALID_TARGET",
+              M(
+                e.message.includes("more than zero")
+                  ? "SLA_INVALID_TARGET.range"
+                  : "SLA_INVALID_TARGET",
+                { field: `${kind}.${priority}`, value },
+              ),
+            );
           }
         }
 
@@ -601,26 +595,22 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
     error(
       "dates.requestedGoLive",
       "DATES_GO_LIVE_BEFORE_SIGNATURE",
-      `Go-live ${requestedGoLive} is before the contract was signed (${contractSigned}).`,
+      M("DATES_GO_LIVE_BEFORE_SIGNATURE", { goLive: requestedGoLive, signed: contractSigned }),
     );
   if (tunnelWindow) {
     if (tunnelWindow.to < tunnelWindow.from)
-      error(
-        "dates.tunnelWindow.to",
-        "DATES_WINDOW_REVERSED",
-        "The tunnel window ends before it starts.",
-      );
+      error("dates.tunnelWindow.to", "DATES_WINDOW_REVERSED", M("DATES_WINDOW_REVERSED"));
     if (tunnelWindow.from < contractSigned)
       error(
         "dates.tunnelWindow.from",
         "DATES_TUNNEL_BEFORE_SIGNATURE",
-        "The tunnel window opens before the contract was signed.",
+        M("DATES_TUNNEL_BEFORE_SIGNATURE"),
       );
     if (tunnelWindow.from > requestedGoLive)
       warning(
         "dates.tunnelWindow.from",
         "DATES_TUNNEL_AFTER_GO_LIVE",
-        "The tunnel window opens after the requested go-live; SIMs on the private APN will not reach the customer until then.",
+        M("DATES_TUNNEL_AFTER_GO_LIVE"),
       );
   }
 
@@ -629,19 +619,19 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
     error(
       "people.onboardingOwner",
       "OWNER_UNKNOWN",
-      `No user has the e-mail ${spec.people.onboardingOwner}.`,
+      M("OWNER_UNKNOWN", { email: spec.people.onboardingOwner }),
     );
   else if (facts.owner.disabled)
     error(
       "people.onboardingOwner",
       "OWNER_DISABLED",
-      `The user ${spec.people.onboardingOwner} is disabled.`,
+      M("OWNER_DISABLED", { email: spec.people.onboardingOwner }),
     );
   else if (!facts.owner.role.startsWith("operator_"))
     error(
       "people.onboardingOwner",
       "OWNER_NOT_OPERATOR",
-      `${spec.people.onboardingOwner} is not a user of the operator.`,
+      M("OWNER_NOT_OPERATOR", { email: spec.people.onboardingOwner }),
     );
   const tech = spec.customer.contacts.findIndex(
     (c) => c.email?.toLowerCase() === spec.people.technicalContact.toLowerCase(),
@@ -650,7 +640,7 @@ export function checkFeasibility(spec: OnboardingSpec, facts: Facts, refs: SpecR
     error(
       "people.technicalContact",
       "CONTACT_UNKNOWN",
-      `${spec.people.technicalContact} is not the e-mail of one of customer.contacts.`,
+      M("CONTACT_UNKNOWN", { email: spec.people.technicalContact }),
     );
   return findings;
 }

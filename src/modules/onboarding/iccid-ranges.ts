@@ -16,21 +16,32 @@ export interface IccidRange {
 
 export type RangeParse =
   | { ok: true; range: IccidRange }
-  | { ok: false; field: "from" | "to"; code: string; message: string };
+  | {
+      ok: false;
+      field: "from" | "to";
+      code: string;
+      message: string;
+      /** The parameters of its message in onboarding.messages.ts (the code is its code). */
+      params: Record<string, string | number>;
+    };
 
 const payload = (iccid: string) => BigInt(iccid.slice(0, -1));
+/** The parameters of an ICCID that does not parse: itself and its length. */
+const bad = (raw: string) => ({ iccid: raw.trim(), digits: raw.trim().length });
 
 export function parseIccidRange(from: string, to: string): RangeParse {
   const a = parseIccid(from);
-  if (!a.ok) return { ok: false, field: "from", code: a.code, message: a.message };
+  if (!a.ok)
+    return { ok: false, field: "from", code: a.code, message: a.message, params: bad(from) };
   const b = parseIccid(to);
-  if (!b.ok) return { ok: false, field: "to", code: b.code, message: b.message };
+  if (!b.ok) return { ok: false, field: "to", code: b.code, message: b.message, params: bad(to) };
   if (a.value.length !== b.value.length)
     return {
       ok: false,
       field: "to",
       code: "ICCID_RANGE_LENGTHS",
       message: `ICCIDs ${a.value} and ${b.value} have different lengths; a range is between ICCIDs of one length.`,
+      params: { from: a.value, to: b.value },
     };
   const size = payload(b.value) - payload(a.value) + 1n;
   if (size < 1n)
@@ -39,6 +50,7 @@ export function parseIccidRange(from: string, to: string): RangeParse {
       field: "to",
       code: "ICCID_RANGE_REVERSED",
       message: `The range ends (${b.value}) before it starts (${a.value}).`,
+      params: { from: a.value, to: b.value },
     };
   if (size > 100_000_000n)
     return {
@@ -46,6 +58,7 @@ export function parseIccidRange(from: string, to: string): RangeParse {
       field: "to",
       code: "ICCID_RANGE_TOO_LARGE",
       message: `The range holds ${size} ICCIDs; at most 100,000,000 in one range.`,
+      params: { size: Number(size) },
     };
   return { ok: true, range: { from: a.value, to: b.value, size: Number(size) } };
 }

@@ -1,4 +1,6 @@
+import type { Message } from "../../lib/messages/messages.js";
 import type { IpsecSpec } from "./onboarding-spec.js";
+import { onboardingText } from "./onboarding.messages.js";
 
 /**
  * What Otter accepts of an IPsec tunnel (strongSwan proposal syntax: algorithms joined by "-").
@@ -11,7 +13,17 @@ export interface IpsecProblem {
   path: string;
   code: string;
   message: string;
+  /** The message in onboarding.messages.ts, for the reader's language. */
+  msg: Message;
 }
+
+const M = onboardingText.msg;
+const problem = (
+  severity: IpsecProblem["severity"],
+  path: string,
+  code: string,
+  msg: Message,
+): IpsecProblem => ({ severity, path, code, message: onboardingText.legacy(msg), msg });
 
 const WEAK_CIPHERS = new Set(["3des", "des", "blowfish", "cast128", "null"]);
 const WEAK_INTEGRITY = new Set(["md5", "sha1", "sha", "md5_128", "sha1_160", "aesxcbc"]);
@@ -58,29 +70,35 @@ function checkProposal(proposal: string, kind: "ike" | "esp", path: string): Ips
   let dh = false;
   for (const part of parts) {
     if (WEAK_CIPHERS.has(part))
-      problems.push({
-        severity: "error",
-        path,
-        code: "IPSEC_WEAK_CIPHER",
-        message: `${part.toUpperCase()} is not accepted; use AES-GCM or AES-256.`,
-      });
+      problems.push(
+        problem(
+          "error",
+          path,
+          "IPSEC_WEAK_CIPHER",
+          M("IPSEC_WEAK_CIPHER", { algorithm: part.toUpperCase() }),
+        ),
+      );
     else if (WEAK_INTEGRITY.has(part) || WEAK_PRF.has(part))
-      problems.push({
-        severity: "error",
-        path,
-        code: "IPSEC_WEAK_INTEGRITY",
-        message: `${part.toUpperCase()} is not accepted for integrity; use SHA-256 or stronger.`,
-      });
+      problems.push(
+        problem(
+          "error",
+          path,
+          "IPSEC_WEAK_INTEGRITY",
+          M("IPSEC_WEAK_INTEGRITY", { algorithm: part.toUpperCase() }),
+        ),
+      );
     else if (part in DH_GROUPS) {
       dh = true;
       const group = DH_GROUPS[part]!;
       if (WEAK_GROUPS.has(group) || group < 14)
-        problems.push({
-          severity: "error",
-          path,
-          code: "IPSEC_WEAK_DH_GROUP",
-          message: `Diffie-Hellman ${part} (group ${group}) is refused; use group 14 (modp2048) or stronger, e.g. ecp384 or curve25519.`,
-        });
+        problems.push(
+          problem(
+            "error",
+            path,
+            "IPSEC_WEAK_DH_GROUP",
+            M("IPSEC_WEAK_DH_GROUP", { algorithm: part, group }),
+          ),
+        );
     } else if (KNOWN_CIPHER.test(part)) cipher = true;
     else if (
       !KNOWN_INTEGRITY.test(part) &&
@@ -88,86 +106,67 @@ function checkProposal(proposal: string, kind: "ike" | "esp", path: string): Ips
       part !== "esn" &&
       part !== "noesn"
     )
-      problems.push({
-        severity: "error",
-        path,
-        code: "IPSEC_PROPOSAL_UNKNOWN",
-        message: `"${part}" is not an algorithm Otter knows in a strongSwan proposal.`,
-      });
+      problems.push(
+        problem(
+          "error",
+          path,
+          "IPSEC_PROPOSAL_UNKNOWN",
+          M("IPSEC_PROPOSAL_UNKNOWN", { algorithm: part }),
+        ),
+      );
   }
   if (!cipher && !problems.some((p) => p.code === "IPSEC_WEAK_CIPHER"))
-    problems.push({
-      severity: "error",
-      path,
-      code: "IPSEC_PROPOSAL_INVALID",
-      message: `Proposal "${proposal}" names no encryption algorithm.`,
-    });
+    problems.push(
+      problem("error", path, "IPSEC_PROPOSAL_INVALID", M("IPSEC_PROPOSAL_INVALID", { proposal })),
+    );
   if (kind === "ike" && !dh)
-    problems.push({
-      severity: "error",
-      path,
-      code: "IPSEC_PROPOSAL_INVALID",
-      message: `IKE proposal "${proposal}" names no Diffie-Hellman group.`,
-    });
+    problems.push(
+      problem(
+        "error",
+        path,
+        "IPSEC_PROPOSAL_INVALID",
+        M("IPSEC_PROPOSAL_INVALID.dh", { proposal }),
+      ),
+    );
   return problems;
 }
 
 export function checkIpsec(t: IpsecSpec): IpsecProblem[] {
   const problems: IpsecProblem[] = [];
   if (t.ikeVersion !== 2)
-    problems.push({
-      severity: "error",
-      path: "ikeVersion",
-      code: t.ikeVersion === 1 ? "IPSEC_IKEV1" : "IPSEC_IKE_VERSION",
-      message:
-        t.ikeVersion === 1
-          ? "IKEv1 is refused; the tunnel uses IKEv2."
-          : `IKE version ${t.ikeVersion} does not exist; use 2.`,
-    });
+    problems.push(
+      t.ikeVersion === 1
+        ? problem("error", "ikeVersion", "IPSEC_IKEV1", M("IPSEC_IKEV1"))
+        : problem(
+            "error",
+            "ikeVersion",
+            "IPSEC_IKE_VERSION",
+            M("IPSEC_IKE_VERSION", { version: t.ikeVersion }),
+          ),
+    );
   t.ikeProposals.forEach((p, i) => problems.push(...checkProposal(p, "ike", `ikeProposals[${i}]`)));
   t.espProposals.forEach((p, i) => problems.push(...checkProposal(p, "esp", `espProposals[${i}]`)));
   if (t.auth === "psk") {
-    if (!t.psk)
-      problems.push({
-        severity: "error",
-        path: "psk",
-        code: "IPSEC_PSK_MISSING",
-        message: "auth psk needs a psk.",
-      });
+    if (!t.psk) problems.push(problem("error", "psk", "IPSEC_PSK_MISSING", M("IPSEC_PSK_MISSING")));
     else if (t.psk.length < MIN_PSK_LENGTH)
-      problems.push({
-        severity: "error",
-        path: "psk",
-        code: "IPSEC_PSK_TOO_SHORT",
-        message: `The PSK has ${t.psk.length} characters; at least ${MIN_PSK_LENGTH} are required.`,
-      });
-    problems.push({
-      severity: "warning",
-      path: "auth",
-      code: "IPSEC_PSK_AUTH",
-      message:
-        "Certificates are preferred to a pre-shared key; agree on certificates with the customer if you can.",
-    });
+      problems.push(
+        problem(
+          "error",
+          "psk",
+          "IPSEC_PSK_TOO_SHORT",
+          M("IPSEC_PSK_TOO_SHORT", { length: t.psk.length, minimum: MIN_PSK_LENGTH }),
+        ),
+      );
+    problems.push(problem("warning", "auth", "IPSEC_PSK_AUTH", M("IPSEC_PSK_AUTH")));
   } else if (t.psk)
-    problems.push({
-      severity: "error",
-      path: "psk",
-      code: "IPSEC_PSK_WITH_CERT",
-      message: "A psk was given with auth cert; remove it (it would be stored for nothing).",
-    });
+    problems.push(problem("error", "psk", "IPSEC_PSK_WITH_CERT", M("IPSEC_PSK_WITH_CERT")));
   if (t.espLifetimeSeconds >= t.ikeLifetimeSeconds)
-    problems.push({
-      severity: "warning",
-      path: "espLifetimeSeconds",
-      code: "IPSEC_LIFETIMES",
-      message: "The ESP (child SA) lifetime should be shorter than the IKE SA lifetime.",
-    });
+    problems.push(
+      problem("warning", "espLifetimeSeconds", "IPSEC_LIFETIMES", M("IPSEC_LIFETIMES")),
+    );
   if (t.localGateway === t.remoteGateway)
-    problems.push({
-      severity: "error",
-      path: "remoteGateway",
-      code: "IPSEC_GATEWAYS_EQUAL",
-      message: "The local and the remote gateway are the same address.",
-    });
+    problems.push(
+      problem("error", "remoteGateway", "IPSEC_GATEWAYS_EQUAL", M("IPSEC_GATEWAYS_EQUAL")),
+    );
   return problems;
 }

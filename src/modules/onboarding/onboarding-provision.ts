@@ -5,7 +5,12 @@ import { OtterError } from "../../lib/errors.js";
 import type { AccountsService } from "../accounts/accounts.service.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { actorOf } from "../auth/principal.js";
-import { communicationPlanInput, ratePlanInput } from "../catalog/catalog.schemas.js";
+import {
+  communicationPlanInput,
+  communicationPlanPatch,
+  ratePlanInput,
+  rateTermsInput,
+} from "../catalog/catalog.schemas.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import type { CasesService } from "../desk/cases.service.js";
 import type { SlaService } from "../desk/sla/sla.service.js";
@@ -24,6 +29,8 @@ import { caseSubjectOf, setOnboardingState, tasksFor } from "./onboarding-tasks.
 import { PROVISION_KIND, type Provisioned } from "./onboarding.service.js";
 import {
   accountDrift,
+  addressKey,
+  contactsDrift,
   customerWanted,
   groupSims,
   moveTarget,
@@ -54,6 +61,8 @@ interface Deps {
     | "offer"
     | "listOffers"
     | "withdrawOffer"
+    | "addRatePlanVersion"
+    | "updateCommunicationPlan"
   >;
   sla: Pick<SlaService, "getAgreement" | "setAgreement">;
   events: Pick<EventsService, "emit">;
@@ -102,6 +111,8 @@ export function createOnboardingProvisioner(deps: Deps) {
       onboardingId,
       moves = [],
       withdraw = [],
+      dropContacts = [],
+      terms = [],
     } = job.params as {
       onboardingId: string;
     } & Partial<PlanDirectives>;
@@ -187,7 +198,15 @@ export function createOnboardingProvisioner(deps: Deps) {
       } else {
         // A confirmed plan may change the customer's details: only those that differ.
         const now = await deps.accounts.get(principal, done.customer);
-        const patch = accountDrift(customerWanted(spec), now);
+        const contacts = contactsDrift(spec.customer.contacts, now.contacts, dropContacts);
+        const patch = {
+          ...accountDrift(customerWanted(spec), now),
+          ...(addressKey(now.billingAddress) !== addressKey(spec.customer.billingAddress) && {
+            billingAddress: spec.customer.billingAddress,
+          }),
+          ...(contacts.add.length && { addContacts: contacts.add }),
+          ...(contacts.remove.length && { removeContacts: contacts.remove.map((c) => c.id) }),
+        };
         if (Object.keys(patch).length) {
           await deps.accounts.update(principal, done.customer, patch);
           counts.updated++;
@@ -241,7 +260,26 @@ export function createOnboardingProvisioner(deps: Deps) {
         for (const p of spec.plans[kind]) {
           if (p.reuse) continue;
           if (mine[p.name]) {
-            counts.unchanged++;
+            // A confirmed plan changed its terms: a rate plan gets a new version from now (its
+            // history stays as billed), a communication plan its new terms.
+            if (terms.some((x) => x.kind === kind && x.name === p.name)) {
+              if (kind === "rate")
+                await deps.catalog.addRatePlanVersion(
+                  principal,
+                  mine[p.name]!,
+                  rateTermsOf(p as OnboardingSpec["plans"]["rate"][number]),
+                );
+              else
+                await deps.catalog.updateCommunicationPlan(
+                  principal,
+                  mine[p.name]!,
+                  communicationTermsOf(
+                    p as OnboardingSpec["plans"]["communication"][number],
+                    privateApns,
+                  ),
+                );
+              counts.updated++;
+            } else counts.unchanged++;
             continue;
           }
           const existing = await deps.catalog.findPlan(db, kind, p.name);
@@ -252,21 +290,7 @@ export function createOnboardingProvisioner(deps: Deps) {
               const input = communicationPlanInput.parse({
                 name: c.name,
                 ...(c.description && { description: c.description }),
-                apns: (c.apns ?? []).map((name) => {
-                  const svc = privateApns.get(name.toLowerCase());
-                  return svc
-                    ? {
-                        name,
-                        type: "private",
-                        ipAddressing: svc.fixedIps.length ? "static" : "dynamic",
-                        ipPool: svc.ipPool,
-                      }
-                    : { name, type: "public" };
-                }),
-                dataEnabled: c.dataEnabled,
-                smsEnabled: c.smsEnabled,
-                rats: c.rats,
-                zones: c.zones,
+                ...communicationTermsOf(c, privateApns),
               });
               id = (await deps.catalog.createCommunicationPlan(principal, input)).id;
             } else {
@@ -275,25 +299,7 @@ export function createOnboardingProvisioner(deps: Deps) {
                 name: r.name,
                 currency: r.currency,
                 ...(r.description && { description: r.description }),
-                subscription: {
-                  monthlyFeePerSim: r.monthlyFeePerSim,
-                  activationFee: r.activationFee,
-                },
-                included: {
-                  dataBytes: r.includedDataMB * 1024 * 1024,
-                  sms: r.includedSms,
-                  voiceSeconds: 0,
-                },
-                pool: {
-                  type: r.pool,
-                  ...(r.pool === "fixed" && { fixedPoolBytes: (r.fixedPoolMB ?? 0) * 1024 * 1024 }),
-                },
-                zones: (r.zones ?? []).map((z) => ({
-                  zone: z.zone,
-                  dataPerMB: z.dataPerMB,
-                  smsMO: z.smsMO,
-                  smsMT: z.smsMT,
-                })),
+                ...rateTermsOf(r),
               });
               id = (await deps.catalog.createRatePlan(principal, input)).id;
             }
@@ -537,3 +543,54 @@ export function createOnboardingProvisioner(deps: Deps) {
 }
 
 export type OnboardingProvisioner = ReturnType<typeof createOnboardingProvisioner>;
+
+type PrivateApns = Map<string, OnboardingSpec["services"]["apns"][number]>;
+
+/** A communication plan's terms as the catalog takes them (its APNs typed by the spec's services). */
+function communicationTermsOf(
+  c: OnboardingSpec["plans"]["communication"][number],
+  privateApns: PrivateApns,
+) {
+  return communicationPlanPatch.parse({
+    apns: (c.apns ?? []).map((name) => {
+      const svc = privateApns.get(name.toLowerCase());
+      return svc
+        ? {
+            name,
+            type: "private",
+            ipAddressing: svc.fixedIps.length ? "static" : "dynamic",
+            ipPool: svc.ipPool,
+          }
+        : { name, type: "public" };
+    }),
+    dataEnabled: c.dataEnabled,
+    smsEnabled: c.smsEnabled,
+    rats: c.rats,
+    zones: c.zones,
+  });
+}
+
+/** A rate plan's terms (one version) as the catalog takes them. */
+function rateTermsOf(r: OnboardingSpec["plans"]["rate"][number]) {
+  return rateTermsInput.parse({
+    subscription: {
+      monthlyFeePerSim: r.monthlyFeePerSim,
+      activationFee: r.activationFee,
+    },
+    included: {
+      dataBytes: r.includedDataMB * 1024 * 1024,
+      sms: r.includedSms,
+      voiceSeconds: 0,
+    },
+    pool: {
+      type: r.pool,
+      ...(r.pool === "fixed" && { fixedPoolBytes: (r.fixedPoolMB ?? 0) * 1024 * 1024 }),
+    },
+    zones: (r.zones ?? []).map((z) => ({
+      zone: z.zone,
+      dataPerMB: z.dataPerMB,
+      smsMO: z.smsMO,
+      smsMT: z.smsMT,
+    })),
+  });
+}

@@ -1,5 +1,8 @@
 import type { Onboarding, OnboardingTask } from "../../db/schema.js";
+import { DEFAULT_LOCALE, type Locale } from "../../lib/messages/messages.js";
 import type { Finding } from "./feasibility.js";
+import type { OnboardingPlan } from "./onboarding-plan.js";
+import { onboardingText } from "./onboarding.messages.js";
 import type { OnboardingOut, OnboardingTaskOut } from "./onboarding.schemas.js";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -20,6 +23,30 @@ export function maskSecrets<T>(value: T): T {
       return v;
     }),
   ) as T;
+}
+
+/**
+ * A finding as the API answers it: its English message as always, and its text in the reader's
+ * language (a finding stored before its message was kept shows its English message).
+ */
+export function presentFinding(f: Finding, locale: Locale) {
+  const { msg, ...rest } = f as Finding & { msg?: Finding["msg"] };
+  return {
+    ...rest,
+    params: msg?.params ?? {},
+    text: msg ? onboardingText.text(msg, locale) : f.message,
+  };
+}
+
+/** A plan of differences with each entry's object in the reader's language. */
+export function presentPlan(plan: OnboardingPlan, locale: Locale) {
+  return {
+    ...plan,
+    entries: plan.entries.map(({ objectMsg, ...e }) => ({
+      ...e,
+      objectMessage: onboardingText.rendered(objectMsg, locale),
+    })),
+  };
 }
 
 /** Days, to a tenth, from a date's midnight (UTC) to a moment. */
@@ -44,7 +71,7 @@ export function presentTask(t: OnboardingTask, caseId: string | null): Onboardin
   };
 }
 
-export function presentOnboarding(o: Onboarding): OnboardingOut {
+export function presentOnboarding(o: Onboarding, locale: Locale = DEFAULT_LOCALE): OnboardingOut {
   const signed = signedMs(o);
   return {
     id: o.id,
@@ -56,7 +83,7 @@ export function presentOnboarding(o: Onboarding): OnboardingOut {
     ownerEmail: o.owner_email,
     contractSigned: o.contract_signed,
     requestedGoLive: o.requested_go_live,
-    findings: o.findings as Finding[],
+    findings: (o.findings as Finding[]).map((f) => presentFinding(f, locale)),
     report: (o.report as Record<string, unknown> | null) ?? null,
     leadTimeDays: o.live_at ? daysBetween(signed, o.live_at) : null,
     firstSimOnlineAt: iso(o.first_sim_online_at),
@@ -75,9 +102,10 @@ export function presentOnboardingDetail(
   o: Onboarding,
   tasks: OnboardingTask[],
   deskCase: { id: string; number: number; subject: string; state: string } | null,
+  locale: Locale = DEFAULT_LOCALE,
 ) {
   return {
-    ...presentOnboarding(o),
+    ...presentOnboarding(o, locale),
     tasks: tasks.map((t) => presentTask(t, o.case_id)),
     case: deskCase,
     spec: maskSecrets(o.spec as Record<string, unknown>),

@@ -68,6 +68,21 @@ where
   "reference" != $1
   and "state" != $2;
 
+-- onboardingRepo.idsWithClearPsk
+-- $1 = "%\"psk\":%"
+-- $2 = "%\"psk\":%"
+-- $3 = "%\"psk\":%"
+select
+  "id"
+from
+  "onboardings"
+where
+  (
+    spec::text like $1
+    or provisioned::text like $2
+    or services::text like $3
+  );
+
 -- onboardingRepo.insert
 -- $1 = "0190a8a0-0000-7000-8000-0000000000a1"
 -- $2 = "0190a8a0-0000-7000-8000-000000000002"

@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from "kysely";
+import { type Insertable, sql, type Updateable } from "kysely";
 import type { Executor, Tx } from "../../db/database.js";
 import type { OnboardingState, OnboardingsTable, OnboardingTasksTable } from "../../db/schema.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
@@ -30,6 +30,24 @@ export const onboardingRepo = {
       .select(["reference", "services"])
       .where("reference", "!=", reference)
       .where("state", "!=", "failed")
+      .execute(),
+
+  /**
+   * The onboardings stored before PSKs were sealed that may still hold one in clear: a `"psk"` key
+   * anywhere in the spec, the applied spec or the services (`pskSealed` does not match). Read once
+   * at startup; after the re-sealing none is left, so the scan finds nothing.
+   */
+  idsWithClearPsk: (db: Executor) =>
+    db
+      .selectFrom("onboardings")
+      .select("id")
+      .where((eb) =>
+        eb.or([
+          eb(sql`spec::text`, "like", '%"psk":%'),
+          eb(sql`provisioned::text`, "like", '%"psk":%'),
+          eb(sql`services::text`, "like", '%"psk":%'),
+        ]),
+      )
       .execute(),
 
   insert: (tx: Tx, row: Insertable<OnboardingsTable>) =>
@@ -101,6 +119,7 @@ export const onboardingRepoSql: SqlExamples<typeof onboardingRepo> = {
   lock: [[ID]],
   list: [[{ limit: 50 }], [{ before: ID, limit: 50, state: "live" }]],
   servicesOfOthers: [["CTR-2026-0042"]],
+  idsWithClearPsk: [[]],
   insert: [
     [
       {

@@ -1,3 +1,4 @@
+import { localizedMessage } from "../../http/localized.js";
 import { z } from "zod";
 
 export const ONBOARDING_STATES = [
@@ -14,7 +15,15 @@ export const findingOut = z
     severity: z.enum(["error", "warning"]),
     path: z.string().describe('Where in the spec, e.g. "accounts[2].plans.rate[0]".'),
     code: z.string(),
-    message: z.string(),
+    message: z.string().describe("In English, as it always was."),
+    params: z
+      .record(z.string(), z.unknown())
+      .describe("The message's raw values (names, counts, ICCIDs, paths) to format your own way."),
+    text: z
+      .string()
+      .describe(
+        "The message in the caller's language (docs/languages.md); findings stored before messages were localized show their English message.",
+      ),
   })
   .meta({ id: "OnboardingFinding" });
 
@@ -49,7 +58,8 @@ export const planEntryOut = z
   .object({
     action: z.enum(["create", "change", "move", "remove"]),
     path: z.string().describe('Where in the spec, e.g. "accounts[1].name" or "sims[0]".'),
-    object: z.string().describe("What changes, in words."),
+    object: z.string().describe("What changes, in words (English)."),
+    objectMessage: localizedMessage.describe("What changes, in the caller's language."),
     before: z.unknown(),
     after: z.unknown(),
     count: z.number().optional().describe("SIMs: how many."),

@@ -23,13 +23,23 @@ import {
   type SpecRefs,
 } from "./feasibility.js";
 import { swanctlConf, tunnelSheet, type TunnelSide } from "./ipsec-config.js";
-import { computePlan, emptyPlan, type OnboardingPlan, planDirectives } from "./onboarding-plan.js";
+import {
+  computePlan,
+  emptyPlan,
+  type OnboardingPlan,
+  planDirectives,
+  termsChanged,
+} from "./onboarding-plan.js";
 import type { OnboardingSpec } from "./onboarding-spec.js";
 import { onboardingErrors } from "./onboarding.errors.js";
+import { onboardingText } from "./onboarding.messages.js";
+import { type Locale, localeOf } from "../../lib/messages/messages.js";
 import {
   daysBetween,
+  presentFinding,
   presentOnboarding,
   presentOnboardingDetail,
+  presentPlan,
   presentTask,
   signedMs,
 } from "./onboarding.presenter.js";
@@ -37,7 +47,7 @@ import { setOnboardingState } from "./onboarding-tasks.js";
 import { onboardingRepo as repo } from "./onboarding.repo.js";
 import type { CheckOut, OnboardingInput } from "./onboarding.schemas.js";
 import { parseSpec } from "./spec-parse.js";
-import { openPsks, sealPsks } from "./psk-seal.js";
+import { holdsClearPsk, openPsks, sealPsks, sealServicePsks } from "./psk-seal.js";
 import type { SecretBox } from "../../lib/secret-box.js";
 
 export const PROVISION_KIND = "onboarding.provision";
@@ -132,10 +142,18 @@ export function createOnboardingService(deps: Deps) {
     );
     const apnsInUse = (await deps.catalog.privateApns(ex))
       .filter((a) => !ownPlanIds.has(a.planId))
-      .map((a) => ({ apn: a.apn, ipPool: a.ipPool, usedBy: `communication plan "${a.planName}"` }));
+      .map((a) => ({
+        apn: a.apn,
+        ipPool: a.ipPool,
+        usedBy: onboardingText.msg("usedBy.plan", { name: a.planName }),
+      }));
     for (const other of await repo.servicesOfOthers(ex, spec.reference))
       for (const s of other.services as { name: string; ipPool: string }[])
-        apnsInUse.push({ apn: s.name, ipPool: s.ipPool, usedBy: `onboarding ${other.reference}` });
+        apnsInUse.push({
+          apn: s.name,
+          ipPool: s.ipPool,
+          usedBy: onboardingText.msg("usedBy.onboarding", { reference: other.reference }),
+        });
     const counted = await simStockRepo.countRanges(
       ex,
       root.id,
@@ -214,14 +232,18 @@ export function createOnboardingService(deps: Deps) {
     return inTransaction(db, (tx) => repo.update(tx, o.id, { first_sim_online_at: first }));
   }
 
-  const checkOut = (spec: OnboardingSpec | null, findings: Finding[]): CheckOut => {
+  const checkOut = (
+    spec: OnboardingSpec | null,
+    findings: Finding[],
+    locale: Locale,
+  ): Omit<CheckOut, "plan"> => {
     const errors = findings.filter((f) => f.severity === "error").length;
     return {
       reference: spec?.reference ?? null,
       feasible: spec !== null && errors === 0,
       errors,
       warnings: findings.length - errors,
-      findings,
+      findings: findings.map((f) => presentFinding(f, locale)),
       summary: spec ? summaryOf(spec) : null,
     };
   };
@@ -239,9 +261,10 @@ export function createOnboardingService(deps: Deps) {
     async check(principal: Principal, spec: unknown): Promise<CheckOut> {
       requirePermission(principal, "onboarding:write");
       const r = await check(spec);
-      const out = checkOut(r.spec, r.findings);
+      const locale = localeOf(principal);
+      const out = checkOut(r.spec, r.findings, locale);
       if (!r.spec || !r.existing || out.errors > 0) return out;
-      return { ...out, plan: await planOf(principal, r.spec, r.existing) };
+      return { ...out, plan: presentPlan(await planOf(principal, r.spec, r.existing), locale) };
     },
 
     /**
@@ -273,18 +296,25 @@ export function createOnboardingService(deps: Deps) {
         (existing.state === "live" || existing.state === "waiting_on_customer")
       )
         return {
-          onboarding: presentOnboarding(existing),
+          onboarding: presentOnboarding(existing, localeOf(principal)),
           jobId: null,
           created: false,
-          findings,
-          plan,
+          findings: findings.map((f) => presentFinding(f, localeOf(principal))),
+          plan: presentPlan(plan, localeOf(principal)),
         };
       // A changed spec is applied only as the plan the user saw: any other plan is refused.
       if (plan.entries.length > 0 && input.confirmPlan !== plan.hash)
         throw onboardingErrors.planNotConfirmed(spec.reference, plan, input.confirmPlan);
       const directives =
         existing && plan.entries.length > 0
-          ? planDirectives(basisOf(existing), spec)
+          ? {
+              ...planDirectives(basisOf(existing), spec),
+              terms: termsChanged(
+                basisOf(existing),
+                spec,
+                (existing.provisioned ?? {}) as Provisioned,
+              ).map(({ kind, name }) => ({ kind, name })),
+            }
           : { moves: [], withdraw: [] };
 
       const root = await deps.accounts.rootAccount();
@@ -347,11 +377,11 @@ export function createOnboardingService(deps: Deps) {
       });
       const stored = (await repo.findById(db, id))!;
       return {
-        onboarding: presentOnboarding(stored),
+        onboarding: presentOnboarding(stored, localeOf(principal)),
         jobId: job.id,
         created: !existing,
-        findings,
-        plan,
+        findings: findings.map((f) => presentFinding(f, localeOf(principal))),
+        plan: presentPlan(plan, localeOf(principal)),
       };
     },
 
@@ -363,7 +393,7 @@ export function createOnboardingService(deps: Deps) {
       const rows = await repo.list(db, { before: q.cursor, limit: q.limit + 1, state: q.state });
       const page = rows.slice(0, q.limit);
       return {
-        items: page.map(presentOnboarding),
+        items: page.map((o) => presentOnboarding(o, localeOf(principal))),
         nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null,
       };
     },
@@ -372,7 +402,12 @@ export function createOnboardingService(deps: Deps) {
       requirePermission(principal, "onboarding:read");
       const row = await withFirstOnline(await find(idOrReference));
       const deskCase = row.case_id ? await deps.cases.caseSummary(db, row.case_id) : null;
-      return presentOnboardingDetail(row, await repo.tasksOf(db, row.id), deskCase);
+      return presentOnboardingDetail(
+        row,
+        await repo.tasksOf(db, row.id),
+        deskCase,
+        localeOf(principal),
+      );
     },
 
     /**
@@ -448,8 +483,40 @@ export function createOnboardingService(deps: Deps) {
         ]);
         if (open === 0 && o.state === "waiting_on_customer")
           o = await setOnboardingState(deps, tx, o, "live");
-        return { task: presentTask(done, o.case_id), onboarding: presentOnboarding(o) };
+        return {
+          task: presentTask(done, o.case_id),
+          onboarding: presentOnboarding(o, localeOf(principal)),
+        };
       });
+    },
+
+    /**
+     * Startup: seals the PSKs that onboardings stored before sealing existed still hold in clear
+     * (the spec, the applied spec, the services), under OTTER_SECRET_KEY. A migration cannot do it:
+     * the key is not in the database and migrations do not have it. Row by row, each under its
+     * lock; a row sealed already (by another process starting at the same time) is left as it is.
+     * Returns how many onboardings were re-sealed.
+     */
+    async sealStoredPsks(): Promise<number> {
+      let sealed = 0;
+      for (const { id } of await repo.idsWithClearPsk(db))
+        await inTransaction(db, async (tx) => {
+          const o = await repo.lock(tx, id);
+          if (!o) return;
+          const done = (o.provisioned ?? {}) as Provisioned;
+          const services = (o.services ?? []) as OnboardingSpec["services"]["apns"];
+          if (!holdsClearPsk(o.spec) && !holdsClearPsk(done.applied) && !holdsClearPsk(services))
+            return;
+          await repo.update(tx, id, {
+            spec: JSON.stringify(sealPsks(o.spec as OnboardingSpec, deps.secrets)),
+            provisioned: JSON.stringify(
+              done.applied ? { ...done, applied: sealPsks(done.applied, deps.secrets) } : done,
+            ),
+            services: JSON.stringify(sealServicePsks(services, deps.secrets)),
+          });
+          sealed++;
+        });
+      return sealed;
     },
 
     /** Lead times of the onboardings past provisioning: per onboarding and summarised. */

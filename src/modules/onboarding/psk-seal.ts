@@ -33,3 +33,15 @@ export function openPsks(spec: OnboardingSpec, box: Pick<SecretBox, "open">): On
     pskSealed === undefined ? rest : { ...rest, psk: box.open(pskSealed) },
   );
 }
+
+/** The services as stored (`services`: the spec's APNs, each with its tunnel): every PSK sealed. */
+export function sealServicePsks(
+  apns: OnboardingSpec["services"]["apns"],
+  box: Pick<SecretBox, "seal">,
+): OnboardingSpec["services"]["apns"] {
+  return sealPsks({ services: { apns } } as OnboardingSpec, box).services.apns;
+}
+
+/** Whether a stored value still holds a PSK in clear (a spec stored before sealing existed). */
+export const holdsClearPsk = (value: unknown): boolean =>
+  JSON.stringify(value ?? null).includes('"psk":');

@@ -1,6 +1,7 @@
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { z } from "zod";
-import type { Finding } from "./feasibility.js";
+import { type Finding, finding } from "./feasibility.js";
+import { onboardingText } from "./onboarding.messages.js";
 import { type OnboardingSpec, onboardingSpec } from "./onboarding-spec.js";
 
 /** `["accounts", 2, "plans", 0]` → `accounts[2].plans[0]`. */
@@ -25,19 +26,22 @@ const ISSUE_CODES: Record<string, string> = {
 function issueFindings(issues: readonly z.core.$ZodIssue[]): Finding[] {
   return issues.flatMap((i) => {
     if (i.code === "unrecognized_keys")
-      return i.keys.map((k) => ({
-        severity: "error" as const,
-        path: specPath([...i.path, k]),
-        code: "SPEC_UNKNOWN_FIELD",
-        message: `"${k}" is not a field of the onboarding spec here.`,
-      }));
+      return i.keys.map((k) =>
+        finding(
+          "error",
+          specPath([...i.path, k]),
+          "SPEC_UNKNOWN_FIELD",
+          onboardingText.msg("SPEC_UNKNOWN_FIELD", { field: k }),
+        ),
+      );
     return [
-      {
-        severity: "error" as const,
-        path: specPath(i.path),
-        code: ISSUE_CODES[i.code] ?? "SPEC_INVALID_VALUE",
-        message: i.message,
-      },
+      finding(
+        "error",
+        specPath(i.path),
+        ISSUE_CODES[i.code] ?? "SPEC_INVALID_VALUE",
+        // zod's own words (English): kept as the detail of a message in the reader's language.
+        onboardingText.msg("SPEC_INVALID", { detail: i.message }),
+      ),
     ];
   });
 }
@@ -59,12 +63,14 @@ export function parseSpec(
       return {
         ok: false,
         findings: [
-          {
-            severity: "error",
-            path: "",
-            code: "SPEC_SYNTAX",
-            message: `The spec is not valid YAML or JSON${line ? ` (line ${line})` : ""}: ${e.message.split("\n")[0]}`,
-          },
+          finding(
+            "error",
+            "",
+            "SPEC_SYNTAX",
+            line
+              ? onboardingText.msg("SPEC_SYNTAX.line", { line, detail: e.message.split("\n")[0]! })
+              : onboardingText.msg("SPEC_SYNTAX", { detail: e.message.split("\n")[0]! }),
+          ),
         ],
       };
     }

@@ -112,7 +112,14 @@ export const simDetailOut = simOut.extend({
       "The states the caller may move this SIM to now (PATCH state): the lifecycle's transitions from its state, less those only the operator may make when the caller is a customer; empty for a caller who may not change SIMs.",
     ),
   pendingChanges: z.array(pendingChangeOut),
-  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  warnings: z.array(
+    z.object({
+      code: z.string(),
+      message: z.string().describe("In English, as it always was."),
+      params: z.record(z.string(), z.unknown()),
+      text: z.string().describe("The warning in the caller's language (docs/languages.md)."),
+    }),
+  ),
 });
 
 /** What lists and counts of SIMs are filtered by (GET /api/v1/sims, GET /api/v1/sims/count). */

@@ -30,6 +30,8 @@ import {
 } from "./sims.presenter.js";
 import type { SimFilter } from "./sim-lookup.shared.repo.js";
 import { simsRepo as repo } from "./sims.repo.js";
+import { simText } from "./sims.messages.js";
+import { localeOf, type ParamValue } from "../../lib/messages/messages.js";
 import {
   ACCOUNT_CUSTOM_FIELDS,
   OPERATOR_CUSTOM_FIELDS,
@@ -479,17 +481,21 @@ export function createSimsService(deps: Deps) {
         ? allowedTargets(sim.state as SimState, { byOperator: isOperatorRole(principal.role) })
         : [],
       pendingChanges: pending.map((c) => presentScheduled(c, view, paths)),
+      // In English as always (`message`) and in the reader's language (`text`).
       warnings: [
         ...(CONNECTING.has(sim.state as SimState) && !sim.communication_plan_id
-          ? [
-              {
-                code: "NO_COMMUNICATION_PLAN",
-                message: `The SIM is ${sim.state} without a communication plan: the network will refuse its registrations and data sessions until one is assigned.`,
-              },
-            ]
+          ? [simText.msg("NO_COMMUNICATION_PLAN", { state: sim.state })]
           : []),
-        ...plans.warnings.map(({ code, message }) => ({ code, message })),
-      ],
+        ...plans.warnings.map((w) => ({
+          code: w.code,
+          params: w.params as Record<string, ParamValue>,
+        })),
+      ].map((m) => ({
+        code: m.code,
+        message: simText.legacy(m),
+        params: m.params,
+        text: simText.text(m, localeOf(principal)),
+      })),
     };
   }
 
@@ -793,7 +799,9 @@ export function createSimsService(deps: Deps) {
         const warnings: Warning[] = [];
         const withWarnings = async (shown: Sim) => {
           const d = await detail(tx, shown, principal);
-          return { ...d, warnings: [...warnings, ...d.warnings] };
+          // The change's own warnings are in English for now (docs/languages.md).
+          const own = warnings.map((w) => ({ ...w, params: {}, text: w.message }));
+          return { ...d, warnings: [...own, ...d.warnings] };
         };
         if (effective.getTime() > now.getTime() + 1000) {
           if (change.state && change.state !== sim.state) {

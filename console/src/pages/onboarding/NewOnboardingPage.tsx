@@ -252,7 +252,7 @@ function Findings({ id, title, findings }: { id: string; title: string; findings
               <td>
                 <code>{x.path}</code>
               </td>
-              <td>{x.message}</td>
+              <td>{x.text}</td>
               <td>
                 <code className="muted">{x.code}</code>
               </td>
@@ -305,7 +305,7 @@ function PlanView({ plan, reference }: { plan: Plan; reference: string }) {
                     <code>{e.path}</code>
                   </td>
                   <td>
-                    {e.object}
+                    {e.objectMessage.text}
                     {e.count != null && (
                       <span className="muted"> ({t("simsCount", { n: f.number(e.count) })})</span>
                     )}

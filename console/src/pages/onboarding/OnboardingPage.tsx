@@ -110,7 +110,7 @@ function OnboardingView({ o }: { o: Detail }) {
           <ul>
             {o.findings.map((w, i) => (
               <li key={i}>
-                {w.message} <code className="muted">{w.path}</code>
+                {w.text} <code className="muted">{w.path}</code>
               </li>
             ))}
           </ul>

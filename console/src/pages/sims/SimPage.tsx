@@ -39,7 +39,7 @@ type Action = Json<"/api/v1/actions/{id}", "get", 200>;
 type ActionBody = NonNullable<
   paths["/api/v1/sims/{iccid}/actions"]["post"]["requestBody"]
 >["content"]["application/json"];
-type Warning = { code: string; message: string };
+type Warning = { code: string; message: string; text?: string };
 type T = ReturnType<typeof useT<typeof simPage.en>>;
 
 /** The remote actions the page offers as buttons. */
@@ -215,7 +215,7 @@ function Warnings({ items }: { items: Warning[] }) {
     <ul className="sim-warning-list">
       {items.map((w) => (
         <li key={w.code + w.message}>
-          <span className="badge warn">{w.code}</span> {w.message}
+          <span className="badge warn">{w.code}</span> {w.text ?? w.message}
         </li>
       ))}
     </ul>
