@@ -973,6 +973,107 @@ where
   "invoice_id" = $1
   and "sim_id" in ($2);
 
+-- billingRepo.issuedBefore
+-- $1 = "0190a8a0-0000-7000-8000-000000000003"
+-- $2 = "invoice"
+-- $3 = "issued"
+-- $4 = "2026-11-01"
+-- $5 = 3
+select
+  *
+from
+  "invoices"
+where
+  "account_id" = $1
+  and "kind" = $2
+  and "status" = $3
+  and "cycle_end" <= $4
+order by
+  "cycle_start" desc
+limit
+  $5;
+
+-- billingRepo.lateLinesFor
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+-- $2 = "issued"
+select
+  "l"."amount",
+  "l"."explanation",
+  "i"."number_text"
+from
+  "invoice_lines" as "l"
+  inner join "invoices" as "i" on "i"."id" = "l"."invoice_id"
+where
+  "l"."late_for_invoice_id" = $1
+  and "i"."status" = $2
+order by
+  "i"."number";
+
+-- billingRepo.usageTotalsOf
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+select
+  coalesce(sum(bytes), 0)::bigint as "bytes",
+  coalesce(sum(sms_mo + sms_mt), 0)::bigint as "sms"
+from
+  "invoice_sim_usage"
+where
+  "invoice_id" = $1;
+-- stopped without a row to go on: no result
+
+-- billingRepo.usageTotalsNow
+-- $1 = "2026-10-01"
+-- $2 = "2026-11-01"
+-- $3 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
+-- $4 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
+select
+  coalesce(sum(u.bytes), 0)::bigint as bytes,
+  coalesce(sum(u.sms_mo + u.sms_mt), 0)::bigint as sms
+from
+  (
+    select
+      u.sim_id,
+      u.day,
+      u.zone_key,
+      u.zone_id,
+      u.billed_bytes as bytes,
+      u.sms_mo,
+      u.sms_mt
+    from
+      usage_daily u
+    where
+      u.day >= $1::date
+      and u.day < $2::date
+      and u.account_id in (
+        (
+          select
+            "account_scope"."account_id"
+          from
+            "account_scope"
+          where
+            "account_scope"."path" like $3
+        )
+      )
+  ) u
+where
+  u.sim_id in (
+    select
+      s.id
+    from
+      sims s
+    where
+      s.rate_plan_id is not null
+      and s.account_id in (
+        (
+          select
+            "account_scope"."account_id"
+          from
+            "account_scope"
+          where
+            "account_scope"."path" like $4
+        )
+      )
+  );
+
 -- billingRepo.usageByZone
 -- $1 = "0190a8a0-0000-7000-8000-000000000010"
 select

@@ -3,7 +3,7 @@ import type { Executor, Tx } from "../../db/database.js";
 import type { BillingProfilesTable, InvoiceLinesTable, InvoicesTable } from "../../db/schema.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 import { usageRows } from "../network/usage-billing.shared.repo.js";
-import { stateSegments } from "../sims/sim-billing.shared.repo.js";
+import { ratedSimIds, stateSegments } from "../sims/sim-billing.shared.repo.js";
 import { withinSubtree } from "../tenancy/tenancy.js";
 
 /** The states a SIM is billed in (reference/iot-plans.md: ACTIVATED; DEACTIVATED only under a commitment). */
@@ -381,6 +381,51 @@ export const billingRepo = {
       .execute();
   },
 
+  /** The customer's last `limit` issued invoices whose cycle ended by `cycleStart`, newest first. */
+  issuedBefore: (db: Executor, accountId: string, cycleStart: string, limit: number) =>
+    db
+      .selectFrom("invoices")
+      .selectAll()
+      .where("account_id", "=", accountId)
+      .where("kind", "=", "invoice")
+      .where("status", "=", "issued")
+      .where("cycle_end", "<=", cycleStart)
+      .orderBy("cycle_start", "desc")
+      .limit(limit)
+      .execute(),
+
+  /** The late-usage lines for an invoice's cycle on invoices issued since. */
+  lateLinesFor: (db: Executor, invoiceId: string) =>
+    db
+      .selectFrom("invoice_lines as l")
+      .innerJoin("invoices as i", "i.id", "l.invoice_id")
+      .select(["l.amount", "l.explanation", "i.number_text"])
+      .where("l.late_for_invoice_id", "=", invoiceId)
+      .where("i.status", "=", "issued")
+      .orderBy("i.number")
+      .execute(),
+
+  /** The usage an invoice was rated on: bytes and SMS (MO + MT), test usage included. */
+  usageTotalsOf: (db: Executor, invoiceId: string) =>
+    db
+      .selectFrom("invoice_sim_usage")
+      .select([
+        sql<number>`coalesce(sum(bytes), 0)::bigint`.as("bytes"),
+        sql<number>`coalesce(sum(sms_mo + sms_mt), 0)::bigint`.as("sms"),
+      ])
+      .where("invoice_id", "=", invoiceId)
+      .executeTakeFirstOrThrow(),
+
+  /** The usage recorded now on the days [start, end) by the subtree's SIMs that have a rate plan. */
+  usageTotalsNow: async (db: Executor, scopePath: string, start: string, end: string) => {
+    const { rows } = await sql<{ bytes: number; sms: number }>`
+      SELECT coalesce(sum(u.bytes), 0)::bigint AS bytes,
+        coalesce(sum(u.sms_mo + u.sms_mt), 0)::bigint AS sms
+      FROM (${usageRows(scopePath, start, end)}) u
+      WHERE u.sim_id IN (${ratedSimIds(scopePath)})`.execute(db);
+    return rows[0]!;
+  },
+
   /** SIMs and usage per zone of an invoice, for comparing two cycles. */
   usageByZone: (db: Executor, invoiceId: string) =>
     db
@@ -520,5 +565,9 @@ export const billingRepoSql: SqlExamples<typeof billingRepo> = {
   ],
   iccidsOf: [[ID, [ACCOUNT]]],
   usageByZone: [[ID]],
+  issuedBefore: [[ACCOUNT, "2026-11-01", 3]],
+  lateLinesFor: [[ID]],
+  usageTotalsOf: [[ID]],
+  usageTotalsNow: [[`/${ZONE}/${ACCOUNT}/`, "2026-10-01", "2026-11-01"]],
   simCount: [[ID]],
 };

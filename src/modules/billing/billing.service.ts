@@ -27,9 +27,12 @@ import { billingErrors } from "./billing.errors.js";
 import { presentInvoice, presentLine, presentProfile } from "./billing.presenter.js";
 import { billingRepo, type SimFactRow, type UsageFactRow } from "./billing.repo.js";
 import type { BillingProfileInput, CreditNoteInput } from "./billing.schemas.js";
+import { lateLine, LATE_CYCLES, USAGE_KINDS } from "./late-usage.js";
 import {
   daysBetween,
   type PlanCycle,
+  type RatedCycle,
+  type RatedLine,
   rateCycle,
   roundMoney,
   type VersionInCycle,
@@ -205,6 +208,56 @@ export function createBillingService(deps: Deps) {
       created_at: now,
     });
 
+    const result = await rateInto(tx, account, cycle, invoiceId, plans);
+    const late = await lateUsage(tx, account, cycle);
+    const lines = [...result.lines, ...late.map((l) => l.line)];
+    const subtotal = roundMoney(
+      lines.reduce((sum, l) => sum.add(l.amount), new Decimal(0)),
+      currency,
+    );
+    flags.push(...result.flags, ...late.flatMap((l) => l.line.flags));
+    await billingRepo.insertLines(
+      tx,
+      lines.map((l, i) => ({
+        invoice_id: invoiceId,
+        n: i + 1,
+        account_id: account.id,
+        kind: l.kind,
+        description: l.description,
+        rate_plan_id: l.ratePlanId,
+        plan_version: l.planVersion,
+        zone_id: l.zoneId,
+        quantity: l.quantity,
+        unit: l.unit,
+        unit_price: l.unitPrice,
+        amount: l.amount,
+        flags: JSON.stringify(l.flags),
+        explanation: JSON.stringify(l.explanation),
+        late_for_invoice_id: late.find((x) => x.line === l)?.forInvoiceId ?? null,
+      })),
+    );
+    const vatAmount = vatOn(subtotal, vat.rate, currency);
+    await billingRepo.updateTotals(tx, invoiceId, {
+      subtotal,
+      vat_amount: vatAmount,
+      total: roundMoney(new Decimal(subtotal).add(vatAmount), currency),
+      flags: JSON.stringify([...new Set(flags)]),
+      notes: JSON.stringify(notes),
+    });
+    return "rated";
+  }
+
+  /**
+   * Rates a customer's cycle into the invoice row `invoiceId` (which must exist): the per-SIM facts
+   * and the aggregates in two set-based statements, then the pure rating. Lines are the caller's.
+   */
+  async function rateInto(
+    tx: Tx,
+    account: Account,
+    cycle: Cycle,
+    invoiceId: string,
+    plans: Awaited<ReturnType<typeof plansForCycle>>,
+  ): Promise<RatedCycle> {
     const scope = {
       invoiceId,
       scopePath: account.path,
@@ -237,41 +290,81 @@ export function createBillingService(deps: Deps) {
     for (const z of await zoneLookupRepo.namesByIds(tx, [...new Set(unknownZones)]))
       zoneNames.set(z.id, z.name);
 
-    const result = rateCycle({
+    return rateCycle({
       start: cycle.start,
       end: cycle.end,
-      currency,
+      currency: account.currency,
       plans: rated.map((p) => planCycleOf(p, simFacts, usageFacts, zoneNames)),
     });
-    flags.push(...result.flags);
-    await billingRepo.insertLines(
-      tx,
-      result.lines.map((l, i) => ({
-        invoice_id: invoiceId,
-        n: i + 1,
+  }
+
+  /**
+   * Late usage (docs/billing.md, "Late usage"): for each of the customer's last issued invoices
+   * before this cycle, what its cycle costs now with every usage record known today, minus what was
+   * billed for it — its usage lines and the late-usage lines of issued invoices since. A cheap sum
+   * first: a cycle whose usage did not grow since it was billed is not rated again. The cycle is
+   * rated again into a scratch row that is removed in the same transaction.
+   */
+  async function lateUsage(
+    tx: Tx,
+    account: Account,
+    cycle: Cycle,
+  ): Promise<{ line: RatedLine; forInvoiceId: string }[]> {
+    const out: { line: RatedLine; forInvoiceId: string }[] = [];
+    const issued = await billingRepo.issuedBefore(tx, account.id, cycle.start, LATE_CYCLES);
+    for (const prior of issued.reverse()) {
+      const was = { start: prior.cycle_start, end: prior.cycle_end };
+      const billedLate = await billingRepo.lateLinesFor(tx, prior.id);
+      const lateFacts = billedLate.map(
+        (l) => (l.explanation as { facts: Record<string, number> }).facts,
+      );
+      const billed = await billingRepo.usageTotalsOf(tx, prior.id);
+      const already = {
+        bytes: Number(billed.bytes) + lateFacts.reduce((n, f) => n + Number(f.lateBytes ?? 0), 0),
+        sms: Number(billed.sms) + lateFacts.reduce((n, f) => n + Number(f.lateSms ?? 0), 0),
+      };
+      const now = await billingRepo.usageTotalsNow(tx, account.path, was.start, was.end);
+      if (Number(now.bytes) === already.bytes && Number(now.sms) === already.sms) continue;
+
+      const scratch = newId();
+      await billingRepo.insertInvoice(tx, {
+        id: scratch,
         account_id: account.id,
-        kind: l.kind,
-        description: l.description,
-        rate_plan_id: l.ratePlanId,
-        plan_version: l.planVersion,
-        zone_id: l.zoneId,
-        quantity: l.quantity,
-        unit: l.unit,
-        unit_price: l.unitPrice,
-        amount: l.amount,
-        flags: JSON.stringify(l.flags),
-        explanation: JSON.stringify(l.explanation),
-      })),
-    );
-    const vatAmount = vatOn(result.subtotal, vat.rate, currency);
-    await billingRepo.updateTotals(tx, invoiceId, {
-      subtotal: result.subtotal,
-      vat_amount: vatAmount,
-      total: roundMoney(new Decimal(result.subtotal).add(vatAmount), currency),
-      flags: JSON.stringify([...new Set(flags)]),
-      notes: JSON.stringify(notes),
-    });
-    return "rated";
+        operator_account_id: prior.operator_account_id,
+        // A credit note's kind keeps the scratch row out of the one-invoice-per-cycle index.
+        kind: "credit_note",
+        status: "draft",
+        cycle_start: was.start,
+        cycle_end: was.end,
+        currency: prior.currency,
+        time_zone: prior.time_zone,
+        customer: "{}",
+        subtotal: "0",
+        vat_rate: "0",
+        vat_amount: "0",
+        total: "0",
+        reverse_charge: false,
+        created_at: clock.now(),
+      });
+      const plans = await plansForCycle(tx, account, was);
+      const rerated = await rateInto(tx, account, was, scratch, plans);
+      const totals = await billingRepo.usageTotalsOf(tx, scratch);
+      await billingRepo.deleteDraft(tx, scratch);
+
+      const priorLines = (await billingRepo.linesOf(tx, prior.id)).filter((l) =>
+        USAGE_KINDS.has(l.kind),
+      );
+      const line = lateLine({
+        prior,
+        priorLines,
+        rerated: rerated.lines.filter((l) => USAGE_KINDS.has(l.kind)),
+        billedLate: billedLate.map((l) => ({ amount: l.amount, number: l.number_text })),
+        lateBytes: Number(totals.bytes) - already.bytes,
+        lateSms: Number(totals.sms) - already.sms,
+      });
+      if (line) out.push({ line, forInvoiceId: prior.id });
+    }
+    return out;
   }
 
   function planCycleOf(
@@ -864,7 +957,7 @@ const ROLLBACK = new Error("cycle-to-date: roll the rating back");
 /** A line projected to the cycle's end (docs/billing.md, "Cycle to date"). */
 function projectLine(l: InvoiceLine, days: number, elapsed: number, currency: string): string {
   const scale = new Decimal(days).div(elapsed);
-  if (l.kind === "subscription" || l.kind === "activation" || l.kind === "credit") return l.amount;
+  if (["subscription", "activation", "credit", "late_usage"].includes(l.kind)) return l.amount;
   if (l.kind === "pool") {
     const facts = (l.explanation as { facts: Record<string, number | string> }).facts;
     const home = new Decimal(facts.homeBytes ?? 0).mul(scale);

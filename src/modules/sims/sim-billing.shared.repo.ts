@@ -61,6 +61,11 @@ export const stateSegments = (
     c.day, coalesce(c.next_day, 'infinity'::date), c.value, false
   FROM changes c JOIN scoped s ON s.id = c.sim_id`;
 
+/** Subquery: the ids of the SIMs with a rate plan in the subtree at `scopePath` (the SIMs a run rates). */
+export const ratedSimIds = (scopePath: string): RawBuilder<{ id: string }> => sql<{ id: string }>`
+  SELECT s.id FROM sims s
+  WHERE s.rate_plan_id IS NOT NULL AND s.account_id IN (${subtreeAccounts(scopePath)})`;
+
 /** Reads for billing that run on their own. */
 export const simBillingRepo = {
   /** The rate plans of the SIMs in the subtree (a billing run loads their versions). */
