@@ -388,7 +388,7 @@ export async function buildOtter(infra: Infrastructure) {
     },
   });
   // Billing rates through the sims, network and catalog shared repositories; its run is a job.
-  const billing = createBillingService({ db, clock, audit, accounts, jobs, mail });
+  const billing = createBillingService({ db, clock, audit, accounts, jobs, mail, sims });
   // The clarity check reads the case's words through the desk, and the desk runs it on each reply sent;
   // billing says whose an invoice number in a reply is.
   const clarity = createClarityService({

@@ -213,3 +213,196 @@ describe("late usage", () => {
     expect(kinds(await invoiceFor(c.account.id, "2026-12-01"))).toContain("subscription");
   });
 });
+
+async function secondPlan(
+  plans: Awaited<ReturnType<typeof catalog>>,
+  name: string,
+  terms: { fee: number; poolMB: number; homePerMB: number; planChange?: "immediate" },
+) {
+  const res = await t.api("POST", "/api/v1/rate-plans", {
+    body: {
+      name: `${name} ${Date.now().toString(36)}${seq++}`,
+      currency: "EUR",
+      effectiveFrom: "2026-01-01T00:00:00Z",
+      subscription: { monthlyFeePerSim: terms.fee },
+      included: { dataBytes: terms.poolMB * MB },
+      pool: { type: "flex" },
+      zones: [
+        { zone: plans.home.name, dataPerMB: terms.homePerMB },
+        { zone: plans.roam.name, dataPerMB: 2 },
+      ],
+      ...(terms.planChange && { planChange: terms.planChange }),
+    },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { id: string; name: string };
+}
+
+async function customerWithSim(plans: Awaited<ReturnType<typeof catalog>>) {
+  const c = await buildCustomer(t, { timeZone: "Europe/Rome", currency: "EUR" });
+  await offer(t, plans, c.account.id);
+  await t.api("PUT", `/api/v1/accounts/${c.account.id}/billing-profile`, {
+    body: { cycle: "calendar", country: "IT" },
+  });
+  const sim = await buildSim(t, {
+    accountId: c.account.id,
+    communicationPlan: plans.comm.name,
+    ratePlan: plans.rate.name,
+    state: "ACTIVATED",
+  });
+  return { c, sim };
+}
+
+async function changePlan(iccid: string, ratePlan: string, when: string) {
+  await at(when);
+  const res = await t.api("PATCH", `/api/v1/sims/${iccid}`, { body: { ratePlan } });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}
+
+describe("a rate plan changed mid-cycle", () => {
+  it("is rated split by day when the new plan says immediate", async () => {
+    await at("2026-10-01T08:00:00Z");
+    const plans = await catalog();
+    const big = await secondPlan(plans, "Tracker 20MB Flex", {
+      fee: 3,
+      poolMB: 20,
+      homePerMB: 0.25,
+      planChange: "immediate",
+    });
+    const { c, sim } = await customerWithSim(plans);
+    await offer(t, { comm: plans.comm, rate: big }, c.account.id);
+    await usage(sim, "2026-11-05", plans.home.id, 7 * MB);
+    // On 16 November (Rome) the SIM moves to the 20 MB plan: 1–15 on the old, 16–30 on the new.
+    await changePlan(sim.iccid, big.name, "2026-11-16T09:00:00Z");
+    await usage(sim, "2026-11-20", plans.home.id, 12 * MB);
+    await at("2026-12-01T06:00:00Z");
+    await run("2026-11", c.account.id);
+    const inv = await invoiceFor(c.account.id, "2026-11-01");
+    const line = (plan: string, kind: string) =>
+      inv.lines.find(
+        (l: { kind: string; description: string }) =>
+          l.kind === kind && l.description.startsWith(`${plan}:`),
+      );
+    // Fees: 1.50 × 15/30 = 0.75 on the old plan, 3.00 × 15/30 = 1.50 on the new.
+    expect(line(plans.rate.name, "subscription").amount).toBe("0.75");
+    expect(line(big.name, "subscription").amount).toBe("1.50");
+    // Pools: 10 MB × 15/30 = 5 MB, 7 MB used → 2 MB × 0.50 = 1.00;
+    // 20 MB × 15/30 = 10 MB, 12 MB used → 2 MB × 0.25 = 0.50.
+    expect(line(plans.rate.name, "pool")).toMatchObject({ quantity: "2", amount: "1.00" });
+    expect(line(big.name, "pool")).toMatchObject({ quantity: "2", amount: "0.50" });
+    expect(inv.subtotal).toBe("3.75");
+    const pool = line(big.name, "pool");
+    const ex = await t.api("GET", `/api/v1/invoices/${inv.id}/lines/${pool.n}/explanation`);
+    expect(ex.body.facts).toMatchObject({ poolMB: "10", contributionDays: 15, homeMB: "12" });
+    const fees = line(plans.rate.name, "subscription");
+    const fx = await t.api("GET", `/api/v1/invoices/${inv.id}/lines/${fees.n}/explanation`);
+    expect(fx.body.sims.items).toMatchObject([{ iccid: sim.iccid, billableDays: 15 }]);
+
+    // December: the new plan all month.
+    await at("2027-01-01T06:00:00Z");
+    await run("2026-12", c.account.id);
+    const dec = await invoiceFor(c.account.id, "2026-12-01");
+    expect(dec.lines.filter((l: { kind: string }) => l.kind === "subscription")).toMatchObject([
+      { description: `${big.name}: monthly fees`, amount: "3.00" },
+    ]);
+  });
+
+  it("takes effect at the next cycle by default", async () => {
+    await at("2026-10-01T08:00:00Z");
+    const plans = await catalog();
+    const other = await secondPlan(plans, "Tracker 50MB Flex", {
+      fee: 5,
+      poolMB: 50,
+      homePerMB: 0.1,
+    });
+    const { c, sim } = await customerWithSim(plans);
+    await offer(t, { comm: plans.comm, rate: other }, c.account.id);
+    await changePlan(sim.iccid, other.name, "2026-11-16T09:00:00Z");
+    await usage(sim, "2026-11-20", plans.home.id, 12 * MB);
+    await at("2026-12-01T06:00:00Z");
+    await run("2026-11", c.account.id);
+    const nov = await invoiceFor(c.account.id, "2026-11-01");
+    // All November on the old plan: fee 1.50; 12 MB against its 10 MB pool → 2 MB × 0.50 = 1.00.
+    expect(nov.lines.map((l: { description: string }) => l.description)).toEqual([
+      `${plans.rate.name}: monthly fees`,
+      `${plans.rate.name}: data in ${plans.home.name} beyond the flex pool`,
+    ]);
+    expect(nov.subtotal).toBe("2.50");
+    await at("2027-01-01T06:00:00Z");
+    await run("2026-12", c.account.id);
+    const dec = await invoiceFor(c.account.id, "2026-12-01");
+    expect(dec.lines[0]).toMatchObject({
+      description: `${other.name}: monthly fees`,
+      amount: "5.00",
+    });
+  });
+});
+
+describe("the cycle to date of one SIM", () => {
+  it("shows its usage so far and projected, its allowance left and the projected overage", async () => {
+    await at("2026-10-20T08:00:00Z");
+    const plans = await catalog();
+    const c = await buildCustomer(t);
+    await offer(t, plans, c.account.id);
+    await t.api("PUT", `/api/v1/accounts/${c.account.id}/billing-profile`, {
+      body: { cycle: "calendar", country: "IT" },
+    });
+    await at("2026-11-01T08:00:00Z");
+    const s = await buildSim(t, {
+      accountId: c.account.id,
+      communicationPlan: plans.comm.name,
+      ratePlan: plans.rate.name,
+      state: "ACTIVATED",
+    });
+    await usage(s, "2026-11-05", plans.home.id, 15 * MB);
+    await usage(s, "2026-11-06", plans.roam.id, 1 * MB);
+    await at("2026-11-10T12:00:00Z");
+    const res = await t.api("GET", `/api/v1/sims/${s.iccid}/billing/cycle-to-date`, {
+      key: c.adminKey,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({
+      iccid: s.iccid,
+      accountId: c.account.id,
+      cycle: { start: "2026-11-01", days: 30, elapsedDays: 10 },
+      ratePlan: { id: plans.rate.id },
+      // The state it is in today runs to the cycle's end, as fees do in the projection.
+      billableDays: 30,
+    });
+    // 10 of 30 days: usage grows × 3 by the cycle's end.
+    expect(res.body.usage).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ home: true, bytes: 15 * MB, projectedBytes: 45 * MB }),
+        expect.objectContaining({
+          home: false,
+          bytes: 1 * MB,
+          projectedBytes: 3 * MB,
+          dataPerMB: "2",
+        }),
+      ]),
+    );
+    // Its 10 MB contribution is used up; the pool is this SIM's alone.
+    expect(res.body.allowance).toMatchObject({
+      type: "flex",
+      includedBytes: 10 * MB,
+      usedBytes: 15 * MB,
+      projectedBytes: 45 * MB,
+      leftBytes: 0,
+      pool: { bytes: 10 * MB, usedBytes: 15 * MB, projectedUsedBytes: 45 * MB, leftBytes: 0 },
+    });
+    // (45 − 10) MB × 0.50 = 17.50 at home, 3 MB × 2.00 = 6.00 in roaming.
+    expect(res.body.projected).toEqual({ overageAmount: "23.50", flags: [] });
+    // Nothing stored.
+    const drafts = await t.api("GET", `/api/v1/invoices?accountId=${c.account.id}`);
+    expect(drafts.body.items).toEqual([]);
+
+    // Another customer's admin does not see the SIM; an ICCID that is none is a 404 too.
+    const other = await buildCustomer(t);
+    const hidden = await t.api("GET", `/api/v1/sims/${s.iccid}/billing/cycle-to-date`, {
+      key: other.adminKey,
+    });
+    expect(hidden.status).toBe(404);
+    const none = await t.api("GET", "/api/v1/sims/not-an-iccid/billing/cycle-to-date");
+    expect(none.status).toBe(404);
+  });
+});

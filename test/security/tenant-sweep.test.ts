@@ -352,6 +352,7 @@ const TABLE: Record<string, Entry> = {
   mailInvoice: { kind: "tenant" },
   explainInvoiceLine: { kind: "tenant" },
   billingCycleToDate: { kind: "tenant" },
+  simBillingCycleToDate: { kind: "tenant" },
   compareBillingCycles: { kind: "tenant", query: () => "from=2026-02&to=2026-03" },
   postSmsRecords: {
     kind: "operator_only",

@@ -12,6 +12,8 @@ import { rateTermsRepo } from "../catalog/rate-terms.shared.repo.js";
 import { zoneLookupRepo } from "../catalog/zone-lookup.shared.repo.js";
 import type { JobsService } from "../jobs/jobs.service.js";
 import type { MailService } from "../mail/mail.service.js";
+import type { SimsService } from "../sims/sims.service.js";
+import { customerOf } from "../auth/holder.js";
 import { usageBillingRepo } from "../network/usage-billing.shared.repo.js";
 import { simBillingRepo } from "../sims/sim-billing.shared.repo.js";
 import {
@@ -63,6 +65,7 @@ interface Deps {
   accounts: Pick<AccountsService, "requireVisible" | "rootAccount" | "list">;
   jobs: Pick<JobsService, "create" | "register">;
   mail: Pick<MailService, "enqueue">;
+  sims: Pick<SimsService, "requireVisibleSim">;
 }
 
 /** A rate plan version's terms as the catalog stores them (catalog.service.ts, StoredTerms). */
@@ -113,7 +116,17 @@ export function createBillingService(deps: Deps) {
 
   /** The plans of a customer's SIMs with their versions over the cycle, ready for rating. */
   async function plansForCycle(ex: Executor, account: Account, cycle: Cycle) {
-    const planIds = await simBillingRepo.ratePlansInSubtree(ex, account.path);
+    const planIds = [
+      ...new Set([
+        ...(await simBillingRepo.ratePlansInSubtree(ex, account.path)),
+        ...(await billingRepo.plansOfChanges(ex, {
+          scopePath: account.path,
+          timeZone: account.time_zone,
+          start: cycle.start,
+          end: cycle.end,
+        })),
+      ]),
+    ];
     const [plans, versions] = await Promise.all([
       rateTermsRepo.plansByIds(ex, planIds),
       rateTermsRepo.versionsOf(ex, planIds),
@@ -856,6 +869,111 @@ export function createBillingService(deps: Deps) {
       };
     },
 
+    /**
+     * One SIM's cycle so far and projected (docs/billing.md, "Cycle to date"): its customer's cycle
+     * rated as a draft would be and rolled back, then the SIM's own figures — its usage per zone
+     * so far and grown linearly to the cycle's end, its own allowance (or pool contribution) left,
+     * and what zone-1 data beyond that allowance and data elsewhere would cost at the plan's prices.
+     */
+    async simCycleToDate(principal: Principal, iccid: string) {
+      requirePermission(principal, "billing:read");
+      const sim = await deps.sims.requireVisibleSim(principal, iccid);
+      // The SIM's customer's cycle (its pool, its profile); a sub-account's user who cannot see
+      // the customer gets its own account's part rated.
+      const customerId = customerOf(sim.account_path) ?? sim.account_id;
+      const account =
+        (await deps.accounts.requireVisible(principal, customerId).catch(() => null)) ??
+        (await deps.accounts.requireVisible(principal, sim.account_id));
+      const { cycle, days, elapsed, lines, extra } = await rateToDate(account, async (tx, inv) => ({
+        facts: await billingRepo.simFactsOf(tx, inv.id, sim.id),
+        usage: await billingRepo.simUsageOf(tx, inv.id, sim.id),
+        plans: await plansForCycle(tx, account, { start: inv.cycle_start, end: inv.cycle_end }),
+      }));
+      const planId = sim.rate_plan_id;
+      const plan = extra.plans.find((p) => p.id === planId);
+      const version = plan?.versions.at(-1);
+      const home = version?.zones[0]?.zoneId ?? null;
+      const scale = new Decimal(days).div(elapsed);
+      const grow = (n: number) => new Decimal(n).mul(scale).floor().toNumber();
+      const mine = extra.usage.filter((u) => u.rate_plan_id === planId);
+      const usage = mine.map((u) => {
+        const z = version?.zones.find((x) => x.zoneId === u.zone_id);
+        return {
+          zoneId: u.zone_id,
+          zoneName: z?.zoneName ?? null,
+          home: u.zone_id !== null && u.zone_id === home,
+          test: u.test,
+          bytes: Number(u.bytes),
+          projectedBytes: grow(Number(u.bytes)),
+          smsMo: u.sms_mo,
+          smsMt: u.sms_mt,
+          dataPerMB: z?.dataPerMB ?? null,
+        };
+      });
+      const fact = extra.facts.find((f) => f.rate_plan_id === planId);
+      const poolType = version?.pool.type ?? "none";
+      const included = !version
+        ? 0
+        : poolType === "flex"
+          ? new Decimal(version.includedBytes)
+              .mul(fact?.contribution_days ?? 0)
+              .div(days)
+              .ceil()
+              .toNumber()
+          : poolType === "fixed"
+            ? 0
+            : version.includedBytes;
+      const homeUsed = usage.filter((u) => u.home && !u.test).reduce((n, u) => n + u.bytes, 0);
+      const homeProjected = grow(homeUsed);
+      const poolLine = lines.find((l) => l.kind === "pool" && l.rate_plan_id === planId);
+      const poolFacts = poolLine
+        ? (poolLine.explanation as { facts: Record<string, number | string> }).facts
+        : null;
+      const pool = poolFacts
+        ? {
+            bytes: Number(poolFacts.poolBytes),
+            usedBytes: Number(poolFacts.homeBytes),
+            projectedUsedBytes: grow(Number(poolFacts.homeBytes)),
+            leftBytes: Math.max(0, Number(poolFacts.poolBytes) - Number(poolFacts.homeBytes)),
+          }
+        : null;
+      const flags: string[] = [];
+      let overage = new Decimal(0);
+      const homePrice = version?.zones[0]?.dataPerMB ?? "0";
+      overage = overage.add(
+        new Decimal(Math.max(0, homeProjected - included)).div(MB).mul(homePrice),
+      );
+      for (const u of usage) {
+        if (u.home || u.test) continue;
+        if (u.dataPerMB === null) {
+          if (u.bytes > 0) flags.push("UNPRICED_ZONE");
+          continue;
+        }
+        overage = overage.add(new Decimal(u.projectedBytes).div(MB).mul(u.dataPerMB));
+      }
+      return {
+        iccid: sim.iccid,
+        accountId: account.id,
+        currency: account.currency,
+        cycle: { start: cycle.start, end: dayBefore(cycle.end), days, elapsedDays: elapsed },
+        ratePlan: plan ? { id: plan.id, name: plan.name } : null,
+        billableDays: fact?.billable_days ?? 0,
+        usage,
+        allowance: {
+          type: poolType,
+          includedBytes: included,
+          usedBytes: homeUsed,
+          projectedBytes: homeProjected,
+          leftBytes: Math.max(0, included - homeUsed),
+          pool,
+        },
+        projected: {
+          overageAmount: roundMoney(overage, account.currency),
+          flags: [...new Set(flags)],
+        },
+      };
+    },
+
     /** What changed between two cycles of a customer, in sentences with the figures behind each. */
     async compare(principal: Principal, accountId: string, from: string, to: string) {
       requirePermission(principal, "billing:read");
@@ -907,21 +1025,7 @@ export function createBillingService(deps: Deps) {
     async cycleToDate(principal: Principal, accountId: string) {
       requirePermission(principal, "billing:read");
       const account = await deps.accounts.requireVisible(principal, accountId);
-      const { profile } = await profileOf(db, account.id);
-      const today = localDay(clock.now(), account.time_zone);
-      const cycle = cycleContaining(today, profile);
-      const days = daysBetween(cycle.start, cycle.end);
-      const elapsed = daysBetween(cycle.start, today) + 1;
-      let snapshot: { invoice: Invoice; lines: InvoiceLine[] } | null = null;
-      await inTransaction(db, async (tx) => {
-        await rateCustomer(tx, account, cycle.start.slice(0, 7), null);
-        const invoice = (await billingRepo.invoiceForCycle(tx, account.id, cycle.start))!;
-        snapshot = { invoice, lines: await billingRepo.linesOf(tx, invoice.id) };
-        throw ROLLBACK;
-      }).catch((err: unknown) => {
-        if (err !== ROLLBACK) throw err;
-      });
-      const { invoice, lines } = snapshot!;
+      const { cycle, days, elapsed, invoice, lines } = await rateToDate(account);
       const cur = invoice.currency;
       const projected = lines.map((l) => ({
         n: l.n,
@@ -945,6 +1049,36 @@ export function createBillingService(deps: Deps) {
       };
     },
   };
+
+  /**
+   * The current cycle of a customer rated as a draft would be, in a transaction that is rolled
+   * back (nothing is stored); `more` reads what else it needs of the rated draft before then.
+   */
+  async function rateToDate<T = undefined>(
+    account: Account,
+    more?: (tx: Tx, invoice: Invoice) => Promise<T>,
+  ) {
+    const { profile } = await profileOf(db, account.id);
+    const today = localDay(clock.now(), account.time_zone);
+    const cycle = cycleContaining(today, profile);
+    const days = daysBetween(cycle.start, cycle.end);
+    const elapsed = daysBetween(cycle.start, today) + 1;
+    let snapshot: { invoice: Invoice; lines: InvoiceLine[]; extra: T | undefined } | null = null;
+    await inTransaction(db, async (tx) => {
+      await rateCustomer(tx, account, cycle.start.slice(0, 7), null);
+      const invoice = (await billingRepo.invoiceForCycle(tx, account.id, cycle.start))!;
+      snapshot = {
+        invoice,
+        lines: await billingRepo.linesOf(tx, invoice.id),
+        extra: more ? await more(tx, invoice) : undefined,
+      };
+      throw ROLLBACK;
+    }).catch((err: unknown) => {
+      if (err !== ROLLBACK) throw err;
+    });
+    const { invoice, lines, extra } = snapshot!;
+    return { cycle, days, elapsed, invoice, lines, extra: extra as T };
+  }
 
   async function zoneNamesOf(ids: (string | null)[]) {
     const real = [...new Set(ids.filter((z): z is string => z !== null))];
