@@ -379,7 +379,7 @@ export async function buildOtter(infra: Infrastructure) {
     requireVisibleCase: (p, id) => cases.requireVisibleCase(p, id),
   });
   // Billing rates through the sims, network and catalog shared repositories; its run is a job.
-  const billing = createBillingService({ db, clock, audit, accounts, jobs, mail });
+  const billing = createBillingService({ db, clock, audit, accounts, jobs, mail, sims });
   const mailParser = createMailParser();
   // A customer's mail that names its invoice links the invoice to the case (billing says whose it is).
   const deskMail = createDeskMailService({

@@ -481,6 +481,7 @@ export interface InvoiceLines {
   flags: Generated<unknown>;
   invoice_id: string;
   kind: string;
+  late_for_invoice_id: string | null;
   n: number;
   plan_version: number | null;
   quantity: string;

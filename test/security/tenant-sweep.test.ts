@@ -356,6 +356,7 @@ const TABLE: Record<string, Entry> = {
   // As text for a reply: the same reading of the invoice as the JSON answer, then its words.
   explainInvoiceLine: { kind: "tenant", query: () => "format=text" },
   billingCycleToDate: { kind: "tenant" },
+  simBillingCycleToDate: { kind: "tenant" },
   compareBillingCycles: { kind: "tenant", query: () => "from=2026-02&to=2026-03" },
   postSmsRecords: {
     kind: "operator_only",

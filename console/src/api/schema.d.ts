@@ -2090,6 +2090,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sims/{iccid}/billing/cycle-to-date": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One SIM's current cycle so far and projected: usage, allowance left, projected overage */
+        get: operations["simBillingCycleToDate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{id}/billing/compare": {
         parameters: {
             query?: never;
@@ -3605,6 +3622,68 @@ export interface components {
             /** @constant */
             "@baseType": "CustomerBill";
         };
+        SimCycleToDateInput: {
+            iccid: string;
+            /** @description The account whose cycle was rated (the SIM's customer). */
+            accountId: string;
+            currency: string;
+            cycle: {
+                start: string;
+                /** @description Inclusive. */
+                end: string;
+                days: number;
+                /** @description Days so far, today included. */
+                elapsedDays: number;
+            };
+            ratePlan: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description Billable days in the cycle, the state it is in today running to the cycle's end. */
+            billableDays: number;
+            usage: {
+                zoneId: string | null;
+                zoneName: string | null;
+                /** @description Zone 1, the zone the allowance or pool covers. */
+                home: boolean;
+                test: boolean;
+                /** @description Bytes (1 MB = 1,048,576 bytes). */
+                bytes: number;
+                /** @description Bytes (1 MB = 1,048,576 bytes). */
+                projectedBytes: number;
+                smsMo: number;
+                smsMt: number;
+                /** @description Null: the plan does not price the zone. */
+                dataPerMB: string | null;
+            }[];
+            allowance: {
+                /** @enum {string} */
+                type: "none" | "flex" | "fixed";
+                /** @description The SIM's own allowance; in a flexible pool, its contribution so far. */
+                includedBytes: number;
+                /** @description Bytes (1 MB = 1,048,576 bytes). */
+                usedBytes: number;
+                /** @description Bytes (1 MB = 1,048,576 bytes). */
+                projectedBytes: number;
+                /** @description Of the SIM's own allowance (never below 0). */
+                leftBytes: number;
+                pool: {
+                    /** @description Bytes (1 MB = 1,048,576 bytes). */
+                    bytes: number;
+                    /** @description Bytes (1 MB = 1,048,576 bytes). */
+                    usedBytes: number;
+                    /** @description Bytes (1 MB = 1,048,576 bytes). */
+                    projectedUsedBytes: number;
+                    /** @description Bytes (1 MB = 1,048,576 bytes). */
+                    leftBytes: number;
+                } | null;
+            };
+            projected: {
+                /** @description Zone-1 data beyond the SIM's own allowance and data in other zones, projected to the cycle's end, at the plan's prices (before VAT). In a pool, other SIMs' unused allowance may cover the zone-1 part. */
+                overageAmount: string;
+                flags: string[];
+            };
+        };
         MacroInput: {
             id: string;
             name: string;
@@ -5030,6 +5109,68 @@ export interface components {
             "@type": "CustomerBill";
             /** @constant */
             "@baseType": "CustomerBill";
+        };
+        SimCycleToDate: {
+            iccid: string;
+            /** @description The account whose cycle was rated (the SIM's customer). */
+            accountId: string;
+            currency: string;
+            cycle: {
+                start: string;
+                /** @description Inclusive. */
+                end: string;
+                days: number;
+                /** @description Days so far, today included. */
+                elapsedDays: number;
+            };
+            ratePlan: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description Billable days in the cycle, the state it is in today running to the cycle's end. */
+            billableDays: number;
+            usage: {
+                zoneId: string | null;
+                zoneName: string | null;
+                /** @description Zone 1, the zone the allowance or pool covers. */
+                home: boolean;
+                test: boolean;
+                /** @description Bytes (1 MB = 1,048,576 bytes). */
+                bytes: number;
+                /** @description Bytes (1 MB = 1,048,576 bytes). */
+                projectedBytes: number;
+                smsMo: number;
+                smsMt: number;
+                /** @description Null: the plan does not price the zone. */
+                dataPerMB: string | null;
+            }[];
+            allowance: {
+                /** @enum {string} */
+                type: "none" | "flex" | "fixed";
+                /** @description The SIM's own allowance; in a flexible pool, its contribution so far. */
+                includedBytes: number;
+                /** @description Bytes (1 MB = 1,048,576 bytes). */
+                usedBytes: number;
+                /** @description Bytes (1 MB = 1,048,576 bytes). */
+                projectedBytes: number;
+                /** @description Of the SIM's own allowance (never below 0). */
+                leftBytes: number;
+                pool: {
+                    /** @description Bytes (1 MB = 1,048,576 bytes). */
+                    bytes: number;
+                    /** @description Bytes (1 MB = 1,048,576 bytes). */
+                    usedBytes: number;
+                    /** @description Bytes (1 MB = 1,048,576 bytes). */
+                    projectedUsedBytes: number;
+                    /** @description Bytes (1 MB = 1,048,576 bytes). */
+                    leftBytes: number;
+                } | null;
+            };
+            projected: {
+                /** @description Zone-1 data beyond the SIM's own allowance and data in other zones, projected to the cycle's end, at the plan's prices (before VAT). In a pool, other SIMs' unused allowance may cover the zone-1 part. */
+                overageAmount: string;
+                flags: string[];
+            };
         };
         Macro: {
             id: string;
@@ -18513,6 +18654,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CycleToDate"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    simBillingCycleToDate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                iccid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimCycleToDate"];
                 };
             };
             /** @description Default Response */

@@ -33,6 +33,7 @@ import * as m0031 from "./0031_webhook_cc_format.js";
 import * as m0032 from "./0032_sim_audit_changes.js";
 import * as m0033 from "./0033_billing_alerts.js";
 import * as m0034 from "./0034_case_invoice_links.js";
+import * as m0035 from "./0035_billing_cycle.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -70,6 +71,7 @@ const migrations: Record<string, Migration> = {
   "0032_sim_audit_changes": m0032,
   "0033_billing_alerts": m0033,
   "0034_case_invoice_links": m0034,
+  "0035_billing_cycle": m0035,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -360,100 +360,338 @@ where
 -- $4 = "Europe/Rome"
 -- $5 = "Europe/Rome"
 -- $6 = "Europe/Rome"
--- $7 = ["0190a8a0-0000-7000-8000-000000000002"]
--- $8 = [1]
--- $9 = ["2026-11-01"]
--- $10 = ["2026-12-01"]
--- $11 = "2026-11-01"
--- $12 = "2026-12-01"
--- $13 = ["ACTIVATED"]
--- $14 = "0190a8a0-0000-7000-8000-000000000010"
--- $15 = "2026-12-01"
--- $16 = "2026-11-01"
--- $17 = "2026-12-01"
+-- $7 = "2026-11-01"
+-- $8 = "2026-12-01"
+-- $9 = "Europe/Rome"
+-- $10 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
+-- $11 = "2026-12-01"
+-- $12 = "2026-11-01"
+-- $13 = "2026-12-01"
+-- $14 = "2026-12-01"
+-- $15 = "2026-11-01"
+-- $16 = "2026-12-01"
+-- $17 = "2026-11-01"
+-- $18 = ["0190a8a0-0000-7000-8000-000000000002"]
+-- $19 = [1]
+-- $20 = ["2026-11-01"]
+-- $21 = ["2026-12-01"]
+-- $22 = "2026-11-01"
+-- $23 = "2026-12-01"
+-- $24 = ["ACTIVATED"]
+-- $25 = "2026-12-01"
+-- $26 = "0190a8a0-0000-7000-8000-000000000010"
+-- $27 = "2026-11-01"
+-- $28 = "2026-12-01"
 with
   seg as (
     with
-      scoped as (
+      seg0 as (
+        with
+          scoped as (
+            select
+              s.id,
+              s.account_id,
+              s.iccid,
+              s.rate_plan_id,
+              s.state,
+              s.created_at,
+              s.date_activated
+            from
+              sims s
+            where
+              s.rate_plan_id is not null
+              and s.account_id in (
+                (
+                  select
+                    "account_scope"."account_id"
+                  from
+                    "account_scope"
+                  where
+                    "account_scope"."path" like $1
+                )
+              )
+          ),
+          changes as (
+            select
+              a.sim_id,
+              (a.effective_date AT TIME ZONE $2)::date as day,
+              a.value,
+              a.prior_value,
+              row_number() over w as k,
+              lead((a.effective_date AT TIME ZONE $3)::date) over w as next_day
+            from
+              sim_audit a
+              join scoped on scoped.id = a.sim_id
+            where
+              a.field = 'state'
+            window
+              w as (
+                partition by
+                  a.sim_id
+                order by
+                  a.effective_date,
+                  a.id
+              )
+          )
+        select
+          s.id as sim_id,
+          s.account_id,
+          s.iccid,
+          s.rate_plan_id,
+          (s.date_activated AT TIME ZONE $4)::date as activated_on,
+          (s.created_at AT TIME ZONE $5)::date as from_day,
+          coalesce(c.day, 'infinity'::date) as to_day,
+          coalesce(c.prior_value, s.state) as state,
+          true as first
+        from
+          scoped s
+          left join changes c on c.sim_id = s.id
+          and c.k = 1
+        union all
         select
           s.id,
           s.account_id,
           s.iccid,
           s.rate_plan_id,
-          s.state,
-          s.created_at,
-          s.date_activated
+          (s.date_activated AT TIME ZONE $6)::date,
+          c.day,
+          coalesce(c.next_day, 'infinity'::date),
+          c.value,
+          false
         from
-          sims s
+          changes c
+          join scoped s on s.id = c.sim_id
+      ),
+      ch as (
+        select
+          c.sim_id,
+          c.at,
+          c.id,
+          c.day,
+          (
+            select
+              r.rate_plan_id
+            from
+              (
+                select
+                  v.rate_plan_id,
+                  p.name,
+                  v.version,
+                  v.effective_from,
+                  coalesce(v.terms ->> 'planChange', 'nextCycle') as plan_change
+                from
+                  rate_plan_versions v
+                  join rate_plans p on p.id = v.rate_plan_id
+              ) r
+            where
+              r.rate_plan_id::text = c.prior_ref
+              or r.name = c.prior_ref
+            limit
+              1
+          ) as prior_plan,
+          n.rate_plan_id as new_plan,
+          case
+            when c.prior_ref is null
+            or n.plan_change = 'immediate'
+            or c.day < $7::date then c.day
+            else $8::date
+          end as eff
+        from
+          (
+            select
+              a.sim_id,
+              a.effective_date as at,
+              a.id,
+              (a.effective_date AT TIME ZONE $9)::date as day,
+              coalesce(a.prior_value, a.changes -> 'ratePlan' ->> 'from') as prior_ref,
+              coalesce(a.value, a.changes -> 'ratePlan' ->> 'to') as new_ref
+            from
+              sim_audit a
+            where
+              (
+                a.field = 'ratePlan'
+                or a.changes ? 'ratePlan'
+              )
+              and a.sim_id in (
+                select
+                  s.id
+                from
+                  sims s
+                where
+                  s.rate_plan_id is not null
+                  and s.account_id in (
+                    (
+                      select
+                        "account_scope"."account_id"
+                      from
+                        "account_scope"
+                      where
+                        "account_scope"."path" like $10
+                    )
+                  )
+              )
+          ) c
+          left join lateral (
+            select
+              r.rate_plan_id,
+              r.plan_change
+            from
+              (
+                select
+                  v.rate_plan_id,
+                  p.name,
+                  v.version,
+                  v.effective_from,
+                  coalesce(v.terms ->> 'planChange', 'nextCycle') as plan_change
+                from
+                  rate_plan_versions v
+                  join rate_plans p on p.id = v.rate_plan_id
+              ) r
+            where
+              r.rate_plan_id::text = c.new_ref
+              or r.name = c.new_ref
+            order by
+              (r.effective_from <= c.at) desc,
+              r.version desc
+            limit
+              1
+          ) n on true
         where
-          s.rate_plan_id is not null
-          and s.account_id in (
+          c.day < $11::date
+      ),
+      pts as (
+        select distinct
+          sim_id,
+          '-infinity'::date as p
+        from
+          ch
+        union
+        select distinct
+          sim_id,
+          greatest(eff, $12::date)
+        from
+          ch
+        where
+          eff < $13::date
+      ),
+      pseg0 as (
+        select
+          pts.sim_id,
+          pts.p as pfrom,
+          coalesce(
+            lead(pts.p) over (
+              partition by
+                pts.sim_id
+              order by
+                pts.p
+            ),
+            'infinity'::date
+          ) as pto,
+          coalesce(
             (
               select
-                "account_scope"."account_id"
+                ch.new_plan
               from
-                "account_scope"
+                ch
               where
-                "account_scope"."path" like $1
+                ch.sim_id = pts.sim_id
+                and ch.eff <= pts.p
+              order by
+                ch.at desc,
+                ch.id desc
+              limit
+                1
+            ),
+            (
+              select
+                ch.prior_plan
+              from
+                ch
+              where
+                ch.sim_id = pts.sim_id
+              order by
+                ch.at,
+                ch.id
+              limit
+                1
             )
-          )
-      ),
-      changes as (
-        select
-          a.sim_id,
-          (a.effective_date AT TIME ZONE $2)::date as day,
-          a.value,
-          a.prior_value,
-          row_number() over w as k,
-          lead((a.effective_date AT TIME ZONE $3)::date) over w as next_day
+          ) as rate_plan_id
         from
-          sim_audit a
-          join scoped on scoped.id = a.sim_id
-        where
-          a.field = 'state'
-        window
-          w as (
+          pts
+      ),
+      pseg as (
+        select
+          *,
+          sum(
+            greatest(
+              0,
+              least(pto, $14::date) - greatest(pfrom, $15::date)
+            )
+          ) over (
             partition by
-              a.sim_id
-            order by
-              a.effective_date,
-              a.id
-          )
+              sim_id,
+              rate_plan_id
+          ) as pspan
+        from
+          pseg0
       )
     select
-      s.id as sim_id,
+      s.sim_id,
       s.account_id,
       s.iccid,
       s.rate_plan_id,
-      (s.date_activated AT TIME ZONE $4)::date as activated_on,
-      (s.created_at AT TIME ZONE $5)::date as from_day,
-      coalesce(c.day, 'infinity'::date) as to_day,
-      coalesce(c.prior_value, s.state) as state,
-      true as first
+      s.activated_on,
+      s.from_day,
+      s.to_day,
+      s.state,
+      s.first,
+      '-infinity'::date as pfrom,
+      'infinity'::date as pto,
+      ($16::date - $17::date) as pspan
     from
-      scoped s
-      left join changes c on c.sim_id = s.id
-      and c.k = 1
+      seg0 s
+    where
+      not exists (
+        select
+          1
+        from
+          ch
+        where
+          ch.sim_id = s.sim_id
+      )
     union all
     select
-      s.id,
+      s.sim_id,
       s.account_id,
       s.iccid,
-      s.rate_plan_id,
-      (s.date_activated AT TIME ZONE $6)::date,
-      c.day,
-      coalesce(c.next_day, 'infinity'::date),
-      c.value,
-      false
+      ps.rate_plan_id,
+      s.activated_on,
+      greatest(s.from_day, ps.pfrom),
+      least(s.to_day, ps.pto),
+      s.state,
+      s.first
+      and ps.pfrom = '-infinity'::date,
+      ps.pfrom,
+      ps.pto,
+      ps.pspan
     from
-      changes c
-      join scoped s on s.id = c.sim_id
+      seg0 s
+      join pseg ps on ps.sim_id = s.sim_id
+      and ps.rate_plan_id is not null
+      and ps.pto > s.from_day
+      and (
+        ps.pfrom < s.to_day
+        or (
+          s.to_day <= s.from_day
+          and ps.pfrom <= s.from_day
+        )
+      )
   ),
   ver as (
     select
       *
     from
-      unnest($7::uuid[], $8::int[], $9::date[], $10::date[]) as t (rate_plan_id, version, from_day, to_day)
+      unnest($18::uuid[], $19::int[], $20::date[], $21::date[]) as t (rate_plan_id, version, from_day, to_day)
   ),
   clip as (
     select
@@ -462,12 +700,14 @@ with
       seg.iccid,
       seg.rate_plan_id,
       seg.activated_on,
-      greatest(seg.from_day, $11::date) as f,
-      least(seg.to_day, $12::date) as t
+      seg.pfrom,
+      seg.pto,
+      greatest(seg.from_day, $22::date) as f,
+      least(seg.to_day, $23::date) as t
     from
       seg
     where
-      seg.state = any ($13::text[])
+      seg.state = any ($24::text[])
   ),
   per_sim as (
     select
@@ -475,20 +715,24 @@ with
       account_id,
       iccid,
       rate_plan_id,
-      activated_on,
+      min(activated_on) filter (
+        where
+          activated_on >= pfrom
+          and activated_on < pto
+      ) as activated_on,
       sum(greatest(0, t - f)) as billable_days,
       min(f) filter (
         where
           t > f
-      ) as first_day
+      ) as first_day,
+      least(max(pto), $25::date) as plan_to
     from
       clip
     group by
       sim_id,
       account_id,
       iccid,
-      rate_plan_id,
-      activated_on
+      rate_plan_id
   ),
   ins as (
     insert into
@@ -503,16 +747,16 @@ with
         activated_on
       )
     select
-      $14::uuid,
+      $26::uuid,
       sim_id,
       account_id,
       iccid,
       rate_plan_id,
       billable_days,
-      $15::date - first_day,
+      plan_to - first_day,
       case
-        when activated_on >= $16::date
-        and activated_on < $17::date then activated_on
+        when activated_on >= $27::date
+        and activated_on < $28::date then activated_on
       end
     from
       per_sim
@@ -589,90 +833,330 @@ group by
 -- $6 = "Europe/Rome"
 -- $7 = "2026-11-01"
 -- $8 = "2026-12-01"
--- $9 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
--- $10 = ["0190a8a0-0000-7000-8000-000000000002"]
--- $11 = ["0190a8a0-0000-7000-8000-000000000001"]
--- $12 = [null]
--- $13 = [30720]
--- $14 = [5]
--- $15 = "0190a8a0-0000-7000-8000-000000000010"
+-- $9 = "Europe/Rome"
+-- $10 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
+-- $11 = "2026-12-01"
+-- $12 = "2026-11-01"
+-- $13 = "2026-12-01"
+-- $14 = "2026-12-01"
+-- $15 = "2026-11-01"
+-- $16 = "2026-12-01"
+-- $17 = "2026-11-01"
+-- $18 = "2026-11-01"
+-- $19 = "2026-12-01"
+-- $20 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
+-- $21 = ["0190a8a0-0000-7000-8000-000000000002"]
+-- $22 = ["0190a8a0-0000-7000-8000-000000000001"]
+-- $23 = [null]
+-- $24 = [30720]
+-- $25 = [5]
+-- $26 = "0190a8a0-0000-7000-8000-000000000010"
+-- $27 = "2026-12-01"
+-- $28 = "2026-11-01"
 with
   seg as (
     with
-      scoped as (
+      seg0 as (
+        with
+          scoped as (
+            select
+              s.id,
+              s.account_id,
+              s.iccid,
+              s.rate_plan_id,
+              s.state,
+              s.created_at,
+              s.date_activated
+            from
+              sims s
+            where
+              s.rate_plan_id is not null
+              and s.account_id in (
+                (
+                  select
+                    "account_scope"."account_id"
+                  from
+                    "account_scope"
+                  where
+                    "account_scope"."path" like $1
+                )
+              )
+          ),
+          changes as (
+            select
+              a.sim_id,
+              (a.effective_date AT TIME ZONE $2)::date as day,
+              a.value,
+              a.prior_value,
+              row_number() over w as k,
+              lead((a.effective_date AT TIME ZONE $3)::date) over w as next_day
+            from
+              sim_audit a
+              join scoped on scoped.id = a.sim_id
+            where
+              a.field = 'state'
+            window
+              w as (
+                partition by
+                  a.sim_id
+                order by
+                  a.effective_date,
+                  a.id
+              )
+          )
+        select
+          s.id as sim_id,
+          s.account_id,
+          s.iccid,
+          s.rate_plan_id,
+          (s.date_activated AT TIME ZONE $4)::date as activated_on,
+          (s.created_at AT TIME ZONE $5)::date as from_day,
+          coalesce(c.day, 'infinity'::date) as to_day,
+          coalesce(c.prior_value, s.state) as state,
+          true as first
+        from
+          scoped s
+          left join changes c on c.sim_id = s.id
+          and c.k = 1
+        union all
         select
           s.id,
           s.account_id,
           s.iccid,
           s.rate_plan_id,
-          s.state,
-          s.created_at,
-          s.date_activated
+          (s.date_activated AT TIME ZONE $6)::date,
+          c.day,
+          coalesce(c.next_day, 'infinity'::date),
+          c.value,
+          false
         from
-          sims s
+          changes c
+          join scoped s on s.id = c.sim_id
+      ),
+      ch as (
+        select
+          c.sim_id,
+          c.at,
+          c.id,
+          c.day,
+          (
+            select
+              r.rate_plan_id
+            from
+              (
+                select
+                  v.rate_plan_id,
+                  p.name,
+                  v.version,
+                  v.effective_from,
+                  coalesce(v.terms ->> 'planChange', 'nextCycle') as plan_change
+                from
+                  rate_plan_versions v
+                  join rate_plans p on p.id = v.rate_plan_id
+              ) r
+            where
+              r.rate_plan_id::text = c.prior_ref
+              or r.name = c.prior_ref
+            limit
+              1
+          ) as prior_plan,
+          n.rate_plan_id as new_plan,
+          case
+            when c.prior_ref is null
+            or n.plan_change = 'immediate'
+            or c.day < $7::date then c.day
+            else $8::date
+          end as eff
+        from
+          (
+            select
+              a.sim_id,
+              a.effective_date as at,
+              a.id,
+              (a.effective_date AT TIME ZONE $9)::date as day,
+              coalesce(a.prior_value, a.changes -> 'ratePlan' ->> 'from') as prior_ref,
+              coalesce(a.value, a.changes -> 'ratePlan' ->> 'to') as new_ref
+            from
+              sim_audit a
+            where
+              (
+                a.field = 'ratePlan'
+                or a.changes ? 'ratePlan'
+              )
+              and a.sim_id in (
+                select
+                  s.id
+                from
+                  sims s
+                where
+                  s.rate_plan_id is not null
+                  and s.account_id in (
+                    (
+                      select
+                        "account_scope"."account_id"
+                      from
+                        "account_scope"
+                      where
+                        "account_scope"."path" like $10
+                    )
+                  )
+              )
+          ) c
+          left join lateral (
+            select
+              r.rate_plan_id,
+              r.plan_change
+            from
+              (
+                select
+                  v.rate_plan_id,
+                  p.name,
+                  v.version,
+                  v.effective_from,
+                  coalesce(v.terms ->> 'planChange', 'nextCycle') as plan_change
+                from
+                  rate_plan_versions v
+                  join rate_plans p on p.id = v.rate_plan_id
+              ) r
+            where
+              r.rate_plan_id::text = c.new_ref
+              or r.name = c.new_ref
+            order by
+              (r.effective_from <= c.at) desc,
+              r.version desc
+            limit
+              1
+          ) n on true
         where
-          s.rate_plan_id is not null
-          and s.account_id in (
+          c.day < $11::date
+      ),
+      pts as (
+        select distinct
+          sim_id,
+          '-infinity'::date as p
+        from
+          ch
+        union
+        select distinct
+          sim_id,
+          greatest(eff, $12::date)
+        from
+          ch
+        where
+          eff < $13::date
+      ),
+      pseg0 as (
+        select
+          pts.sim_id,
+          pts.p as pfrom,
+          coalesce(
+            lead(pts.p) over (
+              partition by
+                pts.sim_id
+              order by
+                pts.p
+            ),
+            'infinity'::date
+          ) as pto,
+          coalesce(
             (
               select
-                "account_scope"."account_id"
+                ch.new_plan
               from
-                "account_scope"
+                ch
               where
-                "account_scope"."path" like $1
+                ch.sim_id = pts.sim_id
+                and ch.eff <= pts.p
+              order by
+                ch.at desc,
+                ch.id desc
+              limit
+                1
+            ),
+            (
+              select
+                ch.prior_plan
+              from
+                ch
+              where
+                ch.sim_id = pts.sim_id
+              order by
+                ch.at,
+                ch.id
+              limit
+                1
             )
-          )
-      ),
-      changes as (
-        select
-          a.sim_id,
-          (a.effective_date AT TIME ZONE $2)::date as day,
-          a.value,
-          a.prior_value,
-          row_number() over w as k,
-          lead((a.effective_date AT TIME ZONE $3)::date) over w as next_day
+          ) as rate_plan_id
         from
-          sim_audit a
-          join scoped on scoped.id = a.sim_id
-        where
-          a.field = 'state'
-        window
-          w as (
+          pts
+      ),
+      pseg as (
+        select
+          *,
+          sum(
+            greatest(
+              0,
+              least(pto, $14::date) - greatest(pfrom, $15::date)
+            )
+          ) over (
             partition by
-              a.sim_id
-            order by
-              a.effective_date,
-              a.id
-          )
+              sim_id,
+              rate_plan_id
+          ) as pspan
+        from
+          pseg0
       )
     select
-      s.id as sim_id,
+      s.sim_id,
       s.account_id,
       s.iccid,
       s.rate_plan_id,
-      (s.date_activated AT TIME ZONE $4)::date as activated_on,
-      (s.created_at AT TIME ZONE $5)::date as from_day,
-      coalesce(c.day, 'infinity'::date) as to_day,
-      coalesce(c.prior_value, s.state) as state,
-      true as first
+      s.activated_on,
+      s.from_day,
+      s.to_day,
+      s.state,
+      s.first,
+      '-infinity'::date as pfrom,
+      'infinity'::date as pto,
+      ($16::date - $17::date) as pspan
     from
-      scoped s
-      left join changes c on c.sim_id = s.id
-      and c.k = 1
+      seg0 s
+    where
+      not exists (
+        select
+          1
+        from
+          ch
+        where
+          ch.sim_id = s.sim_id
+      )
     union all
     select
-      s.id,
+      s.sim_id,
       s.account_id,
       s.iccid,
-      s.rate_plan_id,
-      (s.date_activated AT TIME ZONE $6)::date,
-      c.day,
-      coalesce(c.next_day, 'infinity'::date),
-      c.value,
-      false
+      ps.rate_plan_id,
+      s.activated_on,
+      greatest(s.from_day, ps.pfrom),
+      least(s.to_day, ps.pto),
+      s.state,
+      s.first
+      and ps.pfrom = '-infinity'::date,
+      ps.pfrom,
+      ps.pto,
+      ps.pspan
     from
-      changes c
-      join scoped s on s.id = c.sim_id
+      seg0 s
+      join pseg ps on ps.sim_id = s.sim_id
+      and ps.rate_plan_id is not null
+      and ps.pto > s.from_day
+      and (
+        ps.pfrom < s.to_day
+        or (
+          s.to_day <= s.from_day
+          and ps.pfrom <= s.from_day
+        )
+      )
   ),
   u as (
     select
@@ -686,8 +1170,8 @@ with
     from
       usage_daily u
     where
-      u.day >= $7::date
-      and u.day < $8::date
+      u.day >= $18::date
+      and u.day < $19::date
       and u.account_id in (
         (
           select
@@ -695,7 +1179,7 @@ with
           from
             "account_scope"
           where
-            "account_scope"."path" like $9
+            "account_scope"."path" like $20
         )
       )
   ),
@@ -704,11 +1188,11 @@ with
       *
     from
       unnest(
-        $10::uuid[],
-        $11::uuid[],
-        $12::bigint[],
-        $13::bigint[],
-        $14::bigint[]
+        $21::uuid[],
+        $22::uuid[],
+        $23::bigint[],
+        $24::bigint[],
+        $25::bigint[]
       ) as t (
         rate_plan_id,
         home_zone_id,
@@ -728,7 +1212,8 @@ with
       u.sms_mt,
       s.rate_plan_id,
       s.account_id,
-      (s.state = 'TEST_READY') as test
+      (s.state = 'TEST_READY') as test,
+      s.pspan
     from
       u
       join seg s on s.sim_id = u.sim_id
@@ -754,7 +1239,7 @@ with
         sms_mt
       )
     select
-      $15::uuid,
+      $26::uuid,
       sim_id,
       account_id,
       rate_plan_id,
@@ -781,7 +1266,9 @@ with
       x.rate_plan_id,
       x.day,
       sum(x.bytes) as b,
-      p.allowance
+      ceil(
+        p.allowance::numeric * x.pspan / ($27::date - $28::date)
+      )::bigint as allowance
     from
       x
       join p on p.rate_plan_id = x.rate_plan_id
@@ -793,7 +1280,8 @@ with
       x.sim_id,
       x.rate_plan_id,
       x.day,
-      p.allowance
+      p.allowance,
+      x.pspan
   ),
   over as (
     select
@@ -973,6 +1461,245 @@ where
   "invoice_id" = $1
   and "sim_id" in ($2);
 
+-- billingRepo.simFactsOf
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+-- $2 = "0190a8a0-0000-7000-8000-000000000002"
+select
+  *
+from
+  "invoice_sims"
+where
+  "invoice_id" = $1
+  and "sim_id" = $2;
+
+-- billingRepo.simUsageOf
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+-- $2 = "0190a8a0-0000-7000-8000-000000000002"
+select
+  *
+from
+  "invoice_sim_usage"
+where
+  "invoice_id" = $1
+  and "sim_id" = $2
+order by
+  "zone_key";
+
+-- billingRepo.plansOfChanges
+-- $1 = "2026-11-01"
+-- $2 = "2026-12-01"
+-- $3 = "Europe/Rome"
+-- $4 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
+-- $5 = "2026-12-01"
+select distinct
+  p as rate_plan_id
+from
+  (
+    select
+      c.sim_id,
+      c.at,
+      c.id,
+      c.day,
+      (
+        select
+          r.rate_plan_id
+        from
+          (
+            select
+              v.rate_plan_id,
+              p.name,
+              v.version,
+              v.effective_from,
+              coalesce(v.terms ->> 'planChange', 'nextCycle') as plan_change
+            from
+              rate_plan_versions v
+              join rate_plans p on p.id = v.rate_plan_id
+          ) r
+        where
+          r.rate_plan_id::text = c.prior_ref
+          or r.name = c.prior_ref
+        limit
+          1
+      ) as prior_plan,
+      n.rate_plan_id as new_plan,
+      case
+        when c.prior_ref is null
+        or n.plan_change = 'immediate'
+        or c.day < $1::date then c.day
+        else $2::date
+      end as eff
+    from
+      (
+        select
+          a.sim_id,
+          a.effective_date as at,
+          a.id,
+          (a.effective_date AT TIME ZONE $3)::date as day,
+          coalesce(a.prior_value, a.changes -> 'ratePlan' ->> 'from') as prior_ref,
+          coalesce(a.value, a.changes -> 'ratePlan' ->> 'to') as new_ref
+        from
+          sim_audit a
+        where
+          (
+            a.field = 'ratePlan'
+            or a.changes ? 'ratePlan'
+          )
+          and a.sim_id in (
+            select
+              s.id
+            from
+              sims s
+            where
+              s.rate_plan_id is not null
+              and s.account_id in (
+                (
+                  select
+                    "account_scope"."account_id"
+                  from
+                    "account_scope"
+                  where
+                    "account_scope"."path" like $4
+                )
+              )
+          )
+      ) c
+      left join lateral (
+        select
+          r.rate_plan_id,
+          r.plan_change
+        from
+          (
+            select
+              v.rate_plan_id,
+              p.name,
+              v.version,
+              v.effective_from,
+              coalesce(v.terms ->> 'planChange', 'nextCycle') as plan_change
+            from
+              rate_plan_versions v
+              join rate_plans p on p.id = v.rate_plan_id
+          ) r
+        where
+          r.rate_plan_id::text = c.new_ref
+          or r.name = c.new_ref
+        order by
+          (r.effective_from <= c.at) desc,
+          r.version desc
+        limit
+          1
+      ) n on true
+    where
+      c.day < $5::date
+  ) c
+  cross join lateral (
+    values
+      (c.prior_plan),
+      (c.new_plan)
+  ) v (p)
+where
+  p is not null;
+
+-- billingRepo.issuedBefore
+-- $1 = "0190a8a0-0000-7000-8000-000000000003"
+-- $2 = "invoice"
+-- $3 = "issued"
+-- $4 = "2026-11-01"
+-- $5 = 3
+select
+  *
+from
+  "invoices"
+where
+  "account_id" = $1
+  and "kind" = $2
+  and "status" = $3
+  and "cycle_end" <= $4
+order by
+  "cycle_start" desc
+limit
+  $5;
+
+-- billingRepo.lateLinesFor
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+-- $2 = "issued"
+select
+  "l"."amount",
+  "l"."explanation",
+  "i"."number_text"
+from
+  "invoice_lines" as "l"
+  inner join "invoices" as "i" on "i"."id" = "l"."invoice_id"
+where
+  "l"."late_for_invoice_id" = $1
+  and "i"."status" = $2
+order by
+  "i"."number";
+
+-- billingRepo.usageTotalsOf
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+select
+  coalesce(sum(bytes), 0)::bigint as "bytes",
+  coalesce(sum(sms_mo + sms_mt), 0)::bigint as "sms"
+from
+  "invoice_sim_usage"
+where
+  "invoice_id" = $1;
+-- stopped without a row to go on: no result
+
+-- billingRepo.usageTotalsNow
+-- $1 = "2026-10-01"
+-- $2 = "2026-11-01"
+-- $3 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
+-- $4 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
+select
+  coalesce(sum(u.bytes), 0)::bigint as bytes,
+  coalesce(sum(u.sms_mo + u.sms_mt), 0)::bigint as sms
+from
+  (
+    select
+      u.sim_id,
+      u.day,
+      u.zone_key,
+      u.zone_id,
+      u.billed_bytes as bytes,
+      u.sms_mo,
+      u.sms_mt
+    from
+      usage_daily u
+    where
+      u.day >= $1::date
+      and u.day < $2::date
+      and u.account_id in (
+        (
+          select
+            "account_scope"."account_id"
+          from
+            "account_scope"
+          where
+            "account_scope"."path" like $3
+        )
+      )
+  ) u
+where
+  u.sim_id in (
+    select
+      s.id
+    from
+      sims s
+    where
+      s.rate_plan_id is not null
+      and s.account_id in (
+        (
+          select
+            "account_scope"."account_id"
+          from
+            "account_scope"
+          where
+            "account_scope"."path" like $4
+        )
+      )
+  );
+
 -- billingRepo.usageByZone
 -- $1 = "0190a8a0-0000-7000-8000-000000000010"
 select
@@ -993,7 +1720,7 @@ group by
 -- billingRepo.simCount
 -- $1 = "0190a8a0-0000-7000-8000-000000000010"
 select
-  count(*) as "sims"
+  count(distinct "sim_id") as "sims"
 from
   "invoice_sims"
 where

@@ -3,7 +3,8 @@ import type { Executor, Tx } from "../../db/database.js";
 import type { BillingProfilesTable, InvoiceLinesTable, InvoicesTable } from "../../db/schema.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 import { usageRows } from "../network/usage-billing.shared.repo.js";
-import { stateSegments } from "../sims/sim-billing.shared.repo.js";
+import { planChangeRules } from "../catalog/rate-terms.shared.repo.js";
+import { ratedSimIds, ratePlanChanges, stateSegments } from "../sims/sim-billing.shared.repo.js";
 import { withinSubtree } from "../tenancy/tenancy.js";
 
 /** The states a SIM is billed in (reference/iot-plans.md: ACTIVATED; DEACTIVATED only under a commitment). */
@@ -55,6 +56,68 @@ export interface UsageFactRow {
   sms_mt: number;
   sims: number;
 }
+
+/**
+ * The rate plan changes of the scope's SIMs that matter to the cycle [start, end), each with the day
+ * it takes effect for this cycle (docs/billing.md, "Plan changes"): a change before the cycle is in
+ * force from before it; a change in the cycle to a plan whose version then says `immediate` (or a
+ * SIM's first plan) takes effect on its day; any other change in the cycle takes effect at the next
+ * cycle, so not in this one.
+ */
+const effectiveChanges = (scope: Omit<CycleScope, "invoiceId">) => sql`
+  SELECT c.sim_id, c.at, c.id, c.day,
+    (SELECT r.rate_plan_id FROM (${planChangeRules()}) r
+      WHERE r.rate_plan_id::text = c.prior_ref OR r.name = c.prior_ref LIMIT 1) AS prior_plan,
+    n.rate_plan_id AS new_plan,
+    CASE WHEN c.prior_ref IS NULL OR n.plan_change = 'immediate' OR c.day < ${scope.start}::date
+      THEN c.day ELSE ${scope.end}::date END AS eff
+  FROM (${ratePlanChanges(scope.scopePath, scope.timeZone)}) c
+  LEFT JOIN LATERAL (
+    SELECT r.rate_plan_id, r.plan_change FROM (${planChangeRules()}) r
+    WHERE r.rate_plan_id::text = c.new_ref OR r.name = c.new_ref
+    ORDER BY (r.effective_from <= c.at) DESC, r.version DESC LIMIT 1
+  ) n ON true
+  WHERE c.day < ${scope.end}::date`;
+
+/**
+ * Subquery: the SIMs' state segments split by the rate plan in force (docs/billing.md, "Plan
+ * changes"), each with the plan segment it lies in (`pfrom`, `pto`) and `pspan`, the days of the
+ * cycle the SIM is on that plan (its allowance is prorated by them). A SIM whose plan never changed
+ * is on its current plan throughout.
+ */
+const billedSegments = (scope: Omit<CycleScope, "invoiceId">) => sql`
+  WITH seg0 AS (${stateSegments(scope.scopePath, scope.timeZone)}),
+  ch AS (${effectiveChanges(scope)}),
+  pts AS (
+    SELECT DISTINCT sim_id, '-infinity'::date AS p FROM ch
+    UNION SELECT DISTINCT sim_id, greatest(eff, ${scope.start}::date) FROM ch WHERE eff < ${scope.end}::date
+  ),
+  pseg0 AS (
+    SELECT pts.sim_id, pts.p AS pfrom,
+      coalesce(lead(pts.p) OVER (PARTITION BY pts.sim_id ORDER BY pts.p), 'infinity'::date) AS pto,
+      coalesce(
+        (SELECT ch.new_plan FROM ch WHERE ch.sim_id = pts.sim_id AND ch.eff <= pts.p
+          ORDER BY ch.at DESC, ch.id DESC LIMIT 1),
+        (SELECT ch.prior_plan FROM ch WHERE ch.sim_id = pts.sim_id ORDER BY ch.at, ch.id LIMIT 1)
+      ) AS rate_plan_id
+    FROM pts
+  ),
+  pseg AS (
+    SELECT *, sum(greatest(0, least(pto, ${scope.end}::date) - greatest(pfrom, ${scope.start}::date)))
+      OVER (PARTITION BY sim_id, rate_plan_id) AS pspan
+    FROM pseg0
+  )
+  SELECT s.sim_id, s.account_id, s.iccid, s.rate_plan_id, s.activated_on, s.from_day, s.to_day,
+    s.state, s.first, '-infinity'::date AS pfrom, 'infinity'::date AS pto,
+    (${scope.end}::date - ${scope.start}::date) AS pspan
+  FROM seg0 s WHERE NOT EXISTS (SELECT 1 FROM ch WHERE ch.sim_id = s.sim_id)
+  UNION ALL
+  SELECT s.sim_id, s.account_id, s.iccid, ps.rate_plan_id, s.activated_on,
+    greatest(s.from_day, ps.pfrom), least(s.to_day, ps.pto), s.state,
+    s.first AND ps.pfrom = '-infinity'::date, ps.pfrom, ps.pto, ps.pspan
+  FROM seg0 s JOIN pseg ps ON ps.sim_id = s.sim_id AND ps.rate_plan_id IS NOT NULL
+    AND ps.pto > s.from_day
+    AND (ps.pfrom < s.to_day OR (s.to_day <= s.from_day AND ps.pfrom <= s.from_day))`;
 
 /** Queries of the billing module. */
 export const billingRepo = {
@@ -226,27 +289,30 @@ export const billingRepo = {
   ): Promise<SimFactRow[]> => {
     const { invoiceId, start, end } = scope;
     const { rows } = await sql<SimFactRow>`
-      WITH seg AS (${stateSegments(scope.scopePath, scope.timeZone)}),
+      WITH seg AS (${billedSegments(scope)}),
       ver AS (
         SELECT * FROM unnest(${versions.planIds}::uuid[], ${versions.versions}::int[],
           ${versions.fromDays}::date[], ${versions.toDays}::date[]) AS t(rate_plan_id, version, from_day, to_day)
       ),
       clip AS (
         SELECT seg.sim_id, seg.account_id, seg.iccid, seg.rate_plan_id, seg.activated_on,
+          seg.pfrom, seg.pto,
           greatest(seg.from_day, ${start}::date) AS f, least(seg.to_day, ${end}::date) AS t
         FROM seg WHERE seg.state = ANY(${BILLABLE_STATES}::text[])
       ),
       per_sim AS (
-        SELECT sim_id, account_id, iccid, rate_plan_id, activated_on,
+        SELECT sim_id, account_id, iccid, rate_plan_id,
+          min(activated_on) FILTER (WHERE activated_on >= pfrom AND activated_on < pto) AS activated_on,
           sum(greatest(0, t - f)) AS billable_days,
-          min(f) FILTER (WHERE t > f) AS first_day
-        FROM clip GROUP BY sim_id, account_id, iccid, rate_plan_id, activated_on
+          min(f) FILTER (WHERE t > f) AS first_day,
+          least(max(pto), ${end}::date) AS plan_to
+        FROM clip GROUP BY sim_id, account_id, iccid, rate_plan_id
       ),
       ins AS (
         INSERT INTO invoice_sims (invoice_id, sim_id, account_id, iccid, rate_plan_id, billable_days,
           contribution_days, activated_on)
         SELECT ${invoiceId}::uuid, sim_id, account_id, iccid, rate_plan_id, billable_days,
-          ${end}::date - first_day,
+          plan_to - first_day,
           CASE WHEN activated_on >= ${start}::date AND activated_on < ${end}::date THEN activated_on END
         FROM per_sim WHERE billable_days > 0
         RETURNING rate_plan_id, contribution_days, activated_on
@@ -286,7 +352,7 @@ export const billingRepo = {
   ): Promise<UsageFactRow[]> => {
     const { invoiceId, start, end } = scope;
     const { rows } = await sql<UsageFactRow>`
-      WITH seg AS (${stateSegments(scope.scopePath, scope.timeZone)}),
+      WITH seg AS (${billedSegments(scope)}),
       u AS (${usageRows(scope.scopePath, start, end)}),
       p AS (
         SELECT * FROM unnest(${plans.planIds}::uuid[], ${plans.homeZoneIds}::uuid[],
@@ -295,7 +361,7 @@ export const billingRepo = {
       ),
       x AS (
         SELECT u.sim_id, u.day, u.zone_key, u.zone_id, u.bytes, u.sms_mo, u.sms_mt,
-          s.rate_plan_id, s.account_id, (s.state = 'TEST_READY') AS test
+          s.rate_plan_id, s.account_id, (s.state = 'TEST_READY') AS test, s.pspan
         FROM u JOIN seg s ON s.sim_id = u.sim_id AND u.day < s.to_day AND (u.day >= s.from_day OR s.first)
       ),
       ins AS (
@@ -306,10 +372,11 @@ export const billingRepo = {
         FROM x GROUP BY sim_id, account_id, rate_plan_id, zone_key, zone_id, test
       ),
       home_days AS (
-        SELECT x.sim_id, x.rate_plan_id, x.day, sum(x.bytes) AS b, p.allowance
+        SELECT x.sim_id, x.rate_plan_id, x.day, sum(x.bytes) AS b,
+          ceil(p.allowance::numeric * x.pspan / (${end}::date - ${start}::date))::bigint AS allowance
         FROM x JOIN p ON p.rate_plan_id = x.rate_plan_id
         WHERE NOT x.test AND p.allowance IS NOT NULL AND x.zone_id = p.home_zone_id
-        GROUP BY x.sim_id, x.rate_plan_id, x.day, p.allowance
+        GROUP BY x.sim_id, x.rate_plan_id, x.day, p.allowance, x.pspan
       ),
       over AS (
         SELECT rate_plan_id, day, sim_id,
@@ -381,6 +448,79 @@ export const billingRepo = {
       .execute();
   },
 
+  /** One SIM's facts on an invoice: per plan, its billable days and contribution. */
+  simFactsOf: (db: Executor, invoiceId: string, simId: string) =>
+    db
+      .selectFrom("invoice_sims")
+      .selectAll()
+      .where("invoice_id", "=", invoiceId)
+      .where("sim_id", "=", simId)
+      .execute(),
+
+  /** One SIM's usage on an invoice, per plan, zone and test. */
+  simUsageOf: (db: Executor, invoiceId: string, simId: string) =>
+    db
+      .selectFrom("invoice_sim_usage")
+      .selectAll()
+      .where("invoice_id", "=", invoiceId)
+      .where("sim_id", "=", simId)
+      .orderBy("zone_key")
+      .execute(),
+
+  /** The rate plans the scope's SIMs were on at some time of the cycle, besides their current ones. */
+  plansOfChanges: async (db: Executor, scope: Omit<CycleScope, "invoiceId">) => {
+    const { rows } = await sql<{ rate_plan_id: string }>`
+      SELECT DISTINCT p AS rate_plan_id FROM (${effectiveChanges(scope)}) c
+      CROSS JOIN LATERAL (VALUES (c.prior_plan), (c.new_plan)) v(p)
+      WHERE p IS NOT NULL`.execute(db);
+    return rows.map((r) => r.rate_plan_id);
+  },
+
+  /** The customer's last `limit` issued invoices whose cycle ended by `cycleStart`, newest first. */
+  issuedBefore: (db: Executor, accountId: string, cycleStart: string, limit: number) =>
+    db
+      .selectFrom("invoices")
+      .selectAll()
+      .where("account_id", "=", accountId)
+      .where("kind", "=", "invoice")
+      .where("status", "=", "issued")
+      .where("cycle_end", "<=", cycleStart)
+      .orderBy("cycle_start", "desc")
+      .limit(limit)
+      .execute(),
+
+  /** The late-usage lines for an invoice's cycle on invoices issued since. */
+  lateLinesFor: (db: Executor, invoiceId: string) =>
+    db
+      .selectFrom("invoice_lines as l")
+      .innerJoin("invoices as i", "i.id", "l.invoice_id")
+      .select(["l.amount", "l.explanation", "i.number_text"])
+      .where("l.late_for_invoice_id", "=", invoiceId)
+      .where("i.status", "=", "issued")
+      .orderBy("i.number")
+      .execute(),
+
+  /** The usage an invoice was rated on: bytes and SMS (MO + MT), test usage included. */
+  usageTotalsOf: (db: Executor, invoiceId: string) =>
+    db
+      .selectFrom("invoice_sim_usage")
+      .select([
+        sql<number>`coalesce(sum(bytes), 0)::bigint`.as("bytes"),
+        sql<number>`coalesce(sum(sms_mo + sms_mt), 0)::bigint`.as("sms"),
+      ])
+      .where("invoice_id", "=", invoiceId)
+      .executeTakeFirstOrThrow(),
+
+  /** The usage recorded now on the days [start, end) by the subtree's SIMs that have a rate plan. */
+  usageTotalsNow: async (db: Executor, scopePath: string, start: string, end: string) => {
+    const { rows } = await sql<{ bytes: number; sms: number }>`
+      SELECT coalesce(sum(u.bytes), 0)::bigint AS bytes,
+        coalesce(sum(u.sms_mo + u.sms_mt), 0)::bigint AS sms
+      FROM (${usageRows(scopePath, start, end)}) u
+      WHERE u.sim_id IN (${ratedSimIds(scopePath)})`.execute(db);
+    return rows[0]!;
+  },
+
   /** SIMs and usage per zone of an invoice, for comparing two cycles. */
   usageByZone: (db: Executor, invoiceId: string) =>
     db
@@ -400,7 +540,7 @@ export const billingRepo = {
   simCount: (db: Executor, invoiceId: string) =>
     db
       .selectFrom("invoice_sims")
-      .select((eb) => eb.fn.countAll<number>().as("sims"))
+      .select((eb) => eb.fn.count<number>("sim_id").distinct().as("sims"))
       .where("invoice_id", "=", invoiceId)
       .executeTakeFirstOrThrow(),
 };
@@ -520,5 +660,21 @@ export const billingRepoSql: SqlExamples<typeof billingRepo> = {
   ],
   iccidsOf: [[ID, [ACCOUNT]]],
   usageByZone: [[ID]],
+  issuedBefore: [[ACCOUNT, "2026-11-01", 3]],
+  simFactsOf: [[ID, PLAN]],
+  simUsageOf: [[ID, PLAN]],
+  plansOfChanges: [
+    [
+      {
+        scopePath: SCOPE.scopePath,
+        timeZone: "Europe/Rome",
+        start: "2026-11-01",
+        end: "2026-12-01",
+      },
+    ],
+  ],
+  lateLinesFor: [[ID]],
+  usageTotalsOf: [[ID]],
+  usageTotalsNow: [[`/${ZONE}/${ACCOUNT}/`, "2026-10-01", "2026-11-01"]],
   simCount: [[ID]],
 };

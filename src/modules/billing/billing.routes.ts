@@ -14,6 +14,8 @@ import {
   compareQuery,
   creditNoteInput,
   cycleToDateOut,
+  simCycleToDateOut,
+  simIccidParams,
   explanationOut,
   explanationQuery,
   invoiceIdParams,
@@ -243,6 +245,21 @@ export const billingRoutes =
         },
       },
       async (req) => s.billing.cycleToDate(principalOf(req), req.params.id),
+    );
+
+    app.get(
+      "/api/v1/sims/:iccid/billing/cycle-to-date",
+      {
+        schema: {
+          operationId: "simBillingCycleToDate",
+          tags,
+          summary:
+            "One SIM's current cycle so far and projected: usage, allowance left, projected overage",
+          params: simIccidParams,
+          response: { 200: simCycleToDateOut, ...errorResponses },
+        },
+      },
+      async (req) => s.billing.simCycleToDate(principalOf(req), req.params.iccid),
     );
 
     app.get(

@@ -255,5 +255,58 @@ export const cycleToDateOut = z
   })
   .meta({ id: "CycleToDate" });
 
+export const simIccidParams = z.object({ iccid: z.string().min(1).max(32) });
+
+const bytes = z.number().int().describe("Bytes (1 MB = 1,048,576 bytes).");
+
+export const simCycleToDateOut = z
+  .object({
+    iccid: z.string(),
+    accountId: z.string().describe("The account whose cycle was rated (the SIM's customer)."),
+    currency: z.string(),
+    cycle: z.object({
+      start: z.string(),
+      end: z.string().describe("Inclusive."),
+      days: z.number(),
+      elapsedDays: z.number().describe("Days so far, today included."),
+    }),
+    ratePlan: z.object({ id: z.string(), name: z.string() }).nullable(),
+    billableDays: z
+      .number()
+      .describe("Billable days in the cycle, the state it is in today running to the cycle's end."),
+    usage: z.array(
+      z.object({
+        zoneId: z.string().nullable(),
+        zoneName: z.string().nullable(),
+        home: z.boolean().describe("Zone 1, the zone the allowance or pool covers."),
+        test: z.boolean(),
+        bytes,
+        projectedBytes: bytes,
+        smsMo: z.number(),
+        smsMt: z.number(),
+        dataPerMB: money.nullable().describe("Null: the plan does not price the zone."),
+      }),
+    ),
+    allowance: z.object({
+      type: z.enum(["none", "flex", "fixed"]),
+      includedBytes: bytes.describe(
+        "The SIM's own allowance; in a flexible pool, its contribution so far.",
+      ),
+      usedBytes: bytes,
+      projectedBytes: bytes,
+      leftBytes: bytes.describe("Of the SIM's own allowance (never below 0)."),
+      pool: z
+        .object({ bytes, usedBytes: bytes, projectedUsedBytes: bytes, leftBytes: bytes })
+        .nullable(),
+    }),
+    projected: z.object({
+      overageAmount: money.describe(
+        "Zone-1 data beyond the SIM's own allowance and data in other zones, projected to the cycle's end, at the plan's prices (before VAT). In a pool, other SIMs' unused allowance may cover the zone-1 part.",
+      ),
+      flags: z.array(z.string()),
+    }),
+  })
+  .meta({ id: "SimCycleToDate" });
+
 export type BillingProfileInput = z.infer<typeof billingProfileInput>;
 export type CreditNoteInput = z.infer<typeof creditNoteInput>;

@@ -14,6 +14,8 @@ import { rateTermsRepo } from "../catalog/rate-terms.shared.repo.js";
 import { zoneLookupRepo } from "../catalog/zone-lookup.shared.repo.js";
 import type { JobsService } from "../jobs/jobs.service.js";
 import type { MailService } from "../mail/mail.service.js";
+import type { SimsService } from "../sims/sims.service.js";
+import { customerOf } from "../auth/holder.js";
 import { usageBillingRepo } from "../network/usage-billing.shared.repo.js";
 import { simBillingRepo } from "../sims/sim-billing.shared.repo.js";
 import {
@@ -31,10 +33,13 @@ import { billingErrors } from "./billing.errors.js";
 import { presentInvoice, presentLine, presentProfile } from "./billing.presenter.js";
 import { billingRepo, type SimFactRow, type UsageFactRow } from "./billing.repo.js";
 import type { BillingProfileInput, CreditNoteInput } from "./billing.schemas.js";
+import { lateLine, LATE_CYCLES, USAGE_KINDS } from "./late-usage.js";
 import {
   daysBetween,
   type Part,
   type PlanCycle,
+  type RatedCycle,
+  type RatedLine,
   rateCycle,
   roundMoney,
   type VersionInCycle,
@@ -67,6 +72,7 @@ interface Deps {
   accounts: Pick<AccountsService, "requireVisible" | "rootAccount" | "list">;
   jobs: Pick<JobsService, "create" | "register">;
   mail: Pick<MailService, "enqueue">;
+  sims: Pick<SimsService, "requireVisibleSim">;
 }
 
 /** A rate plan version's terms as the catalog stores them (catalog.service.ts, StoredTerms). */
@@ -117,7 +123,17 @@ export function createBillingService(deps: Deps) {
 
   /** The plans of a customer's SIMs with their versions over the cycle, ready for rating. */
   async function plansForCycle(ex: Executor, account: Account, cycle: Cycle) {
-    const planIds = await simBillingRepo.ratePlansInSubtree(ex, account.path);
+    const planIds = [
+      ...new Set([
+        ...(await simBillingRepo.ratePlansInSubtree(ex, account.path)),
+        ...(await billingRepo.plansOfChanges(ex, {
+          scopePath: account.path,
+          timeZone: account.time_zone,
+          start: cycle.start,
+          end: cycle.end,
+        })),
+      ]),
+    ];
     const [plans, versions] = await Promise.all([
       rateTermsRepo.plansByIds(ex, planIds),
       rateTermsRepo.versionsOf(ex, planIds),
@@ -212,6 +228,56 @@ export function createBillingService(deps: Deps) {
       created_at: now,
     });
 
+    const result = await rateInto(tx, account, cycle, invoiceId, plans);
+    const late = await lateUsage(tx, account, cycle);
+    const lines = [...result.lines, ...late.map((l) => l.line)];
+    const subtotal = roundMoney(
+      lines.reduce((sum, l) => sum.add(l.amount), new Decimal(0)),
+      currency,
+    );
+    flags.push(...result.flags, ...late.flatMap((l) => l.line.flags));
+    await billingRepo.insertLines(
+      tx,
+      lines.map((l, i) => ({
+        invoice_id: invoiceId,
+        n: i + 1,
+        account_id: account.id,
+        kind: l.kind,
+        description: l.description,
+        rate_plan_id: l.ratePlanId,
+        plan_version: l.planVersion,
+        zone_id: l.zoneId,
+        quantity: l.quantity,
+        unit: l.unit,
+        unit_price: l.unitPrice,
+        amount: l.amount,
+        flags: JSON.stringify(l.flags),
+        explanation: JSON.stringify(l.explanation),
+        late_for_invoice_id: late.find((x) => x.line === l)?.forInvoiceId ?? null,
+      })),
+    );
+    const vatAmount = vatOn(subtotal, vat.rate, currency);
+    await billingRepo.updateTotals(tx, invoiceId, {
+      subtotal,
+      vat_amount: vatAmount,
+      total: roundMoney(new Decimal(subtotal).add(vatAmount), currency),
+      flags: JSON.stringify([...new Set(flags)]),
+      notes: JSON.stringify(notes),
+    });
+    return "rated";
+  }
+
+  /**
+   * Rates a customer's cycle into the invoice row `invoiceId` (which must exist): the per-SIM facts
+   * and the aggregates in two set-based statements, then the pure rating. Lines are the caller's.
+   */
+  async function rateInto(
+    tx: Tx,
+    account: Account,
+    cycle: Cycle,
+    invoiceId: string,
+    plans: Awaited<ReturnType<typeof plansForCycle>>,
+  ): Promise<RatedCycle> {
     const scope = {
       invoiceId,
       scopePath: account.path,
@@ -244,41 +310,81 @@ export function createBillingService(deps: Deps) {
     for (const z of await zoneLookupRepo.namesByIds(tx, [...new Set(unknownZones)]))
       zoneNames.set(z.id, z.name);
 
-    const result = rateCycle({
+    return rateCycle({
       start: cycle.start,
       end: cycle.end,
-      currency,
+      currency: account.currency,
       plans: rated.map((p) => planCycleOf(p, simFacts, usageFacts, zoneNames)),
     });
-    flags.push(...result.flags);
-    await billingRepo.insertLines(
-      tx,
-      result.lines.map((l, i) => ({
-        invoice_id: invoiceId,
-        n: i + 1,
+  }
+
+  /**
+   * Late usage (docs/billing.md, "Late usage"): for each of the customer's last issued invoices
+   * before this cycle, what its cycle costs now with every usage record known today, minus what was
+   * billed for it — its usage lines and the late-usage lines of issued invoices since. A cheap sum
+   * first: a cycle whose usage did not grow since it was billed is not rated again. The cycle is
+   * rated again into a scratch row that is removed in the same transaction.
+   */
+  async function lateUsage(
+    tx: Tx,
+    account: Account,
+    cycle: Cycle,
+  ): Promise<{ line: RatedLine; forInvoiceId: string }[]> {
+    const out: { line: RatedLine; forInvoiceId: string }[] = [];
+    const issued = await billingRepo.issuedBefore(tx, account.id, cycle.start, LATE_CYCLES);
+    for (const prior of issued.reverse()) {
+      const was = { start: prior.cycle_start, end: prior.cycle_end };
+      const billedLate = await billingRepo.lateLinesFor(tx, prior.id);
+      const lateFacts = billedLate.map(
+        (l) => (l.explanation as { facts: Record<string, number> }).facts,
+      );
+      const billed = await billingRepo.usageTotalsOf(tx, prior.id);
+      const already = {
+        bytes: Number(billed.bytes) + lateFacts.reduce((n, f) => n + Number(f.lateBytes ?? 0), 0),
+        sms: Number(billed.sms) + lateFacts.reduce((n, f) => n + Number(f.lateSms ?? 0), 0),
+      };
+      const now = await billingRepo.usageTotalsNow(tx, account.path, was.start, was.end);
+      if (Number(now.bytes) === already.bytes && Number(now.sms) === already.sms) continue;
+
+      const scratch = newId();
+      await billingRepo.insertInvoice(tx, {
+        id: scratch,
         account_id: account.id,
-        kind: l.kind,
-        description: l.description,
-        rate_plan_id: l.ratePlanId,
-        plan_version: l.planVersion,
-        zone_id: l.zoneId,
-        quantity: l.quantity,
-        unit: l.unit,
-        unit_price: l.unitPrice,
-        amount: l.amount,
-        flags: JSON.stringify(l.flags),
-        explanation: JSON.stringify(l.explanation),
-      })),
-    );
-    const vatAmount = vatOn(result.subtotal, vat.rate, currency);
-    await billingRepo.updateTotals(tx, invoiceId, {
-      subtotal: result.subtotal,
-      vat_amount: vatAmount,
-      total: roundMoney(new Decimal(result.subtotal).add(vatAmount), currency),
-      flags: JSON.stringify([...new Set(flags)]),
-      notes: JSON.stringify(notes),
-    });
-    return "rated";
+        operator_account_id: prior.operator_account_id,
+        // A credit note's kind keeps the scratch row out of the one-invoice-per-cycle index.
+        kind: "credit_note",
+        status: "draft",
+        cycle_start: was.start,
+        cycle_end: was.end,
+        currency: prior.currency,
+        time_zone: prior.time_zone,
+        customer: "{}",
+        subtotal: "0",
+        vat_rate: "0",
+        vat_amount: "0",
+        total: "0",
+        reverse_charge: false,
+        created_at: clock.now(),
+      });
+      const plans = await plansForCycle(tx, account, was);
+      const rerated = await rateInto(tx, account, was, scratch, plans);
+      const totals = await billingRepo.usageTotalsOf(tx, scratch);
+      await billingRepo.deleteDraft(tx, scratch);
+
+      const priorLines = (await billingRepo.linesOf(tx, prior.id)).filter((l) =>
+        USAGE_KINDS.has(l.kind),
+      );
+      const line = lateLine({
+        prior,
+        priorLines,
+        rerated: rerated.lines.filter((l) => USAGE_KINDS.has(l.kind)),
+        billedLate: billedLate.map((l) => ({ amount: l.amount, number: l.number_text })),
+        lateBytes: Number(totals.bytes) - already.bytes,
+        lateSms: Number(totals.sms) - already.sms,
+      });
+      if (line) out.push({ line, forInvoiceId: prior.id });
+    }
+    return out;
   }
 
   function planCycleOf(
@@ -886,6 +992,111 @@ export function createBillingService(deps: Deps) {
       return { text, language: chosen };
     },
 
+    /**
+     * One SIM's cycle so far and projected (docs/billing.md, "Cycle to date"): its customer's cycle
+     * rated as a draft would be and rolled back, then the SIM's own figures — its usage per zone
+     * so far and grown linearly to the cycle's end, its own allowance (or pool contribution) left,
+     * and what zone-1 data beyond that allowance and data elsewhere would cost at the plan's prices.
+     */
+    async simCycleToDate(principal: Principal, iccid: string) {
+      requirePermission(principal, "billing:read");
+      const sim = await deps.sims.requireVisibleSim(principal, iccid);
+      // The SIM's customer's cycle (its pool, its profile); a sub-account's user who cannot see
+      // the customer gets its own account's part rated.
+      const customerId = customerOf(sim.account_path) ?? sim.account_id;
+      const account =
+        (await deps.accounts.requireVisible(principal, customerId).catch(() => null)) ??
+        (await deps.accounts.requireVisible(principal, sim.account_id));
+      const { cycle, days, elapsed, lines, extra } = await rateToDate(account, async (tx, inv) => ({
+        facts: await billingRepo.simFactsOf(tx, inv.id, sim.id),
+        usage: await billingRepo.simUsageOf(tx, inv.id, sim.id),
+        plans: await plansForCycle(tx, account, { start: inv.cycle_start, end: inv.cycle_end }),
+      }));
+      const planId = sim.rate_plan_id;
+      const plan = extra.plans.find((p) => p.id === planId);
+      const version = plan?.versions.at(-1);
+      const home = version?.zones[0]?.zoneId ?? null;
+      const scale = new Decimal(days).div(elapsed);
+      const grow = (n: number) => new Decimal(n).mul(scale).floor().toNumber();
+      const mine = extra.usage.filter((u) => u.rate_plan_id === planId);
+      const usage = mine.map((u) => {
+        const z = version?.zones.find((x) => x.zoneId === u.zone_id);
+        return {
+          zoneId: u.zone_id,
+          zoneName: z?.zoneName ?? null,
+          home: u.zone_id !== null && u.zone_id === home,
+          test: u.test,
+          bytes: Number(u.bytes),
+          projectedBytes: grow(Number(u.bytes)),
+          smsMo: u.sms_mo,
+          smsMt: u.sms_mt,
+          dataPerMB: z?.dataPerMB ?? null,
+        };
+      });
+      const fact = extra.facts.find((f) => f.rate_plan_id === planId);
+      const poolType = version?.pool.type ?? "none";
+      const included = !version
+        ? 0
+        : poolType === "flex"
+          ? new Decimal(version.includedBytes)
+              .mul(fact?.contribution_days ?? 0)
+              .div(days)
+              .ceil()
+              .toNumber()
+          : poolType === "fixed"
+            ? 0
+            : version.includedBytes;
+      const homeUsed = usage.filter((u) => u.home && !u.test).reduce((n, u) => n + u.bytes, 0);
+      const homeProjected = grow(homeUsed);
+      const poolLine = lines.find((l) => l.kind === "pool" && l.rate_plan_id === planId);
+      const poolFacts = poolLine
+        ? (poolLine.explanation as { facts: Record<string, number | string> }).facts
+        : null;
+      const pool = poolFacts
+        ? {
+            bytes: Number(poolFacts.poolBytes),
+            usedBytes: Number(poolFacts.homeBytes),
+            projectedUsedBytes: grow(Number(poolFacts.homeBytes)),
+            leftBytes: Math.max(0, Number(poolFacts.poolBytes) - Number(poolFacts.homeBytes)),
+          }
+        : null;
+      const flags: string[] = [];
+      let overage = new Decimal(0);
+      const homePrice = version?.zones[0]?.dataPerMB ?? "0";
+      overage = overage.add(
+        new Decimal(Math.max(0, homeProjected - included)).div(MB).mul(homePrice),
+      );
+      for (const u of usage) {
+        if (u.home || u.test) continue;
+        if (u.dataPerMB === null) {
+          if (u.bytes > 0) flags.push("UNPRICED_ZONE");
+          continue;
+        }
+        overage = overage.add(new Decimal(u.projectedBytes).div(MB).mul(u.dataPerMB));
+      }
+      return {
+        iccid: sim.iccid,
+        accountId: account.id,
+        currency: account.currency,
+        cycle: { start: cycle.start, end: dayBefore(cycle.end), days, elapsedDays: elapsed },
+        ratePlan: plan ? { id: plan.id, name: plan.name } : null,
+        billableDays: fact?.billable_days ?? 0,
+        usage,
+        allowance: {
+          type: poolType,
+          includedBytes: included,
+          usedBytes: homeUsed,
+          projectedBytes: homeProjected,
+          leftBytes: Math.max(0, included - homeUsed),
+          pool,
+        },
+        projected: {
+          overageAmount: roundMoney(overage, account.currency),
+          flags: [...new Set(flags)],
+        },
+      };
+    },
+
     /** What changed between two cycles of a customer, in sentences with the figures behind each. */
     async compare(principal: Principal, accountId: string, from: string, to: string) {
       requirePermission(principal, "billing:read");
@@ -1010,6 +1221,36 @@ export function createBillingService(deps: Deps) {
     },
   };
 
+  /**
+   * The current cycle of a customer rated as a draft would be, in a transaction that is rolled
+   * back (nothing is stored); `more` reads what else it needs of the rated draft before then.
+   */
+  async function rateToDate<T = undefined>(
+    account: Account,
+    more?: (tx: Tx, invoice: Invoice) => Promise<T>,
+  ) {
+    const { profile } = await profileOf(db, account.id);
+    const today = localDay(clock.now(), account.time_zone);
+    const cycle = cycleContaining(today, profile);
+    const days = daysBetween(cycle.start, cycle.end);
+    const elapsed = daysBetween(cycle.start, today) + 1;
+    let snapshot: { invoice: Invoice; lines: InvoiceLine[]; extra: T | undefined } | null = null;
+    await inTransaction(db, async (tx) => {
+      await rateCustomer(tx, account, cycle.start.slice(0, 7), null);
+      const invoice = (await billingRepo.invoiceForCycle(tx, account.id, cycle.start))!;
+      snapshot = {
+        invoice,
+        lines: await billingRepo.linesOf(tx, invoice.id),
+        extra: more ? await more(tx, invoice) : undefined,
+      };
+      throw ROLLBACK;
+    }).catch((err: unknown) => {
+      if (err !== ROLLBACK) throw err;
+    });
+    const { invoice, lines, extra } = snapshot!;
+    return { cycle, days, elapsed, invoice, lines, extra: extra as T };
+  }
+
   async function zoneNamesOf(ids: (string | null)[]) {
     const real = [...new Set(ids.filter((z): z is string => z !== null))];
     return new Map((await zoneLookupRepo.namesByIds(db, real)).map((z) => [z.id, z.name]));
@@ -1021,7 +1262,7 @@ const ROLLBACK = new Error("cycle-to-date: roll the rating back");
 /** A line projected to the cycle's end (docs/billing.md, "Cycle to date"). */
 function projectLine(l: InvoiceLine, days: number, elapsed: number, currency: string): string {
   const scale = new Decimal(days).div(elapsed);
-  if (l.kind === "subscription" || l.kind === "activation" || l.kind === "credit") return l.amount;
+  if (["subscription", "activation", "credit", "late_usage"].includes(l.kind)) return l.amount;
   if (l.kind === "pool") {
     const facts = (l.explanation as { facts: Record<string, number | string> }).facts;
     const home = new Decimal(facts.homeBytes ?? 0).mul(scale);

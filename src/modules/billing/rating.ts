@@ -636,6 +636,13 @@ export function rateCycle(cycle: CycleToRate): RatedCycle {
   const plans = [...cycle.plans].sort((a, b) => a.name.localeCompare(b.name));
   for (const plan of plans) {
     if (plan.versions.length === 0) continue;
+    // A plan none of the customer's SIMs was on in the cycle (one a SIM moves to at the next cycle).
+    const idle =
+      plan.simDays.every((d) => d.days === 0) &&
+      plan.usage.length === 0 &&
+      plan.activations.length === 0 &&
+      plan.testExcess.bytes + plan.testExcess.sms === 0;
+    if (idle) continue;
     lines.push(
       ...rateSubscription(plan, cycle, cycleDays),
       ...rateActivations(plan, cycle),

@@ -61,6 +61,38 @@ export const stateSegments = (
     c.day, coalesce(c.next_day, 'infinity'::date), c.value, false
   FROM changes c JOIN scoped s ON s.id = c.sim_id`;
 
+/** A change of a SIM's rate plan in its audit trail: the plans as the trail names them (name or id). */
+export interface RatePlanChange {
+  sim_id: string;
+  at: Date;
+  id: string;
+  /** The local day of the change in `timeZone`. */
+  day: string;
+  prior_ref: string | null;
+  new_ref: string | null;
+}
+
+/**
+ * Subquery: the rate plan changes of the SIMs with a rate plan in the subtree at `scopePath`, from
+ * the SIM audit trail — a record of the field `ratePlan`, or a set-based record whose `changes` hold
+ * `ratePlan` (migration 0032).
+ */
+export const ratePlanChanges = (scopePath: string, timeZone: string): RawBuilder<RatePlanChange> =>
+  sql<RatePlanChange>`
+  SELECT a.sim_id, a.effective_date AS at, a.id,
+    (a.effective_date AT TIME ZONE ${timeZone})::date AS day,
+    coalesce(a.prior_value, a.changes->'ratePlan'->>'from') AS prior_ref,
+    coalesce(a.value, a.changes->'ratePlan'->>'to') AS new_ref
+  FROM sim_audit a
+  WHERE (a.field = 'ratePlan' OR a.changes ? 'ratePlan')
+    AND a.sim_id IN (SELECT s.id FROM sims s
+      WHERE s.rate_plan_id IS NOT NULL AND s.account_id IN (${subtreeAccounts(scopePath)}))`;
+
+/** Subquery: the ids of the SIMs with a rate plan in the subtree at `scopePath` (the SIMs a run rates). */
+export const ratedSimIds = (scopePath: string): RawBuilder<{ id: string }> => sql<{ id: string }>`
+  SELECT s.id FROM sims s
+  WHERE s.rate_plan_id IS NOT NULL AND s.account_id IN (${subtreeAccounts(scopePath)})`;
+
 /** Reads for billing that run on their own. */
 export const simBillingRepo = {
   /** The rate plans of the SIMs in the subtree (a billing run loads their versions). */
