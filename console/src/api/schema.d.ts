@@ -2876,6 +2876,68 @@ export interface components {
                 projected: string;
             }[];
         };
+        SimCycleToDateInput: {
+            iccid: string;
+            /** @description The account whose cycle was rated (the SIM's customer). */
+            accountId: string;
+            currency: string;
+            cycle: {
+                start: string;
+                /** @description Inclusive. */
+                end: string;
+                days: number;
+                /** @description Days so far, today included. */
+                elapsedDays: number;
+            };
+            ratePlan: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description Billable days in the cycle, the state it is in today running to the cycle's end. */
+            billableDays: number;
+            usage: {
+                zoneId: string | null;
+                zoneName: string | null;
+                /** @description Zone 1, the zone the allowance or pool covers. */
+                home: boolean;
+                test: boolean;
+                /** @description Bytes (1 MB = 1,048,576 bytes). */
+                bytes: number;
+                /** @description Bytes (1 MB = 1,048,576 bytes). */
+                projectedBytes: number;
+                smsMo: number;
+                smsMt: number;
+                /** @description Null: the plan does not price the zone. */
+                dataPerMB: string | null;
+            }[];
+            allowance: {
+                /** @enum {string} */
+                type: "none" | "flex" | "fixed";
+                /** @description The SIM's own allowance; in a flexible pool, its contribution so far. */
+                includedBytes: number;
+                /** @description Bytes (1 MB = 1,048,576 bytes). */
+                usedBytes: number;
+                /** @description Bytes (1 MB = 1,048,576 bytes). */
+                projectedBytes: number;
+                /** @description Of the SIM's own allowance (never below 0). */
+                leftBytes: number;
+                pool: {
+                    /** @description Bytes (1 MB = 1,048,576 bytes). */
+                    bytes: number;
+                    /** @description Bytes (1 MB = 1,048,576 bytes). */
+                    usedBytes: number;
+                    /** @description Bytes (1 MB = 1,048,576 bytes). */
+                    projectedUsedBytes: number;
+                    /** @description Bytes (1 MB = 1,048,576 bytes). */
+                    leftBytes: number;
+                } | null;
+            };
+            projected: {
+                /** @description Zone-1 data beyond the SIM's own allowance and data in other zones, projected to the cycle's end, at the plan's prices (before VAT). In a pool, other SIMs' unused allowance may cover the zone-1 part. */
+                overageAmount: string;
+                flags: string[];
+            };
+        };
         DeskCalendarInput: {
             timeZone: string;
             hours: {
@@ -3622,68 +3684,6 @@ export interface components {
             /** @constant */
             "@baseType": "CustomerBill";
         };
-        SimCycleToDateInput: {
-            iccid: string;
-            /** @description The account whose cycle was rated (the SIM's customer). */
-            accountId: string;
-            currency: string;
-            cycle: {
-                start: string;
-                /** @description Inclusive. */
-                end: string;
-                days: number;
-                /** @description Days so far, today included. */
-                elapsedDays: number;
-            };
-            ratePlan: {
-                id: string;
-                name: string;
-            } | null;
-            /** @description Billable days in the cycle, the state it is in today running to the cycle's end. */
-            billableDays: number;
-            usage: {
-                zoneId: string | null;
-                zoneName: string | null;
-                /** @description Zone 1, the zone the allowance or pool covers. */
-                home: boolean;
-                test: boolean;
-                /** @description Bytes (1 MB = 1,048,576 bytes). */
-                bytes: number;
-                /** @description Bytes (1 MB = 1,048,576 bytes). */
-                projectedBytes: number;
-                smsMo: number;
-                smsMt: number;
-                /** @description Null: the plan does not price the zone. */
-                dataPerMB: string | null;
-            }[];
-            allowance: {
-                /** @enum {string} */
-                type: "none" | "flex" | "fixed";
-                /** @description The SIM's own allowance; in a flexible pool, its contribution so far. */
-                includedBytes: number;
-                /** @description Bytes (1 MB = 1,048,576 bytes). */
-                usedBytes: number;
-                /** @description Bytes (1 MB = 1,048,576 bytes). */
-                projectedBytes: number;
-                /** @description Of the SIM's own allowance (never below 0). */
-                leftBytes: number;
-                pool: {
-                    /** @description Bytes (1 MB = 1,048,576 bytes). */
-                    bytes: number;
-                    /** @description Bytes (1 MB = 1,048,576 bytes). */
-                    usedBytes: number;
-                    /** @description Bytes (1 MB = 1,048,576 bytes). */
-                    projectedUsedBytes: number;
-                    /** @description Bytes (1 MB = 1,048,576 bytes). */
-                    leftBytes: number;
-                } | null;
-            };
-            projected: {
-                /** @description Zone-1 data beyond the SIM's own allowance and data in other zones, projected to the cycle's end, at the plan's prices (before VAT). In a pool, other SIMs' unused allowance may cover the zone-1 part. */
-                overageAmount: string;
-                flags: string[];
-            };
-        };
         MacroInput: {
             id: string;
             name: string;
@@ -4363,6 +4363,68 @@ export interface components {
                 /** @description A decimal amount in the invoice's currency, e.g. "18.50". */
                 projected: string;
             }[];
+        };
+        SimCycleToDate: {
+            iccid: string;
+            /** @description The account whose cycle was rated (the SIM's customer). */
+            accountId: string;
+            currency: string;
+            cycle: {
+                start: string;
+                /** @description Inclusive. */
+                end: string;
+                days: number;
+                /** @description Days so far, today included. */
+                elapsedDays: number;
+            };
+            ratePlan: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description Billable days in the cycle, the state it is in today running to the cycle's end. */
+            billableDays: number;
+            usage: {
+                zoneId: string | null;
+                zoneName: string | null;
+                /** @description Zone 1, the zone the allowance or pool covers. */
+                home: boolean;
+                test: boolean;
+                /** @description Bytes (1 MB = 1,048,576 bytes). */
+                bytes: number;
+                /** @description Bytes (1 MB = 1,048,576 bytes). */
+                projectedBytes: number;
+                smsMo: number;
+                smsMt: number;
+                /** @description Null: the plan does not price the zone. */
+                dataPerMB: string | null;
+            }[];
+            allowance: {
+                /** @enum {string} */
+                type: "none" | "flex" | "fixed";
+                /** @description The SIM's own allowance; in a flexible pool, its contribution so far. */
+                includedBytes: number;
+                /** @description Bytes (1 MB = 1,048,576 bytes). */
+                usedBytes: number;
+                /** @description Bytes (1 MB = 1,048,576 bytes). */
+                projectedBytes: number;
+                /** @description Of the SIM's own allowance (never below 0). */
+                leftBytes: number;
+                pool: {
+                    /** @description Bytes (1 MB = 1,048,576 bytes). */
+                    bytes: number;
+                    /** @description Bytes (1 MB = 1,048,576 bytes). */
+                    usedBytes: number;
+                    /** @description Bytes (1 MB = 1,048,576 bytes). */
+                    projectedUsedBytes: number;
+                    /** @description Bytes (1 MB = 1,048,576 bytes). */
+                    leftBytes: number;
+                } | null;
+            };
+            projected: {
+                /** @description Zone-1 data beyond the SIM's own allowance and data in other zones, projected to the cycle's end, at the plan's prices (before VAT). In a pool, other SIMs' unused allowance may cover the zone-1 part. */
+                overageAmount: string;
+                flags: string[];
+            };
         };
         DeskCalendar: {
             timeZone: string;
@@ -5109,68 +5171,6 @@ export interface components {
             "@type": "CustomerBill";
             /** @constant */
             "@baseType": "CustomerBill";
-        };
-        SimCycleToDate: {
-            iccid: string;
-            /** @description The account whose cycle was rated (the SIM's customer). */
-            accountId: string;
-            currency: string;
-            cycle: {
-                start: string;
-                /** @description Inclusive. */
-                end: string;
-                days: number;
-                /** @description Days so far, today included. */
-                elapsedDays: number;
-            };
-            ratePlan: {
-                id: string;
-                name: string;
-            } | null;
-            /** @description Billable days in the cycle, the state it is in today running to the cycle's end. */
-            billableDays: number;
-            usage: {
-                zoneId: string | null;
-                zoneName: string | null;
-                /** @description Zone 1, the zone the allowance or pool covers. */
-                home: boolean;
-                test: boolean;
-                /** @description Bytes (1 MB = 1,048,576 bytes). */
-                bytes: number;
-                /** @description Bytes (1 MB = 1,048,576 bytes). */
-                projectedBytes: number;
-                smsMo: number;
-                smsMt: number;
-                /** @description Null: the plan does not price the zone. */
-                dataPerMB: string | null;
-            }[];
-            allowance: {
-                /** @enum {string} */
-                type: "none" | "flex" | "fixed";
-                /** @description The SIM's own allowance; in a flexible pool, its contribution so far. */
-                includedBytes: number;
-                /** @description Bytes (1 MB = 1,048,576 bytes). */
-                usedBytes: number;
-                /** @description Bytes (1 MB = 1,048,576 bytes). */
-                projectedBytes: number;
-                /** @description Of the SIM's own allowance (never below 0). */
-                leftBytes: number;
-                pool: {
-                    /** @description Bytes (1 MB = 1,048,576 bytes). */
-                    bytes: number;
-                    /** @description Bytes (1 MB = 1,048,576 bytes). */
-                    usedBytes: number;
-                    /** @description Bytes (1 MB = 1,048,576 bytes). */
-                    projectedUsedBytes: number;
-                    /** @description Bytes (1 MB = 1,048,576 bytes). */
-                    leftBytes: number;
-                } | null;
-            };
-            projected: {
-                /** @description Zone-1 data beyond the SIM's own allowance and data in other zones, projected to the cycle's end, at the plan's prices (before VAT). In a pool, other SIMs' unused allowance may cover the zone-1 part. */
-                overageAmount: string;
-                flags: string[];
-            };
         };
         Macro: {
             id: string;
