@@ -468,29 +468,6 @@ export function createBillingService(deps: Deps) {
   }
 
   /**
-   * The current cycle of a customer rated as a draft would be, in a transaction that is rolled back
-   * (nothing is stored): the cycle, its days, the days so far (today included) and the lines.
-   */
-  async function rateToDate(account: Account) {
-    const { profile } = await profileOf(db, account.id);
-    const today = localDay(clock.now(), account.time_zone);
-    const cycle = cycleContaining(today, profile);
-    const days = daysBetween(cycle.start, cycle.end);
-    const elapsed = daysBetween(cycle.start, today) + 1;
-    let snapshot: { invoice: Invoice; lines: InvoiceLine[] } | null = null;
-    await inTransaction(db, async (tx) => {
-      await rateCustomer(tx, account, cycle.start.slice(0, 7), null);
-      const invoice = (await billingRepo.invoiceForCycle(tx, account.id, cycle.start))!;
-      snapshot = { invoice, lines: await billingRepo.linesOf(tx, invoice.id) };
-      throw ROLLBACK;
-    }).catch((err: unknown) => {
-      if (err !== ROLLBACK) throw err;
-    });
-    const { invoice, lines } = snapshot!;
-    return { cycle, days, elapsed, invoice, lines };
-  }
-
-  /**
    * How each customer's cycles run, for these accounts: its billing profile's cycle (calendar when
    * it has none) in its own time zone (UTC for an account Otter does not know).
    */
