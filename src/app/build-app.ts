@@ -390,7 +390,15 @@ export async function buildOtter(infra: Infrastructure) {
     },
   });
   // Billing rates through the sims, network and catalog shared repositories; its run is a job.
-  const billing = createBillingService({ db, clock, audit, accounts, jobs, mail });
+  const billing = createBillingService({
+    db,
+    clock,
+    audit,
+    accounts,
+    jobs,
+    mail,
+    invoicePdf: async (principal, id) => (await billingExports.pdf(principal, id)).bytes,
+  });
   const billingExports = createBillingExportsService({
     db,
     billing,

@@ -31,6 +31,7 @@ import * as m0029 from "./0029_billing.js";
 import * as m0030 from "./0030_usage_billing.js";
 import * as m0031 from "./0031_webhook_cc_format.js";
 import * as m0032 from "./0032_sim_audit_changes.js";
+import * as m0038 from "./0038_mail_attachments.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -66,6 +67,7 @@ const migrations: Record<string, Migration> = {
   "0030_usage_billing": m0030,
   "0031_webhook_cc_format": m0031,
   "0032_sim_audit_changes": m0032,
+  "0038_mail_attachments": m0038,
 };
 
 export const migrationProvider: MigrationProvider = {
