@@ -379,7 +379,17 @@ export async function buildOtter(infra: Infrastructure) {
     requireVisibleCase: (p, id) => cases.requireVisibleCase(p, id),
   });
   // Billing rates through the sims, network and catalog shared repositories; its run is a job.
-  const billing = createBillingService({ db, clock, audit, accounts, jobs, mail, sims });
+  const billing = createBillingService({
+    db,
+    clock,
+    audit,
+    accounts,
+    jobs,
+    mail,
+    sims,
+    // The exports service reads invoices through billing, so the PDF is handed over as a closure.
+    invoicePdf: async (principal, id) => (await billingExports.pdf(principal, id)).bytes,
+  });
   const mailParser = createMailParser();
   // A customer's mail that names its invoice links the invoice to the case (billing says whose it is).
   const deskMail = createDeskMailService({

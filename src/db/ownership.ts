@@ -35,6 +35,7 @@ export const TABLE_OWNERS = {
   domain_events: "events",
   event_queue: "events",
   mail_messages: "mail",
+  mail_attachments: "mail",
   network_clients: "network",
   accounting_records: "network",
   accounting_record_keys: "network",

@@ -586,6 +586,15 @@ export interface JobUploads {
   seq: number;
 }
 
+export interface MailAttachments {
+  content: Buffer;
+  content_type: string;
+  filename: string;
+  mail_id: string;
+  n: number;
+  size: number;
+}
+
 export interface MailMessages {
   account_id: string;
   attempts: Generated<number>;
@@ -1097,6 +1106,7 @@ export interface DB {
   job_rows: JobRows;
   job_uploads: JobUploads;
   jobs: Jobs;
+  mail_attachments: MailAttachments;
   mail_messages: MailMessages;
   network_actions: NetworkActions;
   network_clients: NetworkClients;

@@ -185,6 +185,8 @@ export type JobRowsTable = DB["job_rows"];
 export type AuditLogTable = DB["audit_log"];
 export type DomainEventsTable = DB["domain_events"];
 export type MailMessagesTable = DB["mail_messages"];
+/** Files sent with a message, numbered `n` from 1 (migration 0038). */
+export type MailAttachmentsTable = DB["mail_attachments"];
 export type NetworkClientsTable = DB["network_clients"];
 export type AccountingRecordsTable = DB["accounting_records"];
 export type DataSessionsTable = DB["data_sessions"];

@@ -7,6 +7,7 @@ import { runCli } from "../cli/run-cli.js";
 import { buildCustomer, buildSim, offer, runJob } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
 import { pdfText } from "../support/pdf-text.js";
+import { startTestRelay, type TestRelay } from "../support/smtp-relay.js";
 
 /**
  * An invoice's exports over HTTP and the CLI: the PDF a customer's finance department files (read
@@ -16,6 +17,7 @@ const KB = 1024;
 const MB = 1024 * KB;
 
 let t: TestOtter;
+let relay: TestRelay;
 let seq = 0;
 
 async function catalog() {
@@ -126,7 +128,12 @@ async function italianCustomer() {
   });
   await offer(t, plans, c.account.id);
   await t.api("PUT", `/api/v1/accounts/${c.account.id}/billing-profile`, {
-    body: { cycle: "calendar", country: "IT", contactName: "Ufficio amministrazione" },
+    body: {
+      cycle: "calendar",
+      country: "IT",
+      contactName: "Ufficio amministrazione",
+      contactEmail: "amministrazione@pastori.example",
+    },
   });
   const sim = await buildSim(t, {
     accountId: c.account.id,
@@ -145,7 +152,8 @@ async function italianCustomer() {
 let it1: Awaited<ReturnType<typeof italianCustomer>>;
 
 beforeAll(async () => {
-  t = await startOtter({}, { startWorkers: false });
+  relay = await startTestRelay();
+  t = await startOtter({ OTTER_SMTP_RELAY: relay.url }, { startWorkers: false });
   t.clock.set("2026-10-01T08:00:00Z");
   const op = await t.api("PATCH", `/api/v1/accounts/${t.rootAccountId}`, {
     body: {
@@ -165,7 +173,10 @@ beforeAll(async () => {
   });
   it1 = await italianCustomer();
 });
-afterAll(() => t?.close());
+afterAll(async () => {
+  await t?.close();
+  await relay?.close();
+});
 
 describe("the invoice as a PDF", () => {
   it("shows an Italian customer its invoice in Italian, with 1.234,56 € amounts; a draft says BOZZA", async () => {
@@ -395,5 +406,52 @@ describe("the invoice as a TMF678 CustomerBill", () => {
     const lang = await t.api("GET", `/api/v1/invoices/${it1.inv.id}/pdf?language=de`);
     expect(lang.status).toBe(400);
     expect(JSON.stringify(lang.body)).toContain("language");
+  });
+});
+
+describe("the invoice mailed to the billing contact", () => {
+  it("carries the PDF in the customer's language, listed in the outbox and downloadable there", async () => {
+    const { c, inv } = it1;
+    if ((await t.api("GET", `/api/v1/invoices/${inv.id}`)).body.status === "draft")
+      await t.api("POST", `/api/v1/invoices/${inv.id}/issue`);
+    const number = (await t.api("GET", `/api/v1/invoices/${inv.id}`)).body.number as string;
+    // Other notices (the billing run's job) go out first, so the relay holds only the invoice.
+    await t.otter.services.mail.deliverDue(100);
+    relay.received.length = 0;
+
+    const mailed = await t.api("POST", `/api/v1/invoices/${inv.id}/mail`, { key: c.adminKey });
+    expect(mailed.status, JSON.stringify(mailed.body)).toBe(202);
+    expect(await t.otter.services.mail.deliverDue()).toMatchObject({ sent: 1 });
+
+    expect(relay.received).toHaveLength(1);
+    const got = relay.received[0]!;
+    expect(got.envelope.to).toEqual(["amministrazione@pastori.example"]);
+    expect(got.parsed.text).toContain(number);
+    expect(got.parsed.attachments).toHaveLength(1);
+    const pdf = got.parsed.attachments[0]!;
+    expect(pdf.filename).toBe(`${number}.pdf`);
+    expect(pdf.contentType).toBe("application/pdf");
+    const text = (await pdfText(new Uint8Array(pdf.content))).text;
+    expect(text).toContain(`Fattura ${number}`);
+    expect(text).toContain("1.468,88 €");
+
+    // The outbox lists it by name and size, and hands back the bytes that were sent.
+    const out = await t.api("GET", `/api/v1/outbox/${mailed.body.mailId}`);
+    expect(out.body.attachments).toEqual([
+      { n: 1, filename: `${number}.pdf`, contentType: "application/pdf", size: pdf.size },
+    ]);
+    const list = await t.api("GET", "/api/v1/outbox");
+    const listed = list.body.items.find((m: { id: string }) => m.id === mailed.body.mailId);
+    expect(listed.attachments.map((a: { filename: string }) => a.filename)).toEqual([
+      `${number}.pdf`,
+    ]);
+    const file = await download(`/api/v1/outbox/${mailed.body.mailId}/attachments/1`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toBe("application/pdf");
+    expect(file.headers.get("content-disposition")).toContain(`${number}.pdf`);
+    expect(Buffer.from(file.bytes).equals(pdf.content)).toBe(true);
+    const missing = await t.api("GET", `/api/v1/outbox/${mailed.body.mailId}/attachments/2`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe("MAIL_ATTACHMENT_NOT_FOUND");
   });
 });

@@ -109,6 +109,38 @@ describe("delivery through an SMTP relay", () => {
     expect((await getMessage(t, res.body.id)).status).toBe("sent");
   });
 
+  it("sends a message's attachments as MIME parts, and refuses oversized or oddly named ones without storing anything", async () => {
+    const csv = Buffer.from("iccid,state\n8931000000000000001,ACTIVATED\n");
+    const { id } = await enqueue(t, {
+      attachments: [{ filename: "collars.csv", contentType: "text/csv", content: csv }],
+    });
+    expect((await getMessage(t, id)).attachments).toEqual([
+      { n: 1, filename: "collars.csv", contentType: "text/csv", size: csv.length },
+    ]);
+    await t.otter.services.mail.deliverDue();
+    const got = relay.received.at(-1)!;
+    expect(got.parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ["collars.csv", "text/csv"],
+    ]);
+    expect(got.parsed.attachments[0]!.content.equals(csv)).toBe(true);
+
+    const before = (await t.api("GET", "/api/v1/outbox?limit=200")).body.items.length;
+    const big = Buffer.alloc(7 * 1024 * 1024 + 1);
+    await expect(
+      enqueue(t, {
+        attachments: [
+          { filename: "big.bin", contentType: "application/octet-stream", content: big },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: "MAIL_ATTACHMENTS_TOO_LARGE" });
+    await expect(
+      enqueue(t, {
+        attachments: [{ filename: "../etc/passwd", contentType: "text/plain", content: csv }],
+      }),
+    ).rejects.toMatchObject({ code: "MAIL_INVALID_ATTACHMENT" });
+    expect((await t.api("GET", "/api/v1/outbox?limit=200")).body.items.length).toBe(before);
+  });
+
   it("retries a temporary refusal with growing delays, gives up after 8 attempts, and retries on request", async () => {
     relay.refuseRecipients(451);
     const { id } = await enqueue(t);

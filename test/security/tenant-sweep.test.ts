@@ -149,6 +149,7 @@ const TABLE: Record<string, Entry> = {
   listOutbox: { kind: "operator_only" },
   sendTestMail: { kind: "operator_only", body: () => ({ to: "x@example.com" }) },
   getOutboxMessage: { kind: "operator_only" },
+  getOutboxAttachment: { kind: "operator_only" },
   retryOutboxMessage: { kind: "operator_only" },
   listJobs: { kind: "scoped_list" },
   getJob: { kind: "tenant" },

@@ -667,6 +667,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/outbox/{id}/attachments/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An attachment of an outbound message, as it was sent */
+        get: operations["getOutboxAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/outbox/{id}/retry": {
         parameters: {
             query?: never;
@@ -9917,6 +9934,15 @@ export interface operations {
                             lastError: string | null;
                             createdAt: string;
                             sentAt: string | null;
+                            /** @description Files sent with the message, in order. */
+                            attachments: {
+                                /** @description Its number, from 1: GET /api/v1/outbox/{id}/attachments/{n}. */
+                                n: number;
+                                filename: string;
+                                contentType: string;
+                                /** @description Bytes. */
+                                size: number;
+                            }[];
                         }[];
                         nextCursor: string | null;
                     };
@@ -10091,6 +10117,15 @@ export interface operations {
                         lastError: string | null;
                         createdAt: string;
                         sentAt: string | null;
+                        /** @description Files sent with the message, in order. */
+                        attachments: {
+                            /** @description Its number, from 1: GET /api/v1/outbox/{id}/attachments/{n}. */
+                            n: number;
+                            filename: string;
+                            contentType: string;
+                            /** @description Bytes. */
+                            size: number;
+                        }[];
                         text: string;
                         html: string | null;
                         headers: {
@@ -10146,6 +10181,66 @@ export interface operations {
             };
         };
     };
+    getOutboxAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The attachment's number, from 1. */
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     retryOutboxMessage: {
         parameters: {
             query?: never;
@@ -10186,6 +10281,15 @@ export interface operations {
                         lastError: string | null;
                         createdAt: string;
                         sentAt: string | null;
+                        /** @description Files sent with the message, in order. */
+                        attachments: {
+                            /** @description Its number, from 1: GET /api/v1/outbox/{id}/attachments/{n}. */
+                            n: number;
+                            filename: string;
+                            contentType: string;
+                            /** @description Bytes. */
+                            size: number;
+                        }[];
                         text: string;
                         html: string | null;
                         headers: {

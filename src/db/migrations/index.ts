@@ -34,6 +34,7 @@ import * as m0032 from "./0032_sim_audit_changes.js";
 import * as m0033 from "./0033_billing_alerts.js";
 import * as m0034 from "./0034_case_invoice_links.js";
 import * as m0035 from "./0035_billing_cycle.js";
+import * as m0038 from "./0038_mail_attachments.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -72,6 +73,7 @@ const migrations: Record<string, Migration> = {
   "0033_billing_alerts": m0033,
   "0034_case_invoice_links": m0034,
   "0035_billing_cycle": m0035,
+  "0038_mail_attachments": m0038,
 };
 
 export const migrationProvider: MigrationProvider = {

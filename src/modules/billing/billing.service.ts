@@ -73,6 +73,11 @@ interface Deps {
   jobs: Pick<JobsService, "create" | "register">;
   mail: Pick<MailService, "enqueue">;
   sims: Pick<SimsService, "requireVisibleSim">;
+  /**
+   * The invoice's PDF in the customer's language, from the exports service (which reads invoices
+   * through this service, so it is handed over once both exist).
+   */
+  invoicePdf: (principal: Principal, id: string) => Promise<Uint8Array>;
 }
 
 /** A rate plan version's terms as the catalog stores them (catalog.service.ts, StoredTerms). */
@@ -784,6 +789,10 @@ export function createBillingService(deps: Deps) {
     /** Mails an issued invoice to the billing contact, through the mail outbox. */
     async mail(principal: Principal, id: string) {
       requirePermission(principal, "billing:mail");
+      // The PDF is rendered first, outside the transaction: the exports service reads on its own.
+      const first = await requireVisibleInvoice(principal, id);
+      if (first.invoice.status !== "issued") throw billingErrors.notIssued(id);
+      const pdf = await deps.invoicePdf(principal, id);
       return inTransaction(db, async (tx) => {
         const { invoice } = await requireVisibleInvoice(principal, id, tx);
         if (invoice.status !== "issued") throw billingErrors.notIssued(id);
@@ -797,6 +806,13 @@ export function createBillingService(deps: Deps) {
           subject: `${invoice.kind === "invoice" ? "Invoice" : "Credit note"} ${invoice.number_text} (${invoice.cycle_start} – ${dayBefore(invoice.cycle_end)})`,
           text,
           purpose: "invoice",
+          attachments: [
+            {
+              filename: `${invoice.number_text}.pdf`,
+              contentType: "application/pdf",
+              content: pdf,
+            },
+          ],
         });
         await deps.audit.record(tx, {
           accountId: invoice.account_id,

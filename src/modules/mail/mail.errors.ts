@@ -16,6 +16,16 @@ export const mailErrors = {
     ),
   noRecipient: () =>
     validationError("to", "MAIL_NO_RECIPIENT", "A message needs at least one recipient."),
+  attachmentNotFound: (id: string, n: number) =>
+    notFound("MAIL_ATTACHMENT_NOT_FOUND", `Mail message ${id} has no attachment ${n}.`),
+  badAttachment: (problem: string) =>
+    validationError("attachments", "MAIL_INVALID_ATTACHMENT", problem),
+  attachmentsTooLarge: (bytes: number, max: number) =>
+    validationError(
+      "attachments",
+      "MAIL_ATTACHMENTS_TOO_LARGE",
+      `The attachments add up to ${bytes} bytes; a message carries at most ${max}.`,
+    ),
   badHeaders: (problems: string[]) =>
     validationError("headers", "MAIL_INVALID_HEADER", problems.join(" ")),
 };

@@ -20,8 +20,23 @@ export const presentEnqueued = (m: { id: string; messageId: string; status: Mail
   waitingForRelay: m.status === "outbox",
 });
 
+/** An attachment as the outbox lists it: its name, type and size, not its content. */
+export interface AttachmentInfo {
+  n: number;
+  filename: string;
+  content_type: string;
+  size: number;
+}
+
+const presentAttachment = (a: AttachmentInfo) => ({
+  n: a.n,
+  filename: a.filename,
+  contentType: a.content_type,
+  size: a.size,
+});
+
 /** A message as the outbox list shows it: everything but the body. */
-export const presentMailSummary = (m: MailMessage) => ({
+export const presentMailSummary = (m: MailMessage, attachments: AttachmentInfo[] = []) => ({
   id: m.id,
   accountId: m.account_id,
   messageId: m.message_id,
@@ -38,10 +53,11 @@ export const presentMailSummary = (m: MailMessage) => ({
   lastError: m.last_error,
   createdAt: m.created_at.toISOString(),
   sentAt: m.sent_at?.toISOString() ?? null,
+  attachments: attachments.map(presentAttachment),
 });
 
-export const presentMailMessage = (m: MailMessage) => ({
-  ...presentMailSummary(m),
+export const presentMailMessage = (m: MailMessage, attachments: AttachmentInfo[] = []) => ({
+  ...presentMailSummary(m, attachments),
   text: m.text_body,
   html: m.html_body,
   headers: (m.headers ?? {}) as Record<string, string>,

@@ -51,6 +51,78 @@ values
     $14
   );
 
+-- mailRepo.insertAttachments
+-- $1 = "0190a8a0-0000-7000-8000-000000000002"
+-- $2 = 1
+-- $3 = "INV-000042.pdf"
+-- $4 = "application/pdf"
+-- $5 = 4
+-- $6 = "<4 bytes>"
+insert into
+  "mail_attachments" (
+    "mail_id",
+    "n",
+    "filename",
+    "content_type",
+    "size",
+    "content"
+  )
+values
+  ($1, $2, $3, $4, $5, $6);
+
+-- mailRepo.attachmentsOf
+-- $1 = "0190a8a0-0000-7000-8000-000000000002"
+select
+  "mail_id",
+  "n",
+  "filename",
+  "content_type",
+  "size"
+from
+  "mail_attachments"
+where
+  "mail_id" in ($1)
+order by
+  "mail_id",
+  "n";
+
+-- mailRepo.attachmentContentsOf
+-- $1 = "0190a8a0-0000-7000-8000-000000000002"
+select
+  "n",
+  "filename",
+  "content_type",
+  "content"
+from
+  "mail_attachments"
+where
+  "mail_id" = $1
+order by
+  "n";
+
+-- mailRepo.findVisibleAttachment
+-- $1 = "0190a8a0-0000-7000-8000-000000000002"
+-- $2 = 1
+-- $3 = "/0190a8a0-0000-7000-8000-000000000001/%"
+select
+  "mail_attachments"."filename",
+  "mail_attachments"."content_type",
+  "mail_attachments"."content"
+from
+  "mail_attachments"
+  inner join "mail_messages" on "mail_messages"."id" = "mail_attachments"."mail_id"
+where
+  "mail_attachments"."mail_id" = $1
+  and "mail_attachments"."n" = $2
+  and "mail_messages"."account_id" in (
+    select
+      "account_scope"."account_id"
+    from
+      "account_scope"
+    where
+      "account_scope"."path" like $3
+  );
+
 -- mailRepo.findVisible
 -- $1 = "0190a8a0-0000-7000-8000-000000000002"
 -- $2 = "/0190a8a0-0000-7000-8000-000000000001/%"

@@ -1,6 +1,6 @@
 import { type Insertable, sql } from "kysely";
 import type { Executor } from "../../db/database.js";
-import type { MailMessagesTable } from "../../db/schema.js";
+import type { MailAttachmentsTable, MailMessagesTable } from "../../db/schema.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 import { withinSubtree } from "../tenancy/tenancy.js";
 
@@ -10,6 +10,43 @@ export type MailStatus = MailMessagesTable["status"];
 export const mailRepo = {
   insert: (db: Executor, row: Insertable<MailMessagesTable>) =>
     db.insertInto("mail_messages").values(row).execute(),
+
+  insertAttachments: (db: Executor, rows: Insertable<MailAttachmentsTable>[]) =>
+    db.insertInto("mail_attachments").values(rows).execute(),
+
+  /** Name, type and size of the attachments of the given messages, in order (not their content). */
+  attachmentsOf: (db: Executor, mailIds: readonly string[]) =>
+    db
+      .selectFrom("mail_attachments")
+      .select(["mail_id", "n", "filename", "content_type", "size"])
+      .where("mail_id", "in", [...mailIds])
+      .orderBy("mail_id")
+      .orderBy("n")
+      .execute(),
+
+  /** The attachments of a message with their content, for sending. */
+  attachmentContentsOf: (db: Executor, mailId: string) =>
+    db
+      .selectFrom("mail_attachments")
+      .select(["n", "filename", "content_type", "content"])
+      .where("mail_id", "=", mailId)
+      .orderBy("n")
+      .execute(),
+
+  /** One attachment with its content, if its message's account lies in the subtree at `path`. */
+  findVisibleAttachment: (db: Executor, path: string, mailId: string, n: number) =>
+    db
+      .selectFrom("mail_attachments")
+      .innerJoin("mail_messages", "mail_messages.id", "mail_attachments.mail_id")
+      .select([
+        "mail_attachments.filename",
+        "mail_attachments.content_type",
+        "mail_attachments.content",
+      ])
+      .where("mail_attachments.mail_id", "=", mailId)
+      .where("mail_attachments.n", "=", n)
+      .where((eb) => withinSubtree(eb, "mail_messages.account_id", path))
+      .executeTakeFirst(),
 
   /** A message, if its account lies in the subtree at `path`. */
   findVisible: (db: Executor, path: string, id: string) =>
@@ -152,6 +189,23 @@ export const mailRepoSql: SqlExamples<typeof mailRepo> = {
       },
     ],
   ],
+  insertAttachments: [
+    [
+      [
+        {
+          mail_id: MAIL_ID,
+          n: 1,
+          filename: "INV-000042.pdf",
+          content_type: "application/pdf",
+          size: 4,
+          content: Buffer.from("%PDF"),
+        },
+      ],
+    ],
+  ],
+  attachmentsOf: [[[MAIL_ID]]],
+  attachmentContentsOf: [[MAIL_ID]],
+  findVisibleAttachment: [[`/${ACCOUNT_ID}/`, MAIL_ID, 1]],
   findVisible: [[`/${ACCOUNT_ID}/`, MAIL_ID]],
   listVisible: [
     [`/${ACCOUNT_ID}/`, { limit: 51 }],

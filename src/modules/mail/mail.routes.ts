@@ -4,6 +4,7 @@ import { principalOf } from "../../http/principal.js";
 import type { MailService } from "./mail.service.js";
 import {
   enqueuedOut,
+  mailAttachmentParams,
   mailIdParams,
   mailMessageOut,
   outboxPage,
@@ -58,6 +59,30 @@ export const mailRoutes =
         },
       },
       async (req) => s.mail.get(principalOf(req), req.params.id),
+    );
+
+    app.get(
+      "/api/v1/outbox/:id/attachments/:n",
+      {
+        schema: {
+          operationId: "getOutboxAttachment",
+          tags,
+          summary: "An attachment of an outbound message, as it was sent",
+          params: mailAttachmentParams,
+          produces: ["application/octet-stream"],
+          response: { ...errorResponses },
+        } as object,
+      },
+      async (req, reply) => {
+        const { id, n } = req.params as { id: string; n: number };
+        const a = await s.mail.attachment(principalOf(req), id, n);
+        reply.header("content-type", a.content_type);
+        reply.header(
+          "content-disposition",
+          `attachment; filename="${a.filename.replace(/["\\\r\n]/g, "_")}"`,
+        );
+        return reply.send(a.content);
+      },
     );
 
     app.post(

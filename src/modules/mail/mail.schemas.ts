@@ -16,6 +16,18 @@ const waitingForRelay = z
 
 export const mailIdParams = z.object({ id: z.string().uuid() });
 
+export const mailAttachmentParams = z.object({
+  id: z.string().uuid(),
+  n: z.coerce.number().int().min(1).max(1000).describe("The attachment's number, from 1."),
+});
+
+const attachmentOut = z.object({
+  n: z.number().int().describe("Its number, from 1: GET /api/v1/outbox/{id}/attachments/{n}."),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int().describe("Bytes."),
+});
+
 export const outboxQuery = z.object({
   status: z.enum(OUTBOX_STATUSES).optional().describe("Only messages in this status."),
   ...pageQuery,
@@ -45,6 +57,7 @@ export const mailSummaryOut = z.object({
   lastError: z.string().nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
+  attachments: z.array(attachmentOut).describe("Files sent with the message, in order."),
 });
 
 export const mailMessageOut = mailSummaryOut.extend({

@@ -41,7 +41,19 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
   /** A Message-ID chosen by the caller (the desk signs its own, so replies thread back); unique, `<...@...>`. */
   messageId?: string;
+  /** Files sent with the message (an invoice's PDF); stored with it, listed in the outbox. */
+  attachments?: OutgoingAttachment[];
 }
+
+/** A file sent with a message. */
+export interface OutgoingAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
+/** Attachments of one message together: relays commonly refuse messages much over 10 MB once encoded. */
+export const MAX_ATTACHMENT_BYTES = 7 * 1024 * 1024;
 
 /** What delivery needs of a transport: nodemailer's transporter fits, and so does a test fake. */
 export interface MailTransport {
@@ -101,6 +113,15 @@ export function createMailService(deps: Deps) {
     const id = newId();
     if (msg.messageId !== undefined && !/^<[^<>\s@]+@[^<>\s@]+>$/.test(msg.messageId))
       throw mailErrors.badHeaders([`Message-ID ${msg.messageId} is not <local@domain>.`]);
+    const attachments = msg.attachments ?? [];
+    for (const a of attachments)
+      if (!a.filename.trim() || /[\r\n"\\/]/.test(a.filename))
+        throw mailErrors.badAttachment(
+          `The attachment name ${JSON.stringify(a.filename)} is empty or has a character a file name cannot have.`,
+        );
+    const total = attachments.reduce((sum, a) => sum + a.content.byteLength, 0);
+    if (total > MAX_ATTACHMENT_BYTES)
+      throw mailErrors.attachmentsTooLarge(total, MAX_ATTACHMENT_BYTES);
     const messageId = msg.messageId ?? messageIdFor(id, config.from);
     const now = clock.now();
     const status: MailStatus = transport ? "queued" : "outbox";
@@ -120,6 +141,18 @@ export function createMailService(deps: Deps) {
       next_attempt_at: transport ? now : null,
       created_at: now,
     });
+    if (attachments.length > 0)
+      await repo.insertAttachments(
+        tx,
+        attachments.map((a, i) => ({
+          mail_id: id,
+          n: i + 1,
+          filename: a.filename,
+          content_type: a.contentType,
+          size: a.content.byteLength,
+          content: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength),
+        })),
+      );
     return { id, messageId, status };
   }
 
@@ -158,6 +191,7 @@ export function createMailService(deps: Deps) {
     }
     const attempts = m.attempts + 1;
     try {
+      const files = await repo.attachmentContentsOf(db, m.id);
       const info = await transport.sendMail({
         from: m.from_address,
         to: m.to_addresses,
@@ -168,6 +202,14 @@ export function createMailService(deps: Deps) {
         headers: (m.headers ?? {}) as Record<string, string>,
         messageId: m.message_id,
         date: m.created_at,
+        attachments:
+          files.length > 0
+            ? files.map((f) => ({
+                filename: f.filename,
+                contentType: f.content_type,
+                content: f.content,
+              }))
+            : undefined,
         signal,
       });
       const rejected = (info.rejected ?? []).map(String);
@@ -258,13 +300,35 @@ export function createMailService(deps: Deps) {
         before: opts.cursor,
         limit: opts.limit + 1,
       });
-      const items = rows.slice(0, opts.limit).map(presentMailSummary);
+      const page = rows.slice(0, opts.limit);
+      const files =
+        page.length > 0
+          ? await repo.attachmentsOf(
+              db,
+              page.map((m) => m.id),
+            )
+          : [];
+      const items = page.map((m) =>
+        presentMailSummary(
+          m,
+          files.filter((f) => f.mail_id === m.id),
+        ),
+      );
       return { items, nextCursor: rows.length > opts.limit ? items[items.length - 1]!.id : null };
     },
 
     async get(principal: Principal, id: string) {
       requirePermission(principal, "mail:read");
-      return presentMailMessage(await requireVisible(principal, id));
+      const m = await requireVisible(principal, id);
+      return presentMailMessage(m, await repo.attachmentsOf(db, [m.id]));
+    },
+
+    /** One attachment of a message, with its content, for download. */
+    async attachment(principal: Principal, id: string, n: number) {
+      requirePermission(principal, "mail:read");
+      const a = await repo.findVisibleAttachment(db, principal.accountPath, id, n);
+      if (!a) throw mailErrors.attachmentNotFound(id, n);
+      return a;
     },
 
     /** A failed message (or one kept in the outbox, once a relay exists) goes back to the queue for a full round of attempts. */
@@ -278,7 +342,10 @@ export function createMailService(deps: Deps) {
         if (!transport) throw mailErrors.relayNotConfigured();
         const res = await repo.requeue(tx, id, m.status, clock.now());
         if (Number(res.numUpdatedRows) === 0) throw mailErrors.notRetryable(id, "changing");
-        return presentMailMessage(await requireVisible(principal, id, tx));
+        return presentMailMessage(
+          await requireVisible(principal, id, tx),
+          await repo.attachmentsOf(tx, [id]),
+        );
       });
     },
 
