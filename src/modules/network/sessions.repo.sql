@@ -376,14 +376,12 @@ select
 -- $64 = ["4600"]
 -- $65 = ["2026-12-01"]
 -- $66 = ["4600"]
--- $67 = ["2026-11-15"]
--- $68 = ["4600"]
--- $69 = ["234150000000009"]
--- $70 = ["radius"]
--- $71 = ["23415"]
--- $72 = ["2026-12-01T00:00:00.000Z"]
--- $73 = ["2026-12-01T00:00:00.000Z"]
--- $74 = ["2"]
+-- $67 = ["234150000000009"]
+-- $68 = ["radius"]
+-- $69 = ["23415"]
+-- $70 = ["2026-12-01T00:00:00.000Z"]
+-- $71 = ["2026-12-01T00:00:00.000Z"]
+-- $72 = ["2"]
 /* prepared:accounting_save */
 with
   sessions as (
@@ -719,9 +717,7 @@ with
         silent_since,
         total_bytes,
         cycle_start,
-        cycle_bytes,
-        usage_cycle_start,
-        usage_cycle_bytes
+        cycle_bytes
       )
     select
       sim_id,
@@ -745,9 +741,7 @@ with
       silent_since,
       total_bytes,
       cycle_start,
-      cycle_bytes,
-      usage_cycle_start,
-      usage_cycle_bytes
+      cycle_bytes
     from
       (
         select
@@ -772,9 +766,7 @@ with
           u.silent_since::timestamptz as silent_since,
           u.total_bytes::bigint as total_bytes,
           u.cycle_start::date as cycle_start,
-          u.cycle_bytes::bigint as cycle_bytes,
-          u.usage_cycle_start::date as usage_cycle_start,
-          u.usage_cycle_bytes::bigint as usage_cycle_bytes
+          u.cycle_bytes::bigint as cycle_bytes
         from
           unnest(
             $45::text[],
@@ -798,9 +790,7 @@ with
             $63::text[],
             $64::text[],
             $65::text[],
-            $66::text[],
-            $67::text[],
-            $68::text[]
+            $66::text[]
           ) as u (
             sim_id,
             account_id,
@@ -823,9 +813,7 @@ with
             silent_since,
             total_bytes,
             cycle_start,
-            cycle_bytes,
-            usage_cycle_start,
-            usage_cycle_bytes
+            cycle_bytes
           )
       ) as t
     order by
@@ -852,9 +840,7 @@ with
       silent_since = excluded.silent_since,
       total_bytes = excluded.total_bytes,
       cycle_start = excluded.cycle_start,
-      cycle_bytes = excluded.cycle_bytes,
-      usage_cycle_start = excluded.usage_cycle_start,
-      usage_cycle_bytes = excluded.usage_cycle_bytes
+      cycle_bytes = excluded.cycle_bytes
   ),
   unknown as (
     insert into
@@ -884,12 +870,12 @@ with
           u.count::integer as count
         from
           unnest(
+            $67::text[],
+            $68::text[],
             $69::text[],
             $70::text[],
             $71::text[],
-            $72::text[],
-            $73::text[],
-            $74::text[]
+            $72::text[]
           ) as u (imsi, source, plmn, first, last, count)
       ) as t
     order by
@@ -983,8 +969,6 @@ where
 -- $70 = []
 -- $71 = []
 -- $72 = []
--- $73 = []
--- $74 = []
 /* prepared:accounting_save */
 with
   sessions as (
@@ -1320,9 +1304,7 @@ with
         silent_since,
         total_bytes,
         cycle_start,
-        cycle_bytes,
-        usage_cycle_start,
-        usage_cycle_bytes
+        cycle_bytes
       )
     select
       sim_id,
@@ -1346,9 +1328,7 @@ with
       silent_since,
       total_bytes,
       cycle_start,
-      cycle_bytes,
-      usage_cycle_start,
-      usage_cycle_bytes
+      cycle_bytes
     from
       (
         select
@@ -1373,9 +1353,7 @@ with
           u.silent_since::timestamptz as silent_since,
           u.total_bytes::bigint as total_bytes,
           u.cycle_start::date as cycle_start,
-          u.cycle_bytes::bigint as cycle_bytes,
-          u.usage_cycle_start::date as usage_cycle_start,
-          u.usage_cycle_bytes::bigint as usage_cycle_bytes
+          u.cycle_bytes::bigint as cycle_bytes
         from
           unnest(
             $45::text[],
@@ -1399,9 +1377,7 @@ with
             $63::text[],
             $64::text[],
             $65::text[],
-            $66::text[],
-            $67::text[],
-            $68::text[]
+            $66::text[]
           ) as u (
             sim_id,
             account_id,
@@ -1424,9 +1400,7 @@ with
             silent_since,
             total_bytes,
             cycle_start,
-            cycle_bytes,
-            usage_cycle_start,
-            usage_cycle_bytes
+            cycle_bytes
           )
       ) as t
     order by
@@ -1453,9 +1427,7 @@ with
       silent_since = excluded.silent_since,
       total_bytes = excluded.total_bytes,
       cycle_start = excluded.cycle_start,
-      cycle_bytes = excluded.cycle_bytes,
-      usage_cycle_start = excluded.usage_cycle_start,
-      usage_cycle_bytes = excluded.usage_cycle_bytes
+      cycle_bytes = excluded.cycle_bytes
   ),
   unknown as (
     insert into
@@ -1485,12 +1457,12 @@ with
           u.count::integer as count
         from
           unnest(
+            $67::text[],
+            $68::text[],
             $69::text[],
             $70::text[],
             $71::text[],
-            $72::text[],
-            $73::text[],
-            $74::text[]
+            $72::text[]
           ) as u (imsi, source, plmn, first, last, count)
       ) as t
     order by
