@@ -1,15 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import {
-  type Compilable,
-  Kysely,
-  PGliteDialect,
-  PostgresAdapter,
-  PostgresDialect,
-  type RawBuilder,
-  sql,
-  type Transaction,
-} from "kysely";
+import { Kysely, PGliteDialect, PostgresAdapter, PostgresDialect, type Transaction } from "kysely";
 import { Migrator } from "kysely/migration";
 import pg from "pg";
 import type { DB } from "./schema.js";
@@ -70,49 +61,9 @@ const hexToBytea = (v: string) => Buffer.from(v.slice(2), "hex");
  * JIT compilation only adds milliseconds to them (a batch of accounting costs far more to compile
  * than to run once its estimate passes `jit_above_cost`). `plan_cache_mode` stays as it is: `pg`
  * sends unnamed statements, planned at each execution, so forcing a generic plan only loses the
- * parameter values to the planner (measured slower on batches of accounting); the few statements
- * marked `prepared` are named, and PostgreSQL's own choice (a generic plan once it costs no more
- * than the custom ones) applies to them.
+ * parameter values to the planner (measured slower on batches of accounting).
  */
 const PG_SESSION_OPTIONS = "-c jit=off";
-
-const PREPARED_PREFIX = "/* prepared:";
-
-/**
- * Put first in a statement that is sent very often with the same text and only its parameters
- * changing (each accounting batch's): on PostgreSQL it becomes a named statement, parsed and planned
- * once per connection, then only bound and executed — after a few runs PostgreSQL settles on one
- * generic plan for it. Its text must never vary (arrays as parameters, never lists spliced in), and
- * `name` must be unique to it. Elsewhere (PGlite) it is only a comment.
- */
-export const prepared = (name: string): RawBuilder<unknown> =>
-  sql.raw(`${PREPARED_PREFIX}${name} */ `);
-
-/** Runs a query built with Kysely as the named statement `name` (see `prepared`). */
-export async function runPrepared<O>(
-  db: Executor,
-  name: string,
-  query: Compilable<O>,
-): Promise<O[]> {
-  const c = query.compile();
-  const res = await db.executeQuery<O>({ ...c, sql: `${PREPARED_PREFIX}${name} */ ${c.sql}` });
-  return res.rows;
-}
-
-type QueryFn = (...args: unknown[]) => unknown;
-
-/** `client.query(text, values)` of a statement marked `prepared(name)` goes as the named statement. */
-function sendPreparedAsNamed(client: pg.PoolClient) {
-  const query = client.query as unknown as QueryFn;
-  (client as unknown as { query: QueryFn }).query = function (this: unknown, ...args: unknown[]) {
-    const [text, values] = args;
-    if (typeof text === "string" && text.startsWith(PREPARED_PREFIX) && args.length <= 2) {
-      const name = text.slice(PREPARED_PREFIX.length, text.indexOf(" */"));
-      return query.call(this, { name, text, values });
-    }
-    return query.apply(this, args);
-  };
-}
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
@@ -130,7 +81,6 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // fails instead, and the pool drops the client when it is released (docs/storage.md).
     pool.on("connect", (client) => {
       client.on("error", () => {});
-      sendPreparedAsNamed(client);
     });
     const dialect = new PostgresDialect({ pool });
     const db = new Kysely<DB>({

@@ -34,13 +34,13 @@ const REGISTRATION_EVENT_COLUMNS = [
  */
 export type StateRow = Selectable<SimNetworkStateTable>;
 
-/** The columns of a SIM's network state as a batch writes them, with their types. */
-export const STATE_COLUMN_TYPES = `sim_id uuid, account_id uuid, last_seen timestamptz,
-  last_registration jsonb, imei text, imeisv text, previous_imei text, imei_changed_at timestamptz,
-  mcc text, mnc text, rat text, location jsonb, updated_at timestamptz, barred_at timestamptz,
-  barred_reason text, zone_key text, last_activity_at timestamptz, silence_check_at timestamptz,
-  silent_since timestamptz, total_bytes bigint, cycle_start date, cycle_bytes bigint,
-  usage_cycle_start date, usage_cycle_bytes bigint`;
+export const STATE_COLUMNS =
+  sql.raw(`sim_id uuid, account_id uuid, last_seen timestamptz, last_registration jsonb,
+  imei text, imeisv text, previous_imei text, imei_changed_at timestamptz, mcc text, mnc text, rat text,
+  location jsonb, updated_at timestamptz, barred_at timestamptz, barred_reason text, zone_key text,
+  last_activity_at timestamptz, silence_check_at timestamptz, silent_since timestamptz,
+  total_bytes bigint, cycle_start date, cycle_bytes bigint, usage_cycle_start date,
+  usage_cycle_bytes bigint`);
 export const STATE_NAMES =
   sql.raw(`sim_id, account_id, last_seen, last_registration, imei, imeisv, previous_imei,
   imei_changed_at, mcc, mnc, rat, location, updated_at, barred_at, barred_reason, zone_key,

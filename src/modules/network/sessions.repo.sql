@@ -5,18 +5,7 @@
 -- $1 = "2026-12-01T00:00:00.000Z"
 -- $2 = ["10.0.0.1|4711|interim|1733011200"]
 -- $3 = "2026-12-01T00:00:00.000Z"
--- $4 = ["0"]
--- $5 = ["0190a8a0-0000-7000-8000-000000000004"]
--- $6 = ["10.0.0.1|4711|interim|1733011200"]
--- $7 = ["0190a8a0-0000-7000-8000-000000000002"]
--- $8 = ["0190a8a0-0000-7000-8000-000000000005"]
--- $9 = ["0190a8a0-0000-7000-8000-000000000001"]
--- $10 = ["234150000000001"]
--- $11 = ["4711"]
--- $12 = ["interim"]
--- $13 = ["2026-12-01T00:00:00.000Z"]
--- $14 = ["{}"]
-/* prepared:accounting_store */
+-- $4 = "[{\"id\":\"0190a8a0-0000-7000-8000-000000000004\",\"dedupe_key\":\"10.0.0.1|4711|interim|1733011200\",\"client_id\":\"0190a8a0-0000-7000-8000-000000000002\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"imsi\":\"234150000000001\",\"acct_session_id\":\"4711\",\"status\":\"interim\",\"event_at\":\"2026-12-01T00:00:00.000Z\",\"record\":{},\"ord\":0}]"
 with
   fresh as (
     insert into
@@ -46,62 +35,35 @@ with
         record
       )
     select distinct
-      on (t.dedupe_key) t.id,
-      t.dedupe_key,
-      t.client_id,
-      t.account_id,
-      t.sim_id,
-      t.imsi,
-      t.acct_session_id,
-      t.status,
-      t.event_at,
+      on (r.dedupe_key) r.id,
+      r.dedupe_key,
+      r.client_id,
+      r.account_id,
+      r.sim_id,
+      r.imsi,
+      r.acct_session_id,
+      r.status,
+      r.event_at,
       $3::timestamptz,
-      t.record
+      r.record
     from
-      (
-        select
-          u.ord::integer as ord,
-          u.id::uuid as id,
-          u.dedupe_key::text as dedupe_key,
-          u.client_id::uuid as client_id,
-          u.account_id::uuid as account_id,
-          u.sim_id::uuid as sim_id,
-          u.imsi::text as imsi,
-          u.acct_session_id::text as acct_session_id,
-          u.status::text as status,
-          u.event_at::timestamptz as event_at,
-          u.record::jsonb as record
-        from
-          unnest(
-            $4::text[],
-            $5::text[],
-            $6::text[],
-            $7::text[],
-            $8::text[],
-            $9::text[],
-            $10::text[],
-            $11::text[],
-            $12::text[],
-            $13::text[],
-            $14::text[]
-          ) as u (
-            ord,
-            id,
-            dedupe_key,
-            client_id,
-            account_id,
-            sim_id,
-            imsi,
-            acct_session_id,
-            status,
-            event_at,
-            record
-          )
-      ) as t
+      jsonb_to_recordset($4::jsonb) as r (
+        ord integer,
+        id uuid,
+        dedupe_key text,
+        client_id uuid,
+        account_id uuid,
+        sim_id uuid,
+        imsi text,
+        acct_session_id text,
+        status text,
+        event_at timestamptz,
+        record jsonb
+      )
       join fresh using (dedupe_key)
     order by
-      t.dedupe_key,
-      t.ord
+      r.dedupe_key,
+      r.ord
     returning
       1
   )
@@ -114,7 +76,6 @@ from
 -- $1 = ["0190a8a0-0000-7000-8000-000000000002"]
 -- $2 = ["4711"]
 -- $3 = ["0190a8a0-0000-7000-8000-000000000001"]
-/* prepared:accounting_lock */
 with
   s as (
     select
@@ -160,21 +121,10 @@ select
 -- $1 = "2026-12-01T00:00:00.000Z"
 -- $2 = ["10.0.0.1|4711|interim|1733011200"]
 -- $3 = "2026-12-01T00:00:00.000Z"
--- $4 = ["0"]
--- $5 = ["0190a8a0-0000-7000-8000-000000000004"]
--- $6 = ["10.0.0.1|4711|interim|1733011200"]
--- $7 = ["0190a8a0-0000-7000-8000-000000000002"]
--- $8 = ["0190a8a0-0000-7000-8000-000000000005"]
--- $9 = ["0190a8a0-0000-7000-8000-000000000001"]
--- $10 = ["234150000000001"]
--- $11 = ["4711"]
--- $12 = ["interim"]
--- $13 = ["2026-12-01T00:00:00.000Z"]
--- $14 = ["{}"]
--- $15 = ["0190a8a0-0000-7000-8000-000000000002"]
--- $16 = ["4711"]
--- $17 = ["0190a8a0-0000-7000-8000-000000000001"]
-/* prepared:accounting_store_lock */
+-- $4 = "[{\"id\":\"0190a8a0-0000-7000-8000-000000000004\",\"dedupe_key\":\"10.0.0.1|4711|interim|1733011200\",\"client_id\":\"0190a8a0-0000-7000-8000-000000000002\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"imsi\":\"234150000000001\",\"acct_session_id\":\"4711\",\"status\":\"interim\",\"event_at\":\"2026-12-01T00:00:00.000Z\",\"record\":{},\"ord\":0}]"
+-- $5 = ["0190a8a0-0000-7000-8000-000000000002"]
+-- $6 = ["4711"]
+-- $7 = ["0190a8a0-0000-7000-8000-000000000001"]
 with
   fresh as (
     insert into
@@ -204,62 +154,35 @@ with
         record
       )
     select distinct
-      on (t.dedupe_key) t.id,
-      t.dedupe_key,
-      t.client_id,
-      t.account_id,
-      t.sim_id,
-      t.imsi,
-      t.acct_session_id,
-      t.status,
-      t.event_at,
+      on (r.dedupe_key) r.id,
+      r.dedupe_key,
+      r.client_id,
+      r.account_id,
+      r.sim_id,
+      r.imsi,
+      r.acct_session_id,
+      r.status,
+      r.event_at,
       $3::timestamptz,
-      t.record
+      r.record
     from
-      (
-        select
-          u.ord::integer as ord,
-          u.id::uuid as id,
-          u.dedupe_key::text as dedupe_key,
-          u.client_id::uuid as client_id,
-          u.account_id::uuid as account_id,
-          u.sim_id::uuid as sim_id,
-          u.imsi::text as imsi,
-          u.acct_session_id::text as acct_session_id,
-          u.status::text as status,
-          u.event_at::timestamptz as event_at,
-          u.record::jsonb as record
-        from
-          unnest(
-            $4::text[],
-            $5::text[],
-            $6::text[],
-            $7::text[],
-            $8::text[],
-            $9::text[],
-            $10::text[],
-            $11::text[],
-            $12::text[],
-            $13::text[],
-            $14::text[]
-          ) as u (
-            ord,
-            id,
-            dedupe_key,
-            client_id,
-            account_id,
-            sim_id,
-            imsi,
-            acct_session_id,
-            status,
-            event_at,
-            record
-          )
-      ) as t
+      jsonb_to_recordset($4::jsonb) as r (
+        ord integer,
+        id uuid,
+        dedupe_key text,
+        client_id uuid,
+        account_id uuid,
+        sim_id uuid,
+        imsi text,
+        acct_session_id text,
+        status text,
+        event_at timestamptz,
+        record jsonb
+      )
       join fresh using (dedupe_key)
     order by
-      t.dedupe_key,
-      t.ord
+      r.dedupe_key,
+      r.ord
     returning
       1
   ),
@@ -268,7 +191,7 @@ with
       d.*
     from
       data_sessions d
-      join unnest($15::uuid[], $16::text[]) as k (client_id, acct_session_id) on d.client_id = k.client_id
+      join unnest($5::uuid[], $6::text[]) as k (client_id, acct_session_id) on d.client_id = k.client_id
       and d.acct_session_id = k.acct_session_id
     where
       not d.superseded
@@ -283,7 +206,7 @@ with
     from
       sim_network_state
     where
-      sim_id = any ($17::uuid[])
+      sim_id = any ($7::uuid[])
     order by
       sim_id
     for update
@@ -310,79 +233,11 @@ select
 -- stopped without a row to go on: Cannot read properties of undefined (reading 'fresh')
 
 -- sessionsRepo.saveFold (example 1)
--- $1 = ["0190a8a0-0000-7000-8000-000000000003"]
--- $2 = ["0190a8a0-0000-7000-8000-000000000005"]
--- $3 = ["0190a8a0-0000-7000-8000-000000000002"]
--- $4 = ["4711"]
--- $5 = ["0190a8a0-0000-7000-8000-000000000001"]
--- $6 = ["234150000000001"]
--- $7 = [null]
--- $8 = [null]
--- $9 = ["10.0.0.1"]
--- $10 = ["iot.example"]
--- $11 = ["100.64.0.1"]
--- $12 = ["LTE"]
--- $13 = ["6"]
--- $14 = ["234"]
--- $15 = ["15"]
--- $16 = [null]
--- $17 = [null]
--- $18 = ["open"]
--- $19 = ["2026-12-01T00:00:00.000Z"]
--- $20 = ["2026-12-01T00:00:00.000Z"]
--- $21 = [null]
--- $22 = ["1200"]
--- $23 = ["3400"]
--- $24 = ["60"]
--- $25 = [null]
--- $26 = ["2026-12-01T00:00:00.000Z"]
--- $27 = ["false"]
--- $28 = ["1024"]
--- $29 = ["0190a8a0-0000-7000-8000-000000000001"]
--- $30 = ["2026-12-01"]
--- $31 = ["unzoned"]
--- $32 = [null]
--- $33 = ["0190a8a0-0000-7000-8000-000000000005"]
--- $34 = ["1200"]
--- $35 = ["3400"]
--- $36 = ["5120"]
--- $37 = ["0190a8a0-0000-7000-8000-000000000001"]
--- $38 = ["2026-12-01"]
--- $39 = ["unzoned"]
--- $40 = ["0190a8a0-0000-7000-8000-000000000003"]
--- $41 = [null]
--- $42 = ["0190a8a0-0000-7000-8000-000000000005"]
--- $43 = ["4600"]
--- $44 = ["5120"]
--- $45 = ["0190a8a0-0000-7000-8000-000000000001"]
--- $46 = ["0190a8a0-0000-7000-8000-000000000005"]
--- $47 = ["2026-12-01T00:00:00.000Z"]
--- $48 = [null]
--- $49 = ["356938035643809"]
--- $50 = [null]
--- $51 = [null]
--- $52 = [null]
--- $53 = ["234"]
--- $54 = ["15"]
--- $55 = ["LTE"]
--- $56 = [null]
--- $57 = ["2026-12-01T00:00:00.000Z"]
--- $58 = [null]
--- $59 = [null]
--- $60 = ["23415|zone:0190a8a0-0000-7000-8000-000000000003"]
--- $61 = ["2026-12-01T00:00:00.000Z"]
--- $62 = ["2026-12-01T00:00:00.000Z"]
--- $63 = [null]
--- $64 = ["4600"]
--- $65 = ["2026-12-01"]
--- $66 = ["4600"]
--- $67 = ["234150000000009"]
--- $68 = ["radius"]
--- $69 = ["23415"]
--- $70 = ["2026-12-01T00:00:00.000Z"]
--- $71 = ["2026-12-01T00:00:00.000Z"]
--- $72 = ["2"]
-/* prepared:accounting_save */
+-- $1 = "[{\"id\":\"0190a8a0-0000-7000-8000-000000000003\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"client_id\":\"0190a8a0-0000-7000-8000-000000000002\",\"acct_session_id\":\"4711\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"imsi\":\"234150000000001\",\"msisdn\":null,\"charging_id\":null,\"nas_ip\":\"10.0.0.1\",\"apn\":\"iot.example\",\"ip\":\"100.64.0.1\",\"rat\":\"LTE\",\"rat_code\":6,\"mcc\":\"234\",\"mnc\":\"15\",\"location\":null,\"imeisv\":null,\"status\":\"open\",\"started_at\":\"2026-12-01T00:00:00.000Z\",\"last_update_at\":\"2026-12-01T00:00:00.000Z\",\"ended_at\":null,\"bytes_up\":1200,\"bytes_down\":3400,\"session_time\":60,\"terminate_cause\":null,\"last_traffic_at\":\"2026-12-01T00:00:00.000Z\",\"superseded\":false,\"billing_unit\":1024}]"
+-- $2 = "[{\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"day\":\"2026-12-01\",\"zone_key\":\"unzoned\",\"zone_id\":null,\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"bytes_up\":1200,\"bytes_down\":3400,\"billed_bytes\":5120}]"
+-- $3 = "[{\"session_id\":\"0190a8a0-0000-7000-8000-000000000003\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"day\":\"2026-12-01\",\"zone_key\":\"unzoned\",\"zone_id\":null,\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"bytes\":4600,\"billed_bytes\":5120}]"
+-- $4 = "[{\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"last_seen\":\"2026-12-01T00:00:00.000Z\",\"last_registration\":null,\"imei\":\"356938035643809\",\"imeisv\":null,\"previous_imei\":null,\"imei_changed_at\":null,\"mcc\":\"234\",\"mnc\":\"15\",\"rat\":\"LTE\",\"location\":null,\"updated_at\":\"2026-12-01T00:00:00.000Z\",\"barred_at\":null,\"barred_reason\":null,\"zone_key\":\"23415|zone:0190a8a0-0000-7000-8000-000000000003\",\"last_activity_at\":\"2026-12-01T00:00:00.000Z\",\"silence_check_at\":\"2026-12-01T00:00:00.000Z\",\"silent_since\":null,\"total_bytes\":4600,\"cycle_start\":\"2026-12-01\",\"cycle_bytes\":4600,\"usage_cycle_start\":\"2026-11-15\",\"usage_cycle_bytes\":4600}]"
+-- $5 = "[{\"imsi\":\"234150000000009\",\"source\":\"radius\",\"plmn\":\"23415\",\"first\":\"2026-12-01T00:00:00.000Z\",\"last\":\"2026-12-01T00:00:00.000Z\",\"count\":2}]"
 with
   sessions as (
     insert into
@@ -446,97 +301,36 @@ with
       superseded,
       billing_unit
     from
-      (
-        select
-          u.id::uuid as id,
-          u.account_id::uuid as account_id,
-          u.client_id::uuid as client_id,
-          u.acct_session_id::text as acct_session_id,
-          u.sim_id::uuid as sim_id,
-          u.imsi::text as imsi,
-          u.msisdn::text as msisdn,
-          u.charging_id::bigint as charging_id,
-          u.nas_ip::text as nas_ip,
-          u.apn::text as apn,
-          u.ip::text as ip,
-          u.rat::text as rat,
-          u.rat_code::integer as rat_code,
-          u.mcc::text as mcc,
-          u.mnc::text as mnc,
-          u.location::jsonb as location,
-          u.imeisv::text as imeisv,
-          u.status::text as status,
-          u.started_at::timestamptz as started_at,
-          u.last_update_at::timestamptz as last_update_at,
-          u.ended_at::timestamptz as ended_at,
-          u.bytes_up::bigint as bytes_up,
-          u.bytes_down::bigint as bytes_down,
-          u.session_time::integer as session_time,
-          u.terminate_cause::text as terminate_cause,
-          u.last_traffic_at::timestamptz as last_traffic_at,
-          u.superseded::boolean as superseded,
-          u.billing_unit::integer as billing_unit
-        from
-          unnest(
-            $1::text[],
-            $2::text[],
-            $3::text[],
-            $4::text[],
-            $5::text[],
-            $6::text[],
-            $7::text[],
-            $8::text[],
-            $9::text[],
-            $10::text[],
-            $11::text[],
-            $12::text[],
-            $13::text[],
-            $14::text[],
-            $15::text[],
-            $16::text[],
-            $17::text[],
-            $18::text[],
-            $19::text[],
-            $20::text[],
-            $21::text[],
-            $22::text[],
-            $23::text[],
-            $24::text[],
-            $25::text[],
-            $26::text[],
-            $27::text[],
-            $28::text[]
-          ) as u (
-            id,
-            account_id,
-            client_id,
-            acct_session_id,
-            sim_id,
-            imsi,
-            msisdn,
-            charging_id,
-            nas_ip,
-            apn,
-            ip,
-            rat,
-            rat_code,
-            mcc,
-            mnc,
-            location,
-            imeisv,
-            status,
-            started_at,
-            last_update_at,
-            ended_at,
-            bytes_up,
-            bytes_down,
-            session_time,
-            terminate_cause,
-            last_traffic_at,
-            superseded,
-            billing_unit
-          )
-      ) as t
+      jsonb_to_recordset($1::jsonb) as t (
+        id uuid,
+        account_id uuid,
+        client_id uuid,
+        acct_session_id text,
+        sim_id uuid,
+        imsi text,
+        msisdn text,
+        charging_id bigint,
+        nas_ip text,
+        apn text,
+        ip text,
+        rat text,
+        rat_code integer,
+        mcc text,
+        mnc text,
+        location jsonb,
+        imeisv text,
+        status text,
+        started_at timestamptz,
+        last_update_at timestamptz,
+        ended_at timestamptz,
+        bytes_up bigint,
+        bytes_down bigint,
+        session_time integer,
+        terminate_cause text,
+        last_traffic_at timestamptz,
+        superseded boolean,
+        billing_unit integer
+      )
     order by
       id
     on conflict (id) do update
@@ -589,37 +383,16 @@ with
       bytes_down,
       coalesce(billed_bytes, 0)
     from
-      (
-        select
-          u.sim_id::uuid as sim_id,
-          u.day::date as day,
-          u.zone_key::text as zone_key,
-          u.zone_id::uuid as zone_id,
-          u.account_id::uuid as account_id,
-          u.bytes_up::bigint as bytes_up,
-          u.bytes_down::bigint as bytes_down,
-          u.billed_bytes::bigint as billed_bytes
-        from
-          unnest(
-            $29::text[],
-            $30::text[],
-            $31::text[],
-            $32::text[],
-            $33::text[],
-            $34::text[],
-            $35::text[],
-            $36::text[]
-          ) as u (
-            sim_id,
-            day,
-            zone_key,
-            zone_id,
-            account_id,
-            bytes_up,
-            bytes_down,
-            billed_bytes
-          )
-      ) as t
+      jsonb_to_recordset($2::jsonb) as t (
+        sim_id uuid,
+        day date,
+        zone_key text,
+        zone_id uuid,
+        account_id uuid,
+        bytes_up bigint,
+        bytes_down bigint,
+        billed_bytes bigint
+      )
     order by
       sim_id,
       day,
@@ -652,37 +425,16 @@ with
       bytes,
       billed_bytes
     from
-      (
-        select
-          u.sim_id::uuid as sim_id,
-          u.day::date as day,
-          u.zone_key::text as zone_key,
-          u.session_id::uuid as session_id,
-          u.zone_id::uuid as zone_id,
-          u.account_id::uuid as account_id,
-          u.bytes::bigint as bytes,
-          u.billed_bytes::bigint as billed_bytes
-        from
-          unnest(
-            $37::text[],
-            $38::text[],
-            $39::text[],
-            $40::text[],
-            $41::text[],
-            $42::text[],
-            $43::text[],
-            $44::text[]
-          ) as u (
-            sim_id,
-            day,
-            zone_key,
-            session_id,
-            zone_id,
-            account_id,
-            bytes,
-            billed_bytes
-          )
-      ) as t
+      jsonb_to_recordset($3::jsonb) as t (
+        sim_id uuid,
+        day date,
+        zone_key text,
+        session_id uuid,
+        zone_id uuid,
+        account_id uuid,
+        bytes bigint,
+        billed_bytes bigint
+      )
     order by
       sim_id,
       day,
@@ -717,7 +469,9 @@ with
         silent_since,
         total_bytes,
         cycle_start,
-        cycle_bytes
+        cycle_bytes,
+        usage_cycle_start,
+        usage_cycle_bytes
       )
     select
       sim_id,
@@ -741,81 +495,36 @@ with
       silent_since,
       total_bytes,
       cycle_start,
-      cycle_bytes
+      cycle_bytes,
+      usage_cycle_start,
+      usage_cycle_bytes
     from
-      (
-        select
-          u.sim_id::uuid as sim_id,
-          u.account_id::uuid as account_id,
-          u.last_seen::timestamptz as last_seen,
-          u.last_registration::jsonb as last_registration,
-          u.imei::text as imei,
-          u.imeisv::text as imeisv,
-          u.previous_imei::text as previous_imei,
-          u.imei_changed_at::timestamptz as imei_changed_at,
-          u.mcc::text as mcc,
-          u.mnc::text as mnc,
-          u.rat::text as rat,
-          u.location::jsonb as location,
-          u.updated_at::timestamptz as updated_at,
-          u.barred_at::timestamptz as barred_at,
-          u.barred_reason::text as barred_reason,
-          u.zone_key::text as zone_key,
-          u.last_activity_at::timestamptz as last_activity_at,
-          u.silence_check_at::timestamptz as silence_check_at,
-          u.silent_since::timestamptz as silent_since,
-          u.total_bytes::bigint as total_bytes,
-          u.cycle_start::date as cycle_start,
-          u.cycle_bytes::bigint as cycle_bytes
-        from
-          unnest(
-            $45::text[],
-            $46::text[],
-            $47::text[],
-            $48::text[],
-            $49::text[],
-            $50::text[],
-            $51::text[],
-            $52::text[],
-            $53::text[],
-            $54::text[],
-            $55::text[],
-            $56::text[],
-            $57::text[],
-            $58::text[],
-            $59::text[],
-            $60::text[],
-            $61::text[],
-            $62::text[],
-            $63::text[],
-            $64::text[],
-            $65::text[],
-            $66::text[]
-          ) as u (
-            sim_id,
-            account_id,
-            last_seen,
-            last_registration,
-            imei,
-            imeisv,
-            previous_imei,
-            imei_changed_at,
-            mcc,
-            mnc,
-            rat,
-            location,
-            updated_at,
-            barred_at,
-            barred_reason,
-            zone_key,
-            last_activity_at,
-            silence_check_at,
-            silent_since,
-            total_bytes,
-            cycle_start,
-            cycle_bytes
-          )
-      ) as t
+      jsonb_to_recordset($4::jsonb) as t (
+        sim_id uuid,
+        account_id uuid,
+        last_seen timestamptz,
+        last_registration jsonb,
+        imei text,
+        imeisv text,
+        previous_imei text,
+        imei_changed_at timestamptz,
+        mcc text,
+        mnc text,
+        rat text,
+        location jsonb,
+        updated_at timestamptz,
+        barred_at timestamptz,
+        barred_reason text,
+        zone_key text,
+        last_activity_at timestamptz,
+        silence_check_at timestamptz,
+        silent_since timestamptz,
+        total_bytes bigint,
+        cycle_start date,
+        cycle_bytes bigint,
+        usage_cycle_start date,
+        usage_cycle_bytes bigint
+      )
     order by
       sim_id
     on conflict (sim_id) do update
@@ -840,7 +549,9 @@ with
       silent_since = excluded.silent_since,
       total_bytes = excluded.total_bytes,
       cycle_start = excluded.cycle_start,
-      cycle_bytes = excluded.cycle_bytes
+      cycle_bytes = excluded.cycle_bytes,
+      usage_cycle_start = excluded.usage_cycle_start,
+      usage_cycle_bytes = excluded.usage_cycle_bytes
   ),
   unknown as (
     insert into
@@ -860,24 +571,14 @@ with
       plmn,
       count
     from
-      (
-        select
-          u.imsi::text as imsi,
-          u.source::text as source,
-          u.plmn::text as plmn,
-          u.first::timestamptz as first,
-          u.last::timestamptz as last,
-          u.count::integer as count
-        from
-          unnest(
-            $67::text[],
-            $68::text[],
-            $69::text[],
-            $70::text[],
-            $71::text[],
-            $72::text[]
-          ) as u (imsi, source, plmn, first, last, count)
-      ) as t
+      jsonb_to_recordset($5::jsonb) as t (
+        imsi text,
+        source text,
+        plmn text,
+        first timestamptz,
+        last timestamptz,
+        count integer
+      )
     order by
       imsi
     on conflict (imsi) do update
@@ -897,79 +598,11 @@ set
   superseded = true
 where
   id = any ($1::uuid[]);
--- $1 = ["0190a8a0-0000-7000-8000-000000000003"]
--- $2 = ["0190a8a0-0000-7000-8000-000000000005"]
--- $3 = ["0190a8a0-0000-7000-8000-000000000002"]
--- $4 = ["4711"]
--- $5 = ["0190a8a0-0000-7000-8000-000000000001"]
--- $6 = ["234150000000001"]
--- $7 = [null]
--- $8 = [null]
--- $9 = ["10.0.0.1"]
--- $10 = ["iot.example"]
--- $11 = ["100.64.0.1"]
--- $12 = ["LTE"]
--- $13 = ["6"]
--- $14 = ["234"]
--- $15 = ["15"]
--- $16 = [null]
--- $17 = [null]
--- $18 = ["open"]
--- $19 = ["2026-12-01T00:00:00.000Z"]
--- $20 = ["2026-12-01T00:00:00.000Z"]
--- $21 = [null]
--- $22 = ["1200"]
--- $23 = ["3400"]
--- $24 = ["60"]
--- $25 = [null]
--- $26 = ["2026-12-01T00:00:00.000Z"]
--- $27 = ["false"]
--- $28 = ["1024"]
--- $29 = []
--- $30 = []
--- $31 = []
--- $32 = []
--- $33 = []
--- $34 = []
--- $35 = []
--- $36 = []
--- $37 = []
--- $38 = []
--- $39 = []
--- $40 = []
--- $41 = []
--- $42 = []
--- $43 = []
--- $44 = []
--- $45 = []
--- $46 = []
--- $47 = []
--- $48 = []
--- $49 = []
--- $50 = []
--- $51 = []
--- $52 = []
--- $53 = []
--- $54 = []
--- $55 = []
--- $56 = []
--- $57 = []
--- $58 = []
--- $59 = []
--- $60 = []
--- $61 = []
--- $62 = []
--- $63 = []
--- $64 = []
--- $65 = []
--- $66 = []
--- $67 = []
--- $68 = []
--- $69 = []
--- $70 = []
--- $71 = []
--- $72 = []
-/* prepared:accounting_save */
+-- $1 = "[{\"id\":\"0190a8a0-0000-7000-8000-000000000003\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"client_id\":\"0190a8a0-0000-7000-8000-000000000002\",\"acct_session_id\":\"4711\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"imsi\":\"234150000000001\",\"msisdn\":null,\"charging_id\":null,\"nas_ip\":\"10.0.0.1\",\"apn\":\"iot.example\",\"ip\":\"100.64.0.1\",\"rat\":\"LTE\",\"rat_code\":6,\"mcc\":\"234\",\"mnc\":\"15\",\"location\":null,\"imeisv\":null,\"status\":\"open\",\"started_at\":\"2026-12-01T00:00:00.000Z\",\"last_update_at\":\"2026-12-01T00:00:00.000Z\",\"ended_at\":null,\"bytes_up\":1200,\"bytes_down\":3400,\"session_time\":60,\"terminate_cause\":null,\"last_traffic_at\":\"2026-12-01T00:00:00.000Z\",\"superseded\":false,\"billing_unit\":1024}]"
+-- $2 = "[]"
+-- $3 = "[]"
+-- $4 = "[]"
+-- $5 = "[]"
 with
   sessions as (
     insert into
@@ -1033,97 +666,36 @@ with
       superseded,
       billing_unit
     from
-      (
-        select
-          u.id::uuid as id,
-          u.account_id::uuid as account_id,
-          u.client_id::uuid as client_id,
-          u.acct_session_id::text as acct_session_id,
-          u.sim_id::uuid as sim_id,
-          u.imsi::text as imsi,
-          u.msisdn::text as msisdn,
-          u.charging_id::bigint as charging_id,
-          u.nas_ip::text as nas_ip,
-          u.apn::text as apn,
-          u.ip::text as ip,
-          u.rat::text as rat,
-          u.rat_code::integer as rat_code,
-          u.mcc::text as mcc,
-          u.mnc::text as mnc,
-          u.location::jsonb as location,
-          u.imeisv::text as imeisv,
-          u.status::text as status,
-          u.started_at::timestamptz as started_at,
-          u.last_update_at::timestamptz as last_update_at,
-          u.ended_at::timestamptz as ended_at,
-          u.bytes_up::bigint as bytes_up,
-          u.bytes_down::bigint as bytes_down,
-          u.session_time::integer as session_time,
-          u.terminate_cause::text as terminate_cause,
-          u.last_traffic_at::timestamptz as last_traffic_at,
-          u.superseded::boolean as superseded,
-          u.billing_unit::integer as billing_unit
-        from
-          unnest(
-            $1::text[],
-            $2::text[],
-            $3::text[],
-            $4::text[],
-            $5::text[],
-            $6::text[],
-            $7::text[],
-            $8::text[],
-            $9::text[],
-            $10::text[],
-            $11::text[],
-            $12::text[],
-            $13::text[],
-            $14::text[],
-            $15::text[],
-            $16::text[],
-            $17::text[],
-            $18::text[],
-            $19::text[],
-            $20::text[],
-            $21::text[],
-            $22::text[],
-            $23::text[],
-            $24::text[],
-            $25::text[],
-            $26::text[],
-            $27::text[],
-            $28::text[]
-          ) as u (
-            id,
-            account_id,
-            client_id,
-            acct_session_id,
-            sim_id,
-            imsi,
-            msisdn,
-            charging_id,
-            nas_ip,
-            apn,
-            ip,
-            rat,
-            rat_code,
-            mcc,
-            mnc,
-            location,
-            imeisv,
-            status,
-            started_at,
-            last_update_at,
-            ended_at,
-            bytes_up,
-            bytes_down,
-            session_time,
-            terminate_cause,
-            last_traffic_at,
-            superseded,
-            billing_unit
-          )
-      ) as t
+      jsonb_to_recordset($1::jsonb) as t (
+        id uuid,
+        account_id uuid,
+        client_id uuid,
+        acct_session_id text,
+        sim_id uuid,
+        imsi text,
+        msisdn text,
+        charging_id bigint,
+        nas_ip text,
+        apn text,
+        ip text,
+        rat text,
+        rat_code integer,
+        mcc text,
+        mnc text,
+        location jsonb,
+        imeisv text,
+        status text,
+        started_at timestamptz,
+        last_update_at timestamptz,
+        ended_at timestamptz,
+        bytes_up bigint,
+        bytes_down bigint,
+        session_time integer,
+        terminate_cause text,
+        last_traffic_at timestamptz,
+        superseded boolean,
+        billing_unit integer
+      )
     order by
       id
     on conflict (id) do update
@@ -1176,37 +748,16 @@ with
       bytes_down,
       coalesce(billed_bytes, 0)
     from
-      (
-        select
-          u.sim_id::uuid as sim_id,
-          u.day::date as day,
-          u.zone_key::text as zone_key,
-          u.zone_id::uuid as zone_id,
-          u.account_id::uuid as account_id,
-          u.bytes_up::bigint as bytes_up,
-          u.bytes_down::bigint as bytes_down,
-          u.billed_bytes::bigint as billed_bytes
-        from
-          unnest(
-            $29::text[],
-            $30::text[],
-            $31::text[],
-            $32::text[],
-            $33::text[],
-            $34::text[],
-            $35::text[],
-            $36::text[]
-          ) as u (
-            sim_id,
-            day,
-            zone_key,
-            zone_id,
-            account_id,
-            bytes_up,
-            bytes_down,
-            billed_bytes
-          )
-      ) as t
+      jsonb_to_recordset($2::jsonb) as t (
+        sim_id uuid,
+        day date,
+        zone_key text,
+        zone_id uuid,
+        account_id uuid,
+        bytes_up bigint,
+        bytes_down bigint,
+        billed_bytes bigint
+      )
     order by
       sim_id,
       day,
@@ -1239,37 +790,16 @@ with
       bytes,
       billed_bytes
     from
-      (
-        select
-          u.sim_id::uuid as sim_id,
-          u.day::date as day,
-          u.zone_key::text as zone_key,
-          u.session_id::uuid as session_id,
-          u.zone_id::uuid as zone_id,
-          u.account_id::uuid as account_id,
-          u.bytes::bigint as bytes,
-          u.billed_bytes::bigint as billed_bytes
-        from
-          unnest(
-            $37::text[],
-            $38::text[],
-            $39::text[],
-            $40::text[],
-            $41::text[],
-            $42::text[],
-            $43::text[],
-            $44::text[]
-          ) as u (
-            sim_id,
-            day,
-            zone_key,
-            session_id,
-            zone_id,
-            account_id,
-            bytes,
-            billed_bytes
-          )
-      ) as t
+      jsonb_to_recordset($3::jsonb) as t (
+        sim_id uuid,
+        day date,
+        zone_key text,
+        session_id uuid,
+        zone_id uuid,
+        account_id uuid,
+        bytes bigint,
+        billed_bytes bigint
+      )
     order by
       sim_id,
       day,
@@ -1304,7 +834,9 @@ with
         silent_since,
         total_bytes,
         cycle_start,
-        cycle_bytes
+        cycle_bytes,
+        usage_cycle_start,
+        usage_cycle_bytes
       )
     select
       sim_id,
@@ -1328,81 +860,36 @@ with
       silent_since,
       total_bytes,
       cycle_start,
-      cycle_bytes
+      cycle_bytes,
+      usage_cycle_start,
+      usage_cycle_bytes
     from
-      (
-        select
-          u.sim_id::uuid as sim_id,
-          u.account_id::uuid as account_id,
-          u.last_seen::timestamptz as last_seen,
-          u.last_registration::jsonb as last_registration,
-          u.imei::text as imei,
-          u.imeisv::text as imeisv,
-          u.previous_imei::text as previous_imei,
-          u.imei_changed_at::timestamptz as imei_changed_at,
-          u.mcc::text as mcc,
-          u.mnc::text as mnc,
-          u.rat::text as rat,
-          u.location::jsonb as location,
-          u.updated_at::timestamptz as updated_at,
-          u.barred_at::timestamptz as barred_at,
-          u.barred_reason::text as barred_reason,
-          u.zone_key::text as zone_key,
-          u.last_activity_at::timestamptz as last_activity_at,
-          u.silence_check_at::timestamptz as silence_check_at,
-          u.silent_since::timestamptz as silent_since,
-          u.total_bytes::bigint as total_bytes,
-          u.cycle_start::date as cycle_start,
-          u.cycle_bytes::bigint as cycle_bytes
-        from
-          unnest(
-            $45::text[],
-            $46::text[],
-            $47::text[],
-            $48::text[],
-            $49::text[],
-            $50::text[],
-            $51::text[],
-            $52::text[],
-            $53::text[],
-            $54::text[],
-            $55::text[],
-            $56::text[],
-            $57::text[],
-            $58::text[],
-            $59::text[],
-            $60::text[],
-            $61::text[],
-            $62::text[],
-            $63::text[],
-            $64::text[],
-            $65::text[],
-            $66::text[]
-          ) as u (
-            sim_id,
-            account_id,
-            last_seen,
-            last_registration,
-            imei,
-            imeisv,
-            previous_imei,
-            imei_changed_at,
-            mcc,
-            mnc,
-            rat,
-            location,
-            updated_at,
-            barred_at,
-            barred_reason,
-            zone_key,
-            last_activity_at,
-            silence_check_at,
-            silent_since,
-            total_bytes,
-            cycle_start,
-            cycle_bytes
-          )
-      ) as t
+      jsonb_to_recordset($4::jsonb) as t (
+        sim_id uuid,
+        account_id uuid,
+        last_seen timestamptz,
+        last_registration jsonb,
+        imei text,
+        imeisv text,
+        previous_imei text,
+        imei_changed_at timestamptz,
+        mcc text,
+        mnc text,
+        rat text,
+        location jsonb,
+        updated_at timestamptz,
+        barred_at timestamptz,
+        barred_reason text,
+        zone_key text,
+        last_activity_at timestamptz,
+        silence_check_at timestamptz,
+        silent_since timestamptz,
+        total_bytes bigint,
+        cycle_start date,
+        cycle_bytes bigint,
+        usage_cycle_start date,
+        usage_cycle_bytes bigint
+      )
     order by
       sim_id
     on conflict (sim_id) do update
@@ -1427,7 +914,9 @@ with
       silent_since = excluded.silent_since,
       total_bytes = excluded.total_bytes,
       cycle_start = excluded.cycle_start,
-      cycle_bytes = excluded.cycle_bytes
+      cycle_bytes = excluded.cycle_bytes,
+      usage_cycle_start = excluded.usage_cycle_start,
+      usage_cycle_bytes = excluded.usage_cycle_bytes
   ),
   unknown as (
     insert into
@@ -1447,24 +936,14 @@ with
       plmn,
       count
     from
-      (
-        select
-          u.imsi::text as imsi,
-          u.source::text as source,
-          u.plmn::text as plmn,
-          u.first::timestamptz as first,
-          u.last::timestamptz as last,
-          u.count::integer as count
-        from
-          unnest(
-            $67::text[],
-            $68::text[],
-            $69::text[],
-            $70::text[],
-            $71::text[],
-            $72::text[]
-          ) as u (imsi, source, plmn, first, last, count)
-      ) as t
+      jsonb_to_recordset($5::jsonb) as t (
+        imsi text,
+        source text,
+        plmn text,
+        first timestamptz,
+        last timestamptz,
+        count integer
+      )
     order by
       imsi
     on conflict (imsi) do update

@@ -1,5 +1,5 @@
 import { type Insertable, type Selectable, sql } from "kysely";
-import { type Executor, prepared, type Tx } from "../../db/database.js";
+import type { Executor, Tx } from "../../db/database.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 import type {
   AccountingRecordsTable,
@@ -9,7 +9,7 @@ import type {
 } from "../../db/schema.js";
 import type { Imsi } from "../../lib/identifiers.js";
 import { withinSubtree } from "../tenancy/tenancy.js";
-import { STATE_COLUMN_TYPES, STATE_NAMES, type StateRow } from "./network.repo.js";
+import { STATE_COLUMNS, STATE_NAMES, type StateRow } from "./network.repo.js";
 
 export type SessionRow = Selectable<DataSessionsTable>;
 
@@ -52,67 +52,18 @@ function revive<T>(json: unknown, times: readonly string[]): T[] {
   return rows as T[];
 }
 
-/** The columns of a data session as a batch writes them, with their types. */
-const SESSION_COLUMN_TYPES = `id uuid, account_id uuid, client_id uuid, acct_session_id text,
-  sim_id uuid, imsi text, msisdn text, charging_id bigint, nas_ip text, apn text, ip text, rat text,
-  rat_code integer, mcc text, mnc text, location jsonb, imeisv text, status text,
-  started_at timestamptz, last_update_at timestamptz, ended_at timestamptz, bytes_up bigint,
-  bytes_down bigint, session_time integer, terminate_cause text, last_traffic_at timestamptz,
-  superseded boolean, billing_unit integer`;
+/** The columns of a data session as a batch writes them, in `jsonb_to_recordset` form. */
+const SESSION_COLUMNS =
+  sql.raw(`id uuid, account_id uuid, client_id uuid, acct_session_id text, sim_id uuid,
+  imsi text, msisdn text, charging_id bigint, nas_ip text, apn text, ip text, rat text, rat_code integer,
+  mcc text, mnc text, location jsonb, imeisv text, status text, started_at timestamptz,
+  last_update_at timestamptz, ended_at timestamptz, bytes_up bigint, bytes_down bigint,
+  session_time integer, terminate_cause text, last_traffic_at timestamptz, superseded boolean,
+  billing_unit integer`);
 const SESSION_NAMES =
   sql.raw(`id, account_id, client_id, acct_session_id, sim_id, imsi, msisdn, charging_id,
   nas_ip, apn, ip, rat, rat_code, mcc, mnc, location, imeisv, status, started_at, last_update_at, ended_at,
   bytes_up, bytes_down, session_time, terminate_cause, last_traffic_at, superseded, billing_unit`);
-const USAGE_COLUMN_TYPES = `sim_id uuid, day date, zone_key text, zone_id uuid, account_id uuid,
-  bytes_up bigint, bytes_down bigint, billed_bytes bigint`;
-const SESSION_USAGE_COLUMN_TYPES = `sim_id uuid, day date, zone_key text, session_id uuid,
-  zone_id uuid, account_id uuid, bytes bigint, billed_bytes bigint`;
-const UNKNOWN_COLUMN_TYPES = `imsi text, source text, plmn text, first timestamptz,
-  last timestamptz, count integer`;
-const RECORD_COLUMN_TYPES = `ord integer, id uuid, dedupe_key text, client_id uuid, account_id uuid,
-  sim_id uuid, imsi text, acct_session_id text, status text, event_at timestamptz, record jsonb`;
-
-/** A column's value as the text PostgreSQL reads for its type (arrays of text go by any driver alike). */
-function asText(v: unknown): string | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string") return v;
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === "object") return JSON.stringify(v);
-  return String(v);
-}
-
-const parsedColumns = new Map<string, { name: string; type: string }[]>();
-function columnsOf(spec: string) {
-  let cols = parsedColumns.get(spec);
-  if (!cols) {
-    cols = spec.split(",").map((c) => {
-      const [name, type] = c.trim().split(/\s+/);
-      return { name: name!, type: type! };
-    });
-    parsedColumns.set(spec, cols);
-  }
-  return cols;
-}
-
-/**
- * Rows as a set for a FROM clause, `t`, with the columns of `spec` ("name type, …") typed: one text
- * array per column, unnested together. The statement's text is the same whatever the number of rows
- * (so it can be prepared), and no column name is repeated per row as a JSON array of objects would.
- */
-function rowsOf(rows: readonly object[], spec: string) {
-  const cols = columnsOf(spec);
-  const arrays = cols.map(() => new Array<string | null>(rows.length));
-  rows.forEach((row, i) => {
-    const r = row as Record<string, unknown>;
-    cols.forEach((c, j) => {
-      arrays[j]![i] = asText(r[c.name]);
-    });
-  });
-  const unnest = sql.join(arrays.map((a) => sql`${a}::text[]`));
-  const typed = sql.join(cols.map((c) => sql.raw(`u.${c.name}::${c.type} AS ${c.name}`)));
-  const names = sql.raw(cols.map((c) => c.name).join(", "));
-  return sql`(SELECT ${typed} FROM unnest(${unnest}) AS u(${names})) AS t`;
-}
 
 type Locked = { sessions: SessionRow[]; states: StateRow[] };
 
@@ -133,14 +84,13 @@ function newRecords(
       ), stored AS (
         INSERT INTO accounting_records (id, dedupe_key, client_id, account_id, sim_id, imsi, acct_session_id,
                                         status, event_at, received_at, record)
-        SELECT DISTINCT ON (t.dedupe_key) t.id, t.dedupe_key, t.client_id, t.account_id, t.sim_id, t.imsi,
-               t.acct_session_id, t.status, t.event_at, ${receivedAt}::timestamptz, t.record
-          FROM ${rowsOf(
-            rows.map((r, ord) => ({ ...r, ord })),
-            RECORD_COLUMN_TYPES,
-          )}
+        SELECT DISTINCT ON (r.dedupe_key) r.id, r.dedupe_key, r.client_id, r.account_id, r.sim_id, r.imsi,
+               r.acct_session_id, r.status, r.event_at, ${receivedAt}::timestamptz, r.record
+          FROM jsonb_to_recordset(${JSON.stringify(rows.map((r, ord) => ({ ...r, ord })))}::jsonb)
+               AS r(ord integer, id uuid, dedupe_key text, client_id uuid, account_id uuid, sim_id uuid, imsi text,
+                    acct_session_id text, status text, event_at timestamptz, record jsonb)
           JOIN fresh USING (dedupe_key)
-         ORDER BY t.dedupe_key, t.ord
+         ORDER BY r.dedupe_key, r.ord
         RETURNING 1
       )`;
 }
@@ -180,7 +130,7 @@ export const sessionsRepo = {
     rows: Omit<Insertable<AccountingRecordsTable>, "received_at">[],
   ): Promise<Set<string>> => {
     if (rows.length === 0) return new Set();
-    const res = await sql<{ dedupe_key: string }>`${prepared("accounting_store")}
+    const res = await sql<{ dedupe_key: string }>`
       WITH ${newRecords(receivedAt, rows)}
       SELECT dedupe_key FROM fresh`.execute(tx);
     return new Set(res.rows.map((r) => r.dedupe_key));
@@ -196,7 +146,7 @@ export const sessionsRepo = {
     simIds: string[],
   ): Promise<Locked> => {
     if (keys.length === 0 && simIds.length === 0) return { sessions: [], states: [] };
-    const res = await sql<{ sessions: unknown; states: unknown }>`${prepared("accounting_lock")}
+    const res = await sql<{ sessions: unknown; states: unknown }>`
       WITH ${lockedRows(keys, simIds)}
       SELECT (SELECT json_agg(s) FROM s) AS sessions, (SELECT json_agg(n) FROM n) AS states`.execute(
       tx,
@@ -217,11 +167,7 @@ export const sessionsRepo = {
     simIds: string[],
   ): Promise<{ fresh: Set<string> } & Locked> => {
     if (rows.length === 0) return { fresh: new Set(), sessions: [], states: [] };
-    const res = await sql<{
-      fresh: string[] | null;
-      sessions: unknown;
-      states: unknown;
-    }>`${prepared("accounting_store_lock")}
+    const res = await sql<{ fresh: string[] | null; sessions: unknown; states: unknown }>`
       WITH ${newRecords(receivedAt, rows)}, ${lockedRows(keys, simIds)}
       SELECT (SELECT array_agg(dedupe_key) FROM fresh) AS fresh,
              (SELECT json_agg(s) FROM s) AS sessions, (SELECT json_agg(n) FROM n) AS states`.execute(
@@ -261,10 +207,10 @@ export const sessionsRepo = {
       0
     )
       return;
-    await sql`${prepared("accounting_save")}
+    await sql`
       WITH sessions AS (
         INSERT INTO data_sessions (${SESSION_NAMES})
-        SELECT ${SESSION_NAMES} FROM ${rowsOf(w.sessions, SESSION_COLUMN_TYPES)}
+        SELECT ${SESSION_NAMES} FROM jsonb_to_recordset(${JSON.stringify(w.sessions)}::jsonb) AS t(${SESSION_COLUMNS})
         ORDER BY id
         ON CONFLICT (id) DO UPDATE SET
           account_id = excluded.account_id, sim_id = excluded.sim_id, imsi = excluded.imsi,
@@ -281,7 +227,9 @@ export const sessionsRepo = {
       ), usage AS (
         INSERT INTO usage_daily (sim_id, day, zone_key, zone_id, account_id, bytes_up, bytes_down, billed_bytes)
         SELECT sim_id, day, zone_key, zone_id, account_id, bytes_up, bytes_down, coalesce(billed_bytes, 0)
-          FROM ${rowsOf(w.usage, USAGE_COLUMN_TYPES)}
+          FROM jsonb_to_recordset(${JSON.stringify(w.usage)}::jsonb)
+               AS t(sim_id uuid, day date, zone_key text, zone_id uuid, account_id uuid, bytes_up bigint,
+                    bytes_down bigint, billed_bytes bigint)
          ORDER BY sim_id, day, zone_key
         ON CONFLICT (sim_id, day, zone_key) DO UPDATE SET
           bytes_up = usage_daily.bytes_up + excluded.bytes_up,
@@ -290,14 +238,16 @@ export const sessionsRepo = {
       ), session_usage AS (
         INSERT INTO session_usage_daily (sim_id, day, zone_key, session_id, zone_id, account_id, bytes, billed_bytes)
         SELECT sim_id, day, zone_key, session_id, zone_id, account_id, bytes, billed_bytes
-          FROM ${rowsOf(w.sessionUsage, SESSION_USAGE_COLUMN_TYPES)}
+          FROM jsonb_to_recordset(${JSON.stringify(w.sessionUsage)}::jsonb)
+               AS t(sim_id uuid, day date, zone_key text, session_id uuid, zone_id uuid, account_id uuid,
+                    bytes bigint, billed_bytes bigint)
          ORDER BY sim_id, day, zone_key, session_id
         ON CONFLICT (sim_id, day, zone_key, session_id) DO UPDATE SET
           bytes = session_usage_daily.bytes + excluded.bytes,
           billed_bytes = session_usage_daily.billed_bytes + excluded.billed_bytes
       ), states AS (
         INSERT INTO sim_network_state (${STATE_NAMES})
-        SELECT ${STATE_NAMES} FROM ${rowsOf(w.states, STATE_COLUMN_TYPES)}
+        SELECT ${STATE_NAMES} FROM jsonb_to_recordset(${JSON.stringify(w.states)}::jsonb) AS t(${STATE_COLUMNS})
          ORDER BY sim_id
         ON CONFLICT (sim_id) DO UPDATE SET
           account_id = excluded.account_id, last_seen = excluded.last_seen,
@@ -313,7 +263,8 @@ export const sessionsRepo = {
       ), unknown AS (
         INSERT INTO unknown_imsis (imsi, first_seen, last_seen, last_source, last_plmn, occurrences)
         SELECT imsi, first, last, source, plmn, count
-          FROM ${rowsOf(w.unknown, UNKNOWN_COLUMN_TYPES)}
+          FROM jsonb_to_recordset(${JSON.stringify(w.unknown)}::jsonb)
+               AS t(imsi text, source text, plmn text, first timestamptz, last timestamptz, count integer)
          ORDER BY imsi
         ON CONFLICT (imsi) DO UPDATE SET
           last_seen = greatest(unknown_imsis.last_seen, excluded.last_seen),

@@ -2,8 +2,8 @@
 -- Written by npm run db:sql (scripts/write-sql-snapshots.ts): do not edit.
 
 -- simLookupRepo.byImsis
--- $1 = ["234150000000001","234150000000002"]
-/* prepared:sims_by_imsis */
+-- $1 = "234150000000001"
+-- $2 = "234150000000002"
 select
   "sims"."id",
   "sims"."iccid",
@@ -24,7 +24,7 @@ select
 from
   "sims"
 where
-  sims.imsi = any ($1::text[]);
+  "sims"."imsi" in ($1, $2);
 
 -- simLookupRepo.byIds
 -- $1 = "0190a8a0-0000-7000-8000-000000000001"

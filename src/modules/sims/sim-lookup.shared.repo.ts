@@ -1,6 +1,6 @@
 import type { ExpressionBuilder, ReferenceExpression } from "kysely";
 import { expressionBuilder, sql } from "kysely";
-import { type Executor, runPrepared } from "../../db/database.js";
+import type { Executor } from "../../db/database.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 import type { DB } from "../../db/schema.js";
 import type { Iccid, Imsi, Msisdn } from "../../lib/identifiers.js";
@@ -14,14 +14,11 @@ import type { SimState } from "./sim-lifecycle.js";
 export const simLookupRepo = {
   /**
    * The SIMs with these IMSIs, with their account's path (for the account's usage thresholds), for
-   * a batch of RADIUS accounting records or registration events. One statement text whatever the
-   * number of IMSIs (an array parameter), prepared once per connection.
+   * a batch of RADIUS accounting records or registration events.
    */
   byImsis: async (db: Executor, imsis: readonly Imsi[]) => {
     if (imsis.length === 0) return [];
-    return runPrepared(
-      db,
-      "sims_by_imsis",
+    return (
       db
         .selectFrom("sims")
         .select((eb) => [
@@ -35,9 +32,10 @@ export const simLookupRepo = {
           "sims.overage_limit_override",
           pathOf(eb, "sims.account_id").as("account_path"),
         ])
-        .where(sql<boolean>`sims.imsi = ANY(${[...imsis]}::text[])`)
+        .where("sims.imsi", "in", [...imsis])
         // Every SIM has an account, so it has a path.
-        .$narrowType<{ account_path: string }>(),
+        .$narrowType<{ account_path: string }>()
+        .execute()
     );
   },
 
