@@ -5,6 +5,7 @@ import type { TestOtter } from "../support/otter.js";
 
 const MB = 1024 * 1024;
 let seq = 0;
+let catalogSeq = 0;
 
 /** A customer with one SIM on a flexible-pool plan, its November invoice run and (optionally) issued. */
 export async function billedCustomer(t: TestOtter, input: Record<string, unknown>, issue = true) {
@@ -102,3 +103,76 @@ export async function billedCustomer(t: TestOtter, input: Record<string, unknown
 }
 
 export type BilledCustomer = Awaited<ReturnType<typeof billedCustomer>>;
+
+/** A home and a roaming zone, a communication plan over both and a 10 MB flexible-pool rate plan. */
+export async function flexCatalog(t: TestOtter) {
+  const u = `${Date.now().toString(36)}${catalogSeq++}`;
+  const home = (
+    await t.api("POST", "/api/v1/zones", { body: { name: `Zone 1 ${u}`, countries: ["IT", "FR"] } })
+  ).body;
+  const roam = (
+    await t.api("POST", "/api/v1/zones", { body: { name: `Zone 2 ${u}`, countries: ["CH", "TR"] } })
+  ).body;
+  const comm = (
+    await t.api("POST", "/api/v1/communication-plans", {
+      body: {
+        name: `Trackers ${u}`,
+        apns: [{ name: "iot.otter.example" }],
+        rats: ["LTE-M"],
+        zones: [home.name, roam.name],
+      },
+    })
+  ).body;
+  const rate = await t.api("POST", "/api/v1/rate-plans", {
+    body: {
+      name: `Tracker 10MB Flex ${u}`,
+      currency: "EUR",
+      effectiveFrom: "2026-01-01T00:00:00Z",
+      subscription: { monthlyFeePerSim: 1.5 },
+      included: { dataBytes: 10 * MB },
+      pool: { type: "flex" },
+      zones: [
+        { zone: home.name, dataPerMB: 0.5 },
+        { zone: roam.name, dataPerMB: 2 },
+      ],
+    },
+  });
+  expect(rate.status).toBe(201);
+  return { home, roam, comm, rate: rate.body as { id: string; name: string } };
+}
+
+/** One day of usage of a SIM in a zone, written straight into `usage_daily` as RADIUS would. */
+export async function addDailyUsage(
+  t: TestOtter,
+  sim: { iccid: string; accountId: string },
+  day: string,
+  zoneId: string,
+  bytes: number,
+  sms: { mo?: number; mt?: number } = {},
+) {
+  const db = t.otter.database.db;
+  const row = await db
+    .selectFrom("sims")
+    .select("id")
+    .where("iccid", "=", sim.iccid as Iccid)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("usage_daily")
+    .values({
+      sim_id: row.id,
+      day,
+      zone_key: zoneId,
+      zone_id: zoneId,
+      account_id: sim.accountId,
+      bytes_up: 0,
+      bytes_down: bytes,
+      billed_bytes: bytes,
+      sms_mo: sms.mo ?? 0,
+      sms_mt: sms.mt ?? 0,
+    })
+    .execute();
+}
+
+/** The arguments of `addDailyUsage` after the Otter, for a file's own one-line wrapper. */
+export type DailyUsageArgs =
+  Parameters<typeof addDailyUsage> extends [TestOtter, ...infer A] ? A : never;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Iccid } from "../../src/lib/identifiers.js";
 import { buildCustomer, buildSim, buildUser, offer, runJob } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
+import { addDailyUsage, flexCatalog, type DailyUsageArgs } from "./billing-support.js";
 import { runCli } from "../cli/run-cli.js";
 
 /**
@@ -13,77 +14,14 @@ const KB = 1024;
 const MB = 1024 * KB;
 
 let t: TestOtter;
-let seq = 0;
 
-async function catalog() {
-  const u = `${Date.now().toString(36)}${seq++}`;
-  const home = (
-    await t.api("POST", "/api/v1/zones", { body: { name: `Zone 1 ${u}`, countries: ["IT", "FR"] } })
-  ).body;
-  const roam = (
-    await t.api("POST", "/api/v1/zones", { body: { name: `Zone 2 ${u}`, countries: ["CH", "TR"] } })
-  ).body;
-  const comm = (
-    await t.api("POST", "/api/v1/communication-plans", {
-      body: {
-        name: `Trackers ${u}`,
-        apns: [{ name: "iot.otter.example" }],
-        rats: ["LTE-M"],
-        zones: [home.name, roam.name],
-      },
-    })
-  ).body;
-  const rate = await t.api("POST", "/api/v1/rate-plans", {
-    body: {
-      name: `Tracker 10MB Flex ${u}`,
-      currency: "EUR",
-      effectiveFrom: "2026-01-01T00:00:00Z",
-      subscription: { monthlyFeePerSim: 1.5 },
-      included: { dataBytes: 10 * MB },
-      pool: { type: "flex" },
-      zones: [
-        { zone: home.name, dataPerMB: 0.5 },
-        { zone: roam.name, dataPerMB: 2 },
-      ],
-    },
-  });
-  expect(rate.status).toBe(201);
-  return { home, roam, comm, rate: rate.body as { id: string; name: string } };
-}
+const catalog = () => flexCatalog(t);
 
 async function at(when: string) {
   t.clock.set(when);
 }
 
-async function usage(
-  sim: { iccid: string; accountId: string },
-  day: string,
-  zoneId: string,
-  bytes: number,
-  sms: { mo?: number; mt?: number } = {},
-) {
-  const db = t.otter.database.db;
-  const row = await db
-    .selectFrom("sims")
-    .select("id")
-    .where("iccid", "=", sim.iccid as Iccid)
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto("usage_daily")
-    .values({
-      sim_id: row.id,
-      day,
-      zone_key: zoneId,
-      zone_id: zoneId,
-      account_id: sim.accountId,
-      bytes_up: 0,
-      bytes_down: bytes,
-      billed_bytes: bytes,
-      sms_mo: sms.mo ?? 0,
-      sms_mt: sms.mt ?? 0,
-    })
-    .execute();
-}
+const usage = (...args: DailyUsageArgs) => addDailyUsage(t, ...args);
 
 /** A data session's share of a day, as the network module records it for explanations. */
 async function sessionUsage(
