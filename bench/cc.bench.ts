@@ -20,6 +20,7 @@
  */
 import { randomBytes } from "node:crypto";
 import os from "node:os";
+import { PerformanceObserver } from "node:perf_hooks";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
@@ -30,7 +31,7 @@ import { buildOtter } from "../src/app/build-app.js";
 import { loadConfig } from "../src/app/config.js";
 import { openDatabase } from "../src/db/database.js";
 import { luhnCheckDigit } from "../src/lib/identifiers.js";
-import { latencies } from "./sim-lookup.js";
+import { FIND_BY_ICCID_SQL, latencies } from "./sim-lookup.js";
 import { freshDatabase, intOption, loadavg, log, prng, round, runCleanups } from "./util.js";
 
 const TARGETS = { detailsP99Ms: 5, searchP99Ms: 20, exportSeconds: 300 };
@@ -139,30 +140,71 @@ async function main() {
     return latencies(times, 0);
   };
   const rand = prng(16);
-  const picks = Array.from({ length: RUNS }, () => Math.floor(rand() * N));
+  const floorClient = new pg.Client({ connectionString: url });
+  floorClient.on("error", () => undefined);
+  await floorClient.connect();
   // Warm both paths once.
   await get(`/rws/api/v1/devices/${iccidAt(0)}`, false);
   await get(`/api/v1/sims/${iccidAt(0)}`, true);
 
-  // 1. Device details: the same random SIMs on both routes, interleaved and taking turns at going
-  // first, so neither route is timed on rows the other has just brought into PostgreSQL's cache.
-  const ccTimes: number[] = [];
-  const nativeTimes: number[] = [];
-  for (const [k, i] of picks.entries()) {
-    const order = k % 2 === 0 ? [false, true] : [true, false];
-    for (const native of order) {
-      const t = performance.now();
-      await get(
-        native ? `/api/v1/sims/${iccidAt(i)}` : `/rws/api/v1/devices/${iccidAt(i)}`,
-        native,
-      );
-      (native ? nativeTimes : ccTimes).push(performance.now() - t);
+  // 1. Device details: random SIMs on both routes and, as the floor, the same indexed SELECT sent
+  // straight to PostgreSQL; the three interleaved and taking turns at going first, so none is timed
+  // on rows another has just brought into PostgreSQL's cache. Measured twice: right after the COPY
+  // (every row still without its hint bits, the table not yet vacuumed: autovacuum and the
+  // checkpoint of the load run beside the requests), then at rest, after VACUUM (ANALYZE) and a
+  // CHECKPOINT, as a fleet's table is on an ordinary day (pgbench vacuums before it measures too).
+  // The target is read at rest; both are printed.
+  const detailsPhase = async () => {
+    // Garbage-collection pauses of this process (Otter and the client share it) during the phase.
+    const gcPauses: number[] = [];
+    const gcObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) gcPauses.push(e.duration);
+    });
+    gcObserver.observe({ entryTypes: ["gc"] });
+    const picks = Array.from({ length: RUNS }, () => Math.floor(rand() * N));
+    const times: [number[], number[], number[]] = [[], [], []];
+    for (const [k, i] of picks.entries()) {
+      for (let j = 0; j < 3; j++) {
+        const which = (k + j) % 3;
+        const t = performance.now();
+        if (which === 0) await get(`/rws/api/v1/devices/${iccidAt(i)}`, false);
+        else if (which === 1) await get(`/api/v1/sims/${iccidAt(i)}`, true);
+        else if ((await floorClient.query(FIND_BY_ICCID_SQL, [iccidAt(i)])).rows.length !== 1)
+          throw new Error(`floor: ${iccidAt(i)} not found`);
+        times[which]!.push(performance.now() - t);
+      }
     }
-  }
-  const ccDetails = latencies(ccTimes, 0);
-  const nativeDetails = latencies(nativeTimes, 0);
+    gcObserver.disconnect();
+    const gc = {
+      pauses: gcPauses.length,
+      over1Ms: gcPauses.filter((d) => d > 1).length,
+      maxMs: round(Math.max(0, ...gcPauses), 2),
+      totalMs: round(
+        gcPauses.reduce((x, y) => x + y, 0),
+        1,
+      ),
+    };
+    log(`  garbage collection during the phase: ${JSON.stringify(gc)}`);
+    return {
+      rws: latencies(times[0], 0),
+      native: latencies(times[1], 0),
+      floor: latencies(times[2], 0),
+      gc,
+    };
+  };
+  const fresh = await detailsPhase();
   log(
-    `device details  /rws p99 ${ccDetails.p99Ms} ms (p50 ${ccDetails.p50Ms}) · /api/v1 p99 ${nativeDetails.p99Ms} ms (p50 ${nativeDetails.p50Ms}) · load ${loadavg().join(" ")}`,
+    `device details right after the COPY  /rws p99 ${fresh.rws.p99Ms} ms (p50 ${fresh.rws.p50Ms}) · /api/v1 p99 ${fresh.native.p99Ms} ms (p50 ${fresh.native.p50Ms}) · floor SELECT p99 ${fresh.floor.p99Ms} ms (p50 ${fresh.floor.p50Ms}) · load ${loadavg().join(" ")}`,
+  );
+  t0 = Date.now();
+  await floorClient.query("VACUUM (ANALYZE) sims");
+  await floorClient.query("CHECKPOINT");
+  log(`VACUUM (ANALYZE) sims and CHECKPOINT in ${round((Date.now() - t0) / 1000, 1)} s`);
+  const atRest = await detailsPhase();
+  const ccDetails = atRest.rws;
+  const nativeDetails = atRest.native;
+  log(
+    `device details at rest  /rws p99 ${ccDetails.p99Ms} ms (p50 ${ccDetails.p50Ms}) · /api/v1 p99 ${nativeDetails.p99Ms} ms (p50 ${nativeDetails.p50Ms}) · floor SELECT p99 ${atRest.floor.p99Ms} ms (p50 ${atRest.floor.p50Ms}) · load ${loadavg().join(" ")}`,
   );
 
   // 2. Search pages of 50.
@@ -247,7 +289,8 @@ async function main() {
         runs: RUNS,
         load: loadavg(),
         targets: TARGETS,
-        deviceDetails: { rws: ccDetails, native: nativeDetails },
+        deviceDetails: { rws: ccDetails, native: nativeDetails, floor: atRest.floor },
+        deviceDetailsRightAfterCopy: fresh,
         searchPage1: { rws: ccPage1, native: nativePage1 },
         searchDeep: {
           page: deep,
@@ -266,6 +309,7 @@ async function main() {
       2,
     ),
   );
+  await floorClient.end();
   await otter.close();
   await database.close();
   await runCleanups();
