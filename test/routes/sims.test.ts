@@ -177,10 +177,20 @@ describe("SIMs", () => {
     const changeId = scheduled.body.pendingChanges[0].id;
     const conflicting = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
       body: { customFields: { accountCustom1: "a" } },
+      headers: { "accept-language": "it" },
     });
-    expect(byCode(conflicting.body.warnings).SCHEDULED_CHANGE_CONFLICTS).toContain(
-      `otter sims scheduled cancel ${sim.iccid} ${changeId}`,
+    expect(byCode(conflicting.body.warnings).SCHEDULED_CHANGE_CONFLICTS).toBe(
+      `A change scheduled for ${later} (${changeId}) will set customFields.accountCustom1 to b, undoing this change. If it no longer applies: otter sims scheduled cancel ${sim.iccid} ${changeId}`,
     );
+    // The same warning in the reader's language, its date in their zone and the command unchanged.
+    const conflictText = conflicting.body.warnings.find(
+      (w: { code: string }) => w.code === "SCHEDULED_CHANGE_CONFLICTS",
+    ).text;
+    expect(conflictText).toMatch(
+      /^Una modifica pianificata per il .+ imposterà customFields\.accountCustom1 a b, annullando questa modifica\./,
+    );
+    expect(conflictText).not.toContain(later);
+    expect(conflictText).toContain(`otter sims scheduled cancel ${sim.iccid} ${changeId}`);
     expect(conflicting.body.pendingChanges).toHaveLength(1);
     const done = await t.api("PATCH", `/api/v1/sims/${sim.iccid}`, {
       body: { state: "DEACTIVATED", customFields: { accountCustom1: "b" } },

@@ -31,7 +31,7 @@ import {
 import type { SimFilter } from "./sim-lookup.shared.repo.js";
 import { simsRepo as repo } from "./sims.repo.js";
 import { simText } from "./sims.messages.js";
-import { localeOf, type ParamValue } from "../../lib/messages/messages.js";
+import { localeOf, type Message, type ParamValue } from "../../lib/messages/messages.js";
 import {
   ACCOUNT_CUSTOM_FIELDS,
   OPERATOR_CUSTOM_FIELDS,
@@ -101,7 +101,8 @@ interface Deps {
 }
 
 type SimRow = Sim & { account_path: string };
-type Warning = { code: string; message: string };
+/** A change's warning: the code clients switch on, and the message to render (sims.messages.ts). */
+type Warning = { code: string; message: Message };
 
 /**
  * SIMs: identity, lifecycle, plans, ownership and custom fields — every change audited per field,
@@ -580,14 +581,25 @@ export function createSimsService(deps: Deps) {
         ]);
         warnings.push({
           code: "SCHEDULED_CHANGE_CANCELLED",
-          message: `The change scheduled for ${when} (${c.id}) had nothing left to do after this one (${touched.map((x) => x.name).join(", ")} already set): Otter cancelled it.`,
+          message: simText.msg("SCHEDULED_CHANGE_CANCELLED", {
+            at: when,
+            id: c.id,
+            fields: touched.map((x) => x.name).join(", "),
+          }),
         });
       } else {
         const undo = touched.filter((x) => !x.same);
         if (undo.length === 0) continue;
         warnings.push({
           code: "SCHEDULED_CHANGE_CONFLICTS",
-          message: `A change scheduled for ${when} (${c.id}) will set ${undo.map((x) => `${x.name} to ${String(x.value)}`).join(", ")}, undoing this change. If it no longer applies: otter sims scheduled cancel ${after.iccid} ${c.id}`,
+          message: simText.msg("SCHEDULED_CHANGE_CONFLICTS", {
+            at: when,
+            id: c.id,
+            sets: undo.map((x) =>
+              simText.msg("SCHEDULED_CHANGE_SETS", { field: x.name, value: String(x.value) }),
+            ),
+            iccid: after.iccid,
+          }),
         });
       }
     }
@@ -799,8 +811,13 @@ export function createSimsService(deps: Deps) {
         const warnings: Warning[] = [];
         const withWarnings = async (shown: Sim) => {
           const d = await detail(tx, shown, principal);
-          // The change's own warnings are in English for now (docs/languages.md).
-          const own = warnings.map((w) => ({ ...w, params: {}, text: w.message }));
+          // In English as always (`message`) and in the reader's language (`text`).
+          const own = warnings.map((w) => ({
+            code: w.code,
+            message: simText.legacy(w.message),
+            params: w.message.params,
+            text: simText.text(w.message, localeOf(principal)),
+          }));
           return { ...d, warnings: [...own, ...d.warnings] };
         };
         if (effective.getTime() > now.getTime() + 1000) {
@@ -829,7 +846,10 @@ export function createSimsService(deps: Deps) {
           if (change.state && CONNECTING.has(change.state) && !plan)
             warnings.push({
               code: "NO_COMMUNICATION_PLAN",
-              message: `On ${effective.toISOString()} the SIM becomes ${change.state} without a communication plan: the network will refuse it unless one is assigned by then.`,
+              message: simText.msg("NO_COMMUNICATION_PLAN.scheduled", {
+                at: effective.toISOString(),
+                state: change.state,
+              }),
             });
           return withWarnings(sim);
         }
@@ -837,7 +857,10 @@ export function createSimsService(deps: Deps) {
         if (effective.getTime() < now.getTime() - BACKDATE_TOLERANCE_MS)
           warnings.push({
             code: "EFFECTIVE_DATE_BACKDATED",
-            message: `effectiveDate ${effective.toISOString()} is in the past: the change was applied now (${now.toISOString()}) and is recorded as backdated to ${effective.toISOString()}.`,
+            message: simText.msg("EFFECTIVE_DATE_BACKDATED", {
+              effective: effective.toISOString(),
+              now: now.toISOString(),
+            }),
           });
         const { sim: updated, changed } = await applyChange(tx, sim, change, ctx);
         warnings.push(...(await reviewSchedule(tx, updated, changed, ctx)));
