@@ -9,7 +9,6 @@ import type { AuditService } from "../audit/audit.service.js";
 import { requirePermission } from "../auth/permissions.js";
 import { actorOf, isOperatorRole, type Principal, type Role } from "../auth/principal.js";
 import { inSubtree } from "../tenancy/tenancy.js";
-import { simLookupRepo } from "../sims/sim-lookup.shared.repo.js";
 import type { EventsService } from "../events/events.service.js";
 import { displayPrefix, generateApiKey, hashApiKey } from "./api-key.js";
 import { createKeyUseRecorder } from "./key-use.js";
@@ -36,6 +35,11 @@ interface Deps {
   clock: Clock;
   audit: AuditService;
   events: EventsService;
+  /**
+   * How many SIMs the subtree at a path holds, for a move's audit record: the sims module's count,
+   * given by the composition root (sims sits above accounts, so accounts must not import it).
+   */
+  simsWithin: (ex: Executor, scopePath: string) => Promise<number>;
   /** Where a failed `lastUsedAt` write is reported; it never fails the request. */
   logger?: Pick<Logger, "warn">;
 }
@@ -410,7 +414,7 @@ export function createAccountsService(deps: Deps) {
           to,
           at: clock.now(),
         });
-        const sims = await simLookupRepo.countWithin(tx, to);
+        const sims = await deps.simsWithin(tx, to);
         const data = { fromParentId, toParentId: parent.id, accounts: subtree.length, sims };
         await deps.audit.record(tx, {
           accountId: account.id,
