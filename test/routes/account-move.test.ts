@@ -103,6 +103,22 @@ describe("moving an account", () => {
     expect(cycle.body.error.code).toBe("ACCOUNT_MOVE_CYCLE");
   });
 
+  it("makes no cycle of two moves at once that would each be fine alone", async () => {
+    const w = await tree();
+    const [a, b] = await Promise.all([
+      move(w.north.id, { parentId: w.south.id }),
+      move(w.south.id, { parentId: w.north.id }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 400]);
+    expect([a, b].find((r) => r.status === 400)!.body.error.code).toBe("ACCOUNT_MOVE_CYCLE");
+    const parents = [await parentOf(w.north.id), await parentOf(w.south.id)];
+    expect(parents).toContain(w.customer.account.id);
+    // Whichever won, the SIM is still seen from the top and from the account above the other.
+    expect(await sees(w.customer.userKey, w.sim.iccid)).toBe(true);
+    const top = parents[0] === w.customer.account.id ? w.northUser : w.southUser;
+    expect(await sees(top.key, w.sim.iccid)).toBe(true);
+  });
+
   it("refuses a cycle, another customer, a top-level account and bad input, changing nothing", async () => {
     const w = await tree();
     const other = await buildCustomer(t);
