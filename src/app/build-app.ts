@@ -14,6 +14,7 @@ import { createCatalogService } from "../modules/catalog/catalog.service.js";
 import { catalogRoutes } from "../modules/catalog/catalog.routes.js";
 import { createSimsService } from "../modules/sims/sims.service.js";
 import { simsRoutes } from "../modules/sims/sims.routes.js";
+import { simLookupRepo } from "../modules/sims/sim-lookup.shared.repo.js";
 import { startLoop } from "./worker-loop.js";
 import { auditRoutes } from "../modules/audit/audit.routes.js";
 import { createNetworkClientsService } from "../modules/network/network-clients.service.js";
@@ -161,6 +162,7 @@ export async function buildOtter(infra: Infrastructure) {
     clock,
     audit,
     events,
+    simsWithin: simLookupRepo.countWithin,
     logger: logger.child({ module: "accounts" }),
   });
 

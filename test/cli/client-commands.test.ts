@@ -169,6 +169,26 @@ describe("otter CLI as a client of a running server", () => {
     expect(bad.stderr.match(/ISO 4217/g)).toHaveLength(1); // the error once, not again as a detail
   });
 
+  it("moves a sub-account by name with its SIMs, and prints the API's code for a cycle", async () => {
+    const u = Date.now().toString(36);
+    const customer = await buildAccount(t, { name: `Okavango Trust ${u}` });
+    const delta = await buildAccount(t, { name: `Delta ${u}`, parentId: customer.id });
+    const panhandle = await buildAccount(t, { name: `Panhandle ${u}`, parentId: customer.id });
+    const camp = await buildAccount(t, { name: `Camp ${u}`, parentId: delta.id });
+    await buildSim(t, { accountId: camp.id });
+    const moved = await otter(["accounts", "move", `camp ${u}`, "--parent", `Panhandle ${u}`]);
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(moved.stdout).toContain(
+      `Moved Camp ${u} (${camp.id}) from ${delta.id} to ${panhandle.id}`,
+    );
+    expect(moved.stdout).toContain("1 account(s), 1 SIM(s)");
+    expect((await t.api("GET", `/api/v1/accounts/${camp.id}`)).body.parentId).toBe(panhandle.id);
+
+    const cycle = await otter(["accounts", "move", panhandle.id, "--parent", camp.id]);
+    expect(cycle.code).toBe(1);
+    expect(cycle.stderr).toMatch(/^error ACCOUNT_MOVE_CYCLE: /m);
+  });
+
   it("takes an account by its name wherever it takes an id, and refuses a name that is ambiguous or unknown", async () => {
     const name = `Sea Otter Research ${Date.now().toString(36)}`;
     const account = await buildAccount(t, { name });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { luhnCheckDigit } from "../../src/lib/identifiers.js";
-import { runJob, uploadCsv } from "../support/factories.js";
+import { buildUser, runJob, uploadCsv } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
 
 /** Changing a provisioned onboarding: the plan, its confirmation by hash, and its application. */
@@ -18,6 +18,8 @@ const example = () => parseYaml(EXAMPLE) as Record<string, any>;
 
 let t: TestOtter;
 let customerId: string;
+/** The spec the last test applied, for the next to change. */
+let lastApplied: Record<string, any>;
 
 const post = (body: Record<string, unknown>) => t.api("POST", "/api/v1/onboardings", { body });
 const accountNamed = async (name: string) => {
@@ -281,12 +283,86 @@ describe("the plan of a changed onboarding spec", () => {
     expect(roaming.versions).toHaveLength(versionsBefore + 1);
     expect(roaming.versions.at(-1).subscription.monthlyFeePerSim).toBe(2.5);
     expect(roaming.versions.at(-2).subscription.monthlyFeePerSim).toBe(2);
-    // Reported, not applied: the SIMs that left stay where they are; the account keeps its parent.
+    // Reported, not applied: the SIMs that left stay where they are. Applied: the new parent.
     const tanzania = await accountNamed("Tanzania");
     expect((await t.api("GET", `/api/v1/sims/${iccid(60)}`)).body.accountId).toBe(tanzania.id);
-    const kenya = await accountNamed("Kenya North");
-    expect((await accountNamed("Masai Mara")).parentId).toBe(kenya.id);
+    expect((await accountNamed("Masai Mara")).parentId).toBe(tanzania.id);
     // Applied: nothing left to plan.
     expect((await post({ spec, dryRun: true })).body.plan.entries).toEqual([]);
+    lastApplied = spec;
+  });
+
+  it("moves a sub-account back under its old parent with its SIMs, once", async () => {
+    // First the SIMs of group 0 go to Masai Mara (under Tanzania since the last run).
+    const spec = structuredClone(lastApplied);
+    spec.sims[0].account = "masai-mara";
+    const first = await post({ spec, dryRun: true });
+    const go = await post({ spec, confirmPlan: first.body.plan.hash });
+    expect(go.status, JSON.stringify(go.body)).toBe(202);
+    expect((await runJob(t, go.body.jobId)).status).toBe("succeeded");
+    const mara = await accountNamed("Masai Mara");
+    expect((await t.api("GET", `/api/v1/sims/${iccid(1)}`)).body.accountId).toBe(mara.id);
+    const kenya = await accountNamed("Kenya North");
+    const tanzania = await accountNamed("Tanzania");
+    const kenyaUser = await buildUser(t, kenya.id, "customer_user");
+    const tanzaniaUser = await buildUser(t, tanzania.id, "customer_user");
+    const maraUser = await buildUser(t, mara.id, "customer_user");
+    const sees = async (key: string) =>
+      (await t.api("GET", `/api/v1/sims/${iccid(1)}`, { key })).status === 200;
+    expect([await sees(kenyaUser.key), await sees(tanzaniaUser.key)]).toEqual([false, true]);
+
+    // Then Masai Mara goes back under Kenya: the plan shows the move, and only it.
+    spec.accounts[1].parent = "kenya";
+    const dry = await post({ spec, dryRun: true });
+    expect(dry.body.plan.entries).toMatchObject([
+      {
+        action: "move",
+        path: "accounts[1].parent",
+        object: 'account "Masai Mara"',
+        before: "tanzania",
+        after: "kenya",
+      },
+    ]);
+    const res = await post({ spec, confirmPlan: dry.body.plan.hash });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const job = await runJob(t, res.body.jobId);
+    expect(job.status, JSON.stringify(job.failure)).toBe("succeeded");
+
+    expect((await accountNamed("Masai Mara")).parentId).toBe(kenya.id);
+    expect((await t.api("GET", `/api/v1/sims/${iccid(1)}`)).body.accountId).toBe(mara.id);
+    expect([await sees(kenyaUser.key), await sees(tanzaniaUser.key)]).toEqual([true, false]);
+    expect(await sees(maraUser.key)).toBe(true);
+    const audit = await t.api("GET", `/api/v1/audit-log?accountId=${mara.id}&action=account.moved`);
+    expect(audit.body.items[0].data).toMatchObject({
+      fromParentId: tanzania.id,
+      toParentId: kenya.id,
+      sims: 49,
+    });
+    const moves = audit.body.items.length;
+
+    // Once: the same spec again plans nothing and moves nothing.
+    expect((await post({ spec, dryRun: true })).body.plan.entries).toEqual([]);
+    const again = await post({ spec });
+    expect(again.body.jobId).toBeNull();
+    const after = await t.api("GET", `/api/v1/audit-log?accountId=${mara.id}&action=account.moved`);
+    expect(after.body.items).toHaveLength(moves);
+    lastApplied = spec;
+  });
+
+  it("puts back a sub-account moved in the console, as a plan like any other", async () => {
+    const kenya = await accountNamed("Kenya North");
+    const tanzania = await accountNamed("Tanzania");
+    const mara = await accountNamed("Masai Mara");
+    const moved = await t.api("POST", `/api/v1/accounts/${mara.id}/move`, {
+      body: { parentId: tanzania.id },
+    });
+    expect(moved.status).toBe(200);
+    const dry = await post({ spec: lastApplied, dryRun: true });
+    expect(dry.body.plan.entries.map((e: any) => [e.action, e.path, e.before, e.after])).toEqual([
+      ["move", "accounts[1].parent", "tanzania", "kenya"],
+    ]);
+    const res = await post({ spec: lastApplied, confirmPlan: dry.body.plan.hash });
+    expect((await runJob(t, res.body.jobId)).status).toBe("succeeded");
+    expect((await accountNamed("Masai Mara")).parentId).toBe(kenya.id);
   });
 });

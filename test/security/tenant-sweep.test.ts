@@ -61,6 +61,7 @@ const TABLE: Record<string, Entry> = {
   listAccounts: { kind: "tenant", query: (w) => `parentId=${w.b.account.id}` },
   getAccount: { kind: "tenant" },
   updateAccount: { kind: "tenant", body: () => ({ name: "hijacked" }) },
+  moveAccount: { kind: "tenant", body: (w) => ({ parentId: w.b.account.id }) },
   listContacts: { kind: "tenant" },
   addContact: { kind: "tenant", body: () => ({ name: "spy" }) },
   deleteContact: { kind: "tenant" },

@@ -312,6 +312,32 @@ export function registerAccounts(program: Command) {
     );
 
   accounts
+    .command("move")
+    .description(
+      "Move a sub-account, with its sub-accounts and SIMs, under another account of the same customer.",
+    )
+    .argument("<account>", "the account to move, by id or name")
+    .requiredOption("--parent <account>", "the account to move it under, by id or name")
+    .action(async (ref: string, opts: { parent: string }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const id = await resolveAccount(ctx, ref);
+      const parentId = await resolveAccount(ctx, opts.parent);
+      const r = await ctx.client.post<{
+        account: Account;
+        fromParentId: string;
+        moved: boolean;
+        accounts: number;
+        sims: number;
+      }>(`/api/v1/accounts/${seg(id)}/move`, { parentId });
+      if (ctx.json) return printJson(r);
+      if (!r.moved) return out(`${r.account.name} is already under ${parentId}; nothing changed.`);
+      out(
+        `Moved ${r.account.name} (${r.account.id}) from ${r.fromParentId} to ${parentId}: ` +
+          `${r.accounts} account(s), ${r.sims} SIM(s).`,
+      );
+    });
+
+  accounts
     .command("tree")
     .description("The account hierarchy as a tree: yours, or the one below <id>.")
     .argument(

@@ -114,6 +114,56 @@ set
 where
   "id" = $3;
 
+-- accountsRepo.lockById (example 1)
+-- $1 = "0190a8a0-0000-7000-8000-000000000002"
+select
+  *
+from
+  "accounts"
+where
+  "id" = $1
+for update;
+
+-- accountsRepo.lockById (example 2)
+-- $1 = "0190a8a0-0000-7000-8000-000000000002"
+select
+  *
+from
+  "accounts"
+where
+  "id" = $1
+for share;
+
+-- accountsRepo.lockSubtree
+-- $1 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000002/%"
+select
+  "id"
+from
+  "accounts"
+where
+  "path" like $1
+order by
+  "id"
+for update;
+
+-- accountsRepo.moveSubtree
+-- $1 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000006/0190a8a0-0000-7000-8000-000000000002/"
+-- $2 = 76
+-- $3 = "0190a8a0-0000-7000-8000-000000000002"
+-- $4 = "0190a8a0-0000-7000-8000-000000000006"
+-- $5 = "2026-12-01T00:00:00.000Z"
+-- $6 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000002/%"
+update "accounts"
+set
+  "path" = $1 || substr("path", $2),
+  "parent_id" = case
+    when "id" = $3 then $4
+    else "parent_id"
+  end,
+  "updated_at" = $5
+where
+  "path" like $6;
+
 -- accountsRepo.accountsByIds
 -- $1 = "0190a8a0-0000-7000-8000-000000000001"
 -- $2 = "0190a8a0-0000-7000-8000-000000000002"

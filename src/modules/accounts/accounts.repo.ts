@@ -52,6 +52,49 @@ export const accountsRepo = {
   updateAccount: (tx: Tx, id: string, patch: Updateable<AccountsTable>) =>
     tx.updateTable("accounts").set(patch).where("id", "=", id).execute(),
 
+  /**
+   * The account, locked until the transaction ends: `update` by a move (moves within a customer
+   * queue on the customer's account), `share` by a child's creation (a move of the parent waits
+   * for it, and it reads the parent's path as a move committed it).
+   */
+  lockById: (tx: Tx, id: string, mode: "update" | "share") => {
+    const q = tx.selectFrom("accounts").selectAll().where("id", "=", id);
+    return (mode === "update" ? q.forUpdate() : q.forShare()).executeTakeFirst();
+  },
+
+  /** Locks every account of the subtree at `path` (a child being created waits, or is seen). */
+  lockSubtree: (tx: Tx, path: string) =>
+    tx
+      .selectFrom("accounts")
+      .select("id")
+      .where("path", "like", `${path}%`)
+      .orderBy("id")
+      .forUpdate()
+      .execute(),
+
+  /**
+   * Moves the account at `from` (its whole subtree) to the path `to`, under `parentId`: one
+   * statement rewrites every path of the subtree and the moved account's parent.
+   */
+  moveSubtree: (
+    tx: Tx,
+    m: { accountId: string; parentId: string; from: string; to: string; at: Date },
+  ) =>
+    tx
+      .updateTable("accounts")
+      .set((eb) => ({
+        path: sql<string>`${m.to} || substr(${eb.ref("path")}, ${m.from.length + 1})`,
+        parent_id: eb
+          .case()
+          .when("id", "=", m.accountId)
+          .then(m.parentId)
+          .else(eb.ref("parent_id"))
+          .end(),
+        updated_at: m.at,
+      }))
+      .where("path", "like", `${m.from}%`)
+      .executeTakeFirst(),
+
   accountsByIds: (db: Executor, ids: readonly string[]) =>
     db
       .selectFrom("accounts")
@@ -317,6 +360,7 @@ const ACCOUNT = "0190a8a0-0000-7000-8000-000000000002";
 const USER = "0190a8a0-0000-7000-8000-000000000003";
 const KEY = "0190a8a0-0000-7000-8000-000000000004";
 const CONTACT = "0190a8a0-0000-7000-8000-000000000005";
+const PARENT = "0190a8a0-0000-7000-8000-000000000006";
 const PATH = `/${ROOT}/${ACCOUNT}/`;
 const AT = new Date("2026-12-01T00:00:00Z");
 
@@ -346,6 +390,22 @@ export const accountsRepoSql: SqlExamples<typeof accountsRepo> = {
     ],
   ],
   updateAccount: [[ACCOUNT, { name: "Acme Logistics GmbH", updated_at: AT }]],
+  lockById: [
+    [ACCOUNT, "update"],
+    [ACCOUNT, "share"],
+  ],
+  lockSubtree: [[PATH]],
+  moveSubtree: [
+    [
+      {
+        accountId: ACCOUNT,
+        parentId: PARENT,
+        from: PATH,
+        to: `/${ROOT}/${PARENT}/${ACCOUNT}/`,
+        at: AT,
+      },
+    ],
+  ],
   accountsByIds: [[[ROOT, ACCOUNT]]],
   accountsByName: [[[ROOT, ACCOUNT]]],
   childrenNamed: [[ROOT, "Savannah Wildlife Trust"]],

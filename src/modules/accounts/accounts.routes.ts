@@ -6,6 +6,8 @@ import { principalOf } from "../../http/principal.js";
 import type { AccountsService } from "./accounts.service.js";
 import {
   accountInput,
+  accountMoveInput,
+  accountMoveOut,
   accountOut,
   accountPatch,
   apiKeyCreatedOut,
@@ -80,6 +82,23 @@ export const accountsRoutes =
         },
       },
       async (req) => s.accounts.update(principalOf(req), req.params.id, req.body),
+    );
+
+    app.post(
+      "/api/v1/accounts/:id/move",
+      {
+        schema: {
+          operationId: "moveAccount",
+          summary: "Move a sub-account, with its sub-accounts and SIMs, under another account",
+          description:
+            "Moves the account and everything below it under `parentId`, an account of the same customer that the caller may see, in one change. A customer's top account, a parent below the account and another customer's account are refused (400, naming the field) and change nothing. Moving an account under the parent it already has changes nothing (`moved` false).",
+          tags,
+          params: idParams,
+          body: accountMoveInput,
+          response: { 200: accountMoveOut, ...errorResponses },
+        },
+      },
+      async (req) => s.accounts.move(principalOf(req), req.params.id, req.body),
     );
 
     app.get(

@@ -167,6 +167,23 @@ export const meOut = userOut.extend({
   authenticatedBy: z.enum(["session", "api_key"]),
 });
 
+export const accountMoveInput = z
+  .object({
+    parentId: uuid.describe(
+      "The account to move it under: of the same customer, neither the account itself nor one below it.",
+    ),
+  })
+  .strict();
+export const accountMoveOut = z.object({
+  account: accountOut,
+  fromParentId: z.string(),
+  /** False when the account already was under `parentId`: nothing changed. */
+  moved: z.boolean(),
+  /** The accounts moved (the account and every sub-account below it) and the SIMs they hold. */
+  accounts: z.number().int(),
+  sims: z.number().int(),
+});
+
 export const apiKeyInput = z.object({ name: z.string().max(100).optional() }).strict();
 export const apiKeyOut = z.object({
   id: z.string(),
@@ -180,6 +197,7 @@ export const apiKeyCreatedOut = z.object({ id: z.string(), key: z.string(), pref
 
 export type AccountInput = z.infer<typeof accountInput>;
 export type AccountPatch = z.infer<typeof accountPatch>;
+export type AccountMoveInput = z.infer<typeof accountMoveInput>;
 export type ContactInput = z.infer<typeof contactInput>;
 export type UserInput = z.infer<typeof userInput>;
 export type UserPreferencesPatch = z.infer<typeof userPreferencesPatch>;

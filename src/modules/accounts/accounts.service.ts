@@ -17,6 +17,7 @@ import { accountsRepo as repo } from "./accounts.repo.js";
 import { presentAccount, presentContact, presentUser } from "./accounts.presenter.js";
 import type {
   AccountInput,
+  AccountMoveInput,
   AccountPatch,
   ContactInput,
   UserInput,
@@ -26,11 +27,19 @@ import type {
 export const accountNotFound = (id: string) =>
   notFound("ACCOUNT_NOT_FOUND", `Account ${id} was not found.`);
 
+/** The customer an account belongs to: the second id of its path (none for the operator's root). */
+const customerOf = (path: string): string | undefined => path.split("/").filter(Boolean)[1];
+
 interface Deps {
   db: Db;
   clock: Clock;
   audit: AuditService;
   events: EventsService;
+  /**
+   * How many SIMs the subtree at a path holds, for a move's audit record: the sims module's count,
+   * given by the composition root (sims sits above accounts, so accounts must not import it).
+   */
+  simsWithin: (ex: Executor, scopePath: string) => Promise<number>;
   /** Where a failed `lastUsedAt` write is reported; it never fails the request. */
   logger?: Pick<Logger, "warn">;
 }
@@ -235,7 +244,9 @@ export function createAccountsService(deps: Deps) {
     async create(principal: Principal, input: AccountInput) {
       requirePermission(principal, "accounts:write");
       return inTransaction(db, async (tx) => {
-        const parent = await requireVisible(principal, input.parentId ?? principal.accountId, tx);
+        const seen = await requireVisible(principal, input.parentId ?? principal.accountId, tx);
+        // Read again under a share lock: a move of the parent waits for this account or is seen whole.
+        const parent = (await repo.lockById(tx, seen.id, "share")) ?? seen;
         const now = clock.now();
         const id = newId();
         await repo.insertAccount(tx, {
@@ -354,6 +365,75 @@ export function createAccountsService(deps: Deps) {
       });
       keyPrincipals.forgetAll();
       return updated;
+    },
+
+    /**
+     * Moves an account, with its sub-accounts and the SIMs they hold, under another account of the
+     * same customer: one statement re-paths the subtree (SIMs, sessions, cases and keys name their
+     * account by id, so nothing else is rewritten), one audit record, one `account.moved` event.
+     * Refusals (a top-level account, a parent below the account, another customer's) change nothing.
+     */
+    async move(principal: Principal, id: string, input: AccountMoveInput) {
+      requirePermission(principal, "accounts:write");
+      const result = await inTransaction(db, async (tx) => {
+        const seen = await requireVisible(principal, id, tx);
+        const customerId = customerOf(seen.path);
+        if (!customerId || seen.id === customerId)
+          throw validationError(
+            "id",
+            "ACCOUNT_MOVE_TOP_LEVEL",
+            `Account ${id} is ${customerId ? "a customer's top account" : "the operator's account"}: only a sub-account moves, within its customer.`,
+          );
+        // Moves within a customer queue on the customer's account: each reads the tree the last left.
+        await repo.lockById(tx, customerId, "update");
+        const account = await requireVisible(principal, id, tx);
+        const parent = await requireVisible(principal, input.parentId, tx);
+        if (inSubtree(account.path, parent.path))
+          throw validationError(
+            "parentId",
+            "ACCOUNT_MOVE_CYCLE",
+            parent.id === account.id
+              ? `An account cannot be moved under itself.`
+              : `Account ${parent.id} is below account ${id}: an account cannot be moved under its own sub-account.`,
+          );
+        if (customerOf(parent.path) !== customerId)
+          throw validationError(
+            "parentId",
+            "ACCOUNT_MOVE_OTHER_CUSTOMER",
+            `Account ${parent.id} is not of the same customer as account ${id}: an account moves only within its customer.`,
+          );
+        const fromParentId = account.parent_id!;
+        if (fromParentId === parent.id)
+          return { account, fromParentId, moved: false, accounts: 0, sims: 0 };
+        const to = `${parent.path}${account.id}/`;
+        const subtree = await repo.lockSubtree(tx, account.path);
+        await repo.moveSubtree(tx, {
+          accountId: account.id,
+          parentId: parent.id,
+          from: account.path,
+          to,
+          at: clock.now(),
+        });
+        const sims = await deps.simsWithin(tx, to);
+        const data = { fromParentId, toParentId: parent.id, accounts: subtree.length, sims };
+        await deps.audit.record(tx, {
+          accountId: account.id,
+          actor: actorOf(principal),
+          action: "account.moved",
+          entityType: "account",
+          entityId: account.id,
+          data,
+        });
+        await deps.events.emit(tx, [
+          { accountId: account.id, type: "account.moved", subjectId: account.id, data },
+        ]);
+        const moved = (await repo.findById(tx, account.id))!;
+        return { account: moved, fromParentId, moved: true, accounts: subtree.length, sims };
+      });
+      // The paths of the subtree are in its users' principals: forgotten after the commit (other
+      // nodes within a second, as for a revoked key).
+      if (result.moved) keyPrincipals.forgetAll();
+      return { ...result, account: presentAccount(result.account) };
     },
 
     async addContact(principal: Principal, accountId: string, input: ContactInput) {

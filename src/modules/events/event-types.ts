@@ -15,6 +15,13 @@ const namedRef = z.object({ id: z.string(), name: z.string() });
 
 export const EVENT_SCHEMAS = {
   "account.created": z.object({ name: z.string(), parentId: z.string() }),
+  /** Within one customer: `accounts` moved (the account and its sub-accounts), holding `sims` SIMs. */
+  "account.moved": z.object({
+    fromParentId: z.string(),
+    toParentId: z.string(),
+    accounts: z.number(),
+    sims: z.number(),
+  }),
 
   "sim.created": z.object({ iccid: z.string(), state: z.string() }),
   "sim.updated": z.object({ iccid: z.string(), fields: z.array(z.string()) }),

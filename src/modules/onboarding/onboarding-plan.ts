@@ -327,7 +327,7 @@ export async function computePlan(
       });
   }
   // Reported, never applied: a sub-account is not deleted (its SIMs, invoices and cases stay with
-  // it) nor moved under another parent by a spec; the plan says so once (docs/onboarding.md).
+  // it); the plan says so once (docs/onboarding.md).
   const keys = new Set(after.accounts.map((a) => a.key));
   for (const a of before.accounts)
     if (!keys.has(a.key) && done.accounts?.[a.key])
@@ -338,18 +338,23 @@ export async function computePlan(
         before: { name: a.name, parent: a.parent ?? CUSTOMER_KEY },
         after: null,
       });
+  // Applied: a sub-account whose parent is not the one the spec names now (changed in the spec, or
+  // moved in the console since) moves there with its subtree and SIMs (accounts service, `move`).
+  const keyOfId = new Map<string, string>(
+    Object.entries(done.accounts ?? {}).map(([key, id]) => [id, key]),
+  );
+  if (done.customer) keyOfId.set(done.customer, CUSTOMER_KEY);
   for (const [i, a] of after.accounts.entries()) {
-    const old = before.accounts.find((b) => b.key === a.key);
-    if (
-      old &&
-      done.accounts?.[a.key] &&
-      (old.parent ?? CUSTOMER_KEY) !== (a.parent ?? CUSTOMER_KEY)
-    )
+    const id = done.accounts?.[a.key];
+    if (!id) continue;
+    const wanted = wantedParent(a, done);
+    const now = (await deps.accounts.get(principal, id)).parentId;
+    if (now !== null && now !== wanted)
       entries.push({
         action: "move",
         path: `accounts[${i}].parent`,
         ...about(label(a.key)),
-        before: old.parent ?? CUSTOMER_KEY,
+        before: keyOfId.get(now) ?? now,
         after: a.parent ?? CUSTOMER_KEY,
       });
   }
@@ -570,6 +575,13 @@ export function leaving(before: OnboardingSpec, after: OnboardingSpec, gi: numbe
   const iccids = old.iccids.filter((i) => !listed.has(i) && !inRange(i));
   return { ranges, iccids };
 }
+
+/**
+ * The id of the account a sub-account of the spec goes under: the customer, or a sub-account an
+ * earlier run (or this one, parents first) created; undefined for one still to be created.
+ */
+export const wantedParent = (a: OnboardingSpec["accounts"][number], done: Provisioned) =>
+  a.parent === undefined ? done.customer : done.accounts?.[a.parent];
 
 /** The target of a SIM group's move: only its changed fields, resolved to ids. */
 export async function moveTarget(

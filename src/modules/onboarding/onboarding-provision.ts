@@ -35,6 +35,7 @@ import {
   groupSims,
   moveTarget,
   type PlanDirectives,
+  wantedParent,
 } from "./onboarding-plan.js";
 
 /** The steps of a run, in order; the job's phase names the next one, so a resumed run skips the rest. */
@@ -52,7 +53,10 @@ type Step = (typeof PROVISION_STEPS)[number];
 interface Deps {
   db: Db;
   clock: Clock;
-  accounts: Pick<AccountsService, "rootAccount" | "create" | "directory" | "get" | "update">;
+  accounts: Pick<
+    AccountsService,
+    "rootAccount" | "create" | "directory" | "get" | "update" | "move"
+  >;
   catalog: Pick<
     CatalogService,
     | "findPlan"
@@ -224,14 +228,19 @@ export function createOnboardingProvisioner(deps: Deps) {
       for (const a of accountsInOrder(spec)) {
         if (done.accounts[a.key]) {
           const id = done.accounts[a.key]!;
+          const now = await deps.accounts.get(principal, id);
           const patch = accountDrift(
             { name: a.name, ...(a.currency && { currency: a.currency }) },
-            await deps.accounts.get(principal, id),
+            now,
           );
-          if (Object.keys(patch).length) {
-            await deps.accounts.update(principal, id, patch);
-            counts.updated++;
-          } else counts.unchanged++;
+          if (Object.keys(patch).length) await deps.accounts.update(principal, id, patch);
+          // A confirmed plan's new parent (created above if new: parents come first). The move is
+          // one transaction; a run resumed after it finds the account there and moves nothing.
+          const parentId = wantedParent(a, done)!;
+          const move = now.parentId !== parentId;
+          if (move) await deps.accounts.move(principal, id, { parentId });
+          if (move || Object.keys(patch).length) counts.updated++;
+          else counts.unchanged++;
           continue;
         }
         const parentId = a.parent === undefined ? done.customer! : done.accounts[a.parent]!;

@@ -39,3 +39,20 @@ from
   "sims"
 where
   "sims"."id" in ($1, $2);
+
+-- simLookupRepo.countWithin
+-- $1 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000002/%"
+select
+  count(*) as "count"
+from
+  "sims"
+where
+  "sims"."account_id" in (
+    select
+      "account_scope"."account_id"
+    from
+      "account_scope"
+    where
+      "account_scope"."path" like $1
+  );
+-- stopped without a row to go on: no result

@@ -48,6 +48,16 @@ export const simLookupRepo = {
       .where("sims.id", "in", [...ids])
       .execute();
   },
+
+  /** How many SIMs the accounts of the subtree at `scopePath` hold (an account move's audit record). */
+  countWithin: async (db: Executor, scopePath: string) => {
+    const row = await db
+      .selectFrom("sims")
+      .select((eb) => eb.fn.countAll<string>().as("count"))
+      .where((eb) => withinSubtree(eb, "sims.account_id", scopePath))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  },
 };
 
 const sims = expressionBuilder<DB, never>();
@@ -137,6 +147,7 @@ export function iccidOf<TB extends keyof DB>(
 export const simLookupRepoSql: SqlExamples<typeof simLookupRepo> = {
   byImsis: [[["234150000000001" as Imsi, "234150000000002" as Imsi]]],
   byIds: [[["0190a8a0-0000-7000-8000-000000000001", "0190a8a0-0000-7000-8000-000000000002"]]],
+  countWithin: [["/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000002/"]],
 };
 
 /**

@@ -17,6 +17,7 @@ export const PUBLIC_EVENT_TYPES = {
   "sim.data_limit_reached": "sim.data_limit_reached",
   "sims.imported": "sims.imported",
   "account.created": "account.created",
+  "account.moved": "account.moved",
   "sim.zone_entered": "sim.zone_entered",
   "sim.usage_threshold": "sim.usage_threshold",
   "pool.usage_threshold": "pool.usage_threshold",

@@ -29,6 +29,7 @@ const EVENTS = [
   "sim.data_limit_reached",
   "sims.imported",
   "account.created",
+  "account.moved",
   "sim.zone_entered",
   "sim.usage_threshold",
   "sim.silent",
