@@ -503,6 +503,9 @@ export async function buildOtter(infra: Infrastructure) {
     events,
     audit,
     cases,
+    crashPoint: (name) => {
+      if (name === config.OTTER_CRASH_POINT) process.kill(process.pid, "SIGKILL");
+    },
   });
   jobs.register(onboardingProvisioner.handler);
   // Control Center's API over the same services (docs/control-center.md).

@@ -111,6 +111,12 @@ export const configSchema = z.object({
     .min(10)
     .default(1000)
     .describe("How often background workers look for work."),
+  OTTER_CRASH_POINT: z
+    .string()
+    .optional()
+    .describe(
+      "For crash tests only: the process kills itself (SIGKILL) when it reaches this named point.",
+    ),
   OTTER_RADIUS_PORT: port
     .default(1813)
     .describe("UDP port of the RADIUS accounting server (0 picks a free port)."),

@@ -131,6 +131,41 @@ describe("console: customers and catalog", () => {
     await page.getByRole("button", { name: "Add the sub-account" }).click();
     await page.getByRole("link", { name: "Masai Mara herds", exact: true }).waitFor();
 
+    // The new sub-account moves under the other one, after a confirmation that names both. First
+    // someone else puts that one below it meanwhile: Otter's refusal shows with its code.
+    await page.getByRole("link", { name: "Masai Mara herds", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Masai Mara herds" }).waitFor();
+    const masaiMaraId = page.url().split("/").at(-1)!;
+    const move = page.getByRole("region", { name: "Move this sub-account" });
+    const serengeti = `${customerA.name} › Serengeti herds`;
+    const moveRegion = (parentId: string) =>
+      t.api("POST", `/api/v1/accounts/${world.region.id}/move`, { body: { parentId } });
+    const confirmMove = page.getByRole("dialog", {
+      name: `Move Masai Mara herds under ${serengeti}?`,
+    });
+    const moveUnderSerengeti = async () => {
+      await move.getByLabel("New parent").selectOption({ label: serengeti });
+      await move.getByRole("button", { name: "Move" }).click();
+      await confirmMove.getByRole("button", { name: "Move" }).click();
+    };
+    await move.getByLabel("New parent").selectOption({ label: serengeti });
+    expect((await moveRegion(masaiMaraId)).status).toBe(200);
+    await moveUnderSerengeti();
+    await expect
+      .poll(() => confirmMove.getByRole("alert").innerText())
+      .toMatch(/ACCOUNT_MOVE_CYCLE[\s\S]*Request id/);
+    await confirmMove.getByRole("button", { name: "Cancel" }).click();
+    expect((await moveRegion(customerA.id)).status).toBe(200);
+    await moveUnderSerengeti();
+    await move
+      .getByRole("status")
+      .getByText("Accounts moved (it and those below it): 1; SIMs moved: 0.", { exact: false })
+      .waitFor();
+    await expect.poll(() => seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole("link", { name: "Sub-account of Serengeti herds" }).click();
+    await page.getByRole("heading", { level: 1, name: "Serengeti herds" }).waitFor();
+    await page.getByRole("link", { name: "Masai Mara herds", exact: true }).waitFor();
+
     await page.goto("/catalog");
     await page.getByRole("heading", { level: 1, name: "Catalog" }).waitFor();
     await page.getByRole("heading", { level: 2, name: "Bill-shock warnings" }).waitFor();

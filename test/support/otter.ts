@@ -20,6 +20,8 @@ export interface TestOtter {
   clock: ManualClock;
   adminKey: string;
   rootAccountId: string;
+  /** The PostgreSQL database Otter runs on (undefined on PGlite), for tests that open their own connections. */
+  databaseUrl?: string;
   /** Calls the API over real HTTP with the given key (the operator admin's by default). */
   api<T = any>(
     method: string,
@@ -112,6 +114,7 @@ export async function startOtter(
     clock,
     adminKey,
     rootAccountId: root.id,
+    databaseUrl: database.url,
     api,
     async close() {
       await otter.close();

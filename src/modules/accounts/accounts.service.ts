@@ -406,16 +406,19 @@ export function createAccountsService(deps: Deps) {
         if (fromParentId === parent.id)
           return { account, fromParentId, moved: false, accounts: 0, sims: 0 };
         const to = `${parent.path}${account.id}/`;
-        const subtree = await repo.lockSubtree(tx, account.path);
-        await repo.moveSubtree(tx, {
+        await repo.lockSubtree(tx, account.path);
+        // Counted from the rewrite, not the lock: a child committed while the lock waited is not
+        // in the lock's snapshot but is re-pathed (and moved) by the statement that follows.
+        const rewritten = await repo.moveSubtree(tx, {
           accountId: account.id,
           parentId: parent.id,
           from: account.path,
           to,
           at: clock.now(),
         });
+        const accounts = Number(rewritten.numUpdatedRows);
         const sims = await deps.simsWithin(tx, to);
-        const data = { fromParentId, toParentId: parent.id, accounts: subtree.length, sims };
+        const data = { fromParentId, toParentId: parent.id, accounts, sims };
         await deps.audit.record(tx, {
           accountId: account.id,
           actor: actorOf(principal),
@@ -428,7 +431,7 @@ export function createAccountsService(deps: Deps) {
           { accountId: account.id, type: "account.moved", subjectId: account.id, data },
         ]);
         const moved = (await repo.findById(tx, account.id))!;
-        return { account: moved, fromParentId, moved: true, accounts: subtree.length, sims };
+        return { account: moved, fromParentId, moved: true, accounts, sims };
       });
       // The paths of the subtree are in its users' principals: forgotten after the commit (other
       // nodes within a second, as for a revoked key).

@@ -1,6 +1,7 @@
 import { localeOf, type ParamValue } from "../../lib/messages/messages.js";
 import { catalogText } from "./catalog.messages.js";
-import type { Db, Executor } from "../../db/database.js";
+import { isDeepStrictEqual } from "node:util";
+import type { Db, Executor, Tx } from "../../db/database.js";
 import { inTransaction } from "../../db/database.js";
 import type {
   Account,
@@ -52,6 +53,10 @@ type StoredTerms = Omit<RateVersionOut, "version" | "effectiveFrom" | "zones"> &
     voicePerMinute: number;
   }[];
 };
+
+/** Equal as stored JSON: key order and absent-versus-undefined fields do not count. */
+const sameJson = (a: unknown, b: unknown) =>
+  isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 
 const zoneNotFound = (ref: string) => notFound("ZONE_NOT_FOUND", `Zone ${ref} was not found.`);
 const planNotFound = (kind: PlanKind, ref: string) =>
@@ -264,6 +269,51 @@ export function createCatalogService(deps: Deps) {
         voicePerMinute: z.voicePerMinute,
       })),
     };
+  }
+
+  async function lockedRatePlan(tx: Tx, ref: string) {
+    const plan = (await findPlan(tx, "rate", ref)) as RatePlan | undefined;
+    if (!plan) throw planNotFound("rate", ref);
+    await plansRepo.lockRatePlan(tx, plan.id);
+    return plan;
+  }
+
+  /** Appends a version after the plan's last (the caller holds the plan's lock). */
+  async function addVersion(tx: Tx, principal: Principal, plan: RatePlan, terms: RateTermsInput) {
+    const versions = await versionsOf(tx, plan.id);
+    const last = versions[versions.length - 1]!;
+    const effectiveFrom = terms.effectiveFrom ? new Date(terms.effectiveFrom) : clock.now();
+    if (effectiveFrom.getTime() <= last.effective_from.getTime()) {
+      throw validationError(
+        "effectiveFrom",
+        "VERSION_NOT_AFTER_PREVIOUS",
+        `A new version must take effect after version ${last.version} (${last.effective_from.toISOString()}).`,
+      );
+    }
+    const zones = await resolveZones(
+      tx,
+      terms.zones.map((z) => z.zone),
+      "zones",
+    );
+    await plansRepo.insertRateVersion(tx, {
+      id: newId(),
+      rate_plan_id: plan.id,
+      account_id: plan.account_id,
+      version: last.version + 1,
+      effective_from: effectiveFrom,
+      terms: JSON.stringify(storedTerms(terms, zones)),
+      zone_ids: zones.map((z) => z.id),
+      created_at: clock.now(),
+    });
+    await plansRepo.touchRatePlan(tx, plan.id, clock.now());
+    await deps.audit.record(tx, {
+      accountId: plan.account_id,
+      actor: actorOf(principal),
+      action: "rate_plan.version_added",
+      entityType: "rate_plan",
+      entityId: plan.id,
+      data: { version: last.version + 1, terms },
+    });
   }
 
   async function billShockWarnings(
@@ -592,6 +642,37 @@ export function createCatalogService(deps: Deps) {
         );
       });
     },
+    /**
+     * The communication plan's terms, written only where they differ from its own: a run resumed
+     * after a crash between the change and its caller's checkpoint records no second change.
+     */
+    async ensureCommunicationPlanTerms(
+      principal: Principal,
+      ref: string,
+      patch: CommunicationPlanPatch,
+    ) {
+      requirePermission(principal, "catalog:write");
+      const plan = (await findPlan(db, "communication", ref)) as CommunicationPlan | undefined;
+      if (!plan) throw planNotFound("communication", ref);
+      const zones = patch.zones ? await resolveZones(db, patch.zones, "zones") : null;
+      const differs = [
+        patch.name !== undefined && patch.name !== plan.name,
+        patch.description !== undefined && patch.description !== plan.description,
+        patch.apns !== undefined && !sameJson(plan.apns, patch.apns),
+        patch.dataEnabled !== undefined && patch.dataEnabled !== plan.data_enabled,
+        patch.smsEnabled !== undefined && patch.smsEnabled !== plan.sms_enabled,
+        patch.voiceEnabled !== undefined && patch.voiceEnabled !== plan.voice_enabled,
+        patch.rats !== undefined && !sameJson(plan.rats, [...new Set(patch.rats)]),
+        zones !== null &&
+          !sameJson(
+            plan.zone_ids,
+            zones.map((z) => z.id),
+          ),
+      ].some(Boolean);
+      if (!differs) return { changed: false };
+      await this.updateCommunicationPlan(principal, plan.id, patch);
+      return { changed: true };
+    },
     async getCommunicationPlan(principal: Principal, ref: string) {
       requirePermission(principal, "catalog:read");
       return presentCommPlan(
@@ -655,44 +736,29 @@ export function createCatalogService(deps: Deps) {
     async addRatePlanVersion(principal: Principal, ref: string, terms: RateTermsInput) {
       requirePermission(principal, "catalog:write");
       return inTransaction(db, async (tx) => {
-        const plan = (await findPlan(tx, "rate", ref)) as RatePlan | undefined;
-        if (!plan) throw planNotFound("rate", ref);
-        await plansRepo.lockRatePlan(tx, plan.id);
+        const plan = await lockedRatePlan(tx, ref);
+        await addVersion(tx, principal, plan, terms);
+        return presentRatePlan(tx, plan);
+      });
+    },
+    /**
+     * The rate plan's terms from now: a new version unless its latest version has these terms
+     * already. Compared under the plan's lock, so a run resumed after a crash that came between
+     * the version and its caller's checkpoint adds nothing the second time.
+     */
+    async ensureRatePlanTerms(principal: Principal, ref: string, terms: RateTermsInput) {
+      requirePermission(principal, "catalog:write");
+      return inTransaction(db, async (tx) => {
+        const plan = await lockedRatePlan(tx, ref);
         const versions = await versionsOf(tx, plan.id);
-        const last = versions[versions.length - 1]!;
-        const effectiveFrom = terms.effectiveFrom ? new Date(terms.effectiveFrom) : clock.now();
-        if (effectiveFrom.getTime() <= last.effective_from.getTime()) {
-          throw validationError(
-            "effectiveFrom",
-            "VERSION_NOT_AFTER_PREVIOUS",
-            `A new version must take effect after version ${last.version} (${last.effective_from.toISOString()}).`,
-          );
-        }
         const zones = await resolveZones(
           tx,
           terms.zones.map((z) => z.zone),
           "zones",
         );
-        await plansRepo.insertRateVersion(tx, {
-          id: newId(),
-          rate_plan_id: plan.id,
-          account_id: plan.account_id,
-          version: last.version + 1,
-          effective_from: effectiveFrom,
-          terms: JSON.stringify(storedTerms(terms, zones)),
-          zone_ids: zones.map((z) => z.id),
-          created_at: clock.now(),
-        });
-        await plansRepo.touchRatePlan(tx, plan.id, clock.now());
-        await deps.audit.record(tx, {
-          accountId: plan.account_id,
-          actor: actorOf(principal),
-          action: "rate_plan.version_added",
-          entityType: "rate_plan",
-          entityId: plan.id,
-          data: { version: last.version + 1, terms },
-        });
-        return presentRatePlan(tx, plan);
+        if (sameJson(versions.at(-1)!.terms, storedTerms(terms, zones))) return { added: false };
+        await addVersion(tx, principal, plan, terms);
+        return { added: true };
       });
     },
     async getRatePlan(principal: Principal, ref: string) {

@@ -65,14 +65,16 @@ interface Deps {
     | "offer"
     | "listOffers"
     | "withdrawOffer"
-    | "addRatePlanVersion"
-    | "updateCommunicationPlan"
+    | "ensureRatePlanTerms"
+    | "ensureCommunicationPlanTerms"
   >;
   sla: Pick<SlaService, "getAgreement" | "setAgreement">;
   events: Pick<EventsService, "emit">;
   audit: Pick<AuditService, "record">;
   /** The desk, which carries the people's tasks as a case (opened through its service). */
   cases: Pick<CasesService, "openCaseForOnboarding">;
+  /** Crash tests kill the process here (OTTER_CRASH_POINT); unset, it does nothing. */
+  crashPoint?: (name: string) => void;
 }
 
 /** Parents before children, so every account's parent exists when it is created. */
@@ -270,24 +272,32 @@ export function createOnboardingProvisioner(deps: Deps) {
           if (p.reuse) continue;
           if (mine[p.name]) {
             // A confirmed plan changed its terms: a rate plan gets a new version from now (its
-            // history stays as billed), a communication plan its new terms.
+            // history stays as billed), a communication plan its new terms. Both compare with the
+            // plan's own terms first, so a run resumed after the change and before the checkpoint
+            // below changes nothing twice.
             if (terms.some((x) => x.kind === kind && x.name === p.name)) {
-              if (kind === "rate")
-                await deps.catalog.addRatePlanVersion(
-                  principal,
-                  mine[p.name]!,
-                  rateTermsOf(p as OnboardingSpec["plans"]["rate"][number]),
-                );
-              else
-                await deps.catalog.updateCommunicationPlan(
-                  principal,
-                  mine[p.name]!,
-                  communicationTermsOf(
-                    p as OnboardingSpec["plans"]["communication"][number],
-                    privateApns,
-                  ),
-                );
-              counts.updated++;
+              const changed =
+                kind === "rate"
+                  ? (
+                      await deps.catalog.ensureRatePlanTerms(
+                        principal,
+                        mine[p.name]!,
+                        rateTermsOf(p as OnboardingSpec["plans"]["rate"][number]),
+                      )
+                    ).added
+                  : (
+                      await deps.catalog.ensureCommunicationPlanTerms(
+                        principal,
+                        mine[p.name]!,
+                        communicationTermsOf(
+                          p as OnboardingSpec["plans"]["communication"][number],
+                          privateApns,
+                        ),
+                      )
+                    ).changed;
+              deps.crashPoint?.(`onboarding.plan-terms.${kind}`);
+              if (changed) counts.updated++;
+              else counts.unchanged++;
             } else counts.unchanged++;
             continue;
           }
@@ -352,7 +362,8 @@ export function createOnboardingProvisioner(deps: Deps) {
       step = "agreement";
     }
 
-    // The desk agreement: a new version only when the targets differ from the customer's own.
+    // The desk agreement: a new version only when the targets differ from the customer's own, so
+    // a run resumed after the new version and before the checkpoint adds none.
     if (at(4)) {
       if (spec.desk) {
         const wanted = formatTargets(parseTargets(spec.desk.agreement));
@@ -367,11 +378,13 @@ export function createOnboardingProvisioner(deps: Deps) {
               }),
             ),
           ) === JSON.stringify(wanted);
-        if (!same)
+        if (!same) {
           await deps.sla.setAgreement(principal, done.customer!, {
             ...spec.desk.agreement,
             reason,
           });
+          deps.crashPoint?.("onboarding.agreement");
+        }
         tally(!same);
       }
       await record("sims", 1);

@@ -1,5 +1,5 @@
 import { useWords } from "../../i18n/words";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { api, must } from "../../api/client";
@@ -11,6 +11,7 @@ import { catalogPath } from "../catalog/plans";
 import { type Account, useSubAccounts } from "./AccountsPage";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { accountsMessages } from "./messages";
+import { MoveAccount } from "./MoveAccount";
 import "./accounts.css";
 
 type AccountDetail =
@@ -42,6 +43,7 @@ export default function AccountPage() {
             <SimCounts accountId={a.id} t={t} />
             <OpenCases accountId={a.id} t={t} />
             <SubAccountList accountId={a.id} t={t} />
+            <Move account={a} />
             <Contacts account={a} t={t} />
             <Users account={a} t={t} />
             <OfferedPlans account={a} t={t} />
@@ -71,6 +73,24 @@ function ParentLink({ account }: { account: AccountDetail }) {
       <Link to={`/accounts/${parent.data.id}`}>{t("partOf", { name: parent.data.name })}</Link>
     </p>
   );
+}
+
+/** Moving is for a sub-account (its parent is of the customer) and for those who may change it. */
+function Move({ account }: { account: AccountDetail }) {
+  const me = useMe();
+  const parentId = account.parentId;
+  const may =
+    WRITERS.includes(me.role) && !!parentId && !me.accountPath.slice(0, -1).includes(parentId);
+  const parent = useQuery({
+    queryKey: ["accounts", parentId],
+    queryFn: () =>
+      must(api.GET("/api/v1/accounts/{id}", { params: { path: { id: parentId ?? "" } } })),
+    enabled: may,
+    // After a move the parent changes: the section (and what it says moved) stays meanwhile.
+    placeholderData: keepPreviousData,
+  });
+  if (!may || !parentId || parent.data?.kind !== "customer") return null;
+  return <MoveAccount key={account.id} account={{ ...account, parentId }} />;
 }
 
 function Details({ account: a, t }: { account: AccountDetail; t: T }) {

@@ -96,6 +96,18 @@ export const accountsMessages = defineMessages({
     days: "{n} d",
     hours: "{n} h",
     minutes: "{n} min",
+    moveTitle: "Move this sub-account",
+    moveIntro:
+      "Moves it under another account of the same customer, with its sub-accounts and their SIMs. Offers, the support agreement and rules of the accounts above then come from the new parent.",
+    moveUnder: "New parent",
+    moveNowhere: "There is no other account of this customer to move it under.",
+    move: "Move",
+    moveConfirmTitle: "Move {name} under {parent}?",
+    moveConfirmText:
+      "Its sub-accounts and SIMs move with it, in one change. The SIMs keep their plans and history.",
+    moved:
+      "{name} is moved. Accounts moved (it and those below it): {accounts}; SIMs moved: {sims}.",
+    movedNothing: "{name} already was there: nothing moved.",
   },
   it: {
     treeTitle: "Clienti",
@@ -193,6 +205,18 @@ export const accountsMessages = defineMessages({
     days: "{n} g",
     hours: "{n} h",
     minutes: "{n} min",
+    moveTitle: "Sposta questo sotto-account",
+    moveIntro:
+      "Lo sposta sotto un altro account dello stesso cliente, con i suoi sotto-account e le loro SIM. Offerte, accordo di assistenza e regole degli account superiori vengono poi dal nuovo account superiore.",
+    moveUnder: "Nuovo account superiore",
+    moveNowhere: "Questo cliente non ha altri account sotto cui spostarlo.",
+    move: "Sposta",
+    moveConfirmTitle: "Spostare {name} sotto {parent}?",
+    moveConfirmText:
+      "I suoi sotto-account e le sue SIM si spostano con lui, in un'unica modifica. Le SIM mantengono piani e cronologia.",
+    moved:
+      "{name} è stato spostato. Account spostati (lui e quelli sotto): {accounts}; SIM spostate: {sims}.",
+    movedNothing: "{name} era già lì: nulla è stato spostato.",
   },
   sv: {
     treeTitle: "Kunder",
@@ -290,5 +314,17 @@ export const accountsMessages = defineMessages({
     days: "{n} d",
     hours: "{n} h",
     minutes: "{n} min",
+    moveTitle: "Flytta det här underkontot",
+    moveIntro:
+      "Flyttar det under ett annat konto hos samma kund, med sina underkonton och deras SIM-kort. Erbjudanden, supportavtal och regler från kontona ovanför kommer sedan från den nya överordnade.",
+    moveUnder: "Nytt överordnat konto",
+    moveNowhere: "Kunden har inget annat konto att flytta det under.",
+    move: "Flytta",
+    moveConfirmTitle: "Flytta {name} under {parent}?",
+    moveConfirmText:
+      "Dess underkonton och SIM-kort flyttas med, i en enda ändring. SIM-korten behåller sina planer och sin historik.",
+    moved:
+      "{name} är flyttat. Flyttade konton (det och de under det): {accounts}; flyttade SIM-kort: {sims}.",
+    movedNothing: "{name} låg redan där: inget flyttades.",
   },
 });
