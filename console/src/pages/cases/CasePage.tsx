@@ -437,7 +437,8 @@ function eventText(t: T, e: Entry, c: Case): string {
         ? t("event_linked", { sim: str(d.sim) })
         : t("linkedAccount", { name: c.account?.name ?? str(d.accountId) });
     case "unlinked":
-      return t("event_unlinked", { sim: str(d.simId) || str(d.accountId) });
+      // Older entries carry only the SIM's id; newer ones its ICCID as well.
+      return t("event_unlinked", { sim: str(d.sim) || str(d.simId) || str(d.accountId) });
     default:
       return t("event_other", { type: type || e.kind });
   }
@@ -471,7 +472,7 @@ function TimelineEntry({ c, e, operator }: { c: Case; e: Entry; operator: boolea
     heading = t(d.direction === "outbound" ? "callOut" : "callIn", { number: str(d.number) });
   if (e.kind === "consultation") {
     const cons = c.consultations.find((k) => k.id === e.consultationId);
-    heading = `${t("kind_consultation")}${cons ? ` · ${cons.subject}` : ""} (${str(d.type)})`;
+    heading = `${t("kind_consultation")}${cons ? ` · ${cons.subject}` : ""} (${label(t, "consultEntry", str(d.type))})`;
   }
   return (
     <li className={`kind-${e.kind}`}>
