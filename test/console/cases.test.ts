@@ -58,7 +58,11 @@ describe("console: the case desk", () => {
     await page.goto("/cases");
     await page.getByRole("heading", { level: 1, name: "Cases" }).waitFor();
     await page.getByText(/Nothing in your queue/).waitFor();
-    await page.getByRole("radio", { name: "Unassigned" }).check();
+    // The choice lives in the address: click, then wait for the page to show it (no check()'s
+    // immediate re-read, which a slow machine's navigation can outrun).
+    const unassigned = page.getByRole("radio", { name: "Unassigned" });
+    await unassigned.click();
+    await expect.poll(() => unassigned.isChecked()).toBe(true);
     const row = page.getByRole("row", { name: /Collar 17 silent since Tuesday/ });
     await row.waitFor();
     await expect.poll(() => row.textContent()).toContain("Savanna Trackers");
@@ -138,7 +142,7 @@ describe("console: the case desk", () => {
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     const c = opened.body as { id: string; number: number };
     const outbox = async () => {
-      const r = await t.api("GET", "/api/v1/outbox", { query: { limit: 100 } });
+      const r = await t.api("GET", "/api/v1/outbox?limit=100");
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       return (r.body as { items: { id: string }[] }).items.map((m) => m.id).sort();
     };
