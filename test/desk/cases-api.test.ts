@@ -249,7 +249,12 @@ describe("cases over the API", () => {
       key: agent.key,
     });
     expect(unlink.status).toBe(204);
-    expect((await getCase(t, c.id)).links).toEqual([]);
+    const after = await getCase(t, c.id);
+    expect(after.links).toEqual([]);
+    // The timeline names the unlinked SIM by its ICCID, as it named the linked one.
+    expect(after.timeline.map((e: any) => e.data)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: "unlinked", sim: sim.iccid })]),
+    );
   });
 
   it("lets a customer open and read its own cases, never internal notes, never another customer's cases or triage", async () => {
