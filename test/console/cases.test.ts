@@ -214,7 +214,11 @@ describe("console: the case desk", () => {
       .waitFor();
     await consultations.getByText("answered", { exact: true }).waitFor();
     // The answer ends the wait: the case is open again.
-    await timeline.getByText("State: Waiting on consultation → Open").waitFor();
+    await timeline
+      .locator("li.kind-event")
+      .filter({ hasText: "State: Waiting on consultation → Open" })
+      .filter({ hasText: "“consultation answered”" })
+      .waitFor();
 
     // A SIM linked by its ICCID (typed as printed, in groups): its state and diagnosis beside the case.
     const sims = page.getByRole("region", { name: "Linked SIMs" });

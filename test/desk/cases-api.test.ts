@@ -198,6 +198,12 @@ describe("cases over the API", () => {
       ownerUserId: agent.user.id,
       consultations: [{ id: cons.body.id, team: "network", state: "answered" }],
     });
+    expect(detail.timeline.at(-1).data).toMatchObject({
+      type: "state_changed",
+      to: "open",
+      reason: "consultation answered",
+      reasonCode: "consultation_answered",
+    });
     expect(
       detail.timeline
         .filter((e: any) => e.kind === "consultation")

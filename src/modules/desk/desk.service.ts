@@ -313,13 +313,9 @@ export function createDeskService(deps: Deps) {
           deskMessageId,
           data: { type: "opened", team: k.team, address: k.address, subject: k.subject },
         });
-        c = await cases.changeState(
-          tx,
-          c,
-          "waiting_on_consultation",
-          actorOf(principal),
-          "consultation opened",
-        );
+        c = await cases.changeState(tx, c, "waiting_on_consultation", actorOf(principal), {
+          system: "consultation_opened",
+        });
         await audit.record(tx, {
           accountId: tenantOf(c),
           actor: actorOf(principal),
@@ -379,7 +375,9 @@ export function createDeskService(deps: Deps) {
           await consultationsRepo.markAnswered(tx, k.id, clock.now());
           const stillOpen = await consultationsRepo.anyOpen(tx, c.id);
           if (!stillOpen && c.state === "waiting_on_consultation")
-            c = await cases.changeState(tx, c, "open", actorOf(principal), "consultation answered");
+            c = await cases.changeState(tx, c, "open", actorOf(principal), {
+              system: "consultation_answered",
+            });
         }
         return { caseId: c.id, consultationId: k.id, entryId, state: c.state };
       });
@@ -401,7 +399,9 @@ export function createDeskService(deps: Deps) {
         });
         const stillOpen = await consultationsRepo.anyOpen(tx, c.id);
         if (!stillOpen && c.state === "waiting_on_consultation")
-          await cases.changeState(tx, c, "open", actorOf(principal), "consultation closed");
+          await cases.changeState(tx, c, "open", actorOf(principal), {
+            system: "consultation_closed",
+          });
         return presentConsultation({ ...k, state: "closed", closed_at: now });
       });
     },

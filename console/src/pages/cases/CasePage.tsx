@@ -168,7 +168,7 @@ function CaseHeader({ c, operator }: { c: Case; operator: boolean }) {
         )}
         <dt>{t("created")}</dt>
         <dd>
-          {f.dateTime(c.createdAt)} ({c.channel})
+          {f.dateTime(c.createdAt)} ({label(t, "channel", c.channel)})
         </dd>
         {c.reopenedFromCaseId && (
           <>
@@ -460,7 +460,10 @@ function TimelineEntry({ c, e, operator }: { c: Case; e: Entry; operator: boolea
       <li className="kind-event">
         <div className="entry-head">
           <span>{eventText(t, e, c)}</span>
-          {typeof d.reason === "string" && <span>“{d.reason}”</span>}
+          {typeof d.reason === "string" && (
+            // Otter's own reasons have a key to word them by; a person's words are shown as typed.
+            <span>“{d.reasonCode ? label(t, "reason", str(d.reasonCode)) : d.reason}”</span>
+          )}
           {by}
           {when}
         </div>
@@ -1046,7 +1049,7 @@ function LinkedSims({ c, operator }: { c: Case; operator: boolean }) {
                   <span
                     className={`badge ${overall === "ok" ? "ok" : overall === "fail" ? "bad" : "warn"}`}
                   >
-                    {overall}
+                    {label(t, "overall", overall)}
                   </span>{" "}
                   {ctx.diagnosis.verdict}
                 </>
