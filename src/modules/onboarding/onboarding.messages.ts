@@ -131,8 +131,16 @@ export const onboardingText = defineCatalog(
       OWNER_NOT_OPERATOR: "{email} is not a user of the operator.",
       CONTACT_UNKNOWN: "{email} is not the e-mail of one of customer.contacts.",
       // The spec's shape
-      SPEC_SYNTAX: "The spec is not valid YAML or JSON: {detail}",
-      "SPEC_SYNTAX.line": "The spec is not valid YAML or JSON (line {line}): {detail}",
+      SPEC_SYNTAX: "The spec is not valid YAML or JSON.",
+      "SPEC_SYNTAX.line": "The spec is not valid YAML or JSON (line {line}, column {column}).",
+      "SPEC_SYNTAX.indent":
+        "The spec is not valid YAML (line {line}, column {column}): the indentation is wrong here, or a bracket above is not closed.",
+      "SPEC_SYNTAX.missing":
+        "The spec is not valid YAML or JSON (line {line}, column {column}): a closing bracket or quote is missing.",
+      "SPEC_SYNTAX.duplicate":
+        "The spec is not valid YAML or JSON (line {line}, column {column}): a key is written twice.",
+      "SPEC_SYNTAX.tab":
+        "The spec is not valid YAML (line {line}, column {column}): a tab indents the line; YAML indents with spaces.",
       SPEC_UNKNOWN_FIELD: '"{field}" is not a field of the onboarding spec here.',
       SPEC_INVALID_TYPE: "Expected {expected:msg} here, found {received:msg}.",
       "SPEC_INVALID_TYPE.missing": "Missing: this field needs {expected:msg}.",
@@ -304,8 +312,16 @@ export const onboardingText = defineCatalog(
       OWNER_DISABLED: "L'utente {email} è disabilitato.",
       OWNER_NOT_OPERATOR: "{email} non è un utente dell'operatore.",
       CONTACT_UNKNOWN: "{email} non è l'e-mail di nessuno dei customer.contacts.",
-      SPEC_SYNTAX: "La specifica non è YAML o JSON valido: {detail}",
-      "SPEC_SYNTAX.line": "La specifica non è YAML o JSON valido (riga {line}): {detail}",
+      SPEC_SYNTAX: "La specifica non è YAML o JSON valido.",
+      "SPEC_SYNTAX.line": "La specifica non è YAML o JSON valido (riga {line}, colonna {column}).",
+      "SPEC_SYNTAX.indent":
+        "La specifica non è YAML valido (riga {line}, colonna {column}): qui il rientro è sbagliato, oppure una parentesi aperta prima non è chiusa.",
+      "SPEC_SYNTAX.missing":
+        "La specifica non è YAML o JSON valido (riga {line}, colonna {column}): manca una parentesi o una virgoletta di chiusura.",
+      "SPEC_SYNTAX.duplicate":
+        "La specifica non è YAML o JSON valido (riga {line}, colonna {column}): una chiave è scritta due volte.",
+      "SPEC_SYNTAX.tab":
+        "La specifica non è YAML valido (riga {line}, colonna {column}): la riga è rientrata con un tab; YAML usa gli spazi.",
       SPEC_UNKNOWN_FIELD: "«{field}» non è un campo della specifica di onboarding in questo punto.",
       SPEC_INVALID_TYPE: "Qui è atteso {expected:msg}, trovato {received:msg}.",
       "SPEC_INVALID_TYPE.missing": "Campo obbligatorio: serve {expected:msg}.",
@@ -470,8 +486,16 @@ export const onboardingText = defineCatalog(
       OWNER_DISABLED: "Användaren {email} är inaktiverad.",
       OWNER_NOT_OPERATOR: "{email} är inte en användare hos operatören.",
       CONTACT_UNKNOWN: "{email} är inte e-postadressen till någon i customer.contacts.",
-      SPEC_SYNTAX: "Specen är inte giltig YAML eller JSON: {detail}",
-      "SPEC_SYNTAX.line": "Specen är inte giltig YAML eller JSON (rad {line}): {detail}",
+      SPEC_SYNTAX: "Specen är inte giltig YAML eller JSON.",
+      "SPEC_SYNTAX.line": "Specen är inte giltig YAML eller JSON (rad {line}, kolumn {column}).",
+      "SPEC_SYNTAX.indent":
+        "Specen är inte giltig YAML (rad {line}, kolumn {column}): indraget är fel här, eller så är en parentes ovanför inte stängd.",
+      "SPEC_SYNTAX.missing":
+        "Specen är inte giltig YAML eller JSON (rad {line}, kolumn {column}): en avslutande parentes eller ett citattecken saknas.",
+      "SPEC_SYNTAX.duplicate":
+        "Specen är inte giltig YAML eller JSON (rad {line}, kolumn {column}): en nyckel står två gånger.",
+      "SPEC_SYNTAX.tab":
+        "Specen är inte giltig YAML (rad {line}, kolumn {column}): raden är indragen med tabb; YAML drar in med mellanslag.",
       SPEC_UNKNOWN_FIELD: "”{field}” är inte ett fält i onboardingspecen här.",
       SPEC_INVALID_TYPE: "Här förväntas {expected:msg}, men värdet är {received:msg}.",
       "SPEC_INVALID_TYPE.missing": "Fältet är obligatoriskt: det behöver {expected:msg}.",

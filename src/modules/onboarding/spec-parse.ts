@@ -108,6 +108,31 @@ function issueFindings(issues: readonly z.core.$ZodIssue[], spec: unknown): Find
   });
 }
 
+/** The YAML parser's error kinds Otter words itself; the others read as "not valid" with the place. */
+const SYNTAX_KINDS: Record<string, "indent" | "missing" | "duplicate" | "tab"> = {
+  BAD_INDENT: "indent",
+  MISSING_CHAR: "missing",
+  DUPLICATE_KEY: "duplicate",
+  TAB_AS_INDENT: "tab",
+};
+
+/** A syntax error as a finding: the parser's English stays its `message`, never its `text`. */
+function syntaxFinding(e: YAMLParseError): Finding {
+  const detail = e.message.split("\n")[0]!;
+  const at = e.linePos?.[0];
+  const kind = SYNTAX_KINDS[e.code];
+  const M = onboardingText.msg;
+  const msg = !at
+    ? M("SPEC_SYNTAX")
+    : kind
+      ? M(`SPEC_SYNTAX.${kind}`, { line: at.line, column: at.col })
+      : M("SPEC_SYNTAX.line", { line: at.line, column: at.col });
+  const message = at
+    ? `The spec is not valid YAML or JSON (line ${at.line}): ${detail}`
+    : `The spec is not valid YAML or JSON: ${detail}`;
+  return { ...finding("error", "", "SPEC_SYNTAX", msg), message };
+}
+
 /**
  * A spec from YAML or JSON text, or from an object already parsed; every shape problem at once as
  * findings with their paths.
@@ -121,20 +146,7 @@ export function parseSpec(
       value = parseYaml(input, { maxAliasCount: 100 });
     } catch (e) {
       if (!(e instanceof YAMLParseError)) throw e;
-      const line = e.linePos?.[0]?.line;
-      return {
-        ok: false,
-        findings: [
-          finding(
-            "error",
-            "",
-            "SPEC_SYNTAX",
-            line
-              ? onboardingText.msg("SPEC_SYNTAX.line", { line, detail: e.message.split("\n")[0]! })
-              : onboardingText.msg("SPEC_SYNTAX", { detail: e.message.split("\n")[0]! }),
-          ),
-        ],
-      };
+      return { ok: false, findings: [syntaxFinding(e)] };
     }
   }
   const parsed = onboardingSpec.safeParse(value);
