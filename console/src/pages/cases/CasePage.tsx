@@ -492,7 +492,7 @@ function TimelineEntry({ c, e, operator }: { c: Case; e: Entry; operator: boolea
           .filter((fl) => fl !== "automatic")
           .map((fl) => (
             <span key={fl} className="badge neutral">
-              {fl}
+              {label(t, "flag", fl)}
             </span>
           ))}
         {by}
