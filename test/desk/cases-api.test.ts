@@ -198,6 +198,12 @@ describe("cases over the API", () => {
       ownerUserId: agent.user.id,
       consultations: [{ id: cons.body.id, team: "network", state: "answered" }],
     });
+    expect(detail.timeline.at(-1).data).toMatchObject({
+      type: "state_changed",
+      to: "open",
+      reason: "consultation answered",
+      reasonCode: "consultation_answered",
+    });
     expect(
       detail.timeline
         .filter((e: any) => e.kind === "consultation")
@@ -249,7 +255,12 @@ describe("cases over the API", () => {
       key: agent.key,
     });
     expect(unlink.status).toBe(204);
-    expect((await getCase(t, c.id)).links).toEqual([]);
+    const after = await getCase(t, c.id);
+    expect(after.links).toEqual([]);
+    // The timeline names the unlinked SIM by its ICCID, as it named the linked one.
+    expect(after.timeline.map((e: any) => e.data)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: "unlinked", sim: sim.iccid })]),
+    );
   });
 
   it("lets a customer open and read its own cases, never internal notes, never another customer's cases or triage", async () => {

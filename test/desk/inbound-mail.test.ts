@@ -158,7 +158,14 @@ describe("inbound and outbound case mail over real SMTP", () => {
     });
     expect(again.timeline.at(-1)).toMatchObject({
       kind: "event",
-      data: { type: "state_changed", from: "waiting_on_customer", to: "open" },
+      // Otter's own reason: the English as always, and the key a reader's language words it by.
+      data: {
+        type: "state_changed",
+        from: "waiting_on_customer",
+        to: "open",
+        reason: "customer replied",
+        reasonCode: "customer_replied",
+      },
     });
   });
 

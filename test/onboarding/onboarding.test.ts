@@ -182,14 +182,47 @@ describe("onboarding feasibility check", () => {
     spec.customer.currency = "EURO";
     spec.accounts[0].colour = "blue";
     spec.sims[0].state = "ACTIVE";
-    const dry = await t.api("POST", "/api/v1/onboardings", { body: { spec, dryRun: true } });
+    delete spec.customer.legalName;
+    const ask = (language: string) =>
+      t.api("POST", "/api/v1/onboardings", {
+        body: { spec, dryRun: true },
+        headers: { "accept-language": language },
+      });
+    const [dry, it, sv] = await Promise.all([ask("en"), ask("it"), ask("sv")]);
     expect(dry.body.findings.map((f: any) => `${f.path} ${f.code}`)).toEqual(
       expect.arrayContaining([
         "customer.currency SPEC_INVALID_VALUE",
         "accounts[0].colour SPEC_UNKNOWN_FIELD",
         "sims[0].state SPEC_INVALID_VALUE",
+        "customer.legalName SPEC_INVALID_TYPE",
       ]),
     );
+    // Each finding in the reader's language, none of the validator's English in it; the English
+    // `message` stays what API clients have always read.
+    const at = (res: { body: any }, path: string) =>
+      res.body.findings.find((f: any) => f.path === path);
+    const states = '"TEST_READY", "INVENTORY", "ACTIVATION_READY", "ACTIVATED"';
+    expect(at(dry, "sims[0].state")).toMatchObject({
+      message:
+        'Invalid option: expected one of "TEST_READY"|"INVENTORY"|"ACTIVATION_READY"|"ACTIVATED"',
+      text: `Expected one of ${states}.`,
+    });
+    expect(at(it, "sims[0].state")).toMatchObject({
+      code: "SPEC_INVALID_VALUE",
+      message: at(dry, "sims[0].state").message,
+      text: `Atteso uno tra ${states}.`,
+    });
+    expect(at(sv, "sims[0].state").text).toBe(`Förväntade ett av ${states}.`);
+    expect(at(dry, "customer.legalName").message).toBe(
+      "Invalid input: expected string, received undefined",
+    );
+    expect(at(it, "customer.legalName").text).toBe("Campo obbligatorio: serve un testo.");
+    expect(at(sv, "customer.legalName").text).toBe("Fältet är obligatoriskt: det behöver en text.");
+    expect(at(it, "customer.currency").text).toBe(
+      "Atteso un codice di valuta ISO 4217, per esempio EUR.",
+    );
+    for (const f of [...it.body.findings, ...sv.body.findings])
+      expect(f.text).not.toMatch(/Invalid|expected|received|must be/);
     const bad = example();
     bad.reference = "CTR-BAD-2";
     bad.dates.requestedGoLive = "2026-01-01";

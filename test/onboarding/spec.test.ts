@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { checkIpsec } from "../../src/modules/onboarding/ipsec-policy.js";
 import { onboardingSchemaText } from "../../src/modules/onboarding/onboarding-spec.js";
 import { parseSpec } from "../../src/modules/onboarding/spec-parse.js";
+import type { Finding } from "../../src/modules/onboarding/feasibility.js";
+import { onboardingText } from "../../src/modules/onboarding/onboarding.messages.js";
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 
@@ -28,9 +30,23 @@ describe("the onboarding spec", () => {
     expect(read("docs/onboarding.md")).toContain(read("docs/examples/onboarding.yaml").trim());
   });
 
-  it("names the line of a YAML syntax error", () => {
+  it("names the line of a YAML syntax error, in the reader's language without the parser's English", () => {
     const r = parseSpec("version: 1\nreference: [unclosed\n");
     expect(r).toMatchObject({ ok: false, findings: [{ path: "", code: "SPEC_SYNTAX" }] });
+    const [f] = (r as { findings: Finding[] }).findings;
+    expect(f!.message).toMatch(/^The spec is not valid YAML or JSON \(line 3\): Flow sequence/);
+    const text = (language: "it" | "sv") =>
+      onboardingText.text(f!.msg, { language, timeZone: "UTC" });
+    expect(text("it")).toBe(
+      "La specifica non è YAML valido (riga 3, colonna 1): qui il rientro è sbagliato, oppure una parentesi aperta prima non è chiusa.",
+    );
+    expect(text("sv")).toBe(
+      "Specen är inte giltig YAML (rad 3, kolumn 1): indraget är fel här, eller så är en parentes ovanför inte stängd.",
+    );
+    const twice = parseSpec("version: 1\nversion: 1\n") as { findings: Finding[] };
+    expect(onboardingText.text(twice.findings[0]!.msg, { language: "it", timeZone: "UTC" })).toBe(
+      "La specifica non è YAML o JSON valido (riga 2, colonna 1): una chiave è scritta due volte.",
+    );
   });
 
   it("accepts a strong IKEv2 tunnel with certificates and refuses weak ones", () => {

@@ -25,6 +25,19 @@ export const CASE_PRIORITIES = [
   "urgent",
 ] as const satisfies readonly CasePriority[];
 
+/**
+ * Why Otter itself moved a case. The timeline keeps the English as `reason` (what the API and the
+ * CLI have always shown) and the key as `reasonCode`, which the console words in the reader's language.
+ */
+export const SYSTEM_REASONS = {
+  consultation_opened: "consultation opened",
+  consultation_answered: "consultation answered",
+  consultation_closed: "consultation closed",
+  customer_replied: "customer replied",
+  customer_replied_in_window: "customer replied within the reopen window",
+} as const;
+export type SystemReason = keyof typeof SYSTEM_REASONS;
+
 const WORKING: CaseState[] = [
   "open",
   "waiting_on_customer",

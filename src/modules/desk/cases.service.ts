@@ -23,7 +23,7 @@ import {
 import type { EventsService } from "../events/events.service.js";
 import type { SimsService } from "../sims/sims.service.js";
 import { inSubtree } from "../tenancy/tenancy.js";
-import { canTransition, isOpenState } from "./case-states.js";
+import { canTransition, isOpenState, SYSTEM_REASONS, type SystemReason } from "./case-states.js";
 import { type CaseListQuery, type CaseScope, casesRepo } from "./cases.repo.js";
 import { deskErrors } from "./desk.errors.js";
 
@@ -219,9 +219,12 @@ export function createCasesService(deps: Deps) {
     c: Case,
     to: CaseState,
     actor: Actor,
-    reason?: string,
+    /** A person's words, or the key of one of Otter's own reasons. */
+    why?: string | { system: SystemReason },
   ): Promise<Case> {
     if (c.state === to) return c;
+    const reasonCode = typeof why === "object" ? why.system : undefined;
+    const reason = reasonCode ? SYSTEM_REASONS[reasonCode] : (why as string | undefined);
     if (!canTransition(c.state, to)) throw deskErrors.invalidTransition(c.number, c.state, to);
     const now = clock.now();
     const patch: Partial<Case> = { state: to, updated_at: now };
@@ -232,7 +235,13 @@ export function createCasesService(deps: Deps) {
     await appendEntry(tx, c, {
       kind: "event",
       actor,
-      data: { type: "state_changed", from: c.state, to, ...(reason ? { reason } : {}) },
+      data: {
+        type: "state_changed",
+        from: c.state,
+        to,
+        ...(reason ? { reason } : {}),
+        ...(reasonCode ? { reasonCode } : {}),
+      },
     });
     await events.emit(tx, [
       {

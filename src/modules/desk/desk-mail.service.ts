@@ -23,6 +23,7 @@ import type { ParsedIntake } from "./mail-intake.js";
 import type { MailParser } from "./mail-parse-thread.js";
 import { RawMessage } from "./raw-message.js";
 import { simMentionsIn } from "./sim-mentions.js";
+import type { SystemReason } from "./case-states.js";
 import {
   caseNumberInSubject,
   classify,
@@ -808,7 +809,7 @@ export function createDeskMailService(deps: Deps) {
         let consultationId = thread?.consultationId ?? null;
         let isNewCase = false;
         /** Set when the mail moves the case back to `open`; applied after the mail is on the timeline. */
-        let reopen: string | null = null;
+        let reopen: SystemReason | null = null;
         const now = clock.now();
 
         if (c && !consultationId && genuine) {
@@ -838,9 +839,9 @@ export function createDeskMailService(deps: Deps) {
             );
             isNewCase = true;
           } else if (c.state === "resolved") {
-            reopen = "customer replied within the reopen window";
+            reopen = "customer_replied_in_window";
           } else if (c.state === "waiting_on_customer") {
-            reopen = "customer replied";
+            reopen = "customer_replied";
           }
         }
         if (!c) {
@@ -894,7 +895,9 @@ export function createDeskMailService(deps: Deps) {
             await consultationsRepo.markAnswered(tx, consultationId, now);
             const stillOpen = await consultationsRepo.anyOpen(tx, c.id);
             if (!stillOpen && c.state === "waiting_on_consultation")
-              c = await cases.changeState(tx, c, "open", SYSTEM_MAIL, "consultation answered");
+              c = await cases.changeState(tx, c, "open", SYSTEM_MAIL, {
+                system: "consultation_answered",
+              });
           }
         } else {
           await cases.appendEntry(tx, c, {
@@ -921,7 +924,7 @@ export function createDeskMailService(deps: Deps) {
               },
             ]);
           }
-          if (reopen) c = await cases.changeState(tx, c, "open", SYSTEM_MAIL, reopen);
+          if (reopen) c = await cases.changeState(tx, c, "open", SYSTEM_MAIL, { system: reopen });
           if (genuine) {
             await linkMentionedSims(tx, c, p.fromAddress, mentioned, deskMessageId);
             c = await linkMentionedInvoices(

@@ -35,7 +35,7 @@ interface Deps {
   audit: AuditService;
   events: Pick<EventsService, "emit">;
   mail: Pick<MailService, "retry">;
-  sims: Pick<SimsService, "requireVisibleSim">;
+  sims: Pick<SimsService, "requireVisibleSim" | "findById">;
   /** Invoices a billing case is about: linked only when the caller sees them and they are the customer's. */
   billing: Pick<BillingService, "get">;
   /** The read-only case with its timeline and SIM context, answered after each change. */
@@ -313,13 +313,9 @@ export function createDeskService(deps: Deps) {
           deskMessageId,
           data: { type: "opened", team: k.team, address: k.address, subject: k.subject },
         });
-        c = await cases.changeState(
-          tx,
-          c,
-          "waiting_on_consultation",
-          actorOf(principal),
-          "consultation opened",
-        );
+        c = await cases.changeState(tx, c, "waiting_on_consultation", actorOf(principal), {
+          system: "consultation_opened",
+        });
         await audit.record(tx, {
           accountId: tenantOf(c),
           actor: actorOf(principal),
@@ -379,7 +375,9 @@ export function createDeskService(deps: Deps) {
           await consultationsRepo.markAnswered(tx, k.id, clock.now());
           const stillOpen = await consultationsRepo.anyOpen(tx, c.id);
           if (!stillOpen && c.state === "waiting_on_consultation")
-            c = await cases.changeState(tx, c, "open", actorOf(principal), "consultation answered");
+            c = await cases.changeState(tx, c, "open", actorOf(principal), {
+              system: "consultation_answered",
+            });
         }
         return { caseId: c.id, consultationId: k.id, entryId, state: c.state };
       });
@@ -401,7 +399,9 @@ export function createDeskService(deps: Deps) {
         });
         const stillOpen = await consultationsRepo.anyOpen(tx, c.id);
         if (!stillOpen && c.state === "waiting_on_consultation")
-          await cases.changeState(tx, c, "open", actorOf(principal), "consultation closed");
+          await cases.changeState(tx, c, "open", actorOf(principal), {
+            system: "consultation_closed",
+          });
         return presentConsultation({ ...k, state: "closed", closed_at: now });
       });
     },
@@ -497,6 +497,8 @@ export function createDeskService(deps: Deps) {
             "CASE_LINK_NOT_FOUND",
             `Link ${linkId} was not found on case #${c.number}.`,
           );
+        // The timeline names the SIM as people know it (its ICCID), as the "linked" event does.
+        const sim = link.sim_id ? await deps.sims.findById(tx, link.sim_id) : undefined;
         await casesRepo.deleteLink(tx, link.id);
         await cases.appendEntry(tx, c, {
           kind: "event",
@@ -505,6 +507,7 @@ export function createDeskService(deps: Deps) {
             type: "unlinked",
             linkId: link.id,
             simId: link.sim_id,
+            ...(sim ? { sim: sim.iccid } : {}),
             accountId: link.linked_account_id,
             invoiceId: link.invoice_id,
           },

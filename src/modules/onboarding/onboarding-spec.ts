@@ -11,14 +11,31 @@ import { PRIORITIES } from "../desk/sla/targets.js";
  * the feasibility check (feasibility.ts), so that one run lists every problem with its path.
  */
 
+/**
+ * The spec's own rules, in the English the API's finding `message` has always carried; spec-parse.ts
+ * names each in the reader's language by its key (SPEC_INVALID_VALUE.<key> for a refinement,
+ * SPEC_INVALID_FORMAT.<key> for a pattern).
+ */
+export const SPEC_RULES = {
+  cidr: "must be an IPv4 CIDR such as 10.20.0.0/16",
+  ipv4: "must be an IPv4 address such as 203.0.113.10",
+  currency: "must be an ISO 4217 currency code such as EUR",
+  language: "must be a language tag such as en, it or sv-SE",
+  timeZone: "must be an IANA time zone such as Africa/Nairobi",
+  key: "must be a short key such as kenya or north-1",
+  reference: "must be a contract reference such as CTR-2026-0042",
+} as const;
+/** A sub-account's currency has always been worded without the example. */
+const CURRENCY_OF_SUB_ACCOUNT = "must be an ISO 4217 currency code";
+export const SPEC_RULE_OF_MESSAGE: ReadonlyMap<string, keyof typeof SPEC_RULES> = new Map([
+  ...Object.entries(SPEC_RULES).map(([k, v]) => [v, k as keyof typeof SPEC_RULES] as const),
+  [CURRENCY_OF_SUB_ACCOUNT, "currency"],
+]);
+
 const name = z.string().min(1).max(100);
 const isoDate = z.iso.date().describe("A calendar date, YYYY-MM-DD.");
-const cidr = z
-  .string()
-  .regex(/^[0-9]{1,3}(\.[0-9]{1,3}){3}\/[0-9]{1,2}$/, "must be an IPv4 CIDR such as 10.20.0.0/16");
-const ipv4 = z
-  .string()
-  .regex(/^[0-9]{1,3}(\.[0-9]{1,3}){3}$/, "must be an IPv4 address such as 203.0.113.10");
+const cidr = z.string().regex(/^[0-9]{1,3}(\.[0-9]{1,3}){3}\/[0-9]{1,2}$/, SPEC_RULES.cidr);
+const ipv4 = z.string().regex(/^[0-9]{1,3}(\.[0-9]{1,3}){3}$/, SPEC_RULES.ipv4);
 /** Prices are plain numbers here: a negative one is a finding with its path, not a parse error. */
 const price = z.number().max(1_000_000);
 
@@ -43,9 +60,9 @@ const customer = z
     legalName: z.string().min(1).max(300),
     vatNumber: z.string().min(4).max(30),
     billingAddress: addressSchema,
-    currency: z.string().refine(isCurrencyCode, "must be an ISO 4217 currency code such as EUR"),
-    language: z.string().refine(isLanguageTag, "must be a language tag such as en, it or sv-SE"),
-    timeZone: z.string().refine(isTimeZone, "must be an IANA time zone such as Africa/Nairobi"),
+    currency: z.string().refine(isCurrencyCode, SPEC_RULES.currency),
+    language: z.string().refine(isLanguageTag, SPEC_RULES.language),
+    timeZone: z.string().refine(isTimeZone, SPEC_RULES.timeZone),
     testReadyThen: z.enum(["ACTIVATION_READY", "ACTIVATED"]).optional(),
     contacts: z
       .array(contactInput)
@@ -60,7 +77,7 @@ const subAccount = z
   .object({
     key: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be a short key such as kenya or north-1")
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, SPEC_RULES.key)
       .describe("How the rest of the spec names this account."),
     name: z.string().min(1).max(200),
     parent: z
@@ -69,7 +86,7 @@ const subAccount = z
       .describe("The key of the parent sub-account; the customer's account when omitted."),
     currency: z
       .string()
-      .refine(isCurrencyCode, "must be an ISO 4217 currency code")
+      .refine(isCurrencyCode, CURRENCY_OF_SUB_ACCOUNT)
       .optional()
       .describe("The customer's currency when omitted."),
     plans: planAllowance.optional(),
@@ -200,10 +217,7 @@ export const onboardingSpec = z
     version: z.literal(1),
     reference: z
       .string()
-      .regex(
-        /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/,
-        "must be a contract reference such as CTR-2026-0042",
-      )
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/, SPEC_RULES.reference)
       .describe("The contract's reference: one onboarding per reference."),
     customer,
     accounts: z.array(subAccount).max(1000).default([]),

@@ -168,7 +168,7 @@ function CaseHeader({ c, operator }: { c: Case; operator: boolean }) {
         )}
         <dt>{t("created")}</dt>
         <dd>
-          {f.dateTime(c.createdAt)} ({c.channel})
+          {f.dateTime(c.createdAt)} ({label(t, "channel", c.channel)})
         </dd>
         {c.reopenedFromCaseId && (
           <>
@@ -437,7 +437,8 @@ function eventText(t: T, e: Entry, c: Case): string {
         ? t("event_linked", { sim: str(d.sim) })
         : t("linkedAccount", { name: c.account?.name ?? str(d.accountId) });
     case "unlinked":
-      return t("event_unlinked", { sim: str(d.simId) || str(d.accountId) });
+      // Older entries carry only the SIM's id; newer ones its ICCID as well.
+      return t("event_unlinked", { sim: str(d.sim) || str(d.simId) || str(d.accountId) });
     default:
       return t("event_other", { type: type || e.kind });
   }
@@ -459,7 +460,10 @@ function TimelineEntry({ c, e, operator }: { c: Case; e: Entry; operator: boolea
       <li className="kind-event">
         <div className="entry-head">
           <span>{eventText(t, e, c)}</span>
-          {typeof d.reason === "string" && <span>“{d.reason}”</span>}
+          {typeof d.reason === "string" && (
+            // Otter's own reasons have a key to word them by; a person's words are shown as typed.
+            <span>“{d.reasonCode ? label(t, "reason", str(d.reasonCode)) : d.reason}”</span>
+          )}
           {by}
           {when}
         </div>
@@ -471,7 +475,7 @@ function TimelineEntry({ c, e, operator }: { c: Case; e: Entry; operator: boolea
     heading = t(d.direction === "outbound" ? "callOut" : "callIn", { number: str(d.number) });
   if (e.kind === "consultation") {
     const cons = c.consultations.find((k) => k.id === e.consultationId);
-    heading = `${t("kind_consultation")}${cons ? ` · ${cons.subject}` : ""} (${str(d.type)})`;
+    heading = `${t("kind_consultation")}${cons ? ` · ${cons.subject}` : ""} (${label(t, "consultEntry", str(d.type))})`;
   }
   return (
     <li className={`kind-${e.kind}`}>
@@ -488,7 +492,7 @@ function TimelineEntry({ c, e, operator }: { c: Case; e: Entry; operator: boolea
           .filter((fl) => fl !== "automatic")
           .map((fl) => (
             <span key={fl} className="badge neutral">
-              {fl}
+              {label(t, "flag", fl)}
             </span>
           ))}
         {by}
@@ -1045,7 +1049,7 @@ function LinkedSims({ c, operator }: { c: Case; operator: boolean }) {
                   <span
                     className={`badge ${overall === "ok" ? "ok" : overall === "fail" ? "bad" : "warn"}`}
                   >
-                    {overall}
+                    {label(t, "overall", overall)}
                   </span>{" "}
                   {ctx.diagnosis.verdict}
                 </>
