@@ -941,6 +941,8 @@ group by
   v.version;
 
 -- billingRepo.rateUsageFacts
+select
+  set_config('enable_sort', 'off', true);
 -- $1 = ["0190a8a0-0000-7000-8000-000000000010"]
 -- $2 = ["0190a8a0-0000-7000-8000-000000000002"]
 -- $3 = ["0190a8a0-0000-7000-8000-000000000001"]
@@ -1201,6 +1203,8 @@ from
 group by
   t.invoice_id,
   t.rate_plan_id;
+select
+  set_config('enable_sort', 'on', true);
 
 -- billingRepo.simsOfPlan (example 1)
 -- $1 = "0190a8a0-0000-7000-8000-000000000010"
