@@ -373,7 +373,9 @@ create temp table billing_run_segments (
   first boolean not null,
   pfrom date not null,
   pto date not null,
-  pspan integer not null
+  pspan integer not null,
+  over_zone uuid,
+  over_allowance bigint
 ) on
 commit
 drop;
@@ -945,12 +947,10 @@ select
   set_config('enable_sort', 'off', true);
 -- $1 = ["0190a8a0-0000-7000-8000-000000000010"]
 -- $2 = ["0190a8a0-0000-7000-8000-000000000002"]
--- $3 = ["0190a8a0-0000-7000-8000-000000000001"]
--- $4 = [null]
--- $5 = [30720]
--- $6 = [5]
--- $7 = "2026-11-01"
--- $8 = "2026-12-01"
+-- $3 = [30720]
+-- $4 = [5]
+-- $5 = "2026-11-01"
+-- $6 = "2026-12-01"
 with
   p as (
     select
@@ -959,18 +959,9 @@ with
       unnest(
         $1::uuid[],
         $2::uuid[],
-        $3::uuid[],
-        $4::bigint[],
-        $5::bigint[],
-        $6::bigint[]
-      ) as t (
-        invoice_id,
-        rate_plan_id,
-        home_zone_id,
-        allowance,
-        test_bytes,
-        test_sms
-      )
+        $3::bigint[],
+        $4::bigint[]
+      ) as t (invoice_id, rate_plan_id, test_bytes, test_sms)
   ),
   x as (
     select
@@ -986,21 +977,13 @@ with
       u.sms_mo,
       u.sms_mt,
       case
-        when s.state <> 'TEST_READY'
-        and p.allowance is not null
-        and u.zone_id = p.home_zone_id then u.sim_id
+        when u.zone_id = s.over_zone then u.sim_id
       end as osim,
       case
-        when s.state <> 'TEST_READY'
-        and p.allowance is not null
-        and u.zone_id = p.home_zone_id then u.day
+        when u.zone_id = s.over_zone then u.day
       end as oday,
       case
-        when s.state <> 'TEST_READY'
-        and p.allowance is not null
-        and u.zone_id = p.home_zone_id then ceil(
-          p.allowance::numeric * s.pspan / (s.cycle_end - s.cycle_start)
-        )::bigint
+        when u.zone_id = s.over_zone then s.over_allowance
       end as allowance
     from
       (
@@ -1016,8 +999,8 @@ with
         from
           usage_daily u
         where
-          u.day >= $7::date
-          and u.day < $8::date
+          u.day >= $5::date
+          and u.day < $6::date
       ) u
       join billing_run_accounts a on a.account_id = u.account_id
       join billing_run_segments s on s.sim_id = u.sim_id
@@ -1029,8 +1012,6 @@ with
         u.day >= s.from_day
         or s.first
       )
-      left join p on p.invoice_id = s.invoice_id
-      and p.rate_plan_id = s.rate_plan_id
   ),
   g as (
     select

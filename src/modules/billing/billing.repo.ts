@@ -303,7 +303,8 @@ export const billingRepo = {
       cycle_start date NOT NULL, cycle_end date NOT NULL, sim_id uuid NOT NULL,
       account_id uuid NOT NULL, iccid text NOT NULL, rate_plan_id uuid NOT NULL, activated_on date,
       from_day date NOT NULL, to_day date NOT NULL, state text NOT NULL, first boolean NOT NULL,
-      pfrom date NOT NULL, pto date NOT NULL, pspan integer NOT NULL) ON COMMIT DROP`.execute(tx);
+      pfrom date NOT NULL, pto date NOT NULL, pspan integer NOT NULL, over_zone uuid,
+      over_allowance bigint) ON COMMIT DROP`.execute(tx);
     await sql`CREATE TEMP TABLE billing_run_accounts (invoice_id uuid NOT NULL,
       account_id uuid NOT NULL) ON COMMIT DROP`.execute(tx);
     for (const scope of scopes) {
@@ -397,30 +398,37 @@ export const billingRepo = {
     days: { from: string; to: string },
     plans: PlanAllowances,
   ): Promise<UsageFactRow[]> => {
+    // On the segments of plans without a pool: zone 1 and each SIM's allowance, prorated by its
+    // days on the plan (`pspan`), for its overage.
+    if (plans.perSimBytes.some((b) => b !== null))
+      await sql`
+        UPDATE billing_run_segments s SET over_zone = p.home_zone_id,
+          over_allowance = ceil(p.allowance::numeric * s.pspan / (s.cycle_end - s.cycle_start))::bigint
+        FROM unnest(${plans.invoiceIds}::uuid[], ${plans.planIds}::uuid[],
+          ${plans.homeZoneIds}::uuid[], ${plans.perSimBytes}::bigint[])
+          AS p(invoice_id, rate_plan_id, home_zone_id, allowance)
+        WHERE p.allowance IS NOT NULL AND p.invoice_id = s.invoice_id
+          AND p.rate_plan_id = s.rate_plan_id AND s.state <> 'TEST_READY'`.execute(tx);
     // The planner cannot see that the join keeps every usage row of the staged SIMs (it takes the
     // day bounds as selective), so it could sort millions of rows for the aggregate: hash it.
     await sql`SELECT set_config('enable_sort', 'off', true)`.execute(tx);
     const { rows } = await sql<UsageFactRow>`
       WITH p AS (
         SELECT * FROM unnest(${plans.invoiceIds}::uuid[], ${plans.planIds}::uuid[],
-          ${plans.homeZoneIds}::uuid[], ${plans.perSimBytes}::bigint[], ${plans.testBytes}::bigint[],
-          ${plans.testSms}::bigint[])
-          AS t(invoice_id, rate_plan_id, home_zone_id, allowance, test_bytes, test_sms)
+          ${plans.testBytes}::bigint[], ${plans.testSms}::bigint[])
+          AS t(invoice_id, rate_plan_id, test_bytes, test_sms)
       ),
       x AS (
         SELECT s.invoice_id, u.sim_id, s.account_id, s.rate_plan_id, u.zone_key, u.zone_id,
           (s.state = 'TEST_READY') AS test, u.day, u.bytes, u.sms_mo, u.sms_mt,
-          CASE WHEN s.state <> 'TEST_READY' AND p.allowance IS NOT NULL AND u.zone_id = p.home_zone_id THEN u.sim_id END AS osim,
-          CASE WHEN s.state <> 'TEST_READY' AND p.allowance IS NOT NULL AND u.zone_id = p.home_zone_id THEN u.day END AS oday,
-          CASE WHEN s.state <> 'TEST_READY' AND p.allowance IS NOT NULL AND u.zone_id = p.home_zone_id
-            THEN ceil(p.allowance::numeric * s.pspan / (s.cycle_end - s.cycle_start))::bigint
-          END AS allowance
+          CASE WHEN u.zone_id = s.over_zone THEN u.sim_id END AS osim,
+          CASE WHEN u.zone_id = s.over_zone THEN u.day END AS oday,
+          CASE WHEN u.zone_id = s.over_zone THEN s.over_allowance END AS allowance
         FROM (${usageRowsOfDays(days.from, days.to)}) u
         JOIN billing_run_accounts a ON a.account_id = u.account_id
         JOIN billing_run_segments s ON s.sim_id = u.sim_id AND s.invoice_id = a.invoice_id
           AND u.day >= s.cycle_start AND u.day < s.cycle_end
           AND u.day < s.to_day AND (u.day >= s.from_day OR s.first)
-        LEFT JOIN p ON p.invoice_id = s.invoice_id AND p.rate_plan_id = s.rate_plan_id
       ),
       g AS (
         SELECT GROUPING(zone_key, day, oday) AS gs, invoice_id, sim_id, account_id, rate_plan_id,
