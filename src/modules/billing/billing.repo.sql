@@ -353,37 +353,78 @@ where
   "id" = $7
   and "status" = $8;
 
--- billingRepo.rateSimFacts
--- $1 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
--- $2 = "Europe/Rome"
--- $3 = "Europe/Rome"
--- $4 = "Europe/Rome"
+-- billingRepo.stageSegments
+select
+  set_config('work_mem', '256MB', true);
+drop table if exists billing_run_segments;
+drop table if exists billing_run_accounts;
+create temp table billing_run_segments (
+  invoice_id uuid not null,
+  cycle_start date not null,
+  cycle_end date not null,
+  sim_id uuid not null,
+  account_id uuid not null,
+  iccid text not null,
+  rate_plan_id uuid not null,
+  activated_on date,
+  from_day date not null,
+  to_day date not null,
+  state text not null,
+  first boolean not null,
+  pfrom date not null,
+  pto date not null,
+  pspan integer not null,
+  over_zone uuid,
+  over_allowance bigint
+) on
+commit
+drop;
+create temp table billing_run_accounts (
+  invoice_id uuid not null,
+  account_id uuid not null
+) on
+commit
+drop;
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+-- $2 = "2026-11-01"
+-- $3 = "2026-12-01"
+-- $4 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
 -- $5 = "Europe/Rome"
 -- $6 = "Europe/Rome"
--- $7 = "2026-11-01"
--- $8 = "2026-12-01"
+-- $7 = "Europe/Rome"
+-- $8 = "Europe/Rome"
 -- $9 = "Europe/Rome"
--- $10 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
+-- $10 = "2026-11-01"
 -- $11 = "2026-12-01"
--- $12 = "2026-11-01"
--- $13 = "2026-12-01"
+-- $12 = "Europe/Rome"
+-- $13 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
 -- $14 = "2026-12-01"
 -- $15 = "2026-11-01"
 -- $16 = "2026-12-01"
--- $17 = "2026-11-01"
--- $18 = ["0190a8a0-0000-7000-8000-000000000002"]
--- $19 = [1]
--- $20 = ["2026-11-01"]
--- $21 = ["2026-12-01"]
--- $22 = "2026-11-01"
--- $23 = "2026-12-01"
--- $24 = ["ACTIVATED"]
--- $25 = "2026-12-01"
--- $26 = "0190a8a0-0000-7000-8000-000000000010"
--- $27 = "2026-11-01"
--- $28 = "2026-12-01"
-with
-  seg as (
+-- $17 = "2026-12-01"
+-- $18 = "2026-11-01"
+-- $19 = "2026-12-01"
+-- $20 = "2026-11-01"
+insert into
+  billing_run_segments
+select
+  $1::uuid,
+  $2::date,
+  $3::date,
+  seg.sim_id,
+  seg.account_id,
+  seg.iccid,
+  seg.rate_plan_id,
+  seg.activated_on,
+  seg.from_day,
+  seg.to_day,
+  seg.state,
+  seg.first,
+  seg.pfrom,
+  seg.pto,
+  seg.pspan
+from
+  (
     with
       seg0 as (
         with
@@ -407,18 +448,18 @@ with
                   from
                     "account_scope"
                   where
-                    "account_scope"."path" like $1
+                    "account_scope"."path" like $4
                 )
               )
           ),
           changes as (
             select
               a.sim_id,
-              (a.effective_date AT TIME ZONE $2)::date as day,
+              (a.effective_date AT TIME ZONE $5)::date as day,
               a.value,
               a.prior_value,
               row_number() over w as k,
-              lead((a.effective_date AT TIME ZONE $3)::date) over w as next_day
+              lead((a.effective_date AT TIME ZONE $6)::date) over w as next_day
             from
               sim_audit a
               join scoped on scoped.id = a.sim_id
@@ -438,8 +479,8 @@ with
           s.account_id,
           s.iccid,
           s.rate_plan_id,
-          (s.date_activated AT TIME ZONE $4)::date as activated_on,
-          (s.created_at AT TIME ZONE $5)::date as from_day,
+          (s.date_activated AT TIME ZONE $7)::date as activated_on,
+          (s.created_at AT TIME ZONE $8)::date as from_day,
           coalesce(c.day, 'infinity'::date) as to_day,
           coalesce(c.prior_value, s.state) as state,
           true as first
@@ -453,7 +494,7 @@ with
           s.account_id,
           s.iccid,
           s.rate_plan_id,
-          (s.date_activated AT TIME ZONE $6)::date,
+          (s.date_activated AT TIME ZONE $9)::date,
           c.day,
           coalesce(c.next_day, 'infinity'::date),
           c.value,
@@ -493,8 +534,8 @@ with
           case
             when c.prior_ref is null
             or n.plan_change = 'immediate'
-            or c.day < $7::date then c.day
-            else $8::date
+            or c.day < $10::date then c.day
+            else $11::date
           end as eff
         from
           (
@@ -502,7 +543,7 @@ with
               a.sim_id,
               a.effective_date as at,
               a.id,
-              (a.effective_date AT TIME ZONE $9)::date as day,
+              (a.effective_date AT TIME ZONE $12)::date as day,
               coalesce(a.prior_value, a.changes -> 'ratePlan' ->> 'from') as prior_ref,
               coalesce(a.value, a.changes -> 'ratePlan' ->> 'to') as new_ref
             from
@@ -526,7 +567,7 @@ with
                       from
                         "account_scope"
                       where
-                        "account_scope"."path" like $10
+                        "account_scope"."path" like $13
                     )
                   )
               )
@@ -557,7 +598,7 @@ with
               1
           ) n on true
         where
-          c.day < $11::date
+          c.day < $14::date
       ),
       pts as (
         select distinct
@@ -568,11 +609,11 @@ with
         union
         select distinct
           sim_id,
-          greatest(eff, $12::date)
+          greatest(eff, $15::date)
         from
           ch
         where
-          eff < $13::date
+          eff < $16::date
       ),
       pseg0 as (
         select
@@ -625,7 +666,7 @@ with
           sum(
             greatest(
               0,
-              least(pto, $14::date) - greatest(pfrom, $15::date)
+              least(pto, $17::date) - greatest(pfrom, $18::date)
             )
           ) over (
             partition by
@@ -647,7 +688,7 @@ with
       s.first,
       '-infinity'::date as pfrom,
       'infinity'::date as pto,
-      ($16::date - $17::date) as pspan
+      ($19::date - $20::date) as pspan
     from
       seg0 s
     where
@@ -686,35 +727,82 @@ with
           and ps.pfrom <= s.from_day
         )
       )
-  ),
+  ) seg;
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
+-- $2 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
+insert into
+  billing_run_accounts
+select
+  $1::uuid,
+  a.account_id
+from
+  (
+    (
+      select
+        "account_scope"."account_id"
+      from
+        "account_scope"
+      where
+        "account_scope"."path" like $2
+    )
+  ) a;
+analyze billing_run_segments;
+analyze billing_run_accounts;
+
+-- billingRepo.rateSimFacts
+-- $1 = ["0190a8a0-0000-7000-8000-000000000010"]
+-- $2 = ["0190a8a0-0000-7000-8000-000000000002"]
+-- $3 = [1]
+-- $4 = ["2026-11-01"]
+-- $5 = ["2026-12-01"]
+-- $6 = ["ACTIVATED"]
+with
   ver as (
     select
       *
     from
-      unnest($18::uuid[], $19::int[], $20::date[], $21::date[]) as t (rate_plan_id, version, from_day, to_day)
+      unnest(
+        $1::uuid[],
+        $2::uuid[],
+        $3::int[],
+        $4::date[],
+        $5::date[]
+      ) as t (
+        invoice_id,
+        rate_plan_id,
+        version,
+        from_day,
+        to_day
+      )
   ),
   clip as (
     select
-      seg.sim_id,
-      seg.account_id,
-      seg.iccid,
-      seg.rate_plan_id,
-      seg.activated_on,
-      seg.pfrom,
-      seg.pto,
-      greatest(seg.from_day, $22::date) as f,
-      least(seg.to_day, $23::date) as t
+      s.invoice_id,
+      s.sim_id,
+      s.account_id,
+      s.iccid,
+      s.rate_plan_id,
+      s.activated_on,
+      s.pfrom,
+      s.pto,
+      s.cycle_start,
+      s.cycle_end,
+      greatest(s.from_day, s.cycle_start) as f,
+      least(s.to_day, s.cycle_end) as t
     from
-      seg
+      billing_run_segments s
     where
-      seg.state = any ($24::text[])
+      s.state = any ($6::text[])
   ),
   per_sim as (
     select
+      invoice_id,
       sim_id,
       account_id,
       iccid,
       rate_plan_id,
+      cycle_start,
+      cycle_end,
       min(activated_on) filter (
         where
           activated_on >= pfrom
@@ -725,14 +813,17 @@ with
         where
           t > f
       ) as first_day,
-      least(max(pto), $25::date) as plan_to
+      least(max(pto), cycle_end) as plan_to
     from
       clip
     group by
+      invoice_id,
       sim_id,
       account_id,
       iccid,
-      rate_plan_id
+      rate_plan_id,
+      cycle_start,
+      cycle_end
   ),
   ins as (
     insert into
@@ -747,7 +838,7 @@ with
         activated_on
       )
     select
-      $26::uuid,
+      invoice_id,
       sim_id,
       account_id,
       iccid,
@@ -755,51 +846,74 @@ with
       billable_days,
       plan_to - first_day,
       case
-        when activated_on >= $27::date
-        and activated_on < $28::date then activated_on
+        when activated_on >= cycle_start
+        and activated_on < cycle_end then activated_on
       end
     from
       per_sim
     where
       billable_days > 0
     returning
+      invoice_id,
       rate_plan_id,
       contribution_days,
       activated_on
+  ),
+  days as (
+    select
+      c.invoice_id,
+      c.rate_plan_id,
+      v.version,
+      c.sim_id,
+      sum(least(c.t, v.to_day) - greatest(c.f, v.from_day)) as n
+    from
+      clip c
+      join ver v on v.invoice_id = c.invoice_id
+      and v.rate_plan_id = c.rate_plan_id
+      and least(c.t, v.to_day) > greatest(c.f, v.from_day)
+    group by
+      c.invoice_id,
+      c.rate_plan_id,
+      v.version,
+      c.sim_id
   )
 select
   'days' as kind,
-  c.rate_plan_id,
-  v.version,
-  sum(least(c.t, v.to_day) - greatest(c.f, v.from_day))::bigint as n,
-  count(distinct c.sim_id)::bigint as sims
+  invoice_id,
+  rate_plan_id,
+  version,
+  sum(n)::bigint as n,
+  count(*)::bigint as sims
 from
-  clip c
-  join ver v on v.rate_plan_id = c.rate_plan_id
-  and least(c.t, v.to_day) > greatest(c.f, v.from_day)
+  days
 group by
-  c.rate_plan_id,
-  v.version
+  invoice_id,
+  rate_plan_id,
+  version
 union all
 select
   'first',
+  p.invoice_id,
   p.rate_plan_id,
   v.version,
   0::bigint,
   count(*)::bigint
 from
   per_sim p
-  join ver v on v.rate_plan_id = p.rate_plan_id
+  join ver v on v.invoice_id = p.invoice_id
+  and v.rate_plan_id = p.rate_plan_id
   and p.first_day >= v.from_day
   and p.first_day < v.to_day
 where
   p.billable_days > 0
 group by
+  p.invoice_id,
   p.rate_plan_id,
   v.version
 union all
 select
   'contrib',
+  i.invoice_id,
   i.rate_plan_id,
   0,
   sum(i.contribution_days)::bigint,
@@ -807,420 +921,131 @@ select
 from
   ins i
 group by
+  i.invoice_id,
   i.rate_plan_id
 union all
 select
   'act',
+  i.invoice_id,
   i.rate_plan_id,
   v.version,
   0::bigint,
   count(*)::bigint
 from
   ins i
-  join ver v on v.rate_plan_id = i.rate_plan_id
+  join ver v on v.invoice_id = i.invoice_id
+  and v.rate_plan_id = i.rate_plan_id
   and i.activated_on >= v.from_day
   and i.activated_on < v.to_day
 group by
+  i.invoice_id,
   i.rate_plan_id,
   v.version;
 
 -- billingRepo.rateUsageFacts
--- $1 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
--- $2 = "Europe/Rome"
--- $3 = "Europe/Rome"
--- $4 = "Europe/Rome"
--- $5 = "Europe/Rome"
--- $6 = "Europe/Rome"
--- $7 = "2026-11-01"
--- $8 = "2026-12-01"
--- $9 = "Europe/Rome"
--- $10 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
--- $11 = "2026-12-01"
--- $12 = "2026-11-01"
--- $13 = "2026-12-01"
--- $14 = "2026-12-01"
--- $15 = "2026-11-01"
--- $16 = "2026-12-01"
--- $17 = "2026-11-01"
--- $18 = "2026-11-01"
--- $19 = "2026-12-01"
--- $20 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
--- $21 = ["0190a8a0-0000-7000-8000-000000000002"]
--- $22 = ["0190a8a0-0000-7000-8000-000000000001"]
--- $23 = [null]
--- $24 = [30720]
--- $25 = [5]
--- $26 = "0190a8a0-0000-7000-8000-000000000010"
--- $27 = "2026-12-01"
--- $28 = "2026-11-01"
+select
+  set_config('enable_sort', 'off', true);
+-- $1 = ["0190a8a0-0000-7000-8000-000000000010"]
+-- $2 = ["0190a8a0-0000-7000-8000-000000000002"]
+-- $3 = [30720]
+-- $4 = [5]
+-- $5 = "2026-11-01"
+-- $6 = "2026-12-01"
 with
-  seg as (
-    with
-      seg0 as (
-        with
-          scoped as (
-            select
-              s.id,
-              s.account_id,
-              s.iccid,
-              s.rate_plan_id,
-              s.state,
-              s.created_at,
-              s.date_activated
-            from
-              sims s
-            where
-              s.rate_plan_id is not null
-              and s.account_id in (
-                (
-                  select
-                    "account_scope"."account_id"
-                  from
-                    "account_scope"
-                  where
-                    "account_scope"."path" like $1
-                )
-              )
-          ),
-          changes as (
-            select
-              a.sim_id,
-              (a.effective_date AT TIME ZONE $2)::date as day,
-              a.value,
-              a.prior_value,
-              row_number() over w as k,
-              lead((a.effective_date AT TIME ZONE $3)::date) over w as next_day
-            from
-              sim_audit a
-              join scoped on scoped.id = a.sim_id
-            where
-              a.field = 'state'
-            window
-              w as (
-                partition by
-                  a.sim_id
-                order by
-                  a.effective_date,
-                  a.id
-              )
-          )
-        select
-          s.id as sim_id,
-          s.account_id,
-          s.iccid,
-          s.rate_plan_id,
-          (s.date_activated AT TIME ZONE $4)::date as activated_on,
-          (s.created_at AT TIME ZONE $5)::date as from_day,
-          coalesce(c.day, 'infinity'::date) as to_day,
-          coalesce(c.prior_value, s.state) as state,
-          true as first
-        from
-          scoped s
-          left join changes c on c.sim_id = s.id
-          and c.k = 1
-        union all
-        select
-          s.id,
-          s.account_id,
-          s.iccid,
-          s.rate_plan_id,
-          (s.date_activated AT TIME ZONE $6)::date,
-          c.day,
-          coalesce(c.next_day, 'infinity'::date),
-          c.value,
-          false
-        from
-          changes c
-          join scoped s on s.id = c.sim_id
-      ),
-      ch as (
-        select
-          c.sim_id,
-          c.at,
-          c.id,
-          c.day,
-          (
-            select
-              r.rate_plan_id
-            from
-              (
-                select
-                  v.rate_plan_id,
-                  p.name,
-                  v.version,
-                  v.effective_from,
-                  coalesce(v.terms ->> 'planChange', 'nextCycle') as plan_change
-                from
-                  rate_plan_versions v
-                  join rate_plans p on p.id = v.rate_plan_id
-              ) r
-            where
-              r.rate_plan_id::text = c.prior_ref
-              or r.name = c.prior_ref
-            limit
-              1
-          ) as prior_plan,
-          n.rate_plan_id as new_plan,
-          case
-            when c.prior_ref is null
-            or n.plan_change = 'immediate'
-            or c.day < $7::date then c.day
-            else $8::date
-          end as eff
-        from
-          (
-            select
-              a.sim_id,
-              a.effective_date as at,
-              a.id,
-              (a.effective_date AT TIME ZONE $9)::date as day,
-              coalesce(a.prior_value, a.changes -> 'ratePlan' ->> 'from') as prior_ref,
-              coalesce(a.value, a.changes -> 'ratePlan' ->> 'to') as new_ref
-            from
-              sim_audit a
-            where
-              (
-                a.field = 'ratePlan'
-                or a.changes ? 'ratePlan'
-              )
-              and a.sim_id in (
-                select
-                  s.id
-                from
-                  sims s
-                where
-                  s.rate_plan_id is not null
-                  and s.account_id in (
-                    (
-                      select
-                        "account_scope"."account_id"
-                      from
-                        "account_scope"
-                      where
-                        "account_scope"."path" like $10
-                    )
-                  )
-              )
-          ) c
-          left join lateral (
-            select
-              r.rate_plan_id,
-              r.plan_change
-            from
-              (
-                select
-                  v.rate_plan_id,
-                  p.name,
-                  v.version,
-                  v.effective_from,
-                  coalesce(v.terms ->> 'planChange', 'nextCycle') as plan_change
-                from
-                  rate_plan_versions v
-                  join rate_plans p on p.id = v.rate_plan_id
-              ) r
-            where
-              r.rate_plan_id::text = c.new_ref
-              or r.name = c.new_ref
-            order by
-              (r.effective_from <= c.at) desc,
-              r.version desc
-            limit
-              1
-          ) n on true
-        where
-          c.day < $11::date
-      ),
-      pts as (
-        select distinct
-          sim_id,
-          '-infinity'::date as p
-        from
-          ch
-        union
-        select distinct
-          sim_id,
-          greatest(eff, $12::date)
-        from
-          ch
-        where
-          eff < $13::date
-      ),
-      pseg0 as (
-        select
-          pts.sim_id,
-          pts.p as pfrom,
-          coalesce(
-            lead(pts.p) over (
-              partition by
-                pts.sim_id
-              order by
-                pts.p
-            ),
-            'infinity'::date
-          ) as pto,
-          coalesce(
-            (
-              select
-                ch.new_plan
-              from
-                ch
-              where
-                ch.sim_id = pts.sim_id
-                and ch.eff <= pts.p
-              order by
-                ch.at desc,
-                ch.id desc
-              limit
-                1
-            ),
-            (
-              select
-                ch.prior_plan
-              from
-                ch
-              where
-                ch.sim_id = pts.sim_id
-              order by
-                ch.at,
-                ch.id
-              limit
-                1
-            )
-          ) as rate_plan_id
-        from
-          pts
-      ),
-      pseg as (
-        select
-          *,
-          sum(
-            greatest(
-              0,
-              least(pto, $14::date) - greatest(pfrom, $15::date)
-            )
-          ) over (
-            partition by
-              sim_id,
-              rate_plan_id
-          ) as pspan
-        from
-          pseg0
-      )
-    select
-      s.sim_id,
-      s.account_id,
-      s.iccid,
-      s.rate_plan_id,
-      s.activated_on,
-      s.from_day,
-      s.to_day,
-      s.state,
-      s.first,
-      '-infinity'::date as pfrom,
-      'infinity'::date as pto,
-      ($16::date - $17::date) as pspan
-    from
-      seg0 s
-    where
-      not exists (
-        select
-          1
-        from
-          ch
-        where
-          ch.sim_id = s.sim_id
-      )
-    union all
-    select
-      s.sim_id,
-      s.account_id,
-      s.iccid,
-      ps.rate_plan_id,
-      s.activated_on,
-      greatest(s.from_day, ps.pfrom),
-      least(s.to_day, ps.pto),
-      s.state,
-      s.first
-      and ps.pfrom = '-infinity'::date,
-      ps.pfrom,
-      ps.pto,
-      ps.pspan
-    from
-      seg0 s
-      join pseg ps on ps.sim_id = s.sim_id
-      and ps.rate_plan_id is not null
-      and ps.pto > s.from_day
-      and (
-        ps.pfrom < s.to_day
-        or (
-          s.to_day <= s.from_day
-          and ps.pfrom <= s.from_day
-        )
-      )
-  ),
-  u as (
-    select
-      u.sim_id,
-      u.day,
-      u.zone_key,
-      u.zone_id,
-      u.billed_bytes as bytes,
-      u.sms_mo,
-      u.sms_mt
-    from
-      usage_daily u
-    where
-      u.day >= $18::date
-      and u.day < $19::date
-      and u.account_id in (
-        (
-          select
-            "account_scope"."account_id"
-          from
-            "account_scope"
-          where
-            "account_scope"."path" like $20
-        )
-      )
-  ),
   p as (
     select
       *
     from
       unnest(
-        $21::uuid[],
-        $22::uuid[],
-        $23::bigint[],
-        $24::bigint[],
-        $25::bigint[]
-      ) as t (
-        rate_plan_id,
-        home_zone_id,
-        allowance,
-        test_bytes,
-        test_sms
-      )
+        $1::uuid[],
+        $2::uuid[],
+        $3::bigint[],
+        $4::bigint[]
+      ) as t (invoice_id, rate_plan_id, test_bytes, test_sms)
   ),
   x as (
     select
+      s.invoice_id,
       u.sim_id,
-      u.day,
+      s.account_id,
+      s.rate_plan_id,
       u.zone_key,
       u.zone_id,
+      (s.state = 'TEST_READY') as test,
+      u.day,
       u.bytes,
       u.sms_mo,
       u.sms_mt,
-      s.rate_plan_id,
-      s.account_id,
-      (s.state = 'TEST_READY') as test,
-      s.pspan
+      case
+        when u.zone_id = s.over_zone then u.sim_id
+      end as osim,
+      case
+        when u.zone_id = s.over_zone then u.day
+      end as oday,
+      case
+        when u.zone_id = s.over_zone then s.over_allowance
+      end as allowance
     from
-      u
-      join seg s on s.sim_id = u.sim_id
+      (
+        select
+          u.sim_id,
+          u.account_id,
+          u.day,
+          u.zone_key,
+          u.zone_id,
+          u.billed_bytes as bytes,
+          u.sms_mo,
+          u.sms_mt
+        from
+          usage_daily u
+        where
+          u.day >= $5::date
+          and u.day < $6::date
+      ) u
+      join billing_run_accounts a on a.account_id = u.account_id
+      join billing_run_segments s on s.sim_id = u.sim_id
+      and s.invoice_id = a.invoice_id
+      and u.day >= s.cycle_start
+      and u.day < s.cycle_end
       and u.day < s.to_day
       and (
         u.day >= s.from_day
         or s.first
+      )
+  ),
+  g as (
+    select
+      GROUPING(zone_key, day, oday) as gs,
+      invoice_id,
+      sim_id,
+      account_id,
+      rate_plan_id,
+      zone_key,
+      zone_id,
+      test,
+      day,
+      osim,
+      oday,
+      allowance,
+      count(*) as n,
+      sum(bytes) as bytes,
+      sum(sms_mo) as sms_mo,
+      sum(sms_mt) as sms_mt
+    from
+      x
+    group by
+      GROUPING SETS (
+        (
+          invoice_id,
+          sim_id,
+          account_id,
+          rate_plan_id,
+          zone_key,
+          zone_id,
+          test
+        ),
+        (invoice_id, rate_plan_id, day, zone_id, test),
+        (invoice_id, rate_plan_id, osim, oday, allowance)
       )
   ),
   ins as (
@@ -1239,123 +1064,108 @@ with
         sms_mt
       )
     select
-      $26::uuid,
+      invoice_id,
       sim_id,
       account_id,
       rate_plan_id,
       zone_key,
       zone_id,
       test,
-      count(distinct day),
-      sum(bytes),
-      sum(sms_mo),
-      sum(sms_mt)
+      n,
+      bytes,
+      sms_mo,
+      sms_mt
     from
-      x
-    group by
-      sim_id,
-      account_id,
+      g
+    where
+      gs = 3
+    order by
+      invoice_id,
       rate_plan_id,
       zone_key,
-      zone_id,
-      test
-  ),
-  home_days as (
-    select
-      x.sim_id,
-      x.rate_plan_id,
-      x.day,
-      sum(x.bytes) as b,
-      ceil(
-        p.allowance::numeric * x.pspan / ($27::date - $28::date)
-      )::bigint as allowance
-    from
-      x
-      join p on p.rate_plan_id = x.rate_plan_id
-    where
-      not x.test
-      and p.allowance is not null
-      and x.zone_id = p.home_zone_id
-    group by
-      x.sim_id,
-      x.rate_plan_id,
-      x.day,
-      p.allowance,
-      x.pspan
+      sim_id
   ),
   over as (
     select
+      invoice_id,
       rate_plan_id,
-      day,
-      sim_id,
-      greatest(0, cum - allowance) - greatest(0, cum - b - allowance) as over
+      oday as day,
+      greatest(0, cum - allowance) - greatest(0, cum - bytes - allowance) as over
     from
       (
         select
-          *,
-          sum(b) over (
+          g.*,
+          sum(g.bytes) over (
             partition by
-              sim_id,
-              rate_plan_id
+              g.invoice_id,
+              g.osim,
+              g.rate_plan_id
             order by
-              day
+              g.oday
           ) as cum
         from
-          home_days
+          g
+        where
+          gs = 6
+          and oday is not null
       ) h
   ),
   tests as (
     select
+      invoice_id,
       sim_id,
       rate_plan_id,
       sum(bytes) as tb,
       sum(sms_mo + sms_mt) as ts
     from
-      x
+      g
     where
-      test
+      gs = 3
+      and test
     group by
+      invoice_id,
       sim_id,
       rate_plan_id
   )
 select
   'day' as kind,
+  invoice_id,
   rate_plan_id,
   day::text as day,
   zone_id,
-  sum(bytes)::bigint as bytes,
-  sum(sms_mo)::bigint as sms_mo,
-  sum(sms_mt)::bigint as sms_mt,
-  count(distinct sim_id)::bigint as sims
+  bytes::bigint as bytes,
+  sms_mo::bigint as sms_mo,
+  sms_mt::bigint as sms_mt,
+  n::bigint as sims
 from
-  x
+  g
 where
-  not test
-group by
-  rate_plan_id,
-  day,
-  zone_id
+  gs = 5
+  and not test
 union all
 select
   'over',
+  invoice_id,
   rate_plan_id,
   day::text,
   null,
   sum(over)::bigint,
   0::bigint,
   0::bigint,
-  count(distinct sim_id) filter (
+  count(*) filter (
     where
       over > 0
   )::bigint
 from
   over
 group by
+  invoice_id,
   rate_plan_id,
   day
 union all
 select
   'test',
+  t.invoice_id,
   t.rate_plan_id,
   null,
   null,
@@ -1369,9 +1179,13 @@ select
   )::bigint
 from
   tests t
-  join p on p.rate_plan_id = t.rate_plan_id
+  join p on p.invoice_id = t.invoice_id
+  and p.rate_plan_id = t.rate_plan_id
 group by
+  t.invoice_id,
   t.rate_plan_id;
+select
+  set_config('enable_sort', 'on', true);
 
 -- billingRepo.simsOfPlan (example 1)
 -- $1 = "0190a8a0-0000-7000-8000-000000000010"
@@ -1410,9 +1224,10 @@ limit
 -- billingRepo.usageOfPlan (example 1)
 -- $1 = "0190a8a0-0000-7000-8000-000000000010"
 -- $2 = "0190a8a0-0000-7000-8000-000000000002"
--- $3 = false
--- $4 = "0190a8a0-0000-7000-8000-000000000001"
--- $5 = 51
+-- $3 = "0190a8a0-0000-7000-8000-000000000001"
+-- $4 = false
+-- $5 = "0190a8a0-0000-7000-8000-000000000001"
+-- $6 = 51
 select
   *
 from
@@ -1420,19 +1235,21 @@ from
 where
   "invoice_id" = $1
   and "rate_plan_id" = $2
-  and "test" = $3
-  and "zone_id" = $4
+  and "zone_key" = $3
+  and "test" = $4
+  and "zone_id" = $5
 order by
   "sim_id"
 limit
-  $5;
+  $6;
 
 -- billingRepo.usageOfPlan (example 2)
 -- $1 = "0190a8a0-0000-7000-8000-000000000010"
 -- $2 = "0190a8a0-0000-7000-8000-000000000002"
--- $3 = true
--- $4 = "0190a8a0-0000-7000-8000-000000000003"
--- $5 = 51
+-- $3 = "unzoned"
+-- $4 = true
+-- $5 = "0190a8a0-0000-7000-8000-000000000003"
+-- $6 = 51
 select
   *
 from
@@ -1440,13 +1257,14 @@ from
 where
   "invoice_id" = $1
   and "rate_plan_id" = $2
-  and "test" = $3
+  and "zone_key" = $3
+  and "test" = $4
   and "zone_id" is null
-  and "sim_id" > $4
+  and "sim_id" > $5
 order by
   "sim_id"
 limit
-  $5;
+  $6;
 
 -- billingRepo.iccidsOf
 -- $1 = "0190a8a0-0000-7000-8000-000000000010"

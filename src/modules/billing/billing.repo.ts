@@ -2,24 +2,32 @@ import { type Insertable, sql } from "kysely";
 import type { Executor, Tx } from "../../db/database.js";
 import type { BillingProfilesTable, InvoiceLinesTable, InvoicesTable } from "../../db/schema.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
-import { usageRows } from "../network/usage-billing.shared.repo.js";
+import { usageRows, usageRowsOfDays } from "../network/usage-billing.shared.repo.js";
 import { planChangeRules } from "../catalog/rate-terms.shared.repo.js";
 import { ratedSimIds, ratePlanChanges, stateSegments } from "../sims/sim-billing.shared.repo.js";
-import { withinSubtree } from "../tenancy/tenancy.js";
+import { subtreeAccounts, withinSubtree } from "../tenancy/tenancy.js";
 
 /** The states a SIM is billed in (reference/iot-plans.md: ACTIVATED; DEACTIVATED only under a commitment). */
 export const BILLABLE_STATES = ["ACTIVATED"];
 
-/** The versions of the plans rated in a cycle, with the days each is in force on ([from, to)). */
+/**
+ * The versions of the plans rated in each staged invoice's cycle, with the days each is in force
+ * on ([from, to)): one entry per invoice, plan and version.
+ */
 export interface VersionRanges {
+  invoiceIds: string[];
   planIds: string[];
   versions: number[];
   fromDays: string[];
   toDays: string[];
 }
 
-/** Per plan: its zone 1 and, without a pool, each SIM's allowance; the test allowances. */
+/**
+ * Per staged invoice and plan: its zone 1 and, without a pool, each SIM's allowance; the test
+ * allowances.
+ */
 export interface PlanAllowances {
+  invoiceIds: string[];
   planIds: string[];
   homeZoneIds: (string | null)[];
   /** Null for a pooled plan. */
@@ -39,6 +47,7 @@ export interface CycleScope {
 /** Aggregates of the SIMs' states: SIM-days per version, first days, contributions, activations. */
 export interface SimFactRow {
   kind: "days" | "first" | "contrib" | "act";
+  invoice_id: string;
   rate_plan_id: string;
   version: number;
   n: number;
@@ -48,6 +57,7 @@ export interface SimFactRow {
 /** Aggregates of usage: per plan, day and zone; per-SIM overage by day; test usage beyond the allowance. */
 export interface UsageFactRow {
   kind: "day" | "over" | "test";
+  invoice_id: string;
   rate_plan_id: string;
   day: string | null;
   zone_id: string | null;
@@ -279,126 +289,189 @@ export const billingRepo = {
       .execute(),
 
   /**
-   * Stores each SIM's billable days and pool contribution for the invoice (invoice_sims) and
-   * answers the aggregates rating needs — one statement over the SIMs' state segments.
+   * Stages the SIMs' state segments, split by the rate plan in force (docs/billing.md, "Plan
+   * changes"), of every invoice rated together, in temporary tables dropped at commit — one row
+   * per segment with the invoice and its cycle, and the accounts of each invoice's subtree — then
+   * analyses them, so that the statements below see how many SIMs they hold and join usage to
+   * them by hash in one pass (docs/decisions.md, "Billing in one pass").
    */
-  rateSimFacts: async (
-    tx: Tx,
-    scope: CycleScope,
-    versions: VersionRanges,
-  ): Promise<SimFactRow[]> => {
-    const { invoiceId, start, end } = scope;
+  stageSegments: async (tx: Tx, scopes: readonly CycleScope[]) => {
+    await sql`SELECT set_config('work_mem', '256MB', true)`.execute(tx);
+    await sql`DROP TABLE IF EXISTS billing_run_segments`.execute(tx);
+    await sql`DROP TABLE IF EXISTS billing_run_accounts`.execute(tx);
+    await sql`CREATE TEMP TABLE billing_run_segments (invoice_id uuid NOT NULL,
+      cycle_start date NOT NULL, cycle_end date NOT NULL, sim_id uuid NOT NULL,
+      account_id uuid NOT NULL, iccid text NOT NULL, rate_plan_id uuid NOT NULL, activated_on date,
+      from_day date NOT NULL, to_day date NOT NULL, state text NOT NULL, first boolean NOT NULL,
+      pfrom date NOT NULL, pto date NOT NULL, pspan integer NOT NULL, over_zone uuid,
+      over_allowance bigint) ON COMMIT DROP`.execute(tx);
+    await sql`CREATE TEMP TABLE billing_run_accounts (invoice_id uuid NOT NULL,
+      account_id uuid NOT NULL) ON COMMIT DROP`.execute(tx);
+    for (const scope of scopes) {
+      await sql`INSERT INTO billing_run_segments
+        SELECT ${scope.invoiceId}::uuid, ${scope.start}::date, ${scope.end}::date, seg.sim_id,
+          seg.account_id, seg.iccid, seg.rate_plan_id, seg.activated_on, seg.from_day, seg.to_day,
+          seg.state, seg.first, seg.pfrom, seg.pto, seg.pspan
+        FROM (${billedSegments(scope)}) seg`.execute(tx);
+      await sql`INSERT INTO billing_run_accounts
+        SELECT ${scope.invoiceId}::uuid, a.account_id FROM (${subtreeAccounts(scope.scopePath)}) a`.execute(
+        tx,
+      );
+    }
+    await sql`ANALYZE billing_run_segments`.execute(tx);
+    await sql`ANALYZE billing_run_accounts`.execute(tx);
+  },
+
+  /**
+   * Stores each SIM's billable days and pool contribution for every staged invoice (invoice_sims)
+   * and answers the aggregates rating needs, per invoice — one statement over the staged segments.
+   */
+  rateSimFacts: async (tx: Tx, versions: VersionRanges): Promise<SimFactRow[]> => {
     const { rows } = await sql<SimFactRow>`
-      WITH seg AS (${billedSegments(scope)}),
-      ver AS (
-        SELECT * FROM unnest(${versions.planIds}::uuid[], ${versions.versions}::int[],
-          ${versions.fromDays}::date[], ${versions.toDays}::date[]) AS t(rate_plan_id, version, from_day, to_day)
+      WITH ver AS (
+        SELECT * FROM unnest(${versions.invoiceIds}::uuid[], ${versions.planIds}::uuid[],
+          ${versions.versions}::int[], ${versions.fromDays}::date[], ${versions.toDays}::date[])
+          AS t(invoice_id, rate_plan_id, version, from_day, to_day)
       ),
       clip AS (
-        SELECT seg.sim_id, seg.account_id, seg.iccid, seg.rate_plan_id, seg.activated_on,
-          seg.pfrom, seg.pto,
-          greatest(seg.from_day, ${start}::date) AS f, least(seg.to_day, ${end}::date) AS t
-        FROM seg WHERE seg.state = ANY(${BILLABLE_STATES}::text[])
+        SELECT s.invoice_id, s.sim_id, s.account_id, s.iccid, s.rate_plan_id, s.activated_on,
+          s.pfrom, s.pto, s.cycle_start, s.cycle_end,
+          greatest(s.from_day, s.cycle_start) AS f, least(s.to_day, s.cycle_end) AS t
+        FROM billing_run_segments s WHERE s.state = ANY(${BILLABLE_STATES}::text[])
       ),
       per_sim AS (
-        SELECT sim_id, account_id, iccid, rate_plan_id,
+        SELECT invoice_id, sim_id, account_id, iccid, rate_plan_id, cycle_start, cycle_end,
           min(activated_on) FILTER (WHERE activated_on >= pfrom AND activated_on < pto) AS activated_on,
           sum(greatest(0, t - f)) AS billable_days,
           min(f) FILTER (WHERE t > f) AS first_day,
-          least(max(pto), ${end}::date) AS plan_to
-        FROM clip GROUP BY sim_id, account_id, iccid, rate_plan_id
+          least(max(pto), cycle_end) AS plan_to
+        FROM clip GROUP BY invoice_id, sim_id, account_id, iccid, rate_plan_id, cycle_start, cycle_end
       ),
       ins AS (
         INSERT INTO invoice_sims (invoice_id, sim_id, account_id, iccid, rate_plan_id, billable_days,
           contribution_days, activated_on)
-        SELECT ${invoiceId}::uuid, sim_id, account_id, iccid, rate_plan_id, billable_days,
+        SELECT invoice_id, sim_id, account_id, iccid, rate_plan_id, billable_days,
           plan_to - first_day,
-          CASE WHEN activated_on >= ${start}::date AND activated_on < ${end}::date THEN activated_on END
+          CASE WHEN activated_on >= cycle_start AND activated_on < cycle_end THEN activated_on END
         FROM per_sim WHERE billable_days > 0
-        RETURNING rate_plan_id, contribution_days, activated_on
+        RETURNING invoice_id, rate_plan_id, contribution_days, activated_on
+      ),
+      days AS (
+        SELECT c.invoice_id, c.rate_plan_id, v.version, c.sim_id,
+          sum(least(c.t, v.to_day) - greatest(c.f, v.from_day)) AS n
+        FROM clip c JOIN ver v ON v.invoice_id = c.invoice_id AND v.rate_plan_id = c.rate_plan_id
+          AND least(c.t, v.to_day) > greatest(c.f, v.from_day)
+        GROUP BY c.invoice_id, c.rate_plan_id, v.version, c.sim_id
       )
-      SELECT 'days' AS kind, c.rate_plan_id, v.version,
-        sum(least(c.t, v.to_day) - greatest(c.f, v.from_day))::bigint AS n,
-        count(DISTINCT c.sim_id)::bigint AS sims
-      FROM clip c JOIN ver v ON v.rate_plan_id = c.rate_plan_id
-        AND least(c.t, v.to_day) > greatest(c.f, v.from_day)
-      GROUP BY c.rate_plan_id, v.version
+      SELECT 'days' AS kind, invoice_id, rate_plan_id, version, sum(n)::bigint AS n,
+        count(*)::bigint AS sims
+      FROM days GROUP BY invoice_id, rate_plan_id, version
       UNION ALL
-      SELECT 'first', p.rate_plan_id, v.version, 0::bigint, count(*)::bigint
-      FROM per_sim p JOIN ver v ON v.rate_plan_id = p.rate_plan_id
+      SELECT 'first', p.invoice_id, p.rate_plan_id, v.version, 0::bigint, count(*)::bigint
+      FROM per_sim p JOIN ver v ON v.invoice_id = p.invoice_id AND v.rate_plan_id = p.rate_plan_id
         AND p.first_day >= v.from_day AND p.first_day < v.to_day
       WHERE p.billable_days > 0
-      GROUP BY p.rate_plan_id, v.version
+      GROUP BY p.invoice_id, p.rate_plan_id, v.version
       UNION ALL
-      SELECT 'contrib', i.rate_plan_id, 0, sum(i.contribution_days)::bigint, count(*)::bigint
-      FROM ins i GROUP BY i.rate_plan_id
+      SELECT 'contrib', i.invoice_id, i.rate_plan_id, 0, sum(i.contribution_days)::bigint,
+        count(*)::bigint
+      FROM ins i GROUP BY i.invoice_id, i.rate_plan_id
       UNION ALL
-      SELECT 'act', i.rate_plan_id, v.version, 0::bigint, count(*)::bigint
-      FROM ins i JOIN ver v ON v.rate_plan_id = i.rate_plan_id
+      SELECT 'act', i.invoice_id, i.rate_plan_id, v.version, 0::bigint, count(*)::bigint
+      FROM ins i JOIN ver v ON v.invoice_id = i.invoice_id AND v.rate_plan_id = i.rate_plan_id
         AND i.activated_on >= v.from_day AND i.activated_on < v.to_day
-      GROUP BY i.rate_plan_id, v.version`.execute(tx);
+      GROUP BY i.invoice_id, i.rate_plan_id, v.version`.execute(tx);
     return rows;
   },
 
   /**
-   * Stores each SIM's usage per zone for the invoice (invoice_sim_usage, the detail behind the
-   * lines) and answers the aggregates rating needs — one statement over the cycle's usage rows.
-   * Usage on a day the SIM ends in TEST_READY is test usage.
+   * Stores each SIM's usage per zone for every staged invoice (invoice_sim_usage, the detail
+   * behind the lines) and answers the aggregates rating needs, per invoice — one pass over the
+   * usage rows of the days [from, to), joined by hash to the staged segments, and one grouped
+   * aggregate with three grouping sets: per SIM, plan and zone (the stored detail); per plan, day
+   * and zone (the lines); per SIM, plan and day in zone 1 for plans without a pool (each SIM's
+   * overage). A SIM has one usage row per day and zone, so a group's row count is its days (per
+   * SIM) or its SIMs (per day). Usage on a day the SIM ends in TEST_READY is test usage.
    */
   rateUsageFacts: async (
     tx: Tx,
-    scope: CycleScope,
+    days: { from: string; to: string },
     plans: PlanAllowances,
   ): Promise<UsageFactRow[]> => {
-    const { invoiceId, start, end } = scope;
+    // On the segments of plans without a pool: zone 1 and each SIM's allowance, prorated by its
+    // days on the plan (`pspan`), for its overage.
+    if (plans.perSimBytes.some((b) => b !== null))
+      await sql`
+        UPDATE billing_run_segments s SET over_zone = p.home_zone_id,
+          over_allowance = ceil(p.allowance::numeric * s.pspan / (s.cycle_end - s.cycle_start))::bigint
+        FROM unnest(${plans.invoiceIds}::uuid[], ${plans.planIds}::uuid[],
+          ${plans.homeZoneIds}::uuid[], ${plans.perSimBytes}::bigint[])
+          AS p(invoice_id, rate_plan_id, home_zone_id, allowance)
+        WHERE p.allowance IS NOT NULL AND p.invoice_id = s.invoice_id
+          AND p.rate_plan_id = s.rate_plan_id AND s.state <> 'TEST_READY'`.execute(tx);
+    // The planner cannot see that the join keeps every usage row of the staged SIMs (it takes the
+    // day bounds as selective), so it could sort millions of rows for the aggregate: hash it.
+    await sql`SELECT set_config('enable_sort', 'off', true)`.execute(tx);
     const { rows } = await sql<UsageFactRow>`
-      WITH seg AS (${billedSegments(scope)}),
-      u AS (${usageRows(scope.scopePath, start, end)}),
-      p AS (
-        SELECT * FROM unnest(${plans.planIds}::uuid[], ${plans.homeZoneIds}::uuid[],
-          ${plans.perSimBytes}::bigint[], ${plans.testBytes}::bigint[], ${plans.testSms}::bigint[])
-          AS t(rate_plan_id, home_zone_id, allowance, test_bytes, test_sms)
+      WITH p AS (
+        SELECT * FROM unnest(${plans.invoiceIds}::uuid[], ${plans.planIds}::uuid[],
+          ${plans.testBytes}::bigint[], ${plans.testSms}::bigint[])
+          AS t(invoice_id, rate_plan_id, test_bytes, test_sms)
       ),
       x AS (
-        SELECT u.sim_id, u.day, u.zone_key, u.zone_id, u.bytes, u.sms_mo, u.sms_mt,
-          s.rate_plan_id, s.account_id, (s.state = 'TEST_READY') AS test, s.pspan
-        FROM u JOIN seg s ON s.sim_id = u.sim_id AND u.day < s.to_day AND (u.day >= s.from_day OR s.first)
+        SELECT s.invoice_id, u.sim_id, s.account_id, s.rate_plan_id, u.zone_key, u.zone_id,
+          (s.state = 'TEST_READY') AS test, u.day, u.bytes, u.sms_mo, u.sms_mt,
+          CASE WHEN u.zone_id = s.over_zone THEN u.sim_id END AS osim,
+          CASE WHEN u.zone_id = s.over_zone THEN u.day END AS oday,
+          CASE WHEN u.zone_id = s.over_zone THEN s.over_allowance END AS allowance
+        FROM (${usageRowsOfDays(days.from, days.to)}) u
+        JOIN billing_run_accounts a ON a.account_id = u.account_id
+        JOIN billing_run_segments s ON s.sim_id = u.sim_id AND s.invoice_id = a.invoice_id
+          AND u.day >= s.cycle_start AND u.day < s.cycle_end
+          AND u.day < s.to_day AND (u.day >= s.from_day OR s.first)
+      ),
+      g AS (
+        SELECT GROUPING(zone_key, day, oday) AS gs, invoice_id, sim_id, account_id, rate_plan_id,
+          zone_key, zone_id, test, day, osim, oday, allowance, count(*) AS n, sum(bytes) AS bytes,
+          sum(sms_mo) AS sms_mo, sum(sms_mt) AS sms_mt
+        FROM x
+        GROUP BY GROUPING SETS (
+          (invoice_id, sim_id, account_id, rate_plan_id, zone_key, zone_id, test),
+          (invoice_id, rate_plan_id, day, zone_id, test),
+          (invoice_id, rate_plan_id, osim, oday, allowance))
       ),
       ins AS (
         INSERT INTO invoice_sim_usage (invoice_id, sim_id, account_id, rate_plan_id, zone_key, zone_id,
           test, days, bytes, sms_mo, sms_mt)
-        SELECT ${invoiceId}::uuid, sim_id, account_id, rate_plan_id, zone_key, zone_id, test,
-          count(DISTINCT day), sum(bytes), sum(sms_mo), sum(sms_mt)
-        FROM x GROUP BY sim_id, account_id, rate_plan_id, zone_key, zone_id, test
-      ),
-      home_days AS (
-        SELECT x.sim_id, x.rate_plan_id, x.day, sum(x.bytes) AS b,
-          ceil(p.allowance::numeric * x.pspan / (${end}::date - ${start}::date))::bigint AS allowance
-        FROM x JOIN p ON p.rate_plan_id = x.rate_plan_id
-        WHERE NOT x.test AND p.allowance IS NOT NULL AND x.zone_id = p.home_zone_id
-        GROUP BY x.sim_id, x.rate_plan_id, x.day, p.allowance, x.pspan
+        SELECT invoice_id, sim_id, account_id, rate_plan_id, zone_key, zone_id, test, n, bytes,
+          sms_mo, sms_mt
+        FROM g WHERE gs = 3
+        ORDER BY invoice_id, rate_plan_id, zone_key, sim_id
       ),
       over AS (
-        SELECT rate_plan_id, day, sim_id,
-          greatest(0, cum - allowance) - greatest(0, cum - b - allowance) AS over
-        FROM (SELECT *, sum(b) OVER (PARTITION BY sim_id, rate_plan_id ORDER BY day) AS cum FROM home_days) h
+        SELECT invoice_id, rate_plan_id, oday AS day,
+          greatest(0, cum - allowance) - greatest(0, cum - bytes - allowance) AS over
+        FROM (SELECT g.*, sum(g.bytes) OVER (PARTITION BY g.invoice_id, g.osim, g.rate_plan_id
+          ORDER BY g.oday) AS cum FROM g WHERE gs = 6 AND oday IS NOT NULL) h
       ),
       tests AS (
-        SELECT sim_id, rate_plan_id, sum(bytes) AS tb, sum(sms_mo + sms_mt) AS ts
-        FROM x WHERE test GROUP BY sim_id, rate_plan_id
+        SELECT invoice_id, sim_id, rate_plan_id, sum(bytes) AS tb, sum(sms_mo + sms_mt) AS ts
+        FROM g WHERE gs = 3 AND test GROUP BY invoice_id, sim_id, rate_plan_id
       )
-      SELECT 'day' AS kind, rate_plan_id, day::text AS day, zone_id, sum(bytes)::bigint AS bytes,
-        sum(sms_mo)::bigint AS sms_mo, sum(sms_mt)::bigint AS sms_mt, count(DISTINCT sim_id)::bigint AS sims
-      FROM x WHERE NOT test GROUP BY rate_plan_id, day, zone_id
+      SELECT 'day' AS kind, invoice_id, rate_plan_id, day::text AS day, zone_id, bytes::bigint AS bytes,
+        sms_mo::bigint AS sms_mo, sms_mt::bigint AS sms_mt, n::bigint AS sims
+      FROM g WHERE gs = 5 AND NOT test
       UNION ALL
-      SELECT 'over', rate_plan_id, day::text, NULL, sum(over)::bigint, 0::bigint, 0::bigint,
-        count(DISTINCT sim_id) FILTER (WHERE over > 0)::bigint
-      FROM over GROUP BY rate_plan_id, day
+      SELECT 'over', invoice_id, rate_plan_id, day::text, NULL, sum(over)::bigint, 0::bigint,
+        0::bigint, count(*) FILTER (WHERE over > 0)::bigint
+      FROM over GROUP BY invoice_id, rate_plan_id, day
       UNION ALL
-      SELECT 'test', t.rate_plan_id, NULL, NULL, sum(greatest(0, t.tb - p.test_bytes))::bigint,
-        sum(greatest(0, t.ts - p.test_sms))::bigint, 0::bigint,
-        count(*) FILTER (WHERE t.tb > p.test_bytes OR t.ts > p.test_sms)::bigint
-      FROM tests t JOIN p ON p.rate_plan_id = t.rate_plan_id GROUP BY t.rate_plan_id`.execute(tx);
+      SELECT 'test', t.invoice_id, t.rate_plan_id, NULL, NULL,
+        sum(greatest(0, t.tb - p.test_bytes))::bigint, sum(greatest(0, t.ts - p.test_sms))::bigint,
+        0::bigint, count(*) FILTER (WHERE t.tb > p.test_bytes OR t.ts > p.test_sms)::bigint
+      FROM tests t JOIN p ON p.invoice_id = t.invoice_id AND p.rate_plan_id = t.rate_plan_id
+      GROUP BY t.invoice_id, t.rate_plan_id`.execute(tx);
+    await sql`SELECT set_config('enable_sort', 'on', true)`.execute(tx);
     return rows;
   },
 
@@ -426,11 +499,14 @@ export const billingRepo = {
     zoneId: string | null,
     page: { after?: string; limit: number; test?: boolean },
   ) => {
+    // The zone key is the zone's id, or `unzoned` (usage-billing.shared.repo.ts): the index
+    // (invoice_id, rate_plan_id, zone_key, sim_id) serves the page in order.
     let q = db
       .selectFrom("invoice_sim_usage")
       .selectAll()
       .where("invoice_id", "=", invoiceId)
       .where("rate_plan_id", "=", ratePlanId)
+      .where("zone_key", "=", zoneId ?? "unzoned")
       .where("test", "=", page.test ?? false);
     q = zoneId === null ? q.where("zone_id", "is", null) : q.where("zone_id", "=", zoneId);
     if (page.after) q = q.where("sim_id", ">", page.after);
@@ -635,13 +711,23 @@ export const billingRepoSql: SqlExamples<typeof billingRepo> = {
   lineOf: [[ID, 1]],
   nextNumber: [[ZONE, "INV"]],
   markIssued: [[ID, { number: 42, numberText: "INV-000042", at: AT, by: ACCOUNT, customer: "{}" }]],
+  stageSegments: [[[SCOPE]]],
   rateSimFacts: [
-    [SCOPE, { planIds: [PLAN], versions: [1], fromDays: ["2026-11-01"], toDays: ["2026-12-01"] }],
+    [
+      {
+        invoiceIds: [ID],
+        planIds: [PLAN],
+        versions: [1],
+        fromDays: ["2026-11-01"],
+        toDays: ["2026-12-01"],
+      },
+    ],
   ],
   rateUsageFacts: [
     [
-      SCOPE,
+      { from: "2026-11-01", to: "2026-12-01" },
       {
+        invoiceIds: [ID],
         planIds: [PLAN],
         homeZoneIds: [ZONE],
         perSimBytes: [null],

@@ -31,16 +31,15 @@ import {
 import { validationError } from "../../lib/errors.js";
 import { billingErrors } from "./billing.errors.js";
 import { presentInvoice, presentLine, presentProfile } from "./billing.presenter.js";
-import { billingRepo, type SimFactRow, type UsageFactRow } from "./billing.repo.js";
+import { billingRepo } from "./billing.repo.js";
+import { type InvoiceToRate, type PlanInCycle, rateInvoices } from "./billing-rating.js";
 import type { BillingProfileInput, CreditNoteInput } from "./billing.schemas.js";
 import { lateLine, LATE_CYCLES, USAGE_KINDS } from "./late-usage.js";
 import {
   daysBetween,
   type Part,
-  type PlanCycle,
   type RatedCycle,
   type RatedLine,
-  rateCycle,
   roundMoney,
   type VersionInCycle,
   vatOn,
@@ -50,6 +49,12 @@ import { explanationAsText } from "./explanation-text.js";
 import { isLanguage, type Language } from "../../lib/messages/messages.js";
 
 export const BILLING_RUN_KIND = "billing_run";
+
+/**
+ * How many customers a billing run rates in one transaction, with one pass over their cycles' usage
+ * (docs/decisions.md, "Billing in one pass"): a run killed mid-way redoes at most this many.
+ */
+export const CUSTOMERS_PER_PASS = 100;
 
 /** One SIM in the detail of an explained line. */
 interface ExplainedSim {
@@ -179,9 +184,8 @@ export function createBillingService(deps: Deps) {
   }
 
   /**
-   * Rates one customer's cycle into a draft invoice, in the caller's transaction: the per-SIM facts
-   * and the aggregates in two set-based statements, then the pure rating, then the lines. An issued
-   * invoice for the cycle is left as it is (answers false); a draft is rated again from scratch.
+   * Rates one customer's cycle into a draft invoice, in the caller's transaction. An issued
+   * invoice for the cycle is left as it is (answers "issued"); a draft is rated again from scratch.
    */
   async function rateCustomer(
     tx: Tx,
@@ -189,14 +193,52 @@ export function createBillingService(deps: Deps) {
     period: string,
     jobId: string | null,
   ): Promise<"issued" | "rated"> {
+    return (await rateCustomers(tx, [account], period, jobId))[0]!;
+  }
+
+  /**
+   * Rates customers' cycles into draft invoices together, in the caller's transaction: each
+   * customer's draft row first, then every cycle's facts in one pass (billing-rating.ts), then each
+   * customer's late usage, lines and totals. Answers per customer, in order, as rateCustomer does.
+   */
+  async function rateCustomers(
+    tx: Tx,
+    accounts: readonly Account[],
+    period: string,
+    jobId: string | null,
+  ): Promise<("issued" | "rated")[]> {
+    const root = await deps.accounts.rootAccount(tx);
+    const operatorProfile = await billingRepo.findProfile(tx, root.id);
+    const drafts: (Awaited<ReturnType<typeof draftFor>> & InvoiceToRate)[] = [];
+    const outcomes: ("issued" | "rated")[] = [];
+    for (const account of accounts) {
+      const draft = await draftFor(tx, account, period, jobId, root, operatorProfile);
+      outcomes.push(draft ? "rated" : "issued");
+      if (draft) drafts.push(draft);
+    }
+    const results = await rateInvoices(tx, drafts);
+    for (const [k, draft] of drafts.entries()) await finishDraft(tx, draft, results[k]!);
+    return outcomes;
+  }
+
+  /**
+   * A customer's draft invoice row for the cycle starting in `period`, without lines yet: null when
+   * the cycle's invoice is already issued; an earlier draft is removed first.
+   */
+  async function draftFor(
+    tx: Tx,
+    account: Account,
+    period: string,
+    jobId: string | null,
+    root: Account,
+    operatorProfile: { country: string } | undefined,
+  ) {
     const { row: profileRow, profile } = await profileOf(tx, account.id);
     const cycle = cycleStartingIn(period, profile);
     const existing = await billingRepo.invoiceForCycle(tx, account.id, cycle.start);
-    if (existing?.status === "issued") return "issued";
+    if (existing?.status === "issued") return null;
     if (existing) await billingRepo.deleteDraft(tx, existing.id);
 
-    const root = await deps.accounts.rootAccount(tx);
-    const operatorProfile = await billingRepo.findProfile(tx, root.id);
     const plans = await plansForCycle(tx, account, cycle);
     const invoiceId = newId();
     const now = clock.now();
@@ -232,8 +274,17 @@ export function createBillingService(deps: Deps) {
       run_job_id: jobId,
       created_at: now,
     });
+    return { account, cycle, invoiceId, plans, flags, notes, vatRate: vat.rate };
+  }
 
-    const result = await rateInto(tx, account, cycle, invoiceId, plans);
+  /** A rated draft's late-usage lines, its lines and its totals. */
+  async function finishDraft(
+    tx: Tx,
+    draft: Awaited<ReturnType<typeof draftFor>> & InvoiceToRate,
+    result: RatedCycle,
+  ) {
+    const { account, cycle, invoiceId, flags, notes } = draft;
+    const currency = account.currency;
     const late = await lateUsage(tx, account, cycle);
     const lines = [...result.lines, ...late.map((l) => l.line)];
     const subtotal = roundMoney(
@@ -261,7 +312,7 @@ export function createBillingService(deps: Deps) {
         late_for_invoice_id: late.find((x) => x.line === l)?.forInvoiceId ?? null,
       })),
     );
-    const vatAmount = vatOn(subtotal, vat.rate, currency);
+    const vatAmount = vatOn(subtotal, draft.vatRate, currency);
     await billingRepo.updateTotals(tx, invoiceId, {
       subtotal,
       vat_amount: vatAmount,
@@ -269,58 +320,20 @@ export function createBillingService(deps: Deps) {
       flags: JSON.stringify([...new Set(flags)]),
       notes: JSON.stringify(notes),
     });
-    return "rated";
   }
 
   /**
    * Rates a customer's cycle into the invoice row `invoiceId` (which must exist): the per-SIM facts
-   * and the aggregates in two set-based statements, then the pure rating. Lines are the caller's.
+   * and the aggregates in set-based statements, then the pure rating. Lines are the caller's.
    */
   async function rateInto(
     tx: Tx,
     account: Account,
     cycle: Cycle,
     invoiceId: string,
-    plans: Awaited<ReturnType<typeof plansForCycle>>,
+    plans: PlanInCycle[],
   ): Promise<RatedCycle> {
-    const scope = {
-      invoiceId,
-      scopePath: account.path,
-      timeZone: account.time_zone,
-      start: cycle.start,
-      end: cycle.end,
-    };
-    const rated = plans.filter((p) => p.versions.length > 0);
-    const simFacts = await billingRepo.rateSimFacts(tx, scope, {
-      planIds: rated.flatMap((p) => p.versions.map(() => p.id)),
-      versions: rated.flatMap((p) => p.versions.map((v) => v.version)),
-      fromDays: rated.flatMap((p) => p.versions.map((v) => v.fromDay)),
-      toDays: rated.flatMap((p) => p.versions.map((v) => v.toDay)),
-    });
-    const usageFacts = await billingRepo.rateUsageFacts(tx, scope, {
-      planIds: rated.map((p) => p.id),
-      homeZoneIds: rated.map((p) => p.versions[0]!.zones[0]?.zoneId ?? null),
-      perSimBytes: rated.map((p) =>
-        p.versions[0]!.pool.type === "none" ? p.versions[0]!.includedBytes : null,
-      ),
-      testBytes: rated.map((p) => p.versions[0]!.testReady.dataBytes),
-      testSms: rated.map((p) => p.versions[0]!.testReady.sms),
-    });
-    const zoneNames = new Map(
-      rated.flatMap((p) => p.versions.flatMap((v) => v.zones.map((z) => [z.zoneId, z.zoneName]))),
-    );
-    const unknownZones = usageFacts
-      .map((u) => u.zone_id)
-      .filter((z): z is string => z !== null && !zoneNames.has(z));
-    for (const z of await zoneLookupRepo.namesByIds(tx, [...new Set(unknownZones)]))
-      zoneNames.set(z.id, z.name);
-
-    return rateCycle({
-      start: cycle.start,
-      end: cycle.end,
-      currency: account.currency,
-      plans: rated.map((p) => planCycleOf(p, simFacts, usageFacts, zoneNames)),
-    });
+    return (await rateInvoices(tx, [{ account, cycle, invoiceId, plans }]))[0]!;
   }
 
   /**
@@ -392,52 +405,6 @@ export function createBillingService(deps: Deps) {
     return out;
   }
 
-  function planCycleOf(
-    plan: { id: string; name: string; versions: VersionInCycle[] },
-    sims: SimFactRow[],
-    usage: UsageFactRow[],
-    zoneNames: Map<string, string>,
-  ): PlanCycle {
-    const s = sims.filter((r) => r.rate_plan_id === plan.id);
-    const u = usage.filter((r) => r.rate_plan_id === plan.id);
-    const contrib = s.find((r) => r.kind === "contrib");
-    const test = u.find((r) => r.kind === "test");
-    return {
-      ratePlanId: plan.id,
-      name: plan.name,
-      versions: plan.versions,
-      simDays: s
-        .filter((r) => r.kind === "days")
-        .map((r) => ({ version: r.version, days: Number(r.n), sims: Number(r.sims) })),
-      simsBilled: s
-        .filter((r) => r.kind === "first")
-        .map((r) => ({ version: r.version, sims: Number(r.sims) })),
-      contributionDays: Number(contrib?.n ?? 0),
-      contributingSims: Number(contrib?.sims ?? 0),
-      activations: s
-        .filter((r) => r.kind === "act")
-        .map((r) => ({ version: r.version, sims: Number(r.sims) })),
-      usage: u
-        .filter((r) => r.kind === "day")
-        .map((r) => ({
-          day: r.day!,
-          zoneId: r.zone_id,
-          zoneName: r.zone_id ? (zoneNames.get(r.zone_id) ?? r.zone_id) : null,
-          bytes: Number(r.bytes),
-          smsMo: Number(r.sms_mo),
-          smsMt: Number(r.sms_mt),
-        })),
-      perSimOverage: u
-        .filter((r) => r.kind === "over")
-        .map((r) => ({ day: r.day!, bytes: Number(r.bytes), sims: Number(r.sims) })),
-      testExcess: {
-        bytes: Number(test?.bytes ?? 0),
-        sms: Number(test?.sms_mo ?? 0),
-        sims: Number(test?.sims ?? 0),
-      },
-    };
-  }
-
   function customerSnapshot(
     account: Account,
     profile: { country: string; contact_name: string | null; contact_email: string | null } | null,
@@ -504,9 +471,11 @@ export function createBillingService(deps: Deps) {
   deps.jobs.register({
     kind: BILLING_RUN_KIND,
     /**
-     * One customer per transaction, whose commit also moves the checkpoint (the index of the next
-     * customer): a run killed at any point resumes at the first customer not yet committed, and a
-     * second run re-rates drafts and leaves issued invoices alone, so nothing is issued twice.
+     * Customers in passes of up to CUSTOMERS_PER_PASS, one transaction each, whose commit also
+     * moves the checkpoint (the index of the next customer): their cycles' facts are stored in one
+     * pass over the usage (billing-rating.ts). A run killed at any point resumes at the first
+     * customer not yet committed, and a second run re-rates drafts and leaves issued invoices
+     * alone, so nothing is issued twice.
      */
     async run(ctx) {
       const { period, accountId } = ctx.job.params as { period: string; accountId?: string };
@@ -514,20 +483,21 @@ export function createBillingService(deps: Deps) {
       const counts = ctx.job.counts as { created?: number; unchanged?: number };
       let created = counts.created ?? 0;
       let unchanged = counts.unchanged ?? 0;
-      for (let i = ctx.job.checkpoint; i < customers.length; i++) {
-        const last = i === customers.length - 1;
+      for (let i = ctx.job.checkpoint; i < customers.length; i += CUSTOMERS_PER_PASS) {
+        const pass = customers.slice(i, i + CUSTOMERS_PER_PASS);
+        const done = i + pass.length;
         await inTransaction(db, async (tx) => {
-          const outcome = await rateCustomer(tx, customers[i]!, period, ctx.job.id);
-          if (outcome === "rated") created++;
-          else unchanged++;
+          for (const outcome of await rateCustomers(tx, pass, period, ctx.job.id))
+            if (outcome === "rated") created++;
+            else unchanged++;
           await ctx.checkpoint(tx, {
             phase: "rating",
-            done: i + 1,
+            done,
             total: customers.length,
-            checkpoint: i + 1,
+            checkpoint: done,
             counts: { created, unchanged },
           });
-          if (last) await ctx.succeed(tx);
+          if (done === customers.length) await ctx.succeed(tx);
         });
       }
     },

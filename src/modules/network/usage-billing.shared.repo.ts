@@ -56,6 +56,20 @@ export const usageRows = (scopePath: string, from: string, to: string): RawBuild
   WHERE u.day >= ${from}::date AND u.day < ${to}::date
     AND u.account_id IN (${subtreeAccounts(scopePath)})`;
 
+/**
+ * Subquery: the daily usage rows of every account on the days [from, to), with the holding account
+ * — a billing run's one pass over a cycle's usage for all the customers it rates at once (it joins
+ * them by hash to its staged SIM segments; rows of accounts it does not rate fall out there).
+ */
+export const usageRowsOfDays = (
+  from: string,
+  to: string,
+): RawBuilder<UsageRow & { account_id: string }> => sql<UsageRow & { account_id: string }>`
+  SELECT u.sim_id, u.account_id, u.day, u.zone_key, u.zone_id, u.billed_bytes AS bytes, u.sms_mo,
+    u.sms_mt
+  FROM usage_daily u
+  WHERE u.day >= ${from}::date AND u.day < ${to}::date`;
+
 export const usageBillingRepo = {
   /**
    * Daily rows per SIM, day and zone (as stored: one row each), for the accounts and days; with
