@@ -21,6 +21,9 @@ order by
 create table if not exists "accounting_records_default" PARTITION OF "accounting_records" default;
 
 -- partitionsRepo.createRange (example 1)
+set
+  LOCAL lock_timeout = '5s';
+lock table "accounting_records" in ACCESS EXCLUSIVE MODE;
 create table "accounting_records_p20261201" (like "accounting_records" INCLUDING DEFAULTS);
 with
   moved as (
@@ -43,6 +46,9 @@ from
   ('2026-12-01 00:00:00+00') to ('2026-12-02 00:00:00+00');
 
 -- partitionsRepo.createRange (example 2)
+set
+  LOCAL lock_timeout = '5s';
+lock table "usage_daily" in ACCESS EXCLUSIVE MODE;
 create table "usage_daily_p202612" (like "usage_daily" INCLUDING DEFAULTS)
 with
   (fillfactor = 75);

@@ -69,11 +69,17 @@ export const partitionsRepo = {
 
   /**
    * Adds partition `name` for [from, to). Rows the DEFAULT partition holds in that range move into
-   * it first (PostgreSQL refuses the partition otherwise); then it is attached, which takes a
-   * lighter lock on the table than `CREATE TABLE … PARTITION OF`.
+   * it first (PostgreSQL refuses the partition otherwise); then it is attached.
    */
   createRange: async (tx: Tx, table: PartitionedTable, name: string, from: Bound, to: Bound) => {
     const part = sql.table(name);
+    // The table is locked against readers and writers until the commit. Without it, a row written
+    // into the DEFAULT partition between the move and the attach fails the attach, and a statement
+    // reading while the partition attaches can miss the rows that just moved (a billing run rated
+    // a cycle without its usage). Partitions are made ahead of time, so the lock is rare and short;
+    // it waits at most 5 s for a long reader, else this round gives up and the next one retries.
+    await sql`SET LOCAL lock_timeout = '5s'`.execute(tx);
+    await sql`LOCK TABLE ${sql.table(table)} IN ACCESS EXCLUSIVE MODE`.execute(tx);
     await sql`CREATE TABLE ${part} (LIKE ${sql.table(table)} INCLUDING DEFAULTS) ${storageOf(table)}`.execute(
       tx,
     );
