@@ -241,6 +241,21 @@ describe("a billing run over the worked examples", () => {
     expect(text).toContain("The total went up by 17.00 EUR");
     expect(text).toContain("3.5 MB more data were used in Zone 2");
     expect(text).toContain("which your plan prices at 2 EUR/MB");
+    // The same sentences in the reader's language, money and megabytes as Italian writes them.
+    const inItalian = await t.api(
+      "GET",
+      `/api/v1/accounts/${c.account.id}/billing/compare?from=2026-10&to=2026-11`,
+      { headers: { "accept-language": "it" } },
+    );
+    expect(inItalian.body.sentences.map((x: { text: string }) => x.text).join(" ")).toBe(text);
+    const italian = inItalian.body.sentences.map(
+      (x: { message: { text: string } }) => x.message.text,
+    );
+    expect(italian[0]).toMatch(/^Il totale è aumentato di 17,00\s€/);
+    expect(italian.join(" ")).toMatch(
+      /Sono stati usati 3,5 MB di dati in più in Zone 2[^,]*, che il piano tariffa 2,00\s€\/MB \(0 MB → 3,5 MB\)/,
+    );
+    expect(inItalian.body.sentences[0].message.code).toBe("compare.total_up");
 
     // The lines as CSV, for the customer's finance department.
     const csv = await t.api("GET", `/api/v1/invoices/${inv.id}/lines.csv`);

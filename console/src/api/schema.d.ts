@@ -19029,10 +19029,12 @@ export interface operations {
                             total: string;
                         };
                         sentences: {
+                            /** @description The sentence in English, as it always was. */
                             text: string;
                             figures: {
                                 [key: string]: string | number;
                             };
+                            message: components["schemas"]["LocalizedMessage"];
                         }[];
                     };
                 };

@@ -61,6 +61,7 @@ export const FORMATS = [
   "country",
   "msg",
   "sentences",
+  "money",
 ];
 const PLACEHOLDER = /\{(\w+)(?::(\w+))?\}/g;
 
@@ -154,6 +155,13 @@ export function defineCatalog<E extends Record<string, string>>(
           return localBytes(Number(v), tag);
         case "number":
           return new Intl.NumberFormat(tag).format(Number(v));
+        case "money": {
+          // "<decimal> <ISO 4217 code>", e.g. "12.50 EUR": the amount as the language writes money.
+          const [amount = "", currency = ""] = String(v).split(" ");
+          return /^[A-Z]{3}$/.test(currency)
+            ? new Intl.NumberFormat(tag, { style: "currency", currency }).format(Number(amount))
+            : String(v);
+        }
         case "state":
           return SIM_STATE_WORDS[target.language][String(v)] ?? String(v);
         case "conn":

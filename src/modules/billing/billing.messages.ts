@@ -321,3 +321,70 @@ export const explanationText = defineCatalog({
     "sim.sms": "{iccid}: {mo} sms skickade och {mt} mottagna på {days} dagar",
   },
 });
+
+/**
+ * The sentences of a comparison of two cycles (`GET /api/v1/accounts/{id}/billing/compare`), in the
+ * reader's language. Money is `{x:money}` ("12.50 EUR"), megabytes are numbers with one decimal.
+ */
+export const compareText = defineCatalog({
+  en: {
+    "compare.total_same": "The total is the same as in the cycle from {from}: {total:money}.",
+    "compare.total_up": "The total went up by {difference:money}, from {from:money} to {to:money}.",
+    "compare.total_down":
+      "The total went down by {difference:money}, from {from:money} to {to:money}.",
+    "compare.sims_more": "{count:number} more SIMs were active ({from:number} → {to:number}).",
+    "compare.sims_fewer": "{count:number} fewer SIMs were active ({from:number} → {to:number}).",
+    "compare.data_more":
+      "{mb:number} MB more data were used in {zone} ({from:number} MB → {to:number} MB).",
+    "compare.data_less":
+      "{mb:number} MB less data were used in {zone} ({from:number} MB → {to:number} MB).",
+    "compare.data_more_priced":
+      "{mb:number} MB more data were used in {zone}, which your plan prices at {price:money}/MB ({from:number} MB → {to:number} MB).",
+    "compare.data_less_priced":
+      "{mb:number} MB less data were used in {zone}, which your plan prices at {price:money}/MB ({from:number} MB → {to:number} MB).",
+    "compare.pool_grew": "The pool grew by {mb:number} MB ({from:number} MB → {to:number} MB).",
+    "compare.pool_shrank": "The pool shrank by {mb:number} MB ({from:number} MB → {to:number} MB).",
+    "compare.no_zone": "networks in no zone",
+  },
+  it: {
+    "compare.total_same": "Il totale è uguale a quello del ciclo dal {from}: {total:money}.",
+    "compare.total_up":
+      "Il totale è aumentato di {difference:money}, da {from:money} a {to:money}.",
+    "compare.total_down":
+      "Il totale è diminuito di {difference:money}, da {from:money} a {to:money}.",
+    "compare.sims_more": "Erano attive {count:number} SIM in più ({from:number} → {to:number}).",
+    "compare.sims_fewer": "Erano attive {count:number} SIM in meno ({from:number} → {to:number}).",
+    "compare.data_more":
+      "Sono stati usati {mb:number} MB di dati in più in {zone} ({from:number} MB → {to:number} MB).",
+    "compare.data_less":
+      "Sono stati usati {mb:number} MB di dati in meno in {zone} ({from:number} MB → {to:number} MB).",
+    "compare.data_more_priced":
+      "Sono stati usati {mb:number} MB di dati in più in {zone}, che il piano tariffa {price:money}/MB ({from:number} MB → {to:number} MB).",
+    "compare.data_less_priced":
+      "Sono stati usati {mb:number} MB di dati in meno in {zone}, che il piano tariffa {price:money}/MB ({from:number} MB → {to:number} MB).",
+    "compare.pool_grew":
+      "Il pool è cresciuto di {mb:number} MB ({from:number} MB → {to:number} MB).",
+    "compare.pool_shrank":
+      "Il pool si è ridotto di {mb:number} MB ({from:number} MB → {to:number} MB).",
+    "compare.no_zone": "reti fuori da ogni zona",
+  },
+  sv: {
+    "compare.total_same": "Totalen är densamma som i perioden från {from}: {total:money}.",
+    "compare.total_up": "Totalen ökade med {difference:money}, från {from:money} till {to:money}.",
+    "compare.total_down":
+      "Totalen minskade med {difference:money}, från {from:money} till {to:money}.",
+    "compare.sims_more": "{count:number} fler SIM-kort var aktiva ({from:number} → {to:number}).",
+    "compare.sims_fewer": "{count:number} färre SIM-kort var aktiva ({from:number} → {to:number}).",
+    "compare.data_more":
+      "{mb:number} MB mer data användes i {zone} ({from:number} MB → {to:number} MB).",
+    "compare.data_less":
+      "{mb:number} MB mindre data användes i {zone} ({from:number} MB → {to:number} MB).",
+    "compare.data_more_priced":
+      "{mb:number} MB mer data användes i {zone}, som din plan prissätter till {price:money}/MB ({from:number} MB → {to:number} MB).",
+    "compare.data_less_priced":
+      "{mb:number} MB mindre data användes i {zone}, som din plan prissätter till {price:money}/MB ({from:number} MB → {to:number} MB).",
+    "compare.pool_grew": "Poolen växte med {mb:number} MB ({from:number} MB → {to:number} MB).",
+    "compare.pool_shrank": "Poolen krympte med {mb:number} MB ({from:number} MB → {to:number} MB).",
+    "compare.no_zone": "nät utanför alla zoner",
+  },
+});

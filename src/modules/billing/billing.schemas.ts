@@ -1,3 +1,4 @@
+import { localizedMessage } from "../../http/localized.js";
 import { z } from "zod";
 import { pageQuery } from "../../http/paging.js";
 import { isCountryCode } from "../../lib/locale.js";
@@ -223,8 +224,11 @@ export const compareOut = z.object({
   to: z.object({ invoiceId: z.string(), cycleStart: z.string(), total: money }),
   sentences: z.array(
     z.object({
-      text: z.string(),
+      text: z.string().describe("The sentence in English, as it always was."),
       figures: z.record(z.string(), z.union([z.string(), z.number()])),
+      message: localizedMessage.describe(
+        "The sentence as a message, its text in the caller's language (docs/languages.md).",
+      ),
     }),
   ),
 });

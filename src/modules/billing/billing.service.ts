@@ -30,6 +30,7 @@ import {
 } from "./billing-cycle.js";
 import { validationError } from "../../lib/errors.js";
 import { billingErrors } from "./billing.errors.js";
+import { compareText } from "./billing.messages.js";
 import { presentInvoice, presentLine, presentProfile } from "./billing.presenter.js";
 import { billingRepo } from "./billing.repo.js";
 import { type InvoiceToRate, type PlanInCycle, rateInvoices } from "./billing-rating.js";
@@ -46,7 +47,7 @@ import {
 } from "./rating.js";
 import { vatFor } from "./vat.js";
 import { explanationAsText } from "./explanation-text.js";
-import { isLanguage, type Language } from "../../lib/messages/messages.js";
+import { isLanguage, type Language, localeOf, type Message } from "../../lib/messages/messages.js";
 
 export const BILLING_RUN_KIND = "billing_run";
 
@@ -1088,6 +1089,7 @@ export function createBillingService(deps: Deps) {
         accountId,
         from: { invoiceId: a.id, cycleStart: a.cycle_start, total: a.total },
         to: { invoiceId: b.id, cycleStart: b.cycle_start, total: b.total },
+        // In English as always (`text`) and in the reader's language (`message.text`).
         sentences: compareSentences({
           a,
           b,
@@ -1098,7 +1100,10 @@ export function createBillingService(deps: Deps) {
           linesA,
           linesB,
           zoneNames: await zoneNamesOf([...zonesA, ...zonesB].map((z) => z.zone_id)),
-        }),
+        }).map(({ message, ...sentence }) => ({
+          ...sentence,
+          message: compareText.rendered(message, localeOf(principal)),
+        })),
       };
     },
 
@@ -1250,10 +1255,19 @@ export function compareSentences(input: {
   linesB: { kind: string; zone_id: string | null; amount: string; explanation: unknown }[];
   zoneNames: Map<string, string>;
 }) {
-  const out: { text: string; figures: Record<string, string | number> }[] = [];
+  const out: { text: string; figures: Record<string, string | number>; message: Message }[] = [];
   const { a, b, simsA, simsB } = input;
   const diff = new Decimal(b.total).sub(a.total);
+  const money = (amount: string) => `${amount} ${b.currency}`;
+  const mb = (bytes: number) => new Decimal(bytes).div(MB).toDecimalPlaces(1).toNumber();
   out.push({
+    message: diff.isZero()
+      ? compareText.msg("compare.total_same", { from: a.cycle_start, total: money(b.total) })
+      : compareText.msg(diff.gt(0) ? "compare.total_up" : "compare.total_down", {
+          difference: money(diff.abs().toFixed(2)),
+          from: money(a.total),
+          to: money(b.total),
+        }),
     text: diff.isZero()
       ? `The total is the same as in the cycle from ${a.cycle_start}: ${b.total} ${b.currency}.`
       : `The total went ${diff.gt(0) ? "up" : "down"} by ${diff.abs().toFixed(2)} ${b.currency}, from ${a.total} to ${b.total}.`,
@@ -1261,6 +1275,11 @@ export function compareSentences(input: {
   });
   if (simsA !== simsB)
     out.push({
+      message: compareText.msg(simsB > simsA ? "compare.sims_more" : "compare.sims_fewer", {
+        count: Math.abs(simsB - simsA),
+        from: simsA,
+        to: simsB,
+      }),
       text: `${Math.abs(simsB - simsA).toLocaleString("en")} ${simsB > simsA ? "more" : "fewer"} SIMs were active (${simsA.toLocaleString("en")} → ${simsB.toLocaleString("en")}).`,
       figures: { simsFrom: simsA, simsTo: simsB },
     });
@@ -1274,10 +1293,28 @@ export function compareSentences(input: {
     if (x === y) continue;
     const name = zone ? (input.zoneNames.get(zone) ?? zone) : "networks in no zone";
     const line = input.linesB.find((l) => l.zone_id === zone && l.kind === "zone_data");
-    const price = line
-      ? ` which your plan prices at ${(line.explanation as { parts: { unitPrice: string }[] }).parts[0]?.unitPrice ?? "?"} ${b.currency}/MB`
-      : "";
+    const unitPrice = line
+      ? (line.explanation as { parts: { unitPrice: string }[] }).parts[0]?.unitPrice
+      : undefined;
+    const price = line ? ` which your plan prices at ${unitPrice ?? "?"} ${b.currency}/MB` : "";
+    const more = y > x;
     out.push({
+      message: compareText.msg(
+        unitPrice
+          ? more
+            ? "compare.data_more_priced"
+            : "compare.data_less_priced"
+          : more
+            ? "compare.data_more"
+            : "compare.data_less",
+        {
+          mb: mb(Math.abs(y - x)),
+          zone: zone ? (input.zoneNames.get(zone) ?? zone) : compareText.msg("compare.no_zone"),
+          ...(unitPrice && { price: money(unitPrice) }),
+          from: mb(x),
+          to: mb(y),
+        },
+      ),
       text: `${fmtMB(Math.abs(y - x))} MB ${y > x ? "more" : "less"} data were used in ${name}${price} (${fmtMB(x)} MB → ${fmtMB(y)} MB).`,
       figures: { zone: name, bytesFrom: x, bytesTo: y },
     });
@@ -1293,6 +1330,11 @@ export function compareSentences(input: {
   const [pa, pb] = [pool(input.linesA), pool(input.linesB)];
   if (pa !== pb)
     out.push({
+      message: compareText.msg(pb > pa ? "compare.pool_grew" : "compare.pool_shrank", {
+        mb: mb(Math.abs(pb - pa)),
+        from: mb(pa),
+        to: mb(pb),
+      }),
       text: `The pool ${pb > pa ? "grew" : "shrank"} by ${fmtMB(Math.abs(pb - pa))} MB (${fmtMB(pa)} MB → ${fmtMB(pb)} MB).`,
       figures: { poolBytesFrom: pa, poolBytesTo: pb },
     });

@@ -103,7 +103,7 @@ export default function ComparePage() {
           <ul className="stack">
             {compare.data.sentences.map((s, i) => (
               <li key={i} className="card">
-                <p className="sentence">{s.text}</p>
+                <p className="sentence">{s.message.text}</p>
                 <dl className="totals figures">
                   {Object.entries(s.figures).map(([k, v]) => (
                     <div key={k} style={{ display: "contents" }}>
