@@ -384,6 +384,7 @@ export async function buildOtter(infra: Infrastructure) {
   const billing = createBillingService({
     db,
     clock,
+    customersPerPass: config.OTTER_BILLING_CUSTOMERS_PER_PASS,
     audit,
     accounts,
     jobs,

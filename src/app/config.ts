@@ -99,6 +99,15 @@ export const configSchema = z.object({
     .max(50000)
     .default(5000)
     .describe("Rows written per transaction by import jobs."),
+  OTTER_BILLING_CUSTOMERS_PER_PASS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10000)
+    .default(100)
+    .describe(
+      "Customers a billing run rates in one transaction, with one pass over their usage; a run killed mid-way redoes at most this many.",
+    ),
   OTTER_JOB_LEASE_MS: z.coerce
     .number()
     .int()

@@ -4,7 +4,8 @@ import { processHarness } from "../support/process.js";
 
 /**
  * kill -9 during a billing run: after a restart the run resumes at the first customer not yet
- * committed and ends with exactly one draft invoice per customer — on both engines.
+ * committed (the first of the pass that was not) and ends with exactly one draft invoice per
+ * customer — on both engines.
  */
 const h = processHarness("billing-crash");
 const call = h.call;
@@ -17,7 +18,12 @@ const json = (body: unknown): RequestInit => ({
 
 describe(`crash during a billing run (${TEST_ENGINE})`, () => {
   it("resumes after kill -9 with one draft per customer, none twice", async () => {
-    const env = { OTTER_WORKER_POLL_MS: "50", OTTER_JOB_LEASE_MS: "1500" };
+    // Passes of 5 customers, so the run commits between customers and can be caught there.
+    const env = {
+      OTTER_WORKER_POLL_MS: "50",
+      OTTER_JOB_LEASE_MS: "1500",
+      OTTER_BILLING_CUSTOMERS_PER_PASS: "5",
+    };
     await h.start(env);
     const me = (await call("/api/v1/users/me")).body;
     await call(`/api/v1/accounts/${me.accountId}/billing-profile`, {

@@ -74,6 +74,8 @@ interface ExplainedSim {
 interface Deps {
   db: Db;
   clock: Clock;
+  /** Customers rated per transaction (OTTER_BILLING_CUSTOMERS_PER_PASS); CUSTOMERS_PER_PASS if unset. */
+  customersPerPass?: number;
   audit: AuditService;
   accounts: Pick<AccountsService, "requireVisible" | "rootAccount" | "list">;
   jobs: Pick<JobsService, "create" | "register">;
@@ -472,7 +474,7 @@ export function createBillingService(deps: Deps) {
   deps.jobs.register({
     kind: BILLING_RUN_KIND,
     /**
-     * Customers in passes of up to CUSTOMERS_PER_PASS, one transaction each, whose commit also
+     * Customers in passes of up to `customersPerPass`, one transaction each, whose commit also
      * moves the checkpoint (the index of the next customer): their cycles' facts are stored in one
      * pass over the usage (billing-rating.ts). A run killed at any point resumes at the first
      * customer not yet committed, and a second run re-rates drafts and leaves issued invoices
@@ -484,8 +486,9 @@ export function createBillingService(deps: Deps) {
       const counts = ctx.job.counts as { created?: number; unchanged?: number };
       let created = counts.created ?? 0;
       let unchanged = counts.unchanged ?? 0;
-      for (let i = ctx.job.checkpoint; i < customers.length; i += CUSTOMERS_PER_PASS) {
-        const pass = customers.slice(i, i + CUSTOMERS_PER_PASS);
+      const perPass = deps.customersPerPass ?? CUSTOMERS_PER_PASS;
+      for (let i = ctx.job.checkpoint; i < customers.length; i += perPass) {
+        const pass = customers.slice(i, i + perPass);
         const done = i + pass.length;
         await inTransaction(db, async (tx) => {
           for (const outcome of await rateCustomers(tx, pass, period, ctx.job.id))
