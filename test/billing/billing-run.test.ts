@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCustomer, buildSim, offer, runJob } from "../support/factories.js";
+import { buildCustomer, buildSim, offer } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
-import { addDailyUsage, flexCatalog } from "./billing-support.js";
+import { addDailyUsage, flexCatalog, runBilling } from "./billing-support.js";
 
 /**
  * A billing run rates its customers together, with one pass over the cycles' usage
@@ -26,19 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function run(period: string, accountId?: string) {
-  const res = await t.api("POST", "/api/v1/billing-runs", {
-    body: { period, ...(accountId && { accountId }) },
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(202);
-  let job = await runJob(t, res.body.jobId);
-  for (let i = 0; i < 600 && (job.status === "queued" || job.status === "running"); i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    job = (await t.api("GET", `/api/v1/jobs/${res.body.jobId}`)).body;
-  }
-  expect(job.status, JSON.stringify(job)).toBe("succeeded");
-  return job;
-}
+const run = (period: string, accountId?: string) => runBilling(t, period, accountId);
 
 async function ratePlan(
   plans: Awaited<ReturnType<typeof flexCatalog>>,

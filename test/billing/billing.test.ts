@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Iccid } from "../../src/lib/identifiers.js";
-import { buildCustomer, buildSim, buildUser, offer, runJob } from "../support/factories.js";
+import { buildCustomer, buildSim, buildUser, offer } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
-import { addDailyUsage, flexCatalog, type DailyUsageArgs } from "./billing-support.js";
+import { addDailyUsage, flexCatalog, runBilling, type DailyUsageArgs } from "./billing-support.js";
 import { runCli } from "../cli/run-cli.js";
 
 /**
@@ -57,20 +57,7 @@ async function setState(iccid: string, state: string, when: string) {
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
-async function run(period: string, accountId?: string) {
-  const res = await t.api("POST", "/api/v1/billing-runs", {
-    body: { period, ...(accountId && { accountId }) },
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(202);
-  // Otter's own workers may have claimed the job already: wait for it to finish either way.
-  let job = await runJob(t, res.body.jobId);
-  for (let i = 0; i < 600 && (job.status === "queued" || job.status === "running"); i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    job = (await t.api("GET", `/api/v1/jobs/${res.body.jobId}`)).body;
-  }
-  expect(job.status, JSON.stringify(job)).toBe("succeeded");
-  return job;
-}
+const run = (period: string, accountId?: string) => runBilling(t, period, accountId);
 
 async function invoiceOf(accountId: string) {
   const list = await t.api("GET", `/api/v1/invoices?accountId=${accountId}`);

@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Iccid } from "../../src/lib/identifiers.js";
 import { runCli } from "../cli/run-cli.js";
-import { buildCustomer, buildSim, offer, runJob } from "../support/factories.js";
+import { buildCustomer, buildSim, offer } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
 import { pdfText } from "../support/pdf-text.js";
 import { startTestRelay, type TestRelay } from "../support/smtp-relay.js";
+import { runBilling } from "./billing-support.js";
 
 /**
  * An invoice's exports over HTTP and the CLI: the PDF a customer's finance department files (read
@@ -87,14 +88,7 @@ async function usage(
 }
 
 async function run(period: string, accountId: string) {
-  const res = await t.api("POST", "/api/v1/billing-runs", { body: { period, accountId } });
-  expect(res.status, JSON.stringify(res.body)).toBe(202);
-  let job = await runJob(t, res.body.jobId);
-  for (let i = 0; i < 600 && (job.status === "queued" || job.status === "running"); i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    job = (await t.api("GET", `/api/v1/jobs/${res.body.jobId}`)).body;
-  }
-  expect(job.status, JSON.stringify(job)).toBe("succeeded");
+  await runBilling(t, period, accountId);
   const list = await t.api("GET", `/api/v1/invoices?accountId=${accountId}`);
   return (await t.api("GET", `/api/v1/invoices/${list.body.items[0].id}`)).body;
 }
