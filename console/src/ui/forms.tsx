@@ -122,3 +122,43 @@ export function FormDialog({
     </dialog>
   );
 }
+
+/** A labelled control with its hint and the problems Otter named for its field (`field`). */
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  field,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error: unknown;
+  field: string;
+  children: (props: {
+    id: string;
+    "aria-describedby"?: string;
+    "aria-invalid"?: boolean;
+  }) => ReactNode;
+}) {
+  const bad = problemsAt(error, field).length > 0;
+  const describedBy = [hint && `${id}-hint`, bad && `${id}-error`].filter(Boolean).join(" ");
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      {children({
+        id,
+        ...(describedBy && { "aria-describedby": describedBy }),
+        ...(bad && { "aria-invalid": true }),
+      })}
+      {hint && (
+        <p id={`${id}-hint`} className="muted hint">
+          {hint}
+        </p>
+      )}
+      <FieldError id={`${id}-error`} error={error} field={field} />
+    </div>
+  );
+}

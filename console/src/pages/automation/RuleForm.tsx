@@ -1,9 +1,9 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useId, useState, type FormEvent, type ReactNode } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { api, must } from "../../api/client";
 import { useT } from "../../i18n";
 import { useWords } from "../../i18n/words";
-import { FieldError, FormError, problemsAt } from "../../ui/forms";
+import { Field, FieldError, FormError, problemsAt } from "../../ui/forms";
 import type { Rule } from "./describe";
 import { automationMessages } from "./messages";
 import {
@@ -289,46 +289,6 @@ function fieldLabel(field: string, t: T): string | undefined {
   if (head === "description") return t("description");
   if (head === "accountId") return t("scope");
   return undefined;
-}
-
-/** A labelled control with its hint and the problems Otter named for its field. */
-function Field({
-  id,
-  label,
-  hint,
-  error,
-  field,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error: unknown;
-  field: string;
-  children: (props: {
-    id: string;
-    "aria-describedby"?: string;
-    "aria-invalid"?: boolean;
-  }) => ReactNode;
-}) {
-  const bad = problemsAt(error, field).length > 0;
-  const describedBy = [hint && `${id}-hint`, bad && `${id}-error`].filter(Boolean).join(" ");
-  return (
-    <div>
-      <label htmlFor={id}>{label}</label>
-      {children({
-        id,
-        ...(describedBy && { "aria-describedby": describedBy }),
-        ...(bad && { "aria-invalid": true }),
-      })}
-      {hint && (
-        <p id={`${id}-hint`} className="muted hint">
-          {hint}
-        </p>
-      )}
-      <FieldError id={`${id}-error`} error={error} field={field} />
-    </div>
-  );
 }
 
 /** Tick boxes for SIM states, in words (the code in the tooltip). */
