@@ -66,13 +66,15 @@ describe("console: creating and editing automation rules", () => {
     const action = dialog.getByRole("group", { name: "Action 1" });
     await action.getByLabel("Action", { exact: true }).selectOption({ label: "Open a case" });
     await action.getByLabel("Priority").selectOption({ label: "High" });
-    await expect.poll(() => seriousA11yViolations(page)).toEqual([]);
+    await expect.poll(() => seriousA11yViolations(page), { timeout: 15_000 }).toEqual([]);
     await dialog.getByRole("button", { name: "Create the rule" }).click();
     await page.getByRole("status").getByText(`Rule “${NAME}” created.`).waitFor();
     expect(await dialog.isVisible()).toBe(false);
 
     const row = page.locator("tr", { has: page.getByRole("link", { name: NAME }) });
-    await expect.poll(() => row.textContent()).toMatch(/SIM changes state to DEACTIVATED/);
+    await expect
+      .poll(() => row.textContent(), { timeout: 15_000 })
+      .toMatch(/SIM changes state to DEACTIVATED/);
     expect(await row.textContent()).toMatch(/Open a case.*On.*Never fired/);
     const list = await t.api("GET", "/api/v1/automation-rules", { key: adminKey });
     const stored = list.body.items.find((r: { name: string }) => r.name === NAME);
@@ -123,11 +125,11 @@ describe("console: creating and editing automation rules", () => {
     expect(await dialog.locator(".field-problems").textContent()).toMatch(
       /Action 1: .*ACTION_NEEDS_A_SIM/,
     );
-    await expect.poll(() => seriousA11yViolations(page)).toEqual([]);
+    await expect.poll(() => seriousA11yViolations(page), { timeout: 15_000 }).toEqual([]);
 
     // Escape closes the dialog; nothing was stored.
     await page.keyboard.press("Escape");
-    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => dialog.isVisible(), { timeout: 15_000 }).toBe(false);
     const unchanged = await t.api("GET", `/api/v1/automation-rules/${ruleId}`, { key: adminKey });
     expect(unchanged.body.trigger.type).toBe("sim_state_changed");
     expect(unchanged.body.actions).toEqual([{ type: "open_case", priority: "high" }]);

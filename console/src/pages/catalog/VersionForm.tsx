@@ -25,7 +25,9 @@ type T = ReturnType<typeof useT<(typeof catalogMessages)["en"]>>;
 
 /**
  * A new dated version of a rate plan (POST /api/v1/rate-plans/{ref}/versions), started from the
- * newest version's terms. Beside the form, the plan's bill-shock warnings as Otter answers them now,
+ * newest version's terms — or, without `plan`, a new rate plan with its version 1 (POST
+ * /api/v1/rate-plans: name, currency, description too). Above the terms, the plan's bill-shock
+ * warnings as Otter answers them now,
  * each saying whether the new version prices the zone it is about.
  */
 export function VersionForm({
@@ -34,7 +36,7 @@ export function VersionForm({
   onSaved,
   onCancel,
 }: {
-  plan: RatePlan;
+  plan?: RatePlan;
   warnings: Warning[] | undefined;
   onSaved: (plan: RatePlan) => void;
   onCancel: () => void;
@@ -46,7 +48,10 @@ export function VersionForm({
     () => new Intl.NumberFormat(f.tag, { useGrouping: false, maximumFractionDigits: 4 }),
     [f.tag],
   );
-  const latest = [...plan.versions].sort((a, b) => b.version - a.version)[0];
+  const latest = [...(plan?.versions ?? [])].sort((a, b) => b.version - a.version)[0];
+  const [name, setName] = useState("");
+  const [currency, setCurrency] = useState("");
+  const [description, setDescription] = useState("");
   const [d, setD] = useState<VersionDraft>(() => draftFrom(latest, (n) => plain.format(n)));
   const zones = useQuery({
     queryKey: ["zones"],
@@ -57,10 +62,22 @@ export function VersionForm({
       const effectiveFrom = draft.effectiveFrom
         ? (zonedInputToIso(draft.effectiveFrom, f.timeZone) ?? draft.effectiveFrom)
         : null;
+      const terms = versionBody(draft, effectiveFrom, f.tag);
+      if (!plan)
+        return must(
+          api.POST("/api/v1/rate-plans", {
+            body: {
+              name: name.trim(),
+              currency: currency.trim().toUpperCase(),
+              ...(description.trim() && { description: description.trim() }),
+              ...terms,
+            },
+          }),
+        );
       return must(
         api.POST("/api/v1/rate-plans/{ref}/versions", {
           params: { path: { ref: plan.id } },
-          body: versionBody(draft, effectiveFrom, f.tag),
+          body: terms,
         }),
       );
     },
@@ -77,34 +94,83 @@ export function VersionForm({
     e.preventDefault();
     save.mutate(d);
   };
-  const money = (label: string) => t("inCurrency", { label, currency: plan.currency });
+  const planCurrency = plan?.currency ?? (currency.trim().toUpperCase() || "…");
+  const money = (label: string) => t("inCurrency", { label, currency: planCurrency });
   const priced = new Set(d.zones.map((z) => z.zone));
 
   return (
     <form className="stack version-form" onSubmit={submit} noValidate>
-      <section aria-labelledby={`${id}-shock`} className="version-shock">
-        <h3 id={`${id}-shock`}>{t("billShockNow")}</h3>
-        {warnings === undefined ? null : warnings.length === 0 ? (
-          <p>{t("billShockNone")}</p>
-        ) : (
-          <ul className="warnings">
-            {warnings.map((w, i) => (
-              <li key={`${w.communicationPlan.id}-${w.zone?.id ?? i}`}>
-                <span className="badge warn">{w.code}</span> {w.text}
-                {w.zone && (
-                  <p>
-                    <strong>
-                      {priced.has(w.zone.id)
-                        ? t("draftPricesZone", { zone: w.zone.name })
-                        : t("draftLeavesZone", { zone: w.zone.name })}
-                    </strong>
-                  </p>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {plan ? (
+        <section aria-labelledby={`${id}-shock`} className="version-shock">
+          <h3 id={`${id}-shock`}>{t("billShockNow")}</h3>
+          {warnings === undefined ? null : warnings.length === 0 ? (
+            <p>{t("billShockNone")}</p>
+          ) : (
+            <ul className="warnings">
+              {warnings.map((w, i) => (
+                <li key={`${w.communicationPlan.id}-${w.zone?.id ?? i}`}>
+                  <span className="badge warn">{w.code}</span> {w.text}
+                  {w.zone && (
+                    <p>
+                      <strong>
+                        {priced.has(w.zone.id)
+                          ? t("draftPricesZone", { zone: w.zone.name })
+                          : t("draftLeavesZone", { zone: w.zone.name })}
+                      </strong>
+                    </p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : (
+        <>
+          <Field id={`${id}-name`} label={t("name")} error={err} field="name">
+            {(props) => (
+              <input
+                {...props}
+                required
+                maxLength={100}
+                autoComplete="off"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            id={`${id}-currency`}
+            label={t("currency")}
+            hint={t("currencyHint")}
+            error={err}
+            field="currency"
+          >
+            {(props) => (
+              <input
+                {...props}
+                required
+                maxLength={3}
+                size={4}
+                autoComplete="off"
+                placeholder="EUR"
+                value={currency}
+                onChange={(e) => setCurrency(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field id={`${id}-description`} label={t("description")} error={err} field="description">
+            {(props) => (
+              <input
+                {...props}
+                maxLength={500}
+                autoComplete="off"
+                value={description}
+                onChange={(e) => setDescription(e.target.value)}
+              />
+            )}
+          </Field>
+        </>
+      )}
 
       <Field
         id={`${id}-from`}
@@ -268,7 +334,7 @@ export function VersionForm({
 
       <fieldset className="form-part">
         <legend>{t("zonePrices")}</legend>
-        <p className="muted">{t("zonePricesHint", { currency: plan.currency })}</p>
+        <p className="muted">{t("zonePricesHint", { currency: planCurrency })}</p>
         <div className="stack">
           {d.zones.map((z, i) => (
             <ZonePriceRow
@@ -383,7 +449,7 @@ export function VersionForm({
       {err && <FormError error={err} labelOf={(field) => versionFieldLabel(field, t)} />}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? t("saving") : t("addVersionSubmit")}
+          {save.isPending ? t("saving") : plan ? t("addVersionSubmit") : t("createRatePlan")}
         </button>
         <button type="button" onClick={onCancel}>
           {t("cancel")}
@@ -398,6 +464,9 @@ function versionFieldLabel(field: string, t: T): string | undefined {
   const [head, index] = field.split(".");
   if (head === "zones" && index !== undefined) return t("zonePriceN", { n: Number(index) + 1 });
   if (head === "effectiveFrom") return t("effectiveFrom");
+  if (head === "name") return t("name");
+  if (head === "currency") return t("currency");
+  if (head === "description") return t("description");
   if (head === "subscription") return t("subscription");
   if (head === "included") return t("included");
   if (head === "pool") return t("pool");
