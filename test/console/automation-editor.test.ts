@@ -50,6 +50,13 @@ describe("console: creating and editing automation rules", () => {
     const dialog = page.getByRole("dialog", { name: "New automation rule" });
     await dialog.waitFor();
     await dialog.getByLabel("Name", { exact: true }).fill(NAME);
+    // The rule watches the administrator's own customer unless another account is chosen.
+    await expect
+      .poll(
+        () => dialog.getByLabel("Watches the SIMs of").locator("option:checked").textContent(),
+        { timeout: 15_000 },
+      )
+      .toBe("Savanna Trackers");
     await dialog
       .getByLabel("Trigger", { exact: true })
       .selectOption({ label: "A SIM changes state" });
