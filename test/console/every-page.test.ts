@@ -14,6 +14,8 @@ describe("console: every main page", () => {
   let browser: Browser;
   let page: Page;
   let paths: string[];
+  let ruleId: string;
+  let ratePlanId: string;
 
   beforeAll(async () => {
     [t, browser] = await Promise.all([startOtter(), launchBrowser()]);
@@ -43,6 +45,18 @@ describe("console: every main page", () => {
     await t.api("POST", `/api/v1/cases/${billingCase.body.id}/links`, {
       body: { invoiceId: billed.invoice.id },
     });
+    const rule = await t.api("POST", "/api/v1/automation-rules", {
+      body: {
+        name: "Silent collars",
+        accountId: account.id,
+        trigger: { type: "no_session", rhythmMultiple: 3 },
+        conditions: [{ type: "rate_plan", plan: cat.rate.id }],
+        actions: [{ type: "email", note: "Call the ranger station." }],
+      },
+    });
+    if (rule.status !== 201) throw new Error(`rule: ${JSON.stringify(rule.body)}`);
+    ruleId = rule.body.id;
+    ratePlanId = cat.rate.id;
     paths = [
       "/",
       "/sims",
@@ -60,6 +74,7 @@ describe("console: every main page", () => {
       "/jobs",
       "/imports/new",
       "/automation",
+      `/automation/${rule.body.id}`,
       "/webhooks",
       "/profile",
       "/invoices",
@@ -95,6 +110,30 @@ describe("console: every main page", () => {
       const errors = await page.locator(".error-box").allTextContents();
       const violations = await seriousA11yViolations(page);
       if (errors.length || violations.length) found[path] = { errors, violations };
+    }
+    expect(found).toEqual({});
+  });
+
+  it("opens each form dialog with labelled fields, no serious axe violation, and closes it with Escape", async () => {
+    const dialogs: [path: string, button: string, dialog: string][] = [
+      ["/automation", "New rule", "New automation rule"],
+      [`/automation/${ruleId}`, "Edit the rule", "Edit the rule “Silent collars”"],
+      [`/catalog/rate-plans/${ratePlanId}`, "Add a version", "Add a version to"],
+      ["/catalog", "New rate plan", "New rate plan"],
+      ["/catalog", "New communication plan", "New communication plan"],
+    ];
+    const found: Record<string, unknown> = {};
+    for (const [path, button, name] of dialogs) {
+      await page.goto(path);
+      await page.getByRole("button", { name: button }).click();
+      const dialog = page.getByRole("dialog", { name: new RegExp(`^${name}`) });
+      await dialog.waitFor();
+      // Focus is inside the dialog, on its first control.
+      expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+      const violations = await seriousA11yViolations(page);
+      if (violations.length) found[`${path} ${button}`] = violations;
+      await page.keyboard.press("Escape");
+      await expect.poll(() => dialog.isVisible(), { timeout: 10_000 }).toBe(false);
     }
     expect(found).toEqual({});
   });

@@ -66,4 +66,19 @@ describe("console: Otter's own words in the user's language", () => {
     expect(await row.textContent()).toContain("Bloccata");
     expect(await row.textContent()).not.toMatch(/DEACTIVATED|BLOCKED/);
   });
+
+  it("writes the new-rule form in Italian, SIM states as words", async () => {
+    await page.goto("/automation");
+    await page.getByRole("button", { name: "Nuova regola" }).click();
+    const dialog = page.getByRole("dialog", { name: "Nuova regola di automazione" });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel("Evento", { exact: true }).inputValue()).toBe(
+      "sim_state_changed",
+    );
+    const to = dialog.getByRole("group", { name: /^A uno di questi stati/ });
+    expect(await to.getByLabel("Disattivata").count()).toBe(1);
+    expect(await dialog.getByRole("button", { name: "Crea la regola" }).count()).toBe(1);
+    expect(await dialog.textContent()).not.toMatch(/DEACTIVATED|Create the rule/);
+    await page.keyboard.press("Escape");
+  });
 });

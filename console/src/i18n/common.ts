@@ -43,6 +43,8 @@ export const common = defineMessages({
     timeZone: "Time zone",
     profile: "Your profile",
     sessions: "Your sessions",
+    errorFields: "What to fix:",
+    close: "Close",
   },
   it: {
     appName: "Otter",
@@ -85,6 +87,8 @@ export const common = defineMessages({
     timeZone: "Fuso orario",
     profile: "Il tuo profilo",
     sessions: "Le tue sessioni",
+    errorFields: "Cosa correggere:",
+    close: "Chiudi",
   },
   sv: {
     appName: "Otter",
@@ -127,5 +131,7 @@ export const common = defineMessages({
     timeZone: "Tidszon",
     profile: "Din profil",
     sessions: "Dina sessioner",
+    errorFields: "Att rätta:",
+    close: "Stäng",
   },
 });

@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { api, must } from "../../api/client";
 import { useMe } from "../../auth/session";
@@ -14,6 +15,9 @@ import {
   type Rule,
 } from "./describe";
 import { automationMessages } from "./messages";
+import { FormDialog } from "../../ui/forms";
+import { RuleForm } from "./RuleForm";
+import { draftOf } from "./rule-draft";
 import { firingsKey, rulesKey } from "./RulesPage";
 import { AccountLink } from "./AccountLink";
 import "./automation.css";
@@ -45,6 +49,8 @@ function RuleHead({ rule }: { rule: Rule }) {
   const client = useQueryClient();
   // automation:write (docs/permissions.md): every role but a customer's plain user.
   const canWrite = useMe().role !== "customer_user";
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   const toggle = useMutation({
     mutationFn: (enabled: boolean) =>
       must(
@@ -75,7 +81,39 @@ function RuleHead({ rule }: { rule: Rule }) {
             {rule.enabled ? t("disable") : t("enable")}
           </button>
         )}
+        {canWrite && (
+          <button
+            type="button"
+            onClick={() => {
+              setSaved(false);
+              setEditing(true);
+            }}
+          >
+            {t("editRule")}
+          </button>
+        )}
       </div>
+      <div role="status">{saved && <p>{t("ruleSaved")}</p>}</div>
+      {canWrite && (
+        <FormDialog
+          open={editing}
+          title={t("editRuleTitle", { name: rule.name })}
+          onClose={() => setEditing(false)}
+          wide
+        >
+          <RuleForm
+            initial={draftOf(rule)}
+            rule={rule}
+            onSaved={(updated) => {
+              setEditing(false);
+              setSaved(true);
+              client.setQueryData([...rulesKey, rule.id], updated);
+              void client.invalidateQueries({ queryKey: rulesKey, exact: true });
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        </FormDialog>
+      )}
       {toggle.error && <ErrorBox error={toggle.error} />}
       {!rule.enabled && <p className="muted">{t("disabledNote")}</p>}
       {rule.description && <p>{rule.description}</p>}

@@ -1,9 +1,14 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link } from "react-router";
 import { api, must } from "../../api/client";
 import { useFormat, useT } from "../../i18n";
 import { isOperator, useMe } from "../../auth/session";
 import { Empty, PageTitle, QueryView } from "../../ui/states";
+import { FormDialog } from "../../ui/forms";
+import type { Rule } from "./describe";
+import { RuleForm } from "./RuleForm";
+import { emptyRule } from "./rule-draft";
 import { AccountLink } from "./AccountLink";
 import { describeAction, describeTrigger, firingBadge, firingStatusKey } from "./describe";
 import { automationMessages } from "./messages";
@@ -15,7 +20,13 @@ export const firingsKey = (ruleId: string) => ["automation-rules", ruleId, "firi
 /** /automation: every rule of the user's subtree with its trigger, actions, state and last firing. */
 export default function RulesPage() {
   const t = useT(automationMessages);
-  const operator = isOperator(useMe());
+  const me = useMe();
+  const operator = isOperator(me);
+  // automation:write (docs/permissions.md): every role but a customer's plain user.
+  const canWrite = me.role !== "customer_user";
+  const client = useQueryClient();
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<Rule | null>(null);
   const rules = useQuery({
     queryKey: rulesKey,
     queryFn: () => must(api.GET("/api/v1/automation-rules")),
@@ -24,6 +35,39 @@ export default function RulesPage() {
     <section className="automation">
       <PageTitle title={t("rulesTitle")}>{t("rulesTitle")}</PageTitle>
       <p className="muted">{t("rulesIntro")}</p>
+      {canWrite && (
+        <p>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setCreated(null);
+              setCreating(true);
+            }}
+          >
+            {t("newRule")}
+          </button>
+        </p>
+      )}
+      <div role="status">
+        {created && (
+          <p>
+            <Link to={`/automation/${created.id}`}>{t("ruleCreated", { name: created.name })}</Link>
+          </p>
+        )}
+      </div>
+      <FormDialog open={creating} title={t("newRuleTitle")} onClose={() => setCreating(false)} wide>
+        <RuleForm
+          initial={emptyRule(me.accountId)}
+          onSaved={(rule) => {
+            setCreating(false);
+            setCreated(rule);
+            client.setQueryData([...rulesKey, rule.id], rule);
+            void client.invalidateQueries({ queryKey: rulesKey, exact: true });
+          }}
+          onCancel={() => setCreating(false)}
+        />
+      </FormDialog>
       <QueryView query={rules}>
         {(data) =>
           data.items.length === 0 ? (

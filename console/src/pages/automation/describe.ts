@@ -43,6 +43,10 @@ export function describeTrigger(trigger: Obj, t: T): string {
     }
     case "usage_above":
       return t("trUsage", { percent: String(trigger.percent ?? "?") });
+    case "pool_usage_above":
+      return t(trigger.projected ? "trPoolProjected" : "trPool", {
+        percent: String(trigger.percent ?? "?"),
+      });
     default:
       return String(trigger.type);
   }

@@ -1,11 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { FormEvent } from "react";
-import { Link } from "react-router";
+import { useState, type FormEvent, type ReactNode } from "react";
+import { Link, useNavigate } from "react-router";
 import { api, must } from "../../api/client";
 import { isOperator, useMe } from "../../auth/session";
 import { useFormat, useT } from "../../i18n";
 import { Empty, ErrorBox, NotFound, PageTitle, QueryView } from "../../ui/states";
+import { FormDialog } from "../../ui/forms";
 import { BillShockWarnings } from "./BillShockWarnings";
+import { CommPlanForm } from "./CommPlanForm";
+import { VersionForm } from "./VersionForm";
 import { catalogMessages } from "./messages";
 import { catalogPath, money, planBytes } from "./plans";
 import "./catalog.css";
@@ -43,6 +46,7 @@ function Catalog() {
 
       <section aria-labelledby="rate-title">
         <h2 id="rate-title">{t("ratePlans")}</h2>
+        <NewPlan kind="rate" />
         <QueryView query={rate}>
           {(r) =>
             r.items.length === 0 ? (
@@ -100,6 +104,7 @@ function Catalog() {
 
       <section aria-labelledby="comm-title">
         <h2 id="comm-title">{t("communicationPlans")}</h2>
+        <NewPlan kind="communication" />
         <QueryView query={comm}>
           {(c) =>
             c.items.length === 0 ? (
@@ -248,5 +253,48 @@ function NewZone() {
       {create.error && <ErrorBox error={create.error} />}
       {create.isSuccess && <p role="status">{t("zoneCreated", { name: create.data.name })}</p>}
     </form>
+  );
+}
+
+/**
+ * "New rate plan" / "New communication plan" (catalog:write: operator admins and agents): the form in
+ * a dialog; the new plan's page opens, with its bill-shock warnings against every plan of the other
+ * kind.
+ */
+function NewPlan({ kind }: { kind: "rate" | "communication" }) {
+  const t = useT(catalogMessages);
+  const me = useMe();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  if (!me.role.startsWith("operator_")) return null;
+  const saved = (plan: { id: string }) => {
+    setOpen(false);
+    void client.invalidateQueries({ queryKey: ["plans"] });
+    void client.invalidateQueries({ queryKey: ["catalog", "check"] });
+    void navigate(catalogPath(kind, plan.id));
+  };
+  const form: ReactNode =
+    kind === "rate" ? (
+      <VersionForm warnings={undefined} onSaved={saved} onCancel={() => setOpen(false)} />
+    ) : (
+      <CommPlanForm onSaved={saved} onCancel={() => setOpen(false)} />
+    );
+  return (
+    <>
+      <p>
+        <button type="button" onClick={() => setOpen(true)}>
+          {kind === "rate" ? t("newRatePlan") : t("newCommPlan")}
+        </button>
+      </p>
+      <FormDialog
+        open={open}
+        title={kind === "rate" ? t("newRatePlan") : t("newCommPlan")}
+        onClose={() => setOpen(false)}
+        wide
+      >
+        {form}
+      </FormDialog>
+    </>
   );
 }

@@ -7,6 +7,8 @@ import { isOperator, useMe } from "../../auth/session";
 import { useFormat, useT } from "../../i18n";
 import { Empty, ErrorBox, NotFound, PageTitle, QueryView } from "../../ui/states";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { FormDialog } from "../../ui/forms";
+import { VersionForm } from "./VersionForm";
 import { BillShockWarnings } from "./BillShockWarnings";
 import { catalogMessages } from "./messages";
 import { money, planBytes } from "./plans";
@@ -123,6 +125,7 @@ function RatePlanPage({ planRef }: { planRef: string }) {
           <PageTitle title={p.name}>{p.name}</PageTitle>
           {p.description && <p>{p.description}</p>}
           <Warnings kind="rate" plan={p} t={t} />
+          <AddVersion plan={p} t={t} />
           <Versions plan={p} t={t} />
           <Offers kind="rate" plan={p} t={t} />
         </>
@@ -228,19 +231,84 @@ function Versions({ plan: p, t }: { plan: RatePlan; t: T }) {
   );
 }
 
-/** The bill-shock check of this plan against every plan of the other kind. */
-function Warnings({ kind, plan, t }: { kind: Kind; plan: { id: string }; t: T }) {
-  const check = useQuery({
-    queryKey: ["catalog", "check", kind, plan.id],
+/** The bill-shock check of one plan against every plan of the other kind (the version in force). */
+function usePlanCheck(kind: Kind, planId: string) {
+  return useQuery({
+    queryKey: ["catalog", "check", kind, planId],
     queryFn: () =>
       must(
         api.GET("/api/v1/catalog/check", {
           params: {
-            query: kind === "rate" ? { ratePlan: plan.id } : { communicationPlan: plan.id },
+            query: kind === "rate" ? { ratePlan: planId } : { communicationPlan: planId },
           },
         }),
       ),
   });
+}
+
+/**
+ * "Add a version" (operator staff: catalog:write): the form in a dialog, then what was added and,
+ * for a version that applies later, why the warnings have not changed yet.
+ */
+function AddVersion({ plan, t }: { plan: RatePlan; t: T }) {
+  const me = useMe();
+  const f = useFormat();
+  const client = useQueryClient();
+  const check = usePlanCheck("rate", plan.id);
+  const [open, setOpen] = useState(false);
+  const [added, setAdded] = useState<Version | null>(null);
+  // catalog:write (docs/permissions.md): operator admins and agents.
+  if (!isOperator(me) || !me.role.startsWith("operator_")) return null;
+  const later = added && new Date(added.effectiveFrom).getTime() > Date.now();
+  return (
+    <>
+      <p>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            setAdded(null);
+            setOpen(true);
+          }}
+        >
+          {t("addVersion")}
+        </button>
+      </p>
+      <div role="status">
+        {added && (
+          <p>
+            {t("versionAdded", { version: added.version, date: f.dateTime(added.effectiveFrom) })}
+            {later && <> {t("versionAddedLater", { version: added.version })}</>}
+          </p>
+        )}
+      </div>
+      <FormDialog
+        open={open}
+        title={t("addVersionTitle", { plan: plan.name })}
+        onClose={() => setOpen(false)}
+        wide
+      >
+        <VersionForm
+          plan={plan}
+          warnings={check.data?.warnings}
+          onSaved={(updated) => {
+            setOpen(false);
+            const newest = [...updated.versions].sort((a, b) => b.version - a.version)[0];
+            setAdded(newest ?? null);
+            client.setQueryData(["plans", "rate", plan.id], updated);
+            void client.invalidateQueries({ queryKey: ["plans"] });
+            void client.invalidateQueries({ queryKey: ["catalog", "check"] });
+          }}
+          onCancel={() => setOpen(false)}
+        />
+      </FormDialog>
+    </>
+  );
+}
+
+/** The bill-shock check of this plan against every plan of the other kind. */
+function Warnings({ kind, plan, t }: { kind: Kind; plan: { id: string }; t: T }) {
+  const check = usePlanCheck(kind, plan.id);
   return (
     <section aria-labelledby="shock-title">
       <h2 id="shock-title">{t("billShock")}</h2>
