@@ -65,8 +65,9 @@ export function createBillingAlerts(deps: Deps) {
           const value = t.measure === "used" ? pool.usedBytes : pool.projectedBytes;
           const thresholdBytes = Math.ceil((pool.poolBytes * t.percent) / 100);
           if (value < thresholdBytes) continue;
+          // A customer invoiced per sub-account has a pool per invoice: each its account's.
           const recorded = await repo.recordPoolAlert(tx, {
-            account_id: account.id,
+            account_id: pool.accountId,
             rate_plan_id: pool.ratePlanId,
             cycle_start: pool.cycle.start,
             measure: t.measure,
@@ -78,11 +79,11 @@ export function createBillingAlerts(deps: Deps) {
           });
           if (!recorded) continue;
           events.push({
-            accountId: account.id,
+            accountId: pool.accountId,
             type: "pool.usage_threshold",
             subjectId: pool.ratePlanId,
             data: {
-              accountId: account.id,
+              accountId: pool.accountId,
               ratePlan: { id: pool.ratePlanId, name: pool.ratePlanName },
               poolType: pool.poolType,
               measure: t.measure,

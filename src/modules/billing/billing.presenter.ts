@@ -19,6 +19,12 @@ export function presentLine(l: InvoiceLine) {
   };
 }
 
+/** The sub-account an invoice names (docs/billing.md, "Invoices per sub-account"), as issued. */
+export function subAccountOf(i: Pick<Invoice, "customer">): { id: string; name: string } | null {
+  const sub = (i.customer as { subAccount?: { id: string; name: string } }).subAccount;
+  return sub ? { id: sub.id, name: sub.name } : null;
+}
+
 export function presentInvoice(i: Invoice, lines: InvoiceLine[]) {
   return {
     id: i.id,
@@ -26,6 +32,8 @@ export function presentInvoice(i: Invoice, lines: InvoiceLine[]) {
     status: i.status,
     number: i.number_text,
     accountId: i.account_id,
+    subAccount: subAccountOf(i),
+    scope: i.scope as "subtree" | "account",
     cycleStart: i.cycle_start,
     cycleEnd: dayBefore(i.cycle_end),
     currency: i.currency,
