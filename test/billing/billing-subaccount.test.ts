@@ -195,7 +195,7 @@ describe("invoices per sub-account", () => {
     expect(await pool(by.get(north.id)!.id)).toEqual({ poolBytes: 20 * MB, homeBytes: 25 * MB });
     expect(await pool(by.get(south.id)!.id)).toEqual({ poolBytes: 10 * MB, homeBytes: 4 * MB });
     // North's 5 MB beyond its own pool are billed there (2.50, with 2.00 roaming and 3.00 fees),
-    // though the customer's SIMs together (65 MB pool, 45 MB used) would have had room.
+    // though the customer's SIMs together (50 MB pool, 44 MB used) would have had room.
     expect(by.get(north.id)!.subtotal).toBe("7.50");
     expect(by.get(c.account.id)!.subtotal).toBe("3.00");
     expect(by.get(south.id)!.subtotal).toBe("1.50");
