@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAccount, buildCustomer, buildSim, offer } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
+import { pdfText } from "../support/pdf-text.js";
 import { addDailyUsage, flexCatalog, runBilling } from "./billing-support.js";
 
 /**
@@ -164,6 +165,13 @@ describe("invoices per sub-account", () => {
     expect(await iccidsOn(n.id)).toEqual(sorted(sims.north));
     expect(await iccidsOn(s.id)).toEqual(sorted(sims.south));
 
+    // The exports name the sub-account: the lines as CSV, the TMF678 CustomerBill.
+    const csv = await t.api("GET", `/api/v1/invoices/${n.id}/lines.csv`);
+    expect(csv.body.split("\n")[1].endsWith(`,${north.name}`)).toBe(true);
+    const bill = await t.api("GET", `/api/v1/invoices/${n.id}/tmf678`);
+    expect(bill.body.billingAccount).toMatchObject({ id: north.id, name: north.name });
+    expect(bill.body.relatedParty[0]).toMatchObject({ id: c.account.id, role: "customer" });
+
     // Turned off again before anything is issued: one invoice, the sub-accounts' drafts gone.
     await setPerSubAccount(c.account.id, false);
     await runBilling(t, "2026-11", c.account.id);
@@ -291,5 +299,28 @@ describe("invoices per sub-account", () => {
     expect(sim.body.accountId).toBe(north.id);
     // North's pool: its two SIMs' 10 MB each.
     expect(sim.body.allowance.pool.bytes).toBe(20 * MB);
+  });
+
+  it("names the sub-account on the PDF, and says what the customer's own invoice covers", async () => {
+    const plans = await flexCatalog(t);
+    const { c, north } = await customerWithSubAccounts(plans, plans.rate);
+    await setPerSubAccount(c.account.id, true);
+    t.clock.set("2026-12-01T06:00:00Z");
+    await runBilling(t, "2026-11", c.account.id);
+    const by = new Map((await invoicesOf(c.account.id)).map((i) => [i.accountId, i]));
+    const n = by.get(north.id)!;
+    const own = by.get(c.account.id)!;
+    const pdf = await fetch(`${t.url}/api/v1/invoices/${n.id}/pdf?language=en`, {
+      headers: { authorization: `Bearer ${t.adminKey}` },
+    });
+    const text = (await pdfText(new Uint8Array(await pdf.arrayBuffer()))).text;
+    expect(text).toContain("Sub-account");
+    expect(text).toContain(north.name);
+    const ownPdf = await fetch(`${t.url}/api/v1/invoices/${own.id}/pdf?language=en`, {
+      headers: { authorization: `Bearer ${t.adminKey}` },
+    });
+    expect((await pdfText(new Uint8Array(await ownPdf.arrayBuffer()))).text).toContain(
+      "sub-accounts are invoiced separately",
+    );
   });
 });

@@ -72,7 +72,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const routes = (id: string) => [
+const routes = (id: string): ["GET" | "POST", string][] => [
   ["GET", `/api/v1/invoices/${id}`],
   ["GET", `/api/v1/invoices/${id}/pdf`],
   ["GET", `/api/v1/invoices/${id}/tmf678`],
@@ -112,7 +112,7 @@ describe("invoices per sub-account: who sees which", () => {
     expect(mine.status).toBe(200);
     for (const account of [w.customer.account.id, w.south]) {
       for (const [method, url] of routes(w.invoices.get(account)!)) {
-        const res = await t.api(method as "GET", url, { key: w.northKey });
+        const res = await t.api(method, url, { key: w.northKey });
         expect([403, 404], `${method} ${url}`).toContain(res.status);
       }
     }
@@ -136,7 +136,7 @@ describe("invoices per sub-account: who sees which", () => {
     for (const id of w.invoices.values()) expect(JSON.stringify(list.body)).not.toContain(id);
     for (const id of w.invoices.values())
       for (const [method, url] of routes(id)) {
-        const res = await t.api(method as "GET", url, { key: w.other.adminKey });
+        const res = await t.api(method, url, { key: w.other.adminKey });
         expect([403, 404], `${method} ${url}`).toContain(res.status);
       }
   });

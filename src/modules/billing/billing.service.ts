@@ -622,7 +622,9 @@ export function createBillingService(deps: Deps) {
       contactName: profile?.contact_name ?? null,
       contactEmail: profile?.contact_email ?? null,
       ...(billed &&
-        billed.id !== account.id && { subAccount: { id: billed.id, name: billed.name } }),
+        billed.id !== account.id && {
+          subAccount: { id: billed.id, name: billed.name, customerId: account.id },
+        }),
     };
   }
 
