@@ -20,9 +20,10 @@ export function presentLine(l: InvoiceLine) {
 }
 
 /** The sub-account an invoice names (docs/billing.md, "Invoices per sub-account"), as issued. */
-export function subAccountOf(i: Pick<Invoice, "customer">): { id: string; name: string } | null {
-  const sub = (i.customer as { subAccount?: { id: string; name: string } }).subAccount;
-  return sub ? { id: sub.id, name: sub.name } : null;
+export function subAccountOf(i: Pick<Invoice, "customer">) {
+  const sub = (i.customer as { subAccount?: { id: string; name: string; customerId: string } })
+    .subAccount;
+  return sub ? { id: sub.id, name: sub.name, customerId: sub.customerId } : null;
 }
 
 export function presentInvoice(i: Invoice, lines: InvoiceLine[]) {

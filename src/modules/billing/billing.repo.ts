@@ -757,7 +757,7 @@ export const billingRepoSql: SqlExamples<typeof billingRepo> = {
   lineOf: [[ID, 1]],
   nextNumber: [[ZONE, "INV"]],
   markIssued: [[ID, { number: 42, numberText: "INV-000042", at: AT, by: ACCOUNT, customer: "{}" }]],
-  stageSegments: [[[SCOPE]], [[{ ...SCOPE, alone: true }]]],
+  stageSegments: [[[SCOPE]]],
   rateSimFacts: [
     [
       {

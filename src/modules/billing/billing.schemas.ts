@@ -118,7 +118,11 @@ export const invoiceOut = z
         "The account billed: the customer, or one of its sub-accounts when the customer is invoiced per sub-account.",
       ),
     subAccount: z
-      .object({ id: z.string(), name: z.string() })
+      .object({
+        id: z.string(),
+        name: z.string().describe("As it was when the invoice was issued."),
+        customerId: z.string().describe("The customer the sub-account belongs to."),
+      })
       .nullable()
       .describe(
         "The sub-account this invoice bills (its SIMs and its sub-accounts'), when the customer is invoiced per sub-account; null on the customer's own invoice.",
