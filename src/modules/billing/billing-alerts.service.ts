@@ -38,7 +38,8 @@ interface Deps {
  * looks at each customer's pools in its current billing cycle — sized and used as the billing run
  * rates them (billing.poolsToDate) — and reports each threshold reached, the standard ones and
  * those rules ask for, as `pool.usage_threshold`: the share of the pool used, or the usage so far
- * projected linearly to the cycle's end. A threshold is reported once per customer, plan and cycle:
+ * projected linearly to the cycle's end. A threshold is reported once per invoice's account (the
+ * customer, or a sub-account invoiced apart), plan and cycle:
  * the row that records it is written in the transaction that emits the event.
  */
 export function createBillingAlerts(deps: Deps) {

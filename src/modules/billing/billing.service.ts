@@ -125,8 +125,8 @@ interface BillingUnit {
 }
 
 /**
- * Billing: profiles, the billing run (a resumable job producing one draft invoice per customer and
- * cycle), review and issue with gapless numbers, credit notes, explanations, comparisons.
+ * Billing: profiles, the billing run (a resumable job producing one draft invoice per customer, or
+ * per sub-account, and cycle), review and issue with gapless numbers, credit notes, explanations, comparisons.
  */
 export function createBillingService(deps: Deps) {
   const { db, clock } = deps;
@@ -759,7 +759,7 @@ export function createBillingService(deps: Deps) {
       });
     },
 
-    /** Starts a billing run for a month: a job (202), one draft invoice per customer. */
+    /** Starts a billing run for a month: a job (202), one draft per customer (or sub-account). */
     async startRun(principal: Principal, input: { period: string; accountId?: string }) {
       requirePermission(principal, "billing:manage");
       const root = await deps.accounts.rootAccount();
