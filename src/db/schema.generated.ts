@@ -510,6 +510,7 @@ export interface Invoices {
   operator_account_id: string;
   reverse_charge: boolean;
   run_job_id: string | null;
+  scope: Generated<string>;
   status: string;
   subtotal: string;
   time_zone: string;

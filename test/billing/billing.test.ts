@@ -249,7 +249,7 @@ describe("a billing run over the worked examples", () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(csv.body.split("\n")[0]).toBe(
-      "n,kind,description,quantity,unit,unit_price,amount,currency,flags",
+      "n,kind,description,quantity,unit,unit_price,amount,currency,flags,sub_account",
     );
     expect(csv.body).toContain(",3.5,MB,2,7.00,EUR,");
 

@@ -2029,7 +2029,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The invoice's lines as CSV: n, kind, description, quantity, unit, unit_price, amount, currency, flags. A cell that would start a spreadsheet formula is prefixed with a single quote. */
+        /** @description The invoice's lines as CSV: n, kind, description, quantity, unit, unit_price, amount, currency, flags, sub_account (the sub-account billed when the customer is invoiced per sub-account, else empty). A cell that would start a spreadsheet formula is prefixed with a single quote. */
         get: operations["downloadInvoiceLines"];
         put?: never;
         post?: never;
@@ -2784,7 +2784,21 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "issued";
             number: string | null;
+            /** @description The account billed: the customer, or one of its sub-accounts when the customer is invoiced per sub-account. */
             accountId: string;
+            /** @description The sub-account this invoice bills (its SIMs and its sub-accounts'), when the customer is invoiced per sub-account; null on the customer's own invoice. */
+            subAccount: {
+                id: string;
+                /** @description As it was when the invoice was issued. */
+                name: string;
+                /** @description The customer the sub-account belongs to. */
+                customerId: string;
+            } | null;
+            /**
+             * @description `subtree`: the SIMs of the account and of all its sub-accounts. `account`: only the SIMs held on the customer's own account — its sub-accounts have invoices of their own.
+             * @enum {string}
+             */
+            scope: "subtree" | "account";
             cycleStart: string;
             /** @description Inclusive: the cycle's last day. */
             cycleEnd: string;
@@ -4272,7 +4286,21 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "issued";
             number: string | null;
+            /** @description The account billed: the customer, or one of its sub-accounts when the customer is invoiced per sub-account. */
             accountId: string;
+            /** @description The sub-account this invoice bills (its SIMs and its sub-accounts'), when the customer is invoiced per sub-account; null on the customer's own invoice. */
+            subAccount: {
+                id: string;
+                /** @description As it was when the invoice was issued. */
+                name: string;
+                /** @description The customer the sub-account belongs to. */
+                customerId: string;
+            } | null;
+            /**
+             * @description `subtree`: the SIMs of the account and of all its sub-accounts. `account`: only the SIMs held on the customer's own account — its sub-accounts have invoices of their own.
+             * @enum {string}
+             */
+            scope: "subtree" | "account";
             cycleStart: string;
             /** @description Inclusive: the cycle's last day. */
             cycleEnd: string;
@@ -18344,6 +18372,7 @@ export interface operations {
     listInvoices: {
         parameters: {
             query?: {
+                /** @description Only this account's invoices and its sub-accounts'. */
                 accountId?: string;
                 status?: "draft" | "issued";
                 /** @description Opaque cursor from a previous page's nextCursor. */
@@ -18370,7 +18399,21 @@ export interface operations {
                             /** @enum {string} */
                             status: "draft" | "issued";
                             number: string | null;
+                            /** @description The account billed: the customer, or one of its sub-accounts when the customer is invoiced per sub-account. */
                             accountId: string;
+                            /** @description The sub-account this invoice bills (its SIMs and its sub-accounts'), when the customer is invoiced per sub-account; null on the customer's own invoice. */
+                            subAccount: {
+                                id: string;
+                                /** @description As it was when the invoice was issued. */
+                                name: string;
+                                /** @description The customer the sub-account belongs to. */
+                                customerId: string;
+                            } | null;
+                            /**
+                             * @description `subtree`: the SIMs of the account and of all its sub-accounts. `account`: only the SIMs held on the customer's own account — its sub-accounts have invoices of their own.
+                             * @enum {string}
+                             */
+                            scope: "subtree" | "account";
                             cycleStart: string;
                             /** @description Inclusive: the cycle's last day. */
                             cycleEnd: string;

@@ -651,6 +651,19 @@ export function createAccountsService(deps: Deps) {
         if (ids.length === 0) return [];
         return repo.accountsByIds(ex, ids);
       },
+      /** The direct children of an account (its sub-accounts one level down), by id. */
+      async children(ex: Executor, parent: Pick<Account, "id" | "path">): Promise<Account[]> {
+        const out: Account[] = [];
+        for (;;) {
+          const page = await repo.listSubtree(ex, parent.path, {
+            parentId: parent.id,
+            after: out.at(-1)?.id,
+            limit: 500,
+          });
+          out.push(...page);
+          if (page.length < 500) return out;
+        }
+      },
       /** The children of an account with this name (any case), oldest first. */
       async childrenNamed(ex: Executor, parentId: string, name: string) {
         return repo.childrenNamed(ex, parentId, name);

@@ -38,7 +38,8 @@ interface Deps {
  * looks at each customer's pools in its current billing cycle — sized and used as the billing run
  * rates them (billing.poolsToDate) — and reports each threshold reached, the standard ones and
  * those rules ask for, as `pool.usage_threshold`: the share of the pool used, or the usage so far
- * projected linearly to the cycle's end. A threshold is reported once per customer, plan and cycle:
+ * projected linearly to the cycle's end. A threshold is reported once per invoice's account (the
+ * customer, or a sub-account invoiced apart), plan and cycle:
  * the row that records it is written in the transaction that emits the event.
  */
 export function createBillingAlerts(deps: Deps) {
@@ -65,8 +66,9 @@ export function createBillingAlerts(deps: Deps) {
           const value = t.measure === "used" ? pool.usedBytes : pool.projectedBytes;
           const thresholdBytes = Math.ceil((pool.poolBytes * t.percent) / 100);
           if (value < thresholdBytes) continue;
+          // A customer invoiced per sub-account has a pool per invoice: each its account's.
           const recorded = await repo.recordPoolAlert(tx, {
-            account_id: account.id,
+            account_id: pool.accountId,
             rate_plan_id: pool.ratePlanId,
             cycle_start: pool.cycle.start,
             measure: t.measure,
@@ -78,11 +80,11 @@ export function createBillingAlerts(deps: Deps) {
           });
           if (!recorded) continue;
           events.push({
-            accountId: account.id,
+            accountId: pool.accountId,
             type: "pool.usage_threshold",
             subjectId: pool.ratePlanId,
             data: {
-              accountId: account.id,
+              accountId: pool.accountId,
               ratePlan: { id: pool.ratePlanId, name: pool.ratePlanName },
               poolType: pool.poolType,
               measure: t.measure,

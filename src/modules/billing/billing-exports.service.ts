@@ -38,6 +38,8 @@ interface CustomerSnapshot {
   country?: string | null;
   language?: string;
   contactName?: string | null;
+  /** Invoiced per sub-account: the sub-account billed (billing.service.ts). */
+  subAccount?: { id: string; name: string; customerId: string };
 }
 
 interface Address {
@@ -172,6 +174,8 @@ export function createBillingExportsService(deps: Deps) {
           vatNumber: customer.vatNumber ?? null,
           contactName: customer.contactName ?? null,
         },
+        subAccount: inv.subAccount?.name ?? null,
+        ownAccountOnly: inv.scope === "account",
         lines: inv.lines.map((l, i) => ({
           n: l.n,
           description: descriptions[i]!,
@@ -315,6 +319,7 @@ export function createBillingExportsService(deps: Deps) {
         baseUrl: deps.publicUrl().replace(/\/+$/, ""),
         accountName: customer.legalName ?? customer.name ?? inv.accountId,
         creditedNumber: credited?.number_text ?? null,
+        customerId: customer.subAccount?.customerId ?? null,
       });
     },
   };

@@ -13,12 +13,25 @@ export interface PlanInCycle {
   versions: VersionInCycle[];
 }
 
-/** One invoice to rate: the customer, its cycle, the invoice row (which must exist), its plans. */
+/**
+ * The SIMs an invoice bills (docs/billing.md, "Invoices per sub-account"): those of the subtree at
+ * `path`, or with `alone` those held on that account itself and none of its sub-accounts'.
+ */
+export interface BilledScope {
+  path: string;
+  alone: boolean;
+}
+
+/**
+ * One invoice to rate: the customer (its currency and time zone), its cycle, the invoice row (which
+ * must exist), its plans, and the SIMs it bills when not the customer's whole subtree (`scope`).
+ */
 export interface InvoiceToRate {
   account: Account;
   cycle: Cycle;
   invoiceId: string;
   plans: PlanInCycle[];
+  scope?: BilledScope;
 }
 
 /**
@@ -38,7 +51,8 @@ export async function rateInvoices(
     tx,
     invoices.map((i) => ({
       invoiceId: i.invoiceId,
-      scopePath: i.account.path,
+      scopePath: i.scope?.path ?? i.account.path,
+      alone: i.scope?.alone ?? false,
       timeZone: i.account.time_zone,
       start: i.cycle.start,
       end: i.cycle.end,

@@ -19,6 +19,13 @@ export function presentLine(l: InvoiceLine) {
   };
 }
 
+/** The sub-account an invoice names (docs/billing.md, "Invoices per sub-account"), as issued. */
+export function subAccountOf(i: Pick<Invoice, "customer">) {
+  const sub = (i.customer as { subAccount?: { id: string; name: string; customerId: string } })
+    .subAccount;
+  return sub ? { id: sub.id, name: sub.name, customerId: sub.customerId } : null;
+}
+
 export function presentInvoice(i: Invoice, lines: InvoiceLine[]) {
   return {
     id: i.id,
@@ -26,6 +33,8 @@ export function presentInvoice(i: Invoice, lines: InvoiceLine[]) {
     status: i.status,
     number: i.number_text,
     accountId: i.account_id,
+    subAccount: subAccountOf(i),
+    scope: i.scope as "subtree" | "account",
     cycleStart: i.cycle_start,
     cycleEnd: dayBefore(i.cycle_end),
     currency: i.currency,

@@ -116,7 +116,7 @@ offset
 
 -- billingRepo.listVisible (example 2)
 -- $1 = "/0190a8a0-0000-7000-8000-000000000001/%"
--- $2 = "0190a8a0-0000-7000-8000-000000000003"
+-- $2 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
 -- $3 = "issued"
 -- $4 = 51
 -- $5 = 50
@@ -133,7 +133,14 @@ where
     where
       "account_scope"."path" like $1
   )
-  and "account_id" = $2
+  and "invoices"."account_id" in (
+    select
+      "account_scope"."account_id"
+    from
+      "account_scope"
+    where
+      "account_scope"."path" like $2
+  )
   and "status" = $3
 order by
   "cycle_start" desc,
@@ -1417,25 +1424,105 @@ from
 where
   p is not null;
 
--- billingRepo.issuedBefore
--- $1 = "0190a8a0-0000-7000-8000-000000000003"
--- $2 = "invoice"
--- $3 = "issued"
--- $4 = "2026-11-01"
--- $5 = 3
+-- billingRepo.issuedBefore (example 1)
+-- $1 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
+-- $2 = "2026-11-01"
+-- $3 = 3
+select
+  *
+from
+  (
+    select
+      i.*,
+      row_number() over (
+        partition by
+          i.account_id
+        order by
+          i.cycle_start desc
+      ) as k
+    from
+      invoices i
+    where
+      i.account_id in (
+        (
+          select
+            "account_scope"."account_id"
+          from
+            "account_scope"
+          where
+            "account_scope"."path" like $1
+        )
+      )
+      and i.kind = 'invoice'
+      and i.status = 'issued'
+      and i.cycle_end <= $2::date
+  ) i
+where
+  i.k <= $3
+order by
+  i.cycle_start desc,
+  i.account_id;
+
+-- billingRepo.issuedBefore (example 2)
+-- $1 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/"
+-- $2 = "2026-11-01"
+-- $3 = 3
+select
+  *
+from
+  (
+    select
+      i.*,
+      row_number() over (
+        partition by
+          i.account_id
+        order by
+          i.cycle_start desc
+      ) as k
+    from
+      invoices i
+    where
+      i.account_id in (
+        (
+          select
+            "account_scope"."account_id"
+          from
+            "account_scope"
+          where
+            "account_scope"."path" = $1
+        )
+      )
+      and i.kind = 'invoice'
+      and i.status = 'issued'
+      and i.cycle_end <= $2::date
+  ) i
+where
+  i.k <= $3
+order by
+  i.cycle_start desc,
+  i.account_id;
+
+-- billingRepo.invoicesOfCycle
+-- $1 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
+-- $2 = "2026-11-01"
+-- $3 = "invoice"
 select
   *
 from
   "invoices"
 where
-  "account_id" = $1
-  and "kind" = $2
-  and "status" = $3
-  and "cycle_end" <= $4
+  "invoices"."account_id" in (
+    select
+      "account_scope"."account_id"
+    from
+      "account_scope"
+    where
+      "account_scope"."path" like $1
+  )
+  and "cycle_start" = $2
+  and "kind" = $3
 order by
-  "cycle_start" desc
-limit
-  $5;
+  "account_id";
 
 -- billingRepo.lateLinesFor
 -- $1 = "0190a8a0-0000-7000-8000-000000000010"
@@ -1464,7 +1551,7 @@ where
   "invoice_id" = $1;
 -- stopped without a row to go on: no result
 
--- billingRepo.usageTotalsNow
+-- billingRepo.usageTotalsNow (example 1)
 -- $1 = "2026-10-01"
 -- $2 = "2026-11-01"
 -- $3 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/%"
@@ -1514,6 +1601,60 @@ where
             "account_scope"
           where
             "account_scope"."path" like $4
+        )
+      )
+  );
+
+-- billingRepo.usageTotalsNow (example 2)
+-- $1 = "2026-10-01"
+-- $2 = "2026-11-01"
+-- $3 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/"
+-- $4 = "/0190a8a0-0000-7000-8000-000000000001/0190a8a0-0000-7000-8000-000000000003/"
+select
+  coalesce(sum(u.bytes), 0)::bigint as bytes,
+  coalesce(sum(u.sms_mo + u.sms_mt), 0)::bigint as sms
+from
+  (
+    select
+      u.sim_id,
+      u.day,
+      u.zone_key,
+      u.zone_id,
+      u.billed_bytes as bytes,
+      u.sms_mo,
+      u.sms_mt
+    from
+      usage_daily u
+    where
+      u.day >= $1::date
+      and u.day < $2::date
+      and u.account_id in (
+        (
+          select
+            "account_scope"."account_id"
+          from
+            "account_scope"
+          where
+            "account_scope"."path" = $3
+        )
+      )
+  ) u
+where
+  u.sim_id in (
+    select
+      s.id
+    from
+      sims s
+    where
+      s.rate_plan_id is not null
+      and s.account_id in (
+        (
+          select
+            "account_scope"."account_id"
+          from
+            "account_scope"
+          where
+            "account_scope"."path" = $4
         )
       )
   );

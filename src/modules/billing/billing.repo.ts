@@ -1,11 +1,16 @@
 import { type Insertable, sql } from "kysely";
 import type { Executor, Tx } from "../../db/database.js";
-import type { BillingProfilesTable, InvoiceLinesTable, InvoicesTable } from "../../db/schema.js";
+import type {
+  BillingProfilesTable,
+  Invoice,
+  InvoiceLinesTable,
+  InvoicesTable,
+} from "../../db/schema.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 import { usageRows, usageRowsOfDays } from "../network/usage-billing.shared.repo.js";
 import { planChangeRules } from "../catalog/rate-terms.shared.repo.js";
 import { ratedSimIds, ratePlanChanges, stateSegments } from "../sims/sim-billing.shared.repo.js";
-import { subtreeAccounts, withinSubtree } from "../tenancy/tenancy.js";
+import { scopeAccounts, withinSubtree } from "../tenancy/tenancy.js";
 
 /** The states a SIM is billed in (reference/iot-plans.md: ACTIVATED; DEACTIVATED only under a commitment). */
 export const BILLABLE_STATES = ["ACTIVATED"];
@@ -39,6 +44,11 @@ export interface PlanAllowances {
 export interface CycleScope {
   invoiceId: string;
   scopePath: string;
+  /**
+   * The account at `scopePath` by itself, without its sub-accounts (a customer's own invoice when
+   * its sub-accounts are invoiced apart, docs/billing.md "Invoices per sub-account").
+   */
+  alone?: boolean;
   timeZone: string;
   start: string;
   end: string;
@@ -81,7 +91,7 @@ const effectiveChanges = (scope: Omit<CycleScope, "invoiceId">) => sql`
     n.rate_plan_id AS new_plan,
     CASE WHEN c.prior_ref IS NULL OR n.plan_change = 'immediate' OR c.day < ${scope.start}::date
       THEN c.day ELSE ${scope.end}::date END AS eff
-  FROM (${ratePlanChanges(scope.scopePath, scope.timeZone)}) c
+  FROM (${ratePlanChanges(scope.scopePath, scope.timeZone, scope.alone)}) c
   LEFT JOIN LATERAL (
     SELECT r.rate_plan_id, r.plan_change FROM (${planChangeRules()}) r
     WHERE r.rate_plan_id::text = c.new_ref OR r.name = c.new_ref
@@ -96,7 +106,7 @@ const effectiveChanges = (scope: Omit<CycleScope, "invoiceId">) => sql`
  * is on its current plan throughout.
  */
 const billedSegments = (scope: Omit<CycleScope, "invoiceId">) => sql`
-  WITH seg0 AS (${stateSegments(scope.scopePath, scope.timeZone)}),
+  WITH seg0 AS (${stateSegments(scope.scopePath, scope.timeZone, scope.alone)}),
   ch AS (${effectiveChanges(scope)}),
   pts AS (
     SELECT DISTINCT sim_id, '-infinity'::date AS p FROM ch
@@ -179,17 +189,22 @@ export const billingRepo = {
       .where("kind", "=", "invoice")
       .executeTakeFirst(),
 
-  /** Invoices and credit notes in the subtree at `path`, newest cycle first. */
+  /**
+   * Invoices and credit notes in the subtree at `path` (and in the one at `accountPath`, when
+   * given), newest cycle first.
+   */
   listVisible: (
     db: Executor,
     path: string,
-    opts: { accountId?: string; status?: "draft" | "issued"; limit: number; offset: number },
+    opts: { accountPath?: string; status?: "draft" | "issued"; limit: number; offset: number },
   ) => {
     let q = db
       .selectFrom("invoices")
       .selectAll()
       .where((eb) => withinSubtree(eb, "invoices.account_id", path));
-    if (opts.accountId) q = q.where("account_id", "=", opts.accountId);
+    // An account's invoices and its sub-accounts' (docs/billing.md, "Invoices per sub-account").
+    const { accountPath } = opts;
+    if (accountPath) q = q.where((eb) => withinSubtree(eb, "invoices.account_id", accountPath));
     if (opts.status) q = q.where("status", "=", opts.status);
     return q
       .orderBy("cycle_start", "desc")
@@ -314,9 +329,8 @@ export const billingRepo = {
           seg.state, seg.first, seg.pfrom, seg.pto, seg.pspan
         FROM (${billedSegments(scope)}) seg`.execute(tx);
       await sql`INSERT INTO billing_run_accounts
-        SELECT ${scope.invoiceId}::uuid, a.account_id FROM (${subtreeAccounts(scope.scopePath)}) a`.execute(
-        tx,
-      );
+        SELECT ${scope.invoiceId}::uuid, a.account_id
+        FROM (${scopeAccounts(scope.scopePath, scope.alone)}) a`.execute(tx);
     }
     await sql`ANALYZE billing_run_segments`.execute(tx);
     await sql`ANALYZE billing_run_accounts`.execute(tx);
@@ -552,17 +566,40 @@ export const billingRepo = {
     return rows.map((r) => r.rate_plan_id);
   },
 
-  /** The customer's last `limit` issued invoices whose cycle ended by `cycleStart`, newest first. */
-  issuedBefore: (db: Executor, accountId: string, cycleStart: string, limit: number) =>
+  /**
+   * The last `limit` issued invoices of each account of the scope (the subtree at `scopePath`, or
+   * with `alone` the account itself) whose cycle ended by `cycleStart`, newest first.
+   */
+  issuedBefore: async (
+    db: Executor,
+    scope: { scopePath: string; alone?: boolean },
+    cycleStart: string,
+    limit: number,
+  ) => {
+    const { rows } = await sql<Invoice>`
+      SELECT * FROM (
+        SELECT i.*, row_number() OVER (PARTITION BY i.account_id ORDER BY i.cycle_start DESC) AS k
+        FROM invoices i
+        WHERE i.account_id IN (${scopeAccounts(scope.scopePath, scope.alone)})
+          AND i.kind = 'invoice' AND i.status = 'issued' AND i.cycle_end <= ${cycleStart}::date
+      ) i
+      WHERE i.k <= ${limit}
+      ORDER BY i.cycle_start DESC, i.account_id`.execute(db);
+    return rows.map(({ k: _k, ...row }: Invoice & { k?: unknown }) => row as Invoice);
+  },
+
+  /**
+   * The invoices (not credit notes) of the cycle starting on `cycleStart` of every account in the
+   * subtree at `scopePath`: a customer's own and its sub-accounts'.
+   */
+  invoicesOfCycle: (db: Executor, scopePath: string, cycleStart: string) =>
     db
       .selectFrom("invoices")
       .selectAll()
-      .where("account_id", "=", accountId)
+      .where((eb) => withinSubtree(eb, "invoices.account_id", scopePath))
+      .where("cycle_start", "=", cycleStart)
       .where("kind", "=", "invoice")
-      .where("status", "=", "issued")
-      .where("cycle_end", "<=", cycleStart)
-      .orderBy("cycle_start", "desc")
-      .limit(limit)
+      .orderBy("account_id")
       .execute(),
 
   /** The late-usage lines for an invoice's cycle on invoices issued since. */
@@ -587,13 +624,22 @@ export const billingRepo = {
       .where("invoice_id", "=", invoiceId)
       .executeTakeFirstOrThrow(),
 
-  /** The usage recorded now on the days [start, end) by the subtree's SIMs that have a rate plan. */
-  usageTotalsNow: async (db: Executor, scopePath: string, start: string, end: string) => {
+  /**
+   * The usage recorded now on the days [start, end) by the subtree's SIMs that have a rate plan
+   * (with `alone`, by the SIMs on the account itself only).
+   */
+  usageTotalsNow: async (
+    db: Executor,
+    scopePath: string,
+    start: string,
+    end: string,
+    alone = false,
+  ) => {
     const { rows } = await sql<{ bytes: number; sms: number }>`
       SELECT coalesce(sum(u.bytes), 0)::bigint AS bytes,
         coalesce(sum(u.sms_mo + u.sms_mt), 0)::bigint AS sms
-      FROM (${usageRows(scopePath, start, end)}) u
-      WHERE u.sim_id IN (${ratedSimIds(scopePath)})`.execute(db);
+      FROM (${usageRows(scopePath, start, end, alone)}) u
+      WHERE u.sim_id IN (${ratedSimIds(scopePath, alone)})`.execute(db);
     return rows[0]!;
   },
 
@@ -657,7 +703,7 @@ export const billingRepoSql: SqlExamples<typeof billingRepo> = {
   invoiceForCycle: [[ACCOUNT, "2026-11-01"]],
   listVisible: [
     [`/${ZONE}/`, { limit: 51, offset: 0 }],
-    [`/${ZONE}/`, { accountId: ACCOUNT, status: "issued", limit: 51, offset: 50 }],
+    [`/${ZONE}/`, { accountPath: SCOPE.scopePath, status: "issued", limit: 51, offset: 50 }],
   ],
   creditNotesOf: [[ID]],
   deleteDraft: [[ID]],
@@ -746,7 +792,11 @@ export const billingRepoSql: SqlExamples<typeof billingRepo> = {
   ],
   iccidsOf: [[ID, [ACCOUNT]]],
   usageByZone: [[ID]],
-  issuedBefore: [[ACCOUNT, "2026-11-01", 3]],
+  issuedBefore: [
+    [{ scopePath: SCOPE.scopePath }, "2026-11-01", 3],
+    [{ scopePath: SCOPE.scopePath, alone: true }, "2026-11-01", 3],
+  ],
+  invoicesOfCycle: [[SCOPE.scopePath, "2026-11-01"]],
   simFactsOf: [[ID, PLAN]],
   simUsageOf: [[ID, PLAN]],
   plansOfChanges: [
@@ -761,6 +811,9 @@ export const billingRepoSql: SqlExamples<typeof billingRepo> = {
   ],
   lateLinesFor: [[ID]],
   usageTotalsOf: [[ID]],
-  usageTotalsNow: [[`/${ZONE}/${ACCOUNT}/`, "2026-10-01", "2026-11-01"]],
+  usageTotalsNow: [
+    [`/${ZONE}/${ACCOUNT}/`, "2026-10-01", "2026-11-01"],
+    [`/${ZONE}/${ACCOUNT}/`, "2026-10-01", "2026-11-01", true],
+  ],
   simCount: [[ID]],
 };

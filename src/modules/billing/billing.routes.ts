@@ -112,7 +112,7 @@ export const billingRoutes =
           operationId: "downloadInvoiceLines",
           tags,
           description:
-            "The invoice's lines as CSV: n, kind, description, quantity, unit, unit_price, amount, currency, flags. A cell that would start a spreadsheet formula is prefixed with a single quote.",
+            "The invoice's lines as CSV: n, kind, description, quantity, unit, unit_price, amount, currency, flags, sub_account (the sub-account billed when the customer is invoiced per sub-account, else empty). A cell that would start a spreadsheet formula is prefixed with a single quote.",
           params: invoiceIdParams,
           produces: ["text/csv"],
           response: { ...errorResponses },
@@ -130,6 +130,7 @@ export const billingRoutes =
           "amount",
           "currency",
           "flags",
+          "sub_account",
         ]);
         const rows = inv.lines.map((l) => ({
           n: String(l.n),
@@ -141,6 +142,7 @@ export const billingRoutes =
           amount: l.amount,
           currency: inv.currency,
           flags: l.flags.join(" "),
+          sub_account: inv.subAccount?.name ?? "",
         }));
         pipeline(Readable.from(rows), csv, (err) => {
           if (err && err.code !== "ERR_STREAM_PREMATURE_CLOSE")

@@ -112,7 +112,26 @@ export const invoiceOut = z
     kind: z.enum(["invoice", "credit_note"]),
     status: z.enum(["draft", "issued"]),
     number: z.string().nullable(),
-    accountId: z.string(),
+    accountId: z
+      .string()
+      .describe(
+        "The account billed: the customer, or one of its sub-accounts when the customer is invoiced per sub-account.",
+      ),
+    subAccount: z
+      .object({
+        id: z.string(),
+        name: z.string().describe("As it was when the invoice was issued."),
+        customerId: z.string().describe("The customer the sub-account belongs to."),
+      })
+      .nullable()
+      .describe(
+        "The sub-account this invoice bills (its SIMs and its sub-accounts'), when the customer is invoiced per sub-account; null on the customer's own invoice.",
+      ),
+    scope: z
+      .enum(["subtree", "account"])
+      .describe(
+        "`subtree`: the SIMs of the account and of all its sub-accounts. `account`: only the SIMs held on the customer's own account — its sub-accounts have invoices of their own.",
+      ),
     cycleStart: z.string(),
     cycleEnd: z.string().describe("Inclusive: the cycle's last day."),
     currency: z.string(),
@@ -133,7 +152,11 @@ export const invoiceOut = z
   .meta({ id: "Invoice" });
 
 export const invoiceListQuery = z.object({
-  accountId: z.string().uuid().optional(),
+  accountId: z
+    .string()
+    .uuid()
+    .optional()
+    .describe("Only this account's invoices and its sub-accounts'."),
   status: z.enum(["draft", "issued"]).optional(),
   ...pageQuery,
 });

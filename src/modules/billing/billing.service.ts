@@ -33,7 +33,12 @@ import { billingErrors } from "./billing.errors.js";
 import { compareText } from "./billing.messages.js";
 import { presentInvoice, presentLine, presentProfile } from "./billing.presenter.js";
 import { billingRepo } from "./billing.repo.js";
-import { type InvoiceToRate, type PlanInCycle, rateInvoices } from "./billing-rating.js";
+import {
+  type BilledScope,
+  type InvoiceToRate,
+  type PlanInCycle,
+  rateInvoices,
+} from "./billing-rating.js";
 import type { BillingProfileInput, CreditNoteInput } from "./billing.schemas.js";
 import { lateLine, LATE_CYCLES, USAGE_KINDS } from "./late-usage.js";
 import {
@@ -77,7 +82,7 @@ interface Deps {
   /** Customers rated per transaction (OTTER_BILLING_CUSTOMERS_PER_PASS); CUSTOMERS_PER_PASS if unset. */
   customersPerPass?: number;
   audit: AuditService;
-  accounts: Pick<AccountsService, "requireVisible" | "rootAccount" | "list">;
+  accounts: Pick<AccountsService, "requireVisible" | "rootAccount" | "list" | "directory">;
   jobs: Pick<JobsService, "create" | "register">;
   mail: Pick<MailService, "enqueue">;
   sims: Pick<SimsService, "requireVisibleSim">;
@@ -102,11 +107,26 @@ const dec = (n: number) => new Decimal(String(n)).toString();
 
 type Profile = { cycle: "calendar" | "anniversary"; anchorDay: number };
 
+type BillingProfileRow = NonNullable<Awaited<ReturnType<typeof billingRepo.findProfile>>>;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Billing: profiles, the billing run (a resumable job producing one draft invoice per customer and
- * cycle), review and issue with gapless numbers, credit notes, explanations, comparisons.
+ * One invoice of a customer's cycle (docs/billing.md, "Invoices per sub-account"): the account it
+ * is for and the SIMs it bills — the customer's whole subtree; or, invoiced per sub-account, a
+ * direct sub-account's subtree, or the SIMs held on the customer's own account (`own`).
+ */
+interface BillingUnit {
+  customer: Account;
+  account: Account;
+  scope: BilledScope;
+  /** The customer's own invoice beside its sub-accounts': dropped when it bills nothing. */
+  own: boolean;
+}
+
+/**
+ * Billing: profiles, the billing run (a resumable job producing one draft invoice per customer, or
+ * per sub-account, and cycle), review and issue with gapless numbers, credit notes, explanations, comparisons.
  */
 export function createBillingService(deps: Deps) {
   const { db, clock } = deps;
@@ -134,13 +154,19 @@ export function createBillingService(deps: Deps) {
     return { invoice, account };
   }
 
-  /** The plans of a customer's SIMs with their versions over the cycle, ready for rating. */
-  async function plansForCycle(ex: Executor, account: Account, cycle: Cycle) {
+  /**
+   * The plans of a customer's SIMs (those `scope` bills, its whole subtree by default) with their
+   * versions over the cycle, ready for rating.
+   */
+  async function plansForCycle(ex: Executor, account: Account, cycle: Cycle, scope?: BilledScope) {
+    const path = scope?.path ?? account.path;
+    const alone = scope?.alone ?? false;
     const planIds = [
       ...new Set([
-        ...(await simBillingRepo.ratePlansInSubtree(ex, account.path)),
+        ...(await simBillingRepo.ratePlansInSubtree(ex, path, alone)),
         ...(await billingRepo.plansOfChanges(ex, {
-          scopePath: account.path,
+          scopePath: path,
+          alone,
           timeZone: account.time_zone,
           start: cycle.start,
           end: cycle.end,
@@ -187,8 +213,83 @@ export function createBillingService(deps: Deps) {
   }
 
   /**
-   * Rates one customer's cycle into a draft invoice, in the caller's transaction. An issued
-   * invoice for the cycle is left as it is (answers "issued"); a draft is rated again from scratch.
+   * The invoices of a customer's cycle (docs/billing.md, "Invoices per sub-account"): one for its
+   * whole subtree; or, when its billing profile says per sub-account, one per direct sub-account
+   * (its subtree) and one for the SIMs held on the customer's own account. A cycle with an invoice
+   * already issued one way stays that way, so that no SIM is billed twice for it. Answers too the
+   * drafts of the cycle that are none of these invoices' (left by a run before the profile changed).
+   */
+  async function unitsOf(ex: Executor, customer: Account, cycleStart: string) {
+    const [profile, invoices] = await Promise.all([
+      billingRepo.findProfile(ex, customer.id),
+      billingRepo.invoicesOfCycle(ex, customer.path, cycleStart),
+    ]);
+    const issued = invoices.filter((i) => i.status === "issued");
+    const perSubAccount =
+      issued.length > 0
+        ? issued.some((i) => i.account_id !== customer.id || i.scope === "account")
+        : (profile?.per_sub_account ?? false);
+    const units: BillingUnit[] = perSubAccount
+      ? [
+          { customer, account: customer, scope: { path: customer.path, alone: true }, own: true },
+          ...(await deps.accounts.directory.children(ex, customer)).map((child) => ({
+            customer,
+            account: child,
+            scope: { path: child.path, alone: false },
+            own: false,
+          })),
+        ]
+      : [{ customer, account: customer, scope: { path: customer.path, alone: false }, own: false }];
+    const billed = new Set(units.map((u) => u.account.id));
+    const stale = invoices.filter((i) => i.status === "draft" && !billed.has(i.account_id));
+    return { units, stale };
+  }
+
+  /**
+   * The invoice an account's cycle-to-date figures are of: a customer's own invoice (its whole
+   * subtree, or its own SIMs when invoiced per sub-account); a direct sub-account's invoice when
+   * its customer is invoiced per sub-account; otherwise the account's subtree rated as its own
+   * invoice would be — always in its customer's cycle, currency and time zone.
+   */
+  async function unitOf(ex: Executor, account: Account): Promise<BillingUnit> {
+    const customerId = customerOf(account.path) ?? account.id;
+    const customer =
+      customerId === account.id
+        ? account
+        : await deps.accounts.requireVisible(SYSTEM_READER, customerId, ex);
+    const { profile } = await profileOf(ex, customer.id);
+    const cycle = cycleContaining(localDay(clock.now(), customer.time_zone), profile);
+    const { units } = await unitsOf(ex, customer, cycle.start);
+    return (
+      units.find((u) => u.account.id === account.id) ?? {
+        customer,
+        account,
+        scope: { path: account.path, alone: false },
+        own: false,
+      }
+    );
+  }
+
+  /**
+   * The account whose invoice bills the SIMs of the account `accountId` at `accountPath` in the
+   * current cycle: its customer, or the customer's direct sub-account when invoiced per sub-account.
+   */
+  async function unitHolding(ex: Executor, accountId: string, accountPath: string) {
+    const customerId = customerOf(accountPath) ?? accountId;
+    const customer = await deps.accounts.requireVisible(SYSTEM_READER, customerId, ex);
+    const { profile } = await profileOf(ex, customer.id);
+    const cycle = cycleContaining(localDay(clock.now(), customer.time_zone), profile);
+    const { units } = await unitsOf(ex, customer, cycle.start);
+    const unit = units.find((u) =>
+      u.scope.alone ? u.account.id === accountId : accountPath.startsWith(u.scope.path),
+    );
+    return unit?.account.id ?? customerId;
+  }
+
+  /**
+   * Rates one customer's cycle into its draft invoices, in the caller's transaction. Issued
+   * invoices of the cycle are left as they are (answers "issued" when all are); drafts are rated
+   * again from scratch.
    */
   async function rateCustomer(
     tx: Tx,
@@ -201,8 +302,9 @@ export function createBillingService(deps: Deps) {
 
   /**
    * Rates customers' cycles into draft invoices together, in the caller's transaction: each
-   * customer's draft row first, then every cycle's facts in one pass (billing-rating.ts), then each
-   * customer's late usage, lines and totals. Answers per customer, in order, as rateCustomer does.
+   * invoice's draft row first (one per customer, or per sub-account), then every cycle's facts in
+   * one pass (billing-rating.ts), then each invoice's late usage, lines and totals. Answers per
+   * customer, in order, as rateCustomer does.
    */
   async function rateCustomers(
     tx: Tx,
@@ -210,39 +312,73 @@ export function createBillingService(deps: Deps) {
     period: string,
     jobId: string | null,
   ): Promise<("issued" | "rated")[]> {
-    const root = await deps.accounts.rootAccount(tx);
-    const operatorProfile = await billingRepo.findProfile(tx, root.id);
-    const drafts: (Awaited<ReturnType<typeof draftFor>> & InvoiceToRate)[] = [];
     const outcomes: ("issued" | "rated")[] = [];
-    for (const account of accounts) {
-      const draft = await draftFor(tx, account, period, jobId, root, operatorProfile);
-      outcomes.push(draft ? "rated" : "issued");
-      if (draft) drafts.push(draft);
+    const units: BillingUnit[] = [];
+    for (const customer of accounts) {
+      const { profile } = await profileOf(tx, customer.id);
+      const cycle = cycleStartingIn(period, profile);
+      const of = await unitsOf(tx, customer, cycle.start);
+      for (const draft of of.stale) await billingRepo.deleteDraft(tx, draft.id);
+      units.push(...of.units);
     }
-    const results = await rateInvoices(tx, drafts);
-    for (const [k, draft] of drafts.entries()) await finishDraft(tx, draft, results[k]!);
+    const rated = await rateUnits(tx, units, period, jobId, { dropEmpty: true });
+    for (const customer of accounts) outcomes.push(rated.has(customer.id) ? "rated" : "issued");
     return outcomes;
   }
 
   /**
-   * A customer's draft invoice row for the cycle starting in `period`, without lines yet: null when
-   * the cycle's invoice is already issued; an earlier draft is removed first.
+   * Rates invoices of customers' cycles into drafts, in the caller's transaction; answers the
+   * customers with at least one draft rated. With `dropEmpty`, a customer's own invoice beside its
+   * sub-accounts' is removed again when it bills no SIM and no charge.
+   */
+  async function rateUnits(
+    tx: Tx,
+    units: readonly BillingUnit[],
+    period: string,
+    jobId: string | null,
+    opts: { dropEmpty: boolean },
+  ): Promise<Set<string>> {
+    const root = await deps.accounts.rootAccount(tx);
+    const operatorProfile = await billingRepo.findProfile(tx, root.id);
+    const drafts: (NonNullable<Awaited<ReturnType<typeof draftFor>>> & InvoiceToRate)[] = [];
+    const rated = new Set<string>();
+    for (const unit of units) {
+      const draft = await draftFor(tx, unit, period, jobId, root, operatorProfile);
+      if (draft) drafts.push(draft);
+    }
+    const results = await rateInvoices(tx, drafts);
+    for (const [k, draft] of drafts.entries()) {
+      const lines = await finishDraft(tx, draft, results[k]!);
+      const empty =
+        draft.unit.own &&
+        lines === 0 &&
+        Number((await billingRepo.simCount(tx, draft.invoiceId)).sims) === 0;
+      if (opts.dropEmpty && empty) await billingRepo.deleteDraft(tx, draft.invoiceId);
+      else rated.add(draft.unit.customer.id);
+    }
+    return rated;
+  }
+
+  /**
+   * An invoice's draft row for the cycle starting in `period`, without lines yet: null when the
+   * cycle's invoice is already issued; an earlier draft is removed first.
    */
   async function draftFor(
     tx: Tx,
-    account: Account,
+    unit: BillingUnit,
     period: string,
     jobId: string | null,
     root: Account,
     operatorProfile: { country: string } | undefined,
   ) {
+    const account = unit.customer;
     const { row: profileRow, profile } = await profileOf(tx, account.id);
     const cycle = cycleStartingIn(period, profile);
-    const existing = await billingRepo.invoiceForCycle(tx, account.id, cycle.start);
+    const existing = await billingRepo.invoiceForCycle(tx, unit.account.id, cycle.start);
     if (existing?.status === "issued") return null;
     if (existing) await billingRepo.deleteDraft(tx, existing.id);
 
-    const plans = await plansForCycle(tx, account, cycle);
+    const plans = await plansForCycle(tx, account, cycle, unit.scope);
     const invoiceId = newId();
     const now = clock.now();
     const flags: string[] = [];
@@ -257,13 +393,18 @@ export function createBillingService(deps: Deps) {
     notes.push(vat.note);
     const currency = account.currency;
     if (plans.some((p) => p.currency !== currency)) flags.push("CURRENCY_MISMATCH");
-    const customer = customerSnapshot(account, profileRow ?? null);
+    const customer = customerSnapshot(
+      account,
+      await billingContactOf(tx, unit.account, profileRow ?? null),
+      unit.account,
+    );
     await billingRepo.insertInvoice(tx, {
       id: invoiceId,
-      account_id: account.id,
+      account_id: unit.account.id,
       operator_account_id: root.id,
       kind: "invoice",
       status: "draft",
+      scope: unit.scope.alone ? "account" : "subtree",
       cycle_start: cycle.start,
       cycle_end: cycle.end,
       currency,
@@ -277,18 +418,28 @@ export function createBillingService(deps: Deps) {
       run_job_id: jobId,
       created_at: now,
     });
-    return { account, cycle, invoiceId, plans, flags, notes, vatRate: vat.rate };
+    return {
+      account,
+      unit,
+      scope: unit.scope,
+      cycle,
+      invoiceId,
+      plans,
+      flags,
+      notes,
+      vatRate: vat.rate,
+    };
   }
 
-  /** A rated draft's late-usage lines, its lines and its totals. */
+  /** A rated draft's late-usage lines, its lines and its totals; answers how many lines it has. */
   async function finishDraft(
     tx: Tx,
-    draft: Awaited<ReturnType<typeof draftFor>> & InvoiceToRate,
+    draft: NonNullable<Awaited<ReturnType<typeof draftFor>>> & InvoiceToRate,
     result: RatedCycle,
-  ) {
-    const { account, cycle, invoiceId, flags, notes } = draft;
+  ): Promise<number> {
+    const { account, unit, cycle, invoiceId, flags, notes } = draft;
     const currency = account.currency;
-    const late = await lateUsage(tx, account, cycle);
+    const late = await lateUsage(tx, unit, cycle);
     const lines = [...result.lines, ...late.map((l) => l.line)];
     const subtotal = roundMoney(
       lines.reduce((sum, l) => sum.add(l.amount), new Decimal(0)),
@@ -300,7 +451,7 @@ export function createBillingService(deps: Deps) {
       lines.map((l, i) => ({
         invoice_id: invoiceId,
         n: i + 1,
-        account_id: account.id,
+        account_id: unit.account.id,
         kind: l.kind,
         description: l.description,
         rate_plan_id: l.ratePlanId,
@@ -323,6 +474,7 @@ export function createBillingService(deps: Deps) {
       flags: JSON.stringify([...new Set(flags)]),
       notes: JSON.stringify(notes),
     });
+    return lines.length;
   }
 
   /**
@@ -335,25 +487,46 @@ export function createBillingService(deps: Deps) {
     cycle: Cycle,
     invoiceId: string,
     plans: PlanInCycle[],
+    scope?: BilledScope,
   ): Promise<RatedCycle> {
-    return (await rateInvoices(tx, [{ account, cycle, invoiceId, plans }]))[0]!;
+    return (await rateInvoices(tx, [{ account, cycle, invoiceId, plans, scope }]))[0]!;
   }
 
   /**
-   * Late usage (docs/billing.md, "Late usage"): for each of the customer's last issued invoices
-   * before this cycle, what its cycle costs now with every usage record known today, minus what was
-   * billed for it — its usage lines and the late-usage lines of issued invoices since. A cheap sum
-   * first: a cycle whose usage did not grow since it was billed is not rated again. The cycle is
-   * rated again into a scratch row that is removed in the same transaction.
+   * Late usage (docs/billing.md, "Late usage"): for each of the last issued invoices before this
+   * cycle of the accounts this invoice bills, what its cycle costs now with every usage record known
+   * today, minus what was billed for it — its usage lines and the late-usage lines of issued
+   * invoices since. Each is rated again over the SIMs it billed (docs/billing.md, "Invoices per
+   * sub-account"). A cheap sum first: a cycle whose usage did not grow since it was billed is not
+   * rated again. The cycle is rated again into a scratch row that is removed in the same
+   * transaction.
    */
   async function lateUsage(
     tx: Tx,
-    account: Account,
+    unit: BillingUnit,
     cycle: Cycle,
   ): Promise<{ line: RatedLine; forInvoiceId: string }[]> {
+    const account = unit.customer;
     const out: { line: RatedLine; forInvoiceId: string }[] = [];
-    const issued = await billingRepo.issuedBefore(tx, account.id, cycle.start, LATE_CYCLES);
+    const issued = await billingRepo.issuedBefore(
+      tx,
+      { scopePath: unit.scope.path, alone: unit.scope.alone },
+      cycle.start,
+      LATE_CYCLES,
+    );
+    const others = issued.map((i) => i.account_id).filter((id) => id !== unit.account.id);
+    const paths = new Map(
+      (await deps.accounts.directory.accountsByIds(tx, [...new Set(others)])).map((a) => [
+        a.id,
+        a.path,
+      ]),
+    );
+    paths.set(unit.account.id, unit.account.path);
     for (const prior of issued.reverse()) {
+      const billedScope: BilledScope = {
+        path: paths.get(prior.account_id) ?? unit.account.path,
+        alone: prior.scope === "account",
+      };
       const was = { start: prior.cycle_start, end: prior.cycle_end };
       const billedLate = await billingRepo.lateLinesFor(tx, prior.id);
       const lateFacts = billedLate.map(
@@ -364,13 +537,19 @@ export function createBillingService(deps: Deps) {
         bytes: Number(billed.bytes) + lateFacts.reduce((n, f) => n + Number(f.lateBytes ?? 0), 0),
         sms: Number(billed.sms) + lateFacts.reduce((n, f) => n + Number(f.lateSms ?? 0), 0),
       };
-      const now = await billingRepo.usageTotalsNow(tx, account.path, was.start, was.end);
+      const now = await billingRepo.usageTotalsNow(
+        tx,
+        billedScope.path,
+        was.start,
+        was.end,
+        billedScope.alone,
+      );
       if (Number(now.bytes) === already.bytes && Number(now.sms) === already.sms) continue;
 
       const scratch = newId();
       await billingRepo.insertInvoice(tx, {
         id: scratch,
-        account_id: account.id,
+        account_id: unit.account.id,
         operator_account_id: prior.operator_account_id,
         // A credit note's kind keeps the scratch row out of the one-invoice-per-cycle index.
         kind: "credit_note",
@@ -387,8 +566,8 @@ export function createBillingService(deps: Deps) {
         reverse_charge: false,
         created_at: clock.now(),
       });
-      const plans = await plansForCycle(tx, account, was);
-      const rerated = await rateInto(tx, account, was, scratch, plans);
+      const plans = await plansForCycle(tx, account, was, billedScope);
+      const rerated = await rateInto(tx, account, was, scratch, plans, billedScope);
       const totals = await billingRepo.usageTotalsOf(tx, scratch);
       await billingRepo.deleteDraft(tx, scratch);
 
@@ -408,9 +587,30 @@ export function createBillingService(deps: Deps) {
     return out;
   }
 
+  /**
+   * The billing profile whose contact an account's invoices go to: a sub-account's own when it
+   * names a billing contact, else its customer's (`customerProfile`).
+   */
+  async function billingContactOf(
+    ex: Executor,
+    billed: Account,
+    customerProfile: BillingProfileRow | null,
+  ): Promise<BillingProfileRow | null> {
+    if (customerOf(billed.path) === billed.id) return customerProfile;
+    const own = await billingRepo.findProfile(ex, billed.id);
+    if (!own?.contact_email) return customerProfile;
+    if (!customerProfile) return own;
+    return { ...customerProfile, contact_name: own.contact_name, contact_email: own.contact_email };
+  }
+
+  /**
+   * The customer's details as the invoice prints them; an invoice of one of its sub-accounts names
+   * that sub-account too (docs/billing.md, "Invoices per sub-account").
+   */
   function customerSnapshot(
     account: Account,
     profile: { country: string; contact_name: string | null; contact_email: string | null } | null,
+    billed?: Account,
   ) {
     return {
       name: account.name,
@@ -421,6 +621,10 @@ export function createBillingService(deps: Deps) {
       language: account.language,
       contactName: profile?.contact_name ?? null,
       contactEmail: profile?.contact_email ?? null,
+      ...(billed &&
+        billed.id !== account.id && {
+          subAccount: { id: billed.id, name: billed.name, customerId: account.id },
+        }),
     };
   }
 
@@ -555,7 +759,7 @@ export function createBillingService(deps: Deps) {
       });
     },
 
-    /** Starts a billing run for a month: a job (202), one draft invoice per customer. */
+    /** Starts a billing run for a month: a job (202), one draft per customer (or sub-account). */
     async startRun(principal: Principal, input: { period: string; accountId?: string }) {
       requirePermission(principal, "billing:manage");
       const root = await deps.accounts.rootAccount();
@@ -575,7 +779,9 @@ export function createBillingService(deps: Deps) {
       q: { accountId?: string; status?: "draft" | "issued"; cursor?: string; limit: number },
     ) {
       requirePermission(principal, "billing:read");
-      if (q.accountId) await deps.accounts.requireVisible(principal, q.accountId);
+      const account = q.accountId
+        ? await deps.accounts.requireVisible(principal, q.accountId)
+        : undefined;
       const offset = q.cursor ? Number(q.cursor) : 0;
       if (!Number.isInteger(offset) || offset < 0)
         throw billingErrors.badPeriod("cursor", q.cursor ?? "");
@@ -583,7 +789,7 @@ export function createBillingService(deps: Deps) {
       if (!isOperatorRole(principal.role) && q.status === "draft")
         return { items: [], nextCursor: null };
       const rows = await billingRepo.listVisible(db, principal.accountPath, {
-        accountId: q.accountId,
+        accountPath: account?.path,
         status,
         limit: q.limit + 1,
         offset,
@@ -638,15 +844,21 @@ export function createBillingService(deps: Deps) {
         if (invoice.status === "issued") throw billingErrors.notDraft(id);
         const flags = invoice.flags as string[];
         if (flags.length > 0) throw billingErrors.flagged(id, flags);
-        const account = await deps.accounts.requireVisible(principal, invoice.account_id, tx);
+        const billed = await deps.accounts.requireVisible(principal, invoice.account_id, tx);
+        const customerId = customerOf(billed.path) ?? billed.id;
+        const account =
+          customerId === billed.id
+            ? billed
+            : await deps.accounts.requireVisible(SYSTEM_READER, customerId, tx);
         const profile = await billingRepo.findProfile(tx, account.id);
+        const contact = await billingContactOf(tx, billed, profile ?? null);
         const number = await billingRepo.nextNumber(tx, invoice.operator_account_id, "INV");
         await billingRepo.markIssued(tx, id, {
           number,
           numberText: `INV-${String(number).padStart(6, "0")}`,
           at: clock.now(),
           by: principal.userId,
-          customer: JSON.stringify(customerSnapshot(account, profile ?? null)),
+          customer: JSON.stringify(customerSnapshot(account, contact, billed)),
         });
         await deps.audit.record(tx, {
           accountId: invoice.account_id,
@@ -691,6 +903,7 @@ export function createBillingService(deps: Deps) {
           operator_account_id: invoice.operator_account_id,
           kind: "credit_note",
           status: "issued",
+          scope: invoice.scope,
           cycle_start: invoice.cycle_start,
           cycle_end: invoice.cycle_end,
           currency: cur,
@@ -768,9 +981,14 @@ export function createBillingService(deps: Deps) {
       if (first.invoice.status !== "issued") throw billingErrors.notIssued(id);
       const pdf = await deps.invoicePdf(principal, id);
       return inTransaction(db, async (tx) => {
-        const { invoice } = await requireVisibleInvoice(principal, id, tx);
+        const { invoice, account } = await requireVisibleInvoice(principal, id, tx);
         if (invoice.status !== "issued") throw billingErrors.notIssued(id);
-        const profile = await billingRepo.findProfile(tx, invoice.account_id);
+        const customerId = customerOf(account.path) ?? account.id;
+        const profile = await billingContactOf(
+          tx,
+          account,
+          (await billingRepo.findProfile(tx, customerId)) ?? null,
+        );
         if (!profile?.contact_email) throw billingErrors.noBillingContact(invoice.account_id);
         const lines = await billingRepo.linesOf(tx, id);
         const text = invoiceText(invoice, lines);
@@ -968,11 +1186,11 @@ export function createBillingService(deps: Deps) {
     async simCycleToDate(principal: Principal, iccid: string) {
       requirePermission(principal, "billing:read");
       const sim = await deps.sims.requireVisibleSim(principal, iccid);
-      // The SIM's customer's cycle (its pool, its profile); a sub-account's user who cannot see
-      // the customer gets its own account's part rated.
-      const customerId = customerOf(sim.account_path) ?? sim.account_id;
+      // The cycle of the invoice that bills the SIM (its pool, its customer's profile); a
+      // sub-account's user who cannot see that invoice's account gets its own account's part rated.
+      const billedBy = await unitHolding(db, sim.account_id, sim.account_path);
       const account =
-        (await deps.accounts.requireVisible(principal, customerId).catch(() => null)) ??
+        (await deps.accounts.requireVisible(principal, billedBy).catch(() => null)) ??
         (await deps.accounts.requireVisible(principal, sim.account_id));
       const { cycle, days, elapsed, lines, extra } = await rateToDate(account, async (tx, inv) => ({
         facts: await billingRepo.simFactsOf(tx, inv.id, sim.id),
@@ -1068,7 +1286,9 @@ export function createBillingService(deps: Deps) {
     async compare(principal: Principal, accountId: string, from: string, to: string) {
       requirePermission(principal, "billing:read");
       const account = await deps.accounts.requireVisible(principal, accountId);
-      const { profile } = await profileOf(db, account.id);
+      // The account's own invoices (docs/billing.md, "Invoices per sub-account"), in its
+      // customer's cycle.
+      const { profile } = await profileOf(db, customerOf(account.path) ?? account.id);
       const find = async (period: string) => {
         const inv = await billingRepo.invoiceForCycle(
           db,
@@ -1136,23 +1356,31 @@ export function createBillingService(deps: Deps) {
       // Only a customer with a pooled plan is rated (the rating is the expensive part).
       const plans = await plansForCycle(db, account, cycle);
       if (!plans.some((p) => p.versions[0] && p.versions[0].pool.type !== "none")) return [];
-      const { days, elapsed, lines } = await rateToDate(account);
-      return lines
-        .filter((l) => l.kind === "pool" && l.rate_plan_id)
-        .map((l) => {
-          const facts = (l.explanation as { facts: Record<string, number | string> }).facts;
-          const usedBytes = Number(facts.homeBytes ?? 0);
-          return {
-            ratePlanId: l.rate_plan_id!,
-            ratePlanName: plans.find((p) => p.id === l.rate_plan_id)?.name ?? l.rate_plan_id!,
-            poolType: String(facts.poolType) as "flex" | "fixed",
-            poolBytes: Number(facts.poolBytes ?? 0),
-            usedBytes,
-            projectedBytes: new Decimal(usedBytes).mul(days).div(elapsed).ceil().toNumber(),
-            cycle: { start: cycle.start, end: dayBefore(cycle.end), days, elapsedDays: elapsed },
-            timeZone: account.time_zone,
-          };
-        });
+      // Invoiced per sub-account, each invoice has its own pools (docs/billing.md).
+      const unitPools = async (billed: Account) => {
+        const { days, elapsed, lines } = await rateToDate(billed);
+        return lines
+          .filter((l) => l.kind === "pool" && l.rate_plan_id)
+          .map((l) => {
+            const facts = (l.explanation as { facts: Record<string, number | string> }).facts;
+            const usedBytes = Number(facts.homeBytes ?? 0);
+            return {
+              accountId: billed.id,
+              ratePlanId: l.rate_plan_id!,
+              ratePlanName: plans.find((p) => p.id === l.rate_plan_id)?.name ?? l.rate_plan_id!,
+              poolType: String(facts.poolType) as "flex" | "fixed",
+              poolBytes: Number(facts.poolBytes ?? 0),
+              usedBytes,
+              projectedBytes: new Decimal(usedBytes).mul(days).div(elapsed).ceil().toNumber(),
+              cycle: { start: cycle.start, end: dayBefore(cycle.end), days, elapsedDays: elapsed },
+              timeZone: account.time_zone,
+            };
+          });
+      };
+      const { units } = await unitsOf(db, account, cycle.start);
+      const out: Awaited<ReturnType<typeof unitPools>> = [];
+      for (const unit of units) out.push(...(await unitPools(unit.account)));
+      return out;
     },
 
     /** The customer accounts billing rates: the operator's children of kind customer. */
@@ -1200,15 +1428,16 @@ export function createBillingService(deps: Deps) {
     account: Account,
     more?: (tx: Tx, invoice: Invoice) => Promise<T>,
   ) {
-    const { profile } = await profileOf(db, account.id);
-    const today = localDay(clock.now(), account.time_zone);
+    const unit = await unitOf(db, account);
+    const { profile } = await profileOf(db, unit.customer.id);
+    const today = localDay(clock.now(), unit.customer.time_zone);
     const cycle = cycleContaining(today, profile);
     const days = daysBetween(cycle.start, cycle.end);
     const elapsed = daysBetween(cycle.start, today) + 1;
     let snapshot: { invoice: Invoice; lines: InvoiceLine[]; extra: T | undefined } | null = null;
     await inTransaction(db, async (tx) => {
-      await rateCustomer(tx, account, cycle.start.slice(0, 7), null);
-      const invoice = (await billingRepo.invoiceForCycle(tx, account.id, cycle.start))!;
+      await rateUnits(tx, [unit], cycle.start.slice(0, 7), null, { dropEmpty: false });
+      const invoice = (await billingRepo.invoiceForCycle(tx, unit.account.id, cycle.start))!;
       snapshot = {
         invoice,
         lines: await billingRepo.linesOf(tx, invoice.id),

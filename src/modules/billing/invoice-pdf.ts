@@ -31,6 +31,10 @@ export interface InvoiceDocument {
   currency: string;
   supplier: Party;
   customer: Party & { contactName: string | null };
+  /** The sub-account the invoice bills, when the customer is invoiced per sub-account. */
+  subAccount?: string | null;
+  /** The customer's own invoice beside its sub-accounts': only the SIMs on its own account. */
+  ownAccountOnly?: boolean;
   lines: DocumentLine[];
   subtotal: string;
   vatRate: string;
@@ -180,6 +184,8 @@ export function renderInvoicePdf(d: InvoiceDocument): Promise<Buffer> {
       printable(`${formatDay(d.cycleStart, d.language)} – ${formatDay(d.cycleEnd, d.language)}`),
     ],
   ];
+  if (d.subAccount) facts.push([t("doc.sub_account"), printable(d.subAccount)]);
+  if (d.ownAccountOnly) facts.push([t("doc.scope"), t("doc.own_account_only")]);
   let y = top;
   for (const [label, value] of facts) {
     doc

@@ -12,8 +12,17 @@ const money = (value: string, unit: string) => ({ unit, value });
  */
 export function presentCustomerBill(
   inv: PresentedInvoice,
-  ctx: { baseUrl: string; accountName: string; creditedNumber: string | null },
+  ctx: {
+    baseUrl: string;
+    accountName: string;
+    creditedNumber: string | null;
+    /** The customer, when the invoice bills one of its sub-accounts. */
+    customerId?: string | null;
+  },
 ) {
+  // Invoiced per sub-account (docs/billing.md): the billing account is the sub-account, the
+  // related party still the customer.
+  const customerId = ctx.customerId ?? inv.accountId;
   const href = `${ctx.baseUrl}/api/v1/invoices/${inv.id}/tmf678`;
   const draftState: "onHold" | "new" = inv.flags.length > 0 ? "onHold" : "new";
   const state: "sent" | "onHold" | "new" = inv.status === "issued" ? "sent" : draftState;
@@ -47,7 +56,7 @@ export function presentCustomerBill(
     billingAccount: {
       id: inv.accountId,
       href: `${ctx.baseUrl}/api/v1/accounts/${inv.accountId}`,
-      name: ctx.accountName,
+      name: inv.subAccount?.name ?? ctx.accountName,
       "@type": "BillingAccountRef",
       "@referredType": "BillingAccount",
     },
@@ -61,8 +70,8 @@ export function presentCustomerBill(
     ],
     relatedParty: [
       {
-        id: inv.accountId,
-        href: `${ctx.baseUrl}/api/v1/accounts/${inv.accountId}`,
+        id: customerId,
+        href: `${ctx.baseUrl}/api/v1/accounts/${customerId}`,
         name: ctx.accountName,
         role: "customer",
         "@type": "RelatedParty",

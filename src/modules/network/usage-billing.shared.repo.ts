@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from "kysely";
 import type { Executor } from "../../db/database.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
-import { subtreeAccounts } from "../tenancy/tenancy.js";
+import { scopeAccounts } from "../tenancy/tenancy.js";
 
 /**
  * What the network lends billing (docs/network.md, "Usage for billing"): set-based reads of daily
@@ -48,13 +48,20 @@ export interface UsageRow {
   sms_mt: number;
 }
 
-/** Subquery: the daily usage rows of the subtree at `scopePath` on the days [from, to). */
-export const usageRows = (scopePath: string, from: string, to: string): RawBuilder<UsageRow> =>
-  sql<UsageRow>`
+/**
+ * Subquery: the daily usage rows of the subtree at `scopePath` (with `alone`, of that account itself
+ * only) on the days [from, to).
+ */
+export const usageRows = (
+  scopePath: string,
+  from: string,
+  to: string,
+  alone = false,
+): RawBuilder<UsageRow> => sql<UsageRow>`
   SELECT u.sim_id, u.day, u.zone_key, u.zone_id, u.billed_bytes AS bytes, u.sms_mo, u.sms_mt
   FROM usage_daily u
   WHERE u.day >= ${from}::date AND u.day < ${to}::date
-    AND u.account_id IN (${subtreeAccounts(scopePath)})`;
+    AND u.account_id IN (${scopeAccounts(scopePath, alone)})`;
 
 /**
  * Subquery: the daily usage rows of every account on the days [from, to), with the holding account

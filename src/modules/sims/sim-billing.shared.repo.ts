@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from "kysely";
 import type { Executor } from "../../db/database.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
-import { subtreeAccounts } from "../tenancy/tenancy.js";
+import { scopeAccounts } from "../tenancy/tenancy.js";
 
 /**
  * What billing reads of SIMs: their state over time, from the SIM audit trail, as segments of whole
@@ -28,17 +28,19 @@ export interface StateSegment {
 }
 
 /**
- * Subquery: the state segments of the SIMs with a rate plan in the subtree at `scopePath`, days
- * counted in `timeZone`. The state before the first recorded change is that change's prior value.
+ * Subquery: the state segments of the SIMs with a rate plan in the subtree at `scopePath` (with
+ * `alone`, on that account itself only), days counted in `timeZone`. The state before the first
+ * recorded change is that change's prior value.
  */
 export const stateSegments = (
   scopePath: string,
   timeZone: string,
+  alone = false,
 ): RawBuilder<StateSegment> => sql<StateSegment>`
   WITH scoped AS (
     SELECT s.id, s.account_id, s.iccid, s.rate_plan_id, s.state, s.created_at, s.date_activated
     FROM sims s
-    WHERE s.rate_plan_id IS NOT NULL AND s.account_id IN (${subtreeAccounts(scopePath)})
+    WHERE s.rate_plan_id IS NOT NULL AND s.account_id IN (${scopeAccounts(scopePath, alone)})
   ),
   changes AS (
     SELECT a.sim_id, (a.effective_date AT TIME ZONE ${timeZone})::date AS day, a.value, a.prior_value,
@@ -75,9 +77,13 @@ export interface RatePlanChange {
 /**
  * Subquery: the rate plan changes of the SIMs with a rate plan in the subtree at `scopePath`, from
  * the SIM audit trail — a record of the field `ratePlan`, or a set-based record whose `changes` hold
- * `ratePlan` (migration 0032).
+ * `ratePlan` (migration 0032). With `alone`, of the SIMs on the account at `scopePath` itself only.
  */
-export const ratePlanChanges = (scopePath: string, timeZone: string): RawBuilder<RatePlanChange> =>
+export const ratePlanChanges = (
+  scopePath: string,
+  timeZone: string,
+  alone = false,
+): RawBuilder<RatePlanChange> =>
   sql<RatePlanChange>`
   SELECT a.sim_id, a.effective_date AS at, a.id,
     (a.effective_date AT TIME ZONE ${timeZone})::date AS day,
@@ -86,28 +92,38 @@ export const ratePlanChanges = (scopePath: string, timeZone: string): RawBuilder
   FROM sim_audit a
   WHERE (a.field = 'ratePlan' OR a.changes ? 'ratePlan')
     AND a.sim_id IN (SELECT s.id FROM sims s
-      WHERE s.rate_plan_id IS NOT NULL AND s.account_id IN (${subtreeAccounts(scopePath)}))`;
+      WHERE s.rate_plan_id IS NOT NULL AND s.account_id IN (${scopeAccounts(scopePath, alone)}))`;
 
-/** Subquery: the ids of the SIMs with a rate plan in the subtree at `scopePath` (the SIMs a run rates). */
-export const ratedSimIds = (scopePath: string): RawBuilder<{ id: string }> => sql<{ id: string }>`
+/**
+ * Subquery: the ids of the SIMs with a rate plan in the subtree at `scopePath` (with `alone`, on
+ * that account itself only): the SIMs a run rates.
+ */
+export const ratedSimIds = (scopePath: string, alone = false): RawBuilder<{ id: string }> =>
+  sql<{ id: string }>`
   SELECT s.id FROM sims s
-  WHERE s.rate_plan_id IS NOT NULL AND s.account_id IN (${subtreeAccounts(scopePath)})`;
+  WHERE s.rate_plan_id IS NOT NULL AND s.account_id IN (${scopeAccounts(scopePath, alone)})`;
 
 /** Reads for billing that run on their own. */
 export const simBillingRepo = {
-  /** The rate plans of the SIMs in the subtree (a billing run loads their versions). */
-  ratePlansInSubtree: async (db: Executor, scopePath: string): Promise<string[]> => {
+  /**
+   * The rate plans of the SIMs in the subtree (with `alone`, on the account itself only): a billing
+   * run loads their versions.
+   */
+  ratePlansInSubtree: async (db: Executor, scopePath: string, alone = false): Promise<string[]> => {
     const rows = await db
       .selectFrom("sims")
       .select("sims.rate_plan_id")
       .distinct()
       .where("sims.rate_plan_id", "is not", null)
-      .where("sims.account_id", "in", subtreeAccounts(scopePath))
+      .where("sims.account_id", "in", scopeAccounts(scopePath, alone))
       .execute();
     return rows.map((r) => r.rate_plan_id!);
   },
 };
 
 export const simBillingRepoSql: SqlExamples<typeof simBillingRepo> = {
-  ratePlansInSubtree: [["/0190a8a0-0000-7000-8000-000000000001/"]],
+  ratePlansInSubtree: [
+    ["/0190a8a0-0000-7000-8000-000000000001/"],
+    ["/0190a8a0-0000-7000-8000-000000000001/", true],
+  ],
 };

@@ -28,6 +28,19 @@ const pathIds = (path: string) =>
  */
 export const subtreeAccounts = (scopePath: string) => subtreeIds(scopePath);
 
+/**
+ * Subquery: the ids of the accounts a billed scope holds (docs/billing.md, "Invoices per
+ * sub-account"): the subtree at `scopePath`, or with `alone` the account at `scopePath` by itself,
+ * without its sub-accounts.
+ */
+export const scopeAccounts = (scopePath: string, alone = false) =>
+  alone
+    ? scope
+        .selectFrom("account_scope")
+        .select("account_scope.account_id")
+        .where("account_scope.path", "=", scopePath)
+    : subtreeIds(scopePath);
+
 /** True when the account with `path` lies in the subtree whose root has `scopePath`. */
 export const inSubtree = (scopePath: string, path: string) => path.startsWith(scopePath);
 

@@ -52,7 +52,9 @@ function InvoiceView({ invoice, caseId }: { invoice: Invoice; caseId: string | n
         <InvoiceTitle invoice={invoice} />
       </PageTitle>
       <p>
-        <StatusBadge status={invoice.status} /> <AccountLink id={invoice.accountId} /> ·{" "}
+        <StatusBadge status={invoice.status} /> {invoice.subAccount && <>{t("subAccount")} </>}
+        <AccountLink id={invoice.accountId} />
+        {invoice.scope === "account" && <> ({t("ownAccountOnly")})</>} ·{" "}
         {t("cycleRange", { start: day(invoice.cycleStart), end: day(invoice.cycleEnd) })}
         {invoice.creditedInvoiceId && (
           <>

@@ -123,6 +123,7 @@ export default function InvoicesPage() {
               <tr>
                 <th scope="col">{t("number")}</th>
                 {operator && <th scope="col">{t("customer")}</th>}
+                <th scope="col">{t("subAccount")}</th>
                 <th scope="col">{t("cycle")}</th>
                 <th scope="col">{t("state")}</th>
                 <th scope="col" className="num">
@@ -140,9 +141,12 @@ export default function InvoicesPage() {
                   </td>
                   {operator && (
                     <td>
-                      <AccountLink id={i.accountId} />
+                      <AccountLink id={i.subAccount?.customerId ?? i.accountId} />
                     </td>
                   )}
+                  <td>
+                    {i.subAccount?.name ?? (i.scope === "account" ? t("ownAccountOnly") : "—")}
+                  </td>
                   <td>{t("cycleRange", { start: day(i.cycleStart), end: day(i.cycleEnd) })}</td>
                   <td>
                     <StatusBadge status={i.status} />
