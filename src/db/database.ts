@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect, PostgresAdapter, PostgresDialect, type Transaction } from "kysely";
@@ -59,11 +60,44 @@ const hexToBytea = (v: string) => Buffer.from(v.slice(2), "hex");
 /**
  * Session settings of every connection to PostgreSQL. Otter's statements are short and indexed:
  * JIT compilation only adds milliseconds to them (a batch of accounting costs far more to compile
- * than to run once its estimate passes `jit_above_cost`). `plan_cache_mode` stays as it is: `pg`
- * sends unnamed statements, planned at each execution, so forcing a generic plan only loses the
- * parameter values to the planner (measured slower on batches of accounting).
+ * than to run once its estimate passes `jit_above_cost`). The few statements marked `PREPARED` are
+ * parsed once per connection, but still planned for their values at each execution
+ * (`force_custom_plan`): a generic plan of the accounting batch, blind to the sizes of its arrays,
+ * doubled PostgreSQL's CPU per request (docs/benchmarks.md); the other statements are unnamed and
+ * always planned for their values.
  */
-const PG_SESSION_OPTIONS = "-c jit=off";
+const PG_SESSION_OPTIONS = "-c jit=off -c plan_cache_mode=force_custom_plan";
+
+/**
+ * The mark of a statement that runs so often, with the same text, that parsing it once per
+ * connection pays (the group commit of RADIUS accounting): on PostgreSQL it becomes a named
+ * statement, elsewhere it is a comment. Only statements whose text never depends on their input
+ * may carry it, since each text is kept by every connection for its lifetime.
+ */
+export const PREPARED = "/* prepared */";
+
+/** The name of a marked statement on a connection: one per text, so no two texts can collide. */
+const preparedNames = new Map<string, string>();
+function preparedName(text: string): string | undefined {
+  if (!text.slice(0, 32).includes(PREPARED)) return undefined;
+  let name = preparedNames.get(text);
+  if (!name) {
+    name = `otter_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
+    if (preparedNames.size < 1000) preparedNames.set(text, name);
+  }
+  return name;
+}
+
+/** Sends the statements marked `PREPARED` as named statements on this connection. */
+function prepareMarked(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (config: unknown, values?: unknown, cb?: unknown) => {
+    const name = typeof config === "string" ? preparedName(config) : undefined;
+    return name && Array.isArray(values)
+      ? query({ name, text: config, values }, cb)
+      : query(config, values, cb);
+  };
+}
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
@@ -81,6 +115,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // fails instead, and the pool drops the client when it is released (docs/storage.md).
     pool.on("connect", (client) => {
       client.on("error", () => {});
+      prepareMarked(client);
     });
     const dialect = new PostgresDialect({ pool });
     const db = new Kysely<DB>({

@@ -6,6 +6,7 @@
 -- $2 = ["10.0.0.1|4711|interim|1733011200"]
 -- $3 = "2026-12-01T00:00:00.000Z"
 -- $4 = "[{\"id\":\"0190a8a0-0000-7000-8000-000000000004\",\"dedupe_key\":\"10.0.0.1|4711|interim|1733011200\",\"client_id\":\"0190a8a0-0000-7000-8000-000000000002\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"imsi\":\"234150000000001\",\"acct_session_id\":\"4711\",\"status\":\"interim\",\"event_at\":\"2026-12-01T00:00:00.000Z\",\"record\":{},\"ord\":0}]"
+/* prepared */
 with
   fresh as (
     insert into
@@ -76,6 +77,7 @@ from
 -- $1 = ["0190a8a0-0000-7000-8000-000000000002"]
 -- $2 = ["4711"]
 -- $3 = ["0190a8a0-0000-7000-8000-000000000001"]
+/* prepared */
 with
   s as (
     select
@@ -125,6 +127,7 @@ select
 -- $5 = ["0190a8a0-0000-7000-8000-000000000002"]
 -- $6 = ["4711"]
 -- $7 = ["0190a8a0-0000-7000-8000-000000000001"]
+/* prepared */
 with
   fresh as (
     insert into
@@ -238,6 +241,7 @@ select
 -- $3 = "[{\"session_id\":\"0190a8a0-0000-7000-8000-000000000003\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"day\":\"2026-12-01\",\"zone_key\":\"unzoned\",\"zone_id\":null,\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"bytes\":4600,\"billed_bytes\":5120}]"
 -- $4 = "[{\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"last_seen\":\"2026-12-01T00:00:00.000Z\",\"last_registration\":null,\"imei\":\"356938035643809\",\"imeisv\":null,\"previous_imei\":null,\"imei_changed_at\":null,\"mcc\":\"234\",\"mnc\":\"15\",\"rat\":\"LTE\",\"location\":null,\"updated_at\":\"2026-12-01T00:00:00.000Z\",\"barred_at\":null,\"barred_reason\":null,\"zone_key\":\"23415|zone:0190a8a0-0000-7000-8000-000000000003\",\"last_activity_at\":\"2026-12-01T00:00:00.000Z\",\"silence_check_at\":\"2026-12-01T00:00:00.000Z\",\"silent_since\":null,\"total_bytes\":4600,\"cycle_start\":\"2026-12-01\",\"cycle_bytes\":4600,\"usage_cycle_start\":\"2026-11-15\",\"usage_cycle_bytes\":4600}]"
 -- $5 = "[{\"imsi\":\"234150000000009\",\"source\":\"radius\",\"plmn\":\"23415\",\"first\":\"2026-12-01T00:00:00.000Z\",\"last\":\"2026-12-01T00:00:00.000Z\",\"count\":2}]"
+/* prepared */
 with
   sessions as (
     insert into
@@ -603,6 +607,7 @@ where
 -- $3 = "[]"
 -- $4 = "[]"
 -- $5 = "[]"
+/* prepared */
 with
   sessions as (
     insert into

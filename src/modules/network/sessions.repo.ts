@@ -1,5 +1,5 @@
 import { type Insertable, type Selectable, sql } from "kysely";
-import type { Executor, Tx } from "../../db/database.js";
+import { type Executor, PREPARED, type Tx } from "../../db/database.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 import type {
   AccountingRecordsTable,
@@ -67,6 +67,9 @@ const SESSION_NAMES =
 
 type Locked = { sessions: SessionRow[]; states: StateRow[] };
 
+/** The group commit's statements run for every batch with the same text: parsed once per connection. */
+const prepared = sql.raw(PREPARED);
+
 /**
  * `fresh` and `stored`, for a WITH clause: each dedupe key not stored yet is stored
  * (`accounting_record_keys`, where deduplication is exact) and its record with it, once however
@@ -130,7 +133,7 @@ export const sessionsRepo = {
     rows: Omit<Insertable<AccountingRecordsTable>, "received_at">[],
   ): Promise<Set<string>> => {
     if (rows.length === 0) return new Set();
-    const res = await sql<{ dedupe_key: string }>`
+    const res = await sql<{ dedupe_key: string }>`${prepared}
       WITH ${newRecords(receivedAt, rows)}
       SELECT dedupe_key FROM fresh`.execute(tx);
     return new Set(res.rows.map((r) => r.dedupe_key));
@@ -146,7 +149,7 @@ export const sessionsRepo = {
     simIds: string[],
   ): Promise<Locked> => {
     if (keys.length === 0 && simIds.length === 0) return { sessions: [], states: [] };
-    const res = await sql<{ sessions: unknown; states: unknown }>`
+    const res = await sql<{ sessions: unknown; states: unknown }>`${prepared}
       WITH ${lockedRows(keys, simIds)}
       SELECT (SELECT json_agg(s) FROM s) AS sessions, (SELECT json_agg(n) FROM n) AS states`.execute(
       tx,
@@ -167,7 +170,11 @@ export const sessionsRepo = {
     simIds: string[],
   ): Promise<{ fresh: Set<string> } & Locked> => {
     if (rows.length === 0) return { fresh: new Set(), sessions: [], states: [] };
-    const res = await sql<{ fresh: string[] | null; sessions: unknown; states: unknown }>`
+    const res = await sql<{
+      fresh: string[] | null;
+      sessions: unknown;
+      states: unknown;
+    }>`${prepared}
       WITH ${newRecords(receivedAt, rows)}, ${lockedRows(keys, simIds)}
       SELECT (SELECT array_agg(dedupe_key) FROM fresh) AS fresh,
              (SELECT json_agg(s) FROM s) AS sessions, (SELECT json_agg(n) FROM n) AS states`.execute(
@@ -207,7 +214,7 @@ export const sessionsRepo = {
       0
     )
       return;
-    await sql`
+    await sql`${prepared}
       WITH sessions AS (
         INSERT INTO data_sessions (${SESSION_NAMES})
         SELECT ${SESSION_NAMES} FROM jsonb_to_recordset(${JSON.stringify(w.sessions)}::jsonb) AS t(${SESSION_COLUMNS})

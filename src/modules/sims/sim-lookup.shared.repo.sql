@@ -2,9 +2,9 @@
 -- Written by npm run db:sql (scripts/write-sql-snapshots.ts): do not edit.
 
 -- simLookupRepo.byImsis
--- $1 = "234150000000001"
--- $2 = "234150000000002"
+-- $1 = ["234150000000001","234150000000002"]
 select
+  /* prepared */
   "sims"."id",
   "sims"."iccid",
   "sims"."imsi",
@@ -24,7 +24,7 @@ select
 from
   "sims"
 where
-  "sims"."imsi" in ($1, $2);
+  "sims"."imsi" = any ($1::text[]);
 
 -- simLookupRepo.byIds
 -- $1 = "0190a8a0-0000-7000-8000-000000000001"

@@ -1,6 +1,6 @@
 import type { ExpressionBuilder, ReferenceExpression } from "kysely";
 import { expressionBuilder, sql } from "kysely";
-import type { Executor } from "../../db/database.js";
+import { type Executor, PREPARED } from "../../db/database.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 import type { DB } from "../../db/schema.js";
 import type { Iccid, Imsi, Msisdn } from "../../lib/identifiers.js";
@@ -32,7 +32,9 @@ export const simLookupRepo = {
           "sims.overage_limit_override",
           pathOf(eb, "sims.account_id").as("account_path"),
         ])
-        .where("sims.imsi", "in", [...imsis])
+        // One text whatever the batch's size (an array, not a list): parsed once per connection.
+        .modifyFront(sql.raw(PREPARED))
+        .where("sims.imsi", "=", sql<Imsi>`any(${[...imsis]}::text[])`)
         // Every SIM has an account, so it has a path.
         .$narrowType<{ account_path: string }>()
         .execute()
