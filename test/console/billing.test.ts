@@ -102,4 +102,33 @@ describe("console: a billing case", () => {
     expect(sent.message.to).toEqual([GIULIA]);
     await page.context().close();
   });
+
+  it("explains a line in the reader's language: an Italian operator reads the summary in Italian, money as Italian writes it", async () => {
+    const billed = await billedCustomer(t, { name: "Apicoltura Alpina", language: "sv" });
+    const invoice = billed.invoice as { id: string; lines: { kind: string; n: number }[] };
+    const roaming = invoice.lines.find((l) => l.kind === "zone_data")!;
+    const agent = await person(t, t.rootAccountId, "operator_admin");
+    const me = await t.api("PATCH", "/api/v1/users/me", {
+      key: agent.key,
+      body: { language: "it", timeZone: "Europe/Rome" },
+    });
+    expect(me.status, JSON.stringify(me.body)).toBe(200);
+    // The browser prefers English: the language the agent chose wins, not the customer's.
+    const page = await signedIn(browser, t, agent, { locale: "en-GB" });
+    await page.goto(`/invoices/${invoice.id}/lines/${roaming.n}`);
+    await page
+      .getByRole("heading", { level: 1, name: new RegExp(`^Riga ${roaming.n}:`) })
+      .waitFor();
+    const summary = page.locator("p.sentence");
+    await expect
+      .poll(() => summary.textContent(), { timeout: 20_000 })
+      .toMatch(
+        new RegExp(
+          `^Sono stati usati 3,5 MB in ${billed.roamName}, che il piano tariffa a 2,00\\s€ per MB dal primo byte \\(non dal pool\\)\\.$`,
+        ),
+      );
+    expect(await page.locator("main").textContent()).not.toContain("were used in");
+    await screenshot(page, "invoice-line-explanation-it");
+    await page.context().close();
+  });
 });

@@ -2839,8 +2839,10 @@ export interface components {
                 amount: string;
                 flags: string[];
             };
-            /** @description The line in one or two plain sentences. */
+            /** @description The line in one or two plain sentences, in English. */
             summary: string;
+            /** @description The summary as a message: its code, the line's figures as parameters (byte counts, money as `7.00 EUR`, days), and its text in the caller's language (docs/languages.md). */
+            summaryMessage: components["schemas"]["LocalizedMessageInput"];
             planVersion: number | null;
             cycle: {
                 start: string;
@@ -4327,8 +4329,10 @@ export interface components {
                 amount: string;
                 flags: string[];
             };
-            /** @description The line in one or two plain sentences. */
+            /** @description The line in one or two plain sentences, in English. */
             summary: string;
+            /** @description The summary as a message: its code, the line's figures as parameters (byte counts, money as `7.00 EUR`, days), and its text in the caller's language (docs/languages.md). */
+            summaryMessage: components["schemas"]["LocalizedMessage"];
             planVersion: number | null;
             cycle: {
                 start: string;

@@ -183,7 +183,10 @@ export const explanationOut = z
   .object({
     invoiceId: z.string(),
     line: lineOut,
-    summary: z.string().describe("The line in one or two plain sentences."),
+    summary: z.string().describe("The line in one or two plain sentences, in English."),
+    summaryMessage: localizedMessage.describe(
+      "The summary as a message: its code, the line's figures as parameters (byte counts, money as `7.00 EUR`, days), and its text in the caller's language (docs/languages.md).",
+    ),
     planVersion: z.number().nullable(),
     cycle: z.object({ start: z.string(), end: z.string(), days: z.number() }),
     arithmetic: z.object({

@@ -30,7 +30,9 @@ import {
 } from "./billing-cycle.js";
 import { validationError } from "../../lib/errors.js";
 import { billingErrors } from "./billing.errors.js";
-import { compareText } from "./billing.messages.js";
+import { compareText, lineSummaryText } from "./billing.messages.js";
+import { lineSummary } from "./line-summary.js";
+import { invoiceMail } from "./invoice-mail.js";
 import { presentInvoice, presentLine, presentProfile } from "./billing.presenter.js";
 import { billingRepo } from "./billing.repo.js";
 import { type InvoiceToRate, type PlanInCycle, rateInvoices } from "./billing-rating.js";
@@ -772,12 +774,35 @@ export function createBillingService(deps: Deps) {
         if (invoice.status !== "issued") throw billingErrors.notIssued(id);
         const profile = await billingRepo.findProfile(tx, invoice.account_id);
         if (!profile?.contact_email) throw billingErrors.noBillingContact(invoice.account_id);
-        const lines = await billingRepo.linesOf(tx, id);
-        const text = invoiceText(invoice, lines);
+        const customer = invoice.customer as { language?: string; contactName?: string | null };
+        const credited = invoice.credited_invoice_id
+          ? await billingRepo.findInvoice(tx, invoice.credited_invoice_id)
+          : undefined;
+        const root = await deps.accounts.rootAccount(tx);
+        // The customer's language, as the PDF attached is written in (billing-exports.service.ts).
+        const own = (customer.language ?? "en").slice(0, 2).toLowerCase();
+        const { subject, text } = invoiceMail(
+          {
+            kind: invoice.kind === "credit_note" ? "credit_note" : "invoice",
+            number: invoice.number_text ?? invoice.id,
+            credited: credited?.number_text ?? null,
+            currency: invoice.currency,
+            cycleStart: invoice.cycle_start,
+            cycleEnd: dayBefore(invoice.cycle_end),
+            subtotal: invoice.subtotal,
+            vatRate: invoice.vat_rate,
+            vatAmount: invoice.vat_amount,
+            total: invoice.total,
+            reverseCharge: invoice.reverse_charge,
+            contactName: profile.contact_name ?? customer.contactName ?? null,
+            operator: root.legal_name ?? root.name,
+          },
+          isLanguage(own) ? own : "en",
+        );
         const sent = await deps.mail.enqueue(tx, {
           accountId: invoice.account_id,
           to: [profile.contact_email],
-          subject: `${invoice.kind === "invoice" ? "Invoice" : "Credit note"} ${invoice.number_text} (${invoice.cycle_start} – ${dayBefore(invoice.cycle_end)})`,
+          subject,
           text,
           purpose: "invoice",
           attachments: [
@@ -879,10 +904,26 @@ export function createBillingService(deps: Deps) {
         }));
         nextCursor = rows.length > limit ? rows[limit - 1]!.sim_id : null;
       }
+      const zoneName = line.zone_id ? (await zoneNamesOf([line.zone_id])).get(line.zone_id) : null;
+      const summary = lineSummary({
+        kind: line.kind,
+        unit: line.unit,
+        unitPrice: line.unit_price,
+        amount: line.amount,
+        description: line.description,
+        currency: invoice.currency,
+        facts: explanation.facts,
+        zoneName: zoneName ?? null,
+        cycleDays,
+      });
       return {
         invoiceId: id,
         line: presentLine(line),
+        // In English as always (`summary`) and in the reader's language (`summaryMessage.text`).
         summary: explanation.sentence,
+        summaryMessage: summary
+          ? lineSummaryText.rendered(summary, localeOf(principal))
+          : { code: "summary.stored", params: {}, text: explanation.sentence },
         planVersion: line.plan_version,
         cycle: { start: invoice.cycle_start, end: dayBefore(invoice.cycle_end), days: cycleDays },
         arithmetic: {
@@ -1345,27 +1386,4 @@ export function compareSentences(input: {
 }
 
 /** The invoice as plain text for the mail to the billing contact. */
-function invoiceText(
-  invoice: Invoice,
-  lines: { n: number; description: string; amount: string }[],
-) {
-  const c = invoice.customer as {
-    legalName?: string | null;
-    name?: string;
-    vatNumber?: string | null;
-  };
-  return [
-    `${invoice.kind === "invoice" ? "Invoice" : "Credit note"} ${invoice.number_text}`,
-    `To: ${c.legalName ?? c.name ?? ""}${c.vatNumber ? ` (VAT ${c.vatNumber})` : ""}`,
-    `Cycle: ${invoice.cycle_start} – ${dayBefore(invoice.cycle_end)}`,
-    "",
-    ...lines.map((l) => `${l.n}. ${l.description}: ${l.amount} ${invoice.currency}`),
-    "",
-    `Subtotal: ${invoice.subtotal} ${invoice.currency}`,
-    `VAT ${invoice.vat_rate}%: ${invoice.vat_amount} ${invoice.currency}`,
-    `Total: ${invoice.total} ${invoice.currency}`,
-    ...(invoice.notes as string[]),
-  ].join("\n");
-}
-
 export type BillingService = ReturnType<typeof createBillingService>;

@@ -124,7 +124,7 @@ function Summary({ ex, currency }: { ex: Explanation; currency: string }) {
     <>
       <div className="card">
         <h2>{t("summary")}</h2>
-        <p className="sentence">{ex.summary}</p>
+        <p className="sentence">{ex.summaryMessage.text}</p>
         <p className="muted">
           {t("cycleRange", { start: day(ex.cycle.start), end: day(ex.cycle.end) })} ·{" "}
           {t("cycleDays", { days: ex.cycle.days })}
