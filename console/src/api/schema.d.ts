@@ -2868,9 +2868,27 @@ export interface components {
             facts: {
                 [key: string]: string | number;
             };
+            /** @description A late-usage line: the earlier invoice whose cycle the usage belongs to. */
+            lateFor?: {
+                invoiceId: string;
+                number: string | null;
+                cycle: {
+                    start: string;
+                    end: string;
+                };
+            };
             sims: {
                 items: {
                     iccid: string;
+                    /** @description A late-usage line: the rate plan of the row. */
+                    plan?: string;
+                    zoneId?: string | null;
+                    /** @description A late-usage line: the zone of the row (null: a network in no zone). */
+                    zoneName?: string | null;
+                    /** @description A late-usage line: test usage before activation. */
+                    test?: boolean;
+                    /** @description A late-usage line: the days the SIM used the zone in the earlier cycle when it was last billed (`days`: as recorded now). */
+                    daysBilled?: number;
                     billableDays?: number;
                     contributionDays?: number;
                     activatedOn?: string | null;
@@ -4358,9 +4376,27 @@ export interface components {
             facts: {
                 [key: string]: string | number;
             };
+            /** @description A late-usage line: the earlier invoice whose cycle the usage belongs to. */
+            lateFor?: {
+                invoiceId: string;
+                number: string | null;
+                cycle: {
+                    start: string;
+                    end: string;
+                };
+            };
             sims: {
                 items: {
                     iccid: string;
+                    /** @description A late-usage line: the rate plan of the row. */
+                    plan?: string;
+                    zoneId?: string | null;
+                    /** @description A late-usage line: the zone of the row (null: a network in no zone). */
+                    zoneName?: string | null;
+                    /** @description A late-usage line: test usage before activation. */
+                    test?: boolean;
+                    /** @description A late-usage line: the days the SIM used the zone in the earlier cycle when it was last billed (`days`: as recorded now). */
+                    daysBilled?: number;
                     billableDays?: number;
                     contributionDays?: number;
                     activatedOn?: string | null;

@@ -33,6 +33,7 @@ import { billingErrors } from "./billing.errors.js";
 import { compareText, lineSummaryText } from "./billing.messages.js";
 import { lineSummary } from "./line-summary.js";
 import { invoiceMail } from "./invoice-mail.js";
+import { lateUsageRepo } from "./late-usage.repo.js";
 import { presentInvoice, presentLine, presentProfile } from "./billing.presenter.js";
 import { billingRepo } from "./billing.repo.js";
 import { type InvoiceToRate, type PlanInCycle, rateInvoices } from "./billing-rating.js";
@@ -71,6 +72,19 @@ interface ExplainedSim {
   smsMt?: number;
   sessions?: number;
   share?: string;
+  /** A late line's rows: the plan and zone of the earlier cycle, its days now and as billed. */
+  plan?: string;
+  zoneId?: string | null;
+  zoneName?: string | null;
+  test?: boolean;
+  daysBilled?: number;
+}
+
+/** The earlier invoice whose cycle a late-usage line carries. */
+interface LateFor {
+  invoiceId: string;
+  number: string | null;
+  cycle: { start: string; end: string };
 }
 
 interface Deps {
@@ -290,7 +304,7 @@ export function createBillingService(deps: Deps) {
   ) {
     const { account, cycle, invoiceId, flags, notes } = draft;
     const currency = account.currency;
-    const late = await lateUsage(tx, account, cycle);
+    const late = await lateUsage(tx, account, cycle, invoiceId);
     const lines = [...result.lines, ...late.map((l) => l.line)];
     const subtotal = roundMoney(
       lines.reduce((sum, l) => sum.add(l.amount), new Decimal(0)),
@@ -352,6 +366,7 @@ export function createBillingService(deps: Deps) {
     tx: Tx,
     account: Account,
     cycle: Cycle,
+    invoiceId: string,
   ): Promise<{ line: RatedLine; forInvoiceId: string }[]> {
     const out: { line: RatedLine; forInvoiceId: string }[] = [];
     const issued = await billingRepo.issuedBefore(tx, account.id, cycle.start, LATE_CYCLES);
@@ -392,7 +407,6 @@ export function createBillingService(deps: Deps) {
       const plans = await plansForCycle(tx, account, was);
       const rerated = await rateInto(tx, account, was, scratch, plans);
       const totals = await billingRepo.usageTotalsOf(tx, scratch);
-      await billingRepo.deleteDraft(tx, scratch);
 
       const priorLines = (await billingRepo.linesOf(tx, prior.id)).filter((l) =>
         USAGE_KINDS.has(l.kind),
@@ -405,6 +419,10 @@ export function createBillingService(deps: Deps) {
         lateBytes: Number(totals.bytes) - already.bytes,
         lateSms: Number(totals.sms) - already.sms,
       });
+      // The SIMs behind the line, from the scratch rating before it goes (its explanation's pages).
+      if (line)
+        await lateUsageRepo.stage(tx, { invoiceId, forInvoiceId: prior.id, scratchId: scratch });
+      await billingRepo.deleteDraft(tx, scratch);
       if (line) out.push({ line, forInvoiceId: prior.id });
     }
     return out;
@@ -851,6 +869,7 @@ export function createBillingService(deps: Deps) {
       const after = page.cursor;
       let items: ExplainedSim[] = [];
       let nextCursor: string | null = null;
+      let lateFor: LateFor | undefined;
       if (line.rate_plan_id && (line.kind === "subscription" || line.kind === "activation")) {
         const rows = await billingRepo.simsOfPlan(db, id, line.rate_plan_id, {
           after,
@@ -903,6 +922,39 @@ export function createBillingService(deps: Deps) {
           ...(contribution.has(r.sim_id) && { contributionDays: contribution.get(r.sim_id) }),
         }));
         nextCursor = rows.length > limit ? rows[limit - 1]!.sim_id : null;
+      } else if (line.kind === "late_usage" && line.late_for_invoice_id) {
+        // A page of SIMs, each with a row per plan, zone and test flag of the earlier cycle.
+        const rows = await lateUsageRepo.pageOf(db, id, line.late_for_invoice_id, {
+          after,
+          limit: limit + 1,
+        });
+        const sims = [...new Set(rows.map((r) => r.sim_id))];
+        const shown = rows.filter((r) => sims.indexOf(r.sim_id) < limit);
+        const [zones, plans] = await Promise.all([
+          zoneNamesOf(shown.map((r) => r.zone_id)),
+          rateTermsRepo.plansByIds(db, [...new Set(shown.map((r) => r.rate_plan_id))]),
+        ]);
+        const planName = new Map(plans.map((p) => [p.id, p.name]));
+        items = shown.map((r) => ({
+          iccid: r.iccid,
+          plan: planName.get(r.rate_plan_id) ?? r.rate_plan_id,
+          zoneId: r.zone_id,
+          zoneName: r.zone_id ? (zones.get(r.zone_id) ?? r.zone_id) : null,
+          ...(r.test && { test: true }),
+          days: r.days,
+          daysBilled: r.billed_days,
+          bytes: Number(r.bytes),
+          smsMo: r.sms_mo,
+          smsMt: r.sms_mt,
+        }));
+        nextCursor = sims.length > limit ? sims[limit - 1]! : null;
+        const earlier = await billingRepo.findInvoice(db, line.late_for_invoice_id);
+        if (earlier)
+          lateFor = {
+            invoiceId: earlier.id,
+            number: earlier.number_text,
+            cycle: { start: earlier.cycle_start, end: dayBefore(earlier.cycle_end) },
+          };
       }
       const zoneName = line.zone_id ? (await zoneNamesOf([line.zone_id])).get(line.zone_id) : null;
       const summary = lineSummary({
@@ -933,6 +985,7 @@ export function createBillingService(deps: Deps) {
           amount: line.amount,
         },
         facts: explanation.facts,
+        ...(lateFor && { lateFor }),
         sims: { items, nextCursor },
       };
     },
