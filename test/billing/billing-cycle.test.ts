@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCustomer, buildSim, offer } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
 import { runCli } from "../cli/run-cli.js";
+import { pdfText } from "../support/pdf-text.js";
 import { addDailyUsage, flexCatalog, runBilling, type DailyUsageArgs } from "./billing-support.js";
 
 /**
@@ -59,7 +60,7 @@ describe("late usage", () => {
   it("pages the SIMs behind a late line by SIM, in the API and the CLI, their bytes adding up to the line's", async () => {
     await at("2026-09-01T08:00:00Z");
     const plans = await catalog();
-    const c = await buildCustomer(t, { timeZone: "Europe/Rome", currency: "EUR" });
+    const c = await buildCustomer(t, { timeZone: "Europe/Rome", currency: "EUR", language: "it" });
     await offer(t, plans, c.account.id);
     await t.api("PUT", `/api/v1/accounts/${c.account.id}/billing-profile`, {
       body: { cycle: "calendar", country: "IT" },
@@ -127,6 +128,16 @@ describe("late usage", () => {
     const rows = cli.stdout.split("\n").filter((l) => l.startsWith(sims[2]!.iccid));
     expect(rows).toHaveLength(2);
     expect(rows.join("\n")).toContain(plans.roam.name);
+
+    // On the PDF, in the customer's language, the late line names the earlier cycle and invoice.
+    const res = await fetch(`${t.url}/api/v1/invoices/${november.id}/pdf`, {
+      headers: { authorization: `Bearer ${t.adminKey}` },
+    });
+    const pdf = (await pdfText(new Uint8Array(await res.arrayBuffer()))).text.replace(/\s+/g, " ");
+    expect(pdf).toContain(
+      `Traffico dal 1 ott 2026 al 31 ott 2026 ricevuto dopo l'emissione della fattura ${number}`,
+    );
+    expect(pdf).toContain("1 traffico tardivo 6,00 €");
 
     // Another customer cannot read the page.
     const other = await buildCustomer(t);

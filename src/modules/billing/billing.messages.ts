@@ -35,11 +35,14 @@ export const billingText = defineCatalog({
     "line.sms": "{plan}: SMS in {zone}",
     "line.unpriced": "{plan}: usage in {zone}, which the plan does not price",
     "line.test_excess": "{plan}: test usage beyond the test allowance",
+    "line.late_usage":
+      "Usage of {start:day} – {end:day} received after invoice {invoice} was issued",
     "unit.SIM-month": "SIM-months",
     "unit.SIM": "SIMs",
     "unit.MB": "MB",
     "unit.SMS": "SMS",
     "unit.credit": "credit",
+    "unit.late usage": "late usage",
     "zone.none": "networks in no zone",
     "vat.domestic": "VAT at {rate}% ({country:country}).",
     "vat.reverse_charge":
@@ -82,11 +85,14 @@ export const billingText = defineCatalog({
     "line.sms": "{plan}: SMS in {zone}",
     "line.unpriced": "{plan}: traffico in {zone}, per cui il piano non prevede un prezzo",
     "line.test_excess": "{plan}: traffico di prova oltre la soglia di prova",
+    "line.late_usage":
+      "Traffico dal {start:day} al {end:day} ricevuto dopo l'emissione della fattura {invoice}",
     "unit.SIM-month": "mesi-SIM",
     "unit.SIM": "SIM",
     "unit.MB": "MB",
     "unit.SMS": "SMS",
     "unit.credit": "accredito",
+    "unit.late usage": "traffico tardivo",
     "zone.none": "reti fuori zona",
     "vat.domestic": "IVA al {rate}% ({country:country}).",
     "vat.reverse_charge":
@@ -129,11 +135,14 @@ export const billingText = defineCatalog({
     "line.sms": "{plan}: SMS i {zone}",
     "line.unpriced": "{plan}: trafik i {zone}, som planen inte prissätter",
     "line.test_excess": "{plan}: testtrafik utöver testkvoten",
+    "line.late_usage":
+      "Trafik {start:day} – {end:day} som kom in efter att faktura {invoice} utfärdats",
     "unit.SIM-month": "SIM-månader",
     "unit.SIM": "SIM-kort",
     "unit.MB": "MB",
     "unit.SMS": "sms",
     "unit.credit": "kredit",
+    "unit.late usage": "sen trafik",
     "zone.none": "nät utanför zonerna",
     "vat.domestic": "Moms {rate} % ({country:country}).",
     "vat.reverse_charge":
