@@ -201,6 +201,8 @@ export const explanationText = defineCatalog({
     "sim.activation": "{iccid}: activated on {date}",
     "sim.usage": "{iccid}: {MB} MB on {days} days, {sessions} data sessions",
     "sim.sms": "{iccid}: {mo} SMS sent and {mt} received on {days} days",
+    "sim.late":
+      "{iccid}: {MB} MB and {sms} SMS more in {zone:msg}, used there on {days} days (on {billed} when billed)",
   },
   it: {
     "doc.invoice": "Fattura {number}",
@@ -239,6 +241,8 @@ export const explanationText = defineCatalog({
     "sim.activation": "{iccid}: attivata il {date}",
     "sim.usage": "{iccid}: {MB} MB in {days} giorni, {sessions} sessioni dati",
     "sim.sms": "{iccid}: {mo} SMS inviati e {mt} ricevuti in {days} giorni",
+    "sim.late":
+      "{iccid}: {MB} MB e {sms} SMS in più in {zone:msg}, usata lì in {days} giorni ({billed} alla fatturazione)",
   },
   sv: {
     "doc.invoice": "Faktura {number}",
@@ -275,6 +279,8 @@ export const explanationText = defineCatalog({
     "sim.activation": "{iccid}: aktiverat {date}",
     "sim.usage": "{iccid}: {MB} MB på {days} dagar, {sessions} datasessioner",
     "sim.sms": "{iccid}: {mo} sms skickade och {mt} mottagna på {days} dagar",
+    "sim.late":
+      "{iccid}: {MB} MB och {sms} sms till i {zone:msg}, använt där på {days} dagar ({billed} vid faktureringen)",
   },
 });
 

@@ -100,10 +100,25 @@ describe("an explained line as text for a reply", () => {
           lateBytes: 3 * 1_048_576 + 524_288,
           lateSms: 2,
         },
-        sims: [],
+        sims: [
+          {
+            iccid: "89440000000000000001",
+            zoneName: "Roaming",
+            bytes: 3 * 1_048_576 + 524_288,
+            smsMo: 2,
+            smsMt: 0,
+            days: 2,
+            daysBilled: 1,
+          },
+        ],
+        moreSims: false,
       },
       "it",
     );
+    expect(text.split("\n").slice(-2)).toEqual([
+      "Le SIM dietro questa riga:",
+      "  89440000000000000001: 3,5 MB e 2 SMS in più in Roaming, usata lì in 2 giorni (1 alla fatturazione)",
+    ]);
     expect(text.split("\n").slice(0, 2)).toEqual([
       "Fattura INV-000042, riga 1: Traffico dal 1 ottobre 2026 al 31 ottobre 2026 ricevuto dopo l'emissione della fattura INV-000041 — 3,00 €",
       "3,5 MB e 2 SMS del ciclo 1 ott 2026 – 31 ott 2026 sono stati registrati dopo l'emissione della fattura INV-000041; tariffati con il resto del traffico di quel ciclo, aggiungono 3,00 €.",

@@ -17,6 +17,9 @@ export interface SimFigure {
   smsMt?: number;
   sessions?: number;
   share?: string;
+  /** A late line's row: its zone of the earlier cycle and its days there when billed. */
+  zoneName?: string | null;
+  daysBilled?: number;
 }
 
 /** What the text of an explained line is made from: the stored explanation and its names. */
@@ -189,6 +192,15 @@ export function explanationAsText(x: LineToExplain, language: Language): string 
   return out.join("\n").replace(/[\u00a0\u202f]/g, " ");
 
   function simLine(s: SimFigure): Message {
+    if (x.line.kind === "late_usage")
+      return t.msg("sim.late", {
+        iccid: s.iccid,
+        MB: mb(s.bytes),
+        sms: number((s.smsMo ?? 0) + (s.smsMt ?? 0)),
+        zone: s.zoneName ?? t.msg("zone.none"),
+        days: String(s.days ?? 0),
+        billed: String(s.daysBilled ?? 0),
+      });
     if (x.line.kind === "activation")
       return t.msg("sim.activation", {
         iccid: s.iccid,
