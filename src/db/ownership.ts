@@ -84,6 +84,7 @@ export const TABLE_OWNERS = {
   invoice_lines: "billing",
   invoice_sims: "billing",
   invoice_sim_usage: "billing",
+  invoice_late_usage: "billing",
   invoice_counters: "billing",
   session_usage_daily: "network",
   sms_usage: "network",

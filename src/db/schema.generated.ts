@@ -473,6 +473,23 @@ export interface InvoiceCounters {
   series: string;
 }
 
+export interface InvoiceLateUsage {
+  account_id: string;
+  billed_days: number;
+  bytes: number;
+  days: number;
+  for_invoice_id: string;
+  iccid: string;
+  invoice_id: string;
+  rate_plan_id: string;
+  sim_id: string;
+  sms_mo: number;
+  sms_mt: number;
+  test: boolean;
+  zone_id: string | null;
+  zone_key: string;
+}
+
 export interface InvoiceLines {
   account_id: string;
   amount: string;
@@ -1100,6 +1117,7 @@ export interface DB {
   event_queue: EventQueue;
   hss_endpoints: HssEndpoints;
   invoice_counters: InvoiceCounters;
+  invoice_late_usage: InvoiceLateUsage;
   invoice_lines: InvoiceLines;
   invoice_sim_usage: InvoiceSimUsage;
   invoice_sims: InvoiceSims;

@@ -251,6 +251,7 @@ export type InvoicesTable = DB["invoices"];
 export type InvoiceLinesTable = DB["invoice_lines"];
 export type InvoiceSimsTable = DB["invoice_sims"];
 export type InvoiceSimUsageTable = DB["invoice_sim_usage"];
+export type InvoiceLateUsageTable = DB["invoice_late_usage"];
 export type Invoice = Selectable<InvoicesTable>;
 export type InvoiceLine = Selectable<InvoiceLinesTable>;
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCustomer, buildSim, offer } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
+import { runCli } from "../cli/run-cli.js";
+import { pdfText } from "../support/pdf-text.js";
 import { addDailyUsage, flexCatalog, runBilling, type DailyUsageArgs } from "./billing-support.js";
 
 /**
@@ -55,6 +57,94 @@ async function issue(id: string) {
 }
 
 describe("late usage", () => {
+  it("pages the SIMs behind a late line by SIM, in the API and the CLI, their bytes adding up to the line's", async () => {
+    await at("2026-09-01T08:00:00Z");
+    const plans = await catalog();
+    const c = await buildCustomer(t, { timeZone: "Europe/Rome", currency: "EUR", language: "it" });
+    await offer(t, plans, c.account.id);
+    await t.api("PUT", `/api/v1/accounts/${c.account.id}/billing-profile`, {
+      body: { cycle: "calendar", country: "IT" },
+    });
+    const sims: Awaited<ReturnType<typeof buildSim>>[] = [];
+    for (let i = 0; i < 3; i++)
+      sims.push(
+        await buildSim(t, {
+          accountId: c.account.id,
+          communicationPlan: plans.comm.name,
+          ratePlan: plans.rate.name,
+          state: "ACTIVATED",
+        }),
+      );
+    await usage(sims[0]!, "2026-10-05", plans.home.id, 40 * MB);
+    await at("2026-11-01T06:00:00Z");
+    await run("2026-10", c.account.id);
+    const { number } = await issue((await invoiceFor(c.account.id, "2026-10-01")).id);
+
+    // Late records for two of the three SIMs, one of them in two zones and with SMS.
+    await usage(sims[0]!, "2026-10-06", plans.home.id, 3 * MB);
+    await usage(sims[2]!, "2026-10-20", plans.roam.id, 2 * MB, { mo: 4, mt: 1 });
+    await usage(sims[2]!, "2026-10-21", plans.home.id, 1 * MB);
+    await at("2026-12-01T06:00:00Z");
+    await run("2026-11", c.account.id);
+    const november = await invoiceFor(c.account.id, "2026-11-01");
+    const [late] = byKind(november, "late_usage");
+    const path = `/api/v1/invoices/${november.id}/lines/${late!.n}/explanation`;
+
+    const first = await t.api("GET", `${path}?limit=1`);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.lateFor).toMatchObject({ number, cycle: { start: "2026-10-01" } });
+    const firstSims = new Set(first.body.sims.items.map((s: { iccid: string }) => s.iccid));
+    expect(firstSims.size).toBe(1);
+    expect(first.body.sims.nextCursor).not.toBeNull();
+    const second = await t.api(
+      "GET",
+      `${path}?limit=1&cursor=${encodeURIComponent(first.body.sims.nextCursor)}`,
+    );
+    expect(second.body.sims.nextCursor).toBeNull();
+    const items = [...first.body.sims.items, ...second.body.sims.items] as {
+      iccid: string;
+      zoneName: string;
+      bytes: number;
+      smsMo: number;
+      smsMt: number;
+    }[];
+    expect(new Set(items.map((s) => s.iccid))).toEqual(new Set([sims[0]!.iccid, sims[2]!.iccid]));
+    expect(
+      items.find((s) => s.iccid === sims[2]!.iccid && s.zoneName === plans.roam.name),
+    ).toMatchObject({ bytes: 2 * MB, smsMo: 4, smsMt: 1 });
+    // The detail adds up to the line's own figures.
+    const facts = first.body.facts as { lateBytes: number; lateSms: number };
+    expect(items.reduce((n, s) => n + s.bytes, 0)).toBe(facts.lateBytes);
+    expect(items.reduce((n, s) => n + s.smsMo + s.smsMt, 0)).toBe(facts.lateSms);
+    expect(facts.lateBytes).toBe(6 * MB);
+
+    // The same page from the CLI: the earlier cycle named, a row per SIM and zone.
+    const cli = await runCli(["invoices", "explain", november.id, String(late!.n)], {
+      OTTER_URL: t.url,
+      OTTER_API_KEY: t.adminKey,
+    });
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.stdout).toContain(`Usage of the cycle 2026-10-01 – 2026-10-31, billed on ${number}`);
+    const rows = cli.stdout.split("\n").filter((l) => l.startsWith(sims[2]!.iccid));
+    expect(rows).toHaveLength(2);
+    expect(rows.join("\n")).toContain(plans.roam.name);
+
+    // On the PDF, in the customer's language, the late line names the earlier cycle and invoice.
+    const res = await fetch(`${t.url}/api/v1/invoices/${november.id}/pdf`, {
+      headers: { authorization: `Bearer ${t.adminKey}` },
+    });
+    const pdf = (await pdfText(new Uint8Array(await res.arrayBuffer()))).text.replace(/\s+/g, " ");
+    expect(pdf).toContain(
+      `Traffico dal 1 ott 2026 al 31 ott 2026 ricevuto dopo l'emissione della fattura ${number}`,
+    );
+    expect(pdf).toContain("1 traffico tardivo 6,00 €");
+
+    // Another customer cannot read the page.
+    const other = await buildCustomer(t);
+    const denied = await t.api("GET", path, { key: other.adminKey });
+    expect(denied.status).toBe(404);
+  });
+
   it("carries usage recorded after an invoice was issued to the next invoice, once", async () => {
     await at("2026-09-01T08:00:00Z");
     const plans = await catalog();
@@ -105,6 +195,33 @@ describe("late usage", () => {
       "2",
     ]);
     expect(ex.body.arithmetic.exact).toBe("3");
+    // The SIM behind it, zone by zone: the late bytes, its days in October now and as billed.
+    expect(ex.body.lateFor).toEqual({
+      invoiceId: october.id,
+      number,
+      cycle: { start: "2026-10-01", end: "2026-10-31" },
+    });
+    expect(ex.body.sims.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          iccid: a.iccid,
+          zoneName: plans.home.name,
+          plan: plans.rate.name,
+          bytes: 2 * MB,
+          days: 2,
+          daysBilled: 1,
+        }),
+        expect.objectContaining({
+          iccid: a.iccid,
+          zoneName: plans.roam.name,
+          bytes: 1 * MB,
+          days: 1,
+          daysBilled: 0,
+        }),
+      ]),
+    );
+    expect(ex.body.sims.items).toHaveLength(2);
+    expect(ex.body.sims.nextCursor).toBeNull();
     // The issued October invoice is untouched.
     expect((await invoiceFor(c.account.id, "2026-10-01")).subtotal).toBe("5.50");
 
@@ -127,6 +244,18 @@ describe("late usage", () => {
     expect(late2).toMatchObject({ amount: "1.00" });
     const ex2 = await t.api("GET", `/api/v1/invoices/${december.id}/lines/${late2!.n}/explanation`);
     expect(ex2.body.facts).toMatchObject({ lateBytes: 512 * KB, alreadyBilledLate: "3" });
+    // Only the record that arrived since November was issued: November's late detail counts as billed.
+    expect(ex2.body.sims.items).toEqual([
+      expect.objectContaining({
+        iccid: a.iccid,
+        zoneName: plans.roam.name,
+        bytes: 512 * KB,
+        days: 2,
+        daysBilled: 1,
+        smsMo: 0,
+        smsMt: 0,
+      }),
+    ]);
     expect(ex2.body.arithmetic.parts).toContainEqual(
       expect.objectContaining({
         label: `already billed as late usage on ${nov.number}`,

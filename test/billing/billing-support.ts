@@ -89,6 +89,7 @@ export async function billedCustomer(t: TestOtter, input: Record<string, unknown
     invoice,
     sim,
     roamName: roam.name as string,
+    roamId: roam.id as string,
     planName: rate.name as string,
   };
 }

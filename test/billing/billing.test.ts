@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { Decimal } from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Iccid } from "../../src/lib/identifiers.js";
 import { buildCustomer, buildSim, buildUser, offer } from "../support/factories.js";
@@ -216,6 +217,49 @@ describe("a billing run over the worked examples", () => {
       sessions: 2,
     });
     expect(ex.body.planVersion).toBe(1);
+
+    // The summary in the reader's language; its parameters are the line's figures, raw.
+    const exIt = await t.api(
+      "GET",
+      `/api/v1/invoices/${inv.id}/lines/${by("zone_data").n}/explanation`,
+      { headers: { "accept-language": "it" } },
+    );
+    expect(exIt.body.summary).toBe(ex.body.summary);
+    expect(ex.body.summary).toMatch(/^3\.5 MB were used in Zone 2/);
+    expect(ex.body.summaryMessage.text).toMatch(/^3\.5 MB were used in Zone 2 .*at €2\.00 per MB/);
+    expect(exIt.body.summaryMessage).toMatchObject({
+      code: "summary.zone_data",
+      params: { bytes: 3584 * KB, price: "2 EUR" },
+    });
+    expect(exIt.body.summaryMessage.text).toMatch(
+      /^Sono stati usati 3,5 MB in Zone 2 [^,]+, che il piano tariffa a 2,00\s€ per MB dal primo byte/,
+    );
+    const zoneParams = exIt.body.summaryMessage.params as { bytes: number; price: string };
+    const [price, currency] = zoneParams.price.split(" ");
+    expect(currency).toBe(inv.currency);
+    expect(new Decimal(zoneParams.bytes).div(MB).mul(price!).toFixed(2)).toBe(
+      by("zone_data").amount,
+    );
+    // The pool line in Swedish: what the pool held, what was used, what went beyond it at 0.50/MB.
+    const poolSv = await t.api(
+      "GET",
+      `/api/v1/invoices/${inv.id}/lines/${by("pool").n}/explanation`,
+      { headers: { "accept-language": "sv" } },
+    );
+    const pool = poolSv.body.summaryMessage as {
+      code: string;
+      params: { poolBytes: number; homeBytes: number; overBytes: number };
+      text: string;
+    };
+    expect(pool.code).toBe("summary.pool");
+    expect(pool.params).toMatchObject({ poolBytes: 10 * MB, homeBytes: 30 * MB });
+    expect(pool.params.overBytes).toBe(pool.params.homeBytes - pool.params.poolBytes);
+    expect(new Decimal(pool.params.overBytes).div(MB).mul("0.5").toFixed(2)).toBe(
+      by("pool").amount,
+    );
+    expect(pool.text).toMatch(
+      /^Den flexibla poolen rymde 10 MB för Zone 1 [^;]+; 30 MB användes där, 20 MB utöver poolen\.$/,
+    );
 
     // October had the fee only: the comparison says what changed, with its figures.
     await run("2026-10", c.account.id);

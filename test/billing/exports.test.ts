@@ -421,6 +421,24 @@ describe("the invoice mailed to the billing contact", () => {
     const got = relay.received[0]!;
     expect(got.envelope.to).toEqual(["amministrazione@pastori.example"]);
     expect(got.parsed.text).toContain(number);
+    // Written in the customer's language, as the PDF is: number, period, amounts as Italian writes them.
+    expect(got.parsed.subject).toBe(`Fattura ${number}, 1 nov 2026 – 30 nov 2026`);
+    const body = got.parsed.text!.trim().split("\n");
+    expect(body).toEqual([
+      "Gentile Ufficio amministrazione,",
+      "",
+      `in allegato trova la fattura ${number} per il periodo di fatturazione 1 nov 2026 – 30 nov 2026.`,
+      "",
+      "Imponibile: 1.204,00 €",
+      "IVA 22%: 264,88 €",
+      "Totale: 1.468,88 €",
+      "",
+      `Il PDF allegato (${number}.pdf) è il documento da conservare.`,
+      "",
+      "Cordiali saluti,",
+      "Otter Connettività S.r.l.",
+    ]);
+    expect(got.parsed.text).not.toMatch(/Invoice|Total:|Cycle|Subtotal/);
     expect(got.parsed.attachments).toHaveLength(1);
     const pdf = got.parsed.attachments[0]!;
     expect(pdf.filename).toBe(`${number}.pdf`);
@@ -431,6 +449,8 @@ describe("the invoice mailed to the billing contact", () => {
 
     // The outbox lists it by name and size, and hands back the bytes that were sent.
     const out = await t.api("GET", `/api/v1/outbox/${mailed.body.mailId}`);
+    expect(out.body.subject).toBe(got.parsed.subject);
+    expect(out.body.text.trim()).toBe(got.parsed.text!.trim());
     expect(out.body.attachments).toEqual([
       { n: 1, filename: `${number}.pdf`, contentType: "application/pdf", size: pdf.size },
     ]);
@@ -447,5 +467,55 @@ describe("the invoice mailed to the billing contact", () => {
     const missing = await t.api("GET", `/api/v1/outbox/${mailed.body.mailId}/attachments/2`);
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe("MAIL_ATTACHMENT_NOT_FOUND");
+  });
+
+  it("names the credited invoice in a credit note's mail, and writes a Swedish customer's mail in Swedish", async () => {
+    const { inv } = it1;
+    if ((await t.api("GET", `/api/v1/invoices/${inv.id}`)).body.status === "draft")
+      await t.api("POST", `/api/v1/invoices/${inv.id}/issue`);
+    const number = (await t.api("GET", `/api/v1/invoices/${inv.id}`)).body.number as string;
+    const credit = await t.api("POST", `/api/v1/invoices/${inv.id}/credit-notes`, {
+      body: { reason: "goodwill", lines: [{ description: "Sconto", amount: "10.00" }] },
+    });
+    expect(credit.status, JSON.stringify(credit.body)).toBe(201);
+    const note = credit.body as { id: string; number: string };
+    const mailedNote = await t.api("POST", `/api/v1/invoices/${note.id}/mail`);
+    expect(mailedNote.status, JSON.stringify(mailedNote.body)).toBe(202);
+    const noteMail = (await t.api("GET", `/api/v1/outbox/${mailedNote.body.mailId}`)).body;
+    expect(noteMail.subject).toBe(`Nota di credito ${note.number} per la fattura ${number}`);
+    expect(noteMail.text).toContain("Totale stornato: -12,20 €");
+
+    // A Swedish customer without a contact name, reverse charge: its words, its money.
+    t.clock.set("2026-10-01T08:00:00Z");
+    const plans = await catalog();
+    const c = await buildCustomer(t, {
+      language: "sv",
+      currency: "EUR",
+      legalName: "Fjällräven Spårning AB",
+      vatNumber: "SE556677889901",
+    });
+    await offer(t, plans, c.account.id);
+    await t.api("PUT", `/api/v1/accounts/${c.account.id}/billing-profile`, {
+      body: { cycle: "calendar", country: "SE", contactEmail: "faktura@fjall.example" },
+    });
+    await buildSim(t, {
+      accountId: c.account.id,
+      communicationPlan: plans.comm.name,
+      ratePlan: plans.rate.name,
+      state: "ACTIVATED",
+    });
+    t.clock.set("2026-12-01T06:00:00Z");
+    const sek = await run("2026-11", c.account.id);
+    const issued = await t.api("POST", `/api/v1/invoices/${sek.id}/issue`);
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+    const mailed = await t.api("POST", `/api/v1/invoices/${sek.id}/mail`);
+    expect(mailed.status, JSON.stringify(mailed.body)).toBe(202);
+    const mail = (await t.api("GET", `/api/v1/outbox/${mailed.body.mailId}`)).body;
+    expect(mail.to).toEqual(["faktura@fjall.example"]);
+    expect(mail.subject).toBe(`Faktura ${issued.body.number}, 1 nov. 2026 – 30 nov. 2026`);
+    const lines = (mail.text as string).split("\n");
+    expect(lines[0]).toBe("Hej,");
+    expect(lines).toContain("Moms: omvänd betalningsskyldighet, mottagaren redovisar momsen");
+    expect(lines).toContain(`Att betala: ${issued.body.total.replace(".", ",")} €`);
   });
 });

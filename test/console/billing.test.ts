@@ -9,7 +9,7 @@ import {
 } from "../support/browser.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
 import { addContact, addMailbox, casesFrom, deliverMail } from "../desk/desk-support.js";
-import { billedCustomer } from "../billing/billing-support.js";
+import { addDailyUsage, billedCustomer, runBilling } from "../billing/billing-support.js";
 
 const SUPPORT = "billing@ops.example";
 const GIULIA = "giulia@frutteto.example";
@@ -100,6 +100,78 @@ describe("console: a billing case", () => {
     );
     expect(sent.body).toContain("Somma delle parti: 7,00 €");
     expect(sent.message.to).toEqual([GIULIA]);
+    await page.context().close();
+  });
+
+  it("explains a line in the reader's language: an Italian operator reads the summary in Italian, money as Italian writes it", async () => {
+    const billed = await billedCustomer(t, { name: "Apicoltura Alpina", language: "sv" });
+    const invoice = billed.invoice as { id: string; lines: { kind: string; n: number }[] };
+    const roaming = invoice.lines.find((l) => l.kind === "zone_data")!;
+    const agent = await person(t, t.rootAccountId, "operator_admin");
+    const me = await t.api("PATCH", "/api/v1/users/me", {
+      key: agent.key,
+      body: { language: "it", timeZone: "Europe/Rome" },
+    });
+    expect(me.status, JSON.stringify(me.body)).toBe(200);
+    // The browser prefers English: the language the agent chose wins, not the customer's.
+    const page = await signedIn(browser, t, agent, { locale: "en-GB" });
+    await page.goto(`/invoices/${invoice.id}/lines/${roaming.n}`);
+    await page
+      .getByRole("heading", { level: 1, name: new RegExp(`^Riga ${roaming.n}:`) })
+      .waitFor();
+    const summary = page.locator("p.sentence");
+    await expect
+      .poll(() => summary.textContent(), { timeout: 20_000 })
+      .toMatch(
+        new RegExp(
+          `^Sono stati usati 3,5 MB in ${billed.roamName}, che il piano tariffa a 2,00\\s€ per MB dal primo byte \\(non dal pool\\)\\.$`,
+        ),
+      );
+    expect(await page.locator("main").textContent()).not.toContain("were used in");
+    await screenshot(page, "invoice-line-explanation-it");
+    await page.context().close();
+  });
+
+  it("shows the SIMs behind a late-usage line, zone by zone, with the earlier cycle they belong to", async () => {
+    const billed = await billedCustomer(t, { name: "Stalle Riunite", language: "it" });
+    const november = billed.invoice as { id: string; number: string };
+    // A roaming record for November arrives after its invoice was issued; December carries it.
+    await addDailyUsage(t, billed.sim, "2026-11-20", billed.roamId, 2 * 1_048_576);
+    t.clock.set("2027-01-01T06:00:00Z");
+    await runBilling(t, "2026-12", billed.customer.account.id);
+    const list = await t.api("GET", `/api/v1/invoices?accountId=${billed.customer.account.id}`);
+    const december = list.body.items.find(
+      (i: { cycleStart: string }) => i.cycleStart === "2026-12-01",
+    );
+    const lines = (await t.api("GET", `/api/v1/invoices/${december.id}`)).body.lines as {
+      kind: string;
+      n: number;
+    }[];
+    const late = lines.find((l) => l.kind === "late_usage")!;
+    const agent = await person(t, t.rootAccountId, "operator_admin");
+    await t.api("PATCH", "/api/v1/users/me", {
+      key: agent.key,
+      body: { language: "it", timeZone: "Europe/Rome" },
+    });
+    const page = await signedIn(browser, t, agent);
+    await page.goto(`/invoices/${december.id}/lines/${late.n}`);
+    await page.getByRole("heading", { level: 1, name: new RegExp(`^Riga ${late.n}:`) }).waitFor();
+    await page
+      .getByText(
+        `Traffico del ciclo 1 nov 2026 – 30 nov 2026, registrato dopo l'emissione della fattura ${november.number}.`,
+      )
+      .waitFor();
+    await expect
+      .poll(() => page.locator("p.sentence").textContent())
+      .toMatch(/^2 MB e 0 SMS del ciclo 1 nov 2026 – 30 nov 2026 sono stati registrati dopo/);
+    const row = page.getByRole("row", { name: new RegExp(billed.sim.iccid) });
+    const cells = await row.getByRole("cell").allTextContents();
+    expect(cells.slice(0, 3)).toEqual([billed.sim.iccid, billed.roamName, "2 MB"]);
+    // Days with roaming in November now (4 and 20) and when November was billed (4).
+    expect(cells.slice(5)).toEqual(["2", "1"]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole("link", { name: "Apri quella fattura" }).click();
+    await page.getByRole("heading", { level: 1, name: `Fattura ${november.number}` }).waitFor();
     await page.context().close();
   });
 });

@@ -1,5 +1,18 @@
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
+// pdf.js calls Promise.withResolvers (Node.js 22); on a Node.js 20 machine it is added here, for
+// the tests' reader only (Otter itself never calls it).
+const P = Promise as unknown as { withResolvers?: unknown };
+P.withResolvers ??= function withResolvers<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason?: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+};
+
 /**
  * The text a reader sees on each page of a PDF, read by pdf.js (Mozilla's PDF reader, a
  * devDependency): items on one line are joined by

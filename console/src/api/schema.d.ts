@@ -2853,8 +2853,10 @@ export interface components {
                 amount: string;
                 flags: string[];
             };
-            /** @description The line in one or two plain sentences. */
+            /** @description The line in one or two plain sentences, in English. */
             summary: string;
+            /** @description The summary as a message: its code, the line's figures as parameters (byte counts, money as `7.00 EUR`, days), and its text in the caller's language (docs/languages.md). */
+            summaryMessage: components["schemas"]["LocalizedMessageInput"];
             planVersion: number | null;
             cycle: {
                 start: string;
@@ -2880,9 +2882,27 @@ export interface components {
             facts: {
                 [key: string]: string | number;
             };
+            /** @description A late-usage line: the earlier invoice whose cycle the usage belongs to. */
+            lateFor?: {
+                invoiceId: string;
+                number: string | null;
+                cycle: {
+                    start: string;
+                    end: string;
+                };
+            };
             sims: {
                 items: {
                     iccid: string;
+                    /** @description A late-usage line: the rate plan of the row. */
+                    plan?: string;
+                    zoneId?: string | null;
+                    /** @description A late-usage line: the zone of the row (null: a network in no zone). */
+                    zoneName?: string | null;
+                    /** @description A late-usage line: test usage before activation. */
+                    test?: boolean;
+                    /** @description A late-usage line: the days the SIM used the zone in the earlier cycle when it was last billed (`days`: as recorded now). */
+                    daysBilled?: number;
                     billableDays?: number;
                     contributionDays?: number;
                     activatedOn?: string | null;
@@ -4355,8 +4375,10 @@ export interface components {
                 amount: string;
                 flags: string[];
             };
-            /** @description The line in one or two plain sentences. */
+            /** @description The line in one or two plain sentences, in English. */
             summary: string;
+            /** @description The summary as a message: its code, the line's figures as parameters (byte counts, money as `7.00 EUR`, days), and its text in the caller's language (docs/languages.md). */
+            summaryMessage: components["schemas"]["LocalizedMessage"];
             planVersion: number | null;
             cycle: {
                 start: string;
@@ -4382,9 +4404,27 @@ export interface components {
             facts: {
                 [key: string]: string | number;
             };
+            /** @description A late-usage line: the earlier invoice whose cycle the usage belongs to. */
+            lateFor?: {
+                invoiceId: string;
+                number: string | null;
+                cycle: {
+                    start: string;
+                    end: string;
+                };
+            };
             sims: {
                 items: {
                     iccid: string;
+                    /** @description A late-usage line: the rate plan of the row. */
+                    plan?: string;
+                    zoneId?: string | null;
+                    /** @description A late-usage line: the zone of the row (null: a network in no zone). */
+                    zoneName?: string | null;
+                    /** @description A late-usage line: test usage before activation. */
+                    test?: boolean;
+                    /** @description A late-usage line: the days the SIM used the zone in the earlier cycle when it was last billed (`days`: as recorded now). */
+                    daysBilled?: number;
                     billableDays?: number;
                     contributionDays?: number;
                     activatedOn?: string | null;

@@ -48,6 +48,7 @@ interface Explanation {
     rounding: string;
     amount: string;
   };
+  lateFor?: { number: string | null; cycle: { start: string; end: string } };
   sims: { items: Record<string, unknown>[]; nextCursor: string | null };
 }
 
@@ -167,6 +168,11 @@ export function registerInvoices(program: Command) {
         for (const p of ex.arithmetic.parts) out(`  ${p.label} = ${p.amount}`);
         out(`  sum ${ex.arithmetic.exact} → ${ex.arithmetic.amount} (${ex.arithmetic.rounding})`);
         out();
+        // A late line's SIMs: a row per SIM and zone of the earlier cycle its usage belongs to.
+        if (ex.lateFor)
+          out(
+            `Usage of the cycle ${ex.lateFor.cycle.start} – ${ex.lateFor.cycle.end}, billed on ${ex.lateFor.number ?? "a draft"}`,
+          );
         const keys = [...new Set(ex.sims.items.flatMap((s) => Object.keys(s)))];
         printTable(
           ex.sims.items,

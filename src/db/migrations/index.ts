@@ -35,6 +35,7 @@ import * as m0033 from "./0033_billing_alerts.js";
 import * as m0034 from "./0034_case_invoice_links.js";
 import * as m0035 from "./0035_billing_cycle.js";
 import * as m0038 from "./0038_mail_attachments.js";
+import * as m0039 from "./0039_invoice_late_usage.js";
 import * as m0040 from "./0040_invoices_per_sub_account.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
@@ -75,6 +76,7 @@ const migrations: Record<string, Migration> = {
   "0034_case_invoice_links": m0034,
   "0035_billing_cycle": m0035,
   "0038_mail_attachments": m0038,
+  "0039_invoice_late_usage": m0039,
   "0040_invoices_per_sub_account": m0040,
 };
 

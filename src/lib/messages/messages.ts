@@ -11,6 +11,10 @@
  * - `duration` milliseconds → "42 h", "3 giorni";
  * - `bytes` a byte count → "1.2 MB";
  * - `number` → grouped digits in the locale;
+ * - `money` "12.50 EUR" (a decimal string and its ISO 4217 code) → the amount as the language writes
+ *   money, with the currency's decimals and any further ones the amount has (a price per MB);
+ * - `mb` a byte count → megabytes as billing counts them (1 MB = 1,048,576 bytes), up to 6 decimals;
+ * - `day` a calendar day (2026-10-31) → the date in the language, never shifted by a time zone;
  * - `state` a SIM state (ACTIVATED) → its word; `conn` a connectivity state (ONLINE) → its word;
  * - `country` an ISO 3166 code (KE) → the country's name (anything else is shown as it is);
  * - `msg` a nested Message (or a list of them, joined by commas) of the same catalog or one it
@@ -20,6 +24,7 @@
  * (`legacy`): the same English template with the parameters as those fields always showed them
  * (ISO instants, raw byte counts, state codes), so their text does not change for API clients.
  */
+import { Decimal } from "decimal.js";
 import { CONNECTIVITY_WORDS, SIM_STATE_WORDS } from "./words.js";
 
 export const LANGUAGES = ["en", "it", "sv"] as const;
@@ -62,6 +67,8 @@ export const FORMATS = [
   "msg",
   "sentences",
   "money",
+  "mb",
+  "day",
 ];
 const PLACEHOLDER = /\{(\w+)(?::(\w+))?\}/g;
 
@@ -75,6 +82,32 @@ export function placeholdersOf(template: string): string[] {
 
 const BCP47: Record<Language, string> = { en: "en-GB", it: "it-IT", sv: "sv-SE" };
 const HOUR = 3600_000;
+const BYTES_PER_MB = 1_048_576;
+
+/** A byte count as megabytes of billing (1,048,576 bytes), exact to 6 decimals, as a decimal string. */
+export function megabytes(bytes: number | string): string {
+  return new Decimal(bytes).div(BYTES_PER_MB).toDecimalPlaces(6, Decimal.ROUND_HALF_UP).toString();
+}
+
+/** "12.50 EUR" as the language writes money; the decimal string is formatted exactly, not as a float. */
+function localMoney(v: string, tag: string): string {
+  const [amount = "", currency = ""] = v.split(" ");
+  if (!/^[A-Z]{3}$/.test(currency) || !/^-?\d+(\.\d+)?$/.test(amount)) return v;
+  const places =
+    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
+  const own = amount.split(".")[1]?.length ?? 0;
+  return new Intl.NumberFormat(tag, {
+    // Digits grouped from the thousands on, as the invoice PDF writes them (`1.204,00 €`, where
+    // Italian's own CLDR rule would print `1204,00 €`). ES2023 option.
+    ...({ useGrouping: "always" } as unknown as Intl.NumberFormatOptions),
+    style: "currency",
+    currency,
+    minimumFractionDigits: places,
+    maximumFractionDigits: Math.min(Math.max(places, own), 20),
+    // Intl formats a decimal string exactly (no binary float on the way).
+  }).format(amount as unknown as number);
+}
 
 /** The durations the English fields have always shown: "42 min", "3.5 h", "4 days". */
 export function legacyDuration(ms: number): string {
@@ -139,6 +172,7 @@ export function defineCatalog<E extends Record<string, string>>(
         if (format === "duration") return legacyDuration(Number(v));
         if (format === "bytes") return `${v} bytes`;
         if (format === "country") return country(String(v), "en");
+        if (format === "mb") return megabytes(Number(v));
         return String(v);
       }
       const tag = BCP47[target.language];
@@ -155,13 +189,18 @@ export function defineCatalog<E extends Record<string, string>>(
           return localBytes(Number(v), tag);
         case "number":
           return new Intl.NumberFormat(tag).format(Number(v));
-        case "money": {
-          // "<decimal> <ISO 4217 code>", e.g. "12.50 EUR": the amount as the language writes money.
-          const [amount = "", currency = ""] = String(v).split(" ");
-          return /^[A-Z]{3}$/.test(currency)
-            ? new Intl.NumberFormat(tag, { style: "currency", currency }).format(Number(amount))
+        case "money":
+          return localMoney(String(v), tag);
+        case "mb":
+          return new Intl.NumberFormat(tag, { maximumFractionDigits: 6 }).format(
+            megabytes(Number(v)) as unknown as number,
+          );
+        case "day":
+          return /^\d{4}-\d{2}-\d{2}$/.test(String(v))
+            ? new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: "UTC" }).format(
+                new Date(`${String(v)}T00:00:00Z`),
+              )
             : String(v);
-        }
         case "state":
           return SIM_STATE_WORDS[target.language][String(v)] ?? String(v);
         case "conn":

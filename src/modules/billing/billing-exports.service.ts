@@ -128,7 +128,26 @@ export function createBillingExportsService(deps: Deps) {
     const zoneName = new Map(zones.map((z) => [z.id, z.name]));
     const locale = { language, timeZone: "UTC" };
     const words = billingText.templates[language] as Record<string, string>;
+    // A late line is worded from its facts: the earlier cycle and the invoice it was billed on.
+    const lateFacts = inv.lines.some((l) => l.kind === "late_usage")
+      ? new Map(
+          (await billingRepo.linesOf(db, inv.id)).map((l) => [
+            l.n,
+            (l.explanation as { facts: Record<string, string | number> }).facts,
+          ]),
+        )
+      : new Map<number, Record<string, string | number>>();
     return inv.lines.map((l) => {
+      const facts = lateFacts.get(l.n);
+      if (l.kind === "late_usage" && facts?.cycleStart && facts.lateForInvoice)
+        return billingText.text(
+          billingText.msg("line.late_usage", {
+            start: String(facts.cycleStart),
+            end: String(facts.cycleEnd),
+            invoice: String(facts.lateForInvoice),
+          }),
+          locale,
+        );
       const code = `line.${l.kind}`;
       const plan = l.ratePlanId ? planName.get(l.ratePlanId) : undefined;
       if (!(code in words) || plan === undefined) return l.description;

@@ -38,11 +38,14 @@ export const billingText = defineCatalog({
     "line.sms": "{plan}: SMS in {zone}",
     "line.unpriced": "{plan}: usage in {zone}, which the plan does not price",
     "line.test_excess": "{plan}: test usage beyond the test allowance",
+    "line.late_usage":
+      "Usage of {start:day} – {end:day} received after invoice {invoice} was issued",
     "unit.SIM-month": "SIM-months",
     "unit.SIM": "SIMs",
     "unit.MB": "MB",
     "unit.SMS": "SMS",
     "unit.credit": "credit",
+    "unit.late usage": "late usage",
     "zone.none": "networks in no zone",
     "vat.domestic": "VAT at {rate}% ({country:country}).",
     "vat.reverse_charge":
@@ -88,11 +91,14 @@ export const billingText = defineCatalog({
     "line.sms": "{plan}: SMS in {zone}",
     "line.unpriced": "{plan}: traffico in {zone}, per cui il piano non prevede un prezzo",
     "line.test_excess": "{plan}: traffico di prova oltre la soglia di prova",
+    "line.late_usage":
+      "Traffico dal {start:day} al {end:day} ricevuto dopo l'emissione della fattura {invoice}",
     "unit.SIM-month": "mesi-SIM",
     "unit.SIM": "SIM",
     "unit.MB": "MB",
     "unit.SMS": "SMS",
     "unit.credit": "accredito",
+    "unit.late usage": "traffico tardivo",
     "zone.none": "reti fuori zona",
     "vat.domestic": "IVA al {rate}% ({country:country}).",
     "vat.reverse_charge":
@@ -138,11 +144,14 @@ export const billingText = defineCatalog({
     "line.sms": "{plan}: SMS i {zone}",
     "line.unpriced": "{plan}: trafik i {zone}, som planen inte prissätter",
     "line.test_excess": "{plan}: testtrafik utöver testkvoten",
+    "line.late_usage":
+      "Trafik {start:day} – {end:day} som kom in efter att faktura {invoice} utfärdats",
     "unit.SIM-month": "SIM-månader",
     "unit.SIM": "SIM-kort",
     "unit.MB": "MB",
     "unit.SMS": "sms",
     "unit.credit": "kredit",
+    "unit.late usage": "sen trafik",
     "zone.none": "nät utanför zonerna",
     "vat.domestic": "Moms {rate} % ({country:country}).",
     "vat.reverse_charge":
@@ -180,28 +189,10 @@ export const explanationText = defineCatalog({
     "line.unpriced_sms": "{plan}: SMS in {zone}, which the plan does not price",
     "line.sms": "{plan}: SMS in {zone}",
     "line.test_excess": "{plan}: test usage beyond the test allowance",
+    "line.late_usage": "Usage of {start} – {end} received after invoice {invoice} was issued",
     "pool.flex": "flexible",
     "pool.fixed": "fixed",
     "zone.none": "a network in no zone",
-    "summary.subscription":
-      "{simDays} days in a billable state across the plan's {sims} SIMs, each day at 1/{cycleDays} of the monthly fee.",
-    "summary.activation": "{sims} SIMs were activated for the first time in this cycle.",
-    "summary.pool":
-      "The {pool:msg} pool held {poolMB} MB for {zone}; {homeMB} MB were used there, {overMB} MB beyond the pool.",
-    "summary.pool_within":
-      "The {pool:msg} pool held {poolMB} MB for {zone}; {homeMB} MB were used there, all within the pool.",
-    "summary.allowance":
-      "Each SIM includes {allowanceMB} MB in {zone}; {overMB} MB were used beyond the SIMs' own allowances.",
-    "summary.zone_data":
-      "{MB} MB were used in {zone}, which the plan prices at {price} per MB from the first byte (not from the pool).",
-    "summary.unpriced":
-      "{MB} MB were used in {zone}, which the rate plan does not price yet: it will be priced before the invoice is issued.",
-    "summary.unpriced_sms":
-      "{sms} SMS were sent or received in {zone}, which the rate plan does not price yet: they will be priced before the invoice is issued.",
-    "summary.sms": "{sms} SMS beyond the {included} included were sent or received in {zone}.",
-    "summary.test_excess":
-      "{sims} SIMs used more than their free test allowance before activation; the excess is charged at the prices of {zone}.",
-    "summary.credit": "Credit on invoice {invoice}: {reason}",
     cycle: "Billing cycle: {start} – {end} ({days} days).",
     cycle_version: "Billing cycle: {start} – {end} ({days} days), plan version {version}.",
     arithmetic: "How the amount is made:",
@@ -219,6 +210,8 @@ export const explanationText = defineCatalog({
     "sim.activation": "{iccid}: activated on {date}",
     "sim.usage": "{iccid}: {MB} MB on {days} days, {sessions} data sessions",
     "sim.sms": "{iccid}: {mo} SMS sent and {mt} received on {days} days",
+    "sim.late":
+      "{iccid}: {MB} MB and {sms} SMS more in {zone:msg}, used there on {days} days (on {billed} when billed)",
   },
   it: {
     "doc.invoice": "Fattura {number}",
@@ -234,28 +227,11 @@ export const explanationText = defineCatalog({
     "line.unpriced_sms": "{plan}: SMS in {zone}, zona senza prezzo nel piano",
     "line.sms": "{plan}: SMS in {zone}",
     "line.test_excess": "{plan}: traffico di prova oltre la soglia di prova",
+    "line.late_usage":
+      "Traffico dal {start} al {end} ricevuto dopo l'emissione della fattura {invoice}",
     "pool.flex": "flessibile",
     "pool.fixed": "fisso",
     "zone.none": "una rete che non appartiene a nessuna zona",
-    "summary.subscription":
-      "{simDays} giorni in uno stato fatturabile per le {sims} SIM del piano, ogni giorno a 1/{cycleDays} del canone mensile.",
-    "summary.activation": "{sims} SIM sono state attivate per la prima volta in questo ciclo.",
-    "summary.pool":
-      "Il pool {pool:msg} conteneva {poolMB} MB per {zone}; ne sono stati usati {homeMB} MB, {overMB} MB oltre il pool.",
-    "summary.pool_within":
-      "Il pool {pool:msg} conteneva {poolMB} MB per {zone}; ne sono stati usati {homeMB} MB, tutti entro il pool.",
-    "summary.allowance":
-      "Ogni SIM include {allowanceMB} MB in {zone}; {overMB} MB sono stati usati oltre le soglie delle singole SIM.",
-    "summary.zone_data":
-      "Sono stati usati {MB} MB in {zone}, che il piano tariffa a {price} per MB dal primo byte (non dal pool).",
-    "summary.unpriced":
-      "Sono stati usati {MB} MB in {zone}, che il piano tariffario non prezza ancora: il prezzo sarà fissato prima dell'emissione della fattura.",
-    "summary.unpriced_sms":
-      "{sms} SMS sono stati inviati o ricevuti in {zone}, che il piano tariffario non prezza ancora: il prezzo sarà fissato prima dell'emissione della fattura.",
-    "summary.sms": "{sms} SMS oltre i {included} inclusi sono stati inviati o ricevuti in {zone}.",
-    "summary.test_excess":
-      "{sims} SIM hanno superato la soglia di prova gratuita prima dell'attivazione; l'eccedenza è addebitata ai prezzi di {zone}.",
-    "summary.credit": "Accredito sulla fattura {invoice}: {reason}",
     cycle: "Ciclo di fatturazione: {start} – {end} ({days} giorni).",
     cycle_version:
       "Ciclo di fatturazione: {start} – {end} ({days} giorni), versione del piano {version}.",
@@ -274,6 +250,8 @@ export const explanationText = defineCatalog({
     "sim.activation": "{iccid}: attivata il {date}",
     "sim.usage": "{iccid}: {MB} MB in {days} giorni, {sessions} sessioni dati",
     "sim.sms": "{iccid}: {mo} SMS inviati e {mt} ricevuti in {days} giorni",
+    "sim.late":
+      "{iccid}: {MB} MB e {sms} SMS in più in {zone:msg}, usata lì in {days} giorni ({billed} alla fatturazione)",
   },
   sv: {
     "doc.invoice": "Faktura {number}",
@@ -289,28 +267,10 @@ export const explanationText = defineCatalog({
     "line.unpriced_sms": "{plan}: sms i {zone}, som planen inte prissätter",
     "line.sms": "{plan}: sms i {zone}",
     "line.test_excess": "{plan}: testtrafik utöver testkvoten",
+    "line.late_usage": "Trafik {start} – {end} som kom in efter att faktura {invoice} utfärdats",
     "pool.flex": "flexibla",
     "pool.fixed": "fasta",
     "zone.none": "ett nät utanför alla zoner",
-    "summary.subscription":
-      "{simDays} dagar i debiterbar status för planens {sims} SIM-kort, varje dag till 1/{cycleDays} av månadsavgiften.",
-    "summary.activation": "{sims} SIM-kort aktiverades för första gången i denna period.",
-    "summary.pool":
-      "Den {pool:msg} poolen rymde {poolMB} MB för {zone}; {homeMB} MB användes där, {overMB} MB utöver poolen.",
-    "summary.pool_within":
-      "Den {pool:msg} poolen rymde {poolMB} MB för {zone}; {homeMB} MB användes där, allt inom poolen.",
-    "summary.allowance":
-      "Varje SIM-kort har {allowanceMB} MB inkluderat i {zone}; {overMB} MB användes utöver SIM-kortens egna mängder.",
-    "summary.zone_data":
-      "{MB} MB användes i {zone}, som planen prissätter till {price} per MB från första byten (inte från poolen).",
-    "summary.unpriced":
-      "{MB} MB användes i {zone}, som prisplanen ännu inte prissätter: den prissätts innan fakturan utfärdas.",
-    "summary.unpriced_sms":
-      "{sms} sms skickades eller togs emot i {zone}, som prisplanen ännu inte prissätter: de prissätts innan fakturan utfärdas.",
-    "summary.sms": "{sms} sms utöver de {included} inkluderade skickades eller togs emot i {zone}.",
-    "summary.test_excess":
-      "{sims} SIM-kort använde mer än sin fria testkvot före aktivering; överskottet debiteras till priserna för {zone}.",
-    "summary.credit": "Kredit på faktura {invoice}: {reason}",
     cycle: "Faktureringsperiod: {start} – {end} ({days} dagar).",
     cycle_version: "Faktureringsperiod: {start} – {end} ({days} dagar), planversion {version}.",
     arithmetic: "Så räknas beloppet fram:",
@@ -328,6 +288,8 @@ export const explanationText = defineCatalog({
     "sim.activation": "{iccid}: aktiverat {date}",
     "sim.usage": "{iccid}: {MB} MB på {days} dagar, {sessions} datasessioner",
     "sim.sms": "{iccid}: {mo} sms skickade och {mt} mottagna på {days} dagar",
+    "sim.late":
+      "{iccid}: {MB} MB och {sms} sms till i {zone:msg}, använt där på {days} dagar ({billed} vid faktureringen)",
   },
 });
 
@@ -395,5 +357,156 @@ export const compareText = defineCatalog({
     "compare.pool_grew": "Poolen växte med {mb:number} MB ({from:number} MB → {to:number} MB).",
     "compare.pool_shrank": "Poolen krympte med {mb:number} MB ({from:number} MB → {to:number} MB).",
     "compare.no_zone": "nät utanför alla zoner",
+  },
+});
+
+/**
+ * An invoice line in one or two plain sentences: the explanation's `summaryMessage` (API and
+ * console) and the summary of the explanation as text, in the reader's language. The parameters
+ * are the line's own figures, raw: byte counts (`{x:mb}`, megabytes as billing counts them), money
+ * as "7.00 EUR" (`{x:money}`), counts (`{x:number}`), calendar days (`{x:day}`).
+ */
+export const lineSummaryText = defineCatalog({
+  en: {
+    "pool.flex": "flexible",
+    "pool.fixed": "fixed",
+    "zone.none": "a network in no zone",
+    "summary.subscription":
+      "{simDays:number} days in a billable state across the plan's {sims:number} SIMs, each day at 1/{cycleDays:number} of the monthly fee.",
+    "summary.activation": "{sims:number} SIMs were activated for the first time in this cycle.",
+    "summary.pool":
+      "The {pool:msg} pool held {poolBytes:mb} MB for {zone:msg}; {homeBytes:mb} MB were used there, {overBytes:mb} MB beyond the pool.",
+    "summary.pool_within":
+      "The {pool:msg} pool held {poolBytes:mb} MB for {zone:msg}; {homeBytes:mb} MB were used there, all within the pool.",
+    "summary.allowance":
+      "Each SIM includes {allowanceBytes:mb} MB in {zone:msg}; {overBytes:mb} MB were used beyond the SIMs' own allowances.",
+    "summary.zone_data":
+      "{bytes:mb} MB were used in {zone:msg}, which the plan prices at {price:money} per MB from the first byte (not from the pool).",
+    "summary.unpriced":
+      "{bytes:mb} MB were used in {zone:msg}, which the rate plan does not price yet: it will be priced before the invoice is issued.",
+    "summary.unpriced_sms":
+      "{sms:number} SMS were sent or received in {zone:msg}, which the rate plan does not price yet: they will be priced before the invoice is issued.",
+    "summary.sms":
+      "{sms:number} SMS beyond the {included:number} included were sent or received in {zone:msg}.",
+    "summary.test_excess":
+      "{sims:number} SIMs used more than their free test allowance before activation; the excess is charged at the prices of {zone:msg}.",
+    "summary.credit": "Credit on invoice {invoice}: {reason}",
+    "summary.late_usage":
+      "{bytes:mb} MB and {sms:number} SMS of the cycle {start:day} – {end:day} were recorded after invoice {invoice} was issued; rated with the rest of that cycle's usage, they add {amount:money}.",
+  },
+  it: {
+    "pool.flex": "flessibile",
+    "pool.fixed": "fisso",
+    "zone.none": "una rete che non appartiene a nessuna zona",
+    "summary.subscription":
+      "{simDays:number} giorni in uno stato fatturabile per le {sims:number} SIM del piano, ogni giorno a 1/{cycleDays:number} del canone mensile.",
+    "summary.activation":
+      "{sims:number} SIM sono state attivate per la prima volta in questo ciclo.",
+    "summary.pool":
+      "Il pool {pool:msg} conteneva {poolBytes:mb} MB per {zone:msg}; ne sono stati usati {homeBytes:mb} MB, {overBytes:mb} MB oltre il pool.",
+    "summary.pool_within":
+      "Il pool {pool:msg} conteneva {poolBytes:mb} MB per {zone:msg}; ne sono stati usati {homeBytes:mb} MB, tutti entro il pool.",
+    "summary.allowance":
+      "Ogni SIM include {allowanceBytes:mb} MB in {zone:msg}; {overBytes:mb} MB sono stati usati oltre le soglie delle singole SIM.",
+    "summary.zone_data":
+      "Sono stati usati {bytes:mb} MB in {zone:msg}, che il piano tariffa a {price:money} per MB dal primo byte (non dal pool).",
+    "summary.unpriced":
+      "Sono stati usati {bytes:mb} MB in {zone:msg}, che il piano tariffario non prezza ancora: il prezzo sarà fissato prima dell'emissione della fattura.",
+    "summary.unpriced_sms":
+      "{sms:number} SMS sono stati inviati o ricevuti in {zone:msg}, che il piano tariffario non prezza ancora: il prezzo sarà fissato prima dell'emissione della fattura.",
+    "summary.sms":
+      "{sms:number} SMS oltre i {included:number} inclusi sono stati inviati o ricevuti in {zone:msg}.",
+    "summary.test_excess":
+      "{sims:number} SIM hanno superato la soglia di prova gratuita prima dell'attivazione; l'eccedenza è addebitata ai prezzi di {zone:msg}.",
+    "summary.credit": "Accredito sulla fattura {invoice}: {reason}",
+    "summary.late_usage":
+      "{bytes:mb} MB e {sms:number} SMS del ciclo {start:day} – {end:day} sono stati registrati dopo l'emissione della fattura {invoice}; tariffati con il resto del traffico di quel ciclo, aggiungono {amount:money}.",
+  },
+  sv: {
+    "pool.flex": "flexibla",
+    "pool.fixed": "fasta",
+    "zone.none": "ett nät utanför alla zoner",
+    "summary.subscription":
+      "{simDays:number} dagar i debiterbar status för planens {sims:number} SIM-kort, varje dag till 1/{cycleDays:number} av månadsavgiften.",
+    "summary.activation": "{sims:number} SIM-kort aktiverades för första gången i denna period.",
+    "summary.pool":
+      "Den {pool:msg} poolen rymde {poolBytes:mb} MB för {zone:msg}; {homeBytes:mb} MB användes där, {overBytes:mb} MB utöver poolen.",
+    "summary.pool_within":
+      "Den {pool:msg} poolen rymde {poolBytes:mb} MB för {zone:msg}; {homeBytes:mb} MB användes där, allt inom poolen.",
+    "summary.allowance":
+      "Varje SIM-kort har {allowanceBytes:mb} MB inkluderat i {zone:msg}; {overBytes:mb} MB användes utöver SIM-kortens egna mängder.",
+    "summary.zone_data":
+      "{bytes:mb} MB användes i {zone:msg}, som planen prissätter till {price:money} per MB från första byten (inte från poolen).",
+    "summary.unpriced":
+      "{bytes:mb} MB användes i {zone:msg}, som prisplanen ännu inte prissätter: den prissätts innan fakturan utfärdas.",
+    "summary.unpriced_sms":
+      "{sms:number} sms skickades eller togs emot i {zone:msg}, som prisplanen ännu inte prissätter: de prissätts innan fakturan utfärdas.",
+    "summary.sms":
+      "{sms:number} sms utöver de {included:number} inkluderade skickades eller togs emot i {zone:msg}.",
+    "summary.test_excess":
+      "{sims:number} SIM-kort använde mer än sin fria testkvot före aktivering; överskottet debiteras till priserna för {zone:msg}.",
+    "summary.credit": "Kredit på faktura {invoice}: {reason}",
+    "summary.late_usage":
+      "{bytes:mb} MB och {sms:number} sms från perioden {start:day} – {end:day} registrerades efter att faktura {invoice} utfärdats; prissatta med resten av periodens trafik tillkommer {amount:money}.",
+  },
+});
+
+export type LineSummaryCode = keyof (typeof lineSummaryText.templates)["en"];
+
+/**
+ * The mail that carries an issued invoice's PDF to the customer's billing contact, in the
+ * customer's language (the PDF's). Money is `{x:money}` ("1468.88 EUR"), days `{x:day}`.
+ */
+export const invoiceMailText = defineCatalog({
+  en: {
+    "subject.invoice": "Invoice {number}, {start:day} – {end:day}",
+    "subject.credit_note": "Credit note {number} for invoice {credited}",
+    greeting: "Dear {name},",
+    greeting_none: "Hello,",
+    "intro.invoice":
+      "Please find attached invoice {number} for the billing period {start:day} – {end:day}.",
+    "intro.credit_note":
+      "Please find attached credit note {number}, which credits invoice {credited} for the billing period {start:day} – {end:day}.",
+    subtotal: "Subtotal: {amount:money}",
+    vat: "VAT {rate}%: {amount:money}",
+    reverse_charge: "VAT: reverse charge, to be accounted for by the recipient",
+    "total.invoice": "Total: {amount:money}",
+    "total.credit_note": "Total credited: {amount:money}",
+    attached: "The PDF attached ({file}) is the document for your records.",
+    closing: "Kind regards,",
+  },
+  it: {
+    "subject.invoice": "Fattura {number}, {start:day} – {end:day}",
+    "subject.credit_note": "Nota di credito {number} per la fattura {credited}",
+    greeting: "Gentile {name},",
+    greeting_none: "Buongiorno,",
+    "intro.invoice":
+      "in allegato trova la fattura {number} per il periodo di fatturazione {start:day} – {end:day}.",
+    "intro.credit_note":
+      "in allegato trova la nota di credito {number}, che storna la fattura {credited} per il periodo di fatturazione {start:day} – {end:day}.",
+    subtotal: "Imponibile: {amount:money}",
+    vat: "IVA {rate}%: {amount:money}",
+    reverse_charge: "IVA: inversione contabile, da assolvere a cura del destinatario",
+    "total.invoice": "Totale: {amount:money}",
+    "total.credit_note": "Totale stornato: {amount:money}",
+    attached: "Il PDF allegato ({file}) è il documento da conservare.",
+    closing: "Cordiali saluti,",
+  },
+  sv: {
+    "subject.invoice": "Faktura {number}, {start:day} – {end:day}",
+    "subject.credit_note": "Kreditnota {number} för faktura {credited}",
+    greeting: "Hej {name},",
+    greeting_none: "Hej,",
+    "intro.invoice":
+      "Bifogat finns faktura {number} för faktureringsperioden {start:day} – {end:day}.",
+    "intro.credit_note":
+      "Bifogat finns kreditnota {number}, som krediterar faktura {credited} för faktureringsperioden {start:day} – {end:day}.",
+    subtotal: "Summa exkl. moms: {amount:money}",
+    vat: "Moms {rate} %: {amount:money}",
+    reverse_charge: "Moms: omvänd betalningsskyldighet, mottagaren redovisar momsen",
+    "total.invoice": "Att betala: {amount:money}",
+    "total.credit_note": "Krediterat belopp: {amount:money}",
+    attached: "Den bifogade PDF-filen ({file}) är dokumentet för er bokföring.",
+    closing: "Med vänliga hälsningar",
   },
 });

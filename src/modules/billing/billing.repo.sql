@@ -164,6 +164,10 @@ order by
 
 -- billingRepo.deleteDraft
 -- $1 = "0190a8a0-0000-7000-8000-000000000010"
+delete from "invoice_late_usage"
+where
+  "invoice_id" = $1;
+-- $1 = "0190a8a0-0000-7000-8000-000000000010"
 delete from "invoice_sim_usage"
 where
   "invoice_id" = $1;

@@ -225,6 +225,7 @@ export const billingRepo = {
 
   /** Removes a draft and everything rated for it (a re-run rates it again from scratch). */
   deleteDraft: async (tx: Tx, invoiceId: string) => {
+    await tx.deleteFrom("invoice_late_usage").where("invoice_id", "=", invoiceId).execute();
     await tx.deleteFrom("invoice_sim_usage").where("invoice_id", "=", invoiceId).execute();
     await tx.deleteFrom("invoice_sims").where("invoice_id", "=", invoiceId).execute();
     await tx.deleteFrom("invoice_lines").where("invoice_id", "=", invoiceId).execute();

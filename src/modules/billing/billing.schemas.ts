@@ -206,7 +206,10 @@ export const explanationOut = z
   .object({
     invoiceId: z.string(),
     line: lineOut,
-    summary: z.string().describe("The line in one or two plain sentences."),
+    summary: z.string().describe("The line in one or two plain sentences, in English."),
+    summaryMessage: localizedMessage.describe(
+      "The summary as a message: its code, the line's figures as parameters (byte counts, money as `7.00 EUR`, days), and its text in the caller's language (docs/languages.md).",
+    ),
     planVersion: z.number().nullable(),
     cycle: z.object({ start: z.string(), end: z.string(), days: z.number() }),
     arithmetic: z.object({
@@ -216,10 +219,32 @@ export const explanationOut = z
       amount: money,
     }),
     facts: z.record(z.string(), z.union([z.string(), z.number()])),
+    lateFor: z
+      .object({
+        invoiceId: z.string(),
+        number: z.string().nullable(),
+        cycle: z.object({ start: z.string(), end: z.string() }),
+      })
+      .optional()
+      .describe("A late-usage line: the earlier invoice whose cycle the usage belongs to."),
     sims: z.object({
       items: z.array(
         z.object({
           iccid: z.string(),
+          plan: z.string().optional().describe("A late-usage line: the rate plan of the row."),
+          zoneId: z.string().nullable().optional(),
+          zoneName: z
+            .string()
+            .nullable()
+            .optional()
+            .describe("A late-usage line: the zone of the row (null: a network in no zone)."),
+          test: z.boolean().optional().describe("A late-usage line: test usage before activation."),
+          daysBilled: z
+            .number()
+            .optional()
+            .describe(
+              "A late-usage line: the days the SIM used the zone in the earlier cycle when it was last billed (`days`: as recorded now).",
+            ),
           billableDays: z.number().optional(),
           contributionDays: z.number().optional(),
           activatedOn: z.string().nullable().optional(),

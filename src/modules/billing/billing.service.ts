@@ -30,7 +30,10 @@ import {
 } from "./billing-cycle.js";
 import { validationError } from "../../lib/errors.js";
 import { billingErrors } from "./billing.errors.js";
-import { compareText } from "./billing.messages.js";
+import { compareText, lineSummaryText } from "./billing.messages.js";
+import { lineSummary } from "./line-summary.js";
+import { invoiceMail } from "./invoice-mail.js";
+import { lateUsageRepo } from "./late-usage.repo.js";
 import { presentInvoice, presentLine, presentProfile } from "./billing.presenter.js";
 import { billingRepo } from "./billing.repo.js";
 import {
@@ -74,6 +77,19 @@ interface ExplainedSim {
   smsMt?: number;
   sessions?: number;
   share?: string;
+  /** A late line's rows: the plan and zone of the earlier cycle, its days now and as billed. */
+  plan?: string;
+  zoneId?: string | null;
+  zoneName?: string | null;
+  test?: boolean;
+  daysBilled?: number;
+}
+
+/** The earlier invoice whose cycle a late-usage line carries. */
+interface LateFor {
+  invoiceId: string;
+  number: string | null;
+  cycle: { start: string; end: string };
 }
 
 interface Deps {
@@ -439,7 +455,7 @@ export function createBillingService(deps: Deps) {
   ): Promise<number> {
     const { account, unit, cycle, invoiceId, flags, notes } = draft;
     const currency = account.currency;
-    const late = await lateUsage(tx, unit, cycle);
+    const late = await lateUsage(tx, unit, cycle, invoiceId);
     const lines = [...result.lines, ...late.map((l) => l.line)];
     const subtotal = roundMoney(
       lines.reduce((sum, l) => sum.add(l.amount), new Decimal(0)),
@@ -505,6 +521,7 @@ export function createBillingService(deps: Deps) {
     tx: Tx,
     unit: BillingUnit,
     cycle: Cycle,
+    invoiceId: string,
   ): Promise<{ line: RatedLine; forInvoiceId: string }[]> {
     const account = unit.customer;
     const out: { line: RatedLine; forInvoiceId: string }[] = [];
@@ -569,7 +586,6 @@ export function createBillingService(deps: Deps) {
       const plans = await plansForCycle(tx, account, was, billedScope);
       const rerated = await rateInto(tx, account, was, scratch, plans, billedScope);
       const totals = await billingRepo.usageTotalsOf(tx, scratch);
-      await billingRepo.deleteDraft(tx, scratch);
 
       const priorLines = (await billingRepo.linesOf(tx, prior.id)).filter((l) =>
         USAGE_KINDS.has(l.kind),
@@ -582,6 +598,10 @@ export function createBillingService(deps: Deps) {
         lateBytes: Number(totals.bytes) - already.bytes,
         lateSms: Number(totals.sms) - already.sms,
       });
+      // The SIMs behind the line, from the scratch rating before it goes (its explanation's pages).
+      if (line)
+        await lateUsageRepo.stage(tx, { invoiceId, forInvoiceId: prior.id, scratchId: scratch });
+      await billingRepo.deleteDraft(tx, scratch);
       if (line) out.push({ line, forInvoiceId: prior.id });
     }
     return out;
@@ -990,12 +1010,35 @@ export function createBillingService(deps: Deps) {
           (await billingRepo.findProfile(tx, customerId)) ?? null,
         );
         if (!profile?.contact_email) throw billingErrors.noBillingContact(invoice.account_id);
-        const lines = await billingRepo.linesOf(tx, id);
-        const text = invoiceText(invoice, lines);
+        const customer = invoice.customer as { language?: string; contactName?: string | null };
+        const credited = invoice.credited_invoice_id
+          ? await billingRepo.findInvoice(tx, invoice.credited_invoice_id)
+          : undefined;
+        const root = await deps.accounts.rootAccount(tx);
+        // The customer's language, as the PDF attached is written in (billing-exports.service.ts).
+        const own = (customer.language ?? "en").slice(0, 2).toLowerCase();
+        const { subject, text } = invoiceMail(
+          {
+            kind: invoice.kind === "credit_note" ? "credit_note" : "invoice",
+            number: invoice.number_text ?? invoice.id,
+            credited: credited?.number_text ?? null,
+            currency: invoice.currency,
+            cycleStart: invoice.cycle_start,
+            cycleEnd: dayBefore(invoice.cycle_end),
+            subtotal: invoice.subtotal,
+            vatRate: invoice.vat_rate,
+            vatAmount: invoice.vat_amount,
+            total: invoice.total,
+            reverseCharge: invoice.reverse_charge,
+            contactName: profile.contact_name ?? customer.contactName ?? null,
+            operator: root.legal_name ?? root.name,
+          },
+          isLanguage(own) ? own : "en",
+        );
         const sent = await deps.mail.enqueue(tx, {
           accountId: invoice.account_id,
           to: [profile.contact_email],
-          subject: `${invoice.kind === "invoice" ? "Invoice" : "Credit note"} ${invoice.number_text} (${invoice.cycle_start} – ${dayBefore(invoice.cycle_end)})`,
+          subject,
           text,
           purpose: "invoice",
           attachments: [
@@ -1044,6 +1087,7 @@ export function createBillingService(deps: Deps) {
       const after = page.cursor;
       let items: ExplainedSim[] = [];
       let nextCursor: string | null = null;
+      let lateFor: LateFor | undefined;
       if (line.rate_plan_id && (line.kind === "subscription" || line.kind === "activation")) {
         const rows = await billingRepo.simsOfPlan(db, id, line.rate_plan_id, {
           after,
@@ -1096,11 +1140,60 @@ export function createBillingService(deps: Deps) {
           ...(contribution.has(r.sim_id) && { contributionDays: contribution.get(r.sim_id) }),
         }));
         nextCursor = rows.length > limit ? rows[limit - 1]!.sim_id : null;
+      } else if (line.kind === "late_usage" && line.late_for_invoice_id) {
+        // A page of SIMs, each with a row per plan, zone and test flag of the earlier cycle.
+        const rows = await lateUsageRepo.pageOf(db, id, line.late_for_invoice_id, {
+          after,
+          limit: limit + 1,
+        });
+        const sims = [...new Set(rows.map((r) => r.sim_id))];
+        const shown = rows.filter((r) => sims.indexOf(r.sim_id) < limit);
+        const [zones, plans] = await Promise.all([
+          zoneNamesOf(shown.map((r) => r.zone_id)),
+          rateTermsRepo.plansByIds(db, [...new Set(shown.map((r) => r.rate_plan_id))]),
+        ]);
+        const planName = new Map(plans.map((p) => [p.id, p.name]));
+        items = shown.map((r) => ({
+          iccid: r.iccid,
+          plan: planName.get(r.rate_plan_id) ?? r.rate_plan_id,
+          zoneId: r.zone_id,
+          zoneName: r.zone_id ? (zones.get(r.zone_id) ?? r.zone_id) : null,
+          ...(r.test && { test: true }),
+          days: r.days,
+          daysBilled: r.billed_days,
+          bytes: Number(r.bytes),
+          smsMo: r.sms_mo,
+          smsMt: r.sms_mt,
+        }));
+        nextCursor = sims.length > limit ? sims[limit - 1]! : null;
+        const earlier = await billingRepo.findInvoice(db, line.late_for_invoice_id);
+        if (earlier)
+          lateFor = {
+            invoiceId: earlier.id,
+            number: earlier.number_text,
+            cycle: { start: earlier.cycle_start, end: dayBefore(earlier.cycle_end) },
+          };
       }
+      const zoneName = line.zone_id ? (await zoneNamesOf([line.zone_id])).get(line.zone_id) : null;
+      const summary = lineSummary({
+        kind: line.kind,
+        unit: line.unit,
+        unitPrice: line.unit_price,
+        amount: line.amount,
+        description: line.description,
+        currency: invoice.currency,
+        facts: explanation.facts,
+        zoneName: zoneName ?? null,
+        cycleDays,
+      });
       return {
         invoiceId: id,
         line: presentLine(line),
+        // In English as always (`summary`) and in the reader's language (`summaryMessage.text`).
         summary: explanation.sentence,
+        summaryMessage: summary
+          ? lineSummaryText.rendered(summary, localeOf(principal))
+          : { code: "summary.stored", params: {}, text: explanation.sentence },
         planVersion: line.plan_version,
         cycle: { start: invoice.cycle_start, end: dayBefore(invoice.cycle_end), days: cycleDays },
         arithmetic: {
@@ -1110,6 +1203,7 @@ export function createBillingService(deps: Deps) {
           amount: line.amount,
         },
         facts: explanation.facts,
+        ...(lateFor && { lateFor }),
         sims: { items, nextCursor },
       };
     },
@@ -1574,27 +1668,4 @@ export function compareSentences(input: {
 }
 
 /** The invoice as plain text for the mail to the billing contact. */
-function invoiceText(
-  invoice: Invoice,
-  lines: { n: number; description: string; amount: string }[],
-) {
-  const c = invoice.customer as {
-    legalName?: string | null;
-    name?: string;
-    vatNumber?: string | null;
-  };
-  return [
-    `${invoice.kind === "invoice" ? "Invoice" : "Credit note"} ${invoice.number_text}`,
-    `To: ${c.legalName ?? c.name ?? ""}${c.vatNumber ? ` (VAT ${c.vatNumber})` : ""}`,
-    `Cycle: ${invoice.cycle_start} – ${dayBefore(invoice.cycle_end)}`,
-    "",
-    ...lines.map((l) => `${l.n}. ${l.description}: ${l.amount} ${invoice.currency}`),
-    "",
-    `Subtotal: ${invoice.subtotal} ${invoice.currency}`,
-    `VAT ${invoice.vat_rate}%: ${invoice.vat_amount} ${invoice.currency}`,
-    `Total: ${invoice.total} ${invoice.currency}`,
-    ...(invoice.notes as string[]),
-  ].join("\n");
-}
-
 export type BillingService = ReturnType<typeof createBillingService>;

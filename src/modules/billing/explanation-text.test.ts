@@ -67,15 +67,61 @@ describe("an explained line as text for a reply", () => {
       {
         ...base,
         invoice: { ...base.invoice, number: null },
-        line: { ...base.line, kind: "late_usage", description: "Late usage from October" },
-        sentence: "Usage recorded after October's invoice was issued.",
+        line: { ...base.line, kind: "adjustment", description: "Manual adjustment" },
+        sentence: "An adjustment agreed with the customer.",
         sims: [],
       },
       "it",
     );
     expect(text.split("\n").slice(0, 2)).toEqual([
-      "Bozza di fattura, 1: Late usage from October — 3,25 €",
-      "Usage recorded after October's invoice was issued.",
+      "Bozza di fattura, 1: Manual adjustment — 3,25 €",
+      "An adjustment agreed with the customer.",
+    ]);
+  });
+
+  it("words a late-usage line in the customer's language: the earlier cycle, the invoice, the bytes", () => {
+    const text = explanationAsText(
+      {
+        ...base,
+        line: {
+          ...base.line,
+          kind: "late_usage",
+          description: "Usage from October 2026 received after invoice INV-000041 was issued",
+          unit: "late usage",
+          unitPrice: "3.00",
+          amount: "3.00",
+          planVersion: null,
+        },
+        planName: null,
+        facts: {
+          lateForInvoice: "INV-000041",
+          cycleStart: "2026-10-01",
+          cycleEnd: "2026-10-31",
+          lateBytes: 3 * 1_048_576 + 524_288,
+          lateSms: 2,
+        },
+        sims: [
+          {
+            iccid: "89440000000000000001",
+            zoneName: "Roaming",
+            bytes: 3 * 1_048_576 + 524_288,
+            smsMo: 2,
+            smsMt: 0,
+            days: 2,
+            daysBilled: 1,
+          },
+        ],
+        moreSims: false,
+      },
+      "it",
+    );
+    expect(text.split("\n").slice(-2)).toEqual([
+      "Le SIM dietro questa riga:",
+      "  89440000000000000001: 3,5 MB e 2 SMS in più in Roaming, usata lì in 2 giorni (1 alla fatturazione)",
+    ]);
+    expect(text.split("\n").slice(0, 2)).toEqual([
+      "Fattura INV-000042, riga 1: Traffico dal 1 ottobre 2026 al 31 ottobre 2026 ricevuto dopo l'emissione della fattura INV-000041 — 3,00 €",
+      "3,5 MB e 2 SMS del ciclo 1 ott 2026 – 31 ott 2026 sono stati registrati dopo l'emissione della fattura INV-000041; tariffati con il resto del traffico di quel ciclo, aggiungono 3,00 €.",
     ]);
   });
 });

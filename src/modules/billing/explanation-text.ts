@@ -1,5 +1,6 @@
 import type { Language, Message } from "../../lib/messages/messages.js";
-import { explanationText } from "./billing.messages.js";
+import { explanationText, lineSummaryText } from "./billing.messages.js";
+import { lineSummary } from "./line-summary.js";
 import type { Part } from "./rating.js";
 
 const MB = 1_048_576;
@@ -16,6 +17,9 @@ export interface SimFigure {
   smsMt?: number;
   sessions?: number;
   share?: string;
+  /** A late line's row: its zone of the earlier cycle and its days there when billed. */
+  zoneName?: string | null;
+  daysBilled?: number;
 }
 
 /** What the text of an explained line is made from: the stored explanation and its names. */
@@ -100,61 +104,25 @@ export function explanationAsText(x: LineToExplain, language: Language): string 
         return t.msg("line.pool", { plan, zone, pool });
       case "unpriced":
         return t.msg(sms ? "line.unpriced_sms" : "line.unpriced", { plan, zone });
+      case "late_usage":
+        return t.msg("line.late_usage", {
+          start: day(String(f.cycleStart)),
+          end: day(String(f.cycleEnd)),
+          invoice: String(f.lateForInvoice ?? ""),
+        });
       default:
         return x.line.description;
     }
   };
-  const summary = (): Message | string => {
-    switch (x.line.kind) {
-      case "subscription":
-        return t.msg("summary.subscription", {
-          simDays: number(f.simDays ?? 0),
-          sims: number(f.sims ?? 0),
-          cycleDays: String(f.cycleDays ?? x.invoice.cycleDays),
-        });
-      case "activation":
-        return t.msg("summary.activation", { sims: number(f.sims ?? 0) });
-      case "pool":
-        return t.msg(Number(f.overBytes ?? 0) > 0 ? "summary.pool" : "summary.pool_within", {
-          pool,
-          zone,
-          poolMB: mb(f.poolBytes),
-          homeMB: mb(f.homeBytes),
-          overMB: mb(f.overBytes),
-        });
-      case "allowance":
-        return t.msg("summary.allowance", {
-          zone,
-          allowanceMB: mb(f.allowancePerSimBytes),
-          overMB: mb(f.overBytes),
-        });
-      case "zone_data":
-        return t.msg("summary.zone_data", {
-          zone,
-          MB: mb(f.bytes),
-          price: money(x.line.unitPrice, true),
-        });
-      case "unpriced":
-        return sms
-          ? t.msg("summary.unpriced_sms", { zone, sms: number(f.sms ?? 0) })
-          : t.msg("summary.unpriced", { zone, MB: mb(f.bytes) });
-      case "sms":
-        return t.msg("summary.sms", {
-          zone,
-          sms: number(f.sms ?? 0),
-          included: number(f.includedSms ?? 0),
-        });
-      case "test_excess":
-        return t.msg("summary.test_excess", { zone, sims: number(f.sims ?? 0) });
-      case "credit":
-        return t.msg("summary.credit", {
-          invoice: x.creditedInvoice ?? String(f.creditedInvoice ?? ""),
-          reason: x.line.description,
-        });
-      default:
-        return x.sentence;
-    }
-  };
+  const summary =
+    lineSummary({
+      ...x.line,
+      currency: cur,
+      facts: f,
+      zoneName: x.zoneName,
+      cycleDays: x.invoice.cycleDays,
+      creditedInvoice: x.creditedInvoice,
+    }) ?? x.sentence;
   const render = (m: Message | string) => (typeof m === "string" ? m : t.text(m, locale));
 
   const doc =
@@ -171,7 +139,7 @@ export function explanationAsText(x: LineToExplain, language: Language): string 
         `${render(doc)}, ${x.line.n}: ${head} — ${amount}`
       : render(t.msg("title", { doc, n: String(x.line.n), line: head, amount }));
   const out: string[] = [title];
-  out.push(render(summary()));
+  out.push(typeof summary === "string" ? summary : lineSummaryText.text(summary, locale));
   const cycle = {
     start: day(x.invoice.cycleStart),
     end: day(x.invoice.cycleEnd),
@@ -224,6 +192,15 @@ export function explanationAsText(x: LineToExplain, language: Language): string 
   return out.join("\n").replace(/[\u00a0\u202f]/g, " ");
 
   function simLine(s: SimFigure): Message {
+    if (x.line.kind === "late_usage")
+      return t.msg("sim.late", {
+        iccid: s.iccid,
+        MB: mb(s.bytes),
+        sms: number((s.smsMo ?? 0) + (s.smsMt ?? 0)),
+        zone: s.zoneName ?? t.msg("zone.none"),
+        days: String(s.days ?? 0),
+        billed: String(s.daysBilled ?? 0),
+      });
     if (x.line.kind === "activation")
       return t.msg("sim.activation", {
         iccid: s.iccid,

@@ -124,7 +124,7 @@ function Summary({ ex, currency }: { ex: Explanation; currency: string }) {
     <>
       <div className="card">
         <h2>{t("summary")}</h2>
-        <p className="sentence">{ex.summary}</p>
+        <p className="sentence">{ex.summaryMessage.text}</p>
         <p className="muted">
           {t("cycleRange", { start: day(ex.cycle.start), end: day(ex.cycle.end) })} ·{" "}
           {t("cycleDays", { days: ex.cycle.days })}
@@ -214,6 +214,8 @@ function Sims({
   const day = useDay();
   const decimal = useDecimal();
   const fees = ex.line.kind === "subscription" || ex.line.kind === "activation";
+  if (ex.lateFor)
+    return <LateSims ex={ex} items={items} more={more} loadMore={loadMore} loading={loading} />;
   return (
     <>
       <h2>{t("sims")}</h2>
@@ -280,6 +282,98 @@ function Sims({
                     <td className="num">{f.number(s.sessions)}</td>
                   </>
                 )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {loading && <Loading />}
+      {more && !loading && (
+        <button type="button" onClick={loadMore}>
+          {t("loadMore")}
+        </button>
+      )}
+    </>
+  );
+}
+
+/**
+ * A late-usage line's SIMs: a row per SIM and zone of the earlier cycle the usage belongs to, the
+ * late data and SMS, and the days the SIM used the zone in that cycle now and when it was billed.
+ */
+function LateSims({
+  ex,
+  items,
+  more,
+  loadMore,
+  loading,
+}: {
+  ex: Explanation;
+  items: Sim[];
+  more: boolean;
+  loadMore: () => void;
+  loading: boolean;
+}) {
+  const t = useT(billingMessages);
+  const f = useFormat();
+  const day = useDay();
+  const decimal = useDecimal();
+  const late = ex.lateFor!;
+  return (
+    <>
+      <h2>{t("sims")}</h2>
+      <p>
+        {t("lateFor", {
+          start: day(late.cycle.start),
+          end: day(late.cycle.end),
+          number: late.number ?? t("draft"),
+        })}{" "}
+        <Link to={`/invoices/${late.invoiceId}`}>{t("openInvoice")}</Link>
+      </p>
+      {items.length === 0 ? (
+        <Empty>{t("noSims")}</Empty>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("iccid")}</th>
+              <th scope="col">{t("zone")}</th>
+              <th scope="col" className="num">
+                {t("lateData")}
+              </th>
+              <th scope="col" className="num">
+                {t("smsMo")}
+              </th>
+              <th scope="col" className="num">
+                {t("smsMt")}
+              </th>
+              <th scope="col" className="num">
+                {t("daysNow")}
+              </th>
+              <th scope="col" className="num">
+                {t("daysBilled")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((s) => (
+              <tr key={`${s.iccid} ${s.plan ?? ""} ${s.zoneId ?? ""} ${s.test ? "test" : ""}`}>
+                <td>
+                  <Link className="mono" to={`/sims/${s.iccid}`}>
+                    {s.iccid}
+                  </Link>
+                </td>
+                <td>
+                  {s.zoneName ?? t("noZone")}
+                  {s.test && <> ({t("testUsage")})</>}
+                </td>
+                <td className="num">
+                  {s.bytes == null ? "—" : `${decimal(s.bytes / 1_048_576)} MB`}
+                </td>
+                <td className="num">{f.number(s.smsMo)}</td>
+                <td className="num">{f.number(s.smsMt)}</td>
+                <td className="num">{f.number(s.days)}</td>
+                <td className="num">{f.number(s.daysBilled)}</td>
               </tr>
             ))}
           </tbody>
