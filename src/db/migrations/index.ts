@@ -35,6 +35,7 @@ import * as m0033 from "./0033_billing_alerts.js";
 import * as m0034 from "./0034_case_invoice_links.js";
 import * as m0035 from "./0035_billing_cycle.js";
 import * as m0038 from "./0038_mail_attachments.js";
+import * as m0041 from "./0041_billing_facts_keys.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -74,6 +75,7 @@ const migrations: Record<string, Migration> = {
   "0034_case_invoice_links": m0034,
   "0035_billing_cycle": m0035,
   "0038_mail_attachments": m0038,
+  "0041_billing_facts_keys": m0041,
 };
 
 export const migrationProvider: MigrationProvider = {

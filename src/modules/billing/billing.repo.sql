@@ -853,6 +853,10 @@ with
       per_sim
     where
       billable_days > 0
+      -- In the primary key's order: the index grows at its end, not at random pages.
+    order by
+      invoice_id,
+      sim_id
     returning
       invoice_id,
       rate_plan_id,
@@ -1079,10 +1083,11 @@ with
       g
     where
       gs = 3
+      -- In the SIM index's order: it grows at its end, and the primary key (invoice, plan,
+      -- zone, test, SIM) at one end per plan and zone (docs/decisions.md, "Writing the
+      -- per-SIM facts").
     order by
       invoice_id,
-      rate_plan_id,
-      zone_key,
       sim_id
   ),
   over as (
