@@ -355,7 +355,7 @@ where
 
 -- billingRepo.stageSegments
 select
-  set_config('work_mem', '256MB', true);
+  set_config('work_mem', '1GB', true);
 drop table if exists billing_run_segments;
 drop table if exists billing_run_accounts;
 create temp table billing_run_segments (

@@ -296,7 +296,9 @@ export const billingRepo = {
    * them by hash in one pass (docs/decisions.md, "Billing in one pass").
    */
   stageSegments: async (tx: Tx, scopes: readonly CycleScope[]) => {
-    await sql`SELECT set_config('work_mem', '256MB', true)`.execute(tx);
+    // For this transaction only: at 1,000,000 SIMs a pass spilled 8 GB to disk at 256 MB
+    // (docs/decisions.md, "Writing the per-SIM facts").
+    await sql`SELECT set_config('work_mem', '1GB', true)`.execute(tx);
     await sql`DROP TABLE IF EXISTS billing_run_segments`.execute(tx);
     await sql`DROP TABLE IF EXISTS billing_run_accounts`.execute(tx);
     await sql`CREATE TEMP TABLE billing_run_segments (invoice_id uuid NOT NULL,
