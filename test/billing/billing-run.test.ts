@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCustomer, buildSim, offer } from "../support/factories.js";
 import { startOtter, type TestOtter } from "../support/otter.js";
@@ -184,6 +185,15 @@ describe("a billing run over many customers", () => {
     for (const x of customers) await run("2026-11", x.c.account.id);
     for (const [i, x] of customers.entries())
       expect(await billed(x.c.account.id), `customer ${i}`).toEqual(together[i]);
+    // The per-SIM facts have no foreign key to their invoice (migration 0041): rating a draft
+    // again removed the earlier draft's facts with it, so every fact row has its invoice.
+    for (const table of ["invoice_sims", "invoice_sim_usage"]) {
+      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} f
+        WHERE NOT EXISTS (SELECT 1 FROM invoices i WHERE i.id = f.invoice_id)`.execute(
+        t.otter.database.db,
+      );
+      expect(rows[0]!.n, `${table} rows without their invoice`).toBe(0);
+    }
 
     // The mix is what it says: split fees, every kind of line, the anniversary cycle.
     const kinds = new Set(together.flatMap((b) => b.lines.map((l) => l.kind)));

@@ -366,7 +366,7 @@ where
 
 -- billingRepo.stageSegments
 select
-  set_config('work_mem', '256MB', true);
+  set_config('work_mem', '1GB', true);
 drop table if exists billing_run_segments;
 drop table if exists billing_run_accounts;
 create temp table billing_run_segments (
@@ -864,6 +864,10 @@ with
       per_sim
     where
       billable_days > 0
+      -- In the primary key's order: the index grows at its end, not at random pages.
+    order by
+      invoice_id,
+      sim_id
     returning
       invoice_id,
       rate_plan_id,
@@ -1090,10 +1094,11 @@ with
       g
     where
       gs = 3
+      -- In the SIM index's order: it grows at its end, and the primary key (invoice, plan,
+      -- zone, test, SIM) at one end per plan and zone (docs/decisions.md, "Writing the
+      -- per-SIM facts").
     order by
       invoice_id,
-      rate_plan_id,
-      zone_key,
       sim_id
   ),
   over as (

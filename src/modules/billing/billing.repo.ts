@@ -312,7 +312,9 @@ export const billingRepo = {
    * them by hash in one pass (docs/decisions.md, "Billing in one pass").
    */
   stageSegments: async (tx: Tx, scopes: readonly CycleScope[]) => {
-    await sql`SELECT set_config('work_mem', '256MB', true)`.execute(tx);
+    // For this transaction only: at 1,000,000 SIMs a pass spilled 8 GB to disk at 256 MB
+    // (docs/decisions.md, "Writing the per-SIM facts").
+    await sql`SELECT set_config('work_mem', '1GB', true)`.execute(tx);
     await sql`DROP TABLE IF EXISTS billing_run_segments`.execute(tx);
     await sql`DROP TABLE IF EXISTS billing_run_accounts`.execute(tx);
     await sql`CREATE TEMP TABLE billing_run_segments (invoice_id uuid NOT NULL,
@@ -369,6 +371,8 @@ export const billingRepo = {
           plan_to - first_day,
           CASE WHEN activated_on >= cycle_start AND activated_on < cycle_end THEN activated_on END
         FROM per_sim WHERE billable_days > 0
+        -- In the primary key's order: the index grows at its end, not at random pages.
+        ORDER BY invoice_id, sim_id
         RETURNING invoice_id, rate_plan_id, contribution_days, activated_on
       ),
       days AS (
@@ -461,7 +465,10 @@ export const billingRepo = {
         SELECT invoice_id, sim_id, account_id, rate_plan_id, zone_key, zone_id, test, n, bytes,
           sms_mo, sms_mt
         FROM g WHERE gs = 3
-        ORDER BY invoice_id, rate_plan_id, zone_key, sim_id
+        -- In the SIM index's order: it grows at its end, and the primary key (invoice, plan,
+        -- zone, test, SIM) at one end per plan and zone (docs/decisions.md, "Writing the
+        -- per-SIM facts").
+        ORDER BY invoice_id, sim_id
       ),
       over AS (
         SELECT invoice_id, rate_plan_id, oday AS day,
@@ -514,8 +521,8 @@ export const billingRepo = {
     zoneId: string | null,
     page: { after?: string; limit: number; test?: boolean },
   ) => {
-    // The zone key is the zone's id, or `unzoned` (usage-billing.shared.repo.ts): the index
-    // (invoice_id, rate_plan_id, zone_key, sim_id) serves the page in order.
+    // The zone key is the zone's id, or `unzoned` (usage-billing.shared.repo.ts): the primary key
+    // (invoice_id, rate_plan_id, zone_key, test, sim_id) serves the page in order.
     let q = db
       .selectFrom("invoice_sim_usage")
       .selectAll()
