@@ -281,9 +281,9 @@ async function startOtter(engine: Engine, storage: Record<string, string>): Prom
   // The bench's own environment must not leak Otter settings (a DATABASE_URL would switch engines).
   for (const [k, v] of Object.entries(process.env))
     if (v !== undefined && !k.startsWith("OTTER_") && k !== "DATABASE_URL") env[k] = v;
-  // Except the heap's growth, which is compared through it (docs/storage.md, "Memory").
-  if (process.env.OTTER_HEAP_GROWING_PERCENT !== undefined)
-    env.OTTER_HEAP_GROWING_PERCENT = process.env.OTTER_HEAP_GROWING_PERCENT;
+  // Except the import's heap growth, which is compared through it (docs/storage.md, "Memory").
+  if (process.env.OTTER_IMPORT_HEAP_GROWING_PERCENT !== undefined)
+    env.OTTER_IMPORT_HEAP_GROWING_PERCENT = process.env.OTTER_IMPORT_HEAP_GROWING_PERCENT;
   Object.assign(env, storage, {
     OTTER_HOST: "127.0.0.1",
     OTTER_HTTP_PORT: String(port),

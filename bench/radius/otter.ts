@@ -33,12 +33,9 @@ export async function startOtter(
 ): Promise<OtterServer> {
   const httpPort = await freeTcpPort();
   const env: Record<string, string> = {};
-  // The bench's own environment must not leak Otter settings (a DATABASE_URL would switch engines),
-  // except the heap's growth, which is compared through it (docs/storage.md, "Memory").
+  // The bench's own environment must not leak Otter settings (a DATABASE_URL would switch engines).
   for (const [k, v] of Object.entries(process.env))
     if (v !== undefined && !k.startsWith("OTTER_") && k !== "DATABASE_URL") env[k] = v;
-  if (process.env.OTTER_HEAP_GROWING_PERCENT !== undefined)
-    env.OTTER_HEAP_GROWING_PERCENT = process.env.OTTER_HEAP_GROWING_PERCENT;
   Object.assign(
     env,
     p.storage,

@@ -50,6 +50,7 @@ import { createJobsService } from "../modules/jobs/jobs.service.js";
 import { jobsRoutes } from "../modules/jobs/jobs.routes.js";
 import { jobFinishedNotice } from "../modules/jobs/job-notice.js";
 import { createSimImport } from "../modules/sims/import/sim-import.js";
+import { createHeapGrowth } from "../lib/heap-growth.js";
 import { simImportRoutes } from "../modules/sims/import/sim-import.routes.js";
 import { createSimBulk } from "../modules/sims/bulk/sim-bulk.js";
 import { simBulkRoutes } from "../modules/sims/bulk/sim-bulk.routes.js";
@@ -214,6 +215,7 @@ export async function buildOtter(infra: Infrastructure) {
     events,
     maxUploadBytes: config.OTTER_MAX_UPLOAD_BYTES,
     batchSize: config.OTTER_IMPORT_BATCH_SIZE,
+    heapGrowth: createHeapGrowth(config.OTTER_IMPORT_HEAP_GROWING_PERCENT),
     onRows: (outcome, n) => metrics.jobRows.inc({ kind: "sims.import", outcome }, n),
   });
   jobs.register(simImport.handler);

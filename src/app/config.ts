@@ -99,14 +99,14 @@ export const configSchema = z.object({
     .max(50000)
     .default(5000)
     .describe("Rows written per transaction by import jobs."),
-  OTTER_HEAP_GROWING_PERCENT: z.coerce
+  OTTER_IMPORT_HEAP_GROWING_PERCENT: z.coerce
     .number()
     .int()
     .min(0)
     .max(400)
     .default(50)
     .describe(
-      "How far (percent) V8 lets the server's heap grow past what a full collection left alive before collecting again; 0 leaves V8's own heuristic (up to 300 %, which let an import's garbage take 450 MB). See docs/storage.md.",
+      "While a SIM import runs, how far (percent) V8 lets the server's heap grow past what a full collection left alive before collecting again; 0 leaves V8's own heuristic (up to 300 %, which let an import's garbage take 450 MB). See docs/storage.md.",
     ),
   OTTER_BILLING_CUSTOMERS_PER_PASS: z.coerce
     .number()

@@ -1,5 +1,4 @@
 import { type Command, Option } from "commander";
-import v8 from "node:v8";
 import { type Config, ConfigError, describeConfig, loadConfig } from "../../app/config.js";
 import { firstUnavailablePort, listenersOf, whyNotListening } from "../../app/ports.js";
 import { OTTER_VERSION } from "../../app/version.js";
@@ -72,17 +71,6 @@ function printBootstrap(key: string | undefined, signIn?: { email: string; link:
   process.stdout.write(lines.join("\n"));
 }
 
-/**
- * Bounds how much garbage V8 lets the server's old space gather before a full collection
- * (docs/storage.md, "Memory"). V8 otherwise lets it grow to up to four times what the last full
- * collection left alive: with a small live set, as during an import (about 60 MB live), that is
- * hundreds of MB of garbage held between collections. Set at start, before the server allocates:
- * V8 reads the flag at each collection.
- */
-function applyHeapGrowth(percent: number): void {
-  if (percent > 0) v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
-}
-
 async function serve(flags: Record<string, string | undefined>): Promise<void> {
   const env: Record<string, string | undefined> = { ...process.env };
   for (const f of FLAGS) if (flags[f.attr] !== undefined) env[f.env] = flags[f.attr];
@@ -98,8 +86,6 @@ async function serve(flags: Record<string, string | undefined>): Promise<void> {
     process.exitCode = 2;
     return;
   }
-
-  applyHeapGrowth(config.OTTER_HEAP_GROWING_PERCENT);
 
   // Before anything is created: a start that fails on a taken port must not first make the admin.
   const busy = await firstUnavailablePort(config);

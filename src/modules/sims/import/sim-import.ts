@@ -26,6 +26,7 @@ import type { SimState } from "../sim-lifecycle.js";
 import { simsRepo } from "../sims.repo.js";
 import { parseHeader, type SimDraft, validateRow } from "./sim-csv.js";
 import { simImportRepo, type StagedRow } from "./sim-import.repo.js";
+import type { HeapGrowth } from "../../../lib/heap-growth.js";
 
 export const IMPORT_KIND = "sims.import";
 const CHUNK_BYTES = 1024 * 1024;
@@ -58,6 +59,8 @@ interface Deps {
   events: EventsService;
   maxUploadBytes: number;
   batchSize: number;
+  /** Keeps the process's garbage small while an import runs (docs/storage.md, "Memory"). */
+  heapGrowth?: HeapGrowth;
   onRows?: (outcome: string, n: number) => void;
 }
 
@@ -724,7 +727,7 @@ export function createSimImport(deps: Deps) {
     },
     async run(ctx) {
       try {
-        await run(ctx);
+        await (deps.heapGrowth ? deps.heapGrowth.bounded(() => run(ctx)) : run(ctx));
       } catch (err) {
         // Ended for good (invalid rows, cancelled): the staged rows go. A lost lease or a shutdown
         // hands the job on, and whoever resumes it needs them.
