@@ -127,7 +127,17 @@ describe("console: a billing case", () => {
           `^Sono stati usati 3,5 MB in ${billed.roamName}, che il piano tariffa a 2,00\\s€ per MB dal primo byte \\(non dal pool\\)\\.$`,
         ),
       );
-    expect(await page.locator("main").textContent()).not.toContain("were used in");
+    const main = (await page.locator("main").textContent()) ?? "";
+    expect(main).not.toContain("were used in");
+    // The arithmetic, its rounding and the facts are in Italian too, not Otter's English keys.
+    expect(main).toContain("Parte 1");
+    expect(main).toContain(
+      "La somma esatta delle parti arrotondata per eccesso dalla metà a 2 decimali.",
+    );
+    expect(main).not.toContain("rounded half-up");
+    const facts = await page.locator("dl.totals dt").allTextContents();
+    expect(facts).toEqual(expect.arrayContaining(["Dati", "Dati (MB)"]));
+    expect(facts).not.toContain("bytes");
     await screenshot(page, "invoice-line-explanation-it");
     await page.context().close();
   });

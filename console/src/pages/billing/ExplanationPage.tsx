@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { api, must } from "../../api/client";
-import { useFormat, useT } from "../../i18n";
+import { useFormat, useLocale, useT } from "../../i18n";
 import { Empty, ErrorBox, Loading, PageTitle, QueryView } from "../../ui/states";
 import { billingMessages } from "./messages";
 import {
@@ -120,6 +120,24 @@ function Summary({ ex, currency }: { ex: Explanation; currency: string }) {
   const decimal = useDecimal();
   const day = useDay();
   const f = useFormat();
+  const { language } = useLocale();
+  const unitWord = (unit: string) => (unit in UNIT_WORDS ? t(UNIT_WORDS[unit]!) : unit);
+  // The API states the rounding in Otter's English, one of three fixed sentences.
+  const roundingWords = (rounding: string) => {
+    const places = /rounded half-up to (\d+) decimal places/.exec(rounding)?.[1];
+    if (places !== undefined) return t("roundingHalfUp", { places });
+    if (rounding.startsWith("each part is a difference")) return t("roundingLate");
+    if (rounding === "entered by the operator") return t("roundingOperator");
+    return rounding;
+  };
+  const factValue = (key: string, v: string | number) => {
+    if (key === "poolType") return t(v === "fixed" ? "poolFixed" : "poolFlex");
+    if (key === "cycleStart" || key === "cycleEnd") return day(String(v));
+    if (key === "alreadyBilledLate") return money(String(v), currency, true);
+    if (key.endsWith("Bytes") || key === "bytes") return `${decimal(Number(v) / (1024 * 1024))} MB`;
+    if (key.endsWith("MB") || key === "MB") return `${decimal(String(v))} MB`;
+    return typeof v === "number" ? f.number(v) : String(v);
+  };
   return (
     <>
       <div className="card">
@@ -155,9 +173,16 @@ function Summary({ ex, currency }: { ex: Explanation; currency: string }) {
         <tbody>
           {ex.arithmetic.parts.map((p, i) => (
             <tr key={i}>
-              <td>{p.label}</td>
+              {/* A part's label is Otter's English; other languages name the part by its place. */}
+              <td title={language === "en" ? undefined : p.label}>
+                {language === "en"
+                  ? p.label
+                  : p.version === undefined
+                    ? t("partN", { n: i + 1 })
+                    : t("partNVersion", { n: i + 1, version: p.version })}
+              </td>
               <td className="num">
-                {decimal(p.quantity)} {p.unit}
+                {decimal(p.quantity)} {unitWord(p.unit)}
               </td>
               <td className="num">{money(p.unitPrice, currency, true)}</td>
               <td className="num">{money(p.amount, currency, true)}</td>
@@ -169,7 +194,7 @@ function Summary({ ex, currency }: { ex: Explanation; currency: string }) {
         <dt>{t("exactSum")}</dt>
         <dd>{money(ex.arithmetic.exact, currency, true)}</dd>
         <dt>{t("rounding")}</dt>
-        <dd>{ex.arithmetic.rounding}</dd>
+        <dd>{roundingWords(ex.arithmetic.rounding)}</dd>
         <dt>
           <strong>{t("amount")}</strong>
         </dt>
@@ -183,8 +208,8 @@ function Summary({ ex, currency }: { ex: Explanation; currency: string }) {
           <dl className="totals">
             {Object.entries(ex.facts).map(([k, v]) => (
               <div key={k} style={{ display: "contents" }}>
-                <dt>{k}</dt>
-                <dd>{typeof v === "number" ? f.number(v) : String(v)}</dd>
+                <dt title={k}>{k in FACT_WORDS ? t(FACT_WORDS[k]!) : k}</dt>
+                <dd>{factValue(k, v)}</dd>
               </div>
             ))}
           </dl>
@@ -193,6 +218,46 @@ function Summary({ ex, currency }: { ex: Explanation; currency: string }) {
     </>
   );
 }
+
+/** The words of the facts Otter records on a line (rating.ts, late-usage.ts); others show their key. */
+const FACT_WORDS: Record<string, keyof (typeof billingMessages)["en"]> = {
+  sims: "fact_sims",
+  simDays: "fact_simDays",
+  cycleDays: "fact_cycleDays",
+  allowancePerSimBytes: "fact_allowancePerSimBytes",
+  homeBytes: "fact_homeBytes",
+  homeMB: "fact_homeMB",
+  overBytes: "fact_overBytes",
+  poolType: "fact_poolType",
+  poolExactBytes: "fact_poolExactBytes",
+  poolBytes: "fact_poolBytes",
+  poolMB: "fact_poolMB",
+  contributionDays: "fact_contributionDays",
+  contributingSims: "fact_contributingSims",
+  bytes: "fact_bytes",
+  MB: "fact_MB",
+  sms: "fact_sms",
+  includedSms: "fact_includedSms",
+  lateForInvoice: "fact_lateForInvoice",
+  cycleStart: "fact_cycleStart",
+  cycleEnd: "fact_cycleEnd",
+  lateBytes: "fact_lateBytes",
+  lateMB: "fact_lateMB",
+  lateSms: "fact_lateSms",
+  alreadyBilledLate: "fact_alreadyBilledLate",
+  creditedInvoice: "fact_creditedInvoice",
+};
+
+/** The units of a line's parts (rating.ts), as the reader's language says them. */
+const UNIT_WORDS: Record<string, keyof (typeof billingMessages)["en"]> = {
+  "SIM-month": "unitSimMonth",
+  SIM: "unitSim",
+  MB: "unitMb",
+  SMS: "unitSms",
+  credit: "unitCredit",
+  "late usage": "unitLate",
+  difference: "unitDifference",
+};
 
 type Sim = Explanation["sims"]["items"][number];
 
