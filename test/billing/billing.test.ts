@@ -165,6 +165,17 @@ describe("a billing run over the worked examples", () => {
       total: "-1.22",
     });
     expect(cn.body.number).toMatch(/^CN-\d{6}$/);
+    // Its notes in the reader's language: the invoice it credits with the reason as typed, then VAT.
+    const cnIt = await t.api("GET", `/api/v1/invoices/${cn.body.id}`, {
+      headers: { "accept-language": "it" },
+    });
+    const credited = (await t.api("GET", `/api/v1/invoices/${inv.id}`)).body.number as string;
+    expect(credited).toMatch(/^INV-\d{6}$/);
+    expect(cnIt.body.notes[0]).toBe(`Credit note for invoice ${credited}: goodwill`);
+    expect(cnIt.body.notesText).toEqual([
+      `Storna la fattura ${credited}: goodwill`,
+      expect.stringMatching(/^IVA al 22% \(Italia\)\.$/),
+    ]);
     const tooMuch = await t.api("POST", `/api/v1/invoices/${inv.id}/credit-notes`, {
       body: { reason: "x", lines: [{ description: "Too much", amount: "3.00" }] },
     });
@@ -234,6 +245,17 @@ describe("a billing run over the worked examples", () => {
     expect(exIt.body.summaryMessage.text).toMatch(
       /^Sono stati usati 3,5 MB in Zone 2 [^,]+, che il piano tariffa a 2,00\s€ per MB dal primo byte/,
     );
+    // The line itself in the reader's language; `description` stays as it was rated, in English.
+    expect(exIt.body.line.description).toBe(ex.body.line.description);
+    expect(ex.body.line.descriptionText).toMatch(/: data in Zone 2/);
+    expect(exIt.body.line.descriptionText).toMatch(/: dati in Zone 2/);
+    const invIt = await t.api("GET", `/api/v1/invoices/${inv.id}`, {
+      headers: { "accept-language": "it" },
+    });
+    const zoneLineIt = (invIt.body.lines as { kind: string; descriptionText: string }[]).find(
+      (l) => l.kind === "zone_data",
+    )!;
+    expect(zoneLineIt.descriptionText).toBe(exIt.body.line.descriptionText);
     const zoneParams = exIt.body.summaryMessage.params as { bytes: number; price: string };
     const [price, currency] = zoneParams.price.split(" ");
     expect(currency).toBe(inv.currency);

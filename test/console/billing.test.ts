@@ -116,8 +116,12 @@ describe("console: a billing case", () => {
     // The browser prefers English: the language the agent chose wins, not the customer's.
     const page = await signedIn(browser, t, agent, { locale: "en-GB" });
     await page.goto(`/invoices/${invoice.id}/lines/${roaming.n}`);
+    // The line itself in Italian too, as the PDF words it: "<plan>: dati in <zone>".
     await page
-      .getByRole("heading", { level: 1, name: new RegExp(`^Riga ${roaming.n}:`) })
+      .getByRole("heading", {
+        level: 1,
+        name: new RegExp(`^Riga ${roaming.n}: .+: dati in ${billed.roamName}$`),
+      })
       .waitFor();
     const summary = page.locator("p.sentence");
     await expect

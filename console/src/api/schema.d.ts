@@ -2816,6 +2816,8 @@ export interface components {
             total: string;
             reverseCharge: boolean;
             notes: string[];
+            /** @description The notes in the reader's language (GET /api/v1/invoices/{id}): the VAT statement as the PDF states it, and for a credit note first the invoice it credits with the reason as typed; `notes` stays as recorded, in English. */
+            notesText?: string[];
             flags: string[];
             creditedInvoiceId: string | null;
             createdAt: string;
@@ -2824,6 +2826,8 @@ export interface components {
                 n: number;
                 kind: string;
                 description: string;
+                /** @description The line in the reader's language, composed from its kind, plan and zone as the PDF words it (one invoice and a line's explanation); `description` stays as it was rated, in English. */
+                descriptionText?: string;
                 ratePlanId: string | null;
                 planVersion: number | null;
                 zoneId: string | null;
@@ -2842,6 +2846,8 @@ export interface components {
                 n: number;
                 kind: string;
                 description: string;
+                /** @description The line in the reader's language, composed from its kind, plan and zone as the PDF words it (one invoice and a line's explanation); `description` stays as it was rated, in English. */
+                descriptionText?: string;
                 ratePlanId: string | null;
                 planVersion: number | null;
                 zoneId: string | null;
@@ -4338,6 +4344,8 @@ export interface components {
             total: string;
             reverseCharge: boolean;
             notes: string[];
+            /** @description The notes in the reader's language (GET /api/v1/invoices/{id}): the VAT statement as the PDF states it, and for a credit note first the invoice it credits with the reason as typed; `notes` stays as recorded, in English. */
+            notesText?: string[];
             flags: string[];
             creditedInvoiceId: string | null;
             createdAt: string;
@@ -4346,6 +4354,8 @@ export interface components {
                 n: number;
                 kind: string;
                 description: string;
+                /** @description The line in the reader's language, composed from its kind, plan and zone as the PDF words it (one invoice and a line's explanation); `description` stays as it was rated, in English. */
+                descriptionText?: string;
                 ratePlanId: string | null;
                 planVersion: number | null;
                 zoneId: string | null;
@@ -4364,6 +4374,8 @@ export interface components {
                 n: number;
                 kind: string;
                 description: string;
+                /** @description The line in the reader's language, composed from its kind, plan and zone as the PDF words it (one invoice and a line's explanation); `description` stays as it was rated, in English. */
+                descriptionText?: string;
                 ratePlanId: string | null;
                 planVersion: number | null;
                 zoneId: string | null;
@@ -18471,6 +18483,8 @@ export interface operations {
                             total: string;
                             reverseCharge: boolean;
                             notes: string[];
+                            /** @description The notes in the reader's language (GET /api/v1/invoices/{id}): the VAT statement as the PDF states it, and for a credit note first the invoice it credits with the reason as typed; `notes` stays as recorded, in English. */
+                            notesText?: string[];
                             flags: string[];
                             creditedInvoiceId: string | null;
                             createdAt: string;

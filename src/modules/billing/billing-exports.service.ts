@@ -11,13 +11,13 @@ import { simLookupRepo } from "../sims/sim-lookup.shared.repo.js";
 import { localDay, versionDays } from "./billing-cycle.js";
 import { billingExportsRepo } from "./billing-exports.repo.js";
 import { billingErrors } from "./billing.errors.js";
-import { billingText, type BillingTextCode } from "./billing.messages.js";
+import { billingText } from "./billing.messages.js";
 import { billingRepo } from "./billing.repo.js";
 import type { BillingService } from "./billing.service.js";
 import { type InvoiceDocument, renderInvoicePdf } from "./invoice-pdf.js";
 import { type PlanTerms, rateSimDays, type RatedUsageRow, type UsageDay } from "./rated-usage.js";
 import { presentCustomerBill } from "./tmf678.js";
-import { EU_VAT_RATES } from "./vat.js";
+import { lineWords, vatWords } from "./invoice-words.js";
 
 interface Deps {
   db: Db;
@@ -95,69 +95,6 @@ export function createBillingExportsService(deps: Deps) {
     return deps.billing.get(principal, found.id);
   }
 
-  /** The VAT sentence in the document's language, from what the invoice recorded. */
-  function vatStatement(
-    inv: Invoice,
-    customer: CustomerSnapshot,
-    operatorCountry: string | null,
-    language: Language,
-  ) {
-    const say = (code: BillingTextCode, params: Record<string, string> = {}) =>
-      billingText.text(billingText.msg(code, params), { language, timeZone: "UTC" });
-    const country = customer.country ?? "";
-    if (inv.reverseCharge)
-      return say("vat.reverse_charge", { vatNumber: customer.vatNumber ?? "" });
-    if (Number(inv.vatRate) === 0)
-      return operatorCountry && EU_VAT_RATES[operatorCountry]
-        ? say("vat.outside_eu", { country })
-        : say("vat.operator_outside_eu");
-    return country === operatorCountry
-      ? say("vat.domestic", { rate: inv.vatRate, country })
-      : say("vat.customer_country", { rate: inv.vatRate, country });
-  }
-
-  /** Each line's words in the document's language: composed from its kind, plan and zone. */
-  async function lineDescriptions(inv: Invoice, language: Language) {
-    const planIds = [...new Set(inv.lines.map((l) => l.ratePlanId).filter((x) => x !== null))];
-    const zoneIds = [...new Set(inv.lines.map((l) => l.zoneId).filter((x) => x !== null))];
-    const [plans, zones] = await Promise.all([
-      rateTermsRepo.plansByIds(db, planIds),
-      zoneLookupRepo.namesByIds(db, zoneIds),
-    ]);
-    const planName = new Map(plans.map((p) => [p.id, p.name]));
-    const zoneName = new Map(zones.map((z) => [z.id, z.name]));
-    const locale = { language, timeZone: "UTC" };
-    const words = billingText.templates[language] as Record<string, string>;
-    // A late line is worded from its facts: the earlier cycle and the invoice it was billed on.
-    const lateFacts = inv.lines.some((l) => l.kind === "late_usage")
-      ? new Map(
-          (await billingRepo.linesOf(db, inv.id)).map((l) => [
-            l.n,
-            (l.explanation as { facts: Record<string, string | number> }).facts,
-          ]),
-        )
-      : new Map<number, Record<string, string | number>>();
-    return inv.lines.map((l) => {
-      const facts = lateFacts.get(l.n);
-      if (l.kind === "late_usage" && facts?.cycleStart && facts.lateForInvoice)
-        return billingText.text(
-          billingText.msg("line.late_usage", {
-            start: String(facts.cycleStart),
-            end: String(facts.cycleEnd),
-            invoice: String(facts.lateForInvoice),
-          }),
-          locale,
-        );
-      const code = `line.${l.kind}`;
-      const plan = l.ratePlanId ? planName.get(l.ratePlanId) : undefined;
-      if (!(code in words) || plan === undefined) return l.description;
-      const zone = l.zoneId
-        ? (zoneName.get(l.zoneId) ?? l.zoneId)
-        : billingText.text(billingText.msg("zone.none"), locale);
-      return billingText.text(billingText.msg(code as BillingTextCode, { plan, zone }), locale);
-    });
-  }
-
   return {
     /** The invoice as a PDF in the customer's language (or `language`), a draft watermarked. */
     async pdf(principal: Principal, ref: string, asked?: Language) {
@@ -169,7 +106,7 @@ export function createBillingExportsService(deps: Deps) {
       const credited = inv.creditedInvoiceId
         ? await billingRepo.findInvoice(db, inv.creditedInvoiceId)
         : undefined;
-      const descriptions = await lineDescriptions(inv, language);
+      const descriptions = await lineWords(db, inv.id, inv.lines, language);
       const words = billingText.templates[language] as Record<string, string>;
       const document: InvoiceDocument = {
         language,
@@ -207,7 +144,7 @@ export function createBillingExportsService(deps: Deps) {
         vatRate: inv.vatRate,
         vatAmount: inv.vatAmount,
         total: inv.total,
-        vatStatement: vatStatement(inv, customer, operator?.country ?? null, language),
+        vatStatement: vatWords({ ...inv, customer }, operator?.country ?? null, language),
       };
       const bytes = await renderInvoicePdf(document);
       return { invoice: inv, bytes };

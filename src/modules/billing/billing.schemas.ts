@@ -96,6 +96,12 @@ export const lineOut = z.object({
   n: z.number(),
   kind: z.string(),
   description: z.string(),
+  descriptionText: z
+    .string()
+    .optional()
+    .describe(
+      "The line in the reader's language, composed from its kind, plan and zone as the PDF words it (one invoice and a line's explanation); `description` stays as it was rated, in English.",
+    ),
   ratePlanId: z.string().nullable(),
   planVersion: z.number().nullable(),
   zoneId: z.string().nullable(),
@@ -143,6 +149,12 @@ export const invoiceOut = z
     total: money,
     reverseCharge: z.boolean(),
     notes: z.array(z.string()),
+    notesText: z
+      .array(z.string())
+      .optional()
+      .describe(
+        "The notes in the reader's language (GET /api/v1/invoices/{id}): the VAT statement as the PDF states it, and for a credit note first the invoice it credits with the reason as typed; `notes` stays as recorded, in English.",
+      ),
     flags: z.array(z.string()),
     creditedInvoiceId: z.string().nullable(),
     createdAt: z.string(),

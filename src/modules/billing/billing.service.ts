@@ -34,6 +34,7 @@ import { compareText, lineSummaryText } from "./billing.messages.js";
 import { lineSummary } from "./line-summary.js";
 import { invoiceMail } from "./invoice-mail.js";
 import { lateUsageRepo } from "./late-usage.repo.js";
+import { lineWords, notesWords, type VatFacts } from "./invoice-words.js";
 import { presentInvoice, presentLine, presentProfile } from "./billing.presenter.js";
 import { billingRepo } from "./billing.repo.js";
 import {
@@ -848,7 +849,24 @@ export function createBillingService(deps: Deps) {
     async get(principal: Principal, id: string) {
       requirePermission(principal, "billing:read");
       const { invoice } = await requireVisibleInvoice(principal, id);
-      return withLines(invoice);
+      const presented = await withLines(invoice);
+      // Each line also in the reader's language (docs/billing.md): `description` stays as stored.
+      const language = localeOf(principal).language;
+      const words = await lineWords(db, id, presented.lines, language);
+      const operator = await billingRepo.findProfile(db, (await deps.accounts.rootAccount()).id);
+      const credited = invoice.credited_invoice_id
+        ? ((await billingRepo.findInvoice(db, invoice.credited_invoice_id))?.number_text ?? null)
+        : null;
+      return {
+        ...presented,
+        notesText: notesWords(
+          { ...presented, customer: presented.customer as VatFacts["customer"] },
+          credited,
+          operator?.country ?? null,
+          language,
+        ),
+        lines: presented.lines.map((l, i) => ({ ...l, descriptionText: words[i]! })),
+      };
     },
 
     /**
@@ -1188,7 +1206,12 @@ export function createBillingService(deps: Deps) {
       });
       return {
         invoiceId: id,
-        line: presentLine(line),
+        line: {
+          ...presentLine(line),
+          descriptionText: (
+            await lineWords(db, id, [presentLine(line)], localeOf(principal).language)
+          )[0]!,
+        },
         // In English as always (`summary`) and in the reader's language (`summaryMessage.text`).
         summary: explanation.sentence,
         summaryMessage: summary

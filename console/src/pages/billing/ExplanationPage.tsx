@@ -12,6 +12,7 @@ import {
   useDay,
   useDecimal,
   useMoney,
+  useUnitWord,
 } from "./shared";
 import "./billing.css";
 
@@ -52,9 +53,15 @@ export default function ExplanationPage() {
         {(ex) => (
           <>
             <PageTitle
-              title={t("explanationTitle", { n: ex.line.n, description: ex.line.description })}
+              title={t("explanationTitle", {
+                n: ex.line.n,
+                description: ex.line.descriptionText ?? ex.line.description,
+              })}
             >
-              {t("explanationTitle", { n: ex.line.n, description: ex.line.description })}
+              {t("explanationTitle", {
+                n: ex.line.n,
+                description: ex.line.descriptionText ?? ex.line.description,
+              })}
             </PageTitle>
             <p>
               <Link to={`/invoices/${id}${caseId ? `?case=${encodeURIComponent(caseId)}` : ""}`}>
@@ -121,7 +128,7 @@ function Summary({ ex, currency }: { ex: Explanation; currency: string }) {
   const day = useDay();
   const f = useFormat();
   const { language } = useLocale();
-  const unitWord = (unit: string) => (unit in UNIT_WORDS ? t(UNIT_WORDS[unit]!) : unit);
+  const unitWord = useUnitWord();
   // The API states the rounding in Otter's English, one of three fixed sentences.
   const roundingWords = (rounding: string) => {
     const places = /rounded half-up to (\d+) decimal places/.exec(rounding)?.[1];
@@ -246,17 +253,6 @@ const FACT_WORDS: Record<string, keyof (typeof billingMessages)["en"]> = {
   lateSms: "fact_lateSms",
   alreadyBilledLate: "fact_alreadyBilledLate",
   creditedInvoice: "fact_creditedInvoice",
-};
-
-/** The units of a line's parts (rating.ts), as the reader's language says them. */
-const UNIT_WORDS: Record<string, keyof (typeof billingMessages)["en"]> = {
-  "SIM-month": "unitSimMonth",
-  SIM: "unitSim",
-  MB: "unitMb",
-  SMS: "unitSms",
-  credit: "unitCredit",
-  "late usage": "unitLate",
-  difference: "unitDifference",
 };
 
 type Sim = Explanation["sims"]["items"][number];

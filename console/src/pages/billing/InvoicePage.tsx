@@ -17,6 +17,7 @@ import {
   useDay,
   useDecimal,
   useMoney,
+  useUnitWord,
 } from "./shared";
 import "./billing.css";
 
@@ -40,6 +41,7 @@ function InvoiceView({ invoice, caseId }: { invoice: Invoice; caseId: string | n
   const t = useT(billingMessages);
   const money = useMoney();
   const decimal = useDecimal();
+  const unitWord = useUnitWord();
   const day = useDay();
   const me = useMe();
   const operator = isOperator(me);
@@ -101,11 +103,11 @@ function InvoiceView({ invoice, caseId }: { invoice: Invoice; caseId: string | n
             <tr key={l.n}>
               <td>{l.n}</td>
               <td>
-                {l.description}
+                {l.descriptionText ?? l.description}
                 {l.flags.length > 0 && <div className="muted">{l.flags.join(", ")}</div>}
               </td>
               <td className="num">
-                {decimal(l.quantity)} {l.unit}
+                {decimal(l.quantity)} {unitWord(l.unit)}
               </td>
               <td className="num">{money(l.unitPrice, cur, true)}</td>
               <td className="num">{money(l.amount, cur)}</td>
@@ -138,7 +140,7 @@ function InvoiceView({ invoice, caseId }: { invoice: Invoice; caseId: string | n
         <>
           <h2>{t("notes")}</h2>
           <ul>
-            {invoice.notes.map((n) => (
+            {(invoice.notesText ?? invoice.notes).map((n) => (
               <li key={n}>{n}</li>
             ))}
           </ul>

@@ -109,3 +109,20 @@ export async function explanationText(invoiceId: string, n: number): Promise<str
 
 export const fetchInvoice = (id: string) =>
   must(api.GET("/api/v1/invoices/{id}", { params: { path: { id } } }));
+
+/** The units of a line's parts (rating.ts), as the reader's language says them. */
+const UNIT_WORDS: Record<string, keyof (typeof billingMessages)["en"]> = {
+  "SIM-month": "unitSimMonth",
+  SIM: "unitSim",
+  MB: "unitMb",
+  SMS: "unitSms",
+  credit: "unitCredit",
+  "late usage": "unitLate",
+  difference: "unitDifference",
+};
+
+/** A line's or part's unit (rating.ts) as the reader's language says it; an unknown one as it is. */
+export function useUnitWord() {
+  const t = useT(billingMessages);
+  return (unit: string) => (unit in UNIT_WORDS ? t(UNIT_WORDS[unit]!) : unit);
+}
