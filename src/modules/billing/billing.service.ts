@@ -1204,14 +1204,11 @@ export function createBillingService(deps: Deps) {
         zoneName: zoneName ?? null,
         cycleDays,
       });
+      const presented = presentLine(line);
+      const [descriptionText] = await lineWords(db, id, [presented], localeOf(principal).language);
       return {
         invoiceId: id,
-        line: {
-          ...presentLine(line),
-          descriptionText: (
-            await lineWords(db, id, [presentLine(line)], localeOf(principal).language)
-          )[0]!,
-        },
+        line: { ...presented, descriptionText: descriptionText! },
         // In English as always (`summary`) and in the reader's language (`summaryMessage.text`).
         summary: explanation.sentence,
         summaryMessage: summary
