@@ -215,6 +215,10 @@ export async function buildOtter(infra: Infrastructure) {
     events,
     maxUploadBytes: config.OTTER_MAX_UPLOAD_BYTES,
     batchSize: config.OTTER_IMPORT_BATCH_SIZE,
+    applyLanes: config.OTTER_IMPORT_APPLY_LANES,
+    crashPoint: (name) => {
+      if (name === config.OTTER_CRASH_POINT) process.kill(process.pid, "SIGKILL");
+    },
     heapGrowth: createHeapGrowth(config.OTTER_IMPORT_HEAP_GROWING_PERCENT),
     onRows: (outcome, n) => metrics.jobRows.inc({ kind: "sims.import", outcome }, n),
   });

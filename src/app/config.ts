@@ -99,6 +99,15 @@ export const configSchema = z.object({
     .max(50000)
     .default(5000)
     .describe("Rows written per transaction by import jobs."),
+  OTTER_IMPORT_APPLY_LANES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(8)
+    .default(2)
+    .describe(
+      "On PostgreSQL, transactions a SIM import writes its rows in side by side (the database's index work uses a core per transaction). See docs/imports.md.",
+    ),
   OTTER_IMPORT_HEAP_GROWING_PERCENT: z.coerce
     .number()
     .int()

@@ -1,5 +1,6 @@
 import type { Db, Executor } from "../../../db/database.js";
 import { inTransaction } from "../../../db/database.js";
+import { canCopy } from "../../../db/copy.js";
 import type { Account } from "../../../db/schema.js";
 import type { Clock } from "../../../lib/clock.js";
 import { type CsvItem, csvRecords, plainCsvWatcher } from "../../../lib/csv.js";
@@ -59,6 +60,10 @@ interface Deps {
   events: EventsService;
   maxUploadBytes: number;
   batchSize: number;
+  /** Transactions that create SIMs side by side on PostgreSQL (PGlite has one connection). */
+  applyLanes?: number;
+  /** Crash tests kill the process here (OTTER_CRASH_POINT); unset, it does nothing. */
+  crashPoint?: (name: string) => void;
   /** Keeps the process's garbage small while an import runs (docs/storage.md, "Memory"). */
   heapGrowth?: HeapGrowth;
   onRows?: (outcome: string, n: number) => void;
@@ -534,20 +539,41 @@ export function createSimImport(deps: Deps) {
    * the last committed checkpoint on. A SIM stored meanwhile by someone else (another import, a
    * single create) makes the plain insert fail; that range is then written again skipping the rows
    * whose identifiers are taken, and those are failed with SIM_CREATED_MEANWHILE, never lost.
+   *
+   * On PostgreSQL `applyLanes` transactions write ranges side by side (each index insert is CPU in
+   * the database, and one statement uses one core), so they may commit out of order. Each commit
+   * adds its own counts to the job's, under a lock held through the commit so that no two lanes
+   * write the counts at once; the checkpoint is the end of the ranges committed without a gap. A
+   * resumed job writes again every range after it: a range committed before the crash finds its
+   * SIMs stored under the staged ids, creates nothing, counts nothing (its counts were committed
+   * with it) and fails no row (`notCreated` looks for the staged id).
    */
   async function apply(ctx: JobContext, base: JobCounts) {
     const { job } = ctx;
     const counts = { ...base };
-    let after = job.phase === "apply" ? job.checkpoint : 0;
+    const from = job.phase === "apply" ? job.checkpoint : 0;
     // Up to the file's last line even when its last lines were not staged (they failed), so that
     // `done` ends at `total`; ranges with no staged row cost an empty insert.
     const total = Math.max(job.total, (await simImportRepo.lastLine(db, job.id)) - 1);
     const last = total + 1;
-    while (after < last) {
-      const lines = { afterLine: after, toLine: Math.min(last, after + deps.batchSize) };
-      const write = (skipTaken: boolean) =>
-        // Counters change only after the commit: a transaction retried on a serialization failure runs again.
-        inTransaction(db, async (tx) => {
+    const lanes = canCopy(db) ? Math.max(1, deps.applyLanes ?? 1) : 1;
+    let handedOut = from;
+    /** End of the ranges committed without a gap, and the first lines of those committed past a gap. */
+    let contiguous = from;
+    const committedPast = new Set<number>();
+    /** Ranges taken and not yet committed, by their first line: what a crash test waits for. */
+    const inFlight = new Set<number>();
+    let commitTurn: Promise<void> = Promise.resolve();
+    /** The end of the range that starts at `start`. */
+    const nextEnd = (start: number) => Math.min(last, start + deps.batchSize);
+    let stop = false;
+
+    const writeRange = async (lines: { afterLine: number; toLine: number }, skipTaken: boolean) => {
+      let release: (() => void) | undefined;
+      try {
+        return await inTransaction(db, async (tx) => {
+          release?.();
+          release = undefined;
           const created = await simImportRepo.createSims(tx, job.id, lines, clock.now(), {
             skipTaken,
           });
@@ -563,29 +589,69 @@ export function createSimImport(deps: Deps) {
               }))
             : [];
           await jobRowsRepo.insertOutcomes(tx, job.id, late);
+          // The job's counts and checkpoint are written by one lane at a time, through its commit.
+          const turn = commitTurn;
+          commitTurn = new Promise((r) => (release = r));
+          await turn;
+          let end = contiguous;
+          if (lines.afterLine === end) {
+            end = lines.toLine;
+            while (committedPast.has(end)) end = nextEnd(end);
+          }
+          // Counters change only after the commit: a transaction retried on a serialization failure runs again.
           const after = { created: counts.created + created, failed: counts.failed + late.length };
           await ctx.checkpoint(tx, {
             phase: "apply",
-            checkpoint: lines.toLine,
-            done: Math.min(total, lines.toLine - 1),
+            checkpoint: end,
+            done: Math.min(total, end - 1),
             counts: after,
             errorCount: after.failed,
           });
-          return { ...after, createdNow: created };
+          return { after, end, created };
+        }).then((r) => {
+          counts.created = r.after.created;
+          counts.failed = r.after.failed;
+          if (r.end === contiguous) committedPast.add(lines.afterLine);
+          else {
+            for (let a = lines.toLine; a < r.end; a = nextEnd(a)) committedPast.delete(a);
+            contiguous = r.end;
+          }
+          return r.created;
         });
-      let next;
-      try {
-        next = await write(false);
-      } catch (err) {
-        if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
-        next = await write(true);
+      } finally {
+        release?.();
       }
-      counts.created = next.created;
-      counts.failed = next.failed;
-      deps.onRows?.("created", next.createdNow);
-      after = lines.toLine;
-      if (await ctx.cancelRequested()) throw new JobCancelled();
-    }
+    };
+    const lane = async () => {
+      while (!stop && handedOut < last) {
+        const lines = { afterLine: handedOut, toLine: nextEnd(handedOut) };
+        handedOut = lines.toLine;
+        inFlight.add(lines.afterLine);
+        let created;
+        try {
+          created = await writeRange(lines, false);
+        } catch (err) {
+          if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
+          created = await writeRange(lines, true);
+        }
+        inFlight.delete(lines.afterLine);
+        deps.onRows?.("created", created);
+        // Crash tests stop here when a later range committed before an earlier one.
+        if ([...inFlight].some((a) => a < lines.afterLine))
+          deps.crashPoint?.("sims.import.apply.out-of-order");
+        if (await ctx.cancelRequested()) throw new JobCancelled();
+      }
+    };
+    const results = await Promise.allSettled(
+      Array.from({ length: lanes }, () =>
+        lane().catch((err: unknown) => {
+          stop = true;
+          throw err;
+        }),
+      ),
+    );
+    const failure = results.find((r) => r.status === "rejected");
+    if (failure) throw (failure as PromiseRejectedResult).reason;
     return counts;
   }
 
