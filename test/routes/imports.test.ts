@@ -16,6 +16,7 @@ import { inTransaction } from "../../src/db/database.js";
 import type { Iccid, Imsi, Msisdn } from "../../src/lib/identifiers.js";
 import { newId } from "../../src/lib/ids.js";
 import { simImportRepo } from "../../src/modules/sims/import/sim-import.repo.js";
+import { createDuplicateSieve } from "../../src/modules/sims/import/duplicate-sieve.js";
 
 let t: TestOtter;
 beforeAll(async () => {
@@ -395,6 +396,52 @@ describe("a SIM stored by someone else after the file was validated", () => {
     expect((await t.api("GET", `/api/v1/sims/${free.iccid}`)).body.createdByJobId).toBe(jobId);
     expect((await t.api("GET", `/api/v1/sims/${taken.iccid}`)).body.imsi).toBe(taken.imsi);
     await simImportRepo.clear(db, jobId);
+  });
+});
+
+describe("duplicates within the file, from the sieve's candidates or over every row", () => {
+  it("fails the same lines with the same words either way", async () => {
+    const acct = await buildAccount(t);
+    const db = t.otter.database.db;
+    // 400 lines drawn from 150 SIMs' identifiers, mixed: many values repeat, some three times.
+    const pool = Array.from({ length: 150 }, () => simIdentifiers());
+    let seed = 7;
+    const pick = () => pool[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % pool.length]!;
+    const rows = Array.from({ length: 400 }, (_, i) => ({
+      line: i + 2,
+      id: newId(),
+      iccid: pick().iccid as Iccid,
+      imsi: pick().imsi as Imsi,
+      msisdn: pick().msisdn as Msisdn,
+      eid: null,
+      imei: null,
+      accountId: acct.id,
+      state: "INVENTORY",
+      stateGiven: false,
+      communicationPlanId: null,
+      ratePlanId: null,
+      customFields: "{}",
+      failure: null,
+    }));
+    const outcomes = async (among: "sieve" | "all") => {
+      const jobId = newId();
+      const sieve = createDuplicateSieve(rows.length);
+      for (const r of rows) sieve.add(r.iccid, r.imsi, r.msisdn);
+      await inTransaction(db, (tx) => simImportRepo.stage(tx, jobId, rows));
+      await simImportRepo.markDuplicates(db, jobId, among === "sieve" ? sieve.candidates() : null);
+      const failed = await simImportRepo.notToCreate(db, jobId, 0, 1000);
+      await simImportRepo.clear(db, jobId);
+      return failed.map((r) => [r.line, r.field, r.code, r.message]);
+    };
+    const all = await outcomes("all");
+    expect(all.length).toBeGreaterThan(200);
+    expect(all).toContainEqual([
+      expect.any(Number),
+      "msisdn",
+      "DUPLICATE_IN_FILE",
+      expect.stringMatching(/^The MSISDN of this row already appears on line \d+\.$/),
+    ]);
+    expect(await outcomes("sieve")).toEqual(all);
   });
 });
 

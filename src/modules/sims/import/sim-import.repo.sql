@@ -83,7 +83,7 @@ where
 limit
   $2;
 
--- simImportRepo.markDuplicates
+-- simImportRepo.markDuplicates (example 1)
 -- $1 = "iccid"
 -- $2 = "ICCID"
 -- $3 = "0190a8a0-0000-7000-8000-000000000005"
@@ -168,6 +168,70 @@ from
   ) d
 where
   s.job_id = $4
+  and "s"."msisdn" = d.value
+  and s.line > d.first_line
+  and s.code is distinct from 'DUPLICATE_IN_FILE';
+
+-- simImportRepo.markDuplicates (example 2)
+-- $1 = "iccid"
+-- $2 = "ICCID"
+-- $3 = "0190a8a0-0000-7000-8000-000000000005"
+-- $4 = ["89440000000000000001"]
+-- $5 = "0190a8a0-0000-7000-8000-000000000005"
+update sim_import_rows s
+set
+  outcome = 'failed',
+  field = $1,
+  code = 'DUPLICATE_IN_FILE',
+  message = 'The ' || $2 || ' of this row already appears on line ' || d.first_line || '.'
+from
+  (
+    select
+      "iccid" as value,
+      min(line) as first_line
+    from
+      sim_import_rows
+    where
+      job_id = $3
+      and "iccid" = any ($4::text[])
+    group by
+      "iccid"
+    having
+      count(*) > 1
+  ) d
+where
+  s.job_id = $5
+  and "s"."iccid" = d.value
+  and s.line > d.first_line
+  and s.code is distinct from 'DUPLICATE_IN_FILE';
+-- $1 = "msisdn"
+-- $2 = "MSISDN"
+-- $3 = "0190a8a0-0000-7000-8000-000000000005"
+-- $4 = ["447700900001"]
+-- $5 = "0190a8a0-0000-7000-8000-000000000005"
+update sim_import_rows s
+set
+  outcome = 'failed',
+  field = $1,
+  code = 'DUPLICATE_IN_FILE',
+  message = 'The ' || $2 || ' of this row already appears on line ' || d.first_line || '.'
+from
+  (
+    select
+      "msisdn" as value,
+      min(line) as first_line
+    from
+      sim_import_rows
+    where
+      job_id = $3
+      and "msisdn" = any ($4::text[])
+    group by
+      "msisdn"
+    having
+      count(*) > 1
+  ) d
+where
+  s.job_id = $5
   and "s"."msisdn" = d.value
   and s.line > d.first_line
   and s.code is distinct from 'DUPLICATE_IN_FILE';

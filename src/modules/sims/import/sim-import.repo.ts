@@ -3,6 +3,7 @@ import { canCopy, copyInto } from "../../../db/copy.js";
 import type { Executor, Tx } from "../../../db/database.js";
 import type { SqlExamples } from "../../../db/sql-examples.js";
 import type { Eid, Iccid, Imei, Imsi, Msisdn } from "../../../lib/identifiers.js";
+import { type Candidates, IDENTIFIER_COLUMNS } from "./duplicate-sieve.js";
 
 /** A line of an import file that passed the per-line checks, as the job stages it. */
 export interface StagedRow {
@@ -47,9 +48,6 @@ const STAGED_COLUMNS = [
   "code",
   "message",
 ];
-
-/** The identifier columns checked for duplicates, in the order a row's first duplicate is named. */
-const IDENTIFIERS = ["iccid", "imsi", "msisdn"] as const;
 
 /**
  * Queries over `sim_import_rows`, the staging table of SIM import jobs (migration 0020): rows are
@@ -152,17 +150,22 @@ export const simImportRepo = {
    * Fails every row whose ICCID, IMSI or MSISDN appears on an earlier line of the file, naming the
    * first such line; the ICCID is checked first, then the IMSI, then the MSISDN. A duplicate is
    * reported even when the row's account or plan is also wrong (as the per-line pass did).
+   * With `among`, only those values can be repeated (the job's sieve saw every staged row): the
+   * check looks at rows holding them and skips an identifier with none; null checks every row.
    */
-  markDuplicates: async (db: Executor, jobId: string) => {
-    for (const column of IDENTIFIERS) {
+  markDuplicates: async (db: Executor, jobId: string, among: Candidates | null) => {
+    for (const column of IDENTIFIER_COLUMNS) {
+      const values = among?.[column];
+      if (values && values.length === 0) continue;
       const col = sql.ref(column);
       const own = sql.ref(`s.${column}`);
+      const only = values ? sql`AND ${col} = ANY(${values}::text[])` : sql``;
       await sql`
         UPDATE sim_import_rows s
         SET outcome = 'failed', field = ${column}, code = 'DUPLICATE_IN_FILE',
             message = 'The ' || ${column.toUpperCase()} || ' of this row already appears on line ' || d.first_line || '.'
         FROM (SELECT ${col} AS value, min(line) AS first_line
-              FROM sim_import_rows WHERE job_id = ${jobId}
+              FROM sim_import_rows WHERE job_id = ${jobId} ${only}
               GROUP BY ${col} HAVING count(*) > 1) d
         WHERE s.job_id = ${jobId} AND ${own} = d.value AND s.line > d.first_line
           AND s.code IS DISTINCT FROM 'DUPLICATE_IN_FILE'`.execute(db);
@@ -174,7 +177,7 @@ export const simImportRepo = {
    * the job decides, page by page, whether each is unchanged or in conflict.
    */
   markExisting: async (db: Executor, jobId: string) => {
-    for (const column of IDENTIFIERS) {
+    for (const column of IDENTIFIER_COLUMNS) {
       await sql`
         UPDATE sim_import_rows s SET outcome = 'existing'
         FROM sims t
@@ -296,7 +299,10 @@ export const simImportRepoSql: SqlExamples<typeof simImportRepo> = {
   ],
   clear: [[JOB]],
   hasRows: [[JOB]],
-  markDuplicates: [[JOB]],
+  markDuplicates: [
+    [JOB, null],
+    [JOB, { iccid: ["89440000000000000001"], imsi: [], msisdn: ["447700900001"] }],
+  ],
   markExisting: [[JOB]],
   notToCreate: [[JOB, 0, 5000]],
   reopen: [[JOB, [2, 3]]],

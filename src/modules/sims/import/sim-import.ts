@@ -27,6 +27,7 @@ import type { SimState } from "../sim-lifecycle.js";
 import { simsRepo } from "../sims.repo.js";
 import { parseHeader, type SimDraft, validateRow } from "./sim-csv.js";
 import { simImportRepo, type StagedRow } from "./sim-import.repo.js";
+import { createDuplicateSieve, type DuplicateSieve } from "./duplicate-sieve.js";
 import type { HeapGrowth } from "../../../lib/heap-growth.js";
 
 export const IMPORT_KIND = "sims.import";
@@ -367,7 +368,7 @@ export function createSimImport(deps: Deps) {
    * pass; a line that fails is stored as a failed outcome at once. While one chunk is written the
    * next is parsed, so reading and writing overlap on PostgreSQL. Returns how many lines failed.
    */
-  async function stage(ctx: JobContext, params: ImportParams): Promise<number> {
+  async function stage(ctx: JobContext, params: ImportParams, sieve: DuplicateSieve) {
     const { job } = ctx;
     const { resolve, accountOf } = resolver(db, ctx.principal, params.accountId);
     const accountAt = params.columns.indexOf("account");
@@ -427,6 +428,7 @@ export function createSimImport(deps: Deps) {
         } else {
           const d = r.draft;
           const resolved = await resolve(d);
+          sieve.add(d.iccid, d.imsi, d.msisdn);
           rows.push({
             line,
             id: newId(),
@@ -459,9 +461,14 @@ export function createSimImport(deps: Deps) {
    * SIMs are found in SQL; then each row that will not be created gets its outcome, a page at a
    * time (rows that meet a stored SIM are compared with it here, as unchanged or in conflict).
    */
-  async function check(ctx: JobContext, params: ImportParams, failedLines: number) {
+  async function check(
+    ctx: JobContext,
+    params: ImportParams,
+    failedLines: number,
+    sieve: DuplicateSieve,
+  ) {
     const { job } = ctx;
-    await simImportRepo.markDuplicates(db, job.id);
+    await simImportRepo.markDuplicates(db, job.id, sieve.candidates());
     await simImportRepo.markExisting(db, job.id);
     const { pathOf } = resolver(db, ctx.principal, params.accountId);
     const counts: JobCounts = { created: 0, updated: 0, unchanged: 0, failed: failedLines };
@@ -530,8 +537,10 @@ export function createSimImport(deps: Deps) {
     // Validation writes nothing but outcomes and staged rows: after a crash it starts over.
     await jobRowsRepo.clear(db, ctx.job.id);
     await simImportRepo.clear(db, ctx.job.id);
-    const failed = await stage(ctx, params);
-    return check(ctx, params, failed);
+    // What may be repeated within the file is noted as it streams past (duplicate-sieve.ts).
+    const sieve = createDuplicateSieve(ctx.job.total);
+    const failed = await stage(ctx, params, sieve);
+    return check(ctx, params, failed, sieve);
   }
 
   /**
