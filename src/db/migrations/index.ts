@@ -38,6 +38,7 @@ import * as m0038 from "./0038_mail_attachments.js";
 import * as m0039 from "./0039_invoice_late_usage.js";
 import * as m0040 from "./0040_invoices_per_sub_account.js";
 import * as m0041 from "./0041_billing_facts_keys.js";
+import * as m0044 from "./0044_sim_import_rows_unlogged.js";
 
 /** Migrations are listed here, in order; file-system discovery would break in the built package. */
 const migrations: Record<string, Migration> = {
@@ -80,6 +81,7 @@ const migrations: Record<string, Migration> = {
   "0039_invoice_late_usage": m0039,
   "0040_invoices_per_sub_account": m0040,
   "0041_billing_facts_keys": m0041,
+  "0044_sim_import_rows_unlogged": m0044,
 };
 
 export const migrationProvider: MigrationProvider = {

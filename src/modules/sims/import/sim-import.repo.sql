@@ -296,6 +296,17 @@ where
   "job_id" = $2
   and "line" = any ($3);
 
+-- simImportRepo.markCreated
+-- $1 = "created"
+-- $2 = "0190a8a0-0000-7000-8000-000000000005"
+-- $3 = [2,3]
+update "sim_import_rows"
+set
+  "outcome" = $1
+where
+  "job_id" = $2
+  and "line" = any ($3);
+
 -- simImportRepo.countToCreate
 -- $1 = "0190a8a0-0000-7000-8000-000000000005"
 select

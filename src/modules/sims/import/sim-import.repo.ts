@@ -208,6 +208,15 @@ export const simImportRepo = {
       .where("line", "=", (eb) => eb.fn.any(eb.val(lines)))
       .execute(),
 
+  /** Marks rows whose SIM this job already created (in a run before a crash): not written again. */
+  markCreated: (db: Executor, jobId: string, lines: number[]) =>
+    db
+      .updateTable("sim_import_rows")
+      .set({ outcome: "created" })
+      .where("job_id", "=", jobId)
+      .where("line", "=", (eb) => eb.fn.any(eb.val(lines)))
+      .execute(),
+
   /** How many staged rows are still to be created. */
   countToCreate: async (db: Executor, jobId: string) => {
     const r = await db
@@ -306,6 +315,7 @@ export const simImportRepoSql: SqlExamples<typeof simImportRepo> = {
   markExisting: [[JOB]],
   notToCreate: [[JOB, 0, 5000]],
   reopen: [[JOB, [2, 3]]],
+  markCreated: [[JOB, [2, 3]]],
   countToCreate: [[JOB]],
   lastLine: [[JOB]],
   createSims: [

@@ -278,24 +278,31 @@ export function createSimImport(deps: Deps) {
   async function checkExisting(
     ex: Executor,
     batch: Ready[],
-  ): Promise<{ fresh: Ready[]; outcomes: RowOutcome[] }> {
-    if (batch.length === 0) return { fresh: [], outcomes: [] };
+    jobId: string,
+  ): Promise<{ fresh: Ready[]; outcomes: RowOutcome[]; own: Ready[] }> {
+    if (batch.length === 0) return { fresh: [], outcomes: [], own: [] };
     const existing = await simsRepo.findHoldingAny(ex, {
       iccids: batch.map((r) => r.draft.iccid),
       imsis: batch.map((r) => r.draft.imsi),
       msisdns: batch.map((r) => r.draft.msisdn),
     });
-    if (existing.length === 0) return { fresh: batch, outcomes: [] };
+    if (existing.length === 0) return { fresh: batch, outcomes: [], own: [] };
     const byIccid = new Map(existing.map((s) => [s.iccid, s]));
     const byImsi = new Map(existing.map((s) => [s.imsi, s]));
     const byMsisdn = new Map(existing.map((s) => [s.msisdn, s]));
     const fresh: Ready[] = [];
     const outcomes: RowOutcome[] = [];
+    const own: Ready[] = [];
     for (const r of batch) {
       const d = r.draft;
       // A row's result is read by the row account's users: it names another SIM only if they may see it.
       const shown = (sim: { account_path: string }) => inSubtree(r.accountPath, sim.account_path);
       const same = byIccid.get(d.iccid);
+      // This job created it before a crash took the staged rows with it (they are not logged).
+      if (same && same.created_by_job_id === jobId) {
+        own.push(r);
+        continue;
+      }
       if (same) {
         const diffs: string[] = [];
         if (same.imsi !== d.imsi) diffs.push("imsi");
@@ -360,7 +367,7 @@ export function createSimImport(deps: Deps) {
       }
       fresh.push(r);
     }
-    return { fresh, outcomes };
+    return { fresh, outcomes, own };
   }
 
   /**
@@ -472,6 +479,8 @@ export function createSimImport(deps: Deps) {
     await simImportRepo.markExisting(db, job.id);
     const { pathOf } = resolver(db, ctx.principal, params.accountId);
     const counts: JobCounts = { created: 0, updated: 0, unchanged: 0, failed: failedLines };
+    /** Rows whose SIM this job created in an earlier run (see checkExisting). */
+    let created = 0;
     let after = 0;
     for (;;) {
       const page = await simImportRepo.notToCreate(db, job.id, after, OUTCOME_PAGE);
@@ -513,7 +522,15 @@ export function createSimImport(deps: Deps) {
           },
         });
       }
-      const { fresh, outcomes: compared } = await checkExisting(db, meeting);
+      const { fresh, outcomes: compared, own } = await checkExisting(db, meeting, job.id);
+      if (own.length > 0) {
+        await simImportRepo.markCreated(
+          db,
+          job.id,
+          own.map((r) => r.line),
+        );
+        created += own.length;
+      }
       // The stored SIM a row met is gone since: the row is created after all.
       if (fresh.length > 0)
         await simImportRepo.reopen(
@@ -529,11 +546,11 @@ export function createSimImport(deps: Deps) {
         await ctx.checkpoint(tx, { errorCount: counts.failed });
       });
     }
-    counts.created = await simImportRepo.countToCreate(db, job.id);
-    return counts;
+    counts.created = created + (await simImportRepo.countToCreate(db, job.id));
+    return { counts, alreadyCreated: created };
   }
 
-  async function validate(ctx: JobContext, params: ImportParams): Promise<JobCounts> {
+  async function validate(ctx: JobContext, params: ImportParams) {
     // Validation writes nothing but outcomes and staged rows: after a crash it starts over.
     await jobRowsRepo.clear(db, ctx.job.id);
     await simImportRepo.clear(db, ctx.job.id);
@@ -679,7 +696,8 @@ export function createSimImport(deps: Deps) {
     if (ctx.job.phase === "apply" && !(await simImportRepo.hasRows(db, ctx.job.id)))
       ctx.job.phase = "validate";
     if (ctx.job.phase === "validate") {
-      counts = await validate(ctx, params);
+      const validated = await validate(ctx, params);
+      counts = validated.counts;
       if (counts.failed > 0 && !params.skipInvalid) {
         await inTransaction(db, (tx) =>
           ctx.checkpoint(tx, { counts: { ...counts, created: 0 }, errorCount: counts.failed }),
@@ -694,7 +712,8 @@ export function createSimImport(deps: Deps) {
         await inTransaction(db, (tx) => ctx.checkpoint(tx, { counts, errorCount: counts.failed }));
         return;
       }
-      const base = { ...counts, created: 0 };
+      // SIMs this job created before a crash emptied its staged rows are counted, not written again.
+      const base = { ...counts, created: validated.alreadyCreated };
       await inTransaction(db, (tx) =>
         ctx.checkpoint(tx, { phase: "apply", done: 0, checkpoint: 0, counts: base }),
       );
