@@ -16,6 +16,7 @@ import { inTransaction } from "../../src/db/database.js";
 import type { Iccid, Imsi, Msisdn } from "../../src/lib/identifiers.js";
 import { newId } from "../../src/lib/ids.js";
 import { simImportRepo } from "../../src/modules/sims/import/sim-import.repo.js";
+import { jobRowsRepo } from "../../src/modules/jobs/job-rows.shared.repo.js";
 import { createDuplicateSieve } from "../../src/modules/sims/import/duplicate-sieve.js";
 
 let t: TestOtter;
@@ -354,7 +355,10 @@ describe("a SIM stored by someone else after the file was validated", () => {
   it("fails the plain insert of its range; the range written again skips it and names it", async () => {
     const acct = await buildAccount(t);
     const db = t.otter.database.db;
-    const jobId = newId();
+    // A job of its own (cancelled before it runs), for the outcomes it stores.
+    const up = await uploadCsv(t, simCsv(1).csv, `accountId=${acct.id}`);
+    expect((await t.api("POST", `/api/v1/jobs/${up.body.jobId}/cancel`)).status).toBe(202);
+    const jobId = up.body.jobId as string;
     const taken = await buildSim(t, { accountId: acct.id });
     const free = simIdentifiers();
     const row = (line: number, ids: { iccid: string; imsi: string; msisdn: string }) => ({
@@ -393,6 +397,22 @@ describe("a SIM stored by someone else after the file was validated", () => {
     }));
     expect(created).toBe(1);
     expect(late).toEqual([{ line: 2, iccid: taken.iccid, account_id: acct.id }]);
+    // The range written once more (a resumed job): nothing created, the late failure stored once.
+    const again = await inTransaction(db, async (tx) => {
+      const made = await simImportRepo.createSims(tx, jobId, lines, now, { skipTaken: true });
+      const failures = (await simImportRepo.notCreated(tx, jobId, lines)).map((r) => ({
+        line: r.line,
+        iccid: r.iccid,
+        accountId: r.account_id,
+        outcome: "failed" as const,
+      }));
+      return {
+        made,
+        first: await jobRowsRepo.insertOutcomes(tx, jobId, failures),
+        second: await jobRowsRepo.insertOutcomes(tx, jobId, failures),
+      };
+    });
+    expect(again).toEqual({ made: 0, first: 1, second: 0 });
     expect((await t.api("GET", `/api/v1/sims/${free.iccid}`)).body.createdByJobId).toBe(jobId);
     expect((await t.api("GET", `/api/v1/sims/${taken.iccid}`)).body.imsi).toBe(taken.imsi);
     await simImportRepo.clear(db, jobId);

@@ -55,11 +55,12 @@ export const jobRowsRepo = {
 
   /**
    * Stores outcomes, a few thousand rows per statement; a line already stored keeps its first
-   * outcome (a resumed batch may store it again).
+   * outcome (a resumed batch may store it again). Returns how many were stored, for counts.
    */
   insertOutcomes: async (db: Executor, jobId: string, outcomes: readonly RowOutcome[]) => {
+    let stored = 0;
     for (let i = 0; i < outcomes.length; i += INSERT_CHUNK) {
-      await db
+      const res = await db
         .insertInto("job_rows")
         .values(
           outcomes.slice(i, i + INSERT_CHUNK).map((o) => ({
@@ -74,8 +75,10 @@ export const jobRowsRepo = {
           })),
         )
         .onConflict((oc) => oc.columns(["job_id", "line"]).doNothing())
-        .execute();
+        .executeTakeFirst();
+      stored += Number(res.numInsertedOrUpdatedRows ?? 0);
     }
+    return stored;
   },
 
   /** Stores the targets of a job as pending rows, each with its line. */

@@ -621,7 +621,8 @@ export function createSimImport(deps: Deps) {
                 message: `A SIM with this ICCID, IMSI or MSISDN was stored after the file was validated.`,
               }))
             : [];
-          await jobRowsRepo.insertOutcomes(tx, job.id, late);
+          // A range written again after a crash stores (and counts) a late failure once only.
+          const failedNow = await jobRowsRepo.insertOutcomes(tx, job.id, late);
           // The job's counts and checkpoint are written by one lane at a time, through its commit.
           const turn = commitTurn;
           commitTurn = new Promise((r) => (release = r));
@@ -632,7 +633,7 @@ export function createSimImport(deps: Deps) {
             while (committedPast.has(end)) end = nextEnd(end);
           }
           // Counters change only after the commit: a transaction retried on a serialization failure runs again.
-          const after = { created: counts.created + created, failed: counts.failed + late.length };
+          const after = { created: counts.created + created, failed: counts.failed + failedNow };
           await ctx.checkpoint(tx, {
             phase: "apply",
             checkpoint: end,
