@@ -25,6 +25,39 @@ async function storedIn(accountId: string) {
   return stored;
 }
 
+/** Creates an account and uploads `rows` new SIMs into it; the job is queued. */
+async function startImport(accountName: string, rows: number) {
+  const account = await call("/api/v1/accounts", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ name: accountName }),
+  });
+  expect(account.status).toBe(201);
+  const { csv, sims } = simCsv(rows);
+  const up = await call(`/api/v1/sims/imports?accountId=${account.body.id}`, {
+    method: "POST",
+    headers: { "content-type": "text/csv" },
+    body: csv,
+  });
+  expect(up.status).toBe(202);
+  return { accountId: account.body.id as string, jobId: up.body.jobId as string, sims };
+}
+
+/** Follows a job until it is neither queued nor running (up to 3 minutes) and returns it. */
+async function untilEnded(jobId: string) {
+  let job: {
+    status: string;
+    counts: { created: number; failed: number; unchanged: number };
+    progress: { done: number };
+  } | null = null;
+  for (const deadline = Date.now() + 180_000; Date.now() < deadline;) {
+    job = (await call(`/api/v1/jobs/${jobId}`)).body;
+    if (job!.status !== "running" && job!.status !== "queued") break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return job;
+}
+
 describe(`crash during an import (${TEST_ENGINE})`, () => {
   it("resumes after kill -9 without losing or doubling a row", async () => {
     const env = {
@@ -34,21 +67,8 @@ describe(`crash during an import (${TEST_ENGINE})`, () => {
     };
     const server = await h.start(env);
     const me = await call("/api/v1/users/me");
-    const account = await call("/api/v1/accounts", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: "Sea otter research" }),
-    });
-    expect(account.status).toBe(201);
     const rows = 20000;
-    const { csv, sims } = simCsv(rows);
-    const up = await call(`/api/v1/sims/imports?accountId=${account.body.id}`, {
-      method: "POST",
-      headers: { "content-type": "text/csv" },
-      body: csv,
-    });
-    expect(up.status).toBe(202);
-    const jobId = up.body.jobId as string;
+    const { accountId, jobId, sims } = await startImport("Sea otter research", rows);
 
     // Wait until part of the file is written, then pull the plug.
     let seen = 0;
@@ -72,23 +92,13 @@ describe(`crash during an import (${TEST_ENGINE})`, () => {
     expect(seen).toBeLessThan(rows);
 
     await h.start(env); // the harness keeps the restarted node and stops it after the test
-    let job: {
-      status: string;
-      counts: { created: number; failed: number };
-      progress: { done: number };
-    } | null = null;
-    for (const deadline = Date.now() + 180_000; Date.now() < deadline;) {
-      job = (await call(`/api/v1/jobs/${jobId}`)).body;
-      if (job!.status !== "running" && job!.status !== "queued") break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(job).toMatchObject({
+    expect(await untilEnded(jobId)).toMatchObject({
       status: "succeeded",
       counts: { created: rows, failed: 0 },
       progress: { done: rows },
     });
 
-    expect(await storedIn(account.body.id)).toBe(rows);
+    expect(await storedIn(accountId)).toBe(rows);
     const last = await call(`/api/v1/sims/${sims[rows - 1]!.iccid}`);
     expect(last.body).toMatchObject({ imsi: sims[rows - 1]!.imsi, createdByJobId: jobId });
     expect(me.status).toBe(200);
@@ -112,21 +122,8 @@ describe(`crash during an import (${TEST_ENGINE})`, () => {
       };
       await h.server?.kill("SIGTERM");
       const doomed = await h.start({ ...env, OTTER_CRASH_POINT: "sims.import.apply.out-of-order" });
-      const account = await call("/api/v1/accounts", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ name: "Giraffe collars" }),
-      });
-      expect(account.status).toBe(201);
       const rows = 20000;
-      const { csv, sims } = simCsv(rows);
-      const up = await call(`/api/v1/sims/imports?accountId=${account.body.id}`, {
-        method: "POST",
-        headers: { "content-type": "text/csv" },
-        body: csv,
-      });
-      expect(up.status).toBe(202);
-      const jobId = up.body.jobId as string;
+      const { accountId, jobId, sims } = await startImport("Giraffe collars", rows);
       for (const deadline = Date.now() + 120_000; doomed.child.signalCode === null;) {
         expect(Date.now(), doomed.output()).toBeLessThan(deadline);
         await new Promise((r) => setTimeout(r, 20));
@@ -134,18 +131,12 @@ describe(`crash during an import (${TEST_ENGINE})`, () => {
       expect(doomed.child.signalCode).toBe("SIGKILL");
 
       await h.start(env);
-      let job: { status: string; counts: unknown; progress: { done: number } } | null = null;
-      for (const deadline = Date.now() + 180_000; Date.now() < deadline;) {
-        job = (await call(`/api/v1/jobs/${jobId}`)).body;
-        if (job!.status !== "running" && job!.status !== "queued") break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      expect(job).toMatchObject({
+      expect(await untilEnded(jobId)).toMatchObject({
         status: "succeeded",
         counts: { created: rows, failed: 0, unchanged: 0 },
         progress: { done: rows },
       });
-      expect(await storedIn(account.body.id)).toBe(rows);
+      expect(await storedIn(accountId)).toBe(rows);
       const last = await call(`/api/v1/sims/${sims[rows - 1]!.iccid}`);
       expect(last.body).toMatchObject({ imsi: sims[rows - 1]!.imsi, createdByJobId: jobId });
     },

@@ -30,6 +30,28 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** A row of an import file as validation stages it: new, in INVENTORY, no plans or custom fields. */
+const stagedRow = (
+  accountId: string,
+  line: number,
+  ids: { iccid: string; imsi: string; msisdn: string },
+) => ({
+  line,
+  id: newId(),
+  iccid: ids.iccid as Iccid,
+  imsi: ids.imsi as Imsi,
+  msisdn: ids.msisdn as Msisdn,
+  eid: null,
+  imei: null,
+  accountId,
+  state: "INVENTORY",
+  stateGiven: false,
+  communicationPlanId: null,
+  ratePlanId: null,
+  customFields: "{}",
+  failure: null,
+});
+
 const count = async (accountId: string) => {
   const res = await t.api("GET", `/api/v1/sims?accountId=${accountId}&limit=1000`);
   return res.body.items.length as number;
@@ -361,27 +383,11 @@ describe("a SIM stored by someone else after the file was validated", () => {
     const jobId = up.body.jobId as string;
     const taken = await buildSim(t, { accountId: acct.id });
     const free = simIdentifiers();
-    const row = (line: number, ids: { iccid: string; imsi: string; msisdn: string }) => ({
-      line,
-      id: newId(),
-      iccid: ids.iccid as Iccid,
-      imsi: ids.imsi as Imsi,
-      msisdn: ids.msisdn as Msisdn,
-      eid: null,
-      imei: null,
-      accountId: acct.id,
-      state: "INVENTORY",
-      stateGiven: false,
-      communicationPlanId: null,
-      ratePlanId: null,
-      customFields: "{}",
-      failure: null,
-    });
     // As validation left them: the first row's ICCID was free then.
     await inTransaction(db, (tx) =>
       simImportRepo.stage(tx, jobId, [
-        row(2, { ...simIdentifiers(), iccid: taken.iccid }),
-        row(3, free),
+        stagedRow(acct.id, 2, { ...simIdentifiers(), iccid: taken.iccid }),
+        stagedRow(acct.id, 3, free),
       ]),
     );
     const lines = { afterLine: 0, toLine: 3 };
@@ -427,22 +433,9 @@ describe("duplicates within the file, from the sieve's candidates or over every 
     const pool = Array.from({ length: 150 }, () => simIdentifiers());
     let seed = 7;
     const pick = () => pool[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % pool.length]!;
-    const rows = Array.from({ length: 400 }, (_, i) => ({
-      line: i + 2,
-      id: newId(),
-      iccid: pick().iccid as Iccid,
-      imsi: pick().imsi as Imsi,
-      msisdn: pick().msisdn as Msisdn,
-      eid: null,
-      imei: null,
-      accountId: acct.id,
-      state: "INVENTORY",
-      stateGiven: false,
-      communicationPlanId: null,
-      ratePlanId: null,
-      customFields: "{}",
-      failure: null,
-    }));
+    const rows = Array.from({ length: 400 }, (_, i) =>
+      stagedRow(acct.id, i + 2, { iccid: pick().iccid, imsi: pick().imsi, msisdn: pick().msisdn }),
+    );
     const outcomes = async (among: "sieve" | "all") => {
       const jobId = newId();
       const sieve = createDuplicateSieve(rows.length);

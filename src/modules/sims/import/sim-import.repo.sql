@@ -285,7 +285,7 @@ order by
 limit
   $3;
 
--- simImportRepo.reopen
+-- simImportRepo.setOutcome (example 1)
 -- $1 = null
 -- $2 = "0190a8a0-0000-7000-8000-000000000005"
 -- $3 = [2,3]
@@ -296,7 +296,7 @@ where
   "job_id" = $2
   and "line" = any ($3);
 
--- simImportRepo.markCreated
+-- simImportRepo.setOutcome (example 2)
 -- $1 = "created"
 -- $2 = "0190a8a0-0000-7000-8000-000000000005"
 -- $3 = [2,3]

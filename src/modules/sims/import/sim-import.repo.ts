@@ -199,20 +199,15 @@ export const simImportRepo = {
       .limit(limit)
       .execute(),
 
-  /** Puts rows back among those to be created (the stored SIM they met is gone). */
-  reopen: (db: Executor, jobId: string, lines: number[]) =>
+  /**
+   * Sets the outcome of rows: null puts them back among those to be created (the stored SIM they
+   * met is gone); `created` marks rows whose SIM this job already created in a run before a crash,
+   * so they are not written again.
+   */
+  setOutcome: (db: Executor, jobId: string, lines: number[], outcome: "created" | null) =>
     db
       .updateTable("sim_import_rows")
-      .set({ outcome: null })
-      .where("job_id", "=", jobId)
-      .where("line", "=", (eb) => eb.fn.any(eb.val(lines)))
-      .execute(),
-
-  /** Marks rows whose SIM this job already created (in a run before a crash): not written again. */
-  markCreated: (db: Executor, jobId: string, lines: number[]) =>
-    db
-      .updateTable("sim_import_rows")
-      .set({ outcome: "created" })
+      .set({ outcome })
       .where("job_id", "=", jobId)
       .where("line", "=", (eb) => eb.fn.any(eb.val(lines)))
       .execute(),
@@ -314,8 +309,10 @@ export const simImportRepoSql: SqlExamples<typeof simImportRepo> = {
   ],
   markExisting: [[JOB]],
   notToCreate: [[JOB, 0, 5000]],
-  reopen: [[JOB, [2, 3]]],
-  markCreated: [[JOB, [2, 3]]],
+  setOutcome: [
+    [JOB, [2, 3], null],
+    [JOB, [2, 3], "created"],
+  ],
   countToCreate: [[JOB]],
   lastLine: [[JOB]],
   createSims: [

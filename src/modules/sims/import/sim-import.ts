@@ -531,19 +531,21 @@ export function createSimImport(deps: Deps) {
       }
       const { fresh, outcomes: compared, own } = await checkExisting(db, meeting, job.id);
       if (own.length > 0) {
-        await simImportRepo.markCreated(
+        await simImportRepo.setOutcome(
           db,
           job.id,
           own.map((r) => r.line),
+          "created",
         );
         created += own.length;
       }
       // The stored SIM a row met is gone since: the row is created after all.
       if (fresh.length > 0)
-        await simImportRepo.reopen(
+        await simImportRepo.setOutcome(
           db,
           job.id,
           fresh.map((r) => r.line),
+          null,
         );
       outcomes.push(...compared);
       outcomes.sort((a, b) => a.line - b.line);
