@@ -425,6 +425,63 @@ describe("a SIM stored by someone else after the file was validated", () => {
   });
 });
 
+describe("the accounts and plans of a range, locked once for its rows (PGlite's apply)", () => {
+  it("are found for the range's rows; a plan that is gone is reported, and the checked insert stores nothing", async () => {
+    const acct = await buildAccount(t);
+    const { comm, rate } = await buildCatalog(t);
+    const db = t.otter.database.db;
+    const up = await uploadCsv(t, simCsv(1).csv, `accountId=${acct.id}`);
+    expect((await t.api("POST", `/api/v1/jobs/${up.body.jobId}/cancel`)).status).toBe(202);
+    const jobId = up.body.jobId as string;
+    const gone = newId();
+    await inTransaction(db, (tx) =>
+      simImportRepo.stage(tx, jobId, [
+        { ...stagedRow(acct.id, 2, simIdentifiers()), communicationPlanId: comm.id },
+        { ...stagedRow(acct.id, 3, simIdentifiers()), ratePlanId: rate.id },
+        { ...stagedRow(acct.id, 4, simIdentifiers()), ratePlanId: gone },
+      ]),
+    );
+    const catalog = t.otter.services.catalog;
+    const directory = t.otter.services.accounts.directory;
+    const seen = await inTransaction(db, async (tx) => {
+      const first = await simImportRepo.parentsOf(tx, jobId, { afterLine: 0, toLine: 3 });
+      const all = await simImportRepo.parentsOf(tx, jobId, { afterLine: 0, toLine: 4 });
+      return {
+        first,
+        firstKept:
+          (await directory.keepAccounts(tx, first.accounts)) &&
+          (await catalog.keepPlans(tx, first)),
+        allAccountsKept: await directory.keepAccounts(tx, all.accounts),
+        allPlansKept: await catalog.keepPlans(tx, all),
+        unknownAccountKept: await directory.keepAccounts(tx, [newId()]),
+      };
+    });
+    expect(seen).toEqual({
+      first: { accounts: [acct.id], comm: [comm.id], rate: [rate.id] },
+      firstKept: true,
+      allAccountsKept: true,
+      allPlansKept: false,
+      unknownAccountKept: false,
+    });
+    // Such a range keeps the foreign keys' per-row checks: the missing plan fails it whole.
+    await expect(
+      inTransaction(db, (tx) =>
+        simImportRepo.createSims(tx, jobId, { afterLine: 0, toLine: 4 }, new Date(), {
+          skipTaken: false,
+          parentsKept: false,
+        }),
+      ),
+    ).rejects.toMatchObject({ code: "23503" });
+    const stored = await db
+      .selectFrom("sims")
+      .select("id")
+      .where("created_by_job_id", "=", jobId)
+      .execute();
+    expect(stored).toEqual([]);
+    await simImportRepo.clear(db, jobId);
+  });
+});
+
 describe("duplicates within the file, from the sieve's candidates or over every row", () => {
   it("fails the same lines with the same words either way", async () => {
     const acct = await buildAccount(t);

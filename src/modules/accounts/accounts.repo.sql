@@ -10,6 +10,17 @@ from
 where
   "id" = $1;
 
+-- accountsRepo.lockKeys
+-- $1 = "0190a8a0-0000-7000-8000-000000000001"
+-- $2 = "0190a8a0-0000-7000-8000-000000000002"
+select
+  "id"
+from
+  "accounts"
+where
+  "id" in ($1, $2)
+for key share;
+
 -- accountsRepo.findRoot
 select
   *

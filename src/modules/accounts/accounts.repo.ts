@@ -11,6 +11,18 @@ export const accountsRepo = {
   findById: (db: Executor, id: string) =>
     db.selectFrom("accounts").selectAll().where("id", "=", id).executeTakeFirst(),
 
+  /**
+   * Locks these accounts against deletion and key changes until the transaction ends, as a foreign
+   * key's check does for each row that references one; returns the ids found.
+   */
+  lockKeys: (tx: Tx, ids: readonly string[]) =>
+    tx
+      .selectFrom("accounts")
+      .select("id")
+      .where("id", "in", [...ids])
+      .forKeyShare()
+      .execute(),
+
   findRoot: (db: Executor) =>
     db.selectFrom("accounts").selectAll().where("parent_id", "is", null).executeTakeFirst(),
 
@@ -407,6 +419,7 @@ export const accountsRepoSql: SqlExamples<typeof accountsRepo> = {
     ],
   ],
   accountsByIds: [[[ROOT, ACCOUNT]]],
+  lockKeys: [[[ROOT, ACCOUNT]]],
   accountsByName: [[[ROOT, ACCOUNT]]],
   childrenNamed: [[ROOT, "Savannah Wildlife Trust"]],
   listContacts: [[ACCOUNT]],

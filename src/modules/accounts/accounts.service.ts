@@ -647,6 +647,15 @@ export function createAccountsService(deps: Deps) {
       ) {
         return repo.usersByEmail(ex, email, scope);
       },
+      /**
+       * Whether every one of these accounts exists, each locked against deletion until `tx` ends:
+       * what a foreign key's check does for one referencing row, done once for many.
+       */
+      async keepAccounts(tx: Tx, ids: readonly string[]) {
+        const unique = [...new Set(ids)];
+        if (unique.length === 0) return true;
+        return (await repo.lockKeys(tx, unique)).length === unique.length;
+      },
       async accountsByIds(ex: Executor, ids: readonly string[]) {
         if (ids.length === 0) return [];
         return repo.accountsByIds(ex, ids);

@@ -371,6 +371,18 @@ export function createCatalogService(deps: Deps) {
   }
 
   return {
+    /**
+     * Whether every one of these plans exists, each locked against deletion until `tx` ends: what a
+     * foreign key's check does for one referencing row, done once for many.
+     */
+    async keepPlans(tx: Tx, ids: { comm: readonly string[]; rate: readonly string[] }) {
+      const comm = [...new Set(ids.comm)];
+      const rate = [...new Set(ids.rate)];
+      if (comm.length && (await plansRepo.lockCommunicationPlanKeys(tx, comm)).length < comm.length)
+        return false;
+      return !rate.length || (await plansRepo.lockRatePlanKeys(tx, rate)).length === rate.length;
+    },
+
     findPlan,
     isOffered,
     billShockWarnings,

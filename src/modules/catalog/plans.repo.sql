@@ -179,6 +179,26 @@ insert into
 values
   ($1, $2, $3, $4, $5, $6, $7);
 
+-- plansRepo.lockCommunicationPlanKeys
+-- $1 = "0190a8a0-0000-7000-8000-000000000002"
+select
+  "id"
+from
+  "communication_plans"
+where
+  "id" in ($1)
+for key share;
+
+-- plansRepo.lockRatePlanKeys
+-- $1 = "0190a8a0-0000-7000-8000-000000000002"
+select
+  "id"
+from
+  "rate_plans"
+where
+  "id" in ($1)
+for key share;
+
 -- plansRepo.lockRatePlan
 -- $1 = "0190a8a0-0000-7000-8000-000000000002"
 select

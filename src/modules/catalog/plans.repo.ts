@@ -70,6 +70,27 @@ export const plansRepo = {
   insertRatePlan: (tx: Tx, row: Insertable<RatePlansTable>) =>
     tx.insertInto("rate_plans").values(row).execute(),
 
+  /**
+   * Locks these communication plans against deletion and key changes until the transaction ends,
+   * as a foreign key's check does for each referencing row; returns the ids found.
+   */
+  lockCommunicationPlanKeys: (tx: Tx, ids: readonly string[]) =>
+    tx
+      .selectFrom("communication_plans")
+      .select("id")
+      .where("id", "in", [...ids])
+      .forKeyShare()
+      .execute(),
+
+  /** The same for rate plans. */
+  lockRatePlanKeys: (tx: Tx, ids: readonly string[]) =>
+    tx
+      .selectFrom("rate_plans")
+      .select("id")
+      .where("id", "in", [...ids])
+      .forKeyShare()
+      .execute(),
+
   /** Locks the rate plan so that two new versions never get the same number. */
   lockRatePlan: (tx: Tx, id: string) =>
     tx.selectFrom("rate_plans").select("id").where("id", "=", id).forUpdate().execute(),
@@ -137,6 +158,8 @@ export const plansRepoSql: SqlExamples<typeof plansRepo> = {
     ],
   ],
   lockRatePlan: [[PLAN]],
+  lockCommunicationPlanKeys: [[[PLAN]]],
+  lockRatePlanKeys: [[[PLAN]]],
   touchRatePlan: [[PLAN, AT]],
   versionsOf: [[PLAN]],
   insertRateVersion: [

@@ -379,6 +379,61 @@ where
   and s.outcome is null;
 
 -- simImportRepo.createSims (example 2)
+set
+  LOCAL session_replication_role = replica;
+-- $1 = "2026-12-01T00:00:00.000Z"
+-- $2 = "2026-12-01T00:00:00.000Z"
+-- $3 = "2026-12-01T00:00:00.000Z"
+-- $4 = "0190a8a0-0000-7000-8000-000000000005"
+-- $5 = 0
+-- $6 = 5001
+insert into
+  sims (
+    id,
+    iccid,
+    imsi,
+    msisdn,
+    eid,
+    imei,
+    account_id,
+    state,
+    communication_plan_id,
+    rate_plan_id,
+    custom_fields,
+    created_by_job_id,
+    date_activated,
+    created_at,
+    updated_at
+  )
+select
+  s.id,
+  s.iccid,
+  s.imsi,
+  s.msisdn,
+  s.eid,
+  s.imei,
+  s.account_id,
+  s.state,
+  s.communication_plan_id,
+  s.rate_plan_id,
+  s.custom_fields,
+  s.job_id,
+  case
+    when s.state = 'ACTIVATED' then $1::timestamptz
+  end,
+  $2::timestamptz,
+  $3::timestamptz
+from
+  sim_import_rows s
+where
+  s.job_id = $4
+  and s.line > $5
+  and s.line <= $6
+  and s.outcome is null;
+set
+  LOCAL session_replication_role = origin;
+
+-- simImportRepo.createSims (example 3)
 -- $1 = "2026-12-01T00:00:00.000Z"
 -- $2 = "2026-12-01T00:00:00.000Z"
 -- $3 = "2026-12-01T00:00:00.000Z"
@@ -429,6 +484,31 @@ where
   and s.line <= $6
   and s.outcome is null
 on conflict do nothing;
+
+-- simImportRepo.analyze
+analyze sim_import_rows;
+
+-- simImportRepo.parentsOf
+-- $1 = "0190a8a0-0000-7000-8000-000000000005"
+-- $2 = 0
+-- $3 = 5001
+select
+  array_agg(distinct s.account_id) as accounts,
+  array_agg(distinct s.communication_plan_id) filter (
+    where
+      s.communication_plan_id is not null
+  ) as comm,
+  array_agg(distinct s.rate_plan_id) filter (
+    where
+      s.rate_plan_id is not null
+  ) as rate
+from
+  sim_import_rows s
+where
+  s.job_id = $1
+  and s.line > $2
+  and s.line <= $3
+  and s.outcome is null;
 
 -- simImportRepo.notCreated
 -- $1 = "0190a8a0-0000-7000-8000-000000000005"

@@ -243,8 +243,12 @@ export const simImportRepo = {
     jobId: string,
     lines: { afterLine: number; toLine: number },
     now: Date,
-    opts: { skipTaken: boolean },
+    opts: { skipTaken: boolean; parentsKept?: boolean },
   ) => {
+    // The rows' accounts and plans are locked by the caller (`parentsKept`): the foreign keys'
+    // checks, one per row and key, are left out for this statement only. Setting the role needs a
+    // superuser: PGlite's, never a PostgreSQL deployment's (docs/decisions.md).
+    if (opts.parentsKept) await sql`SET LOCAL session_replication_role = replica`.execute(tx);
     const res = await sql`
       INSERT INTO sims (id, iccid, imsi, msisdn, eid, imei, account_id, state, communication_plan_id, rate_plan_id,
                         custom_fields, created_by_job_id, date_activated, created_at, updated_at)
@@ -253,7 +257,31 @@ export const simImportRepo = {
       FROM sim_import_rows s
       WHERE s.job_id = ${jobId} AND s.line > ${lines.afterLine} AND s.line <= ${lines.toLine} AND s.outcome IS NULL
       ${opts.skipTaken ? sql`ON CONFLICT DO NOTHING` : sql``}`.execute(tx);
+    if (opts.parentsKept) await sql`SET LOCAL session_replication_role = origin`.execute(tx);
     return Number(res.numAffectedRows ?? 0);
+  },
+
+  /** Fresh statistics of the staged rows, for the plans of the checks that join them. */
+  analyze: async (db: Executor) => {
+    await sql`ANALYZE sim_import_rows`.execute(db);
+  },
+
+  /** The accounts and plans the rows on lines (afterLine, toLine] to be created refer to. */
+  parentsOf: async (tx: Tx, jobId: string, lines: { afterLine: number; toLine: number }) => {
+    const r = await sql<{
+      accounts: string[] | null;
+      comm: string[] | null;
+      rate: string[] | null;
+    }>`
+      SELECT array_agg(DISTINCT s.account_id) AS accounts,
+             array_agg(DISTINCT s.communication_plan_id) FILTER (WHERE s.communication_plan_id IS NOT NULL) AS comm,
+             array_agg(DISTINCT s.rate_plan_id) FILTER (WHERE s.rate_plan_id IS NOT NULL) AS rate
+        FROM sim_import_rows s
+       WHERE s.job_id = ${jobId} AND s.line > ${lines.afterLine} AND s.line <= ${lines.toLine} AND s.outcome IS NULL`.execute(
+      tx,
+    );
+    const row = r.rows[0];
+    return { accounts: row?.accounts ?? [], comm: row?.comm ?? [], rate: row?.rate ?? [] };
   },
 
   /** Rows on lines (afterLine, toLine] to be created whose SIM is not stored (taken meanwhile). */
@@ -319,10 +347,18 @@ export const simImportRepoSql: SqlExamples<typeof simImportRepo> = {
     [JOB, { afterLine: 0, toLine: 5001 }, new Date("2026-12-01T00:00:00Z"), { skipTaken: false }],
     [
       JOB,
+      { afterLine: 0, toLine: 5001 },
+      new Date("2026-12-01T00:00:00Z"),
+      { skipTaken: false, parentsKept: true },
+    ],
+    [
+      JOB,
       { afterLine: 5001, toLine: 10001 },
       new Date("2026-12-01T00:00:00Z"),
       { skipTaken: true },
     ],
   ],
   notCreated: [[JOB, { afterLine: 0, toLine: 5001 }]],
+  parentsOf: [[JOB, { afterLine: 0, toLine: 5001 }]],
+  analyze: [[]],
 };
