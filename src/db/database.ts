@@ -1,7 +1,15 @@
 import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, PGliteDialect, PostgresAdapter, PostgresDialect, type Transaction } from "kysely";
+import {
+  CompiledQuery,
+  type Driver,
+  Kysely,
+  PGliteDialect,
+  PostgresAdapter,
+  PostgresDialect,
+  type Transaction,
+} from "kysely";
 import { Migrator } from "kysely/migration";
 import pg from "pg";
 import type { DB } from "./schema.js";
@@ -60,13 +68,44 @@ const hexToBytea = (v: string) => Buffer.from(v.slice(2), "hex");
 /**
  * Session settings of every connection to PostgreSQL. Otter's statements are short and indexed:
  * JIT compilation only adds milliseconds to them (a batch of accounting costs far more to compile
- * than to run once its estimate passes `jit_above_cost`). The few statements marked `PREPARED` are
- * parsed once per connection, but still planned for their values at each execution
- * (`force_custom_plan`): a generic plan of the accounting batch, blind to the sizes of its arrays,
- * doubled PostgreSQL's CPU per request (docs/benchmarks.md); the other statements are unnamed and
- * always planned for their values.
+ * than to run once its estimate passes `jit_above_cost`).
  */
-const PG_SESSION_OPTIONS = "-c jit=off -c plan_cache_mode=force_custom_plan";
+const PG_SESSION_OPTIONS = "-c jit=off";
+
+/**
+ * How every transaction begins on PostgreSQL, in one round trip. The statements marked `PREPARED`
+ * are parsed once per connection. In a transaction (the group commit's batches) they are still
+ * planned for their values at each execution: a generic plan of the accounting batch, blind to the
+ * sizes of its arrays, doubled PostgreSQL's CPU per request (docs/benchmarks.md). Outside one (the
+ * SIM lookup by ICCID: one row by a unique key, the same plan for any value) PostgreSQL keeps a
+ * generic plan after five executions, and the lookup is no longer planned at every request
+ * (0.2–0.3 ms of its 0.3 ms in the database). Unnamed statements are planned for their values
+ * either way.
+ */
+const BEGIN_WITH_CUSTOM_PLANS = "begin; set local plan_cache_mode = force_custom_plan";
+
+/** PostgreSQL's driver, with transactions that plan every statement for its values. */
+function customPlansInTransactions(driver: Driver): Driver {
+  return {
+    init: () => driver.init(),
+    acquireConnection: () => driver.acquireConnection(),
+    async beginTransaction(connection, settings) {
+      if (settings.isolationLevel || settings.accessMode) {
+        await driver.beginTransaction(connection, settings);
+        await connection.executeQuery(
+          CompiledQuery.raw("set local plan_cache_mode = force_custom_plan"),
+        );
+      } else await connection.executeQuery(CompiledQuery.raw(BEGIN_WITH_CUSTOM_PLANS));
+    },
+    commitTransaction: (connection) => driver.commitTransaction(connection),
+    rollbackTransaction: (connection) => driver.rollbackTransaction(connection),
+    savepoint: driver.savepoint?.bind(driver),
+    rollbackToSavepoint: driver.rollbackToSavepoint?.bind(driver),
+    releaseSavepoint: driver.releaseSavepoint?.bind(driver),
+    releaseConnection: (connection) => driver.releaseConnection(connection),
+    destroy: () => driver.destroy(),
+  };
+}
 
 /**
  * The mark of a statement that runs so often, with the same text, that parsing it once per
@@ -121,7 +160,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const db = new Kysely<DB>({
       dialect: {
         createAdapter: () => new PostgresServerAdapter(),
-        createDriver: () => dialect.createDriver(),
+        createDriver: () => customPlansInTransactions(dialect.createDriver()),
         createIntrospector: (k) => dialect.createIntrospector(k),
         createQueryCompiler: () => dialect.createQueryCompiler(),
       },

@@ -1,6 +1,6 @@
 import type { ExpressionBuilder, ReferenceExpression } from "kysely";
 import { expressionBuilder, sql } from "kysely";
-import { type Executor, PREPARED } from "../../db/database.js";
+import { type Executor, PREPARED, type Tx } from "../../db/database.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 import type { DB } from "../../db/schema.js";
 import type { Iccid, Imsi, Msisdn } from "../../lib/identifiers.js";
@@ -14,9 +14,11 @@ import type { SimState } from "./sim-lifecycle.js";
 export const simLookupRepo = {
   /**
    * The SIMs with these IMSIs, with their account's path (for the account's usage thresholds), for
-   * a batch of RADIUS accounting records or registration events.
+   * a batch of RADIUS accounting records or registration events. In the batch's transaction, where
+   * a statement marked `PREPARED` is planned for its values (database.ts): a plan made once for any
+   * array would not know the batch's size.
    */
-  byImsis: async (db: Executor, imsis: readonly Imsi[]) => {
+  byImsis: async (db: Tx, imsis: readonly Imsi[]) => {
     if (imsis.length === 0) return [];
     return (
       db

@@ -41,6 +41,7 @@ for update of
 -- $1 = "pending"
 -- $2 = "89440000000000000001"
 select
+  /* prepared */
   "sims".*,
   (
     select

@@ -1,5 +1,5 @@
 import { type Insertable, sql } from "kysely";
-import type { Executor, Tx } from "../../db/database.js";
+import { type Executor, PREPARED, type Tx } from "../../db/database.js";
 import type { SimAuditTable, SimScheduledChangesTable, SimsTable } from "../../db/schema.js";
 import type { SqlExamples } from "../../db/sql-examples.js";
 import type { Iccid, Imei, Imsi, Msisdn } from "../../lib/identifiers.js";
@@ -36,6 +36,8 @@ export const simsRepo = {
   findForLookup: (db: Executor, iccid: Iccid) =>
     db
       .selectFrom("sims")
+      // One text for every ICCID: parsed once per connection, and planned once (database.ts).
+      .modifyFront(sql.raw(PREPARED))
       .selectAll("sims")
       .select((eb) => [
         pathOf(eb, "sims.account_id").as("account_path"),
