@@ -10,6 +10,7 @@
  *   --compare DIR  also runs otter serve from DIR on its own database, asks both in turn (same load)
  *   --root DIR     runs otter serve from another checkout (a commit before a change, for comparison)
  *   --cpu-prof     writes a V8 CPU profile of otter serve to .bench/lookup-prof/ (at its stop)
+ *   --env K=V,...  settings for otter serve (this checkout's), e.g. OTTER_WORKER_POLL_MS=60000
  */
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
@@ -63,6 +64,7 @@ async function main() {
       "cpu-prof": { type: "boolean", default: false },
       root: { type: "string" },
       compare: { type: "string" },
+      env: { type: "string" },
       "pg-url": {
         type: "string",
         default: process.env.OTTER_BENCH_PG_URL ?? "postgres://root@127.0.0.1:5432/test",
@@ -74,6 +76,12 @@ async function main() {
   const warmup = intOption("warmup", values.warmup!, 0, 100_000);
   if (values.plans !== "all" && values.plans !== "none")
     throw new Error("--plans must be all or none");
+  const serverEnv: Record<string, string> = {};
+  for (const kv of values.env ? values.env.split(",") : []) {
+    const at = kv.indexOf("=");
+    if (at < 1) throw new Error(`--env takes K=V pairs separated by commas, not "${kv}"`);
+    serverEnv[kv.slice(0, at)] = kv.slice(at + 1);
+  }
   const { commit, dirty } = startBench();
   const loadAtStart = loadavg();
   const prepare = async (root: string | undefined, name: string) => {
@@ -89,20 +97,23 @@ async function main() {
       radiusPort: await freeUdpPort(),
       logName: `lookup-otter-${name}.log`,
       root,
-      env: values["cpu-prof"]
-        ? {
-            NODE_OPTIONS: `--import=${join(ROOT, "bench", "cpu-profile.mjs")}`,
-            BENCH_PROF_DIR: join(BENCH_DIR, "lookup-prof", name),
-          }
-        : {},
+      env: {
+        ...(name === "this" ? serverEnv : {}),
+        ...(values["cpu-prof"]
+          ? {
+              NODE_OPTIONS: `--import=${join(ROOT, "bench", "cpu-profile.mjs")}`,
+              BENCH_PROF_DIR: join(BENCH_DIR, "lookup-prof", name),
+            }
+          : {}),
+      },
     });
     await fill(server, url, rows, values.plans!);
     return { server, url, apiKey };
   };
   try {
-    const at = values.root
-      ? `otter from ${values.root}`
-      : `commit ${commit}${dirty ? " (dirty)" : ""}`;
+    const at =
+      (values.root ? `otter from ${values.root}` : `commit ${commit}${dirty ? " (dirty)" : ""}`) +
+      (values.env ? ` with ${values.env}` : "");
     const mine = await prepare(values.root, "this");
     if (values.compare) {
       const other = await prepare(values.compare, "compare");

@@ -127,14 +127,30 @@ function preparedName(text: string): string | undefined {
   return name;
 }
 
-/** Sends the statements marked `PREPARED` as named statements on this connection. */
-function prepareMarked(client: pg.PoolClient) {
+type PgCallback = (err: Error | null, result?: unknown) => void;
+
+/**
+ * How this connection's `query` is called by Kysely and the pool:
+ * - the statements marked `PREPARED` go as named statements;
+ * - a query without a callback is answered through a callback and a promise of Otter's, not through
+ *   the promise `pg` makes. With `pg`'s (8.x), each query's objects (its row description, parsers,
+ *   result) outlive the young generation: every scavenge of the server's heap promoted about 2 MB
+ *   and took 5–12 ms, one every few hundred lookups, the tail of the SIM lookup. Given a callback
+ *   at the call, `pg` leaves them to die young (scavenges of 1–1.5 ms, docs/benchmarks.md). Found
+ *   by measurement, not from `pg`'s code. Errors keep a stack back to the caller, which Kysely
+ *   adds; test/db/pg-query.test.ts holds answers and errors alike on both engines.
+ */
+function adaptQuery(client: pg.PoolClient) {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as { query: unknown }).query = (config: unknown, values?: unknown, cb?: unknown) => {
     const name = typeof config === "string" ? preparedName(config) : undefined;
-    return name && Array.isArray(values)
-      ? query({ name, text: config, values }, cb)
-      : query(config, values, cb);
+    const [c, v] =
+      name && Array.isArray(values) ? [{ name, text: config, values }] : [config, values];
+    const submittable = typeof (config as { submit?: unknown } | null)?.submit === "function";
+    if (cb !== undefined || typeof v === "function" || submittable) return query(c, v, cb);
+    return new Promise((resolve, reject) =>
+      query(c, v, ((err, result) => (err ? reject(err) : resolve(result))) satisfies PgCallback),
+    );
   };
 }
 
@@ -154,7 +170,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // fails instead, and the pool drops the client when it is released (docs/storage.md).
     pool.on("connect", (client) => {
       client.on("error", () => {});
-      prepareMarked(client);
+      adaptQuery(client);
     });
     const dialect = new PostgresDialect({ pool });
     const db = new Kysely<DB>({
