@@ -67,18 +67,25 @@ describe("the group commit's statements", () => {
     },
   );
 
-  it.skipIf(TEST_ENGINE !== "postgres")(
-    "leave the SIM lookup by ICCID, outside a transaction, one plan for every ICCID (PostgreSQL)",
+  it.skipIf(TEST_ENGINE !== "pglite")(
+    "stay unnamed in a transaction, planned for their values each time (PGlite)",
     async () => {
-      await database.db.connection().execute(async (conn) => {
-        const iccids = Array.from({ length: 8 }, (_, i) => `8944000000000000${i}00` as Iccid);
-        for (const iccid of iccids)
-          await expect(simsRepo.findForLookup(conn, iccid)).resolves.toBeUndefined();
-        const [lookup] = await prepared(conn, "%sim_scheduled_changes%");
-        // Planned for their values five times, then once for all.
-        expect(lookup!.custom_plans).toBe(5);
-        expect(lookup!.generic_plans).toBe(3);
+      await database.db.transaction().execute(async (tx) => {
+        for (const n of [1, 2, 3, 1, 2, 3, 1]) await simLookupRepo.byImsis(tx, IMSIS.slice(0, n));
       });
+      expect(await prepared(database.db, "%any(%::text[])%")).toEqual([]);
     },
   );
+
+  it("leave the SIM lookup by ICCID, outside a transaction, one plan for every ICCID", async () => {
+    await database.db.connection().execute(async (conn) => {
+      const iccids = Array.from({ length: 8 }, (_, i) => `8944000000000000${i}00` as Iccid);
+      for (const iccid of iccids)
+        await expect(simsRepo.findForLookup(conn, iccid)).resolves.toBeUndefined();
+      const [lookup] = await prepared(conn, "%sim_scheduled_changes%");
+      // Planned for their values five times, then once for all.
+      expect(lookup!.custom_plans).toBe(5);
+      expect(lookup!.generic_plans).toBe(3);
+    });
+  });
 });
