@@ -83,37 +83,31 @@ const PG_SESSION_OPTIONS = "-c jit=off";
  * (0.2–0.3 ms of its 0.3 ms in the database). Unnamed statements are planned for their values
  * either way.
  */
-const BEGIN_WITH_CUSTOM_PLANS = "begin; set local plan_cache_mode = force_custom_plan";
+const CUSTOM_PLANS = "set local plan_cache_mode = force_custom_plan";
+const BEGIN_WITH_CUSTOM_PLANS = CompiledQuery.raw(`begin; ${CUSTOM_PLANS}`);
 
-/** PostgreSQL's driver, with transactions that plan every statement for its values. */
+/**
+ * PostgreSQL's driver, with transactions that plan every statement for its values. Only
+ * `beginTransaction` is replaced, on the driver Kysely made; every other method stays Kysely's.
+ */
 function customPlansInTransactions(driver: Driver): Driver {
-  return {
-    init: () => driver.init(),
-    acquireConnection: () => driver.acquireConnection(),
-    async beginTransaction(connection, settings) {
-      if (settings.isolationLevel || settings.accessMode) {
-        await driver.beginTransaction(connection, settings);
-        await connection.executeQuery(
-          CompiledQuery.raw("set local plan_cache_mode = force_custom_plan"),
-        );
-      } else await connection.executeQuery(CompiledQuery.raw(BEGIN_WITH_CUSTOM_PLANS));
-    },
-    commitTransaction: (connection) => driver.commitTransaction(connection),
-    rollbackTransaction: (connection) => driver.rollbackTransaction(connection),
-    savepoint: driver.savepoint?.bind(driver),
-    rollbackToSavepoint: driver.rollbackToSavepoint?.bind(driver),
-    releaseSavepoint: driver.releaseSavepoint?.bind(driver),
-    releaseConnection: (connection) => driver.releaseConnection(connection),
-    destroy: () => driver.destroy(),
+  const begin = driver.beginTransaction.bind(driver);
+  driver.beginTransaction = async (connection, settings) => {
+    if (settings.isolationLevel || settings.accessMode) {
+      await begin(connection, settings);
+      await connection.executeQuery(CompiledQuery.raw(CUSTOM_PLANS));
+    } else await connection.executeQuery(BEGIN_WITH_CUSTOM_PLANS);
   };
+  return driver;
 }
 
 /**
  * The mark of a statement that runs so often, with the same text, that parsing it once per
  * connection pays (the group commit of RADIUS accounting, the SIM lookup by ICCID): on PostgreSQL
  * it becomes a named statement; on PGlite a marked read outside a transaction does
- * (pglite-prepared.ts), and elsewhere the mark is a comment. Only statements whose text never depends on their input
- * may carry it, since each text is kept by every connection for its lifetime.
+ * (pglite-prepared.ts), and elsewhere the mark is a comment. Only statements whose text never
+ * depends on their input may carry it, since each text is kept by every connection for its
+ * lifetime.
  */
 export const PREPARED = "/* prepared */";
 

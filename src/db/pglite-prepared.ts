@@ -44,10 +44,10 @@ export function prepareMarkedReads(pglite: PGlite, nameOf: (text: string) => str
   };
   pglite.query = ((text: string, params?: unknown[], options?: QueryOptions) => {
     const name = nameOf(text);
-    const plain = (params ?? []).every(
-      (v) => v === null || typeof v === "string" || typeof v === "number",
-    );
-    return name && plain && /^select\b/i.test(text) && !options?.blob
+    return name &&
+      /^select\b/i.test(text) &&
+      !options?.blob &&
+      (params ?? []).every((v) => v === null || typeof v === "string" || typeof v === "number")
       ? named(name, text, params ?? [], options)
       : query(text, params, options);
   }) as typeof pglite.query;
