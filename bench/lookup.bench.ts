@@ -33,6 +33,7 @@ import {
   freeUdpPort,
   freshDatabase,
   freshDir,
+  envOption,
   intOption,
   loadavg,
   log,
@@ -76,12 +77,7 @@ async function main() {
   const warmup = intOption("warmup", values.warmup!, 0, 100_000);
   if (values.plans !== "all" && values.plans !== "none")
     throw new Error("--plans must be all or none");
-  const serverEnv: Record<string, string> = {};
-  for (const kv of values.env ? values.env.split(",") : []) {
-    const at = kv.indexOf("=");
-    if (at < 1) throw new Error(`--env takes K=V pairs separated by commas, not "${kv}"`);
-    serverEnv[kv.slice(0, at)] = kv.slice(at + 1);
-  }
+  const serverEnv = envOption(values.env);
   const { commit, dirty } = startBench();
   const loadAtStart = loadavg();
   const prepare = async (root: string | undefined, name: string) => {

@@ -64,6 +64,7 @@ import {
   runCleanups,
   startBench,
   intOption,
+  envOption,
 } from "./util.js";
 import {
   downPerInterim,
@@ -101,6 +102,8 @@ interface Options {
   otterRoot: string;
   /** `otter serve` processes on the one PostgreSQL database (PGlite: always 1). */
   nodes: number;
+  /** Settings for every `otter serve` (`--env K=V,...`), e.g. OTTER_RADIUS_LANES=3. */
+  env: Record<string, string>;
 }
 
 interface Check {
@@ -326,6 +329,7 @@ async function benchOtter(engine: OtterEngine, o: Options, csv: string): Promise
         apiKey,
         radiusPort,
         root: o.otterRoot,
+        env: o.env,
         logName: nodes > 1 ? `radius-otter-${engine}-node${n + 1}.log` : undefined,
       }),
     );
@@ -740,6 +744,7 @@ function parseOptions(): Options {
       "timeout-s": { type: "string", default: "1800" },
       "otter-root": { type: "string", default: ROOT },
       nodes: { type: "string", default: "1" },
+      env: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -747,12 +752,13 @@ function parseOptions(): Options {
     process.stdout.write(
       [
         "npm run bench:radius -- [--engines pglite,postgres,freeradius] [--sims 100000] [--sessions 50000] [--seconds 30]",
-        "                        [--requests N] [--threads 1] [--pg-url postgres://root@127.0.0.1:5432/test] [--timeout-s 1800] [--otter-root DIR] [--nodes 1]",
+        "                        [--requests N] [--threads 1] [--pg-url postgres://root@127.0.0.1:5432/test] [--timeout-s 1800] [--otter-root DIR] [--nodes 1] [--env K=V,...]",
         "  --engines   any of pglite, postgres, freeradius, echo (echo: a responder that stores nothing, the generator's ceiling)",
         "  --requests  stop the Interim phase after N requests even before --seconds",
         "  --threads   worker threads of the load generator (the 4 sockets spread over them); 1 runs it in the main thread",
         "  --otter-root  the checkout whose `otter serve` is measured, e.g. a `git worktree` of a commit (default: this checkout)",
         "  --nodes     otter serve processes on the one PostgreSQL database (default 1), the generator's gateways split over them; PGlite runs 1",
+        "  --env       settings for every otter serve, e.g. OTTER_RADIUS_LANES=3 (the bench's own OTTER_ variables are not passed on)",
         "",
       ].join("\n"),
     );
@@ -780,6 +786,7 @@ function parseOptions(): Options {
     timeoutS: int("timeout-s", values["timeout-s"]!, 10, 86_400),
     otterRoot: resolve(values["otter-root"]!),
     nodes: int("nodes", values.nodes!, 1, LOAD.sockets),
+    env: envOption(values.env),
   };
   if (!existsSync(join(o.otterRoot, "src/cli/otter.ts")))
     throw new Error(`--otter-root ${o.otterRoot} has no src/cli/otter.ts`);
@@ -828,7 +835,13 @@ async function main() {
     `${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memGb} GiB, Node ${machine.node}${machine.postgres ? `, PostgreSQL ${machine.postgres}` : ""}${machine.freeradius ? `, FreeRADIUS ${machine.freeradius}` : ""}`,
   );
   out.push(
-    `Otter: commit ${commit ?? "?"}${dirty ? " (src/ has uncommitted changes)" : ""}${o.otterRoot !== ROOT ? ` in ${o.otterRoot}` : ""}`,
+    `Otter: commit ${commit ?? "?"}${dirty ? " (src/ has uncommitted changes)" : ""}${o.otterRoot !== ROOT ? ` in ${o.otterRoot}` : ""}${
+      Object.keys(o.env).length
+        ? `, with ${Object.entries(o.env)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(" ")}`
+        : ""
+    }`,
   );
   out.push(
     `load average at start ${machine.loadAtStart.join(" ")}; after each Interim phase: ${results.map((r) => `${r.engine} ${r.loadAfter.join(" ")}`).join("; ")}`,
@@ -869,6 +882,7 @@ async function main() {
     commit,
     srcDirty: dirty,
     otterRoot: o.otterRoot,
+    env: o.env,
     machine,
     loadAtEnd: loadavg(),
     targets: TARGETS,
