@@ -15,7 +15,7 @@ import pg from "pg";
 import type { DB } from "./schema.js";
 import { migrationProvider } from "./migrations/index.js";
 import { exclusive } from "./exclusive-driver.js";
-import { prepareMarkedReads } from "./pglite-prepared.js";
+import { prepareMarkedStatements } from "./pglite-prepared.js";
 import { makePrivateDir } from "../lib/private-dir.js";
 
 /**
@@ -103,11 +103,10 @@ function customPlansInTransactions(driver: Driver): Driver {
 
 /**
  * The mark of a statement that runs so often, with the same text, that parsing it once per
- * connection pays (the group commit of RADIUS accounting, the SIM lookup by ICCID): on PostgreSQL
- * it becomes a named statement; on PGlite a marked read outside a transaction does
- * (pglite-prepared.ts), and elsewhere the mark is a comment. Only statements whose text never
- * depends on their input may carry it, since each text is kept by every connection for its
- * lifetime.
+ * connection pays (the group commit of RADIUS accounting, the SIM lookup by ICCID): it becomes a
+ * named statement, on PostgreSQL and on PGlite (pglite-prepared.ts; outside a transaction only a
+ * marked read). Only statements whose text never depends on their input may carry it, since each
+ * text is kept by every connection for its lifetime.
  */
 export const PREPARED = "/* prepared */";
 
@@ -195,7 +194,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   });
   // A new cluster arrives 0666 from PGlite, and each start rewrites a few files 0644.
   if (onDisk) makePrivateDir(dir);
-  prepareMarkedReads(pglite, preparedName);
+  prepareMarkedStatements(pglite, preparedName);
   const db = new Kysely<DB>({ dialect: exclusive(new PGliteDialect({ pglite })) });
   return {
     db,

@@ -1,15 +1,15 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Executor } from "../../src/db/database.js";
-import { migrate } from "../../src/db/database.js";
+import { migrate, PREPARED } from "../../src/db/database.js";
 import type { Iccid, Imsi } from "../../src/lib/identifiers.js";
 import { simLookupRepo } from "../../src/modules/sims/sim-lookup.shared.repo.js";
 import { simsRepo } from "../../src/modules/sims/sims.repo.js";
-import { createTestDatabase, TEST_ENGINE } from "../support/engine.js";
+import { createTestDatabase } from "../support/engine.js";
 
 /**
- * The statements of the accounting group commit run for every batch with the same text. On
- * PostgreSQL each is parsed once per connection and, in the batch's transaction, planned for its
+ * The statements of the accounting group commit run for every batch with the same text. On both
+ * engines each is parsed once per connection and, in the batch's transaction, planned for its
  * values at each execution: a plan made once for any values (a generic plan) doubled PostgreSQL's
  * CPU per request, and parsing the long statements again for every batch cost a fifth of it
  * (docs/benchmarks.md). The SIM lookup by ICCID, outside a transaction, is planned once: its plan
@@ -39,43 +39,53 @@ describe("the group commit's statements", () => {
         WHERE statement LIKE ${like}`.execute(ex)
     ).rows;
 
-  it.skipIf(TEST_ENGINE !== "postgres")(
-    "are parsed once per connection and planned for their values each time (PostgreSQL)",
-    async () => {
-      // Two transactions on one connection, as the group commit's lanes run them.
-      await database.db.connection().execute(async (conn) => {
-        const like = "%any(%::text[])%";
-        await conn.transaction().execute((tx) => simLookupRepo.byImsis(tx, IMSIS));
-        const [before] = await prepared(conn, like);
-        // More executions than PostgreSQL makes custom plans before it considers a generic one,
-        // with batches of other sizes: the same text, so the same statement on the connection.
-        await conn.transaction().execute(async (tx) => {
-          for (const n of [1, 2, 3, 1, 2, 3, 1]) await simLookupRepo.byImsis(tx, IMSIS.slice(0, n));
-          // An unmarked statement stays unnamed.
-          await sql`SELECT 1`.execute(tx);
-        });
-        // A transaction begun with an isolation level plans the same way.
-        await conn
-          .transaction()
-          .setIsolationLevel("repeatable read")
-          .execute((tx) => simLookupRepo.byImsis(tx, IMSIS));
-        expect(await prepared(conn, like)).toEqual([
-          { generic_plans: 0, custom_plans: before!.custom_plans + 8 },
-        ]);
-        expect(await prepared(conn, "%")).toHaveLength(1);
-      });
-    },
-  );
-
-  it.skipIf(TEST_ENGINE !== "pglite")(
-    "stay unnamed in a transaction, planned for their values each time (PGlite)",
-    async () => {
-      await database.db.transaction().execute(async (tx) => {
+  it("are parsed once per connection and planned for their values each time", async () => {
+    // Two transactions on one connection, as the group commit's lanes run them.
+    await database.db.connection().execute(async (conn) => {
+      const like = "%any(%::text[])%";
+      await conn.transaction().execute((tx) => simLookupRepo.byImsis(tx, IMSIS));
+      const [before] = await prepared(conn, like);
+      // More executions than PostgreSQL makes custom plans before it considers a generic one,
+      // with batches of other sizes: the same text, so the same statement on the connection.
+      await conn.transaction().execute(async (tx) => {
         for (const n of [1, 2, 3, 1, 2, 3, 1]) await simLookupRepo.byImsis(tx, IMSIS.slice(0, n));
+        // An unmarked statement stays unnamed.
+        await sql`SELECT 1`.execute(tx);
       });
-      expect(await prepared(database.db, "%any(%::text[])%")).toEqual([]);
-    },
-  );
+      // A transaction begun with an isolation level plans the same way.
+      await conn
+        .transaction()
+        .setIsolationLevel("repeatable read")
+        .execute((tx) => simLookupRepo.byImsis(tx, IMSIS));
+      expect(await prepared(conn, like)).toEqual([
+        { generic_plans: 0, custom_plans: before!.custom_plans + 8 },
+      ]);
+      expect(await prepared(conn, "%")).toHaveLength(1);
+    });
+  });
+
+  it("answer in a transaction as unnamed statements do, errors included", async () => {
+    const lookup = (ex: Executor) =>
+      sql<{ n: number; at: Date; keys: string[] }>`${sql.raw(PREPARED)}
+        SELECT count(*)::int AS n, ${new Date("2026-01-02T03:04:05.678Z")}::timestamptz AS at,
+               ${["a", "b,c", 'd"e']}::text[] AS keys
+          FROM sims WHERE imsi = ANY(${IMSIS}::text[])`.execute(ex);
+    await database.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < 2; i++)
+        expect((await lookup(tx)).rows).toEqual([
+          { n: 0, at: new Date("2026-01-02T03:04:05.678Z"), keys: ["a", "b,c", 'd"e'] },
+        ]);
+    });
+    const failing = (ex: Executor) =>
+      sql`${sql.raw(PREPARED)} SELECT 1 / ${0}::int AS x`.execute(ex);
+    await expect(database.db.transaction().execute(failing)).rejects.toMatchObject({
+      code: "22012",
+    });
+    // The transaction rolled back and the connection is usable: the statement answers again.
+    await expect(
+      database.db.transaction().execute(async (tx) => (await lookup(tx)).rows[0]!.n),
+    ).resolves.toBe(0);
+  });
 
   it("leave the SIM lookup by ICCID, outside a transaction, one plan for every ICCID", async () => {
     await database.db.connection().execute(async (conn) => {
