@@ -85,6 +85,18 @@ describe("the group commit's statements", () => {
     await expect(
       database.db.transaction().execute(async (tx) => (await lookup(tx)).rows[0]!.n),
     ).resolves.toBe(0);
+    // A statement first parsed in a transaction that rolls back is still there for the next one.
+    const fresh = (ex: Executor) =>
+      sql<{ x: number }>`${sql.raw(PREPARED)} SELECT ${41}::int + 1 AS x`.execute(ex);
+    await expect(
+      database.db.transaction().execute(async (tx) => {
+        await fresh(tx);
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    await expect(
+      database.db.transaction().execute(async (tx) => (await fresh(tx)).rows),
+    ).resolves.toEqual([{ x: 42 }]);
   });
 
   it("leave the SIM lookup by ICCID, outside a transaction, one plan for every ICCID", async () => {
