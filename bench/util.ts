@@ -171,7 +171,6 @@ export function startBench(checkout = ROOT): { commit: string | null; dirty: boo
   };
 }
 
-/** A whole-number flag (`--rows 1_000_000` and `1,000,000` read as 1000000), refused outside min..max. */
 /** `--env K=V,...`: settings for the `otter serve` a bench starts (its own OTTER_ variables are not passed on). */
 export function envOption(value: string | undefined): Record<string, string> {
   const env: Record<string, string> = {};
@@ -183,6 +182,7 @@ export function envOption(value: string | undefined): Record<string, string> {
   return env;
 }
 
+/** A whole-number flag (`--rows 1_000_000` and `1,000,000` read as 1000000), refused outside min..max. */
 export function intOption(name: string, value: string, min: number, max: number): number {
   const n = Number(value.replace(/[_,]/g, ""));
   if (!Number.isInteger(n) || n < min || n > max)
