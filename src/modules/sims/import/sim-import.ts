@@ -6,7 +6,7 @@ import type { Account } from "../../../db/schema.js";
 import type { Clock } from "../../../lib/clock.js";
 import { type CsvItem, csvRecords, plainCsvWatcher } from "../../../lib/csv.js";
 import { OtterError, validationError } from "../../../lib/errors.js";
-import { pooledIdGenerator, isUuid } from "../../../lib/ids.js";
+import { isUuid, newId } from "../../../lib/ids.js";
 import type { Eid, Iccid, Imei, Imsi, Msisdn } from "../../../lib/identifiers.js";
 import type { AccountsService } from "../../accounts/accounts.service.js";
 import type { AuditService } from "../../audit/audit.service.js";
@@ -383,7 +383,6 @@ export function createSimImport(deps: Deps) {
     const { resolve, accountOf } = resolver(db, ctx.principal, params.accountId);
     const accountAt = params.columns.indexOf("account");
     const iccidAt = params.columns.indexOf("iccid");
-    const newId = pooledIdGenerator();
     let rows: StagedRow[] = [];
     let outcomes: RowOutcome[] = [];
     let lines = 0;
