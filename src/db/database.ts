@@ -194,7 +194,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   });
   // A new cluster arrives 0666 from PGlite, and each start rewrites a few files 0644.
   if (onDisk) makePrivateDir(dir);
-  prepareMarkedStatements(pglite, preparedName);
+  prepareMarkedStatements(pglite, { nameOf: preparedName, customPlans: CUSTOM_PLANS });
   const db = new Kysely<DB>({ dialect: exclusive(new PGliteDialect({ pglite })) });
   return {
     db,

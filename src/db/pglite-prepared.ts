@@ -8,9 +8,6 @@ import {
 
 const { serialize } = protocol;
 
-/** Within a transaction, statements are planned for their values, as on PostgreSQL (database.ts). */
-const CUSTOM_PLANS = "set local plan_cache_mode = force_custom_plan";
-
 /**
  * PGlite's `query`, with the statements marked `PREPARED` (database.ts) parsed once under a name and
  * then only bound and executed. PGlite's own `query` parses every statement unnamed, so PostgreSQL
@@ -31,8 +28,14 @@ const CUSTOM_PLANS = "set local plan_cache_mode = force_custom_plan";
  */
 export function prepareMarkedStatements(
   pglite: PGlite,
-  nameOf: (text: string) => string | undefined,
+  opts: {
+    /** A marked statement's name (database.ts), or undefined for any other statement. */
+    nameOf: (text: string) => string | undefined;
+    /** The setting a transaction runs before its first marked statement: custom plans. */
+    customPlans: string;
+  },
 ) {
+  const { nameOf } = opts;
   /** The statements parsed on this instance, by name, with their parameters' type OIDs. */
   const parsed = new Map<string, number[]>();
   /** Runs a named statement; the caller holds PGlite's query lock. */
@@ -84,14 +87,14 @@ export function prepareMarkedStatements(
   pglite.transaction = (<T>(callback: (tx: Transaction) => Promise<T>) =>
     transaction((tx) => {
       const txQuery = tx.query.bind(tx);
-      let customPlans = false;
+      let planningSet = false;
       tx.query = (async (text: string, params?: unknown[], options?: QueryOptions) => {
         const name = nameOf(text);
         if (!name || options?.blob) return txQuery(text, params, options);
         if (tx.closed) throw new Error("Transaction is closed");
-        if (!customPlans) {
-          await tx.exec(CUSTOM_PLANS);
-          customPlans = true;
+        if (!planningSet) {
+          await tx.exec(opts.customPlans);
+          planningSet = true;
         }
         // PGlite's transaction already holds the instance; one statement at a time, as its `query`.
         return pglite._runExclusiveQuery(() => run(name, text, params ?? [], options));
