@@ -378,9 +378,11 @@ export function createCatalogService(deps: Deps) {
     async keepPlans(tx: Tx, ids: { comm: readonly string[]; rate: readonly string[] }) {
       const comm = [...new Set(ids.comm)];
       const rate = [...new Set(ids.rate)];
-      if (comm.length && (await plansRepo.lockCommunicationPlanKeys(tx, comm)).length < comm.length)
-        return false;
-      return !rate.length || (await plansRepo.lockRatePlanKeys(tx, rate)).length === rate.length;
+      const found = (table: "communication_plans" | "rate_plans", want: string[]) =>
+        want.length === 0
+          ? Promise.resolve(true)
+          : plansRepo.lockPlanKeys(tx, table, want).then((rows) => rows.length === want.length);
+      return (await found("communication_plans", comm)) && found("rate_plans", rate);
     },
 
     findPlan,

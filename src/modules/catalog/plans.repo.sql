@@ -179,7 +179,7 @@ insert into
 values
   ($1, $2, $3, $4, $5, $6, $7);
 
--- plansRepo.lockCommunicationPlanKeys
+-- plansRepo.lockPlanKeys (example 1)
 -- $1 = "0190a8a0-0000-7000-8000-000000000002"
 select
   "id"
@@ -189,7 +189,7 @@ where
   "id" in ($1)
 for key share;
 
--- plansRepo.lockRatePlanKeys
+-- plansRepo.lockPlanKeys (example 2)
 -- $1 = "0190a8a0-0000-7000-8000-000000000002"
 select
   "id"

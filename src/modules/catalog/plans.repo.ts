@@ -71,21 +71,12 @@ export const plansRepo = {
     tx.insertInto("rate_plans").values(row).execute(),
 
   /**
-   * Locks these communication plans against deletion and key changes until the transaction ends,
-   * as a foreign key's check does for each referencing row; returns the ids found.
+   * Locks these plans of one kind against deletion and key changes until the transaction ends, as a
+   * foreign key's check does for each referencing row; returns the ids found.
    */
-  lockCommunicationPlanKeys: (tx: Tx, ids: readonly string[]) =>
+  lockPlanKeys: (tx: Tx, table: "communication_plans" | "rate_plans", ids: readonly string[]) =>
     tx
-      .selectFrom("communication_plans")
-      .select("id")
-      .where("id", "in", [...ids])
-      .forKeyShare()
-      .execute(),
-
-  /** The same for rate plans. */
-  lockRatePlanKeys: (tx: Tx, ids: readonly string[]) =>
-    tx
-      .selectFrom("rate_plans")
+      .selectFrom(table)
       .select("id")
       .where("id", "in", [...ids])
       .forKeyShare()
@@ -158,8 +149,10 @@ export const plansRepoSql: SqlExamples<typeof plansRepo> = {
     ],
   ],
   lockRatePlan: [[PLAN]],
-  lockCommunicationPlanKeys: [[[PLAN]]],
-  lockRatePlanKeys: [[[PLAN]]],
+  lockPlanKeys: [
+    ["communication_plans", [PLAN]],
+    ["rate_plans", [PLAN]],
+  ],
   touchRatePlan: [[PLAN, AT]],
   versionsOf: [[PLAN]],
   insertRateVersion: [
