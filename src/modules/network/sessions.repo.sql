@@ -120,48 +120,23 @@ select
 -- stopped without a row to go on: Cannot read properties of undefined (reading 'sessions')
 
 -- sessionsRepo.storeNewRecordsAndLock
--- $1 = ["234150000000001"]
--- $2 = "2026-12-01T00:00:00.000Z"
--- $3 = ["10.0.0.1|4711|interim|1733011200"]
--- $4 = "0190a8a0-0000-7000-8000-000000000005"
--- $5 = "2026-12-01T00:00:00.000Z"
--- $6 = "[{\"id\":\"0190a8a0-0000-7000-8000-000000000004\",\"dedupe_key\":\"10.0.0.1|4711|interim|1733011200\",\"client_id\":\"0190a8a0-0000-7000-8000-000000000002\",\"imsi\":\"234150000000001\",\"acct_session_id\":\"4711\",\"status\":\"interim\",\"event_at\":\"2026-12-01T00:00:00.000Z\",\"record\":{},\"ord\":0}]"
--- $7 = ["0190a8a0-0000-7000-8000-000000000002"]
--- $8 = ["4711"]
--- $9 = ["234150000000001"]
+-- $1 = "2026-12-01T00:00:00.000Z"
+-- $2 = ["10.0.0.1|4711|interim|1733011200"]
+-- $3 = "2026-12-01T00:00:00.000Z"
+-- $4 = "[{\"id\":\"0190a8a0-0000-7000-8000-000000000004\",\"dedupe_key\":\"10.0.0.1|4711|interim|1733011200\",\"client_id\":\"0190a8a0-0000-7000-8000-000000000002\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"imsi\":\"234150000000001\",\"acct_session_id\":\"4711\",\"status\":\"interim\",\"event_at\":\"2026-12-01T00:00:00.000Z\",\"record\":{},\"ord\":0}]"
+-- $5 = ["0190a8a0-0000-7000-8000-000000000002"]
+-- $6 = ["4711"]
+-- $7 = ["0190a8a0-0000-7000-8000-000000000001"]
 /* prepared */
 with
-  sims as (
-    select
-      "sims"."id",
-      "sims"."iccid",
-      "sims"."imsi",
-      "sims"."account_id",
-      "sims"."state",
-      "sims"."rate_plan_id",
-      "sims"."communication_plan_id",
-      sims.overage_limit_override::text as "overage_limit_override",
-      (
-        select
-          "account_scope"."path"
-        from
-          "account_scope"
-        where
-          "account_scope"."account_id" = "sims"."account_id"
-      ) as "account_path"
-    from
-      "sims"
-    where
-      "sims"."imsi" = any ($1::text[])
-  ),
   fresh as (
     insert into
       accounting_record_keys (dedupe_key, received_at)
     select
       k,
-      $2::timestamptz
+      $1::timestamptz
     from
-      unnest($3::text[]) as k
+      unnest($2::text[]) as k
     on conflict do nothing
     returning
       dedupe_key
@@ -185,16 +160,16 @@ with
       on (r.dedupe_key) r.id,
       r.dedupe_key,
       r.client_id,
-      coalesce(sims.account_id, $4::uuid),
-      sims.id,
+      r.account_id,
+      r.sim_id,
       r.imsi,
       r.acct_session_id,
       r.status,
       r.event_at,
-      $5::timestamptz,
+      $3::timestamptz,
       r.record
     from
-      jsonb_to_recordset($6::jsonb) as r (
+      jsonb_to_recordset($4::jsonb) as r (
         ord integer,
         id uuid,
         dedupe_key text,
@@ -208,7 +183,6 @@ with
         record jsonb
       )
       join fresh using (dedupe_key)
-      left join sims on sims.imsi = r.imsi
     order by
       r.dedupe_key,
       r.ord
@@ -220,7 +194,7 @@ with
       d.*
     from
       data_sessions d
-      join unnest($7::uuid[], $8::text[]) as k (client_id, acct_session_id) on d.client_id = k.client_id
+      join unnest($5::uuid[], $6::text[]) as k (client_id, acct_session_id) on d.client_id = k.client_id
       and d.acct_session_id = k.acct_session_id
     where
       not d.superseded
@@ -235,25 +209,12 @@ with
     from
       sim_network_state
     where
-      sim_id in (
-        select
-          id
-        from
-          sims
-        where
-          imsi = any ($9::text[])
-      )
+      sim_id = any ($7::uuid[])
     order by
       sim_id
     for update
   )
 select
-  (
-    select
-      json_agg(sims)
-    from
-      sims
-  ) as sims,
   (
     select
       array_agg(dedupe_key)
@@ -272,7 +233,7 @@ select
     from
       n
   ) as states;
--- stopped without a row to go on: Cannot read properties of undefined (reading 'sims')
+-- stopped without a row to go on: Cannot read properties of undefined (reading 'fresh')
 
 -- sessionsRepo.saveFold (example 1)
 -- $1 = "[{\"id\":\"0190a8a0-0000-7000-8000-000000000003\",\"account_id\":\"0190a8a0-0000-7000-8000-000000000005\",\"client_id\":\"0190a8a0-0000-7000-8000-000000000002\",\"acct_session_id\":\"4711\",\"sim_id\":\"0190a8a0-0000-7000-8000-000000000001\",\"imsi\":\"234150000000001\",\"msisdn\":null,\"charging_id\":null,\"nas_ip\":\"10.0.0.1\",\"apn\":\"iot.example\",\"ip\":\"100.64.0.1\",\"rat\":\"LTE\",\"rat_code\":6,\"mcc\":\"234\",\"mnc\":\"15\",\"location\":null,\"imeisv\":null,\"status\":\"open\",\"started_at\":\"2026-12-01T00:00:00.000Z\",\"last_update_at\":\"2026-12-01T00:00:00.000Z\",\"ended_at\":null,\"bytes_up\":1200,\"bytes_down\":3400,\"session_time\":60,\"terminate_cause\":null,\"last_traffic_at\":\"2026-12-01T00:00:00.000Z\",\"superseded\":false,\"billing_unit\":1024}]"

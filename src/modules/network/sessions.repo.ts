@@ -8,7 +8,6 @@ import type {
   UsageDailyTable,
 } from "../../db/schema.js";
 import type { Imsi } from "../../lib/identifiers.js";
-import { type SimOfBatch, simsWithImsis } from "../sims/sim-lookup.shared.repo.js";
 import { withinSubtree } from "../tenancy/tenancy.js";
 import { STATE_COLUMNS, STATE_NAMES, type StateRow } from "./network.repo.js";
 
@@ -74,19 +73,12 @@ const prepared = sql.raw(PREPARED);
 /**
  * `fresh` and `stored`, for a WITH clause: each dedupe key not stored yet is stored
  * (`accounting_record_keys`, where deduplication is exact) and its record with it, once however
- * often the rows carry it; `fresh` returns the keys that were new. With `ofSims`, a record's SIM and
- * account come from the clause's `sims` (by IMSI), the operator's account (`rootId`) for an IMSI no
- * SIM has; without, from the rows.
+ * often the rows carry it; `fresh` returns the keys that were new.
  */
 function newRecords(
   receivedAt: Date,
-  rows: Omit<Insertable<AccountingRecordsTable>, "received_at" | "account_id" | "sim_id">[],
-  ofSims: { rootId: string } | null,
+  rows: Omit<Insertable<AccountingRecordsTable>, "received_at">[],
 ) {
-  const simAndAccount = ofSims
-    ? sql`coalesce(sims.account_id, ${ofSims.rootId}::uuid), sims.id`
-    : sql`r.account_id, r.sim_id`;
-  const simsJoin = ofSims ? sql`LEFT JOIN sims ON sims.imsi = r.imsi` : sql``;
   return sql`fresh AS (
         INSERT INTO accounting_record_keys (dedupe_key, received_at)
         SELECT k, ${receivedAt}::timestamptz FROM unnest(${rows.map((r) => r.dedupe_key)}::text[]) AS k
@@ -95,30 +87,19 @@ function newRecords(
       ), stored AS (
         INSERT INTO accounting_records (id, dedupe_key, client_id, account_id, sim_id, imsi, acct_session_id,
                                         status, event_at, received_at, record)
-        SELECT DISTINCT ON (r.dedupe_key) r.id, r.dedupe_key, r.client_id, ${simAndAccount}, r.imsi,
+        SELECT DISTINCT ON (r.dedupe_key) r.id, r.dedupe_key, r.client_id, r.account_id, r.sim_id, r.imsi,
                r.acct_session_id, r.status, r.event_at, ${receivedAt}::timestamptz, r.record
           FROM jsonb_to_recordset(${JSON.stringify(rows.map((r, ord) => ({ ...r, ord })))}::jsonb)
                AS r(ord integer, id uuid, dedupe_key text, client_id uuid, account_id uuid, sim_id uuid, imsi text,
                     acct_session_id text, status text, event_at timestamptz, record jsonb)
           JOIN fresh USING (dedupe_key)
-          ${simsJoin}
          ORDER BY r.dedupe_key, r.ord
         RETURNING 1
       )`;
 }
 
-/**
- * `s` and `n`, for a WITH clause: the current sessions with these keys and these SIMs' states,
- * locked. The SIMs are given by id, or by IMSI from the clause's `sims`.
- */
-function lockedRows(
-  keys: { clientId: string; acctSessionId: string }[],
-  sims: { ids: string[] } | { imsis: string[] },
-) {
-  const states =
-    "ids" in sims
-      ? sql`sim_id = ANY(${sims.ids}::uuid[])`
-      : sql`sim_id IN (SELECT id FROM sims WHERE imsi = ANY(${sims.imsis}::text[]))`;
+/** `s` and `n`, for a WITH clause: the current sessions with these keys and these SIMs' states, locked. */
+function lockedRows(keys: { clientId: string; acctSessionId: string }[], simIds: string[]) {
   return sql`s AS (
         SELECT d.* FROM data_sessions d
           JOIN unnest(${keys.map((k) => k.clientId)}::uuid[], ${keys.map((k) => k.acctSessionId)}::text[])
@@ -128,7 +109,7 @@ function lockedRows(
          ORDER BY d.id
            FOR UPDATE OF d
       ), n AS (
-        SELECT * FROM sim_network_state WHERE ${states} ORDER BY sim_id FOR UPDATE
+        SELECT * FROM sim_network_state WHERE sim_id = ANY(${simIds}::uuid[]) ORDER BY sim_id FOR UPDATE
       )`;
 }
 
@@ -153,7 +134,7 @@ export const sessionsRepo = {
   ): Promise<Set<string>> => {
     if (rows.length === 0) return new Set();
     const res = await sql<{ dedupe_key: string }>`${prepared}
-      WITH ${newRecords(receivedAt, rows, null)}
+      WITH ${newRecords(receivedAt, rows)}
       SELECT dedupe_key FROM fresh`.execute(tx);
     return new Set(res.rows.map((r) => r.dedupe_key));
   },
@@ -169,7 +150,7 @@ export const sessionsRepo = {
   ): Promise<Locked> => {
     if (keys.length === 0 && simIds.length === 0) return { sessions: [], states: [] };
     const res = await sql<{ sessions: unknown; states: unknown }>`${prepared}
-      WITH ${lockedRows(keys, { ids: simIds })}
+      WITH ${lockedRows(keys, simIds)}
       SELECT (SELECT json_agg(s) FROM s) AS sessions, (SELECT json_agg(n) FROM n) AS states`.execute(
       tx,
     );
@@ -177,44 +158,30 @@ export const sessionsRepo = {
   },
 
   /**
-   * For a batch that is folded in one run (no Accounting-On/Off among its records), in one
-   * statement: its SIMs (the IMSIs of `imsis` that name one, by the sims module's query); its records stored as
-   * `storeNewRecords` stores them, each with its SIM and that SIM's account, or the operator's
-   * account (`rootId`) for an IMSI no SIM has; and the rows the run folds over, locked — the sessions
-   * with these keys and the states of the SIMs of `foldedImsis`. Returns the SIMs, the keys that were
-   * new and the locked rows.
+   * `storeNewRecords` and `lockForFold` in one statement, for a batch that is folded in one run (no
+   * Accounting-On/Off among its records): the keys that were new, and the rows the run folds over,
+   * locked.
    */
   storeNewRecordsAndLock: async (
     tx: Tx,
     receivedAt: Date,
-    batch: {
-      imsis: readonly Imsi[];
-      rootId: string;
-      rows: Omit<Insertable<AccountingRecordsTable>, "received_at" | "account_id" | "sim_id">[];
-      keys: { clientId: string; acctSessionId: string }[];
-      foldedImsis: string[];
-    },
-  ): Promise<{ sims: SimOfBatch[]; fresh: Set<string> } & Locked> => {
-    if (batch.rows.length === 0) return { sims: [], fresh: new Set(), sessions: [], states: [] };
+    rows: Omit<Insertable<AccountingRecordsTable>, "received_at">[],
+    keys: { clientId: string; acctSessionId: string }[],
+    simIds: string[],
+  ): Promise<{ fresh: Set<string> } & Locked> => {
+    if (rows.length === 0) return { fresh: new Set(), sessions: [], states: [] };
     const res = await sql<{
-      sims: unknown;
       fresh: string[] | null;
       sessions: unknown;
       states: unknown;
     }>`${prepared}
-      WITH sims AS ${simsWithImsis(tx, batch.imsis)},
-           ${newRecords(receivedAt, batch.rows, { rootId: batch.rootId })},
-           ${lockedRows(batch.keys, { imsis: batch.foldedImsis })}
-      SELECT (SELECT json_agg(sims) FROM sims) AS sims, (SELECT array_agg(dedupe_key) FROM fresh) AS fresh,
+      WITH ${newRecords(receivedAt, rows)}, ${lockedRows(keys, simIds)}
+      SELECT (SELECT array_agg(dedupe_key) FROM fresh) AS fresh,
              (SELECT json_agg(s) FROM s) AS sessions, (SELECT json_agg(n) FROM n) AS states`.execute(
       tx,
     );
     const row = res.rows[0]!;
-    return {
-      sims: revive<SimOfBatch>(row.sims, []),
-      fresh: new Set(row.fresh ?? []),
-      ...revived(row),
-    };
+    return { fresh: new Set(row.fresh ?? []), ...revived(row) };
   },
 
   /**
@@ -543,24 +510,22 @@ export const sessionsRepoSql: SqlExamples<typeof sessionsRepo> = {
   storeNewRecordsAndLock: [
     [
       AT,
-      {
-        imsis: [IMSI],
-        rootId: "0190a8a0-0000-7000-8000-000000000005",
-        rows: [
-          {
-            id: "0190a8a0-0000-7000-8000-000000000004",
-            dedupe_key: "10.0.0.1|4711|interim|1733011200",
-            client_id: CLIENT,
-            imsi: IMSI,
-            acct_session_id: "4711",
-            status: "interim",
-            event_at: AT,
-            record: {},
-          },
-        ],
-        keys: [{ clientId: CLIENT, acctSessionId: "4711" }],
-        foldedImsis: [IMSI],
-      },
+      [
+        {
+          id: "0190a8a0-0000-7000-8000-000000000004",
+          dedupe_key: "10.0.0.1|4711|interim|1733011200",
+          client_id: CLIENT,
+          account_id: "0190a8a0-0000-7000-8000-000000000005",
+          sim_id: SIM,
+          imsi: IMSI,
+          acct_session_id: "4711",
+          status: "interim",
+          event_at: AT,
+          record: {},
+        },
+      ],
+      [{ clientId: CLIENT, acctSessionId: "4711" }],
+      [SIM],
     ],
   ],
   saveFold: [

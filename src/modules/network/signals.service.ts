@@ -128,33 +128,11 @@ export function createSignalsService(deps: Deps) {
    * allowance), made on the one shared object as on the SIM.
    */
   async function simsOfBatch(tx: Tx, imsis: (string | undefined)[]): Promise<Map<string, SimRef>> {
-    const sims = await simLookupRepo.byImsis(tx, storedImsis(imsis));
-    return new Map(sims.map((sim) => [sim.imsi, sim]));
-  }
-
-  /**
-   * The IMSIs that can name a SIM, each once: only an IMSI as Otter stores it can; the others stay
-   * unknown IMSIs.
-   */
-  function storedImsis(imsis: (string | undefined)[]): Imsi[] {
+    // Only an IMSI as Otter stores it can name a SIM; the others stay unknown IMSIs, as before.
     const stored = imsis.map((i) => (i ? storedForm(parseImsi, i) : undefined));
-    return [...new Set(stored.filter((i): i is Imsi => i !== undefined))];
-  }
-
-  let operatorAccount: Promise<string> | null = null;
-  /**
-   * The operator's (root) account, which records of no known SIM belong to: made once when Otter is
-   * bootstrapped and never changed, so read once per process (again after a failed read).
-   */
-  function operatorAccountId(tx: Tx): Promise<string> {
-    operatorAccount ??= deps.accounts.rootAccount(tx).then(
-      (a) => a.id,
-      (e: unknown) => {
-        operatorAccount = null;
-        throw e;
-      },
-    );
-    return operatorAccount;
+    const wanted = [...new Set(stored.filter((i): i is Imsi => i !== undefined))];
+    const sims = await simLookupRepo.byImsis(tx, wanted);
+    return new Map(sims.map((sim) => [sim.imsi, sim]));
   }
 
   type Version = Awaited<ReturnType<CatalogService["rateVersionAt"]>>;
@@ -933,56 +911,46 @@ export function createSignalsService(deps: Deps) {
       if (batch.length === 0) return [];
       return inTransaction(db, async (tx) => {
         const ctx = batchContext(tx);
-        const rows = batch.map((r) => ({
-          id: newId(),
-          dedupe_key: r.dedupeKey,
-          client_id: r.clientId,
-          imsi: r.imsi ?? null,
-          acct_session_id: r.sessionId ?? null,
-          status: r.status,
-          event_at: r.eventAt,
-          record: r.record,
-        }));
-        // A batch without Accounting-On/Off is folded in one run: its SIMs are read, and the rows it
-        // folds over locked, by the statement that stores its records.
+        const sims = await simsOfBatch(
+          tx,
+          batch.map((r) => r.imsi),
+        );
+        // Records of no known SIM belong to the operator; its account is read only when there are some.
+        const root = batch.some((r) => !r.imsi || !sims.has(r.imsi))
+          ? await deps.accounts.rootAccount(tx)
+          : { id: "" };
+        const rows = batch.map((r) => {
+          const sim = r.imsi ? sims.get(r.imsi) : undefined;
+          return {
+            id: newId(),
+            dedupe_key: r.dedupeKey,
+            client_id: r.clientId,
+            account_id: sim?.account_id ?? root.id,
+            sim_id: sim?.id ?? null,
+            imsi: r.imsi ?? null,
+            acct_session_id: r.sessionId ?? null,
+            status: r.status,
+            event_at: r.eventAt,
+            record: r.record,
+          };
+        });
+        // A batch without Accounting-On/Off is folded in one run: its rows are locked as its records
+        // are stored, in the same statement.
         const oneRun = !batch.some(
           (r) => r.status === "accounting-on" || r.status === "accounting-off",
         );
-        let sims: Map<string, SimRef>;
-        let rootId: string;
-        let fresh: Set<string>;
-        let prelocked: Parameters<typeof foldRun>[5];
-        if (oneRun) {
-          const folded = batch.filter((r) => r.sessionId);
-          rootId = await operatorAccountId(tx);
-          const stored = await sessionsRepo.storeNewRecordsAndLock(tx, clock.now(), {
-            imsis: storedImsis(batch.map((r) => r.imsi)),
-            rootId,
-            rows,
-            keys: sessionKeys(folded),
-            foldedImsis: [...new Set(folded.flatMap((r) => (r.imsi ? [r.imsi] : [])))],
-          });
-          sims = new Map(stored.sims.map((sim) => [sim.imsi, sim]));
-          fresh = stored.fresh;
-          prelocked = stored;
-        } else {
-          sims = await simsOfBatch(
-            tx,
-            batch.map((r) => r.imsi),
-          );
-          // Records of no known SIM belong to the operator.
-          rootId = batch.some((r) => !r.imsi || !sims.has(r.imsi))
-            ? await operatorAccountId(tx)
-            : "";
-          fresh = await sessionsRepo.storeNewRecords(
-            tx,
-            clock.now(),
-            rows.map((row) => {
-              const sim = row.imsi ? sims.get(row.imsi) : undefined;
-              return { ...row, account_id: sim?.account_id ?? rootId, sim_id: sim?.id ?? null };
-            }),
-          );
-        }
+        const folded = batch.filter((r) => r.sessionId);
+        const stored = oneRun
+          ? await sessionsRepo.storeNewRecordsAndLock(
+              tx,
+              clock.now(),
+              rows,
+              sessionKeys(folded),
+              simIdsOf(sims, folded),
+            )
+          : { fresh: await sessionsRepo.storeNewRecords(tx, clock.now(), rows) };
+        const fresh = stored.fresh;
+        const prelocked = "sessions" in stored ? stored : undefined;
         const out: ("stored" | "duplicate")[] = [];
         let run: AccountingInput[] = [];
         for (const r of batch) {
@@ -993,13 +961,13 @@ export function createSignalsService(deps: Deps) {
           }
           out.push("stored");
           if (r.status === "accounting-on" || r.status === "accounting-off") {
-            if (run.length > 0) await foldRun(tx, ctx, rootId, sims, run);
+            if (run.length > 0) await foldRun(tx, ctx, root.id, sims, run);
             run = [];
             // The gateway restarted: every session it had open is gone.
             await sessionsRepo.closeAfterGatewayRestart(tx, r.clientId, r.eventAt);
           } else if (r.sessionId) run.push(r);
         }
-        if (run.length > 0) await foldRun(tx, ctx, rootId, sims, run, prelocked);
+        if (run.length > 0) await foldRun(tx, ctx, root.id, sims, run, prelocked);
         return out;
       });
     },

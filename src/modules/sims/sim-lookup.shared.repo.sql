@@ -12,7 +12,7 @@ select
   "sims"."state",
   "sims"."rate_plan_id",
   "sims"."communication_plan_id",
-  sims.overage_limit_override::text as "overage_limit_override",
+  "sims"."overage_limit_override",
   (
     select
       "account_scope"."path"

@@ -8,49 +8,39 @@ import { pathOf, withinSubtree } from "../tenancy/tenancy.js";
 import type { SimState } from "./sim-lifecycle.js";
 
 /**
- * The SIMs with these IMSIs, with their account's path (for the account's usage thresholds), as a
- * query not yet run: `byImsis` runs it, and the network's store-and-lock statement reads it as one of
- * its parts, so that a batch of accounting records finds its SIMs without a statement of their own.
- * Every value is text (JSON keeps it as it is).
- */
-export function simsWithImsis(db: Tx, imsis: readonly Imsi[]) {
-  return (
-    db
-      .selectFrom("sims")
-      .select((eb) => [
-        "sims.id",
-        "sims.iccid",
-        "sims.imsi",
-        "sims.account_id",
-        "sims.state",
-        "sims.rate_plan_id",
-        "sims.communication_plan_id",
-        sql<string>`sims.overage_limit_override::text`.as("overage_limit_override"),
-        pathOf(eb, "sims.account_id").as("account_path"),
-      ])
-      .where("sims.imsi", "=", sql<Imsi>`any(${[...imsis]}::text[])`)
-      // Every SIM has an account, so it has a path.
-      .$narrowType<{ account_path: string }>()
-  );
-}
-
-/** A SIM as a batch of network signals sees it. */
-export type SimOfBatch = Awaited<ReturnType<ReturnType<typeof simsWithImsis>["execute"]>>[number];
-
-/**
  * Set-based reads of SIMs for the modules that record what the network saw of them (network):
  * one statement per batch, never one per record.
  */
 export const simLookupRepo = {
   /**
-   * The SIMs with these IMSIs (`simsWithImsis`), for a batch of registration events, or of RADIUS
-   * accounting records with an Accounting-On/Off among them. In the batch's transaction, where a statement marked `PREPARED` is planned
-   * for its values (database.ts): a plan made once for any array would not know the batch's size.
+   * The SIMs with these IMSIs, with their account's path (for the account's usage thresholds), for
+   * a batch of RADIUS accounting records or registration events. In the batch's transaction, where
+   * a statement marked `PREPARED` is planned for its values (database.ts): a plan made once for any
+   * array would not know the batch's size.
    */
-  byImsis: async (db: Tx, imsis: readonly Imsi[]): Promise<SimOfBatch[]> => {
+  byImsis: async (db: Tx, imsis: readonly Imsi[]) => {
     if (imsis.length === 0) return [];
-    // One text whatever the batch's size (an array, not a list): parsed once per connection.
-    return simsWithImsis(db, imsis).modifyFront(sql.raw(PREPARED)).execute();
+    return (
+      db
+        .selectFrom("sims")
+        .select((eb) => [
+          "sims.id",
+          "sims.iccid",
+          "sims.imsi",
+          "sims.account_id",
+          "sims.state",
+          "sims.rate_plan_id",
+          "sims.communication_plan_id",
+          "sims.overage_limit_override",
+          pathOf(eb, "sims.account_id").as("account_path"),
+        ])
+        // One text whatever the batch's size (an array, not a list): parsed once per connection.
+        .modifyFront(sql.raw(PREPARED))
+        .where("sims.imsi", "=", sql<Imsi>`any(${[...imsis]}::text[])`)
+        // Every SIM has an account, so it has a path.
+        .$narrowType<{ account_path: string }>()
+        .execute()
+    );
   },
 
   /** ICCID, account, state and rate plan of the SIMs with these ids. */
